@@ -1,0 +1,1 @@
+"""Extraction stages: pure functions from a Document and its parse to records."""
