@@ -59,6 +59,7 @@ class Document:
     format: str | None = None          # text, markdown, html, feed, jsonl, csv, stdin
     content_hash: str = ""             # sha256 of the normalised text
     duplicate_of: str | None = None    # id of the earlier document this one near-duplicates
+    fingerprint: int | None = None     # 64-bit SimHash of the text (ingest.dedupe), unsigned
 
 
 @dataclass(slots=True)
@@ -211,3 +212,16 @@ class Failure:
     code: str                          # the ConflictDeskError code, e.g. "E102"
     message: str
     document_id: str | None = None
+
+
+@dataclass(slots=True)
+class StoredEvent:
+    """An event as the store returns it, with the document it was extracted from
+    (what `Store.list_events` yields, and what exports and briefs consume)."""
+
+    event: Event
+    document_id: str
+    source: str | None = None          # the document's publisher
+    url: str | None = None
+    published: dt.date | None = None
+    title: str | None = None

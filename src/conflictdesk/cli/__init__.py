@@ -20,7 +20,7 @@ COMMANDS: dict[str, str] = {
     "brief": "brief:brief",
     "digest": "brief:digest",
     "evaluate": "evaluate:evaluate",
-    "train": "evaluate:train",
+    "train": "train:train",
     "export": "export:export",
     "serve": "serve:serve",
 }

@@ -1,0 +1,145 @@
+"""Helpers every command shares: opening the store, clean errors, output formats, progress.
+
+    @click.command()
+    @format_option("table", "json")
+    @click.pass_obj
+    @clean_errors
+    def documents(settings, fmt): ...
+        with open_store(settings) as store: ...
+
+A ConflictDeskError becomes a `click.ClickException` ("Error: [E201] ..." on stderr, exit 1),
+never a traceback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from ..config import Settings
+from ..errors import ConflictDeskError
+from ..records import Failure
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def clean_errors(func: F) -> F:
+    """Turn a ConflictDeskError raised by the command into a clean error message and exit 1."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConflictDeskError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return wrapper  # type: ignore[return-value]
+
+
+def open_store(settings: Settings) -> "Store":
+    """The store named by the settings (`--db`, $CONFLICTDESK_DB, or the default file)."""
+    from ..store import Store
+
+    return Store(settings.db_url)
+
+
+def format_option(*choices: str, default: str | None = None, help_: str | None = None) -> Callable[[F], F]:
+    """A `--format` option (passed to the command as `fmt`)."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default or choices[0],
+                        show_default=True, help=help_ or "Output format.")
+
+
+class DateParam(click.ParamType):
+    """A YYYY-MM-DD date."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+DATE = DateParam()
+
+
+def echo_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str | None = None,
+                wide: Sequence[str] = ()) -> None:
+    """A rich table on standard output; columns named in `wide` get the spare width and are
+    cut with an ellipsis rather than wrapped."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160)
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for name in columns:
+        if name in wide:
+            table.add_column(name, overflow="ellipsis", no_wrap=True, ratio=1)
+        else:
+            table.add_column(name, no_wrap=True)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+def describe_failure(failure: Failure) -> str:
+    where = f" (document {failure.document_id})" if failure.document_id else ""
+    return f"error: {failure.origin}{where}: [{failure.code}] {failure.message} (stage: {failure.stage})"
+
+
+class Progress:
+    """Progress of a long run on standard error: a rich progress display when stderr is a
+    terminal, else a quiet line every `every` items. Messages printed through `note` do not
+    garble the display."""
+
+    def __init__(self, description: str, *, every: int = 1000, enabled: bool = True) -> None:
+        self.description = description
+        self.every = every
+        self.count = 0
+        self._live: Any = None
+        self._task: Any = None
+        if enabled and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import MofNCompleteColumn, Progress as RichProgress, SpinnerColumn, TextColumn, \
+                TimeElapsedColumn
+
+            self._live = RichProgress(SpinnerColumn(), TextColumn("[bold]{task.description}"),
+                                      MofNCompleteColumn(), TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
+                                      console=Console(stderr=True), transient=True)
+        self._quiet = enabled and self._live is None
+
+    def __enter__(self) -> "Progress":
+        if self._live is not None:
+            self._live.start()
+            self._task = self._live.add_task(self.description, total=None, status="")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._live is not None:
+            self._live.stop()
+
+    def advance(self, status: str = "") -> None:
+        self.count += 1
+        if self._live is not None:
+            self._live.update(self._task, completed=self.count, status=status)
+        elif self._quiet and self.count % self.every == 0:
+            click.echo(f"{self.description}: {self.count} {status}".rstrip(), err=True)
+
+    def note(self, message: str) -> None:
+        if self._live is not None:
+            self._live.console.print(message, markup=False, highlight=False)
+        else:
+            click.echo(message, err=True)

@@ -1,0 +1,66 @@
+"""`conflictdesk extract`: print the contract JSON for documents, without storing them."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..config import Settings
+from ..contract import extraction_dict
+from ..errors import ConflictDeskError
+from ..records import Document, Failure
+
+
+def _report(failure: Failure) -> None:
+    click.echo(f"error: {failure.origin}: [{failure.code}] {failure.message} (stage: {failure.stage})", err=True)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
+              help="json: one object (a list for several documents); jsonl: one object a line.")
+@click.option("--fetch", is_flag=True, help="Fetch http(s) sources (never private or loopback addresses).")
+@click.option("--strict", is_flag=True, help="Stop at the first document that fails.")
+@click.pass_obj
+def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool, strict: bool) -> None:
+    """Extract actors, people, relations, events and statements from SOURCES (files, folders,
+    URLs with --fetch, or - for standard input) and print them as the contract JSON."""
+    from ..extract.pipeline import extract_documents
+    from ..ingest import read_sources
+    from ..knowledge import load_knowledge_base
+    from ..nlp import load_pipeline
+
+    docs: list[Document] = []
+    failures = 0
+    try:
+        for item in read_sources(list(sources), fetch_urls=fetch):
+            if isinstance(item, Failure):
+                failures += 1
+                _report(item)
+                if strict:
+                    raise click.ClickException(f"[{item.code}] {item.message}")
+            else:
+                docs.append(item)
+        if not docs:
+            raise click.ClickException("no document could be read" if failures else "no documents given")
+        nlp = load_pipeline(settings.model)
+        kb = load_knowledge_base(settings.kb_dirs)
+        results = []
+        for item in extract_documents(docs, nlp=nlp, kb=kb, strict=strict):
+            if isinstance(item, Failure):
+                failures += 1
+                _report(item)
+                continue
+            obj = extraction_dict(item)
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            else:
+                results.append(obj)
+    except ConflictDeskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        payload = results[0] if len(results) == 1 else results
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if not results and fmt == "json" and failures:
+        sys.exit(1)

@@ -1,0 +1,99 @@
+"""`conflictdesk ingest`: read sources, store the documents, extract from them."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import click
+
+from ..config import Settings
+from ..records import Document, Extraction, Failure
+from .common import Progress, clean_errors, describe_failure, echo_json, format_option, open_store
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class LazyExtractor:
+    """Extraction with the language pipeline and knowledge base loaded on first use, so that a
+    re-run over stored documents does not load them at all."""
+
+    def __init__(self, settings: Settings, *, workers: int, batch_size: int) -> None:
+        from ..extract.pipeline import extract_documents  # ImportError: extraction not installed yet
+
+        self._extract_documents = extract_documents
+        self.settings = settings
+        self.workers = workers
+        self.batch_size = batch_size
+        self._resources: tuple[Any, Any] | None = None
+
+    def __call__(self, docs: list[Document]) -> Iterator[Extraction | Failure]:
+        if self._resources is None:
+            from ..knowledge import load_knowledge_base
+            from ..nlp import load_pipeline
+
+            self._resources = (load_pipeline(self.settings.model), load_knowledge_base(self.settings.kb_dirs))
+        nlp, kb = self._resources
+        return self._extract_documents(docs, nlp=nlp, kb=kb, batch_size=self.batch_size,
+                                       n_process=self.workers)
+
+
+def _read(sources: tuple[str, ...], *, fetch: bool, max_bytes: int) -> Iterable[Document | Failure]:
+    from ..ingest import read_sources
+
+    return read_sources(list(sources), fetch_urls=fetch, max_bytes=max_bytes)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="PATH|URL|-...")
+@click.option("--fetch", is_flag=True, help="Fetch http(s) sources (never private or loopback addresses).")
+@click.option("--no-extract", is_flag=True, help="Store the documents without extracting from them.")
+@click.option("--strict", is_flag=True, help="Stop at the first failure and exit non-zero.")
+@click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Processes for the language pipeline (nlp.pipe n_process).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
+              help="Documents extracted and stored per batch.")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest input accepted per document or file.")
+@format_option("table", "json", help_="Format of the closing summary.")
+@click.pass_obj
+@clean_errors
+def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract: bool, strict: bool, workers: int,
+           batch_size: int, max_bytes: int, fmt: str) -> None:
+    """Read SOURCES (files, folders, URLs with --fetch, - for standard input), store each
+    document once (duplicates are skipped, near-duplicates linked to the original), extract
+    actors, events and statements from them, and record every failure (see `errors`).
+
+    Exits 0 when the readable documents were stored, even if some inputs failed; non-zero
+    with --strict when anything failed, or when nothing at all could be read."""
+    from ..store import ingest_batch
+
+    extractor: LazyExtractor | None = None
+    with Progress("ingest") as progress:
+        if not no_extract:
+            try:
+                extractor = LazyExtractor(settings, workers=workers, batch_size=min(batch_size, 64))
+            except ImportError as exc:
+                progress.note(f"note: extraction is not available ({exc}); storing documents only")
+
+        def show(outcome: Any) -> None:
+            if outcome.failure is not None:
+                progress.note(describe_failure(outcome.failure))
+            progress.advance()
+
+        with open_store(settings) as store:
+            summary = ingest_batch(_read(sources, fetch=fetch, max_bytes=max_bytes), store, extractor=extractor,
+                                   batch_size=batch_size, stop_on_failure=strict, on_outcome=show)
+
+    counts = {k: v for k, v in dataclasses.asdict(summary).items() if k != "failures"}
+    if fmt == "json":
+        echo_json({**counts, "extraction": extractor is not None,
+                   "failures": [dataclasses.asdict(f) for f in summary.failures]})
+    else:
+        click.echo(f"ingested {summary.ingested}, duplicates {summary.duplicates}, near-duplicates "
+                   f"{summary.near_duplicates}, failed {summary.failed}"
+                   + (f" (extracted {summary.extracted}, events {summary.events})" if extractor is not None else ""))
+    if summary.read == 0:
+        raise click.ClickException("nothing could be read" if summary.failed else "no documents found")
+    if strict and summary.failed:
+        raise click.ClickException(f"stopped at the first failure (--strict): {summary.failed} failed")

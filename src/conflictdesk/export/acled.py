@@ -1,0 +1,117 @@
+"""Events as CSV with ACLED's column names, so analysts can load them next to ACLED data.
+
+Actor ids become names through an `actor` lookup (id -> AcledActor with ACLED's name and
+`inter` code); without one, or for an id it does not know, the id itself is written.
+ACLED conventions: fatalities 0 where none are reported; associated actors joined with
+"; "; `interaction` is the two inter codes, lowest first (inter1 * 10 for a sole actor);
+`civilian_targeting` is "Civilian targeting" or empty. Columns after ACLED's
+(EXTRA_COLUMNS) carry what conflictdesk adds: status, salience, document, evidence.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..records import Event, StoredEvent
+from .rows import as_stored
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
+    "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso",
+    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+)
+EXTRA_COLUMNS: tuple[str, ...] = ("event_id", "status", "salience", "count", "count_qualifier", "cameo", "plover",
+                                  "document_id", "source_url", "evidence")
+
+# conflictdesk actor types -> ACLED inter codes (1 state forces ... 8 external/other forces)
+INTER_BY_TYPE: dict[str, int] = {
+    "state": 1, "state_forces": 1, "police": 1, "government": 1, "rebel_group": 2, "political_militia": 3,
+    "unidentified_armed_group": 3, "identity_militia": 4, "rioters": 5, "protesters": 6, "civilian_group": 7,
+    "civilians": 7, "international_force": 8, "external_force": 8, "other": 8,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AcledActor:
+    name: str
+    inter: int | None = None
+
+
+ActorLookup = Callable[[str], "AcledActor | None"]
+
+
+def inter_code(actor_type: str | None) -> int | None:
+    return INTER_BY_TYPE.get(actor_type or "")
+
+
+@functools.lru_cache(maxsize=512)
+def _iso3(country: str | None) -> str:
+    if not country:
+        return "XXX"
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(country).alpha_3
+    except LookupError:
+        return "XXX"
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def acled_row(item: StoredEvent | Event, *, actor: ActorLookup | None = None) -> dict[str, str]:
+    """One CSV row (column -> text) for an event."""
+    stored = as_stored(item)
+    ev = stored.event
+
+    def named(actor_id: str | None) -> tuple[str, int | None]:
+        if not actor_id:
+            return "", None
+        found = actor(actor_id) if actor is not None else None
+        return (found.name, found.inter) if found is not None else (actor_id, None)
+
+    name1, inter1 = named(ev.actor1)
+    name2, inter2 = named(ev.actor2)
+    if inter1 is not None and inter2 is not None:
+        interaction = str(int(f"{min(inter1, inter2)}{max(inter1, inter2)}"))
+    elif inter1 is not None and not ev.actor2:
+        interaction = str(inter1 * 10)
+    else:
+        interaction = ""
+    iso = _iso3(ev.country)
+    event_id = ev.id if not stored.document_id or ev.id.startswith(stored.document_id) else \
+        f"{stored.document_id}-{ev.id}"
+    return {
+        "event_id_cnty": f"{iso}-{event_id}", "event_date": ev.event_date.isoformat() if ev.event_date else "",
+        "year": _text(ev.event_date.year if ev.event_date else None), "time_precision": _text(ev.time_precision),
+        "event_type": ev.event_type, "sub_event_type": ev.sub_event_type, "actor1": name1,
+        "assoc_actor_1": "; ".join(named(a)[0] for a in ev.assoc_actor_1), "inter1": _text(inter1),
+        "actor2": name2, "assoc_actor_2": "; ".join(named(a)[0] for a in ev.assoc_actor_2), "inter2": _text(inter2),
+        "interaction": interaction, "civilian_targeting": "Civilian targeting" if ev.civilian_targeting else "",
+        "iso": "" if iso == "XXX" else iso, "country": _text(ev.country), "admin1": _text(ev.admin1),
+        "location": _text(ev.location), "latitude": _text(ev.latitude), "longitude": _text(ev.longitude),
+        "geo_precision": _text(ev.geo_precision), "source": _text(stored.source), "notes": ev.notes,
+        "fatalities": str(ev.fatalities if ev.fatalities is not None else 0),
+        "event_id": ev.id, "status": ev.status, "salience": ev.salience,
+        "count": _text(ev.count.value if ev.count else None),
+        "count_qualifier": _text(ev.count.qualifier if ev.count else None), "cameo": _text(ev.cameo),
+        "plover": _text(ev.plover), "document_id": stored.document_id, "source_url": _text(stored.url),
+        "evidence": ev.evidence.text,
+    }
+
+
+def events_to_acled_csv(rows: Iterable[StoredEvent | Event], out: TextIO, *, actor: ActorLookup | None = None,
+                        extra_columns: bool = True) -> int:
+    """Write a header and one row per event; returns the number of events written."""
+    columns = ACLED_COLUMNS + (EXTRA_COLUMNS if extra_columns else ())
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for item in rows:
+        writer.writerow(acled_row(item, actor=actor))
+        n += 1
+    return n

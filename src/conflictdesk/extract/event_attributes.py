@@ -1,0 +1,297 @@
+"""Where, when, how many, how certain and how central: an event's attributes from its sentence.
+
+- place: the nearest resolved place in the sentence (a country or region only when nothing more
+  precise is named), else earlier in the paragraph, else the dateline;
+- date: the nearest date mention in the sentence, else earlier in the paragraph; none: null;
+- fatalities: deaths the sentence reports (killed, dead, died, bodies...), the lowest of
+  conflicting figures for the same victims, 0 when it says nobody died; wounded are not killed;
+- count: "over 150 rocket and drone attacks" -> 150 at_least (never fatalities);
+- status: reported / claimed / attempted / threatened / planned / negated / hypothetical;
+- salience: main (the news) or background (context the article recalls).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..records import Count, DateMention, Place, Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "hundred": 100, "a": 1, "an": 1, "single": 1, "lone": 1,
+    # ACLED's codebook: several / few 3, many 10, dozens 12, hundreds 100
+    "dozen": 12, "dozens": 12, "several": 3, "few": 3, "many": 10, "hundreds": 100, "scores": 20,
+}
+AT_LEAST = {"over", "more", "least", "than", "beyond", "exceeding"}
+ABOUT = {"about", "around", "nearly", "approximately", "almost", "some", "roughly", "estimated"}
+AT_MOST = {"up", "to", "fewer", "less", "under"}
+DEATH_LEMMAS = {"kill", "killing", "die", "dead", "death", "fatality", "body", "corpse", "martyr",
+                "succumb", "life", "fatally"}
+NO_DEATHS = re.compile(r"\b(no|neither|nor|without|zero)\b[\w\s,/-]{0,30}?\b(fatalit\w*|deaths?|casualt\w*|dead|"
+                       r"killed|lives)\b|\bno one (was|were) (killed|hurt|injured)|\bnobody was (killed|hurt)",
+                       re.IGNORECASE)
+NEG_LEMMAS = {"lack", "deny", "absence", "without", "fail"}
+ATTEMPT_LEMMAS = {"attempt", "try", "foil", "thwart", "intercept", "fail", "attempted", "bid"}
+THREAT_LEMMAS = {"vow", "threaten", "pledge", "warn", "promise", "resumption", "resume", "threat"}
+PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "schedule", "aim", "upcoming"}
+HYPO_MODALS = {"may", "might", "could", "would", "should", "can"}
+CLAIM_LEMMAS = {"claim", "responsibility"}
+BACKGROUND_HEADINGS = re.compile(r"what does (this|it) mean|background|context|analysis|why it matters|"
+                                 r"what happened before|history", re.IGNORECASE)
+BACKGROUND_CUES = re.compile(r"\b(since (the )?\w* ?(attacks?|war|strikes?|conflict|fighting) (began|started)|"
+                             r"earlier this (year|month)|last (year|month)|previously|in recent (months|years)|"
+                             r"have been responsible|has been responsible)\b", re.IGNORECASE)
+
+
+def number_in(tokens: list["Token"], quantities: list[Quantity]) -> tuple[int, str] | None:
+    """The number a phrase states (value, qualifier), from Quantity records or the words."""
+    if not tokens:
+        return None
+    lo = min(t.idx for t in tokens)
+    hi = max(t.idx + len(t.text) for t in tokens)
+    for q in quantities:
+        if lo <= q.span.start and q.span.end <= hi:
+            return q.value, q.qualifier
+    for t in tokens:
+        if t.like_num or t.lower_ in WORD_NUMBERS:
+            value: int | None = None
+            text = t.text.replace(",", "")
+            if text.isdigit():
+                value = int(text)
+            elif t.lower_ in WORD_NUMBERS:
+                if t.lower_ in ("a", "an") and not any(
+                        n.lemma_.lower() in ("dozen", "hundred") for n in t.head.children):
+                    value = 1 if t.head.tag_ in ("NN", "NNP") else None
+                else:
+                    value = WORD_NUMBERS[t.lower_]
+            if value is None:
+                continue
+            words = {w.lower_ for w in tokens if w.i < t.i and t.i - w.i <= 3}
+            if words & AT_LEAST:
+                return value, "at_least"
+            if words & ABOUT:
+                return value, "about"
+            if words & AT_MOST and "up" in words:
+                return value, "at_most"
+            return value, "exactly"
+    return None
+
+
+def _np_tokens(tok: "Token") -> list["Token"]:
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("prep", "relcl", "acl", "punct", "cc", "conj", "appos")]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("prep", "relcl", "acl", "punct"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _victims(cue: "Token") -> list["Token"]:
+    """The noun phrase(s) naming who died, for one death cue."""
+    lemma = cue.lemma_.lower()
+    kids = list(cue.children)
+    if lemma in ("kill", "killing", "martyr") and cue.pos_ in ("VERB", "AUX"):
+        passive = [c for c in kids if c.dep_ == "nsubjpass"]
+        if passive:
+            return [passive[0]] + list(passive[0].conjuncts)
+        objs = [c for c in kids if c.dep_ == "dobj"]
+        if objs:
+            return [objs[0]] + list(objs[0].conjuncts)
+        if cue.dep_ in ("amod", "acl") and cue.head.pos_ in ("NOUN", "PROPN"):
+            return [cue.head]
+        return []
+    if lemma in ("die", "succumb") and cue.pos_ in ("VERB", "AUX"):
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        return subj[:1]
+    if lemma in ("death", "killing"):
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return [g for g in c.children if g.dep_ == "pobj"][:1]
+        return [cue] if any(c.dep_ == "nummod" for c in kids) else []
+    if lemma == "dead":
+        if any(c.dep_ == "nummod" for c in kids):
+            return [cue]
+        if cue.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl"):
+            objs = [c for c in cue.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < cue.i]
+            return objs[:1]
+        if cue.dep_ == "amod":
+            return [cue.head]
+        return []
+    if lemma in ("fatality", "body", "corpse", "life"):
+        return [cue]
+    return []
+
+
+def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str) -> int | None:
+    """Deaths the sentence reports: None when it says nothing about deaths."""
+    groups: dict[str, int] = {}
+    for tok in sent:
+        if tok.lemma_.lower() not in DEATH_LEMMAS:
+            continue
+        if tok.lemma_.lower() == "life" and not any(a.lemma_.lower() in ("lose", "claim") for a in [tok.head]):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ == "no" for c in tok.children):
+            continue
+        for victim in _victims(tok):
+            toks = _np_tokens(victim)
+            found = number_in(toks, [q for q in quantities if sent.start_char <= q.span.start < sent.end_char])
+            if found is None:
+                if victim.tag_ in ("NN", "NNP") and victim.lemma_.lower() not in ("fatality", "body", "life",
+                                                                                  "death", "dead"):
+                    found = (1, "exactly")      # "a man was killed"
+                else:
+                    continue
+            key = victim.lemma_.lower()
+            groups[key] = min(groups.get(key, found[0]), found[0])
+    if groups:
+        return sum(groups.values())
+    if NO_DEATHS.search(text[sent.start_char:sent.end_char]):
+        return 0
+    return None
+
+
+def count_of(head: "Token", quantities: list[Quantity]) -> Count | None:
+    """"over 150 rocket and drone attacks": a number counting the trigger noun itself."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nums = [c for c in head.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.like_num)]
+    if not nums:
+        return None
+    toks = sorted({t for n in nums for t in n.subtree}, key=lambda t: t.i)
+    found = number_in(toks, quantities)
+    if found is None:
+        return None
+    return Count(found[0], found[1])  # type: ignore[arg-type]
+
+
+def _ancestors(tok: "Token", limit: int = 8) -> list["Token"]:
+    out = []
+    t = tok
+    for _ in range(limit):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def status_of(head: "Token", *, text: str) -> str:
+    chain = [head] + _ancestors(head)
+    lemmas = [t.lemma_.lower() for t in chain]
+    for t in chain:
+        if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX"):
+            return "negated"
+        if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children):
+            return "negated"
+    if any(lemma in NEG_LEMMAS for lemma in lemmas[1:]):
+        return "negated"
+    if any(lemma in ATTEMPT_LEMMAS for lemma in lemmas[1:]) or head.lemma_.lower() in ("attempt",):
+        return "attempted"
+    if any(lemma in THREAT_LEMMAS for lemma in lemmas[1:]):
+        return "threatened"
+    if any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
+            c.lemma_.lower() in PLAN_LEMMAS for c in head.children):
+        return "planned"
+    for t in chain[:4]:
+        if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in t.children):
+            return "planned"
+    if any(lemma in CLAIM_LEMMAS for lemma in lemmas[1:]):
+        return "claimed"
+    return "reported"
+
+
+def _is_past_perfect(head: "Token") -> bool:
+    for t in [head] + _ancestors(head, 3):
+        auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if "had" in auxes:
+            return True
+    return False
+
+
+def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_background: bool,
+                event_date: dt.date | None, published: dt.date | None) -> str:
+    if section_background:
+        return "background"
+    if _is_past_perfect(head):
+        return "background"
+    if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
+        return "background"
+    if event_date and published and (published - event_date).days > 14:
+        return "background"
+    return "main"
+
+
+def section_flags(text: str) -> list[tuple[int, bool]]:
+    """(start offset, is background) for each section; a heading line opens a section."""
+    flags = [(0, False)]
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and len(stripped) < 60 and not stripped.endswith(".") and pos > 0:
+            flags.append((pos, bool(BACKGROUND_HEADINGS.search(stripped))))
+        pos += len(line)
+    return flags
+
+
+def in_background_section(flags: list[tuple[int, bool]], offset: int) -> bool:
+    current = False
+    for start, bg in flags:
+        if start > offset:
+            break
+        current = bg
+    return current
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    i = text.rfind("\n", 0, offset)
+    return 0 if i == -1 else i + 1
+
+
+def _distance(a_start: int, b_start: int) -> int:
+    return abs(a_start - b_start)
+
+
+DATELINE = re.compile(r"(,\s*[A-Z][\w .]{1,30})?\s*[-\u2013\u2014]")
+PRECISION_PENALTY = {"country": 400, "admin1": 150, "sea": 150, "region": 150}
+
+
+def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
+              exclude: list[tuple[int, int]] = ()) -> Place | None:
+    """The place an event happened at: nearest and most precise in the sentence, else before it."""
+    def usable(p: Place) -> bool:
+        return p.latitude is not None or p.country is not None
+
+    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
+               and not any(a <= p.span.start < b for a, b in exclude)]
+    if in_sent:
+        return min(in_sent, key=lambda p: _distance(p.span.start, anchor) + PRECISION_PENALTY.get(p.kind, 0)
+                   + 60 * (p.span.start > anchor + 250))
+    para = paragraph_start(text, sent_start)
+    before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
+    if before:
+        return max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start))
+    dateline = [p for p in places if p.span.start < 40 and usable(p)
+                and DATELINE.match(text, p.span.end)]
+    return dateline[0] if dateline else None
+
+
+def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
+             text: str) -> DateMention | None:
+    in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and d.date is not None]
+    if in_sent:
+        return min(in_sent, key=lambda d: _distance(d.span.start, anchor))
+    para = paragraph_start(text, sent_start)
+    before = [d for d in dates if para <= d.span.start < sent_start and d.date is not None]
+    return max(before, key=lambda d: d.span.start) if before else None

@@ -1,0 +1,210 @@
+"""Event trigger patterns: loaded from `data/patterns/events.yaml`, validated with file and line.
+
+    patterns = load_event_patterns()          # cached; the shipped file
+    patterns = load_event_patterns(path)      # an analyst's edited copy
+
+Each trigger names the ACLED event type and sub-type it codes, its CAMEO and PLOVER codes and
+its priority in the codebook's hierarchy. See the YAML file's header for every field.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from ..errors import KnowledgeBaseError
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
+    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+KINDS = ("event", "outcome", "territory", "transfer", "reporting")
+
+
+class _TriggerModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    match: list[str]
+    pos: list[str] = []
+    event_type: str
+    sub_event_type: str
+    cameo: str | None = None
+    plover: str | None = None
+    priority: int
+    kind: str = "event"
+    refine: str | None = None
+    context_any: list[str] = []
+    context_none: list[str] = []
+    civilian_target: list[str] | None = None
+    armed_target: list[str] | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, v: str) -> str:
+        if v not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}")
+        return v
+
+
+def _check_type(event_type: str, sub: str) -> str | None:
+    if event_type not in EVENT_TYPES:
+        return f"unknown event_type {event_type!r}"
+    if sub not in EVENT_TYPES[event_type]:
+        return f"sub_event_type {sub!r} is not a sub-type of {event_type!r}"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """An ACLED coding with its CAMEO code."""
+
+    event_type: str
+    sub_event_type: str
+    cameo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    phrases: tuple[tuple[str, ...], ...]
+    pos: frozenset[str]
+    coding: Coding
+    plover: str | None
+    priority: int
+    kind: str = "event"
+    refine: str | None = None
+    context_any: tuple[tuple[str, ...], ...] = ()
+    context_none: tuple[tuple[str, ...], ...] = ()
+    civilian_target: Coding | None = None
+    armed_target: Coding | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventPatterns:
+    triggers: tuple[Trigger, ...]
+    weapons: dict[str, Coding]
+    civilian_nouns: frozenset[str]
+    armed_nouns: frozenset[str]
+    unidentified_nouns: frozenset[str]
+    protester_nouns: frozenset[str]
+    rioter_nouns: frozenset[str]
+    cameo_names: dict[str, str] = field(default_factory=dict)
+    plover_names: dict[str, str] = field(default_factory=dict)
+    # first token of a phrase -> [(phrase, trigger)], longest phrases first
+    index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+def _coding(raw: list[str] | None, where: str, problems: list[str]) -> Coding | None:
+    if raw is None:
+        return None
+    if len(raw) not in (2, 3):
+        problems.append(f"{where}: expected [event_type, sub_event_type, cameo?]")
+        return None
+    err = _check_type(raw[0], raw[1])
+    if err:
+        problems.append(f"{where}: {err}")
+    return Coding(raw[0], raw[1], raw[2] if len(raw) == 3 else None)
+
+
+def _lines(node: yaml.Node, key: str) -> list[int]:
+    """Line numbers (1-based) of the items of a top-level sequence `key`."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for k, v in node.value:
+        if k.value == key and isinstance(v, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+def parse_event_patterns(text: str, *, origin: str = "events.yaml",
+                         codes: dict[str, Any] | None = None) -> EventPatterns:
+    """Validate pattern YAML; every problem is reported with its file and line."""
+    problems: list[str] = []
+    try:
+        data = yaml.safe_load(text) or {}
+        lines = _lines(yaml.compose(text), "triggers")
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{origin}: not valid YAML", problems=[f"{origin}: {exc}"], code="E301") from exc
+    codes = codes or {}
+    cameo_names = {str(k): str(v) for k, v in (codes.get("cameo") or {}).items()}
+    plover_names = {str(k): str(v) for k, v in (codes.get("plover") or {}).items()}
+    triggers: list[Trigger] = []
+    for i, raw in enumerate(data.get("triggers") or []):
+        where = f"{origin}:{lines[i] if i < len(lines) else '?'}"
+        try:
+            m = _TriggerModel.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}")
+            continue
+        err = _check_type(m.event_type, m.sub_event_type)
+        if err:
+            problems.append(f"{where}: trigger {m.id}: {err}")
+        if cameo_names and m.cameo and m.cameo not in cameo_names:
+            problems.append(f"{where}: trigger {m.id}: CAMEO code {m.cameo!r} is not in cameo_plover.yaml")
+        if plover_names and m.plover and m.plover not in plover_names:
+            problems.append(f"{where}: trigger {m.id}: PLOVER code {m.plover!r} is not in cameo_plover.yaml")
+        triggers.append(Trigger(
+            id=m.id, phrases=tuple(_phrase(p) for p in m.match), pos=frozenset(m.pos),
+            coding=Coding(m.event_type, m.sub_event_type, m.cameo), plover=m.plover, priority=m.priority,
+            kind=m.kind, refine=m.refine,
+            context_any=tuple(_phrase(p) for p in m.context_any),
+            context_none=tuple(_phrase(p) for p in m.context_none),
+            civilian_target=_coding(m.civilian_target, f"{where}: civilian_target", problems),
+            armed_target=_coding(m.armed_target, f"{where}: armed_target", problems)))
+    weapons: dict[str, Coding] = {}
+    for lemma, raw in (data.get("weapons") or {}).items():
+        coding = _coding(list(raw), f"{origin}: weapons.{lemma}", problems)
+        if coding:
+            weapons[str(lemma).lower()] = coding
+    if problems:
+        raise KnowledgeBaseError(f"{len(problems)} problem(s) in event patterns {origin}", problems=problems,
+                                 code="E302")
+    index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for trig in triggers:
+        for phrase in trig.phrases:
+            index.setdefault(phrase[0], []).append((phrase, trig))
+    for entries in index.values():
+        entries.sort(key=lambda e: (-len(e[0]), -e[1].priority))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return EventPatterns(tuple(triggers), weapons, words("civilian_nouns"), words("armed_nouns"),
+                         words("unidentified_nouns"), words("protester_nouns"), words("rioter_nouns"),
+                         cameo_names, plover_names, index)
+
+
+def _shipped(name: str) -> tuple[str, str]:
+    res = resources.files("conflictdesk") / "data" / "patterns" / name
+    return res.read_text(encoding="utf-8"), str(res)
+
+
+@functools.lru_cache(maxsize=4)
+def load_event_patterns(path: str | Path | None = None) -> EventPatterns:
+    """The shipped patterns, or those in `path` (same format)."""
+    codes_text, _ = _shipped("cameo_plover.yaml")
+    codes = yaml.safe_load(codes_text) or {}
+    if path is None:
+        text, origin = _shipped("events.yaml")
+    else:
+        p = Path(path)
+        text, origin = p.read_text(encoding="utf-8"), str(p)
+    return parse_event_patterns(text, origin=origin, codes=codes)

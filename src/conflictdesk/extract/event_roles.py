@@ -1,0 +1,264 @@
+"""Who did what to whom: actor1 (agent) and actor2 (target) of a trigger, from the parse.
+
+Verbs: nsubj is the agent, dobj the target; passive voice swaps (nsubjpass target, "by X" agent).
+Nouns: possessive or national modifier ("Israel's strike", "a US strike"), "by X", and the
+subject of the verb that governs them ("X began attacks", "X announced a resumption of attacks").
+"against / on / targeting X" names the target everywhere; "with X" the other side of a clash.
+A phrase resolves to an actor found in it (the actors stage's mentions, a person's group), or to
+a generic ACLED actor by its head noun (civilians, unidentified gunmen, protesters).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..records import Actor, Person
+from .event_patterns import EventPatterns
+from .event_triggers import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TARGET_PREPS = {"against", "on", "upon", "at", "targeting", "toward", "towards", "into"}
+RELATIVE = {"that", "which", "who", "whom"}
+CLIMB_DEPS = {"dobj", "pobj", "prep", "compound", "xcomp", "conj", "acomp", "attr", "nsubj", "appos", "advcl",
+              "relcl", "ccomp", "pcomp", "amod", "npadvmod", "oprd"}
+STATE_TYPES = {"state", "government"}
+VIOLENT_FAMILY = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass(slots=True)
+class Party:
+    """One side of an event: an actor id, or a generic kind (resolved with the country later)."""
+
+    actor: str | None = None
+    kind: str | None = None            # civilians, unidentified_armed_group, protesters, rioters, armed
+    token: "Token | None" = None
+
+
+@dataclass(slots=True)
+class Roles:
+    side1: Party = field(default_factory=Party)
+    side2: Party = field(default_factory=Party)
+    assoc1: list[str] = field(default_factory=list)
+    assoc2: list[str] = field(default_factory=list)
+
+
+class ActorIndex:
+    """Character offsets -> the actor (or person's group) mentioned there."""
+
+    def __init__(self, actors: list[Actor], people: list[Person]) -> None:
+        self.spans: list[tuple[int, int, str]] = []
+        self.by_id = {a.id: a for a in actors}
+        for a in actors:
+            for m in a.mentions:
+                self.spans.append((m.start, m.end, a.id))
+        for p in people:
+            if p.actor:
+                for m in p.mentions:
+                    self.spans.append((m.start, m.end, p.actor))
+        self.spans.sort()
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [s for s in self.spans if s[0] < end and s[1] > start]
+
+
+def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, int]:
+    """Character range of tok's phrase, without relative clauses and trailing prepositions."""
+    stop = stop if stop is not None else {"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos"}
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in stop]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in stop)
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    return lo, hi
+
+
+def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> Party:
+    """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    lo, hi = _subtree_range(tok)
+    hits = index.within(lo, hi)
+    if not hits:
+        for child in tok.children:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+                lo2, hi2 = _subtree_range(child, stop={"relcl", "acl", "advcl", "punct"})
+                hits = index.within(lo2, hi2)
+                if hits:
+                    break
+    lemma = tok.lemma_.lower()
+    kind = None
+    if lemma in patterns.protester_nouns:
+        kind = "protesters"
+    elif lemma in patterns.rioter_nouns:
+        kind = "rioters"
+    elif lemma in patterns.unidentified_nouns or any(
+            c.lemma_.lower() in ("unidentified", "unknown", "masked") for c in tok.children):
+        kind = "unidentified_armed_group"
+    elif lemma in patterns.civilian_nouns:
+        kind = "civilians"
+    elif lemma in patterns.armed_nouns:
+        kind = "armed"
+    if hits:
+        # the head word's own actor first ("Kurdish positions" -> the Kurdish actor)
+        hits.sort(key=lambda h: (not (h[0] <= tok.idx < h[1]), h[0]))
+        return Party(actor=hits[0][2], kind=kind if kind in ("civilians", "protesters", "rioters") else None,
+                     token=tok)
+    if kind is not None:
+        return Party(kind=kind, token=tok)
+    if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
+        return Party(token=tok)
+    return Party(token=tok)
+
+
+def _children(tok: "Token", deps: set[str]) -> list["Token"]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobj_of(tok: "Token", preps: set[str]) -> list["Token"]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "pcomp" or (c.dep_ == "prep" and c.lower_ == "targeting"):
+            out.extend(g for g in c.children if g.dep_ in ("dobj", "pobj"))
+    return out
+
+
+def _conjuncts(tok: "Token") -> list["Token"]:
+    return [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def _subject(verb: "Token") -> tuple["Token | None", bool]:
+    """The verb's subject (inherited from a coordinated verb), and whether it is passive."""
+    v = verb
+    for _ in range(4):
+        subj = _children(v, {"nsubj", "csubj"})
+        if subj:
+            return subj[0], False
+        subjp = _children(v, {"nsubjpass"})
+        if subjp:
+            return subjp[0], True
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None, False
+
+
+def _governing_verb(tok: "Token") -> "Token | None":
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
+    head = m.head
+    roles = Roles()
+    agent: "Token | None" = None
+    target: "Token | None" = None
+    if head.pos_ in ("VERB", "AUX"):
+        subj, passive = _subject(head)
+        by = _pobj_of(head, {"by"})
+        objs = _children(head, {"dobj"})
+        if passive or _children(head, {"nsubjpass"}):
+            target = subj
+            agent = by[0] if by else None
+        else:
+            agent = subj
+            target = objs[0] if objs else None
+        # "with X" is the other side of a clash; "between X and Y"
+        if m.coding.event_type in ("Battles", "Riots") and target is None:
+            withs = _pobj_of(head, {"with", "against"})
+            if withs:
+                target = withs[0]
+    else:
+        poss = _children(head, {"poss"})
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        by = _pobj_of(head, {"by", "from"})
+        if poss:
+            agent = poss[0]
+        elif by:
+            agent = by[0]
+        else:
+            for c in mods:
+                if index.within(c.idx, c.idx + len(c.text)):
+                    agent = c
+                    break
+            if agent is None:
+                verb = _governing_verb(head)
+                if verb is not None:
+                    subj, passive = _subject(verb)
+                    if subj is not None and subj.i != head.i and not passive and \
+                            not (subj.i < head.i and head.i in {t.i for t in subj.subtree}):
+                        agent = subj
+                    # "a drone strike ... killed three soldiers": the verb's object is the target
+                    if head.dep_ == "nsubj" and head.head.i == verb.i:
+                        objs = _children(verb, {"dobj"})
+                        target = objs[0] if objs else None
+                        agent = None
+        between = _pobj_of(head, {"between"})
+        if between:
+            agent = between[0]
+            conj = _conjuncts(between[0])
+            target = conj[0] if conj else None
+    targets = _pobj_of(head, TARGET_PREPS)
+    if target is None and targets:
+        target = targets[0]
+    if agent is not None:
+        roles.side1 = resolve_phrase(agent, index, patterns)
+        for c in _conjuncts(agent):
+            p = resolve_phrase(c, index, patterns)
+            if p.actor and p.actor != roles.side1.actor:
+                roles.assoc1.append(p.actor)
+    if target is not None:
+        roles.side2 = resolve_phrase(target, index, patterns)
+        for c in _conjuncts(target):
+            p = resolve_phrase(c, index, patterns)
+            if p.actor and p.actor != roles.side2.actor:
+                roles.assoc2.append(p.actor)
+    for c in _pobj_of(head, {"alongside"}):
+        p = resolve_phrase(c, index, patterns)
+        if p.actor:
+            roles.assoc1.append(p.actor)
+    return roles
+
+
+def actor_entry(kb: Any, actor_id: str | None) -> Any:
+    if kb is None or actor_id is None:
+        return None
+    actors = getattr(kb, "actors", None) or {}
+    return actors.get(actor_id)
+
+
+def as_forces(actor_id: str | None, *, kb: Any, index: ActorIndex, country: str | None = None) -> str | None:
+    """A state named as the side of a violent event stands for its military forces."""
+    if actor_id is None or kb is None:
+        return actor_id
+    entry = actor_entry(kb, actor_id)
+    rec = index.by_id.get(actor_id)
+    a_type = getattr(entry, "type", None) or (rec.type if rec else None)
+    if a_type not in STATE_TYPES:
+        return actor_id
+    state_country = getattr(entry, "country", None) or (rec.country if rec else None) or country
+    if not state_country:
+        return actor_id
+    forces = kb.state_actor(state_country, "military")
+    return getattr(forces, "id", None) or actor_id
+
+
+def generic(kind: str | None, country: str | None, *, kb: Any) -> str | None:
+    """A generic ACLED actor id, e.g. Civilians (Syria), for a party known only by its kind."""
+    if kind is None or kind == "armed" or kb is None or not country:
+        return None
+    entry = kb.generic_actor(kind, country)
+    return getattr(entry, "id", None)

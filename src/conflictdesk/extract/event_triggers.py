@@ -1,0 +1,158 @@
+"""Finding event triggers in a parsed sentence: words and phrases from `events.yaml`.
+
+A trigger match is a `Mention`: the matched tokens, the pattern, and the coding it starts with.
+Roles, attributes and merging come later (event_roles, event_attributes, events).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .event_patterns import Coding, EventPatterns, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+LONG_QUOTE = 60          # characters: a quotation longer than this is a statement, not a report
+
+
+@dataclass(slots=True)
+class Mention:
+    """One trigger in one sentence."""
+
+    trigger: Trigger
+    head: "Token"
+    tokens: list["Token"]
+    sent: "SpacySpan"
+    coding: Coding
+    priority: int
+    absorbed: list["Mention"] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+def _keys(tok: "Token") -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def _token_matches(tok: "Token", word: str) -> bool:
+    lemma, lower = _keys(tok)
+    return word == lemma or word == lower
+
+
+def sentence_text_forms(sent: "SpacySpan") -> tuple[str, str]:
+    """The sentence as space-joined lemmas and as space-joined lower-case words (padded)."""
+    lemmas = " " + " ".join(t.lemma_.lower() for t in sent) + " "
+    words = " " + " ".join(t.lower_ for t in sent) + " "
+    return lemmas, words
+
+
+def has_phrase(forms: tuple[str, str], phrase: tuple[str, ...]) -> bool:
+    needle = " " + " ".join(phrase) + " "
+    return needle in forms[0] or needle in forms[1]
+
+
+def quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Long quotations within text[start:end] (character ranges)."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        close = QUOTES.get(ch)
+        if close is not None:
+            j = text.find(close, i + 1, end)
+            if j == -1:
+                break
+            if j - i > LONG_QUOTE:
+                out.append((i, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _context_ok(trig: Trigger, forms: tuple[str, str]) -> bool:
+    if trig.context_any and not any(has_phrase(forms, p) for p in trig.context_any):
+        return False
+    return not any(has_phrase(forms, p) for p in trig.context_none)
+
+
+def _root(tokens: list["Token"]) -> "Token":
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[-1]
+
+
+def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str) -> list[Mention]:
+    """Every trigger in the sentence, longest phrase first, each token used once."""
+    forms = sentence_text_forms(sent)
+    quotes = quoted_ranges(text, sent.start_char, sent.end_char)
+    toks = list(sent)
+    used: set[int] = set()
+    out: list[Mention] = []
+    for k, tok in enumerate(toks):
+        if tok.i in used or tok.is_punct:
+            continue
+        if any(a <= tok.idx < b for a, b in quotes):
+            continue
+        candidates: dict[int, tuple[tuple[str, ...], Trigger]] = {}
+        for key in set(_keys(tok)):
+            for phrase, trig in patterns.index.get(key, ()):
+                if k + len(phrase) > len(toks):
+                    continue
+                if all(_token_matches(toks[k + j], w) for j, w in enumerate(phrase)):
+                    candidates[id(trig) ^ hash(phrase)] = (phrase, trig)
+        best: tuple[int, int, list["Token"], Trigger] | None = None
+        for phrase, trig in candidates.values():
+            span = toks[k:k + len(phrase)]
+            if any(t.i in used for t in span):
+                continue
+            head = _root(span)
+            if trig.pos and head.pos_ not in trig.pos:
+                continue
+            if not _context_ok(trig, forms):
+                continue
+            rank = (len(phrase), trig.priority)
+            if best is None or rank > best[:2]:
+                best = (rank[0], rank[1], span, trig)
+        if best is None:
+            continue
+        _, _, span, trig = best
+        used.update(t.i for t in span)
+        out.append(Mention(trigger=trig, head=_root(span), tokens=span, sent=sent, coding=trig.coding,
+                           priority=trig.priority))
+    return out
+
+
+MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "conj", "poss"}
+
+
+def absorb_modifiers(mentions: list[Mention]) -> list[Mention]:
+    """Triggers that only modify another trigger ("rocket and drone attacks") join it."""
+    by_token = {m.head.i: m for m in mentions}
+    kept: list[Mention] = []
+    for m in mentions:
+        tok, host = m.head, None
+        for _ in range(3):
+            if tok.dep_ not in MODIFIER_DEPS or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            if tok.i in by_token and tok.pos_ in ("NOUN", "PROPN") and m.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                host = by_token[tok.i]
+                break
+        if host is not None and host is not m and m.trigger.kind != "outcome":
+            host.absorbed.append(m)
+        else:
+            kept.append(m)
+    return kept

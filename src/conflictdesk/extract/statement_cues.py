@@ -1,0 +1,310 @@
+"""Cue lexicons that label statement points, loaded from `data/statements/*.yaml`.
+
+A cue is named data (id, label, regex or phrases, notes); `label_text` applies them to one
+point's text and says which cues fired. Reading rules, kept here and documented in cues.yaml:
+
+* a match preceded in the same clause by a negation ("we will *not* target civilians") takes
+  the cue's `when_negated` label instead (default: nothing), unless the cue is `negatable: false`;
+* a threat or call described by a third party ("officials warned that the group might ...") is
+  not the issuer's: `modifiers.third_party` cancels threat and call_to_action;
+* `suppresses` lets one cue cancel another label on the same point;
+* the reporting verb that introduces a point ("called on", "threatened") lends its label
+  (`intro_verbs`), except a hedged warning ("warned that ... might");
+* a point no cue labels is `other`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from ..config import DATA_DIR
+from ..errors import KnowledgeBaseError
+from ..records import POINT_LABELS
+
+CUES_DIR = DATA_DIR / "statements"
+_LINE = "__line__"
+
+
+class CueFileError(KnowledgeBaseError):
+    """A cue file that does not load; `problems` lists each with file, line and cue id."""
+
+    code = "E320"
+
+
+class CueSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str
+    regex: str | None = None
+    phrases: list[str] = []
+    when_negated: str = "none"
+    negatable: bool = True
+    suppresses: list[str] = []
+    targets: bool = False
+    notes: str = ""
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, value: str) -> str:
+        if value not in POINT_LABELS:
+            raise ValueError(f"label {value!r} is not one of {', '.join(POINT_LABELS)}")
+        return value
+
+    @field_validator("when_negated")
+    @classmethod
+    def _negated(cls, value: str) -> str:
+        if value != "none" and value not in POINT_LABELS:
+            raise ValueError(f"when_negated {value!r} is neither 'none' nor a label")
+        return value
+
+    @field_validator("suppresses")
+    @classmethod
+    def _suppresses(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if v not in POINT_LABELS]
+        if bad:
+            raise ValueError(f"suppresses unknown labels {bad}")
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    label: str
+    pattern: re.Pattern[str]
+    group_slots: tuple[str, ...]      # names of the regex groups that hold a {GROUP}
+    when_negated: str
+    negatable: bool
+    suppresses: tuple[str, ...]
+    targets: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    cues: tuple[Cue, ...]
+    groups: dict[str, re.Pattern[str]]
+    channels: tuple[tuple[str, re.Pattern[str]], ...]
+    intro_verbs: dict[str, str]
+    reporting_verbs: frozenset[str]
+    negation: re.Pattern[str]
+    third_party: re.Pattern[str]
+    hedge: re.Pattern[str]
+
+    def channel_of(self, text: str) -> str | None:
+        """The first channel whose pattern the introducing text matches."""
+        for name, pattern in self.channels:
+            if pattern.search(text):
+                return name
+        return None
+
+    def group_of(self, text: str) -> str | None:
+        for name, pattern in self.groups.items():
+            if pattern.search(text):
+                return name
+        return None
+
+
+@dataclass(slots=True)
+class Labelling:
+    labels: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of every mapping, so errors can name it."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[_LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+_FLAGS = re.IGNORECASE | re.VERBOSE
+
+
+def _compile(source: str, where: str, problems: list[str]) -> re.Pattern[str] | None:
+    try:
+        return re.compile(source, _FLAGS)
+    except re.error as exc:
+        problems.append(f"{where}: bad regex: {exc}")
+        return None
+
+
+def _strip_lines(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _strip_lines(v) for k, v in obj.items() if k != _LINE}
+    if isinstance(obj, list):
+        return [_strip_lines(v) for v in obj]
+    return obj
+
+
+def _regex_source(spec: CueSpec, group_alt: str) -> tuple[str, tuple[str, ...]]:
+    parts = []
+    if spec.regex:
+        parts.append(spec.regex)
+    parts += [r"\b" + r"\s+".join(re.escape(w) for w in p.split()) + r"\b" for p in spec.phrases]
+    source = "|".join(f"(?:{p})" for p in parts)
+    slots: list[str] = []
+
+    def slot(_: re.Match[str]) -> str:
+        name = f"g{len(slots)}"
+        slots.append(name)
+        return rf"(?:the\s+)?(?P<{name}>{group_alt})"
+
+    return re.sub(r"\{GROUP\}", slot, source), tuple(slots)
+
+
+def _parse(paths: tuple[Path, ...]) -> CueSet:
+    problems: list[str] = []
+    cues: list[Cue] = []
+    groups: dict[str, re.Pattern[str]] = {}
+    group_sources: list[str] = []
+    channels: list[tuple[str, re.Pattern[str]]] = []
+    intro: dict[str, str] = {}
+    modifiers: dict[str, re.Pattern[str]] = {}
+    raw_cues: list[tuple[Path, dict[str, Any]]] = []
+    seen: dict[str, str] = {}
+    reporting: set[str] = set()
+    for path in paths:
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            problems.append(f"{path}: {exc}")
+            continue
+        if not isinstance(data, dict):
+            problems.append(f"{path}:1: expected a mapping with cues, groups, channels, intro_verbs, modifiers")
+            continue
+        line = data.get(_LINE, 1)
+        unknown = set(data) - {"cues", "groups", "channels", "intro_verbs", "reporting_verbs", "modifiers", _LINE}
+        if unknown:
+            problems.append(f"{path}:{line}: unknown sections {sorted(unknown)}")
+        for name, source in _strip_lines(data.get("groups") or {}).items():
+            pattern = _compile(str(source), f"{path}: group {name}", problems)
+            if pattern is not None:
+                groups[name] = pattern
+                group_sources.append(str(source))
+        for name, source in _strip_lines(data.get("channels") or {}).items():
+            pattern = _compile(str(source), f"{path}: channel {name}", problems)
+            if pattern is not None:
+                channels.append((name, pattern))
+        for lemma, label in _strip_lines(data.get("intro_verbs") or {}).items():
+            if label not in POINT_LABELS:
+                problems.append(f"{path}: intro verb {lemma}: unknown label {label!r}")
+            intro[str(lemma)] = str(label)
+        reporting.update(str(v) for v in _strip_lines(data.get("reporting_verbs") or []))
+        for name, source in _strip_lines(data.get("modifiers") or {}).items():
+            pattern = _compile(str(source), f"{path}: modifier {name}", problems)
+            if pattern is not None:
+                modifiers[name] = pattern
+        for item in data.get("cues") or []:
+            raw_cues.append((path, item))
+    group_alt = "|".join(f"(?:{s})" for s in group_sources) or r"(?!x)x"
+    for path, item in raw_cues:
+        line = item.get(_LINE, "?") if isinstance(item, dict) else "?"
+        try:
+            spec = CueSpec.model_validate(_strip_lines(item))
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ".".join(str(x) for x in err["loc"])
+                problems.append(f"{path}:{line}: cue {item.get('id', '?') if isinstance(item, dict) else '?'}: "
+                                f"{loc}: {err['msg']}")
+            continue
+        where = f"{path}:{line}: cue {spec.id}"
+        if not spec.regex and not spec.phrases:
+            problems.append(f"{where}: needs a regex or phrases")
+            continue
+        if spec.id in seen:
+            problems.append(f"{where}: duplicate id (first in {seen[spec.id]})")
+            continue
+        seen[spec.id] = f"{path}:{line}"
+        source, slots = _regex_source(spec, group_alt)
+        pattern = _compile(source, where, problems)
+        if pattern is None:
+            continue
+        cues.append(Cue(spec.id, spec.label, pattern, slots, spec.when_negated, spec.negatable,
+                        tuple(spec.suppresses), spec.targets))
+    for name in ("negation", "third_party", "hedge"):
+        if name not in modifiers:
+            problems.append(f"{paths[0] if paths else CUES_DIR}: modifiers.{name} is missing")
+    if problems:
+        raise CueFileError(f"{len(problems)} problem(s) in statement cue files", problems=problems)
+    return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), modifiers["negation"], modifiers["third_party"],
+                  modifiers["hedge"])
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(paths: tuple[Path, ...], stamps: tuple[float, ...]) -> CueSet:
+    return _parse(paths)
+
+
+def load_cues(extra: tuple[Path, ...] | list[Path] = ()) -> CueSet:
+    """The shipped cue files plus any extra YAML files in the same format (later ones add cues)."""
+    paths = tuple(sorted(CUES_DIR.glob("*.yaml"))) + tuple(Path(p) for p in extra)
+    stamps = tuple(p.stat().st_mtime if p.exists() else 0.0 for p in paths)
+    return _cached(paths, stamps)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b|\bwhile\b|\band\b", re.IGNORECASE)
+
+
+def _negated(text: str, match: re.Match[str], negation: re.Pattern[str]) -> bool:
+    """Whether a negation precedes the match within its clause (at most ~4 words), or sits inside it."""
+    window = text[max(0, match.start() - 40):match.start()]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    window = " ".join(window.split()[-4:])
+    return bool(negation.search(window) or negation.search(match.group(0)))
+
+
+def label_text(text: str, cueset: CueSet, *, intro: str | None = None) -> Labelling:
+    """Labels, fired cue ids and group targets of one point's text.
+
+    `intro` is the lemma of the reporting verb that introduced the point, if any.
+    """
+    out = Labelling()
+    suppressed: set[str] = set()
+    third_party = bool(cueset.third_party.search(text))
+    for cue in cueset.cues:
+        for match in cue.pattern.finditer(text):
+            label: str | None = cue.label
+            cue_id = cue.id
+            if cue.negatable and _negated(text, match, cueset.negation):
+                label = None if cue.when_negated == "none" else cue.when_negated
+                cue_id += ":negated"
+            if label in ("threat", "call_to_action") and third_party:
+                label, cue_id = None, cue_id + ":third_party"
+            if cue_id not in out.cues:
+                out.cues.append(cue_id)
+            if label is None:
+                continue
+            if label not in out.labels:
+                out.labels.append(label)
+            suppressed.update(cue.suppresses if label == cue.label else ())
+            if cue.targets:
+                for slot in cue.group_slots:
+                    value = match.group(slot)
+                    name = cueset.group_of(value) if value else None
+                    if name and name not in out.targets:
+                        out.targets.append(name)
+    if intro and intro in cueset.intro_verbs and not third_party:
+        label = cueset.intro_verbs[intro]
+        hedged = intro == "warn" and cueset.hedge.search(text)
+        if not hedged and label not in out.labels:
+            out.labels.append(label)
+            out.cues.append(f"intro.{intro}")
+    out.labels = [lab for lab in out.labels if lab not in suppressed]
+    if not out.labels:
+        out.labels = ["other"]
+    out.labels.sort(key=POINT_LABELS.index)
+    return out

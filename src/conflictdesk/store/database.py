@@ -1,0 +1,387 @@
+"""The store: documents, what was extracted from them, and what failed.
+
+    store = Store("sqlite:///conflictdesk.sqlite")     # creates or upgrades the schema
+    result = store.add_document(doc, extraction)      # one transaction per document
+    store.list_events(actor="kataib-hezbollah", since=dt.date(2024, 1, 1))
+
+Every write is one transaction: a document and its extraction are stored together or not at
+all, so a crash mid-batch leaves earlier documents stored and the database consistent.
+Database errors surface as `StoreError` ([E200]); a missing document as `NotFoundError`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from ..errors import NotFoundError, StoreError
+from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent
+from . import fts, migration, rows
+from .schema import (ActorRow, DocumentRow, ErrorRow, EventActorRow, EventRow, MentionRow, PersonRow, PointRow,
+                     RelationRow, StatementRow, to_signed, to_unsigned)
+
+AddStatus = Literal["new", "duplicate", "near_duplicate"]
+NEAR_DUPLICATE_DISTANCE = 3   # SimHash bits; with 4 bands of 16 bits one band is always equal
+EXTRACTED_TABLES = (PointRow, StatementRow, EventActorRow, EventRow, RelationRow, MentionRow, PersonRow, ActorRow)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What `add_document` did: stored a new story, found it already stored (`duplicate`: `id`
+    is the stored document's), or stored a near-duplicate of `duplicate_of`."""
+
+    status: AddStatus
+    id: str
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredError:
+    """A row of the errors table."""
+
+    id: int
+    at: dt.datetime
+    origin: str
+    stage: str
+    code: str
+    message: str
+    document_id: str | None
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the whitespace-normalised text (used when ingest did not set one)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def bands(fingerprint: int) -> tuple[int, int, int, int]:
+    """The four 16-bit bands of a 64-bit fingerprint, most significant first (the same values
+    as `ingest.dedupe.bands`; kept here so the store does not import the ingest package)."""
+    return ((fingerprint >> 48) & 0xFFFF, (fingerprint >> 32) & 0xFFFF, (fingerprint >> 16) & 0xFFFF,
+            fingerprint & 0xFFFF)
+
+
+def hamming(a: int, b: int) -> int:
+    return (a ^ b).bit_count()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=10000",
+                   "temp_store=MEMORY", "cache_size=-32000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _make_engine(url: str) -> Engine:
+    try:
+        if url.startswith("sqlite"):
+            memory = url in ("sqlite://", "sqlite:///:memory:")
+            engine = create_engine(url, poolclass=StaticPool if memory else None,
+                                   connect_args={"check_same_thread": False})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise StoreError(f"the database driver for {url.split('://')[0]!r} is not installed ({exc.name}); "
+                         "for PostgreSQL install psycopg: pip install 'psycopg[binary]'") from exc
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
+
+
+class Store:
+    """conflictdesk's database. `Store(url)` opens it, creating or upgrading the schema."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _make_engine(url)
+        with self._guard("open the database"):
+            migration.upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # --- life cycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            raise StoreError(f"cannot {doing} ({self.engine.url.render_as_string(hide_password=True)}): "
+                             f"{reason}") from exc
+
+    @contextmanager
+    def _write(self, doing: str) -> Iterator[Session]:
+        with self._guard(doing), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def _read(self, doing: str) -> Iterator[Session]:
+        with self._guard(doing), self._sessions() as session:
+            yield session
+
+    # --- documents ----------------------------------------------------------------------------
+    def find_existing(self, doc: Document) -> str | None:
+        """The id of the stored document that `doc` exactly duplicates (same id or same content
+        hash), or None when it is not stored. Cheap: two indexed lookups."""
+        with self._read("look up a document") as session:
+            return self._existing(session, doc)
+
+    @staticmethod
+    def _existing(session: Session, doc: Document) -> str | None:
+        found = session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc.id))
+        if found is None:
+            found = session.scalar(select(DocumentRow.id).where(
+                DocumentRow.content_hash == (doc.content_hash or content_hash(doc.text))))
+        return found
+
+    @staticmethod
+    def _near_duplicate_of(session: Session, fingerprint: int) -> str | None:
+        b = bands(fingerprint)
+        candidates = session.execute(
+            select(DocumentRow.id, DocumentRow.fingerprint, DocumentRow.duplicate_of)
+            .where(or_(DocumentRow.band0 == b[0], DocumentRow.band1 == b[1], DocumentRow.band2 == b[2],
+                       DocumentRow.band3 == b[3]))
+            .order_by(DocumentRow.pk)).all()
+        best: tuple[int, str] | None = None
+        for cand_id, cand_fp, cand_dup in candidates:
+            distance = hamming(fingerprint, to_unsigned(cand_fp))
+            if distance <= NEAR_DUPLICATE_DISTANCE and (best is None or distance < best[0]):
+                best = (distance, cand_dup or cand_id)   # link to the original story, not to another copy
+        return None if best is None else best[1]
+
+    def add_document(self, doc: Document, extraction: Extraction | None = None) -> AddResult:
+        """Store `doc` (and its extraction, in the same transaction) unless it is already stored.
+
+        Same id or same content hash: "duplicate", nothing written. SimHash within
+        NEAR_DUPLICATE_DISTANCE bits of a stored document: stored with `duplicate_of` set
+        ("near_duplicate", not a new story). Otherwise "new".
+        """
+        digest = doc.content_hash or content_hash(doc.text)
+        try:
+            with self._write(f"store document {doc.id}") as session:
+                existing = self._existing(session, doc)
+                if existing is not None:
+                    return AddResult("duplicate", existing, existing)
+                fp = doc.fingerprint
+                near = self._near_duplicate_of(session, fp) if fp is not None else None
+                duplicate_of = doc.duplicate_of or near
+                b = bands(fp) if fp is not None else (None, None, None, None)
+                session.execute(insert(DocumentRow).values(
+                    id=doc.id, title=doc.title, published=doc.published, source=doc.source, url=doc.url,
+                    language=doc.language, author=doc.author, origin=doc.origin, format=doc.format, text=doc.text,
+                    content_hash=digest, fingerprint=None if fp is None else to_signed(fp), band0=b[0],
+                    band1=b[1], band2=b[2], band3=b[3], duplicate_of=duplicate_of, ingested_at=_now(),
+                    extracted=False))
+                if extraction is not None:
+                    self._write_extraction(session, doc.id, extraction)
+        except StoreError as exc:
+            if isinstance(exc.__cause__, IntegrityError):  # another writer stored it meanwhile
+                existing = self.find_existing(doc)
+                if existing is not None:
+                    return AddResult("duplicate", existing, existing)
+            raise
+        if duplicate_of is not None:
+            return AddResult("near_duplicate", doc.id, duplicate_of)
+        return AddResult("new", doc.id)
+
+    def get_document(self, document_id: str) -> Document:
+        with self._read("read a document") as session:
+            row = session.scalar(select(DocumentRow).where(DocumentRow.id == document_id))
+            if row is None:
+                raise NotFoundError(f"no document with id {document_id!r}")
+            return rows.document_record(row)
+
+    def list_documents(self, *, limit: int | None = 50, offset: int = 0, since: dt.date | None = None,
+                       until: dt.date | None = None, source: str | None = None,
+                       include_duplicates: bool = True) -> list[Document]:
+        """Documents, most recently ingested first."""
+        query = select(DocumentRow).order_by(DocumentRow.pk.desc()).offset(offset).limit(limit)
+        if since is not None:
+            query = query.where(DocumentRow.published >= since)
+        if until is not None:
+            query = query.where(DocumentRow.published <= until)
+        if source is not None:
+            query = query.where(func.lower(DocumentRow.source) == source.lower())
+        if not include_duplicates:
+            query = query.where(DocumentRow.duplicate_of.is_(None))
+        with self._read("list documents") as session:
+            return [rows.document_record(r) for r in session.scalars(query)]
+
+    def search_documents(self, query: str, limit: int = 20) -> list[Document]:
+        """Full-text search (see fts.py): every word must occur; best matches first."""
+        with self._read("search documents") as session:
+            pks = fts.search_document_pks(session.connection(), query, limit)
+            if not pks:
+                return []
+            found = {r.pk: r for r in session.scalars(select(DocumentRow).where(DocumentRow.pk.in_(pks)))}
+            return [rows.document_record(found[pk]) for pk in pks if pk in found]
+
+    def count_documents(self, *, include_duplicates: bool = True) -> int:
+        query = select(func.count()).select_from(DocumentRow)
+        if not include_duplicates:
+            query = query.where(DocumentRow.duplicate_of.is_(None))
+        with self._read("count documents") as session:
+            return int(session.scalar(query) or 0)
+
+    # --- extractions --------------------------------------------------------------------------
+    def save_extraction(self, extraction: Extraction) -> None:
+        """Replace what is stored as extracted from `extraction.document` (idempotent)."""
+        doc_id = extraction.document.id
+        with self._write(f"store the extraction of {doc_id}") as session:
+            if session.scalar(select(DocumentRow.pk).where(DocumentRow.id == doc_id)) is None:
+                raise NotFoundError(f"no document with id {doc_id!r}: store the document before its extraction")
+            self._write_extraction(session, doc_id, extraction)
+
+    @staticmethod
+    def _write_extraction(session: Session, doc_id: str, ex: Extraction) -> None:
+        for table in EXTRACTED_TABLES:
+            session.execute(delete(table).where(table.document_id == doc_id))
+        actor_rows, actor_mentions = rows.actor_rows(doc_id, ex.actors)
+        person_rows, person_mentions = rows.person_rows(doc_id, ex.people)
+        mentions = actor_mentions + person_mentions
+        mentions += [rows.place_mention(doc_id, i, p) for i, p in enumerate(ex.places)]
+        mentions += [rows.date_mention(doc_id, i, d) for i, d in enumerate(ex.dates)]
+        mentions += [rows.quantity_mention(doc_id, i, q) for i, q in enumerate(ex.quantities)]
+        for table, values in ((ActorRow, actor_rows), (PersonRow, person_rows), (MentionRow, mentions),
+                              (RelationRow, [rows.relation_row(doc_id, i, r) for i, r in enumerate(ex.relations)])):
+            if values:
+                session.execute(insert(table), values)
+        if ex.events:
+            pks = session.scalars(insert(EventRow).returning(EventRow.pk, sort_by_parameter_order=True),
+                                  [rows.event_row(doc_id, i, e) for i, e in enumerate(ex.events)]).all()
+            links = [link for pk, ev in zip(pks, ex.events) for link in rows.event_actor_rows(doc_id, pk, ev)]
+            if links:
+                session.execute(insert(EventActorRow), links)
+        if ex.statements:
+            pks = session.scalars(insert(StatementRow).returning(StatementRow.pk, sort_by_parameter_order=True),
+                                  [rows.statement_row(doc_id, i, s) for i, s in enumerate(ex.statements)]).all()
+            points = [rows.point_row(doc_id, pk, j, p) for pk, st in zip(pks, ex.statements)
+                      for j, p in enumerate(st.points)]
+            if points:
+                session.execute(insert(PointRow), points)
+        session.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(extracted=True))
+
+    def get_extraction(self, document_id: str) -> Extraction:
+        """The stored extraction of a document, rebuilt as records (empty lists when the
+        document was stored without extraction)."""
+        with self._read("read an extraction") as session:
+            doc_row = session.scalar(select(DocumentRow).where(DocumentRow.id == document_id))
+            if doc_row is None:
+                raise NotFoundError(f"no document with id {document_id!r}")
+
+            def of(table: Any) -> list[Any]:
+                return list(session.scalars(select(table).where(table.document_id == document_id)
+                                            .order_by(table.ord)))
+
+            spans: dict[tuple[str, str | None], list[Any]] = defaultdict(list)
+            by_kind: dict[str, list[MentionRow]] = defaultdict(list)
+            for m in of(MentionRow):
+                by_kind[m.kind].append(m)
+                spans[(m.kind, m.entity_id)].append(Span(m.start, m.end, m.text))
+            points: dict[int, list[PointRow]] = defaultdict(list)
+            for p in of(PointRow):
+                points[p.statement_pk].append(p)
+            return Extraction(
+                document=rows.document_record(doc_row),
+                actors=[rows.actor_record(a, spans[("actor", a.actor_id)]) for a in of(ActorRow)],
+                people=[rows.person_record(p, spans[("person", p.person_id)]) for p in of(PersonRow)],
+                relations=[rows.relation_record(r) for r in of(RelationRow)],
+                events=[rows.event_record(e) for e in of(EventRow)],
+                statements=[rows.statement_record(s, points[s.pk]) for s in of(StatementRow)],
+                places=[rows.place_record(m) for m in by_kind["place"]],
+                dates=[rows.date_record(m) for m in by_kind["date"]],
+                quantities=[rows.quantity_record(m) for m in by_kind["quantity"]],
+            )
+
+    # --- events and actors ----------------------------------------------------------------------
+    def actor_ids_for(self, actor: str) -> list[str]:
+        """Actor ids that `actor` names: the id itself, or an actor stored under that name or
+        ACLED name (case-insensitive)."""
+        needle = actor.lower()
+        with self._read("look up an actor") as session:
+            found = session.scalars(select(ActorRow.actor_id).distinct().where(or_(
+                func.lower(ActorRow.name) == needle, func.lower(ActorRow.acled_name) == needle))).all()
+        return sorted({actor, *found})
+
+    def list_events(self, *, actor: str | None = None, event_type: str | None = None, country: str | None = None,
+                    since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
+                    limit: int | None = None, include_duplicates: bool = False) -> list[StoredEvent]:
+        """Stored events, most recent first. `actor` is an actor id or stored name (any role:
+        actor1, actor2 or associated); dates filter on the event date, or the document's
+        publication date when the event has none. Events of near-duplicate documents are left
+        out unless `include_duplicates`."""
+        when = func.coalesce(EventRow.event_date, DocumentRow.published)
+        query = (select(EventRow, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
+                 .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                 .order_by(when.desc(), EventRow.pk.desc()).limit(limit))
+        if actor is not None:
+            query = query.where(EventRow.pk.in_(select(EventActorRow.event_pk)
+                                                .where(EventActorRow.actor_id.in_(self.actor_ids_for(actor)))))
+        if event_type is not None:
+            query = query.where(or_(func.lower(EventRow.event_type) == event_type.lower(),
+                                    func.lower(EventRow.sub_event_type) == event_type.lower()))
+        if country is not None:
+            query = query.where(func.lower(EventRow.country) == country.lower())
+        if since is not None:
+            query = query.where(when >= since)
+        if until is not None:
+            query = query.where(when <= until)
+        if status is not None:
+            query = query.where(EventRow.status == status)
+        if not include_duplicates:
+            query = query.where(DocumentRow.duplicate_of.is_(None))
+        with self._read("list events") as session:
+            return [StoredEvent(event=rows.event_record(ev), document_id=ev.document_id, source=source, url=url,
+                                published=published, title=title)
+                    for ev, source, url, published, title in session.execute(query)]
+
+    def events_involving(self, actor_id: str, *, since: dt.date | None = None, until: dt.date | None = None,
+                         limit: int | None = None) -> list[StoredEvent]:
+        """Recent events in which `actor_id` takes part in any role (for briefs)."""
+        return self.list_events(actor=actor_id, since=since, until=until, limit=limit)
+
+    def actor_directory(self, actor_ids: list[str] | None = None) -> dict[str, Actor]:
+        """The most recently stored attributes (name, ACLED name, type, ...) of each actor."""
+        query = select(ActorRow).join(DocumentRow, DocumentRow.id == ActorRow.document_id).order_by(DocumentRow.pk)
+        if actor_ids is not None:
+            query = query.where(ActorRow.actor_id.in_(actor_ids))
+        with self._read("read actors") as session:
+            return {row.actor_id: rows.actor_record(row, []) for row in session.scalars(query)}
+
+    # --- errors -------------------------------------------------------------------------------
+    def record_error(self, failure: Failure) -> int:
+        with self._write("record an error") as session:
+            row = ErrorRow(origin=failure.origin, document_id=failure.document_id, stage=failure.stage,
+                           code=failure.code, message=failure.message, at=_now())
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def list_errors(self, *, limit: int | None = None, stage: str | None = None) -> list[StoredError]:
+        query = select(ErrorRow).order_by(ErrorRow.id.desc()).limit(limit)
+        if stage is not None:
+            query = query.where(ErrorRow.stage == stage)
+        with self._read("list errors") as session:
+            return [StoredError(id=r.id, at=r.at, origin=r.origin, stage=r.stage, code=r.code, message=r.message,
+                                document_id=r.document_id) for r in session.scalars(query)]

@@ -1,0 +1,98 @@
+"""Full-text search over documents: the ONLY module with dialect-specific SQL.
+
+SQLite: an FTS5 external-content table `documents_fts` over documents(title, text), kept in
+step by triggers (so a document and its index entry are written in the same transaction),
+with the porter stemmer ("attacks" finds "attack").
+PostgreSQL: a GIN index on `to_tsvector('english', title || ' ' || text)`.
+Any other dialect: a portable (slow) LIKE scan.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+FTS_TABLE = "documents_fts"
+
+_SQLITE_INSTALL = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "title, text, content='documents', content_rowid='pk', tokenize='porter unicode61 remove_diacritics 2')",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+        INSERT INTO {FTS_TABLE}(rowid, title, text) VALUES (new.pk, new.title, new.text);
+    END""",
+    # index whatever was stored before the table existed
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+_SQLITE_DROP = [f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{s}" for s in ("ai", "ad", "au")] + [
+    f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+
+_PG_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+_PG_INSTALL = [f"CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN ({_PG_VECTOR})"]
+_PG_DROP = ["DROP INDEX IF EXISTS ix_documents_fts"]
+
+
+def install(conn: Connection) -> None:
+    """Create the search index for this connection's dialect (run by the first migration)."""
+    for statement in {"sqlite": _SQLITE_INSTALL, "postgresql": _PG_INSTALL}.get(conn.dialect.name, []):
+        conn.execute(text(statement))
+
+
+def uninstall(conn: Connection) -> None:
+    for statement in {"sqlite": _SQLITE_DROP, "postgresql": _PG_DROP}.get(conn.dialect.name, []):
+        conn.execute(text(statement))
+
+
+def is_search_table(name: str | None) -> bool:
+    """FTS5's virtual and shadow tables, which the models do not declare (for Alembic autogenerate)."""
+    return bool(name) and str(name).startswith(FTS_TABLE)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fts5_query(query: str) -> str:
+    """User words as an FTS5 query: every word must occur; no FTS5 syntax gets through.
+    A trailing `*` on a word is kept as a prefix search."""
+    terms = []
+    for raw in query.split():
+        prefix = raw.endswith("*")
+        for word in _WORD.findall(raw):
+            terms.append(f'"{word}"')
+        if prefix and terms:
+            terms[-1] += "*"
+    return " ".join(terms)
+
+
+def search_document_pks(conn: Connection, query: str, limit: int) -> list[int]:
+    """Primary keys of documents matching `query`, best first."""
+    dialect = conn.dialect.name
+    params: dict[str, Any] = {"limit": limit}
+    if dialect == "sqlite":
+        match = _fts5_query(query)
+        if not match:
+            return []
+        params["q"] = match
+        sql = (f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+               f"ORDER BY bm25({FTS_TABLE}, 2.0, 1.0) LIMIT :limit")
+    elif dialect == "postgresql":
+        params["q"] = query
+        sql = (f"SELECT pk FROM documents WHERE {_PG_VECTOR} @@ plainto_tsquery('english', :q) "
+               f"ORDER BY ts_rank({_PG_VECTOR}, plainto_tsquery('english', :q)) DESC, pk DESC LIMIT :limit")
+    else:
+        words = _WORD.findall(query)
+        if not words:
+            return []
+        clauses = []
+        for i, word in enumerate(words):
+            params[f"w{i}"] = f"%{word.lower()}%"
+            clauses.append(f"(lower(text) LIKE :w{i} OR lower(coalesce(title, '')) LIKE :w{i})")
+        sql = f"SELECT pk FROM documents WHERE {' AND '.join(clauses)} ORDER BY pk DESC LIMIT :limit"
+    return [row[0] for row in conn.execute(text(sql), params)]

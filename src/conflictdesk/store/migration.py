@@ -1,0 +1,40 @@
+"""Schema migrations, run on open: `upgrade(engine)` brings any database to the newest schema.
+
+The Alembic environment and the versions live in `store/migrations/` inside the package.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest revision (a no-op when it is current)."""
+    with engine.connect() as connection:
+        if current_revision(connection) == head_revision():
+            return
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")

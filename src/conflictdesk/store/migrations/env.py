@@ -1,0 +1,35 @@
+"""Alembic environment for conflictdesk's store.
+
+Run programmatically by `conflictdesk.store.migration.upgrade` with an open connection in
+`config.attributes["connection"]`; no alembic.ini is needed, so it works installed.
+"""
+from __future__ import annotations
+
+from alembic import context
+
+from conflictdesk.store import fts
+from conflictdesk.store.schema import Base
+
+target_metadata = Base.metadata
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001 - Alembic's hook signature
+    """FTS5's virtual and shadow tables are made by `fts.install`, not declared as models."""
+    if type_ == "table" and fts.is_search_table(name):
+        return False
+    if type_ == "index" and name == "ix_documents_fts":
+        return False
+    return True
+
+
+def run_migrations() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("conflictdesk runs its migrations with an open connection (Store(url) does this)")
+    context.configure(connection=connection, target_metadata=target_metadata, include_object=include_object,
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()

@@ -1,0 +1,226 @@
+"""The database schema: one typed SQLAlchemy model per table.
+
+Portable SQL only (SQLite and PostgreSQL); full-text search lives in `fts.py`. Lists of
+strings (aliases, labels, ...) are stored as JSON text. Every extracted row carries the id
+of its document, so replacing a document's extraction is one delete per table.
+
+A SimHash fingerprint is an unsigned 64-bit integer; it is stored as the signed 64-bit
+value with the same bits (see `to_signed`), since neither SQLite nor PostgreSQL has an
+unsigned 64-bit integer type. The four 16-bit bands are indexed for near-duplicate lookup.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _doc_fk() -> ForeignKey:
+    return ForeignKey("documents.id", ondelete="CASCADE")
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)  # FTS rowid
+    id: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    source: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(16))
+    author: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)
+    format: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    fingerprint: Mapped[int | None] = mapped_column(BigInteger)
+    band0: Mapped[int | None] = mapped_column(Integer, index=True)
+    band1: Mapped[int | None] = mapped_column(Integer, index=True)
+    band2: Mapped[int | None] = mapped_column(Integer, index=True)
+    band3: Mapped[int | None] = mapped_column(Integer, index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(200), index=True)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    extracted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ActorRow(Base):
+    """An actor as one document names it (the knowledge-base entry's attributes at extraction)."""
+
+    __tablename__ = "actors"
+
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    ord: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(64))
+    aliases: Mapped[str] = mapped_column(Text, default="[]")      # JSON list
+    country: Mapped[str | None] = mapped_column(String(120))
+    acled_name: Mapped[str | None] = mapped_column(Text)
+    known: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    ord: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(200))
+    known: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class RelationRow(Base):
+    __tablename__ = "relations"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), index=True)
+    ord: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(200), index=True)
+    relation: Mapped[str] = mapped_column(String(64))
+    object: Mapped[str] = mapped_column(String(200), index=True)
+    source: Mapped[str] = mapped_column(String(32))
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    citation: Mapped[str | None] = mapped_column(Text)
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("document_id", "id"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), index=True)
+    id: Mapped[str] = mapped_column(String(200))
+    ord: Mapped[int] = mapped_column(Integer)
+    event_type: Mapped[str] = mapped_column(String(64), index=True)
+    sub_event_type: Mapped[str] = mapped_column(String(64))
+    actor1: Mapped[str | None] = mapped_column(String(200))
+    assoc_actor_1: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    actor2: Mapped[str | None] = mapped_column(String(200))
+    assoc_actor_2: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    country: Mapped[str | None] = mapped_column(String(120), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(300))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    event_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    time_precision: Mapped[int | None] = mapped_column(Integer)
+    fatalities: Mapped[int | None] = mapped_column(Integer)
+    count_value: Mapped[int | None] = mapped_column(Integer)
+    count_qualifier: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    salience: Mapped[str] = mapped_column(String(16))
+    civilian_targeting: Mapped[bool] = mapped_column(Boolean, default=False)
+    cameo: Mapped[str | None] = mapped_column(String(16))
+    plover: Mapped[str | None] = mapped_column(String(64))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    evidence_text: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(200), default="")
+
+
+class EventActorRow(Base):
+    """Which actors take part in which stored event, in which role: the index behind
+    "events involving actor X"."""
+
+    __tablename__ = "event_actors"
+
+    event_pk: Mapped[int] = mapped_column(Integer, ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)  # actor1, assoc_actor_1, actor2, assoc_actor_2
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), index=True)
+
+    __table_args__ = (Index("ix_event_actors_actor_id_event_pk", "actor_id", "event_pk"),)
+
+
+class StatementRow(Base):
+    __tablename__ = "statements"
+    __table_args__ = (UniqueConstraint("document_id", "id"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), index=True)
+    id: Mapped[str] = mapped_column(String(200))
+    ord: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str | None] = mapped_column(String(200), index=True)
+    speaker: Mapped[str | None] = mapped_column(String(200))
+    channel: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+
+
+class PointRow(Base):
+    __tablename__ = "points"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    statement_pk: Mapped[int] = mapped_column(Integer, ForeignKey("statements.pk", ondelete="CASCADE"), index=True)
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), index=True)
+    ord: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    labels: Mapped[str] = mapped_column(Text, default="[]")   # JSON list
+    cues: Mapped[str] = mapped_column(Text, default="[]")     # JSON list
+    targets: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+
+
+class MentionRow(Base):
+    """A stretch of text naming an entity: kind is actor, person, place, date or quantity.
+    `data` (JSON) holds what a place, date or quantity resolved to."""
+
+    __tablename__ = "mentions"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(200), _doc_fk(), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str | None] = mapped_column(String(200))
+    ord: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    data: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_mentions_kind_entity_id", "kind", "entity_id"),)
+
+
+class ErrorRow(Base):
+    __tablename__ = "errors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+def to_signed(fingerprint: int) -> int:
+    """The signed 64-bit integer with the same bits as an unsigned 64-bit fingerprint."""
+    return fingerprint - (1 << 64) if fingerprint >= (1 << 63) else fingerprint
+
+
+def to_unsigned(value: int) -> int:
+    return value + (1 << 64) if value < 0 else value

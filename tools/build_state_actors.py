@@ -1,0 +1,350 @@
+#!/usr/bin/env python3
+"""Generate the state and generic per-country actors of the knowledge base.
+
+Writes `src/conflictdesk/data/actors/states*.yaml` (for every state: the state, its military,
+police and government as ACLED names them) and `src/conflictdesk/data/actors/generic_*.yaml`
+(ACLED's generic per-country actors: Civilians (X), Protesters (X), Rioters (X), Unidentified
+Armed Group (X) and the social groups ACLED codes as associated actors, e.g. Students (X)).
+
+Inputs: pycountry (ISO 3166-1 names) plus the hand tables below (ACLED's spelling of country
+names, demonyms, and the year range ACLED puts after a state's forces, i.e. the period of the
+current head of state or regime). A range is given only where it is known; elsewhere the name
+carries no range, and older ACLED names are kept as aliases.
+
+Usage:  .venv/bin/python tools/build_state_actors.py          (rewrites the files)
+        .venv/bin/python tools/build_state_actors.py --check  (exit 1 if the files are stale)
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pycountry
+import yaml
+
+OUT_DIR = Path(__file__).resolve().parents[1] / "src" / "conflictdesk" / "data" / "actors"
+CODEBOOK = "https://acleddata.com/knowledge-base/codebook/"
+ISO_PAGE = "https://www.iso.org/obp/ui/#iso:code:3166:{code}"
+
+# The 193 UN member states (ISO 3166-1 alpha-2), https://www.un.org/en/about-us/member-states
+UN_MEMBERS = """
+AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH CM CA
+CF TD CL CN CO KM CG CD CR CI HR CU CY CZ DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ FI FR GA GM GE DE
+GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI KP KR KW KG LA LV LB LS LR
+LY LI LT LU MG MW MY MV ML MT MH MR MU MX FM MD MC MN ME MA MZ MM NA NR NP NL NZ NI NE NG MK NO OM
+PK PW PA PG PY PE PH PL PT QA RO RU RW KN LC VC WS SM ST SA SN RS SC SL SG SK SI SB SO ZA SS ES LK
+SD SR SE CH SY TJ TZ TH TL TG TO TT TN TR TM TV UG UA AE GB US UY UZ VU VE VN YE ZM ZW
+""".split()
+# States and territories ACLED lists that are not UN members.
+NON_MEMBERS = ["PS", "XK", "TW", "EH"]
+KOSOVO = {"alpha_2": "XK", "name": "Kosovo", "official_name": "Republic of Kosovo"}
+
+# ACLED's spelling where it differs from pycountry's common name.
+ACLED_COUNTRY = {
+    "BN": "Brunei", "CV": "Cape Verde", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+    "CI": "Ivory Coast", "CZ": "Czech Republic", "FM": "Micronesia", "PS": "Palestine", "RU": "Russia",
+    "TL": "East Timor", "TR": "Turkey", "VA": "Vatican City",
+}
+# Further names for a state (besides ISO's name and official name).
+EXTRA_ALIASES = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the United States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "the United Kingdom"],
+    "AE": ["UAE", "U.A.E.", "the Emirates", "the United Arab Emirates"],
+    "SA": ["KSA", "Kingdom of Saudi Arabia"],
+    "RU": ["Russian Federation"],
+    "SY": ["Syrian Arab Republic"],
+    "IR": ["Islamic Republic of Iran", "Persia"],
+    "KP": ["DPRK"], "KR": ["ROK", "Republic of Korea"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of the Congo"],
+    "CI": ["Cote d'Ivoire", "Côte d'Ivoire"], "CZ": ["Czechia"], "TL": ["Timor-Leste"],
+    "TR": ["Türkiye", "Turkiye"], "SZ": ["eSwatini", "Swaziland"], "MM": ["Burma"],
+    "MK": ["Macedonia"], "CV": ["Cabo Verde"], "PS": ["State of Palestine", "Palestinian territories"],
+    "VN": ["Viet Nam"], "LA": ["Lao PDR"], "NL": ["Holland"], "EH": ["Sahrawi Arab Democratic Republic"],
+    "TW": ["Republic of China"], "BS": ["The Bahamas"], "GM": ["The Gambia"], "VA": ["Holy See"],
+}
+CASE_SENSITIVE = {"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "KSA", "DPRK", "ROK", "DRC"}
+# Aliases shared on purpose between entries (the matcher treats them as ambiguous).
+SHARED = {"Congo", "Korea", "Guinea", "Sudan", "Georgia"}
+
+# Demonyms (adjective first). Used for aliases such as "Iranian military" and the `demonyms` field.
+DEMONYMS = {
+    "AF": ["Afghan"], "AL": ["Albanian"], "DZ": ["Algerian"], "AD": ["Andorran"], "AO": ["Angolan"],
+    "AG": ["Antiguan"], "AR": ["Argentine", "Argentinian"], "AM": ["Armenian"], "AU": ["Australian"],
+    "AT": ["Austrian"], "AZ": ["Azerbaijani"], "BS": ["Bahamian"], "BH": ["Bahraini"],
+    "BD": ["Bangladeshi"], "BB": ["Barbadian"], "BY": ["Belarusian"], "BE": ["Belgian"],
+    "BZ": ["Belizean"], "BJ": ["Beninese"], "BT": ["Bhutanese"], "BO": ["Bolivian"],
+    "BA": ["Bosnian"], "BW": ["Botswanan"], "BR": ["Brazilian"], "BN": ["Bruneian"],
+    "BG": ["Bulgarian"], "BF": ["Burkinabe", "Burkinabè"], "BI": ["Burundian"], "CV": ["Cape Verdean"],
+    "KH": ["Cambodian"], "CM": ["Cameroonian"], "CA": ["Canadian"], "CF": ["Central African"],
+    "TD": ["Chadian"], "CL": ["Chilean"], "CN": ["Chinese"], "CO": ["Colombian"], "KM": ["Comorian"],
+    "CG": [], "CD": ["Congolese"], "CR": ["Costa Rican"], "CI": ["Ivorian"], "HR": ["Croatian"],
+    "CU": ["Cuban"], "CY": ["Cypriot"], "CZ": ["Czech"], "DK": ["Danish"], "DJ": ["Djiboutian"],
+    "DM": [], "DO": ["Dominican"], "EC": ["Ecuadorian"], "EG": ["Egyptian"],
+    "SV": ["Salvadoran"], "GQ": ["Equatorial Guinean"], "ER": ["Eritrean"], "EE": ["Estonian"],
+    "SZ": ["Swazi", "Emaswati"], "ET": ["Ethiopian"], "FJ": ["Fijian"], "FI": ["Finnish"],
+    "FR": ["French"], "GA": ["Gabonese"], "GM": ["Gambian"], "GE": ["Georgian"], "DE": ["German"],
+    "GH": ["Ghanaian"], "GR": ["Greek"], "GD": ["Grenadian"], "GT": ["Guatemalan"], "GN": ["Guinean"],
+    "GW": ["Bissau-Guinean"], "GY": ["Guyanese"], "HT": ["Haitian"], "HN": ["Honduran"],
+    "HU": ["Hungarian"], "IS": ["Icelandic"], "IN": ["Indian"], "ID": ["Indonesian"],
+    "IR": ["Iranian"], "IQ": ["Iraqi"], "IE": ["Irish"], "IL": ["Israeli"], "IT": ["Italian"],
+    "JM": ["Jamaican"], "JP": ["Japanese"], "JO": ["Jordanian"], "KZ": ["Kazakh", "Kazakhstani"],
+    "KE": ["Kenyan"], "KI": ["I-Kiribati"], "KP": ["North Korean"], "KR": ["South Korean"],
+    "KW": ["Kuwaiti"], "KG": ["Kyrgyz"], "LA": ["Lao", "Laotian"], "LV": ["Latvian"],
+    "LB": ["Lebanese"], "LS": ["Basotho"], "LR": ["Liberian"], "LY": ["Libyan"],
+    "LI": ["Liechtensteiner"], "LT": ["Lithuanian"], "LU": ["Luxembourgish"], "MG": ["Malagasy"],
+    "MW": ["Malawian"], "MY": ["Malaysian"], "MV": ["Maldivian"], "ML": ["Malian"], "MT": ["Maltese"],
+    "MH": ["Marshallese"], "MR": ["Mauritanian"], "MU": ["Mauritian"], "MX": ["Mexican"],
+    "FM": ["Micronesian"], "MD": ["Moldovan"], "MC": ["Monegasque"], "MN": ["Mongolian"],
+    "ME": ["Montenegrin"], "MA": ["Moroccan"], "MZ": ["Mozambican"], "MM": ["Myanmar", "Burmese"],
+    "NA": ["Namibian"], "NR": ["Nauruan"], "NP": ["Nepali", "Nepalese"], "NL": ["Dutch"],
+    "NZ": ["New Zealand"], "NI": ["Nicaraguan"], "NE": ["Nigerien"], "NG": ["Nigerian"],
+    "MK": ["North Macedonian", "Macedonian"], "NO": ["Norwegian"], "OM": ["Omani"],
+    "PK": ["Pakistani"], "PW": ["Palauan"], "PA": ["Panamanian"], "PG": ["Papua New Guinean"],
+    "PY": ["Paraguayan"], "PE": ["Peruvian"], "PH": ["Philippine", "Filipino"], "PL": ["Polish"],
+    "PT": ["Portuguese"], "QA": ["Qatari"], "RO": ["Romanian"], "RU": ["Russian"], "RW": ["Rwandan"],
+    "KN": ["Kittitian"], "LC": ["Saint Lucian"], "VC": ["Vincentian"], "WS": ["Samoan"],
+    "SM": ["Sammarinese"], "ST": ["Santomean"], "SA": ["Saudi", "Saudi Arabian"], "SN": ["Senegalese"],
+    "RS": ["Serbian"], "SC": ["Seychellois"], "SL": ["Sierra Leonean"], "SG": ["Singaporean"],
+    "SK": ["Slovak"], "SI": ["Slovenian", "Slovene"], "SB": ["Solomon Islander"], "SO": ["Somali"],
+    "ZA": ["South African"], "SS": ["South Sudanese"], "ES": ["Spanish"], "LK": ["Sri Lankan"],
+    "SD": ["Sudanese"], "SR": ["Surinamese"], "SE": ["Swedish"], "CH": ["Swiss"], "SY": ["Syrian"],
+    "TJ": ["Tajik", "Tajikistani"], "TZ": ["Tanzanian"], "TH": ["Thai"], "TL": ["Timorese"],
+    "TG": ["Togolese"], "TO": ["Tongan"], "TT": ["Trinidadian"], "TN": ["Tunisian"],
+    "TR": ["Turkish"], "TM": ["Turkmen"], "TV": ["Tuvaluan"], "UG": ["Ugandan"], "UA": ["Ukrainian"],
+    "AE": ["Emirati"], "GB": ["British"], "US": ["American", "US", "U.S."], "UY": ["Uruguayan"],
+    "UZ": ["Uzbek"], "VU": ["Ni-Vanuatu"], "VE": ["Venezuelan"], "VN": ["Vietnamese"],
+    "YE": ["Yemeni"], "ZM": ["Zambian"], "ZW": ["Zimbabwean"], "PS": ["Palestinian"],
+    "XK": ["Kosovar", "Kosovan"], "TW": ["Taiwanese"], "EH": ["Sahrawi"],
+}
+
+# The year range ACLED writes after the names of a state's forces and government: the period of
+# the current head of state or regime. Only ranges known to be current are listed.
+CURRENT_RANGE = {
+    "Iran": "1989-", "Iraq": "2022-", "Israel": "2022-", "Syria": "2024-", "Turkey": "2016-",
+    "Saudi Arabia": "2015-", "Bahrain": "1999-", "Egypt": "2014-", "Russia": "2000-", "Palestine": "1994-",
+    "Uganda": "1986-", "Cameroon": "1982-", "South Sudan": "2011-", "South Africa": "1994-",
+    "Central African Republic": "2016-", "Djibouti": "1999-", "Equatorial Guinea": "1979-",
+    "Eritrea": "1993-", "Ivory Coast": "2011-", "Morocco": "1999-", "Republic of Congo": "1997-",
+    "Rwanda": "1994-", "Eswatini": "1986-", "Togo": "2005-",
+}
+# Earlier ACLED names of the same state's forces (as found in ACLED's public data), kept as aliases.
+OLD_RANGES = {
+    "Iraq": ["2014-", "2014-2018", "1979-2003"], "Israel": ["2009-"], "Syria": ["2000-"],
+    "Yemen": ["2012-"], "Lebanon": ["2016-"], "United Arab Emirates": ["2004-"], "Sudan": ["1989-"],
+    "Libya": ["2014-", "2015-", "2016-", "1969-2011"], "Algeria": ["1999-"], "Angola": ["1975-"],
+    "Benin": ["2006-"], "Burkina Faso": ["2014-"], "Burundi": ["2005-"], "Chad": ["1990-"],
+    "Democratic Republic of Congo": ["2001-"], "Ethiopia": ["1991-"], "Gabon": ["2009-"],
+    "Gambia": ["1994-"], "Ghana": ["2012-"], "Guinea": ["2010-"], "Guinea-Bissau": ["2014-"],
+    "Kenya": ["2013-"], "Liberia": ["2005-"], "Madagascar": ["2014-"], "Malawi": ["2014-"],
+    "Mali": ["2013-"], "Mauritania": ["2009-"], "Mozambique": ["2005-"], "Namibia": ["2015-"],
+    "Niger": ["2011-"], "Nigeria": ["2015-"], "Senegal": ["2012-"], "Sierra Leone": ["2007-"],
+    "Somalia": ["2012-"], "Tanzania": ["2015-"], "Tunisia": ["2014-", "2011-2014"],
+    "Zambia": ["2015-"], "Zimbabwe": ["1987-"], "Central African Republic": ["2013-"],
+}
+# ACLED wrote some names without "the" (e.g. "Military Forces of United States" in 2018 data).
+THE = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands", "Philippines",
+       "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles", "Marshall Islands", "Solomon Islands"}
+
+# ACLED's generic per-country actors: (id prefix, ACLED label, type, inter).
+GENERIC = [
+    ("civilians", "Civilians", "civilian_group", 7),
+    ("protesters", "Protesters", "protesters", 6),
+    ("rioters", "Rioters", "rioters", 5),
+    ("unidentified-armed-group", "Unidentified Armed Group", "unidentified_armed_group", 3),
+]
+# Social and other groups ACLED names per country, mostly as associated actors.
+GROUPS = [
+    ("labour-group", "Labour Group", "civilian_group", 7),
+    ("students", "Students", "civilian_group", 7),
+    ("teachers", "Teachers", "civilian_group", 7),
+    ("farmers", "Farmers", "civilian_group", 7),
+    ("fishermen", "Fishermen", "civilian_group", 7),
+    ("journalists", "Journalists", "civilian_group", 7),
+    ("lawyers", "Lawyers", "civilian_group", 7),
+    ("health-workers", "Health Workers", "civilian_group", 7),
+    ("aid-workers", "Aid Workers", "civilian_group", 7),
+    ("refugees-idps", "Refugees/IDPs", "civilian_group", 7),
+    ("prisoners", "Prisoners", "civilian_group", 7),
+    ("women", "Women", "civilian_group", 7),
+    ("unidentified-communal-militia", "Unidentified Communal Militia", "identity_militia", 4),
+    ("unidentified-tribal-militia", "Unidentified Tribal Militia", "identity_militia", 4),
+    ("unidentified-military-forces", "Unidentified Military Forces", "external_force", 8),
+    ("private-security-forces", "Private Security Forces", "other", 8),
+    ("prison-guards", "Prison Guards", "police", 1),
+]
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def countries() -> list[dict]:
+    out = []
+    for code in sorted(UN_MEMBERS + NON_MEMBERS, key=lambda c: c):
+        if code == "XK":
+            rec = dict(KOSOVO)
+        else:
+            c = pycountry.countries.get(alpha_2=code)
+            rec = {"alpha_2": code, "name": c.name, "common_name": getattr(c, "common_name", None),
+                   "official_name": getattr(c, "official_name", None)}
+        rec["acled"] = ACLED_COUNTRY.get(code) or rec.get("common_name") or rec["name"]
+        out.append(rec)
+    return out
+
+
+def forms(country: str) -> list[str]:
+    """`Iran`, and for names ACLED has written both ways, `the United States` too."""
+    return [f"the {country}", country] if country in THE else [country]
+
+
+def state_entries(rec: dict) -> list[dict]:
+    code, country = rec["alpha_2"], rec["acled"]
+    slug = slugify(country)
+    dem = DEMONYMS.get(code, [])
+    adjectives = [d for d in dem if d not in {"US", "U.S."} or code == "US"]
+    rng = CURRENT_RANGE.get(country)
+    suffix = f" ({rng})" if rng else ""
+    iso_source = ISO_PAGE.format(code=code) if code != "XK" else "https://en.wikipedia.org/wiki/Kosovo"
+    names = [rec["name"], rec.get("common_name"), rec.get("official_name"), *EXTRA_ALIASES.get(code, [])]
+    aliases = [n for n in dict.fromkeys(n.strip() for n in names if n) if n != country and "," not in n]
+    case = [a for a in aliases if a in CASE_SENSITIVE]
+    shared = [a for a in aliases if a in SHARED]
+    state = {"id": slug, "name": country, "type": "state", "country": country, "aliases": aliases}
+    if case:
+        state["case_sensitive"] = case
+    if shared:
+        state["ambiguous_aliases"] = shared
+    if dem:
+        state["demonyms"] = dem
+    state["source"] = iso_source
+
+    def old(kind: str) -> list[str]:
+        out = [f"{kind} of {form} ({r})" for r in OLD_RANGES.get(country, []) for form in forms(country)]
+        out += [f"{kind} of {form}" for form in forms(country)]
+        if rng:
+            out += [f"{kind} of {form} ({rng})" for form in forms(country)]
+        return out
+
+    short = [a for a in aliases if a in {"US", "U.S.", "UK", "UAE", "Britain"}]
+    mil_aliases = [*old("Military Forces"), *(f"Armed Forces of {f}" for f in forms(country)),
+                   f"{country} military", f"{country} armed forces"]
+    pol_aliases = [*old("Police Forces"), f"{country} police"]
+    gov_aliases = [*old("Government"), f"{country} government"]
+    for adj in adjectives + short:
+        mil_aliases += [f"{adj} military", f"{adj} armed forces", f"{adj} army", f"{adj} forces",
+                        f"{adj} troops", f"{adj} soldiers"]
+        pol_aliases += [f"{adj} police", f"{adj} police forces"]
+        gov_aliases += [f"{adj} government", f"{adj} authorities"]
+    if code == "US":
+        mil_aliases += ["American service members", "US service members", "U.S. service members"]
+    entries = [state]
+    for kind, prefix, typ, aka in (
+        ("Military Forces", "military-forces-of", "state_forces", mil_aliases),
+        ("Police Forces", "police-forces-of", "police", pol_aliases),
+        ("Government", "government-of", "government", gov_aliases),
+    ):
+        acled = f"{kind} of {forms(country)[0]}{suffix}"
+        al = [a for a in dict.fromkeys(aka) if a not in (acled, f"{kind} of {forms(country)[0]}")]
+        entry = {"id": f"{prefix}-{slug}", "name": f"{kind} of {forms(country)[0]}", "acled_name": acled,
+                 "type": typ, "inter": 1, "country": country, "aliases": al}
+        cs = [a for a in al if a.split()[0] in {"US", "U.S.", "UK", "UAE"}]
+        if cs:
+            entry["case_sensitive"] = cs
+        entry["relations"] = [{"type": "part_of", "object": slug, "source": CODEBOOK}]
+        entry["source"] = CODEBOOK
+        entries.append(entry)
+    return entries
+
+
+def generic_entries(rec: dict, table: list[tuple[str, str, str, int]]) -> list[dict]:
+    country = rec["acled"]
+    slug = slugify(country)
+    out = []
+    for prefix, label, typ, inter in table:
+        name = f"{label} ({country})"
+        out.append({"id": f"{prefix}-{slug}", "name": name, "acled_name": name, "type": typ, "inter": inter,
+                    "country": country, "source": CODEBOOK})
+    return out
+
+
+def international_generic(table: list[tuple[str, str, str, int]]) -> list[dict]:
+    out = []
+    for prefix, label, typ, inter in table:
+        name = f"{label} (International)"
+        out.append({"id": f"{prefix}-international", "name": name, "acled_name": name, "type": typ,
+                    "inter": inter, "source": CODEBOOK})
+    return out
+
+
+HEADER = """\
+# GENERATED by tools/build_state_actors.py from pycountry and the hand tables in that script.
+# Do not edit by hand: change the script and re-run it. {what}
+"""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _flow_lists(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+    flow = all(isinstance(x, str) for x in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _flow_lists)
+
+
+def dump(entries: list[dict], what: str, *, one_line: bool = False) -> str:
+    if one_line:
+        lines = [yaml.dump([e], Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=10_000,
+                           default_flow_style=None) for e in entries]
+        body = "".join(line if line.startswith("- {") else "- " + yaml.dump(
+            e, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False, width=10_000,
+            default_flow_style=True) for line, e in zip(lines, entries))
+    else:
+        body = yaml.dump(entries, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+    return HEADER.format(what=what) + body
+
+
+def build() -> dict[Path, str]:
+    """One file per kind of entry (the loader reads many small files faster than one large one)."""
+    recs = countries()
+    states = [e for rec in recs for e in state_entries(rec)]
+    out = {}
+    for typ, stem, what in (("state", "states", "States."),
+                            ("state_forces", "states_military", "States' military forces."),
+                            ("police", "states_police", "States' police forces."),
+                            ("government", "states_government", "States' governments.")):
+        out[OUT_DIR / f"{stem}.yaml"] = dump([e for e in states if e["type"] == typ], what)
+    for row in GENERIC + GROUPS:
+        entries = [e for rec in recs for e in generic_entries(rec, [row])] + international_generic([row])
+        out[OUT_DIR / f"generic_{row[0].replace('-', '_')}.yaml"] = dump(
+            entries, f"ACLED's generic per-country actor {row[1]} (X).", one_line=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the generated files are stale")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, text in build().items():
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path} ({sum(line.startswith('- ') for line in text.splitlines())} entries)")
+    if stale:
+        print("stale: " + ", ".join(str(p) for p in stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
