@@ -145,6 +145,27 @@ OLD_RANGES = {
     "Somalia": ["2012-"], "Tanzania": ["2015-"], "Tunisia": ["2014-", "2011-2014"],
     "Zambia": ["2015-"], "Zimbabwe": ["1987-"], "Central African Republic": ["2013-"],
 }
+# Well-known names of a state's forces (ISO alpha-2 -> kind -> aliases), each from the force's
+# Wikipedia article.
+FORCE_ALIASES = {
+    "IL": {"Military Forces": ["IDF", "Israel Defense Forces", "Israel Defence Forces", "Tzahal", "צה\"ל"],
+           "Police Forces": ["Israel Police", "Israeli Police"]},
+    "SY": {"Military Forces": ["Syrian Arab Army", "SAA", "Syrian government forces", "Syrian Arab Armed Forces"]},
+    "IQ": {"Military Forces": ["Iraqi Security Forces", "ISF", "Iraqi Armed Forces", "Iraqi Army"],
+           "Police Forces": ["Iraqi Federal Police", "Federal Police (Iraq)"]},
+    "LB": {"Military Forces": ["Lebanese Armed Forces", "LAF", "Lebanese Army"]},
+    "TR": {"Military Forces": ["Turkish Armed Forces", "TSK", "TAF"]},
+    "JO": {"Military Forces": ["Jordanian Armed Forces", "JAF", "Jordan Armed Forces"]},
+    "EG": {"Military Forces": ["Egyptian Armed Forces"]},
+    "IR": {"Police Forces": ["FARAJA", "Law Enforcement Command of the Islamic Republic of Iran", "Iranian Police Command"]},
+    "SA": {"Military Forces": ["Saudi Arabian Armed Forces", "Royal Saudi Air Force", "RSAF"]},
+    "RU": {"Military Forces": ["Russian Armed Forces", "Russian Aerospace Forces", "VKS"]},
+    "US": {"Military Forces": ["US Armed Forces", "United States Armed Forces", "US military", "U.S. military",
+                               "US Army", "U.S. Army", "US Air Force", "U.S. Air Force", "US Navy", "U.S. Navy"]},
+    "GB": {"Military Forces": ["British Armed Forces", "Royal Air Force", "RAF"]},
+}
+FORCE_SOURCES = {"IL": "https://en.wikipedia.org/wiki/Israel_Defense_Forces"}
+
 # ACLED wrote some names without "the" (e.g. "Military Forces of United States" in 2018 data).
 THE = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands", "Philippines",
        "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles", "Marshall Islands", "Solomon Islands"}
@@ -242,6 +263,9 @@ def state_entries(rec: dict) -> list[dict]:
         gov_aliases += [f"{adj} government", f"{adj} authorities"]
     if code == "US":
         mil_aliases += ["American service members", "US service members", "U.S. service members"]
+    for kind, extra in FORCE_ALIASES.get(code, {}).items():
+        target = mil_aliases if kind == "Military Forces" else pol_aliases
+        target[:0] = extra
     entries = [state]
     for kind, prefix, typ, aka in (
         ("Military Forces", "military-forces-of", "state_forces", mil_aliases),
@@ -252,7 +276,8 @@ def state_entries(rec: dict) -> list[dict]:
         al = [a for a in dict.fromkeys(aka) if a not in (acled, f"{kind} of {forms(country)[0]}")]
         entry = {"id": f"{prefix}-{slug}", "name": f"{kind} of {forms(country)[0]}", "acled_name": acled,
                  "type": typ, "inter": 1, "country": country, "aliases": al}
-        cs = [a for a in al if a.split()[0] in {"US", "U.S.", "UK", "UAE"}]
+        cs = [a for a in al if a.split()[0] in {"US", "U.S.", "UK", "UAE"} or a in {"SAA", "ISF", "LAF", "TSK", "TAF",
+                                                                                 "JAF", "RSAF", "VKS", "RAF", "IDF", "FARAJA"}]
         if cs:
             entry["case_sensitive"] = cs
         entry["relations"] = [{"type": "part_of", "object": slug, "source": CODEBOOK}]

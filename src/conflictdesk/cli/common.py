@@ -78,21 +78,29 @@ def echo_json(obj: Any) -> None:
 
 def print_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str | None = None,
                 wide: Sequence[str] = ()) -> None:
-    """A rich table on standard output; columns named in `wide` get the spare width and are
-    cut with an ellipsis rather than wrapped."""
+    """A table on standard output: drawn with rich on a terminal (columns named in `wide` are
+    wrapped to fit), tab-separated lines with a header when piped or redirected, so that every
+    value is kept whole for other tools."""
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    if not sys.stdout.isatty():
+        def clean(value: str) -> str:
+            return " ".join(value.split())
+        sys.stdout.write("\t".join(columns) + "\n")
+        sys.stdout.writelines("\t".join(clean(v) for v in row) + "\n" for row in cells)
+        return
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=sys.stdout, width=None if sys.stdout.isatty() else 160)
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for name in columns:
-        if name in wide:
-            table.add_column(name, overflow="ellipsis", no_wrap=True, ratio=1)
-        else:
-            table.add_column(name, no_wrap=True)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    table = Table(title=title, header_style="bold")
+    for i, name in enumerate(columns):
+        if name in wide:  # wrapped to fit
+            table.add_column(name, min_width=10, ratio=1, overflow="fold")
+        else:  # ids, dates, codes: one line, cut with an ellipsis past 26 characters
+            longest = max([len(name), *(len(row[i]) for row in cells)])
+            table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(longest, 26), max_width=26)
+    for row in cells:
+        table.add_row(*row)
+    Console(file=sys.stdout).print(table)
 
 
 def describe_failure(failure: Failure) -> str:

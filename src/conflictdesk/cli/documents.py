@@ -21,7 +21,7 @@ def _short(text: str | None, n: int = 90) -> str:
 @click.option("--until", type=DATE, help="Published on or before this date.")
 @click.option("--source", metavar="NAME", help="Only documents from this publisher.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@format_option("table", "json")
+@format_option("table", "json", help_="table: drawn on a terminal, tab-separated when piped.")
 @click.pass_obj
 @clean_errors
 def documents(settings: Settings, search: str | None, since, until, source: str | None, limit: int,  # noqa: ANN001
@@ -41,7 +41,7 @@ def documents(settings: Settings, search: str | None, since, until, source: str 
         return
     print_table(["id", "published", "source", "title", "duplicate_of"],
                 ([d.id, d.published, d.source, _short(d.title or d.text, 80), d.duplicate_of] for d in docs),
-                wide=("title",))
+                wide=("source", "title"))
 
 
 @click.command()
@@ -87,7 +87,7 @@ def show(settings: Settings, document_id: str, fmt: str) -> None:
 @click.command()
 @click.option("--stage", metavar="STAGE", help="Only failures at this stage (read, fetch, extract, store, ...).")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
-@format_option("table", "json")
+@format_option("table", "json", help_="table: drawn on a terminal, tab-separated when piped.")
 @click.pass_obj
 @clean_errors
 def errors(settings: Settings, stage: str | None, limit: int, fmt: str) -> None:
@@ -99,4 +99,4 @@ def errors(settings: Settings, stage: str | None, limit: int, fmt: str) -> None:
         return
     print_table(["at", "origin", "stage", "code", "message"],
                 ([e.at.strftime("%Y-%m-%d %H:%M:%S"), e.origin, e.stage, e.code, _short(e.message, 100)]
-                 for e in found), wide=("message",))
+                 for e in found), wide=("origin", "message"))

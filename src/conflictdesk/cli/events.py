@@ -55,8 +55,9 @@ def events(settings: Settings, actor: str | None, event_type: str | None, countr
     elif fmt == "geojson":
         events_to_geojson(found, sys.stdout)
     else:
-        print_table(["date", "type", "sub-type", "actor1", "actor2", "location", "fatalities", "status", "document"],
-                    ([s.event.event_date or s.published, s.event.event_type, s.event.sub_event_type, s.event.actor1,
-                      s.event.actor2, ", ".join(x for x in (s.event.location, s.event.country) if x),
+        print_table(["date", "event", "actors", "location", "fatalities", "status", "document"],
+                    ([s.event.event_date or s.published, s.event.sub_event_type,
+                      " / ".join(a for a in (s.event.actor1, s.event.actor2) if a),
+                      ", ".join(dict.fromkeys(x for x in (s.event.location, s.event.country) if x)),
                       s.event.fatalities, s.event.status, s.document_id] for s in found),
-                    wide=("sub-type", "location"))
+                    wide=("event", "actors", "location"))

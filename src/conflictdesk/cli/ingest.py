@@ -11,7 +11,7 @@ from ..config import Settings
 from ..records import Document, Extraction, Failure
 from .common import Progress, clean_errors, describe_failure, echo_json, format_option, open_store
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000  # as ingest.DEFAULT_MAX_BYTES (not imported: keeps --help fast)
 
 
 class LazyExtractor:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # KB relations kept even when their object is not mentioned in the document.
 OUTWARD_RELATIONS = frozenset({"member_of", "part_of", "backed_by"})
 _QUOTES = "\"'“”‘’«»"
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LEADING = re.compile(r"(?:the|a|an)\s+", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,7 @@ class ActorLexicon:
     not_actors: re.Pattern[str]
     not_actor_norp: re.Pattern[str]
     not_people: re.Pattern[str]
+    credit_lines: re.Pattern[str]
 
 
 @functools.cache
@@ -64,6 +65,7 @@ def actor_lexicon() -> ActorLexicon:
             not_actors=re.compile("|".join(f"(?:{p})" for p in data["not_actors"]), re.I),
             not_actor_norp=re.compile(str(data["not_actor_norp"]), re.I),
             not_people=re.compile(str(data["not_people"]), re.I),
+            credit_lines=re.compile(str(data["credit_lines"]), re.I),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise ExtractionError(f"pattern file actors.yaml is malformed: {type(exc).__name__} {exc}",
@@ -94,7 +96,7 @@ def extract_actors(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase"
     found: list[_Found] = []
     found += _kb_hits(text, kb)
     found += _rule_hits(text, kb, lex, found)
-    chosen = _select(found)
+    chosen = _select(_drop_inner_demonyms(text, parsed, found))
     chosen = _add_entities(text, parsed, kb, lex, chosen)
     chosen.sort(key=lambda f: f.hit.start)
 
@@ -114,7 +116,8 @@ def _kb_hits(text: str, kb: "KnowledgeBase") -> list[_Found]:
     out = []
     for m in kb.match(text):
         if m.kind in ("actor", "person"):
-            out.append(_Found(Hit(m.start, m.end, m.kind, m.id, "kb_match"), priority=3))
+            rule = "kb_demonym" if getattr(m, "rule", "alias") == "demonym" else "kb_match"
+            out.append(_Found(Hit(m.start, m.end, m.kind, m.id, rule), priority=3))
     return out
 
 
@@ -138,11 +141,6 @@ def _demonym_regex(demonyms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alt})(?![\w])")
 
 
-def _forces_of(kb: "KnowledgeBase", country: str) -> Any:
-    entry = kb.state_actor(country, kind="military")
-    return entry
-
-
 def _rule_hits(text: str, kb: "KnowledgeBase", lex: ActorLexicon, kb_found: list[_Found]) -> list[_Found]:
     """Demonyms, states' forces, "Iran-backed" compounds and "Kurdish positions"."""
     states, demonyms = _state_index(kb, lex)
@@ -157,12 +155,16 @@ def _rule_hits(text: str, kb: "KnowledgeBase", lex: ActorLexicon, kb_found: list
         country = demonyms[m.group(0)]
         if country in states:
             anchors.append((m.start(), m.end(), country))
+    forces_by_country: dict[str, Any] = {}
     for start, end, country in anchors:
-        forces = _forces_of(kb, country)
         pers = lex.personnel.match(text, end)
+        action = lex.action.match(text, end)
+        if (pers or action) and country not in forces_by_country:
+            forces_by_country[country] = kb.state_actor(country, kind="military")
+        forces = forces_by_country.get(country)
         if forces is not None and pers and not text[end:end + 1] == "-":
             out.append(_Found(Hit(start, pers.end(), "actor", forces.id, "demonym_forces"), priority=3))
-        elif forces is not None and lex.action.match(text, end):
+        elif forces is not None and action:
             out.append(_Found(Hit(start, end, "actor", forces.id, "demonym_action"), priority=3))
         else:
             rule = "compound" if lex.compound.match(text, end) else "demonym"
@@ -183,6 +185,23 @@ def _rule_hits(text: str, kb: "KnowledgeBase", lex: ActorLexicon, kb_found: list
         else:
             out.append(_Found(Hit(m.start(), m.end(), "actor", f"unknown-{slug(name)}", "group_adjective"),
                               name=name, priority=2))
+    return out
+
+
+def _drop_inner_demonyms(text: str, parsed: "Doc", found: list[_Found]) -> list[_Found]:
+    """A demonym inside a longer organisation name ("Free Syrian Patriots Brigade") is part of the name."""
+    names = []
+    for ent in parsed.ents:
+        if ent.label_ == "ORG" and len(ent) >= 3:
+            s, e = _clean_entity(text, ent.start_char, ent.end_char)
+            if all(w[:1].isupper() or not w[:1].isalpha() for w in text[s:e].split()[1:]):
+                names.append((s, e))
+    out = []
+    for f in found:
+        if f.hit.rule in ("demonym", "kb_demonym") and any(s <= f.hit.start and f.hit.end <= e and (s, e) != (f.hit.start, f.hit.end)
+                                                           for s, e in names):
+            continue
+        out.append(f)
     return out
 
 
@@ -223,6 +242,7 @@ def _add_entities(text: str, parsed: "Doc", kb: "KnowledgeBase", lex: ActorLexic
         return any(s < f.hit.end and f.hit.start < e for f in out)
 
     known_names = _known_name_prefixes(kb, chosen)
+    credits = [(m.start(), m.end()) for m in lex.credit_lines.finditer(text)]
     for ent in parsed.ents:
         if ent.label_ not in ("ORG", "NORP", "PERSON"):
             continue
@@ -230,6 +250,8 @@ def _add_entities(text: str, parsed: "Doc", kb: "KnowledgeBase", lex: ActorLexic
         surface = text[start:end]
         if not surface or "\n" in surface or not any(c.isupper() for c in surface) or overlaps(start, end):
             continue
+        if any(s <= start and end <= e for s, e in credits) or re.search(r"[a-z]{3}[A-Z]", surface):
+            continue       # a byline or photo credit; words run together ("MagazineThe")
         entry = kb.find_actor_by_name(surface)
         if entry is not None:
             out.append(_Found(Hit(start, end, "actor", entry.id, "ner_kb_name"), priority=1))
@@ -237,15 +259,20 @@ def _add_entities(text: str, parsed: "Doc", kb: "KnowledgeBase", lex: ActorLexic
         if ent.label_ == "PERSON":
             if lex.not_people.fullmatch(surface) or len(surface) < 3:
                 continue
+            if len(surface.split()) < 2:      # a lone word: only as the surname of someone named in full
+                out.append(_Found(Hit(start, end, "person", "", "ner_surname"), name=surface, priority=0))
+                continue
             out.append(_Found(Hit(start, end, "person", f"unknown-person-{slug(surface)}", "ner_person"),
                               name=surface, priority=1))
             continue
         norm = re.sub(r"\s+", " ", surface)
         if lex.not_actors.fullmatch(norm):
             continue
+        if " " not in norm and not re.fullmatch(r"[A-Z]{2,6}", norm) and ent.label_ == "ORG":
+            continue       # a lone capitalised word tagged ORG is more often a name or a place than a group
         if ent.label_ == "NORP":
             root = ent.root
-            if root.tag_ != "NNPS" or lex.not_actor_norp.fullmatch(norm):
+            if root.tag_ != "NNPS" or ent.start == ent.sent.start or lex.not_actor_norp.fullmatch(norm):
                 continue
         short = known_names.get(norm.lower())
         if short is not None:      # "the Islamic Resistance" after "the Islamic Resistance in Iraq"
@@ -284,6 +311,11 @@ def _merge_surnames(text: str, found: list[_Found]) -> list[_Found]:
             full.setdefault(words[-1].lower(), f.hit.id)
     out = []
     for f in found:
+        if f.hit.rule == "ner_surname":
+            target = full.get(text[f.hit.start:f.hit.end].split("-")[-1].lower())
+            if target is not None:
+                out.append(_Found(Hit(f.hit.start, f.hit.end, "person", target, "surname"), priority=f.priority))
+            continue
         if f.hit.kind == "person" and not f.hit.id in full.values() and f.hit.id.startswith("unknown-person-"):
             words = re.split(r"[\s-]+", text[f.hit.start:f.hit.end])
             target = full.get(words[-1].lower())

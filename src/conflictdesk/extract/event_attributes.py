@@ -37,7 +37,7 @@ DEATH_LEMMAS = {"kill", "killing", "die", "dead", "death", "fatality", "body", "
 NO_DEATHS = re.compile(r"\b(no|neither|nor|without|zero)\b[\w\s,/-]{0,30}?\b(fatalit\w*|deaths?|casualt\w*|dead|"
                        r"killed|lives)\b|\bno one (was|were) (killed|hurt|injured)|\bnobody was (killed|hurt)",
                        re.IGNORECASE)
-NEG_LEMMAS = {"lack", "deny", "absence", "without", "fail"}
+NEG_LEMMAS = {"lack", "deny", "absence", "without", "fail", "pause", "halt", "lull", "suspension", "cessation", "stop"}
 ATTEMPT_LEMMAS = {"attempt", "try", "foil", "thwart", "intercept", "fail", "attempted", "bid"}
 THREAT_LEMMAS = {"vow", "threaten", "pledge", "warn", "promise", "resumption", "resume", "threat"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "schedule", "aim", "upcoming"}
@@ -162,7 +162,8 @@ def count_of(head: "Token", quantities: list[Quantity]) -> Count | None:
     """"over 150 rocket and drone attacks": a number counting the trigger noun itself."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    nums = [c for c in head.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.like_num)]
+    holders = [head] + [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i]
+    nums = [c for h in holders for c in h.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.like_num)]
     if not nums:
         return None
     toks = sorted({t for n in nums for t in n.subtree}, key=lambda t: t.i)
@@ -197,9 +198,6 @@ def status_of(head: "Token", *, text: str) -> str:
         return "attempted"
     if any(lemma in THREAT_LEMMAS for lemma in lemmas[1:]):
         return "threatened"
-    if any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
-            c.lemma_.lower() in PLAN_LEMMAS for c in head.children):
-        return "planned"
     for t in chain[:4]:
         if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children):
             return "hypothetical"
@@ -207,6 +205,9 @@ def status_of(head: "Token", *, text: str) -> str:
             return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in t.children):
             return "planned"
+    if any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
+            c.lemma_.lower() in PLAN_LEMMAS for c in head.children):
+        return "planned"
     if any(lemma in CLAIM_LEMMAS for lemma in lemmas[1:]):
         return "claimed"
     return "reported"

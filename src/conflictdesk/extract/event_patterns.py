@@ -31,7 +31,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
                                "Non-violent transfer of territory", "Other"),
 }
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-KINDS = ("event", "outcome", "territory", "transfer", "reporting")
+KINDS = ("event", "outcome", "territory", "transfer", "reporting", "label")
 
 
 class _TriggerModel(BaseModel):

@@ -121,7 +121,8 @@ def _children(tok: "Token", deps: set[str]) -> list["Token"]:
 
 def _pobj_of(tok: "Token", preps: set[str]) -> list["Token"]:
     out = []
-    for c in tok.children:
+    kids = list(tok.children) + [g for c in tok.children if c.dep_ == "dobj" for g in c.children]
+    for c in kids:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "pcomp" or (c.dep_ == "prep" and c.lower_ == "targeting"):
@@ -161,8 +162,20 @@ def _governing_verb(tok: "Token") -> "Token | None":
     return None
 
 
+def noun_anchor(head: "Token") -> "Token":
+    """The noun phrase a modifier trigger belongs to ("rocket" in "rocket and drone attacks")."""
+    t = head
+    for _ in range(3):
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("compound", "nmod", "amod", "conj") and \
+                t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
+            t = t.head
+        else:
+            break
+    return t
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
-    head = m.head
+    head = noun_anchor(m.head)
     roles = Roles()
     agent: "Token | None" = None
     target: "Token | None" = None
@@ -176,6 +189,12 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         else:
             agent = subj
             target = objs[0] if objs else None
+            if target is None:
+                for c in head.conjuncts:
+                    more = _children(c, {"dobj"})
+                    if more:
+                        target = more[0]
+                        break
         # "with X" is the other side of a clash; "between X and Y"
         if m.coding.event_type in ("Battles", "Riots") and target is None:
             withs = _pobj_of(head, {"with", "against"})

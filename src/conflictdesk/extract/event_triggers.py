@@ -94,10 +94,12 @@ def _root(tokens: list["Token"]) -> "Token":
     return tokens[-1]
 
 
-def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str) -> list[Mention]:
-    """Every trigger in the sentence, longest phrase first, each token used once."""
+def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
+                  quotes: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every trigger in the sentence (outside long quotations), longest phrase first, each token once."""
     forms = sentence_text_forms(sent)
-    quotes = quoted_ranges(text, sent.start_char, sent.end_char)
+    if quotes is None:
+        quotes = quoted_ranges(text, sent.start_char, sent.end_char)
     toks = list(sent)
     used: set[int] = set()
     out: list[Mention] = []
@@ -119,7 +121,14 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str) -> l
             if any(t.i in used for t in span):
                 continue
             head = _root(span)
-            if trig.pos and head.pos_ not in trig.pos:
+            if trig.kind == "label":
+                # a label opens the sentence and is followed by a colon
+                if k != next((j for j, t in enumerate(toks) if not t.is_space), 0) or \
+                        k + len(phrase) >= len(toks) or toks[k + len(phrase)].text != ":":
+                    continue
+            elif trig.pos and head.pos_ not in trig.pos:
+                continue
+            if trig.kind == "territory" and (head.dep_ == "amod" or "-" in head.text):
                 continue
             if not _context_ok(trig, forms):
                 continue

@@ -6,7 +6,7 @@ point's text and says which cues fired. Reading rules, kept here and documented 
 * a match preceded in the same clause by a negation ("we will *not* target civilians") takes
   the cue's `when_negated` label instead (default: nothing), unless the cue is `negatable: false`;
 * a threat or call described by a third party ("officials warned that the group might ...") is
-  not the issuer's: `modifiers.third_party` cancels threat and call_to_action;
+  not the issuer's: `modifiers.third_party` makes the point a description (`other`);
 * `suppresses` lets one cue cancel another label on the same point;
 * the reporting verb that introduces a point ("called on", "threatened") lends its label
   (`intro_verbs`), except a hedged warning ("warned that ... might");
@@ -282,7 +282,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None) -> Labell
             if cue.negatable and _negated(text, match, cueset.negation):
                 label = None if cue.when_negated == "none" else cue.when_negated
                 cue_id += ":negated"
-            if label in ("threat", "call_to_action") and third_party:
+            if label is not None and third_party:
                 label, cue_id = None, cue_id + ":third_party"
             if cue_id not in out.cues:
                 out.cues.append(cue_id)

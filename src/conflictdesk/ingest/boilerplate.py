@@ -2,8 +2,8 @@
 
 The rules are data (`data/boilerplate.yaml`); this module only applies them, conservatively:
 - a line that is exactly a known tail heading ("Week's Top Stories", "Related", "About the
-  author", ...) cuts the rest of the text, when it sits in the text's last part and what
-  follows is short (link lists, bios) rather than more article;
+  author", ...) cuts the rest of the text, when it sits in the text's last part and only short
+  lines follow it (link lists, a bio), never a paragraph of article;
 - lines at the very end that match promo/bio/copyright patterns are dropped;
 - a few promo lines ("Advertisement", "Read more: ...") are dropped wherever they stand.
 A rule matches whole lines only, so an article sentence that merely contains "related" or
@@ -21,7 +21,7 @@ import yaml
 from ..errors import ConfigError
 
 BOILERPLATE_FILE = Path(__file__).resolve().parents[1] / "data" / "boilerplate.yaml"
-_SHORT_LINE = 200     # a tail made only of lines up to this long is a list of links, not article
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class BoilerplateRules:
     tail_lines: re.Pattern[str]
     any_lines: re.Pattern[str]
     tail_fraction: float
-    max_tail_chars: int
+    max_tail_line: int
 
 
 def _compile(patterns: list[str], key: str, path: Path) -> re.Pattern[str]:
@@ -54,7 +54,7 @@ def load_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
             raise ConfigError(f"{path}: {key} must be a list of strings")
         lists[key] = _compile(value, key, path)
     return BoilerplateRules(tail_fraction=float(data.get("tail_fraction", 0.5)),
-                            max_tail_chars=int(data.get("max_tail_chars", 3000)), **lists)
+                            max_tail_line=int(data.get("max_tail_line", 250)), **lists)
 
 
 def _cut_tail_section(lines: list[str], rules: BoilerplateRules) -> list[str]:
@@ -64,9 +64,7 @@ def _cut_tail_section(lines: list[str], rules: BoilerplateRules) -> list[str]:
         stripped = line.strip()
         if offset >= total * (1 - rules.tail_fraction) and stripped and len(stripped) <= 80 \
                 and rules.section_headings.fullmatch(stripped):
-            rest = lines[i + 1:]
-            rest_chars = sum(len(r) + 1 for r in rest)
-            if rest_chars <= rules.max_tail_chars or all(len(r) <= _SHORT_LINE for r in rest):
+            if all(len(rest) <= rules.max_tail_line for rest in lines[i + 1:]):
                 return lines[:i]
         offset += len(line) + 1
     return lines
@@ -93,5 +91,5 @@ def strip_boilerplate(text: str, *, rules: BoilerplateRules | None = None) -> st
             lines = kept
             break
         lines = kept
-    result = "\n".join(lines).strip("\n")
+    result = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     return result or text     # rules that would leave nothing were wrong about this text

@@ -32,30 +32,54 @@ def _words(text: str) -> list[str]:
 def _core(text: str) -> list[str]:
     """The words a fingerprint is taken over (see the module's docstring)."""
     text = text.strip()
-    words = _words(text)
-    first_break = text.find("\n")
-    if first_break == -1:
-        end = _SENTENCE_END.search(text)
-        first_break = end.end() if end else -1
-    if first_break > 0:
-        rest = _words(text[first_break:])
-        if len(rest) >= MIN_CORE_WORDS:
-            text, words = text[first_break:].strip(), rest
-    last_break = text.rfind("\n")
-    if last_break > 0:
-        last = _words(text[last_break:])
-        if len(last) < _SHORT_LAST_LINE and len(words) - len(last) >= MIN_CORE_WORDS:
-            words = words[:len(words) - len(last)]
-    return words
+    lead_end = text.find("\n")
+    if lead_end == -1:
+        sentence = _SENTENCE_END.search(text)
+        lead_end = sentence.end() if sentence else len(text)
+    tail_start = text.rfind("\n")
+    if tail_start < lead_end:
+        tail_start = len(text)
+    lead, middle, tail = _words(text[:lead_end]), _words(text[lead_end:tail_start]), _words(text[tail_start:])
+    if len(middle) + len(tail) >= MIN_CORE_WORDS:
+        lead = []
+    if len(tail) >= _SHORT_LAST_LINE or len(lead) + len(middle) < MIN_CORE_WORDS:
+        return lead + middle + tail
+    return lead + middle
+
+
+_WORD_HASHES: dict[str, int] = {}
+_WORD_CACHE_MAX = 200_000
+_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+_ROT = (np.uint64(0), np.uint64(21), np.uint64(42))
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+        if len(_WORD_HASHES) < _WORD_CACHE_MAX:
+            _WORD_HASHES[word] = value
+    return value
+
+
+def _rotl(x: np.ndarray, r: np.uint64) -> np.ndarray:
+    return x if not r else (x << r) | (x >> (np.uint64(64) - r))
 
 
 def _feature_hashes(words: list[str]) -> np.ndarray:
-    if len(words) < SHINGLE:
-        shingles = {" ".join(words)} if words else set()
-    else:
-        shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in sorted(shingles))
-    return np.frombuffer(digests, dtype=">u8")
+    """One 64-bit hash per distinct word 3-shingle: blake2b hashes of the words, combined by
+    position-dependent rotation and a splitmix64 finaliser (deterministic everywhere)."""
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    if len(hashes) < SHINGLE:
+        hashes = np.concatenate([hashes, np.zeros(SHINGLE - len(hashes), dtype=np.uint64)])
+    n = len(hashes) - SHINGLE + 1
+    x = _rotl(hashes[:n], _ROT[0]) ^ _rotl(hashes[1:n + 1], _ROT[1]) ^ _rotl(hashes[2:n + 2], _ROT[2])
+    x = (x ^ (x >> np.uint64(30))) * _M1
+    x = (x ^ (x >> np.uint64(27))) * _M2
+    x = x ^ (x >> np.uint64(31))
+    return np.unique(x)
 
 
 def fingerprint(text: str) -> int:
@@ -63,7 +87,7 @@ def fingerprint(text: str) -> int:
     hashes = _feature_hashes(_core(text))
     if hashes.size == 0:
         return 0
-    bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8), axis=1)   # (n, 64), most significant first
+    bits = np.unpackbits(hashes.astype(">u8").view(np.uint8).reshape(-1, 8), axis=1)   # (n, 64), MSB first
     votes = bits.sum(axis=0, dtype=np.int64) * 2 - hashes.size
     return int.from_bytes(np.packbits(votes > 0).tobytes(), "big")
 

@@ -25,17 +25,24 @@ from .webpage import html_fragment_text
 Follow = Callable[[str], Document]
 
 
-def _local_path(link: str, base_dir: Path) -> Path | None:
-    """The file inside `base_dir` that a relative or file:// link names, else None."""
+def _local_path(link: str, base_dir: Path) -> tuple[Path | None, str | None]:
+    """(the file inside `base_dir` that a relative or file:// link names, None) or
+    (None, why it is not followed); (None, None) for a link that is not a local path."""
     parts = urlsplit(link)
     if parts.scheme == "file":
-        candidate = Path(unquote(parts.path))
+        # feedparser turns file:///tmp/page.html into file://tmp/page.html: the "host" is a folder
+        netloc = "" if parts.netloc in ("", "localhost") else "/" + parts.netloc
+        candidate = Path(unquote(netloc + parts.path))
+        if not candidate.is_absolute():
+            candidate = base_dir / candidate
     elif not parts.scheme and not parts.netloc and parts.path:
         candidate = base_dir / unquote(parts.path)
     else:
-        return None
+        return None, None
     resolved = candidate.resolve()
-    return resolved if resolved.is_relative_to(base_dir.resolve()) else None
+    if not resolved.is_relative_to(base_dir.resolve()):
+        return None, f"links to {link}, outside the feed's folder: not followed"
+    return resolved, None
 
 
 def _entry_text(entry: feedparser.FeedParserDict) -> str:
@@ -82,7 +89,9 @@ def read_feed(data: bytes, *, origin: str, base_dir: Path | None = None, read_lo
         problem: InputError | None = None
         if link:
             follow: Follow | None = None
-            local = _local_path(link, base_dir) if base_dir is not None else None
+            local, refusal = _local_path(link, base_dir) if base_dir is not None else (None, None)
+            if refusal:
+                problem = MalformedInputError(refusal)
             if local is not None and read_local is not None:
                 follow, target = read_local, str(local)
             elif is_web_url(link) and fetch_remote is not None:

@@ -138,7 +138,8 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
         for _hop in range(MAX_REDIRECTS + 1):
             vetted = vet(current, allow_private=allow_private)
             try:
-                with client.send(_pinned_request(client, vetted), stream=True) as response:
+                response = client.send(_pinned_request(client, vetted), stream=True)
+                try:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -150,6 +151,8 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
                     body = _read_capped(response, max_bytes, current)
                     return FetchedPage(url=url, final_url=current, body=body,
                                        content_type=response.headers.get("content-type"))
+                finally:
+                    response.close()
             except httpx.HTTPError as exc:
                 raise FetchError(f"cannot fetch {current}: {type(exc).__name__}: {exc}") from exc
     raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")

@@ -35,12 +35,14 @@ _SCRIPTS: dict[str, re.Pattern[str]] = {
     "thai": re.compile(r"[\u0E00-\u0E7F]"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
 class LanguageProfiles:
     script_defaults: dict[str, str | None]
     words: dict[str, dict[str, frozenset[str]]]     # script -> language -> function words
+    index: dict[str, dict[str, tuple[str, ...]]]    # script -> function word -> languages
 
 
 @lru_cache(maxsize=2)
@@ -58,24 +60,39 @@ def load_profiles(path: Path = LANGUAGES_FILE) -> LanguageProfiles:
         if bad:
             raise ConfigError(f"{path}: language {code}: words must be strings (quote them): {bad}")
         words.setdefault(script, {})[code] = frozenset(w.lower() for w in entry["words"])
-    return LanguageProfiles(script_defaults=dict(data.get("script_defaults") or {}), words=words)
+    index: dict[str, dict[str, tuple[str, ...]]] = {}
+    for script, languages in words.items():
+        for code, vocab in languages.items():
+            for word in vocab:
+                index.setdefault(script, {})[word] = index.get(script, {}).get(word, ()) + (code,)
+    return LanguageProfiles(script_defaults=dict(data.get("script_defaults") or {}), words=words, index=index)
 
 
 def detect_language(text: str, *, profiles: LanguageProfiles | None = None) -> str | None:
     """The ISO 639-1 code of the language `text` is written in, or None when it cannot tell."""
     profiles = profiles or load_profiles()
     sample = text[:SAMPLE_CHARS]
+    script = _script(sample)
+    if script is None:
+        return None
+    index = profiles.index.get(script)
+    if index:
+        hits = dict.fromkeys(profiles.words[script], 0)     # in profile order: ties go to the first
+        for word, n in Counter(_WORD.findall(sample.lower())).items():
+            for code in index.get(word, ()):
+                hits[code] += n
+        best = max(hits, key=lambda code: hits[code])
+        if hits[best] >= MIN_HITS:
+            return best
+    return profiles.script_defaults.get(script)
+
+
+def _script(sample: str) -> str | None:
+    """The writing system most of the sample's letters are in."""
+    if len(_NON_ASCII.findall(sample)) * 10 < len(sample):     # fast path: mostly ASCII
+        return "latin" if _SCRIPTS["latin"].search(sample) else None
     counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
     script, letters = max(counts.items(), key=lambda item: item[1])
     if letters == 0:
         return None
-    if script == "han" and counts["kana"]:
-        script = "kana"                     # Japanese mixes kanji with kana
-    candidates = profiles.words.get(script, {})
-    if candidates:
-        tokens = Counter(_WORD.findall(sample.lower()))
-        hits = {code: sum(n for word, n in tokens.items() if word in vocab) for code, vocab in candidates.items()}
-        best = max(hits, key=lambda code: hits[code])   # ties: the first listed profile
-        if hits[best] >= MIN_HITS:
-            return best
-    return profiles.script_defaults.get(script)
+    return "kana" if script == "han" and counts["kana"] else script   # Japanese mixes kanji with kana

@@ -13,14 +13,12 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# Characters removed outright (ZWNJ U+200C and ZWJ U+200D are kept: Persian orthography uses them).
-_REMOVED = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u180e"), None)
-# C0/C1 control characters other than tab and newline.
-_REMOVED.update(dict.fromkeys([c for c in range(0x20) if c not in (0x09, 0x0A)], None))
-_REMOVED.update(dict.fromkeys(range(0x7F, 0xA0), None))
-# Unusual spaces become a plain space (one character for one: lengths do not change).
-_REMOVED.update(dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-                                       "\u200a\u202f\u205f\u3000"), " "))
+# Removed outright: zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel separator and
+# C0/C1 control characters other than tab and newline. ZWNJ U+200C and ZWJ U+200D are kept:
+# Persian orthography needs them.
+_REMOVED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad\u180e]")
+# Unusual spaces become a plain space (one character for one).
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -30,7 +28,7 @@ _SPACES = re.compile(r"\s+")
 def normalize_text(text: str) -> str:
     """NFC, `\\n` newlines, no zero-width or control characters, at most one blank line in a row."""
     text = _NEWLINES.sub("\n", text)       # before dropping controls: \x0b, \x0c and NEL are line breaks
-    text = unicodedata.normalize("NFC", text).translate(_REMOVED)
+    text = _ODD_SPACES.sub(" ", _REMOVED.sub("", unicodedata.normalize("NFC", text)))
     text = _TRAILING_SPACE.sub("", text)
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip("\n")

@@ -19,8 +19,11 @@ from trafilatura.settings import set_date_params
 from ..errors import MalformedInputError
 from ..records import Document
 from .document import build_document
-from .normalize import is_web_url
+from .normalize import is_web_url, normalize_line
 
+# trafilatura falls back to any text at all: a few words without a sentence are menu or link text
+_MIN_WORDS_WITHOUT_SENTENCE = 20
+_SENTENCE_END = re.compile(r"[.!?؟。…]")
 # trafilatura logs every page it finds too short at WARNING; our Failure records say it instead.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -41,6 +44,11 @@ def read_html(html: str, *, origin: str | None = None, url: str | None = None) -
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
         raise MalformedInputError("no main text found in the HTML page")
+    if len(text.split()) < _MIN_WORDS_WITHOUT_SENTENCE and not _SENTENCE_END.search(text):
+        raise MalformedInputError(f"no main text found in the HTML page, only a few words ({text.strip()[:60]!r})")
+    first, _, rest = text.strip().partition("\n")
+    if result.title and rest.strip() and normalize_line(first).casefold() == normalize_line(result.title).casefold():
+        text = rest                     # the headline is the title, not part of the main text
     canonical = result.url if is_web_url(result.url) else None
     return build_document(
         text, fmt="html", origin=origin, title=result.title, published=result.date,

@@ -49,7 +49,7 @@ _GENERIC_KINDS: dict[str, tuple[str, str, int]] = {     # kind -> (ACLED label, 
 ACLED_CODEBOOK = "https://acleddata.com/knowledge-base/codebook/"
 # Role titles that make a person a leader of the actor (leaders_of); other roles: people_of.
 LEADER_TITLES = re.compile(r"\b(leader|secretary[- ]general|commander|chief|head|president|emir|amir|founder|"
-                           r"chair(?:man|woman|person)?|prime minister|supreme|director|king|caliph|spokes\w+ leader)\b",
+                           r"chair(?:man|woman|person)?|prime minister|supreme|director|king|caliph)\b",
                            re.IGNORECASE)
 _DateLike = dt.date | str | PartialDate | None
 
@@ -246,19 +246,18 @@ class KnowledgeBase:
     def profile(self, entry_id: str) -> dict[str, Any]:
         """Everything the knowledge base holds about an entry, as JSON-ready data."""
         kind, entry = self.entry(entry_id)
-        out: dict[str, Any] = {"kind": kind, **entry.model_dump(mode="json", exclude_defaults=True)}
+        out: dict[str, Any] = {"entry_type": kind, **entry.model_dump(mode="json", exclude_defaults=True)}
         out["origin"] = str(self.origins.get(f"{'people' if kind == 'person' else kind + 's'}:{entry_id}", ""))
-        if kind == "actor":
+        if isinstance(entry, ActorEntry):
             out["relations"] = [{**r.model_dump(mode="json", exclude_none=True),
-                                 "object_name": self.actors[r.object].name} for r in entry.relations]  # type: ignore[union-attr]
+                                 "object_name": self.actors[r.object].name} for r in entry.relations]
             out["related"] = [{"subject": s.id, "subject_name": s.name, **r.model_dump(mode="json", exclude_none=True)}
                               for s, r in self.related_to(entry_id)]
             out["people"] = [{"person": p.id, "name": p.name, **r.model_dump(mode="json", exclude_none=True)}
                              for p, r in self.people_of(entry_id)]
-        elif kind == "person":
+        elif isinstance(entry, PersonEntry):
             out["roles"] = [{**r.model_dump(mode="json", exclude_none=True),
-                             "actor_name": self.actors[r.actor].name if r.actor else None}
-                            for r in entry.roles]  # type: ignore[union-attr]
+                             "actor_name": self.actors[r.actor].name if r.actor else None} for r in entry.roles]
         return out
 
     def stats(self) -> dict[str, Any]:

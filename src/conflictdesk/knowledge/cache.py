@@ -2,14 +2,16 @@
 Aho-Corasick automaton), so that loading takes milliseconds once a KB version has been seen.
 
 The key is a sha256 over conflictdesk's version, this cache's format number, the Python
-version and the names and contents of every knowledge-base file (never Python's salted
-`hash()`). Any edit to any file gives a new key; stale files are pruned. The folder is
+version, the source of the modules whose objects are pickled, and the names and contents of
+every knowledge-base file (never Python's salted `hash()`). Any edit to any file gives a new
+key; only the newest MAX_FILES are kept. The folder is
 `platformdirs.user_cache_dir("conflictdesk")/kb`, or `$CONFLICTDESK_CACHE_DIR/kb`.
 A cache file that cannot be read is ignored and rebuilt; one that cannot be written only costs
 speed next time (logged at debug level).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
@@ -34,8 +36,16 @@ def cache_dir() -> Path:
     return Path(root).expanduser() / "kb"
 
 
+CODE_FILES = ("__init__.py", "schema.py", "loader.py", "matcher.py", "cache.py")
+
+
 def cache_key(dirs: Sequence[Path]) -> str:
-    salt = f"conflictdesk {__version__}; kb-cache {FORMAT}; python {sys.version_info[0]}.{sys.version_info[1]}"
+    """sha256 of the version, the code that builds the cached objects, and every KB file."""
+    code = hashlib.sha256()
+    for name in CODE_FILES:  # an edited (editable-installed) module never meets an old pickle
+        code.update((Path(__file__).parent / name).read_bytes())
+    salt = (f"conflictdesk {__version__}; kb-cache {FORMAT}; python {sys.version_info[0]}.{sys.version_info[1]}; "
+            f"code {code.hexdigest()}")
     return content_hash(dirs, salt=salt)
 
 

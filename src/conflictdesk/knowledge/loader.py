@@ -92,12 +92,19 @@ class LoadedEntries:
 
 
 class _Problems:
+    """Problems as `file:line: entry-id: message`, listed by file and line."""
+
     def __init__(self) -> None:
-        self.items: list[str] = []
+        self._items: list[tuple[str, int, int, str]] = []
 
     def add(self, where: Origin | Path, entry_id: str | None, message: str) -> None:
-        head = str(where)
-        self.items.append(f"{head}: {entry_id}: {message}" if entry_id else f"{head}: {message}")
+        file, line = (str(where.file), where.line) if isinstance(where, Origin) else (str(where), 0)
+        text = f"{where}: {entry_id}: {message}" if entry_id else f"{where}: {message}"
+        self._items.append((file, line, len(self._items), text))
+
+    @property
+    def items(self) -> list[str]:
+        return [text for *_, text in sorted(self._items)]
 
 
 # --- files ------------------------------------------------------------------------------------
@@ -129,6 +136,8 @@ def source_dirs(extra_dirs: Iterable[Path | str] = ()) -> list[Path]:
 
 # --- YAML with line numbers -------------------------------------------------------------------
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_INT = "tag:yaml.org,2002:int"
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Reader:
@@ -162,8 +171,12 @@ class _Reader:
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return None
+        if node.tag == _STR:
+            return node.value
         if node.tag == _TIMESTAMP:  # keep dates as written: "2009-07-02", precision included
             return node.value
+        if node.tag == _INT and node.value[:1] == "0" and len(node.value) > 1:
+            return node.value       # "03" stays as written (YAML 1.1 would read an octal 3)
         return self.constructor.construct_object(node, deep=True)
 
 
@@ -204,6 +217,10 @@ def _entries_in(path: Path, kind: str, folder: Path, problems: _Problems) -> lis
         problems.add(Origin(path, lines.get((), Origin(path, 1)).line), None,
                      f"expected a list of {kind} entries, found a {type(value).__name__}")
         return []
+    by_item: dict[Any, dict[Loc, Origin]] = {}
+    for loc, origin in lines.items():
+        if loc:
+            by_item.setdefault(loc[0], {})[loc[1:]] = origin
     out: list[RawEntry] = []
     for i, item in enumerate(value):
         where = lines[(i,)]
@@ -214,8 +231,7 @@ def _entries_in(path: Path, kind: str, folder: Path, problems: _Problems) -> lis
         if not isinstance(entry_id, str) or not entry_id:
             problems.add(where, f"<entry {i + 1}>", "missing id")
             continue
-        sub = {loc[1:]: origin for loc, origin in lines.items() if loc[:1] == (i,)}
-        out.append(RawEntry(kind=kind, id=entry_id, data=item, lines=sub, folder=folder))
+        out.append(RawEntry(kind=kind, id=entry_id, data=item, lines=by_item[i], folder=folder))
     return out
 
 

@@ -38,8 +38,9 @@ FUZZY_MIN_SCORE = 90          # rapidfuzz ratio, 0-100
 FUZZY_MAX_TOKENS = 6
 FUZZY_CONNECTORS = frozenset({"al", "el", "of", "in", "the", "bin", "ibn", "abu", "and", "for", "de", "ad", "ash",
                               "as", "ar", "at", "az", "an", "bint", "umm"})
-FUZZY_SKIP_FIRST = frozenset({"of", "in", "the", "and", "for", "a", "on", "to", "by", "with", "from", "after", "before", "when", "while",
-                                       "but", "if", "this", "that", "these", "those", "his", "her", "its", "their"})
+FUZZY_SKIP_FIRST = frozenset({"of", "in", "the", "and", "for", "a", "on", "to", "by", "with", "from", "after",
+                              "before", "when", "while", "but", "if", "this", "that", "these", "those", "his", "her",
+                              "its", "their"})   # an n-gram never starts with these
 _RULE_RANK = {"alias": 0, "variant": 1, "demonym": 2, "fuzzy": 3}
 _KIND_RANK = {"actor": 0, "person": 1, "place": 2}
 _YEAR_RANGE = re.compile(r"\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)\s*$")
@@ -121,8 +122,15 @@ def canonical_map(text: str) -> tuple[str, list[int], frozenset[int]]:
     return "".join(out), index, frozenset(after_apostrophe)
 
 
+_ASCII_FOLD = str.maketrans({"'": None, "`": None, "-": " ", "_": " "})
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def canonical(text: str) -> str:
-    """Lower case, no diacritics or apostrophes, hyphens and white space as single spaces."""
+    """Lower case, no diacritics or apostrophes, hyphens and white space as single spaces
+    (the same as `canonical_map(text)[0].strip()`, faster for ASCII)."""
+    if text.isascii():
+        return _SPACE_RUN.sub(" ", text.translate(_ASCII_FOLD)).strip().lower()
     return canonical_map(text)[0].strip()
 
 
@@ -189,6 +197,7 @@ class Matcher:
     fuzzy_refs: list[tuple[AliasRef, ...]] = field(default_factory=list)
     disambiguation: dict[str, str] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)     # every canonical name, for search
+    fuzzy_by_length: dict[int, tuple[list[str], list[int]]] = field(default_factory=dict)  # filled on use
     size: int = 0
 
     @classmethod
@@ -196,29 +205,30 @@ class Matcher:
               places: Mapping[str, PlaceEntry], disambiguation: Mapping[str, str] | None = None) -> "Matcher":
         table: dict[str, list[AliasRef]] = {}
 
-        def add(kind: MatchKind, entry_id: str, alias: str, listed: Iterable[str], demonym: bool = False) -> None:
+        def add(kind: MatchKind, entry_id: str, alias: str, listed: Iterable[str], rule: MatchRule = "alias") -> None:
             key = canonical(alias)
             if not key:
                 return
             sensitive = is_case_sensitive(alias, listed)
-            rule: MatchRule = "demonym" if demonym else "alias"
             bare = _LEADING_THE.sub("", alias)   # "the United States": the mention is "United States"
-            forms = [(bare or alias, rule)] + [(v, "demonym" if demonym else "variant") for v in variants(alias)]
+            forms = [(bare or alias, rule)] + [(v, rule if rule != "alias" else "variant") for v in variants(alias)]
             for form, form_rule in forms:
                 ref = AliasRef(kind, entry_id, alias, form, key, sensitive, form_rule)  # type: ignore[arg-type]
                 refs = table.setdefault(canonical(form), [])
-                if not any(r.kind == kind and r.id == entry_id for r in refs):
+                same = [i for i, r in enumerate(refs) if r.kind == kind and r.id == entry_id]
+                if not same:
                     refs.append(ref)
+                elif _RULE_RANK[ref.rule] < _RULE_RANK[refs[same[0]].rule]:
+                    refs[same[0]] = ref   # "U.S." listed as an alias beats "U.S." made from "US"
 
         for actor_id, actor in actors.items():
-            names = list(actor.all_names())
-            if actor.acled_name and strip_year_range(actor.acled_name) != actor.acled_name:
-                names.append(strip_year_range(actor.acled_name))
-            for alias in names:
+            for alias in actor.all_names():
                 add("actor", actor_id, alias, actor.case_sensitive)
+            if actor.acled_name and strip_year_range(actor.acled_name) != actor.acled_name:
+                add("actor", actor_id, strip_year_range(actor.acled_name), (), "variant")
             if actor.type == "state":
                 for demonym in (*actor.demonyms, *DEMONYMS.get(actor.country or "", ())):
-                    add("actor", actor_id, demonym, (), demonym=True)
+                    add("actor", actor_id, demonym, actor.case_sensitive, "demonym")
         for person_id, person in people.items():
             for alias in person.all_names():
                 add("person", person_id, alias, person.case_sensitive)
@@ -301,16 +311,18 @@ class Matcher:
                         grams.append((start, end))
         if not grams:
             return []
-        queries = [canonical(text[s:e]) for s, e in grams]
-        scores = process.cdist(queries, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE,
-                               dtype="float32", workers=1)
+        best_of: dict[str, tuple[str, float, int] | None] = {}
         out: list[Match] = []
-        for qi, row in enumerate(scores):
-            best = int(row.argmax())
-            score = float(row[best])
-            if score < FUZZY_MIN_SCORE:
+        for start, end in grams:
+            query = canonical(text[start:end])
+            if query not in best_of:
+                keys, where = self._fuzzy_candidates(len(query))
+                hit = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE) if keys else None
+                best_of[query] = (hit[0], hit[1], where[hit[2]]) if hit else None
+            hit = best_of[query]
+            if hit is None:
                 continue
-            start, end = grams[qi]
+            _, score, best = hit
             found = self._resolve(self.fuzzy_refs[best], text[start:end])
             if found is None:
                 continue
@@ -321,8 +333,20 @@ class Matcher:
                              "fuzzy", alternatives))
         return out
 
+    def _fuzzy_candidates(self, length: int) -> tuple[list[str], list[int]]:
+        """Fuzzy keys whose length allows a ratio >= FUZZY_MIN_SCORE with a query of `length`
+        (|a - b| <= (1 - r)(a + b)), with their indexes into `fuzzy_keys`."""
+        cached = self.fuzzy_by_length.get(length)
+        if cached is None:
+            r = FUZZY_MIN_SCORE / 100
+            low, high = length * r / (2 - r), length * (2 - r) / r
+            where = [i for i, k in enumerate(self.fuzzy_keys) if low <= len(k) <= high]
+            cached = ([self.fuzzy_keys[i] for i in where], where)
+            self.fuzzy_by_length[length] = cached
+        return cached
+
     # --- search (for `kb search`) ---
-    def search(self, query: str, *, limit: int = 10, min_score: float = 60) -> list[tuple[AliasRef, float]]:
+    def search(self, query: str, *, limit: int = 10, min_score: float = 75) -> list[tuple[AliasRef, float]]:
         """Names close to `query` (partial and fuzzy), best first, one row per entry."""
         key = canonical(query)
         if not key:

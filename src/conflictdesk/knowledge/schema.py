@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, field_validator,
+                      model_validator)
 
 ACTOR_TYPES: tuple[str, ...] = (
     "state", "state_forces", "police", "government", "rebel_group", "political_militia", "identity_militia",

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -32,6 +32,19 @@ from .schema import (ActorRow, DocumentRow, ErrorRow, EventActorRow, EventRow, M
 AddStatus = Literal["new", "duplicate", "near_duplicate"]
 NEAR_DUPLICATE_DISTANCE = 3   # SimHash bits; with 4 bands of 16 bits one band is always equal
 EXTRACTED_TABLES = (PointRow, StatementRow, EventActorRow, EventRow, RelationRow, MentionRow, PersonRow, ActorRow)
+
+# Hot statements, built once (Core, bound parameters): ingest runs them for every document.
+_DOCS = DocumentRow.__table__
+_FIND_EXISTING = (select(_DOCS.c.id).where(or_(_DOCS.c.id == bindparam("id"),
+                                                _DOCS.c.content_hash == bindparam("content_hash"))).limit(1))
+_NEAR_CANDIDATES = (select(_DOCS.c.id, _DOCS.c.fingerprint, _DOCS.c.duplicate_of)
+                    .where(or_(_DOCS.c.band0 == bindparam("b0"), _DOCS.c.band1 == bindparam("b1"),
+                               _DOCS.c.band2 == bindparam("b2"), _DOCS.c.band3 == bindparam("b3")))
+                    .order_by(_DOCS.c.pk))
+_INSERT_DOCUMENT = insert(_DOCS)
+_DELETE_EXTRACTED = [delete(t.__table__).where(t.__table__.c.document_id == bindparam("document_id"))
+                     for t in EXTRACTED_TABLES]
+_MARK_EXTRACTED = update(_DOCS).where(_DOCS.c.id == bindparam("document_id")).values(extracted=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +99,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _make_engine(url: str) -> Engine:
+    if url.startswith(("postgresql://", "postgres://")):  # psycopg 3 (conflictdesk[postgres]), not psycopg2
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
     try:
         if url.startswith("sqlite"):
             memory = url in ("sqlite://", "sqlite:///:memory:")
@@ -96,7 +111,7 @@ def _make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise StoreError(f"the database driver for {url.split('://')[0]!r} is not installed ({exc.name}); "
-                         "for PostgreSQL install psycopg: pip install 'psycopg[binary]'") from exc
+                         "for PostgreSQL: pip install 'conflictdesk[postgres]' and use a postgresql+psycopg:// URL") from exc
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
 
@@ -131,9 +146,9 @@ class Store:
                              f"{reason}") from exc
 
     @contextmanager
-    def _write(self, doing: str) -> Iterator[Session]:
-        with self._guard(doing), self._sessions.begin() as session:
-            yield session
+    def _write(self, doing: str) -> Iterator[Connection]:
+        with self._guard(doing), self.engine.begin() as connection:
+            yield connection
 
     @contextmanager
     def _read(self, doing: str) -> Iterator[Session]:
@@ -144,25 +159,24 @@ class Store:
     def find_existing(self, doc: Document) -> str | None:
         """The id of the stored document that `doc` exactly duplicates (same id or same content
         hash), or None when it is not stored. Cheap: two indexed lookups."""
-        with self._read("look up a document") as session:
-            return self._existing(session, doc)
+        with self._guard("look up a document"), self.engine.connect() as connection:
+            return self._existing(connection, doc)
+
+    def is_extracted(self, document_id: str) -> bool:
+        """Whether the document was stored with an extraction (False: stored with --no-extract,
+        or its extraction failed)."""
+        with self._guard("look up a document"), self.engine.connect() as connection:
+            return bool(connection.execute(select(_DOCS.c.extracted).where(_DOCS.c.id == document_id)).scalar())
 
     @staticmethod
-    def _existing(session: Session, doc: Document) -> str | None:
-        found = session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc.id))
-        if found is None:
-            found = session.scalar(select(DocumentRow.id).where(
-                DocumentRow.content_hash == (doc.content_hash or content_hash(doc.text))))
-        return found
+    def _existing(connection: Connection, doc: Document) -> str | None:
+        return connection.execute(_FIND_EXISTING, {
+            "id": doc.id, "content_hash": doc.content_hash or content_hash(doc.text)}).scalar()
 
     @staticmethod
-    def _near_duplicate_of(session: Session, fingerprint: int) -> str | None:
+    def _near_duplicate_of(connection: Connection, fingerprint: int) -> str | None:
         b = bands(fingerprint)
-        candidates = session.execute(
-            select(DocumentRow.id, DocumentRow.fingerprint, DocumentRow.duplicate_of)
-            .where(or_(DocumentRow.band0 == b[0], DocumentRow.band1 == b[1], DocumentRow.band2 == b[2],
-                       DocumentRow.band3 == b[3]))
-            .order_by(DocumentRow.pk)).all()
+        candidates = connection.execute(_NEAR_CANDIDATES, {"b0": b[0], "b1": b[1], "b2": b[2], "b3": b[3]}).all()
         best: tuple[int, str] | None = None
         for cand_id, cand_fp, cand_dup in candidates:
             distance = hamming(fingerprint, to_unsigned(cand_fp))
@@ -179,22 +193,22 @@ class Store:
         """
         digest = doc.content_hash or content_hash(doc.text)
         try:
-            with self._write(f"store document {doc.id}") as session:
-                existing = self._existing(session, doc)
+            with self._write(f"store document {doc.id}") as conn:
+                existing = self._existing(conn, doc)
                 if existing is not None:
                     return AddResult("duplicate", existing, existing)
                 fp = doc.fingerprint
-                near = self._near_duplicate_of(session, fp) if fp is not None else None
+                near = self._near_duplicate_of(conn, fp) if fp is not None else None
                 duplicate_of = doc.duplicate_of or near
                 b = bands(fp) if fp is not None else (None, None, None, None)
-                session.execute(insert(DocumentRow).values(
+                conn.execute(_INSERT_DOCUMENT, dict(
                     id=doc.id, title=doc.title, published=doc.published, source=doc.source, url=doc.url,
                     language=doc.language, author=doc.author, origin=doc.origin, format=doc.format, text=doc.text,
                     content_hash=digest, fingerprint=None if fp is None else to_signed(fp), band0=b[0],
                     band1=b[1], band2=b[2], band3=b[3], duplicate_of=duplicate_of, ingested_at=_now(),
                     extracted=False))
                 if extraction is not None:
-                    self._write_extraction(session, doc.id, extraction)
+                    self._write_extraction(conn, doc.id, extraction)
         except StoreError as exc:
             if isinstance(exc.__cause__, IntegrityError):  # another writer stored it meanwhile
                 existing = self.find_existing(doc)
@@ -248,15 +262,15 @@ class Store:
     def save_extraction(self, extraction: Extraction) -> None:
         """Replace what is stored as extracted from `extraction.document` (idempotent)."""
         doc_id = extraction.document.id
-        with self._write(f"store the extraction of {doc_id}") as session:
-            if session.scalar(select(DocumentRow.pk).where(DocumentRow.id == doc_id)) is None:
+        with self._write(f"store the extraction of {doc_id}") as conn:
+            if conn.execute(_FIND_EXISTING, {"id": doc_id, "content_hash": None}).scalar() is None:
                 raise NotFoundError(f"no document with id {doc_id!r}: store the document before its extraction")
-            self._write_extraction(session, doc_id, extraction)
+            self._write_extraction(conn, doc_id, extraction)
 
     @staticmethod
-    def _write_extraction(session: Session, doc_id: str, ex: Extraction) -> None:
-        for table in EXTRACTED_TABLES:
-            session.execute(delete(table).where(table.document_id == doc_id))
+    def _write_extraction(conn: Connection, doc_id: str, ex: Extraction) -> None:
+        for statement in _DELETE_EXTRACTED:
+            conn.execute(statement, {"document_id": doc_id})
         actor_rows, actor_mentions = rows.actor_rows(doc_id, ex.actors)
         person_rows, person_mentions = rows.person_rows(doc_id, ex.people)
         mentions = actor_mentions + person_mentions
@@ -266,21 +280,24 @@ class Store:
         for table, values in ((ActorRow, actor_rows), (PersonRow, person_rows), (MentionRow, mentions),
                               (RelationRow, [rows.relation_row(doc_id, i, r) for i, r in enumerate(ex.relations)])):
             if values:
-                session.execute(insert(table), values)
+                conn.execute(insert(table.__table__), values)
         if ex.events:
-            pks = session.scalars(insert(EventRow).returning(EventRow.pk, sort_by_parameter_order=True),
-                                  [rows.event_row(doc_id, i, e) for i, e in enumerate(ex.events)]).all()
+            pks = conn.execute(insert(EventRow.__table__).returning(EventRow.__table__.c.pk,
+                                                                       sort_by_parameter_order=True),
+                                  [rows.event_row(doc_id, i, e) for i, e in enumerate(ex.events)]).scalars().all()
             links = [link for pk, ev in zip(pks, ex.events) for link in rows.event_actor_rows(doc_id, pk, ev)]
             if links:
-                session.execute(insert(EventActorRow), links)
+                conn.execute(insert(EventActorRow.__table__), links)
         if ex.statements:
-            pks = session.scalars(insert(StatementRow).returning(StatementRow.pk, sort_by_parameter_order=True),
-                                  [rows.statement_row(doc_id, i, s) for i, s in enumerate(ex.statements)]).all()
+            pks = conn.execute(insert(StatementRow.__table__).returning(StatementRow.__table__.c.pk,
+                                                                           sort_by_parameter_order=True),
+                                  [rows.statement_row(doc_id, i, s) for i, s in enumerate(ex.statements)]
+                                  ).scalars().all()
             points = [rows.point_row(doc_id, pk, j, p) for pk, st in zip(pks, ex.statements)
                       for j, p in enumerate(st.points)]
             if points:
-                session.execute(insert(PointRow), points)
-        session.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(extracted=True))
+                conn.execute(insert(PointRow.__table__), points)
+        conn.execute(_MARK_EXTRACTED, {"document_id": doc_id})
 
     def get_extraction(self, document_id: str) -> Extraction:
         """The stored extraction of a document, rebuilt as records (empty lists when the
@@ -334,7 +351,7 @@ class Store:
         when = func.coalesce(EventRow.event_date, DocumentRow.published)
         query = (select(EventRow, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
                  .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                 .order_by(when.desc(), EventRow.pk.desc()).limit(limit))
+                 .order_by(when.desc().nulls_last(), EventRow.pk.desc()).limit(limit))
         if actor is not None:
             query = query.where(EventRow.pk.in_(select(EventActorRow.event_pk)
                                                 .where(EventActorRow.actor_id.in_(self.actor_ids_for(actor)))))
@@ -371,12 +388,11 @@ class Store:
 
     # --- errors -------------------------------------------------------------------------------
     def record_error(self, failure: Failure) -> int:
-        with self._write("record an error") as session:
-            row = ErrorRow(origin=failure.origin, document_id=failure.document_id, stage=failure.stage,
-                           code=failure.code, message=failure.message, at=_now())
-            session.add(row)
-            session.flush()
-            return row.id
+        with self._write("record an error") as conn:
+            result = conn.execute(insert(ErrorRow.__table__).values(
+                origin=failure.origin, document_id=failure.document_id, stage=failure.stage, code=failure.code,
+                message=failure.message, at=_now()))
+            return int(result.inserted_primary_key[0])
 
     def list_errors(self, *, limit: int | None = None, stage: str | None = None) -> list[StoredError]:
         query = select(ErrorRow).order_by(ErrorRow.id.desc()).limit(limit)

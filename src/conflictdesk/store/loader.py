@@ -4,7 +4,9 @@
 
 Each document is stored in its own transaction together with its extraction, so an
 interruption leaves every earlier document stored; running the same batch again skips them
-quickly (by id or content hash, before any extraction) and resumes. Every failure (reading,
+quickly (by id or content hash, before any extraction) and resumes; a stored document that
+has no extraction yet (stored with --no-extract) is extracted when an extractor is given.
+Every failure (reading,
 extraction, storing) is recorded in the `errors` table and reported through `on_outcome`.
 """
 from __future__ import annotations
@@ -80,8 +82,9 @@ class _Run:
         if self.stop_on_failure:
             self.summary.stopped = True
 
-    def flush(self, batch: list[Document]) -> None:
-        """Extract from a batch and store each document with its extraction."""
+    def flush(self, batch: list[Document], stored: set[str]) -> None:
+        """Extract from a batch and store each document with its extraction (for ids in
+        `stored`, already stored without one, only the extraction is saved)."""
         if not batch:
             return
         results: list[Extraction | Failure | None] = [None] * len(batch)
@@ -91,6 +94,11 @@ class _Run:
                 raise RuntimeError(f"the extractor returned {len(results)} results for {len(batch)} documents")
         for doc, result in zip(batch, results):
             extraction = result if isinstance(result, Extraction) else None
+            if doc.id in stored:
+                self.extract_stored(doc, result)
+                if self.summary.stopped:
+                    return
+                continue
             try:
                 added = self.store.add_document(doc, extraction)
             except StoreError as exc:
@@ -111,6 +119,20 @@ class _Run:
                 if self.summary.stopped:
                     return
 
+    def extract_stored(self, doc: Document, result: Extraction | Failure | None) -> None:
+        if isinstance(result, Extraction):
+            try:
+                self.store.save_extraction(result)
+            except StoreError as exc:
+                self.fail(Failure(origin=doc.origin or doc.id, stage="store", code=exc.code, message=exc.message,
+                                  document_id=doc.id))
+                return
+            self.summary.extracted += 1
+        self.report(Outcome("duplicate", document_id=doc.id, duplicate_of=doc.id,
+                            events=len(result.events) if isinstance(result, Extraction) else 0))
+        if isinstance(result, Failure):
+            self.fail(result)
+
 
 def ingest_batch(items: Iterable[Document | Failure], store: Store, *, extractor: Extractor | None = None,
                  batch_size: int = 64, stop_on_failure: bool = False,
@@ -120,11 +142,12 @@ def ingest_batch(items: Iterable[Document | Failure], store: Store, *, extractor
     run = _Run(store, extractor, on_outcome, stop_on_failure)
     batch: list[Document] = []
     pending: set[str] = set()  # ids and content hashes in the batch, to skip repeats within it
+    stored: set[str] = set()   # ids in the batch already stored without an extraction
     for item in items:
         if isinstance(item, Failure):
             if stop_on_failure:  # store what was read before it, then stop
-                run.flush(batch)
-                batch, pending = [], set()
+                run.flush(batch, stored)
+                batch, pending, stored = [], set(), set()
                 if not run.summary.stopped:
                     run.fail(item)
                 return run.summary
@@ -137,14 +160,16 @@ def ingest_batch(items: Iterable[Document | Failure], store: Store, *, extractor
             continue
         existing = store.find_existing(item)
         if existing is not None:
-            run.report(Outcome("duplicate", document_id=existing, duplicate_of=existing))
-            continue
+            if extractor is None or existing != item.id or store.is_extracted(existing):
+                run.report(Outcome("duplicate", document_id=existing, duplicate_of=existing))
+                continue
+            stored.add(existing)  # stored earlier without extraction: extract it now
         batch.append(item)
         pending.update((item.id, digest))
         if len(batch) >= batch_size:
-            run.flush(batch)
-            batch, pending = [], set()
+            run.flush(batch, stored)
+            batch, pending, stored = [], set(), set()
             if run.summary.stopped:
                 return run.summary
-    run.flush(batch)
+    run.flush(batch, stored)
     return run.summary

@@ -12,7 +12,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from . import fts
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic autogenerate hook: the search index is made by `fts.install`, not declared as models."""
+    if type_ == "table" and fts.is_search_table(name):
+        return False
+    return not (type_ == "index" and name == "ix_documents_fts")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

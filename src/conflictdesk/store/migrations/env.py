@@ -7,19 +7,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from conflictdesk.store import fts
+from conflictdesk.store.migration import include_object
 from conflictdesk.store.schema import Base
 
 target_metadata = Base.metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001 - Alembic's hook signature
-    """FTS5's virtual and shadow tables are made by `fts.install`, not declared as models."""
-    if type_ == "table" and fts.is_search_table(name):
-        return False
-    if type_ == "index" and name == "ix_documents_fts":
-        return False
-    return True
 
 
 def run_migrations() -> None:

@@ -1,0 +1,116 @@
+"""Stories: stored documents grouped when they report the same thing.
+
+Documents are compared by TF-IDF cosine over their title (counted twice) and text, computed
+here (no scikit-learn); two documents published within `window_days` whose similarity reaches
+`threshold` share a story (single link). A near-duplicate (`duplicate_of`) always joins its
+original's story. A story's id is "story-" + the id of its earliest document.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..records import Document
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+STOPWORDS = frozenset("""
+the and for that with from this have has had was were are been being will would could should their there they
+them his her its our who whom which what when where why how not but also than then into onto over under after
+before about against between during while said says say according told more most some such only other any each
+all both few many much very can may might must shall one two three four five six seven eight nine ten new
+year years month months week weeks day days time times people official officials report reports reported
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december
+""".split())
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.strip("'-") for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
+    """L2-normalised TF-IDF vectors (sublinear tf, smoothed idf) of `texts`."""
+    counts = [Counter(_tokens(t)) for t in texts]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(texts)
+    vectors = []
+    for c in counts:
+        vec = {w: (1 + math.log(k)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    documents: list[Document] = field(default_factory=list)   # earliest first; originals before copies
+
+    @property
+    def lead(self) -> Document:
+        originals = [d for d in self.documents if d.duplicate_of is None]
+        return (originals or self.documents)[0]
+
+    @property
+    def title(self) -> str | None:
+        return self.lead.title
+
+    @property
+    def first_published(self) -> dt.date | None:
+        dates = [d.published for d in self.documents if d.published]
+        return min(dates) if dates else None
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({d.source for d in self.documents if d.source})
+
+
+def _doc_text(doc: Document, max_chars: int = 4000) -> str:
+    title = doc.title or ""
+    return f"{title} {title} {doc.text[:max_chars]}"
+
+
+def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days: int = 3) -> list[Story]:
+    """Group documents into stories, largest first (ties: earliest first)."""
+    order = sorted(docs, key=lambda d: (d.published or dt.date.min, d.id))
+    index = {d.id: i for i, d in enumerate(order)}
+    parent = list(range(len(order)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    for i, d in enumerate(order):
+        if d.duplicate_of and d.duplicate_of in index:
+            union(i, index[d.duplicate_of])
+    vectors = tfidf_vectors([_doc_text(d) for d in order])
+    for i in range(len(order)):
+        for j in range(i + 1, len(order)):
+            a, b = order[i].published, order[j].published
+            if a and b and (b - a).days > window_days:
+                break                       # sorted by date: no later document is within the window
+            if cosine(vectors[i], vectors[j]) >= threshold:
+                union(i, j)
+    groups: dict[int, list[Document]] = {}
+    for i, d in enumerate(order):
+        groups.setdefault(find(i), []).append(d)
+    stories = [Story(f"story-{members[0].id}", members) for members in groups.values()]
+    return sorted(stories, key=lambda s: (-len(s.documents), s.first_published or dt.date.min, s.id))

@@ -1,0 +1,123 @@
+"""Running the extraction pipeline over ACLED notes and scoring each note's main event.
+
+Each note is a document without a publication date (the notes state their own dates). The
+note's event is the first of its main events with the highest trigger priority.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..records import Document, Event, Extraction, Failure
+from .acled import LABELS, GoldEvent, coarse_type, norm_actor
+from .scoring import Scores, km
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..knowledge import KnowledgeBase
+
+LOCATION_KM = 25.0
+# the codebook's hierarchy between types, for a trigger whose type its target decided
+TYPE_FLOOR = {"Battles": 80, "Explosions/Remote violence": 72, "Violence against civilians": 66, "Riots": 55,
+              "Protests": 50}
+
+
+def main_event(events: Sequence[Event], priorities: dict[str, int]) -> Event | None:
+    """The event a short report is about: main before background, then reported status, then
+    the codebook's hierarchy (trigger priority), then the first mentioned."""
+    if not events:
+        return None
+    ranked = sorted(enumerate(events), key=lambda ie: (
+        ie[1].salience != "main", ie[1].status not in ("reported", "claimed"),
+        -max(priorities.get(ie[1].rule, 0), TYPE_FLOOR.get(ie[1].event_type, 0)), ie[0]))
+    return ranked[0][1]
+
+
+def actor_names(actor_id: str | None, extraction: Extraction, kb: Any) -> list[str]:
+    """Normalised ACLED names an actor id stands for."""
+    if not actor_id:
+        return []
+    names: list[str] = []
+    entry = getattr(kb, "actors", {}).get(actor_id) if kb is not None else None
+    if entry is not None:
+        names += [entry.acled_name or "", entry.name]
+    for a in extraction.actors:
+        if a.id == actor_id:
+            names += [a.acled_name or "", a.name]
+    if not names:
+        names.append(actor_id.replace("-", " "))
+    return [n for n in (norm_actor(x) for x in names) if n]
+
+
+def actor_match(gold: str, names: list[str]) -> bool:
+    g = norm_actor(gold)
+    return bool(g) and any(n == g or g.startswith(n + " ") for n in names)
+
+
+def score_one(scores: Scores, gold: GoldEvent, ex: Extraction | None, pred: Event | None, kb: Any) -> None:
+    scores.n += 1
+    scores.gold_labels.append(gold.label)
+    scores.pred_labels.append(coarse_type(pred.event_type) if pred else "none")
+    if pred is None:
+        scores.no_event += 1
+    if gold.sub_event_type:
+        scores.tally("sub_event_type").add(pred is not None and pred.sub_event_type == gold.sub_event_type)
+    if gold.fatalities is not None:
+        scores.tally("fatalities").add((pred.fatalities or 0) == gold.fatalities if pred else gold.fatalities == 0)
+    if gold.event_date is not None:
+        ok = pred is not None and pred.event_date == gold.event_date
+        scores.tally("event_date").add(ok)
+        if pred is not None and pred.event_date is not None:
+            scores.tally("event_date_when_predicted").add(ok)
+    if gold.latitude is not None and gold.longitude is not None:
+        has = pred is not None and pred.latitude is not None and pred.longitude is not None
+        ok = has and km(pred.latitude, pred.longitude, gold.latitude, gold.longitude) <= LOCATION_KM  # type: ignore[union-attr,arg-type]
+        scores.tally("location_25km").add(ok)
+        if has:
+            scores.tally("location_25km_when_predicted").add(ok)
+        scores.tally("country").add(pred is not None and (pred.country or "").lower() == gold.country.lower())
+    if gold.actor1 and ex is not None:
+        scores.tally("actor1").add(pred is not None and actor_match(gold.actor1, actor_names(pred.actor1, ex, kb)))
+    if gold.actor2 and ex is not None:
+        scores.tally("actor2").add(pred is not None and actor_match(gold.actor2, actor_names(pred.actor2, ex, kb)))
+
+
+def evaluate_notes(golds: Iterable[GoldEvent], *, nlp: "Language", kb: "KnowledgeBase",
+                   batch_size: int = 64, errors: list[Failure] | None = None) -> dict[str, Any]:
+    """Extract every note through the pipeline and score its main event against ACLED's coding."""
+    from ..extract.event_patterns import load_event_patterns
+    from ..extract.pipeline import extract_documents
+
+    priorities = {t.id: t.priority for t in load_event_patterns().triggers}
+    golds = list(golds)
+    by_id = {f"acled-{i}": g for i, g in enumerate(golds)}
+    docs = [Document(id=k, text=g.notes, language="en", format="csv") for k, g in by_id.items()]
+    scores = Scores()
+    for result in extract_documents(docs, nlp=nlp, kb=kb, batch_size=batch_size):
+        if isinstance(result, Failure):
+            if errors is not None:
+                errors.append(result)
+            score_one(scores, by_id[result.document_id or ""], None, None, kb)
+            continue
+        gold = by_id[result.document.id]
+        score_one(scores, gold, result, main_event(result.events, priorities), kb)
+    return scores.summary(LABELS)
+
+
+def format_table(summary: dict[str, Any]) -> str:
+    """The scores as a plain-text table."""
+    lines = [f"{'measure':<34}{'score':>8}{'n':>8}",
+             f"{'event_type accuracy':<34}{summary['event_type_accuracy']:>8.3f}{summary['documents']:>8}",
+             f"{'event_type macro-F1':<34}{summary['event_type_macro_f1']:>8.3f}{summary['documents']:>8}"]
+    for name in ("sub_event_type", "fatalities", "event_date", "event_date_when_predicted", "location_25km",
+                 "location_25km_when_predicted", "country", "actor1", "actor2"):
+        t = summary.get(name)
+        if t and t["rate"] is not None:
+            lines.append(f"{name:<34}{t['rate']:>8.3f}{t['total']:>8}")
+    lines.append(f"{'notes with no event found':<34}{summary['no_event']:>8}")
+    lines.append("")
+    lines.append(f"{'per type':<30}{'P':>7}{'R':>7}{'F1':>7}{'n':>7}")
+    for lab, v in summary["per_type"].items():
+        lines.append(f"{lab:<30}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['support']:>7}")
+    return "\n".join(lines)

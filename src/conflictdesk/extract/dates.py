@@ -1,0 +1,223 @@
+"""Dates in a document: explicit, relative to publication, relative to the previous date, ranges.
+
+Rules and word lists are in data/patterns/dates.yaml. time_precision follows ACLED: 1 the day,
+2 within a week, 3 within a month. Relative expressions need `doc.published`; without it they
+are returned with `date=None` (`relative=True`), and nothing is guessed.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ExtractionError
+from ..records import DateMention, Document, Span
+from .relations import PATTERN_FILE_CODE, read_pattern_file
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+                 "twenty": 20, "thirty": 30}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    explicit: tuple[tuple[str, re.Pattern[str]], ...]
+    weekday: re.Pattern[str]
+    relative: tuple[tuple[re.Pattern[str], dict[str, Any]], ...]
+    following: tuple[tuple[re.Pattern[str], dict[str, Any]], ...]
+    tolerance: int
+
+
+@functools.cache
+def _rules() -> _Rules:
+    data = read_pattern_file("dates.yaml")
+    try:
+        months = {str(k): int(v) for k, v in data["months"].items()}
+        weekdays = {str(k): int(v) for k, v in data["weekdays"].items()}
+        mon = "|".join(sorted(months, key=len, reverse=True))
+        mon = rf"(?P<mon>{mon})\.?"
+        mon2 = mon.replace("?P<mon>", "?P<mon2>")
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+        year = r"(?P<year>(?:19|20)\d\d)"
+        cues = "|".join(re.escape(c) for c in sorted(map(str, data["month_cues"]), key=len, reverse=True))
+        dash = r"\s*(?:-|–|—|to|until|and)\s*"
+        explicit = (
+            ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+            ("range_dmy", re.compile(rf"\b(?:(?i:between|from)\s+)?{day}{dash}{day2}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b")),
+            ("range_mdy", re.compile(rf"\b(?:(?i:between|from)\s+)?{mon}\s+{day}{dash}{day2}(?:,?\s+{year})?\b")),
+            ("range_cross", re.compile(rf"\b(?:(?i:between|from)\s+)?{day}\s+{mon}{dash}{day2}\s+{mon2}(?:,?\s+{year})?\b")),
+            ("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b")),
+            ("mdy", re.compile(rf"\b{mon}\s+{day}\b(?!:)(?:,?\s+{year})?")),
+            ("month_year", re.compile(rf"\b(?:(?i:{cues})\s+)?{mon}\s+{year}\b")),
+            ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d)")),
+        )
+        weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|on\s+|early\s+|late\s+)?(?P<wd>"
+                             + "|".join(weekdays) + r")(?:\s+(?:night|morning|afternoon|evening))?\b")
+        relative = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["relative"])
+        following = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["following"])
+        return _Rules(months, weekdays, explicit, weekday, relative, following, int(data["future_tolerance_days"]))
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise ExtractionError(f"pattern file dates.yaml is malformed: {type(exc).__name__} {exc}",
+                              code=PATTERN_FILE_CODE) from exc
+
+
+def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
+    """Every date expression in `doc.text`, in text order, anchored where the text allows."""
+    text = doc.text
+    pub = doc.published
+    rules = _rules()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    def add(mention: DateMention) -> None:
+        found.append(mention)
+        taken.append((mention.span.start, mention.span.end))
+
+    for rule, regex in rules.explicit:
+        for m in regex.finditer(text):
+            if free(m.start(), m.end()):
+                mention = _explicit(text, m, rule, rules, pub)
+                if mention is not None:
+                    add(mention)
+    for m in rules.weekday.finditer(text):
+        if free(m.start(), m.end()):
+            add(_weekday(text, m, rules, pub))
+    for regex, spec in rules.relative:
+        for m in regex.finditer(text):
+            if free(m.start(), m.end()):
+                add(_relative(text, m, spec, pub))
+    following: list[tuple[re.Match[str], dict[str, Any]]] = []
+    for regex, spec in rules.following:
+        for m in regex.finditer(text):
+            if free(m.start(), m.end()) and _following_ok(m):
+                following.append((m, spec))
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.span.start)
+    for m, spec in sorted(following, key=lambda x: x[0].start()):
+        previous = [d for d in found if d.span.end <= m.start() and d.date is not None]
+        found.append(_following(text, m, spec, previous[-1] if previous else None))
+        found.sort(key=lambda d: d.span.start)
+    return found
+
+
+# --- rules ------------------------------------------------------------------------------------
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, pub: dt.date, tolerance: int) -> int:
+    candidate = _date(pub.year, month, day) or _date(pub.year, month, min(day, 28))
+    if candidate is not None and (candidate - pub).days > tolerance:
+        return pub.year - 1
+    return pub.year
+
+
+def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.date | None) -> DateMention | None:
+    span = Span.of(text, m.start(), m.end())
+    g = m.groupdict()
+    month = int(g["m"]) if rule == "iso" else rules.months[g["mon"]]
+    year = int(g["year"]) if g.get("year") else None
+    if rule in ("month", "month_year"):
+        if year is None:
+            if pub is None:
+                return DateMention(span, None, 3, relative=True, rule=rule)
+            year = pub.year if month <= pub.month else pub.year - 1
+        first = dt.date(year, month, 1)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return DateMention(span, first, 3, end=last, relative=g.get("year") is None, rule=rule)
+    day = int(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    relative = year is None
+    if year is None:
+        if pub is None:
+            return DateMention(span, None, 1 if not rule.startswith("range") else 2, relative=True, rule=rule)
+        year = _infer_year(month, day, pub, rules.tolerance)
+    start = _date(year, month, day)
+    if start is None:
+        return None
+    if rule.startswith("range"):
+        month2 = rules.months[g["mon2"]] if g.get("mon2") else month
+        year2 = year + 1 if month2 < month else year
+        end = _date(year2, month2, int(g["day2"]))
+        if end is None or end < start:
+            return None
+        precision = 2 if (end - start).days <= 7 else 3
+        return DateMention(span, start, precision, end=end, relative=relative, rule=rule)
+    return DateMention(span, start, 1, relative=relative, rule=rule)
+
+
+def _weekday(text: str, m: re.Match[str], rules: _Rules, pub: dt.date | None) -> DateMention:
+    span = Span.of(text, m.start(), m.end())
+    if pub is None:
+        return DateMention(span, None, 1, relative=True, rule="weekday")
+    back = (pub.weekday() - rules.weekdays[m.group("wd")]) % 7
+    if back == 0 and m.group("last"):
+        back = 7
+    return DateMention(span, pub - dt.timedelta(days=back), 1, relative=True, rule="weekday")
+
+
+def _relative(text: str, m: re.Match[str], spec: dict[str, Any], pub: dt.date | None) -> DateMention:
+    span = Span.of(text, m.start(), m.end())
+    precision = int(spec["precision"])
+    rule = "relative_to_publication"
+    if pub is None:
+        return DateMention(span, None, precision, relative=True, rule=rule)
+    if "month" in spec:
+        year, month = pub.year, pub.month + int(spec["month"])
+        if month < 1:
+            year, month = year - 1, month + 12
+        first = dt.date(year, month, 1)
+        last = min(dt.date(year, month, calendar.monthrange(year, month)[1]), pub)
+        return DateMention(span, first, precision, end=last, relative=True, rule=rule)
+    day = pub + dt.timedelta(days=int(spec["days"]))
+    if spec.get("week"):       # a calendar week, Monday to Sunday, capped at publication
+        start = day - dt.timedelta(days=day.weekday())
+        return DateMention(span, start, precision, end=min(start + dt.timedelta(days=6), pub), relative=True, rule=rule)
+    if spec.get("weekend"):
+        saturday = day + dt.timedelta(days=(5 - day.weekday()))
+        return DateMention(span, saturday, precision, end=saturday + dt.timedelta(days=1), relative=True, rule=rule)
+    return DateMention(span, day, precision, relative=True, rule=rule)
+
+
+def _following_ok(m: re.Match[str]) -> bool:
+    n = m.groupdict().get("n") or m.groupdict().get("n2")
+    return n is None or n.lower() in _WORD_NUMBERS or n.isdigit()
+
+
+def _following(text: str, m: re.Match[str], spec: dict[str, Any], previous: DateMention | None) -> DateMention:
+    span = Span.of(text, m.start(), m.end())
+    rule = "relative_to_previous"
+    if "vague_days" in spec:
+        lo, hi = (int(x) for x in spec["vague_days"])
+        precision = 2 if hi <= 7 else 3
+        if previous is None or previous.date is None:
+            return DateMention(span, None, precision, relative=True, rule=rule)
+        base = previous.end or previous.date
+        return DateMention(span, base + dt.timedelta(days=lo), precision, end=base + dt.timedelta(days=hi),
+                           relative=True, rule=rule)
+    if "days" in spec:
+        offset = int(spec["days"])
+    else:
+        n = m.groupdict().get("n") or m.groupdict().get("n2") or "1"
+        offset = (int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]) * int(spec["unit"])
+    if previous is None or previous.date is None:
+        return DateMention(span, None, 1, relative=True, rule=rule)
+    precision = max(previous.time_precision or 1, 1)
+    base = (previous.end or previous.date) if offset > 0 else previous.date
+    return DateMention(span, base + dt.timedelta(days=offset), precision, relative=True, rule=rule)

@@ -1,0 +1,379 @@
+"""Stage: find the places a document names and resolve each to a point (`resolve_places`).
+
+Candidates come from
+- the knowledge base's curated places (`kb.match` place matches, and the gazetteer's curated
+  names and aliases found in the text),
+- spaCy's GPE / LOC / FAC entities,
+- capitalised names after a locative word ("in", "near", "outside", "east of", ...), kept only
+  when they resolve,
+- a dateline at the start ("MADAYA, Syria -", "BAGHDAD (Reuters) -"),
+- ACLED-style disambiguators: "in Tafas (Daraa)", "Jobar, Damascus", "Tehran, Iran", where the
+  second name is the region or country the first lies in.
+
+Resolution runs twice: first without context, to learn which countries the document is about
+(countries it names, curated places, large unambiguous cities); then every candidate again with
+those countries and the places already found, so that "Tripoli" in a text about Lebanon is the
+Lebanese one. geo_precision follows ACLED: 1 the place named, 2 near it / its outskirts / part of
+a region, 3 a region, province or country.
+
+Lower-case words never become places; a name used as an actor ("Israel said", "Iran-backed")
+does not become a place unless a locative word governs it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..records import Document, Place, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..knowledge.gazetteer import Gazetteer, ResolvedPlace
+
+RULE_VERSION = "places.v1"
+
+_ART = r"(?:al|el|ar|as|ash|ad|adh|an|az|at|ath|ez|es|ed|en|er|et|ul|bin|ibn|bani|bani|wa|de|del|la|le|of|du)"
+_CAP = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_NUM = r"(?:\s\d{1,3}\b)"  # "Tower 22", "K 1"
+# A capitalised name: "Deir ez-Zor", "al-Mayadin", "Kafr Nubl", "Jisr al-Shughur", "Tower 22".
+NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:[ \-]{_ART})?[ \-](?:{_ART}-)?{_CAP})*{_NUM}?)"
+_NAME_RE = re.compile(NAME)
+
+# Words that govern a place. Values: the geo_precision the construction implies (None: as named).
+_LOCATIVES: dict[str, int | None] = {
+    "in": None, "at": None, "inside": None, "into": None, "from": None, "to": None, "toward": None,
+    "towards": None, "across": None, "via": None, "of": None, "village of": None, "town of": None,
+    "city of": None, "area of": None, "areas of": None, "camp of": None,
+    "near": 2, "nearby": 2, "outside": 2, "outside of": 2, "around": 2, "close to": 2, "vicinity of": 2,
+    "outskirts of": 2, "countryside of": 2, "surroundings of": 2, "suburbs of": 2, "edge of": 2,
+    "north of": 2, "south of": 2, "east of": 2, "west of": 2, "northeast of": 2, "northwest of": 2,
+    "southeast of": 2, "southwest of": 2, "north-east of": 2, "north-west of": 2, "south-east of": 2,
+    "south-west of": 2, "km from": 2, "kilometres from": 2, "kilometers from": 2, "miles from": 2,
+    "km north of": 2, "km south of": 2, "km east of": 2, "km west of": 2, "between": None,
+}
+_LOC_RE = re.compile(
+    r"\b((?i:" + "|".join(sorted((re.escape(k) for k in _LOCATIVES), key=len, reverse=True)) + r"))\s+(?:the\s+)?("
+    + NAME + r"(?:\s*(?:,|\band\b|\bor\b|, and)\s*(?:the\s+)?" + NAME + r")*)")
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,|\band\b|\bor\b)\s*(?:the\s+)?")
+# Words after a name that change what it means.
+_AFTER_REGION = re.compile(r"^\s+(?:province|governorate|governorates|region|muhafazah|wilayat|state)\b", re.I)
+_AFTER_NEAR = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|surroundings|vicinity|environs|"
+                         r"desert|outskirt|periphery|district|districts|plain|plains)\b", re.I)
+_PAREN_AFTER = re.compile(r"^\s*\((" + NAME + r")\)")
+_COMMA_AFTER = re.compile(r"^,\s*(" + NAME + r")")
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+"
+    r"(?: [A-Z][A-Za-z.'’\-]+){0,2}))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|:)\s", re.M)
+# Capitalised words that are never places in these positions (sentence words, months, titles).
+_STOP = frozenset(
+    "the a an this that these those he she it they we i his her its their our my your monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august september october "
+    "november december today yesterday tomorrow mr mrs ms dr president minister prime general gen col lt "
+    "sheikh king prince emir imam islamic state reuters afp ap associated press news agency according "
+    "however meanwhile also after before during since until on at by for with about several many some "
+    "two three four five six seven eight nine ten one no not ministry government army forces police".split())
+_PLACE_NOUNS = (r"(?:town|towns|village|villages|city|district|sub-district|subdistrict|neighbourhood|neighborhood|"
+                r"area|areas|hamlet|camp|countryside|outskirts|suburb|municipality|governorate|province|region|"
+                r"hill|hills|mountain|mountains|farms|checkpoint|crossing|airport|port|valley|plain|desert|"
+                r"junction|road|highway)")
+_NOUN_AFTER = re.compile(r"(?<![\w-])(" + NAME + r")\s+" + _PLACE_NOUNS + r"\b")
+_TRAILING_NOUN = re.compile(r"\s+" + _PLACE_NOUNS + r"$", re.I)
+_DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|rural|north-?eastern|"
+                               r"north-?western|south-?eastern|south-?western|northeastern|northwestern|"
+                               r"southeastern|southwestern)\s+$", re.I)
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent", "npadvmod", "appos"})
+_COUNTRYISH = frozenset({"country", "admin1"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    origin: str                       # curated, ner, locative, dateline, paren
+    curated_id: str | None = None
+    precision: int | None = None      # implied by the wording ("near X" -> 2)
+    prefer: str | None = None         # "admin1" when "X province"
+    admin1_hint: str | None = None    # "(Daraa)", ", Damascus"
+    country_hint: str | None = None   # ", Iran"
+    governed: bool = False            # a locative word governs it
+    resolved: Any = None
+    notes: list[str] = field(default_factory=list)
+
+
+def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
+    """Places named in `doc`, each with its exact span, resolved with `kb.gazetteer`."""
+    gaz: "Gazetteer" = kb.gazetteer
+    text = doc.text
+    cands: dict[tuple[int, int], _Candidate] = {}
+
+    def add(c: _Candidate) -> None:
+        if text[c.start:c.end] != c.text or not c.text or not any(ch.isupper() or ch.isdigit() for ch in c.text):
+            return
+        old = cands.get((c.start, c.end))
+        if old is None:
+            cands[(c.start, c.end)] = c
+            return
+        old.curated_id = old.curated_id or c.curated_id
+        old.precision = old.precision or c.precision
+        old.governed = old.governed or c.governed
+        old.prefer = old.prefer or c.prefer
+        if c.origin in ("dateline", "paren") or old.origin == "ner":
+            old.origin = c.origin if old.origin != "curated" else old.origin
+
+    # 1. curated places: the knowledge base's matcher, and the gazetteer's curated names.
+    match = getattr(kb, "match", None)
+    if callable(match):
+        for m in match(text):
+            if getattr(m, "kind", None) == "place" and m.id in gaz.curated:
+                add(_Candidate(m.start, m.end, text[m.start:m.end], "curated", curated_id=m.id))
+    for start, end, place_id in find_curated(gaz, text):
+        add(_Candidate(start, end, text[start:end], "curated", curated_id=place_id))
+    actor_spans = _actor_spans(kb, text) if callable(match) else []
+
+    # 2. dateline
+    head = text[:300]
+    m = _DATELINE.search(head)
+    if m and m.start() < 120 and m.group("city").upper() == m.group("city"):
+        city = m.group("city")
+        region = m.group("region")
+        add(_Candidate(m.start("city"), m.end("city"), city, "dateline", country_hint=region, governed=True))
+        if region:
+            add(_Candidate(m.start("region"), m.end("region"), region, "dateline", governed=True))
+
+    # 3. names governed by a locative word ("in X", "near X and Y").
+    for m in _LOC_RE.finditer(text):
+        word = m.group(1).lower()
+        implied = _LOCATIVES.get(word)
+        group_start = m.start(2)
+        chunk = m.group(2)
+        for part in _split_list(chunk, group_start):
+            for sub in _subnames(text, *part):
+                add(_Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", precision=implied,
+                               governed=word != "of"))
+
+    # 4. a name followed by a place noun: "Andan town", "Touneh village", "Jobar neighbourhood".
+    for m in _NOUN_AFTER.finditer(text):
+        add(_Candidate(m.start(1), m.end(1), m.group(1), "locative", governed=True))
+
+    # 5. spaCy entities (and the entity without a trailing place noun: "Ramadi city" -> "Ramadi")
+    for ent in parsed.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if text[start:end].lower().startswith("the "):
+            start += 4
+        actorish = ent.root.dep_ in _ACTOR_DEPS and not _governed(text, start)
+        add(_Candidate(start, end, text[start:end], "ner", governed=not actorish))
+        trimmed = _TRAILING_NOUN.search(text[start:end])
+        if trimmed and trimmed.start() > 0:
+            add(_Candidate(start, start + trimmed.start(), text[start:start + trimmed.start()], "ner",
+                           governed=True))
+
+    # Context around each candidate: "X province", "X countryside", "X (Region)", "X, Country".
+    for c in cands.values():
+        after = text[c.end:c.end + 60]
+        if _AFTER_REGION.match(after):
+            c.prefer = "admin1"
+            c.precision = 3
+        elif _AFTER_NEAR.match(after):
+            c.precision = 2
+        pm = _PAREN_AFTER.match(after)
+        if pm:
+            c.admin1_hint = pm.group(1)
+        cm = _COMMA_AFTER.match(after)
+        if cm and not c.admin1_hint:
+            nxt = cm.group(1)
+            if gaz.country_code(nxt):
+                c.country_hint = c.country_hint or nxt
+            elif gaz.admin1(nxt) is not None:
+                c.admin1_hint = nxt
+        if not c.precision and _governed_near(text, c.start):
+            c.precision = 2
+        if _DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start]):
+            c.prefer = c.prefer or "admin1"
+            c.precision = 2
+
+    # Of overlapping candidates, keep curated ones, then the longest that names a known place
+    # ("Deir ez-Zor" over "Deir"; "Ramadi" over "Ramadi city", which names none).
+    plausible = [c for c in cands.values() if _plausible(c, text, actor_spans)]
+    ranked = sorted(plausible, key=lambda c: (not c.curated_id, not (c.curated_id or gaz.has(c.text)),
+                                              -(c.end - c.start), c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Candidate] = []
+    for c in ranked:
+        if not (c.curated_id or gaz.has(c.text)):
+            continue
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+
+    # Pass 1: no context.
+    for c in kept:
+        c.resolved = _resolve(gaz, c, countries=(), near=())
+    weights: Counter[str] = Counter()
+    for c in kept:
+        r = c.resolved
+        if r is None or not r.country_code:
+            continue
+        if c.curated_id or r.kind == "country":
+            weights[r.country_code] += 2 if c.governed or c.curated_id else 1
+        elif r.kind == "admin1" or r.population >= 50000:
+            weights[r.country_code] += 1
+        if c.country_hint:
+            cc = gaz.country_code(c.country_hint)
+            if cc:
+                weights[cc] += 2
+    countries = [cc for cc, _ in weights.most_common()]
+    anchors = [c.resolved for c in kept if c.resolved is not None and c.resolved.kind not in _COUNTRYISH
+               and c.resolved.country_code in countries[:2]
+               and (c.curated_id or c.resolved.population >= 50000)]
+
+    # Pass 2: with the document's countries and the places already placed.
+    places: list[Place] = []
+    for c in kept:
+        if not c.curated_id:
+            c.resolved = _resolve(gaz, c, countries=countries, near=anchors)
+        r = c.resolved
+        if r is None or not _accept(c, r, countries):
+            continue
+        precision = r.geo_precision
+        if c.precision and r.kind not in _COUNTRYISH:
+            precision = max(precision, c.precision)
+        places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
+                            admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
+                            geo_precision=precision, kind=r.kind, place_id=r.place_id))
+    return places
+
+
+def find_curated(gaz: "Gazetteer", text: str) -> list[tuple[int, int, str]]:
+    """(start, end, curated place id) for each curated name or alias in `text` (longest first).
+
+    Matching ignores case but the matched text must contain a capital letter or a digit, so
+    "the gulf" is not the Persian Gulf while "the Gulf of Aden" is the Gulf of Aden.
+    """
+    pattern, by_alias = _curated_pattern(gaz)
+    if pattern is None:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(text):
+        found = m.group(0)
+        if not any(ch.isupper() or ch.isdigit() for ch in found):
+            continue
+        place_id = by_alias.get(found.lower())
+        if place_id is not None:
+            out.append((m.start(), m.end(), place_id))
+    return out
+
+
+_CURATED_CACHE: dict[int, tuple[Any, Any, dict[str, str]]] = {}
+
+
+def _curated_pattern(gaz: "Gazetteer") -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    aliases = gaz.curated_aliases()
+    cached = _CURATED_CACHE.get(id(gaz))
+    if cached is not None and cached[0] is gaz and len(cached[2]) >= len(aliases):
+        return cached[1], cached[2]
+    by_alias: dict[str, str] = {}
+    for place_id, names in aliases.items():
+        for name in names:
+            by_alias.setdefault(name.lower(), place_id)
+    if not by_alias:
+        return None, by_alias
+    body = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", re.IGNORECASE)
+    _CURATED_CACHE[id(gaz)] = (gaz, pattern, by_alias)
+    return pattern, by_alias
+
+
+def _actor_spans(kb: Any, text: str) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in kb.match(text) if getattr(m, "kind", "place") != "place"]
+
+
+def _split_list(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """'Idlib, Hama and Homs' -> spans of each name."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for sep in _LIST_SPLIT.finditer(chunk):
+        if sep.start() > pos:
+            out.append((offset + pos, offset + sep.start()))
+        pos = sep.end()
+    if pos < len(chunk):
+        out.append((offset + pos, offset + len(chunk)))
+    return out
+
+
+def _subnames(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A name and its shorter left-anchored prefixes ("Kafr Nubl Hospital" -> ..., "Kafr Nubl")."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s]+", text[start:end])]
+    out = []
+    for n in range(len(words), 0, -1):
+        out.append((words[0][0], words[n - 1][1]))
+    return out
+
+
+def _governed(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].lower()
+    return bool(re.search(r"\b(?:" + "|".join(re.escape(k) for k in _LOCATIVES) + r")\s+(?:the\s+)?$", before))
+
+
+def _governed_near(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].lower()
+    near = [re.escape(k) for k, v in _LOCATIVES.items() if v == 2]
+    return bool(re.search(r"\b(?:" + "|".join(near) + r")\s+(?:the\s+)?$", before))
+
+
+def _plausible(c: _Candidate, text: str, actor_spans: list[tuple[int, int]]) -> bool:
+    if c.curated_id:
+        return True
+    words = c.text.replace("-", " ").split()
+    if not words or not c.text[0].isupper() and not re.match(_ART + "-", c.text):
+        return False
+    if all(w.lower().strip("'’") in _STOP for w in words):
+        return False
+    if words[0].lower() in _STOP and c.origin == "locative":
+        return False
+    if not c.governed and any(s <= c.start < e or s < c.end <= e for s, e in actor_spans):
+        return False
+    return True
+
+
+def _resolve(gaz: "Gazetteer", c: _Candidate, *, countries: Any, near: Any) -> "ResolvedPlace | None":
+    if c.curated_id:
+        return gaz.curated.get(c.curated_id)
+    name = c.text
+    if c.origin == "dateline" and name.isupper():
+        name = name.title()
+    ccs = list(countries)
+    if c.country_hint:
+        ccs.insert(0, c.country_hint)
+    if c.admin1_hint:
+        region = gaz.admin1(c.admin1_hint) or gaz.country(c.admin1_hint)
+        if region is not None and region.country_code:
+            ccs.insert(0, region.country_code)
+    r = gaz.resolve(name, countries=ccs, near=near, admin1=c.admin1_hint, prefer=c.prefer)
+    if r is None and name.lower().startswith("the "):
+        r = gaz.resolve(name[4:], countries=ccs, near=near, admin1=c.admin1_hint, prefer=c.prefer)
+    return r
+
+
+def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str]) -> bool:
+    """Whether a resolution is plausible enough to report."""
+    if c.curated_id or r.match == "curated":
+        return True
+    if r.kind == "country":
+        return c.governed or c.origin in ("dateline", "paren")
+    if c.origin == "ner" and not c.governed and r.kind != "admin1":
+        # an entity not governed by a locative word: only a known, sizeable or local place
+        return r.country_code in countries[:3] or r.population >= 100000
+    if countries and r.country_code not in countries and r.population < 20000 and not c.admin1_hint \
+            and not c.country_hint:
+        return False
+    if not c.governed and r.population < 1000 and r.kind == "populated_place":
+        return False
+    return True

