@@ -45,6 +45,7 @@ def test_seed_actors(kb, seed):
     assert kh != hezbollah
     iri = next(a for a in actors if a.id == kb.find_actor_by_name("Islamic Resistance in Iraq").id)
     assert "Islamic Resistance of Iraq" in [m.text for m in iri.mentions]
+    assert "Islamic Resistance" in [m.text for m in iri.mentions]     # the short form, in the statement's quote
     us_forces = kb.state_actor("United States", "military").id
     forces = next(a for a in actors if a.id == us_forces)
     assert "American forces" in [m.text for m in forces.mentions]

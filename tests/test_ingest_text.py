@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conflictdesk.ingest import bands, detect_language, fingerprint, hamming, is_near_duplicate, normalize_text, \
-    parse_date
+    parse_date, read_text_document
 from conflictdesk.ingest.boilerplate import strip_boilerplate
 from conflictdesk.ingest.dedupe import DuplicateIndex, from_signed, to_signed
 from conflictdesk.ingest.normalize import content_hash, document_id, normalize_url
@@ -149,6 +149,9 @@ def test_republished_wire_copy_is_a_near_duplicate() -> None:
     with_headline = "Rockets hit near US embassy in Baghdad\n" + WIRE
     for copy in (WIRE, new_dateline, new_lead, new_credit, with_headline):
         assert is_near_duplicate(fp, fingerprint(copy)), hamming(fp, fingerprint(copy))
+    as_page = read_text_document("Rockets Hit Near US Embassy in Baghdad\n\n" + new_dateline)
+    assert as_page.title == "Rockets Hit Near US Embassy in Baghdad"
+    assert is_near_duplicate(fp, as_page.fingerprint)
 
 
 def test_different_stories_on_the_same_topic_are_not_near_duplicates() -> None:

@@ -41,3 +41,7 @@ def test_counts(text, expected):
 ])
 def test_not_counts(text):
     assert counts(text) == []
+
+
+def test_an_article_counts_one_person():
+    assert ("a", 1, "exactly", "civilian") in counts("Unidentified gunmen shot and killed a civilian in Azaz city.")

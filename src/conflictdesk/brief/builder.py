@@ -196,7 +196,9 @@ def _the_statement(ex: Extraction, names: _Names) -> Section:
         bs = BriefStatement(st.id, _statement_heading(st, ex, names))
         for i, p in enumerate(st.points, 1):
             reported = p.text[:1].islower() and ex.document.text[max(0, p.start - 1):p.start] not in "“\"«"
-            bs.points.append(BriefPoint(i, p.text, p.start, p.end, list(p.labels), list(p.cues), list(p.targets),
+            targets = [names.actor(t) if t in names.actors or (names.kb and t in names.kb.actors) else t
+                       for t in p.targets]
+            bs.points.append(BriefPoint(i, p.text, p.start, p.end, list(p.labels), list(p.cues), targets,
                                         _doc_cite(ex.document.id, p.start, p.end), reported))
         section.statements.append(bs)
     if not ex.statements:
@@ -242,12 +244,21 @@ def _kb_context(actor_id: str, kb: "KnowledgeBase", names: _Names, on: dt.date |
     return out
 
 
+def _same_report(stored: StoredEvent, doc_id: str, text: str) -> bool:
+    """An event of this document, or of another copy of the same text (its evidence appears verbatim here)."""
+    return stored.document_id == doc_id or (len(stored.event.evidence.text) > 40 and stored.event.evidence.text in text)
+
+
+def _unique(cites: list[Citation]) -> list[Citation]:
+    return list(dict.fromkeys(cites))
+
+
 def _store_context(actor_id: str, ex: Extraction, store: "Store", names: _Names) -> list[Sentence]:
     doc = ex.document
     until = doc.published
     since = until - dt.timedelta(days=CONTEXT_DAYS) if until else None
     stored: list[StoredEvent] = [s for s in store.events_involving(actor_id, since=since, until=until)
-                                 if s.document_id != doc.id]
+                                 if not _same_report(s, doc.id, doc.text)]
     name = names.actor(actor_id)
     if not stored:
         return [Sentence(f"The store holds no other events involving {name}"
@@ -256,7 +267,7 @@ def _store_context(actor_id: str, ex: Extraction, store: "Store", names: _Names)
     by_month = Counter((s.event.event_date or s.published).strftime("%Y-%m")  # type: ignore[union-attr]
                        for s in stored if (s.event.event_date or s.published))
     latest = stored[:MAX_EVENTS_LISTED]
-    cites = [_doc_cite(s.document_id, s.event.evidence.start, s.event.evidence.end) for s in latest]
+    cites = _unique([_doc_cite(s.document_id, s.event.evidence.start, s.event.evidence.end) for s in latest])
     out = [Sentence(f"The store holds {len(stored)} other event{'s' if len(stored) != 1 else ''} involving {name}: "
                     + ", ".join(f"{t} ({n})" for t, n in by_type.most_common()) + ".", cites)]
     if by_month:
@@ -306,7 +317,8 @@ def _statement_meaning(ex: Extraction, names: _Names, store: "Store | None") -> 
                 out.append(Sentence(f"{where} is labelled de-escalation (cues: {', '.join(p.cues)}).", cite))
         if store is not None and st.actor and any("threat" in p.labels for p in st.points):
             until = st.date or doc.published
-            earlier = [s for s in store.events_involving(st.actor, until=until) if s.document_id != doc.id]
+            earlier = [s for s in store.events_involving(st.actor, until=until)
+                       if not _same_report(s, doc.id, doc.text)]
             if earlier:
                 last = earlier[0]
                 when = last.event.event_date or last.published

@@ -241,7 +241,7 @@ def _add_entities(text: str, parsed: "Doc", kb: "KnowledgeBase", lex: ActorLexic
     def overlaps(s: int, e: int) -> bool:
         return any(s < f.hit.end and f.hit.start < e for f in out)
 
-    known_names = _known_name_prefixes(kb, chosen)
+    known_names = _known_name_prefixes(text, kb, chosen)
     credits = [(m.start(), m.end()) for m in lex.credit_lines.finditer(text)]
     for ent in parsed.ents:
         if ent.label_ not in ("ORG", "NORP", "PERSON"):
@@ -283,22 +283,21 @@ def _add_entities(text: str, parsed: "Doc", kb: "KnowledgeBase", lex: ActorLexic
     return _merge_surnames(text, out)
 
 
-def _known_name_prefixes(kb: "KnowledgeBase", chosen: list[_Found]) -> dict[str, str]:
-    """Shortened names (the first two or more words) of the known actors already found."""
+def _known_name_prefixes(text: str, kb: "KnowledgeBase", chosen: list[_Found]) -> dict[str, str]:
+    """Shortened forms (the first two or more words) of the names by which known actors are mentioned
+    in this document: "Islamic Resistance" for "Islamic Resistance in Iraq". Ambiguous forms are left out."""
     out: dict[str, str] = {}
     ambiguous: set[str] = set()
     for f in chosen:
         if f.hit.kind != "actor" or f.hit.id not in kb.actors:
             continue
-        entry = kb.actors[f.hit.id]
-        for name in (entry.name, *entry.aliases):
-            words = name.split()
-            for n in range(2, len(words)):
-                key = " ".join(words[:n]).lower()
-                if key in out and out[key] != f.hit.id:
-                    ambiguous.add(key)
-                out[key] = f.hit.id
-    return {k: v for k, v in out.items() if k not in ambiguous}
+        words = text[f.hit.start:f.hit.end].split()
+        for n in range(2, len(words)):
+            key = " ".join(words[:n]).lower()
+            if key in out and out[key] != f.hit.id:
+                ambiguous.add(key)
+            out[key] = f.hit.id
+    return {k: v for k, v in out.items() if k not in ambiguous and not k.endswith((" of", " in", " the", " and"))}
 
 
 def _merge_surnames(text: str, found: list[_Found]) -> list[_Found]:

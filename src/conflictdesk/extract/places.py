@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..knowledge.gazetteer import distance_km
 from ..records import Document, Place, Span
 
 if TYPE_CHECKING:
@@ -84,6 +85,13 @@ _TRAILING_NOUN = re.compile(r"\s+" + _PLACE_NOUNS + r"$", re.I)
 _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|rural|north-?eastern|"
                                r"north-?western|south-?eastern|south-?western|northeastern|northwestern|"
                                r"southeastern|southwestern)\s+$", re.I)
+# A name followed by one of these is an organisation or an operation, not a place.
+_AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Corps|Company|Army|army|Forces|forces|"
+                        r"Brigade|Brigades|Movement|Front|Council|University|Railways?|Party|Division|Regiment|"
+                        r"Battalion|Group|Ministry|Court|Authority|Agency|Committee|Union|Bank|Hospital|"
+                        r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times)\b")
+_PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
+                      + NAME + r")")
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent", "npadvmod", "appos"})
 _COUNTRYISH = frozenset({"country", "admin1"})
 
@@ -100,6 +108,9 @@ class _Candidate:
     admin1_hint: str | None = None    # "(Daraa)", ", Damascus"
     country_hint: str | None = None   # ", Iran"
     governed: bool = False            # a locative word governs it
+    partial: bool = False             # a shorter prefix of a longer capitalised name
+    via_of: bool = False              # governed only by "of" ("the Governor of Nineveh")
+    parent: str | None = None         # "Jobar neighbourhood of Damascus" -> "Damascus"
     resolved: Any = None
     notes: list[str] = field(default_factory=list)
 
@@ -118,6 +129,8 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
             cands[(c.start, c.end)] = c
             return
         old.curated_id = old.curated_id or c.curated_id
+        old.partial = old.partial and c.partial
+        old.via_of = old.via_of and c.via_of
         old.precision = old.precision or c.precision
         old.governed = old.governed or c.governed
         old.prefer = old.prefer or c.prefer
@@ -151,9 +164,9 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         group_start = m.start(2)
         chunk = m.group(2)
         for part in _split_list(chunk, group_start):
-            for sub in _subnames(text, *part):
+            for i, sub in enumerate(_subnames(text, *part)):
                 add(_Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", precision=implied,
-                               governed=word != "of"))
+                               governed=True, partial=i > 0, via_of=word == "of"))
 
     # 4. a name followed by a place noun: "Andan town", "Touneh village", "Jobar neighbourhood".
     for m in _NOUN_AFTER.finditer(text):
@@ -176,6 +189,11 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     # Context around each candidate: "X province", "X countryside", "X (Region)", "X, Country".
     for c in cands.values():
         after = text[c.end:c.end + 60]
+        if not c.curated_id and _AFTER_ORG.match(after):
+            c.origin = "not_a_place"
+        pm = _PART_OF.match(after)
+        if pm:
+            c.parent = pm.group(1)
         if _AFTER_REGION.match(after):
             c.prefer = "admin1"
             c.precision = 3
@@ -199,7 +217,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
 
     # Of overlapping candidates, keep curated ones, then the longest that names a known place
     # ("Deir ez-Zor" over "Deir"; "Ramadi" over "Ramadi city", which names none).
-    plausible = [c for c in cands.values() if _plausible(c, text, actor_spans)]
+    plausible = [c for c in cands.values() if c.origin != "not_a_place" and _plausible(c, text, actor_spans)]
     ranked = sorted(plausible, key=lambda c: (not c.curated_id, not (c.curated_id or gaz.has(c.text)),
                                               -(c.end - c.start), c.start))
     taken: list[tuple[int, int]] = []
@@ -216,19 +234,21 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     # Pass 1: no context.
     for c in kept:
         c.resolved = _resolve(gaz, c, countries=(), near=())
-    weights: Counter[str] = Counter()
+    weights: Counter[str] = Counter(_actor_countries(kb, gaz, text) if callable(match) else {})
     for c in kept:
-        r = c.resolved
-        if r is None or not r.country_code:
-            continue
-        if c.curated_id or r.kind == "country":
-            weights[r.country_code] += 2 if c.governed or c.curated_id else 1
-        elif r.kind == "admin1" or r.population >= 50000:
-            weights[r.country_code] += 1
         if c.country_hint:
             cc = gaz.country_code(c.country_hint)
             if cc:
                 weights[cc] += 2
+        r = c.resolved
+        if r is None or not r.country_code or c.partial:
+            continue
+        if c.curated_id or r.kind == "country":
+            weights[r.country_code] += 2 if c.governed or c.curated_id else 1
+        elif r.kind == "admin1" or r.population >= 50000:
+            weights[r.country_code] += 1.5
+        elif r.population >= 10000 and r.match == "exact":
+            weights[r.country_code] += 0.5
     countries = [cc for cc, _ in weights.most_common()]
     anchors = [c.resolved for c in kept if c.resolved is not None and c.resolved.kind not in _COUNTRYISH
                and c.resolved.country_code in countries[:2]
@@ -240,6 +260,17 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         if not c.curated_id:
             c.resolved = _resolve(gaz, c, countries=countries, near=anchors)
         r = c.resolved
+        if c.parent:
+            parent = gaz.resolve(c.parent, countries=countries, near=anchors)
+            if parent is not None and parent.kind not in _COUNTRYISH and (
+                    r is None or r.kind in _COUNTRYISH
+                    or distance_km(r.latitude, r.longitude, parent.latitude, parent.longitude) > 30):
+                # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
+                places.append(Place(span=Span(c.start, c.end, c.text), name=f"{parent.name} - {c.text}",
+                                    country=parent.country, admin1=parent.admin1, latitude=parent.latitude,
+                                    longitude=parent.longitude, geo_precision=max(1, parent.geo_precision),
+                                    kind="neighbourhood", place_id=parent.place_id))
+                continue
         if r is None or not _accept(c, r, countries):
             continue
         precision = r.geo_precision
@@ -249,6 +280,21 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
     return places
+
+
+def _actor_countries(kb: Any, gaz: "Gazetteer", text: str) -> dict[str, float]:
+    """Countries of the knowledge-base actors the text names (AQAP -> Yemen): a weak signal."""
+    actors = getattr(kb, "actors", None) or {}
+    out: dict[str, float] = {}
+    for m in kb.match(text):
+        if getattr(m, "kind", None) != "actor":
+            continue
+        entry = actors.get(m.id)
+        country = getattr(entry, "country", None) if entry is not None else None
+        cc = gaz.country_code(country) if country else None
+        if cc:
+            out[cc] = out.get(cc, 0.0) + 0.75
+    return out
 
 
 def find_curated(gaz: "Gazetteer", text: str) -> list[tuple[int, int, str]]:
@@ -366,6 +412,8 @@ def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str]) -> bool:
     """Whether a resolution is plausible enough to report."""
     if c.curated_id or r.match == "curated":
         return True
+    if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries)):
+        return False
     if r.kind == "country":
         return c.governed or c.origin in ("dateline", "paren")
     if c.origin == "ner" and not c.governed and r.kind != "admin1":

@@ -39,6 +39,7 @@ class _Lexicon:
     label: re.Pattern[str]
     measure: re.Pattern[str]
     currency: re.Pattern[str]
+    article_nouns: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -64,10 +65,12 @@ def _lexicon() -> _Lexicon:
         label = re.compile(rf"(?:{_alt([str(w) for w in data['labels']])})[\s#-]*$", re.I)
         measure = re.compile(rf"[\s-]*(?:{_alt([str(w) for w in data['measure_nouns']])})(?![\w])", re.I)
         currency = re.compile(rf"(?:{_alt([str(w) for w in data['currency']])})\s*$")
+        article_nouns = frozenset(str(w).lower() for w in data.get("article_nouns") or ())
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise ExtractionError(f"pattern file quantities.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
-    return _Lexicon(units, tens, scales, number, qualifier, qualifiers, vague, vague_re, label, measure, currency)
+    return _Lexicon(units, tens, scales, number, qualifier, qualifiers, vague, vague_re, label, measure, currency,
+                    article_nouns)
 
 
 def extract_quantities(doc: Document, parsed: "Doc") -> list[Quantity]:
@@ -99,6 +102,13 @@ def extract_quantities(doc: Document, parsed: "Doc") -> list[Quantity]:
             continue        # "many of them", "several times" stay uncounted
         end = m.start() + len(re.sub(r"\s+of$", "", m.group("v"), flags=re.I))
         out.append(Quantity(Span.of(text, m.start(), end), lex.vague[phrase], "about", noun, "vague"))
+    taken = [(q.span.start, q.span.end) for q in out]
+    for tok in parsed:          # "a civilian was killed": one, by the article
+        if tok.lower_ in ("a", "an") and tok.dep_ == "det" and tok.head.tag_ == "NN" \
+                and tok.head.lemma_.lower() in lex.article_nouns and tok.head.i - tok.i <= 4:
+            if not any(s <= tok.idx < e for s, e in taken):
+                out.append(Quantity(Span.of(text, tok.idx, tok.idx + len(tok.text)), 1, "exactly",
+                                    tok.head.lemma_.lower(), "article"))
     return sorted(out, key=lambda q: q.span.start)
 
 

@@ -92,6 +92,7 @@ class CueSet:
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     intro_verbs: dict[str, str]
     reporting_verbs: frozenset[str]
+    list_intros: tuple[tuple[str, re.Pattern[str]], ...]
     negation: re.Pattern[str]
     third_party: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -175,6 +176,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     raw_cues: list[tuple[Path, dict[str, Any]]] = []
     seen: dict[str, str] = {}
     reporting: set[str] = set()
+    list_intros: list[tuple[str, re.Pattern[str]]] = []
     for path in paths:
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
@@ -185,7 +187,8 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             problems.append(f"{path}:1: expected a mapping with cues, groups, channels, intro_verbs, modifiers")
             continue
         line = data.get(_LINE, 1)
-        unknown = set(data) - {"cues", "groups", "channels", "intro_verbs", "reporting_verbs", "modifiers", _LINE}
+        unknown = set(data) - {"cues", "groups", "channels", "intro_verbs", "reporting_verbs", "list_intros",
+                                 "modifiers", _LINE}
         if unknown:
             problems.append(f"{path}:{line}: unknown sections {sorted(unknown)}")
         for name, source in _strip_lines(data.get("groups") or {}).items():
@@ -201,6 +204,12 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             if label not in POINT_LABELS:
                 problems.append(f"{path}: intro verb {lemma}: unknown label {label!r}")
             intro[str(lemma)] = str(label)
+        for label, source in _strip_lines(data.get("list_intros") or {}).items():
+            if label not in POINT_LABELS:
+                problems.append(f"{path}: list intro {label}: unknown label")
+            pattern = _compile(str(source), f"{path}: list intro {label}", problems)
+            if pattern is not None:
+                list_intros.append((str(label), pattern))
         reporting.update(str(v) for v in _strip_lines(data.get("reporting_verbs") or []))
         for name, source in _strip_lines(data.get("modifiers") or {}).items():
             pattern = _compile(str(source), f"{path}: modifier {name}", problems)
@@ -238,7 +247,8 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             problems.append(f"{paths[0] if paths else CUES_DIR}: modifiers.{name} is missing")
     if problems:
         raise CueFileError(f"{len(problems)} problem(s) in statement cue files", problems=problems)
-    return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), modifiers["negation"], modifiers["third_party"],
+    return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
+                  modifiers["negation"], modifiers["third_party"],
                   modifiers["hedge"])
 
 
@@ -267,10 +277,11 @@ def _negated(text: str, match: re.Match[str], negation: re.Pattern[str]) -> bool
     return bool(negation.search(window) or negation.search(match.group(0)))
 
 
-def label_text(text: str, cueset: CueSet, *, intro: str | None = None) -> Labelling:
+def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_label: str | None = None) -> Labelling:
     """Labels, fired cue ids and group targets of one point's text.
 
-    `intro` is the lemma of the reporting verb that introduced the point, if any.
+    `intro` is the lemma of the reporting verb that introduced the point, if any; `intro_label` a
+    label the introduction of a list lends to each of its items.
     """
     out = Labelling()
     suppressed: set[str] = set()
@@ -303,6 +314,9 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None) -> Labell
         if not hedged and label not in out.labels:
             out.labels.append(label)
             out.cues.append(f"intro.{intro}")
+    if intro_label and intro_label not in out.labels and not third_party:
+        out.labels.append(intro_label)
+        out.cues.append(f"list_intro.{intro_label}")
     out.labels = [lab for lab in out.labels if lab not in suppressed]
     if not out.labels:
         out.labels = ["other"]

@@ -185,6 +185,19 @@ def _complement_end(verb: "Token") -> int:
     return min(end, sent_end)
 
 
+_CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "obj", "dative"}
+
+
+def _has_own_content(verb: "Token", quotes: list[tuple[int, int]]) -> bool:
+    """Whether the verb reports something outside the quotations ("“...,” he said" reports the quotation)."""
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in ("on", "upon")
+                                           and verb.lemma_.lower() in ("call", "urge", "appeal")):
+            if not any(q[0] - 1 <= child.idx < q[1] + 1 for q in quotes):
+                return True
+    return False
+
+
 def _first_quote_in(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """Quotations that open inside [start, end): the ones a verb's complement introduces."""
     return [q for q in quotes if start <= q[0] < end + 2]
@@ -256,8 +269,9 @@ def _allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
     return {r.object for r in kb.relations_of(actor) if r.type in _ALLY_RELATIONS}
 
 
-def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None) -> tuple[Point, list[str]]:
-    labelling = label_text(text[start:end], cues, intro=intro)
+def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None,
+                intro_label: str | None = None) -> tuple[Point, list[str]]:
+    labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label)
     point = Point(text=text[start:end], start=start, end=end, labels=labelling.labels, cues=labelling.cues)
     return point, labelling.targets
 
@@ -381,8 +395,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
             end = _complement_end(token)
             sent_quotes = [q for q in quotes if sent.start_char <= q[0] < sent.end_char]  # type: ignore[union-attr]
             own = [q for q in _first_quote_in(sent_quotes, token.idx, end) if q not in used_quotes]
-            if (not own and token.dep_ in ("ROOT", "parataxis") and sent_quotes
-                    and len(text[token.idx:end].split()) < 3):
+            if not own and sent_quotes and not _has_own_content(token, sent_quotes):
                 own = [q for q in sent_quotes if q not in used_quotes]   # “...,” he said.
             if not own and any(q[0] <= end and token.idx <= q[1] for q in sent_quotes):
                 continue                                                 # its quotation is another verb's point
@@ -429,8 +442,10 @@ def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed
         for token in intro_span:
             subj = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
             if token.dep_ == "ROOT" and subj:
-                actor, speaker = resolver.at(subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text),
-                                             subj[0].idx)
+                found = resolver.at(subj[0].left_edge.idx, subj[0].right_edge.idx + len(subj[0].right_edge.text),
+                                    subj[0].idx)
+                if found != (None, None):
+                    actor, speaker = found
     draft = _Draft(actor, speaker, kind="list", paragraph=_paragraph_of(paragraphs, block.start),
                    evidence=Span.of(text, intro_start, intro_end), channel_text=text[intro_start:intro_end])
     if actor is None and speaker is None:
@@ -442,8 +457,10 @@ def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed
                 drafts.remove(previous)
                 draft.evidence = previous.evidence
                 draft.channel_text = previous.channel_text + " " + draft.channel_text
+    intro_text = text[intro_start:intro_end]
+    lent = next((label for label, pattern in cueset.list_intros if pattern.search(intro_text)), None)
     for start, end in block.items:
-        point, targets = _make_point(text, start, end, cueset, None)
+        point, targets = _make_point(text, start, end, cueset, None, lent)
         point.targets = targets
         draft.points.append(point)
     resolver.last_issuer = (draft.actor, draft.speaker)

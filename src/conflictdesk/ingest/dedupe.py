@@ -1,9 +1,9 @@
 """Near-duplicate fingerprints: a 64-bit SimHash over word 3-shingles.
 
 Wire copy is republished with a new headline, a new dateline or a rewritten first line; the
-fingerprint is therefore taken over the text's *core*: without its first line (or, for a
-one-paragraph text, its first sentence) and without a short last line (credits), whenever
-enough words remain. Copies that differ only there get the same or an almost equal
+fingerprint is therefore taken over the text's *core*: without headline-like lines on top
+(short, no closing punctuation), without its first line (or, for a one-paragraph text, its
+first sentence) and without a short last line (credits), whenever enough words remain. Copies that differ only there get the same or an almost equal
 fingerprint; different stories, even on the same topic, differ in about half of the 64 bits.
 
 Hashes come from blake2b (never Python's salted `hash()`), so fingerprints are stable across
@@ -21,6 +21,8 @@ FINGERPRINT_BITS = 64
 SHINGLE = 3
 MIN_CORE_WORDS = 40     # drop the lead or credit line only when at least this many words remain
 _SHORT_LAST_LINE = 15   # words
+_HEADLINE_WORDS = 20
+_SENTENCE_CLOSERS = ".!?:\"'”’)"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 
@@ -32,6 +34,13 @@ def _words(text: str) -> list[str]:
 def _core(text: str) -> list[str]:
     """The words a fingerprint is taken over (see the module's docstring)."""
     text = text.strip()
+    while True:                       # headline-like lines on top: a headline, a bare dateline, a byline
+        first, sep, rest = text.partition("\n")
+        line = first.strip()
+        if not sep or (line and (len(line.split()) >= _HEADLINE_WORDS or line[-1] in _SENTENCE_CLOSERS)) \
+                or len(_words(rest)) < MIN_CORE_WORDS:
+            break
+        text = rest.strip()
     lead_end = text.find("\n")
     if lead_end == -1:
         sentence = _SENTENCE_END.search(text)
@@ -53,13 +62,13 @@ _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 _ROT = (np.uint64(0), np.uint64(21), np.uint64(42))
 
 
-def _word_hash(word: str) -> int:
-    value = _WORD_HASHES.get(word)
-    if value is None:
-        value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
-        if len(_WORD_HASHES) < _WORD_CACHE_MAX:
-            _WORD_HASHES[word] = value
-    return value
+def _word_hashes(words: list[str]) -> np.ndarray:
+    """blake2b (64-bit) of each word, through a bounded cache of the vocabulary seen so far."""
+    if len(_WORD_HASHES) > _WORD_CACHE_MAX:
+        _WORD_HASHES.clear()
+    for word in set(words).difference(_WORD_HASHES):
+        _WORD_HASHES[word] = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+    return np.fromiter(map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
 
 
 def _rotl(x: np.ndarray, r: np.uint64) -> np.ndarray:
@@ -71,7 +80,7 @@ def _feature_hashes(words: list[str]) -> np.ndarray:
     position-dependent rotation and a splitmix64 finaliser (deterministic everywhere)."""
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    hashes = _word_hashes(words)
     if len(hashes) < SHINGLE:
         hashes = np.concatenate([hashes, np.zeros(SHINGLE - len(hashes), dtype=np.uint64)])
     n = len(hashes) - SHINGLE + 1

@@ -17,7 +17,7 @@ import yaml
 from ..errors import ConfigError
 
 LANGUAGES_FILE = Path(__file__).resolve().parents[1] / "data" / "languages.yaml"
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 2500
 MIN_HITS = 2
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {

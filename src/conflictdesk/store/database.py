@@ -91,11 +91,19 @@ def _now() -> dt.datetime:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # transactions begin in _sqlite_begin, not in the driver
     cursor = dbapi_connection.cursor()
     for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=10000",
                    "temp_store=MEMORY", "cache_size=-32000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """Writes take the write lock when they begin (BEGIN IMMEDIATE), so that two writers wait
+    for each other (busy_timeout) instead of failing when a read turns into a write."""
+    immediate = connection.get_execution_options().get("write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _make_engine(url: str) -> Engine:
@@ -107,6 +115,7 @@ def _make_engine(url: str) -> Engine:
             engine = create_engine(url, poolclass=StaticPool if memory else None,
                                    connect_args={"check_same_thread": False})
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             return engine
         return create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
@@ -147,8 +156,9 @@ class Store:
 
     @contextmanager
     def _write(self, doing: str) -> Iterator[Connection]:
-        with self._guard(doing), self.engine.begin() as connection:
-            yield connection
+        with self._guard(doing), self.engine.connect() as connection:
+            with connection.execution_options(write=True).begin():
+                yield connection
 
     @contextmanager
     def _read(self, doing: str) -> Iterator[Session]:

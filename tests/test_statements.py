@@ -1,0 +1,182 @@
+"""Statements: recognition, points with exact offsets, labels, targets, issuers, channels."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.extract.statement_cues import CueFileError, label_text, load_cues
+from conflictdesk.ingest import read_file, read_text_document
+from conflictdesk.knowledge import load_knowledge_base
+from conflictdesk.nlp import load_pipeline
+from conflictdesk.records import POINT_LABELS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def _extract(nlp, kb, text: str, *, title: str | None = None, doc_id: str = "t"):
+    doc = read_text_document(text, title=title, id=doc_id, published="2024-02-10")
+    return extract_document(doc, nlp=nlp, kb=kb)
+
+
+def _offsets_hold(ex) -> None:
+    for st in ex.statements:
+        for p in st.points:
+            assert ex.document.text[p.start:p.end] == p.text
+            assert p.labels and set(p.labels) <= set(POINT_LABELS)
+
+
+@pytest.fixture(scope="module")
+def seed_extraction(nlp, kb, seed_path: Path):
+    doc = next(d for d in read_file(seed_path) if not hasattr(d, "stage"))
+    return extract_document(doc, nlp=nlp, kb=kb)
+
+
+def test_seed_kataib_hezbollah_statement_has_three_points(seed_extraction):
+    kh = [s for s in seed_extraction.statements if s.actor == "kataib-hezbollah"]
+    assert len(kh) == 1
+    st = kh[0]
+    assert st.channel == "official release"
+    texts = [p.text for p in st.points]
+    assert len(texts) == 3
+    assert texts[0].startswith("The efforts of the Islamic Resistance")
+    assert texts[1] == ("Suspending military operations is not the end of the matter, and the resistance can rely "
+                        "on its self-management capabilities for a long-term battle.")
+    assert texts[2].startswith("The performance of the people of Iraq") and texts[2].endswith("North Africa.")
+    assert "threat" in st.points[1].labels and "de_escalation" not in st.points[1].labels
+    assert "incitement" in st.points[2].labels and st.points[2].targets == ["Jews"]
+    assert "threat.not_the_end" in st.points[1].cues and "incite.ancestors" in st.points[2].cues
+    assert "announced that its Secretary-General" in st.evidence.text
+    _offsets_hold(seed_extraction)
+
+
+def test_seed_islamic_resistance_call_to_action(seed_extraction):
+    iri = [s for s in seed_extraction.statements if s.actor == "islamic-resistance-in-iraq"]
+    assert len(iri) == 1
+    points = iri[0].points
+    call = [p for p in points if p.text.startswith("our brothers in jihad")]
+    assert call and "call_to_action" in call[0].labels
+    assert not call[0].text.endswith("”")
+    resume = [p for p in points if "resumption of attacks" in p.text]
+    assert resume and "threat" in resume[0].labels
+    assert any("united-states" in t for t in resume[0].targets)
+
+
+def test_third_party_description_is_not_the_groups_statement(nlp, kb):
+    ex = _extract(nlp, kb, "U.S. officials warned on Friday that Kataib Hezbollah might launch new attacks on "
+                           "bases in Syria, citing intelligence reports.\n\nThe Pentagon declined to comment.")
+    assert not [s for s in ex.statements if s.actor == "kataib-hezbollah"]
+    assert not [p for s in ex.statements for p in s.points if "threat" in p.labels]
+
+
+def test_threat_reported_by_a_journalist_is_the_speakers(nlp, kb):
+    ex = _extract(nlp, kb, "Kataib Hezbollah warned on Sunday that it would strike American bases in Iraq if the "
+                           "raids on its positions continued.")
+    kh = [s for s in ex.statements if s.actor == "kataib-hezbollah"]
+    assert kh and "threat" in kh[0].points[0].labels
+    _offsets_hold(ex)
+
+
+def test_negated_threat_is_de_escalation_and_quote_marks_are_left_out(nlp, kb):
+    ex = _extract(nlp, kb, "In a statement on its Telegram channel, Kataib Hezbollah said: “We will not target "
+                           "civilians or diplomatic missions, and our operations are directed only at the occupation "
+                           "forces.”")
+    kh = [s for s in ex.statements if s.actor == "kataib-hezbollah"]
+    assert kh and kh[0].channel == "Telegram channel"
+    point = kh[0].points[0]
+    assert point.text.startswith("We will not target civilians") and point.text.endswith("forces.")
+    assert "threat" not in point.labels and "de_escalation" in point.labels
+    _offsets_hold(ex)
+
+
+def test_quoted_declaration_names_speaker_actor_and_channel(nlp, kb):
+    ex = _extract(nlp, kb, "“If the aggression continues, we will respond at the time and place of our choosing,” "
+                           "Kataib Hezbollah Secretary-General Abu Hussein al-Hamidawi said in a televised speech "
+                           "on Saturday.")
+    st = [s for s in ex.statements if s.speaker == "abu-hussein-al-hamidawi"]
+    assert st, [(s.actor, s.speaker) for s in ex.statements]
+    assert st[0].actor == "kataib-hezbollah"
+    assert st[0].channel == "televised speech"
+    assert "threat" in st[0].points[0].labels and st[0].points[0].text.startswith("If the aggression")
+    _offsets_hold(ex)
+
+
+def test_document_that_is_a_communique(nlp, kb):
+    text = ("Statement by the Islamic Resistance in Iraq\n\n"
+            "In the name of God, the Most Gracious, the Most Merciful.\n\n"
+            "Our mujahideen targeted the occupation base at Harir in northern Iraq with two drones this morning, "
+            "achieving direct hits.\n\n"
+            "We will continue to strike the bases of the occupation until its forces leave our country.\n\n"
+            "We deny any involvement in the attack on the market in Baghdad, and we condemn it.\n\n"
+            "The Islamic Resistance in Iraq")
+    ex = _extract(nlp, kb, text, title="Statement by the Islamic Resistance in Iraq")
+    assert len(ex.statements) == 1
+    st = ex.statements[0]
+    assert st.actor == "islamic-resistance-in-iraq" and st.channel == "statement"
+    labels = [p.labels for p in st.points]
+    assert len(st.points) == 3, [p.text for p in st.points]
+    assert "claim_of_responsibility" in labels[0]
+    assert "threat" in labels[1] and "demand" in labels[1]
+    assert "denial" in labels[2]
+    _offsets_hold(ex)
+
+
+def test_numbered_list_of_demands(nlp, kb):
+    text = ("Kataib Hezbollah issued a statement on Monday. The statement listed the following demands:\n\n"
+            "1. The immediate withdrawal of all foreign forces from Iraqi territory.\n"
+            "2) The release of the fighters detained at the border.\n")
+    ex = _extract(nlp, kb, text)
+    st = [s for s in ex.statements if len(s.points) == 2]
+    assert st and st[0].actor == "kataib-hezbollah"
+    assert [p.text for p in st[0].points] == ["The immediate withdrawal of all foreign forces from Iraqi territory.",
+                                              "The release of the fighters detained at the border."]
+    assert all("demand" in p.labels for p in st[0].points)
+    _offsets_hold(ex)
+
+
+def test_an_article_without_statements_has_none(nlp, kb):
+    ex = _extract(nlp, kb, "A car bomb exploded at a market in Baghdad on Tuesday, killing twelve people, police "
+                           "said.\n\nThe market had reopened a week earlier after repairs.")
+    assert all(s.actor is not None or s.speaker is not None for s in ex.statements)
+    assert not [p for s in ex.statements for p in s.points if "threat" in p.labels]
+
+
+@pytest.mark.parametrize("text,label,absent", [
+    ("If the occupation continues its raids, we will strike its bases.", "threat", "de_escalation"),
+    ("We will never attack aid convoys.", "de_escalation", "threat"),
+    ("Analysts believe the group could resume attacks soon.", "other", "threat"),
+    ("The resistance will not remain silent in the face of these crimes.", "threat", "de_escalation"),
+    ("Our fighters struck the base with three drones, achieving direct hits.", "claim_of_responsibility", "denial"),
+    ("Our fighters did not carry out the attack on the embassy.", "denial", "claim_of_responsibility"),
+])
+def test_label_rules(text, label, absent):
+    got = label_text(text, load_cues())
+    assert label in got.labels and absent not in got.labels, got
+
+
+def test_cue_file_errors_name_file_line_and_cue(tmp_path):
+    bad = tmp_path / "extra.yaml"
+    bad.write_text("cues:\n  - id: custom.ok\n    label: threat\n    phrases: [scorched earth]\n"
+                   "  - id: custom.bad\n    label: menace\n    regex: '(unclosed'\n", encoding="utf-8")
+    with pytest.raises(CueFileError) as err:
+        load_cues(extra=[bad])
+    problems = "\n".join(err.value.problems)
+    assert f"{bad}:5: cue custom.bad" in problems and "label" in problems
+    assert err.value.code == "E320"
+
+
+def test_extra_cue_file_adds_a_cue(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("cues:\n  - id: custom.scorched\n    label: threat\n    phrases: [scorched earth]\n"
+                     "    notes: analyst-added\n", encoding="utf-8")
+    got = label_text("They promised a scorched earth campaign.", load_cues(extra=[extra]))
+    assert got.labels == ["threat"] and "custom.scorched" in got.cues
