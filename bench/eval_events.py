@@ -29,13 +29,18 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--dump", metavar="PATH", help="write one JSON line per note (gold beside prediction)")
     args = ap.parse_args()
     path, split = FILES[args.file]
     golds = read_acled(path, split=args.split or split)
     golds = golds if args.all else sample(golds, size=args.size, seed=args.seed)
     nlp, kb = load_pipeline(), load_knowledge_base()
     t0 = time.perf_counter()
-    summary = evaluate_notes(golds, nlp=nlp, kb=kb)
+    records: list[dict] = []
+    summary = evaluate_notes(golds, nlp=nlp, kb=kb, records=records)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     summary["seconds"] = round(time.perf_counter() - t0, 1)
     print(json.dumps(summary, indent=2) if args.json else format_table(summary) + f"\n({summary['seconds']} s)")
 

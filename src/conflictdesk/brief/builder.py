@@ -226,7 +226,8 @@ def _kb_context(actor_id: str, kb: "KnowledgeBase", names: _Names, on: dt.date |
         return []
     out = []
     where = f" based in {entry.country}" if entry.country else ""
-    out.append(Sentence(f"{entry.name} is recorded in the knowledge base as {_article(_humanise(entry.type))}{where}.",
+    out.append(Sentence(f"{entry.name} is recorded in the knowledge base with actor type “{_humanise(entry.type)}”"
+                        f"{where}.",
                         [Citation("kb", entry.id, source=entry.source)]))
     relations = sorted(kb.relations_of(actor_id, on), key=lambda r: RELATION_ORDER.index(r.type)
                        if r.type in RELATION_ORDER else 99)

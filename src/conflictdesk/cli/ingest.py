@@ -60,7 +60,7 @@ def _read(sources: tuple[str, ...], *, fetch: bool, max_bytes: int) -> Iterable[
 @clean_errors
 def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract: bool, strict: bool, workers: int,
            batch_size: int, max_bytes: int, fmt: str) -> None:
-    """Read SOURCES (files, folders, URLs with --fetch, - for standard input), store each
+    """Read the sources (files, folders, URLs with --fetch, - for standard input), store each
     document once (duplicates are skipped, near-duplicates linked to the original), extract
     actors, events and statements from them, and record every failure (see `errors`).
 

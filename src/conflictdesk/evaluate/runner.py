@@ -83,9 +83,32 @@ def score_one(scores: Scores, gold: GoldEvent, ex: Extraction | None, pred: Even
         scores.tally("actor2").add(pred is not None and actor_match(gold.actor2, actor_names(pred.actor2, ex, kb)))
 
 
+def note_record(gold: GoldEvent, ex: Extraction | None, pred: Event | None, kb: Any) -> dict[str, Any]:
+    """One note's gold coding beside the predicted main event (for error analysis, `--dump`)."""
+    out: dict[str, Any] = {
+        "id": gold.id, "notes": gold.notes, "gold_type": gold.label, "gold_sub": gold.sub_event_type,
+        "gold_actor1": gold.actor1, "gold_actor2": gold.actor2, "gold_fatalities": gold.fatalities,
+        "gold_date": gold.event_date.isoformat() if gold.event_date else None, "gold_country": gold.country,
+        "gold_lat": gold.latitude, "gold_lon": gold.longitude}
+    if pred is not None and ex is not None:
+        names1, names2 = actor_names(pred.actor1, ex, kb), actor_names(pred.actor2, ex, kb)
+        out.update({
+            "type": coarse_type(pred.event_type), "sub": pred.sub_event_type, "rule": pred.rule,
+            "actor1": names1[0] if names1 else None, "actor2": names2[0] if names2 else None,
+            "actor1_ok": actor_match(gold.actor1, names1), "actor2_ok": actor_match(gold.actor2, names2),
+            "fatalities": pred.fatalities, "date": pred.event_date.isoformat() if pred.event_date else None,
+            "location": pred.location, "country": pred.country, "lat": pred.latitude, "lon": pred.longitude,
+            "events": len(ex.events)})
+        if pred.latitude is not None and gold.latitude is not None and gold.longitude is not None:
+            out["km"] = round(km(pred.latitude, pred.longitude, gold.latitude, gold.longitude), 1)  # type: ignore[arg-type]
+    return out
+
+
 def evaluate_notes(golds: Iterable[GoldEvent], *, nlp: "Language", kb: "KnowledgeBase",
-                   batch_size: int = 64, errors: list[Failure] | None = None) -> dict[str, Any]:
-    """Extract every note through the pipeline and score its main event against ACLED's coding."""
+                   batch_size: int = 64, errors: list[Failure] | None = None,
+                   records: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Extract every note through the pipeline and score its main event against ACLED's coding;
+    `records`, when given, receives one `note_record` per note."""
     from ..extract.event_patterns import load_event_patterns
     from ..extract.pipeline import extract_documents
 
@@ -99,9 +122,14 @@ def evaluate_notes(golds: Iterable[GoldEvent], *, nlp: "Language", kb: "Knowledg
             if errors is not None:
                 errors.append(result)
             score_one(scores, by_id[result.document_id or ""], None, None, kb)
+            if records is not None:
+                records.append(note_record(by_id[result.document_id or ""], None, None, kb))
             continue
         gold = by_id[result.document.id]
-        score_one(scores, gold, result, main_event(result.events, priorities), kb)
+        pred = main_event(result.events, priorities)
+        score_one(scores, gold, result, pred, kb)
+        if records is not None:
+            records.append(note_record(gold, result, pred, kb))
     return scores.summary(LABELS)
 
 

@@ -198,8 +198,8 @@ def _drop_inner_demonyms(text: str, parsed: "Doc", found: list[_Found]) -> list[
                 names.append((s, e))
     out = []
     for f in found:
-        if f.hit.rule in ("demonym", "kb_demonym") and any(s <= f.hit.start and f.hit.end <= e and (s, e) != (f.hit.start, f.hit.end)
-                                                           for s, e in names):
+        inside = any(s <= f.hit.start and f.hit.end <= e and (s, e) != (f.hit.start, f.hit.end) for s, e in names)
+        if inside and f.hit.rule in ("demonym", "kb_demonym"):
             continue
         out.append(f)
     return out
@@ -315,7 +315,7 @@ def _merge_surnames(text: str, found: list[_Found]) -> list[_Found]:
             if target is not None:
                 out.append(_Found(Hit(f.hit.start, f.hit.end, "person", target, "surname"), priority=f.priority))
             continue
-        if f.hit.kind == "person" and not f.hit.id in full.values() and f.hit.id.startswith("unknown-person-"):
+        if f.hit.kind == "person" and f.hit.id not in full.values() and f.hit.id.startswith("unknown-person-"):
             words = re.split(r"[\s-]+", text[f.hit.start:f.hit.end])
             target = full.get(words[-1].lower())
             if target is not None and len(words) <= 2:

@@ -50,11 +50,13 @@ def _rules() -> _Rules:
         year = r"(?P<year>(?:19|20)\d\d)"
         cues = "|".join(re.escape(c) for c in sorted(map(str, data["month_cues"]), key=len, reverse=True))
         dash = r"\s*(?:-|–|—|to|until|and)\s*"
+        lead = r"\b(?:(?i:between|from)\s+)?"
+        tail = rf"(?:,?\s+{year})?"
         explicit = (
             ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
-            ("range_dmy", re.compile(rf"\b(?:(?i:between|from)\s+)?{day}{dash}{day2}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b")),
-            ("range_mdy", re.compile(rf"\b(?:(?i:between|from)\s+)?{mon}\s+{day}{dash}{day2}(?:,?\s+{year})?\b")),
-            ("range_cross", re.compile(rf"\b(?:(?i:between|from)\s+)?{day}\s+{mon}{dash}{day2}\s+{mon2}(?:,?\s+{year})?\b")),
+            ("range_dmy", re.compile(rf"{lead}{day}{dash}{day2}\s+(?:of\s+)?{mon}{tail}\b")),
+            ("range_mdy", re.compile(rf"{lead}{mon}\s+{day}{dash}{day2}{tail}\b")),
+            ("range_cross", re.compile(rf"{lead}{day}\s+{mon}{dash}{day2}\s+{mon2}{tail}\b")),
             ("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b")),
             ("mdy", re.compile(rf"\b{mon}\s+{day}\b(?!:)(?:,?\s+{year})?")),
             ("month_year", re.compile(rf"\b(?:(?i:{cues})\s+)?{mon}\s+{year}\b")),

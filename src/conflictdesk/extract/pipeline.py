@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import ConflictDeskError, ExtractionError, UnsupportedLanguageError
-from ..records import Document, Extraction, Failure
+from ..records import Actor, Document, Event, Extraction, Failure, Statement
 from .actors import extract_actors
 from .dates import extract_dates
 from .events import extract_events
@@ -38,8 +38,35 @@ def extract_parsed(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase") -> Extr
     events = extract_events(doc, parsed, kb=kb, actors=actors, people=people, places=places,
                             dates=dates, quantities=quantities)
     statements = extract_statements(doc, parsed, kb=kb, actors=actors, people=people, dates=dates)
+    actors = actors + referenced_actors(actors, events, statements, kb=kb)
     return Extraction(document=doc, actors=actors, people=people, relations=relations, events=events,
                       statements=statements, places=places, dates=dates, quantities=quantities)
+
+
+def referenced_actors(actors: list[Actor], events: list[Event], statements: list[Statement], *,
+                      kb: "KnowledgeBase") -> list[Actor]:
+    """Knowledge-base actors that events or statements name without a mention of their own.
+
+    An event coder maps "three American soldiers" to the US military and "a civilian" to
+    Civilians (Country); the contract wants every actor id used to be listed in `actors`.
+    Such actors carry no mentions: the event's evidence span is where the text supports them.
+    """
+    present = {a.id for a in actors}
+    wanted: list[str] = []
+    for ev in events:
+        wanted += [ev.actor1, ev.actor2, *ev.assoc_actor_1, *ev.assoc_actor_2]
+    wanted += [st.actor for st in statements]
+    added: list[Actor] = []
+    for actor_id in wanted:
+        if not actor_id or actor_id in present:
+            continue
+        present.add(actor_id)
+        entry = kb.actors.get(actor_id)
+        if entry is None:
+            continue  # a generated id for an unknown actor: the actors stage lists those
+        added.append(Actor(id=entry.id, name=entry.name, type=entry.type, aliases=list(entry.aliases),
+                           country=entry.country, acled_name=entry.acled_name))
+    return added
 
 
 def extract_document(doc: Document, *, nlp: "Language", kb: "KnowledgeBase") -> Extraction:
@@ -48,12 +75,19 @@ def extract_document(doc: Document, *, nlp: "Language", kb: "KnowledgeBase") -> 
 
 def extract_documents(docs: Iterable[Document], *, nlp: "Language", kb: "KnowledgeBase",
                       batch_size: int = 32, n_process: int = 1,
-                      strict: bool = False) -> Iterator[Extraction | Failure]:
+                      strict: bool = False, workers: int = 1) -> Iterator[Extraction | Failure]:
     """Extract from many documents, parsing them in batches with `nlp.pipe` (streaming).
 
     A document whose extraction fails yields a `Failure` (stage "extract") and the batch goes
-    on; with `strict=True` the exception propagates instead.
+    on; with `strict=True` the exception propagates instead. With `workers` > 1 whole documents
+    (parsing and every stage) are extracted in that many processes (`parallel.py`), results in
+    input order; `n_process` only parallelises parsing and leaves the stages to this process.
     """
+    if workers > 1:
+        from .parallel import extract_parallel
+
+        yield from extract_parallel(docs, nlp=nlp, kb=kb, workers=workers, batch_size=batch_size, strict=strict)
+        return
     pairs = ((d.text, d) for d in docs)
     for parsed, doc in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         try:

@@ -92,6 +92,11 @@ _AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|C
                         r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times)\b")
 _PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
                       + NAME + r")")
+_NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
+_FUNCTION_WORDS = frozenset(
+    "and or on in at to for from with by since during after before as was is where which while when that near "
+    "but over under had has have were are will amid into across against because if than then who whose said "
+    "says told reported".split())
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent", "npadvmod", "appos"})
 _COUNTRYISH = frozenset({"country", "admin1"})
 
@@ -108,6 +113,8 @@ class _Candidate:
     admin1_hint: str | None = None    # "(Daraa)", ", Damascus"
     country_hint: str | None = None   # ", Iran"
     governed: bool = False            # a locative word governs it
+    anchor: bool = False              # placed without doubt in pass 1: context for the others
+    modifier: bool = False            # "U.S. embassy": the name modifies a noun
     partial: bool = False             # a shorter prefix of a longer capitalised name
     via_of: bool = False              # governed only by "of" ("the Governor of Nineveh")
     parent: str | None = None         # "Jobar neighbourhood of Damascus" -> "Damascus"
@@ -191,6 +198,9 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         after = text[c.end:c.end + 60]
         if not c.curated_id and _AFTER_ORG.match(after):
             c.origin = "not_a_place"
+        nm = _NOUN_NEXT.match(after)
+        if nm and nm.group(1) not in _FUNCTION_WORDS:
+            c.modifier = True
         pm = _PART_OF.match(after)
         if pm:
             c.parent = pm.group(1)
@@ -245,23 +255,26 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
             continue
         if c.curated_id or r.kind == "country":
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
+            c.anchor = r.kind != "country"
+        elif not _unambiguous(gaz, c.text, r):
+            continue
         elif r.kind == "admin1" or r.population >= 50000:
             weights[r.country_code] += 1.5
+            c.anchor = True
         elif r.population >= 10000 and r.match == "exact":
             weights[r.country_code] += 0.5
     countries = [cc for cc, _ in weights.most_common()]
-    anchors = [c.resolved for c in kept if c.resolved is not None and c.resolved.kind not in _COUNTRYISH
-               and c.resolved.country_code in countries[:2]
-               and (c.curated_id or c.resolved.population >= 50000)]
+    anchors = [(c, c.resolved) for c in kept if c.anchor and c.resolved.kind not in _COUNTRYISH
+               and c.resolved.country_code in countries[:2]]
 
     # Pass 2: with the document's countries and the places already placed.
     places: list[Place] = []
     for c in kept:
         if not c.curated_id:
-            c.resolved = _resolve(gaz, c, countries=countries, near=anchors)
+            c.resolved = _resolve(gaz, c, countries=countries, near=[r for o, r in anchors if o is not c])
         r = c.resolved
         if c.parent:
-            parent = gaz.resolve(c.parent, countries=countries, near=anchors)
+            parent = gaz.resolve(c.parent, countries=countries, near=[r for _, r in anchors])
             if parent is not None and parent.kind not in _COUNTRYISH and (
                     r is None or r.kind in _COUNTRYISH
                     or distance_km(r.latitude, r.longitude, parent.latitude, parent.longitude) > 30):
@@ -280,6 +293,15 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
     return places
+
+
+def _unambiguous(gaz: "Gazetteer", name: str, r: "ResolvedPlace") -> bool:
+    """No same-named place in another country comes close in size ("Tripoli" is ambiguous)."""
+    for other in gaz.candidates(name, fuzzy=False):
+        if other.country_code != r.country_code and other.kind != "country" \
+                and other.population >= max(5000, r.population // 10):
+            return False
+    return True
 
 
 def _actor_countries(kb: Any, gaz: "Gazetteer", text: str) -> dict[str, float]:
@@ -415,7 +437,7 @@ def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str]) -> bool:
     if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries)):
         return False
     if r.kind == "country":
-        return c.governed or c.origin in ("dateline", "paren")
+        return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
     if c.origin == "ner" and not c.governed and r.kind != "admin1":
         # an entity not governed by a locative word: only a known, sizeable or local place
         return r.country_code in countries[:3] or r.population >= 100000

@@ -81,7 +81,7 @@ def extract_quantities(doc: Document, parsed: "Doc") -> list[Quantity]:
     out: list[Quantity] = []
     for m in lex.number.finditer(text):
         value = _value(m, lex)
-        if value is None or _not_a_count(text, m, lex, value):
+        if value is None or _not_a_count(text, m, lex):
             continue
         token = _token_at(parsed, starts, m.end() - 1)
         if m.group("words") and m.group("words").lower() == "one" and not _counts_noun(token):
@@ -145,7 +145,7 @@ def _value(m: re.Match[str], lex: _Lexicon) -> int | None:
     return value
 
 
-def _not_a_count(text: str, m: re.Match[str], lex: _Lexicon, value: int) -> bool:
+def _not_a_count(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     before = text[max(0, m.start() - 30):m.start()]
     after = text[m.end():m.end() + 20]
     if after.startswith("-year-old") or after.startswith("-year") or re.match(r"[-\s]years?[-\s]old", after):
@@ -156,19 +156,19 @@ def _not_a_count(text: str, m: re.Match[str], lex: _Lexicon, value: int) -> bool
         return True                                                  # ordinals
     if re.match(r"[:.]\d", after) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT|UTC)", after, re.I):
         return True                                                  # times
-    if re.match(rf"\s*(?:(?:-|–|and|to)\s*\d{{1,2}}\s+)?(?:{_MONTHS})\b", after, re.I) or re.search(rf"\b(?:{_MONTHS})\.?\s+$", before, re.I):
+    if re.match(rf"\s*(?:(?:-|–|and|to)\s*\d{{1,2}}\s+)?(?:{_MONTHS})\b", after, re.I) \
+            or re.search(rf"\b(?:{_MONTHS})\.?\s+$", before, re.I):
         return True                                                  # dates
     if m.group("digits") and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("digits")):
         if not re.match(r"\s+(?:[a-z]+\s+)?(?:people|civilians|fighters|soldiers|troops|members|families)\b", after):
             return True                                              # years
     if lex.currency.search(before) or lex.measure.match(after):
         return True                                                  # money, measures, durations
-    prev = re.search(r"([A-Za-z][\w.]*)[\s#-]*$", before)
-    if prev and before.rstrip().endswith("-") is False and lex.label.search(before) and prev.group(1)[0].isupper():
+    prev = re.search(r"([A-Za-z][\w.]*)[\s#]*$", before)
+    if prev and prev.group(1)[0].isupper() and lex.label.search(before):
         return True                                                  # "Resolution 2254", "Tower 22"
-    if re.search(r"[A-Za-z]-$", before) or re.search(r"[A-Z]{1,3}\s?$", before) and m.group("digits"):
-        if re.search(r"[A-Za-z]-$", before) or re.search(r"\b[A-Z]{1,3}$", before):
-            return True                                              # "T-22", "F-16", "MQ-9", "Su-24"
+    if m.group("digits") and (re.search(r"[A-Za-z]-$", before) or re.search(r"\b[A-Z]{1,3}\s?$", before)):
+        return True                                                  # "T-22", "F-16", "MQ-9", "Su-24"
     if re.match(r"-[A-Za-z]", after) and m.group("digits"):
         return True                                                  # "9-M", "22-A" model codes
     return False

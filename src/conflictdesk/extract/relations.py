@@ -120,7 +120,8 @@ def relation_patterns() -> RelationPatterns:
                     raise KeyError("relation")
                 compiled[section].append(_Pattern(str(item["id"]), rel, re.compile(source, re.I)))
             except (KeyError, TypeError, re.error) as exc:
-                problems.append(f"relations.yaml: {section}[{i}] ({item.get('id', '?') if isinstance(item, dict) else '?'}): "
+                pid = item.get("id", "?") if isinstance(item, dict) else "?"
+                problems.append(f"relations.yaml: {section}[{i}] ({pid}): "
                                 f"{type(exc).__name__} {exc}")
     if problems:
         raise ExtractionError("relation patterns do not compile:\n  " + "\n  ".join(problems), code=PATTERN_FILE_CODE)

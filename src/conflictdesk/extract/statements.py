@@ -419,13 +419,19 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
 
 
 def _attach(drafts: list[_Draft], actor: str | None, speaker: str | None, para: int, sent: object) -> _Draft:
-    """The statement a reported point belongs to: the same issuer's in the same paragraph, else a new one."""
+    """The statement a reported point belongs to: the latest one if it has the same issuer and was
+    reported in this paragraph or the one before, else a new one."""
     for draft in reversed(drafts):
-        if draft.kind == "reported" and draft.actor == actor and draft.speaker == speaker and draft.paragraph == para:
+        if draft.kind != "reported":
+            break
+        if draft.actor == actor and draft.speaker == speaker and para - draft.paragraph <= 1:
+            draft.paragraph = para          # the next paragraph goes on reporting the same statement
             return draft
+        break
     s = sent  # spaCy Span
     start, end = s.start_char, s.end_char  # type: ignore[attr-defined]
     full = s.doc.text  # type: ignore[attr-defined]
+    start, end = _trim(full, start, end)
     brk = full.rfind("\n\n", start, end)
     start, end = _trim(full, brk + 2 if brk >= 0 else start, end)
     evidence = Span.of(full, start, end)

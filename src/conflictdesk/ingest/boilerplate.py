@@ -3,7 +3,7 @@
 The rules are data (`data/boilerplate.yaml`); this module only applies them, conservatively:
 - a line that is exactly a known tail heading ("Week's Top Stories", "Related", "About the
   author", ...) cuts the rest of the text, when it sits in the text's last part and only short
-  lines follow it (link lists, a bio), never a paragraph of article;
+  lines follow it, at most two of them sentences (link lists, a bio), never more article;
 - lines at the very end that match promo/bio/copyright patterns are dropped;
 - a few promo lines ("Advertisement", "Read more: ...") are dropped wherever they stand.
 A rule matches whole lines only, so an article sentence that merely contains "related" or
@@ -22,6 +22,7 @@ from ..errors import ConfigError
 
 BOILERPLATE_FILE = Path(__file__).resolve().parents[1] / "data" / "boilerplate.yaml"
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SENTENCE_LINE = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class BoilerplateRules:
     any_lines: re.Pattern[str]
     tail_fraction: float
     max_tail_line: int
+    max_tail_sentences: int
 
 
 def _compile(patterns: list[str], key: str, path: Path) -> re.Pattern[str]:
@@ -54,7 +56,8 @@ def load_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
             raise ConfigError(f"{path}: {key} must be a list of strings")
         lists[key] = _compile(value, key, path)
     return BoilerplateRules(tail_fraction=float(data.get("tail_fraction", 0.5)),
-                            max_tail_line=int(data.get("max_tail_line", 250)), **lists)
+                            max_tail_line=int(data.get("max_tail_line", 250)),
+                            max_tail_sentences=int(data.get("max_tail_sentences", 2)), **lists)
 
 
 def _cut_tail_section(lines: list[str], rules: BoilerplateRules) -> list[str]:
@@ -64,7 +67,9 @@ def _cut_tail_section(lines: list[str], rules: BoilerplateRules) -> list[str]:
         stripped = line.strip()
         if offset >= total * (1 - rules.tail_fraction) and stripped and len(stripped) <= 80 \
                 and rules.section_headings.fullmatch(stripped):
-            if all(len(rest) <= rules.max_tail_line for rest in lines[i + 1:]):
+            rest = [r.strip() for r in lines[i + 1:] if r.strip()]
+            if all(len(r) <= rules.max_tail_line for r in rest) \
+                    and sum(bool(_SENTENCE_LINE.search(r)) for r in rest) <= rules.max_tail_sentences:
                 return lines[:i]
         offset += len(line) + 1
     return lines

@@ -134,6 +134,8 @@ class Gazetteer:
         self._skels: dict[str, Any] = data["skels"]
         self._admin_hints: dict[str, dict[str, int]] = data["admin_hints"]    # cc -> key -> row of admin1
         self._countries: dict[str, dict[str, Any]] = data["countries"]        # cc -> {name, iso3, row}
+        self._admin_skels: dict[str, dict[str, int]] = {
+            cc: {skeleton(k): r for k, r in sorted(hints.items(), reverse=True)} for cc, hints in self._admin_hints.items()}
         self.load_seconds = time.perf_counter() - started
         self._country_by_key: dict[str, str] = {}
         for cc, info in self._countries.items():
@@ -206,7 +208,7 @@ class Gazetteer:
             row = hints.get(key)
             if row is None:
                 sk = skeleton(key)
-                row = next((r for k, r in hints.items() if skeleton(k) == sk), None) if len(sk) >= 2 else None
+                row = self._admin_skels.get(cc or "", {}).get(sk) if len(sk) >= 2 else None
             if row is not None:
                 found.append(row)
         if len(found) != 1 and not country:
@@ -292,7 +294,7 @@ class Gazetteer:
                 s += 0.5
         if ccs:
             if c.country_code in ccs:
-                s += 7 - min(ccs.index(c.country_code), 3) * 0.5
+                s += 7 - min(ccs.index(c.country_code), 2) * 2.5
             else:
                 s -= 2
         if points:

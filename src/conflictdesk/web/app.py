@@ -1,0 +1,196 @@
+"""The WSGI application: a tiny router over the standard library, one error shape, safe headers.
+
+    app = WebApp(store, kb_dirs=settings.kb_dirs)
+    wsgiref.simple_server.make_server("127.0.0.1", 8750, app).serve_forever()
+
+Routes are `(method, pattern, handler)`; a handler takes a `Request` and the path's named
+groups and returns a `Response`. A `ConflictDeskError` or `HttpError` raised by a handler
+becomes an error response: under `/api/` always the JSON error shape
+
+    {"ok": false, "error": "...", "errors": [...], "status": 404}
+
+and on pages an HTML error page with the same status. Anything else is a 500 whose details go
+to the server's error stream, never to the client.
+"""
+from __future__ import annotations
+
+import json
+import re
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs
+
+from ..errors import ConflictDeskError, InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..store import Store
+
+# Pages: no script at all, styles only from our own stylesheet, images only inline (SVG is markup).
+CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                           "base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+)
+STATUS_TEXT = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
+               500: "Internal Server Error"}
+
+
+class HttpError(Exception):
+    """An error the client caused or should see: a status, a message, and details."""
+
+    def __init__(self, status: int, message: str, errors: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.errors = list(errors)
+
+
+@dataclass(slots=True)
+class Request:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    environ: dict[str, Any]
+
+    @classmethod
+    def from_environ(cls, environ: dict[str, Any]) -> "Request":
+        raw = environ.get("PATH_INFO", "") or "/"
+        # PEP 3333: PATH_INFO is bytes decoded as latin-1; the URL itself is UTF-8.
+        try:
+            path = raw.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            path = raw
+        return cls(method=environ.get("REQUEST_METHOD", "GET").upper(), path=path,
+                   query=parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=False), environ=environ)
+
+    def arg(self, name: str) -> str | None:
+        """The first value of a query parameter, stripped; None when absent or blank."""
+        values = self.query.get(name)
+        if not values:
+            return None
+        value = values[0].strip()
+        return value or None
+
+    def int_arg(self, name: str, default: int, *, low: int = 1, high: int = 1000) -> int:
+        value = self.arg(name)
+        if value is None:
+            return default
+        try:
+            number = int(value)
+        except ValueError:
+            raise HttpError(400, f"parameter {name!r} must be an integer", [f"{name}: {value!r}"]) from None
+        if not low <= number <= high:
+            raise HttpError(400, f"parameter {name!r} must be between {low} and {high}", [f"{name}: {number}"])
+        return number
+
+
+@dataclass(slots=True)
+class Response:
+    body: bytes
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def html(cls, text: str, status: int = 200) -> "Response":
+        return cls(text.encode("utf-8"), status)
+
+    @classmethod
+    def json(cls, data: Any, status: int = 200, content_type: str = "application/json") -> "Response":
+        body = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        return cls(body.encode("utf-8"), status, f"{content_type}; charset=utf-8")
+
+    @classmethod
+    def text(cls, text: str, content_type: str, *, filename: str | None = None) -> "Response":
+        headers = [("Content-Disposition", f'inline; filename="{filename}"')] if filename else []
+        return cls(text.encode("utf-8"), 200, f"{content_type}; charset=utf-8", headers)
+
+
+def error_body(status: int, message: str, errors: Iterable[str] = ()) -> dict[str, Any]:
+    """The one error shape of the API."""
+    return {"ok": False, "error": message, "errors": list(errors), "status": status}
+
+
+Handler = Callable[..., Response]
+
+
+def status_of(exc: ConflictDeskError) -> int:
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, InputError):
+        return 400
+    return 500
+
+
+class WebApp:
+    """conflictdesk's web pages and JSON API over one store (see `routes.py` for the table)."""
+
+    def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None, kb_dirs: Iterable[str] = ()) -> None:
+        from .routes import ROUTES
+
+        self.store = store
+        self._kb = kb
+        self._kb_dirs = tuple(kb_dirs)
+        self.routes: list[tuple[str, re.Pattern[str], Handler]] = [
+            (method, re.compile(f"^{pattern}$"), handler) for method, pattern, handler in ROUTES]
+
+    @property
+    def kb(self) -> "KnowledgeBase":
+        """The knowledge base, loaded on first use (it is memoised by `load_knowledge_base`)."""
+        if self._kb is None:
+            from ..knowledge import load_knowledge_base
+
+            self._kb = load_knowledge_base(self._kb_dirs)
+        return self._kb
+
+    def dispatch(self, request: Request) -> Response:
+        allowed: list[str] = []
+        for method, pattern, handler in self.routes:
+            match = pattern.match(request.path)
+            if match is None:
+                continue
+            if request.method == method or (request.method == "HEAD" and method == "GET"):
+                return handler(self, request, **match.groupdict())
+            allowed.append(method)
+        if allowed:
+            raise HttpError(405, f"method {request.method} is not allowed on {request.path}",
+                            [f"allowed: {', '.join(sorted(set(allowed)))}"])
+        raise HttpError(404, f"no page or endpoint at {request.path}")
+
+    def respond(self, request: Request) -> Response:
+        try:
+            return self.dispatch(request)
+        except HttpError as exc:
+            return self.error(request, exc.status, exc.message, exc.errors)
+        except ConflictDeskError as exc:
+            problems = list(getattr(exc, "problems", []))
+            return self.error(request, status_of(exc), str(exc), problems)
+        except Exception:  # noqa: BLE001 - a bug must not leak a traceback to the client; it is logged
+            stream = request.environ.get("wsgi.errors")
+            if stream is not None:
+                stream.write(traceback.format_exc())
+            return self.error(request, 500, "internal error (see the server's log)")
+
+    def error(self, request: Request, status: int, message: str, errors: Iterable[str] = ()) -> Response:
+        errors = list(errors)
+        if request.path == "/api" or request.path.startswith("/api/"):
+            return Response.json(error_body(status, message, errors), status)
+        from .pages import error_page
+
+        return Response.html(error_page(status, message, errors), status)
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        request = Request.from_environ(environ)
+        response = self.respond(request)
+        own = {name.lower() for name, _ in response.headers}
+        headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body))),
+                   *([] if "content-security-policy" in own else [("Content-Security-Policy", CONTENT_SECURITY_POLICY)]),
+                   *SECURITY_HEADERS, *response.headers]
+        start_response(f"{response.status} {STATUS_TEXT.get(response.status, 'Error')}", headers)
+        return [] if request.method == "HEAD" else [response.body]

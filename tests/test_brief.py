@@ -1,0 +1,200 @@
+"""Briefs: sections, exact quotes, knowledge-base context with citations, no invented number,
+escaped HTML, JSON, the store's context, and the citation check of the optional rewrite."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conflictdesk.brief import build_brief, render_html, render_json, render_markdown
+from conflictdesk.brief.model import MARKER, Brief, Section, Sentence
+from conflictdesk.brief.rewrite import keeps_citations, rewrite_brief
+from conflictdesk.cli import main
+from conflictdesk.errors import BriefError
+from conflictdesk.knowledge import load_knowledge_base
+
+SEED_POINTS = [
+    "The efforts of the Islamic Resistance are focused on defending the oppressed peoples",
+    "Suspending military operations is not the end of the matter, and the resistance can rely on its "
+    "self-management capabilities for a long-term battle.",
+    "The performance of the people of Iraq in the battle to support Gaza must be effective and distinctive, to be "
+    "consistent with what our ancestors did to the Jews throughout history.",
+]
+
+
+def _run(args: list[str]) -> str:
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def seed_md(seed_path: Path) -> str:
+    return _run(["brief", str(seed_path)])
+
+
+@pytest.fixture(scope="module")
+def seed_json(seed_path: Path) -> dict:
+    return json.loads(_run(["brief", str(seed_path), "--format", "json"]))
+
+
+def _section(md: str, title: str) -> str:
+    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", md, re.S | re.M)
+    assert m, f"no section {title!r}"
+    return m.group(1)
+
+
+def test_seed_brief_has_the_three_sections(seed_md):
+    titles = re.findall(r"^## (.+)$", seed_md, re.M)
+    assert titles == ["What to Know", "The Statement", "What Does this Mean?"]
+    know = _section(seed_md, "What to Know")
+    assert "Kataib Hezbollah announced that its Secretary-General" in know
+
+
+def test_the_statement_quotes_the_three_points_verbatim_with_labels(seed_md, seed_json):
+    statement = _section(seed_md, "The Statement")
+    for text in SEED_POINTS:
+        assert text in statement
+    kh = [s for s in seed_json["sections"][1]["statements"] if s["heading"]["text"].startswith("Kataib Hezbollah")]
+    points = kh[0]["points"]
+    assert len(points) == 3
+    assert points[1]["text"] == SEED_POINTS[1] and "threat" in points[1]["labels"]
+    assert "incitement" in points[2]["labels"] and points[2]["targets"] == ["Jews"]
+    assert points[2]["citation"]["marker"].startswith("[doc:")
+
+
+def test_what_it_means_states_kb_facts_with_their_sources(seed_md):
+    kb = load_knowledge_base()
+    meaning = _section(seed_md, "What Does this Mean?")
+    member = next(r for r in kb.relations_of("kataib-hezbollah") if r.object == "islamic-resistance-in-iraq")
+    backed = next(r for r in kb.relations_of("kataib-hezbollah") if r.type == "backed_by" and r.object == "iran")
+    assert re.search(r"Kataib Hezbollah is a member of Islamic Resistance in Iraq.*?"
+                     + re.escape(f"[kb:kataib-hezbollah {member.source}]"), meaning)
+    assert re.search(r"Kataib Hezbollah is backed by Iran\. " + re.escape(f"[kb:kataib-hezbollah {backed.source}]"),
+                     meaning)
+    assert "incitement against Jews" in meaning
+
+
+def _digits(text: str) -> set[str]:
+    return set(re.findall(r"\d+", text))
+
+
+def test_every_sentence_cites_and_no_number_is_invented(seed_json, seed_path):
+    kb = load_knowledge_base()
+    doc_text = seed_json.get("document_text")  # not part of the brief: rebuild the allowed data below
+    assert doc_text is None
+    allowed = _digits(seed_path.read_text(encoding="utf-8"))
+    prose: list[str] = []
+    for section in seed_json["sections"]:
+        for s in section["sentences"]:
+            assert s["citations"], s["text"]
+            prose.append(s["text"])
+            for c in s["citations"]:
+                if c["kind"] == "kb":
+                    _, entry = kb.entry(c["ref"])
+                    allowed |= _digits(entry.model_dump_json())
+        for st in section["statements"]:
+            assert st["heading"]["citations"]
+            prose.append(st["heading"]["text"])
+            prose += [p["text"] for p in st["points"]]
+    invented = {d for text in prose for d in _digits(text)} - allowed
+    assert not invented, invented
+
+
+def test_html_escapes_document_text(tmp_path):
+    doc = tmp_path / "post.txt"
+    doc.write_text("Kataib Hezbollah warns of new attacks <script>alert('x')</script>\n\n"
+                   "In a statement on Telegram, Kataib Hezbollah said: “We will strike the bases of the occupation "
+                   "<script>alert(1)</script> if the raids continue.”\n", encoding="utf-8")
+    page = _run(["brief", str(doc), "--format", "html"])
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;" in page
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    md = _run(["brief", str(doc)])
+    assert "<script" not in md.lower()
+
+
+def test_renderers_agree_on_the_statement(seed_path):
+    from conflictdesk.extract.pipeline import extract_document
+    from conflictdesk.ingest import read_file
+    from conflictdesk.nlp import load_pipeline
+
+    kb = load_knowledge_base()
+    ex = extract_document(read_file(seed_path)[0], nlp=load_pipeline(), kb=kb)
+    brief = build_brief(ex, kb=kb)
+    assert render_markdown(build_brief(ex, kb=kb)) == render_markdown(brief)      # deterministic
+    data = json.loads(render_json(brief))
+    assert [s["key"] for s in data["sections"]] == ["what_to_know", "the_statement", "what_does_this_mean"]
+    page = render_html(brief)
+    assert "Suspending military operations is not the end of the matter" in page
+
+
+def _small_brief() -> Brief:
+    return Brief("d1", "T", None, None, None, sections=[Section("what_to_know", "What to Know", sentences=[
+        Sentence("Kataib Hezbollah announced a meeting in Tehran on 2024-02-10.",
+                 [], ),
+    ])])
+
+
+def test_rewrite_keeps_citations_or_falls_back():
+    from conflictdesk.brief.model import Citation
+
+    brief = _small_brief()
+    brief.sections[0].sentences[0].citations = [Citation("doc", "d1", 10, 80),
+                                                Citation("kb", "kataib-hezbollah", source="https://example.org/kh")]
+    original = brief.sections[0].sentences[0].with_markers()
+    good = lambda prompt: "On 2024-02-10, Kataib Hezbollah said it met in Tehran. " + " ".join(MARKER.findall(original))  # noqa: E731
+    out = rewrite_brief(_copy(brief), good)
+    assert out.method != "deterministic" and "[doc:d1 10-80]" in render_markdown(out)
+
+    lost = lambda prompt: "Kataib Hezbollah met in Tehran. [doc:d1 10-80]"  # noqa: E731
+    out = rewrite_brief(_copy(brief), lost)
+    assert out.method == "deterministic" and out.sections[0].sentences[0].text.startswith("Kataib Hezbollah announced")
+
+    invented = lambda prompt: "Kataib Hezbollah and 40 fighters met. " + " ".join(MARKER.findall(original))  # noqa: E731
+    assert rewrite_brief(_copy(brief), invented).method == "deterministic"
+
+    def failing(prompt: str) -> str:
+        raise BriefError("endpoint down", code="E501")
+    assert rewrite_brief(_copy(brief), failing).method == "deterministic"
+    assert keeps_citations("a [doc:x 1-2] b", "b a [doc:x 1-2]") and not keeps_citations("a [doc:x 1-2]", "a")
+
+
+def _copy(brief: Brief) -> Brief:
+    import copy
+
+    return copy.deepcopy(brief)
+
+
+def test_brief_from_the_store_uses_stored_events(tmp_path):
+    db = tmp_path / "store.sqlite"
+    articles = tmp_path / "articles.jsonl"
+    rows = [
+        {"id": "kh-rockets", "published": "2024-01-20", "source": "Wire Agency", "title": "Rockets hit base in Iraq",
+         "text": "Kataib Hezbollah fighters fired rockets at the Ain al-Asad air base in Anbar province on Saturday, "
+                 "wounding two American soldiers, a US official said."},
+        {"id": "kh-statement", "published": "2024-02-10", "source": "Regional Desk",
+         "title": "Kataib Hezbollah threatens to resume attacks",
+         "text": "In a statement on its Telegram channel, Kataib Hezbollah warned on Saturday that it would strike "
+                 "American bases in Iraq if the raids on its positions continued.\n\nThe group also called on its "
+                 "supporters to join the ranks of the resistance."},
+    ]
+    articles.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    _run(["--db", str(db), "ingest", str(articles)])
+    md = _run(["--db", str(db), "brief", "kh-statement"])
+    meaning = _section(md, "What Does this Mean?")
+    from conflictdesk.store import Store
+
+    with Store(f"sqlite:///{db}") as store:
+        stored = [s for s in store.events_involving("kataib-hezbollah") if s.document_id != "kh-statement"]
+    if stored:
+        assert "The store holds" in meaning and "[doc:kh-rockets " in meaning
+        assert "2024-01-20" in meaning or "2024-01" in meaning
+    else:
+        assert "The store holds no other events involving Kataib Hezbollah" in meaning
+    assert "labelled a threat" in meaning
+    result = CliRunner().invoke(main, ["--db", str(db), "brief", "no-such-document"])
+    assert result.exit_code != 0 and "E505" in result.output
