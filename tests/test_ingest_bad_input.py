@@ -131,3 +131,23 @@ def test_bad_documents_do_not_stop_the_batch(tmp_path: Path) -> None:
         ("a-empty.txt", "E101"), ("b-binary.txt", "E102"), ("c-latin1.txt", "E104"), ("d-good.txt", "doc"),
         ("e-huge.txt", "E103"), ("missing", "E100")]
     assert all(i.message for i in items if isinstance(i, Failure))
+
+
+NASTY = [
+    b"<", b"<html><body><p>unclosed <b>bold", b"<?xml version='1.0'?><rss><channel><item>",
+    b"{", b"[" * 50_000 + b"]" * 50_000, b'{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+    b"---\ntitle: [unclosed\n---\n# Heading\n", b"\"unterminated,quote\nrow", b"a,b\n\"x\x00y\",z\n",
+    "ﷺ ‮reversed‭ text \U0001F4A3 ⁦isolate⁩".encode(), b"\xef\xbb\xbf", b"\r\r\r\n\n",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".rss", ".jsonl", ".json", ".csv", ""])
+def test_nasty_input_never_raises(tmp_path: Path, suffix: str) -> None:
+    for number, payload in enumerate(NASTY):
+        (tmp_path / f"nasty{number}{suffix}").write_bytes(payload)
+    items = list(read_sources([str(tmp_path)]))
+    assert len(items) >= len(NASTY)
+    for item in items:
+        assert isinstance(item, (Document, Failure))
+        if isinstance(item, Failure):
+            assert item.code.startswith("E1") and item.message and item.stage in ("read", "parse")

@@ -74,6 +74,20 @@ def test_boilerplate_only_whole_lines_and_never_everything() -> None:
     assert strip_boilerplate(body) == body.split("\n\n")[0]
 
 
+def test_a_tail_heading_followed_by_short_article_paragraphs_cuts_nothing() -> None:
+    text = ("Militants attacked an army post in the Hamrin mountains overnight, officials said.\n"
+            "Two soldiers were killed and three wounded in the attack, which began shortly after midnight.\n"
+            "Read\n"
+            "Army reinforcements arrived at dawn and began searching nearby valleys.\n"
+            "A local official said the attackers had used night-vision equipment.\n"
+            "The area has seen repeated attacks this year.")
+    assert strip_boilerplate(text) == text
+    with_links = ("Militants attacked an army post in the Hamrin mountains overnight, killing two soldiers, officials "
+                  "said, in the third such attack this month.\n\nRead more:\nArmy says Hamrin operation continues\n"
+                  "Drone strike kills commander in Qaim\n\nSara Ali covers Iraq for Example News.")
+    assert strip_boilerplate(with_links) == with_links.split("\n\n")[0]
+
+
 # --- language ---------------------------------------------------------------------------------
 LANGUAGE_SAMPLES = {
     "en": "Two rockets landed near Victory base at Baghdad airport on Monday night, causing no casualties, the "

@@ -3,7 +3,7 @@
 Documents are compared by TF-IDF cosine over their title (counted twice) and text, computed
 here (no scikit-learn); two documents published within `window_days` whose similarity reaches
 `threshold` share a story (single link). A near-duplicate (`duplicate_of`) always joins its
-original's story. A story's id is "story-" + the id of its earliest document.
+original's story. A story's id is "story-" + the id of its earliest original (non-duplicate) document.
 """
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def _doc_text(doc: Document, max_chars: int = 4000) -> str:
     return f"{title} {title} {doc.text[:max_chars]}"
 
 
-def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days: int = 3) -> list[Story]:
+def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days: int = 7) -> list[Story]:
     """Group documents into stories, largest first (ties: earliest first)."""
     order = sorted(docs, key=lambda d: (d.published or dt.date.min, d.id))
     index = {d.id: i for i, d in enumerate(order)}
@@ -112,5 +112,8 @@ def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days:
     groups: dict[int, list[Document]] = {}
     for i, d in enumerate(order):
         groups.setdefault(find(i), []).append(d)
-    stories = [Story(f"story-{members[0].id}", members) for members in groups.values()]
+    stories = []
+    for members in groups.values():
+        originals = [d for d in members if d.duplicate_of is None] or members
+        stories.append(Story(f"story-{originals[0].id}", members))
     return sorted(stories, key=lambda s: (-len(s.documents), s.first_published or dt.date.min, s.id))

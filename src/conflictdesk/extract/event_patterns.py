@@ -8,6 +8,7 @@ its priority in the codebook's hierarchy. See the YAML file's header for every f
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
@@ -92,6 +93,35 @@ class Trigger:
     armed_target: Coding | None = None
 
 
+class _RolePhraseModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    match: list[str] = []
+    acled: str | None = None
+    by_country: dict[str, str] = {}
+    state: str | None = None
+    generic: str | None = None
+    countries: list[str] = []
+    first: bool = False
+    sub_event_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    """Words naming an actor by ACLED's conventions ("regime forces"), or a default agent."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    acled: str | None = None
+    by_country: tuple[tuple[str, str], ...] = ()
+    state: str | None = None            # military | police: the note country's state forces
+    generic: str | None = None          # a kb.generic_actor kind, of the note's country
+    countries: frozenset[str] = frozenset()
+    first: bool = False                 # wins over a partial name in the same phrase
+    sub_event_type: str | None = None   # default agents: the sub-type they apply to
+
+    def applies(self, country: str | None) -> bool:
+        return not self.countries or country in self.countries
+
+
 @dataclass(frozen=True, slots=True)
 class EventPatterns:
     triggers: tuple[Trigger, ...]
@@ -105,6 +135,8 @@ class EventPatterns:
     plover_names: dict[str, str] = field(default_factory=dict)
     # first token of a phrase -> [(phrase, trigger)], longest phrases first
     index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
+    role_phrases: tuple[RolePhrase, ...] = ()
+    default_agents: tuple[RolePhrase, ...] = ()
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -192,6 +224,48 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          cameo_names, plover_names, index)
 
 
+def _role_phrase_words(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().replace("-", " ").replace("/", " ").split())
+
+
+def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
+                       ) -> tuple[tuple[RolePhrase, ...], tuple[RolePhrase, ...]]:
+    """Role phrases and default agents (see event_roles.yaml); problems reported with file and line."""
+    problems: list[str] = []
+    try:
+        data = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{origin}: not valid YAML", problems=[f"{origin}: {exc}"], code="E301") from exc
+    out: dict[str, list[RolePhrase]] = {"phrases": [], "default_agents": []}
+    for key in out:
+        lines = _lines(node, key)
+        for i, raw in enumerate(data.get(key) or []):
+            where = f"{origin}:{lines[i] if i < len(lines) else '?'}"
+            try:
+                m = _RolePhraseModel.model_validate(raw)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    problems.append(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}")
+                continue
+            if sum(x is not None and x != {} for x in (m.acled, m.by_country or None, m.state, m.generic)) != 1:
+                problems.append(f"{where}: give exactly one of acled, by_country, state, generic")
+            if m.state is not None and m.state not in ("military", "police"):
+                problems.append(f"{where}: state must be military or police")
+            if key == "phrases" and not m.match:
+                problems.append(f"{where}: a role phrase needs match")
+            if key == "default_agents" and not m.sub_event_type:
+                problems.append(f"{where}: a default agent needs sub_event_type")
+            out[key].append(RolePhrase(
+                phrases=tuple(sorted({_role_phrase_words(p) for p in m.match}, key=lambda p: -len(p))),
+                acled=m.acled, by_country=tuple(m.by_country.items()), state=m.state, generic=m.generic,
+                countries=frozenset(m.countries), first=m.first, sub_event_type=m.sub_event_type))
+    if problems:
+        raise KnowledgeBaseError(f"{len(problems)} problem(s) in role phrases {origin}", problems=problems,
+                                 code="E302")
+    return tuple(out["phrases"]), tuple(out["default_agents"])
+
+
 def _shipped(name: str) -> tuple[str, str]:
     res = resources.files("conflictdesk") / "data" / "patterns" / name
     return res.read_text(encoding="utf-8"), str(res)
@@ -207,4 +281,7 @@ def load_event_patterns(path: str | Path | None = None) -> EventPatterns:
     else:
         p = Path(path)
         text, origin = p.read_text(encoding="utf-8"), str(p)
-    return parse_event_patterns(text, origin=origin, codes=codes)
+    patterns = parse_event_patterns(text, origin=origin, codes=codes)
+    roles_text, roles_origin = _shipped("event_roles.yaml")
+    phrases, defaults = parse_role_phrases(roles_text, origin=roles_origin)
+    return dataclasses.replace(patterns, role_phrases=phrases, default_agents=defaults)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, Person
-from .event_patterns import EventPatterns
+from .event_patterns import EventPatterns, RolePhrase
 from .event_triggers import Mention
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ class Party:
     actor: str | None = None
     kind: str | None = None            # civilians, unidentified_armed_group, protesters, rioters, armed
     token: "Token | None" = None
+    phrase: RolePhrase | None = None   # role words naming an actor by ACLED's conventions ("regime forces")
 
 
 @dataclass(slots=True)
@@ -77,10 +78,87 @@ def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, 
     return lo, hi
 
 
+CASED_WORDS = {"is", "us"}           # role words read only in capitals ("IS", "US-led")
+NOT_AGENT_AFTER = {"controlled", "held", "run", "occupied", "besieged", "dominated", "bound", "loyal"}
+
+
+def _phrase_words(tok: "Token") -> list[tuple[str, str, str]]:
+    """(lower, lemma, original) words of tok's phrase with its appositions and coordinations,
+    hyphenated words split ("pro-Hadi" -> pro, hadi)."""
+    stop = {"relcl", "acl", "advcl", "prep", "agent"}
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in stop]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in stop)
+    words: list[tuple[str, str, str]] = []
+    for t in sorted(toks, key=lambda t: t.i):
+        if t.is_punct and t.text not in ("-", "/"):
+            words.append(("|", "|", "|"))
+            continue
+        parts = [x for x in t.text.replace("/", "-").split("-") if x]
+        if len(parts) == 1:
+            words.append((t.lower_, t.lemma_.lower(), t.text))
+        else:
+            words.extend((x.lower(), x.lower(), x) for x in parts)
+    return words
+
+
+def _word_ok(word: str, want: str) -> bool:
+    lower, lemma, original = word  # type: ignore[misc]
+    if want in CASED_WORDS:
+        return original == want.upper()
+    return want in (lower, lemma)
+
+
+def role_phrase_in(tok: "Token", patterns: EventPatterns) -> RolePhrase | None:
+    """The role phrase tok's noun phrase holds (the longest match, first in the phrase)."""
+    if not patterns.role_phrases:
+        return None
+    words = _phrase_words(tok)
+    best: tuple[int, int, RolePhrase] | None = None
+    for rp in patterns.role_phrases:
+        for phrase in rp.phrases:
+            n = len(phrase)
+            for k in range(len(words) - n + 1):
+                if all(_word_ok(words[k + j], w) for j, w in enumerate(phrase)):  # type: ignore[arg-type]
+                    if k + n < len(words) and words[k + n][0] in NOT_AGENT_AFTER:
+                        continue
+                    rank = (n, -k)
+                    if best is None or rank > best[:2]:
+                        best = (n, -k, rp)
+                    break
+    return best[2] if best else None
+
+
+def resolve_role_phrase(rp: RolePhrase, country: str | None, *, kb: Any) -> str | None:
+    """The actor id a role phrase stands for in a note about `country`."""
+    if kb is None:
+        return None
+    if country is None and len(rp.countries) == 1:
+        country = next(iter(rp.countries))
+    if not rp.applies(country):
+        return None
+    name = rp.acled or (dict(rp.by_country).get(country or "") if rp.by_country else None)
+    if name:
+        entry = kb.find_actor_by_name(name)
+        return getattr(entry, "id", None)
+    if rp.state and country:
+        entry = kb.state_actor(country, rp.state)
+        return getattr(entry, "id", None)
+    if rp.generic:
+        return generic(rp.generic, country, kb=kb)
+    return None
+
+
 def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> Party:
     """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    rp = role_phrase_in(tok, patterns)
+    if rp is not None and rp.first:
+        return Party(phrase=rp, token=tok)
     lo, hi = _subtree_range(tok)
     hits = index.within(lo, hi)
     if not hits:
@@ -108,6 +186,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         hits.sort(key=lambda h: (not (h[0] <= tok.idx < h[1]), h[0]))
         return Party(actor=hits[0][2], kind=kind if kind in ("civilians", "protesters", "rioters") else None,
                      token=tok)
+    if rp is not None and kind not in ("civilians", "protesters", "rioters"):
+        return Party(phrase=rp, kind=kind, token=tok)
     if kind is not None:
         return Party(kind=kind, token=tok)
     if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
@@ -210,7 +290,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             agent = by[0]
         else:
             for c in mods:
-                if index.within(c.idx, c.idx + len(c.text)):
+                if index.within(c.idx, c.idx + len(c.text)) or (
+                        c.dep_ == "compound" and role_phrase_in(c, patterns) is not None):
                     agent = c
                     break
             if agent is None:

@@ -18,7 +18,8 @@ from .event_attributes import (count_of, date_for, fatalities_in, in_background_
                                salience_of, section_flags, status_of)
 from .event_notes import Draft, merge_document, merge_sentence, write_note
 from .event_patterns import EventPatterns, load_event_patterns
-from .event_roles import ActorIndex, as_forces, find_roles, generic, noun_anchor
+from .event_roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
+                          resolve_role_phrase)
 from .event_triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges
 
 if TYPE_CHECKING:
@@ -104,15 +105,46 @@ def _actor_type(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | No
     return rec.type if rec else None
 
 
-def _finish(d: Draft, *, kb: Any, index: ActorIndex) -> None:
+def _party_actor(party: Party, country: str | None, *, kb: Any) -> str | None:
+    """A party's actor id: named, or named by ACLED's role words ("regime forces") for the country."""
+    if party.actor is not None:
+        return party.actor
+    if party.phrase is not None:
+        found = resolve_role_phrase(party.phrase, country, kb=kb)
+        if found is not None:
+            return found
+    if party.kind == "unidentified_armed_group":
+        return generic("unidentified_armed_group", country, kb=kb)
+    return None
+
+
+def _country_branch(actor_id: str | None, country: str | None, *, kb: Any) -> str | None:
+    """A transnational group's ACLED actor for the country ("Islamic State" -> "Islamic State (Iraq)")."""
+    if actor_id is None or kb is None or not country:
+        return actor_id
+    entry = actor_entry(kb, actor_id)
+    if entry is None or entry.country or not entry.acled_name:
+        return actor_id
+    branch = kb.find_actor_by_name(f"{entry.acled_name} ({country})")
+    return getattr(branch, "id", None) or actor_id
+
+
+def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPatterns) -> str | None:
+    for rp in patterns.default_agents:
+        if rp.sub_event_type == d.coding.sub_event_type and rp.applies(country):
+            return resolve_role_phrase(rp, country, kb=kb)
+    return None
+
+
+def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, note_country: str | None) -> None:
     """Actor ids (states as their forces, generic actors), territory sub-types, protests."""
-    country = d.place.country if d.place else None
+    country = (d.place.country if d.place else None) or note_country
     violent = d.coding.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
-    a1 = d.side1.actor
-    if a1 is None and d.side1.kind == "unidentified_armed_group":
-        a1 = generic("unidentified_armed_group", country, kb=kb)
-    elif a1 is not None and violent:
-        a1 = as_forces(a1, kb=kb, index=index, country=country)
+    a1 = _party_actor(d.side1, country, kb=kb)
+    if a1 is not None and violent:
+        a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
+    if a1 is None and violent and d.side1.kind not in ("civilians", "protesters", "rioters"):
+        a1 = _default_agent(d, country, kb=kb, patterns=patterns)
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters"):
         c2 = country
@@ -121,10 +153,20 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex) -> None:
             c2 = rec.country
         a2 = generic(d.side2.kind, c2, kb=kb) or a2
         d.civilian_targeting = d.side2.kind == "civilians" and violent
-    elif a2 is None and d.side2.kind == "unidentified_armed_group":
-        a2 = generic("unidentified_armed_group", country, kb=kb)
-    elif a2 is not None and violent:
-        a2 = as_forces(a2, kb=kb, index=index, country=country)
+    else:
+        a2 = _party_actor(d.side2, country, kb=kb)
+        if a2 is not None and violent:
+            a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
+    if a1 is not None and a1 == a2:
+        a2 = None
+    if d.coding.event_type in ("Protests", "Riots") and country and kb is not None:
+        # ACLED: the demonstrators are actor1; a named group among them is their associate
+        kind = "protesters" if d.coding.event_type == "Protests" else "rioters"
+        crowd = generic(kind, country, kb=kb)
+        if crowd is not None and a1 != crowd:
+            if a1 is not None:
+                d.assoc1.insert(0, a1)
+            a1 = crowd
     d.actor1, d.actor2 = a1, a2
     if d.kind == "territory" and d.coding.event_type == "Battles":
         t = _actor_type(a1, kb=kb, index=index)
@@ -133,6 +175,27 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex) -> None:
     if violent and d.side2.kind == "protesters":
         d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
+
+
+def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any) -> str | None:
+    """The country a report is about when an event's own place does not say: the country of its
+    places (most named, then first), else of the actors it names, else of its role words."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + (2 if p.kind != "country" else 1)
+    if counts:
+        return max(counts, key=lambda c: (counts[c], -next(i for i, p in enumerate(places) if p.country == c)))
+    for a in actors:
+        entry = actor_entry(kb, a.id)
+        country = getattr(entry, "country", None) or a.country
+        if country and a.type not in ("state", "government", "external_force") and entry is not None \
+                and not entry.name.startswith(("Civilians", "Protesters")):
+            return country
+    for party in parties:
+        if party.phrase is not None and len(party.phrase.countries) == 1:
+            return next(iter(party.phrase.countries))
+    return None
 
 
 def _sentences(parsed: "Doc") -> list["SpacySpan"]:
@@ -162,6 +225,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     flags = section_flags(doc.text)
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
     drafts: list[Draft] = []
+    found: list[tuple["SpacySpan", list[Draft]]] = []
     for sent in _sentences(parsed):
         mentions = absorb_modifiers(find_mentions(sent, patterns, text=doc.text, quotes=quotes))
         # an announcement of an event is that event ("X announced that its leader met ...")
@@ -169,10 +233,12 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                     or not any(o.trigger.kind != "reporting" for o in mentions)]
         if not mentions:
             continue
-        sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
-                          quantities=quantities, flags=flags) for m in mentions]
+        found.append((sent, [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
+                                    quantities=quantities, flags=flags) for m in mentions]))
+    country = note_country(places, actors, [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
+    for sent, sdrafts in found:
         for d in sdrafts:
-            _finish(d, kb=kb, index=index)
+            _finish(d, kb=kb, index=index, patterns=patterns, note_country=country)
         sdrafts = merge_sentence(sdrafts)
         deaths = fatalities_in(sent, quantities, text=doc.text)
         prior = _previous_violent(drafts, sent.start_char, doc.text)

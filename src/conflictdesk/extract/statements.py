@@ -20,6 +20,7 @@ Points are labelled by the cues of `data/statements/cues.yaml` (see `statement_c
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -322,7 +323,8 @@ def _communique_points(doc: Document, paragraphs: list[int], blocks: list[_Block
     return spans
 
 
-def _statement_date(doc: Document, dates: list[DateMention], evidence: Span | None) -> "object":
+def _statement_date(doc: Document, dates: list[DateMention], evidence: Span | None) -> dt.date | None:
+    """The date a date mention in the statement's evidence gives, else the document's publication date."""
     if evidence is not None:
         for d in dates:
             if d.date is not None and evidence.start <= d.span.start < evidence.end:
@@ -488,7 +490,7 @@ def _finish(doc: Document, drafts: list[_Draft], dates: list[DateMention], cuese
         if channel is None:
             channel = "statement" if draft.kind == "communique" else None
         out.append(Statement(id=f"{doc.id}-st{n + 1}", actor=draft.actor, speaker=draft.speaker, channel=channel,
-                             date=_statement_date(doc, dates, draft.evidence),  # type: ignore[arg-type]
+                             date=_statement_date(doc, dates, draft.evidence),
                              points=draft.points, evidence=draft.evidence))
     return out
 

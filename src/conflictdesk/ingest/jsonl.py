@@ -74,6 +74,9 @@ def read_jsonl(text: str, *, origin: str) -> Iterator[Document | Failure]:
             yield Failure(where, "parse", MalformedInputError.code,
                           f"line {number} is not JSON: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield Failure(where, "parse", MalformedInputError.code, f"line {number} is JSON nested too deeply")
+            continue
         try:
             yield record_document(record, origin=where, fmt="jsonl")
         except InputError as exc:
@@ -87,6 +90,8 @@ def read_json(text: str, *, origin: str) -> Iterator[Document | Failure]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise MalformedInputError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise MalformedInputError("JSON nested too deeply") from exc
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
         where = f"{origin}[{index}]" if isinstance(data, list) else origin

@@ -44,17 +44,22 @@ def stage_of(exc: InputError) -> str:
     return "read"
 
 
-def failure_of(origin: str, exc: InputError | OSError) -> Failure:
+def failure_of(origin: str, exc: InputError | OSError | ValueError | RecursionError) -> Failure:
     if isinstance(exc, InputError):
         return Failure(origin, stage_of(exc), exc.code, exc.message)
-    return Failure(origin, "read", InputError.code, f"cannot read: {exc.strerror or exc}")
+    if isinstance(exc, OSError):
+        return Failure(origin, "read", InputError.code, f"cannot read: {exc.strerror or exc}")
+    # a parser library choking on input it should have reported as malformed
+    return Failure(origin, "parse", MalformedInputError.code, f"cannot parse: {type(exc).__name__}: {exc}")
 
 
 def _guarded(origin: str, items: Iterator[Item]) -> Iterator[Item]:
-    """`items`, with an InputError or OSError raised while producing them turned into a Failure."""
+    """`items`, with an error raised while producing them turned into a Failure: ours
+    (InputError), the file system's (OSError), and parsers' on bad input (ValueError,
+    RecursionError)."""
     try:
         yield from items
-    except (InputError, OSError) as exc:
+    except (InputError, OSError, ValueError, RecursionError) as exc:
         yield failure_of(origin, exc)
 
 

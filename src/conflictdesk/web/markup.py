@@ -42,8 +42,8 @@ NAV = (("/", "Documents"), ("/events", "Events"), ("/errors", "Errors"), ("/api"
 
 def layout(title: str, body: str, *, active: str = "") -> str:
     """A whole page: our stylesheet, no script."""
-    nav = " ".join(f'<a href="{href}"{" class=\"active\"" if href == active else ""}>{name}</a>'
-                   for href, name in NAV)
+    current = ' class="active"'
+    nav = " ".join(f'<a href="{href}"{current if href == active else ""}>{name}</a>' for href, name in NAV)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{h(title)} · conflictdesk</title>"

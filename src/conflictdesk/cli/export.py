@@ -1,0 +1,78 @@
+"""`conflictdesk export`: stored events, filtered as `conflictdesk events` filters them, written
+as ACLED-style CSV, JSON, GeoJSON or a STIX 2.1 bundle to a file or standard output."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+import click
+
+from ..config import Settings
+from ..errors import ExportError
+from ..records import EVENT_STATUSES, StoredEvent
+from .common import DATE, clean_errors, format_option, open_store
+
+FORMATS = ("acled-csv", "json", "geojson", "stix")
+
+
+def _actor_ids(found: list[StoredEvent]) -> set[str]:
+    return {a for s in found for a in (s.event.actor1, s.event.actor2, *s.event.assoc_actor_1,
+                                       *s.event.assoc_actor_2) if a}
+
+
+@contextlib.contextmanager
+def _output(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        return
+    try:
+        stream = open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror}", code="E511") from exc
+    with stream:
+        yield stream
+
+
+@click.command()
+@format_option(*FORMATS, help_="acled-csv: ACLED's column names (actor names as ACLED names where known); "
+               "geojson: located events; stix: a STIX 2.1 bundle (events, actors, places, reports).")
+@click.option("-o", "--output", "output", metavar="FILE", default="-", show_default=True,
+              help="Write to FILE (- for standard output).")
+@click.option("--actor", metavar="ID", help="Events involving this actor (id or stored name), in any role.")
+@click.option("--type", "event_type", metavar="T", help="ACLED event type or sub-event type.")
+@click.option("--country", metavar="C", help="Country name, e.g. Iraq.")
+@click.option("--since", type=DATE, help="On or after this date (event date, else publication date).")
+@click.option("--until", type=DATE, help="On or before this date.")
+@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first).")
+@click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents.")
+@click.pass_obj
+@clean_errors
+def export(settings: Settings, fmt: str, output: str, actor: str | None, event_type: str | None,  # noqa: PLR0913
+           country: str | None, since: dt.date | None, until: dt.date | None, status: str | None,
+           limit: int | None, include_duplicates: bool) -> None:
+    """Export stored events, most recent first, as ACLED CSV, JSON, GeoJSON or STIX 2.1."""
+    from ..export import events_to_acled_csv, events_to_geojson, events_to_json
+    from ..export.stix import events_to_stix
+    from .events import actor_lookup
+
+    with open_store(settings) as store:
+        found = store.list_events(actor=actor, event_type=event_type, country=country, since=since, until=until,
+                                  status=status, limit=limit, include_duplicates=include_duplicates)
+        lookup = actor_lookup(store, _actor_ids(found)) if fmt == "acled-csv" else None
+        directory = store.actor_directory(sorted(_actor_ids(found))) if fmt == "stix" else {}
+    with _output(output) as out:
+        if fmt == "acled-csv":
+            count = events_to_acled_csv(found, out, actor=lookup)
+        elif fmt == "json":
+            count = events_to_json(found, out)
+        elif fmt == "geojson":
+            count = events_to_geojson(found, out)
+        else:
+            events_to_stix(found, out, at=dt.datetime.now(dt.timezone.utc), actors=directory)
+            count = len(found)
+    if output != "-":
+        click.echo(f"wrote {count} event(s) as {fmt} to {output}", err=True)

@@ -1,0 +1,45 @@
+"""`conflictdesk serve`: the web pages and JSON API over the store (standard library only)."""
+from __future__ import annotations
+
+import ipaddress
+
+import click
+
+from ..config import Settings
+from .common import clean_errors, open_store
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback exposes the store to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8750, show_default=True, help="Port (0: any free port).")
+@click.pass_obj
+@clean_errors
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the web pages (search, documents, events map and timeline, actors) and the JSON API."""
+    from ..web import WebApp, make_server
+
+    if not _is_loopback(host):
+        click.echo(f"warning: listening on {host}: the pages and API have no authentication", err=True)
+    with open_store(settings) as store:
+        app = WebApp(store, kb_dirs=settings.kb_dirs)
+        try:
+            server = make_server(app, host, port)
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+        click.echo(f"conflictdesk: serving http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+        finally:
+            server.server_close()

@@ -1,0 +1,18 @@
+"""conflictdesk's web pages and JSON API: a WSGI application over the standard library.
+
+    from conflictdesk.web import WebApp, make_server
+    with Store(url) as store:
+        make_server(WebApp(store), "127.0.0.1", 8750).serve_forever()
+
+Pages: `/` (document search, latest events), `/documents/{id}` (text with evidence
+highlighted), `/events` (map, timeline, table; filters as `conflictdesk events`),
+`/actors/{id}`, `/errors`, `/briefs/{id}`. API: see `/api` and `api.py`. No page runs script;
+every page is sent with a strict Content-Security-Policy.
+"""
+from __future__ import annotations
+
+from .app import CONTENT_SECURITY_POLICY, HttpError, Request, Response, WebApp, error_body
+from .server import make_server, serve_in_thread
+
+__all__ = ["CONTENT_SECURITY_POLICY", "HttpError", "Request", "Response", "WebApp", "error_body", "make_server",
+           "serve_in_thread"]

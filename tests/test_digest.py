@@ -1,0 +1,112 @@
+"""Stories and the weekly digest, on project-written articles over two weeks (one wire story
+re-headlined twice)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conflictdesk.brief.digest import iso_week
+from conflictdesk.brief.stories import cosine, group_stories, tfidf_vectors
+from conflictdesk.cli import main
+from conflictdesk.errors import BriefError
+from conflictdesk.records import Document
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "statements" / "digest" / "articles.jsonl"
+MALI = {"w05-mali-wire", "w05-mali-copy1", "w05-mali-copy2"}
+WEEK5 = MALI | {"w05-kenya-protest", "w05-idlib-strikes", "w05-baghdad-court"}
+
+
+def _run(args: list[str]) -> str:
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("digest") / "store.sqlite"
+    _run(["--db", str(path), "ingest", str(ARTICLES)])
+    return path
+
+
+@pytest.fixture(scope="module")
+def week5(db) -> dict:
+    return json.loads(_run(["--db", str(db), "digest", "--week", "2016-W05", "--format", "json"]))
+
+
+def test_digest_lists_distinct_stories_with_their_sources(week5):
+    assert week5["week"] == "2016-W05" and week5["start"] == "2016-02-01" and week5["end"] == "2016-02-07"
+    listed = [s["document_id"] for story in week5["stories"] for s in story["sources"]]
+    assert sorted(listed) == sorted(WEEK5)                  # every document of the week, once, nothing else
+    mali = [st for st in week5["stories"] if {s["document_id"] for s in st["sources"]} & MALI]
+    assert len(mali) == 1, "the wire story and its two re-headlined copies are one story"
+    titles = {s["title"] for s in mali[0]["sources"]}
+    assert titles == {"Militants attack army post in northern Mali, killing four soldiers",
+                      "Four Malian soldiers killed in attack on army post",
+                      "Mali: gunmen storm military post near Timbuktu"}
+    assert all(s["url"].startswith("https://example.org/") for s in mali[0]["sources"])
+    assert len(week5["stories"]) == 4
+    assert [st["rank"] for st in week5["stories"]] == [1, 2, 3, 4]
+    scores = [st["score"] for st in week5["stories"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_each_story_has_a_cited_summary_and_brief_commands(week5, db):
+    for story in week5["stories"]:
+        summary = story["summary"]
+        assert summary["citations"] and " reports: “" in summary["text"]
+        cite = summary["citations"][0]
+        assert cite["ref"] in {s["document_id"] for s in story["sources"]}
+        assert story["commands"] and all(c.startswith("conflictdesk brief ") for c in story["commands"])
+    # the command a story lists works
+    first = week5["stories"][0]["commands"][0].split()[-1]
+    assert "## The Statement" in _run(["--db", str(db), "brief", first])
+    story_md = _run(["--db", str(db), "brief", week5["stories"][0]["id"]])
+    assert "## What to Know" in story_md
+
+
+def test_digest_markdown_and_html(db):
+    md = _run(["--db", str(db), "digest", "--week", "2016-W05"])
+    assert md.startswith("# Week's Top Stories: 2016-W05")
+    assert md.count("\n## ") == 4 and "Sources:" in md
+    page = _run(["--db", str(db), "digest", "--week", "2016-W05", "--format", "html"])
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page.lower()
+    week4 = json.loads(_run(["--db", str(db), "digest", "--week", "2016-W04", "--format", "json"]))
+    assert {s["document_id"] for st in week4["stories"] for s in st["sources"]} == {"w04-baghdad-bomb",
+                                                                                     "w04-yemen-talks"}
+
+
+def test_a_bad_week_is_a_clean_error(db):
+    result = CliRunner().invoke(main, ["--db", str(db), "digest", "--week", "2016-5"])
+    assert result.exit_code != 0 and "E502" in result.output
+
+
+def test_iso_week_bounds():
+    assert iso_week("2016-W05") == (dt.date(2016, 2, 1), dt.date(2016, 2, 7))
+    with pytest.raises(BriefError):
+        iso_week("2016-W54")
+
+
+def test_group_stories_joins_copies_and_keeps_unrelated_apart():
+    rows = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
+    docs = [Document(id=r["id"], text=r["text"], title=r["title"], published=dt.date.fromisoformat(r["published"]),
+                     source=r["source"]) for r in rows]
+    stories = group_stories(docs)
+    by_doc = {d.id: s.id for s in stories for d in s.documents}
+    assert len({by_doc[i] for i in MALI}) == 1
+    assert len(set(by_doc.values())) == len(docs) - 2
+    # a near-duplicate flagged by the store joins its original even when its text is rewritten
+    odd = Document(id="rewrite", text="Entirely different words about a football match.", title="Sport",
+                   published=dt.date(2016, 2, 2), duplicate_of="w05-kenya-protest")
+    stories = group_stories(docs + [odd])
+    assert {d.id for s in stories for d in s.documents if s.id == "story-w05-kenya-protest"} >= {"rewrite"}
+
+
+def test_tfidf_cosine():
+    v = tfidf_vectors(["rockets hit the base", "rockets hit the base", "talks on prisoners resume"])
+    assert cosine(v[0], v[1]) == pytest.approx(1.0)
+    assert cosine(v[0], v[2]) == 0.0

@@ -1,0 +1,139 @@
+"""The gazetteer: names -> places, curated places first, ambiguity settled by context."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conflictdesk.config import DATA_DIR
+from conflictdesk.knowledge.gazetteer import (
+    Gazetteer, cache_key, distance_km, fold, name_key, shipped_curated, skeleton)
+from conflictdesk.knowledge.schema import PlaceEntry
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer(shipped_curated())
+
+
+def near(place, lat: float, lon: float, km: float) -> bool:
+    return place is not None and distance_km(place.latitude, place.longitude, lat, lon) <= km
+
+
+def test_names_fold_articles_and_transliterations():
+    assert fold("Ḩamāh") == "hamah"
+    assert name_key("Deir ez-Zor") == name_key("Deir ez Zor") == name_key("Deir al-Zor") == "deir zor"
+    assert name_key("al-Mayadin") == name_key("Al Mayadin") == name_key("Mayadin")
+    assert skeleton(name_key("Dayr az Zawr")) == skeleton(name_key("Deir ez-Zor"))
+    assert name_key("") == ""
+
+
+def test_seed_places(gaz):
+    assert near(gaz.resolve("Tehran"), 35.69, 51.39, 40)
+    for name in ("Tower 22", "T-22", "Tower-22"):
+        t22 = gaz.resolve(name)
+        assert t22.place_id == "kb:tower-22" and near(t22, 33.32, 38.70, 5), name
+        assert t22.country == "Jordan" and t22.geo_precision == 1
+
+
+@pytest.mark.parametrize("name, expected, iso3", [
+    ("Jordan", "Jordan", "JOR"), ("Iraq", "Iraq", "IRQ"), ("Syria", "Syria", "SYR"),
+    ("Syrian Arab Republic", "Syria", "SYR"), ("Iran", "Iran", "IRN"), ("Palestine", "Palestine", "PSE"),
+    ("Turkey", "Turkey", "TUR"), ("Russia", "Russia", "RUS"), ("United States", "United States", "USA"),
+    ("Yemen", "Yemen", "YEM")])
+def test_countries_spelled_as_acled_spells_them(gaz, name, expected, iso3):
+    place = gaz.resolve(name)
+    assert (place.kind, place.country, place.geo_precision, place.place_id) == ("country", expected, 3,
+                                                                               f"country:{iso3}")
+
+
+def test_country_position_lies_inside_the_country(gaz):
+    assert near(gaz.country("Jordan"), 31.3, 36.4, 150)
+    assert near(gaz.country("Iraq"), 33.3, 44.0, 300)
+
+
+def test_same_name_resolved_by_document_country(gaz):
+    assert gaz.resolve("Tripoli", countries=["Libya"]).country == "Libya"
+    assert gaz.resolve("Tripoli", countries=["Lebanon"]).country == "Lebanon"
+    assert gaz.resolve("Tripoli", countries=["LB"]).country == "Lebanon"
+
+
+def test_same_name_resolved_by_nearby_places(gaz):
+    beirut = gaz.resolve("Beirut")
+    assert gaz.resolve("Tripoli", near=[beirut]).country == "Lebanon"
+    assert gaz.resolve("Tripoli", near=[(32.1, 20.1)]).country == "Libya"   # Benghazi
+
+
+def test_admin1_regions_with_acled_spellings(gaz):
+    idlib = gaz.resolve("Idleb", prefer="admin1")
+    assert (idlib.kind, idlib.country, idlib.geo_precision) == ("admin1", "Syria", 3)
+    rural = gaz.admin1("Rural Damascus")
+    assert rural is not None and rural.country == "Syria" and near(rural, 33.5, 36.5, 80)
+    assert gaz.admin1("Babylon", country="Iraq").country == "Iraq"
+
+
+def test_admin1_hint_picks_the_place_in_that_region(gaz):
+    tafas = gaz.resolve("Tafas", admin1="Daraa")
+    assert tafas.country == "Syria" and near(tafas, 32.74, 36.07, 10)
+
+
+def test_transliteration_variants_need_context(gaz):
+    assert near(gaz.resolve("Khan Shaykun", countries=["Syria"]), 35.44, 36.65, 10)
+    assert gaz.resolve("Xqzvbnmw") is None
+
+
+def test_curated_entries_as_dicts_and_objects_and_curated_first():
+    class Entry:
+        id, name, aliases, kind = "test-base", "Camp Example", ["Example base", "Tehran"], "military_base"
+        country, admin1, latitude, longitude, geo_precision, source = "Iran", None, 30.0, 50.0, 1, "https://example.org"
+
+    g = Gazetteer([{"id": "dict-base", "name": "Dict Base", "aliases": [], "kind": "military_base",
+                    "country": "Iraq", "admin1": None, "latitude": 33.0, "longitude": 44.0, "geo_precision": 1,
+                    "source": "https://example.org"}, Entry()])
+    assert g.resolve("Dict Base").place_id == "kb:dict-base"
+    assert g.resolve("Example base").country == "Iran"
+    assert g.resolve("Tehran").place_id == "kb:test-base"     # curated first
+
+
+def test_index_is_cached_by_content_key(tmp_path):
+    key = cache_key()
+    assert re.fullmatch(r"[0-9a-f]{64}", key) and key == cache_key()
+    first = Gazetteer((), cache_dir=tmp_path)
+    second = Gazetteer((), cache_dir=tmp_path)
+    assert second.cache_hit and len(first) == len(second)
+    assert list(tmp_path.glob("gazetteer-*.marshal"))
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path):
+    Gazetteer((), cache_dir=tmp_path)
+    cache = next(tmp_path.glob("gazetteer-*.marshal"))
+    cache.write_bytes(b"not marshal")
+    g = Gazetteer((), cache_dir=tmp_path)
+    assert not g.cache_hit and g.resolve("Mosul").country == "Iraq"
+
+
+def _curated_files() -> list[Path]:
+    return sorted((DATA_DIR / "places").glob("*.yaml"))
+
+
+def test_curated_places_are_valid_sourced_and_unique():
+    ids: set[str] = set()
+    count = 0
+    for path in _curated_files():
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+            entry = PlaceEntry.model_validate(raw)
+            assert entry.id not in ids, f"{path.name}: duplicate id {entry.id}"
+            ids.add(entry.id)
+            assert entry.source.startswith("https://"), entry.id
+            assert 1 <= entry.geo_precision <= 3
+            count += 1
+    assert 80 <= count <= 200
+
+
+def test_curated_places_lie_in_their_country(gaz):
+    for place in gaz.curated.values():
+        if place.country_code and place.kind not in ("sea", "strait", "region", "waterway"):
+            centre = gaz.country(place.country_code)
+            assert distance_km(place.latitude, place.longitude, centre.latitude, centre.longitude) < 1200, place
