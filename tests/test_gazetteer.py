@@ -97,21 +97,26 @@ def test_curated_entries_as_dicts_and_objects_and_curated_first():
     assert g.resolve("Tehran").place_id == "kb:test-base"     # curated first
 
 
-def test_index_is_cached_by_content_key(tmp_path):
+def test_index_is_cached_by_content_key(gaz):
     key = cache_key()
     assert re.fullmatch(r"[0-9a-f]{64}", key) and key == cache_key()
-    first = Gazetteer((), cache_dir=tmp_path)
-    second = Gazetteer((), cache_dir=tmp_path)
-    assert second.cache_hit and len(first) == len(second)
-    assert list(tmp_path.glob("gazetteer-*.marshal"))
+    again = Gazetteer(())                      # the module fixture built or loaded the same cache
+    assert again.cache_hit and len(again) == len(gaz) - len(gaz.curated)
 
 
-def test_corrupt_cache_is_rebuilt(tmp_path):
-    Gazetteer((), cache_dir=tmp_path)
-    cache = next(tmp_path.glob("gazetteer-*.marshal"))
-    cache.write_bytes(b"not marshal")
-    g = Gazetteer((), cache_dir=tmp_path)
-    assert not g.cache_hit and g.resolve("Mosul").country == "Iraq"
+def test_cache_is_written_and_a_corrupt_one_rebuilt(tmp_path, monkeypatch):
+    from conflictdesk.knowledge import gazetteer as module
+
+    calls = []
+    tiny = {"rows": [("geonames:1", "Testville", "IQ", "Baghdad", "", 33.0, 44.0, "populated_place", 5000, 1)],
+            "keys": {"testville": 0}, "skels": {}, "admin_hints": {}, "countries": {}}
+    monkeypatch.setattr(module, "build_index", lambda: calls.append(1) or tiny)
+    first, hit = module._load_or_build(tmp_path, use_cache=True)
+    again, hit_again = module._load_or_build(tmp_path, use_cache=True)
+    assert (hit, hit_again, len(calls)) == (False, True, 1) and again == first
+    next(tmp_path.glob("gazetteer-*.marshal")).write_bytes(b"not marshal")
+    rebuilt, hit = module._load_or_build(tmp_path, use_cache=True)
+    assert not hit and len(calls) == 2 and rebuilt["keys"] == {"testville": 0}
 
 
 def _curated_files() -> list[Path]:

@@ -180,3 +180,12 @@ def test_extra_cue_file_adds_a_cue(tmp_path):
                      "    notes: analyst-added\n", encoding="utf-8")
     got = label_text("They promised a scorched earth campaign.", load_cues(extra=[extra]))
     assert got.labels == ["threat"] and "custom.scorched" in got.cues
+
+
+def test_attribution_without_content_is_no_point(nlp, kb):
+    ex = _extract(nlp, kb, "Kataib Hezbollah said on Thursday. Kataib Hezbollah told a news conference in Baghdad "
+                           "that it had suspended its operations against the coalition.")
+    points = [p.text for s in ex.statements for p in s.points]
+    assert points == ["told a news conference in Baghdad that it had suspended its operations against the "
+                      "coalition"], points
+    assert "de_escalation" in ex.statements[0].points[0].labels

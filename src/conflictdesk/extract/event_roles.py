@@ -263,21 +263,26 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         subj, passive = _subject(head)
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})
+        if m.trigger.kind in ("territory", "transfer"):
+            objs = []                 # what is taken is a place, not the other side
         if passive or _children(head, {"nsubjpass"}):
-            target = subj
+            target = subj if m.trigger.kind not in ("territory", "transfer") else None
             agent = by[0] if by else None
         else:
             agent = subj
             target = objs[0] if objs else None
+            if target is None and m.coding.event_type in ("Battles", "Riots"):
+                withs = _pobj_of(head, {"with", "against", "from"})
+                target = withs[0] if withs else None
             if target is None:
-                for c in head.conjuncts:
+                for c in (head.conjuncts if m.trigger.kind not in ("territory", "transfer") else ()):
                     more = _children(c, {"dobj"})
                     if more:
                         target = more[0]
                         break
         # "with X" is the other side of a clash; "between X and Y"
         if m.coding.event_type in ("Battles", "Riots") and target is None:
-            withs = _pobj_of(head, {"with", "against"})
+            withs = _pobj_of(head, {"with", "against", "from"})
             if withs:
                 target = withs[0]
     else:

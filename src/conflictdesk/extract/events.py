@@ -143,7 +143,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     a1 = _party_actor(d.side1, country, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
-    if a1 is None and violent and d.side1.kind not in ("civilians", "protesters", "rioters"):
+    if a1 is None and violent and d.kind != "outcome" and d.side1.kind not in ("civilians", "protesters", "rioters"):
         a1 = _default_agent(d, country, kb=kb, patterns=patterns)
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters"):
@@ -221,7 +221,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                    quantities: list[Quantity], patterns: EventPatterns | None = None) -> list[Event]:
     """Every event the document reports, in order of first mention."""
     patterns = patterns or load_event_patterns()
-    index = ActorIndex(actors, people)
+    index = ActorIndex(_not_places(actors, places), people)
     flags = section_flags(doc.text)
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
     drafts: list[Draft] = []
@@ -273,6 +273,16 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         ev.notes = write_note(ev, names=_names(kb, index))
         events.append(ev)
     return events
+
+
+def _not_places(actors: list[Actor], places: list[Place]) -> list[Actor]:
+    """Actors, without unknown names that are only ever the names of places ("took control of Al Manarh")."""
+    spans = [(p.span.start, p.span.end) for p in places]
+
+    def is_place(a: Actor) -> bool:
+        return not a.known and bool(a.mentions) and all(
+            any(s < m.end and m.start < e for s, e in spans) for m in a.mentions)
+    return [a for a in actors if not is_place(a)]
 
 
 def _previous_violent(drafts: list[Draft], start: int, text: str) -> Draft | None:

@@ -22,7 +22,7 @@ How it runs:
   with `strict=True` the first such error is raised in the caller. A worker that dies outright
   (killed, out of memory, a crash in native code) costs only the documents of its own chunk: the
   chunks that were in flight are re-run one at a time in a fresh pool, and the documents of the
-  chunk that kills a worker again become Failures (code E400 here, "worker process died").
+  chunk that kills a worker again become Failures (ExtractionError's code, "worker process died").
 """
 from __future__ import annotations
 
@@ -109,13 +109,18 @@ def extract_parallel(docs: Iterable[Document], *, nlp: "Language", kb: "Knowledg
             try:
                 results = future.result()
             except BrokenProcessPool:
-                lost = [c for c, _ in in_flight]
+                lost = list(in_flight)
                 in_flight.clear()
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = _start_pool(context, workers, initargs)
-                for chunk in lost:  # one at a time: a chunk that kills its worker again harms only itself
-                    yield from _run_alone(pool, chunk, strict)
-                    if _broken(pool):
+                for chunk, future in lost:
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        yield from future.result()  # finished before the pool broke
+                        continue
+                    # One at a time: a chunk that kills its worker again harms only itself.
+                    results, broken = _run_alone(pool, chunk, strict)
+                    yield from results
+                    if broken:
                         pool.shutdown(wait=True, cancel_futures=True)
                         pool = _start_pool(context, workers, initargs)
                 continue
@@ -142,20 +147,19 @@ def _start_pool(context: multiprocessing.context.BaseContext, workers: int,
     return pool
 
 
-def _run_alone(pool: ProcessPoolExecutor, chunk: list[Document], strict: bool) -> list[Extraction | Failure]:
+def _run_alone(pool: ProcessPoolExecutor, chunk: list[Document],
+               strict: bool) -> tuple[list[Extraction | Failure], bool]:
+    """The chunk's results, and whether its worker died (the pool is then broken)."""
     try:
-        return pool.submit(_extract_chunk, chunk, strict).result()
+        return pool.submit(_extract_chunk, chunk, strict).result(), False
     except BrokenProcessPool as exc:
         if strict:
             raise ExtractionError(f"a worker process died while extracting documents "
                                   f"{', '.join(d.id for d in chunk)}: {exc}") from exc
-        return [Failure(origin=d.origin or d.id, stage="extract", code=ExtractionError.code,
-                        message=f"worker process died while extracting this document or one of its chunk "
-                                f"({len(chunk)} documents): {exc}", document_id=d.id) for d in chunk]
-
-
-def _broken(pool: ProcessPoolExecutor) -> bool:
-    return bool(getattr(pool, "_broken", False))
+        message = (f"worker process died while extracting this document or another of its chunk "
+                   f"({len(chunk)} documents): {exc}")
+        return [Failure(origin=d.origin or d.id, stage="extract", code=ExtractionError.code, message=message,
+                        document_id=d.id) for d in chunk], True
 
 
 def _chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -186,8 +186,11 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         start, end = ent.start_char, ent.end_char
         if text[start:end].lower().startswith("the "):
             start += 4
-        actorish = ent.root.dep_ in _ACTOR_DEPS and not _governed(text, start)
-        add(_Candidate(start, end, text[start:end], "ner", governed=not actorish))
+        governed = _governed(text, start)
+        if ent.root.dep_ in _ACTOR_DEPS and not governed:
+            continue   # "Israel said", "Iran-backed": an actor, or a modifier
+        add(_Candidate(start, end, text[start:end], "ner", governed=governed,
+                       via_of=bool(re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start]))))
         trimmed = _TRAILING_NOUN.search(text[start:end])
         if trimmed and trimmed.start() > 0:
             add(_Candidate(start, start + trimmed.start(), text[start:start + trimmed.start()], "ner",
@@ -251,7 +254,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
             if cc:
                 weights[cc] += 2
         r = c.resolved
-        if r is None or not r.country_code or c.partial:
+        if r is None or not r.country_code or c.partial or c.via_of:
             continue
         if c.curated_id or r.kind == "country":
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
@@ -335,7 +338,8 @@ def find_curated(gaz: "Gazetteer", text: str) -> list[tuple[int, int, str]]:
             continue
         place_id = by_alias.get(found.lower())
         if place_id is not None:
-            out.append((m.start(), m.end(), place_id))
+            start = m.start() + 4 if found[:4].lower() == "the " else m.start()
+            out.append((start, m.end(), place_id))
     return out
 
 
@@ -434,7 +438,7 @@ def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str]) -> bool:
     """Whether a resolution is plausible enough to report."""
     if c.curated_id or r.match == "curated":
         return True
-    if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries)):
+    if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
         return False
     if r.kind == "country":
         return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier

@@ -199,6 +199,20 @@ def _has_own_content(verb: "Token", quotes: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _reports_content(verb: "Token") -> bool:
+    """Whether a reporting verb without a quotation reports something: a clause, an object (not the
+    addressee of "tell"), or whom "call on" addresses."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return True
+        if child.dep_ in ("dobj", "obj") and lemma not in ("tell", "say", "add"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for") and lemma in ("call", "urge", "appeal"):
+            return True
+    return False
+
+
 def _first_quote_in(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """Quotations that open inside [start, end): the ones a verb's complement introduces."""
     return [q for q in quotes if start <= q[0] < end + 2]
@@ -402,6 +416,8 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
             if not own and any(q[0] <= end and token.idx <= q[1] for q in sent_quotes):
                 continue                                                 # its quotation is another verb's point
             lemma = _intro_lemma(token)
+            if not own and not _reports_content(token):
+                continue                                                 # "said on Thursday", "told a news conference"
             spans = own or [_trim(text, token.idx, end)]
             if not own and len(text[spans[0][0]:spans[0][1]].split()) < 3:
                 continue

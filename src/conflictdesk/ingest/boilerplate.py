@@ -22,6 +22,7 @@ from ..errors import ConfigError
 
 BOILERPLATE_FILE = Path(__file__).resolve().parents[1] / "data" / "boilerplate.yaml"
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_MAX_ROUNDS = 5
 _SENTENCE_LINE = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
@@ -61,16 +62,20 @@ def load_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
 
 
 def _cut_tail_section(lines: list[str], rules: BoilerplateRules) -> list[str]:
-    total = sum(len(line) + 1 for line in lines)
+    n = len(lines)
+    # for each line: the longest line after it, and how many lines after it end like a sentence
+    longest_after, sentences_after = [0] * (n + 1), [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        line = lines[i].strip()
+        longest_after[i] = max(longest_after[i + 1], len(line))
+        sentences_after[i] = sentences_after[i + 1] + bool(line and _SENTENCE_LINE.search(line))
+    start_of_tail = sum(len(line) + 1 for line in lines) * (1 - rules.tail_fraction)
     offset = 0
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if offset >= total * (1 - rules.tail_fraction) and stripped and len(stripped) <= 80 \
-                and rules.section_headings.fullmatch(stripped):
-            rest = [r.strip() for r in lines[i + 1:] if r.strip()]
-            if all(len(r) <= rules.max_tail_line for r in rest) \
-                    and sum(bool(_SENTENCE_LINE.search(r)) for r in rest) <= rules.max_tail_sentences:
-                return lines[:i]
+        if offset >= start_of_tail and stripped and len(stripped) <= 80 and rules.section_headings.fullmatch(stripped) \
+                and longest_after[i + 1] <= rules.max_tail_line and sentences_after[i + 1] <= rules.max_tail_sentences:
+            return lines[:i]
         offset += len(line) + 1
     return lines
 
@@ -90,11 +95,11 @@ def strip_boilerplate(text: str, *, rules: BoilerplateRules | None = None) -> st
     rules = rules or load_rules()
     lines = [line for line in text.split("\n")
              if not (line and len(line) <= 200 and rules.any_lines.fullmatch(line.strip()))]
-    while True:
+    for _ in range(_MAX_ROUNDS):        # a cut can uncover more furniture above it
         kept = _cut_tail_lines(_cut_tail_section(lines, rules), rules)
-        if len(kept) == len(lines) or not kept:
-            lines = kept
-            break
+        done = len(kept) == len(lines) or not kept
         lines = kept
+        if done:
+            break
     result = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     return result or text     # rules that would leave nothing were wrong about this text

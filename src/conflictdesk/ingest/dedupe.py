@@ -22,6 +22,7 @@ SHINGLE = 3
 MIN_CORE_WORDS = 40     # drop the lead or credit line only when at least this many words remain
 _SHORT_LAST_LINE = 15   # words
 _HEADLINE_WORDS = 20
+_MAX_HEADLINE_LINES = 3
 _SENTENCE_CLOSERS = ".!?:\"'”’)"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
@@ -34,7 +35,7 @@ def _words(text: str) -> list[str]:
 def _core(text: str) -> list[str]:
     """The words a fingerprint is taken over (see the module's docstring)."""
     text = text.strip()
-    while True:                       # headline-like lines on top: a headline, a bare dateline, a byline
+    for _ in range(_MAX_HEADLINE_LINES):   # headline-like lines on top: a headline, a bare dateline, a byline
         first, sep, rest = text.partition("\n")
         line = first.strip()
         if not sep or (line and (len(line.split()) >= _HEADLINE_WORDS or line[-1] in _SENTENCE_CLOSERS)) \

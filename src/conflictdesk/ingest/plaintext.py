@@ -36,18 +36,19 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Every pattern is bounded so that hostile input (thousands of "[" or "**") stays linear.
 _INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),                 # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),                # links
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),               # reference links
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),                 # autolinks
-    (re.compile(r"</?[A-Za-z][^>\n]*>"), ""),                     # inline HTML tags
-    (re.compile(r"`([^`\n]+)`"), r"\1"),                          # code
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),        # bold
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic *
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),    # italic _
-    (re.compile(r"~~(.+?)~~"), r"\1"),                            # strikethrough
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])"), r"\1"),          # escapes
+    (re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\n]{0,500}\)"), ""),                 # images
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\n]{0,500}\)"), r"\1"),                # links
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,100}\]"), r"\1"),             # reference links
+    (re.compile(r"<(https?://[^<>\s]{1,500})>"), r"\1"),                             # autolinks
+    (re.compile(r"</?[A-Za-z][^<>\n]{0,500}>"), ""),                                 # inline HTML tags
+    (re.compile(r"`([^`\n]{1,500})`"), r"\1"),                                       # code
+    (re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300}?)(?<=\S)\1"), r"\2"),                # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),      # italic *
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])"), r"\1"),        # italic _
+    (re.compile(r"~~([^~\n]{1,300}?)~~"), r"\1"),                                   # strikethrough
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])"), r"\1"),                               # escapes
 )
 
 

@@ -265,8 +265,8 @@ class Gazetteer:
         ccs = [c for c in (self.country_code(x) for x in countries) if c]
         if prefer == "admin1":
             region = self.admin1(name, country=ccs[0] if ccs else None)
-            if region is not None and region.place_id not in {c.place_id for c in cands}:
-                cands.append(region)
+            if region is not None:
+                cands = [c for c in cands if c.place_id != region.place_id] + [region]
         if not cands:
             return None
         points = [p for p in (_point(x) for x in near) if p is not None]

@@ -59,8 +59,10 @@ class Projection:
         west, south, east, north = extent
         kx = math.cos(math.radians((south + north) / 2))
         scale = width / ((east - west) * kx)
-        if (north - south) * scale > max_height:
+        if (north - south) * scale > max_height:   # too tall: widen the view to fill the width
             scale = max_height / (north - south)
+            extra = (width / (kx * scale) - (east - west)) / 2
+            west, east = west - extra, east + extra
         return cls(west, south, east, north, scale, kx)
 
     @property
@@ -107,17 +109,72 @@ def _degrees(value: int, positive: str, negative: str) -> str:
     return f"{abs(value)}°{positive if value >= 0 else negative}" if value else "0°"
 
 
+MAP_REACH = 25.0   # degrees from the events' median point that the map shows; farther events are listed
+
+
+def split_outliers(points: Sequence[tuple[float, float]], *, reach: float = MAP_REACH
+                   ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """The points (lon, lat) within `reach` degrees of their median point, and the rest: one
+    far-away event (a statement in Washington among strikes in Syria) must not shrink the map."""
+    if not points:
+        return [], []
+    lons = sorted(p[0] for p in points)
+    lats = sorted(p[1] for p in points)
+    mid = (lons[len(lons) // 2], lats[len(lats) // 2])
+    near = [p for p in points if abs(p[0] - mid[0]) <= reach and abs(p[1] - mid[1]) <= reach]
+    return near, [p for p in points if p not in near]
+
+
+class _Labels:
+    """Greedy placement of point labels: right, left, above or below the point, else none (the
+    point's tooltip still names it)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.width, self.height = width, height
+        self.taken: list[tuple[float, float, float, float]] = []
+
+    def occupy(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.taken.append((x0, y0, x1, y1))
+
+    def free(self, box: tuple[float, float, float, float]) -> bool:
+        return not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in self.taken)
+
+    def place_centred(self, x: float, y: float, text: str) -> bool:
+        w = 6.0 * len(text)
+        box = (x - w / 2, y - 10, x + w / 2, y + 3)
+        if not self.free(box):
+            return False
+        self.taken.append(box)
+        return True
+
+    def place(self, x: float, y: float, radius: float, text: str) -> tuple[float, float, str] | None:
+        w, hh = 6.6 * len(text) + 2, 13.0
+        for lx, ly, anchor in ((x + radius + 3, y + 4, "start"), (x - radius - 3, y + 4, "end"),
+                               (x, y - radius - 4, "middle"), (x, y + radius + 12, "middle")):
+            x0 = lx if anchor == "start" else lx - w if anchor == "end" else lx - w / 2
+            box = (x0, ly - hh + 3, x0 + w, ly + 3)
+            if box[0] < 0 or box[2] > self.width or box[1] < 0 or box[3] > self.height:
+                continue
+            if not self.free(box):
+                continue
+            self.taken.append(box)
+            return lx, ly, anchor
+        return None
+
+
 def event_map(events: Sequence[StoredEvent], *, width: float = 860, max_height: float = 600) -> str:
-    """An inline SVG map of the located events, grouped by place."""
+    """An inline SVG map of the located events, grouped by place; events far from the rest are
+    named in a note under the map instead of stretching it."""
     groups: dict[tuple[float, float], list[StoredEvent]] = defaultdict(list)
     for stored in events:
         ev = stored.event
         if ev.latitude is not None and ev.longitude is not None:
             groups[(round(ev.longitude, 3), round(ev.latitude, 3))].append(stored)
-    proj = Projection.fit(map_extent(list(groups)), width=width, max_height=max_height)
+    near, far = split_outliers(list(groups))
+    proj = Projection.fit(map_extent(near), width=width, max_height=max_height)
     w, hgt = proj.width, proj.height
     out = [f'<svg class="map" viewBox="0 0 {_f(w)} {_f(hgt)}" role="img" '
-           f'aria-label="Map of {len(groups)} event location(s)" xmlns="http://www.w3.org/2000/svg">',
+           f'aria-label="Map of {len(near)} event location(s)" xmlns="http://www.w3.org/2000/svg">',
            f'<rect class="sea" width="{_f(w)}" height="{_f(hgt)}"/>']
     labels = []
     for country in countries():
@@ -131,9 +188,7 @@ def event_map(events: Sequence[StoredEvent], *, width: float = 860, max_height: 
         lon, lat = ring_centroid(ring)
         if proj.west < lon < proj.east and proj.south < lat < proj.north \
                 and abs(ring_area(ring)) * proj.scale ** 2 * proj.kx > 2500:
-            x, y = proj(lon, lat)
-            labels.append(f'<text class="country" x="{_f(x)}" y="{_f(y)}" text-anchor="middle">'
-                          f'{h(country.name)}</text>')
+            labels.append((proj(lon, lat), country.name))
     step = _grid_step(max(proj.east - proj.west, proj.north - proj.south))
     for lon in range(math.ceil(proj.west / step) * step, math.floor(proj.east) + 1, step):
         x, _ = proj(lon, proj.north)
@@ -143,22 +198,37 @@ def event_map(events: Sequence[StoredEvent], *, width: float = 860, max_height: 
         _, y = proj(proj.west, lat)
         out.append(f'<line class="grid" x1="0" y1="{_f(y)}" x2="{_f(w)}" y2="{_f(y)}"/>'
                    f'<text class="grid-label" x="3" y="{_f(y - 3)}">{_degrees(lat, "N", "S")}</text>')
-    out.extend(labels)
-    # biggest groups first, so that small ones are drawn on top and stay visible
-    for (lon, lat), members in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        x, y = proj(lon, lat)
+    placer = _Labels(w, hgt)
+    circles, texts, names = [], [], []
+    # biggest groups first (drawn below, labelled first); small ones drawn on top stay visible
+    for key in sorted(near, key=lambda k: (-len(groups[k]), k)):
+        members = groups[key]
+        x, y = proj(*key)
         types = Counter(s.event.event_type for s in members)
-        main_type = types.most_common(1)[0][0]
         deaths = sum(s.event.fatalities or 0 for s in members)
         radius = 4 + 2.5 * math.sqrt(len(members) - 1)
-        place = members[0].event.location or members[0].event.country or f"{lat}, {lon}"
+        placer.occupy(x - radius, y - radius, x + radius, y + radius)
+        place = members[0].event.location or members[0].event.country or f"{key[1]}, {key[0]}"
         tip = (f"{place}: {len(members)} event(s); " + "; ".join(f"{n} {t}" for t, n in types.most_common())
                + (f"; {deaths} reported fatalities" if deaths else ""))
-        out.append(f'<circle class="point" cx="{_f(x)}" cy="{_f(y)}" r="{_f(radius)}" fill="{colour(main_type)}">'
-                   f'<title>{h(tip)}</title></circle>')
-        suffix = f" ({len(members)})" if len(members) > 1 else ""
-        out.append(f'<text class="place" x="{_f(x + radius + 3)}" y="{_f(y + 4)}">{h(place)}{suffix}</text>')
+        circles.append(f'<circle class="point" cx="{_f(x)}" cy="{_f(y)}" r="{_f(radius)}" '
+                      f'fill="{colour(types.most_common(1)[0][0])}"><title>{h(tip)}</title></circle>')
+        names.append((x, y, radius, place + (f" ({len(members)})" if len(members) > 1 else "")))
+    for x, y, radius, text in names:
+        spot = placer.place(x, y, radius, text)
+        if spot is not None:
+            lx, ly, anchor = spot
+            texts.append(f'<text class="place" x="{_f(lx)}" y="{_f(ly)}" text-anchor="{anchor}">{h(text)}</text>')
+    for (x, y), name in labels:   # country names where no event is drawn or named
+        if placer.place_centred(x, y, name):
+            out.append(f'<text class="country" x="{_f(x)}" y="{_f(y)}" text-anchor="middle">{h(name)}</text>')
+    out.extend(circles)
+    out.extend(texts)
     out.append("</svg>")
+    if far:
+        elsewhere = ", ".join(
+            f"{groups[k][0].event.location or groups[k][0].event.country or k} ({len(groups[k])})" for k in far)
+        out.append(f'<p class="meta">Off the map: {h(elsewhere)}.</p>')
     return "".join(out)
 
 

@@ -1,0 +1,135 @@
+"""The places stage: candidates from curated names, entities, locative phrases, datelines and
+ACLED-style disambiguators, resolved in two passes with the document's countries."""
+from __future__ import annotations
+
+import pytest
+
+from conflictdesk.extract.places import resolve_places
+from conflictdesk.knowledge.gazetteer import distance_km
+from conflictdesk.nlp import load_pipeline
+from conflictdesk.records import Document
+
+from places_support import build_gazetteer, make_kb
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return build_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def kb(gazetteer):
+    return make_kb(gazetteer, actors={"Hezbollah": "Lebanon", "Kataib Hezbollah": "Iraq", "AQAP": "Yemen"})
+
+
+@pytest.fixture(scope="module")
+def run(nlp, kb):
+    def _run(text: str, *, using=None):
+        doc = Document(id="t", text=text)
+        places = resolve_places(doc, nlp(text), kb=using or kb)
+        for p in places:
+            assert text[p.span.start:p.span.end] == p.span.text    # offsets exact
+        return places
+    return _run
+
+
+def by_text(places, text):
+    found = [p for p in places if p.span.text == text]
+    assert found, f"{text!r} not among {[p.span.text for p in places]}"
+    return found[0]
+
+
+def test_seed_document(run, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    places = run(text)
+    tehran = by_text(places, "Tehran")
+    assert tehran.country == "Iran" and distance_km(tehran.latitude, tehran.longitude, 35.69, 51.39) < 40
+    t22 = by_text(places, "T-22")
+    assert t22.name == "Tower 22" and t22.place_id == "kb:tower-22" and t22.geo_precision == 1
+    assert distance_km(t22.latitude, t22.longitude, 33.32, 38.70) < 10
+    for country in ("Jordan", "Iraq", "Syria"):
+        place = by_text(places, country)
+        assert (place.kind, place.geo_precision, place.country) == ("country", 3, country)
+    assert not [p for p in places if p.span.text in ("Hezbollah", "Hamas", "Islamic Resistance")]
+
+
+def test_tripoli_in_libya_and_in_lebanon(run):
+    libya = run("Gunmen attacked a checkpoint in Tripoli, the capital of Libya, before clashes spread to Benghazi.")
+    assert by_text(libya, "Tripoli").country == "Libya"
+    lebanon = run("Protesters gathered in Tripoli, Lebanon's second city, and in Beirut on Friday.")
+    assert by_text(lebanon, "Tripoli").country == "Lebanon"
+    assert distance_km(by_text(lebanon, "Tripoli").latitude, by_text(lebanon, "Tripoli").longitude, 34.44, 35.84) < 10
+
+
+def test_datelines(run):
+    madaya = run("MADAYA, Syria - Residents said on Tuesday that food had run out in the besieged town.")
+    town = by_text(madaya, "MADAYA")
+    assert town.country == "Syria" and distance_km(town.latitude, town.longitude, 33.69, 36.10) < 10
+    baghdad = run("BAGHDAD (Reuters) - Two rockets landed near the airport on Sunday, police said.")
+    assert by_text(baghdad, "BAGHDAD").country == "Iraq"
+
+
+def test_lowercase_words_and_actor_names_are_not_places(run):
+    places = run("The hit was hard, and they will hit back at the bab of the old market, officials said.")
+    assert places == []
+    places = run("Israel said it struck the group, and Hezbollah denied it. Assad met Putin.")
+    assert [p.span.text for p in places] == []
+    town = run("A car bomb exploded in Hit, in Anbar province, killing two police officers.")
+    assert by_text(town, "Hit").country == "Iraq"
+    assert by_text(town, "Anbar").kind == "admin1"
+
+
+def test_country_as_modifier_is_not_a_place(run):
+    places = run("A rocket hit near the U.S. embassy in Baghdad on Sunday.")
+    assert [p.span.text for p in places] == ["Baghdad"]
+
+
+def test_acled_parenthesis_disambiguates(run):
+    places = run("On 3 March, regime forces shelled rebel positions in Tafas (Daraa). "
+                 "In Al Mayadin (Deir ez-Zor), an airstrike hit a market.")
+    tafas = by_text(places, "Tafas")
+    assert tafas.country == "Syria" and distance_km(tafas.latitude, tafas.longitude, 32.74, 36.07) < 10
+    mayadin = by_text(places, "Al Mayadin")
+    assert distance_km(mayadin.latitude, mayadin.longitude, 35.02, 40.45) < 10
+
+
+def test_geo_precision_follows_the_wording(run):
+    places = run("Clashes broke out near Mosul, in Idlib province and in Kirkuk. Sirens sounded in Jordan.")
+    assert by_text(places, "Mosul").geo_precision == 2
+    idlib = by_text(places, "Idlib")
+    assert (idlib.kind, idlib.geo_precision) == ("admin1", 3)
+    assert by_text(places, "Kirkuk").geo_precision == 1
+    jordan = by_text(places, "Jordan")
+    assert (jordan.kind, jordan.geo_precision) == ("country", 3)
+
+
+def test_curated_places_bases_camps_seas(run):
+    places = run("Drones targeted Ain al-Asad air base and the al-Tanf garrison, while Houthi missiles "
+                 "hit a ship in the Red Sea near the Bab al-Mandab. Aid waited at the Rafah crossing "
+                 "and residents fled al-Hol camp.")
+    assert by_text(places, "Ain al-Asad air base").place_id == "kb:ain-al-asad-air-base"
+    assert by_text(places, "al-Tanf garrison").country == "Syria"
+    assert by_text(places, "Red Sea").kind == "sea"
+    assert by_text(places, "Rafah crossing").country == "Palestine"
+    assert by_text(places, "al-Hol camp").kind == "camp"
+
+
+def test_neighbourhood_of_a_city(run):
+    places = run("Several shells fell on Qanawat neighborhood in Damascus, injuring civilians.")
+    quarter = by_text(places, "Qanawat")
+    assert quarter.name.startswith("Damascus") and distance_km(quarter.latitude, quarter.longitude,
+                                                                33.51, 36.29) < 10
+
+
+def test_actor_countries_guide_resolution(run):
+    places = run("AQAP militants assassinated a commander in al-Bayda city on Wednesday.")
+    assert by_text(places, "al-Bayda").country == "Yemen"
+
+
+def test_empty_document(run):
+    assert run("") == []
