@@ -13,8 +13,8 @@ from conflictdesk.nlp import load_pipeline
 from places_support import build_gazetteer, make_kb
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "eval_locations.py"
-# Measured on these samples: see the report in bench/eval_locations.py's docstring.
-FLOORS = {"middle-east": (800, 0.37), "africa": (400, 0.30)}
+# Floors a little below what these seeded samples measure.
+FLOORS = {"middle-east": (800, 0.40), "africa": (400, 0.34)}   # measured 0.424 and 0.368
 
 
 def _bench():

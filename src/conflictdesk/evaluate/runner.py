@@ -98,7 +98,9 @@ def note_record(gold: GoldEvent, ex: Extraction | None, pred: Event | None, kb: 
             "actor1_ok": actor_match(gold.actor1, names1), "actor2_ok": actor_match(gold.actor2, names2),
             "fatalities": pred.fatalities, "date": pred.event_date.isoformat() if pred.event_date else None,
             "location": pred.location, "country": pred.country, "lat": pred.latitude, "lon": pred.longitude,
-            "events": len(ex.events)})
+            "events": len(ex.events),
+            "places": [[p.span.text, p.name, p.country, p.kind, p.geo_precision, p.latitude, p.longitude]
+                       for p in ex.places]})
         if pred.latitude is not None and gold.latitude is not None and gold.longitude is not None:
             out["km"] = round(km(pred.latitude, pred.longitude, gold.latitude, gold.longitude), 1)  # type: ignore[arg-type]
     return out

@@ -272,10 +272,11 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               exclude: list[tuple[int, int]] = ()) -> Place | None:
     """The place an event happened at: nearest and most precise in the sentence, else before it."""
     def usable(p: Place) -> bool:
-        return p.latitude is not None or p.country is not None
+        # a place word inside a longer actor name ("Axis" of "Axis of Resistance") is not a place
+        return (p.latitude is not None or p.country is not None) and not any(
+            a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude)
 
-    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
-               and not any(a <= p.span.start < b for a, b in exclude)]
+    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
     if in_sent:
         return min(in_sent, key=lambda p: _distance(p.span.start, anchor) + PRECISION_PENALTY.get(p.kind, 0)
                    + 60 * (p.span.start > anchor + 250))

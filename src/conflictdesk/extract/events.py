@@ -79,8 +79,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         elif (side2.actor or side2.kind in ("armed", "unidentified_armed_group")) and m.trigger.armed_target:
             coding = m.trigger.armed_target
     sent = m.sent
-    actor_spans = [(s, e) for s, e, _ in index.within(sent.start_char, sent.end_char)]
-    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text)
+    actor_spans = [(s, e) for s, e, _ in index.spans]
+    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans)
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text)
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
@@ -91,7 +91,6 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind=m.trigger.kind)
-    del actor_spans
     return d
 
 

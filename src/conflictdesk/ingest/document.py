@@ -9,6 +9,7 @@ import datetime as dt
 import email.utils
 import re
 import time
+import urllib.parse
 
 from ..errors import EmptyInputError
 from ..records import Document
@@ -67,6 +68,26 @@ def split_headline(text: str) -> tuple[str | None, str]:
     return line, rest.strip("\n")
 
 
+_FEED_HOST_PREFIXES = ("www.", "feeds.", "feed.", "rss.", "m.", "mobile.", "amp.")
+
+
+def clean_title(title: str | None) -> str | None:
+    """The title, or None when it holds no word at all (feeds often carry ">" or "|")."""
+    line = normalize_line(title)
+    return line if line and any(ch.isalnum() for ch in line) else None
+
+
+def source_from_url(url: str | None) -> str | None:
+    """The site a story came from, read off its URL's host ("feeds.reuters.com" -> "reuters.com")."""
+    if not url:
+        return None
+    host = (urllib.parse.urlsplit(url).hostname or "").lower()
+    for prefix in _FEED_HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix):]
+    return host or None
+
+
 def build_document(text: str, *, fmt: str, origin: str | None = None, title: str | None = None,
                    published: object = None, url: str | None = None, source: str | None = None,
                    id: str | None = None, author: str | None = None, language: str | None = None,
@@ -82,9 +103,9 @@ def build_document(text: str, *, fmt: str, origin: str | None = None, title: str
     return Document(
         id=document_id(given=id, url=url, text_hash=digest),
         text=body,
-        title=normalize_line(title),
+        title=clean_title(title),
         published=parse_date(published),
-        source=normalize_line(source),
+        source=normalize_line(source) or source_from_url(url),
         url=url,
         language=(language.strip().lower() or None) if language else detect_language(body),
         author=normalize_line(author),
