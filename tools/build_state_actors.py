@@ -101,7 +101,7 @@ DEMONYMS = {
     "FM": ["Micronesian"], "MD": ["Moldovan"], "MC": ["Monegasque"], "MN": ["Mongolian"],
     "ME": ["Montenegrin"], "MA": ["Moroccan"], "MZ": ["Mozambican"], "MM": ["Myanmar", "Burmese"],
     "NA": ["Namibian"], "NR": ["Nauruan"], "NP": ["Nepali", "Nepalese"], "NL": ["Dutch"],
-    "NZ": ["New Zealand"], "NI": ["Nicaraguan"], "NE": ["Nigerien"], "NG": ["Nigerian"],
+    "NZ": ["New Zealander"], "NI": ["Nicaraguan"], "NE": ["Nigerien"], "NG": ["Nigerian"],
     "MK": ["North Macedonian", "Macedonian"], "NO": ["Norwegian"], "OM": ["Omani"],
     "PK": ["Pakistani"], "PW": ["Palauan"], "PA": ["Panamanian"], "PG": ["Papua New Guinean"],
     "PY": ["Paraguayan"], "PE": ["Peruvian"], "PH": ["Philippine", "Filipino"], "PL": ["Polish"],
@@ -120,6 +120,26 @@ DEMONYMS = {
     "YE": ["Yemeni"], "ZM": ["Zambian"], "ZW": ["Zimbabwean"], "PS": ["Palestinian"],
     "XK": ["Kosovar", "Kosovan"], "TW": ["Taiwanese"], "EH": ["Sahrawi"],
 }
+
+# Nouns for a state's people that are not the adjective plus "s" (the matcher reads all of them
+# from the state's `demonyms` key). "Poles" is left out: it is also a common noun.
+DEMONYM_NOUNS = {
+    "GB": ["Briton", "Britons"], "TR": ["Turk", "Turks"], "DK": ["Dane", "Danes"], "FI": ["Finn", "Finns"],
+    "SE": ["Swede", "Swedes"], "ES": ["Spaniard", "Spaniards"], "PH": ["Filipinos"], "IS": ["Icelanders"],
+    "NL": ["Dutchman", "Dutchmen"], "FR": ["Frenchman", "Frenchmen"], "IE": ["Irishman", "Irishmen"],
+}
+# Adjectives with no plural noun made by adding "s" (Chinese, French, Swiss, Malagasy, ...).
+NO_PLURAL = re.compile(r"(?:ese|ish|ch|ss|s|x|z|y|ic|o|Lao|Myanmar|I-Kiribati|Ni-Vanuatu|Emaswati|Kyrgyz|Turkmen)$")
+
+
+def demonyms(code: str) -> list[str]:
+    """The state's adjectives, their plurals ("Iranian", "Iranians") and DEMONYM_NOUNS."""
+    out: list[str] = []
+    for adj in DEMONYMS.get(code, []):
+        out.append(adj)
+        if adj not in {"US", "U.S."} and not NO_PLURAL.search(adj):
+            out.append(adj + "s")
+    return list(dict.fromkeys(out + DEMONYM_NOUNS.get(code, [])))
 
 # The year range ACLED writes after the names of a state's forces and government: the period of
 # the current head of state or regime. Only ranges known to be current are listed.
@@ -226,8 +246,8 @@ def forms(country: str) -> list[str]:
 def state_entries(rec: dict) -> list[dict]:
     code, country = rec["alpha_2"], rec["acled"]
     slug = slugify(country)
-    dem = DEMONYMS.get(code, [])
-    adjectives = [d for d in dem if d not in {"US", "U.S."} or code == "US"]
+    dem = demonyms(code)
+    adjectives = [d for d in DEMONYMS.get(code, []) if d not in {"US", "U.S."} or code == "US"]
     rng = CURRENT_RANGE.get(country)
     suffix = f" ({rng})" if rng else ""
     iso_source = ISO_PAGE.format(code=code) if code != "XK" else "https://en.wikipedia.org/wiki/Kosovo"

@@ -158,6 +158,50 @@ def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str) -
     return None
 
 
+_NUM = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+# ACLED coders' own statements of the figure they coded ("Unknown fatalities coded as 10.",
+# "with 2 fatalities coded to this location", "fatalities split across 2 events")
+CODED_HERE = re.compile(rf"\b{_NUM}\s+(?:\w+\s+)?(?:fatalities|fatality|deaths?|killed)\s+(?:were\s+|was\s+)?"
+                        r"(?:coded|allocated|attributed|assigned)\s+(?:to|at|for|in)\s+(?:this|the)\s+"
+                        r"(?:location|event|town|village|city|area)", re.IGNORECASE)
+CODED_AS = re.compile(rf"\b(?:fatalities|fatality|deaths|casualties|number|unknown)\b[\w\s,()-]{{0,40}}?\b"
+                      rf"(?:coded|estimated|recorded)\s+(?:as|to|at)\s+{_NUM}\b", re.IGNORECASE)
+CODED_SPLIT = re.compile(rf"\b(?:split|spread|distributed|divided)\s+(?:evenly\s+)?(?:between|across|among|over|"
+                         rf"into)\s+(?:the\s+)?{_NUM}\s+(?:\w+\s+)?(?:events|locations|places|towns|villages|areas)",
+                         re.IGNORECASE)
+UNKNOWN_DEATHS = re.compile(r"\bunknown\s+(?:number\s+of\s+)?(?:\w+\s+)?fatalities\b", re.IGNORECASE)
+UNKNOWN_DEFAULT = 10     # ACLED's 2018 coders: an unknown number of deaths coded as 10
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else WORD_NUMBERS[word.lower()]
+
+
+SPLIT_N = re.compile(rf"\b{_NUM}\s+(?:\w+\s+)?fatalities\s+(?:were\s+)?(?:split|spread|distributed|divided)\s+"
+                     rf"(?:evenly\s+)?(?:between|across|among|over)\s+(?:the\s+)?{_NUM}\b", re.IGNORECASE)
+
+
+def coded_fatalities(text: str) -> tuple[int, int] | None:
+    """The fatalities an ACLED note says were coded for its event, and where that statement starts."""
+    m = CODED_HERE.search(text)
+    if m:
+        return _num(m.group(1)), m.start()
+    m = SPLIT_N.search(text)
+    if m:
+        return _num(m.group(1)) // max(1, _num(m.group(2))), m.start()
+    m = CODED_AS.search(text)
+    split = CODED_SPLIT.search(text)
+    if m:
+        value = _num(m.group(1))
+        if split and split.start() >= m.start():
+            value //= max(1, _num(split.group(1)))
+        return value, m.start()
+    u = UNKNOWN_DEATHS.search(text)
+    if u and split:
+        return UNKNOWN_DEFAULT // max(1, _num(split.group(1))), u.start()
+    return None
+
+
 def count_of(head: "Token", quantities: list[Quantity]) -> Count | None:
     """"over 150 rocket and drone attacks": a number counting the trigger noun itself."""
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -278,12 +322,19 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
     if in_sent:
-        return min(in_sent, key=lambda p: _distance(p.span.start, anchor) + PRECISION_PENALTY.get(p.kind, 0)
-                   + 60 * (p.span.start > anchor + 250))
+        # the most precise place named for the event: the first precise one of its sentence
+        # (ACLED codes the event at the first town a report names), a region only failing that
+        return min(in_sent, key=lambda p: (p.kind in PRECISION_PENALTY, PRECISION_PENALTY.get(p.kind, 0),
+                                           p.span.start > anchor + 250, p.span.start))
     para = paragraph_start(text, sent_start)
     before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
     if before:
         return max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start))
+    end = text.find("\n\n", sent_end)
+    after = [p for p in places if sent_end <= p.span.start < (len(text) if end == -1 else end) and usable(p)]
+    if after:
+        # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
+        return min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start))
     dateline = [p for p in places if p.span.start < 40 and usable(p)
                 and DATELINE.match(text, p.span.end)]
     return dateline[0] if dateline else None

@@ -78,6 +78,9 @@ def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, 
     return lo, hi
 
 
+COUNTING_NOUNS = {"number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "group", "handful",
+                  "several", "some", "many", "few", "one", "two", "three", "four", "five", "all", "most", "member",
+                  "members", "total", "couple"}
 CASED_WORDS = {"is", "us"}           # role words read only in capitals ("IS", "US-led")
 NOT_AGENT_AFTER = {"controlled", "held", "run", "occupied", "besieged", "dominated", "bound", "loyal"}
 
@@ -156,6 +159,12 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    if tok.lemma_.lower() in COUNTING_NOUNS:
+        # "a number of pro-Hadi soldiers", "dozens of civilians": the people counted
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+        if of:
+            tok = of[0]
     rp = role_phrase_in(tok, patterns)
     if rp is not None and rp.first:
         return Party(phrase=rp, token=tok)

@@ -5,6 +5,7 @@ Roles, attributes and merging come later (event_roles, event_attributes, events)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,47 @@ def _root(tokens: list["Token"]) -> "Token":
     return tokens[-1]
 
 
+LABEL = re.compile(r"\s*([^\W\d_][\w /&'-]{1,40}?)\s*:")
+
+
+def _label_key(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").replace("/", " / ").split())
+
+
+def _label_mention(sent: "SpacySpan", patterns: EventPatterns) -> Mention | None:
+    """ACLED's own label opening a note ("Non-violent activity: ...", "Arrests: ...")."""
+    m = LABEL.match(sent.text)
+    if m is None:
+        return None
+    key = _label_key(m.group(1))
+    trig = None
+    for t in patterns.triggers:
+        if t.kind == "label" and any(_label_key(" ".join(p)) == key for p in t.phrases):
+            trig = t
+            break
+    if trig is None:
+        return None
+    end = sent.start_char + m.end(1)
+    span = [t for t in sent if t.idx < end and not t.is_space]
+    if not span:
+        return None
+    return Mention(trigger=trig, head=_root(span), tokens=span, sent=sent, coding=trig.coding, priority=trig.priority)
+
+
+def _holds_territory(head: "Token") -> bool:
+    """"X-held", "under X control", "a house captured by X": who holds a place, not a battle for it."""
+    if head.dep_ in ("amod", "acl") or "-" in head.text:
+        return True
+    t = head
+    for _ in range(3):
+        if t.lower_ == "under" or (t.dep_ == "pobj" and t.head.lower_ == "under"):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
 def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                   quotes: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every trigger in the sentence (outside long quotations), longest phrase first, each token once."""
@@ -103,6 +145,10 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
     toks = list(sent)
     used: set[int] = set()
     out: list[Mention] = []
+    label = _label_mention(sent, patterns)
+    if label is not None:
+        used.update(t.i for t in label.tokens)
+        out.append(label)
     for k, tok in enumerate(toks):
         if tok.i in used or tok.is_punct:
             continue
@@ -128,7 +174,7 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                     continue
             elif trig.pos and head.pos_ not in trig.pos:
                 continue
-            if trig.kind == "territory" and (head.dep_ == "amod" or "-" in head.text):
+            if trig.kind == "territory" and _holds_territory(head):
                 continue
             if not _context_ok(trig, forms):
                 continue

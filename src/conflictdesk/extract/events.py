@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
-from .event_attributes import (count_of, date_for, fatalities_in, in_background_section, place_for,
+from .event_attributes import (coded_fatalities, count_of, date_for, fatalities_in, in_background_section, place_for,
                                salience_of, section_flags, status_of)
 from .event_notes import Draft, merge_document, merge_sentence, write_note
 from .event_patterns import EventPatterns, load_event_patterns
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from ..knowledge import KnowledgeBase
 
+VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
 STATE_FORCE_TYPES = {"state_forces", "police", "state", "government", "external_force"}
 
 
@@ -246,12 +247,16 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if deaths is not None:
                 prior.fatalities = deaths if prior.fatalities is None else prior.fatalities + deaths
             continue
+        if all(d.kind == "outcome" and d.actor1 is None and d.actor2 is None and d.side2.kind is None
+               for d in sdrafts) and not deaths:
+            continue      # "Neither injuries nor fatalities reported." alone reports no event
         if deaths is not None:
             violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in
                        ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")]
             if violent:
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
+    _apply_coded_fatalities(drafts, doc.text)
     merged = merge_document(drafts)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
@@ -272,6 +277,26 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         ev.notes = write_note(ev, names=_names(kb, index))
         events.append(ev)
     return events
+
+
+def _apply_coded_fatalities(drafts: list[Draft], text: str) -> None:
+    """A coder's statement of the figure ("Unknown fatalities coded as 10") sets the fatalities of the
+    violent event told just before it in the same paragraph."""
+    start = 0
+    for para in text.split("\n\n"):
+        found = coded_fatalities(para)
+        if found is not None:
+            value, at = found
+            at += start
+            before = [d for d in drafts if start <= d.sent_start <= at and d.status in ("reported", "claimed")
+                      and d.coding.event_type in VIOLENT_EVENT_TYPES]
+            if before:
+                best = max(before, key=lambda d: d.priority)
+                best.fatalities = value
+                for d in before:
+                    if d is not best and d.fatalities is not None:
+                        d.fatalities = min(d.fatalities, value)
+        start += len(para) + 2
 
 
 def _not_places(actors: list[Actor], places: list[Place]) -> list[Actor]:

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -26,6 +26,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
 from ..records import POINT_LABELS
+from .statement_syntax import LEXICONS, observer_voice, syntax_hits
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 CUES_DIR = DATA_DIR / "statements"
 _LINE = "__line__"
@@ -96,6 +100,7 @@ class CueSet:
     negation: re.Pattern[str]
     third_party: re.Pattern[str]
     hedge: re.Pattern[str]
+    syntax: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def channel_of(self, text: str) -> str | None:
         """The first channel whose pattern the introducing text matches."""
@@ -177,6 +182,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     seen: dict[str, str] = {}
     reporting: set[str] = set()
     list_intros: list[tuple[str, re.Pattern[str]]] = []
+    syntax: dict[str, frozenset[str]] = {}
     for path in paths:
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
@@ -188,7 +194,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             continue
         line = data.get(_LINE, 1)
         unknown = set(data) - {"cues", "groups", "channels", "intro_verbs", "reporting_verbs", "list_intros",
-                                 "modifiers", _LINE}
+                                 "modifiers", "syntax", _LINE}
         if unknown:
             problems.append(f"{path}:{line}: unknown sections {sorted(unknown)}")
         for name, source in _strip_lines(data.get("groups") or {}).items():
@@ -215,6 +221,11 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             pattern = _compile(str(source), f"{path}: modifier {name}", problems)
             if pattern is not None:
                 modifiers[name] = pattern
+        for name, words in _strip_lines(data.get("syntax") or {}).items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                problems.append(f"{path}: syntax list {name}: expected a list of lemmas")
+                continue
+            syntax[str(name)] = syntax.get(str(name), frozenset()) | frozenset(w.lower() for w in words)
         for item in data.get("cues") or []:
             raw_cues.append((path, item))
     group_alt = "|".join(f"(?:{s})" for s in group_sources) or r"(?!x)x"
@@ -245,11 +256,14 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     for name in ("negation", "third_party", "hedge"):
         if name not in modifiers:
             problems.append(f"{paths[0] if paths else CUES_DIR}: modifiers.{name} is missing")
+    missing = [name for name in LEXICONS if name not in syntax]
+    if missing:
+        problems.append(f"{paths[0] if paths else CUES_DIR}: syntax lists missing: {', '.join(missing)}")
     if problems:
         raise CueFileError(f"{len(problems)} problem(s) in statement cue files", problems=problems)
     return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
                   modifiers["negation"], modifiers["third_party"],
-                  modifiers["hedge"])
+                  modifiers["hedge"], syntax)
 
 
 @functools.lru_cache(maxsize=8)
@@ -277,15 +291,32 @@ def _negated(text: str, match: re.Match[str], negation: re.Pattern[str]) -> bool
     return bool(negation.search(window) or negation.search(match.group(0)))
 
 
-def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_label: str | None = None) -> Labelling:
+def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_label: str | None = None,
+               tokens: "Span | None" = None) -> Labelling:
     """Labels, fired cue ids and group targets of one point's text.
 
     `intro` is the lemma of the reporting verb that introduced the point, if any; `intro_label` a
-    label the introduction of a list lends to each of its items.
+    label the introduction of a list lends to each of its items; `tokens` the point's parse (a spaCy
+    Span or Doc over exactly `text`), which adds the lemma rules of `statement_syntax`.
     """
     out = Labelling()
     suppressed: set[str] = set()
     third_party = bool(cueset.third_party.search(text))
+    if tokens is not None and cueset.syntax:
+        third_party = third_party or any(observer_voice(sent, cueset.syntax) for sent in tokens.sents)
+        group_in = (lambda s: cueset.group_of(s) is not None) if cueset.groups else None
+        for hit in syntax_hits(tokens, cueset.syntax, group_in=group_in):
+            cue_id = hit.cue + (":third_party" if third_party else "")
+            if cue_id not in out.cues:
+                out.cues.append(cue_id)
+            if third_party:
+                continue
+            if hit.label not in out.labels:
+                out.labels.append(hit.label)
+            if hit.label == "incitement":
+                name = cueset.group_of(text)
+                if name and name not in out.targets:
+                    out.targets.append(name)
     for cue in cueset.cues:
         for match in cue.pattern.finditer(text):
             label: str | None = cue.label

@@ -531,5 +531,5 @@ def label_sentence(text: str, parsed: "Doc", cues: CueSet | None = None) -> tupl
         if token.dep_ == "ROOT":
             intro = _intro_lemma(token)
             break
-    labelling = label_text(text, cueset, intro=intro)
+    labelling = label_text(text, cueset, intro=intro, tokens=parsed[:])
     return labelling.labels, labelling.cues, labelling.targets

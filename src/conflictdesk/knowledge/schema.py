@@ -125,6 +125,11 @@ Slug = Annotated[str, Field(pattern=SLUG.pattern)]
 Name = Annotated[str, Field(min_length=1)]
 
 
+def _fold(text: str) -> str:
+    """Lower case, hyphens and apostrophes as the matcher folds them (for the checks here)."""
+    return " ".join(re.sub(r"[-\u2010-\u2014_]", " ", re.sub(r"['\u2019`]", "", text.lower())).split())
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -188,12 +193,19 @@ class _Named(_Model):
     aliases: tuple[Name, ...] = ()
     case_sensitive: tuple[Name, ...] = ()      # matched case-sensitively (besides short all-caps aliases)
     ambiguous_aliases: tuple[Name, ...] = ()   # aliases knowingly shared with other entries
+    english_words: tuple[Name, ...] = ()       # names that are English words in capitals: US, IS
+    personal_names: tuple[Name, ...] = ()      # names that are also people's names: Amal, Badr
+    not_within: tuple[Name, ...] = ()          # longer phrases holding a name, not naming the entry
     description: str | None = None
     source: Source
 
     def all_names(self) -> tuple[str, ...]:
         """Name and aliases, in order, without repeats."""
         return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+    def matched_names(self) -> tuple[str, ...]:
+        """Every name the matcher looks for (for actors: with the ACLED name and demonyms)."""
+        return self.all_names()
 
     @model_validator(mode="after")
     def _listed(self) -> "_Named":
@@ -202,6 +214,16 @@ class _Named(_Model):
             for alias in getattr(self, field):
                 if alias not in names:
                     raise ValueError(f"{field}: {alias!r} is not one of the entry's name or aliases")
+        matched = {_fold(n) for n in self.matched_names()}
+        for field in ("english_words", "personal_names"):
+            for alias in getattr(self, field):
+                if _fold(alias) not in matched:
+                    raise ValueError(f"{field}: {alias!r} is not one of the entry's names or demonyms")
+        for phrase in self.not_within:
+            folded = f" {_fold(phrase)} "
+            if not any(f" {n} " in folded and n != folded.strip() for n in matched):
+                raise ValueError(f"not_within: {phrase!r} does not contain one of the entry's names as whole "
+                                 f"words (and must be longer than it)")
         return self
 
 
@@ -221,6 +243,9 @@ class ActorEntry(_Named):
 
     def all_names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.name, *self.aliases, *self._extra_names())))
+
+    def matched_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.all_names(), *(self.demonyms if self.type == "state" else ()))))
 
     @field_validator("country")
     @classmethod

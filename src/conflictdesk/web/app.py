@@ -132,7 +132,8 @@ def status_of(exc: ConflictDeskError) -> int:
 class WebApp:
     """conflictdesk's web pages and JSON API over one store (see `routes.py` for the table)."""
 
-    def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None, kb_dirs: Iterable["str | Path"] = ()) -> None:
+    def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None,
+                 kb_dirs: Iterable["str | Path"] = ()) -> None:
         from .routes import ROUTES
 
         self.store = store
@@ -190,8 +191,8 @@ class WebApp:
         request = Request.from_environ(environ)
         response = self.respond(request)
         own = {name.lower() for name, _ in response.headers}
+        policy = [] if "content-security-policy" in own else [("Content-Security-Policy", CONTENT_SECURITY_POLICY)]
         headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body))),
-                   *([] if "content-security-policy" in own else [("Content-Security-Policy", CONTENT_SECURITY_POLICY)]),
-                   *SECURITY_HEADERS, *response.headers]
+                   *policy, *SECURITY_HEADERS, *response.headers]
         start_response(f"{response.status} {STATUS_TEXT.get(response.status, 'Error')}", headers)
         return [] if request.method == "HEAD" else [response.body]

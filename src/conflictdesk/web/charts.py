@@ -288,9 +288,9 @@ def event_timeline(events: Sequence[StoredEvent], *, width: float = 860, height:
                 continue
             bar_h = plot_h * n / peak
             base -= bar_h
+            when = bucket.isoformat() if unit == "day" else f"{unit} of {bucket.isoformat()}"
             out.append(f'<rect x="{_f(x)}" y="{_f(base)}" width="{_f(bar)}" height="{_f(bar_h)}" '
-                       f'fill="{colour(event_type)}"><title>{h(f"{unit} of {bucket.isoformat()}" if unit != "day" else bucket.isoformat())}: '
-                       f'{n} {h(event_type)}</title></rect>')
+                       f'fill="{colour(event_type)}"><title>{h(when)}: {n} {h(event_type)}</title></rect>')
         if i % label_every == 0:
             text = bucket.strftime("%Y-%m") if unit == "month" else bucket.isoformat()
             out.append(f'<text class="axis" x="{_f(left + i * slot + slot / 2)}" y="{_f(height - 6)}" '

@@ -8,7 +8,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
 from ..records import EVENT_STATUSES, Actor, Document, Extraction, StoredEvent
@@ -162,9 +162,9 @@ def events(app: "WebApp", request: Request) -> Response:
     downloads = " · ".join(link(path("api", "events", **query, format=fmt), label) for fmt, label in
                            (("csv", "ACLED CSV"), ("json", "JSON"), ("geojson", "GeoJSON"))) \
         + " · " + link(path("api", "events.stix", **query), "STIX 2.1")
+    capped = f" (the most recent {PAGE_EVENTS})" if len(found) >= PAGE_EVENTS else ""
     body = ("<h1>Events</h1>" + _filter_form(request)
-            + f'<p class="meta">{len(found)} event(s){" (the most recent " + str(PAGE_EVENTS) + ")" if len(found) >= PAGE_EVENTS else ""}'
-            f"; {located} located on the map. Download: {downloads}</p>"
+            + f'<p class="meta">{len(found)} event(s){capped}; {located} located on the map. Download: {downloads}</p>'
             + legend()
             + f'<figure class="chart">{event_map(found)}<figcaption>Event locations (equirectangular '
               f"projection; outlines: Natural Earth 1:110m). Circle size grows with the number of events at a place."
@@ -175,18 +175,21 @@ def events(app: "WebApp", request: Request) -> Response:
     return Response.html(layout("Events", body, active="/events"))
 
 
+def _dicts(value: object) -> list[dict[str, Any]]:
+    """The dicts of a profile's list field (relations, related, people)."""
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
 def _relations(profile: dict[str, object]) -> str:
     items = []
-    for r in profile.get("relations", []) or []:
-        assert isinstance(r, dict)
+    for r in _dicts(profile.get("relations")):
         period = " ".join(x for x in (f"since {r['since']}" if r.get("since") else "",
                                       f"until {r['until']}" if r.get("until") else "") if x)
         items.append(f"<li>{h(str(r.get('type', '')).replace('_', ' '))} "
                      f"{link(path('actors', str(r.get('object', ''))), r.get('object_name') or r.get('object'))}"
                      f"{' (' + h(period) + ')' if period else ''} <span class=\"source\">source: "
                      f"{external_link(str(r.get('source', '')))}</span></li>")
-    for r in profile.get("related", []) or []:
-        assert isinstance(r, dict)
+    for r in _dicts(profile.get("related")):
         items.append(f"<li>{link(path('actors', str(r.get('subject', ''))), r.get('subject_name'))} "
                      f"{h(str(r.get('type', '')).replace('_', ' '))} this actor <span class=\"source\">source: "
                      f"{external_link(str(r.get('source', '')))}</span></li>")
@@ -206,12 +209,12 @@ def actor(app: "WebApp", request: Request, actor_id: str) -> Response:
         facts = [("id", h(actor_id)), ("type", h(profile.get("type", profile.get("entry_type")))),
                  ("country", h(profile.get("country") or "international")),
                  ("ACLED name", h(profile.get("acled_name") or "")),
-                 ("aliases", h(", ".join(profile.get("aliases", []) or []))),  # type: ignore[arg-type]
+                 ("aliases", h(", ".join(str(a) for a in profile.get("aliases") or []))),
                  ("source", external_link(str(profile.get("source") or "")))]
         description = f"<p>{h(profile['description'])}</p>" if profile.get("description") else ""
-        people = "".join(f"<li>{h(p.get('name'))}: {h(p.get('title'))} "  # type: ignore[union-attr]
-                         f'<span class="source">source: {external_link(str(p.get("source", "")))}</span></li>'  # type: ignore[union-attr]
-                         for p in profile.get("people", []) or [])  # type: ignore[union-attr]
+        people = "".join(f"<li>{h(p.get('name'))}: {h(p.get('title'))} "
+                         f'<span class="source">source: {external_link(str(p.get("source", "")))}</span></li>'
+                         for p in _dicts(profile.get("people")))
         name = str(profile.get("name") or actor_id)
         body = (f"<h1>{h(name)}</h1>{description}"
                 + table(["", ""], [[h(k), v] for k, v in facts if v], cls="facts")

@@ -1,0 +1,272 @@
+"""Lemma rules over the spaCy parse of a statement point, complementing the regex cues.
+
+The regex cues of `cues.yaml` catch formulas ("legitimate targets", "claimed responsibility");
+these rules catch the constructions behind them, whatever the words: a modal or intent verb
+governing a violent verb with the issuer as subject (a threat), an imperative or "must" addressed
+to supporters (a call), "must" addressed to an adversary (a demand), a past violent act in the
+first person (a claim), a violent verb negated against protected people (de-escalation), a people
+or religion made the object of violence or of a dehumanising predicate (incitement). Their word
+lists are data: the `syntax:` section of `data/statements/cues.yaml`.
+
+Every rule reads one sentence at a time and yields `SyntaxHit`s; `observer_voice` tells when the
+point is an observer's description ("security sources said militants were preparing ..."), which
+makes it nobody's statement.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# names of the word lists the rules read (validated at load by statement_cues)
+LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
+            "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
+            "deescalation_verbs", "denial_verbs", "self_names")
+
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_REPORTED_FUTURE = {"would"}
+_NEG = {"neg"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxHit:
+    label: str
+    cue: str
+    negated: bool = False
+
+
+def _lemma(t: "Token") -> str:
+    return t.lemma_.lower()
+
+
+def _negated(t: "Token") -> bool:
+    if any(c.dep_ in _NEG for c in t.children):
+        return True
+    return any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg") for c in t.children)
+
+
+def _subject(t: "Token") -> "Token | None":
+    """The subject of `t`, climbing xcomp/conj/advcl chains ("we are ready to strike" -> we)."""
+    cur: Token | None = t
+    for _ in range(5):
+        if cur is None:
+            return None
+        subj = [c for c in cur.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj[0]
+        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _phrase_lemmas(tok: "Token") -> set[str]:
+    return {_lemma(x) for x in tok.subtree}
+
+
+def _is_first_person(subj: "Token | None", lex: Mapping[str, frozenset[str]]) -> bool:
+    """"we", "our fighters", "the mujahideen", "the soldiers of the caliphate": the issuer's own voice."""
+    if subj is None:
+        return False
+    if subj.lower_ in lex["first_person"]:
+        return True
+    words = {x.lower_ for x in subj.subtree}
+    if "our" in words and _lemma(subj) in lex["own_forces"]:
+        return True
+    return bool(words & lex["self_names"])
+
+
+def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported: bool) -> bool:
+    """Whether `verb` is announced (will/shall; would in reported speech), intended (ready/determined/vow to)
+    or ordered."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if _lemma(head) in lex["intent_heads"]:
+            return True
+        if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
+            return True
+        if _lemma(head) == "continue" and _future_or_intent(head, lex, reported):
+            return True
+    if verb.dep_ == "conj" and head is not verb and _lemma(head) in lex["violent_verbs"]:
+        return _future_or_intent(head, lex, reported)
+    return False
+
+
+def _in_reported_clause(t: "Token") -> bool:
+    cur = t
+    for _ in range(6):
+        if cur.dep_ == "ccomp":
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def observer_voice(sent: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the sentence is an observer's account of someone else's intentions or acts: a reporting or
+    cognition verb whose subject is an observer (analysts, sources, officials, reports) and whose clause
+    has another subject, or "according to" an observer."""
+    for t in sent:
+        if _lemma(t) == "accord" and any(_lemma(x) in lex["observers"] for x in t.subtree):
+            return True
+        if t.dep_ not in ("ROOT", "conj") or _lemma(t) not in lex["cognition_verbs"]:
+            continue
+        subj = _subject(t)
+        if subj is None or _lemma(subj) not in lex["observers"]:
+            continue
+        for c in t.children:
+            if c.dep_ in ("ccomp", "xcomp", "dobj"):
+                inner = _subject(c) if c.dep_ == "ccomp" else None
+                if inner is None or inner.lower_ not in ("we", "i"):
+                    return True
+    return False
+
+
+def _sentences(tokens: "Span") -> Iterable["Span"]:
+    sents = list(tokens.sents)
+    return sents or [tokens]
+
+
+def syntax_hits(tokens: "Span", lex: Mapping[str, frozenset[str]], *,
+                group_in: Callable[[str], bool] | None = None) -> Iterator[SyntaxHit]:
+    """The rules' hits on a parsed point (a spaCy Span or Doc). `group_in(text)` says whether a text names
+    a people or religious group (the cue set's `groups`)."""
+    for sent in _sentences(tokens):
+        yield from _sentence_hits(sent, lex, group_in)
+
+
+def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
+                   group_in: Callable[[str], bool] | None) -> Iterator[SyntaxHit]:
+    violent, addressees = lex["violent_verbs"], lex["addressees"]
+    reported = any(_lemma(t) in lex["cognition_verbs"] and t.dep_ == "ROOT" for t in sent)
+    root = sent.root
+    for t in sent:
+        lemma = _lemma(t)
+        if t.pos_ != "VERB" and not (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+            continue
+        subj = _subject(t)
+        obj_lemmas = set().union(*(_phrase_lemmas(c) for c in t.children if c.dep_ in ("dobj", "prep", "pobj",
+                                                                                       "nsubjpass")))
+        # --- violent verbs: threat / de-escalation / claim / imperative call ---------------------
+        if lemma in violent:
+            neg = _negated(t) or (t.dep_ == "xcomp" and _negated(t.head) and _lemma(t.head) != "hesitate")
+            protected = bool(obj_lemmas & lex["protected"])
+            future = _future_or_intent(t, lex, reported) or (
+                t.dep_ == "xcomp" and _lemma(t.head) == "hesitate" and _future_or_intent(t.head, lex, reported))
+            passive = any(c.dep_ == "auxpass" for c in t.children)
+            own = _is_first_person(subj, lex)
+            if future and neg:
+                yield SyntaxHit("de_escalation", "syn.deesc.will_not_attack", negated=True)
+                continue
+            if future and (own or passive or (subj is not None and subj.lower_ in ("they", "it", "he", "she")
+                                              and _in_reported_clause(t))):
+                yield SyntaxHit("threat", "syn.threat.intent")
+                continue
+            if future and subj is not None and _lemma(subj) not in lex["observers"] and _in_reported_clause(t):
+                yield SyntaxHit("threat", "syn.threat.reported_intent")
+                continue
+            if t.tag_ in ("VBD", "VBN") and own and not neg and not passive and not _in_reported_clause(t) \
+                    and t.dep_ in ("ROOT", "conj", "xcomp"):
+                yield SyntaxHit("claim_of_responsibility", "syn.claim.first_person_act")
+                continue
+            if t.tag_ in ("VBD", "VBN") and own and neg:
+                yield SyntaxHit("denial", "syn.deny.did_not")
+                continue
+            if _imperative(t, sent) and not neg:
+                yield SyntaxHit("call_to_action", "syn.call.imperative")
+                if group_in is not None and any(group_in(_text(c)) for c in _objects(t)):
+                    yield SyntaxHit("incitement", "syn.incite.violence_on_group")
+                continue
+        # --- calls: imperatives and "must" to supporters -------------------------------------
+        if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)):
+            yield SyntaxHit("call_to_action", "syn.call.imperative")
+            continue
+        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"}
+        has_to = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and t.head.dep_ == "ROOT"
+        if modal or has_to:
+            who = subj if subj is not None else (_subject(t.head) if has_to else None)
+            who_lemma = _lemma(who) if who is not None else ""
+            who_words = {x.lower_ for x in who.subtree} if who is not None else set()
+            if (who_lemma in addressees or who_words & {"every", "all", "everyone"} or who_lemma in ("we",)) and \
+                    (lemma in lex["call_verbs"] or lemma in violent) and not _negated(t):
+                yield SyntaxHit("call_to_action", "syn.call.must_act")
+                continue
+            if lemma in lex["demand_verbs"] and who is not None and who_lemma not in addressees \
+                    and who.lower_ not in lex["first_person"] and not _negated(t):
+                yield SyntaxHit("demand", "syn.demand.must")
+                continue
+        # --- "X asked/urged/called on Y to Z" (also passive "are asked to rise up") -----------
+        if lemma in lex["asking_verbs"] and any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in (lex["call_verbs"]
+                                                                                             | violent)
+                                                 for c in t.children):
+            yield SyntaxHit("call_to_action", "syn.call.asked_to")
+            continue
+        # --- de-escalation verbs in the first person (abide by, release, withdraw, welcome) ---------
+        if lemma in lex["deescalation_verbs"] and _is_first_person(subj, lex) and not _negated(t):
+            yield SyntaxHit("de_escalation", "syn.deesc.own_step")
+            continue
+        # --- denial verbs with the issuer as subject ----------------------------------------------
+        if lemma in lex["denial_verbs"] and (t is root or t.dep_ == "conj") and subj is not None \
+                and _lemma(subj) not in lex["observers"]:
+            yield SyntaxHit("denial", "syn.deny.verb")
+            continue
+    # --- incitement: a people or religion as the subject of a dehumanising predicate ------------
+    if group_in is not None:
+        for t in sent:
+            if _lemma(t) in lex["dehumanising"] and t.pos_ in ("NOUN", "PROPN"):
+                if group_in(sent.text):
+                    yield SyntaxHit("incitement", "syn.incite.dehumanise")
+                    break
+
+
+def _text(t: "Token") -> str:
+    return "".join(x.text_with_ws for x in t.subtree)
+
+
+def _objects(t: "Token") -> list["Token"]:
+    out = []
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _imperative(t: "Token", sent: "Span") -> bool:
+    """A base-form verb heading its sentence (or coordinated with one) without a subject:
+    "Join the ranks", "O Muslims, rise up", "Let every man take up arms"."""
+    if t.tag_ != "VB":
+        return False
+    if any(c.dep_ in _SUBJ or c.dep_ == "expl" for c in t.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ not in ("do",) for c in t.children):
+        return False
+    if t.dep_ == "ROOT":
+        return True
+    if t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.head.tag_ == "VB" and not any(
+            c.dep_ in _SUBJ for c in t.head.children):
+        return True
+    return False
+
+
+def _let_us(t: "Token") -> bool:
+    """"Let us ...", "Let every man ...", "Let all ...": an exhortation (not "let them come")."""
+    if _lemma(t) != "let" or t.tag_ != "VB" or any(c.dep_ in _SUBJ for c in t.children):
+        return False
+    for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj"):
+            subj = _subject(c) if c.dep_ != "dobj" else c
+            words = {x.lower_ for x in subj.subtree} if subj is not None else set()
+            if words & {"us", "every", "all", "each", "everyone"}:
+                return True
+    return False

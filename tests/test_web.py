@@ -1,0 +1,370 @@
+"""The web app called in-process (WSGI), over a real SQLite store filled by the real `ingest`
+command (reading, spaCy, extraction) from three project-written articles, one of them hostile."""
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+from click.testing import CliRunner
+
+from conflictdesk.cli import main
+from conflictdesk.contract import extraction_dict
+from conflictdesk.errors import ConflictDeskError
+from conflictdesk.store import Store
+from conflictdesk.web import CONTENT_SECURITY_POLICY, WebApp
+from conflictdesk.web.markup import Highlight, highlight_text
+
+ARTICLES = Path(__file__).parent / "fixtures" / "web" / "articles.jsonl"
+HOSTILE = "web-basra-hostile"
+STRIKE = "web-deir-ez-zor-strike"
+STATEMENT = "web-kataib-statement"
+ERROR_KEYS = {"ok", "error", "errors", "status"}
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.sqlite'}"
+    result = CliRunner().invoke(main, ["--db", url, "ingest", str(ARTICLES)])
+    assert result.exit_code == 0, result.output
+    return url
+
+
+@pytest.fixture(scope="module")
+def store(db_url):
+    with Store(db_url) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def app(store) -> WebApp:
+    return WebApp(store)
+
+
+class Reply:
+    def __init__(self, status: str, headers: list[tuple[str, str]], body: bytes) -> None:
+        self.code = int(status.split()[0])
+        self.headers = {k.lower(): v for k, v in headers}
+        self.body = body
+        self.text = body.decode("utf-8")
+
+    def json(self):
+        assert self.headers["content-type"].split(";")[0] in ("application/json", "application/geo+json",
+                                                              "application/stix+json")
+        return json.loads(self.text)
+
+
+def call(app: WebApp, path: str, query: str = "", method: str = "GET") -> Reply:
+    environ: dict = {}
+    setup_testing_defaults(environ)
+    environ.update(PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD=method)
+    environ["wsgi.errors"] = _Sink()
+    seen: dict = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen["status"], seen["headers"] = status, headers
+
+    body = b"".join(app(environ, start_response))
+    return Reply(seen["status"], seen["headers"], body)
+
+
+class _Sink:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+class Tags(HTMLParser):
+    """The elements and attributes of a page, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(page: str) -> Tags:
+    parser = Tags()
+    parser.feed(page)
+    return parser
+
+
+def assert_no_injection(page: str) -> None:
+    tags = parse(page)
+    names = [t for t, _ in tags.tags]
+    assert "script" not in names
+    assert not [a for t, a in tags.tags if t == "img"]
+    assert not [a for _, a in tags.tags if any(k.startswith("on") for k in a)], "an event-handler attribute"
+    assert not [a for _, a in tags.tags if any((v or "").lower().startswith("javascript:") for v in a.values())]
+
+
+# --- pages ------------------------------------------------------------------------------------
+def test_home_lists_documents_and_latest_events(app):
+    reply = call(app, "/")
+    assert reply.code == 200 and reply.headers["content-type"].startswith("text/html")
+    assert reply.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert "default-src 'none'" in CONTENT_SECURITY_POLICY and "unsafe-inline" not in CONTENT_SECURITY_POLICY
+    assert reply.headers["x-content-type-options"] == "nosniff"
+    assert "Drone strike hits vehicle near Deir ez-Zor" in reply.text
+    assert f'href="/documents/{STRIKE}"' in reply.text
+    assert "Latest events" in reply.text and "Air/drone strike" in reply.text
+    assert_no_injection(reply.text)
+
+
+def test_home_search(app):
+    reply = call(app, "/", "q=rockets")
+    assert reply.code == 200
+    assert STATEMENT in reply.text and f"/documents/{STRIKE}\"" not in reply.text.split("Latest events")[0]
+    hostile = call(app, "/", "q=" + "%22%3E%3Cscript%3Ealert(9)%3C%2Fscript%3E")
+    assert hostile.code == 200
+    assert "&quot;&gt;&lt;script&gt;alert(9)" in hostile.text
+    assert_no_injection(hostile.text)
+
+
+def test_document_page_escapes_hostile_text_and_highlights_evidence(app, store):
+    reply = call(app, f"/documents/{HOSTILE}")
+    assert reply.code == 200
+    assert_no_injection(reply.text)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in reply.text
+    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in reply.text
+    assert 'href="javascript:' not in reply.text.lower()   # its url is shown as text, not linked
+    doc = store.get_document(HOSTILE)
+    article = re.search(r'<article class="doctext">(.*?)</article>', reply.text, re.DOTALL).group(1)
+    # the highlighted text, with its marks removed and unescaped, is the document's text exactly
+    assert html.unescape(re.sub(r"</?mark[^>]*>", "", article)) == doc.text
+    marks = re.findall(r'<mark class="([^"]+)"', article)
+    assert any("hl-event" in m for m in marks) and any("hl-place" in m for m in marks)
+
+
+def test_document_page_marks_actors_and_statement_points(app, store):
+    ex = store.get_extraction(STATEMENT)
+    reply = call(app, f"/documents/{STATEMENT}")
+    assert reply.code == 200
+    assert 'class="hl-actor' in reply.text or "hl-actor " in reply.text
+    if any(st.points for st in ex.statements):
+        assert "hl-point" in reply.text
+    for ev in ex.events:
+        assert html.escape(ev.sub_event_type) in reply.text
+    assert f'href="/api/documents/{STATEMENT}"' in reply.text and f'href="/briefs/{STATEMENT}"' in reply.text
+
+
+def test_highlight_text_cuts_overlaps_and_escapes_each_piece():
+    text = 'Militants <b>attacked</b> "Basra" & fled.'
+    spans = [Highlight(0, 25, "event", 'event <e1>'), Highlight(0, 9, "actor", "actor"),
+             Highlight(text.index('"Basra"') + 1, text.index('"Basra"') + 6, "place", "place"),
+             Highlight(30, 999, "date", "out of range")]
+    out = highlight_text(text, spans)
+    assert out.startswith('<mark class="hl-actor hl-event" title="event &lt;e1&gt;; actor">Militants</mark>')
+    assert "&lt;b&gt;attacked&lt;/b&gt;" in out and "<b>" not in out
+    assert '<mark class="hl-place" title="place">Basra</mark>' in out
+    assert html.unescape(re.sub(r"</?mark[^>]*>", "", out)) == text
+
+
+def test_events_page_has_map_timeline_and_table(app, store):
+    reply = call(app, "/events")
+    assert reply.code == 200
+    found = store.list_events(limit=500)
+    located = {(round(s.event.longitude, 3), round(s.event.latitude, 3)) for s in found
+               if s.event.latitude is not None and s.event.longitude is not None}
+    assert located, "the fixture articles give located events"
+    svg_map = re.search(r'<svg class="map".*?</svg>', reply.text, re.DOTALL).group(0)
+    assert svg_map.count('<circle class="point"') == len(located)
+    assert '<path class="land"' in svg_map and "Syria" in svg_map     # Natural Earth outlines
+    assert '<svg class="timeline"' in reply.text and "<rect x=" in reply.text
+    assert reply.text.count("<tr>") == len(found) + 1
+    assert 'href="/api/events?format=csv"' in reply.text
+    assert_no_injection(reply.text)
+
+
+def test_events_page_filters_and_echoes_them_escaped(app):
+    reply = call(app, "/events", "country=Syria")
+    assert reply.code == 200
+    assert "Basra" not in reply.text.split("<table")[-1]
+    assert 'href="/api/events?country=Syria&amp;format=csv"' in reply.text
+    hostile = call(app, "/events", "country=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    assert hostile.code == 200 and "No events." in hostile.text
+    assert 'value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"' in hostile.text
+    assert_no_injection(hostile.text)
+    bad = call(app, "/events", "since=yesterday")
+    assert bad.code == 400 and "YYYY-MM-DD" in bad.text
+
+
+def test_actor_page_shows_profile_and_stored_events(app, store):
+    reply = call(app, "/actors/syrian-democratic-forces")
+    assert reply.code == 200
+    assert "Syrian Democratic Forces" in reply.text and "source" in reply.text
+    involved = store.list_events(actor="syrian-democratic-forces")
+    assert f"Stored events ({len(involved)})" in reply.text
+    missing = call(app, "/actors/no-such-actor")
+    assert missing.code == 404 and "no-such-actor" in missing.text
+
+
+def test_errors_page_and_brief_page(app):
+    reply = call(app, "/errors")
+    assert reply.code == 200 and "E101" in reply.text
+    brief = call(app, f"/briefs/{STRIKE}")
+    assert brief.code == 200
+    policy = brief.headers["content-security-policy"]
+    assert policy.startswith("default-src 'none'; style-src 'sha256-") and "script" not in policy
+    assert_no_injection(call(app, f"/briefs/{HOSTILE}").text)
+
+
+def test_stylesheet_and_head(app):
+    css = call(app, "/static/style.css")
+    assert css.code == 200 and css.headers["content-type"].startswith("text/css") and "svg .land" in css.text
+    head = call(app, "/", method="HEAD")
+    assert head.code == 200 and head.body == b"" and int(head.headers["content-length"]) > 0
+
+
+# --- API --------------------------------------------------------------------------------------
+def test_api_documents_list_and_search(app):
+    listed = call(app, "/api/documents").json()
+    assert listed["ok"] is True and listed["count"] == 3
+    assert {d["id"] for d in listed["documents"]} == {HOSTILE, STRIKE, STATEMENT}
+    assert all("text" not in d for d in listed["documents"])
+    found = call(app, "/api/documents", "q=tear+gas&limit=5").json()
+    assert [d["id"] for d in found["documents"]] == [HOSTILE]
+    assert found["documents"][0]["title"].startswith("Basra protest <script>")   # JSON keeps the data as is
+
+
+def test_api_document_is_the_contract_json(app, store):
+    reply = call(app, f"/api/documents/{STATEMENT}")
+    assert reply.code == 200
+    data = reply.json()
+    assert data == json.loads(json.dumps(extraction_dict(store.get_extraction(STATEMENT)), default=str))
+    text = data["document"]["text"]
+    for ev in data["events"]:
+        assert text[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]
+    assert {"document", "actors", "people", "relations", "events", "statements"} <= set(data)
+
+
+def test_api_events_formats_and_filters(app, store):
+    every = call(app, "/api/events").json()
+    assert every["ok"] is True and every["count"] == len(store.list_events())
+    syria = call(app, "/api/events", "country=Syria").json()
+    assert syria["count"] >= 1 and {e["country"] for e in syria["events"]} == {"Syria"}
+    assert all(e["document_id"] == STRIKE for e in syria["events"])
+    typed = call(app, "/api/events", "type=Protests").json()
+    assert typed["count"] >= 1 and {e["event_type"] for e in typed["events"]} == {"Protests"}
+    dated = call(app, "/api/events", "since=2024-03-12&until=2024-03-31").json()
+    assert dated["count"] >= 1 and all(e["document_id"] != STRIKE for e in dated["events"])
+    geo = call(app, "/api/events", "format=geojson")
+    assert geo.headers["content-type"].startswith("application/geo+json")
+    features = geo.json()["features"]
+    assert features and all(f["geometry"]["type"] == "Point" for f in features)
+    csv_reply = call(app, "/api/events", "format=csv&country=Syria")
+    assert csv_reply.headers["content-type"].startswith("text/csv")
+    header, *rows = csv_reply.text.strip().splitlines()
+    assert header.startswith("event_id_cnty,event_date,year") and len(rows) == syria["count"]
+
+
+def test_api_actor_profile(app, store):
+    data = call(app, "/api/actors/kataib-hezbollah").json()
+    assert data["id"] == "kataib-hezbollah" and data["name"] == "Kataib Hezbollah" and data["source"]
+    assert data["stored_events"] == len(store.list_events(actor="kataib-hezbollah"))
+
+
+def test_api_errors_and_brief(app):
+    errors = call(app, "/api/errors").json()
+    assert errors["ok"] is True and errors["count"] == 1
+    assert errors["errors"][0]["code"] == "E101" and errors["errors"][0]["stage"] == "read"
+    brief = call(app, f"/api/briefs/{STRIKE}").json()
+    assert brief["document_id"] == STRIKE and brief["sections"]
+
+
+def test_api_stix_bundle(app):
+    bundle = call(app, "/api/events.stix", "country=Syria").json()
+    assert bundle["type"] == "bundle"
+    events = [o for o in bundle["objects"] if o["type"] == "x-conflictdesk-event"]
+    assert events and all(o["country"] == "Syria" for o in events)
+
+
+@pytest.mark.parametrize(("path", "query", "method", "status"), [
+    ("/api/documents/no-such-document", "", "GET", 404),
+    ("/api/actors/no-such-actor", "", "GET", 404),
+    ("/api/briefs/no-such-document", "", "GET", 404),
+    ("/api/no-such-endpoint", "", "GET", 404),
+    ("/api/events", "since=2024-13-01", "GET", 400),
+    ("/api/events", "since=2024-03-10&until=2024-03-01", "GET", 400),
+    ("/api/events", "status=rumoured", "GET", 400),
+    ("/api/events", "format=xml", "GET", 400),
+    ("/api/documents", "limit=0", "GET", 400),
+    ("/api/documents", "limit=ten", "GET", 400),
+    ("/api/documents", "", "POST", 405),
+])
+def test_api_error_shape(app, path, query, method, status):
+    reply = call(app, path, query, method)
+    assert reply.code == status
+    body = reply.json()
+    assert set(body) == ERROR_KEYS
+    assert body["ok"] is False and body["status"] == status
+    assert isinstance(body["error"], str) and body["error"]
+    assert isinstance(body["errors"], list) and all(isinstance(e, str) for e in body["errors"])
+
+
+def test_unexpected_failure_is_a_500_without_details(store, monkeypatch):
+    app = WebApp(store)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(app.store, "list_documents", broken)
+    reply = call(app, "/api/documents")
+    assert reply.code == 500 and set(reply.json()) == ERROR_KEYS
+    assert "secret" not in reply.text
+    page = call(app, "/")
+    assert page.code == 500 and "secret" not in page.text
+
+
+def test_store_error_maps_to_500_with_code(store, monkeypatch):
+    from conflictdesk.errors import StoreError
+
+    app = WebApp(store)
+
+    def failing(*_args, **_kwargs):
+        raise StoreError("cannot list events (sqlite): disk I/O error")
+
+    monkeypatch.setattr(app.store, "list_events", failing)
+    body = call(app, "/api/events").json()
+    assert body["status"] == 500 and body["error"].startswith("[E200]")
+    assert isinstance(StoreError("x"), ConflictDeskError)
+
+
+# --- the serve command ------------------------------------------------------------------------
+def test_serve_help():
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0 and "--host" in result.output and "127.0.0.1" in result.output
+
+
+def test_serve_command_answers_on_loopback(db_url):
+    proc = subprocess.Popen([sys.executable, "-m", "conflictdesk", "--db", db_url, "serve", "--port", "0"],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stderr.readline()
+        match = re.search(r"serving (http://127\.0\.0\.1:\d+)/", line)
+        assert match, line
+        with urllib.request.urlopen(match.group(1) + "/api/documents?limit=2", timeout=30) as resp:
+            data = json.loads(resp.read())
+        assert data["ok"] is True and data["count"] == 2
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        proc.stderr.close()
