@@ -266,3 +266,20 @@ def test_lookups_by_name_state_and_generic(kb: KnowledgeBase) -> None:
                                                       "Unidentified Armed Group (Syria)", 3)
     with pytest.raises(ValueError):
         kb.state_actor("Iran", "navy")  # type: ignore[arg-type]
+
+
+def test_matching_rules_must_name_the_entry(tmp_path: Path) -> None:
+    path = write(tmp_path, "actors/a.yaml", """
+        - id: amal-movement
+          name: Amal Movement
+          type: political_party
+          aliases: [Amal]
+          personal_names: [Amel]
+          english_words: [Amal]
+          not_within: [Amalgamated Unions, Amal]
+          source: "https://en.wikipedia.org/wiki/Amal_Movement"
+        """)
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith(f"{path}:1: amal-movement: personal_names: 'Amel' is not one of the entry's names "
+                              f"or demonyms; not_within: 'Amalgamated Unions' does not contain")
+    assert "'Amal' does not" in problem        # a phrase must be longer than the name it holds

@@ -83,6 +83,32 @@ def test_fuzzy_transliteration(kb: KnowledgeBase) -> None:
     assert found(kb, "Hamaz and kataib hizbolah in lower case, the Islamic Resistence") == []
 
 
+def test_fuzzy_needs_agreeing_words(kb: KnowledgeBase) -> None:
+    # one word differs in its last letter (Iran / Iraq), single words, or no identical word: no match
+    assert found(kb, "The Islamic Resistance in Iran and Hezbolah and Kateib Hizbollah") == [
+        ("Iran", "iran"), ("Hizbollah", "hezbollah")]
+    assert [(m.text, m.rule) for m in kb.match("Kataib Hezbollahs fired")] == [("Kataib Hezbollahs", "fuzzy")]
+
+
+def test_not_within_hides_shorter_names(kb: KnowledgeBase) -> None:
+    text = "Latin America and South America; Latin American leaders; America and American troops"
+    assert found(kb, text) == [("America", "united-states"), ("American", "united-states")]
+    assert found(kb, "LATIN AMERICA") == []
+
+
+def test_english_words_are_not_matched_in_capitals(kb: KnowledgeBase) -> None:
+    assert found(kb, "PLEASE LET US KNOW\nUS STRIKES KILL 5") == []
+    assert found(kb, "US forces struck; the US said") == [("US", "united-states"), ("US", "united-states")]
+    assert found(kb, "U.S. STRIKES KILL 5") == [("U.S.", "united-states")]   # only the listed spelling
+
+
+def test_personal_names_next_to_capitalised_words(kb: KnowledgeBase) -> None:
+    assert found(kb, "Amal Clooney spoke, and so did Samir Amal.") == []
+    assert found(kb, "Amal and Hezbollah agreed. The Amal leader, Lebanon's Amal, Amal Movement") == [
+        ("Amal", "amal-movement"), ("Hezbollah", "hezbollah"), ("Amal", "amal-movement"),
+        ("Amal", "amal-movement"), ("Amal Movement", "amal-movement")]
+
+
 def test_fuzzy_does_not_swallow_a_leading_article(kb: KnowledgeBase) -> None:
     assert [(m.text, m.score) for m in kb.match("The Islamic Resistance in Iraq claimed it")] == [
         ("Islamic Resistance in Iraq", 1.0)]

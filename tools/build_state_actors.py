@@ -67,6 +67,16 @@ EXTRA_ALIASES = {
     "TW": ["Republic of China"], "BS": ["The Bahamas"], "GM": ["The Gambia"], "VA": ["Holy See"],
 }
 CASE_SENSITIVE = {"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "KSA", "DPRK", "ROK", "DRC"}
+# State names that are also common words or people's names, and phrases that hold a state's name
+# without naming it (see the matcher's rules in knowledge/schema.py).
+NAME_CASE_SENSITIVE = {"Turkey", "China", "Japan"}          # turkey, china (porcelain), japan (lacquer)
+ENGLISH_WORDS = {"US": ["US"]}                              # "LET US KNOW" in all-caps text
+PERSONAL_NAMES = {"JO": ["Jordan"], "TD": ["Chad"]}         # "Michael Jordan", "Chad Smith"
+NOT_WITHIN = {"US": ["Latin America", "South America", "North America", "Central America", "Latin American",
+                     "Latin Americans", "South American", "South Americans", "North American", "North Americans",
+                     "Central American", "Central Americans", "Native American", "Native Americans",
+                     "African American", "African Americans", "Pan American", "Bank of America",
+                     "Captain America", "Miss America", "American Samoa", "Organization of American States"]}
 # Aliases shared on purpose between entries (the matcher treats them as ambiguous).
 SHARED = {"Congo", "Korea", "Guinea", "Sudan", "Georgia"}
 
@@ -126,10 +136,10 @@ DEMONYMS = {
 DEMONYM_NOUNS = {
     "GB": ["Briton", "Britons"], "TR": ["Turk", "Turks"], "DK": ["Dane", "Danes"], "FI": ["Finn", "Finns"],
     "SE": ["Swede", "Swedes"], "ES": ["Spaniard", "Spaniards"], "PH": ["Filipinos"], "IS": ["Icelanders"],
-    "NL": ["Dutchman", "Dutchmen"], "FR": ["Frenchman", "Frenchmen"], "IE": ["Irishman", "Irishmen"],
+    "NL": ["Dutchman", "Dutchmen"], "FR": ["Frenchman", "Frenchmen"], "IE": ["Irishman", "Irishmen"], "CZ": ["Czechs"],
 }
 # Adjectives with no plural noun made by adding "s" (Chinese, French, Swiss, Malagasy, ...).
-NO_PLURAL = re.compile(r"(?:ese|ish|ch|ss|s|x|z|y|ic|o|Lao|Myanmar|I-Kiribati|Ni-Vanuatu|Emaswati|Kyrgyz|Turkmen)$")
+NO_PLURAL = re.compile(r"(?:ese|ish|ch|ss|s|x|z|y|ic|o|è|Philippine|Lao|Myanmar|I-Kiribati|Ni-Vanuatu|Emaswati|Kyrgyz|Turkmen)$")
 
 
 def demonyms(code: str) -> list[str]:
@@ -253,7 +263,7 @@ def state_entries(rec: dict) -> list[dict]:
     iso_source = ISO_PAGE.format(code=code) if code != "XK" else "https://en.wikipedia.org/wiki/Kosovo"
     names = [rec["name"], rec.get("common_name"), rec.get("official_name"), *EXTRA_ALIASES.get(code, [])]
     aliases = [n for n in dict.fromkeys(n.strip() for n in names if n) if n != country and "," not in n]
-    case = [a for a in aliases if a in CASE_SENSITIVE]
+    case = [a for a in [country, *aliases] if a in CASE_SENSITIVE or a in NAME_CASE_SENSITIVE]
     shared = [a for a in aliases if a in SHARED]
     state = {"id": slug, "name": country, "type": "state", "country": country, "aliases": aliases}
     if case:
@@ -262,6 +272,10 @@ def state_entries(rec: dict) -> list[dict]:
         state["ambiguous_aliases"] = shared
     if dem:
         state["demonyms"] = dem
+    for key, table in (("english_words", ENGLISH_WORDS), ("personal_names", PERSONAL_NAMES),
+                       ("not_within", NOT_WITHIN)):
+        if table.get(code):
+            state[key] = table[code]
     state["source"] = iso_source
 
     def old(kind: str) -> list[str]:

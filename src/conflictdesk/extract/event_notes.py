@@ -104,10 +104,27 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def merge_document(drafts: list[Draft]) -> list[Draft]:
+def _follow_up(o: Draft, d: Draft, text: str | None) -> bool:
+    """d retells o's violence in the next sentences of its paragraph without naming a new attacker or
+    place ("Regime forces shelled X. Six civilians were killed by the bombardments.")."""
+    if text is None or _family(o) != "violent" or _family(d) != "violent" or d.status != o.status:
+        return False
+    if d.actor1 is not None or d.place is not None and o.place is not None and d.place.name != o.place.name:
+        return False
+    return d.sent_start >= o.sent_end and "\n\n" not in text[o.sent_end:d.sent_start] and \
+        d.sent_start - o.sent_end < 400
+
+
+def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting)."""
     out: list[Draft] = []
     for d in drafts:
+        if out and _follow_up(out[-1], d, text):
+            host = out[-1]
+            _absorb(host, d)
+            if d.fatalities is not None:
+                host.fatalities = d.fatalities if host.fatalities is None else max(host.fatalities, d.fatalities)
+            continue
         host = None
         for o in reversed(out):
             if (o.coding, o.status) != (d.coding, d.status):

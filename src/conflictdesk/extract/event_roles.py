@@ -320,6 +320,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                         objs = _children(verb, {"dobj"})
                         target = objs[0] if objs else None
                         agent = None
+        if target is None and m.coding.event_type == "Battles":
+            withs = _pobj_of(head, {"with", "against", "from"})   # "clashes with X", "took X from Y"
+            target = withs[0] if withs else None
         between = _pobj_of(head, {"between"})
         if between:
             agent = between[0]

@@ -139,22 +139,25 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
 def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, note_country: str | None) -> None:
     """Actor ids (states as their forces, generic actors), territory sub-types, protests."""
     country = (d.place.country if d.place else None) or note_country
+    # generic actors ("Civilians (Syria)") take the report's country: one mis-resolved place
+    # must not make Syrian civilians Russian
+    gcountry = note_country or country
     violent = d.coding.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
-    a1 = _party_actor(d.side1, country, kb=kb)
+    a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
     if a1 is None and violent and d.kind != "outcome" and d.side1.kind not in ("civilians", "protesters", "rioters"):
-        a1 = _default_agent(d, country, kb=kb, patterns=patterns)
+        a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters"):
-        c2 = country
+        c2 = gcountry
         rec = index.by_id.get(a2) if a2 else None
         if rec is not None and rec.type in ("state", "government") and rec.country:
             c2 = rec.country
         a2 = generic(d.side2.kind, c2, kb=kb) or a2
         d.civilian_targeting = d.side2.kind == "civilians" and violent
     else:
-        a2 = _party_actor(d.side2, country, kb=kb)
+        a2 = _party_actor(d.side2, gcountry, kb=kb)
         if a2 is not None and violent:
             a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
     if a1 is not None and a1 == a2:
@@ -162,7 +165,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     if d.coding.event_type in ("Protests", "Riots") and country and kb is not None:
         # ACLED: the demonstrators are actor1; a named group among them is their associate
         kind = "protesters" if d.coding.event_type == "Protests" else "rioters"
-        crowd = generic(kind, country, kb=kb)
+        crowd = generic(kind, gcountry, kb=kb)
         if crowd is not None and a1 != crowd:
             if a1 is not None:
                 d.assoc1.insert(0, a1)
@@ -257,7 +260,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
     _apply_coded_fatalities(drafts, doc.text)
-    merged = merge_document(drafts)
+    merged = merge_document(drafts, text=doc.text)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end

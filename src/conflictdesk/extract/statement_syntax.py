@@ -58,7 +58,7 @@ def _subject(t: "Token") -> "Token | None":
         subj = [c for c in cur.children if c.dep_ in _SUBJ]
         if subj:
             return subj[0]
-        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
@@ -88,14 +88,14 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
     if auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE):
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         if _lemma(head) in lex["intent_heads"]:
             return True
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
         if _lemma(head) == "continue" and _future_or_intent(head, lex, reported):
             return True
-    if verb.dep_ == "conj" and head is not verb and _lemma(head) in lex["violent_verbs"]:
+    if verb.dep_ == "conj" and head.i != verb.i and _lemma(head) in lex["violent_verbs"]:
         return _future_or_intent(head, lex, reported)
     return False
 
@@ -105,7 +105,7 @@ def _in_reported_clause(t: "Token") -> bool:
     for _ in range(6):
         if cur.dep_ == "ccomp":
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -187,7 +187,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                     yield SyntaxHit("incitement", "syn.incite.violence_on_group")
                 continue
         # --- calls: imperatives and "must" to supporters -------------------------------------
-        if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)):
+        if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)) or _dont(t, sent):
             yield SyntaxHit("call_to_action", "syn.call.imperative")
             continue
         modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"}
@@ -201,7 +201,8 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 yield SyntaxHit("call_to_action", "syn.call.must_act")
                 continue
             if lemma in lex["demand_verbs"] and who is not None and who_lemma not in addressees \
-                    and who.lower_ not in lex["first_person"] and not _negated(t):
+                    and who.lower_ not in lex["first_person"] and not _negated(t) \
+                    and not (group_in is not None and group_in(_text(who))):
                 yield SyntaxHit("demand", "syn.demand.must")
                 continue
         # --- "X asked/urged/called on Y to Z" (also passive "are asked to rise up") -----------
@@ -215,7 +216,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             yield SyntaxHit("de_escalation", "syn.deesc.own_step")
             continue
         # --- denial verbs with the issuer as subject ----------------------------------------------
-        if lemma in lex["denial_verbs"] and (t is root or t.dep_ == "conj") and subj is not None \
+        if lemma in lex["denial_verbs"] and (t.i == root.i or t.dep_ == "conj") and subj is not None \
                 and _lemma(subj) not in lex["observers"]:
             yield SyntaxHit("denial", "syn.deny.verb")
             continue
@@ -251,12 +252,21 @@ def _imperative(t: "Token", sent: "Span") -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ not in ("do",) for c in t.children):
         return False
+    if t.i > sent.start and sent.doc[t.i - 1].lower_ in ("to",):
+        return False
     if t.dep_ == "ROOT":
         return True
     if t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.head.tag_ == "VB" and not any(
             c.dep_ in _SUBJ for c in t.head.children):
         return True
     return False
+
+
+def _dont(t: "Token", sent: "Span") -> bool:
+    """A negative imperative addressed to the audience: "Do not leave your homes"."""
+    auxes = [c for c in t.children if c.dep_ == "aux"]
+    return (_imperative(t, sent) and len(auxes) == 1 and auxes[0].lower_ == "do" and auxes[0].tag_ == "VB"
+            and _negated(t))
 
 
 def _let_us(t: "Token") -> bool:

@@ -64,14 +64,30 @@ _ADMIN_AFFIXES = re.compile(
 _GENERIC = frozenset("north south east west central capital northern southern eastern western centre center "
                      "coast island islands".split())
 _ALL_CAPS_CODE = re.compile(r"^[A-Z]{2,4}$")
+# Characters that fold to ASCII letters or digits (Latin letters, fullwidth forms, ligatures, ...).
+_LATINISH = re.compile("[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u2070-\u24ff\ufb00-\ufb06\uff10-\uff5a]")
+
+
+class _CombiningTable(dict):
+    """A str.translate table deleting combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_DROP_COMBINING = _CombiningTable()
 
 
 def fold(text: str) -> str:
     """ASCII, lower case, apostrophes dropped, other punctuation to spaces, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower().translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _NOT_KEY.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if text.isascii():
+        text = text.translate(_APOSTROPHES).lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).lower().translate(_SPECIAL))
+        text = text.translate(_DROP_COMBINING)
+    return " ".join(_NOT_KEY.sub(" ", text).split())
 
 
 def name_key(text: str) -> str:
@@ -81,13 +97,16 @@ def name_key(text: str) -> str:
     return " ".join(kept or words)
 
 
+_VOWELS = str.maketrans("", "", "aeiouy")
+_REPEATS = re.compile(r"(.)\1+")
+
+
 def skeleton(key: str) -> str:
     """A consonant skeleton of a key, for transliteration variants ("kafr zeita" ~ "kafr zayta")."""
     s = key.replace(" ", "").replace("ou", "u").replace("q", "k").replace("ph", "f").replace("ch", "sh")
     s = s.replace("dh", "d").replace("th", "t").replace("kh", "k").replace("gh", "g").replace("sh", "s")
-    s = s.replace("h", "").replace("w", "").replace("j", "g")
-    s = re.sub(r"[aeiouy]", "", s)
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = s.replace("h", "").replace("w", "").replace("j", "g").translate(_VOWELS)
+    return _REPEATS.sub(r"\1", s)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -416,6 +435,8 @@ def build_index() -> dict[str, Any]:
     def index(row: int, names: Iterable[str]) -> None:
         done: set[str] = set()
         for n in names:
+            if not _LATINISH.search(n):
+                continue        # Arabic, Cyrillic, CJK... script: its key would be empty
             k = key_of(n)
             if k in done or not _good_alias(n, k):
                 continue

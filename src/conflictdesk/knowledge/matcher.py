@@ -74,6 +74,11 @@ _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+(?:['\u2019\-]\w+)*)")
 _PREV_WORD = re.compile(r"(\w+(?:['\u2019\-]\w+)*)[ \t]+$")
 _CAP_PART = re.compile(r"[\-'\u2019]")
+# A word with a part that does not start with a lower-case ASCII letter or a digit (a capitalised
+# word, or a non-ASCII one: _is_capitalised decides), or a fuzzy connector ("al", "of").
+_CANDIDATE_WORD = re.compile(
+    r"(?<![\w'\u2019\-])(?:(?:\w+['\u2019\-])*[^\W\d_a-z]\w*(?:['\u2019\-]\w+)*"
+    r"|(?:al|el|of|in|the|bin|ibn|abu|and|for|de|ad|ash|as|ar|at|az|an|bint|umm)(?![\w'\u2019\-]))")
 # ASCII characters that map to themselves (lower-cased) in canonical form, one by one: printable,
 # not a space, hyphen, underscore or apostrophe. Single spaces between them map to one space.
 _PLAIN_RUN = re.compile(r"[!-&(-,.-^a-~]+(?: [!-&(-,.-^a-~]+)*")
@@ -360,9 +365,9 @@ class Matcher:
         """Fuzzy matches over capitalised n-grams that no exact match covers (see the module
         docstring). An n-gram may contain whole exact matches (a misspelt "Kataib Hizbollah"
         around an exact "Hizbollah"), never cut one, and needs a word no exact match covers."""
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        if len(tokens) < 1:
-            return []
+        # only capitalised words and connectors: a lower-case word between two of them shows as a
+        # gap that is not white space, which ends the n-gram
+        tokens = [(m.start(), m.end(), m.group()) for m in _CANDIDATE_WORD.finditer(text)]
         capital = [_is_capitalised(w) for _, _, w in tokens]
         if not any(capital):
             return []

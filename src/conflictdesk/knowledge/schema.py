@@ -9,6 +9,32 @@ Dates (`since`, `until`) are `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and keep their pr
 (`PartialDate`). Every entry and every fact on it (designation, relation, role) carries a
 `source`: a URL (`https://...`) or a citation `"Publication, YYYY-MM-DD"` (`YYYY` or
 `YYYY-MM` accepted when that is all the publication gives).
+
+An entry named only after ACLED's public data (no other publication states anything about it)
+says so in its source: `"ACLED actor name (as used in ACLED's public data), name only"`, a
+citation whose only fact is the name; such an entry carries no relations, designations or
+dates unless each has a source of its own.
+
+Matching rules, as data on an entry (the matcher, `matcher.py`, applies them):
+  - `case_sensitive`: names matched only with the same letters in the same case. Short all-caps
+    names (<= 5 letters: KH, IRGC, US) always are; list others that are common words in lower
+    case (Turkey, China).
+  - `english_words`: names that are also English words when written in capitals (US = "us",
+    IS = "is", TIP, JAM). They are not matched in all-caps text ("LET US KNOW", "US STRIKES":
+    no word within three either side has a lower-case letter); elsewhere they are.
+  - `personal_names`: names that are also people's names (Amal, Wagner, Jordan, Chad). They are
+    not matched right next to another capitalised word ("Amal Clooney", "Samir Amal"); a
+    capitalised function word ("The", "And") or a possessive ("Lebanon's") before them is fine.
+  - `not_within`: longer phrases that contain one of the entry's names (or demonyms) as whole
+    words but do not name the entry ("Latin America", "North American" for the United States;
+    "Fateh-110" for Fatah). The matcher finds them like names; one that wins by longest match
+    hides every match inside it and is itself not reported. A phrase that is also a real name of
+    some entry is reported as that entry.
+  - `demonyms` (states only): adjectives and nouns for the state's people ("Iranian",
+    "Iranians"), matched as the state with rule "demonym"; generated for every state by
+    `tools/build_state_actors.py`.
+  - Fuzzy matching is never applied to demonyms, case-sensitive or guarded names, nor to single
+    words; see `matcher.py` for its rules.
 """
 from __future__ import annotations
 
@@ -215,15 +241,16 @@ class _Named(_Model):
                 if alias not in names:
                     raise ValueError(f"{field}: {alias!r} is not one of the entry's name or aliases")
         matched = {_fold(n) for n in self.matched_names()}
-        for field in ("english_words", "personal_names"):
-            for alias in getattr(self, field):
-                if _fold(alias) not in matched:
-                    raise ValueError(f"{field}: {alias!r} is not one of the entry's names or demonyms")
+        wrong = [f"{field}: {alias!r} is not one of the entry's names or demonyms"
+                 for field in ("english_words", "personal_names") for alias in getattr(self, field)
+                 if _fold(alias) not in matched]
         for phrase in self.not_within:
             folded = f" {_fold(phrase)} "
             if not any(f" {n} " in folded and n != folded.strip() for n in matched):
-                raise ValueError(f"not_within: {phrase!r} does not contain one of the entry's names as whole "
-                                 f"words (and must be longer than it)")
+                wrong.append(f"not_within: {phrase!r} does not contain one of the entry's names as whole words "
+                             f"(and must be longer than it)")
+        if wrong:
+            raise ValueError("; ".join(wrong))
         return self
 
 

@@ -196,8 +196,9 @@ def event_map(events: Sequence[StoredEvent], *, width: float = 860, max_height: 
                    f'<text class="grid-label" x="{_f(x + 3)}" y="{_f(hgt - 4)}">{_degrees(lon, "E", "W")}</text>')
     for lat in range(math.ceil(proj.south / step) * step, math.floor(proj.north) + 1, step):
         _, y = proj(proj.west, lat)
-        out.append(f'<line class="grid" x1="0" y1="{_f(y)}" x2="{_f(w)}" y2="{_f(y)}"/>'
-                   f'<text class="grid-label" x="3" y="{_f(y - 3)}">{_degrees(lat, "N", "S")}</text>')
+        out.append(f'<line class="grid" x1="0" y1="{_f(y)}" x2="{_f(w)}" y2="{_f(y)}"/>')
+        if y > 14:   # a label above the top edge would be cut
+            out.append(f'<text class="grid-label" x="3" y="{_f(y - 3)}">{_degrees(lat, "N", "S")}</text>')
     placer = _Labels(w, hgt)
     circles, texts, names = [], [], []
     # biggest groups first (drawn below, labelled first); small ones drawn on top stay visible

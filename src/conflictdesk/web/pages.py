@@ -38,7 +38,14 @@ class _Names:
     def of(cls, app: "WebApp", found: Sequence[StoredEvent]) -> "_Names":
         ids = sorted({a for s in found for a in (s.event.actor1, s.event.actor2, *s.event.assoc_actor_1,
                                                  *s.event.assoc_actor_2) if a})
-        return cls(app.store.actor_directory(ids) if ids else {})
+        directory = app.store.actor_directory(ids) if ids else {}
+        missing = [a for a in ids if a not in directory]
+        if missing:   # e.g. an actor only named as a role: its knowledge-base name, if it has one
+            for actor_id in missing:
+                entry = app.kb.actors.get(actor_id)
+                if entry is not None:
+                    directory[actor_id] = Actor(id=entry.id, name=entry.name, type=entry.type)
+        return cls(directory)
 
     def link(self, actor_id: str | None) -> str:
         if not actor_id:
