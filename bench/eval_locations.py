@@ -10,6 +10,14 @@ rows' locations).
     .venv/bin/python bench/eval_locations.py                 # both files, every row
     .venv/bin/python bench/eval_locations.py --sample 1500   # a seeded sample
     .venv/bin/python bench/eval_locations.py --misses 30     # show some misses
+    .venv/bin/python bench/eval_locations.py --kb DIR        # with a user knowledge base (e.g. imported places)
+    .venv/bin/python bench/eval_locations.py --only middle-east --user-gazetteer-from-train
+        # calibrated on the user's own export: imports the 2018 file's train-split locations as a
+        # user gazetteer (`kb import-places` logic, in a temporary folder) and evaluates on the
+        # test-split notes only
+
+The knowledge base is the real one (`load_knowledge_base()`: actors for excluding actor names,
+curated places, and the gazetteer with any imported places of the --kb folders).
 """
 from __future__ import annotations
 
@@ -21,7 +29,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
-from types import SimpleNamespace
+import tempfile
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,17 +39,24 @@ AFRICA = SHARED / "data" / "acled-2016-africa" / "acled_2016_africa.csv"
 RADIUS_KM = 25.0
 
 
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows with geo_precision 1 as {id, notes, latitude, longitude, location, country}."""
+def read_all(path: Path) -> list[dict[str, str]]:
+    """Every row, with lower-case column names."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
+    return [{k.lower(): (v or "") for k, v in r.items()} for r in csv.DictReader(text.splitlines())]
+
+
+def read_rows(path: Path, *, split: str | None = None) -> list[dict[str, Any]]:
+    """Rows with geo_precision 1 as {id, notes, latitude, longitude, location, country}
+    (only those of `split`, "train" or "test", when given)."""
     out = []
-    for i, r in enumerate(csv.DictReader(text.splitlines())):
-        r = {k.lower(): v for k, v in r.items()}
+    for i, r in enumerate(read_all(path)):
         if (r.get("geo_precision") or "").strip() != "1" or not (r.get("notes") or "").strip():
+            continue
+        if split and r.get("split") != split:
             continue
         try:
             lat, lon = float(r["latitude"]), float(r["longitude"])
@@ -107,12 +122,24 @@ def evaluate(rows: list[dict[str, Any]], *, nlp: Any, kb: Any, misses: int = 0) 
             "misses": shown}
 
 
-def standalone_kb() -> Any:
-    """The gazetteer with the shipped curated places, without the rest of the knowledge base."""
-    from conflictdesk.knowledge.gazetteer import Gazetteer, shipped_curated
+def user_gazetteer_from_train(path: Path, out_dir: Path) -> dict[str, Any]:
+    """Import the train-split rows' locations of an ACLED file as a user gazetteer into `out_dir`
+    (what `conflictdesk kb import-places` does with an export the user holds), and say how many
+    test-split locations the train split holds."""
+    from conflictdesk.knowledge.place_import import acled_places, output_path, write_places
 
-    gaz = Gazetteer(shipped_curated())
-    return SimpleNamespace(gazetteer=gaz, places={}, match=lambda text: [])
+    rows = read_all(path)
+    train = [r for r in rows if r.get("split") == "train"]
+    places = acled_places(train)
+    written = write_places(output_path(out_dir, Path("train-split-" + path.name)), places,
+                          source=f"ACLED export {path.name}, train split (user-supplied), location as coded by ACLED")
+    seen = {(r["country"], r["location"]) for r in train}
+    test = [(r["country"], r["location"]) for r in rows if r.get("split") == "test" and r.get("geo_precision") == "1"]
+    unique = set(test)
+    return {"imported_places": written, "test_rows_geo1": len(test),
+            "test_rows_whose_location_is_in_train": round(sum(t in seen for t in test) / max(1, len(test)), 4),
+            "test_locations_unique": len(unique),
+            "test_unique_locations_in_train": round(sum(t in seen for t in unique) / max(1, len(unique)), 4)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,25 +147,44 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=None, help="a seeded sample of this many rows per file")
     ap.add_argument("--misses", type=int, default=0, help="print this many misses per file")
     ap.add_argument("--only", choices=("middle-east", "africa"), default=None)
+    ap.add_argument("--kb", action="append", default=[], help="a user knowledge-base folder (repeatable)")
+    ap.add_argument("--split", choices=("train", "test"), default=None, help="only rows of this split (2018 file)")
+    ap.add_argument("--user-gazetteer-from-train", action="store_true",
+                    help="import the 2018 train split's locations as a user gazetteer; evaluate on the test split")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
+    from conflictdesk.knowledge import load_knowledge_base
     from conflictdesk.nlp import load_pipeline
 
-    started = time.perf_counter()
-    kb = standalone_kb()
-    print(json.dumps({"gazetteer_seconds": round(time.perf_counter() - started, 2),
-                      "cache_hit": kb.gazetteer.cache_hit}))
-    nlp = load_pipeline()
+    kb_dirs = list(args.kb)
+    split = args.split
+    with tempfile.TemporaryDirectory(prefix="conflictdesk-user-kb-") as tmp:
+        if args.user_gazetteer_from_train:
+            info = user_gazetteer_from_train(MIDDLE_EAST, Path(tmp))
+            print(json.dumps({"user_gazetteer": "calibrated on the user's own export (2018 train split)", **info}))
+            kb_dirs.append(tmp)
+            split = "test"
+        started = time.perf_counter()
+        kb = load_knowledge_base(kb_dirs)
+        gaz = kb.gazetteer
+        print(json.dumps({"kb_and_gazetteer_seconds": round(time.perf_counter() - started, 2),
+                          "cache_hit": gaz.cache_hit, "imported_files": [str(p) for p in gaz.imported_files]}))
+        run(args, kb=kb, nlp=load_pipeline(), split=split)
+    return 0
+
+
+def run(args: argparse.Namespace, *, kb: Any, nlp: Any, split: str | None) -> None:
     for name, path in (("middle-east", MIDDLE_EAST), ("africa", AFRICA)):
         if args.only and args.only != name:
             continue
-        rows = sample(read_rows(path), args.sample)
+        if split and name != "middle-east":
+            continue   # only the 2018 file has a split column
+        rows = sample(read_rows(path, split=split), args.sample)
         result = evaluate(rows, nlp=nlp, kb=kb, misses=args.misses)
         shown = result.pop("misses")
-        print(json.dumps({"file": name, **result}))
+        print(json.dumps({"file": name, "split": split, **result}))
         for m in shown:
             print("  miss:", json.dumps(m, ensure_ascii=False))
-    return 0
 
 
 if __name__ == "__main__":

@@ -49,9 +49,54 @@ def _section(md: str, title: str) -> str:
 
 def test_seed_brief_has_the_three_sections(seed_md):
     titles = re.findall(r"^## (.+)$", seed_md, re.M)
-    assert titles == ["What to Know", "The Statement", "What Does this Mean?"]
+    assert titles == ["What to Know", "The Statement", "What Does this Mean?", "Named in the Text"]
     know = _section(seed_md, "What to Know")
     assert "Kataib Hezbollah announced that its Secretary-General" in know
+
+
+def test_what_to_know_is_a_lead_not_a_list(seed_md):
+    know = _section(seed_md, "What to Know")
+    sentences = [line for line in know.splitlines() if line.strip()]
+    assert sentences[0].startswith("Kataib Hezbollah announced that its Secretary-General")   # attributed
+    assert len(sentences) <= 5
+    assert "Actors named" not in know and "Places named" not in know
+    assert "Islamic Resistance in Iraq announced a full resumption of attacks against American forces." in know
+    assert "makes three points, labelled: justification; a threat; a call to action, incitement against Jews" in know
+    footer = _section(seed_md, "Named in the Text")
+    assert footer.lstrip().startswith("Actors: ") and "Places: Tehran (Iran)" in footer
+
+
+def test_roles_are_dated_and_past_leaders_are_past(seed_md):
+    meaning = _section(seed_md, "What Does this Mean?")
+    assert "Abu Mahdi al-Muhandis was founder and commander of Kataib Hezbollah until 2020-01-03." in meaning
+    assert "Abu Mahdi al-Muhandis is " not in meaning
+    assert "Abu Hussein al-Hamidawi has been Secretary-General of Kataib Hezbollah since 2021-01-01." in meaning
+    assert "Kataib Hezbollah is part of Popular Mobilization Forces (since 2014-06-15)." in meaning
+
+
+def test_what_to_watch_is_one_list_per_actor(seed_md):
+    meaning = _section(seed_md, "What Does this Mean?")
+    watch = [line for line in meaning.splitlines() if line.startswith("What to watch")]
+    assert len(watch) == 2
+    assert watch[0].startswith("What to watch (Kataib Hezbollah): attacks by the group")
+    assert "violence against Jews" in watch[0]
+    assert watch[1].startswith("What to watch (Islamic Resistance in Iraq):")
+
+
+def test_a_role_is_past_or_current_as_of_the_documents_date(tmp_path):
+    import datetime as dt
+
+    from conflictdesk.brief.builder import _kb_context, _Names
+    from conflictdesk.records import Document, Extraction
+
+    kb = load_knowledge_base()
+    names = _Names(Extraction(Document(id="d", text="")), kb)
+    before = " ".join(s.text for s in _kb_context("kataib-hezbollah", kb, names, dt.date(2019, 6, 1)))
+    assert "Abu Mahdi al-Muhandis was" not in before and "Abu Hussein al-Hamidawi" not in before
+    assert "Abu Mahdi al-Muhandis has been founder and commander" in before or \
+        "Abu Mahdi al-Muhandis is recorded as founder and commander" in before
+    after = " ".join(s.text for s in _kb_context("kataib-hezbollah", kb, names, dt.date(2024, 2, 1)))
+    assert "Abu Mahdi al-Muhandis was founder and commander of Kataib Hezbollah until 2020-01-03." in after
 
 
 def test_the_statement_quotes_the_three_points_verbatim_with_labels(seed_md, seed_json):
@@ -71,10 +116,10 @@ def test_what_it_means_states_kb_facts_with_their_sources(seed_md):
     meaning = _section(seed_md, "What Does this Mean?")
     member = next(r for r in kb.relations_of("kataib-hezbollah") if r.object == "islamic-resistance-in-iraq")
     backed = next(r for r in kb.relations_of("kataib-hezbollah") if r.type == "backed_by" and r.object == "iran")
-    assert re.search(r"Kataib Hezbollah is a member of Islamic Resistance in Iraq.*?"
+    assert re.search(r"Kataib Hezbollah is a member of Islamic Resistance in Iraq \(since 2023-10-18\).*?"
                      + re.escape(f"[kb:kataib-hezbollah {member.source}]"), meaning)
-    assert re.search(r"Kataib Hezbollah is backed by Iran\. " + re.escape(f"[kb:kataib-hezbollah {backed.source}]"),
-                     meaning)
+    assert re.search(r"Kataib Hezbollah is backed by Iran and Quds Force \(no start date recorded\)\. .*"
+                     + re.escape(f"[kb:kataib-hezbollah {backed.source}]"), meaning)
     assert "incitement against Jews" in meaning
 
 
@@ -127,7 +172,7 @@ def test_renderers_agree_on_the_statement(seed_path):
     brief = build_brief(ex, kb=kb)
     assert render_markdown(build_brief(ex, kb=kb)) == render_markdown(brief)      # deterministic
     data = json.loads(render_json(brief))
-    assert [s["key"] for s in data["sections"]] == ["what_to_know", "the_statement", "what_does_this_mean"]
+    assert [s["key"] for s in data["sections"]] == ["what_to_know", "the_statement", "what_does_this_mean", "named"]
     page = render_html(brief)
     assert "Suspending military operations is not the end of the matter" in page
 

@@ -132,3 +132,112 @@ def test_bad_pattern_file_reports_file_and_line():
     with pytest.raises(KnowledgeBaseError) as info:
         parse_event_patterns(bad, origin="mine.yaml")
     assert "mine.yaml:2" in str(info.value) and "Shelling" in str(info.value)
+
+
+# --- ACLED conventions: role words, labels, coders' figures (with the shipped knowledge base) ----------
+
+@pytest.fixture(scope="module")
+def kb():
+    from conflictdesk.knowledge import load_knowledge_base
+    return load_knowledge_base()
+
+
+def run_kb(nlp, kb, text, *, places=(), actors=()):
+    doc = Document(id="t", text=text, language="en")
+    return extract_events(doc, nlp(text), kb=kb, actors=list(actors), people=[], places=list(places), dates=[],
+                          quantities=[])
+
+
+def _acled(kb, actor_id):
+    return kb.actors[actor_id].acled_name if actor_id in kb.actors else actor_id
+
+
+def test_role_words_name_acled_actors(nlp, kb):
+    text = "Regime forces shelled Kafr Zeita town in northern Hama, causing material damage."
+    place = Place(_span(text, "Kafr Zeita"), "Kafr Zeita", "Syria", "Hama", 35.37, 36.6, 1)
+    [ev] = run_kb(nlp, kb, text, places=[place])
+    assert _acled(kb, ev.actor1).startswith("Military Forces of Syria")
+    text = "Pro-Hadi forces shelled Houthi positions in Sirwah."
+    ev = run_kb(nlp, kb, text)[0]
+    assert _acled(kb, ev.actor1).startswith("Military Forces of Yemen")
+    text = "Warplanes, likely regime or Russian, carried out raids on the town."
+    ev = run_kb(nlp, kb, text)[0]
+    assert _acled(kb, ev.actor1) == "Allied Syrian and/or Russian Forces"
+
+
+def test_unnamed_attackers_and_coalition_defaults(nlp, kb):
+    text = "Shells fell on the Mazzeh area of Damascus, injuring 5 people."
+    place = Place(_span(text, "Damascus"), "Damascus", "Syria", "Damascus", 33.51, 36.29, 1)
+    [ev] = run_kb(nlp, kb, text, places=[place])
+    assert _acled(kb, ev.actor1) == "Unidentified Armed Group (Syria)"
+    assert _acled(kb, ev.actor2) == "Civilians (Syria)"
+    text = "An airstrike hit a civilian house in Baqim district, causing major destruction."
+    place = Place(_span(text, "Baqim"), "Baqim", "Yemen", "Saada", 17.4, 43.6, 2)
+    [ev] = run_kb(nlp, kb, text, places=[place])
+    assert _acled(kb, ev.actor1) == "Operation Restoring Hope"
+
+
+def test_protesters_are_actor1(nlp, kb):
+    text = "Workers of a steel company gathered in front of the governorate to protest unpaid wages in Tabriz."
+    place = Place(_span(text, "Tabriz"), "Tabriz", "Iran", "East Azerbaijan", 38.08, 46.29, 1)
+    ev = [e for e in run_kb(nlp, kb, text, places=[place]) if e.event_type == "Protests"][0]
+    assert _acled(kb, ev.actor1) == "Protesters (Iran)"
+
+
+@pytest.mark.parametrize("label,sub", [
+    ("Non-violent activity", "Change to group/activity"),
+    ("Explosives", "Disrupted weapons use"),
+    ("Security Measures", "Change to group/activity"),
+    ("Property destruction", "Looting/property destruction"),
+])
+def test_acled_labels_decide_the_type(nlp, label, sub):
+    evs = run(nlp, f"{label}: Regime forces targeted the village of Jawalek with heavy machine gun fire. "
+                   "Neither injuries nor fatalities reported.")
+    assert (evs[0].event_type, evs[0].sub_event_type) == ("Strategic developments", sub)
+    assert not any(e.event_type == "Violence against civilians" for e in evs)
+
+
+@pytest.mark.parametrize("note,deaths", [
+    ("Houthi forces shelled pro Hadi forces in Jabal Fatem, leaving deaths and injuries. "
+     "Unknown fatalities coded as 10.", 10),
+    ("Houthi forces shelled pro Hadi forces in Medghal, leaving deaths and injuries. "
+     "Unknown fatalities split across 2 events.", 5),
+    ("Warplanes carried out raids on the town of Misraba. 41 civilians were killed in bombardments across "
+     "Eastern Ghouta on the day with 2 fatalities coded to this location.", 2),
+    ("Regime forces shelled the town of Ein Terma. Six civilians were killed as a result of the bombardments "
+     "while more were injured.", 6),
+    ("Houthi fighters fired artillery shells at pro-Hadi troops in an ambush, reportedly killing and wounding "
+     "dozens. Fatalities coded as half.", 6),
+    ("Houthi forces claim to have killed an unspecified number of pro-Hadi soldiers with artillery fire in "
+     "Ghurafi. (Unknown fatalities coded as 10, split with another event)", 5),
+    ("Unidentified gunmen shot and killed a woman in the village. Two others were wounded.", 1),
+])
+def test_coders_figures_and_follow_up_deaths(nlp, note, deaths):
+    evs = run(nlp, note)
+    assert evs[0].fatalities == deaths, [(e.rule, e.fatalities) for e in evs]
+
+
+def test_who_holds_a_place_is_not_a_battle(nlp):
+    evs = run(nlp, "The rebel factions shelled Sahm El Golan town which is under Khalid ibn al-Walid Army control.")
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"]
+    evs = run(nlp, "Clashes and mutual shelling took place between HTS and Nour al-Din al-Zinki fighters.")
+    assert evs[0].event_type == "Battles"
+
+
+def test_place_inside_an_actor_name_is_not_the_event_place(nlp):
+    text = "Its leader met with leaders of the Axis of Resistance in Tehran."
+    axis = Place(_span(text, "Axis"), "Axis", "United States", None, 30.9, -87.9, 1)
+    tehran = Place(_span(text, "Tehran"), "Tehran", "Iran", "Tehran", 35.69, 51.42, 1)
+    group = Actor(id="axis-of-resistance", name="Axis of Resistance", type="alliance",
+                  mentions=[_span(text, "Axis of Resistance")])
+    [ev] = run(nlp, text, places=[axis, tehran], actors=[group])
+    assert ev.location == "Tehran"
+
+
+def test_role_phrase_file_problems_are_reported_with_lines():
+    from conflictdesk.extract.event_patterns import parse_role_phrases
+    bad = "phrases:\n  - {match: [regime]}\n  - {match: [army], state: navy}\n"
+    with pytest.raises(KnowledgeBaseError) as info:
+        parse_role_phrases(bad, origin="roles.yaml")
+    text = str(info.value) + " ".join(getattr(info.value, "problems", []) or [])
+    assert "roles.yaml:2" in text and "roles.yaml:3" in text

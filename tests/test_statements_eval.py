@@ -1,7 +1,9 @@
 """Evaluation gate for statement-point labels on the project's annotated set.
 
-tests/fixtures/statements/points.jsonl holds 165 points written by the project, split into a dev
-half (the cues were tuned on it) and a test half (never tuned on; the honest figure). Floors sit a
+tests/fixtures/statements/points.jsonl holds 307 points written by the project (communiqué,
+official and wire registers; hard cases: observers' descriptions, negated, conditional and sarcastic
+threats, incitement against a people vs criticism of a government), split into a dev half (the
+cues were tuned on it) and a test half (never tuned on; the honest figure). Floors sit a
 little below the F1 measured with `bench/eval_statements.py`, so a change that lowers them fails.
 """
 from __future__ import annotations
@@ -16,14 +18,17 @@ from conflictdesk.records import POINT_LABELS
 
 POINTS = Path(__file__).resolve().parent / "fixtures" / "statements" / "points.jsonl"
 
-# F1 floors per label, per split (measured 2026-11-26: dev micro 0.983, test micro 0.791)
+# F1 floors per label, per split (measured 2026-11-26 with bench/eval_statements.py, regex cues plus
+# the lemma rules of statement_syntax: dev micro 0.985, test micro 0.806; test per label: threat .814,
+# call .872, incitement .909, justification .636, de-escalation .895, claim .833, denial .923,
+# demand .774, other .732. Regex cues alone on the same set: dev .774, test .689)
 FLOORS = {
-    "dev": {"threat": 0.95, "call_to_action": 0.88, "incitement": 0.95, "justification": 0.88,
-            "de_escalation": 0.95, "claim_of_responsibility": 0.88, "denial": 0.95, "demand": 0.95,
-            "other": 0.95, "micro": 0.95},
-    "test": {"threat": 0.82, "call_to_action": 0.68, "incitement": 0.70, "justification": 0.60,
-             "de_escalation": 0.87, "claim_of_responsibility": 0.95, "denial": 0.80, "demand": 0.68,
-             "other": 0.62, "micro": 0.76},
+    "dev": {"threat": 0.95, "call_to_action": 0.95, "incitement": 0.95, "justification": 0.88,
+            "de_escalation": 0.94, "claim_of_responsibility": 0.92, "denial": 0.95, "demand": 0.95,
+            "other": 0.94, "micro": 0.95},
+    "test": {"threat": 0.78, "call_to_action": 0.83, "incitement": 0.86, "justification": 0.60,
+             "de_escalation": 0.82, "claim_of_responsibility": 0.79, "denial": 0.88, "demand": 0.73,
+             "other": 0.68, "micro": 0.77},
 }
 
 
@@ -33,7 +38,7 @@ def points():
 
 
 def test_the_set_is_well_formed(points):
-    assert 120 <= len(points) <= 200
+    assert 280 <= len(points) <= 340
     assert len({p["id"] for p in points}) == len(points)
     assert {p["split"] for p in points} == {"dev", "test"}
     for p in points:

@@ -124,48 +124,129 @@ def _event_sentence(ev: Event, names: _Names) -> str:
     return " ".join(parts) + "."
 
 
+_NOUN_PHRASE_WORDS = frozenset({"the", "of", "for", "by", "to", "from", "with", "and", "a", "an", "in", "on", "its",
+                                "their", "'s"})
+
+
+def possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _labels_phrase(labels: list[str], targets: list[str]) -> str:
+    """"a threat", "incitement against Jews and a call to action": the labels of one point as a phrase."""
+    parts = []
+    for lab in labels:
+        if lab == "other":
+            continue
+        name = LABEL_NAMES.get(lab, lab)
+        phrase = name if lab in ("incitement", "justification", "de_escalation", "denial") else _article(name)
+        if lab in ("incitement", "threat") and targets:
+            phrase += " against " + ", ".join(targets)
+        parts.append(phrase)
+    if not parts:
+        return "unlabelled"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _statement_summary(st: Statement, ex: Extraction, names: _Names) -> Sentence | None:
+    """One sentence on what a statement does: "Kataib Hezbollah's statement (an official release) makes
+    three points: a justification; a threat; a call to action, incitement against Jews and a justification."."""
+    labelled = [p for p in st.points if any(lab != "other" for lab in p.labels)]
+    if not labelled:
+        return None
+    who = names.actor(st.actor) if st.actor else (names.person(st.speaker) or "An unidentified issuer")
+    kind = f" ({st.channel})" if st.channel and st.channel != "statement" else ""
+    n = len(st.points)
+    targets = lambda p: [names.actor(t) if t in names.actors or (names.kb and t in names.kb.actors) else t  # noqa: E731
+                         for t in p.targets]
+    listed = "; ".join(_labels_phrase(p.labels, targets(p)) for p in labelled)
+    k = len(labelled)
+    if n == 1:
+        text = f"{possessive(who)} statement{kind} is labelled {listed}."
+    elif k == n:
+        text = f"{possessive(who)} statement{kind} makes {number_word(n)} points, labelled: {listed}."
+    else:
+        text = (f"{possessive(who)} statement{kind} makes {number_word(n)} points, {number_word(k)} of them "
+                f"labelled: {listed}.")
+    cites = [_doc_cite(ex.document.id, p.start, p.end) for p in labelled]
+    return Sentence(text, cites)
+
+
 def _what_to_know(ex: Extraction, names: _Names) -> Section:
+    """An analyst's lead: the main news in one or two attributed sentences (who, what, where, when),
+    then one line on each statement's points; the names the text mentions go to a footer."""
     doc = ex.document
     section = Section("what_to_know", "What to Know")
-    used: set[tuple[int, int]] = set()
+    covered: list[tuple[int, int]] = []
     for st in ex.statements:
-        if st.evidence is None:
+        if st.evidence is None or not any(lab != "other" for p in st.points for lab in p.labels) and \
+                st.channel is None:
             continue
         start = _first_mention_in(names.actors.get(st.actor or ""), st.evidence.start, st.evidence.end)
+        before = doc.text[st.evidence.start:start].split() if start is not None else []
+        if before and before[-1].lower() in _NOUN_PHRASE_WORDS:
+            start = st.evidence.start        # "the spokesman for the Houthis, said": keep the whole sentence
         if start is not None and st.evidence.end - start > 20:
             text = doc.text[start:st.evidence.end].strip()
             section.sentences.append(Sentence(text, [_doc_cite(doc.id, start, start + len(text))]))
-            used.add((start, st.evidence.end))
+            covered.append((start, st.evidence.end))
             break
+    main = [e for e in ex.events if e.salience == "main" and e.status in ("reported", "claimed")]
+    for ev in main:
+        if len(section.sentences) >= 2:
+            break
+        span = (ev.evidence.start, ev.evidence.end)
+        if any(_overlaps(span, c) for c in covered):
+            continue
+        section.sentences.append(Sentence(_event_sentence(ev, names), [_doc_cite(doc.id, *span)]))
+        covered.append(span)
     if not section.sentences:
         lead = lead_sentence(doc.text)
         if lead is not None:
             who = doc.source or "The document"
             section.sentences.append(Sentence(f"{who} reports: “{doc.text[lead[0]:lead[1]]}”",
                                               [_doc_cite(doc.id, *lead)]))
-    main = [e for e in ex.events if e.salience == "main"][:MAX_EVENTS_LISTED]
-    for ev in main:
-        section.sentences.append(Sentence(_event_sentence(ev, names),
-                                          [_doc_cite(doc.id, ev.evidence.start, ev.evidence.end)]))
+    reported = 0
     for st in ex.statements:
         for point in st.points:
+            if reported >= 2 or point.labels == ["other"]:
+                continue
             if doc.text[point.start - 1:point.start] in "“\"«" and point.start > 0:
                 continue
+            if any(_overlaps((point.start, point.end), c) for c in covered):
+                continue
             if re.match(r"^[a-z]+ed\b", point.text):    # reported speech: "announced a full resumption ..."
-                section.sentences.append(Sentence(f"{names.actor(st.actor)} {point.text.rstrip('.')}.",
+                who = names.actor(st.actor) if st.actor else names.person(st.speaker)
+                section.sentences.append(Sentence(f"{who} {point.text.rstrip('.')}.",
                                                   [_doc_cite(doc.id, point.start, point.end)]))
-    named = [a for a in ex.actors if a.mentions][:8]
+                reported += 1
+    for st in ex.statements:
+        summary = _statement_summary(st, ex, names)
+        if summary is not None:
+            section.sentences.append(summary)
+    return section
+
+
+def _named(ex: Extraction, names: _Names) -> Section:
+    """A compact footer: the actors and places the text names, each cited at its first mention."""
+    doc = ex.document
+    section = Section("named", "Named in the Text")
+    named = [a for a in ex.actors if a.mentions][:10]
     if named:
         section.sentences.append(Sentence(
-            "Actors named: " + ", ".join(names.actor(a.id) for a in named) + ".",
+            "Actors: " + ", ".join(names.actor(a.id) for a in named) + ".",
             [_doc_cite(doc.id, a.mentions[0].start, a.mentions[0].end) for a in named]))
     places: dict[str, Any] = {}
     for pl in ex.places:
         label = pl.name + (f" ({pl.country})" if pl.country and pl.country != pl.name else "")
         places.setdefault(label, pl.span)
     if places:
-        shown = list(places.items())[:6]
-        section.sentences.append(Sentence("Places named: " + ", ".join(k for k, _ in shown) + ".",
+        shown = list(places.items())[:8]
+        section.sentences.append(Sentence("Places: " + ", ".join(k for k, _ in shown) + ".",
                                           [_doc_cite(doc.id, s.start, s.end) for _, s in shown]))
     return section
 
@@ -220,28 +301,90 @@ def _main_actors(ex: Extraction) -> list[str]:
     return ids[:MAX_MAIN_ACTORS]
 
 
-def _kb_context(actor_id: str, kb: "KnowledgeBase", names: _Names, on: dt.date | None) -> list[Sentence]:
+_PLURAL_TYPES = {"state_forces": "a state force", "protesters": "a protester group", "rioters": "a rioter group",
+                 "civilians": "a civilian group"}
+
+
+def _type_phrase(actor_type: str) -> str:
+    return _PLURAL_TYPES.get(actor_type) or _article(_humanise(actor_type))
+
+
+def _title_phrase(title: str) -> str:
+    """"Founder and commander" -> "founder and commander"; "Secretary-General" stays."""
+    return title[:1].lower() + title[1:] if title[1:] == title[1:].lower() else title
+
+
+def _period_state(since: Any, until: Any, on: dt.date) -> str:
+    """"past", "current" or "future" for a fact dated [since, until] (PartialDates) seen on `on`."""
+    if until is not None and until.last_day() < on:
+        return "past"
+    if since is not None and since.first_day() > on:
+        return "future"
+    return "current"
+
+
+def _join(names_: list[str]) -> str:
+    return names_[0] if len(names_) == 1 else ", ".join(names_[:-1]) + " and " + names_[-1]
+
+
+def _join_of(names_: list[str]) -> str:
+    """"A (since X), B and C" as "A (since X), of B and of C" after "a member of"."""
+    return names_[0] if len(names_) == 1 else ", of ".join(names_[:-1]) + " and of " + names_[-1]
+
+
+def _kb_context(actor_id: str, kb: "KnowledgeBase", names: _Names, on: dt.date) -> list[Sentence]:
+    """What the knowledge base records about an actor as of `on` (the document's date, else today): its
+    type, its relations (who holds them and since when, past ones in the past tense) and its leaders
+    (a former or dead leader is said to have held the role until the recorded date)."""
     entry = kb.actors.get(actor_id)
     if entry is None:
         return []
     out = []
     where = f" based in {entry.country}" if entry.country else ""
-    out.append(Sentence(f"{entry.name} is recorded in the knowledge base with actor type “{_humanise(entry.type)}”"
-                        f"{where}.",
+    out.append(Sentence(f"{entry.name} is recorded in the knowledge base as {_type_phrase(entry.type)}{where}.",
                         [Citation("kb", entry.id, source=entry.source)]))
-    relations = sorted(kb.relations_of(actor_id, on), key=lambda r: RELATION_ORDER.index(r.type)
-                       if r.type in RELATION_ORDER else 99)
-    for rel in relations:
+    by_type: dict[tuple[str, str], list[tuple[str, Any]]] = {}
+    for rel in kb.relations_of(actor_id):
         if rel.type == "hostile_to":
             continue
-        obj = kb.actors.get(rel.object)
-        obj_name = obj.name if obj is not None else rel.object
-        since = f" (since {rel.since})" if rel.since else ""
-        out.append(Sentence(f"{entry.name} {RELATION_PHRASES.get(rel.type, _humanise(rel.type))} {obj_name}{since}.",
-                            [Citation("kb", entry.id, source=rel.source)]))
-    for person, role in kb.leaders_of(actor_id, on):
-        out.append(Sentence(f"{person.name} is {role.title} of {entry.name}.",
-                            [Citation("kb", person.id, source=role.source)]))
+        state = _period_state(rel.since, rel.until, on)
+        if state == "future":
+            continue
+        by_type.setdefault((rel.type, state), []).append((rel.object, rel))
+    order = sorted(by_type, key=lambda k: (RELATION_ORDER.index(k[0]) if k[0] in RELATION_ORDER else 99, k[1]))
+    for rtype, state in order:
+        items = by_type[(rtype, state)]
+        phrases = []
+        for obj_id, rel in items:
+            obj = kb.actors.get(obj_id)
+            obj_name = obj.name if obj is not None else obj_id
+            if state == "past":
+                period = f" from {rel.since}" if rel.since else ""
+                period += f" until {rel.until}"
+            else:
+                period = f" (since {rel.since})" if rel.since else ""
+            phrases.append(obj_name + period)
+        verb = RELATION_PHRASES.get(rtype, "is " + _humanise(rtype))
+        if state == "past":
+            verb = verb.replace("is ", "was ", 1)
+        joined = _join_of(phrases) if verb.endswith(" of") else _join(phrases)
+        if state == "current" and not any(rel.since for _, rel in items):
+            joined += " (no start date recorded)"
+        out.append(Sentence(f"{entry.name} {verb} {joined}.",
+                            _unique([Citation("kb", entry.id, source=rel.source) for _, rel in items])))
+    for person, role in kb.leaders_of(actor_id):
+        state = _period_state(role.since, role.until, on)
+        title = _title_phrase(role.title)
+        if state == "future":
+            continue
+        if state == "past":
+            since = f" from {role.since}" if role.since else ""
+            text = f"{person.name} was {title} of {entry.name}{since} until {role.until}."
+        elif role.since:
+            text = f"{person.name} has been {title} of {entry.name} since {role.since}."
+        else:
+            text = f"{person.name} is recorded as {title} of {entry.name} (no start date recorded)."
+        out.append(Sentence(text, [Citation("kb", person.id, source=role.source)]))
     return out
 
 
@@ -293,29 +436,39 @@ def _store_context(actor_id: str, ex: Extraction, store: "Store", names: _Names)
 
 
 def _statement_meaning(ex: Extraction, names: _Names, store: "Store | None") -> list[Sentence]:
+    """One sentence per labelled point (its labels and cues), then one "What to watch" list per actor."""
     doc = ex.document
     out = []
+    watch: dict[str, tuple[list[str], list[Citation]]] = {}
     for st in ex.statements:
-        who = names.actor(st.actor)
+        who = names.actor(st.actor) if st.actor else (names.person(st.speaker) or "an unidentified issuer")
         for i, p in enumerate(st.points, 1):
-            cite = [_doc_cite(doc.id, p.start, p.end)]
-            where = f"The {ordinal(i)} point of {who}'s statement"
-            if "threat" in p.labels:
-                against = f" against {', '.join(names.actor(t) if t in names.actors else t for t in p.targets)}" \
-                    if p.targets else ""
-                out.append(Sentence(f"{where} is labelled a threat{against} (cues: {', '.join(p.cues)}).", cite))
-                if st.actor:
-                    out.append(Sentence(f"What to watch: whether reporting after this statement shows attacks "
-                                        f"by {who}.", cite))
-            if "incitement" in p.labels:
-                against = f" against {', '.join(p.targets)}" if p.targets else ""
-                out.append(Sentence(f"{where} is labelled incitement{against} (cues: {', '.join(p.cues)}).", cite))
-                out.append(Sentence("What to watch: whether the language is repeated or followed by violence "
-                                    f"against {', '.join(p.targets) if p.targets else 'the group named'}.", cite))
-            if "call_to_action" in p.labels:
-                out.append(Sentence(f"{where} is labelled a call to action (cues: {', '.join(p.cues)}).", cite))
-            if "de_escalation" in p.labels and "threat" not in p.labels:
-                out.append(Sentence(f"{where} is labelled de-escalation (cues: {', '.join(p.cues)}).", cite))
+            shown = [lab for lab in p.labels if lab in ("threat", "incitement", "call_to_action", "de_escalation",
+                                                         "claim_of_responsibility", "denial", "demand")]
+            if "threat" in shown and "de_escalation" in shown:
+                shown.remove("de_escalation")
+            if not shown:
+                continue
+            cite = _doc_cite(doc.id, p.start, p.end)
+            targets = [names.actor(t) if t in names.actors or (names.kb and t in names.kb.actors) else t
+                       for t in p.targets]
+            where = (f"The {ordinal(i)} point of {possessive(who)} statement" if len(st.points) > 1
+                     else f"{possessive(who)} statement")
+            out.append(Sentence(f"{where} is labelled {_labels_phrase(shown, targets)} (cues: {', '.join(p.cues)}).",
+                                [cite]))
+            items, cites = watch.setdefault(who, ([], []))
+            if "threat" in shown and st.actor:
+                items.append("attacks by the group reported after this statement"
+                             + (f", against {_join(targets)}" if targets else ""))
+            if "incitement" in shown:
+                group = _join(targets) if targets else "the group named"
+                items.append(f"repetition of the language against {group}, or violence against {group}")
+            if "call_to_action" in shown:
+                items.append("whether supporters answer the call (mobilisation, protests, attacks)")
+            if "de_escalation" in shown:
+                items.append("whether the announced restraint holds")
+            if cite not in cites:
+                cites.append(cite)
         if store is not None and st.actor and any("threat" in p.labels for p in st.points):
             until = st.date or doc.published
             earlier = [s for s in store.events_involving(st.actor, until=until)
@@ -328,12 +481,16 @@ def _statement_meaning(ex: Extraction, names: _Names, store: "Store | None") -> 
                                         f"{when.isoformat()}.",
                                         [_doc_cite(last.document_id, last.event.evidence.start,
                                                    last.event.evidence.end)]))
+    for who, (items, cites) in watch.items():
+        unique = list(dict.fromkeys(items))
+        if unique:
+            out.append(Sentence(f"What to watch ({who}): " + "; ".join(unique) + ".", cites))
     return out
 
 
 def _what_it_means(ex: Extraction, names: _Names, kb: "KnowledgeBase | None", store: "Store | None") -> Section:
     section = Section("what_does_this_mean", "What Does this Mean?")
-    on = ex.document.published
+    on = ex.document.published or dt.date.today()
     for actor_id in _main_actors(ex):
         if kb is not None:
             section.sentences += _kb_context(actor_id, kb, names, on)
@@ -354,5 +511,8 @@ def build_brief(extraction: Extraction, *, kb: "KnowledgeBase | None", store: "S
     brief.sections.append(_what_to_know(extraction, names))
     brief.sections.append(_the_statement(extraction, names))
     brief.sections.append(_what_it_means(extraction, names, kb, store))
+    footer = _named(extraction, names)
+    if footer.sentences:
+        brief.sections.append(footer)
     return brief
 

@@ -185,3 +185,7 @@ def harvest(settings: Settings, acled_csv: Path, fmt: str, min_count: int, sugge
         hint = f"{r.suggestion} ({r.suggestion_score})" if r.suggestion else ""
         click.echo(f"{r.count:6d}  {r.name:<{width}}  {hint}")
     click.echo(f"{len(rows)} unrecognised names, {sum(r.count for r in rows)} mentions")
+
+
+from .kb_places import import_places  # noqa: E402  (user gazetteers; cli/kb_places.py)
+kb.add_command(import_places)

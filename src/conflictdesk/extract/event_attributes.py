@@ -1,10 +1,13 @@
 """Where, when, how many, how certain and how central: an event's attributes from its sentence.
 
-- place: the nearest resolved place in the sentence (a country or region only when nothing more
-  precise is named), else earlier in the paragraph, else the dateline;
+- place: the first precise place of the sentence (a country or region only when nothing more
+  precise is named; never a place word inside a longer actor name, "Axis" of "Axis of
+  Resistance"), else earlier in the paragraph, else later in it, else the dateline;
 - date: the nearest date mention in the sentence, else earlier in the paragraph; none: null;
 - fatalities: deaths the sentence reports (killed, dead, died, bodies...), the lowest of
   conflicting figures for the same victims, 0 when it says nobody died; wounded are not killed;
+  an ACLED coder's own figure ("Unknown fatalities coded as 10", "2 fatalities coded to this
+  location", "split across 2 events") wins (coded_fatalities);
 - count: "over 150 rocket and drone attacks" -> 150 at_least (never fatalities);
 - status: reported / claimed / attempted / threatened / planned / negated / hypothetical;
 - salience: main (the news) or background (context the article recalls).
@@ -33,7 +36,8 @@ AT_LEAST = {"over", "more", "least", "than", "beyond", "exceeding"}
 ABOUT = {"about", "around", "nearly", "approximately", "almost", "some", "roughly", "estimated"}
 AT_MOST = {"up", "to", "fewer", "less", "under"}
 DEATH_LEMMAS = {"kill", "killing", "die", "dead", "death", "fatality", "body", "corpse", "martyr",
-                "succumb", "life", "fatally"}
+                "succumb", "life", "fatally", "assassinate", "execute", "behead"}
+KILL_VERBS = {"kill", "killing", "martyr", "assassinate", "execute", "behead"}
 NO_DEATHS = re.compile(r"\b(no|neither|nor|without|zero)\b[\w\s,/-]{0,30}?\b(fatalit\w*|deaths?|casualt\w*|dead|"
                        r"killed|lives)\b|\bno one (was|were) (killed|hurt|injured)|\bnobody was (killed|hurt)",
                        re.IGNORECASE)
@@ -98,8 +102,11 @@ def _victims(cue: "Token") -> list["Token"]:
     """The noun phrase(s) naming who died, for one death cue."""
     lemma = cue.lemma_.lower()
     kids = list(cue.children)
-    if lemma in ("kill", "killing", "martyr") and cue.pos_ in ("VERB", "AUX"):
+    if lemma in KILL_VERBS and cue.pos_ in ("VERB", "AUX"):
         passive = [c for c in kids if c.dep_ == "nsubjpass"]
+        if not passive and cue.dep_ == "conj" and cue.tag_ == "VBN":
+            # "A woman was shot and killed": the subject of the first verb
+            passive = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
         if passive:
             return [passive[0]] + list(passive[0].conjuncts)
         objs = [c for c in kids if c.dep_ == "dobj"]
@@ -169,6 +176,8 @@ CODED_AS = re.compile(rf"\b(?:fatalities|fatality|deaths|casualties|number|unkno
 CODED_SPLIT = re.compile(rf"\b(?:split|spread|distributed|divided)\s+(?:evenly\s+)?(?:between|across|among|over|"
                          rf"into)\s+(?:the\s+)?{_NUM}\s+(?:\w+\s+)?(?:events|locations|places|towns|villages|areas)",
                          re.IGNORECASE)
+SPLIT_OTHER = re.compile(r"\bsplit\s+with\s+(?:another|one\s+other|a\s+second)\s+(?:event|location)", re.IGNORECASE)
+CODED_HALF = re.compile(r"\bfatalities\s+(?:were\s+)?coded\s+as\s+half\b", re.IGNORECASE)
 UNKNOWN_DEATHS = re.compile(r"\bunknown\s+(?:number\s+of\s+)?(?:\w+\s+)?fatalities\b", re.IGNORECASE)
 UNKNOWN_DEFAULT = 10     # ACLED's 2018 coders: an unknown number of deaths coded as 10
 
@@ -181,24 +190,30 @@ SPLIT_N = re.compile(rf"\b{_NUM}\s+(?:\w+\s+)?fatalities\s+(?:were\s+)?(?:split|
                      rf"(?:evenly\s+)?(?:between|across|among|over)\s+(?:the\s+)?{_NUM}\b", re.IGNORECASE)
 
 
-def coded_fatalities(text: str) -> tuple[int, int] | None:
-    """The fatalities an ACLED note says were coded for its event, and where that statement starts."""
+def coded_fatalities(text: str) -> tuple[int | None, int, int] | None:
+    """The fatalities an ACLED note says were coded for its event (None: the figure the note
+    reports), the divisor of a split across events or locations, and where that statement starts."""
     m = CODED_HERE.search(text)
     if m:
-        return _num(m.group(1)), m.start()
+        return _num(m.group(1)), 1, m.start()
     m = SPLIT_N.search(text)
     if m:
-        return _num(m.group(1)) // max(1, _num(m.group(2))), m.start()
-    m = CODED_AS.search(text)
+        return _num(m.group(1)), max(1, _num(m.group(2))), m.start()
     split = CODED_SPLIT.search(text)
+    other = SPLIT_OTHER.search(text)
+    divisor = max(1, _num(split.group(1))) if split else (2 if other else 1)
+    m = CODED_AS.search(text)
     if m:
-        value = _num(m.group(1))
-        if split and split.start() >= m.start():
-            value //= max(1, _num(split.group(1)))
-        return value, m.start()
+        return _num(m.group(1)), divisor, m.start()
+    h = CODED_HALF.search(text)
+    if h:
+        return None, 2 * divisor, h.start()
     u = UNKNOWN_DEATHS.search(text)
-    if u and split:
-        return UNKNOWN_DEFAULT // max(1, _num(split.group(1))), u.start()
+    if u and divisor > 1:
+        return UNKNOWN_DEFAULT, divisor, u.start()
+    if divisor > 1:
+        where = (split or other).start()  # type: ignore[union-attr]
+        return None, divisor, where
     return None
 
 

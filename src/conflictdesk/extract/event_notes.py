@@ -69,6 +69,14 @@ def _family(d: Draft) -> str:
 
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
+    labels = [d for d in drafts if d.kind == "label"]
+    if labels:
+        # ACLED's own label ("Non-violent activity: regime forces fired ...") codes its sentence's event
+        host = labels[0]
+        for d in sorted(drafts, key=lambda d: -d.priority):
+            if d is not host:
+                _absorb(host, d)
+        return [host]
     demo = [d for d in drafts if _family(d) == "demonstration"]
     violent = [d for d in drafts if _family(d) == "violent"]
     # a demonstration met with force: the protest is the event, its sub-type says how it was met

@@ -103,6 +103,7 @@ class _RolePhraseModel(BaseModel):
     countries: list[str] = []
     first: bool = False
     sub_event_type: str | None = None
+    default: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,7 @@ class RolePhrase:
     countries: frozenset[str] = frozenset()
     first: bool = False                 # wins over a partial name in the same phrase
     sub_event_type: str | None = None   # default agents: the sub-type they apply to
+    default: str | None = None          # by_country: the actor for any other (or unknown) country
 
     def applies(self, country: str | None) -> bool:
         return not self.countries or country in self.countries
@@ -259,7 +261,8 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
             out[key].append(RolePhrase(
                 phrases=tuple(sorted({_role_phrase_words(p) for p in m.match}, key=lambda p: -len(p))),
                 acled=m.acled, by_country=tuple(m.by_country.items()), state=m.state, generic=m.generic,
-                countries=frozenset(m.countries), first=m.first, sub_event_type=m.sub_event_type))
+                countries=frozenset(m.countries), first=m.first, sub_event_type=m.sub_event_type,
+                default=m.default))
     if problems:
         raise KnowledgeBaseError(f"{len(problems)} problem(s) in role phrases {origin}", problems=problems,
                                  code="E302")

@@ -5,7 +5,10 @@ Nouns: possessive or national modifier ("Israel's strike", "a US strike"), "by X
 subject of the verb that governs them ("X began attacks", "X announced a resumption of attacks").
 "against / on / targeting X" names the target everywhere; "with X" the other side of a clash.
 A phrase resolves to an actor found in it (the actors stage's mentions, a person's group), or to
-a generic ACLED actor by its head noun (civilians, unidentified gunmen, protesters).
+a generic ACLED actor by its head noun (civilians, unidentified gunmen, protesters), or to ACLED's
+actor for role words (`event_roles.yaml`: "regime forces", "pro-Hadi", "coalition", "the army"),
+resolved with the report's country by `resolve_role_phrase`. "a number of X" names X; "missiles
+fired by X" names X; "X claim to have killed ... after firing" makes X the agent of the firing.
 """
 from __future__ import annotations
 
@@ -78,6 +81,8 @@ def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, 
     return lo, hi
 
 
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "wage", "execute", "perform", "begin",
+               "start", "initiate", "commit"}
 COUNTING_NOUNS = {"number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "group", "handful",
                   "several", "some", "many", "few", "one", "two", "three", "four", "five", "all", "most", "member",
                   "members", "total", "couple"}
@@ -143,7 +148,7 @@ def resolve_role_phrase(rp: RolePhrase, country: str | None, *, kb: Any) -> str 
         country = next(iter(rp.countries))
     if not rp.applies(country):
         return None
-    name = rp.acled or (dict(rp.by_country).get(country or "") if rp.by_country else None)
+    name = rp.acled or (dict(rp.by_country).get(country or "", rp.default) if rp.by_country else None)
     if name:
         entry = kb.find_actor_by_name(name)
         return getattr(entry, "id", None)
@@ -197,6 +202,14 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                      token=tok)
     if rp is not None and kind not in ("civilians", "protesters", "rioters"):
         return Party(phrase=rp, kind=kind, token=tok)
+    if kind not in ("civilians", "protesters", "rioters"):
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":   # "three missiles fired by regime forces"
+                agents = _pobj_of(c, {"by"})
+                if agents:
+                    found = resolve_phrase(agents[0], index, patterns)
+                    if found.actor or found.phrase:
+                        return found
     if kind is not None:
         return Party(kind=kind, token=tok)
     if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
@@ -233,8 +246,11 @@ def _subject(verb: "Token") -> tuple["Token | None", bool]:
         subjp = _children(v, {"nsubjpass"})
         if subjp:
             return subjp[0], True
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head.i != v.i:
             v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head           # "X claim to have killed them after firing a missile"
             continue
         break
     return None, False
@@ -298,6 +314,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         poss = _children(head, {"poss"})
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         by = _pobj_of(head, {"by", "from"})
+        for c in head.children:
+            if c.dep_ == "acl":                  # "missiles fired by regime forces"
+                by += _pobj_of(c, {"by"})
         if poss:
             agent = poss[0]
         elif by:
@@ -329,6 +348,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             conj = _conjuncts(between[0])
             target = conj[0] if conj else None
     targets = _pobj_of(head, TARGET_PREPS)
+    if not targets and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and \
+            head.head.lemma_.lower() in LIGHT_VERBS:
+        targets = _pobj_of(head.head, TARGET_PREPS)     # "launched an attack on X"
     if target is None and targets:
         target = targets[0]
     if agent is not None:

@@ -8,13 +8,21 @@ Per sentence: triggers from `data/patterns/events.yaml` (event_triggers), who di
 of one sentence describing one event are merged following the codebook's hierarchy (a strike in
 a battle is a battle); mentions of the same event across the document are merged; each event
 gets an ACLED-style note (event_notes) and the id f"{doc.id}-ev{n}".
+
+Actors follow ACLED's conventions: role words resolve through `data/patterns/event_roles.yaml`
+("regime forces", "pro-Hadi troops", "coalition airstrikes", "the army" -> the state forces of the
+report's country); unnamed perpetrators of reported violence get the default agent of their
+sub-type (Unidentified Armed Group (Country)); the demonstrators are a protest's actor1. ACLED's
+own labels ("Non-violent activity: ...") code their sentence; an analyst's reasoning in a
+background section ("appears to be commenting on the lack of attacks") yields no violent event.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
-from .event_attributes import (coded_fatalities, count_of, date_for, fatalities_in, in_background_section, place_for,
+from .event_attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, fatalities_in, in_background_section, place_for,
                                salience_of, section_flags, status_of)
 from .event_notes import Draft, merge_document, merge_sentence, write_note
 from .event_patterns import EventPatterns, load_event_patterns
@@ -29,6 +37,8 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
 VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+ANALYSIS = re.compile(r"\b(appears? to|seems? to|suggest\w*|indicat\w*|might|may be|could|likely|weigh\w*|"
+                      r"options?|goal|aims? to|intends?|in order to|signals?|implies|means?)\b", re.IGNORECASE)
 STATE_FORCE_TYPES = {"state_forces", "police", "state", "government", "external_force"}
 
 
@@ -51,6 +61,16 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
         if lemma in patterns.weapons:
             return patterns.weapons[lemma]
     return None
+
+
+PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church", "neighborhood", "village", "shop"}
+
+
+def _fighting_only(sent: "SpacySpan", patterns: EventPatterns) -> bool:
+    """The sentence names fighters (soldiers, militants, positions) and no civilian."""
+    lemmas = {t.lemma_.lower() for t in sent}
+    civilians = (lemmas & patterns.civilian_nouns) - PLACE_LIKE
+    return not civilians and bool(lemmas & patterns.armed_nouns)
 
 
 def _governs(a: Mention, b: Mention) -> bool:
@@ -77,7 +97,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if not refined and (m.trigger.civilian_target or m.trigger.armed_target):
         if side2.kind == "civilians" and m.trigger.civilian_target:
             coding = m.trigger.civilian_target
-        elif (side2.actor or side2.kind in ("armed", "unidentified_armed_group")) and m.trigger.armed_target:
+        elif (side2.actor or side2.phrase or side2.kind in ("armed", "unidentified_armed_group")) \
+                and m.trigger.armed_target:
+            coding = m.trigger.armed_target
+        elif side2.token is None and m.trigger.armed_target and _fighting_only(m.sent, patterns):
+            # no target named, and the sentence tells of fighters, not civilians: armed violence
             coding = m.trigger.armed_target
     sent = m.sent
     actor_spans = [(s, e) for s, e, _ in index.spans]
@@ -139,14 +163,15 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
 def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, note_country: str | None) -> None:
     """Actor ids (states as their forces, generic actors), territory sub-types, protests."""
     country = (d.place.country if d.place else None) or note_country
-    # generic actors ("Civilians (Syria)") take the report's country: one mis-resolved place
-    # must not make Syrian civilians Russian
-    gcountry = note_country or country
+    # generic actors ("Civilians (Syria)", "Unidentified Armed Group (Jordan)") take the country of the
+    # event's place, as ACLED's do; the report's country when the event has no place
+    gcountry = country
     violent = d.coding.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
     a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
-    if a1 is None and violent and d.kind != "outcome" and d.side1.kind not in ("civilians", "protesters", "rioters"):
+    if a1 is None and violent and d.kind != "outcome" and d.status in ("reported", "claimed") \
+            and d.side1.kind not in ("civilians", "protesters", "rioters"):
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters"):
@@ -242,6 +267,13 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     for sent, sdrafts in found:
         for d in sdrafts:
             _finish(d, kb=kb, index=index, patterns=patterns, note_country=country)
+        if in_background_section(flags, sent.start_char) and ANALYSIS.search(sent.text):
+            # an analyst's reasoning ("appears to be commenting on the lack of attacks", "might conduct
+            # new attacks") reports no violence unless it tells one that happened, against someone named
+            sdrafts = [d for d in sdrafts if d.coding.event_type not in VIOLENT_EVENT_TYPES
+                       or (d.status in ("reported", "claimed") and d.actor2 is not None)]
+            if not sdrafts:
+                continue
         sdrafts = merge_sentence(sdrafts)
         deaths = fatalities_in(sent, quantities, text=doc.text)
         prior = _previous_violent(drafts, sent.start_char, doc.text)
@@ -289,17 +321,34 @@ def _apply_coded_fatalities(drafts: list[Draft], text: str) -> None:
     for para in text.split("\n\n"):
         found = coded_fatalities(para)
         if found is not None:
-            value, at = found
+            value, divisor, at = found
             at += start
             before = [d for d in drafts if start <= d.sent_start <= at and d.status in ("reported", "claimed")
                       and d.coding.event_type in VIOLENT_EVENT_TYPES]
-            if before:
+            if value is None:       # "Fatalities coded as half", "split across 2 events": of the figure reported
+                reported = [d.fatalities for d in before if d.fatalities is not None] or \
+                    [n for n in (_reported_number(para),) if n is not None]
+                value = max(reported) if reported else None
+            if before and value is not None:
+                value //= divisor
                 best = max(before, key=lambda d: d.priority)
                 best.fatalities = value
                 for d in before:
                     if d is not best and d.fatalities is not None:
                         d.fatalities = min(d.fatalities, value)
         start += len(para) + 2
+
+
+REPORTED_NUMBER = re.compile(r"\b(dozens|scores|hundreds|several|many|\d+)\b", re.IGNORECASE)
+
+
+def _reported_number(text: str) -> int | None:
+    """The figure of a "killing and wounding dozens" report when no death was counted."""
+    m = REPORTED_NUMBER.search(text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else WORD_NUMBERS.get(word)
 
 
 def _not_places(actors: list[Actor], places: list[Place]) -> list[Actor]:

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..knowledge.gazetteer import distance_km
+from ..knowledge.gazetteer import distance_km, name_key
 from ..records import Document, Place, Span
 
 if TYPE_CHECKING:
@@ -47,7 +47,9 @@ _NAME_RE = re.compile(NAME)
 _LOCATIVES: dict[str, int | None] = {
     "in": None, "at": None, "inside": None, "into": None, "from": None, "to": None, "toward": None,
     "towards": None, "across": None, "via": None, "of": None, "village of": None, "town of": None,
-    "city of": None, "area of": None, "areas of": None, "camp of": None,
+    "city of": None, "area of": None, "areas of": None, "camp of": None, "towns of": None, "villages of": None,
+    "cities of": None, "neighbourhood of": None, "neighborhood of": None, "district of": None, "districts of": None,
+    "governorate of": None, "province of": None, "region of": None, "port of": None, "port city of": None,
     "near": 2, "nearby": 2, "outside": 2, "outside of": 2, "around": 2, "close to": 2, "vicinity of": 2,
     "outskirts of": 2, "countryside of": 2, "surroundings of": 2, "suburbs of": 2, "edge of": 2,
     "north of": 2, "south of": 2, "east of": 2, "west of": 2, "northeast of": 2, "northwest of": 2,
@@ -55,16 +57,24 @@ _LOCATIVES: dict[str, int | None] = {
     "south-west of": 2, "km from": 2, "kilometres from": 2, "kilometers from": 2, "miles from": 2,
     "km north of": 2, "km south of": 2, "km east of": 2, "km west of": 2, "between": None,
 }
+_DIRECTIONS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+               r"south-west|central|rural|northern|southern|eastern|western|north-eastern|north-western|"
+               r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|south\s+eastern|"
+               r"north\s+eastern|south\s+western|north\s+western)")
+_COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|village|city|area|neighbou?rhood))?"
+                          r",\s*(?:(?:in\s+)?(?:the\s+)?" + _DIRECTIONS + r"\s+)?(" + NAME + r")")
 _LOC_RE = re.compile(
-    r"\b((?i:" + "|".join(sorted((re.escape(k) for k in _LOCATIVES), key=len, reverse=True)) + r"))\s+(?:the\s+)?("
+    r"\b((?i:" + "|".join(sorted((re.escape(k) for k in _LOCATIVES), key=len, reverse=True)) + r"))\s+(?:the\s+)?"
+    r"(?:" + _DIRECTIONS + r"\s+)?("
     + NAME + r"(?:\s*(?:,|\band\b|\bor\b|, and)\s*(?:the\s+)?" + NAME + r")*)")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,|\band\b|\bor\b)\s*(?:the\s+)?")
 # Words after a name that change what it means.
-_AFTER_REGION = re.compile(r"^\s+(?:province|governorate|governorates|region|muhafazah|wilayat|state)\b", re.I)
+_AFTER_REGION = re.compile(r"^(?:'s|’s)?\s+(?:(?:border|coastal|northern|southern|eastern|western|central|"
+                           r"northeastern|northwestern|southeastern|southwestern|eastern|rural|desert|mountainous)\s+)?"
+                           r"(?:province|governorate|governorates|region|muhafazah|wilayat|state)\b", re.I)
 _AFTER_NEAR = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|surroundings|vicinity|environs|"
                          r"desert|outskirt|periphery|district|districts|plain|plains)\b", re.I)
 _PAREN_AFTER = re.compile(r"^\s*\((" + NAME + r")\)")
-_COMMA_AFTER = re.compile(r"^,\s*(" + NAME + r")")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+"
     r"(?: [A-Z][A-Za-z.'’\-]+){0,2}))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|:)\s", re.M)
@@ -93,6 +103,15 @@ _AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|C
 _PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
                       + NAME + r")")
 _NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
+# "Jarada town in the Idleb countryside", "Bedina village in northwest Afrin", "Ghawr area of Ghamr
+# district", "Al 'Anad neighbourhood in Maain district": the place lies within the second name.
+_WITHIN = re.compile(
+    r"^(?:\s+(?:and\s+" + NAME + r"\s+)?" + _PLACE_NOUNS + r")?\s+(?:in|of|within)\s+(?:the\s+)?"
+    r"(?:" + _DIRECTIONS + r"\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+|suburbs\s+of\s+)?(?:the\s+)?("
+    + NAME + r")")
+# A sea's coast: "the Red Sea coast", "Red Sea coastal area of Yemen" (a region along the sea).
+_COAST_AFTER = re.compile(r"^\s+(?:coast|coasts|coastal|coastline|shore|shores|littoral)\b(?:\s+(?:area|areas|region|"
+                          r"strip|districts?))?(?:\s+of\s+(" + NAME + r"))?")
 _FUNCTION_WORDS = frozenset(
     "and or on in at to for from with by since during after before as was is where which while when that near "
     "but over under had has have were are will amid into across against because if than then who whose said "
@@ -118,6 +137,10 @@ class _Candidate:
     partial: bool = False             # a shorter prefix of a longer capitalised name
     via_of: bool = False              # governed only by "of" ("the Governor of Nineveh")
     parent: str | None = None         # "Jobar neighbourhood of Damascus" -> "Damascus"
+    within: str | None = None         # "Jarada town in the Idleb countryside" -> "Idleb"
+    direction: str | None = None      # "northern" in "northern Syria"
+    coast_of: str | None = None       # "Red Sea coastal area of Yemen" -> "Yemen" ("" when no country named)
+    region_start: int | None = None   # where a region phrase starts ("northern Syria")
     resolved: Any = None
     notes: list[str] = field(default_factory=list)
 
@@ -131,6 +154,9 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     def add(c: _Candidate) -> None:
         if text[c.start:c.end] != c.text or not c.text or not any(ch.isupper() or ch.isdigit() for ch in c.text):
             return
+        if c.text.endswith(("'s", "’s")) and len(c.text) > 3:     # "Hama's southern countryside" -> "Hama"
+            c.end -= 2
+            c.text = c.text[:-2]
         old = cands.get((c.start, c.end))
         if old is None:
             cands[(c.start, c.end)] = c
@@ -207,6 +233,12 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         pm = _PART_OF.match(after)
         if pm:
             c.parent = pm.group(1)
+        wm = _WITHIN.match(after)
+        if wm and not pm and wm.group(1) != c.text:
+            c.within = wm.group(1)
+        sm = _COAST_AFTER.match(after)
+        if sm:
+            c.coast_of = sm.group(1) or ""
         if _AFTER_REGION.match(after):
             c.prefer = "admin1"
             c.precision = 3
@@ -222,21 +254,29 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
                 c.country_hint = c.country_hint or nxt
             elif gaz.admin1(nxt) is not None:
                 c.admin1_hint = nxt
+            elif not c.within and nxt != c.text:
+                c.within = nxt          # "al-Saidi village, southern Daquq district"
         if not c.precision and _governed_near(text, c.start):
             c.precision = 2
-        if _DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start]):
+        dm = _DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start])
+        if dm:
             c.prefer = c.prefer or "admin1"
             c.precision = 2
+            c.direction = dm.group(0).strip().lower()
+            c.region_start = max(0, c.start - 25) + dm.start()
 
     # Of overlapping candidates, keep curated ones, then the longest that names a known place
     # ("Deir ez-Zor" over "Deir"; "Ramadi" over "Ramadi city", which names none).
-    plausible = [c for c in cands.values() if c.origin != "not_a_place" and _plausible(c, text, actor_spans)]
-    ranked = sorted(plausible, key=lambda c: (not c.curated_id, not (c.curated_id or gaz.has(c.text)),
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in cands.values()
+                                    if not c.curated_id and gaz.is_not_place(c.text)]   # "West Asia"
+    plausible = [c for c in cands.values() if c.origin != "not_a_place" and _plausible(c, text, actor_spans, gaz)]
+    exact = {(c.start, c.end): bool(c.curated_id or gaz.has_exact(c.text)) for c in plausible}
+    ranked = sorted(plausible, key=lambda c: (not c.curated_id, not exact[(c.start, c.end)],
+                                              not (exact[(c.start, c.end)] or gaz.has(c.text)),
                                               -(c.end - c.start), c.start))
-    taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []
     for c in ranked:
-        if not (c.curated_id or gaz.has(c.text)):
+        if not (exact[(c.start, c.end)] or gaz.has(c.text)):
             continue
         if any(c.start < e and s < c.end for s, e in taken):
             continue
@@ -254,8 +294,10 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
             if cc:
                 weights[cc] += 2
         r = c.resolved
-        if r is None or not r.country_code or c.partial or c.via_of:
+        if r is None or not r.country_code or c.partial or c.via_of or r.match == "fuzzy":
             continue
+        if r.kind == "populated_place" and name_key(c.text) != name_key(r.name) and not r.imported:
+            continue   # known under another name there ("Saidi" for Zaidín): no evidence of the country
         if c.curated_id or r.kind == "country":
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
             c.anchor = r.kind != "country"
@@ -267,15 +309,25 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         elif r.population >= 10000 and r.match == "exact":
             weights[r.country_code] += 0.5
     countries = [cc for cc, _ in weights.most_common()]
+    # countries the document is clearly about: for rejecting a small place elsewhere
+    strong = [cc for cc, w in weights.most_common() if w >= 1.0][:3] or countries[:1]
     anchors = [(c, c.resolved) for c in kept if c.anchor and c.resolved.kind not in _COUNTRYISH
                and c.resolved.country_code in countries[:2]]
 
     # Pass 2: with the document's countries and the places already placed.
     places: list[Place] = []
     for c in kept:
+        near = [r for o, r in anchors if o is not c]
+        within = None
+        if c.within and not c.curated_id:
+            within = _within(gaz, c, countries=countries, near=near)
+            if within is not None and within.kind not in _COUNTRYISH:
+                near = [within, *near]
         if not c.curated_id:
-            c.resolved = _resolve(gaz, c, countries=countries, near=[r for o, r in anchors if o is not c])
+            c.resolved = _resolve(gaz, c, countries=countries, near=near)
         r = c.resolved
+        if r is not None and within is not None and not c.curated_id and not _inside(r, within):
+            r = None   # "Jarada town in the Idleb countryside" is not Jerada in Morocco
         if c.parent:
             parent = gaz.resolve(c.parent, countries=countries, near=[r for _, r in anchors])
             if parent is not None and parent.kind not in _COUNTRYISH and (
@@ -287,15 +339,63 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
                                     longitude=parent.longitude, geo_precision=max(1, parent.geo_precision),
                                     kind="neighbourhood", place_id=parent.place_id))
                 continue
-        if r is None or not _accept(c, r, countries):
+        if r is None or not _accept(c, r, countries, strong):
             continue
         precision = r.geo_precision
         if c.precision and r.kind not in _COUNTRYISH:
             precision = max(precision, c.precision)
+        region = _region_phrase(gaz, c, r, text)
+        if region is not None:
+            places.append(region)
+            continue
         places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
     return places
+
+
+def _within(gaz: "Gazetteer", c: _Candidate, *, countries: Any, near: Any) -> "ResolvedPlace | None":
+    """The region or town a candidate lies within ("... town in the Idleb countryside" -> Idleb);
+    a region also becomes the candidate's admin1 hint, a country its country hint."""
+    name = c.within or ""
+    if gaz.is_not_place(name):
+        return None
+    cc = gaz.country_code(name)
+    if cc:
+        c.country_hint = c.country_hint or name
+        return gaz.country(name)
+    region = gaz.admin1(name, country=countries[0] if countries else None) or gaz.admin1(name)
+    if region is not None:
+        c.admin1_hint = c.admin1_hint or name
+        return region
+    return gaz.resolve(name, countries=countries, near=near)
+
+
+def _inside(r: "ResolvedPlace", within: "ResolvedPlace") -> bool:
+    """Whether `r` may lie within `within` (same country; a town: within 60 km)."""
+    if within.country_code and r.country_code and within.country_code != r.country_code:
+        return False
+    if within.kind in _COUNTRYISH or r.kind in _COUNTRYISH:
+        return True
+    return distance_km(r.latitude, r.longitude, within.latitude, within.longitude) <= 60
+
+
+def _region_phrase(gaz: "Gazetteer", c: _Candidate, r: "ResolvedPlace", text: str) -> Place | None:
+    """"northern Syria" (part of a country: a region, geo_precision 3), "the Red Sea coastal area of
+    Yemen" (a coast: a region, geo_precision 3); None when the candidate is no region phrase."""
+    if c.direction and r.kind == "country" and c.region_start is not None:
+        span = Span(c.region_start, c.end, text[c.region_start:c.end])
+        return Place(span=span, name=f"{c.direction} {r.name}", country=r.country, admin1=None,
+                     latitude=r.latitude, longitude=r.longitude, geo_precision=3, kind="region",
+                     place_id=r.place_id)
+    if c.coast_of is not None and r.kind in ("sea", "gulf", "strait", "waterway"):
+        country = gaz.country(c.coast_of) if c.coast_of else None
+        name = f"{r.name} coast" + (f" of {country.name}" if country is not None else "")
+        return Place(span=Span(c.start, c.end, c.text), name=name,
+                     country=country.country if country is not None else r.country, admin1=None,
+                     latitude=r.latitude, longitude=r.longitude, geo_precision=3, kind="region",
+                     place_id=r.place_id)
+    return None
 
 
 def _unambiguous(gaz: "Gazetteer", name: str, r: "ResolvedPlace") -> bool:
@@ -389,9 +489,12 @@ def _subnames(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_GOVERNED_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in _LOCATIVES) + r")\s+(?:the\s+)?(?:"
+                          + _DIRECTIONS + r"\s+)?$")
+
+
 def _governed(text: str, start: int) -> bool:
-    before = text[max(0, start - 30):start].lower()
-    return bool(re.search(r"\b(?:" + "|".join(re.escape(k) for k in _LOCATIVES) + r")\s+(?:the\s+)?$", before))
+    return bool(_GOVERNED_RE.search(text[max(0, start - 45):start].lower()))
 
 
 def _governed_near(text: str, start: int) -> bool:
@@ -400,9 +503,11 @@ def _governed_near(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:" + "|".join(near) + r")\s+(?:the\s+)?$", before))
 
 
-def _plausible(c: _Candidate, text: str, actor_spans: list[tuple[int, int]]) -> bool:
+def _plausible(c: _Candidate, text: str, actor_spans: list[tuple[int, int]], gaz: "Gazetteer") -> bool:
     if c.curated_id:
         return True
+    if gaz.is_not_place(c.text):
+        return False
     words = c.text.replace("-", " ").split()
     if not words or not c.text[0].isupper() and not re.match(_ART + "-", c.text):
         return False
@@ -410,8 +515,13 @@ def _plausible(c: _Candidate, text: str, actor_spans: list[tuple[int, int]]) -> 
         return False
     if words[0].lower() in _STOP and c.origin == "locative":
         return False
-    if not c.governed and any(s <= c.start < e or s < c.end <= e for s, e in actor_spans):
-        return False
+    if any(s <= c.start < e or s < c.end <= e for s, e in actor_spans):
+        if not c.governed:
+            return False
+        # governed, yet inside an actor's name ("from Ansar Allah", "in Axis of Resistance ..."): a place
+        # only when the name is a country or region ("Military Forces of Syria": Syria)
+        if not (gaz.country_code(c.text) or gaz.admin1(c.text) is not None):
+            return False
     return True
 
 
@@ -434,12 +544,19 @@ def _resolve(gaz: "Gazetteer", c: _Candidate, *, countries: Any, near: Any) -> "
     return r
 
 
-def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str]) -> bool:
+def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None) -> bool:
     """Whether a resolution is plausible enough to report."""
     if c.curated_id or r.match == "curated":
         return True
+    strong = countries[:3] if strong is None else strong
+    if r.kind not in _COUNTRYISH and strong and r.country_code not in strong and r.population < 200000 \
+            and not c.admin1_hint and not c.country_hint and not r.imported:
+        return False   # a small place elsewhere in a document clearly about other countries ("Hit" in Syria)
     if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
         return False
+    if r.kind not in _COUNTRYISH and strong and r.country_code not in strong and not c.admin1_hint \
+            and not c.country_hint and not r.imported and (r.match == "fuzzy" or name_key(c.text) != name_key(r.name)):
+        return False   # a place elsewhere known by a similar spelling or another name ("Daquq" -> Dhaka)
     if r.kind == "country":
         return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
     if c.origin == "ner" and not c.governed and r.kind != "admin1":

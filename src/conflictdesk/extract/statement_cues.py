@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
 from ..records import POINT_LABELS
-from .statement_syntax import LEXICONS, observer_voice, syntax_hits
+from .statement_syntax import LEXICONS, observer_voice, sentences, syntax_hits, violent_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -303,7 +303,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     suppressed: set[str] = set()
     third_party = bool(cueset.third_party.search(text))
     if tokens is not None and cueset.syntax:
-        third_party = third_party or any(observer_voice(sent, cueset.syntax) for sent in tokens.sents)
+        third_party = third_party or any(observer_voice(sent, cueset.syntax) for sent in sentences(tokens))
         group_in = (lambda s: cueset.group_of(s) is not None) if cueset.groups else None
         for hit in syntax_hits(tokens, cueset.syntax, group_in=group_in):
             cue_id = hit.cue + (":third_party" if third_party else "")
@@ -341,7 +341,8 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                         out.targets.append(name)
     if intro and intro in cueset.intro_verbs and not third_party:
         label = cueset.intro_verbs[intro]
-        hedged = intro == "warn" and cueset.hedge.search(text)
+        hedged = intro == "warn" and (cueset.hedge.search(text) or (
+            tokens is not None and cueset.syntax and not violent_content(tokens, cueset.syntax)))
         if not hedged and label not in out.labels:
             out.labels.append(label)
             out.cues.append(f"intro.{intro}")

@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 # names of the word lists the rules read (validated at load by statement_cues)
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
-            "deescalation_verbs", "denial_verbs", "self_names")
+            "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs")
 
+# besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
+WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
+                           "war", "arrest", "detain", "prosecute", "imprison", "military", "danger", "target"})
 _FUTURE = {"will", "shall", "'ll", "wo"}
 _REPORTED_FUTURE = {"would"}
 _NEG = {"neg"}
@@ -131,16 +134,22 @@ def observer_voice(sent: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
-def _sentences(tokens: "Span") -> Iterable["Span"]:
-    sents = list(tokens.sents)
-    return sents or [tokens]
+def sentences(tokens: "Span") -> Iterable["Span"]:
+    """The sentences of a point, clipped to it (a quotation may be part of a longer sentence)."""
+    doc = tokens.doc
+    out = []
+    for s in tokens.sents:
+        start, end = max(s.start, tokens.start), min(s.end, tokens.end)
+        if end > start:
+            out.append(doc[start:end])
+    return out or [tokens]
 
 
 def syntax_hits(tokens: "Span", lex: Mapping[str, frozenset[str]], *,
                 group_in: Callable[[str], bool] | None = None) -> Iterator[SyntaxHit]:
     """The rules' hits on a parsed point (a spaCy Span or Doc). `group_in(text)` says whether a text names
     a people or religious group (the cue set's `groups`)."""
-    for sent in _sentences(tokens):
+    for sent in sentences(tokens):
         yield from _sentence_hits(sent, lex, group_in)
 
 
@@ -164,8 +173,10 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 t.dep_ == "xcomp" and _lemma(t.head) == "hesitate" and _future_or_intent(t.head, lex, reported))
             passive = any(c.dep_ == "auxpass" for c in t.children)
             own = _is_first_person(subj, lex)
-            if future and neg:
+            if future and neg and (protected or lemma in lex["core_attack_verbs"]):
                 yield SyntaxHit("de_escalation", "syn.deesc.will_not_attack", negated=True)
+                continue
+            if future and neg:
                 continue
             if future and (own or passive or (subj is not None and subj.lower_ in ("they", "it", "he", "she")
                                               and _in_reported_clause(t))):
@@ -280,3 +291,9 @@ def _let_us(t: "Token") -> bool:
             if words & {"us", "every", "all", "each", "everyone"}:
                 return True
     return False
+
+
+def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a point speaks of violence or its consequences (what makes a warning a threat)."""
+    return any(_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS
+               for t in tokens)

@@ -218,10 +218,15 @@ def _first_quote_in(quotes: list[tuple[int, int]], start: int, end: int) -> list
     return [q for q in quotes if start <= q[0] < end + 2]
 
 
+# "Iran-backed groups" are not Iran: a mention followed by one of these is a patron, not the speaker
+_PATRON = re.compile(r"-(?:backed|aligned|allied|linked|supported|affiliated|funded|sponsored)\b", re.IGNORECASE)
+
+
 class _Resolver:
     """Resolves a subject's characters to an actor or a person, with a little anaphora."""
 
-    def __init__(self, mentions: list[_Mention], people: dict[str, Person]) -> None:
+    def __init__(self, mentions: list[_Mention], people: dict[str, Person], text: str = "") -> None:
+        self.text = text
         self.mentions = mentions
         self.people = people
         self.last_issuer: tuple[str | None, str | None] | None = None
@@ -229,7 +234,8 @@ class _Resolver:
     def at(self, start: int, end: int, head: int | None = None) -> tuple[str | None, str | None]:
         """The actor (and person) named in [start, end): the mention holding the head, else the last one
         ("the Iran-backed militia Kataib Hezbollah" is Kataib Hezbollah, not Iran)."""
-        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end
+                  and not _PATRON.match(self.text, m.end)]
         if head is not None:
             at_head = [m for m in inside if m.start <= head < m.end]
             inside = at_head + [m for m in reversed(inside) if m not in at_head]
@@ -285,8 +291,9 @@ def _allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
 
 
 def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None,
-                intro_label: str | None = None) -> tuple[Point, list[str]]:
-    labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label)
+                intro_label: str | None = None, parsed: "Doc | None" = None) -> tuple[Point, list[str]]:
+    tokens = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
+    labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label, tokens=tokens)
     point = Point(text=text[start:end], start=start, end=end, labels=labelling.labels, cues=labelling.cues)
     return point, labelling.targets
 
@@ -355,7 +362,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
     text = doc.text
     mentions = _mentions(actors, people)
     paragraphs = _paragraph_starts(text)
-    resolver = _Resolver(mentions, {p.id: p for p in people})
+    resolver = _Resolver(mentions, {p.id: p for p in people}, text)
     blocks = _bullet_blocks(text)
     drafts: list[_Draft] = []
 
@@ -363,7 +370,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         actor, speaker = _communique_issuer(doc, mentions, paragraphs)
         draft = _Draft(actor, speaker, kind="communique", channel_text=(doc.title or "") + " " + text[:300])
         for start, end in _communique_points(doc, paragraphs, blocks):
-            point, targets = _make_point(text, start, end, cueset, None)
+            point, targets = _make_point(text, start, end, cueset, None, parsed=parsed)
             draft.points.append(point)
             point.targets = targets
         if draft.points:
@@ -428,7 +435,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
                     used_quotes.add((start, stop))
                 if any(p.start == start and p.end == stop for d in drafts for p in d.points):
                     continue
-                point, targets = _make_point(text, start, stop, cueset, lemma)
+                point, targets = _make_point(text, start, stop, cueset, lemma, parsed=parsed)
                 point.targets = targets
                 draft.points.append(point)
             resolver.last_issuer = (actor, speaker)
@@ -473,7 +480,11 @@ def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed
     draft = _Draft(actor, speaker, kind="list", paragraph=_paragraph_of(paragraphs, block.start),
                    evidence=Span.of(text, intro_start, intro_end), channel_text=text[intro_start:intro_end])
     if actor is None and speaker is None:
-        previous = next((d for d in reversed(drafts) if d.kind == "reported"), None)
+        # "The statement gave three points:" continues the statement reported before it: the latest one the
+        # text calls a statement, else the latest that is a declaration, else the latest reported speech
+        reported = [d for d in reversed(drafts) if d.kind == "reported"]
+        previous = next((d for d in reported if _CALLED_STATEMENT.search(d.channel_text)),
+                        next((d for d in reported if is_declaration(d)), reported[0] if reported else None))
         if previous is not None:
             draft.actor, draft.speaker, draft.inherited = previous.actor, previous.speaker, True
             # the same release: its reporting sentence is this statement's evidence, not a point
@@ -484,7 +495,7 @@ def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed
     intro_text = text[intro_start:intro_end]
     lent = next((label for label, pattern in cueset.list_intros if pattern.search(intro_text)), None)
     for start, end in block.items:
-        point, targets = _make_point(text, start, end, cueset, None, lent)
+        point, targets = _make_point(text, start, end, cueset, None, lent, parsed=parsed)
         point.targets = targets
         draft.points.append(point)
     resolver.last_issuer = (draft.actor, draft.speaker)
@@ -495,10 +506,26 @@ def _is_quote(text: str, point: Point) -> bool:
     return point.start > 0 and text[point.start - 1] in "“\"«"
 
 
+_CALLED_STATEMENT = re.compile(
+    r"\b(?:statements?|communiqu[eé]s?|declarations?|announcements?|press\s+releases?|bayan|proclamation|"
+    r"manifesto|ultimatum|fatwa|audio\s+message|video\s+message|open\s+letter)\b", re.IGNORECASE)
+
+
+def is_declaration(draft: "_Draft") -> bool:
+    """Whether a recognised statement is kept: a communiqué, one with at least one labelled (not "other")
+    point, or one the text itself calls a statement, communiqué, declaration or announcement. Ordinary
+    news attributions ("the minister said the talks were positive") are not statements."""
+    if draft.kind == "communique":
+        return True
+    if any(lab != "other" for p in draft.points for lab in p.labels):
+        return True
+    return bool(_CALLED_STATEMENT.search(draft.channel_text))
+
+
 def _finish(doc: Document, drafts: list[_Draft], dates: list[DateMention], cueset: CueSet,
             mentions: list[_Mention], kb: "KnowledgeBase | None") -> list[Statement]:
     out = []
-    for n, draft in enumerate(d for d in drafts if d.points):
+    for n, draft in enumerate(d for d in drafts if d.points and is_declaration(d)):
         allies = _allies(kb, draft.actor)
         for point in draft.points:
             point.targets = _targets(point, point.targets, mentions, doc.text, draft.actor, allies)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import NotFoundError
 from .cache import cache_key, load_compiled, save_compiled
-from .loader import LoadedEntries, Origin, load_entries, source_dirs
+from .loader import LoadedEntries, Origin, gc_paused, load_entries, source_dirs
 from .matcher import Match, Matcher, canonical, strip_year_range
 from .schema import ActorEntry, PartialDate, PersonEntry, PlaceEntry, RelationEntry, RoleEntry, is_active
 
@@ -236,10 +236,12 @@ class KnowledgeBase:
 
     @property
     def gazetteer(self) -> "Gazetteer":
-        """The gazetteer (GeoNames + this knowledge base's curated places), built on first use."""
+        """The gazetteer (GeoNames + this knowledge base's curated places + the user gazetteers
+        imported into its folders, `places/imported-*.tsv`), built on first use."""
         if self._gazetteer is None:
             from .gazetteer import Gazetteer
-            self._gazetteer = Gazetteer(curated=self.places)
+            from .place_import import imported_place_files
+            self._gazetteer = Gazetteer(curated=self.places, imported=imported_place_files(self.dirs))
         return self._gazetteer
 
     # --- summaries (for the CLI and the web) ---
@@ -291,10 +293,11 @@ def load_knowledge_base(extra_dirs: Iterable[Path | str] = (), *, use_cache: boo
     key = cache_key(dirs)
     if key in _MEMO:
         return _MEMO[key]
-    kb = load_compiled(key) if use_cache else None
-    if not isinstance(kb, KnowledgeBase):
-        kb = KnowledgeBase(load_entries(dirs), key=key, dirs=dirs)
-        if use_cache:
-            save_compiled(key, kb)
+    with gc_paused():   # hundreds of thousands of small acyclic objects: see loader.gc_paused
+        kb = load_compiled(key) if use_cache else None
+        if not isinstance(kb, KnowledgeBase):
+            kb = KnowledgeBase(load_entries(dirs), key=key, dirs=dirs)
+            if use_cache:
+                save_compiled(key, kb)
     _MEMO[key] = kb
     return kb

@@ -47,8 +47,10 @@ from rapidfuzz import fuzz
 from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
 
-FORMAT_VERSION = "gazetteer-v2"
+FORMAT_VERSION = "gazetteer-v3"
+USER_FORMAT_VERSION = "gazetteer-user-v1"
 FUZZY_MIN_RATIO = 70.0   # rapidfuzz ratio between keys for a skeleton match to count
+IMPORTED_BONUS = 2.5     # score added to a place from the user's own gazetteer (their export, their dump)
 REFERENCE_FILE = DATA_DIR / "places" / "reference" / "countries.yaml"
 
 # Arabic (and a few other) articles dropped from keys: "al-Tanf" ~ "Tanf", "Deir ez-Zor" ~ "Deir Zor".
@@ -106,7 +108,11 @@ def skeleton(key: str) -> str:
     s = key.replace(" ", "").replace("ou", "u").replace("q", "k").replace("ph", "f").replace("ch", "sh")
     s = s.replace("dh", "d").replace("th", "t").replace("kh", "k").replace("gh", "g").replace("sh", "s")
     s = s.replace("h", "").replace("w", "").replace("j", "g").translate(_VOWELS)
-    return _REPEATS.sub(r"\1", s)
+    return _REPEATS.sub(_first_of_run, s) if _REPEATS.search(s) else s
+
+
+def _first_of_run(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -133,25 +139,35 @@ class ResolvedPlace:
     place_id: str                      # geonames:<id>, rg:<row>, admin1:<CC>.<code>, country:<ISO3>, kb:<id>
     match: str = "exact"               # exact (folded name), fuzzy (transliteration skeleton), curated
     country_code: str | None = None    # ISO 3166-1 alpha-2
+    source: str | None = None          # for places of a user gazetteer: the file's `# source:` line
+    imported: bool = False             # from a user gazetteer (DIR/places/imported-*.tsv)
 
 
 # Column order of an index row.
-_ID, _NAME, _CC, _ADM1, _ADM2, _LAT, _LON, _KIND, _POP, _PREC = range(10)
+_ID, _NAME, _CC, _ADM1, _ADM2, _LAT, _LON, _KIND, _POP, _PREC, _SRC = range(11)   # _SRC: imported rows only
 
 
 class Gazetteer:
-    """Names to places. `Gazetteer(curated=kb.places)`; curated entries win over GeoNames."""
+    """Names to places. `Gazetteer(curated=kb.places, imported=files)`; curated entries win over
+    the user's imported places (`place_import.py`), which win over GeoNames of the same name."""
 
-    def __init__(self, curated: Mapping[str, Any] | Iterable[Any] = (), *, cache_dir: Path | str | None = None,
-                 use_cache: bool = True) -> None:
+    def __init__(self, curated: Mapping[str, Any] | Iterable[Any] = (), *, imported: Iterable[Path | str] = (),
+                 cache_dir: Path | str | None = None, use_cache: bool = True) -> None:
         started = time.perf_counter()
-        self._cache_dir = Path(cache_dir) if cache_dir else Path(platformdirs.user_cache_dir("conflictdesk",
-                                                                                          appauthor=False))
+        self._cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         data, self.cache_hit = _load_or_build(self._cache_dir, use_cache=use_cache)
         self._rows: list[tuple] = data["rows"]
         self._keys: dict[str, Any] = data["keys"]
         self._skels: dict[str, Any] = data["skels"]
+        self.imported_files = tuple(Path(p) for p in imported)
+        self.imported_sources: list[str] = []
+        self._user_keys: dict[str, Any] = {}
+        self._user_skels: dict[str, Any] = {}
+        self._admin1_ids: dict[tuple[str, str], str | None] = {}
+        if self.imported_files:
+            self._add_imported(use_cache=use_cache)
         self._admin_hints: dict[str, dict[str, int]] = data["admin_hints"]    # cc -> key -> row of admin1
+        self._not_places: frozenset[str] = frozenset(data.get("not_places", ()))
         self._countries: dict[str, dict[str, Any]] = data["countries"]        # cc -> {name, iso3, row}
         self._admin_skels: dict[str, dict[str, int]] = {
             cc: {skeleton(k): r for k, r in sorted(hints.items(), reverse=True)} for cc, hints in self._admin_hints.items()}
@@ -168,6 +184,16 @@ class Gazetteer:
         values = curated.values() if isinstance(curated, Mapping) else curated
         for entry in values:
             self.add_curated(entry)
+
+    # --- imported (user gazetteers) ------------------------------------------------------------
+    def _add_imported(self, *, use_cache: bool) -> None:
+        layer, _ = _load_or_build_user(self._cache_dir, self.imported_files, use_cache=use_cache)
+        offset = len(self._rows)
+        self._rows = self._rows + layer["rows"]
+        self.imported_sources = list(layer["sources"])
+        self._user_keys = {k: (v + offset if isinstance(v, int) else tuple(i + offset for i in v))
+                           for k, v in layer["keys"].items()}
+        self._user_skels = layer["skels"]
 
     # --- curated ---------------------------------------------------------------------------
     def add_curated(self, entry: Any) -> ResolvedPlace:
@@ -225,9 +251,12 @@ class Gazetteer:
         for cc in ccs:
             hints = self._admin_hints.get(cc or "", {})
             row = hints.get(key)
-            if row is None:
+            if row is None:   # a spelling variant ("Idleb"); in no named country, a close one only
                 sk = skeleton(key)
                 row = self._admin_skels.get(cc or "", {}).get(sk) if len(sk) >= 2 else None
+                if row is not None and not country and (
+                        len(sk) < 3 or fuzz.ratio(key, name_key(self._rows[row][_NAME])) < 75):
+                    row = None
             if row is not None:
                 found.append(row)
         if len(found) != 1 and not country:
@@ -242,13 +271,15 @@ class Gazetteer:
         if not key:
             return []
         out: list[ResolvedPlace] = [self.curated[i] for i in self._curated_keys.get(key, ())]
+        if key in self._not_places:
+            return out
         seen: set[int] = set()
-        for row in _as_list(self._keys.get(key)):
+        for row in (*_as_list(self._user_keys.get(key)), *_as_list(self._keys.get(key))):
             seen.add(row)
             out.append(self._place(row, "exact"))
         if fuzzy:
             for other in self._fuzzy_keys(key):
-                for row in _as_list(self._keys.get(other)):
+                for row in (*_as_list(self._user_keys.get(other)), *_as_list(self._keys.get(other))):
                     if row not in seen:
                         seen.add(row)
                         out.append(self._place(row, "fuzzy"))
@@ -259,15 +290,24 @@ class Gazetteer:
         sk = skeleton(key)
         if len(sk) < 3:
             return []
-        others = self._skels.get(sk, ())
-        if isinstance(others, str):
-            others = (others,)
-        return [k for k in others if k != key and fuzz.ratio(key, k) >= FUZZY_MIN_RATIO]
+        others = [*_as_keys(self._user_skels.get(sk)), *_as_keys(self._skels.get(sk))]
+        return list(dict.fromkeys(k for k in others if k != key and fuzz.ratio(key, k) >= FUZZY_MIN_RATIO))
 
     def has(self, name: str) -> bool:
-        """Whether any place (curated, exact or fuzzy) goes by this name."""
+        """Whether any place (curated, imported, exact or fuzzy) goes by this name."""
         key = name_key(name)
-        return bool(key) and (key in self._curated_keys or key in self._keys or bool(self._fuzzy_keys(key)))
+        return self.has_exact(name) or (bool(key) and key not in self._not_places and bool(self._fuzzy_keys(key)))
+
+    def has_exact(self, name: str) -> bool:
+        """Whether a place goes by exactly this name (folded), not only by a similar spelling."""
+        key = name_key(name)
+        if not key or key in self._not_places:
+            return key in self._curated_keys
+        return key in self._curated_keys or key in self._user_keys or key in self._keys
+
+    def is_not_place(self, name: str) -> bool:
+        """A continent or macro-region ("West Asia", "Middle East"): never a place (reference data)."""
+        return name_key(name) in self._not_places
 
     def resolve(self, name: str, *, countries: Sequence[str] = (), near: Sequence[Any] = (),
                 admin1: str | None = None, prefer: str | None = None) -> ResolvedPlace | None:
@@ -283,7 +323,11 @@ class Gazetteer:
         cands = self.candidates(name)
         ccs = [c for c in (self.country_code(x) for x in countries) if c]
         if prefer == "admin1":
-            region = self.admin1(name, country=ccs[0] if ccs else None)
+            region = None
+            for cc in [*ccs, None]:     # the document's countries in order, then anywhere (if unique)
+                region = self.admin1(name, country=cc)
+                if region is not None:
+                    break
             if region is not None:
                 cands = [c for c in cands if c.place_id != region.place_id] + [region]
         if not cands:
@@ -315,6 +359,8 @@ class Gazetteer:
             s += 3
             if fold(name) == fold(c.name):
                 s += 0.5
+        if c.imported:
+            s += IMPORTED_BONUS
         if ccs:
             if c.country_code in ccs:
                 s += 7 - min(ccs.index(c.country_code), 2) * 2.5
@@ -333,20 +379,31 @@ class Gazetteer:
         elif prefer in ("admin1", "admin2"):
             s -= 2
         if hint is not None and c.kind not in ("country", "admin1"):
-            if c.admin1 and hint.admin1 and name_key(c.admin1) == name_key(hint.admin1):
+            if c.admin1 and hint.admin1 and (name_key(c.admin1) == name_key(hint.admin1)
+                                             or self._admin1_id(c.country_code, c.admin1) == hint.place_id):
                 s += 5
             elif c.country_code == hint.country_code:
                 d = distance_km(c.latitude, c.longitude, hint.latitude, hint.longitude)
                 s += 2 if d < 80 else 0
         return s
 
+    def _admin1_id(self, cc: str | None, name: str) -> str | None:
+        """The place id of the admin1 region `name` (any spelling) in country `cc`, memoised."""
+        key = (cc or "", name)
+        if key not in self._admin1_ids:
+            region = self.admin1(name, country=cc) if cc else None
+            self._admin1_ids[key] = region.place_id if region is not None else None
+        return self._admin1_ids[key]
+
     def _place(self, row: int, match: str) -> ResolvedPlace:
         r = self._rows[row]
         cc = r[_CC]
+        user = len(r) > _SRC
         return ResolvedPlace(name=r[_NAME], country=self.country_name(cc) if cc else None, admin1=r[_ADM1] or None,
                              admin2=r[_ADM2] or None, latitude=r[_LAT], longitude=r[_LON], kind=r[_KIND],
                              population=r[_POP], geo_precision=r[_PREC], place_id=r[_ID], match=match,
-                             country_code=cc or None)
+                             country_code=cc or None, source=self.imported_sources[r[_SRC]] if user else None,
+                             imported=user)
 
     def __len__(self) -> int:
         return len(self._rows) + len(self.curated)
@@ -356,6 +413,12 @@ def _as_list(v: Any) -> Sequence[int]:
     if v is None:
         return ()
     return (v,) if isinstance(v, int) else v
+
+
+def _as_keys(v: Any) -> Sequence[str]:
+    if v is None:
+        return ()
+    return (v,) if isinstance(v, str) else v
 
 
 def _point(x: Any) -> tuple[float, float] | None:
@@ -379,14 +442,74 @@ def cache_key() -> str:
     return digest.hexdigest()
 
 
+def default_cache_dir() -> Path:
+    """`$CONFLICTDESK_CACHE_DIR/gazetteer`, else the user cache directory."""
+    root = os.environ.get("CONFLICTDESK_CACHE_DIR")
+    if root:
+        return Path(root).expanduser() / "gazetteer"
+    return Path(platformdirs.user_cache_dir("conflictdesk", appauthor=False))
+
+
+def user_cache_key(paths: Sequence[Path]) -> str:
+    """sha256 over the user layer's format version and each imported file's name and content."""
+    digest = hashlib.sha256(USER_FORMAT_VERSION.encode())
+    for path in paths:
+        digest.update(b"\0file\0" + Path(path).name.encode() + b"\0")
+        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _load_or_build_user(cache_dir: Path, paths: Sequence[Path], *, use_cache: bool) -> tuple[dict[str, Any], bool]:
+    return _cached(cache_dir / f"gazetteer-user-{user_cache_key(paths)[:32]}.marshal",
+                   lambda: build_user_index(paths), use_cache=use_cache)
+
+
+def build_user_index(paths: Sequence[Path]) -> dict[str, Any]:
+    """The index layer of imported-places files (rows carry the index of their file's source)."""
+    from .place_import import read_places
+
+    rows: list[tuple] = []
+    keys: dict[str, list[int]] = defaultdict(list)
+    skels: dict[str, list[str]] = defaultdict(list)
+    sources: list[str] = []
+    for path in paths:
+        source, places = read_places(Path(path))
+        sources.append(source)
+        src = len(sources) - 1
+        for p in places:
+            row = len(rows)
+            rows.append((p.id, p.name, p.country_code, _clean_admin(p.admin1) if p.admin1 else "", p.admin2,
+                         p.latitude, p.longitude, p.kind, p.population, p.geo_precision, src))
+            done: set[str] = set()
+            for n in (p.name, *p.aliases):
+                k = name_key(n)
+                if not k or k in done or not _good_alias(n, k):
+                    continue
+                done.add(k)
+                if k not in keys:
+                    sk = skeleton(k)
+                    if len(sk) >= 3:
+                        skels[sk].append(k)
+                keys[k].append(row)
+    return {"rows": rows, "keys": _compact(keys), "skels": _compact(skels), "sources": sources}
+
+
+def _compact(d: dict[str, list[Any]]) -> dict[str, Any]:
+    return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in d.items()}
+
+
 def _load_or_build(cache_dir: Path, *, use_cache: bool) -> tuple[dict[str, Any], bool]:
-    path = cache_dir / f"gazetteer-{cache_key()[:32]}.marshal"
+    return _cached(cache_dir / f"gazetteer-{cache_key()[:32]}.marshal", lambda: build_index(), use_cache=use_cache)
+
+
+def _cached(path: Path, build: Any, *, use_cache: bool) -> tuple[dict[str, Any], bool]:
+    cache_dir = path.parent
     if use_cache and path.is_file():
         try:
             return marshal.loads(path.read_bytes()), True
         except (EOFError, ValueError, TypeError, OSError):
             pass  # a truncated or foreign cache file is rebuilt below
-    data = build_index()
+    data = build()
     if use_cache:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
@@ -394,9 +517,20 @@ def _load_or_build(cache_dir: Path, *, use_cache: bool) -> tuple[dict[str, Any],
             with os.fdopen(fd, "wb") as f:
                 marshal.dump(data, f)
             os.replace(tmp, path)
+            _prune(path)
         except OSError:
             pass  # an unwritable cache only costs the next start a rebuild
     return data, False
+
+
+def _prune(newest: Path, keep: int = 4) -> None:
+    """Drop older caches of the same family (base index: all others; user layers: beyond `keep`)."""
+    family = "gazetteer-user-" if newest.name.startswith("gazetteer-user-") else "gazetteer-"
+    others = [p for p in newest.parent.glob(f"{family}*.marshal") if p != newest
+              and p.name.startswith("gazetteer-user-") == (family == "gazetteer-user-")]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[(keep - 1 if family == "gazetteer-user-" else 0):]:
+        old.unlink(missing_ok=True)
 
 
 def _reference() -> dict[str, Any]:
@@ -539,10 +673,8 @@ def build_index() -> dict[str, Any]:
         index(row, names)
         country_info[cc] = {"name": name, "iso3": info["iso3"], "row": row, "names": names}
 
-    def compact(d: dict[str, list[Any]]) -> dict[str, Any]:
-        return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in d.items()}
-
-    return {"rows": rows, "keys": compact(keys), "skels": compact(skels),
+    not_places = sorted({name_key(n) for n in ref.get("not_places") or ()})
+    return {"rows": rows, "keys": _compact(keys), "skels": _compact(skels), "not_places": not_places,
             "admin_hints": dict(admin_hints), "countries": country_info}
 
 

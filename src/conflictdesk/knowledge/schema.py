@@ -137,11 +137,15 @@ def is_active(since: PartialDate | None, until: PartialDate | None, on: dt.date 
 
 
 # --- sources ----------------------------------------------------------------------------------
+NAME_ONLY = "ACLED actor name (as used in ACLED's public data), name only"
+"""The source of an entry known only by its name in ACLED's public data (see the module docstring)."""
+
+
 def check_source(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("source is required: a URL or \"Publication, YYYY-MM-DD\"")
     text = value.strip()
-    if _URL.match(text) or _CITATION.match(text):
+    if _URL.match(text) or _CITATION.match(text) or text == NAME_ONLY:
         return text
     raise ValueError(f"source {text!r} is neither a URL (https://...) nor \"Publication, YYYY-MM-DD\"")
 
@@ -240,6 +244,8 @@ class _Named(_Model):
             for alias in getattr(self, field):
                 if alias not in names:
                     raise ValueError(f"{field}: {alias!r} is not one of the entry's name or aliases")
+        if not (self.english_words or self.personal_names or self.not_within):
+            return self
         matched = {_fold(n) for n in self.matched_names()}
         wrong = [f"{field}: {alias!r} is not one of the entry's names or demonyms"
                  for field in ("english_words", "personal_names") for alias in getattr(self, field)
