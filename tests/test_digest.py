@@ -1,9 +1,10 @@
 """Stories and the weekly digest, on project-written articles over two weeks (one wire story
-re-headlined twice)."""
+re-headlined twice, a lifestyle story syndicated three times)."""
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ from conflictdesk.records import Document
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "statements" / "digest" / "articles.jsonl"
 MALI = {"w05-mali-wire", "w05-mali-copy1", "w05-mali-copy2"}
-WEEK5 = MALI | {"w05-kenya-protest", "w05-idlib-strikes", "w05-baghdad-court"}
+CHEF = {"w05-chef-wire", "w05-chef-copy1", "w05-chef-copy2"}
+WEEK5 = MALI | CHEF | {"w05-kenya-protest", "w05-idlib-strikes", "w05-baghdad-court"}
 
 
 def _run(args: list[str]) -> str:
@@ -49,8 +51,8 @@ def test_digest_lists_distinct_stories_with_their_sources(week5):
                       "Four Malian soldiers killed in attack on army post",
                       "Mali: gunmen storm military post near Timbuktu"}
     assert all(s["url"].startswith("https://example.org/") for s in mali[0]["sources"])
-    assert len(week5["stories"]) == 4
-    assert [st["rank"] for st in week5["stories"]] == [1, 2, 3, 4]
+    assert len(week5["stories"]) == 5
+    assert [st["rank"] for st in week5["stories"]] == [1, 2, 3, 4, 5]
     scores = [st["score"] for st in week5["stories"]]
     assert scores == sorted(scores, reverse=True)
 
@@ -72,7 +74,8 @@ def test_each_story_has_a_cited_summary_and_brief_commands(week5, db):
 def test_digest_markdown_and_html(db):
     md = _run(["--db", str(db), "digest", "--week", "2016-W05"])
     assert md.startswith("# Week's Top Stories: 2016-W05")
-    assert md.count("\n## ") == 4 and "Sources:" in md
+    assert md.count("\n## ") == 5 and "Sources:" in md
+    assert "Events per day: Mon 01: 0; Tue 02: " in md
     page = _run(["--db", str(db), "digest", "--week", "2016-W05", "--format", "html"])
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page.lower()
     week4 = json.loads(_run(["--db", str(db), "digest", "--week", "2016-W04", "--format", "json"]))
@@ -98,7 +101,8 @@ def test_group_stories_joins_copies_and_keeps_unrelated_apart():
     stories = group_stories(docs)
     by_doc = {d.id: s.id for s in stories for d in s.documents}
     assert len({by_doc[i] for i in MALI}) == 1
-    assert len(set(by_doc.values())) == len(docs) - 2
+    assert len({by_doc[i] for i in CHEF}) == 1
+    assert len(set(by_doc.values())) == len(docs) - 4
     # a near-duplicate flagged by the store joins its original even when its text is rewritten
     odd = Document(id="rewrite", text="Entirely different words about a football match.", title="Sport",
                    published=dt.date(2016, 2, 2), duplicate_of="w05-kenya-protest")
@@ -110,3 +114,62 @@ def test_tfidf_cosine():
     v = tfidf_vectors(["rockets hit the base", "rockets hit the base", "talks on prisoners resume"])
     assert cosine(v[0], v[1]) == pytest.approx(1.0)
     assert cosine(v[0], v[2]) == 0.0
+
+
+def _story_of(digest: dict, doc_id: str) -> dict:
+    return next(st for st in digest["stories"] if doc_id in {s["document_id"] for s in st["sources"]})
+
+
+def test_deadly_conflict_events_outrank_a_syndicated_lifestyle_story(week5):
+    mali, idlib = _story_of(week5, "w05-mali-wire"), _story_of(week5, "w05-idlib-strikes")
+    chef = _story_of(week5, "w05-chef-wire")
+    assert len(chef["sources"]) == 3 and chef["fatalities"] is None
+    assert mali["rank"] == 1 and mali["fatalities"] == 4          # one figure, not summed over its three copies
+    assert idlib["fatalities"] == 9 and idlib["rank"] == 2
+    assert chef["rank"] == len(week5["stories"])                   # three copies do not lift a restaurant opening
+    days = {d["day"]: d["by_type"] for d in week5["days"]}
+    assert len(days) == 7 and days["2016-02-01"] == {}
+    assert days["2016-02-05"].get("Explosions/Remote violence", 0) >= 1      # the Idlib strikes
+
+
+def test_digest_html_has_an_escaped_inline_svg_timeline(db):
+    import xml.etree.ElementTree as ET
+
+    page = _run(["--db", str(db), "digest", "--week", "2016-W05", "--format", "html"])
+    start, end = page.index("<svg"), page.index("</svg>") + len("</svg>")
+    svg = ET.fromstring(page[start:end])                           # well-formed, self-contained
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = svg.findall(f"{ns}rect/{ns}title")
+    assert bars and all(re.match(r"2016-02-0[1-7]: \d+ ", b.text) for b in bars)
+    labels = [t.text for t in svg.findall(f"{ns}text")]
+    assert "Mon 01" in labels and "Sun 07" in labels and "Explosions/Remote violence" in labels
+    assert "<script" not in page.lower() and "href=\"http" not in page[start:end]
+
+
+def test_timeline_escapes_text_and_handles_an_empty_week():
+    from conflictdesk.brief.digest import DayCount, Digest, timeline_svg
+
+    days = [DayCount(dt.date(2016, 2, 1) + dt.timedelta(days=i)) for i in range(7)]
+    days[2].by_type = {"<script>alert(1)</script>": 2, "Battles": 1}
+    svg = timeline_svg(Digest("2016-W05", days[0].day, days[-1].day, 3, days=days))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    empty = timeline_svg(Digest("2016-W05", days[0].day, days[-1].day, 0,
+                                days=[DayCount(d.day) for d in days]))
+    assert "No stored event this week" in empty
+
+
+@pytest.mark.parametrize("evidence,fatalities,credible", [
+    ("Air strikes hit the town on Friday, killing at least nine civilians.", 9, True),
+    ("The five-year conflict has killed an estimated 250,000 people.", 250000, False),
+    ("The war has killed more than 400 people since 2014.", 400, False),
+    ("Protesters railed against the chief over the shooting death of 26-year-old Mario Woods.", 26, False),
+    ("The world spent $2.7 billion treating malaria in 2013.", 438, False),
+    ("Militants stormed the post, killing four soldiers.", 4, True),
+])
+def test_credible_fatalities(evidence, fatalities, credible):
+    from conflictdesk.brief.digest import credible_fatalities
+    from conflictdesk.records import Event, Span, StoredEvent
+
+    event = Event("e1", "Battles", "Armed clash", Span(0, len(evidence), evidence), fatalities=fatalities)
+    got = credible_fatalities(StoredEvent(event, "d1"))
+    assert (got == fatalities) if credible else got is None

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conflictdesk.knowledge import load_knowledge_base
+from conflictdesk.knowledge.schema import NAME_ONLY
 
 ME_FLOOR = 0.99        # measured 0.998
 AFRICA_FLOOR = 0.92    # measured 0.939 (0.698 before the Africa files; 0.831 with the curated ones alone)
@@ -68,3 +69,34 @@ def test_seed_actors_resolve_to_distinct_entries() -> None:
     assert {(r.type, r.object) for r in kh.relations} >= {("member_of", "islamic-resistance-in-iraq"),
                                                           ("member_of", "axis-of-resistance"), ("backed_by", "iran")}
     assert "kurd" in " ".join(found["Syrian Democratic Forces"].aliases).lower()
+
+
+def test_shipped_matching_rules_and_demonyms() -> None:
+    kb = load_knowledge_base()
+
+    def ids(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.id) for m in kb.match(text)]
+
+    assert ids("Iranians, Americans and Britons") == [("Iranians", "iran"), ("Americans", "united-states"),
+                                                      ("Britons", "united-kingdom")]
+    assert ids("Zika spread across Latin America and South America; African-American voters") == []
+    assert ids("Susan Jordan, Michael Jordan and Amal Clooney") == []
+    assert ids("Jordan closed its border") == [("Jordan", "jordan")]
+    assert ids("WHO IS TO BLAME? SPEAK TO US PLEASE") == []
+    assert ids("a missile (Fateh-110) and a Fatah rally") == [("Fatah", "fatah")]
+    assert ids("Al Shabaab and Boko Haram") == [("Al Shabaab", "al-shabaab"), ("Boko Haram", "boko-haram")]
+
+
+def test_name_only_entries_carry_no_other_facts() -> None:
+    """An entry sourced only to its ACLED name has no designations or dates, and its relations
+    either have their own publication or only restate what the name says (a part_of with a note)."""
+    kb = load_knowledge_base()
+    name_only = [a for a in kb.actors.values() if a.source == NAME_ONLY]
+    assert len(name_only) > 300
+    for actor in name_only:
+        assert not actor.designations and actor.since is None and actor.until is None, actor.id
+        for rel in actor.relations:
+            assert rel.source != NAME_ONLY or (rel.type == "part_of" and rel.note), (actor.id, rel)
+    codebook = [a.id for a in kb.actors.values() if a.source == "https://acleddata.com/knowledge-base/codebook/"
+                and not kb.origins[f"actors:{a.id}"].file.name.startswith(("states", "generic_"))]
+    assert codebook == [], f"hand-written entries citing the codebook for facts it does not state: {codebook}"

@@ -132,10 +132,10 @@ DEMONYMS = {
 }
 
 # Nouns for a state's people that are not the adjective plus "s" (the matcher reads all of them
-# from the state's `demonyms` key). "Poles" is left out: it is also a common noun.
+# from the state's `demonyms` key). Left out: "Poles" (a common noun) and the singular nouns that are
+# also names ("Finn", "Dane", "Turk" as in "CNN Turk").
 DEMONYM_NOUNS = {
-    "GB": ["Briton", "Britons"], "TR": ["Turk", "Turks"], "DK": ["Dane", "Danes"], "FI": ["Finn", "Finns"],
-    "SE": ["Swede", "Swedes"], "ES": ["Spaniard", "Spaniards"], "PH": ["Filipinos"], "IS": ["Icelanders"],
+    "GB": ["Briton", "Britons"], "TR": ["Turks"], "DK": ["Danes"], "FI": ["Finns"], "SE": ["Swedes"], "ES": ["Spaniard", "Spaniards"], "PH": ["Filipinos"], "IS": ["Icelanders"],
     "NL": ["Dutchman", "Dutchmen"], "FR": ["Frenchman", "Frenchmen"], "IE": ["Irishman", "Irishmen"], "CZ": ["Czechs"],
 }
 # Adjectives with no plural noun made by adding "s" (Chinese, French, Swiss, Malagasy, ...).

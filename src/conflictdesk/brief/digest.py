@@ -31,6 +31,12 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 NOVELTY_WEEKS = 4
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 MAX_MAIN_EVENTS_SCORED = 3
+MAX_EVENT_FATALITIES = 1000      # above this, a figure in the news is a cumulative toll, not one event's
+_DEATH_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|dies|dying|toll|bodies|lives|slain|massacre\w*|"
+                          r"executed|fatalit\w+|perish\w*)\b", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\bha(?:s|ve)\s+(?:\w+\s+){0,2}(?:killed|claimed|left)\b|\bsince\s+(?:the\s+)?"
+                         r"(?:start|beginning|outbreak|war|conflict|\d{4})\b|\b(?:in|since)\s+(?:19|20)\d\d\b|"
+                         r"\b\w+-year(?:-old)?\s+(?:war|conflict|insurgency)\b", re.IGNORECASE)
 NOVELTY_THRESHOLD = 0.35
 
 
@@ -122,10 +128,9 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
     scored = []
     for story in stories:
         main = [e for d in story.documents for e in by_doc.get(d.id, []) if e.event.salience == "main"]
-        per_doc = [sum(e.event.fatalities for e in by_doc.get(d.id, [])
-                       if e.event.salience == "main" and e.event.fatalities is not None)
+        per_doc = [sum(credible_fatalities(e) or 0 for e in by_doc.get(d.id, []))
                    for d in story.documents
-                   if any(e.event.fatalities is not None for e in by_doc.get(d.id, []))]
+                   if any(credible_fatalities(e) is not None for e in by_doc.get(d.id, []))]
         fatalities = max(per_doc) if per_doc else None
         mains_per_doc = max((sum(1 for e in by_doc.get(d.id, []) if e.event.salience == "main")
                              for d in story.documents), default=0)
@@ -146,6 +151,23 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
                      for d in story.documents],
             commands=[f"conflictdesk brief {d.id}" for d in story.documents if d.duplicate_of is None]))
     return digest
+
+
+def credible_fatalities(stored: StoredEvent) -> int | None:
+    """The event's fatalities when they can rank a story: a main, reported (or claimed) event whose evidence
+    speaks of deaths, not a cumulative toll ("the conflict has killed 250,000 since 2011") and not above
+    `MAX_EVENT_FATALITIES`. Otherwise None (the figure stays in the store; it just does not rank)."""
+    ev = stored.event
+    if ev.fatalities is None or ev.salience != "main" or ev.status not in ("reported", "claimed"):
+        return None
+    if ev.fatalities > MAX_EVENT_FATALITIES:
+        return None
+    text = ev.evidence.text
+    if not _DEATH_WORDS.search(text) or _CUMULATIVE.search(text):
+        return None
+    if re.search(rf"\b{ev.fatalities}[- ](?:year|month|week|day)s?[- ]old\b", text, re.IGNORECASE):
+        return None                 # "the death of 26-year-old Mario Woods" is one death, not 26
+    return ev.fatalities
 
 
 def _days(start: dt.date, end: dt.date, events: list[StoredEvent], originals: set[str]) -> list[DayCount]:

@@ -12,6 +12,7 @@ fired by X" names X; "X claim to have killed ... after firing" makes X the agent
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -125,19 +126,31 @@ def role_phrase_in(tok: "Token", patterns: EventPatterns) -> RolePhrase | None:
     if not patterns.role_phrases:
         return None
     words = _phrase_words(tok)
+    index = _role_index(patterns.role_phrases)
     best: tuple[int, int, RolePhrase] | None = None
-    for rp in patterns.role_phrases:
-        for phrase in rp.phrases:
-            n = len(phrase)
-            for k in range(len(words) - n + 1):
-                if all(_word_ok(words[k + j], w) for j, w in enumerate(phrase)):  # type: ignore[arg-type]
-                    if k + n < len(words) and words[k + n][0] in NOT_AGENT_AFTER:
-                        continue
-                    rank = (n, -k)
-                    if best is None or rank > best[:2]:
-                        best = (n, -k, rp)
-                    break
+    for k, word in enumerate(words):
+        for key in {word[0], word[1]}:
+            for phrase, rp in index.get(key, ()):
+                n = len(phrase)
+                if k + n > len(words) or not all(_word_ok(words[k + j], w)  # type: ignore[arg-type]
+                                                 for j, w in enumerate(phrase)):
+                    continue
+                if k + n < len(words) and words[k + n][0] in NOT_AGENT_AFTER:
+                    continue
+                rank = (n, -k)
+                if best is None or rank > best[:2]:
+                    best = (n, -k, rp)
     return best[2] if best else None
+
+
+@functools.lru_cache(maxsize=8)
+def _role_index(phrases: tuple[RolePhrase, ...]) -> dict[str, list[tuple[tuple[str, ...], RolePhrase]]]:
+    """First word of each role phrase -> (phrase, entry)."""
+    index: dict[str, list[tuple[tuple[str, ...], RolePhrase]]] = {}
+    for rp in phrases:
+        for phrase in rp.phrases:
+            index.setdefault(phrase[0], []).append((phrase, rp))
+    return index
 
 
 def resolve_role_phrase(rp: RolePhrase, country: str | None, *, kb: Any) -> str | None:

@@ -549,9 +549,10 @@ def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str], strong: lis
     if c.curated_id or r.match == "curated":
         return True
     strong = countries[:3] if strong is None else strong
-    if r.kind not in _COUNTRYISH and strong and r.country_code not in strong and r.population < 200000 \
+    size = 200000 if r.country_code in countries else 1000000
+    if r.kind not in _COUNTRYISH and strong and r.country_code not in strong and r.population < size \
             and not c.admin1_hint and not c.country_hint and not r.imported:
-        return False   # a small place elsewhere in a document clearly about other countries ("Hit" in Syria)
+        return False   # a smaller place elsewhere in a document clearly about other countries ("Hit" in Syria)
     if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
         return False
     if r.kind not in _COUNTRYISH and strong and r.country_code not in strong and not c.admin1_hint \

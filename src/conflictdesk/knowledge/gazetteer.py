@@ -164,6 +164,7 @@ class Gazetteer:
         self._user_keys: dict[str, Any] = {}
         self._user_skels: dict[str, Any] = {}
         self._admin1_ids: dict[tuple[str, str], str | None] = {}
+        self.imported_cache_hit = False
         if self.imported_files:
             self._add_imported(use_cache=use_cache)
         self._admin_hints: dict[str, dict[str, int]] = data["admin_hints"]    # cc -> key -> row of admin1
@@ -187,7 +188,8 @@ class Gazetteer:
 
     # --- imported (user gazetteers) ------------------------------------------------------------
     def _add_imported(self, *, use_cache: bool) -> None:
-        layer, _ = _load_or_build_user(self._cache_dir, self.imported_files, use_cache=use_cache)
+        layer, self.imported_cache_hit = _load_or_build_user(self._cache_dir, self.imported_files,
+                                                             use_cache=use_cache)
         offset = len(self._rows)
         self._rows = self._rows + layer["rows"]
         self.imported_sources = list(layer["sources"])
