@@ -189,3 +189,51 @@ def test_attribution_without_content_is_no_point(nlp, kb):
     assert points == ["told a news conference in Baghdad that it had suspended its operations against the "
                       "coalition"], points
     assert "de_escalation" in ex.statements[0].points[0].labels
+
+
+@pytest.mark.parametrize("text,label,absent", [
+    ("We are determined to hunt down every agent of the occupation.", "threat", "other"),
+    ("Security sources said militants were preparing car bombs to target the capital.", "other", "threat"),
+    ("O people of the valley, rise up against the tyrant.", "call_to_action", "other"),
+    ("Do not leave your homes and do not hand over your weapons.", "call_to_action", "de_escalation"),
+    ("Our air defences intercepted two hostile drones over the capital.", "claim_of_responsibility", "other"),
+    ("We will not attack the relief convoys.", "de_escalation", "threat"),
+    ("The occupation must withdraw its forces from our villages.", "demand", "other"),
+    ("The Yazidis are vermin who must be cleansed from the mountain.", "incitement", "other"),
+    ("The Kurdish regional government has failed to pay salaries for five months.", "other", "incitement"),
+    ("We will not hesitate to strike any ship that approaches our waters.", "threat", "de_escalation"),
+])
+def test_parse_rules(nlp, text, label, absent):
+    from conflictdesk.extract.statements import label_sentence
+
+    labels, cues, targets = label_sentence(text, nlp(text))
+    assert label in labels and absent not in labels, (labels, cues)
+    if label == "incitement":
+        assert targets == ["Yazidis"]
+
+
+def test_ordinary_news_attributions_are_not_statements(nlp, kb):
+    ex = _extract(nlp, kb, "Iraqi Prime Minister Haider al-Abadi said the new road would connect the border crossing "
+                           "with the port of Umm Qasr. Kataib Hezbollah said its members had attended the funeral "
+                           "in Karbala on Friday.")
+    assert ex.statements == [], [(s.actor, [p.text for p in s.points]) for s in ex.statements]
+    kept = _extract(nlp, kb, "In a statement on Friday, Kataib Hezbollah said its members had attended the funeral "
+                             "of the commander in Karbala.")
+    assert [s.actor for s in kept.statements] == ["kataib-hezbollah"]
+    assert kept.statements[0].points[0].labels == ["other"]
+
+
+def test_a_patron_is_not_the_speaker(nlp, kb):
+    ex = _extract(nlp, kb, "Iran-backed groups claimed responsibility for the drone attack on the base in Syria.")
+    assert all(s.actor != "iran" for s in ex.statements), [(s.actor, s.points) for s in ex.statements]
+
+
+def test_the_statement_list_belongs_to_the_statement_not_to_an_observer(nlp, kb, tmp_path):
+    path = Path(__file__).resolve().parents[1] / "examples" / "statement-islamic-resistance.txt"
+    doc = next(d for d in read_file(path) if not hasattr(d, "stage"))
+    ex = extract_document(doc, nlp=nlp, kb=kb)
+    three = [s for s in ex.statements if len(s.points) == 3]
+    assert three and three[0].actor == "islamic-resistance-in-iraq"
+    assert "claim_of_responsibility" in three[0].points[0].labels
+    assert not [s for s in ex.statements if s.actor == "iraq" and len(s.points) > 1]
+    _offsets_hold(ex)

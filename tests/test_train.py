@@ -5,22 +5,21 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conflictdesk.acled import coarse_event_type, current_event_type, read_acled_csv
+from conflictdesk.evaluate.acled import coarse_type, read_acled
 from conflictdesk.cli import main
 from conflictdesk.model.textclf import TextClassifier
 
 EXPORT = Path(__file__).parent / "fixtures" / "acled" / "acled_like_export.csv"
 
 
-def test_old_taxonomy_maps_to_current() -> None:
-    assert current_event_type("Remote violence") == ("Explosions/Remote violence", None)
-    assert current_event_type("Battle-Government regains territory") == ("Battles", "Government regains territory")
-    assert current_event_type("Battles", "Armed clash") == ("Battles", "Armed clash")
-    assert coarse_event_type("Riots") == "Protests or Riots"
+def test_old_taxonomy_maps_to_the_evaluation_labels() -> None:
+    assert coarse_type("Remote violence") == "Explosions/Remote violence"
+    assert coarse_type("Battle-Government regains territory") == "Battles"
+    assert coarse_type("Riots") == "Protests or Riots"
 
 
 def test_reader_parses_rows() -> None:
-    rows = list(read_acled_csv(EXPORT))
+    rows = read_acled(EXPORT)
     assert len(rows) == 50
     assert rows[0].event_date is not None and rows[0].latitude is not None
 
@@ -39,4 +38,4 @@ def test_train_rejects_a_file_that_is_not_an_export(tmp_path: Path) -> None:
     bad = tmp_path / "other.csv"
     bad.write_text("a,b\n1,2\n")
     result = CliRunner().invoke(main, ["train", str(bad)])
-    assert result.exit_code != 0 and "not an ACLED export" in result.output
+    assert result.exit_code != 0 and "ACLED export" in result.output

@@ -135,11 +135,13 @@ DEMONYMS = {
 # from the state's `demonyms` key). Left out: "Poles" (a common noun) and the singular nouns that are
 # also names ("Finn", "Dane", "Turk" as in "CNN Turk").
 DEMONYM_NOUNS = {
-    "GB": ["Briton", "Britons"], "TR": ["Turks"], "DK": ["Danes"], "FI": ["Finns"], "SE": ["Swedes"], "ES": ["Spaniard", "Spaniards"], "PH": ["Filipinos"], "IS": ["Icelanders"],
-    "NL": ["Dutchman", "Dutchmen"], "FR": ["Frenchman", "Frenchmen"], "IE": ["Irishman", "Irishmen"], "CZ": ["Czechs"],
+    "GB": ["Briton", "Britons"], "TR": ["Turks"], "DK": ["Danes"], "FI": ["Finns"], "SE": ["Swedes"],
+    "ES": ["Spaniard", "Spaniards"], "PH": ["Filipinos"], "IS": ["Icelanders"], "NL": ["Dutchman", "Dutchmen"],
+    "FR": ["Frenchman", "Frenchmen"], "IE": ["Irishman", "Irishmen"], "CZ": ["Czechs"],
 }
 # Adjectives with no plural noun made by adding "s" (Chinese, French, Swiss, Malagasy, ...).
-NO_PLURAL = re.compile(r"(?:ese|ish|ch|ss|s|x|z|y|ic|o|è|Philippine|Lao|Myanmar|I-Kiribati|Ni-Vanuatu|Emaswati|Kyrgyz|Turkmen)$")
+NO_PLURAL = re.compile(r"(?:ese|ish|ch|ss|s|x|z|y|ic|o|è|Philippine|Lao|Myanmar|I-Kiribati|Ni-Vanuatu|Emaswati|"
+                       r"Kyrgyz|Turkmen)$")
 
 
 def demonyms(code: str) -> list[str]:

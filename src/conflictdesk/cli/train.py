@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..acled import read_acled_csv
+from ..evaluate.acled import read_acled
 from ..errors import ConflictDeskError
 
 
@@ -24,7 +24,9 @@ def train(export: Path, out: Path | None, all_rows: bool) -> None:
     from ..model.event_type import default_model_path, evaluate_event_type, split_rows, train_event_type
 
     try:
-        rows = list(read_acled_csv(export))
+        rows = read_acled(export)
+        if not rows:
+            raise click.ClickException(f"{export}: no rows with notes and an event type (is it an ACLED export?)")
         train_rows, test_rows = (rows, []) if all_rows else split_rows(rows)
         click.echo(f"training on {len(train_rows)} notes ...", err=True)
         model = train_event_type(train_rows)

@@ -90,6 +90,7 @@ _PLACE_NOUNS = (r"(?:town|towns|village|villages|city|district|sub-district|subd
                 r"area|areas|hamlet|camp|countryside|outskirts|suburb|municipality|governorate|province|region|"
                 r"hill|hills|mountain|mountains|farms|checkpoint|crossing|airport|port|valley|plain|desert|"
                 r"junction|road|highway)")
+_NAME_PAREN = re.compile(r"(?<![\w-])(" + NAME + r")\s*\((" + NAME + r")\)")
 _NOUN_AFTER = re.compile(r"(?<![\w-])(" + NAME + r")\s+" + _PLACE_NOUNS + r"\b")
 _TRAILING_NOUN = re.compile(r"\s+" + _PLACE_NOUNS + r"$", re.I)
 _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|rural|north-?eastern|"
@@ -201,7 +202,14 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
                 add(_Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", precision=implied,
                                governed=True, partial=i > 0, via_of=word == "of"))
 
-    # 4. a name followed by a place noun: "Andan town", "Touneh village", "Jobar neighbourhood".
+    # 4. ACLED's "Name (Region)": "shelled Tafas (Daraa)", "Hit (Dar'a)" when the bracket names a
+    #    first-level region or a country.
+    for m in _NAME_PAREN.finditer(text):
+        region = m.group(2)
+        if gaz.country_code(region) or gaz.admin1(region) is not None:
+            add(_Candidate(m.start(1), m.end(1), m.group(1), "paren", governed=True, admin1_hint=None))
+
+    # 4b. a name followed by a place noun: "Andan town", "Touneh village", "Jobar neighbourhood".
     for m in _NOUN_AFTER.finditer(text):
         add(_Candidate(m.start(1), m.end(1), m.group(1), "locative", governed=True))
 

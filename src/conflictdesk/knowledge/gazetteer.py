@@ -48,7 +48,7 @@ from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
 
 FORMAT_VERSION = "gazetteer-v3"
-USER_FORMAT_VERSION = "gazetteer-user-v1"
+USER_FORMAT_VERSION = "gazetteer-user-v2"
 FUZZY_MIN_RATIO = 70.0   # rapidfuzz ratio between keys for a skeleton match to count
 IMPORTED_BONUS = 2.5     # score added to a place from the user's own gazetteer (their export, their dump)
 REFERENCE_FILE = DATA_DIR / "places" / "reference" / "countries.yaml"
@@ -480,7 +480,8 @@ def build_user_index(paths: Sequence[Path]) -> dict[str, Any]:
         src = len(sources) - 1
         for p in places:
             row = len(rows)
-            rows.append((p.id, p.name, p.country_code, _clean_admin(p.admin1) if p.admin1 else "", p.admin2,
+            name = _clean_admin(p.name) if p.kind in ("admin1", "admin2", "admin3") else p.name
+            rows.append((p.id, name, p.country_code, _clean_admin(p.admin1) if p.admin1 else "", p.admin2,
                          p.latitude, p.longitude, p.kind, p.population, p.geo_precision, src))
             done: set[str] = set()
             for n in (p.name, *p.aliases):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
-from ..acled import AcledRow, coarse_event_type
+from ..evaluate.acled import LABELS, GoldEvent
+from ..evaluate.scoring import macro_f1
 from .textclf import TextClassifier, train_text_classifier
 
 
@@ -25,21 +26,12 @@ class Score:
 
 
 def score(gold: Sequence[str], predicted: Sequence[str]) -> Score:
-    labels = sorted(set(gold))
-    per_label = {}
-    for label in labels:
-        tp = sum(p == label and g == label for p, g in zip(predicted, gold))
-        fp = sum(p == label and g != label for p, g in zip(predicted, gold))
-        fn = sum(p != label and g == label for p, g in zip(predicted, gold))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        per_label[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    macro, per = macro_f1(gold, predicted, LABELS)
     accuracy = sum(p == g for p, g in zip(predicted, gold)) / len(gold) if gold else 0.0
-    macro = sum(per_label.values()) / len(per_label) if per_label else 0.0
-    return Score(len(gold), accuracy, macro, per_label)
+    return Score(len(gold), accuracy, macro, {label: row["f1"] for label, row in per.items()})
 
 
-def split_rows(rows: Sequence[AcledRow], *, seed: int = 13, holdout: float = 0.2) -> tuple[list[AcledRow], list[AcledRow]]:
+def split_rows(rows: Sequence[GoldEvent], *, seed: int = 13, holdout: float = 0.2) -> tuple[list[GoldEvent], list[GoldEvent]]:
     """The export's own train/test split when it has one, else a seeded random hold-out."""
     if any(r.split for r in rows):
         return [r for r in rows if r.split == "train"], [r for r in rows if r.split == "test"]
@@ -49,12 +41,10 @@ def split_rows(rows: Sequence[AcledRow], *, seed: int = 13, holdout: float = 0.2
     return shuffled[:cut], shuffled[cut:]
 
 
-def train_event_type(rows: Sequence[AcledRow]) -> TextClassifier:
-    usable = [r for r in rows if r.notes and r.event_type]
-    return train_text_classifier([r.notes for r in usable], [coarse_event_type(r.event_type) for r in usable])
+def train_event_type(rows: Sequence[GoldEvent]) -> TextClassifier:
+    return train_text_classifier([r.notes for r in rows], [r.label for r in rows])
 
 
-def evaluate_event_type(model: TextClassifier, rows: Sequence[AcledRow]) -> Score:
-    usable = [r for r in rows if r.notes and r.event_type]
-    predicted = [label for label, _ in model.predict([r.notes for r in usable])]
-    return score([coarse_event_type(r.event_type) for r in usable], predicted)
+def evaluate_event_type(model: TextClassifier, rows: Sequence[GoldEvent]) -> Score:
+    predicted = [label for label, _ in model.predict([r.notes for r in rows])]
+    return score([r.label for r in rows], predicted)
