@@ -199,9 +199,13 @@ class KnowledgeBase:
         want = canonical(country)
         found = [a for a in self.actors.values() if a.type == actor_type and a.country and canonical(a.country) == want]
         if prefix:
+            # "Military Forces of Iraq (2014-)", not a sub-unit such as
+            # "Military Forces of Iraq (2014-) Popular Mobilization Forces"
             pattern = re.compile(rf"^{re.escape(prefix)} (the )?{re.escape(country)}\b", re.IGNORECASE)
+            whole = re.compile(rf"^{re.escape(prefix)} (the )?{re.escape(country)}\s*(\(\d{{4}}-(\d{{4}})?\))?\s*$",
+                               re.IGNORECASE)
             named = [a for a in found if pattern.match(a.acled_name or a.name)]
-            found = named or found
+            found = [a for a in named if whole.match(a.acled_name or a.name)] or named or found
         if not found:
             return None
         day = _on(on)
