@@ -87,6 +87,22 @@ class _StageTimer:
         return timed
 
 
+def _gc_timer() -> list[float]:
+    """CPU seconds spent in the cyclic garbage collector from now on: item 0 of the list returned."""
+    import gc
+
+    spent = [0.0, 0.0]
+
+    def callback(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            spent[1] = time.process_time()
+        else:
+            spent[0] += time.process_time() - spent[1]
+
+    gc.callbacks.append(callback)
+    return spent
+
+
 def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
     from conflictdesk.nlp import load_pipeline
 
@@ -101,6 +117,7 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
     words = sum(len(t.split()) for t in texts)
     workers = args.workers if phase.endswith("-N") else 1
     timer = _StageTimer() if phase == "full" else None
+    gc_cpu = _gc_timer()
     rss_loaded = _rss_mib()
     failures: Counter[str] = Counter()
     done = 0
@@ -126,6 +143,7 @@ def run_phase(phase: str, args: argparse.Namespace) -> dict[str, Any]:
         "words_per_cpu_s": round(words / cpu, 1) if cpu else None,
         "rss_loaded_mib": round(rss_loaded, 1), "rss_peak_mib": round(_rss_mib(), 1),
         "rss_peak_worker_mib": round(_rss_mib(resource.RUSAGE_CHILDREN), 1) if workers > 1 else None,
+        "gc_cpu_s": round(gc_cpu[0], 3),  # cyclic garbage collection in this process (not in workers)
         "loadavg_end": round(os.getloadavg()[0], 2),
         "failures": sum(failures.values()), "failure_kinds": dict(failures.most_common(5)),
     }
@@ -216,7 +234,10 @@ def _table(report: dict[str, Any]) -> str:
                      f"{p['articles_per_s']:>7.2f} {p['words_per_s']:>8.0f} {p['cpu_s']:>8.1f} "
                      f"{p['articles_per_cpu_s']:>9.2f} {p['words_per_cpu_s']:>11.0f} {p['rss_loaded_mib']:>8.0f} "
                      f"{p['rss_peak_mib']:>8.0f} {worker:>7} {p['failures']:>4}")
-    lines.append("(RSS in MiB: high-water mark after loading, at the end, and of the largest worker process)")
+    lines.append("(RSS in MiB: high-water mark after loading, at the end, and of the largest worker process;"
+                 " a forked worker's RSS includes pages it still shares with the parent)")
+    lines.append("garbage collection, cpu s: " + ", ".join(f"{p['phase']} {p['gc_cpu_s']:.2f}"
+                                                          for p in report["phases"].values()))
     lines.append("")
     for name, ratio in report["ratios"].items():
         if ratio:

@@ -24,7 +24,8 @@ from conflictdesk.records import Document
 GEONAMES_LINES = [
     ["9900001", "Muhafazat Idlib", "Muhafazat Idlib", "Idlib Governorate,Idleb,إدلب", "35.75", "36.60", "A", "ADM1",
      "SY", "", "09", "", "", "", "1500000", "", "300", "Asia/Damascus", "2024-01-10"],
-    ["9900002", "Kafr Zaytun al Gharbi", "Kafr Zaytun al Gharbi", "Kafr Zeitoun al-Gharbi,كفر زيتون الغربي",
+    ["9900002", "Kafr Zaytun al Gharbi", "Kafr Zaytun al Gharbi",
+     "Kafr Zeitoun al-Gharbi,كفر زيتون الغربي",
      "35.7012", "36.5431", "P", "PPL", "SY", "", "09", "", "", "", "2300", "", "410", "Asia/Damascus", "2024-01-10"],
     ["9900003", "Tall Sunduq", "Tall Sunduq", "Tell Sendouk", "35.8120", "36.7110", "P", "PPLX", "SY", "", "09", "",
      "", "", "0", "", "380", "Asia/Damascus", "2024-01-10"],
@@ -191,12 +192,15 @@ def test_user_layer_cache_is_keyed_by_file_content(tmp_path):
     _invoke("kb", "import-places", str(_export(tmp_path)), "--out", str(folder))
     files = imported_place_files([folder, tmp_path / "missing"])
     key = user_cache_key(files)
+    (default_cache_dir() / f"gazetteer-user-{key[:32]}.marshal").unlink(missing_ok=True)   # from an earlier run
     first = Gazetteer((), imported=files)          # the shared base index; this layer is new (tmp content)
     again = Gazetteer((), imported=files)
     assert (first.imported_cache_hit, again.imported_cache_hit) == (False, True)
     assert (default_cache_dir() / f"gazetteer-user-{key[:32]}.marshal").is_file()
     files[0].write_text(files[0].read_text(encoding="utf-8").replace("Wadi Sirar", "Wadi Sirr"), encoding="utf-8")
-    assert user_cache_key(files) != key
+    changed_key = user_cache_key(files)
+    assert changed_key != key
+    (default_cache_dir() / f"gazetteer-user-{changed_key[:32]}.marshal").unlink(missing_ok=True)
     changed = Gazetteer((), imported=files)
     assert not changed.imported_cache_hit and changed.resolve("Wadi Sirr", countries=["Yemen"]).imported
 

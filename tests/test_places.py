@@ -133,3 +133,38 @@ def test_actor_countries_guide_resolution(run):
 
 def test_empty_document(run):
     assert run("") == []
+
+
+def test_macro_regions_and_governed_actor_names_are_not_places(run):
+    places = run("The victory of liberation movements is in the interest of forces in West Asia and North Africa, "
+                 "a spokesman for Kataib Hezbollah said in Baghdad.")
+    assert [p.span.text for p in places] == ["Baghdad"]
+    places = run("Fighters returned from Kataib Hezbollah positions to Mosul.")
+    assert "Kataib Hezbollah" not in [p.span.text for p in places] and "Mosul" in [p.span.text for p in places]
+
+
+def test_region_phrases(run):
+    places = run("US forces struck targets in northern Syria, near the Red Sea coastal area of Yemen and in "
+                 "southern Idlib.")
+    north = by_text(places, "northern Syria")
+    assert (north.kind, north.geo_precision, north.country, north.name) == ("region", 3, "Syria", "northern Syria")
+    coast = by_text(places, "Red Sea")
+    assert (coast.kind, coast.geo_precision, coast.country) == ("region", 3, "Yemen")
+    idlib = by_text(places, "Idlib")
+    assert (idlib.kind, idlib.geo_precision) == ("admin1", 2)
+
+
+def test_a_place_within_a_named_region_stays_in_its_country(run):
+    places = run("HTS fighters withdrew from Jarada town in the Idleb countryside.")
+    assert all(p.country == "Syria" for p in places)                 # not Jerada in Morocco
+    places = run("Two air raids were reported on Humalah area of southern Lahij governorate.")
+    lahij = by_text(places, "Lahij")
+    assert (lahij.kind, lahij.country) == ("admin1", "Yemen")
+    places = run("The Syrian army clashed with rebel factions in a village in Hama's southern countryside.")
+    assert by_text(places, "Hama").country == "Syria"
+
+
+def test_small_place_elsewhere_is_dropped_in_a_document_about_another_country(run):
+    text = ("Regime forces shelled rebel positions in Daraa and Tafas, in Syria, and clashes were reported "
+            "in the town of Hit.")
+    assert all(p.country in ("Syria", None) for p in run(text))      # Hit in Iraq is not the Syrian village

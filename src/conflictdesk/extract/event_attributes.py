@@ -41,10 +41,13 @@ KILL_VERBS = {"kill", "killing", "martyr", "assassinate", "execute", "behead"}
 NO_DEATHS = re.compile(r"\b(no|neither|nor|without|zero)\b[\w\s,/-]{0,30}?\b(fatalit\w*|deaths?|casualt\w*|dead|"
                        r"killed|lives)\b|\bno one (was|were) (killed|hurt|injured)|\bnobody was (killed|hurt)",
                        re.IGNORECASE)
-NEG_LEMMAS = {"lack", "deny", "absence", "without", "fail", "pause", "halt", "lull", "suspension", "cessation", "stop"}
+NEG_LEMMAS = {"lack", "deny", "absence", "without", "fail", "pause", "halt", "lull", "suspension", "cessation", "stop",
+              "end"}
 ATTEMPT_LEMMAS = {"attempt", "try", "foil", "thwart", "intercept", "fail", "attempted", "bid"}
 THREAT_LEMMAS = {"vow", "threaten", "pledge", "warn", "promise", "resumption", "resume", "threat"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "schedule", "aim", "upcoming"}
+REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
+                   "comment", "explain", "identify"}
 HYPO_MODALS = {"may", "might", "could", "would", "should", "can"}
 CLAIM_LEMMAS = {"claim", "responsibility"}
 BACKGROUND_HEADINGS = re.compile(r"what does (this|it) mean|background|context|analysis|why it matters|"
@@ -64,6 +67,8 @@ def number_in(tokens: list["Token"], quantities: list[Quantity]) -> tuple[int, s
         if lo <= q.span.start and q.span.end <= hi:
             return q.value, q.qualifier
     for t in tokens:
+        if _not_a_count(t):
+            continue
         if t.like_num or t.lower_ in WORD_NUMBERS:
             value: int | None = None
             text = t.text.replace(",", "")
@@ -86,6 +91,46 @@ def number_in(tokens: list["Token"], quantities: list[Quantity]) -> tuple[int, s
                 return value, "at_most"
             return value, "exactly"
     return None
+
+
+PERSON_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "men", "ee", "ling", "ive", "al", "ite", "ary")
+NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|overall|altogether|over the past|over the last|"
+                        r"in the past (few )?(years?|months?|decades?))\b", re.IGNORECASE)
+
+
+def _not_a_count(t: "Token") -> bool:
+    """A number that counts no one: a date ("Feb 5"), an age ("26-year-old"), money, a percentage."""
+    if t.ent_type_ in NOT_COUNT_ENTS:
+        return True
+    doc = t.doc
+    nxt = doc[t.i + 1:t.i + 4]
+    after = "".join(x.text_with_ws for x in nxt).lower()
+    if after.startswith(("-year", " year-old", " years old", "-month", "%", " percent", " per cent")):
+        return True
+    prev = doc[t.i - 1] if t.i > 0 else None
+    return prev is not None and prev.text in ("$", "€", "£", "US$", "#", "No.")
+
+
+def _cumulative(cue: "Token", toll_subjects: frozenset[str]) -> bool:
+    """"the war has killed 250,000 people since 2011", "a war in which 100,000 people were killed":
+    a cumulative toll, context rather than an event's fatalities."""
+    chain = [cue] + _ancestors(cue, 4)
+    for t in chain[:3]:
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "agent")]
+        subj += [g for c in t.children if c.dep_ == "agent" for g in c.children]
+        if t.dep_ == "relcl":
+            subj.append(t.head)            # "a war that has killed ...", "a war in which ... were killed"
+        if any(x.lemma_.lower() in toll_subjects for x in subj):
+            return True
+    clause = cue.head if cue.dep_ in ("xcomp", "conj", "advcl") else cue
+    # "since 2011", "so far": a modifier of the death verb itself, not of a clause hanging off it
+    # ("killed three soldiers, marking the first deaths since attacks began" is one event)
+    mods = [c for t in {cue, clause} for c in t.children if c.dep_ in ("prep", "npadvmod", "advmod", "pobj")
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))]
+    words = " ".join(x.text for c in mods for x in c.subtree)
+    perfect = any(c.lower_ in ("has", "have") and c.dep_ == "aux" for t in (cue, clause) for c in t.children)
+    return bool(CUMULATIVE.search(words)) and (perfect or "since" in words.lower())
 
 
 def _np_tokens(tok: "Token") -> list["Token"]:
@@ -137,17 +182,44 @@ def _victims(cue: "Token") -> list["Token"]:
     return []
 
 
-def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str) -> int | None:
-    """Deaths the sentence reports: None when it says nothing about deaths."""
+def _person_like(victim: "Token", cue: "Token", victim_nouns: frozenset[str]) -> bool:
+    """Who died must be people: "five civilians", "two members of Hezbollah", "2 dead", not
+    "$2.7 billion" of spending."""
+    if not victim_nouns or victim.i == cue.i:
+        return True
+    if victim.ent_type_ in ("PERSON", "NORP") or victim.lemma_.lower() in victim_nouns or victim.lower_ in victim_nouns:
+        return True
+    if victim.ent_type_ in NOT_COUNT_ENTS:
+        return False
+    if victim.pos_ == "PRON" or victim.lower_ in WORD_NUMBERS or victim.like_num:
+        # "killing two", "three of them", "two of its fighters": what the number counts, if it says
+        of = [g for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+        return not of or of[0].pos_ == "PRON" or _person_like(of[0], cue, victim_nouns)
+    lemma = victim.lemma_.lower()
+    # agent nouns name people ("bombers", "loyalists", "officials", "trainees", "policemen")
+    return victim.pos_ in ("NOUN", "PROPN") and lemma.endswith(PERSON_SUFFIXES) and len(lemma) > 4
+
+
+def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
+                  victim_nouns: frozenset[str] = frozenset(), toll_subjects: frozenset[str] = frozenset()
+                  ) -> int | None:
+    """Deaths the sentence reports: None when it says nothing about deaths. A count needs a death
+    word governing it and people counted (`victim_nouns`); a cumulative toll (`toll_subjects`:
+    "the conflict has killed 250,000 people since 2011") is no event's fatalities."""
     groups: dict[str, int] = {}
     for tok in sent:
         if tok.lemma_.lower() not in DEATH_LEMMAS:
+            continue
+        if _cumulative(tok, toll_subjects):
             continue
         if tok.lemma_.lower() == "life" and not any(a.lemma_.lower() in ("lose", "claim") for a in [tok.head]):
             continue
         if any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ == "no" for c in tok.children):
             continue
         for victim in _victims(tok):
+            if not _person_like(victim, tok, victim_nouns):
+                continue
             toks = _np_tokens(victim)
             found = number_in(toks, [q for q in quantities if sent.start_char <= q.span.start < sent.end_char])
             if found is None:
@@ -221,14 +293,16 @@ def count_of(head: "Token", quantities: list[Quantity]) -> Count | None:
     """"over 150 rocket and drone attacks": a number counting the trigger noun itself."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    if head.lemma_.lower().endswith(("er", "or")) or head.lemma_.lower() in ("gunman", "gunmen", "mob"):
+        return None       # "five suicide bombers" counts people, not attacks
     holders = [head] + [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i]
     nums = [c for h in holders for c in h.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.like_num)]
     if not nums:
         return None
     toks = sorted({t for n in nums for t in n.subtree}, key=lambda t: t.i)
     found = number_in(toks, quantities)
-    if found is None:
-        return None
+    if found is None or (found[0] <= 1 and found[1] == "exactly"):
+        return None       # "a one-way attack drone" is one event, not an aggregate of one
     return Count(found[0], found[1])  # type: ignore[arg-type]
 
 
@@ -246,11 +320,15 @@ def _ancestors(tok: "Token", limit: int = 8) -> list["Token"]:
 def status_of(head: "Token", *, text: str) -> str:
     chain = [head] + _ancestors(head)
     lemmas = [t.lemma_.lower() for t in chain]
-    for t in chain:
+    # "did not say where they were killed": a report's negation does not negate what it tells
+    said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
+    for t in chain[:said]:
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX"):
             return "negated"
         if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children):
             return "negated"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return "negated"                       # "no arrests were reported"
     if any(lemma in NEG_LEMMAS for lemma in lemmas[1:]):
         return "negated"
     if any(lemma in ATTEMPT_LEMMAS for lemma in lemmas[1:]) or head.lemma_.lower() in ("attempt",):
@@ -280,11 +358,23 @@ def _is_past_perfect(head: "Token") -> bool:
     return False
 
 
+def _is_present_perfect(head: "Token") -> bool:
+    for t in [head] + _ancestors(head, 3):
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN":
+            auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+            if "has" in auxes or "have" in auxes:
+                return True
+    return False
+
+
 def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_background: bool,
                 event_date: dt.date | None, published: dt.date | None) -> str:
     if section_background:
         return "background"
     if _is_past_perfect(head):
+        return "background"
+    if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
+        # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls
         return "background"
     if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
         return "background"
@@ -327,6 +417,11 @@ DATELINE = re.compile(r"(,\s*[A-Z][\w .]{1,30})?\s*[-\u2013\u2014]")
 PRECISION_PENALTY = {"country": 400, "admin1": 150, "sea": 150, "region": 150}
 
 
+def _dateline(p: Place, text: str) -> bool:
+    """A place opening the text as its dateline: "BEIRUT —", "KIRKUK, Iraq, March 4 (NIW) -"."""
+    return p.span.start < 40 and not text[:p.span.start].strip() and bool(DATELINE.match(text, p.span.end))
+
+
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
               exclude: list[tuple[int, int]] = ()) -> Place | None:
     """The place an event happened at: nearest and most precise in the sentence, else before it."""
@@ -335,7 +430,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         return (p.latitude is not None or p.country is not None) and not any(
             a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude)
 
-    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
+    # the dateline ("BEIRUT —") says where the report was filed: the fallback, never the first choice
+    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p) and not _dateline(p, text)]
     if in_sent:
         # the most precise place named for the event: the first precise one of its sentence
         # (ACLED codes the event at the first town a report names), a region only failing that
@@ -345,13 +441,12 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
     if before:
         return max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start))
-    end = text.find("\n\n", sent_end)
+    end = text.find("\n", sent_end)
     after = [p for p in places if sent_end <= p.span.start < (len(text) if end == -1 else end) and usable(p)]
     if after:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start))
-    dateline = [p for p in places if p.span.start < 40 and usable(p)
-                and DATELINE.match(text, p.span.end)]
+    dateline = [p for p in places if usable(p) and _dateline(p, text)]
     return dateline[0] if dateline else None
 
 

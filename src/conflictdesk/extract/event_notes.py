@@ -1,6 +1,7 @@
 """Event drafts, their merging (within a sentence, then across the document) and ACLED-style notes."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,19 +39,30 @@ class Draft:
     fatalities: int | None = None
     civilian_targeting: bool = False
     rules: list[str] = field(default_factory=list)
+    a1_default: bool = False           # actor1 is the sub-type's default agent, not named by the text
+    place_here: bool = False           # the place is named in the event's own sentence (not a dateline)
+    loose: bool = False                # an outcome word without conflict context: only the prior event's outcome
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _actor1(d: Draft) -> str | None:
+    """actor1 as the text names it (a default agent is no evidence of who acted)."""
+    return None if d.a1_default else d.actor1
+
+
 def _absorb(into: Draft, other: Draft) -> None:
+    if into.a1_default and other.actor1 and not other.a1_default:
+        into.actor1, into.a1_default = other.actor1, False
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
     into.assoc1 += [x for x in other.assoc1 if x not in into.assoc1]
     into.assoc2 += [x for x in other.assoc2 if x not in into.assoc2]
     into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
-    into.place = into.place or other.place
+    if other.place is not None and (into.place is None or (other.place_here and not into.place_here)):
+        into.place, into.place_here = other.place, other.place_here
     into.date = into.date or other.date
     if into.count is None:
         into.count = other.count
@@ -67,6 +79,30 @@ def _family(d: Draft) -> str:
     return f"{d.coding.sub_event_type}:{d.coding.cameo}"
 
 
+def _inside(tok: Any, host: Any) -> bool:
+    return host is not None and tok is not None and tok.i != host.i and tok in host.subtree
+
+
+def _within_others(drafts: list[Draft]) -> list[Draft]:
+    """"shot down a drone launched by the Houthis": the drone is what the interception stopped, not a
+    strike of its own (its launcher is the interception's actor2); "wounding soldiers of an army
+    patrol": the patrol is the target, not a change to group/activity."""
+    drop: set[int] = set()
+    for d in drafts:
+        if d.coding.sub_event_type == "Disrupted weapons use":
+            for v in drafts:
+                if v is not d and _family(v) == "violent" and _inside(v.mention.head, d.mention.head):
+                    drop.add(id(v))
+                    d.actor2 = d.actor2 or v.actor1
+    for d in drafts:
+        if d.coding.event_type == "Strategic developments" and d.kind != "label":
+            for v in drafts:
+                if _family(v) == "violent" and v.side2.token is not None and (
+                        d.mention.head.i == v.side2.token.i or _inside(d.mention.head, v.side2.token)):
+                    drop.add(id(d))
+    return [d for d in drafts if id(d) not in drop]
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -77,6 +113,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             if d is not host:
                 _absorb(host, d)
         return [host]
+    drafts = _within_others(drafts)
     demo = [d for d in drafts if _family(d) == "demonstration"]
     violent = [d for d in drafts if _family(d) == "violent"]
     # a demonstration met with force: the protest is the event, its sub-type says how it was met
@@ -98,7 +135,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         for o in out:
             if _family(o) != _family(d) or o.status != d.status:
                 continue
-            if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(o.actor1, d.actor1)):
+            if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(_actor1(o), _actor1(d))):
                 host = o
                 break
         if host is None:
@@ -123,10 +160,48 @@ def _follow_up(o: Draft, d: Draft, text: str | None) -> bool:
         d.sent_start - o.sent_end < 400
 
 
+REFERS_BACK = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|airstrikes?|attacks?|raids?|"
+    r"bombings?|blasts?|explosions?|deaths|killings?|incident|assault|shelling|clash(?:es)?|fighting|ambush|"
+    r"operation|shooting|shells?|missiles?|rockets?|drones?)\b|\bin the (?:same )?area\b|\b(?:the|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
+    r"(?:men|women|people|members|fighters|soldiers|civilians|victims|children|militants)\b", re.IGNORECASE)
+VIOLENT_STATUS = ("reported", "claimed")
+
+
+def _retells(o: Draft, d: Draft, text: str | None) -> bool:
+    """d is o told again: both violent, nothing conflicting (actors, place, date), and d is in o's
+    paragraph or refers back to it ("the strike", "the two men")."""
+    if text is None or _family(o) != _family(d) or _family(o) not in ("violent", "demonstration"):
+        return False
+    if o.status not in VIOLENT_STATUS or d.status not in VIOLENT_STATUS or d.count is not None or o.count is not None:
+        return False
+    if not (_compatible(_actor1(o), _actor1(d)) and _compatible(o.actor2, d.actor2)):
+        return False
+    if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
+            and o.place.kind not in ("country", "admin1", "region") and d.place.kind not in ("country", "admin1", "region"):
+        return False
+    if o.date and d.date and o.date.date != d.date.date:
+        return False
+    between = text[o.sent_end:d.sent_start]
+    same_para = "\n" not in between.strip(" ") and len(between) < 400
+    return same_para or bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draft]:
-    """Mentions of the same event across the document (same coding and status, nothing conflicting)."""
+    """Mentions of the same event across the document (same coding and status, nothing conflicting;
+    or violence retold: in the same paragraph, or referring back to it)."""
     out: list[Draft] = []
     for d in drafts:
+        told = next((o for o in reversed(out) if _retells(o, d, text)), None)
+        if told is not None:
+            if _family(d) == "demonstration" and d.priority > told.priority:
+                # a demonstration later met with force or dispersed takes the graver sub-type
+                told.coding, told.kind, told.rule, told.mention = d.coding, d.kind, d.rule, d.mention
+                told.priority, told.plover = d.priority, d.plover
+            _absorb(told, d)
+            if d.fatalities is not None:
+                told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
+            continue
         if out and _follow_up(out[-1], d, text):
             host = out[-1]
             _absorb(host, d)
@@ -161,43 +236,113 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
     return out
 
 
-STATUS_WORDS = {"claimed": "a claimed ", "attempted": "an attempted ", "threatened": "a threatened ",
-                "planned": "a planned ", "negated": "no ", "hypothetical": "a possible ", "reported": ""}
-CAMEO_LABELS = {"040": "meeting", "036": "meeting", "044": "meeting", "042": "visit", "046": "talks",
-                "138": "threat", "100": "demand", "112": "accusation", "010": "announcement"}
+# What each sub-type is called in a note: (singular noun phrase, plural, countable). Uncountable ones
+# take no article ("sexual violence", "looting/property destruction").
+NOUNS: dict[str, tuple[str, str, bool]] = {
+    "Armed clash": ("armed clash", "armed clashes", True),
+    "Government regains territory": ("recapture of territory", "recaptures of territory", True),
+    "Non-state actor overtakes territory": ("takeover of territory", "takeovers of territory", True),
+    "Air/drone strike": ("air/drone strike", "air/drone strikes", True),
+    "Shelling/artillery/missile attack": ("shelling/artillery/missile attack", "shelling/artillery/missile attacks", True),
+    "Remote explosive/landmine/IED": ("remote explosive/landmine/IED attack", "remote explosive/landmine/IED attacks", True),
+    "Suicide bomb": ("suicide bombing", "suicide bombings", True),
+    "Grenade": ("grenade attack", "grenade attacks", True),
+    "Chemical weapon": ("chemical weapon attack", "chemical weapon attacks", True),
+    "Attack": ("attack", "attacks", True),
+    "Abduction/forced disappearance": ("abduction", "abductions", True),
+    "Sexual violence": ("sexual violence", "acts of sexual violence", False),
+    "Peaceful protest": ("peaceful protest", "peaceful protests", True),
+    "Protest with intervention": ("protest met with intervention", "protests met with intervention", True),
+    "Excessive force against protesters": ("excessive force against protesters", "uses of excessive force against "
+                                           "protesters", False),
+    "Violent demonstration": ("violent demonstration", "violent demonstrations", True),
+    "Mob violence": ("mob violence", "acts of mob violence", False),
+    "Arrests": ("arrests", "arrests", False),
+    "Agreement": ("agreement", "agreements", True),
+    "Change to group/activity": ("change to group/activity", "changes to group/activity", True),
+    "Disrupted weapons use": ("disrupted weapons use", "cases of disrupted weapons use", False),
+    "Headquarters or base established": ("establishment of a base", "establishments of bases", True),
+    "Looting/property destruction": ("looting/property destruction", "acts of looting/property destruction", False),
+    "Non-violent transfer of territory": ("non-violent transfer of territory", "non-violent transfers of territory",
+                                          True),
+}
+CAMEO_LABELS = {"040": ("meeting", "meetings", True), "036": ("meeting", "meetings", True),
+                "044": ("meeting", "meetings", True), "042": ("visit", "visits", True),
+                "046": ("talks", "talks", False), "138": ("threat", "threats", True),
+                "100": ("demand", "demands", True), "112": ("accusation", "accusations", True),
+                "010": ("announcement", "announcements", True)}
+STATUS_PHRASES = {"claimed": "claimed", "attempted": "attempted", "threatened": "threatened",
+                  "planned": "planned", "hypothetical": "possible"}
+QUALIFIERS = {"at_least": "at least ", "about": "about ", "at_most": "up to ", "exactly": ""}
 
 
-def _label(ev: Event) -> str:
+def _noun(ev: Event) -> tuple[str, str, bool]:
     if ev.sub_event_type == "Other":
-        return CAMEO_LABELS.get(ev.cameo or "", "strategic development")
-    return ev.sub_event_type.lower()
+        return CAMEO_LABELS.get(ev.cameo or "", ("strategic development", "strategic developments", True))
+    return NOUNS.get(ev.sub_event_type, (ev.sub_event_type.lower(), ev.sub_event_type.lower() + "s", True))
+
+
+def _article(phrase: str) -> str:
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def _where(ev: Event) -> str:
+    if not ev.location:
+        return ""
+    within = [x for x in (ev.admin1, ev.country) if x and x != ev.location]
+    place = ev.location + (f" ({', '.join(within)})" if within else "")
+    return f" {'near' if ev.geo_precision == 2 else 'in'} {place}"
+
+
+ACTIVE_VERBS = {"reported": "carried out", "claimed": "claimed", "attempted": "attempted",
+                "threatened": "threatened", "planned": "planned"}
 
 
 def write_note(ev: Event, *, names: Mapping[str, str] | Any) -> str:
-    """A neutral ACLED-style sentence stating only what the fields hold."""
-    label = _label(ev)
-    prefix = STATUS_WORDS.get(ev.status, "")
-    if not prefix:
-        prefix = "an " if label[:1] in "aeiou" else "a "
-    parts = []
-    if ev.event_date:
-        parts.append(f"On {ev.event_date.day} {ev.event_date:%B %Y}, ")
-    what = f"{prefix}{label}"
-    if ev.count is not None:
-        q = {"at_least": "at least ", "about": "about ", "at_most": "up to ", "exactly": ""}[ev.count.qualifier]
-        what = f"{q}{ev.count.value} events of {label}" if not STATUS_WORDS.get(ev.status) else \
-            f"{prefix}{q}{ev.count.value} events of {label}"
-    parts.append(what if parts else what[:1].upper() + what[1:])
-    if ev.actor1:
-        parts.append(f" by {names[ev.actor1]}")
+    """A neutral ACLED-style sentence stating only what the fields hold: "On 8 February 2024,
+    Military Forces of Israel carried out an air/drone strike against Hezbollah in Naqoura (South
+    Lebanon, Lebanon), killing 2." Aggregates: "At least 150 attacks ... were reported"."""
+    singular, plural, countable = _noun(ev)
+    aggregate = ev.count is not None and ev.count.value > 1
+    if aggregate:
+        np = f"{QUALIFIERS[ev.count.qualifier]}{ev.count.value} {plural}"     # type: ignore[union-attr]
+    else:
+        np = _article(singular) if countable else singular
+    other = ""
     if ev.actor2:
-        parts.append(f" {'with' if ev.event_type == 'Battles' else 'against'} {names[ev.actor2]}")
-    if ev.location:
-        where = ev.location if not ev.country or ev.country == ev.location else f"{ev.location} ({ev.country})"
-        parts.append(f" in {where}")
-    parts.append(" was reported" if ev.status == "reported" else "")
+        other = f" {'with' if ev.event_type == 'Battles' else 'against'} {names[ev.actor2]}"
+    where = _where(ev)
+    violent = ev.event_type in VIOLENT or ev.event_type in DEMONSTRATION
+    if ev.actor1 and violent and ev.status in ACTIVE_VERBS:
+        verb = ACTIVE_VERBS[ev.status]
+        if ev.status == "reported" and ev.event_type in DEMONSTRATION:
+            verb = "held"
+        elif ev.status in ("threatened", "planned", "attempted"):
+            verb += " to carry out" if ev.event_type not in DEMONSTRATION else " to hold"
+        if ev.event_type == "Battles" and ev.status == "reported" and not aggregate:
+            # "X clashed with Y", "X took over territory", as a coder writes it
+            done = {"Armed clash": "clashed", "Government regains territory": "regained territory",
+                    "Non-state actor overtakes territory": "took over territory"}[ev.sub_event_type]
+            body = f"{names[ev.actor1]} {done}{other}{where}"
+        else:
+            body = f"{names[ev.actor1]} {verb} {np}{other}{where}"
+    else:
+        status = STATUS_PHRASES.get(ev.status)
+        if ev.status == "negated":
+            subject = f"no {plural if countable else singular}"
+        elif status and not aggregate:
+            subject = _article(f"{status} {singular}")
+        elif status:
+            subject = f"{QUALIFIERS[ev.count.qualifier]}{ev.count.value} {status} {plural}"  # type: ignore[union-attr]
+        else:
+            subject = np
+        many = aggregate or ev.status == "negated" and countable or (not countable and singular.endswith("s"))
+        by = f" by {names[ev.actor1]}" if ev.actor1 else ""
+        body = f"{subject}{by}{other}{where} {'were' if many else 'was'} reported"
     if ev.fatalities:
-        parts.append(f", with {ev.fatalities} reported {'fatality' if ev.fatalities == 1 else 'fatalities'}")
-    elif ev.fatalities == 0:
-        parts.append(", with no reported fatalities")
-    return "".join(parts) + "."
+        body += f", killing {ev.fatalities}"
+    elif ev.fatalities == 0 and ev.status != "negated":
+        body += ", with no reported fatalities"
+    if ev.event_date:
+        return f"On {ev.event_date.day} {ev.event_date:%B %Y}, {body}."
+    return body[:1].upper() + body[1:] + "."

@@ -33,6 +33,10 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 }
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 KINDS = ("event", "outcome", "territory", "transfer", "reporting", "label")
+# gate: the context a trigger needs before it reports an event. conflict: armed-conflict words or an
+# armed actor in its sentence or the sentence before it in the paragraph; conflict_sentence: in its own
+# sentence; none: the trigger word is enough (ACLED's labels, demonstrations)
+GATES = ("conflict", "conflict_sentence", "none")
 
 
 class _TriggerModel(BaseModel):
@@ -51,6 +55,15 @@ class _TriggerModel(BaseModel):
     context_none: list[str] = []
     civilian_target: list[str] | None = None
     armed_target: list[str] | None = None
+    gate: str = "conflict"
+    object_any: list[str] = []
+
+    @field_validator("gate")
+    @classmethod
+    def _gate(cls, v: str) -> str:
+        if v not in GATES:
+            raise ValueError(f"gate must be one of {GATES}")
+        return v
 
     @field_validator("kind")
     @classmethod
@@ -91,6 +104,8 @@ class Trigger:
     context_none: tuple[tuple[str, ...], ...] = ()
     civilian_target: Coding | None = None
     armed_target: Coding | None = None
+    gate: str = "conflict"
+    object_any: frozenset[str] = frozenset()   # a verb trigger's direct object must be one of these
 
 
 class _RolePhraseModel(BaseModel):
@@ -139,6 +154,10 @@ class EventPatterns:
     index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
     role_phrases: tuple[RolePhrase, ...] = ()
     default_agents: tuple[RolePhrase, ...] = ()
+    conflict_words: tuple[tuple[str, ...], ...] = ()   # phrases that show armed conflict in a sentence
+    not_targets: frozenset[str] = frozenset()          # objects that make a violent word figurative
+    toll_subjects: frozenset[str] = frozenset()        # "the war has killed ...": a cumulative toll
+    victim_nouns: frozenset[str] = frozenset()         # who can be counted among the dead
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -202,7 +221,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
             context_any=tuple(_phrase(p) for p in m.context_any),
             context_none=tuple(_phrase(p) for p in m.context_none),
             civilian_target=_coding(m.civilian_target, f"{where}: civilian_target", problems),
-            armed_target=_coding(m.armed_target, f"{where}: armed_target", problems)))
+            armed_target=_coding(m.armed_target, f"{where}: armed_target", problems),
+            gate=m.gate, object_any=frozenset(w.lower() for w in m.object_any)))
     weapons: dict[str, Coding] = {}
     for lemma, raw in (data.get("weapons") or {}).items():
         coding = _coding(list(raw), f"{origin}: weapons.{lemma}", problems)
@@ -223,7 +243,10 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
 
     return EventPatterns(tuple(triggers), weapons, words("civilian_nouns"), words("armed_nouns"),
                          words("unidentified_nouns"), words("protester_nouns"), words("rioter_nouns"),
-                         cameo_names, plover_names, index)
+                         cameo_names, plover_names, index,
+                         conflict_words=tuple(sorted({_phrase(str(w)) for w in data.get("conflict_words") or []})),
+                         not_targets=words("not_targets"), toll_subjects=words("toll_subjects"),
+                         victim_nouns=words("civilian_nouns") | words("armed_nouns") | words("victim_nouns"))
 
 
 def _role_phrase_words(text: str) -> tuple[str, ...]:

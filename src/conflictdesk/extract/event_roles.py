@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, Person
 from .event_patterns import EventPatterns, RolePhrase
+from .event_attributes import REPORTING_VERBS
 from .event_triggers import Mention
 
 if TYPE_CHECKING:
@@ -242,7 +243,8 @@ def _pobj_of(tok: "Token", preps: set[str]) -> list["Token"]:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "pcomp" or (c.dep_ == "prep" and c.lower_ == "targeting"):
             out.extend(g for g in c.children if g.dep_ in ("dobj", "pobj"))
-    return out
+    # "On 3 March 2018": a date is no party ("March" is not a march)
+    return [g for g in out if g.ent_type_ not in ("DATE", "TIME")]
 
 
 def _conjuncts(tok: "Token") -> list["Token"]:
@@ -342,6 +344,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                     break
             if agent is None:
                 verb = _governing_verb(head)
+                if verb is not None and m.trigger.kind == "outcome" and verb.lemma_.lower() in REPORTING_VERBS:
+                    verb = None               # "Hezbollah announced the deaths": who reports did not kill
                 if verb is not None:
                     subj, passive = _subject(verb)
                     if subj is not None and subj.i != head.i and not passive and \

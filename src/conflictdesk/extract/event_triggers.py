@@ -136,9 +136,32 @@ def _holds_territory(head: "Token") -> bool:
     return False
 
 
+def _object_ok(trig: Trigger, head: "Token", span: list["Token"]) -> bool:
+    """A trigger with object_any: its verb's direct object, when it has one, must be one of them
+    ("fired three rockets", "opened fire"; not "fired the CEO")."""
+    if not trig.object_any or head.pos_ not in ("VERB", "AUX"):
+        return True
+    ids = {t.i for t in span}
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.i not in ids]
+    return not objs or any(o.lemma_.lower() in trig.object_any or o.lower_ in trig.object_any for o in objs)
+
+
+def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -> bool:
+    """A word inside a date ("On 3 March 2018") or a proper noun reports no event unless the
+    pattern's pos allows proper nouns."""
+    if any(a <= tok.idx < b for a, b in skip):
+        return True
+    if tok.pos_ != "PROPN" or "PROPN" in trig.pos or trig.kind == "label":
+        return False
+    # an acronym tagged as a proper noun ("IED", "RPG", "SVBIED") is still the weapon
+    return tok.ent_type_ in ("DATE", "TIME") or not tok.is_upper
+
+
 def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
-                  quotes: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Every trigger in the sentence (outside long quotations), longest phrase first, each token once."""
+                  quotes: list[tuple[int, int]] | None = None,
+                  skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Every trigger in the sentence (outside long quotations and `skip` ranges: dates), longest
+    phrase first, each token once."""
     forms = sentence_text_forms(sent)
     if quotes is None:
         quotes = quoted_ranges(text, sent.start_char, sent.end_char)
@@ -174,6 +197,11 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                     continue
             elif trig.pos and head.pos_ not in trig.pos:
                 continue
+            if _in_name_or_date(head, trig, list(skip)) or not _object_ok(trig, head, span):
+                continue
+            if head.dep_ == "compound" and head.head.lemma_.lower() in patterns.armed_nouns \
+                    and head.head.i > head.i and trig.kind != "label":
+                continue          # "riot police", "attack helicopter": the word names the force, not an event
             if trig.kind == "territory" and _holds_territory(head):
                 continue
             if not _context_ok(trig, forms):

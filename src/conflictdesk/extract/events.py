@@ -25,10 +25,10 @@ from ..records import Actor, DateMention, Document, Event, Person, Place, Quanti
 from .event_attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, fatalities_in, in_background_section, place_for,
                                salience_of, section_flags, status_of)
 from .event_notes import Draft, merge_document, merge_sentence, write_note
-from .event_patterns import EventPatterns, load_event_patterns
+from .event_patterns import VIOLENT_TYPES, EventPatterns, load_event_patterns
 from .event_roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                           resolve_role_phrase)
-from .event_triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges
+from .event_triggers import Mention, absorb_modifiers, find_mentions, has_phrase, quoted_ranges, sentence_text_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,6 +40,50 @@ VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence agains
 ANALYSIS = re.compile(r"\b(appears? to|seems? to|suggest\w*|indicat\w*|might|may be|could|likely|weigh\w*|"
                       r"options?|goal|aims? to|intends?|in order to|signals?|implies|means?)\b", re.IGNORECASE)
 STATE_FORCE_TYPES = {"state_forces", "police", "state", "government", "external_force"}
+ARMED_TYPES = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition", "international_force",
+               "unidentified_armed_group", "state_forces", "police", "external_force", "alliance"}
+FIGURATIVE_PREPS = {"on", "against", "for", "over", "at", "with", "about"}
+
+
+def _armed_actor_in(start: int, end: int, *, kb: Any, index: ActorIndex) -> bool:
+    return any(_actor_type(a, kb=kb, index=index) in ARMED_TYPES for _, _, a in index.within(start, end))
+
+
+def _conflict_in(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex) -> bool:
+    """Does the sentence tell of armed conflict: a conflict word (soldiers, gunmen, airstrike,
+    ceasefire...) or an armed actor named in it?"""
+    forms = sentence_text_forms(sent)
+    return any(has_phrase(forms, p) for p in patterns.conflict_words) or \
+        _armed_actor_in(sent.start_char, sent.end_char, kb=kb, index=index)
+
+
+def _victim_named(m: Mention) -> bool:
+    """An injury or death word with the people it struck ("injuring 5 people", "two soldiers were killed")."""
+    head = m.head
+    near = list(head.children) + ([head.head] if head.dep_ in ("amod", "acl", "relcl") else [])
+    return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "nsubj", "compound")
+               or t.dep_ == "amod" for t in near if t.i != head.i)
+
+
+def _gated(m: Mention, *, here: bool, window: bool) -> bool:
+    """The trigger has the context its pattern's gate asks for."""
+    gate = m.trigger.gate
+    return gate == "none" or (gate == "conflict_sentence" and here) or (gate == "conflict" and window)
+
+
+def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
+    """"an attack on the bill", "shot a film", "the fight against malaria": the object of a violent
+    word is no one who could be attacked."""
+    head = m.head
+    objs = [target] if target is not None else []
+    objs += [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in FIGURATIVE_PREPS
+             for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
+        if words & patterns.not_targets:
+            return True
+    return False
 
 
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
@@ -86,8 +130,11 @@ def _governs(a: Mention, b: Mention) -> bool:
 
 
 def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: EventPatterns,
-           places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list) -> Draft:
+           places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
+    if m.trigger.kind != "label" and (m.coding.event_type in VIOLENT_TYPES or m.trigger.kind == "territory") \
+            and _figurative(m, roles.side2.token, patterns):
+        return None
     coding, refined = m.coding, False
     if m.trigger.refine == "weapon":
         w = _weapon(m, patterns)
@@ -115,7 +162,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
-              kind=m.trigger.kind)
+              kind=m.trigger.kind,
+              place_here=place is not None and sent.start_char <= place.span.start < sent.end_char)
     return d
 
 
@@ -173,6 +221,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     if a1 is None and violent and d.kind != "outcome" and d.status in ("reported", "claimed") \
             and d.side1.kind not in ("civilians", "protesters", "rioters"):
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
+        d.a1_default = a1 is not None
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters"):
         c2 = gcountry
@@ -254,15 +303,38 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
-    for sent in _sentences(parsed):
-        mentions = absorb_modifiers(find_mentions(sent, patterns, text=doc.text, quotes=quotes))
+    date_spans = [(d.span.start, d.span.end) for d in dates]
+    sents = _sentences(parsed)
+    context = [_conflict_in(s, patterns, kb=kb, index=index) for s in sents]
+    for k, sent in enumerate(sents):
+        # the context of a sentence: its own, or that of its neighbours in the same paragraph
+        here = context[k]
+        window = here or any(0 <= j < len(sents) and context[j] and "\n" not in
+                             doc.text[min(sents[j].end_char, sent.end_char):max(sents[j].start_char, sent.start_char)]
+                             for j in (k - 1, k + 1))
+        found_here = find_mentions(sent, patterns, text=doc.text, quotes=quotes, skip=date_spans)
+        # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
+        # injured several children"); an outcome word alone does not ("14 people died in flooding")
+        hurt = any(m.trigger.kind == "outcome" and _victim_named(m) for m in found_here)
+        mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
+                    or (hurt and m.coding.event_type in VIOLENT_TYPES)]
+        # a death or injury word outside any context only tells the outcome of the event before it
+        # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
+        loose = {id(m) for m in mentions if not _gated(m, here=here, window=window) and not
+                 (hurt and m.trigger.kind != "outcome" and m.coding.event_type in VIOLENT_TYPES)}
+        mentions = absorb_modifiers(mentions)
         # an announcement of an event is that event ("X announced that its leader met ...")
         mentions = [m for m in mentions if m.trigger.kind != "reporting"
                     or not any(o.trigger.kind != "reporting" for o in mentions)]
         if not mentions:
             continue
-        found.append((sent, [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
-                                    quantities=quantities, flags=flags) for m in mentions]))
+        sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
+                          quantities=quantities, flags=flags) for m in mentions]
+        sdrafts = [d for d in sdrafts if d is not None]
+        for d in sdrafts:
+            d.loose = id(d.mention) in loose
+        if sdrafts:
+            found.append((sent, sdrafts))
     country = note_country(places, actors, [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
     for sent, sdrafts in found:
         for d in sdrafts:
@@ -275,16 +347,21 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if not sdrafts:
                 continue
         sdrafts = merge_sentence(sdrafts)
-        deaths = fatalities_in(sent, quantities, text=doc.text)
+        deaths = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
+                               toll_subjects=patterns.toll_subjects)
         prior = _previous_violent(drafts, sent.start_char, doc.text)
         if prior is not None and all(d.kind == "outcome" and d.actor1 is None for d in sdrafts):
             # "No fatalities reported." / "Three of them died.": the outcome of the event just told
             if deaths is not None:
-                prior.fatalities = deaths if prior.fatalities is None else prior.fatalities + deaths
+                # a retelling ("The two men were killed instantly") restates the toll, never adds to it
+                prior.fatalities = deaths if prior.fatalities is None else max(prior.fatalities, deaths)
             continue
         if all(d.kind == "outcome" and d.actor1 is None and d.actor2 is None and d.side2.kind is None
                for d in sdrafts) and not deaths:
             continue      # "Neither injuries nor fatalities reported." alone reports no event
+        sdrafts = [d for d in sdrafts if not d.loose]
+        if not sdrafts:
+            continue
         if deaths is not None:
             violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in
                        ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")]

@@ -8,7 +8,16 @@ Candidates come from
   when they resolve,
 - a dateline at the start ("MADAYA, Syria -", "BAGHDAD (Reuters) -"),
 - ACLED-style disambiguators: "in Tafas (Daraa)", "Jobar, Damascus", "Tehran, Iran", where the
-  second name is the region or country the first lies in.
+  second name is the region or country the first lies in; "Jarada town in the Idleb countryside",
+  "Ghawr area of Ghamr district", "al-Saidi village, southern Daquq district": a place within
+  another, which must then lie in the same country (and within 60 km of a town named so).
+
+Region phrases: "northern Syria" is a region (geo_precision 3), "northern Idlib" part of a
+province (2), "the Red Sea coastal area of Yemen" a coast region (3). Names of actors that
+`kb.match` finds are not places even after "in"/"from" unless they name a country or province;
+macro-regions ("West Asia", "Middle East") never are. A small place in a country the document is
+not clearly about is dropped ("Hit" in a note about Syria is not Hit in Iraq) unless a user
+gazetteer holds it.
 
 Resolution runs twice: first without context, to learn which countries the document is about
 (countries it names, curated places, large unambiguous cities); then every candidate again with
@@ -352,6 +361,8 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         precision = r.geo_precision
         if c.precision and r.kind not in _COUNTRYISH:
             precision = max(precision, c.precision)
+        elif c.direction and r.kind == "admin1":
+            precision = 2      # "southern Idlib": part of a region
         region = _region_phrase(gaz, c, r, text)
         if region is not None:
             places.append(region)
