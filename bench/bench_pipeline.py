@@ -253,8 +253,11 @@ def _table(report: dict[str, Any]) -> str:
             lines.append(f"  {stage:<26} {wall:>8.2f} {cpu:>8.2f} {share:>6.1f} "
                          f"{1000 * cpu / max(full['articles'], 1):>10.1f}")
     for p in report["phases"].values():
+        if p["failures"]:
+            lines.append(f"WARNING: {p['failures']} of {p['articles']} articles failed in {p['phase']}: its speed "
+                         "is not comparable (a failed article skips the remaining stages)")
         for kind, n in p.get("failure_kinds", {}).items():
-            lines.append(f"failures in {p['phase']}: {n} x {kind}")
+            lines.append(f"  failures in {p['phase']}: {n} x {kind}")
     return "\n".join(lines)
 
 

@@ -243,3 +243,12 @@ def test_brief_from_the_store_uses_stored_events(tmp_path):
     assert "labelled a threat" in meaning
     result = CliRunner().invoke(main, ["--db", str(db), "brief", "no-such-document"])
     assert result.exit_code != 0 and "E505" in result.output
+
+
+def test_markdown_urls_cannot_close_their_autolink():
+    from conflictdesk.brief.render import md_url
+
+    assert md_url("https://x.example/a?b=1") == "<https://x.example/a?b=1>"
+    hostile = md_url("https://x.example/a> [click](javascript:alert(1))")
+    assert not hostile.startswith("<") and "\\[click\\]" in hostile and "&gt;" in hostile
+    assert md_url("javascript:alert(1)") == "javascript:alert(1)" and md_url(None) == ""

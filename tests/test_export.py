@@ -70,3 +70,31 @@ def test_json_and_json_lines():
     lines = io.StringIO()
     events_to_json([EV, EV], lines, lines=True)
     assert [json.loads(line)["id"] for line in lines.getvalue().splitlines()] == ["d1-e1", "d1-e1"]
+
+
+def test_acled_csv_cells_never_start_a_spreadsheet_formula():
+    text = '=HYPERLINK("http://evil.example","click") said the statement; police fired.'
+    ev = Event(id="d9-e1", event_type="Riots", sub_event_type="Violent demonstration", evidence=Span.of(text, 0, 40),
+               actor1="@rioters", country="Iraq", location="-Sulaymaniyah", latitude=-35.5, longitude=45.43,
+               notes="+cmd|' /C calc'!A0")
+    out = io.StringIO()
+    events_to_acled_csv([StoredEvent(ev, "d9", source="=Example")], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["evidence"].startswith("'=HYPERLINK") and row["notes"] == "'+cmd|' /C calc'!A0"
+    assert row["actor1"] == "'@rioters" and row["location"] == "'-Sulaymaniyah" and row["source"] == "'=Example"
+    assert row["latitude"] == "-35.5"          # numbers stay numbers
+
+
+def test_actor_lookup_reads_the_store(tmp_path):
+    from conflictdesk.export import actor_lookup, event_actor_ids
+    from conflictdesk.records import Actor, Document, Extraction
+    from conflictdesk.store import Store
+
+    doc = Document(id="d1", text=TEXT, origin="test")
+    actors = [Actor(id="rioters-iraq", name="Rioters", type="rioters", acled_name="Rioters (Iraq)")]
+    with Store(f"sqlite:///{tmp_path / 's.sqlite'}") as store:
+        store.add_document(doc)
+        store.save_extraction(Extraction(document=doc, actors=actors, events=[EV]))
+        lookup = actor_lookup(store, [EV])
+    assert event_actor_ids([EV]) == ["police-of-iraq", "rioters-iraq"]
+    assert lookup("rioters-iraq") == AcledActor("Rioters (Iraq)", 5) and lookup("police-of-iraq") is None

@@ -354,3 +354,26 @@ def test_shared_news_sample_reads_cleanly(shared_dir: Path) -> None:
 def test_reading_is_deterministic(name: str) -> None:
     first, second = only_document(FIXTURES / name), only_document(FIXTURES / name)
     assert first == second
+
+
+def test_a_feed_entry_keeps_the_date_its_publisher_wrote():
+    from conflictdesk.ingest.feed import read_feed
+
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Sahel Desk</title><item>'
+           b"<title>Evening attack on Boulkessi post</title><link>https://sahel.example/boulkessi</link>"
+           b"<pubDate>Tue, 05 Mar 2024 22:40:00 -0500</pubDate>"
+           b"<description>Gunmen attacked an army post in Boulkessi on Tuesday evening, the army said.</description>"
+           b"</item></channel></rss>")
+    (doc,) = list(read_feed(rss, origin="sahel.xml"))
+    assert doc.published == dt.date(2024, 3, 5)     # not 6 March, the UTC date feedparser computes
+
+
+def test_csv_rows_are_located_by_the_line_they_start_on():
+    from conflictdesk.ingest.table import read_csv
+
+    text = ('title,text\n'
+            '"Two-line story","Militants shelled a checkpoint near Tal Afar.\nTwo soldiers were wounded."\n'
+            '"Empty row",""\n')
+    first, empty = list(read_csv(text, origin="rows.csv"))
+    assert first.origin == "rows.csv:2"
+    assert empty.origin == "rows.csv:4" and "line 4" in empty.message

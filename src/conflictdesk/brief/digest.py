@@ -11,7 +11,6 @@ and cited), its sources and the `conflictdesk brief` commands for its documents.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import math
 import re
@@ -22,6 +21,7 @@ from ..errors import BriefError
 from ..records import Document, StoredEvent
 from .builder import lead_sentence
 from .model import Citation, Sentence
+from .render import html_escape, md_escape, md_url
 from .stories import Story, cosine, group_stories, tfidf_vectors, _doc_text
 
 if TYPE_CHECKING:
@@ -212,10 +212,6 @@ def render_digest_json(digest: Digest) -> str:
     return json.dumps(digest_dict(digest), ensure_ascii=False, indent=2) + "\n"
 
 
-def _md(text: str) -> str:
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]")
-
-
 def render_digest_markdown(digest: Digest) -> str:
     lines = [f"# Week's Top Stories: {digest.week} ({digest.start.isoformat()} to {digest.end.isoformat()})", "",
              f"*{digest.documents} stored documents, {len(digest.stories)} stories shown.*", ""]
@@ -231,13 +227,13 @@ def render_digest_markdown(digest: Digest) -> str:
         facts.append(f"main events: {s.main_events}")
         if s.novel:
             facts.append("new this week")
-        lines += [f"## {s.rank}. {_md(s.title or s.id)}", "", f"*{'; '.join(facts)}* — `{s.id}`", "",
-                  " ".join([_md(s.summary.text), *(c.marker for c in s.summary.citations)]), "", "Sources:"]
+        lines += [f"## {s.rank}. {md_escape(s.title or s.id)}", "", f"*{'; '.join(facts)}* — `{s.id}`", "",
+                  " ".join([md_escape(s.summary.text), *(c.marker for c in s.summary.citations)]), "", "Sources:"]
         for src in s.sources:
-            label = _md(src.title or src.document_id)
-            where = f" — {_md(src.source)}" if src.source else ""
+            label = md_escape(src.title or src.document_id)
+            where = f" — {md_escape(src.source)}" if src.source else ""
             when = f", {src.published.isoformat()}" if src.published else ""
-            url = f" <{src.url}>" if src.url and src.url.startswith(("http://", "https://")) else ""
+            url = f" {md_url(src.url)}" if src.url and src.url.lower().startswith(("http://", "https://")) else ""
             copy = f" (copy of `{src.duplicate_of}`)" if src.duplicate_of else ""
             lines.append(f"- {label}{where}{when}{url}{copy} `{src.document_id}`")
         lines += ["", "Briefs:"] + [f"- `{c}`" for c in s.commands] + [""]
@@ -254,7 +250,7 @@ _OTHER_COLOUR = "#bbbbbb"
 def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
     """An inline SVG bar chart of the week's events per day, stacked by event type, with a legend.
     Built by hand (no library); every text is escaped; no script, no external reference."""
-    h = lambda t: html.escape(str(t), quote=True)  # noqa: E731
+    h = html_escape
     types = sorted({t for d in digest.days for t in d.by_type},
                    key=lambda t: (list(TYPE_COLOURS).index(t) if t in TYPE_COLOURS else 99, t))
     top = max((sum(d.by_type.values()) for d in digest.days), default=0)
@@ -301,7 +297,7 @@ def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
 
 
 def render_digest_html(digest: Digest) -> str:
-    h = lambda t: html.escape(str(t), quote=True)  # noqa: E731
+    h = html_escape
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
            f"<title>Week's Top Stories {h(digest.week)}</title>",

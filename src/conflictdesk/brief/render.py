@@ -16,18 +16,33 @@ def _labels(point: BriefPoint) -> str:
     return ", ".join(LABEL_NAMES.get(lab, lab) for lab in point.labels)
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     """Neutralise Markdown that document text could inject (links, images, HTML)."""
     return text.replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]")
+
+
+def md_url(url: str | None) -> str:
+    """An http(s) URL as a Markdown autolink `<...>`; anything else (or a URL that could close
+    the autolink) as escaped text."""
+    if not url:
+        return ""
+    if url.lower().startswith(("http://", "https://")) and not any(c in url for c in "<> \t\n\r"):
+        return f"<{url}>"
+    return md_escape(url)
+
+
+def html_escape(value: object) -> str:
+    """Any value escaped for HTML text or a quoted attribute."""
+    return html.escape(str(value), quote=True)
 
 
 def _md_text(text: str) -> str:
     """Escape text but keep inline citation markers (a rewritten section carries them inline)."""
     out, last = [], 0
     for m in MARKER.finditer(text):
-        out += [_md_escape(text[last:m.start()]), m.group(0)]
+        out += [md_escape(text[last:m.start()]), m.group(0)]
         last = m.end()
-    return "".join(out + [_md_escape(text[last:])])
+    return "".join(out + [md_escape(text[last:])])
 
 
 def _md_sentence(s: Sentence) -> str:
@@ -35,14 +50,14 @@ def _md_sentence(s: Sentence) -> str:
 
 
 def render_markdown(brief: Brief) -> str:
-    lines = [f"# {_md_escape(brief.title or brief.document_id)}", ""]
+    lines = [f"# {md_escape(brief.title or brief.document_id)}", ""]
     meta = [f"document `{brief.document_id}`"]
     if brief.published:
         meta.append(f"published {brief.published.isoformat()}")
     if brief.source:
-        meta.append(_md_escape(brief.source))
+        meta.append(md_escape(brief.source))
     if brief.url:
-        meta.append(f"<{brief.url}>" if brief.url.startswith(("http://", "https://")) else _md_escape(brief.url))
+        meta.append(md_url(brief.url))
     lines += ["*" + " · ".join(meta) + "*", ""]
     for section in brief.sections:
         lines += [f"## {section.title}", ""]
@@ -52,9 +67,9 @@ def render_markdown(brief: Brief) -> str:
         for st in section.statements:
             lines += [f"### {_md_sentence(st.heading)}", ""]
             for p in st.points:
-                shown = f"(reported) {_md_escape(p.text)}" if p.reported else f"“{_md_escape(p.text)}”"
+                shown = f"(reported) {md_escape(p.text)}" if p.reported else f"“{md_escape(p.text)}”"
                 lines.append(f"{p.number}. {shown} — **{_labels(p)}**"
-                             + (f"; targets: {_md_escape(', '.join(p.targets))}" if p.targets else "")
+                             + (f"; targets: {md_escape(', '.join(p.targets))}" if p.targets else "")
                              + (f" (cues: {', '.join(p.cues)})" if p.cues else "") + f" {p.citation.marker}")
             lines.append("")
     if brief.method != "deterministic":
@@ -68,38 +83,34 @@ h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}h3{font-size
 blockquote{margin:.3rem 0 .8rem 1rem;padding-left:.8rem;border-left:3px solid #bbb}"""
 
 
-def _h(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _html_cites(cites: list[Citation]) -> str:
-    return "".join(f' <span class="cite">{_h(c.marker)}</span>' for c in cites)
+    return "".join(f' <span class="cite">{html_escape(c.marker)}</span>' for c in cites)
 
 
 def render_html(brief: Brief) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
-           f"<title>{_h(brief.title or brief.document_id)}</title><style>{_CSS}</style></head><body>",
-           f"<h1>{_h(brief.title or brief.document_id)}</h1>"]
-    meta = [f"document {_h(brief.document_id)}"]
+           f"<title>{html_escape(brief.title or brief.document_id)}</title><style>{_CSS}</style></head><body>",
+           f"<h1>{html_escape(brief.title or brief.document_id)}</h1>"]
+    meta = [f"document {html_escape(brief.document_id)}"]
     if brief.published:
         meta.append(f"published {brief.published.isoformat()}")
     if brief.source:
-        meta.append(_h(brief.source))
+        meta.append(html_escape(brief.source))
     if brief.url:
-        meta.append(_h(brief.url))
+        meta.append(html_escape(brief.url))
     out.append(f'<p class="meta">{" · ".join(meta)}</p>')
     for section in brief.sections:
-        out.append(f"<h2>{_h(section.title)}</h2>")
+        out.append(f"<h2>{html_escape(section.title)}</h2>")
         for s in section.sentences:
-            out.append(f"<p>{_h(s.text)}{_html_cites(s.citations)}</p>")
+            out.append(f"<p>{html_escape(s.text)}{_html_cites(s.citations)}</p>")
         for st in section.statements:
-            out.append(f"<h3>{_h(st.heading.text)}{_html_cites(st.heading.citations)}</h3><ol>")
+            out.append(f"<h3>{html_escape(st.heading.text)}{_html_cites(st.heading.citations)}</h3><ol>")
             for p in st.points:
-                targets = f"; targets: {_h(', '.join(p.targets))}" if p.targets else ""
-                out.append(f"<li><blockquote>{_h(p.text)}</blockquote>"
-                           f'<span class="labels">{_h(_labels(p))}</span>{targets}'
-                           f' <span class="cite">cues: {_h(", ".join(p.cues))}</span>{_html_cites([p.citation])}</li>')
+                targets = f"; targets: {html_escape(', '.join(p.targets))}" if p.targets else ""
+                out.append(f"<li><blockquote>{html_escape(p.text)}</blockquote>"
+                           f'<span class="labels">{html_escape(_labels(p))}</span>{targets}'
+                           f' <span class="cite">cues: {html_escape(", ".join(p.cues))}</span>{_html_cites([p.citation])}</li>')
             out.append("</ol>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -71,7 +71,7 @@ def endpoint_completer(url: str, *, model: str = "default", timeout: float = 60.
                                   headers=headers, timeout=timeout)
             response.raise_for_status()
             return str(response.json()["choices"][0]["message"]["content"])
-        except (httpx.HTTPError, KeyError, IndexError, ValueError) as exc:
+        except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:   # TypeError: not an object
             raise BriefError(f"rewrite endpoint {url} failed: {exc}", code="E501") from exc
 
     return complete

@@ -9,7 +9,7 @@ import click
 from ..config import Settings
 from ..errors import BriefError, NotFoundError
 from ..records import Extraction, Failure
-from .common import clean_errors, open_store
+from .common import clean_errors, format_option, open_store
 
 
 def _extract_path(settings: Settings, path: str) -> Extraction:
@@ -48,7 +48,7 @@ def _story_lead(store, story_id: str) -> str:  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("target")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@format_option("md", "html", "json", help_="md: Markdown; html: a self-contained page without script.")
 @click.option("--rewrite-endpoint", metavar="URL", help="OpenAI-compatible endpoint to rewrite the prose "
               "(off by default; kept only when every citation survives).")
 @click.option("--rewrite-model", metavar="NAME", default="default", show_default=True,
@@ -84,7 +84,7 @@ def brief(settings: Settings, target: str, fmt: str, rewrite_endpoint: str | Non
 
 @click.command()
 @click.option("--week", metavar="YYYY-Www", help="ISO week, e.g. 2016-W05 (default: the latest week stored).")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@format_option("md", "html", "json", help_="md: Markdown; html: a self-contained page with an SVG timeline.")
 @click.option("--top", type=click.IntRange(1, 100), default=10, show_default=True, help="Stories to list.")
 @click.pass_obj
 @clean_errors

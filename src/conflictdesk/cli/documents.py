@@ -20,7 +20,7 @@ def _short(text: str | None, n: int = 90) -> str:
 @click.option("--since", type=DATE, help="Published on or after this date.")
 @click.option("--until", type=DATE, help="Published on or before this date.")
 @click.option("--source", metavar="NAME", help="Only documents from this publisher.")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="At most this many documents.")
 @format_option("table", "json", help_="table: drawn on a terminal, tab-separated when piped.")
 @click.pass_obj
 @clean_errors
@@ -86,7 +86,7 @@ def show(settings: Settings, document_id: str, fmt: str) -> None:
 
 @click.command()
 @click.option("--stage", metavar="STAGE", help="Only failures at this stage (read, fetch, extract, store, ...).")
-@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="At most this many failures.")
 @format_option("table", "json", help_="table: drawn on a terminal, tab-separated when piped.")
 @click.pass_obj
 @clean_errors

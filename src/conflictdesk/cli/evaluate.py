@@ -6,7 +6,8 @@ import json
 import click
 
 from ..config import Settings
-from ..errors import ConflictDeskError
+from ..errors import ConflictDeskError, EmptyInputError
+from .common import format_option
 
 
 @click.command()
@@ -17,7 +18,7 @@ from ..errors import ConflictDeskError
 @click.option("--sample", "sample_size", type=int, default=None, metavar="N",
               help="Score a seeded random sample of N notes.")
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of --sample.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json", help_="table: the scores as text; json: every figure.")
 @click.pass_obj
 def evaluate(settings: Settings, acled_csv: str, split: str | None, limit: int | None, sample_size: int | None,
              seed: int, fmt: str) -> None:
@@ -31,7 +32,7 @@ def evaluate(settings: Settings, acled_csv: str, split: str | None, limit: int |
     try:
         golds = sample(read_acled(acled_csv, split=split), limit=limit, size=sample_size, seed=seed)
         if not golds:
-            raise click.ClickException("no ACLED events with notes to score")
+            raise EmptyInputError(f"{acled_csv}: no ACLED events with notes to score")
         nlp = load_pipeline(settings.model)
         kb = load_knowledge_base(settings.kb_dirs)
         errors: list = []

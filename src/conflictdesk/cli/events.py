@@ -2,26 +2,12 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
 from ..config import Settings
 from ..records import EVENT_STATUSES
 from .common import DATE, clean_errors, format_option, open_store, print_table
-
-if TYPE_CHECKING:
-    from ..store import Store
-
-
-def actor_lookup(store: "Store", ids: set[str]):  # noqa: ANN201 - returns an export.acled.ActorLookup
-    """id -> ACLED name and inter code, from the actors as stored with the documents (their
-    knowledge-base attributes at extraction time); unknown ids are written as they are."""
-    from ..export import AcledActor, inter_code
-
-    directory = store.actor_directory(sorted(ids))
-    table = {aid: AcledActor(a.acled_name or a.name, inter_code(a.type)) for aid, a in directory.items()}
-    return table.get
 
 
 @click.command()
@@ -40,15 +26,13 @@ def actor_lookup(store: "Store", ids: set[str]):  # noqa: ANN201 - returns an ex
 def events(settings: Settings, actor: str | None, event_type: str | None, country: str | None, since, until,  # noqa: ANN001
            status: str | None, limit: int | None, include_duplicates: bool, fmt: str) -> None:
     """List stored events, most recent first."""
-    from ..export import events_to_acled_csv, events_to_geojson, events_to_json
+    from ..export import actor_lookup, events_to_acled_csv, events_to_geojson, events_to_json
 
     with open_store(settings) as store:
         found = store.list_events(actor=actor, event_type=event_type, country=country, since=since, until=until,
                                   status=status, limit=limit, include_duplicates=include_duplicates)
         if fmt == "csv":
-            ids = {a for s in found for a in (s.event.actor1, s.event.actor2, *s.event.assoc_actor_1,
-                                              *s.event.assoc_actor_2) if a}
-            events_to_acled_csv(found, sys.stdout, actor=actor_lookup(store, ids))
+            events_to_acled_csv(found, sys.stdout, actor=actor_lookup(store, found))
             return
     if fmt == "json":
         events_to_json(found, sys.stdout)

@@ -12,15 +12,10 @@ import click
 
 from ..config import Settings
 from ..errors import ExportError
-from ..records import EVENT_STATUSES, StoredEvent
+from ..records import EVENT_STATUSES
 from .common import DATE, clean_errors, format_option, open_store
 
 FORMATS = ("acled-csv", "json", "geojson", "stix")
-
-
-def _actor_ids(found: list[StoredEvent]) -> set[str]:
-    return {a for s in found for a in (s.event.actor1, s.event.actor2, *s.event.assoc_actor_1,
-                                       *s.event.assoc_actor_2) if a}
 
 
 @contextlib.contextmanager
@@ -55,15 +50,14 @@ def export(settings: Settings, fmt: str, output: str, actor: str | None, event_t
            country: str | None, since: dt.date | None, until: dt.date | None, status: str | None,
            limit: int | None, include_duplicates: bool) -> None:
     """Export stored events, most recent first, as ACLED CSV, JSON, GeoJSON or STIX 2.1."""
-    from ..export import events_to_acled_csv, events_to_geojson, events_to_json
+    from ..export import actor_lookup, event_actor_ids, events_to_acled_csv, events_to_geojson, events_to_json
     from ..export.stix import events_to_stix
-    from .events import actor_lookup
 
     with open_store(settings) as store:
         found = store.list_events(actor=actor, event_type=event_type, country=country, since=since, until=until,
                                   status=status, limit=limit, include_duplicates=include_duplicates)
-        lookup = actor_lookup(store, _actor_ids(found)) if fmt == "acled-csv" else None
-        directory = store.actor_directory(sorted(_actor_ids(found))) if fmt == "stix" else {}
+        lookup = actor_lookup(store, found) if fmt == "acled-csv" else None
+        directory = store.actor_directory(event_actor_ids(found)) if fmt == "stix" else {}
     with _output(output) as out:
         if fmt == "acled-csv":
             count = events_to_acled_csv(found, out, actor=lookup)

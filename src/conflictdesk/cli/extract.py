@@ -8,7 +8,7 @@ import click
 
 from ..config import Settings
 from ..contract import extraction_dict
-from ..errors import ConflictDeskError
+from ..errors import ConflictDeskError, EmptyInputError, InputError
 from ..records import Document, Failure
 
 
@@ -43,7 +43,7 @@ def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool,
             else:
                 docs.append(item)
         if not docs:
-            raise click.ClickException("no document could be read" if failures else "no documents given")
+            raise InputError("no document could be read") if failures else EmptyInputError("no documents given")
         nlp = load_pipeline(settings.model)
         kb = load_knowledge_base(settings.kb_dirs)
         results = []

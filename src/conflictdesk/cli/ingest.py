@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..config import Settings
+from ..errors import ConflictDeskError, EmptyInputError, InputError
 from ..records import Document, Extraction, Failure
 from .common import Progress, clean_errors, describe_failure, echo_json, format_option, open_store
 
@@ -94,6 +95,7 @@ def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract
                    f"{summary.near_duplicates}, failed {summary.failed}"
                    + (f" (extracted {summary.extracted}, events {summary.events})" if extractor is not None else ""))
     if summary.read == 0:
-        raise click.ClickException("nothing could be read" if summary.failed else "no documents found")
+        raise InputError("nothing could be read") if summary.failed else EmptyInputError("no documents found")
     if strict and summary.failed:
-        raise click.ClickException(f"stopped at the first failure (--strict): {summary.failed} failed")
+        raise ConflictDeskError(f"stopped at the first failure (--strict): {summary.failed} failed",
+                                code=summary.failures[0].code if summary.failures else InputError.code)

@@ -12,6 +12,7 @@ import click
 
 from ..config import Settings
 from ..errors import ConflictDeskError, KnowledgeBaseError
+from .common import format_option
 
 
 def _load(settings: Settings, *, use_cache: bool = True) -> Any:
@@ -22,7 +23,7 @@ def _load(settings: Settings, *, use_cache: bool = True) -> Any:
     except KnowledgeBaseError as exc:
         for problem in exc.problems:
             click.echo(problem, err=True)
-        raise click.ClickException(exc.message) from None
+        raise click.ClickException(f"[{exc.code}] {exc.message}") from None
     except ConflictDeskError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -46,7 +47,7 @@ def check(settings: Settings) -> None:
 @kb.command()
 @click.argument("text")
 @click.option("--limit", default=10, show_default=True, help="How many results.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json")
 @click.pass_obj
 def search(settings: Settings, text: str, limit: int, fmt: str) -> None:
     """Entries whose name or an alias is close to TEXT (fuzzy), best first."""
@@ -112,7 +113,7 @@ def _profile_text(p: dict[str, Any]) -> list[str]:
 
 @kb.command()
 @click.argument("entry_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json")
 @click.pass_obj
 def show(settings: Settings, entry_id: str, fmt: str) -> None:
     """An entry's profile: names, ACLED name, type, country, designations, relations over time and
@@ -131,7 +132,7 @@ def show(settings: Settings, entry_id: str, fmt: str) -> None:
 
 
 @kb.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json")
 @click.option("--top", default=15, show_default=True, help="How many countries to list (text format).")
 @click.pass_obj
 def stats(settings: Settings, fmt: str, top: int) -> None:
@@ -154,7 +155,7 @@ def stats(settings: Settings, fmt: str, top: int) -> None:
 
 @kb.command()
 @click.argument("acled_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@format_option("table", "csv", help_="csv: name, count, columns, suggestion, suggestion_score.")
 @click.option("--min-count", default=1, show_default=True, help="Only names seen at least this often.")
 @click.option("--suggest/--no-suggest", default=True, show_default=True,
               help="Add the closest knowledge-base actor for each name (slower on big files).")
@@ -162,6 +163,7 @@ def stats(settings: Settings, fmt: str, top: int) -> None:
 def harvest(settings: Settings, acled_csv: Path, fmt: str, min_count: int, suggest: bool) -> None:
     """Actor names in ACLED_CSV (an ACLED export) that the knowledge base does not recognise, most
     frequent first, for an analyst to review and add to a --kb folder."""
+    from ..export.rows import spreadsheet_safe
     from ..knowledge.harvest import harvest_unknown_actors
 
     kbase = _load(settings)
@@ -173,7 +175,7 @@ def harvest(settings: Settings, acled_csv: Path, fmt: str, min_count: int, sugge
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["name", "count", "columns", "suggestion", "suggestion_score"])
         for r in rows:
-            writer.writerow([r.name, r.count, ";".join(r.columns), r.suggestion or "",
+            writer.writerow([spreadsheet_safe(r.name), r.count, ";".join(r.columns), r.suggestion or "",
                              "" if r.suggestion_score is None else r.suggestion_score])
         return
     if not rows:

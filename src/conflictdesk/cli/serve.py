@@ -6,6 +6,7 @@ import ipaddress
 import click
 
 from ..config import Settings
+from ..errors import ConfigError
 from .common import clean_errors, open_store
 
 
@@ -35,7 +36,7 @@ def serve(settings: Settings, host: str, port: int) -> None:
         try:
             server = make_server(app, host, port)
         except OSError as exc:
-            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}", code="E901") from exc
         click.echo(f"conflictdesk: serving http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
         try:
             server.serve_forever()

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..evaluate.acled import read_acled
-from ..errors import ConflictDeskError
+from ..errors import ConfigError, ConflictDeskError, EmptyInputError
 
 
 @click.command()
@@ -26,7 +26,7 @@ def train(export: Path, out: Path | None, all_rows: bool) -> None:
     try:
         rows = read_acled(export)
         if not rows:
-            raise click.ClickException(f"{export}: no rows with notes and an event type (is it an ACLED export?)")
+            raise EmptyInputError(f"{export}: no rows with notes and an event type (is it an ACLED export?)")
         train_rows, test_rows = (rows, []) if all_rows else split_rows(rows)
         click.echo(f"training on {len(train_rows)} notes ...", err=True)
         model = train_event_type(train_rows)
@@ -36,7 +36,10 @@ def train(export: Path, out: Path | None, all_rows: bool) -> None:
             for label, f1 in sorted(result.per_label.items()):
                 click.echo(f"  {label:<28} F1 {f1:.3f}")
         target = out or default_model_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create {target.parent}: {exc.strerror or exc}", code="E902") from exc
         model.save(target)
     except ConflictDeskError as exc:
         raise click.ClickException(str(exc)) from exc

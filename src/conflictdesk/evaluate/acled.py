@@ -1,14 +1,13 @@
 """Reading ACLED event files (current and pre-2019 layouts) as gold events for evaluation."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..ingest.acled import read_acled_rows
 
 # pre-2019 event types -> (current event type, sub-event type or None); see ../shared/data/README.md
 OLD_TYPES: dict[str, tuple[str, str | None]] = {
@@ -89,35 +88,28 @@ def read_acled(path: str | Path, *, split: str | None = None, unique_notes: bool
     """Every event of an ACLED CSV (either layout); repeated notes kept once (ACLED repeats a
     report for each location it names); `split` keeps rows of that split only."""
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"no ACLED file at {p}")
     out: list[GoldEvent] = []
     seen: set[str] = set()
-    with p.open(encoding="utf-8", errors="replace", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames is None:
-            raise InputError(f"{p}: empty CSV")
-        for n, row in enumerate(reader, start=2):
-            r = {k.lower(): (v or "") for k, v in row.items() if k}
-            notes = r.get("notes", "").strip()
-            etype = r.get("event_type", "").strip()
-            if not notes or not etype:
+    for n, r in enumerate(read_acled_rows(p), start=2):
+        notes = r.get("notes", "").strip()
+        etype = r.get("event_type", "").strip()
+        if not notes or not etype:
+            continue
+        if split and r.get("split") and r["split"] != split:
+            continue
+        if unique_notes:
+            if notes in seen:
                 continue
-            if split and r.get("split") and r["split"] != split:
-                continue
-            if unique_notes:
-                if notes in seen:
-                    continue
-                seen.add(notes)
-            label, sub = OLD_TYPES.get(etype, (COARSE.get(etype, etype), None))
-            if r.get("sub_event_type"):
-                sub = r["sub_event_type"]
-            out.append(GoldEvent(
-                id=r.get("data_id") or r.get("event_id_cnty") or f"{p.stem}:{n}", notes=notes, event_type=etype,
-                label=label, sub_event_type=sub, actor1=r.get("actor1", ""), actor2=r.get("actor2", ""),
-                country=r.get("country", ""), latitude=_float(r.get("latitude", "")),
-                longitude=_float(r.get("longitude", "")), fatalities=_int(r.get("fatalities", "")),
-                event_date=_date(r.get("event_date", "")), split=r.get("split") or None))
+            seen.add(notes)
+        label, sub = OLD_TYPES.get(etype, (COARSE.get(etype, etype), None))
+        if r.get("sub_event_type"):
+            sub = r["sub_event_type"]
+        out.append(GoldEvent(
+            id=r.get("data_id") or r.get("event_id_cnty") or f"{p.stem}:{n}", notes=notes, event_type=etype,
+            label=label, sub_event_type=sub, actor1=r.get("actor1", ""), actor2=r.get("actor2", ""),
+            country=r.get("country", ""), latitude=_float(r.get("latitude", "")),
+            longitude=_float(r.get("longitude", "")), fatalities=_int(r.get("fatalities", "")),
+            event_date=_date(r.get("event_date", "")), split=r.get("split") or None))
     return out
 
 

@@ -6,6 +6,8 @@ ACLED conventions: fatalities 0 where none are reported; associated actors joine
 "; "; `interaction` is the two inter codes, lowest first (inter1 * 10 for a sole actor);
 `civilian_targeting` is "Civilian targeting" or empty. Columns after ACLED's
 (EXTRA_COLUMNS) carry what conflictdesk adds: status, salience, document, evidence.
+Cells of document text that start like a spreadsheet formula (= + - @) are written with a
+leading apostrophe (`rows.spreadsheet_safe`), so opening the file never runs one.
 """
 from __future__ import annotations
 
@@ -13,10 +15,13 @@ import csv
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..records import Event, StoredEvent
-from .rows import as_stored
+from ..records import Actor, Event, StoredEvent
+from .rows import as_stored, event_actor_ids, spreadsheet_safe
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
@@ -45,6 +50,18 @@ ActorLookup = Callable[[str], "AcledActor | None"]
 
 def inter_code(actor_type: str | None) -> int | None:
     return INTER_BY_TYPE.get(actor_type or "")
+
+
+def acled_actors(directory: dict[str, Actor]) -> ActorLookup:
+    """id -> ACLED name (else the name) and inter code, from actor records."""
+    table = {aid: AcledActor(a.acled_name or a.name, inter_code(a.type)) for aid, a in directory.items()}
+    return table.get
+
+
+def actor_lookup(store: "Store", items: Iterable[StoredEvent | Event]) -> ActorLookup:
+    """The ACLED lookup of the actors of `items`, from the actors as stored with the documents
+    (their knowledge-base attributes at extraction time); unknown ids are written as they are."""
+    return acled_actors(store.actor_directory(event_actor_ids(items)))
 
 
 @functools.lru_cache(maxsize=512)
@@ -112,6 +129,6 @@ def events_to_acled_csv(rows: Iterable[StoredEvent | Event], out: TextIO, *, act
     writer.writeheader()
     n = 0
     for item in rows:
-        writer.writerow(acled_row(item, actor=actor))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in acled_row(item, actor=actor).items()})
         n += 1
     return n

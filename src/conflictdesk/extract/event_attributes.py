@@ -351,6 +351,10 @@ def status_of(head: "Token", *, text: str) -> str:
 
 
 def _is_past_perfect(head: "Token") -> bool:
+    """"The group had attacked the base in 2020" (context), but not reported speech's backshift
+    ("a spokesman said the group's forces had fired missiles at the ship")."""
+    if any(t.lemma_.lower() in REPORTING_VERBS and t.tag_ == "VBD" for t in _ancestors(head, 5)):
+        return False
     for t in [head] + _ancestors(head, 3):
         auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
         if "had" in auxes:
@@ -442,7 +446,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if before:
         return max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start))
     end = text.find("\n", sent_end)
-    after = [p for p in places if sent_end <= p.span.start < (len(text) if end == -1 else end) and usable(p)]
+    after = [p for p in places if sent_end <= p.span.start < (len(text) if end == -1 else end) and usable(p)
+             and p.kind != "country"]
     if after:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start))

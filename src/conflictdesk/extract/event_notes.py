@@ -53,10 +53,14 @@ def _actor1(d: Draft) -> str | None:
     return None if d.a1_default else d.actor1
 
 
+def _actor2(d: Draft) -> str | None:
+    """actor2 as the text names it: "the two men were killed" names no one (civilians by default)."""
+    return None if d.side2.actor is None and d.side2.phrase is None and d.kind == "outcome" else d.actor2
+
+
 def _absorb(into: Draft, other: Draft) -> None:
-    if into.a1_default and other.actor1 and not other.a1_default:
-        into.actor1, into.a1_default = other.actor1, False
-    into.actor1 = into.actor1 or other.actor1
+    if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)):
+        into.actor1, into.a1_default = other.actor1, other.a1_default
     into.actor2 = into.actor2 or other.actor2
     into.assoc1 += [x for x in other.assoc1 if x not in into.assoc1]
     into.assoc2 += [x for x in other.assoc2 if x not in into.assoc2]
@@ -166,6 +170,8 @@ REFERS_BACK = re.compile(
     r"operation|shooting|shells?|missiles?|rockets?|drones?)\b|\bin the (?:same )?area\b|\b(?:the|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
     r"(?:men|women|people|members|fighters|soldiers|civilians|victims|children|militants)\b", re.IGNORECASE)
 VIOLENT_STATUS = ("reported", "claimed")
+NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|weeks?) later|another|a second|"
+                       r"separately|elsewhere|meanwhile|also)\b", re.IGNORECASE)
 
 
 def _retells(o: Draft, d: Draft, text: str | None) -> bool:
@@ -175,16 +181,22 @@ def _retells(o: Draft, d: Draft, text: str | None) -> bool:
         return False
     if o.status not in VIOLENT_STATUS or d.status not in VIOLENT_STATUS or d.count is not None or o.count is not None:
         return False
-    if not (_compatible(_actor1(o), _actor1(d)) and _compatible(o.actor2, d.actor2)):
+    if not (_compatible(_actor1(o), _actor1(d)) and _compatible(_actor2(o), _actor2(d))):
         return False
     if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
             and o.place.kind not in ("country", "admin1", "region") and d.place.kind not in ("country", "admin1", "region"):
         return False
     if o.date and d.date and o.date.date != d.date.date:
         return False
+    if (d.actor1 and d.actor1 in (o.actor2, *o.assoc2)) or (o.actor1 and o.actor1 in (d.actor2, *d.assoc2)):
+        return False           # the sides swapped: a response, not the same event told again
+    if NEW_EVENT.search(text[d.sent_start:d.sent_end]):
+        return False
     between = text[o.sent_end:d.sent_start]
     same_para = "\n" not in between.strip(" ") and len(between) < 400
-    return same_para or bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
+    # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")
+    same_crowd = _family(o) == "demonstration" and o.actor1 is not None and o.actor1 == d.actor1
+    return same_para or same_crowd or bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
 
 
 def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draft]:
@@ -294,6 +306,7 @@ def _where(ev: Event) -> str:
     return f" {'near' if ev.geo_precision == 2 else 'in'} {place}"
 
 
+PLURAL_ONLY = {"arrests", "talks"}
 ACTIVE_VERBS = {"reported": "carried out", "claimed": "claimed", "attempted": "attempted",
                 "threatened": "threatened", "planned": "planned"}
 
@@ -331,12 +344,12 @@ def write_note(ev: Event, *, names: Mapping[str, str] | Any) -> str:
         if ev.status == "negated":
             subject = f"no {plural if countable else singular}"
         elif status and not aggregate:
-            subject = _article(f"{status} {singular}")
+            subject = _article(f"{status} {singular}") if countable else f"{status} {singular}"
         elif status:
             subject = f"{QUALIFIERS[ev.count.qualifier]}{ev.count.value} {status} {plural}"  # type: ignore[union-attr]
         else:
             subject = np
-        many = aggregate or ev.status == "negated" and countable or (not countable and singular.endswith("s"))
+        many = aggregate or ev.status == "negated" and countable or singular in PLURAL_ONLY
         by = f" by {names[ev.actor1]}" if ev.actor1 else ""
         body = f"{subject}{by}{other}{where} {'were' if many else 'was'} reported"
     if ev.fatalities:

@@ -158,6 +158,7 @@ class EventPatterns:
     not_targets: frozenset[str] = frozenset()          # objects that make a violent word figurative
     toll_subjects: frozenset[str] = frozenset()        # "the war has killed ...": a cumulative toll
     victim_nouns: frozenset[str] = frozenset()         # who can be counted among the dead
+    handling_verbs: frozenset[str] = frozenset()       # "transporting explosives": a weapon handled, not used
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -246,7 +247,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          cameo_names, plover_names, index,
                          conflict_words=tuple(sorted({_phrase(str(w)) for w in data.get("conflict_words") or []})),
                          not_targets=words("not_targets"), toll_subjects=words("toll_subjects"),
-                         victim_nouns=words("civilian_nouns") | words("armed_nouns") | words("victim_nouns"))
+                         victim_nouns=words("civilian_nouns") | words("armed_nouns") | words("victim_nouns"),
+                         handling_verbs=words("handling_verbs"))
 
 
 def _role_phrase_words(text: str) -> tuple[str, ...]:

@@ -126,6 +126,8 @@ def _holds_territory(head: "Token") -> bool:
     """"X-held", "under X control", "a house captured by X": who holds a place, not a battle for it."""
     if head.dep_ in ("amod", "acl") or "-" in head.text:
         return True
+    if head.tag_ in ("VBP", "VBZ") and head.lemma_.lower() in ("control", "hold", "occupy", "run"):
+        return True            # "the Houthis, who control much of northern Yemen": holding, not taking
     t = head
     for _ in range(3):
         if t.lower_ == "under" or (t.dep_ == "pobj" and t.head.lower_ == "under"):

@@ -65,6 +65,40 @@ def _victim_named(m: Mention) -> bool:
                or t.dep_ == "amod" for t in near if t.i != head.i)
 
 
+def _handled(m: Mention, patterns: EventPatterns) -> bool:
+    """"confessed to transporting the explosives": a weapon noun as the object of a verb that handles it."""
+    head = m.head
+    if head.pos_ not in ("NOUN", "PROPN") or m.trigger.kind == "label":
+        return False
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.lemma_.lower() in patterns.handling_verbs
+
+
+def _generic_statement(m: Mention) -> bool:
+    """"Gun attacks in Britain are rare", "their attacks on shipping are in support of ...": a plural
+    event noun as the subject of a present-tense verb speaks of attacks in general, not of one."""
+    head = m.head
+    if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass") or m.trigger.kind == "label":
+        return False
+    verb = head.head
+    return verb.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
+                                               and c.lower_ not in ("has", "have") for c in verb.children)
+
+
+def _shows_something(m: Mention, patterns: EventPatterns) -> bool:
+    """"a demonstration of how divided the party is": a showing of something, not a protest (a
+    protest is a demonstration by, against or over someone)."""
+    head = m.head
+    if head.pos_ != "NOUN":
+        return False
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+          if g.dep_ in ("pobj", "pcomp")]
+    return any(g.lemma_.lower() not in patterns.victim_nouns and g.lemma_.lower() not in patterns.protester_nouns
+               for g in of)
+
+
 def _gated(m: Mention, *, here: bool, window: bool) -> bool:
     """The trigger has the context its pattern's gate asks for."""
     gate = m.trigger.gate
@@ -79,6 +113,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     objs += [c for c in head.children if c.dep_ in ("dobj", "attr")]
     objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in FIGURATIVE_PREPS
              for g in c.children if g.dep_ == "pobj"]
+    if head.dep_ == "amod":
+        objs.append(head.head)             # "explosive growth"
     for o in objs:
         words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
         if words & patterns.not_targets:
@@ -129,11 +165,31 @@ def _governs(a: Mention, b: Mention) -> bool:
     return False
 
 
+ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "rebels", "militants", "insurgents"}
+
+
+def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
+    """"the group's naval forces", "the militia": the armed actor the text last named before it."""
+    tok = party.token
+    if party.actor is not None or party.phrase is not None or tok is None:
+        return party
+    words = [tok] + [c for c in tok.children if c.dep_ == "poss"]
+    if not any(w.lemma_.lower() in ANAPHORA and any(c.lower_ == "the" for c in w.children) for w in words):
+        return party
+    before = [a for s, e, a in index.spans if e <= tok.idx and _actor_type(a, kb=kb, index=index) in ARMED_TYPES]
+    return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
+
+
 def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: EventPatterns,
            places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
+    roles.side1 = _antecedent(roles.side1, kb=kb, index=index)
     if m.trigger.kind != "label" and (m.coding.event_type in VIOLENT_TYPES or m.trigger.kind == "territory") \
             and _figurative(m, roles.side2.token, patterns):
+        return None
+    if m.coding.event_type == "Protests" and _shows_something(m, patterns):
+        return None
+    if _generic_statement(m) or _handled(m, patterns):
         return None
     coding, refined = m.coding, False
     if m.trigger.refine == "weapon":

@@ -7,7 +7,8 @@ input and (when asked) web pages. No NLP here.
 
 Modules: `sources` (paths, folders, stdin, URLs), `formats` (which reader), `decoding` (bytes
 to text, binary refusal), one reader per format (`plaintext`, `webpage`, `feed`, `jsonl`,
-`table`), `document` (assembly), `normalize`, `boilerplate`, `language`, `dedupe`, `fetch`.
+`table`), `document` (assembly), `normalize`, `boilerplate`, `language`, `dedupe`, `fetch`;
+`acled` reads ACLED exports (and GeoNames dumps) as rows, not documents.
 """
 from __future__ import annotations
 

@@ -52,7 +52,14 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
 
 
 def _entry_published(entry: feedparser.FeedParserDict) -> object:
-    return entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("published")
+    """The entry's date as its publisher wrote it: feedparser's `*_parsed` values are converted
+    to UTC, which moves an evening story west of Greenwich to the next day, so they serve only
+    when the written date cannot be read."""
+    for written in (dict.get(entry, "published"), dict.get(entry, "updated")):   # no feedparser key aliasing
+        day = parse_date(written)
+        if day is not None:
+            return day
+    return dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
 
 
 def _merge(page: Document, entry: feedparser.FeedParserDict, *, origin: str, link: str | None,

@@ -55,17 +55,18 @@ def read_csv(text: str, *, origin: str) -> Iterator[Document | Failure]:
                                   f"found {', '.join(header) or 'none'}")
     columns = {field: next((header.index(n) for n in names if n in header), None) for field, names in COLUMNS.items()}
     while True:
+        start = reader.line_num + 1        # a row with quoted line breaks spans several lines
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Failure(f"{origin}:{reader.line_num}", "parse", MalformedInputError.code,
-                          f"line {reader.line_num}: {exc}; the rest of the file was not read")
+            yield Failure(f"{origin}:{start}", "parse", MalformedInputError.code,
+                          f"line {start}: {exc}; the rest of the file was not read")
             return
         if not any(cell.strip() for cell in row):
             continue
-        where = f"{origin}:{reader.line_num}"
+        where = f"{origin}:{start}"
 
         def cell(index: int | None) -> str | None:
             return row[index].strip() or None if index is not None and index < len(row) else None
@@ -78,4 +79,4 @@ def read_csv(text: str, *, origin: str) -> Iterator[Document | Failure]:
                 language=cell(columns["language"]),
             )
         except InputError as exc:
-            yield Failure(where, "read", exc.code, f"line {reader.line_num}: {exc.message}")
+            yield Failure(where, "read", exc.code, f"line {start}: {exc.message}")

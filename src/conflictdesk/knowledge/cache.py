@@ -7,7 +7,9 @@ every knowledge-base file (never Python's salted `hash()`). Any edit to any file
 key; only the newest MAX_FILES are kept. The folder is
 `platformdirs.user_cache_dir("conflictdesk")/kb`, or `$CONFLICTDESK_CACHE_DIR/kb`.
 A cache file that cannot be read is ignored and rebuilt; one that cannot be written only costs
-speed next time (logged at debug level).
+speed next time (logged at debug level). Unpickling runs code, so a cache file is loaded only
+when it and its folder belong to the current user and nobody else can write them
+(`is_private_file`); the folder is created readable by its owner only.
 """
 from __future__ import annotations
 
@@ -49,9 +51,27 @@ def cache_key(dirs: Sequence[Path]) -> str:
     return content_hash(dirs, salt=salt)
 
 
+def is_private_file(path: Path) -> bool:
+    """Whether `path` and its folder belong to the current user and are writable by nobody else
+    (always true where the system has no such ownership, e.g. Windows)."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        stats = (path.stat(), path.parent.stat())
+    except OSError:
+        return False
+    return all(st.st_uid == os.getuid() and not st.st_mode & 0o022 for st in stats)
+
+
 def load_compiled(key: str) -> Any | None:
     """The object cached under `key`, or None when there is none (a cache miss is no error)."""
     path = cache_dir() / f"{key}.pickle"
+    if not path.is_file():
+        return None
+    if not is_private_file(path):
+        log.warning("not loading the knowledge-base cache %s: it or its folder is not the user's own "
+                    "(owned by another user, or writable by others)", path)
+        return None
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
@@ -67,7 +87,7 @@ def save_compiled(key: str, obj: Any) -> Path | None:
     """Write `obj` under `key` atomically; returns the path, or None when the folder is not writable."""
     folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, folder / f"{key}.pickle")

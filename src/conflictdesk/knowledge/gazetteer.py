@@ -52,6 +52,7 @@ from rapidfuzz import fuzz
 
 from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
+from .cache import is_private_file
 
 FORMAT_VERSION = "gazetteer-v3"
 USER_FORMAT_VERSION = "gazetteer-user-v2"
@@ -516,7 +517,7 @@ def _load_or_build(cache_dir: Path, *, use_cache: bool) -> tuple[dict[str, Any],
 
 def _cached(path: Path, build: Any, *, use_cache: bool) -> tuple[dict[str, Any], bool]:
     cache_dir = path.parent
-    if use_cache and path.is_file():
+    if use_cache and path.is_file() and is_private_file(path):   # marshal is not safe on others' files
         try:
             return marshal.loads(path.read_bytes()), True
         except (EOFError, ValueError, TypeError, OSError):
@@ -524,7 +525,7 @@ def _cached(path: Path, build: Any, *, use_cache: bool) -> tuple[dict[str, Any],
     data = build()
     if use_cache:
         try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
+            cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-", suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
                 marshal.dump(data, f)

@@ -3,18 +3,18 @@ review and add (with sources) to a user knowledge-base folder.
 
 Reads ACLED's actor columns in either spelling: `actor1`, `assoc_actor_1`, `actor2`,
 `assoc_actor_2` (current exports) or `ACTOR1`, `ALLY_ACTOR_1`, `ACTOR2`, `ALLY_ACTOR_2` (older
-ones). Associated-actor cells hold several names separated by `;`.
+ones). Associated-actor cells hold several names separated by `;`. The file is read by
+`ingest.acled.read_acled_rows` (MalformedInputError when it has no actor column).
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import MalformedInputError
+from ..ingest.acled import read_acled_rows
 
 if TYPE_CHECKING:
     from . import KnowledgeBase
@@ -36,27 +36,14 @@ class UnknownActor:
 
 def actor_names(path: Path) -> Iterator[tuple[str, str]]:
     """(column, name) for every actor name in the file's actor columns."""
-    try:
-        with Path(path).open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            columns = {c: c.strip().lower() for c in reader.fieldnames or ()}
-            wanted = {c: low for c, low in columns.items() if low in ACTOR_COLUMNS}
-            if not wanted:
-                raise MalformedInputError(f"{path}: no ACLED actor columns (actor1, assoc_actor_1, actor2, "
-                                          f"assoc_actor_2 or ACTOR1, ALLY_ACTOR_1, ...) in the header")
-            for row in reader:
-                for column, low in wanted.items():
-                    cell = (row.get(column) or "").strip()
-                    if not cell:
-                        continue
-                    names = cell.split(";") if ACTOR_COLUMNS[low] else [cell]
-                    for name in names:
-                        if name.strip():
-                            yield low, " ".join(name.split())
-    except UnicodeDecodeError as exc:
-        raise MalformedInputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except csv.Error as exc:
-        raise MalformedInputError(f"{path}: not a readable CSV file ({exc})") from None
+    rows = read_acled_rows(path, need_any=ACTOR_COLUMNS, need_what="ACLED actor columns (actor1, assoc_actor_1, "
+                           "actor2, assoc_actor_2 or ACTOR1, ALLY_ACTOR_1, ...)")
+    for row in rows:
+        for column, is_list in ACTOR_COLUMNS.items():
+            cell = row.get(column, "")
+            for name in (cell.split(";") if is_list else [cell]):
+                if name.strip():
+                    yield column, " ".join(name.split())
 
 
 def harvest_unknown_actors(path: Path, kb: "KnowledgeBase", *, suggest: bool = True) -> list[UnknownActor]:

@@ -25,10 +25,10 @@ of every place in the file):
 """
 from __future__ import annotations
 
-import csv
-import io
+import contextlib
 import re
 import zipfile
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,7 +37,8 @@ from typing import Any, TextIO
 
 import yaml
 
-from ..errors import KnowledgeBaseError
+from ..errors import InputError, KnowledgeBaseError
+from ..ingest.acled import open_text_file, read_acled_rows as ingest_acled_rows
 
 FILE_FORMAT = "conflictdesk imported places v1"
 COLUMNS = ("id", "name", "aliases", "country_code", "admin1", "admin2", "latitude", "longitude", "kind",
@@ -101,25 +102,17 @@ def detect_format(path: Path) -> str:
                              "ACLED export (CSV with location, latitude, longitude columns)", code="E330")
 
 
-def _open_text(path: Path) -> TextIO:
-    path = Path(path)
-    if not path.is_file():
-        raise KnowledgeBaseError(f"{path}: no such file", code="E330")
-    if path.suffix.lower() == ".zip":
-        archive = zipfile.ZipFile(path)
-        members = [n for n in archive.namelist() if n.lower().endswith(".txt") and not n.lower().startswith("readme")]
-        if len(members) != 1:
-            raise KnowledgeBaseError(f"{path}: expected one .txt dump in the archive, found {members}", code="E330")
-        return io.TextIOWrapper(archive.open(members[0]), encoding="utf-8", newline="")
-    raw = path.open("rb")
-    head = raw.read(65536)
-    raw.seek(0)
+@contextlib.contextmanager
+def _open_text(path: Path) -> Iterator[TextIO]:
+    """The text of a dump or export (a zip holding one text file too), with reading errors as
+    KnowledgeBaseError E330."""
     try:
-        head.decode("utf-8")
-        encoding = "utf-8-sig"
-    except UnicodeDecodeError as exc:
-        encoding = "utf-8-sig" if exc.start > len(head) - 4 else "latin-1"   # a cut multibyte char is fine
-    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+        with open_text_file(path) as fh:
+            yield fh
+    except InputError as exc:
+        raise KnowledgeBaseError(exc.message, code="E330") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:   # a damaged archive, found while unpacking
+        raise KnowledgeBaseError(f"{path}: damaged archive ({exc})", code="E330") from None
 
 
 def geonames_places(path: Path, *, countries: Sequence[str] = (),
@@ -167,10 +160,11 @@ def geonames_places(path: Path, *, countries: Sequence[str] = (),
 
 
 def read_acled_rows(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of an ACLED export with lower-case column names."""
-    with _open_text(path) as fh:
-        for row in csv.DictReader(fh):
-            yield {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+    """Rows of an ACLED export with lower-case column names (`ingest.acled.read_acled_rows`)."""
+    try:
+        yield from ingest_acled_rows(path)
+    except InputError as exc:
+        raise KnowledgeBaseError(exc.message, code="E330") from None
 
 
 def acled_places(rows: Iterable[dict[str, str]], *, countries: Sequence[str] = ()) -> list[ImportedPlace]:

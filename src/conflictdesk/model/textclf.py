@@ -64,9 +64,12 @@ class TextClassifier:
     def save(self, path: Path) -> None:
         header = {"format": FORMAT_VERSION, "labels": self.labels,
                   "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__)}
-        with open(path, "wb") as fh:
-            np.savez_compressed(fh, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
-                                idf=self.idf, weights=self.weights)
+        try:
+            with open(path, "wb") as fh:
+                np.savez_compressed(fh, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
+                                    idf=self.idf, weights=self.weights)
+        except OSError as exc:
+            raise ConfigError(f"cannot write the model to {path}: {exc.strerror or exc}", code="E902") from exc
 
     @classmethod
     def load(cls, path: Path) -> "TextClassifier":

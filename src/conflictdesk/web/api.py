@@ -53,13 +53,8 @@ def _events(app: "WebApp", request: Request, default_limit: int = 500) -> list[S
     return app.store.list_events(**event_filters(request), limit=limit)
 
 
-def _actor_ids(found: list[StoredEvent]) -> list[str]:
-    return sorted({a for s in found for a in (s.event.actor1, s.event.actor2, *s.event.assoc_actor_1,
-                                              *s.event.assoc_actor_2) if a})
-
-
 def events(app: "WebApp", request: Request) -> Response:
-    from ..export import event_record_dict, events_to_acled_csv, geojson_feature_collection
+    from ..export import actor_lookup, event_record_dict, events_to_acled_csv, geojson_feature_collection
 
     fmt = request.arg("format") or "json"
     if fmt not in ("json", "geojson", "csv"):
@@ -68,20 +63,19 @@ def events(app: "WebApp", request: Request) -> Response:
     if fmt == "geojson":
         return Response.json(geojson_feature_collection(found), content_type="application/geo+json")
     if fmt == "csv":
-        from ..cli.events import actor_lookup
-
         out = io.StringIO()
-        events_to_acled_csv(found, out, actor=actor_lookup(app.store, set(_actor_ids(found))))
+        events_to_acled_csv(found, out, actor=actor_lookup(app.store, found))
         return Response.text(out.getvalue(), "text/csv", filename="events.csv")
     return Response.json({"ok": True, "count": len(found), "events": [event_record_dict(s) for s in found]})
 
 
 def events_stix(app: "WebApp", request: Request) -> Response:
+    from ..export import event_actor_ids
     from ..export.stix import stix_bundle
 
     found = _events(app, request)
     bundle = stix_bundle(found, at=dt.datetime.now(dt.timezone.utc),
-                         actors=app.store.actor_directory(_actor_ids(found)))
+                         actors=app.store.actor_directory(event_actor_ids(found)))
     return Response.json(bundle, content_type="application/stix+json")
 
 

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
+from ..export import event_actor_ids
 from ..records import EVENT_STATUSES, Actor, Document, Extraction, StoredEvent
 from .app import HttpError, Request, Response
 from .charts import event_map, event_timeline, legend
@@ -36,8 +37,7 @@ class _Names:
 
     @classmethod
     def of(cls, app: "WebApp", found: Sequence[StoredEvent]) -> "_Names":
-        ids = sorted({a for s in found for a in (s.event.actor1, s.event.actor2, *s.event.assoc_actor_1,
-                                                 *s.event.assoc_actor_2) if a})
+        ids = event_actor_ids(found)
         directory = app.store.actor_directory(ids) if ids else {}
         missing = [a for a in ids if a not in directory]
         if missing:   # e.g. an actor only named as a role: its knowledge-base name, if it has one
