@@ -209,3 +209,18 @@ def test_unusable_database_url_is_a_store_error(tmp_path):
     assert info.value.code == "E200"
     with pytest.raises(StoreError):
         Store("nosuchdialect://x")
+
+
+def test_lengths_postgresql_enforces_are_kept_on_sqlite_too(tmp_path):
+    from conflictdesk.errors import StoreError
+    from conflictdesk.records import Document
+
+    with Store(f"sqlite:///{tmp_path / 'len.sqlite'}") as store:
+        long_source = "Syndicated " * 40
+        store.add_document(Document(id="len-1", text="Clashes were reported in Deir ez-Zor on Monday.", origin="t",
+                                    source=long_source))
+        stored = store.get_document("len-1").source
+        assert len(stored) == 300 and stored.endswith("…") and long_source.startswith(stored[:-1])
+        with pytest.raises(StoreError) as err:
+            store.add_document(Document(id="x" * 201, text="A second report from Raqqa.", origin="t"))
+        assert err.value.code == "E202"

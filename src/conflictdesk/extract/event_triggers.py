@@ -179,13 +179,13 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
             continue
         if any(a <= tok.idx < b for a, b in quotes):
             continue
-        candidates: dict[int, tuple[tuple[str, ...], Trigger]] = {}
+        candidates: dict[tuple[int, tuple[str, ...]], tuple[tuple[str, ...], Trigger]] = {}
         for key in set(_keys(tok)):
             for phrase, trig in patterns.index.get(key, ()):
                 if k + len(phrase) > len(toks):
                     continue
                 if all(_token_matches(toks[k + j], w) for j, w in enumerate(phrase)):
-                    candidates[id(trig) ^ hash(phrase)] = (phrase, trig)
+                    candidates[(id(trig), phrase)] = (phrase, trig)
         best: tuple[int, int, list["Token"], Trigger] | None = None
         for phrase, trig in candidates.values():
             span = toks[k:k + len(phrase)]

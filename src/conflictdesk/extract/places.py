@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..knowledge.gazetteer import distance_km, name_key
+from ..knowledge.gazetteer import ascii_name, distance_km, drops_article, name_key
 from ..records import Document, Place, Span
 
 if TYPE_CHECKING:
@@ -315,6 +315,8 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
             continue
         if r.kind == "populated_place" and name_key(c.text) != name_key(r.name) and not r.imported:
             continue   # known under another name there ("Saidi" for Zaidín): no evidence of the country
+        if drops_article(c.text, r.name):
+            continue   # "Ad Dali" matched Dali (China) only by dropping the article: no evidence either
         if c.curated_id or r.kind == "country":
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
             c.anchor = r.kind != "country"
@@ -333,6 +335,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
 
     # Pass 2: with the document's countries and the places already placed.
     places: list[Place] = []
+    spellings: dict[str, str] = {}     # place id -> the text's spelling of its first mention
     for c in kept:
         near = [r for o, r in anchors if o is not c]
         within = None
@@ -367,10 +370,25 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         if region is not None:
             places.append(region)
             continue
-        places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
+        places.append(Place(span=Span(c.start, c.end, c.text), name=_spelling(c, r, spellings), country=r.country,
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
     return places
+
+
+def _spelling(c: _Candidate, r: "ResolvedPlace", spellings: dict[str, str]) -> str:
+    """The name a place is reported under: a GeoNames town as the text spells it (its first mention
+    in the document: "Naqoura", not "En N\u00e2qo\u00fbra"); regions, countries, curated and imported places
+    under their own (ACLED) name."""
+    if r.kind != "populated_place" or r.imported or r.match == "curated" \
+            or not r.place_id.startswith(("geonames:", "rg:")):
+        return r.name
+    if r.place_id not in spellings:
+        text = c.text[4:] if c.text.lower().startswith("the ") else c.text
+        if c.origin == "dateline" and text.isupper():
+            text = text.title()
+        spellings[r.place_id] = ascii_name(" ".join(text.split())) or r.name
+    return spellings[r.place_id]
 
 
 def _within(gaz: "Gazetteer", c: _Candidate, *, countries: Any, near: Any) -> "ResolvedPlace | None":

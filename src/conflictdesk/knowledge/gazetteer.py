@@ -15,6 +15,12 @@ GeoNames dump or an ACLED export the analyst holds), which come before GeoNames 
 (`IMPORTED_BONUS`) and carry their file's source. Countries and admin1 regions are places too (kind
 "country" / "admin1", geo_precision 3), placed at the mean of their populated places.
 
+Place names are given in ASCII (`ascii_name`: "En N\u00e2qo\u00fbra" -> "En Naqoura"; the index keys come from
+the original names) and admin1 names as ACLED spells them in English (`reference/countries.yaml`
+`acled_admin1`: "Liban-Sud" -> "South", "Idlib" -> "Idleb"), else GeoNames' name folded to ASCII.
+A hinted admin1 ("Al-Nayrab (Idlib)") confines `resolve` to places of that region, and a name whose
+article the candidate lacks ("Ad Dali" vs Dali, China) scores lower (`drops_article`).
+
 Names are indexed folded (ASCII, lower case, punctuation to spaces, Arabic articles such as
 "al-", "ar-", "ez" dropped: "Deir ez-Zor" and "Deir al Zor" share the key "deir zor") and by a
 consonant skeleton ("Dayr az Zawr", "Deir ez-Zor" -> "drzr") for transliteration variants.
@@ -54,7 +60,7 @@ from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
 from .cache import is_private_file
 
-FORMAT_VERSION = "gazetteer-v3"
+FORMAT_VERSION = "gazetteer-v4"   # v4: ASCII place names, ACLED admin1 names
 USER_FORMAT_VERSION = "gazetteer-user-v2"
 FUZZY_MIN_RATIO = 70.0   # rapidfuzz ratio between keys for a skeleton match to count
 IMPORTED_BONUS = 2.5     # score added to a place from the user's own gazetteer (their export, their dump)
@@ -100,6 +106,34 @@ def _folded_words(text: str) -> list[str]:
 def fold(text: str) -> str:
     """ASCII, lower case, apostrophes dropped, other punctuation to spaces, spaces collapsed."""
     return " ".join(_folded_words(text))
+
+
+_AYN_MARKS = str.maketrans({c: "'" for c in "`\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u2032"})
+_EDGE_APOSTROPHE = re.compile(r"(?<![A-Za-z])'|'(?![A-Za-z])")
+
+
+def ascii_name(text: str) -> str:
+    """A name in ASCII with its case kept, as GeoNames' asciiname spells it: diacritics dropped,
+    ayn/hamza marks at a word's edge dropped ("\u2018Ayn al \u2018Arab" -> "Ayn al Arab",
+    "En N\u00e2qo\u00fbra" -> "En Naqoura", "Qa\u2018\u0163abah" -> "Qa'tabah")."""
+    if text.isascii() and "`" not in text:
+        return text
+    out = unicodedata.normalize("NFKD", text.translate(_AYN_MARKS).translate(_SPECIAL)).translate(_DROP_COMBINING)
+    out = _EDGE_APOSTROPHE.sub("", out)
+    out = "".join(ch for ch in out if ch.isascii())
+    return " ".join(out.split()) or text
+
+
+def leading_article(text: str) -> str | None:
+    """The Arabic article a name starts with ("Ad Dali" -> "ad", "al-Mayadin" -> "al"), else None."""
+    words = _folded_words(text)
+    return words[0] if len(words) > 1 and words[0] in _ARTICLES else None
+
+
+def drops_article(text: str, name: str) -> bool:
+    """Whether `text` starts with an article that the place name `name` lacks ("Ad Dali" -> "Dali"):
+    the text names another place than one known without the article."""
+    return leading_article(text) is not None and leading_article(name) is None
 
 
 def name_key(text: str) -> str:
@@ -348,6 +382,10 @@ class Gazetteer:
         hint = self.admin1(admin1, country=ccs[0] if ccs else None) if admin1 else None
         if hint is not None and hint.country_code and hint.country_code not in ccs:
             ccs.insert(0, hint.country_code)
+        if hint is not None:   # "Al-Nayrab (Idlib)": only a place within that region
+            cands = [c for c in cands if self._within_admin1(c, hint)]
+            if not cands:
+                return None
         best, best_score = None, -1e9
         for c in cands:
             s = self._score(c, name, ccs, points, hint, prefer)
@@ -362,9 +400,23 @@ class Gazetteer:
                 return None
         return best
 
+    def _within_admin1(self, c: ResolvedPlace, region: ResolvedPlace) -> bool:
+        """Whether candidate `c` may lie in the first-level region `region` (the region itself; a
+        place of its country whose admin1 is that region, or unknown)."""
+        if c.place_id == region.place_id:
+            return True
+        if c.kind in ("country", "admin1") or c.country_code != region.country_code:
+            return False
+        if not c.admin1:
+            return True
+        return name_key(c.admin1) == name_key(region.admin1 or region.name) \
+            or self._admin1_id(c.country_code, c.admin1) == region.place_id
+
     def _score(self, c: ResolvedPlace, name: str, ccs: list[str], points: list[tuple[float, float]],
                hint: ResolvedPlace | None, prefer: str | None) -> float:
         s = 0.0
+        if c.match != "curated" and drops_article(name, c.name):
+            s -= 2.5     # "Ad Dali" is not Dali (China): the text's article is part of the name
         if c.match == "curated":
             s += 12
         elif c.match == "exact":
@@ -618,6 +670,17 @@ def build_index() -> dict[str, Any]:
             if a1:
                 admin1_votes[(cc, c["admin1code"])][a1] += 1
     admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
+    acled_admin1: dict[str, dict[str, str]] = ref.get("acled_admin1") or {}
+    known_raw = {(cc, raw) for (cc, _), raw in admin1_name.items()}
+    for cc, names in acled_admin1.items():
+        for raw in names:
+            if (cc, raw) not in known_raw:
+                raise KnowledgeBaseError(f"{REFERENCE_FILE}: acled_admin1 {cc}: {raw!r} is no GeoNames admin1 name",
+                                         code="E311")
+
+    def admin1_display(cc: str, raw: str) -> str:
+        """ACLED's English name of a region, else GeoNames' name without affixes, in ASCII."""
+        return (acled_admin1.get(cc) or {}).get(raw) or ascii_name(_clean_admin(raw)) if raw else ""
 
     members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     member_pop: Counter = Counter()
@@ -627,7 +690,7 @@ def build_index() -> dict[str, Any]:
         a1_raw, a2 = city_admin.get(gid, ("", ""))
         a1_raw = a1_raw or admin1_name.get((cc, c["admin1code"]), "")
         row = len(rows)
-        rows.append((f"geonames:{c['geonameid']}", c["name"], cc, _clean_admin(a1_raw) if a1_raw else "", a2,
+        rows.append((f"geonames:{c['geonameid']}", ascii_name(c["name"]), cc, admin1_display(cc, a1_raw), a2,
                      c["latitude"], c["longitude"], "populated_place", int(c["population"] or 0), 1))
         index(row, [c["name"], *c["alternatenames"]])
         members[(cc, c["admin1code"])].append((c["latitude"], c["longitude"]))
@@ -637,7 +700,7 @@ def build_index() -> dict[str, Any]:
         if i in matched_rg:
             continue
         row = len(rows)
-        rows.append((f"rg:{i}", n, cc, _clean_admin(a1) if a1 else "", a2, la, lo, "populated_place", 1000, 1))
+        rows.append((f"rg:{i}", ascii_name(n), cc, admin1_display(cc, a1), a2, la, lo, "populated_place", 1000, 1))
         index(row, [n])
 
     # admin1 regions: at the mean position of their populated places.
@@ -647,14 +710,15 @@ def build_index() -> dict[str, Any]:
         pts = members.get((cc, code))
         if not pts:
             continue
-        name = _clean_admin(raw)
+        cleaned = _clean_admin(raw)
+        name = admin1_display(cc, raw)
         row = len(rows)
         rows.append((f"admin1:{cc}.{code}", name, cc, name, "", sum(p[0] for p in pts) / len(pts),
                      sum(p[1] for p in pts) / len(pts), "admin1", member_pop[(cc, code)], 3))
         admin_row_by_raw[(cc, raw)] = row
-        names = [raw, name]
+        names = list(dict.fromkeys([raw, cleaned, name]))
         for sub in pycountry.subdivisions.get(country_code=cc) or ():
-            if sub.parent_code is None and (skeleton(name_key(_clean_admin(sub.name))) == skeleton(name_key(name))):
+            if sub.parent_code is None and (skeleton(name_key(_clean_admin(sub.name))) == skeleton(name_key(cleaned))):
                 names.append(sub.name)
         for n in names:
             admin_hints[cc].setdefault(name_key(_clean_admin(n)), row)

@@ -202,6 +202,9 @@ class Store:
         ("near_duplicate", not a new story). Otherwise "new".
         """
         digest = doc.content_hash or content_hash(doc.text)
+        id_length = DocumentRow.__table__.c.id.type.length
+        if len(doc.id) > id_length:   # refused alike by every database (PostgreSQL enforces the length)
+            raise StoreError(f"document id {doc.id[:40]!r}... is longer than {id_length} characters", code="E202")
         try:
             with self._write(f"store document {doc.id}") as conn:
                 existing = self._existing(conn, doc)
@@ -212,8 +215,9 @@ class Store:
                 duplicate_of = doc.duplicate_of or near
                 b = bands(fp) if fp is not None else (None, None, None, None)
                 conn.execute(_INSERT_DOCUMENT, dict(
-                    id=doc.id, title=doc.title, published=doc.published, source=doc.source, url=doc.url,
-                    language=doc.language, author=doc.author, origin=doc.origin, format=doc.format, text=doc.text,
+                    id=doc.id, title=doc.title, published=doc.published, source=rows.fit(doc.source, _DOCS.c.source),
+                    url=doc.url, language=doc.language, author=doc.author, origin=doc.origin, format=doc.format,
+                    text=doc.text,
                     content_hash=digest, fingerprint=None if fp is None else to_signed(fp), band0=b[0],
                     band1=b[1], band2=b[2], band3=b[3], duplicate_of=duplicate_of, ingested_at=_now(),
                     extracted=False))

@@ -2,7 +2,9 @@
 
 `extraction_rows` flattens an Extraction into plain dicts per table (bulk-inserted by the
 store); the `*_record` functions rebuild records from rows, so that
-`get_extraction(id)` returns what `save_extraction` was given.
+`get_extraction(id)` returns what `save_extraction` was given. Free text bound for a
+length-limited column (a publisher's name, a location) is cut to fit (`fit`), so PostgreSQL,
+which enforces VARCHAR lengths, stores what SQLite stores.
 """
 from __future__ import annotations
 
@@ -16,6 +18,14 @@ from .schema import (ActorRow, DocumentRow, EventRow, MentionRow, PersonRow, Poi
                      to_unsigned)
 
 ASSOC_ROLES = (("actor1", False), ("assoc_actor_1", True), ("actor2", False), ("assoc_actor_2", True))
+
+
+def fit(value: str | None, column: Any) -> str | None:
+    """`value` cut (with "…") to the length of a String(n) column; None stays None."""
+    length = getattr(column.type, "length", None)
+    if value is None or length is None or len(value) <= length:
+        return value
+    return value[: length - 1] + "…"
 
 
 def dumps(value: Any) -> str:
@@ -90,8 +100,8 @@ def event_row(document_id: str, ord_: int, ev: Event) -> dict[str, Any]:
     return {
         "document_id": document_id, "id": ev.id, "ord": ord_, "event_type": ev.event_type,
         "sub_event_type": ev.sub_event_type, "actor1": ev.actor1, "assoc_actor_1": dumps(list(ev.assoc_actor_1)),
-        "actor2": ev.actor2, "assoc_actor_2": dumps(list(ev.assoc_actor_2)), "country": ev.country,
-        "admin1": ev.admin1, "location": ev.location, "latitude": ev.latitude, "longitude": ev.longitude,
+        "actor2": ev.actor2, "assoc_actor_2": dumps(list(ev.assoc_actor_2)), "country": fit(ev.country, EventRow.country),
+        "admin1": fit(ev.admin1, EventRow.admin1), "location": fit(ev.location, EventRow.location), "latitude": ev.latitude, "longitude": ev.longitude,
         "geo_precision": ev.geo_precision, "event_date": ev.event_date, "time_precision": ev.time_precision,
         "fatalities": ev.fatalities, "count_value": ev.count.value if ev.count else None,
         "count_qualifier": ev.count.qualifier if ev.count else None, "status": ev.status,
