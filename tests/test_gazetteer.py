@@ -142,3 +142,56 @@ def test_curated_places_lie_in_their_country(gaz):
         if place.country_code and place.kind not in ("sea", "strait", "region", "waterway"):
             centre = gaz.country(place.country_code)
             assert distance_km(place.latitude, place.longitude, centre.latitude, centre.longitude) < 1200, place
+
+
+def test_place_names_are_ascii_and_admin1_names_are_acleds(gaz):
+    from conflictdesk.knowledge.gazetteer import ascii_name
+    assert ascii_name("En Nâqoûra") == "En Naqoura"
+    assert ascii_name("‘Ayn al ‘Arab") == "Ayn al Arab"
+    assert ascii_name("Qa‘ţabah") == "Qa'tabah" and ascii_name("Ma'rib") == "Ma'rib"
+    naqoura = gaz.resolve("Naqoura", countries=["Lebanon"])
+    assert naqoura.name == "En Naqoura" and naqoura.admin1 == "South" and naqoura.country == "Lebanon"
+    assert near(naqoura, 33.12, 35.14, 5)            # coordinates as GeoNames has them
+    assert gaz.resolve("Hama", countries=["Syria"]).name.isascii()
+    # regions as ACLED spells them (reference/countries.yaml acled_admin1), old spellings still found
+    expected = {("Idlib", "Syria"): "Idleb", ("Rif Dimashq", "Syria"): "Rural Damascus",
+                ("Ninawa", "Iraq"): "Ninewa", ("Salah ad Din", "Iraq"): "Sala al-Din",
+                ("Liban-Nord", "Lebanon"): "North", ("Ta'izz", "Yemen"): "Taizz", ("Mont-Liban", "Lebanon"): "Mount Lebanon"}
+    for (name, country), acled in expected.items():
+        region = gaz.admin1(name, country=country)
+        assert region is not None and region.name == acled and region.admin1 == acled, (name, region)
+        assert gaz.admin1(acled, country=country).place_id == region.place_id
+    assert gaz.resolve("Saraqib", countries=["Syria"]).admin1 == "Idleb"
+    assert gaz.resolve("Mosul", countries=["Iraq"]).admin1 == "Ninewa"
+
+
+def test_every_acled_admin1_entry_names_a_geonames_region():
+    ref = yaml.safe_load((DATA_DIR / "places" / "reference" / "countries.yaml").read_text(encoding="utf-8"))
+    assert ref["acled_admin1"]["LB"]["Liban-Sud"] == "South"
+    # build_index raises E311 for an unknown GeoNames name; a built gazetteer proves they all exist
+    assert Gazetteer(()).admin1("South", country="LB").country == "Lebanon"
+
+
+def test_a_hinted_admin1_confines_the_candidates(gaz):
+    # "Nayrab" resembles ‘Ayn al ‘Arab (Aleppo) only by its skeleton: not a place in Idlib
+    assert gaz.resolve("Al-Nayrab", countries=["Syria"], admin1="Idlib") is None
+    tafas = gaz.resolve("Tafas", countries=["Syria"], admin1="Daraa")
+    assert tafas is not None and tafas.admin1 == "Dar'a" and near(tafas, 32.74, 36.07, 10)
+    assert gaz.resolve("Aleppo", countries=["Syria"], admin1="Idlib") is None   # not that region's town
+
+
+def test_a_name_keeps_its_article(gaz):
+    from conflictdesk.knowledge.gazetteer import drops_article
+    assert drops_article("Ad Dali", "Dali") and not drops_article("Ad Dali", "Ad Dali")
+    assert not drops_article("Mayadin", "Al Mayadin")
+    # with no country context, "Ad Dali" is the Yemeni town, not Dali (Yunnan, China)
+    assert gaz.resolve("Ad Dali").country == "Yemen"
+    assert gaz.resolve("Dali").country == "China"
+
+
+def test_format_version_is_part_of_the_cache_key(monkeypatch):
+    import conflictdesk.knowledge.gazetteer as g
+    key = cache_key()
+    assert g.FORMAT_VERSION == "gazetteer-v4"
+    monkeypatch.setattr(g, "FORMAT_VERSION", "gazetteer-v3")
+    assert cache_key() != key

@@ -168,3 +168,34 @@ def test_small_place_elsewhere_is_dropped_in_a_document_about_another_country(ru
     text = ("Regime forces shelled rebel positions in Daraa and Tafas, in Syria, and clashes were reported "
             "in the town of Hit.")
     assert all(p.country in ("Syria", None) for p in run(text))      # Hit in Iraq is not the Syrian village
+
+
+def test_places_carry_the_texts_spelling_and_acleds_admin1(run):
+    places = run("Israeli artillery shelled the outskirts of Naqoura in south Lebanon.")
+    naqoura = next(p for p in places if p.span.text == "Naqoura")
+    assert naqoura.name == "Naqoura" and naqoura.admin1 == "South" and naqoura.country == "Lebanon"
+    assert distance_km(naqoura.latitude, naqoura.longitude, 33.12, 35.14) < 5       # coordinates kept
+    # one place, one name in a document: its first mention's spelling
+    places = run("Israeli shelling hit En Naqoura in south Lebanon. Rockets were fired from Naqoura later.")
+    assert {p.name for p in places if p.kind == "populated_place"} == {"En Naqoura"}
+    places = run("Regime forces shelled Kafr Zita in northern Hama and Saraqib in Idleb province.")
+    names = {p.span.text: p for p in places}
+    assert names["Kafr Zita"].name == "Kafr Zita" and names["Kafr Zita"].admin1 == "Hama"
+    assert names["Saraqib"].admin1 == "Idleb"
+    assert all(p.name.isascii() and (p.admin1 or "").isascii() for p in places)
+
+
+def test_a_bracketed_region_confines_the_place(run):
+    places = run("On 3 March, regime forces shelled Al-Nayrab (Idlib). No casualties were reported.")
+    assert not [p for p in places if p.span.text == "Al-Nayrab"]       # not ‘Ayn al ‘Arab in Aleppo
+    places = run("On 3 March, regime forces shelled Tafas (Daraa). No casualties were reported.")
+    tafas = next(p for p in places if p.span.text == "Tafas")
+    assert tafas.admin1 == "Dar'a" and tafas.country == "Syria"
+
+
+def test_an_article_is_not_dropped_to_reach_another_country(nlp, gazetteer):
+    kb = make_kb(gazetteer, actors={"Houthi forces": "Yemen"})
+    text = "Houthi forces clashed with pro-Hadi forces in Ad Dali on Monday."
+    places = resolve_places(Document(id="t", text=text), nlp(text), kb=kb)
+    dali = next(p for p in places if p.span.text == "Ad Dali")
+    assert dali.country == "Yemen" and dali.name == "Ad Dali" and dali.admin1 == "Ad Dali"

@@ -384,7 +384,30 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
         return "background"
     if event_date and published and (published - event_date).days > 14:
         return "background"
+    if earlier_year(head, sent, published):
+        return "background"
     return "main"
+
+
+def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) -> bool:
+    """"Karadzic was arrested in 2008", "the 1995 Srebrenica massacre": a year before the report's
+    own, in the event's clause, tells history. Not "the worst attack since 2014", nor "the first
+    truce since the war began in 2011" (a year inside a since-phrase dates something else)."""
+    if published is None:
+        return False
+    for t in sent:
+        if not (t.shape_ == "dddd" and 1900 <= int(t.text) < published.year):
+            continue
+        chain = [t] + _ancestors(t, 6)
+        if any(a.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep") for c in a.children)
+               for a in chain[:4]):
+            continue
+        if head in chain:
+            return True
+        verb = next((a for a in chain if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and (verb is head or verb in _ancestors(head, 6)):
+            return True
+    return False
 
 
 def section_flags(text: str) -> list[tuple[int, bool]]:
@@ -427,8 +450,15 @@ def _dateline(p: Place, text: str) -> bool:
 
 
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
-              exclude: list[tuple[int, int]] = ()) -> Place | None:
-    """The place an event happened at: nearest and most precise in the sentence, else before it."""
+              exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset()) -> Place | None:
+    """The place an event happened at: nearest and most precise in the sentence, else before it.
+    Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
+    sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza")."""
+    if cues:
+        outside = [p for p in places if not sent_start <= p.span.start < sent_end]
+        fits = [p for p in outside if p.country in cues]
+        if fits and any(p.country not in cues for p in outside):
+            places = [p for p in places if sent_start <= p.span.start < sent_end or p.country in cues]
     def usable(p: Place) -> bool:
         # a place word inside a longer actor name ("Axis" of "Axis of Resistance") is not a place
         return (p.latitude is not None or p.country is not None) and not any(

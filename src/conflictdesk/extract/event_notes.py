@@ -42,6 +42,7 @@ class Draft:
     a1_default: bool = False           # actor1 is the sub-type's default agent, not named by the text
     place_here: bool = False           # the place is named in the event's own sentence (not a dateline)
     loose: bool = False                # an outcome word without conflict context: only the prior event's outcome
+    history: bool = False              # dated years before the report ("arrested in 2008"): never today's news
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -204,7 +205,8 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
     or violence retold: in the same paragraph, or referring back to it)."""
     out: list[Draft] = []
     for d in drafts:
-        told = next((o for o in reversed(out) if _retells(o, d, text)), None)
+        # an event the text dates years back is another event than today's, however alike
+        told = next((o for o in reversed(out) if o.history == d.history and _retells(o, d, text)), None)
         if told is not None:
             if _family(d) == "demonstration" and d.priority > told.priority:
                 # a demonstration later met with force or dispersed takes the graver sub-type
@@ -214,7 +216,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
-        if out and _follow_up(out[-1], d, text):
+        if out and out[-1].history == d.history and _follow_up(out[-1], d, text):
             host = out[-1]
             _absorb(host, d)
             if d.fatalities is not None:
@@ -222,7 +224,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
             continue
         host = None
         for o in reversed(out):
-            if (o.coding, o.status) != (d.coding, d.status):
+            if (o.coding, o.status, o.history) != (d.coding, d.status, d.history):
                 continue
             if (o.count is not None) and (d.count is not None):
                 continue

@@ -159,6 +159,10 @@ class EventPatterns:
     toll_subjects: frozenset[str] = frozenset()        # "the war has killed ...": a cumulative toll
     victim_nouns: frozenset[str] = frozenset()         # who can be counted among the dead
     handling_verbs: frozenset[str] = frozenset()       # "transporting explosives": a weapon handled, not used
+    not_territories: frozenset[str] = frozenset()      # "captured the market", "control of the van"
+    not_event_compounds: frozenset[str] = frozenset()  # "gun control", "tax raids": no event at all
+    policing_countries: frozenset[str] = frozenset()   # where a lone or unnamed gunman is crime, not battle
+    organised_fighters: frozenset[str] = frozenset()   # fighters that keep a battle a battle there
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -248,7 +252,10 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          conflict_words=tuple(sorted({_phrase(str(w)) for w in data.get("conflict_words") or []})),
                          not_targets=words("not_targets"), toll_subjects=words("toll_subjects"),
                          victim_nouns=words("civilian_nouns") | words("armed_nouns") | words("victim_nouns"),
-                         handling_verbs=words("handling_verbs"))
+                         handling_verbs=words("handling_verbs"), not_territories=words("not_territories"),
+                         not_event_compounds=words("not_event_compounds"),
+                         organised_fighters=words("organised_fighters"),
+                         policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []))
 
 
 def _role_phrase_words(text: str) -> tuple[str, ...]:

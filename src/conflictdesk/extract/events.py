@@ -22,8 +22,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
-from .event_attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, fatalities_in, in_background_section, place_for,
-                               salience_of, section_flags, status_of)
+from .event_attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
+                               in_background_section, place_for, salience_of, section_flags, status_of)
 from .event_notes import Draft, merge_document, merge_sentence, write_note
 from .event_patterns import VIOLENT_TYPES, EventPatterns, load_event_patterns
 from .event_roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -42,6 +42,9 @@ ANALYSIS = re.compile(r"\b(appears? to|seems? to|suggest\w*|indicat\w*|might|may
 STATE_FORCE_TYPES = {"state_forces", "police", "state", "government", "external_force"}
 ARMED_TYPES = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition", "international_force",
                "unidentified_armed_group", "state_forces", "police", "external_force", "alliance"}
+# armed actors that fight battles (not police, not an unnamed gunman)
+ORGANISED_TYPES = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition", "international_force",
+                   "state_forces", "external_force", "alliance"}
 FIGURATIVE_PREPS = {"on", "against", "for", "over", "at", "with", "about"}
 
 
@@ -113,13 +116,47 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     objs += [c for c in head.children if c.dep_ in ("dobj", "attr")]
     objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in FIGURATIVE_PREPS
              for g in c.children if g.dep_ == "pobj"]
+    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if any({c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod")} & patterns.not_event_compounds
+           for g in agents):
+        return True                        # "targeted by tax raids"
     if head.dep_ == "amod":
         objs.append(head.head)             # "explosive growth"
+    if {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod")} & patterns.not_event_compounds:
+        return True                        # "gun control", "tax raids"
+    stop = patterns.not_targets
+    if m.trigger.kind == "territory":
+        # "captured the market", "regained control of the van": no territory taken
+        stop = patterns.not_territories
+        objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
     for o in objs:
         words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
-        if words & patterns.not_targets:
+        if words & stop:
             return True
     return False
+
+
+def _person_taken(m: Mention, patterns: EventPatterns) -> bool:
+    """"She was captured in 2014", "soldiers captured on a mission", "to capture, not kill, him": a
+    person captured is no territory taken."""
+    head = m.head
+    if m.trigger.kind != "territory" or head.pos_ != "VERB":
+        return False
+    taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    reduced = []                           # "soldiers captured while on a secret mission" (a reduced passive)
+    if head.tag_ == "VBN" and head.dep_ in ("acl", "relcl"):
+        reduced.append(head.head)
+    elif head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children):
+        reduced += [c for c in head.children if c.dep_ == "nsubj"]
+    if any(r.lemma_.lower() in patterns.victim_nouns and r.lemma_.lower() not in PLACE_LIKE
+           and r.lemma_.lower() not in ("position", "checkpoint", "base", "outpost", "post") for r in reduced):
+        return True
+    if not taken and head.dep_ == "conj":
+        taken = [c for c in head.head.children if c.dep_ == "dobj"]
+    return any(t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that", "which"))
+               or (t.lemma_.lower() in patterns.civilian_nouns and t.lemma_.lower() not in PLACE_LIKE)
+               for t in taken)
 
 
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
@@ -189,6 +226,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if m.coding.event_type == "Protests" and _shows_something(m, patterns):
         return None
+    if _person_taken(m, patterns):
+        return None
     if _generic_statement(m) or _handled(m, patterns):
         return None
     coding, refined = m.coding, False
@@ -208,7 +247,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
             coding = m.trigger.armed_target
     sent = m.sent
     actor_spans = [(s, e) for s, e, _ in index.spans]
-    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans)
+    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
+                      cues=_sentence_countries(sent, kb=kb, index=index))
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text)
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
@@ -219,8 +259,34 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind=m.trigger.kind,
-              place_here=place is not None and sent.start_char <= place.span.start < sent.end_char)
+              place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
+              history=earlier_year(m.head, sent, doc.published))
     return d
+
+
+def _sentence_countries(sent: "SpacySpan", *, kb: Any, index: ActorIndex) -> frozenset[str]:
+    """The countries of the non-state actors a sentence names ("Houthi radar sites" -> Yemen): where
+    an event told without a place of its own happened."""
+    out: set[str] = set()
+    for _, _, aid in index.within(sent.start_char, sent.end_char):
+        if _actor_type(aid, kb=kb, index=index) in ("state", "government", "external_force", "state_forces",
+                                                     "police", None):
+            continue
+        entry = actor_entry(kb, aid) if kb is not None else None
+        rec = index.by_id.get(aid)
+        country = getattr(entry, "country", None) or (rec.country if rec else None)
+        if country:
+            out.add(country)
+    return frozenset(out)
+
+
+def _without_struck_units(drafts: list[Draft]) -> list[Draft]:
+    """"A roadside bomb exploded next to an army patrol": the patrol (convoy, deployment) a violent
+    event of the sentence struck is its target, no change to the group's activity."""
+    if not any(d.coding.event_type in VIOLENT_TYPES for d in drafts):
+        return drafts
+    return [d for d in drafts if not (d.coding.sub_event_type == "Change to group/activity"
+                                      and d.kind != "label" and d.mention.head.pos_ in ("NOUN", "PROPN"))]
 
 
 def _actor_type(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | None:
@@ -305,6 +371,16 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         t = _actor_type(a1, kb=kb, index=index)
         sub = "Government regains territory" if t in STATE_FORCE_TYPES else "Non-state actor overtakes territory"
         d.coding = type(d.coding)("Battles", sub, d.coding.cameo)
+    if d.coding.event_type == "Battles" and d.kind != "territory" and d.place is not None \
+            and d.place.country in patterns.policing_countries \
+            and not {t.lemma_.lower() for t in d.mention.sent} & patterns.organised_fighters \
+            and _actor_type(a1, kb=kb, index=index) not in ORGANISED_TYPES \
+            and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES:
+        # a shooting by a lone or unnamed gunman, or by police, where no armed conflict is fought: an
+        # attack (ACLED), whoever was shot
+        d.coding = type(d.coding)("Violence against civilians", "Attack", "180")
+        if a2 is not None and a2 == a1:
+            d.actor2 = None
     if violent and d.side2.kind == "protesters":
         d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
@@ -387,6 +463,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
                           quantities=quantities, flags=flags) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
+        sdrafts = _without_struck_units(sdrafts)
         for d in sdrafts:
             d.loose = id(d.mention) in loose
         if sdrafts:

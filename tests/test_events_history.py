@@ -1,0 +1,127 @@
+"""The events stage on news text (round 4): history told as background, crime shootings coded as
+attacks, figurative targets and captures, the place of an event told without one, and a patrol
+struck by a bomb. Real spaCy, the real knowledge base, project-written texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.records import Document
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from conflictdesk.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def kb():
+    from conflictdesk.knowledge import load_knowledge_base
+
+    return load_knowledge_base()
+
+
+def extract(nlp, kb, text, published=dt.date(2016, 5, 1)):
+    return extract_document(Document(id="h", text=text, language="en", published=published), nlp=nlp, kb=kb)
+
+
+# 1. a year before the report's own dates history: background
+@pytest.mark.parametrize("text", [
+    "In 2014, militants attacked a school in Peshawar, killing 132 children.",
+    "Karadzic was convicted of genocide for the 1995 Srebrenica massacre.",
+    "The former commander was arrested in 2008 after 11 years on the run.",
+])
+def test_earlier_years_are_background(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.salience == "background" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The truce, the first of its kind since 2011, was signed in Geneva on Saturday.",
+    "In the deadliest attack since 2014, a suicide bomber struck a market in Kabul on Saturday, killing 20 people.",
+])
+def test_since_year_keeps_the_news_main(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+def test_year_without_publication_date_changes_nothing(nlp, kb):
+    evs = extract(nlp, kb, "In 2014, militants attacked a school in Peshawar.", published=None).events
+    assert evs and all(e.salience == "main" for e in evs)
+
+
+# 2. a shooting in a country at peace is an attack, not a battle, whoever was shot
+@pytest.mark.parametrize("text", [
+    "A gunman shot two police officers in Dallas, Texas, on Tuesday before fleeing.",
+    "A man shot his wife dead at their home in Columbus, Ohio, on Monday, police said.",
+    "Police shot and killed a man in Baton Rouge, Louisiana, on Tuesday.",
+])
+def test_crime_shootings_are_attacks(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type in VIOLENT]
+    assert evs and all((e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack") for e in evs), \
+        [(e.event_type, e.sub_event_type) for e in evs]
+
+
+def test_battles_stay_battles_in_conflict_countries(nlp, kb):
+    evs = extract(nlp, kb, "Houthi fighters attacked pro-Hadi troops in Sirwah on Monday.").events
+    assert any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]
+
+
+# 3. figurative targets and captures report no event
+@pytest.mark.parametrize("text", [
+    "The startup captured the market for cheap phones within a year.",
+    "The film captured the imagination of audiences across the country.",
+    "Gross said that gun control is now a key campaign platform for Democrats.",
+    "Google and McDonald's were targeted by tax raids, the minister said.",
+    "The company uses targeted ads to reach young customers.",
+    "The central bank targets inflation of 2 percent, the governor said.",
+])
+def test_figurative_target_and_capture(nlp, kb, text):
+    assert extract(nlp, kb, text).events == [], [(e.rule, e.event_type) for e in extract(nlp, kb, text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "She was captured in eastern Ukraine while fighting against pro-Moscow separatists.",
+    "The two men said they were Russian soldiers captured while on a secret mission in eastern Ukraine.",
+])
+def test_a_person_captured_is_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.rule == "battle-territory" for e in evs)
+
+
+# 4. an event told without a place of its own: the country its sentence points to, not another story's
+def test_place_from_the_sentence_country_cue(nlp, kb):
+    text = ("ADEN, Yemen — A bulk carrier reported an explosion close to its hull west of the Yemeni port of "
+            "Hodeidah on Tuesday, a maritime agency said.\n\n"
+            "The Houthis, who control much of northern Yemen, say their attacks on shipping are in support of "
+            "Palestinians in Gaza. U.S. and British forces have struck Houthi radar sites, missile launchers and "
+            "storage facilities in response.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2024, 3, 5)).events
+           if "struck Houthi" in e.evidence.text]
+    assert evs and all(e.country == "Yemen" and e.location != "Gaza" for e in evs), \
+        [(e.location, e.country) for e in evs]
+
+
+# 5. a patrol struck by a bomb is the bomb's target, not a change to the army's activity
+def test_struck_patrol_is_no_change_to_activity(nlp, kb):
+    text = ("KIRKUK, Iraq, March 4 (NIW) - A roadside bomb exploded next to an Iraqi army patrol south-west of "
+            "Kirkuk on Monday, wounding three soldiers, two security sources said.")
+    evs = extract(nlp, kb, text, published=dt.date(2024, 3, 4)).events
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"], \
+        [(e.event_type, e.sub_event_type) for e in evs]
+
+
+def test_history_never_merges_into_todays_event(nlp, kb):
+    text = ("Bosnian Serb wartime leader Radovan Karadzic was sentenced to 40 years in prison in The Hague on "
+            "Thursday.\n\nKaradzic was arrested in Belgrade in 2008 after 11 years on the run. Police arrested two "
+            "of his supporters in Belgrade on Thursday.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 3, 24)).events if e.sub_event_type == "Arrests"]
+    assert any(e.salience == "background" and "2008" in e.evidence.text for e in evs), \
+        [(e.salience, e.evidence.text[:40]) for e in evs]
+    assert any(e.salience == "main" and "Thursday" in e.evidence.text for e in evs)
