@@ -97,3 +97,17 @@ def test_unusable_database_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 'nope' / 'x.sqlite'}", "documents"])
     assert result.exit_code == 1
     assert "[E200]" in result.stderr and "Traceback" not in result.output
+
+
+def test_documents_search_filters_apply_before_the_limit(db):
+    # every stored document matches "the"; the filter keeps one, which must not be lost to --limit
+    everything = json.loads(run(db, "documents", "--search", "the", "--format", "json").stdout)
+    filtered = json.loads(run(db, "documents", "--search", "the", "--source", "Other Daily", "--limit", "1",
+                              "--format", "json").stdout)
+    assert len(everything) > 1
+    assert [d["source"] for d in filtered] == ["Other Daily"]
+
+
+def test_an_impossible_date_is_named_as_such(db):
+    bad = run(db, "documents", "--since", "2024-02-31")
+    assert bad.exit_code == 2 and "is not a valid date" in bad.stderr

@@ -88,3 +88,12 @@ def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     code, _, err = _extract(str(tmp_path / "empty.txt"))
     assert code != 0 and "no document could be read" in err
+
+
+def test_jsonl_with_every_document_failing_exits_non_zero(tmp_path: Path) -> None:
+    french = tmp_path / "fr.txt"
+    french.write_text("Des hommes armés ont attaqué un poste de police à Mossoul lundi, tuant trois agents, "
+                      "a déclaré un responsable local. Le groupe a revendiqué l'attaque dans un communiqué.",
+                      encoding="utf-8")
+    code, out, err = _extract(str(french), "--format", "jsonl")
+    assert code == 1 and out == "" and "E106" in err

@@ -99,3 +99,12 @@ def test_kb_import_places_refuses_a_damaged_or_oversized_archive(tmp_path, monke
     result = _invoke("kb", "import-places", str(bomb), "--out", str(tmp_path / "kb"))
     _assert_clean_error(result, "E330")
     assert "refused" in result.output
+
+
+@pytest.mark.parametrize("option", ["--sample", "--limit"])
+def test_evaluate_refuses_a_count_below_one(tmp_path, option):
+    notes = tmp_path / "acled.csv"
+    notes.write_text("event_date,event_type,notes\n2024-03-01,Battles,Clashes were reported in Mosul.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(notes), option, "-3"])
+    assert result.exit_code == 2 and "x>=1" in result.stderr, result.output

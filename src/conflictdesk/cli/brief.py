@@ -77,7 +77,21 @@ def brief(settings: Settings, target: str, fmt: str, rewrite_endpoint: str | Non
     if rewrite_endpoint:
         from ..brief.rewrite import endpoint_completer, rewrite_brief
 
-        made = rewrite_brief(made, endpoint_completer(rewrite_endpoint, model=rewrite_model))
+        complete = endpoint_completer(rewrite_endpoint, model=rewrite_model)
+        failures: list[str] = []
+
+        def noted(prompt: str) -> str:
+            try:
+                return complete(prompt)
+            except BriefError as exc:
+                failures.append(str(exc))
+                raise
+
+        method = made.method
+        made = rewrite_brief(made, noted)
+        if made.method == method:
+            why = failures[0] if failures else "every rewrite dropped or changed a citation or a figure"
+            click.echo(f"note: the brief was not rewritten ({why}); this is the deterministic brief", err=True)
     render = {"md": render_markdown, "html": render_html, "json": render_json}[fmt]
     sys.stdout.write(render(made))
 

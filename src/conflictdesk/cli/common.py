@@ -63,9 +63,12 @@ class DateParam(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
         if isinstance(value, dt.date):
             return value
+        text = str(value).strip()
         try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
+            return dt.date.fromisoformat(text)
+        except ValueError as exc:
+            if len(text) == 10 and text[4] == "-" and text[7] == "-" and (text[:4] + text[5:7] + text[8:]).isdigit():
+                self.fail(f"{value!r} is not a valid date ({exc})", param, ctx)
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
 
 

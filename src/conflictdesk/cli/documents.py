@@ -26,13 +26,15 @@ def _short(text: str | None, n: int = 90) -> str:
 @clean_errors
 def documents(settings: Settings, search: str | None, since, until, source: str | None, limit: int,  # noqa: ANN001
               fmt: str) -> None:
-    """List stored documents, newest first, or search them (--search)."""
+    """List stored documents, most recently stored first, or search them (--search, best matches first)."""
     with open_store(settings) as store:
         if search:
-            docs = store.search_documents(search, limit=limit)
+            filtered = since is not None or until is not None or source is not None
+            # Filters apply after the search: ask for every match, then keep the first `limit`.
+            docs = store.search_documents(search, limit=100_000 if filtered else limit)
             docs = [d for d in docs if (since is None or (d.published and d.published >= since))
                     and (until is None or (d.published and d.published <= until))
-                    and (source is None or (d.source or "").lower() == source.lower())]
+                    and (source is None or (d.source or "").lower() == source.lower())][:limit]
         else:
             docs = store.list_documents(limit=limit, since=since, until=until, source=source)
     if fmt == "json":

@@ -14,8 +14,8 @@ from .common import format_option
 @click.argument("acled_csv", type=click.Path(dir_okay=False))
 @click.option("--split", type=click.Choice(["train", "test"]), default=None,
               help="Only rows of this split (files with a `split` column).")
-@click.option("--limit", type=int, default=None, metavar="N", help="Score the first N notes.")
-@click.option("--sample", "sample_size", type=int, default=None, metavar="N",
+@click.option("--limit", type=click.IntRange(1), default=None, metavar="N", help="Score the first N notes.")
+@click.option("--sample", "sample_size", type=click.IntRange(1), default=None, metavar="N",
               help="Score a seeded random sample of N notes.")
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of --sample.")
 @format_option("table", "json", help_="table: the scores as text; json: every figure.")

@@ -47,12 +47,14 @@ def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool,
         nlp = load_pipeline(settings.model)
         kb = load_knowledge_base(settings.kb_dirs)
         results = []
+        extracted = 0
         for item in extract_documents(docs, nlp=nlp, kb=kb, strict=strict):
             if isinstance(item, Failure):
                 failures += 1
                 _report(item)
                 continue
             obj = extraction_dict(item)
+            extracted += 1
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
             else:
@@ -62,5 +64,5 @@ def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool,
     if fmt == "json":
         payload = results[0] if len(results) == 1 else results
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    if not results and fmt == "json" and failures:
+    if not extracted and failures:
         sys.exit(1)

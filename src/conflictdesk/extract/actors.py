@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -121,8 +122,27 @@ def _kb_hits(text: str, kb: "KnowledgeBase") -> list[_Found]:
     return out
 
 
+# knowledge base -> (lexicon, actors dict, number of actors, its state index): built once per KB
+_STATE_INDEX: "weakref.WeakKeyDictionary[Any, tuple[Any, Any, int, tuple[dict[str, Any], dict[str, str]]]]" = \
+    weakref.WeakKeyDictionary()
+
+
 def _state_index(kb: "KnowledgeBase", lex: ActorLexicon) -> tuple[dict[str, Any], dict[str, str]]:
-    """States by country, and demonym -> country (the KB's demonyms first, then actors.yaml's)."""
+    """States by country, and demonym -> country (the KB's demonyms first, then actors.yaml's).
+
+    Cached per knowledge base (and lexicon); the callers only read the two mappings."""
+    try:
+        cached = _STATE_INDEX.get(kb)
+    except TypeError:   # not weak-referenceable: build every time
+        return _build_state_index(kb, lex)
+    if cached is not None and cached[0] is lex and cached[1] is kb.actors and cached[2] == len(kb.actors):
+        return cached[3]
+    index = _build_state_index(kb, lex)
+    _STATE_INDEX[kb] = (lex, kb.actors, len(kb.actors), index)
+    return index
+
+
+def _build_state_index(kb: "KnowledgeBase", lex: ActorLexicon) -> tuple[dict[str, Any], dict[str, str]]:
     states: dict[str, Any] = {}
     demonyms: dict[str, str] = {}
     for entry in kb.actors.values():

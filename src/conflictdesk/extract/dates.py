@@ -34,6 +34,8 @@ class _Rules:
     relative: tuple[tuple[re.Pattern[str], dict[str, Any]], ...]
     following: tuple[tuple[re.Pattern[str], dict[str, Any]], ...]
     tolerance: int
+    relative_any: re.Pattern[str] | None = None    # matches where any `relative` rule may (see _any_of)
+    following_any: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -66,10 +68,33 @@ def _rules() -> _Rules:
                              + "|".join(weekdays) + r")(?:\s+(?:night|morning|afternoon|evening))?\b")
         relative = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["relative"])
         following = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["following"])
-        return _Rules(months, weekdays, explicit, weekday, relative, following, int(data["future_tolerance_days"]))
+        return _Rules(months, weekdays, explicit, weekday, relative, following, int(data["future_tolerance_days"]),
+                      _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]))
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ExtractionError(f"pattern file dates.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
+
+
+def _any_of(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex whose leftmost match is the leftmost match of any of `regexes` (their alternation,
+    named groups made plain), to skip a family of rules in one scan when none of them matches and
+    to start the others where the first match is; None when that cannot be built faithfully."""
+    if not regexes or len({r.flags for r in regexes}) != 1 or any("(?P=" in r.pattern for r in regexes):
+        return None
+    try:
+        return re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", r.pattern) + ")" for r in regexes),
+                          regexes[0].flags)
+    except re.error:
+        return None
+
+
+def _scan_start(any_of: re.Pattern[str] | None, text: str) -> int | None:
+    """Where the first match of a rule family can be (None: nowhere). `\\b` and lookbehinds still
+    see the text before a `pos`, so scanning from there finds the same matches."""
+    if any_of is None:
+        return 0
+    m = any_of.search(text)
+    return m.start() if m is not None else None
 
 
 def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
@@ -96,13 +121,15 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     for m in rules.weekday.finditer(text):
         if free(m.start(), m.end()):
             add(_weekday(text, m, rules, pub))
-    for regex, spec in rules.relative:
-        for m in regex.finditer(text):
+    start = _scan_start(rules.relative_any, text)
+    for regex, spec in rules.relative if start is not None else ():
+        for m in regex.finditer(text, start):
             if free(m.start(), m.end()):
                 add(_relative(text, m, spec, pub))
     following: list[tuple[re.Match[str], dict[str, Any]]] = []
-    for regex, spec in rules.following:
-        for m in regex.finditer(text):
+    start = _scan_start(rules.following_any, text)
+    for regex, spec in rules.following if start is not None else ():
+        for m in regex.finditer(text, start):
             if free(m.start(), m.end()) and _following_ok(m):
                 following.append((m, spec))
                 taken.append((m.start(), m.end()))

@@ -161,10 +161,10 @@ def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -
 
 def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                   quotes: list[tuple[int, int]] | None = None,
-                  skip: list[tuple[int, int]] = ()) -> list[Mention]:
+                  skip: list[tuple[int, int]] = (), forms: tuple[str, str] | None = None) -> list[Mention]:
     """Every trigger in the sentence (outside long quotations and `skip` ranges: dates), longest
-    phrase first, each token once."""
-    forms = sentence_text_forms(sent)
+    phrase first, each token once. `forms`: the sentence's `sentence_text_forms`, if computed."""
+    forms = forms or sentence_text_forms(sent)
     if quotes is None:
         quotes = quoted_ranges(text, sent.start_char, sent.end_char)
     toks = list(sent)

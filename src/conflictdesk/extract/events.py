@@ -18,6 +18,7 @@ background section ("appears to be commenting on the lack of attacks") yields no
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from .event_notes import Draft, merge_document, merge_sentence, write_note
 from .event_patterns import VIOLENT_TYPES, EventPatterns, load_event_patterns
 from .event_roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                           resolve_role_phrase)
-from .event_triggers import Mention, absorb_modifiers, find_mentions, has_phrase, quoted_ranges, sentence_text_forms
+from .event_triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges, sentence_text_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,11 +53,18 @@ def _armed_actor_in(start: int, end: int, *, kb: Any, index: ActorIndex) -> bool
     return any(_actor_type(a, kb=kb, index=index) in ARMED_TYPES for _, _, a in index.within(start, end))
 
 
-def _conflict_in(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex) -> bool:
+@functools.lru_cache(maxsize=8)
+def _needles(phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The padded strings `has_phrase` looks for, built once per phrase list."""
+    return tuple(" " + " ".join(p) + " " for p in phrases)
+
+
+def _conflict_in(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex,
+                 forms: tuple[str, str] | None = None) -> bool:
     """Does the sentence tell of armed conflict: a conflict word (soldiers, gunmen, airstrike,
-    ceasefire...) or an armed actor named in it?"""
-    forms = sentence_text_forms(sent)
-    return any(has_phrase(forms, p) for p in patterns.conflict_words) or \
+    ceasefire...) or an armed actor named in it? `forms`: the sentence's `sentence_text_forms`."""
+    lemmas, words = forms or sentence_text_forms(sent)
+    return any(n in lemmas or n in words for n in _needles(patterns.conflict_words)) or \
         _armed_actor_in(sent.start_char, sent.end_char, kb=kb, index=index)
 
 
@@ -437,14 +445,15 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     found: list[tuple["SpacySpan", list[Draft]]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
     sents = _sentences(parsed)
-    context = [_conflict_in(s, patterns, kb=kb, index=index) for s in sents]
+    forms = [sentence_text_forms(s) for s in sents]
+    context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
     for k, sent in enumerate(sents):
         # the context of a sentence: its own, or that of its neighbours in the same paragraph
         here = context[k]
         window = here or any(0 <= j < len(sents) and context[j] and "\n" not in
                              doc.text[min(sents[j].end_char, sent.end_char):max(sents[j].start_char, sent.start_char)]
                              for j in (k - 1, k + 1))
-        found_here = find_mentions(sent, patterns, text=doc.text, quotes=quotes, skip=date_spans)
+        found_here = find_mentions(sent, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=forms[k])
         # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
         # injured several children"); an outcome word alone does not ("14 people died in flooding")
         hurt = any(m.trigger.kind == "outcome" and _victim_named(m) for m in found_here)

@@ -429,7 +429,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
             if not own and len(text[spans[0][0]:spans[0][1]].split()) < 3:
                 continue
             para = _paragraph_of(paragraphs, token.idx)
-            draft = _attach(drafts, actor, speaker, para, sent)
+            draft = _attach(drafts, actor, speaker, para, sent, text=text)
             for start, stop in spans:
                 if own:
                     used_quotes.add((start, stop))
@@ -443,9 +443,11 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
     return _finish(doc, drafts, dates, cueset, mentions, kb)
 
 
-def _attach(drafts: list[_Draft], actor: str | None, speaker: str | None, para: int, sent: object) -> _Draft:
+def _attach(drafts: list[_Draft], actor: str | None, speaker: str | None, para: int, sent: object, *,
+            text: str) -> _Draft:
     """The statement a reported point belongs to: the latest one if it has the same issuer and was
-    reported in this paragraph or the one before, else a new one."""
+    reported in this paragraph or the one before, else a new one. `text`: the document's text (the
+    parsed text; spaCy rebuilds `Doc.text` from the tokens on every access)."""
     for draft in reversed(drafts):
         if draft.kind != "reported":
             break
@@ -455,7 +457,7 @@ def _attach(drafts: list[_Draft], actor: str | None, speaker: str | None, para: 
         break
     s = sent  # spaCy Span
     start, end = s.start_char, s.end_char  # type: ignore[attr-defined]
-    full = s.doc.text  # type: ignore[attr-defined]
+    full = text
     start, end = _trim(full, start, end)
     brk = full.rfind("\n\n", start, end)
     start, end = _trim(full, brk + 2 if brk >= 0 else start, end)

@@ -85,10 +85,13 @@ class KnowledgeBase:
             for i, rel in enumerate(actor.relations):
                 self._incoming.setdefault(rel.object, []).append((actor_id, i))
         self._gazetteer: Gazetteer | None = None
+        # the last `match` call (text, fuzzy, result): the actors and places stages match the same text
+        self._last_match: tuple[str, bool, tuple[Match, ...]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_gazetteer"] = None
+        state["_last_match"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -231,8 +234,16 @@ class KnowledgeBase:
 
     # --- matching ---
     def match(self, text: str, *, fuzzy: bool = True) -> list[Match]:
-        """Every actor, person and curated place named in `text` (see matcher.py)."""
-        return self.matcher.match(text, fuzzy=fuzzy)
+        """Every actor, person and curated place named in `text` (see matcher.py).
+
+        The last result is remembered: the stages of one document ask about the same text
+        several times, and matching is deterministic (Match records are frozen)."""
+        last = getattr(self, "_last_match", None)
+        if last is not None and last[1] == fuzzy and (last[0] is text or last[0] == text):
+            return list(last[2])
+        found = self.matcher.match(text, fuzzy=fuzzy)
+        self._last_match = (text, fuzzy, tuple(found))
+        return found
 
     def search(self, query: str, *, limit: int = 10) -> list[tuple[str, str, str, float]]:
         """(kind, id, matching name, score 0-100) for names close to `query`, best first."""

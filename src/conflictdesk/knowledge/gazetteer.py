@@ -294,11 +294,13 @@ class Gazetteer:
         key = name_key(_ADMIN_AFFIXES.sub("", name))
         ccs = [self.country_code(country)] if country else list(self._admin_hints)
         found = []
+        sk: str | None = None   # the key's skeleton, computed once when a spelling variant is needed
         for cc in ccs:
             hints = self._admin_hints.get(cc or "", {})
             row = hints.get(key)
             if row is None:   # a spelling variant ("Idleb"); in no named country, a close one only
-                sk = skeleton(key)
+                if sk is None:
+                    sk = skeleton(key)
                 row = self._admin_skels.get(cc or "", {}).get(sk) if len(sk) >= 2 else None
                 if row is not None and not country and (
                         len(sk) < 3 or fuzz.ratio(key, name_key(self._rows[row][_NAME])) < 75):
