@@ -115,7 +115,9 @@ def test_events_csv_has_acled_columns_and_names(db):
     assert (tower["country"], tower["iso"], tower["location"]) == ("Jordan", "JOR", "Tower 22")
     assert (tower["latitude"], tower["longitude"], tower["fatalities"]) == ("33.32", "38.69", "3")
     assert tower["event_id_cnty"].startswith("JOR") and tower["source"] == "Example Wire"
-    threat = next(r for r in rows if r["event_id"] == "kh-threat-e1")
+    assert "kh-threat-e1" not in {r["event_id"] for r in rows}      # a threat is not an ACLED event
+    asked = list(csv.DictReader(io.StringIO(run(db, "--format", "csv", "--status", "threatened").stdout)))
+    threat = next(r for r in asked if r["event_id"] == "kh-threat-e1")
     assert (threat["fatalities"], threat["status"], threat["event_date"]) == ("0", "threatened", "")
 
 

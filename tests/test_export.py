@@ -98,3 +98,20 @@ def test_actor_lookup_reads_the_store(tmp_path):
         lookup = actor_lookup(store, [EV])
     assert event_actor_ids([EV]) == ["police-of-iraq", "rioters-iraq"]
     assert lookup("rioters-iraq") == AcledActor("Rioters (Iraq)", 5) and lookup("police-of-iraq") is None
+
+
+def test_acled_csv_leaves_out_events_that_did_not_take_place() -> None:
+    import io
+
+    from conflictdesk.export import events_to_acled_csv
+    from conflictdesk.records import Event, Span
+
+    def event(status: str) -> Event:
+        return Event(id=f"d-{status}", event_type="Strategic developments", sub_event_type="Arrests",
+                     evidence=Span(0, 6, "Police"), status=status)  # type: ignore[arg-type]
+
+    events = [event(s) for s in ("reported", "claimed", "attempted", "threatened", "planned", "negated", "hypothetical")]
+    out = io.StringIO()
+    assert events_to_acled_csv(events, out) == 3
+    assert "d-negated" not in out.getvalue() and "d-claimed" in out.getvalue()
+    assert events_to_acled_csv(events, io.StringIO(), occurred_only=False) == 7

@@ -105,9 +105,28 @@ def lead_sentence(text: str, *, min_words: int = 8) -> tuple[int, int] | None:
 
 
 # --- What to Know ---------------------------------------------------------------------------
-def _event_sentence(ev: Event, names: _Names) -> str:
+_ATTRIBUTION = re.compile(r"\b(said|says|according to|reported|claimed|told|announced|stated)\b", re.IGNORECASE)
+
+
+_FUNCTION_WORDS = frozenset({"On", "A", "An", "No", "At", "About", "Up", "Possible", "The"})
+
+
+def _attributed(sentence: str, ev: Event, source: str | None) -> str:
+    """The coded sentence attributed to its source: briefs report what a document says, they do not
+    assert it. A claimed event already names who claimed it."""
+    if ev.status == "claimed":
+        return sentence
+    who = source or "the document"
+    said = " (as attributed in the text)" if _ATTRIBUTION.search(ev.evidence.text) else ""
+    first, _, rest = sentence.partition(" ")
+    if first in _FUNCTION_WORDS:  # "On 8 February ...", "A possible ...": not a name
+        sentence = first.lower() + " " + rest
+    return f"According to {who}{said}, {sentence}"
+
+
+def _event_sentence(ev: Event, names: _Names, source: str | None = None) -> str:
     if ev.notes:
-        return ev.notes.strip()
+        return _attributed(ev.notes.strip(), ev, source)
     kind = ev.event_type + (f" ({ev.sub_event_type})" if ev.sub_event_type else "")
     parts = [f"The document reports an event coded {kind}"]
     if ev.actor1:
@@ -202,7 +221,7 @@ def _what_to_know(ex: Extraction, names: _Names) -> Section:
         span = (ev.evidence.start, ev.evidence.end)
         if any(_overlaps(span, c) for c in covered):
             continue
-        section.sentences.append(Sentence(_event_sentence(ev, names), [_doc_cite(doc.id, *span)]))
+        section.sentences.append(Sentence(_event_sentence(ev, names, doc.source), [_doc_cite(doc.id, *span)]))
         covered.append(span)
     if not section.sentences:
         lead = lead_sentence(doc.text)

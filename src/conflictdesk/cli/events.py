@@ -16,7 +16,7 @@ from .common import DATE, clean_errors, format_option, open_store, print_table
 @click.option("--country", metavar="C", help="Country name, e.g. Iraq.")
 @click.option("--since", type=DATE, help="On or after this date (event date, else publication date).")
 @click.option("--until", type=DATE, help="On or before this date.")
-@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status.")
+@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status (ACLED CSV otherwise holds only reported, claimed and attempted events).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first).")
 @click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents.")
 @format_option("table", "json", "csv", "geojson",
@@ -32,7 +32,7 @@ def events(settings: Settings, actor: str | None, event_type: str | None, countr
         found = store.list_events(actor=actor, event_type=event_type, country=country, since=since, until=until,
                                   status=status, limit=limit, include_duplicates=include_duplicates)
         if fmt == "csv":
-            events_to_acled_csv(found, sys.stdout, actor=actor_lookup(store, found))
+            events_to_acled_csv(found, sys.stdout, actor=actor_lookup(store, found), occurred_only=status is None)
             return
     if fmt == "json":
         events_to_json(found, sys.stdout)

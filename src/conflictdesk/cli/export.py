@@ -41,7 +41,7 @@ def _output(path: str) -> Iterator[TextIO]:
 @click.option("--country", metavar="C", help="Country name, e.g. Iraq.")
 @click.option("--since", type=DATE, help="On or after this date (event date, else publication date).")
 @click.option("--until", type=DATE, help="On or before this date.")
-@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status.")
+@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status (ACLED CSV otherwise holds only reported, claimed and attempted events).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first).")
 @click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents.")
 @click.pass_obj
@@ -60,7 +60,7 @@ def export(settings: Settings, fmt: str, output: str, actor: str | None, event_t
         directory = store.actor_directory(event_actor_ids(found)) if fmt == "stix" else {}
     with _output(output) as out:
         if fmt == "acled-csv":
-            count = events_to_acled_csv(found, out, actor=lookup)
+            count = events_to_acled_csv(found, out, actor=lookup, occurred_only=status is None)
         elif fmt == "json":
             count = events_to_json(found, out)
         elif fmt == "geojson":

@@ -121,14 +121,24 @@ def acled_row(item: StoredEvent | Event, *, actor: ActorLookup | None = None) ->
     }
 
 
+# Statuses of events that took place as far as the text says. ACLED codes reported and claimed
+# events, and attempts (intercepted or failed attacks, e.g. "Disrupted weapons use"); it does not code
+# threats, plans, denials or hypotheticals, which a tool reading only ACLED's columns would count.
+OCCURRED_STATUSES = frozenset({"reported", "claimed", "attempted"})
+
+
 def events_to_acled_csv(rows: Iterable[StoredEvent | Event], out: TextIO, *, actor: ActorLookup | None = None,
-                        extra_columns: bool = True) -> int:
-    """Write a header and one row per event; returns the number of events written."""
+                        extra_columns: bool = True, occurred_only: bool = True) -> int:
+    """Write a header and one row per event; returns the number of events written. With
+    `occurred_only` (the default) threatened, planned, negated and hypothetical events are left out."""
     columns = ACLED_COLUMNS + (EXTRA_COLUMNS if extra_columns else ())
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     n = 0
     for item in rows:
+        status = item.event.status if isinstance(item, StoredEvent) else item.status
+        if occurred_only and status not in OCCURRED_STATUSES:
+            continue
         writer.writerow({k: spreadsheet_safe(v) for k, v in acled_row(item, actor=actor).items()})
         n += 1
     return n

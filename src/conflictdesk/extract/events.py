@@ -22,6 +22,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+import ahocorasick
+
 from ..records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from .event_attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
@@ -54,9 +56,20 @@ def _armed_actor_in(start: int, end: int, *, kb: Any, index: ActorIndex) -> bool
 
 
 @functools.lru_cache(maxsize=8)
-def _needles(phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """The padded strings `has_phrase` looks for, built once per phrase list."""
-    return tuple(" " + " ".join(p) + " " for p in phrases)
+def _needles(phrases: tuple[tuple[str, ...], ...]) -> Any:
+    """An automaton of the padded strings `has_phrase` looks for, built once per phrase list."""
+    automaton = ahocorasick.Automaton()
+    for p in phrases:
+        needle = " " + " ".join(p) + " "
+        automaton.add_word(needle, needle)
+    if phrases:
+        automaton.make_automaton()
+    return automaton
+
+
+def _has_any(automaton: Any, text: str) -> bool:
+    """Does `text` contain any of the automaton's strings (as `needle in text` would say)?"""
+    return len(automaton) > 0 and next(automaton.iter(text), None) is not None
 
 
 def _conflict_in(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex,
@@ -64,7 +77,8 @@ def _conflict_in(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: 
     """Does the sentence tell of armed conflict: a conflict word (soldiers, gunmen, airstrike,
     ceasefire...) or an armed actor named in it? `forms`: the sentence's `sentence_text_forms`."""
     lemmas, words = forms or sentence_text_forms(sent)
-    return any(n in lemmas or n in words for n in _needles(patterns.conflict_words)) or \
+    needles = _needles(patterns.conflict_words)
+    return _has_any(needles, lemmas) or _has_any(needles, words) or \
         _armed_actor_in(sent.start_char, sent.end_char, kb=kb, index=index)
 
 

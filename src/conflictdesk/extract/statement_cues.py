@@ -291,6 +291,39 @@ def _negated(text: str, match: re.Match[str], negation: re.Pattern[str]) -> bool
     return bool(negation.search(window) or negation.search(match.group(0)))
 
 
+# id(cues) -> (cues, one regex matching where any of them matches, or None when none can be built)
+_ANY_CUE: dict[int, tuple[tuple[Cue, ...], re.Pattern[str] | None]] = {}
+
+
+def _any_cue(cues: tuple[Cue, ...]) -> re.Pattern[str] | None:
+    """The alternation of every cue's regex (named groups made plain; a newline ends each part, as
+    a verbose pattern may end in a comment); None if the flags differ or a backreference is used."""
+    cached = _ANY_CUE.get(id(cues))
+    if cached is not None and cached[0] is cues:
+        return cached[1]
+    pattern: re.Pattern[str] | None = None
+    sources = [c.pattern.pattern for c in cues]
+    if cues and len({c.pattern.flags for c in cues}) == 1 and \
+            not any(re.search(r"\\[1-9]|\(\?P=", src) for src in sources):
+        try:
+            pattern = re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", src) + "\n)" for src in sources),
+                                 cues[0].pattern.flags)
+        except re.error:
+            pattern = None
+    _ANY_CUE[id(cues)] = (cues, pattern)
+    return pattern
+
+
+def _cue_scan_start(cues: tuple[Cue, ...], text: str) -> int | None:
+    """Where the first cue match can be (None: no cue matches), found in one scan; each cue's own
+    scan starts there (lookbehinds and `\\b` still see the text before it)."""
+    pattern = _any_cue(cues)
+    if pattern is None:
+        return 0
+    m = pattern.search(text)
+    return m.start() if m is not None else None
+
+
 def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_label: str | None = None,
                tokens: "Span | None" = None) -> Labelling:
     """Labels, fired cue ids and group targets of one point's text.
@@ -317,8 +350,9 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 name = cueset.group_of(text)
                 if name and name not in out.targets:
                     out.targets.append(name)
-    for cue in cueset.cues:
-        for match in cue.pattern.finditer(text):
+    start = _cue_scan_start(cueset.cues, text)
+    for cue in cueset.cues if start is not None else ():
+        for match in cue.pattern.finditer(text, start):
             label: str | None = cue.label
             cue_id = cue.id
             if cue.negatable and _negated(text, match, cueset.negation):
