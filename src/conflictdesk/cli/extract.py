@@ -22,8 +22,11 @@ def _report(failure: Failure) -> None:
               help="json: one object (a list for several documents); jsonl: one object a line.")
 @click.option("--fetch", is_flag=True, help="Fetch http(s) sources (never private or loopback addresses).")
 @click.option("--strict", is_flag=True, help="Stop at the first document that fails.")
+@click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Processes that extract documents in parallel.")
 @click.pass_obj
-def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool, strict: bool) -> None:
+def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool, strict: bool,
+            workers: int) -> None:
     """Extract actors, people, relations, events and statements from SOURCES (files, folders,
     URLs with --fetch, or - for standard input) and print them as the contract JSON."""
     from ..extract.pipeline import extract_documents
@@ -48,7 +51,7 @@ def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool,
         kb = load_knowledge_base(settings.kb_dirs)
         results = []
         extracted = 0
-        for item in extract_documents(docs, nlp=nlp, kb=kb, strict=strict):
+        for item in extract_documents(docs, nlp=nlp, kb=kb, strict=strict, workers=workers):
             if isinstance(item, Failure):
                 failures += 1
                 _report(item)

@@ -36,7 +36,7 @@ class LazyExtractor:
             self._resources = (load_pipeline(self.settings.model), load_knowledge_base(self.settings.kb_dirs))
         nlp, kb = self._resources
         return self._extract_documents(docs, nlp=nlp, kb=kb, batch_size=self.batch_size,
-                                       n_process=self.workers)
+                                       workers=self.workers)
 
 
 def _read(sources: tuple[str, ...], *, fetch: bool, max_bytes: int) -> Iterable[Document | Failure]:
@@ -51,7 +51,7 @@ def _read(sources: tuple[str, ...], *, fetch: bool, max_bytes: int) -> Iterable[
 @click.option("--no-extract", is_flag=True, help="Store the documents without extracting from them.")
 @click.option("--strict", is_flag=True, help="Stop at the first failure and exit non-zero.")
 @click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
-              help="Processes for the language pipeline (nlp.pipe n_process).")
+              help="Processes that extract documents in parallel (each parses and codes whole documents).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
               help="Documents extracted and stored per batch.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,

@@ -30,7 +30,7 @@ def extract_parsed(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase") -> Extr
     if doc.language not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguageError(
             f"document {doc.id} is in language {doc.language!r}; extraction supports English only "
-            "(the document is still stored and searchable)")
+            "(ingest still stores it, searchable)")
     actors, people, relations = extract_actors(doc, parsed, kb=kb)
     places = resolve_places(doc, parsed, kb=kb)
     dates = extract_dates(doc, parsed)
