@@ -52,8 +52,9 @@ def _token_matches(tok: "Token", word: str) -> bool:
 
 def sentence_text_forms(sent: "SpacySpan") -> tuple[str, str]:
     """The sentence as space-joined lemmas and as space-joined lower-case words (padded)."""
-    lemmas = " " + " ".join(t.lemma_.lower() for t in sent) + " "
-    words = " " + " ".join(t.lower_ for t in sent) + " "
+    toks = list(sent)    # one Token object per token, for both forms
+    lemmas = " " + " ".join(t.lemma_.lower() for t in toks) + " "
+    words = " " + " ".join(t.lower_ for t in toks) + " "
     return lemmas, words
 
 

@@ -77,7 +77,7 @@ def extract_quantities(doc: Document, parsed: "Doc") -> list[Quantity]:
     """Every count in `doc.text`, in text order, with its qualifier and counted noun."""
     text = doc.text
     lex = _lexicon()
-    starts = [t.idx for t in parsed]
+    starts = _token_starts(parsed)
     out: list[Quantity] = []
     for m in lex.number.finditer(text):
         value = _value(m, lex)
@@ -181,6 +181,13 @@ def _qualifier(text: str, start: int, lex: _Lexicon) -> tuple[int, str]:
         return start, "exactly"
     phrase = re.sub(r"\s+", " ", q.group("q").lower())
     return start - len(before) + q.start("q"), lex.qualifiers[phrase]
+
+
+def _token_starts(parsed: "Doc") -> list[int]:
+    """Each token's character offset (read as one array: no Token object per token)."""
+    if len(parsed) == 0:
+        return []
+    return [int(i) for i in parsed.to_array("IDX").tolist()]
 
 
 def _token_at(parsed: "Doc", starts: list[int], offset: int) -> "Token | None":

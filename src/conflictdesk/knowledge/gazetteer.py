@@ -187,6 +187,8 @@ class ResolvedPlace:
     imported: bool = False             # from a user gazetteer (DIR/places/imported-*.tsv)
 
 
+_CANDIDATE_MEMO_SIZE = 20000   # names remembered by `Gazetteer.candidates` (then it starts afresh)
+
 # Column order of an index row.
 _ID, _NAME, _CC, _ADM1, _ADM2, _LAT, _LON, _KIND, _POP, _PREC, _SRC = range(11)   # _SRC: imported rows only
 
@@ -198,6 +200,9 @@ class Gazetteer:
     def __init__(self, curated: Mapping[str, Any] | Iterable[Any] = (), *, imported: Iterable[Path | str] = (),
                  cache_dir: Path | str | None = None, use_cache: bool = True) -> None:
         started = time.perf_counter()
+        # (name, fuzzy) -> candidates: names recur within and across documents; emptied when a
+        # curated place is added (the only change to the indexes after construction)
+        self._candidate_memo: dict[tuple[str, bool], tuple[ResolvedPlace, ...]] = {}
         self._cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         data, self.cache_hit = _load_or_build(self._cache_dir, use_cache=use_cache)
         self._rows: list[tuple] = data["rows"]
@@ -259,6 +264,7 @@ class Gazetteer:
             population=0, geo_precision=int(get("geo_precision") or 1), place_id=f"kb:{place_id}",
             match="curated", country_code=cc)
         self.curated[place_id] = place
+        self._candidate_memo.clear()
         aliases = list(dict.fromkeys([name, *(get("aliases") or ())]))
         self._curated_aliases[place_id] = aliases
         for alias in aliases:
@@ -315,6 +321,14 @@ class Gazetteer:
     # --- lookup ------------------------------------------------------------------------------
     def candidates(self, name: str, *, fuzzy: bool = True) -> list[ResolvedPlace]:
         """Every place the name may mean: curated first, then exact-key matches, then fuzzy ones."""
+        found = self._candidate_memo.get((name, fuzzy))
+        if found is None:
+            if len(self._candidate_memo) >= _CANDIDATE_MEMO_SIZE:
+                self._candidate_memo.clear()
+            found = self._candidate_memo[(name, fuzzy)] = tuple(self._candidates(name, fuzzy=fuzzy))
+        return list(found)
+
+    def _candidates(self, name: str, *, fuzzy: bool) -> list[ResolvedPlace]:
         key = name_key(name)
         if not key:
             return []
