@@ -342,12 +342,32 @@ def status_of(head: "Token", *, text: str) -> str:
             return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in t.children):
             return "planned"
-    if any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
-            c.lemma_.lower() in PLAN_LEMMAS for c in head.children):
-        return "planned"
+    if (any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
+            c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
+        return "planned"       # not "helping to plan last week's car bombing": that one happened
     if any(lemma in CLAIM_LEMMAS for lemma in lemmas[1:]):
         return "claimed"
     return "reported"
+
+
+FUTURE_WORDS = {"next", "coming", "tomorrow", "upcoming", "future"}
+DISTANT_PAST = {"last", "previous", "earlier", "ago"}
+
+
+def past_dated(head: "Token") -> str | None:
+    """"last week's car bombing", "Monday's attack": an event noun dated in the past by a possessive
+    date. Returns "distant" (last week's, last month's: an earlier event the report recalls),
+    "recent" (yesterday's, Monday's) or None (no such date, or a future one: "next week's vote")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in head.children:
+        if c.dep_ != "poss" or c.ent_type_ not in ("DATE", "TIME"):
+            continue
+        words = {t.lower_ for t in c.subtree}
+        if words & FUTURE_WORDS:
+            return None
+        return "distant" if words & DISTANT_PAST or any(t.shape_ == "dddd" for t in c.subtree) else "recent"
+    return None
 
 
 def _is_past_perfect(head: "Token") -> bool:
@@ -375,8 +395,8 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
                 event_date: dt.date | None, published: dt.date | None) -> str:
     if section_background:
         return "background"
-    if _is_past_perfect(head):
-        return "background"
+    if _is_past_perfect(head) or past_dated(head) == "distant":
+        return "background"    # "after convicting them of plotting last week's car bombing"
     if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
         # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls
         return "background"
@@ -450,10 +470,13 @@ def _dateline(p: Place, text: str) -> bool:
 
 
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
-              exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset()) -> Place | None:
+              exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
+              own: tuple[int, int] | None = None) -> Place | None:
     """The place an event happened at: nearest and most precise in the sentence, else before it.
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
-    sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza")."""
+    sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
+    `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in
+    Mahmudiya"); a precise place named there is the event's, whatever the sentence names first."""
     if cues:
         outside = [p for p in places if not sent_start <= p.span.start < sent_end]
         fits = [p for p in outside if p.country in cues]
@@ -466,6 +489,10 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 
     # the dateline ("BEIRUT —") says where the report was filed: the fallback, never the first choice
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p) and not _dateline(p, text)]
+    inside = [p for p in in_sent if own is not None and own[0] <= p.span.start < own[1]
+              and p.kind not in PRECISION_PENALTY]
+    if inside:
+        return min(inside, key=lambda p: p.span.start)
     if in_sent:
         # the most precise place named for the event: the first precise one of its sentence
         # (ACLED codes the event at the first town a report names), a region only failing that

@@ -101,6 +101,20 @@ def _handled(m: Mention, patterns: EventPatterns) -> bool:
     return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.lemma_.lower() in patterns.handling_verbs
 
 
+PENALTY_VERBS = {"sentence", "condemn"}
+PENALTY_NOUNS = {"sentence", "penalty", "row", "verdict"}
+
+
+def _penalty(m: Mention) -> bool:
+    """"sentenced two men to death", "the death penalty": a punishment a court hands down, no one killed."""
+    head = m.head
+    if m.trigger.kind != "outcome" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.dep_ == "compound" and head.head.lemma_.lower() in PENALTY_NOUNS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in PENALTY_VERBS
+
+
 def _generic_statement(m: Mention) -> bool:
     """"Gun attacks in Britain are rare", "their attacks on shipping are in support of ...": a plural
     event noun as the subject of a present-tense verb speaks of attacks in general, not of one."""
@@ -138,6 +152,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     objs += [c for c in head.children if c.dep_ in ("dobj", "attr")]
     objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in FIGURATIVE_PREPS
              for g in c.children if g.dep_ == "pobj"]
+    # "a bombing at a market": a place where it happened, not a market that was "attacked"
+    objs = [o for o in objs if not (o.dep_ == "pobj" and o.head.lower_ == "at" and o.lemma_.lower() in PLACE_LIKE)]
     agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if any({c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod")} & patterns.not_event_compounds
            for g in agents):
@@ -250,7 +266,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if _person_taken(m, patterns):
         return None
-    if _generic_statement(m) or _handled(m, patterns):
+    if _generic_statement(m) or _handled(m, patterns) or _penalty(m):
         return None
     coding, refined = m.coding, False
     if m.trigger.refine == "weapon":
@@ -269,8 +285,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
             coding = m.trigger.armed_target
     sent = m.sent
     actor_spans = [(s, e) for s, e, _ in index.spans]
+    own = None
+    if m.head.pos_ in ("NOUN", "PROPN") and m.trigger.kind != "label":
+        last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
+        own = (m.head.left_edge.idx, last.idx + len(last.text))
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
-                      cues=_sentence_countries(sent, kb=kb, index=index))
+                      cues=_sentence_countries(sent, kb=kb, index=index), own=own)
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text)
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
