@@ -165,3 +165,44 @@ def test_generic_and_handled_weapons_are_no_events(nlp, kb):
     text = ("Gun attacks in Britain are rare. The spokesman said the men had confessed to transporting the "
             "explosives. The rebels, who control much of the north, say their attacks are justified.")
     assert [e for e in extract(nlp, kb, text).events if e.event_type in VIOLENT] == []
+
+
+# 7. bombings named as nouns, the victims of a bombing, a past bombing recalled in a court story
+@pytest.mark.parametrize("text", [
+    "A car bombing at a market in Mahmudiya killed five people on Thursday.",
+    "A roadside bombing at a market in Mahmudiya killed five people on Thursday.",
+    "A car bomb exploded at a market in Mahmudiya on Thursday, killing five people.",
+])
+def test_a_bombing_that_kills_civilians_stays_a_remote_explosive(nlp, kb, text):
+    events = extract(nlp, kb, text, published=dt.date(2016, 2, 4)).events
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert ev.civilian_targeting and ev.fatalities == 5 and ev.location == "Mahmudiya"
+    assert ev.status == "reported" and ev.salience == "main"
+
+
+def test_a_past_bombing_in_a_court_story_is_background(nlp, kb):
+    text = ("BAGHDAD, Feb 4 - A criminal court in Baghdad sentenced two men to death on Thursday after "
+            "convicting them of helping to plan last week's car bombing at a market in Mahmudiya, a judicial "
+            "spokesman said. The spokesman said the men had confessed to transporting the explosives.")
+    events = extract(nlp, kb, text, published=dt.date(2016, 2, 4)).events
+    assert len(events) == 1                        # "sentenced to death" kills no one; explosives handled
+    ev = events[0]
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert ev.status == "reported" and ev.salience == "background"   # it happened; the plan was carried out
+    assert ev.location == "Mahmudiya" and ev.fatalities is None
+    assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+
+
+def test_a_plan_for_a_future_bombing_stays_planned(nlp, kb):
+    text = "Police in Baghdad said militants were planning a car bombing at a market in Mahmudiya."
+    events = [e for e in extract(nlp, kb, text, published=dt.date(2016, 2, 4)).events
+              if e.event_type == "Explosions/Remote violence"]
+    assert events and all(e.status == "planned" for e in events)
+
+
+def test_a_penalty_is_no_killing(nlp, kb):
+    text = "A court in Baghdad sentenced three Islamic State fighters to death on Sunday."
+    events = extract(nlp, kb, text, published=dt.date(2016, 2, 4)).events
+    assert not any(e.event_type in VIOLENT for e in events)
