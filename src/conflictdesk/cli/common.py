@@ -23,6 +23,7 @@ import click
 
 from ..config import Settings
 from ..errors import ConflictDeskError
+from ..records import EVENT_STATUSES
 from ..records import Failure
 
 if TYPE_CHECKING:
@@ -154,3 +155,22 @@ class Progress:
             self._live.console.print(message, markup=False, highlight=False)
         else:
             click.echo(message, err=True)
+
+
+def event_filters(command: F) -> F:
+    """The filters of stored events shared by `events` and `export`."""
+    options = [
+        click.option("--actor", metavar="ID", help="Events involving this actor (id or stored name), in any role."),
+        click.option("--type", "event_type", metavar="T", help="ACLED event type or sub-event type."),
+        click.option("--country", metavar="C", help="Country name, e.g. Iraq."),
+        click.option("--since", type=DATE, help="On or after this date (event date, else publication date)."),
+        click.option("--until", type=DATE, help="On or before this date."),
+        click.option("--status", type=click.Choice(EVENT_STATUSES),
+                     help="Only events with this status (ACLED CSV otherwise holds only reported, claimed and "
+                          "attempted events)."),
+        click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first)."),
+        click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command

@@ -6,19 +6,11 @@ import sys
 import click
 
 from ..config import Settings
-from ..records import EVENT_STATUSES
-from .common import DATE, clean_errors, format_option, open_store, print_table
+from .common import clean_errors, event_filters, format_option, open_store, print_table
 
 
 @click.command()
-@click.option("--actor", metavar="ID", help="Events involving this actor (id or stored name), in any role.")
-@click.option("--type", "event_type", metavar="T", help="ACLED event type or sub-event type.")
-@click.option("--country", metavar="C", help="Country name, e.g. Iraq.")
-@click.option("--since", type=DATE, help="On or after this date (event date, else publication date).")
-@click.option("--until", type=DATE, help="On or before this date.")
-@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status (ACLED CSV otherwise holds only reported, claimed and attempted events).")
-@click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first).")
-@click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents.")
+@event_filters
 @format_option("table", "json", "csv", "geojson",
                help_="csv: ACLED's column names (actor names as ACLED names where known); geojson: located events.")
 @click.pass_obj

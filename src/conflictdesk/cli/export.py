@@ -12,8 +12,7 @@ import click
 
 from ..config import Settings
 from ..errors import ExportError
-from ..records import EVENT_STATUSES
-from .common import DATE, clean_errors, format_option, open_store
+from .common import clean_errors, event_filters, format_option, open_store
 
 FORMATS = ("acled-csv", "json", "geojson", "stix")
 
@@ -36,14 +35,7 @@ def _output(path: str) -> Iterator[TextIO]:
                "geojson: located events; stix: a STIX 2.1 bundle (events, actors, places, reports).")
 @click.option("-o", "--output", "output", metavar="FILE", default="-", show_default=True,
               help="Write to FILE (- for standard output).")
-@click.option("--actor", metavar="ID", help="Events involving this actor (id or stored name), in any role.")
-@click.option("--type", "event_type", metavar="T", help="ACLED event type or sub-event type.")
-@click.option("--country", metavar="C", help="Country name, e.g. Iraq.")
-@click.option("--since", type=DATE, help="On or after this date (event date, else publication date).")
-@click.option("--until", type=DATE, help="On or before this date.")
-@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events with this status (ACLED CSV otherwise holds only reported, claimed and attempted events).")
-@click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first).")
-@click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents.")
+@event_filters
 @click.pass_obj
 @clean_errors
 def export(settings: Settings, fmt: str, output: str, actor: str | None, event_type: str | None,  # noqa: PLR0913
