@@ -63,7 +63,10 @@ def referenced_actors(actors: list[Actor], events: list[Event], statements: list
         present.add(actor_id)
         entry = kb.actors.get(actor_id)
         if entry is None:
-            continue  # a generated id for an unknown actor: the actors stage lists those
+            # an id no stage listed (e.g. a generic actor the knowledge base lacks): listed as unknown,
+            # named by its id, so that every id an event uses resolves in `actors`
+            added.append(Actor(id=actor_id, name=actor_id, type="unknown", known=False))
+            continue
         added.append(Actor(id=entry.id, name=entry.name, type=entry.type, aliases=list(entry.aliases),
                            country=entry.country, acled_name=entry.acled_name))
     return added
