@@ -1,12 +1,16 @@
 """The weekly digest: the week's stored documents grouped into stories and ranked by significance.
 
 Significance = 3 x log(1 + fatalities reported in the story's main events: the highest figure
-among its documents, never summed across copies of the same news) + 2 when a main event is
-political violence (battles, explosions/remote violence, violence against civilians) + its main
-events (at most 3, counted in its richest document) + 1.5 x log2(1 + its documents, copies
-included) + novelty (1 when no document of the four previous weeks resembles the story). So a
-deadly attack reported once outranks a feature story syndicated five times. Each story gets a neutral summary (its lead document's first sentence, attributed
-and cited), its sources and the `conflictdesk brief` commands for its documents.
+among its documents, never summed across copies of the same news)
++ 2 when its documents report or recall political violence (battles, explosions/remote violence,
+  violence against civilians, reported or claimed, whatever the event's date: a trial for last
+  week's bombing is a conflict story)
++ its main events (at most 3, counted in its richest document)
++ 1.5 x log2(1 + its documents, copies included)
++ novelty (1 when no document of the four previous weeks resembles the story).
+So a deadly attack reported once outranks a feature story syndicated five times. Each story gets a
+neutral summary (its lead document's first sentence, attributed and cited), its sources and the
+`conflictdesk brief` commands for its documents.
 """
 from __future__ import annotations
 
@@ -120,8 +124,8 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
     docs = store.list_documents(limit=None, since=start, until=end, include_duplicates=True)
     stories = group_stories(docs, threshold=threshold)
     events = store.list_events(since=start, until=end, include_duplicates=True)
-    by_doc: dict[str, list[StoredEvent]] = {}
-    for s in events:
+    by_doc: dict[str, list[StoredEvent]] = {}     # every event of the week's documents, whatever its date
+    for s in store.list_events(documents=[d.id for d in docs], include_duplicates=True) if docs else []:
         by_doc.setdefault(s.document_id, []).append(s)
     earlier = store.list_documents(limit=None, since=start - dt.timedelta(weeks=NOVELTY_WEEKS),
                                    until=start - dt.timedelta(days=1), include_duplicates=False)
@@ -135,7 +139,8 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
         mains_per_doc = max((sum(1 for e in by_doc.get(d.id, []) if e.event.salience == "main")
                              for d in story.documents), default=0)
         novel = _novel(story, earlier)
-        violent = any(e.event.event_type in VIOLENT_TYPES for e in main)
+        violent = any(e.event.event_type in VIOLENT_TYPES and e.event.status in ("reported", "claimed")
+                      for d in story.documents for e in by_doc.get(d.id, []))
         score = (3.0 * math.log1p(fatalities or 0) + (2.0 if violent else 0.0)
                  + min(mains_per_doc, MAX_MAIN_EVENTS_SCORED) + 1.5 * math.log2(1 + len(story.documents))
                  + (1.0 if novel else 0.0))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -357,11 +357,12 @@ class Store:
 
     def list_events(self, *, actor: str | None = None, event_type: str | None = None, country: str | None = None,
                     since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
-                    limit: int | None = None, include_duplicates: bool = False) -> list[StoredEvent]:
+                    limit: int | None = None, include_duplicates: bool = False,
+                    documents: Sequence[str] | None = None) -> list[StoredEvent]:
         """Stored events, most recent first. `actor` is an actor id or stored name (any role:
         actor1, actor2 or associated); dates filter on the event date, or the document's
-        publication date when the event has none. Events of near-duplicate documents are left
-        out unless `include_duplicates`."""
+        publication date when the event has none; `documents` keeps the events of those
+        documents. Events of near-duplicate documents are left out unless `include_duplicates`."""
         when = func.coalesce(EventRow.event_date, DocumentRow.published)
         query = (select(EventRow, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
                  .join(DocumentRow, DocumentRow.id == EventRow.document_id)
@@ -380,6 +381,8 @@ class Store:
             query = query.where(when <= until)
         if status is not None:
             query = query.where(EventRow.status == status)
+        if documents is not None:
+            query = query.where(EventRow.document_id.in_(list(documents)))
         if not include_duplicates:
             query = query.where(DocumentRow.duplicate_of.is_(None))
         with self._read("list events") as session:
