@@ -13,12 +13,15 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..errors import KnowledgeBaseError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
@@ -191,6 +194,18 @@ def _lines(node: yaml.Node, key: str) -> list[int]:
     return []
 
 
+def _validated_items(items: list[Any], lines: list[int], model: type[ModelT], *, origin: str,
+                     problems: list[str]) -> Iterator[tuple[str, ModelT]]:
+    """Each item of a YAML sequence validated by `model`, with its "file:line"; a failing item's
+    problems are collected and the item skipped."""
+    for i, raw in enumerate(items):
+        where = f"{origin}:{lines[i] if i < len(lines) else '?'}"
+        try:
+            yield where, model.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in exc.errors())
+
+
 def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          codes: dict[str, Any] | None = None) -> EventPatterns:
     """Validate pattern YAML; every problem is reported with its file and line."""
@@ -204,14 +219,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
     cameo_names = {str(k): str(v) for k, v in (codes.get("cameo") or {}).items()}
     plover_names = {str(k): str(v) for k, v in (codes.get("plover") or {}).items()}
     triggers: list[Trigger] = []
-    for i, raw in enumerate(data.get("triggers") or []):
-        where = f"{origin}:{lines[i] if i < len(lines) else '?'}"
-        try:
-            m = _TriggerModel.model_validate(raw)
-        except ValidationError as exc:
-            for err in exc.errors():
-                problems.append(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}")
-            continue
+    for where, m in _validated_items(data.get("triggers") or [], lines, _TriggerModel, origin=origin,
+                                     problems=problems):
         err = _check_type(m.event_type, m.sub_event_type)
         if err:
             problems.append(f"{where}: trigger {m.id}: {err}")
@@ -274,14 +283,8 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
     out: dict[str, list[RolePhrase]] = {"phrases": [], "default_agents": []}
     for key in out:
         lines = _lines(node, key)
-        for i, raw in enumerate(data.get(key) or []):
-            where = f"{origin}:{lines[i] if i < len(lines) else '?'}"
-            try:
-                m = _RolePhraseModel.model_validate(raw)
-            except ValidationError as exc:
-                for err in exc.errors():
-                    problems.append(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}")
-                continue
+        for where, m in _validated_items(data.get(key) or [], lines, _RolePhraseModel, origin=origin,
+                                         problems=problems):
             if sum(x is not None and x != {} for x in (m.acled, m.by_country or None, m.state, m.generic)) != 1:
                 problems.append(f"{where}: give exactly one of acled, by_country, state, generic")
             if m.state is not None and m.state not in ("military", "police"):
