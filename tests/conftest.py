@@ -21,3 +21,19 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_path(shared_dir: Path) -> Path:
     return SEED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The shipped language pipeline, loaded once for the whole run."""
+    from conflictdesk.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def kb():
+    """The shipped knowledge base, loaded once for the whole run."""
+    from conflictdesk.knowledge import load_knowledge_base
+
+    return load_knowledge_base()

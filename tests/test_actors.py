@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from conflictdesk.extract.actors import extract_actors
-from conflictdesk.knowledge import load_knowledge_base
 from conflictdesk.nlp import load_pipeline
 from conflictdesk.records import Document
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
 
 
 def run(kb, text: str, published: dt.date | None = None):

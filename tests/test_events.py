@@ -136,12 +136,6 @@ def test_bad_pattern_file_reports_file_and_line():
 
 # --- ACLED conventions: role words, labels, coders' figures (with the shipped knowledge base) ----------
 
-@pytest.fixture(scope="module")
-def kb():
-    from conflictdesk.knowledge import load_knowledge_base
-    return load_knowledge_base()
-
-
 def run_kb(nlp, kb, text, *, places=(), actors=()):
     doc = Document(id="t", text=text, language="en")
     return extract_events(doc, nlp(text), kb=kb, actors=list(actors), people=[], places=list(places), dates=[],

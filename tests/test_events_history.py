@@ -13,20 +13,6 @@ from conflictdesk.records import Document
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from conflictdesk.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    from conflictdesk.knowledge import load_knowledge_base
-
-    return load_knowledge_base()
-
-
 def extract(nlp, kb, text, published=dt.date(2016, 5, 1)):
     return extract_document(Document(id="h", text=text, language="en", published=published), nlp=nlp, kb=kb)
 

@@ -18,20 +18,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "events"
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from conflictdesk.nlp import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    from conflictdesk.knowledge import load_knowledge_base
-
-    return load_knowledge_base()
-
-
 def extract(nlp, kb, text, *, published=None, doc_id="n"):
     doc = Document(id=doc_id, text=text, language="en", published=published)
     return extract_document(doc, nlp=nlp, kb=kb)

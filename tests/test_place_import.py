@@ -204,8 +204,3 @@ def test_user_layer_cache_is_keyed_by_file_content(tmp_path):
     changed = Gazetteer((), imported=files)
     assert not changed.imported_cache_hit and changed.resolve("Wadi Sirr", countries=["Yemen"]).imported
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    from conflictdesk.nlp import load_pipeline
-    return load_pipeline()

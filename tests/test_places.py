@@ -6,15 +6,9 @@ import pytest
 
 from conflictdesk.extract.places import resolve_places
 from conflictdesk.knowledge.gazetteer import distance_km
-from conflictdesk.nlp import load_pipeline
 from conflictdesk.records import Document
 
 from places_support import build_gazetteer, make_kb
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 @pytest.fixture(scope="module")

@@ -8,19 +8,7 @@ import pytest
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.extract.statement_cues import CueFileError, label_text, load_cues
 from conflictdesk.ingest import read_file, read_text_document
-from conflictdesk.knowledge import load_knowledge_base
-from conflictdesk.nlp import load_pipeline
 from conflictdesk.records import POINT_LABELS
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge_base()
 
 
 def _extract(nlp, kb, text: str, *, title: str | None = None, doc_id: str = "t"):

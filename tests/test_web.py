@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
@@ -21,6 +20,7 @@ from conflictdesk.errors import ConflictDeskError
 from conflictdesk.store import Store
 from conflictdesk.web import CONTENT_SECURITY_POLICY, WebApp
 from conflictdesk.web.markup import Highlight, highlight_text
+from html_support import Tags
 
 ARTICLES = Path(__file__).parent / "fixtures" / "web" / "articles.jsonl"
 HOSTILE = "web-basra-hostile"
@@ -84,21 +84,6 @@ class _Sink:
 
     def flush(self) -> None:
         pass
-
-
-class Tags(HTMLParser):
-    """The elements and attributes of a page, and its text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
 
 
 def parse(page: str) -> Tags:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from click.testing import CliRunner
 from conflictdesk.cli import main
 from conflictdesk.store import Store
 from conflictdesk.web import WebApp, serve_in_thread
+from html_support import Tags
 
 ARTICLES = Path(__file__).parent / "fixtures" / "web" / "articles.jsonl"
 # CONFLICTDESK_CHROMIUM names another binary (a path that does not exist: skip these tests)
@@ -45,23 +45,10 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=120, check=False)
 
 
-class Dom(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def dom(tmp_path: Path, url: str) -> Dom:
+def dom(tmp_path: Path, url: str) -> Tags:
     result = chromium(tmp_path, "--dump-dom", url)
     assert result.returncode == 0, result.stderr[-2000:]
-    parsed = Dom()
+    parsed = Tags()
     parsed.feed(result.stdout)
     return parsed
 
@@ -74,7 +61,7 @@ def screenshot(tmp_path: Path, url: str, name: str) -> Path:
     return out
 
 
-def assert_nothing_injected(page: Dom) -> None:
+def assert_nothing_injected(page: Tags) -> None:
     assert not [t for t, _ in page.tags if t == "script"]
     assert not [a for t, a in page.tags if t == "img"]
     assert not [a for _, a in page.tags if any(k.startswith("on") for k in a)]
