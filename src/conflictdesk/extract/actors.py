@@ -346,6 +346,12 @@ def _merge_surnames(text: str, found: list[_Found]) -> list[_Found]:
 
 
 # --- records --------------------------------------------------------------------------------
+def actor_from_entry(entry: Any) -> Actor:
+    """The document-level record of a knowledge-base actor, before its mentions are added."""
+    return Actor(id=entry.id, name=entry.name, type=entry.type, aliases=list(entry.aliases),
+                 country=entry.country, acled_name=entry.acled_name)
+
+
 def _actor_records(text: str, kb: "KnowledgeBase", chosen: list[_Found]) -> list[Actor]:
     actors: dict[str, Actor] = {}
     for f in chosen:
@@ -355,8 +361,7 @@ def _actor_records(text: str, kb: "KnowledgeBase", chosen: list[_Found]) -> list
         if actor is None:
             entry = kb.actors.get(f.hit.id)
             if entry is not None:
-                actor = Actor(id=entry.id, name=entry.name, type=entry.type, aliases=list(entry.aliases),
-                              country=entry.country, acled_name=entry.acled_name)
+                actor = actor_from_entry(entry)
             else:
                 actor = Actor(id=f.hit.id, name=f.name or text[f.hit.start:f.hit.end], type="unknown",
                               known=False)

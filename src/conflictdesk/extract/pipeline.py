@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConflictDeskError, ExtractionError, UnsupportedLanguageError
 from ..records import Actor, Document, Event, Extraction, Failure, Statement
-from .actors import extract_actors
+from .actors import actor_from_entry, extract_actors
 from .dates import extract_dates
 from .events import extract_events
 from .places import resolve_places
@@ -67,8 +67,7 @@ def referenced_actors(actors: list[Actor], events: list[Event], statements: list
             # named by its id, so that every id an event uses resolves in `actors`
             added.append(Actor(id=actor_id, name=actor_id, type="unknown", known=False))
             continue
-        added.append(Actor(id=entry.id, name=entry.name, type=entry.type, aliases=list(entry.aliases),
-                           country=entry.country, acled_name=entry.acled_name))
+        added.append(actor_from_entry(entry))
     return added
 
 
