@@ -10,10 +10,11 @@ from ..config import Settings
 from ..contract import extraction_dict
 from ..errors import ConflictDeskError, EmptyInputError, InputError
 from ..records import Document, Failure
+from .common import describe_failure
 
 
 def _report(failure: Failure) -> None:
-    click.echo(f"error: {failure.origin}: [{failure.code}] {failure.message} (stage: {failure.stage})", err=True)
+    click.echo(describe_failure(failure), err=True)
 
 
 @click.command()
