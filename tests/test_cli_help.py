@@ -51,6 +51,12 @@ def test_every_command_has_help_and_every_option_a_description(name, cmd):
             assert set(p.type.choices) <= FORMAT_WORDS, f"{name} --format: {p.type.choices}"
 
 
+@pytest.mark.parametrize("name,cmd", [(n, c) for n, c in ALL if not isinstance(c, click.Group)],
+                         ids=[n for n, c in ALL if not isinstance(c, click.Group)])
+def test_every_command_goes_through_the_one_error_path(name, cmd):
+    assert getattr(cmd.callback, "clean_errors", False), f"{name}: its function lacks @clean_errors"
+
+
 def test_every_command_is_in_the_readme():
     text = README.read_text(encoding="utf-8")
     # "conflictdesk events ..." for a command, "kb search ..." for a subcommand of a group

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BriefError
+from ..errors import BriefError, Code
 from ..records import Document, StoredEvent
 from .builder import lead_sentence
 from .model import Citation, Sentence
@@ -48,11 +48,11 @@ def iso_week(value: str) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of an ISO week written "2016-W05"."""
     m = _WEEK.match(value.strip())
     if not m:
-        raise BriefError(f"week {value!r} is not an ISO week like 2016-W05", code="E502")
+        raise BriefError(f"week {value!r} is not an ISO week like 2016-W05", code=Code.BAD_WEEK)
     try:
         monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
     except ValueError as exc:
-        raise BriefError(f"week {value!r} does not exist: {exc}", code="E502") from None
+        raise BriefError(f"week {value!r} does not exist: {exc}", code=Code.BAD_WEEK) from None
     return monday, monday + dt.timedelta(days=6)
 
 
@@ -118,7 +118,7 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
     if week is None:
         latest = [d.published for d in store.list_documents(limit=200) if d.published]
         if not latest:
-            raise BriefError("the store holds no dated document to digest", code="E503")
+            raise BriefError("the store holds no dated document to digest", code=Code.NOTHING_TO_DIGEST)
         week = week_of(max(latest))
     start, end = iso_week(week)
     docs = store.list_documents(limit=None, since=start, until=end, include_duplicates=True)

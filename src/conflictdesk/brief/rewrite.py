@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from ..errors import BriefError
+from ..errors import BriefError, Code
 from .model import MARKER, Brief, Sentence
 
 Complete = Callable[[str], str]
@@ -72,6 +72,6 @@ def endpoint_completer(url: str, *, model: str = "default", timeout: float = 60.
             response.raise_for_status()
             return str(response.json()["choices"][0]["message"]["content"])
         except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:   # TypeError: not an object
-            raise BriefError(f"rewrite endpoint {url} failed: {exc}", code="E501") from exc
+            raise BriefError(f"rewrite endpoint {url} failed: {exc}", code=Code.REWRITE) from exc
 
     return complete

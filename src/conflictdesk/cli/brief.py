@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..config import Settings
-from ..errors import BriefError, NotFoundError
+from ..errors import BriefError, Code, NotFoundError
 from ..records import Extraction, Failure
 from .common import clean_errors, format_option, open_store
 
@@ -23,7 +23,7 @@ def _extract_path(settings: Settings, path: str) -> Extraction:
     if not docs:
         failure = next((i for i in items if isinstance(i, Failure)), None)
         raise BriefError(f"{path}: no document could be read"
-                         + (f" ([{failure.code}] {failure.message})" if failure else ""), code="E504")
+                         + (f" ([{failure.code}] {failure.message})" if failure else ""), code=Code.BRIEF_SOURCE)
     if len(docs) > 1:
         click.echo(f"note: {path} holds {len(docs)} documents; briefing the first", err=True)
     return extract_document(docs[0], nlp=load_pipeline(settings.model), kb=load_knowledge_base(settings.kb_dirs))
@@ -71,7 +71,8 @@ def brief(settings: Settings, target: str, fmt: str, rewrite_endpoint: str | Non
             try:
                 extraction = store.get_extraction(doc_id)
             except NotFoundError:
-                raise BriefError(f"{target!r} is neither a file nor a stored document or story id", code="E505") \
+                raise BriefError(f"{target!r} is neither a file nor a stored document or story id",
+                                 code=Code.BRIEF_TARGET) \
                     from None
             made = build_brief(extraction, kb=kb, store=store)
     if rewrite_endpoint:

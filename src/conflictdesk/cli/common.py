@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..config import Settings
-from ..errors import ConflictDeskError
+from ..errors import ConflictDeskError, KnowledgeBaseError
 from ..records import EVENT_STATUSES
 from ..records import Failure
 
@@ -33,13 +33,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def clean_errors(func: F) -> F:
-    """Turn a ConflictDeskError raised by the command into a clean error message and exit 1."""
+    """The CLI's one error path, on every command: a ConflictDeskError raised by the command ends
+    it as "Error: [Exxx] message" on standard error with exit status 1, never a traceback. The
+    problems a KnowledgeBaseError lists (file:line: ...) are printed first, one a line."""
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except KnowledgeBaseError as exc:
+            for problem in exc.problems:
+                click.echo(problem, err=True)
+            raise click.ClickException(f"[{exc.code}] {exc.message}") from None
         except ConflictDeskError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(str(exc)) from None
+    wrapper.clean_errors = True  # type: ignore[attr-defined]  # held by tests/test_cli_help.py
     return wrapper  # type: ignore[return-value]
 
 

@@ -6,8 +6,8 @@ import json
 import click
 
 from ..config import Settings
-from ..errors import ConflictDeskError, EmptyInputError
-from .common import format_option
+from ..errors import EmptyInputError
+from .common import clean_errors, format_option
 
 
 @click.command()
@@ -20,6 +20,7 @@ from .common import format_option
 @click.option("--seed", type=int, default=13, show_default=True, help="Seed of --sample.")
 @format_option("table", "json", help_="table: the scores as text; json: every figure.")
 @click.pass_obj
+@clean_errors
 def evaluate(settings: Settings, acled_csv: str, split: str | None, limit: int | None, sample_size: int | None,
              seed: int, fmt: str) -> None:
     """Extract each ACLED note in ACLED_CSV as a document and score its main event against
@@ -29,16 +30,13 @@ def evaluate(settings: Settings, acled_csv: str, split: str | None, limit: int |
     from ..knowledge import load_knowledge_base
     from ..nlp import load_pipeline
 
-    try:
-        golds = sample(read_acled(acled_csv, split=split), limit=limit, size=sample_size, seed=seed)
-        if not golds:
-            raise EmptyInputError(f"{acled_csv}: no ACLED events with notes to score")
-        nlp = load_pipeline(settings.model)
-        kb = load_knowledge_base(settings.kb_dirs)
-        errors: list = []
-        summary = evaluate_notes(golds, nlp=nlp, kb=kb, errors=errors)
-    except ConflictDeskError as exc:
-        raise click.ClickException(str(exc)) from exc
+    golds = sample(read_acled(acled_csv, split=split), limit=limit, size=sample_size, seed=seed)
+    if not golds:
+        raise EmptyInputError(f"{acled_csv}: no ACLED events with notes to score")
+    nlp = load_pipeline(settings.model)
+    kb = load_knowledge_base(settings.kb_dirs)
+    errors: list = []
+    summary = evaluate_notes(golds, nlp=nlp, kb=kb, errors=errors)
     summary["failures"] = len(errors)
     if fmt == "json":
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))

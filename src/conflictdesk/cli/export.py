@@ -11,7 +11,7 @@ from typing import TextIO
 import click
 
 from ..config import Settings
-from ..errors import ExportError
+from ..errors import Code, ExportError
 from .common import clean_errors, event_filters, format_option, open_store
 
 FORMATS = ("acled-csv", "json", "geojson", "stix")
@@ -25,7 +25,7 @@ def _output(path: str) -> Iterator[TextIO]:
     try:
         stream = open(path, "w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror}", code="E511") from exc
+        raise ExportError(f"cannot write {path}: {exc.strerror}", code=Code.EXPORT_WRITE) from exc
     with stream:
         yield stream
 

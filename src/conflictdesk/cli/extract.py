@@ -8,9 +8,9 @@ import click
 
 from ..config import Settings
 from ..contract import extraction_dict
-from ..errors import ConflictDeskError, EmptyInputError, InputError
+from ..errors import EmptyInputError, InputError
 from ..records import Document, Failure
-from .common import describe_failure
+from .common import clean_errors, describe_failure
 
 
 def _report(failure: Failure) -> None:
@@ -26,6 +26,7 @@ def _report(failure: Failure) -> None:
 @click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Processes that extract documents in parallel.")
 @click.pass_obj
+@clean_errors
 def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool, strict: bool,
             workers: int) -> None:
     """Extract actors, people, relations, events and statements from SOURCES (files, folders,
@@ -37,34 +38,31 @@ def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool,
 
     docs: list[Document] = []
     failures = 0
-    try:
-        for item in read_sources(list(sources), fetch_urls=fetch):
-            if isinstance(item, Failure):
-                failures += 1
-                _report(item)
-                if strict:
-                    raise click.ClickException(f"[{item.code}] {item.message}")
-            else:
-                docs.append(item)
-        if not docs:
-            raise InputError("no document could be read") if failures else EmptyInputError("no documents given")
-        nlp = load_pipeline(settings.model)
-        kb = load_knowledge_base(settings.kb_dirs)
-        results = []
-        extracted = 0
-        for item in extract_documents(docs, nlp=nlp, kb=kb, strict=strict, workers=workers):
-            if isinstance(item, Failure):
-                failures += 1
-                _report(item)
-                continue
-            obj = extraction_dict(item)
-            extracted += 1
-            if fmt == "jsonl":
-                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            else:
-                results.append(obj)
-    except ConflictDeskError as exc:
-        raise click.ClickException(str(exc)) from exc
+    for item in read_sources(list(sources), fetch_urls=fetch):
+        if isinstance(item, Failure):
+            failures += 1
+            _report(item)
+            if strict:
+                raise InputError(item.message, code=item.code)
+        else:
+            docs.append(item)
+    if not docs:
+        raise InputError("no document could be read") if failures else EmptyInputError("no documents given")
+    nlp = load_pipeline(settings.model)
+    kb = load_knowledge_base(settings.kb_dirs)
+    results = []
+    extracted = 0
+    for item in extract_documents(docs, nlp=nlp, kb=kb, strict=strict, workers=workers):
+        if isinstance(item, Failure):
+            failures += 1
+            _report(item)
+            continue
+        obj = extraction_dict(item)
+        extracted += 1
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        else:
+            results.append(obj)
     if fmt == "json":
         payload = results[0] if len(results) == 1 else results
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

@@ -11,21 +11,14 @@ from typing import Any
 import click
 
 from ..config import Settings
-from ..errors import ConflictDeskError, KnowledgeBaseError
-from .common import format_option
+from ..errors import NotFoundError
+from .common import clean_errors, format_option
 
 
 def _load(settings: Settings, *, use_cache: bool = True) -> Any:
     from ..knowledge import load_knowledge_base
 
-    try:
-        return load_knowledge_base(settings.kb_dirs, use_cache=use_cache)
-    except KnowledgeBaseError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        raise click.ClickException(f"[{exc.code}] {exc.message}") from None
-    except ConflictDeskError as exc:
-        raise click.ClickException(str(exc)) from None
+    return load_knowledge_base(settings.kb_dirs, use_cache=use_cache)
 
 
 @click.group()
@@ -35,6 +28,7 @@ def kb() -> None:
 
 @kb.command()
 @click.pass_obj
+@clean_errors
 def check(settings: Settings) -> None:
     """Validate every knowledge-base file, including --kb folders; list each problem as
     file:line: id: message and exit 1 if there is any."""
@@ -49,6 +43,7 @@ def check(settings: Settings) -> None:
 @click.option("--limit", default=10, show_default=True, help="How many results.")
 @format_option("text", "json")
 @click.pass_obj
+@clean_errors
 def search(settings: Settings, text: str, limit: int, fmt: str) -> None:
     """Entries whose name or an alias is close to TEXT (fuzzy), best first."""
     kbase = _load(settings)
@@ -115,16 +110,17 @@ def _profile_text(p: dict[str, Any]) -> list[str]:
 @click.argument("entry_id", metavar="ID")
 @format_option("text", "json")
 @click.pass_obj
+@clean_errors
 def show(settings: Settings, entry_id: str, fmt: str) -> None:
     """An entry's profile: names, ACLED name, type, country, designations, relations over time and
     people with their roles, every fact with its source."""
     kbase = _load(settings)
     try:
         profile = kbase.profile(entry_id)
-    except ConflictDeskError as exc:
+    except NotFoundError as exc:
         hits = kbase.search(entry_id, limit=3)
         hint = f" (did you mean: {', '.join(h[1] for h in hits)}?)" if hits else ""
-        raise click.ClickException(f"{exc}{hint}") from None
+        raise NotFoundError(f"{exc.message}{hint}") from None
     if fmt == "json":
         click.echo(json.dumps(profile, ensure_ascii=False, indent=2))
     else:
@@ -135,6 +131,7 @@ def show(settings: Settings, entry_id: str, fmt: str) -> None:
 @format_option("text", "json")
 @click.option("--top", default=15, show_default=True, help="How many countries to list (text format).")
 @click.pass_obj
+@clean_errors
 def stats(settings: Settings, fmt: str, top: int) -> None:
     """Counts of entries by type and country, and the share of facts carrying a source."""
     figures = _load(settings).stats()
@@ -160,6 +157,7 @@ def stats(settings: Settings, fmt: str, top: int) -> None:
 @click.option("--suggest/--no-suggest", default=True, show_default=True,
               help="Add the closest knowledge-base actor for each name (slower on big files).")
 @click.pass_obj
+@clean_errors
 def harvest(settings: Settings, acled_csv: Path, fmt: str, min_count: int, suggest: bool) -> None:
     """Actor names in ACLED_CSV (an ACLED export) that the knowledge base does not recognise, most
     frequent first, for an analyst to review and add to a --kb folder."""
@@ -167,10 +165,7 @@ def harvest(settings: Settings, acled_csv: Path, fmt: str, min_count: int, sugge
     from ..knowledge.harvest import harvest_unknown_actors
 
     kbase = _load(settings)
-    try:
-        rows = [r for r in harvest_unknown_actors(acled_csv, kbase, suggest=suggest) if r.count >= min_count]
-    except ConflictDeskError as exc:
-        raise click.ClickException(str(exc)) from None
+    rows = [r for r in harvest_unknown_actors(acled_csv, kbase, suggest=suggest) if r.count >= min_count]
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["name", "count", "columns", "suggestion", "suggestion_score"])

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from ..config import Settings
-from ..errors import ConflictDeskError, KnowledgeBaseError
 from ..knowledge.place_import import DEFAULT_FEATURE_CLASSES, import_places as run_import
+from .common import clean_errors
 
 
 @click.command("import-places")
@@ -26,6 +26,7 @@ from ..knowledge.place_import import DEFAULT_FEATURE_CLASSES, import_places as r
                    "of which only places, admin divisions, regions, bases, camps, crossings and mountains).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
+@clean_errors
 def import_places(settings: Settings | None, source: Path, out_dir: Path | None, countries: tuple[str, ...],
                   fmt: str, feature_classes: tuple[str, ...], as_json: bool) -> None:
     """Import places from SOURCE, a GeoNames country dump or an ACLED export you hold, as a user
@@ -36,15 +37,8 @@ def import_places(settings: Settings | None, source: Path, out_dir: Path | None,
         if not kb_dirs:
             raise click.UsageError("give --out DIR (or --kb DIR) for the knowledge-base folder to write into")
         out_dir = kb_dirs[0]
-    try:
-        path, count, found = run_import(source, out_dir, fmt=fmt, countries=[c.upper() for c in countries],
-                                        feature_classes=feature_classes or DEFAULT_FEATURE_CLASSES)
-    except KnowledgeBaseError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        raise click.ClickException(str(exc).splitlines()[0]) from None
-    except (ConflictDeskError, OSError) as exc:
-        raise click.ClickException(str(exc)) from None
+    path, count, found = run_import(source, out_dir, fmt=fmt, countries=[c.upper() for c in countries],
+                                    feature_classes=feature_classes or DEFAULT_FEATURE_CLASSES)
     summary = {"path": str(path), "places": count, "format": found, "kb_dir": str(out_dir)}
     if as_json:
         click.echo(json.dumps(summary))

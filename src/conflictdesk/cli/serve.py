@@ -6,7 +6,7 @@ import ipaddress
 import click
 
 from ..config import Settings
-from ..errors import ConfigError
+from ..errors import Code, ConfigError
 from .common import clean_errors, open_store
 
 
@@ -36,7 +36,7 @@ def serve(settings: Settings, host: str, port: int) -> None:
         try:
             server = make_server(app, host, port)
         except OSError as exc:
-            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}", code="E901") from exc
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}", code=Code.LISTEN) from exc
         click.echo(f"conflictdesk: serving http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
         try:
             server.serve_forever()

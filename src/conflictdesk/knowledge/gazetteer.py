@@ -57,7 +57,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from ..config import DATA_DIR
-from ..errors import KnowledgeBaseError
+from ..errors import Code, KnowledgeBaseError
 from .cache import is_private_file
 
 FORMAT_VERSION = "gazetteer-v4"   # v4: ASCII place names, ACLED admin1 names
@@ -255,7 +255,7 @@ class Gazetteer:
             lat, lon = float(get("latitude")), float(get("longitude"))
         except (TypeError, ValueError) as exc:
             raise KnowledgeBaseError(f"curated place {get('id')!r}: needs id, name, latitude and longitude "
-                                     f"({exc})", code="E310") from None
+                                     f"({exc})", code=Code.CURATED_PLACE) from None
         country = get("country")
         cc = self.country_code(country) if country else None
         place = ResolvedPlace(
@@ -618,9 +618,9 @@ def _reference() -> dict[str, Any]:
     try:
         data = yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"{REFERENCE_FILE}: cannot be read ({exc})", code="E311") from None
+        raise KnowledgeBaseError(f"{REFERENCE_FILE}: cannot be read ({exc})", code=Code.GAZETTEER_FILE) from None
     if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"{REFERENCE_FILE}: expected a mapping", code="E311")
+        raise KnowledgeBaseError(f"{REFERENCE_FILE}: expected a mapping", code=Code.GAZETTEER_FILE)
     return data
 
 
@@ -692,7 +692,7 @@ def build_index() -> dict[str, Any]:
         for raw in names:
             if (cc, raw) not in known_raw:
                 raise KnowledgeBaseError(f"{REFERENCE_FILE}: acled_admin1 {cc}: {raw!r} is no GeoNames admin1 name",
-                                         code="E311")
+                                         code=Code.GAZETTEER_FILE)
 
     def admin1_display(cc: str, raw: str) -> str:
         """ACLED's English name of a region, else GeoNames' name without affixes, in ASCII."""
@@ -744,7 +744,7 @@ def build_index() -> dict[str, Any]:
             row = admin_row_by_raw.get((cc, raw))
             if row is None:
                 raise KnowledgeBaseError(f"{REFERENCE_FILE}: admin1_aliases {cc}: {alias!r} names unknown region "
-                                         f"{raw!r}", code="E311")
+                                         f"{raw!r}", code=Code.GAZETTEER_FILE)
             admin_hints[cc][name_key(_clean_admin(alias))] = row
             if name_key(alias) not in _GENERIC:
                 index(row, [alias])
@@ -780,7 +780,7 @@ def load_curated_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
     for path in paths:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
         if not isinstance(data, list):
-            raise KnowledgeBaseError(f"{path}: expected a list of places", code="E311")
+            raise KnowledgeBaseError(f"{path}: expected a list of places", code=Code.GAZETTEER_FILE)
         out.extend(data)
     return out
 

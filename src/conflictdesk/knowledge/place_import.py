@@ -37,7 +37,7 @@ from typing import Any, TextIO
 
 import yaml
 
-from ..errors import InputError, KnowledgeBaseError
+from ..errors import Code, InputError, KnowledgeBaseError
 from ..ingest.acled import open_text_file, read_acled_rows as ingest_acled_rows
 
 FILE_FORMAT = "conflictdesk imported places v1"
@@ -99,7 +99,7 @@ def detect_format(path: Path) -> str:
     if "," in first and {"location", "latitude", "longitude"} <= {c.strip().lower() for c in first.split(",")}:
         return "acled"
     raise KnowledgeBaseError(f"{path}: neither a GeoNames dump (tab-separated, geonameid first) nor an "
-                             "ACLED export (CSV with location, latitude, longitude columns)", code="E330")
+                             "ACLED export (CSV with location, latitude, longitude columns)", code=Code.PLACE_SOURCE)
 
 
 @contextlib.contextmanager
@@ -110,9 +110,9 @@ def _open_text(path: Path) -> Iterator[TextIO]:
         with open_text_file(path) as fh:
             yield fh
     except InputError as exc:
-        raise KnowledgeBaseError(exc.message, code="E330") from None
+        raise KnowledgeBaseError(exc.message, code=Code.PLACE_SOURCE) from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:   # a damaged archive, found while unpacking
-        raise KnowledgeBaseError(f"{path}: damaged archive ({exc})", code="E330") from None
+        raise KnowledgeBaseError(f"{path}: damaged archive ({exc})", code=Code.PLACE_SOURCE) from None
 
 
 def geonames_places(path: Path, *, countries: Sequence[str] = (),
@@ -129,7 +129,7 @@ def geonames_places(path: Path, *, countries: Sequence[str] = (),
             if len(f) < 15:
                 if line.strip():
                     raise KnowledgeBaseError(f"{path}:{lineno}: expected 19 tab-separated GeoNames columns, "
-                                             f"found {len(f)}", code="E330")
+                                             f"found {len(f)}", code=Code.PLACE_SOURCE)
                 continue
             cc, fclass, fcode = f[8], f[6], f[7]
             if wanted_cc and cc not in wanted_cc:
@@ -150,7 +150,7 @@ def geonames_places(path: Path, *, countries: Sequence[str] = (),
             population = int(f[14] or 0)
         except ValueError:
             raise KnowledgeBaseError(f"{path}: geonameid {f[0]}: bad latitude, longitude or population",
-                                     code="E330") from None
+                                     code=Code.PLACE_SOURCE) from None
         names = [f[1], f[2], *(a for a in f[3].split(",") if a and _LATINISH.search(a))]
         out.append(ImportedPlace(
             id=f"geonames:{f[0]}", name=f[1], aliases=tuple(dict.fromkeys(n for n in names[1:] if n != f[1])),
@@ -164,7 +164,7 @@ def read_acled_rows(path: Path) -> Iterator[dict[str, str]]:
     try:
         yield from ingest_acled_rows(path)
     except InputError as exc:
-        raise KnowledgeBaseError(exc.message, code="E330") from None
+        raise KnowledgeBaseError(exc.message, code=Code.PLACE_SOURCE) from None
 
 
 def acled_places(rows: Iterable[dict[str, str]], *, countries: Sequence[str] = ()) -> list[ImportedPlace]:
@@ -264,19 +264,24 @@ def output_path(out_dir: Path, source: Path) -> Path:
 
 
 def write_places(path: Path, places: Iterable[ImportedPlace], *, source: str) -> int:
-    """Write places as an imported-places TSV (atomically); returns how many were written."""
+    """Write places as an imported-places TSV (atomically: a failed write leaves no file behind);
+    returns how many were written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
     n = 0
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(f"# {FILE_FORMAT}\n# source: {_clean(source)}\n" + "\t".join(COLUMNS) + "\n")
-        for p in places:
-            fh.write("\t".join((_clean(p.id), _clean(p.name), "|".join(_clean(a) for a in p.aliases),
-                                p.country_code, _clean(p.admin1), _clean(p.admin2), f"{p.latitude:.5f}",
-                                f"{p.longitude:.5f}", p.kind, str(p.population), str(p.geo_precision))) + "\n")
-            n += 1
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(f"# {FILE_FORMAT}\n# source: {_clean(source)}\n" + "\t".join(COLUMNS) + "\n")
+            for p in places:
+                fh.write("\t".join((_clean(p.id), _clean(p.name), "|".join(_clean(a) for a in p.aliases),
+                                    p.country_code, _clean(p.admin1), _clean(p.admin2), f"{p.latitude:.5f}",
+                                    f"{p.longitude:.5f}", p.kind, str(p.population), str(p.geo_precision))) + "\n")
+                n += 1
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KnowledgeBaseError(f"cannot write {path}: {exc.strerror or exc}", code=Code.PLACES_WRITE) from None
     return n
 
 
@@ -326,7 +331,7 @@ def read_places(path: Path) -> tuple[str, list[ImportedPlace]]:
         problems.append(f"{path}:1: missing the '# source: ...' line (every imported place needs its source)")
     if problems:
         raise KnowledgeBaseError(f"{path}: {len(problems)} problem(s) in an imported places file",
-                                 code="E331", problems=problems)
+                                 code=Code.IMPORTED_PLACES, problems=problems)
     return source, places
 
 
@@ -353,10 +358,10 @@ def import_places(source: Path, out_dir: Path, *, fmt: str = "auto", countries: 
         places = acled_places(read_acled_rows(source), countries=countries)
         note = f"ACLED export {source.name} (user-supplied), location as coded by ACLED"
     else:
-        raise KnowledgeBaseError(f"unknown source format {fmt!r} (geonames, acled or auto)", code="E330")
+        raise KnowledgeBaseError(f"unknown source format {fmt!r} (geonames, acled or auto)", code=Code.PLACE_SOURCE)
     if not places:
         raise KnowledgeBaseError(f"{source}: no places to import" + (f" for {', '.join(countries)}" if countries
-                                                                       else ""), code="E330")
+                                                                       else ""), code=Code.PLACE_SOURCE)
     path = output_path(out_dir, source)
     return path, write_places(path, places, source=note), fmt
 

@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import minimize
 
-from ..errors import ConfigError
+from ..errors import Code, ConfigError
 
 TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+")
 FORMAT_VERSION = 1
@@ -69,7 +69,8 @@ class TextClassifier:
                 np.savez_compressed(fh, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
                                     idf=self.idf, weights=self.weights)
         except OSError as exc:
-            raise ConfigError(f"cannot write the model to {path}: {exc.strerror or exc}", code="E902") from exc
+            raise ConfigError(f"cannot write the model to {path}: {exc.strerror or exc}",
+                              code=Code.CANNOT_WRITE) from exc
 
     @classmethod
     def load(cls, path: Path) -> "TextClassifier":

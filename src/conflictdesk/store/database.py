@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from ..errors import NotFoundError, StoreError
+from ..errors import Code, NotFoundError, StoreError
 from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent
 from . import fts, migration, rows
 from .schema import (ActorRow, DocumentRow, ErrorRow, EventActorRow, EventRow, MentionRow, PersonRow, PointRow,
@@ -204,7 +204,8 @@ class Store:
         digest = doc.content_hash or content_hash(doc.text)
         id_length = DocumentRow.__table__.c.id.type.length
         if len(doc.id) > id_length:   # refused alike by every database (PostgreSQL enforces the length)
-            raise StoreError(f"document id {doc.id[:40]!r}... is longer than {id_length} characters", code="E202")
+            raise StoreError(f"document id {doc.id[:40]!r}... is longer than {id_length} characters",
+                             code=Code.ID_TOO_LONG)
         try:
             with self._write(f"store document {doc.id}") as conn:
                 existing = self._existing(conn, doc)
