@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from conflictdesk.extract.statement_eval import format_scores, read_points, score_points
+from conflictdesk.evaluate.statements import format_scores, read_points, score_points
 from conflictdesk.nlp import load_pipeline
 
 POINTS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "statements" / "points.jsonl"

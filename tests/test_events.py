@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from conflictdesk.errors import KnowledgeBaseError
-from conflictdesk.extract.event_patterns import EVENT_TYPES, load_event_patterns, parse_event_patterns
+from conflictdesk.extract.events.patterns import EVENT_TYPES, load_event_patterns, parse_event_patterns
 from conflictdesk.extract.events import extract_events
 from conflictdesk.records import Actor, DateMention, Document, Place, Quantity, Span
 
@@ -229,7 +229,7 @@ def test_place_inside_an_actor_name_is_not_the_event_place(nlp):
 
 
 def test_role_phrase_file_problems_are_reported_with_lines():
-    from conflictdesk.extract.event_patterns import parse_role_phrases
+    from conflictdesk.extract.events.patterns import parse_role_phrases
     bad = "phrases:\n  - {match: [regime]}\n  - {match: [army], state: navy}\n"
     with pytest.raises(KnowledgeBaseError) as info:
         parse_role_phrases(bad, origin="roles.yaml")

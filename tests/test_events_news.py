@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictdesk.extract.event_notes import write_note
+from conflictdesk.extract.events.notes import write_note
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.records import Count, Document, Event, Span
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conflictdesk.extract.pipeline import extract_document
-from conflictdesk.extract.statement_cues import CueFileError, label_text, load_cues
+from conflictdesk.extract.statements.cues import CueFileError, label_text, load_cues
 from conflictdesk.ingest import read_file, read_text_document
 from conflictdesk.records import POINT_LABELS
 
@@ -192,7 +192,7 @@ def test_attribution_without_content_is_no_point(nlp, kb):
     ("We will not hesitate to strike any ship that approaches our waters.", "threat", "de_escalation"),
 ])
 def test_parse_rules(nlp, text, label, absent):
-    from conflictdesk.extract.statements import label_sentence
+    from conflictdesk.extract.statements.stage import label_sentence
 
     labels, cues, targets = label_sentence(text, nlp(text))
     assert label in labels and absent not in labels, (labels, cues)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictdesk.extract.statement_eval import read_points, score_points
+from conflictdesk.evaluate.statements import read_points, score_points
 from conflictdesk.nlp import load_pipeline
 from conflictdesk.records import POINT_LABELS
 

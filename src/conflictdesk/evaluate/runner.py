@@ -127,7 +127,7 @@ def evaluate_notes(golds: Iterable[GoldEvent], *, nlp: "Language", kb: "Knowledg
                    records: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Extract every note through the pipeline and score its main event against ACLED's coding;
     `records`, when given, receives one `note_record` per note."""
-    from ..extract.event_patterns import load_event_patterns
+    from ..extract.events.patterns import load_event_patterns
     from ..extract.pipeline import extract_documents
 
     priorities = {t.id: t.priority for t in load_event_patterns().triggers}

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExtractionError
 from ..records import Actor, Document, Person, Relation, Span
-from .relations import PATTERN_FILE_CODE, Hit, StatedRole, find_text_relations, read_pattern_file, relation_patterns
+from .pattern_files import PATTERN_FILE_CODE, read_pattern_file
+from .relations import Hit, StatedRole, find_text_relations, relation_patterns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExtractionError
 from ..records import DateMention, Document, Span
-from .relations import PATTERN_FILE_CODE, read_pattern_file
+from .pattern_files import PATTERN_FILE_CODE, read_pattern_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

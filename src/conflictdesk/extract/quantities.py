@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ExtractionError
 from ..records import Document, Quantity, Span
-from .relations import PATTERN_FILE_CODE, read_pattern_file
+from .pattern_files import PATTERN_FILE_CODE, read_pattern_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

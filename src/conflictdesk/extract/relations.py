@@ -10,18 +10,14 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from typing import TYPE_CHECKING
 
 from ..errors import ExtractionError
 from ..records import Relation, Span
+from .pattern_files import PATTERN_FILE_CODE, read_pattern_file
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-PATTERN_FILE_CODE = "E410"     # a pattern file that does not load or does not compile
 
 _ACTOR_HEAD, _ACTOR_BODY = "\x01", "\x02"
 _PERSON_HEAD, _PERSON_BODY = "\x03", "\x04"
@@ -80,18 +76,6 @@ class RelationPatterns:
     relations: tuple[_Pattern, ...]
     roles: tuple[_Pattern, ...]
     titles: tuple[RoleTitle, ...]
-
-
-def read_pattern_file(name: str) -> dict[str, Any]:
-    """A YAML mapping from conflictdesk/data/patterns/; E410 when it is missing or malformed."""
-    path = resources.files("conflictdesk") / "data" / "patterns" / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ExtractionError(f"pattern file {name} does not load: {exc}", code=PATTERN_FILE_CODE) from exc
-    if not isinstance(data, dict):
-        raise ExtractionError(f"pattern file {name} is not a mapping", code=PATTERN_FILE_CODE)
-    return data
 
 
 @functools.cache

@@ -24,20 +24,20 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from ..records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
-from .event_attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
+from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
+from .attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
-from .event_notes import Draft, merge_document, merge_sentence, write_note
-from .event_patterns import VIOLENT_TYPES, EventPatterns, load_event_patterns
-from .event_roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
+from .notes import Draft, merge_document, merge_sentence, write_note
+from .patterns import VIOLENT_TYPES, EventPatterns, load_event_patterns
+from .roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                           resolve_role_phrase)
-from .event_triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges, sentence_text_forms
+from .triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges, sentence_text_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-    from ..knowledge import KnowledgeBase
+    from ...knowledge import KnowledgeBase
 
 VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
 ANALYSIS = re.compile(r"\b(appears? to|seems? to|suggest\w*|indicat\w*|might|may be|could|likely|weigh\w*|"

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..config import DATA_DIR
-from ..errors import KnowledgeBaseError
-from ..records import POINT_LABELS
-from .statement_syntax import LEXICONS, observer_voice, sentences, syntax_hits, violent_content
+from ...config import DATA_DIR
+from ...errors import KnowledgeBaseError
+from ...records import POINT_LABELS
+from .syntax import LEXICONS, observer_voice, sentences, syntax_hits, violent_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

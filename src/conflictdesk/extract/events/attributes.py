@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ..records import Count, DateMention, Place, Quantity
+from ...records import Count, DateMention, Place, Quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

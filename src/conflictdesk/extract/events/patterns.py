@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..errors import KnowledgeBaseError
+from ...errors import KnowledgeBaseError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -16,10 +16,10 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..records import Actor, Person
-from .event_patterns import EventPatterns, RolePhrase
-from .event_attributes import REPORTING_VERBS
-from .event_triggers import Mention
+from ...records import Actor, Person
+from .patterns import EventPatterns, RolePhrase
+from .attributes import REPORTING_VERBS
+from .triggers import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import Count, DateMention, Event, Place
-from .event_patterns import Coding
-from .event_roles import Party
-from .event_triggers import Mention
+from ...records import Count, DateMention, Event, Place
+from .patterns import Coding
+from .roles import Party
+from .triggers import Mention
 
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 DEMONSTRATION = ("Protests", "Riots")

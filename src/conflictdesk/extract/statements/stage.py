@@ -26,13 +26,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..records import Actor, DateMention, Document, Person, Point, Span, Statement
-from .statement_cues import CueSet, label_text, load_cues
+from ...records import Actor, DateMention, Document, Person, Point, Span, Statement
+from .cues import CueSet, label_text, load_cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..knowledge import KnowledgeBase
+    from ...knowledge import KnowledgeBase
 
 _BULLET = re.compile(r"^[ \t]*(?:[•▪●◦·‣*\-–]|\(?\d{1,2}[.)])[ \t]+(?P<body>\S.*?)[ \t]*$", re.MULTILINE)
 _LIST_INTRO = re.compile(

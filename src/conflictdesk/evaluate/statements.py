@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..records import POINT_LABELS
-from .statement_cues import CueSet, load_cues
-from .statements import label_sentence
+from ..extract.statements.cues import CueSet, load_cues
+from ..extract.statements.stage import label_sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .event_patterns import Coding, EventPatterns, Trigger
+from .patterns import Coding, EventPatterns, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

@@ -37,13 +37,13 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from ..knowledge.gazetteer import ascii_name, distance_km, drops_article, name_key
-from ..records import Document, Place, Span
+from ...knowledge.gazetteer import ascii_name, distance_km, drops_article, name_key
+from ...records import Document, Place, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..knowledge.gazetteer import Gazetteer, ResolvedPlace
+    from ...knowledge.gazetteer import Gazetteer, ResolvedPlace
 
 RULE_VERSION = "places.v1"
 

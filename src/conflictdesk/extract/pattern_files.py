@@ -1,0 +1,23 @@
+"""Reading the shipped pattern files of conflictdesk/data/patterns/ (used by several stages)."""
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import ExtractionError
+
+PATTERN_FILE_CODE = "E410"     # a pattern file that does not load or does not compile
+
+
+def read_pattern_file(name: str) -> dict[str, Any]:
+    """A YAML mapping from conflictdesk/data/patterns/; E410 when it is missing or malformed."""
+    path = resources.files("conflictdesk") / "data" / "patterns" / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExtractionError(f"pattern file {name} does not load: {exc}", code=PATTERN_FILE_CODE) from exc
+    if not isinstance(data, dict):
+        raise ExtractionError(f"pattern file {name} is not a mapping", code=PATTERN_FILE_CODE)
+    return data
