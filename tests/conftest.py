@@ -37,3 +37,48 @@ def kb():
     from conflictdesk.knowledge import load_knowledge_base
 
     return load_knowledge_base()
+
+
+# --- databases: every test that takes `new_db_url` runs on SQLite and on PostgreSQL -------------
+from db_support import BACKENDS, REQUIRED, PostgresServer  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    server = PostgresServer()
+    yield server
+    server.drop_all()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request, pg_server) -> str:
+    if request.param == "postgresql":
+        request.getfixturevalue("postgresql_url")   # skips (or fails where required) without a server
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def postgresql_url(pg_server):
+    """Call it for a new, empty PostgreSQL database (for what only PostgreSQL has)."""
+    if not pg_server.available:
+        message = f"NO POSTGRESQL SERVER at {pg_server.admin_url} ({pg_server.problem}): PostgreSQL store tests NOT RUN"
+        if REQUIRED:
+            pytest.fail(message + " (CONFLICTDESK_REQUIRE_PG is set)")
+        pytest.skip(message)
+    return pg_server.create
+
+
+@pytest.fixture(scope="session")
+def new_db_url(backend, pg_server, tmp_path_factory):
+    """Call it for the URL of a new, empty database on the backend under test."""
+    def make(name: str = "store") -> str:
+        if backend == "sqlite":
+            return f"sqlite:///{tmp_path_factory.mktemp(name) / (name + '.sqlite')}"
+        return pg_server.create()
+    return make
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "NO POSTGRESQL SERVER" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} PostgreSQL tests were SKIPPED: no server answered", red=True)

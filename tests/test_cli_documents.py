@@ -15,8 +15,8 @@ CONTRACT_KEYS = {"document", "actors", "people", "relations", "events", "stateme
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('docs') / 'x.sqlite'}"
+def db(new_db_url) -> str:
+    url = new_db_url("docs")
     result = CliRunner().invoke(main, ["--db", url, "ingest", str(BATCH), "--no-extract"])
     assert result.exit_code == 0, result.output
     return url

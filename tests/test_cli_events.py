@@ -45,8 +45,8 @@ def stored_doc(store: Store, doc_id: str, text: str, published: dt.date, events:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('events') / 'x.sqlite'}"
+def db(new_db_url) -> str:
+    url = new_db_url("events")
     with Store(url) as store:
         t1 = ("A drone attack killed three US service members at Tower 22 in Jordan on Sunday. "
               "Kataib Hezbollah was blamed for the attack.")

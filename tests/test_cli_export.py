@@ -18,8 +18,8 @@ ARTICLES = Path(__file__).parent / "fixtures" / "web" / "articles.jsonl"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'export.sqlite'}"
+def db(new_db_url) -> str:
+    url = new_db_url("export")
     result = CliRunner().invoke(main, ["--db", url, "ingest", str(ARTICLES)])
     assert result.exit_code == 0, result.output
     return url

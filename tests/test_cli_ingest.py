@@ -17,8 +17,8 @@ GOOD = {"01_ain_al_asad.txt", "02_basra_protest.html", "03_wire.jsonl:1", "03_wi
 
 
 @pytest.fixture()
-def db(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'x.sqlite'}"
+def db(new_db_url) -> str:
+    return new_db_url("ingest")
 
 
 def run(db: str, *args: str, input: str | None = None):  # noqa: A002

@@ -29,10 +29,10 @@ def _run(args: list[str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("digest") / "store.sqlite"
-    _run(["--db", str(path), "ingest", str(ARTICLES)])
-    return path
+def db(new_db_url) -> str:
+    url = new_db_url("digest")
+    _run(["--db", url, "ingest", str(ARTICLES)])
+    return url
 
 
 @pytest.fixture(scope="module")

@@ -85,14 +85,14 @@ def test_acled_csv_cells_never_start_a_spreadsheet_formula():
     assert row["latitude"] == "-35.5"          # numbers stay numbers
 
 
-def test_actor_lookup_reads_the_store(tmp_path):
+def test_actor_lookup_reads_the_store(new_db_url):
     from conflictdesk.export import actor_lookup, event_actor_ids
     from conflictdesk.records import Actor, Document, Extraction
     from conflictdesk.store import Store
 
     doc = Document(id="d1", text=TEXT, origin="test")
     actors = [Actor(id="rioters-iraq", name="Rioters", type="rioters", acled_name="Rioters (Iraq)")]
-    with Store(f"sqlite:///{tmp_path / 's.sqlite'}") as store:
+    with Store(new_db_url("export")) as store:
         store.add_document(doc)
         store.save_extraction(Extraction(document=doc, actors=actors, events=[EV]))
         lookup = actor_lookup(store, [EV])

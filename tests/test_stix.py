@@ -196,8 +196,8 @@ def test_events_to_stix_writes_json_and_timestamp_formats():
     assert not [o for o in bare["objects"] if o["type"] == "report"] and validate(bare)
 
 
-def test_stix_from_the_real_pipeline(tmp_path):
-    url = f"sqlite:///{tmp_path / 'stix.sqlite'}"
+def test_stix_from_the_real_pipeline(new_db_url):
+    url = new_db_url("stix")
     assert CliRunner().invoke(main, ["--db", url, "ingest", str(ARTICLES)]).exit_code == 0
     with Store(url) as store:
         found = store.list_events()

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, text
+
 
 from conflictdesk.errors import NotFoundError, StoreError
 from conflictdesk.records import (Actor, Count, DateMention, Document, Event, Extraction, Failure, Person, Place, Point,
@@ -22,23 +21,10 @@ TEXT = ("Two rockets struck the Ain al-Asad air base in Anbar province on Tuesda
         "No casualties were reported.")
 
 
-# PostgreSQL runs too when a disposable database is named, e.g.
-# CONFLICTDESK_TEST_PG_URL=postgresql+psycopg://postgres@/cdtest?host=/tmp/pg&port=55432 (it is emptied!)
-PG_URL = os.environ.get("CONFLICTDESK_TEST_PG_URL")
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    else:
-        url = PG_URL
-        engine = create_engine(url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
-    with Store(url) as s:
+@pytest.fixture
+def store(new_db_url):
+    """A new store on each backend (SQLite, and PostgreSQL where the server answers)."""
+    with Store(new_db_url()) as s:
         yield s
 
 

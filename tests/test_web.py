@@ -30,8 +30,8 @@ ERROR_KEYS = {"ok", "error", "errors", "status"}
 
 
 @pytest.fixture(scope="module")
-def db_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.sqlite'}"
+def db_url(new_db_url) -> str:
+    url = new_db_url("web")
     result = CliRunner().invoke(main, ["--db", url, "ingest", str(ARTICLES)])
     assert result.exit_code == 0, result.output
     return url

@@ -1,6 +1,7 @@
 """The pages in a real browser: headless Chromium against the server on 127.0.0.1 (a free port,
 in a thread), over a store filled by the real `ingest` command. Skipped, with the reason, where
-Chromium is not installed (`apt-get install chromium`)."""
+Chromium is not installed (`apt-get install chromium`), unless CONFLICTDESK_REQUIRE_BROWSER is set
+(`.ci/run` installs Chromium and sets it): then they fail."""
 from __future__ import annotations
 
 import os
@@ -25,8 +26,15 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--window-size=1280,900")
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (/usr/bin/chromium); "
-                                                           "the in-process WSGI tests still cover the pages")
+NO_BROWSER = "Chromium is not installed (/usr/bin/chromium); the in-process WSGI tests still cover the pages"
+
+
+@pytest.fixture(autouse=True)
+def _needs_chromium():
+    if CHROMIUM is None:
+        if os.environ.get("CONFLICTDESK_REQUIRE_BROWSER"):
+            pytest.fail(NO_BROWSER + " (CONFLICTDESK_REQUIRE_BROWSER is set)")
+        pytest.skip(NO_BROWSER)
 
 
 @pytest.fixture(scope="module")

@@ -93,7 +93,8 @@ def _now() -> dt.datetime:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # transactions begin in _sqlite_begin, not in the driver
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=10000",
+    # busy_timeout first: switching a new file to WAL needs the lock another opener may hold
+    for pragma in ("busy_timeout=10000", "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
                    "temp_store=MEMORY", "cache_size=-32000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()

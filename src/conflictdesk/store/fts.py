@@ -84,8 +84,13 @@ def search_document_pks(conn: Connection, query: str, limit: int) -> list[int]:
                f"ORDER BY bm25({FTS_TABLE}, 2.0, 1.0) LIMIT :limit")
     elif dialect == "postgresql":
         params["q"] = query
-        sql = (f"SELECT pk FROM documents WHERE {_PG_VECTOR} @@ plainto_tsquery('english', :q) "
-               f"ORDER BY ts_rank({_PG_VECTOR}, plainto_tsquery('english', :q)) DESC, pk DESC LIMIT :limit")
+        # a query of English stop words only ("the") has no lexemes: match its words as they are
+        # (unindexed), as SQLite's FTS5 does, rather than finding nothing
+        stop_words_only = conn.execute(text("SELECT numnode(plainto_tsquery('english', :q)) = 0"), params).scalar()
+        config = "simple" if stop_words_only else "english"
+        vector = _PG_VECTOR.replace("'english'", f"'{config}'")
+        sql = (f"SELECT pk FROM documents WHERE {vector} @@ plainto_tsquery('{config}', :q) "
+               f"ORDER BY ts_rank({vector}, plainto_tsquery('{config}', :q)) DESC, pk DESC LIMIT :limit")
     else:
         words = _WORD.findall(query)
         if not words:

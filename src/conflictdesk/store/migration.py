@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 from . import fts
 
@@ -40,10 +40,24 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+# Any constant shared by every conflictdesk process: the key of PostgreSQL's advisory lock.
+_MIGRATION_LOCK_KEY = 0x436F6E666C6963   # "Conflic"
+
+
 def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest revision (a no-op when it is current)."""
+    """Create or upgrade the schema to the newest revision (a no-op when it is current).
+
+    Safe when several processes open the same new database at once: the migration runs under
+    a database-wide lock (SQLite: the write lock, taken with BEGIN IMMEDIATE and waited for;
+    PostgreSQL: a transaction-scoped advisory lock), and the revision is read again once the
+    lock is held, so the processes that waited find the schema made and do nothing."""
+    head = head_revision()
     with engine.connect() as connection:
-        if current_revision(connection) == head_revision():
+        if current_revision(connection) == head:
             return
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    with engine.connect() as connection:
+        with connection.execution_options(write=True).begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+            if current_revision(connection) != head:
+                command.upgrade(alembic_config(connection), "head")
