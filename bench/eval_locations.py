@@ -126,7 +126,8 @@ def user_gazetteer_from_train(path: Path, out_dir: Path) -> dict[str, Any]:
     """Import the train-split rows' locations of an ACLED file as a user gazetteer into `out_dir`
     (what `conflictdesk kb import-places` does with an export the user holds), and say how many
     test-split locations the train split holds."""
-    from conflictdesk.knowledge.place_import import acled_places, output_path, write_places
+    from conflictdesk.knowledge.place_files import output_path, write_places
+    from conflictdesk.knowledge.place_import import acled_places
 
     rows = read_all(path)
     train = [r for r in rows if r.get("split") == "train"]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from conflictdesk.knowledge.gazetteer import Gazetteer, shipped_curated
+from conflictdesk.knowledge.gazetteer import Gazetteer
+from conflictdesk.knowledge.place_files import shipped_curated
 
 
 @dataclass(frozen=True)

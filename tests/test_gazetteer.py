@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from conflictdesk.config import DATA_DIR
-from conflictdesk.knowledge.gazetteer import (
-    Gazetteer, cache_key, distance_km, fold, name_key, shipped_curated, skeleton)
+from conflictdesk.knowledge.gazetteer import Gazetteer, cache_key, distance_km, fold, name_key, skeleton
+from conflictdesk.knowledge.place_files import shipped_curated
 from conflictdesk.knowledge.schema import PlaceEntry
 
 
@@ -114,7 +114,7 @@ def test_cache_is_written_and_a_corrupt_one_rebuilt(tmp_path, monkeypatch):
     first, hit = module._load_or_build(tmp_path, use_cache=True)
     again, hit_again = module._load_or_build(tmp_path, use_cache=True)
     assert (hit, hit_again, len(calls)) == (False, True, 1) and again == first
-    next(tmp_path.glob("gazetteer-*.marshal")).write_bytes(b"not marshal")
+    module.index_cache(tmp_path).path(module.cache_key()).write_bytes(b"not marshal")
     rebuilt, hit = module._load_or_build(tmp_path, use_cache=True)
     assert not hit and len(calls) == 2 and rebuilt["keys"] == {"testville": 0}
 

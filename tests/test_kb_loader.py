@@ -288,12 +288,13 @@ def test_matching_rules_must_name_the_entry(tmp_path: Path) -> None:
 def test_the_compiled_cache_is_unpickled_only_from_the_users_own_folder(tmp_path, monkeypatch):
     import os
 
-    from conflictdesk.knowledge import cache
+    from conflictdesk.knowledge import compiled_cache
 
     monkeypatch.setenv("CONFLICTDESK_CACHE_DIR", str(tmp_path))
-    saved = cache.save_compiled("k" * 64, {"answer": 42})
+    cache = compiled_cache()
+    saved = cache.save("k" * 64, {"answer": 42})
     assert saved is not None and oct(saved.parent.stat().st_mode & 0o777) == "0o700"
-    assert cache.load_compiled("k" * 64) == {"answer": 42}
+    assert cache.load("k" * 64) == {"answer": 42}
     if hasattr(os, "getuid"):
         os.chmod(saved.parent, 0o777)      # anyone could have planted the file: it is not loaded
-        assert cache.load_compiled("k" * 64) is None and saved.exists()
+        assert cache.load("k" * 64) is None and saved.exists()

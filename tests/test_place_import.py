@@ -14,9 +14,9 @@ from conflictdesk.cli import main
 from conflictdesk.errors import KnowledgeBaseError
 from conflictdesk.extract.places import resolve_places
 from conflictdesk.knowledge import load_knowledge_base
-from conflictdesk.knowledge.gazetteer import Gazetteer, default_cache_dir, distance_km, user_cache_key
-from conflictdesk.knowledge.place_import import (
-    COLUMNS, acled_places, imported_place_files, read_places, write_places)
+from conflictdesk.knowledge.gazetteer import Gazetteer, default_cache_dir, distance_km, user_cache, user_cache_key
+from conflictdesk.knowledge.place_files import COLUMNS, imported_place_files, read_places, write_places
+from conflictdesk.knowledge.place_import import acled_places
 from conflictdesk.records import Document
 
 # GeoNames dump format: geonameid, name, asciiname, alternatenames, lat, lon, feature class, feature
@@ -192,15 +192,15 @@ def test_user_layer_cache_is_keyed_by_file_content(tmp_path):
     _invoke("kb", "import-places", str(_export(tmp_path)), "--out", str(folder))
     files = imported_place_files([folder, tmp_path / "missing"])
     key = user_cache_key(files)
-    (default_cache_dir() / f"gazetteer-user-{key[:32]}.marshal").unlink(missing_ok=True)   # from an earlier run
+    user_cache(default_cache_dir()).path(key).unlink(missing_ok=True)   # from an earlier run
     first = Gazetteer((), imported=files)          # the shared base index; this layer is new (tmp content)
     again = Gazetteer((), imported=files)
     assert (first.imported_cache_hit, again.imported_cache_hit) == (False, True)
-    assert (default_cache_dir() / f"gazetteer-user-{key[:32]}.marshal").is_file()
+    assert user_cache(default_cache_dir()).path(key).is_file()
     files[0].write_text(files[0].read_text(encoding="utf-8").replace("Wadi Sirar", "Wadi Sirr"), encoding="utf-8")
     changed_key = user_cache_key(files)
     assert changed_key != key
-    (default_cache_dir() / f"gazetteer-user-{changed_key[:32]}.marshal").unlink(missing_ok=True)
+    user_cache(default_cache_dir()).path(changed_key).unlink(missing_ok=True)
     changed = Gazetteer((), imported=files)
     assert not changed.imported_cache_hit and changed.resolve("Wadi Sirr", countries=["Yemen"]).imported
 

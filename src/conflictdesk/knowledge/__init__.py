@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import NotFoundError
-from .cache import cache_key, load_compiled, save_compiled
-from .loader import LoadedEntries, Origin, gc_paused, load_entries, source_dirs
+from .cache import Cache, build_salt, cache_root
+from .loader import LoadedEntries, Origin, content_hash, gc_paused, load_entries, source_dirs
 from .matcher import Match, Matcher, canonical, strip_year_range
 from .schema import ActorEntry, PartialDate, PersonEntry, PlaceEntry, RelationEntry, RoleEntry, is_active
 
@@ -255,7 +255,7 @@ class KnowledgeBase:
         imported into its folders, `places/imported-*.tsv`), built on first use."""
         if self._gazetteer is None:
             from .gazetteer import Gazetteer
-            from .place_import import imported_place_files
+            from .place_files import imported_place_files
             self._gazetteer = Gazetteer(curated=self.places, imported=imported_place_files(self.dirs))
         return self._gazetteer
 
@@ -298,6 +298,20 @@ class KnowledgeBase:
 
 
 _MEMO: dict[str, KnowledgeBase] = {}
+CACHE_FORMAT = 2
+# the modules whose objects the compiled cache pickles
+_CACHED_MODULES = tuple(Path(__file__).parent / name for name in ("__init__.py", "schema.py", "loader.py",
+                                                                  "matcher.py"))
+
+
+def cache_key(dirs: Sequence[Path]) -> str:
+    """sha256 of the build salt (versions, the pickled modules' source) and every knowledge-base file."""
+    return content_hash(dirs, salt=f"kb-cache {CACHE_FORMAT}; {build_salt(*_CACHED_MODULES)}")
+
+
+def compiled_cache() -> Cache:
+    """The folder of compiled knowledge bases (`CACHE_ROOT/kb`)."""
+    return Cache(cache_root() / "kb", family="kb", codec="pickle", keep=8)
 
 
 def load_knowledge_base(extra_dirs: Iterable[Path | str] = (), *, use_cache: bool = True) -> KnowledgeBase:
@@ -308,11 +322,12 @@ def load_knowledge_base(extra_dirs: Iterable[Path | str] = (), *, use_cache: boo
     key = cache_key(dirs)
     if key in _MEMO:
         return _MEMO[key]
+    cache = compiled_cache()
     with gc_paused():   # hundreds of thousands of small acyclic objects: see loader.gc_paused
-        kb = load_compiled(key) if use_cache else None
+        kb = cache.load(key) if use_cache else None
         if not isinstance(kb, KnowledgeBase):
             kb = KnowledgeBase(load_entries(dirs), key=key, dirs=dirs)
             if use_cache:
-                save_compiled(key, kb)
+                cache.save(key, kb)
     _MEMO[key] = kb
     return kb

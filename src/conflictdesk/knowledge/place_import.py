@@ -14,14 +14,7 @@ imports it once with `conflictdesk kb import-places SOURCE --out DIR`; the place
 (`Gazetteer(imported=...)`, cached by the files' content hash). The file is a compact TSV, not
 YAML: tens of thousands of places load in a fraction of a second.
 
-File format (UTF-8, tab-separated, `#` lines are comments; the `# source:` line is the source
-of every place in the file):
-
-    # conflictdesk imported places v1
-    # source: ACLED export acled.csv (user-supplied), location as coded by ACLED
-    id  name  aliases  country_code  admin1  admin2  latitude  longitude  kind  population  geo_precision
-
-`aliases` is `|`-separated. Rows are validated on read: a bad row fails with file and line.
+The imported-places file format and its reader and writer are in `place_files.py`.
 """
 from __future__ import annotations
 
@@ -31,20 +24,12 @@ import zipfile
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
-
-import yaml
+from typing import TextIO
 
 from ..errors import Code, InputError, KnowledgeBaseError
 from ..ingest.acled import open_text_file, read_acled_rows as ingest_acled_rows
-
-FILE_FORMAT = "conflictdesk imported places v1"
-COLUMNS = ("id", "name", "aliases", "country_code", "admin1", "admin2", "latitude", "longitude", "kind",
-           "population", "geo_precision")
-PREFIX = "imported-"
-SUFFIX = ".tsv"
+from .place_files import ImportedPlace, output_path, read_reference, write_places
 
 # GeoNames feature classes/codes kept by default, with the kind and geo_precision they become.
 # P (populated places) and the admin divisions are kept whole; of L, S, T only the features
@@ -70,23 +55,6 @@ _GENERIC_PART = frozenset("military air airbase airport base camp old city centr
 # first words of "X - Y" locations that are no name on their own ("Kafr - Kafrehmul", "Tal - ...")
 _GENERIC_HEADS = frozenset("kafr tal tell deir dayr ain ayn jabal jebel qasr khirbet khirbat wadi bir tall umm abu "
                            "bani beni hay hayy souq suq".split())
-
-
-@dataclass(frozen=True, slots=True)
-class ImportedPlace:
-    """One place of a user gazetteer (a row of an imported-*.tsv file)."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    country_code: str
-    admin1: str
-    admin2: str
-    latitude: float
-    longitude: float
-    kind: str
-    population: int
-    geo_precision: int
 
 
 # --- reading sources ----------------------------------------------------------------------------
@@ -239,15 +207,13 @@ def country_code_of(name: str) -> str | None:
 def _country_table() -> dict[str, str]:
     import pycountry
 
-    from .gazetteer import REFERENCE_FILE
-
     table: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name", "alpha_2", "alpha_3"):
             value = getattr(c, attr, None)
             if value:
                 table.setdefault(" ".join(_words(value)), c.alpha_2)
-    ref = yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8")) or {}
+    ref = read_reference()
     for cc, name in (ref.get("acled_names") or {}).items():
         table[" ".join(_words(name))] = cc
     for cc, names in (ref.get("aliases") or {}).items():
@@ -255,94 +221,6 @@ def _country_table() -> dict[str, str]:
             table.setdefault(" ".join(_words(name)), cc)
     table.setdefault("kosovo", "XK")
     return table
-
-
-# --- writing and reading imported files ----------------------------------------------------------
-def output_path(out_dir: Path, source: Path) -> Path:
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(source).name.rsplit(".", 1)[0]).strip("-") or "places"
-    return Path(out_dir) / "places" / f"{PREFIX}{stem}{SUFFIX}"
-
-
-def write_places(path: Path, places: Iterable[ImportedPlace], *, source: str) -> int:
-    """Write places as an imported-places TSV (atomically: a failed write leaves no file behind);
-    returns how many were written."""
-    path = Path(path)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    n = 0
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(f"# {FILE_FORMAT}\n# source: {_clean(source)}\n" + "\t".join(COLUMNS) + "\n")
-            for p in places:
-                fh.write("\t".join((_clean(p.id), _clean(p.name), "|".join(_clean(a) for a in p.aliases),
-                                    p.country_code, _clean(p.admin1), _clean(p.admin2), f"{p.latitude:.5f}",
-                                    f"{p.longitude:.5f}", p.kind, str(p.population), str(p.geo_precision))) + "\n")
-                n += 1
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise KnowledgeBaseError(f"cannot write {path}: {exc.strerror or exc}", code=Code.PLACES_WRITE) from None
-    return n
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"[\t\r\n|]+", " ", text).strip()
-
-
-def read_places(path: Path) -> tuple[str, list[ImportedPlace]]:
-    """(source, places) of an imported-places file; a bad row raises with file and line."""
-    path = Path(path)
-    source = ""
-    places: list[ImportedPlace] = []
-    problems: list[str] = []
-    header_seen = False
-    with path.open(encoding="utf-8", newline="") as fh:
-        for lineno, line in enumerate(fh, 1):
-            line = line.rstrip("\r\n")
-            if not line:
-                continue
-            if line.startswith("#"):
-                if line[1:].strip().lower().startswith("source:"):
-                    source = line[1:].strip()[7:].strip()
-                continue
-            f = line.split("\t")
-            if not header_seen:
-                header_seen = True
-                if tuple(f) != COLUMNS:
-                    problems.append(f"{path}:{lineno}: header must be {' '.join(COLUMNS)} (tab-separated)")
-                    break
-                continue
-            if len(f) != len(COLUMNS):
-                problems.append(f"{path}:{lineno}: expected {len(COLUMNS)} columns, found {len(f)}")
-                continue
-            try:
-                lat, lon, pop, prec = float(f[6]), float(f[7]), int(f[9] or 0), int(f[10] or 1)
-            except ValueError:
-                problems.append(f"{path}:{lineno}: latitude, longitude, population, geo_precision must be numbers")
-                continue
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or prec not in (1, 2, 3) or not f[0] or not f[1]:
-                problems.append(f"{path}:{lineno}: {f[0] or '?'}: needs an id, a name, a position on Earth and "
-                                "geo_precision 1-3")
-                continue
-            places.append(ImportedPlace(id=f[0], name=f[1], aliases=tuple(a for a in f[2].split("|") if a),
-                                        country_code=f[3].upper(), admin1=f[4], admin2=f[5], latitude=lat,
-                                        longitude=lon, kind=f[8] or "place", population=pop, geo_precision=prec))
-    if not source:
-        problems.append(f"{path}:1: missing the '# source: ...' line (every imported place needs its source)")
-    if problems:
-        raise KnowledgeBaseError(f"{path}: {len(problems)} problem(s) in an imported places file",
-                                 code=Code.IMPORTED_PLACES, problems=problems)
-    return source, places
-
-
-def imported_place_files(dirs: Iterable[Path | str]) -> list[Path]:
-    """The imported-places files of knowledge-base folders (`DIR/places/imported-*.tsv`), in order."""
-    out: list[Path] = []
-    for d in dirs:
-        folder = Path(d).expanduser() / "places"
-        if folder.is_dir():
-            out.extend(sorted(folder.glob(f"{PREFIX}*{SUFFIX}")))
-    return out
 
 
 def import_places(source: Path, out_dir: Path, *, fmt: str = "auto", countries: Sequence[str] = (),
@@ -364,8 +242,3 @@ def import_places(source: Path, out_dir: Path, *, fmt: str = "auto", countries: 
                                                                        else ""), code=Code.PLACE_SOURCE)
     path = output_path(out_dir, source)
     return path, write_places(path, places, source=note), fmt
-
-
-def places_as_rows(places: Iterable[ImportedPlace]) -> list[dict[str, Any]]:
-    """Imported places as plain dicts (for JSON output)."""
-    return [{c: getattr(p, c) for c in COLUMNS} for p in places]

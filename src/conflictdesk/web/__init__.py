@@ -11,7 +11,8 @@ every page is sent with a strict Content-Security-Policy.
 """
 from __future__ import annotations
 
-from .app import CONTENT_SECURITY_POLICY, HttpError, Request, Response, WebApp, error_body
+from .app import CONTENT_SECURITY_POLICY, WebApp
+from .http import HttpError, Request, Response, error_body
 from .server import make_server, serve_in_thread
 
 __all__ = ["CONTENT_SECURITY_POLICY", "HttpError", "Request", "Response", "WebApp", "error_body", "make_server",

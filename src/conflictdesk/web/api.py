@@ -6,15 +6,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from typing import TYPE_CHECKING
 
 from ..contract import document_dict, extraction_dict
 from ..records import Document, StoredEvent
-from .app import HttpError, Request, Response
 from .filters import event_filters
-
-if TYPE_CHECKING:
-    from .app import WebApp
+from .http import HttpError, Request, Response, Site
 
 MAX_LIMIT = 5000
 
@@ -23,7 +19,7 @@ def document_summary(doc: Document) -> dict[str, object]:
     return {k: v for k, v in document_dict(doc).items() if k != "text"}
 
 
-def index(app: "WebApp", request: Request) -> Response:
+def index(app: "Site", request: Request) -> Response:
     return Response.json({"ok": True, "endpoints": {
         "/api/documents?q=&limit=": "stored documents, newest first, or a full-text search (q)",
         "/api/documents/{id}": "a document and its extraction (the extraction contract JSON)",
@@ -36,7 +32,7 @@ def index(app: "WebApp", request: Request) -> Response:
     }})
 
 
-def documents(app: "WebApp", request: Request) -> Response:
+def documents(app: "Site", request: Request) -> Response:
     limit = request.int_arg("limit", 20, high=MAX_LIMIT)
     query = request.arg("q")
     found = app.store.search_documents(query, limit=limit) if query else app.store.list_documents(limit=limit)
@@ -44,16 +40,16 @@ def documents(app: "WebApp", request: Request) -> Response:
                           "documents": [document_summary(d) for d in found]})
 
 
-def document(app: "WebApp", request: Request, document_id: str) -> Response:
+def document(app: "Site", request: Request, document_id: str) -> Response:
     return Response.json(extraction_dict(app.store.get_extraction(document_id)))
 
 
-def _events(app: "WebApp", request: Request, default_limit: int = 500) -> list[StoredEvent]:
+def _events(app: "Site", request: Request, default_limit: int = 500) -> list[StoredEvent]:
     limit = request.int_arg("limit", default_limit, high=MAX_LIMIT)
     return app.store.list_events(**event_filters(request), limit=limit)
 
 
-def events(app: "WebApp", request: Request) -> Response:
+def events(app: "Site", request: Request) -> Response:
     from ..export import actor_lookup, event_record_dict, events_to_acled_csv, geojson_feature_collection
 
     fmt = request.arg("format") or "json"
@@ -69,7 +65,7 @@ def events(app: "WebApp", request: Request) -> Response:
     return Response.json({"ok": True, "count": len(found), "events": [event_record_dict(s) for s in found]})
 
 
-def events_stix(app: "WebApp", request: Request) -> Response:
+def events_stix(app: "Site", request: Request) -> Response:
     from ..export import event_actor_ids
     from ..export.stix import stix_bundle
 
@@ -79,20 +75,20 @@ def events_stix(app: "WebApp", request: Request) -> Response:
     return Response.json(bundle, content_type="application/stix+json")
 
 
-def actor(app: "WebApp", request: Request, actor_id: str) -> Response:
+def actor(app: "Site", request: Request, actor_id: str) -> Response:
     profile = app.kb.profile(actor_id)   # NotFoundError -> 404
     involved = app.store.list_events(actor=actor_id, limit=MAX_LIMIT)
     return Response.json({**profile, "stored_events": len(involved)})
 
 
-def errors(app: "WebApp", request: Request) -> Response:
+def errors(app: "Site", request: Request) -> Response:
     limit = request.int_arg("limit", 100, high=MAX_LIMIT)
     found = app.store.list_errors(limit=limit, stage=request.arg("stage"))
     return Response.json({"ok": True, "count": len(found), "errors": [
         {**dataclasses.asdict(e), "at": e.at.isoformat()} for e in found]})
 
 
-def brief(app: "WebApp", request: Request, document_id: str) -> Response:
+def brief(app: "Site", request: Request, document_id: str) -> Response:
     from ..brief import build_brief
     from ..brief.render import brief_dict
 

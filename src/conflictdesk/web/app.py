@@ -14,16 +14,16 @@ to the server's error stream, never to the client.
 """
 from __future__ import annotations
 
-import json
 import re
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs
 
 from ..errors import ConflictDeskError, InputError, NotFoundError
+from .http import STATUS_TEXT, HttpError, Request, Response, error_body
+from .pages import error_page
+from .routes import ROUTES
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -38,86 +38,6 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("X-Frame-Options", "DENY"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
-STATUS_TEXT = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
-               500: "Internal Server Error"}
-
-
-class HttpError(Exception):
-    """An error the client caused or should see: a status, a message, and details."""
-
-    def __init__(self, status: int, message: str, errors: Iterable[str] = ()) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.errors = list(errors)
-
-
-@dataclass(slots=True)
-class Request:
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    environ: dict[str, Any]
-
-    @classmethod
-    def from_environ(cls, environ: dict[str, Any]) -> "Request":
-        raw = environ.get("PATH_INFO", "") or "/"
-        # PEP 3333: PATH_INFO is bytes decoded as latin-1; the URL itself is UTF-8.
-        try:
-            path = raw.encode("latin-1").decode("utf-8")
-        except UnicodeError:
-            path = raw
-        return cls(method=environ.get("REQUEST_METHOD", "GET").upper(), path=path,
-                   query=parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=False), environ=environ)
-
-    def arg(self, name: str) -> str | None:
-        """The first value of a query parameter, stripped; None when absent or blank."""
-        values = self.query.get(name)
-        if not values:
-            return None
-        value = values[0].strip()
-        return value or None
-
-    def int_arg(self, name: str, default: int, *, low: int = 1, high: int = 1000) -> int:
-        value = self.arg(name)
-        if value is None:
-            return default
-        try:
-            number = int(value)
-        except ValueError:
-            raise HttpError(400, f"parameter {name!r} must be an integer", [f"{name}: {value!r}"]) from None
-        if not low <= number <= high:
-            raise HttpError(400, f"parameter {name!r} must be between {low} and {high}", [f"{name}: {number}"])
-        return number
-
-
-@dataclass(slots=True)
-class Response:
-    body: bytes
-    status: int = 200
-    content_type: str = "text/html; charset=utf-8"
-    headers: list[tuple[str, str]] = field(default_factory=list)
-
-    @classmethod
-    def html(cls, text: str, status: int = 200) -> "Response":
-        return cls(text.encode("utf-8"), status)
-
-    @classmethod
-    def json(cls, data: Any, status: int = 200, content_type: str = "application/json") -> "Response":
-        body = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-        return cls(body.encode("utf-8"), status, f"{content_type}; charset=utf-8")
-
-    @classmethod
-    def text(cls, text: str, content_type: str, *, filename: str | None = None) -> "Response":
-        headers = [("Content-Disposition", f'inline; filename="{filename}"')] if filename else []
-        return cls(text.encode("utf-8"), 200, f"{content_type}; charset=utf-8", headers)
-
-
-def error_body(status: int, message: str, errors: Iterable[str] = ()) -> dict[str, Any]:
-    """The one error shape of the API."""
-    return {"ok": False, "error": message, "errors": list(errors), "status": status}
-
-
 Handler = Callable[..., Response]
 
 
@@ -134,8 +54,6 @@ class WebApp:
 
     def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None,
                  kb_dirs: Iterable["str | Path"] = ()) -> None:
-        from .routes import ROUTES
-
         self.store = store
         self._kb = kb
         self._kb_dirs = tuple(kb_dirs)
@@ -183,8 +101,6 @@ class WebApp:
         errors = list(errors)
         if request.path == "/api" or request.path.startswith("/api/"):
             return Response.json(error_body(status, message, errors), status)
-        from .pages import error_page
-
         return Response.html(error_page(status, message, errors), status)
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:

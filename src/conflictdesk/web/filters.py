@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..records import EVENT_STATUSES
-from .app import HttpError, Request
+from .http import HttpError, Request
 
 FILTER_NAMES = ("actor", "type", "country", "since", "until", "status")
 

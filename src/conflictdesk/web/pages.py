@@ -8,18 +8,16 @@ import hashlib
 import re
 from collections.abc import Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import NotFoundError
 from ..export import event_actor_ids
 from ..records import EVENT_STATUSES, Actor, Document, Extraction, StoredEvent
-from .app import HttpError, Request, Response
 from .charts import event_map, event_timeline, legend
 from .filters import event_filters, filter_query
+from .http import HttpError, Request, Response, Site
 from .markup import HIGHLIGHT_KINDS, external_link, h, highlight_text, highlights_of, layout, link, path, table
 
-if TYPE_CHECKING:
-    from .app import WebApp
 
 PAGE_EVENTS = 500
 
@@ -36,7 +34,7 @@ class _Names:
         self.directory = directory
 
     @classmethod
-    def of(cls, app: "WebApp", found: Sequence[StoredEvent]) -> "_Names":
+    def of(cls, app: "Site", found: Sequence[StoredEvent]) -> "_Names":
         ids = event_actor_ids(found)
         directory = app.store.actor_directory(ids) if ids else {}
         missing = [a for a in ids if a not in directory]
@@ -85,7 +83,7 @@ def error_page(status: int, message: str, errors: Sequence[str]) -> str:
 
 
 # --- pages ------------------------------------------------------------------------------------
-def home(app: "WebApp", request: Request) -> Response:
+def home(app: "Site", request: Request) -> Response:
     query = request.arg("q")
     docs: list[Document] = (app.store.search_documents(query, limit=50) if query
                             else app.store.list_documents(limit=20))
@@ -121,7 +119,7 @@ def _statements(ex: Extraction, names: _Names) -> str:
     return "".join(parts)
 
 
-def document(app: "WebApp", request: Request, document_id: str) -> Response:
+def document(app: "Site", request: Request, document_id: str) -> Response:
     ex = app.store.get_extraction(document_id)
     doc = ex.document
     stored = [StoredEvent(event=e, document_id=doc.id, source=doc.source, url=doc.url, published=doc.published,
@@ -161,7 +159,7 @@ def _filter_form(request: Request) -> str:
             + ' <button type="submit">Filter</button> <a href="/events">clear</a></form>')
 
 
-def events(app: "WebApp", request: Request) -> Response:
+def events(app: "Site", request: Request) -> Response:
     filters = event_filters(request)
     found = app.store.list_events(**filters, limit=PAGE_EVENTS)
     query = filter_query(request)
@@ -203,7 +201,7 @@ def _relations(profile: dict[str, object]) -> str:
     return f"<h2>Relations</h2><ul>{''.join(items)}</ul>" if items else ""
 
 
-def actor(app: "WebApp", request: Request, actor_id: str) -> Response:
+def actor(app: "Site", request: Request, actor_id: str) -> Response:
     try:
         profile: dict[str, object] | None = app.kb.profile(actor_id)
     except NotFoundError:
@@ -237,7 +235,7 @@ def actor(app: "WebApp", request: Request, actor_id: str) -> Response:
     return Response.html(layout(name, body))
 
 
-def errors(app: "WebApp", request: Request) -> Response:
+def errors(app: "Site", request: Request) -> Response:
     found = app.store.list_errors(limit=200)
     rows = [[h(e.at.strftime("%Y-%m-%d %H:%M")), h(e.origin),
              link(path("documents", e.document_id), e.document_id) if e.document_id else "", h(e.stage),
@@ -250,7 +248,7 @@ def errors(app: "WebApp", request: Request) -> Response:
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 
 
-def brief(app: "WebApp", request: Request, document_id: str) -> Response:
+def brief(app: "Site", request: Request, document_id: str) -> Response:
     """The brief's own self-contained page (brief.render_html): its inline stylesheet is
     allowed by its hash, and still no script."""
     from ..brief import build_brief, render_html
@@ -266,6 +264,6 @@ def brief(app: "WebApp", request: Request, document_id: str) -> Response:
     return response
 
 
-def stylesheet(app: "WebApp", request: Request) -> Response:
+def stylesheet(app: "Site", request: Request) -> Response:
     css = resources.files("conflictdesk.web").joinpath("static/style.css").read_text(encoding="utf-8")
     return Response(css.encode("utf-8"), 200, "text/css; charset=utf-8", [("Cache-Control", "max-age=3600")])
