@@ -317,8 +317,19 @@ def _ancestors(tok: "Token", limit: int = 8) -> list["Token"]:
     return out
 
 
+def _absolute(chain: list["Token"]) -> list["Token"]:
+    """The chain up to an absolute "with X underway" phrase: the talks are underway whatever the
+    sentence's main clause says ("With talks underway, the group might weigh its options")."""
+    for k in range(1, len(chain)):
+        t, below = chain[k], chain[k - 1]
+        if t.lower_ == "with" and t.dep_ == "prep" and below.dep_ == "pobj" and any(
+                c.dep_ == "amod" and c.i > below.i for c in below.children):
+            return chain[:k]
+    return chain
+
+
 def status_of(head: "Token", *, text: str) -> str:
-    chain = [head] + _ancestors(head)
+    chain = _absolute([head] + _ancestors(head))
     lemmas = [t.lemma_.lower() for t in chain]
     # "did not say where they were killed": a report's negation does not negate what it tells
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))

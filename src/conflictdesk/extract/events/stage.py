@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
+from .incidents import incidents_only, report_date
 from .attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
@@ -322,6 +323,27 @@ def _sentence_countries(sent: "SpacySpan", *, kb: Any, index: ActorIndex) -> fro
     return frozenset(out)
 
 
+PLACE_NOUNS = {"town", "village", "city", "capital", "province", "border", "port", "region", "district",
+               "territory", "soil", "coast", "side", "countryside", "outskirts", "suburb", "neighbourhood",
+               "neighborhood", "camp", "base", "hamlet", "governorate", "state"}
+
+
+def _sentence_place_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
+    """The state whose adjective names the place of a sentence that names no place of its own ("in a
+    Lebanese village", "the Tunisian town of Ben Guerdan")."""
+    for tok in d.mention.sent:
+        if tok.dep_ not in ("amod", "compound") or tok.head.lemma_.lower() not in PLACE_NOUNS:
+            continue
+        for _, _, aid in index.within(tok.idx, tok.idx + len(tok.text)):
+            if _actor_type(aid, kb=kb, index=index) == "state":
+                entry = actor_entry(kb, aid)
+                rec = index.by_id.get(aid)
+                country = getattr(entry, "country", None) or (rec.country if rec else None)
+                if country:
+                    return country
+    return None
+
+
 def _without_struck_units(drafts: list[Draft]) -> list[Draft]:
     """"A roadside bomb exploded next to an army patrol": the patrol (convoy, deployment) a violent
     event of the sentence struck is its target, no change to the group's activity."""
@@ -545,21 +567,28 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
     _apply_coded_fatalities(drafts, doc.text)
-    merged = merge_document(drafts, text=doc.text)
+    merged = incidents_only(merge_document(drafts, text=doc.text),
+                            actor_type=functools.partial(_actor_type, kb=kb, index=index))
+    anchor = report_date(merged, doc.published)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
         while end > start and doc.text[end - 1].isspace():
             end -= 1
+        # told without a place: the country its sentence or the report is about; told without a date
+        # in the news of the day: the report's date, to the week
+        where = d.place.country if d.place else _sentence_place_country(d, kb=kb, index=index) or country
+        when, precision = (d.date.date, d.date.time_precision) if d.date else \
+            (anchor, 2) if d.salience == "main" and anchor else (None, None)
         ev = Event(
             id=f"{doc.id}-ev{n}", event_type=d.coding.event_type, sub_event_type=d.coding.sub_event_type,
             evidence=Span.of(doc.text, start, end), actor1=d.actor1, assoc_actor_1=_unique(d.assoc1, d.actor1),
             actor2=d.actor2, assoc_actor_2=_unique(d.assoc2, d.actor2),
-            country=d.place.country if d.place else None, admin1=d.place.admin1 if d.place else None,
+            country=where, admin1=d.place.admin1 if d.place else None,
             location=d.place.name if d.place else None,
             latitude=d.place.latitude if d.place else None, longitude=d.place.longitude if d.place else None,
             geo_precision=d.place.geo_precision if d.place else None,
-            event_date=d.date.date if d.date else None, time_precision=d.date.time_precision if d.date else None,
+            event_date=when, time_precision=precision,
             fatalities=d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
             civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover, rule=d.rule)
         ev.notes = write_note(ev, names=_names(kb, index))
