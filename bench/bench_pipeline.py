@@ -18,7 +18,8 @@ process and its workers: steadier than the wall clock on a shared machine), the 
 high-water mark (`getrusage`) after loading and at the end (and of the largest worker), and the
 ratio full/bare. Words are whitespace-separated tokens of the text. Loading the pipeline, the
 knowledge base and the articles is not timed. Stage times come from wrapping the stage functions
-that `conflictdesk.extract.pipeline` calls (in the benchmark process only); "parse" is the rest.
+that `conflictdesk.extract.runner` calls, and the rules coder's `extract_events` (in the benchmark
+process only); "parse" is the rest.
 """
 from __future__ import annotations
 
@@ -36,9 +37,10 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = (REPO / ".." / "shared" / "data" / "news-2016" / "articles.jsonl").resolve()
-# Functions `extract_parsed` calls through `conflictdesk.extract.pipeline`'s namespace, in order.
-STAGES = ("extract_actors", "resolve_places", "extract_dates", "extract_quantities", "extract_events",
-          "extract_statements", "referenced_actors")
+# Functions `extract_parsed` calls, in order, with the module whose namespace it calls them through.
+STAGES = (("runner", "extract_actors"), ("runner", "resolve_places"), ("runner", "extract_dates"),
+          ("runner", "extract_quantities"), ("events.coders", "extract_events"),
+          ("runner", "extract_statements"), ("runner", "referenced_actors"))
 
 
 # --- one phase, in its own process ------------------------------------------------------------
@@ -61,17 +63,18 @@ def _read(data: Path, limit: int | None) -> list:
 
 
 class _StageTimer:
-    """Wraps the stage functions named in `conflictdesk.extract.pipeline` with timers."""
+    """Wraps the stage functions named in STAGES with timers."""
 
     def __init__(self) -> None:
-        from conflictdesk.extract import pipeline
+        import importlib
 
         self.wall: Counter[str] = Counter()
         self.cpu: Counter[str] = Counter()
-        for name in STAGES:
-            func = getattr(pipeline, name, None)
+        for module_name, name in STAGES:
+            module = importlib.import_module(f"conflictdesk.extract.{module_name}")
+            func = getattr(module, name, None)
             if callable(func):
-                setattr(pipeline, name, self._wrap(name, func))
+                setattr(module, name, self._wrap(name, func))
 
     def _wrap(self, name: str, func: Any) -> Any:
         wall, cpu = self.wall, self.cpu

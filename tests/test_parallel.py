@@ -107,7 +107,7 @@ def test_extract_documents_workers_uses_processes_and_isolates_the_failure(resou
     failure = failures[0]
     assert failure.document_id == "par-fr"
     assert failure.code == UnsupportedLanguageError.code
-    assert failure.stage == "extract" and failure.origin == "tests/par-fr"
+    assert failure.stage == "language" and failure.origin == "tests/par-fr"
     assert "'fr'" in failure.message
     assert [extraction_dict(i) for i in got if isinstance(i, Extraction)] == \
         [extraction_dict(i) for i in serial if isinstance(i, Extraction)]

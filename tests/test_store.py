@@ -49,7 +49,7 @@ def extraction(d: Document) -> Extraction:
                location="Ain al-Asad air base", latitude=33.8, longitude=42.44, geo_precision=2,
                event_date=dt.date(2024, 1, 16), time_precision=1, fatalities=0, count=Count(2, "exactly"),
                status="claimed", cameo="195", plover="ATTACK", notes="On 16 January 2024, two rockets ...",
-               rule="attack.rocket.v1")
+               rule="attack.rocket.v1", coder="rules+clf.v1", confidence=0.87)
     st = Statement(id=f"{d.id}-s1", actor="kataib-hezbollah", channel="Telegram", date=dt.date(2024, 1, 16),
                    evidence=span(d.text, "Kataib Hezbollah claimed the attack"),
                    points=[Point(text="warned of further strikes", start=d.text.index("warned"),
@@ -81,6 +81,30 @@ def test_schema_is_created_by_migrations_and_matches_the_models(tmp_path):
     assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0] == 1
     con.close()
     Store(url).close()  # reopening an up-to-date database is a no-op
+
+
+def test_a_database_made_before_event_coders_upgrades_and_keeps_its_events(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from conflictdesk.store.migration import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.execute(text("INSERT INTO documents (id, text, content_hash, ingested_at, extracted) "
+                          "VALUES ('d0', 'Gunmen attacked.', 'h0', '2024-01-01 00:00:00', 1)"))
+        conn.execute(text("INSERT INTO events (document_id, id, ord, event_type, sub_event_type, assoc_actor_1, "
+                          "assoc_actor_2, status, salience, civilian_targeting, notes, evidence_start, evidence_end, "
+                          "evidence_text, rule) VALUES ('d0', 'd0-ev1', 0, 'Battles', 'Armed clash', '[]', '[]', "
+                          "'reported', 'main', 0, '', 0, 7, 'Gunmen ', 'attack')"))
+    engine.dispose()
+    with Store(url) as store:
+        [ev] = store.get_extraction("d0").events
+        assert (ev.id, ev.rule, ev.coder, ev.confidence) == ("d0-ev1", "attack", "", None)
+        with store.engine.connect() as conn:
+            assert current_revision(conn) == head_revision() == "0002"
 
 
 def test_exact_duplicates_are_stored_once(store):

@@ -59,7 +59,8 @@ def event_dict(ev: Event) -> dict[str, Any]:
         "fatalities": ev.fatalities, "count": count_dict(ev.count),
         "status": ev.status, "salience": ev.salience, "civilian_targeting": ev.civilian_targeting,
         "cameo": ev.cameo, "plover": ev.plover, "notes": ev.notes,
-        "evidence": span_dict(ev.evidence), "rule": ev.rule,
+        "evidence": span_dict(ev.evidence), "rule": ev.rule, "coder": ev.coder or None,
+        "confidence": ev.confidence,
     }
 
 

@@ -69,6 +69,8 @@ class Code(StrEnum):
     CONFIG = ("E900", "a setting that is missing or invalid")
     LISTEN = ("E901", "the web server cannot listen on the host and port")
     CANNOT_WRITE = ("E902", "a model or its folder cannot be written")
+    EVENT_CODER = ("E903", "an event coder name that is not registered, or options it does not take")
+    MODEL_FILE = ("E904", "a model file that is missing or is not a conflictdesk model")
 
 
 class ConflictDeskError(Exception):

@@ -165,6 +165,8 @@ class Event:
     plover: str | None = None
     notes: str = ""
     rule: str = ""                     # which pattern or model coded it
+    coder: str = ""                    # the event coder that produced it, by versioned name ("rules.v1")
+    confidence: float | None = None    # the coder's probability for event_type; None: the coder gives none
 
 
 @dataclass(slots=True)
@@ -201,6 +203,19 @@ class Extraction:
     places: list[Place] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What the stages before event coding found in a document: the one record an event coder
+    reads besides the document, its parse and the knowledge base."""
+
+    actors: tuple[Actor, ...] = ()
+    people: tuple[Person, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

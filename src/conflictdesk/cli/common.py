@@ -17,6 +17,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -181,3 +182,30 @@ def event_filters(command: F) -> F:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def event_coder_options(*, several: bool = False) -> Callable[[F], F]:
+    """`--event-coder NAME` (passed as `event_coder`; a tuple of names with `several`) and `--model PATH`."""
+    coder_help = ("Event coder by versioned name: rules.v1 (the patterns), tfidf-lr.v1 (a model `train` made), "
+                  "rules+clf.v1 (the rules with the model's confidence, and its event where the rules find none), "
+                  "or one an installed plug-in registers.")
+    if several:
+        coder_help += " Repeat it to score coders side by side."
+    coder = click.option("--event-coder", "event_coder", metavar="NAME", multiple=several,
+                         default=("rules.v1",) if several else "rules.v1", show_default=True, help=coder_help)
+    model = click.option("--model", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help="The model file of tfidf-lr.v1 / rules+clf.v1 (default: where `train` saves it).")
+
+    def decorate(command: F) -> F:
+        return coder(model(command))
+    return decorate
+
+
+def load_event_coders(names: Sequence[str], model: Path | None) -> list[Any]:
+    """The named event coders, each made with `model` when it uses one (a model-less coder ignores it
+    when several are named; named alone, it refuses it)."""
+    from ..extract.events.coders import load_event_coder, uses_model
+
+    if len(names) == 1:
+        return [load_event_coder(names[0], model=model)]
+    return [load_event_coder(name, model=model if uses_model(name) else None) for name in names]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -10,7 +11,7 @@ from ..config import Settings
 from ..contract import extraction_dict
 from ..errors import EmptyInputError, InputError
 from ..records import Document, Failure
-from .common import clean_errors, describe_failure
+from .common import clean_errors, describe_failure, event_coder_options, load_event_coders
 
 
 def _report(failure: Failure) -> None:
@@ -25,10 +26,11 @@ def _report(failure: Failure) -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first document that fails.")
 @click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Processes that extract documents in parallel.")
+@event_coder_options()
 @click.pass_obj
 @clean_errors
 def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool, strict: bool,
-            workers: int) -> None:
+            workers: int, event_coder: str, model: Path | None) -> None:
     """Extract actors, people, relations, events and statements from SOURCES (files, folders,
     URLs with --fetch, or - for standard input) and print them as the contract JSON."""
     from ..extract.pipeline import extract_documents
@@ -36,6 +38,7 @@ def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool,
     from ..knowledge import load_knowledge_base
     from ..nlp import load_pipeline
 
+    coder = load_event_coders([event_coder], model)[0]
     docs: list[Document] = []
     failures = 0
     for item in read_sources(list(sources), fetch_urls=fetch):
@@ -52,7 +55,7 @@ def extract(settings: Settings, sources: tuple[str, ...], fmt: str, fetch: bool,
     kb = load_knowledge_base(settings.kb_dirs)
     results = []
     extracted = 0
-    for item in extract_documents(docs, nlp=nlp, kb=kb, strict=strict, workers=workers):
+    for item in extract_documents(docs, nlp=nlp, kb=kb, coder=coder, strict=strict, workers=workers):
         if isinstance(item, Failure):
             failures += 1
             _report(item)

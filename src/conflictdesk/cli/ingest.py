@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -10,7 +11,8 @@ import click
 from ..config import Settings
 from ..errors import ConflictDeskError, EmptyInputError, InputError
 from ..records import Document, Extraction, Failure
-from .common import Progress, clean_errors, describe_failure, echo_json, format_option, open_store
+from .common import (Progress, clean_errors, describe_failure, echo_json, event_coder_options, format_option,
+                     load_event_coders, open_store)
 
 DEFAULT_MAX_BYTES = 20_000_000  # as ingest.DEFAULT_MAX_BYTES (not imported: keeps --help fast)
 
@@ -19,10 +21,11 @@ class LazyExtractor:
     """Extraction with the language pipeline and knowledge base loaded on first use, so that a
     re-run over stored documents does not load them at all."""
 
-    def __init__(self, settings: Settings, *, workers: int, batch_size: int) -> None:
+    def __init__(self, settings: Settings, *, workers: int, batch_size: int, coder: Any = "rules.v1") -> None:
         from ..extract.pipeline import extract_documents  # ImportError: extraction not installed yet
 
         self._extract_documents = extract_documents
+        self.coder = coder
         self.settings = settings
         self.workers = workers
         self.batch_size = batch_size
@@ -35,7 +38,7 @@ class LazyExtractor:
 
             self._resources = (load_pipeline(self.settings.model), load_knowledge_base(self.settings.kb_dirs))
         nlp, kb = self._resources
-        return self._extract_documents(docs, nlp=nlp, kb=kb, batch_size=self.batch_size,
+        return self._extract_documents(docs, nlp=nlp, kb=kb, coder=self.coder, batch_size=self.batch_size,
                                        workers=self.workers)
 
 
@@ -57,10 +60,11 @@ def _read(sources: tuple[str, ...], *, fetch: bool, max_bytes: int) -> Iterable[
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest input accepted per document or file.")
 @format_option("table", "json", help_="Format of the closing summary.")
+@event_coder_options()
 @click.pass_obj
 @clean_errors
 def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract: bool, strict: bool, workers: int,
-           batch_size: int, max_bytes: int, fmt: str) -> None:
+           batch_size: int, max_bytes: int, fmt: str, event_coder: str, model: Path | None) -> None:
     """Read the sources (files, folders, URLs with --fetch, - for standard input), store each
     document once (duplicates are skipped, near-duplicates linked to the original), extract
     actors, events and statements from them, and record every failure (see `errors`).
@@ -73,7 +77,8 @@ def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract
     with Progress("ingest") as progress:
         if not no_extract:
             try:
-                extractor = LazyExtractor(settings, workers=workers, batch_size=min(batch_size, 64))
+                extractor = LazyExtractor(settings, workers=workers, batch_size=min(batch_size, 64),
+                                          coder=load_event_coders([event_coder], model)[0])
             except ImportError as exc:
                 progress.note(f"note: extraction is not available ({exc}); storing documents only")
 

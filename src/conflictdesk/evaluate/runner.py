@@ -16,6 +16,7 @@ from .scoring import Scores, km
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..extract.events.coders import EventCoder
     from ..knowledge import KnowledgeBase
 
 LOCATION_KM = 25.0
@@ -123,32 +124,57 @@ def states_date(text: str) -> bool:
 
 
 def evaluate_notes(golds: Iterable[GoldEvent], *, nlp: "Language", kb: "KnowledgeBase",
-                   batch_size: int = 64, errors: list[Failure] | None = None,
+                   coder: "EventCoder | str" = "rules.v1", batch_size: int = 64, errors: list[Failure] | None = None,
                    records: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Extract every note through the pipeline and score its main event against ACLED's coding;
     `records`, when given, receives one `note_record` per note."""
-    from ..extract.events.patterns import load_event_patterns
-    from ..extract.pipeline import extract_documents
+    made = _coder(coder)
+    summaries = evaluate_coders(golds, nlp=nlp, kb=kb, coders=[made], batch_size=batch_size,
+                                errors={made.name: errors} if errors is not None else None,
+                                records={made.name: records} if records is not None else None)
+    return summaries[made.name]
 
+
+def evaluate_coders(golds: Iterable[GoldEvent], *, nlp: "Language", kb: "KnowledgeBase",
+                    coders: Sequence["EventCoder | str"], batch_size: int = 64,
+                    errors: dict[str, list[Failure]] | None = None,
+                    records: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, dict[str, Any]]:
+    """Each coder scored on the same notes, side by side: every note is parsed once and each
+    coder codes it after the same earlier stages. Returns a summary per coder name; `errors` and
+    `records`, when given, receive each coder's failures and note records under its name."""
+    from ..extract.events.patterns import load_event_patterns
+    from ..extract.runner import extract_or_fail
+
+    made = [_coder(c) for c in coders]
     priorities = {t.id: t.priority for t in load_event_patterns().triggers}
     golds = list(golds)
     by_id = {f"acled-{i}": g for i, g in enumerate(golds)}
     docs = [Document(id=k, text=g.notes, language="en", format="csv") for k, g in by_id.items()]
-    scores = Scores()
-    for result in extract_documents(docs, nlp=nlp, kb=kb, batch_size=batch_size):
-        if isinstance(result, Failure):
-            if errors is not None:
-                errors.append(result)
-            score_one(scores, by_id[result.document_id or ""], None, None, kb)
-            if records is not None:
-                records.append(note_record(by_id[result.document_id or ""], None, None, kb))
-            continue
-        gold = by_id[result.document.id]
-        pred = main_event(result.events, priorities)
-        score_one(scores, gold, result, pred, kb)
-        if records is not None:
-            records.append(note_record(gold, result, pred, kb))
-    return scores.summary(LABELS)
+    scores = {c.name: Scores() for c in made}
+    pairs = ((d.text, d) for d in docs)
+    for parsed, doc in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        gold = by_id[doc.id]
+        for c in made:
+            result = extract_or_fail(doc, parsed, kb=kb, coder=c)
+            kept = records.get(c.name) if records is not None else None
+            if isinstance(result, Failure):
+                if errors is not None and errors.get(c.name) is not None:
+                    errors[c.name].append(result)
+                score_one(scores[c.name], gold, None, None, kb)
+                if kept is not None:
+                    kept.append(note_record(gold, None, None, kb))
+                continue
+            pred = main_event(result.events, priorities)
+            score_one(scores[c.name], gold, result, pred, kb)
+            if kept is not None:
+                kept.append(note_record(gold, result, pred, kb))
+    return {name: s.summary(LABELS) for name, s in scores.items()}
+
+
+def _coder(coder: "EventCoder | str") -> "EventCoder":
+    from ..extract.pipeline import event_coder
+
+    return event_coder(coder)
 
 
 def format_table(summary: dict[str, Any]) -> str:
@@ -167,4 +193,33 @@ def format_table(summary: dict[str, Any]) -> str:
     lines.append(f"{'per type':<30}{'P':>7}{'R':>7}{'F1':>7}{'n':>7}")
     for lab, v in summary["per_type"].items():
         lines.append(f"{lab:<30}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['support']:>7}")
+    return "\n".join(lines)
+
+
+def format_comparison(summaries: dict[str, dict[str, Any]]) -> str:
+    """Several coders' scores side by side, one column each (a single coder: `format_table`)."""
+    if len(summaries) == 1:
+        return format_table(next(iter(summaries.values())))
+    names = list(summaries)
+    width = max(12, *(len(n) + 2 for n in names))
+    head = f"{'measure':<34}" + "".join(f"{n:>{width}}" for n in names) + f"{'n':>8}"
+    first = summaries[names[0]]
+    lines = [head]
+
+    def row(label: str, values: list[float | None], n: int) -> None:
+        cells = "".join(f"{v:>{width}.3f}" if v is not None else f"{'-':>{width}}" for v in values)
+        lines.append(f"{label:<34}{cells}{n:>8}")
+
+    row("event_type accuracy", [summaries[n]["event_type_accuracy"] for n in names], first["documents"])
+    row("event_type macro-F1", [summaries[n]["event_type_macro_f1"] for n in names], first["documents"])
+    for name in ("sub_event_type", "fatalities", "event_date", "event_date_when_stated", "location_25km",
+                 "country", "actor1", "actor2"):
+        tallies = [summaries[n].get(name) for n in names]
+        if any(t and t["rate"] is not None for t in tallies):
+            row(name, [t["rate"] if t else None for t in tallies], max(t["total"] for t in tallies if t))
+    lines.append(f"{'notes with no event found':<34}" + "".join(f"{summaries[n]['no_event']:>{width}}" for n in names))
+    lines.append("")
+    lines.append(f"{'per type F1':<34}" + "".join(f"{n:>{width}}" for n in names) + f"{'n':>8}")
+    for lab, v in first["per_type"].items():
+        row(lab, [summaries[n]["per_type"][lab]["f1"] for n in names], v["support"])
     return "\n".join(lines)

@@ -6,7 +6,7 @@
 
 `extract_documents(..., workers=N)` in `pipeline.py` calls this when N > 1. spaCy's own
 `n_process` only parses in its workers and leaves the stages to the parent, which then becomes
-the bottleneck; here each worker runs `extract_documents` over a chunk of documents.
+the bottleneck; here each worker runs `runner.extract_serial` over a chunk of documents.
 
 How it runs:
 - On Linux (the "fork" start method) the workers inherit the caller's already-loaded `nlp` and
@@ -14,11 +14,11 @@ How it runs:
   (the gazetteer, compiled patterns) on a short built-in text so that every worker shares them
   copy-on-write, and freezes the garbage collector so that the shared pages stay shared.
 - Under "spawn" (macOS, Windows) each worker loads the pipeline by package name and the knowledge
-  base from the same folders once, in the pool's initializer.
+  base from the same folders once, in the pool's initializer; the event coder is pickled.
 - Documents go out in chunks of `chunk_size`; at most `workers * prefetch` chunks are in flight
   (the input is consumed lazily, so a large stream is never held in memory); results come back
   in input order.
-- A document whose extraction raises yields a `Failure` (stage "extract") and the batch goes on;
+- A document whose extraction raises yields a `Failure` (naming its stage) and the batch goes on;
   with `strict=True` the first such error is raised in the caller. A worker that dies outright
   (killed, out of memory, a crash in native code) costs only the documents of its own chunk: the
   chunks that were in flight are re-run one at a time in a fresh pool, and the documents of the
@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import ExtractionError
 from ..records import Document, Extraction, Failure
+from .events.coders import EventCoder
+from .runner import extract_parsed, extract_serial
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -76,8 +78,8 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_parallel(docs: Iterable[Document], *, nlp: "Language", kb: "KnowledgeBase", workers: int | None = None,
-                     batch_size: int = 32, chunk_size: int = DEFAULT_CHUNK_SIZE, prefetch: int = DEFAULT_PREFETCH,
+def extract_parallel(docs: Iterable[Document], *, nlp: "Language", kb: "KnowledgeBase",
+                     coder: EventCoder | None = None, workers: int | None = None, batch_size: int = 32, chunk_size: int = DEFAULT_CHUNK_SIZE, prefetch: int = DEFAULT_PREFETCH,
                      strict: bool = False, start_method: str | None = None) -> Iterator[Extraction | Failure]:
     """Extract from `docs` in `workers` processes (default: every core); yields in input order.
 
@@ -89,10 +91,10 @@ def extract_parallel(docs: Iterable[Document], *, nlp: "Language", kb: "Knowledg
     method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     context = multiprocessing.get_context(method)
     if method == "fork":
-        _warm_up(nlp, kb)
-        initargs: tuple[object, ...] = (nlp, kb, None, batch_size)  # inherited by fork, not pickled
+        _warm_up(nlp, kb, coder)
+        initargs: tuple[object, ...] = (nlp, kb, None, batch_size, coder)  # inherited by fork, not pickled
     else:
-        initargs = (None, None, _recipe(nlp, kb), batch_size)
+        initargs = (None, None, _recipe(nlp, kb), batch_size, coder)
     chunks = _chunked(docs, chunk_size)
     pool = _start_pool(context, workers, initargs)
     try:
@@ -175,31 +177,28 @@ def _recipe(nlp: "Language", kb: "KnowledgeBase") -> _Recipe:
     return _Recipe(model=pipeline_info(nlp).package, kb_extra_dirs=dirs)
 
 
-def _warm_up(nlp: "Language", kb: "KnowledgeBase") -> None:
+def _warm_up(nlp: "Language", kb: "KnowledgeBase", coder: EventCoder | None) -> None:
     """Build the stages' lazy resources once in the parent, before the workers fork."""
-    from .pipeline import extract_parsed
-
     doc = Document(id="warm-up", text=WARMUP_TEXT, language="en")
     try:
-        extract_parsed(doc, nlp(doc.text), kb=kb)
+        extract_parsed(doc, nlp(doc.text), kb=kb, coder=coder)
     except Exception as exc:  # noqa: BLE001 - the same error is reported per document by the workers
         log.debug("extraction warm-up failed (%s: %s); workers will report it per document",
                   type(exc).__name__, exc)
 
 
 def _init_worker(nlp: "Language | None", kb: "KnowledgeBase | None", recipe: _Recipe | None,
-                 batch_size: int) -> None:
+                 batch_size: int, coder: EventCoder | None) -> None:
     if recipe is not None:
         from ..knowledge import load_knowledge_base
         from ..nlp import load_pipeline
 
         nlp = load_pipeline(recipe.model)
         kb = load_knowledge_base(recipe.kb_extra_dirs)
-    _WORKER.update(nlp=nlp, kb=kb, batch_size=batch_size)
+    _WORKER.update(nlp=nlp, kb=kb, batch_size=batch_size, coder=coder)
 
 
 def _extract_chunk(chunk: list[Document], strict: bool) -> list[Extraction | Failure]:
-    from .pipeline import extract_documents
-
-    return list(extract_documents(chunk, nlp=_WORKER["nlp"], kb=_WORKER["kb"],  # type: ignore[arg-type]
-                                  batch_size=_WORKER["batch_size"], strict=strict))  # type: ignore[arg-type]
+    return list(extract_serial(chunk, nlp=_WORKER["nlp"], kb=_WORKER["kb"],  # type: ignore[arg-type]
+                               coder=_WORKER["coder"], batch_size=_WORKER["batch_size"],  # type: ignore[arg-type]
+                               strict=strict))

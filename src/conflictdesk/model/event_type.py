@@ -4,17 +4,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
-import platformdirs
 
 from ..evaluate.acled import LABELS, GoldEvent
 from ..evaluate.scoring import macro_f1
 from .textclf import TextClassifier, train_text_classifier
-
-
-def default_model_path() -> Path:
-    return Path(platformdirs.user_data_dir("conflictdesk", appauthor=False)) / "models" / "event_type.npz"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import platformdirs
 from scipy import sparse
 from scipy.optimize import minimize
 
@@ -22,6 +23,11 @@ from ..errors import Code, ConfigError
 
 TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+")
 FORMAT_VERSION = 1
+
+
+def default_model_path() -> Path:
+    """Where `conflictdesk train` saves the event-type model, and where its coders look for it."""
+    return Path(platformdirs.user_data_dir("conflictdesk", appauthor=False)) / "models" / "event_type.npz"
 
 
 def _terms(text: str) -> list[str]:
@@ -78,10 +84,14 @@ class TextClassifier:
             with np.load(path, allow_pickle=False) as data:
                 header = json.loads(bytes(data["header"]).decode())
                 idf, weights = data["idf"], data["weights"]
+        except FileNotFoundError as exc:
+            raise ConfigError(f"no model at {path} (make one with `conflictdesk train EXPORT --out {path}`)",
+                              code=Code.MODEL_FILE) from exc
         except (OSError, ValueError, KeyError) as exc:
-            raise ConfigError(f"{path} is not a conflictdesk model file: {exc}") from exc
+            raise ConfigError(f"{path} is not a conflictdesk model file: {exc}", code=Code.MODEL_FILE) from exc
         if header.get("format") != FORMAT_VERSION:
-            raise ConfigError(f"{path}: model format {header.get('format')} is not {FORMAT_VERSION}")
+            raise ConfigError(f"{path}: model format {header.get('format')} is not {FORMAT_VERSION}",
+                              code=Code.MODEL_FILE)
         vocab = {term: i for i, term in enumerate(header["vocabulary"])}
         return cls(labels=header["labels"], vocabulary=vocab, idf=idf, weights=weights)
 

@@ -108,6 +108,7 @@ def event_row(document_id: str, ord_: int, ev: Event) -> dict[str, Any]:
         "salience": ev.salience, "civilian_targeting": ev.civilian_targeting, "cameo": ev.cameo,
         "plover": ev.plover, "notes": ev.notes, "evidence_start": ev.evidence.start,
         "evidence_end": ev.evidence.end, "evidence_text": ev.evidence.text, "rule": ev.rule,
+        "coder": ev.coder or None, "confidence": ev.confidence,
     }
 
 
@@ -181,7 +182,8 @@ def event_record(row: EventRow) -> Event:
         longitude=row.longitude, geo_precision=row.geo_precision, event_date=row.event_date,
         time_precision=row.time_precision, fatalities=row.fatalities, count=count,
         status=row.status, salience=row.salience, civilian_targeting=row.civilian_targeting,  # type: ignore[arg-type]
-        cameo=row.cameo, plover=row.plover, notes=row.notes, rule=row.rule)
+        cameo=row.cameo, plover=row.plover, notes=row.notes, rule=row.rule, coder=row.coder or "",
+        confidence=row.confidence)
 
 
 def statement_record(row: StatementRow, points: list[PointRow]) -> Statement:

@@ -138,6 +138,8 @@ class EventRow(Base):
     evidence_end: Mapped[int] = mapped_column(Integer)
     evidence_text: Mapped[str] = mapped_column(Text)
     rule: Mapped[str] = mapped_column(String(200), default="")
+    coder: Mapped[str | None] = mapped_column(String(64))       # the event coder's versioned name
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class EventActorRow(Base):
