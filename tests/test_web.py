@@ -120,7 +120,7 @@ def test_home_search(app):
     assert STATEMENT in reply.text and f"/documents/{STRIKE}\"" not in reply.text.split("Latest events")[0]
     hostile = call(app, "/", "q=" + "%22%3E%3Cscript%3Ealert(9)%3C%2Fscript%3E")
     assert hostile.code == 200
-    assert "&quot;&gt;&lt;script&gt;alert(9)" in hostile.text
+    assert "&#34;&gt;&lt;script&gt;alert(9)" in hostile.text
     assert_no_injection(hostile.text)
 
 
@@ -129,10 +129,10 @@ def test_document_page_escapes_hostile_text_and_highlights_evidence(app, store):
     assert reply.code == 200
     assert_no_injection(reply.text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in reply.text
-    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in reply.text
+    assert "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in reply.text
     assert 'href="javascript:' not in reply.text.lower()   # its url is shown as text, not linked
     doc = store.get_document(HOSTILE)
-    article = re.search(r'<article class="doctext">(.*?)</article>', reply.text, re.DOTALL).group(1)
+    article = re.search(r'<article class="doctext" dir="auto">(.*?)</article>', reply.text, re.DOTALL).group(1)
     # the highlighted text, with its marks removed and unescaped, is the document's text exactly
     assert html.unescape(re.sub(r"</?mark[^>]*>", "", article)) == doc.text
     marks = re.findall(r'<mark class="([^"]+)"', article)
@@ -186,7 +186,7 @@ def test_events_page_filters_and_echoes_them_escaped(app):
     assert 'href="/api/events?country=Syria&amp;format=csv"' in reply.text
     hostile = call(app, "/events", "country=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
     assert hostile.code == 200 and "No events." in hostile.text
-    assert 'value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"' in hostile.text
+    assert 'value="&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"' in hostile.text
     assert_no_injection(hostile.text)
     bad = call(app, "/events", "since=yesterday")
     assert bad.code == 400 and "YYYY-MM-DD" in bad.text
@@ -233,7 +233,9 @@ def test_api_documents_list_and_search(app):
 def test_api_document_is_the_contract_json(app, store):
     reply = call(app, f"/api/documents/{STATEMENT}")
     assert reply.code == 200
-    data = reply.json()
+    body = reply.json()
+    assert set(body) == {"ok", "extraction"} and body["ok"] is True
+    data = body["extraction"]
     assert data == json.loads(json.dumps(extraction_dict(store.get_extraction(STATEMENT)), default=str))
     text = data["document"]["text"]
     for ev in data["events"]:
@@ -262,17 +264,18 @@ def test_api_events_formats_and_filters(app, store):
 
 
 def test_api_actor_profile(app, store):
-    data = call(app, "/api/actors/kataib-hezbollah").json()
+    body = call(app, "/api/actors/kataib-hezbollah").json()
+    data = body["actor"]
     assert data["id"] == "kataib-hezbollah" and data["name"] == "Kataib Hezbollah" and data["source"]
-    assert data["stored_events"] == len(store.list_events(actor="kataib-hezbollah"))
+    assert body["ok"] is True and body["stored_events"] == len(store.list_events(actor="kataib-hezbollah"))
 
 
 def test_api_errors_and_brief(app):
     errors = call(app, "/api/errors").json()
     assert errors["ok"] is True and errors["count"] == 1
     assert errors["errors"][0]["code"] == "E101" and errors["errors"][0]["stage"] == "read"
-    brief = call(app, f"/api/briefs/{STRIKE}").json()
-    assert brief["document_id"] == STRIKE and brief["sections"]
+    body = call(app, f"/api/briefs/{STRIKE}").json()
+    assert body["ok"] is True and body["brief"]["document_id"] == STRIKE and body["brief"]["sections"]
 
 
 def test_api_stix_bundle(app):
@@ -353,3 +356,126 @@ def test_serve_command_answers_on_loopback(db_url):
         proc.terminate()
         proc.wait(timeout=30)
         proc.stderr.close()
+
+
+# --- one API shape, parameters checked --------------------------------------------------------
+def test_api_index_is_generated_from_the_routes(app):
+    from conflictdesk.web.routes import ROUTES
+
+    body = call(app, "/api").json()
+    assert body["ok"] is True
+    listed = {(e["method"], e["path"]) for e in body["endpoints"]}
+    assert listed == {(r.method, r.display_path) for r in ROUTES if r.is_api}
+    assert ("GET", "/api/documents/{document_id}") in listed
+    assert all(e["description"] for e in body["endpoints"])
+    events = next(e for e in body["endpoints"] if e["path"] == "/api/events")
+    assert {"country", "since", "limit", "offset", "format"} <= set(events["parameters"])
+
+
+@pytest.mark.parametrize("path", ["/api", "/api/documents", "/api/documents?q=drone", f"/api/documents/{STRIKE}",
+                                  "/api/events", "/api/actors/kataib-hezbollah", "/api/errors",
+                                  f"/api/briefs/{STRIKE}"])
+def test_every_json_success_has_the_one_shape(app, path):
+    where, _, query = path.partition("?")
+    reply = call(app, where, query)
+    assert reply.code == 200
+    body = reply.json()
+    assert isinstance(body, dict) and body["ok"] is True and "error" not in body
+    lists = [k for k, v in body.items() if isinstance(v, list) and k != "parameters"]
+    if lists and where != "/api":
+        assert body["count"] == len(body[lists[0]])
+
+
+@pytest.mark.parametrize(("path", "query"), [
+    ("/api/documents", "offset=-5"),
+    ("/api/documents", "limit=abc"),
+    ("/api/documents", "limit=-1"),
+    ("/api/documents", "colour=red"),
+    ("/api/documents", "q=drone&sort="),
+    ("/api/events", "offset=-5"),
+    ("/api/events", "offset=1.5"),
+    ("/api/events", "countri=Syria"),
+    ("/api/events.stix", "format=json"),
+    ("/api/errors", "offset=3"),
+    ("/api/actors/kataib-hezbollah", "limit=3"),
+    ("/api", "x=1"),
+])
+def test_unknown_or_negative_api_parameters_are_a_400_in_the_error_shape(app, path, query):
+    reply = call(app, path, query)
+    assert reply.code == 400, reply.text
+    body = reply.json()
+    assert set(body) == ERROR_KEYS and body["ok"] is False and body["status"] == 400
+    name = query.split("=")[0].split("&")[-1] if "&" not in query else query.split("&")[1].split("=")[0]
+    assert name in body["error"] + " ".join(body["errors"])
+
+
+def test_api_lists_page_with_offset(app, store):
+    every = call(app, "/api/events").json()["events"]
+    assert len(every) >= 2
+    second = call(app, "/api/events", "limit=1&offset=1").json()
+    assert second["offset"] == 1 and second["limit"] == 1 and second["count"] == 1
+    assert second["events"][0] == every[1]
+    docs = call(app, "/api/documents", "limit=2&offset=1").json()
+    assert [d["id"] for d in docs["documents"]] == [d.id for d in store.list_documents(limit=2, offset=1)]
+
+
+# --- the events page does not grow with the store ---------------------------------------------
+def test_events_page_is_paged(app, store, monkeypatch):
+    import conflictdesk.web.pages as pages_module
+
+    total = store.count_events()
+    assert total == len(store.list_events()) >= 3
+    monkeypatch.setattr(pages_module, "PAGE_EVENTS", 2)
+    monkeypatch.setattr(pages_module, "CHART_EVENTS", 2)
+    seen: list[str] = []
+    url, query = "/events", ""
+    for _ in range(total):
+        reply = call(app, url, query)
+        assert reply.code == 200
+        table = reply.text.split('<table class="events">')[1].split("</table>")[0]
+        rows = table.count("<tr>") - 1
+        assert 1 <= rows <= 2
+        seen.append(table)
+        assert f"of {total}" in reply.text
+        older = re.search(r'<a rel="next" href="([^"]+)"', reply.text)
+        if older is None:
+            break
+        url, _, query = html.unescape(older.group(1)).partition("?")
+    assert sum(t.count("<tr>") - 1 for t in seen) == total and len(seen) == -(-total // 2)
+    assert call(app, "/events", "offset=-1").code == 400
+
+
+# --- bidirectional controls in untrusted text -------------------------------------------------
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture(scope="module")
+def bidi_app(new_db_url, tmp_path_factory):
+    first = json.loads(ARTICLES.read_text(encoding="utf-8").splitlines()[0])
+    first.update(id="web-bidi", title="Drone strike report \u202eexe.fdp\u202c and \u2067more\u2069",
+                 source="Levant \u202bDesk\u202c")
+    first["text"] = first["text"].replace("A drone strike", "A drone \u202estrike\u202c", 1)
+    path = tmp_path_factory.mktemp("bidi") / "bidi.jsonl"
+    path.write_text(json.dumps(first) + "\n", encoding="utf-8")
+    url = new_db_url("web-bidi")
+    result = CliRunner().invoke(main, ["--db", url, "ingest", str(path)])
+    assert result.exit_code == 0, result.output
+    with Store(url) as store:
+        yield WebApp(store), store
+
+
+def test_bidi_controls_are_neutralised_and_titles_isolated_on_every_page(bidi_app):
+    app, store = bidi_app
+    events = store.list_events()
+    assert events, "the article should give at least one event"
+    actor_id = next(a for s in events for a in (s.event.actor1, s.event.actor2) if a)
+    for page in ("/", "/events", "/documents/web-bidi", f"/actors/{actor_id}", "/briefs/web-bidi"):
+        reply = call(app, page)
+        assert reply.code == 200, page
+        assert not BIDI.search(reply.text), f"{page} shows a bidi control"
+        assert "Drone strike report exe.fdp and more" in html.unescape(reply.text), page
+    for page in ("/", "/events", "/documents/web-bidi", f"/actors/{actor_id}"):
+        text = call(app, page).text
+        assert re.search(r"<bdi>(<a [^>]*>)?Drone strike report exe\.fdp", text), page
+    # the JSON API keeps the data as stored
+    assert "\u202e" in call(app, "/api/documents/web-bidi").json()["extraction"]["document"]["title"]

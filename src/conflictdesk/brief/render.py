@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import html
 import json
+import re
 from typing import Any
 
 from .builder import LABEL_NAMES
@@ -31,9 +32,14 @@ def md_url(url: str | None) -> str:
     return md_escape(url)
 
 
+# Bidirectional embedding, override and isolate controls: dropped from HTML so that document
+# text cannot reverse what follows it (a title that seems to end in ".pdf").
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def html_escape(value: object) -> str:
-    """Any value escaped for HTML text or a quoted attribute."""
-    return html.escape(str(value), quote=True)
+    """Any value escaped for HTML text or a quoted attribute, without bidi controls."""
+    return html.escape(BIDI_CONTROLS.sub("", str(value)), quote=True)
 
 
 def _md_text(text: str) -> str:
@@ -91,7 +97,7 @@ def render_html(brief: Brief) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
            f"<title>{html_escape(brief.title or brief.document_id)}</title><style>{_CSS}</style></head><body>",
-           f"<h1>{html_escape(brief.title or brief.document_id)}</h1>"]
+           f"<h1><bdi>{html_escape(brief.title or brief.document_id)}</bdi></h1>"]
     meta = [f"document {html_escape(brief.document_id)}"]
     if brief.published:
         meta.append(f"published {brief.published.isoformat()}")

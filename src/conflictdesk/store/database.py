@@ -359,16 +359,40 @@ class Store:
 
     def list_events(self, *, actor: str | None = None, event_type: str | None = None, country: str | None = None,
                     since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
-                    limit: int | None = None, include_duplicates: bool = False,
+                    limit: int | None = None, offset: int = 0, include_duplicates: bool = False,
                     documents: Sequence[str] | None = None) -> list[StoredEvent]:
-        """Stored events, most recent first. `actor` is an actor id or stored name (any role:
-        actor1, actor2 or associated); dates filter on the event date, or the document's
-        publication date when the event has none; `documents` keeps the events of those
-        documents. Events of near-duplicate documents are left out unless `include_duplicates`."""
+        """Stored events, most recent first (`offset` of them skipped). `actor` is an actor id or
+        stored name (any role: actor1, actor2 or associated); dates filter on the event date, or
+        the document's publication date when the event has none; `documents` keeps the events of
+        those documents. Events of near-duplicate documents are left out unless `include_duplicates`."""
         when = func.coalesce(EventRow.event_date, DocumentRow.published)
-        query = (select(EventRow, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
-                 .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                 .order_by(when.desc().nulls_last(), EventRow.pk.desc()).limit(limit))
+        query = self._event_filters(
+            select(EventRow, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .order_by(when.desc().nulls_last(), EventRow.pk.desc()).offset(offset).limit(limit),
+            actor=actor, event_type=event_type, country=country, since=since, until=until, status=status,
+            include_duplicates=include_duplicates, documents=documents)
+        with self._read("list events") as session:
+            return [StoredEvent(event=rows.event_record(ev), document_id=ev.document_id, source=source, url=url,
+                                published=published, title=title)
+                    for ev, source, url, published, title in session.execute(query)]
+
+    def count_events(self, *, actor: str | None = None, event_type: str | None = None, country: str | None = None,
+                     since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
+                     include_duplicates: bool = False, documents: Sequence[str] | None = None) -> int:
+        """How many stored events `list_events` would list with the same filters and no limit."""
+        query = self._event_filters(
+            select(func.count()).select_from(EventRow).join(DocumentRow, DocumentRow.id == EventRow.document_id),
+            actor=actor, event_type=event_type, country=country, since=since, until=until, status=status,
+            include_duplicates=include_duplicates, documents=documents)
+        with self._read("count events") as session:
+            return int(session.execute(query).scalar_one())
+
+    def _event_filters(self, query: Any, *, actor: str | None, event_type: str | None, country: str | None,
+                       since: dt.date | None, until: dt.date | None, status: str | None, include_duplicates: bool,
+                       documents: Sequence[str] | None) -> Any:
+        """`query` (over events joined to their documents) narrowed by the filters of `list_events`."""
+        when = func.coalesce(EventRow.event_date, DocumentRow.published)
         if actor is not None:
             query = query.where(EventRow.pk.in_(select(EventActorRow.event_pk)
                                                 .where(EventActorRow.actor_id.in_(self.actor_ids_for(actor)))))
@@ -387,10 +411,7 @@ class Store:
             query = query.where(EventRow.document_id.in_(list(documents)))
         if not include_duplicates:
             query = query.where(DocumentRow.duplicate_of.is_(None))
-        with self._read("list events") as session:
-            return [StoredEvent(event=rows.event_record(ev), document_id=ev.document_id, source=source, url=url,
-                                published=published, title=title)
-                    for ev, source, url, published, title in session.execute(query)]
+        return query
 
     def events_involving(self, actor_id: str, *, since: dt.date | None = None, until: dt.date | None = None,
                          limit: int | None = None) -> list[StoredEvent]:

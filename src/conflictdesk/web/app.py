@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ConflictDeskError, InputError, NotFoundError
 from .http import STATUS_TEXT, HttpError, Request, Response, error_body
 from .pages import error_page
-from .routes import ROUTES
+from .routes import ROUTES, Route, check_params
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -38,9 +38,6 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("X-Frame-Options", "DENY"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
-Handler = Callable[..., Response]
-
-
 def status_of(exc: ConflictDeskError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
@@ -57,8 +54,7 @@ class WebApp:
         self.store = store
         self._kb = kb
         self._kb_dirs = tuple(kb_dirs)
-        self.routes: list[tuple[str, re.Pattern[str], Handler]] = [
-            (method, re.compile(f"^{pattern}$"), handler) for method, pattern, handler in ROUTES]
+        self.routes: list[tuple[re.Pattern[str], Route]] = [(re.compile(f"^{r.pattern}$"), r) for r in ROUTES]
 
     @property
     def kb(self) -> "KnowledgeBase":
@@ -71,13 +67,14 @@ class WebApp:
 
     def dispatch(self, request: Request) -> Response:
         allowed: list[str] = []
-        for method, pattern, handler in self.routes:
+        for pattern, route in self.routes:
             match = pattern.match(request.path)
             if match is None:
                 continue
-            if request.method == method or (request.method == "HEAD" and method == "GET"):
-                return handler(self, request, **match.groupdict())
-            allowed.append(method)
+            if request.method == route.method or (request.method == "HEAD" and route.method == "GET"):
+                check_params(route, request)
+                return route.handler(self, request, **match.groupdict())
+            allowed.append(route.method)
         if allowed:
             raise HttpError(405, f"method {request.method} is not allowed on {request.path}",
                             [f"allowed: {', '.join(sorted(set(allowed)))}"])

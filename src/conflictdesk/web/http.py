@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, parse_qsl
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -32,6 +32,7 @@ class Request:
     path: str
     query: dict[str, list[str]]
     environ: dict[str, Any]
+    query_names: frozenset[str] = frozenset()      # every parameter name given, blank ones too
 
     @classmethod
     def from_environ(cls, environ: dict[str, Any]) -> "Request":
@@ -41,8 +42,10 @@ class Request:
             path = raw.encode("latin-1").decode("utf-8")
         except UnicodeError:
             path = raw
+        query = environ.get("QUERY_STRING", "")
         return cls(method=environ.get("REQUEST_METHOD", "GET").upper(), path=path,
-                   query=parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=False), environ=environ)
+                   query=parse_qs(query, keep_blank_values=False), environ=environ,
+                   query_names=frozenset(name for name, _ in parse_qsl(query, keep_blank_values=True)))
 
     def arg(self, name: str) -> str | None:
         """The first value of a query parameter, stripped; None when absent or blank."""
@@ -80,6 +83,11 @@ class Response:
     def json(cls, data: Any, status: int = 200, content_type: str = "application/json") -> "Response":
         body = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
         return cls(body.encode("utf-8"), status, f"{content_type}; charset=utf-8")
+
+    @classmethod
+    def api(cls, **payload: Any) -> "Response":
+        """A success answer of the API, in its one shape: `{"ok": true, **payload}`."""
+        return cls.json({"ok": True, **payload})
 
     @classmethod
     def text(cls, text: str, content_type: str, *, filename: str | None = None) -> "Response":

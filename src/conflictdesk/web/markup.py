@@ -1,19 +1,27 @@
 """HTML building blocks. Every value from a document, the store or the knowledge base passes
-through `h` (html.escape, quotes included) before it becomes markup; links are built only
+through `h` (markupsafe.escape, quotes included, bidi controls removed) before it becomes markup; links are built only
 from our own paths or from http(s) URLs."""
 from __future__ import annotations
 
-import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from markupsafe import escape
+
 from ..records import Extraction
 
 
+# Bidirectional embedding, override and isolate controls: never shown, so that untrusted text
+# cannot reverse what follows it (a title that seems to end in ".pdf").
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def h(value: object) -> str:
-    """Escape any value for HTML text or a quoted attribute; None is empty."""
-    return "" if value is None else html.escape(str(value), quote=True)
+    """Escape any value for HTML text or a quoted attribute (as the templates' autoescape does),
+    without bidi controls; None is empty."""
+    return "" if value is None else str(escape(BIDI_CONTROLS.sub("", str(value))))
 
 
 def path(*parts: str, **query: object) -> str:
@@ -38,20 +46,6 @@ def external_link(url: str | None, text: object | None = None) -> str:
 
 
 NAV = (("/", "Documents"), ("/events", "Events"), ("/errors", "Errors"), ("/api", "API"))
-
-
-def layout(title: str, body: str, *, active: str = "") -> str:
-    """A whole page: our stylesheet, no script."""
-    current = ' class="active"'
-    nav = " ".join(f'<a href="{href}"{current if href == active else ""}>{name}</a>' for href, name in NAV)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{h(title)} · conflictdesk</title>"
-            "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
-            f"<header><a class=\"brand\" href=\"/\">conflictdesk</a><nav>{nav}</nav></header>"
-            f"<main>{body}</main>"
-            "<footer>conflictdesk states only what its sources say; claims are attributed, not endorsed.</footer>"
-            "</body></html>\n")
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, cls: str = "") -> str:

@@ -1,30 +1,31 @@
 """Server-rendered HTML pages: home (search and latest events), a document with its evidence
-highlighted, events (map, timeline, table), an actor, errors, and a stored document's brief.
-Nothing here writes untrusted text without `h`."""
+highlighted, events (map, timeline, a paged table), an actor, errors, and a stored document's
+brief. Each page is a template under `templates/` (autoescaped, one base layout); markup built
+here (highlighted text, charts, links) escapes every untrusted value with `h`."""
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from markupsafe import Markup
+
 from ..errors import NotFoundError
 from ..export import event_actor_ids
-from ..records import EVENT_STATUSES, Actor, Document, Extraction, StoredEvent
+from ..records import EVENT_STATUSES, Actor, Document, StoredEvent
 from .charts import event_map, event_timeline, legend
-from .filters import event_filters, filter_query
+from .filters import FILTER_NAMES, event_filters, filter_query
 from .http import HttpError, Request, Response, Site
-from .markup import HIGHLIGHT_KINDS, external_link, h, highlight_text, highlights_of, layout, link, path, table
+from .markup import HIGHLIGHT_KINDS, highlight_text, highlights_of, link, path
+from .templating import render
 
-
-PAGE_EVENTS = 500
-
-
-def _short(text: str | None, n: int = 110) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+PAGE_EVENTS = 100      # rows of the events table on one page
+CHART_EVENTS = 500     # events on the events page's map and timeline (the most recent)
+MAX_OFFSET = 10_000_000
 
 
 class _Names:
@@ -45,41 +46,15 @@ class _Names:
                     directory[actor_id] = Actor(id=entry.id, name=entry.name, type=entry.type)
         return cls(directory)
 
-    def link(self, actor_id: str | None) -> str:
+    def link(self, actor_id: str | None) -> Markup:
         if not actor_id:
-            return ""
+            return Markup("")
         known = self.directory.get(actor_id)
-        return link(path("actors", actor_id), known.name if known else actor_id)
-
-
-def events_table(found: Sequence[StoredEvent], names: _Names, *, evidence: bool = False) -> str:
-    if not found:
-        return '<p class="empty">No events.</p>'
-    rows = []
-    for s in found:
-        ev = s.event
-        side1 = ", ".join(names.link(a) for a in [ev.actor1, *ev.assoc_actor_1] if a)
-        side2 = ", ".join(names.link(a) for a in [ev.actor2, *ev.assoc_actor_2] if a)
-        actors = side1 + (f" <span class=\"vs\">vs</span> {side2}" if side2 else "")
-        where = ", ".join(dict.fromkeys(x for x in (ev.location, ev.admin1, ev.country) if x))
-        row = [h(ev.event_date or (f"{s.published} (published)" if s.published else "")),
-               f"{h(ev.sub_event_type)}<br><span class=\"muted\">{h(ev.event_type)}</span>", actors, h(where),
-               h("" if ev.fatalities is None else ev.fatalities), f'<span class="status-{h(ev.status)}">'
-               f"{h(ev.status)}</span>" + (" <span class=\"muted\">background</span>" if ev.salience == "background"
-                                           else "")]
-        if evidence:
-            row.append(f"<q>{h(_short(ev.evidence.text, 220))}</q>")
-        else:
-            row.append(link(path("documents", s.document_id), _short(s.title or s.document_id, 60)))
-        rows.append(row)
-    columns = ["date", "event", "actors", "location", "fatalities", "status", "evidence" if evidence else "document"]
-    return table(columns, rows, cls="events")
+        return Markup(link(path("actors", actor_id), known.name if known else actor_id))
 
 
 def error_page(status: int, message: str, errors: Sequence[str]) -> str:
-    items = "".join(f"<li>{h(e)}</li>" for e in errors)
-    return layout(f"Error {status}", f"<h1>Error {status}</h1><p>{h(message)}</p>"
-                  + (f"<ul>{items}</ul>" if items else "") + '<p><a href="/">Back to the documents</a></p>')
+    return render("error.html", title=f"Error {status}", status=status, message=message, errors=list(errors))
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -88,35 +63,8 @@ def home(app: "Site", request: Request) -> Response:
     docs: list[Document] = (app.store.search_documents(query, limit=50) if query
                             else app.store.list_documents(limit=20))
     latest = app.store.list_events(limit=25)
-    heading = f"Documents matching “{h(query)}”" if query else "Latest documents"
-    doc_rows = [[h(d.published or ""), link(path("documents", d.id), _short(d.title or d.text, 100)), h(d.source or ""),
-                 '<span class="muted">near-duplicate</span>' if d.duplicate_of else ""] for d in docs]
-    body = (f'<form class="search" method="get" action="/"><label for="q">Search documents</label> '
-            f'<input id="q" name="q" type="search" value="{h(query or "")}" placeholder="words that must all occur">'
-            f' <button type="submit">Search</button></form>'
-            f"<h1>{heading}</h1>"
-            + (table(["published", "title", "source", ""], doc_rows, cls="documents") if docs
-               else '<p class="empty">No documents found.</p>')
-            + f'<h2>Latest events</h2><p><a href="/events">Map, timeline and filters</a></p>'
-            + events_table(latest, _Names.of(app, latest)))
-    return Response.html(layout("Documents", body, active="/"))
-
-
-def _statements(ex: Extraction, names: _Names) -> str:
-    if not ex.statements:
-        return ""
-    parts = ["<h2>Statements</h2>"]
-    people = {p.id: p.name for p in ex.people}
-    for st in ex.statements:
-        who = names.link(st.actor) or "An unidentified issuer"
-        speaker = f", speaker {h(people.get(st.speaker, st.speaker))}" if st.speaker else ""
-        channel = f", via {h(st.channel)}" if st.channel else ""
-        date = f", {h(st.date)}" if st.date else ""
-        items = "".join(f'<li><q>{h(p.text)}</q> <span class="labels">{h(", ".join(p.labels) or "unlabelled")}</span>'
-                        + (f' <span class="muted">targets: {h(", ".join(p.targets))}</span>' if p.targets else "")
-                        + "</li>" for p in st.points)
-        parts.append(f'<div class="statement"><p>{who}{speaker}{channel}{date}:</p><ol>{items}</ol></div>')
-    return "".join(parts)
+    return Response.html(render("home.html", title="Documents", active="/", query=query, docs=docs, latest=latest,
+                                names=_Names.of(app, latest)))
 
 
 def document(app: "Site", request: Request, document_id: str) -> Response:
@@ -124,60 +72,56 @@ def document(app: "Site", request: Request, document_id: str) -> Response:
     doc = ex.document
     stored = [StoredEvent(event=e, document_id=doc.id, source=doc.source, url=doc.url, published=doc.published,
                           title=doc.title) for e in ex.events]
-    names = _Names({a.id: a for a in ex.actors})
-    meta = [x for x in (h(doc.published or ""), h(doc.source or ""), external_link(doc.url),
-                        h(f"language {doc.language}") if doc.language else "") if x]
-    if doc.duplicate_of:
-        meta.append("near-duplicate of " + link(path("documents", doc.duplicate_of), doc.duplicate_of))
-    kinds = "".join(f'<mark class="hl-{k}">{h(label)}</mark> ' for k, label in HIGHLIGHT_KINDS.items())
-    actors = "".join(f"<li>{names.link(a.id)} <span class=\"muted\">{h(a.type)}"
-                     f"{', ' + h(a.country) if a.country else ''}; {len(a.mentions)} mention(s)</span></li>"
-                     for a in ex.actors)
-    body = (f"<h1>{h(doc.title or doc.id)}</h1>"
-            f'<p class="meta">{" · ".join(meta)}</p>'
-            f'<p class="actions">{link(path("api", "documents", doc.id), "JSON")} · '
-            f'{link(path("briefs", doc.id), "Brief")}</p>'
-            f'<p class="legend-marks">Highlighted: {kinds}</p>'
-            f'<article class="doctext">{highlight_text(doc.text, highlights_of(ex))}</article>'
-            f"<h2>Events ({len(ex.events)})</h2>{events_table(stored, names, evidence=True)}"
-            + (f"<h2>Actors</h2><ul class=\"actors\">{actors}</ul>" if actors else "")
-            + _statements(ex, names))
-    return Response.html(layout(doc.title or doc.id, body))
+    return Response.html(render("document.html", title=doc.title or doc.id, doc=doc, ex=ex, stored=stored,
+                                names=_Names({a.id: a for a in ex.actors}), people={p.id: p.name for p in ex.people},
+                                kinds=HIGHLIGHT_KINDS, text=Markup(highlight_text(doc.text, highlights_of(ex)))))
 
 
-def _filter_form(request: Request) -> str:
-    def field(name: str, label: str, kind: str = "text") -> str:
-        return (f'<label>{h(label)} <input name="{name}" type="{kind}" '
-                f'value="{h(request.arg(name) or "")}"></label>')
-    current = request.arg("status")
-    options = '<option value="">any</option>' + "".join(
-        f'<option value="{s}"{" selected" if s == current else ""}>{s}</option>' for s in EVENT_STATUSES)
-    return ('<form class="filters" method="get" action="/events">'
-            + field("actor", "Actor") + field("type", "Type") + field("country", "Country")
-            + field("since", "Since", "date") + field("until", "Until", "date")
-            + f'<label>Status <select name="status">{options}</select></label>'
-            + ' <button type="submit">Filter</button> <a href="/events">clear</a></form>')
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Where a page of events stands in the whole list, with links to its neighbours."""
+
+    total: int
+    offset: int
+    shown: int
+    previous: str | None
+    next: str | None
+
+    @property
+    def first(self) -> int:
+        return self.offset + 1 if self.shown else 0
+
+    @property
+    def last(self) -> int:
+        return self.offset + self.shown
+
+
+FILTER_FIELDS = (("actor", "Actor", "text"), ("type", "Type", "text"), ("country", "Country", "text"),
+                 ("since", "Since", "date"), ("until", "Until", "date"))
 
 
 def events(app: "Site", request: Request) -> Response:
+    """The events page: the map and timeline of the most recent CHART_EVENTS events matching the
+    filters, and a table PAGE_EVENTS rows long with links to older and newer pages; its size does
+    not grow with the store."""
     filters = event_filters(request)
-    found = app.store.list_events(**filters, limit=PAGE_EVENTS)
+    offset = request.int_arg("offset", 0, low=0, high=MAX_OFFSET)
+    total = app.store.count_events(**filters)
+    found = app.store.list_events(**filters, limit=PAGE_EVENTS, offset=offset)
+    charted = found if offset == 0 and total <= PAGE_EVENTS else app.store.list_events(**filters, limit=CHART_EVENTS)
     query = filter_query(request)
-    located = sum(1 for s in found if s.event.latitude is not None and s.event.longitude is not None)
-    downloads = " · ".join(link(path("api", "events", **query, format=fmt), label) for fmt, label in
-                           (("csv", "ACLED CSV"), ("json", "JSON"), ("geojson", "GeoJSON"))) \
-        + " · " + link(path("api", "events.stix", **query), "STIX 2.1")
-    capped = f" (the most recent {PAGE_EVENTS})" if len(found) >= PAGE_EVENTS else ""
-    body = ("<h1>Events</h1>" + _filter_form(request)
-            + f'<p class="meta">{len(found)} event(s){capped}; {located} located on the map. Download: {downloads}</p>'
-            + legend()
-            + f'<figure class="chart">{event_map(found)}<figcaption>Event locations (equirectangular '
-              f"projection; outlines: Natural Earth 1:110m). Circle size grows with the number of events at a place."
-              f"</figcaption></figure>"
-            + f'<figure class="chart">{event_timeline(found)}<figcaption>Events over time, by event type (event date, '
-              f"else the date of publication).</figcaption></figure>"
-            + events_table(found, _Names.of(app, found)))
-    return Response.html(layout("Events", body, active="/events"))
+    page = Page(total=total, offset=offset, shown=len(found),
+                previous=path("events", **query, offset=max(offset - PAGE_EVENTS, 0) or None) if offset else None,
+                next=path("events", **query, offset=offset + PAGE_EVENTS) if offset + len(found) < total else None)
+    downloads = [(path("api", "events", **query, format=fmt), label) for fmt, label in
+                 (("csv", "ACLED CSV"), ("json", "JSON"), ("geojson", "GeoJSON"))]
+    downloads.append((path("api", "events.stix", **query), "STIX 2.1"))
+    located = sum(1 for s in charted if s.event.latitude is not None and s.event.longitude is not None)
+    return Response.html(render(
+        "events.html", title="Events", active="/events", fields=FILTER_FIELDS, statuses=EVENT_STATUSES,
+        values={name: request.arg(name) for name in FILTER_NAMES}, page=page, found=found, charted=charted,
+        located=located, downloads=downloads, legend=Markup(legend()), map=Markup(event_map(charted)),
+        timeline=Markup(event_timeline(charted)), names=_Names.of(app, found)))
 
 
 def _dicts(value: object) -> list[dict[str, Any]]:
@@ -185,64 +129,25 @@ def _dicts(value: object) -> list[dict[str, Any]]:
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
-def _relations(profile: dict[str, object]) -> str:
-    items = []
-    for r in _dicts(profile.get("relations")):
-        period = " ".join(x for x in (f"since {r['since']}" if r.get("since") else "",
-                                      f"until {r['until']}" if r.get("until") else "") if x)
-        items.append(f"<li>{h(str(r.get('type', '')).replace('_', ' '))} "
-                     f"{link(path('actors', str(r.get('object', ''))), r.get('object_name') or r.get('object'))}"
-                     f"{' (' + h(period) + ')' if period else ''} <span class=\"source\">source: "
-                     f"{external_link(str(r.get('source', '')))}</span></li>")
-    for r in _dicts(profile.get("related")):
-        items.append(f"<li>{link(path('actors', str(r.get('subject', ''))), r.get('subject_name'))} "
-                     f"{h(str(r.get('type', '')).replace('_', ' '))} this actor <span class=\"source\">source: "
-                     f"{external_link(str(r.get('source', '')))}</span></li>")
-    return f"<h2>Relations</h2><ul>{''.join(items)}</ul>" if items else ""
-
-
 def actor(app: "Site", request: Request, actor_id: str) -> Response:
     try:
-        profile: dict[str, object] | None = app.kb.profile(actor_id)
+        profile: dict[str, Any] | None = app.kb.profile(actor_id)
     except NotFoundError:
         profile = None
     found = app.store.list_events(actor=actor_id, limit=PAGE_EVENTS)
     stored = app.store.actor_directory([actor_id]).get(actor_id)
     if profile is None and stored is None:
         raise HttpError(404, f"no actor with id {actor_id!r} in the knowledge base or the store")
-    if profile is not None:
-        facts = [("id", h(actor_id)), ("type", h(profile.get("type", profile.get("entry_type")))),
-                 ("country", h(profile.get("country") or "international")),
-                 ("ACLED name", h(profile.get("acled_name") or "")),
-                 ("aliases", h(", ".join(str(a) for a in profile.get("aliases") or []))),
-                 ("source", external_link(str(profile.get("source") or "")))]
-        description = f"<p>{h(profile['description'])}</p>" if profile.get("description") else ""
-        people = "".join(f"<li>{h(p.get('name'))}: {h(p.get('title'))} "
-                         f'<span class="source">source: {external_link(str(p.get("source", "")))}</span></li>'
-                         for p in _dicts(profile.get("people")))
-        name = str(profile.get("name") or actor_id)
-        body = (f"<h1>{h(name)}</h1>{description}"
-                + table(["", ""], [[h(k), v] for k, v in facts if v], cls="facts")
-                + _relations(profile) + (f"<h2>People</h2><ul>{people}</ul>" if people else ""))
-    else:
-        assert stored is not None
-        name = stored.name
-        body = (f"<h1>{h(name)}</h1><p class=\"meta\">Not in the knowledge base: known only from stored documents "
-                f"(type {h(stored.type)}).</p>")
-    body += (f'<p class="actions">{link(path("api", "actors", actor_id), "JSON profile")} · '
-             f'{link(path("events", actor=actor_id), "on the events map")}</p>'
-             f"<h2>Stored events ({len(found)})</h2>" + events_table(found, _Names.of(app, found)))
-    return Response.html(layout(name, body))
+    name = str(profile.get("name") or actor_id) if profile is not None else stored.name  # type: ignore[union-attr]
+    return Response.html(render(
+        "actor.html", title=name, name=name, actor_id=actor_id, profile=profile, stored=stored, found=found,
+        limit=PAGE_EVENTS, names=_Names.of(app, found), relations=_dicts((profile or {}).get("relations")),
+        related=_dicts((profile or {}).get("related")), people=_dicts((profile or {}).get("people"))))
 
 
 def errors(app: "Site", request: Request) -> Response:
     found = app.store.list_errors(limit=200)
-    rows = [[h(e.at.strftime("%Y-%m-%d %H:%M")), h(e.origin),
-             link(path("documents", e.document_id), e.document_id) if e.document_id else "", h(e.stage),
-             h(e.code), h(e.message)] for e in found]
-    body = "<h1>Recorded failures</h1>" + (table(["at", "origin", "document", "stage", "code", "message"], rows)
-                                           if rows else '<p class="empty">No failures recorded.</p>')
-    return Response.html(layout("Errors", body, active="/errors"))
+    return Response.html(render("errors.html", title="Errors", active="/errors", found=found))
 
 
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)

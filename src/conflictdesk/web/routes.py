@@ -1,23 +1,75 @@
-"""The URL table: (method, path pattern, handler). Patterns are anchored regular expressions;
-named groups become the handler's keyword arguments (already percent-decoded by the server)."""
+"""The URL table: `Route(method, pattern, handler, params)`. Patterns are anchored regular
+expressions; named groups become the handler's keyword arguments (already percent-decoded by the
+server). An API route lists the query parameters it accepts: any other name is a 400. The `/api`
+index is generated from this table (each endpoint's path, parameters and its handler's first
+docstring line)."""
 from __future__ import annotations
 
-from . import api, pages
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-ROUTES = [
-    ("GET", r"/", pages.home),
-    ("GET", r"/documents/(?P<document_id>.+)", pages.document),
-    ("GET", r"/events", pages.events),
-    ("GET", r"/actors/(?P<actor_id>[^/]+)", pages.actor),
-    ("GET", r"/errors", pages.errors),
-    ("GET", r"/briefs/(?P<document_id>.+)", pages.brief),
-    ("GET", r"/static/style\.css", pages.stylesheet),
-    ("GET", r"/api/?", api.index),
-    ("GET", r"/api/documents", api.documents),
-    ("GET", r"/api/documents/(?P<document_id>.+)", api.document),
-    ("GET", r"/api/events", api.events),
-    ("GET", r"/api/events\.stix", api.events_stix),
-    ("GET", r"/api/actors/(?P<actor_id>[^/]+)", api.actor),
-    ("GET", r"/api/errors", api.errors),
-    ("GET", r"/api/briefs/(?P<document_id>.+)", api.brief),
+from . import api, pages
+from .filters import FILTER_NAMES
+from .http import HttpError, Request, Response, Site
+
+EVENT_PARAMS = (*FILTER_NAMES, "limit", "offset")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    method: str
+    pattern: str
+    handler: Callable[..., Response]
+    params: tuple[str, ...] | None = None     # accepted query parameters (None: any, for pages)
+
+    @property
+    def is_api(self) -> bool:
+        return self.pattern.startswith("/api")
+
+    @property
+    def display_path(self) -> str:
+        """The pattern as a path: `/api/documents/{document_id}`."""
+        text = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", self.pattern)
+        return text.replace("\\", "").removesuffix("/?")
+
+    @property
+    def summary(self) -> str:
+        return (self.handler.__doc__ or "").strip().split("\n")[0]
+
+
+def api_index(app: Site, request: Request) -> Response:
+    """This list of endpoints."""
+    return Response.api(endpoints=[{"method": r.method, "path": r.display_path, "parameters": list(r.params or ()),
+                                    "description": r.summary} for r in ROUTES if r.is_api])
+
+
+ROUTES: list[Route] = [
+    Route("GET", r"/", pages.home),
+    Route("GET", r"/documents/(?P<document_id>.+)", pages.document),
+    Route("GET", r"/events", pages.events),
+    Route("GET", r"/actors/(?P<actor_id>[^/]+)", pages.actor),
+    Route("GET", r"/errors", pages.errors),
+    Route("GET", r"/briefs/(?P<document_id>.+)", pages.brief),
+    Route("GET", r"/static/style\.css", pages.stylesheet),
+    Route("GET", r"/api/?", api_index, ()),
+    Route("GET", r"/api/documents", api.documents, ("q", "limit", "offset")),
+    Route("GET", r"/api/documents/(?P<document_id>.+)", api.document, ()),
+    Route("GET", r"/api/events", api.events, (*EVENT_PARAMS, "format")),
+    Route("GET", r"/api/events\.stix", api.events_stix, EVENT_PARAMS),
+    Route("GET", r"/api/actors/(?P<actor_id>[^/]+)", api.actor, ()),
+    Route("GET", r"/api/errors", api.errors, ("limit", "stage")),
+    Route("GET", r"/api/briefs/(?P<document_id>.+)", api.brief, ()),
 ]
+
+
+def check_params(route: Route, request: Request) -> None:
+    """A 400 for a query parameter the route does not accept."""
+    if route.params is None:
+        return
+    unknown = sorted(set(request.query_names) - set(route.params))
+    if unknown:
+        raise HttpError(400, f"unknown parameter(s): {', '.join(unknown)}",
+                        [f"{name}: not accepted here" for name in unknown]
+                        + [f"accepted: {', '.join(route.params) or 'none'}"])
+

@@ -1,0 +1,50 @@
+"""The pages' one Jinja2 environment: templates under `web/templates/` (one base layout,
+`base.html`), autoescaped, strict about undefined names.
+
+    render("events.html", title="Events", active="/events", ...)
+
+Untrusted text is escaped by autoescape wherever a template shows it, and every value a template
+prints loses its bidirectional control characters (U+202A-U+202E, U+2066-U+2069), so a title
+cannot reverse the text after it; templates also isolate document text and titles in `<bdi>` or
+`dir="auto"` elements so right-to-left text does not reorder its neighbours.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .markup import BIDI_CONTROLS, NAV, external_link, link, path
+
+
+def without_bidi_controls(value: Any) -> Any:
+    """`value` with bidirectional embedding, override and isolate controls removed (markup stays
+    markup: these characters are never part of ours)."""
+    if isinstance(value, Markup):
+        return Markup(BIDI_CONTROLS.sub("", str(value)))
+    if isinstance(value, str):
+        return BIDI_CONTROLS.sub("", value)
+    return value
+
+
+def short(text: str | None, n: int = 110) -> str:
+    """Whitespace collapsed, cut to `n` characters with an ellipsis."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("conflictdesk.web", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, finalize=without_bidi_controls,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(path=path, nav=NAV, link=lambda href, text: Markup(link(href, text)),
+                       external_link=lambda url, text=None: Markup(external_link(url, text)))
+    env.filters["short"] = short
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
