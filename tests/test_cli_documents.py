@@ -61,7 +61,7 @@ def test_documents_date_filters(db):
 
 def test_show_prints_contract_json(db):
     doc_id = id_of(db, "01_ain_al_asad.txt")
-    result = run(db, "show", doc_id)
+    result = run(db, "show", doc_id, "--format", "json")
     assert result.exit_code == 0
     shown = json.loads(result.stdout)
     assert CONTRACT_KEYS <= set(shown)
@@ -72,7 +72,7 @@ def test_show_prints_contract_json(db):
 
 
 def test_show_text(db):
-    result = run(db, "show", "wire-2024-03-qandil", "--format", "text")
+    result = run(db, "show", "wire-2024-03-qandil")   # text is the default
     assert result.exit_code == 0
     assert result.stdout.startswith("Turkish strikes hit Qandil mountains")
     assert "published: 2024-03-13" in result.stdout and "Qandil mountains in northern Iraq" in result.stdout
@@ -96,7 +96,12 @@ def test_errors_lists_recorded_failures(db):
 def test_unusable_database_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 'nope' / 'x.sqlite'}", "documents"])
     assert result.exit_code == 1
-    assert "[E200]" in result.stderr and "Traceback" not in result.output
+    assert "[E203]" in result.stderr and "Traceback" not in result.output     # reading: no such database
+    (tmp_path / "file").write_text("not a folder")
+    result = CliRunner().invoke(main, ["--db", f"sqlite:///{tmp_path / 'file' / 'x.sqlite'}", "ingest", "-"],
+                                input="Some text.")
+    assert result.exit_code == 1
+    assert "[E200]" in result.stderr and "Traceback" not in result.output     # storing: cannot make it
 
 
 def test_documents_search_filters_apply_before_the_limit(db):

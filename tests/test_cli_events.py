@@ -100,7 +100,7 @@ def test_events_filters(db):
     assert ids(db, "--status", "threatened") == ["kh-threat-e1"]
     assert ids(db, "--actor", "kataib-hezbollah", "--country", "Iraq", "--status", "reported") == ["qaim-strikes-e1"]
     assert ids(db, "--limit", "1") == ["kh-threat-e1"]
-    assert ids(db, "--actor", "nobody") == []
+    assert "[E120]" in fails(db, "--actor", "nobody")                         # unknown: an error, not an empty list
 
 
 def test_events_csv_has_acled_columns_and_names(db):
@@ -140,3 +140,36 @@ def test_events_table(db):
 def test_events_bad_status_is_a_usage_error(db):
     result = CliRunner().invoke(main, ["--db", db, "events", "--status", "rumoured"])
     assert result.exit_code == 2 and "rumoured" in result.stderr
+
+
+def fails(db: str, *args: str):
+    result = CliRunner().invoke(main, ["--db", db, "events", *args])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    return result.stderr
+
+
+def test_events_actor_by_any_spelling_the_knowledge_base_knows(db):
+    want = ["kh-threat-e1", "qaim-strikes-e1", "tower-22-e1"]
+    assert ids(db, "--actor", "Kataib Hizballah") == want            # a knowledge-base alias
+    assert ids(db, "--actor", "kataeb hezbollah") == want            # case does not matter
+    assert ids(db, "--actor", "Kataib Hezbollah") == want            # the stored name
+
+
+def test_unknown_filter_values_are_errors_with_suggestions(db):
+    assert "[E120]" in (err := fails(db, "--country", "Irak")) and "'Iraq'" in err
+    assert "[E120]" in (err := fails(db, "--type", "Arests")) and "'Arrests'" in err
+    assert "[E120]" in (err := fails(db, "--actor", "Kataeb Hezbolah")) and "Kataeb Hezbollah" in err
+    assert ids(db, "--country", "Norway") == []                      # a real country without events: empty, no error
+
+
+def test_reading_commands_refuse_a_database_that_does_not_exist(tmp_path):
+    missing = tmp_path / "typo.sqlite"
+    for command in (["events"], ["documents"], ["errors"], ["export", "--format", "json"], ["digest"]):
+        result = CliRunner().invoke(main, ["--db", str(missing), *command])
+        assert result.exit_code == 1 and "[E203]" in result.stderr, (command, result.output)
+    assert not missing.exists()
+
+
+def test_a_mistyped_command_gets_a_suggestion():
+    result = CliRunner().invoke(main, ["evnets"])
+    assert result.exit_code == 2 and "Did you mean 'events'?" in result.stderr

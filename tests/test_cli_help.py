@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conflictdesk.cli import COMMANDS, main
+from conflictdesk.store import Store
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 # the words --format takes anywhere: one name per format, the same name for the same thing
@@ -79,6 +80,8 @@ def _assert_clean_error(result: click.testing.Result, code: str) -> None:
 
 def test_errors_are_coded_messages_not_tracebacks(tmp_path):
     db = tmp_path / "store.sqlite"
+    _assert_clean_error(_invoke("show", "no-such-document", db=db), "E203")     # no database there yet
+    Store(f"sqlite:///{db}").close()
     _assert_clean_error(_invoke("show", "no-such-document", db=db), "E201")
     _assert_clean_error(_invoke("brief", "no-such-document", db=db), "E505")
     empty = tmp_path / "empty"

@@ -66,7 +66,7 @@ def test_table_summary_and_reingest_stores_nothing_new(db):
 
 def test_near_duplicate_is_linked_to_the_original(db):
     run(db, "ingest", str(BATCH), "--no-extract")
-    shown = json.loads(run(db, "show", "wire-2024-03-tarmiyah-update").stdout)
+    shown = json.loads(run(db, "show", "wire-2024-03-tarmiyah-update", "--format", "json").stdout)
     assert shown["document"]["duplicate_of"] == "wire-2024-03-tarmiyah"
     listed = json.loads(run(db, "documents", "--format", "json").stdout)
     assert {d["id"]: d["duplicate_of"] for d in listed}["wire-2024-03-tarmiyah"] is None
@@ -131,7 +131,7 @@ def test_ingest_extracts_by_default_when_extraction_is_available(db):
     s = summary(result)
     assert s["extraction"] is True and s["ingested"] == 1
     assert s["extracted"] + s["failed"] == 1
-    shown = json.loads(run(db, "show", stored(db)["01_ain_al_asad.txt"]).stdout)
+    shown = json.loads(run(db, "show", stored(db)["01_ain_al_asad.txt"], "--format", "json").stdout)
     text = shown["document"]["text"]
     for ev in shown["events"]:
         assert text[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]

@@ -234,3 +234,14 @@ def test_lengths_postgresql_enforces_are_kept_on_sqlite_too(tmp_path):
         with pytest.raises(StoreError) as err:
             store.add_document(Document(id="x" * 201, text="A second report from Raqqa.", origin="t"))
         assert err.value.code == "E202"
+
+
+def test_search_finds_any_of_several_spellings(store):
+    store.add_document(doc())
+    store.add_document(doc("d2", text="Hizballah fighters were seen near the border, residents said.",
+                           title="Border report"))
+    store.add_document(doc("d3", text="Hezbollah denied any role in the clashes.", title="Denial"))
+    assert [d.id for d in store.search_documents("Hizballah")] == ["d2"]
+    assert {d.id for d in store.search_documents(["Hezbollah", "Hizballah"])} == {"d1", "d2", "d3"}
+    assert {d.id for d in store.search_documents(["Kataib Hezbollah", "rockets"])} == {"d1"}  # each form whole
+    assert store.search_documents([]) == []

@@ -17,9 +17,17 @@ DATA_DIR = Path(__file__).parent / "data"
 
 
 def default_db_url() -> str:
+    """SQLite under the user's data directory (made by the first command that stores something)."""
     folder = Path(platformdirs.user_data_dir("conflictdesk", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'conflictdesk.sqlite'}"
+
+
+def sqlite_path(db_url: str) -> Path | None:
+    """The file a sqlite:/// URL names (None for other databases and in-memory SQLite)."""
+    prefix = "sqlite:///"
+    if not db_url.startswith(prefix) or db_url in ("sqlite:///:memory:",):
+        return None
+    return Path(db_url[len(prefix):].split("?", 1)[0])
 
 
 @dataclass(frozen=True, slots=True)

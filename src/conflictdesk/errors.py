@@ -34,10 +34,12 @@ class Code(StrEnum):
     UNSUPPORTED_LANGUAGE = ("E106", "a document not in a language conflictdesk extracts (English)")
     FETCH = ("E110", "a URL that could not be fetched (unreachable, timeout, too large, bad status)")
     UNSAFE_URL = ("E111", "a URL that resolves to a private, loopback, link-local or internal address")
+    UNKNOWN_VALUE = ("E120", "a filter or search value (actor, country, event type) that names nothing known")
     # store
     STORE = ("E200", "the database failed or refused a read or write")
     NOT_FOUND = ("E201", "no stored document, story, event or entry with that id")
     ID_TOO_LONG = ("E202", "a document id longer than the store's id column")
+    NO_DATABASE = ("E203", "a command that reads was pointed at a SQLite file that does not exist")
     # knowledge base and dictionaries
     KNOWLEDGE_BASE = ("E300", "knowledge-base files with problems (each listed with file and line)")
     PATTERN_YAML = ("E301", "an event pattern file that is not valid YAML")
@@ -134,6 +136,16 @@ class UnsafeURLError(FetchError):
     """A URL that resolves to a private, loopback, link-local or otherwise internal address."""
 
     code = Code.UNSAFE_URL
+
+
+class UnknownValueError(InputError):
+    """A filter or search value that names nothing known; `suggestions` are the closest known values."""
+
+    code = Code.UNKNOWN_VALUE
+
+    def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
 
 
 # --- store ------------------------------------------------------------------------------------

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..config import Settings
-from ..errors import ConflictDeskError, KnowledgeBaseError
+from ..config import Settings, sqlite_path
+from ..errors import Code, ConflictDeskError, KnowledgeBaseError, StoreError
 from ..records import EVENT_STATUSES
 from ..records import Failure
 
@@ -51,10 +51,22 @@ def clean_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def open_store(settings: Settings) -> "Store":
-    """The store named by the settings (`--db`, $CONFLICTDESK_DB, or the default file)."""
+def open_store(settings: Settings, *, create: bool = False) -> "Store":
+    """The store named by the settings (`--db`, $CONFLICTDESK_DB, or the default file).
+    Commands that only read pass `create=False`: a SQLite file that does not exist is then an
+    error (a mistyped --db), not a new empty database. Commands that store pass `create=True`."""
     from ..store import Store
 
+    path = sqlite_path(settings.db_url)
+    if path is not None:
+        if create:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot make the folder for the database {path}: {exc.strerror}") from exc
+        elif not path.exists():
+            raise StoreError(f"there is no database at {path}: check --db / $CONFLICTDESK_DB, "
+                             "or store documents first with `conflictdesk ingest`", code=Code.NO_DATABASE)
     return Store(settings.db_url)
 
 
@@ -165,10 +177,29 @@ class Progress:
             click.echo(message, err=True)
 
 
+def resolved_event_filters(settings: Settings, store: "Store", *, actor: str | None, event_type: str | None,
+                           country: str | None) -> dict[str, Any]:
+    """The `event_filters` values as the store holds them: an actor by any spelling the knowledge
+    base knows (Hizballah = Hezbollah), a country and an event type as stored; an unknown value
+    is an error naming the closest known ones ([E120])."""
+    from .. import lookup
+
+    resolved: dict[str, Any] = {"actor": None, "event_type": None, "country": None}
+    if actor is not None:
+        from ..knowledge import load_knowledge_base
+        resolved["actor"] = lookup.actor_ids(load_knowledge_base(settings.kb_dirs), store, actor)
+    if event_type is not None:
+        resolved["event_type"] = lookup.event_type_name(event_type)
+    if country is not None:
+        resolved["country"] = lookup.country_name(store, country)
+    return resolved
+
+
 def event_filters(command: F) -> F:
     """The filters of stored events shared by `events` and `export`."""
     options = [
-        click.option("--actor", metavar="ID", help="Events involving this actor (id or stored name), in any role."),
+        click.option("--actor", metavar="NAME", help="Events involving this actor, in any role (id, name or any "
+                     "alias the knowledge base knows: Hizballah = Hezbollah)."),
         click.option("--type", "event_type", metavar="T", help="ACLED event type or sub-event type."),
         click.option("--country", metavar="C", help="Country name, e.g. Iraq."),
         click.option("--since", type=DATE, help="On or after this date (event date, else publication date)."),

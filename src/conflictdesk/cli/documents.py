@@ -16,7 +16,8 @@ def _short(text: str | None, n: int = 90) -> str:
 
 
 @click.command()
-@click.option("--search", metavar="TEXT", help="Full-text search: documents containing every word.")
+@click.option("--search", metavar="TEXT", help="Full-text search: documents containing every word; a name the "
+              "knowledge base knows finds all its spellings (ISIS = Islamic State = Daesh; Falluja = Fallujah).")
 @click.option("--since", type=DATE, help="Published on or after this date.")
 @click.option("--until", type=DATE, help="Published on or before this date.")
 @click.option("--source", metavar="NAME", help="Only documents from this publisher.")
@@ -29,9 +30,13 @@ def documents(settings: Settings, search: str | None, since, until, source: str 
     """List stored documents, most recently stored first, or search them (--search, best matches first)."""
     with open_store(settings) as store:
         if search:
+            from ..knowledge import load_knowledge_base
+            from ..lookup import search_forms
+
             filtered = since is not None or until is not None or source is not None
             # Filters apply after the search: ask for every match, then keep the first `limit`.
-            docs = store.search_documents(search, limit=100_000 if filtered else limit)
+            docs = store.search_documents(search_forms(load_knowledge_base(settings.kb_dirs), search),
+                                          limit=100_000 if filtered else limit)
             docs = [d for d in docs if (since is None or (d.published and d.published >= since))
                     and (until is None or (d.published and d.published <= until))
                     and (source is None or (d.source or "").lower() == source.lower())][:limit]
@@ -48,7 +53,8 @@ def documents(settings: Settings, search: str | None, since, until, source: str 
 
 @click.command()
 @click.argument("document_id", metavar="ID")
-@format_option("json", "text", help_="json: the document and its extraction as the contract JSON.")
+@format_option("text", "json", help_="text: a readable summary; json: the document and its extraction as the "
+               "contract JSON.")
 @click.pass_obj
 @clean_errors
 def show(settings: Settings, document_id: str, fmt: str) -> None:

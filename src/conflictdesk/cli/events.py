@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..config import Settings
-from .common import clean_errors, event_filters, format_option, open_store, print_table
+from .common import clean_errors, event_filters, format_option, open_store, print_table, resolved_event_filters
 
 
 @click.command()
@@ -21,8 +21,9 @@ def events(settings: Settings, actor: str | None, event_type: str | None, countr
     from ..export import actor_lookup, events_to_acled_csv, events_to_geojson, events_to_json
 
     with open_store(settings) as store:
-        found = store.list_events(actor=actor, event_type=event_type, country=country, since=since, until=until,
-                                  status=status, limit=limit, include_duplicates=include_duplicates)
+        filters = resolved_event_filters(settings, store, actor=actor, event_type=event_type, country=country)
+        found = store.list_events(**filters, since=since, until=until, status=status, limit=limit,
+                                  include_duplicates=include_duplicates)
         if fmt == "csv":
             events_to_acled_csv(found, sys.stdout, actor=actor_lookup(store, found), occurred_only=status is None)
             return

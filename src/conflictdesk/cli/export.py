@@ -12,7 +12,7 @@ import click
 
 from ..config import Settings
 from ..errors import Code, ExportError
-from .common import clean_errors, event_filters, format_option, open_store
+from .common import clean_errors, event_filters, format_option, open_store, resolved_event_filters
 
 FORMATS = ("acled-csv", "json", "geojson", "stix")
 
@@ -46,8 +46,9 @@ def export(settings: Settings, fmt: str, output: str, actor: str | None, event_t
     from ..export.stix import events_to_stix
 
     with open_store(settings) as store:
-        found = store.list_events(actor=actor, event_type=event_type, country=country, since=since, until=until,
-                                  status=status, limit=limit, include_duplicates=include_duplicates)
+        filters = resolved_event_filters(settings, store, actor=actor, event_type=event_type, country=country)
+        found = store.list_events(**filters, since=since, until=until, status=status, limit=limit,
+                                  include_duplicates=include_duplicates)
         lookup = actor_lookup(store, found) if fmt == "acled-csv" else None
         directory = store.actor_directory(event_actor_ids(found)) if fmt == "stix" else {}
     with _output(output) as out:

@@ -87,7 +87,7 @@ def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract
                 progress.note(describe_failure(outcome.failure))
             progress.advance()
 
-        with open_store(settings) as store:
+        with open_store(settings, create=True) as store:
             summary = ingest_batch(_read(sources, fetch=fetch, max_bytes=max_bytes), store, extractor=extractor,
                                    batch_size=batch_size, stop_on_failure=strict, on_outcome=show)
 

@@ -258,10 +258,12 @@ class Store:
         with self._read("list documents") as session:
             return [rows.document_record(r) for r in session.scalars(query)]
 
-    def search_documents(self, query: str, limit: int = 20) -> list[Document]:
-        """Full-text search (see fts.py): every word must occur; best matches first."""
+    def search_documents(self, query: str | Sequence[str], limit: int = 20) -> list[Document]:
+        """Full-text search (see fts.py): every word must occur; best matches first. A list of
+        queries finds the documents that match any of them (the spellings of one name)."""
+        forms = [query] if isinstance(query, str) else list(query)
         with self._read("search documents") as session:
-            pks = fts.search_document_pks(session.connection(), query, limit)
+            pks = fts.search_document_pks(session.connection(), forms, limit)
             if not pks:
                 return []
             found = {r.pk: r for r in session.scalars(select(DocumentRow).where(DocumentRow.pk.in_(pks)))}
@@ -357,12 +359,18 @@ class Store:
                 func.lower(ActorRow.name) == needle, func.lower(ActorRow.acled_name) == needle))).all()
         return sorted({actor, *found})
 
-    def list_events(self, *, actor: str | None = None, event_type: str | None = None, country: str | None = None,
-                    since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
+    def event_values(self, column: Literal["country", "event_type", "sub_event_type", "location"]) -> list[str]:
+        """The distinct values stored events hold in `column` (for checking filters)."""
+        field = getattr(EventRow, column)
+        with self._read(f"list event {column} values") as session:
+            return sorted(v for v in session.scalars(select(field).distinct()) if v)
+
+    def list_events(self, *, actor: str | Sequence[str] | None = None, event_type: str | None = None,
+                    country: str | None = None, since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
                     limit: int | None = None, offset: int = 0, include_duplicates: bool = False,
                     documents: Sequence[str] | None = None) -> list[StoredEvent]:
         """Stored events, most recent first (`offset` of them skipped). `actor` is an actor id or
-        stored name (any role: actor1, actor2 or associated); dates filter on the event date, or
+        stored name, or a list of actor ids (any role: actor1, actor2 or associated); dates filter on the event date, or
         the document's publication date when the event has none; `documents` keeps the events of
         those documents. Events of near-duplicate documents are left out unless `include_duplicates`."""
         when = func.coalesce(EventRow.event_date, DocumentRow.published)
@@ -377,7 +385,7 @@ class Store:
                                 published=published, title=title)
                     for ev, source, url, published, title in session.execute(query)]
 
-    def count_events(self, *, actor: str | None = None, event_type: str | None = None, country: str | None = None,
+    def count_events(self, *, actor: str | Sequence[str] | None = None, event_type: str | None = None, country: str | None = None,
                      since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
                      include_duplicates: bool = False, documents: Sequence[str] | None = None) -> int:
         """How many stored events `list_events` would list with the same filters and no limit."""
@@ -388,14 +396,16 @@ class Store:
         with self._read("count events") as session:
             return int(session.execute(query).scalar_one())
 
-    def _event_filters(self, query: Any, *, actor: str | None, event_type: str | None, country: str | None,
+    def _event_filters(self, query: Any, *, actor: str | Sequence[str] | None, event_type: str | None, country: str | None,
                        since: dt.date | None, until: dt.date | None, status: str | None, include_duplicates: bool,
                        documents: Sequence[str] | None) -> Any:
         """`query` (over events joined to their documents) narrowed by the filters of `list_events`."""
         when = func.coalesce(EventRow.event_date, DocumentRow.published)
         if actor is not None:
             query = query.where(EventRow.pk.in_(select(EventActorRow.event_pk)
-                                                .where(EventActorRow.actor_id.in_(self.actor_ids_for(actor)))))
+                                                .where(EventActorRow.actor_id.in_(
+                                                    self.actor_ids_for(actor) if isinstance(actor, str)
+                                                    else list(actor)))))
         if event_type is not None:
             query = query.where(or_(func.lower(EventRow.event_type) == event_type.lower(),
                                     func.lower(EventRow.sub_event_type) == event_type.lower()))

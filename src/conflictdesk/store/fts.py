@@ -9,6 +9,7 @@ Any other dialect: a portable (slow) LIKE scan.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -71,33 +72,38 @@ def _fts5_query(query: str) -> str:
     return " ".join(terms)
 
 
-def search_document_pks(conn: Connection, query: str, limit: int) -> list[int]:
-    """Primary keys of documents matching `query`, best first."""
+def search_document_pks(conn: Connection, forms: Sequence[str], limit: int) -> list[int]:
+    """Primary keys of documents matching any of `forms` (each a query whose every word must
+    occur: the spellings of one name, "ISIS" or "Islamic State"), best first."""
+    forms = [f for f in forms if _WORD.search(f)]
+    if not forms:
+        return []
     dialect = conn.dialect.name
     params: dict[str, Any] = {"limit": limit}
     if dialect == "sqlite":
-        match = _fts5_query(query)
-        if not match:
-            return []
-        params["q"] = match
+        params["q"] = " OR ".join(f"({_fts5_query(f)})" for f in forms)
         sql = (f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
                f"ORDER BY bm25({FTS_TABLE}, 2.0, 1.0) LIMIT :limit")
     elif dialect == "postgresql":
-        params["q"] = query
-        # a query of English stop words only ("the") has no lexemes: match its words as they are
-        # (unindexed), as SQLite's FTS5 does, rather than finding nothing
-        stop_words_only = conn.execute(text("SELECT numnode(plainto_tsquery('english', :q)) = 0"), params).scalar()
-        config = "simple" if stop_words_only else "english"
-        vector = _PG_VECTOR.replace("'english'", f"'{config}'")
-        sql = (f"SELECT pk FROM documents WHERE {vector} @@ plainto_tsquery('{config}', :q) "
-               f"ORDER BY ts_rank({vector}, plainto_tsquery('{config}', :q)) DESC, pk DESC LIMIT :limit")
+        conditions, ranked = [], []
+        for i, form in enumerate(forms):
+            params[f"q{i}"] = form
+            # a form of English stop words only ("the") has no lexemes: match its words as they
+            # are (unindexed), as SQLite's FTS5 does, rather than finding nothing
+            stop_words_only = conn.execute(text(f"SELECT numnode(plainto_tsquery('english', :q{i})) = 0"),
+                                           params).scalar()
+            config = "simple" if stop_words_only else "english"
+            conditions.append(f"{_PG_VECTOR.replace('english', config)} @@ plainto_tsquery('{config}', :q{i})")
+            ranked.append(f"plainto_tsquery('english', :q{i})")
+        sql = (f"SELECT pk FROM documents WHERE {' OR '.join(conditions)} "
+               f"ORDER BY ts_rank({_PG_VECTOR}, {' || '.join(ranked)}) DESC, pk DESC LIMIT :limit")
     else:
-        words = _WORD.findall(query)
-        if not words:
-            return []
-        clauses = []
-        for i, word in enumerate(words):
-            params[f"w{i}"] = f"%{word.lower()}%"
-            clauses.append(f"(lower(text) LIKE :w{i} OR lower(coalesce(title, '')) LIKE :w{i})")
-        sql = f"SELECT pk FROM documents WHERE {' AND '.join(clauses)} ORDER BY pk DESC LIMIT :limit"
+        alternatives = []
+        for i, form in enumerate(forms):
+            clauses = []
+            for j, word in enumerate(_WORD.findall(form)):
+                params[f"w{i}_{j}"] = f"%{word.lower()}%"
+                clauses.append(f"(lower(text) LIKE :w{i}_{j} OR lower(coalesce(title, '')) LIKE :w{i}_{j})")
+            alternatives.append("(" + " AND ".join(clauses) + ")")
+        sql = f"SELECT pk FROM documents WHERE {' OR '.join(alternatives)} ORDER BY pk DESC LIMIT :limit"
     return [row[0] for row in conn.execute(text(sql), params)]
