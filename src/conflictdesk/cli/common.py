@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -133,31 +134,49 @@ def describe_failure(failure: Failure) -> str:
 
 
 class Progress:
-    """Progress of a long run on standard error: a rich progress display when stderr is a
-    terminal, else a quiet line every `every` items. Messages printed through `note` do not
-    garble the display."""
+    """Progress of a long run on standard error: on a terminal a bar with the count, the total
+    (when known, e.g. estimated from the input files), the rate and the time left; otherwise a
+    quiet line every `every` items with the rate. `stage("loading language model")` says what a
+    long pause is; messages printed through `note` do not garble the display."""
 
-    def __init__(self, description: str, *, every: int = 1000, enabled: bool = True) -> None:
+    def __init__(self, description: str, *, total: int | None = None, every: int = 1000,
+                 enabled: bool = True) -> None:
         self.description = description
+        self.total = total
         self.every = every
         self.count = 0
+        self._started = time.monotonic()
         self._live: Any = None
         self._task: Any = None
         if enabled and sys.stderr.isatty():
             from rich.console import Console
-            from rich.progress import MofNCompleteColumn, Progress as RichProgress, SpinnerColumn, TextColumn, \
-                TimeElapsedColumn
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RichProgress, SpinnerColumn,
+                                       TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
-            self._live = RichProgress(SpinnerColumn(), TextColumn("[bold]{task.description}"),
-                                      MofNCompleteColumn(), TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
+            self._live = RichProgress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                                      MofNCompleteColumn(), TaskProgressColumn(),
+                                      TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                                      TextColumn("left"), TimeRemainingColumn(),
+                                      TextColumn("{task.fields[status]}"),
                                       console=Console(stderr=True), transient=True)
         self._quiet = enabled and self._live is None
 
     def __enter__(self) -> "Progress":
         if self._live is not None:
             self._live.start()
-            self._task = self._live.add_task(self.description, total=None, status="")
+            self._task = self._live.add_task(self.description, total=self.total, status="", rate="")
         return self
+
+    def rate(self) -> float:
+        """Items a second so far."""
+        return self.count / max(time.monotonic() - self._started, 1e-9)
+
+    def stage(self, message: str) -> None:
+        """Say what the run is doing while no item advances (loading a model, say)."""
+        if self._live is not None:
+            self._live.update(self._task, status=message)
+        elif self._quiet and message:
+            click.echo(f"{self.description}: {message}", err=True)
 
     def __exit__(self, *_exc: object) -> None:
         if self._live is not None:
@@ -165,10 +184,15 @@ class Progress:
 
     def advance(self, status: str = "") -> None:
         self.count += 1
+        if self.total is not None and self.count > self.total:   # an estimate fell short
+            self.total = None
+            if self._live is not None:
+                self._live.update(self._task, total=None)
         if self._live is not None:
-            self._live.update(self._task, completed=self.count, status=status)
+            self._live.update(self._task, completed=self.count, status=status, rate=f"{self.rate():.1f}/s")
         elif self._quiet and self.count % self.every == 0:
-            click.echo(f"{self.description}: {self.count} {status}".rstrip(), err=True)
+            of = f"/{self.total}" if self.total is not None else ""
+            click.echo(f"{self.description}: {self.count}{of} ({self.rate():.1f}/s) {status}".rstrip(), err=True)
 
     def note(self, message: str) -> None:
         if self._live is not None:

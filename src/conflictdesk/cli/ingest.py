@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,8 @@ class LazyExtractor:
     """Extraction with the language pipeline and knowledge base loaded on first use, so that a
     re-run over stored documents does not load them at all."""
 
-    def __init__(self, settings: Settings, *, workers: int, batch_size: int, coder: Any = "rules.v1") -> None:
+    def __init__(self, settings: Settings, *, workers: int, batch_size: int, coder: Any = "rules.v1",
+                 on_loading: Callable[[str], None] = lambda _message: None) -> None:
         from ..extract.pipeline import extract_documents  # ImportError: extraction not installed yet
 
         self._extract_documents = extract_documents
@@ -29,6 +30,7 @@ class LazyExtractor:
         self.settings = settings
         self.workers = workers
         self.batch_size = batch_size
+        self.on_loading = on_loading
         self._resources: tuple[Any, Any] | None = None
 
     def __call__(self, docs: list[Document]) -> Iterator[Extraction | Failure]:
@@ -36,7 +38,9 @@ class LazyExtractor:
             from ..knowledge import load_knowledge_base
             from ..nlp import load_pipeline
 
+            self.on_loading(f"loading language model ({self.settings.model}) and knowledge base")
             self._resources = (load_pipeline(self.settings.model), load_knowledge_base(self.settings.kb_dirs))
+            self.on_loading("")
         nlp, kb = self._resources
         return self._extract_documents(docs, nlp=nlp, kb=kb, coder=self.coder, batch_size=self.batch_size,
                                        workers=self.workers)
@@ -71,14 +75,16 @@ def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract
 
     Exits 0 when the readable documents were stored, even if some inputs failed; non-zero
     with --strict when anything failed, or when nothing at all could be read."""
+    from ..ingest.estimate import estimate_documents
     from ..store import ingest_batch
 
     extractor: LazyExtractor | None = None
-    with Progress("ingest") as progress:
+    with Progress("ingest", total=estimate_documents(sources)) as progress:
         if not no_extract:
             try:
                 extractor = LazyExtractor(settings, workers=workers, batch_size=min(batch_size, 64),
-                                          coder=load_event_coders([event_coder], model)[0])
+                                          coder=load_event_coders([event_coder], model)[0],
+                                          on_loading=progress.stage)
             except ImportError as exc:
                 progress.note(f"note: extraction is not available ({exc}); storing documents only")
 

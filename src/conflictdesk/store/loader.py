@@ -11,7 +11,8 @@ extraction, storing) is recorded in the `errors` table and reported through `on_
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -87,17 +88,29 @@ class _Run:
         `stored`, already stored without one, only the extraction is saved)."""
         if not batch:
             return
-        results: list[Extraction | Failure | None] = [None] * len(batch)
-        if self.extractor is not None:
-            results = list(self.extractor(batch))
-            if len(results) != len(batch):
-                raise RuntimeError(f"the extractor returned {len(results)} results for {len(batch)} documents")
+        # each document is stored as soon as its extraction arrives (progress moves per document)
+        results: Iterator[Extraction | Failure | None] = (
+            iter(self.extractor(batch)) if self.extractor is not None else itertools.repeat(None))
+        try:
+            done = self._store_each(batch, stored, results)
+        finally:
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
+        if self.extractor is not None and not self.summary.stopped and done != len(batch):
+            raise RuntimeError(f"the extractor returned {done} results for {len(batch)} documents")
+
+    def _store_each(self, batch: list[Document], stored: set[str],
+                    results: Iterator[Extraction | Failure | None]) -> int:
+        """Store the documents of `batch` with their results, in step; how many were taken."""
+        done = 0
         for doc, result in zip(batch, results):
+            done += 1
             extraction = result if isinstance(result, Extraction) else None
             if doc.id in stored:
                 self.extract_stored(doc, result)
                 if self.summary.stopped:
-                    return
+                    return done
                 continue
             try:
                 added = self.store.add_document(doc, extraction)
@@ -105,7 +118,7 @@ class _Run:
                 self.fail(Failure(origin=doc.origin or doc.id, stage="store", code=exc.code, message=exc.message,
                                   document_id=doc.id))
                 if self.summary.stopped:
-                    return
+                    return done
                 continue
             if added.status == "duplicate":
                 self.report(Outcome("duplicate", document_id=added.id, duplicate_of=added.duplicate_of))
@@ -117,7 +130,8 @@ class _Run:
             if isinstance(result, Failure):  # stored without extraction; the failure is recorded
                 self.fail(result)
                 if self.summary.stopped:
-                    return
+                    return done
+        return done
 
     def extract_stored(self, doc: Document, result: Extraction | Failure | None) -> None:
         if isinstance(result, Extraction):
