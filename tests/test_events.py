@@ -7,7 +7,8 @@ import pytest
 import spacy
 
 from conflictdesk.errors import KnowledgeBaseError
-from conflictdesk.extract.events.patterns import EVENT_TYPES, load_event_patterns, parse_event_patterns
+from conflictdesk.extract.events.patterns import load_event_patterns, parse_event_patterns
+from conflictdesk.taxonomy import SUB_EVENT_TYPES
 from conflictdesk.extract.events import extract_events
 from conflictdesk.extract.events.attributes import status_of
 from conflictdesk.records import Actor, DateMention, Document, Place, Quantity, Span
@@ -40,7 +41,7 @@ def test_shelling_of_civilians_is_remote_violence_with_fatalities(nlp):
     assert ev.fatalities == 5
     assert ev.location == "Hamouriya" and ev.country == "Syria" and ev.latitude == 33.57
     assert ev.event_date == dt.date(2018, 1, 12) and ev.time_precision == 1
-    assert ev.civilian_targeting is False or ev.actor2 is None  # no KB: generic actor not resolvable
+    assert ev.civilian_targeting is True and ev.actor2 is None  # civilians struck; no KB: no Civilians actor
     assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
     assert ev.id == "t-ev1" and ev.rule == "shelling" and ev.cameo == "194" and ev.plover == "ASSAULT"
     assert ev.notes.startswith("On 12 January 2018, ") and ev.notes.endswith(", killing 5.")
@@ -145,7 +146,7 @@ def test_label_prefix_and_non_acled_events(nlp):
 def test_every_subtype_in_patterns_is_acled_spelling():
     pats = load_event_patterns()
     for t in pats.triggers:
-        assert t.coding.sub_event_type in EVENT_TYPES[t.coding.event_type]
+        assert t.coding.sub_event_type in SUB_EVENT_TYPES[t.coding.event_type]
         assert t.coding.cameo is None or t.coding.cameo in pats.cameo_names
 
 

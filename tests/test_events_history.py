@@ -9,8 +9,8 @@ import pytest
 
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.records import Document
+from conflictdesk.taxonomy import ARMED_VIOLENCE
 
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def extract(nlp, kb, text, published=dt.date(2016, 5, 1)):
@@ -49,7 +49,7 @@ def test_year_without_publication_date_changes_nothing(nlp, kb):
     "Police shot and killed a man in Baton Rouge, Louisiana, on Tuesday.",
 ])
 def test_crime_shootings_are_attacks(nlp, kb, text):
-    evs = [e for e in extract(nlp, kb, text).events if e.event_type in VIOLENT]
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type in ARMED_VIOLENCE]
     assert evs and all((e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack") for e in evs), \
         [(e.event_type, e.sub_event_type) for e in evs]
 

@@ -13,9 +13,9 @@ import pytest
 from conflictdesk.extract.events.notes import write_note
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.records import Count, Document, Event, Span
+from conflictdesk.taxonomy import ARMED_VIOLENCE
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "events"
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def extract(nlp, kb, text, *, published=None, doc_id="n"):
@@ -54,7 +54,7 @@ def test_cumulative_toll_is_no_event_fatalities(nlp, kb, text):
 def test_a_real_toll_is_kept(nlp, kb):
     text = "A drone strike against the outpost killed three American soldiers on Sunday, marking the first deaths since attacks began."
     evs = extract(nlp, kb, text).events
-    assert [e.fatalities for e in evs if e.event_type in VIOLENT] == [3]
+    assert [e.fatalities for e in evs if e.event_type in ARMED_VIOLENCE] == [3]
 
 
 # 2. a trigger never fires on a word inside a date or a proper noun
@@ -70,7 +70,7 @@ def test_non_conflict_news_yields_no_violent_event(nlp, kb):
     rows = [json.loads(line) for line in (FIXTURES / "not_conflict.jsonl").read_text(encoding="utf-8").splitlines()]
     for row in rows:
         evs = extract(nlp, kb, row["text"], doc_id=row["id"]).events
-        assert not [e for e in evs if e.event_type in VIOLENT or e.event_type == "Riots"], \
+        assert not [e for e in evs if e.event_type in ARMED_VIOLENCE or e.event_type == "Riots"], \
             (row["id"], [(e.sub_event_type, e.evidence.text[:60]) for e in evs])
     labour = extract(nlp, kb, rows[4]["text"]).events
     assert all(e.event_type == "Protests" for e in labour if e.rule and "strike" in e.rule)
@@ -80,7 +80,7 @@ def test_non_conflict_news_yields_no_violent_event(nlp, kb):
 def test_strike_retold_is_one_event_at_its_own_place(nlp, kb):
     text = (FIXTURES / "strike_naqoura.txt").read_text(encoding="utf-8")
     ex = extract(nlp, kb, text, published=dt.date(2024, 2, 8))
-    main = [e for e in ex.events if e.event_type in VIOLENT and e.salience == "main"]
+    main = [e for e in ex.events if e.event_type in ARMED_VIOLENCE and e.salience == "main"]
     assert len(main) == 1, [(e.sub_event_type, e.fatalities, e.evidence.text[:50]) for e in ex.events]
     strike = main[0]
     assert strike.sub_event_type == "Air/drone strike" and strike.fatalities == 2
@@ -94,7 +94,7 @@ def test_strike_retold_is_one_event_at_its_own_place(nlp, kb):
 
 def test_dateline_is_the_fallback_place(nlp, kb):
     ex = extract(nlp, kb, "BAGHDAD — Gunmen killed a shop owner on Saturday, police said.")
-    [ev] = [e for e in ex.events if e.event_type in VIOLENT]
+    [ev] = [e for e in ex.events if e.event_type in ARMED_VIOLENCE]
     assert ev.location == "Baghdad"
 
 
@@ -142,7 +142,7 @@ def test_notes_read_as_an_analyst_writes_them():
 def test_a_response_is_not_the_same_event_retold(nlp, kb):
     text = ("A drone strike by Kataib Hezbollah killed three American soldiers at an outpost in Jordan on Sunday. "
             "Days later, the United States responded with air strikes against militia targets in Iraq.")
-    evs = [e for e in extract(nlp, kb, text).events if e.event_type in VIOLENT]
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type in ARMED_VIOLENCE]
     assert len(evs) == 2 and evs[0].fatalities == 3 and evs[1].fatalities is None
     assert evs[1].actor1 == "military-forces-of-united-states"
 
@@ -150,7 +150,7 @@ def test_a_response_is_not_the_same_event_retold(nlp, kb):
 def test_generic_and_handled_weapons_are_no_events(nlp, kb):
     text = ("Gun attacks in Britain are rare. The spokesman said the men had confessed to transporting the "
             "explosives. The rebels, who control much of the north, say their attacks are justified.")
-    assert [e for e in extract(nlp, kb, text).events if e.event_type in VIOLENT] == []
+    assert [e for e in extract(nlp, kb, text).events if e.event_type in ARMED_VIOLENCE] == []
 
 
 # 7. bombings named as nouns, the victims of a bombing, a past bombing recalled in a court story
@@ -192,4 +192,4 @@ def test_a_plan_for_a_future_bombing_is_no_event(nlp, kb):
 def test_a_penalty_is_no_killing(nlp, kb):
     text = "A court in Baghdad sentenced three Islamic State fighters to death on Sunday."
     events = extract(nlp, kb, text, published=dt.date(2016, 2, 4)).events
-    assert not any(e.event_type in VIOLENT for e in events)
+    assert not any(e.event_type in ARMED_VIOLENCE for e in events)

@@ -74,7 +74,7 @@ def _invoke(*args: str):
 
 def test_import_geonames_dump_through_the_cli(tmp_path):
     kb_dir = tmp_path / "kb"
-    result = _invoke("kb", "import-places", str(_dump(tmp_path)), "--out", str(kb_dir), "--country", "sy", "--json")
+    result = _invoke("kb", "import-places", str(_dump(tmp_path)), "--out", str(kb_dir), "--country", "sy", "--format", "json")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     path = Path(summary["path"])
@@ -129,6 +129,13 @@ def test_import_errors_are_explicit(tmp_path):
     assert result.exit_code == 1 and "E330" in result.output
     result = CliRunner().invoke(main, ["kb", "import-places", str(_export(tmp_path))])
     assert result.exit_code == 2 and "--out" in result.output
+    # --format is the summary's format; the source's format is --source-format
+    result = CliRunner().invoke(main, ["kb", "import-places", str(bad), "--out", str(tmp_path / "kb"),
+                                       "--format", "geonames"])
+    assert result.exit_code == 2 and "'geonames' is not one of 'table', 'json'" in result.output
+    result = CliRunner().invoke(main, ["kb", "import-places", str(bad), "--out", str(tmp_path / "kb"),
+                                       "--source-format", "geonames"])
+    assert result.exit_code == 1 and "E330" in result.output
     result = CliRunner().invoke(main, ["kb", "import-places", str(_export(tmp_path)), "--out", str(tmp_path / "k"),
                                        "--country", "IQ"])
     assert result.exit_code == 1 and "no places to import" in result.output

@@ -82,9 +82,9 @@ def country_name(store: "Store", value: str) -> str:
 
 def event_type_name(value: str) -> str:
     """The ACLED event type or sub-event type `value` names (case-insensitive), as ACLED spells it."""
-    from .extract.events.patterns import EVENT_TYPES
+    from .taxonomy import SUB_EVENT_TYPES
 
-    known = [*EVENT_TYPES, *(s for subs in EVENT_TYPES.values() for s in subs)]
+    known = [*SUB_EVENT_TYPES, *(s for subs in SUB_EVENT_TYPES.values() for s in subs)]
     for name in known:
         if name.lower() == value.strip().lower():
             return name

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .taxonomy import EventType
+
 EventStatus = Literal["reported", "claimed", "attempted", "threatened", "planned", "negated", "hypothetical"]
 Salience = Literal["main", "background"]
 CountQualifier = Literal["exactly", "at_least", "at_most", "about"]
@@ -141,7 +143,7 @@ class Count:
 @dataclass(slots=True)
 class Event:
     id: str
-    event_type: str
+    event_type: EventType              # one of ACLED's six (taxonomy.EVENT_TYPES)
     sub_event_type: str
     evidence: Span
     actor1: str | None = None

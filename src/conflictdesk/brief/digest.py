@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BriefError, Code
 from ..records import Document, StoredEvent
+from ..taxonomy import ARMED_VIOLENCE, EVENT_TYPE_COLOURS, colour
 from .builder import lead_sentence
 from .model import Citation, Sentence
 from .render import html_escape, md_escape, md_url
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 NOVELTY_WEEKS = 4
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 MAX_MAIN_EVENTS_SCORED = 3
 MAX_EVENT_FATALITIES = 1000      # above this, a figure in the news is a cumulative toll, not one event's
 _DEATH_WORDS = re.compile(r"\b(?:kill\w*|dead|deaths?|died|dies|dying|toll|bodies|lives|slain|massacre\w*|"
@@ -139,7 +139,7 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
         mains_per_doc = max((sum(1 for e in by_doc.get(d.id, []) if e.event.salience == "main")
                              for d in story.documents), default=0)
         novel = _novel(story, earlier)
-        violent = any(e.event.event_type in VIOLENT_TYPES and e.event.status in ("reported", "claimed")
+        violent = any(e.event.event_type in ARMED_VIOLENCE and e.event.status in ("reported", "claimed")
                       for d in story.documents for e in by_doc.get(d.id, []))
         score = (3.0 * math.log1p(fatalities or 0) + (2.0 if violent else 0.0)
                  + min(mains_per_doc, MAX_MAIN_EVENTS_SCORED) + 1.5 * math.log2(1 + len(story.documents))
@@ -245,11 +245,6 @@ def render_digest_markdown(digest: Digest) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-TYPE_COLOURS = {
-    "Battles": "#b2182b", "Explosions/Remote violence": "#ef8a62", "Violence against civilians": "#762a83",
-    "Protests": "#2166ac", "Riots": "#67a9cf", "Strategic developments": "#7f7f7f",
-}
-_OTHER_COLOUR = "#bbbbbb"
 
 
 def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
@@ -257,7 +252,7 @@ def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
     Built by hand (no library); every text is escaped; no script, no external reference."""
     h = html_escape
     types = sorted({t for d in digest.days for t in d.by_type},
-                   key=lambda t: (list(TYPE_COLOURS).index(t) if t in TYPE_COLOURS else 99, t))
+                   key=lambda t: (list(EVENT_TYPE_COLOURS).index(t) if t in EVENT_TYPE_COLOURS else 99, t))
     top = max((sum(d.by_type.values()) for d in digest.days), default=0)
     left, bottom, legend_h = 30, 40, 18 * ((len(types) + 1) // 2)
     plot_h = height - bottom - 10
@@ -281,7 +276,7 @@ def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
             bar = plot_h * n / top
             y -= bar
             out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar:.1f}" '
-                       f'fill="{TYPE_COLOURS.get(t, _OTHER_COLOUR)}"><title>{h(f"{day.day.isoformat()}: {n} {t}")}'
+                       f'fill="{colour(t)}"><title>{h(f"{day.day.isoformat()}: {n} {t}")}'
                        f"</title></rect>")
         total = sum(day.by_type.values())
         if total:
@@ -292,7 +287,7 @@ def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
     for j, t in enumerate(types):
         lx, ly = left + (j % 2) * (width - left) / 2, height + 18 * (j // 2)
         out.append(f'<rect x="{lx:.1f}" y="{ly - 9}" width="10" height="10" '
-                   f'fill="{TYPE_COLOURS.get(t, _OTHER_COLOUR)}"/>'
+                   f'fill="{colour(t)}"/>'
                    f'<text x="{lx + 14:.1f}" y="{ly}" font-size="11">{h(t)}</text>')
     if not types:
         out.append(f'<text x="{width / 2:.0f}" y="{10 + plot_h / 2:.0f}" font-size="12" text-anchor="middle">'

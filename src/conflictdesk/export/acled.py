@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from ..records import Actor, Event, StoredEvent
+from ..taxonomy import INTER_BY_ACTOR_TYPE
 from .rows import as_stored, event_actor_ids, spreadsheet_safe
 
 if TYPE_CHECKING:
@@ -31,12 +32,6 @@ ACLED_COLUMNS: tuple[str, ...] = (
 EXTRA_COLUMNS: tuple[str, ...] = ("event_id", "status", "salience", "count", "count_qualifier", "cameo", "plover",
                                   "document_id", "source_url", "evidence")
 
-# conflictdesk actor types -> ACLED inter codes (1 state forces ... 8 external/other forces)
-INTER_BY_TYPE: dict[str, int] = {
-    "state": 1, "state_forces": 1, "police": 1, "government": 1, "rebel_group": 2, "political_militia": 3,
-    "unidentified_armed_group": 3, "identity_militia": 4, "rioters": 5, "protesters": 6, "civilian_group": 7,
-    "civilians": 7, "international_force": 8, "external_force": 8, "other": 8,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +44,7 @@ ActorLookup = Callable[[str], "AcledActor | None"]
 
 
 def inter_code(actor_type: str | None) -> int | None:
-    return INTER_BY_TYPE.get(actor_type or "")
+    return INTER_BY_ACTOR_TYPE.get(actor_type or "")
 
 
 def acled_actors(directory: dict[str, Actor]) -> ActorLookup:

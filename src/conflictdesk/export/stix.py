@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from ..records import Actor, Event, StoredEvent
+from ..taxonomy import POLITICAL_VIOLENCE
 from .acled import inter_code
 from .rows import as_stored
 
@@ -57,7 +58,6 @@ EXTENSION_SCHEMA = (
 STATE_TYPES = frozenset({"state", "state_forces", "police", "government", "international_force", "external_force"})
 ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "umbrella_coalition",
                                "unidentified_armed_group"})
-VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
 def stix_id(object_type: str, key: str) -> str:
@@ -172,7 +172,7 @@ class _Builder:
             evidence={"text": ev.evidence.text, "start": ev.evidence.start, "end": ev.evidence.end},
             document_id=stored.document_id or None, conflictdesk_event_id=ev.id, rule=ev.rule))
         ids = [event_id]
-        other_side = "targets" if ev.event_type in VIOLENT_EVENT_TYPES else "involves"
+        other_side = "targets" if ev.event_type in POLITICAL_VIOLENCE else "involves"
         for role, relationship_type, members in (("actor1", "attributed-to", [ev.actor1]),
                                                  ("assoc_actor_1", "attributed-to", ev.assoc_actor_1),
                                                  ("actor2", other_side, [ev.actor2]),

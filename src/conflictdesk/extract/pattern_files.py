@@ -4,9 +4,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import ExtractionError
+from ..yamlfile import YamlError, read_yaml
 
 PATTERN_FILE_CODE = "E410"     # a pattern file that does not load or does not compile
 
@@ -15,9 +14,11 @@ def read_pattern_file(name: str) -> dict[str, Any]:
     """A YAML mapping from conflictdesk/data/patterns/; E410 when it is missing or malformed."""
     path = resources.files("conflictdesk") / "data" / "patterns" / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        doc = read_yaml(path, origin=name)
+    except YamlError as exc:
         raise ExtractionError(f"pattern file {name} does not load: {exc}", code=PATTERN_FILE_CODE) from exc
-    if not isinstance(data, dict):
+    if doc.problems:
+        raise ExtractionError(f"pattern file {name} does not load: {'; '.join(map(str, doc.problems))}", code=PATTERN_FILE_CODE)
+    if not isinstance(doc.value, dict):
         raise ExtractionError(f"pattern file {name} is not a mapping", code=PATTERN_FILE_CODE)
-    return data
+    return doc.value

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..errors import ConfigError
+from ..yamlfile import YamlError, read_yaml
 
 BOILERPLATE_FILE = Path(__file__).resolve().parents[1] / "data" / "boilerplate.yaml"
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -47,9 +47,13 @@ def _compile(patterns: list[str], key: str, path: Path) -> re.Pattern[str]:
 def load_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
     """The rules of a boilerplate YAML file (the shipped one by default), compiled."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        doc = read_yaml(path)
+    except YamlError as exc:
         raise ConfigError(f"cannot load boilerplate rules from {path}: {exc}") from exc
+    if doc.problems or not isinstance(doc.value or {}, dict):
+        raise ConfigError(f"cannot load boilerplate rules from {path}: "
+                          f"{'; '.join(map(str, doc.problems)) or 'expected a mapping'}")
+    data = doc.value or {}
     lists = {}
     for key in ("section_headings", "tail_lines", "any_lines"):
         value = data.get(key, [])

@@ -17,7 +17,6 @@ import re
 
 import numpy as np
 
-FINGERPRINT_BITS = 64
 SHINGLE = 3
 MIN_CORE_WORDS = 40     # drop the lead or credit line only when at least this many words remain
 _SHORT_LAST_LINE = 15   # words

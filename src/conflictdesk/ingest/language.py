@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..errors import ConfigError
+from ..yamlfile import YamlError, read_yaml
 
 LANGUAGES_FILE = Path(__file__).resolve().parents[1] / "data" / "languages.yaml"
 SAMPLE_CHARS = 2500
@@ -48,9 +48,13 @@ class LanguageProfiles:
 @lru_cache(maxsize=2)
 def load_profiles(path: Path = LANGUAGES_FILE) -> LanguageProfiles:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        doc = read_yaml(path)
+    except YamlError as exc:
         raise ConfigError(f"cannot load language profiles from {path}: {exc}") from exc
+    if doc.problems or not isinstance(doc.value or {}, dict):
+        raise ConfigError(f"cannot load language profiles from {path}: "
+                          f"{'; '.join(map(str, doc.problems)) or 'expected a mapping'}")
+    data = doc.value or {}
     words: dict[str, dict[str, frozenset[str]]] = {}
     for code, entry in (data.get("languages") or {}).items():
         script = entry.get("script")

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from ..records import Document
+from ..yamlfile import YamlError, parse_yaml
 from .document import build_document, split_headline
 from .normalize import normalize_text
 
@@ -63,9 +62,9 @@ def _front_matter(text: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}, text                   # not front matter after all: keep it as text
+        meta = parse_yaml(match.group(1), origin="front matter").value
+    except YamlError:
+        return {}, text                   # not front matter after all (or aliases that explode): keep it as text
     if not isinstance(meta, dict):
         return {}, text
     return {str(k).lower(): v for k, v in meta.items()}, text[match.end():]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import NotFoundError
+from ..taxonomy import INTER_BY_ACTOR_TYPE
 from .cache import Cache, build_salt, cache_root
 from .loader import LoadedEntries, Origin, content_hash, gc_paused, load_entries, source_dirs
 from .matcher import Match, Matcher, canonical, strip_year_range
@@ -41,10 +42,11 @@ _STATE_KINDS: dict[str, tuple[str, str | None]] = {     # kind -> (actor type, A
     "government": ("government", "Government of"),
 }
 _GENERIC_KINDS: dict[str, tuple[str, str, int]] = {     # kind -> (ACLED label, actor type, inter)
-    "civilians": ("Civilians", "civilian_group", 7),
-    "protesters": ("Protesters", "protesters", 6),
-    "rioters": ("Rioters", "rioters", 5),
-    "unidentified_armed_group": ("Unidentified Armed Group", "unidentified_armed_group", 3),
+    kind: (label, actor_type, INTER_BY_ACTOR_TYPE[actor_type]) for kind, label, actor_type in (
+        ("civilians", "Civilians", "civilian_group"),
+        ("protesters", "Protesters", "protesters"),
+        ("rioters", "Rioters", "rioters"),
+        ("unidentified_armed_group", "Unidentified Armed Group", "unidentified_armed_group"))
 }
 ACLED_CODEBOOK = "https://acleddata.com/knowledge-base/codebook/"
 # Role titles that make a person a leader of the actor (leaders_of); other roles: people_of.

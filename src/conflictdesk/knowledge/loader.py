@@ -33,32 +33,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
+
+from .. import yamlfile
 
 from ..config import DATA_DIR
 from ..errors import KnowledgeBaseError
+from ..yamlfile import Loc, Origin
 from .schema import ENTRY_MODELS, ActorEntry, PersonEntry, PlaceEntry
 from .matcher import canonical
 
 KINDS: tuple[str, ...] = ("actors", "people", "places")
 DISAMBIGUATION_FILE = "_disambiguation.yaml"
 
-try:  # the C parser is much faster; node marks work the same
-    _YamlLoader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _YamlLoader = yaml.SafeLoader
-
-Loc = tuple[Any, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    file: Path
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
 
 
 @dataclass(slots=True)
@@ -136,76 +123,18 @@ def source_dirs(extra_dirs: Iterable[Path | str] = ()) -> list[Path]:
     return [DATA_DIR, *(Path(d).expanduser() for d in extra_dirs)]
 
 
-# --- YAML with line numbers -------------------------------------------------------------------
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_INT = "tag:yaml.org,2002:int"
-_STR = "tag:yaml.org,2002:str"
-
-
-class _Reader:
-    """Turns a composed YAML node tree into Python values, noting each value's line."""
-
-    def __init__(self, path: Path, problems: _Problems) -> None:
-        self.path = path
-        self.problems = problems
-        self.constructor = yaml.constructor.SafeConstructor()
-
-    def value(self, node: yaml.Node, loc: Loc, lines: dict[Loc, Origin]) -> Any:
-        lines.setdefault(loc, Origin(self.path, node.start_mark.line + 1))
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.scalar(key_node)
-                if not isinstance(key, (str, int)):
-                    self.problems.add(Origin(self.path, key_node.start_mark.line + 1), None,
-                                      f"mapping key {key!r} is not a string")
-                    continue
-                if key in out:
-                    self.problems.add(Origin(self.path, key_node.start_mark.line + 1), None,
-                                      f"duplicate key {key!r} in the same mapping")
-                lines[(*loc, key)] = Origin(self.path, key_node.start_mark.line + 1)
-                out[key] = self.value(value_node, (*loc, key), lines)
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*loc, i), lines) for i, item in enumerate(node.value)]
-        return self.scalar(node)
-
-    def scalar(self, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            return None
-        if node.tag == _STR:
-            return node.value
-        if node.tag == _TIMESTAMP:  # keep dates as written: "2009-07-02", precision included
-            return node.value
-        if node.tag == _INT and node.value[:1] == "0" and len(node.value) > 1:
-            return node.value       # "03" stays as written (YAML 1.1 would read an octal 3)
-        return self.constructor.construct_object(node, deep=True)
-
-
+# --- YAML with line numbers (conflictdesk.yamlfile) -------------------------------------------
 def read_yaml(path: Path, problems: _Problems) -> tuple[Any, dict[Loc, Origin]] | None:
-    """The file's value and line map, or None (with the problem recorded) when it does not parse."""
-    lines: dict[Loc, Origin] = {}
+    """The file's value and line map, or None (with the problem recorded) when it does not parse;
+    duplicate and non-string keys are recorded as problems too."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(Origin(path, 1), None, f"cannot read the file: {exc}")
+        doc = yamlfile.read_yaml(path)
+    except yamlfile.YamlError as exc:
+        problems.add(Origin(path, exc.origin.line), None, exc.message)
         return None
-    try:
-        node = yaml.compose(text, Loader=_YamlLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        what = " ".join(str(x) for x in (getattr(exc, "context", None), getattr(exc, "problem", None)) if x)
-        problems.add(Origin(path, line), None, f"malformed YAML: {what or exc}")
-        return None
-    if node is None:
-        return None, lines
-    try:
-        return _Reader(path, problems).value(node, (), lines), lines
-    except yaml.YAMLError as exc:  # e.g. an unknown tag
-        mark = getattr(exc, "problem_mark", None)
-        problems.add(Origin(path, mark.line + 1 if mark else 1), None, f"malformed YAML: {exc}")
-        return None
+    for problem in doc.problems:
+        problems.add(Origin(path, problem.origin.line), None, problem.message)
+    return doc.value, {loc: Origin(path, o.line) for loc, o in doc.lines.items()}
 
 
 def _entries_in(path: Path, kind: str, folder: Path, problems: _Problems) -> list[RawEntry]:

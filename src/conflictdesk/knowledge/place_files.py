@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..config import DATA_DIR
 from ..errors import Code, KnowledgeBaseError
+from ..yamlfile import YamlError, read_yaml
 from .cache import write_atomically
 
 REFERENCE_FILE = DATA_DIR / "places" / "reference" / "countries.yaml"
@@ -57,9 +57,12 @@ def read_reference() -> dict[str, Any]:
     """The gazetteer's reference data (`reference/countries.yaml`): ACLED country and admin1 names,
     aliases, macro-regions that are no places."""
     try:
-        data = yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        doc = read_yaml(REFERENCE_FILE)
+    except YamlError as exc:
         raise KnowledgeBaseError(f"{REFERENCE_FILE}: cannot be read ({exc})", code=Code.GAZETTEER_FILE) from None
+    data = doc.value
+    if doc.problems:
+        raise KnowledgeBaseError(f"{REFERENCE_FILE}: {'; '.join(map(str, doc.problems))}", code=Code.GAZETTEER_FILE)
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"{REFERENCE_FILE}: expected a mapping", code=Code.GAZETTEER_FILE)
     return data
@@ -69,7 +72,10 @@ def load_curated_files(paths: Iterable[Path]) -> list[dict[str, Any]]:
     """Read curated place YAML files (a list of entries each) without the knowledge-base loader."""
     out: list[dict[str, Any]] = []
     for path in paths:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        try:
+            data = read_yaml(Path(path)).value or []
+        except YamlError as exc:
+            raise KnowledgeBaseError(f"{path}: cannot be read ({exc})", code=Code.GAZETTEER_FILE) from None
         if not isinstance(data, list):
             raise KnowledgeBaseError(f"{path}: expected a list of places", code=Code.GAZETTEER_FILE)
         out.extend(data)

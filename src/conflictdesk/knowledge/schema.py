@@ -47,6 +47,8 @@ from typing import Annotated, Any, Literal
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PlainValidator, field_validator,
                       model_validator)
 
+from ..taxonomy import FIXED_INTER
+
 ACTOR_TYPES: tuple[str, ...] = (
     "state", "state_forces", "police", "government", "rebel_group", "political_militia", "identity_militia",
     "umbrella_coalition", "international_force", "political_party", "civilian_group", "protesters", "rioters",
@@ -55,8 +57,6 @@ ACTOR_TYPES: tuple[str, ...] = (
 RELATION_TYPES: tuple[str, ...] = (
     "member_of", "backed_by", "allied_with", "hostile_to", "splinter_of", "successor_of", "part_of",
 )
-# ACLED's `inter` code for the actor types whose code the codebook fixes.
-FIXED_INTER: dict[str, int] = {"rioters": 5, "protesters": 6, "civilian_group": 7}
 
 ActorType = Literal[
     "state", "state_forces", "police", "government", "rebel_group", "political_militia", "identity_militia",

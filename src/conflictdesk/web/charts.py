@@ -11,24 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import StoredEvent
+from ..taxonomy import EVENT_TYPE_COLOURS, colour
 from .atlas import countries, ring_area, ring_centroid
 from .markup import h
 
-# ACLED's six event types; anything else is drawn grey.
-EVENT_COLOURS: dict[str, str] = {
-    "Battles": "#c0392b",
-    "Explosions/Remote violence": "#e67e22",
-    "Violence against civilians": "#8e44ad",
-    "Protests": "#2471a3",
-    "Riots": "#17a589",
-    "Strategic developments": "#6c7a89",
-}
-OTHER_COLOUR = "#a0a0a0"
 DEFAULT_EXTENT = (25.0, 10.0, 63.0, 42.0)   # west, south, east, north: the Middle East
-
-
-def colour(event_type: str) -> str:
-    return EVENT_COLOURS.get(event_type, OTHER_COLOUR)
 
 
 def _f(value: float) -> str:
@@ -37,7 +24,7 @@ def _f(value: float) -> str:
 
 def legend(types: Sequence[str] | None = None) -> str:
     """An HTML legend of event-type colours (all six types, or those given)."""
-    shown = list(types) if types else list(EVENT_COLOURS)
+    shown = list(types) if types else list(EVENT_TYPE_COLOURS)
     items = "".join(f'<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" '
                     f'fill="{colour(t)}"/></svg> {h(t)}</li>' for t in shown)
     return f'<ul class="legend">{items}</ul>'
@@ -278,7 +265,7 @@ def event_timeline(events: Sequence[StoredEvent], *, width: float = 860, height:
         y = top + plot_h - plot_h * tick / peak
         out.append(f'<line class="grid" x1="{_f(left)}" y1="{_f(y)}" x2="{_f(width - 6)}" y2="{_f(y)}"/>'
                    f'<text class="axis" x="{_f(left - 4)}" y="{_f(y + 4)}" text-anchor="end">{tick}</text>')
-    order = list(EVENT_COLOURS) + sorted({t for _, t in dated} - set(EVENT_COLOURS))
+    order = list(EVENT_TYPE_COLOURS) + sorted({t for _, t in dated} - set(EVENT_TYPE_COLOURS))
     label_every = max(1, math.ceil(len(buckets) / 8))
     for i, bucket in enumerate(buckets):
         x = left + i * slot + (slot - bar) / 2

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from ...errors import Code, ConfigError
 from ...model.textclf import TextClassifier, default_model_path
 from ...records import Document, Event, Findings, Span
+from ...taxonomy import SUB_EVENT_TYPES
 from .coders import RulesCoder
-from .patterns import EVENT_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,7 +36,7 @@ EVENT_TYPE_LABEL = {"Protests": "Protests or Riots", "Riots": "Protests or Riots
 
 def _event_type(label: str) -> str | None:
     event_type = LABEL_EVENT_TYPE.get(label, label)
-    return event_type if event_type in EVENT_TYPES else None
+    return event_type if event_type in SUB_EVENT_TYPES else None
 
 
 def _load(path: Path | None) -> TextClassifier:

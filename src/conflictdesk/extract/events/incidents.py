@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from .notes import VIOLENT, Draft
+from ...taxonomy import ARMED_VIOLENCE
+from .notes import Draft
 
 OCCURRED = ("reported", "claimed", "attempted")
 # sub-types a report's own words never make an event of (ACLED's labels still do)
@@ -39,7 +40,7 @@ def incidents_only(drafts: list[Draft], *, actor_type: Callable[[str | None], st
 
     def kept(d: Draft) -> bool:
         if d.status == "threatened":
-            return d.coding.event_type in VIOLENT and d.actor1 is not None and actor_type(d.actor1) in ARMED_GROUPS
+            return d.coding.event_type in ARMED_VIOLENCE and d.actor1 is not None and actor_type(d.actor1) in ARMED_GROUPS
         if d.status not in OCCURRED:
             return False
         if d.kind == "label" or d.coding.sub_event_type not in NOT_INCIDENTS:

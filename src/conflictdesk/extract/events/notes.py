@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...records import Count, DateMention, Event, Place
+from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from .patterns import Coding
 from .roles import Party
 from .triggers import Mention
 
-VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-DEMONSTRATION = ("Protests", "Riots")
 
 
 @dataclass(slots=True)
@@ -77,9 +76,9 @@ def _absorb(into: Draft, other: Draft) -> None:
 
 
 def _family(d: Draft) -> str:
-    if d.coding.event_type in VIOLENT or d.kind == "outcome":
+    if d.coding.event_type in ARMED_VIOLENCE or d.kind == "outcome":
         return "violent"
-    if d.coding.event_type in DEMONSTRATION:
+    if d.coding.event_type in DEMONSTRATIONS:
         return "demonstration"
     return f"{d.coding.sub_event_type}:{d.coding.cameo}"
 
@@ -327,13 +326,13 @@ def write_note(ev: Event, *, names: Mapping[str, str] | Any) -> str:
     if ev.actor2:
         other = f" {'with' if ev.event_type == 'Battles' else 'against'} {names[ev.actor2]}"
     where = _where(ev)
-    violent = ev.event_type in VIOLENT or ev.event_type in DEMONSTRATION
+    violent = ev.event_type in ARMED_VIOLENCE or ev.event_type in DEMONSTRATIONS
     if ev.actor1 and violent and ev.status in ACTIVE_VERBS:
         verb = ACTIVE_VERBS[ev.status]
-        if ev.status == "reported" and ev.event_type in DEMONSTRATION:
+        if ev.status == "reported" and ev.event_type in DEMONSTRATIONS:
             verb = "held"
         elif ev.status in ("threatened", "planned", "attempted"):
-            verb += " to carry out" if ev.event_type not in DEMONSTRATION else " to hold"
+            verb += " to carry out" if ev.event_type not in DEMONSTRATIONS else " to hold"
         if ev.event_type == "Battles" and ev.status == "reported" and not aggregate:
             # "X clashed with Y", "X took over territory", as a coder writes it
             done = {"Armed clash": "clashed", "Government regains territory": "regained territory",

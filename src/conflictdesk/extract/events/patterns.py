@@ -16,25 +16,14 @@ from pathlib import Path
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ...errors import KnowledgeBaseError
+from ...errors import Code, KnowledgeBaseError
+from ...taxonomy import SUB_EVENT_TYPES
+from ...yamlfile import YamlDocument, YamlError, parse_yaml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
-    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
-}
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 KINDS = ("event", "outcome", "territory", "transfer", "reporting", "label")
 # gate: the context a trigger needs before it reports an event. conflict: armed-conflict words or an
 # armed actor in its sentence or the sentence before it in the paragraph; conflict_sentence: in its own
@@ -77,9 +66,9 @@ class _TriggerModel(BaseModel):
 
 
 def _check_type(event_type: str, sub: str) -> str | None:
-    if event_type not in EVENT_TYPES:
+    if event_type not in SUB_EVENT_TYPES:
         return f"unknown event_type {event_type!r}"
-    if sub not in EVENT_TYPES[event_type]:
+    if sub not in SUB_EVENT_TYPES[event_type]:
         return f"sub_event_type {sub!r} is not a sub-type of {event_type!r}"
     return None
 
@@ -184,22 +173,27 @@ def _coding(raw: list[str] | None, where: str, problems: list[str]) -> Coding | 
     return Coding(raw[0], raw[1], raw[2] if len(raw) == 3 else None)
 
 
-def _lines(node: yaml.Node, key: str) -> list[int]:
-    """Line numbers (1-based) of the items of a top-level sequence `key`."""
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for k, v in node.value:
-        if k.value == key and isinstance(v, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in v.value]
-    return []
+def _parsed(text: str, origin: str) -> YamlDocument:
+    """The pattern file's YAML (E301 when it does not parse or holds duplicate keys)."""
+    try:
+        doc = parse_yaml(text, origin=origin)
+    except YamlError as exc:
+        raise KnowledgeBaseError(f"{origin}: not valid YAML", problems=[str(exc)], code=Code.PATTERN_YAML) from exc
+    if doc.problems:
+        raise KnowledgeBaseError(f"{origin}: not valid YAML", problems=[str(p) for p in doc.problems],
+                                 code=Code.PATTERN_YAML)
+    if doc.value is not None and not isinstance(doc.value, dict):
+        raise KnowledgeBaseError(f"{origin}: not valid YAML", problems=[f"{doc.where()}: expected a mapping"],
+                                 code=Code.PATTERN_YAML)
+    return doc
 
 
-def _validated_items(items: list[Any], lines: list[int], model: type[ModelT], *, origin: str,
+def _validated_items(doc: YamlDocument, key: str, model: type[ModelT], *,
                      problems: list[str]) -> Iterator[tuple[str, ModelT]]:
-    """Each item of a YAML sequence validated by `model`, with its "file:line"; a failing item's
-    problems are collected and the item skipped."""
-    for i, raw in enumerate(items):
-        where = f"{origin}:{lines[i] if i < len(lines) else '?'}"
+    """Each item of the top-level sequence `key` validated by `model`, with its "file:line"; a
+    failing item's problems are collected and the item skipped."""
+    for i, raw in enumerate((doc.value or {}).get(key) or []):
+        where = str(doc.where(key, i))
         try:
             yield where, model.model_validate(raw)
         except ValidationError as exc:
@@ -210,17 +204,13 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          codes: dict[str, Any] | None = None) -> EventPatterns:
     """Validate pattern YAML; every problem is reported with its file and line."""
     problems: list[str] = []
-    try:
-        data = yaml.safe_load(text) or {}
-        lines = _lines(yaml.compose(text), "triggers")
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{origin}: not valid YAML", problems=[f"{origin}: {exc}"], code="E301") from exc
+    doc = _parsed(text, origin)
+    data = doc.value or {}
     codes = codes or {}
     cameo_names = {str(k): str(v) for k, v in (codes.get("cameo") or {}).items()}
     plover_names = {str(k): str(v) for k, v in (codes.get("plover") or {}).items()}
     triggers: list[Trigger] = []
-    for where, m in _validated_items(data.get("triggers") or [], lines, _TriggerModel, origin=origin,
-                                     problems=problems):
+    for where, m in _validated_items(doc, "triggers", _TriggerModel, problems=problems):
         err = _check_type(m.event_type, m.sub_event_type)
         if err:
             problems.append(f"{where}: trigger {m.id}: {err}")
@@ -239,12 +229,12 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
             gate=m.gate, object_any=frozenset(w.lower() for w in m.object_any)))
     weapons: dict[str, Coding] = {}
     for lemma, raw in (data.get("weapons") or {}).items():
-        coding = _coding(list(raw), f"{origin}: weapons.{lemma}", problems)
+        coding = _coding(list(raw), f"{doc.where('weapons', lemma)}: weapons.{lemma}", problems)
         if coding:
             weapons[str(lemma).lower()] = coding
     if problems:
         raise KnowledgeBaseError(f"{len(problems)} problem(s) in event patterns {origin}", problems=problems,
-                                 code="E302")
+                                 code=Code.PATTERN_INVALID)
     index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
     for trig in triggers:
         for phrase in trig.phrases:
@@ -275,16 +265,10 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
                        ) -> tuple[tuple[RolePhrase, ...], tuple[RolePhrase, ...]]:
     """Role phrases and default agents (see event_roles.yaml); problems reported with file and line."""
     problems: list[str] = []
-    try:
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{origin}: not valid YAML", problems=[f"{origin}: {exc}"], code="E301") from exc
+    doc = _parsed(text, origin)
     out: dict[str, list[RolePhrase]] = {"phrases": [], "default_agents": []}
     for key in out:
-        lines = _lines(node, key)
-        for where, m in _validated_items(data.get(key) or [], lines, _RolePhraseModel, origin=origin,
-                                         problems=problems):
+        for where, m in _validated_items(doc, key, _RolePhraseModel, problems=problems):
             if sum(x is not None and x != {} for x in (m.acled, m.by_country or None, m.state, m.generic)) != 1:
                 problems.append(f"{where}: give exactly one of acled, by_country, state, generic")
             if m.state is not None and m.state not in ("military", "police"):
@@ -300,7 +284,7 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
                 default=m.default))
     if problems:
         raise KnowledgeBaseError(f"{len(problems)} problem(s) in role phrases {origin}", problems=problems,
-                                 code="E302")
+                                 code=Code.PATTERN_INVALID)
     return tuple(out["phrases"]), tuple(out["default_agents"])
 
 
@@ -312,8 +296,8 @@ def _shipped(name: str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=4)
 def load_event_patterns(path: str | Path | None = None) -> EventPatterns:
     """The shipped patterns, or those in `path` (same format)."""
-    codes_text, _ = _shipped("cameo_plover.yaml")
-    codes = yaml.safe_load(codes_text) or {}
+    codes_text, codes_origin = _shipped("cameo_plover.yaml")
+    codes = _parsed(codes_text, codes_origin).value or {}
     if path is None:
         text, origin = _shipped("events.yaml")
     else:

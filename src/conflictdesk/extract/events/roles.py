@@ -29,7 +29,6 @@ RELATIVE = {"that", "which", "who", "whom"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "compound", "xcomp", "conj", "acomp", "attr", "nsubj", "appos", "advcl",
               "relcl", "ccomp", "pcomp", "amod", "npadvmod", "oprd"}
 STATE_TYPES = {"state", "government"}
-VIOLENT_FAMILY = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @dataclass(slots=True)

@@ -3,11 +3,11 @@
     events = extract_events(doc, parsed, kb=kb, actors=actors, people=people, places=places,
                             dates=dates, quantities=quantities)
 
-Per sentence: triggers from `data/patterns/events.yaml` (event_triggers), who did what to whom
-(event_roles), where / when / how many / how certain / how central (event_attributes); triggers
+Per sentence: triggers from `data/patterns/events.yaml` (triggers.py), who did what to whom
+(roles.py), where / when / how many / how certain / how central (attributes.py); triggers
 of one sentence describing one event are merged following the codebook's hierarchy (a strike in
 a battle is a battle); mentions of the same event across the document are merged; each event
-gets an ACLED-style note (event_notes) and the id f"{doc.id}-ev{n}".
+gets an ACLED-style note (notes.py) and the id f"{doc.id}-ev{n}".
 
 Actors follow ACLED's conventions: role words resolve through `data/patterns/event_roles.yaml`
 ("regime forces", "pro-Hadi troops", "coalition airstrikes", "the army" -> the state forces of the
@@ -25,11 +25,12 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
+from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .incidents import incidents_only, report_date
 from .attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
-from .patterns import VIOLENT_TYPES, EventPatterns, load_event_patterns
+from .patterns import EventPatterns, load_event_patterns
 from .roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                           resolve_role_phrase)
 from .triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges, sentence_text_forms
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 
     from ...knowledge import KnowledgeBase
 
-VIOLENT_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
 ANALYSIS = re.compile(r"\b(appears? to|seems? to|suggest\w*|indicat\w*|might|may be|could|likely|weigh\w*|"
                       r"options?|goal|aims? to|intends?|in order to|signals?|implies|means?)\b", re.IGNORECASE)
 STATE_FORCE_TYPES = {"state_forces", "police", "state", "government", "external_force"}
@@ -229,18 +229,6 @@ def _fighting_only(sent: "SpacySpan", patterns: EventPatterns) -> bool:
     return not civilians and bool(lemmas & patterns.armed_nouns)
 
 
-def _governs(a: Mention, b: Mention) -> bool:
-    """Does a's head dominate b's head (b is in a's clause)?"""
-    t = b.head
-    for _ in range(8):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.i == a.head.i:
-            return True
-    return False
-
-
 ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "rebels", "militants", "insurgents"}
 
 
@@ -260,7 +248,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
            places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index)
-    if m.trigger.kind != "label" and (m.coding.event_type in VIOLENT_TYPES or m.trigger.kind == "territory") \
+    if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
             and _figurative(m, roles.side2.token, patterns):
         return None
     if m.coding.event_type == "Protests" and _shows_something(m, patterns):
@@ -347,7 +335,7 @@ def _sentence_place_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | No
 def _without_struck_units(drafts: list[Draft]) -> list[Draft]:
     """"A roadside bomb exploded next to an army patrol": the patrol (convoy, deployment) a violent
     event of the sentence struck is its target, no change to the group's activity."""
-    if not any(d.coding.event_type in VIOLENT_TYPES for d in drafts):
+    if not any(d.coding.event_type in ARMED_VIOLENCE for d in drafts):
         return drafts
     return [d for d in drafts if not (d.coding.sub_event_type == "Change to group/activity"
                                       and d.kind != "label" and d.mention.head.pos_ in ("NOUN", "PROPN"))]
@@ -400,7 +388,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     # generic actors ("Civilians (Syria)", "Unidentified Armed Group (Jordan)") take the country of the
     # event's place, as ACLED's do; the report's country when the event has no place
     gcountry = country
-    violent = d.coding.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    violent = d.coding.event_type in ARMED_VIOLENCE
     a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
@@ -422,7 +410,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
     if a1 is not None and a1 == a2:
         a2 = None
-    if d.coding.event_type in ("Protests", "Riots") and country and kb is not None:
+    if d.coding.event_type in DEMONSTRATIONS and country and kb is not None:
         # ACLED: the demonstrators are actor1; a named group among them is their associate
         kind = "protesters" if d.coding.event_type == "Protests" else "rioters"
         crowd = generic(kind, gcountry, kb=kb)
@@ -514,11 +502,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # injured several children"); an outcome word alone does not ("14 people died in flooding")
         hurt = any(m.trigger.kind == "outcome" and _victim_named(m) for m in found_here)
         mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
-                    or (hurt and m.coding.event_type in VIOLENT_TYPES)]
+                    or (hurt and m.coding.event_type in ARMED_VIOLENCE)]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not _gated(m, here=here, window=window) and not
-                 (hurt and m.trigger.kind != "outcome" and m.coding.event_type in VIOLENT_TYPES)}
+                 (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)}
         mentions = absorb_modifiers(mentions)
         # an announcement of an event is that event ("X announced that its leader met ...")
         mentions = [m for m in mentions if m.trigger.kind != "reporting"
@@ -540,7 +528,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if in_background_section(flags, sent.start_char) and ANALYSIS.search(sent.text):
             # an analyst's reasoning ("appears to be commenting on the lack of attacks", "might conduct
             # new attacks") reports no violence unless it tells one that happened, against someone named
-            sdrafts = [d for d in sdrafts if d.coding.event_type not in VIOLENT_EVENT_TYPES
+            sdrafts = [d for d in sdrafts if d.coding.event_type not in DISORDER
                        or (d.status in ("reported", "claimed") and d.actor2 is not None)]
             if not sdrafts:
                 continue
@@ -561,8 +549,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if not sdrafts:
             continue
         if deaths is not None:
-            violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in
-                       ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")]
+            violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in DISORDER]
             if violent:
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
@@ -606,7 +593,7 @@ def _apply_coded_fatalities(drafts: list[Draft], text: str) -> None:
             value, divisor, at = found
             at += start
             before = [d for d in drafts if start <= d.sent_start <= at and d.status in ("reported", "claimed")
-                      and d.coding.event_type in VIOLENT_EVENT_TYPES]
+                      and d.coding.event_type in DISORDER]
             if value is None:       # "Fatalities coded as half", "split across 2 events": of the figure reported
                 reported = [d.fatalities for d in before if d.fatalities is not None] or \
                     [n for n in (_reported_number(para),) if n is not None]
@@ -648,8 +635,7 @@ def _previous_violent(drafts: list[Draft], start: int, text: str) -> Draft | Non
     if not drafts or "\n\n" in text[drafts[-1].sent_end:start]:
         return None
     for d in reversed(drafts):
-        if d.coding.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians",
-                                   "Protests", "Riots") and d.status in ("reported", "claimed"):
+        if d.coding.event_type in DISORDER and d.status in ("reported", "claimed"):
             return d
     return None
 

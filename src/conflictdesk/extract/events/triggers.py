@@ -1,7 +1,7 @@
 """Finding event triggers in a parsed sentence: words and phrases from `events.yaml`.
 
 A trigger match is a `Mention`: the matched tokens, the pattern, and the coding it starts with.
-Roles, attributes and merging come later (event_roles, event_attributes, events).
+Roles, attributes and merging come later (roles.py, attributes.py, stage.py).
 """
 from __future__ import annotations
 

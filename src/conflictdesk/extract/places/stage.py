@@ -45,14 +45,11 @@ if TYPE_CHECKING:
 
     from ...knowledge.gazetteer import Gazetteer, ResolvedPlace
 
-RULE_VERSION = "places.v1"
-
 _ART = r"(?:al|el|ar|as|ash|ad|adh|an|az|at|ath|ez|es|ed|en|er|et|ul|bin|ibn|bani|bani|wa|de|del|la|le|of|du)"
 _CAP = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
 _NUM = r"(?:\s\d{1,3}\b)"  # "Tower 22", "K 1"
 # A capitalised name: "Deir ez-Zor", "al-Mayadin", "Kafr Nubl", "Jisr al-Shughur", "Tower 22".
 NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:[ \-]{_ART})?[ \-](?:{_ART}-)?{_CAP})*{_NUM}?)"
-_NAME_RE = re.compile(NAME)
 
 # Words that govern a place. Values: the geo_precision the construction implies (None: as named).
 _LOCATIVES: dict[str, int | None] = {

@@ -20,19 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ...config import DATA_DIR
 from ...errors import KnowledgeBaseError
 from ...records import POINT_LABELS
+from ...yamlfile import YamlError, read_yaml
 from .syntax import LEXICONS, observer_voice, sentences, syntax_hits, violent_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
 CUES_DIR = DATA_DIR / "statements"
-_LINE = "__line__"
 
 
 class CueFileError(KnowledgeBaseError):
@@ -123,18 +122,6 @@ class Labelling:
     targets: list[str] = field(default_factory=list)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Records the line of every mapping, so errors can name it."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
 _FLAGS = re.IGNORECASE | re.VERBOSE
 
 
@@ -144,14 +131,6 @@ def _compile(source: str, where: str, problems: list[str]) -> re.Pattern[str] | 
     except re.error as exc:
         problems.append(f"{where}: bad regex: {exc}")
         return None
-
-
-def _strip_lines(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        return {k: _strip_lines(v) for k, v in obj.items() if k != _LINE}
-    if isinstance(obj, list):
-        return [_strip_lines(v) for v in obj]
-    return obj
 
 
 def _regex_source(spec: CueSpec, group_alt: str) -> tuple[str, tuple[str, ...]]:
@@ -178,61 +157,62 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     channels: list[tuple[str, re.Pattern[str]]] = []
     intro: dict[str, str] = {}
     modifiers: dict[str, re.Pattern[str]] = {}
-    raw_cues: list[tuple[Path, dict[str, Any]]] = []
+    raw_cues: list[tuple[Path, int, Any]] = []
     seen: dict[str, str] = {}
     reporting: set[str] = set()
     list_intros: list[tuple[str, re.Pattern[str]]] = []
     syntax: dict[str, frozenset[str]] = {}
     for path in paths:
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            problems.append(f"{path}: {exc}")
+            doc = read_yaml(path)
+        except YamlError as exc:
+            problems.append(str(exc))
             continue
+        problems.extend(map(str, doc.problems))
+        data = doc.value or {}
         if not isinstance(data, dict):
             problems.append(f"{path}:1: expected a mapping with cues, groups, channels, intro_verbs, modifiers")
             continue
-        line = data.get(_LINE, 1)
+        line = doc.where().line
         unknown = set(data) - {"cues", "groups", "channels", "intro_verbs", "reporting_verbs", "list_intros",
-                                 "modifiers", "syntax", _LINE}
+                                 "modifiers", "syntax"}
         if unknown:
             problems.append(f"{path}:{line}: unknown sections {sorted(unknown)}")
-        for name, source in _strip_lines(data.get("groups") or {}).items():
+        for name, source in (data.get("groups") or {}).items():
             pattern = _compile(str(source), f"{path}: group {name}", problems)
             if pattern is not None:
                 groups[name] = pattern
                 group_sources.append(str(source))
-        for name, source in _strip_lines(data.get("channels") or {}).items():
+        for name, source in (data.get("channels") or {}).items():
             pattern = _compile(str(source), f"{path}: channel {name}", problems)
             if pattern is not None:
                 channels.append((name, pattern))
-        for lemma, label in _strip_lines(data.get("intro_verbs") or {}).items():
+        for lemma, label in (data.get("intro_verbs") or {}).items():
             if label not in POINT_LABELS:
                 problems.append(f"{path}: intro verb {lemma}: unknown label {label!r}")
             intro[str(lemma)] = str(label)
-        for label, source in _strip_lines(data.get("list_intros") or {}).items():
+        for label, source in (data.get("list_intros") or {}).items():
             if label not in POINT_LABELS:
                 problems.append(f"{path}: list intro {label}: unknown label")
             pattern = _compile(str(source), f"{path}: list intro {label}", problems)
             if pattern is not None:
                 list_intros.append((str(label), pattern))
-        reporting.update(str(v) for v in _strip_lines(data.get("reporting_verbs") or []))
-        for name, source in _strip_lines(data.get("modifiers") or {}).items():
+        reporting.update(str(v) for v in (data.get("reporting_verbs") or []))
+        for name, source in (data.get("modifiers") or {}).items():
             pattern = _compile(str(source), f"{path}: modifier {name}", problems)
             if pattern is not None:
                 modifiers[name] = pattern
-        for name, words in _strip_lines(data.get("syntax") or {}).items():
+        for name, words in (data.get("syntax") or {}).items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 problems.append(f"{path}: syntax list {name}: expected a list of lemmas")
                 continue
             syntax[str(name)] = syntax.get(str(name), frozenset()) | frozenset(w.lower() for w in words)
-        for item in data.get("cues") or []:
-            raw_cues.append((path, item))
+        for i, item in enumerate(data.get("cues") or []):
+            raw_cues.append((path, doc.where("cues", i).line, item))
     group_alt = "|".join(f"(?:{s})" for s in group_sources) or r"(?!x)x"
-    for path, item in raw_cues:
-        line = item.get(_LINE, "?") if isinstance(item, dict) else "?"
+    for path, line, item in raw_cues:
         try:
-            spec = CueSpec.model_validate(_strip_lines(item))
+            spec = CueSpec.model_validate(item)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ".".join(str(x) for x in err["loc"])
@@ -330,7 +310,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
 
     `intro` is the lemma of the reporting verb that introduced the point, if any; `intro_label` a
     label the introduction of a list lends to each of its items; `tokens` the point's parse (a spaCy
-    Span or Doc over exactly `text`), which adds the lemma rules of `statement_syntax`.
+    Span or Doc over exactly `text`), which adds the lemma rules of `syntax.py`.
     """
     out = Labelling()
     suppressed: set[str] = set()

@@ -16,7 +16,7 @@ Three shapes of statement are recognised, each point with exact offsets into the
    a formula, and it speaks as "we"): its paragraphs (or its list) are the points, the issuer is
    the actor its title or signature names.
 
-Points are labelled by the cues of `data/statements/cues.yaml` (see `statement_cues.py`).
+Points are labelled by the cues of `data/statements/cues.yaml` (see `cues.py`).
 """
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ def _subject_of(verb: "Token") -> "Token | None":
         subj = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
         if subj:
             return subj[0]
-        if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head is not token:
+        if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head.i != token.i:
             token = token.head
             continue
         return None

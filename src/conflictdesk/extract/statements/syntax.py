@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# names of the word lists the rules read (validated at load by statement_cues)
+# names of the word lists the rules read (validated at load by cues.py)
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs")
