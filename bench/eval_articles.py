@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Events and statement points on hand-annotated real articles, scored by the shared scorer.
+
+Runs the pipeline in this process over the annotated gold (../shared/data/annotated/articles.jsonl
+and every tests/fixtures/annotated/*.jsonl; lines without "text" read it from news-2016 by "row"),
+writes the contract JSON Lines (as `conflictdesk extract --format jsonl` prints them) and scores
+them with ../shared/acceptance/score_articles.py (imported, not copied).
+
+    .venv/bin/python bench/eval_articles.py --split dev
+    .venv/bin/python bench/eval_articles.py --split test --out /tmp/test.jsonl
+    .venv/bin/python bench/eval_articles.py --split all --main-only
+    .venv/bin/python bench/eval_articles.py --event-coder NAME     # when the pipeline offers coders
+
+Prints the scorer's report, its key=value line, then events per article (gold and predicted).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import inspect
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+SCORER = SHARED / "acceptance" / "score_articles.py"
+SHARED_GOLD = SHARED / "data" / "annotated" / "articles.jsonl"
+FIXTURE_GOLD = REPO / "tests" / "fixtures" / "annotated"
+
+
+def gold_files() -> list[Path]:
+    """The shared annotated set, then the project's own annotations (sorted by name)."""
+    return [SHARED_GOLD, *sorted(FIXTURE_GOLD.glob("*.jsonl"))]
+
+
+def load_scorer() -> ModuleType:
+    """../shared/acceptance/score_articles.py as a module (loaded once)."""
+    if "score_articles" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("score_articles", SCORER)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["score_articles"] = module
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return sys.modules["score_articles"]
+
+
+def load_gold(split: str = "all") -> list[dict[str, Any]]:
+    """Gold articles of `split` (dev, test or all), text filled in from news-2016 where left out."""
+    return load_scorer().load_gold([str(p) for p in gold_files()], split)
+
+
+def extract_articles(gold: list[dict[str, Any]], *, nlp: Any, kb: Any,
+                     event_coder: str | None = None) -> dict[str, dict[str, Any]]:
+    """Contract JSON of each gold article, keyed by document id. The documents are built the
+    way `conflictdesk extract` reads the scorer's `--inputs` lines (id, title, published, text)."""
+    from conflictdesk.contract import extraction_dict
+    from conflictdesk.extract.pipeline import extract_documents
+    from conflictdesk.ingest.jsonl import record_document
+    from conflictdesk.records import Extraction
+
+    options: dict[str, Any] = {}
+    if event_coder:
+        if "event_coder" not in inspect.signature(extract_documents).parameters:
+            raise SystemExit("this pipeline has no event coders to choose from (--event-coder)")
+        options["event_coder"] = event_coder
+    docs = [record_document({k: g.get(k) for k in ("id", "title", "published", "text")},
+                            origin=f"annotated:{g['id']}", fmt="jsonl") for g in gold]
+    outs: dict[str, dict[str, Any]] = {}
+    for item in extract_documents(docs, nlp=nlp, kb=kb, **options):
+        if isinstance(item, Extraction):
+            outs[item.document.id] = extraction_dict(item)
+        else:
+            print(f"failed: {item.document_id}: [{item.code}] {item.message}", file=sys.stderr)
+    return outs
+
+
+def score(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]], *,
+          main_only: bool = False) -> dict[str, float]:
+    """The scorer's figures (ev_recall, ev_precision, ..., st_found, st_label_f1) for these gold
+    articles; the scorer prints its report to standard output."""
+    scorer = load_scorer()
+    result = scorer.score_events(gold, outs, main_only)
+    result.update(scorer.score_statements(gold, outs))
+    return result
+
+
+def events_per_article(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]]) -> list[tuple[str, int, int, str]]:
+    """(id, gold events, predicted events, title) for each gold article."""
+    return [(g["id"], len(g.get("events") or []), len((outs.get(g["id"]) or {}).get("events") or []),
+             g.get("title") or "") for g in gold]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--main-only", action="store_true", help="score main events only (the scorer's option)")
+    ap.add_argument("--event-coder", help="event coder to use, when the pipeline offers several")
+    ap.add_argument("--out", type=Path, help="keep the contract JSON Lines here (default: a temporary file)")
+    args = ap.parse_args()
+
+    from conflictdesk.knowledge import load_knowledge_base
+    from conflictdesk.nlp import load_pipeline
+
+    gold = load_gold(args.split)
+    started = time.perf_counter()
+    outs = extract_articles(gold, nlp=load_pipeline(), kb=load_knowledge_base(), event_coder=args.event_coder)
+    seconds = time.perf_counter() - started
+    with (args.out.open("w", encoding="utf-8") if args.out
+          else tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")) as fh:
+        fh.writelines(json.dumps(o, ensure_ascii=False) + "\n" for o in outs.values())
+        written = fh.name
+    print(f"split {args.split}: {len(gold)} articles from {len(gold_files())} gold files; "
+          f"extracted in {seconds:.0f} s; contract JSONL: {written}")
+    result = score(gold, outs, main_only=args.main_only)
+    print(" ".join(f"{k}={v:.3f}" for k, v in result.items()))
+    rows = events_per_article(gold, outs)
+    print(f"\nevents per article: gold {sum(r[1] for r in rows) / max(1, len(rows)):.2f}, "
+          f"predicted {sum(r[2] for r in rows) / max(1, len(rows)):.2f}")
+    for doc_id, n_gold, n_pred, title in rows:
+        print(f"  {doc_id:14s} gold {n_gold:3d} predicted {n_pred:3d}  {title[:70]}")
+
+
+if __name__ == "__main__":
+    main()
