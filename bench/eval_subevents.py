@@ -44,7 +44,7 @@ def read_half(half: str, *, path: Path = WORLD_2022) -> list[GoldEvent]:
 
 def predict(golds: list[GoldEvent], *, nlp: Any, kb: Any) -> list[tuple[str, str]]:
     """(event type, sub-event type) of each note's main event; ("none", "none") without one."""
-    from conflictdesk.extract.event_patterns import load_event_patterns
+    from conflictdesk.extract.events.patterns import load_event_patterns
     from conflictdesk.extract.pipeline import extract_documents
     from conflictdesk.records import Document, Extraction
 
