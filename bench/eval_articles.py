@@ -9,7 +9,7 @@ them with ../shared/acceptance/score_articles.py (imported, not copied).
     .venv/bin/python bench/eval_articles.py --split dev
     .venv/bin/python bench/eval_articles.py --split test --out /tmp/test.jsonl
     .venv/bin/python bench/eval_articles.py --split all --main-only
-    .venv/bin/python bench/eval_articles.py --event-coder NAME     # when the pipeline offers coders
+    .venv/bin/python bench/eval_articles.py --event-coder rules+clf.v1
 
 Prints the scorer's report, its key=value line, then events per article (gold and predicted).
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import inspect
 import json
 import sys
 import tempfile
@@ -62,11 +61,7 @@ def extract_articles(gold: list[dict[str, Any]], *, nlp: Any, kb: Any,
     from conflictdesk.ingest.jsonl import record_document
     from conflictdesk.records import Extraction
 
-    options: dict[str, Any] = {}
-    if event_coder:
-        if "event_coder" not in inspect.signature(extract_documents).parameters:
-            raise SystemExit("this pipeline has no event coders to choose from (--event-coder)")
-        options["event_coder"] = event_coder
+    options: dict[str, Any] = {"coder": event_coder} if event_coder else {}
     docs = [record_document({k: g.get(k) for k in ("id", "title", "published", "text")},
                             origin=f"annotated:{g['id']}", fmt="jsonl") for g in gold]
     outs: dict[str, dict[str, Any]] = {}
@@ -98,7 +93,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--main-only", action="store_true", help="score main events only (the scorer's option)")
-    ap.add_argument("--event-coder", help="event coder to use, when the pipeline offers several")
+    ap.add_argument("--event-coder", help="event coder by name (as `conflictdesk extract --event-coder`); default the pipeline's")
     ap.add_argument("--out", type=Path, help="keep the contract JSON Lines here (default: a temporary file)")
     args = ap.parse_args()
 
