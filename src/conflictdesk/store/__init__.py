@@ -11,7 +11,8 @@ Only `fts.py` holds dialect-specific SQL.
 from __future__ import annotations
 
 from .database import AddResult, Store, StoredError, bands, content_hash, hamming
+from .event_queries import DayCount, EventFilter, PlaceCount
 from .loader import IngestSummary, Outcome, ingest_batch
 
-__all__ = ["AddResult", "IngestSummary", "Outcome", "Store", "StoredError", "bands", "content_hash", "hamming",
+__all__ = ["AddResult", "DayCount", "EventFilter", "PlaceCount", "IngestSummary", "Outcome", "Store", "StoredError", "bands", "content_hash", "hamming",
            "ingest_batch"]

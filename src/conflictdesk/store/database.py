@@ -26,6 +26,9 @@ from sqlalchemy.pool import StaticPool
 from ..errors import Code, NotFoundError, StoreError
 from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent
 from . import fts, migration, rows
+from .event_queries import (EVENTS_WITH_DOCUMENTS, FILTER_FIELDS, WHEN, DayCount, EventColumn, EventFilter,
+                            PlaceCount, actors_query, column_query, days_of, days_query, narrowed, pairs_query,
+                            places_of, places_query)
 from .schema import (ActorRow, DocumentRow, ErrorRow, EventActorRow, EventRow, MentionRow, PersonRow, PointRow,
                      RelationRow, StatementRow, to_signed, to_unsigned)
 
@@ -359,69 +362,79 @@ class Store:
                 func.lower(ActorRow.name) == needle, func.lower(ActorRow.acled_name) == needle))).all()
         return sorted({actor, *found})
 
-    def event_values(self, column: Literal["country", "event_type", "sub_event_type", "location"]) -> list[str]:
+    def event_values(self, column: EventColumn) -> list[str]:
         """The distinct values stored events hold in `column` (for checking filters)."""
         field = getattr(EventRow, column)
         with self._read(f"list event {column} values") as session:
             return sorted(v for v in session.scalars(select(field).distinct()) if v)
 
-    def list_events(self, *, actor: str | Sequence[str] | None = None, event_type: str | None = None,
-                    country: str | None = None, since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
-                    limit: int | None = None, offset: int = 0, include_duplicates: bool = False,
-                    documents: Sequence[str] | None = None) -> list[StoredEvent]:
-        """Stored events, most recent first (`offset` of them skipped). `actor` is an actor id or
-        stored name, or a list of actor ids (any role: actor1, actor2 or associated); dates filter on the event date, or
-        the document's publication date when the event has none; `documents` keeps the events of
-        those documents. Events of near-duplicate documents are left out unless `include_duplicates`."""
-        when = func.coalesce(EventRow.event_date, DocumentRow.published)
-        query = self._event_filters(
+    def list_events(self, flt: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0,
+                    **filters: Any) -> list[StoredEvent]:
+        """Stored events, most recent first (`offset` of them skipped), narrowed by an
+        `EventFilter` or its fields as keywords (`actor`, `event_type`, `country`, `since`, ...:
+        see `event_queries.EventFilter`). Events of near-duplicate documents are left out unless
+        `include_duplicates`."""
+        flt = self._filter(flt, filters)
+        query = self._narrowed(
             select(EventRow, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
             .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-            .order_by(when.desc().nulls_last(), EventRow.pk.desc()).offset(offset).limit(limit),
-            actor=actor, event_type=event_type, country=country, since=since, until=until, status=status,
-            include_duplicates=include_duplicates, documents=documents)
+            .order_by(WHEN.desc().nulls_last(), EventRow.pk.desc()).offset(offset).limit(limit), flt)
         with self._read("list events") as session:
             return [StoredEvent(event=rows.event_record(ev), document_id=ev.document_id, source=source, url=url,
                                 published=published, title=title)
                     for ev, source, url, published, title in session.execute(query)]
 
-    def count_events(self, *, actor: str | Sequence[str] | None = None, event_type: str | None = None, country: str | None = None,
-                     since: dt.date | None = None, until: dt.date | None = None, status: str | None = None,
-                     include_duplicates: bool = False, documents: Sequence[str] | None = None) -> int:
+    def count_events(self, flt: EventFilter | None = None, /, **filters: Any) -> int:
         """How many stored events `list_events` would list with the same filters and no limit."""
-        query = self._event_filters(
-            select(func.count()).select_from(EventRow).join(DocumentRow, DocumentRow.id == EventRow.document_id),
-            actor=actor, event_type=event_type, country=country, since=since, until=until, status=status,
-            include_duplicates=include_duplicates, documents=documents)
+        query = self._narrowed(select(func.count()).select_from(EVENTS_WITH_DOCUMENTS), self._filter(flt, filters))
         with self._read("count events") as session:
             return int(session.execute(query).scalar_one())
 
-    def _event_filters(self, query: Any, *, actor: str | Sequence[str] | None, event_type: str | None, country: str | None,
-                       since: dt.date | None, until: dt.date | None, status: str | None, include_duplicates: bool,
-                       documents: Sequence[str] | None) -> Any:
-        """`query` (over events joined to their documents) narrowed by the filters of `list_events`."""
-        when = func.coalesce(EventRow.event_date, DocumentRow.published)
-        if actor is not None:
-            query = query.where(EventRow.pk.in_(select(EventActorRow.event_pk)
-                                                .where(EventActorRow.actor_id.in_(
-                                                    self.actor_ids_for(actor) if isinstance(actor, str)
-                                                    else list(actor)))))
-        if event_type is not None:
-            query = query.where(or_(func.lower(EventRow.event_type) == event_type.lower(),
-                                    func.lower(EventRow.sub_event_type) == event_type.lower()))
-        if country is not None:
-            query = query.where(func.lower(EventRow.country) == country.lower())
-        if since is not None:
-            query = query.where(when >= since)
-        if until is not None:
-            query = query.where(when <= until)
-        if status is not None:
-            query = query.where(EventRow.status == status)
-        if documents is not None:
-            query = query.where(EventRow.document_id.in_(list(documents)))
-        if not include_duplicates:
-            query = query.where(DocumentRow.duplicate_of.is_(None))
-        return query
+    @staticmethod
+    def _filter(flt: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
+        unknown = set(filters) - set(FILTER_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
+        base = flt or EventFilter()
+        return base.replace(**{k: tuple(v) if isinstance(v, list) else v for k, v in filters.items()
+                               if v is not None}) if filters else base
+
+    def _narrowed(self, query: Any, flt: EventFilter) -> Any:
+        actor_ids = None
+        if flt.actor is not None:
+            actor_ids = self.actor_ids_for(flt.actor) if isinstance(flt.actor, str) else list(flt.actor)
+        return narrowed(query, flt, actor_ids=actor_ids)
+
+    # --- aggregates over events (the map, the timeline, the dashboard, the network) ------------
+    def event_places(self, flt: EventFilter | None = None, /, **filters: Any) -> list[PlaceCount]:
+        """The matching located events grouped by point, with counts by type, most first."""
+        with self._read("count events by place") as session:
+            return places_of(session.execute(self._narrowed(places_query(), self._filter(flt, filters))).all())
+
+    def event_days(self, flt: EventFilter | None = None, /, **filters: Any) -> list[DayCount]:
+        """The matching events counted by day (event date, else publication) and type."""
+        with self._read("count events by day") as session:
+            return days_of(session.execute(self._narrowed(days_query(), self._filter(flt, filters))).all())
+
+    def event_counts(self, column: EventColumn, flt: EventFilter | None = None, /,
+                     **filters: Any) -> list[tuple[str, int]]:
+        """The matching events counted by the values of `column`, most first."""
+        with self._read(f"count events by {column}") as session:
+            return [(v, int(n)) for v, n in session.execute(self._narrowed(column_query(column),
+                                                                           self._filter(flt, filters)))]
+
+    def actor_event_counts(self, flt: EventFilter | None = None, /, *, limit: int | None = None,
+                           **filters: Any) -> list[tuple[str, int]]:
+        """Actor ids with how many matching events involve them (any role), most first."""
+        query = self._narrowed(actors_query(), self._filter(flt, filters)).limit(limit)
+        with self._read("count events by actor") as session:
+            return [(a, int(n)) for a, n in session.execute(query)]
+
+    def actor_pairs(self, flt: EventFilter | None = None, /, **filters: Any) -> list[tuple[str, str, int, int]]:
+        """Who fought whom in the matching events: (actor1, actor2, events, fatalities)."""
+        with self._read("count opposing actors") as session:
+            return [(a, b, int(n), int(d or 0)) for a, b, n, d in
+                    session.execute(self._narrowed(pairs_query(), self._filter(flt, filters)))]
 
     def events_involving(self, actor_id: str, *, since: dt.date | None = None, until: dt.date | None = None,
                          limit: int | None = None) -> list[StoredEvent]:

@@ -5,9 +5,10 @@
         make_server(WebApp(store), "127.0.0.1", 8750).serve_forever()
 
 Pages: `/` (document search, latest events), `/documents/{id}` (text with evidence
-highlighted), `/events` (map, timeline, table; filters as `conflictdesk events`),
-`/actors/{id}`, `/errors`, `/briefs/{id}`. API: see `/api` and `api.py`. No page runs script;
-every page is sent with a strict Content-Security-Policy.
+highlighted), `/events` (map of every matching event, clustered; timeline; paged table; drop-down
+filters), `/actors/{id}`, `/errors`, `/briefs/{id}`. API: see `/api` and `api.py`. Every page
+works without script; the only script is the app's own small static file (`static/map.js`:
+wheel zoom and drag pan), and every page is sent with a strict Content-Security-Policy.
 """
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ import io
 
 from ..contract import document_dict, extraction_dict
 from ..records import Document, StoredEvent
-from .filters import event_filters
+from .charts import bin_unit, bucket, fit_range
+from .filters import event_filter
 from .http import HttpError, Request, Response, Site
 
 MAX_LIMIT = 5000
@@ -44,7 +45,7 @@ def document(app: "Site", request: Request, document_id: str) -> Response:
 def _events(app: "Site", request: Request, default_limit: int = 500) -> tuple[list[StoredEvent], int, int]:
     limit = request.int_arg("limit", default_limit, high=MAX_LIMIT)
     offset = request.int_arg("offset", 0, low=0, high=MAX_OFFSET)
-    return app.store.list_events(**event_filters(request), limit=limit, offset=offset), offset, limit
+    return app.store.list_events(event_filter(app, request), limit=limit, offset=offset), offset, limit
 
 
 def events(app: "Site", request: Request) -> Response:
@@ -73,6 +74,27 @@ def events_stix(app: "Site", request: Request) -> Response:
     bundle = stix_bundle(found, at=dt.datetime.now(dt.timezone.utc),
                          actors=app.store.actor_directory(event_actor_ids(found)))
     return Response.json(bundle, content_type="application/stix+json")
+
+
+def events_summary(app: "Site", request: Request) -> Response:
+    """Every matching event counted: by type, sub-type, country, place and day/week/month."""
+    flt = event_filter(app, request)
+    days = app.store.event_days(flt)
+    shown = fit_range(days, since=flt.since, until=flt.until, share=1)
+    unit = bin_unit(shown.first, shown.last) if shown else "day"
+    periods: dict[str, int] = {}
+    for d in days:
+        key = bucket(d.day, unit).isoformat()
+        periods[key] = periods.get(key, 0) + d.count
+    return Response.api(
+        count=app.store.count_events(flt),
+        by_type=dict(app.store.event_counts("event_type", flt)),
+        by_sub_event_type=dict(app.store.event_counts("sub_event_type", flt)),
+        by_country=dict(app.store.event_counts("country", flt)),
+        unit=unit, by_period=periods,
+        places=[{"longitude": p.longitude, "latitude": p.latitude, "location": p.location, "country": p.country,
+                 "count": p.count, "fatalities": p.fatalities, "by_type": dict(p.by_type)}
+                for p in app.store.event_places(flt)])
 
 
 def actor(app: "Site", request: Request, actor_id: str) -> Response:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConflictDeskError, InputError, NotFoundError
+from ..errors import ConflictDeskError, InputError, NotFoundError, UnknownValueError
 from .http import STATUS_TEXT, HttpError, Request, Response, error_body
 from .pages import error_page
 from .routes import ROUTES, Route, check_params
@@ -29,9 +29,10 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
     from ..store import Store
 
-# Pages: no script at all, styles only from our own stylesheet, images only inline (SVG is markup).
-CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                           "base-uri 'none'; frame-ancestors 'none'")
+# Pages: script and styles only from the app's own static files (no inline script, no eval), fetches
+# only to the app itself, images only inline (SVG is markup).
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
@@ -87,6 +88,8 @@ class WebApp:
             return self.error(request, exc.status, exc.message, exc.errors)
         except ConflictDeskError as exc:
             problems = list(getattr(exc, "problems", []))
+            if isinstance(exc, UnknownValueError):
+                problems += [f"did you mean: {s}" for s in exc.suggestions]
             return self.error(request, status_of(exc), str(exc), problems)
         except Exception:  # noqa: BLE001 - a bug must not leak a traceback to the client; it is logged
             stream = request.environ.get("wsgi.errors")

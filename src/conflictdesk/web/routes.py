@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import api, pages
+from . import api, eventsview, pages
 from .filters import FILTER_NAMES
 from .http import HttpError, Request, Response, Site
 
@@ -47,16 +47,18 @@ def api_index(app: Site, request: Request) -> Response:
 ROUTES: list[Route] = [
     Route("GET", r"/", pages.home),
     Route("GET", r"/documents/(?P<document_id>.+)", pages.document),
-    Route("GET", r"/events", pages.events),
+    Route("GET", r"/events", eventsview.events),
+    Route("GET", r"/events/map", eventsview.events_map),
     Route("GET", r"/actors/(?P<actor_id>[^/]+)", pages.actor),
     Route("GET", r"/errors", pages.errors),
     Route("GET", r"/briefs/(?P<document_id>.+)", pages.brief),
-    Route("GET", r"/static/style\.css", pages.stylesheet),
+    Route("GET", r"/static/(?P<name>style\.css|map\.js)", pages.static),
     Route("GET", r"/api/?", api_index, ()),
     Route("GET", r"/api/documents", api.documents, ("q", "limit", "offset")),
     Route("GET", r"/api/documents/(?P<document_id>.+)", api.document, ()),
     Route("GET", r"/api/events", api.events, (*EVENT_PARAMS, "format")),
     Route("GET", r"/api/events\.stix", api.events_stix, EVENT_PARAMS),
+    Route("GET", r"/api/events/summary", api.events_summary, FILTER_NAMES),
     Route("GET", r"/api/actors/(?P<actor_id>[^/]+)", api.actor, ()),
     Route("GET", r"/api/errors", api.errors, ("limit", "stage")),
     Route("GET", r"/api/briefs/(?P<document_id>.+)", api.brief, ()),

@@ -35,6 +35,11 @@ def short(text: str | None, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def count_choices(counts: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """Drop-down choices from (value, count) pairs: the value, labelled with its count."""
+    return [(value, f"{value} ({n})") for value, n in counts]
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("conflictdesk.web", "templates"), autoescape=True,
@@ -42,7 +47,9 @@ def environment() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(path=path, nav=NAV, link=lambda href, text: Markup(link(href, text)),
                        external_link=lambda url, text=None: Markup(external_link(url, text)))
+    env.globals["count_choices"] = count_choices
     env.filters["short"] = short
+    env.filters["pair"] = lambda value: (value, value)
     return env
 
 

@@ -1,0 +1,178 @@
+"""Filters and aggregates over stored events, as SQLAlchemy statements (portable SQL only).
+
+    flt = EventFilter(country="Syria", since=dt.date(2016, 1, 1), fatal=True)
+    query = narrowed(select(func.count()).select_from(EVENTS_WITH_DOCUMENTS), flt, actor_ids=[...])
+
+The store (`database.py`) runs these; the web pages, the API and the CLI share the one
+`EventFilter`, so a filter means the same everywhere. Aggregates (by place, by day and type, by a
+column, by actor, by pair of opposing actors) let the map, the timeline and the dashboard show
+every matching event however many there are: the database counts, the pages only draw.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+from sqlalchemy import Select, and_, func, or_, select
+
+from .schema import DocumentRow, EventActorRow, EventRow
+
+Area = tuple[float, float, float, float]        # west, south, east, north (degrees)
+EventColumn = Literal["country", "event_type", "sub_event_type", "location", "status", "salience"]
+
+# the date an event is placed at: its own date, else its document's publication date
+WHEN = func.coalesce(EventRow.event_date, DocumentRow.published)
+EVENTS_WITH_DOCUMENTS = EventRow.__table__.join(DocumentRow.__table__,
+                                                DocumentRow.__table__.c.id == EventRow.__table__.c.document_id)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which stored events a list, count or aggregate covers. `actor` is an actor id or stored
+    name, or a list of actor ids (any role); `event_type` matches a type or a sub-event type;
+    dates apply to the event's date, else its document's publication date; `area` keeps events
+    located inside it."""
+
+    actor: str | tuple[str, ...] | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    country: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    status: str | None = None
+    salience: str | None = None
+    fatal: bool = False
+    area: Area | None = None
+    include_duplicates: bool = False
+    documents: tuple[str, ...] | None = None
+
+    @classmethod
+    def of(cls, **values: Any) -> "EventFilter":
+        """A filter from keyword arguments (lists become tuples; None leaves the default)."""
+        clean = {k: tuple(v) if isinstance(v, (list, set)) else v for k, v in values.items() if v is not None}
+        return cls(**clean)
+
+    def replace(self, **values: Any) -> "EventFilter":
+        current = {f.name: getattr(self, f.name) for f in fields(self)}
+        return EventFilter(**{**current, **values})
+
+
+FILTER_FIELDS = tuple(f.name for f in fields(EventFilter))
+
+
+def narrowed(query: Select[Any], flt: EventFilter, *, actor_ids: Sequence[str] | None) -> Select[Any]:
+    """`query` (over events joined to their documents) narrowed by `flt`; `actor_ids` are the
+    ids `flt.actor` stands for (resolved by the store)."""
+    if actor_ids is not None:
+        query = query.where(EventRow.pk.in_(select(EventActorRow.event_pk)
+                                            .where(EventActorRow.actor_id.in_(list(actor_ids)))))
+    if flt.event_type is not None:
+        query = query.where(or_(func.lower(EventRow.event_type) == flt.event_type.lower(),
+                                func.lower(EventRow.sub_event_type) == flt.event_type.lower()))
+    if flt.sub_event_type is not None:
+        query = query.where(func.lower(EventRow.sub_event_type) == flt.sub_event_type.lower())
+    if flt.country is not None:
+        query = query.where(func.lower(EventRow.country) == flt.country.lower())
+    if flt.since is not None:
+        query = query.where(WHEN >= flt.since)
+    if flt.until is not None:
+        query = query.where(WHEN <= flt.until)
+    if flt.status is not None:
+        query = query.where(EventRow.status == flt.status)
+    if flt.salience is not None:
+        query = query.where(EventRow.salience == flt.salience)
+    if flt.fatal:
+        query = query.where(EventRow.fatalities > 0)
+    if flt.area is not None:
+        west, south, east, north = flt.area
+        query = query.where(and_(EventRow.longitude >= west, EventRow.longitude <= east,
+                                 EventRow.latitude >= south, EventRow.latitude <= north))
+    if flt.documents is not None:
+        query = query.where(EventRow.document_id.in_(list(flt.documents)))
+    if not flt.include_duplicates:
+        query = query.where(DocumentRow.duplicate_of.is_(None))
+    return query
+
+
+# --- aggregates ---------------------------------------------------------------------------------
+@dataclass(slots=True)
+class PlaceCount:
+    """The matching events located at one point: how many of each type, their fatalities."""
+
+    longitude: float
+    latitude: float
+    location: str | None
+    country: str | None
+    by_type: Counter[str] = field(default_factory=Counter)
+    fatalities: int = 0
+
+    @property
+    def count(self) -> int:
+        return sum(self.by_type.values())
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """How many matching events of one type are placed on one day."""
+
+    day: dt.date
+    event_type: str
+    count: int
+    fatalities: int
+
+
+def places_query() -> Select[Any]:
+    return (select(EventRow.longitude, EventRow.latitude, EventRow.event_type, func.count(),
+                   func.sum(EventRow.fatalities), func.max(EventRow.location), func.max(EventRow.country))
+            .select_from(EVENTS_WITH_DOCUMENTS)
+            .where(EventRow.longitude.is_not(None), EventRow.latitude.is_not(None))
+            .group_by(EventRow.longitude, EventRow.latitude, EventRow.event_type))
+
+
+def places_of(rows: Sequence[Any]) -> list[PlaceCount]:
+    out: dict[tuple[float, float], PlaceCount] = {}
+    for lon, lat, event_type, n, deaths, location, country in rows:
+        place = out.setdefault((lon, lat), PlaceCount(lon, lat, location, country))
+        place.by_type[event_type] += int(n)
+        place.fatalities += int(deaths or 0)
+    return sorted(out.values(), key=lambda p: (-p.count, p.longitude, p.latitude))
+
+
+def days_query() -> Select[Any]:
+    return (select(WHEN, EventRow.event_type, func.count(), func.sum(EventRow.fatalities))
+            .select_from(EVENTS_WITH_DOCUMENTS).where(WHEN.is_not(None))
+            .group_by(WHEN, EventRow.event_type).order_by(WHEN))
+
+
+def days_of(rows: Sequence[Any]) -> list[DayCount]:
+    out = []
+    for day, event_type, n, deaths in rows:
+        if isinstance(day, str):   # SQLite hands back coalesce() of dates as text
+            day = dt.date.fromisoformat(day)
+        out.append(DayCount(day, event_type, int(n), int(deaths or 0)))
+    return out
+
+
+def column_query(column: EventColumn) -> Select[Any]:
+    col = getattr(EventRow, column)
+    return (select(col, func.count()).select_from(EVENTS_WITH_DOCUMENTS).where(col.is_not(None))
+            .group_by(col).order_by(func.count().desc(), col))
+
+
+def actors_query() -> Select[Any]:
+    return (select(EventActorRow.actor_id, func.count(func.distinct(EventActorRow.event_pk)))
+            .select_from(EventActorRow.__table__.join(EVENTS_WITH_DOCUMENTS,
+                                                      EventRow.__table__.c.pk == EventActorRow.__table__.c.event_pk))
+            .group_by(EventActorRow.actor_id).order_by(func.count(func.distinct(EventActorRow.event_pk)).desc(),
+                                                        EventActorRow.actor_id))
+
+
+def pairs_query() -> Select[Any]:
+    """Who fought whom: (actor1, actor2, events, fatalities) over events with both sides."""
+    return (select(EventRow.actor1, EventRow.actor2, func.count(), func.sum(EventRow.fatalities))
+            .select_from(EVENTS_WITH_DOCUMENTS)
+            .where(EventRow.actor1.is_not(None), EventRow.actor2.is_not(None), EventRow.actor1 != EventRow.actor2)
+            .group_by(EventRow.actor1, EventRow.actor2))
