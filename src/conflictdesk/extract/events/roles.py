@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...records import Actor, Person
+from ..parse_tree import climb_to_subject
 from .patterns import EventPatterns, RolePhrase
 from .attributes import REPORTING_VERBS
 from .triggers import Mention
@@ -250,24 +251,16 @@ def _conjuncts(tok: "Token") -> list["Token"]:
     return [c for c in tok.conjuncts if c.i > tok.i]
 
 
+_ACTIVE_SUBJECT, _PASSIVE_SUBJECT = frozenset({"nsubj", "csubj"}), frozenset({"nsubjpass"})
+_SUBJECT_THROUGH = frozenset({"conj", "xcomp", "advcl", "ccomp"})
+
+
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
-    """The verb's subject (inherited from a coordinated verb), and whether it is passive."""
-    v = verb
-    for _ in range(4):
-        subj = _children(v, {"nsubj", "csubj"})
-        if subj:
-            return subj[0], False
-        subjp = _children(v, {"nsubjpass"})
-        if subjp:
-            return subjp[0], True
-        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head.i != v.i:
-            v = v.head
-            continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
-            v = v.head.head           # "X claim to have killed them after firing a missile"
-            continue
-        break
-    return None, False
+    """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
+    and whether it is passive."""
+    subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
+                                   steps=4, through_prepositions=True)
+    return subj, group == 1
 
 
 def _governing_verb(tok: "Token") -> "Token | None":

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...records import Actor, DateMention, Document, Person, Point, Span, Statement
+from ..parse_tree import climb_to_subject
 from .cues import CueSet, label_text, load_cues
 
 if TYPE_CHECKING:
@@ -159,19 +160,12 @@ def _quotes(text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+_SUBJECT_THROUGH = frozenset({"advcl", "xcomp", "conj", "acl"})
+
+
 def _subject_of(verb: "Token") -> "Token | None":
-    token: Token | None = verb
-    for _ in range(4):
-        if token is None:
-            return None
-        subj = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
-        if subj:
-            return subj[0]
-        if token.dep_ in ("advcl", "xcomp", "conj", "acl") and token.head.i != token.i:
-            token = token.head
-            continue
-        return None
-    return None
+    """The reporting verb's subject, climbing advcl/xcomp/conj/acl chains."""
+    return climb_to_subject(verb, subjects=(frozenset(_SUBJECT_DEPS),), through=_SUBJECT_THROUGH, steps=4)[0]
 
 
 def _complement_end(verb: "Token") -> int:

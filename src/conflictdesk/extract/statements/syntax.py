@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..parse_tree import climb_to_subject
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -52,20 +54,12 @@ def _negated(t: "Token") -> bool:
     return any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg") for c in t.children)
 
 
+_SUBJECT_THROUGH = frozenset({"xcomp", "conj", "acomp", "advcl"})
+
+
 def _subject(t: "Token") -> "Token | None":
-    """The subject of `t`, climbing xcomp/conj/advcl chains ("we are ready to strike" -> we)."""
-    cur: Token | None = t
-    for _ in range(5):
-        if cur is None:
-            return None
-        subj = [c for c in cur.children if c.dep_ in _SUBJ]
-        if subj:
-            return subj[0]
-        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head.i != cur.i:
-            cur = cur.head
-            continue
-        return None
-    return None
+    """The subject of `t`, climbing xcomp/conj/acomp/advcl chains ("we are ready to strike" -> we)."""
+    return climb_to_subject(t, subjects=(frozenset(_SUBJ),), through=_SUBJECT_THROUGH, steps=5)[0]
 
 
 def _phrase_lemmas(tok: "Token") -> set[str]:

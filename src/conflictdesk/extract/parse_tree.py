@@ -1,0 +1,34 @@
+"""Walks over a dependency parse that several stages share."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], through: frozenset[str], steps: int,
+                     through_prepositions: bool = False) -> tuple["Token | None", int]:
+    """The subject of `verb`, or of the verb it hangs from ("we are ready to strike" -> we).
+
+    At each verb, the first child whose dependency is in subjects[0] is the subject (else in
+    subjects[1], ...); with none, climb to the verb's head when the verb's own dependency is in
+    `through` (and, with `through_prepositions`, from "firing" in "... after firing a missile" to the
+    verb its preposition hangs from), looking at `steps` verbs at most. Returns the subject and the
+    index of the group it was found by (-1 and None when there is none).
+    """
+    v = verb
+    for _ in range(steps):
+        for group, deps in enumerate(subjects):
+            found = [c for c in v.children if c.dep_ in deps]
+            if found:
+                return found[0], group
+        if v.dep_ in through and v.head.i != v.i:
+            v = v.head
+            continue
+        if through_prepositions and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head
+            continue
+        break
+    return None, -1
