@@ -26,7 +26,9 @@ from ...config import DATA_DIR
 from ...errors import KnowledgeBaseError
 from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml
-from .syntax import LEXICONS, observer_voice, sentences, syntax_hits, violent_content
+from .relevance import LEXICONS as RELEVANCE_LEXICONS
+from .speech import SpeechVerbs
+from .syntax import LEXICONS, Voice, observer_voice, sentences, syntax_hits, violent_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -100,6 +102,13 @@ class CueSet:
     third_party: re.Pattern[str]
     hedge: re.Pattern[str]
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech_verbs: frozenset[str] = frozenset()
+
+    @property
+    def speech(self) -> SpeechVerbs:
+        """The verbs news reports speech with: `speech_verbs` report a clause or a quotation,
+        `reporting_verbs` also their own phrase ("denied reports of ...")."""
+        return SpeechVerbs(self.speech_verbs | self.reporting_verbs, self.reporting_verbs)
 
     def channel_of(self, text: str) -> str | None:
         """The first channel whose pattern the introducing text matches."""
@@ -160,6 +169,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     raw_cues: list[tuple[Path, int, Any]] = []
     seen: dict[str, str] = {}
     reporting: set[str] = set()
+    speech: set[str] = set()
     list_intros: list[tuple[str, re.Pattern[str]]] = []
     syntax: dict[str, frozenset[str]] = {}
     for path in paths:
@@ -174,8 +184,8 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             problems.append(f"{path}:1: expected a mapping with cues, groups, channels, intro_verbs, modifiers")
             continue
         line = doc.where().line
-        unknown = set(data) - {"cues", "groups", "channels", "intro_verbs", "reporting_verbs", "list_intros",
-                                 "modifiers", "syntax"}
+        unknown = set(data) - {"cues", "groups", "channels", "intro_verbs", "reporting_verbs", "speech_verbs",
+                                 "list_intros", "modifiers", "syntax"}
         if unknown:
             problems.append(f"{path}:{line}: unknown sections {sorted(unknown)}")
         for name, source in (data.get("groups") or {}).items():
@@ -198,6 +208,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             if pattern is not None:
                 list_intros.append((str(label), pattern))
         reporting.update(str(v) for v in (data.get("reporting_verbs") or []))
+        speech.update(str(v) for v in (data.get("speech_verbs") or []))
         for name, source in (data.get("modifiers") or {}).items():
             pattern = _compile(str(source), f"{path}: modifier {name}", problems)
             if pattern is not None:
@@ -236,14 +247,14 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     for name in ("negation", "third_party", "hedge"):
         if name not in modifiers:
             problems.append(f"{paths[0] if paths else CUES_DIR}: modifiers.{name} is missing")
-    missing = [name for name in LEXICONS if name not in syntax]
+    missing = [name for name in LEXICONS + RELEVANCE_LEXICONS if name not in syntax]
     if missing:
         problems.append(f"{paths[0] if paths else CUES_DIR}: syntax lists missing: {', '.join(missing)}")
     if problems:
         raise CueFileError(f"{len(problems)} problem(s) in statement cue files", problems=problems)
     return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
                   modifiers["negation"], modifiers["third_party"],
-                  modifiers["hedge"], syntax)
+                  modifiers["hedge"], syntax, frozenset(speech))
 
 
 @functools.lru_cache(maxsize=8)
@@ -305,12 +316,13 @@ def _cue_scan_start(cues: tuple[Cue, ...], text: str) -> int | None:
 
 
 def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_label: str | None = None,
-               tokens: "Span | None" = None) -> Labelling:
+               tokens: "Span | None" = None, voice: Voice | None = None) -> Labelling:
     """Labels, fired cue ids and group targets of one point's text.
 
     `intro` is the lemma of the reporting verb that introduced the point, if any; `intro_label` a
     label the introduction of a list lends to each of its items; `tokens` the point's parse (a spaCy
-    Span or Doc over exactly `text`), which adds the lemma rules of `syntax.py`.
+    Span or Doc over exactly `text`), which adds the lemma rules of `syntax.py`; `voice` who speaks it
+    (reported speech in news), which lets those rules read a party's account of its own side's acts.
     """
     out = Labelling()
     suppressed: set[str] = set()
@@ -318,7 +330,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     if tokens is not None and cueset.syntax:
         third_party = third_party or any(observer_voice(sent, cueset.syntax) for sent in sentences(tokens))
         group_in = (lambda s: cueset.group_of(s) is not None) if cueset.groups else None
-        for hit in syntax_hits(tokens, cueset.syntax, group_in=group_in):
+        for hit in syntax_hits(tokens, cueset.syntax, group_in=group_in, voice=voice):
             cue_id = hit.cue + (":third_party" if third_party else "")
             if cue_id not in out.cues:
                 out.cues.append(cue_id)

@@ -7,16 +7,18 @@ Three shapes of statement are recognised, each point with exact offsets into the
    without its quotation marks. A list whose introduction names no issuer ("The statement ...")
    belongs to the statement reported just before it (the same release), whose reporting
    sentence becomes the statement's evidence.
-2. **Reported speech and quoted declarations** — a reporting verb ("announced", "called on",
-   "warned", "said") whose subject is an actor or a known person. Its point is the quotation it
-   introduces (without quotation marks) or, with no quotation, the verb and its complement
-   ("announced a full resumption of attacks ..."). A subject that is no actor ("officials",
-   "analysts") makes no statement: a threat described by a third party is not the group's.
+2. **Speech as news reports it** — quotations and their attributions ("...," he said), reported
+   speech ("officials said ...", "..., X told Reuters"), a verb's own phrase ("denied reports of
+   ..."), "according to X" and continued quotations, found by `speech.py`; the attribution is
+   never part of a point. Any speaker counts ("officials", "a source in Sadr's office"), resolved
+   to a person or actor where the text names one (`speakers.py`), but only in a document about
+   conflict (`relevance.py`): a coach's or a chief executive's words are no conflict statement.
 3. **Communiqués** — a document that is itself a statement (its title says so, or it opens with
    a formula, and it speaks as "we"): its paragraphs (or its list) are the points, the issuer is
    the actor its title or signature names.
 
-Points are labelled by the cues of `data/statements/cues.yaml` (see `cues.py`).
+Points are labelled from their content by the cues of `data/statements/cues.yaml` and the parse rules
+of `syntax.py` (see `cues.py`), reported speech also by who speaks it (`syntax.Voice`).
 """
 from __future__ import annotations
 
@@ -27,11 +29,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...records import Actor, DateMention, Document, Person, Point, Span, Statement
-from ..parse_tree import climb_to_subject
 from .cues import CueSet, label_text, load_cues
+from .relevance import relevance
+from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
+                       paragraph_starts)
+from .speech import Speech, find_speech, intro_lemma
+from .syntax import Voice
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from ...knowledge import KnowledgeBase
 
@@ -39,7 +45,6 @@ _BULLET = re.compile(r"^[ \t]*(?:[•▪●◦·‣*\-–]|\(?\d{1,2}[.)])[ \t]+
 _LIST_INTRO = re.compile(
     r"\b(?:statement|communiqu[eé]|release|declaration|speech|address|points?|demands?|said|stated|announced|"
     r"declared|added|read|following|message|pledged|warned|called)\b[^\n]*:\s*$", re.IGNORECASE)
-_QUOTE = re.compile(r"“(?P<a>[^“”]{3,3000}?)”|\"(?P<b>[^\"\n]{3,3000}?)\"|«(?P<c>[^«»]{3,3000}?)»")
 _QUOTED_BODY = re.compile(r"^[“\"«‘](?P<inner>.+?)[”\"»’][.,;]?$", re.DOTALL)
 _COMMUNIQUE_TITLE = re.compile(
     r"\b(?:statement|communiqu[eé]|declaration|bayan|speech|message|announcement|proclamation|"
@@ -47,13 +52,7 @@ _COMMUNIQUE_TITLE = re.compile(
 _FORMULA = re.compile(r"^\s*(?:in\s+the\s+name\s+of\s+(?:god|allah)|bismillah|statement\s+(?:no\.?|number|issued|by|from|of))",
                       re.IGNORECASE)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
-_ANAPHOR_SUBJECTS = {"it", "they", "we", "he", "she", "group", "movement", "militia", "organization", "organisation",
-                     "brigades", "faction", "statement", "release", "communiqué", "communique", "spokesman",
-                     "spokesperson"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_COMPLEMENT_DEPS = {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "obj", "npadvmod", "acomp"}
-MIN_QUOTE_WORDS = 5
-_ALLY_RELATIONS = {"member_of", "allied_with", "backed_by", "part_of"}
 
 
 @dataclass(slots=True)
@@ -66,35 +65,7 @@ class _Draft:
     paragraph: int = -1
     kind: str = "reported"            # reported, list, communique
     inherited: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    start: int
-    end: int
-    actor: str | None
-    person: str | None
-
-
-def _mentions(actors: list[Actor], people: list[Person]) -> list[_Mention]:
-    out = [_Mention(m.start, m.end, a.id, None) for a in actors for m in a.mentions]
-    out += [_Mention(m.start, m.end, p.actor, p.id) for p in people for m in p.mentions]
-    return sorted(out, key=lambda m: (m.start, -m.end))
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
-    return sorted(set(starts))
-
-
-def _paragraph_of(starts: list[int], offset: int) -> int:
-    lo = 0
-    for i, s in enumerate(starts):
-        if s <= offset:
-            lo = i
-        else:
-            break
-    return lo
+    key: str = ""                     # who the speaker is, for grouping points (see Who)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,120 +117,14 @@ def _intro_before(text: str, offset: int) -> tuple[int, int]:
     return line_start, len(before)
 
 
-# --- shape 2: reported speech -----------------------------------------------------------------
-def _quotes(text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for m in _QUOTE.finditer(text):
-        name = next(g for g in ("a", "b", "c") if m.group(g) is not None)
-        start, end = _trim(text, m.start(name), m.end(name))
-        if len(text[start:end].split()) < MIN_QUOTE_WORDS:
-            continue
-        if any(s <= start < e for s, e in excluded):
-            continue
-        out.append((start, end))
-    return out
-
-
-_SUBJECT_THROUGH = frozenset({"advcl", "xcomp", "conj", "acl"})
-
-
-def _subject_of(verb: "Token") -> "Token | None":
-    """The reporting verb's subject, climbing advcl/xcomp/conj/acl chains."""
-    return climb_to_subject(verb, subjects=(frozenset(_SUBJECT_DEPS),), through=_SUBJECT_THROUGH, steps=4)[0]
-
-
-def _complement_end(verb: "Token") -> int:
-    """Character end of the verb's complements (objects, clauses, 'on ...'), within its sentence."""
-    end = verb.idx + len(verb.text)
-    for child in verb.children:
-        if child.i < verb.i or child.dep_ not in _COMPLEMENT_DEPS:
-            continue
-        last = child.right_edge
-        end = max(end, last.idx + len(last.text))
-    sent_end = verb.sent.end_char
-    return min(end, sent_end)
-
-
-_CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "obj", "dative"}
-
-
-def _has_own_content(verb: "Token", quotes: list[tuple[int, int]]) -> bool:
-    """Whether the verb reports something outside the quotations ("“...,” he said" reports the quotation)."""
-    for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in ("on", "upon")
-                                           and verb.lemma_.lower() in ("call", "urge", "appeal")):
-            if not any(q[0] - 1 <= child.idx < q[1] + 1 for q in quotes):
-                return True
-    return False
-
-
-def _reports_content(verb: "Token") -> bool:
-    """Whether a reporting verb without a quotation reports something: a clause, an object (not the
-    addressee of "tell"), or whom "call on" addresses."""
-    lemma = verb.lemma_.lower()
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            return True
-        if child.dep_ in ("dobj", "obj") and lemma not in ("tell", "say", "add"):
-            return True
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for") and lemma in ("call", "urge", "appeal"):
-            return True
-    return False
-
-
-def _first_quote_in(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """Quotations that open inside [start, end): the ones a verb's complement introduces."""
-    return [q for q in quotes if start <= q[0] < end + 2]
-
-
-# "Iran-backed groups" are not Iran: a mention followed by one of these is a patron, not the speaker
-_PATRON = re.compile(r"-(?:backed|aligned|allied|linked|supported|affiliated|funded|sponsored)\b", re.IGNORECASE)
-
-
-class _Resolver:
-    """Resolves a subject's characters to an actor or a person, with a little anaphora."""
-
-    def __init__(self, mentions: list[_Mention], people: dict[str, Person], text: str = "") -> None:
-        self.text = text
-        self.mentions = mentions
-        self.people = people
-        self.last_issuer: tuple[str | None, str | None] | None = None
-
-    def at(self, start: int, end: int, head: int | None = None) -> tuple[str | None, str | None]:
-        """The actor (and person) named in [start, end): the mention holding the head, else the last one
-        ("the Iran-backed militia Kataib Hezbollah" is Kataib Hezbollah, not Iran)."""
-        inside = [m for m in self.mentions if m.start >= start and m.end <= end
-                  and not _PATRON.match(self.text, m.end)]
-        if head is not None:
-            at_head = [m for m in inside if m.start <= head < m.end]
-            inside = at_head + [m for m in reversed(inside) if m not in at_head]
-        else:
-            inside = list(reversed(inside))
-        person = next((m.person for m in inside if m.person), None)
-        if person:
-            return self.people[person].actor if person in self.people else None, person
-        actor = next((m.actor for m in inside if m.actor), None)
-        return actor, None
-
-    def subject(self, subj: "Token") -> tuple[str | None, str | None]:
-        left, right = subj.left_edge, subj.right_edge
-        actor, person = self.at(left.idx, right.idx + len(right.text), subj.idx)
-        if actor or person:
-            return actor, person
-        if subj.lower_ in _ANAPHOR_SUBJECTS and self.last_issuer is not None:
-            if subj.lower_ in ("he", "she"):
-                return self.last_issuer if self.last_issuer[1] else (None, None)
-            return self.last_issuer
-        return None, None
-
-
+# --- shape 2: reported speech (found by speech.py) ---------------------------------------------
 _TARGET_BEFORE = re.compile(
     r"\b(?:against|on|at|targeting|target|targets|strike|striking|strikes|attack|attacks|attacking|hit|hitting|"
     r"expel|expelling|expulsion\s+of|fight|fighting|punish)\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE)
 
 
-def _targets(point: Point, group_targets: list[str], mentions: list[_Mention], text: str, issuer: str | None,
+def _targets(point: Point, group_targets: list[str], mentions: list[Mention], text: str, issuer: str | None,
              allies: set[str]) -> list[str]:
     """Groups the cues name (incitement, threats) and, for threats, actors named where a target stands
     ("attacks against American forces"), never the issuer or its allies."""
@@ -276,23 +141,16 @@ def _targets(point: Point, group_targets: list[str], mentions: list[_Mention], t
     return out
 
 
-def _allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
-    if kb is None or actor is None:
-        return set()
-    if actor not in kb.actors:
-        return set()
-    return {r.object for r in kb.relations_of(actor) if r.type in _ALLY_RELATIONS}
-
-
 def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None,
-                intro_label: str | None = None, parsed: "Doc | None" = None) -> tuple[Point, list[str]]:
+                intro_label: str | None = None, parsed: "Doc | None" = None,
+                voice: Voice | None = None) -> tuple[Point, list[str]]:
     tokens = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
-    labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label, tokens=tokens)
+    labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label, tokens=tokens, voice=voice)
     point = Point(text=text[start:end], start=start, end=end, labels=labelling.labels, cues=labelling.cues)
     return point, labelling.targets
 
 
-def _communique_issuer(doc: Document, mentions: list[_Mention], paragraphs: list[int]) -> tuple[str | None, str | None]:
+def _communique_issuer(doc: Document, mentions: list[Mention], paragraphs: list[int]) -> tuple[str | None, str | None]:
     text = doc.text
     title = doc.title or text[:paragraphs[1] if len(paragraphs) > 1 else 200]
     regions = []
@@ -354,9 +212,9 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
     itself when it is a communiqué), each split into labelled points with exact offsets."""
     cueset = cues or load_cues()
     text = doc.text
-    mentions = _mentions(actors, people)
-    paragraphs = _paragraph_starts(text)
-    resolver = _Resolver(mentions, {p.id: p for p in people}, text)
+    mentions = mentions_of(actors, people)
+    paragraphs = paragraph_starts(text)
+    resolver = Resolver(mentions, {p.id: p for p in people}, text)
     blocks = _bullet_blocks(text)
     drafts: list[_Draft] = []
 
@@ -381,87 +239,53 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         if _LIST_INTRO.search(intro) or quoted * 2 > len(block.items):
             list_blocks.append((block, intro_start, intro_end))
     excluded = [(b.start, b.end) for b, _, _ in list_blocks]
-    quotes = _quotes(text, excluded)
-
-    # reported speech, sentence by sentence, merged with the lists in text order
-    events: list[tuple[int, str, object]] = [(b.start, "list", (b, s, e)) for b, s, e in list_blocks]
-    for sent in parsed.sents:
-        if any(s <= sent.start_char < e for s, e in excluded):
-            continue
-        events.append((sent.start_char, "sent", sent))
-    events.sort(key=lambda x: x[0])
-
-    used_quotes: set[tuple[int, int]] = set()
-    for _, kind, payload in events:
+    speech = [] if not relevance(parsed, actors, cueset.syntax).about_conflict else \
+        [sp for sp in find_speech(parsed, text, cueset.speech) if not any(s <= sp.verb_start < e for s, e in excluded)]
+    items: list[tuple[int, str, object]] = [(b.start, "list", (b, s, e)) for b, s, e in list_blocks]
+    items += [(sp.spans[0][0], "speech", sp) for sp in speech]
+    items.sort(key=lambda x: x[0])
+    speakers = Speakers(resolver, paragraphs)
+    sides = Sides(actors, people, kb)
+    for _, kind, payload in items:
         if kind == "list":
             block, intro_start, intro_end = payload  # type: ignore[misc]
             _add_list(text, block, intro_start, intro_end, parsed, resolver, drafts, paragraphs, cueset)
             continue
-        sent = payload
-        for token in sent:  # type: ignore[union-attr]
-            if token.lemma_.lower() not in cueset.reporting_verbs or token.pos_ not in ("VERB", "AUX"):
+        sp: Speech = payload  # type: ignore[assignment]
+        who = speakers.resolve(text, sp)
+        para = paragraph_of(paragraphs, sp.sentence[0])
+        draft = _attach(drafts, who, para, sp.sentence, text=text)
+        intro = sp.intro if sp.kind in ("phrase", "reported") else None
+        for start, stop in sp.spans:
+            if any(p.start == start and p.end == stop for d in drafts for p in d.points):
                 continue
-            if any(q[0] <= token.idx < q[1] for q in quotes):
-                continue
-            subj = _subject_of(token)
-            if subj is None or subj.lower_ in ("i", "you"):
-                continue
-            actor, speaker = resolver.subject(subj)
-            if actor is None and speaker is None:
-                continue
-            end = _complement_end(token)
-            sent_quotes = [q for q in quotes if sent.start_char <= q[0] < sent.end_char]  # type: ignore[union-attr]
-            own = [q for q in _first_quote_in(sent_quotes, token.idx, end) if q not in used_quotes]
-            if not own and sent_quotes and not _has_own_content(token, sent_quotes):
-                own = [q for q in sent_quotes if q not in used_quotes]   # “...,” he said.
-            if not own and any(q[0] <= end and token.idx <= q[1] for q in sent_quotes):
-                continue                                                 # its quotation is another verb's point
-            lemma = _intro_lemma(token)
-            if not own and not _reports_content(token):
-                continue                                                 # "said on Thursday", "told a news conference"
-            spans = own or [_trim(text, token.idx, end)]
-            if not own and len(text[spans[0][0]:spans[0][1]].split()) < 3:
-                continue
-            para = _paragraph_of(paragraphs, token.idx)
-            draft = _attach(drafts, actor, speaker, para, sent, text=text)
-            for start, stop in spans:
-                if own:
-                    used_quotes.add((start, stop))
-                if any(p.start == start and p.end == stop for d in drafts for p in d.points):
-                    continue
-                point, targets = _make_point(text, start, stop, cueset, lemma, parsed=parsed)
-                point.targets = targets
-                draft.points.append(point)
-            resolver.last_issuer = (actor, speaker)
+            point, targets = _make_point(text, start, stop, cueset, intro, parsed=parsed,
+                                         voice=sides.voice(text, who, sp.subject))
+            point.targets = targets
+            draft.points.append(point)
     drafts = [d for d in drafts if d.points]
     return _finish(doc, drafts, dates, cueset, mentions, kb)
 
 
-def _attach(drafts: list[_Draft], actor: str | None, speaker: str | None, para: int, sent: object, *,
-            text: str) -> _Draft:
-    """The statement a reported point belongs to: the latest one if it has the same issuer and was
-    reported in this paragraph or the one before, else a new one. `text`: the document's text (the
-    parsed text; spaCy rebuilds `Doc.text` from the tokens on every access)."""
-    for draft in reversed(drafts):
-        if draft.kind != "reported":
-            break
-        if draft.actor == actor and draft.speaker == speaker and para - draft.paragraph <= 1:
-            draft.paragraph = para          # the next paragraph goes on reporting the same statement
-            return draft
-        break
-    s = sent  # spaCy Span
-    start, end = s.start_char, s.end_char  # type: ignore[attr-defined]
-    full = text
-    start, end = _trim(full, start, end)
-    brk = full.rfind("\n\n", start, end)
-    start, end = _trim(full, brk + 2 if brk >= 0 else start, end)
-    evidence = Span.of(full, start, end)
-    draft = _Draft(actor, speaker, evidence=evidence, channel_text=evidence.text, paragraph=para)
+def _attach(drafts: list[_Draft], who: Who, para: int, sentence: tuple[int, int], *, text: str) -> _Draft:
+    """The statement a reported point belongs to: the latest one if it has the same speaker and was
+    reported in this paragraph or the one before, else a new one whose evidence is the attribution
+    sentence. `text`: the document's text (spaCy rebuilds `Doc.text` from the tokens on every access)."""
+    if drafts:
+        last = drafts[-1]
+        if last.kind == "reported" and last.key == who.key and para - last.paragraph <= 1:
+            last.paragraph = para          # the next paragraph goes on reporting the same statement
+            return last
+    start, end = _trim(text, *sentence)
+    brk = text.rfind("\n\n", start, end)
+    start, end = _trim(text, brk + 2 if brk >= 0 else start, end)
+    evidence = Span.of(text, start, end)
+    draft = _Draft(who.actor, who.person, evidence=evidence, channel_text=evidence.text, paragraph=para, key=who.key)
     drafts.append(draft)
     return draft
 
 
-def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed: "Doc", resolver: _Resolver,
+def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed: "Doc", resolver: Resolver,
               drafts: list[_Draft], paragraphs: list[int], cueset: CueSet) -> None:
     intro_span = parsed.char_span(intro_start, intro_end, alignment_mode="expand")
     actor = speaker = None
@@ -473,7 +297,7 @@ def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed
                                     subj[0].idx)
                 if found != (None, None):
                     actor, speaker = found
-    draft = _Draft(actor, speaker, kind="list", paragraph=_paragraph_of(paragraphs, block.start),
+    draft = _Draft(actor, speaker, kind="list", paragraph=paragraph_of(paragraphs, block.start),
                    evidence=Span.of(text, intro_start, intro_end), channel_text=text[intro_start:intro_end])
     if actor is None and speaker is None:
         # "The statement gave three points:" continues the statement reported before it: the latest one the
@@ -494,7 +318,6 @@ def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed
         point, targets = _make_point(text, start, end, cueset, None, lent, parsed=parsed)
         point.targets = targets
         draft.points.append(point)
-    resolver.last_issuer = (draft.actor, draft.speaker)
     drafts.append(draft)
 
 
@@ -508,9 +331,10 @@ _CALLED_STATEMENT = re.compile(
 
 
 def is_declaration(draft: "_Draft") -> bool:
-    """Whether a recognised statement is kept: a communiqué, one with at least one labelled (not "other")
-    point, or one the text itself calls a statement, communiqué, declaration or announcement. Ordinary
-    news attributions ("the minister said the talks were positive") are not statements."""
+    """Whether a statement is a declaration (the release an unattributed list continues): a communiqué,
+    one with at least one labelled (not "other") point, or one the text itself calls a statement,
+    communiqué, declaration or announcement, not an ordinary remark ("the minister said the talks were
+    positive")."""
     if draft.kind == "communique":
         return True
     if any(lab != "other" for p in draft.points for lab in p.labels):
@@ -519,12 +343,12 @@ def is_declaration(draft: "_Draft") -> bool:
 
 
 def _finish(doc: Document, drafts: list[_Draft], dates: list[DateMention], cueset: CueSet,
-            mentions: list[_Mention], kb: "KnowledgeBase | None") -> list[Statement]:
+            mentions: list[Mention], kb: "KnowledgeBase | None") -> list[Statement]:
     out = []
-    for n, draft in enumerate(d for d in drafts if d.points and is_declaration(d)):
-        allies = _allies(kb, draft.actor)
+    for n, draft in enumerate(d for d in drafts if d.points):
+        friends = allies(kb, draft.actor)
         for point in draft.points:
-            point.targets = _targets(point, point.targets, mentions, doc.text, draft.actor, allies)
+            point.targets = _targets(point, point.targets, mentions, doc.text, draft.actor, friends)
         channel = cueset.channel_of(draft.channel_text)
         if channel is None:
             channel = "statement" if draft.kind == "communique" else None
@@ -534,17 +358,6 @@ def _finish(doc: Document, drafts: list[_Draft], dates: list[DateMention], cuese
     return out
 
 
-def _intro_lemma(verb: "Token") -> str:
-    """The reporting verb's lemma as an intro: "call on" calls to action, "call for" demands."""
-    lemma = verb.lemma_.lower()
-    if lemma == "call":
-        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
-        if preps & {"on", "upon"}:
-            return "call"
-        return "demand" if "for" in preps else "say"
-    return lemma
-
-
 def label_sentence(text: str, parsed: "Doc", cues: CueSet | None = None) -> tuple[list[str], list[str], list[str]]:
     """Labels, cues and group targets of one free-standing sentence or point (the evaluation uses this):
     its main verb, when it is a reporting verb, lends its label as in a reported statement."""
@@ -552,7 +365,7 @@ def label_sentence(text: str, parsed: "Doc", cues: CueSet | None = None) -> tupl
     intro = None
     for token in parsed:
         if token.dep_ == "ROOT":
-            intro = _intro_lemma(token)
+            intro = intro_lemma(token)
             break
     labelling = label_text(text, cueset, intro=intro, tokens=parsed[:])
     return labelling.labels, labelling.cues, labelling.targets

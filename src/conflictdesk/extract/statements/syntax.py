@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # names of the word lists the rules read (validated at load by cues.py)
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
-            "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs")
+            "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
+            "operation_nouns", "state_forces", "group_forces", "attackers")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -35,6 +36,19 @@ _FUTURE = {"will", "shall", "'ll", "wo"}
 _REPORTED_FUTURE = {"would"}
 _NEG = {"neg"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Who speaks a point, as far as reading it needs: `party` when the speaker is a party to the conflict
+    (a government, its forces or police, an armed group; not a monitor, a medic, a witness or an
+    analyst), `armed_group` when that party is a non-state armed group, and the character spans of
+    the document's actor mentions on the speaker's side (`own`) and on another side (`other`)."""
+
+    party: bool
+    armed_group: bool = False
+    own: tuple[tuple[int, int], ...] = ()
+    other: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +154,157 @@ def sentences(tokens: "Span") -> Iterable["Span"]:
 
 
 def syntax_hits(tokens: "Span", lex: Mapping[str, frozenset[str]], *,
-                group_in: Callable[[str], bool] | None = None) -> Iterator[SyntaxHit]:
+                group_in: Callable[[str], bool] | None = None, voice: Voice | None = None) -> Iterator[SyntaxHit]:
     """The rules' hits on a parsed point (a spaCy Span or Doc). `group_in(text)` says whether a text names
-    a people or religious group (the cue set's `groups`)."""
+    a people or religious group (the cue set's `groups`); `voice`, who speaks the point (reported speech
+    in news: "the army said its forces took the town" is the army's claim)."""
     for sent in sentences(tokens):
         yield from _sentence_hits(sent, lex, group_in)
+        if voice is not None and voice.party:
+            yield from _own_side_hits(sent, lex, voice)
+
+
+def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether a noun phrase names the speaker's side: a mention of its own side, a pronoun ("it had hit",
+    "they took"), or its forces by a common noun ("troops", "artillery fire", "the group") with no
+    mention of another side."""
+    start, end = np.left_edge.idx, np.right_edge.idx + len(np.right_edge.text)
+    if any(start <= s < end for s, _ in voice.other):
+        return False
+    if any(start <= s < end for s, _ in voice.own):
+        return True
+    lemma = _lemma(np)
+    if lemma in ("it", "they", "we") or _is_first_person(np, lex):
+        return True
+    forces = lex["group_forces"] if voice.armed_group else lex["state_forces"]
+    return lemma in forces
+
+
+def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """A verb of armed action: "killed", "shelled", "took over", "launched an air strike"."""
+    lemma = _lemma(t)
+    if lemma in lex["core_attack_verbs"] or lemma in lex["operation_verbs"]:
+        return True
+    if lemma in ("take", "gain", "retake", "regain") and any(
+            c.lower_ in ("over", "control") or _lemma(c) == "control" for c in t.subtree if c.i > t.i):
+        return True
+    return lemma in ("launch", "conduct", "carry", "mount", "stage") and any(
+        _lemma(c) in lex["operation_nouns"] for c in t.subtree if c.i > t.i)
+
+
+_PLANNED = frozenset({"will", "would", "shall", "should", "'ll", "wo"})
+# nouns that announce an act to come: "our commitment to defeating", "in preparation for an assault"
+_INTENT_NOUNS = frozenset({"commitment", "determination", "plan", "pledge", "promise", "vow", "preparation", "bid",
+                           "resolve", "readiness", "launchpad", "springboard"})
+
+
+def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether an act is announced or intended ("will crush", "pledged to retake", "determined to wipe out",
+    "our commitment to defeating", "should begin advancing"), not done."""
+    if _future_or_intent(t, lex, True) or {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
+        return True
+    cur = t
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "acl", "advcl", "pcomp", "pobj", "prep", "relcl", "conj"):
+            return False
+        if _lemma(head) in lex["intent_heads"] or _lemma(head) in _INTENT_NOUNS:
+            return True
+        if head.pos_ in ("VERB", "AUX") and ({c.lower_ for c in head.children if c.dep_ == "aux"} & _PLANNED):
+            return cur.dep_ in ("xcomp", "conj")
+        cur = head
+    return False
+
+
+def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """An armed act to come: an attack verb, an operation ("retake", "advance", "win against"), or the
+    fight itself going on ("the fight ... will continue", "expand military operations")."""
+    lemma = _lemma(t)
+    if lemma in lex["violent_verbs"] or _operation(t, lex):
+        return True
+    if lemma in ("win", "advance", "tighten", "wipe", "dislodge", "retake", "recapture", "liberate"):
+        return True
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    return lemma in ("continue", "expand", "intensify", "escalate", "increase", "step", "conduct", "begin", "launch") \
+        and any(_lemma(o) in lex["operation_nouns"] | {"fight", "war", "pressure", "battle", "campaign"}
+                for o in objects)
+
+
+def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether the sentence tells that the attacker was met with force: shot, killed or arrested (by
+    anyone), or the speaker's side responded ("soldiers responded and shot the attackers")."""
+    for t in sent:
+        if t.pos_ != "VERB" or t.i == attacker.head.i:
+            continue
+        lemma = _lemma(t)
+        subj = _subject(t)
+        if lemma in ("respond", "return", "retaliate") and (subj is None or _own_side(subj, lex, voice)):
+            return True
+        if lemma in lex["core_attack_verbs"] | {"arrest", "capture", "neutralize", "neutralise", "detain"}:
+            passive = any(c.dep_ == "auxpass" for c in t.children)
+            if (passive and (subj is None or subj.i == attacker.i)) or (subj is not None and _own_side(subj, lex, voice)):
+                return True
+    return False
+
+
+def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
+    """A party's account of its own side's armed action: done or under way, its claim of it ("troops
+    killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
+    threat ("pledged to retake Mosul", "the fight ... will continue"); the other side's violence
+    recounted beside it, its justification ("a Palestinian tried to stab a policeman and was shot")."""
+    threat = claim = justification = False
+    for t in sent:
+        if t.pos_ not in ("VERB", "NOUN") or _negated(t):
+            continue
+        if t.pos_ == "NOUN":
+            if _lemma(t) in lex["operation_nouns"] and t.dep_ == "pobj" and _lemma(t.head) in ("for", "of") \
+                    and _lemma(t.head.head) in _INTENT_NOUNS | {"ahead", "expand", "operation"}:
+                threat = True                                   # "in preparation for an eventual assault"
+            continue
+        subjects = [c for c in t.children if c.dep_ in _SUBJ]
+        subj = subjects[-1] if subjects else _subject(t)
+        if _announced(t, lex) and _threat_act(t, lex) and (subj is None or _own_side(subj, lex, voice)
+                                                          or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
+            threat = True
+        if voice.armed_group is False and _lemma(t) in lex["violent_verbs"] | {"stab", "hurl", "throw", "open"} \
+                and subj is not None and _lemma(subj) in lex["attackers"] and not _own_side(subj, lex, voice) \
+                and _met_with_force(sent, subj, lex, voice):
+            justification = True
+    if threat:
+        yield SyntaxHit("threat", "syn.threat.own_side_plan")
+    for t in sent:
+        if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG"):
+            continue
+        if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG"):
+            continue
+        if _future_or_intent(t, lex, True) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may",
+                                                                                 "should", "must", "to")
+                                                  for c in t.children):
+            continue
+        subjects = [c for c in t.children if c.dep_ in _SUBJ]     # the nearest ("ANKARA Turkish shelling killed")
+        subj = subjects[-1] if subjects else _subject(t)
+        if any(c.dep_ == "auxpass" for c in t.children):
+            if _lemma(t) in lex["core_attack_verbs"] | {"wound", "injure"}:
+                continue                                           # "six soldiers were killed": a toll, no claim
+            agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                if _own_side(agent, lex, voice):
+                    claim = True
+                    break
+                continue
+            own_kind = lex["group_forces"] if voice.armed_group else lex["state_forces"]
+            if subj is not None and not _own_side(subj, lex, voice) and not (
+                    _phrase_lemmas(subj) & (lex["protected"] | own_kind)):
+                claim = True
+                break
+            continue
+        if subj is not None and _own_side(subj, lex, voice):
+            claim = True
+            break
+    if claim:
+        yield SyntaxHit("claim_of_responsibility", "syn.claim.own_side_act")
+    if justification:
+        yield SyntaxHit("justification", "syn.just.their_attack")
 
 
 def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],

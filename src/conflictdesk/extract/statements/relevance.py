@@ -1,0 +1,59 @@
+"""Whether a document is about conflict, so that what its speakers say is a conflict statement.
+
+News quotes people on everything; a coach's or a chief executive's words are not conflict
+statements. A document is about conflict when it uses conflict words (lemmas of the
+`conflict_words` list of `data/statements/cues.yaml`: militants, troops, shelling, ceasefire,
+protesters ...) and names armed actors (knowledge-base actors of the `armed_actor_types`) often
+enough: several different ones, and often for the document's length. Reported speech is kept only in such documents;
+communiqués and statement lists are statements whatever they are about.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ...records import Actor
+
+# names of the word lists read here (validated at load by cues.py)
+LEXICONS = ("conflict_words", "armed_actor_types")
+MIN_KINDS = 3                   # different conflict words and armed actors (an armed actor counts two), at
+WORDS_PER_KIND = 150            # least 2, and one more for every this many words, up to MIN_KINDS
+MIN_PER_THOUSAND = 8.0          # and this many conflict words and armed-actor mentions per thousand words
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    signals: int                # conflict words and armed-actor mentions
+    kinds: int                  # different conflict words, and two for each armed actor
+    words: int
+
+    @property
+    def per_thousand(self) -> float:
+        return 1000.0 * self.signals / max(1, self.words)
+
+    @property
+    def about_conflict(self) -> bool:
+        needed = min(MIN_KINDS, 2 + self.words // WORDS_PER_KIND)
+        return self.kinds >= needed and self.per_thousand >= MIN_PER_THOUSAND
+
+
+def relevance(parsed: "Doc", actors: list["Actor"], lex: Mapping[str, frozenset[str]]) -> Relevance:
+    """How much of a parsed document speaks of conflict: its conflict words and armed-actor mentions."""
+    words = hits = 0
+    conflict = lex["conflict_words"]
+    kinds: set[str] = set()
+    for token in parsed:
+        if token.is_punct or token.is_space:
+            continue
+        words += 1
+        lemma = token.lemma_.lower()
+        if lemma in conflict:
+            hits += 1
+            kinds.add(lemma)
+    armed = [a for a in actors if a.type in lex["armed_actor_types"] and a.mentions]
+    hits += sum(len(a.mentions) for a in armed)
+    return Relevance(hits, len(kinds) + 2 * len(armed), words)

@@ -1,0 +1,251 @@
+"""Who speaks: the person or actor a speaker's noun phrase names, the speaker a pronoun or a
+definite role refers back to, and which actors are on the speaker's side.
+
+Reported speech gives a speaker as a noun phrase ("Pentagon spokesman Peter Cook", "a source in
+Sadr's office", "he", "the official"). `Speakers.resolve` turns it into a `Who`: the person the
+phrase names at its head or in apposition, else the actor it names (its side); a pronoun or a
+definite role ("the official said") is the latest fitting speaker within two paragraphs; an
+indefinite role ("a Pentagon spokesman") is a new speaker, never an earlier one. `Sides` tells
+which mentions in the text are the speaker's own side, for reading its points (`syntax.Voice`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...records import Actor, Person
+from .syntax import Voice
+
+if TYPE_CHECKING:
+    from ...knowledge import KnowledgeBase
+    from .speech import Speech
+
+_ALLY_RELATIONS = {"member_of", "allied_with", "backed_by", "part_of"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    actor: str | None
+    person: str | None
+
+
+def mentions_of(actors: list[Actor], people: list[Person]) -> list[Mention]:
+    out = [Mention(m.start, m.end, a.id, None) for a in actors for m in a.mentions]
+    out += [Mention(m.start, m.end, p.actor, p.id) for p in people for m in p.mentions]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    return sorted(set(starts))
+
+
+def paragraph_of(starts: list[int], offset: int) -> int:
+    lo = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            lo = i
+        else:
+            break
+    return lo
+
+
+def allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
+    if kb is None or actor is None:
+        return set()
+    if actor not in kb.actors:
+        return set()
+    return {r.object for r in kb.relations_of(actor) if r.type in _ALLY_RELATIONS}
+
+
+# "Iran-backed groups" are not Iran: a mention followed by one of these is a patron, not the speaker
+_PATRON = re.compile(r"-(?:backed|aligned|allied|linked|supported|affiliated|funded|sponsored)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\w*[,\s]+$")
+
+
+class Resolver:
+    """Resolves a subject's characters to an actor or a person, with a little anaphora."""
+
+    def __init__(self, mentions: list[Mention], people: dict[str, Person], text: str = "") -> None:
+        self.text = text
+        self.mentions = mentions
+        self.people = people
+
+    def at(self, start: int, end: int, head: int | None = None) -> tuple[str | None, str | None]:
+        """The actor (and person) named in [start, end): the mention holding the head, else the last one
+        ("the Iran-backed militia Kataib Hezbollah" is Kataib Hezbollah, not Iran)."""
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end
+                  and not _PATRON.match(self.text, m.end)]
+        if head is not None:
+            at_head = [m for m in inside if m.start <= head < m.end]
+            inside = at_head + [m for m in reversed(inside) if m not in at_head]
+        else:
+            inside = list(reversed(inside))
+        person = next((m.person for m in inside if m.person), None)
+        if person:
+            return self.people[person].actor if person in self.people else None, person
+        actor = next((m.actor for m in inside if m.actor), None)
+        return actor, None
+
+    def speaker_at(self, start: int, end: int, head: int | None) -> tuple[str | None, str | None]:
+        """The actor and person a speaker's noun phrase names: a person only at its head or in
+        apposition to it ("Carter's spokesman, Peter Cook"), else the side the people it mentions
+        belong to ("a spokesman for Prime Minister Netanyahu" is Netanyahu's side, not Netanyahu)."""
+        actor, person = self.at(start, end, head)
+        if person is None or head is None:
+            return actor, person
+        for m in self.mentions:
+            if m.person == person and start <= m.start and m.end <= end:
+                if m.start <= head < m.end or _APPOSITION.match(self.text[head:m.start]):
+                    return actor, person
+        return actor, None
+
+    def person_before(self, offset: int, paragraphs: list[int]) -> tuple[str | None, str] | None:
+        """The person mentioned last before `offset`, within two paragraphs."""
+        para = paragraph_of(paragraphs, offset)
+        lo = paragraphs[max(0, para - _ANAPHOR_PARAGRAPHS)]
+        before = [m for m in self.mentions if m.person and lo <= m.start and m.end <= offset]
+        if not before:
+            return None
+        person = before[-1].person
+        return (self.people[person].actor if person in self.people else None), person  # type: ignore[return-value]
+
+
+# role nouns: a speaker named by role ("a Pentagon spokesman", "the official") is not the person the
+# phrase mentions ("a spokesman for Prime Minister Netanyahu" speaks for Netanyahu's side)
+_ROLE_HEADS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "source", "minister", "ministry", "commander",
+    "army", "military", "police", "council", "command", "government", "statement", "agency", "office", "envoy",
+    "diplomat", "analyst", "expert", "witness", "resident", "leader", "chief", "head", "governor", "mayor",
+    "general", "colonel", "member", "fighter", "activist", "observatory", "group", "movement", "militia", "tv",
+    "television", "media", "authority", "department", "director", "president", "committee", "monitor"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+_ANAPHOR_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A resolved speaker: actor and person ids (None when the text names no known one) and `key`,
+    what tells two unresolved speakers apart ("security officials", "residents")."""
+
+    actor: str | None
+    person: str | None
+    key: str
+    head: str = ""
+    plural: bool = False
+    paragraph: int = -1
+
+
+class Speakers:
+    """Who each reported utterance is by: the person or actor its subject names; a pronoun ("he
+    said") or a definite role ("the official said") is the latest fitting speaker within two
+    paragraphs; an indefinite role ("a Pentagon spokesman") is a new speaker, never an earlier one."""
+
+    def __init__(self, resolver: Resolver, paragraphs: list[int]) -> None:
+        self.resolver = resolver
+        self.paragraphs = paragraphs
+        self.history: list[Who] = []
+
+    def resolve(self, text: str, sp: "Speech") -> Who:
+        para = paragraph_of(self.paragraphs, sp.verb_start)
+        recent = [w for w in self.history if para - w.paragraph <= _ANAPHOR_PARAGRAPHS]
+        if sp.subject is None:                              # a continuation quotation
+            who = recent[-1] if recent else Who(None, None, "", paragraph=para)
+        elif sp.head_lemma in _PRONOUNS:
+            who = self._antecedent(sp.head_lemma, recent, sp.verb_start) or Who(None, None, sp.head_lemma)
+        else:
+            who = self._named(text, sp, recent)
+        who = Who(who.actor, who.person, who.key, who.head, who.plural, para)
+        self.history.append(who)
+        return who
+
+    def _named(self, text: str, sp: "Speech", recent: list[Who]) -> Who:
+        start, end = sp.subject  # type: ignore[misc]
+        phrase = " ".join(text[start:end].lower().split())
+        actor, person = self.resolver.speaker_at(start, end, sp.head)
+        if sp.head_lemma in _ROLE_HEADS and phrase.startswith(("the ", "this ")) and person is None:
+            same = [w for w in recent if w.head == sp.head_lemma and (actor is None or w.actor == actor)]
+            if same:
+                return same[-1]
+        return Who(actor, person, person or actor or phrase, sp.head_lemma, sp.plural)
+
+    def _antecedent(self, pronoun: str, recent: list[Who], offset: int) -> Who | None:
+        for who in reversed(recent):
+            if pronoun in ("he", "she"):
+                if who.person or (who.head in _ROLE_HEADS and not who.plural):
+                    return who
+            elif pronoun == "it":
+                if who.person is None and not who.plural:
+                    return who
+            elif who.plural or (who.actor and who.person is None):
+                return who
+        if pronoun in ("he", "she"):
+            person = self.resolver.person_before(offset, self.paragraphs)
+            if person is not None:
+                return Who(person[0], person[1], person[1], "", False)
+        return None
+
+
+_STATE_TYPES = frozenset({"state", "government", "state_forces", "police"})
+_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group",
+                          "umbrella_coalition"})
+_FOREIGN_TYPES = frozenset({"external_force", "international_force"})
+# speakers by role: a government's or an army's voice, or an onlooker's (whose account claims nothing)
+_PARTY_WORDS = frozenset({"army", "military", "command", "ministry", "government", "police", "forces", "troops",
+                          "security", "defense", "defence", "interior", "pentagon", "coalition", "authorities",
+                          "official", "officials", "spokesman", "spokeswoman", "spokesperson", "commander",
+                          "council", "minister", "navy", "brigade", "militia", "group"})
+_ONLOOKER = re.compile(
+    r"\b(?:observatory|monitor\w*|activists?|residents?|witness(?:es)?|hospitals?|medical|medics?|doctors?|"
+    r"analysts?|experts?|diplomats?|diplomatic|u\.?n\.?|united\s+nations|unhcr|unicef|human\s+rights|journalists?|"
+    r"reporters?|students?|teachers?|relatives?|survivors?|rescue|red\s+(?:cross|crescent)|aid\s+workers?)\b",
+    re.IGNORECASE)
+
+
+class Sides:
+    """Which actors are on whose side: the same actor, a state's government, forces and police, and the
+    allies the knowledge base lists."""
+
+    def __init__(self, actors: list[Actor], people: list[Person], kb: "KnowledgeBase | None") -> None:
+        self.actors = {a.id: a for a in actors}
+        self.kb = kb
+        self.spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
+        self.spans += [(m.start, m.end, p.actor) for p in people if p.actor for m in p.mentions]
+
+    def kind(self, actor_id: str) -> tuple[str | None, str | None]:
+        """An actor's type and country, from the document's actors or else the knowledge base."""
+        actor = self.actors.get(actor_id)
+        if actor is not None:
+            return actor.type, actor.country
+        entry = self.kb.actors.get(actor_id) if self.kb is not None else None
+        return (entry.type, entry.country) if entry is not None else (None, None)
+
+    def same(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        (x_type, x_country), (y_type, y_country) = self.kind(a), self.kind(b)
+        if x_country and x_country == y_country and x_type in _STATE_TYPES and y_type in _STATE_TYPES:
+            return True
+        return b in allies(self.kb, a) or a in allies(self.kb, b)
+
+    def voice(self, text: str, who: Who, subject: tuple[int, int] | None) -> Voice:
+        """The speaker as its points are read: a party (its KB type, or a role such as "the army",
+        "military sources", "officials") or an onlooker, and its side's mentions."""
+        phrase = text[subject[0]:subject[1]] if subject else ""
+        words = set(re.findall(r"[\w.]+", phrase.lower()))
+        kind = self.kind(who.actor)[0] if who.actor else None
+        if _ONLOOKER.search(phrase) or kind in ("civilian_group", "protesters", "rioters", "other"):
+            return Voice(party=False)
+        party = kind in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES or bool(words & _PARTY_WORDS) or (
+            who.head in ("it", "they", "we") and who.actor is not None)
+        if not party:
+            return Voice(party=False)
+        if who.actor is None:
+            return Voice(party=True)
+        own = tuple((s, e) for s, e, a in self.spans if a and self.same(who.actor, a))
+        other = tuple((s, e) for s, e, a in self.spans if a and not self.same(who.actor, a)
+                      and self.kind(a)[0] in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES)
+        return Voice(party=True, armed_group=kind in _GROUP_TYPES, own=own, other=other)

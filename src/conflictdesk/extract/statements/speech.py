@@ -1,0 +1,338 @@
+"""Speech as news reports it: who said what, found on the parse of each sentence.
+
+News carries what people say in a handful of shapes, each handled here:
+
+* a direct quotation and its attribution: `"...," he said`, `"...," said X`, `X said: "..."`
+  (a quotation may run over several sentences);
+* reported speech: `X said (that) ...`, `..., X told Reuters`, `X denied that ...`;
+* a verb whose own phrase is the point: `X denied reports of ...`, `X claimed responsibility
+  for ...`, `X called on Y to ...`, `X vowed to ...`;
+* `according to X`: the rest of the sentence is X's;
+* a quotation no verb attributes that continues an attributed speaker's words (the next sentence
+  or paragraph opens with a quotation mark).
+
+`find_speech` returns `Speech` records in text order: the speaker's characters (the subject noun
+phrase; empty for a continuation) and the point spans, attribution left out ("told Reuters on
+Friday" is never part of a point). Who the speaker is (a person, an actor, an earlier speaker)
+is decided by the caller. The verb lists are data: `speech_verbs` and `phrase_verbs` in
+`data/statements/cues.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_QUOTE = re.compile(r"“(?P<a>[^“”]{2,3000}?)”|\"(?P<b>[^\"\n]{2,3000}?)\"|«(?P<c>[^«»]{2,3000}?)»")
+_SUBJ = {"nsubj", "nsubjpass"}
+_MARKS = {"that", "whether", "if"}
+# between a quotation's closing mark and its attribution ("...,” he said"; "...," said X)
+_QUOTE_TO_VERB = re.compile(r"^[\s,;:.!?'’”\"\-–—]*$")
+# between an attribution and the quotation it introduces (X said: "..."; X said on Friday, "...")
+_VERB_TO_QUOTE = re.compile(r"^[^.!?\"“”]{0,80}?[:,]?\s*(?:that\s+)?$")
+# words that make a quotation a phrase inside the narrative, not somebody's words
+_MIN_CONTINUATION_WORDS = 4
+_MIN_POINT_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One reported utterance. `subject` is the character span of the speaker's noun phrase and
+    `head` its head token's offset (both None for a continuation quotation); `spans` the points."""
+
+    kind: str                          # quote, reported, phrase, according, continuation
+    verb: str                          # the reporting verb's lemma ("according" for according to)
+    intro: str                         # the lemma as it introduces its point (see intro_lemma)
+    verb_start: int
+    subject: tuple[int, int] | None
+    head: int | None
+    head_lemma: str
+    plural: bool
+    spans: tuple[tuple[int, int], ...]
+    sentence: tuple[int, int]          # the attribution sentence (the statement's evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerbs:
+    """`speech`: lemmas whose clause or quotation is the point (say, tell, add ...); `phrase`: lemmas
+    whose own phrase is the point when they have no clause (deny reports, claim responsibility,
+    call on, vow to ...)."""
+
+    speech: frozenset[str]
+    phrase: frozenset[str]
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self.speech or lemma in self.phrase
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of the text inside quotation marks (the marks left out), in order."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        name = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        out.append(_trim(text, m.start(name), m.end(name)))
+    return [q for q in out if q[1] > q[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past whitespace and quotation marks, and trailing commas and dashes."""
+    while start < end and (text[start].isspace() or text[start] in "\"“”‘'«"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”’'»"):
+        end -= 1
+    return start, end
+
+
+def _words(text: str, span: tuple[int, int]) -> int:
+    return len(text[span[0]:span[1]].split())
+
+
+def _subject(verb: "Token") -> "Token | None":
+    """The speaker of a reporting verb: its subject, the subject of the verb it hangs from ("... and
+    added"), the noun a participle modifies ("a statement saying"), or whom "quoted ... saying" quotes."""
+    token = verb
+    for _ in range(3):
+        subj = [c for c in token.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj[0]
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        if head.lemma_.lower() in ("quote", "cite"):
+            obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            return obj[0] if obj else None
+        if token.dep_ not in ("conj", "xcomp", "advcl"):
+            return None
+        token = head
+    return None
+
+
+def intro_lemma(verb: "Token") -> str:
+    """The reporting verb's lemma as an intro: "call on" calls to action, "call for" demands."""
+    lemma = verb.lemma_.lower()
+    if lemma == "call":
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+        if preps & {"on", "upon"}:
+            return "call"
+        return "demand" if "for" in preps else "say"
+    return lemma
+
+
+def _plural(token: "Token") -> bool:
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")
+
+
+def _np_span(token: "Token") -> tuple[int, int]:
+    """The characters of a noun phrase (its subtree, without a trailing appositive's comma)."""
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _clause_span(text: str, clause: "Token") -> tuple[int, int]:
+    """A reported clause's characters without its "that"."""
+    tokens = [t for t in clause.subtree]
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in _MARKS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    if not tokens:
+        return clause.idx, clause.idx
+    return _trim(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _reported_span(text: str, verb: "Token", clause: "Token", subj: "Token", verbs: SpeechVerbs) -> tuple[int, int]:
+    """What a reported clause says: before the attribution, everything from the sentence's start
+    ("Eight soldiers were killed on Friday, the military said"); after it, the clause and whatever
+    else hangs from the verb to the sentence's end ("said 15 people were wounded, two of them
+    seriously, in the blast"), up to another speaker's clause."""
+    sent = verb.sent
+    if clause.i < verb.i:
+        start = min(subj.left_edge.idx, verb.idx) if subj.i > clause.i else verb.idx
+        return _trim(text, sent.start_char, start)
+    start = _clause_span(text, clause)[0]
+    end = clause.right_edge.idx + len(clause.right_edge.text)
+    for child in verb.rights:
+        if child.i <= clause.i or child.is_punct:
+            continue
+        if any(t.lemma_.lower() in verbs and any(c.dep_ in _SUBJ for c in t.children) for t in child.subtree):
+            break
+        end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    start, end = _trim(text, start, end)
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    return start, end
+
+
+def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int]:
+    """A verb and its complements ("denied reports of evacuation", "called on protesters to leave"),
+    with coordinated verbs that share its subject ("ruled out talks and vowed to crush the group"),
+    up to another reporting verb ("announced ..., calling on ..." is two points)."""
+    end = verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in ("punct", "cc") or child.dep_ in _SUBJ:
+            continue
+        if child.dep_ in ("advcl", "conj") and child.lemma_.lower() in verbs:
+            break
+        if child.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in child.children):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+        elif child.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "obj", "prt", "acomp",
+                            "advcl"):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    return _trim(text, verb.idx, min(end, verb.sent.end_char))
+
+
+def _according(token: "Token") -> "Token | None":
+    """The speaker of "according to X" (X's head), or None."""
+    if token.lower_ != "according":
+        return None
+    to = [c for c in token.children if c.lower_ == "to"]
+    if not to:
+        return None
+    obj = [c for c in to[0].children if c.dep_ == "pobj"]
+    return obj[0] if obj else None
+
+
+def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def find_speech(parsed: "Doc", text: str, verbs: SpeechVerbs) -> list[Speech]:
+    """Every reported utterance in a parsed document, in text order. `text`: the document's text
+    (spaCy rebuilds `Doc.text` on every access)."""
+    quotes = quotations(text)
+    used: set[tuple[int, int]] = set()
+    found: list[Speech] = []
+    for sent in parsed.sents:
+        found += _sentence_speech(sent, text, quotes, used, verbs)
+    found = _drop_nested(found)
+    covered = [s for sp in found for s in sp.spans]
+    for q in quotes:
+        if q in used or _inside(q[0], covered) or _words(text, q) < _MIN_CONTINUATION_WORDS:
+            continue
+        previous = [sp for sp in found if sp.verb_start < q[0]]
+        if not previous or not _opens_sentence(text, q[0]):
+            continue
+        last = max(previous, key=lambda sp: sp.verb_start)
+        if _paragraph_gap(text, last.sentence[1], q[0]) > 1:
+            continue
+        found.append(Speech("continuation", last.verb, last.intro, q[0], None, None, "", False, (q,), last.sentence))
+    return sorted(found, key=lambda sp: sp.spans[0][0])
+
+
+def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], used: set[tuple[int, int]],
+                     verbs: SpeechVerbs) -> list[Speech]:
+    out = []
+    bounds = (sent.start_char, sent.end_char)
+    for token in sent:
+        speaker = _according(token)
+        if speaker is not None and not _inside(token.idx, quotes):
+            span = _according_span(text, sent, token)
+            if span and _words(text, span) >= _MIN_POINT_WORDS:
+                out.append(Speech("according", "according", "according", token.idx, _np_span(speaker), speaker.idx,
+                                  speaker.lemma_.lower(), _plural(speaker), (span,), bounds))
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
+            continue
+        subj = _subject(token)
+        if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
+            continue
+        subject = _np_span(subj)
+        spans = _quoted_points(text, token, subject, quotes, used, sent)
+        kind = "quote"
+        if not spans:
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if clause is not None and not _inside(clause.idx, quotes):
+                spans = [_reported_span(text, token, clause, subj, verbs)]
+                kind = "reported"
+            elif token.dep_ == "parataxis" and token.head.i < subj.i < token.i:
+                spans = [_trim(text, sent.start_char, min(subj.left_edge.idx, token.idx))]   # "..., it said"
+                kind = "reported"
+            elif lemma in verbs.phrase and _has_phrase(token):
+                spans = [_phrase_span(text, token, verbs)]
+                kind = "phrase"
+        spans = [s for s in spans if _words(text, s) >= _MIN_POINT_WORDS]
+        if spans:
+            out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
+                              tuple(spans), bounds))
+    return out
+
+
+def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: list[tuple[int, int]],
+                   used: set[tuple[int, int]], sent: "Span") -> list[tuple[int, int]]:
+    """The quotations a verb attributes: the one closing just before the attribution ("...," X said),
+    or opening just after it (X said: "...")."""
+    start = min(subject[0], verb.idx)
+    end = max(subject[1], verb.idx + len(verb.text))
+    for q in quotes:
+        if q in used:
+            continue
+        # the quotation closes in the attribution's sentence: '“...,” he said', not '“... .” He said ...'
+        if sent.start_char < q[1] <= start and _QUOTE_TO_VERB.match(text[q[1]:start]):
+            used.add(q)
+            return [q]
+    for q in quotes:
+        if q in used or q[0] < end:
+            continue
+        if q[0] - end > 120:
+            break
+        if _VERB_TO_QUOTE.match(text[end:q[0]].rstrip("“\"« ")):
+            if not _opens_clause(text, end, q[0]):
+                continue
+            used.add(q)
+            return [q]
+    return []
+
+
+def _opens_clause(text: str, end: int, start: int) -> bool:
+    """Whether the words between a verb and a quotation leave the quotation as its object ("said:",
+    "said on Friday,", "told Reuters that") rather than a phrase inside another clause."""
+    between = text[end:start].strip(" “\"«")
+    return not between or between.endswith((":", ",", "that")) or len(between.split()) <= 4
+
+
+def _has_phrase(verb: "Token") -> bool:
+    """Whether a verb has a complement to report (an object, a clause, "on"/"for" someone)."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            return True
+        if child.dep_ in ("dobj", "obj") and lemma not in ("tell", "say", "add"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for", "against") and lemma != "say":
+            return True
+    return False
+
+
+def _according_span(text: str, sent: "Span", token: "Token") -> tuple[int, int] | None:
+    """The part of the sentence outside "according to X"."""
+    pp_start, pp_end = token.idx, token.right_edge.idx + len(token.right_edge.text)
+    before = _trim(text, sent.start_char, pp_start)
+    after = _trim(text, pp_end, sent.end_char)
+    after = (after[0], after[1] - 1) if after[1] > after[0] and text[after[1] - 1] in ".!?" else after
+    best = max((before, after), key=lambda s: s[1] - s[0])
+    return best if best[1] > best[0] else None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a quotation opens a sentence (after a full stop, a closing quote or a line break)."""
+    before = text[:start].rstrip("“\"« \t")
+    return not before or before[-1] in ".!?\n”\"" or before.endswith(":")
+
+
+def _paragraph_gap(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"\n\s*\n|\n", text[a:b]))
+
+
+def _drop_nested(found: list[Speech]) -> list[Speech]:
+    """A verb inside another utterance's point ("X said Y told him ...") is part of that point; but "X said
+    ..., according to a transcript" is X's: "according to" yields to a speech verb in its sentence."""
+    verbs = [sp for sp in found if sp.kind != "according"]
+    found = [sp for sp in found if sp.kind != "according"
+             or not any(s <= v.verb_start < e for v in verbs for s, e in sp.spans)]
+    spans = [(sp, s) for sp in found for s in sp.spans]
+    return [sp for sp in found if not any(other is not sp and s[0] <= sp.verb_start < s[1] for other, s in spans)]

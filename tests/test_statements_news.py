@@ -1,0 +1,88 @@
+"""Statements as news reports them: quotations and their attributions, reported speech, "according
+to", continued quotations; who speaks (pronouns, roles); labels read from the point and its speaker.
+Real spaCy, the real knowledge base, project-written texts in wire style."""
+from __future__ import annotations
+
+import pytest
+
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.ingest import read_text_document
+
+WIRE = (
+    "BAGHDAD Iraqi troops backed by coalition air strikes clashed with Islamic State militants near Falluja on "
+    "Sunday, and 15 militants were killed, the military said.\n\n"
+    "\"The operation will continue until the last fighter is driven out of the city,\" Pentagon spokesman Peter "
+    "Cook told reporters on Monday. \"Our aircraft struck 20 targets overnight.\"\n\n"
+    "He said the coalition had conducted more than 40 strikes in the past week.\n\n"
+    "A U.S. military official said the militants had used suicide bombers to slow the advance, according to a "
+    "transcript of the briefing. Residents said the shelling had destroyed dozens of homes, according to the "
+    "Syrian Observatory for Human Rights.\n\n"
+    "The Iraqi army said its forces took over the main hospital on Sunday. Islamic State denied reports that its "
+    "commanders had fled the city.")
+
+
+@pytest.fixture(scope="module")
+def wire(nlp, kb):
+    doc = read_text_document(WIRE, id="wire", published="2016-05-30")
+    return extract_document(doc, nlp=nlp, kb=kb)
+
+
+def _points(ex):
+    return {p.text: (st, p) for st in ex.statements for p in st.points}
+
+
+def test_offsets_hold_and_attributions_are_never_points(wire):
+    for st in wire.statements:
+        for p in st.points:
+            assert wire.document.text[p.start:p.end] == p.text
+            assert "told reporters" not in p.text and "the military said" not in p.text
+
+
+def test_each_shape_of_reported_speech_gives_its_point(wire):
+    points = _points(wire)
+    expected = [
+        # before the attribution ("..., the military said")
+        "BAGHDAD Iraqi troops backed by coalition air strikes clashed with Islamic State militants near Falluja on "
+        "Sunday, and 15 militants were killed",
+        # a quotation, and the next one that continues it with no verb of its own
+        "The operation will continue until the last fighter is driven out of the city",
+        "Our aircraft struck 20 targets overnight.",
+        # "X said (that) ..."
+        "the coalition had conducted more than 40 strikes in the past week",
+        "its forces took over the main hospital on Sunday",
+        # a verb whose own phrase is the point
+        "denied reports that its commanders had fled the city",
+    ]
+    missing = [e for e in expected if e not in points]
+    assert not missing, (missing, sorted(points))
+
+
+def test_pronoun_and_continuation_are_the_earlier_speaker_a_new_role_is_not(wire):
+    points = _points(wire)
+    cook = points["The operation will continue until the last fighter is driven out of the city"][0]
+    assert cook.speaker and "peter-cook" in cook.speaker
+    assert points["Our aircraft struck 20 targets overnight."][0] is cook
+    he = points["the coalition had conducted more than 40 strikes in the past week"][0]
+    assert he.speaker == cook.speaker
+    official = next(st for text, (st, _) in points.items() if text.startswith("the militants had used suicide"))
+    assert official.speaker != cook.speaker               # "A U.S. military official" is not Peter Cook
+
+
+def test_labels_come_from_the_point_and_its_speaker(wire):
+    points = _points(wire)
+    assert "threat" in points["The operation will continue until the last fighter is driven out of the city"][1].labels
+    assert "claim_of_responsibility" in points["Our aircraft struck 20 targets overnight."][1].labels
+    assert "claim_of_responsibility" in points["its forces took over the main hospital on Sunday"][1].labels
+    assert "denial" in points["denied reports that its commanders had fled the city"][1].labels
+    # an onlooker's account of an army's act is no claim
+    observed = [p for text, (_, p) in points.items() if "shelling had destroyed" in text]
+    assert observed and all("claim_of_responsibility" not in p.labels for p in observed)
+
+
+def test_a_threat_stays_when_the_quote_is_a_direct_one(nlp, kb):
+    text = ("Hezbollah fighters fired rockets at Israeli army positions on Tuesday after an air strike killed "
+            "two of its commanders in southern Lebanon.\n\n"
+            "\"We will strike back at the time and place of our choosing,\" the group's deputy leader said.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    quote = [p for st in ex.statements for p in st.points if p.text.startswith("We will strike back")]
+    assert quote and "threat" in quote[0].labels
