@@ -101,23 +101,26 @@ def assert_no_injection(page: str) -> None:
 
 
 # --- pages ------------------------------------------------------------------------------------
-def test_home_lists_documents_and_latest_events(app):
+def test_home_is_the_dashboard_and_documents_are_listed(app):
     reply = call(app, "/")
     assert reply.code == 200 and reply.headers["content-type"].startswith("text/html")
     assert reply.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
     assert "default-src 'none'" in CONTENT_SECURITY_POLICY and "unsafe-inline" not in CONTENT_SECURITY_POLICY
+    assert "script-src 'self'" in CONTENT_SECURITY_POLICY
     assert reply.headers["x-content-type-options"] == "nosniff"
-    assert "Drone strike hits vehicle near Deir ez-Zor" in reply.text
-    assert f'href="/documents/{STRIKE}"' in reply.text
-    assert "Latest events" in reply.text and "Air/drone strike" in reply.text
+    assert "Latest incidents" in reply.text and "Air/drone strike" in reply.text
     assert_no_injection(reply.text)
+    listed = call(app, "/documents")
+    assert "Drone strike hits vehicle near Deir ez-Zor" in listed.text
+    assert f'href="/documents/{STRIKE}"' in listed.text
+    assert_no_injection(listed.text)
 
 
 def test_home_search(app):
-    reply = call(app, "/", "q=rockets")
+    reply = call(app, "/documents", "q=rockets")
     assert reply.code == 200
-    assert STATEMENT in reply.text and f"/documents/{STRIKE}\"" not in reply.text.split("Latest events")[0]
-    hostile = call(app, "/", "q=" + "%22%3E%3Cscript%3Ealert(9)%3C%2Fscript%3E")
+    assert STATEMENT in reply.text and f"/documents/{STRIKE}\"" not in reply.text
+    hostile = call(app, "/documents", "q=" + "%22%3E%3Cscript%3Ealert(9)%3C%2Fscript%3E")
     assert hostile.code == 200
     assert "&#34;&gt;&lt;script&gt;alert(9)" in hostile.text
     assert_no_injection(hostile.text)
@@ -197,7 +200,7 @@ def test_actor_page_shows_profile_and_stored_events(app, store):
     assert reply.code == 200
     assert "Syrian Democratic Forces" in reply.text and "source" in reply.text
     involved = store.list_events(actor="syrian-democratic-forces")
-    assert f"Stored events ({len(involved)})" in reply.text
+    assert f"Timeline: {len(involved)} stored event(s)" in reply.text
     missing = call(app, "/actors/no-such-actor")
     assert missing.code == 404 and "no-such-actor" in missing.text
 
@@ -318,7 +321,7 @@ def test_unexpected_failure_is_a_500_without_details(store, monkeypatch):
     reply = call(app, "/api/documents")
     assert reply.code == 500 and set(reply.json()) == ERROR_KEYS
     assert "secret" not in reply.text
-    page = call(app, "/")
+    page = call(app, "/documents")
     assert page.code == 500 and "secret" not in page.text
 
 

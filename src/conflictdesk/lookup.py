@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 SUGGESTIONS = 3
+SPELLING_SIMILARITY = 86   # rapidfuzz ratio above which a place name is another spelling of the query
 _MAX_FORMS = 12        # spellings searched for one name (the knowledge base lists up to ~40 for some)
 
 
@@ -101,8 +102,12 @@ def search_forms(kb: "KnowledgeBase", query: str) -> list[str]:
     else:
         place = kb.gazetteer.resolve(query)
         if place is not None:
-            forms.append(place.name)
             article = re.match(r"(?i)(al|el|ad|ar|as|an)[ -]", place.name)   # "Al Fallujah": also "Fallujah"
-            if article:
-                forms.append(place.name[article.end():])
+            bare = place.name[article.end():] if article else place.name
+            # a spelling of the same name (Falluja, Fallujah), not another word the gazetteer
+            # happens to resolve ("drone" is not the town of Dronero)
+            if fuzz.ratio(query.casefold(), bare.casefold()) >= SPELLING_SIMILARITY:
+                forms.append(place.name)
+                if article:
+                    forms.append(bare)
     return list(dict.fromkeys(forms))[:_MAX_FORMS]

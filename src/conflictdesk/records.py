@@ -169,6 +169,7 @@ class Event:
     rule: str = ""                     # which pattern or model coded it
     coder: str = ""                    # the event coder that produced it, by versioned name ("rules.v1")
     confidence: float | None = None    # the coder's probability for event_type; None: the coder gives none
+    review: str | None = None          # an analyst's review: accepted, corrected, rejected; None: machine coding
 
 
 @dataclass(slots=True)
@@ -179,6 +180,7 @@ class Point:
     labels: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)      # ids of the rules/cues that fired
     targets: list[str] = field(default_factory=list)   # actor ids or group names threatened / incited against
+    review: str | None = None          # an analyst's review: accepted, corrected, rejected; None: machine coding
 
 
 @dataclass(slots=True)
@@ -242,3 +244,19 @@ class StoredEvent:
     url: str | None = None
     published: dt.date | None = None
     title: str | None = None
+
+
+@dataclass(slots=True)
+class StoredStatement:
+    """A statement as the store returns it, with the document it was read from."""
+
+    statement: Statement
+    document_id: str
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The statement's date, else its document's publication date."""
+        return self.statement.date or self.published

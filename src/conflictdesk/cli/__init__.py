@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "evaluate:evaluate",
     "train": "train:train",
     "export": "export:export",
+    "corrections": "corrections:corrections",
     "serve": "serve:serve",
 }
 

@@ -23,21 +23,30 @@ def _is_loopback(host: str) -> bool:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback exposes the store to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8750, show_default=True, help="Port (0: any free port).")
+@click.option("--token", envvar="CONFLICTDESK_TOKEN", metavar="SECRET", default=None, show_envvar=True,
+              help="Allow review (accepting, correcting, rejecting events and statement points) to whoever signs "
+                   "in with this token; without one the pages and API are read-only.")
 @click.pass_obj
 @clean_errors
-def serve(settings: Settings, host: str, port: int) -> None:
-    """Serve the web pages (search, documents, events map and timeline, actors) and the JSON API."""
+def serve(settings: Settings, host: str, port: int, token: str | None) -> None:
+    """Serve the web pages (dashboard, documents, events map and timeline, actors, network, review) and the
+    JSON API."""
     from ..web import WebApp, make_server
 
+    if token is not None and len(token) < 12:
+        raise ConfigError("the review token must be at least 12 characters long")
     if not _is_loopback(host):
-        click.echo(f"warning: listening on {host}: the pages and API have no authentication", err=True)
+        click.echo(f"warning: listening on {host}: anyone who can reach it can read the store"
+                   + ("" if token is None else "; use HTTPS in front of it, the token travels in the sign-in form"),
+                   err=True)
     with open_store(settings) as store:
-        app = WebApp(store, kb_dirs=settings.kb_dirs)
+        app = WebApp(store, kb_dirs=settings.kb_dirs, token=token)
         try:
             server = make_server(app, host, port)
         except OSError as exc:
             raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}", code=Code.LISTEN) from exc
-        click.echo(f"conflictdesk: serving http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
+        review = "review enabled: sign in at /login" if token else "read-only: no --token"
+        click.echo(f"conflictdesk: serving http://{host}:{server.server_port}/ ({review}; Ctrl-C to stop)", err=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -12,7 +12,8 @@ from .rows import as_stored
 
 def event_record_dict(item: StoredEvent | Event) -> dict[str, Any]:
     stored = as_stored(item)
-    return {**event_dict(stored.event), "document_id": stored.document_id or None, "source": stored.source,
+    return {**event_dict(stored.event), "review": stored.event.review, "document_id": stored.document_id or None,
+            "source": stored.source,
             "url": stored.url, "published": stored.published.isoformat() if stored.published else None}
 
 

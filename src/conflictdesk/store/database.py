@@ -24,12 +24,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from ..errors import Code, NotFoundError, StoreError
-from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent
-from . import fts, migration, rows
+from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent, StoredStatement
+from . import fts, migration, review, rows
 from .event_queries import (EVENTS_WITH_DOCUMENTS, FILTER_FIELDS, WHEN, DayCount, EventColumn, EventFilter,
                             PlaceCount, actors_query, column_query, days_of, days_query, narrowed, pairs_query,
                             places_of, places_query)
-from .schema import (ActorRow, DocumentRow, ErrorRow, EventActorRow, EventRow, MentionRow, PersonRow, PointRow,
+from .schema import (ActorRow, CorrectionRow, DocumentRow, ErrorRow, EventActorRow, EventRow, MentionRow, PersonRow, PointRow,
                      RelationRow, StatementRow, to_signed, to_unsigned)
 
 AddStatus = Literal["new", "duplicate", "near_duplicate"]
@@ -318,11 +318,13 @@ class Store:
                       for j, p in enumerate(st.points)]
             if points:
                 conn.execute(insert(PointRow.__table__), points)
+        review.reapply(conn, doc_id)   # analysts' corrections win over the new machine coding too
         conn.execute(_MARK_EXTRACTED, {"document_id": doc_id})
 
-    def get_extraction(self, document_id: str) -> Extraction:
+    def get_extraction(self, document_id: str, *, include_rejected: bool = False) -> Extraction:
         """The stored extraction of a document, rebuilt as records (empty lists when the
-        document was stored without extraction)."""
+        document was stored without extraction), with analysts' corrections; events and points
+        an analyst rejected are left out unless `include_rejected`."""
         with self._read("read an extraction") as session:
             doc_row = session.scalar(select(DocumentRow).where(DocumentRow.id == document_id))
             if doc_row is None:
@@ -339,13 +341,14 @@ class Store:
                 spans[(m.kind, m.entity_id)].append(Span(m.start, m.end, m.text))
             points: dict[int, list[PointRow]] = defaultdict(list)
             for p in of(PointRow):
-                points[p.statement_pk].append(p)
+                if include_rejected or p.review != "rejected":
+                    points[p.statement_pk].append(p)
             return Extraction(
                 document=rows.document_record(doc_row),
                 actors=[rows.actor_record(a, spans[("actor", a.actor_id)]) for a in of(ActorRow)],
                 people=[rows.person_record(p, spans[("person", p.person_id)]) for p in of(PersonRow)],
                 relations=[rows.relation_record(r) for r in of(RelationRow)],
-                events=[rows.event_record(e) for e in of(EventRow)],
+                events=[rows.event_record(e) for e in of(EventRow) if include_rejected or e.review != "rejected"],
                 statements=[rows.statement_record(s, points[s.pk]) for s in of(StatementRow)],
                 places=[rows.place_record(m) for m in by_kind["place"]],
                 dates=[rows.date_record(m) for m in by_kind["date"]],
@@ -436,6 +439,36 @@ class Store:
             return [(a, b, int(n), int(d or 0)) for a, b, n, d in
                     session.execute(self._narrowed(pairs_query(), self._filter(flt, filters)))]
 
+    def list_statements(self, *, actor: Sequence[str] | None = None, since: dt.date | None = None,
+                        until: dt.date | None = None, limit: int | None = 50, offset: int = 0,
+                        include_duplicates: bool = False) -> list[StoredStatement]:
+        """Stored statements with their points, most recent first (statement date, else the
+        document's publication date); `actor`: only those issued by these actor ids."""
+        when = func.coalesce(StatementRow.date, DocumentRow.published)
+        query = (select(StatementRow, DocumentRow.published, DocumentRow.title, DocumentRow.source)
+                 .join(DocumentRow, DocumentRow.id == StatementRow.document_id)
+                 .order_by(when.desc().nulls_last(), StatementRow.pk.desc()).offset(offset).limit(limit))
+        if actor is not None:
+            query = query.where(StatementRow.actor.in_(list(actor)))
+        if since is not None:
+            query = query.where(when >= since)
+        if until is not None:
+            query = query.where(when <= until)
+        if not include_duplicates:
+            query = query.where(DocumentRow.duplicate_of.is_(None))
+        with self._read("list statements") as session:
+            found = session.execute(query).all()
+            points: dict[int, list[PointRow]] = defaultdict(list)
+            if found:
+                for p in session.scalars(select(PointRow).where(PointRow.statement_pk.in_([r[0].pk for r in found]),
+                                                                or_(PointRow.review.is_(None),
+                                                                    PointRow.review != "rejected"))
+                                         .order_by(PointRow.statement_pk, PointRow.ord)):
+                    points[p.statement_pk].append(p)
+            return [StoredStatement(statement=rows.statement_record(st, points[st.pk]), document_id=st.document_id,
+                                    published=published, title=title, source=source)
+                    for st, published, title, source in found]
+
     def events_involving(self, actor_id: str, *, since: dt.date | None = None, until: dt.date | None = None,
                          limit: int | None = None) -> list[StoredEvent]:
         """Recent events in which `actor_id` takes part in any role (for briefs)."""
@@ -448,6 +481,38 @@ class Store:
             query = query.where(ActorRow.actor_id.in_(actor_ids))
         with self._read("read actors") as session:
             return {row.actor_id: rows.actor_record(row, []) for row in session.scalars(query)}
+
+    # --- review -------------------------------------------------------------------------------
+    def review_event(self, document_id: str, event_id: str, *, action: str, reviewer: str,
+                     changes: dict[str, Any] | None = None, note: str = "") -> review.Correction:
+        """Accept, correct (`changes`: field -> the analyst's value) or reject a stored event; the
+        event's row takes the analyst's values and the audit trail records both (see review.py)."""
+        with self._write(f"review event {event_id}") as conn:
+            done = review.review_event(conn, document_id, event_id, action=action, changes=changes or {},
+                                       reviewer=reviewer, note=note, at=_now())
+        assert done is not None
+        return done
+
+    def review_point(self, document_id: str, statement_id: str, number: int, *, action: str, reviewer: str,
+                     labels: list[str] | None = None, note: str = "") -> review.Correction:
+        """Accept, correct (`labels`) or reject point `number` (from 0) of a stored statement."""
+        with self._write(f"review statement {statement_id}") as conn:
+            done = review.review_point(conn, document_id, statement_id, number, action=action, labels=labels,
+                                       reviewer=reviewer, note=note, at=_now())
+        assert done is not None
+        return done
+
+    def list_corrections(self, *, document_id: str | None = None, since: dt.datetime | None = None,
+                         limit: int | None = None, newest_first: bool = False) -> list[review.Correction]:
+        """The review audit trail (oldest first, or newest first)."""
+        order = CorrectionRow.id.desc() if newest_first else CorrectionRow.id
+        query = select(CorrectionRow).order_by(order).limit(limit)
+        if document_id is not None:
+            query = query.where(CorrectionRow.document_id == document_id)
+        if since is not None:
+            query = query.where(CorrectionRow.at >= since)
+        with self._read("list corrections") as session:
+            return [review.correction_record(r) for r in session.scalars(query)]
 
     # --- errors -------------------------------------------------------------------------------
     def record_error(self, failure: Failure) -> int:

@@ -34,7 +34,7 @@ class EventFilter:
     """Which stored events a list, count or aggregate covers. `actor` is an actor id or stored
     name, or a list of actor ids (any role); `event_type` matches a type or a sub-event type;
     dates apply to the event's date, else its document's publication date; `area` keeps events
-    located inside it."""
+    located inside it; events an analyst rejected are left out unless `include_rejected`."""
 
     actor: str | tuple[str, ...] | None = None
     event_type: str | None = None
@@ -47,6 +47,8 @@ class EventFilter:
     fatal: bool = False
     area: Area | None = None
     include_duplicates: bool = False
+    include_rejected: bool = False
+    unreviewed: bool = False
     documents: tuple[str, ...] | None = None
 
     @classmethod
@@ -94,6 +96,10 @@ def narrowed(query: Select[Any], flt: EventFilter, *, actor_ids: Sequence[str] |
         query = query.where(EventRow.document_id.in_(list(flt.documents)))
     if not flt.include_duplicates:
         query = query.where(DocumentRow.duplicate_of.is_(None))
+    if not flt.include_rejected:
+        query = query.where(or_(EventRow.review.is_(None), EventRow.review != "rejected"))
+    if flt.unreviewed:
+        query = query.where(EventRow.review.is_(None))
     return query
 
 

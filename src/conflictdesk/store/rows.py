@@ -183,14 +183,15 @@ def event_record(row: EventRow) -> Event:
         time_precision=row.time_precision, fatalities=row.fatalities, count=count,
         status=row.status, salience=row.salience, civilian_targeting=row.civilian_targeting,  # type: ignore[arg-type]
         cameo=row.cameo, plover=row.plover, notes=row.notes, rule=row.rule, coder=row.coder or "",
-        confidence=row.confidence)
+        confidence=row.confidence, review=row.review)
 
 
 def statement_record(row: StatementRow, points: list[PointRow]) -> Statement:
     return Statement(id=row.id, actor=row.actor, speaker=row.speaker, channel=row.channel, date=row.date,
                      evidence=_span(row.evidence_start, row.evidence_end, row.evidence_text),
                      points=[Point(text=p.text, start=p.start, end=p.end, labels=loads_list(p.labels),
-                                   cues=loads_list(p.cues), targets=loads_list(p.targets)) for p in points])
+                                   cues=loads_list(p.cues), targets=loads_list(p.targets), review=p.review)
+                                   for p in points])
 
 
 def place_record(row: MentionRow) -> Place:

@@ -140,6 +140,7 @@ class EventRow(Base):
     rule: Mapped[str] = mapped_column(String(200), default="")
     coder: Mapped[str | None] = mapped_column(String(64))       # the event coder's versioned name
     confidence: Mapped[float | None] = mapped_column(Float)
+    review: Mapped[str | None] = mapped_column(String(16))      # None (machine), accepted, corrected, rejected
 
 
 class EventActorRow(Base):
@@ -186,6 +187,7 @@ class PointRow(Base):
     labels: Mapped[str] = mapped_column(Text, default="[]")   # JSON list
     cues: Mapped[str] = mapped_column(Text, default="[]")     # JSON list
     targets: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    review: Mapped[str | None] = mapped_column(String(16))    # None (machine), accepted, corrected, rejected
 
 
 class MentionRow(Base):
@@ -205,6 +207,26 @@ class MentionRow(Base):
     data: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_mentions_kind_entity_id", "kind", "entity_id"),)
+
+
+class CorrectionRow(Base):
+    """The review audit trail: an analyst accepted, corrected or rejected an event or a
+    statement point. `changes` (JSON) maps each changed field to [machine value, analyst value];
+    rows are only ever added. Not tied to the documents table: the trail outlives a document."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(200))
+    target: Mapped[str] = mapped_column(String(16))          # event, point
+    target_id: Mapped[str] = mapped_column(String(200))      # the event id; "<statement id>/<point number>"
+    action: Mapped[str] = mapped_column(String(16))          # accept, correct, reject
+    changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [before, after]}
+    reviewer: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+    __table_args__ = (Index("ix_corrections_document_id_target_target_id", "document_id", "target", "target_id"),)
 
 
 class ErrorRow(Base):

@@ -25,13 +25,18 @@ def document_summary(doc: Document) -> dict[str, object]:
 
 
 def documents(app: "Site", request: Request) -> Response:
-    """Stored documents, newest first, or a full-text search (q: every word must occur)."""
+    """Stored documents, newest first, or a full-text search (q: every word must occur; a name
+    finds its every spelling in the knowledge base: ISIS = Islamic State = Daesh)."""
     limit = request.int_arg("limit", 20, high=MAX_LIMIT)
     query = request.arg("q")
-    if query:
-        found = app.store.search_documents(query, limit=limit)
-        return Response.api(query=query, count=len(found), documents=[document_summary(d) for d in found])
     offset = request.int_arg("offset", 0, low=0, high=MAX_OFFSET)
+    if query:
+        from ..lookup import search_forms
+
+        forms = search_forms(app.kb, query)
+        found = app.store.search_documents(forms, limit=offset + limit)[offset:]
+        return Response.api(query=query, offset=offset, limit=limit, count=len(found),
+                            documents=[document_summary(d) for d in found], forms=forms)
     found = app.store.list_documents(limit=limit, offset=offset)
     return Response.api(query=None, offset=offset, limit=limit, count=len(found),
                         documents=[document_summary(d) for d in found])

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictDeskError, InputError, NotFoundError, UnknownValueError
+from .auth import Auth
 from .http import STATUS_TEXT, HttpError, Request, Response, error_body
 from .pages import error_page
 from .routes import ROUTES, Route, check_params
@@ -51,8 +52,9 @@ class WebApp:
     """conflictdesk's web pages and JSON API over one store (see `routes.py` for the table)."""
 
     def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None,
-                 kb_dirs: Iterable["str | Path"] = ()) -> None:
+                 kb_dirs: Iterable["str | Path"] = (), token: str | None = None) -> None:
         self.store = store
+        self.auth = Auth(token)   # read-only without a token
         self._kb = kb
         self._kb_dirs = tuple(kb_dirs)
         self.routes: list[tuple[re.Pattern[str], Route]] = [(re.compile(f"^{r.pattern}$"), r) for r in ROUTES]

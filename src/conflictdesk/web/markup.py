@@ -45,7 +45,8 @@ def external_link(url: str | None, text: object | None = None) -> str:
     return h(url)
 
 
-NAV = (("/", "Documents"), ("/events", "Events"), ("/errors", "Errors"), ("/api", "API"))
+NAV = (("/", "Dashboard"), ("/documents", "Documents"), ("/events", "Events"), ("/actors", "Actors"),
+       ("/network", "Network"), ("/review", "Review"), ("/errors", "Errors"), ("/api", "API"))
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, cls: str = "") -> str:

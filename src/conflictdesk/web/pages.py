@@ -8,16 +8,14 @@ import base64
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from markupsafe import Markup
 
 from ..errors import NotFoundError
 from ..records import Document, StoredEvent
 from .http import HttpError, Request, Response, Site
-from .markup import HIGHLIGHT_KINDS, highlight_text, highlights_of
+from .markup import HIGHLIGHT_KINDS, highlight_text, highlights_of, path
 from .names import Names
 from .templating import render
 
@@ -29,13 +27,42 @@ def error_page(status: int, message: str, errors: Sequence[str]) -> str:
 
 
 # --- pages ------------------------------------------------------------------------------------
-def home(app: "Site", request: Request) -> Response:
+PAGE_DOCUMENTS = 25
+SNIPPET = 110   # characters of text either side of the first match
+
+
+def snippet(text: str, forms: Sequence[str]) -> Markup | None:
+    """The stretch of `text` around the first word of any form, that word marked (escaped)."""
+    words = [w for f in forms for w in re.findall(r"\w{3,}", f)]
+    if not words:
+        return None
+    found = re.search(r"\b(" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")",
+                      text, re.IGNORECASE)
+    if found is None:
+        return None
+    start, end = max(0, found.start() - SNIPPET), min(len(text), found.end() + SNIPPET)
+    before, hit, after = text[start:found.start()], text[found.start():found.end()], text[found.end():end]
+    return Markup("{}{}<mark>{}</mark>{}{}").format("…" if start else "", " ".join(before.split()), hit,
+                                                    " ".join(after.split()), "…" if end < len(text) else "")
+
+
+def documents(app: "Site", request: Request) -> Response:
+    """Stored documents, newest first, or a full-text search that knows the knowledge base's
+    spellings (ISIS = Islamic State = Daesh; Falluja = Fallujah), with snippets; paged."""
+    from ..lookup import search_forms
+
     query = request.arg("q")
-    docs: list[Document] = (app.store.search_documents(query, limit=50) if query
-                            else app.store.list_documents(limit=20))
-    latest = app.store.list_events(limit=25)
-    return Response.html(render("home.html", title="Documents", active="/", query=query, docs=docs, latest=latest,
-                                names=Names.of(app, latest)))
+    offset = request.int_arg("offset", 0, low=0, high=10_000)
+    forms = search_forms(app.kb, query) if query else []
+    found: list[Document] = (app.store.search_documents(forms, limit=offset + PAGE_DOCUMENTS + 1)[offset:] if query
+                             else app.store.list_documents(limit=PAGE_DOCUMENTS + 1, offset=offset))
+    more, docs = len(found) > PAGE_DOCUMENTS, found[:PAGE_DOCUMENTS]
+    args = {"q": query} if query else {}
+    page = {"first": offset + 1 if docs else 0, "last": offset + len(docs),
+            "previous": path("documents", **args, offset=max(offset - PAGE_DOCUMENTS, 0) or None) if offset else None,
+            "next": path("documents", **args, offset=offset + PAGE_DOCUMENTS) if more else None}
+    return Response.html(render("home.html", title="Documents", active="/documents", query=query, forms=forms[1:],
+                                docs=[(d, snippet(d.text, forms) if query else None) for d in docs], page=page))
 
 
 def document(app: "Site", request: Request, document_id: str) -> Response:
@@ -46,27 +73,6 @@ def document(app: "Site", request: Request, document_id: str) -> Response:
     return Response.html(render("document.html", title=doc.title or doc.id, doc=doc, ex=ex, stored=stored,
                                 names=Names({a.id: a for a in ex.actors}), people={p.id: p.name for p in ex.people},
                                 kinds=HIGHLIGHT_KINDS, text=Markup(highlight_text(doc.text, highlights_of(ex)))))
-
-
-def _dicts(value: object) -> list[dict[str, Any]]:
-    """The dicts of a profile's list field (relations, related, people)."""
-    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
-
-
-def actor(app: "Site", request: Request, actor_id: str) -> Response:
-    try:
-        profile: dict[str, Any] | None = app.kb.profile(actor_id)
-    except NotFoundError:
-        profile = None
-    found = app.store.list_events(actor=actor_id, limit=PAGE_EVENTS)
-    stored = app.store.actor_directory([actor_id]).get(actor_id)
-    if profile is None and stored is None:
-        raise HttpError(404, f"no actor with id {actor_id!r} in the knowledge base or the store")
-    name = str(profile.get("name") or actor_id) if profile is not None else stored.name  # type: ignore[union-attr]
-    return Response.html(render(
-        "actor.html", title=name, name=name, actor_id=actor_id, profile=profile, stored=stored, found=found,
-        limit=PAGE_EVENTS, names=Names.of(app, found), relations=_dicts((profile or {}).get("relations")),
-        related=_dicts((profile or {}).get("related")), people=_dicts((profile or {}).get("people"))))
 
 
 def errors(app: "Site", request: Request) -> Response:

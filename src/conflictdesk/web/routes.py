@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import api, eventsview, pages
+from . import actorsview, api, dashboard, eventsview, pages, reviewview
 from .filters import FILTER_NAMES
 from .http import HttpError, Request, Response, Site
 
@@ -45,12 +45,23 @@ def api_index(app: Site, request: Request) -> Response:
 
 
 ROUTES: list[Route] = [
-    Route("GET", r"/", pages.home),
+    Route("GET", r"/", dashboard.dashboard),
+    Route("GET", r"/documents", pages.documents),
     Route("GET", r"/documents/(?P<document_id>.+)", pages.document),
     Route("GET", r"/events", eventsview.events),
     Route("GET", r"/events/map", eventsview.events_map),
-    Route("GET", r"/actors/(?P<actor_id>[^/]+)", pages.actor),
+    Route("GET", r"/actors", actorsview.actors),
+    Route("GET", r"/actors/(?P<actor_id>[^/]+)", actorsview.actor),
+    Route("GET", r"/network", actorsview.network),
     Route("GET", r"/errors", pages.errors),
+    Route("GET", r"/review", reviewview.queue),
+    Route("GET", r"/review/events/(?P<document_id>.+)/(?P<event_id>[^/]+)", reviewview.event_form),
+    Route("POST", r"/review/events/(?P<document_id>.+)/(?P<event_id>[^/]+)", reviewview.event_post),
+    Route("GET", r"/review/points/(?P<document_id>.+)/(?P<statement_id>[^/]+)/(?P<number>\d+)", reviewview.point_form),
+    Route("POST", r"/review/points/(?P<document_id>.+)/(?P<statement_id>[^/]+)/(?P<number>\d+)", reviewview.point_post),
+    Route("GET", r"/login", reviewview.login_form),
+    Route("POST", r"/login", reviewview.login_post),
+    Route("POST", r"/logout", reviewview.logout_post),
     Route("GET", r"/briefs/(?P<document_id>.+)", pages.brief),
     Route("GET", r"/static/(?P<name>style\.css|map\.js)", pages.static),
     Route("GET", r"/api/?", api_index, ()),
@@ -59,8 +70,14 @@ ROUTES: list[Route] = [
     Route("GET", r"/api/events", api.events, (*EVENT_PARAMS, "format")),
     Route("GET", r"/api/events\.stix", api.events_stix, EVENT_PARAMS),
     Route("GET", r"/api/events/summary", api.events_summary, FILTER_NAMES),
+    Route("GET", r"/api/actors", actorsview.actors_api, ("q", "type", "limit", "offset")),
     Route("GET", r"/api/actors/(?P<actor_id>[^/]+)", api.actor, ()),
+    Route("GET", r"/api/network", actorsview.network_api, ("since", "until", "actor", "min", "limit")),
     Route("GET", r"/api/errors", api.errors, ("limit", "stage")),
+    Route("GET", r"/api/corrections", reviewview.corrections_api, ("document", "since", "limit", "format")),
+    Route("POST", r"/api/events/(?P<document_id>.+)/(?P<event_id>[^/]+)/review", reviewview.event_api, ()),
+    Route("POST", r"/api/points/(?P<document_id>.+)/(?P<statement_id>[^/]+)/(?P<number>\d+)/review",
+          reviewview.point_api, ()),
     Route("GET", r"/api/briefs/(?P<document_id>.+)", api.brief, ()),
 ]
 
