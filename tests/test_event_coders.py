@@ -16,7 +16,7 @@ from conflictdesk.errors import Code, ConfigError, ExtractionError
 from conflictdesk.evaluate.acled import read_acled
 from conflictdesk.extract import event_coder_names, extract_document, extract_documents, load_event_coder
 from conflictdesk.extract.events.coders import BUILTIN_EVENT_CODERS, EVENT_CODER_GROUP
-from conflictdesk.model.event_type import train_event_type
+from conflictdesk.evaluate.event_type import train_event_type
 from conflictdesk.records import Document, Event, Failure, Findings
 
 REPO = Path(__file__).resolve().parents[1]

@@ -35,7 +35,7 @@ def train(settings: Settings, export: Path, out: Path | None, all_rows: bool, co
     PATH`, default where it is saved) in extract, ingest and evaluate. The model stays on your
     machine: conflictdesk never ships one trained on ACLED data.
     """
-    from ..model.event_type import evaluate_event_type, split_rows, train_event_type
+    from ..evaluate.event_type import evaluate_event_type, split_rows, train_event_type
     from ..model.textclf import default_model_path
 
     rows = read_acled(export)

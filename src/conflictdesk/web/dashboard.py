@@ -89,12 +89,6 @@ DIGESTS = DigestCache()
 DIGEST_WAIT = 0.5    # seconds a dashboard request waits for a digest being built
 
 
-def has_route(pattern: str) -> bool:
-    from .routes import ROUTES
-
-    return any(r.pattern == pattern for r in ROUTES)
-
-
 def dashboard(app: Site, request: Request) -> Response:
     """Counts by country, type and week for the chosen range; the latest incidents and
     statements; the week's digest."""
@@ -123,10 +117,9 @@ def dashboard(app: Site, request: Request) -> Response:
 
     week = week_of(until) if until else None
     digest = DIGESTS.get(app.store, week, wait=DIGEST_WAIT) if week else None
-    digest_page = path("digest", week=week) if week and has_route("/digest") else None
     span = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
     return Response.html(render(
         "dashboard.html", title="Dashboard", active="/", since=since, until=until, total=total,
         by_country=by_country[:15], by_type=by_type, chart=chart, legend=Markup(legend()), latest=latest,
-        statements=statements, names=names, week=week, digest=digest, digest_page=digest_page, span=span,
+        statements=statements, names=names, week=week, digest=digest, span=span,
         peak_country=max((n for _, n in by_country), default=1), peak_type=max((n for _, n in by_type), default=1)))

@@ -5,9 +5,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..evaluate.acled import LABELS, GoldEvent
-from ..evaluate.scoring import macro_f1
-from .textclf import TextClassifier, train_text_classifier
+from ..model.textclf import TextClassifier, train_text_classifier
+from .acled import LABELS, GoldEvent
+from .scoring import macro_f1
 
 
 @dataclass(frozen=True, slots=True)
