@@ -27,6 +27,7 @@ import ahocorasick
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .incidents import incidents_only, report_date
+from .relevance import about_conflict, shows_not_protests
 from .attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
@@ -251,7 +252,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
             and _figurative(m, roles.side2.token, patterns):
         return None
-    if m.coding.event_type == "Protests" and _shows_something(m, patterns):
+    if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None
     if _person_taken(m, patterns):
         return None
@@ -491,16 +492,23 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     sents = _sentences(parsed)
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
+    found_all = [find_mentions(s, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=f)
+                 for s, f in zip(sents, forms)]
+    # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
+    # injured several children"); an outcome word alone does not ("14 people died in flooding")
+    hurts = [any(m.trigger.kind == "outcome" and _victim_named(m) for m in f) for f in found_all]
+    # a text about anything but conflict, violence or protest reports none ("a long battle against deflation")
+    relevant = about_conflict([c or h or any(m.coding.event_type in DEMONSTRATIONS and not shows_not_protests(m)
+                                             for m in f) for c, h, f in zip(context, hurts, found_all)])
     for k, sent in enumerate(sents):
+        if not relevant:
+            break
         # the context of a sentence: its own, or that of its neighbours in the same paragraph
         here = context[k]
         window = here or any(0 <= j < len(sents) and context[j] and "\n" not in
                              doc.text[min(sents[j].end_char, sent.end_char):max(sents[j].start_char, sent.start_char)]
                              for j in (k - 1, k + 1))
-        found_here = find_mentions(sent, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=forms[k])
-        # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
-        # injured several children"); an outcome word alone does not ("14 people died in flooding")
-        hurt = any(m.trigger.kind == "outcome" and _victim_named(m) for m in found_here)
+        found_here, hurt = found_all[k], hurts[k]
         mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE)]
         # a death or injury word outside any context only tells the outcome of the event before it
