@@ -53,3 +53,25 @@ def test_a_text_is_about_conflict_when_enough_of_it_tells_of_it():
     assert about_conflict([True, False, False, False, False])
     assert not about_conflict([True] + [False] * 19)
     assert not about_conflict([])
+
+
+# one incident, told several times, is one event
+def test_the_attack_named_again_is_the_same_incident(nlp, kb):
+    text = ("MOGADISHU — A suicide car bomber struck a restaurant on Lido beach in Mogadishu on Thursday, "
+            "killing 20 people, police said. Al Shabaab claimed responsibility for the attack in a radio "
+            "broadcast. \"This was a cowardly attack on innocent people,\" the president said on Friday.")
+    evs = [e for e in events(nlp, kb, text) if e.event_type != "Strategic developments"]
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+    assert evs[0].sub_event_type == "Suicide bomb" and evs[0].fatalities == 20
+
+
+@pytest.mark.parametrize("text,agreed", [
+    ("The rebels and the army agreed on Friday to a ceasefire in Taiz, officials said.", True),
+    ("Russia said it extended a truce in Aleppo by 72 hours.", True),
+    ("After the collapse of a ceasefire between the PKK and the government, fighting resumed in the southeast.",
+     False),
+    ("The president said insurgents had breached the truce from day one, as army shelling continued.", False),
+])
+def test_an_agreement_is_one_made(nlp, kb, text, agreed):
+    made = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
+    assert bool(made) == agreed, [(e.sub_event_type, e.evidence.text[:50]) for e in events(nlp, kb, text)]

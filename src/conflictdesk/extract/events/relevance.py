@@ -43,3 +43,34 @@ def shows_not_protests(m: "Mention") -> bool:
     if head.dep_ == "xcomp" and not subjects:
         return True               # "need to demonstrate", "a campaign to demonstrate": a showing
     return any(s.lemma_.lower() in INANIMATE_SUBJECTS for s in subjects)
+
+
+# verbs that make an agreement ("reached a truce", "extended the ceasefire", "signed a deal")
+MAKING = {"agree", "sign", "reach", "broker", "conclude", "seal", "strike", "announce", "declare", "extend",
+          "implement", "accept", "approve", "finalize", "finalise", "secure", "renew", "swap", "exchange",
+          "mediate", "negotiate", "endorse", "ratify", "forge", "clinch", "hammer"}
+IN_FORCE = {"take", "come", "go", "begin", "start", "enter"}       # "the truce took effect"
+
+
+def agreement_made(m: "Mention") -> bool:
+    """"agreed to a cessation", "extended a truce", "a deal was signed", "the ceasefire took effect":
+    an agreement made; not one that collapsed, was breached, is sought or merely exists."""
+    head = m.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() in MAKING
+    verb = head.head
+    if head.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if head.dep_ in ("compound", "amod", "nmod") and verb.pos_ in ("NOUN", "PROPN"):
+        return agreement_made(_as_head(m, verb))       # "a ceasefire deal was reached"
+    lemma = verb.lemma_.lower()
+    if head.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos"):
+        return lemma in MAKING
+    if head.dep_ == "nsubj":
+        return lemma in IN_FORCE or lemma in MAKING
+    return False
+
+
+def _as_head(m: "Mention", tok) -> "Mention":
+    from dataclasses import replace
+    return replace(m, head=tok)

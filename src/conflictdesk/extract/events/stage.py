@@ -26,8 +26,8 @@ import ahocorasick
 
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
-from .incidents import incidents_only, report_date
-from .relevance import about_conflict, shows_not_protests
+from .incidents import incidents_only, merge_references, refers_back, report_date
+from .relevance import about_conflict, agreement_made, shows_not_protests
 from .attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
@@ -212,6 +212,8 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     for c in head.children:
         if c.dep_ in ("compound", "amod", "nmod", "nsubj", "dobj"):
             seen.append(c.lemma_.lower())
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):       # "a suicide car bomber struck": the attacker's kind
+            seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
             seen.extend(g.lemma_.lower() for g in c.subtree)
     for lemma in seen:
@@ -246,7 +248,8 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
 
 
 def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: EventPatterns,
-           places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list) -> Draft | None:
+           places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list,
+           said: list[tuple[int, int]] = ()) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
@@ -255,6 +258,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None
     if _person_taken(m, patterns):
+        return None
+    if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
     if _generic_statement(m) or _handled(m, patterns) or _penalty(m):
         return None
@@ -292,7 +297,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind=m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              history=earlier_year(m.head, sent, doc.published))
+              history=earlier_year(m.head, sent, doc.published), reference=refers_back(m, quotes=said))
     return d
 
 
@@ -486,6 +491,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     index = ActorIndex(_not_places(actors, places), people)
     flags = section_flags(doc.text)
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
+    said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
@@ -522,7 +528,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if not mentions:
             continue
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
-                          quantities=quantities, flags=flags) for m in mentions]
+                          quantities=quantities, flags=flags, said=said) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
         for d in sdrafts:
@@ -562,7 +568,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
     _apply_coded_fatalities(drafts, doc.text)
-    merged = incidents_only(merge_document(drafts, text=doc.text),
+    merged = incidents_only(merge_document(merge_references(drafts), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     anchor = report_date(merged, doc.published)
     events: list[Event] = []
