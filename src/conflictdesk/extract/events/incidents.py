@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...taxonomy import ARMED_VIOLENCE
+from ...records import DateMention
 from .notes import Draft, absorb, family
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ TALKS = "046"
 WITHDRAWAL = {"withdrawal", "withdraw", "pullout", "departure", "exit", "drawdown"}
 ARMED_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition", "alliance"}
 RECENT_DAYS = 7
+LEAD_CHARS = 400           # a report's lead: its first sentence or two
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
 # "the first attack", "a separate attack", "the previous bombing": another incident than the one told
 ANOTHER = {"first", "second", "third", "another", "separate", "new", "previous", "last", "earlier", "similar",
@@ -71,17 +73,20 @@ def _about_withdrawal(d: Draft) -> bool:
     return any(t.lemma_.lower() in WITHDRAWAL for t in head.subtree if t.i != head.i)
 
 
-def report_date(drafts: list[Draft], published: dt.date | None) -> dt.date | None:
-    """The date of the news a report tells: its first main event dated to the day within a week
-    before publication, else the publication date (None without one)."""
+def report_date(drafts: list[Draft], published: dt.date | None, *, dates: list[DateMention] = ()) -> dt.date | None:
+    """The date of the news a report tells: the first day its lead names ("... said on Wednesday")
+    within a week before publication, else its first main event dated to the day in that week, else
+    the publication date (None without one)."""
     if published is None:
         return None
-    for d in drafts:
-        if d.salience != "main" or d.date is None or d.date.date is None or d.date.time_precision != 1:
-            continue
-        if 0 <= (published - d.date.date).days <= RECENT_DAYS:
-            return d.date.date
-    return published
+
+    def recent(d: DateMention | None) -> bool:
+        return d is not None and d.date is not None and d.time_precision == 1 and \
+            0 <= (published - d.date).days <= RECENT_DAYS
+    lead = [d for d in dates if d.span.start < LEAD_CHARS and recent(d)]
+    if lead:
+        return min(lead, key=lambda d: d.span.start).date
+    return next((d.date.date for d in drafts if d.salience == "main" and recent(d.date)), published)
 
 
 def refers_back(m: "Mention", *, quotes: list[tuple[int, int]]) -> str | None:

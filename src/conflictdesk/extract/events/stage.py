@@ -28,7 +28,7 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, agreement_made, shows_not_protests
-from .attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
+from .attributes import (WORD_NUMBERS, reporting_dates, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
@@ -249,7 +249,7 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
 
 def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: EventPatterns,
            places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list,
-           said: list[tuple[int, int]] = ()) -> Draft | None:
+           said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset()) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
@@ -286,11 +286,13 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         own = (m.head.left_edge.idx, last.idx + len(last.text))
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
                       cues=_sentence_countries(sent, kb=kb, index=index), own=own)
-    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text)
+    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting)
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else None, published=doc.published)
+    if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
+        when = None          # the day of the story told around it does not date what the report recalls
     d = Draft(mention=m, coding=coding, plover=m.trigger.plover, priority=m.priority, rule=m.trigger.id,
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
               place=place, date=when, status=status, salience=salience,
@@ -492,6 +494,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     flags = section_flags(doc.text)
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
     said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
+    reporting = reporting_dates(dates, parsed)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
@@ -528,7 +531,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if not mentions:
             continue
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
-                          quantities=quantities, flags=flags, said=said) for m in mentions]
+                          quantities=quantities, flags=flags, said=said, reporting=reporting) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
         for d in sdrafts:
@@ -570,7 +573,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _apply_coded_fatalities(drafts, doc.text)
     merged = incidents_only(merge_document(merge_references(drafts), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
-    anchor = report_date(merged, doc.published)
+    anchor = report_date(merged, doc.published, dates=dates)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
