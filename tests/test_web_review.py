@@ -224,3 +224,17 @@ def test_the_correction_file_from_the_api_and_the_cli(app, store, db_url):
     assert [json.loads(x) for x in cli_lines] == [json.loads(x) for x in lines]
     only = CliRunner().invoke(main, ["--db", db_url, "corrections", "--format", "csv", "--document", STRIKE])
     assert only.exit_code == 0 and "fatalities,2,3,n1" in only.output and "doc-other" not in only.output
+
+
+def test_cached_pages_show_a_review_at_once_and_review_pages_are_never_cached(app, store):
+    page = call(app, "/events", "country=Syria")
+    again = call(app, "/events", "country=Syria")
+    assert again.text == page.text and app.cache.hits >= 1          # the same data: the kept answer
+    store.review_event(STRIKE, "e2", action="reject", reviewer="amira")
+    after = call(app, "/events", "country=Syria")
+    assert after.text != page.text and "1 event(s) match" in after.text
+    cookie = sign_in(app)
+    form = f"/review/events/{STRIKE}/e1"
+    assert re.search(r'name="csrf" value="[^"]+"', call(app, form, headers={"Cookie": cookie}).text)
+    anonymous = call(app, form).text                                # another visitor, after the analyst
+    assert 'name="csrf" value=""' in anonymous and "Sign in</a> to accept" in anonymous
