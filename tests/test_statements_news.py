@@ -86,3 +86,34 @@ def test_a_threat_stays_when_the_quote_is_a_direct_one(nlp, kb):
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     quote = [p for st in ex.statements for p in st.points if p.text.startswith("We will strike back")]
     assert quote and "threat" in quote[0].labels
+
+
+CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Aleppo on Monday, killing 20 militants, "
+           "as fighting raged despite the ceasefire and rebels shelled army posts.\n\n")
+
+
+@pytest.mark.parametrize("sentence,label,absent", [
+    # content decides, not the verb alone: a denial of one's own side's act claims nothing
+    ("Russia denied that its warplanes had hit civilian targets.", "denial", "claim_of_responsibility"),
+    ("The Pentagon said no U.S. troops were involved in the raid.", "denial", "other"),
+    # a party's account of its own side's act is its claim; an onlooker's is not
+    ("Kurdish YPG fighters said they had captured the village from Islamic State.", "claim_of_responsibility",
+     "other"),
+    ("The Syrian Observatory said government forces had captured the village.", "other", "claim_of_responsibility"),
+    # what another party should do is a demand; calling on a public to act is a call
+    ("The Kurdish leader said Iraq should be divided into three states after the war.", "demand", "other"),
+    ("The president called on protesters to leave parliament.", "demand", "other"),
+    ("The government called on civilians to flee the city.", "call_to_action", "demand"),
+    # talks and truces; a breached truce is no de-escalation
+    ("The opposition said it would attend the peace talks in Geneva.", "de_escalation", "other"),
+    ("Assad said insurgents had breached the deal from day one.", "other", "de_escalation"),
+    # a campaign announced by its own side is a threat; a response given as grounds, a justification
+    ("The army said it would press on with its offensive to retake Raqqa.", "threat", "other"),
+    ("Israel said its strike was a response to rocket fire from Gaza.", "justification", "other"),
+])
+def test_news_point_labels(nlp, kb, sentence, label, absent):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points, [p.text for st in ex.statements for p in st.points]
+    labels = {lab for p in points for lab in p.labels}
+    assert label in labels and absent not in labels, (labels, [p.cues for p in points])

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ...config import DATA_DIR
-from ...errors import Code, KnowledgeBaseError
+from ...errors import KnowledgeBaseError
 from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
@@ -39,7 +39,7 @@ CUES_DIR = DATA_DIR / "statements"
 class CueFileError(KnowledgeBaseError):
     """A cue file that does not load; `problems` lists each with file, line and cue id."""
 
-    code = Code.CUE_FILE
+    code = "E320"
 
 
 class CueSpec(BaseModel):
@@ -326,6 +326,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     """
     out = Labelling()
     suppressed: set[str] = set()
+    replaced: set[str] = set()
     third_party = bool(cueset.third_party.search(text))
     if tokens is not None and cueset.syntax:
         third_party = third_party or any(observer_voice(sent, cueset.syntax) for sent in sentences(tokens))
@@ -338,6 +339,8 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 continue
             if hit.label not in out.labels:
                 out.labels.append(hit.label)
+            if hit.replaces:
+                replaced.add(hit.replaces)
             if hit.label == "incitement":
                 name = cueset.group_of(text)
                 if name and name not in out.targets:
@@ -375,7 +378,11 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     if intro_label and intro_label not in out.labels and not third_party:
         out.labels.append(intro_label)
         out.cues.append(f"list_intro.{intro_label}")
-    out.labels = [lab for lab in out.labels if lab not in suppressed]
+    if "denial" in out.labels:
+        suppressed.add("claim_of_responsibility")      # "denied that its warplanes hit the hospital"
+    out.labels = [lab for lab in out.labels if lab not in suppressed and lab not in replaced]
+    if len(out.labels) > 1:
+        out.labels = [lab for lab in out.labels if lab != "other"]      # "other": when nothing else fits
     if not out.labels:
         out.labels = ["other"]
     out.labels.sort(key=POINT_LABELS.index)

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 LEXICONS = ("conflict_words", "armed_actor_types")
 MIN_KINDS = 3                   # different conflict words and armed actors (an armed actor counts two), at
 WORDS_PER_KIND = 150            # least 2, and one more for every this many words, up to MIN_KINDS
-MIN_PER_THOUSAND = 8.0          # and this many conflict words and armed-actor mentions per thousand words
+MIN_PER_THOUSAND = 8.0
+_NOT_CONFLICT_BEFORE = frozenset({"sexual", "domestic"})    # "sexual assault" is crime news          # and this many conflict words and armed-actor mentions per thousand words
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def relevance(parsed: "Doc", actors: list["Actor"], lex: Mapping[str, frozenset[
             continue
         words += 1
         lemma = token.lemma_.lower()
-        if lemma in conflict:
+        if lemma in conflict and not (token.i > 0 and parsed[token.i - 1].lower_ in _NOT_CONFLICT_BEFORE):
             hits += 1
             kinds.add(lemma)
     armed = [a for a in actors if a.type in lex["armed_actor_types"] and a.mentions]

@@ -197,7 +197,14 @@ _FOREIGN_TYPES = frozenset({"external_force", "international_force"})
 _PARTY_WORDS = frozenset({"army", "military", "command", "ministry", "government", "police", "forces", "troops",
                           "security", "defense", "defence", "interior", "pentagon", "coalition", "authorities",
                           "official", "officials", "spokesman", "spokeswoman", "spokesperson", "commander",
-                          "council", "minister", "navy", "brigade", "militia", "group"})
+                          "council", "minister", "navy", "brigade", "militia", "group", "president", "ambassador",
+                          "general", "colonel", "king", "leader", "chief", "governor", "mayor", "envoy", "army's",
+                          "rebel", "rebels", "militants", "insurgents", "fighters", "jihadists", "guerrillas"})
+_ARMED_GROUP_WORDS = frozenset({"rebel", "rebels", "militants", "insurgents", "fighters", "jihadists", "guerrillas",
+                                "militia", "group"})
+# state media speak for their government ("state TV said", "the state news agency SANA")
+_STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(?:tv|television|media|news\s+agency|broadcaster|radio)\b|"
+                          r"\b(?:sana|irna|anadolu|kcna|wam|spa)\b", re.IGNORECASE)
 _ONLOOKER = re.compile(
     r"\b(?:observatory|monitor\w*|activists?|residents?|witness(?:es)?|hospitals?|medical|medics?|doctors?|"
     r"analysts?|experts?|diplomats?|diplomatic|u\.?n\.?|united\s+nations|unhcr|unicef|human\s+rights|journalists?|"
@@ -240,11 +247,13 @@ class Sides:
         if _ONLOOKER.search(phrase) or kind in ("civilian_group", "protesters", "rioters", "other"):
             return Voice(party=False)
         party = kind in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES or bool(words & _PARTY_WORDS) or (
-            who.head in ("it", "they", "we") and who.actor is not None)
+            who.head in ("it", "they", "we") and who.actor is not None) or bool(_STATE_MEDIA.search(phrase))
         if not party:
             return Voice(party=False)
-        if who.actor is None:
-            return Voice(party=True)
+        if who.actor is None or kind in (None, "unknown"):
+            # sides unknown: its forces by common nouns only
+            return Voice(party=True, armed_group=bool(words & _ARMED_GROUP_WORDS) and not words & _PARTY_WORDS
+                         - _ARMED_GROUP_WORDS)
         own = tuple((s, e) for s, e, a in self.spans if a and self.same(who.actor, a))
         other = tuple((s, e) for s, e, a in self.spans if a and not self.same(who.actor, a)
                       and self.kind(a)[0] in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES)

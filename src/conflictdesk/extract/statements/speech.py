@@ -78,6 +78,25 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return [q for q in out if q[1] > q[0]]
 
 
+def sentence_pieces(parsed: "Doc", text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A point of several sentences split into one point a sentence (a fragment of fewer than three
+    words stays with the sentence before it)."""
+    pieces: list[tuple[int, int]] = []
+    start, end = span
+    first = parsed.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return [span]
+    for sent in first.sents:
+        piece = _trim(text, max(sent.start_char, start), min(sent.end_char, end))
+        if piece[1] <= piece[0]:
+            continue
+        if pieces and _words(text, piece) < 3:
+            pieces[-1] = (pieces[-1][0], piece[1])
+        else:
+            pieces.append(piece)
+    return pieces or [span]
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past whitespace and quotation marks, and trailing commas and dashes."""
     while start < end and (text[start].isspace() or text[start] in "\"“”‘'«"):
@@ -152,7 +171,11 @@ def _reported_span(text: str, verb: "Token", clause: "Token", subj: "Token", ver
     sent = verb.sent
     if clause.i < verb.i:
         start = min(subj.left_edge.idx, verb.idx) if subj.i > clause.i else verb.idx
-        return _trim(text, sent.start_char, start)
+        begin = sent.start_char
+        line = text.rfind("\n", begin, clause.left_edge.idx)
+        if line >= 0:                       # a headline or "Story highlights" run into the sentence
+            begin = line + 1
+        return _trim(text, begin, start)
     start = _clause_span(text, clause)[0]
     end = clause.right_edge.idx + len(clause.right_edge.text)
     for child in verb.rights:
@@ -161,10 +184,25 @@ def _reported_span(text: str, verb: "Token", clause: "Token", subj: "Token", ver
         if any(t.lemma_.lower() in verbs and any(c.dep_ in _SUBJ for c in t.children) for t in child.subtree):
             break
         end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    end = _next_speaker(verb, start, end, verbs)
     start, end = _trim(text, start, end)
-    while end > start and text[end - 1] in ".!?":
-        end -= 1
+    while end > start and (text[end - 1] in ".!?" or text[max(start, end - 4):end].lower() in (" and", "and,")):
+        end = _trim(text, start, end - (1 if text[end - 1] in ".!?" else 4))[1]
     return start, end
+
+
+def _next_speaker(verb: "Token", start: int, end: int, verbs: SpeechVerbs) -> int:
+    """Where another utterance begins inside a reported clause: "Washington was working with Moscow, and
+    the WHO said ..." (a speaker of its own), "talks would begin on March 9, urging warring sides ..."
+    (a participle that reports something else). The clause ends there."""
+    for t in verb.sent:
+        if t.i == verb.i or not (start < t.idx < end) or t.lemma_.lower() not in verbs or t.pos_ != "VERB":
+            continue
+        if any(c.dep_ in _SUBJ for c in t.children) and t.dep_ in ("conj", "parataxis"):
+            return min(end, t.left_edge.idx)
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj"):
+            return min(end, t.idx)
+    return end
 
 
 def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int]:

@@ -33,7 +33,7 @@ from .cues import CueSet, label_text, load_cues
 from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
-from .speech import Speech, find_speech, intro_lemma
+from .speech import Speech, find_speech, intro_lemma, sentence_pieces
 from .syntax import Voice
 
 if TYPE_CHECKING:
@@ -255,8 +255,8 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         who = speakers.resolve(text, sp)
         para = paragraph_of(paragraphs, sp.sentence[0])
         draft = _attach(drafts, who, para, sp.sentence, text=text)
-        intro = sp.intro if sp.kind in ("phrase", "reported") else None
-        for start, stop in sp.spans:
+        intro = sp.intro if sp.kind != "according" else None
+        for start, stop in (piece for span in sp.spans for piece in sentence_pieces(parsed, text, span)):
             if any(p.start == start and p.end == stop for d in drafts for p in d.points):
                 continue
             point, targets = _make_point(text, start, stop, cueset, intro, parsed=parsed,

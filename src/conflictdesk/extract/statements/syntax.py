@@ -56,6 +56,7 @@ class SyntaxHit:
     label: str
     cue: str
     negated: bool = False
+    replaces: str = ""                 # a label this reading takes the place of ("call on" an adversary: a demand)
 
 
 def _lemma(t: "Token") -> str:
@@ -160,8 +161,8 @@ def syntax_hits(tokens: "Span", lex: Mapping[str, frozenset[str]], *,
     in news: "the army said its forces took the town" is the army's claim)."""
     for sent in sentences(tokens):
         yield from _sentence_hits(sent, lex, group_in)
-        if voice is not None and voice.party:
-            yield from _own_side_hits(sent, lex, voice)
+        if voice is not None:
+            yield from _speaker_hits(sent, lex, voice)
 
 
 def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -174,7 +175,7 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
     if any(start <= s < end for s, _ in voice.own):
         return True
     lemma = _lemma(np)
-    if lemma in ("it", "they", "we") or _is_first_person(np, lex):
+    if lemma in ("it", "they", "we", "i") or _is_first_person(np, lex):
         return True
     forces = lex["group_forces"] if voice.armed_group else lex["state_forces"]
     return lemma in forces
@@ -194,24 +195,26 @@ def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
 
 _PLANNED = frozenset({"will", "would", "shall", "should", "'ll", "wo"})
 # nouns that announce an act to come: "our commitment to defeating", "in preparation for an assault"
+_ORDERS = frozenset({"order", "instruct", "authorize", "authorise", "direct", "command"})
 _INTENT_NOUNS = frozenset({"commitment", "determination", "plan", "pledge", "promise", "vow", "preparation", "bid",
                            "resolve", "readiness", "launchpad", "springboard"})
 
 
 def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
-    """Whether an act is announced or intended ("will crush", "pledged to retake", "determined to wipe out",
-    "our commitment to defeating", "should begin advancing"), not done."""
-    if _future_or_intent(t, lex, True) or {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
+    """Whether an act is announced, intended or ordered, not done: "will crush", "pledged to retake",
+    "determined to wipe out", "our commitment to defeating", "will take steps to attack", "have been
+    instructed to kill", "should begin advancing"."""
+    if _future_or_intent(t, lex, True):
         return True
     cur = t
-    for _ in range(3):
-        head = cur.head
-        if head.i == cur.i or cur.dep_ not in ("xcomp", "acl", "advcl", "pcomp", "pobj", "prep", "relcl", "conj"):
-            return False
-        if _lemma(head) in lex["intent_heads"] or _lemma(head) in _INTENT_NOUNS:
+    for _ in range(4):
+        if {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
             return True
-        if head.pos_ in ("VERB", "AUX") and ({c.lower_ for c in head.children if c.dep_ == "aux"} & _PLANNED):
-            return cur.dep_ in ("xcomp", "conj")
+        head = cur.head
+        if head.i == cur.i or cur.dep_ in ("ccomp", "ROOT", "parataxis", "relcl"):
+            return False
+        if _lemma(head) in lex["intent_heads"] or _lemma(head) in _INTENT_NOUNS or _lemma(head) in _ORDERS:
+            return True
         cur = head
     return False
 
@@ -222,12 +225,24 @@ def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     lemma = _lemma(t)
     if lemma in lex["violent_verbs"] or _operation(t, lex):
         return True
-    if lemma in ("win", "advance", "tighten", "wipe", "dislodge", "retake", "recapture", "liberate"):
+    if lemma in ("win", "advance", "tighten", "wipe", "dislodge", "retake", "recapture", "liberate", "enter"):
         return True
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children):
+        lemma = "continue"                                              # "the operation will go on"
     return lemma in ("continue", "expand", "intensify", "escalate", "increase", "step", "conduct", "begin", "launch") \
         and any(_lemma(o) in lex["operation_nouns"] | {"fight", "war", "pressure", "battle", "campaign"}
                 for o in objects)
+
+
+def _done(t: "Token") -> bool:
+    """Whether a passive act is told as done ("were destroyed", "had been captured"), not in a clause of
+    time or condition ("after Daesh is defeated", "once the city is taken")."""
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "once", "when", "if", "until", "before", "unless")
+           for c in t.children):
+        return False
+    return any(c.dep_ in ("auxpass", "aux") and c.tag_ in ("VBD", "VBN") or c.lower_ in ("has", "have", "had")
+               for c in t.children) or (t.tag_ == "VBN" and t.dep_ in ("conj", "ROOT", "ccomp"))
 
 
 def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -245,6 +260,85 @@ def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset
             if (passive and (subj is None or subj.i == attacker.i)) or (subj is not None and _own_side(subj, lex, voice)):
                 return True
     return False
+
+
+def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
+    """Readings of reported speech in news: what someone should do is a demand ("Iraq should be divided",
+    "must be treated the same"); calling on someone other than one's own people is a demand ("called on
+    protesters to leave parliament"); and a party's account of its own side (`_own_side_hits`)."""
+    demand = call_is_demand = threat = False
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX") or _negated(t) and _lemma(t) != "delay":
+            continue
+        if t.dep_ == "relcl" or t.head.dep_ == "relcl":
+            continue                                            # "those who need to be defended"
+        modal = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")} & {"must", "should", "ought"}
+        needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
+            and not any(c.dep_ == "auxpass" for c in t.children)
+        subj = _subject(t)
+        mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
+        if mine and _announced(t, lex) and _threat_act(t, lex):
+            threat = True                                       # "we will enter it", "our forces will advance"
+        if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] and _lemma(t) != "be" or (
+                _lemma(t) == "delay" and _negated(t)):
+            demand = True
+        if _calls_on(t) and not _addressed_to_own(t, lex, voice):
+            call_is_demand = True
+    if threat and not voice.party:
+        yield SyntaxHit("threat", "syn.threat.own_side_plan")
+    if demand and not threat:
+        yield SyntaxHit("demand", "syn.demand.should")
+    if call_is_demand:
+        yield SyntaxHit("demand", "syn.demand.call_on_other")
+    if voice.party:
+        yield from _own_side_hits(sent, lex, voice)
+
+
+def _calls_on(verb: "Token") -> bool:
+    """"called on X to ...", "urged X to ...", "asked X to ..." (not "called the attack a crime")."""
+    lemma = _lemma(verb)
+    if lemma in ("call", "appeal"):
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children)
+    return lemma in ("urge", "ask", "press") and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+
+
+# whom a call addresses as another party (a demand on them), not as a public to rally
+_PARTIES = frozenset({"protester", "demonstrator", "side", "party", "government", "regime", "council", "rebel",
+                      "militant", "group", "authority", "administration", "opposition", "leadership", "militia"})
+
+
+def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether a call rallies a public or the speaker's own side ("called on civilians to flee", "urged
+    the international community to act", "called on security forces to ..."), rather than making a
+    demand on another party ("called on protesters to leave parliament", "urged Russia to stop")."""
+    named = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
+             if g.dep_ == "pobj"] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not named:
+        return True
+    who = named[0]
+    start, end = who.left_edge.idx, who.right_edge.idx + len(who.right_edge.text)
+    if any(start <= s < end for s, _ in voice.other):
+        return False
+    if voice.party and _own_side(who, lex, voice):
+        return True
+    return _lemma(who) not in _PARTIES and who.pos_ != "PROPN"
+
+
+_ENEMY_NAMES = frozenset({"terrorist", "militant", "extremist", "jihadist", "insurgent", "terrorism", "terror"})
+
+
+def _fights_terrorists(t: "Token", subj: "Token | None", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """A party saying its side fights or targets "terrorists" or "militants", as its campaign goes on: the
+    grounds it gives for the campaign ("its air campaign is targeting militant groups")."""
+    if t.tag_ not in ("VBZ", "VBP", "VBG") or _lemma(t) not in lex["core_attack_verbs"] | {"fight", "combat"}:
+        return False
+    if t.tag_ == "VBG" and not any(c.lemma_ == "be" and c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
+                                   for c in t.children):
+        return False
+    if subj is None or not _own_side(subj, lex, voice):
+        return False
+    return any(_lemma(o) in _ENEMY_NAMES or _ENEMY_NAMES & _phrase_lemmas(o)
+               for o in t.children if o.dep_ in ("dobj", "obj"))
 
 
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
@@ -266,6 +360,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         if _announced(t, lex) and _threat_act(t, lex) and (subj is None or _own_side(subj, lex, voice)
                                                           or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
             threat = True
+        if _fights_terrorists(t, subj, lex, voice):
+            justification = True
         if voice.armed_group is False and _lemma(t) in lex["violent_verbs"] | {"stab", "hurl", "throw", "open"} \
                 and subj is not None and _lemma(subj) in lex["attackers"] and not _own_side(subj, lex, voice) \
                 and _met_with_force(sent, subj, lex, voice):
@@ -291,6 +387,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
                 if _own_side(agent, lex, voice):
                     claim = True
                     break
+                continue
+            if not _done(t):
                 continue
             own_kind = lex["group_forces"] if voice.armed_group else lex["state_forces"]
             if subj is not None and not _own_side(subj, lex, voice) and not (
