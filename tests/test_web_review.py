@@ -101,7 +101,7 @@ def test_a_correction_in_the_browser_wins_in_every_view_and_export(app, store):
     contract = call(app, f"/api/documents/{STRIKE}").json()["extraction"]
     assert next(e for e in contract["events"] if e["id"] == "e1")["fatalities"] == 5
     brief = json.dumps(call(app, f"/api/briefs/{STRIKE}").json()["brief"])
-    assert "Shelling/artillery/missile attack" in brief or "5" in brief
+    assert "Shelling/artillery/missile attack" in brief and "Air/drone strike" not in brief   # the brief too
     trail = call(app, "/api/corrections").json()
     [c] = trail["corrections"]
     assert (c["reviewer"], c["action"], c["target"], c["target_id"], c["note"]) == (
@@ -224,3 +224,17 @@ def test_the_correction_file_from_the_api_and_the_cli(app, store, db_url):
     assert [json.loads(x) for x in cli_lines] == [json.loads(x) for x in lines]
     only = CliRunner().invoke(main, ["--db", db_url, "corrections", "--format", "csv", "--document", STRIKE])
     assert only.exit_code == 0 and "fatalities,2,3,n1" in only.output and "doc-other" not in only.output
+
+
+def test_cached_pages_show_a_review_at_once_and_review_pages_are_never_cached(app, store):
+    page = call(app, "/events", "country=Syria")
+    again = call(app, "/events", "country=Syria")
+    assert again.text == page.text and app.cache.hits >= 1          # the same data: the kept answer
+    store.review_event(STRIKE, "e2", action="reject", reviewer="amira")
+    after = call(app, "/events", "country=Syria")
+    assert after.text != page.text and "1 event(s) match" in after.text
+    cookie = sign_in(app)
+    form = f"/review/events/{STRIKE}/e1"
+    assert re.search(r'name="csrf" value="[^"]+"', call(app, form, headers={"Cookie": cookie}).text)
+    anonymous = call(app, form).text                                # another visitor, after the analyst
+    assert 'name="csrf" value=""' in anonymous and "Sign in</a> to accept" in anonymous

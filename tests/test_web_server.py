@@ -111,6 +111,24 @@ def test_a_trickled_request_head_is_cut_at_its_deadline(server_url):
         _json_error(answer, 408)
 
 
+def test_half_sent_requests_hold_no_worker_and_a_complete_one_is_served_at_once():
+    """Ten half-sent requests and two workers: before a request head is complete no worker waits
+    on it, so a complete request is answered long before the first half-sent one is given up
+    (5 s), where waiting behind them would take 25 s."""
+    with serve_in_thread(hello, workers=2, pending=20, timeout=5.0, head_deadline=5.0) as url:
+        half = [socket.create_connection(_address(url)) for _ in range(10)]
+        try:
+            for sock in half:
+                sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            time.sleep(0.3)      # let the server accept them first (not a bound on the server)
+            started = time.monotonic()
+            assert _get(url + "/") == b"hello"
+            assert time.monotonic() - started < 4.0
+        finally:
+            for sock in half:
+                sock.close()
+
+
 def test_a_burst_beyond_the_pool_is_answered_503_and_the_server_recovers():
     with serve_in_thread(hello, workers=2, pending=1, timeout=3.0, head_deadline=4.0) as url:
         idle = [socket.create_connection(_address(url)) for _ in range(3)]   # hold the 2 workers + 1 slot

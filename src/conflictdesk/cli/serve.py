@@ -26,12 +26,21 @@ def _is_loopback(host: str) -> bool:
 @click.option("--token", envvar="CONFLICTDESK_TOKEN", metavar="SECRET", default=None, show_envvar=True,
               help="Allow review (accepting, correcting, rejecting events and statement points) to whoever signs "
                    "in with this token; without one the pages and API are read-only.")
+@click.option("--server", "server_kind", type=click.Choice(["waitress", "stdlib"]), default="waitress",
+              show_default=True, help="waitress: the production WSGI server; stdlib: the standard library's server "
+                                      "with a bounded pool and timeouts (its own errors in the API's JSON shape).")
+@click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True,
+              help="Requests handled at once (worker threads).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Keep answers that are the same for everyone until the stored data changes.")
 @click.pass_obj
 @clean_errors
-def serve(settings: Settings, host: str, port: int, token: str | None) -> None:
+def serve(settings: Settings, host: str, port: int, token: str | None, server_kind: str, threads: int,
+          cache: bool) -> None:
     """Serve the web pages (dashboard, documents, events map and timeline, actors, network, review) and the
     JSON API."""
     from ..web import WebApp, make_server
+    from ..web.production import make_production_server
 
     if token is not None and len(token) < 12:
         raise ConfigError("the review token must be at least 12 characters long")
@@ -40,16 +49,22 @@ def serve(settings: Settings, host: str, port: int, token: str | None) -> None:
                    + ("" if token is None else "; use HTTPS in front of it, the token travels in the sign-in form"),
                    err=True)
     with open_store(settings) as store:
-        app = WebApp(store, kb_dirs=settings.kb_dirs, token=token)
+        app = WebApp(store, kb_dirs=settings.kb_dirs, token=token, cache=cache)
         try:
-            server = make_server(app, host, port)
+            if server_kind == "waitress":
+                server = make_production_server(app, host, port, threads=threads)
+                bound, run, close = server.effective_port, server.run, server.close
+            else:
+                server = make_server(app, host, port, workers=threads)
+                bound, run, close = server.server_port, server.serve_forever, server.server_close
         except OSError as exc:
             raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}", code=Code.LISTEN) from exc
         review = "review enabled: sign in at /login" if token else "read-only: no --token"
-        click.echo(f"conflictdesk: serving http://{host}:{server.server_port}/ ({review}; Ctrl-C to stop)", err=True)
+        click.echo(f"conflictdesk: serving http://{host}:{bound}/ with {server_kind}, {threads} threads "
+                   f"({review}; Ctrl-C to stop)", err=True)
         try:
-            server.serve_forever()
+            run()
         except KeyboardInterrupt:
             click.echo("stopped", err=True)
         finally:
-            server.server_close()
+            close()

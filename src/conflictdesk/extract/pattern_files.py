@@ -4,10 +4,10 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-from ..errors import ExtractionError
+from ..errors import Code, ExtractionError
 from ..yamlfile import YamlError, read_yaml
 
-PATTERN_FILE_CODE = "E410"     # a pattern file that does not load or does not compile
+PATTERN_FILE_CODE = Code.PATTERN_FILE     # a pattern file that does not load or does not compile
 
 
 def read_pattern_file(name: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from sqlalchemy.pool import StaticPool
 from ..errors import Code, NotFoundError, StoreError
 from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent, StoredStatement
 from . import fts, migration, review, rows
+from .memo import Memo, data_version, memoised
 from .event_queries import (EVENTS_WITH_DOCUMENTS, FILTER_FIELDS, WHEN, DayCount, EventColumn, EventFilter,
                             PlaceCount, actors_query, column_query, days_of, days_query, narrowed, pairs_query,
                             places_of, places_query)
@@ -33,6 +35,7 @@ from .schema import (ActorRow, CorrectionRow, DocumentRow, ErrorRow, EventActorR
                      RelationRow, StatementRow, to_signed, to_unsigned)
 
 AddStatus = Literal["new", "duplicate", "near_duplicate"]
+VERSION_SECONDS = 0.5   # how long the data version is trusted before it is read again (see memo.py)
 NEAR_DUPLICATE_DISTANCE = 3   # SimHash bits; with 4 bands of 16 bits one band is always equal
 EXTRACTED_TABLES = (PointRow, StatementRow, EventActorRow, EventRow, RelationRow, MentionRow, PersonRow, ActorRow)
 
@@ -138,6 +141,21 @@ class Store:
         with self._guard("open the database"):
             migration.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.memo = Memo()
+        self._version: tuple[float, tuple[Any, ...]] | None = None
+
+    def data_version(self) -> tuple[Any, ...]:
+        """A value that changes whenever documents, events or reviews are written (see memo.py):
+        read again after each write through this store, and at most VERSION_SECONDS after
+        another process's write."""
+        now = time.monotonic()
+        held = self._version
+        if held is not None and now - held[0] < VERSION_SECONDS:
+            return held[1]
+        with self._guard("read the data version"), self.engine.connect() as connection:
+            version = data_version(connection)
+        self._version = (now, version)
+        return version
 
     # --- life cycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -160,9 +178,12 @@ class Store:
 
     @contextmanager
     def _write(self, doing: str) -> Iterator[Connection]:
-        with self._guard(doing), self.engine.connect() as connection:
-            with connection.execution_options(write=True).begin():
-                yield connection
+        try:
+            with self._guard(doing), self.engine.connect() as connection:
+                with connection.execution_options(write=True).begin():
+                    yield connection
+        finally:
+            self._version = None   # what this store wrote is seen by its next read
 
     @contextmanager
     def _read(self, doing: str) -> Iterator[Session]:
@@ -365,6 +386,7 @@ class Store:
                 func.lower(ActorRow.name) == needle, func.lower(ActorRow.acled_name) == needle))).all()
         return sorted({actor, *found})
 
+    @memoised
     def event_values(self, column: EventColumn) -> list[str]:
         """The distinct values stored events hold in `column` (for checking filters)."""
         field = getattr(EventRow, column)
@@ -387,6 +409,7 @@ class Store:
                                 published=published, title=title)
                     for ev, source, url, published, title in session.execute(query)]
 
+    @memoised
     def count_events(self, flt: EventFilter | None = None, /, **filters: Any) -> int:
         """How many stored events `list_events` would list with the same filters and no limit."""
         query = self._narrowed(select(func.count()).select_from(EVENTS_WITH_DOCUMENTS), self._filter(flt, filters))
@@ -409,16 +432,19 @@ class Store:
         return narrowed(query, flt, actor_ids=actor_ids)
 
     # --- aggregates over events (the map, the timeline, the dashboard, the network) ------------
+    @memoised
     def event_places(self, flt: EventFilter | None = None, /, **filters: Any) -> list[PlaceCount]:
         """The matching located events grouped by point, with counts by type, most first."""
         with self._read("count events by place") as session:
             return places_of(session.execute(self._narrowed(places_query(), self._filter(flt, filters))).all())
 
+    @memoised
     def event_days(self, flt: EventFilter | None = None, /, **filters: Any) -> list[DayCount]:
         """The matching events counted by day (event date, else publication) and type."""
         with self._read("count events by day") as session:
             return days_of(session.execute(self._narrowed(days_query(), self._filter(flt, filters))).all())
 
+    @memoised
     def event_counts(self, column: EventColumn, flt: EventFilter | None = None, /,
                      **filters: Any) -> list[tuple[str, int]]:
         """The matching events counted by the values of `column`, most first."""
@@ -426,6 +452,7 @@ class Store:
             return [(v, int(n)) for v, n in session.execute(self._narrowed(column_query(column),
                                                                            self._filter(flt, filters)))]
 
+    @memoised
     def actor_event_counts(self, flt: EventFilter | None = None, /, *, limit: int | None = None,
                            **filters: Any) -> list[tuple[str, int]]:
         """Actor ids with how many matching events involve them (any role), most first."""
@@ -433,6 +460,7 @@ class Store:
         with self._read("count events by actor") as session:
             return [(a, int(n)) for a, n in session.execute(query)]
 
+    @memoised
     def actor_pairs(self, flt: EventFilter | None = None, /, **filters: Any) -> list[tuple[str, str, int, int]]:
         """Who fought whom in the matching events: (actor1, actor2, events, fatalities)."""
         with self._read("count opposing actors") as session:
@@ -474,11 +502,16 @@ class Store:
         """Recent events in which `actor_id` takes part in any role (for briefs)."""
         return self.list_events(actor=actor_id, since=since, until=until, limit=limit)
 
+    @memoised
     def actor_directory(self, actor_ids: list[str] | None = None) -> dict[str, Actor]:
         """The most recently stored attributes (name, ACLED name, type, ...) of each actor."""
-        query = select(ActorRow).join(DocumentRow, DocumentRow.id == ActorRow.document_id).order_by(DocumentRow.pk)
+        latest = (select(ActorRow.actor_id.label("actor_id"), func.max(DocumentRow.pk).label("document_pk"))
+                  .join(DocumentRow, DocumentRow.id == ActorRow.document_id).group_by(ActorRow.actor_id))
         if actor_ids is not None:
-            query = query.where(ActorRow.actor_id.in_(actor_ids))
+            latest = latest.where(ActorRow.actor_id.in_(actor_ids))
+        last = latest.subquery()
+        query = (select(ActorRow).join(DocumentRow, DocumentRow.id == ActorRow.document_id)
+                 .join(last, (last.c.actor_id == ActorRow.actor_id) & (last.c.document_pk == DocumentRow.pk)))
         with self._read("read actors") as session:
             return {row.actor_id: rows.actor_record(row, []) for row in session.scalars(query)}
 

@@ -114,10 +114,7 @@ class PlaceCount:
     country: str | None
     by_type: Counter[str] = field(default_factory=Counter)
     fatalities: int = 0
-
-    @property
-    def count(self) -> int:
-        return sum(self.by_type.values())
+    count: int = 0           # events at the point (the sum of by_type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +140,7 @@ def places_of(rows: Sequence[Any]) -> list[PlaceCount]:
     for lon, lat, event_type, n, deaths, location, country in rows:
         place = out.setdefault((lon, lat), PlaceCount(lon, lat, location, country))
         place.by_type[event_type] += int(n)
+        place.count += int(n)
         place.fatalities += int(deaths or 0)
     return sorted(out.values(), key=lambda p: (-p.count, p.longitude, p.latitude))
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictDeskError, InputError, NotFoundError, UnknownValueError
 from .auth import Auth
+from .cache import ResponseCache
 from .http import STATUS_TEXT, HttpError, Request, Response, error_body
 from .pages import error_page
 from .routes import ROUTES, Route, check_params
@@ -54,8 +55,9 @@ class WebApp:
     """conflictdesk's web pages and JSON API over one store (see `routes.py` for the table)."""
 
     def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None,
-                 kb_dirs: Iterable["str | Path"] = (), token: str | None = None) -> None:
+                 kb_dirs: Iterable["str | Path"] = (), token: str | None = None, cache: bool = True) -> None:
         self.store = store
+        self.cache = ResponseCache() if cache else None   # answers that are the same for everyone
         self.auth = Auth(token)   # read-only without a token
         self._kb = kb
         self._kb_dirs = tuple(kb_dirs)
@@ -78,7 +80,10 @@ class WebApp:
                 continue
             if request.method == route.method or (request.method == "HEAD" and route.method == "GET"):
                 check_params(route, request)
-                return route.handler(self, request, **match.groupdict())
+                if not (route.cacheable and self.cache is not None):
+                    return route.handler(self, request, **match.groupdict())
+                key = (request.path, request.environ.get("QUERY_STRING", ""), self.store.data_version())
+                return self.cache.get(key) or self.cache.put(key, route.handler(self, request, **match.groupdict()))
             allowed.append(route.method)
         if allowed:
             raise HttpError(405, f"method {request.method} is not allowed on {request.path}",

@@ -118,8 +118,10 @@ def dashboard(app: Site, request: Request) -> Response:
     week = week_of(until) if until else None
     digest = DIGESTS.get(app.store, week, wait=DIGEST_WAIT) if week else None
     span = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
-    return Response.html(render(
+    response = Response.html(render(
         "dashboard.html", title="Dashboard", active="/", since=since, until=until, total=total,
         by_country=by_country[:15], by_type=by_type, chart=chart, legend=Markup(legend()), latest=latest,
         statements=statements, names=names, week=week, digest=digest, span=span,
         peak_country=max((n for _, n in by_country), default=1), peak_type=max((n for _, n in by_type), default=1)))
+    response.cacheable = not (week and digest is None)   # the digest is still being built: ask again later
+    return response

@@ -6,13 +6,15 @@ matching event however many there are; only the table is paged."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
 from ..records import EVENT_STATUSES
 from ..store import EventFilter
+from ..store.memo import Memo
 from .charts import event_timeline, fit_range, legend
 from .filters import SALIENCES, BadFilterValue, box_text, event_filter, filter_query, parse_box
 from .http import Request, Response, Site
@@ -21,7 +23,8 @@ from .markup import path
 from .names import Names
 from .templating import render
 
-PAGE_EVENTS = 100      # rows of the events table on one page
+T = TypeVar("T")
+PAGE_EVENTS = 50       # rows of the events table on one page
 MAX_OFFSET = 10_000_000
 ACTOR_OPTIONS = 400    # actors in the drop-down (most events first)
 
@@ -45,19 +48,36 @@ class Page:
         return self.offset + self.shown
 
 
-def filter_options(app: Site, request: Request) -> dict[str, Any]:
-    """The drop-downs' choices, from the stored events (with counts), and the values chosen."""
+_FRAGMENTS = Memo(size=128)   # map and timeline blocks and drop-down choices, per store data version
+
+
+def memo(app: Site, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+    """`make()`, kept while the store's data stays the same (see store/memo.py)."""
+    full = (id(app.store), app.store.data_version(), *key)
+    found, value = _FRAGMENTS.get(full)
+    if not found:
+        value = make()
+        _FRAGMENTS.put(full, value)
+    return value
+
+
+def _choices(app: Site) -> dict[str, Any]:
     actors = app.store.actor_event_counts(limit=ACTOR_OPTIONS)
     names = Names.for_ids(app, [a for a, _ in actors])
+    actor_options = sorted(((a, f"{names.name(a)} ({n})") for a, n in actors), key=lambda o: o[1].lower())
+    return {"countries": app.store.event_counts("country"), "types": app.store.event_counts("event_type"),
+            "subtypes": app.store.event_counts("sub_event_type"), "actors": actor_options}
+
+
+def filter_options(app: Site, request: Request) -> dict[str, Any]:
+    """The drop-downs' choices, from the stored events (with counts), and the values chosen."""
+    choices = memo(app, ("choices",), lambda: _choices(app))
     chosen_actor = request.arg("actor")
-    actor_options = [(a, f"{names.name(a)} ({n})") for a, n in actors]
-    actor_options.sort(key=lambda o: o[1].lower())
-    if chosen_actor and chosen_actor not in {a for a, _ in actors}:
-        actor_options.insert(0, (chosen_actor, chosen_actor))
+    actor_options = choices["actors"]
+    if chosen_actor and chosen_actor not in {a for a, _ in actor_options}:
+        actor_options = [(chosen_actor, chosen_actor), *actor_options]
     return {
-        "countries": app.store.event_counts("country"), "types": app.store.event_counts("event_type"),
-        "subtypes": app.store.event_counts("sub_event_type"), "actors": actor_options,
-        "statuses": EVENT_STATUSES, "saliences": SALIENCES,
+        **choices, "actors": actor_options, "statuses": EVENT_STATUSES, "saliences": SALIENCES,
         "values": {name: request.arg(name) for name in ("actor", "type", "subtype", "country", "since", "until",
                                                          "status", "salience", "fatal", "area")},
     }
@@ -127,7 +147,9 @@ def events(app: Site, request: Request) -> Response:
     area_removed = path("events", **{k: v for k, v in query.items() if k != "area"}) if "area" in query else None
     return Response.html(render(
         "events.html", **common, problem=None, fixes=[], page=page, found=found, downloads=downloads,
-        map=map_block(app, request, flt, query), timeline=timeline_block(app, flt, query),
+        map=memo(app, ("map", flt, request.arg("view"), tuple(sorted(query.items()))),
+                 lambda: map_block(app, request, flt, query)),
+        timeline=memo(app, ("timeline", flt, tuple(sorted(query.items()))), lambda: timeline_block(app, flt, query)),
         area_removed=area_removed, names=Names.of(app, found)))
 
 

@@ -138,6 +138,7 @@ class Response:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     headers: list[tuple[str, str]] = field(default_factory=list)
+    cacheable: bool = True      # False: not kept by the app's answer cache (see cache.py)
 
     @classmethod
     def html(cls, text: str, status: int = 200) -> "Response":

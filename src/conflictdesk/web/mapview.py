@@ -10,6 +10,7 @@ plain links to other views (`view=west,south,east,north`), so the map works with
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -107,7 +108,8 @@ def fit_view(places: Sequence[PlaceCount]) -> tuple[Box, list[PlaceCount]]:
     near = [p for p in places if abs(p.longitude - mid_lon) <= REACH and abs(p.latitude - mid_lat) <= REACH]
     if sum(p.count for p in near) < FIT_SHARE * sum(p.count for p in places):   # spread out: fit them all
         near = list(places)
-    far = [p for p in places if p not in near]
+    kept = {id(p) for p in near}
+    far = [p for p in places if id(p) not in kept]
     lons, lats = [p.longitude for p in near], [p.latitude for p in near]
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
     pad_x, pad_y = max(1.0, (east - west) * 0.08), max(0.8, (north - south) * 0.08)
@@ -140,17 +142,13 @@ class Cluster:
     """The places that fall in one grid cell of the view."""
 
     places: list[PlaceCount] = field(default_factory=list)
+    count: int = 0                                          # events in its places
+    by_type: Counter[str] = field(default_factory=Counter)
 
-    @property
-    def count(self) -> int:
-        return sum(p.count for p in self.places)
-
-    @property
-    def by_type(self) -> Counter[str]:
-        total: Counter[str] = Counter()
-        for p in self.places:
-            total.update(p.by_type)
-        return total
+    def add(self, place: PlaceCount) -> None:
+        self.places.append(place)
+        self.count += place.count
+        self.by_type.update(place.by_type)
 
     @property
     def area(self) -> Box:
@@ -182,7 +180,7 @@ def cluster(places: Sequence[PlaceCount], proj: Projection, *, cell: float = CEL
         if not proj.contains(place.longitude, place.latitude):
             continue
         x, y = proj(place.longitude, place.latitude)
-        cells.setdefault((int(x // cell), int(y // cell)), Cluster()).places.append(place)
+        cells.setdefault((int(x // cell), int(y // cell)), Cluster()).add(place)
     return sorted(cells.values(), key=lambda c: -c.count)
 
 
@@ -234,20 +232,23 @@ class _Labels:
         return None
 
 
-def _outlines(proj: Projection, out: list[str]) -> list[tuple[tuple[float, float], str]]:
-    labels = []
+@functools.lru_cache(maxsize=64)
+def _outlines(proj: Projection) -> tuple[str, tuple[tuple[tuple[float, float], str], ...]]:
+    """The country outlines in the view (SVG paths) and where their names may go; the same view
+    is drawn from memory the next time."""
+    paths, labels = [], []
     for country in countries():
         cw, cs, ce, cn = country.bbox
         if ce < proj.west or cw > proj.east or cn < proj.south or cs > proj.north:
             continue
         d = "".join("M" + "L".join(f"{fmt(x)},{fmt(y)}" for x, y in (proj(lon, lat) for lon, lat in ring)) + "Z"
                     for ring in country.rings)
-        out.append(f'<path class="land" fill-rule="evenodd" d="{d}"><title>{h(country.name)}</title></path>')
+        paths.append(f'<path class="land" fill-rule="evenodd" d="{d}"><title>{h(country.name)}</title></path>')
         ring = country.largest_ring()
         lon, lat = ring_centroid(ring)
         if proj.contains(lon, lat) and abs(ring_area(ring)) * proj.scale ** 2 * proj.kx > 2500:
             labels.append((proj(lon, lat), country.name))
-    return labels
+    return "".join(paths), tuple(labels)
 
 
 def _graticule(proj: Projection, out: list[str]) -> None:
@@ -292,7 +293,8 @@ def event_map(places: Sequence[PlaceCount], proj: Projection, *, link: Callable[
            f'aria-label="Map of {shown} event(s) in {len(clusters)} cluster(s)" xmlns="http://www.w3.org/2000/svg" '
            f'data-west="{west:.5f}" data-south="{south:.5f}" data-east="{east:.5f}" data-north="{north:.5f}">',
            f'<rect class="sea" width="{fmt(w)}" height="{fmt(hgt)}"/>']
-    labels = _outlines(proj, out)
+    land, labels = _outlines(proj)
+    out.append(land)
     _graticule(proj, out)
     placer = _Labels(w, hgt)
     marks, names = [], []

@@ -22,6 +22,11 @@ class Route:
     pattern: str
     handler: Callable[..., Response]
     params: tuple[str, ...] | None = None     # accepted query parameters (None: any, for pages)
+    cacheable: bool = True                    # the same answer for everyone (no session read): cached
+
+    def __post_init__(self) -> None:
+        if self.method != "GET" or self.pattern.startswith(("/review", "/login")):
+            object.__setattr__(self, "cacheable", False)
 
     @property
     def is_api(self) -> bool:

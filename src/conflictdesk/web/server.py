@@ -1,11 +1,14 @@
 """Serving the app with the standard library's wsgiref, hardened for a hostile network:
 
+- a connection is handed to a worker only once its whole request head has arrived: until then
+  it waits in one thread that watches every waiting connection (`_HeadWaiter`), so clients that
+  send nothing, half a request, or one byte at a time hold no worker, and requests that are
+  complete are served at once however many such clients are connected;
+- a request head must arrive within `head_deadline` seconds of the connection, else the client
+  is answered 408 and closed; every later read and write has an idle timeout (`timeout`);
 - a bounded pool of worker threads (`workers`) and a bounded number of connections waiting for
-  one (`pending`); a connection beyond both is answered 503 at once, in the API's JSON error shape;
+  their head or a worker (`pending`); a connection beyond both is answered 503 at once;
 - a listen backlog of `BACKLOG` connections, so bursts wait in the kernel instead of being dropped;
-- an idle timeout on every read and write of a connection (`timeout`), and a deadline for the
-  whole request head (`head_deadline`): a client that sends nothing, half a request, or one
-  byte at a time is answered 408 and closed, and its worker freed;
 - 400, 408, 414 (request line too long), 431 (header too long, too many headers) and 503
   answers in the API's JSON error shape, not the standard library's HTML page.
 
@@ -14,8 +17,8 @@
 """
 from __future__ import annotations
 
-import heapq
 import json
+import select
 import socket
 import sys
 import threading
@@ -31,9 +34,11 @@ from .http import error_body
 
 BACKLOG = 128            # connections the kernel holds for the accept loop
 WORKERS = 16             # requests handled at once
-PENDING = 64             # connections accepted and waiting for a worker
+PENDING = 256            # connections accepted and waiting for their request head or a worker
 TIMEOUT = 10.0           # seconds a connection may stay silent while it is read or written
-HEAD_DEADLINE = 20.0     # seconds from accepting a connection to the end of its request head
+HEAD_DEADLINE = 10.0     # seconds from accepting a connection to the end of its request head
+HEAD_PEEK = 256 * 1024   # bytes looked at for the end of the head (past that the handler says 414/431)
+RECHECK = 0.05           # seconds before a connection with part of a head is looked at again
 # Sent with every answer the server writes itself (the app sends its own, see app.py).
 _HEADERS = (("Content-Type", "application/json; charset=utf-8"), ("X-Content-Type-Options", "nosniff"),
             ("Cache-Control", "no-store"), ("Connection", "close"))
@@ -47,63 +52,107 @@ def _json_answer(status: int, message: str, detail: str = "") -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
 
 
-class _Watchdog:
-    """One thread that shuts down the connections whose request head is late (deadline passed),
-    which wakes the worker blocked reading them."""
+class _HeadWaiter:
+    """One thread holding the accepted connections whose request head is not complete yet. A
+    connection goes to `ready(sock, late)` once its head has arrived (or the client closed, or
+    the head is too long to wait for: the handler then answers 414/431), or with `late=True`
+    when its deadline passes."""
 
-    def __init__(self) -> None:
-        self._deadlines: list[tuple[float, int, socket.socket]] = []
-        self._expired: set[int] = set()
-        self._live: set[int] = set()
-        self._lock = threading.Condition()
+    def __init__(self, ready: Callable[[socket.socket, bool], None]) -> None:
+        self._ready = ready
+        self._waiting: dict[socket.socket, list[float]] = {}     # sock -> [deadline, next look]
+        self._lock = threading.Lock()
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
         self._stopped = False
-        self._thread = threading.Thread(target=self._run, name="conflictdesk-web-watchdog", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="conflictdesk-web-heads", daemon=True)
         self._thread.start()
 
-    def watch(self, conn: socket.socket, seconds: float) -> None:
+    def add(self, sock: socket.socket, deadline: float) -> None:
         with self._lock:
-            self._live.add(id(conn))
-            heapq.heappush(self._deadlines, (time.monotonic() + seconds, id(conn), conn))
-            self._lock.notify()
-
-    def has_expired(self, conn: socket.socket) -> bool:
-        with self._lock:
-            return id(conn) in self._expired
-
-    def release(self, conn: socket.socket) -> bool:
-        """Stop watching `conn`; whether its deadline had already passed."""
-        with self._lock:
-            self._live.discard(id(conn))
-            expired = id(conn) in self._expired
-            self._expired.discard(id(conn))
-            return expired
+            self._waiting[sock] = [time.monotonic() + deadline, 0.0]
+        self._wake()
 
     def stop(self) -> None:
-        with self._lock:
-            self._stopped = True
-            self._lock.notify()
+        self._stopped = True
+        self._wake()
         self._thread.join(timeout=5)
+        with self._lock:
+            left, self._waiting = list(self._waiting), {}
+        for sock in left:
+            sock.close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+    def _wake(self) -> None:
+        try:
+            self._wake_w.send(b"\0")
+        except OSError:
+            pass
+
+    @staticmethod
+    def _readable(socks: list[socket.socket], timeout: float | None) -> list[socket.socket]:
+        """The sockets with something to read (poll where the system has it: no descriptor limit)."""
+        try:
+            if hasattr(select, "poll"):
+                poller = select.poll()
+                by_fd = {sock.fileno(): sock for sock in socks}
+                for fd in by_fd:
+                    poller.register(fd, select.POLLIN | select.POLLPRI)
+                events = poller.poll(None if timeout is None else timeout * 1000)
+                return [by_fd[fd] for fd, _ in events if fd in by_fd]
+            return select.select(socks, [], [], timeout)[0]
+        except (OSError, ValueError):     # a connection closed meanwhile: look at each again
+            return [sock for sock in socks if sock.fileno() >= 0]
 
     def _run(self) -> None:
-        with self._lock:
-            while not self._stopped:
-                now = time.monotonic()
-                while self._deadlines and (self._deadlines[0][1] not in self._live or self._deadlines[0][0] <= now):
-                    _, key, conn = heapq.heappop(self._deadlines)
-                    if key in self._live:
-                        self._live.discard(key)
-                        self._expired.add(key)
-                        try:
-                            conn.shutdown(socket.SHUT_RD)   # the blocked read returns; the answer can still go out
-                        except OSError:
+        while not self._stopped:
+            now = time.monotonic()
+            with self._lock:
+                entries = list(self._waiting.items())
+            late = [sock for sock, (deadline, _) in entries if deadline <= now]
+            for sock in late:
+                self._release(sock, late=True)
+            watched = [sock for sock, (deadline, look) in entries if deadline > now and look <= now]
+            pending = [min(deadline, look) for _, (deadline, look) in entries if deadline > now]
+            timeout = max(0.0, min(pending) - now) if pending else None
+            readable = self._readable([self._wake_r, *watched], timeout)
+            for sock in readable:
+                if sock is self._wake_r:
+                    try:
+                        while self._wake_r.recv(4096):
                             pass
-                wait = self._deadlines[0][0] - now if self._deadlines else None
-                self._lock.wait(timeout=wait)
+                    except OSError:
+                        pass
+                    continue
+                if self._head_arrived(sock):
+                    self._release(sock, late=False)
+                else:
+                    with self._lock:
+                        if sock in self._waiting:
+                            self._waiting[sock][1] = time.monotonic() + RECHECK
+
+    @staticmethod
+    def _head_arrived(sock: socket.socket) -> bool:
+        try:
+            data = sock.recv(HEAD_PEEK, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True       # the handler meets the error and ends
+        return not data or b"\r\n\r\n" in data or b"\n\n" in data or len(data) >= HEAD_PEEK
+
+    def _release(self, sock: socket.socket, *, late: bool) -> None:
+        with self._lock:
+            if self._waiting.pop(sock, None) is None:
+                return
+        self._ready(sock, late)
 
 
 class _Handler(WSGIRequestHandler):
-    """One request per connection (HTTP/1.0), read under the server's timeouts; the server's own
-    error answers in the API's JSON error shape."""
+    """One request per connection (HTTP/1.0), its head complete when the handler starts; reads
+    and writes under the server's idle timeout; the server's own error answers in the API's
+    JSON error shape."""
 
     server: "PooledWSGIServer"
     quiet = False
@@ -111,28 +160,17 @@ class _Handler(WSGIRequestHandler):
     def setup(self) -> None:
         self.timeout = self.server.idle_timeout      # every read and write of this connection
         super().setup()
-        self.server.watchdog.watch(self.connection, self.server.head_deadline)
 
     def handle(self) -> None:
+        if self.server.was_late(self.request):
+            self._late()
+            return
         try:
             super().handle()
         except TimeoutError:
             self._late()
         except (ConnectionError, BrokenPipeError):
             pass    # the client went away
-        finally:
-            self.server.watchdog.release(self.connection)
-
-    def parse_request(self) -> bool:
-        # the request line or the headers may have been cut short by the deadline
-        if self.server.watchdog.has_expired(self.connection):
-            self._late()
-            return False
-        ok = super().parse_request()
-        if self.server.watchdog.release(self.connection):
-            self._late()
-            return False
-        return ok
 
     def _late(self) -> None:
         self.close_connection = True
@@ -173,14 +211,34 @@ class PooledWSGIServer(WSGIServer):
         super().__init__(address, handler)
         self.idle_timeout = timeout
         self.head_deadline = head_deadline
-        self.watchdog = _Watchdog()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="conflictdesk-web")
         self._slots = threading.BoundedSemaphore(workers + pending)
+        self._late: set[int] = set()       # ids of the connections whose head did not arrive in time
+        self._late_lock = threading.Lock()
+        self._heads = _HeadWaiter(self._dispatch)
+
+    def was_late(self, request: Any) -> bool:
+        with self._late_lock:
+            if id(request) in self._late:
+                self._late.discard(id(request))
+                return True
+            return False
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
             self._refuse(request)
             return
+        self._heads.add(request, self.head_deadline)
+
+    def _dispatch(self, request: Any, late: bool) -> None:
+        """A connection whose head has arrived (or is late) goes to the worker pool."""
+        if late:
+            with self._late_lock:
+                self._late.add(id(request))
+        try:
+            client_address = request.getpeername()
+        except OSError:
+            client_address = ("", 0)
         try:
             self._pool.submit(self._work, request, client_address)
         except RuntimeError:     # the pool is shut down: the server is closing
@@ -212,8 +270,8 @@ class PooledWSGIServer(WSGIServer):
 
     def server_close(self) -> None:
         super().server_close()
+        self._heads.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
-        self.watchdog.stop()
 
 
 def make_server(app: Callable[..., Any], host: str = "127.0.0.1", port: int = 8750, *, quiet: bool = False,

@@ -14,7 +14,7 @@ import functools
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .markup import BIDI_CONTROLS, NAV, external_link, link, path
 
@@ -40,6 +40,17 @@ def count_choices(counts: list[tuple[str, int]]) -> list[tuple[str, str]]:
     return [(value, f"{value} ({n})") for value, n in counts]
 
 
+def option_tags(choices: list[tuple[str, str]], chosen: str | None, any_label: str = "any") -> Markup:
+    """A drop-down's <option> elements (the first: no choice), `chosen` selected; escaped. Built
+    here rather than in a template loop: the actor list has hundreds of entries."""
+    out = [f'<option value="">{escape(any_label)}</option>']
+    for value, label in choices:
+        selected = " selected" if value == chosen else ""
+        out.append(f'<option value="{escape(without_bidi_controls(value))}"{selected}>'
+                   f'{escape(without_bidi_controls(label))}</option>')
+    return Markup("\n".join(out))
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("conflictdesk.web", "templates"), autoescape=True,
@@ -48,6 +59,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(path=path, nav=NAV, link=lambda href, text: Markup(link(href, text)),
                        external_link=lambda url, text=None: Markup(external_link(url, text)))
     env.globals["count_choices"] = count_choices
+    env.globals["option_tags"] = option_tags
     env.filters["short"] = short
     env.filters["pair"] = lambda value: (value, value)
     return env

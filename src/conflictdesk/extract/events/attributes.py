@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ...records import Count, DateMention, Place, Quantity
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -413,11 +414,35 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
         return "background"
     if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
         return "background"
+    if _habitual(head):
+        return "background"    # "Hadi's forces have been battling the Houthis", "jets regularly strike"
     if event_date and published and (published - event_date).days > 14:
         return "background"
     if earlier_year(head, sent, published):
         return "background"
     return "main"
+
+
+HABITUAL = {"regularly", "repeatedly", "routinely", "frequently", "often", "daily", "constantly", "long",
+            "sporadically", "periodically", "continually", "continuously", "increasingly", "usually"}
+ONGOING = {"continue", "keep"}
+
+
+def _habitual(head: "Token") -> bool:
+    """A pattern, not an incident: "have been battling" (present perfect progressive), "regularly
+    struck", "continues to launch attacks"."""
+    for t in [head] + _ancestors(head, 3):
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if t.tag_ == "VBG" and "been" in auxes and ({"has", "have"} & set(auxes)):
+            return True
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in t.children):
+            return True
+        if t.lemma_.lower() in ONGOING and t.tag_ in ("VBZ", "VBP"):
+            return True
+        break
+    return False
 
 
 def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) -> bool:
@@ -524,10 +549,36 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 
 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
-             text: str) -> DateMention | None:
+             text: str, reporting: frozenset[int] = frozenset()) -> DateMention | None:
+    """The date of an event: the nearest date of its sentence, else the last one before it in its
+    paragraph. A date that dates a report ("the military said on Sunday": `reporting`, the start
+    offsets of such dates) serves only when its sentence has no other."""
     in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and d.date is not None]
-    if in_sent:
-        return min(in_sent, key=lambda d: _distance(d.span.start, anchor))
+    told = [d for d in in_sent if d.span.start not in reporting]
+    if told:
+        return min(told, key=lambda d: _distance(d.span.start, anchor))
     para = paragraph_start(text, sent_start)
-    before = [d for d in dates if para <= d.span.start < sent_start and d.date is not None]
-    return max(before, key=lambda d: d.span.start) if before else None
+    before = [d for d in dates if para <= d.span.start < sent_start and d.date is not None
+              and d.span.start not in reporting]
+    if not before and para > 1 and text[para - 2] != "\n":
+        # wire copy sets each sentence on its own line: the line before continues the story
+        prev = paragraph_start(text, para - 1)
+        before = [d for d in dates if prev <= d.span.start < para and d.date is not None
+                  and d.span.start not in reporting and d.time_precision == 1]
+    if before:
+        return max(before, key=lambda d: d.span.start)
+    return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
+
+
+def reporting_dates(dates: list[DateMention], parsed: "Doc") -> frozenset[int]:
+    """Start offsets of the dates that date a report, not an event: those whose nearest verb is a
+    reporting verb ("officials said on Sunday", "the ministry announced on Monday")."""
+    out: set[int] = set()
+    for d in dates:
+        span = parsed.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = next((a for a in [span.root] + _ancestors(span.root, 4) if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
+            out.add(d.span.start)
+    return frozenset(out)

@@ -12,6 +12,9 @@ An ACLED coder codes what happened, once per incident:
   routine activity (deployments, training, recruitment) told in a report are no events; ACLED's
   own labels ("Non-violent activity: ...", "Movement of forces: ...") still code their note, and
   so do a meeting of an armed group's leaders and talks on the withdrawal of foreign forces;
+- an incident is coded once: a mention that names one told before ("the attack", "Sunday's
+  blasts", "claimed responsibility for the bombing", a quoted reaction) adds to it, never makes
+  another event (`refers_back`, `merge_references`);
 - an event told without a date of its own in the news of the day took place on the report's
   date: the date of the lead's event when the lead dates it, else the publication date.
 """
@@ -20,8 +23,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from typing import TYPE_CHECKING
+
 from ...taxonomy import ARMED_VIOLENCE
-from .notes import Draft
+from ...records import DateMention
+from .notes import Draft, absorb, family
+
+if TYPE_CHECKING:
+    from .triggers import Mention
 
 OCCURRED = ("reported", "claimed", "attempted")
 # sub-types a report's own words never make an event of (ACLED's labels still do)
@@ -30,7 +39,14 @@ MEETINGS = {"040", "036", "044", "042"}          # CAMEO: consult, meet, visit
 TALKS = "046"
 WITHDRAWAL = {"withdrawal", "withdraw", "pullout", "departure", "exit", "drawdown"}
 ARMED_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition", "alliance"}
-RECENT_DAYS = 7          # the lead's date counts as the report's date when this close to publication
+RECENT_DAYS = 7
+LEAD_CHARS = 400           # a report's lead: its first sentence or two
+DEFINITE = {"the", "this", "that", "these", "those", "such"}
+# "the first attack", "a separate attack", "the previous bombing": another incident than the one told
+ANOTHER = {"first", "second", "third", "another", "separate", "new", "previous", "last", "earlier", "similar",
+           "latest", "recent", "past", "former", "other", "further", "fresh", "renewed", "next", "future"}
+# words for any violent incident, whatever its sub-type ("the attack" after "a suicide bomber killed ...")
+ANY_VIOLENCE = {"attack", "assault", "incident", "violence", "operation", "raid", "massacre", "bloodshed"}          # the lead's date counts as the report's date when this close to publication
 
 
 def incidents_only(drafts: list[Draft], *, actor_type: Callable[[str | None], str | None]) -> list[Draft]:
@@ -57,14 +73,66 @@ def _about_withdrawal(d: Draft) -> bool:
     return any(t.lemma_.lower() in WITHDRAWAL for t in head.subtree if t.i != head.i)
 
 
-def report_date(drafts: list[Draft], published: dt.date | None) -> dt.date | None:
-    """The date of the news a report tells: its first main event dated to the day within a week
-    before publication, else the publication date (None without one)."""
+def report_date(drafts: list[Draft], published: dt.date | None, *, dates: list[DateMention] = ()) -> dt.date | None:
+    """The date of the news a report tells: the first day its lead names ("... said on Wednesday")
+    within a week before publication, else its first main event dated to the day in that week, else
+    the publication date (None without one)."""
     if published is None:
         return None
+
+    def recent(d: DateMention | None) -> bool:
+        return d is not None and d.date is not None and d.time_precision == 1 and \
+            0 <= (published - d.date).days <= RECENT_DAYS
+    lead = [d for d in dates if d.span.start < LEAD_CHARS and recent(d)]
+    if lead:
+        return min(lead, key=lambda d: d.span.start).date
+    return next((d.date.date for d in drafts if d.salience == "main" and recent(d.date)), published)
+
+
+def refers_back(m: "Mention", *, quotes: list[tuple[int, int]]) -> str | None:
+    """How a mention names an incident the text may have told before: "quoted" (any word inside a
+    quotation, a reaction: "This was an unprecedented attack," the president said), "definite" (a
+    definite or day-dated event noun with nothing marking another incident: "the attack", "Sunday's
+    blasts"); None when it tells an incident of its own."""
+    if any(a <= m.start < b for a, b in quotes):
+        return "quoted"
+    head = m.head
+    if head.pos_ != "NOUN" or m.trigger.kind == "label":
+        return None
+    mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
+    if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or \
+            any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in head.children):
+        return "definite"
+    return None
+
+
+def merge_references(drafts: list[Draft]) -> list[Draft]:
+    """Mentions that name an incident told before join the latest such incident (same family; any
+    violent sub-type for a word like "attack", the same event type otherwise; no other date or
+    place); one with nothing before it is the incident's first telling."""
+    out: list[Draft] = []
     for d in drafts:
-        if d.salience != "main" or d.date is None or d.date.date is None or d.date.time_precision != 1:
+        host = next((o for o in reversed(out) if d.reference and _same_incident(o, d)), None)
+        if host is None:
+            out.append(d)
             continue
-        if 0 <= (published - d.date.date).days <= RECENT_DAYS:
-            return d.date.date
-    return published
+        absorb(host, d)
+        if host.fatalities is None:
+            host.fatalities = d.fatalities
+    return out
+
+
+def _same_incident(o: Draft, d: Draft) -> bool:
+    if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
+        return False
+    if o.status not in OCCURRED or o.count is not None:
+        return False
+    generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome"
+    if not generic and o.coding.event_type != d.coding.event_type:
+        return False
+    if o.date and d.date and o.date.date != d.date.date and d.reference != "quoted":
+        return False             # a quoted reaction is dated by when it was said
+    return not (o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name
+                and "country" not in (o.place.kind, d.place.kind))

@@ -42,6 +42,7 @@ class Draft:
     place_here: bool = False           # the place is named in the event's own sentence (not a dateline)
     loose: bool = False                # an outcome word without conflict context: only the prior event's outcome
     history: bool = False              # dated years before the report ("arrested in 2008"): never today's news
+    reference: str | None = None       # may name an incident told before: "definite" ("the attack"), "quoted"
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -58,7 +59,8 @@ def _actor2(d: Draft) -> str | None:
     return None if d.side2.actor is None and d.side2.phrase is None and d.kind == "outcome" else d.actor2
 
 
-def _absorb(into: Draft, other: Draft) -> None:
+def absorb(into: Draft, other: Draft) -> None:
+    """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`."""
     if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)):
         into.actor1, into.a1_default = other.actor1, other.a1_default
     into.actor2 = into.actor2 or other.actor2
@@ -75,7 +77,8 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.rules.append(other.rule)
 
 
-def _family(d: Draft) -> str:
+def family(d: Draft) -> str:
+    """violent, demonstration, or the sub-type and CAMEO code of any other event."""
     if d.coding.event_type in ARMED_VIOLENCE or d.kind == "outcome":
         return "violent"
     if d.coding.event_type in DEMONSTRATIONS:
@@ -95,13 +98,13 @@ def _within_others(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.coding.sub_event_type == "Disrupted weapons use":
             for v in drafts:
-                if v is not d and _family(v) == "violent" and _inside(v.mention.head, d.mention.head):
+                if v is not d and family(v) == "violent" and _inside(v.mention.head, d.mention.head):
                     drop.add(id(v))
                     d.actor2 = d.actor2 or v.actor1
     for d in drafts:
         if d.coding.event_type == "Strategic developments" and d.kind != "label":
             for v in drafts:
-                if _family(v) == "violent" and v.side2.token is not None and (
+                if family(v) == "violent" and v.side2.token is not None and (
                         d.mention.head.i == v.side2.token.i or _inside(d.mention.head, v.side2.token)):
                     drop.add(id(d))
     return [d for d in drafts if id(d) not in drop]
@@ -115,11 +118,11 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         host = labels[0]
         for d in sorted(drafts, key=lambda d: -d.priority):
             if d is not host:
-                _absorb(host, d)
+                absorb(host, d)
         return [host]
     drafts = _within_others(drafts)
-    demo = [d for d in drafts if _family(d) == "demonstration"]
-    violent = [d for d in drafts if _family(d) == "violent"]
+    demo = [d for d in drafts if family(d) == "demonstration"]
+    violent = [d for d in drafts if family(d) == "violent"]
     # a demonstration met with force: the protest is the event, its sub-type says how it was met
     if demo and violent:
         top = max(demo, key=lambda d: d.priority)
@@ -131,13 +134,13 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         for d in violent:
             if d.status == top.status and d.coding.event_type != "Battles":
                 d.kind = "merged-into-demonstration"
-                _absorb(top, d)
+                absorb(top, d)
         drafts = [d for d in drafts if d.kind != "merged-into-demonstration"]
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: -d.priority):
         host = None
         for o in out:
-            if _family(o) != _family(d) or o.status != d.status:
+            if family(o) != family(d) or o.status != d.status:
                 continue
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(_actor1(o), _actor1(d))):
                 host = o
@@ -148,7 +151,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             trig = host.mention.trigger
             if host.coding == trig.coding and d.coding in (trig.civilian_target, trig.armed_target):
                 host.coding = d.coding          # the victims named with the outcome decide the type
-            _absorb(host, d)
+            absorb(host, d)
     out.sort(key=lambda d: d.mention.start)
     return out
 
@@ -156,7 +159,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
 def _follow_up(o: Draft, d: Draft, text: str | None) -> bool:
     """d retells o's violence in the next sentences of its paragraph without naming a new attacker or
     place ("Regime forces shelled X. Six civilians were killed by the bombardments.")."""
-    if text is None or _family(o) != "violent" or _family(d) != "violent" or d.status != o.status:
+    if text is None or family(o) != "violent" or family(d) != "violent" or d.status != o.status:
         return False
     if d.actor1 is not None or d.place is not None and o.place is not None and d.place.name != o.place.name:
         return False
@@ -177,7 +180,7 @@ NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|
 def _retells(o: Draft, d: Draft, text: str | None) -> bool:
     """d is o told again: both violent, nothing conflicting (actors, place, date), and d is in o's
     paragraph or refers back to it ("the strike", "the two men")."""
-    if text is None or _family(o) != _family(d) or _family(o) not in ("violent", "demonstration"):
+    if text is None or family(o) != family(d) or family(o) not in ("violent", "demonstration"):
         return False
     if o.status not in VIOLENT_STATUS or d.status not in VIOLENT_STATUS or d.count is not None or o.count is not None:
         return False
@@ -195,7 +198,7 @@ def _retells(o: Draft, d: Draft, text: str | None) -> bool:
     between = text[o.sent_end:d.sent_start]
     same_para = "\n" not in between.strip(" ") and len(between) < 400
     # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")
-    same_crowd = _family(o) == "demonstration" and o.actor1 is not None and o.actor1 == d.actor1
+    same_crowd = family(o) == "demonstration" and o.actor1 is not None and o.actor1 == d.actor1
     return same_para or same_crowd or bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
 
 
@@ -207,17 +210,17 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
         # an event the text dates years back is another event than today's, however alike
         told = next((o for o in reversed(out) if o.history == d.history and _retells(o, d, text)), None)
         if told is not None:
-            if _family(d) == "demonstration" and d.priority > told.priority:
+            if family(d) == "demonstration" and d.priority > told.priority:
                 # a demonstration later met with force or dispersed takes the graver sub-type
                 told.coding, told.kind, told.rule, told.mention = d.coding, d.kind, d.rule, d.mention
                 told.priority, told.plover = d.priority, d.plover
-            _absorb(told, d)
+            absorb(told, d)
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
         if out and out[-1].history == d.history and _follow_up(out[-1], d, text):
             host = out[-1]
-            _absorb(host, d)
+            absorb(host, d)
             if d.fatalities is not None:
                 host.fatalities = d.fatalities if host.fatalities is None else max(host.fatalities, d.fatalities)
             continue
@@ -243,7 +246,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
         if host is None:
             out.append(d)
             continue
-        _absorb(host, d)
+        absorb(host, d)
         if d.fatalities is not None:
             host.fatalities = d.fatalities if host.fatalities is None else min(host.fatalities, d.fatalities)
     return out

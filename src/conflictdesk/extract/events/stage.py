@@ -26,8 +26,9 @@ import ahocorasick
 
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
-from .incidents import incidents_only, report_date
-from .attributes import (WORD_NUMBERS, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
+from .incidents import incidents_only, merge_references, refers_back, report_date
+from .relevance import about_conflict, agreement_made, shows_not_protests
+from .attributes import (WORD_NUMBERS, reporting_dates, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
                                in_background_section, place_for, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
@@ -211,6 +212,8 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     for c in head.children:
         if c.dep_ in ("compound", "amod", "nmod", "nsubj", "dobj"):
             seen.append(c.lemma_.lower())
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):       # "a suicide car bomber struck": the attacker's kind
+            seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
             seen.extend(g.lemma_.lower() for g in c.subtree)
     for lemma in seen:
@@ -245,15 +248,18 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
 
 
 def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: EventPatterns,
-           places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list) -> Draft | None:
+           places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list,
+           said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset()) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
             and _figurative(m, roles.side2.token, patterns):
         return None
-    if m.coding.event_type == "Protests" and _shows_something(m, patterns):
+    if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None
     if _person_taken(m, patterns):
+        return None
+    if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
     if _generic_statement(m) or _handled(m, patterns) or _penalty(m):
         return None
@@ -280,18 +286,20 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         own = (m.head.left_edge.idx, last.idx + len(last.text))
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
                       cues=_sentence_countries(sent, kb=kb, index=index), own=own)
-    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text)
+    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting)
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else None, published=doc.published)
+    if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
+        when = None          # the day of the story told around it does not date what the report recalls
     d = Draft(mention=m, coding=coding, plover=m.trigger.plover, priority=m.priority, rule=m.trigger.id,
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind=m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              history=earlier_year(m.head, sent, doc.published))
+              history=earlier_year(m.head, sent, doc.published), reference=refers_back(m, quotes=said))
     return d
 
 
@@ -485,22 +493,31 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     index = ActorIndex(_not_places(actors, places), people)
     flags = section_flags(doc.text)
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
+    said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
+    reporting = reporting_dates(dates, parsed)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
     sents = _sentences(parsed)
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
+    found_all = [find_mentions(s, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=f)
+                 for s, f in zip(sents, forms)]
+    # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
+    # injured several children"); an outcome word alone does not ("14 people died in flooding")
+    hurts = [any(m.trigger.kind == "outcome" and _victim_named(m) for m in f) for f in found_all]
+    # a text about anything but conflict, violence or protest reports none ("a long battle against deflation")
+    relevant = about_conflict([c or h or any(m.coding.event_type in DEMONSTRATIONS and not shows_not_protests(m)
+                                             for m in f) for c, h, f in zip(context, hurts, found_all)])
     for k, sent in enumerate(sents):
+        if not relevant:
+            break
         # the context of a sentence: its own, or that of its neighbours in the same paragraph
         here = context[k]
         window = here or any(0 <= j < len(sents) and context[j] and "\n" not in
                              doc.text[min(sents[j].end_char, sent.end_char):max(sents[j].start_char, sent.start_char)]
                              for j in (k - 1, k + 1))
-        found_here = find_mentions(sent, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=forms[k])
-        # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
-        # injured several children"); an outcome word alone does not ("14 people died in flooding")
-        hurt = any(m.trigger.kind == "outcome" and _victim_named(m) for m in found_here)
+        found_here, hurt = found_all[k], hurts[k]
         mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE)]
         # a death or injury word outside any context only tells the outcome of the event before it
@@ -514,7 +531,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if not mentions:
             continue
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
-                          quantities=quantities, flags=flags) for m in mentions]
+                          quantities=quantities, flags=flags, said=said, reporting=reporting) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
         for d in sdrafts:
@@ -554,9 +571,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
     _apply_coded_fatalities(drafts, doc.text)
-    merged = incidents_only(merge_document(drafts, text=doc.text),
+    merged = incidents_only(merge_document(merge_references(drafts), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
-    anchor = report_date(merged, doc.published)
+    anchor = report_date(merged, doc.published, dates=dates)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end

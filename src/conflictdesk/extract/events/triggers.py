@@ -63,8 +63,8 @@ def has_phrase(forms: tuple[str, str], phrase: tuple[str, ...]) -> bool:
     return needle in forms[0] or needle in forms[1]
 
 
-def quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Long quotations within text[start:end] (character ranges)."""
+def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUOTE) -> list[tuple[int, int]]:
+    """Quotations longer than `min_length` within text[start:end] (character ranges)."""
     out: list[tuple[int, int]] = []
     i = start
     while i < end:
@@ -74,7 +74,7 @@ def quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = text.find(close, i + 1, end)
             if j == -1:
                 break
-            if j - i > LONG_QUOTE:
+            if j - i > min_length:
                 out.append((i, j + 1))
             i = j + 1
             continue

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ...config import DATA_DIR
-from ...errors import KnowledgeBaseError
+from ...errors import Code, KnowledgeBaseError
 from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
@@ -39,7 +39,7 @@ CUES_DIR = DATA_DIR / "statements"
 class CueFileError(KnowledgeBaseError):
     """A cue file that does not load; `problems` lists each with file, line and cue id."""
 
-    code = "E320"
+    code = Code.CUE_FILE
 
 
 class CueSpec(BaseModel):

@@ -1,0 +1,55 @@
+"""Serving the app in production: under waitress, a maintained pure-Python WSGI server from PyPI
+(no C extension, no fork, the same on Linux, macOS and Windows), with the limits `server.py`
+sets for the standard library's server:
+
+- `threads` worker threads (WORKERS) and at most `connection_limit` open connections (WORKERS +
+  PENDING); a listen backlog of BACKLOG connections;
+- a connection idle for TIMEOUT seconds is closed (waitress's `channel_timeout`, checked every
+  `cleanup_interval`); a request head over MAX_HEAD bytes is refused (431), a body over MAX_BODY;
+- no tracebacks to clients, proxy headers ignored unless a trusted proxy is named.
+
+    server = make_production_server(WebApp(store), "127.0.0.1", 8750)
+    server.run()                      # server.effective_port: the port (0 asked: any free one)
+
+`conflictdesk serve` uses it by default (`--server stdlib` keeps the standard library's hardened
+server of `server.py`, whose own error answers are in the API's JSON shape; waitress answers its
+own errors, such as a 431, in plain text).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from .server import BACKLOG, PENDING, TIMEOUT, WORKERS
+
+MAX_HEAD = 64 * 1024          # bytes of request line and headers (as the standard library's server)
+MAX_BODY = 1024 * 1024        # bytes of a request body (the app itself reads at most http.MAX_BODY)
+
+
+def make_production_server(app: Callable[..., Any], host: str = "127.0.0.1", port: int = 8750, *,
+                           threads: int = WORKERS, quiet: bool = False) -> Any:
+    """A waitress server for `app`, listening (port 0: any free port, see `effective_port`)."""
+    from waitress.server import create_server
+
+    logging.getLogger("waitress").setLevel(logging.ERROR if quiet else logging.INFO)
+    return create_server(app, host=host, port=port, threads=threads, backlog=BACKLOG,
+                         connection_limit=threads + PENDING, channel_timeout=int(TIMEOUT), cleanup_interval=5,
+                         max_request_header_size=MAX_HEAD, max_request_body_size=MAX_BODY,
+                         expose_tracebacks=False, clear_untrusted_proxy_headers=True, ident="conflictdesk")
+
+
+@contextmanager
+def serve_production_in_thread(app: Callable[..., Any], host: str = "127.0.0.1", port: int = 0,
+                               **options: Any) -> Iterator[str]:
+    """Serve `app` under waitress in a background thread while the block runs; yields the base URL."""
+    server = make_production_server(app, host, port, quiet=True, **options)
+    thread = threading.Thread(target=server.run, name="conflictdesk-waitress", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)

@@ -1,0 +1,52 @@
+"""When an event happened, as a news report tells it: the event's own day over the day the report
+was given, the story carried from one wire line to the next, the news of the day for an event told
+without a date, and no date for a pattern the report recalls. Real spaCy and knowledge base,
+project-written texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.records import Document
+
+SUNDAY = dt.date(2016, 5, 8)
+
+
+def events(nlp, kb, text, published=SUNDAY):
+    doc = Document(id="d", text=text, language="en", published=published)
+    return [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.event_type != "Strategic developments"]
+
+
+def test_the_day_a_source_spoke_does_not_date_the_event_it_tells(nlp, kb):
+    text = ("ANKARA — Turkish artillery shelled Islamic State positions in northern Syria on Saturday evening, "
+            "killing 20 militants, military sources said.\n"
+            "Artillery fire hit the villages of Suran and Tal El Hisn north of Aleppo, destroying three rocket "
+            "launchers, the sources said on Sunday.")
+    evs = events(nlp, kb, text)
+    assert evs and all(e.event_date == dt.date(2016, 5, 7) for e in evs), [(e.event_date, e.evidence.text[:40])
+                                                                            for e in evs]
+
+
+def test_an_event_told_without_a_day_is_the_news_of_the_leads_day(nlp, kb):
+    lead = "BAGHDAD — Iraqi forces fought Islamic State militants near Falluja on Saturday, officers said."
+    more = "Air strikes and mortar fire hit districts inside the city where the militants keep their headquarters."
+    # the next wire line carries the lead's day; a later paragraph is the news of that day, to the week
+    for text, precision in ((f"{lead}\n{more}", 1), (f"{lead}\n\n{more}", 2)):
+        strikes = [e for e in events(nlp, kb, text) if "Air strikes" in e.evidence.text]
+        assert strikes and (strikes[0].event_date, strikes[0].time_precision) == (dt.date(2016, 5, 7), precision)
+
+
+def test_overnight_is_the_reports_day(nlp, kb):
+    text = "Government forces shelled rebel positions in Aleppo overnight, the Syrian Observatory said."
+    evs = events(nlp, kb, text)
+    assert evs and evs[0].event_date == SUNDAY
+
+
+def test_a_pattern_the_report_recalls_is_background_without_a_date(nlp, kb):
+    text = ("BAGHDAD — A suicide bomber killed 12 people at a checkpoint in Baghdad on Saturday, police said.\n"
+            "Government forces have been battling Islamic State militants in Anbar province for two years.\n"
+            "Coalition jets regularly strike militant positions in the province.")
+    evs = events(nlp, kb, text)
+    recalled = [e for e in evs if "battling" in e.evidence.text or "regularly" in e.evidence.text]
+    assert recalled and all(e.salience == "background" and e.event_date is None for e in recalled), \
+        [(e.salience, e.event_date, e.evidence.text[:40]) for e in recalled]

@@ -1,0 +1,77 @@
+"""The events stage reports violence only in texts about conflict, and protests only where people
+protest. Real spaCy, the real knowledge base, project-written texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conflictdesk.extract.events.relevance import about_conflict
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.records import Document
+
+
+def events(nlp, kb, text):
+    doc = Document(id="r", text=text, language="en", published=dt.date(2016, 3, 1))
+    return extract_document(doc, nlp=nlp, kb=kb).events
+
+
+BUSINESS = (
+    "The chipmaker reported record quarterly revenue on Tuesday, beating analysts' forecasts. "
+    "Its shares shot up 12 percent in early trading. "
+    "The company demonstrated its new processor to investors in San Jose and said it would fight "
+    "for market share in data centres. "
+    "Rivals launched blistering attacks on its pricing, but the chief executive said the battle against "
+    "cheaper imports had only begun. "
+    "The central bank, in its long battle against deflation, kept rates unchanged. "
+    "Analysts expect demand to rise next year as cloud providers expand. "
+    "The firm employs 40,000 people worldwide.")
+
+
+def test_business_story_with_words_of_violence_reports_none(nlp, kb):
+    assert events(nlp, kb, BUSINESS) == [], [(e.rule, e.evidence.text[:50]) for e in events(nlp, kb, BUSINESS)]
+
+
+@pytest.mark.parametrize("text", [
+    "The company demonstrated its technology on two vehicles on the highway.",
+    "A new study demonstrates that the galaxy is heavier than thought.",
+    "Companies need to demonstrate that they can grow up and act like adults.",
+])
+def test_demonstrating_something_is_no_protest(nlp, kb, text):
+    assert not [e for e in events(nlp, kb, text) if e.event_type == "Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    "Engineers protested in front of the parliament in Tehran on Monday against a new ministry memo.",
+    "Hundreds of students demonstrated outside the education ministry in Amman on Sunday.",
+])
+def test_a_protest_told_without_words_of_war_is_a_protest(nlp, kb, text):
+    assert [e.event_type for e in events(nlp, kb, text)] == ["Protests"]
+
+
+def test_a_text_is_about_conflict_when_enough_of_it_tells_of_it():
+    assert about_conflict([True, False, False, False, False])
+    assert not about_conflict([True] + [False] * 19)
+    assert not about_conflict([])
+
+
+# one incident, told several times, is one event
+def test_the_attack_named_again_is_the_same_incident(nlp, kb):
+    text = ("MOGADISHU — A suicide car bomber struck a restaurant on Lido beach in Mogadishu on Thursday, "
+            "killing 20 people, police said. Al Shabaab claimed responsibility for the attack in a radio "
+            "broadcast. \"This was a cowardly attack on innocent people,\" the president said on Friday.")
+    evs = [e for e in events(nlp, kb, text) if e.event_type != "Strategic developments"]
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+    assert evs[0].sub_event_type == "Suicide bomb" and evs[0].fatalities == 20
+
+
+@pytest.mark.parametrize("text,agreed", [
+    ("The rebels and the army agreed on Friday to a ceasefire in Taiz, officials said.", True),
+    ("Russia said it extended a truce in Aleppo by 72 hours.", True),
+    ("After the collapse of a ceasefire between the PKK and the government, fighting resumed in the southeast.",
+     False),
+    ("The president said insurgents had breached the truce from day one, as army shelling continued.", False),
+])
+def test_an_agreement_is_one_made(nlp, kb, text, agreed):
+    made = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
+    assert bool(made) == agreed, [(e.sub_event_type, e.evidence.text[:50]) for e in events(nlp, kb, text)]
