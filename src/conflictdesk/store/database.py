@@ -400,14 +400,15 @@ class Store:
         see `event_queries.EventFilter`). Events of near-duplicate documents are left out unless
         `include_duplicates`."""
         flt = self._filter(flt, filters)
+        # table columns, not ORM objects: plain rows are several times cheaper to read
         query = self._narrowed(
-            select(EventRow, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
+            select(EventRow.__table__, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
             .join(DocumentRow, DocumentRow.id == EventRow.document_id)
             .order_by(WHEN.desc().nulls_last(), EventRow.pk.desc()).offset(offset).limit(limit), flt)
         with self._read("list events") as session:
-            return [StoredEvent(event=rows.event_record(ev), document_id=ev.document_id, source=source, url=url,
-                                published=published, title=title)
-                    for ev, source, url, published, title in session.execute(query)]
+            return [StoredEvent(event=rows.event_record(row), document_id=row.document_id, source=row.source,
+                                url=row.url, published=row.published, title=row.title)
+                    for row in session.execute(query)]
 
     @memoised
     def count_events(self, flt: EventFilter | None = None, /, **filters: Any) -> int:

@@ -170,7 +170,7 @@ def relation_record(row: RelationRow) -> Relation:
                     citation=row.citation, since=row.since, until=row.until)
 
 
-def event_record(row: EventRow) -> Event:
+def event_record(row: Any) -> Event:
     count = None
     if row.count_value is not None and row.count_qualifier is not None:
         count = Count(row.count_value, row.count_qualifier)  # type: ignore[arg-type]
