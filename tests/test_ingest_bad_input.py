@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import pathlib
 from pathlib import Path
 
@@ -151,3 +153,58 @@ def test_nasty_input_never_raises(tmp_path: Path, suffix: str) -> None:
         assert isinstance(item, (Document, Failure))
         if isinstance(item, Failure):
             assert item.code.startswith("E1") and item.message and item.stage in ("read", "parse")
+
+
+def test_a_fifo_and_a_device_are_not_regular_files_and_never_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)                                 # opening it for reading would wait for a writer forever
+    failure = one_failure(fifo)
+    assert (failure.code, failure.stage) == ("E107", "read")
+    assert "not a regular file" in failure.message and "FIFO" in failure.message
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    items = list(read_sources([str(tmp_path)]))     # inside a folder too; the folder's other files are read
+    assert [(Path(i.origin).name, getattr(i, "code", "doc")) for i in items] == [("good.txt", "doc"),
+                                                                              ("pipe.txt", "E107")]
+    if Path("/dev/zero").exists():                  # endless, and stat() says 0 bytes
+        failure = one_failure(Path("/dev/zero"))
+        assert failure.code == "E107" and "character device" in failure.message
+
+
+def test_an_unreadable_jsonl_date_keeps_the_document_and_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    lines = [{"id": "d1", "text": ARTICLE, "date": "not-a-date"},
+             {"id": "d2", "text": ARTICLE.replace("four", "five"), "date": "2016-03-04"},
+             {"id": "d3", "text": ARTICLE.replace("four", "six"), "published": "03/04/2016"}]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    items = list(read_sources([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Document", "Document", "Failure"]
+    first, warning = items[0], items[1]
+    assert first.id == "d1" and first.published is None
+    assert (warning.code, warning.stage, warning.document_id) == ("E108", "parse", "d1")
+    assert warning.origin.endswith("wire.jsonl:1") and "'not-a-date'" in warning.message
+    assert "kept without a date" in warning.message
+    assert items[2].published.isoformat() == "2016-03-04"
+    assert items[4].document_id == "d3" and "'03/04/2016'" in items[4].message
+
+
+def test_an_unreadable_csv_date_keeps_the_document_and_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text(f'id,date,text\nc1,yesterday,"{ARTICLE}"\n', encoding="utf-8")
+    doc, warning = read_sources([str(path)])
+    assert isinstance(doc, Document) and doc.published is None
+    assert (warning.code, warning.document_id) == ("E108", "c1") and "'yesterday'" in warning.message
+
+
+def test_ragged_csv_rows_are_reported_not_turned_into_documents(tmp_path: Path) -> None:
+    article = " ".join(ARTICLE.split())
+    path = tmp_path / "wire.csv"
+    path.write_text("id,date,text\n"
+                    f'r1,2016-03-04,"{article}"\n'
+                    f'r2,2016-03-04,"{article}",stray cell\n'       # one cell too many
+                    "r3,Clashes erupted in the town\n"               # one too few (an unquoted line break)
+                    f'r4,2016-03-05,"{article.replace("four", "five")}"\n', encoding="utf-8")
+    items = list(read_sources([str(path)]))
+    assert [(Path(i.origin).name, getattr(i, "code", "doc")) for i in items] == [
+        ("wire.csv:2", "doc"), ("wire.csv:3", "E105"), ("wire.csv:4", "E105"), ("wire.csv:5", "doc")]
+    assert "4 cells where the header has 3" in items[1].message
+    assert "2 cells where the header has 3" in items[2].message

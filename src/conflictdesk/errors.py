@@ -126,6 +126,19 @@ class UnsupportedLanguageError(InputError):
     code = Code.UNSUPPORTED_LANGUAGE
 
 
+class NotRegularFileError(InputError):
+    """A path that is not a regular file: a FIFO, a device (/dev/zero), a socket. Never opened."""
+
+    code = "E107"
+
+
+class InvalidFieldError(InputError):
+    """A metadata field (e.g. a JSON line's or CSV row's date) that cannot be read: the document
+    is kept without it, and the field is reported."""
+
+    code = "E108"
+
+
 class FetchError(InputError):
     """A URL that could not be fetched (unreachable, timeout, too large, bad status)."""
 
@@ -181,6 +194,12 @@ class PipelineError(ConflictDeskError):
 
 class ExtractionError(ConflictDeskError):
     code = Code.EXTRACTION
+
+
+class TextTooLongError(ExtractionError):
+    """A text longer than the language pipeline parses, even in parts (`nlp/parse.py` MAX_CHARS)."""
+
+    code = "E406"
 
 
 # --- briefs and exports -----------------------------------------------------------------------

@@ -23,6 +23,9 @@ How it runs:
   (killed, out of memory, a crash in native code) costs only the documents of its own chunk: the
   chunks that were in flight are re-run one at a time in a fresh pool, and the documents of the
   chunk that kills a worker again become Failures (ExtractionError's code, "worker process died").
+- A worker exits on its own when the process that started it is gone (killed with SIGKILL or
+  SIGTERM, crashed): a thread in each worker checks every PARENT_CHECK_SECONDS that its parent
+  is still the one that started it. Without it, orphaned workers (hundreds of MB each) live on.
 """
 from __future__ import annotations
 
@@ -31,6 +34,8 @@ import itertools
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,6 +57,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SIZE = 16
 DEFAULT_PREFETCH = 2
+PARENT_CHECK_SECONDS = 0.5
 # Parsed in the parent before forking, so that lazily built resources exist once, shared.
 WARMUP_TEXT = ("Gunmen killed three soldiers and wounded 12 civilians in an attack on a checkpoint near "
                "Mosul on Monday, the Iraqi army said. The Islamic State claimed responsibility in a "
@@ -92,9 +98,9 @@ def extract_parallel(docs: Iterable[Document], *, nlp: "Language", kb: "Knowledg
     context = multiprocessing.get_context(method)
     if method == "fork":
         _warm_up(nlp, kb, coder)
-        initargs: tuple[object, ...] = (nlp, kb, None, batch_size, coder)  # inherited by fork, not pickled
+        initargs: tuple[object, ...] = (nlp, kb, None, batch_size, coder, os.getpid())  # inherited by fork
     else:
-        initargs = (None, None, _recipe(nlp, kb), batch_size, coder)
+        initargs = (None, None, _recipe(nlp, kb), batch_size, coder, os.getpid())
     chunks = _chunked(docs, chunk_size)
     pool = _start_pool(context, workers, initargs)
     try:
@@ -188,7 +194,8 @@ def _warm_up(nlp: "Language", kb: "KnowledgeBase", coder: EventCoder | None) -> 
 
 
 def _init_worker(nlp: "Language | None", kb: "KnowledgeBase | None", recipe: _Recipe | None,
-                 batch_size: int, coder: EventCoder | None) -> None:
+                 batch_size: int, coder: EventCoder | None, parent: int) -> None:
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="conflictdesk-parent-watch", daemon=True).start()
     if recipe is not None:
         from ..knowledge import load_knowledge_base
         from ..nlp import load_pipeline
@@ -196,6 +203,14 @@ def _init_worker(nlp: "Language | None", kb: "KnowledgeBase | None", recipe: _Re
         nlp = load_pipeline(recipe.model)
         kb = load_knowledge_base(recipe.kb_extra_dirs)
     _WORKER.update(nlp=nlp, kb=kb, batch_size=batch_size, coder=coder)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Runs in a worker: end the worker as soon as `parent`, the process that started it, is gone
+    (the worker is then re-parented and `os.getppid()` changes)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _extract_chunk(chunk: list[Document], strict: bool) -> list[Extraction | Failure]:

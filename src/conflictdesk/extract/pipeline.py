@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..nlp.parse import parse_text
 from ..records import Document, Extraction, Failure
 from .events.coders import DEFAULT_EVENT_CODER, EventCoder, load_event_coder
 from .parallel import extract_parallel
@@ -34,13 +35,16 @@ def event_coder(coder: EventCoder | str) -> EventCoder:
 
 def extract_document(doc: Document, *, nlp: "Language", kb: "KnowledgeBase",
                      coder: EventCoder | str = DEFAULT_EVENT_CODER) -> Extraction:
-    return extract_parsed(doc, nlp(doc.text), kb=kb, coder=event_coder(coder))
+    """All stages over one document. Raises ConflictDeskError (E406: too long to parse, see
+    `nlp/parse.py`)."""
+    return extract_parsed(doc, parse_text(nlp, doc.text), kb=kb, coder=event_coder(coder))
 
 
 def extract_documents(docs: Iterable[Document], *, nlp: "Language", kb: "KnowledgeBase",
                       coder: EventCoder | str = DEFAULT_EVENT_CODER, batch_size: int = 32, n_process: int = 1,
                       strict: bool = False, workers: int = 1) -> Iterator[Extraction | Failure]:
-    """Extract from many documents, parsing them in batches with `nlp.pipe` (streaming).
+    """Extract from many documents, parsing them in batches with `nlp.pipe` (streaming; a long
+    document in parts, `nlp/parse.py`).
 
     A document whose extraction fails yields a `Failure` naming the stage that failed and the
     batch goes on; with `strict=True` the exception propagates instead. With `workers` > 1 whole

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import ConflictDeskError, ExtractionError, UnsupportedLanguageError
+from ..nlp.parse import parse_texts
 from ..records import Actor, Document, Event, Extraction, Failure, Findings, Statement
 from .actors import actor_from_entry, extract_actors
 from .dates import extract_dates
@@ -96,10 +97,18 @@ def extract_or_fail(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase", coder:
 def extract_serial(docs: Iterable[Document], *, nlp: "Language", kb: "KnowledgeBase",
                    coder: EventCoder | None = None, batch_size: int = 32, n_process: int = 1,
                    strict: bool = False) -> Iterator[Extraction | Failure]:
-    """Extract from many documents in this process, parsing them in batches with `nlp.pipe`."""
+    """Extract from many documents in this process, parsing them in batches with `nlp.pipe` (a
+    long document in parts; one the language pipeline refuses is a Failure of stage "language",
+    see `nlp/parse.py`)."""
     pairs = ((d.text, d) for d in docs)
-    for parsed, doc in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield extract_or_fail(doc, parsed, kb=kb, coder=coder, strict=strict)
+    for parsed, doc in parse_texts(nlp, pairs, batch_size=batch_size, n_process=n_process):
+        if not isinstance(parsed, ConflictDeskError):
+            yield extract_or_fail(doc, parsed, kb=kb, coder=coder, strict=strict)
+        elif strict:
+            raise parsed
+        else:
+            yield Failure(origin=doc.origin or doc.id, stage="language", code=parsed.code, message=parsed.message,
+                          document_id=doc.id)
 
 
 def referenced_actors(actors: list[Actor], events: list[Event], statements: list[Statement], *,

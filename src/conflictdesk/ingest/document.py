@@ -11,8 +11,8 @@ import re
 import time
 import urllib.parse
 
-from ..errors import EmptyInputError
-from ..records import Document
+from ..errors import EmptyInputError, InvalidFieldError
+from ..records import Document, Failure
 from .boilerplate import strip_boilerplate
 from .dedupe import fingerprint
 from .language import detect_language
@@ -52,6 +52,19 @@ def parse_date(value: object) -> dt.date | None:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def unread_date(value: object, doc: Document, *, where: str, line: int | None = None) -> Failure | None:
+    """A Failure (E108) saying that a record's publication date `value` could not be read and
+    that `doc` was kept without a date; None when there was no date or it was read."""
+    if value is None or value == "" or doc.published is not None:
+        return None
+    shown = str(value) if len(str(value)) <= 80 else str(value)[:80] + "…"
+    prefix = f"line {line}: " if line is not None else ""
+    return Failure(where, "parse", InvalidFieldError.code,
+                   f"{prefix}the publication date {shown!r} is not a date conflictdesk reads (e.g. 2016-03-04, "
+                   "4 March 2016, an RFC 2822 date; 03/04/2016 is not guessed); the document was kept without "
+                   "a date", document_id=doc.id)
 
 
 def split_headline(text: str) -> tuple[str | None, str]:

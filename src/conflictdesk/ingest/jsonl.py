@@ -3,7 +3,8 @@
 Field names: `id`, `text`, `title`, `published`, `url`, `source`, `author`, `language`; the
 shared news-2016 names `date` and `source_url` are read as `published` and `url`. A line that
 is not JSON, not an object, or has no text is a Failure at `path:line`; the other lines are
-still read.
+still read. A date that cannot be read leaves the document without a date, followed by a
+Failure (E108) that says so.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError, MalformedInputError
 from ..records import Document, Failure
-from .document import build_document
+from .document import build_document, unread_date
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content"),
@@ -56,6 +57,15 @@ def record_document(record: object, *, origin: str, fmt: str) -> Document:
     )
 
 
+def _documents(record: object, *, where: str, fmt: str, line: int | None = None) -> Iterator[Document | Failure]:
+    """The record's Document, then a Failure (E108) if its date could not be read."""
+    doc = record_document(record, origin=where, fmt=fmt)
+    yield doc
+    warning = unread_date(_field(record, "published"), doc, where=where, line=line)  # type: ignore[arg-type]
+    if warning is not None:
+        yield warning
+
+
 def _failure(origin: str, exc: InputError, line: int | None = None) -> Failure:
     stage = "parse" if isinstance(exc, MalformedInputError) else "read"
     where = f"line {line}: " if line is not None else ""
@@ -78,7 +88,7 @@ def read_jsonl(text: str, *, origin: str) -> Iterator[Document | Failure]:
             yield Failure(where, "parse", MalformedInputError.code, f"line {number} is JSON nested too deeply")
             continue
         try:
-            yield record_document(record, origin=where, fmt="jsonl")
+            yield from _documents(record, where=where, fmt="jsonl", line=number)
         except InputError as exc:
             yield _failure(where, exc, number)
 
@@ -96,6 +106,6 @@ def read_json(text: str, *, origin: str) -> Iterator[Document | Failure]:
     for index, record in enumerate(records):
         where = f"{origin}[{index}]" if isinstance(data, list) else origin
         try:
-            yield record_document(record, origin=where, fmt="json")
+            yield from _documents(record, where=where, fmt="json")
         except InputError as exc:
             yield _failure(where, exc)

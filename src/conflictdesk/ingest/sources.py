@@ -7,6 +7,7 @@ the stream goes on with the next document.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
-from ..errors import (EmptyInputError, FetchError, InputError, InputTooLargeError, MalformedInputError)
+from ..errors import (EmptyInputError, FetchError, InputError, InputTooLargeError, MalformedInputError,
+                      NotRegularFileError)
 from ..records import Document, Failure
 from .decoding import check_not_binary, decode_bytes
 from .feed import read_feed
@@ -78,6 +80,8 @@ def read_bytes(data: bytes, *, origin: str, name: str = "", content_type: str | 
     check_not_binary(data)
     fmt = detect_format(name, data, content_type=content_type)
     if fmt == "feed":
+        # feedparser reads the bytes itself and would guess a charset: hold feeds to the same policy
+        decode_bytes(data, content_type=content_type)
         yield from read_feed(
             data, origin=origin, base_dir=base_dir,
             read_local=lambda path: _read_linked_page(Path(path), options),
@@ -122,10 +126,23 @@ def _fetch_linked_page(url: str, options: ReadOptions) -> Document:
                                       options=ReadOptions(fetch_urls=False, max_bytes=options.max_bytes)))
 
 
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return kind
+    return "another kind of file"
+
+
 def read_path(path: Path, *, options: ReadOptions = ReadOptions(), expand: bool = True) -> Iterator[Item]:
     """Documents and Failures from one file. Raises InputError/OSError for the whole file
-    (use `read_sources` for a stream that never raises)."""
-    size = path.stat().st_size
+    (use `read_sources` for a stream that never raises). Only regular files are read: a FIFO
+    or a device (`/dev/zero`) is refused without being opened, so it can never block."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFileError(f"not a regular file but {_file_kind(info.st_mode)}; give a file, a folder "
+                                  "or - for standard input")
+    size = info.st_size
     if size > options.max_bytes:        # refused before reading a byte of it
         raise InputTooLargeError(f"{_size_text(size)} is over the limit of {_size_text(options.max_bytes)}")
     if size == 0:

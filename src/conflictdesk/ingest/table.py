@@ -2,8 +2,10 @@
 
 The text column is found by name (the first of `TEXT_COLUMNS` present, case-insensitive);
 `title`, `published`/`date`, `url`, `source`, `author`, `id` columns are used when present.
-A file without a text column is one Failure; a row with empty text is a Failure at
-`path:line`, and the other rows are still read.
+A file without a text column is one Failure; a row with empty text, or with more or fewer
+cells than the header (its columns cannot be trusted), is a Failure at `path:line`, and the
+other rows are still read. A date that cannot be read leaves the document without a date,
+followed by a Failure (E108) that says so.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 
 from ..errors import EmptyInputError, InputError, MalformedInputError
 from ..records import Document, Failure
-from .document import build_document
+from .document import build_document, unread_date
 
 TEXT_COLUMNS = ("text", "body", "content", "notes", "article")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -67,16 +69,27 @@ def read_csv(text: str, *, origin: str) -> Iterator[Document | Failure]:
         if not any(cell.strip() for cell in row):
             continue
         where = f"{origin}:{start}"
+        if len(row) != len(header):
+            # cells out of line with the header: which one is the text, the date, the id is a guess
+            yield Failure(where, "parse", MalformedInputError.code,
+                          f"line {start}: {len(row)} cells where the header has {len(header)}; the row was not "
+                          "read (a stray delimiter or an unquoted line break?)")
+            continue
 
         def cell(index: int | None) -> str | None:
-            return row[index].strip() or None if index is not None and index < len(row) else None
+            return row[index].strip() or None if index is not None else None
 
         try:
-            yield build_document(
-                row[text_col] if text_col < len(row) else "", fmt="csv", origin=where,
+            doc = build_document(
+                row[text_col], fmt="csv", origin=where,
                 title=cell(columns["title"]), published=cell(columns["published"]), url=cell(columns["url"]),
                 source=cell(columns["source"]), id=cell(columns["id"]), author=cell(columns["author"]),
                 language=cell(columns["language"]),
             )
         except InputError as exc:
             yield Failure(where, "read", exc.code, f"line {start}: {exc.message}")
+            continue
+        yield doc
+        warning = unread_date(cell(columns["published"]), doc, where=where, line=start)
+        if warning is not None:
+            yield warning

@@ -36,6 +36,8 @@ from .schema import (ActorRow, CorrectionRow, DocumentRow, ErrorRow, EventActorR
 
 AddStatus = Literal["new", "duplicate", "near_duplicate"]
 VERSION_SECONDS = 0.5   # how long the data version is trusted before it is read again (see memo.py)
+ERROR_ORIGIN_CHARS = 1_000    # longest origin (path, URL) stored with an error
+ERROR_MESSAGE_CHARS = 4_000   # longest message stored with an error
 NEAR_DUPLICATE_DISTANCE = 3   # SimHash bits; with 4 bands of 16 bits one band is always equal
 EXTRACTED_TABLES = (PointRow, StatementRow, EventActorRow, EventRow, RelationRow, MentionRow, PersonRow, ActorRow)
 
@@ -51,6 +53,14 @@ _INSERT_DOCUMENT = insert(_DOCS)
 _DELETE_EXTRACTED = [delete(t.__table__).where(t.__table__.c.document_id == bindparam("document_id"))
                      for t in EXTRACTED_TABLES]
 _MARK_EXTRACTED = update(_DOCS).where(_DOCS.c.id == bindparam("document_id")).values(extracted=True)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text`, or its beginning with a note of how long it was, in at most `limit` characters."""
+    if len(text) <= limit:
+        return text
+    note = f"… [cut: {len(text):,} characters]"
+    return text[:max(0, limit - len(note))] + note[:limit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,10 +560,17 @@ class Store:
 
     # --- errors -------------------------------------------------------------------------------
     def record_error(self, failure: Failure) -> int:
+        """Store a failure. Its origin and message are cut to ERROR_ORIGIN_CHARS and
+        ERROR_MESSAGE_CHARS, saying so (a 100 KB URL is not stored whole); a document id longer
+        than any stored document's is left out."""
+        id_length = ErrorRow.__table__.c.document_id.type.length
+        document_id = failure.document_id if failure.document_id and len(failure.document_id) <= id_length else None
         with self._write("record an error") as conn:
             result = conn.execute(insert(ErrorRow.__table__).values(
-                origin=failure.origin, document_id=failure.document_id, stage=failure.stage, code=failure.code,
-                message=failure.message, at=_now()))
+                origin=clip(failure.origin, ERROR_ORIGIN_CHARS), document_id=document_id,
+                stage=clip(failure.stage, ErrorRow.__table__.c.stage.type.length),
+                code=clip(failure.code, ErrorRow.__table__.c.code.type.length),
+                message=clip(failure.message, ERROR_MESSAGE_CHARS), at=_now()))
             return int(result.inserted_primary_key[0])
 
     def list_errors(self, *, limit: int | None = None, stage: str | None = None) -> list[StoredError]:
