@@ -32,6 +32,8 @@ class Code(StrEnum):
     ENCODING = ("E104", "text whose character encoding cannot be decoded")
     MALFORMED_INPUT = ("E105", "HTML, a feed, a JSON line or a CSV row that does not parse or lacks a field")
     UNSUPPORTED_LANGUAGE = ("E106", "a document not in a language conflictdesk extracts (English)")
+    NOT_REGULAR_FILE = ("E107", "a path that is not a regular file (a FIFO, a device such as /dev/zero, a socket)")
+    INVALID_FIELD = ("E108", "a metadata field (a date) that cannot be read; the document was kept without it")
     FETCH = ("E110", "a URL that could not be fetched (unreachable, timeout, too large, bad status)")
     UNSAFE_URL = ("E111", "a URL that resolves to a private, loopback, link-local or internal address")
     UNKNOWN_VALUE = ("E120", "a filter or search value (actor, country, event type) that names nothing known")
@@ -57,6 +59,7 @@ class Code(StrEnum):
     PIPELINE_MISSING = ("E403", "the language pipeline is not installed, or is not named by package")
     PIPELINE_LANGUAGE = ("E404", "the language pipeline is not an English one")
     PIPELINE_VERSION = ("E405", "the language pipeline is not the pinned version")
+    TEXT_TOO_LONG = ("E406", "a text longer than the language pipeline parses, even in parts")
     PATTERN_FILE = ("E410", "a relation, date, quantity or actor pattern file that does not load or compile")
     # briefs and exports
     BRIEF = ("E500", "a brief or digest that cannot be built")
@@ -129,14 +132,14 @@ class UnsupportedLanguageError(InputError):
 class NotRegularFileError(InputError):
     """A path that is not a regular file: a FIFO, a device (/dev/zero), a socket. Never opened."""
 
-    code = "E107"
+    code = Code.NOT_REGULAR_FILE
 
 
 class InvalidFieldError(InputError):
     """A metadata field (e.g. a JSON line's or CSV row's date) that cannot be read: the document
     is kept without it, and the field is reported."""
 
-    code = "E108"
+    code = Code.INVALID_FIELD
 
 
 class FetchError(InputError):
@@ -199,7 +202,7 @@ class ExtractionError(ConflictDeskError):
 class TextTooLongError(ExtractionError):
     """A text longer than the language pipeline parses, even in parts (`nlp/parse.py` MAX_CHARS)."""
 
-    code = "E406"
+    code = Code.TEXT_TOO_LONG
 
 
 # --- briefs and exports -----------------------------------------------------------------------
