@@ -1,8 +1,8 @@
 """`conflictdesk ingest` under hostile conditions, through the real entry point: a document too
 long for the language pipeline, a 100 KB URL, a run killed while its workers extract.
 
-The long documents pad a short report written for these tests with paragraphs of long made-up
-words (few tokens per character, so the pipeline parses them quickly).
+The long documents pad short reports written for these tests with a few long paragraphs of long
+made-up words (few tokens per character, so the pipeline parses them quickly).
 """
 from __future__ import annotations
 
@@ -24,13 +24,17 @@ from conflictdesk.store.database import ERROR_MESSAGE_CHARS, ERROR_ORIGIN_CHARS
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = ("Gunmen killed five soldiers and wounded three others in an attack on an army checkpoint near Arish in "
-          "Egypt's North Sinai province on Sunday, security sources said.")
+          "Egypt's North Sinai province on Sunday, security sources said. Militants fired rockets at a police station in "
+          "the town later that day, wounding two policemen.")
 LATE_REPORT = ("Thousands of people protested in the Lebanese capital Beirut on Saturday against the government, "
-               "and police fired tear gas to disperse demonstrators who threw stones near parliament.")
+               "and police fired tear gas to disperse demonstrators who threw stones near parliament. Protesters clashed with "
+               "riot police in the city again on Sunday.")
 
 
 def _padded(chars: int, word: str = "quorvalentisk") -> str:
-    paragraph = " ".join([word * 5] * 30)
+    # paragraphs of 90,000 characters: one sentence each, so the reports' sentences are not drowned
+    # (the events stage reads a text whose sentences rarely tell of conflict as not about conflict)
+    paragraph = " ".join([word * 5] * (90_000 // (len(word) * 5 + 1)))
     padding = "\n\n".join([paragraph] * (chars // (len(paragraph) + 2) + 1))
     return f"Long Report From the Field\n\n{REPORT}\n\n{padding}\n\n{LATE_REPORT}\n"
 

@@ -1,8 +1,8 @@
 """Long texts (`nlp/parse.py`): parsed in parts with every offset kept, or refused with E406; a
 text the pipeline refuses costs only itself.
 
-The reports are short news paragraphs written for these tests; the long texts pad them with
-paragraphs of long made-up words, which the pipeline parses quickly (few tokens per character).
+The reports are short news paragraphs written for these tests; the long texts pad them with a few
+long paragraphs of long made-up words, which the pipeline parses quickly (few tokens per character).
 """
 from __future__ import annotations
 
@@ -14,14 +14,18 @@ from conflictdesk.nlp.parse import MAX_CHARS, parse_text, parse_texts, split_tex
 from conflictdesk.records import Document, Extraction, Failure
 
 OPENING = ("Gunmen killed five soldiers and wounded three others in an attack on an army checkpoint near Arish in "
-           "Egypt's North Sinai province on Sunday, security sources said.")
+           "Egypt's North Sinai province on Sunday, security sources said. Militants fired rockets at a police station in "
+           "the town later that day, wounding two policemen.")
 CLOSING = ("Thousands of people protested in the Lebanese capital Beirut on Saturday against the government, and "
-           "police fired tear gas to disperse demonstrators who threw stones near parliament.")
+           "police fired tear gas to disperse demonstrators who threw stones near parliament. Protesters clashed with riot "
+           "police in the city again on Sunday.")
 
 
 def padding(chars: int) -> str:
-    """Paragraphs of long made-up words, about `chars` characters."""
-    paragraph = " ".join(["quorvalentisk" * 5] * 30)
+    """Paragraphs of 90,000 characters of long made-up words, about `chars` characters in all: one
+    sentence each, so that the reports' sentences are not drowned (the events stage reads a text
+    whose sentences rarely tell of conflict as not about conflict)."""
+    paragraph = " ".join(["quorvalentisk" * 5] * (90_000 // 66))
     return "\n\n".join([paragraph] * (chars // (len(paragraph) + 2) + 1))
 
 
