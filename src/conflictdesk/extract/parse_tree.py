@@ -9,14 +9,17 @@ if TYPE_CHECKING:
 
 
 def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], through: frozenset[str], steps: int,
-                     through_prepositions: bool = False) -> tuple["Token | None", int]:
+                     through_prepositions: bool = False,
+                     not_into: frozenset[str] = frozenset()) -> tuple["Token | None", int]:
     """The subject of `verb`, or of the verb it hangs from ("we are ready to strike" -> we).
 
     At each verb, the first child whose dependency is in subjects[0] is the subject (else in
     subjects[1], ...); with none, climb to the verb's head when the verb's own dependency is in
     `through` (and, with `through_prepositions`, from "firing" in "... after firing a missile" to the
     verb its preposition hangs from), looking at `steps` verbs at most. Returns the subject and the
-    index of the group it was found by (-1 and None when there is none).
+    index of the group it was found by (-1 and None when there is none). It never climbs from a
+    clausal complement into a verb whose lemma is in `not_into` (who said that X happened is not
+    who did it).
     """
     v = verb
     for _ in range(steps):
@@ -24,7 +27,7 @@ def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], throu
             found = [c for c in v.children if c.dep_ in deps]
             if found:
                 return found[0], group
-        if v.dep_ in through and v.head.i != v.i:
+        if v.dep_ in through and v.head.i != v.i and not (v.dep_ == "ccomp" and v.head.lemma_.lower() in not_into):
             v = v.head
             continue
         if through_prepositions and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):

@@ -253,13 +253,15 @@ def _conjuncts(tok: "Token") -> list["Token"]:
 
 _ACTIVE_SUBJECT, _PASSIVE_SUBJECT = frozenset({"nsubj", "csubj"}), frozenset({"nsubjpass"})
 _SUBJECT_THROUGH = frozenset({"conj", "xcomp", "advcl", "ccomp"})
+# who says that something happened did not do it ("in what police said was a terror attack")
+_SPEECH = frozenset(REPORTING_VERBS)
 
 
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
     """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
     and whether it is passive."""
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
-                                   steps=4, through_prepositions=True)
+                                   steps=4, through_prepositions=True, not_into=_SPEECH)
     return subj, group == 1
 
 

@@ -18,6 +18,7 @@ background section ("appears to be commenting on the lack of attacks") yields no
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ from .attributes import (WORD_NUMBERS, reporting_dates, coded_fatalities, count_
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
 from .roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
-                          resolve_role_phrase)
+                    resolve_phrase, resolve_role_phrase)
 from .triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges, sentence_text_forms
 
 if TYPE_CHECKING:
@@ -232,16 +233,22 @@ def _fighting_only(sent: "SpacySpan", patterns: EventPatterns) -> bool:
     return not civilians and bool(lemmas & patterns.armed_nouns)
 
 
-ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "rebels", "militants", "insurgents"}
+ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "rebels", "militants", "insurgents",
+            "jihadist", "jihadists", "extremist", "extremists"}
+OWN_FIGHTERS = {"fighter", "militant", "member", "force", "gunman", "insurgent", "jihadist", "unit", "suicide"}
 
 
 def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
-    """"the group's naval forces", "the militia": the armed actor the text last named before it."""
+    """"the group's naval forces", "the militia", "its fighters": the armed actor the text last named
+    before it."""
     tok = party.token
     if party.actor is not None or party.phrase is not None or tok is None:
         return party
     words = [tok] + [c for c in tok.children if c.dep_ == "poss"]
-    if not any(w.lemma_.lower() in ANAPHORA and any(c.lower_ == "the" for c in w.children) for w in words):
+    own = tok.lemma_.lower() in OWN_FIGHTERS and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                     for c in tok.children)
+    if not own and not any(w.lemma_.lower() in ANAPHORA and any(c.lower_ == "the" for c in w.children)
+                           for w in words):
         return party
     before = [a for s, e, a in index.spans if e <= tok.idx and _actor_type(a, kb=kb, index=index) in ARMED_TYPES]
     return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
@@ -427,10 +434,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
                 d.assoc1.insert(0, a1)
             a1 = crowd
     d.actor1, d.actor2 = a1, a2
-    if d.kind == "territory" and d.coding.event_type == "Battles":
-        t = _actor_type(a1, kb=kb, index=index)
-        sub = "Government regains territory" if t in STATE_FORCE_TYPES else "Non-state actor overtakes territory"
-        d.coding = type(d.coding)("Battles", sub, d.coding.cameo)
+    _territory_subtype(d, kb=kb, index=index)
     if d.coding.event_type == "Battles" and d.kind != "territory" and d.place is not None \
             and d.place.country in patterns.policing_countries \
             and not {t.lemma_.lower() for t in d.mention.sent} & patterns.organised_fighters \
@@ -444,6 +448,53 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     if violent and d.side2.kind == "protesters":
         d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
+
+
+def _territory_subtype(d: Draft, *, kb: Any, index: ActorIndex) -> None:
+    """Territory taken by state forces is regained; by anyone else, overtaken."""
+    if d.kind == "territory" and d.coding.event_type == "Battles":
+        t = _actor_type(d.actor1, kb=kb, index=index)
+        sub = "Government regains territory" if t in STATE_FORCE_TYPES else "Non-state actor overtakes territory"
+        d.coding = type(d.coding)("Battles", sub, d.coding.cameo)
+
+
+def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: ActorIndex,
+                     patterns: EventPatterns) -> None:
+    """A battle's sides its telling left open, from the armed parties its sentence names."""
+    if d.coding.event_type != "Battles" or (d.actor1 is not None and d.actor2 is not None):
+        return
+    country = (d.place.country if d.place else None) or note_country
+    a1, a2 = _battle_sides(d, d.actor1, d.actor2, country=country, kb=kb, index=index, patterns=patterns)
+    if a1 != d.actor1:
+        d.actor1 = a1
+        _territory_subtype(d, kb=kb, index=index)
+    d.actor2 = a2
+
+
+def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | None, kb: Any, index: ActorIndex,
+                  patterns: EventPatterns) -> tuple[str | None, str | None]:
+    """The sides of a battle its trigger's parse leaves open, from the armed parties its sentence names
+    ("Six soldiers were killed in clashes with militants": the state's forces and an armed group),
+    state forces first, as ACLED's coders list them when a report does not say who attacked."""
+    sides: list[str] = []
+    for tok in d.mention.sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
+                tok.lemma_.lower() not in patterns.armed_nouns:
+            continue
+        party = resolve_phrase(tok, index, patterns)
+        if party.kind in ("civilians", "protesters", "rioters"):
+            continue
+        actor = _party_actor(party, country, kb=kb)
+        actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
+        if actor is not None and actor not in sides and actor not in (a1, a2):
+            sides.append(actor)
+    if a1 is None and sides:
+        state = [s for s in sides if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES]
+        a1 = (state or sides)[0]
+        sides.remove(a1)
+    if a2 is None and sides:
+        a2 = sides[0]
+    return a1, a2
 
 
 def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any) -> str | None:
@@ -490,7 +541,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                    quantities: list[Quantity], patterns: EventPatterns | None = None) -> list[Event]:
     """Every event the document reports, in order of first mention."""
     patterns = patterns or load_event_patterns()
-    index = ActorIndex(_not_places(actors, places), people)
+    index = ActorIndex(_outside_dateline(_not_places(actors, places), doc.text, kb=kb), people)
     flags = section_flags(doc.text)
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
     said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
@@ -573,6 +624,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _apply_coded_fatalities(drafts, doc.text)
     merged = incidents_only(merge_document(merge_references(drafts), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
+    for d in merged:
+        _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
     anchor = report_date(merged, doc.published, dates=dates)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
@@ -635,6 +688,26 @@ def _reported_number(text: str) -> int | None:
         return None
     word = m.group(1).lower()
     return int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+
+
+DATELINE = re.compile(r"\s*[A-Z]{3,}[A-Z.'/ -]*?(?:,\s*[A-Z][a-z]+)?(?=\s+[A-Z]|\s*[-\u2013\u2014(])")
+
+
+def _outside_dateline(actors: list[Actor], text: str, *, kb: Any) -> list[Actor]:
+    """Actors without their mentions in the dateline ("KABUL A suicide bomber ...", "STUTTGART, Germany
+    Islamic State militants ..."): where the report was filed names no side of its events. An armed
+    group's acronym opening the text ("ISIS fighters ...") is no dateline."""
+    m = DATELINE.match(text)
+    if m is None:
+        return actors
+    end = m.end()
+    out = []
+    for a in actors:
+        inside = [x for x in a.mentions if x.start < end]
+        if inside and a.type not in ("state", "government", "unknown", None) and a.known:
+            return actors                  # "PKK militants attacked ...": the text opens with its actor
+        out.append(dataclasses.replace(a, mentions=[x for x in a.mentions if x.start >= end]) if inside else a)
+    return out
 
 
 def _not_places(actors: list[Actor], places: list[Place]) -> list[Actor]:
