@@ -59,6 +59,14 @@ FORMAT_VERSION = "gazetteer-v4"   # v4: ASCII place names, ACLED admin1 names
 USER_FORMAT_VERSION = "gazetteer-user-v2"
 FUZZY_MIN_RATIO = 70.0   # rapidfuzz ratio between keys for a skeleton match to count
 IMPORTED_BONUS = 2.5     # score added to a place from the user's own gazetteer (their export, their dump)
+# A city the name means unless the text says otherwise ("Geneva", "Paris"): at least this many people,
+# and this many times the most populous same-named town of another country.
+PROMINENT_POPULATION = 150_000
+PROMINENT_RATIO = 8
+HOME_PROMINENT_RATIO = 50       # ... over a town of the document's own country
+NEAR_ANCHOR_KM = 150            # a town this close to the places already placed keeps its name
+REGION_RATIO = 100              # a region this many times a same-named town's population is what the name means
+METROPOLIS = 1_000_000          # ... but a city this big keeps its short name ("New York" is the city)
 
 # Arabic (and a few other) articles dropped from keys: "al-Tanf" ~ "Tanf", "Deir ez-Zor" ~ "Deir Zor".
 _ARTICLES = frozenset("al el il ul ar as ash ad adh an az at ath ed ez es en er et".split())
@@ -403,12 +411,59 @@ class Gazetteer:
                 best, best_score = c, s
         if best is None:
             return None
+        if hint is None and prefer is None:
+            best = self._homonym_instead(best, name, cands, ccs, points)
         if best.match == "fuzzy":
             in_doc = best.country_code in ccs
             close = any(distance_km(best.latitude, best.longitude, a, b) < 150 for a, b in points)
             if not (in_doc or close):
                 return None
         return best
+
+    def prominent(self, name: str) -> ResolvedPlace | None:
+        """The city a name means when nothing in the text says otherwise: one of at least
+        PROMINENT_POPULATION people that outnumbers every same-named town of other countries
+        PROMINENT_RATIO times ("Geneva" is in Switzerland, "Paris" in France; "Tripoli" is
+        either, so None)."""
+        towns = sorted((c for c in self.candidates(name, fuzzy=False)
+                        if c.kind == "populated_place" and c.match == "exact" and not c.imported
+                        # its own name ("Iskandariya" is no prominent Alexandria; "Ad Dali" no Dali)
+                        and name_key(c.name) == name_key(name) and not drops_article(name, c.name)),
+                       key=lambda c: c.population, reverse=True)
+        if not towns or towns[0].population < PROMINENT_POPULATION:
+            return None
+        rivals = [t.population for t in towns[1:] if t.country_code != towns[0].country_code]
+        if rivals and towns[0].population < PROMINENT_RATIO * max(rivals):
+            return None
+        return towns[0]
+
+    def _homonym_instead(self, best: ResolvedPlace, name: str, cands: list[ResolvedPlace], ccs: list[str],
+                         points: list[tuple[float, float]]) -> ResolvedPlace:
+        """A small town the context chose, unless the name means something far bigger: the US state
+        rather than Florida, New York (a same-named region REGION_RATIO times its size, or a region of
+        exactly that name when the town only goes by it as another name: Oklahoma City, though not a
+        METROPOLIS: New York City), the
+        prominent city rather than Geneva, Illinois (unless the town is the document's own country's
+        and the city not HOME_PROMINENT_RATIO times bigger). A town close to the places already
+        placed keeps its name unless the city is HOME_PROMINENT_RATIO times bigger (Vienna, Virginia,
+        near Washington, is not the Vienna of the nuclear talks); curated and imported places always
+        keep theirs."""
+        if best.kind != "populated_place" or best.match == "curated" or best.imported:
+            return best
+        near = any(distance_km(best.latitude, best.longitude, a, b) < NEAR_ANCHOR_KM for a, b in points)
+        named_so = fold(best.name) == fold(name)
+        regions = [c for c in cands if c.kind == "admin1" and fold(c.name) == fold(name)
+                   and c.population >= (REGION_RATIO * max(1, best.population) if named_so
+                                        else best.population if best.population < METROPOLIS else math.inf)]
+        if regions:
+            return max(regions, key=lambda c: c.population)
+        big = self.prominent(name)
+        if big is None or big.place_id == best.place_id:
+            return best
+        home = bool(ccs) and ccs[0] == best.country_code
+        if (home or near) and big.population < HOME_PROMINENT_RATIO * max(1, best.population):
+            return best
+        return big
 
     def _within_admin1(self, c: ResolvedPlace, region: ResolvedPlace) -> bool:
         """Whether candidate `c` may lie in the first-level region `region` (the region itself; a
@@ -445,7 +500,7 @@ class Gazetteer:
             s += 4 if d < 30 else 3 if d < 80 else 2 if d < 200 else 1 if d < 500 else 0
         s += 0.6 * math.log10(c.population + 1)
         if c.kind == "country":
-            s += 6
+            s += 6 if c.match != "fuzzy" else 0     # "Tunis" is no spelling of Tunisia
         elif c.kind == "admin1":
             s += 3 if prefer == "admin1" else -1.5
         elif c.kind == "admin2":

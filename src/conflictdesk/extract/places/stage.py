@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from ...knowledge.gazetteer import ascii_name, distance_km, drops_article, name_key
+from ...knowledge.gazetteer import PROMINENT_POPULATION, ascii_name, distance_km, drops_article, name_key
 from ...records import Document, Place, Span
 
 if TYPE_CHECKING:
@@ -86,6 +86,12 @@ _PAREN_AFTER = re.compile(r"^\s*\((" + NAME + r")\)")
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+"
     r"(?: [A-Z][A-Za-z.'’\-]+){0,2}))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|:)\s", re.M)
+# Wire copy without a dash: "BEIRUT Four suicide bombers ...", "DIYARBAKIR/ISTANBUL, Turkey Eight
+# Turkish soldiers ...", "LOS ANGELES/BOSTON While ...": capitals at the very start, then the first
+# sentence; the first city is the dateline, a country or region after a comma its hint.
+_BARE_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
+    r"(?:,\s*(?P<region>[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+)?))?\s+(?=[A-Z\"“‘'][a-z]|[A-Z]\s|\d)")
 # Capitalised words that are never places in these positions (sentence words, months, titles).
 _STOP = frozenset(
     "the a an this that these those he she it they we i his her its their our my your monday tuesday wednesday "
@@ -94,6 +100,27 @@ _STOP = frozenset(
     "sheikh king prince emir imam islamic state reuters afp ap associated press news agency according "
     "however meanwhile also after before during since until on at by for with about several many some "
     "two three four five six seven eight nine ten one no not ministry government army forces police".split())
+# Capitalised common words that GeoNames also holds as small towns ("Union", "Congress", "West"):
+# alone, never a place; a direction word is one when a region noun follows ("Northern region").
+_COMMON_WORDS = frozenset(
+    "union congress senate council commerce homeland center centre university secretary supreme post marine "
+    "war wall atlantic pacific earth holocaust android north south east west northern southern eastern western "
+    "central national federal republic security defense defence justice liberty independence freedom victory "
+    "unity hope mission home ocean state capitol white house super still "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Languages the news names ("in English", "in Kurdish"); GeoNames holds some as small towns.
+_LANGUAGES = frozenset("english arabic french kurdish turkish persian farsi russian hebrew urdu pashto dari "
+                       "spanish german chinese".split())
+_DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())
+PARTIAL_MIN_POPULATION = 100_000   # a city keeps its name inside a longer one ("Pietermaritzburg Magistrate's Court")
+# What a partial name may leave out and still name the place: "Kafr Nubl Hospital" is in Kafr Nubl,
+# "Khan Touman" is not in Khan.
+_FACILITY_WORDS = frozenset(
+    "hospital clinic airport airbase air base military university college school prison jail mosque church "
+    "market square bridge road highway street camp city town village district province governorate "
+    "countryside central international stadium hotel station dam port crossing checkpoint citadel "
+    "refinery plant factory field fields oilfield gate gates court courthouse high primary secondary general "
+    "teaching police magistrate magistrates regional municipal".split())
 _PLACE_NOUNS = (r"(?:town|towns|village|villages|city|district|sub-district|subdistrict|neighbourhood|neighborhood|"
                 r"area|areas|hamlet|camp|countryside|outskirts|suburb|municipality|governorate|province|region|"
                 r"hill|hills|mountain|mountains|farms|checkpoint|crossing|airport|port|valley|plain|desert|"
@@ -108,7 +135,9 @@ _DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|
 _AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Corps|Company|Army|army|Forces|forces|"
                         r"Brigade|Brigades|Movement|Front|Council|University|Railways?|Party|Division|Regiment|"
                         r"Battalion|Group|Ministry|Court|Authority|Agency|Committee|Union|Bank|Hospital|"
-                        r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times)\b")
+                        r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times|"
+                        r"news agency|agency|Agency|newspaper|daily|Daily|channel|television|radio|Radio|"
+                        r"nightclub|Nightclub|club|Club|bar|restaurant|magazine|website)\b")
 _PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
                       + NAME + r")")
 _NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
@@ -144,6 +173,8 @@ class _Candidate:
     anchor: bool = False              # placed without doubt in pass 1: context for the others
     modifier: bool = False            # "U.S. embassy": the name modifies a noun
     partial: bool = False             # a shorter prefix of a longer capitalised name
+    cut: str = ""                     # what a partial name leaves out ("Touman" of "Khan Touman")
+    named_as: str | None = None       # "person" / "organisation": the parse names it so, with no locative word
     via_of: bool = False              # governed only by "of" ("the Governor of Nineveh")
     parent: str | None = None         # "Jobar neighbourhood of Damascus" -> "Damascus"
     within: str | None = None         # "Jarada town in the Idleb countryside" -> "Idleb"
@@ -172,6 +203,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
             return
         old.curated_id = old.curated_id or c.curated_id
         old.partial = old.partial and c.partial
+        old.cut = old.cut if old.partial else ""
         old.via_of = old.via_of and c.via_of
         old.precision = old.precision or c.precision
         old.governed = old.governed or c.governed
@@ -198,6 +230,10 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         add(_Candidate(m.start("city"), m.end("city"), city, "dateline", country_hint=region, governed=True))
         if region:
             add(_Candidate(m.start("region"), m.end("region"), region, "dateline", governed=True))
+    # a dateline without a dash ("BEIRUT Four suicide bombers ..."): where the report was filed, so
+    # a hint of the country it is about, not a place of its own (the events stage would take it for
+    # the place of the events it reports)
+    filed_in = None if m and m.start() < 120 else _bare_dateline_country(gaz, head)
 
     # 3. names governed by a locative word ("in X", "near X and Y").
     for m in _LOC_RE.finditer(text):
@@ -208,7 +244,8 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         for part in _split_list(chunk, group_start):
             for i, sub in enumerate(_subnames(text, *part)):
                 add(_Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", precision=implied,
-                               governed=True, partial=i > 0, via_of=word == "of"))
+                               governed=True, partial=i > 0, cut=text[sub[1]:part[1]].strip(),
+                               via_of=word == "of"))
 
     # 4. ACLED's "Name (Region)": "shelled Tafas (Daraa)", "Hit (Dar'a)" when the bracket names a
     #    first-level region or a country.
@@ -285,7 +322,9 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     # ("Deir ez-Zor" over "Deir"; "Ramadi" over "Ramadi city", which names none).
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in cands.values()
                                     if not c.curated_id and gaz.is_not_place(c.text)]   # "West Asia"
-    plausible = [c for c in cands.values() if c.origin != "not_a_place" and _plausible(c, text, actor_spans, gaz)]
+    named = _NamedSpans.of(parsed, demonyms=_demonyms(kb))
+    plausible = [c for c in cands.values()
+                 if c.origin != "not_a_place" and _plausible(c, text, actor_spans, gaz) and not named.vetoes(c, gaz)]
     exact = {(c.start, c.end): bool(c.curated_id or gaz.has_exact(c.text)) for c in plausible}
     ranked = sorted(plausible, key=lambda c: (not c.curated_id, not exact[(c.start, c.end)],
                                               not (exact[(c.start, c.end)] or gaz.has(c.text)),
@@ -304,6 +343,8 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     for c in kept:
         c.resolved = _resolve(gaz, c, countries=(), near=())
     weights: Counter[str] = Counter(_actor_countries(kb, gaz, text) if callable(match) else {})
+    if filed_in:
+        weights[filed_in] += 1.5
     for c in kept:
         if c.country_hint:
             cc = gaz.country_code(c.country_hint)
@@ -334,7 +375,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
 
     # Pass 2: with the document's countries and the places already placed.
     places: list[Place] = []
-    spellings: dict[str, str] = {}     # place id -> the text's spelling of its first mention
+    spelled: list[tuple[int, str | None]] = []   # (index in places, the text's spelling of that mention)
     for c in kept:
         near = [r for o, r in anchors if o is not c]
         within = None
@@ -358,7 +399,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
                                     longitude=parent.longitude, geo_precision=max(1, parent.geo_precision),
                                     kind="neighbourhood", place_id=parent.place_id))
                 continue
-        if r is None or not _accept(c, r, countries, strong):
+        if r is None or not _accept(c, r, countries, strong, gaz=gaz):
             continue
         precision = r.geo_precision
         if c.precision and r.kind not in _COUNTRYISH:
@@ -369,25 +410,60 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         if region is not None:
             places.append(region)
             continue
-        places.append(Place(span=Span(c.start, c.end, c.text), name=_spelling(c, r, spellings), country=r.country,
+        spelled.append((len(places), _spelling(c, r)))
+        places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
-    return places
+    return _named_as_spelled(places, spelled)
 
 
-def _spelling(c: _Candidate, r: "ResolvedPlace", spellings: dict[str, str]) -> str:
-    """The name a place is reported under: a GeoNames town as the text spells it (its first mention
-    in the document: "Naqoura", not "En N\u00e2qo\u00fbra"); regions, countries, curated and imported places
-    under their own (ACLED) name."""
+def _bare_dateline_country(gaz: "Gazetteer", head: str) -> str | None:
+    """The country code of a dateline without a dash ("BEIRUT Four ...", "DIYARBAKIR/ISTANBUL, Turkey
+    Eight ..."): its country or region after the comma, else its first city when that is a city
+    of at least DATELINE_MIN_POPULATION people or a capital-sized unambiguous name."""
+    m = _BARE_DATELINE.match(head)
+    if m is None:
+        return None
+    region = m.group("region")
+    for name in ((region, region.split()[0]) if region else ()):
+        cc = gaz.country_code(name) or getattr(gaz.admin1(name), "country_code", None)
+        if cc:
+            return cc
+    city = gaz.prominent(m.group("city").title())
+    return city.country_code if city is not None else None
+
+
+def _spelling(c: _Candidate, r: "ResolvedPlace") -> str | None:
+    """How this mention spells a GeoNames town the text names ("Naqoura" for "En N\u00e2qo\u00fbra"), or
+    None when the place goes by its own name: regions, countries, curated and imported places (their
+    ACLED names)."""
     if r.kind != "populated_place" or r.imported or r.match == "curated" \
             or not r.place_id.startswith(("geonames:", "rg:")):
-        return r.name
-    if r.place_id not in spellings:
-        text = c.text[4:] if c.text.lower().startswith("the ") else c.text
-        if c.origin == "dateline" and text.isupper():
-            text = text.title()
-        spellings[r.place_id] = ascii_name(" ".join(text.split())) or r.name
-    return spellings[r.place_id]
+        return None
+    text = c.text[4:] if c.text.lower().startswith("the ") else c.text
+    if text.isupper() and len(text) > 3:
+        text = text.title()       # a dateline or a headline in capitals: "BAGHDAD" is Baghdad
+    text = ascii_name(" ".join(text.split()))
+    return text or None
+
+
+def _named_as_spelled(places: list[Place], spelled: list[tuple[int, str | None]]) -> list[Place]:
+    """Each town under the spelling most of its mentions use, so that every mention of one place
+    carries one name and a misspelt mention does not name it ("Istanbu's airport" once, "Istanbul"
+    once: Istanbul); of equals, the gazetteer's own spelling, else the first."""
+    counts: dict[str, Counter[str]] = {}
+    for i, spelling in spelled:
+        if spelling:
+            counts.setdefault(places[i].place_id or "", Counter())[spelling] += 1
+    out = list(places)
+    for i, _ in spelled:
+        votes = counts.get(places[i].place_id or "")
+        if votes:
+            own = name_key(places[i].name)
+            order = list(votes)
+            best = max(order, key=lambda sp: (votes[sp], name_key(sp) == own, -order.index(sp)))
+            out[i] = replace(places[i], name=best)
+    return out
 
 
 def _within(gaz: "Gazetteer", c: _Candidate, *, countries: Any, near: Any) -> "ResolvedPlace | None":
@@ -589,6 +665,96 @@ def _governed_near(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:" + "|".join(near) + r")\s+(?:the\s+)?$", before))
 
 
+@dataclass(frozen=True, slots=True)
+class _NamedSpans:
+    """What the parse and the knowledge base say a capitalised word is when it is no place: part of
+    a person's name ("Alton" of "Alton Sterling", "Clinton said"), an organisation or an outlet
+    ("Dogan", "the Department of Homeland Security"), a nationality, people or language ("Kurdish",
+    "Syrian", "in English")."""
+
+    people: tuple[tuple[int, int], ...]
+    organisations: tuple[tuple[int, int], ...]
+    peoples: tuple[tuple[int, int], ...]          # NORP: nationalities, religious and political groups
+    languages: tuple[tuple[int, int], ...]
+    adjectives: tuple[tuple[int, int], ...]       # NORP used as an adjective ("Kurdish areas")
+    demonyms: frozenset[str]
+    surnames: frozenset[str]                      # last words of people's full names ("Clinton")
+
+    @classmethod
+    def of(cls, parsed: "Doc", *, demonyms: frozenset[str]) -> "_NamedSpans":
+        spans: dict[str, list[tuple[int, int]]] = {"PERSON": [], "ORG": [], "NORP": [], "LANGUAGE": [], "ADJ": []}
+        for ent in parsed.ents:
+            if ent.label_ not in spans:
+                continue
+            start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+            adjective = ent.label_ == "NORP" and all(t.pos_ == "ADJ" for t in ent if t.lower_ != "the")
+            spans["ADJ" if adjective else ent.label_].append((start, ent.end_char))
+        surnames = frozenset(parsed.text[s:e].split()[-1] for s, e in spans["PERSON"] if len(parsed.text[s:e].split()) > 1)
+        return cls(tuple(spans["PERSON"]), tuple(spans["ORG"]), tuple(spans["NORP"]), tuple(spans["LANGUAGE"]),
+                   tuple(spans["ADJ"]), demonyms, surnames)
+
+    def vetoes(self, c: _Candidate, gaz: "Gazetteer") -> bool:
+        """Whether the candidate is one of these rather than a place. The small model mislabels
+        places too ("Aleppo" as NORP, "Erbil" as ORG, "Galkacyo" as PERSON), so only what is
+        certain is refused here: demonyms, language names, nationality adjectives, capitalised common
+        words and short acronyms, part of a person's full name or a surname the text gives as one
+        ("Alton" of "Alton Sterling"; "Clinton" after "Hillary Clinton"), a small place inside an
+        organisation's name ("the Department of Homeland Security"). A person or organisation
+        named alone, without a locative word, is only marked (`named_as`) for `_accept` to weigh.
+        Curated places, countries and first-level regions are never refused here."""
+        if c.curated_id:
+            return False
+        if gaz.country_code(c.text):
+            return False            # "the U.S." is also a demonym
+        words = c.text.replace("-", " ").split()
+        single = words[0].lower().strip(".") if len(words) == 1 else ""
+        if c.text in self.demonyms or single in _LANGUAGES or (
+                single in _COMMON_WORDS and not (c.prefer == "admin1" and single in _DIRECTION_WORDS)):
+            return True
+        if gaz.admin1(c.text) is not None:
+            return False
+        if c.origin != "dateline" and c.text.isupper() and len(c.text) <= 4:
+            return True             # "CIA", "HIV"
+        if _overlaps(c, self.adjectives):
+            return True             # "Kurdish areas": a nationality used as an adjective
+        for start, end in self.people:
+            if start <= c.start and c.end <= end and (start, end) != (c.start, c.end):
+                return True         # part of a person's full name
+            if (start, end) == (c.start, c.end) and not c.governed:
+                c.named_as = "person"
+        if c.text in self.surnames:
+            return True
+        for start, end in self.organisations:
+            if start < c.start and c.end <= end and _largest(gaz, c.text) < PARTIAL_MIN_POPULATION:
+                return True         # inside an organisation's name, unless a city ("University of Goma")
+            if (start, end) == (c.start, c.end) and not c.governed:
+                c.named_as = c.named_as or "organisation"
+        return not c.governed and (_overlaps(c, self.peoples) or _overlaps(c, self.languages))
+
+
+def _largest(gaz: "Gazetteer", name: str) -> int:
+    """The population of the largest place a name may mean (0 when none)."""
+    return max((p.population for p in gaz.candidates(name, fuzzy=False)), default=0)
+
+
+def _overlaps(c: _Candidate, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start < c.end and c.start < end for start, end in spans)
+
+
+_DEMONYMS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _demonyms(kb: Any) -> frozenset[str]:
+    """The knowledge base's demonyms of states ("Syrian", "Iraqis"): never places."""
+    cached = _DEMONYMS.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    found = frozenset(d for entry in (getattr(kb, "actors", None) or {}).values()
+                      for d in (getattr(entry, "demonyms", None) or ()))
+    _DEMONYMS[id(kb)] = (kb, found)
+    return found
+
+
 def _plausible(c: _Candidate, text: str, actor_spans: list[tuple[int, int]], gaz: "Gazetteer") -> bool:
     if c.curated_id:
         return True
@@ -615,7 +781,7 @@ def _resolve(gaz: "Gazetteer", c: _Candidate, *, countries: Any, near: Any) -> "
     if c.curated_id:
         return gaz.curated.get(c.curated_id)
     name = c.text
-    if c.origin == "dateline" and name.isupper():
+    if name.isupper() and len(name) > 3:
         name = name.title()
     ccs = list(countries)
     if c.country_hint:
@@ -630,17 +796,27 @@ def _resolve(gaz: "Gazetteer", c: _Candidate, *, countries: Any, near: Any) -> "
     return r
 
 
-def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None) -> bool:
+def _accept(c: _Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None, *,
+            gaz: "Gazetteer") -> bool:
     """Whether a resolution is plausible enough to report."""
     if c.curated_id or r.match == "curated":
         return True
     strong = countries[:3] if strong is None else strong
     size = 200000 if r.country_code in countries else 1000000
+    if r.country_code not in countries and gaz.prominent(c.text) == r:
+        size = PROMINENT_POPULATION      # "talks in Geneva" in a report about Syria: Geneva, Switzerland
     if r.kind not in _COUNTRYISH and strong and r.country_code not in strong and r.population < size \
             and not c.admin1_hint and not c.country_hint and not r.imported:
         return False   # a smaller place elsewhere in a document clearly about other countries ("Hit" in Syria)
     if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
         return False
+    if c.named_as and r.kind not in _COUNTRYISH and r.population < PARTIAL_MIN_POPULATION \
+            and r.country_code not in countries[:1]:
+        return False   # "Clinton said", "Dogan reported": a small town elsewhere is no reading of a name
+    if c.partial and r.population < PARTIAL_MIN_POPULATION \
+            and any(w.lower().strip(".,'’") not in _FACILITY_WORDS for w in c.cut.split()):
+        return False   # "Khan" of "Khan Touman" (a place the gazetteer lacks) is not Khan; Benghazi of
+        #                "Benghazi Revolutionaries' Shoura Council" is Benghazi
     if r.kind not in _COUNTRYISH and strong and r.country_code not in strong and not c.admin1_hint \
             and not c.country_hint and not r.imported and (r.match == "fuzzy" or name_key(c.text) != name_key(r.name)):
         return False   # a place elsewhere known by a similar spelling or another name ("Daquq" -> Dhaka)
