@@ -2,6 +2,7 @@
 escaped HTML, JSON, the store's context, and the citation check of the optional rewrite."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from conflictdesk.brief import build_brief, render_html, render_json, render_markdown
 from conflictdesk.brief.model import MARKER, Brief, Section, Sentence
+from conflictdesk.brief.render import md_escape
 from conflictdesk.brief.rewrite import keeps_citations, rewrite_brief
 from conflictdesk.cli import main
 from conflictdesk.errors import BriefError
@@ -49,7 +51,7 @@ def _section(md: str, title: str) -> str:
 
 def test_seed_brief_has_the_three_sections(seed_md):
     titles = re.findall(r"^## (.+)$", seed_md, re.M)
-    assert titles == ["What to Know", "The Statement", "What Does this Mean?", "Named in the Text"]
+    assert titles == ["What to Know", "The Statement", "What Does this Mean?", "Named in the Text", "Notes", "Evidence"]
     know = _section(seed_md, "What to Know")
     assert "Kataib Hezbollah announced that its Secretary-General" in know
 
@@ -60,43 +62,39 @@ def test_what_to_know_is_a_lead_not_a_list(seed_md):
     assert sentences[0].startswith("Kataib Hezbollah announced that its Secretary-General")   # attributed
     assert len(sentences) <= 5
     assert "Actors named" not in know and "Places named" not in know
-    assert "Islamic Resistance in Iraq announced a full resumption of attacks against American forces." in know
-    assert "makes three points, labelled: justification; a threat; a call to action, incitement against Jews" in know
+    assert "full resumption" not in know          # recalled by the article: context, not news
+    assert "labelled" not in know and "threat" not in know          # labels are stated once, in The Statement
     footer = _section(seed_md, "Named in the Text")
     assert footer.lstrip().startswith("Actors: ") and "Places: Tehran (Iran)" in footer
 
 
 def test_roles_are_dated_and_past_leaders_are_past(seed_md):
     meaning = _section(seed_md, "What Does this Mean?")
-    assert "Abu Mahdi al-Muhandis was founder and commander of Kataib Hezbollah until 2020-01-03." in meaning
+    assert ("Kataib Hezbollah's leadership: Abu Hussein al-Hamidawi, Secretary-General since 2021-01-01; earlier "
+            "Abu Mahdi al-Muhandis, founder and commander until 2020-01-03.") in meaning
     assert "Abu Mahdi al-Muhandis is " not in meaning
-    assert "Abu Hussein al-Hamidawi has been Secretary-General of Kataib Hezbollah since 2021-01-01." in meaning
-    assert "Kataib Hezbollah is part of Popular Mobilization Forces (since 2014-06-15)." in meaning
+    assert "part of the Popular Mobilization Forces (since 2014-06-15)" in meaning
 
 
-def test_what_to_watch_is_one_list_per_actor(seed_md):
+def test_what_to_watch_is_one_list_for_the_current_statement(seed_md):
     meaning = _section(seed_md, "What Does this Mean?")
-    watch = [line for line in meaning.splitlines() if line.startswith("What to watch")]
-    assert len(watch) == 2
-    assert watch[0].startswith("What to watch (Kataib Hezbollah): attacks by the group")
-    assert "violence against Jews" in watch[0]
-    assert watch[1].startswith("What to watch (Islamic Resistance in Iraq):")
+    watch = [line for line in meaning.splitlines() if line.startswith("**What to watch.**")]
+    assert len(watch) == 1
+    assert watch[0].startswith("**What to watch.** Attacks by Kataib Hezbollah reported after this statement")
+    assert "violence against Jews" in watch[0] and "Islamic Resistance in Iraq" not in watch[0]
 
 
-def test_a_role_is_past_or_current_as_of_the_documents_date(tmp_path):
+def test_a_role_is_past_or_current_as_of_the_documents_date():
     import datetime as dt
 
-    from conflictdesk.brief.builder import _kb_context, _Names
-    from conflictdesk.records import Document, Extraction
+    from conflictdesk.brief.context import kb_leaders
 
     kb = load_knowledge_base()
-    names = _Names(Extraction(Document(id="d", text="")), kb)
-    before = " ".join(s.text for s in _kb_context("kataib-hezbollah", kb, names, dt.date(2019, 6, 1)))
-    assert "Abu Mahdi al-Muhandis was" not in before and "Abu Hussein al-Hamidawi" not in before
-    assert "Abu Mahdi al-Muhandis has been founder and commander" in before or \
-        "Abu Mahdi al-Muhandis is recorded as founder and commander" in before
-    after = " ".join(s.text for s in _kb_context("kataib-hezbollah", kb, names, dt.date(2024, 2, 1)))
-    assert "Abu Mahdi al-Muhandis was founder and commander of Kataib Hezbollah until 2020-01-03." in after
+    before = kb_leaders("kataib-hezbollah", kb, dt.date(2019, 6, 1)).text
+    assert "Abu Hussein al-Hamidawi" not in before and "earlier" not in before
+    assert "Abu Mahdi al-Muhandis, founder and commander" in before and "until" not in before
+    after = kb_leaders("kataib-hezbollah", kb, dt.date(2024, 2, 1)).text
+    assert "earlier Abu Mahdi al-Muhandis, founder and commander until 2020-01-03" in after
 
 
 def test_the_statement_quotes_the_three_points_verbatim_with_labels(seed_md, seed_json):
@@ -116,11 +114,15 @@ def test_what_it_means_states_kb_facts_with_their_sources(seed_md):
     meaning = _section(seed_md, "What Does this Mean?")
     member = next(r for r in kb.relations_of("kataib-hezbollah") if r.object == "islamic-resistance-in-iraq")
     backed = next(r for r in kb.relations_of("kataib-hezbollah") if r.type == "backed_by" and r.object == "iran")
-    assert re.search(r"Kataib Hezbollah is a member of Islamic Resistance in Iraq \(since 2023-10-18\).*?"
-                     + re.escape(f"[kb:kataib-hezbollah {member.source}]"), meaning)
-    assert re.search(r"Kataib Hezbollah is backed by Iran and Quds Force \(no start date recorded\)\. .*"
-                     + re.escape(f"[kb:kataib-hezbollah {backed.source}]"), meaning)
-    assert "incitement against Jews" in meaning
+    line = next(x for x in meaning.splitlines() if x.startswith("**In the knowledge base.**"))
+    assert "is a member of the Islamic Resistance in Iraq (since 2023-10-18)" in line
+    assert "backed by Iran and the Quds Force" in line
+    numbers = [int(n) for n in re.search(r"backed by Iran and the Quds Force\. \[([\d, ]+)\]", line)[1].split(", ")]
+    notes = _section(seed_md, "Notes")
+    listed = {int(m[1]): m[2] for m in re.finditer(r"^(\d+)\. (.*)$", notes, re.M)}
+    cited = " ".join(listed[n] for n in numbers)
+    assert f"Knowledge base, entry kataib-hezbollah: {md_escape(member.source)}" in cited
+    assert md_escape(backed.source) in cited
 
 
 def _digits(text: str) -> set[str]:
@@ -193,7 +195,9 @@ def test_rewrite_keeps_citations_or_falls_back():
     original = brief.sections[0].sentences[0].with_markers()
     good = lambda prompt: "On 2024-02-10, Kataib Hezbollah said it met in Tehran. " + " ".join(MARKER.findall(original))  # noqa: E731
     out = rewrite_brief(_copy(brief), good)
-    assert out.method != "deterministic" and "[doc:d1 10-80]" in render_markdown(out)
+    rewritten = render_markdown(out)
+    assert out.method != "deterministic" and "[doc:d1 10-80]" not in rewritten.split("## Notes")[0]
+    assert "it met in Tehran. [1] [2]" in rewritten and "\n1. this document, characters 10–80" in rewritten
 
     lost = lambda prompt: "Kataib Hezbollah met in Tehran. [doc:d1 10-80]"  # noqa: E731
     out = rewrite_brief(_copy(brief), lost)
@@ -214,13 +218,17 @@ def _copy(brief: Brief) -> Brief:
     return copy.deepcopy(brief)
 
 
-def test_brief_from_the_store_uses_stored_events(tmp_path):
+def test_brief_from_the_store_places_the_statement_in_the_record(tmp_path):
     db = tmp_path / "store.sqlite"
     articles = tmp_path / "articles.jsonl"
     rows = [
         {"id": "kh-rockets", "published": "2024-01-20", "source": "Wire Agency", "title": "Rockets hit base in Iraq",
          "text": "Kataib Hezbollah fighters fired rockets at the Ain al-Asad air base in Anbar province on Saturday, "
                  "wounding two American soldiers, a US official said."},
+        {"id": "kh-warning", "published": "2024-01-25", "source": "Regional Desk",
+         "title": "Kataib Hezbollah warns US forces",
+         "text": "In a statement on its Telegram channel, Kataib Hezbollah warned on Thursday that it would strike "
+                 "American bases in Iraq if the raids on its positions continued."},
         {"id": "kh-statement", "published": "2024-02-10", "source": "Regional Desk",
          "title": "Kataib Hezbollah threatens to resume attacks",
          "text": "In a statement on its Telegram channel, Kataib Hezbollah warned on Saturday that it would strike "
@@ -229,18 +237,29 @@ def test_brief_from_the_store_uses_stored_events(tmp_path):
     ]
     articles.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     _run(["--db", str(db), "ingest", str(articles)])
-    md = _run(["--db", str(db), "brief", "kh-statement"])
-    meaning = _section(md, "What Does this Mean?")
+    data = json.loads(_run(["--db", str(db), "brief", "kh-statement", "--format", "json"]))
+    assert data["store_consulted"] is True
+    meaning = next(s for s in data["sections"] if s["key"] == "what_does_this_mean")["sentences"]
+    store = [s for s in meaning if s["group"] == "In the store."]
     from conflictdesk.store import Store
 
-    with Store(f"sqlite:///{db}") as store:
-        stored = [s for s in store.events_involving("kataib-hezbollah") if s.document_id != "kh-statement"]
-    if stored:
-        assert "The store holds" in meaning and "[doc:kh-rockets " in meaning
-        assert "2024-01-20" in meaning or "2024-01" in meaning
-    else:
-        assert "The store holds no other events involving Kataib Hezbollah" in meaning
-    assert "labelled a threat" in meaning
+    with Store(f"sqlite:///{db}") as st:
+        events = [s for s in st.events_involving("kataib-hezbollah") if s.document_id == "kh-rockets"]
+        earlier = st.list_statements(actor=["kataib-hezbollah"], until=dt.date(2024, 2, 9), limit=None)
+    assert [s.document_id for s in earlier] == ["kh-warning"]
+    text = " ".join(s["text"] for s in store)
+    assert "The store holds one earlier statement by Kataib Hezbollah, the latest dated 2024-01-25." in text
+    cited = {c["ref"] for s in store for c in s["citations"]}
+    assert "kh-warning" in cited
+    if events:
+        assert "involving Kataib Hezbollah in the 90 days before this document, the first on 2024-01-20" in text
+        assert "kh-rockets" in cited
+    threats = [p for st in earlier for p in st.statement.points if "threat" in p.labels]
+    if threats:
+        assert "One earlier statement by Kataib Hezbollah in the store holds a threat" in text
+    md = _run(["--db", str(db), "brief", "kh-statement"])
+    assert "document kh-warning, characters" in md.split("## Notes", 1)[1]
+    assert "no store of earlier reporting was consulted" not in md
     result = CliRunner().invoke(main, ["--db", str(db), "brief", "no-such-document"])
     assert result.exit_code != 0 and "E505" in result.output
 

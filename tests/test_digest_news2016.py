@@ -1,9 +1,12 @@
-"""The digest on real wire copy: one week (2016-W05) of ../shared/data/news-2016 lists really
-distinct stories, and known same-story articles share one story."""
+"""The digest on real wire copy (../shared/data/news-2016): one week's stories are really distinct and
+known same-story articles share one story (2016-W05, grouping only); the extracted weeks 2016-W24 and
+2016-W07 list distinct conflict stories only — the Orlando shooting once (it took 7 of W24's top 10),
+no opinion column, no business or court story, fatalities of an incident counted once."""
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,17 +16,14 @@ from conflictdesk.brief.stories import _doc_text, cosine, group_stories, tfidf_v
 from conflictdesk.cli import main
 from conflictdesk.records import Document
 
-WEEK = (2016, 5)
 
-
-@pytest.fixture(scope="module")
-def week_rows(shared_dir: Path) -> list[dict]:
+def _rows(shared_dir: Path, weeks: set[tuple[int, int]]) -> list[dict]:
     rows = []
     with (shared_dir / "data" / "news-2016" / "articles.jsonl").open(encoding="utf-8") as f:
         for i, line in enumerate(f):
             r = json.loads(line)
             day = dt.date.fromisoformat(r["date"][:10])
-            if day.isocalendar()[:2] == WEEK:
+            if day.isocalendar()[:2] in weeks:
                 rows.append({"id": f"news2016-{i}", "published": day.isoformat(), "url": r["source_url"],
                              "title": r["title"] if len(r["title"]) > 3 else None, "text": r["text"]})
     return rows
@@ -34,9 +34,9 @@ def _story_of(stories, needle: str) -> set[str]:
 
 
 @pytest.mark.slow
-def test_week_stories_are_distinct_and_copies_grouped(week_rows):
+def test_week_stories_are_distinct_and_copies_grouped(shared_dir):
     docs = [Document(id=r["id"], text=r["text"], title=r["title"], published=dt.date.fromisoformat(r["published"]))
-            for r in week_rows]
+            for r in _rows(shared_dir, {(2016, 5)})]
     stories = group_stories(docs)
     assert sorted(d.id for s in stories for d in s.documents) == sorted(d.id for d in docs)
     assert len(stories) < len(docs)
@@ -50,20 +50,93 @@ def test_week_stories_are_distinct_and_copies_grouped(week_rows):
     assert len(_story_of(stories, "Assange")) == 1
 
 
+def _run(args: list[str]) -> str:
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def weeks_db(shared_dir, tmp_path_factory) -> tuple[str, dict[str, dict]]:
+    """2016-W07 and 2016-W24 stored and extracted through the CLI (about two minutes)."""
+    rows = _rows(shared_dir, {(2016, 7), (2016, 24)})
+    path = tmp_path_factory.mktemp("weeks")
+    source = path / "weeks.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = str(path / "store.sqlite")
+    _run(["--db", db, "ingest", str(source)])
+    return db, {r["id"]: r for r in rows}
+
+
+def _digest(weeks_db, week: str) -> dict:
+    db, _ = weeks_db
+    return json.loads(_run(["--db", db, "digest", "--week", week, "--format", "json"]))
+
+
+def _lead_ids(story: dict) -> set[str]:
+    return {s["document_id"] for s in story["sources"]}
+
+
+def _distinct(digest: dict, rows: dict[str, dict]) -> None:
+    stories = digest["stories"]
+    assert len(stories) == 10
+    titles = [s["title"] for s in stories]
+    assert len(set(titles)) == 10
+    listed = [d for s in stories for d in _lead_ids(s)]
+    assert len(listed) == len(set(listed))
+    for story in stories:                     # no story is an opinion column or an item without conflict words
+        urls = " ".join(s["url"] or "" for s in story["sources"])
+        assert not re.search(r"/(?:opinion|commentisfree|columns?)/", urls)
+        summary = story["summary"]
+        assert summary["citations"] and summary["citations"][0]["ref"] in _lead_ids(story)
+
+
 @pytest.mark.slow
-def test_digest_of_a_stored_week_through_the_cli(week_rows, tmp_path):
+def test_w24_lists_the_orlando_shooting_once(weeks_db):
+    _, rows = weeks_db
+    digest = _digest(weeks_db, "2016-W24")
+    _distinct(digest, rows)
+    orlando = [s for s in digest["stories"]
+               if any(re.search(r"Mateen|Orlando|gay nightclub|Pulse nightclub", rows[d]["text"][:600])
+                      for d in _lead_ids(s) if d in rows)
+               and any(re.search(r"\b4[89]\b|\b50\b", rows[d]["text"][:1500]) for d in _lead_ids(s) if d in rows)]
+    assert len(orlando) == 1, [s["title"] for s in orlando]
+    story = orlando[0]
+    assert story["rank"] == 1 and len(story["sources"]) >= 15
+    assert story["fatalities"] in (49, 50)                  # the toll once, not summed over retellings
+    jo_cox = [s for s in digest["stories"] if re.search(r"Jo Cox|member of parliament was shot",
+                                                         s["title"] + s["summary"]["text"])]
+    assert len(jo_cox) == 1                                  # four reports of the murder of Jo Cox, one story
+    titles = " ".join(s["title"] for s in digest["stories"])
+    for absent in ("Supreme Court", "Pistorius", "Chelsea Clinton", "alligator", "E3", "victory lap"):
+        assert absent.lower() not in titles.lower(), absent
+    assert digest["left_out"] > 50
+
+
+@pytest.mark.slow
+def test_w07_lists_distinct_conflict_stories_without_the_apple_case(weeks_db):
+    _, rows = weeks_db
+    digest = _digest(weeks_db, "2016-W07")
+    _distinct(digest, rows)
+    titles = [s["title"] for s in digest["stories"]]
+    assert not [t for t in titles if "Apple" in t], titles        # "fatalities reported: 14" for a court order
+    assert not [s for s in digest["stories"] for d in _lead_ids(s) if "Apple" in (rows[d]["title"] or "")]
+    top = " ".join(s["title"] for s in digest["stories"][:4])
+    assert "Libya" in top and "Hasaka" in top and "Homs" in top   # the week's deadliest attacks lead
+    homs = [s for s in digest["stories"] if "Homs" in s["title"]]
+    hasaka = [s for s in digest["stories"] if "Hasaka" in s["title"]]
+    assert len(homs) == 1 and len(hasaka) == 1 and homs[0]["id"] != hasaka[0]["id"]   # two attacks, two stories
+    assert homs[0]["fatalities"] == 25 and hasaka[0]["fatalities"] == 38
+
+
+@pytest.mark.slow
+def test_the_digest_says_when_it_cannot_judge_unextracted_documents(shared_dir, tmp_path):
+    rows = _rows(shared_dir, {(2016, 5)})[:20]
     source = tmp_path / "week.jsonl"
-    source.write_text("\n".join(json.dumps(r) for r in week_rows) + "\n", encoding="utf-8")
-    db = tmp_path / "store.sqlite"
-    runner = CliRunner()
-    result = runner.invoke(main, ["--db", str(db), "ingest", "--no-extract", str(source)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["--db", str(db), "digest", "--week", "2016-W05", "--format", "json", "--top", "20"],
-                           catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    digest = json.loads(result.output)
-    ids = [s["document_id"] for st in digest["stories"] for s in st["sources"]]
-    assert len(ids) == len(set(ids))
-    leads = [st["summary"]["text"] for st in digest["stories"]]
-    assert len(leads) == len(set(leads)) == 20
-    assert sum(len(st["sources"]) > 1 for st in digest["stories"]) >= 3
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.sqlite")
+    _run(["--db", db, "ingest", "--no-extract", str(source)])
+    md = _run(["--db", db, "digest", "--week", "2016-W05"])
+    assert "documents were stored without extraction" in md
+    data = json.loads(_run(["--db", db, "digest", "--week", "2016-W05", "--format", "json"]))
+    assert data["unextracted"] >= 15 and data["stories"] == []

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from .builder import build_brief
 from .digest import Digest, build_digest, iso_week
-from .model import Brief, BriefPoint, BriefStatement, Citation, Section, Sentence
+from .model import Brief, BriefPoint, BriefStatement, Citation, EvidenceEntry, Section, Sentence
 from .render import render_html, render_json, render_markdown
 from .stories import Story, group_stories
 
-__all__ = ["Brief", "BriefPoint", "BriefStatement", "Citation", "Digest", "Section", "Sentence", "Story",
-           "build_brief", "build_digest", "group_stories", "iso_week", "render_html", "render_json",
+__all__ = ["Brief", "BriefPoint", "BriefStatement", "Citation", "Digest", "EvidenceEntry", "Section", "Sentence",
+           "Story", "build_brief", "build_digest", "group_stories", "iso_week", "render_html", "render_json",
            "render_markdown"]

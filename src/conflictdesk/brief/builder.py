@@ -1,256 +1,419 @@
 """`build_brief`: an analyst's brief of one document from its extraction, the knowledge base and
-(optionally) the store — What to Know, The Statement, What Does this Mean?.
+(optionally) the store — What to Know, The Statement, What Does this Mean?, Named in the Text.
 
 Nothing is invented: every sentence is built from extracted records (with the document offsets
-they rest on), knowledge-base facts (with their sources) or stored events (with the offsets of
-their evidence in their own documents). Numbers appear only as the data hold them (dates,
-fatalities) or as counts of stored records; ordinals and small counts are written as words.
+they rest on), knowledge-base facts (with their sources) or stored records (with the offsets of
+their evidence in their own documents). Only the statements and events of the reporting period
+lead; what the document recalls goes to What Does this Mean? (see `timing.py`). The reader's text
+carries no internal id: labels are stated once (The Statement), cue and rule ids go to the
+evidence appendix (`Brief.evidence`).
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..records import Actor, Event, Extraction, Person, Statement, StoredEvent
-from .model import Brief, BriefPoint, BriefStatement, Citation, Section, Sentence
+from ..records import Document, Event, Extraction, Point, Statement
+from . import context
+from .context import doc_cite
+from .model import Brief, BriefPoint, BriefStatement, EvidenceEntry, Section, Sentence
+from .timing import is_current_event, split_statements, statement_span
+from .wording import (Names, article, dateline_length, join, labels_phrase, number_word, possessive,
+                      sentence_case, sentence_spans)
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
     from ..store import Store
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-            "eleventh", "twelfth")
-NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-LABEL_NAMES = {
-    "threat": "threat", "call_to_action": "call to action", "incitement": "incitement",
-    "justification": "justification", "de_escalation": "de-escalation",
-    "claim_of_responsibility": "claim of responsibility", "denial": "denial", "demand": "demand", "other": "other",
-}
-RELATION_PHRASES = {
-    "member_of": "is a member of", "backed_by": "is backed by", "allied_with": "is allied with",
-    "part_of": "is part of", "splinter_of": "is a splinter of", "successor_of": "is the successor of",
-    "hostile_to": "is hostile to",
-}
-RELATION_ORDER = ("member_of", "backed_by", "part_of", "allied_with", "splinter_of", "successor_of", "hostile_to")
-MAX_MAIN_ACTORS = 3
-MAX_EVENTS_LISTED = 3
-CONTEXT_DAYS = 365
-
-
-def ordinal(n: int) -> str:
-    return ORDINALS[n - 1] if 0 < n <= len(ORDINALS) else "a later"
-
-
-def number_word(n: int) -> str:
-    return NUMBERS[n] if 0 <= n < len(NUMBERS) else str(n)
-
-
-def _humanise(value: str) -> str:
-    return value.replace("_", " ")
-
-
-def _article(phrase: str) -> str:
-    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
-
-
-class _Names:
-    """Display names of actors and people: from the extraction, else the knowledge base, else the id."""
-
-    def __init__(self, ex: Extraction, kb: "KnowledgeBase | None") -> None:
-        self.actors: dict[str, Actor] = {a.id: a for a in ex.actors}
-        self.people: dict[str, Person] = {p.id: p for p in ex.people}
-        self.kb = kb
-
-    def actor(self, actor_id: str | None) -> str:
-        if actor_id is None:
-            return "An unidentified issuer"
-        if self.kb is not None and actor_id in self.kb.actors:
-            return self.kb.actors[actor_id].name
-        if actor_id in self.actors:
-            return self.actors[actor_id].name
-        return actor_id
-
-    def person(self, person_id: str | None) -> str | None:
-        if person_id is None:
-            return None
-        if self.kb is not None and person_id in self.kb.people:
-            return self.kb.people[person_id].name
-        return self.people[person_id].name if person_id in self.people else person_id
-
-
-def _doc_cite(doc_id: str, start: int, end: int) -> Citation:
-    return Citation("doc", doc_id, start, end)
-
-
-def _first_mention_in(actor: Actor | None, start: int, end: int) -> int | None:
-    if actor is None:
-        return None
-    inside = [m.start for m in actor.mentions if start <= m.start < end]
-    return min(inside) if inside else None
-
-
-_SENTENCE = re.compile(r"[^\n.!?]*[^\n.!?\s][^\n]*?(?:[.!?](?=\s|$)|$)", re.MULTILINE)
-
-
-def lead_sentence(text: str, *, min_words: int = 8) -> tuple[int, int] | None:
-    """Offsets of the document's lead: its first full sentence of at least `min_words` words."""
-    for m in _SENTENCE.finditer(text):
-        body = m.group(0).strip()
-        if len(body.split()) >= min_words and not body.endswith(":"):
-            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            return start, start + len(body)
-    return None
-
-
-# --- What to Know ---------------------------------------------------------------------------
-_ATTRIBUTION = re.compile(r"\b(said|says|according to|reported|claimed|told|announced|stated)\b", re.IGNORECASE)
-
-
-_FUNCTION_WORDS = frozenset({"On", "A", "An", "No", "At", "About", "Up", "Possible", "The"})
-
-
-def _attributed(sentence: str, ev: Event, source: str | None) -> str:
-    """The coded sentence attributed to its source: briefs report what a document says, they do not
-    assert it. A claimed event already names who claimed it."""
-    if ev.status == "claimed":
-        return sentence
-    who = source or "the document"
-    said = " (as attributed in the text)" if _ATTRIBUTION.search(ev.evidence.text) else ""
-    first, _, rest = sentence.partition(" ")
-    if first in _FUNCTION_WORDS:  # "On 8 February ...", "A possible ...": not a name
-        sentence = first.lower() + " " + rest
-    return f"According to {who}{said}, {sentence}"
-
-
-def _event_sentence(ev: Event, names: _Names, source: str | None = None) -> str:
-    if ev.notes:
-        return _attributed(ev.notes.strip(), ev, source)
-    kind = ev.event_type + (f" ({ev.sub_event_type})" if ev.sub_event_type else "")
-    parts = [f"The document reports an event coded {kind}"]
-    if ev.actor1:
-        parts.append(f"by {names.actor(ev.actor1)}")
-    if ev.actor2:
-        parts.append(f"against {names.actor(ev.actor2)}")
-    where = ", ".join(x for x in (ev.location, ev.country) if x)
-    if where:
-        parts.append(f"in {where}")
-    if ev.event_date:
-        parts.append(f"on {ev.event_date.isoformat()}")
-    if ev.status not in ("reported",):
-        parts.append(f"(status: {ev.status})")
-    return " ".join(parts) + "."
-
-
+MAX_CONTEXT_ACTORS = 2
+GENERIC_TYPES = frozenset({"civilian_group", "unidentified_armed_group", "protesters", "rioters", "other"})
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|stated|declared|warned|added|claimed|denied|"
+                        r"threatened|vowed|urged|called|insisted|pledged)\b")
+_ATTRIBUTION_ONLY = re.compile(r"^\W*(?:told|tells|said|says|according)\b(?:\s+(?:to|in|on|at|the|a|an|reporters|"
+                               r"journalists|[A-Z][\w'.-]*)){0,5}\W*$")
+_BYLINE = re.compile(r"^(?:By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,4}\b|Photo\b|Credit\b)")
 _NOUN_PHRASE_WORDS = frozenset({"the", "of", "for", "by", "to", "from", "with", "and", "a", "an", "in", "on", "its",
                                 "their", "'s"})
 
 
-def possessive(name: str) -> str:
-    return name + ("'" if name.endswith("s") else "'s")
+LEAD_SEARCH_CHARS = 1000
+
+
+def lead_sentence(text: str, *, min_words: int = 8) -> tuple[int, int] | None:
+    """Offsets of the document's lead: the first sentence that opens on a wire dateline ("MANILA — ...",
+    after a photo caption or a byline) within the first `LEAD_SEARCH_CHARS` characters, else its first
+    full sentence of at least `min_words` words that is not a byline; the dateline itself left out."""
+    spans = [(a, b) for a, b in sentence_spans(text) if not _BYLINE.match(text[a:b])]
+    for start, end in spans:
+        if start >= LEAD_SEARCH_CHARS:
+            break
+        skip = dateline_length(text[start:end])
+        if skip and len(text[start + skip:end].split()) >= min_words and not text[start:end].endswith(":"):
+            return start + skip, end
+    for start, end in spans:
+        body = text[start:end]
+        if len(body.split()) >= min_words and not body.endswith(":"):
+            return start + dateline_length(body), end
+    return None
+
+
+TITLE_WORDS = 14
+
+
+def display_title(doc: Document) -> str:
+    """The document's title, else the opening words of its lead sentence (its own words, shortened)."""
+    if doc.title:
+        return doc.title
+    lead = lead_sentence(doc.text)
+    if lead is None:
+        return doc.id
+    words = doc.text[lead[0]:lead[1]].split()
+    return " ".join(words[:TITLE_WORDS]).rstrip(",;:") + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def _quoted(text: str) -> str:
+    """A document's sentence as quoted by the brief: on one line, without its dateline ("MOSUL, Iraq - ")."""
+    return " ".join(text[dateline_length(text):].split())
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _labels_phrase(labels: list[str], targets: list[str]) -> str:
-    """"a threat", "incitement against Jews and a call to action": the labels of one point as a phrase."""
-    parts = []
-    for lab in labels:
-        if lab == "other":
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}(?:spokes(?:man|woman|person)|leader|commander|chief|"
+                          r"minister|official|president|head|emir|secretary-general|envoy))\s+$")
+
+
+def issuer(st: Statement, names: Names, text: str = "") -> str:
+    """Who issued the statement: its actor, else its speaker (with the actor and role the records or the text
+    `text` give them: "Taliban spokesman Zabihullah Mujahid"), else the words the text uses for the speaker
+    ("A senior cleric"), else "An unnamed speaker"."""
+    if st.actor:
+        return names.actor(st.actor)
+    person = names.person(st.speaker)
+    if person:
+        role = names.role(st.speaker, st.date or names.on)
+        if role:
+            return f"{names.actor(role[1])} {_title_case(role[0])} {person}"
+        found = names.people.get(st.speaker or "")
+        span = statement_span(st)
+        for m in (found.mentions if found is not None and span else []):
+            if span[0] <= m.start < span[1]:                  # type: ignore[index]
+                before = _ROLE_BEFORE.search(text[max(0, m.start - 60):m.start])
+                if before:                                   # "Taliban spokesman Zabihullah Mujahid"
+                    return f"{before.group(1)} {person}"
+        return person
+    if st.evidence is not None:
+        m = _REPORTING.search(st.evidence.text)
+        if m:
+            phrase = re.split(r"[,;:—–(]\s*", st.evidence.text[:m.start()].strip())[-1].strip()
+            if 1 <= len(phrase.split()) <= 8 and not phrase.startswith(("“", '"')):
+                return sentence_case(phrase)
+    return "An unnamed speaker"
+
+
+def _title_case(role: str) -> str:
+    """A role as it reads before a name: "spokesman", "Secretary-General" (titles keep their capitals)."""
+    return role if any(c.isupper() for c in role[1:]) else role.lower()
+
+
+_OTHER_SUBJECT = re.compile(r"(?:,\s*|\b)(?:and|while|but|as)\s+(?:a|an|the|its|their)?\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}"
+                            r"\s*$")
+
+
+def reader_points(st: Statement, text: str) -> list[Point]:
+    """The statement's points an editor keeps: not an attribution phrase ("told Reuters on Friday"), and
+    not reported speech that another subject introduces ("..., and a monitoring group said at least 20
+    people were killed": the monitor's words, not the issuer's)."""
+    out = []
+    for p in st.points:
+        if _ATTRIBUTION_ONLY.match(p.text):
             continue
-        name = LABEL_NAMES.get(lab, lab)
-        phrase = name if lab in ("incitement", "justification", "de_escalation", "denial") else _article(name)
-        if lab in ("incitement", "threat") and targets:
-            phrase += " against " + ", ".join(targets)
-        parts.append(phrase)
-    if not parts:
-        return "unlabelled"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        if p.text[:1].islower() and _OTHER_SUBJECT.search(text[max(0, p.start - 60):p.start]):
+            continue
+        out.append(p)
+    return out
 
 
-def _statement_summary(st: Statement, ex: Extraction, names: _Names) -> Sentence | None:
-    """One sentence on what a statement does: "Kataib Hezbollah's statement (an official release) makes
-    three points: a justification; a threat; a call to action, incitement against Jews and a justification."."""
-    labelled = [p for p in st.points if any(lab != "other" for lab in p.labels)]
-    if not labelled:
+# --- What to Know ---------------------------------------------------------------------------
+def _first_mention_in(names: Names, actor_id: str | None, start: int, end: int) -> int | None:
+    actor = names.actors.get(actor_id or "")
+    if actor is None:
         return None
-    who = names.actor(st.actor) if st.actor else (names.person(st.speaker) or "An unidentified issuer")
-    kind = f" ({st.channel})" if st.channel and st.channel != "statement" else ""
-    n = len(st.points)
-    targets = lambda p: [names.actor(t) if t in names.actors or (names.kb and t in names.kb.actors) else t  # noqa: E731
-                         for t in p.targets]
-    listed = "; ".join(_labels_phrase(p.labels, targets(p)) for p in labelled)
-    k = len(labelled)
-    if n == 1:
-        text = f"{possessive(who)} statement{kind} is labelled {listed}."
-    elif k == n:
-        text = f"{possessive(who)} statement{kind} makes {number_word(n)} points, labelled: {listed}."
-    else:
-        text = (f"{possessive(who)} statement{kind} makes {number_word(n)} points, {number_word(k)} of them "
-                f"labelled: {listed}.")
-    cites = [_doc_cite(ex.document.id, p.start, p.end) for p in labelled]
-    return Sentence(text, cites)
+    inside = [m.start for m in actor.mentions if start <= m.start < end]
+    return min(inside) if inside else None
 
 
-def _what_to_know(ex: Extraction, names: _Names) -> Section:
-    """An analyst's lead: the main news in one or two attributed sentences (who, what, where, when),
-    then one line on each statement's points; the names the text mentions go to a footer."""
+MAX_LEAD_SENTENCES = 2
+MAX_REPORTED_POINTS = 2
+
+
+def _what_to_know(ex: Extraction, names: Names, current: list[Statement]) -> Section:
+    """The lead: the news of the reporting period in at most two sentences, in the document's order — a
+    current statement as the text introduces it, the main news quoted and attributed to the source — then
+    what a current statement announced, in reported speech."""
     doc = ex.document
     section = Section("what_to_know", "What to Know")
-    covered: list[tuple[int, int]] = []
-    for st in ex.statements:
-        if st.evidence is None or not any(lab != "other" for p in st.points for lab in p.labels) and \
-                st.channel is None:
+    who = doc.source or "The document"
+    candidates: list[tuple[int, int, Sentence]] = []
+    for st in current:
+        if st.evidence is None or not any(lab != "other" for p in st.points for lab in p.labels) \
+                and st.channel is None:
             continue
-        start = _first_mention_in(names.actors.get(st.actor or ""), st.evidence.start, st.evidence.end)
+        start = _first_mention_in(names, st.actor, st.evidence.start, st.evidence.end)
         before = doc.text[st.evidence.start:start].split() if start is not None else []
         if before and before[-1].lower() in _NOUN_PHRASE_WORDS:
             start = st.evidence.start        # "the spokesman for the Houthis, said": keep the whole sentence
         if start is not None and st.evidence.end - start > 20:
             text = doc.text[start:st.evidence.end].strip()
-            section.sentences.append(Sentence(text, [_doc_cite(doc.id, start, start + len(text))]))
-            covered.append((start, st.evidence.end))
+            cite = doc_cite(doc.id, start, start + len(text), doc.text)
+            candidates.append((start, st.evidence.end, Sentence(" ".join(text.split()), [cite])))
             break
-    main = [e for e in ex.events if e.salience == "main" and e.status in ("reported", "claimed")]
-    for ev in main:
-        if len(section.sentences) >= 2:
-            break
+    for ev in (e for e in ex.events if is_current_event(e, ex)):
         span = (ev.evidence.start, ev.evidence.end)
-        if any(_overlaps(span, c) for c in covered):
-            continue
-        section.sentences.append(Sentence(_event_sentence(ev, names, doc.source), [_doc_cite(doc.id, *span)]))
-        covered.append(span)
-    if not section.sentences:
+        if not any(_overlaps(span, c[:2]) for c in candidates):
+            candidates.append((*span, Sentence(f"{who} reports: “{_quoted(ev.evidence.text)}”",
+                                               [doc_cite(doc.id, *span, doc.text)])))
+    candidates.sort(key=lambda c: c[0])
+    if candidates and candidates[0][0] > 0:
+        lead = lead_sentence(doc.text)       # the document's own lead comes first when it is news we hold
+        if lead is not None and not any(_overlaps(lead, c[:2]) for c in candidates) and \
+                any(_overlaps(lead, (e.evidence.start, e.evidence.end)) for e in ex.events if e.salience == "main"):
+            candidates.insert(0, (*lead, Sentence(f"{who} reports: “{_quoted(doc.text[lead[0]:lead[1]])}”",
+                                                  [doc_cite(doc.id, *lead, doc.text)])))
+    chosen = candidates[:MAX_LEAD_SENTENCES]
+    if not chosen:
         lead = lead_sentence(doc.text)
         if lead is not None:
-            who = doc.source or "The document"
-            section.sentences.append(Sentence(f"{who} reports: “{doc.text[lead[0]:lead[1]]}”",
-                                              [_doc_cite(doc.id, *lead)]))
+            chosen = [(*lead, Sentence(f"{who} reports: “{_quoted(doc.text[lead[0]:lead[1]])}”",
+                                       [doc_cite(doc.id, *lead, doc.text)]))]
+    section.sentences += [c[2] for c in chosen]
+    covered = [c[:2] for c in chosen]
     reported = 0
-    for st in ex.statements:
-        for point in st.points:
-            if reported >= 2 or point.labels == ["other"]:
+    for st in current:
+        for point in reader_points(st, doc.text):
+            if reported >= MAX_REPORTED_POINTS or point.labels == ["other"] or \
+                    any(_overlaps((point.start, point.end), c) for c in covered):
                 continue
-            if doc.text[point.start - 1:point.start] in "“\"«" and point.start > 0:
-                continue
-            if any(_overlaps((point.start, point.end), c) for c in covered):
+            if point.start > 0 and doc.text[point.start - 1] in "“\"«":
                 continue
             if re.match(r"^[a-z]+ed\b", point.text):    # reported speech: "announced a full resumption ..."
-                who = names.actor(st.actor) if st.actor else names.person(st.speaker)
-                section.sentences.append(Sentence(f"{who} {point.text.rstrip('.')}.",
-                                                  [_doc_cite(doc.id, point.start, point.end)]))
+                section.sentences.append(Sentence(f"{issuer(st, names, doc.text)} {point.text.rstrip('.')}.",
+                                                  [doc_cite(doc.id, point.start, point.end, doc.text)]))
+                covered.append((point.start, point.end))
                 reported += 1
-    for st in ex.statements:
-        summary = _statement_summary(st, ex, names)
-        if summary is not None:
-            section.sentences.append(summary)
     return section
 
 
-def _named(ex: Extraction, names: _Names) -> Section:
+# --- The Statement --------------------------------------------------------------------------
+def _statement_heading(st: Statement, points: list[Point], ex: Extraction, names: Names) -> Sentence:
+    text = issuer(st, names, ex.document.text)
+    speaker = names.person(st.speaker) if st.actor else None      # without an actor, the issuer is the speaker
+    role = names.people[st.speaker].role if st.speaker and st.speaker in names.people else None
+    if speaker:
+        text += f", through {speaker}" + (f" ({role})" if role else "")
+    text += f", in {article(st.channel)}" if st.channel else ""
+    if st.date:
+        text += f", {st.date.isoformat()}"
+    n = len(points)
+    text += f": {number_word(n)} point{'s' if n != 1 else ''}"
+    span = statement_span(st)
+    return Sentence(text, [doc_cite(ex.document.id, *span, ex.document.text)] if span else [])
+
+
+def _the_statement(ex: Extraction, names: Names, current: list[Statement], recalled: list[Statement]) -> Section:
+    section = Section("the_statement", "The Statement")
+    doc = ex.document
+    for st in current:
+        points = reader_points(st, doc.text)
+        if not points:
+            continue
+        bs = BriefStatement(st.id, _statement_heading(st, points, ex, names))
+        for i, p in enumerate(points, 1):
+            reported = p.text[:1].islower() and doc.text[max(0, p.start - 1):p.start] not in "“\"«"
+            bs.points.append(BriefPoint(i, p.text, p.start, p.end, list(p.labels), list(p.cues),
+                                        names.targets(p.targets), doc_cite(doc.id, p.start, p.end, doc.text),
+                                        reported))
+        section.statements.append(bs)
+    if not section.statements:
+        text = "No statement of the reporting period was recognised in this document"
+        text += "; the statements it recalls are in What Does this Mean?." if recalled else "."
+        section.sentences.append(Sentence(text, []))
+    return section
+
+
+# --- What Does this Mean? -------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, tuple[str, Any]]:
+    from ..extract.statements.cues import load_cues
+
+    return {c.id: (c.label, c.pattern) for c in load_cues().cues}
+
+
+_CLAUSE = re.compile(r"[^,;:.!?—–]+")
+MAX_PHRASE_WORDS = 10
+
+
+def cue_phrases(text: str, cue_ids: list[str]) -> list[tuple[int, str]]:
+    """The words of `text` that fired the point's threat, incitement, restraint, claim, denial or demand cues,
+    widened to their clause when it is short: (offset in `text`, phrase), in text order, overlaps merged.
+    Cues negated, described by a third party or found by syntax are left out."""
+    patterns = _cue_patterns()
+    found: list[tuple[int, int]] = []
+    for cue_id in cue_ids:
+        label, pattern = patterns.get(cue_id, (None, None))
+        if label not in context.WATCHED_LABELS or label == "call_to_action":
+            continue
+        m = pattern.search(text)
+        if m is None or not m.group(0).strip():
+            continue
+        start, end = m.start(), m.end()
+        for clause in _CLAUSE.finditer(text):
+            if clause.start() <= start and end <= clause.end() and len(clause.group(0).split()) <= MAX_PHRASE_WORDS:
+                start, end = clause.start(), clause.end()
+        found.append((start, end))
+    merged: list[list[int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out = []
+    for start, end in merged:
+        phrase = re.sub(r"^(?:and|but|or|to)\s+", "", " ".join(text[start:end].split()))
+        out.append((start, phrase))
+    return out
+
+
+def _lull(ex: Extraction) -> tuple[int, int] | None:
+    """The first background sentence the document gives of a pause: a negated background event, or a
+    background sentence that names a pause, suspension, halt or truce."""
+    for ev in ex.events:
+        if ev.salience == "background" and (ev.status == "negated" or _PAUSE.search(ev.evidence.text)):
+            return ev.evidence.start, ev.evidence.end
+    return None
+
+
+_PAUSE = re.compile(r"\b(?:pause[sd]?|suspen(?:d|ded|sion)|halt(?:ed)?|truce|lull|ceasefire|cease-fire)\b", re.I)
+
+
+MAX_NEW_STATEMENTS = 3
+_BARE_LABEL = re.compile(r"^(?:claim(?:ed|s)? responsibility|den(?:ied|ies|y)(?: responsibility| involvement)?|"
+                         r"threat(?:en(?:ed|s)?)?|warn(?:ed|s)?|vow(?:ed|s)?)(?: for the (?:attack|bombing))?$", re.I)
+
+
+def _own_words(st: Statement) -> tuple[list[str], list[Any]]:
+    """A statement's wording that carries its threat, incitement, restraint, claim, denial or demand, and
+    the points it comes from; a bare label verb ("claimed responsibility") is not wording."""
+    phrases: list[tuple[int, str]] = []
+    points = []
+    for p in st.points:
+        found = [(p.start + offset, re.sub(r"^(?:said|says|added)(?: that)?\s+", "", phrase))
+                 for offset, phrase in cue_phrases(p.text, p.cues)]
+        found = [(o, ph) for o, ph in found if not _BARE_LABEL.match(ph)]
+        if found:
+            phrases += found
+            points.append(p)
+    return [ph for _, ph in sorted(phrases)], points
+
+
+def _what_is_new(current: list[Statement], ex: Extraction, names: Names) -> Sentence | None:
+    """The current statements' own words against the record (one sentence); when one threatens after a pause
+    the document records, that is said first."""
+    doc = ex.document
+    parts, cites = [], []
+    threat_after_lull = None
+    for st in current[:MAX_NEW_STATEMENTS]:
+        phrases, points = _own_words(st)
+        if not phrases:
+            continue
+        quoted = join([f"“{phrase}”" for phrase in phrases])
+        parts.append(f"{possessive(issuer(st, names, doc.text))} statement says {quoted}")
+        cites += [doc_cite(doc.id, p.start, p.end, doc.text) for p in points]
+        if threat_after_lull is None and any("threat" in p.labels for p in st.points):
+            threat_after_lull = _lull(ex)
+    if not parts:
+        return None
+    if threat_after_lull is not None and len(parts) == 1:
+        after = " statement comes after the pause in attacks the article records, and says "
+        return Sentence(parts[0].replace(" statement says ", after, 1) + ".",
+                        [doc_cite(doc.id, *threat_after_lull, doc.text), *cites], group=context.NEW)
+    return Sentence(f"Against this record, {'; '.join(parts)}.", cites, group=context.NEW)
+
+
+def _context_actors(ex: Extraction, names: Names, kb: "KnowledgeBase | None",
+                    current: list[Statement]) -> list[tuple[str, str | None]]:
+    """The actors whose record matters, with the country their record is limited to (for a state's forces:
+    the country of the news, not the world): the issuers of current statements, else the main actors of the
+    current events."""
+    out: list[tuple[str, str | None]] = []
+    for st in current:
+        role = names.role(st.speaker, st.date or names.on) if st.actor is None else None
+        actor_id = st.actor or (role[1] if role else None)
+        if actor_id and actor_id not in [a for a, _ in out]:
+            out.append((actor_id, None))
+    if not out:
+        for ev in (e for e in ex.events if is_current_event(e, ex)):
+            for actor_id in (ev.actor1, ev.actor2):
+                if actor_id is None or actor_id in [a for a, _ in out] or _generic(actor_id, kb, names):
+                    continue
+                out.append((actor_id, ev.country if context.is_state(actor_id, kb, names) else None))
+    return out[:MAX_CONTEXT_ACTORS]
+
+
+def _generic(actor_id: str, kb: "KnowledgeBase | None", names: Names) -> bool:
+    if kb is not None and actor_id in kb.actors:
+        return kb.actors[actor_id].type in GENERIC_TYPES
+    actor = names.actors.get(actor_id)
+    return actor is None or actor.type in GENERIC_TYPES or not actor.known
+
+
+def _what_it_means(ex: Extraction, names: Names, kb: "KnowledgeBase | None", store: "Store | None",
+                   current: list[Statement], recalled: list[Statement]) -> Section:
+    doc = ex.document
+    on = doc.published or dt.date.today()
+    section = Section("what_does_this_mean", "What Does this Mean?")
+    sentences = context.article_record(ex, recalled)
+    actors = _context_actors(ex, names, kb, current)
+    if store is not None:
+        for actor_id, country in actors:
+            sentences.append(context.store_events(actor_id, ex, store, names, country=country))
+            for coalition in context.coalitions(actor_id, kb, on):
+                sentences.append(context.store_events(coalition, ex, store, names))
+        for st in current:
+            sentences += context.store_statements(st, ex, store, names, names.targets)
+    if kb is not None:
+        for actor_id, _ in actors:
+            sentences += [s for s in (context.kb_affiliations(actor_id, kb, on), context.kb_leaders(actor_id, kb, on))
+                          if s is not None]
+    record = bool(sentences)                  # the article's account or the store's record
+    new = _what_is_new(current, ex, names) if record else None
+    if new is not None:
+        sentences.append(new)
+    items: list[str] = []
+    cites = []
+    for st in current:
+        state = st.actor is not None and context.is_state(st.actor, kb, names)
+        found = context.watch_items(st, names, names.targets, who=issuer(st, names, doc.text), state=state)
+        items += [i for i in found if i not in items]
+        if found:
+            cites += [doc_cite(doc.id, p.start, p.end, doc.text) for p in st.points
+                      if any(lab in context.WATCHED_LABELS for lab in p.labels)]
+    if items:
+        sentences.append(Sentence(sentence_case("; ".join(items)) + ".", list(dict.fromkeys(cites)),
+                                  group=context.WATCH))
+    order = [context.ARTICLE, context.STORE, context.KB, context.NEW, context.WATCH]
+    section.sentences = sorted(sentences, key=lambda s: order.index(s.group) if s.group in order else len(order))
+    if not section.sentences:
+        section.sentences.append(Sentence("The document gives no background, and neither the knowledge base nor "
+                                          "the store holds context on its actors.", []))
+    return section
+
+
+# --- Named in the Text, evidence ------------------------------------------------------------
+def _named(ex: Extraction, names: Names) -> Section:
     """A compact footer: the actors and places the text names, each cited at its first mention."""
     doc = ex.document
     section = Section("named", "Named in the Text")
@@ -258,7 +421,7 @@ def _named(ex: Extraction, names: _Names) -> Section:
     if named:
         section.sentences.append(Sentence(
             "Actors: " + ", ".join(names.actor(a.id) for a in named) + ".",
-            [_doc_cite(doc.id, a.mentions[0].start, a.mentions[0].end) for a in named]))
+            [doc_cite(doc.id, a.mentions[0].start, a.mentions[0].end, doc.text) for a in named]))
     places: dict[str, Any] = {}
     for pl in ex.places:
         label = pl.name + (f" ({pl.country})" if pl.country and pl.country != pl.name else "")
@@ -266,272 +429,43 @@ def _named(ex: Extraction, names: _Names) -> Section:
     if places:
         shown = list(places.items())[:8]
         section.sentences.append(Sentence("Places: " + ", ".join(k for k, _ in shown) + ".",
-                                          [_doc_cite(doc.id, s.start, s.end) for _, s in shown]))
+                                          [doc_cite(doc.id, s.start, s.end, doc.text) for _, s in shown]))
     return section
 
 
-# --- The Statement --------------------------------------------------------------------------
-def _statement_heading(st: Statement, ex: Extraction, names: _Names) -> Sentence:
-    who = names.actor(st.actor)
-    speaker = names.person(st.speaker)
-    role = names.people[st.speaker].role if st.speaker and st.speaker in names.people else None
-    text = who
-    if speaker:
-        text += f", through {speaker}" + (f" ({role})" if role else "")
-    kind = st.channel or "statement"
-    text += f": {_article(kind)}"
-    if st.date:
-        text += f" dated {st.date.isoformat()}"
-    n = len(st.points)
-    text += f", {number_word(n)} point{'s' if n != 1 else ''}."
-    cites = [_doc_cite(ex.document.id, st.evidence.start, st.evidence.end)] if st.evidence else []
-    if not cites and st.points:
-        cites = [_doc_cite(ex.document.id, st.points[0].start, st.points[-1].end)]
-    return Sentence(text, cites)
+def _event_summary(ev: Event) -> str:
+    return f"{ev.event_type} / {ev.sub_event_type} ({ev.salience}, {ev.status})"
 
 
-def _the_statement(ex: Extraction, names: _Names) -> Section:
-    section = Section("the_statement", "The Statement")
-    for st in ex.statements:
-        bs = BriefStatement(st.id, _statement_heading(st, ex, names))
-        for i, p in enumerate(st.points, 1):
-            reported = p.text[:1].islower() and ex.document.text[max(0, p.start - 1):p.start] not in "“\"«"
-            targets = [names.actor(t) if t in names.actors or (names.kb and t in names.kb.actors) else t
-                       for t in p.targets]
-            bs.points.append(BriefPoint(i, p.text, p.start, p.end, list(p.labels), list(p.cues), targets,
-                                        _doc_cite(ex.document.id, p.start, p.end), reported))
-        section.statements.append(bs)
-    if not ex.statements:
-        section.sentences.append(Sentence("No statement was recognised in this document.", []))
-    return section
-
-
-# --- What Does this Mean? ---------------------------------------------------------------------
-def _main_actors(ex: Extraction) -> list[str]:
-    ids: list[str] = []
-    for st in ex.statements:
-        if st.actor and st.actor not in ids:
-            ids.append(st.actor)
+def _evidence(ex: Extraction, names: Names, current: list[Statement],
+              recalled: list[Statement]) -> list[EvidenceEntry]:
+    """The appendix: each point with its labels and cue ids, each event with its coding and rule."""
+    doc = ex.document
+    out = []
+    for kind, statements in (("point", current), ("recalled point", recalled)):
+        for st in statements:
+            for i, p in enumerate(st.points, 1):
+                labels = labels_phrase(p.labels, names.targets(p.targets)) or "other"
+                out.append(EvidenceEntry(kind, f"{st.id} #{i}", labels, list(p.cues),
+                                         doc_cite(doc.id, p.start, p.end, doc.text)))
     for ev in ex.events:
-        if ev.salience == "main":
-            for a in (ev.actor1, ev.actor2):
-                if a and a not in ids:
-                    ids.append(a)
-    return ids[:MAX_MAIN_ACTORS]
-
-
-_PLURAL_TYPES = {"state_forces": "a state force", "protesters": "a protester group", "rioters": "a rioter group",
-                 "civilians": "a civilian group"}
-
-
-def _type_phrase(actor_type: str) -> str:
-    return _PLURAL_TYPES.get(actor_type) or _article(_humanise(actor_type))
-
-
-def _title_phrase(title: str) -> str:
-    """"Founder and commander" -> "founder and commander"; "Secretary-General" stays."""
-    return title[:1].lower() + title[1:] if title[1:] == title[1:].lower() else title
-
-
-def _period_state(since: Any, until: Any, on: dt.date) -> str:
-    """"past", "current" or "future" for a fact dated [since, until] (PartialDates) seen on `on`."""
-    if until is not None and until.last_day() < on:
-        return "past"
-    if since is not None and since.first_day() > on:
-        return "future"
-    return "current"
-
-
-def _join(names_: list[str]) -> str:
-    return names_[0] if len(names_) == 1 else ", ".join(names_[:-1]) + " and " + names_[-1]
-
-
-def _join_of(names_: list[str]) -> str:
-    """"A (since X), B and C" as "A (since X), of B and of C" after "a member of"."""
-    return names_[0] if len(names_) == 1 else ", of ".join(names_[:-1]) + " and of " + names_[-1]
-
-
-def _kb_context(actor_id: str, kb: "KnowledgeBase", names: _Names, on: dt.date) -> list[Sentence]:
-    """What the knowledge base records about an actor as of `on` (the document's date, else today): its
-    type, its relations (who holds them and since when, past ones in the past tense) and its leaders
-    (a former or dead leader is said to have held the role until the recorded date)."""
-    entry = kb.actors.get(actor_id)
-    if entry is None:
-        return []
-    out = []
-    where = f" based in {entry.country}" if entry.country else ""
-    out.append(Sentence(f"{entry.name} is recorded in the knowledge base as {_type_phrase(entry.type)}{where}.",
-                        [Citation("kb", entry.id, source=entry.source)]))
-    by_type: dict[tuple[str, str], list[tuple[str, Any]]] = {}
-    for rel in kb.relations_of(actor_id):
-        if rel.type == "hostile_to":
-            continue
-        state = _period_state(rel.since, rel.until, on)
-        if state == "future":
-            continue
-        by_type.setdefault((rel.type, state), []).append((rel.object, rel))
-    order = sorted(by_type, key=lambda k: (RELATION_ORDER.index(k[0]) if k[0] in RELATION_ORDER else 99, k[1]))
-    for rtype, state in order:
-        items = by_type[(rtype, state)]
-        phrases = []
-        for obj_id, rel in items:
-            obj = kb.actors.get(obj_id)
-            obj_name = obj.name if obj is not None else obj_id
-            if state == "past":
-                period = f" from {rel.since}" if rel.since else ""
-                period += f" until {rel.until}"
-            else:
-                period = f" (since {rel.since})" if rel.since else ""
-            phrases.append(obj_name + period)
-        verb = RELATION_PHRASES.get(rtype, "is " + _humanise(rtype))
-        if state == "past":
-            verb = verb.replace("is ", "was ", 1)
-        joined = _join_of(phrases) if verb.endswith(" of") else _join(phrases)
-        if state == "current" and not any(rel.since for _, rel in items):
-            joined += " (no start date recorded)"
-        out.append(Sentence(f"{entry.name} {verb} {joined}.",
-                            _unique([Citation("kb", entry.id, source=rel.source) for _, rel in items])))
-    for person, role in kb.leaders_of(actor_id):
-        state = _period_state(role.since, role.until, on)
-        title = _title_phrase(role.title)
-        if state == "future":
-            continue
-        if state == "past":
-            since = f" from {role.since}" if role.since else ""
-            text = f"{person.name} was {title} of {entry.name}{since} until {role.until}."
-        elif role.since:
-            text = f"{person.name} has been {title} of {entry.name} since {role.since}."
-        else:
-            text = f"{person.name} is recorded as {title} of {entry.name} (no start date recorded)."
-        out.append(Sentence(text, [Citation("kb", person.id, source=role.source)]))
+        out.append(EvidenceEntry("event", ev.id, _event_summary(ev), [ev.rule] if ev.rule else [],
+                                 doc_cite(doc.id, ev.evidence.start, ev.evidence.end, doc.text)))
     return out
-
-
-def _same_report(stored: StoredEvent, doc_id: str, text: str) -> bool:
-    """An event of this document, or of another copy of the same text (its evidence appears verbatim here)."""
-    return stored.document_id == doc_id or (len(stored.event.evidence.text) > 40 and stored.event.evidence.text in text)
-
-
-def _unique(cites: list[Citation]) -> list[Citation]:
-    return list(dict.fromkeys(cites))
-
-
-def _store_context(actor_id: str, ex: Extraction, store: "Store", names: _Names) -> list[Sentence]:
-    doc = ex.document
-    until = doc.published
-    since = until - dt.timedelta(days=CONTEXT_DAYS) if until else None
-    stored: list[StoredEvent] = [s for s in store.events_involving(actor_id, since=since, until=until)
-                                 if not _same_report(s, doc.id, doc.text)]
-    name = names.actor(actor_id)
-    if not stored:
-        return [Sentence(f"The store holds no other events involving {name}"
-                         + (" in the year before this document." if until else "."), [])]
-    by_type = Counter(s.event.event_type for s in stored)
-    by_month = Counter((s.event.event_date or s.published).strftime("%Y-%m")  # type: ignore[union-attr]
-                       for s in stored if (s.event.event_date or s.published))
-    latest = stored[:MAX_EVENTS_LISTED]
-    cites = _unique([_doc_cite(s.document_id, s.event.evidence.start, s.event.evidence.end) for s in latest])
-    out = [Sentence(f"The store holds {len(stored)} other event{'s' if len(stored) != 1 else ''} involving {name}: "
-                    + ", ".join(f"{t} ({n})" for t, n in by_type.most_common()) + ".", cites)]
-    if by_month:
-        out.append(Sentence("By month: " + ", ".join(f"{m} ({n})" for m, n in sorted(by_month.items())) + ".", cites))
-    reported = [s.event.fatalities for s in stored if s.event.fatalities is not None]
-    if reported:
-        out.append(Sentence(f"Fatalities reported in these events total {sum(reported)}; "
-                            f"{len(stored) - len(reported)} of them report no figure.", cites))
-    for s in latest:
-        when = (s.event.event_date or s.published)
-        when_text = when.isoformat() if when else "undated"
-        where = ", ".join(x for x in (s.event.location, s.event.country) if x)
-        text = f"{when_text}: {s.event.event_type}"
-        if s.event.sub_event_type:
-            text += f" ({s.event.sub_event_type})"
-        if where:
-            text += f" in {where}"
-        if s.source:
-            text += f", reported by {s.source}"
-        out.append(Sentence(text + ".", [_doc_cite(s.document_id, s.event.evidence.start, s.event.evidence.end)]))
-    return out
-
-
-def _statement_meaning(ex: Extraction, names: _Names, store: "Store | None") -> list[Sentence]:
-    """One sentence per labelled point (its labels and cues), then one "What to watch" list per actor."""
-    doc = ex.document
-    out = []
-    watch: dict[str, tuple[list[str], list[Citation]]] = {}
-    for st in ex.statements:
-        who = names.actor(st.actor) if st.actor else (names.person(st.speaker) or "an unidentified issuer")
-        for i, p in enumerate(st.points, 1):
-            shown = [lab for lab in p.labels if lab in ("threat", "incitement", "call_to_action", "de_escalation",
-                                                         "claim_of_responsibility", "denial", "demand")]
-            if "threat" in shown and "de_escalation" in shown:
-                shown.remove("de_escalation")
-            if not shown:
-                continue
-            cite = _doc_cite(doc.id, p.start, p.end)
-            targets = [names.actor(t) if t in names.actors or (names.kb and t in names.kb.actors) else t
-                       for t in p.targets]
-            where = (f"The {ordinal(i)} point of {possessive(who)} statement" if len(st.points) > 1
-                     else f"{possessive(who)} statement")
-            out.append(Sentence(f"{where} is labelled {_labels_phrase(shown, targets)} (cues: {', '.join(p.cues)}).",
-                                [cite]))
-            items, cites = watch.setdefault(who, ([], []))
-            if "threat" in shown and st.actor:
-                items.append("attacks by the group reported after this statement"
-                             + (f", against {_join(targets)}" if targets else ""))
-            if "incitement" in shown:
-                group = _join(targets) if targets else "the group named"
-                items.append(f"repetition of the language against {group}, or violence against {group}")
-            if "call_to_action" in shown:
-                items.append("whether supporters answer the call (mobilisation, protests, attacks)")
-            if "de_escalation" in shown:
-                items.append("whether the announced restraint holds")
-            if cite not in cites:
-                cites.append(cite)
-        if store is not None and st.actor and any("threat" in p.labels for p in st.points):
-            until = st.date or doc.published
-            earlier = [s for s in store.events_involving(st.actor, until=until)
-                       if not _same_report(s, doc.id, doc.text)]
-            if earlier:
-                last = earlier[0]
-                when = last.event.event_date or last.published
-                if when:
-                    out.append(Sentence(f"The latest stored event involving {who} before this statement is dated "
-                                        f"{when.isoformat()}.",
-                                        [_doc_cite(last.document_id, last.event.evidence.start,
-                                                   last.event.evidence.end)]))
-    for who, (items, cites) in watch.items():
-        unique = list(dict.fromkeys(items))
-        if unique:
-            out.append(Sentence(f"What to watch ({who}): " + "; ".join(unique) + ".", cites))
-    return out
-
-
-def _what_it_means(ex: Extraction, names: _Names, kb: "KnowledgeBase | None", store: "Store | None") -> Section:
-    section = Section("what_does_this_mean", "What Does this Mean?")
-    on = ex.document.published or dt.date.today()
-    for actor_id in _main_actors(ex):
-        if kb is not None:
-            section.sentences += _kb_context(actor_id, kb, names, on)
-        if store is not None:
-            section.sentences += _store_context(actor_id, ex, store, names)
-    section.sentences += _statement_meaning(ex, names, store)
-    if not section.sentences:
-        section.sentences.append(Sentence("Neither the knowledge base nor the store holds context on the actors "
-                                          "of this document.", []))
-    return section
 
 
 def build_brief(extraction: Extraction, *, kb: "KnowledgeBase | None", store: "Store | None" = None) -> Brief:
     """The brief of one document's extraction (deterministic: the same inputs give the same brief)."""
     doc = extraction.document
-    names = _Names(extraction, kb)
-    brief = Brief(document_id=doc.id, title=doc.title, published=doc.published, source=doc.source, url=doc.url)
-    brief.sections.append(_what_to_know(extraction, names))
-    brief.sections.append(_the_statement(extraction, names))
-    brief.sections.append(_what_it_means(extraction, names, kb, store))
+    names = Names(extraction, kb)
+    current, recalled = split_statements(extraction)
+    brief = Brief(document_id=doc.id, title=display_title(doc), published=doc.published, source=doc.source, url=doc.url,
+                  store_consulted=store is not None)
+    brief.sections.append(_what_to_know(extraction, names, current))
+    brief.sections.append(_the_statement(extraction, names, current, recalled))
+    brief.sections.append(_what_it_means(extraction, names, kb, store, current, recalled))
     footer = _named(extraction, names)
     if footer.sentences:
         brief.sections.append(footer)
+    brief.evidence = _evidence(extraction, names, current, recalled)
     return brief
-

@@ -1,16 +1,22 @@
-"""The weekly digest: the week's stored documents grouped into stories and ranked by significance.
+"""The weekly digest: the week's conflict stories, reports of one incident grouped, ranked by significance.
 
-Significance = 3 x log(1 + fatalities reported in the story's main events: the highest figure
-among its documents, never summed across copies of the same news)
+Stories: `group_stories` over the week's documents, with the reports of one incident linked
+(`incidents.incident_links`: the same death toll in the same country, the same place and day, or the
+same rare names in title and lead). A story is listed only when the lead of one of its documents
+reports a current conflict event (`incidents.lead_event`); the others (lifestyle, business, opinion,
+court follow-ups, crime news without an organised actor) are counted as left out.
+
+Significance = 3 x log(1 + the toll of the story's lead incident, counted once: the highest credible
+figure at its place among its documents, never summed across copies or retellings)
 + 2 when its documents report or recall political violence (battles, explosions/remote violence,
-  violence against civilians, reported or claimed, whatever the event's date: a trial for last
-  week's bombing is a conflict story)
+  violence against civilians, reported or claimed)
 + its main events (at most 3, counted in its richest document)
 + 1.5 x log2(1 + its documents, copies included)
 + novelty (1 when no document of the four previous weeks resembles the story).
 So a deadly attack reported once outranks a feature story syndicated five times. Each story gets a
-neutral summary (its lead document's first sentence, attributed and cited), its sources and the
-`conflictdesk brief` commands for its documents.
+title (its lead document's, else the opening words of its lead), a neutral summary (the lead
+document's first sentence, attributed, with a numbered note), its sources and the `conflictdesk
+brief` commands for its documents.
 """
 from __future__ import annotations
 
@@ -24,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BriefError, Code
 from ..records import Document, StoredEvent
 from ..taxonomy import ARMED_VIOLENCE, EVENT_TYPE_COLOURS, colour
-from .builder import lead_sentence
+from .builder import display_title, lead_sentence
+from .incidents import incident_links, lead_event, story_fatalities
 from .model import Citation, Sentence
 from .render import html_escape, md_escape, md_url
 from .stories import Story, cosine, group_stories, tfidf_vectors, _doc_text
@@ -102,6 +109,8 @@ class Digest:
     documents: int
     stories: list[DigestStory] = field(default_factory=list)
     days: list[DayCount] = field(default_factory=list)
+    left_out: int = 0                 # stories of the week that are not conflict news (see incidents.py)
+    unextracted: int = 0              # documents stored without extraction: the digest cannot judge them
 
 
 def _summary(doc: Document) -> Sentence:
@@ -110,11 +119,13 @@ def _summary(doc: Document) -> Sentence:
     if lead is None:
         text = doc.title or doc.id
         return Sentence(f"{who}: “{text}”", [])
-    return Sentence(f"{who} reports: “{doc.text[lead[0]:lead[1]]}”", [Citation("doc", doc.id, *lead)])
+    return Sentence(f"{who} reports: “{' '.join(doc.text[lead[0]:lead[1]].split())}”",
+                    [Citation("doc", doc.id, *lead, quote=doc.text[lead[0]:lead[1]])])
 
 
 def build_digest(store: "Store", *, week: str | None = None, top: int = 10, threshold: float = 0.35) -> Digest:
-    """The digest of an ISO week (default: the week of the most recently published stored document)."""
+    """The digest of an ISO week (default: the week of the most recently published stored document): the
+    week's conflict stories, reports of one incident grouped, ranked by significance."""
     if week is None:
         latest = [d.published for d in store.list_documents(limit=200) if d.published]
         if not latest:
@@ -122,20 +133,27 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
         week = week_of(max(latest))
     start, end = iso_week(week)
     docs = store.list_documents(limit=None, since=start, until=end, include_duplicates=True)
-    stories = group_stories(docs, threshold=threshold)
     events = store.list_events(since=start, until=end, include_duplicates=True)
     by_doc: dict[str, list[StoredEvent]] = {}     # every event of the week's documents, whatever its date
     for s in store.list_events(documents=[d.id for d in docs], include_duplicates=True) if docs else []:
         by_doc.setdefault(s.document_id, []).append(s)
+    stories = group_stories(docs, threshold=threshold, links=incident_links(docs, by_doc))
     earlier = store.list_documents(limit=None, since=start - dt.timedelta(weeks=NOVELTY_WEEKS),
                                    until=start - dt.timedelta(days=1), include_duplicates=False)
     scored = []
+    left_out = 0
     for story in stories:
-        main = [e for d in story.documents for e in by_doc.get(d.id, []) if e.event.salience == "main"]
-        per_doc = [sum(credible_fatalities(e) or 0 for e in by_doc.get(d.id, []))
-                   for d in story.documents
-                   if any(credible_fatalities(e) is not None for e in by_doc.get(d.id, []))]
-        fatalities = max(per_doc) if per_doc else None
+        leads = [(d, lead_event(d, by_doc.get(d.id, []))) for d in story.documents if d.duplicate_of is None] or \
+            [(d, lead_event(d, by_doc.get(d.id, []))) for d in story.documents]
+        news = [(d, e) for d, e in leads if e is not None]
+        if not news:
+            left_out += 1
+            continue
+        figures = [(e, f) for d in story.documents for e in by_doc.get(d.id, [])
+                   if (f := credible_fatalities(e)) is not None]
+        tolls = [story_fatalities(e, figures) for _, e in news]
+        lead_doc = max(zip(news, tolls), key=lambda x: (x[1] or 0, x[0][0].title is not None))[0][0]
+        fatalities = max((t for t in tolls if t is not None), default=None)
         mains_per_doc = max((sum(1 for e in by_doc.get(d.id, []) if e.event.salience == "main")
                              for d in story.documents), default=0)
         novel = _novel(story, earlier)
@@ -144,14 +162,16 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
         score = (3.0 * math.log1p(fatalities or 0) + (2.0 if violent else 0.0)
                  + min(mains_per_doc, MAX_MAIN_EVENTS_SCORED) + 1.5 * math.log2(1 + len(story.documents))
                  + (1.0 if novel else 0.0))
-        scored.append((score, story, fatalities, mains_per_doc, novel, len(main)))
+        scored.append((score, story, lead_doc, fatalities, mains_per_doc, novel))
     scored.sort(key=lambda x: (-x[0], x[1].first_published or dt.date.min, x[1].id))
-    digest = Digest(week=week, start=start, end=end, documents=len(docs),
+    unextracted = sum(1 for d in docs if d.duplicate_of is None and not store.is_extracted(d.id))
+    digest = Digest(week=week, start=start, end=end, documents=len(docs), left_out=left_out,
+                    unextracted=unextracted,
                     days=_days(start, end, events, {d.id for d in docs if d.duplicate_of is None}))
-    for rank, (score, story, fatalities, mains, novel, _) in enumerate(scored[:top], 1):
+    for rank, (score, story, lead_doc, fatalities, mains, novel) in enumerate(scored[:top], 1):
         digest.stories.append(DigestStory(
-            id=story.id, rank=rank, title=story.title, score=round(score, 3), fatalities=fatalities,
-            main_events=mains, novel=novel, summary=_summary(story.lead),
+            id=story.id, rank=rank, title=display_title(lead_doc), score=round(score, 3), fatalities=fatalities,
+            main_events=mains, novel=novel, summary=_summary(lead_doc),
             sources=[DigestSource(d.id, d.title, d.source, d.url, d.published, d.duplicate_of)
                      for d in story.documents],
             commands=[f"conflictdesk brief {d.id}" for d in story.documents if d.duplicate_of is None]))
@@ -204,7 +224,8 @@ def digest_dict(digest: Digest) -> dict[str, Any]:
         if isinstance(obj, (dt.date,)):
             return obj.isoformat()
         if isinstance(obj, Citation):
-            return {"kind": obj.kind, "ref": obj.ref, "start": obj.start, "end": obj.end, "marker": obj.marker}
+            return {"kind": obj.kind, "ref": obj.ref, "start": obj.start, "end": obj.end, "quote": obj.quote,
+                    "marker": obj.marker}
         if hasattr(obj, "__dataclass_fields__"):
             return {k: plain(getattr(obj, k)) for k in obj.__dataclass_fields__}
         if isinstance(obj, list):
@@ -218,8 +239,13 @@ def render_digest_json(digest: Digest) -> str:
 
 
 def render_digest_markdown(digest: Digest) -> str:
+    notes = _notes(digest)
     lines = [f"# Week's Top Stories: {digest.week} ({digest.start.isoformat()} to {digest.end.isoformat()})", "",
-             f"*{digest.documents} stored documents, {len(digest.stories)} stories shown.*", ""]
+             f"*{digest.documents} stored documents, {len(digest.stories)} stories shown"
+             + (f"; {digest.left_out} stories left out as not conflict news" if digest.left_out else "") + ".*", ""]
+    if digest.unextracted:
+        lines += [f"*{digest.unextracted} documents were stored without extraction, so the digest cannot tell "
+                  "whether they report conflict; extract them (`conflictdesk ingest` without `--no-extract`).*", ""]
     per_day = [f"{d.day.strftime('%a %d')}: {sum(d.by_type.values())}"
                + (" (" + ", ".join(f"{t} {n}" for t, n in sorted(d.by_type.items())) + ")" if d.by_type else "")
                for d in digest.days]
@@ -233,7 +259,8 @@ def render_digest_markdown(digest: Digest) -> str:
         if s.novel:
             facts.append("new this week")
         lines += [f"## {s.rank}. {md_escape(s.title or s.id)}", "", f"*{'; '.join(facts)}* — `{s.id}`", "",
-                  " ".join([md_escape(s.summary.text), *(c.marker for c in s.summary.citations)]), "", "Sources:"]
+                  md_escape(s.summary.text) + "".join(f" [{notes.index(c) + 1}]" for c in s.summary.citations), "",
+                  "Sources:"]
         for src in s.sources:
             label = md_escape(src.title or src.document_id)
             where = f" — {md_escape(src.source)}" if src.source else ""
@@ -242,9 +269,17 @@ def render_digest_markdown(digest: Digest) -> str:
             copy = f" (copy of `{src.duplicate_of}`)" if src.duplicate_of else ""
             lines.append(f"- {label}{where}{when}{url}{copy} `{src.document_id}`")
         lines += ["", "Briefs:"] + [f"- `{c}`" for c in s.commands] + [""]
+    if notes:
+        lines += ["## Notes", ""] + [f"{i}. {_note(c)}" for i, c in enumerate(notes, 1)] + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _notes(digest: Digest) -> list[Citation]:
+    return list(dict.fromkeys(c for s in digest.stories for c in s.summary.citations))
+
+
+def _note(c: Citation) -> str:
+    return f"document `{c.ref}`, characters {c.start}–{c.end}"
 
 
 def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
@@ -298,17 +333,20 @@ def timeline_svg(digest: Digest, *, width: int = 560, height: int = 200) -> str:
 
 def render_digest_html(digest: Digest) -> str:
     h = html_escape
+    notes = _notes(digest)
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
            f"<title>Week's Top Stories {h(digest.week)}</title>",
            "<style>body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
            ".cite,code{font-family:monospace;font-size:.75rem;color:#666}</style></head><body>",
            f"<h1>Week's Top Stories: {h(digest.week)}</h1>",
-           f"<p>{h(digest.start.isoformat())} to {h(digest.end.isoformat())}; {digest.documents} stored documents.</p>",
+           f"<p>{h(digest.start.isoformat())} to {h(digest.end.isoformat())}; {digest.documents} stored documents"
+           + (f"; {digest.left_out} stories left out as not conflict news" if digest.left_out else "") + ".</p>",
            "<h2>Events per day</h2>", timeline_svg(digest)]
     for s in digest.stories:
         out.append(f"<h2>{s.rank}. {h(s.title or s.id)}</h2>")
-        cites = "".join(f' <span class="cite">{h(c.marker)}</span>' for c in s.summary.citations)
+        cites = "".join(f'<sup><a href="#note-{notes.index(c) + 1}" title="{h(_note(c).replace("`", ""))}">'
+                        f"{notes.index(c) + 1}</a></sup>" for c in s.summary.citations)
         out.append(f"<p>{h(s.summary.text)}{cites}</p><ul>")
         for src in s.sources:
             link = h(src.title or src.document_id)
@@ -316,5 +354,8 @@ def render_digest_html(digest: Digest) -> str:
                 link = f'<a href="{h(src.url)}">{link}</a>'
             out.append(f"<li>{link} {h(src.source or '')} <code>{h(src.document_id)}</code></li>")
         out.append("</ul>" + "".join(f"<p><code>{h(c)}</code></p>" for c in s.commands))
+    if notes:
+        out.append("<h2>Notes</h2><ol>" + "".join(f'<li id="note-{i}">{h(_note(c).replace("`", ""))}</li>'
+                                                  for i, c in enumerate(notes, 1)) + "</ol>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

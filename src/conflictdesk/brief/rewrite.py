@@ -47,7 +47,8 @@ def rewrite_brief(brief: Brief, complete: Complete) -> Brief:
         except BriefError:
             continue
         if answer and keeps_citations(original, answer):
-            section.sentences = [Sentence(answer, [])]   # markers are inline in the rewritten text
+            cites = list(dict.fromkeys(c for s in section.sentences for c in s.citations))
+            section.sentences = [Sentence(answer, cites)]   # markers are inline in the rewritten text
             rewritten_any = True
     if rewritten_any:
         brief.method = "rewritten by a language model"

@@ -3,7 +3,8 @@
 Documents are compared by TF-IDF cosine over their title (counted twice) and text, computed
 here (no scikit-learn); two documents published within `window_days` whose similarity reaches
 `threshold` share a story (single link). A near-duplicate (`duplicate_of`) always joins its
-original's story. A story's id is "story-" + the id of its earliest original (non-duplicate) document.
+original's story, and so do two documents the caller links (the digest links reports of the
+same incident). A story's id is "story-" + the id of its earliest original (non-duplicate) document.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..records import Document
@@ -81,8 +83,10 @@ def _doc_text(doc: Document, max_chars: int = 4000) -> str:
     return f"{title} {title} {doc.text[:max_chars]}"
 
 
-def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days: int = 7) -> list[Story]:
-    """Group documents into stories, largest first (ties: earliest first)."""
+def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days: int = 7,
+                  links: Iterable[tuple[str, str]] = ()) -> list[Story]:
+    """Group documents into stories, largest first (ties: earliest first). `links` are pairs of document ids
+    known to report the same thing (the same incident, see incidents.py): each pair shares a story."""
     order = sorted(docs, key=lambda d: (d.published or dt.date.min, d.id))
     index = {d.id: i for i, d in enumerate(order)}
     parent = list(range(len(order)))
@@ -101,6 +105,9 @@ def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days:
     for i, d in enumerate(order):
         if d.duplicate_of and d.duplicate_of in index:
             union(i, index[d.duplicate_of])
+    for a, b in links:
+        if a in index and b in index:
+            union(index[a], index[b])
     vectors = tfidf_vectors([_doc_text(d) for d in order])
     for i in range(len(order)):
         for j in range(i + 1, len(order)):

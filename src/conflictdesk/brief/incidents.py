@@ -1,0 +1,302 @@
+"""Incidents behind stories: which documents report the same violent incident, whether a story's news
+is a conflict event at all, and its fatalities counted once per incident.
+
+Wire copy about one attack takes many angles (the gunman, the investigation, the politics), so the
+words of two articles can differ more than those of two unrelated ones; what they share is the
+incident. Two documents report the same incident when they share an anchor:
+* a death toll of at least `MIN_ANCHOR_TOLL` in the same country, stated near the top of the text
+  ("the man who killed 49 people at a gay nightclub in Florida") or coded on a main event, or
+* a main violent event at the same named place on the same day, or
+* the same rare names in their titles and leads (TF-IDF over the capitalised words of the title and
+  the first `LEAD_CHARS` characters, weighted by how rare each is in the week): a cosine of
+  `SAME_NAMES` at least, or `SAME_NAMES_NEAR` when both leads report a violent event in the same
+  country and at the same place (or one of them not placed more precisely than the country).
+A story is a conflict story when the lead of one of its documents (its title and first `LEAD_CHARS`
+characters) speaks of conflict and reports a current conflict event: a battle, an explosion or
+remote violence, violence against civilians, a protest or a riot, reported, claimed or attempted,
+and not dated (or said to be) long before the document, in a sentence that says when it happened
+(or under a headline in the news present: "Turkey shells Kurdish positions"); or a strategic development of a conflict
+(a truce, talks, an offensive, a capture, a withdrawal). Small-scale violence with no named actor
+and no organised or political party in the lead is crime news; an opinion piece is not news of an
+event. The word lists are data: `data/patterns/digest.yaml`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..errors import ExtractionError
+from ..extract.pattern_files import PATTERN_FILE_CODE, read_pattern_file
+from ..records import Document, StoredEvent
+from ..taxonomy import DISORDER, POLITICAL_VIOLENCE
+from .wording import dateline_length
+
+MIN_ANCHOR_TOLL = 5
+LEAD_CHARS = 600
+CURRENT_DAYS = 30                # a lead event dated earlier than this before its document is recalled
+LEAD_STATUSES = frozenset({"reported", "claimed", "attempted"})
+_WORD_NUMBERS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "dozens": 0, "scores": 0}
+_NUMBER = r"(\d{1,4}|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TOLL = re.compile(
+    rf"\b(?:kill(?:ed|ing|s)?|shot|slaughter(?:ed|ing)?|massacred?|gunned down|death toll (?:\w+ )?(?:to|of|at)|"
+    rf"left|claimed the lives of)\s+(?:at least |more than |some |nearly |about |as many as |up to )?{_NUMBER}\b"
+    rf"|\b{_NUMBER}\s+(?:\w+\s+){{0,2}}(?:people|persons|civilians|soldiers|policemen|police officers|troops|"
+    rf"fighters|militants|children|men|women|worshippers|protesters|students)?\s*(?:were |have been |are )?"
+    rf"(?:killed|dead|died|slain)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern[str]]:
+    """The digest's named word lists (data/patterns/digest.yaml), each compiled as one whole-word regex."""
+    data = read_pattern_file("digest.yaml")
+    out = {}
+    for key in ("conflict_words", "organised_words", "strategic_words", "current_time_words", "headline_words",
+                "opinion_url", "opinion_title"):
+        items = data.get(key)
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+            raise ExtractionError(f"pattern file digest.yaml: {key} must be a list of regexes",
+                                  code=PATTERN_FILE_CODE)
+        source = "|".join(f"(?:{i})" for i in items)
+        try:
+            out[key] = re.compile(source if key.startswith("opinion") else rf"\b(?:{source})\b", re.IGNORECASE)
+        except re.error as exc:
+            raise ExtractionError(f"pattern file digest.yaml: {key}: {exc}", code=PATTERN_FILE_CODE) from exc
+    return out
+
+
+Anchor = tuple[str, object, object]
+SAME_NAMES = 0.45
+SAME_NAMES_NEAR = 0.25
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’-]*)*")
+_NOT_NAMES = frozenset("""the a an in on at he she it they we this that but and or for after before as his her its
+their our while when where what who how if of by to from with new monday tuesday wednesday thursday friday saturday
+sunday january february march april may june july august september october november december reuters photo credit
+president minister police officials observatory human rights britain-based monitor monitoring group state media news
+agency ministry department spokesman spokeswoman american americans british britain u.s. us u.n. un eu
+european""".split())
+_TITLE_SOURCE = re.compile(r"\s+[–—-]\s+[^–—-]{2,60}$")
+_TITLE_SECTION = re.compile(r"^[A-Z][\w ]{1,30}\|")
+
+
+def _figure(text: str) -> int | None:
+    value = text.lower()
+    if value.isdigit():
+        return int(value)
+    return _WORD_NUMBERS.get(value) or None
+
+
+def text_tolls(text: str) -> list[int]:
+    """Death tolls stated near the top of a text ("killed 49 people", "25 people were killed")."""
+    out = []
+    for m in _TOLL.finditer(text[:LEAD_CHARS * 2]):
+        figure = _figure(next(g for g in m.groups() if g))
+        if figure is not None and figure >= MIN_ANCHOR_TOLL and not re.match(r"(?:19|20)\d\d$", str(figure)):
+            out.append(figure)
+    return out
+
+
+def _is_violent(s: StoredEvent) -> bool:
+    return s.event.event_type in POLITICAL_VIOLENCE and s.event.status in LEAD_STATUSES
+
+
+def _country(events: list[StoredEvent]) -> str | None:
+    """The country of the document's news: that of its first violent main event, else of its first main event."""
+    for pick in (lambda s: _is_violent(s) and s.event.salience == "main", lambda s: s.event.salience == "main"):
+        for s in sorted(events, key=lambda s: s.event.evidence.start):
+            if pick(s) and s.event.country:
+                return s.event.country
+    return None
+
+
+def anchors(doc: Document, events: list[StoredEvent]) -> set[Anchor]:
+    """The incident anchors of one document (see the module's doc)."""
+    country = _country(events)
+    out: set[Anchor] = set()
+    if country is not None:
+        for toll in text_tolls(doc.text):
+            out.add(("toll", country, toll))
+    for s in events:
+        ev = s.event
+        if not _is_violent(s) or ev.salience != "main":
+            continue
+        if ev.fatalities is not None and ev.fatalities >= MIN_ANCHOR_TOLL and (ev.country or country):
+            out.add(("toll", ev.country or country, ev.fatalities))
+        if ev.location and ev.event_date and ev.location not in (ev.country, ev.admin1):
+            out.add(("place", ev.location, ev.event_date))
+    return out
+
+
+def _same(a: Anchor, b: Anchor) -> bool:
+    if a[0] != b[0] or a[1] != b[1]:
+        return False
+    if a[0] == "toll":
+        x, y = int(a[2]), int(b[2])  # type: ignore[call-overload]
+        return x == y or (min(x, y) >= 20 and abs(x - y) <= 1)     # "49 killed" / "50 dead, with the gunman"
+    return a[2] == b[2]
+
+
+def incident_links(docs: list[Document], by_doc: dict[str, list[StoredEvent]]) -> list[tuple[str, str]]:
+    """Pairs of document ids that report the same incident."""
+    found = {d.id: anchors(d, by_doc.get(d.id, [])) for d in docs}
+    index: dict[tuple[str, object], list[tuple[str, Anchor]]] = {}
+    for doc_id, own in found.items():
+        for a in own:
+            index.setdefault((a[0], a[1]), []).append((doc_id, a))
+    links = set()
+    for members in index.values():
+        for i, (d1, a1) in enumerate(members):
+            for d2, a2 in members[i + 1:]:
+                if d1 != d2 and _same(a1, a2):
+                    links.add((min(d1, d2), max(d1, d2)))
+    places: dict[str, tuple[str, str | None] | None] = {}
+    for d in docs:
+        lead = lead_event(d, by_doc.get(d.id, []))
+        ok = lead is not None and _is_violent(lead) and lead.event.country is not None
+        places[d.id] = (lead.event.country, _placed(lead)) if ok else None  # type: ignore[union-attr,arg-type]
+    countries = frozenset(s.event.country.lower() for events in by_doc.values() for s in events if s.event.country)
+    return sorted(links | name_links(docs, places, countries=countries))
+
+
+def _placed(s: StoredEvent) -> str | None:
+    """The event's location when it is more precise than its country or province."""
+    ev = s.event
+    return ev.location if ev.location and ev.location not in (ev.country, ev.admin1) else None
+
+
+def _clean_title(title: str | None) -> str:
+    """A title without its publisher ("... – New York Times") or section ("Middle East|...")."""
+    return _TITLE_SECTION.sub("", _TITLE_SOURCE.sub("", title or ""))
+
+
+def _names(doc: Document, countries: frozenset[str] = frozenset()) -> Counter[str]:
+    """The capitalised words of the title and lead, lower-cased, without function words, sources ("the
+    Syrian Observatory for Human Rights") and names of `countries` or their adjectives ("Syrian")."""
+    lead = doc.text[dateline_length(doc.text):][:LEAD_CHARS]
+    words: Counter[str] = Counter()
+    for source in (_clean_title(doc.title), lead):
+        for m in _NAME.finditer(source):
+            for w in m.group(0).split():
+                w = re.sub(r"['’]s$", "", w.lower())
+                if w not in _NOT_NAMES and not _country_word(w, countries):
+                    words[w] += 1
+    return words
+
+
+def _country_word(word: str, countries: frozenset[str]) -> bool:
+    return word in countries or any(len(c) > 3 and word.startswith(c[:-1]) and len(word) - len(c) <= 3
+                                    for c in countries)
+
+
+def _near(a: tuple[str, str | None] | None, b: tuple[str, str | None] | None) -> bool:
+    """Two violent lead events in the same country, at the same place or one of them not placed."""
+    return a is not None and b is not None and a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+
+def name_links(docs: list[Document], places: dict[str, tuple[str, str | None] | None], *,
+               countries: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """Pairs of documents whose titles and leads share rare names (see the module's doc); `places` gives
+    the (country, location) of each document's violent lead event (None: no such event); names of
+    `countries` (lower case) do not count."""
+    counts = [_names(d, countries) for d in docs]
+    df: Counter[str] = Counter(w for c in counts for w in c)
+    n = len(docs)
+    vectors = []
+    for c in counts:
+        vec = {w: (1 + math.log(k)) * math.log((1 + n) / (1 + df[w])) for w, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    links = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = vectors[i], vectors[j]
+            sim = sum(v * b.get(w, 0.0) for w, v in a.items())
+            if sim >= SAME_NAMES or (sim >= SAME_NAMES_NEAR and _near(places.get(docs[i].id), places.get(docs[j].id))):
+                links.add((min(docs[i].id, docs[j].id), max(docs[i].id, docs[j].id)))
+    return links
+
+
+def is_opinion(doc: Document) -> bool:
+    words = _words()
+    return bool((doc.url and words["opinion_url"].search(doc.url))
+                or (doc.title and words["opinion_title"].search(doc.title)))
+
+
+def lead_text(doc: Document) -> str:
+    return _clean_title(doc.title) + "\n" + doc.text[:LEAD_CHARS]
+
+
+def _organised(s: StoredEvent) -> bool:
+    """An actor of the event is a named one (not an unidentified group, civilians, protesters or unknown)."""
+    generic = ("unidentified-", "civilians-", "protesters-", "rioters-", "unknown-")
+    return any(a and not a.startswith(generic) for a in (s.event.actor1, s.event.actor2))
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_PAST = re.compile(r"\blast (year|" + "|".join(_MONTHS) + r")\b|\b(?:in|since|of) ((?:19|20)\d\d)\b|"
+                   r"\b((?:19|20)\d\d) (?:murder|killing|attack|bombing|massacre|shooting)", re.IGNORECASE)
+
+
+def _current(s: StoredEvent, doc: Document) -> bool:
+    """Not dated more than `CURRENT_DAYS` before the document, and said to have happened now: the sentence
+    says when ("on Friday"), or the headline is in the news present ("Russia bombs"), before the sentence
+    recalls anything older ("last June", "the 2013 murder", "in 2015")."""
+    day, published = s.event.event_date, doc.published
+    if day is not None and published is not None and day < published - dt.timedelta(days=CURRENT_DAYS):
+        return False
+    text = s.event.evidence.text
+    now = _words()["current_time_words"].search(text)
+    if now is None and doc.title and _words()["headline_words"].search(_clean_title(doc.title)):
+        now = re.match("", text)
+    if now is None:
+        return False
+    for m in _PAST.finditer(text):
+        said, year = (m.group(1) or "").lower(), m.group(2) or m.group(3)
+        older = said in _MONTHS or said == "year" or (year is not None and published is not None
+                                                          and int(year) < published.year)
+        if older and m.start() < now.start():
+            return False
+    return True
+
+
+def lead_event(doc: Document, events: list[StoredEvent]) -> StoredEvent | None:
+    """The conflict event the document's lead reports, if any (see the module's doc)."""
+    words = _words()
+    lead = lead_text(doc)
+    if is_opinion(doc) or not words["conflict_words"].search(lead):
+        return None
+    for s in sorted(events, key=lambda s: s.event.evidence.start):
+        ev = s.event
+        if ev.evidence.start >= LEAD_CHARS or ev.salience != "main" or ev.status not in LEAD_STATUSES:
+            continue
+        if not _current(s, doc):
+            continue
+        if ev.event_type == "Strategic developments":
+            if words["strategic_words"].search(ev.evidence.text):
+                return s
+            continue
+        if ev.event_type not in DISORDER:
+            continue
+        small = (ev.fatalities or 0) < MIN_ANCHOR_TOLL and max(text_tolls(doc.text), default=0) < MIN_ANCHOR_TOLL
+        if small and ev.event_type != "Protests" and not _organised(s) and not words["organised_words"].search(lead):
+            continue                        # small-scale violence by no named actor: crime news
+        return s
+    return None
+
+
+def story_fatalities(lead: StoredEvent, events: Iterable[tuple[StoredEvent, int]]) -> int | None:
+    """The toll of the story's lead incident, counted once: the highest credible figure (`events`: event and
+    figure) in the lead event's country and at its place (or not placed more precisely); None when the lead
+    is not violent. Other incidents a report recalls or adds (a bombing elsewhere) do not count."""
+    if not _is_violent(lead):
+        return None
+    country, place = lead.event.country, _placed(lead)
+    figures = [figure for s, figure in events
+               if (country is None or s.event.country in (None, country))
+               and (place is None or _placed(s) in (None, place))]
+    return max(figures, default=None)
