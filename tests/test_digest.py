@@ -77,7 +77,7 @@ def test_digest_markdown_and_html(db):
     md = _run(["--db", str(db), "digest", "--week", "2016-W05"])
     assert md.startswith("# Week's Top Stories: 2016-W05")
     assert md.count("\n## ") == 4 and "Sources:" in md and "3 stories shown; 2 stories left out" in md
-    assert "[doc:" not in md and re.search(r"^1\. document `w05-mali-\w+`, characters \d+–\d+$", md, re.M)
+    assert "[doc:" not in md and re.search(r"^1\. document `w05-[\w-]+`, characters \d+–\d+$", md, re.M)
     assert "Events per day: Mon 01: 0; Tue 02: " in md
     page = _run(["--db", str(db), "digest", "--week", "2016-W05", "--format", "html"])
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page.lower()

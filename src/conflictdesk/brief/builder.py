@@ -343,23 +343,21 @@ def _what_is_new(current: list[Statement], ex: Extraction, names: Names) -> Sent
     return Sentence(f"Against this record, {'; '.join(parts)}.", cites, group=context.NEW)
 
 
-def _context_actors(ex: Extraction, names: Names, kb: "KnowledgeBase | None",
-                    current: list[Statement]) -> list[tuple[str, str | None]]:
-    """The actors whose record matters, with the country their record is limited to (for a state's forces:
-    the country of the news, not the world): the issuers of current statements, else the main actors of the
-    current events."""
-    out: list[tuple[str, str | None]] = []
+def _context_actors(ex: Extraction, names: Names, kb: "KnowledgeBase | None", current: list[Statement]) -> list[str]:
+    """The actors whose record matters: the issuers of current statements (or their speakers' groups), else
+    the named non-state actors of the current events (a state's record in the news is every story about it)."""
+    out: list[str] = []
     for st in current:
         role = names.role(st.speaker, st.date or names.on) if st.actor is None else None
         actor_id = st.actor or (role[1] if role else None)
-        if actor_id and actor_id not in [a for a, _ in out]:
-            out.append((actor_id, None))
+        if actor_id and actor_id not in out:
+            out.append(actor_id)
     if not out:
         for ev in (e for e in ex.events if is_current_event(e, ex)):
             for actor_id in (ev.actor1, ev.actor2):
-                if actor_id is None or actor_id in [a for a, _ in out] or _generic(actor_id, kb, names):
-                    continue
-                out.append((actor_id, ev.country if context.is_state(actor_id, kb, names) else None))
+                if actor_id and actor_id not in out and not _generic(actor_id, kb, names) \
+                        and not context.is_state(actor_id, kb, names):
+                    out.append(actor_id)
     return out[:MAX_CONTEXT_ACTORS]
 
 
@@ -378,14 +376,14 @@ def _what_it_means(ex: Extraction, names: Names, kb: "KnowledgeBase | None", sto
     sentences = context.article_record(ex, recalled)
     actors = _context_actors(ex, names, kb, current)
     if store is not None:
-        for actor_id, country in actors:
-            sentences.append(context.store_events(actor_id, ex, store, names, country=country))
+        for actor_id in actors:
+            sentences.append(context.store_events(actor_id, ex, store, names))
             for coalition in context.coalitions(actor_id, kb, on):
                 sentences.append(context.store_events(coalition, ex, store, names))
         for st in current:
             sentences += context.store_statements(st, ex, store, names, names.targets)
     if kb is not None:
-        for actor_id, _ in actors:
+        for actor_id in actors:
             sentences += [s for s in (context.kb_affiliations(actor_id, kb, on), context.kb_leaders(actor_id, kb, on))
                           if s is not None]
     record = bool(sentences)                  # the article's account or the store's record

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 
 from ..records import Extraction, Statement, StoredEvent, StoredStatement
 from .model import Citation, Sentence
-from .timing import is_recalled_event, statement_span
-from .wording import Names, dateline_length, join, number_word, possessive, sentence_case, type_phrase
+from .lexicon import words
+from .timing import is_recalled_event, reporting_start, statement_span
+from .wording import (Names, dateline_length, join, number_word, possessive, sentence_case, sentence_spans,
+                      type_phrase)
 from .wording import article as _article
 
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ def _record_spans(ex: Extraction, recalled: list[Statement]) -> list[_Stretch]:
         span = statement_span(st)
         if span is not None:
             spans.append(_Stretch(*span, st.date))
+    spans += _dated_background(ex, spans)
     spans.sort(key=lambda s: (s.start, s.end))
     merged: list[_Stretch] = []
     for s in spans:
@@ -92,6 +95,26 @@ def _record_spans(ex: Extraction, recalled: list[Statement]) -> list[_Stretch]:
     return merged
 
 
+def _dated_background(ex: Extraction, coded: list[_Stretch]) -> list[_Stretch]:
+    """Background sentences no record was coded from: sentences past the lead that speak of conflict and are
+    dated by the text before the reporting period ("Talks in Geneva in early February collapsed ...")."""
+    start = reporting_start(ex.document.published)
+    if start is None:
+        return []
+    text = ex.document.text
+    conflict = words()["conflict_words"]
+    strategic = words()["strategic_words"]
+    old = [d for d in ex.dates if d.date is not None and d.date < start]
+    out = []
+    for a, b in sentence_spans(text)[1:]:
+        if any(a < s.end and s.start < b for s in coded):
+            continue
+        dated = [d for d in old if a <= d.span.start < b]
+        if dated and (conflict.search(text[a:b]) or strategic.search(text[a:b])):
+            out.append(_Stretch(a, b, min(d.date for d in dated if d.date)))
+    return out
+
+
 def _time_order(stretches: list[_Stretch]) -> list[_Stretch]:
     """Dated stretches by date; an undated one keeps its place after the dated one before it."""
     keyed, carried = [], dt.date.min
@@ -102,8 +125,9 @@ def _time_order(stretches: list[_Stretch]) -> list[_Stretch]:
 
 
 def article_record(ex: Extraction, recalled: list[Statement]) -> list[Sentence]:
-    """The background the document gives (its recalled events and statements), in time order, in its own
-    words (asides dropped) and so dated as it dates them, each cited."""
+    """The background the document gives (its recalled events and statements, and the sentences it dates
+    before the reporting period), in time order, in its own words (asides dropped) and so dated as it
+    dates them, each cited."""
     doc = ex.document
     out = []
     for s in _time_order(_record_spans(ex, recalled))[:MAX_ARTICLE_SENTENCES]:
@@ -130,27 +154,24 @@ def _event_cite(s: StoredEvent) -> Citation:
 def _tempo(dates: list[dt.date], until: dt.date) -> str:
     recent = sum(1 for d in dates if d > until - dt.timedelta(days=RECENT_DAYS))
     before = len(dates) - recent
-    return (f"{number_word(recent)} in the last {RECENT_DAYS} days against {number_word(before)} in the "
-            f"{HISTORY_DAYS - RECENT_DAYS} days before")
+    return (f"{number_word(recent) if recent else 'none'} in the last {RECENT_DAYS} days against "
+            f"{number_word(before) if before else 'none'} in the {HISTORY_DAYS - RECENT_DAYS} days before")
 
 
-def store_events(actor_id: str, ex: Extraction, store: "Store", names: Names, *,
-                 country: str | None = None) -> Sentence:
+def store_events(actor_id: str, ex: Extraction, store: "Store", names: Names) -> Sentence:
     """One sentence on the actor's stored events in the months before the document."""
     until = ex.document.published
     since = until - dt.timedelta(days=HISTORY_DAYS) if until else None
     stored = [s for s in store.events_involving(actor_id, since=since, until=until)
-              if not _same_report(s.document_id, s.event.evidence.text, ex)
-              and (country is None or s.event.country == country)]
+              if not _same_report(s.document_id, s.event.evidence.text, ex)]
     name = names.actor(actor_id)
     span = f"in the {HISTORY_DAYS} days before this document" if until else "before this document"
-    where = f" in {country}" if country else ""
     if not stored:
-        return Sentence(f"The store holds no earlier event involving {name}{where} {span}.", [], group=STORE)
+        return Sentence(f"The store holds no earlier event involving {name} {span}.", [], group=STORE)
     dated = sorted(d for d in (_when(s) for s in stored) if d)
     first, last = stored[-1], stored[0]
     plural = "s" if len(stored) != 1 else ""
-    text = f"The store holds {number_word(len(stored))} event{plural} involving {name}{where} {span}"
+    text = f"The store holds {number_word(len(stored))} event{plural} involving {name} {span}"
     if dated:
         text += f", the first on {dated[0].isoformat()} and the latest on {dated[-1].isoformat()}"
         if until:
@@ -240,8 +261,8 @@ def kb_affiliations(actor_id: str, kb: "KnowledgeBase", on: dt.date) -> Sentence
     (since 2023-10-18) and the Axis of Resistance, part of the Popular Mobilization Forces (since
     2014-06-15), and is backed by Iran and the Quds Force." (relations as of `on`; past ones say until when)."""
     entry = kb.actors.get(actor_id)
-    if entry is None:
-        return None
+    if entry is None or entry.type in STATE_TYPES:
+        return None                           # "Turkey's forces are part of Turkey" tells the reader nothing
     cites = [Citation("kb", entry.id, source=entry.source)]
     clauses = []
     for rtype in AFFILIATIONS:
@@ -257,8 +278,8 @@ def kb_affiliations(actor_id: str, kb: "KnowledgeBase", on: dt.date) -> Sentence
     where = f" based in {entry.country}" if entry.country else ""
     head = f"{entry.name}, {type_phrase(entry.type)}{where},"
     if not clauses:
-        if entry.type in STATE_TYPES or entry.type == "other":
-            return None                      # "Turkey is a state" tells the reader nothing
+        if entry.type == "other":
+            return None
         return Sentence(f"{entry.name} is recorded as {type_phrase(entry.type)}{where}, with no affiliation or "
                         "backer.", list(dict.fromkeys(cites)), group=KB)
     body = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]

@@ -31,7 +31,7 @@ from ..errors import BriefError, Code
 from ..records import Document, StoredEvent
 from ..taxonomy import ARMED_VIOLENCE, EVENT_TYPE_COLOURS, colour
 from .builder import display_title, lead_sentence
-from .incidents import incident_links, lead_event, story_fatalities
+from .incidents import incident_links, lead_event, story_fatalities, uncoded_conflict_lead
 from .model import Citation, Sentence
 from .render import html_escape, md_escape, md_url
 from .stories import Story, cosine, group_stories, tfidf_vectors, _doc_text
@@ -123,6 +123,18 @@ def _summary(doc: Document) -> Sentence:
                     [Citation("doc", doc.id, *lead, quote=doc.text[lead[0]:lead[1]])])
 
 
+def _lead_document(docs: list[Document], tolls: list[int | None], toll: int | None) -> Document:
+    """The report that leads a story: one whose lead sentence states the story's toll, then one with a title,
+    then the highest toll, then the earliest (the breaking report over a later feature on the gunman)."""
+    def key(item: tuple[Document, int | None]) -> tuple[bool, bool, int, float]:
+        doc, own = item
+        lead = lead_sentence(doc.text)
+        sentence = doc.text[lead[0]:lead[1]] if lead else ""
+        states = toll is not None and any(re.search(rf"\b{t}\b", sentence) for t in (toll, toll - 1, own) if t)
+        return (states, doc.title is not None, own or 0, -(doc.published or dt.date.min).toordinal())
+    return max(zip(docs, tolls), key=key)[0]
+
+
 def build_digest(store: "Store", *, week: str | None = None, top: int = 10, threshold: float = 0.35) -> Digest:
     """The digest of an ISO week (default: the week of the most recently published stored document): the
     week's conflict stories, reports of one incident grouped, ranked by significance."""
@@ -143,17 +155,17 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
     scored = []
     left_out = 0
     for story in stories:
-        leads = [(d, lead_event(d, by_doc.get(d.id, []))) for d in story.documents if d.duplicate_of is None] or \
-            [(d, lead_event(d, by_doc.get(d.id, []))) for d in story.documents]
-        news = [(d, e) for d, e in leads if e is not None]
+        originals = [d for d in story.documents if d.duplicate_of is None] or story.documents
+        news = [(d, lead_event(d, by_doc.get(d.id, []))) for d in originals]
+        news = [(d, e) for d, e in news if e is not None or uncoded_conflict_lead(d)]
         if not news:
             left_out += 1
             continue
         figures = [(e, f) for d in story.documents for e in by_doc.get(d.id, [])
                    if (f := credible_fatalities(e)) is not None]
-        tolls = [story_fatalities(e, figures) for _, e in news]
-        lead_doc = max(zip(news, tolls), key=lambda x: (x[1] or 0, x[0][0].title is not None))[0][0]
+        tolls = [story_fatalities(e, figures) if e is not None else None for _, e in news]
         fatalities = max((t for t in tolls if t is not None), default=None)
+        lead_doc = _lead_document([d for d, _ in news], tolls, fatalities)
         mains_per_doc = max((sum(1 for e in by_doc.get(d.id, []) if e.event.salience == "main")
                              for d in story.documents), default=0)
         novel = _novel(story, earlier)
@@ -172,7 +184,7 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
         digest.stories.append(DigestStory(
             id=story.id, rank=rank, title=display_title(lead_doc), score=round(score, 3), fatalities=fatalities,
             main_events=mains, novel=novel, summary=_summary(lead_doc),
-            sources=[DigestSource(d.id, d.title, d.source, d.url, d.published, d.duplicate_of)
+            sources=[DigestSource(d.id, display_title(d), d.source, d.url, d.published, d.duplicate_of)
                      for d in story.documents],
             commands=[f"conflictdesk brief {d.id}" for d in story.documents if d.duplicate_of is None]))
     return digest

@@ -4,15 +4,20 @@ is a conflict event at all, and its fatalities counted once per incident.
 Wire copy about one attack takes many angles (the gunman, the investigation, the politics), so the
 words of two articles can differ more than those of two unrelated ones; what they share is the
 incident. Two documents report the same incident when they share an anchor:
-* a death toll of at least `MIN_ANCHOR_TOLL` in the same country, stated near the top of the text
-  ("the man who killed 49 people at a gay nightclub in Florida") or coded on a main event, or
-* a main violent event at the same named place on the same day, or
+* a death toll of at least `MIN_ANCHOR_TOLL` in the same country, stated or coded on a main event
+  near the top of the text (its first `ANCHOR_CHARS` characters: "the man who killed 49 people at a
+  gay nightclub in Florida"), or
+* a main violent event near the top of the text at the same named place on the same day (coded
+  fields, so only between reports that also share some rare names), or
+* the same incident named in title or lead ("the Orlando nightclub massacre", "Orlando Shooting
+  Victim": a place the week's events know, before or after an incident noun), or
 * the same rare names in their titles and leads (TF-IDF over the capitalised words of the title and
   the first `LEAD_CHARS` characters, weighted by how rare each is in the week): a cosine of
   `SAME_NAMES` at least, or `SAME_NAMES_NEAR` when both leads report a violent event in the same
   country and at the same place (or one of them not placed more precisely than the country).
 A story is a conflict story when the lead of one of its documents (its title and first `LEAD_CHARS`
-characters) speaks of conflict and reports a current conflict event: a battle, an explosion or
+characters) speaks of conflict and reports a current conflict event (or, where none was coded, its
+first sentence names an organised party, a strategic development and its day): a battle, an explosion or
 remote violence, violence against civilians, a protest or a riot, reported, claimed or attempted,
 and not dated (or said to be) long before the document, in a sentence that says when it happened
 (or under a headline in the news present: "Turkey shells Kurdish positions"); or a strategic development of a conflict
@@ -23,20 +28,20 @@ event. The word lists are data: `data/patterns/digest.yaml`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ..errors import ExtractionError
-from ..extract.pattern_files import PATTERN_FILE_CODE, read_pattern_file
 from ..records import Document, StoredEvent
 from ..taxonomy import DISORDER, POLITICAL_VIOLENCE
+from .builder import lead_sentence
+from .lexicon import words
 from .wording import dateline_length
 
 MIN_ANCHOR_TOLL = 5
 LEAD_CHARS = 600
+ANCHOR_CHARS = 1200              # anchors are read near the top of a report, where it says what it is about
 CURRENT_DAYS = 30                # a lead event dated earlier than this before its document is recalled
 LEAD_STATUSES = frozenset({"reported", "claimed", "attempted"})
 _WORD_NUMBERS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -48,25 +53,6 @@ _TOLL = re.compile(
     rf"|\b{_NUMBER}\s+(?:\w+\s+){{0,2}}(?:people|persons|civilians|soldiers|policemen|police officers|troops|"
     rf"fighters|militants|children|men|women|worshippers|protesters|students)?\s*(?:were |have been |are )?"
     rf"(?:killed|dead|died|slain)\b", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> dict[str, re.Pattern[str]]:
-    """The digest's named word lists (data/patterns/digest.yaml), each compiled as one whole-word regex."""
-    data = read_pattern_file("digest.yaml")
-    out = {}
-    for key in ("conflict_words", "organised_words", "strategic_words", "current_time_words", "headline_words",
-                "opinion_url", "opinion_title"):
-        items = data.get(key)
-        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
-            raise ExtractionError(f"pattern file digest.yaml: {key} must be a list of regexes",
-                                  code=PATTERN_FILE_CODE)
-        source = "|".join(f"(?:{i})" for i in items)
-        try:
-            out[key] = re.compile(source if key.startswith("opinion") else rf"\b(?:{source})\b", re.IGNORECASE)
-        except re.error as exc:
-            raise ExtractionError(f"pattern file digest.yaml: {key}: {exc}", code=PATTERN_FILE_CODE) from exc
-    return out
 
 
 Anchor = tuple[str, object, object]
@@ -93,7 +79,7 @@ def _figure(text: str) -> int | None:
 def text_tolls(text: str) -> list[int]:
     """Death tolls stated near the top of a text ("killed 49 people", "25 people were killed")."""
     out = []
-    for m in _TOLL.finditer(text[:LEAD_CHARS * 2]):
+    for m in _TOLL.finditer(text[:ANCHOR_CHARS]):
         figure = _figure(next(g for g in m.groups() if g))
         if figure is not None and figure >= MIN_ANCHOR_TOLL and not re.match(r"(?:19|20)\d\d$", str(figure)):
             out.append(figure)
@@ -113,17 +99,38 @@ def _country(events: list[StoredEvent]) -> str | None:
     return None
 
 
-def anchors(doc: Document, events: list[StoredEvent]) -> set[Anchor]:
-    """The incident anchors of one document (see the module's doc)."""
+_INCIDENT = "(?:shooting|massacre|attack|attacks|bombing|bombings|blasts?|rampage|killings|siege)"
+_NAMED_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?(?i:(?: (?:gay|night ?club|nightclub|church|"
+                           r"school|market|mall|airport|concert|mass|suicide|car|truck|bomb|terror|terrorist))* "
+                           + _INCIDENT + r")\b")
+_NAMED_AFTER = re.compile(r"(?i:" + _INCIDENT + r" (?:at|in|on) (?:an? |the )?(?:[\w-]+ ){0,3}?(?:in )?)"
+                          r"([A-Z][a-z]+)\b")
+
+
+# "the San Bernardino attack", "the Orlando nightclub massacre": an incident named as known, not reported
+_REFERENCE = re.compile(r"\b[Tt]he (?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z-]+\s+)?(?i:" + _INCIDENT + r")\b")
+
+
+def named_incidents(doc: Document, places: frozenset[str]) -> set[str]:
+    """Places whose incident the title or lead names ("the Orlando nightclub massacre", "a mass shooting in
+    Orlando"), among `places` (the week's event locations)."""
+    text = _clean_title(doc.title) + "\n" + doc.text[:LEAD_CHARS]
+    found = {m.group(1) for rx in (_NAMED_BEFORE, _NAMED_AFTER) for m in rx.finditer(text)}
+    return {p for p in found if p in places and p[0].isupper()}
+
+
+def anchors(doc: Document, events: list[StoredEvent], places: frozenset[str] = frozenset()) -> set[Anchor]:
+    """The incident anchors of one document (see the module's doc); `places`: the week's event locations,
+    which an incident named in the lead must be one of."""
     country = _country(events)
-    out: set[Anchor] = set()
+    out: set[Anchor] = {("named", place, None) for place in named_incidents(doc, places)}
     if country is not None:
         for toll in text_tolls(doc.text):
             out.add(("toll", country, toll))
     for s in events:
         ev = s.event
-        if not _is_violent(s) or ev.salience != "main":
-            continue
+        if not _is_violent(s) or ev.salience != "main" or ev.evidence.start >= ANCHOR_CHARS:
+            continue                        # an incident recalled further down does not anchor the report
         if ev.fatalities is not None and ev.fatalities >= MIN_ANCHOR_TOLL and (ev.country or country):
             out.add(("toll", ev.country or country, ev.fatalities))
         if ev.location and ev.event_date and ev.location not in (ev.country, ev.admin1):
@@ -140,9 +147,19 @@ def _same(a: Anchor, b: Anchor) -> bool:
     return a[2] == b[2]
 
 
+def _different_tolls(a: set[Anchor], b: set[Anchor]) -> bool:
+    """Both reports give a toll and none of them agree: two incidents at one place ("a bombing in Baghdad")."""
+    ta, tb = [x for x in a if x[0] == "toll"], [x for x in b if x[0] == "toll"]
+    return bool(ta and tb) and not any(_same(x, y) for x in ta for y in tb)
+
+
 def incident_links(docs: list[Document], by_doc: dict[str, list[StoredEvent]]) -> list[tuple[str, str]]:
-    """Pairs of document ids that report the same incident."""
-    found = {d.id: anchors(d, by_doc.get(d.id, [])) for d in docs}
+    """Pairs of document ids that report the same incident (see the module's doc). A shared place and day
+    comes from coded fields, which can be wrong, so it links only reports that also share some names."""
+    locations = frozenset(s.event.location for events in by_doc.values() for s in events if s.event.location)
+    countries = frozenset(s.event.country.lower() for events in by_doc.values() for s in events if s.event.country)
+    similar = name_similarities(docs, countries=countries)
+    found = {d.id: anchors(d, by_doc.get(d.id, []), locations) for d in docs}
     index: dict[tuple[str, object], list[tuple[str, Anchor]]] = {}
     for doc_id, own in found.items():
         for a in own:
@@ -151,15 +168,23 @@ def incident_links(docs: list[Document], by_doc: dict[str, list[StoredEvent]]) -
     for members in index.values():
         for i, (d1, a1) in enumerate(members):
             for d2, a2 in members[i + 1:]:
-                if d1 != d2 and _same(a1, a2):
-                    links.add((min(d1, d2), max(d1, d2)))
-    places: dict[str, tuple[str, str | None] | None] = {}
+                pair = (min(d1, d2), max(d1, d2))
+                if d1 == d2 or not _same(a1, a2):
+                    continue
+                if a1[0] == "named" and _different_tolls(found[d1], found[d2]):
+                    continue
+                if a1[0] == "place" and pair not in similar:
+                    continue
+                links.add(pair)
+    leads: dict[str, tuple[str, str | None] | None] = {}
     for d in docs:
         lead = lead_event(d, by_doc.get(d.id, []))
         ok = lead is not None and _is_violent(lead) and lead.event.country is not None
-        places[d.id] = (lead.event.country, _placed(lead)) if ok else None  # type: ignore[union-attr,arg-type]
-    countries = frozenset(s.event.country.lower() for events in by_doc.values() for s in events if s.event.country)
-    return sorted(links | name_links(docs, places, countries=countries))
+        leads[d.id] = (lead.event.country, _placed(lead)) if ok else None  # type: ignore[union-attr,arg-type]
+    for (a, b), sim in similar.items():
+        if sim >= SAME_NAMES or _near(leads.get(a), leads.get(b)):
+            links.add((a, b))
+    return sorted(links)
 
 
 def _placed(s: StoredEvent) -> str | None:
@@ -197,11 +222,10 @@ def _near(a: tuple[str, str | None] | None, b: tuple[str, str | None] | None) ->
     return a is not None and b is not None and a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
-def name_links(docs: list[Document], places: dict[str, tuple[str, str | None] | None], *,
-               countries: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
-    """Pairs of documents whose titles and leads share rare names (see the module's doc); `places` gives
-    the (country, location) of each document's violent lead event (None: no such event); names of
-    `countries` (lower case) do not count."""
+def name_similarities(docs: list[Document], *, countries: frozenset[str] = frozenset(),
+                      floor: float = SAME_NAMES_NEAR) -> dict[tuple[str, str], float]:
+    """The cosine of every pair of documents (ids in order) whose titles and leads share rare names, when it
+    reaches `floor`; names of `countries` (lower case) do not count."""
     counts = [_names(d, countries) for d in docs]
     df: Counter[str] = Counter(w for c in counts for w in c)
     n = len(docs)
@@ -210,20 +234,20 @@ def name_links(docs: list[Document], places: dict[str, tuple[str, str | None] | 
         vec = {w: (1 + math.log(k)) * math.log((1 + n) / (1 + df[w])) for w, k in c.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({w: v / norm for w, v in vec.items()})
-    links = set()
+    out = {}
     for i in range(n):
         for j in range(i + 1, n):
             a, b = vectors[i], vectors[j]
             sim = sum(v * b.get(w, 0.0) for w, v in a.items())
-            if sim >= SAME_NAMES or (sim >= SAME_NAMES_NEAR and _near(places.get(docs[i].id), places.get(docs[j].id))):
-                links.add((min(docs[i].id, docs[j].id), max(docs[i].id, docs[j].id)))
-    return links
+            if sim >= floor:
+                out[(min(docs[i].id, docs[j].id), max(docs[i].id, docs[j].id))] = sim
+    return out
 
 
 def is_opinion(doc: Document) -> bool:
-    words = _words()
-    return bool((doc.url and words["opinion_url"].search(doc.url))
-                or (doc.title and words["opinion_title"].search(doc.title)))
+    lists = words()
+    return bool((doc.url and lists["opinion_url"].search(doc.url))
+                or (doc.title and lists["opinion_title"].search(doc.title)))
 
 
 def lead_text(doc: Document) -> str:
@@ -250,8 +274,8 @@ def _current(s: StoredEvent, doc: Document) -> bool:
     if day is not None and published is not None and day < published - dt.timedelta(days=CURRENT_DAYS):
         return False
     text = s.event.evidence.text
-    now = _words()["current_time_words"].search(text)
-    if now is None and doc.title and _words()["headline_words"].search(_clean_title(doc.title)):
+    now = words()["current_time_words"].search(text)
+    if now is None and doc.title and words()["headline_words"].search(_clean_title(doc.title)):
         now = re.match("", text)
     if now is None:
         return False
@@ -266,9 +290,9 @@ def _current(s: StoredEvent, doc: Document) -> bool:
 
 def lead_event(doc: Document, events: list[StoredEvent]) -> StoredEvent | None:
     """The conflict event the document's lead reports, if any (see the module's doc)."""
-    words = _words()
+    lists = words()
     lead = lead_text(doc)
-    if is_opinion(doc) or not words["conflict_words"].search(lead):
+    if is_opinion(doc) or not lists["conflict_words"].search(lead):
         return None
     for s in sorted(events, key=lambda s: s.event.evidence.start):
         ev = s.event
@@ -277,16 +301,31 @@ def lead_event(doc: Document, events: list[StoredEvent]) -> StoredEvent | None:
         if not _current(s, doc):
             continue
         if ev.event_type == "Strategic developments":
-            if words["strategic_words"].search(ev.evidence.text):
+            if lists["strategic_words"].search(ev.evidence.text):
                 return s
             continue
+        if not lists["conflict_words"].search(_REFERENCE.sub(" ", ev.evidence.text)):
+            continue                        # the sentence must speak of conflict, not only name a past one
         if ev.event_type not in DISORDER:
             continue
         small = (ev.fatalities or 0) < MIN_ANCHOR_TOLL and max(text_tolls(doc.text), default=0) < MIN_ANCHOR_TOLL
-        if small and ev.event_type != "Protests" and not _organised(s) and not words["organised_words"].search(lead):
+        if small and ev.event_type != "Protests" and not _organised(s) and not lists["organised_words"].search(lead):
             continue                        # small-scale violence by no named actor: crime news
         return s
     return None
+
+
+def uncoded_conflict_lead(doc: Document) -> bool:
+    """A lead no conflict event was coded from that still reports a development of a conflict: its first
+    sentence names an organised armed party, a strategic development (talks, a truce, a prisoner exchange,
+    an offensive) and when it happened ("Yemen's government and the Houthi movement resumed indirect talks
+    in Muscat on Thursday")."""
+    lists = words()
+    lead = lead_sentence(doc.text)
+    if lead is None or is_opinion(doc):
+        return False
+    sentence = doc.text[lead[0]:lead[1]]
+    return all(lists[k].search(sentence) for k in ("strategic_words", "organised_words", "current_time_words"))
 
 
 def story_fatalities(lead: StoredEvent, events: Iterable[tuple[StoredEvent, int]]) -> int | None:

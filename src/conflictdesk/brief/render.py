@@ -263,3 +263,36 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
 
 def render_json(brief: Brief) -> str:
     return json.dumps(brief_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def brief_view(brief: Brief) -> dict[str, Any]:
+    """The brief as plain data for a page template: sections of paragraphs (run-in head, sentences as pieces
+    of text each with the note numbers that follow it), statements, the numbered notes and the evidence
+    appendix. The page shows exactly what the Markdown shows."""
+    notes = Notes(brief)
+
+    def pieces(s: Sentence) -> list[dict[str, Any]]:
+        if MARKER.search(s.text):
+            return [{"text": text, "notes": [n] if n else []} for text, n in _split_inline(s.text, notes)]
+        return [{"text": s.text, "notes": notes.refs(s.citations)}]
+
+    sections = []
+    for section in brief.sections:
+        sections.append({
+            "key": section.key, "title": section.title,
+            "paragraphs": [{"head": group, "sentences": [pieces(s) for s in sentences]}
+                           for group, sentences in _paragraphs(section.sentences)],
+            "statements": [{"heading": pieces(st.heading),
+                            "points": [{"number": p.number, "text": p.text, "reported": p.reported,
+                                        "labels": _point_line(p), "notes": notes.refs([p.citation])}
+                                       for p in st.points]}
+                           for st in section.statements]})
+    return {
+        "sections": sections,
+        "notes": [{"number": n, "text": notes.describe(c, brief),
+                   "document": c.ref if c.kind == "doc" and c.ref != brief.document_id else None}
+                  for c, n in notes.number.items()],
+        "note_text": {n: notes.describe(c, brief) for c, n in notes.number.items()},
+        "evidence": [{"kind": e.kind, "record": e.record, "summary": e.summary, "rules": e.rules,
+                      "marker": e.citation.marker} for e in brief.evidence],
+    }

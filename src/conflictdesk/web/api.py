@@ -122,3 +122,19 @@ def brief(app: "Site", request: Request, document_id: str) -> Response:
 
     extraction = app.store.get_extraction(document_id)
     return Response.api(brief=brief_dict(build_brief(extraction, kb=app.kb, store=app.store)))
+
+
+def digest(app: "Site", request: Request) -> Response:
+    """The week's conflict stories (week=2016-W24, default the latest stored week; top=10)."""
+    from ..brief.digest import build_digest, digest_dict, iso_week
+    from ..errors import BriefError, Code
+
+    week = request.arg("week")
+    try:
+        if week is not None:
+            iso_week(week)
+        made = build_digest(app.store, week=week, top=request.int_arg("top", 10, high=100))
+    except BriefError as exc:
+        status = 404 if exc.code == str(Code.NOTHING_TO_DIGEST) else 400
+        raise HttpError(status, str(exc), ["week: an ISO week like 2016-W24"] if status == 400 else []) from None
+    return Response.api(digest=digest_dict(made))

@@ -46,7 +46,7 @@ def external_link(url: str | None, text: object | None = None) -> str:
 
 
 NAV = (("/", "Dashboard"), ("/documents", "Documents"), ("/events", "Events"), ("/actors", "Actors"),
-       ("/network", "Network"), ("/review", "Review"), ("/errors", "Errors"), ("/api", "API"))
+       ("/network", "Network"), ("/digest", "Digest"), ("/review", "Review"), ("/errors", "Errors"), ("/api", "API"))
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, cls: str = "") -> str:

@@ -1,12 +1,10 @@
 """Server-rendered HTML pages: home (search and latest events), a document with its evidence
-highlighted, events (map, timeline, a paged table), an actor, errors, and a stored document's
-brief. Each page is a template under `templates/` (autoescaped, one base layout); markup built
-here (highlighted text, charts, links) escapes every untrusted value with `h`."""
+highlighted, events (map, timeline, a paged table), an actor, errors, a stored document's brief
+and the weekly digest. Each page is a template under `templates/` (autoescaped, one base layout);
+markup built here (highlighted text, charts, links) escapes every untrusted value with `h`."""
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
+import datetime as dt
 from collections.abc import Sequence
 from importlib import resources
 
@@ -80,23 +78,53 @@ def errors(app: "Site", request: Request) -> Response:
     return Response.html(render("errors.html", title="Errors", active="/errors", found=found))
 
 
-_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+def _week(request: Request, default: dt.date | None) -> str | None:
+    """The ISO week a page asks for (`?week=2016-W24`), else the week of `default`; a 400 for a bad one."""
+    from ..brief.digest import iso_week, week_of
+    from ..errors import BriefError
+
+    value = request.arg("week")
+    if value is None:
+        return week_of(default) if default else None
+    try:
+        iso_week(value)
+    except BriefError as exc:
+        raise HttpError(400, str(exc), ["week: an ISO week like 2016-W24"]) from None
+    return value.strip()
 
 
 def brief(app: "Site", request: Request, document_id: str) -> Response:
-    """The brief's own self-contained page (brief.render_html): its inline stylesheet is
-    allowed by its hash, and still no script."""
-    from ..brief import build_brief, render_html
+    """A stored document's brief on the site's layout: numbered notes with the quoted evidence as their
+    tooltips, the evidence appendix folded, links to the document and to its week's digest."""
+    from ..brief import build_brief
+    from ..brief.render import brief_view
 
-    extraction = app.store.get_extraction(document_id)
-    page = render_html(build_brief(extraction, kb=app.kb, store=app.store))
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode()}'"
-                      for m in _STYLE.finditer(page))
-    policy = f"default-src 'none'; style-src {hashes or chr(39) + 'none' + chr(39)}; base-uri 'none'; " \
-             "form-action 'none'; frame-ancestors 'none'"
-    response = Response.html(page)
-    response.headers.append(("Content-Security-Policy", policy))
-    return response
+    made = build_brief(app.store.get_extraction(document_id), kb=app.kb, store=app.store)
+    return Response.html(render("brief.html", title=f"Brief: {made.title or document_id}", brief=made,
+                                view=brief_view(made), week=_week(request, made.published)))
+
+
+def digest(app: "Site", request: Request) -> Response:
+    """The week's conflict stories (`?week=2016-W24`, default the latest stored week), with links to the
+    week before and after, to each story's documents and to their briefs."""
+    from ..brief.digest import build_digest, timeline_svg, week_of
+    from ..errors import BriefError, Code
+
+    week = _week(request, None)
+    try:
+        made = build_digest(app.store, week=week, top=request.int_arg("top", 10, high=100))
+    except BriefError as exc:
+        status = 404 if exc.code == str(Code.NOTHING_TO_DIGEST) else 400
+        raise HttpError(status, str(exc)) from None
+    cites = list(dict.fromkeys(c for st in made.stories for c in st.summary.citations))
+    number = {c: i for i, c in enumerate(cites, 1)}
+    note_text = {i: f"“{' '.join((c.quote or '').split())}” — document {c.ref}, characters {c.start}–{c.end}"
+                 for c, i in number.items()}
+    return Response.html(render(
+        "digest.html", title=f"Digest {made.week}", active="/digest", digest=made,
+        previous=week_of(made.start - dt.timedelta(days=7)), next=week_of(made.start + dt.timedelta(days=7)),
+        timeline=Markup(timeline_svg(made)), note_text=note_text, notes=list(note_text.items()),
+        story_notes={st.id: [number[c] for c in st.summary.citations] for st in made.stories}))
 
 
 STATIC_TYPES = {"css": "text/css", "js": "text/javascript"}

@@ -68,6 +68,7 @@ ROUTES: list[Route] = [
     Route("POST", r"/login", reviewview.login_post),
     Route("POST", r"/logout", reviewview.logout_post),
     Route("GET", r"/briefs/(?P<document_id>.+)", pages.brief),
+    Route("GET", r"/digest", pages.digest),
     Route("GET", r"/static/(?P<name>style\.css|map\.js)", pages.static),
     Route("GET", r"/api/?", api_index, ()),
     Route("GET", r"/api/documents", api.documents, ("q", "limit", "offset")),
@@ -84,6 +85,7 @@ ROUTES: list[Route] = [
     Route("POST", r"/api/points/(?P<document_id>.+)/(?P<statement_id>[^/]+)/(?P<number>\d+)/review",
           reviewview.point_api, ()),
     Route("GET", r"/api/briefs/(?P<document_id>.+)", api.brief, ()),
+    Route("GET", r"/api/digest", api.digest, ("week", "top")),
 ]
 
 
