@@ -221,6 +221,9 @@ PAGES = [
     (f"/review/points/{HOSTILE_DOC}/s1/0", ["Review statement point s1/0", HOSTILE["script"]], [("form", "review")]),
     ("/login", ["Sign in to review", "Your name"], [("form", "review")]),
     ("/errors", ["Recorded failures"], []),
+    ("/digest", ["Week's Top Stories", "Events per day"], [("svg", "timeline")]),
+    (f"/briefs/{HOSTILE_DOC}", ["What to Know", "The Statement", "What Does this Mean?", "Notes"],
+     [("div", "brief"), ("ol", "notes"), ("details", "evidence")]),
 ]
 
 

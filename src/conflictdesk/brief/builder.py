@@ -223,13 +223,30 @@ def _statement_heading(st: Statement, points: list[Point], ex: Extraction, names
     return Sentence(text, [doc_cite(ex.document.id, *span, ex.document.text)] if span else [])
 
 
+MAX_STATEMENTS = 6
+
+
+def _labelled(st: Statement, text: str) -> bool:
+    return any(lab != "other" for p in reader_points(st, text) for lab in p.labels)
+
+
+def shown_statements(current: list[Statement], text: str) -> list[Statement]:
+    """The current statements The Statement quotes: those with a labelled point (a threat, a call, a claim,
+    a denial, ...), at most `MAX_STATEMENTS`; when none is labelled, the first three with points."""
+    labelled = [st for st in current if _labelled(st, text)]
+    if labelled:
+        return labelled[:MAX_STATEMENTS]
+    return [st for st in current if reader_points(st, text)][:3]
+
+
 def _the_statement(ex: Extraction, names: Names, current: list[Statement], recalled: list[Statement]) -> Section:
+    """Each shown statement with its points quoted and their labels (stated here, once); the other voices the
+    article quotes named in one sentence."""
     section = Section("the_statement", "The Statement")
     doc = ex.document
-    for st in current:
+    shown = shown_statements(current, doc.text)
+    for st in shown:
         points = reader_points(st, doc.text)
-        if not points:
-            continue
         bs = BriefStatement(st.id, _statement_heading(st, points, ex, names))
         for i, p in enumerate(points, 1):
             reported = p.text[:1].islower() and doc.text[max(0, p.start - 1):p.start] not in "“\"«"
@@ -237,6 +254,18 @@ def _the_statement(ex: Extraction, names: Names, current: list[Statement], recal
                                         names.targets(p.targets), doc_cite(doc.id, p.start, p.end, doc.text),
                                         reported))
         section.statements.append(bs)
+    others = [st for st in current if st not in shown and reader_points(st, doc.text)]
+    if others:
+        first: dict[str, Statement] = {}
+        for st in others:
+            first.setdefault(issuer(st, names, doc.text), st)
+        voices = [re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", v) for v in first]
+        spans = [statement_span(st) for st in first.values()]
+        n = len(others)
+        section.after.append(Sentence(
+            f"The article also quotes {join(voices)} ({number_word(n)} statement{'s' if n != 1 else ''} with no "
+            "threat, call, claim, denial or other labelled point).",
+            [doc_cite(doc.id, *span, doc.text) for span in spans if span]))
     if not section.statements:
         text = "No statement of the reporting period was recognised in this document"
         text += "; the statements it recalls are in What Does this Mean?." if recalled else "."
@@ -312,7 +341,7 @@ def _own_words(st: Statement) -> tuple[list[str], list[Any]]:
     for p in st.points:
         found = [(p.start + offset, re.sub(r"^(?:said|says|added)(?: that)?\s+", "", phrase))
                  for offset, phrase in cue_phrases(p.text, p.cues)]
-        found = [(o, ph) for o, ph in found if not _BARE_LABEL.match(ph)]
+        found = [(o, ph) for o, ph in found if not _BARE_LABEL.match(ph) and len(ph.split()) > 1]
         if found:
             phrases += found
             points.append(p)
@@ -325,10 +354,12 @@ def _what_is_new(current: list[Statement], ex: Extraction, names: Names) -> Sent
     doc = ex.document
     parts, cites = [], []
     threat_after_lull = None
-    for st in current[:MAX_NEW_STATEMENTS]:
+    for st in current:
         phrases, points = _own_words(st)
         if not phrases:
             continue
+        if len(parts) == MAX_NEW_STATEMENTS:
+            break
         quoted = join([f"“{phrase}”" for phrase in phrases])
         parts.append(f"{possessive(issuer(st, names, doc.text))} statement says {quoted}")
         cites += [doc_cite(doc.id, p.start, p.end, doc.text) for p in points]

@@ -74,6 +74,7 @@ class Section:
     title: str
     sentences: list[Sentence] = field(default_factory=list)
     statements: list[BriefStatement] = field(default_factory=list)
+    after: list[Sentence] = field(default_factory=list)     # shown after the statements
 
 
 @dataclass(slots=True)
@@ -111,6 +112,7 @@ class Brief:
             out += s.sentences
             for st in s.statements:
                 out.append(st.heading)
+            out += s.after
         return out
 
     def notes(self) -> list[Citation]:
@@ -125,4 +127,6 @@ class Brief:
             for st in section.statements:
                 seen.update(dict.fromkeys(st.heading.citations))
                 seen.update(dict.fromkeys(p.citation for p in st.points))
+            for s in section.after:
+                seen.update(dict.fromkeys(s.citations))
         return list(seen)

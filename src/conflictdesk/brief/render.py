@@ -132,6 +132,8 @@ def render_markdown(brief: Brief) -> str:
                 lines.append(f"{p.number}. {shown}" + (f" — **{md_escape(labels)}**" if labels else "")
                              + _md_refs(notes.refs([p.citation])))
             lines.append("")
+        for sentence in section.after:
+            lines += [_md_sentence(sentence, notes), ""]
     if brief.method != "deterministic":
         lines += [f"*Text: {brief.method}; every citation checked against the deterministic brief.*", ""]
     if notes.cites:
@@ -212,6 +214,8 @@ def brief_body_html(brief: Brief, notes: Notes | None = None) -> str:
                            + (f'<span class="labels">{html_escape(labels)}</span>' if labels else "")
                            + f"{_html_refs(notes.refs([p.citation]), notes, brief)}</li>")
             out.append("</ol>")
+        for sentence in section.after:
+            out.append(f"<p>{_html_sentence(sentence, notes, brief)}</p>")
     if brief.method != "deterministic":
         out.append(f'<p class="meta">Text: {html_escape(brief.method)}; every citation checked against the '
                    "deterministic brief.</p>")
@@ -253,6 +257,8 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         for s, o in zip(section.sentences, out["sentences"]):
             o["notes"] = notes.refs(s.citations) if not MARKER.search(s.text) else \
                 [n for _, n in _split_inline(s.text, notes) if n]
+        for sentence, o in zip(section.after, out["after"]):
+            o["notes"] = notes.refs(sentence.citations)
         for st, o in zip(section.statements, out["statements"]):
             o["heading"]["notes"] = notes.refs(st.heading.citations)
             for p, po in zip(st.points, o["points"]):
@@ -286,7 +292,8 @@ def brief_view(brief: Brief) -> dict[str, Any]:
                             "points": [{"number": p.number, "text": p.text, "reported": p.reported,
                                         "labels": _point_line(p), "notes": notes.refs([p.citation])}
                                        for p in st.points]}
-                           for st in section.statements]})
+                           for st in section.statements],
+            "after": [pieces(sentence) for sentence in section.after]})
     return {
         "sections": sections,
         "notes": [{"number": n, "text": notes.describe(c, brief),

@@ -5,6 +5,7 @@ markup built here (highlighted text, charts, links) escapes every untrusted valu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from importlib import resources
 
