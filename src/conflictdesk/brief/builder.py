@@ -114,6 +114,17 @@ def issuer(st: Statement, names: Names, text: str = "") -> str:
     return "An unnamed speaker"
 
 
+_COMMON_OPENINGS = frozenset("""a an the one two three four several some many local state senior security military police
+government rebel rebels witnesses residents officials sources medical hospital""".split())
+
+
+def _mid_sentence(phrase: str) -> str:
+    """A speaker phrase as it reads inside a sentence: "Local officials" -> "local officials" (names keep
+    their capitals)."""
+    first = phrase.split(" ", 1)[0]
+    return phrase[:1].lower() + phrase[1:] if first.lower() in _COMMON_OPENINGS else phrase
+
+
 def _title_case(role: str) -> str:
     """A role as it reads before a name: "spokesman", "Secretary-General" (titles keep their capitals)."""
     return role if any(c.isupper() for c in role[1:]) else role.lower()
@@ -259,7 +270,7 @@ def _the_statement(ex: Extraction, names: Names, current: list[Statement], recal
         first: dict[str, Statement] = {}
         for st in others:
             first.setdefault(issuer(st, names, doc.text), st)
-        voices = [re.sub(r"^(A|An|The) ", lambda m: m.group(1).lower() + " ", v) for v in first]
+        voices = [_mid_sentence(v) for v in first]
         spans = [statement_span(st) for st in first.values()]
         n = len(others)
         section.after.append(Sentence(
