@@ -29,7 +29,7 @@ FIXTURES = {
         "absent": ["said at least 20 people were killed"],     # the monitoring group's words, not a point
     },
     155: {    # Suicide bombing in Jalalabad, 2016-01-17; the Taliban deny it
-        "lead": "“A suicide bomber killed 13 people in the eastern Afghan city of Jalalabad on Sunday",
+        "lead": "A suicide bomber killed 13 people in the eastern Afghan city of Jalalabad on Sunday",
         "issuers": ["Taliban spokesman Zabihullah Mujahid"],
         "labels": {"denial"},
         "record": ["Islamic State in the same city last week claimed their first attack on a major urban center"],
@@ -37,13 +37,12 @@ FIXTURES = {
         "absent": ["### Islamic State"],                        # its claim of last week is background
     },
     1119: {   # Syria's opposition on the cessation of hostilities, 2016-02-29
-        "lead": "“A senior official from Syria's main opposition group said on Monday that a fragile international "
+        "lead": "A senior official from Syria's main opposition group said on Monday that a fragile international "
                 "attempt to halt nearly five years of fighting was in danger of total collapse",
         "issuers": ["HNC"],
         "labels": {"de-escalation"},
         "record": ["Talks in Geneva in early February collapsed before they started"],
-        "meaning": ["“the truce was a step in the right direction”",
-                    "whether the called-for or announced restraint holds"],
+        "meaning": ["whether the called-for or announced restraint holds"],
         "absent": [],
     },
     1454: {   # Turkey vows retaliation after the Ankara car bomb, 2016-03-14

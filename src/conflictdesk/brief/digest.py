@@ -7,7 +7,8 @@ reports a current conflict event (`incidents.lead_event`); the others (lifestyle
 court follow-ups, crime news without an organised actor) are counted as left out.
 
 Significance = 3 x log(1 + the toll of the story's lead incident, counted once: the highest credible
-figure at its place among its documents, never summed across copies or retellings)
+figure at its place among its documents, never summed across copies or retellings; for a lead no event
+was coded from, the toll its lead sentence states)
 + 2 when its documents report or recall political violence (battles, explosions/remote violence,
   violence against civilians, reported or claimed)
 + its main events (at most 3, counted in its richest document)
@@ -31,7 +32,7 @@ from ..errors import BriefError, Code
 from ..records import Document, StoredEvent
 from ..taxonomy import ARMED_VIOLENCE, EVENT_TYPE_COLOURS, colour
 from .builder import display_title, lead_sentence
-from .incidents import incident_links, lead_event, story_fatalities, uncoded_conflict_lead
+from .incidents import incident_links, lead_event, lead_toll, story_fatalities, uncoded_conflict_lead
 from .model import Citation, Sentence
 from .render import html_escape, md_escape, md_url
 from .stories import Story, cosine, group_stories, tfidf_vectors, _doc_text
@@ -163,14 +164,14 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
             continue
         figures = [(e, f) for d in story.documents for e in by_doc.get(d.id, [])
                    if (f := credible_fatalities(e)) is not None]
-        tolls = [story_fatalities(e, figures) if e is not None else None for _, e in news]
+        tolls = [story_fatalities(e, figures) if e is not None else lead_toll(d) for d, e in news]
         fatalities = max((t for t in tolls if t is not None), default=None)
         lead_doc = _lead_document([d for d, _ in news], tolls, fatalities)
         mains_per_doc = max((sum(1 for e in by_doc.get(d.id, []) if e.event.salience == "main")
                              for d in story.documents), default=0)
         novel = _novel(story, earlier)
         violent = any(e.event.event_type in ARMED_VIOLENCE and e.event.status in ("reported", "claimed")
-                      for d in story.documents for e in by_doc.get(d.id, []))
+                      for d in story.documents for e in by_doc.get(d.id, [])) or any(t for t in tolls)
         score = (3.0 * math.log1p(fatalities or 0) + (2.0 if violent else 0.0)
                  + min(mains_per_doc, MAX_MAIN_EVENTS_SCORED) + 1.5 * math.log2(1 + len(story.documents))
                  + (1.0 if novel else 0.0))

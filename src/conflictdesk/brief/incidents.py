@@ -309,23 +309,37 @@ def lead_event(doc: Document, events: list[StoredEvent]) -> StoredEvent | None:
         if ev.event_type not in DISORDER:
             continue
         small = (ev.fatalities or 0) < MIN_ANCHOR_TOLL and max(text_tolls(doc.text), default=0) < MIN_ANCHOR_TOLL
-        if small and ev.event_type != "Protests" and not _organised(s) and not lists["organised_words"].search(lead):
+        if small and ev.event_type != "Protests" and not _organised(s) \
+                and not (lists["organised_words"].search(lead) or lists["weapon_words"].search(lead)):
             continue                        # small-scale violence by no named actor: crime news
         return s
     return None
 
 
 def uncoded_conflict_lead(doc: Document) -> bool:
-    """A lead no conflict event was coded from that still reports a development of a conflict: its first
-    sentence names an organised armed party, a strategic development (talks, a truce, a prisoner exchange,
-    an offensive) and when it happened ("Yemen's government and the Houthi movement resumed indirect talks
-    in Muscat on Thursday")."""
+    """A lead no conflict event was coded from that still reports one: its first sentence speaks of conflict
+    or of a strategic development (talks, a truce, a prisoner exchange), names an organised party, and says
+    when ("U.S. warplanes carried out air strikes against Islamic State-linked militants in western Libya on
+    Friday", "Yemen's government and the Houthi movement resumed indirect talks in Muscat on Thursday")."""
     lists = words()
-    lead = lead_sentence(doc.text)
-    if lead is None or is_opinion(doc):
+    sentence = lead_of(doc)
+    if not sentence or is_opinion(doc):
         return False
-    sentence = doc.text[lead[0]:lead[1]]
-    return all(lists[k].search(sentence) for k in ("strategic_words", "organised_words", "current_time_words"))
+    told = _REFERENCE.sub(" ", sentence)
+    return bool((lists["conflict_words"].search(told) or lists["strategic_words"].search(told))
+                and lists["organised_words"].search(told) and lists["current_time_words"].search(told))
+
+
+def lead_of(doc: Document) -> str:
+    """The document's lead sentence (its first full sentence, without dateline), or ""."""
+    lead = lead_sentence(doc.text)
+    return doc.text[lead[0]:lead[1]] if lead else ""
+
+
+def lead_toll(doc: Document) -> int | None:
+    """The death toll the lead sentence states ("killing as many as 40 people"), for a lead no event was
+    coded from."""
+    return max(text_tolls(lead_of(doc)), default=None)
 
 
 def story_fatalities(lead: StoredEvent, events: Iterable[tuple[StoredEvent, int]]) -> int | None:

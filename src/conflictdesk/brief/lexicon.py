@@ -9,8 +9,8 @@ import re
 from ..errors import ExtractionError
 from ..extract.pattern_files import PATTERN_FILE_CODE, read_pattern_file
 
-LISTS = ("conflict_words", "organised_words", "strategic_words", "current_time_words", "headline_words",
-         "opinion_url", "opinion_title")
+LISTS = ("conflict_words", "organised_words", "weapon_words", "strategic_words", "current_time_words",
+         "headline_words", "opinion_url", "opinion_title")
 
 
 @functools.lru_cache(maxsize=1)
