@@ -25,7 +25,7 @@ def default_db_url() -> str:
 def sqlite_path(db_url: str) -> Path | None:
     """The file a sqlite:/// URL names (None for other databases and in-memory SQLite)."""
     prefix = "sqlite:///"
-    if not db_url.startswith(prefix) or db_url in ("sqlite:///:memory:",):
+    if not db_url.startswith(prefix) or db_url == "sqlite:///:memory:":
         return None
     return Path(db_url[len(prefix):].split("?", 1)[0])
 

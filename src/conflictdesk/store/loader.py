@@ -93,6 +93,8 @@ class _Run:
             iter(self.extractor(batch)) if self.extractor is not None else itertools.repeat(None))
         try:
             done = self._store_each(batch, stored, results)
+            if self.extractor is not None and not self.summary.stopped:
+                done += sum(1 for _ in results)   # results beyond the batch: counted, then refused below
         finally:
             close = getattr(results, "close", None)
             if close is not None:
