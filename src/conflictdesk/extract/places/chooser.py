@@ -1,0 +1,221 @@
+"""The chooser of the places stage: of overlapping candidates it keeps the one that names a known
+place, learns which countries the document is about (pass 1, without context), then resolves
+every kept candidate with those countries and the places already placed (pass 2) and accepts a
+reading only when it is plausible there ("Tripoli" in a text about Lebanon is the Lebanese one,
+"Hit" in a note about Syria is not Hit in Iraq).
+
+geo_precision follows ACLED: 1 the place named, 2 near it / its outskirts / part of a region, 3 a
+region, province or country."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ...knowledge.gazetteer import PROMINENT_POPULATION, distance_km, drops_article, name_key
+from ...records import Place, Span
+from .candidates import Candidate
+from .regions import lies_inside, region_phrase, resolve_container
+from .spelling import named_as_spelled, spelling
+from .wording import COUNTRYISH, FACILITY_WORDS, PARTIAL_MIN_POPULATION
+
+if TYPE_CHECKING:
+    from ...knowledge.gazetteer import Gazetteer, ResolvedPlace
+
+
+def keep_known(cands: Iterable[Candidate], plausible: list[Candidate], gaz: "Gazetteer") -> list[Candidate]:
+    """Of overlapping candidates, curated ones, then the longest that names a known place ("Deir
+    ez-Zor" over "Deir"; "Ramadi" over "Ramadi city", which names none); none over a name that is
+    never a place ("West Asia"). In the order of the text."""
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in cands
+                                    if not c.curated_id and gaz.is_not_place(c.text)]   # "West Asia"
+    exact = {(c.start, c.end): bool(c.curated_id or gaz.has_exact(c.text)) for c in plausible}
+    ranked = sorted(plausible, key=lambda c: (not c.curated_id, not exact[(c.start, c.end)],
+                                              not (exact[(c.start, c.end)] or gaz.has(c.text)),
+                                              -(c.end - c.start), c.start))
+    kept: list[Candidate] = []
+    for c in ranked:
+        if not (exact[(c.start, c.end)] or gaz.has(c.text)):
+            continue
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCountries:
+    """What pass 1 learnt: the document's countries by weight, the (at most three) it is clearly
+    about, and the places placed without doubt, context for the others."""
+
+    countries: list[str]
+    strong: list[str]
+    anchors: list[tuple[Candidate, "ResolvedPlace"]]
+
+
+def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counter[str]) -> DocumentCountries:
+    """Pass 1: each kept candidate resolved without context (`Candidate.resolved`, `.anchor` set);
+    the countries it names, its curated places and large unambiguous cities weigh in, on top of
+    `prior` (the actors' countries, where the report was filed)."""
+    for c in kept:
+        c.resolved = resolve_candidate(gaz, c, countries=(), near=())
+    weights = Counter(prior)
+    for c in kept:
+        if c.country_hint:
+            cc = gaz.country_code(c.country_hint)
+            if cc:
+                weights[cc] += 2
+        r = c.resolved
+        if r is None or not r.country_code or c.partial or c.via_of or r.match == "fuzzy":
+            continue
+        if r.kind == "populated_place" and name_key(c.text) != name_key(r.name) and not r.imported:
+            continue   # known under another name there ("Saidi" for Zaidín): no evidence of the country
+        if drops_article(c.text, r.name):
+            continue   # "Ad Dali" matched Dali (China) only by dropping the article: no evidence either
+        if c.curated_id or r.kind == "country":
+            weights[r.country_code] += 2 if c.governed or c.curated_id else 1
+            c.anchor = r.kind != "country"
+        elif not unambiguous(gaz, c.text, r):
+            continue
+        elif r.kind == "admin1" or r.population >= 50000:
+            weights[r.country_code] += 1.5
+            c.anchor = True
+        elif r.population >= 10000 and r.match == "exact":
+            weights[r.country_code] += 0.5
+    countries = [cc for cc, _ in weights.most_common()]
+    # countries the document is clearly about: for rejecting a small place elsewhere
+    strong = [cc for cc, w in weights.most_common() if w >= 1.0][:3] or countries[:1]
+    anchors = [(c, c.resolved) for c in kept if c.anchor and c.resolved.kind not in COUNTRYISH
+               and c.resolved.country_code in countries[:2]]
+    return DocumentCountries(countries, strong, anchors)
+
+
+def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gazetteer", text: str) -> list[Place]:
+    """Pass 2: every kept candidate resolved with the document's countries and the places already
+    placed, each accepted reading a `Place` (a quarter of a town the gazetteer lacks as that town,
+    a region phrase as a region), each town under the spelling most of its mentions use."""
+    countries, strong, anchors = known.countries, known.strong, known.anchors
+    places: list[Place] = []
+    spelled: list[tuple[int, str | None]] = []   # (index in places, the text's spelling of that mention)
+    for c in kept:
+        near = [r for o, r in anchors if o is not c]
+        within = None
+        if c.within and not c.curated_id:
+            within = resolve_container(gaz, c, countries=countries, near=near)
+            if within is not None and within.kind not in COUNTRYISH:
+                near = [within, *near]
+        if not c.curated_id:
+            c.resolved = resolve_candidate(gaz, c, countries=countries, near=near)
+        r = c.resolved
+        if r is not None and within is not None and not c.curated_id and not lies_inside(r, within):
+            r = None   # "Jarada town in the Idleb countryside" is not Jerada in Morocco
+        if c.parent:
+            parent = gaz.resolve(c.parent, countries=countries, near=[r for _, r in anchors])
+            if parent is not None and parent.kind not in COUNTRYISH and (
+                    r is None or r.kind in COUNTRYISH
+                    or distance_km(r.latitude, r.longitude, parent.latitude, parent.longitude) > 30):
+                # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
+                places.append(Place(span=Span(c.start, c.end, c.text), name=f"{parent.name} - {c.text}",
+                                    country=parent.country, admin1=parent.admin1, latitude=parent.latitude,
+                                    longitude=parent.longitude, geo_precision=max(1, parent.geo_precision),
+                                    kind="neighbourhood", place_id=parent.place_id))
+                continue
+        if r is None or not accept(c, r, countries, strong, gaz=gaz):
+            continue
+        precision = r.geo_precision
+        if c.precision and r.kind not in COUNTRYISH:
+            precision = max(precision, c.precision)
+        elif c.direction and r.kind == "admin1":
+            precision = 2      # "southern Idlib": part of a region
+        region = region_phrase(gaz, c, r, text)
+        if region is not None:
+            places.append(region)
+            continue
+        spelled.append((len(places), spelling(c, r)))
+        places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
+                            admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
+                            geo_precision=precision, kind=r.kind, place_id=r.place_id))
+    return named_as_spelled(places, spelled)
+
+
+def unambiguous(gaz: "Gazetteer", name: str, r: "ResolvedPlace") -> bool:
+    """No same-named place in another country comes close in size ("Tripoli" is ambiguous)."""
+    for other in gaz.candidates(name, fuzzy=False):
+        if other.country_code != r.country_code and other.kind != "country" \
+                and other.population >= max(5000, r.population // 10):
+            return False
+    return True
+
+
+def actor_countries(kb: Any, gaz: "Gazetteer", text: str) -> dict[str, float]:
+    """Countries of the knowledge-base actors the text names (AQAP -> Yemen): a weak signal."""
+    actors = getattr(kb, "actors", None) or {}
+    out: dict[str, float] = {}
+    for m in kb.match(text):
+        if getattr(m, "kind", None) != "actor":
+            continue
+        entry = actors.get(m.id)
+        country = getattr(entry, "country", None) if entry is not None else None
+        cc = gaz.country_code(country) if country else None
+        if cc:
+            out[cc] = out.get(cc, 0.0) + 0.75
+    return out
+
+
+def resolve_candidate(gaz: "Gazetteer", c: Candidate, *, countries: Any, near: Any) -> "ResolvedPlace | None":
+    if c.curated_id:
+        return gaz.curated.get(c.curated_id)
+    name = c.text
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    ccs = list(countries)
+    if c.country_hint:
+        ccs.insert(0, c.country_hint)
+    if c.admin1_hint:
+        region = gaz.admin1(c.admin1_hint) or gaz.country(c.admin1_hint)
+        if region is not None and region.country_code:
+            ccs.insert(0, region.country_code)
+    r = gaz.resolve(name, countries=ccs, near=near, admin1=c.admin1_hint, prefer=c.prefer)
+    if r is None and name.lower().startswith("the "):
+        r = gaz.resolve(name[4:], countries=ccs, near=near, admin1=c.admin1_hint, prefer=c.prefer)
+    return r
+
+
+def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None, *,
+            gaz: "Gazetteer") -> bool:
+    """Whether a resolution is plausible enough to report."""
+    if c.curated_id or r.match == "curated":
+        return True
+    strong = countries[:3] if strong is None else strong
+    size = 200000 if r.country_code in countries else 1000000
+    if r.country_code not in countries and gaz.prominent(c.text) == r:
+        size = PROMINENT_POPULATION      # "talks in Geneva" in a report about Syria: Geneva, Switzerland
+    if r.kind not in COUNTRYISH and strong and r.country_code not in strong and r.population < size \
+            and not c.admin1_hint and not c.country_hint and not r.imported:
+        return False   # a smaller place elsewhere in a document clearly about other countries ("Hit" in Syria)
+    if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
+        return False
+    if c.named_as and r.kind not in COUNTRYISH and r.population < PARTIAL_MIN_POPULATION \
+            and r.country_code not in countries[:1]:
+        return False   # "Clinton said", "Dogan reported": a small town elsewhere is no reading of a name
+    if c.partial and r.population < PARTIAL_MIN_POPULATION \
+            and any(w.lower().strip(".,'’") not in FACILITY_WORDS for w in c.cut.split()):
+        return False   # "Khan" of "Khan Touman" (a place the gazetteer lacks) is not Khan; Benghazi of
+        #                "Benghazi Revolutionaries' Shoura Council" is Benghazi
+    if r.kind not in COUNTRYISH and strong and r.country_code not in strong and not c.admin1_hint \
+            and not c.country_hint and not r.imported and (r.match == "fuzzy" or name_key(c.text) != name_key(r.name)):
+        return False   # a place elsewhere known by a similar spelling or another name ("Daquq" -> Dhaka)
+    if r.kind == "country":
+        return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
+    if c.origin == "ner" and not c.governed and r.kind != "admin1":
+        # an entity not governed by a locative word: only a known, sizeable or local place
+        return r.country_code in countries[:3] or r.population >= 100000
+    if countries and r.country_code not in countries and r.population < 20000 and not c.admin1_hint \
+            and not c.country_hint:
+        return False
+    if not c.governed and r.population < 1000 and r.kind == "populated_place":
+        return False
+    return True

@@ -1,0 +1,60 @@
+"""What the words around a candidate say of it: "X province" (a region), "X countryside" (near
+it), "X (Region)" and "X, Country" (hints), "Jobar neighbourhood of Damascus" (a part of a town),
+"Jarada town in the Idleb countryside" (within another place), "the Red Sea coast", "northern X"
+(a region phrase), "X Brigade" (no place at all)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .candidates import Candidate
+from .wording import (AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
+                      FUNCTION_WORDS, NOUN_NEXT, PAREN_AFTER, PART_OF, WITHIN, near_word_before)
+
+if TYPE_CHECKING:
+    from ...knowledge.gazetteer import Gazetteer
+
+
+def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> None:
+    """Set each candidate's readings from the words around it (in place)."""
+    for c in cands:
+        after = text[c.end:c.end + 60]
+        if not c.curated_id and AFTER_ORG.match(after):
+            c.origin = "not_a_place"
+        nm = NOUN_NEXT.match(after)
+        if nm and nm.group(1) not in FUNCTION_WORDS:
+            c.modifier = True
+        pm = PART_OF.match(after)
+        if pm:
+            c.parent = pm.group(1)
+        wm = WITHIN.match(after)
+        if wm and not pm and wm.group(1) != c.text:
+            c.within = wm.group(1)
+        sm = COAST_AFTER.match(after)
+        if sm:
+            c.coast_of = sm.group(1) or ""
+        if AFTER_REGION.match(after):
+            c.prefer = "admin1"
+            c.precision = 3
+        elif AFTER_NEAR.match(after):
+            c.precision = 2
+        pm = PAREN_AFTER.match(after)
+        if pm:
+            c.admin1_hint = pm.group(1)
+        cm = COMMA_AFTER.match(after)
+        if cm and not c.admin1_hint:
+            nxt = cm.group(1)
+            if gaz.country_code(nxt):
+                c.country_hint = c.country_hint or nxt
+            elif gaz.admin1(nxt) is not None:
+                c.admin1_hint = nxt
+            elif not c.within and nxt != c.text:
+                c.within = nxt          # "al-Saidi village, southern Daquq district"
+        if not c.precision and near_word_before(text, c.start):
+            c.precision = 2
+        dm = DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start])
+        if dm:
+            c.prefer = c.prefer or "admin1"
+            c.precision = 2
+            c.direction = dm.group(0).strip().lower()
+            c.region_start = max(0, c.start - 25) + dm.start()

@@ -1,0 +1,149 @@
+"""The candidate sources of the places stage: each reads the text (or its parse) and yields the
+spans that may name a place, with what its own wording says of them.
+
+- `curated_candidates`: the knowledge base's curated places (`kb.match` place matches, and the
+  gazetteer's curated names and aliases found in the text: `curated.find_curated`),
+- `dateline_candidates`: a dateline at the start ("MADAYA, Syria -", "BAGHDAD (Reuters) -");
+  `filed_in_country`: the country of a dateline without a dash, a hint rather than a place,
+- `locative_candidates`: capitalised names after a locative word ("in", "near", "east of", ...),
+  with their shorter left-anchored prefixes,
+- `bracket_candidates`: ACLED's "Tafas (Daraa)" where the bracket names a region or country,
+- `noun_candidates`: a name before a place noun ("Andan town", "Jobar neighbourhood"),
+- `entity_candidates`: spaCy's GPE / LOC / FAC entities not used as an actor or modifier.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .candidates import Candidate
+from .curated import find_curated
+from .wording import (ACTOR_DEPS, BARE_DATELINE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
+                      NOUN_AFTER, TRAILING_NOUN, governed_before)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ...knowledge.gazetteer import Gazetteer
+
+
+def curated_candidates(kb: Any, gaz: "Gazetteer", text: str) -> Iterator[Candidate]:
+    """Curated places: the knowledge base's matcher, and the gazetteer's curated names."""
+    match = getattr(kb, "match", None)
+    if callable(match):
+        for m in match(text):
+            if getattr(m, "kind", None) == "place" and m.id in gaz.curated:
+                yield Candidate(m.start, m.end, text[m.start:m.end], "curated", curated_id=m.id)
+    for start, end, place_id in find_curated(gaz, text):
+        yield Candidate(start, end, text[start:end], "curated", curated_id=place_id)
+
+
+def _dash_dateline(text: str) -> re.Match[str] | None:
+    m = DATELINE.search(text[:300])
+    return m if m and m.start() < 120 else None
+
+
+def dateline_candidates(text: str) -> Iterator[Candidate]:
+    """The city of a dateline in capitals and the country or region after its comma."""
+    m = _dash_dateline(text)
+    if m and m.group("city").upper() == m.group("city"):
+        city = m.group("city")
+        region = m.group("region")
+        yield Candidate(m.start("city"), m.end("city"), city, "dateline", country_hint=region, governed=True)
+        if region:
+            yield Candidate(m.start("region"), m.end("region"), region, "dateline", governed=True)
+
+
+def filed_in_country(gaz: "Gazetteer", text: str) -> str | None:
+    """A dateline without a dash ("BEIRUT Four suicide bombers ..."): where the report was filed, so
+    a hint of the country it is about, not a place of its own (the events stage would take it for
+    the place of the events it reports). None when the text has a dateline with a dash."""
+    return None if _dash_dateline(text) else bare_dateline_country(gaz, text[:300])
+
+
+def bare_dateline_country(gaz: "Gazetteer", head: str) -> str | None:
+    """The country code of a dateline without a dash ("BEIRUT Four ...", "DIYARBAKIR/ISTANBUL, Turkey
+    Eight ..."): its country or region after the comma, else its first city when that is a city
+    of at least DATELINE_MIN_POPULATION people or a capital-sized unambiguous name."""
+    m = BARE_DATELINE.match(head)
+    if m is None:
+        return None
+    region = m.group("region")
+    for name in ((region, region.split()[0]) if region else ()):
+        cc = gaz.country_code(name) or getattr(gaz.admin1(name), "country_code", None)
+        if cc:
+            return cc
+    city = gaz.prominent(m.group("city").title())
+    return city.country_code if city is not None else None
+
+
+def locative_candidates(text: str) -> Iterator[Candidate]:
+    """Names governed by a locative word ("in X", "near X and Y"), each with its shorter prefixes."""
+    for m in LOCATIVE_PHRASE.finditer(text):
+        word = m.group(1).lower()
+        implied = LOCATIVES.get(word)
+        group_start = m.start(2)
+        chunk = m.group(2)
+        for part in _split_list(chunk, group_start):
+            for i, sub in enumerate(_subnames(text, *part)):
+                yield Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", precision=implied,
+                                governed=True, partial=i > 0, cut=text[sub[1]:part[1]].strip(),
+                                via_of=word == "of")
+
+
+def bracket_candidates(gaz: "Gazetteer", text: str) -> Iterator[Candidate]:
+    """ACLED's "Name (Region)": "shelled Tafas (Daraa)", "Hit (Dar'a)" when the bracket names a
+    first-level region or a country."""
+    for m in NAME_PAREN.finditer(text):
+        region = m.group(2)
+        if gaz.country_code(region) or gaz.admin1(region) is not None:
+            yield Candidate(m.start(1), m.end(1), m.group(1), "paren", governed=True, admin1_hint=None)
+
+
+def noun_candidates(text: str) -> Iterator[Candidate]:
+    """A name followed by a place noun: "Andan town", "Touneh village", "Jobar neighbourhood"."""
+    for m in NOUN_AFTER.finditer(text):
+        yield Candidate(m.start(1), m.end(1), m.group(1), "locative", governed=True)
+
+
+def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
+    """spaCy's place entities (and the entity without a trailing place noun: "Ramadi city" ->
+    "Ramadi"); an entity the parse uses as an actor or a modifier without a locative word is none."""
+    for ent in parsed.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if text[start:end].lower().startswith("the "):
+            start += 4
+        governed = governed_before(text, start)
+        if ent.root.dep_ in ACTOR_DEPS and not governed:
+            continue   # "Israel said", "Iran-backed": an actor, or a modifier
+        yield Candidate(start, end, text[start:end], "ner", governed=governed,
+                        via_of=bool(re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start])))
+        trimmed = TRAILING_NOUN.search(text[start:end])
+        if trimmed and trimmed.start() > 0:
+            yield Candidate(start, start + trimmed.start(), text[start:start + trimmed.start()], "ner",
+                            governed=True)
+
+
+def _split_list(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """'Idlib, Hama and Homs' -> spans of each name."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for sep in LIST_SPLIT.finditer(chunk):
+        if sep.start() > pos:
+            out.append((offset + pos, offset + sep.start()))
+        pos = sep.end()
+    if pos < len(chunk):
+        out.append((offset + pos, offset + len(chunk)))
+    return out
+
+
+def _subnames(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A name and its shorter left-anchored prefixes ("Kafr Nubl Hospital" -> ..., "Kafr Nubl")."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s]+", text[start:end])]
+    out = []
+    for n in range(len(words), 0, -1):
+        out.append((words[0][0], words[n - 1][1]))
+    return out

@@ -1,0 +1,132 @@
+"""The wording the places stage reads: the capitalised-name pattern, locative words, datelines,
+what a name's neighbours say of it ("X province", "X (Region)", "X, Country", "northern X") and
+the word lists of capitalised words that are no places. Data and small tests over the text only."""
+from __future__ import annotations
+
+import re
+
+ART = r"(?:al|el|ar|as|ash|ad|adh|an|az|at|ath|ez|es|ed|en|er|et|ul|bin|ibn|bani|bani|wa|de|del|la|le|of|du)"
+_CAP = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_NUM = r"(?:\s\d{1,3}\b)"  # "Tower 22", "K 1"
+# A capitalised name: "Deir ez-Zor", "al-Mayadin", "Kafr Nubl", "Jisr al-Shughur", "Tower 22".
+NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:[ \-]{ART})?[ \-](?:{ART}-)?{_CAP})*{_NUM}?)"
+
+# Words that govern a place. Values: the geo_precision the construction implies (None: as named).
+LOCATIVES: dict[str, int | None] = {
+    "in": None, "at": None, "inside": None, "into": None, "from": None, "to": None, "toward": None,
+    "towards": None, "across": None, "via": None, "of": None, "village of": None, "town of": None,
+    "city of": None, "area of": None, "areas of": None, "camp of": None, "towns of": None, "villages of": None,
+    "cities of": None, "neighbourhood of": None, "neighborhood of": None, "district of": None, "districts of": None,
+    "governorate of": None, "province of": None, "region of": None, "port of": None, "port city of": None,
+    "near": 2, "nearby": 2, "outside": 2, "outside of": 2, "around": 2, "close to": 2, "vicinity of": 2,
+    "outskirts of": 2, "countryside of": 2, "surroundings of": 2, "suburbs of": 2, "edge of": 2,
+    "north of": 2, "south of": 2, "east of": 2, "west of": 2, "northeast of": 2, "northwest of": 2,
+    "southeast of": 2, "southwest of": 2, "north-east of": 2, "north-west of": 2, "south-east of": 2,
+    "south-west of": 2, "km from": 2, "kilometres from": 2, "kilometers from": 2, "miles from": 2,
+    "km north of": 2, "km south of": 2, "km east of": 2, "km west of": 2, "between": None,
+}
+DIRECTIONS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+               r"south-west|central|rural|northern|southern|eastern|western|north-eastern|north-western|"
+               r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|south\s+eastern|"
+               r"north\s+eastern|south\s+western|north\s+western)")
+COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|village|city|area|neighbou?rhood))?"
+                          r",\s*(?:(?:in\s+)?(?:the\s+)?" + DIRECTIONS + r"\s+)?(" + NAME + r")")
+LOCATIVE_PHRASE = re.compile(
+    r"\b((?i:" + "|".join(sorted((re.escape(k) for k in LOCATIVES), key=len, reverse=True)) + r"))\s+(?:the\s+)?"
+    r"(?:" + DIRECTIONS + r"\s+)?("
+    + NAME + r"(?:\s*(?:,|\band\b|\bor\b|, and)\s*(?:the\s+)?" + NAME + r")*)")
+LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,|\band\b|\bor\b)\s*(?:the\s+)?")
+# Words after a name that change what it means.
+AFTER_REGION = re.compile(r"^(?:'s|’s)?\s+(?:(?:border|coastal|northern|southern|eastern|western|central|"
+                           r"northeastern|northwestern|southeastern|southwestern|eastern|rural|desert|mountainous)\s+)?"
+                           r"(?:province|governorate|governorates|region|muhafazah|wilayat|state)\b", re.I)
+AFTER_NEAR = re.compile(r"^(?:'s|’s)?\s+(?:countryside|outskirts|suburbs|surroundings|vicinity|environs|"
+                         r"desert|outskirt|periphery|district|districts|plain|plains)\b", re.I)
+PAREN_AFTER = re.compile(r"^\s*\((" + NAME + r")\)")
+DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+"
+    r"(?: [A-Z][A-Za-z.'’\-]+){0,2}))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|:)\s", re.M)
+# Wire copy without a dash: "BEIRUT Four suicide bombers ...", "DIYARBAKIR/ISTANBUL, Turkey Eight
+# Turkish soldiers ...", "LOS ANGELES/BOSTON While ...": capitals at the very start, then the first
+# sentence; the first city is the dateline, a country or region after a comma its hint.
+BARE_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
+    r"(?:,\s*(?P<region>[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+)?))?\s+(?=[A-Z\"“‘'][a-z]|[A-Z]\s|\d)")
+# Capitalised words that are never places in these positions (sentence words, months, titles).
+STOP_WORDS = frozenset(
+    "the a an this that these those he she it they we i his her its their our my your monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august september october "
+    "november december today yesterday tomorrow mr mrs ms dr president minister prime general gen col lt "
+    "sheikh king prince emir imam islamic state reuters afp ap associated press news agency according "
+    "however meanwhile also after before during since until on at by for with about several many some "
+    "two three four five six seven eight nine ten one no not ministry government army forces police".split())
+# Capitalised common words that GeoNames also holds as small towns ("Union", "Congress", "West"):
+# alone, never a place; a direction word is one when a region noun follows ("Northern region").
+COMMON_WORDS = frozenset(
+    "union congress senate council commerce homeland center centre university secretary supreme post marine "
+    "war wall atlantic pacific earth holocaust android north south east west northern southern eastern western "
+    "central national federal republic security defense defence justice liberty independence freedom victory "
+    "unity hope mission home ocean state capitol white house super still "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Languages the news names ("in English", "in Kurdish"); GeoNames holds some as small towns.
+LANGUAGES = frozenset("english arabic french kurdish turkish persian farsi russian hebrew urdu pashto dari "
+                       "spanish german chinese".split())
+DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())
+PARTIAL_MIN_POPULATION = 100_000   # a city keeps its name inside a longer one ("Pietermaritzburg Magistrate's Court")
+# What a partial name may leave out and still name the place: "Kafr Nubl Hospital" is in Kafr Nubl,
+# "Khan Touman" is not in Khan.
+FACILITY_WORDS = frozenset(
+    "hospital clinic airport airbase air base military university college school prison jail mosque church "
+    "market square bridge road highway street camp city town village district province governorate "
+    "countryside central international stadium hotel station dam port crossing checkpoint citadel "
+    "refinery plant factory field fields oilfield gate gates court courthouse high primary secondary general "
+    "teaching police magistrate magistrates regional municipal".split())
+PLACE_NOUNS = (r"(?:town|towns|village|villages|city|district|sub-district|subdistrict|neighbourhood|neighborhood|"
+                r"area|areas|hamlet|camp|countryside|outskirts|suburb|municipality|governorate|province|region|"
+                r"hill|hills|mountain|mountains|farms|checkpoint|crossing|airport|port|valley|plain|desert|"
+                r"junction|road|highway)")
+NAME_PAREN = re.compile(r"(?<![\w-])(" + NAME + r")\s*\((" + NAME + r")\)")
+NOUN_AFTER = re.compile(r"(?<![\w-])(" + NAME + r")\s+" + PLACE_NOUNS + r"\b")
+TRAILING_NOUN = re.compile(r"\s+" + PLACE_NOUNS + r"$", re.I)
+DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|rural|north-?eastern|"
+                               r"north-?western|south-?eastern|south-?western|northeastern|northwestern|"
+                               r"southeastern|southwestern)\s+$", re.I)
+# A name followed by one of these is an organisation or an operation, not a place.
+AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Corps|Company|Army|army|Forces|forces|"
+                        r"Brigade|Brigades|Movement|Front|Council|University|Railways?|Party|Division|Regiment|"
+                        r"Battalion|Group|Ministry|Court|Authority|Agency|Committee|Union|Bank|Hospital|"
+                        r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times|"
+                        r"news agency|agency|Agency|newspaper|daily|Daily|channel|television|radio|Radio|"
+                        r"nightclub|Nightclub|club|Club|bar|restaurant|magazine|website)\b")
+PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
+                      + NAME + r")")
+NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
+# "Jarada town in the Idleb countryside", "Bedina village in northwest Afrin", "Ghawr area of Ghamr
+# district", "Al 'Anad neighbourhood in Maain district": the place lies within the second name.
+WITHIN = re.compile(
+    r"^(?:\s+(?:and\s+" + NAME + r"\s+)?" + PLACE_NOUNS + r")?\s+(?:in|of|within)\s+(?:the\s+)?"
+    r"(?:" + DIRECTIONS + r"\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+|suburbs\s+of\s+)?(?:the\s+)?("
+    + NAME + r")")
+# A sea's coast: "the Red Sea coast", "Red Sea coastal area of Yemen" (a region along the sea).
+COAST_AFTER = re.compile(r"^\s+(?:coast|coasts|coastal|coastline|shore|shores|littoral)\b(?:\s+(?:area|areas|region|"
+                          r"strip|districts?))?(?:\s+of\s+(" + NAME + r"))?")
+FUNCTION_WORDS = frozenset(
+    "and or on in at to for from with by since during after before as was is where which while when that near "
+    "but over under had has have were are will amid into across against because if than then who whose said "
+    "says told reported".split())
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent", "npadvmod", "appos"})
+COUNTRYISH = frozenset({"country", "admin1"})
+
+
+_GOVERNED_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in LOCATIVES) + r")\s+(?:the\s+)?(?:"
+                          + DIRECTIONS + r"\s+)?$")
+
+
+def governed_before(text: str, start: int) -> bool:
+    return bool(_GOVERNED_BEFORE.search(text[max(0, start - 45):start].lower()))
+
+
+def near_word_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].lower()
+    near = [re.escape(k) for k, v in LOCATIVES.items() if v == 2]
+    return bool(re.search(r"\b(?:" + "|".join(near) + r")\s+(?:the\s+)?$", before))
