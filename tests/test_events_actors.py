@@ -40,3 +40,28 @@ def test_its_fighters_are_the_group_named_before(nlp, kb):
             "against government forces in west Palmyra on Sunday.")
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Suicide bomb"]
     assert evs and evs[0][1] and evs[0][1].startswith("Islamic State"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def _acled_csv_actor1(nlp, kb, text, published):
+    import csv
+    import io
+
+    from conflictdesk.export.acled import acled_actors, events_to_acled_csv
+
+    ex = extract_document(Document(id="d", text=text, language="en", published=published), nlp=nlp, kb=kb)
+    out = io.StringIO()
+    events_to_acled_csv(ex.events, out, actor=acled_actors({a.id: a for a in ex.actors}))
+    return [row["actor1"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
+
+
+def test_a_2016_syrian_army_strike_has_the_name_of_its_period(nlp, kb):
+    text = ("BEIRUT Syrian army helicopters dropped barrel bombs on the rebel-held town of Daraya on Thursday, "
+            "killing four people, the Syrian Observatory for Human Rights said.")
+    assert _acled_csv_actor1(nlp, kb, text, dt.date(2016, 6, 10)) == ["Military Forces of Syria (2000-2024)"]
+    assert _acled_csv_actor1(nlp, kb, text, dt.date(2025, 3, 6)) == ["Military Forces of Syria (2024-)"]
+
+
+def test_the_event_date_names_the_period_before_the_report_date(nlp, kb):
+    text = "On 12 March 2016, Iraqi army artillery shelled Islamic State positions near Hit, killing 11 militants."
+    names = _acled_csv_actor1(nlp, kb, text, dt.date(2025, 2, 1))
+    assert names == ["Military Forces of Iraq (2014-2018)"], names

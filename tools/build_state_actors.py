@@ -177,6 +177,54 @@ OLD_RANGES = {
     "Somalia": ["2012-"], "Tanzania": ["2015-"], "Tunisia": ["2014-", "2011-2014"],
     "Zambia": ["2015-"], "Zimbabwe": ["1987-"], "Central African Republic": ["2013-"],
 }
+# The periods ACLED names a state's forces, police and government by (the head of state's or, for
+# Iraq and Israel, the prime minister's time in office): range -> (since, until, source of the
+# dates, the range ACLED wrote while the period was current). The open period is the current name
+# (it replaces CURRENT_RANGE and takes `since`); each closed one is an entry of its own with
+# `since`/`until`, so an event is named by the period it happened in (kb.actor_on): a 2016 Syrian
+# army strike is by "Military Forces of Syria (2000-2024)", not "(2024-)".
+WIKI = "https://en.wikipedia.org/wiki/"
+PERIODS: dict[str, list[tuple[str, str, str | None, str, tuple[str, ...]]]] = {
+    "Syria": [("2000-2024", "2000-07-17", "2024-12-08", WIKI + "President_of_Syria", ("2000-",)),
+              ("2024-", "2024-12-08", None, WIKI + "Fall_of_the_Assad_regime", ())],
+    "Iraq": [("1979-2003", "1979-07-16", "2003-04-09", WIKI + "President_of_Iraq", ()),
+             ("2014-2018", "2014-09-08", "2018-10-25", WIKI + "List_of_prime_ministers_of_Iraq", ("2014-",)),
+             ("2018-2020", "2018-10-25", "2020-05-07", WIKI + "List_of_prime_ministers_of_Iraq", ()),
+             ("2020-2022", "2020-05-07", "2022-10-27", WIKI + "List_of_prime_ministers_of_Iraq", ()),
+             ("2022-", "2022-10-27", None, WIKI + "List_of_prime_ministers_of_Iraq", ())],
+    "Israel": [("2009-2021", "2009-03-31", "2021-06-13", WIKI + "List_of_prime_ministers_of_Israel", ("2009-",)),
+               ("2021-2022", "2021-06-13", "2022-12-29", WIKI + "List_of_prime_ministers_of_Israel", ()),
+               ("2022-", "2022-12-29", None, WIKI + "List_of_prime_ministers_of_Israel", ())],
+    "United States": [
+        ("2009-2017", "2009-01-20", "2017-01-20", WIKI + "List_of_presidents_of_the_United_States", ()),
+        ("2017-2021", "2017-01-20", "2021-01-20", WIKI + "List_of_presidents_of_the_United_States", ()),
+        ("2021-2025", "2021-01-20", "2025-01-20", WIKI + "List_of_presidents_of_the_United_States", ("2021-",)),
+        ("2025-", "2025-01-20", None, WIKI + "List_of_presidents_of_the_United_States", ())],
+    "Somalia": [("2012-2017", "2012-09-16", "2017-02-16", WIKI + "President_of_Somalia", ("2012-",)),
+                ("2017-2022", "2017-02-16", "2022-05-23", WIKI + "President_of_Somalia", ()),
+                ("2022-", "2022-05-23", None, WIKI + "President_of_Somalia", ())],
+    "Nigeria": [("2015-2023", "2015-05-29", "2023-05-29", WIKI + "President_of_Nigeria", ("2015-",)),
+                ("2023-", "2023-05-29", None, WIKI + "President_of_Nigeria", ())],
+    "Afghanistan": [("2014-2021", "2014-09-29", "2021-08-15", WIKI + "President_of_Afghanistan", ("2014-",)),
+                    # the Taliban's rule: ACLED's range for it is not listed here, the name stays bare
+                    ("", "2021-08-15", None, WIKI + "Fall_of_Kabul_(2021)", ())],
+}
+
+
+def current_range(country: str) -> str | None:
+    """The range after the current name of a state's forces ("2024-"), None when none is known."""
+    periods = PERIODS.get(country)
+    if periods:
+        return periods[-1][0] or None
+    return CURRENT_RANGE.get(country)
+
+
+def old_ranges(country: str) -> list[str]:
+    """Earlier ACLED ranges kept as aliases of the current entry: those no period entry holds."""
+    held = {r for rng, *_, aka in PERIODS.get(country, []) for r in (rng, *aka)}
+    return [r for r in OLD_RANGES.get(country, []) if r not in held]
+
+
 # Well-known names of a state's forces (ISO alpha-2 -> kind -> aliases), each from the force's
 # Wikipedia article.
 FORCE_ALIASES = {
@@ -260,7 +308,7 @@ def state_entries(rec: dict) -> list[dict]:
     slug = slugify(country)
     dem = demonyms(code)
     adjectives = [d for d in DEMONYMS.get(code, []) if d not in {"US", "U.S."} or code == "US"]
-    rng = CURRENT_RANGE.get(country)
+    rng = current_range(country)
     suffix = f" ({rng})" if rng else ""
     iso_source = ISO_PAGE.format(code=code) if code != "XK" else "https://en.wikipedia.org/wiki/Kosovo"
     names = [rec["name"], rec.get("common_name"), rec.get("official_name"), *EXTRA_ALIASES.get(code, [])]
@@ -281,7 +329,7 @@ def state_entries(rec: dict) -> list[dict]:
     state["source"] = iso_source
 
     def old(kind: str) -> list[str]:
-        out = [f"{kind} of {form} ({r})" for r in OLD_RANGES.get(country, []) for form in forms(country)]
+        out = [f"{kind} of {form} ({r})" for r in old_ranges(country) for form in forms(country)]
         out += [f"{kind} of {form}" for form in forms(country)]
         if rng:
             out += [f"{kind} of {form} ({rng})" for form in forms(country)]
@@ -311,7 +359,11 @@ def state_entries(rec: dict) -> list[dict]:
         acled = f"{kind} of {forms(country)[0]}{suffix}"
         al = [a for a in dict.fromkeys(aka) if a not in (acled, f"{kind} of {forms(country)[0]}")]
         entry = {"id": f"{prefix}-{slug}", "name": f"{kind} of {forms(country)[0]}", "acled_name": acled,
-                 "type": typ, "inter": 1, "country": country, "aliases": al}
+                 "type": typ, "inter": 1, "country": country}
+        periods = PERIODS.get(country, [])
+        if periods:
+            entry["since"] = periods[-1][1]
+        entry["aliases"] = al
         cs = [a for a in al if a.split()[0] in {"US", "U.S.", "UK", "UAE"} or a in {"SAA", "ISF", "LAF", "TSK", "TAF",
                                                                                  "JAF", "RSAF", "VKS", "RAF", "IDF", "FARAJA"}]
         if cs:
@@ -319,7 +371,20 @@ def state_entries(rec: dict) -> list[dict]:
         entry["relations"] = [{"type": "part_of", "object": slug, "source": CODEBOOK}]
         entry["source"] = CODEBOOK
         entries.append(entry)
+        entries += [period_entry(kind, prefix, typ, country, period) for period in periods[:-1]]
     return entries
+
+
+def period_entry(kind: str, prefix: str, typ: str, country: str,
+                 period: tuple[str, str, str | None, str, tuple[str, ...]]) -> dict:
+    """The forces (police, government) of a closed period: "Military Forces of Syria (2000-2024)",
+    with the range ACLED wrote while it was current ("(2000-)") as an alias."""
+    rng, since, until, source, current_then = period
+    name = f"{kind} of {forms(country)[0]} ({rng})"
+    aliases = [f"{kind} of {form} ({r})" for r in (rng, *current_then) for form in forms(country)]
+    return {"id": f"{prefix}-{slugify(country)}-{rng}", "name": name, "acled_name": name, "type": typ, "inter": 1,
+            "country": country, "since": since, "until": until, "aliases": [a for a in aliases if a != name],
+            "relations": [{"type": "part_of", "object": slugify(country), "source": CODEBOOK}], "source": source}
 
 
 def generic_entries(rec: dict, table: list[tuple[str, str, str, int]]) -> list[dict]:

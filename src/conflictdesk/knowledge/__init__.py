@@ -200,6 +200,17 @@ class KnowledgeBase:
         "Military Forces of Iran (1989-)"; the one active on `on` (default: the current one)."""
         if kind not in _STATE_KINDS:
             raise ValueError(f"kind must be one of {', '.join(_STATE_KINDS)}, not {kind!r}")
+        found = self._state_entries(country, kind)
+        if not found:
+            return None
+        day = _on(on)
+        if day is not None:
+            found = [a for a in found if is_active(a.since, a.until, day)] or found
+        return sorted(found, key=lambda a: (a.until is not None, -(a.since.year if a.since else 0),
+                                            len(a.acled_name or a.name), a.id))[0]
+
+    def _state_entries(self, country: str, kind: StateKind) -> list[ActorEntry]:
+        """Every entry (of any period) of a state's own forces, police or government, or the state."""
         actor_type, prefix = _STATE_KINDS[kind]
         want = canonical(country)
         found = [a for a in self.actors.values() if a.type == actor_type and a.country and canonical(a.country) == want]
@@ -211,13 +222,27 @@ class KnowledgeBase:
                                re.IGNORECASE)
             named = [a for a in found if pattern.match(a.acled_name or a.name)]
             found = [a for a in named if whole.match(a.acled_name or a.name)] or named or found
-        if not found:
-            return None
+        return found
+
+    def actor_on(self, actor_id: str, on: _DateLike) -> str:
+        """The id of the entry that names an actor on the day `on`. ACLED names a state's forces,
+        police and government by the period of its head of state or government, so
+        "military-forces-of-syria" on 2016-05-01 is "military-forces-of-syria-2000-2024" (Military
+        Forces of Syria (2000-2024)). Any other actor, a day no period covers, or no day: the id itself."""
         day = _on(on)
-        if day is not None:
-            found = [a for a in found if is_active(a.since, a.until, day)] or found
-        return sorted(found, key=lambda a: (a.until is not None, -(a.since.year if a.since else 0),
-                                            len(a.acled_name or a.name), a.id))[0]
+        entry = self.actors.get(actor_id)
+        if day is None or entry is None or not entry.country or is_active(entry.since, entry.until, day):
+            return actor_id
+        kind = next((k for k, (t, prefix) in _STATE_KINDS.items() if t == entry.type and prefix), None)
+        if kind is None:
+            return actor_id
+        periods = self._state_entries(entry.country, kind)
+        if entry not in periods:
+            return actor_id                # a sub-unit ("... Popular Mobilization Forces") keeps its name
+        active = [a for a in periods if is_active(a.since, a.until, day)]
+        # on the day one period ends and the next begins, the one that begins
+        active.sort(key=lambda a: (a.since is None, -(a.since.first_day().toordinal() if a.since else 0)))
+        return active[0].id if active else actor_id
 
     def generic_actor(self, kind: GenericKind, country: str) -> ActorEntry:
         """ACLED's generic actor for a country: "Civilians (Iraq)", "Unidentified Armed Group (Syria)".

@@ -637,10 +637,14 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         where = d.place.country if d.place else _sentence_place_country(d, kb=kb, index=index) or country
         when, precision = (d.date.date, d.date.time_precision) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)
+        # a state's forces, police and government under the name of the event's period (ACLED's
+        # "Military Forces of Syria (2000-2024)" for 2016); an undated event: the report's date
+        dated = functools.partial(_actor_on, kb=kb, on=when or doc.published)
         ev = Event(
             id=f"{doc.id}-ev{n}", event_type=d.coding.event_type, sub_event_type=d.coding.sub_event_type,
-            evidence=Span.of(doc.text, start, end), actor1=d.actor1, assoc_actor_1=_unique(d.assoc1, d.actor1),
-            actor2=d.actor2, assoc_actor_2=_unique(d.assoc2, d.actor2),
+            evidence=Span.of(doc.text, start, end), actor1=dated(d.actor1),
+            assoc_actor_1=_unique([dated(a) for a in d.assoc1], dated(d.actor1)),
+            actor2=dated(d.actor2), assoc_actor_2=_unique([dated(a) for a in d.assoc2], dated(d.actor2)),
             country=where, admin1=d.place.admin1 if d.place else None,
             location=d.place.name if d.place else None,
             latitude=d.place.latitude if d.place else None, longitude=d.place.longitude if d.place else None,
@@ -651,6 +655,13 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         ev.notes = write_note(ev, names=_names(kb, index))
         events.append(ev)
     return events
+
+
+def _actor_on(actor_id: str | None, *, kb: Any, on: Any) -> str | None:
+    """The knowledge base's id for the actor on the day `on` (`KnowledgeBase.actor_on`)."""
+    if actor_id is None or kb is None or on is None or not hasattr(kb, "actor_on"):
+        return actor_id
+    return kb.actor_on(actor_id, on)
 
 
 def _apply_coded_fatalities(drafts: list[Draft], text: str) -> None:
@@ -738,6 +749,9 @@ def _unique(ids: list[str], exclude: str | None) -> list[str]:
     return out
 
 
+PERIOD_SUFFIX = re.compile(r"\s*\(\d{4}-\d{4}\)$")
+
+
 def _names(kb: Any, index: ActorIndex) -> dict[str, str]:
     class _Names(dict):  # actor id -> display name, looked up lazily
         def __missing__(self, key: str) -> str:
@@ -746,6 +760,7 @@ def _names(kb: Any, index: ActorIndex) -> dict[str, str]:
                 return rec.name
             entry = getattr(kb, "actors", {}).get(key) if kb is not None else None
             if entry is not None:
-                return entry.name
+                # a period's forces as notes name them: "Military Forces of Syria", not "... (2000-2024)"
+                return PERIOD_SUFFIX.sub("", entry.name) if entry.until is not None else entry.name
             return key.replace("-", " ").title()
     return _Names()
