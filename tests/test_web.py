@@ -9,7 +9,6 @@ import subprocess
 import sys
 import urllib.request
 from pathlib import Path
-from wsgiref.util import setup_testing_defaults
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +20,7 @@ from conflictdesk.store import Store
 from conflictdesk.web import CONTENT_SECURITY_POLICY, WebApp
 from conflictdesk.web.markup import Highlight, highlight_text
 from html_support import Tags, assert_own_scripts_only
+from web_support import call
 
 ARTICLES = Path(__file__).parent / "fixtures" / "web" / "articles.jsonl"
 HOSTILE = "web-basra-hostile"
@@ -46,44 +46,6 @@ def store(db_url):
 @pytest.fixture(scope="module")
 def app(store) -> WebApp:
     return WebApp(store)
-
-
-class Reply:
-    def __init__(self, status: str, headers: list[tuple[str, str]], body: bytes) -> None:
-        self.code = int(status.split()[0])
-        self.headers = {k.lower(): v for k, v in headers}
-        self.body = body
-        self.text = body.decode("utf-8")
-
-    def json(self):
-        assert self.headers["content-type"].split(";")[0] in ("application/json", "application/geo+json",
-                                                              "application/stix+json")
-        return json.loads(self.text)
-
-
-def call(app: WebApp, path: str, query: str = "", method: str = "GET") -> Reply:
-    environ: dict = {}
-    setup_testing_defaults(environ)
-    environ.update(PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD=method)
-    environ["wsgi.errors"] = _Sink()
-    seen: dict = {}
-
-    def start_response(status, headers, exc_info=None):
-        seen["status"], seen["headers"] = status, headers
-
-    body = b"".join(app(environ, start_response))
-    return Reply(seen["status"], seen["headers"], body)
-
-
-class _Sink:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, s: str) -> None:
-        self.text += s
-
-    def flush(self) -> None:
-        pass
 
 
 def parse(page: str) -> Tags:

@@ -10,7 +10,7 @@ import pytest
 
 from conflictdesk.store import Store
 from conflictdesk.web import WebApp
-from conflictdesk.web.production import MAX_HEAD, serve_production_in_thread
+from conflictdesk.web.production import MAX_BODY, MAX_HEAD, serve_production_in_thread
 from web_support import Spec, document_with, fill
 
 
@@ -53,4 +53,41 @@ def test_an_oversized_request_head_is_refused(base_url):
     conn.endheaders()
     reply = conn.getresponse()
     assert reply.status == 431
+    _assert_error_shape(reply, 431)
     conn.close()
+
+
+def _assert_error_shape(reply: http.client.HTTPResponse, status: int) -> None:
+    """waitress's own answer in the API's error shape, as the app's errors."""
+    assert reply.getheader("Content-Type") == "application/json; charset=utf-8"
+    assert reply.getheader("X-Content-Type-Options") == "nosniff"
+    body = json.loads(reply.read())
+    assert set(body) == {"ok", "error", "errors", "status"}
+    assert body["ok"] is False and body["status"] == status and body["error"]
+
+
+def _raw(base_url: str, request: bytes) -> http.client.HTTPResponse:
+    host, port = base_url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    conn.connect()
+    conn.sock.sendall(request)
+    reply = http.client.HTTPResponse(conn.sock, method="GET")
+    reply.begin()
+    return reply
+
+
+def test_an_over_long_url_is_a_431_in_the_error_shape(base_url):
+    """waitress counts the request line in the head: a URL over MAX_HEAD is refused with 431 (the
+    standard library's server says 414), answered as JSON."""
+    reply = _raw(base_url, b"GET /api/events?q=" + b"a" * (MAX_HEAD + 10) + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert reply.status == 431
+    _assert_error_shape(reply, 431)
+
+
+def test_an_oversized_body_and_a_malformed_request_are_answered_in_the_error_shape(base_url):
+    reply = _raw(base_url, b"POST /api/events HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % (MAX_BODY + 1))
+    assert reply.status == 413
+    _assert_error_shape(reply, 413)
+    reply = _raw(base_url, b"GET /api/events HTTP/1.1\r\nHost: x\r\nContent-Length: nine\r\n\r\n")
+    assert reply.status == 400
+    _assert_error_shape(reply, 400)

@@ -83,6 +83,9 @@ class Reply:
         self.text = body.decode("utf-8")
 
     def json(self):
+        """The body as JSON, which the answer must declare (JSON, GeoJSON or STIX)."""
+        assert self.headers["content-type"].split(";")[0] in ("application/json", "application/geo+json",
+                                                              "application/stix+json")
         return json.loads(self.text)
 
 

@@ -5,6 +5,8 @@ patterns, statement cues, word lists, language and boilerplate lists, the gazett
     doc.value                                 # plain Python values
     doc.where("triggers", 3)                  # Origin(file, line) of triggers[3] ("file:line")
     doc.problems                              # duplicate or non-string keys (YamlError: origin, message)
+    for where, item in validated_items(doc, "triggers", TriggerModel, problems=problems): ...
+                                              # each item checked by a pydantic model, problems with file:line
 
 Scalars keep what was written where YAML 1.1 would silently change it: dates stay strings
 ("2009-07-02", precision included) and numbers with a leading zero stay strings ("03", "057").
@@ -16,11 +18,13 @@ coded error.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 MAX_ALIAS_VALUES = 10_000
 MAX_DEPTH = 200
@@ -75,6 +79,23 @@ class YamlDocument:
         while key not in self.lines and key:
             key = key[:-1]
         return self.lines.get(key, Origin(self.origin, 1))
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validated_items(doc: YamlDocument, key: str, model: type[ModelT], *, problems: list[str],
+                    name: Callable[[Any], str] | None = None) -> Iterator[tuple[Origin, ModelT]]:
+    """Each item of the top-level sequence `key` validated by the pydantic `model`, with where it
+    was written. An item that fails is skipped and each of its problems appended to `problems` as
+    "file:line: [name: ]field: message" (`name(item)` names the raw item, e.g. "cue custom.bad")."""
+    for i, raw in enumerate((doc.value or {}).get(key) or []):
+        where = doc.where(key, i)
+        try:
+            yield where, model.model_validate(raw)
+        except ValidationError as exc:
+            prefix = f"{where}: {name(raw)}: " if name is not None else f"{where}: "
+            problems.extend(f"{prefix}{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in exc.errors())
 
 
 def read_yaml(path: Path | str | _Readable, *, origin: str | None = None) -> YamlDocument:

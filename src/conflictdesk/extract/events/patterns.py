@@ -13,16 +13,14 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from ...errors import Code, KnowledgeBaseError
 from ...taxonomy import SUB_EVENT_TYPES
-from ...yamlfile import YamlDocument, YamlError, parse_yaml
+from ...yamlfile import YamlDocument, YamlError, parse_yaml, validated_items
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
 
 KINDS = ("event", "outcome", "territory", "transfer", "reporting", "label")
 # gate: the context a trigger needs before it reports an event. conflict: armed-conflict words or an
@@ -188,18 +186,6 @@ def _parsed(text: str, origin: str) -> YamlDocument:
     return doc
 
 
-def _validated_items(doc: YamlDocument, key: str, model: type[ModelT], *,
-                     problems: list[str]) -> Iterator[tuple[str, ModelT]]:
-    """Each item of the top-level sequence `key` validated by `model`, with its "file:line"; a
-    failing item's problems are collected and the item skipped."""
-    for i, raw in enumerate((doc.value or {}).get(key) or []):
-        where = str(doc.where(key, i))
-        try:
-            yield where, model.model_validate(raw)
-        except ValidationError as exc:
-            problems.extend(f"{where}: {'.'.join(map(str, err['loc']))}: {err['msg']}" for err in exc.errors())
-
-
 def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          codes: dict[str, Any] | None = None) -> EventPatterns:
     """Validate pattern YAML; every problem is reported with its file and line."""
@@ -210,7 +196,7 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
     cameo_names = {str(k): str(v) for k, v in (codes.get("cameo") or {}).items()}
     plover_names = {str(k): str(v) for k, v in (codes.get("plover") or {}).items()}
     triggers: list[Trigger] = []
-    for where, m in _validated_items(doc, "triggers", _TriggerModel, problems=problems):
+    for where, m in validated_items(doc, "triggers", _TriggerModel, problems=problems):
         err = _check_type(m.event_type, m.sub_event_type)
         if err:
             problems.append(f"{where}: trigger {m.id}: {err}")
@@ -268,7 +254,7 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
     doc = _parsed(text, origin)
     out: dict[str, list[RolePhrase]] = {"phrases": [], "default_agents": []}
     for key in out:
-        for where, m in _validated_items(doc, key, _RolePhraseModel, problems=problems):
+        for where, m in validated_items(doc, key, _RolePhraseModel, problems=problems):
             if sum(x is not None and x != {} for x in (m.acled, m.by_country or None, m.state, m.generic)) != 1:
                 problems.append(f"{where}: give exactly one of acled, by_country, state, generic")
             if m.state is not None and m.state not in ("military", "police"):

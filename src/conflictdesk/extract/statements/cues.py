@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from ...config import DATA_DIR
 from ...errors import Code, KnowledgeBaseError
 from ...records import POINT_LABELS
-from ...yamlfile import YamlError, read_yaml
+from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
 from .syntax import LEXICONS, Voice, observer_voice, sentences, syntax_hits, violent_content
@@ -158,6 +158,10 @@ def _regex_source(spec: CueSpec, group_alt: str) -> tuple[str, tuple[str, ...]]:
     return re.sub(r"\{GROUP\}", slot, source), tuple(slots)
 
 
+def _cue_name(item: Any) -> str:
+    return f"cue {item.get('id', '?') if isinstance(item, dict) else '?'}"
+
+
 def _parse(paths: tuple[Path, ...]) -> CueSet:
     problems: list[str] = []
     cues: list[Cue] = []
@@ -166,7 +170,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     channels: list[tuple[str, re.Pattern[str]]] = []
     intro: dict[str, str] = {}
     modifiers: dict[str, re.Pattern[str]] = {}
-    raw_cues: list[tuple[Path, int, Any]] = []
+    specs: list[tuple[Path, int, CueSpec]] = []
     seen: dict[str, str] = {}
     reporting: set[str] = set()
     speech: set[str] = set()
@@ -218,18 +222,10 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
                 problems.append(f"{path}: syntax list {name}: expected a list of lemmas")
                 continue
             syntax[str(name)] = syntax.get(str(name), frozenset()) | frozenset(w.lower() for w in words)
-        for i, item in enumerate(data.get("cues") or []):
-            raw_cues.append((path, doc.where("cues", i).line, item))
+        for origin, spec in validated_items(doc, "cues", CueSpec, problems=problems, name=_cue_name):
+            specs.append((path, origin.line, spec))
     group_alt = "|".join(f"(?:{s})" for s in group_sources) or r"(?!x)x"
-    for path, line, item in raw_cues:
-        try:
-            spec = CueSpec.model_validate(item)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = ".".join(str(x) for x in err["loc"])
-                problems.append(f"{path}:{line}: cue {item.get('id', '?') if isinstance(item, dict) else '?'}: "
-                                f"{loc}: {err['msg']}")
-            continue
+    for path, line, spec in specs:
         where = f"{path}:{line}: cue {spec.id}"
         if not spec.regex and not spec.phrases:
             problems.append(f"{where}: needs a regex or phrases")
