@@ -37,6 +37,8 @@ class Code(StrEnum):
     FETCH = ("E110", "a URL that could not be fetched (unreachable, timeout, too large, bad status)")
     UNSAFE_URL = ("E111", "a URL that resolves to a private, loopback, link-local or internal address")
     UNKNOWN_VALUE = ("E120", "a filter or search value (actor, country, event type) that names nothing known")
+    FEED_LIST = ("E130", "a watched feed list (YAML or OPML) that cannot be read or has invalid entries "
+                         "(each with file and line)")
     # store
     STORE = ("E200", "the database failed or refused a read or write")
     NOT_FOUND = ("E201", "no stored document, story, event or entry with that id")
@@ -162,6 +164,13 @@ class UnknownValueError(InputError):
     def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
         super().__init__(message)
         self.suggestions = suggestions or []
+
+
+class FeedListError(InputError):
+    """A feed list for `watch` (YAML or OPML) that cannot be read or has invalid entries; the
+    message lists every problem with its file and line."""
+
+    code = Code.FEED_LIST
 
 
 # --- store ------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ..config import load_settings
 # command name -> "module:attribute" under conflictdesk.cli
 COMMANDS: dict[str, str] = {
     "ingest": "ingest:ingest",
+    "watch": "watch:watch",
     "extract": "extract:extract",
     "documents": "documents:documents",
     "show": "documents:show",

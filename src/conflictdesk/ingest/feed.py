@@ -5,9 +5,14 @@ feed's folder) is read from that page, so the Document has the full text; a web 
 followed only when the caller passes a `follow` function (fetching on). Otherwise, and when
 following fails, the entry's own content or summary is the text. A feed read from the web
 never reads local files: its caller passes no `base_dir`.
+
+Each entry has a key (`entry_key`: its guid, else its link, else a digest of its title and
+text) by which a watcher knows the entries it has seen: `read_feed(..., keep=...)` skips an
+entry whose key `keep` refuses before its link is followed.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +28,8 @@ from .webpage import html_fragment_text
 
 # Reads a linked page (local path or web URL) into a Document; raises InputError.
 Follow = Callable[[str], Document]
+# Whether to read the entry with this key (a watcher refuses the ones it has seen).
+Keep = Callable[[str], bool]
 
 
 def _local_path(link: str, base_dir: Path) -> tuple[Path | None, str | None]:
@@ -49,6 +56,16 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
     contents = entry.get("content") or []
     html = max((c.get("value", "") for c in contents), key=len, default="") or entry.get("summary", "")
     return html_fragment_text(html or "")
+
+
+def entry_key(entry: feedparser.FeedParserDict) -> str:
+    """What identifies an entry from one poll of its feed to the next: its guid (Atom id), else
+    its link, else a digest of its title and text."""
+    for value in (entry.get("id"), entry.get("link")):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    written = f"{entry.get('title') or ''}\n{_entry_text(entry)}"
+    return "sha256:" + hashlib.sha256(written.encode("utf-8")).hexdigest()
 
 
 def _entry_published(entry: feedparser.FeedParserDict) -> object:
@@ -78,10 +95,11 @@ def _merge(page: Document, entry: feedparser.FeedParserDict, *, origin: str, lin
 
 
 def read_feed(data: bytes, *, origin: str, base_dir: Path | None = None, read_local: Follow | None = None,
-              fetch_remote: Follow | None = None) -> Iterator[Document | Failure]:
+              fetch_remote: Follow | None = None, keep: Keep | None = None) -> Iterator[Document | Failure]:
     """Documents (and Failures) of a feed's entries. `read_local` reads a linked page inside
-    `base_dir`, `fetch_remote` a linked web page (None: not followed). Raises
-    MalformedInputError when `data` is not a feed at all."""
+    `base_dir`, `fetch_remote` a linked web page (None: not followed); an entry whose
+    `entry_key` `keep` refuses is skipped. Raises MalformedInputError when `data` is not a feed
+    at all."""
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     if not parsed.entries:
         if parsed.bozo:
@@ -91,6 +109,8 @@ def read_feed(data: bytes, *, origin: str, base_dir: Path | None = None, read_lo
         raise MalformedInputError("the feed has no entries")
     source = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, start=1):
+        if keep is not None and not keep(entry_key(entry)):
+            continue
         entry_origin = f"{origin}#entry{number}"
         link = (entry.get("link") or "").strip() or None
         problem: InputError | None = None

@@ -8,13 +8,15 @@
 - the connection goes to the vetted address (the URL's host stays in the Host header and TLS
   server name), so a second DNS answer cannot swap in an internal address;
 - redirects are followed by hand, at most `MAX_REDIRECTS`, and every hop is vetted again;
-- the body is streamed and abandoned past `max_bytes`.
+- the body is streamed and abandoned past `max_bytes`;
+- a conditional GET (`headers={"If-None-Match": etag, "If-Modified-Since": date}`) that the
+  server answers 304 Not Modified returns a page with `status` 304 and no body.
 """
 from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -35,6 +37,9 @@ class FetchedPage:
     final_url: str           # after redirects
     content_type: str | None
     body: bytes
+    status: int = 200            # 304: not modified since the ETag / Last-Modified the request sent
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,7 @@ def vet_url(url: str, *, allow_private: bool = False, resolver: Resolver = socke
     return VettedURL(url=url, scheme=scheme, host=host, port=port, address=addresses[0])
 
 
-def _pinned_request(client: httpx.Client, vetted: VettedURL) -> httpx.Request:
+def _pinned_request(client: httpx.Client, vetted: VettedURL, headers: Mapping[str, str]) -> httpx.Request:
     parts = urlsplit(vetted.url)
     ip_host = f"[{vetted.address.split('%', 1)[0]}]" if ":" in vetted.address else vetted.address
     pinned = urlunsplit((vetted.scheme, f"{ip_host}:{vetted.port}", parts.path or "/", parts.query, ""))
@@ -111,7 +116,7 @@ def _pinned_request(client: httpx.Client, vetted: VettedURL) -> httpx.Request:
     if ":" in vetted.host:
         host_header = f"[{vetted.host}]" if default_port else f"[{vetted.host}]:{vetted.port}"
     extensions = {"sni_hostname": vetted.host} if vetted.scheme == "https" else {}
-    return client.build_request("GET", pinned, headers={"Host": host_header}, extensions=extensions)
+    return client.build_request("GET", pinned, headers={**headers, "Host": host_header}, extensions=extensions)
 
 
 def _read_capped(response: httpx.Response, max_bytes: int, url: str) -> bytes:
@@ -128,9 +133,11 @@ def _read_capped(response: httpx.Response, max_bytes: int, url: str) -> bytes:
 
 
 def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYTES, allow_private: bool = False,
-              vet: Callable[..., VettedURL] = vet_url) -> FetchedPage:
-    """GET a web page by the rules in this module's docstring. `allow_private` exists for tests
-    against a local server only. Raises UnsafeURLError or FetchError."""
+              vet: Callable[..., VettedURL] = vet_url, headers: Mapping[str, str] | None = None) -> FetchedPage:
+    """GET a web page by the rules in this module's docstring. `allow_private` (and `vet`) exist
+    for tests against a local server only. `headers` are sent with every hop (conditional GET:
+    If-None-Match, If-Modified-Since). Raises UnsafeURLError or FetchError."""
+    extra = {name: value for name, value in (headers or {}).items() if name.lower() != "host"}
     current = url
     with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False,
                       headers={"User-Agent": USER_AGENT, "Accept": "text/html, application/xhtml+xml, "
@@ -138,9 +145,9 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
         for _hop in range(MAX_REDIRECTS + 1):
             vetted = vet(current, allow_private=allow_private)
             try:
-                response = client.send(_pinned_request(client, vetted), stream=True)
+                response = client.send(_pinned_request(client, vetted, extra), stream=True)
                 try:
-                    if response.is_redirect:
+                    if response.is_redirect and response.status_code != 304:   # 304 is not a redirect
                         location = response.headers.get("location")
                         if not location:
                             raise FetchError(f"{current} redirects without a Location header")
@@ -148,9 +155,12 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = DEFAULT_MAX_BYT
                         continue
                     if response.status_code >= 400:
                         raise FetchError(f"{current} answered HTTP {response.status_code}")
-                    body = _read_capped(response, max_bytes, current)
+                    not_modified = response.status_code == 304
+                    body = b"" if not_modified else _read_capped(response, max_bytes, current)
                     return FetchedPage(url=url, final_url=current, body=body,
-                                       content_type=response.headers.get("content-type"))
+                                       content_type=response.headers.get("content-type"),
+                                       status=response.status_code, etag=response.headers.get("etag"),
+                                       last_modified=response.headers.get("last-modified"))
                 finally:
                     response.close()
             except httpx.HTTPError as exc:

@@ -36,6 +36,7 @@ class ReadOptions:
     fetch_urls: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     fetcher: Callable[..., object] = fetch_url     # replaced in tests
+    keep_entry: Callable[[str], bool] | None = None   # feeds: read only the entries whose key it accepts
 
 
 def stage_of(exc: InputError) -> str:
@@ -86,6 +87,7 @@ def read_bytes(data: bytes, *, origin: str, name: str = "", content_type: str | 
             data, origin=origin, base_dir=base_dir,
             read_local=lambda path: _read_linked_page(Path(path), options),
             fetch_remote=(lambda link: _fetch_linked_page(link, options)) if options.fetch_urls else None,
+            keep=options.keep_entry,
         )
         return
     text = decode_bytes(data, content_type=content_type, allow_declared=fmt == "html")

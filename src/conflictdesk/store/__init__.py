@@ -13,6 +13,7 @@ from __future__ import annotations
 from .database import AddResult, Store, StoredError, bands, content_hash, hamming
 from .event_queries import DayCount, EventFilter, PlaceCount
 from .loader import IngestSummary, Outcome, ingest_batch
+from .watch_state import WatchState
 
 __all__ = ["AddResult", "DayCount", "EventFilter", "PlaceCount", "IngestSummary", "Outcome", "Store", "StoredError", "bands", "content_hash", "hamming",
-           "ingest_batch"]
+           "WatchState", "ingest_batch"]

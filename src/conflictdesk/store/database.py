@@ -26,7 +26,7 @@ from sqlalchemy.pool import StaticPool
 
 from ..errors import Code, NotFoundError, StoreError
 from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent, StoredStatement
-from . import fts, migration, review, rows
+from . import fts, migration, review, rows, watch_state
 from .memo import Memo, data_version, memoised
 from .event_queries import (EVENTS_WITH_DOCUMENTS, FILTER_FIELDS, WHEN, DayCount, EventColumn, EventFilter,
                             PlaceCount, actors_query, column_query, days_of, days_query, narrowed, pairs_query,
@@ -557,6 +557,44 @@ class Store:
             query = query.where(CorrectionRow.at >= since)
         with self._read("list corrections") as session:
             return [review.correction_record(r) for r in session.scalars(query)]
+
+    # --- watched sources (conflictdesk watch; see watch_state.py) -------------------------------
+    def register_watch_sources(self, sources: Sequence[tuple[str, str | None]], *,
+                               now: dt.datetime | None = None) -> None:
+        """Add the (url, name) sources not watched yet (due at once); stored ones keep their state."""
+        with self._write("register watched sources") as conn:
+            watch_state.register(conn, sources, now=now or _now())
+
+    def claim_watch_source(self, url: str, *, now: dt.datetime, lease_until: dt.datetime) -> bool:
+        """Take a due source for one poll (False: not due, or another watcher has it)."""
+        with self._write(f"claim watched source {url}") as conn:
+            return watch_state.claim(conn, url, now=now, lease_until=lease_until)
+
+    def watch_states(self, urls: Sequence[str] | None = None) -> list[watch_state.WatchState]:
+        with self._guard("read watched sources"), self.engine.connect() as conn:
+            return watch_state.states(conn, urls)
+
+    def record_watch_success(self, url: str, *, now: dt.datetime, next_poll: dt.datetime, etag: str | None,
+                             last_modified: str | None, new_documents: int) -> None:
+        with self._write(f"record a poll of {url}") as conn:
+            watch_state.record_success(conn, url, now=now, next_poll=next_poll, etag=etag,
+                                       last_modified=last_modified, new_documents=new_documents)
+
+    def record_watch_failure(self, url: str, *, now: dt.datetime, next_poll: dt.datetime, code: str,
+                             message: str) -> None:
+        with self._write(f"record a failed poll of {url}") as conn:
+            watch_state.record_failure(conn, url, now=now, next_poll=next_poll, code=code,
+                                       message=clip(message, ERROR_MESSAGE_CHARS))
+
+    def seen_watch_items(self, url: str, keys: Sequence[str]) -> set[str]:
+        """Which of these feed entry keys were read from the source before."""
+        with self._guard("read watched entries"), self.engine.connect() as conn:
+            return watch_state.seen(conn, url, keys)
+
+    def mark_watch_items(self, url: str, keys: Sequence[str], *, now: dt.datetime | None = None) -> None:
+        """Remember these feed entry keys as read from the source (idempotent)."""
+        with self._write(f"record the entries read from {url}") as conn:
+            watch_state.mark_seen(conn, url, keys, now=now or _now())
 
     # --- errors -------------------------------------------------------------------------------
     def record_error(self, failure: Failure) -> int:

@@ -241,6 +241,40 @@ class ErrorRow(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
+
+class WatchSourceRow(Base):
+    """A watched feed or page (`conflictdesk watch`): its validators for a conditional GET, its
+    health and when it is next polled. `next_poll` doubles as the lease a watcher takes on it."""
+
+    __tablename__ = "watch_sources"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_polled: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_success: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_code: Mapped[str | None] = mapped_column(String(16))
+    last_error_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer, default=0)       # consecutive failed polls
+    polls: Mapped[int] = mapped_column(Integer, default=0)
+    documents: Mapped[int] = mapped_column(Integer, default=0)      # new documents stored from it
+    next_poll: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class WatchItemRow(Base):
+    """A feed entry a watcher has read (by `ingest.feed.entry_key`, stored as its sha256)."""
+
+    __tablename__ = "watch_items"
+
+    source_pk: Mapped[int] = mapped_column(Integer, ForeignKey("watch_sources.pk", ondelete="CASCADE"),
+                                           primary_key=True)
+    item_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 def to_signed(fingerprint: int) -> int:
     """The signed 64-bit integer with the same bits as an unsigned 64-bit fingerprint."""
     return fingerprint - (1 << 64) if fingerprint >= (1 << 63) else fingerprint
