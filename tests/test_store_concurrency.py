@@ -2,13 +2,15 @@
 on SQLite and on PostgreSQL (the server the developers and CI run)."""
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing as mp
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import text
 
-from conflictdesk.records import Document
-from conflictdesk.store import Store, content_hash
+from conflictdesk.records import Actor, Document, Event, Extraction, Span
+from conflictdesk.store import Store, content_hash, ingest_batch
 from conflictdesk.store.migration import current_revision, head_revision
 
 
@@ -67,3 +69,90 @@ def test_postgresql_searches_with_a_gin_tsvector_index(postgresql_url):
                 " @@ plainto_tsquery('english', 'clash')")))
             assert "ix_documents_fts" in plan
         assert [d.id for d in store.search_documents("clash")] == ["doc-1"]   # stemmed: clashes
+
+
+# --- many writers of every kind at once -------------------------------------------------------------
+def _coded(docs: list[Document]):
+    """An extractor over real store paths: one actor, two events and their evidence per document."""
+    for d in docs:
+        evidence = Span.of(d.text, 0, 12)
+        yield Extraction(document=d,
+                         actors=[Actor(id="iraqi-army", name="Iraqi army", type="state_forces", mentions=[evidence])],
+                         events=[Event(id=f"{d.id}-e{k}", event_type="Battles", sub_event_type="Armed clash",
+                                       evidence=evidence, actor1="iraqi-army") for k in (1, 2)])
+
+
+def _run_at_once(*jobs) -> None:
+    """Run the jobs in threads released together; re-raise the first failure."""
+    start = threading.Barrier(len(jobs))
+
+    def go(job):
+        start.wait()
+        return job()
+
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        for future in [pool.submit(go, job) for job in jobs]:
+            future.result()
+
+
+def test_concurrent_extractions_of_the_same_documents_replace_each_other_whole(new_db_url):
+    url = new_db_url("extractions")
+    docs = [_doc(n) for n in range(16)]
+    with Store(url) as store:
+        for d in docs:
+            store.add_document(d)
+
+    def writer() -> None:
+        with Store(url) as store:
+            for extraction in _coded(docs):      # every writer the same documents in the same order
+                store.save_extraction(extraction)
+
+    _run_at_once(*[writer] * 4)
+    with Store(url) as store:
+        for d in docs:
+            stored = store.get_extraction(d.id)
+            assert (len(stored.actors), len(stored.events)) == (1, 2) and store.is_extracted(d.id)
+        assert store.count_events() == 2 * len(docs)
+
+
+def test_watchers_and_ingesters_writing_at_once_lose_and_duplicate_nothing(new_db_url):
+    """Two watchers of one feed list and three ingesters, at once: the ingesters fetch the same
+    articles the feed links to (same ids, same text) and each stores the same 30 reports of its own,
+    in a different order; every story is stored once, with its extraction once."""
+    from conflictdesk.ingest import read_sources
+    from conflictdesk.watch import FeedList, WatchSource, Watcher
+    from feed_server import FeedServer, fetcher_for
+
+    url = new_db_url("mixed")
+    Store(url).close()
+    own = [_doc(n) for n in range(30)]
+    now = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.timezone.utc)
+    with FeedServer() as server:
+        server.feed = [1, 2, 3, 4]
+        feeds = FeedList(tuple(WatchSource(url=server.base + p, every=900, timeout=10)
+                               for p in ("/feed.xml", "/moved.xml", "/page.html")), politeness=0)
+        articles = [f"{server.base}/articles/{n}.html" for n in (4, 3, 2, 1)]
+
+        def watcher() -> None:
+            with Store(url) as store:
+                Watcher(store, feeds, extractor=_coded, fetcher=fetcher_for(server), batch_size=2).poll_due(now)
+
+        def ingester(offset: int):
+            def run() -> None:
+                fetched = list(read_sources(articles, fetch_urls=True, fetcher=fetcher_for(server)))
+                with Store(url) as store:
+                    summary = ingest_batch(fetched + own[offset:] + own[:offset], store, extractor=_coded, batch_size=4)
+                assert summary.failed == 0, summary.failures
+            return run
+
+        _run_at_once(watcher, watcher, ingester(0), ingester(10), ingester(20))
+    with Store(url) as store:
+        stored = store.list_documents(limit=None)
+        assert store.list_errors() == []
+        assert len(stored) == len(own) + 4 + 1                       # the reports, four articles, the page
+        assert len({d.content_hash for d in stored}) == len(stored)
+        assert {d.id for d in own} <= {d.id for d in stored}
+        assert all(store.is_extracted(d.id) for d in stored)
+        assert store.count_events(include_duplicates=True) == 2 * len(stored)
+        [feed_state] = store.watch_states([server.base + "/feed.xml"])
+        assert (feed_state.polls, feed_state.failures) == (1, 0)       # polled by one watcher, once

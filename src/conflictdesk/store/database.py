@@ -52,6 +52,9 @@ _NEAR_CANDIDATES = (select(_DOCS.c.id, _DOCS.c.fingerprint, _DOCS.c.duplicate_of
 _INSERT_DOCUMENT = insert(_DOCS)
 _DELETE_EXTRACTED = [delete(t.__table__).where(t.__table__.c.document_id == bindparam("document_id"))
                      for t in EXTRACTED_TABLES]
+# the document's row, locked until the transaction ends (PostgreSQL; SQLite's BEGIN IMMEDIATE
+# already holds the whole database): writers of one document's extraction take turns
+_LOCK_DOCUMENT = select(_DOCS.c.id).where(_DOCS.c.id == bindparam("id")).with_for_update()
 _MARK_EXTRACTED = update(_DOCS).where(_DOCS.c.id == bindparam("document_id")).values(extracted=True)
 
 
@@ -312,10 +315,12 @@ class Store:
 
     # --- extractions --------------------------------------------------------------------------
     def save_extraction(self, extraction: Extraction) -> None:
-        """Replace what is stored as extracted from `extraction.document` (idempotent)."""
+        """Replace what is stored as extracted from `extraction.document` (idempotent). Writers of
+        the same document's extraction take turns (its row is locked first), so each replaces the
+        other's whole: the last one is stored, never a mixture or a unique-key failure."""
         doc_id = extraction.document.id
         with self._write(f"store the extraction of {doc_id}") as conn:
-            if conn.execute(_FIND_EXISTING, {"id": doc_id, "content_hash": None}).scalar() is None:
+            if conn.execute(_LOCK_DOCUMENT, {"id": doc_id}).scalar() is None:
                 raise NotFoundError(f"no document with id {doc_id!r}: store the document before its extraction")
             self._write_extraction(conn, doc_id, extraction)
 
