@@ -58,20 +58,33 @@ class _JsonErrorChannel(HTTPChannel):
 
 
 def make_production_server(app: Callable[..., Any], host: str = "127.0.0.1", port: int = 8750, *,
-                           threads: int = WORKERS, quiet: bool = False) -> Any:
-    """A waitress server for `app`, listening (port 0: any free port, see `effective_port`)."""
+                           threads: int = WORKERS, timeout: int = int(TIMEOUT), quiet: bool = False) -> Any:
+    """A waitress server for `app`, listening (port 0: any free port, see `effective_port`); a
+    connection idle for `timeout` seconds is closed (looked for every min(5, timeout) seconds)."""
     from waitress.server import create_server
 
     logging.getLogger("waitress").setLevel(logging.ERROR if quiet else logging.INFO)
     sockets: dict[int, Any] = {}
     server = create_server(app, map=sockets, host=host, port=port, threads=threads, backlog=BACKLOG,
-                           connection_limit=threads + PENDING, channel_timeout=int(TIMEOUT), cleanup_interval=5,
+                           connection_limit=threads + PENDING, channel_timeout=timeout, cleanup_interval=min(5, timeout),
                            max_request_header_size=MAX_HEAD, max_request_body_size=MAX_BODY,
                            expose_tracebacks=False, clear_untrusted_proxy_headers=True, ident="conflictdesk")
     for listener in sockets.values():      # one per address listened on (several for a name like localhost)
         if isinstance(listener, BaseWSGIServer):
             listener.channel_class = _JsonErrorChannel
+    server.conflictdesk_sockets = sockets
     return server
+
+
+def stop_production_server(server: Any) -> None:
+    """Close a running server's listeners and open connections from its own I/O thread (closing
+    them from another thread races with the loop reading them), which then ends `server.run()`;
+    then its worker threads."""
+    from waitress import wasyncore
+
+    sockets = server.conflictdesk_sockets
+    listener = next(x for x in sockets.values() if isinstance(x, BaseWSGIServer))
+    listener.trigger.pull_trigger(lambda: wasyncore.close_all(sockets))
 
 
 @contextmanager
@@ -84,5 +97,6 @@ def serve_production_in_thread(app: Callable[..., Any], host: str = "127.0.0.1",
     try:
         yield f"http://{host}:{server.effective_port}"
     finally:
-        server.close()
+        stop_production_server(server)
         thread.join(timeout=5)
+        server.task_dispatcher.shutdown()
