@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from conftest import missing_shared
 
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
@@ -65,9 +66,7 @@ def _bench(name: str) -> ModuleType:
 def shared_data() -> Path:
     data = SHARED / "data"
     if not (data / "news-2016" / "articles.jsonl").is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{data} is missing: the article floors cannot be checked")
-        pytest.skip("../shared/data is not beside the repository")
+        missing_shared(str(data / "news-2016" / "articles.jsonl"))
     return data
 
 

@@ -125,7 +125,6 @@ def test_crash_mid_batch_keeps_earlier_documents_and_a_rerun_resumes(db, tmp_pat
 
 
 def test_ingest_extracts_by_default_when_extraction_is_available(db):
-    pytest.importorskip("conflictdesk.extract.pipeline", reason="extraction not built yet")
     result = run(db, "ingest", str(BATCH / "01_ain_al_asad.txt"), "--format", "json")
     assert result.exit_code == 0, result.output
     s = summary(result)
@@ -140,7 +139,6 @@ def test_ingest_extracts_by_default_when_extraction_is_available(db):
 
 
 def test_documents_stored_without_extraction_are_extracted_by_a_later_ingest(db):
-    pytest.importorskip("conflictdesk.extract.pipeline", reason="extraction not built yet")
     wire = str(BATCH / "03_wire.jsonl")
     assert summary(run(db, "ingest", wire, "--no-extract", "--format", "json"))["extracted"] == 0
     second = summary(run(db, "ingest", wire, "--format", "json"))

@@ -12,6 +12,7 @@ import pytest
 
 from conflictdesk.evaluate import evaluate_notes, read_acled, sample
 from conflictdesk.evaluate.runner import states_date
+from conftest import missing_shared
 
 SIZE, SEED = 500, 13
 # measured on this sample (2018 test split, 500 notes, seed 13): accuracy 0.920, macro-F1 0.858,
@@ -31,7 +32,7 @@ FLOORS = {
 def golds(shared_dir: Path):
     path = shared_dir / "data" / "acled-2018-middle-east" / "acled_2018_middle_east.csv"
     if not path.is_file():
-        pytest.skip("the shared ACLED 2018 file is not available")
+        missing_shared(str(path))
     return sample(read_acled(path, split="test"), size=SIZE, seed=SEED)
 
 

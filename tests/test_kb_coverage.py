@@ -13,10 +13,9 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from conflictdesk.knowledge import load_knowledge_base
 from conflictdesk.knowledge.schema import NAME_ONLY
+from conftest import missing_shared
 
 ME_FLOOR = 0.99        # measured 0.998
 AFRICA_FLOOR = 0.92    # measured 0.939 (0.698 before the Africa files; 0.831 with the curated ones alone)
@@ -44,7 +43,7 @@ def _coverage(counts: Counter[str]) -> tuple[float, list[tuple[str, int]]]:
 def test_middle_east_2018_actor_coverage(shared_dir: Path) -> None:
     path = shared_dir / "data" / "acled-2018-middle-east" / "acled_2018_middle_east.csv"
     if not path.exists():
-        pytest.skip("ACLED 2018 Middle East file absent")
+        missing_shared(str(path))
     share, missed = _coverage(_mentions(path, ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")))
     assert share >= ME_FLOOR, f"coverage {share:.3f} below {ME_FLOOR}; most frequent misses: {missed[:15]}"
 
@@ -52,7 +51,7 @@ def test_middle_east_2018_actor_coverage(shared_dir: Path) -> None:
 def test_africa_2016_actor_coverage(shared_dir: Path) -> None:
     path = shared_dir / "data" / "acled-2016-africa" / "acled_2016_africa.csv"
     if not path.exists():
-        pytest.skip("ACLED 2016 Africa file absent")
+        missing_shared(str(path))
     share, missed = _coverage(_mentions(path, ("ACTOR1", "ACTOR2", "ALLY_ACTOR_1", "ALLY_ACTOR_2")))
     assert share >= AFRICA_FLOOR, f"coverage {share:.3f} below {AFRICA_FLOOR}; most frequent misses: {missed[:15]}"
 

@@ -11,6 +11,7 @@ import pytest
 from conflictdesk.extract.quantities import extract_quantities
 from conflictdesk.nlp import load_pipeline
 from conflictdesk.records import Document
+from conftest import missing_shared
 
 FLOOR = 0.48
 FATALITY_WORDS = {"people", "civilian", "soldier", "fighter", "member", "militant", "child", "woman", "man",
@@ -22,7 +23,7 @@ FATALITY_WORDS = {"people", "civilian", "soldier", "fighter", "member", "militan
 def test_counts_match_coded_fatalities(shared_dir):
     path = shared_dir / "data" / "acled-2018-middle-east" / "acled_2018_middle_east.csv"
     if not path.is_file():
-        pytest.skip(f"{path} is missing")
+        missing_shared(str(path))
     with path.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["split"] == "test" and int(r["fatalities"] or 0) > 0]
     sample = rows[::8][:200]
