@@ -9,12 +9,11 @@ same incident). A story's id is "story-" + the id of its earliest original (non-
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..model import tfidf
 from ..records import Document
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -34,18 +33,9 @@ def _tokens(text: str) -> list[str]:
 
 
 def tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
-    """L2-normalised TF-IDF vectors (sublinear tf, smoothed idf) of `texts`."""
-    counts = [Counter(_tokens(t)) for t in texts]
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(texts)
-    vectors = []
-    for c in counts:
-        vec = {w: (1 + math.log(k)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, k in c.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vec.items()})
-    return vectors
+    """Unit-length TF-IDF vectors of `texts` (the one weighting, `model.tfidf`) over their words
+    without stopwords."""
+    return tfidf.tfidf_vectors([_tokens(t) for t in texts])
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

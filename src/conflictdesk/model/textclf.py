@@ -7,7 +7,6 @@ header; no pickle), so loading it never executes code.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from ..errors import Code, ConfigError
+from .tfidf import document_frequencies, inverse_document_frequency, term_weight
 
 TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+")
 FORMAT_VERSION = 1
@@ -49,7 +49,7 @@ class TextClassifier:
             for term, n in counts.items():
                 rows.append(i)
                 cols.append(self.vocabulary[term])
-                vals.append((1.0 + math.log(n)) * self.idf[self.vocabulary[term]])
+                vals.append(term_weight(n) * self.idf[self.vocabulary[term]])
         m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.vocabulary)))
         norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
@@ -101,12 +101,10 @@ def train_text_classifier(texts: Sequence[str], labels: Sequence[str], *, min_df
     """Fit TF-IDF (uni- and bigrams, sublinear tf) and an L2-regularised softmax regression."""
     if len(texts) != len(labels) or not texts:
         raise ConfigError("training needs as many labels as texts, and at least one of each")
-    df: Counter[str] = Counter()
-    for text in texts:
-        df.update(set(_terms(text)))
+    df = document_frequencies(_terms(text) for text in texts)
     kept = sorted(t for t, n in df.items() if n >= min_df)
     vocabulary = {t: i for i, t in enumerate(kept)}
-    idf = np.array([math.log((1 + len(texts)) / (1 + df[t])) + 1.0 for t in kept])
+    idf = np.array([inverse_document_frequency(len(texts), df[t]) for t in kept])
     label_names = sorted(set(labels))
     model = TextClassifier(label_names, vocabulary, idf, np.zeros((len(kept) + 1, len(label_names))))
     x = model._matrix(texts)
