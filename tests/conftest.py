@@ -88,6 +88,21 @@ def new_db_url(backend, pg_server, tmp_path_factory):
     return make
 
 
+@pytest.fixture(scope="session")
+def web_articles_db(new_db_url) -> str:
+    """A database (per backend) holding tests/fixtures/web/articles.jsonl ingested through the real
+    `conflictdesk ingest` with extraction, shared by the tests that only read it; a test that
+    writes makes a database of its own."""
+    from click.testing import CliRunner
+
+    from conflictdesk.cli import main
+
+    url = new_db_url("web-articles")
+    result = CliRunner().invoke(main, ["--db", url, "ingest", str(FIXTURES / "web" / "articles.jsonl")])
+    assert result.exit_code == 0, result.output
+    return url
+
+
 def pytest_terminal_summary(terminalreporter):
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "NO POSTGRESQL SERVER" in str(r.longrepr)]
     if skipped:

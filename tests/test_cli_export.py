@@ -5,7 +5,6 @@ import csv
 import datetime as dt
 import io
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,15 +13,10 @@ from conflictdesk.cli import main
 from conflictdesk.export import ACLED_COLUMNS
 from conflictdesk.store import Store
 
-ARTICLES = Path(__file__).parent / "fixtures" / "web" / "articles.jsonl"
-
 
 @pytest.fixture(scope="module")
-def db(new_db_url) -> str:
-    url = new_db_url("export")
-    result = CliRunner().invoke(main, ["--db", url, "ingest", str(ARTICLES)])
-    assert result.exit_code == 0, result.output
-    return url
+def db(web_articles_db) -> str:
+    return web_articles_db
 
 
 def run(db: str, *args: str):

@@ -8,12 +8,9 @@ import io
 import json
 import re
 import uuid
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from conflictdesk.cli import main
 from conflictdesk.export.stix import (EVENT_TYPE, NAMESPACE, events_to_stix, stix_bundle, stix_id,
                                       timestamp)
 from conflictdesk.records import Actor, Count, Event, Span, StoredEvent
@@ -24,7 +21,6 @@ TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 PROPERTY = re.compile(r"^[a-z0-9_]{3,250}$")
 SPEC_RELATIONSHIPS = {"attributed-to", "targets", "located-at"}
 REF_KEYS = ("created_by_ref", "source_ref", "target_ref")
-ARTICLES = Path(__file__).parent / "fixtures" / "web" / "articles.jsonl"
 
 TEXT = ("Kataib Hezbollah fired two rockets at US forces at Ain al-Asad air base in Anbar on Monday. "
         "Hundreds of protesters rallied in Basra; police dispersed them.")
@@ -196,10 +192,8 @@ def test_events_to_stix_writes_json_and_timestamp_formats():
     assert not [o for o in bare["objects"] if o["type"] == "report"] and validate(bare)
 
 
-def test_stix_from_the_real_pipeline(new_db_url):
-    url = new_db_url("stix")
-    assert CliRunner().invoke(main, ["--db", url, "ingest", str(ARTICLES)]).exit_code == 0
-    with Store(url) as store:
+def test_stix_from_the_real_pipeline(web_articles_db):
+    with Store(web_articles_db) as store:
         found = store.list_events()
         ids = sorted({a for s in found for a in (s.event.actor1, s.event.actor2, *s.event.assoc_actor_1,
                                                  *s.event.assoc_actor_2) if a})

@@ -29,11 +29,8 @@ ERROR_KEYS = {"ok", "error", "errors", "status"}
 
 
 @pytest.fixture(scope="module")
-def db_url(new_db_url) -> str:
-    url = new_db_url("web")
-    result = CliRunner().invoke(main, ["--db", url, "ingest", str(ARTICLES)])
-    assert result.exit_code == 0, result.output
-    return url
+def db_url(web_articles_db) -> str:
+    return web_articles_db
 
 
 @pytest.fixture(scope="module")

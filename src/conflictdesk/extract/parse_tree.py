@@ -1,7 +1,7 @@
 """Walks over a dependency parse that several stages share."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -9,8 +9,9 @@ if TYPE_CHECKING:
 
 
 def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], through: frozenset[str], steps: int,
-                     through_prepositions: bool = False,
-                     not_into: frozenset[str] = frozenset()) -> tuple["Token | None", int]:
+                     through_prepositions: bool = False, not_into: frozenset[str] = frozenset(),
+                     otherwise: "Callable[[Token], tuple[Token | None] | None] | None" = None,
+                     ) -> tuple["Token | None", int]:
     """The subject of `verb`, or of the verb it hangs from ("we are ready to strike" -> we).
 
     At each verb, the first child whose dependency is in subjects[0] is the subject (else in
@@ -19,7 +20,10 @@ def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], throu
     verb its preposition hangs from), looking at `steps` verbs at most. Returns the subject and the
     index of the group it was found by (-1 and None when there is none). It never climbs from a
     clausal complement into a verb whose lemma is in `not_into` (who said that X happened is not
-    who did it).
+    who did it). `otherwise(v)`, asked at a verb without a subject before climbing from it, may end
+    the walk with its own answer, as a one-tuple (the speaker of "a statement saying" is the
+    statement: `(token,)`; `(None,)` for none), returned with the group index -1; None lets the
+    walk go on.
     """
     v = verb
     for _ in range(steps):
@@ -27,6 +31,10 @@ def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], throu
             found = [c for c in v.children if c.dep_ in deps]
             if found:
                 return found[0], group
+        if otherwise is not None:
+            answer = otherwise(v)
+            if answer is not None:
+                return answer[0], -1
         if v.dep_ in through and v.head.i != v.i and not (v.dep_ == "ccomp" and v.head.lemma_.lower() in not_into):
             v = v.head
             continue

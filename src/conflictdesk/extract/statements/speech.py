@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..parse_tree import climb_to_subject
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -110,25 +112,28 @@ def _words(text: str, span: tuple[int, int]) -> int:
     return len(text[span[0]:span[1]].split())
 
 
+_SUBJECTS = frozenset(_SUBJ)
+_SPEAKER_THROUGH = frozenset({"conj", "xcomp", "advcl"})
+
+
 def _subject(verb: "Token") -> "Token | None":
     """The speaker of a reporting verb: its subject, the subject of the verb it hangs from ("... and
     added"), the noun a participle modifies ("a statement saying"), or whom "quoted ... saying" quotes."""
-    token = verb
-    for _ in range(3):
-        subj = [c for c in token.children if c.dep_ in _SUBJ]
-        if subj:
-            return subj[0]
-        head = token.head
-        if head.i == token.i:
-            return None
-        if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return head
-        if head.lemma_.lower() in ("quote", "cite"):
-            obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-            return obj[0] if obj else None
-        if token.dep_ not in ("conj", "xcomp", "advcl"):
-            return None
-        token = head
+    return climb_to_subject(verb, subjects=(_SUBJECTS,), through=_SPEAKER_THROUGH, steps=3,
+                            otherwise=_speaker_otherwise)[0]
+
+
+def _speaker_otherwise(token: "Token") -> "tuple[Token | None] | None":
+    """The speaker when the verb has no subject but hangs from a noun ("a statement saying") or
+    from "quote"/"cite" ("quoted the minister as saying"); None to climb on."""
+    head = token.head
+    if head.i == token.i:
+        return None
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return (head,)
+    if head.lemma_.lower() in ("quote", "cite"):
+        obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        return (obj[0] if obj else None,)
     return None
 
 
