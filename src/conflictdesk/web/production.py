@@ -28,7 +28,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from waitress.channel import HTTPChannel
-from waitress.server import BaseWSGIServer
+from waitress import wasyncore
+from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask
 
 from .http import error_body
@@ -60,9 +61,9 @@ class _JsonErrorChannel(HTTPChannel):
 def make_production_server(app: Callable[..., Any], host: str = "127.0.0.1", port: int = 8750, *,
                            threads: int = WORKERS, timeout: int = int(TIMEOUT), quiet: bool = False) -> Any:
     """A waitress server for `app`, listening (port 0: any free port, see `effective_port`); a
-    connection idle for `timeout` seconds is closed (looked for every min(5, timeout) seconds)."""
-    from waitress.server import create_server
-
+    connection idle for `timeout` seconds is closed (looked for every min(5, timeout) seconds). Its
+    socket map (listeners and connections) is kept as `conflictdesk_sockets` for
+    `stop_production_server`."""
     logging.getLogger("waitress").setLevel(logging.ERROR if quiet else logging.INFO)
     sockets: dict[int, Any] = {}
     server = create_server(app, map=sockets, host=host, port=port, threads=threads, backlog=BACKLOG,
@@ -78,10 +79,8 @@ def make_production_server(app: Callable[..., Any], host: str = "127.0.0.1", por
 
 def stop_production_server(server: Any) -> None:
     """Close a running server's listeners and open connections from its own I/O thread (closing
-    them from another thread races with the loop reading them), which then ends `server.run()`;
-    then its worker threads."""
-    from waitress import wasyncore
-
+    them from another thread races with the loop reading them), which ends `server.run()`; the
+    caller then joins that thread and shuts the workers down (`server.task_dispatcher.shutdown()`)."""
     sockets = server.conflictdesk_sockets
     listener = next(x for x in sockets.values() if isinstance(x, BaseWSGIServer))
     listener.trigger.pull_trigger(lambda: wasyncore.close_all(sockets))
