@@ -43,6 +43,7 @@ class Draft:
     loose: bool = False                # an outcome word without conflict context: only the prior event's outcome
     history: bool = False              # dated years before the report ("arrested in 2008"): never today's news
     reference: str | None = None       # may name an incident told before: "definite" ("the attack"), "quoted"
+    protested: bool = False            # the violence a demonstration of its sentence protests ("against the killing")
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -126,15 +127,20 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     # a demonstration met with force: the protest is the event, its sub-type says how it was met
     if demo and violent:
         top = max(demo, key=lambda d: d.priority)
-        if top.coding.event_type == "Protests":
+        # the violence a crowd protests ("against the killing of a driver") is no force it met
+        force = [d for d in violent if not d.protested]
+        if top.coding.event_type == "Protests" and force:
             lethal = any(d.mention.head.lemma_.lower() in ("kill", "shoot", "shot", "fire", "die", "dead", "wound",
-                                                           "injure") for d in violent)
+                                                           "injure") for d in force)
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             top.coding = Coding("Protests", sub, "175" if lethal else "141")
         for d in violent:
             if d.status == top.status and d.coding.event_type != "Battles":
                 d.kind = "merged-into-demonstration"
-                absorb(top, d)
+                if d.protested:
+                    top.rules.append(d.rule)     # told as the cause: no side of the demonstration
+                else:
+                    absorb(top, d)
         drafts = [d for d in drafts if d.kind != "merged-into-demonstration"]
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: -d.priority):

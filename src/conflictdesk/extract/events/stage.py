@@ -27,6 +27,7 @@ import ahocorasick
 
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
+from .crowds import MOB_VIOLENCE, by_crowd, mark_protested, met_by_authorities
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, agreement_made, shows_not_protests
 from .attributes import (WORD_NUMBERS, reporting_dates, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
@@ -89,8 +90,42 @@ def _victim_named(m: Mention) -> bool:
     """An injury or death word with the people it struck ("injuring 5 people", "two soldiers were killed")."""
     head = m.head
     near = list(head.children) + ([head.head] if head.dep_ in ("amod", "acl", "relcl") else [])
+    verb = head
+    while verb.dep_ in ("conj", "advcl") and verb.head is not verb and verb.head.pos_ == "VERB":
+        verb = verb.head               # "a man was beaten, stabbed and killed": the first verb's subject
+        near += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "nsubj", "compound")
                or t.dep_ == "amod" for t in near if t.i != head.i)
+
+
+def _fired_at_forces(m: Mention, patterns: EventPatterns) -> bool:
+    """"opened fire at two police officers", "fired on the police station": shots aimed at armed forces."""
+    heads = [m.head] + [c for c in m.head.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
+    aimed = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
+             for g in c.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in patterns.armed_nouns and not _off_duty(g)
+               or any(c.dep_ == "compound" and c.lemma_.lower() in patterns.armed_nouns for c in g.children)
+               for g in aimed)
+
+
+HARM_VERBS = {"kill", "wound", "injure", "murder", "lynch"}
+
+
+def _killed_by_people(m: Mention, patterns: EventPatterns) -> bool:
+    """"a group of locals killed a suspected thief": a death word whose subject is people (a crowd,
+    civilians, fighters, a named group or person), not a flood or a crash, tells a killing."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in HARM_VERBS:
+        return False
+    verbs = [head] + ([head.head] if head.dep_ == "conj" else [])
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    subjects += [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    people = patterns.crowd_nouns | patterns.civilian_nouns | patterns.armed_nouns | patterns.unidentified_nouns
+    for s in subjects:
+        if s.lemma_.lower() in ("group", "number", "band", "gang") or s.lemma_.lower() in people \
+                or s.ent_type_ in ("PERSON", "NORP", "ORG"):
+            return True
+    return False
 
 
 def _handled(m: Mention, patterns: EventPatterns) -> bool:
@@ -172,6 +207,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"]
     for o in objs:
+        if o.lemma_.lower() in patterns.victim_nouns and o.lemma_.lower() not in stop:
+            continue                       # "a right to information law activist": a person, whatever their cause
         words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
         if words & stop:
             return True
@@ -277,13 +314,18 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
             coding, refined = w, True
     side2 = roles.side2
     if not refined and (m.trigger.civilian_target or m.trigger.armed_target):
-        if side2.kind == "civilians" and m.trigger.civilian_target:
+        unarmed = (side2.actor is not None and _actor_type(side2.actor, kb=kb, index=index) in UNARMED_TYPES) \
+            or _off_duty(side2.token)
+        if (side2.kind == "civilians" or unarmed) and m.trigger.civilian_target:
             coding = m.trigger.civilian_target
         elif (side2.actor or side2.phrase or side2.kind in ("armed", "unidentified_armed_group")) \
                 and m.trigger.armed_target:
             coding = m.trigger.armed_target
         elif side2.token is None and m.trigger.armed_target and _fighting_only(m.sent, patterns):
             # no target named, and the sentence tells of fighters, not civilians: armed violence
+            coding = m.trigger.armed_target
+        elif (side2.token is None or side2.token in m.tokens) and m.trigger.armed_target \
+                and _fired_at_forces(m, patterns):
             coding = m.trigger.armed_target
     sent = m.sent
     actor_spans = [(s, e) for s, e, _ in index.spans]
@@ -308,6 +350,25 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
               history=earlier_year(m.head, sent, doc.published), reference=refers_back(m, quotes=said))
     return d
+
+
+# actors who are no armed side: an attack on them is violence against civilians ("shot the former
+# leader of the PAN", "attacked a CCC candidate")
+UNARMED_TYPES = {"political_party", "civilian_group", "government", "protesters", "rioters", "other"}
+OFF_DUTY = {"off-duty", "retired", "former", "ex"}
+
+
+def _off_duty(tok: Any) -> bool:
+    """"an off-duty soldier", "a retired police officer", "a former fighter": not in arms when attacked."""
+    if tok is None:
+        return False
+    for c in tok.children:
+        if c.dep_ not in ("amod", "compound", "advmod", "nmod"):
+            continue
+        words = {c.lower_} | {g.lower_ for g in c.children}
+        if c.lower_ in OFF_DUTY or {"off", "duty"} <= words:
+            return True
+    return False
 
 
 def _sentence_countries(sent: "SpacySpan", *, kb: Any, index: ActorIndex) -> frozenset[str]:
@@ -400,6 +461,10 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
 def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, note_country: str | None) -> None:
     """Actor ids (states as their forces, generic actors), territory sub-types, protests."""
     country = (d.place.country if d.place else None) or note_country
+    if by_crowd(d, patterns, armed=lambda a: _actor_type(a, kb=kb, index=index) in ARMED_TYPES):
+        d.coding, d.plover = MOB_VIOLENCE, "PROTEST"
+        if d.kind == "outcome":
+            d.kind = "event"           # "locals killed a thief": the killing itself, by the crowd
     # generic actors ("Civilians (Syria)", "Unidentified Armed Group (Jordan)") take the country of the
     # event's place, as ACLED's do; the report's country when the event has no place
     gcountry = country
@@ -445,7 +510,9 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         d.coding = type(d.coding)("Violence against civilians", "Attack", "180")
         if a2 is not None and a2 == a1:
             d.actor2 = None
-    if violent and d.side2.kind == "protesters":
+    if violent and d.side2.kind == "protesters" and \
+            {t.lemma_.lower() for t in d.mention.sent} & (patterns.protester_nouns - {"activist"}):
+        # force against a demonstration (an activist shot at home is an attack, no protest)
         d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
 
@@ -552,13 +619,17 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     sents = _sentences(parsed)
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
-    found_all = [find_mentions(s, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=f)
-                 for s, f in zip(sents, forms)]
+    following = [forms[k + 1] if k + 1 < len(sents) and "\n" not in doc.text[s.end_char:sents[k + 1].start_char]
+                 else None for k, s in enumerate(sents)]
+    found_all = [find_mentions(s, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=f, next_forms=n)
+                 for s, f, n in zip(sents, forms, following)]
     # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
     # injured several children"); an outcome word alone does not ("14 people died in flooding")
     hurts = [any(m.trigger.kind == "outcome" and _victim_named(m) for m in f) for f in found_all]
     # a text about anything but conflict, violence or protest reports none ("a long battle against deflation")
-    relevant = about_conflict([c or h or any(m.coding.event_type in DEMONSTRATIONS and not shows_not_protests(m)
+    # ACLED's own label ("Displacement: ...", "Property destruction: ...") says what the text reports
+    relevant = about_conflict([c or h or any(m.trigger.kind == "label" or (m.coding.event_type in DEMONSTRATIONS
+                                                                           and not shows_not_protests(m))
                                              for m in f) for c, h, f in zip(context, hurts, found_all)])
     for k, sent in enumerate(sents):
         if not relevant:
@@ -574,7 +645,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not _gated(m, here=here, window=window) and not
-                 (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)}
+                 (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)
+                 and not (hurt and _killed_by_people(m, patterns))}
         mentions = absorb_modifiers(mentions)
         # an announcement of an event is that event ("X announced that its leader met ...")
         mentions = [m for m in mentions if m.trigger.kind != "reporting"
@@ -591,6 +663,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             found.append((sent, sdrafts))
     country = note_country(places, actors, [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
     for sent, sdrafts in found:
+        mark_protested(sdrafts, patterns)
         for d in sdrafts:
             _finish(d, kb=kb, index=index, patterns=patterns, note_country=country)
         if in_background_section(flags, sent.start_char) and ANALYSIS.search(sent.text):
@@ -622,6 +695,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
     _apply_coded_fatalities(drafts, doc.text)
+    drafts = met_by_authorities(drafts, sents, text=doc.text, patterns=patterns)
     merged = incidents_only(merge_document(merge_references(drafts), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:

@@ -82,9 +82,13 @@ def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUO
     return out
 
 
-def _context_ok(trig: Trigger, forms: tuple[str, str]) -> bool:
+def _context_ok(trig: Trigger, forms: tuple[str, str], next_forms: tuple[str, str] | None = None) -> bool:
+    """The trigger's context_any words in its sentence (for a demonstration, also in the next sentence
+    of its paragraph: "Students gathered in X. They denounced ..."), and none of its context_none."""
     if trig.context_any and not any(has_phrase(forms, p) for p in trig.context_any):
-        return False
+        if next_forms is None or trig.coding.event_type != "Protests" or \
+                not any(has_phrase(next_forms, p) for p in trig.context_any):
+            return False
     return not any(has_phrase(forms, p) for p in trig.context_none)
 
 
@@ -162,9 +166,11 @@ def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -
 
 def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                   quotes: list[tuple[int, int]] | None = None,
-                  skip: list[tuple[int, int]] = (), forms: tuple[str, str] | None = None) -> list[Mention]:
+                  skip: list[tuple[int, int]] = (), forms: tuple[str, str] | None = None,
+                  next_forms: tuple[str, str] | None = None) -> list[Mention]:
     """Every trigger in the sentence (outside long quotations and `skip` ranges: dates), longest
-    phrase first, each token once. `forms`: the sentence's `sentence_text_forms`, if computed."""
+    phrase first, each token once. `forms`: the sentence's `sentence_text_forms`, if computed;
+    `next_forms`: those of the next sentence in its paragraph (a demonstration's cues may be there)."""
     forms = forms or sentence_text_forms(sent)
     if quotes is None:
         quotes = quoted_ranges(text, sent.start_char, sent.end_char)
@@ -207,7 +213,7 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                 continue          # "riot police", "attack helicopter": the word names the force, not an event
             if trig.kind == "territory" and _holds_territory(head):
                 continue
-            if not _context_ok(trig, forms):
+            if not _context_ok(trig, forms, next_forms):
                 continue
             rank = (len(phrase), trig.priority)
             if best is None or rank > best[:2]:

@@ -1,0 +1,134 @@
+"""What crowds do, as ACLED codes it: the cause a demonstration protests, a demonstration met by the
+authorities, and violence by ordinary people acting together (mob violence).
+
+    mark_protested(drafts, patterns)             # "demonstrated against the killing of ...": context
+    met_by_authorities(drafts, sents, text=..., patterns=...)   # "Police dispersed them." -> with intervention
+    by_crowd(draft, patterns, armed=...)         # "a group of locals killed a suspected thief"
+
+The word lists are data (`data/patterns/events.yaml`: crowd_nouns, protest_causes, intervention_verbs,
+security_nouns, crowd_targets). Source: ACLED Codebook (2023), "Protests", "Riots".
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ...taxonomy import ARMED_VIOLENCE
+from .notes import Draft, absorb
+from .patterns import Coding, EventPatterns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+WITH_INTERVENTION = Coding("Protests", "Protest with intervention", "141")
+MOB_VIOLENCE = Coding("Riots", "Mob violence", "145")
+COLLECTIVE = {"mob", "crowd", "townspeople", "youth"}
+FOLLOWING_SENTENCES = 3          # how far after a demonstration its intervention may be told
+
+
+def protest_cause(head: "Token", patterns: EventPatterns) -> bool:
+    """Is a violent word of a demonstration's sentence what the crowd protests ("against the killing
+    of", "demanding justice for a man who was shot", "after a pupil died", "on the anniversary of the
+    massacre")? Its own "after"/"following", a relative clause telling who someone is, or a cause word
+    among the words that govern it."""
+    if head.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "following")
+                                    for c in head.children):
+        return True              # "demonstrated ... after a pupil died in a fire"
+    tok = head
+    for _ in range(8):
+        if tok.head is tok:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() not in patterns.crowd_targets:
+            return True          # "relatives of a man who was shot": who someone is, not what befell the crowd
+        tok = tok.head
+        if tok.lemma_.lower() in patterns.protest_causes:
+            return True
+    return False
+
+
+def mark_protested(drafts: list[Draft], patterns: EventPatterns) -> None:
+    """In a sentence that tells of a demonstration, the violence it protests is context: background,
+    and no force met by the demonstration (`Draft.protested`)."""
+    if not any(d.coding.event_type == "Protests" for d in drafts):
+        return
+    for d in drafts:
+        if (d.coding.event_type in ARMED_VIOLENCE or d.kind == "outcome") and protest_cause(d.mention.head, patterns):
+            d.protested = True
+            d.salience = "background"
+
+
+def _subjects(verb: "Token") -> list["Token"]:
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    found = [g for c in found for g in ([c] if c.dep_ == "nsubj" else c.children)]
+    if not found and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subjects(verb.head)      # "Police intervened and detained ...": the first verb's subject
+    return found
+
+
+def _names(tok: "Token", words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in tok.children)
+
+
+def intervention_in(sent: "SpacySpan", patterns: EventPatterns) -> bool:
+    """Does the sentence tell of the authorities meeting a crowd ("Police intervened in the event",
+    "Security forces fired teargas", "21 people were arrested")?"""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in patterns.intervention_verbs:
+            continue
+        if protest_cause(tok, patterns):
+            continue             # "protested against the arrest of ...": the cause, not the intervention
+        if any(_names(s, patterns.security_nouns) for s in _subjects(tok)):
+            return True
+        done_to = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(_names(o, patterns.crowd_targets) or (o.pos_ == "NUM") for o in done_to):
+            return True
+    return False
+
+
+def met_by_authorities(drafts: list[Draft], sents: list["SpacySpan"], *, text: str,
+                       patterns: EventPatterns) -> list[Draft]:
+    """A peaceful protest the authorities met in its own sentence or the next ones of its paragraph
+    ("Police intervened and detained 5 protesters.") is a protest with intervention; the arrests
+    told there are that intervention, not events of their own."""
+    starts = [s.start_char for s in sents]
+    dropped: set[int] = set()
+    for d in drafts:
+        if d.coding.sub_event_type != "Peaceful protest" or d.status not in ("reported", "claimed"):
+            continue
+        k = next((i for i, s in enumerate(starts) if s == d.sent_start), None)
+        if k is None:
+            continue
+        for j in range(k, min(len(sents), k + 1 + FOLLOWING_SENTENCES)):
+            if j > k and "\n" in text[sents[j - 1].end_char:sents[j].start_char]:
+                break
+            if not intervention_in(sents[j], patterns):
+                continue
+            d.coding = WITH_INTERVENTION
+            for a in drafts:
+                if a.coding.sub_event_type == "Arrests" and a.sent_start == sents[j].start_char \
+                        and a.status == d.status and a.kind != "label":
+                    absorb(d, a)
+                    if a.actor1 is not None and a.actor1 != d.actor1:
+                        d.actor2 = a.actor1          # the crowd met the police that arrested them
+                    elif d.actor2 == d.actor1:
+                        d.actor2 = None
+                    dropped.add(id(a))
+            break
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool]) -> bool:
+    """Violence whose agent is a crowd of ordinary people ("a group of locals", "residents", "a
+    mob") and no organised armed group: mob violence. `armed(actor_id)`: is that actor armed?"""
+    if d.coding.event_type not in ("Battles", "Violence against civilians") or d.kind in ("territory", "label") \
+            or d.protested or (d.kind == "outcome" and d.mention.head.pos_ != "VERB"):
+        return False             # "residents denounced the death of a driver": no one the crowd killed
+    side1 = d.side1
+    if side1.token is None or (side1.actor is not None and armed(side1.actor)) or side1.phrase is not None:
+        return False
+    tok = side1.token
+    many = tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in COLLECTIVE   # one student who shot is no mob
+    return many and _names(tok, patterns.crowd_nouns)
+
