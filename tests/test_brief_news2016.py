@@ -148,6 +148,8 @@ def test_reader_text_is_clean_and_every_note_holds(row, briefs):
     cues = {r for e in data["evidence"] for r in e["rules"] if "." in r}
     assert not [c for c in cues if c in body]
     statement = _section(body, "The Statement")
+    for line in statement.splitlines():          # a quotation a point's span stops inside is closed for the reader
+        assert line.count("“") <= line.count("”"), line
     for phrase in FIXTURES[row]["absent"]:
         assert phrase not in (statement if phrase[0].islower() else body), phrase
     for note in data["notes"]:

@@ -32,10 +32,10 @@ from ..errors import BriefError, Code
 from ..records import Document, StoredEvent
 from ..taxonomy import ARMED_VIOLENCE, EVENT_TYPE_COLOURS, colour
 from .builder import display_title, lead_sentence
-from .incidents import incident_links, lead_event, lead_toll, story_fatalities, uncoded_conflict_lead
+from .incidents import headline, incident_links, lead_event, lead_toll, story_fatalities, uncoded_conflict_lead
 from .model import Citation, Sentence
 from .render import html_escape, md_escape, md_url
-from .stories import Story, cosine, group_stories, tfidf_vectors, _doc_text
+from .stories import Story, _doc_text, group_stories, similarities, tfidf_vectors
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -153,15 +153,17 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
     stories = group_stories(docs, threshold=threshold, links=incident_links(docs, by_doc))
     earlier = store.list_documents(limit=None, since=start - dt.timedelta(weeks=NOVELTY_WEEKS),
                                    until=start - dt.timedelta(days=1), include_duplicates=False)
-    scored = []
-    left_out = 0
+    listed = []
     for story in stories:
         originals = [d for d in story.documents if d.duplicate_of is None] or story.documents
         news = [(d, lead_event(d, by_doc.get(d.id, []))) for d in originals]
         news = [(d, e) for d, e in news if e is not None or uncoded_conflict_lead(d)]
-        if not news:
-            left_out += 1
-            continue
+        if news:
+            listed.append((story, news))
+    left_out = len(stories) - len(listed)
+    novel_ids = novel_stories([story for story, _ in listed], earlier)
+    scored = []
+    for story, news in listed:
         figures = [(e, f) for d in story.documents for e in by_doc.get(d.id, [])
                    if (f := credible_fatalities(e)) is not None]
         tolls = [story_fatalities(e, figures) if e is not None else lead_toll(d) for d, e in news]
@@ -169,7 +171,7 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
         lead_doc = _lead_document([d for d, _ in news], tolls, fatalities)
         mains_per_doc = max((sum(1 for e in by_doc.get(d.id, []) if e.event.salience == "main")
                              for d in story.documents), default=0)
-        novel = _novel(story, earlier)
+        novel = story.id in novel_ids
         violent = any(e.event.event_type in ARMED_VIOLENCE and e.event.status in ("reported", "claimed")
                       for d in story.documents for e in by_doc.get(d.id, [])) or any(t for t in tolls)
         score = (3.0 * math.log1p(fatalities or 0) + (2.0 if violent else 0.0)
@@ -183,7 +185,7 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
                     days=_days(start, end, events, {d.id for d in docs if d.duplicate_of is None}))
     for rank, (score, story, lead_doc, fatalities, mains, novel) in enumerate(scored[:top], 1):
         digest.stories.append(DigestStory(
-            id=story.id, rank=rank, title=display_title(lead_doc), score=round(score, 3), fatalities=fatalities,
+            id=story.id, rank=rank, title=headline(lead_doc), score=round(score, 3), fatalities=fatalities,
             main_events=mains, novel=novel, summary=_summary(lead_doc),
             sources=[DigestSource(d.id, display_title(d), d.source, d.url, d.published, d.duplicate_of)
                      for d in story.documents],
@@ -223,12 +225,18 @@ def _days(start: dt.date, end: dt.date, events: list[StoredEvent], originals: se
     return days
 
 
-def _novel(story: Story, earlier: list[Document]) -> bool:
+def novel_stories(stories: list[Story], earlier: list[Document]) -> set[str]:
+    """The ids of the stories whose lead no earlier document resembles (TF-IDF cosine under
+    `NOVELTY_THRESHOLD`). One TF-IDF over the leads and the earlier documents serves the whole digest (a
+    store that has followed the news holds hundreds of earlier documents: weighing them again for each
+    story made the digest take most of a minute)."""
     if not earlier:
-        return True
-    texts = [_doc_text(story.lead)] + [_doc_text(d) for d in earlier]
-    vectors = tfidf_vectors(texts)
-    return all(cosine(vectors[0], v) < NOVELTY_THRESHOLD for v in vectors[1:])
+        return {s.id for s in stories}
+    if not stories:
+        return set()
+    vectors = tfidf_vectors([_doc_text(s.lead) for s in stories] + [_doc_text(d) for d in earlier])
+    closest = similarities(vectors[:len(stories)], vectors[len(stories):]).max(axis=1)
+    return {s.id for s, c in zip(stories, closest) if c < NOVELTY_THRESHOLD}
 
 
 # --- rendering ------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ words of two articles can differ more than those of two unrelated ones; what the
 incident. Two documents report the same incident when they share an anchor:
 * a death toll of at least `MIN_ANCHOR_TOLL` in the same country, stated or coded on a main event
   near the top of the text (its first `ANCHOR_CHARS` characters: "the man who killed 49 people at a
-  gay nightclub in Florida"), or
+  gay nightclub in Florida"); a toll under `SHARED_TOLL` ("15 killed" in Syria) is common to unrelated
+  incidents, so it links only reports that also share some rare names, or
 * a main violent event near the top of the text at the same named place on the same day (coded
   fields, so only between reports that also share some rare names), or
 * the same incident named in title or lead ("the Orlando nightclub massacre", "Orlando Shooting
@@ -21,9 +22,14 @@ first sentence names an organised party, a strategic development and its day): a
 remote violence, violence against civilians, a protest or a riot, reported, claimed or attempted,
 and not dated (or said to be) long before the document, in a sentence that says when it happened
 (or under a headline in the news present: "Turkey shells Kurdish positions"); or a strategic development of a conflict
-(a truce, talks, an offensive, a capture, a withdrawal). Small-scale violence with no named actor
-and no organised or political party in the lead is crime news; an opinion piece is not news of an
-event. The word lists are data: `data/patterns/digest.yaml`.
+(a truce, talks, an offensive, a capture, a withdrawal). The sentence must say that violence (or a
+protest) happened, not only name a weapon ("a missile defence system") or use a word that has other
+senses ("a strike vote", "a virtual reality demonstration", "chief executive"); a sentence about court
+proceedings does not lead. Violence with no named actor (the police alone is none) and no organised
+party in the lead is crime news when the lead speaks of a lone offender ("shooting spree", "arrested
+on suspicion of murder"), whatever its toll, and when it is small-scale and names no political figure
+or weapon of organised violence; an opinion piece is not news of an event. The word lists are data:
+`data/patterns/digest.yaml`.
 """
 from __future__ import annotations
 
@@ -35,11 +41,12 @@ from collections.abc import Iterable
 
 from ..records import Document, StoredEvent
 from ..taxonomy import DISORDER, POLITICAL_VIOLENCE
-from .builder import lead_sentence
+from .builder import display_title, lead_sentence
 from .lexicon import words
 from .wording import dateline_length
 
 MIN_ANCHOR_TOLL = 5
+SHARED_TOLL = 20                 # a toll below this links two reports only when they also share rare names
 LEAD_CHARS = 600
 ANCHOR_CHARS = 1200              # anchors are read near the top of a report, where it says what it is about
 CURRENT_DAYS = 30                # a lead event dated earlier than this before its document is recalled
@@ -107,8 +114,10 @@ _NAMED_AFTER = re.compile(r"(?i:" + _INCIDENT + r" (?:at|in|on) (?:an? |the )?(?
                           r"([A-Z][a-z]+)\b")
 
 
-# "the San Bernardino attack", "the Orlando nightclub massacre": an incident named as known, not reported
-_REFERENCE = re.compile(r"\b[Tt]he (?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z-]+\s+)?(?i:" + _INCIDENT + r")\b")
+# "the San Bernardino attack", "the Orlando nightclub massacre", "the terror in Orlando": an incident named
+# as known, not reported
+_REFERENCE = re.compile(r"\b[Tt]he (?:[A-Z][\w'’.-]*\s+){1,3}(?:[a-z-]+\s+)?(?i:" + _INCIDENT + r")\b|"
+                        r"\b[Tt]he (?i:" + _INCIDENT[3:-1] + r"|terror|killing) (?:in|at) (?:[A-Z][\w'’.-]*\s?)+")
 
 
 def named_incidents(doc: Document, places: frozenset[str]) -> set[str]:
@@ -155,7 +164,8 @@ def _different_tolls(a: set[Anchor], b: set[Anchor]) -> bool:
 
 def incident_links(docs: list[Document], by_doc: dict[str, list[StoredEvent]]) -> list[tuple[str, str]]:
     """Pairs of document ids that report the same incident (see the module's doc). A shared place and day
-    comes from coded fields, which can be wrong, so it links only reports that also share some names."""
+    comes from coded fields, which can be wrong, and a small toll recurs across incidents, so they link only
+    reports that also share some names."""
     locations = frozenset(s.event.location for events in by_doc.values() for s in events if s.event.location)
     countries = frozenset(s.event.country.lower() for events in by_doc.values() for s in events if s.event.country)
     similar = name_similarities(docs, countries=countries)
@@ -173,8 +183,8 @@ def incident_links(docs: list[Document], by_doc: dict[str, list[StoredEvent]]) -
                     continue
                 if a1[0] == "named" and _different_tolls(found[d1], found[d2]):
                     continue
-                if a1[0] == "place" and pair not in similar:
-                    continue
+                if (a1[0] == "place" or (a1[0] == "toll" and int(a1[2]) < SHARED_TOLL)) and pair not in similar:
+                    continue                # a place or a small toll alone is shared by unrelated incidents
                 links.add(pair)
     leads: dict[str, tuple[str, str | None] | None] = {}
     for d in docs:
@@ -250,13 +260,20 @@ def is_opinion(doc: Document) -> bool:
                 or (doc.title and lists["opinion_title"].search(doc.title)))
 
 
+def headline(doc: Document) -> str:
+    """The story's headline as a desk prints it: the title without its section or publisher ("Middle East|...
+    – New York Times"; the source is listed apart), else the opening words of the lead."""
+    return _clean_title(doc.title).strip() or display_title(doc)
+
+
 def lead_text(doc: Document) -> str:
     return _clean_title(doc.title) + "\n" + doc.text[:LEAD_CHARS]
 
 
 def _organised(s: StoredEvent) -> bool:
-    """An actor of the event is a named one (not an unidentified group, civilians, protesters or unknown)."""
-    generic = ("unidentified-", "civilians-", "protesters-", "rioters-", "unknown-")
+    """An actor of the event is a named party (not an unidentified group, civilians, protesters, unknown, or
+    the police alone: police work on its own is crime news, not conflict)."""
+    generic = ("unidentified-", "civilians-", "protesters-", "rioters-", "unknown-", "police-forces-")
     return any(a and not a.startswith(generic) for a in (s.event.actor1, s.event.actor2))
 
 
@@ -308,26 +325,39 @@ def lead_event(doc: Document, events: list[StoredEvent]) -> StoredEvent | None:
             continue                        # the sentence must speak of conflict, not only name a past one
         if ev.event_type not in DISORDER:
             continue
+        told = _REFERENCE.sub(" ", ev.evidence.text)
+        if not lists["protest_words" if ev.event_type in ("Protests", "Riots") else "violence_words"].search(told):
+            continue                        # a strike vote, a missile deployment: nothing happened to report
+        if lists["court_words"].search(told):
+            continue                        # "the suspect had been charged with murder": a court follow-up
+        party = _organised(s) or lists["organised_words"].search(lead)
+        if not party and lists["crime_words"].search(lead):
+            continue                        # a lone offender or a criminal case, whatever the toll: crime news
         small = (ev.fatalities or 0) < MIN_ANCHOR_TOLL and max(text_tolls(doc.text), default=0) < MIN_ANCHOR_TOLL
-        if small and ev.event_type != "Protests" and not _organised(s) \
-                and not (lists["organised_words"].search(lead) or lists["weapon_words"].search(lead)):
+        if small and ev.event_type != "Protests" and not party and not (
+                lists["political_words"].search(lead) or lists["weapon_words"].search(lead)):
             continue                        # small-scale violence by no named actor: crime news
         return s
     return None
 
 
 def uncoded_conflict_lead(doc: Document) -> bool:
-    """A lead no conflict event was coded from that still reports one: its first sentence speaks of conflict
-    or of a strategic development (talks, a truce, a prisoner exchange), names an organised party, and says
-    when ("U.S. warplanes carried out air strikes against Islamic State-linked militants in western Libya on
-    Friday", "Yemen's government and the Houthi movement resumed indirect talks in Muscat on Thursday")."""
+    """A lead no conflict event was coded from that still reports one: its first sentence says when, and
+    either speaks of conflict and names an organised (armed) party ("U.S. warplanes carried out air strikes
+    against Islamic State-linked militants in western Libya on Friday") or speaks of a strategic development
+    (talks, a truce, a prisoner exchange) and names a party or a political figure ("Yemen's government and
+    the Houthi movement resumed indirect talks in Muscat on Thursday"); not a court case ("charged a man in
+    the slaying of lawmaker Jo Cox"), not a politician's word on a past killing."""
     lists = words()
     sentence = lead_of(doc)
     if not sentence or is_opinion(doc):
         return False
     told = _REFERENCE.sub(" ", sentence)
-    return bool((lists["conflict_words"].search(told) or lists["strategic_words"].search(told))
-                and lists["organised_words"].search(told) and lists["current_time_words"].search(told))
+    if not lists["current_time_words"].search(told) or lists["court_words"].search(told):
+        return False
+    party = lists["organised_words"].search(told)
+    return bool((lists["conflict_words"].search(told) and party)
+                or (lists["strategic_words"].search(told) and (party or lists["political_words"].search(told))))
 
 
 def lead_of(doc: Document) -> str:

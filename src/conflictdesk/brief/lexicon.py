@@ -1,6 +1,7 @@
 """The named word lists of briefs and digests (`data/patterns/digest.yaml`), each compiled once as one
-case-insensitive, whole-word regex: what speaks of conflict, of an organised party, of a strategic
-development, of now; which headlines are in the news present; what is an opinion piece."""
+case-insensitive, whole-word regex: what speaks of conflict, of an organised party or a political figure,
+of violence or a protest happening, of crime or a court case, of a strategic development, of now; which
+headlines are in the news present; what is an opinion piece."""
 from __future__ import annotations
 
 import functools
@@ -9,8 +10,9 @@ import re
 from ..errors import ExtractionError
 from ..extract.pattern_files import PATTERN_FILE_CODE, read_pattern_file
 
-LISTS = ("conflict_words", "organised_words", "weapon_words", "strategic_words", "current_time_words",
-         "headline_words", "opinion_url", "opinion_title")
+LISTS = ("conflict_words", "organised_words", "political_words", "weapon_words", "violence_words", "protest_words",
+         "crime_words", "court_words", "strategic_words", "current_time_words", "headline_words", "opinion_url",
+         "opinion_title")
 
 
 @functools.lru_cache(maxsize=1)

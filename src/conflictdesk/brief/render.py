@@ -127,7 +127,7 @@ def render_markdown(brief: Brief) -> str:
         for st in section.statements:
             lines += [f"### {_md_sentence(st.heading, notes)}", ""]
             for p in st.points:
-                shown = f"(reported) {md_escape(p.text)}" if p.reported else f"“{md_escape(p.text)}”"
+                shown = f"(reported) {md_escape(point_text(p))}" if p.reported else f"“{md_escape(point_text(p))}”"
                 labels = _point_line(p)
                 lines.append(f"{p.number}. {shown}" + (f" — **{md_escape(labels)}**" if labels else "")
                              + _md_refs(notes.refs([p.citation])))
@@ -209,7 +209,7 @@ def brief_body_html(brief: Brief, notes: Notes | None = None) -> str:
             out.append(f"<h3>{_html_sentence(st.heading, notes, brief)}</h3><ol>")
             for p in st.points:
                 labels = _point_line(p)
-                shown = f"(reported) {html_escape(p.text)}" if p.reported else html_escape(p.text)
+                shown = f"(reported) {html_escape(point_text(p))}" if p.reported else html_escape(point_text(p))
                 out.append(f"<li><blockquote>{shown}</blockquote>"
                            + (f'<span class="labels">{html_escape(labels)}</span>' if labels else "")
                            + f"{_html_refs(notes.refs([p.citation]), notes, brief)}</li>")
@@ -246,6 +246,16 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, dt.date):
         return obj.isoformat()
     return obj
+
+
+def point_text(p: BriefPoint) -> str:
+    """A point as the reader sees it: its exact words, with a quotation it opens and the point's span stops
+    inside closed ("pledging to bring terrorism “to its knees" reads “to its knees”)."""
+    text = p.text
+    for opening, closing in (("“", "”"), ("‘", "’")):
+        if text.count(opening) > text.count(closing):
+            text += closing
+    return text
 
 
 def brief_dict(brief: Brief) -> dict[str, Any]:
@@ -289,7 +299,7 @@ def brief_view(brief: Brief) -> dict[str, Any]:
             "paragraphs": [{"head": group, "sentences": [pieces(s) for s in sentences]}
                            for group, sentences in _paragraphs(section.sentences)],
             "statements": [{"heading": pieces(st.heading),
-                            "points": [{"number": p.number, "text": p.text, "reported": p.reported,
+                            "points": [{"number": p.number, "text": point_text(p), "reported": p.reported,
                                         "labels": _point_line(p), "notes": notes.refs([p.citation])}
                                        for p in st.points]}
                            for st in section.statements],

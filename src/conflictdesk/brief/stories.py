@@ -1,7 +1,7 @@
 """Stories: stored documents grouped when they report the same thing.
 
 Documents are compared by TF-IDF cosine over their title (counted twice) and text, computed
-here (no scikit-learn); two documents published within `window_days` whose similarity reaches
+here (no scikit-learn; the cosines of all pairs as one sparse product); two documents published within `window_days` whose similarity reaches
 `threshold` share a story (single link). A near-duplicate (`duplicate_of`) always joins its
 original's story, and so do two documents the caller links (the digest links reports of the
 same incident). A story's id is "story-" + the id of its earliest original (non-duplicate) document.
@@ -12,6 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
 
 from ..model import tfidf
 from ..records import Document
@@ -42,6 +45,30 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def similarities(a: list[dict[str, float]], b: list[dict[str, float]]) -> np.ndarray:
+    """The cosine of every vector of `a` with every vector of `b` (L2-normalised, as `tfidf_vectors` makes
+    them): an len(a) x len(b) array, from one sparse product over the words of `a` (a word only `b` has
+    adds nothing to a cosine)."""
+    vocabulary: dict[str, int] = {}
+    for vec in a:
+        for w in vec:
+            vocabulary.setdefault(w, len(vocabulary))
+
+    def matrix(vectors: list[dict[str, float]]) -> sparse.csr_matrix:
+        rows, cols, values = [], [], []
+        for i, vec in enumerate(vectors):
+            for w, v in vec.items():
+                if (j := vocabulary.get(w)) is not None:
+                    rows.append(i)
+                    cols.append(j)
+                    values.append(v)
+        return sparse.csr_matrix((values, (rows, cols)), shape=(len(vectors), len(vocabulary)))
+
+    if not a or not b:
+        return np.zeros((len(a), len(b)))
+    return (matrix(a) @ matrix(b).T).toarray()
 
 
 @dataclass(slots=True)
@@ -99,12 +126,13 @@ def group_stories(docs: list[Document], *, threshold: float = 0.35, window_days:
         if a in index and b in index:
             union(index[a], index[b])
     vectors = tfidf_vectors([_doc_text(d) for d in order])
+    similar = similarities(vectors, vectors)
     for i in range(len(order)):
         for j in range(i + 1, len(order)):
             a, b = order[i].published, order[j].published
             if a and b and (b - a).days > window_days:
                 break                       # sorted by date: no later document is within the window
-            if cosine(vectors[i], vectors[j]) >= threshold:
+            if similar[i, j] >= threshold:
                 union(i, j)
     groups: dict[int, list[Document]] = {}
     for i, d in enumerate(order):
