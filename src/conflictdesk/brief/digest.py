@@ -136,6 +136,16 @@ def _lead_document(docs: list[Document], tolls: list[int | None], toll: int | No
     return max(zip(docs, tolls), key=key)[0]
 
 
+def _story_title(story: Story, lead: Document) -> str:
+    """The lead report's headline; when the lead report has no title (wire copy often comes without), the
+    earliest report's that has one ("British lawmaker dies after shooting and stabbing attack that stuns
+    nation" over the opening words of a later report)."""
+    if lead.title:
+        return headline(lead)
+    titled = [d for d in story.documents if d.title and d.duplicate_of is None]
+    return headline(titled[0]) if titled else headline(lead)
+
+
 def build_digest(store: "Store", *, week: str | None = None, top: int = 10, threshold: float = 0.35) -> Digest:
     """The digest of an ISO week (default: the week of the most recently published stored document): the
     week's conflict stories, reports of one incident grouped, ranked by significance."""
@@ -185,7 +195,7 @@ def build_digest(store: "Store", *, week: str | None = None, top: int = 10, thre
                     days=_days(start, end, events, {d.id for d in docs if d.duplicate_of is None}))
     for rank, (score, story, lead_doc, fatalities, mains, novel) in enumerate(scored[:top], 1):
         digest.stories.append(DigestStory(
-            id=story.id, rank=rank, title=headline(lead_doc), score=round(score, 3), fatalities=fatalities,
+            id=story.id, rank=rank, title=_story_title(story, lead_doc), score=round(score, 3), fatalities=fatalities,
             main_events=mains, novel=novel, summary=_summary(lead_doc),
             sources=[DigestSource(d.id, display_title(d), d.source, d.url, d.published, d.duplicate_of)
                      for d in story.documents],

@@ -188,7 +188,7 @@ def incident_links(docs: list[Document], by_doc: dict[str, list[StoredEvent]]) -
                 links.add(pair)
     leads: dict[str, tuple[str, str | None] | None] = {}
     for d in docs:
-        lead = lead_event(d, by_doc.get(d.id, []))
+        lead = lead_event(d, by_doc.get(d.id, []), follow_ups=True)
         ok = lead is not None and _is_violent(lead) and lead.event.country is not None
         leads[d.id] = (lead.event.country, _placed(lead)) if ok else None  # type: ignore[union-attr,arg-type]
     for (a, b), sim in similar.items():
@@ -305,8 +305,10 @@ def _current(s: StoredEvent, doc: Document) -> bool:
     return True
 
 
-def lead_event(doc: Document, events: list[StoredEvent]) -> StoredEvent | None:
-    """The conflict event the document's lead reports, if any (see the module's doc)."""
+def lead_event(doc: Document, events: list[StoredEvent], *, follow_ups: bool = False) -> StoredEvent | None:
+    """The conflict event the document's lead reports, if any (see the module's doc). With `follow_ups`, a
+    lead about the court case that followed counts too: it does not make a story, but it tells which
+    incident a report is about."""
     lists = words()
     lead = lead_text(doc)
     if is_opinion(doc) or not lists["conflict_words"].search(lead):
@@ -328,7 +330,7 @@ def lead_event(doc: Document, events: list[StoredEvent]) -> StoredEvent | None:
         told = _REFERENCE.sub(" ", ev.evidence.text)
         if not lists["protest_words" if ev.event_type in ("Protests", "Riots") else "violence_words"].search(told):
             continue                        # a strike vote, a missile deployment: nothing happened to report
-        if lists["court_words"].search(told):
+        if not follow_ups and lists["court_words"].search(told):
             continue                        # "the suspect had been charged with murder": a court follow-up
         party = _organised(s) or lists["organised_words"].search(lead)
         if not party and lists["crime_words"].search(lead):
