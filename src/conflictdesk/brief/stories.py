@@ -1,10 +1,11 @@
 """Stories: stored documents grouped when they report the same thing.
 
 Documents are compared by TF-IDF cosine over their title (counted twice) and text, computed
-here (no scikit-learn; the cosines of all pairs as one sparse product); two documents published within `window_days` whose similarity reaches
-`threshold` share a story (single link). A near-duplicate (`duplicate_of`) always joins its
-original's story, and so do two documents the caller links (the digest links reports of the
-same incident). A story's id is "story-" + the id of its earliest original (non-duplicate) document.
+here (no scikit-learn; the cosines of all pairs as one sparse product); two documents published
+within `window_days` whose similarity reaches `threshold` share a story (single link). A
+near-duplicate (`duplicate_of`) always joins its original's story, and so do two documents the
+caller links (the digest links reports of the same incident). A story's id is "story-" + the id of
+its earliest original (non-duplicate) document.
 """
 from __future__ import annotations
 
