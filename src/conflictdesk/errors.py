@@ -78,6 +78,8 @@ class Code(StrEnum):
     CANNOT_WRITE = ("E902", "a model or its folder cannot be written")
     EVENT_CODER = ("E903", "an event coder name that is not registered, or options it does not take")
     MODEL_FILE = ("E904", "a model file that is missing or is not a conflictdesk model")
+    SCHEDULER = ("E905", "a Dask scheduler that cannot be started or reached, or dask and distributed are not "
+                         "installed (conflictdesk[dask])")
 
 
 class ConflictDeskError(Exception):

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..config import Settings
-from ..errors import ConflictDeskError, EmptyInputError, InputError
+from ..errors import Code, ConfigError, ConflictDeskError, EmptyInputError, InputError
 from ..records import Document, Extraction, Failure
 from .common import (Progress, clean_errors, describe_failure, echo_json, event_coder_options, format_option,
                      load_event_coders, open_store)
@@ -17,12 +17,33 @@ from .common import (Progress, clean_errors, describe_failure, echo_json, event_
 DEFAULT_MAX_BYTES = 20_000_000  # as ingest.DEFAULT_MAX_BYTES (not imported: keeps --help fast)
 
 
+def open_cluster(settings: Settings, scheduler: str, *, workers: int, batch_size: int, coder: Any,
+                 strict: bool = False) -> Any:
+    """A `ClusterExtractor` on a LocalCluster of `workers` processes ("local") or on the Dask
+    scheduler at `scheduler` (tcp://HOST:8786); [E905] when dask is not installed."""
+    try:
+        from ..extract.cluster import ClusterExtractor
+    except ImportError as exc:
+        raise ConfigError(f"--scheduler needs dask and distributed ({exc}): pip install 'conflictdesk[dask]'",
+                          code=Code.SCHEDULER) from exc
+    return ClusterExtractor.open(scheduler, model=settings.model, kb_dirs=settings.kb_dirs, coder=coder,
+                                 workers=workers, batch_size=batch_size, strict=strict)
+
+
+def scheduler_option(command: Any) -> Any:
+    return click.option("--scheduler", metavar="local|tcp://HOST:8786", default=None,
+                        help="Extract on a Dask cluster: 'local' starts one of --workers processes on this machine, "
+                             "tcp://HOST:8786 uses a running scheduler (each worker loads the pipeline and the "
+                             "knowledge base once; needs conflictdesk[dask]).")(command)
+
+
 class LazyExtractor:
     """Extraction with the language pipeline and knowledge base loaded on first use, so that a
-    re-run over stored documents does not load them at all."""
+    re-run over stored documents does not load them at all. With `scheduler`, extraction runs on
+    a Dask cluster started or reached on first use (`close` ends it)."""
 
     def __init__(self, settings: Settings, *, workers: int, batch_size: int, coder: Any = "rules.v1",
-                 on_loading: Callable[[str], None] = lambda _message: None) -> None:
+                 on_loading: Callable[[str], None] = lambda _message: None, scheduler: str | None = None) -> None:
         from ..extract.pipeline import extract_documents  # ImportError: extraction not installed yet
 
         self._extract_documents = extract_documents
@@ -31,9 +52,23 @@ class LazyExtractor:
         self.workers = workers
         self.batch_size = batch_size
         self.on_loading = on_loading
+        self.scheduler = scheduler
         self._resources: tuple[Any, Any] | None = None
+        self._cluster: Any = None
+
+    def close(self) -> None:
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
 
     def __call__(self, docs: list[Document]) -> Iterator[Extraction | Failure]:
+        if self.scheduler is not None:
+            if self._cluster is None:
+                self.on_loading(f"starting Dask ({self.scheduler}); its workers load the language model")
+                self._cluster = open_cluster(self.settings, self.scheduler, workers=self.workers,
+                                             batch_size=self.batch_size, coder=self.coder)
+                self.on_loading("")
+            return self._cluster(docs)
         if self._resources is None:
             from ..knowledge import load_knowledge_base
             from ..nlp import load_pipeline
@@ -59,6 +94,7 @@ def _read(sources: tuple[str, ...], *, fetch: bool, max_bytes: int) -> Iterable[
 @click.option("--strict", is_flag=True, help="Stop at the first failure and exit non-zero.")
 @click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Processes that extract documents in parallel (each parses and codes whole documents).")
+@scheduler_option
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
               help="Documents extracted and stored per batch.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
@@ -68,7 +104,8 @@ def _read(sources: tuple[str, ...], *, fetch: bool, max_bytes: int) -> Iterable[
 @click.pass_obj
 @clean_errors
 def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract: bool, strict: bool, workers: int,
-           batch_size: int, max_bytes: int, fmt: str, event_coder: str, model: Path | None) -> None:
+           scheduler: str | None, batch_size: int, max_bytes: int, fmt: str, event_coder: str,
+           model: Path | None) -> None:
     """Read the sources (files, folders, URLs with --fetch, - for standard input), store each
     document once (duplicates are skipped, near-duplicates linked to the original), extract
     actors, events and statements from them, and record every failure (see `errors`).
@@ -84,7 +121,7 @@ def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract
             try:
                 extractor = LazyExtractor(settings, workers=workers, batch_size=min(batch_size, 64),
                                           coder=load_event_coders([event_coder], model)[0],
-                                          on_loading=progress.stage)
+                                          on_loading=progress.stage, scheduler=scheduler)
             except ImportError as exc:
                 progress.note(f"note: extraction is not available ({exc}); storing documents only")
 
@@ -93,9 +130,13 @@ def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract
                 progress.note(describe_failure(outcome.failure))
             progress.advance()
 
-        with open_store(settings, create=True) as store:
-            summary = ingest_batch(_read(sources, fetch=fetch, max_bytes=max_bytes), store, extractor=extractor,
-                                   batch_size=batch_size, stop_on_failure=strict, on_outcome=show)
+        try:
+            with open_store(settings, create=True) as store:
+                summary = ingest_batch(_read(sources, fetch=fetch, max_bytes=max_bytes), store, extractor=extractor,
+                                       batch_size=batch_size, stop_on_failure=strict, on_outcome=show)
+        finally:
+            if extractor is not None:
+                extractor.close()
 
     counts = {k: v for k, v in dataclasses.asdict(summary).items() if k != "failures"}
     if fmt == "json":
