@@ -2,7 +2,9 @@
 
 Rules and word lists are in data/patterns/dates.yaml. time_precision follows ACLED: 1 the day,
 2 within a week, 3 within a month. Relative expressions need `doc.published`; without it they
-are returned with `date=None` (`relative=True`), and nothing is guessed.
+are returned with `date=None` (`relative=True`), and nothing is guessed. Times coarser than a
+month ("in 2014", "last year", "last summer", "over the past few days") are found too, with
+`date=None` and rule "coarse": what they date has no ACLED date, not another event's day.
 """
 from __future__ import annotations
 
@@ -25,6 +27,9 @@ _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "twenty": 20, "thirty": 30}
 
 
+COARSE = "coarse"     # the rule of a time coarser than a month ("in 2014", "last year")
+
+
 @dataclass(frozen=True, slots=True)
 class _Rules:
     months: dict[str, int]
@@ -34,6 +39,7 @@ class _Rules:
     relative: tuple[tuple[re.Pattern[str], dict[str, Any]], ...]
     following: tuple[tuple[re.Pattern[str], dict[str, Any]], ...]
     tolerance: int
+    coarse: tuple[re.Pattern[str], ...] = ()
     relative_any: re.Pattern[str] | None = None    # matches where any `relative` rule may (see _any_of)
     following_any: re.Pattern[str] | None = None
 
@@ -68,8 +74,9 @@ def _rules() -> _Rules:
                              + "|".join(weekdays) + r")(?:\s+(?:night|morning|afternoon|evening))?\b")
         relative = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["relative"])
         following = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["following"])
+        coarse = tuple(re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in data.get("coarse") or ())
         return _Rules(months, weekdays, explicit, weekday, relative, following, int(data["future_tolerance_days"]),
-                      _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]))
+                      coarse, _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]))
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ExtractionError(f"pattern file dates.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
@@ -126,6 +133,12 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
         for m in regex.finditer(text, start):
             if free(m.start(), m.end()):
                 add(_relative(text, m, spec, pub))
+    for regex in rules.coarse:
+        for m in regex.finditer(text):
+            if free(m.start(), m.end()):
+                # coarser than a month: found, so that it dates its event as nothing rather than as
+                # the day of another one; anchors nothing
+                add(DateMention(Span.of(text, m.start(), m.end()), None, None, relative=True, rule=COARSE))
     following: list[tuple[re.Match[str], dict[str, Any]]] = []
     start = _scan_start(rules.following_any, text)
     for regex, spec in rules.following if start is not None else ():

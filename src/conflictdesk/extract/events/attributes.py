@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
+from ..dates import COARSE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -497,18 +500,99 @@ def _distance(a_start: int, b_start: int) -> int:
 
 
 DATELINE = re.compile(r"(,\s*[A-Z][\w .]{1,30})?\s*[-\u2013\u2014]")
+# wire copy without a dash: "BEIRUT Four suicide bombers ...", "DIYARBAKIR/ISTANBUL, Turkey Eight ..."
+BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+                           r"(?=\s+[A-Z\"“‘'][a-z]|\s+[A-Z]\s|\s+\d)")
 PRECISION_PENALTY = {"country": 400, "admin1": 150, "sea": 150, "region": 150}
+LEAD_CHARS = 400              # the lead: where a report says what happened where
+SAME_PLACE_KM = 25.0          # mentions this close name one place (ACLED's location tolerance)
 
 
-def _dateline(p: Place, text: str) -> bool:
-    """A place opening the text as its dateline: "BEIRUT —", "KIRKUK, Iraq, March 4 (NIW) -"."""
-    return p.span.start < 40 and not text[:p.span.start].strip() and bool(DATELINE.match(text, p.span.end))
+def _dateline(p: Place, text: str, *, dashed: bool = False) -> bool:
+    """A place opening the text as its dateline: "BEIRUT —", "KIRKUK, Iraq, March 4 (NIW) -", or
+    (unless `dashed`) the capitals before the first sentence of wire copy ("DIYARBAKIR/ISTANBUL,
+    Turkey Eight ...")."""
+    if p.span.start >= 60:
+        return False
+    if not text[:p.span.start].strip() and DATELINE.match(text, p.span.end):
+        return True
+    m = None if dashed else BARE_DATELINE.match(text)
+    return m is not None and p.span.end <= m.end()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPlaces:
+    """What a document says about where its story happens, for events whose sentences do not:
+    `main`, the place the article is about when it is about one (most of its towns named are that
+    place); `dateline`, where the report was filed, when it lies in the country the document names most."""
+    main: Place | None = None
+    dateline: Place | None = None
+
+
+CREDITS = re.compile(r"\((?:[^()]{0,40}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
+
+
+def document_places(places: list[Place], text: str) -> DocumentPlaces:
+    """The article's main place: of the towns it names (not its dateline, nor the credits "Reporting
+    by ... in Jerusalem", nor countries or regions), the one named most often (mentions within 25 km
+    count as one place), when it is named at least twice and at least as often as all the others
+    together, or is the only town named and named in the lead; and it lies in the country the
+    document names most."""
+    credits = [(m.start(), m.end()) for m in CREDITS.finditer(text)]
+    named = [p for p in places if not any(a <= p.span.start < b for a, b in credits)]
+    towns = [p for p in named if p.kind not in PRECISION_PENALTY and p.latitude is not None
+             and p.longitude is not None and not _dateline(p, text)]
+    groups: list[list[Place]] = []
+    for p in towns:
+        for g in groups:
+            if distance_km(g[0].latitude, g[0].longitude, p.latitude, p.longitude) <= SAME_PLACE_KM:  # type: ignore[arg-type]
+                g.append(p)
+                break
+        else:
+            groups.append([p])
+    weights: dict[str, int] = {}
+    for p in named:
+        if p.country:
+            weights[p.country] = weights.get(p.country, 0) + (1 if p.kind == "country" else 2)
+    country = max(weights, key=lambda c: (weights[c], -next(i for i, p in enumerate(named) if p.country == c))) \
+        if weights else None
+    main = None
+    if groups:
+        top = max(groups, key=len)
+        if (len(groups) == 1 and top[0].span.start < LEAD_CHARS) or (len(top) >= 2 and len(top) >= len(towns) - len(top)):
+            names = [p.name for p in top]
+            main = next(p for p in top if p.name == max(names, key=names.count))
+            if main.country != country:
+                main = None
+    # a dateline without a dash is where the wire filed from, often far from the story: never a place
+    lines = [p for p in places if _dateline(p, text, dashed=True) and p.latitude is not None]
+    dateline = lines[0] if lines and country is not None and lines[0].country == country else None
+    return DocumentPlaces(main=main, dateline=dateline)
+
+
+def _within(p: Place, coarse: Place) -> bool:
+    """Whether the town `p` lies in the country or province `coarse` names."""
+    if p.country is None or p.country != coarse.country:
+        return False
+    return coarse.kind == "country" or (coarse.kind == "admin1" and p.admin1 is not None and p.admin1 == coarse.admin1)
+
+
+def _first_precise(cands: list[Place], anchor: int) -> Place:
+    """ACLED codes an event at the first town a report names; a region or country only failing one."""
+    return min(cands, key=lambda p: (p.kind in PRECISION_PENALTY, PRECISION_PENALTY.get(p.kind, 0),
+                                     p.span.start > anchor + 250, p.span.start))
 
 
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
-              own: tuple[int, int] | None = None) -> Place | None:
-    """The place an event happened at: nearest and most precise in the sentence, else before it.
+              own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
+              later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
+              recalled: bool = False) -> Place | None:
+    """The place an event happened at: the most precise of its own sentence, else of the nearest
+    sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
+    the paragraph), else of the next one (`later`), else, for the news of the report (not an event
+    it `recalled`), the article's main place or its dateline (`document`). A sentence that names
+    only a country or province, in an article about one town there, tells of that town.
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
     sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
     `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in
@@ -519,50 +603,69 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         if fits and any(p.country not in cues for p in outside):
             places = [p for p in places if sent_start <= p.span.start < sent_end or p.country in cues]
     def usable(p: Place) -> bool:
-        # a place word inside a longer actor name ("Axis" of "Axis of Resistance") is not a place
-        return (p.latitude is not None or p.country is not None) and not any(
+        # a place word inside a longer actor name ("Axis" of "Axis of Resistance") is not a place;
+        # the dateline ("BEIRUT —") says where the report was filed: the last fallback, never named
+        return (p.latitude is not None or p.country is not None) and not _dateline(p, text) and not any(
             a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude)
 
-    # the dateline ("BEIRUT —") says where the report was filed: the fallback, never the first choice
-    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p) and not _dateline(p, text)]
+    main = document.main
+    if main is not None and cues and main.country not in cues:
+        main = None
+
+    def finer(p: Place) -> Place:
+        return main if main is not None and p.kind in ("country", "admin1") and _within(main, p) else p
+
+    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
     inside = [p for p in in_sent if own is not None and own[0] <= p.span.start < own[1]
               and p.kind not in PRECISION_PENALTY]
     if inside:
         return min(inside, key=lambda p: p.span.start)
     if in_sent:
-        # the most precise place named for the event: the first precise one of its sentence
-        # (ACLED codes the event at the first town a report names), a region only failing that
-        return min(in_sent, key=lambda p: (p.kind in PRECISION_PENALTY, PRECISION_PENALTY.get(p.kind, 0),
-                                           p.span.start > anchor + 250, p.span.start))
-    para = paragraph_start(text, sent_start)
-    before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
-    if before:
-        return max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start))
-    end = text.find("\n", sent_end)
-    after = [p for p in places if sent_end <= p.span.start < (len(text) if end == -1 else end) and usable(p)
-             and p.kind != "country"]
+        return finer(_first_precise(in_sent, anchor))
+    if earlier is None:
+        para = paragraph_start(text, sent_start)
+        before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
+        if before:
+            return finer(max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start)))
+    for s, e in earlier or ():
+        # a country named on another line ("ALSO: devastation in Ecuador") tells no story of its own
+        here = [p for p in places if s <= p.span.start < e and usable(p)
+                and (p.kind != "country" or "\n" not in text[p.span.end:sent_start])]
+        if here:
+            return finer(_first_precise(here, e))
+    if later is None:
+        end = text.find("\n", sent_end)
+        later = [(sent_end, len(text) if end == -1 else end)]
+    after = [p for s, e in later for p in places if s <= p.span.start < e and usable(p) and p.kind != "country"]
     if after:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
-        return min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start))
-    dateline = [p for p in places if usable(p) and _dateline(p, text)]
-    return dateline[0] if dateline else None
+        return finer(min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start)))
+    if main is not None:
+        return main
+    if not recalled and document.dateline is not None and (not cues or document.dateline.country in cues):
+        return document.dateline
+    return None
 
 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
-             text: str, reporting: frozenset[int] = frozenset()) -> DateMention | None:
+             text: str, reporting: frozenset[int] = frozenset(), back: int | None = None) -> DateMention | None:
     """The date of an event: the nearest date of its sentence, else the last one before it in its
-    paragraph. A date that dates a report ("the military said on Sunday": `reporting`, the start
-    offsets of such dates) serves only when its sentence has no other."""
-    in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and d.date is not None]
+    paragraph (no further back than `back`, where the second sentence before it starts). A date
+    that dates a report ("the military said on Sunday": `reporting`, the start offsets of such
+    dates) serves only when its sentence has no other. A time coarser than a month nearest the
+    event ("militants who seized the city last year") is returned as it is, with no date: the
+    event has none, not the day of another told beside it."""
+    in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and (d.date is not None or d.rule == COARSE)]
     told = [d for d in in_sent if d.span.start not in reporting]
     if told:
         return min(told, key=lambda d: _distance(d.span.start, anchor))
-    para = paragraph_start(text, sent_start)
+    in_sent = [d for d in in_sent if d.date is not None]
+    para = max(paragraph_start(text, sent_start), back or 0)
     before = [d for d in dates if para <= d.span.start < sent_start and d.date is not None
               and d.span.start not in reporting]
-    if not before and para > 1 and text[para - 2] != "\n":
+    if not before and para > 1 and text[para - 2] != "\n" and text[para - 1] == "\n":
         # wire copy sets each sentence on its own line: the line before continues the story
-        prev = paragraph_start(text, para - 1)
+        prev = max(paragraph_start(text, para - 1), back or 0)
         before = [d for d in dates if prev <= d.span.start < para and d.date is not None
                   and d.span.start not in reporting and d.time_precision == 1]
     if before:

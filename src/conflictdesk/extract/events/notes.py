@@ -70,7 +70,8 @@ def absorb(into: Draft, other: Draft) -> None:
     into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
     if other.place is not None and (into.place is None or (other.place_here and not into.place_here)):
         into.place, into.place_here = other.place, other.place_here
-    into.date = into.date or other.date
+    if into.date is None and other.date is not None and other.date.date is not None:
+        into.date = other.date     # never a time coarser than a month, which dates another event
     if into.count is None:
         into.count = other.count
     if other.salience == "main":
@@ -162,12 +163,23 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def dates_differ(a: DateMention | None, b: DateMention | None) -> bool:
+    """The later mention `b` tells another event than `a` by its date: another day, or a time
+    coarser than a month ("last year": `date` None) after a mention not so dated. An undated
+    mention after a coarsely dated one may retell it."""
+    if b is not None and b.date is None:
+        return not (a is not None and a.date is None)
+    return a is not None and b is not None and a.date != b.date
+
+
 def _follow_up(o: Draft, d: Draft, text: str | None) -> bool:
     """d retells o's violence in the next sentences of its paragraph without naming a new attacker or
     place ("Regime forces shelled X. Six civilians were killed by the bombardments.")."""
     if text is None or family(o) != "violent" or family(d) != "violent" or d.status != o.status:
         return False
     if d.actor1 is not None or d.place is not None and o.place is not None and d.place.name != o.place.name:
+        return False
+    if dates_differ(o.date, d.date):
         return False
     return d.sent_start >= o.sent_end and "\n\n" not in text[o.sent_end:d.sent_start] and \
         d.sent_start - o.sent_end < 400
@@ -195,7 +207,7 @@ def _retells(o: Draft, d: Draft, text: str | None) -> bool:
     if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
             and o.place.kind not in ("country", "admin1", "region") and d.place.kind not in ("country", "admin1", "region"):
         return False
-    if o.date and d.date and o.date.date != d.date.date:
+    if dates_differ(o.date, d.date):
         return False
     if (d.actor1 and d.actor1 in (o.actor2, *o.assoc2)) or (o.actor1 and o.actor1 in (d.actor2, *d.assoc2)):
         return False           # the sides swapped: a response, not the same event told again
@@ -240,7 +252,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
                 continue
             if o.place and d.place and o.place.name != d.place.name:
                 continue
-            if o.date and d.date and o.date.date != d.date.date:
+            if dates_differ(o.date, d.date):
                 continue
             anaphoric = d.actor1 is None and d.actor2 is None and d.place is None
             shared = (d.actor1 is not None and d.actor1 == o.actor1) or (

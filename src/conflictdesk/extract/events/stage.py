@@ -30,8 +30,9 @@ from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import MOB_VIOLENCE, by_crowd, mark_protested, met_by_authorities
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, agreement_made, shows_not_protests
-from .attributes import (WORD_NUMBERS, reporting_dates, coded_fatalities, count_of, date_for, earlier_year, fatalities_in,
-                               in_background_section, place_for, salience_of, section_flags, status_of)
+from .attributes import (WORD_NUMBERS, DocumentPlaces, coded_fatalities, count_of, date_for, document_places,
+                         earlier_year, fatalities_in, in_background_section, place_for, reporting_dates, salience_of,
+                         section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
 from .roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -293,7 +294,9 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
 
 def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: EventPatterns,
            places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list,
-           said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset()) -> Draft | None:
+           said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset(),
+           around: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None, back: int | None = None,
+           document: DocumentPlaces = DocumentPlaces()) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
@@ -333,13 +336,17 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.head.pos_ in ("NOUN", "PROPN") and m.trigger.kind != "label":
         last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
         own = (m.head.left_edge.idx, last.idx + len(last.text))
-    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
-                      cues=_sentence_countries(sent, kb=kb, index=index), own=own)
-    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting)
+    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
+                    back=back)
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else None, published=doc.published)
+    earlier, later = around if around is not None else (None, None)
+    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
+                      cues=_sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index),
+                      own=own, earlier=earlier, later=later,
+                      document=document, recalled=salience == "background")
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
     d = Draft(mention=m, coding=coding, plover=m.trigger.plover, priority=m.priority, rule=m.trigger.id,
@@ -395,7 +402,13 @@ PLACE_NOUNS = {"town", "village", "city", "capital", "province", "border", "port
 def _sentence_place_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     """The state whose adjective names the place of a sentence that names no place of its own ("in a
     Lebanese village", "the Tunisian town of Ben Guerdan")."""
-    for tok in d.mention.sent:
+    return next(iter(_adjective_country(d.mention.sent, kb=kb, index=index)), None)
+
+
+def _adjective_country(sent: "SpacySpan", *, kb: Any, index: ActorIndex) -> frozenset[str]:
+    """The country of the first state adjective that qualifies a place noun in the sentence ("in a
+    Lebanese village", "along the Syrian border"), if any."""
+    for tok in sent:
         if tok.dep_ not in ("amod", "compound") or tok.head.lemma_.lower() not in PLACE_NOUNS:
             continue
         for _, _, aid in index.within(tok.idx, tok.idx + len(tok.text)):
@@ -404,8 +417,8 @@ def _sentence_place_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | No
                 rec = index.by_id.get(aid)
                 country = getattr(entry, "country", None) or (rec.country if rec else None)
                 if country:
-                    return country
-    return None
+                    return frozenset({country})
+    return frozenset()
 
 
 def _without_struck_units(drafts: list[Draft]) -> list[Draft]:
@@ -603,6 +616,24 @@ def _sentences(parsed: "Doc") -> list["SpacySpan"]:
     return [s for s in out if any(not t.is_space for t in s)]
 
 
+PLACE_BACK = 2     # earlier sentences that may lend an event told without a place their own
+
+
+def _around(sents: list["SpacySpan"], k: int, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The bounds of the sentences that may lend sentence k a place: the two before it (nearest
+    first) and the next one, those of its paragraph (wire copy sets each sentence on a line of its
+    own: a place named on another line is another story's, or the article's main place)."""
+    def joined(a: int, b: int) -> bool:
+        return "\n" not in text[sents[a].end_char:sents[b].start_char]
+    earlier = []
+    for j in range(k - 1, max(-1, k - 1 - PLACE_BACK), -1):
+        if not joined(j, j + 1):
+            break
+        earlier.append((sents[j].start_char, sents[j].end_char))
+    later = [(sents[k + 1].start_char, sents[k + 1].end_char)] if k + 1 < len(sents) and joined(k, k + 1) else []
+    return earlier, later
+
+
 def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", actors: list[Actor],
                    people: list[Person], places: list[Place], dates: list[DateMention],
                    quantities: list[Quantity], patterns: EventPatterns | None = None) -> list[Event]:
@@ -613,6 +644,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
     said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
     reporting = reporting_dates(dates, parsed)
+    document = document_places(places, doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
@@ -653,8 +685,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                     or not any(o.trigger.kind != "reporting" for o in mentions)]
         if not mentions:
             continue
+        around = _around(sents, k, doc.text)
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
-                          quantities=quantities, flags=flags, said=said, reporting=reporting) for m in mentions]
+                          quantities=quantities, flags=flags, said=said, reporting=reporting, around=around,
+                          back=sents[max(0, k - PLACE_BACK)].start_char,
+                          document=document) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
         for d in sdrafts:
@@ -707,9 +742,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         # told without a place: the country its sentence or the report is about; told without a date
-        # in the news of the day: the report's date, to the week
+        # in the news of the day: the report's date, to the week (not one dated coarser than a month)
         where = d.place.country if d.place else _sentence_place_country(d, kb=kb, index=index) or country
-        when, precision = (d.date.date, d.date.time_precision) if d.date else \
+        when, precision = (d.date.date, d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)
         # a state's forces, police and government under the name of the event's period (ACLED's
         # "Military Forces of Syria (2000-2024)" for 2016); an undated event: the report's date
