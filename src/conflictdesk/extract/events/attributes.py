@@ -648,14 +648,17 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 
 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
-             text: str, reporting: frozenset[int] = frozenset(), back: int | None = None) -> DateMention | None:
+             text: str, reporting: frozenset[int] = frozenset(), back: int | None = None,
+             coarse: frozenset[int] = frozenset()) -> DateMention | None:
     """The date of an event: the nearest date of its sentence, else the last one before it in its
     paragraph (no further back than `back`, where the second sentence before it starts). A date
     that dates a report ("the military said on Sunday": `reporting`, the start offsets of such
-    dates) serves only when its sentence has no other. A time coarser than a month nearest the
-    event ("militants who seized the city last year") is returned as it is, with no date: the
-    event has none, not the day of another told beside it."""
-    in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and (d.date is not None or d.rule == COARSE)]
+    dates) serves only when its sentence has no other. A time coarser than a month of the
+    trigger's clause (`coarse`, their start offsets: "militants who seized the city last year",
+    see `clause_times`) and nearest it is returned as it is, with no date: the event has none, not
+    the day of another told beside it."""
+    in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and (d.date is not None or (
+        d.rule == COARSE and d.span.start in coarse))]
     told = [d for d in in_sent if d.span.start not in reporting]
     if told:
         return min(told, key=lambda d: _distance(d.span.start, anchor))
@@ -671,6 +674,55 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     if before:
         return max(before, key=lambda d: d.span.start)
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
+
+
+PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before|since)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def recalled_time(when: DateMention | None, text: str, published: dt.date | None) -> bool:
+    """An event dated only to a time coarser than a month and past ("a decade ago", "last year",
+    "in 2014"): history the report recalls, not its news."""
+    if when is None or when.date is not None or when.rule != COARSE:
+        return False
+    words = text[when.span.start:when.span.end]
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", words)]
+    if years:
+        return published is None or min(years) < published.year
+    return bool(PAST_WORDS.search(words))
+
+
+CLAUSE_TOPS = {"ROOT", "relcl", "ccomp", "acl", "parataxis"}
+
+
+def _clause_top(tok: "Token") -> "Token":
+    """The head of the clause a token belongs to: up through its heads to the root, a relative or
+    complement clause ("militants who seized the city last year": "seized")."""
+    t = tok
+    for _ in range(40):
+        if t.dep_ in CLAUSE_TOPS or t.head.i == t.i:
+            break
+        t = t.head
+    return t
+
+
+def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the times coarser than a month told in the clause of the trigger `head`, or
+    in a clause describing the event noun itself ("the suicide attacks that ravaged Israeli cities a
+    decade ago"); not those of another clause ("drove them out of Palmyra on Sunday, ... militants
+    who seized the city last year": "last year" is not the day of the driving out)."""
+    doc = head.doc
+    top = _clause_top(head)
+    out: set[int] = set()
+    for d in dates:
+        if d.rule != COARSE or not head.sent.start_char <= d.span.start < head.sent.end_char:
+            continue
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        own = _clause_top(span.root)
+        if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
+            out.add(d.span.start)
+    return frozenset(out)
 
 
 def reporting_dates(dates: list[DateMention], parsed: "Doc") -> frozenset[int]:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ...taxonomy import ARMED_VIOLENCE
 from ...records import DateMention
-from .notes import Draft, absorb, family
+from .notes import Draft, absorb, coarse_dated, dates_differ, family
 
 if TYPE_CHECKING:
     from .triggers import Mention
@@ -132,7 +132,9 @@ def _same_incident(o: Draft, d: Draft) -> bool:
     generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome"
     if not generic and o.coding.event_type != d.coding.event_type:
         return False
-    if o.date and d.date and o.date.date != d.date.date and d.reference != "quoted":
+    if coarse_dated(o.date) != coarse_dated(d.date):
+        return False             # history the report recalls is not the news it tells
+    if dates_differ(o.date, d.date) and d.reference != "quoted":
         return False             # a quoted reaction is dated by when it was said
     return not (o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name
                 and "country" not in (o.place.kind, d.place.kind))

@@ -149,6 +149,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         for o in out:
             if family(o) != family(d) or o.status != d.status:
                 continue
+            if coarse_dated(o.date) != coarse_dated(d.date):
+                continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(_actor1(o), _actor1(d))):
                 host = o
                 break
@@ -163,12 +165,16 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def coarse_dated(d: DateMention | None) -> bool:
+    """Dated only to a time coarser than a month ("last year")."""
+    return d is not None and d.date is None
+
+
 def dates_differ(a: DateMention | None, b: DateMention | None) -> bool:
-    """The later mention `b` tells another event than `a` by its date: another day, or a time
-    coarser than a month ("last year": `date` None) after a mention not so dated. An undated
-    mention after a coarsely dated one may retell it."""
-    if b is not None and b.date is None:
-        return not (a is not None and a.date is None)
+    """Two mentions tell different events by their dates: different days, or one dated only to a
+    time coarser than a month ("last year": `date` None, history) and the other not."""
+    if coarse_dated(a) or coarse_dated(b):
+        return coarse_dated(a) != coarse_dated(b)
     return a is not None and b is not None and a.date != b.date
 
 

@@ -30,9 +30,9 @@ from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import MOB_VIOLENCE, by_crowd, mark_protested, met_by_authorities
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, agreement_made, shows_not_protests
-from .attributes import (WORD_NUMBERS, DocumentPlaces, coded_fatalities, count_of, date_for, document_places,
-                         earlier_year, fatalities_in, in_background_section, place_for, reporting_dates, salience_of,
-                         section_flags, status_of)
+from .attributes import (WORD_NUMBERS, DocumentPlaces, clause_times, coded_fatalities, count_of, date_for,
+                         document_places, earlier_year, fatalities_in, in_background_section, place_for,
+                         recalled_time, reporting_dates, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
 from .roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -337,11 +337,13 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
         own = (m.head.left_edge.idx, last.idx + len(last.text))
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
-                    back=back)
+                    back=back, coarse=clause_times(m.head, dates))
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else None, published=doc.published)
+    if recalled_time(when, doc.text, doc.published):
+        salience = "background"
     earlier, later = around if around is not None else (None, None)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
                       cues=_sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index),
