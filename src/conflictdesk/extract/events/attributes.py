@@ -676,18 +676,18 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
 
 
-PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before|since)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def recalled_time(when: DateMention | None, text: str, published: dt.date | None) -> bool:
     """An event dated only to a time coarser than a month and past ("a decade ago", "last year",
-    "in 2014"): history the report recalls, not its news."""
-    if when is None or when.date is not None or when.rule != COARSE:
+    "in 2014"): history the report recalls, not its news (without a publication date, unknown)."""
+    if when is None or when.date is not None or when.rule != COARSE or published is None:
         return False
     words = text[when.span.start:when.span.end]
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", words)]
     if years:
-        return published is None or min(years) < published.year
+        return min(years) < published.year
     return bool(PAST_WORDS.search(words))
 
 
