@@ -545,7 +545,9 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     groups: list[list[Place]] = []
     for p in towns:
         for g in groups:
-            if distance_km(g[0].latitude, g[0].longitude, p.latitude, p.longitude) <= SAME_PLACE_KM:  # type: ignore[arg-type]
+            first = g[0]
+            if distance_km(first.latitude, first.longitude,  # type: ignore[arg-type]
+                           p.latitude, p.longitude) <= SAME_PLACE_KM:  # type: ignore[arg-type]
                 g.append(p)
                 break
         else:
@@ -559,7 +561,8 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     main = None
     if groups:
         top = max(groups, key=len)
-        if (len(groups) == 1 and top[0].span.start < LEAD_CHARS) or (len(top) >= 2 and len(top) >= len(towns) - len(top)):
+        alone = len(groups) == 1 and top[0].span.start < LEAD_CHARS
+        if alone or (len(top) >= 2 and len(top) >= len(towns) - len(top)):
             names = [p.name for p in top]
             main = next(p for p in top if p.name == max(names, key=names.count))
             if main.country != country:
@@ -590,9 +593,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               recalled: bool = False) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
-    the paragraph), else of the next one (`later`), else, for the news of the report (not an event
-    it `recalled`), the article's main place or its dateline (`document`). A sentence that names
-    only a country or province, in an article about one town there, tells of that town.
+    the paragraph), else of the next one (`later`), else the article's main place, else, for the
+    news of the report (not an event it `recalled`), its dateline (`document`). A sentence that
+    names only a country or province, in an article about one town there, tells of that town.
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
     sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
     `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in

@@ -345,10 +345,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if recalled_time(when, doc.text, doc.published):
         salience = "background"
     earlier, later = around if around is not None else (None, None)
+    cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
-                      cues=_sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index),
-                      own=own, earlier=earlier, later=later,
-                      document=document, recalled=salience == "background")
+                      cues=cues, own=own, earlier=earlier, later=later, document=document,
+                      recalled=salience == "background")
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
     d = Draft(mention=m, coding=coding, plover=m.trigger.plover, priority=m.priority, rule=m.trigger.id,
