@@ -62,13 +62,36 @@ def test_postgresql_searches_with_a_gin_tsvector_index(postgresql_url):
         store.add_document(_doc(1))
         with store.engine.connect() as conn:
             index = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_documents_fts'")).scalar()
-            assert index is not None and "USING gin" in index and "to_tsvector" in index
+            assert index is not None and "USING gin (search_vector)" in index
+            generated = conn.execute(text(
+                "SELECT generation_expression FROM information_schema.columns "
+                "WHERE table_name = 'documents' AND column_name = 'search_vector'")).scalar()
+            assert "to_tsvector" in generated                       # kept by PostgreSQL with each row
             conn.execute(text("SET enable_seqscan = off"))
             plan = "\n".join(r[0] for r in conn.execute(text(
-                "EXPLAIN SELECT pk FROM documents WHERE to_tsvector('english', coalesce(title, '') || ' ' || text)"
-                " @@ plainto_tsquery('english', 'clash')")))
+                "EXPLAIN SELECT pk FROM documents WHERE search_vector @@ plainto_tsquery('english', 'clash')")))
             assert "ix_documents_fts" in plan
         assert [d.id for d in store.search_documents("clash")] == ["doc-1"]   # stemmed: clashes
+
+
+def test_a_postgresql_store_made_before_the_search_column_finds_its_documents(postgresql_url):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from conflictdesk.store.migration import alembic_config
+
+    url = postgresql_url()
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://")
+                           else url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0004")
+        conn.execute(text("INSERT INTO documents (id, text, content_hash, ingested_at, extracted) "
+                          "VALUES ('old-1', 'Clashes erupted near the border.', 'h1', now(), false)"))
+    engine.dispose()
+    with Store(url) as store:
+        assert [d.id for d in store.search_documents("clash")] == ["old-1"]
+        store.add_document(_doc(2))
+        assert sorted(d.id for d in store.search_documents("clash")) == ["doc-2", "old-1"]
 
 
 # --- many writers of every kind at once -------------------------------------------------------------

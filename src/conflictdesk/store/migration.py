@@ -18,8 +18,11 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """Alembic autogenerate hook: the search index is made by `fts.install`, not declared as models."""
+    """Alembic autogenerate hook: the search index (and PostgreSQL's search column) are made by `fts.py`,
+    not declared as models."""
     if type_ == "table" and fts.is_search_table(name):
+        return False
+    if type_ == "column" and name == fts.SEARCH_COLUMN:
         return False
     return not (type_ == "index" and name == "ix_documents_fts")
 
