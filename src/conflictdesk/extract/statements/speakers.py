@@ -64,6 +64,10 @@ def allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
 # "Iran-backed groups" are not Iran: a mention followed by one of these is a patron, not the speaker
 _PATRON = re.compile(r"-(?:backed|aligned|allied|linked|supported|affiliated|funded|sponsored)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"^\w*[,\s]+$")
+# heads of bodies that speak for themselves, whatever country or group modifies them
+_OWN_NAME_HEAD = re.compile(
+    r"(?:observatory|monitor|institute|organi[sz]ation|charity|network|cent(?:er|re)|newspaper|hospital|university|"
+    r"watchdog|foundation|union|website|daily)\b", re.IGNORECASE)
 
 
 class Resolver:
@@ -81,6 +85,9 @@ class Resolver:
                   and not _PATRON.match(self.text, m.end)]
         if head is not None:
             at_head = [m for m in inside if m.start <= head < m.end]
+            if not at_head and _OWN_NAME_HEAD.match(self.text, head):
+                # "the Syrian Observatory for Human Rights" is not Syria: a name the mentions only modify
+                inside = [m for m in inside if m.person]
             inside = at_head + [m for m in reversed(inside) if m not in at_head]
         else:
             inside = list(reversed(inside))
@@ -137,6 +144,7 @@ class Who:
     head: str = ""
     plural: bool = False
     paragraph: int = -1
+    phrase: str = ""                   # how the text first named the speaker ("Interior Ministry spokesman X")
 
 
 class Speakers:
@@ -158,7 +166,7 @@ class Speakers:
             who = self._antecedent(sp.head_lemma, recent, sp.verb_start) or Who(None, None, sp.head_lemma)
         else:
             who = self._named(text, sp, recent)
-        who = Who(who.actor, who.person, who.key, who.head, who.plural, para)
+        who = Who(who.actor, who.person, who.key, who.head, who.plural, para, who.phrase)
         self.history.append(who)
         return who
 
@@ -170,7 +178,7 @@ class Speakers:
             same = [w for w in recent if w.head == sp.head_lemma and (actor is None or w.actor == actor)]
             if same:
                 return same[-1]
-        return Who(actor, person, person or actor or phrase, sp.head_lemma, sp.plural)
+        return Who(actor, person, person or actor or phrase, sp.head_lemma, sp.plural, phrase=text[start:end])
 
     def _antecedent(self, pronoun: str, recent: list[Who], offset: int) -> Who | None:
         for who in reversed(recent):
@@ -218,6 +226,7 @@ class Sides:
 
     def __init__(self, actors: list[Actor], people: list[Person], kb: "KnowledgeBase | None") -> None:
         self.actors = {a.id: a for a in actors}
+        self.people = {p.id: p for p in people}
         self.kb = kb
         self.spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
         self.spans += [(m.start, m.end, p.actor) for p in people if p.actor for m in p.mentions]
@@ -229,6 +238,13 @@ class Sides:
             return actor.type, actor.country
         entry = self.kb.actors.get(actor_id) if self.kb is not None else None
         return (entry.type, entry.country) if entry is not None else (None, None)
+
+    def _described(self, who: Who) -> str:
+        """What the text says the speaker is besides the phrase that reports it: a person's stated role
+        and the name of the actor they speak for ("Sediqi said" is the Interior Ministry's spokesman)."""
+        person = self.people.get(who.person) if who.person else None
+        actor = self.actors.get(who.actor) if who.actor else None
+        return " ".join(x for x in (person.role if person else None, actor.name if actor else None) if x)
 
     def same(self, a: str, b: str) -> bool:
         if a == b:
@@ -242,9 +258,10 @@ class Sides:
         """The speaker as its points are read: a party (its KB type, or a role such as "the army",
         "military sources", "officials") or an onlooker, and its side's mentions."""
         phrase = text[subject[0]:subject[1]] if subject else ""
-        words = set(re.findall(r"[\w.]+", phrase.lower()))
+        described = " ".join((phrase, who.phrase, self._described(who)))
+        words = set(re.findall(r"[\w.]+", described.lower()))
         kind = self.kind(who.actor)[0] if who.actor else None
-        if _ONLOOKER.search(phrase) or kind in ("civilian_group", "protesters", "rioters", "other"):
+        if _ONLOOKER.search(described) or kind in ("civilian_group", "protesters", "rioters", "other"):
             return Voice(party=False)
         party = kind in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES or bool(words & _PARTY_WORDS) or (
             who.head in ("it", "they", "we") and who.actor is not None) or bool(_STATE_MEDIA.search(phrase))

@@ -131,6 +131,8 @@ def _speaker_otherwise(token: "Token") -> "tuple[Token | None] | None":
         return None
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return (head,)
+    if token.dep_ == "pcomp" and head.lower_ == "as" and head.head.i != head.i:
+        head = head.head                    # "quoted Assad as telling ...": through "as" to "quoted"
     if head.lemma_.lower() in ("quote", "cite"):
         obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         return (obj[0] if obj else None,)
@@ -281,15 +283,20 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         lemma = token.lemma_.lower()
         if lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
+        if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
+                                              for c in token.subtree if c.i > token.i):
+            continue                        # "it quoted a military source saying ...": the source speaks
         subj = _subject(token)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
         subject = _np_span(subj)
-        spans = _quoted_points(text, token, subject, quotes, used, sent)
+        if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
+            subject = _trim(text, subject[0], token.idx)
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        spans = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         kind = "quote"
         if not spans:
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if clause is not None and not _inside(clause.idx, quotes):
+            if clause is not None and (not _inside(clause.idx, quotes) or _clause_opening(text, clause, quotes)):
                 spans = [_reported_span(text, token, clause, subj, verbs)]
                 kind = "reported"
             elif token.dep_ == "parataxis" and token.head.i < subj.i < token.i:
@@ -305,11 +312,35 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
     return out
 
 
+def _clause_opening(text: str, clause: "Token | None", quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The words a reported clause says in its own voice before a quotation inside it (`said the attacks
+    "will not stop us"`, `said there "are limits"`): the clause, not the quoted fragment, is the point.
+    None when the clause opens with the quotation or holds none."""
+    if clause is None:
+        return None
+    start, end = _clause_span(text, clause)
+    inner = [q for q in quotes if start < q[0] < end]
+    if not inner or _inside(start, quotes) or not re.search(r"\w", text[start:inner[0][0]]):
+        return None
+    return start, inner[0][0]
+
+
+def _quoting_start(verb: "Token") -> int:
+    """Where "X quoted Y as saying" begins, for a speech verb Y speaks through a quoting one."""
+    for head in (verb.head, verb.head.head):
+        if head.lemma_.lower() in ("quote", "cite") and head.i < verb.i:
+            subj = [c for c in head.children if c.dep_ in _SUBJ]
+            return subj[0].left_edge.idx if subj else head.idx
+    return verb.idx
+
+
 def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: list[tuple[int, int]],
-                   used: set[tuple[int, int]], sent: "Span") -> list[tuple[int, int]]:
+                   used: set[tuple[int, int]], sent: "Span",
+                   opening: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """The quotations a verb attributes: the one closing just before the attribution ("...," X said),
-    or opening just after it (X said: "...")."""
-    start = min(subject[0], verb.idx)
+    or opening just after it (X said: "..."), unless the quotation sits inside a reported clause that
+    `opening` begins in the reporter's words."""
+    start = min(subject[0], verb.idx, _quoting_start(verb))
     end = max(subject[1], verb.idx + len(verb.text))
     for q in quotes:
         if q in used:
@@ -320,6 +351,8 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
             return [q]
     for q in quotes:
         if q in used or q[0] < end:
+            continue
+        if opening is not None and opening[0] < q[0] and opening[1] >= q[0]:
             continue
         if q[0] - end > 120:
             break

@@ -289,7 +289,7 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
     if demand and not threat:
         yield SyntaxHit("demand", "syn.demand.should")
     if call_is_demand:
-        yield SyntaxHit("demand", "syn.demand.call_on_other")
+        yield SyntaxHit("demand", "syn.demand.call_on_other", replaces="call_to_action")
     if voice.party:
         yield from _own_side_hits(sent, lex, voice)
 
@@ -341,13 +341,34 @@ def _fights_terrorists(t: "Token", subj: "Token | None", lex: Mapping[str, froze
                for o in t.children if o.dep_ in ("dobj", "obj"))
 
 
+# acts a party denies its side did: "had never violated Turkish airspace", "did not target civilians"
+_DENIABLE = frozenset({"violate", "breach", "cross", "enter", "involve", "use", "carry", "commit", "drop", "fire"})
+
+
+def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """A party's denial of its own side's act: an attack or a violation told as done, negated, with its
+    side as the subject ("its jets did not strike the market", "had never violated Turkish airspace")."""
+    if t.pos_ != "VERB" or not _negated(t) or t.tag_ not in ("VBD", "VBN", "VB"):
+        return False
+    if _lemma(t) not in lex["core_attack_verbs"] | _DENIABLE and not _operation(t, lex):
+        return False
+    auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (_PLANNED | {"could", "might", "may", "must", "can", "to"}) or not auxes & {
+            "did", "had", "has", "have", "was", "were"}:
+        return False                                    # "will not target civilians" is no denial but a pledge
+    subj = _subject(t)
+    return subj is not None and _own_side(subj, lex, voice)
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
     threat ("pledged to retake Mosul", "the fight ... will continue"); the other side's violence
     recounted beside it, its justification ("a Palestinian tried to stab a policeman and was shot")."""
-    threat = claim = justification = False
+    threat = claim = justification = denial = False
     for t in sent:
+        if _denied_act(t, lex, voice):
+            denial = True
         if t.pos_ not in ("VERB", "NOUN") or _negated(t):
             continue
         if t.pos_ == "NOUN":
@@ -399,7 +420,9 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         if subj is not None and _own_side(subj, lex, voice):
             claim = True
             break
-    if claim:
+    if denial:
+        yield SyntaxHit("denial", "syn.deny.own_side_act")
+    if claim and not denial:
         yield SyntaxHit("claim_of_responsibility", "syn.claim.own_side_act")
     if justification:
         yield SyntaxHit("justification", "syn.just.their_attack")
