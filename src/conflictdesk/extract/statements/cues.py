@@ -366,7 +366,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                         out.targets.append(name)
     if intro and intro in cueset.intro_verbs and not third_party:
         label = cueset.intro_verbs[intro]
-        hedged = intro == "warn" and (cueset.hedge.search(text) or (
+        hedged = intro in ("warn", "promise", "pledge") and (cueset.hedge.search(text) or (
             tokens is not None and cueset.syntax and not violent_content(tokens, cueset.syntax)))
         if not hedged and label not in out.labels:
             out.labels.append(label)

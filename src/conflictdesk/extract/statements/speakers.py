@@ -63,6 +63,8 @@ def allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
 
 # "Iran-backed groups" are not Iran: a mention followed by one of these is a patron, not the speaker
 _PATRON = re.compile(r"-(?:backed|aligned|allied|linked|supported|affiliated|funded|sponsored)\b", re.IGNORECASE)
+_TITLE = re.compile(r"^\s*(?:the\s+)?(?:mr|mrs|ms|dr|gen|col|maj|capt|lt|sgt|president|prime\s+minister|minister|"
+                    r"general|colonel|sheikh|ayatollah|king|prince|emir)\.?\s+", re.IGNORECASE)
 _APPOSITION = re.compile(r"^\w*[,\s]+$")
 # heads of bodies that speak for themselves, whatever country or group modifies them
 _OWN_NAME_HEAD = re.compile(
@@ -109,6 +111,18 @@ class Resolver:
                 if m.start <= head < m.end or _APPOSITION.match(self.text[head:m.start]):
                     return actor, person
         return actor, None
+
+    def by_surname(self, phrase: str) -> tuple[str | None, str | None]:
+        """The one person of the document a bare surname names, with a title or not ("Abadi said",
+        "Mr. Sediqi said" after "Interior Ministry spokesman Sediq Sediqi")."""
+        words = _TITLE.sub("", phrase).split()
+        if len(words) != 1 or not words[0][:1].isupper():
+            return None, None
+        found = [p for p in self.people.values() if p.name.split()[-1].lower() == words[0].lower()
+                 or p.name.lower().endswith("-" + words[0].lower())]
+        if len(found) != 1:
+            return None, None
+        return found[0].actor, found[0].id
 
     def person_before(self, offset: int, paragraphs: list[int]) -> tuple[str | None, str] | None:
         """The person mentioned last before `offset`, within two paragraphs."""
@@ -174,6 +188,8 @@ class Speakers:
         start, end = sp.subject  # type: ignore[misc]
         phrase = " ".join(text[start:end].lower().split())
         actor, person = self.resolver.speaker_at(start, end, sp.head)
+        if actor is None and person is None:
+            actor, person = self.resolver.by_surname(text[start:end])
         if sp.head_lemma in _ROLE_HEADS and phrase.startswith(("the ", "this ")) and person is None:
             same = [w for w in recent if w.head == sp.head_lemma and (actor is None or w.actor == actor)]
             if same:
@@ -264,7 +280,7 @@ class Sides:
         if _ONLOOKER.search(described) or kind in ("civilian_group", "protesters", "rioters", "other"):
             return Voice(party=False)
         party = kind in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES or bool(words & _PARTY_WORDS) or (
-            who.head in ("it", "they", "we") and who.actor is not None) or bool(_STATE_MEDIA.search(phrase))
+            who.head in ("it", "they", "we") and who.actor is not None) or bool(_STATE_MEDIA.search(described))
         if not party:
             return Voice(party=False)
         if who.actor is None or kind in (None, "unknown"):

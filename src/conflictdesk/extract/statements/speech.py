@@ -286,7 +286,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
             continue                        # "it quoted a military source saying ...": the source speaks
-        subj = _subject(token)
+        subj = _reporter_of_participle(token, sent, verbs) or _subject(token)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
         subject = _np_span(subj)
@@ -323,6 +323,17 @@ def _clause_opening(text: str, clause: "Token | None", quotes: list[tuple[int, i
     if not inner or _inside(start, quotes) or not re.search(r"\w", text[start:inner[0][0]]):
         return None
     return start, inner[0][0]
+
+
+def _reporter_of_participle(verb: "Token", sent: "Span", verbs: SpeechVerbs) -> "Token | None":
+    """The speaker of a participle that goes on reporting ("..., it said, promising to ..."), when the parse
+    hangs it from the reported clause rather than from the attribution: the subject of the speech verb
+    before it in the sentence."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.lemma_.lower() in verbs:
+        return None
+    said = [t for t in sent if t.i < verb.i and t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in _SUBJ for c in t.children)]
+    return next((c for c in said[-1].children if c.dep_ in _SUBJ), None) if said else None
 
 
 def _quoting_start(verb: "Token") -> int:

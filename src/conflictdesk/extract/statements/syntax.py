@@ -211,8 +211,9 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
         if {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
             return True
         head = cur.head
-        if head.i == cur.i or cur.dep_ in ("ccomp", "ROOT", "parataxis", "relcl"):
-            return False
+        if head.i == cur.i or cur.dep_ in ("ccomp", "ROOT", "parataxis") or cur.dep_ == "relcl" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return False                    # "take steps to attack" (an infinitive of purpose) climbs on
         if _lemma(head) in lex["intent_heads"] or _lemma(head) in _INTENT_NOUNS or _lemma(head) in _ORDERS:
             return True
         cur = head
@@ -227,6 +228,10 @@ def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
         return True
     if lemma in ("win", "advance", "tighten", "wipe", "dislodge", "retake", "recapture", "liberate", "enter"):
         return True
+    if lemma in ("conduct", "launch", "lead", "mount", "wage", "carry") and any(c.dep_ == "auxpass" for c in t.children) \
+            and any(_lemma(g) in lex["state_forces"] | lex["group_forces"]
+                    for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+        return True                                                     # "it would be conducted by the army"
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children):
         lemma = "continue"                                              # "the operation will go on"
