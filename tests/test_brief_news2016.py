@@ -52,7 +52,7 @@ FIXTURES = {
         "labels": {"threat"},
         "record": ["Islamic State militants hit the city’s main train station in October",
                    "TAK, blamed for the February 17 car bomb"],
-        "meaning": ["Attacks by Turkey reported after this statement."],
+        "meaning": ["Attacks by Turkey reported after this statement"],     # and the Prime Minister's promised "heaviest punishment"
         "absent": ["Turkey is recorded as a state"],            # nothing the reader needs
     },
     3968: {   # Al-Qaeda's leader on the Boston marathon bomber, 2016-07-01
