@@ -21,13 +21,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+    from .triggers import Mention
+
 WITH_INTERVENTION = Coding("Protests", "Protest with intervention", "141")
 MOB_VIOLENCE = Coding("Riots", "Mob violence", "145")
 COLLECTIVE = {"mob", "crowd", "townspeople", "youth"}
 FOLLOWING_SENTENCES = 3          # how far after a demonstration its intervention may be told
 
 
-def protest_cause(head: "Token", patterns: EventPatterns) -> bool:
+def protest_cause(head: "Token", patterns: EventPatterns, *, words: frozenset[str] | None = None) -> bool:
     """Is a violent word of a demonstration's sentence what the crowd protests ("against the killing
     of", "demanding justice for a man who was shot", "after a pupil died", "on the anniversary of the
     massacre")? Its own "after"/"following", a relative clause telling who someone is, or a cause word
@@ -42,18 +44,24 @@ def protest_cause(head: "Token", patterns: EventPatterns) -> bool:
         if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() not in patterns.crowd_targets:
             return True          # "relatives of a man who was shot": who someone is, not what befell the crowd
         tok = tok.head
-        if tok.lemma_.lower() in patterns.protest_causes:
+        if tok.lemma_.lower() in (patterns.protest_causes if words is None else words):
             return True
     return False
 
 
 def mark_protested(drafts: list[Draft], patterns: EventPatterns) -> None:
     """In a sentence that tells of a demonstration, the violence it protests is context: background,
-    and no force met by the demonstration (`Draft.protested`)."""
-    if not any(d.coding.event_type == "Protests" for d in drafts):
+    and no force met by the demonstration (`Draft.protested`). So is the violence an arrest of the
+    sentence follows ("arrested two locals after the explosion")."""
+    if any(d.coding.event_type == "Protests" for d in drafts):
+        words = patterns.protest_causes
+    elif any(d.coding.sub_event_type == "Arrests" and d.kind != "label" for d in drafts):
+        words = patterns.arrest_causes
+    else:
         return
     for d in drafts:
-        if (d.coding.event_type in ARMED_VIOLENCE or d.kind == "outcome") and protest_cause(d.mention.head, patterns):
+        if (d.coding.event_type in ARMED_VIOLENCE or d.kind == "outcome") and \
+                protest_cause(d.mention.head, patterns, words=words):
             d.protested = True
             d.salience = "background"
 
@@ -117,6 +125,21 @@ def met_by_authorities(drafts: list[Draft], sents: list["SpacySpan"], *, text: s
                     dropped.add(id(a))
             break
     return [d for d in drafts if id(d) not in dropped]
+
+
+def done_by_crowd(m: "Mention", patterns: EventPatterns) -> bool:
+    """A violent verb whose doers are a crowd of ordinary people ("residents beat a suspected thief",
+    "members of two rival parties clashed", "a man was stabbed to death by people"): violence
+    without any armed-conflict word around it."""
+    head = m.head
+    if m.trigger.kind != "event" or m.coding.event_type not in ARMED_VIOLENCE or head.pos_ != "VERB":
+        return False
+    doers = _subjects(head)
+    doers = [g for d in doers for g in ([d] + [c for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for c in c.children if c.dep_ == "pobj"]
+                                       if d.lemma_.lower() in ("group", "member", "band") else [d])]
+    return any((d.tag_ in ("NNS", "NNPS") or d.lemma_.lower() in COLLECTIVE) and _names(d, patterns.mob_nouns)
+               for d in doers)
 
 
 def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool]) -> bool:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 OCCURRED = ("reported", "claimed", "attempted")
 # sub-types a report's own words never make an event of (ACLED's labels still do)
 NOT_INCIDENTS = {"Other", "Change to group/activity"}
+OTHER_INCIDENTS = {"airspace"}     # trigger ids of Other that are incidents ("a jet violated Turkish airspace")
 MEETINGS = {"040", "036", "044", "042"}          # CAMEO: consult, meet, visit
 TALKS = "046"
 WITHDRAWAL = {"withdrawal", "withdraw", "pullout", "departure", "exit", "drawdown"}
@@ -59,7 +60,7 @@ def incidents_only(drafts: list[Draft], *, actor_type: Callable[[str | None], st
             return d.coding.event_type in ARMED_VIOLENCE and d.actor1 is not None and actor_type(d.actor1) in ARMED_GROUPS
         if d.status not in OCCURRED:
             return False
-        if d.kind == "label" or d.coding.sub_event_type not in NOT_INCIDENTS:
+        if d.kind == "label" or d.coding.sub_event_type not in NOT_INCIDENTS or d.rule in OTHER_INCIDENTS:
             return True
         if d.coding.cameo in MEETINGS:
             return armed_group(d)

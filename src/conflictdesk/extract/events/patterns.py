@@ -154,7 +154,9 @@ class EventPatterns:
     policing_countries: frozenset[str] = frozenset()   # where a lone or unnamed gunman is crime, not battle
     organised_fighters: frozenset[str] = frozenset()   # fighters that keep a battle a battle there
     crowd_nouns: frozenset[str] = frozenset()          # ordinary people acting together: their violence is a mob's
+    mob_nouns: frozenset[str] = frozenset()            # crowds whose violence needs no armed-conflict word
     protest_causes: frozenset[str] = frozenset()       # "against the killing": violence a demonstration protests
+    arrest_causes: frozenset[str] = frozenset()        # "arrested after the explosion": violence an arrest follows
     intervention_verbs: frozenset[str] = frozenset()   # "police dispersed them": a demonstration met by force
     security_nouns: frozenset[str] = frozenset()       # who intervenes in a demonstration
     crowd_targets: frozenset[str] = frozenset()        # whom an intervention is done to
@@ -245,7 +247,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          handling_verbs=words("handling_verbs"), not_territories=words("not_territories"),
                          not_event_compounds=words("not_event_compounds"),
                          organised_fighters=words("organised_fighters"),
-                         crowd_nouns=words("crowd_nouns"), protest_causes=words("protest_causes"),
+                         crowd_nouns=words("crowd_nouns"), mob_nouns=words("mob_nouns"), protest_causes=words("protest_causes"),
+                         arrest_causes=words("arrest_causes"),
                          intervention_verbs=words("intervention_verbs"), security_nouns=words("security_nouns"),
                          crowd_targets=words("crowd_targets"),
                          policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []))

@@ -27,7 +27,7 @@ import ahocorasick
 
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
-from .crowds import MOB_VIOLENCE, by_crowd, mark_protested, met_by_authorities
+from .crowds import MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, agreement_made, shows_not_protests
 from .attributes import (WORD_NUMBERS, DocumentPlaces, clause_times, coded_fatalities, count_of, date_for,
@@ -660,9 +660,12 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
     # injured several children"); an outcome word alone does not ("14 people died in flooding")
     hurts = [any(m.trigger.kind == "outcome" and _victim_named(m) for m in f) for f in found_all]
+    # "members of two rival parties clashed", "residents beat a suspected thief": a crowd's violence
+    crowd_acts = {id(m) for f in found_all for m in f if done_by_crowd(m, patterns)}
     # a text about anything but conflict, violence or protest reports none ("a long battle against deflation")
     # ACLED's own label ("Displacement: ...", "Property destruction: ...") says what the text reports
-    relevant = about_conflict([c or h or any(m.trigger.kind == "label" or (m.coding.event_type in DEMONSTRATIONS
+    relevant = about_conflict([c or h or any(m.trigger.kind == "label" or id(m) in crowd_acts
+                                             or (m.coding.event_type in DEMONSTRATIONS
                                                                            and not shows_not_protests(m))
                                              for m in f) for c, h, f in zip(context, hurts, found_all)])
     for k, sent in enumerate(sents):
@@ -675,12 +678,12 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                              for j in (k - 1, k + 1))
         found_here, hurt = found_all[k], hurts[k]
         mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
-                    or (hurt and m.coding.event_type in ARMED_VIOLENCE)]
+                    or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not _gated(m, here=here, window=window) and not
                  (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)
-                 and not (hurt and _killed_by_people(m, patterns))}
+                 and not (hurt and _killed_by_people(m, patterns)) and id(m) not in crowd_acts}
         mentions = absorb_modifiers(mentions)
         # an announcement of an event is that event ("X announced that its leader met ...")
         mentions = [m for m in mentions if m.trigger.kind != "reporting"
