@@ -157,6 +157,7 @@ def run_store(backend: str, articles: list[Any], extractions: dict[str, Any], ch
                     for doc, extraction in itertools.islice(stream, mark - stored):
                         added += store.add_document(doc, extraction).status != "duplicate"
                     rate = added / (time.perf_counter() - started)
+                    store.optimize()     # as `ingest` does after a run (SQLite's planner statistics)
                     stored = store.count_documents()
                     m = measure(store)
                     print(f"{backend}: {stored:,} | {rate:.0f} | {m['search_median']:.1f} ({m['search_worst']:.1f}) | "

@@ -113,8 +113,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # transactions begin in _sqlite_begin, not in the driver
     cursor = dbapi_connection.cursor()
     # busy_timeout first: switching a new file to WAL needs the lock another opener may hold
+    # analysis_limit: ANALYZE (Store.optimize) samples each index instead of reading it whole
     for pragma in ("busy_timeout=10000", "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
-                   "temp_store=MEMORY", "cache_size=-32000"):
+                   "temp_store=MEMORY", "cache_size=-32000", "analysis_limit=1000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -202,6 +203,17 @@ class Store:
     def _read(self, doing: str) -> Iterator[Session]:
         with self._guard(doing), self._sessions() as session:
             yield session
+
+    def optimize(self) -> None:
+        """Refresh SQLite's query-planner statistics (ANALYZE, sampled), so that a filtered event
+        query starts from the matching events rather than from every document: without them, at
+        50,000 documents, counting one country's events read the whole documents table (1 s,
+        against 0.3 ms). `ingest_batch` runs it after a run that stored documents. PostgreSQL's
+        autovacuum keeps its own statistics."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self._write("refresh the query planner's statistics") as conn:
+            conn.exec_driver_sql("ANALYZE")
 
     # --- documents ----------------------------------------------------------------------------
     def find_existing(self, doc: Document) -> str | None:

@@ -154,7 +154,17 @@ def ingest_batch(items: Iterable[Document | Failure], store: Store, *, extractor
                  batch_size: int = 64, stop_on_failure: bool = False,
                  on_outcome: Callable[[Outcome], None] | None = None) -> IngestSummary:
     """Store every document of `items` (with its extraction when an extractor is given) and
-    record every Failure. Documents already stored are skipped before extraction."""
+    record every Failure. Documents already stored are skipped before extraction. After a run
+    that stored documents, the query planner's statistics are refreshed (`Store.optimize`)."""
+    summary = _ingest(items, store, extractor=extractor, batch_size=batch_size, stop_on_failure=stop_on_failure,
+                      on_outcome=on_outcome)
+    if summary.ingested or summary.near_duplicates:
+        store.optimize()
+    return summary
+
+
+def _ingest(items: Iterable[Document | Failure], store: Store, *, extractor: Extractor | None, batch_size: int,
+            stop_on_failure: bool, on_outcome: Callable[[Outcome], None] | None) -> IngestSummary:
     run = _Run(store, extractor, on_outcome, stop_on_failure)
     batch: list[Document] = []
     pending: set[str] = set()  # ids and content hashes in the batch, to skip repeats within it
