@@ -353,15 +353,21 @@ _DENIABLE = frozenset({"violate", "breach", "cross", "enter", "involve", "use", 
 def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
     """A party's denial of its own side's act: an attack or a violation told as done, negated, with its
     side as the subject ("its jets did not strike the market", "had never violated Turkish airspace")."""
-    if t.pos_ != "VERB" or not _negated(t) or t.tag_ not in ("VBD", "VBN", "VB"):
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBN", "VB"):
         return False
     if _lemma(t) not in lex["core_attack_verbs"] | _DENIABLE and not _operation(t, lex):
         return False
+    subj = _subject(t)
+    if any(c.dep_ == "auxpass" for c in t.children) and _lemma(t) != "involve":
+        # "no soldiers were killed" tells a toll; "the market was not struck by our jets" names its agent
+        subj = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    none_of = subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    if not (_negated(t) or none_of):
+        return False                        # "no Russian aircraft were involved" is a denial too
     auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
     if auxes & (_PLANNED | {"could", "might", "may", "must", "can", "to"}) or not auxes & {
             "did", "had", "has", "have", "was", "were"}:
         return False                                    # "will not target civilians" is no denial but a pledge
-    subj = _subject(t)
     return subj is not None and _own_side(subj, lex, voice)
 
 
