@@ -268,7 +268,8 @@ def _fighting_only(sent: "SpacySpan", patterns: EventPatterns) -> bool:
     """The sentence names fighters (soldiers, militants, positions) and no civilian."""
     lemmas = {t.lemma_.lower() for t in sent}
     civilians = (lemmas & patterns.civilian_nouns) - PLACE_LIKE
-    return not civilians and bool(lemmas & patterns.armed_nouns)
+    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t)} & patterns.armed_nouns
+    return not civilians and bool(fighters)
 
 
 ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "rebels", "militants", "insurgents",

@@ -1,0 +1,71 @@
+"""What crowds do, coded as ACLED codes it: the cause a demonstration protests, a demonstration met by
+the authorities, mob violence, and the violence an arrest follows. Real spaCy, the real knowledge
+base, project-written notes in the style of ACLED's."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.records import Document
+
+
+def events(nlp, kb, text):
+    doc = Document(id="c", text=text, language="en", published=dt.date(2022, 6, 10))
+    return extract_document(doc, nlp=nlp, kb=kb).events
+
+
+def main_subtypes(evs):
+    return {e.sub_event_type for e in evs if e.salience == "main"}
+
+
+def test_the_killing_a_demonstration_protests_is_its_cause_not_force_met(nlp, kb):
+    evs = events(nlp, kb, "On 8 June 2022, residents of the district staged a protest in Nairobi to demand "
+                          "justice for a taxi driver who was shot dead by unknown gunmen.")
+    assert main_subtypes(evs) == {"Peaceful protest"}, [(e.sub_event_type, e.salience) for e in evs]
+
+
+def test_police_fire_on_a_demonstration_is_excessive_force(nlp, kb):
+    evs = events(nlp, kb, "On 8 June 2022, police fired live rounds at protesters in Nairobi, killing two of them.")
+    assert "Excessive force against protesters" in {e.sub_event_type for e in evs}
+
+
+def test_a_protest_the_police_broke_up_in_the_next_sentence_is_with_intervention(nlp, kb):
+    evs = events(nlp, kb, "On 7 June 2022, about 200 nurses staged a protest outside the health ministry in Lima "
+                          "to demand higher wages. Police intervened and detained 12 protesters.")
+    assert [e.sub_event_type for e in evs] == ["Protest with intervention"]
+    assert all(e.sub_event_type != "Arrests" for e in evs)
+
+
+def test_a_quiet_protest_stays_peaceful(nlp, kb):
+    evs = events(nlp, kb, "On 7 June 2022, about 200 nurses gathered outside the health ministry in Lima. "
+                          "They demanded higher wages and better equipment.")
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
+
+
+def test_residents_who_beat_a_suspected_thief_are_a_mob(nlp, kb):
+    evs = events(nlp, kb, "On 6 June 2022, residents beat to death a suspected cattle thief in a village "
+                          "near Gulu, Uganda.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Riots", "Mob violence")]
+
+
+def test_one_student_who_shot_is_no_mob(nlp, kb):
+    evs = events(nlp, kb, "On 6 June 2022, a student shot and killed a teacher at a school in Texas, police said.")
+    assert all(e.sub_event_type != "Mob violence" for e in evs)
+
+
+def test_the_explosion_an_arrest_follows_is_background(nlp, kb):
+    evs = events(nlp, kb, "On 9 June 2022, soldiers arrested three men in Mandalay after an explosion at a "
+                          "police post.")
+    assert main_subtypes(evs) == {"Arrests"}, [(e.sub_event_type, e.salience) for e in evs]
+
+
+def test_an_attack_on_an_off_duty_soldier_is_violence_against_civilians(nlp, kb):
+    evs = events(nlp, kb, "On 5 June 2022, two men on a motorcycle shot and killed an off-duty soldier outside his home in "
+                          "Maiduguri.")
+    assert [e.event_type for e in evs if e.salience == "main"] == ["Violence against civilians"]
+
+
+def test_an_acled_label_reports_its_event_without_conflict_words(nlp, kb):
+    evs = events(nlp, kb, "Displacement: On 3 June 2022, about 2000 people arrived in Przemysl from Ukraine and "
+                          "were registered.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Strategic developments", "Other")]
