@@ -65,3 +65,60 @@ def test_the_event_date_names_the_period_before_the_report_date(nlp, kb):
     text = "On 12 March 2016, Iraqi army artillery shelled Islamic State positions near Hit, killing 11 militants."
     names = _acled_csv_actor1(nlp, kb, text, dt.date(2025, 2, 1))
     assert names == ["Military Forces of Iraq (2014-2018)"], names
+
+
+def _sides(nlp, kb, text):
+    return [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]
+
+
+def test_people_named_by_nationality_are_no_state_forces(nlp, kb):
+    # the attackers: an unidentified armed group of their nationality; the victims: civilians
+    [(_, a1, a2)] = _sides(nlp, kb, "Knife and gun attacks by Palestinians killed three Israelis in Jerusalem on "
+                                   "Friday, police said.")
+    assert (a1, a2) == ("Unidentified Armed Group (Palestine)", "Civilians (Israel)")
+    # people the state's forces shoot are their opponents, not the other state's forces
+    evs = _sides(nlp, kb, "Israeli troops shot dead two Palestinians who tried to stab a soldier at a checkpoint "
+                          "near Hebron on Friday.")
+    assert ("Armed clash", "Military Forces of Israel (2009-2021)", "Unidentified Armed Group (Palestine)") in evs, evs
+    assert all(a1 != "Military Forces of Palestine" for _, a1, _ in evs), evs
+
+
+def test_a_nationality_or_a_base_is_not_the_agent(nlp, kb):
+    evs = _sides(nlp, kb, "A British man was shot dead by gunmen in Kabul on Tuesday, officials said.")
+    assert evs and all("United Kingdom" not in str(a) for _, a1, a2 in evs for a in (a1, a2)), evs
+    evs = _sides(nlp, kb, "The Britain-based Syrian Observatory for Human Rights said air strikes killed 12 people "
+                          "in Idlib on Monday.")
+    assert evs and all(a1 is None or "United Kingdom" not in a1 for _, a1, _ in evs), evs
+
+
+def test_the_name_nearest_the_head_names_the_party(nlp, kb):
+    [(_, a1, a2)] = _sides(nlp, kb, "Iraqi Kurdish Peshmerga forces attacked Islamic State positions east of Mosul "
+                                   "on Sunday.")
+    assert a1 and "Peshmerga" in a1 and a2 == "Islamic State (Iraq)", (a1, a2)
+
+
+def test_who_retaliation_struck_carried_out_the_attacks_retaliated_for(nlp, kb):
+    evs = _sides(nlp, kb, "Turkish artillery shelled Islamic State positions in northern Syria on Saturday in "
+                          "retaliation for rocket attacks on the town of Kilis.")
+    agents = [a1 for _, a1, _ in evs]
+    assert any(a and a.startswith("Military Forces of Turkey") for a in agents), evs
+    assert any(a and a.startswith("Islamic State") for a in agents), evs
+
+
+def test_a_groups_own_outlet_telling_of_an_attack_is_its_claim(nlp, kb):
+    [(_, a1, _)] = _sides(nlp, kb, "The IS-affiliated Amaq news agency reported a suicide attack on an army "
+                                  "checkpoint in Deir el-Zour on Saturday.")
+    assert a1 == "Islamic State (Syria)", a1
+
+
+def test_who_speaks_of_an_offensive_did_not_wage_it(nlp, kb):
+    evs = _sides(nlp, kb, "While residents describe a calm spell, rebels say government forces backed by Russian "
+                          "air strikes have continued offensives in northwestern Syria.")
+    clash = [(a1, a2) for sub, a1, a2 in evs if sub == "Armed clash"]
+    assert clash and clash[0][0] == "Military Forces of Syria (2000-2024)", evs
+
+
+def test_the_taliban_are_known(nlp, kb):
+    [(_, a1, a2)] = _sides(nlp, kb, "Taliban fighters attacked a police checkpoint in Helmand on Monday, killing "
+                                   "four policemen.")
+    assert a1 == "Taliban" and a2 == "Police Forces of Afghanistan (2014-2021)", (a1, a2)

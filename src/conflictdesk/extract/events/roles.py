@@ -13,6 +13,7 @@ fired by X" names X; "X claim to have killed ... after firing" makes X the agent
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,9 @@ class Party:
     """One side of an event: an actor id, or a generic kind (resolved with the country later)."""
 
     actor: str | None = None
-    kind: str | None = None            # civilians, unidentified_armed_group, protesters, rioters, armed
+    # civilians, unidentified_armed_group, protesters, rioters, armed; nationals: people named by their
+    # nationality ("27 Israelis", "a Palestinian"), `actor` their state (never its forces)
+    kind: str | None = None
     token: "Token | None" = None
     phrase: RolePhrase | None = None   # role words naming an actor by ACLED's conventions ("regime forces")
 
@@ -178,6 +181,9 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    speaker = _speaker_of_pronoun(tok)
+    if speaker is not None:
+        return resolve_phrase(speaker, index, patterns)
     if tok.lemma_.lower() in COUNTING_NOUNS:
         # "a number of pro-Hadi soldiers", "dozens of civilians": the people counted
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -209,26 +215,99 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         kind = "civilians"
     elif lemma in patterns.armed_nouns:
         kind = "armed"
+    # "the al Qaeda-linked group", "Iran-backed militias": the party is not the one it is linked to
+    hits = [h for h in hits if not BACKER.match(tok.doc.text, h[1])]
+    if hits and tok.dep_ not in MODIFIER_DEPS:
+        # "a British man", "Palestinian assailants", "the Turkish border town", "the Britain-based
+        # Observatory": a nationality or a base, not the state acting
+        people = [h for h in hits if _nationality_only(h, tok, index, patterns)]
+        hits = [h for h in hits if h not in people]
+        if not hits and people and people[0][0] <= tok.idx < people[0][1]:
+            return Party(actor=people[0][2], kind="nationals", token=tok)     # "27 Israelis", "a Palestinian"
     if hits:
-        # the head word's own actor first ("Kurdish positions" -> the Kurdish actor)
-        hits.sort(key=lambda h: (not (h[0] <= tok.idx < h[1]), h[0]))
+        # the head word's own actor first ("Kurdish positions" -> the Kurdish actor), then the one nearest
+        # it ("Iraqi Kurdish Peshmerga forces" -> the Peshmerga, not Iraq)
+        hits.sort(key=lambda h: (not (h[0] <= tok.idx < h[1]), h[0] > tok.idx, -h[0]))
         return Party(actor=hits[0][2], kind=kind if kind in ("civilians", "protesters", "rioters") else None,
                      token=tok)
     if rp is not None and kind not in ("civilians", "protesters", "rioters"):
         return Party(phrase=rp, kind=kind, token=tok)
     if kind not in ("civilians", "protesters", "rioters"):
-        for c in tok.children:
+        # "stabbings and shootings by Palestinians": the "by" of the last of coordinated event nouns
+        for c in [*tok.children, *(g for k in tok.children if k.dep_ == "conj" for g in k.children)]:
             if c.dep_ == "acl" and c.tag_ == "VBN":   # "three missiles fired by regime forces"
                 agents = _pobj_of(c, {"by"})
-                if agents:
-                    found = resolve_phrase(agents[0], index, patterns)
-                    if found.actor or found.phrase:
-                        return found
+            elif c.dep_ in ("prep", "agent") and c.lower_ == "by":   # "attacks by Palestinians killed ..."
+                agents = [g for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            if agents:
+                found = resolve_phrase(agents[0], index, patterns)
+                if found.actor or found.phrase:
+                    return found
     if kind is not None:
         return Party(kind=kind, token=tok)
     if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
         return Party(token=tok)
     return Party(token=tok)
+
+
+SPEAKING_VERBS = {"say", "claim", "announce", "deny", "insist", "confirm", "add", "state", "declare", "vow"}
+
+
+def _speaker_of_pronoun(tok: "Token") -> "Token | None":
+    """"Russia said it extended a truce", "Islamic State said they carried out the attack": the pronoun
+    subject of what a speaker says is the speaker (when the speaker is no pronoun itself)."""
+    if tok.pos_ != "PRON" or tok.lower_ not in ("it", "they", "we") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    said = tok.head
+    if said.dep_ != "ccomp" or said.head.lemma_.lower() not in SPEAKING_VERBS:
+        return None
+    speakers = [c for c in said.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return speakers[0] if speakers else None
+
+
+BACKER = re.compile(r"-(?:backed|linked|affiliated|allied|aligned|sponsored|funded|supported|inspired|loyal)\b",
+                    re.IGNORECASE)
+OUTLET_NOUNS = {"agency", "outlet", "channel", "media", "television", "tv", "station", "newspaper", "website",
+                "radio", "account", "wing"}
+OWN_OUTLET = re.compile(r"-(?:affiliated|linked|run|owned|controlled|allied)\b", re.IGNORECASE)
+
+
+def _own_outlet(verb: "Token", index: ActorIndex) -> "Token | None":
+    """"The IS-affiliated Aamaq news agency reported an attack": a group's own outlet telling of an
+    attack is the group's claim; the token of the group's mention."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in OUTLET_NOUNS:
+        return None
+    for t in subj.subtree:
+        if t.i >= subj.i:
+            break
+        rest = t.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 12]
+        if OWN_OUTLET.match(rest) and index.within(t.idx, t.idx + len(t.text)):
+            return t
+    return None
+
+
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+BASED = ("-based", " based", "-born", " born")
+
+
+def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex, patterns: EventPatterns) -> bool:
+    """Does a state's mention in a party's phrase only say where people or places are from or based
+    ("27 Israelis", "a British man", "Palestinian assailants", "the Turkish border town", "the
+    Britain-based Observatory") rather than name the state or its own ("Turkish F-16s")?"""
+    rec = index.by_id.get(hit[2])
+    if rec is None or rec.type != "state":
+        return False
+    text = tok.doc.text
+    if text[hit[1]:hit[1] + 6].lower().startswith(BASED):
+        return True
+    said = text[hit[0]:hit[1]].lower()
+    if said in {n.lower() for n in (rec.name, *rec.aliases)}:
+        return False                                  # "Israel", "the United States": the state named
+    own = hit[0] <= tok.idx < hit[1]                  # "Palestinians", "a Palestinian"
+    return own or tok.lemma_.lower() in patterns.nationality_heads or tok.lower_ in patterns.nationality_heads
 
 
 def _children(tok: "Token", deps: set[str]) -> list["Token"]:
@@ -265,12 +344,59 @@ def _subject(verb: "Token") -> tuple["Token | None", bool]:
     return subj, group == 1
 
 
+# "after a shooting attack", "in retaliation for rocket attacks", "since the truce": the event told in
+# such a phrase is not done by the subject of the verb it hangs from
+NOT_AGENT_PREPS = {"after", "before", "since", "following", "despite", "amid", "amidst", "during", "until",
+                   "ahead", "like", "unlike", "than", "without"}
+NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "face", "aftermath", "fear", "risk",
+                   "victim", "target", "toll"}
+# who says, condemns, sees or suffers an attack did not carry it out ("the UN condemned the shelling",
+# "rebels say government forces continued offensives", "Pakistan has suffered years of violence")
+NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain", "describe", "accuse", "blame",
+                   "condemn", "denounce", "deplore", "criticise", "criticize", "deny", "allege", "warn", "fear",
+                   "document", "record", "cite", "see", "show", "suffer", "survive", "witness", "confirm", "face",
+                   "mourn", "investigate", "urge", "welcome", "praise", "dismiss", "protest", "reject", "complain"}
+
+
+RETALIATION_NOUNS = {"retaliation", "response", "revenge", "reprisal"}
+
+
+def _retaliated_by(tok: "Token") -> "Token | None":
+    """"X shelled Y in retaliation for rocket attacks": who carried out the attacks retaliated for is the
+    one the retaliation struck (the object of the verb the retaliation phrase hangs from)."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() in RETALIATION_NOUNS:
+            break
+    else:
+        return None
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "VERB":
+            if t.lemma_.lower() in NOT_AGENT_VERBS:   # "..., sources said, in retaliation for": what they said
+                t = next((c for c in t.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), t)
+            struck = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            return struck[0] if struck else None
+    return None
+
+
 def _governing_verb(tok: "Token") -> "Token | None":
     t = tok
     for _ in range(6):
         if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
             return None
         t = t.head
+        if (t.dep_ == "prep" or t.pos_ == "ADP") and t.lower_ in NOT_AGENT_PREPS:
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in NOT_AGENT_NOUNS:
+            return None
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
@@ -337,9 +463,19 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                     agent = c
                     break
             if agent is None:
+                agent = _retaliated_by(head)
+            if agent is None:
+                # "forces ... have continued offensives" parsed with the verb as the noun's modifier
+                agent = next((g for c in head.children if c.dep_ in ("amod", "acl") and c.pos_ == "VERB"
+                              and c.i < head.i for g in c.children if g.dep_ == "nsubj"), None)
+            if agent is None:
                 verb = _governing_verb(head)
                 if verb is not None and m.trigger.kind == "outcome" and verb.lemma_.lower() in REPORTING_VERBS:
                     verb = None               # "Hezbollah announced the deaths": who reports did not kill
+                if verb is not None and verb.lemma_.lower() in NOT_AGENT_VERBS:
+                    # who reports an attack did not carry it out, unless it is the group's own outlet
+                    agent = _own_outlet(verb, index)
+                    verb = None
                 if verb is not None:
                     subj, passive = _subject(verb)
                     if subj is not None and subj.i != head.i and not passive and \
@@ -368,13 +504,13 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         roles.side1 = resolve_phrase(agent, index, patterns)
         for c in _conjuncts(agent):
             p = resolve_phrase(c, index, patterns)
-            if p.actor and p.actor != roles.side1.actor:
+            if p.actor and p.kind != "nationals" and p.actor != roles.side1.actor:
                 roles.assoc1.append(p.actor)
     if target is not None:
         roles.side2 = resolve_phrase(target, index, patterns)
         for c in _conjuncts(target):
             p = resolve_phrase(c, index, patterns)
-            if p.actor and p.actor != roles.side2.actor:
+            if p.actor and p.kind != "nationals" and p.actor != roles.side2.actor:
                 roles.assoc2.append(p.actor)
     for c in _pobj_of(head, {"alongside"}):
         p = resolve_phrase(c, index, patterns)

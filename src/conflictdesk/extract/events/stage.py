@@ -289,7 +289,9 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
     if not own and not any(w.lemma_.lower() in ANAPHORA and any(c.lower_ == "the" for c in w.children)
                            for w in words):
         return party
-    before = [a for s, e, a in index.spans if e <= tok.idx and _actor_type(a, kb=kb, index=index) in ARMED_TYPES]
+    # named before the phrase ("The al Qaeda-linked group" is not al Qaeda)
+    before = [a for s, e, a in index.spans
+              if e <= tok.left_edge.idx and _actor_type(a, kb=kb, index=index) in ARMED_TYPES]
     return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
 
 
@@ -317,10 +319,14 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         if w is not None:
             coding, refined = w, True
     side2 = roles.side2
+    if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index):
+        # "troops shot two Palestinians": people a state's forces shoot are its opponents (ACLED:
+        # an unidentified armed group of their nationality), not civilians as such
+        side2 = roles.side2 = dataclasses.replace(side2, kind="armed_nationals")
     if not refined and (m.trigger.civilian_target or m.trigger.armed_target):
         unarmed = (side2.actor is not None and _actor_type(side2.actor, kb=kb, index=index) in UNARMED_TYPES) \
             or _off_duty(side2.token)
-        if (side2.kind == "civilians" or unarmed) and m.trigger.civilian_target:
+        if (side2.kind in ("civilians", "nationals") or unarmed) and m.trigger.civilian_target:
             coding = m.trigger.civilian_target
         elif (side2.actor or side2.phrase or side2.kind in ("armed", "unidentified_armed_group")) \
                 and m.trigger.armed_target:
@@ -443,8 +449,20 @@ def _actor_type(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | No
     return rec.type if rec else None
 
 
+def _state_side(party: Party, *, kb: Any, index: ActorIndex) -> bool:
+    """Is the party a state, its forces, police or government (named, or by role words)?"""
+    if party.phrase is not None:
+        return bool(party.phrase.state)
+    return party.kind is None and _actor_type(party.actor, kb=kb, index=index) in STATE_FORCE_TYPES
+
+
 def _party_actor(party: Party, country: str | None, *, kb: Any) -> str | None:
-    """A party's actor id: named, or named by ACLED's role words ("regime forces") for the country."""
+    """A party's actor id: named, or named by ACLED's role words ("regime forces") for the country.
+    People named by their nationality ("Palestinians attacked ...") are an unidentified armed group of
+    their state, never its forces."""
+    if party.kind in ("nationals", "armed_nationals"):
+        entry = actor_entry(kb, party.actor)
+        return generic("unidentified_armed_group", getattr(entry, "country", None) or country, kb=kb)
     if party.actor is not None:
         return party.actor
     if party.phrase is not None:
@@ -476,7 +494,9 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
 
 def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, note_country: str | None) -> None:
     """Actor ids (states as their forces, generic actors), territory sub-types, protests."""
-    country = (d.place.country if d.place else None) or note_country
+    # the event's country as the event will be told (its place, "the Tunisian town of", the report's)
+    country = (d.place.country if d.place else None) or _sentence_place_country(d, kb=kb, index=index) \
+        or note_country
     if by_crowd(d, patterns, armed=lambda a: _actor_type(a, kb=kb, index=index) in ARMED_TYPES):
         d.coding, d.plover = MOB_VIOLENCE, "PROTEST"
         if d.kind == "outcome":
@@ -493,13 +513,15 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
         d.a1_default = a1 is not None
     a2 = d.side2.actor
-    if d.side2.kind in ("civilians", "protesters", "rioters"):
+    if d.side2.kind in ("civilians", "protesters", "rioters", "nationals"):
+        # "killing four Israelis": civilians, of the state they are from
         c2 = gcountry
         rec = index.by_id.get(a2) if a2 else None
         if rec is not None and rec.type in ("state", "government") and rec.country:
             c2 = rec.country
-        a2 = generic(d.side2.kind, c2, kb=kb) or a2
-        d.civilian_targeting = d.side2.kind == "civilians" and violent
+        kind2 = "civilians" if d.side2.kind == "nationals" else d.side2.kind
+        a2 = generic(kind2, c2, kb=kb) or (a2 if d.side2.kind != "nationals" else None)
+        d.civilian_targeting = kind2 == "civilians" and violent
     else:
         a2 = _party_actor(d.side2, gcountry, kb=kb)
         if a2 is not None and violent:
@@ -565,7 +587,7 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
                 tok.lemma_.lower() not in patterns.armed_nouns:
             continue
         party = resolve_phrase(tok, index, patterns)
-        if party.kind in ("civilians", "protesters", "rioters"):
+        if party.kind in ("civilians", "protesters", "rioters", "nationals"):
             continue
         actor = _party_actor(party, country, kb=kb)
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
