@@ -122,3 +122,21 @@ def test_the_taliban_are_known(nlp, kb):
     [(_, a1, a2)] = _sides(nlp, kb, "Taliban fighters attacked a police checkpoint in Helmand on Monday, killing "
                                    "four policemen.")
     assert a1 == "Taliban" and a2 == "Police Forces of Afghanistan (2014-2021)", (a1, a2)
+
+
+def test_a_phrase_known_by_a_name_is_that_name_not_its_members(nlp, kb):
+    [(_, a1, _)] = _sides(nlp, kb, "The capture of the village on Thursday by an alliance of Islamist rebels known "
+                                  "as Jaish al-Fatah, including the Nusra Front, was a blow to the army.")
+    assert a1 == "Jaish al Fateh", a1
+
+
+def test_militants_are_the_group_named_before_them_never_a_states_forces(nlp, kb):
+    evs = _sides(nlp, kb, "Syrian troops drove Islamic State out of Palmyra on Sunday, dealing a blow to militants "
+                          "who seized the city last year.")
+    assert [a1 for sub, a1, _ in evs if sub == "Non-state actor overtakes territory"] == ["Islamic State (Syria)"], evs
+    evs = _sides(nlp, kb, "Islamic State has held parts of Iraq since 2014. The hardline Sunni militants claimed a "
+                          "suicide attack on pilgrims in Nahrawan on Sunday that killed 19 people.")
+    assert evs and evs[0][1] == "Islamic State (Iraq)", evs
+    [(_, a1, a2)] = _sides(nlp, kb, "Iraqi army engineers defused roadside bombs planted by the militants near "
+                                   "Falluja on Monday.")
+    assert a1 == "Military Forces of Iraq (2014-2018)" and a2 == "Unidentified Armed Group (Iraq)", (a1, a2)

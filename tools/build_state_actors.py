@@ -188,6 +188,7 @@ PERIODS: dict[str, list[tuple[str, str, str | None, str, tuple[str, ...]]]] = {
     "Syria": [("2000-2024", "2000-07-17", "2024-12-08", WIKI + "President_of_Syria", ("2000-",)),
               ("2024-", "2024-12-08", None, WIKI + "Fall_of_the_Assad_regime", ())],
     "Iraq": [("1979-2003", "1979-07-16", "2003-04-09", WIKI + "President_of_Iraq", ()),
+             ("2006-2014", "2006-05-20", "2014-09-08", WIKI + "List_of_prime_ministers_of_Iraq", ()),
              ("2014-2018", "2014-09-08", "2018-10-25", WIKI + "List_of_prime_ministers_of_Iraq", ("2014-",)),
              ("2018-2020", "2018-10-25", "2020-05-07", WIKI + "List_of_prime_ministers_of_Iraq", ()),
              ("2020-2022", "2020-05-07", "2022-10-27", WIKI + "List_of_prime_ministers_of_Iraq", ()),

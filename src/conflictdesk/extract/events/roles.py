@@ -193,13 +193,19 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     rp = role_phrase_in(tok, patterns)
     if rp is not None and rp.first:
         return Party(phrase=rp, token=tok)
+    known = _known_as(tok)
+    if known is not None:
+        return resolve_phrase(known, index, patterns)
     lo, hi = _subtree_range(tok)
     hits = index.within(lo, hi)
     if not hits:
         for child in tok.children:
             if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
                 lo2, hi2 = _subtree_range(child, stop={"relcl", "acl", "advcl", "punct"})
-                hits = index.within(lo2, hi2)
+                # "an alliance of insurgents, including the Nusra Front": a member is not the alliance
+                members = [r for t in child.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
+                           for r in [_subtree_range(t, stop=set())]]
+                hits = [h for h in index.within(lo2, hi2) if not any(a <= h[0] < b for a, b in members)]
                 if hits:
                     break
     lemma = tok.lemma_.lower()
@@ -265,6 +271,23 @@ def _speaker_of_pronoun(tok: "Token") -> "Token | None":
         return None
     speakers = [c for c in said.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return speakers[0] if speakers else None
+
+
+MEMBER_PREPS = {"including", "among", "like"}
+NAMING_VERBS = {"know", "call", "name", "dub"}
+
+
+def _known_as(tok: "Token") -> "Token | None":
+    """"an alliance of Islamist insurgents known as Jaish al-Fatah": the name the phrase is known by."""
+    for t in (tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj")):
+        for c in t.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:
+                named = [g for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+                         if g.dep_ == "pobj"]
+                if named:
+                    return named[0]
+    return None
 
 
 BACKER = re.compile(r"-(?:backed|linked|affiliated|allied|aligned|sponsored|funded|supported|inspired|loyal)\b",

@@ -278,20 +278,36 @@ OWN_FIGHTERS = {"fighter", "militant", "member", "force", "gunman", "insurgent",
 
 
 def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
-    """"the group's naval forces", "the militia", "its fighters": the armed actor the text last named
-    before it."""
+    """"the group's naval forces", "the militia", "its fighters", "the ultra-hardline Sunni militants":
+    the armed actor the text last named before it; "militants who seized the city" after a group named
+    in the same sentence: that group."""
     tok = party.token
-    if party.actor is not None or party.phrase is not None or tok is None:
+    if party.phrase is not None or tok is None:
         return party
+    definite = any(c.lower_ == "the" for c in tok.children)
+    if party.actor is not None:
+        rec = index.by_id.get(party.actor)
+        if rec is None or rec.known or not definite:
+            return party          # a named actor; an adjective's group ("Sunni forces") only after "the"
     words = [tok] + [c for c in tok.children if c.dep_ == "poss"]
     own = tok.lemma_.lower() in OWN_FIGHTERS and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                      for c in tok.children)
-    if not own and not any(w.lemma_.lower() in ANAPHORA and any(c.lower_ == "the" for c in w.children)
-                           for w in words):
-        return party
-    # named before the phrase ("The al Qaeda-linked group" is not al Qaeda)
+    anaphor = tok.lemma_.lower() in ANAPHORA or tok.lower_ in ANAPHORA
+    if not own and not any((w.lemma_.lower() in ANAPHORA or w.lower_ in ANAPHORA)
+                           and any(c.lower_ == "the" for c in w.children) for w in words):
+        if not (anaphor and party.actor is None and tok.tag_ == "NNS" and not any(
+                c.dep_ in ("det", "amod", "compound", "nummod") for c in tok.children)):
+            return party
+        # a bare "militants" refers to a group only named earlier in its own sentence
+        start = tok.sent.start_char
+        before = [a for s, e, a in index.spans if start <= s and e <= tok.left_edge.idx
+                  and _actor_type(a, kb=kb, index=index) in ARMED_TYPES - STATE_FORCE_TYPES]
+        return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
+    # named before the phrase ("The al Qaeda-linked group" is not al Qaeda); "the militants", "the group"
+    # are never a state's forces ("its forces" may be)
+    types = ARMED_TYPES if own else ARMED_TYPES - STATE_FORCE_TYPES
     before = [a for s, e, a in index.spans
-              if e <= tok.left_edge.idx and _actor_type(a, kb=kb, index=index) in ARMED_TYPES]
+              if e <= tok.left_edge.idx and _actor_type(a, kb=kb, index=index) in types]
     return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
 
 
