@@ -9,6 +9,15 @@ a generic ACLED actor by its head noun (civilians, unidentified gunmen, proteste
 actor for role words (`event_roles.yaml`: "regime forces", "pro-Hadi", "coalition", "the army"),
 resolved with the report's country by `resolve_role_phrase`. "a number of X" names X; "missiles
 fired by X" names X; "X claim to have killed ... after firing" makes X the agent of the firing.
+
+No guessing: who says, condemns or suffers an event, or did something "after" or "since" it, is not
+its agent ("the UN condemned the shelling"), except a group's own outlet reporting its attack; "X
+said it ..." is X; who a retaliation struck carried out the attacks retaliated for. A nationality
+names the state only before the state's own (forces, jets, a patrol): "27 Israelis" are nationals
+(civilians, or an armed group of their state when its opponents' forces shoot them), "a British man"
+and "the Britain-based Observatory" no side. The name nearest a phrase's head names it ("Iraqi
+Kurdish Peshmerga forces"); "X known as Y" is Y, not the members it includes; "the X-linked group"
+is not X.
 """
 from __future__ import annotations
 
