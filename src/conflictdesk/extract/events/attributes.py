@@ -101,6 +101,13 @@ PERSON_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "men", "ee", "
 NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|overall|altogether|over the past|over the last|"
                         r"in the past (few )?(years?|months?|decades?))\b", re.IGNORECASE)
+# "in three months of fighting", "over two years", "during the past five years": a toll over a span of time
+# more deaths than this are a war's toll, unless the text tells them plainly of one incident ("the bombing
+# killed 140,000 people")
+INCIDENT_MAX = 5000
+DURATION = re.compile(r"\b(?:in|over|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+                      r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few)\s+)"
+                      r"(?:\w+\s+)?(?:weeks|months|years|decades)\b|\byears of\b", re.IGNORECASE)
 
 
 def _not_a_count(t: "Token") -> bool:
@@ -125,6 +132,7 @@ def _cumulative(cue: "Token", toll_subjects: frozenset[str]) -> bool:
         subj += [g for c in t.children if c.dep_ == "agent" for g in c.children]
         if t.dep_ == "relcl":
             subj.append(t.head)            # "a war that has killed ...", "a war in which ... were killed"
+            subj += _antecedent(t)         # "the momentum Assad's way in the war that has killed ..."
         if any(x.lemma_.lower() in toll_subjects for x in subj):
             return True
     clause = cue.head if cue.dep_ in ("xcomp", "conj", "advcl") else cue
@@ -133,8 +141,25 @@ def _cumulative(cue: "Token", toll_subjects: frozenset[str]) -> bool:
     mods = [c for t in {cue, clause} for c in t.children if c.dep_ in ("prep", "npadvmod", "advmod", "pobj")
             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))]
     words = " ".join(x.text for c in mods for x in c.subtree)
+    if DURATION.search(words):
+        return True                        # "700 people were killed in three months of fighting"
     perfect = any(c.lower_ in ("has", "have") and c.dep_ == "aux" for t in (cue, clause) for c in t.children)
     return bool(CUMULATIVE.search(words)) and (perfect or "since" in words.lower())
+
+
+def _antecedent(relcl: "Token") -> list["Token"]:
+    """The noun just before a relative clause's pronoun ("the war that has killed"), which the parser
+    may not have made the clause's head."""
+    pron = next((c for c in relcl.children if c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which")), None)
+    if pron is None:
+        pron = next((g for c in relcl.children if c.dep_ == "prep" for g in c.children
+                     if g.tag_ in ("WDT", "WP")), None)      # "a war in which ..."
+        if pron is not None:
+            pron = pron.head
+    if pron is None or pron.i == 0:
+        return []
+    before = pron.doc[pron.i - 1]
+    return [before] if before.pos_ in ("NOUN", "PROPN") else []
 
 
 def _np_tokens(tok: "Token") -> list["Token"]:
@@ -232,6 +257,8 @@ def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
                     found = (1, "exactly")      # "a man was killed"
                 else:
                     continue
+            if found[0] > INCIDENT_MAX and not (found[1] == "exactly" and tok.tag_ == "VBD"):
+                continue        # "more than 250,000 people have died": a war's toll, not one incident's
             key = victim.lemma_.lower()
             groups[key] = min(groups.get(key, found[0]), found[0])
     if groups:
@@ -452,8 +479,13 @@ def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
     """"Karadzic was arrested in 2008", "the 1995 Srebrenica massacre": a year before the report's
     own, in the event's clause, tells history. Not "the worst attack since 2014", nor "the first
     truce since the war began in 2011" (a year inside a since-phrase dates something else)."""
+    return history_year(head, sent, published) is not None
+
+
+def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) -> int | None:
+    """The year before the report's own that dates the event's clause (`earlier_year`), or None."""
     if published is None:
-        return False
+        return None
     for t in sent:
         if not (t.shape_ == "dddd" and 1900 <= int(t.text) < published.year):
             continue
@@ -462,11 +494,11 @@ def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
                for a in chain[:4]):
             continue
         if head in chain:
-            return True
+            return int(t.text)
         verb = next((a for a in chain if a.pos_ in ("VERB", "AUX")), None)
         if verb is not None and (verb is head or verb in _ancestors(head, 6)):
-            return True
-    return False
+            return int(t.text)
+    return None
 
 
 def section_flags(text: str) -> list[tuple[int, bool]]:

@@ -4,6 +4,7 @@
     anchor = report_date(drafts, published)
 
 An ACLED coder codes what happened, once per incident:
+- only incidents of the years coded (from 1990): "Hiroshima in 1945" is history;
 - only what occurred (reported, claimed, attempted): negated, hypothetical, planned and
   threatened violence is no event (a threat is a statement, found by the statements stage);
 - an armed group's announced (re)start of violence is the one threat coded, as ACLED codes an
@@ -41,6 +42,7 @@ TALKS = "046"
 WITHDRAWAL = {"withdrawal", "withdraw", "pullout", "departure", "exit", "drawdown"}
 ARMED_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition", "alliance"}
 RECENT_DAYS = 7
+FIRST_YEAR = 1990          # events dated earlier are history, not incidents a desk codes
 LEAD_CHARS = 400           # a report's lead: its first sentence or two
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
 # "the first attack", "a separate attack", "the previous bombing": another incident than the one told
@@ -56,6 +58,8 @@ def incidents_only(drafts: list[Draft], *, actor_type: Callable[[str | None], st
         return any(actor_type(a) in ARMED_GROUPS for a in (d.actor1, *d.assoc1) if a)
 
     def kept(d: Draft) -> bool:
+        if before_acled(d):
+            return False
         if d.status == "threatened":
             return d.coding.event_type in ARMED_VIOLENCE and d.actor1 is not None and actor_type(d.actor1) in ARMED_GROUPS
         if d.status not in OCCURRED:
@@ -66,6 +70,12 @@ def incidents_only(drafts: list[Draft], *, actor_type: Callable[[str | None], st
             return armed_group(d)
         return d.coding.cameo == TALKS and _about_withdrawal(d)
     return [d for d in drafts if kept(d)]
+
+
+def before_acled(d: Draft) -> bool:
+    """"dropped an atomic bomb on Hiroshima in 1945": history from before the years ACLED codes, no event."""
+    year = d.date.date.year if d.date is not None and d.date.date is not None else d.year
+    return year is not None and year < FIRST_YEAR
 
 
 def _about_withdrawal(d: Draft) -> bool:

@@ -42,6 +42,7 @@ class Draft:
     place_here: bool = False           # the place is named in the event's own sentence (not a dateline)
     loose: bool = False                # an outcome word without conflict context: only the prior event's outcome
     history: bool = False              # dated years before the report ("arrested in 2008"): never today's news
+    year: int | None = None            # the earlier year history dates it in
     reference: str | None = None       # may name an incident told before: "definite" ("the attack"), "quoted"
     protested: bool = False            # the violence a demonstration of its sentence protests ("against the killing")
 

@@ -31,7 +31,7 @@ from .crowds import MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_b
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, agreement_made, shows_not_protests
 from .attributes import (WORD_NUMBERS, DocumentPlaces, clause_times, coded_fatalities, count_of, date_for,
-                         document_places, earlier_year, fatalities_in, in_background_section, place_for,
+                         document_places, fatalities_in, history_year, in_background_section, place_for,
                          recalled_time, reporting_dates, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
@@ -380,7 +380,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind=m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              history=earlier_year(m.head, sent, doc.published), reference=refers_back(m, quotes=said))
+              reference=refers_back(m, quotes=said))
+    d.year = history_year(m.head, sent, doc.published)
+    d.history = d.year is not None
     return d
 
 
@@ -760,7 +762,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             # "No fatalities reported." / "Three of them died.": the outcome of the event just told
             if deaths is not None:
                 # a retelling ("The two men were killed instantly") restates the toll, never adds to it
-                prior.fatalities = deaths if prior.fatalities is None else max(prior.fatalities, deaths)
+                # nor replaces it (a toll told after an event is often a wider one: "700 killed in the area")
+                prior.fatalities = deaths if prior.fatalities is None else prior.fatalities
             continue
         if all(d.kind == "outcome" and d.actor1 is None and d.actor2 is None and d.side2.kind is None
                for d in sdrafts) and not deaths:
@@ -803,7 +806,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             latitude=d.place.latitude if d.place else None, longitude=d.place.longitude if d.place else None,
             geo_precision=d.place.geo_precision if d.place else None,
             event_date=when, time_precision=precision,
-            fatalities=d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
+            fatalities=None if _aggregate(d) else d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
             civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover, rule=d.rule)
         ev.notes = write_note(ev, names=_names(kb, index))
         events.append(ev)
@@ -815,6 +818,11 @@ def _actor_on(actor_id: str | None, *, kb: Any, on: Any) -> str | None:
     if actor_id is None or kb is None or on is None or not hasattr(kb, "actor_on"):
         return actor_id
     return kb.actor_on(actor_id, on)
+
+
+def _aggregate(d: Draft) -> bool:
+    """"891 attacks since January, killing 2,150": many incidents told as one; their toll is context."""
+    return d.count is not None and d.count.value > 1
 
 
 def _apply_coded_fatalities(drafts: list[Draft], text: str) -> None:
