@@ -53,3 +53,9 @@ def test_toll_over_months_does_not_replace_the_event_toll(nlp, kb):
 def test_toll_of_a_single_incident_stays(nlp, kb):
     evs = violent(nlp, kb, "A suicide bomber killed 14 people at a checkpoint in Kabul on Monday, officials said.")
     assert [e.fatalities for e in evs] == [14]
+
+
+def test_aggregate_keeps_its_count_and_no_fatalities(nlp, kb):
+    evs = violent(nlp, kb, "Islamic State militants carried out 891 attacks across Iraq in May, killing 2,150 people, "
+                           "the United Nations said.")
+    assert evs and all(e.fatalities is None for e in evs), [(e.sub_event_type, e.count, e.fatalities) for e in evs]

@@ -773,6 +773,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             continue
         if deaths is not None:
             violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in DISORDER]
+            if any(_aggregate(d) for d in violent):
+                violent = []       # "891 attacks since January killed 2,150": the toll of many, context
             if violent:
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
@@ -806,7 +808,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             latitude=d.place.latitude if d.place else None, longitude=d.place.longitude if d.place else None,
             geo_precision=d.place.geo_precision if d.place else None,
             event_date=when, time_precision=precision,
-            fatalities=None if _aggregate(d) else d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
+            fatalities=d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
             civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover, rule=d.rule)
         ev.notes = write_note(ev, names=_names(kb, index))
         events.append(ev)
