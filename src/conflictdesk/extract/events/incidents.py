@@ -14,7 +14,7 @@ An ACLED coder codes what happened, once per incident:
   own labels ("Non-violent activity: ...", "Movement of forces: ...") still code their note, and
   so do a meeting of an armed group's leaders and talks on the withdrawal of foreign forces;
 - an incident is coded once: a mention that names one told before ("the attack", "Sunday's
-  blasts", "claimed responsibility for the bombing", a quoted reaction) adds to it, never makes
+  blasts", "claimed responsibility for the bombing", a quoted reaction, what footage of it shows) adds to it, never makes
   another event (`refers_back`, `merge_references`);
 - an event told without a date of its own in the news of the day took place on the report's
   date: the date of the lead's event when the lead dates it, else the publication date.
@@ -107,6 +107,8 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]]) -> str | None:
     blasts"); None when it tells an incident of its own."""
     if any(a <= m.start < b for a, b in quotes):
         return "quoted"
+    if _depicted(m):
+        return "depicted"
     head = m.head
     if head.pos_ != "NOUN" or m.trigger.kind == "label":
         return None
@@ -117,6 +119,18 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]]) -> str | None:
             any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in head.children):
         return "definite"
     return None
+
+
+DEPICTIONS = {"footage", "video", "image", "picture", "photo", "photograph", "film", "clip"}
+
+
+def _depicted(m: "Mention") -> bool:
+    """"Footage showed damaged shop fronts and wounded people": what a picture of the incident shows."""
+    root = m.head
+    while root.dep_ != "ROOT" and root.head.i != root.i:
+        root = root.head
+    return root.lemma_.lower() in ("show", "depict", "capture") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in DEPICTIONS for c in root.children)
 
 
 def merge_references(drafts: list[Draft]) -> list[Draft]:
@@ -140,7 +154,7 @@ def _same_incident(o: Draft, d: Draft) -> bool:
         return False
     if o.status not in OCCURRED or o.count is not None:
         return False
-    generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome"
+    generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
     if not generic and o.coding.event_type != d.coding.event_type:
         return False
     if coarse_dated(o.date) != coarse_dated(d.date):

@@ -11,9 +11,12 @@ of armed conflict, and "demonstrate" with an object or a clause shows something.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .triggers import Mention
 
 # a text is about conflict when this share of its sentences tells of it (annotated conflict news:
@@ -74,3 +77,72 @@ def agreement_made(m: "Mention") -> bool:
 def _as_head(m: "Mention", tok) -> "Mention":
     from dataclasses import replace
     return replace(m, head=tok)
+
+
+# "officials fighting Islamic State", "the coalition battling the militants": who someone is, not a battle
+FIGHT_VERBS = {"fight", "battle", "combat"}
+# "helicopters flew overhead", "protect the border with drones": aircraft that strike no one
+AIRCRAFT = {"helicopter", "jet", "warplane", "aircraft", "drone", "uav", "plane", "fighter-jet"}
+IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "crash", "train", "help", "protect",
+                       "provide", "supply", "sell", "buy", "deliver", "acquire", "purchase", "equip", "build",
+                       "manufacture", "station", "park", "escort", "monitor", "watch", "film", "photograph", "see",
+                       "evacuate", "ferry", "carry", "transport", "airlift", "hear"}
+# "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
+JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
+                 "flock", "move", "cross"}
+# "summoned the ambassador to strongly protest and condemn the violation": a protest in words
+SPEECH_VERBS = {"condemn", "denounce", "decry", "criticize", "criticise", "deplore", "object", "complain", "summon",
+                "reject", "express", "lodge", "voice"}
+
+
+def not_an_occurrence(m: "Mention") -> bool:
+    """A trigger word that tells no incident: what an actor is ("officials fighting Islamic State"),
+    aircraft that only fly ("helicopters buzzed overhead"), going to fight ("left to fight with
+    Islamic State"), a protest in words ("to strongly protest and condemn the violation")."""
+    head = m.head
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
+        if head.dep_ == "acl" and head.tag_ == "VBG":
+            return True
+        if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+                and head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in JOINING_VERBS:
+            return True
+    if head.pos_ in ("NOUN", "PROPN") and lemma in AIRCRAFT and len(m.tokens) == 1:
+        verb = head
+        while verb.dep_ in ("conj", "appos", "compound") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+        elif verb.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verb = verb.head
+        if verb.i != head.i and verb.lemma_.lower() in IDLE_AIRCRAFT_VERBS:
+            return True
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
+            return True           # "as helicopters buzzed overhead"
+    if _since_clause(head):
+        return True
+    if lemma == "protest" and head.pos_ == "VERB":
+        near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
+        return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
+    return False
+
+
+def _since_clause(head: "Token") -> bool:
+    """"since the truce took effect", "since a U.S.-led coalition launched a campaign": a clause that
+    only dates what the sentence tells."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return verb is not None and verb.dep_ == "advcl" and \
+        any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+ACCIDENT = re.compile(r"\b(accident\w*|crash(?:ed|es)?|derail\w*|collision|collided|technical (?:fault|failure|problem)|"
+                      r"malfunction\w*|mechanical (?:fault|failure|problem)|air ?bags?)\b", re.IGNORECASE)
+HOSTILE = re.compile(r"\b(shot down|downed|attack\w*|gunm[ae]n|militants?|rebels?|insurgents?|bombs?|bomb(?:ing|er)s?|"
+                     r"missiles?|rockets?|shell(?:s|ed|ing)|fired|gunfire|hostile|sabotage\w*|terror\w*)\b",
+                     re.IGNORECASE)
+
+
+def accident(sentence: str) -> bool:
+    """"killed when a helicopter crashed due to a technical fault", "a train derailed, killing two":
+    deaths in an accident, told with no hostile act."""
+    return bool(ACCIDENT.search(sentence)) and not HOSTILE.search(sentence)

@@ -29,7 +29,7 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities
 from .incidents import incidents_only, merge_references, refers_back, report_date
-from .relevance import about_conflict, agreement_made, shows_not_protests
+from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
 from .attributes import (WORD_NUMBERS, DocumentPlaces, clause_times, coded_fatalities, count_of, date_for,
                          document_places, fatalities_in, history_year, in_background_section, place_for,
                          recalled_time, reporting_dates, salience_of, section_flags, status_of)
@@ -323,7 +323,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None
-    if _person_taken(m, patterns):
+    if _person_taken(m, patterns) or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
@@ -718,6 +718,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                              doc.text[min(sents[j].end_char, sent.end_char):max(sents[j].start_char, sent.start_char)]
                              for j in (k - 1, k + 1))
         found_here, hurt = found_all[k], hurts[k]
+        if accident(sent.text):
+            continue              # "two were killed when a helicopter crashed due to a technical fault"
         mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
         # a death or injury word outside any context only tells the outcome of the event before it
