@@ -59,3 +59,68 @@ def test_aggregate_keeps_its_count_and_no_fatalities(nlp, kb):
     evs = violent(nlp, kb, "Islamic State militants carried out 891 attacks across Iraq in May, killing 2,150 people, "
                            "the United Nations said.")
     assert evs and all(e.fatalities is None for e in evs), [(e.sub_event_type, e.count, e.fatalities) for e in evs]
+
+
+# 3. words of violence that tell no incident
+@pytest.mark.parametrize("text", [
+    # who someone is
+    "U.S. and Iraqi officials fighting Islamic State said on Friday they could not confirm the account.",
+    "A spokesman for the U.S.-led coalition fighting the militants said in an email that he had no information.",
+    # aircraft that only fly or watch
+    "Soldiers were driving into the campus as helicopters buzzed overhead, a police officer said.",
+    "Western advisers are training Tunisian border forces to protect the frontier with surveillance and drones.",
+    # going to fight, not a battle
+    "More than 3,000 Tunisians have left to fight with Islamic State and other militant groups in Syria and Iraq.",
+    # a protest in words
+    "The Russian ambassador was summoned to the foreign ministry to strongly protest and condemn the violation "
+    "of Turkish airspace by Russian warplanes.",
+])
+def test_no_incident_told(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "PKK militants attacked a police station in Diyarbakir on Friday, killing three officers. Two soldiers were "
+    "killed when a military helicopter crashed in Hakkari province due to a technical fault, the army said.",
+    "An Amtrak train derailed when it struck a backhoe near Chester on Sunday, killing two people.",
+    "A mountain lion attack killed a hiker in the state last year, wildlife officials said.",
+])
+def test_accidents_and_animals_are_no_political_violence(nlp, kb, text):
+    evs = [e for e in violent(nlp, kb, text) if "crash" in e.evidence.text or "derail" in e.evidence.text
+           or "lion" in e.evidence.text]
+    assert not evs, [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_helicopter_shot_down_stays_an_event(nlp, kb):
+    evs = violent(nlp, kb, "Two soldiers were killed when their helicopter crashed after being hit by rocket fire "
+                           "from PKK militants in Hakkari province on Friday, the army said.")
+    assert evs
+
+
+def test_since_clause_only_dates(nlp, kb):
+    evs = extract(nlp, kb, "Russian strikes hit areas of Aleppo and Homs provinces since the cessation of hostilities "
+                           "deal took effect, a report by the Institute for the Study of War showed.").events
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_fighting_told_is_a_battle(nlp, kb):
+    evs = violent(nlp, kb, "Kurdish YPG fighters fought Islamic State militants near Tel Abyad on Tuesday.")
+    assert [e.event_type for e in evs] == ["Battles"]
+
+
+# 4. one incident, told several times, is one event
+def test_the_attacker_retells_the_bombing(nlp, kb):
+    evs = violent(nlp, kb, "A suicide bomber was killed and two security guards wounded in a blast near the U.S. "
+                           "consulate in Jeddah early on Monday, the interior ministry said.\n"
+                           "The attacker parked his car outside a hospital opposite the consulate and detonated his "
+                           "device after being approached by the guards, the ministry said.")
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_a_separate_incident_is_another_event(nlp, kb):
+    evs = violent(nlp, kb, "Israeli police shot dead a Palestinian who stabbed a policeman in Jerusalem's Old City "
+                           "on Sunday, police said.\nIn a separate incident, a Palestinian tried to stab a soldier at "
+                           "a checkpoint near Hebron and was shot dead, the army said.")
+    assert any(e.evidence.text.startswith("In a separate incident") for e in evs), \
+        [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
