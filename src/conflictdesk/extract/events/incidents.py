@@ -14,8 +14,8 @@ An ACLED coder codes what happened, once per incident:
   own labels ("Non-violent activity: ...", "Movement of forces: ...") still code their note, and
   so do a meeting of an armed group's leaders and talks on the withdrawal of foreign forces;
 - an incident is coded once: a mention that names one told before ("the attack", "Sunday's
-  blasts", "claimed responsibility for the bombing", a quoted reaction, what footage of it shows) adds to it, never makes
-  another event (`refers_back`, `merge_references`);
+  blasts", "claimed responsibility for the bombing", a quoted reaction, what footage of it shows)
+  adds to it, never makes another event (`refers_back`, `merge_references`);
 - an event told without a date of its own in the news of the day took place on the report's
   date: the date of the lead's event when the lead dates it, else the publication date.
 """

@@ -86,7 +86,7 @@ AIRCRAFT = {"helicopter", "jet", "warplane", "aircraft", "drone", "uav", "plane"
 IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "crash", "train", "help", "protect",
                        "provide", "supply", "sell", "buy", "deliver", "acquire", "purchase", "equip", "build",
                        "manufacture", "station", "park", "escort", "monitor", "watch", "film", "photograph", "see",
-                       "evacuate", "ferry", "carry", "transport", "airlift", "hear"}
+                       "evacuate", "ferry", "transport", "airlift", "hear"}
 # "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
 JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
                  "flock", "move", "cross"}
