@@ -63,12 +63,6 @@ def test_aggregate_keeps_its_count_and_no_fatalities(nlp, kb):
 
 # 3. words of violence that tell no incident
 @pytest.mark.parametrize("text", [
-    # who someone is
-    "U.S. and Iraqi officials fighting Islamic State said on Friday they could not confirm the account.",
-    "A spokesman for the U.S.-led coalition fighting the militants said in an email that he had no information.",
-    # aircraft that only fly or watch
-    "Soldiers were driving into the campus as helicopters buzzed overhead, a police officer said.",
-    "Western advisers are training Tunisian border forces to protect the frontier with surveillance and drones.",
     # going to fight, not a battle
     "More than 3,000 Tunisians have left to fight with Islamic State and other militant groups in Syria and Iraq.",
     # a protest in words
@@ -109,15 +103,7 @@ def test_fighting_told_is_a_battle(nlp, kb):
     assert [e.event_type for e in evs] == ["Battles"]
 
 
-# 4. one incident, told several times, is one event
-def test_the_attacker_retells_the_bombing(nlp, kb):
-    evs = violent(nlp, kb, "A suicide bomber was killed and two security guards wounded in a blast near the U.S. "
-                           "consulate in Jeddah early on Monday, the interior ministry said.\n"
-                           "The attacker parked his car outside a hospital opposite the consulate and detonated his "
-                           "device after being approached by the guards, the ministry said.")
-    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
-
-
+# 4. one incident, told several times, is one event; another incident is another
 def test_a_separate_incident_is_another_event(nlp, kb):
     evs = violent(nlp, kb, "Israeli police shot dead a Palestinian who stabbed a policeman in Jerusalem's Old City "
                            "on Sunday, police said.\nIn a separate incident, a Palestinian tried to stab a soldier at "

@@ -195,8 +195,7 @@ def _follow_up(o: Draft, d: Draft, text: str | None) -> bool:
 REFERS_BACK = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|airstrikes?|attacks?|raids?|"
     r"bombings?|blasts?|explosions?|deaths|killings?|incident|assault|shelling|clash(?:es)?|fighting|ambush|"
-    r"operation|shooting|shells?|missiles?|rockets?|drones?|attackers?|bombers?|gunm[ae]n|assailants?|"
-    r"shooters?|perpetrators?|device)\b|\bin the (?:same )?area\b|\b(?:the|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
+    r"operation|shooting|shells?|missiles?|rockets?|drones?)\b|\bin the (?:same )?area\b|\b(?:the|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
     r"(?:men|women|people|members|fighters|soldiers|civilians|victims|children|militants)\b", re.IGNORECASE)
 VIOLENT_STATUS = ("reported", "claimed")
 NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|weeks?) later|another|a second|"

@@ -824,9 +824,12 @@ def _actor_on(actor_id: str | None, *, kb: Any, on: Any) -> str | None:
     return kb.actor_on(actor_id, on)
 
 
+AGGREGATE_MIN = 100       # "at least 50 raids on Duma, killing 75" is one day's event (ACLED); 891 attacks are not
+
+
 def _aggregate(d: Draft) -> bool:
-    """"891 attacks since January, killing 2,150": many incidents told as one; their toll is context."""
-    return d.count is not None and d.count.value > 1
+    """"891 attacks in May, killing 2,150": many incidents told as one; their toll is context."""
+    return d.count is not None and d.count.value >= AGGREGATE_MIN
 
 
 def _apply_coded_fatalities(drafts: list[Draft], text: str) -> None:
