@@ -63,6 +63,12 @@ def test_aggregate_keeps_its_count_and_no_fatalities(nlp, kb):
 
 # 3. words of violence that tell no incident
 @pytest.mark.parametrize("text", [
+    # who someone is
+    "U.S. and Iraqi officials fighting Islamic State said on Friday they could not confirm the account.",
+    "A spokesman for the U.S.-led coalition fighting the militants said in an email that he had no information.",
+    # aircraft that only fly or watch
+    "Soldiers were driving into the campus as helicopters buzzed overhead, a police officer said.",
+    "Western advisers are training Tunisian border forces to protect the frontier with surveillance and drones.",
     # going to fight, not a battle
     "More than 3,000 Tunisians have left to fight with Islamic State and other militant groups in Syria and Iraq.",
     # a protest in words
@@ -90,6 +96,12 @@ def test_a_helicopter_shot_down_stays_an_event(nlp, kb):
     evs = violent(nlp, kb, "Two soldiers were killed when their helicopter crashed after being hit by rocket fire "
                            "from PKK militants in Hakkari province on Friday, the army said.")
     assert evs
+
+
+def test_aircraft_striking_stay_strikes(nlp, kb):
+    evs = violent(nlp, kb, "Russian jets carried out dozens of strikes on Islamic State positions near Palmyra on "
+                           "Sunday, the Syrian Observatory said.")
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"], [(e.sub_event_type, e.rule) for e in evs]
 
 
 def test_since_clause_only_dates(nlp, kb):

@@ -79,8 +79,15 @@ def _as_head(m: "Mention", tok) -> "Mention":
     return replace(m, head=tok)
 
 
-# "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
+# "officials fighting Islamic State", "the coalition battling the militants": who someone is, not a battle
 FIGHT_VERBS = {"fight", "battle", "combat"}
+# "helicopters flew overhead", "protect the border with drones": aircraft that strike no one
+AIRCRAFT = {"helicopter", "jet", "warplane", "aircraft", "drone", "uav", "plane", "fighter-jet"}
+IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "crash", "train", "help", "protect",
+                       "provide", "supply", "sell", "buy", "deliver", "acquire", "purchase", "equip", "build",
+                       "manufacture", "station", "park", "escort", "monitor", "watch", "film", "photograph", "see",
+                       "evacuate", "ferry", "transport", "airlift", "hear"}
+# "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
 JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
                  "flock", "move", "cross"}
 # "summoned the ambassador to strongly protest and condemn the violation": a protest in words
@@ -89,15 +96,29 @@ SPEECH_VERBS = {"condemn", "denounce", "decry", "criticize", "criticise", "deplo
 
 
 def not_an_occurrence(m: "Mention") -> bool:
-    """A trigger word that tells no incident: going to fight ("left to fight with Islamic State"), a
-    protest in words ("to strongly protest and condemn the violation"), a clause that only dates
-    ("since the truce took effect")."""
+    """A trigger word that tells no incident: what an actor is ("officials fighting Islamic State"),
+    aircraft that only fly ("helicopters buzzed overhead"), going to fight ("left to fight with
+    Islamic State"), a protest in words ("to strongly protest and condemn the violation")."""
     head = m.head
     lemma = head.lemma_.lower()
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
+        if head.dep_ == "acl" and head.tag_ == "VBG":
+            return True
         if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
                 and head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in JOINING_VERBS:
             return True
+    if head.pos_ in ("NOUN", "PROPN") and lemma in AIRCRAFT and len(m.tokens) == 1:
+        verb = head
+        while verb.dep_ in ("conj", "appos", "compound") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+        elif verb.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verb = verb.head
+        if verb.i != head.i and verb.lemma_.lower() in IDLE_AIRCRAFT_VERBS:
+            return True
+        if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
+            return True           # "as helicopters buzzed overhead"
     if _since_clause(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
