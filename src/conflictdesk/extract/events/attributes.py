@@ -101,10 +101,10 @@ PERSON_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ian", "man", "men", "ee", "
 NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|overall|altogether|over the past|over the last|"
                         r"in the past (few )?(years?|months?|decades?))\b", re.IGNORECASE)
-# "in three months of fighting", "over two years", "during the past five years": a toll over a span of time
 # more deaths than this are a war's toll, unless the text tells them plainly of one incident ("the bombing
 # killed 140,000 people")
 INCIDENT_MAX = 5000
+# "in three months of fighting", "over two years", "during the past five years": a toll over a span of time
 DURATION = re.compile(r"\b(?:in|over|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
                       r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few)\s+)"
                       r"(?:\w+\s+)?(?:weeks|months|years|decades)\b|\byears of\b", re.IGNORECASE)

@@ -2,6 +2,8 @@
 
     about_conflict(told)             # told: per sentence, does it tell of conflict, violence or protest
     shows_not_protests(mention)      # "the company demonstrated its technology"
+    not_an_occurrence(mention)       # "officials fighting Islamic State", "helicopters buzzed overhead"
+    accident(sentence)               # "killed when a helicopter crashed due to a technical fault"
 
 A report about business, sport, elections, technology or a film uses the words of violence
 figuratively ("a long battle against deflation", "blistering attacks from the party's
@@ -98,7 +100,8 @@ SPEECH_VERBS = {"condemn", "denounce", "decry", "criticize", "criticise", "deplo
 def not_an_occurrence(m: "Mention") -> bool:
     """A trigger word that tells no incident: what an actor is ("officials fighting Islamic State"),
     aircraft that only fly ("helicopters buzzed overhead"), going to fight ("left to fight with
-    Islamic State"), a protest in words ("to strongly protest and condemn the violation")."""
+    Islamic State"), a clause that only dates ("since the truce took effect"), a protest in words
+    ("to strongly protest and condemn the violation")."""
     head = m.head
     lemma = head.lemma_.lower()
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:

@@ -765,7 +765,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if deaths is not None:
                 # a retelling ("The two men were killed instantly") restates the toll, never adds to it
                 # nor replaces it (a toll told after an event is often a wider one: "700 killed in the area")
-                prior.fatalities = deaths if prior.fatalities is None else prior.fatalities
+                if prior.fatalities is None:
+                    prior.fatalities = deaths
             continue
         if all(d.kind == "outcome" and d.actor1 is None and d.actor2 is None and d.side2.kind is None
                for d in sdrafts) and not deaths:
@@ -776,7 +777,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if deaths is not None:
             violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in DISORDER]
             if any(_aggregate(d) for d in violent):
-                violent = []       # "891 attacks since January killed 2,150": the toll of many, context
+                violent = []       # "891 attacks in May killed 2,150": the toll of many, context
             if violent:
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
