@@ -71,13 +71,16 @@ def test_aggregate_keeps_its_count_and_no_fatalities(nlp, kb):
     "Western advisers are training Tunisian border forces to protect the frontier with surveillance and drones.",
     # going to fight, not a battle
     "More than 3,000 Tunisians have left to fight with Islamic State and other militant groups in Syria and Iraq.",
-    # a protest in words
-    "The Russian ambassador was summoned to the foreign ministry to strongly protest and condemn the violation "
-    "of Turkish airspace by Russian warplanes.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not evs, [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_protest_in_words_is_no_protest(nlp, kb):
+    evs = extract(nlp, kb, "The Russian ambassador was summoned to the foreign ministry to strongly protest and "
+                           "condemn the violation of Turkish airspace by Russian warplanes.").events
+    assert not any(e.event_type == "Protests" for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]
 
 
 @pytest.mark.parametrize("text", [
@@ -122,3 +125,4 @@ def test_a_separate_incident_is_another_event(nlp, kb):
                            "a checkpoint near Hebron and was shot dead, the army said.")
     assert any(e.evidence.text.startswith("In a separate incident") for e in evs), \
         [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
