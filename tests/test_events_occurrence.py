@@ -126,3 +126,9 @@ def test_a_separate_incident_is_another_event(nlp, kb):
     assert any(e.evidence.text.startswith("In a separate incident") for e in evs), \
         [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
 
+
+
+def test_plural_strikes_in_the_perfect_tell_a_toll_of_many(nlp, kb):
+    evs = violent(nlp, kb, "Russian jets bombed rebel positions in Latakia on Tuesday. The Syrian Organisation for "
+                           "Human Rights says Russian air strikes have killed more than 1,700 civilians.")
+    assert all(e.fatalities is None for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]

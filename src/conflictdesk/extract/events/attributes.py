@@ -104,6 +104,9 @@ CUMULATIVE = re.compile(r"\b(since|so far|to date|in total|overall|altogether|ov
 # more deaths than this are a war's toll, unless the text tells them plainly of one incident ("the bombing
 # killed 140,000 people")
 INCIDENT_MAX = 5000
+# incidents that, in the plural with a present perfect, tell a toll of many ("air strikes have killed 1,700")
+MANY_INCIDENTS = {"strike", "airstrike", "attack", "raid", "bombing", "clash", "shelling", "bombardment", "assault",
+                  "operation", "explosion", "blast"}
 # "in three months of fighting", "over two years", "during the past five years": a toll over a span of time
 DURATION = re.compile(r"\b(?:in|over|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
                       r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few)\s+)"
@@ -135,6 +138,8 @@ def _cumulative(cue: "Token", toll_subjects: frozenset[str]) -> bool:
             subj += _antecedent(t)         # "the momentum Assad's way in the war that has killed ..."
         if any(x.lemma_.lower() in toll_subjects for x in subj):
             return True
+        if _has_perfect(t) and any(x.tag_ == "NNS" and x.lemma_.lower() in MANY_INCIDENTS for x in subj):
+            return True                    # "Russian air strikes have killed more than 1,700 civilians"
     clause = cue.head if cue.dep_ in ("xcomp", "conj", "advcl") else cue
     # "since 2011", "so far": a modifier of the death verb itself, not of a clause hanging off it
     # ("killed three soldiers, marking the first deaths since attacks began" is one event)
@@ -145,6 +150,10 @@ def _cumulative(cue: "Token", toll_subjects: frozenset[str]) -> bool:
         return True                        # "700 people were killed in three months of fighting"
     perfect = any(c.lower_ in ("has", "have") and c.dep_ == "aux" for t in (cue, clause) for c in t.children)
     return bool(CUMULATIVE.search(words)) and (perfect or "since" in words.lower())
+
+
+def _has_perfect(verb: "Token") -> bool:
+    return any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in verb.children)
 
 
 def _antecedent(relcl: "Token") -> list["Token"]:
