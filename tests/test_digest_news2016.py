@@ -5,6 +5,7 @@ no opinion column, no business or court story, fatalities of an incident counted
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -17,16 +18,17 @@ from conflictdesk.cli import main
 from conflictdesk.records import Document
 
 
+def _load_digest_weeks():
+    """bench/digest_weeks.py, whose week_rows reads a week's news-2016 articles as ingest rows."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "digest_weeks.py"
+    spec = importlib.util.spec_from_file_location("digest_weeks", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
 def _rows(shared_dir: Path, weeks: set[tuple[int, int]]) -> list[dict]:
-    rows = []
-    with (shared_dir / "data" / "news-2016" / "articles.jsonl").open(encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            r = json.loads(line)
-            day = dt.date.fromisoformat(r["date"][:10])
-            if day.isocalendar()[:2] in weeks:
-                rows.append({"id": f"news2016-{i}", "published": day.isoformat(), "url": r["source_url"],
-                             "title": r["title"] if len(r["title"]) > 3 else None, "text": r["text"]})
-    return rows
+    return _load_digest_weeks().week_rows(shared_dir / "data" / "news-2016" / "articles.jsonl", weeks)
 
 
 def _story_of(stories, needle: str) -> set[str]:
