@@ -30,10 +30,10 @@ FIXTURES = {
     },
     155: {    # Suicide bombing in Jalalabad, 2016-01-17; the Taliban deny it
         "lead": "A suicide bomber killed 13 people in the eastern Afghan city of Jalalabad on Sunday",
-        "issuers": ["Taliban spokesman Zabihullah Mujahid"],
+        "issuers": ["Taliban, through Zabihullah Mujahid (spokesperson)"],   # the speaker resolved to his group
         "labels": {"denial"},
         "record": ["Islamic State in the same city last week claimed their first attack on a major urban center"],
-        "meaning": ["evidence for or against what Taliban spokesman Zabihullah Mujahid denied"],
+        "meaning": ["evidence for or against what Taliban denied"],
         "absent": ["### Islamic State"],                        # its claim of last week is background
     },
     1119: {   # Syria's opposition on the cessation of hostilities, 2016-02-29
