@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,15 @@ from conflictdesk.cli import main
 from conflictdesk.store import Store
 
 BATCH = Path(__file__).resolve().parent / "fixtures" / "store" / "batch"
+SRC = Path(__file__).resolve().parents[1] / "src"
+# the CLI in an interpreter where spaCy does not import (as on an install without it)
+WITHOUT_SPACY = "import sys; sys.modules['spacy'] = None; from conflictdesk.cli import main; main()"
+
+
+def run_without_spacy(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH")) if p)}
+    return subprocess.run([sys.executable, "-c", WITHOUT_SPACY, *args], capture_output=True, text=True, env=env,
+                          timeout=120)
 # stored documents by where they were read from (ids of files without one are content hashes)
 GOOD = {"01_ain_al_asad.txt", "02_basra_protest.html", "03_wire.jsonl:1", "03_wire.jsonl:2", "03_wire.jsonl:4"}
 
@@ -136,6 +148,18 @@ def test_ingest_extracts_by_default_when_extraction_is_available(db):
         assert text[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]
     if s["extracted"]:
         assert shown["actors"], "the article names the Islamic Resistance in Iraq and the Iraqi military"
+
+
+def test_ingest_without_extraction_available_is_an_error_not_a_store_only_run(tmp_path):
+    db = str(tmp_path / "store.sqlite")
+    result = run_without_spacy("--db", db, "ingest", str(BATCH / "01_ain_al_asad.txt"))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[E407] extraction cannot be loaded" in result.stderr and "--no-extract" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not Path(db).exists(), "nothing is stored when the extraction asked for cannot run"
+    stored_only = run_without_spacy("--db", db, "ingest", str(BATCH / "01_ain_al_asad.txt"), "--no-extract")
+    assert stored_only.returncode == 0, stored_only.stderr
+    assert stored_ids(f"sqlite:///{db}") == {"01_ain_al_asad.txt"}
 
 
 def test_documents_stored_without_extraction_are_extracted_by_a_later_ingest(db):

@@ -136,3 +136,16 @@ def test_a_running_watcher_polls_and_stops_on_sigterm(tmp_path):
             watcher.kill()
     assert watcher.returncode == 0, err
     assert "watching 1 source(s)" in err and "Local: failed [E111]" in err
+
+
+def test_watch_without_extraction_available_is_an_error_not_a_store_only_run(tmp_path):
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("sources:\n  - https://wire.example/rss\n", encoding="utf-8")
+    db = tmp_path / "store.sqlite"
+    code = "import sys; sys.modules['spacy'] = None; from conflictdesk.cli import main; main()"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH")) if p)}
+    result = subprocess.run([sys.executable, "-c", code, "--db", str(db), "watch", str(feeds), "--once"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[E407] extraction cannot be loaded" in result.stderr and "--no-extract" in result.stderr
+    assert "Traceback" not in result.stderr and not db.exists()

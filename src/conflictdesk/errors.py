@@ -62,6 +62,7 @@ class Code(StrEnum):
     PIPELINE_LANGUAGE = ("E404", "the language pipeline is not an English one")
     PIPELINE_VERSION = ("E405", "the language pipeline is not the pinned version")
     TEXT_TOO_LONG = ("E406", "a text longer than the language pipeline parses, even in parts")
+    EXTRACTION_UNAVAILABLE = ("E407", "extraction cannot be loaded: a library it needs (spaCy) is missing or broken")
     PATTERN_FILE = ("E410", "a relation, date, quantity or actor pattern file that does not load or compile")
     # briefs and exports
     BRIEF = ("E500", "a brief or digest that cannot be built")

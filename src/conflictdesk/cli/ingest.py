@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import click
 
 from ..config import Settings
-from ..errors import Code, ConfigError, ConflictDeskError, EmptyInputError, InputError
+from ..errors import Code, ConfigError, ConflictDeskError, EmptyInputError, InputError, PipelineError
 from ..records import Document, Extraction, Failure
 from .common import (Progress, clean_errors, describe_failure, echo_json, event_coder_options, format_option,
                      load_event_coders, open_store)
@@ -30,6 +31,15 @@ def open_cluster(settings: Settings, scheduler: str, *, workers: int, batch_size
                                  workers=workers, batch_size=batch_size, strict=strict)
 
 
+def extraction_unavailable(exc: ImportError) -> PipelineError:
+    """[E407]: extraction (or a library it needs) does not import. The command stops before it
+    stores anything, rather than storing documents it was asked to extract from; --no-extract
+    is the explicit store-only run."""
+    return PipelineError(f"extraction cannot be loaded ({type(exc).__name__}: {exc}); reinstall conflictdesk "
+                         f"with its dependencies, or pass --no-extract to store the documents without extracting",
+                         code=Code.EXTRACTION_UNAVAILABLE)
+
+
 def scheduler_option(command: Any) -> Any:
     return click.option("--scheduler", metavar="local|tcp://HOST:8786", default=None,
                         help="Extract on a Dask cluster: 'local' starts one of --workers processes on this machine, "
@@ -46,6 +56,8 @@ class LazyExtractor:
                  on_loading: Callable[[str], None] = lambda _message: None, scheduler: str | None = None) -> None:
         from ..extract.pipeline import extract_documents  # ImportError: extraction not installed yet
 
+        if scheduler is None and importlib.util.find_spec("spacy") is None:   # loaded on first use; known now
+            raise ImportError("No module named 'spacy'", name="spacy")
         self._extract_documents = extract_documents
         self.coder = coder
         self.settings = settings
@@ -74,7 +86,10 @@ class LazyExtractor:
             from ..nlp import load_pipeline
 
             self.on_loading(f"loading language model ({self.settings.model}) and knowledge base")
-            self._resources = (load_pipeline(self.settings.model), load_knowledge_base(self.settings.kb_dirs))
+            try:
+                self._resources = (load_pipeline(self.settings.model), load_knowledge_base(self.settings.kb_dirs))
+            except ImportError as exc:
+                raise extraction_unavailable(exc) from exc
             self.on_loading("")
         nlp, kb = self._resources
         return self._extract_documents(docs, nlp=nlp, kb=kb, coder=self.coder, batch_size=self.batch_size,
@@ -123,7 +138,7 @@ def ingest(settings: Settings, sources: tuple[str, ...], fetch: bool, no_extract
                                           coder=load_event_coders([event_coder], model)[0],
                                           on_loading=progress.stage, scheduler=scheduler)
             except ImportError as exc:
-                progress.note(f"note: extraction is not available ({exc}); storing documents only")
+                raise extraction_unavailable(exc) from exc
 
         def show(outcome: Any) -> None:
             if outcome.failure is not None:

@@ -15,7 +15,7 @@ from ..config import Settings
 from ..errors import ConfigError
 from .common import (Progress, clean_errors, describe_failure, echo_json, event_coder_options, format_option,
                      load_event_coders, open_store, print_table)
-from .ingest import LazyExtractor
+from .ingest import LazyExtractor, extraction_unavailable
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -92,33 +92,33 @@ def watch(settings: Settings, feeds: str | None, once: bool, status: bool, no_ex
     from ..watch import Watcher, read_feed_list
 
     feed_list = read_feed_list(feeds)
-    with Progress("watch") as progress, open_store(settings, create=True) as store:
+    with Progress("watch") as progress:
         extractor = None
-        if not no_extract:
+        if not no_extract:     # before the store is opened: nothing is made when extraction cannot load
             try:
                 extractor = LazyExtractor(settings, workers=workers, batch_size=16,
                                           coder=load_event_coders([event_coder], model)[0], on_loading=progress.stage)
             except ImportError as exc:
-                progress.note(f"note: extraction is not available ({exc}); storing documents only")
+                raise extraction_unavailable(exc) from exc
+        with open_store(settings, create=True) as store:
+            def show(outcome: Any) -> None:
+                if outcome.failure is not None:
+                    progress.note(describe_failure(outcome.failure))
 
-        def show(outcome: Any) -> None:
-            if outcome.failure is not None:
-                progress.note(describe_failure(outcome.failure))
-
-        watcher = Watcher(store, feed_list, extractor=extractor, on_outcome=show)
-        if once:
-            reports = watcher.poll_due()
-        else:
-            stop = threading.Event()
-            previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
-            progress.note(f"watching {len(feed_list.sources)} source(s); Ctrl-C or SIGTERM stops")
-            try:
-                watcher.run(stop=stop, on_report=lambda r: progress.note(_report_line(r)))
-            except KeyboardInterrupt:
-                progress.note("stopped")
-            finally:
-                signal.signal(signal.SIGTERM, previous)
-            return
+            watcher = Watcher(store, feed_list, extractor=extractor, on_outcome=show)
+            if once:
+                reports = watcher.poll_due()
+            else:
+                stop = threading.Event()
+                previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+                progress.note(f"watching {len(feed_list.sources)} source(s); Ctrl-C or SIGTERM stops")
+                try:
+                    watcher.run(stop=stop, on_report=lambda r: progress.note(_report_line(r)))
+                except KeyboardInterrupt:
+                    progress.note("stopped")
+                finally:
+                    signal.signal(signal.SIGTERM, previous)
+                return
     if fmt == "json":
         echo_json([_report_dict(r) for r in reports])
     else:
