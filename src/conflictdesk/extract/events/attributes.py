@@ -53,6 +53,8 @@ PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "sc
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
                    "comment", "explain", "identify"}
 HYPO_MODALS = {"may", "might", "could", "would", "should", "can"}
+# "air strikes could be heard", "we could see smoke": a witness's perception, not a possibility
+PERCEPTION_VERBS = {"hear", "see", "feel", "smell", "watch"}
 CLAIM_LEMMAS = {"claim", "responsibility"}
 BACKGROUND_HEADINGS = re.compile(r"what does (this|it) mean|background|context|analysis|why it matters|"
                                  r"what happened before|history", re.IGNORECASE)
@@ -387,7 +389,8 @@ def status_of(head: "Token", *, text: str) -> str:
     if any(lemma in THREAT_LEMMAS for lemma in lemmas[1:]):
         return "threatened"
     for t in chain[:4]:
-        if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children) and \
+                t.lemma_.lower() not in PERCEPTION_VERBS:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
             return "hypothetical"
@@ -693,17 +696,22 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
              text: str, reporting: frozenset[int] = frozenset(), back: int | None = None,
-             coarse: frozenset[int] = frozenset()) -> DateMention | None:
+             coarse: frozenset[int] = frozenset(), own: tuple[int, int] | None = None) -> DateMention | None:
     """The date of an event: the nearest date of its sentence, else the last one before it in its
     paragraph (no further back than `back`, where the second sentence before it starts). A date
     that dates a report ("the military said on Sunday": `reporting`, the start offsets of such
     dates) serves only when its sentence has no other. A time coarser than a month of the
     trigger's clause (`coarse`, their start offsets: "militants who seized the city last year",
     see `clause_times`) and nearest it is returned as it is, with no date: the event has none, not
-    the day of another told beside it."""
+    the day of another told beside it. `own`: the character range of the event noun's own phrase."""
     in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and (d.date is not None or (
         d.rule == COARSE and d.span.start in coarse))]
     told = [d for d in in_sent if d.span.start not in reporting]
+    # a date in the event noun's own phrase dates it ("a separate attack on a court on June 1"),
+    # whatever date of another event stands nearer ("a suicide attack last month and ...")
+    mine = [d for d in told if own is not None and own[0] <= d.span.start < own[1]]
+    if mine:
+        return min(mine, key=lambda d: _distance(d.span.start, anchor))
     if told:
         return min(told, key=lambda d: _distance(d.span.start, anchor))
     in_sent = [d for d in in_sent if d.date is not None]

@@ -10,7 +10,7 @@ from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from .patterns import Coding
 from .roles import Party
-from .triggers import Mention
+from .triggers import Mention, own_incident
 
 
 
@@ -152,6 +152,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 continue
             if coarse_dated(o.date) != coarse_dated(d.date):
                 continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
+            if own_incident(d.mention) and d.kind != "outcome":
+                continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(_actor1(o), _actor1(d))):
                 host = o
                 break
@@ -159,8 +161,12 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
         else:
             trig = host.mention.trigger
-            if host.coding == trig.coding and d.coding in (trig.civilian_target, trig.armed_target):
-                host.coding = d.coding          # the victims named with the outcome decide the type
+            if host.coding == trig.coding and d.coding in (trig.civilian_target, trig.armed_target) \
+                    and not (d.kind == "outcome" and trig.coding.event_type == "Battles"):
+                # the victims named with the outcome decide the type; a storming stays a battle when
+                # only its toll counts civilians ("stormed the town attacking army posts ... killing
+                # 50, including civilians")
+                host.coding = d.coding
             absorb(host, d)
     out.sort(key=lambda d: d.mention.start)
     return out

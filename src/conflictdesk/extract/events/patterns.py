@@ -160,6 +160,7 @@ class EventPatterns:
     intervention_verbs: frozenset[str] = frozenset()   # "police dispersed them": a demonstration met by force
     security_nouns: frozenset[str] = frozenset()       # who intervenes in a demonstration
     crowd_targets: frozenset[str] = frozenset()        # whom an intervention is done to
+    civilian_sites: frozenset[str] = frozenset()       # places of civilian life an attack may target
     # "a British man", "the Turkish border town": heads a nationality word does not make the state's own
     nationality_heads: frozenset[str] = frozenset()
 
@@ -252,7 +253,7 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          crowd_nouns=words("crowd_nouns"), mob_nouns=words("mob_nouns"), protest_causes=words("protest_causes"),
                          arrest_causes=words("arrest_causes"),
                          intervention_verbs=words("intervention_verbs"), security_nouns=words("security_nouns"),
-                         crowd_targets=words("crowd_targets"),
+                         crowd_targets=words("crowd_targets"), civilian_sites=words("civilian_sites"),
                          nationality_heads=words("nationality_heads") | words("civilian_nouns")
                          | words("unidentified_nouns"),
                          policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []))

@@ -261,6 +261,23 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     return None
 
 
+def _at_civilian_site(m: Mention, target: Any, patterns: EventPatterns) -> bool:
+    """The event names a place of civilian life as what was hit (its target, the event noun's own
+    modifier or its "on"/"at" object): "the school attack", "assaults on the museum and a beach hotel"."""
+    if target is not None and any(t.lemma_.lower() in patterns.civilian_sites for t in [target, *target.conjuncts]):
+        return True
+    head = m.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    sites: list[Any] = [c for c in head.children if c.dep_ == "compound"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "at", "against"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    sites += [obj, *obj.conjuncts]
+    return any(t.lemma_.lower() in patterns.civilian_sites for t in sites)
+
+
 PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church", "neighborhood", "village", "shop"}
 
 
@@ -344,6 +361,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
             or _off_duty(side2.token)
         if (side2.kind in ("civilians", "nationals") or unarmed) and m.trigger.civilian_target:
             coding = m.trigger.civilian_target
+        elif side2.actor is None and side2.kind is None and m.trigger.civilian_target \
+                and _at_civilian_site(m, side2.token, patterns):
+            coding = m.trigger.civilian_target
         elif (side2.actor or side2.phrase or side2.kind in ("armed", "unidentified_armed_group")) \
                 and m.trigger.armed_target:
             coding = m.trigger.armed_target
@@ -360,7 +380,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
         own = (m.head.left_edge.idx, last.idx + len(last.text))
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
-                    back=back, coarse=clause_times(m.head, dates))
+                    back=back, coarse=clause_times(m.head, dates), own=own)
     status = status_of(m.head, text=doc.text)
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),

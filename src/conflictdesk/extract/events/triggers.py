@@ -228,6 +228,20 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
 
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "conj", "poss"}
+SEPARATE_WORDS = {"separate", "another", "second", "third", "earlier"}
+
+
+def own_incident(m: Mention) -> bool:
+    """"a suicide attack on a bus ... and a separate attack on a court": an event noun joined to
+    another with a word setting it apart, or with its own article and its own target or place, is an
+    incident of its own, not a modifier of the first ("rocket and drone attacks" share one noun)."""
+    head = m.head
+    if head.dep_ != "conj" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in SEPARATE_WORDS for c in head.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children) and \
+        any(c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "near", "against") for c in head.children)
 
 
 def absorb_modifiers(mentions: list[Mention]) -> list[Mention]:
@@ -243,7 +257,7 @@ def absorb_modifiers(mentions: list[Mention]) -> list[Mention]:
             if tok.i in by_token and tok.pos_ in ("NOUN", "PROPN") and m.head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 host = by_token[tok.i]
                 break
-        if host is not None and host is not m and m.trigger.kind != "outcome":
+        if host is not None and host is not m and m.trigger.kind != "outcome" and not own_incident(m):
             host.absorbed.append(m)
         else:
             kept.append(m)
