@@ -3,7 +3,8 @@ throughput in one process, in `--workers 2` and on a Dask LocalCluster of two wo
 
     .venv/bin/python bench/bench_scale.py store --db sqlite --db postgresql     # 10k / 50k / 100k
     .venv/bin/python bench/bench_scale.py store --db sqlite --total 20000 --at 5000,20000
-    .venv/bin/python bench/bench_scale.py extract --limit 400
+    .venv/bin/python bench/bench_scale.py extract --rounds 3            # all 4,374 articles, interleaved
+    .venv/bin/python bench/bench_scale.py extract --sample 1500 --seed 12 --rounds 3
 
 store: the documents are the 4,374 news-2016 articles (../shared/data, read, never copied into the
 repository) stored again and again with new ids (bench-000001, ...), publication dates moved by a
@@ -20,8 +21,11 @@ country, type and date; `count_events` with the same; `list_events` by actor), e
 store's memo emptied first, and the store's size on disk. PostgreSQL: a database made for the run
 on CONFLICTDESK_BENCH_PG (default postgresql+psycopg://postgres@127.0.0.1:5432/postgres), dropped after.
 
-extract: the first `--limit` articles extracted in one process, with `--workers 2` and on a Dask
-LocalCluster of two workers (its start and the workers' loading of the model are timed apart).
+extract: the articles (all, the first `--limit`, or a fixed random `--sample`) extracted in one
+process, with `--workers 2` and on a Dask LocalCluster of two workers (its start and the workers'
+loading of the model are timed apart). With `--rounds R` the articles are cut into R parts and
+the three run part by part, in an order that rotates, so that on a shared machine all see the
+same swings of load; each part's line gives the load averages before and after it.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -170,7 +175,13 @@ def run_store(backend: str, articles: list[Any], extractions: dict[str, Any], ch
                 admin.dispose()
 
 
-def run_extract(articles: list[Any]) -> None:
+def loads() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def run_extract(articles: list[Any], rounds: int = 1, configs: tuple[str, ...] = ("1", "2", "dask")) -> None:
+    """Each config over the articles; with `rounds` > 1 the articles are cut into that many parts
+    and the configs run part by part, in an order that rotates, so that all see the same load."""
     from conflictdesk.config import DEFAULT_MODEL, load_settings
     from conflictdesk.extract import extract_documents
     from conflictdesk.extract.cluster import ClusterExtractor
@@ -180,21 +191,43 @@ def run_extract(articles: list[Any]) -> None:
 
     settings = load_settings()
     nlp, kb = load_pipeline(settings.model), load_knowledge_base(settings.kb_dirs)
-    n = len(articles)
-    for label, workers in (("1 process", 1), ("--workers 2", 2)):
+    labels = {"1": "1 process", "2": "--workers 2", "dask": "Dask LocalCluster, 2 workers"}
+    cluster = None
+    if "dask" in configs:
         started = time.perf_counter()
-        done = sum(1 for _ in extract_documents(articles, nlp=nlp, kb=kb, workers=workers))
-        elapsed = time.perf_counter() - started
-        print(f"{label}: {done} articles in {elapsed:.0f} s, {n / elapsed:.2f} articles/s", flush=True)
-    started = time.perf_counter()
-    with ClusterExtractor.open("local", workers=2, model=DEFAULT_MODEL, kb_dirs=settings.kb_dirs,
-                               coder=load_event_coder("rules.v1")) as cluster:
-        ready = time.perf_counter() - started
-        started = time.perf_counter()
-        done = sum(1 for _ in cluster(articles))
-        elapsed = time.perf_counter() - started
-    print(f"Dask LocalCluster, 2 workers: {done} articles in {elapsed:.0f} s, {n / elapsed:.2f} articles/s "
-          f"(cluster start and model loading before it: {ready:.0f} s)", flush=True)
+        cluster = ClusterExtractor.open("local", workers=2, model=DEFAULT_MODEL, kb_dirs=settings.kb_dirs,
+                                        coder=load_event_coder("rules.v1"))
+        cluster.client.run(lambda: None)     # the workers are up and have loaded the resources
+        print(f"Dask LocalCluster started and loaded in {time.perf_counter() - started:.0f} s (load {loads()})",
+              flush=True)
+
+    def run(config: str, part: list[Any]) -> int:
+        if config == "dask":
+            return sum(1 for _ in cluster(part))
+        return sum(1 for _ in extract_documents(part, nlp=nlp, kb=kb, workers=int(config)))
+
+    size = -(-len(articles) // rounds)
+    parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+    totals = {c: [0, 0.0] for c in configs}
+    try:
+        for r, part in enumerate(parts):
+            order = configs[r % len(configs):] + configs[:r % len(configs)]
+            for config in order:
+                before = loads()
+                started = time.perf_counter()
+                done = run(config, part)
+                elapsed = time.perf_counter() - started
+                totals[config][0] += done
+                totals[config][1] += elapsed
+                print(f"part {r + 1}/{len(parts)} {labels[config]}: {done} articles in {elapsed:.0f} s, "
+                      f"{done / elapsed:.2f} articles/s (load before {before}, after {loads()})", flush=True)
+    finally:
+        if cluster is not None:
+            cluster.close()
+    for config, (done, elapsed) in totals.items():
+        print(f"total {labels[config]}: {done} articles in {elapsed:.0f} s, {done / elapsed:.2f} articles/s", flush=True)
+    if "dask" in totals and "2" in totals:
+        print(f"Dask / --workers 2 time: {totals['dask'][1] / totals['2'][1]:.3f}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,12 +240,19 @@ def main(argv: list[str] | None = None) -> int:
     store.add_argument("--extracted", type=int, default=300, help="articles extracted once for the copies")
     extract = sub.add_parser("extract", help="extraction throughput: 1 process, --workers 2, Dask LocalCluster")
     extract.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    extract.add_argument("--sample", type=int, default=None, help="a fixed random sample of N articles (--seed)")
+    extract.add_argument("--seed", type=int, default=12)
+    extract.add_argument("--rounds", type=int, default=1, help="interleave the configs over this many parts")
+    extract.add_argument("--only", default="1,2,dask", help="configs, comma-separated: 1, 2, dask")
     args = parser.parse_args(argv)
     if not DATA.is_file():
         print(f"no data at {DATA}", file=sys.stderr)
         return 2
     if args.what == "extract":
-        run_extract(read_articles(args.limit))
+        articles = read_articles(args.limit)
+        if args.sample:
+            articles = random.Random(args.seed).sample(articles, args.sample)
+        run_extract(articles, rounds=args.rounds, configs=tuple(args.only.split(",")))
         return 0
     checkpoints = sorted(int(x) for x in args.at.split(",") if int(x) <= args.total)
     articles = read_articles()

@@ -6,7 +6,8 @@
 
 How it runs:
 - Each worker loads the language pipeline and the knowledge base once: a worker plugin
-  (`Resources`) loads them when it is registered on a worker, and again on a worker that
+  (`Resources`) loads them, and builds the stages' lazy resources (the gazetteer, compiled
+  patterns) on a short text, when it is registered on a worker, and again on a worker that
   replaces one that died; the tasks find them in the worker's process. The caller loads neither.
 - Documents go out in chunks of `chunk_size`, at most `prefetch` chunks per worker in flight
   (the input is consumed lazily); results come back in input order, each as soon as it and
@@ -59,9 +60,11 @@ class Resources(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         from ..knowledge import load_knowledge_base
         from ..nlp import load_pipeline
+        from .parallel import warm_up
 
-        _WORKER.update(nlp=load_pipeline(self.model), kb=load_knowledge_base(self.kb_dirs), coder=self.coder,
-                       batch_size=self.batch_size, loads=_WORKER.get("loads", 0) + 1)
+        nlp, kb = load_pipeline(self.model), load_knowledge_base(self.kb_dirs)
+        warm_up(nlp, kb, self.coder)    # the stages' lazy resources (gazetteer, patterns), before the first task
+        _WORKER.update(nlp=nlp, kb=kb, coder=self.coder, batch_size=self.batch_size, loads=_WORKER.get("loads", 0) + 1)
 
 
 def _extract_chunk(chunk: list[Document], strict: bool) -> list[Extraction | Failure]:

@@ -97,7 +97,7 @@ def extract_parallel(docs: Iterable[Document], *, nlp: "Language", kb: "Knowledg
     method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     context = multiprocessing.get_context(method)
     if method == "fork":
-        _warm_up(nlp, kb, coder)
+        warm_up(nlp, kb, coder)
         initargs: tuple[object, ...] = (nlp, kb, None, batch_size, coder, os.getpid())  # inherited by fork
     else:
         initargs = (None, None, _recipe(nlp, kb), batch_size, coder, os.getpid())
@@ -183,7 +183,7 @@ def _recipe(nlp: "Language", kb: "KnowledgeBase") -> _Recipe:
     return _Recipe(model=pipeline_info(nlp).package, kb_extra_dirs=dirs)
 
 
-def _warm_up(nlp: "Language", kb: "KnowledgeBase", coder: EventCoder | None) -> None:
+def warm_up(nlp: "Language", kb: "KnowledgeBase", coder: EventCoder | None) -> None:
     """Build the stages' lazy resources once in the parent, before the workers fork."""
     doc = Document(id="warm-up", text=WARMUP_TEXT, language="en")
     try:
