@@ -70,3 +70,24 @@ def test_without_publication_date_relative_dates_stay_unknown():
 
 def test_may_the_verb_is_not_a_month():
     assert dates("Militias may attack again, officials said.") == []
+
+
+def test_a_weekday_ahead_when_its_verb_tells_what_is_to_come():
+    got = {s: d for s, d, *_ in dates("The two sides will meet on Monday in Geneva. Talks are due to resume "
+                                      "on Friday. Gunmen attacked a checkpoint on Tuesday. A vote is set for "
+                                      "next Wednesday.")}
+    assert got["on Monday"] == dt.date(2018, 1, 15)       # published Wednesday 10 January 2018
+    assert got["on Friday"] == dt.date(2018, 1, 12)
+    assert got["on Tuesday"] == dt.date(2018, 1, 9)
+    assert got["next Wednesday"] == dt.date(2018, 1, 17)
+
+
+def test_the_previous_day_without_a_day_told_before_is_the_day_before_the_report():
+    got = {s: (d, r) for s, d, _, _, r in dates(
+        "The death toll from the bombings carried out the previous day climbed to 73, officials said.")}
+    assert got["the previous day"] == (dt.date(2018, 1, 9), "relative_to_publication")
+
+
+def test_an_overnight_siege_is_no_date():
+    got = [s for s, *_ in dates("In early June, an overnight siege at a hotel killed 15 people.")]
+    assert "overnight" not in got and "In early June" in got

@@ -42,6 +42,8 @@ class _Rules:
     coarse: tuple[re.Pattern[str], ...] = ()
     relative_any: re.Pattern[str] | None = None    # matches where any `relative` rule may (see _any_of)
     following_any: re.Pattern[str] | None = None
+    future_aux: frozenset[str] = frozenset()       # "will meet on Monday": a weekday ahead
+    future_lemmas: frozenset[str] = frozenset()    # "talks due / scheduled / set to resume on Monday"
 
 
 @functools.cache
@@ -70,13 +72,17 @@ def _rules() -> _Rules:
             ("month_year", re.compile(rf"\b(?:(?i:{cues})\s+)?{mon}\s+{year}\b")),
             ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d)")),
         )
-        weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|on\s+|early\s+|late\s+)?(?P<wd>"
+        weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|(?P<next>next|this coming|coming)\s+|on\s+|"
+                             r"early\s+|late\s+)?(?P<wd>"
                              + "|".join(weekdays) + r")(?:\s+(?:night|morning|afternoon|evening))?\b")
         relative = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["relative"])
         following = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["following"])
         coarse = tuple(re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in data.get("coarse") or ())
+        future = data.get("future_cues") or {}
         return _Rules(months, weekdays, explicit, weekday, relative, following, int(data["future_tolerance_days"]),
-                      coarse, _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]))
+                      coarse, _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]),
+                      frozenset(map(str, future.get("auxiliaries") or ())),
+                      frozenset(map(str, future.get("lemmas") or ())))
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ExtractionError(f"pattern file dates.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
@@ -127,7 +133,7 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
                     add(mention)
     for m in rules.weekday.finditer(text):
         if free(m.start(), m.end()):
-            add(_weekday(text, m, rules, pub))
+            add(_weekday(text, m, rules, pub, ahead=bool(m.group("next")) or _future(parsed, m, rules)))
     start = _scan_start(rules.relative_any, text)
     for regex, spec in rules.relative if start is not None else ():
         for m in regex.finditer(text, start):
@@ -149,7 +155,7 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     found.sort(key=lambda d: d.span.start)
     for m, spec in sorted(following, key=lambda x: x[0].start()):
         previous = [d for d in found if d.span.end <= m.start() and d.date is not None]
-        found.append(_following(text, m, spec, previous[-1] if previous else None))
+        found.append(_following(text, m, spec, previous[-1] if previous else None, pub))
         found.sort(key=lambda d: d.span.start)
     return found
 
@@ -204,11 +210,42 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
     return DateMention(span, start, 1, relative=relative, rule=rule)
 
 
-def _weekday(text: str, m: re.Match[str], rules: _Rules, pub: dt.date | None) -> DateMention:
+def _future(parsed: "Doc | None", m: re.Match[str], rules: _Rules) -> bool:
+    """A weekday that dates what is still to come: the verb it hangs from has a future auxiliary
+    ("will meet on Monday") or it or a word it depends on is one of plans ("talks due to resume on
+    Monday", "a vote scheduled for Sunday")."""
+    if parsed is None or m.group("last"):
+        return False
+    span = parsed.char_span(m.start("wd"), m.end("wd"), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in rules.future_lemmas:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in rules.future_aux for c in tok.children):
+                return True
+            if not (tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+                return False       # a finite verb without a future auxiliary: the weekday is past
+    return False
+
+
+def _weekday(text: str, m: re.Match[str], rules: _Rules, pub: dt.date | None, *,
+             ahead: bool = False) -> DateMention:
     span = Span.of(text, m.start(), m.end())
     if pub is None:
         return DateMention(span, None, 1, relative=True, rule="weekday")
-    back = (pub.weekday() - rules.weekdays[m.group("wd")]) % 7
+    wd = rules.weekdays[m.group("wd")]
+    if ahead:      # "will meet on Monday", "next Monday": the coming one
+        forward = (wd - pub.weekday()) % 7
+        if forward == 0 and m.group("next"):
+            forward = 7
+        return DateMention(span, pub + dt.timedelta(days=forward), 1, relative=True, rule="weekday")
+    back = (pub.weekday() - wd) % 7
     if back == 0 and m.group("last"):
         back = 7
     return DateMention(span, pub - dt.timedelta(days=back), 1, relative=True, rule="weekday")
@@ -242,7 +279,8 @@ def _following_ok(m: re.Match[str]) -> bool:
     return n is None or n.lower() in _WORD_NUMBERS or n.isdigit()
 
 
-def _following(text: str, m: re.Match[str], spec: dict[str, Any], previous: DateMention | None) -> DateMention:
+def _following(text: str, m: re.Match[str], spec: dict[str, Any], previous: DateMention | None,
+               pub: dt.date | None = None) -> DateMention:
     span = Span.of(text, m.start(), m.end())
     rule = "relative_to_previous"
     if "vague_days" in spec:
@@ -258,6 +296,9 @@ def _following(text: str, m: re.Match[str], spec: dict[str, Any], previous: Date
     else:
         n = m.groupdict().get("n") or m.groupdict().get("n2") or "1"
         offset = (int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]) * int(spec["unit"])
+    if (previous is None or previous.date is None) and offset < 0 and pub is not None:
+        # "the bombings carried out the previous day" with no day told before: the day before the report's
+        return DateMention(span, pub + dt.timedelta(days=offset), 1, relative=True, rule="relative_to_publication")
     if previous is None or previous.date is None:
         return DateMention(span, None, 1, relative=True, rule=rule)
     precision = max(previous.time_precision or 1, 1)

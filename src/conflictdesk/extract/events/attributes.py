@@ -696,14 +696,19 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
              text: str, reporting: frozenset[int] = frozenset(), back: int | None = None,
-             coarse: frozenset[int] = frozenset(), own: tuple[int, int] | None = None) -> DateMention | None:
+             coarse: frozenset[int] = frozenset(), own: tuple[int, int] | None = None,
+             latest: dt.date | None = None) -> DateMention | None:
     """The date of an event: the nearest date of its sentence, else the last one before it in its
     paragraph (no further back than `back`, where the second sentence before it starts). A date
     that dates a report ("the military said on Sunday": `reporting`, the start offsets of such
     dates) serves only when its sentence has no other. A time coarser than a month of the
     trigger's clause (`coarse`, their start offsets: "militants who seized the city last year",
     see `clause_times`) and nearest it is returned as it is, with no date: the event has none, not
-    the day of another told beside it. `own`: the character range of the event noun's own phrase."""
+    the day of another told beside it. `own`: the character range of the event noun's own phrase.
+    `latest`: the last day the event can have (the report's, for what has happened): a date after
+    it dates something else ("talks due to resume on March 9")."""
+    if latest is not None:
+        dates = [d for d in dates if d.date is None or d.date <= latest]
     in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and (d.date is not None or (
         d.rule == COARSE and d.span.start in coarse))]
     told = [d for d in in_sent if d.span.start not in reporting]

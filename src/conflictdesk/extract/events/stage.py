@@ -379,9 +379,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.head.pos_ in ("NOUN", "PROPN") and m.trigger.kind != "label":
         last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
         own = (m.head.left_edge.idx, last.idx + len(last.text))
-    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
-                    back=back, coarse=clause_times(m.head, dates), own=own)
     status = status_of(m.head, text=doc.text)
+    # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
+    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
+                    back=back, coarse=clause_times(m.head, dates), own=own,
+                    latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else None, published=doc.published)
