@@ -70,3 +70,33 @@ def test_a_storming_of_army_posts_stays_a_battle(nlp, kb):
 def test_dynamited_monuments_are_property_destruction(nlp, kb):
     evs = extract(nlp, kb, "Islamic State militants dynamited several ancient monuments in Palmyra last year.").events
     assert ("Strategic developments", "Looting/property destruction") in subs(evs), subs(evs)
+
+
+# ACLED-note sub-event types (issue 9): violent demonstrations, mob violence, monitors' explosions
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, residents blocked the main road by setting tyres on fire to demonstrate against power cuts in "
+    "Kano.",
+    "On 3 May 2022, traders blocked the highway near Kano as a demonstration against fuel prices. Demonstrators "
+    "attacked vehicles that tried to pass.",
+])
+def test_a_demonstration_turned_violent(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert ("Riots", "Violent demonstration") in subs(evs), subs(evs)
+
+
+def test_an_effigy_burned_is_a_peaceful_protest(nlp, kb):
+    text = "On 3 May 2022, students staged a protest by burning an effigy of the governor in Kano against fee hikes."
+    evs = extract(nlp, kb, text).events
+    assert subs(evs) == [("Protests", "Peaceful protest")], subs(evs)
+
+
+def test_stones_thrown_without_a_demonstration_are_mob_violence(nlp, kb):
+    text = "On 3 May 2022, villagers pelted stones at election officials carrying ballot boxes in Humla."
+    evs = extract(nlp, kb, text).events
+    assert ("Riots", "Mob violence") in subs(evs), subs(evs)
+
+
+def test_explosions_monitors_observed_are_shelling(nlp, kb):
+    text = "On 3 February 2022, the OSCE SMM observed a total of 7 explosions involving unknown weapons near Yasne."
+    evs = extract(nlp, kb, text).events
+    assert subs(evs) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")], subs(evs)

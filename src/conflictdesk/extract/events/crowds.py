@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 WITH_INTERVENTION = Coding("Protests", "Protest with intervention", "141")
 MOB_VIOLENCE = Coding("Riots", "Mob violence", "145")
+VIOLENT_DEMONSTRATION = Coding("Riots", "Violent demonstration", "145")
+THREAT_VERBS = {"threaten", "vow", "warn", "plan", "try", "attempt", "want"}
 COLLECTIVE = {"mob", "crowd", "townspeople", "youth"}
 FOLLOWING_SENTENCES = 3          # how far after a demonstration its intervention may be told
 
@@ -125,6 +127,50 @@ def met_by_authorities(drafts: list[Draft], sents: list["SpacySpan"], *, text: s
                     dropped.add(id(a))
             break
     return [d for d in drafts if id(d) not in dropped]
+
+
+def _crowd_violence_in(sent: "SpacySpan", patterns: EventPatterns) -> bool:
+    """Does the sentence tell of a crowd's own violence ("blocked the highway by setting obstacles on
+    fire", "burnt several homes", "Demonstrators attacked vehicles"), not of the violence it protests
+    nor of what the authorities did?"""
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        fire = lemma == "set" and any(t.lower_ in ("fire", "ablaze", "alight") for t in tok.subtree)
+        if lemma not in patterns.crowd_violence and not fire:
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            continue             # "their houses had been damaged by the works": done to them
+        if tok.head is not tok and tok.head.lemma_.lower() in THREAT_VERBS:
+            continue             # "threatened to destroy the sites": a threat
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in patterns.symbolic_objects for c in tok.children):
+            continue             # "burned effigies of the prime minister": a symbol, not violence
+        if protest_cause(tok, patterns) or any(_names(s, patterns.security_nouns) for s in _subjects(tok)):
+            continue
+        return True
+    return False
+
+
+def violent_demonstrations(drafts: list[Draft], sents: list["SpacySpan"], *, text: str,
+                           patterns: EventPatterns) -> None:
+    """A demonstration whose crowd turns violent in its own sentence or the next one of its paragraph
+    ("residents blocked the road by setting tyres on fire to demonstrate ...") is a violent
+    demonstration (ACLED Codebook 2023, "Riots"), met by the authorities or not."""
+    starts = [s.start_char for s in sents]
+    for d in drafts:
+        if d.coding.sub_event_type not in ("Peaceful protest", "Protest with intervention") \
+                or d.status not in ("reported", "claimed"):
+            continue
+        k = next((i for i, s in enumerate(starts) if s == d.sent_start), None)
+        if k is None:
+            continue
+        for j in range(k, min(len(sents), k + 2)):
+            if j > k and "\n" in text[sents[j - 1].end_char:sents[j].start_char]:
+                break
+            if _crowd_violence_in(sents[j], patterns):
+                d.coding = VIOLENT_DEMONSTRATION
+                break
 
 
 def done_by_crowd(m: "Mention", patterns: EventPatterns) -> bool:

@@ -161,6 +161,8 @@ class EventPatterns:
     security_nouns: frozenset[str] = frozenset()       # who intervenes in a demonstration
     crowd_targets: frozenset[str] = frozenset()        # whom an intervention is done to
     civilian_sites: frozenset[str] = frozenset()       # places of civilian life an attack may target
+    crowd_violence: frozenset[str] = frozenset()       # verbs of a demonstrating crowd's own violence
+    symbolic_objects: frozenset[str] = frozenset()     # what a peaceful crowd may burn (effigies, flags)
     # "a British man", "the Turkish border town": heads a nationality word does not make the state's own
     nationality_heads: frozenset[str] = frozenset()
 
@@ -254,6 +256,7 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          arrest_causes=words("arrest_causes"),
                          intervention_verbs=words("intervention_verbs"), security_nouns=words("security_nouns"),
                          crowd_targets=words("crowd_targets"), civilian_sites=words("civilian_sites"),
+                         crowd_violence=words("crowd_violence"), symbolic_objects=words("symbolic_objects"),
                          nationality_heads=words("nationality_heads") | words("civilian_nouns")
                          | words("unidentified_nouns"),
                          policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []))

@@ -27,7 +27,8 @@ import ahocorasick
 
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
-from .crowds import MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities
+from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
+                     violent_demonstrations)
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
 from .attributes import (WORD_NUMBERS, DocumentPlaces, clause_times, coded_fatalities, count_of, date_for,
@@ -718,8 +719,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
     following = [forms[k + 1] if k + 1 < len(sents) and "\n" not in doc.text[s.end_char:sents[k + 1].start_char]
                  else None for k, s in enumerate(sents)]
-    found_all = [find_mentions(s, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=f, next_forms=n)
-                 for s, f, n in zip(sents, forms, following)]
+    # the sentence before, in the same paragraph
+    preceding = [forms[k - 1] if k and following[k - 1] is not None else None for k in range(len(sents))]
+    found_all = [find_mentions(s, patterns, text=doc.text, quotes=quotes, skip=date_spans, forms=f, next_forms=n,
+                               prev_forms=p) for s, f, n, p in zip(sents, forms, following, preceding)]
     # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
     # injured several children"); an outcome word alone does not ("14 people died in flooding")
     hurts = [any(m.trigger.kind == "outcome" and _victim_named(m) for m in f) for f in found_all]
@@ -805,6 +808,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         drafts.extend(sdrafts)
     _apply_coded_fatalities(drafts, doc.text)
     drafts = met_by_authorities(drafts, sents, text=doc.text, patterns=patterns)
+    violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
     merged = incidents_only(merge_document(merge_references(drafts), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:

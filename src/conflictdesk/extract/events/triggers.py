@@ -82,13 +82,20 @@ def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUO
     return out
 
 
-def _context_ok(trig: Trigger, forms: tuple[str, str], next_forms: tuple[str, str] | None = None) -> bool:
+def _context_ok(trig: Trigger, forms: tuple[str, str], next_forms: tuple[str, str] | None = None,
+                prev_forms: tuple[str, str] | None = None) -> bool:
     """The trigger's context_any words in its sentence (for a demonstration, also in the next sentence
-    of its paragraph: "Students gathered in X. They denounced ..."), and none of its context_none."""
+    of its paragraph: "Students gathered in X. They denounced ..."; for a riot, also in the sentence
+    before: "Locals marched demanding justice. Rioters looted a shop."), and none of its context_none
+    (for a riot, in the sentence before either)."""
+    riot = trig.coding.event_type == "Riots" and prev_forms is not None
     if trig.context_any and not any(has_phrase(forms, p) for p in trig.context_any):
-        if next_forms is None or trig.coding.event_type != "Protests" or \
-                not any(has_phrase(next_forms, p) for p in trig.context_any):
+        if not (riot and any(has_phrase(prev_forms, p) for p in trig.context_any)) and (
+                next_forms is None or trig.coding.event_type != "Protests" or
+                not any(has_phrase(next_forms, p) for p in trig.context_any)):
             return False
+    if riot and any(has_phrase(prev_forms, p) for p in trig.context_none):
+        return False
     return not any(has_phrase(forms, p) for p in trig.context_none)
 
 
@@ -167,10 +174,12 @@ def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -
 def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                   quotes: list[tuple[int, int]] | None = None,
                   skip: list[tuple[int, int]] = (), forms: tuple[str, str] | None = None,
-                  next_forms: tuple[str, str] | None = None) -> list[Mention]:
+                  next_forms: tuple[str, str] | None = None,
+                  prev_forms: tuple[str, str] | None = None) -> list[Mention]:
     """Every trigger in the sentence (outside long quotations and `skip` ranges: dates), longest
     phrase first, each token once. `forms`: the sentence's `sentence_text_forms`, if computed;
-    `next_forms`: those of the next sentence in its paragraph (a demonstration's cues may be there)."""
+    `next_forms`: those of the next sentence in its paragraph (a demonstration's cues may be there);
+    `prev_forms`: those of the sentence before it in its paragraph (a riot's may be)."""
     forms = forms or sentence_text_forms(sent)
     if quotes is None:
         quotes = quoted_ranges(text, sent.start_char, sent.end_char)
@@ -213,7 +222,7 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                 continue          # "riot police", "attack helicopter": the word names the force, not an event
             if trig.kind == "territory" and _holds_territory(head):
                 continue
-            if not _context_ok(trig, forms, next_forms):
+            if not _context_ok(trig, forms, next_forms, prev_forms):
                 continue
             rank = (len(phrase), trig.priority)
             if best is None or rank > best[:2]:
