@@ -149,6 +149,11 @@ def merge_references(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _dated_here(d: Draft) -> bool:
+    """Whether a draft's date is told in its own sentence (not carried from one before it)."""
+    return d.date is None or d.sent_start <= d.date.span.start < d.sent_end
+
+
 def _same_incident(o: Draft, d: Draft) -> bool:
     if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
         return False
@@ -159,7 +164,8 @@ def _same_incident(o: Draft, d: Draft) -> bool:
         return False
     if coarse_dated(o.date) != coarse_dated(d.date):
         return False             # history the report recalls is not the news it tells
-    if dates_differ(o.date, d.date) and d.reference != "quoted":
-        return False             # a quoted reaction is dated by when it was said
+    if dates_differ(o.date, d.date) and d.reference != "quoted" and _dated_here(d):
+        return False             # a quoted reaction is dated by when it was said; a date carried
+                                 # from another sentence ("died overnight. ... after the blast") is not the incident's
     return not (o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name
                 and "country" not in (o.place.kind, d.place.kind))
