@@ -392,16 +392,35 @@ def status_of(head: "Token", *, text: str) -> str:
         if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children) and \
                 t.lemma_.lower() not in PERCEPTION_VERBS:
             return "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
-            return "hypothetical"
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return "hypothetical"      # "a vote on whether to authorize a strike"
+    for t in chain[:2]:
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in t.children):
+            return "hypothetical"      # "agreed to allow a strike if needed"
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in t.children):
             return "planned"
+    if _scheduled(chain) and past_dated(head) is None:
+        return "planned"       # "Texas is set to execute a man on Wednesday": scheduled, not done
     if (any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
             c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
     if any(lemma in CLAIM_LEMMAS for lemma in lemmas[1:]):
         return "claimed"
     return "reported"
+
+
+SCHEDULED = {"set", "due", "poised"}      # "is set to", "is due to", "is poised to" + the event's verb
+
+
+def _scheduled(chain: list["Token"]) -> bool:
+    """"X is set to execute", "the court is due to rule": a passive or adjectival "be set/due to"
+    above the event's verb schedules it."""
+    for below, t in zip(chain, chain[1:4]):
+        if below.dep_ == "xcomp" and t.lower_ in SCHEDULED and any(
+                c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in t.children):
+            return True
+    return False
 
 
 FUTURE_WORDS = {"next", "coming", "tomorrow", "upcoming", "future"}

@@ -145,9 +145,17 @@ PENALTY_VERBS = {"sentence", "condemn"}
 PENALTY_NOUNS = {"sentence", "penalty", "row", "verdict"}
 
 
+# "his murder trial", "terrorism charges": an event noun naming what a court case is about
+LEGAL_NOUNS = {"trial", "charge", "case", "conviction", "hearing", "indictment", "verdict", "sentence", "appeal"}
+
+
 def _penalty(m: Mention) -> bool:
-    """"sentenced two men to death", "the death penalty": a punishment a court hands down, no one killed."""
+    """"sentenced two men to death", "the death penalty": a punishment a court hands down, no one
+    killed; "his murder trial": a court case, no incident of its own."""
     head = m.head
+    if head.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN") and head.head.lemma_.lower() in LEGAL_NOUNS \
+            and m.trigger.kind != "label":
+        return True
     if m.trigger.kind != "outcome" or head.pos_ not in ("NOUN", "PROPN"):
         return False
     if head.dep_ == "compound" and head.head.lemma_.lower() in PENALTY_NOUNS:
