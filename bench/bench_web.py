@@ -89,6 +89,7 @@ def fill_store(url: str, n: int) -> int:
                            source=row.get("source") or None, format="csv")
             store.add_document(doc, Extraction(document=doc, actors=list(actors.values()), events=[event]))
             stored += 1
+        store.optimize()   # the planner's statistics, as `conflictdesk ingest` refreshes them after a run
     return stored
 
 

@@ -245,3 +245,27 @@ def test_search_finds_any_of_several_spellings(store):
     assert {d.id for d in store.search_documents(["Hezbollah", "Hizballah"])} == {"d1", "d2", "d3"}
     assert {d.id for d in store.search_documents(["Kataib Hezbollah", "rockets"])} == {"d1"}  # each form whole
     assert store.search_documents([]) == []
+
+
+def test_paged_event_lists_keep_one_order_whichever_query_makes_them(store, monkeypatch):
+    """The first pages are two index walks merged (dated events, undated ones by their documents'
+    dates); deeper pages one sorted query. Both give the order of the one rule: the event's date,
+    else its document's, newest first, no date at all last, ties newest stored first."""
+    import conflictdesk.store.database as database
+
+    dates = [(dt.date(2024, 1, 5), dt.date(2024, 1, 9)), (None, dt.date(2024, 1, 7)), (dt.date(2024, 1, 7), None),
+             (None, None), (dt.date(2024, 1, 5), dt.date(2024, 1, 1)), (None, dt.date(2024, 1, 9)), (None, None),
+             (dt.date(2024, 1, 9), dt.date(2024, 1, 2))]
+    for n, (event_date, published) in enumerate(dates):
+        text = f"Police arrested {n + 2} protesters in Baghdad."
+        d = doc(f"o{n}", text=text, title=f"arrests {n}", published=published)
+        ev = Event(id=f"o{n}-e1", event_type="Strategic developments", sub_event_type="Arrests",
+                   evidence=span(text, "Police arrested"), country="Iraq", event_date=event_date, status="reported")
+        store.add_document(d, Extraction(document=d, events=[ev]))
+    expected = ["o7-e1", "o5-e1", "o2-e1", "o1-e1", "o4-e1", "o0-e1", "o6-e1", "o3-e1"]
+    for split in (database.SPLIT_LIST_ROWS, 0):
+        monkeypatch.setattr(database, "SPLIT_LIST_ROWS", split)
+        assert [e.event.id for e in store.list_events()] == expected
+        pages = [store.list_events(limit=3, offset=o) for o in (0, 3, 6)]
+        assert [e.event.id for page in pages for e in page] == expected
+        assert [e.event.id for e in store.list_events(country="Iraq", limit=4, offset=2)] == expected[2:6]

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, or_, select, update
@@ -144,6 +145,9 @@ def _make_engine(url: str) -> Engine:
                          "for PostgreSQL: pip install 'conflictdesk[postgres]' and use a postgresql+psycopg:// URL") from exc
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
+
+
+SPLIT_LIST_ROWS = 2000   # list_events merges two index walks for its first rows (see _first_events)
 
 
 class Store:
@@ -427,15 +431,38 @@ class Store:
         see `event_queries.EventFilter`). Events of near-duplicate documents are left out unless
         `include_duplicates`."""
         flt = self._filter(flt, filters)
-        # table columns, not ORM objects: plain rows are several times cheaper to read
-        query = self._narrowed(
-            select(EventRow.__table__, DocumentRow.source, DocumentRow.url, DocumentRow.published, DocumentRow.title)
-            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-            .order_by(WHEN.desc().nulls_last(), EventRow.pk.desc()).offset(offset).limit(limit), flt)
+        columns = select(EventRow.__table__, DocumentRow.source, DocumentRow.url, DocumentRow.published,
+                         DocumentRow.title).join(DocumentRow, DocumentRow.id == EventRow.document_id)
         with self._read("list events") as session:
+            if limit is None or offset + limit > SPLIT_LIST_ROWS:
+                # table columns, not ORM objects: plain rows are several times cheaper to read
+                query = self._narrowed(columns.order_by(WHEN.desc().nulls_last(), EventRow.pk.desc())
+                                       .offset(offset).limit(limit), flt)
+                found = list(session.execute(query))
+            else:
+                found = self._first_events(session, columns, flt, offset + limit)[offset:]
+            # a Row's attributes cost about 1 µs each to read (40 per event); a namespace reads at dict speed
+            plain = [SimpleNamespace(**row._asdict()) for row in found]
             return [StoredEvent(event=rows.event_record(row), document_id=row.document_id, source=row.source,
                                 url=row.url, published=row.published, title=row.title)
-                    for row in session.execute(query)]
+                    for row in plain]
+
+    def _first_events(self, session: Session, columns: Any, flt: EventFilter, n: int) -> list[Any]:
+        """The first `n` matching events in `list_events`' order (the event's date, else its
+        document's publication date, newest first, then newest stored), as two queries merged:
+        dated events walk the event-date index newest first and stop after `n`; undated events
+        (few) are sorted by their documents' dates. One query ordered by `coalesce(event date,
+        publication date)` can use no index, so it sorted every matching event to show 50: at
+        5,000 events 13 ms against 2 ms."""
+        dated = self._narrowed(columns.where(EventRow.event_date.is_not(None))
+                               .order_by(EventRow.event_date.desc(), EventRow.pk.desc()).limit(n), flt)
+        undated = self._narrowed(columns.where(EventRow.event_date.is_(None))
+                                 .order_by(DocumentRow.published.desc().nulls_last(), EventRow.pk.desc()).limit(n), flt)
+        merged = [*session.execute(dated), *session.execute(undated)]
+        # newest first; no date at all goes last; ties newest stored first
+        merged.sort(key=lambda row: (row.event_date or row.published or dt.date.min,
+                                     (row.event_date or row.published) is not None, row.pk), reverse=True)
+        return merged[:n]
 
     @memoised
     def count_events(self, flt: EventFilter | None = None, /, **filters: Any) -> int:

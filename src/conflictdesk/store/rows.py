@@ -33,7 +33,7 @@ def dumps(value: Any) -> str:
 
 
 def loads_list(value: str | None) -> list[str]:
-    return list(json.loads(value)) if value else []
+    return [] if not value or value == "[]" else list(json.loads(value))   # most lists are empty: no parse
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -16,17 +16,22 @@ from ..records import Extraction
 # Bidirectional embedding, override and isolate controls: never shown, so that untrusted text
 # cannot reverse what follows it (a title that seems to end in ".pdf").
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# a path part that percent-encoding leaves as it is (checked first: cheaper than quote())
+_PLAIN_PART = re.compile(r"[A-Za-z0-9_.~-]+")
 
 
 def h(value: object) -> str:
     """Escape any value for HTML text or a quoted attribute (as the templates' autoescape does),
     without bidi controls; None is empty."""
-    return "" if value is None else str(escape(BIDI_CONTROLS.sub("", str(value))))
+    if value is None:
+        return ""
+    text = str(value)
+    return str(escape(text if text.isascii() else BIDI_CONTROLS.sub("", text)))
 
 
 def path(*parts: str, **query: object) -> str:
     """A URL path on this site with each part percent-encoded (and a query of the non-empty values)."""
-    url = "/" + "/".join(quote(p, safe="") for p in parts)
+    url = "/" + "/".join(p if _PLAIN_PART.fullmatch(p) else quote(p, safe="") for p in parts)
     args = {k: v for k, v in query.items() if v not in (None, "")}
     return url + ("?" + urlencode(args) if args else "")
 

@@ -22,11 +22,11 @@ from .markup import BIDI_CONTROLS, NAV, external_link, link, path
 def without_bidi_controls(value: Any) -> Any:
     """`value` with bidirectional embedding, override and isolate controls removed (markup stays
     markup: these characters are never part of ours)."""
+    if not isinstance(value, str) or value.isascii():   # ASCII holds no bidi controls (and is the common case)
+        return value
     if isinstance(value, Markup):
         return Markup(BIDI_CONTROLS.sub("", str(value)))
-    if isinstance(value, str):
-        return BIDI_CONTROLS.sub("", value)
-    return value
+    return BIDI_CONTROLS.sub("", value)
 
 
 def short(text: str | None, n: int = 110) -> str:
@@ -42,13 +42,22 @@ def count_choices(counts: list[tuple[str, int]]) -> list[tuple[str, str]]:
 
 def option_tags(choices: list[tuple[str, str]], chosen: str | None, any_label: str = "any") -> Markup:
     """A drop-down's <option> elements (the first: no choice), `chosen` selected; escaped. Built
-    here rather than in a template loop: the actor list has hundreds of entries."""
+    here rather than in a template loop: the actor list has hundreds of entries. The escaped
+    options are kept per list of choices (they change only with the stored data), so a page
+    pays for escaping its hundreds of choices once, not on every request."""
+    tags = _option_tags(tuple(choices))
     out = [f'<option value="">{escape(any_label)}</option>']
-    for value, label in choices:
-        selected = " selected" if value == chosen else ""
-        out.append(f'<option value="{escape(without_bidi_controls(value))}"{selected}>'
-                   f'{escape(without_bidi_controls(label))}</option>')
+    if chosen is None:
+        out.extend(tag for _, tag in tags)
+    else:
+        out.extend(tag.replace("\">", "\" selected>", 1) if value == chosen else tag for value, tag in tags)
     return Markup("\n".join(out))
+
+
+@functools.lru_cache(maxsize=64)
+def _option_tags(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((value, f'<option value="{escape(without_bidi_controls(value))}">'
+                         f'{escape(without_bidi_controls(label))}</option>') for value, label in choices)
 
 
 @functools.lru_cache(maxsize=1)
