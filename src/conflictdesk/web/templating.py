@@ -69,6 +69,9 @@ def environment() -> jinja2.Environment:
                        external_link=lambda url, text=None: Markup(external_link(url, text)))
     env.globals["count_choices"] = count_choices
     env.globals["option_tags"] = option_tags
+    from .eventtable import events_table   # it uses `short` from here
+
+    env.globals["events_table_html"] = events_table
     env.filters["short"] = short
     env.filters["pair"] = lambda value: (value, value)
     return env
