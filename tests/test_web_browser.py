@@ -91,7 +91,7 @@ def served(tmp_path_factory):
     with Store(url) as store:
         ex = hostile_document()
         store.add_document(ex.document, ex)
-        with serve_in_thread(WebApp(store, token=TOKEN)) as base:
+        with serve_in_thread(WebApp(store, reviewers={"Amira Haddad": TOKEN})) as base:   # her token names her
             yield base, store
 
 
@@ -219,7 +219,7 @@ PAGES = [
     (f"/review/events/{HOSTILE_DOC}/e1", ["Review event e1", "Sign in", "Fighters of"], [("form", "review"),
                                                                                      ("blockquote", "evidence")]),
     (f"/review/points/{HOSTILE_DOC}/s1/0", ["Review statement point s1/0", HOSTILE["script"]], [("form", "review")]),
-    ("/login", ["Sign in to review", "Your name"], [("form", "review")]),
+    ("/login", ["Sign in to review", "Your reviewer's token"], [("form", "review")]),
     ("/errors", ["Recorded failures"], []),
     ("/digest", ["Week's Top Stories", "Events per day"], [("svg", "timeline")]),
     (f"/briefs/{HOSTILE_DOC}", ["What to Know", "The Statement", "What Does this Mean?", "Notes"],
@@ -279,7 +279,6 @@ def _sign_in(browser: Browser, base_url: str, page: str) -> None:
     if not links:   # signed in already (the browser keeps its session between tests)
         return
     browser.click(links[0])
-    browser.type(browser.find('input[name="name"]'), "Amira Haddad")
     browser.type(browser.find('input[name="token"]'), TOKEN)
     browser.click(browser.find('form.review button[type="submit"]'))
     assert browser.url == base_url + page                # back where the analyst was

@@ -20,7 +20,9 @@ from conflictdesk.store import Store
 from conflictdesk.web import WebApp
 from web_support import Spec, call, document_with, fill
 
-TOKEN = "s3cret-review-token-0123"
+TOKEN = "s3cret-review-token-0123"          # Amira Haddad's
+BOT_TOKEN = "bot-review-token-456789"       # the import bot's
+REVIEWERS = {"Amira Haddad": TOKEN, "import bot": BOT_TOKEN}
 ORIGIN = "http://127.0.0.1"      # what web_support.call's environ says this site is
 STRIKE = "doc-strike"
 
@@ -49,11 +51,11 @@ def store(db_url):
 
 @pytest.fixture()
 def app(store):
-    return WebApp(store, token=TOKEN)
+    return WebApp(store, reviewers=REVIEWERS)
 
 
-def sign_in(app, name="Amira Haddad") -> str:
-    reply = call(app, "/login", method="POST", body=urlencode({"token": TOKEN, "name": name, "next": "/review"}).encode(),
+def sign_in(app, token=TOKEN) -> str:
+    reply = call(app, "/login", method="POST", body=urlencode({"token": token, "next": "/review"}).encode(),
                  headers={"Origin": ORIGIN})
     assert reply.code == 303 and reply.headers["location"] == "/review"
     cookie = reply.headers["set-cookie"]
@@ -175,13 +177,13 @@ def test_writes_from_pages_are_refused_without_sign_in_or_from_another_site(db_u
 
 
 def test_sign_in_refuses_a_wrong_token_and_another_site(app):
-    wrong = call(app, "/login", method="POST", body=urlencode({"token": "nope", "name": "x"}).encode(),
+    wrong = call(app, "/login", method="POST", body=urlencode({"token": "nope-not-a-token"}).encode(),
                  headers={"Origin": ORIGIN})
     assert wrong.code == 403 and "set-cookie" not in wrong.headers
-    cross = call(app, "/login", method="POST", body=urlencode({"token": TOKEN, "name": "x"}).encode(),
+    cross = call(app, "/login", method="POST", body=urlencode({"token": TOKEN}).encode(),
                  headers={"Origin": "http://evil.example"})
     assert cross.code == 403 and "set-cookie" not in cross.headers
-    away = call(app, "/login", method="POST", body=urlencode({"token": TOKEN, "name": "x",
+    away = call(app, "/login", method="POST", body=urlencode({"token": TOKEN,
                                                               "next": "//evil.example/"}).encode(),
                 headers={"Origin": ORIGIN})
     assert away.code == 303 and away.headers["location"] == "/review"     # never redirected off the site
@@ -189,27 +191,28 @@ def test_sign_in_refuses_a_wrong_token_and_another_site(app):
 
 def test_api_writes_need_the_token_and_answer_in_the_api_shapes(app, store):
     url = f"/api/events/{STRIKE}/e1/review"
-    body = json.dumps({"action": "correct", "changes": {"fatalities": 7, "actor2": "Daesh"}, "reviewer": "bot"}).encode()
+    body = json.dumps({"action": "correct", "changes": {"fatalities": 7, "actor2": "Daesh"}, "reviewer": "import bot"}).encode()
     json_type = {"Content-Type": "application/json"}
     refused = call(app, url, method="POST", body=body, headers=json_type)
     assert refused.code == 401 and set(refused.json()) == {"ok", "error", "errors", "status"}
-    ok = call(app, url, method="POST", body=body, headers={**json_type, "Authorization": f"Bearer {TOKEN}"})
+    ok = call(app, url, method="POST", body=body, headers={**json_type, "Authorization": f"Bearer {BOT_TOKEN}"})
     assert ok.code == 200 and ok.json()["ok"] is True
+    assert ok.json()["correction"]["reviewer"] == "import bot"                  # the token's reviewer
     assert ok.json()["correction"]["changes"]["fatalities"] == [2, 7]
     assert ok.json()["correction"]["changes"]["actor2"] == ["military-forces-of-syria", "islamic-state"]
-    cross = call(app, url, method="POST", body=body, headers={**json_type, "Authorization": f"Bearer {TOKEN}",
+    cross = call(app, url, method="POST", body=body, headers={**json_type, "Authorization": f"Bearer {BOT_TOKEN}",
                                                               "Origin": "http://evil.example"})
     assert cross.code == 403
-    bad = json.dumps({"action": "correct", "changes": {"actor1": "Hizbolah-xyz"}, "reviewer": "bot"}).encode()
-    unknown = call(app, url, method="POST", body=bad, headers={**json_type, "Authorization": f"Bearer {TOKEN}"})
+    bad = json.dumps({"action": "correct", "changes": {"actor1": "Hizbolah-xyz"}, "reviewer": "import bot"}).encode()
+    unknown = call(app, url, method="POST", body=bad, headers={**json_type, "Authorization": f"Bearer {BOT_TOKEN}"})
     assert unknown.code == 400 and unknown.json()["error"].startswith("[E120]")
-    field = json.dumps({"action": "correct", "changes": {"notes": "x"}, "reviewer": "bot"}).encode()
-    assert call(app, url, method="POST", body=field, headers={**json_type, "Authorization": f"Bearer {TOKEN}"}).code == 400
+    field = json.dumps({"action": "correct", "changes": {"notes": "x"}, "reviewer": "import bot"}).encode()
+    assert call(app, url, method="POST", body=field, headers={**json_type, "Authorization": f"Bearer {BOT_TOKEN}"}).code == 400
     point = call(app, f"/api/points/{STRIKE}/s1/0/review", method="POST",
-                 body=json.dumps({"action": "correct", "labels": ["nonsense"], "reviewer": "bot"}).encode(),
-                 headers={**json_type, "Authorization": f"Bearer {TOKEN}"})
+                 body=json.dumps({"action": "correct", "labels": ["nonsense"], "reviewer": "import bot"}).encode(),
+                 headers={**json_type, "Authorization": f"Bearer {BOT_TOKEN}"})
     assert point.code == 400 and point.json()["ok"] is False
-    assert call(app, url, method="POST", body=b"action=reject", headers={"Authorization": f"Bearer {TOKEN}"}).code == 415
+    assert call(app, url, method="POST", body=b"action=reject", headers={"Authorization": f"Bearer {BOT_TOKEN}"}).code == 415
     assert len(store.list_corrections()) == 1
 
 
@@ -238,3 +241,60 @@ def test_cached_pages_show_a_review_at_once_and_review_pages_are_never_cached(ap
     assert re.search(r'name="csrf" value="[^"]+"', call(app, form, headers={"Cookie": cookie}).text)
     anonymous = call(app, form).text                                # another visitor, after the analyst
     assert 'name="csrf" value=""' in anonymous and "Sign in</a> to accept" in anonymous
+
+
+
+def test_the_reviewer_is_the_one_the_token_names_never_a_typed_name(app, store):
+    """Identities come from the tokens: a sign-in form's or an API body's name cannot choose who
+    the audit trail records."""
+    reply = call(app, "/login", method="POST", headers={"Origin": ORIGIN},
+                 body=urlencode({"token": BOT_TOKEN, "name": "Amira Haddad", "next": "/review"}).encode())
+    assert reply.code == 303
+    cookie = reply.headers["set-cookie"].split(";")[0]
+    assert "Signed in as <bdi>import bot</bdi>" in call(app, "/login", headers={"Cookie": cookie}).text
+    page = f"/review/events/{STRIKE}/e2"
+    assert post(app, page, {"csrf": form_token(app, cookie, page), "action": "accept", "reviewer": "Amira Haddad"},
+                cookie).code == 303
+    json_type = {"Content-Type": "application/json"}
+    url = f"/api/events/{STRIKE}/e1/review"
+    posing = call(app, url, method="POST", body=json.dumps({"action": "accept", "reviewer": "import bot"}).encode(),
+                  headers={**json_type, "Authorization": f"Bearer {TOKEN}"})
+    assert posing.code == 403 and "another reviewer" in posing.json()["error"]
+    plain = call(app, url, method="POST", body=json.dumps({"action": "accept"}).encode(),
+                 headers={**json_type, "Authorization": f"Bearer {TOKEN}"})
+    assert plain.code == 200
+    assert [(c.reviewer, c.action) for c in store.list_corrections()] == [("import bot", "accept"),
+                                                                          ("Amira Haddad", "accept")]
+
+
+def test_a_session_ends_when_its_reviewer_s_token_is_withdrawn(store):
+    cookie = sign_in(WebApp(store, reviewers=REVIEWERS), BOT_TOKEN)
+    without_bot = WebApp(store, reviewers={"Amira Haddad": TOKEN})       # the server restarted without the bot
+    assert without_bot.auth.reviewer_of(BOT_TOKEN) is None
+    assert "Signed in as" not in call(without_bot, "/login", headers={"Cookie": cookie}).text
+
+
+def test_a_tokens_file_binds_names_to_hashed_or_plain_tokens(tmp_path, db_url):
+    import hashlib
+
+    from conflictdesk.errors import ConfigError
+    from conflictdesk.web.auth import Auth, read_token_file
+
+    tokens = tmp_path / "reviewers.txt"
+    tokens.write_text("# reviewers\nAmira Haddad = sha256:" + hashlib.sha256(TOKEN.encode()).hexdigest()
+                      + "\n\nimport bot = " + BOT_TOKEN + "\n", encoding="utf-8")
+    auth = Auth(reviewers=read_token_file(tokens))
+    assert (auth.reviewer_of(TOKEN), auth.reviewer_of(BOT_TOKEN), auth.reviewer_of("nope-nope-nope")) == (
+        "Amira Haddad", "import bot", None)
+    for text, message in [("Amira Haddad " + TOKEN, "reviewers.txt:1: expected"),
+                          ("a = " + TOKEN + "\na = " + BOT_TOKEN, "reviewers.txt:2: reviewer 'a' is named twice")]:
+        tokens.write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError, match=message):
+            read_token_file(tokens)
+    with pytest.raises(ConfigError, match="same token"):
+        Auth(reviewers={"a": TOKEN, "b": TOKEN})
+    with pytest.raises(ConfigError, match="at least 12"):
+        Auth(reviewers={"a": "short"})
+    tokens.write_text("a = short", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", db_url, "serve", "--tokens", str(tokens), "--port", "0"])
+    assert result.exit_code != 0 and "at least 12" in result.output

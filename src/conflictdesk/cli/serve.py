@@ -25,7 +25,14 @@ def _is_loopback(host: str) -> bool:
 @click.option("--port", type=click.IntRange(0, 65535), default=8750, show_default=True, help="Port (0: any free port).")
 @click.option("--token", envvar="CONFLICTDESK_TOKEN", metavar="SECRET", default=None, show_envvar=True,
               help="Allow review (accepting, correcting, rejecting events and statement points) to whoever signs "
-                   "in with this token; without one the pages and API are read-only.")
+                   "in with this token, recorded as the reviewer --reviewer names; without a token the pages and API "
+                   "are read-only.")
+@click.option("--reviewer", default="reviewer", show_default=True, metavar="NAME",
+              help="The reviewer --token is bound to (the name the audit trail records for its writes).")
+@click.option("--tokens", "tokens_file", envvar="CONFLICTDESK_TOKENS", show_envvar=True, default=None,
+              type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
+              help="Reviewers' own tokens, one `NAME = TOKEN` or `NAME = sha256:HEX` a line: a reviewer signs in "
+                   "with their token alone and the audit trail records the name it is bound to.")
 @click.option("--server", "server_kind", type=click.Choice(["waitress", "stdlib"]), default="waitress",
               show_default=True, help="waitress: the production WSGI server; stdlib: the standard library's server "
                                       "with a bounded pool and timeouts (its own errors in the API's JSON shape).")
@@ -35,21 +42,24 @@ def _is_loopback(host: str) -> bool:
               help="Keep answers that are the same for everyone until the stored data changes.")
 @click.pass_obj
 @clean_errors
-def serve(settings: Settings, host: str, port: int, token: str | None, server_kind: str, threads: int,
-          cache: bool) -> None:
+def serve(settings: Settings, host: str, port: int, token: str | None, reviewer: str, tokens_file: str | None,
+          server_kind: str, threads: int, cache: bool) -> None:
     """Serve the web pages (dashboard, documents, events map and timeline, actors, network, review) and the
     JSON API."""
     from ..web import WebApp, make_server
+    from ..web.auth import read_token_file
     from ..web.production import make_production_server
 
     if token is not None and len(token) < 12:
         raise ConfigError("the review token must be at least 12 characters long")
+    reviewers = read_token_file(tokens_file) if tokens_file else {}
+    writable = bool(token or reviewers)
     if not _is_loopback(host):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the store"
-                   + ("" if token is None else "; use HTTPS in front of it, the token travels in the sign-in form"),
+                   + ("" if not writable else "; use HTTPS in front of it, the token travels in the sign-in form"),
                    err=True)
     with open_store(settings) as store:
-        app = WebApp(store, kb_dirs=settings.kb_dirs, token=token, cache=cache)
+        app = WebApp(store, kb_dirs=settings.kb_dirs, token=token, reviewers=reviewers, reviewer=reviewer, cache=cache)
         try:
             if server_kind == "waitress":
                 server = make_production_server(app, host, port, threads=threads)
@@ -59,7 +69,8 @@ def serve(settings: Settings, host: str, port: int, token: str | None, server_ki
                 bound, run, close = server.server_port, server.serve_forever, server.server_close
         except OSError as exc:
             raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror}", code=Code.LISTEN) from exc
-        review = "review enabled: sign in at /login" if token else "read-only: no --token"
+        review = (f"review enabled for {len(app.auth.reviewers)} reviewer(s): sign in at /login" if writable
+                  else "read-only: no --token or --tokens")
         click.echo(f"conflictdesk: serving http://{host}:{bound}/ with {server_kind}, {threads} threads "
                    f"({review}; Ctrl-C to stop)", err=True)
         try:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictDeskError, InputError, NotFoundError, UnknownValueError
-from .auth import Auth
+from .auth import DEFAULT_REVIEWER, Auth
 from .cache import ResponseCache
 from .http import STATUS_TEXT, HttpError, Request, Response, error_body
 from .pages import error_page
@@ -55,10 +55,13 @@ class WebApp:
     """conflictdesk's web pages and JSON API over one store (see `routes.py` for the table)."""
 
     def __init__(self, store: "Store", *, kb: "KnowledgeBase | None" = None,
-                 kb_dirs: Iterable["str | Path"] = (), token: str | None = None, cache: bool = True) -> None:
+                 kb_dirs: Iterable["str | Path"] = (), token: str | None = None,
+                 reviewers: "Mapping[str, str] | None" = None, reviewer: str = DEFAULT_REVIEWER,
+                 cache: bool = True) -> None:
         self.store = store
         self.cache = ResponseCache() if cache else None   # answers that are the same for everyone
-        self.auth = Auth(token)   # read-only without a token
+        # read-only without a token; each token names its reviewer (auth.py)
+        self.auth = Auth(token, reviewers, reviewer=reviewer)
         self._kb = kb
         self._kb_dirs = tuple(kb_dirs)
         self.routes: list[tuple[re.Pattern[str], Route]] = [(re.compile(f"^{r.pattern}$"), r) for r in ROUTES]

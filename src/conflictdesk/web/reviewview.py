@@ -15,7 +15,6 @@ from ..taxonomy import SUB_EVENT_TYPES as EVENT_TYPES
 from ..records import POINT_LABELS
 from ..store import EventFilter
 from ..store.review import ACTIONS, EVENT_FIELDS
-from .auth import MAX_NAME
 from .filters import parse_date
 from .http import HttpError, Request, Response, Site
 from .markup import path
@@ -186,16 +185,17 @@ def login_form(app: Site, request: Request) -> Response:
 
 
 def login_post(app: Site, request: Request) -> Response:
-    """Sign in with the server's token and a name (the name the audit trail records)."""
+    """Sign in with a reviewer's token: the session (and the audit trail) names the reviewer the
+    token is bound to."""
     if not app.auth.enabled:
-        raise HttpError(403, "this server is read-only: start it with --token to review")
+        raise HttpError(403, "this server is read-only: start it with --token or --tokens to review")
     app.auth.check_same_origin(request)
     form = request.form()
-    name = " ".join((_one(form, "name") or "").split())[:MAX_NAME]
     target = _local(_one(form, "next"))
-    if not app.auth.token_matches(_one(form, "token")) or not name:
+    name = app.auth.reviewer_of(_one(form, "token"))
+    if name is None:
         page = render("login.html", title="Sign in", active="/review", writable=True, next=target, reviewer=None,
-                      problem="The token is wrong, or the name is missing.")
+                      problem="That token is not a reviewer's token on this server.")
         return Response.html(page, 403)
     response = Response.redirect(target)
     response.headers.append(("Set-Cookie", app.auth.session_cookie(name)))
