@@ -100,3 +100,16 @@ def test_explosions_monitors_observed_are_shelling(nlp, kb):
     text = "On 3 February 2022, the OSCE SMM observed a total of 7 explosions involving unknown weapons near Yasne."
     evs = extract(nlp, kb, text).events
     assert subs(evs) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")], subs(evs)
+
+
+def test_an_advance_is_a_battle(nlp, kb):
+    evs = extract(nlp, kb, "The attacks came a day after government advances against Islamic State near Palmyra.").events
+    assert any(e.event_type == "Battles" for e in evs), subs(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Tickets must be bought in advance, the stadium said.",
+    "The company gave employees advance notice of the layoffs.",
+])
+def test_in_advance_is_no_battle(nlp, kb, text):
+    assert extract(nlp, kb, text).events == []
