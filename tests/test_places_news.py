@@ -85,3 +85,30 @@ def test_gazetteer_prominent_cities_and_exact_names(kb):
     assert gaz.prominent("Iskandariya") is None              # another name of Alexandria is not its own
     assert gaz.resolve("Tunis").country == "Tunisia"         # not dropped for a fuzzy "Tunisia"
     assert gaz.resolve("Ad Dali").country == "Yemen"
+
+
+def test_a_capital_named_by_its_country_or_people_is_that_city(places):
+    found = places("A suicide bomber struck a restaurant in Somalia's capital on Thursday.")
+    capital = [p for p in found if p.span.text == "Somalia's capital" or p.span.text == "Somalia"]
+    assert capital and capital[0].name == "Mogadishu" and capital[0].geo_precision == 1
+    found = places("A suicide bomber killed 14 police recruits in the Afghan capital, officials said.")
+    assert named(found, "Afghan capital")[0].name == "Kabul"
+    found = places("Air strikes hit the capital of Iraq overnight.")
+    assert named(found, "capital of Iraq")[0].name == "Baghdad"
+    # the city named after the phrase is the place, and a region's capital is no country's
+    found = places("Houthis fired shells in the Yemeni capital Sanaa. Peshmerga held Erbil, the Kurdish regional capital.")
+    assert not [p for p in found if "capital" in p.span.text]
+    assert named(found, "Sanaa")[0].country == "Yemen"
+
+
+def test_towns_the_geonames_packages_lack_are_curated(places):
+    found = places("Suicide bombers struck the Lebanese village of Qaa near the Syrian border.")
+    assert named(found, "Qaa")[0].country == "Lebanon"
+    found = places("Islamic State overran Tel Asqof, north of Mosul. Fighters attacked Ben Guerdan in Tunisia.")
+    assert named(found, "Tel Asqof")[0].admin1 == "Ninewa"
+    assert named(found, "Ben Guerdan")[0].name == "Ben Gardane"
+
+
+def test_a_town_named_as_the_container_of_another_gives_way_to_it(places):
+    found = places("In Baghdad's western suburb of Abu Ghraib, security forces repelled an attack.")
+    assert [p.name for p in found] == ["Abu Ghraib"]

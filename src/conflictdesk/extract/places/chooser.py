@@ -30,7 +30,7 @@ def keep_known(cands: Iterable[Candidate], plausible: list[Candidate], gaz: "Gaz
     never a place ("West Asia"). In the order of the text."""
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in cands
                                     if not c.curated_id and gaz.is_not_place(c.text)]   # "West Asia"
-    exact = {(c.start, c.end): bool(c.curated_id or gaz.has_exact(c.text)) for c in plausible}
+    exact = {(c.start, c.end): bool(c.curated_id or c.capital_of or gaz.has_exact(c.text)) for c in plausible}
     ranked = sorted(plausible, key=lambda c: (not c.curated_id, not exact[(c.start, c.end)],
                                               not (exact[(c.start, c.end)] or gaz.has(c.text)),
                                               -(c.end - c.start), c.start))
@@ -134,7 +134,7 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
         if region is not None:
             places.append(region)
             continue
-        spelled.append((len(places), spelling(c, r)))
+        spelled.append((len(places), None if c.capital_of else spelling(c, r)))
         places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
@@ -168,6 +168,8 @@ def actor_countries(kb: Any, gaz: "Gazetteer", text: str) -> dict[str, float]:
 def resolve_candidate(gaz: "Gazetteer", c: Candidate, *, countries: Any, near: Any) -> "ResolvedPlace | None":
     if c.curated_id:
         return gaz.curated.get(c.curated_id)
+    if c.capital_of:
+        return gaz.capital(c.capital_of)
     name = c.text
     if name.isupper() and len(name) > 3:
         name = name.title()
@@ -187,7 +189,7 @@ def resolve_candidate(gaz: "Gazetteer", c: Candidate, *, countries: Any, near: A
 def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None, *,
             gaz: "Gazetteer") -> bool:
     """Whether a resolution is plausible enough to report."""
-    if c.curated_id or r.match == "curated":
+    if c.curated_id or r.match == "curated" or c.capital_of:
         return True
     strong = countries[:3] if strong is None else strong
     size = 200000 if r.country_code in countries else 1000000

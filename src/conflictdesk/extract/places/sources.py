@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
 from .curated import find_curated
-from .wording import (ACTOR_DEPS, BARE_DATELINE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
+from .wording import (ACTOR_DEPS, BARE_DATELINE, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
                       NOUN_AFTER, TRAILING_NOUN, governed_before)
 
 if TYPE_CHECKING:
@@ -37,6 +37,44 @@ def curated_candidates(kb: Any, gaz: "Gazetteer", text: str) -> Iterator[Candida
                 yield Candidate(m.start, m.end, text[m.start:m.end], "curated", curated_id=m.id)
     for start, end, place_id in find_curated(gaz, text):
         yield Candidate(start, end, text[start:end], "curated", curated_id=place_id)
+
+
+def capital_candidates(kb: Any, gaz: "Gazetteer", text: str) -> Iterator[Candidate]:
+    """A country's capital named by the country or its people ("the Afghan capital", "Somalia's
+    capital", "the capital of Iraq"): the span from the country's word to "capital", read as that
+    country's capital city (`Candidate.capital_of`)."""
+    demonyms = state_demonym_countries(kb)
+    for m in CAPITAL_PHRASE.finditer(text):
+        group = "who" if m.group("who") else "of"
+        start, words = m.start(group), m.group(group)
+        for skip in (0, 1):
+            part = words.split(" ", skip)[-1] if skip else words
+            cc = gaz.country_code(part) or demonyms.get(part)
+            if cc:
+                start = m.end(group) - len(part) if group == "who" else m.start()
+                yield Candidate(start, m.end(), text[start:m.end()], "capital", governed=True, capital_of=cc)
+                break
+
+
+def capital_named_candidates(text: str) -> Iterator[Candidate]:
+    """The city a capital phrase names ("the Yemeni capital Sanaa", "the capital, Kabul"), a place
+    as if a locative word governed it."""
+    for m in CAPITAL_NAMED.finditer(text):
+        yield Candidate(m.start(1), m.end(1), m.group(1), "locative", governed=True)
+
+
+def state_demonym_countries(kb: Any) -> dict[str, str]:
+    """The knowledge base's state demonyms by country code ("Afghan" -> "AF")."""
+    gaz = getattr(kb, "gazetteer", None)
+    out: dict[str, str] = {}
+    for entry in (getattr(kb, "actors", None) or {}).values():
+        if getattr(entry, "type", None) != "state" or gaz is None:
+            continue
+        cc = gaz.country_code(getattr(entry, "country", "") or "")
+        for d in getattr(entry, "demonyms", None) or ():
+            if cc:
+                out.setdefault(d, cc)
+    return out
 
 
 def _dash_dateline(text: str) -> re.Match[str] | None:

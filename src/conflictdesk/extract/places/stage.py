@@ -3,7 +3,8 @@
 The stage is the face of the package: candidate sources (`sources.py`) find the spans that may name
 a place, `context.py` reads what the words around each say of it, `vetoes.py` refuses the ones that
 are no place, and the chooser (`chooser.py`) keeps one of overlapping candidates and resolves the
-rest in two passes against the gazetteer.
+rest in two passes against the gazetteer; a town named only as the container of the next place
+("Baghdad's western suburb of Abu Ghraib") then gives way to it (`containers.py`).
 
 Candidates come from
 - the knowledge base's curated places (`kb.match` place matches, and the gazetteer's curated
@@ -12,6 +13,8 @@ Candidates come from
 - capitalised names after a locative word ("in", "near", "outside", "east of", ...), kept only
   when they resolve,
 - a dateline at the start ("MADAYA, Syria -", "BAGHDAD (Reuters) -"),
+- a country's capital named by the country or its people ("the Afghan capital", "Somalia's capital":
+  GeoNames' capital of that country), and the city a capital phrase names ("the Yemeni capital Sanaa"),
 - ACLED-style disambiguators: "in Tafas (Daraa)", "Jobar, Damascus", "Tehran, Iran", where the
   second name is the region or country the first lies in; "Jarada town in the Idleb countryside",
   "Ghawr area of Ghamr district", "al-Saidi village, southern Daquq district": a place within
@@ -43,8 +46,10 @@ from ...records import Document, Place
 from .candidates import CandidateSet
 from .chooser import actor_countries, choose_places, document_countries, keep_known
 from .context import read_context
-from .sources import (bracket_candidates, curated_candidates, dateline_candidates, entity_candidates,
-                      filed_in_country, locative_candidates, noun_candidates)
+from .containers import without_containers
+from .sources import (bracket_candidates, capital_candidates, capital_named_candidates, curated_candidates,
+                      dateline_candidates, entity_candidates, filed_in_country, locative_candidates,
+                      noun_candidates)
 from .vetoes import plausible_candidates
 
 if TYPE_CHECKING:
@@ -60,6 +65,8 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     cands = CandidateSet(text)
     cands.extend(curated_candidates(kb, gaz, text))
     cands.extend(dateline_candidates(text))
+    cands.extend(capital_candidates(kb, gaz, text))
+    cands.extend(capital_named_candidates(text))
     cands.extend(locative_candidates(text))
     cands.extend(bracket_candidates(gaz, text))
     cands.extend(noun_candidates(text))
@@ -74,4 +81,4 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     if filed_in:
         prior[filed_in] += 1.5
     known = document_countries(kept, gaz=gaz, prior=prior)
-    return choose_places(kept, known, gaz=gaz, text=text)
+    return without_containers(choose_places(kept, known, gaz=gaz, text=text), text)

@@ -23,7 +23,7 @@ def plausible_candidates(cands: Iterable[Candidate], *, parsed: "Doc", kb: Any, 
     actor_spans = actor_name_spans(kb, text) if callable(getattr(kb, "match", None)) else []
     named = NamedSpans.of(parsed, demonyms=state_demonyms(kb))
     return [c for c in cands
-            if c.origin != "not_a_place" and is_plausible(c, text, actor_spans, gaz) and not named.vetoes(c, gaz)]
+            if c.capital_of or c.origin != "not_a_place" and is_plausible(c, text, actor_spans, gaz) and not named.vetoes(c, gaz)]
 
 
 def actor_name_spans(kb: Any, text: str) -> list[tuple[int, int]]:

@@ -52,6 +52,18 @@ DATELINE = re.compile(
 BARE_DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
     r"(?:,\s*(?P<region>[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+)?))?\s+(?=[A-Z\"“‘'][a-z]|[A-Z]\s|\d)")
+# A country's capital named by the country or its people: "the Afghan capital", "Somalia's capital",
+# "the capital of Iraq"; not when the city's name follows ("the Yemeni capital Sanaa", "the capital,
+# Kabul"), which is then a candidate of its own.
+CAPITAL_PHRASE = re.compile(
+    r"\b(?:(?P<who>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+)?)(?:'s|’s)? capital(?: city)?"
+    r"|capital(?: city)? of (?:the )?(?P<of>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+)?))"
+    r"(?![\w\-])(?!\s*,?\s*(?:city\s+(?:of\s+)?)?[A-Z])")
+# The city named after a capital phrase: "the Yemeni capital Sanaa", "the capital, Kabul".
+CAPITAL_NAMED = re.compile(r"\bcapital(?: city)?,?\s+(?:of\s+[A-Z][\w\-]+,?\s+)?(" + NAME + r")")
+# A place named as the container of the place after it: "Baghdad's western suburb of Abu Ghraib".
+CONTAINER_OF = re.compile(r"(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:suburb|suburbs|district|neighbou?rhood|quarter|"
+                          r"town|village|area|outskirts)\s+of\s+(?:the\s+)?")
 # Capitalised words that are never places in these positions (sentence words, months, titles).
 STOP_WORDS = frozenset(
     "the a an this that these those he she it they we i his her its their our my your monday tuesday wednesday "
