@@ -118,3 +118,12 @@ def test_a_country_alone_in_the_sentence_is_the_main_town_there():
     assert place_for(5, 0, 100, [syria, main], text=text, document=DocumentPlaces(main=main)) is syria
     # nothing named in or around the sentence, no main place: no place
     assert place_for(5, 0, 100, [main], text=text, earlier=[], later=[], document=DocumentPlaces()) is None
+
+
+def test_a_region_phrase_alone_in_the_sentence_is_the_main_town_there():
+    text = "x" * 400
+    north = _place("northern Iraq", 10, kind="region", admin1=None, lat=34.3, lon=44.5)
+    main = _place("Falluja", 300)
+    assert place_for(5, 0, 100, [north, main], text=text, document=DocumentPlaces(main=main)) is main
+    gaza = _place("Gaza Strip", 10, kind="region", country="Palestine", admin1="Gaza Strip", lat=31.4, lon=34.4)
+    assert place_for(5, 0, 100, [gaza, main], text=text, document=DocumentPlaces(main=main)) is gaza

@@ -640,6 +640,8 @@ def _within(p: Place, coarse: Place) -> bool:
     """Whether the town `p` lies in the country or province `coarse` names."""
     if p.country is None or p.country != coarse.country:
         return False
+    if coarse.kind == "region":      # "northern Iraq", "the Gaza Strip": the region's province when it names one
+        return coarse.admin1 is None or p.admin1 == coarse.admin1
     return coarse.kind == "country" or (coarse.kind == "admin1" and p.admin1 is not None and p.admin1 == coarse.admin1)
 
 
@@ -679,7 +681,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         main = None
 
     def finer(p: Place) -> Place:
-        return main if main is not None and p.kind in ("country", "admin1") and _within(main, p) else p
+        return main if main is not None and p.kind in ("country", "admin1", "region") and _within(main, p) else p
 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
     inside = [p for p in in_sent if own is not None and own[0] <= p.span.start < own[1]
