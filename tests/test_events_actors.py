@@ -140,3 +140,25 @@ def test_militants_are_the_group_named_before_them_never_a_states_forces(nlp, kb
     [(_, a1, a2)] = _sides(nlp, kb, "Iraqi army engineers defused roadside bombs planted by the militants near "
                                    "Falluja on Monday.")
     assert a1 == "Military Forces of Iraq (2014-2018)" and a2 == "Unidentified Armed Group (Iraq)", (a1, a2)
+
+
+def test_a_heading_run_into_the_next_line_names_no_side(nlp, kb):
+    text = ("The PKK took up arms in 1984.\n\n        IRAQ BORDER\nSix soldiers were killed in clashes with "
+            "militants in the southeastern Hakkari province of Turkey on Friday, the military said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and not any("Iraq" in (a or "") for _, a1, a2 in evs for a in (a1, a2)), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_its_forces_in_what_a_speaker_says_are_the_speakers(nlp, kb):
+    text = ("Islamic State fighters withdrew from Palmyra in Syria on Sunday. The army general command said that "
+            "its forces took over the city with support from Russian air strikes.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Syria"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_the_militants_who_lost_ground_are_the_group_named_before(nlp, kb):
+    text = ("Islamic State militants overran the town of Tel Asqof in northern Iraq on Tuesday. The militants "
+            "have been retreating since December, when the Iraqi army recaptured Ramadi from the militants.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
+    assert evs and evs[0][2] and evs[0][2].startswith("Islamic State"), [(a1, a2) for _, a1, a2 in evs]

@@ -81,15 +81,22 @@ class ActorIndex:
         return [s for s in self.spans if s[0] < end and s[1] > start]
 
 
+def _same_line(a: "Token", b: "Token") -> bool:
+    """No line break between two tokens: a heading run into the next line ("IRAQ BORDER\nSix soldiers
+    were killed", parsed as one phrase) is no part of its phrase."""
+    lo, hi = sorted((a, b), key=lambda t: t.i)
+    return "\n" not in lo.doc.text[lo.idx:hi.idx]
+
+
 def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, int]:
     """Character range of tok's phrase, without relative clauses and trailing prepositions."""
     stop = stop if stop is not None else {"relcl", "acl", "advcl", "prep", "punct", "cc", "conj", "appos"}
     toks = [tok]
-    stack = [c for c in tok.children if c.dep_ not in stop]
+    stack = [c for c in tok.children if c.dep_ not in stop and _same_line(c, tok)]
     while stack:
         t = stack.pop()
         toks.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in stop)
+        stack.extend(c for c in t.children if c.dep_ not in stop and _same_line(c, tok))
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t.text) for t in toks)
     return lo, hi
@@ -109,11 +116,11 @@ def _phrase_words(tok: "Token") -> list[tuple[str, str, str]]:
     hyphenated words split ("pro-Hadi" -> pro, hadi)."""
     stop = {"relcl", "acl", "advcl", "prep", "agent"}
     toks = [tok]
-    stack = [c for c in tok.children if c.dep_ not in stop]
+    stack = [c for c in tok.children if c.dep_ not in stop and _same_line(c, tok)]
     while stack:
         t = stack.pop()
         toks.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in stop)
+        stack.extend(c for c in t.children if c.dep_ not in stop and _same_line(c, tok))
     words: list[tuple[str, str, str]] = []
     for t in sorted(toks, key=lambda t: t.i):
         if t.is_punct and t.text not in ("-", "/"):

@@ -36,7 +36,7 @@ from .attributes import (WORD_NUMBERS, DocumentPlaces, clause_times, coded_fatal
                          recalled_time, reporting_dates, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
-from .roles import (ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
+from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                     resolve_phrase, resolve_role_phrase)
 from .triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges, sentence_text_forms
 
@@ -303,7 +303,23 @@ ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "reb
 OWN_FIGHTERS = {"fighter", "militant", "member", "force", "gunman", "insurgent", "jihadist", "unit", "suicide"}
 
 
-def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
+def _speaker_owning(tok: Any) -> Any:
+    """"The army general command said that its forces took over the city": the speaker whose "its" or
+    "their" a phrase in what it says is (the subject of the speaking verb, when no pronoun)."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEAKING_VERBS:
+            subjects = [c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subjects[0] if subjects else None
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "ccomp", "poss"):
+            return None
+        t = t.head
+    return None
+
+
+def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> Party:
     """"the group's naval forces", "the militia", "its fighters", "the ultra-hardline Sunni militants":
     the armed actor the text last named before it; "militants who seized the city" after a group named
     in the same sentence: that group."""
@@ -329,6 +345,12 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex) -> Party:
         before = [a for s, e, a in index.spans if start <= s and e <= tok.left_edge.idx
                   and _actor_type(a, kb=kb, index=index) in ARMED_TYPES - STATE_FORCE_TYPES]
         return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
+    speaker = _speaker_owning(tok) if own else None
+    if speaker is not None:
+        # "The army general command said that its forces took over the city": the speaker's forces
+        found = resolve_phrase(speaker, index, patterns)
+        if found.actor is not None or found.phrase is not None:
+            return dataclasses.replace(found, kind=party.kind, token=tok)
     # named before the phrase ("The al Qaeda-linked group" is not al Qaeda); "the militants", "the group"
     # are never a state's forces ("its forces" may be)
     types = ARMED_TYPES if own else ARMED_TYPES - STATE_FORCE_TYPES
@@ -343,7 +365,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
            around: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None, back: int | None = None,
            document: DocumentPlaces = DocumentPlaces()) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
-    roles.side1 = _antecedent(roles.side1, kb=kb, index=index)
+    roles.side1 = _antecedent(roles.side1, kb=kb, index=index, patterns=patterns)
+    roles.side2 = _antecedent(roles.side2, kb=kb, index=index, patterns=patterns)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
             and _figurative(m, roles.side2.token, patterns):
         return None
@@ -635,7 +658,7 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
                 tok.lemma_.lower() not in patterns.armed_nouns:
             continue
-        party = resolve_phrase(tok, index, patterns)
+        party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
             continue
         actor = _party_actor(party, country, kb=kb)
