@@ -102,6 +102,8 @@ def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, 
     return lo, hi
 
 
+# what a state owns: its modifier or possessor is whose it is, not who acted ("violated Turkish airspace")
+OWNED_NOUNS = {"airspace", "territory", "waters", "sovereignty", "border", "soil"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "wage", "execute", "perform", "begin",
                "start", "initiate", "commit"}
 COUNTING_NOUNS = {"number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "group", "handful",
@@ -217,7 +219,13 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if not hits:
         for child in tok.children:
             if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-                lo2, hi2 = _subtree_range(child, stop={"relcl", "acl", "advcl", "punct"})
+                # "the gates of a restaurant in Somalia's capital": the place after the "of" phrase is no side
+                lo2, hi2 = _subtree_range(child, stop={"relcl", "acl", "advcl", "punct"} |
+                                          ({"prep"} if child.dep_ == "appos" else set()))
+                if child.dep_ == "prep":
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    spans = [_subtree_range(g, stop={"relcl", "acl", "advcl", "punct", "prep"}) for g in objs]
+                    lo2, hi2 = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (lo2, lo2)
                 # "an alliance of insurgents, including the Nusra Front": a member is not the alliance
                 members = [r for t in child.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
                            for r in [_subtree_range(t, stop=set())]]
@@ -491,7 +499,17 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         for c in head.children:
             if c.dep_ == "acl":                  # "missiles fired by regime forces"
                 by += _pobj_of(c, {"by"})
-        if poss:
+        acted_on = head.dep_ == "dobj" and head.head.pos_ == "VERB" and \
+            head.head.lemma_.lower() not in LIGHT_VERBS | NOT_AGENT_VERBS
+        owned = acted_on and head.lemma_.lower() in OWNED_NOUNS
+        if owned or (acted_on and poss and poss[0].pos_ == "PRON"):
+            # "a Russian jet has violated its airspace", "X stepped up its attacks": the verb's subject acted;
+            # "violated Turkish airspace": whose airspace it is was struck
+            subj, passive = _subject(head.head)
+            agent = subj if subj is not None and not passive else None
+            if owned:
+                target = next((c for c in poss + mods if index.within(c.idx, c.idx + len(c.text))), None)
+        elif poss:
             agent = poss[0]
         elif by:
             agent = by[0]

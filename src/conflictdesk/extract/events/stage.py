@@ -642,6 +642,12 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         return
     country = (d.place.country if d.place else None) or note_country
     a1, a2 = _battle_sides(d, d.actor1, d.actor2, country=country, kb=kb, index=index, patterns=patterns)
+    if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" \
+            and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES \
+            and _actor_type(a1, kb=kb, index=index) not in STATE_FORCE_TYPES:
+        # "Eight soldiers and 22 militants have been killed in clashes": no attacker told, the state's
+        # forces first, as ACLED's coders list the sides then
+        a1, a2 = a2, a1
     if a1 != d.actor1:
         d.actor1 = a1
         _territory_subtype(d, kb=kb, index=index)
