@@ -162,3 +162,20 @@ def test_the_militants_who_lost_ground_are_the_group_named_before(nlp, kb):
             "have been retreating since December, when the Iraqi army recaptured Ramadi from the militants.")
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
     assert evs and evs[0][2] and evs[0][2].startswith("Islamic State"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_palestinian_attacks_are_by_palestinians_not_their_forces(nlp, kb):
+    text = ("JERUSALEM Over the last seven months, 28 Israelis have been killed in Palestinian attacks in "
+            "Jerusalem, police said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Violence against civilians", "Battles")]
+    assert evs and all(a1 is None or "Military Forces" not in a1 for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    assert any(a1 == "Unidentified Armed Group (Palestine)" for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_an_assailant_killed_by_police_is_the_battles_first_side(nlp, kb):
+    text = ("KABUL Taliban gunmen stormed a security office in Kabul, Afghanistan on Tuesday. At least one armed "
+            "assailant was killed by police at the site, officials said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"
+           and "assailant" in x[0].evidence.text]
+    assert evs and evs[0][2] and evs[0][2].startswith("Police Forces of Afghanistan"), [(a1, a2) for _, a1, a2 in evs]

@@ -165,6 +165,8 @@ class EventPatterns:
     symbolic_objects: frozenset[str] = frozenset()     # what a peaceful crowd may burn (effigies, flags)
     # "a British man", "the Turkish border town": heads a nationality word does not make the state's own
     nationality_heads: frozenset[str] = frozenset()
+    # "Palestinian attacks": states whose adjective on an event names its people, not its forces
+    people_not_forces: frozenset[str] = frozenset()
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -259,7 +261,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          crowd_violence=words("crowd_violence"), symbolic_objects=words("symbolic_objects"),
                          nationality_heads=words("nationality_heads") | words("civilian_nouns")
                          | words("unidentified_nouns"),
-                         policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []))
+                         policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []),
+                         people_not_forces=frozenset(str(w) for w in data.get("people_not_forces") or []))
 
 
 def _role_phrase_words(text: str) -> tuple[str, ...]:

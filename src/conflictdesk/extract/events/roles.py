@@ -247,6 +247,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         kind = "armed"
     # "the al Qaeda-linked group", "Iran-backed militias": the party is not the one it is linked to
     hits = [h for h in hits if not BACKER.match(tok.doc.text, h[1])]
+    if hits and tok.dep_ in MODIFIER_DEPS and len(hits) == 1 and hits[0][0] <= tok.idx < hits[0][1]:
+        rec = index.by_id.get(hits[0][2])
+        if rec is not None and rec.type == "state" and rec.country in patterns.people_not_forces:
+            return Party(actor=hits[0][2], kind="nationals", token=tok)     # "Palestinian attacks"
     if hits and tok.dep_ not in MODIFIER_DEPS:
         # "a British man", "Palestinian assailants", "the Turkish border town", "the Britain-based
         # Observatory": a nationality or a base, not the state acting

@@ -564,6 +564,10 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
     return None
 
 
+# who is named as the one who attacked ("an assailant killed by police")
+ATTACKER_NOUNS = {"assailant", "attacker", "raider", "infiltrator"}
+
+
 def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, note_country: str | None) -> None:
     """Actor ids (states as their forces, generic actors), territory sub-types, protests."""
     # the event's country as the event will be told (its place, "the Tunisian town of", the report's)
@@ -600,6 +604,10 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
     if a1 is not None and a1 == a2:
         a2 = None
+    if d.coding.event_type == "Battles" and a1 is not None and a2 is not None and d.side2.token is not None \
+            and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index):
+        # "an armed assailant was killed by police": the attacker is the battle's first side (ACLED)
+        a1, a2 = a2, a1
     if d.coding.event_type in DEMONSTRATIONS and country and kb is not None:
         # ACLED: the demonstrators are actor1; a named group among them is their associate
         kind = "protesters" if d.coding.event_type == "Protests" else "rioters"
@@ -642,11 +650,13 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         return
     country = (d.place.country if d.place else None) or note_country
     a1, a2 = _battle_sides(d, d.actor1, d.actor2, country=country, kb=kb, index=index, patterns=patterns)
-    if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" \
+    victim = d.side2.token is not None and d.side2.token.dep_ in ("nsubjpass", "dobj") \
+        and d.side2.token.head.lemma_.lower() in HARM_VERBS
+    if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" and victim \
             and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES \
             and _actor_type(a1, kb=kb, index=index) not in STATE_FORCE_TYPES:
-        # "Eight soldiers and 22 militants have been killed in clashes": no attacker told, the state's
-        # forces first, as ACLED's coders list the sides then
+        # "Eight soldiers and 22 militants have been killed in clashes": no attacker told (the state's
+        # forces only among the dead, not a target the parse names), the state's forces first
         a1, a2 = a2, a1
     if a1 != d.actor1:
         d.actor1 = a1
