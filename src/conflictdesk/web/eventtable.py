@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from ..records import StoredEvent
-from .markup import h, path
+from .markup import h, path, short
 from .names import Names
-from .templating import short
 
 HEAD = ("<table class=\"events\"><thead><tr><th>date</th><th>event</th><th>actors</th><th>location</th>"
         "<th>fatalities</th><th>status</th><th>{last}</th></tr></thead><tbody>\n")

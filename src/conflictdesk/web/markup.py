@@ -115,3 +115,9 @@ def highlight_text(text: str, highlights: Iterable[Highlight]) -> str:
         notes = "; ".join(dict.fromkeys(s.note for s in covering))
         out.append(f'<mark class="{" ".join("hl-" + k for k in kinds)}" title="{h(notes)}">{piece}</mark>')
     return "".join(out)
+
+
+def short(text: str | None, n: int = 110) -> str:
+    """Whitespace collapsed, cut to `n` characters with an ellipsis."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"

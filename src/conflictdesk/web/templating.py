@@ -16,7 +16,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .markup import BIDI_CONTROLS, NAV, external_link, link, path
+from .eventtable import events_table
+from .markup import BIDI_CONTROLS, NAV, external_link, link, path, short
 
 
 def without_bidi_controls(value: Any) -> Any:
@@ -27,12 +28,6 @@ def without_bidi_controls(value: Any) -> Any:
     if isinstance(value, Markup):
         return Markup(BIDI_CONTROLS.sub("", str(value)))
     return BIDI_CONTROLS.sub("", value)
-
-
-def short(text: str | None, n: int = 110) -> str:
-    """Whitespace collapsed, cut to `n` characters with an ellipsis."""
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def count_choices(counts: list[tuple[str, int]]) -> list[tuple[str, str]]:
@@ -69,8 +64,6 @@ def environment() -> jinja2.Environment:
                        external_link=lambda url, text=None: Markup(external_link(url, text)))
     env.globals["count_choices"] = count_choices
     env.globals["option_tags"] = option_tags
-    from .eventtable import events_table   # it uses `short` from here
-
     env.globals["events_table_html"] = events_table
     env.filters["short"] = short
     env.filters["pair"] = lambda value: (value, value)
