@@ -740,6 +740,7 @@ def build_index() -> dict[str, Any]:
         return (acled_admin1.get(cc) or {}).get(raw) or ascii_name(_clean_admin(raw)) if raw else ""
 
     members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    member_named: dict[tuple[str, str], list[tuple[str, int, float, float]]] = defaultdict(list)
     member_pop: Counter = Counter()
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for gid, c in cities.items():
@@ -751,6 +752,8 @@ def build_index() -> dict[str, Any]:
                      c["latitude"], c["longitude"], "populated_place", int(c["population"] or 0), 1))
         index(row, [c["name"], *c["alternatenames"]])
         members[(cc, c["admin1code"])].append((c["latitude"], c["longitude"]))
+        member_named[(cc, c["admin1code"])].append((skeleton(key_of(c["name"])), int(c["population"] or 0),
+                                                    c["latitude"], c["longitude"]))
         member_pop[(cc, c["admin1code"])] += int(c["population"] or 0)
         country_points[cc].append((c["latitude"], c["longitude"]))
     for i, (la, lo, n, a1, a2, cc) in enumerate(rg_rows):
@@ -760,7 +763,8 @@ def build_index() -> dict[str, Any]:
         rows.append((f"rg:{i}", ascii_name(n), cc, admin1_display(cc, a1), a2, la, lo, "populated_place", 1000, 1))
         index(row, [n])
 
-    # admin1 regions: at the mean position of their populated places.
+    # admin1 regions: at their capital when it bears the region's name (Hakkari, Idlib, Aden), as ACLED
+    # codes an event only a province locates; else at the mean position of their populated places.
     admin_hints: dict[str, dict[str, int]] = defaultdict(dict)
     admin_row_by_raw: dict[tuple[str, str], int] = {}
     for (cc, code), raw in sorted(admin1_name.items()):
@@ -770,8 +774,12 @@ def build_index() -> dict[str, Any]:
         cleaned = _clean_admin(raw)
         name = admin1_display(cc, raw)
         row = len(rows)
-        rows.append((f"admin1:{cc}.{code}", name, cc, name, "", sum(p[0] for p in pts) / len(pts),
-                     sum(p[1] for p in pts) / len(pts), "admin1", member_pop[(cc, code)], 3))
+        lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        own = {skeleton(key_of(n)) for n in (cleaned, name)} - {""}
+        namesakes = [m for m in member_named.get((cc, code), ()) if m[0] in own]
+        if namesakes:
+            _, _, lat, lon = max(namesakes, key=lambda m: m[1])
+        rows.append((f"admin1:{cc}.{code}", name, cc, name, "", lat, lon, "admin1", member_pop[(cc, code)], 3))
         admin_row_by_raw[(cc, raw)] = row
         names = list(dict.fromkeys([raw, cleaned, name]))
         for sub in pycountry.subdivisions.get(country_code=cc) or ():

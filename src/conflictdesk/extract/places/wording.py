@@ -14,7 +14,7 @@ NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:[ \-]{ART})?[ \-](?:{ART}-)?{_CAP})*{_NUM}?)
 # Words that govern a place. Values: the geo_precision the construction implies (None: as named).
 LOCATIVES: dict[str, int | None] = {
     "in": None, "at": None, "inside": None, "into": None, "from": None, "to": None, "toward": None,
-    "towards": None, "across": None, "via": None, "of": None, "village of": None, "town of": None,
+    "towards": None, "across": None, "via": None, "over": None, "of": None, "village of": None, "town of": None,
     "city of": None, "area of": None, "areas of": None, "camp of": None, "towns of": None, "villages of": None,
     "cities of": None, "neighbourhood of": None, "neighborhood of": None, "district of": None, "districts of": None,
     "governorate of": None, "province of": None, "region of": None, "port of": None, "port city of": None,
