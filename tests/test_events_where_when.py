@@ -22,7 +22,7 @@ from conflictdesk.records import Document, Place, Span
 @pytest.fixture(scope="module")
 def articles(shared_dir: Path) -> dict[int, dict]:
     """news-2016 rows used below (dev split of the annotated set), by row number."""
-    wanted = {1750, 2254, 2831, 3067}
+    wanted = {1750, 2254, 2831, 3067, 3489}
     path = shared_dir / "data" / "news-2016" / "articles.jsonl"
     if not path.is_file():
         pytest.skip("the shared news-2016 articles are not available")
@@ -65,6 +65,28 @@ def test_an_event_told_without_a_place_is_at_the_articles_main_place(extracted):
     # the Jerusalem bus: told again lines later ("two people on board the bus that exploded")
     bus = _told(extracted[2254], "bus")
     assert bus and all(e.location == "Jerusalem" for e in bus), [(e.location, e.evidence.text[:50]) for e in bus]
+
+
+def test_the_city_is_the_town_named_before_it(extracted):
+    # "The loss of Palmyra ...\nThe army general command said that its forces took over the city with
+    # support from Russian and Syrian air strikes, opening up ... the Islamic State strongholds of Raqqa"
+    took = _told(extracted[1750], "took over the city")
+    assert took and all(e.location == "Palmyra" for e in took), [(e.location, e.sub_event_type) for e in took]
+
+
+def test_where_a_side_is_based_is_not_where_it_acts(extracted):
+    # "Brigades largely composed of fighters from Misrata advanced this week to the perimeter of
+    # Sirte's city center"; "As the brigades based in Misrata have advanced on Sirte from the west"
+    advance = _told(extracted[3489], "fighters from Misrata advanced")
+    assert advance and all(e.location == "Sirte" for e in advance), [e.location for e in advance]
+    assert not [e for e in _told(extracted[3489], "based in Misrata") if e.location == "Misrata"]
+
+
+def test_a_province_alone_is_placed_at_its_capital(extracted):
+    # "clashes with militants in the southeastern Hakkari province": ACLED's point for a province is
+    # its capital, Hakkari town (37.57, 43.74), not the mean of the province's towns
+    clash = _told(extracted[2831], "Hakkari province")
+    assert clash and all(abs(e.latitude - 37.57) < 0.05 and abs(e.longitude - 43.74) < 0.05 for e in clash)
 
 
 def test_a_time_coarser_than_a_month_is_no_day(extracted):

@@ -636,6 +636,49 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     return DocumentPlaces(main=main, dateline=dateline)
 
 
+# where a side comes from, not where it acts: "brigades based in Misrata", "fighters from Misrata"
+BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|militiamen|militias|brigades|troops|"
+                      r"tribesmen|volunteers|recruits)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
+                      r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
+# the town a distance is measured from ("Falluja, located 50 km (30 miles) west of Baghdad")
+DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]{0,20}\)\s+)?"
+                           r"(?:(?:north|south|east|west)[a-z\-]*\s+of|from)\s+(?:the\s+)?$")
+ANAPHOR_BACK = 600             # characters back to look for the town "the city" refers to
+SITE_NOUNS = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood"})
+SITE_DETERMINERS = frozenset({"the", "that", "this"})
+
+
+def anaphoric_site(head: "Token") -> int | None:
+    """Where the event at trigger `head` has its site told as a definite place noun with no name
+    ("took over the city", "occupied the town", "shelling of the village"): the noun's start offset;
+    None when the site is named ("the city of Aleppo") or told otherwise. An event noun in the
+    verb's phrase shares the verb's site ("took over the city with support from air strikes")."""
+    verbs = [head]
+    t = head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i or t.dep_ not in ("pobj", "prep", "dobj", "conj"):
+            break
+        t = t.head
+        if t.pos_ == "VERB":
+            verbs.append(t)
+    objects = []
+    for verb in verbs:
+        objects.extend(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+            objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    for tok in objects:
+        if tok.lemma_.lower() not in SITE_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        kids = list(tok.children)
+        if not any(k.dep_ == "det" and k.lower_ in SITE_DETERMINERS for k in kids):
+            continue
+        if any(k.dep_ in ("compound", "appos", "amod", "nmod", "prep", "acl", "relcl") or k.pos_ == "PROPN"
+               for k in kids):
+            continue     # "the city of Aleppo", "the border town", "the town, Hit", "the town where ..."
+        return tok.idx
+    return None
+
+
 def _within(p: Place, coarse: Place) -> bool:
     """Whether the town `p` lies in the country or province `coarse` names."""
     if p.country is None or p.country != coarse.country:
@@ -655,7 +698,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
-              recalled: bool = False) -> Place | None:
+              recalled: bool = False, anaphor: int | None = None) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -664,7 +707,10 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
     sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
     `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in
-    Mahmudiya"); a precise place named there is the event's, whatever the sentence names first."""
+    Mahmudiya"); a precise place named there is the event's, whatever the sentence names first.
+    `anaphor`: where the event's site is told as "the city" / "the town" (`anaphoric_site`): it is
+    the last town named before those words ("its forces took over the city ..., opening the desert
+    leading to Raqqa" happened in the city named before, not in Raqqa)."""
     if cues:
         outside = [p for p in places if not sent_start <= p.span.start < sent_end]
         fits = [p for p in outside if p.country in cues]
@@ -684,10 +730,26 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         return main if main is not None and p.kind in ("country", "admin1", "region") and _within(main, p) else p
 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
+    home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
+    if home and len(home) < len(in_sent):
+        # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts
+        in_sent = [p for p in in_sent if p not in home]
     inside = [p for p in in_sent if own is not None and own[0] <= p.span.start < own[1]
               and p.kind not in PRECISION_PENALTY]
     if inside:
         return min(inside, key=lambda p: p.span.start)
+    if anaphor is not None:
+        before_it = [p for p in in_sent if p.span.start < anaphor and p.kind not in PRECISION_PENALTY]
+        if before_it:
+            return max(before_it, key=lambda p: p.span.start)
+        # the town named last before the sentence, on its line or the lines before ("The loss of
+        # Palmyra ...\nIts forces took over the city")
+        told = [p for p in places if sent_start - ANAPHOR_BACK <= p.span.start < sent_start and usable(p)
+                and p.kind not in PRECISION_PENALTY
+                and not DISTANCE_FROM.search(text, max(0, p.span.start - 60), p.span.start)]
+        if told:
+            return max(told, key=lambda p: p.span.start)
+        in_sent = []
     if in_sent:
         return finer(_first_precise(in_sent, anchor))
     if earlier is None:

@@ -31,8 +31,8 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
                      violent_demonstrations)
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
-from .attributes import (WORD_NUMBERS, DocumentPlaces, clause_times, coded_fatalities, count_of, date_for,
-                         document_places, fatalities_in, history_year, in_background_section, place_for,
+from .attributes import (WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times, coded_fatalities, count_of,
+                         date_for, document_places, fatalities_in, history_year, in_background_section, place_for,
                          recalled_time, reporting_dates, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
@@ -425,7 +425,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
-                      recalled=salience == "background")
+                      recalled=salience == "background", anaphor=anaphoric_site(m.head))
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
     d = Draft(mention=m, coding=coding, plover=m.trigger.plover, priority=m.priority, rule=m.trigger.id,
