@@ -22,7 +22,7 @@ from conflictdesk.records import Document, Place, Span
 @pytest.fixture(scope="module")
 def articles(shared_dir: Path) -> dict[int, dict]:
     """news-2016 rows used below (dev split of the annotated set), by row number."""
-    wanted = {1750, 2254, 2831, 3067, 3489}
+    wanted = {784, 1750, 2254, 2831, 3067, 3489}
     path = shared_dir / "data" / "news-2016" / "articles.jsonl"
     if not path.is_file():
         pytest.skip("the shared news-2016 articles are not available")
@@ -80,6 +80,13 @@ def test_where_a_side_is_based_is_not_where_it_acts(extracted):
     advance = _told(extracted[3489], "fighters from Misrata advanced")
     assert advance and all(e.location == "Sirte" for e in advance), [e.location for e in advance]
     assert not [e for e in _told(extracted[3489], "based in Misrata") if e.location == "Misrata"]
+
+
+def test_an_incident_told_again_at_a_town_is_at_that_town(extracted):
+    # "troops shot and killed two Palestinian teenagers who were throwing stones at cars in the
+    # occupied West Bank" told again as "In Sunday's shooting near the West Bank city of Jenin"
+    shot = _told(extracted[784], "throwing stones at cars")
+    assert shot and all(e.location == "Jenin" for e in shot), [e.location for e in shot]
 
 
 def test_a_province_alone_is_placed_at_its_capital(extracted):

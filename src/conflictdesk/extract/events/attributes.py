@@ -679,7 +679,7 @@ def anaphoric_site(head: "Token") -> int | None:
     return None
 
 
-def _within(p: Place, coarse: Place) -> bool:
+def lies_within(p: Place, coarse: Place) -> bool:
     """Whether the town `p` lies in the country or province `coarse` names."""
     if p.country is None or p.country != coarse.country:
         return False
@@ -727,7 +727,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         main = None
 
     def finer(p: Place) -> Place:
-        return main if main is not None and p.kind in ("country", "admin1", "region") and _within(main, p) else p
+        return main if main is not None and p.kind in ("country", "admin1", "region") and lies_within(main, p) else p
 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
     home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]

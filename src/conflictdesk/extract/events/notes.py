@@ -8,6 +8,7 @@ from typing import Any
 
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
+from .attributes import lies_within
 from .patterns import Coding
 from .roles import Party
 from .triggers import Mention, own_incident
@@ -61,6 +62,17 @@ def _actor2(d: Draft) -> str | None:
     return None if d.side2.actor is None and d.side2.phrase is None and d.kind == "outcome" else d.actor2
 
 
+COARSE_KINDS = frozenset({"country", "admin1", "region"})
+
+
+def finer_within(p: Place, coarse: Place) -> bool:
+    """Whether `p` is a town inside the country, province or region `coarse` ("killed ... in
+    northern Iraq" told again as "killed near the town of Tel Asqof"): ACLED codes the incident at
+    the most precise place reported."""
+    return coarse.kind in COARSE_KINDS and p.kind not in COARSE_KINDS and p.latitude is not None \
+        and lies_within(p, coarse)
+
+
 def absorb(into: Draft, other: Draft) -> None:
     """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`."""
     if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)):
@@ -69,8 +81,9 @@ def absorb(into: Draft, other: Draft) -> None:
     into.assoc1 += [x for x in other.assoc1 if x not in into.assoc1]
     into.assoc2 += [x for x in other.assoc2 if x not in into.assoc2]
     into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
-    if other.place is not None and (into.place is None or (other.place_here and not into.place_here)):
-        into.place, into.place_here = other.place, other.place_here
+    if other.place is not None and (into.place is None or (other.place_here and not into.place_here)
+                                    or finer_within(other.place, into.place)):
+        into.place, into.place_here = other.place, other.place_here or into.place_here
     if into.date is None and other.date is not None and other.date.date is not None:
         into.date = other.date     # never a time coarser than a month, which dates another event
     if into.count is None:
