@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer, ResolvedPlace
 
 
+FUZZY_ABROAD_MIN_POPULATION = 50000   # a place read by a near spelling outside the main country: a city at least
+
+
 def keep_known(cands: Iterable[Candidate], plausible: list[Candidate], gaz: "Gazetteer") -> list[Candidate]:
     """Of overlapping candidates, curated ones, then the longest that names a known place ("Deir
     ez-Zor" over "Deir"; "Ramadi" over "Ramadi city", which names none); none over a name that is
@@ -210,6 +213,11 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
     if r.kind not in COUNTRYISH and strong and r.country_code not in strong and not c.admin1_hint \
             and not c.country_hint and not r.imported and (r.match == "fuzzy" or name_key(c.text) != name_key(r.name)):
         return False   # a place elsewhere known by a similar spelling or another name ("Daquq" -> Dhaka)
+    if r.kind not in COUNTRYISH and r.match == "fuzzy" and countries and r.country_code not in countries[:1] \
+            and r.population < FUZZY_ABROAD_MIN_POPULATION and not c.admin1_hint and not c.country_hint \
+            and not r.imported:
+        return False   # a hamlet of another country the report names spelled alike ("the Khazer area" near
+        #                Mosul in a report on U.S. troops in Iraq is not Hauser, Idaho)
     if r.kind == "country":
         return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
     if c.origin == "ner" and not c.governed and r.kind != "admin1":
