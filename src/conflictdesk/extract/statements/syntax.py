@@ -250,6 +250,21 @@ def _done(t: "Token") -> bool:
                for c in t.children) or (t.tag_ == "VBN" and t.dep_ in ("conj", "ROOT", "ccomp"))
 
 
+_TIMES = frozenset({"mid", "midday", "noon", "midnight", "dawn", "dusk", "nightfall", "sunset", "sunrise", "morning",
+                    "afternoon", "evening", "night", "day", "today", "tonight", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday", "end", "time"})
+
+
+# a place taken is a gain claimed, though a place hit is no claim ("the village was captured" vs "was shelled")
+_TAKEN = frozenset({"capture", "seize", "retake", "recapture", "liberate"})
+_PLACES = frozenset({"village", "neighbourhood", "neighborhood", "camp", "station"})
+
+
+def _time_word(t: "Token") -> bool:
+    """Whether a "by" phrase names a time, not an agent ("captured by mid-day", "taken by nightfall")."""
+    return t.ent_type_ in ("DATE", "TIME") or _lemma(t) in _TIMES
+
+
 def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
     """Whether the sentence tells that the attacker was met with force: shot, killed or arrested (by
     anyone), or the speaker's side responded ("soldiers responded and shot the attackers")."""
@@ -415,6 +430,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             if _lemma(t) in lex["core_attack_verbs"] | {"wound", "injure"}:
                 continue                                           # "six soldiers were killed": a toll, no claim
             agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None and _time_word(agent):
+                agent = None                                       # "was captured by mid-day": a time, no agent
             if agent is not None:
                 if _own_side(agent, lex, voice):
                     claim = True
@@ -423,8 +440,9 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             if not _done(t):
                 continue
             own_kind = lex["group_forces"] if voice.armed_group else lex["state_forces"]
+            spared = lex["protected"] - _PLACES if _lemma(t) in _TAKEN else lex["protected"]
             if subj is not None and not _own_side(subj, lex, voice) and not (
-                    _phrase_lemmas(subj) & (lex["protected"] | own_kind)):
+                    _phrase_lemmas(subj) & (spared | own_kind)):
                 claim = True
                 break
             continue
