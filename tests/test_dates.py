@@ -91,3 +91,12 @@ def test_the_previous_day_without_a_day_told_before_is_the_day_before_the_report
 def test_an_overnight_siege_is_no_date():
     got = [s for s, *_ in dates("In early June, an overnight siege at a hotel killed 15 people.")]
     assert "overnight" not in got and "In early June" in got
+
+
+def test_at_the_weekend_is_the_latest_weekend_up_to_the_report():
+    got = {s: (d, tp, e) for s, d, tp, e, _ in dates("Forty fighters were killed in an attack at the weekend.")}
+    assert got["at the weekend"] == (dt.date(2018, 1, 6), 2, dt.date(2018, 1, 7))       # Sat-Sun before Wed 10
+    got = {s: (d, e) for s, d, _, e, _ in dates("Shells hit the town over the weekend.",
+                                                 published=dt.date(2018, 1, 7))}          # a Sunday's report
+    assert got["over the weekend"] == (dt.date(2018, 1, 6), dt.date(2018, 1, 7))
+    assert not [g for g in dates("The envoys will meet at the weekend.") if g[1] is not None]

@@ -138,6 +138,8 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     for regex, spec in rules.relative if start is not None else ():
         for m in regex.finditer(text, start):
             if free(m.start(), m.end()):
+                if spec.get("recent_weekend") and _future(parsed, m, rules, group=0):
+                    continue       # "talks will resume at the weekend": not a past weekend
                 add(_relative(text, m, spec, pub))
     for regex in rules.coarse:
         for m in regex.finditer(text):
@@ -210,13 +212,13 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
     return DateMention(span, start, 1, relative=relative, rule=rule)
 
 
-def _future(parsed: "Doc | None", m: re.Match[str], rules: _Rules) -> bool:
+def _future(parsed: "Doc | None", m: re.Match[str], rules: _Rules, group: str | int = "wd") -> bool:
     """A weekday that dates what is still to come: the verb it hangs from has a future auxiliary
     ("will meet on Monday") or it or a word it depends on is one of plans ("talks due to resume on
     Monday", "a vote scheduled for Sunday")."""
-    if parsed is None or m.group("last"):
+    if parsed is None or m.groupdict().get("last"):
         return False
-    span = parsed.char_span(m.start("wd"), m.end("wd"), alignment_mode="expand")
+    span = parsed.char_span(m.start(group), m.end(group), alignment_mode="expand")
     if span is None or not len(span):
         return False
     tok = span.root
@@ -268,6 +270,10 @@ def _relative(text: str, m: re.Match[str], spec: dict[str, Any], pub: dt.date | 
     if spec.get("week"):       # a calendar week, Monday to Sunday, capped at publication
         start = day - dt.timedelta(days=day.weekday())
         return DateMention(span, start, precision, end=min(start + dt.timedelta(days=6), pub), relative=True, rule=rule)
+    if spec.get("recent_weekend"):    # "at the weekend" in a report: the last Saturday-Sunday up to publication
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        return DateMention(span, saturday, precision, end=min(saturday + dt.timedelta(days=1), pub),
+                           relative=True, rule=rule)
     if spec.get("weekend"):
         saturday = day + dt.timedelta(days=(5 - day.weekday()))
         return DateMention(span, saturday, precision, end=saturday + dt.timedelta(days=1), relative=True, rule=rule)
