@@ -132,3 +132,19 @@ def test_plural_strikes_in_the_perfect_tell_a_toll_of_many(nlp, kb):
     evs = violent(nlp, kb, "Russian jets bombed rebel positions in Latakia on Tuesday. The Syrian Organisation for "
                            "Human Rights says Russian air strikes have killed more than 1,700 civilians.")
     assert all(e.fatalities is None for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+# 4. a habit of an actor ("regularly targets", "continues to launch attacks") is no incident; a place
+# told as regularly struck keeps its one aggregate event
+@pytest.mark.parametrize("text", [
+    "The militant group regularly targets government forces and civilians, who it regards as heretics.",
+    "Despite losing its major towns, the group continues to launch deadly guerrilla attacks across the country.",
+])
+def test_a_habit_is_no_incident(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.event_date) for e in evs]
+
+
+def test_a_place_regularly_struck_stays_one_aggregate(nlp, kb):
+    evs = violent(nlp, kb, "The Turkish border town of Kilis has been regularly struck by rockets fired from Syria.")
+    assert evs, "a place told as regularly struck is an aggregate event"

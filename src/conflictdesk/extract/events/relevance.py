@@ -122,7 +122,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
-    if _since_clause(head):
+    if _since_clause(head) or _habitual(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -136,6 +136,45 @@ def _since_clause(head: "Token") -> bool:
     verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     return verb is not None and verb.dep_ == "advcl" and \
         any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+# "regularly targets", "has carried out regular air strikes", "continues to launch attacks",
+# "mortars frequently rained down": a pattern of violence, told as a habit, not one incident
+HABITUAL_ADVERBS = {"regularly", "repeatedly", "routinely", "frequently", "often", "habitually", "periodically",
+                    "constantly", "sporadically", "occasionally"}
+HABITUAL_ADJECTIVES = {"regular", "repeated", "routine", "frequent", "periodic", "constant", "sporadic", "occasional"}
+
+
+def _habitual(head: "Token") -> bool:
+    """"regularly targets", "regular air strikes", "continues to launch attacks": the trigger tells a
+    habit of an actor, no single incident. A place told in the passive as regularly struck keeps its
+    one aggregate event (the annotation guide codes aggregates once)."""
+    if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES
+                                               for c in head.children):
+        return True
+    verb = head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "agent", "prep", "compound", "conj") \
+                and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return False
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    chain = [verb]
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and len(chain) < 4:
+        verb = verb.head
+        chain.append(verb)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in chain[0].children):
+        return False              # "Kilis has been regularly struck by rockets": strikes a place suffered, one aggregate
+    for v in chain:
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in v.children):
+            return True
+        if v is not chain[0] and v.lemma_.lower() == "continue" and v.tag_ in ("VBZ", "VBP"):
+            return True           # "continues to launch attacks": an ongoing pattern, in the present
+    return False
 
 
 ACCIDENT = re.compile(r"\b(accident\w*|crash(?:ed|es)?|derail\w*|collision|collided|technical (?:fault|failure|problem)|"
