@@ -148,3 +148,9 @@ def test_a_habit_is_no_incident(nlp, kb, text):
 def test_a_place_regularly_struck_stays_one_aggregate(nlp, kb):
     evs = violent(nlp, kb, "The Turkish border town of Kilis has been regularly struck by rockets fired from Syria.")
     assert evs, "a place told as regularly struck is an aggregate event"
+
+
+def test_a_war_toll_is_no_incident(nlp, kb):
+    evs = extract(nlp, kb, "Monday's talks will coincide with the fifth anniversary of a war that has killed more "
+                           "than 250,000 people and created the world's worst refugee crisis.").events
+    assert not evs, [(e.sub_event_type, e.event_date) for e in evs]

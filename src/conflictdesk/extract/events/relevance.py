@@ -122,7 +122,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
-    if _since_clause(head) or _habitual(head):
+    if _since_clause(head) or _habitual(head) or _war_toll(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -174,6 +174,28 @@ def _habitual(head: "Token") -> bool:
             return True
         if v is not chain[0] and v.lemma_.lower() == "continue" and v.tag_ in ("VBZ", "VBP"):
             return True           # "continues to launch attacks": an ongoing pattern, in the present
+    return False
+
+
+# "a war that has killed more than 250,000 people": the toll of a whole conflict, no incident
+WHOLE_CONFLICTS = {"war", "conflict", "insurgency", "uprising", "crisis", "violence", "bloodshed", "civil"}
+TOLL_VERBS = {"kill", "claim", "leave"}
+
+
+def _war_toll(head: "Token") -> bool:
+    """"a war that has killed more than 250,000 people", "the conflict has killed thousands": a toll
+    of a whole war told in the perfect, not one incident."""
+    verb = head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in TOLL_VERBS:
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
+        verb = verb.head
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in [*verb.children, *head.children]):
+        return False
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        noun = verb.head if subj.lower_ in ("that", "which") and verb.dep_ == "relcl" else subj
+        if noun.lemma_.lower() in WHOLE_CONFLICTS:
+            return True
     return False
 
 
