@@ -54,7 +54,8 @@ class NamedSpans:
             start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
             adjective = ent.label_ == "NORP" and all(t.pos_ == "ADJ" for t in ent if t.lower_ != "the")
             spans["ADJ" if adjective else ent.label_].append((start, ent.end_char))
-        surnames = frozenset(parsed.text[s:e].split()[-1] for s, e in spans["PERSON"] if len(parsed.text[s:e].split()) > 1)
+        text = parsed.text      # spaCy joins every token's text anew on each read of Doc.text
+        surnames = frozenset(text[s:e].split()[-1] for s, e in spans["PERSON"] if len(text[s:e].split()) > 1)
         return cls(tuple(spans["PERSON"]), tuple(spans["ORG"]), tuple(spans["NORP"]), tuple(spans["LANGUAGE"]),
                    tuple(spans["ADJ"]), demonyms, surnames)
 
