@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], through: frozenset[str], steps: int,
@@ -43,3 +43,15 @@ def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], throu
             continue
         break
     return None, -1
+
+
+TEXT_KEY = "conflictdesk.text"
+
+
+def text_of(doc: "Doc") -> str:
+    """The parsed text. spaCy joins every token's text anew on each read of `Doc.text`, so the
+    first read is kept in the doc's `user_data` for the stages that slice it token by token."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

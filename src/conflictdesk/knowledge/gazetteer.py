@@ -205,6 +205,7 @@ class Gazetteer:
         # (name, fuzzy) -> candidates: names recur within and across documents; emptied when a
         # curated place is added (the only change to the indexes after construction)
         self._candidate_memo: dict[tuple[str, bool], tuple[ResolvedPlace, ...]] = {}
+        self._admin1_memo: dict[tuple[str, str | None], ResolvedPlace | None] = {}   # likewise
         self._cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
         data, self.cache_hit = _load_or_build(self._cache_dir, use_cache=use_cache)
         self._rows: list[tuple] = data["rows"]
@@ -267,6 +268,7 @@ class Gazetteer:
             match="curated", country_code=cc)
         self.curated[place_id] = place
         self._candidate_memo.clear()
+        self._admin1_memo.clear()
         aliases = list(dict.fromkeys([name, *(get("aliases") or ())]))
         self._curated_aliases[place_id] = aliases
         for alias in aliases:
@@ -309,6 +311,14 @@ class Gazetteer:
 
     def admin1(self, name: str, *, country: str | None = None) -> ResolvedPlace | None:
         """A first-level region by name (ACLED spellings accepted), optionally within a country."""
+        key = (name, country)
+        if key not in self._admin1_memo:
+            if len(self._admin1_memo) >= _CANDIDATE_MEMO_SIZE:
+                self._admin1_memo.clear()
+            self._admin1_memo[key] = self._admin1(name, country=country)
+        return self._admin1_memo[key]
+
+    def _admin1(self, name: str, *, country: str | None) -> ResolvedPlace | None:
         key = name_key(_ADMIN_AFFIXES.sub("", name))
         ccs = [self.country_code(country)] if country else list(self._admin_hints)
         found = []

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...records import Actor, Person
-from ..parse_tree import climb_to_subject
+from ..parse_tree import climb_to_subject, text_of
 from .patterns import EventPatterns, RolePhrase
 from .attributes import REPORTING_VERBS
 from .triggers import Mention
@@ -85,7 +85,7 @@ def _same_line(a: "Token", b: "Token") -> bool:
     """No line break between two tokens: a heading run into the next line ("IRAQ BORDER\nSix soldiers
     were killed", parsed as one phrase) is no part of its phrase."""
     lo, hi = sorted((a, b), key=lambda t: t.i)
-    return "\n" not in lo.doc.text[lo.idx:hi.idx]
+    return "\n" not in text_of(lo.doc)[lo.idx:hi.idx]
 
 
 def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, int]:
@@ -246,7 +246,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     elif lemma in patterns.armed_nouns:
         kind = "armed"
     # "the al Qaeda-linked group", "Iran-backed militias": the party is not the one it is linked to
-    hits = [h for h in hits if not BACKER.match(tok.doc.text, h[1])]
+    hits = [h for h in hits if not BACKER.match(text_of(tok.doc), h[1])]
     if hits and tok.dep_ in MODIFIER_DEPS and len(hits) == 1 and hits[0][0] <= tok.idx < hits[0][1]:
         rec = index.by_id.get(hits[0][2])
         if rec is not None and rec.type == "state" and rec.country in patterns.people_not_forces:
@@ -334,7 +334,7 @@ def _own_outlet(verb: "Token", index: ActorIndex) -> "Token | None":
     for t in subj.subtree:
         if t.i >= subj.i:
             break
-        rest = t.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 12]
+        rest = text_of(t.doc)[t.idx + len(t.text):t.idx + len(t.text) + 12]
         if OWN_OUTLET.match(rest) and index.within(t.idx, t.idx + len(t.text)):
             return t
     return None
@@ -351,7 +351,7 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
     rec = index.by_id.get(hit[2])
     if rec is None or rec.type != "state":
         return False
-    text = tok.doc.text
+    text = text_of(tok.doc)
     if text[hit[1]:hit[1] + 6].lower().startswith(BASED):
         return True
     said = text[hit[0]:hit[1]].lower()

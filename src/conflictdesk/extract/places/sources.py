@@ -63,8 +63,19 @@ def capital_named_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), m.group(1), "locative", governed=True)
 
 
+_DEMONYM_COUNTRIES: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
 def state_demonym_countries(kb: Any) -> dict[str, str]:
-    """The knowledge base's state demonyms by country code ("Afghan" -> "AF")."""
+    """The knowledge base's state demonyms by country code ("Afghan" -> "AF"), made once per
+    knowledge base."""
+    cached = _DEMONYM_COUNTRIES.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        cached = _DEMONYM_COUNTRIES[id(kb)] = (kb, _state_demonym_countries(kb))
+    return cached[1]
+
+
+def _state_demonym_countries(kb: Any) -> dict[str, str]:
     gaz = getattr(kb, "gazetteer", None)
     out: dict[str, str] = {}
     for entry in (getattr(kb, "actors", None) or {}).values():

@@ -21,7 +21,7 @@ def plausible_candidates(cands: Iterable[Candidate], *, parsed: "Doc", kb: Any, 
                          text: str) -> list[Candidate]:
     """The candidates no veto refuses, in their order."""
     actor_spans = actor_name_spans(kb, text) if callable(getattr(kb, "match", None)) else []
-    named = NamedSpans.of(parsed, demonyms=state_demonyms(kb))
+    named = NamedSpans.of(parsed, text=text, demonyms=state_demonyms(kb))
     return [c for c in cands
             if c.capital_of or c.origin != "not_a_place" and is_plausible(c, text, actor_spans, gaz) and not named.vetoes(c, gaz)]
 
@@ -46,7 +46,8 @@ class NamedSpans:
     surnames: frozenset[str]                      # last words of people's full names ("Clinton")
 
     @classmethod
-    def of(cls, parsed: "Doc", *, demonyms: frozenset[str]) -> "NamedSpans":
+    def of(cls, parsed: "Doc", *, text: str, demonyms: frozenset[str]) -> "NamedSpans":
+        """From the parse of `text` (its entities' offsets are offsets in `text`)."""
         spans: dict[str, list[tuple[int, int]]] = {"PERSON": [], "ORG": [], "NORP": [], "LANGUAGE": [], "ADJ": []}
         for ent in parsed.ents:
             if ent.label_ not in spans:
@@ -54,7 +55,6 @@ class NamedSpans:
             start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
             adjective = ent.label_ == "NORP" and all(t.pos_ == "ADJ" for t in ent if t.lower_ != "the")
             spans["ADJ" if adjective else ent.label_].append((start, ent.end_char))
-        text = parsed.text      # spaCy joins every token's text anew on each read of Doc.text
         surnames = frozenset(text[s:e].split()[-1] for s, e in spans["PERSON"] if len(text[s:e].split()) > 1)
         return cls(tuple(spans["PERSON"]), tuple(spans["ORG"]), tuple(spans["NORP"]), tuple(spans["LANGUAGE"]),
                    tuple(spans["ADJ"]), demonyms, surnames)
