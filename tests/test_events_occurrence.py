@@ -61,6 +61,51 @@ def test_aggregate_keeps_its_count_and_no_fatalities(nlp, kb):
     assert evs and all(e.fatalities is None for e in evs), [(e.sub_event_type, e.count, e.fatalities) for e in evs]
 
 
+def test_an_aggregate_told_again_is_the_aggregate(nlp, kb):
+    # "those attacks" after a counted aggregate names the aggregate: its toll is of many incidents
+    evs = violent(nlp, kb, "BAGHDAD There were 891 attacks by Islamic State militants during the first quarter of "
+                           "2016 in Iraq and Syria, a research firm said in a new report.\nThose attacks killed 2,150 "
+                           "people, a 44 percent rise over the previous three months.")
+    assert [(e.count.value if e.count else None, e.fatalities, e.salience) for e in evs] == \
+        [(891, None, "background")], [(e.sub_event_type, e.count, e.fatalities, e.salience) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    # a span of days or weeks ("in the past six days", "in one week", "Sunday through Wednesday")
+    "The monitor said air strikes on rebel-held areas of Aleppo had killed 91 people in the past six days.",
+    "The army announced the offensive after a spate of bombings that killed more than 150 people in one week in "
+    "Baghdad.",
+    "The ministry said Russian warplanes hit 146 targets near Palmyra Sunday through Wednesday, killing 320 militants.",
+    # hundreds killed in the perfect, with no one incident named: a running toll
+    "JERUSALEM Israeli forces have killed at least 177 Palestinians, 119 of whom Israel says were assailants.",
+])
+def test_tolls_over_a_span_are_no_fatalities(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert evs and all(e.fatalities is None for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text,fatalities", [
+    ("BAGHDAD A suicide bombing has killed 120 people at a market in Baghdad, police said.", 120),
+    ("Two car bombs killed 40 people in Baghdad on Monday.", 40),
+    ("ISTANBUL Just over a year ago, a suicide bomber blew herself up at a police station, killing one officer.", 1),
+    # a count of a day's incidents, not of a span ("this year" is when, not how long)
+    ("Three suicide bombings across Baghdad killed at least 80 people on Wednesday, in the deadliest attacks in the "
+     "capital this year.", 80),
+])
+def test_one_incidents_toll_stays(nlp, kb, text, fatalities):
+    evs = violent(nlp, kb, text)
+    assert evs and evs[0].fatalities == fatalities, [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_two_events_set_against_each_other_stay_two(nlp, kb):
+    # "while" sets two incidents against each other; "claimed 49 lives" is a toll, no claim
+    evs = violent(nlp, kb, "BEIRUT The monitor said air strikes on rebel-held areas of Aleppo had killed 27 people on "
+                           "Wednesday while rebel shelling of government-held areas had claimed 14 lives.")
+    assert sorted((e.sub_event_type, e.status, e.fatalities) for e in evs) == [
+        ("Air/drone strike", "reported", 27), ("Shelling/artillery/missile attack", "reported", 14)], \
+        [(e.sub_event_type, e.status, e.fatalities) for e in evs]
+
+
 # 3. words of violence that tell no incident
 @pytest.mark.parametrize("text", [
     # who someone is

@@ -109,10 +109,23 @@ INCIDENT_MAX = 5000
 # incidents that, in the plural with a present perfect, tell a toll of many ("air strikes have killed 1,700")
 MANY_INCIDENTS = {"strike", "airstrike", "attack", "raid", "bombing", "clash", "shelling", "bombardment", "assault",
                   "operation", "explosion", "blast"}
-# "in three months of fighting", "over two years", "during the past five years": a toll over a span of time
-DURATION = re.compile(r"\b(?:in|over|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-                      r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few)\s+)"
-                      r"(?:\w+\s+)?(?:weeks|months|years|decades)\b|\byears of\b", re.IGNORECASE)
+_SPAN_NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few)"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# a toll over a span of time, not one incident's: "in three months of fighting", "over two years", "during
+# the past five years", "in the past six days", "in one week", "during the first quarter", "Sunday through
+# Wednesday", "between March 1 and March 9"
+DURATION = re.compile(
+    r"\b(?:in|over|during|within|across|throughout)\s+(?:the\s+)?(?:"
+    rf"(?:past|last|first|previous|preceding)\s+(?:{_SPAN_NUM}\s+)?(?:\w+\s+)?"
+    r"(?:days|weeks|months|years|decades|week|fortnight|month|quarter|year)"
+    rf"|{_SPAN_NUM}\s+(?:\w+\s+)?(?:days|weeks|months|years|decades)"
+    r"|(?:one|a|a single)\s+(?:week|fortnight|month|quarter|year))\b(?!\s+ago)"
+    r"|\byears of\b"
+    rf"|\b{_WEEKDAY}\s+(?:through|to|until|till)\s+{_WEEKDAY}\b"
+    rf"|\b(?:from|between)\s+{_MONTH}\.?\s+\d{{1,2}}\s+(?:to|and|until|through)\s+(?:{_MONTH}\.?\s+)?\d{{1,2}}\b"
+    r"|\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|through)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE)
 
 
 def _not_a_count(t: "Token") -> bool:
@@ -142,16 +155,38 @@ def _cumulative(cue: "Token", toll_subjects: frozenset[str]) -> bool:
             return True
         if _has_perfect(t) and any(x.tag_ == "NNS" and x.lemma_.lower() in MANY_INCIDENTS for x in subj):
             return True                    # "Russian air strikes have killed more than 1,700 civilians"
-    clause = cue.head if cue.dep_ in ("xcomp", "conj", "advcl") else cue
+    verb = cue
+    if cue.pos_ not in ("VERB", "AUX") and cue.dep_ in ("dobj", "nsubj", "nsubjpass") and cue.head.pos_ == "VERB":
+        verb = cue.head                    # "had claimed 49 lives": the verb whose object the toll is
+    clause = verb.head if verb.dep_ in ("xcomp", "conj", "advcl") else verb
     # "since 2011", "so far": a modifier of the death verb itself, not of a clause hanging off it
     # ("killed three soldiers, marking the first deaths since attacks began" is one event)
-    mods = [c for t in {cue, clause} for c in t.children if c.dep_ in ("prep", "npadvmod", "advmod", "pobj")
+    mods = [c for t in {cue, verb, clause} for c in t.children if c.dep_ in ("prep", "npadvmod", "advmod", "pobj")
             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))]
     words = " ".join(x.text for c in mods for x in c.subtree)
     if DURATION.search(words):
         return True                        # "700 people were killed in three months of fighting"
-    perfect = any(c.lower_ in ("has", "have") and c.dep_ == "aux" for t in (cue, clause) for c in t.children)
+    perfect = any(c.lower_ in ("has", "have") and c.dep_ == "aux" for t in (cue, verb, clause) for c in t.children)
     return bool(CUMULATIVE.search(words)) and (perfect or "since" in words.lower())
+
+
+# hundreds killed in the perfect, with no one incident named, are a running toll of many incidents
+RUNNING_TOLL_MIN = 100
+ONE_INCIDENT = MANY_INCIDENTS | {"massacre", "ambush", "bomb", "explosion", "siege", "battle"}
+
+
+def _running_toll(cue: "Token") -> bool:
+    """"Israeli forces have killed at least 177 Palestinians", "189 Palestinians have been killed": a
+    toll in the perfect with no single incident as its subject or setting ("the bombing has killed 120",
+    "120 have died in the blast" are one incident's)."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if verb.pos_ not in ("VERB", "AUX") or not _has_perfect(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl":
+        subjects.append(verb.head)         # "a bombing that has killed 120"
+    settings = [g for c in verb.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    return not any(t.tag_ in ("NN", "NNP") and t.lemma_.lower() in ONE_INCIDENT for t in subjects + settings)
 
 
 def _has_perfect(verb: "Token") -> bool:
@@ -242,14 +277,15 @@ def _person_like(victim: "Token", cue: "Token", victim_nouns: frozenset[str]) ->
 
 
 def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
-                  victim_nouns: frozenset[str] = frozenset(), toll_subjects: frozenset[str] = frozenset()
-                  ) -> int | None:
-    """Deaths the sentence reports: None when it says nothing about deaths. A count needs a death
-    word governing it and people counted (`victim_nouns`); a cumulative toll (`toll_subjects`:
-    "the conflict has killed 250,000 people since 2011") is no event's fatalities."""
+                  victim_nouns: frozenset[str] = frozenset(), toll_subjects: frozenset[str] = frozenset(),
+                  tokens: frozenset[int] = frozenset()) -> int | None:
+    """Deaths the sentence reports (only its `tokens`, given by index, when some are given): None when
+    it says nothing about deaths. A count needs a death word governing it and people counted
+    (`victim_nouns`); a cumulative toll (`toll_subjects`: "the conflict has killed 250,000 people since
+    2011") is no event's fatalities."""
     groups: dict[str, int] = {}
     for tok in sent:
-        if tok.lemma_.lower() not in DEATH_LEMMAS:
+        if tok.lemma_.lower() not in DEATH_LEMMAS or (tokens and tok.i not in tokens):
             continue
         if _cumulative(tok, toll_subjects):
             continue
@@ -270,11 +306,13 @@ def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
                     continue
             if found[0] > INCIDENT_MAX and not (found[1] == "exactly" and tok.tag_ == "VBD"):
                 continue        # "more than 250,000 people have died": a war's toll, not one incident's
+            if found[0] >= RUNNING_TOLL_MIN and _running_toll(tok):
+                continue        # "Israeli forces have killed at least 177 Palestinians": a running toll
             key = victim.lemma_.lower()
             groups[key] = min(groups.get(key, found[0]), found[0])
     if groups:
         return sum(groups.values())
-    if NO_DEATHS.search(text[sent.start_char:sent.end_char]):
+    if not tokens and NO_DEATHS.search(text[sent.start_char:sent.end_char]):
         return 0
     return None
 
@@ -331,12 +369,18 @@ def coded_fatalities(text: str) -> tuple[int | None, int, int] | None:
     return None
 
 
+PEOPLE_COUNTED = {"casualty", "victim", "injury", "wounded", "hostage", "captive", "detainee", "prisoner", "people",
+                  "person", "civilian"}
+
+
 def count_of(head: "Token", quantities: list[Quantity]) -> Count | None:
     """"over 150 rocket and drone attacks": a number counting the trigger noun itself."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     if head.lemma_.lower().endswith(("er", "or")) or head.lemma_.lower() in ("gunman", "gunmen", "mob"):
         return None       # "five suicide bombers" counts people, not attacks
+    if head.lemma_.lower() in DEATH_LEMMAS or head.lemma_.lower() in PEOPLE_COUNTED:
+        return None       # "claimed 49 lives", "freed 126 hostages": people, not a number of incidents
     holders = [head] + [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i]
     nums = [c for h in holders for c in h.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.like_num)]
     if not nums:
@@ -405,9 +449,15 @@ def status_of(head: "Token", *, text: str) -> str:
     if (any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
             c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
-    if any(lemma in CLAIM_LEMMAS for lemma in lemmas[1:]):
+    if any(t.lemma_.lower() in CLAIM_LEMMAS and not _claims_lives(t) for t in chain[1:]):
         return "claimed"
     return "reported"
+
+
+def _claims_lives(t: "Token") -> bool:
+    """"shelling had claimed 49 lives": a toll (the shelling killed them), not a claim of responsibility."""
+    return t.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "victim")
+                                               for c in t.children)
 
 
 SCHEDULED = {"set", "due", "poised"}      # "is set to", "is due to", "is poised to" + the event's verb

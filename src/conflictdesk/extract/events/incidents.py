@@ -144,8 +144,8 @@ def merge_references(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         absorb(host, d)
-        if host.fatalities is None:
-            host.fatalities = d.fatalities
+        if host.fatalities is None and host.count is None:
+            host.fatalities = d.fatalities     # an aggregate's toll is of many incidents: none of its own
     return out
 
 
@@ -157,8 +157,10 @@ def _dated_here(d: Draft) -> bool:
 def _same_incident(o: Draft, d: Draft) -> bool:
     if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
         return False
-    if o.status not in OCCURRED or o.count is not None:
+    if o.status not in OCCURRED:
         return False
+    if o.count is not None and not (d.reference == "definite" and d.mention.head.tag_ == "NNS"):
+        return False             # "891 attacks ... Those attacks killed 2,150": the aggregate told again
     generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
     if not generic and o.coding.event_type != d.coding.event_type:
         return False

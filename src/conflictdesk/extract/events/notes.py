@@ -11,7 +11,7 @@ from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from .attributes import lies_within
 from .patterns import Coding
 from .roles import Party
-from .triggers import Mention, own_incident
+from .triggers import Mention, contrasted, own_incident
 
 
 
@@ -198,13 +198,17 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: -d.priority):
         host = None
-        for o in out:
+        # an outcome joins the event of its own clause first ("air strikes killed 91 while rebel
+        # shelling claimed 49 lives": the 49 are the shelling's)
+        for o in sorted(out, key=lambda o: d.kind == "outcome" and contrasted(o.mention, d.mention)):
             if family(o) != family(d) or o.status != d.status:
                 continue
             if coarse_dated(o.date) != coarse_dated(d.date):
                 continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
+            if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):
+                continue        # "air strikes killed 91 while rebel shelling claimed 49 lives": two events
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(_actor1(o), _actor1(d))):
                 host = o
                 break
@@ -278,6 +282,8 @@ def _retells(o: Draft, d: Draft, text: str | None) -> bool:
         return False           # the sides swapped: a response, not the same event told again
     if NEW_EVENT.search(text[d.sent_start:d.sent_end]):
         return False
+    if o.sent_start == d.sent_start and contrasted(o.mention, d.mention):
+        return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
     between = text[o.sent_end:d.sent_start]
     same_para = "\n" not in between.strip(" ") and len(between) < 400
     # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")

@@ -31,14 +31,15 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
                      violent_demonstrations)
 from .incidents import incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
-from .attributes import (WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times, coded_fatalities, count_of,
-                         date_for, document_places, fatalities_in, history_year, in_background_section, place_for,
+from .attributes import (DURATION, WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times, coded_fatalities,
+                         count_of, date_for, document_places, fatalities_in, history_year, in_background_section, place_for,
                          recalled_time, reporting_dates, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
 from .patterns import EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                     resolve_phrase, resolve_role_phrase)
-from .triggers import Mention, absorb_modifiers, find_mentions, quoted_ranges, sentence_text_forms
+from .triggers import (Mention, absorb_modifiers, contrast_clause, find_mentions, quoted_ranges,
+                       sentence_text_forms)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -848,9 +849,17 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             continue
         if deaths is not None:
             violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in DISORDER]
-            if any(_aggregate(d) for d in violent):
+            if any(_aggregate(d, doc.text) for d in violent):
                 violent = []       # "891 attacks in May killed 2,150": the toll of many, context
-            if violent:
+            clauses = _contrast_groups(violent)
+            if len(clauses) > 1:
+                # "air strikes killed 27 while rebel shelling killed 14": each toll is its own clause's
+                for group, tokens in clauses:
+                    own = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
+                                        toll_subjects=patterns.toll_subjects, tokens=tokens)
+                    if own is not None:
+                        max(group, key=lambda d: d.priority).fatalities = own
+            elif violent:
                 max(violent, key=lambda d: d.priority).fatalities = deaths
         drafts.extend(sdrafts)
     _apply_coded_fatalities(drafts, doc.text)
@@ -860,6 +869,13 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
+        if _aggregate(d, doc.text):
+            # the guide and ACLED: an aggregate stays one event with its count and no fatalities (a toll
+            # told with it, or by "those attacks" after it, is of many incidents); one of weeks, months
+            # or years is background, not the news of the day
+            d.fatalities = None
+            if _long_aggregate(d, doc.text):
+                d.salience = "background"
     anchor = report_date(merged, doc.published, dates=dates)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
@@ -899,11 +915,47 @@ def _actor_on(actor_id: str | None, *, kb: Any, on: Any) -> str | None:
 
 
 AGGREGATE_MIN = 100       # "at least 50 raids on Duma, killing 75" is one day's event (ACLED); 891 attacks are not
+SINCE = re.compile(r"\b(?:since|so far|to date)\b", re.IGNORECASE)
 
 
-def _aggregate(d: Draft) -> bool:
-    """"891 attacks in May, killing 2,150": many incidents told as one; their toll is context."""
-    return d.count is not None and d.count.value >= AGGREGATE_MIN
+def _aggregate(d: Draft, text: str) -> bool:
+    """"891 attacks in May, killing 2,150", "four suicide bombings since January", "12 air strikes in the
+    past week": many incidents told as one (a count, and hundreds of them or a span of time in
+    their sentence). ACLED codes them as one background event with their count; their toll is context."""
+    if d.count is None or d.count.value < 2:
+        return False
+    sentence = text[d.sent_start:d.sent_end]
+    return d.count.value >= AGGREGATE_MIN or bool(DURATION.search(sentence) or SINCE.search(sentence))
+
+
+LONG_SPAN = re.compile(r"\b(?:weeks?|fortnight|months?|quarter|years?|decades?)\b", re.IGNORECASE)
+
+
+def _long_aggregate(d: Draft, text: str) -> bool:
+    """An aggregate of hundreds of incidents, or over weeks, months or years ("891 attacks during the first
+    quarter", "four suicide bombings since January"), not of a few days' fighting."""
+    sentence = text[d.sent_start:d.sent_end]
+    span = DURATION.search(sentence)
+    return (d.count is not None and d.count.value >= AGGREGATE_MIN) or bool(SINCE.search(sentence)) or \
+        (span is not None and LONG_SPAN.search(span.group(0)) is not None)
+
+
+def _contrast_groups(drafts: list[Draft]) -> list[tuple[list[Draft], frozenset[int]]]:
+    """The drafts of a sentence grouped by the "while ..." clause each lies in (none: the main clause),
+    with the token indices of each clause; one group when the sentence sets nothing against anything."""
+    by_clause: dict[int | None, list[Draft]] = {}
+    heads: dict[int | None, Any] = {}
+    for d in drafts:
+        clause = contrast_clause(d.mention.head)
+        key = clause.i if clause is not None else None
+        by_clause.setdefault(key, []).append(d)
+        heads[key] = clause
+    if len(by_clause) < 2:
+        return [(drafts, frozenset())]
+    sent = drafts[0].mention.sent
+    inside = {k: frozenset(t.i for t in c.subtree) for k, c in heads.items() if c is not None}
+    rest = frozenset(t.i for t in sent) - frozenset().union(*inside.values())
+    return [(group, inside.get(k, rest) if k is not None else rest) for k, group in by_clause.items()]
 
 
 def _apply_coded_fatalities(drafts: list[Draft], text: str) -> None:
