@@ -81,6 +81,27 @@ def test_a_person_captured_is_no_territory(nlp, kb, text):
     assert not any(e.rule == "battle-territory" for e in evs)
 
 
+@pytest.mark.parametrize("text,sub_event_type", [
+    # people seized by a state's forces are arrested, by anyone else abducted (ACLED), never territory
+    ("BRUSSELS Belgian police seized a man in the Anderlecht district on Friday, prosecutors said.", "Arrests"),
+    ("BAGHDAD Unknown gunmen seized the trio from a private apartment on Friday in the capital's Dora district.",
+     "Abduction/forced disappearance"),
+])
+def test_people_seized_are_arrested_or_abducted(nlp, kb, text, sub_event_type):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == [sub_event_type], [(e.rule, e.sub_event_type) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "PALMYRA Syrian troops have been on the offensive for days in an attempt to capture the town.",
+    "Iraqi forces began an offensive to retake Mosul, Iraq's second largest city, captured by Islamic State in "
+    "June 2014.",
+])
+def test_a_place_captured_is_no_arrest(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.sub_event_type == "Arrests" for e in evs), [(e.rule, e.sub_event_type) for e in evs]
+
+
 # 4. an event told without a place of its own: the country its sentence points to, not another story's
 def test_place_from_the_sentence_country_cue(nlp, kb):
     text = ("ADEN, Yemen — A bulk carrier reported an explosion close to its hull west of the Yemeni port of "

@@ -35,7 +35,7 @@ from .attributes import (DURATION, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          count_of, date_for, document_places, fatalities_in, history_year, in_background_section, place_for,
                          recalled_time, reporting_dates, salience_of, section_flags, status_of)
 from .notes import Draft, merge_document, merge_sentence, write_note
-from .patterns import EventPatterns, load_event_patterns
+from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                     resolve_phrase, resolve_role_phrase)
 from .triggers import (Mention, absorb_modifiers, contrast_clause, find_mentions, quoted_ranges,
@@ -243,9 +243,46 @@ def _person_taken(m: Mention, patterns: EventPatterns) -> bool:
         return True
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
-    return any(t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that", "which"))
-               or (t.lemma_.lower() in patterns.civilian_nouns and t.lemma_.lower() not in PLACE_LIKE)
+    return any(_a_person(t, patterns) or any(_a_person(c, patterns) for c in t.children if c.dep_ == "compound")
                for t in taken)
+
+
+ARRESTS = Coding("Strategic developments", "Arrests", "173")
+ABDUCTION = Coding("Violence against civilians", "Abduction/forced disappearance", "181")
+# people taken together: "seized the trio", "captured a pair of foreigners"
+PEOPLE_GROUPS = {"trio", "pair", "duo", "couple", "foreigner", "tourist", "national", "hostage", "captive"}
+HELD_POSITIONS = {"position", "checkpoint", "base", "outpost", "post", "headquarters", "stronghold", "airport",
+                  "airbase", "barracks", "camp"}
+
+
+def _a_person(t: Any, patterns: EventPatterns) -> bool:
+    """A person or people ("a man", "the trio", "three Americans", "him"), not a place or a position."""
+    lemma = t.lemma_.lower()
+    if t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that", "which", "them")):
+        return True
+    if t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
+        return True
+    return lemma in PEOPLE_GROUPS or (lemma in patterns.victim_nouns and lemma not in PLACE_LIKE
+                                      and lemma not in HELD_POSITIONS)
+
+
+# places a capture takes: "an attempt to capture the town", "Mosul, captured by Islamic State in 2014"
+TAKEN_PLACES = {"town", "city", "village", "area", "district", "province", "region", "territory", "hill", "road",
+                "highway", "crossing", "border", "neighbourhood", "neighborhood", "suburb", "port", "field",
+                "oilfield", "dam", "bridge", "island", "country", "capital", "ground", "land"} | HELD_POSITIONS
+CAPTURE_WORDS = {"capture", "seize", "take", "recapture", "overrun"}
+
+
+def _place_captured(m: Mention) -> bool:
+    """An arrest word that takes a place ("an attempt to capture the town", "Mosul, captured by Islamic
+    State in June 2014"): territory taken, no arrest (ACLED: arrests are of people)."""
+    head = m.head
+    if m.coding.sub_event_type != "Arrests" or m.trigger.kind == "label" or head.lemma_.lower() not in CAPTURE_WORDS:
+        return False
+    taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.tag_ == "VBN" and head.dep_ in ("acl", "relcl", "appos") or head.dep_ == "amod":
+        taken.append(head.head)              # "Mosul, captured by ...", "the captured town"
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in TAKEN_PLACES for t in taken)
 
 
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
@@ -373,14 +410,23 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None
-    if _person_taken(m, patterns) or (m.trigger.kind != "label" and not_an_occurrence(m)):
+    taken_by = None
+    if _person_taken(m, patterns):
+        # "police seized a man", "gunmen seized the trio": people taken, no territory; by a state's forces
+        # an arrest, by anyone else an abduction (ACLED); told without who took them, no event
+        doers = [c for c in m.head.children if c.dep_ == "nsubj"] + \
+            [g for c in m.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not doers or roles.side1.token is None or roles.side1.kind in ("civilians", "nationals"):
+            return None
+        taken_by = ARRESTS if _state_side(roles.side1, kb=kb, index=index) else ABDUCTION
+    if _place_captured(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
     if _generic_statement(m) or _handled(m, patterns) or _penalty(m):
         return None
-    coding, refined = m.coding, False
-    if m.trigger.refine == "weapon":
+    coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
+    if m.trigger.refine == "weapon" and taken_by is None:
         w = _weapon(m, patterns)
         if w is not None:
             coding, refined = w, True
@@ -429,11 +475,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       recalled=salience == "background", anaphor=anaphoric_site(m.head))
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
-    d = Draft(mention=m, coding=coding, plover=m.trigger.plover, priority=m.priority, rule=m.trigger.id,
+    d = Draft(mention=m, coding=coding, plover="COERCE" if taken_by else m.trigger.plover, priority=m.priority,
+              rule="person-taken" if taken_by else m.trigger.id,
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
-              kind=m.trigger.kind,
+              kind="event" if taken_by else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
               reference=refers_back(m, quotes=said))
     d.year = history_year(m.head, sent, doc.published)
