@@ -106,6 +106,48 @@ def test_two_events_set_against_each_other_stay_two(nlp, kb):
         [(e.sub_event_type, e.status, e.fatalities) for e in evs]
 
 
+# 2b. one incident told several ways in a report is coded once
+def test_a_caption_and_a_claim_retell_the_news(nlp, kb):
+    text = ("Islamic State claimed responsibility on Saturday for suicide blasts that a monitoring group said left "
+            "at least 20 people dead in Sayyida Zeinab, south of Damascus.\n\n"
+            "The group released a statement claiming responsibility for killing and wounding more than 80 people "
+            "after three suicide bombers detonated two explosive belts and a car bomb.\n\n"
+            "People inspect a damaged site after a suicide and car bomb attack in Sayyida Zeinab, Syria on June 11, "
+            "2016. OMAR SANADIKI / Reuters\n\n"
+            "But the monitor said at least 20 were killed and the death toll was expected to rise.\n\n"
+            "On April 25, a suicide car bomb struck a military checkpoint there, killing eight people.\n\n"
+            "Washington condemned the attack in the strongest terms.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 6, 11)).events if e.event_type in ARMED_VIOLENCE]
+    assert [(e.sub_event_type, e.event_date, e.fatalities, e.salience) for e in evs] == [
+        ("Suicide bomb", dt.date(2016, 6, 11), 20, "main"), ("Suicide bomb", dt.date(2016, 4, 25), 8, "background")], \
+        [(e.sub_event_type, e.event_date, e.fatalities, e.salience, e.evidence.text[:40]) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    # a link to another story, a correction note, a live page's heading
+    "Ministers met in Geneva on Friday, officials said.\n[Islamic State fighters kill 40 in Iraq attack]\n",
+    "Police arrested a man on Friday.\n(This version of the story corrects the number killed in the bombing)\n",
+    "The Latest on fighting against Islamic State group in Syria and Iraq (all times local):\n",
+])
+def test_asides_tell_no_incident(nlp, kb, text):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 6, 11)).events
+    assert not any(e.event_type in ARMED_VIOLENCE for e in evs), [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_no_death_toll_given_is_no_zero(nlp, kb):
+    evs = violent(nlp, kb, "Al-Shabab attacked Kenyan peacekeepers in southwestern Somalia on Friday. The Kenyan "
+                           "government has given no death toll, but said there were some fatalities.")
+    assert evs and all(e.fatalities != 0 for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_victims_of_a_siege_are_no_mob(nlp, kb):
+    evs = extract(nlp, kb, "MOGADISHU Somalia's security forces ended a deadly siege of a beachfront restaurant in "
+                           "the capital, with more than 20 people killed in the attack, a police official said.").events
+    assert evs and not any(e.event_type == "Riots" for e in evs), [(e.sub_event_type, e.status) for e in evs]
+    assert any(e.fatalities == 20 and e.status == "reported" for e in evs), \
+        [(e.sub_event_type, e.status, e.fatalities) for e in evs]
+
+
 # 3. words of violence that tell no incident
 @pytest.mark.parametrize("text", [
     # who someone is

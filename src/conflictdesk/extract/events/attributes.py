@@ -42,9 +42,10 @@ AT_MOST = {"up", "to", "fewer", "less", "under"}
 DEATH_LEMMAS = {"kill", "killing", "die", "dead", "death", "fatality", "body", "corpse", "martyr",
                 "succumb", "life", "fatally", "assassinate", "execute", "behead"}
 KILL_VERBS = {"kill", "killing", "martyr", "assassinate", "execute", "behead"}
+# "no fatalities", "without casualties"; not "has given no death toll" (no figure, not no deaths)
 NO_DEATHS = re.compile(r"\b(no|neither|nor|without|zero)\b[\w\s,/-]{0,30}?\b(fatalit\w*|deaths?|casualt\w*|dead|"
-                       r"killed|lives)\b|\bno one (was|were) (killed|hurt|injured)|\bnobody was (killed|hurt)",
-                       re.IGNORECASE)
+                       r"killed|lives)\b(?!\s+(?:tolls?|figures?|counts?|numbers?|details?|information|reports?)\b)"
+                       r"|\bno one (was|were) (killed|hurt|injured)|\bnobody was (killed|hurt)", re.IGNORECASE)
 NEG_LEMMAS = {"lack", "deny", "absence", "without", "fail", "pause", "halt", "lull", "suspension", "cessation", "stop",
               "end"}
 ATTEMPT_LEMMAS = {"attempt", "try", "foil", "thwart", "intercept", "fail", "attempted", "bid"}
@@ -224,6 +225,8 @@ def _victims(cue: "Token") -> list["Token"]:
     kids = list(cue.children)
     if lemma in KILL_VERBS and cue.pos_ in ("VERB", "AUX"):
         passive = [c for c in kids if c.dep_ == "nsubjpass"]
+        if not passive and cue.tag_ == "VBN" and cue.dep_ == "pcomp" and not any(c.dep_ == "aux" for c in kids):
+            passive = [c for c in kids if c.dep_ == "nsubj"]     # "with more than 20 people killed"
         if not passive and cue.dep_ == "conj" and cue.tag_ == "VBN":
             # "A woman was shot and killed": the subject of the first verb
             passive = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
@@ -408,9 +411,10 @@ def _absolute(chain: list["Token"]) -> list["Token"]:
     sentence's main clause says ("With talks underway, the group might weigh its options")."""
     for k in range(1, len(chain)):
         t, below = chain[k], chain[k - 1]
-        if t.lower_ == "with" and t.dep_ == "prep" and below.dep_ == "pobj" and any(
-                c.dep_ == "amod" and c.i > below.i for c in below.children):
-            return chain[:k]
+        if t.lower_ == "with" and t.dep_ == "prep" and (below.dep_ == "pobj" and any(
+                (c.dep_ == "amod" or (c.dep_ == "acl" and c.tag_ == "VBN")) and c.i > below.i for c in below.children)
+                or below.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children)):
+            return chain[:k]      # "... ended a siege, with more than 20 people killed in the attack"
     return chain
 
 

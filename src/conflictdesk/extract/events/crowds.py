@@ -197,6 +197,14 @@ def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool])
     side1 = d.side1
     if side1.token is None or (side1.actor is not None and armed(side1.actor)) or side1.phrase is not None:
         return False
+    head, tok = d.mention.head, side1.token
+    if head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children) \
+            and not (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        return False             # "left 20 people dead and more wounded": the people are its victims
+    passive = tok.dep_ == "nsubj" and tok.head.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children)
+    if tok.dep_ == "nsubjpass" or passive or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
+        return False             # "with more than 20 people killed in the attack": victims, not attackers
     tok = side1.token
     many = tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in COLLECTIVE   # one student who shot is no mob
     return many and _names(tok, patterns.crowd_nouns)

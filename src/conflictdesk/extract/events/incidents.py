@@ -22,6 +22,7 @@ An ACLED coder codes what happened, once per incident:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from typing import TYPE_CHECKING
@@ -100,14 +101,50 @@ def report_date(drafts: list[Draft], published: dt.date | None, *, dates: list[D
     return next((d.date.date for d in drafts if d.salience == "main" and recent(d.date)), published)
 
 
-def refers_back(m: "Mention", *, quotes: list[tuple[int, int]]) -> str | None:
+# lines that are no part of the report's story: a link to another story ("[The ordeal of Post reporter
+# Jason Rezaian]"), a correction note ("(This version of the story corrects ...)"), a live page's
+# heading ("The Latest on fighting against Islamic State group in Syria and Iraq (all times local):")
+ASIDE_LINES = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{3,300}\][ \t]*"
+    r"|\((?:This (?:version of the )?story|This story has been|Corrects|Updates|Refiles|Adds|Removes)\b[^\n]*\)[ \t]*"
+    r"|The Latest\b[^\n]*\(all times local\):?[ \t]*)$", re.MULTILINE | re.IGNORECASE)
+# a photograph's caption: its line carries a credit ("(Photo: Said Yusuf Warsame, epa)", "OMAR SANADIKI /
+# Reuters", "(AP Photo/Hussein Malla)", "SAUL LOEB/AFP/Getty Images"), or follows BBC's "Image caption"
+PHOTO_CREDIT = re.compile(r"\((?:AP |AFP |Reuters )?Photo\b|\bPhoto: |\(AP Photo|/ ?(?:AFP|Getty Images|EPA)\b|"
+                          r"\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+ ?/ ?(?:Reuters|AP|AFP|EPA)\b")
+CAPTION_HEADING = re.compile(r"^[ \t]*Image caption[ \t]*$", re.MULTILINE)
+
+
+def aside_ranges(text: str) -> list[tuple[int, int]]:
+    """The spans of lines that tell no part of the story (links to other stories, corrections, headings)."""
+    return [(m.start(), m.end()) for m in ASIDE_LINES.finditer(text)]
+
+
+def caption_ranges(text: str) -> list[tuple[int, int]]:
+    """The spans of photograph captions: what a picture of the news shows, not an incident of its own."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    lines = text.split("\n")
+    after_heading = False
+    for line in lines:
+        end = start + len(line)
+        if line.strip() and (after_heading or PHOTO_CREDIT.search(line)):
+            out.append((start, end))
+        if line.strip():
+            after_heading = bool(CAPTION_HEADING.match(line))
+        start = end + 1
+    return out
+
+
+def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[tuple[int, int]] = ()) -> str | None:
     """How a mention names an incident the text may have told before: "quoted" (any word inside a
-    quotation, a reaction: "This was an unprecedented attack," the president said), "definite" (a
-    definite or day-dated event noun with nothing marking another incident: "the attack", "Sunday's
-    blasts"); None when it tells an incident of its own."""
+    quotation, a reaction: "This was an unprecedented attack," the president said), "depicted" (what
+    footage or a photograph's caption shows), "definite" (a definite or day-dated event noun with
+    nothing marking another incident: "the attack", "Sunday's blasts"); None when it tells an
+    incident of its own."""
     if any(a <= m.start < b for a, b in quotes):
         return "quoted"
-    if _depicted(m):
+    if _depicted(m) or any(a <= m.start < b for a, b in captions):
         return "depicted"
     head = m.head
     if head.pos_ != "NOUN" or m.trigger.kind == "label":
@@ -133,13 +170,25 @@ def _depicted(m: "Mention") -> bool:
         c.dep_ == "nsubj" and c.lemma_.lower() in DEPICTIONS for c in root.children)
 
 
-def merge_references(drafts: list[Draft]) -> list[Draft]:
+# "So far, 20 people have been killed in the rocket fire": a running toll names the pattern recalled
+RUNNING = re.compile(r"\b(?:so far|since|to date|in recent (?:days|weeks|months))\b", re.IGNORECASE)
+
+
+def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Draft]:
     """Mentions that name an incident told before join the latest such incident (same family; any
     violent sub-type for a word like "attack", the same event type otherwise; no other date or
-    place); one with nothing before it is the incident's first telling."""
+    place); one with nothing before it is the incident's first telling. Outside the paragraph of
+    the incident it follows, a reference of the news that names no place ("Washington condemned the
+    attack") names the news the report tells, not an earlier incident it recalls ("On April 25, a
+    suicide car bomb struck a checkpoint")."""
     out: list[Draft] = []
     for d in drafts:
-        host = next((o for o in reversed(out) if d.reference and _same_incident(o, d)), None)
+        hosts = [o for o in reversed(out) if d.reference and _same_incident(o, d)]
+        host = hosts[0] if hosts else None
+        if host is not None and host.salience != "main" and d.salience == "main" and not d.place_here \
+                and text is not None and "\n" in text[host.sent_end:d.sent_start] \
+                and not RUNNING.search(text[d.sent_start:d.sent_end]):
+            host = next((o for o in hosts if o.salience == "main"), host)
         if host is None:
             out.append(d)
             continue

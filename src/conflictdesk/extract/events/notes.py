@@ -52,9 +52,25 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+UNIDENTIFIED = "unidentified-armed-group"
+
+
+STATE_IDS = ("military-forces-of-", "police-forces-of-", "government-of-")
+
+
 def _actor1(d: Draft) -> str | None:
     """actor1 as the text names it (a default agent is no evidence of who acted)."""
     return None if d.a1_default else d.actor1
+
+
+def _same_attacker(o: Draft, d: Draft) -> bool:
+    """Could the two be one attacker? Unnamed gunmen (an unidentified armed group) are the armed group
+    the report names elsewhere ("gunmen exploded a car bomb" ... "the al-Shabab gunmen"), never a
+    state's forces."""
+    a, b = _actor1(o), _actor1(d)
+    if a is not None and b is not None and a != b and UNIDENTIFIED in (a[:len(UNIDENTIFIED)], b[:len(UNIDENTIFIED)]):
+        return not (a.startswith(STATE_IDS) or b.startswith(STATE_IDS))
+    return _compatible(a, b)
 
 
 def _actor2(d: Draft) -> str | None:
@@ -75,7 +91,9 @@ def finer_within(p: Place, coarse: Place) -> bool:
 
 def absorb(into: Draft, other: Draft) -> None:
     """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`."""
-    if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)):
+    if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)
+                         or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
+                             and not other.actor1.startswith(STATE_IDS))):
         into.actor1, into.a1_default = other.actor1, other.a1_default
     into.actor2 = into.actor2 or other.actor2
     into.assoc1 += [x for x in other.assoc1 if x not in into.assoc1]
@@ -201,8 +219,12 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         # an outcome joins the event of its own clause first ("air strikes killed 91 while rebel
         # shelling claimed 49 lives": the 49 are the shelling's)
         for o in sorted(out, key=lambda o: d.kind == "outcome" and contrasted(o.mention, d.mention)):
-            if family(o) != family(d) or o.status != d.status:
+            if family(o) != family(d):
                 continue
+            if o.status != d.status and not (any(x.kind == "outcome" and _responsibility_for(x.mention.head)
+                                                 for x in (o, d)) and {o.status, d.status} <= set(VIOLENT_STATUS)):
+                continue        # "claiming responsibility for killing 80 after three suicide bombers detonated ...":
+                                # the toll claimed is the bombing's
             if coarse_dated(o.date) != coarse_dated(d.date):
                 continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
             if own_incident(d.mention) and d.kind != "outcome":
@@ -225,6 +247,14 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             absorb(host, d)
     out.sort(key=lambda d: d.mention.start)
     return out
+
+
+def _responsibility_for(tok: Any) -> bool:
+    """"claiming responsibility for killing 80 people": the deaths a claim of responsibility names."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head                 # "for killing and wounding"
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "responsibility" \
+        or tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "responsibility"
 
 
 def coarse_dated(d: DateMention | None) -> bool:
@@ -330,8 +360,10 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
             continue
         host = None
         for o in reversed(out):
-            if (o.status, o.history) != (d.status, d.history) or o.coding.event_type != d.coding.event_type:
+            if o.history != d.history or o.coding.event_type != d.coding.event_type:
                 continue
+            if o.status != d.status and not {o.status, d.status} <= set(VIOLENT_STATUS):
+                continue     # a bombing reported and the same bombing claimed are one incident
             # the same sub-type whatever its CAMEO code ("a raid" and "gunmen invaded": 180 and 1823);
             # another sub-type of the same event type only on the same day at the same place ("a suicide
             # bomber was killed in a blast near the consulate in Jeddah early on Monday" and "the attacker
@@ -344,7 +376,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
                 continue
             # a default agent ("unidentified armed group" for a raid told without its raiders) is no
             # evidence of who acted: "the Saturday night raid on Dalori" is "Boko Haram gunmen invaded Dalori"
-            if not (_compatible(_actor1(o), _actor1(d)) and _compatible(o.actor2, d.actor2)):
+            if not (_same_attacker(o, d) and _compatible(o.actor2, d.actor2)):
                 continue
             if o.place and d.place and o.place.name != d.place.name:
                 continue
@@ -363,6 +395,8 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
         if d.priority > host.priority:
             # ACLED's precedence: the incident takes its most telling sub-type
             host.coding, host.rule, host.plover, host.priority = d.coding, d.rule, d.plover, d.priority
+        if host.status != d.status:
+            host.status = "reported"         # claimed, and reported by others too
         absorb(host, d)
         if d.fatalities is not None:
             host.fatalities = d.fatalities if host.fatalities is None else min(host.fatalities, d.fatalities)

@@ -88,10 +88,11 @@ AIRCRAFT = {"helicopter", "jet", "warplane", "aircraft", "drone", "uav", "plane"
 IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "crash", "train", "help", "protect",
                        "provide", "supply", "sell", "buy", "deliver", "acquire", "purchase", "equip", "build",
                        "manufacture", "station", "park", "escort", "monitor", "watch", "film", "photograph", "see",
-                       "evacuate", "ferry", "transport", "airlift", "hear"}
+                       "evacuate", "ferry", "transport", "airlift", "hear", "deploy", "deployment", "redeploy",
+                       "withdraw", "withdrawal", "pullout", "pull", "base", "send", "dispatch"}
 # "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
 JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
-                 "flock", "move", "cross"}
+                 "flock", "move", "cross", "assign", "deploy", "dispatch", "train", "mobilize", "mobilise"}
 # "summoned the ambassador to strongly protest and condemn the violation": a protest in words
 SPEECH_VERBS = {"condemn", "denounce", "decry", "criticize", "criticise", "deplore", "object", "complain", "summon",
                 "reject", "express", "lodge", "voice"}
@@ -152,6 +153,9 @@ def _habitual(head: "Token") -> bool:
     if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES
                                                for c in head.children):
         return True
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ == "of" and any(
+            c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES for c in head.head.head.children):
+        return True               # "a frequent target of bombings", "the scene of regular clashes"
     verb = head
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX"):

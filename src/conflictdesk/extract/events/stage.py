@@ -29,12 +29,12 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
-from .incidents import incidents_only, merge_references, refers_back, report_date
+from .incidents import aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
 from .attributes import (DURATION, WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times, coded_fatalities,
                          count_of, date_for, document_places, fatalities_in, history_year, in_background_section, place_for,
                          recalled_time, reporting_dates, salience_of, section_flags, status_of)
-from .notes import Draft, merge_document, merge_sentence, write_note
+from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                     resolve_phrase, resolve_role_phrase)
@@ -243,8 +243,17 @@ def _person_taken(m: Mention, patterns: EventPatterns) -> bool:
         return True
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
-    return any(_a_person(t, patterns) or any(_a_person(c, patterns) for c in t.children if c.dep_ == "compound")
-               for t in taken)
+    return any(t.ent_type_ == "PERSON" or _people(t, patterns) for t in taken)
+
+
+def _people_taken(m: Mention, patterns: EventPatterns) -> bool:
+    """Plainly people what a territory word takes ("seized a man", "the trio", "20 soldiers", "him"), not
+    a name the parser may take for a person's ("controlled Palmyra")."""
+    return any(_people(t, patterns) for t in m.head.children if t.dep_ == "dobj")
+
+
+def _people(t: Any, patterns: EventPatterns) -> bool:
+    return _a_person(t, patterns) or any(_a_person(c, patterns) for c in t.children if c.dep_ == "compound")
 
 
 ARRESTS = Coding("Strategic developments", "Arrests", "173")
@@ -258,7 +267,7 @@ HELD_POSITIONS = {"position", "checkpoint", "base", "outpost", "post", "headquar
 def _a_person(t: Any, patterns: EventPatterns) -> bool:
     """A person or people ("a man", "the trio", "three Americans", "him"), not a place or a position."""
     lemma = t.lemma_.lower()
-    if t.ent_type_ == "PERSON" or (t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that", "which", "them")):
+    if t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that", "which", "them", "they", "what"):
         return True
     if t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
         return True
@@ -401,7 +410,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
            places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list,
            said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset(),
            around: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None, back: int | None = None,
-           document: DocumentPlaces = DocumentPlaces()) -> Draft | None:
+           document: DocumentPlaces = DocumentPlaces(), captions: list[tuple[int, int]] = ()) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index, patterns=patterns)
     roles.side2 = _antecedent(roles.side2, kb=kb, index=index, patterns=patterns)
@@ -414,9 +423,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if _person_taken(m, patterns):
         # "police seized a man", "gunmen seized the trio": people taken, no territory; by a state's forces
         # an arrest, by anyone else an abduction (ACLED); told without who took them, no event
-        doers = [c for c in m.head.children if c.dep_ == "nsubj"] + \
-            [g for c in m.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if not doers or roles.side1.token is None or roles.side1.kind in ("civilians", "nationals"):
+        doers = [c for c in m.head.children if c.dep_ == "nsubj"]
+        if not doers or not _people_taken(m, patterns) or roles.side1.token is None \
+                or roles.side1.kind in ("civilians", "nationals"):
             return None
         taken_by = ARRESTS if _state_side(roles.side1, kb=kb, index=index) else ABDUCTION
     if _place_captured(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
@@ -482,7 +491,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind="event" if taken_by else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              reference=refers_back(m, quotes=said))
+              reference=refers_back(m, quotes=said, captions=captions))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
@@ -806,6 +815,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
     reporting = reporting_dates(dates, parsed)
     document = document_places(places, doc.text)
+    asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
@@ -832,6 +842,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     for k, sent in enumerate(sents):
         if not relevant:
             break
+        if any(a <= sent.start_char < b for a, b in asides):
+            continue              # a link to another story, a correction note, a live page's heading
         # the context of a sentence: its own, or that of its neighbours in the same paragraph
         here = context[k]
         window = here or any(0 <= j < len(sents) and context[j] and "\n" not in
@@ -857,7 +869,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
                           quantities=quantities, flags=flags, said=said, reporting=reporting, around=around,
                           back=sents[max(0, k - PLACE_BACK)].start_char,
-                          document=document) for m in mentions]
+                          document=document, captions=captions) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
         for d in sdrafts:
@@ -880,6 +892,12 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         deaths = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
                                toll_subjects=patterns.toll_subjects)
         prior = _previous_violent(drafts, sent.start_char, doc.text)
+        if prior is None and deaths is not None and all(_bare_outcome(d) for d in sdrafts) \
+                and not NEW_EVENT.search(sent.text):
+            # "But the Observatory said at least 20 were killed.", a paragraph of its own: the toll of the
+            # news the report tells, not an incident without place, date or actor
+            prior = next((d for d in reversed(drafts) if d.coding.event_type in DISORDER and d.salience == "main"
+                          and d.status in ("reported", "claimed")), None)
         if prior is not None and all(d.kind == "outcome" and d.actor1 is None for d in sdrafts):
             # "No fatalities reported." / "Three of them died.": the outcome of the event just told
             if deaths is not None:
@@ -912,7 +930,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _apply_coded_fatalities(drafts, doc.text)
     drafts = met_by_authorities(drafts, sents, text=doc.text, patterns=patterns)
     violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
-    merged = incidents_only(merge_document(merge_references(drafts), text=doc.text),
+    merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
@@ -1070,6 +1088,13 @@ def _not_places(actors: list[Actor], places: list[Place]) -> list[Actor]:
         return not a.known and bool(a.mentions) and all(
             any(s < m.end and m.start < e for s, e in spans) for m in a.mentions)
     return [a for a in actors if not is_place(a)]
+
+
+def _bare_outcome(d: Draft) -> bool:
+    """A death or injury told with no one who caused it, no place and no date of its own."""
+    return d.kind == "outcome" and d.actor1 is None and d.side1.token is None and not d.place_here and \
+        d.side2.actor is None and d.side2.phrase is None and d.count is None and \
+        (d.date is None or not d.sent_start <= d.date.span.start < d.sent_end)
 
 
 def _previous_violent(drafts: list[Draft], start: int, text: str) -> Draft | None:
