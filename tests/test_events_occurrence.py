@@ -148,6 +148,11 @@ def test_victims_of_a_siege_are_no_mob(nlp, kb):
         [(e.sub_event_type, e.status, e.fatalities) for e in evs]
 
 
+def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
+    evs = violent(nlp, kb, "Turkey accused Russia of bombing a hospital in Azaz on Monday.")
+    assert evs, "an accusation naming a day and a place tells an incident"
+
+
 # 3. words of violence that tell no incident
 @pytest.mark.parametrize("text", [
     # who someone is
@@ -158,6 +163,10 @@ def test_victims_of_a_siege_are_no_mob(nlp, kb):
     "Western advisers are training Tunisian border forces to protect the frontier with surveillance and drones.",
     # going to fight, not a battle
     "More than 3,000 Tunisians have left to fight with Islamic State and other militant groups in Syria and Iraq.",
+    # violence named only as what someone accuses another of, fears or flees (an allegation, a pattern)
+    "German Chancellor Angela Merkel accused Russia this week of bombing civilians, contrary to a U.N. resolution.",
+    "Kerry told Lavrov that Washington was deeply concerned about Russia's continued bombing of civilian targets.",
+    "Tens of thousands of Syrians were on the move towards Turkey to escape aerial bombardments on the city of Aleppo.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events

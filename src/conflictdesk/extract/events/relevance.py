@@ -123,11 +123,45 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
-    if _since_clause(head) or _habitual(head) or _war_toll(head):
+    if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
+    return False
+
+
+# what someone accuses, fears, condemns or flees: "accused Russia of bombing civilians", "concerned about
+# Russia's continued bombing", "condemned cross-border shelling", "tens of thousands fleeing air strikes"
+SPOKEN_OF = {"accuse", "accusation", "allege", "allegation", "concern", "concerned", "worry", "worried", "condemn",
+             "condemnation", "denounce", "blame", "link", "complain", "complaint", "criticize", "criticise", "flee",
+             "escape", "free", "insistence", "deplore", "decry"}
+CLIMB = {"compound", "pobj", "dobj", "prep", "pcomp", "conj", "amod"}
+DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+PLACE_PREPS = {"in", "at", "near", "into", "around", "outside", "across", "on"}
+
+
+def _spoken_of(head: "Token") -> bool:
+    """Violence named only as what someone accuses another of, fears, condemns or flees, with no day,
+    no place and no incident of its own ("accused Russia of bombing civilians", "fleeing air strikes"):
+    an allegation or a pattern, which the statements stage keeps; an incident named so ("condemned
+    the attack", "accused Russia of bombing a hospital in Azaz on Monday") is still told."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = list(head.subtree)
+    placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+                 for t in phrase)
+    if placed or any(t.ent_type_ in ("DATE", "TIME") for t in phrase) or any(
+            c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE_DETS or c.ent_type_ in ("DATE", "TIME"))
+            for c in head.children):
+        return False
+    t = head
+    for _ in range(4):
+        if t.dep_ not in CLIMB or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in SPOKEN_OF:
+            return True
     return False
 
 
