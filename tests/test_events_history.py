@@ -102,6 +102,30 @@ def test_a_place_captured_is_no_arrest(nlp, kb, text):
     assert not any(e.sub_event_type == "Arrests" for e in evs), [(e.rule, e.sub_event_type) for e in evs]
 
 
+@pytest.mark.parametrize("text", [
+    # what someone aims at, wants, seeks or is urged to do has not happened
+    "Rebels are seeking to take over the area, a commander said.",
+    "The government says it wants to take back full control of the city.",
+    "Merkel urged the parties to peace talks to agree humanitarian zones.",
+])
+def test_an_aim_is_no_event(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.rule, e.sub_event_type, e.status) for e in evs]
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    # the offensive for a place is fighting; a place taken by forces that managed to is taken
+    ("FALLUJAH Iraqi troops launched a military operation over a week ago to recapture Fallujah, which has been "
+     "under Islamic State control since 2014.", "Armed clash"),
+    ("Iraqi forces began the early stages of a separate offensive to retake Mosul, Iraq's second largest city.",
+     "Armed clash"),
+    ("Iraqi forces managed to retake the town of Hit on Monday.", "Government regains territory"),
+])
+def test_an_offensive_for_a_place_is_a_clash(nlp, kb, text, sub_event_type):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == [sub_event_type], [(e.rule, e.sub_event_type, e.status) for e in evs]
+
+
 # 4. an event told without a place of its own: the country its sentence points to, not another story's
 def test_place_from_the_sentence_country_cue(nlp, kb):
     text = ("ADEN, Yemen — A bulk carrier reported an explosion close to its hull west of the Yemeni port of "

@@ -453,9 +453,46 @@ def status_of(head: "Token", *, text: str) -> str:
     if (any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
             c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
+    if _purpose(head):
+        return "planned"       # "an offensive to retake Mosul", "a campaign to reestablish control": the aim
     if any(t.lemma_.lower() in CLAIM_LEMMAS and not _claims_lives(t) for t in chain[1:]):
         return "claimed"
     return "reported"
+
+
+# verbs whose "to ..." tells what happened ("managed to retake", "continued to shell", "appeared to target",
+# "helped to push back"), not what someone aims at
+FACTIVE = {"manage", "succeed", "continue", "begin", "start", "go", "proceed", "resume", "able", "use", "help",
+           "appear", "seem", "happen", "come", "get", "keep", "dare", "fail",
+           # fighters who move to take a place are told taking it ("looped round to the seafront to capture the port")
+           "loop", "move", "advance", "push", "rush", "sweep", "swing", "storm", "enter", "march", "race", "pour"}
+
+
+def _purpose(head: "Token") -> bool:
+    """The event is the aim of a to-infinitive ("an offensive to retake Mosul", "launched an operation to
+    recapture Fallujah", "a campaign to reestablish control", "ordered troops to seize the border"), not
+    something that happened; a perfect infinitive ("is believed to have killed") and the verbs of
+    FACTIVE ("managed to retake") tell a fact."""
+    verb = head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+        verb = head.head                   # "to reestablish control over", "to take back full control"
+    if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl", "xcomp", "relcl"):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "to" not in auxes or "have" in auxes:
+        return False
+    return verb.head.lemma_.lower() not in FACTIVE or offensive_between(verb.head, verb)
+
+
+OFFENSIVE_WORDS = {"offensive", "counteroffensive", "counter-offensive", "operation", "campaign", "assault", "push",
+                   "drive", "battle", "fight", "onslaught", "attack", "counterattack", "counter-attack", "advance"}
+
+
+def offensive_between(gov: "Token", verb: "Token") -> bool:
+    """An offensive named between a verb and the infinitive the parser hangs off it ("began the early stages
+    of an offensive to retake Mosul"): the infinitive is the offensive's aim."""
+    lo, hi = sorted((gov.i, verb.i))
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in OFFENSIVE_WORDS for t in gov.doc[lo + 1:hi])
 
 
 def _claims_lives(t: "Token") -> bool:

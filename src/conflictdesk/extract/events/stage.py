@@ -31,9 +31,10 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
                      violent_demonstrations)
 from .incidents import aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
-from .attributes import (DURATION, WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times, coded_fatalities,
-                         count_of, date_for, document_places, fatalities_in, history_year, in_background_section, place_for,
-                         recalled_time, reporting_dates, salience_of, section_flags, status_of)
+from .attributes import (DURATION, OFFENSIVE_WORDS, WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times,
+                         coded_fatalities, count_of, date_for, document_places, fatalities_in, history_year,
+                         in_background_section, offensive_between, place_for, recalled_time, reporting_dates,
+                         salience_of, section_flags, status_of)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -257,6 +258,18 @@ def _people(t: Any, patterns: EventPatterns) -> bool:
 
 
 ARRESTS = Coding("Strategic developments", "Arrests", "173")
+BATTLE = Coding("Battles", "Armed clash", "190")
+
+
+def _offensive_for(head: Any) -> bool:
+    """A territory word that is the aim of an offensive ("an offensive to retake Mosul", "launched an
+    operation to recapture Fallujah")."""
+    verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") else head
+    gov = verb.head
+    if gov.lemma_.lower() in OFFENSIVE_WORDS or offensive_between(gov, verb):
+        return True
+    # "launched a military operation over a week ago to recapture": the infinitive hangs off the verb
+    return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFENSIVE_WORDS for c in gov.children)
 ABDUCTION = Coding("Violence against civilians", "Abduction/forced disappearance", "181")
 # people taken together: "seized the trio", "captured a pair of foreigners"
 PEOPLE_GROUPS = {"trio", "pair", "duo", "couple", "foreigner", "tourist", "national", "hostage", "captive"}
@@ -435,6 +448,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if _generic_statement(m) or _handled(m, patterns) or _penalty(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
+    d_kind = None
     if m.trigger.refine == "weapon" and taken_by is None:
         w = _weapon(m, patterns)
         if w is not None:
@@ -468,6 +482,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
         own = (m.head.left_edge.idx, last.idx + len(last.text))
     status = status_of(m.head, text=doc.text)
+    if status == "planned" and m.trigger.kind == "territory" and _offensive_for(m.head):
+        # "launched an operation to recapture Fallujah", "an offensive to retake Mosul": the place is the
+        # aim, the offensive for it is the fighting that happens (ACLED: an armed clash)
+        coding, status = BATTLE, "reported"
+        d_kind = "event"
     # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
                     back=back, coarse=clause_times(m.head, dates), own=own,
@@ -489,7 +508,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
-              kind="event" if taken_by else m.trigger.kind,
+              kind="event" if taken_by or d_kind else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
               reference=refers_back(m, quotes=said, captions=captions))
     d.year = history_year(m.head, sent, doc.published)
