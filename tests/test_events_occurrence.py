@@ -167,6 +167,11 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     "German Chancellor Angela Merkel accused Russia this week of bombing civilians, contrary to a U.N. resolution.",
     "Kerry told Lavrov that Washington was deeply concerned about Russia's continued bombing of civilian targets.",
     "Tens of thousands of Syrians were on the move towards Turkey to escape aerial bombardments on the city of Aleppo.",
+    # a side's struggle against an enemy; violence named as what turns a war
+    "Militia fighters, seen as a bulwark in the fight against Islamic State militants, have a heavy presence there.",
+    "Turkey's prime minister called on the United States to give support in the fight against Kurdish militants.",
+    "To the frustration of the United States, Russian air strikes have turned the tide of the civil war.",
+    "Russian bombing has transformed the Syrian civil war in recent weeks, officials said.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events

@@ -123,7 +123,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
-    if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head):
+    if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
+            or _as_a_force(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -163,6 +164,42 @@ def _spoken_of(head: "Token") -> bool:
         if t.lemma_.lower() in SPOKEN_OF:
             return True
     return False
+
+
+STRUGGLE_NOUNS = {"fight", "battle", "war", "struggle", "campaign"}
+
+
+def _struggle(head: "Token") -> bool:
+    """"the fight against Islamic State", "its best chance in the battle against Islamic State": a side's
+    struggle against an enemy, no incident ("the battle for Palmyra", a fight on a day or at a place is one)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in STRUGGLE_NOUNS:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "against" for c in head.children):
+        return False
+    phrase = list(head.subtree)
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in phrase) and not any(
+        t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.ent_type_ in ("GPE", "LOC", "FAC") for t in phrase)
+
+
+# what violence does to a war or a balance, not to anyone: "Russian air strikes have turned the tide",
+# "Russian bombing has transformed the war", "airstrikes have been blamed for increasing the toll"
+EFFECT_VERBS = {"transform", "turn", "change", "shape", "fuel", "alter", "tip", "shift", "swing", "undermine",
+                "complicate", "derail", "jeopardize", "jeopardise", "bolster", "boost", "blame", "revive", "reshape"}
+
+
+def _as_a_force(head: "Token") -> bool:
+    """Violence named as the force that changes the course of a war, with no day of its own."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.head
+    if verb.lemma_.lower() not in EFFECT_VERBS:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in DAY_WORDS for t in verb.subtree)
+
+
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+             "tonight", "overnight", "january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."}
 
 
 def _since_clause(head: "Token") -> bool:
