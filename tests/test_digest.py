@@ -175,3 +175,20 @@ def test_credible_fatalities(evidence, fatalities, credible):
     event = Event("e1", "Battles", "Armed clash", Span(0, len(evidence), evidence), fatalities=fatalities)
     got = credible_fatalities(StoredEvent(event, "d1"))
     assert (got == fatalities) if credible else got is None
+
+
+@pytest.mark.parametrize("evidence,toll", [
+    ("At least 38 people were killed in air strikes carried out by a U.S.-led coalition in Hasaka province in the "
+     "past two days, the monitor said.", 38),
+    ("Air strikes killed 27 people over 48 hours in Idlib, the monitor said.", 27),
+    ("Air strikes on Aleppo have killed 91 people in the past six weeks, the monitor said.", None),   # not a few days
+    ("At least 38 people were killed in air strikes in Hasaka on Tuesday.", None),     # one day's: the event's own
+])
+def test_a_few_days_toll_is_the_storys(evidence, toll):
+    # the extraction gives a few days' strikes no fatalities (several incidents); the story's toll is theirs
+    from conflictdesk.brief.incidents import few_days_toll
+    from conflictdesk.records import Event, Span, StoredEvent
+
+    event = Event("e1", "Explosions/Remote violence", "Air/drone strike", Span(0, len(evidence), evidence),
+                  salience="main", status="reported")
+    assert few_days_toll(StoredEvent(event, "d1")) == toll

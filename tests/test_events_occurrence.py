@@ -91,6 +91,9 @@ def test_tolls_over_a_span_are_no_fatalities(nlp, kb, text):
     # a count of a day's incidents, not of a span ("this year" is when, not how long)
     ("Three suicide bombings across Baghdad killed at least 80 people on Wednesday, in the deadliest attacks in the "
      "capital this year.", 80),
+    # the dead told in a relative clause: the people it tells of are counted
+    ("The toll included at least 15 people who were killed when strikes hit a bakery in the city of al-Shadadi "
+     "on Tuesday, the Observatory said.", 15),
 ])
 def test_one_incidents_toll_stays(nlp, kb, text, fatalities):
     evs = violent(nlp, kb, text)

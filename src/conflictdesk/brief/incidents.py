@@ -376,12 +376,31 @@ def lead_toll(doc: Document) -> int | None:
 
 def story_fatalities(lead: StoredEvent, events: Iterable[tuple[StoredEvent, int]]) -> int | None:
     """The toll of the story's lead incident, counted once: the highest credible figure (`events`: event and
-    figure) in the lead event's country and at its place (or not placed more precisely); None when the lead
-    is not violent. Other incidents a report recalls or adds (a bombing elsewhere) do not count."""
+    figure) in the lead event's country and at its place (or not placed more precisely), or the toll its
+    sentence gives over a few days; None when the lead is not violent. Other incidents a report recalls or
+    adds (a bombing elsewhere) do not count."""
     if not _is_violent(lead):
         return None
     country, place = lead.event.country, _placed(lead)
     figures = [figure for s, figure in events
                if (country is None or s.event.country in (None, country))
                and (place is None or _placed(s) in (None, place))]
-    return max(figures, default=None)
+    return max(figures + [t for t in [few_days_toll(lead)] if t is not None], default=None)
+
+
+_SHORT_SPAN = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
+                         r"(?:(?P<days>two|three|four|five|six|seven|[2-7])\s+days|(?P<hours>\d{1,3})\s+hours)\b",
+                         re.IGNORECASE)
+
+
+def few_days_toll(lead: StoredEvent) -> int | None:
+    """"At least 38 people were killed in air strikes ... in the past two days": the toll a main event's
+    sentence gives for a few days' strikes (a week at most). The extraction gives the event no fatalities,
+    for they are of several incidents (ACLED codes each day's), but they are the story's toll."""
+    ev = lead.event
+    if ev.fatalities is not None or ev.salience != "main" or ev.status not in ("reported", "claimed"):
+        return None
+    span = _SHORT_SPAN.search(ev.evidence.text)
+    if span is None or (span.group("hours") and not 12 <= int(span.group("hours")) <= 168):
+        return None
+    return max(text_tolls(ev.evidence.text), default=None)

@@ -230,6 +230,8 @@ def _victims(cue: "Token") -> list["Token"]:
         if not passive and cue.dep_ == "conj" and cue.tag_ == "VBN":
             # "A woman was shot and killed": the subject of the first verb
             passive = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
+        if passive and passive[0].tag_ in ("WP", "WDT") and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            return [cue.head]                # "at least 15 people who were killed": the people the clause tells of
         if passive:
             return [passive[0]] + list(passive[0].conjuncts)
         objs = [c for c in kids if c.dep_ == "dobj"]
