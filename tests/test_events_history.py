@@ -93,6 +93,18 @@ def test_people_seized_are_arrested_or_abducted(nlp, kb, text, sub_event_type):
 
 
 @pytest.mark.parametrize("text", [
+    # things seized in a search or after a raid: no ground changed hands
+    "Police seized documents and computers in a search of the flat where the suspects had stayed on Tuesday.",
+    "The militant group claimed it had seized armaments and military vehicles.",
+    "Security forces seized explosives and documents in raids on two houses in Diyarbakir.",
+])
+def test_things_seized_are_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.rule == "battle-territory" for e in evs), [(e.rule, e.sub_event_type) for e in evs]
+
+
+
+@pytest.mark.parametrize("text", [
     "PALMYRA Syrian troops have been on the offensive for days in an attempt to capture the town.",
     "Iraqi forces began an offensive to retake Mosul, Iraq's second largest city, captured by Islamic State in "
     "June 2014.",

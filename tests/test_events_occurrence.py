@@ -175,6 +175,12 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     "Turkey's prime minister called on the United States to give support in the fight against Kurdish militants.",
     "To the frustration of the United States, Russian air strikes have turned the tide of the civil war.",
     "Russian bombing has transformed the Syrian civil war in recent weeks, officials said.",
+    # a side at war, told in the present with no day: what it does these months
+    "As a member of the coalition, Jordan is fighting Islamic State in Syria and Iraq.",
+    "Kurdish militias, who are battling the army in the southeast, are listed as terrorists by Ankara.",
+    "The Nusra Front, which fights government forces in many areas of western Syria, is banned by the United Nations.",
+    # an aim pursued these days, not an attempt at one incident
+    "Kurdish forces hold the hills north of the city while the army is trying to capture the town.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events
@@ -258,3 +264,13 @@ def test_a_war_toll_is_no_incident(nlp, kb):
     evs = extract(nlp, kb, "Monday's talks will coincide with the fifth anniversary of a war that has killed more "
                            "than 250,000 people and created the world's worst refugee crisis.").events
     assert not evs, [(e.sub_event_type, e.event_date) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    # fighting on a day, a past attempt: incidents
+    "Rebels are fighting government troops on the edge of Aleppo on Sunday, the Observatory said.",
+    "Kurdish militants were fighting soldiers in the town of Cizre, security sources said.",
+    "A man tried to stab a policeman at a checkpoint near Hebron on Friday and was shot dead, police said.",
+])
+def test_fighting_on_a_day_and_past_attempts_stay(nlp, kb, text):
+    assert violent(nlp, kb, text)

@@ -124,7 +124,7 @@ def not_an_occurrence(m: "Mention") -> bool:
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
-            or _as_a_force(head):
+            or _as_a_force(head) or _at_war(head) or _still_trying(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -195,6 +195,69 @@ def _as_a_force(head: "Token") -> bool:
     if verb.lemma_.lower() not in EFFECT_VERBS:
         return False
     return not any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in DAY_WORDS for t in verb.subtree)
+
+
+PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
+
+
+def _present(verb: "Token") -> bool:
+    """"fights", "is fighting", "are trying": the simple or progressive present (not "has been
+    fighting since Monday", not "was trying")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and bool(auxes) and all(a in PRESENT_AUX for a in auxes)
+
+
+SIDE_CLAUSES = {"relcl", "acl", "advcl"}
+
+
+def _dayless(tok: "Token") -> bool:
+    """No day, month or 'today' in the token's sentence, outside clauses that tell something else
+    ("in its southeast, where a ceasefire collapsed last July")."""
+    for t in tok.sent:
+        if t.lower_ not in DAY_WORDS or (t.lower_ == "may" and t.ent_type_ != "DATE"):
+            continue
+        if not _in_side_clause(t, tok):
+            return False
+    return True
+
+
+def _in_side_clause(t: "Token", tok: "Token") -> bool:
+    """Is `t` inside a relative or adverbial clause that does not hold `tok`?"""
+    a = t
+    for _ in range(12):
+        if a.dep_ in SIDE_CLAUSES and not (a.left_edge.i <= tok.i <= a.right_edge.i):
+            return True
+        if a.head.i == a.i:
+            return False
+        a = a.head
+    return False
+
+
+def _at_war(head: "Token") -> bool:
+    """"Hezbollah is fighting in support of Assad", "militants, who are battling Ankara in southeast
+    Turkey", "the Nusra Front, which fights government forces": a side at war, told in the present with
+    no day in its sentence, is what that side is doing these months, no incident ("troops were fighting
+    rebels in Aleppo on Sunday", "fighting broke out" still are)."""
+    return head.pos_ == "VERB" and head.lemma_.lower() in FIGHT_VERBS and _present(head) and _dayless(head)
+
+
+ATTEMPTING = {"try", "seek", "strive", "struggle", "attempt"}
+
+
+def _still_trying(head: "Token") -> bool:
+    """"the Iraqi army is trying to capture Falluja", "tries to encircle the city and wrest control": an aim a
+    side is pursuing these days, no incident and no attempt of one; a past attempt ("a Palestinian
+    tried to stab a policeman") is still told."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ == "dobj" else None
+    for _ in range(3):
+        if verb is None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in ATTEMPTING:
+            return _present(verb) and _dayless(verb)
+    return False
 
 
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",

@@ -307,6 +307,27 @@ def _place_captured(m: Mention) -> bool:
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in TAKEN_PLACES for t in taken)
 
 
+# things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
+SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "armament", "ammunition", "munition",
+                 "explosive", "detonator", "gun", "rifle", "pistol", "vehicle", "car", "truck", "motorcycle",
+                 "drug", "cash", "money", "passport", "computer", "laptop", "phone", "telephone", "equipment",
+                 "material", "evidence", "device", "cache", "stockpile", "haul", "contraband", "propaganda",
+                 "literature", "item", "flag", "uniform", "shipment", "cargo", "goods", "fuel", "drive"}
+
+
+def _thing_taken(m: Mention) -> bool:
+    """A territory word whose object is a thing ("police seized documents and CDs in a search",
+    "claimed it had seized armaments and military vehicles"): no ground changed hands; the search,
+    the raid or the battle it followed is the event, if told."""
+    head = m.head
+    if m.trigger.kind != "territory" or head.pos_ != "VERB":
+        return False
+    taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not taken and head.dep_ == "conj":
+        taken = [c for c in head.head.children if c.dep_ == "dobj"]
+    return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
+
+
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     """A weapon named with a generic attack trigger refines its coding ("rocket attacks")."""
     seen: list[str] = []
@@ -441,7 +462,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                 or roles.side1.kind in ("civilians", "nationals"):
             return None
         taken_by = ARRESTS if _state_side(roles.side1, kb=kb, index=index) else ABDUCTION
-    if _place_captured(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
+    if _place_captured(m) or _thing_taken(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
