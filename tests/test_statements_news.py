@@ -110,6 +110,22 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a campaign announced by its own side is a threat; a response given as grounds, a justification
     ("The army said it would press on with its offensive to retake Raqqa.", "threat", "other"),
     ("Israel said its strike was a response to rocket fire from Gaza.", "justification", "other"),
+    # how ministries and armed groups give their grounds, deny, and threaten in reported speech
+    ("Turkey said the shelling was retaliation for mortar fire that landed on its territory.", "justification",
+     "other"),
+    ("The group said the bombing was revenge for the killing of its commander.", "justification", "other"),
+    ("The Pentagon said the compound was being used by dozens of militants to plan attacks.", "justification",
+     "other"),
+    ("The army said the soldiers returned fire after coming under attack at a checkpoint.", "justification",
+     "other"),
+    ("The fighters said they were defending their land against foreign invaders.", "justification", "other"),
+    ("The rebels rejected the government's account of the clashes.", "denial", "other"),
+    ("The military said reports of civilian casualties were \"completely untrue\".", "denial", "other"),
+    ("An army spokesman said it was not aware of any strike in the area.", "denial", "other"),
+    ("Tehran said Washington would pay a heavy price for any aggression.", "threat", "other"),
+    ("Ankara warned it would not allow a Kurdish state on its southern border.", "threat", "other"),
+    ("The army said it would press ahead with the offensive on the city.", "threat", "other"),
+    ("Moscow said it would withdraw most of its forces from the region.", "de_escalation", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

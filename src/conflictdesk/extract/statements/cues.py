@@ -265,6 +265,7 @@ def load_cues(extra: tuple[Path, ...] | list[Path] = ()) -> CueSet:
     return _cached(paths, stamps)
 
 
+_QUOTE_MARKS = re.compile(r'[“”"«»]')
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b|\bwhile\b|\band\b", re.IGNORECASE)
 
 
@@ -341,6 +342,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 name = cueset.group_of(text)
                 if name and name not in out.targets:
                     out.targets.append(name)
+    text = _QUOTE_MARKS.sub("", text)       # 'said the reports were "completely untrue"': the cues read the words
     start = _cue_scan_start(cueset.cues, text)
     for cue in cueset.cues if start is not None else ():
         for match in cue.pattern.finditer(text, start):
