@@ -274,3 +274,22 @@ def test_a_war_toll_is_no_incident(nlp, kb):
 ])
 def test_fighting_on_a_day_and_past_attempts_stay(nlp, kb, text):
     assert violent(nlp, kb, text)
+
+
+@pytest.mark.parametrize("text,types", [
+    # who died in strikes are their victims, never a mob
+    ("BEIRUT At least 40 people, including six children, have died in air strikes on a town in eastern Syria, "
+     "the monitor said on Sunday.", [("Explosions/Remote violence", "Air/drone strike")]),
+    # fighters killed, counted as "N of its fighters": a battle, not violence against civilians
+    ("The rebel group said on Monday that 17 of its fighters were killed in an Islamic State attack on two towns "
+     "in the north.", [("Battles", "Armed clash")]),
+    # a resident cited as the source takes no part in the clashes
+    ("Iraqi troops launched an assault on Falluja on Monday. The first clashes took place on the city's southern "
+     "edge, a resident said.", [("Battles", "Armed clash")]),
+    # what a battle destroyed is part of the battle
+    ("The Kurdish security council said at least 20 Islamic State vehicles were destroyed on Tuesday and more than "
+     "70 militants killed near Mosul.", [("Battles", "Armed clash")]),
+])
+def test_one_incident_one_type(nlp, kb, text, types):
+    evs = extract(nlp, kb, text).events
+    assert [(e.event_type, e.sub_event_type) for e in evs] == types, [(e.sub_event_type, e.rule) for e in evs]

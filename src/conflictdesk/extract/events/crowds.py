@@ -188,6 +188,10 @@ def done_by_crowd(m: "Mention", patterns: EventPatterns) -> bool:
                for d in doers)
 
 
+# verbs whose subject is who died, not who killed
+DYING_VERBS = {"die", "perish", "drown", "starve", "suffocate"}
+
+
 def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool]) -> bool:
     """Violence whose agent is a crowd of ordinary people ("a group of locals", "residents", "a
     mob") and no organised armed group: mob violence. `armed(actor_id)`: is that actor armed?"""
@@ -198,6 +202,8 @@ def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool])
     if side1.token is None or (side1.actor is not None and armed(side1.actor)) or side1.phrase is not None:
         return False
     head, tok = d.mention.head, side1.token
+    if head.lemma_.lower() in DYING_VERBS:
+        return False             # "63 people have died in air strikes": who died are the victims, never a mob
     if head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children) \
             and not (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         return False             # "left 20 people dead and more wounded": the people are its victims

@@ -213,6 +213,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 else:
                     absorb(top, d)
         drafts = [d for d in drafts if d.kind != "merged-into-demonstration"]
+    drafts = _destruction_in_violence(drafts)
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: -d.priority):
         host = None
@@ -246,6 +247,23 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 host.coding = d.coding
             absorb(host, d)
     out.sort(key=lambda d: d.mention.start)
+    return out
+
+
+def _destruction_in_violence(drafts: list[Draft]) -> list[Draft]:
+    """"25 Islamic State vehicles had been destroyed and more than 80 militants killed", "air strikes
+    destroyed a hospital, killing 14": what the violence of the same sentence and day destroyed is part
+    of that violence (ACLED codes property destruction only where no other violence took place)."""
+    violent = [d for d in drafts if family(d) == "violent" and d.status in VIOLENT_STATUS]
+    if not violent:
+        return drafts
+    out = []
+    for d in drafts:
+        host = next((v for v in violent if v.status == d.status and not dates_differ(v.date, d.date)), None)
+        if d.coding.sub_event_type == "Looting/property destruction" and host is not None:
+            absorb(host, d)
+        else:
+            out.append(d)
     return out
 
 

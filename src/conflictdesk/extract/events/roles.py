@@ -202,8 +202,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     speaker = _speaker_of_pronoun(tok)
     if speaker is not None:
         return resolve_phrase(speaker, index, patterns)
-    if tok.lemma_.lower() in COUNTING_NOUNS:
-        # "a number of pro-Hadi soldiers", "dozens of civilians": the people counted
+    if tok.lemma_.lower() in COUNTING_NOUNS or (tok.like_num and tok.pos_ == "NUM"):
+        # "a number of pro-Hadi soldiers", "dozens of civilians", "43 of its fighters": the people counted
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
         if of:

@@ -82,6 +82,18 @@ def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUO
     return out
 
 
+# who told the story, not who took part: "clashes occurred on the outskirts, a resident said",
+# "according to villagers"
+SOURCE_PEOPLE = re.compile(r" (?:an? |one |two |three |several |some |many |other |local |the )*"
+                           r"(?:resident|villager)s? (?:say|said|says|tell|told|report|reported|reports) "
+                           r"| according to (?:an? |one |two |several |some |local |the )*(?:resident|villager)s? ")
+
+
+def _unsourced(forms: tuple[str, str]) -> tuple[str, str]:
+    """The sentence's forms without the residents or villagers it cites as its source."""
+    return SOURCE_PEOPLE.sub(" ", forms[0]), SOURCE_PEOPLE.sub(" ", forms[1])
+
+
 def _context_ok(trig: Trigger, forms: tuple[str, str], next_forms: tuple[str, str] | None = None,
                 prev_forms: tuple[str, str] | None = None) -> bool:
     """The trigger's context_any words in its sentence (for a demonstration, also in the next sentence
@@ -89,6 +101,9 @@ def _context_ok(trig: Trigger, forms: tuple[str, str], next_forms: tuple[str, st
     before: "Locals marched demanding justice. Rioters looted a shop."), and none of its context_none
     (for a riot, in the sentence before either)."""
     riot = trig.coding.event_type == "Riots" and prev_forms is not None
+    if trig.coding.event_type == "Riots":
+        forms = _unsourced(forms)
+        prev_forms = _unsourced(prev_forms) if prev_forms is not None else None
     if trig.context_any and not any(has_phrase(forms, p) for p in trig.context_any):
         if not (riot and any(has_phrase(prev_forms, p) for p in trig.context_any)) and (
                 next_forms is None or trig.coding.event_type != "Protests" or
