@@ -465,8 +465,55 @@ def noun_anchor(head: "Token") -> "Token":
     return t
 
 
+# who an attack is blamed on or attributed to carried it out, as the report tells it ("two bombings
+# blamed on the group", "an attack Turkey blamed on Islamic State", "the blast was attributed to X")
+BLAME_VERBS = {"blame", "attribute", "pin"}
+BLAME_PREPS = {"on", "to"}
+# a copula's subject is what something is, not who did what its complement tells ("Turkey has become
+# a target, with two bombings last year"; "the town was the scene of heavy fighting")
+COPULAS = {"be", "become", "remain", "seem", "appear"}
+
+
+def _blamed_on(verb: "Token", head: "Token") -> "Token | None":
+    """"Turkey blamed the attack on Islamic State", "the bombing was blamed on X": the one blamed;
+    "X blamed Y for the attack": Y."""
+    if verb.lemma_.lower() not in BLAME_VERBS:
+        return None
+    head = head.conjuncts[0] if head.dep_ == "conj" and head.conjuncts else head
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i == verb.i:
+        objs = _children(verb, {"dobj"})
+        return objs[0] if objs else None
+    if not (head.i == verb.i or (head.head.i == verb.i and head.dep_ in ("dobj", "nsubjpass"))):
+        return None          # "blame the leadership for lapses that allow such violence": no one's attack
+    named = [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in BLAME_PREPS
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+    return named[0] if named else None
+
+
+def _in_attribute(tok: "Token", verb: "Token") -> bool:
+    """Is tok in what the copula says its subject is ("a PKK member was one of the perpetrators of a
+    car bombing": the subject did it), rather than beside it ("Turkey has become a target, with two
+    bombings")?"""
+    t = tok
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+    return t.head.i == verb.i and t.dep_ in ("attr", "acomp")
+
+
+def _verb_of_noun(head: "Token") -> "Token":
+    """"took 400 civilians hostage", "were taken captive": a noun that completes its verb is told by
+    the verb (its subject took, its object was taken)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.head.pos_ != "VERB":
+        return head
+    if head.dep_ in ("xcomp", "oprd", "advcl") or (head.dep_ == "dobj" and any(     # parsed as a second object
+            c.dep_ == "dobj" and c.i < head.i and not any(t.text == "-" for t in head.doc[c.i:head.i])
+            for c in head.head.children)):       # ("a counter-attack" parsed as three objects is one)
+        return head.head
+    return head
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
-    head = noun_anchor(m.head)
+    head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
     agent: "Token | None" = None
     target: "Token | None" = None
@@ -503,6 +550,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         for c in head.children:
             if c.dep_ == "acl":                  # "missiles fired by regime forces"
                 by += _pobj_of(c, {"by"})
+            if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
+                blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
+                by += [blamed] if blamed is not None else []
         acted_on = head.dep_ == "dobj" and head.head.pos_ == "VERB" and \
             head.head.lemma_.lower() not in LIGHT_VERBS | NOT_AGENT_VERBS
         owned = acted_on and head.lemma_.lower() in OWNED_NOUNS
@@ -523,6 +573,13 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                         c.dep_ == "compound" and role_phrase_in(c, patterns) is not None):
                     agent = c
                     break
+            if agent is None and head.dep_ in ("nsubjpass", "dobj"):
+                agent = _blamed_on(head.head, head)     # "the bombing was blamed on the PKK"
+            if agent is None and head.dep_ == "dobj":
+                # "suffered two bombings blamed on the PKK", the clause parsed as the verb's
+                agent = next((b for c in head.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"
+                              and c.i > head.i and not _children(c, {"nsubj", "nsubjpass"})
+                              for b in [_blamed_on(c, c)] if b is not None), None)
             if agent is None:
                 agent = _retaliated_by(head)
             if agent is None:
@@ -533,6 +590,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 verb = _governing_verb(head)
                 if verb is not None and m.trigger.kind == "outcome" and verb.lemma_.lower() in REPORTING_VERBS:
                     verb = None               # "Hezbollah announced the deaths": who reports did not kill
+                if verb is not None and verb.lemma_.lower() in BLAME_VERBS:
+                    agent = _blamed_on(verb, head)
+                    verb = None
+                if verb is not None and verb.lemma_.lower() in COPULAS and not _in_attribute(head, verb):
+                    verb = None
                 if verb is not None and verb.lemma_.lower() in NOT_AGENT_VERBS:
                     # who reports an attack did not carry it out, unless it is the group's own outlet
                     agent = _own_outlet(verb, index)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -368,6 +369,31 @@ def _at_civilian_site(m: Mention, target: Any, patterns: EventPatterns) -> bool:
     return any(t.lemma_.lower() in patterns.civilian_sites for t in sites)
 
 
+# who holds a place may be armed ("the office of a security team", "a hotel housing the government")
+HELD_BY_FORCES = {"security", "government", "military", "consulate", "embassy", "minister"}
+
+
+def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
+    """A bombing or an attack whose target is a place of civilian life, named with no one in it ("a
+    suicide attack on a bus near Kabul", "the market bombing", "strikes hit a bakery"): its victims are
+    civilians (ACLED), unless the place is told as held by forces or a government."""
+    if d.coding.event_type not in ("Explosions/Remote violence", "Violence against civilians"):
+        return False
+    side = d.side2
+    if side.actor is not None or side.phrase is not None or side.kind is not None:
+        return False
+    if not _at_civilian_site(d.mention, side.token, patterns):
+        return False
+    near = [side.token] if side.token is not None else []
+    near += [c for c in d.mention.head.children if c.dep_ in ("compound", "prep")]
+    lemmas = {t.lemma_.lower() for n in near for t in n.subtree}
+    if side.token is not None:
+        # the words that tell what the place is, however parsed ("a hotel housing the government")
+        after = side.token.doc[side.token.i + 1:min(side.token.i + 6, side.token.sent.end)]
+        lemmas |= {t.lemma_.lower() for t in itertools.takewhile(lambda t: not t.is_punct, after)}
+    return not lemmas & (patterns.armed_nouns | HELD_BY_FORCES)
+
+
 PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church", "neighborhood", "village", "shop"}
 
 
@@ -699,6 +725,9 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a2 = _party_actor(d.side2, gcountry, kb=kb)
         if a2 is not None and violent:
             a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
+        elif a2 is None and _civilian_site_struck(d, patterns):
+            a2 = generic("civilians", gcountry, kb=kb)
+            d.civilian_targeting = a2 is not None
     if a1 is not None and a1 == a2:
         a2 = None
     if d.coding.event_type == "Battles" and a1 is not None and a2 is not None and d.side2.token is not None \
