@@ -100,3 +100,15 @@ def test_at_the_weekend_is_the_latest_weekend_up_to_the_report():
                                                  published=dt.date(2018, 1, 7))}          # a Sunday's report
     assert got["over the weekend"] == (dt.date(2018, 1, 6), dt.date(2018, 1, 7))
     assert not [g for g in dates("The envoys will meet at the weekend.") if g[1] is not None]
+
+
+def test_a_day_after_counts_back_from_the_day_told_before_it():
+    found = {s: (d, tp, r) for s, d, tp, _, r in dates(
+        "Police raided homes on Tuesday, a day after an attack; the strike came two weeks after a truce. "
+        "On Monday, hours after the vote, shells fell.")}
+    assert found["a day after"][:2] == (dt.date(2018, 1, 8), 1)
+    assert found["two weeks after"][:2] == (dt.date(2017, 12, 26), 2)
+    assert found["hours after"][:2] == (dt.date(2018, 1, 8), 1)
+    # a day after a month told before names no day
+    found = {s: d for s, d, _, _, _ in dates("Talks failed in December, and a day after the fighting resumed.")}
+    assert found["a day after"] is None

@@ -50,3 +50,14 @@ def test_a_pattern_the_report_recalls_is_background_without_a_date(nlp, kb):
     recalled = [e for e in evs if "battling" in e.evidence.text or "regularly" in e.evidence.text]
     assert recalled and all(e.salience == "background" and e.event_date is None for e in recalled), \
         [(e.salience, e.event_date, e.evidence.text[:40]) for e in recalled]
+
+
+def test_a_day_after_dates_the_event_it_names_not_the_clause_it_follows(nlp, kb):
+    text = ("KABUL — Afghan police killed two suspected militants in raids in Jalalabad on Saturday, a day after "
+            "a suicide bomber attacked a police checkpoint in the city, officials said.")
+    evs = events(nlp, kb, text)
+    bombing = [e for e in evs if e.sub_event_type == "Suicide bomb"]
+    raids = [e for e in evs if e.sub_event_type == "Armed clash"]
+    assert bombing and bombing[0].event_date == dt.date(2016, 5, 6), [(e.sub_event_type, e.event_date) for e in evs]
+    assert raids and raids[0].event_date == dt.date(2016, 5, 7)
+

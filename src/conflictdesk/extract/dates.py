@@ -28,6 +28,9 @@ _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 
 
 COARSE = "coarse"     # the rule of a time coarser than a month ("in 2014", "last year")
+# the rule of "a day after" / "hours after" before what it names ("on Friday, a day after an attack"):
+# a date of the event the phrase names only, counted back from the date told before it
+PHRASE = "before_previous_phrase"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,7 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.span.start)
     for m, spec in sorted(following, key=lambda x: x[0].start()):
-        previous = [d for d in found if d.span.end <= m.start() and d.date is not None]
+        previous = [d for d in found if d.span.end <= m.start() and d.date is not None and d.rule != PHRASE]
         found.append(_following(text, m, spec, previous[-1] if previous else None, pub))
         found.sort(key=lambda d: d.span.start)
     return found
@@ -288,7 +291,7 @@ def _following_ok(m: re.Match[str]) -> bool:
 def _following(text: str, m: re.Match[str], spec: dict[str, Any], previous: DateMention | None,
                pub: dt.date | None = None) -> DateMention:
     span = Span.of(text, m.start(), m.end())
-    rule = "relative_to_previous"
+    rule = PHRASE if spec.get("phrase") else "relative_to_previous"
     if "vague_days" in spec:
         lo, hi = (int(x) for x in spec["vague_days"])
         precision = 2 if hi <= 7 else 3
@@ -304,9 +307,11 @@ def _following(text: str, m: re.Match[str], spec: dict[str, Any], previous: Date
         offset = (int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]) * int(spec["unit"])
     if (previous is None or previous.date is None) and offset < 0 and pub is not None:
         # "the bombings carried out the previous day" with no day told before: the day before the report's
-        return DateMention(span, pub + dt.timedelta(days=offset), 1, relative=True, rule="relative_to_publication")
-    if previous is None or previous.date is None:
+        return DateMention(span, pub + dt.timedelta(days=offset), 1, relative=True,
+                           rule=PHRASE if spec.get("phrase") else "relative_to_publication")
+    if previous is None or previous.date is None or (rule == PHRASE and previous.time_precision != 1):
+        # "a day after" a month or a week told before names no day
         return DateMention(span, None, 1, relative=True, rule=rule)
-    precision = max(previous.time_precision or 1, 1)
+    precision = int(spec.get("precision", max(previous.time_precision or 1, 1)))
     base = (previous.end or previous.date) if offset > 0 else previous.date
     return DateMention(span, base + dt.timedelta(days=offset), precision, relative=True, rule=rule)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
-from ..dates import COARSE
+from ..dates import COARSE, PHRASE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -873,7 +873,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
              text: str, reporting: frozenset[int] = frozenset(), back: int | None = None,
              coarse: frozenset[int] = frozenset(), own: tuple[int, int] | None = None,
-             latest: dt.date | None = None) -> DateMention | None:
+             latest: dt.date | None = None, scopes: dict[int, tuple[int, int]] | None = None) -> DateMention | None:
     """The date of an event: the nearest date of its sentence, else the last one before it in its
     paragraph (no further back than `back`, where the second sentence before it starts). A date
     that dates a report ("the military said on Sunday": `reporting`, the start offsets of such
@@ -882,7 +882,11 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     see `clause_times`) and nearest it is returned as it is, with no date: the event has none, not
     the day of another told beside it. `own`: the character range of the event noun's own phrase.
     `latest`: the last day the event can have (the report's, for what has happened): a date after
-    it dates something else ("talks due to resume on March 9")."""
+    it dates something else ("talks due to resume on March 9"). `scopes`: for a date told as "a day
+    after" / "hours after" what it names (`phrase_scopes`), the characters of what it names: it
+    dates an event there and nothing else."""
+    dates = [d for d in dates if d.rule != PHRASE or any(
+        a <= anchor < b for a, b in [(scopes or {}).get(d.span.start, (0, 0))])]
     if latest is not None:
         dates = [d for d in dates if d.date is None or d.date <= latest]
     in_sent = [d for d in dates if sent_start <= d.span.start < sent_end and (d.date is not None or (
@@ -893,12 +897,17 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     mine = [d for d in told if own is not None and own[0] <= d.span.start < own[1]]
     if mine:
         return min(mine, key=lambda d: _distance(d.span.start, anchor))
+    # what "a day after" governs has that day, whatever other day stands nearer ("a day after a SEAL was
+    # killed repelling an offensive in Iraq, Carter met Wednesday with ...")
+    scoped = [d for d in told if d.rule == PHRASE]
+    if scoped:
+        return max(scoped, key=lambda d: d.span.start)
     if told:
         return min(told, key=lambda d: _distance(d.span.start, anchor))
     in_sent = [d for d in in_sent if d.date is not None]
     para = max(paragraph_start(text, sent_start), back or 0)
     before = [d for d in dates if para <= d.span.start < sent_start and d.date is not None
-              and d.span.start not in reporting]
+              and d.span.start not in reporting and d.rule != PHRASE]
     if not before and para > 1 and text[para - 2] != "\n" and text[para - 1] == "\n":
         # wire copy sets each sentence on its own line: the line before continues the story
         prev = max(paragraph_start(text, para - 1), back or 0)
@@ -956,6 +965,33 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
         if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
             out.add(d.span.start)
     return frozenset(out)
+
+
+def phrase_scopes(dates: list[DateMention], parsed: "Doc") -> dict[int, tuple[int, int]]:
+    """For each date told as "a day after" / "hours after" what follows ("police raided homes on
+    Friday, a day after an attack in Jakarta", "came a day after government advances"), by its start
+    offset: the characters of what "after" governs, the one event that date is of. None for a
+    phrase that opens its sentence ("Two days after the bombing, gunmen attacked ..."), which dates
+    the clause it leads, counted from a day the text may not have told."""
+    out: dict[int, tuple[int, int]] = {}
+    for d in dates:
+        if d.rule != PHRASE:
+            continue
+        span = parsed.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not len(span) or span[-1].lower_ != "after":
+            continue
+        after = span[-1]
+        if not any(t.is_alpha for t in parsed[span.sent.start:span.start]):
+            continue
+        if after.dep_ == "mark" and after.head.i > after.i:
+            ruled = [after.head]                         # "a day after he was shot"
+        else:
+            ruled = [c for c in after.children if c.dep_ in ("pobj", "pcomp")]    # "a day after an attack"
+        if not ruled:
+            continue
+        end = max(t.right_edge.idx + len(t.right_edge.text) for t in ruled)
+        out[d.span.start] = (d.span.end, end)
+    return out
 
 
 def reporting_dates(dates: list[DateMention], parsed: "Doc") -> frozenset[int]:

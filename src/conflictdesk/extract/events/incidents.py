@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from ...taxonomy import ARMED_VIOLENCE
 from ...records import DateMention
+from ..dates import PHRASE
 from .notes import Draft, absorb, coarse_dated, dates_differ, family
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def report_date(drafts: list[Draft], published: dt.date | None, *, dates: list[D
     def recent(d: DateMention | None) -> bool:
         return d is not None and d.date is not None and d.time_precision == 1 and \
             0 <= (published - d.date).days <= RECENT_DAYS
-    lead = [d for d in dates if d.span.start < LEAD_CHARS and recent(d)]
+    lead = [d for d in dates if d.span.start < LEAD_CHARS and recent(d) and d.rule != PHRASE]
     if lead:
         return min(lead, key=lambda d: d.span.start).date
     return next((d.date.date for d in drafts if d.salience == "main" and recent(d.date)), published)

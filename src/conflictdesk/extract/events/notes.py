@@ -8,6 +8,7 @@ from typing import Any
 
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
+from ..dates import PHRASE
 from .attributes import lies_within
 from .patterns import Coding
 from .roles import Party
@@ -228,6 +229,11 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                                 # the toll claimed is the bombing's
             if coarse_dated(o.date) != coarse_dated(d.date):
                 continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
+            if dates_differ(o.date, d.date) and any(x.date.rule == PHRASE for x in (o, d) if x.date):
+                continue        # "police killed two militants on Saturday, a day after a suicide bombing": two days
+            if o.date is not None and o.date.rule == PHRASE and o.date == d.date:
+                host = o        # "a day after a bomb targeting police killed 11 people": the phrase names one event
+                break
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
             if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):

@@ -34,7 +34,8 @@ from .incidents import aside_ranges, caption_ranges, incidents_only, merge_refer
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
 from .attributes import (DURATION, OFFENSIVE_WORDS, WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times,
                          coded_fatalities, count_of, date_for, document_places, fatalities_in, history_year,
-                         in_background_section, offensive_between, place_for, recalled_time, reporting_dates,
+                         in_background_section, offensive_between, phrase_scopes, place_for, recalled_time,
+                         reporting_dates,
                          salience_of, section_flags, status_of)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -470,7 +471,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
            places: list[Place], dates: list[DateMention], quantities: list[Quantity], flags: list,
            said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset(),
            around: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None, back: int | None = None,
-           document: DocumentPlaces = DocumentPlaces(), captions: list[tuple[int, int]] = ()) -> Draft | None:
+           document: DocumentPlaces = DocumentPlaces(), captions: list[tuple[int, int]] = (),
+           scopes: dict[int, tuple[int, int]] | None = None) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index, patterns=patterns)
     roles.side2 = _antecedent(roles.side2, kb=kb, index=index, patterns=patterns)
@@ -536,7 +538,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         d_kind = "event"
     # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
-                    back=back, coarse=clause_times(m.head, dates), own=own,
+                    back=back, coarse=clause_times(m.head, dates), own=own, scopes=scopes,
                     latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
@@ -883,6 +885,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     quotes = quoted_ranges(doc.text, 0, len(doc.text))
     said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
     reporting = reporting_dates(dates, parsed)
+    scopes = phrase_scopes(dates, parsed)
     document = document_places(places, doc.text)
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
@@ -938,7 +941,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
                           quantities=quantities, flags=flags, said=said, reporting=reporting, around=around,
                           back=sents[max(0, k - PLACE_BACK)].start_char,
-                          document=document, captions=captions) for m in mentions]
+                          document=document, captions=captions, scopes=scopes) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
         for d in sdrafts:
