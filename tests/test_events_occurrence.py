@@ -181,6 +181,18 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     "The Nusra Front, which fights government forces in many areas of western Syria, is banned by the United Nations.",
     # an aim pursued these days, not an attempt at one incident
     "Kurdish forces hold the hills north of the city while the army is trying to capture the town.",
+    # fighting as an activity someone is known for or comes back from
+    "He praised the army's record in fighting Islamic State in the region, officials said.",
+    "Officials fear that militants returning from fighting for Islamic State in Syria could form a new group.",
+    # any such event, none in particular
+    "Several Gulf states said they would join any ground attack against Islamic State.",
+    # a blaze, not gunfire; a view shared, no agreement
+    "A massive fire broke out on Monday during a fireworks display at a temple in Kerala.",
+    "Local media said at least 17 army personnel were killed in the blaze at the depot on Tuesday.",
+    "Both sides agreed there has been some progress in delivering aid to besieged towns.",
+    # aircraft that are, remain or are shown somewhere
+    "There are now more Russian attack helicopters in Syria than at any time since September.",
+    "More than 20 fighter-bomber aircraft remain in Syria, officials said.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events
@@ -271,6 +283,7 @@ def test_a_war_toll_is_no_incident(nlp, kb):
     "Rebels are fighting government troops on the edge of Aleppo on Sunday, the Observatory said.",
     "Kurdish militants were fighting soldiers in the town of Cizre, security sources said.",
     "A man tried to stab a policeman at a checkpoint near Hebron on Friday and was shot dead, police said.",
+    "Three soldiers were killed in fighting with militants in Diyarbakir on Monday.",
 ])
 def test_fighting_on_a_day_and_past_attempts_stay(nlp, kb, text):
     assert violent(nlp, kb, text)
@@ -293,3 +306,8 @@ def test_fighting_on_a_day_and_past_attempts_stay(nlp, kb, text):
 def test_one_incident_one_type(nlp, kb, text, types):
     evs = extract(nlp, kb, text).events
     assert [(e.event_type, e.sub_event_type) for e in evs] == types, [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_an_agreement_reached_stays(nlp, kb):
+    evs = extract(nlp, kb, "The two sides agreed on Friday to a ceasefire in the town, officials said.").events
+    assert [e.sub_event_type for e in evs] == ["Agreement"]

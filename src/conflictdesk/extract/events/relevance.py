@@ -62,6 +62,9 @@ def agreement_made(m: "Mention") -> bool:
     an agreement made; not one that collapsed, was breached, is sought or merely exists."""
     head = m.head
     if head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children) and not any(
+                c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in head.children):
+            return False          # "both sides agreed there has been some progress": a view shared, no agreement
         return head.lemma_.lower() in MAKING
     verb = head.head
     if head.dep_ == "pobj" and verb.dep_ == "prep":
@@ -89,7 +92,9 @@ IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "cras
                        "provide", "supply", "sell", "buy", "deliver", "acquire", "purchase", "equip", "build",
                        "manufacture", "station", "park", "escort", "monitor", "watch", "film", "photograph", "see",
                        "evacuate", "ferry", "transport", "airlift", "hear", "deploy", "deployment", "redeploy",
-                       "withdraw", "withdrawal", "pullout", "pull", "base", "send", "dispatch"}
+                       "withdraw", "withdrawal", "pullout", "pull", "base", "send", "dispatch",
+                       # aircraft that are, remain or are shown somewhere: "20 bombers remain in Syria"
+                       "be", "remain", "stay", "arrive", "display", "showcase", "parade"}
 # "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
 JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
                  "flock", "move", "cross", "assign", "deploy", "dispatch", "train", "mobilize", "mobilise"}
@@ -117,14 +122,14 @@ def not_an_occurrence(m: "Mention") -> bool:
             verb = verb.head
         if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
             verb = verb.head.head
-        elif verb.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        elif verb.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             verb = verb.head
         if verb.i != head.i and verb.lemma_.lower() in IDLE_AIRCRAFT_VERBS:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
-            or _as_a_force(head) or _at_war(head) or _still_trying(head):
+            or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -240,7 +245,34 @@ def _at_war(head: "Token") -> bool:
     Turkey", "the Nusra Front, which fights government forces": a side at war, told in the present with
     no day in its sentence, is what that side is doing these months, no incident ("troops were fighting
     rebels in Aleppo on Sunday", "fighting broke out" still are)."""
-    return head.pos_ == "VERB" and head.lemma_.lower() in FIGHT_VERBS and _present(head) and _dayless(head)
+    if head.pos_ != "VERB" or head.lemma_.lower() not in FIGHT_VERBS or not _dayless(head):
+        return False
+    if head.tag_ == "VBG" and head.dep_ == "pcomp" and any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "alongside")) for c in head.children):
+        return True       # "Turkey's record in fighting Islamic State", "returning from fighting for Islamic State"
+    return _present(head)
+
+
+def _any_one(head: "Token") -> bool:
+    """"as part of any ground attack against Islamic State", "condemned any attack on civilians": any
+    such event, none in particular."""
+    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+
+
+# what a blaze does: "a fire broke out at the depot", "the fire, which broke out at 3 a.m.", "fire gutted"
+BLAZE_VERBS = {"engulf", "gut", "ravage", "spread", "sweep", "consume"}
+
+
+def _blaze(head: "Token") -> bool:
+    """A fire that broke out or spread is a blaze, not gunfire ("a massive fire broke out during a
+    fireworks display"); whether anyone set it is told, if at all, by another word."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() != "fire":
+        return False
+    verbs = [c for c in head.children if c.dep_ in ("relcl", "acl")]
+    if head.dep_ == "nsubj":
+        verbs.append(head.head)
+    return any(v.lemma_.lower() in BLAZE_VERBS or (v.lemma_.lower() == "break" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in v.children)) for v in verbs)
 
 
 ATTEMPTING = {"try", "seek", "strive", "struggle", "attempt"}
@@ -338,13 +370,15 @@ def _war_toll(head: "Token") -> bool:
 
 
 ACCIDENT = re.compile(r"\b(accident\w*|crash(?:ed|es)?|derail\w*|collision|collided|technical (?:fault|failure|problem)|"
-                      r"malfunction\w*|mechanical (?:fault|failure|problem)|air ?bags?)\b", re.IGNORECASE)
+                      r"blaze|fire (?:broke|breaks) out|malfunction\w*|mechanical (?:fault|failure|problem)|"
+                      r"air ?bags?)\b", re.IGNORECASE)
 HOSTILE = re.compile(r"\b(shot down|downed|attack\w*|gunm[ae]n|militants?|rebels?|insurgents?|bombs?|bomb(?:ing|er)s?|"
                      r"missiles?|rockets?|shell(?:s|ed|ing)|fired|gunfire|hostile|sabotage\w*|terror\w*)\b",
                      re.IGNORECASE)
 
 
 def accident(sentence: str) -> bool:
-    """"killed when a helicopter crashed due to a technical fault", "a train derailed, killing two":
+    """"killed when a helicopter crashed due to a technical fault", "a train derailed, killing two",
+    "17 soldiers were killed in the blaze":
     deaths in an accident, told with no hostile act."""
     return bool(ACCIDENT.search(sentence)) and not HOSTILE.search(sentence)
