@@ -104,6 +104,17 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The Kurdish leader said Iraq should be divided into three states after the war.", "demand", "other"),
     ("The president called on protesters to leave parliament.", "demand", "other"),
     ("The government called on civilians to flee the city.", "call_to_action", "demand"),
+    # a call to fight or to protest is a call to action whoever it addresses; a call made on another party,
+    # quoted or reported, is a demand (the annotation guide: "states what another party must do")
+    ("The cleric called on Iraqis to take up arms against the militants.", "call_to_action", "demand"),
+    ("The Taliban urged Afghans to join the fight against foreign forces.", "call_to_action", "demand"),
+    ("The union called for a general strike on Monday.", "call_to_action", "demand"),
+    ("The minister called on both sides \"to stop fighting and to respect the ceasefire\".", "demand",
+     "call_to_action"),
+    ("The envoy urged Moscow to join efforts to bring about a ceasefire.", "demand", "call_to_action"),
+    ("The agency called on Monday for the warring parties to allow aid into the town.", "demand", "call_to_action"),
+    ("Washington urged Ankara to stop shelling Kurdish positions.", "demand", "claim_of_responsibility"),
+    ("Turkey called for the YPG to withdraw east of the Euphrates.", "demand", "other"),
     # talks and truces; a breached truce is no de-escalation
     ("The opposition said it would attend the peace talks in Geneva.", "de_escalation", "other"),
     ("Assad said insurgents had breached the deal from day one.", "other", "de_escalation"),

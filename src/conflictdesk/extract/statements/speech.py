@@ -140,14 +140,22 @@ def _speaker_otherwise(token: "Token") -> "tuple[Token | None] | None":
 
 
 def intro_lemma(verb: "Token") -> str:
-    """The reporting verb's lemma as an intro: "call on" calls to action, "call for" demands."""
+    """The reporting verb's lemma as an intro: "call on" calls to action, "call for" demands ("called on
+    Monday for talks": a day, not whom it calls on)."""
     lemma = verb.lemma_.lower()
     if lemma == "call":
-        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt") and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")}
         if preps & {"on", "upon"}:
             return "call"
-        return "demand" if "for" in preps else "say"
+        return "demand" if "for" in preps or _for_clause(verb) else "say"
     return lemma
+
+
+def _for_clause(verb: "Token") -> bool:
+    """Whether a verb has a "for X to ..." clause ("called for the YPG to withdraw")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+               for c in verb.children)
 
 
 def _plural(token: "Token") -> bool:
@@ -392,7 +400,7 @@ def _has_phrase(verb: "Token") -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for", "against") and lemma != "say":
             return True
-    return False
+    return lemma in ("call", "appeal") and _for_clause(verb)
 
 
 def _according_span(text: str, sent: "Span", token: "Token") -> tuple[int, int] | None:

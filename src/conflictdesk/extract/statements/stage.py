@@ -34,7 +34,7 @@ from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
 from .speech import Speech, find_speech, intro_lemma, sentence_pieces
-from .syntax import Voice
+from .syntax import Voice, call_is_demand_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -255,16 +255,29 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         who = speakers.resolve(text, sp)
         para = paragraph_of(paragraphs, sp.sentence[0])
         draft = _attach(drafts, who, para, sp.sentence, text=text)
-        intro = sp.intro if sp.kind != "according" else None
+        voice = sides.voice(text, who, sp.subject)
+        intro = _intro(parsed, sp, cueset, voice)
         for start, stop in (piece for span in sp.spans for piece in sentence_pieces(parsed, text, span)):
             if any(p.start == start and p.end == stop for d in drafts for p in d.points):
                 continue
-            point, targets = _make_point(text, start, stop, cueset, intro, parsed=parsed,
-                                         voice=sides.voice(text, who, sp.subject))
+            point, targets = _make_point(text, start, stop, cueset, intro, parsed=parsed, voice=voice)
             point.targets = targets
             draft.points.append(point)
     drafts = [d for d in drafts if d.points]
     return _finish(doc, drafts, dates, cueset, mentions, kb)
+
+
+def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
+    """The reporting verb as it introduces its points: a call made on another party is a demand, whether its
+    words are quoted or reported ('called on both sides "to respect the ceasefire"'; see
+    `syntax.call_is_demand_on`); "according to" introduces nothing."""
+    if sp.kind == "according":
+        return None
+    if cues.intro_verbs.get(sp.intro) == "call_to_action" and cues.syntax:
+        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        if verb is not None and call_is_demand_on(verb, cues.syntax, voice):
+            return "demand"
+    return sp.intro
 
 
 def _attach(drafts: list[_Draft], who: Who, para: int, sentence: tuple[int, int], *, text: str) -> _Draft:

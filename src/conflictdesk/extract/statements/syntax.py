@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
-            "operation_nouns", "state_forces", "group_forces", "attackers")
+            "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -302,7 +302,7 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] and _lemma(t) != "be" or (
                 _lemma(t) == "delay" and _negated(t)):
             demand = True
-        if _calls_on(t) and not _addressed_to_own(t, lex, voice):
+        if call_is_demand_on(t, lex, voice):
             call_is_demand = True
     if threat and not voice.party:
         yield SyntaxHit("threat", "syn.threat.own_side_plan")
@@ -317,14 +317,45 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
 def _calls_on(verb: "Token") -> bool:
     """"called on X to ...", "urged X to ...", "asked X to ..." (not "called the attack a crime")."""
     lemma = _lemma(verb)
-    if lemma in ("call", "appeal"):
-        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children)
+    if lemma in ("call", "appeal"):             # "called on Monday for a strike": a day, not whom it calls on
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj") for c in verb.children)
     return lemma in ("urge", "ask", "press") and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+
+
+def call_is_demand_on(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether "called on X to ...", "urged X to ..." makes a demand on another party ("called on both sides to
+    respect the ceasefire", "urged Moscow to stop bombing") rather than a call to action: a call rallies a
+    public or the speaker's own side, or asks for mobilisation whoever it addresses ("called on Iraqis to take
+    up arms", "urged Afghans to join the fight")."""
+    return _calls_on(verb) and not _addressed_to_own(verb, lex, voice) and not _mobilises(verb, lex)
+
+
+def _mobilises(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether what a call asks for is to fight, join, protest or mobilise ("to take up arms", "to wage
+    jihad", "to take to the streets")."""
+    for act in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")):
+        for t in [act] + [c for c in act.children if c.dep_ == "conj"]:
+            lemma = _lemma(t)
+            if _negated(t):
+                continue
+            if lemma in lex["mobilising_verbs"]:
+                return True
+            if lemma in ("take", "join") and any(_lemma(x) in _RANKS for x in t.subtree if x.i > t.i):
+                return True                 # "take up arms", "join the fight" (not "join efforts for a truce")
+    return False
+
+
+# what one takes up or joins when mobilised
+_RANKS = frozenset({"arms", "arm", "weapon", "street", "fight", "rank", "jihad", "struggle", "resistance", "battle",
+                    "protest", "uprising", "revolution", "march", "strike", "army", "war", "demonstration"})
 
 
 # whom a call addresses as another party (a demand on them), not as a public to rally
 _PARTIES = frozenset({"protester", "demonstrator", "side", "party", "government", "regime", "council", "rebel",
-                      "militant", "group", "authority", "administration", "opposition", "leadership", "militia"})
+                      "militant", "group", "authority", "administration", "opposition", "leadership", "militia",
+                      "politician", "lawmaker", "parliament", "leader", "state", "country", "power", "force",
+                      "army", "military", "troop", "coalition", "faction", "movement", "belligerent"})
 
 
 def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -386,6 +417,19 @@ def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> 
     return subj is not None and _own_side(subj, lex, voice)
 
 
+def _asked_for(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether an act is what someone is asked to do or to stop ("urged Ankara to stop shelling YPG positions",
+    "called on the army to halt its strikes"), not an act told as done."""
+    cur = t
+    for _ in range(3):
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep"):
+            return False
+        cur = cur.head
+        if _lemma(cur) in lex["asking_verbs"] or _lemma(cur) in ("stop", "halt", "cease", "end", "refrain"):
+            return True
+    return False
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -418,8 +462,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     for t in sent:
         if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG"):
             continue
-        if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG"):
-            continue
+        if _asked_for(t, lex):
+            continue                                               # "urged Ankara to stop shelling": asked, not done
         if _future_or_intent(t, lex, True) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may",
                                                                                  "should", "must", "to")
                                                   for c in t.children):
