@@ -162,3 +162,17 @@ def test_a_region_phrase_alone_in_the_sentence_is_the_main_town_there():
     assert place_for(5, 0, 100, [north, main], text=text, document=DocumentPlaces(main=main)) is main
     gaza = _place("Gaza Strip", 10, kind="region", country="Palestine", admin1="Gaza Strip", lat=31.4, lon=34.4)
     assert place_for(5, 0, 100, [gaza, main], text=text, document=DocumentPlaces(main=main)) is gaza
+
+
+def test_the_actors_country_does_not_move_a_story_the_sentence_places():
+    # "Taliban militants stormed a university in northwestern Pakistan": the actor points to
+    # Afghanistan, the sentence to Pakistan, where the article's main town is
+    text = "x" * 400
+    north = _place("northwestern Pakistan", 10, kind="region", country="Pakistan", admin1=None, lat=30.6, lon=71.3)
+    main = _place("Peshawar", 300, country="Pakistan", admin1="Khyber Pakhtunkhwa", lat=34.0, lon=71.6)
+    got = place_for(5, 0, 100, [north, main], text=text, cues=frozenset({"Afghanistan"}),
+                    document=DocumentPlaces(main=main))
+    assert got is main
+    # a sentence naming no place keeps the actor's country from taking the main town of another
+    assert place_for(5, 0, 100, [main], text=text, earlier=[], later=[], cues=frozenset({"Afghanistan"}),
+                     document=DocumentPlaces(main=main)) is None

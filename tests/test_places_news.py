@@ -112,3 +112,25 @@ def test_towns_the_geonames_packages_lack_are_curated(places):
 def test_a_town_named_as_the_container_of_another_gives_way_to_it(places):
     found = places("In Baghdad's western suburb of Abu Ghraib, security forces repelled an attack.")
     assert [p.name for p in found] == ["Abu Ghraib"]
+
+
+def test_small_places_of_the_front_lines_are_curated(places):
+    # towns and fronts near Mosul that the GeoNames packages lack, and a disputed region
+    found = places("Kurdish forces repelled attacks on the Bashiqa front and in the Khazer area, west of Erbil. "
+                   "Shelling was reported in the Nagorno-Karabakh region.")
+    bashiqa = named(found, "Bashiqa")[0]
+    assert (bashiqa.country, bashiqa.admin1, bashiqa.geo_precision) == ("Iraq", "Ninewa", 1)
+    assert [p.name for p in found if p.span.text.startswith("Khazer")] == ["Khazer"]
+    karabakh = [p for p in found if p.span.text.startswith("Nagorno-Karabakh")][0]
+    assert (karabakh.country, karabakh.kind) == ("Azerbaijan", "region")
+
+
+def test_a_region_with_an_epithet_before_its_direction(places):
+    # "in volatile northwestern Pakistan", "in war-torn northern Syria": still the region of a country
+    found = places("Gunmen stormed a college in volatile northwestern Pakistan on Wednesday.")
+    assert [(p.kind, p.country) for p in found] == [("region", "Pakistan")]
+    found = places("Aircraft struck a market in war-torn northern Syria.")
+    assert [(p.kind, p.country) for p in found] == [("region", "Syria")]
+    # a name before the direction is no epithet: the town stays
+    found = places("U.S.-backed forces pressed a thrust against the city of Manbij in northern Syria.")
+    assert [p.span.text for p in found] == ["Manbij", "northern Syria"]

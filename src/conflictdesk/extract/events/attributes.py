@@ -815,14 +815,18 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         return (p.latitude is not None or p.country is not None) and not _dateline(p, text) and not any(
             a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude)
 
+    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
     main = document.main
-    if main is not None and cues and main.country not in cues:
+    if main is not None and cues and main.country not in cues \
+            and not any(p.country == main.country for p in in_sent):
+        # a country the actors point to moves the story only when the sentence names no place in
+        # the story's own ("Taliban militants stormed a university in northwestern Pakistan": the
+        # Afghan Taliban's country does not take it out of Pakistan)
         main = None
 
     def finer(p: Place) -> Place:
         return main if main is not None and p.kind in ("country", "admin1", "region") and lies_within(main, p) else p
 
-    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
     home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
     if home and len(home) < len(in_sent):
         # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts

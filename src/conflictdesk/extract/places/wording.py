@@ -31,9 +31,12 @@ DIRECTIONS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest
                r"north\s+eastern|south\s+western|north\s+western)")
 COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|village|city|area|neighbou?rhood))?"
                           r",\s*(?:(?:in\s+)?(?:the\s+)?" + DIRECTIONS + r"\s+)?(" + NAME + r")")
+# lower-case words that may stand between a locative and the direction of a region: "in volatile
+# northwestern Pakistan", "in war-torn northern Syria" (never a name: "the city of Manbij in northern Syria")
+REGION_EPITHETS = r"(?:[a-z][a-z\-]+\s+){0,2}"
 LOCATIVE_PHRASE = re.compile(
     r"\b((?i:" + "|".join(sorted((re.escape(k) for k in LOCATIVES), key=len, reverse=True)) + r"))\s+(?:the\s+)?"
-    r"(?:" + DIRECTIONS + r"\s+)?("
+    r"(?:" + REGION_EPITHETS + DIRECTIONS + r"\s+)?("
     + NAME + r"(?:\s*(?:,|\band\b|\bor\b|, and)\s*(?:the\s+)?" + NAME + r")*)")
 LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,|\band\b|\bor\b)\s*(?:the\s+)?")
 # Words after a name that change what it means.
@@ -131,7 +134,7 @@ COUNTRYISH = frozenset({"country", "admin1"})
 
 
 _GOVERNED_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in LOCATIVES) + r")\s+(?:the\s+)?(?:"
-                          + DIRECTIONS + r"\s+)?$")
+                          + REGION_EPITHETS + DIRECTIONS + r"\s+)?$")
 
 
 def governed_before(text: str, start: int) -> bool:
