@@ -311,3 +311,17 @@ def test_one_incident_one_type(nlp, kb, text, types):
 def test_an_agreement_reached_stays(nlp, kb):
     evs = extract(nlp, kb, "The two sides agreed on Friday to a ceasefire in the town, officials said.").events
     assert [e.sub_event_type for e in evs] == ["Agreement"]
+
+
+def test_an_incident_retold_at_its_place_is_one_event(nlp, kb):
+    # the lead's place is only the dateline's; the later paragraph names where it happened: one incident
+    text = ("PESHAWAR, Pakistan Taliban militants stormed a university in northwestern Pakistan on Wednesday, "
+            "killing at least 19 people, officials said.\n"
+            "A Taliban commander, who planned a school massacre in nearby Peshawar in December 2014, claimed "
+            "responsibility for the assault.\n"
+            "The militants scaled the walls of the university in Charsadda before opening fire on students in "
+            "classrooms, police said.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 1, 20)).events
+           if e.event_date == dt.date(2016, 1, 20)]
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Attack", "Charsadda")], \
+        [(e.sub_event_type, e.location, e.rule) for e in evs]

@@ -402,7 +402,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
             # evidence of who acted: "the Saturday night raid on Dalori" is "Boko Haram gunmen invaded Dalori"
             if not (_same_attacker(o, d) and _compatible(o.actor2, d.actor2)):
                 continue
-            if o.place and d.place and o.place.name != d.place.name:
+            if o.place and d.place and o.place.name != d.place.name and o.place_here and d.place_here:
                 continue
             if dates_differ(o.date, d.date):
                 continue
