@@ -61,3 +61,19 @@ def test_a_day_after_dates_the_event_it_names_not_the_clause_it_follows(nlp, kb)
     assert bombing and bombing[0].event_date == dt.date(2016, 5, 6), [(e.sub_event_type, e.event_date) for e in evs]
     assert raids and raids[0].event_date == dt.date(2016, 5, 7)
 
+
+
+def test_the_lead_dated_by_its_saying_takes_the_day_the_report_gives_it_later(nlp, kb):
+    text = ("ISTANBUL — Turkish police detained three men following a suicide bomb attack in Istanbul that killed "
+            "ten tourists, media reports said on Sunday.\n"
+            "A suicide bomber killed ten tourists on Saturday in Istanbul's historic Sultanahmet Square.")
+    bombs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Suicide bomb"]
+    assert bombs and all(e.event_date == dt.date(2016, 5, 7) for e in bombs), [(e.event_date, e.location)
+                                                                                for e in bombs]
+
+
+def test_another_town_s_incident_on_another_day_leaves_the_lead_its_day(nlp, kb):
+    text = ("BAGHDAD — A car bomb killed 12 people at a market in Baghdad, police said on Sunday.\n"
+            "On Friday, a roadside bomb killed three soldiers near Mosul.")
+    days = {e.location: e.event_date for e in events(nlp, kb, text)}
+    assert days.get("Baghdad") == SUNDAY and days.get("Mosul") == dt.date(2016, 5, 6), days

@@ -676,6 +676,12 @@ def _dateline(p: Place, text: str, *, dashed: bool = False) -> bool:
     return m is not None and p.span.end <= m.end()
 
 
+def is_dateline(p: Place, text: str) -> bool:
+    """Whether `p` is the place a wire report was filed from ("BEIRUT —"): also a name in capitals
+    opening the text whatever follows it ("BAGHDAD U.S. officials said ...")."""
+    return _dateline(p, text) or (not text[:p.span.start].strip() and text[p.span.start:p.span.end].isupper())
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentPlaces:
     """What a document says about where its story happens, for events whose sentences do not:

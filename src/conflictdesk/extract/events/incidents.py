@@ -30,7 +30,9 @@ from typing import TYPE_CHECKING
 from ...taxonomy import ARMED_VIOLENCE
 from ...records import DateMention
 from ..dates import PHRASE
-from .notes import Draft, absorb, coarse_dated, dates_differ, family
+from ...knowledge.gazetteer import distance_km
+from .attributes import DURATION, is_dateline
+from .notes import Draft, absorb, coarse_dated, dates_differ, family, same_attacker
 
 if TYPE_CHECKING:
     from .triggers import Mention
@@ -100,6 +102,50 @@ def report_date(drafts: list[Draft], published: dt.date | None, *, dates: list[D
     if lead:
         return min(lead, key=lambda d: d.span.start).date
     return next((d.date.date for d in drafts if d.salience == "main" and recent(d.date)), published)
+
+
+SAID_DAY_BACK = 7          # days before the day of saying an incident told again with its own day may be
+NEARBY_KM = 30             # places this near are one incident's (a district of the city the lead names)
+
+
+def said_day_told_later(drafts: list[Draft], reporting: frozenset[int], *, text: str) -> None:
+    """An incident the lead dates only by the day it was reported ("Turkish authorities detained three
+    Russians following a suicide bomb attack in Istanbul, media reports said on Wednesday") takes the
+    day the report gives it further on ("A suicide bomber killed ten tourists on Tuesday in Istanbul"): a
+    later event of the same sub-type, status, sides and place dated in its own sentence, a few days
+    before the day of saying; left alone when those later days disagree."""
+    for k, d in enumerate(drafts):
+        if d.date is None or d.date.date is None or d.date.span.start not in reporting \
+                or not d.sent_start <= d.date.span.start < d.sent_end or d.count is not None \
+                or d.sent_start >= LEAD_CHARS:
+            continue
+        days = {o.date.date for o in drafts[k + 1:] if _tells_again_with_its_day(d, o, reporting, text)}
+        if len(days) == 1:
+            day = days.pop()
+            d.date = next(o.date for o in drafts[k + 1:] if o.date is not None and o.date.date == day)
+
+
+def _tells_again_with_its_day(d: Draft, o: Draft, reporting: frozenset[int], text: str) -> bool:
+    when = o.date
+    if when is None or when.date is None or when.time_precision != 1 or when.span.start in reporting \
+            or not o.sent_start <= when.span.start < o.sent_end or o.sent_start < d.sent_end:
+        return False
+    if not 0 < (d.date.date - when.date).days <= SAID_DAY_BACK:     # type: ignore[union-attr]
+        return False
+    if o.coding.sub_event_type != d.coding.sub_event_type or o.status not in OCCURRED or d.status not in OCCURRED:
+        return False
+    if o.count is not None or DURATION.search(text, o.sent_start, o.sent_end):
+        return False       # "warplanes hit 146 targets Sunday through Wednesday": many incidents, no one day
+    if not (same_attacker(o, d) and (d.actor2 is None or o.actor2 is None or d.actor2 == o.actor2)):
+        return False
+    a, b = d.place, o.place
+    # where the wire filed from ("BAGHDAD U.S. officials said ...") is no place of the incident
+    if a is None or b is None or not (d.place_here and o.place_here) or a.name == b.name \
+            or is_dateline(a, text) or is_dateline(b, text):
+        return True
+    if "country" in (a.kind, b.kind) or a.latitude is None or b.latitude is None:
+        return a.country == b.country
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEARBY_KM  # type: ignore[arg-type]
 
 
 # lines that are no part of the report's story: a link to another story ("[The ordeal of Post reporter

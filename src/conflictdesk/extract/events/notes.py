@@ -64,7 +64,7 @@ def _actor1(d: Draft) -> str | None:
     return None if d.a1_default else d.actor1
 
 
-def _same_attacker(o: Draft, d: Draft) -> bool:
+def same_attacker(o: Draft, d: Draft) -> bool:
     """Could the two be one attacker? Unnamed gunmen (an unidentified armed group) are the armed group
     the report names elsewhere ("gunmen exploded a car bomb" ... "the al-Shabab gunmen"), never a
     state's forces."""
@@ -400,7 +400,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
                 continue
             # a default agent ("unidentified armed group" for a raid told without its raiders) is no
             # evidence of who acted: "the Saturday night raid on Dalori" is "Boko Haram gunmen invaded Dalori"
-            if not (_same_attacker(o, d) and _compatible(o.actor2, d.actor2)):
+            if not (same_attacker(o, d) and _compatible(o.actor2, d.actor2)):
                 continue
             if o.place and d.place and o.place.name != d.place.name and o.place_here and d.place_here:
                 continue

@@ -30,7 +30,8 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
-from .incidents import aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date
+from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
+                        said_day_told_later)
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
 from .attributes import (DURATION, OFFENSIVE_WORDS, WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times,
                          coded_fatalities, count_of, date_for, document_places, fatalities_in, history_year,
@@ -1002,6 +1003,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _apply_coded_fatalities(drafts, doc.text)
     drafts = met_by_authorities(drafts, sents, text=doc.text, patterns=patterns)
     violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
+    said_day_told_later(drafts, reporting, text=doc.text)
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
