@@ -233,3 +233,21 @@ def test_a_place_of_civilian_life_struck_has_civilian_victims(nlp, kb):
 def test_an_unclaimed_suicide_bombing_is_an_unidentified_armed_groups(nlp, kb):
     evs = _sides(nlp, kb, "A suicide bomber blew himself up near a police station in Jeddah on Monday.")
     assert evs and evs[0][1] == "Unidentified Armed Group (Saudi Arabia)", evs
+
+
+def test_an_unnamed_attacker_is_the_group_that_claimed_the_attack(nlp, kb):
+    # told in one sentence: the suicide bomber of an attack claimed by a group is the group's
+    text = ("A suicide car bomber rammed the gates of a hotel in Mogadishu on Friday before gunmen stormed the "
+            "building in an attack claimed by al Shabaab that killed at least 12 people.")
+    evs = [x for x in _sides(nlp, kb, text) if x[0] == "Suicide bomb"]
+    assert evs and evs[0][1] and "Shabaab" in evs[0][1], evs
+    # told by its claim: the assailant the police killed at the site is the claiming group's
+    text = ("The Taliban claimed responsibility for a suicide attack on a security office in Kabul on Tuesday.\n"
+            "At least one armed assailant was killed by police at the site in Kabul on Tuesday, officials said.")
+    evs = [x for x in _sides(nlp, kb, text) if x[0] == "Armed clash"]
+    assert evs and evs[0][1] == "Taliban", evs
+    # a claim of another incident that day (no return to its site): the gunmen stay unidentified
+    text = ("Islamic State claimed a bombing at a market in Baghdad on Monday. Gunmen killed three policemen at a "
+            "checkpoint in Baghdad on Monday.")
+    evs = [x for x in _sides(nlp, kb, text) if x[0] == "Armed clash"]
+    assert evs and evs[0][1] == "Unidentified Armed Group (Iraq)", evs

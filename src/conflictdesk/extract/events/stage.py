@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
+from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
@@ -819,6 +820,64 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     return a1, a2
 
 
+OCCURRED = ("reported", "claimed", "attempted")
+# who claims attacks: armed groups, not states, coalitions of states or an unnamed gunman
+NON_STATE_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition"}
+SAME_SITE_KM = 25.0
+
+
+def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: ActorIndex) -> None:
+    """One incident, one attacker: an unnamed attacker ("a suicide car bomber", "an armed assailant", an
+    unclaimed bombing's unidentified armed group) is the one armed group the report names as doing what
+    happened on the same day at the same place ("in an attack claimed by al-Shabab", "the Taliban claimed
+    responsibility"), as ACLED codes a claimed attack. Never when two groups acted that day there, and
+    never a state's forces (who fired back is no attacker of the incident)."""
+    def unnamed(actor_id: str | None) -> bool:
+        return _actor_type(actor_id, kb=kb, index=index) == "unidentified_armed_group"
+
+    def named_group(actor_id: str | None) -> bool:
+        return _actor_type(actor_id, kb=kb, index=index) in NON_STATE_GROUPS
+
+    def day(d: Draft) -> Any:
+        # as the event will be dated: its own date, or the report's for the news of the day
+        return d.date.date if d.date is not None else anchor if d.salience == "main" else None
+
+    for d in drafts:
+        if not unnamed(d.actor1) or day(d) is None or d.status not in OCCURRED:
+            continue
+        groups = {o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
+                  and day(o) == day(d) and _same_site(o.place, d.place)
+                  and (o.sent_start == d.sent_start or (o.status == "claimed" and (
+                      o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d))))}
+        if len(groups) == 1:
+            group = groups.pop()
+            if group != d.actor2:
+                d.actor1 = group
+
+
+# "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
+INCIDENT_NOUNS = {"site", "scene", "attack", "attacker", "assailant", "gunman", "gunmen", "bomber", "blast",
+                  "explosion", "bombing", "raid", "siege", "building", "compound"}
+
+
+def _back_at_the_incident(d: Draft) -> bool:
+    return any(t.lemma_.lower() in INCIDENT_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               for t in d.mention.sent)
+
+
+def _same_site(a: Place | None, b: Place | None) -> bool:
+    """Two events' places may name one site: the same place, within 25 km, or none told."""
+    if a is None or b is None:
+        return a is None and b is None
+    if a.country != b.country:
+        return False
+    if a.name == b.name:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_SITE_KM  # type: ignore[arg-type]
+
+
 def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any) -> str | None:
     """The country a report is about when an event's own place does not say: the country of its
     places (most named, then first), else of the actors it names, else of its role words."""
@@ -1008,6 +1067,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
+    for d in merged:
         if _aggregate(d, doc.text):
             # the guide and ACLED: an aggregate stays one event with its count and no fatalities (a toll
             # told with it, or by "those attacks" after it, is of many incidents); one of weeks, months
@@ -1016,6 +1076,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if _long_aggregate(d, doc.text):
                 d.salience = "background"
     anchor = report_date(merged, doc.published, dates=dates)
+    _claimed_attackers(merged, anchor, kb=kb, index=index)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
