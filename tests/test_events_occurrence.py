@@ -131,6 +131,9 @@ def test_a_caption_and_a_claim_retell_the_news(nlp, kb):
     "Ministers met in Geneva on Friday, officials said.\n[Islamic State fighters kill 40 in Iraq attack]\n",
     "Police arrested a man on Friday.\n(This version of the story corrects the number killed in the bombing)\n",
     "The Latest on fighting against Islamic State group in Syria and Iraq (all times local):\n",
+    # the caption of an old photograph
+    "Ministers met in Geneva on Friday, officials said.\nThis file photo taken on March 3, 2014 shows militants "
+    "standing next to burning cars after an attack on a convoy in Anbar.\n",
 ])
 def test_asides_tell_no_incident(nlp, kb, text):
     evs = extract(nlp, kb, text, published=dt.date(2016, 6, 11)).events
@@ -325,3 +328,14 @@ def test_an_incident_retold_at_its_place_is_one_event(nlp, kb):
            if e.event_date == dt.date(2016, 1, 20)]
     assert [(e.sub_event_type, e.location) for e in evs] == [("Attack", "Charsadda")], \
         [(e.sub_event_type, e.location, e.rule) for e in evs]
+
+
+def test_a_wire_caption_retells_the_news(nlp, kb):
+    # a wire service's caption ("In this image made from video ...", a closing "(AP)") is no second incident
+    text = ("DHAKA Militants attacked a police checkpoint near a prayer gathering in Kishoreganj on Thursday, "
+            "killing two officers, police said.\n"
+            "Officials said the attackers threw crude bombs before opening fire.\n"
+            "In this image made from video provided by a local TV station, wounded people are helped after a "
+            "militant attack in Kishoreganj, Bangladesh, Thursday, July 7, 2016. (AP/Local TV)\n")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 7)).events if e.event_type in ARMED_VIOLENCE]
+    assert not any("In this image" in e.evidence.text for e in evs), [(e.sub_event_type, e.evidence.text) for e in evs]

@@ -156,15 +156,29 @@ ASIDE_LINES = re.compile(
     r"|\((?:This (?:version of the )?story|This story has been|Corrects|Updates|Refiles|Adds|Removes)\b[^\n]*\)[ \t]*"
     r"|The Latest\b[^\n]*\(all times local\):?[ \t]*)$", re.MULTILINE | re.IGNORECASE)
 # a photograph's caption: its line carries a credit ("(Photo: Said Yusuf Warsame, epa)", "OMAR SANADIKI /
-# Reuters", "(AP Photo/Hussein Malla)", "SAUL LOEB/AFP/Getty Images"), or follows BBC's "Image caption"
+# Reuters", "(AP Photo/Hussein Malla)", "SAUL LOEB/AFP/Getty Images", "... Thursday, July 7, 2016. (AP)"),
+# opens as a wire caption does ("In this photo released by ...", "This file photo taken on ... shows"),
+# or follows a heading: BBC's "Image caption", a bare "AP Photo"
 PHOTO_CREDIT = re.compile(r"\((?:AP |AFP |Reuters )?Photo\b|\bPhoto: |\(AP Photo|/ ?(?:AFP|Getty Images|EPA)\b|"
-                          r"\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+ ?/ ?(?:Reuters|AP|AFP|EPA)\b")
-CAPTION_HEADING = re.compile(r"^[ \t]*Image caption[ \t]*$", re.MULTILINE)
+                          r"\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+ ?/ ?(?:Reuters|AP|AFP|EPA)\b|"
+                          r"\((?:AP|AFP|Reuters)(?:/[^)\n]*)?\)\s*$|"
+                          r"^\s*(?:In this|This) (?:(?:undated|file|handout|undated file) )*(?:photo|image|picture|photograph|"
+                          r"frame grab)\b")
+CAPTION_HEADING = re.compile(r"^[ \t]*(?:Image caption|(?:AP|AFP|Reuters) Photo)[ \t]*$", re.MULTILINE)
+
+
+# the caption of an old photograph ("This file photo taken on January 8, 2014 shows ...", "In this undated
+# photo ..."): what it shows is no part of the news at all
+FILE_PHOTO = re.compile(r"^[ \t]*(?:In this|This) (?:(?:undated|file|handout) )*(?:photo|image|picture|photograph)"
+                        r"\b[^\n]*$", re.MULTILINE)
+OLD_PICTURE = re.compile(r"^[ \t]*(?:In this|This) (?:\w+ )?(?:undated|file)\b")
 
 
 def aside_ranges(text: str) -> list[tuple[int, int]]:
-    """The spans of lines that tell no part of the story (links to other stories, corrections, headings)."""
-    return [(m.start(), m.end()) for m in ASIDE_LINES.finditer(text)]
+    """The spans of lines that tell no part of the story (links to other stories, corrections, headings,
+    captions of file photos)."""
+    return sorted([(m.start(), m.end()) for m in ASIDE_LINES.finditer(text)] +
+                  [(m.start(), m.end()) for m in FILE_PHOTO.finditer(text) if OLD_PICTURE.match(m.group())])
 
 
 def caption_ranges(text: str) -> list[tuple[int, int]]:
