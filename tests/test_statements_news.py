@@ -137,6 +137,16 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Ankara warned it would not allow a Kurdish state on its southern border.", "threat", "other"),
     ("The army said it would press ahead with the offensive on the city.", "threat", "other"),
     ("Moscow said it would withdraw most of its forces from the region.", "de_escalation", "other"),
+    # a protective purpose or a cause given for one's own act is its justification; asked of others, it is not
+    ("Officials said the curfew was imposed to prevent further violence.", "justification", "other"),
+    ("Moscow said it had scrambled a fighter jet because the plane had switched off its transponder.",
+     "justification", "other"),
+    ("The police said the attacker detonated the bomb early because he was scared of the guards.", "other",
+     "justification"),
+    ("The prime minister called on security forces to exert every effort to protect civilians.", "call_to_action",
+     "justification"),
+    ("The government said no chemical weapons had been used in the offensive.", "denial", "other"),
+    ("The Pentagon said the strike hit only militant targets.", "justification", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

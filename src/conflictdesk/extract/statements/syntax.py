@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
-            "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs")
+            "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs", "purpose_verbs",
+            "measure_verbs", "measure_nouns")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -405,8 +406,13 @@ def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> 
         return False
     subj = _subject(t)
     if any(c.dep_ == "auxpass" for c in t.children) and _lemma(t) != "involve":
-        # "no soldiers were killed" tells a toll; "the market was not struck by our jets" names its agent
+        # "no soldiers were killed" tells a toll; "the market was not struck by our jets" names its agent;
+        # "no chemical weapons were used", "no barrel bombs were dropped", said by a party, deny its side's use
+        thing = subj
         subj = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if subj is None and thing is not None and _lemma(t) in _DENIABLE - {"involve", "enter", "cross"} \
+                and any(c.dep_ == "det" and c.lower_ == "no" for c in thing.children):
+            return voice.party
     none_of = subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     if not (_negated(t) or none_of):
         return False                        # "no Russian aircraft were involved" is a denial too
@@ -579,6 +585,9 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 and _lemma(subj) not in lex["observers"]:
             yield SyntaxHit("denial", "syn.deny.verb")
             continue
+    # --- justification: an act done for a protective purpose or for a reason given ---------------
+    if any(_grounds_of_act(t, lex) for t in sent):
+        yield SyntaxHit("justification", "syn.just.grounds_of_act")
     # --- incitement: a people or religion as the subject of a dehumanising predicate ------------
     if group_in is not None:
         for t in sent:
@@ -586,6 +595,31 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 if group_in(sent.text):
                     yield SyntaxHit("incitement", "syn.incite.dehumanise")
                     break
+
+
+def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether `t` gives the grounds of an act: a purpose to protect or prevent ("the curfew was imposed to
+    prevent further violence", "intervened to restore the legitimate government", "should be divided to
+    prevent further bloodshed") or a cause ("sent a plane to intercept the aircraft because it had turned off
+    its transponder"), hanging from an act or measure that is not itself asked of someone ("called on the
+    forces to exert efforts to prevent attacks" is a call) nor negated."""
+    if t.dep_ not in ("advcl", "xcomp") or t.head.i == t.i or _negated(t):
+        return False
+    head = t.head
+    if _asked_for(head, lex) or _lemma(head) in lex["asking_verbs"] or _lemma(head) in lex["intent_heads"] \
+            or _lemma(head) in ("have", "need", "ought", "be", "use"):
+        return False                        # "the bombing has to stop": a demand, no purpose
+    subj = _subject(head)
+    measure = subj is not None and _lemma(subj) in lex["measure_nouns"] | lex["operation_nouns"]
+    if not (_lemma(head) in lex["measure_verbs"] | lex["violent_verbs"] or _operation(head, lex) or measure):
+        return False                        # "tried to stop the attack", "works to protect VIPs": no act
+    if _lemma(t) in lex["purpose_verbs"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True
+    # a cause given for the speaker's own act ("it had sent a plane ... because"), not an account of why
+    # someone else acted ("the attacker detonated the bomb because they were scared of the police")
+    because = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in t.children)
+    own = subj is not None and (_is_first_person(subj, lex) or subj.lower_ in ("it", "they"))
+    return because and own and not _negated(head)
 
 
 def _text(t: "Token") -> str:
