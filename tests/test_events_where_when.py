@@ -176,3 +176,25 @@ def test_the_actors_country_does_not_move_a_story_the_sentence_places():
     # a sentence naming no place keeps the actor's country from taking the main town of another
     assert place_for(5, 0, 100, [main], text=text, earlier=[], later=[], cues=frozenset({"Afghanistan"}),
                      document=DocumentPlaces(main=main)) is None
+
+
+def test_the_story_town_is_the_town_named_more_often_than_any_other():
+    # a lead in a region ("killed a Navy SEAL in northern Iraq after overrunning a town"), the town
+    # named twice further down, other towns once each in passing: the story's town
+    text = "x" * 3000
+    asqof = [_place("Tel Asqof", s, admin1="Ninewa", lat=36.6, lon=43.1) for s in (900, 1900)]
+    others = [_place("Mosul", 1000, admin1="Ninewa", lat=36.34, lon=43.12),
+              _place("Erbil", 2500, admin1="Erbil", lat=36.19, lon=44.01),
+              _place("Ramadi", 2900, lat=33.42, lon=43.31)]
+    north = _place("northern Iraq", 50, kind="region", admin1=None, lat=34.3, lon=44.5)
+    found = document_places([north, *asqof, *others], text)
+    assert found.main is None and found.story.name == "Tel Asqof"
+    # the region of the lead is the story's town; a sentence naming nothing near it too, unless recalled
+    assert place_for(60, 0, 200, [north, *asqof, *others], text=text, document=found) is found.story
+    assert place_for(1300, 1250, 1400, [north, *asqof, *others], text=text, earlier=[], later=[],
+                     document=found) is found.story
+    assert place_for(1300, 1250, 1400, [north, *asqof, *others], text=text, earlier=[], later=[],
+                     document=found, recalled=True) is None
+    # two towns named as often: no story town
+    assert document_places([*asqof, *others, _place("Erbil", 2700, admin1="Erbil", lat=36.19, lon=44.01)],
+                           text).story is None

@@ -35,6 +35,10 @@ def test_peoples_names_are_not_towns(places):
                    "spoke in Iowa; later Clinton said the case should be investigated.")
     assert not named(found, "Alton") and not named(found, "Clinton")
     assert named(found, "Baton Rouge")[0].country == "United States"
+    # a surname in the possessive ("Jones' residence") is the person's too, not Jones, Oklahoma
+    found = places("Police searched the home of the suspect, Glenn Franklin Jones, in Arizona. Investigators sent "
+                   "to Jones' residence found explosives.")
+    assert [p.span.text for p in found] == ["Arizona"]
 
 
 def test_organisations_outlets_and_common_words_are_not_towns(places):
@@ -134,3 +138,10 @@ def test_a_region_with_an_epithet_before_its_direction(places):
     # a name before the direction is no epithet: the town stays
     found = places("U.S.-backed forces pressed a thrust against the city of Manbij in northern Syria.")
     assert [p.span.text for p in found] == ["Manbij", "northern Syria"]
+
+
+def test_a_quarter_of_a_town_is_no_village_spelled_alike(places):
+    # "Midan district" of Aleppo is not Ma'dan, a village of Raqqa province that GeoNames spells alike
+    found = places("Rebels fired rockets on government-held areas of Aleppo, and a building collapsed in "
+                   "Midan district after it was hit by a missile.")
+    assert [p.name for p in found] == ["Aleppo"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -686,9 +687,14 @@ def is_dateline(p: Place, text: str) -> bool:
 class DocumentPlaces:
     """What a document says about where its story happens, for events whose sentences do not:
     `main`, the place the article is about when it is about one (most of its towns named are that
-    place); `dateline`, where the report was filed, when it lies in the country the document names most."""
+    place); `dateline`, where the report was filed, when it lies in the country the document names most;
+    `story`, failing a main place, the town named more often than any other (at least twice): where
+    a report that leads with a region ("killed a Navy SEAL in northern Iraq after overrunning a
+    town") and names other towns in passing tells its incident ("killed near the town of Tel Asqof").
+    """
     main: Place | None = None
     dateline: Place | None = None
+    story: Place | None = None
 
 
 CREDITS = re.compile(r"\((?:[^()]{0,40}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
@@ -720,7 +726,7 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
             weights[p.country] = weights.get(p.country, 0) + (1 if p.kind == "country" else 2)
     country = max(weights, key=lambda c: (weights[c], -next(i for i, p in enumerate(named) if p.country == c))) \
         if weights else None
-    main = None
+    main = story = None
     if groups:
         top = max(groups, key=len)
         alone = len(groups) == 1 and top[0].span.start < LEAD_CHARS
@@ -729,10 +735,16 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
             main = next(p for p in top if p.name == max(names, key=names.count))
             if main.country != country:
                 main = None
+        else:
+            counts = Counter(p.name for p in towns)
+            (first, n), *rest = counts.most_common(2) + [("", 0)]
+            if n >= 2 and n > rest[0][1]:
+                story = next(p for p in towns if p.name == first)
+                story = story if story.country == country else None
     # a dateline without a dash is where the wire filed from, often far from the story: never a place
     lines = [p for p in places if _dateline(p, text, dashed=True) and p.latitude is not None]
     dateline = lines[0] if lines and country is not None and lines[0].country == country else None
-    return DocumentPlaces(main=main, dateline=dateline)
+    return DocumentPlaces(main=main, dateline=dateline, story=story)
 
 
 # where a side comes from, not where it acts: "brigades based in Misrata", "fighters from Misrata"
@@ -801,8 +813,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
-    news of the report (not an event it `recalled`), its dateline (`document`). A sentence that
-    names only a country or province, in an article about one town there, tells of that town.
+    news of the report (not an event it `recalled`), its dateline, else the story's town (`document`).
+    A sentence that names only a country, province or region, in an article about one town there
+    (its main place, else its story's town), tells of that town.
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
     sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
     `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in
@@ -822,7 +835,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
             a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude)
 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
-    main = document.main
+    main = document.main or document.story
     if main is not None and cues and main.country not in cues \
             and not any(p.country == main.country for p in in_sent):
         # a country the actors point to moves the story only when the sentence names no place in
@@ -873,10 +886,12 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if after:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return finer(min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start)))
-    if main is not None:
+    if main is not None and main is document.main:
         return main
     if not recalled and document.dateline is not None and (not cues or document.dateline.country in cues):
         return document.dateline
+    if not recalled and main is not None:
+        return main          # the story's town, for its news (an incident recalled may lie anywhere)
     return None
 
 

@@ -28,6 +28,7 @@ class Candidate:
     named_as: str | None = None       # "person" / "organisation": the parse names it so, with no locative word
     via_of: bool = False              # governed only by "of" ("the Governor of Nineveh")
     parent: str | None = None         # "Jobar neighbourhood of Damascus" -> "Damascus"
+    quarter: bool = False             # "Midan district", "the Sheikh Maqsoud neighbourhood": part of a town
     within: str | None = None         # "Jarada town in the Idleb countryside" -> "Idleb"
     direction: str | None = None      # "northern" in "northern Syria"
     coast_of: str | None = None       # "Red Sea coastal area of Yemen" -> "Yemen" ("" when no country named)

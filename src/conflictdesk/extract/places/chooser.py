@@ -218,6 +218,8 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
             and not r.imported:
         return False   # a hamlet of another country the report names spelled alike ("the Khazer area" near
         #                Mosul in a report on U.S. troops in Iraq is not Hauser, Idaho)
+    if c.quarter and r.match == "fuzzy" and not r.imported:
+        return False   # "a building in Midan district" of Aleppo is not Ma'dan, a village on the Euphrates
     if r.kind == "country":
         return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
     if c.origin == "ner" and not c.governed and r.kind != "admin1":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .candidates import Candidate
 from .wording import (AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
-                      FUNCTION_WORDS, NOUN_NEXT, PAREN_AFTER, PART_OF, WITHIN, near_word_before)
+                      FUNCTION_WORDS, NOUN_NEXT, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN, near_word_before)
 
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer
@@ -24,6 +24,7 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         nm = NOUN_NEXT.match(after)
         if nm and nm.group(1) not in FUNCTION_WORDS:
             c.modifier = True
+            c.quarter = nm.group(1) in QUARTER_NOUNS
         pm = PART_OF.match(after)
         if pm:
             c.parent = pm.group(1)

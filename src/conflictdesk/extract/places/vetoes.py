@@ -88,8 +88,8 @@ class NamedSpans:
                 return True         # part of a person's full name
             if (start, end) == (c.start, c.end) and not c.governed:
                 c.named_as = "person"
-        if c.text in self.surnames:
-            return True
+        if c.text in self.surnames or c.text.rstrip("'’") in self.surnames:
+            return True             # "Glenn Franklin Jones ... Jones' residence": the possessive too
         for start, end in self.organisations:
             if start < c.start and c.end <= end and _largest(gaz, c.text) < PARTIAL_MIN_POPULATION:
                 return True         # inside an organisation's name, unless a city ("University of Goma")

@@ -116,6 +116,9 @@ AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Co
 PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
                       + NAME + r")")
 NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
+# nouns after a name that make it a part of a town ("a building in Midan district", "the Sheikh
+# Maqsoud neighbourhood"), which GeoNames' towns seldom hold: a similar spelling elsewhere is no reading
+QUARTER_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
 # "Jarada town in the Idleb countryside", "Bedina village in northwest Afrin", "Ghawr area of Ghamr
 # district", "Al 'Anad neighbourhood in Maain district": the place lies within the second name.
 WITHIN = re.compile(
