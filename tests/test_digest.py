@@ -184,11 +184,13 @@ def test_credible_fatalities(evidence, fatalities, credible):
     ("Air strikes on Aleppo have killed 91 people in the past six weeks, the monitor said.", None),   # not a few days
     ("At least 38 people were killed in air strikes in Hasaka on Tuesday.", None),     # one day's: the event's own
 ])
-def test_a_few_days_toll_is_the_storys(evidence, toll):
-    # the extraction gives a few days' strikes no fatalities (several incidents); the story's toll is theirs
+@pytest.mark.parametrize("own", [None, 15])
+def test_a_few_days_toll_is_the_storys(evidence, toll, own):
+    # the extraction gives a few days' strikes no fatalities (several incidents), or one day's told in another
+    # sentence ('Air raids killed 15 others on Thursday'); the story's toll is the few days'
     from conflictdesk.brief.incidents import few_days_toll
     from conflictdesk.records import Event, Span, StoredEvent
 
     event = Event("e1", "Explosions/Remote violence", "Air/drone strike", Span(0, len(evidence), evidence),
-                  salience="main", status="reported")
+                  salience="main", status="reported", fatalities=own)
     assert few_days_toll(StoredEvent(event, "d1")) == toll

@@ -395,10 +395,11 @@ _SHORT_SPAN = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|l
 
 def few_days_toll(lead: StoredEvent) -> int | None:
     """"At least 38 people were killed in air strikes ... in the past two days": the toll a main event's
-    sentence gives for a few days' strikes (a week at most). The extraction gives the event no fatalities,
-    for they are of several incidents (ACLED codes each day's), but they are the story's toll."""
+    sentence gives for a few days' strikes (a week at most). The extraction does not give it to the event,
+    for it is of several incidents (ACLED codes each day's: the event may carry one day's toll, told in
+    another sentence), but it is the story's toll."""
     ev = lead.event
-    if ev.fatalities is not None or ev.salience != "main" or ev.status not in ("reported", "claimed"):
+    if ev.salience != "main" or ev.status not in ("reported", "claimed"):
         return None
     span = _SHORT_SPAN.search(ev.evidence.text)
     if span is None or (span.group("hours") and not 12 <= int(span.group("hours")) <= 168):
