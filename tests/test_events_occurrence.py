@@ -196,6 +196,8 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     # aircraft that are, remain or are shown somewhere
     "There are now more Russian attack helicopters in Syria than at any time since September.",
     "More than 20 fighter-bomber aircraft remain in Syria, officials said.",
+    # an event foreseen, none that took place
+    "No intelligence suggested an attack was imminent, the police spokesman said.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events
@@ -339,3 +341,10 @@ def test_a_wire_caption_retells_the_news(nlp, kb):
             "militant attack in Kishoreganj, Bangladesh, Thursday, July 7, 2016. (AP/Local TV)\n")
     evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 7)).events if e.event_type in ARMED_VIOLENCE]
     assert not any("In this image" in e.evidence.text for e in evs), [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_force_against_the_attackers_is_part_of_the_attack(nlp, kb):
+    # police shooting the suspects of the attack just told: the same incident (ACLED counts them in its toll)
+    evs = violent(nlp, kb, "Two gunmen opened fire at a market in Tel Aviv on Wednesday night, killing four people, "
+                           "police said. Police officers shot one of the suspects.")
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text) for e in evs]

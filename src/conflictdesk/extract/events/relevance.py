@@ -129,7 +129,8 @@ def not_an_occurrence(m: "Mention") -> bool:
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
-            or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head):
+            or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
+            or _foreseen(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -251,6 +252,19 @@ def _at_war(head: "Token") -> bool:
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "alongside")) for c in head.children):
         return True       # "Turkey's record in fighting Islamic State", "returning from fighting for Islamic State"
     return _present(head)
+
+
+FORESEEN = {"imminent", "likely", "possible", "probable", "expected", "feared", "inevitable", "unlikely"}
+
+
+def _foreseen(head: "Token") -> bool:
+    """"No intelligence suggested an attack was imminent", "a new offensive is likely": an event
+    foreseen or feared, none that took place."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    return verb.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in FORESEEN
+                                               for c in verb.children)
 
 
 def _any_one(head: "Token") -> bool:

@@ -332,6 +332,27 @@ def _thing_taken(m: Mention) -> bool:
     return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
 
 
+# who carried out the incident a report tells: "police shot one of the suspects", "the gunman was killed"
+PERPETRATORS = {"attacker", "assailant", "gunman", "gunmen", "suspect", "bomber", "perpetrator", "hostage-taker",
+                "shooter", "hijacker", "kidnapper"}
+
+
+def _attackers_struck(tok: Any) -> str | None:
+    """"Police officers shot one of the suspects", "one of the attackers was also killed", "police killed
+    the gunman": force against the known perpetrators of the incident told is part of that incident
+    (ACLED counts them among its fatalities), a reference to it ("definite"), not another event."""
+    if tok is None:
+        return None
+    if (tok.like_num or tok.lemma_.lower() in ("one", "two", "three", "all", "both", "some")):
+        tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), tok)
+    if tok.lemma_.lower() not in PERPETRATORS and tok.lower_ not in PERPETRATORS:
+        return None
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
+                   for c in tok.children)
+    return "definite" if definite else None
+
+
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     """A weapon named with a generic attack trigger refines its coding ("rocket attacks")."""
     seen: list[str] = []
@@ -561,7 +582,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind="event" if taken_by or d_kind else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              reference=refers_back(m, quotes=said, captions=captions))
+              reference=refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
