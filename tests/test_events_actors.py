@@ -251,3 +251,16 @@ def test_an_unnamed_attacker_is_the_group_that_claimed_the_attack(nlp, kb):
             "checkpoint in Baghdad on Monday.")
     evs = [x for x in _sides(nlp, kb, text) if x[0] == "Armed clash"]
     assert evs and evs[0][1] == "Unidentified Armed Group (Iraq)", evs
+
+
+def test_kurdish_militants_are_the_pkk(nlp, kb):
+    # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
+    evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")
+    assert evs and "Kurdistan Workers Party" in (evs[0][1] or ""), evs
+
+
+def test_a_battle_known_from_its_dead_lists_the_states_forces_first(nlp, kb):
+    evs = _sides(nlp, kb, "One police officer and three militants were killed in the fighting in Diyarbakir on "
+                          "Tuesday, officials said.")
+    evs = [x for x in evs if x[0] == "Armed clash"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Police Forces of Turkey"), evs

@@ -801,8 +801,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         return
     country = (d.place.country if d.place else None) or note_country
     a1, a2 = _battle_sides(d, d.actor1, d.actor2, country=country, kb=kb, index=index, patterns=patterns)
-    victim = d.side2.token is not None and d.side2.token.dep_ in ("nsubjpass", "dobj") \
-        and d.side2.token.head.lemma_.lower() in HARM_VERBS
+    # the state's forces are only among the dead: told as killed, or known only from the toll told
+    # with the battle ("Eight soldiers and 22 militants have been killed in clashes", merged), not as
+    # the target the battle's own phrase names ("an attack on soldiers")
+    victim = (d.side2.token is not None and d.side2.token.dep_ in ("nsubjpass", "dobj")
+              and d.side2.token.head.lemma_.lower() in HARM_VERBS) or (d.side2.token is None and d.actor2 is not None)
     if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" and victim \
             and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES \
             and _actor_type(a1, kb=kb, index=index) not in STATE_FORCE_TYPES:
