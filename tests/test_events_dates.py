@@ -77,3 +77,12 @@ def test_another_town_s_incident_on_another_day_leaves_the_lead_its_day(nlp, kb)
             "On Friday, a roadside bomb killed three soldiers near Mosul.")
     days = {e.location: e.event_date for e in events(nlp, kb, text)}
     assert days.get("Baghdad") == SUNDAY and days.get("Mosul") == dt.date(2016, 5, 6), days
+
+
+def test_an_undated_event_is_the_news_not_an_incident_of_last_week(nlp, kb):
+    text = ("BOR — A roadside bomb killed three soldiers near Bor on Saturday night, officials said on Sunday.\n\n"
+            "A convoy of opposition soldiers opened fire on an army checkpoint in Juba, a government spokesman said.\n\n"
+            "The opposition accused government troops of killing two of its soldiers in Juba last week.")
+    evs = events(nlp, kb, text)
+    convoy = [e for e in evs if "convoy" in e.evidence.text]
+    assert convoy and convoy[0].event_date == dt.date(2016, 5, 7), [(e.event_date, e.evidence.text[:30]) for e in evs]

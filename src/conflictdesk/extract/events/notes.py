@@ -1,6 +1,7 @@
 """Event drafts, their merging (within a sentence, then across the document) and ACLED-style notes."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -294,14 +295,32 @@ def dates_differ(a: DateMention | None, b: DateMention | None) -> bool:
     return a is not None and b is not None and a.date != b.date
 
 
-def _follow_up(o: Draft, d: Draft, text: str | None) -> bool:
+NEWS_DAYS = 2       # days from the report's day within which a dated event may be the news told undated
+
+
+def apart_from_the_news(o: Draft, d: Draft, news_day: dt.date | None) -> bool:
+    """An event a report tells without a date is its news of the day (`news_day`, see
+    `incidents.report_date`): one dated days away is another incident ("A convoy opened fire on a
+    checkpoint in Juba" after a lead dated Thursday night, and "accused the government of killing two
+    soldiers in Juba last week")."""
+    if news_day is None:
+        return False
+    for undated, dated in ((o, d), (d, o)):
+        when = dated.date
+        if undated.date is None and undated.salience == "main" and when is not None and when.date is not None:
+            if (news_day - (when.end or when.date)).days > NEWS_DAYS or (when.date - news_day).days > NEWS_DAYS:
+                return True
+    return False
+
+
+def _follow_up(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = None) -> bool:
     """d retells o's violence in the next sentences of its paragraph without naming a new attacker or
     place ("Regime forces shelled X. Six civilians were killed by the bombardments.")."""
     if text is None or family(o) != "violent" or family(d) != "violent" or d.status != o.status:
         return False
     if d.actor1 is not None or d.place is not None and o.place is not None and d.place.name != o.place.name:
         return False
-    if dates_differ(o.date, d.date):
+    if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day):
         return False
     return d.sent_start >= o.sent_end and "\n\n" not in text[o.sent_end:d.sent_start] and \
         d.sent_start - o.sent_end < 400
@@ -318,7 +337,7 @@ NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|
                        r"separately|elsewhere|meanwhile|also)\b", re.IGNORECASE)
 
 
-def _retells(o: Draft, d: Draft, text: str | None) -> bool:
+def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = None) -> bool:
     """d is o told again: both violent, nothing conflicting (actors, place, date), and d is in o's
     paragraph or refers back to it ("the strike", "the two men")."""
     if text is None or family(o) != family(d) or family(o) not in ("violent", "demonstration"):
@@ -330,7 +349,7 @@ def _retells(o: Draft, d: Draft, text: str | None) -> bool:
     if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
             and o.place.kind not in ("country", "admin1", "region") and d.place.kind not in ("country", "admin1", "region"):
         return False
-    if dates_differ(o.date, d.date):
+    if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day):
         return False
     if (d.actor1 and d.actor1 in (o.actor2, *o.assoc2)) or (o.actor1 and o.actor1 in (d.actor2, *d.assoc2)):
         return False           # the sides swapped: a response, not the same event told again
@@ -360,13 +379,14 @@ def _same_day_and_place(o: Draft, d: Draft) -> bool:
         and o.place is not None and d.place is not None and o.place.name == d.place.name
 
 
-def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draft]:
+def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
-    or violence retold: in the same paragraph, or referring back to it)."""
+    or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
+    news the report tells, what an undated mention is (`apart_from_the_news`)."""
     out: list[Draft] = []
     for d in drafts:
         # an event the text dates years back is another event than today's, however alike
-        told = next((o for o in reversed(out) if o.history == d.history and _retells(o, d, text)), None)
+        told = next((o for o in reversed(out) if o.history == d.history and _retells(o, d, text, news_day)), None)
         if told is not None:
             if family(d) == "demonstration" and d.priority > told.priority:
                 # a demonstration later met with force or dispersed takes the graver sub-type
@@ -376,7 +396,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
-        if out and out[-1].history == d.history and _follow_up(out[-1], d, text):
+        if out and out[-1].history == d.history and _follow_up(out[-1], d, text, news_day):
             host = out[-1]
             absorb(host, d)
             if d.fatalities is not None:
@@ -404,7 +424,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None) -> list[Draf
                 continue
             if o.place and d.place and o.place.name != d.place.name and o.place_here and d.place_here:
                 continue
-            if dates_differ(o.date, d.date):
+            if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day):
                 continue
             anaphoric = _actor1(d) is None and d.actor2 is None and d.place is None
             shared = (d.actor1 is not None and d.actor1 == o.actor1) or (

@@ -1087,7 +1087,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     drafts = met_by_authorities(drafts, sents, text=doc.text, patterns=patterns)
     violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
     said_day_told_later(drafts, reporting, text=doc.text)
-    merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text),
+    news_day = report_date(drafts, doc.published, dates=dates)
+    merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
+                                           news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
