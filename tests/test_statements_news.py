@@ -147,6 +147,17 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "justification"),
     ("The government said no chemical weapons had been used in the offensive.", "denial", "other"),
     ("The Pentagon said the strike hit only militant targets.", "justification", "other"),
+    # denials as ministries word them, threats and demands in reported speech, restraint
+    ("A Taliban spokesman said the group had no links to the bombers.", "denial", "other"),
+    ("The ministry called the report \"a lie\".", "denial", "other"),
+    ("A spokesman dismissed the claim as \"nonsense\".", "denial", "other"),
+    ("Moscow refuted reports that its planes had struck the convoy.", "denial", "claim_of_responsibility"),
+    ("The foreign ministry said the reports were part of a campaign of lies.", "denial", "other"),
+    ("Moscow said it reserved the right to respond.", "threat", "other"),
+    ("The militants said more attacks would follow.", "threat", "other"),
+    ("The opposition said it wanted an end to air strikes before talks could start.", "demand", "other"),
+    ("He said the truce could only succeed if Moscow stopped its air strikes.", "demand", "other"),
+    ("The army said it was refraining from responding to give the truce a chance.", "de_escalation", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
@@ -154,3 +165,12 @@ def test_news_point_labels(nlp, kb, sentence, label, absent):
     assert points, [p.text for st in ex.statements for p in st.points]
     labels = {lab for p in points for lab in p.labels}
     assert label in labels and absent not in labels, (labels, [p.cues for p in points])
+
+
+def test_a_one_word_quotation_is_the_verbs_verdict_not_a_proclamation(nlp, kb):
+    text = CONTEXT + ("Islamic State, which declared a \"caliphate\" in 2014, lost ground near Raqqa. The defence "
+                      "ministry dismissed the reports as \"baseless\".")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert not [t for t in points if "caliphate" in t], points
+    assert any("denial" in labels for t, labels in points.items() if t.startswith("dismissed the reports")), points

@@ -39,6 +39,8 @@ _VERB_TO_QUOTE = re.compile(r"^[^.!?\"“”]{0,80}?[:,]?\s*(?:that\s+)?$")
 # words that make a quotation a phrase inside the narrative, not somebody's words
 _MIN_CONTINUATION_WORDS = 4
 _MIN_POINT_WORDS = 2
+# verbs whose one-word quotation names what was proclaimed, not a verdict ('declared a "caliphate"')
+_NAMING_VERBS = frozenset({"declare", "proclaim", "announce"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,9 +303,16 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        spans = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
+        quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
+        spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
-        if not spans:
+        if quoted and not spans:
+            # a one-word quotation is a verdict inside the verb's own phrase ('dismissed the claim as "nonsense"',
+            # 'called the report "lies"'), not the words of a "declared a "caliphate"" told as history
+            if lemma in verbs.phrase and lemma not in _NAMING_VERBS and _has_phrase(token):
+                spans = [_phrase_span(text, token, verbs)]
+                kind = "phrase"
+        elif not spans:
             if clause is not None and (not _inside(clause.idx, quotes) or _clause_opening(text, clause, quotes)):
                 spans = [_reported_span(text, token, clause, subj, verbs)]
                 kind = "reported"
