@@ -130,7 +130,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
-            or _foreseen(head):
+            or _foreseen(head) or _pattern_of_targets(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -265,6 +265,25 @@ def _foreseen(head: "Token") -> bool:
     verb = head.head
     return verb.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in FORESEEN
                                                for c in verb.children)
+
+
+PATTERN_VERBS = {"target", "attack", "bomb", "shell", "strike", "hit", "raid", "ambush", "kidnap", "abduct"}
+
+
+def _pattern_of_targets(head: "Token") -> bool:
+    """"Local affiliates of the group have targeted minority Shiites and security officials", "militants
+    have attacked police stations and army posts": a kind of target struck again and again, told in the
+    perfect with no day and no place, names no incident ("have shelled rebel positions near Aleppo, the
+    monitor said on Sunday", "have struck Houthi positions in Sanaa", "have attacked a checkpoint" still do)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in PATTERN_VERBS or head.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children) or not _dayless(head):
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
+        return False              # "have struck Houthi positions in Sanaa": strikes at a place, news
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in o.children) for o in objects)
 
 
 def _any_one(head: "Token") -> bool:
