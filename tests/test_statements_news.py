@@ -158,6 +158,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The opposition said it wanted an end to air strikes before talks could start.", "demand", "other"),
     ("He said the truce could only succeed if Moscow stopped its air strikes.", "demand", "other"),
     ("The army said it was refraining from responding to give the truce a chance.", "de_escalation", "other"),
+    ("The rebels warned that the capital was within range of their rockets.", "threat", "other"),
+    ("\"We will not stand by while our people are killed,\" the commander said.", "threat", "other"),
+    ("The president said the operation would not stop until the militants were cleared from the border.",
+     "threat", "other"),
+    ("\"Any aggression will be met with force,\" the minister said.", "threat", "other"),
+    ("The government said those behind the attack would be punished.", "threat", "other"),
+    ("The envoy said the proposal would be met with a positive response in Damascus.", "other", "threat"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
