@@ -264,3 +264,20 @@ def test_a_battle_known_from_its_dead_lists_the_states_forces_first(nlp, kb):
                           "Tuesday, officials said.")
     evs = [x for x in evs if x[0] == "Armed clash"]
     assert evs and evs[0][1] and evs[0][1].startswith("Police Forces of Turkey"), evs
+
+
+def test_militants_in_a_report_naming_one_group_are_that_groups(nlp, kb):
+    text = ("The PKK has waged an insurgency against the state since 1984. One police officer and three militants "
+            "were killed in the fighting in Diyarbakir on Tuesday, officials said.")
+    evs = [x for x in _sides(nlp, kb, text) if x[0] == "Armed clash"]
+    assert evs and "Kurdistan Workers Party" in (evs[-1][2] or ""), evs
+    # two groups named: the militants stay unnamed
+    text = ("The PKK and Islamic State have both attacked Turkey. One police officer and three militants were "
+            "killed in the fighting in Diyarbakir on Tuesday, officials said.")
+    evs = [x for x in _sides(nlp, kb, text) if x[0] == "Armed clash"]
+    assert evs and all("Kurdistan" not in (a2 or "") and "Islamic" not in (a2 or "") for _, _, a2 in evs), evs
+    # "Islamist militants" are a kind of fighter, not the group named
+    text = ("Islamic State claimed the bombing in Ankara last month. Islamist militants killed two soldiers in "
+            "Diyarbakir on Tuesday.")
+    evs = [(a1, a2) for e, a1, a2 in coded(nlp, kb, text) if "Diyarbakir" in e.evidence.text]
+    assert evs and all(a1 is None or "Islamic State" not in a1 for a1, _ in evs), evs

@@ -470,12 +470,13 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
                            and any(c.lower_ == "the" for c in w.children) for w in words):
         if not (anaphor and party.actor is None and tok.tag_ == "NNS" and not any(
                 c.dep_ in ("det", "amod", "compound", "nummod") for c in tok.children)):
-            return party
+            return _only_group(party, kb=kb, index=index)
         # a bare "militants" refers to a group only named earlier in its own sentence
         start = tok.sent.start_char
         before = [a for s, e, a in index.spans if start <= s and e <= tok.left_edge.idx
                   and _actor_type(a, kb=kb, index=index) in ARMED_TYPES - STATE_FORCE_TYPES]
-        return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
+        return Party(actor=before[-1], kind=party.kind, token=tok) if before else \
+            _only_group(party, kb=kb, index=index)
     speaker = _speaker_owning(tok) if own else None
     if speaker is not None:
         # "The army general command said that its forces took over the city": the speaker's forces
@@ -488,6 +489,29 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     before = [a for s, e, a in index.spans
               if e <= tok.left_edge.idx and _actor_type(a, kb=kb, index=index) in types]
     return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
+
+
+# the fighters a report names only by what they are ("15 militants were killed", "clashes with insurgents")
+MEMBER_NOUNS = {"militant", "insurgent", "jihadist", "extremist"}
+NOT_KNOWN = {"unidentified", "unknown", "masked", "suspected", "other", "rival", "some", "many", "foreign"}
+
+
+def _only_group(party: Party, *, kb: Any, index: ActorIndex) -> Party:
+    """"Six soldiers were killed in clashes with militants", "15 militants were killed": in a report
+    that names one armed group and no other, its militants are that group's (as ACLED's coders read a
+    report); with two groups named, or "unidentified", "suspected" or "Islamist" militants (a kind of
+    fighter, as in "attacks claimed by Sunni jihadists"), they stay unnamed."""
+    tok = party.token
+    if tok is None or party.actor is not None or party.phrase is not None or \
+            tok.lemma_.lower() not in MEMBER_NOUNS or tok.tag_ != "NNS" or \
+            any(c.lower_ in NOT_KNOWN or c.dep_ in ("det", "amod", "compound", "poss") for c in tok.children):
+        # "Islamist militants", "Sunni jihadists" name a kind of fighter, not the one group named
+        return party
+    groups = {a for a, rec in index.by_id.items() if rec.known and rec.mentions
+              and _actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS}
+    if len(groups) != 1:
+        return party
+    return Party(actor=groups.pop(), kind=party.kind, token=tok)
 
 
 def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: EventPatterns,
