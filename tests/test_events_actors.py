@@ -281,3 +281,15 @@ def test_militants_in_a_report_naming_one_group_are_that_groups(nlp, kb):
             "Diyarbakir on Tuesday.")
     evs = [(a1, a2) for e, a1, a2 in coded(nlp, kb, text) if "Diyarbakir" in e.evidence.text]
     assert evs and all(a1 is None or "Islamic State" not in a1 for a1, _ in evs), evs
+
+
+def test_foreign_nationals_arrested_or_attacked_are_civilians_of_their_state(nlp, kb):
+    evs = _sides(nlp, kb, "Turkish police detained three Russian nationals in Antalya on Wednesday on suspicion of "
+                          "links with Islamic State.")
+    assert ("Arrests", "Police Forces of Turkey (2016-)", "Civilians (Russia)") in evs or \
+        any(s == "Arrests" and a2 == "Civilians (Russia)" for s, _, a2 in evs), evs
+    evs = _sides(nlp, kb, "Gunmen kidnapped two Turkish citizens in Baghdad on Monday.")
+    assert evs and evs[0][2] == "Civilians (Turkey)", evs
+    # those a state's forces shoot stay its armed opponents
+    evs = _sides(nlp, kb, "Israeli troops shot dead two Palestinians at a checkpoint near Hebron on Friday.")
+    assert any(a2 == "Unidentified Armed Group (Palestine)" for _, _, a2 in evs), evs

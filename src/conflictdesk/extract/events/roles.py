@@ -256,8 +256,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         # Observatory": a nationality or a base, not the state acting
         people = [h for h in hits if _nationality_only(h, tok, index, patterns)]
         hits = [h for h in hits if h not in people]
-        if not hits and people and people[0][0] <= tok.idx < people[0][1]:
-            return Party(actor=people[0][2], kind="nationals", token=tok)     # "27 Israelis", "a Palestinian"
+        if not hits and people and (people[0][0] <= tok.idx < people[0][1] or
+                                    tok.lemma_.lower() in NATIONALS_ABROAD):
+            # "27 Israelis", "a Palestinian", "three Russian nationals", "nine German tourists"
+            return Party(actor=people[0][2], kind="nationals", token=tok)
     if hits:
         # the head word's own actor first ("Kurdish positions" -> the Kurdish actor), then the one nearest
         # it ("Iraqi Kurdish Peshmerga forces" -> the Peshmerga, not Iraq)
@@ -341,6 +343,8 @@ def _own_outlet(verb: "Token", index: ActorIndex) -> "Token | None":
 
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+# people named by where they are from, and no more: civilians of that state (ACLED)
+NATIONALS_ABROAD = {"national", "tourist", "visitor", "expatriate", "citizen"}
 BASED = ("-based", " based", "-born", " born")
 
 

@@ -550,7 +550,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         if w is not None:
             coding, refined = w, True
     side2 = roles.side2
-    if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index):
+    if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index) \
+            and coding.event_type in ARMED_VIOLENCE:       # those it arrests are civilians (ACLED)
         # "troops shot two Palestinians": people a state's forces shoot are its opponents (ACLED:
         # an unidentified armed group of their nationality), not civilians as such
         side2 = roles.side2 = dataclasses.replace(side2, kind="armed_nationals")
