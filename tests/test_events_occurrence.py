@@ -352,3 +352,11 @@ def test_force_against_the_attackers_is_part_of_the_attack(nlp, kb):
     evs = violent(nlp, kb, "Two gunmen opened fire at a market in Tel Aviv on Wednesday night, killing four people, "
                            "police said. Police officers shot one of the suspects.")
     assert len(evs) == 1, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_an_incident_dated_weeks_before_its_report_is_background(nlp, kb):
+    # a month named without its year ("in November", read after the event's salience) dates a recalled incident
+    evs = [e for e in extract(nlp, kb, "The championship is being played under a state of emergency "
+                                       "after Islamist gunmen attacked Paris in November, killing 130 people.",
+                              published=dt.date(2016, 6, 12)).events if e.event_type in ARMED_VIOLENCE]
+    assert evs and all(e.salience == "background" for e in evs), [(e.event_date, e.salience) for e in evs]

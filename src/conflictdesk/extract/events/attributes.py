@@ -558,6 +558,9 @@ def _is_present_perfect(head: "Token") -> bool:
     return False
 
 
+RECALLED_DAYS = 14        # an incident more than two weeks before its report is recalled, not the news
+
+
 def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_background: bool,
                 event_date: dt.date | None, published: dt.date | None) -> str:
     if section_background:
@@ -571,7 +574,7 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
         return "background"
     if _habitual(head):
         return "background"    # "Hadi's forces have been battling the Houthis", "jets regularly strike"
-    if event_date and published and (published - event_date).days > 14:
+    if event_date and published and (published - event_date).days > RECALLED_DAYS:
         return "background"
     if earlier_year(head, sent, published):
         return "background"

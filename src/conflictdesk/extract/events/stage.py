@@ -34,11 +34,10 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
 from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
                         said_day_told_later)
 from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
-from .attributes import (DURATION, OFFENSIVE_WORDS, WORD_NUMBERS, DocumentPlaces, anaphoric_site, clause_times,
-                         coded_fatalities, count_of, date_for, document_places, fatalities_in, history_year,
-                         in_background_section, offensive_between, phrase_scopes, place_for, recalled_time,
-                         reporting_dates,
-                         salience_of, section_flags, status_of)
+from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
+                         clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
+                         history_year, in_background_section, offensive_between, phrase_scopes, place_for,
+                         recalled_time, reporting_dates, salience_of, section_flags, status_of)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -1138,6 +1137,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         where = d.place.country if d.place else _sentence_place_country(d, kb=kb, index=index) or country
         when, precision = (d.date.date, d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)
+        if when and doc.published and (doc.published - when).days > RECALLED_DAYS:
+            d.salience = "background"    # dated by another telling of it: "the Nov. 13 rampage in Paris"
         # a state's forces, police and government under the name of the event's period (ACLED's
         # "Military Forces of Syria (2000-2024)" for 2016); an undated event: the report's date
         dated = functools.partial(_actor_on, kb=kb, on=when or doc.published)
