@@ -360,3 +360,12 @@ def test_an_incident_dated_weeks_before_its_report_is_background(nlp, kb):
                                        "after Islamist gunmen attacked Paris in November, killing 130 people.",
                               published=dt.date(2016, 6, 12)).events if e.event_type in ARMED_VIOLENCE]
     assert evs and all(e.salience == "background" for e in evs), [(e.event_date, e.salience) for e in evs]
+
+
+def test_a_reference_brings_only_its_own_date(nlp, kb):
+    # another day the sentence of "the blasts" names (a ceasefire's) is no news of them
+    text = ("The monitor said 148 people were killed in attacks by five suicide bombers and two car bombs.\n"
+            "Moscow said the blasts showed the need for talks after the collapse of a Feb. 27 ceasefire.\n"
+            "The ministry called the blasts an escalation by the regimes in Riyadh, Ankara and Doha.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 5, 23)).events if e.event_type in ARMED_VIOLENCE]
+    assert evs and all(e.event_date != dt.date(2016, 2, 27) for e in evs), [(e.event_date, e.location) for e in evs]

@@ -92,7 +92,11 @@ def finer_within(p: Place, coarse: Place) -> bool:
 
 
 def absorb(into: Draft, other: Draft) -> None:
-    """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`."""
+    """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`. A
+    reference ("the blasts") adds only a date told of it: another date of its sentence dates something
+    else ("the blasts underscored the need for talks after the collapse of a Feb. 27 ceasefire")."""
+    if other.reference and other.date is not None and not of_mention(other, other.date.span.start):
+        other.date = None
     if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
                              and not other.actor1.startswith(STATE_IDS))):
@@ -111,6 +115,22 @@ def absorb(into: Draft, other: Draft) -> None:
     if other.salience == "main":
         into.salience = "main"
     into.rules.append(other.rule)
+
+
+def of_mention(d: Draft, start: int) -> bool:
+    """Whether the phrase at character `start` tells of the mention itself: inside its phrase ("the attack
+    on Monday", "the blasts, which hit Tartous on Monday") or a modifier of the verb whose subject or object
+    it is ("the attack happened on Monday"). A phrase carried from another sentence is not the mention's."""
+    head = d.mention.head
+    tok = next((t for t in d.mention.sent if t.idx <= start < t.idx + len(t)), None)
+    if tok is None:
+        return False
+    if tok in head.subtree:
+        return True
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
+    # "on Monday": the date's word is the object of a preposition of the verb, or the verb's own modifier
+    return verb is not None and any(t.head == verb and t.dep_ in ("npadvmod", "advmod", "prep", "tmod")
+                                    for t in (tok, tok.head, tok.head.head))
 
 
 def family(d: Draft) -> str:
