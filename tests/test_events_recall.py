@@ -113,3 +113,23 @@ def test_an_advance_is_a_battle(nlp, kb):
 ])
 def test_in_advance_is_no_battle(nlp, kb, text):
     assert extract(nlp, kb, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian rebels clashed with government forces in Daraya and in Douma on Tuesday, activists said.",
+    "Syrian rebels clashed with government forces in Daraya and Douma on Tuesday, activists said.",
+])
+def test_one_clash_per_town_the_sentence_names(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert sorted(e.location for e in evs if e.event_type == "Battles") == ["Daraya", "Douma"], \
+        [(e.event_type, e.location) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian rebels clashed with government forces in Daraya, near Damascus, on Tuesday.",
+    "Syrian rebels clashed with government forces in Aleppo and its countryside on Tuesday.",
+    "Government forces who had arrived from Homs clashed with rebels in Daraya on Tuesday.",
+])
+def test_a_place_beside_the_site_is_no_second_clash(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert len([e for e in evs if e.event_type == "Battles"]) == 1, [(e.event_type, e.location) for e in evs]

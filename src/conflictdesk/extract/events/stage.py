@@ -612,6 +612,52 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     return d
 
 
+SITE_PREPS = {"in", "on", "at", "near", "around", "outside"}
+WIDE_KINDS = ("country", "admin1", "region")
+
+
+def _coordinated_sites(head: Any, place: Place) -> list[Any]:
+    """The noun phrases of the site preposition that names an event's place, with the ones coordinated
+    with it: 'attacks on the Bashiqa front and in the Khazer area', 'clashed with troops in Daraya and
+    Douma' (the parser hangs the place from the troops). The preposition hangs from the event word or a word of its clause, never from another verb."""
+    doc = head.doc
+    tok = next((t for t in doc if t.idx == place.span.start), None)
+    while tok is not None and tok.dep_ != "pobj" and tok.head is not tok:
+        tok = tok.head if tok.dep_ in ("compound", "amod", "conj", "appos") else None
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in SITE_PREPS:
+        return []
+    prep = tok.head
+    if prep.dep_ == "conj":
+        prep = next((p for p in prep.ancestors if p.dep_ == "prep"), prep)
+    if not (prep.head is head or head in prep.head.ancestors or prep.head in head.children):
+        return []
+    preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
+    objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _each_place(d: Draft, places: list[Place]) -> list[Draft]:
+    """One event per place its sentence names for the same action, as ACLED codes them: 'rebels
+    clashed with government forces in Daraya and in Douma' were two clashes, not one in Daraya. Only
+    towns coordinated under the event word's own site prepositions, in one country, count; a region
+    beside a town ('in Aleppo and its countryside') or a place inside another one's phrase does not."""
+    if not d.place_here or d.place is None or d.place.kind in WIDE_KINDS \
+            or d.coding.event_type not in ARMED_VIOLENCE or d.status not in ("reported", "claimed"):
+        return [d]
+    sites: list[Place] = []
+    for obj in _coordinated_sites(d.mention.head, d.place):
+        left, right = obj.left_edge.idx, obj.idx + len(obj)
+        found = [p for p in places if left <= p.span.start < right and p.kind not in WIDE_KINDS
+                 and p.latitude is not None and p.country == d.place.country]
+        if len(found) == 1 and all(found[0].name != s.name for s in sites):
+            sites.append(found[0])
+    if len(sites) < 2 or d.place.name not in {s.name for s in sites}:
+        return [d]
+    return [d] + [dataclasses.replace(d, place=s, fatalities=None, count=None, rules=list(d.rules),
+                                      assoc1=list(d.assoc1), assoc2=list(d.assoc2))
+                  for s in sites if s.name != d.place.name]
+
+
 # actors who are no armed side: an attack on them is violence against civilians ("shot the former
 # leader of the PAN", "attacked a CCC candidate")
 UNARMED_TYPES = {"political_party", "civilian_group", "government", "protesters", "rioters", "other"}
@@ -1069,6 +1115,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if not sdrafts:
                 continue
         sdrafts = merge_sentence(sdrafts)
+        sdrafts = [c for d in sdrafts for c in _each_place(d, places)]
         deaths = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
                                toll_subjects=patterns.toll_subjects)
         prior = _previous_violent(drafts, sent.start_char, doc.text)
