@@ -198,3 +198,12 @@ def test_the_story_town_is_the_town_named_more_often_than_any_other():
     # two towns named as often: no story town
     assert document_places([*asqof, *others, _place("Erbil", 2700, admin1="Erbil", lat=36.19, lon=44.01)],
                            text).story is None
+
+
+def test_the_country_of_a_dateline_is_where_the_report_was_filed(nlp, kb):
+    # a command briefing filed from its headquarters abroad: the strike is in Libya, not in Germany
+    text = ("STUTTGART, Germany — American aircraft struck an Islamic State training camp in Libya "
+            "on Friday, killing dozens of militants, the U.S. military's Africa Command said.\n")
+    doc = Document(id="written-stuttgart", text=text, language="en", published=dt.date(2016, 2, 20))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert events and all(e.country == "Libya" for e in events), [(e.location, e.country) for e in events]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
 from ..dates import COARSE, PHRASE
+from ..places.wording import DATELINE as DASH_DATELINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -676,8 +677,18 @@ def _dateline(p: Place, text: str, *, dashed: bool = False) -> bool:
         return False
     if not text[:p.span.start].strip() and DATELINE.match(text, p.span.end):
         return True
+    if _dateline_region(p, text):
+        return True
     m = None if dashed else BARE_DATELINE.match(text)
     return m is not None and p.span.end <= m.end()
+
+
+def _dateline_region(p: Place, text: str) -> bool:
+    """The country or region after a dateline's comma ("STUTTGART, Germany —" of a U.S. Africa
+    Command briefing on a strike in Libya): where the report was filed, as its city is."""
+    m = DASH_DATELINE.search(text[:120])
+    return (m is not None and m.group("region") is not None and not text[:m.start()].strip()
+            and m.start("region") <= p.span.start < m.end("region"))
 
 
 def is_dateline(p: Place, text: str) -> bool:
