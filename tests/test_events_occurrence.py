@@ -369,3 +369,13 @@ def test_a_reference_brings_only_its_own_date(nlp, kb):
             "The ministry called the blasts an escalation by the regimes in Riyadh, Ankara and Doha.")
     evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 5, 23)).events if e.event_type in ARMED_VIOLENCE]
     assert evs and all(e.event_date != dt.date(2016, 2, 27) for e in evs), [(e.event_date, e.location) for e in evs]
+
+
+def test_nobody_killed_is_no_death_and_no_toll_of_another_incident(nlp, kb):
+    alone = violent(nlp, kb, "Some tents were burned in Tartous on Monday but nobody was killed.")
+    assert all(e.fatalities in (None, 0) for e in alone), [(e.sub_event_type, e.fatalities) for e in alone]
+    # told after a deadly bombing, "nobody was killed" is of another incident, never the bombing's toll
+    evs = violent(nlp, kb, "Bombs killed nearly 150 people in Jableh and Tartous on Monday, monitors said.\n"
+                           "An area of Tartous near a blast site was attacked by government supporters. Some tents "
+                           "were burned but nobody was killed.")
+    assert max(e.fatalities or 0 for e in evs) == 150, [(e.sub_event_type, e.fatalities) for e in evs]

@@ -301,6 +301,8 @@ def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
         if any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ == "no" for c in tok.children):
             continue
         for victim in _victims(tok):
+            if victim.lower_ in NO_ONE or (victim.lower_ == "one" and any(c.lower_ == "no" for c in victim.children)):
+                continue        # "nobody was killed": no one died (NO_DEATHS below)
             if not _person_like(victim, tok, victim_nouns):
                 continue
             toks = _np_tokens(victim)
@@ -422,6 +424,9 @@ def _absolute(chain: list["Token"]) -> list["Token"]:
     return chain
 
 
+NO_ONE = {"nobody", "none", "noone"}
+
+
 def status_of(head: "Token", *, text: str) -> str:
     chain = _absolute([head] + _ancestors(head))
     lemmas = [t.lemma_.lower() for t in chain]
@@ -434,6 +439,9 @@ def status_of(head: "Token", *, text: str) -> str:
             return "negated"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"                       # "no arrests were reported"
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in NO_ONE or (c.lower_ == "one" and any(
+            g.lower_ == "no" for g in c.children))) for c in head.children):
+        return "negated"                       # "nobody was killed", "no one was hurt", "killed none"
     if any(lemma in NEG_LEMMAS for lemma in lemmas[1:]):
         return "negated"
     if any(lemma in ATTEMPT_LEMMAS for lemma in lemmas[1:]) or head.lemma_.lower() in ("attempt",):

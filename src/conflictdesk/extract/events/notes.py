@@ -462,7 +462,9 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
         if host.status != d.status:
             host.status = "reported"         # claimed, and reported by others too
         absorb(host, d)
-        if d.fatalities is not None:
+        # conflicting figures for the same victims: the lowest (ACLED); a "nobody was killed" told with the
+        # same kind of violence is of another incident than a deadly one, never its toll
+        if d.fatalities is not None and (host.fatalities is None or d.fatalities > 0):
             host.fatalities = d.fatalities if host.fatalities is None else min(host.fatalities, d.fatalities)
     return out
 
