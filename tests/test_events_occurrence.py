@@ -379,3 +379,15 @@ def test_nobody_killed_is_no_death_and_no_toll_of_another_incident(nlp, kb):
                            "An area of Tartous near a blast site was attacked by government supporters. Some tents "
                            "were burned but nobody was killed.")
     assert max(e.fatalities or 0 for e in evs) == 150, [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text,background", [
+    ("Indonesia saw a wave of militant attacks in the 2000s, the worst of which was a bombing of a nightclub on Bali "
+     "that killed 202 people.", True),
+    ("Militants bombed the capital several times in the 1990s, killing dozens.", True),
+    ("Militants have bombed the capital in the 2010s, and a car bomb killed 12 there on Monday.", False),
+])
+def test_a_decade_over_tells_history(nlp, kb, text, background):
+    evs = violent(nlp, kb, text)
+    assert evs and any((e.salience == "background") == background for e in evs), \
+        [(e.sub_event_type, e.salience, e.event_date) for e in evs]

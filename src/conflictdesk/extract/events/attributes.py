@@ -624,17 +624,29 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
     if published is None:
         return None
     for t in sent:
-        if not (t.shape_ == "dddd" and 1900 <= int(t.text) < published.year):
+        year = _year_before(t, published)
+        if year is None:
             continue
         chain = [t] + _ancestors(t, 6)
         if any(a.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep") for c in a.children)
                for a in chain[:4]):
             continue
         if head in chain:
-            return int(t.text)
+            return year
         verb = next((a for a in chain if a.pos_ in ("VERB", "AUX")), None)
         if verb is not None and (verb is head or verb in _ancestors(head, 6)):
-            return int(t.text)
+            return year
+    return None
+
+
+def _year_before(t: "Token", published: dt.date) -> int | None:
+    """The year a token names when it is before the report's own: "2008", or the first year of a decade
+    over by then ("in the 2000s", "the 1990s": not "the 2010s" in 2016)."""
+    if t.shape_ == "dddd" and 1900 <= int(t.text) < published.year:
+        return int(t.text)
+    if t.shape_ == "ddddx" and t.lower_.endswith("s") and t.text[3] == "0" and 1900 <= int(t.text[:4]) \
+            and int(t.text[:4]) + 9 < published.year:
+        return int(t.text[:4])
     return None
 
 
