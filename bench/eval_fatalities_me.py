@@ -4,8 +4,9 @@
 The articles: the first 400 rows of ../shared/data/news-2016/articles.jsonl (file order) whose
 text names Syria, Iraq, Yemen, Lebanon, Israel, Palestine, Iran, Turkey, Libya or Egypt as a
 word. They are ingested with extraction into a fresh SQLite store in a temporary folder (as
-`conflictdesk ingest` does), exported as `conflictdesk export --format acled-csv` exports, and
-the CSV's fatalities are summed; the largest rows are listed with their notes.
+`conflictdesk ingest` does), exported as `conflictdesk export --format acled-csv` exports (one row
+per incident, however many articles report it), and the CSV's fatalities are summed, and those of
+every report (`--mentions`) beside them; the largest rows are listed with their notes.
 
     .venv/bin/python bench/eval_fatalities_me.py [--n 400] [--top 15] [--csv out.csv]
 """
@@ -42,18 +43,22 @@ def middle_east_rows(n: int = 400) -> list[int]:
     return rows
 
 
-def export_csv(rows: list[int], *, nlp: Any, kb: Any) -> str:
-    """Ingest and extract the rows into a temporary store; the ACLED CSV of its events."""
+def export_csv(rows: list[int], *, nlp: Any, kb: Any) -> tuple[str, str]:
+    """Ingest and extract the rows into a temporary store; the ACLED CSV of its incidents (as
+    `conflictdesk export` writes it) and of every report of them (`--mentions`)."""
     from conflictdesk.export import actor_lookup, events_to_acled_csv
     from conflictdesk.extract.pipeline import extract_documents
     from conflictdesk.store import Store, ingest_batch
+    from conflictdesk.store.incidents import collapse
 
-    out = io.StringIO()
+    incidents, mentions = io.StringIO(), io.StringIO()
     with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/middle-east.db") as store:
         ingest_batch(news_documents(rows), store, extractor=lambda docs: extract_documents(docs, nlp=nlp, kb=kb))
         found = store.list_events()
-        events_to_acled_csv(found, out, actor=actor_lookup(store, found))
-    return out.getvalue()
+        lookup = actor_lookup(store, found)
+        events_to_acled_csv(collapse(found), incidents, actor=lookup)
+        events_to_acled_csv(found, mentions, actor=lookup)
+    return incidents.getvalue(), mentions.getvalue()
 
 
 def fatalities(csv_text: str) -> tuple[int, list[dict[str, str]]]:
@@ -75,13 +80,16 @@ def main() -> None:
 
     rows = middle_east_rows(args.n)
     started = time.perf_counter()
-    text = export_csv(rows, nlp=load_pipeline(), kb=load_knowledge_base())
+    text, every_report = export_csv(rows, nlp=load_pipeline(), kb=load_knowledge_base())
     if args.csv:
         args.csv.write_text(text, encoding="utf-8")
     total, ranked = fatalities(text)
+    reports_total, reports = fatalities(every_report)
     print(f"{len(rows)} Middle East articles (rows {rows[0]}..{rows[-1]}) in {time.perf_counter() - started:.0f} s: "
-          f"{len(ranked)} events in the ACLED CSV, fatalities summed {total:,}")
-    print(f"events={len(ranked)} fatalities_total={total} events_per_article={len(ranked) / max(1, len(rows)):.3f}")
+          f"{len(ranked)} incidents in the ACLED CSV, fatalities summed {total:,} "
+          f"(every report of them, --mentions: {len(reports)} rows, {reports_total:,})")
+    print(f"events={len(ranked)} fatalities_total={total} events_per_article={len(ranked) / max(1, len(rows)):.3f} "
+          f"mentions={len(reports)} mention_fatalities_total={reports_total}")
     for r in ranked[:args.top]:
         print(f"  {int(r.get('fatalities') or 0):>8,}  {r.get('event_date')}  {r.get('sub_event_type') or r.get('event_type')}"
               f"  {r.get('actor1')} / {r.get('actor2')}  {r.get('location')}, {r.get('country')}\n"

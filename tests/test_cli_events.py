@@ -132,9 +132,10 @@ def test_events_geojson_has_located_events_only(db):
 
 def test_events_table(db):
     out = run(db, "--type", "Arrests").stdout.splitlines()
-    assert out[0].split("\t") == ["date", "event", "actors", "location", "fatalities", "status", "document"]
+    assert out[0].split("\t") == ["date", "event", "actors", "location", "fatalities", "status", "document",
+                                  "reports"]
     assert out[1].split("\t") == ["2024-02-03", "Arrests", "police-of-iraq / protesters-iraq", "Baghdad, Iraq", "",
-                                  "reported", "qaim-strikes"]
+                                  "reported", "qaim-strikes", "1"]
 
 
 def test_events_bad_status_is_a_usage_error(db):

@@ -104,7 +104,7 @@ def test_a_database_made_before_event_coders_upgrades_and_keeps_its_events(tmp_p
         [ev] = store.get_extraction("d0").events
         assert (ev.id, ev.rule, ev.coder, ev.confidence) == ("d0-ev1", "attack", "", None)
         with store.engine.connect() as conn:
-            assert current_revision(conn) == head_revision() == "0005"
+            assert current_revision(conn) == head_revision() == "0006"
 
 
 def test_exact_duplicates_are_stored_once(store):

@@ -244,6 +244,12 @@ class StoredEvent:
     url: str | None = None
     published: dt.date | None = None
     title: str | None = None
+    incident: int | None = None        # the incident it tells (store/incidents.py); None: its own
+    reports: tuple["StoredEvent", ...] = ()   # the other reports of its incident (store.incidents.collapse)
+
+    def sources(self) -> list["StoredEvent"]:
+        """This report and the other reports of its incident."""
+        return [self, *self.reports]
 
 
 @dataclass(slots=True)

@@ -233,6 +233,8 @@ def event_filters(command: F) -> F:
                           "attempted events)."),
         click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first)."),
         click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents."),
+        click.option("--mentions", is_flag=True, help="One row per report: an incident several documents report "
+                     "is otherwise one row (its lead report, the lowest toll given, every source)."),
     ]
     for option in reversed(options):
         command = option(command)

@@ -5,7 +5,9 @@ Actor ids become names through an `actor` lookup (id -> AcledActor with ACLED's 
 ACLED conventions: fatalities 0 where none are reported; associated actors joined with
 "; "; `interaction` is the two inter codes, lowest first (inter1 * 10 for a sole actor);
 `civilian_targeting` is "Civilian targeting" or empty. Columns after ACLED's
-(EXTRA_COLUMNS) carry what conflictdesk adds: status, salience, document, evidence.
+(EXTRA_COLUMNS) carry what conflictdesk adds: status, salience, document, evidence, and for an
+incident several documents report (store/incidents.collapse), how many report it and which
+(`source` then names every publisher, as ACLED lists an event's sources).
 Cells of document text that start like a spreadsheet formula (= + - @) are written with a
 leading apostrophe (`rows.spreadsheet_safe`), so opening the file never runs one.
 """
@@ -30,7 +32,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
 )
 EXTRA_COLUMNS: tuple[str, ...] = ("event_id", "status", "salience", "count", "count_qualifier", "cameo", "plover",
-                                  "document_id", "source_url", "evidence")
+                                  "document_id", "source_url", "evidence", "reports", "report_documents")
 
 
 
@@ -95,6 +97,8 @@ def acled_row(item: StoredEvent | Event, *, actor: ActorLookup | None = None) ->
     else:
         interaction = ""
     iso = _iso3(ev.country)
+    reports = stored.sources()      # an incident told by several documents: every one of them
+    sources = list(dict.fromkeys(s.source for s in reports if s.source))
     event_id = ev.id if not stored.document_id or ev.id.startswith(stored.document_id) else \
         f"{stored.document_id}-{ev.id}"
     return {
@@ -106,13 +110,14 @@ def acled_row(item: StoredEvent | Event, *, actor: ActorLookup | None = None) ->
         "interaction": interaction, "civilian_targeting": "Civilian targeting" if ev.civilian_targeting else "",
         "iso": "" if iso == "XXX" else iso, "country": _text(ev.country), "admin1": _text(ev.admin1),
         "location": _text(ev.location), "latitude": _text(ev.latitude), "longitude": _text(ev.longitude),
-        "geo_precision": _text(ev.geo_precision), "source": _text(stored.source), "notes": ev.notes,
+        "geo_precision": _text(ev.geo_precision), "source": "; ".join(sources), "notes": ev.notes,
         "fatalities": str(ev.fatalities if ev.fatalities is not None else 0),
         "event_id": ev.id, "status": ev.status, "salience": ev.salience,
         "count": _text(ev.count.value if ev.count else None),
         "count_qualifier": _text(ev.count.qualifier if ev.count else None), "cameo": _text(ev.cameo),
         "plover": _text(ev.plover), "document_id": stored.document_id, "source_url": _text(stored.url),
-        "evidence": ev.evidence.text,
+        "evidence": ev.evidence.text, "reports": str(len(reports)),
+        "report_documents": "; ".join(s.document_id for s in reports if s.document_id),
     }
 
 

@@ -1,4 +1,5 @@
-"""Events as JSON: the contract's event object plus the document it came from."""
+"""Events as JSON: the contract's event object plus the document it came from, and for an incident
+several documents report (store/incidents.collapse), the other reports (`reports`)."""
 from __future__ import annotations
 
 import json
@@ -14,7 +15,17 @@ def event_record_dict(item: StoredEvent | Event) -> dict[str, Any]:
     stored = as_stored(item)
     return {**event_dict(stored.event), "review": stored.event.review, "document_id": stored.document_id or None,
             "source": stored.source,
-            "url": stored.url, "published": stored.published.isoformat() if stored.published else None}
+            "url": stored.url, "published": stored.published.isoformat() if stored.published else None,
+            "reports": [_report(r) for r in stored.reports]}
+
+
+def _report(stored: StoredEvent) -> dict[str, Any]:
+    """Another report of the same incident: its document and its own event there."""
+    ev = stored.event
+    return {"document_id": stored.document_id, "event_id": ev.id, "source": stored.source, "url": stored.url,
+            "published": stored.published.isoformat() if stored.published else None,
+            "event_date": ev.event_date.isoformat() if ev.event_date else None, "fatalities": ev.fatalities,
+            "evidence": ev.evidence.text}
 
 
 def events_to_json(rows: Iterable[StoredEvent | Event], out: TextIO, *, lines: bool = False) -> int:

@@ -10,6 +10,7 @@ Database errors surface as `StoreError` ([E200]); a missing document as `NotFoun
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import time
@@ -27,7 +28,7 @@ from sqlalchemy.pool import StaticPool
 
 from ..errors import Code, NotFoundError, StoreError
 from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent, StoredStatement
-from . import fts, migration, review, rows, watch_state
+from . import fts, incidents, migration, review, rows, watch_state
 from .memo import Memo, data_version, memoised
 from .event_queries import (EVENTS_WITH_DOCUMENTS, FILTER_FIELDS, WHEN, DayCount, EventColumn, EventFilter,
                             PlaceCount, actors_query, column_query, days_of, days_query, narrowed, pairs_query,
@@ -57,6 +58,36 @@ _DELETE_EXTRACTED = [delete(t.__table__).where(t.__table__.c.document_id == bind
 # already holds the whole database): writers of one document's extraction take turns
 _LOCK_DOCUMENT = select(_DOCS.c.id).where(_DOCS.c.id == bindparam("id")).with_for_update()
 _MARK_EXTRACTED = update(_DOCS).where(_DOCS.c.id == bindparam("document_id")).values(extracted=True)
+_EVENTS = EventRow.__table__
+_MENTION_COLUMNS = [_EVENTS.c[f.name] for f in dataclasses.fields(incidents.Mention) if f.name != "incident"] + \
+    [func.coalesce(_EVENTS.c.incident, _EVENTS.c.pk).label("incident")]
+_NOT_REJECTED = or_(_EVENTS.c.review.is_(None), _EVENTS.c.review != "rejected")
+
+
+def _link_incidents(conn: Connection, doc_id: str) -> None:
+    """Each stored event of `doc_id` that took place joins the incident of other documents' events
+    telling the same occurrence, if any (incidents.choose_incident): one indexed query an event."""
+    own = conn.execute(select(*_MENTION_COLUMNS).where(_EVENTS.c.document_id == doc_id, _NOT_REJECTED,
+                                                       _EVENTS.c.status.in_(incidents.OCCURRED),
+                                                       _EVENTS.c.country.is_not(None))
+                       .order_by(_EVENTS.c.ord)).all()
+    for row in own:
+        new = incidents.Mention(**row._asdict())
+        query = select(*_MENTION_COLUMNS).where(
+            _EVENTS.c.document_id != doc_id, _EVENTS.c.event_type == new.event_type,
+            _EVENTS.c.country == new.country, _EVENTS.c.status.in_(incidents.OCCURRED), _NOT_REJECTED)
+        if new.event_date is not None:
+            window = dt.timedelta(days=incidents.WINDOW_DAYS)
+            query = query.where(_EVENTS.c.event_date.between(new.event_date - window, new.event_date + window))
+        elif new.fatalities:
+            query = query.where(_EVENTS.c.event_date.is_(None), _EVENTS.c.fatalities == new.fatalities,
+                                _EVENTS.c.sub_event_type == new.sub_event_type)
+        else:
+            continue
+        stored = [incidents.Mention(**r._asdict()) for r in conn.execute(query.limit(incidents.CANDIDATES))]
+        incident = incidents.choose_incident(new, stored)
+        if incident is not None:
+            conn.execute(update(_EVENTS).where(_EVENTS.c.pk == new.pk).values(incident=incident))
 
 
 def clip(text: str, limit: int) -> str:
@@ -371,6 +402,8 @@ class Store:
             if points:
                 conn.execute(insert(PointRow.__table__), points)
         review.reapply(conn, doc_id)   # analysts' corrections win over the new machine coding too
+        if ex.events:
+            _link_incidents(conn, doc_id)
         conn.execute(_MARK_EXTRACTED, {"document_id": doc_id})
 
     def get_extraction(self, document_id: str, *, include_rejected: bool = False) -> Extraction:
@@ -444,7 +477,8 @@ class Store:
             # a Row's attributes cost about 1 µs each to read (40 per event); a namespace reads at dict speed
             plain = [SimpleNamespace(**row._asdict()) for row in found]
             return [StoredEvent(event=rows.event_record(row), document_id=row.document_id, source=row.source,
-                                url=row.url, published=row.published, title=row.title)
+                                url=row.url, published=row.published, title=row.title,
+                                incident=row.incident if row.incident is not None else row.pk)
                     for row in plain]
 
     def _first_events(self, session: Session, columns: Any, flt: EventFilter, n: int) -> list[Any]:

@@ -141,6 +141,8 @@ class EventRow(Base):
     coder: Mapped[str | None] = mapped_column(String(64))       # the event coder's versioned name
     confidence: Mapped[float | None] = mapped_column(Float)
     review: Mapped[str | None] = mapped_column(String(16))      # None (machine), accepted, corrected, rejected
+    # the incident the event tells: the pk of the incident's first stored event, NULL for its own (incidents.py)
+    incident: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class EventActorRow(Base):

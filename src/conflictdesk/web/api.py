@@ -54,13 +54,18 @@ def _events(app: "Site", request: Request, default_limit: int = 500) -> tuple[li
 
 
 def events(app: "Site", request: Request) -> Response:
-    """Stored events, most recent first, as JSON, GeoJSON or ACLED CSV (format)."""
+    """Stored events, most recent first, as JSON, GeoJSON or ACLED CSV (format): one row per incident
+    among the page's events, with its other reports (mentions=1: one row per report)."""
     from ..export import actor_lookup, event_record_dict, events_to_acled_csv, geojson_feature_collection
 
     fmt = request.arg("format") or "json"
     if fmt not in ("json", "geojson", "csv"):
         raise HttpError(400, "parameter 'format' must be json, geojson or csv", [f"format: {fmt!r}"])
     found, offset, limit = _events(app, request)
+    if request.arg("mentions") not in ("1", "true"):
+        from ..store.incidents import collapse
+
+        found = collapse(found)     # one row per incident among the listed events
     if fmt == "geojson":
         return Response.json(geojson_feature_collection(found), content_type="application/geo+json")
     if fmt == "csv":

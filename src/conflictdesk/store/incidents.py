@@ -1,0 +1,175 @@
+"""One incident, many reports: events of different documents that tell the same occurrence.
+
+Each stored event carries the incident it belongs to (`events.incident`, the pk of the event
+that first told it; NULL: the event's own). When a document's extraction is stored, each of
+its events joins the incident of events already stored from other documents that tell the
+same occurrence (`same_incident`), else starts one. Counts, the map, the timeline and the
+exports then count incidents, not mentions, and an exported incident lists every report.
+
+    incident = choose_incident(mention, stored_mentions)   # an incident id, or None: a new one
+    rows = collapse(store.list_events())                   # one StoredEvent per incident
+
+The test (the issue's rule: type, date within a day or two, place within ~25 km, compatible
+actors), for events of two different documents:
+- the same event type and country, and both took place (reported, claimed or attempted);
+- dated within two days of each other (a week when one is dated only to the week, the same
+  month when one is dated only to the month); two undated events only when both tell the same
+  sub-event type and the same positive toll (an incident recalled in the same words);
+- placed within 25 km, or at the same named place; a country-level place links only with the
+  same sub-event type and the same positive toll;
+- actors that do not contradict each other: the same actor, or one side unknown or unidentified.
+An incident takes at most one event of each document (a report's extraction has already
+merged what it tells twice), and a new event must fit every stored event of the incident, so a
+chain of near matches never joins two different occurrences.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..knowledge.gazetteer import distance_km
+from ..records import Event, StoredEvent
+
+OCCURRED = frozenset({"reported", "claimed", "attempted"})
+NEAR_KM = 25.0
+DAYS_APART = 2          # days between two exact dates of one incident
+WEEK_APART = 7          # ... when one of them is dated to the week
+WINDOW_DAYS = 31        # how far from an event's date stored events are looked at ...
+CANDIDATES = 500        # ... and how many of them at most
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What the incident test reads of a stored event."""
+
+    pk: int
+    incident: int                 # the incident's id (the pk of its first event)
+    document_id: str
+    event_type: str
+    sub_event_type: str
+    status: str
+    country: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    event_date: dt.date | None
+    time_precision: int | None
+    actor1: str | None
+    actor2: str | None
+    fatalities: int | None
+
+
+def _close_in_time(a: Mention, b: Mention) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return False
+    if 3 in (a.time_precision, b.time_precision):
+        return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month)
+    apart = abs((a.event_date - b.event_date).days)
+    return apart <= (WEEK_APART if 2 in (a.time_precision, b.time_precision) else DAYS_APART)
+
+
+def _country_level(m: Mention) -> bool:
+    return not m.location or m.location.casefold() == (m.country or "").casefold()
+
+
+def _same_toll(a: Mention, b: Mention) -> bool:
+    return a.sub_event_type == b.sub_event_type and bool(a.fatalities) and a.fatalities == b.fatalities
+
+
+def _close_in_place(a: Mention, b: Mention) -> bool:
+    if _country_level(a) or _country_level(b):
+        return _same_toll(a, b)
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM  # type: ignore[arg-type]
+    return (a.location or "").casefold() == (b.location or "").casefold()
+
+
+def _unknown(actor: str | None) -> bool:
+    return actor is None or actor.startswith("unidentified-")
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a == b or _unknown(a) or _unknown(b)
+
+
+def same_incident(a: Mention, b: Mention) -> bool:
+    """Do two events of different documents tell the same occurrence (see the module's rule)?"""
+    if a.document_id == b.document_id or a.event_type != b.event_type:
+        return False
+    if not a.country or a.country != b.country or a.status not in OCCURRED or b.status not in OCCURRED:
+        return False
+    if a.event_date is None and b.event_date is None:
+        timely = _same_toll(a, b)
+    else:
+        timely = _close_in_time(a, b)
+    return (timely and _close_in_place(a, b) and _compatible(a.actor1, b.actor1)
+            and _compatible(a.actor2, b.actor2))
+
+
+def choose_incident(new: Mention, stored: Iterable[Mention]) -> int | None:
+    """The incident `new` belongs to among stored events (of other documents): one that every
+    stored event of it fits and none of them is of `new`'s document; the nearest in time of
+    several. None: `new` tells an incident of its own."""
+    by_incident: dict[int, list[Mention]] = {}
+    for m in stored:
+        by_incident.setdefault(m.incident, []).append(m)
+    fitting = [(incident, members) for incident, members in by_incident.items()
+               if all(m.document_id != new.document_id and same_incident(new, m) for m in members)]
+    if not fitting:
+        return None
+
+    def apart(item: tuple[int, list[Mention]]) -> tuple[int, int]:
+        days = min(abs((m.event_date - new.event_date).days) if m.event_date and new.event_date else 0
+                   for m in item[1])
+        return days, item[0]
+    return min(fitting, key=apart)[0]
+
+
+# --- one row per incident -------------------------------------------------------------------
+def incident_fatalities(events: Sequence[StoredEvent]) -> int | None:
+    """The incident's toll from its reports: the lowest positive figure (ACLED takes the most
+    conservative of differing reports); 0 only when every report that gives one says none."""
+    tolls = [s.event.fatalities for s in events if s.event.fatalities is not None]
+    positive = [n for n in tolls if n > 0]
+    return min(positive) if positive else (0 if tolls else None)
+
+
+def _lead_rank(s: StoredEvent) -> tuple[object, ...]:
+    ev = s.event
+    return (ev.salience != "main", ev.status != "reported", ev.time_precision or 1, ev.location is None,
+            _unknown(ev.actor1) + _unknown(ev.actor2), s.published or dt.date.max, s.document_id, ev.id)
+
+
+def collapse(events: Sequence[StoredEvent]) -> list[StoredEvent]:
+    """One StoredEvent per incident, in the order of each incident's first event in `events`:
+    its lead report (the news rather than background, reported, the most precise date and place,
+    the most actors named, the earliest published), with the incident's toll and the other
+    reports in `reports`. Events without an incident are their own."""
+    groups: dict[object, list[StoredEvent]] = {}
+    for s in events:
+        key = s.incident if s.incident is not None else ("own", s.document_id, s.event.id)
+        groups.setdefault(key, []).append(s)
+    out = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        ranked = sorted(members, key=_lead_rank)
+        lead = ranked[0]
+        toll = incident_fatalities(members)
+        event = dataclasses.replace(lead.event, fatalities=toll, notes=_noted(lead.event, toll, members))
+        out.append(dataclasses.replace(lead, event=event, reports=tuple(ranked[1:])))
+    return out
+
+
+def _noted(lead: Event, toll: int | None, members: Sequence[StoredEvent]) -> str:
+    """The lead's note with the incident's toll, and the range of tolls when reports differ."""
+    notes = lead.notes
+    if lead.fatalities and toll and toll != lead.fatalities:
+        notes = notes.replace(f", killing {lead.fatalities}", f", killing {toll}")
+    tolls = sorted({s.event.fatalities for s in members if s.event.fatalities})
+    if len(tolls) > 1:
+        notes += f" Reports give {tolls[0]} to {tolls[-1]} fatalities."
+    return notes
