@@ -97,7 +97,7 @@ def test_one_bombing_told_by_three_wires_is_one_incident(store):
 
 def test_different_places_days_or_sides_stay_apart(store):
     far = bombing("wire-b", fatalities=33, latitude=33.3)            # about 90 km north: another town
-    later = bombing("wire-c", fatalities=31, day=dt.date(2024, 3, 8))  # five days on
+    later = bombing("wire-c", fatalities=31, day=dt.date(2024, 3, 4))  # the next day: another bombing
     store_reports(store, {"wire-a": bombing("wire-a", fatalities=31), "wire-b": far, "wire-c": later})
     assert len({s.incident for s in store.list_events()}) == 3
 
@@ -128,13 +128,18 @@ def mention(**kw) -> Mention:
     base = dict(pk=1, incident=1, document_id="a", event_type="Battles", sub_event_type="Armed clash",
                 status="reported", country="Syria", location="Manbij", latitude=36.53, longitude=37.95,
                 event_date=dt.date(2016, 6, 6), time_precision=1, actor1=None, actor2="islamic-state-syria",
-                fatalities=None)
+                fatalities=None, count_value=None)
     return Mention(**{**base, **kw})
 
 
 def test_the_rule_on_mentions():
     a = mention()
-    assert same_incident(a, mention(pk=2, incident=2, document_id="b", event_date=dt.date(2016, 6, 7)))
+    assert same_incident(a, mention(pk=2, incident=2, document_id="b"))
+    assert not same_incident(a, mention(document_id="b", event_date=dt.date(2016, 6, 7)))   # the next day
+    # a report that gives no day is dated by itself, to the week: the week before it
+    assert same_incident(a, mention(document_id="b", event_date=dt.date(2016, 6, 8), time_precision=2))
+    assert not same_incident(a, mention(document_id="b", event_date=dt.date(2016, 6, 11), time_precision=2))
+    assert not same_incident(a, mention(document_id="b", count_value=12))                   # an aggregate
     assert not same_incident(a, mention(pk=2, incident=2, document_id="a"))                 # same document
     assert not same_incident(a, mention(document_id="b", status="threatened"))              # did not happen
     assert not same_incident(a, mention(document_id="b", event_date=None))                  # one undated
@@ -143,8 +148,11 @@ def test_the_rule_on_mentions():
     # country-level places link only on the same sub-type and toll
     vague = mention(document_id="b", location="Syria", latitude=35.0, longitude=38.5)
     assert not same_incident(a, vague)
-    assert same_incident(mention(fatalities=20), mention(document_id="b", location=None, latitude=None,
-                                                         longitude=None, fatalities=20))
+    assert same_incident(mention(fatalities=20, actor1="islamic-state-syria"),
+                         mention(document_id="b", location=None, latitude=None, longitude=None, fatalities=20,
+                                 actor1="islamic-state-syria"))
+    assert not same_incident(mention(fatalities=20), mention(document_id="b", location=None, latitude=None,
+                                                             longitude=None, fatalities=20))   # nobody named
     # an incident recalled without a date in two reports: same place, sub-type and toll
     assert same_incident(mention(event_date=None, fatalities=202), mention(document_id="b", event_date=None,
                                                                             fatalities=202))
@@ -158,3 +166,14 @@ def test_incident_toll_is_the_lowest_positive_figure():
     assert incident_fatalities([told(33), told(0), told(31), told(None)]) == 31
     assert incident_fatalities([told(0), told(None)]) == 0
     assert incident_fatalities([told(None)]) is None
+
+
+def test_stix_gives_each_report_of_an_incident_its_report_object(store):
+    from conflictdesk.export.stix import stix_bundle
+
+    store_reports(store, {"wire-a": bombing("wire-a", fatalities=31), "wire-b": bombing("wire-b", fatalities=33)})
+    bundle = stix_bundle(collapse(store.list_events()), at=dt.datetime(2024, 3, 6, tzinfo=dt.timezone.utc))
+    events = [o for o in bundle["objects"] if o.get("conflictdesk_event_id")]
+    reports = [o for o in bundle["objects"] if o["type"] == "report"]
+    assert len(events) == 1 and len(reports) == 2
+    assert all(events[0]["id"] in r["object_refs"] for r in reports)

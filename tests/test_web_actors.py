@@ -103,8 +103,9 @@ def test_the_dashboard_counts_a_range_and_shows_the_latest_and_the_digest(app, s
     page = call(app, "/", "since=2016-01-01&until=2016-03-06")
     assert page.code == 200
     text = html.unescape(re.sub(r"<[^>]+>", " ", page.text))
-    total = store.count_events(since=dt.date(2016, 1, 1), until=dt.date(2016, 3, 6))
-    assert f"{total} event(s) from 2016-01-01 to 2016-03-06" in " ".join(text.split())
+    total = store.count_incidents(since=dt.date(2016, 1, 1), until=dt.date(2016, 3, 6))
+    assert total == store.count_events(since=dt.date(2016, 1, 1), until=dt.date(2016, 3, 6))   # one report each
+    assert f"{total} incident(s) from 2016-01-01 to 2016-03-06" in " ".join(text.split())
     for country, n in store.event_counts("country", since=dt.date(2016, 1, 1), until=dt.date(2016, 3, 6)):
         assert re.search(rf'country={country}&amp;since=2016-01-01&amp;until=2016-03-06">{country}</a></td>'
                          rf'<td class="bar">.*?</td><td>{n}</td>', page.text)
@@ -115,7 +116,7 @@ def test_the_dashboard_counts_a_range_and_shows_the_latest_and_the_digest(app, s
     digest = page.text.split('<ol class="digest">')[1].split("</ol>")[0]
     assert len(re.findall(r'<a href="/documents/kh-\d">Report kh-\d</a>', digest)) == len(week["stories"])
     default = call(app, "/")    # the last 90 days of data
-    assert default.code == 200 and "event(s) from 2015-12-08 to 2016-03-06" in default.text
+    assert default.code == 200 and "incident(s) from 2015-12-08 to 2016-03-06" in default.text
     assert call(app, "/", "since=2016-04-01&until=2016-01-01").code == 400
     tags = Tags()
     tags.feed(default.text)

@@ -14,7 +14,9 @@ STIX has no object for a conflict event, so the mapping is (all objects `spec_ve
 - **place** -> `location` (name, ISO 3166-1 alpha-2 `country`, `administrative_area`,
   `latitude`/`longitude`); an event whose place has no country and no coordinates gets none.
 - **document** -> `report` (`report_types` ["threat-report"]) whose `object_refs` list its
-  events and everything they refer to, with the article as an external reference.
+  events and everything they refer to, with the article as an external reference; an incident
+  several documents report (store/incidents.collapse) is one event that each of their reports
+  refers to.
 - **roles** -> `relationship` objects: event `attributed-to` actor1 and its associated actors;
   event `targets` actor2 and associates for political violence (Battles, Explosions/Remote
   violence, Violence against civilians, Riots), `involves` (a custom relationship type) for
@@ -210,8 +212,9 @@ def stix_bundle(rows: Iterable[StoredEvent | Event], *, at: dt.datetime,
     for item in rows:
         stored = as_stored(item)
         refs = builder.event(stored)
-        if stored.document_id:
-            builder.report(stored, refs)
+        for report in stored.sources():    # an incident several documents report: each one's report refers to it
+            if report.document_id:
+                builder.report(report, refs)
     objects = list(builder.objects.values())
     bundle_id = f"bundle--{uuid.uuid5(NAMESPACE, 'bundle:' + '|'.join(sorted(builder.objects)))}"
     return {"type": "bundle", "id": bundle_id, "objects": objects}

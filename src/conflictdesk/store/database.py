@@ -31,8 +31,8 @@ from ..records import Actor, Document, Extraction, Failure, Span, StoredEvent, S
 from . import fts, incidents, migration, review, rows, watch_state
 from .memo import Memo, data_version, memoised
 from .event_queries import (EVENTS_WITH_DOCUMENTS, FILTER_FIELDS, WHEN, DayCount, EventColumn, EventFilter,
-                            PlaceCount, actors_query, column_query, days_of, days_query, narrowed, pairs_query,
-                            places_of, places_query)
+                            PlaceCount, actors_query, column_query, days_of, days_query, days_totals, incidents_query,
+                            narrowed, pairs_query, pairs_totals, places_of, places_query, places_totals)
 from .schema import (ActorRow, CorrectionRow, DocumentRow, ErrorRow, EventActorRow, EventRow, MentionRow, PersonRow, PointRow,
                      RelationRow, StatementRow, to_signed, to_unsigned)
 
@@ -505,6 +505,13 @@ class Store:
         with self._read("count events") as session:
             return int(session.execute(query).scalar_one())
 
+    @memoised
+    def count_incidents(self, flt: EventFilter | None = None, /, **filters: Any) -> int:
+        """How many incidents the matching events tell (reports of one incident count once)."""
+        query = self._narrowed(incidents_query(), self._filter(flt, filters))
+        with self._read("count incidents") as session:
+            return int(session.execute(query).scalar_one())
+
     @staticmethod
     def _filter(flt: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
         unknown = set(filters) - set(FILTER_FIELDS)
@@ -523,20 +530,21 @@ class Store:
     # --- aggregates over events (the map, the timeline, the dashboard, the network) ------------
     @memoised
     def event_places(self, flt: EventFilter | None = None, /, **filters: Any) -> list[PlaceCount]:
-        """The matching located events grouped by point, with counts by type, most first."""
+        """The matching located incidents grouped by point, with counts by type, most first."""
         with self._read("count events by place") as session:
-            return places_of(session.execute(self._narrowed(places_query(), self._filter(flt, filters))).all())
+            return places_of(session.execute(places_totals(self._narrowed(places_query(),
+                                                                          self._filter(flt, filters)))).all())
 
     @memoised
     def event_days(self, flt: EventFilter | None = None, /, **filters: Any) -> list[DayCount]:
-        """The matching events counted by day (event date, else publication) and type."""
+        """The matching incidents counted by day (event date, else publication) and type."""
         with self._read("count events by day") as session:
-            return days_of(session.execute(self._narrowed(days_query(), self._filter(flt, filters))).all())
+            return days_of(session.execute(days_totals(self._narrowed(days_query(), self._filter(flt, filters)))).all())
 
     @memoised
     def event_counts(self, column: EventColumn, flt: EventFilter | None = None, /,
                      **filters: Any) -> list[tuple[str, int]]:
-        """The matching events counted by the values of `column`, most first."""
+        """The matching incidents counted by the values of `column`, most first."""
         with self._read(f"count events by {column}") as session:
             return [(v, int(n)) for v, n in session.execute(self._narrowed(column_query(column),
                                                                            self._filter(flt, filters)))]
@@ -544,17 +552,17 @@ class Store:
     @memoised
     def actor_event_counts(self, flt: EventFilter | None = None, /, *, limit: int | None = None,
                            **filters: Any) -> list[tuple[str, int]]:
-        """Actor ids with how many matching events involve them (any role), most first."""
+        """Actor ids with how many matching incidents involve them (any role), most first."""
         query = self._narrowed(actors_query(), self._filter(flt, filters)).limit(limit)
         with self._read("count events by actor") as session:
             return [(a, int(n)) for a, n in session.execute(query)]
 
     @memoised
     def actor_pairs(self, flt: EventFilter | None = None, /, **filters: Any) -> list[tuple[str, str, int, int]]:
-        """Who fought whom in the matching events: (actor1, actor2, events, fatalities)."""
+        """Who fought whom in the matching incidents: (actor1, actor2, incidents, fatalities)."""
         with self._read("count opposing actors") as session:
             return [(a, b, int(n), int(d or 0)) for a, b, n, d in
-                    session.execute(self._narrowed(pairs_query(), self._filter(flt, filters)))]
+                    session.execute(pairs_totals(self._narrowed(pairs_query(), self._filter(flt, filters))))]
 
     def list_statements(self, *, actor: Sequence[str] | None = None, since: dt.date | None = None,
                         until: dt.date | None = None, limit: int | None = 50, offset: int = 0,

@@ -7,6 +7,9 @@ The store (`database.py`) runs these; the web pages, the API and the CLI share t
 `EventFilter`, so a filter means the same everywhere. Aggregates (by place, by day and type, by a
 column, by actor, by pair of opposing actors) let the map, the timeline and the dashboard show
 every matching event however many there are: the database counts, the pages only draw.
+Aggregates count incidents, not reports: events of several documents that tell one incident
+(`events.incident`, store/incidents.py) count once, with the incident's toll (the lowest positive
+figure reported); an incident whose reports place it on different days or points counts at each.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 
 from .schema import DocumentRow, EventActorRow, EventRow
 
@@ -25,6 +28,10 @@ EventColumn = Literal["country", "event_type", "sub_event_type", "location", "st
 
 # the date an event is placed at: its own date, else its document's publication date
 WHEN = func.coalesce(EventRow.event_date, DocumentRow.published)
+# the incident an event tells (incidents.py): the pk of the incident's first event
+INCIDENT = func.coalesce(EventRow.incident, EventRow.pk)
+# an incident's toll from its reports: the lowest positive figure, else 0 if one says none
+TOLL = func.coalesce(func.min(case((EventRow.fatalities > 0, EventRow.fatalities))), func.max(EventRow.fatalities))
 EVENTS_WITH_DOCUMENTS = EventRow.__table__.join(DocumentRow.__table__,
                                                 DocumentRow.__table__.c.id == EventRow.__table__.c.document_id)
 
@@ -127,12 +134,30 @@ class DayCount:
     fatalities: int
 
 
+def _per_incident(*keys: Any) -> Any:
+    """Matching events grouped by `keys` and incident (narrow it, then aggregate over it with
+    `incident_totals`): one row per incident and key, with the incident's toll."""
+    return (select(*keys, INCIDENT.label("incident"), TOLL.label("toll"))
+            .select_from(EVENTS_WITH_DOCUMENTS).group_by(*keys, INCIDENT))
+
+
+def incident_totals(inner: Select[Any], *keys: str, extra: Sequence[Any] = ()) -> Select[Any]:
+    """Incidents counted and tolls summed by `keys` over a narrowed `_per_incident` query."""
+    sub = inner.subquery()
+    columns = [sub.c[k] for k in keys]
+    return select(*columns, func.count(), func.sum(sub.c.toll), *[f(sub) for f in extra]).group_by(*columns)
+
+
 def places_query() -> Select[Any]:
-    return (select(EventRow.longitude, EventRow.latitude, EventRow.event_type, func.count(),
-                   func.sum(EventRow.fatalities), func.max(EventRow.location), func.max(EventRow.country))
-            .select_from(EVENTS_WITH_DOCUMENTS)
-            .where(EventRow.longitude.is_not(None), EventRow.latitude.is_not(None))
-            .group_by(EventRow.longitude, EventRow.latitude, EventRow.event_type))
+    return (_per_incident(EventRow.longitude.label("longitude"), EventRow.latitude.label("latitude"),
+                          EventRow.event_type.label("event_type"))
+            .add_columns(func.max(EventRow.location).label("location"), func.max(EventRow.country).label("country"))
+            .where(EventRow.longitude.is_not(None), EventRow.latitude.is_not(None)))
+
+
+def places_totals(inner: Select[Any]) -> Select[Any]:
+    return incident_totals(inner, "longitude", "latitude", "event_type",
+                           extra=(lambda sub: func.max(sub.c.location), lambda sub: func.max(sub.c.country)))
 
 
 def places_of(rows: Sequence[Any]) -> list[PlaceCount]:
@@ -146,9 +171,11 @@ def places_of(rows: Sequence[Any]) -> list[PlaceCount]:
 
 
 def days_query() -> Select[Any]:
-    return (select(WHEN, EventRow.event_type, func.count(), func.sum(EventRow.fatalities))
-            .select_from(EVENTS_WITH_DOCUMENTS).where(WHEN.is_not(None))
-            .group_by(WHEN, EventRow.event_type).order_by(WHEN))
+    return _per_incident(WHEN.label("day"), EventRow.event_type.label("event_type")).where(WHEN.is_not(None))
+
+
+def days_totals(inner: Select[Any]) -> Select[Any]:
+    return incident_totals(inner, "day", "event_type").order_by("day")
 
 
 def days_of(rows: Sequence[Any]) -> list[DayCount]:
@@ -162,21 +189,29 @@ def days_of(rows: Sequence[Any]) -> list[DayCount]:
 
 def column_query(column: EventColumn) -> Select[Any]:
     col = getattr(EventRow, column)
-    return (select(col, func.count()).select_from(EVENTS_WITH_DOCUMENTS).where(col.is_not(None))
-            .group_by(col).order_by(func.count().desc(), col))
+    incidents = func.count(func.distinct(INCIDENT))
+    return (select(col, incidents).select_from(EVENTS_WITH_DOCUMENTS).where(col.is_not(None))
+            .group_by(col).order_by(incidents.desc(), col))
+
+
+def incidents_query() -> Select[Any]:
+    return select(func.count(func.distinct(INCIDENT))).select_from(EVENTS_WITH_DOCUMENTS)
 
 
 def actors_query() -> Select[Any]:
-    return (select(EventActorRow.actor_id, func.count(func.distinct(EventActorRow.event_pk)))
+    incidents = func.count(func.distinct(INCIDENT))
+    return (select(EventActorRow.actor_id, incidents)
             .select_from(EventActorRow.__table__.join(EVENTS_WITH_DOCUMENTS,
                                                       EventRow.__table__.c.pk == EventActorRow.__table__.c.event_pk))
-            .group_by(EventActorRow.actor_id).order_by(func.count(func.distinct(EventActorRow.event_pk)).desc(),
-                                                        EventActorRow.actor_id))
+            .group_by(EventActorRow.actor_id).order_by(incidents.desc(), EventActorRow.actor_id))
 
 
 def pairs_query() -> Select[Any]:
-    """Who fought whom: (actor1, actor2, events, fatalities) over events with both sides."""
-    return (select(EventRow.actor1, EventRow.actor2, func.count(), func.sum(EventRow.fatalities))
-            .select_from(EVENTS_WITH_DOCUMENTS)
-            .where(EventRow.actor1.is_not(None), EventRow.actor2.is_not(None), EventRow.actor1 != EventRow.actor2)
-            .group_by(EventRow.actor1, EventRow.actor2))
+    """Who fought whom: per incident with both sides (narrow it, then `pairs_totals`)."""
+    return (_per_incident(EventRow.actor1.label("actor1"), EventRow.actor2.label("actor2"))
+            .where(EventRow.actor1.is_not(None), EventRow.actor2.is_not(None), EventRow.actor1 != EventRow.actor2))
+
+
+def pairs_totals(inner: Select[Any]) -> Select[Any]:
+    """(actor1, actor2, incidents, fatalities)."""
+    return incident_totals(inner, "actor1", "actor2")

@@ -9,14 +9,17 @@ exports then count incidents, not mentions, and an exported incident lists every
     incident = choose_incident(mention, stored_mentions)   # an incident id, or None: a new one
     rows = collapse(store.list_events())                   # one StoredEvent per incident
 
-The test (the issue's rule: type, date within a day or two, place within ~25 km, compatible
-actors), for events of two different documents:
+The test (after the issue's rule: type, date, place within ~25 km, compatible actors), for events
+of two different documents:
 - the same event type and country, and both took place (reported, claimed or attempted);
-- dated within two days of each other (a week when one is dated only to the week, the same
-  month when one is dated only to the month); two undated events only when both tell the same
-  sub-event type and the same positive toll (an incident recalled in the same words);
+- dated to the same day; an event a report tells without a day (dated by the report, to the
+  week) a day or two before that report; one dated only to the month, in that month (ACLED
+  codes one event per day: two days of fighting at one place are two events, so two exact days
+  never link); two undated events only when both tell the same sub-event type and the same
+  positive toll (an incident recalled in the same words);
 - placed within 25 km, or at the same named place; a country-level place links only with the
-  same sub-event type and the same positive toll;
+  same sub-event type, the same positive toll and the same named attacker;
+- no aggregate ("more than 40 bombings this month") links: it tells many incidents;
 - actors that do not contradict each other: the same actor, or one side unknown or unidentified.
 An incident takes at most one event of each document (a report's extraction has already
 merged what it tells twice), and a new event must fit every stored event of the incident, so a
@@ -34,8 +37,7 @@ from ..records import Event, StoredEvent
 
 OCCURRED = frozenset({"reported", "claimed", "attempted"})
 NEAR_KM = 25.0
-DAYS_APART = 2          # days between two exact dates of one incident
-WEEK_APART = 7          # ... when one of them is dated to the week
+DAYS_BEFORE = 2         # days before its report an event told without a day may have taken place
 WINDOW_DAYS = 31        # how far from an event's date stored events are looked at ...
 CANDIDATES = 500        # ... and how many of them at most
 
@@ -59,6 +61,7 @@ class Mention:
     actor1: str | None
     actor2: str | None
     fatalities: int | None
+    count_value: int | None       # an aggregate's number of incidents
 
 
 def _close_in_time(a: Mention, b: Mention) -> bool:
@@ -66,8 +69,11 @@ def _close_in_time(a: Mention, b: Mention) -> bool:
         return False
     if 3 in (a.time_precision, b.time_precision):
         return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month)
-    apart = abs((a.event_date - b.event_date).days)
-    return apart <= (WEEK_APART if 2 in (a.time_precision, b.time_precision) else DAYS_APART)
+    if a.time_precision == 2 or b.time_precision == 2:
+        # told without a day: dated by its report, to the week; the other a day or two before it
+        week, other = (a, b) if a.time_precision == 2 else (b, a)
+        return -1 <= (week.event_date - other.event_date).days <= DAYS_BEFORE   # type: ignore[operator]
+    return a.event_date == b.event_date
 
 
 def _country_level(m: Mention) -> bool:
@@ -80,7 +86,7 @@ def _same_toll(a: Mention, b: Mention) -> bool:
 
 def _close_in_place(a: Mention, b: Mention) -> bool:
     if _country_level(a) or _country_level(b):
-        return _same_toll(a, b)
+        return _same_toll(a, b) and a.actor1 == b.actor1 and not _unknown(a.actor1)
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM  # type: ignore[arg-type]
     return (a.location or "").casefold() == (b.location or "").casefold()
@@ -100,6 +106,8 @@ def same_incident(a: Mention, b: Mention) -> bool:
         return False
     if not a.country or a.country != b.country or a.status not in OCCURRED or b.status not in OCCURRED:
         return False
+    if (a.count_value or 1) > 1 or (b.count_value or 1) > 1:
+        return False
     if a.event_date is None and b.event_date is None:
         timely = _same_toll(a, b)
     else:
@@ -110,8 +118,9 @@ def same_incident(a: Mention, b: Mention) -> bool:
 
 def choose_incident(new: Mention, stored: Iterable[Mention]) -> int | None:
     """The incident `new` belongs to among stored events (of other documents): one that every
-    stored event of it fits and none of them is of `new`'s document; the nearest in time of
-    several. None: `new` tells an incident of its own."""
+    stored event of it fits and none of them is of `new`'s document; of several, the one with the
+    same sub-event type and toll, then the nearest in time and place. None: `new` tells an incident
+    of its own."""
     by_incident: dict[int, list[Mention]] = {}
     for m in stored:
         by_incident.setdefault(m.incident, []).append(m)
@@ -120,11 +129,19 @@ def choose_incident(new: Mention, stored: Iterable[Mention]) -> int | None:
     if not fitting:
         return None
 
-    def apart(item: tuple[int, list[Mention]]) -> tuple[int, int]:
-        days = min(abs((m.event_date - new.event_date).days) if m.event_date and new.event_date else 0
-                   for m in item[1])
-        return days, item[0]
+    def apart(item: tuple[int, list[Mention]]) -> tuple[int, int, float, int]:
+        nearest = min(item[1], key=lambda m: _distance(new, m))
+        return (nearest.sub_event_type != new.sub_event_type, nearest.fatalities != new.fatalities,
+                _distance(new, nearest), item[0])
     return min(fitting, key=apart)[0]
+
+
+def _distance(a: Mention, b: Mention) -> float:
+    """Days apart plus kilometres apart / 25 (how near two fitting events are, for choosing)."""
+    days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else 0
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return float(days)
+    return days + distance_km(a.latitude, a.longitude, b.latitude, b.longitude) / NEAR_KM  # type: ignore[arg-type]
 
 
 # --- one row per incident -------------------------------------------------------------------

@@ -87,7 +87,8 @@ def events_stix(app: "Site", request: Request) -> Response:
 
 
 def events_summary(app: "Site", request: Request) -> Response:
-    """Every matching event counted: by type, sub-type, country, place and day/week/month."""
+    """Every matching incident counted (reports of one incident once): by type, sub-type, country, place
+    and day/week/month; `reports` counts the events themselves."""
     flt = event_filter(app, request)
     days = app.store.event_days(flt)
     shown = fit_range(days, since=flt.since, until=flt.until, share=1)
@@ -97,7 +98,7 @@ def events_summary(app: "Site", request: Request) -> Response:
         key = bucket(d.day, unit).isoformat()
         periods[key] = periods.get(key, 0) + d.count
     return Response.api(
-        count=app.store.count_events(flt),
+        count=app.store.count_incidents(flt), reports=app.store.count_events(flt),
         by_type=dict(app.store.event_counts("event_type", flt)),
         by_sub_event_type=dict(app.store.event_counts("sub_event_type", flt)),
         by_country=dict(app.store.event_counts("country", flt)),

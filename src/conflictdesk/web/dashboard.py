@@ -1,5 +1,5 @@
 """The dashboard (the home page): for a chosen range (by default the last 90 days of stored
-events), every event counted by country, by type and by week; the latest incidents and
+events), every incident counted (reports of one incident once) by country, by type and by week; the latest incidents and
 statements; and the top stories of the range's last week from the weekly digest."""
 from __future__ import annotations
 
@@ -99,7 +99,8 @@ def dashboard(app: Site, request: Request) -> Response:
         default = default_range(app)
         since, until = default if default else (None, None)
     flt = EventFilter(since=since, until=until)
-    total = app.store.count_events(flt)
+    total = app.store.count_incidents(flt)
+    reports = app.store.count_events(flt)
     by_country = app.store.event_counts("country", flt)
     by_type = app.store.event_counts("event_type", flt)
     days = app.store.event_days(flt)
@@ -119,7 +120,7 @@ def dashboard(app: Site, request: Request) -> Response:
     digest = DIGESTS.get(app.store, week, wait=DIGEST_WAIT) if week else None
     span = {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
     response = Response.html(render(
-        "dashboard.html", title="Dashboard", active="/", since=since, until=until, total=total,
+        "dashboard.html", title="Dashboard", active="/", since=since, until=until, total=total, reports=reports,
         by_country=by_country[:15], by_type=by_type, chart=chart, legend=Markup(legend()), latest=latest,
         statements=statements, names=names, week=week, digest=digest, span=span,
         peak_country=max((n for _, n in by_country), default=1), peak_type=max((n for _, n in by_type), default=1)))
