@@ -77,8 +77,7 @@ def _link_incidents(conn: Connection, doc_id: str) -> None:
             _EVENTS.c.document_id != doc_id, _EVENTS.c.event_type == new.event_type,
             _EVENTS.c.country == new.country, _EVENTS.c.status.in_(incidents.OCCURRED), _NOT_REJECTED)
         if new.event_date is not None:
-            window = dt.timedelta(days=incidents.WINDOW_DAYS)
-            query = query.where(_EVENTS.c.event_date.between(new.event_date - window, new.event_date + window))
+            query = query.where(incidents.when_near(_EVENTS.c.event_date, _EVENTS.c.time_precision, new))
         elif new.fatalities:
             query = query.where(_EVENTS.c.event_date.is_(None), _EVENTS.c.fatalities == new.fatalities,
                                 _EVENTS.c.sub_event_type == new.sub_event_type)

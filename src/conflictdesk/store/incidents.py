@@ -31,6 +31,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, or_
 
 from ..knowledge.gazetteer import distance_km
 from ..records import Event, StoredEvent
@@ -38,8 +41,7 @@ from ..records import Event, StoredEvent
 OCCURRED = frozenset({"reported", "claimed", "attempted"})
 NEAR_KM = 25.0
 DAYS_BEFORE = 2         # days before its report an event told without a day may have taken place
-WINDOW_DAYS = 31        # how far from an event's date stored events are looked at ...
-CANDIDATES = 500        # ... and how many of them at most
+CANDIDATES = 500        # how many stored events are read as candidates at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,20 @@ def same_incident(a: Mention, b: Mention) -> bool:
         timely = _close_in_time(a, b)
     return (timely and _close_in_place(a, b) and _compatible(a.actor1, b.actor1)
             and _compatible(a.actor2, b.actor2))
+
+
+def when_near(date: Any, precision: Any, new: Mention) -> Any:
+    """The SQL condition on stored events' `date` and `precision` columns that keeps those dated
+    close enough to `new` (dated) to be candidates: a few days around it, or its month when one of
+    them is dated only to the month (a month is stored as its first day)."""
+    day = new.event_date
+    assert day is not None
+    first = day.replace(day=1)
+    if new.time_precision == 3:
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return date.between(first, last)
+    return or_(date.between(day - dt.timedelta(days=DAYS_BEFORE + 1), day + dt.timedelta(days=DAYS_BEFORE + 1)),
+               and_(date == first, precision == 3))
 
 
 def choose_incident(new: Mention, stored: Iterable[Mention]) -> int | None:
