@@ -177,3 +177,16 @@ def test_stix_gives_each_report_of_an_incident_its_report_object(store):
     reports = [o for o in bundle["objects"] if o["type"] == "report"]
     assert len(events) == 1 and len(reports) == 2
     assert all(events[0]["id"] in r["object_refs"] for r in reports)
+
+
+def test_relink_links_a_store_made_before_incidents(store):
+    store_reports(store, {"wire-a": bombing("wire-a", fatalities=31), "wire-b": bombing("wire-b", fatalities=33),
+                          "wire-d": clash("wire-d")})
+    with store.engine.begin() as conn:     # as a store of the last version holds them: every event its own
+        conn.exec_driver_sql("UPDATE events SET incident = NULL")
+    assert store.count_incidents() == 3
+    result = CliRunner().invoke(main, ["--db", store.url, "relink"])
+    assert result.exit_code == 0, result.output
+    assert "3 event(s) tell 2 incident(s)" in result.stderr
+    with Store(store.url) as fresh:        # `store` trusts its cached counts for a moment
+        assert fresh.count_incidents() == 2 and fresh.count_events() == 3

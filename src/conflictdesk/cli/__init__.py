@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "evaluate:evaluate",
     "train": "train:train",
     "export": "export:export",
+    "relink": "export:relink",
     "corrections": "corrections:corrections",
     "serve": "serve:serve",
 }

@@ -1,5 +1,6 @@
 """`conflictdesk export`: stored events, filtered as `conflictdesk events` filters them, written
-as ACLED-style CSV, JSON, GeoJSON or a STIX 2.1 bundle to a file or standard output."""
+as ACLED-style CSV, JSON, GeoJSON or a STIX 2.1 bundle to a file or standard output, one row per
+incident; `conflictdesk relink`: link the stored events to their incidents again."""
 from __future__ import annotations
 
 import contextlib
@@ -12,7 +13,7 @@ import click
 
 from ..config import Settings
 from ..errors import Code, ExportError
-from .common import clean_errors, event_filters, format_option, open_store, resolved_event_filters
+from .common import Progress, clean_errors, event_filters, format_option, open_store, resolved_event_filters
 
 FORMATS = ("acled-csv", "json", "geojson", "stix")
 
@@ -66,3 +67,16 @@ def export(settings: Settings, fmt: str, output: str, actor: str | None, event_t
             count = len(found)
     if output != "-":
         click.echo(f"wrote {count} event(s) as {fmt} to {output}", err=True)
+
+
+@click.command()
+@click.pass_obj
+@clean_errors
+def relink(settings: Settings) -> None:
+    """Link every stored event to its incident again: the events of several documents that tell
+    one occurrence (done as each document is stored; run it after upgrading a store made before
+    incidents were linked, or after corrections)."""
+    with open_store(settings) as store, Progress("relink", total=store.count_documents()) as progress:
+        incidents = store.relink_incidents(progress=lambda _doc: progress.advance())
+        reports = store.count_events(include_duplicates=True)
+    click.echo(f"{reports} event(s) tell {incidents} incident(s)", err=True)

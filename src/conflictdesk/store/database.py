@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -404,6 +404,22 @@ class Store:
         if ex.events:
             _link_incidents(conn, doc_id)
         conn.execute(_MARK_EXTRACTED, {"document_id": doc_id})
+
+    def relink_incidents(self, *, progress: Callable[[str], None] | None = None) -> int:
+        """Link every stored event to its incident again (incidents.py), document by document in
+        the order they were published: after an upgrade from a store made before incidents were
+        linked, or after analysts' corrections changed events. Returns the number of incidents.
+        Each document is its own transaction: an interrupted run leaves a store to run it on again."""
+        with self._write("unlink incidents") as conn:
+            conn.execute(update(_EVENTS).values(incident=None))
+            order = conn.execute(select(_DOCS.c.id).where(_DOCS.c.id.in_(select(_EVENTS.c.document_id)))
+                                 .order_by(_DOCS.c.published.asc().nulls_first(), _DOCS.c.pk)).scalars().all()
+        for doc_id in order:
+            with self._write(f"link the incidents of {doc_id}") as conn:
+                _link_incidents(conn, doc_id)
+            if progress is not None:
+                progress(doc_id)
+        return self.count_incidents(include_duplicates=True)
 
     def get_extraction(self, document_id: str, *, include_rejected: bool = False) -> Extraction:
         """The stored extraction of a document, rebuilt as records (empty lists when the
