@@ -318,9 +318,23 @@ class Gazetteer:
             self._admin1_memo[key] = self._admin1(name, country=country)
         return self._admin1_memo[key]
 
+    @functools.cached_property
+    def _admin_countries(self) -> dict[str, list[str]]:
+        """Which countries have a region of each key or key skeleton (so that a region named with no
+        country is looked up in those only, not in every country)."""
+        where: dict[str, list[str]] = {}
+        for cc, hints in self._admin_hints.items():
+            for k in {*hints, *self._admin_skels.get(cc, {})}:
+                where.setdefault(k, []).append(cc)
+        return where
+
     def _admin1(self, name: str, *, country: str | None) -> ResolvedPlace | None:
         key = name_key(_ADMIN_AFFIXES.sub("", name))
-        ccs = [self.country_code(country)] if country else list(self._admin_hints)
+        if country:
+            ccs = [self.country_code(country)]
+        else:
+            maybe = {*self._admin_countries.get(key, ()), *self._admin_countries.get(skeleton(key), ())}
+            ccs = [cc for cc in self._admin_hints if cc in maybe]
         found = []
         sk: str | None = None   # the key's skeleton, computed once when a spelling variant is needed
         for cc in ccs:

@@ -42,7 +42,7 @@ from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                     resolve_phrase, resolve_role_phrase)
-from .triggers import (Mention, absorb_modifiers, contrast_clause, find_mentions, quoted_ranges,
+from .triggers import (LONG_QUOTE, Mention, absorb_modifiers, contrast_clause, find_mentions, quoted_ranges,
                        sentence_text_forms)
 
 if TYPE_CHECKING:
@@ -1036,8 +1036,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     patterns = patterns or load_event_patterns()
     index = ActorIndex(_outside_dateline(_not_places(actors, places), doc.text, kb=kb), people)
     flags = section_flags(doc.text)
-    quotes = quoted_ranges(doc.text, 0, len(doc.text))
     said = quoted_ranges(doc.text, 0, len(doc.text), min_length=0)   # every quotation: what someone said
+    quotes = [(a, b) for a, b in said if b - 1 - a > LONG_QUOTE]
     reporting = reporting_dates(dates, parsed)
     scopes = phrase_scopes(dates, parsed)
     document = document_places(places, doc.text)

@@ -63,22 +63,21 @@ def has_phrase(forms: tuple[str, str], phrase: tuple[str, ...]) -> bool:
     return needle in forms[0] or needle in forms[1]
 
 
+_OPENING = re.compile("[" + "".join(QUOTES) + "]")
+
+
 def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUOTE) -> list[tuple[int, int]]:
     """Quotations longer than `min_length` within text[start:end] (character ranges)."""
     out: list[tuple[int, int]] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        close = QUOTES.get(ch)
-        if close is not None:
-            j = text.find(close, i + 1, end)
-            if j == -1:
-                break
-            if j - i > min_length:
-                out.append((i, j + 1))
-            i = j + 1
-            continue
-        i += 1
+    opening = _OPENING.search(text, start, end)
+    while opening is not None:
+        i = opening.start()
+        j = text.find(QUOTES[text[i]], i + 1, end)
+        if j == -1:
+            break
+        if j - i > min_length:
+            out.append((i, j + 1))
+        opening = _OPENING.search(text, j + 1, end)
     return out
 
 
