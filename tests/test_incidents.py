@@ -190,3 +190,17 @@ def test_relink_links_a_store_made_before_incidents(store):
     assert "3 event(s) tell 2 incident(s)" in result.stderr
     with Store(store.url) as fresh:        # `store` trusts its cached counts for a moment
         assert fresh.count_incidents() == 2 and fresh.count_events() == 3
+
+
+def test_a_brief_counts_earlier_incidents_not_their_reports(store):
+    from conflictdesk.brief.context import store_events
+    from conflictdesk.brief.wording import Names
+
+    earlier = {"wire-a": bombing("wire-a", fatalities=31, actor1="islamic-state-iraq"),
+               "wire-b": bombing("wire-b", fatalities=33, actor1="islamic-state-iraq")}
+    store_reports(store, earlier)                       # one bombing, two reports
+    today = bombing("wire-c", fatalities=31, actor1="islamic-state-iraq", day=dt.date(2024, 3, 5))
+    store_reports(store, {"wire-c": today})             # this document's own event: not an earlier one
+    ex = Extraction(document=document("wire-c"), events=[today])
+    sentence = store_events("islamic-state-iraq", ex, store, Names(ex, None))
+    assert sentence.text.startswith("The store holds one event involving islamic-state-iraq")

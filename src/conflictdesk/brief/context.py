@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Extraction, Statement, StoredEvent, StoredStatement
+from ..store.incidents import collapse
 from .model import Citation, Sentence
 from .lexicon import words
 from .timing import is_recalled_event, reporting_start, statement_span
@@ -162,8 +163,11 @@ def store_events(actor_id: str, ex: Extraction, store: "Store", names: Names) ->
     """One sentence on the actor's stored events in the months before the document."""
     until = ex.document.published
     since = until - dt.timedelta(days=HISTORY_DAYS) if until else None
-    stored = [s for s in store.events_involving(actor_id, since=since, until=until)
-              if not _same_report(s.document_id, s.event.evidence.text, ex)]
+    found = store.events_involving(actor_id, since=since, until=until)
+    told_here = {s.incident for s in found if s.document_id == ex.document.id}   # this report's incidents
+    # each incident once, however many documents report it; none this document tells
+    stored = collapse([s for s in found if s.incident not in told_here
+                       and not _same_report(s.document_id, s.event.evidence.text, ex)])
     name = names.actor(actor_id)
     span = f"in the {HISTORY_DAYS} days before this document" if until else "before this document"
     if not stored:
