@@ -165,6 +165,21 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("\"Any aggression will be met with force,\" the minister said.", "threat", "other"),
     ("The government said those behind the attack would be punished.", "threat", "other"),
     ("The envoy said the proposal would be met with a positive response in Damascus.", "other", "threat"),
+    # talks named in an accusation, a grievance, a condition or as a time are no step towards calm
+    ("The opposition accused Moscow of putting obstacles in the way of the talks.", "other", "de_escalation"),
+    ("The minister said the rebels were to blame for the failure of the peace talks.", "other", "de_escalation"),
+    ("The rebels said talks could not resume until the siege of the town was lifted.", "demand", "de_escalation"),
+    ("The chancellor said the families would go home once there is peace in their country.", "other",
+     "de_escalation"),
+    # a warning of what is, with nothing to come, threatens no one
+    ("The aid agency warned that thousands of children were trapped in the besieged town.", "other", "threat"),
+    # atrocities told of another are a charge, not incitement; a charge of violation denied is a denial
+    ("The commission said the militants had committed genocide in an effort to exterminate the villagers.",
+     "other", "incitement"),
+    ("Tehran said its rocket tests were not a violation of the agreement.", "denial", "other"),
+    # a side telling its own strikes
+    ("\"We are carrying out air strikes on their positions every night,\" the general said.",
+     "claim_of_responsibility", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

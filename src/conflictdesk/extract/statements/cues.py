@@ -9,7 +9,8 @@ point's text and says which cues fired. Reading rules, kept here and documented 
   not the issuer's: `modifiers.third_party` makes the point a description (`other`);
 * `suppresses` lets one cue cancel another label on the same point;
 * the reporting verb that introduces a point ("called on", "threatened") lends its label
-  (`intro_verbs`), except a hedged warning ("warned that ... might");
+  (`intro_verbs`), except a hedged warning ("warned that ... might") or one of what is, with nothing
+  to come ("warned that 20,000 children are trapped": modifiers.prospect finds no will, if, unless);
 * a point no cue labels is `other`.
 """
 from __future__ import annotations
@@ -101,6 +102,7 @@ class CueSet:
     negation: re.Pattern[str]
     third_party: re.Pattern[str]
     hedge: re.Pattern[str]
+    prospect: re.Pattern[str]
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
 
@@ -240,7 +242,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
             continue
         cues.append(Cue(spec.id, spec.label, pattern, slots, spec.when_negated, spec.negatable,
                         tuple(spec.suppresses), spec.targets))
-    for name in ("negation", "third_party", "hedge"):
+    for name in ("negation", "third_party", "hedge", "prospect"):
         if name not in modifiers:
             problems.append(f"{paths[0] if paths else CUES_DIR}: modifiers.{name} is missing")
     missing = [name for name in LEXICONS + RELEVANCE_LEXICONS if name not in syntax]
@@ -250,7 +252,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
         raise CueFileError(f"{len(problems)} problem(s) in statement cue files", problems=problems)
     return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
                   modifiers["negation"], modifiers["third_party"],
-                  modifiers["hedge"], syntax, frozenset(speech))
+                  modifiers["hedge"], modifiers["prospect"], syntax, frozenset(speech))
 
 
 @functools.lru_cache(maxsize=8)
@@ -370,6 +372,8 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
         label = cueset.intro_verbs[intro]
         hedged = intro in ("warn", "promise", "pledge") and (cueset.hedge.search(text) or (
             tokens is not None and cueset.syntax and not violent_content(tokens, cueset.syntax)))
+        # "warned that 20,000 children are trapped": a warning of what is, not of what the speaker will do
+        hedged = hedged or (intro == "warn" and not cueset.prospect.search(text))
         if not hedged and label not in out.labels:
             out.labels.append(label)
             out.cues.append(f"intro.{intro}")
