@@ -177,6 +177,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The commission said the militants had committed genocide in an effort to exterminate the villagers.",
      "other", "incitement"),
     ("Tehran said its rocket tests were not a violation of the agreement.", "denial", "other"),
+    # a consequence set on the other side's move, an assault announced, a condition for attending talks
+    ("The vice president said that if they violate the agreement, we will act.", "threat", "other"),
+    ("The commander said the storming of the city will begin within days.", "threat", "other"),
+    ("The opposition said it would not attend without an end to the shelling.", "demand", "other"),
     # a side telling its own strikes
     ("\"We are carrying out air strikes on their positions every night,\" the general said.",
      "claim_of_responsibility", "other"),

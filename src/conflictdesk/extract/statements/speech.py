@@ -171,9 +171,11 @@ def _np_span(token: "Token") -> tuple[int, int]:
 
 
 def _clause_span(text: str, clause: "Token") -> tuple[int, int]:
-    """A reported clause's characters without its "that"."""
+    """A reported clause's characters without its "that" (the clause's own mark, not that of a clause
+    inside it: "said that if they break the deal, we will act" keeps its "if")."""
     tokens = [t for t in clause.subtree]
-    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in _MARKS or tokens[0].is_punct):
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in _MARKS and tokens[0].head == clause
+                      or tokens[0].is_punct):
         tokens = tokens[1:]
     if not tokens:
         return clause.idx, clause.idx
