@@ -391,3 +391,27 @@ def test_a_decade_over_tells_history(nlp, kb, text, background):
     evs = violent(nlp, kb, text)
     assert evs and any((e.salience == "background") == background for e in evs), \
         [(e.sub_event_type, e.salience, e.event_date) for e in evs]
+
+
+# a weapons test fires at no one
+@pytest.mark.parametrize("text", [
+    "The Revolutionary Guards conducted a second day of missile tests on Wednesday, firing two rockets that "
+    "hit targets far out in the desert.",
+    "The North fired two ballistic missiles into the sea on Friday in a test, the South's military said.",
+    "The Guards test-fired several ballistic missiles on Tuesday, state television said.",
+])
+def test_a_weapons_test_is_no_attack(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_who_tells_of_an_attack_did_not_carry_it_out(nlp, kb):
+    [ev] = violent(nlp, kb, "Bombers struck a market in Baghdad on Monday. With another bomb planted in a car, "
+                            "they killed more than 20 people, police and medical sources said.")
+    assert ev.actor1 is None or not ev.actor1.startswith("police"), ev.actor1
+
+
+def test_a_police_station_seized_is_ground_taken_not_people(nlp, kb):
+    evs = extract(nlp, kb, "An army unit seized the district's police station on Monday, state television said.").events
+    assert evs and all(e.sub_event_type not in ("Abduction/forced disappearance", "Arrests") for e in evs), \
+        [(e.sub_event_type, e.actor1) for e in evs]

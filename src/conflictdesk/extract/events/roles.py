@@ -300,7 +300,14 @@ def _speaker_of_pronoun(tok: "Token") -> "Token | None":
     if said.dep_ != "ccomp" or said.head.lemma_.lower() not in SPEAKING_VERBS:
         return None
     speakers = [c for c in said.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    return speakers[0] if speakers else None
+    if not speakers or any(w.lemma_.lower() in WITNESS_NOUNS for w in (speakers[0], *speakers[0].conjuncts)):
+        return None
+    return speakers[0]
+
+
+# who tells what happened, not who did it: "they killed 20 people, police and medical sources said"
+WITNESS_NOUNS = frozenset({"source", "witness", "eyewitness", "resident", "medic", "doctor", "activist",
+                           "monitor", "journalist", "reporter", "observer", "correspondent"})
 
 
 MEMBER_PREPS = {"including", "among", "like"}

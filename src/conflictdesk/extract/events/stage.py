@@ -256,7 +256,14 @@ def _people_taken(m: Mention, patterns: EventPatterns) -> bool:
     return any(_people(t, patterns) for t in m.head.children if t.dep_ == "dobj")
 
 
+# buildings and posts named after who uses them: "seized the district's police station" takes a place
+HELD_PLACES = {"station", "headquarters", "building", "post", "base", "compound", "barracks", "office",
+               "checkpoint", "academy", "camp", "airport", "prison", "jail"}
+
+
 def _people(t: Any, patterns: EventPatterns) -> bool:
+    if t.lemma_.lower() in HELD_PLACES:
+        return False
     return _a_person(t, patterns) or any(_a_person(c, patterns) for c in t.children if c.dep_ == "compound")
 
 
