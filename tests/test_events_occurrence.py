@@ -415,3 +415,19 @@ def test_a_police_station_seized_is_ground_taken_not_people(nlp, kb):
     evs = extract(nlp, kb, "An army unit seized the district's police station on Monday, state television said.").events
     assert evs and all(e.sub_event_type not in ("Abduction/forced disappearance", "Arrests") for e in evs), \
         [(e.sub_event_type, e.actor1) for e in evs]
+
+
+# a court's charge names an act, a side named is allegiance: no incident told
+@pytest.mark.parametrize("text", [
+    "The suspect was charged on Saturday with taking part in the activities of a terrorist group, and actual and "
+    "attempted terrorist murder.",
+    "An American fighting for Islamic State was taken into custody in northern Iraq on Monday.",
+])
+def test_a_charge_or_a_side_is_no_battle(nlp, kb, text):
+    evs = [e for e in violent(nlp, kb, text) if e.event_type == "Battles"]
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_the_fighting_for_a_town_is_still_a_battle(nlp, kb):
+    assert [e.sub_event_type for e in violent(nlp, kb, "The fighting for Aleppo killed 20 people on Monday.")] \
+        == ["Armed clash"]

@@ -168,6 +168,47 @@ def _penalty(m: Mention) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in PENALTY_VERBS
 
 
+# a court's words: what someone is charged with, convicted or sentenced for is the charge, no incident told
+CHARGE_WORDS = {"charge", "convict", "indict", "sentence", "prosecute", "acquit", "plead", "guilty", "innocent"}
+
+
+def _charged_with(m: Mention) -> bool:
+    """"was charged with taking part in ... and attempted terrorist murder", "found guilty of attempting
+    to provide material support", "on charges of murder": the charge names an act, the report tells none."""
+    head = m.head
+    # a charge that names an incident ("convicting them of helping to plan last week's car bombing at a market
+    # in Mahmudiya", "convicted of genocide for the 1995 Srebrenica massacre") tells that it happened
+    if any(c.dep_ in ("det", "poss", "nummod", "prep") or c.dep_ == "compound" and c.pos_ == "PROPN"
+           for c in head.children):
+        return False
+    for anc in head.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in ("with", "of", "for") and anc.head.lemma_.lower() in CHARGE_WORDS:
+            return True
+    # "charged with taking part in ..., and attempted terrorist murder": the parser joins the act to the verb
+    verb = head.head if head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") else None
+    return verb is not None and verb.lemma_.lower() in CHARGE_WORDS and \
+        any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in verb.children)
+
+
+def _fighting_for(m: Mention) -> bool:
+    """"An American fighting for Islamic State was taken into custody", "a U.S. citizen said to have been
+    fighting for Islamic State": whose side someone is on, not a battle ("the fighting for Aleppo" is one)."""
+    head = m.head
+    if m.trigger.kind == "label" or head.lower_ not in ("fighting", "fights", "fought"):
+        return False
+    sides = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "alongside")
+             for p in c.children if p.dep_ == "pobj"]
+    # a side, not a place fought for ("the fighting for Aleppo" is a battle)
+    # a verb ("have been fighting for"), or a person the parser took into the noun ("An American fighting for"),
+    # not the noun of a battle ("the fighting for Aleppo", "heavy fighting for the town")
+    who = head.pos_ in ("VERB", "AUX") or any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in head.children)
+    return who and any(t.ent_type_ in ("ORG", "NORP") or t.lemma_.lower() in SIDE_NOUNS
+                       for p in sides for t in p.subtree)
+
+
+SIDE_NOUNS = {"group", "militia", "side", "government", "regime", "rebels", "militants", "army", "jihadists"}
+
+
 def _generic_statement(m: Mention) -> bool:
     """"Gun attacks in Britain are rare", "their attacks on shipping are in support of ...": a plural
     event noun as the subject of a present-tense verb speaks of attacks in general, not of one."""
@@ -547,7 +588,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
-    if _generic_statement(m) or _handled(m, patterns) or _penalty(m):
+    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
     d_kind = None
