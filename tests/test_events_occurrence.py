@@ -431,3 +431,26 @@ def test_a_charge_or_a_side_is_no_battle(nlp, kb, text):
 def test_the_fighting_for_a_town_is_still_a_battle(nlp, kb):
     assert [e.sub_event_type for e in violent(nlp, kb, "The fighting for Aleppo killed 20 people on Monday.")] \
         == ["Armed clash"]
+
+
+# a habit told in the present passive, a share of a count, bombs disposed of or traced: no incident
+@pytest.mark.parametrize("text", [
+    "Peacekeepers, government officials and foreigners are frequently targeted.",
+    "Gunfire was the leading cause of civilian casualties at 37 percent, followed by roadside bombs at 21 percent.",
+    "Tests of the wreckage came back positive for explosive residue, a source said.",
+    "Loud blasts were heard near the site hours later as police carried out controlled explosions.",
+])
+def test_habits_shares_and_traces_are_no_incident(nlp, kb, text):
+    evs = [e for e in violent(nlp, kb, text) if e.salience == "main"]
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_a_war_told_in_the_present_is_no_clash(nlp, kb):
+    evs = violent(nlp, kb, "Russian jets have been bombing around the town as government forces clash with the militants.")
+    assert not [e for e in evs if e.event_type == "Battles"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_name_ends_with_a_name_not_with_its_article(nlp, kb):
+    text = "Jets bombed targets around Deir al-Zor as Syrian forces advanced, and shells fell in Jisr al-Shughour."
+    names = {p.name for p in extract(nlp, kb, text).places}
+    assert "Deir al-Zor" in names and "Jisr al-Shughour" in names, names

@@ -193,3 +193,4 @@ def test_an_article_is_not_dropped_to_reach_another_country(nlp, gazetteer):
     places = resolve_places(Document(id="t", text=text), nlp(text), kb=kb)
     dali = next(p for p in places if p.span.text == "Ad Dali")
     assert dali.country == "Yemen" and dali.name == "Ad Dali" and dali.admin1 == "Ad Dali"
+

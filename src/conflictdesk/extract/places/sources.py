@@ -194,5 +194,7 @@ def _subnames(text: str, start: int, end: int) -> list[tuple[int, int]]:
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s]+", text[start:end])]
     out = []
     for n in range(len(words), 0, -1):
+        if n > 1 and text[words[n - 1][0]:words[n - 1][1]].islower():
+            continue          # an article joins two names, it ends none: "around Deir al-Zor as Syrian forces ..."
         out.append((words[0][0], words[n - 1][1]))
     return out
