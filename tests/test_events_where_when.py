@@ -207,3 +207,13 @@ def test_the_country_of_a_dateline_is_where_the_report_was_filed(nlp, kb):
     doc = Document(id="written-stuttgart", text=text, language="en", published=dt.date(2016, 2, 20))
     events = extract_document(doc, nlp=nlp, kb=kb).events
     assert events and all(e.country == "Libya" for e in events), [(e.location, e.country) for e in events]
+
+
+def test_a_baghdad_district_is_in_baghdad(nlp, kb):
+    from conflictdesk.extract.pipeline import extract_document
+    from conflictdesk.ingest import read_text_document
+
+    text = ("BAGHDAD Gunmen seized two engineers from their home on Friday in the capital's southern Dora district, "
+            "police said.")
+    [ev] = extract_document(read_text_document(text, id="d", published="2016-01-16"), nlp=nlp, kb=kb).events
+    assert (ev.location, ev.country) == ("Dora", "Iraq"), (ev.location, ev.country)
