@@ -293,3 +293,12 @@ def test_foreign_nationals_arrested_or_attacked_are_civilians_of_their_state(nlp
     # those a state's forces shoot stay its armed opponents
     evs = _sides(nlp, kb, "Israeli troops shot dead two Palestinians at a checkpoint near Hebron on Friday.")
     assert any(a2 == "Unidentified Armed Group (Palestine)" for _, _, a2 in evs), evs
+
+
+def test_a_hyphen_claimed_event_names_its_claimer(nlp, kb):
+    from conflictdesk.extract.pipeline import extract_document
+    from conflictdesk.ingest import read_text_document
+
+    text = "A Taliban-claimed bombing killed five soldiers in Kabul on Monday."
+    evs = extract_document(read_text_document(text, id="c", published="2016-05-31"), nlp=nlp, kb=kb).events
+    assert evs and evs[0].actor1 == "taliban", [(e.sub_event_type, e.actor1) for e in evs]

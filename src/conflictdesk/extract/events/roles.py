@@ -564,10 +564,16 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
+        # "an IS-claimed suicide bombing", "a Taliban-claimed attack": who claimed it, before the hyphen
+        claimer = next((g for c in head.children if c.dep_ == "amod" and c.lemma_.lower() == "claim"
+                        and c.i > 0 and head.doc[c.i - 1].text == "-"
+                        for g in c.children if g.i == c.i - 2), None)
         acted_on = head.dep_ == "dobj" and head.head.pos_ == "VERB" and \
             head.head.lemma_.lower() not in LIGHT_VERBS | NOT_AGENT_VERBS
         owned = acted_on and head.lemma_.lower() in OWNED_NOUNS
-        if owned or (acted_on and poss and poss[0].pos_ == "PRON"):
+        if claimer is not None:
+            agent = claimer
+        elif owned or (acted_on and poss and poss[0].pos_ == "PRON"):
             # "a Russian jet has violated its airspace", "X stepped up its attacks": the verb's subject acted;
             # "violated Turkish airspace": whose airspace it is was struck
             subj, passive = _subject(head.head)
