@@ -181,6 +181,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The vice president said that if they violate the agreement, we will act.", "threat", "other"),
     ("The commander said the storming of the city will begin within days.", "threat", "other"),
     ("The opposition said it would not attend without an end to the shelling.", "demand", "other"),
+    # doubts about talks are assessments; a side open to talking de-escalates; defiance and a vow to root out
+    ("The analyst said there was little chance of a breakthrough in the talks.", "other", "de_escalation"),
+    ("The minister said the government could talk to the rebels if credible leaders emerged.", "de_escalation",
+     "other"),
+    ("The president said there would be no surrender.", "threat", "other"),
     # a side telling its own strikes
     ("\"We are carrying out air strikes on their positions every night,\" the general said.",
      "claim_of_responsibility", "other"),
