@@ -454,3 +454,13 @@ def test_a_name_ends_with_a_name_not_with_its_article(nlp, kb):
     text = "Jets bombed targets around Deir al-Zor as Syrian forces advanced, and shells fell in Jisr al-Shughour."
     names = {p.name for p in extract(nlp, kb, text).places}
     assert "Deir al-Zor" in names and "Jisr al-Shughour" in names, names
+
+
+def test_what_a_participle_tells_of_its_noun_is_fact(nlp, kb):
+    """An attempt or a doubt about a person is not one about the act told of that person."""
+    [ev] = violent(nlp, kb, "Authorities were still trying to determine whether the man who drove a truck into "
+                            "crowds in Nice on Thursday, killing 84 people, had ties to militants.")
+    assert (ev.status, ev.fatalities) == ("reported", 84)
+    [kidnap] = extract(nlp, kb, "Twenty-six hunters kidnapped last month in the southern desert of Iraq by unknown "
+                                "militants have not yet been found.").events
+    assert kidnap.status == "reported", kidnap.status

@@ -281,6 +281,9 @@ def _sign_in(browser: Browser, base_url: str, page: str) -> None:
     browser.click(links[0])
     browser.type(browser.find('input[name="token"]'), TOKEN)
     browser.click(browser.find('form.review button[type="submit"]'))
+    deadline = time.monotonic() + 30                     # the POST and its redirect may outlast the click
+    while browser.url != base_url + page and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert browser.url == base_url + page                # back where the analyst was
 
 

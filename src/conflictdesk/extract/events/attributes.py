@@ -427,8 +427,30 @@ def _absolute(chain: list["Token"]) -> list["Token"]:
 NO_ONE = {"nobody", "none", "noone"}
 
 
+def _participle(chain: list["Token"]) -> list["Token"]:
+    """The chain up to the event's own participle that modifies a noun ("26 Qatari hunters kidnapped last
+    month ... have not yet been found": the kidnapping is not negated)."""
+    t = chain[0]
+    if t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and t.head.pos_ in ("NOUN", "PROPN"):
+        return chain[:1]
+    return chain
+
+
+def _relative_clause(chain: list["Token"]) -> list["Token"]:
+    """The chain up to the relative clause that holds the event: what a relative clause tells of its
+    noun is told as fact, whatever the sentence says around the noun ("authorities were trying to determine
+    whether the man who drove a truck into crowds, killing 84, had ties to militants": no attempt; "the gunman
+    who attacked the station has not been identified": no negation)."""
+    for k, t in enumerate(chain):
+        if t.dep_ == "relcl" or (k == 0 and t.dep_ == "acl" and t.tag_ in ("VBG", "VBN")
+                                 and t.head.pos_ in ("NOUN", "PROPN")):
+            return chain[:k + 1]     # the event's participle is a reduced relative ("the man ..., killing 84 people")
+    return chain
+
+
 def status_of(head: "Token", *, text: str) -> str:
-    chain = _absolute([head] + _ancestors(head))
+    full = _absolute([head] + _ancestors(head))
+    chain = _participle(full)               # what the sentence says around the event participle's noun is not its own
     lemmas = [t.lemma_.lower() for t in chain]
     # "did not say where they were killed": a report's negation does not negate what it tells
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
@@ -444,7 +466,9 @@ def status_of(head: "Token", *, text: str) -> str:
         return "negated"                       # "nobody was killed", "no one was hurt", "killed none"
     if any(lemma in NEG_LEMMAS for lemma in lemmas[1:]):
         return "negated"
-    if any(lemma in ATTEMPT_LEMMAS for lemma in lemmas[1:]) or head.lemma_.lower() in ("attempt",):
+    # an attempt around a relative clause's noun is not the clause's event ("trying to determine whether the
+    # man who drove a truck into crowds, killing 84, had ties to militants")
+    if any(t.lemma_.lower() in ATTEMPT_LEMMAS for t in _relative_clause(full)[1:]) or head.lemma_.lower() == "attempt":
         return "attempted"
     if any(lemma in THREAT_LEMMAS for lemma in lemmas[1:]):
         return "threatened"
