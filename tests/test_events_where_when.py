@@ -217,3 +217,27 @@ def test_a_baghdad_district_is_in_baghdad(nlp, kb):
             "police said.")
     [ev] = extract_document(read_text_document(text, id="d", published="2016-01-16"), nlp=nlp, kb=kb).events
     assert (ev.location, ev.country) == ("Dora", "Iraq"), (ev.location, ev.country)
+
+
+def test_a_war_abroad_told_after_an_attack_is_not_that_attack(nlp, kb):
+    # the words of news2016-3891 (Qaa): the next sentence's war in Syria neither joins the bombing in
+    # Lebanon nor lends it its attacker; "fighting in Syria alongside X" is in Syria, with X as an ally
+    text = ("QAA, Lebanon - Suicide bombers attacked the village of Qaa on Monday, killing five people. "
+            "Hezbollah has been fighting in Syria alongside President Bashar Assad's forces.")
+    doc = Document(id="written-qaa", text=text, language="en", published=dt.date(2016, 6, 28))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    [bombing] = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert bombing.location == "Qaa" and not bombing.actor1.startswith("hezbollah"), (bombing.location, bombing.actor1)
+    [war] = [e for e in events if e.event_type == "Battles"]
+    assert war.country == "Syria" and war.actor2 is None, (war.country, war.actor2)
+
+
+def test_a_name_that_qualifies_an_actor_is_no_place(nlp, kb):
+    # "the Britain-based Syrian Observatory", "Iran-backed Hezbollah": no event in Britain or Iran
+    text = ("BEIRUT - A separate air strike killed as many as 20 people in Aleppo on Thursday, according to the "
+            "Britain-based Syrian Observatory for Human Rights. The Iran-backed Hezbollah group said heavy "
+            "fighting was going on.")
+    doc = Document(id="written-based", text=text, language="en", published=dt.date(2016, 4, 29))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert events and not {e.country for e in events} & {"United Kingdom", "Iran"}, \
+        [(e.location, e.country) for e in events]

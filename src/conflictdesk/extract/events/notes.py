@@ -60,6 +60,10 @@ UNIDENTIFIED = "unidentified-armed-group"
 STATE_IDS = ("military-forces-of-", "police-forces-of-", "government-of-")
 
 
+def _unnamed(actor: str | None) -> bool:
+    return actor is None or actor.startswith(UNIDENTIFIED)
+
+
 def _actor1(d: Draft) -> str | None:
     """actor1 as the text names it (a default agent is no evidence of who acted)."""
     return None if d.a1_default else d.actor1
@@ -367,8 +371,11 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
     if not (_compatible(_actor1(o), _actor1(d)) and _compatible(_actor2(o), _actor2(d))):
         return False
     if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
-            and o.place.kind not in ("country", "admin1", "region") and d.place.kind not in ("country", "admin1", "region"):
+            and o.place.kind not in COARSE_KINDS and d.place.kind not in COARSE_KINDS:
         return False
+    if o.place and d.place and o.place.country and d.place.country and o.place.country != d.place.country \
+            and not (o.place.kind in COARSE_KINDS and d.place.kind in COARSE_KINDS):
+        return False           # "Suicide bombers attacked Qaa" and "Hezbollah has been fighting in Syria"
     if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day):
         return False
     if (d.actor1 and d.actor1 in (o.actor2, *o.assoc2)) or (o.actor1 and o.actor1 in (d.actor2, *d.assoc2)):
@@ -377,11 +384,15 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if o.sent_start == d.sent_start and contrasted(o.mention, d.mention):
         return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
+    refers_back = bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
+    if o.coding.event_type != d.coding.event_type and not refers_back and not _unnamed(_actor1(d)) \
+            and _unnamed(_actor1(o)):
+        return False           # another kind of violence with an attacker of its own is another event
     between = text[o.sent_end:d.sent_start]
     same_para = "\n" not in between.strip(" ") and len(between) < 400
     # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")
     same_crowd = family(o) == "demonstration" and o.actor1 is not None and o.actor1 == d.actor1
-    return same_para or same_crowd or bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
+    return same_para or same_crowd or refers_back
 
 
 # sub-types one incident is told under in one report ("a suicide bomber ... in a blast", "the attacker

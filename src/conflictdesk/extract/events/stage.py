@@ -942,6 +942,8 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     ("Six soldiers were killed in clashes with militants": the state's forces and an armed group),
     state forces first, as ACLED's coders list them when a report does not say who attacked."""
     sides: list[str] = []
+    allies = {*d.assoc1, *(_country_branch(as_forces(a, kb=kb, index=index, country=country), country, kb=kb)
+                           for a in d.assoc1)}
     for tok in d.mention.sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
                 tok.lemma_.lower() not in patterns.armed_nouns:
@@ -951,8 +953,8 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
             continue
         actor = _party_actor(party, country, kb=kb)
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
-        if actor is not None and actor not in sides and actor not in (a1, a2):
-            sides.append(actor)
+        if actor is not None and actor not in sides and actor not in (a1, a2, *allies):
+            sides.append(actor)    # an ally ("fighting alongside Assad's forces") is no opponent
     if a1 is None and sides:
         state = [s for s in sides if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES]
         a1 = (state or sides)[0]

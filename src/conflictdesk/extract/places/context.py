@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate
-from .wording import (AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
+from .wording import (HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
                       FUNCTION_WORDS, NOUN_NEXT, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN, near_word_before)
 
 if TYPE_CHECKING:
@@ -21,6 +21,8 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         after = text[c.end:c.end + 60]
         if not c.curated_id and AFTER_ORG.match(after):
             c.origin = "not_a_place"
+        if not c.curated_id and HYPHEN_NEXT.match(after):
+            c.origin = "not_a_place"   # "Iran-backed", "Utah-based": the name qualifies an actor
         nm = NOUN_NEXT.match(after)
         if nm and nm.group(1) not in FUNCTION_WORDS:
             c.modifier = True

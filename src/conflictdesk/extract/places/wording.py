@@ -116,6 +116,9 @@ AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Co
 PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
                       + NAME + r")")
 NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
+# "Iran-backed", "Saudi-led", "Aleppo-based": the name qualifies who acts, names no place
+HYPHEN_NEXT = re.compile(r"^[-‑–](?:backed|led|based|allied|aligned|run|held|controlled|linked|affiliated|sponsored|"
+                         r"funded|supported|born|owned|bound|friendly|inspired|trained|armed|dominated|brokered)\b")
 # nouns after a name that make it a part of a town ("a building in Midan district", "the Sheikh
 # Maqsoud neighbourhood"), which GeoNames' towns seldom hold: a similar spelling elsewhere is no reading
 QUARTER_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
@@ -131,7 +134,14 @@ COAST_AFTER = re.compile(r"^\s+(?:coast|coasts|coastal|coastline|shore|shores|li
 FUNCTION_WORDS = frozenset(
     "and or on in at to for from with by since during after before as was is where which while when that near "
     "but over under had has have were are will amid into across against because if than then who whose said "
-    "says told reported".split())
+    "says told reported "
+    # other closed-class words and adverbs of time: "fighting in Syria alongside Assad's forces",
+    # "clashes in Aleppo until Monday" name the place, not something of it
+    "alongside along among amongst between beyond through throughout toward towards until till upon via within "
+    "without despite about around behind onto than so not also only even yet nor both either neither "
+    "be been being do does did can could may might must shall should would its their his her our they he she it "
+    "we this these those last next today yesterday tonight now early earlier late later again ago once "
+    "too still already soon just there here what how why whom unless whether though although".split())
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent", "npadvmod", "appos"})
 COUNTRYISH = frozenset({"country", "admin1"})
 
