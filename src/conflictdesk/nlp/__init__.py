@@ -9,6 +9,6 @@ Throughput of the pipeline alone and with every stage: `bench/bench_pipeline.py`
 from __future__ import annotations
 
 from ..config import DEFAULT_MODEL
-from .pipeline import PipelineInfo, load_pipeline, package_data_dir, pipeline_info, verify_pinned
+from .pipeline import PipelineInfo, load_pipeline, load_stock_pipeline, package_data_dir, pipeline_info, verify_pinned
 
-__all__ = ["DEFAULT_MODEL", "PipelineInfo", "load_pipeline", "package_data_dir", "pipeline_info", "verify_pinned"]
+__all__ = ["DEFAULT_MODEL", "PipelineInfo", "load_pipeline", "load_stock_pipeline", "package_data_dir", "pipeline_info", "verify_pinned"]

