@@ -464,3 +464,25 @@ def test_what_a_participle_tells_of_its_noun_is_fact(nlp, kb):
     [kidnap] = extract(nlp, kb, "Twenty-six hunters kidnapped last month in the southern desert of Iraq by unknown "
                                 "militants have not yet been found.").events
     assert kidnap.status == "reported", kidnap.status
+
+
+@pytest.mark.parametrize("text", [
+    "ISTANBUL Turkish police detained 13 people, four of them foreigners, in raids across Istanbul on Wednesday.",
+    "IZMIR Nine suspected militants were detained in dawn raids in four districts of Izmir on Thursday.",
+    "BRUSSELS Police raided homes in the Schaerbeek district on Thursday and arrested six people.",
+])
+def test_raids_that_arrest_are_the_arrests(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Arrests"], [(e.event_type, e.sub_event_type) for e in evs]
+
+
+def test_a_deadly_raid_stays_violence_beside_its_arrests(nlp, kb):
+    evs = extract(nlp, kb, "CAIRO Police killed two suspected militants and arrested five in a raid on a hideout "
+                           "in Giza on Monday.").events
+    assert {e.event_type for e in evs} == {"Battles", "Strategic developments"}, [e.event_type for e in evs]
+
+
+def test_attacks_being_planned_are_no_attack(nlp, kb):
+    evs = extract(nlp, kb, "WASHINGTON Cook said Mansour was involved in planning attacks that threatened "
+                           "civilians and Afghan forces.").events
+    assert not evs, [(e.event_type, e.status) for e in evs]

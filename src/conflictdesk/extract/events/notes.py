@@ -170,6 +170,10 @@ def _within_others(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in drop]
 
 
+# the words of an operation that may be no more than the arrests told with it
+ARREST_RAIDS = {"raid", "sweep", "swoop", "operation", "crackdown", "search", "roundup", "round-up"}
+
+
 def _one_incident(drafts: list[Draft]) -> list[Draft]:
     """What a sentence tells of one incident in several words is coded once (ACLED codes the
     incident by its most telling sub-type):
@@ -180,7 +184,9 @@ def _one_incident(drafts: list[Draft]) -> list[Draft]:
     - "25 vehicles had been destroyed and more than 80 militants killed": property destroyed by no
       one named, told with the fighting, is the fighting's damage;
     - "police shot two Palestinians who opened fire at them": the fire of one side of an armed clash
-      is the clash."""
+      is the clash;
+    - "police detained 13 people in raids across Istanbul", "raided homes and arrested six": raids in
+      which people are arrested, with no one killed, are the arrests."""
     violent = [d for d in drafts if family(d) == "violent" and d.kind != "outcome"]
     drop: set[int] = set()
     for d in drafts:
@@ -197,6 +203,8 @@ def _one_incident(drafts: list[Draft]) -> list[Draft]:
                 and _actor1(d) is None and d.actor2 is None:
             host = next((v for v in violent if v is not d and v.status in VIOLENT_STATUS
                          and coarse_dated(v.date) == coarse_dated(d.date)), None)
+        elif family(d) == "violent" and d.mention.head.lemma_.lower() in ARREST_RAIDS and d.fatalities is None:
+            host = next((a for a in drafts if a.coding.sub_event_type == "Arrests" and a.status == d.status), None)
         elif family(d) == "violent" and d.coding.event_type != "Battles" and d.actor1 is not None:
             host = next((v for v in violent if v.coding.sub_event_type == "Armed clash" and v.status == d.status
                          and d.actor1 in (v.actor1, v.actor2) and v.actor1 and v.actor2
