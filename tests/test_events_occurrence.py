@@ -486,3 +486,17 @@ def test_attacks_being_planned_are_no_attack(nlp, kb):
     evs = extract(nlp, kb, "WASHINGTON Cook said Mansour was involved in planning attacks that threatened "
                            "civilians and Afghan forces.").events
     assert not evs, [(e.event_type, e.status) for e in evs]
+
+
+def test_an_event_word_that_names_a_video_tells_no_incident(nlp, kb):
+    evs = extract(nlp, kb, "WASHINGTON Cook says Wahib was a former member of al-Qaida in Iraq and has appeared "
+                           "in Islamic State execution videos.").events
+    assert not evs, [(e.event_type, e.evidence.text) for e in evs]
+
+
+def test_what_a_strike_was_is_the_strike(nlp, kb):
+    # "it was an American airstrike" names the strike told before: one event, with its attacker
+    evs = extract(nlp, kb, "WASHINGTON A top Islamic State leader has been killed by a coalition airstrike in "
+                           "Anbar, the Pentagon said Monday. A senior U.S. official said it was an American "
+                           "airstrike.", published=dt.date(2016, 5, 10)).events
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text) for e in evs]

@@ -216,6 +216,9 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or \
             any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in head.children):
         return "definite"
+    if head.dep_ == "attr" and head.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children):
+        return "definite"      # "a senior official said it was an American airstrike": what the strike was
     return None
 
 

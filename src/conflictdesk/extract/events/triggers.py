@@ -234,6 +234,8 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
             if head.dep_ == "compound" and head.head.lemma_.lower() in patterns.armed_nouns \
                     and head.head.i > head.i and trig.kind != "label":
                 continue          # "riot police", "attack helicopter": the word names the force, not an event
+            if head.dep_ == "compound" and head.head.lemma_.lower() in PICTURED and trig.kind != "label":
+                continue          # "Islamic State execution videos", "attack drills": no incident told
             if trig.kind == "territory" and _holds_territory(head):
                 continue
             if not _context_ok(trig, forms, next_forms, prev_forms):
@@ -251,6 +253,9 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
 
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "conj", "poss"}
+# nouns an event word may modify without telling an incident
+PICTURED = {"video", "footage", "clip", "photo", "photograph", "image", "picture", "film", "movie", "tape",
+            "recording", "documentary", "game", "drill", "exercise", "simulation", "rehearsal"}
 SEPARATE_WORDS = {"separate", "another", "second", "third", "earlier"}
 
 
