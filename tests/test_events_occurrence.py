@@ -500,3 +500,12 @@ def test_what_a_strike_was_is_the_strike(nlp, kb):
                            "Anbar, the Pentagon said Monday. A senior U.S. official said it was an American "
                            "airstrike.", published=dt.date(2016, 5, 10)).events
     assert len(evs) == 1, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_the_aftermath_of_an_incident_names_it_and_not_its_attacker(nlp, kb):
+    # who met the survivors did not shoot; the day of the meeting is not the shooting's
+    evs = extract(nlp, kb, "ORLANDO A gunman killed 49 people at a gay nightclub in Orlando on Sunday. President "
+                           "Barack Obama, who met with survivors of the shooting and families of the dead in Orlando "
+                           "on Thursday, urged Congress to pass measures.", published=dt.date(2016, 6, 17)).events
+    assert [(e.event_date, e.actor1.startswith("unidentified")) for e in evs] == [(dt.date(2016, 6, 12), True)], \
+        [(e.event_date, e.actor1, e.evidence.text[:60]) for e in evs]

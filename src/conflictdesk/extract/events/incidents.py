@@ -35,6 +35,7 @@ from .attributes import DURATION, is_dateline
 from .notes import Draft, absorb, coarse_dated, dates_differ, family, same_attacker
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
     from .triggers import Mention
 
 OCCURRED = ("reported", "claimed", "attempted")
@@ -213,6 +214,8 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
     if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children):
         return None
+    if _in_aftermath(head) and any(c.dep_ in ("det", "poss") for c in head.children):
+        return "aftermath"     # "met with survivors of the shooting", "an investigation into Tuesday's attack"
     if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or \
             any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in head.children):
         return "definite"
@@ -223,6 +226,26 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
 
 
 DEPICTIONS = {"footage", "video", "image", "picture", "photo", "photograph", "film", "clip"}
+# what follows an incident, whose sentence tells of it as known ("survivors of the shooting", "an
+# investigation into the attack", "in connection with Tuesday's bombing"): its day is not the incident's
+AFTERMATH = {"survivor", "victim", "family", "relative", "anniversary", "aftermath", "wake", "memorial", "vigil",
+             "funeral", "investigation", "probe", "inquiry", "connection", "suspect", "perpetrator", "mastermind",
+             "response", "reaction", "condemnation", "trial", "commemoration"}
+
+
+def _in_aftermath(head: "Token") -> bool:
+    """The noun hangs, through a preposition or two, from a word of what follows an incident ("survivors
+    of the shooting", "families of the dead": the parse may hang the second from the first)."""
+    tok = head
+    for _ in range(3):
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "for", "into", "with"):
+            return False
+        tok = tok.head.head
+        if tok.lemma_.lower() in AFTERMATH:
+            return True
+    return False
 
 
 def _depicted(m: "Mention") -> bool:
@@ -279,7 +302,7 @@ def _same_incident(o: Draft, d: Draft) -> bool:
         return False
     if coarse_dated(o.date) != coarse_dated(d.date):
         return False             # history the report recalls is not the news it tells
-    if dates_differ(o.date, d.date) and d.reference != "quoted" and _dated_here(d):
+    if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d):
         return False             # a quoted reaction is dated by when it was said; a date carried
                                  # from another sentence ("died overnight. ... after the blast") is not the incident's
     return not (o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name

@@ -647,6 +647,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       recalled=salience == "background", anaphor=anaphoric_site(m.head))
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
+    reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
+    if reference == "aftermath" and roles.side1.token is not None and roles.side1.token not in m.head.subtree:
+        # "Obama met with survivors of the shooting": who met them did not shoot
+        roles.side1, roles.assoc1 = Party(), []
     d = Draft(mention=m, coding=coding, plover="COERCE" if taken_by else m.trigger.plover, priority=m.priority,
               rule="person-taken" if taken_by else m.trigger.id,
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
@@ -654,7 +658,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind="event" if taken_by or d_kind else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              reference=refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token))
+              reference=reference)
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
