@@ -509,3 +509,19 @@ def test_the_aftermath_of_an_incident_names_it_and_not_its_attacker(nlp, kb):
                            "on Thursday, urged Congress to pass measures.", published=dt.date(2016, 6, 17)).events
     assert [(e.event_date, e.actor1.startswith("unidentified")) for e in evs] == [(dt.date(2016, 6, 12), True)], \
         [(e.event_date, e.actor1, e.evidence.text[:60]) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON Hillary Clinton, who urged increased intelligence gathering and more airstrikes on Islamic State "
+    "territory, cautioned against demonizing Muslims.",
+    "ST. PAUL People shouted and called for the arrest of the police officer involved.",
+])
+def test_what_a_speaker_calls_for_has_not_happened(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.event_type, e.sub_event_type) for e in evs]
+
+
+def test_violence_told_beside_a_call_still_happened(nlp, kb):
+    evs = extract(nlp, kb, "ALEPPO Residents urged the government to open corridors after air strikes killed five "
+                           "people in Aleppo on Monday.", published=dt.date(2016, 6, 14)).events
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Air/drone strike", 5)]

@@ -426,6 +426,30 @@ def _absolute(chain: list["Token"]) -> list["Token"]:
 
 
 NO_ONE = {"nobody", "none", "noone"}
+# verbs whose object is what someone asks for, not what happened
+CALL_LEMMAS = {"urge", "demand", "advocate", "propose", "recommend", "request"}
+
+
+def _called_for(head: "Token") -> bool:
+    """The event is what a speaker calls for: the object of "urged", "demanded", "called for", "pushed
+    for" ("Clinton urged increased intelligence gathering and more airstrikes"), or of the verb of
+    their call ("urged Russia to stop air strikes")."""
+    tok = head
+    for _ in range(4):
+        if tok.dep_ in ("conj", "dobj", "xcomp", "pobj", "appos"):
+            up = tok.head
+        elif tok.dep_ == "prep" and tok.lower_ == "for":
+            up = tok.head
+        else:
+            return False
+        if up.i == tok.i:
+            return False
+        if up.lemma_.lower() in CALL_LEMMAS and tok.dep_ in ("dobj", "xcomp", "conj"):
+            return True
+        if up.lemma_.lower() in ("call", "push", "press", "appeal", "lobby") and tok.dep_ == "prep":
+            return True
+        tok = up
+    return False
 
 
 def _participle(chain: list["Token"]) -> list["Token"]:
@@ -467,6 +491,8 @@ def status_of(head: "Token", *, text: str) -> str:
         return "negated"                       # "nobody was killed", "no one was hurt", "killed none"
     if any(lemma in NEG_LEMMAS for lemma in lemmas[1:]):
         return "negated"
+    if _called_for(head):
+        return "hypothetical"                  # "urged more airstrikes on Islamic State territory"
     # an attempt around a relative clause's noun is not the clause's event ("trying to determine whether the
     # man who drove a truck into crowds, killing 84, had ties to militants")
     if any(t.lemma_.lower() in ATTEMPT_LEMMAS for t in _relative_clause(full)[1:]) or head.lemma_.lower() == "attempt":

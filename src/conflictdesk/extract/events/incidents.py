@@ -229,8 +229,8 @@ DEPICTIONS = {"footage", "video", "image", "picture", "photo", "photograph", "fi
 # what follows an incident, whose sentence tells of it as known ("survivors of the shooting", "an
 # investigation into the attack", "in connection with Tuesday's bombing"): its day is not the incident's
 AFTERMATH = {"survivor", "victim", "family", "relative", "anniversary", "aftermath", "wake", "memorial", "vigil",
-             "funeral", "investigation", "probe", "inquiry", "connection", "suspect", "perpetrator", "mastermind",
-             "response", "reaction", "condemnation", "trial", "commemoration"}
+             "funeral", "investigation", "probe", "inquiry", "connection", "response", "reaction", "condemnation",
+             "trial", "commemoration"}     # not "perpetrators of a car bombing": who did it is its attacker
 
 
 def _in_aftermath(head: "Token") -> bool:
