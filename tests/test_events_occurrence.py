@@ -525,3 +525,23 @@ def test_violence_told_beside_a_call_still_happened(nlp, kb):
     evs = extract(nlp, kb, "ALEPPO Residents urged the government to open corridors after air strikes killed five "
                            "people in Aleppo on Monday.", published=dt.date(2016, 6, 14)).events
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Air/drone strike", 5)]
+
+
+def test_what_a_clash_follows_is_another_incident(nlp, kb):
+    # one sentence, two incidents: the clashes of Tuesday and the bombing they followed (37 dead in Ankara)
+    evs = extract(nlp, kb, "DIYARBAKIR, Turkey Four people were killed in clashes between security forces and "
+                           "Kurdish militants on Tuesday, security sources said, as fighting widened in southeast "
+                           "Turkey following a suicide bombing that killed 37 people in the capital Ankara.",
+                  published=dt.date(2016, 3, 15)).events
+    kinds = {e.sub_event_type: e for e in evs}
+    assert set(kinds) == {"Armed clash", "Suicide bomb"}, [(e.sub_event_type, e.fatalities) for e in evs]
+    assert kinds["Suicide bomb"].fatalities == 37 and kinds["Armed clash"].fatalities != 37
+
+
+@pytest.mark.parametrize("text", [
+    'APPLETON, Wis. The caller claimed "there were bombs in and around the building."',
+    "He acknowledged that some people believed there was a bomb.",
+])
+def test_that_a_bomb_is_there_tells_no_attack(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.event_type, e.sub_event_type) for e in evs]

@@ -269,6 +269,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 break
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
+            if _sequenced(o.mention.head, d.mention.head) or _sequenced(d.mention.head, o.mention.head):
+                continue        # "killed in clashes on Tuesday ... following a suicide bombing": two events
             if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):
                 continue        # "air strikes killed 91 while rebel shelling claimed 49 lives": two events
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(_actor1(o), _actor1(d))):
@@ -287,6 +289,35 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             absorb(host, d)
     out.sort(key=lambda d: d.mention.start)
     return out
+
+
+# words that set what they govern before or behind what the sentence tells ("following a suicide bombing",
+# "in retaliation for weeks of rocket attacks"): another incident
+SEQUENCE_PREPS = {"following", "after", "before"}
+RESPONSE_NOUNS = {"retaliation", "response", "revenge", "reprisal", "answer"}
+
+
+def _sequenced(a: Any, b: Any) -> bool:
+    """Whether `a` lies in a phrase that places it before or behind the clause `b` is told in."""
+    tok = a
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        up = tok.head
+        if tok.dep_ == "pobj" and (up.lower_ in SEQUENCE_PREPS or (
+                up.lower_ in ("for", "to", "of") and up.head.lemma_.lower() in RESPONSE_NOUNS)):
+            scope = up if up.lower_ in SEQUENCE_PREPS else up.head
+            return b not in scope.subtree
+        if tok.dep_ in ("advcl", "ccomp", "ROOT", "relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = up
+    return False
+
+
+def _apart(o: Draft, d: Draft) -> bool:
+    """Two mentions of one sentence, one placed before or behind the other's clause."""
+    return o.sent_start == d.sent_start and (_sequenced(o.mention.head, d.mention.head)
+                                             or _sequenced(d.mention.head, o.mention.head))
 
 
 def _destruction_in_violence(drafts: list[Draft]) -> list[Draft]:
@@ -392,6 +423,8 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if o.sent_start == d.sent_start and contrasted(o.mention, d.mention):
         return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
+    if _apart(o, d):
+        return False           # "the attacks came a day after government advances"
     refers_back = bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
     if o.coding.event_type != d.coding.event_type and not refers_back and not _unnamed(_actor1(d)) \
             and _unnamed(_actor1(o)):
@@ -463,7 +496,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 continue
             if o.place and d.place and o.place.name != d.place.name and o.place_here and d.place_here:
                 continue
-            if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day):
+            if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day) or _apart(o, d):
                 continue
             anaphoric = _actor1(d) is None and d.actor2 is None and d.place is None
             shared = (d.actor1 is not None and d.actor1 == o.actor1) or (

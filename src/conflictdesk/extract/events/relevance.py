@@ -130,12 +130,25 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
-            or _foreseen(head) or _pattern_of_targets(head) or _a_share(head):
+            or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# weapons whose presence is told, not their use
+DEVICES = {"bomb", "explosive", "device", "ied", "mine", "landmine", "grenade", "weapon", "gun", "rifle"}
+
+
+def _there_is(head: "Token") -> bool:
+    """"The caller claimed there were bombs in and around the building", "some people believed there
+    was a bomb": that a weapon is there tells no attack."""
+    if head.lemma_.lower() not in DEVICES or head.dep_ not in ("attr", "nsubj"):
+        return False
+    verb = head.head
+    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
 # what someone accuses, fears, condemns or flees: "accused Russia of bombing civilians", "concerned about
