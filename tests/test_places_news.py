@@ -145,3 +145,18 @@ def test_a_quarter_of_a_town_is_no_village_spelled_alike(places):
     found = places("Rebels fired rockets on government-held areas of Aleppo, and a building collapsed in "
                    "Midan district after it was hit by a missile.")
     assert [p.name for p in found] == ["Aleppo"]
+
+
+def test_a_town_the_text_puts_in_a_state_is_there(nlp, kb):
+    # "Rio Verde, Ariz." (the AP's abbreviation) is the Arizona town, not the Brazilian city; a list of
+    # states or countries ("Tennessee, Georgia and Missouri") names each, none the other's container
+    from conflictdesk.extract.places import resolve_places
+    from conflictdesk.ingest import read_text_document
+
+    def places(text):
+        doc = read_text_document(text, id="p", published="2016-03-20")
+        return [(p.name, p.country) for p in resolve_places(doc, nlp(text), kb=kb)]
+
+    assert ("Rio Verde", "United States") in places("Bill Hoffman, a retiree from Rio Verde, Ariz., was in the first car.")
+    listed = places("Ambushes against police on Thursday in Tennessee, Georgia and Missouri added to a sense of siege.")
+    assert ("Tennessee", "United States") in listed and ("Missouri", "United States") in listed, listed

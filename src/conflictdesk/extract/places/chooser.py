@@ -220,6 +220,13 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
         #                Mosul in a report on U.S. troops in Iraq is not Hauser, Idaho)
     if c.quarter and r.match == "fuzzy" and not r.imported:
         return False   # "a building in Midan district" of Aleppo is not Ma'dan, a village on the Euphrates
+    hinted = gaz.country_code(c.country_hint) if c.country_hint else None
+    if c.admin1_hint and not hinted:
+        region = gaz.admin1(c.admin1_hint)
+        hinted = region.country_code if region is not None else None
+    if hinted and r.country_code and r.country_code != hinted and r.kind not in COUNTRYISH:
+        return False   # "Rio Verde, Ariz." is not Rio Verde in Brazil: a town the text puts elsewhere
+        #                ("Pakistan, Saudi Arabia and Somalia", "Tennessee, Georgia": a list, no container)
     if r.kind == "country":
         return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
     if c.origin == "ner" and not c.governed and r.kind != "admin1":

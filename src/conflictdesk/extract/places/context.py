@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .candidates import Candidate
 from .wording import (HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
-                      FUNCTION_WORDS, NOUN_NEXT, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN, near_word_before)
+                      FUNCTION_WORDS, NOUN_NEXT, US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN, near_word_before)
 
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer
@@ -47,6 +47,8 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         cm = COMMA_AFTER.match(after)
         if cm and not c.admin1_hint:
             nxt = cm.group(1)
+            if nxt in US_STATES_AP and after[cm.end(1):cm.end(1) + 1] == ".":
+                nxt = US_STATES_AP[nxt]          # "Rio Verde, Ariz."
             if gaz.country_code(nxt):
                 c.country_hint = c.country_hint or nxt
             elif gaz.admin1(nxt) is not None:

@@ -29,6 +29,16 @@ DIRECTIONS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest
                r"south-west|central|rural|northern|southern|eastern|western|north-eastern|north-western|"
                r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|south\s+eastern|"
                r"north\s+eastern|south\s+western|north\s+western)")
+# The Associated Press's abbreviations of US states, as datelines and "Rio Verde, Ariz." write them
+US_STATES_AP = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia",
+    "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}
 COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|village|city|area|neighbou?rhood))?"
                           r",\s*(?:(?:in\s+)?(?:the\s+)?" + DIRECTIONS + r"\s+)?(" + NAME + r")")
 # lower-case words that may stand between a locative and the direction of a region: "in volatile
