@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.records import Document
 
@@ -302,3 +304,23 @@ def test_a_hyphen_claimed_event_names_its_claimer(nlp, kb):
     text = "A Taliban-claimed bombing killed five soldiers in Kabul on Monday."
     evs = extract_document(read_text_document(text, id="c", published="2016-05-31"), nlp=nlp, kb=kb).events
     assert evs and evs[0].actor1 == "taliban", [(e.sub_event_type, e.actor1) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "ERBIL The peshmerga also deflected Islamic State attacks on the Bashiqa front on Tuesday, Kurdish military "
+    "sources said.",
+    "BAGHDAD Iraqi forces repelled an Islamic State attack on Haditha on Monday.",
+])
+def test_who_attacked_is_first_and_who_repelled_second(nlp, kb, text):
+    evs = _sides(nlp, kb, text)
+    assert evs and evs[0][1] == "Islamic State (Iraq)" and evs[0][2] is not None, evs
+
+
+def test_a_raid_on_a_village_of_civilians_is_violence_against_them(nlp, kb):
+    from conflictdesk.extract.pipeline import extract_document
+    from conflictdesk.ingest import read_text_document
+
+    doc = read_text_document("MAIDUGURI Boko Haram gunmen raided Dalori village on Saturday night, killing 65 people.",
+                             id="dalori", published="2016-02-01")
+    [ev] = extract_document(doc, nlp=nlp, kb=kb).events
+    assert (ev.event_type, ev.fatalities) == ("Violence against civilians", 65), (ev.event_type, ev.actor2)

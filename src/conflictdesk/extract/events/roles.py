@@ -523,6 +523,10 @@ def _verb_of_noun(head: "Token") -> "Token":
     return head
 
 
+# verbs whose subject is the side attacked, not the attacker ("repelled an attack by X")
+REPELLING = {"repel", "repulse", "deflect", "thwart", "foil", "rebuff"}
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
     head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
@@ -554,6 +558,12 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             withs = _pobj_of(head, {"with", "against", "from"})
             if withs:
                 target = withs[0]
+        if head.lemma_.lower() in REPELLING and not passive and target is not None:
+            # "the peshmerga deflected Islamic State attacks": who attacked is the battle's first side (ACLED),
+            # who repelled them the second; an attack noun's own attacker is that side
+            own = next((c for c in target.children if c.dep_ in ("compound", "poss", "amod")
+                        and index.within(c.idx, c.idx + len(c.text))), None)
+            agent, target = (own or target), agent
     else:
         poss = _children(head, {"poss"})
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]

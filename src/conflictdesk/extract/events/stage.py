@@ -890,6 +890,11 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
                 d.assoc1.insert(0, a1)
             a1 = crowd
     d.actor1, d.actor2 = a1, a2
+    if d.coding.event_type == "Battles" and d.kind != "territory" and d.civilian_targeting \
+            and d.mention.trigger.civilian_target is not None:
+        # "Boko Haram gunmen raided Dalori village": a raid on civilians is violence against them (ACLED),
+        # not a battle
+        d.coding = d.mention.trigger.civilian_target
     _territory_subtype(d, kb=kb, index=index)
     if d.coding.event_type == "Battles" and d.kind != "territory" and d.place is not None \
             and d.place.country in patterns.policing_countries \
