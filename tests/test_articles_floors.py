@@ -24,13 +24,15 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.73, "ev_precision": 0.63, "actor1_ok": 0.64, "date_ok": 0.72, "loc25": 0.81,
+    "dev": {"ev_recall": 0.73, "ev_precision": 0.63, "actor1_ok": 0.64, "date_ok": 0.70, "loc25": 0.81,
             "st_found": 0.89, "st_label_f1": 0.79},
-    # measured dev (53 articles, 2026-12-05 03:39, main 7b01e83): ev_recall 0.749 ev_precision 0.640
-    #                             actor1_ok 0.664 date_ok 0.733 loc25 0.833 st_found 0.896 st_label_f1 0.805
+    # measured dev (53 articles, 2026-12-05 09:20): ev_recall 0.754 ev_precision 0.639 actor1_ok 0.667
+    #   date_ok 0.721 loc25 0.835 st_found 0.896 st_label_f1 0.805 (date 0.733 before: events now told
+    #   apart from what they follow, e.g. the Peshawar school massacre of "December 2014", match gold
+    #   events dated to the day or left undated; the floor leaves room for that, not for a regression)
     "test": {"ev_recall": 0.55, "ev_precision": 0.51, "actor1_ok": 0.39, "date_ok": 0.64, "loc25": 0.70,
              "st_found": 0.88, "st_label_f1": 0.59},
-    # measured test (31 articles, 2026-12-05 03:39, main 7b01e83): ev_recall 0.556 ev_precision 0.537
+    # measured test (31 articles, 2026-12-05 09:20): ev_recall 0.556 ev_precision 0.540
     #                              actor1_ok 0.421 date_ok 0.663 loc25 0.730 st_found 0.909 st_label_f1 0.611
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
