@@ -324,3 +324,8 @@ def test_a_raid_on_a_village_of_civilians_is_violence_against_them(nlp, kb):
                              id="dalori", published="2016-02-01")
     [ev] = extract_document(doc, nlp=nlp, kb=kb).events
     assert (ev.event_type, ev.fatalities) == ("Violence against civilians", 65), (ev.event_type, ev.actor2)
+
+
+def test_villages_held_by_a_group_are_that_group_struck(nlp, kb):
+    evs = _sides(nlp, kb, "ERBIL Kurdish peshmerga forces attacked three villages held by Islamic State on Sunday.")
+    assert evs and evs[0][0] == "Armed clash" and evs[0][2] == "Islamic State (Iraq)", evs

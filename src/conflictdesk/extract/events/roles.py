@@ -523,6 +523,10 @@ def _verb_of_noun(head: "Token") -> "Token":
     return head
 
 
+# places a side holds, and the verbs that say it ("villages held by Islamic State")
+HELD_SITES = {"village", "town", "city", "area", "district", "neighbourhood", "neighborhood", "position", "base",
+              "stronghold", "territory", "region", "hamlet", "suburb", "outpost"}
+HOLDING = {"hold", "control", "occupy", "run", "besiege"}
 # verbs whose subject is the side attacked, not the attacker ("repelled an attack by X")
 REPELLING = {"repel", "repulse", "deflect", "thwart", "foil", "rebuff"}
 
@@ -656,6 +660,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             p = resolve_phrase(c, index, patterns)
             if p.actor and p.kind != "nationals" and p.actor != roles.side1.actor:
                 roles.assoc1.append(p.actor)
+    if target is not None and target.lemma_.lower() in HELD_SITES:
+        # "attacked three villages held by Islamic State": the side struck is the one holding them
+        holder = next((a for c in target.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING
+                       for a in _pobj_of(c, {"by"}) if index.within(a.idx, a.idx + len(a.text))), None)
+        target = holder or target
     if target is not None:
         roles.side2 = resolve_phrase(target, index, patterns)
         for c in _conjuncts(target):
