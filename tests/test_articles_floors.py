@@ -30,10 +30,11 @@ ARTICLE_FLOORS = {
     #   date_ok 0.721 loc25 0.835 st_found 0.896 st_label_f1 0.805 (date 0.733 before: events now told
     #   apart from what they follow, e.g. the Peshawar school massacre of "December 2014", match gold
     #   events dated to the day or left undated; the floor leaves room for that, not for a regression)
-    "test": {"ev_recall": 0.55, "ev_precision": 0.51, "actor1_ok": 0.39, "date_ok": 0.64, "loc25": 0.70,
-             "st_found": 0.88, "st_label_f1": 0.59},
-    # measured test (31 articles, 2026-12-05 09:20): ev_recall 0.556 ev_precision 0.540
-    #                              actor1_ok 0.421 date_ok 0.663 loc25 0.730 st_found 0.909 st_label_f1 0.611
+    "test": {"ev_recall": 0.54, "ev_precision": 0.53, "actor1_ok": 0.42, "date_ok": 0.64, "loc25": 0.68,
+             "st_found": 0.87, "st_label_f1": 0.60},
+    # measured test (44 articles since batch 6, 2026-12-05 09:47): ev_recall 0.556 ev_precision 0.558
+    #   actor1_ok 0.450 date_ok 0.667 loc25 0.706 st_found 0.897 st_label_f1 0.627
+    #   (the 31 articles before batch 6, 09:20: 0.556 0.540 0.421 0.663 0.730 0.909 0.611)
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
 NONCONFLICT_CEILINGS = {"events_per_article": 0.047, "points_per_article": 0.10}   # measured 0.040, 0.087 (issue: < 0.05)
