@@ -329,3 +329,15 @@ def test_a_raid_on_a_village_of_civilians_is_violence_against_them(nlp, kb):
 def test_villages_held_by_a_group_are_that_group_struck(nlp, kb):
     evs = _sides(nlp, kb, "ERBIL Kurdish peshmerga forces attacked three villages held by Islamic State on Sunday.")
     assert evs and evs[0][0] == "Armed clash" and evs[0][2] == "Islamic State (Iraq)", evs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MOSUL, Iraq Kurdish forces attacked Islamic State positions east of Mosul on Sunday, Iraqi officials said.",
+     "Peshmerga"),
+    ("Kurdish forces attacked Islamic State near Manbij in northern Syria on Sunday, a Syrian monitor said.",
+     "Syrian Democratic Forces"),
+])
+def test_kurdish_forces_are_those_of_the_country_the_report_is_about(nlp, kb, text, expected):
+    # an alias several actors claim ("Kurdish forces") goes to the claimant of the country named around it
+    battles = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert battles and battles[0][1] and expected in battles[0][1], battles

@@ -241,3 +241,14 @@ def test_a_name_that_qualifies_an_actor_is_no_place(nlp, kb):
     events = extract_document(doc, nlp=nlp, kb=kb).events
     assert events and not {e.country for e in events} & {"United Kingdom", "Iran"}, \
         [(e.location, e.country) for e in events]
+
+
+def test_weeks_of_attacks_are_background_with_no_day(nlp, kb):
+    # "in retaliation for weeks of rocket attacks": a run of incidents over weeks, not the day's news
+    text = ("Rebels shelled the town on Tuesday after weeks of air strikes by government jets, "
+            "a monitoring group said.")
+    ex = extract_document(Document(id="w", text=text, language="en", published=dt.date(2016, 5, 8)), nlp=nlp, kb=kb)
+    strikes = [e for e in ex.events if e.sub_event_type == "Air/drone strike"]
+    shelling = [e for e in ex.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert strikes and all(e.event_date is None and e.salience == "background" for e in strikes), strikes
+    assert shelling and shelling[0].event_date == dt.date(2016, 5, 3) and shelling[0].salience == "main"

@@ -119,8 +119,39 @@ def _kb_hits(text: str, kb: "KnowledgeBase") -> list[_Found]:
     for m in kb.match(text):
         if m.kind in ("actor", "person"):
             rule = "kb_demonym" if getattr(m, "rule", "alias") == "demonym" else "kb_match"
-            out.append(_Found(Hit(m.start, m.end, m.kind, m.id, rule), priority=3))
+            actor_id = _by_country(m.id, getattr(m, "alternatives", ()), text, m.start, kb) if m.kind == "actor" \
+                else m.id
+            out.append(_Found(Hit(m.start, m.end, m.kind, actor_id, rule), priority=3))
     return out
+
+
+NEARBY = 400      # characters either side of a mention that tell which country it is in
+
+
+def _by_country(first: str, alternatives: tuple[str, ...], text: str, at: int, kb: "KnowledgeBase") -> str:
+    """An alias several actors claim, each of another country ("Kurdish forces": the SDF in Syria, the
+    peshmerga in Iraq): the claimant whose country the text names around the mention (then anywhere in
+    it) more often than the others'; the matcher's choice when none is named more."""
+    if not alternatives:
+        return first
+    claimants = [first, *alternatives]
+    countries = {c: getattr(kb.actors.get(c), "country", None) for c in claimants}
+    if len(set(countries.values())) < 2:
+        return first
+    for lo, hi in ((max(0, at - NEARBY), at + NEARBY), (0, len(text))):
+        counts = {c: len(_country_words(country).findall(text, lo, hi)) if country else 0
+                  for c, country in countries.items()}
+        best = max(counts.values())
+        leaders = [c for c, n in counts.items() if n == best]
+        if best and len(leaders) == 1:
+            return leaders[0]
+    return first
+
+
+@functools.lru_cache(maxsize=256)
+def _country_words(country: str) -> re.Pattern[str]:
+    """A country's name and the adjective made from it by a suffix ("Iraq", "Iraqi"; "Syria", "Syrian")."""
+    return re.compile(rf"\b{re.escape(country)}(?:n|i|ian|ese)?\b", re.IGNORECASE)
 
 
 # knowledge base -> (lexicon, actors dict, number of actors, its state index): built once per KB

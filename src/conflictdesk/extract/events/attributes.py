@@ -597,6 +597,31 @@ def past_dated(head: "Token") -> str | None:
     return None
 
 
+# spans of time an event noun can be told over: "weeks of rocket attacks", "months of fighting"
+LONG_SPAN_NOUNS = {"week", "month", "year", "decade"}
+
+
+def spread_over(head: "Token") -> bool:
+    """"in retaliation for weeks of rocket attacks", "after months of fighting", "years of air strikes by
+    government jets": the event noun (or a word of its phrase) tells a run of incidents over weeks or more,
+    not one of a day (ACLED codes such a run, if at all, as background with no day of its own). "Three
+    days of clashes" can still be the news."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    t = head
+    for _ in range(6):
+        if t.dep_ == "pobj" and t.head.lower_ == "of":
+            span = t.head.head
+            if span.lemma_.lower() in LONG_SPAN_NOUNS and span.pos_ == "NOUN" and (span.tag_ == "NNS" or any(
+                    c.lower_ in ("several", "many", "few") for c in span.children)):
+                return True
+        if t.dep_ not in ("conj", "compound", "amod", "pobj", "prep") or t.head.i == t.i or \
+                t.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return False
+        t = t.head
+    return False
+
+
 def _is_past_perfect(head: "Token") -> bool:
     """"The group had attacked the base in 2020" (context), but not reported speech's backshift
     ("a spokesman said the group's forces had fired missiles at the ship")."""
@@ -625,7 +650,7 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
                 event_date: dt.date | None, published: dt.date | None) -> str:
     if section_background:
         return "background"
-    if _is_past_perfect(head) or past_dated(head) == "distant":
+    if _is_past_perfect(head) or past_dated(head) == "distant" or spread_over(head):
         return "background"    # "after convicting them of plotting last week's car bombing"
     if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
         # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls

@@ -37,7 +37,7 @@ from .relevance import about_conflict, accident, agreement_made, not_an_occurren
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
-                         recalled_time, reporting_dates, salience_of, section_flags, status_of)
+                         recalled_time, reporting_dates, salience_of, section_flags, spread_over, status_of)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -640,6 +640,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                            event_date=when.date if when else None, published=doc.published)
     if recalled_time(when, doc.text, doc.published):
         salience = "background"
+    if when is not None and spread_over(m.head) and not (own and own[0] <= when.span.start < own[1]):
+        when = None          # "weeks of rocket attacks": the day of the sentence is not theirs
     earlier, later = around if around is not None else (None, None)
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,
