@@ -341,3 +341,27 @@ def test_kurdish_forces_are_those_of_the_country_the_report_is_about(nlp, kb, te
     # an alias several actors claim ("Kurdish forces") goes to the claimant of the country named around it
     battles = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
     assert battles and battles[0][1] and expected in battles[0][1], battles
+
+
+def test_who_names_an_attack_did_not_carry_it_out(nlp, kb):
+    # "in what the police called a terrorist attack"; "the center of the capital" is where, not a side
+    text = ("Explosions and gunfire rocked the center of the Indonesian capital on Thursday in what the police "
+            "called a terrorist attack.")
+    evs = coded(nlp, kb, text)
+    assert evs and all((a1 is None or "Police" not in a1) and (a2 is None or "Military" not in a2)
+                       for _, a1, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_the_accused_is_the_agent_not_the_accuser(nlp, kb):
+    text = "On Tuesday Turkey accused Russia of bombing a hospital in Azaz, killing 14 people."
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or "Turkey" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_group_without_aircraft_strikes_on_the_ground(nlp, kb):
+    text = "PKK militants struck a Turkish army post in Hakkari province on Tuesday, killing three soldiers."
+    evs = coded(nlp, kb, text)
+    assert evs and all(e.sub_event_type != "Air/drone strike" for e, _, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+    jets = coded(nlp, kb, "Turkish jets struck PKK camps in northern Iraq on Tuesday, the military said.")
+    assert jets and jets[0][0].sub_event_type == "Air/drone strike"

@@ -545,3 +545,50 @@ def test_what_a_clash_follows_is_another_incident(nlp, kb):
 def test_that_a_bomb_is_there_tells_no_attack(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not evs, [(e.event_type, e.sub_event_type) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Snipers were put on 45 buildings overlooking the parade route on Tuesday, police said.",
+    "FBI snipers posted on a hillside watched the compound on Tuesday as talks with the gunmen went on.",
+])
+def test_snipers_placed_somewhere_did_nothing_yet(nlp, kb, text):
+    assert not violent(nlp, kb, text)
+
+
+def test_a_series_of_attacks_told_in_the_perfect_is_background(nlp, kb):
+    text = "Islamic State, which controls territory in Iraq and Syria, has staged a series of attacks in the kingdom."
+    evs = violent(nlp, kb, text)
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), evs
+
+
+def test_what_a_group_has_historically_done_is_background(nlp, kb):
+    text = "In its armed campaign in Turkey, the PKK has historically struck directly at the security forces."
+    evs = violent(nlp, kb, text)
+    assert evs and all(e.salience == "background" for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State attacks have increased this year, particularly in Iraq and Syria, a report said.",
+    "The report also noted a rise in Islamic State attacks in Libya, where the militants have grown in strength.",
+    "Analysis showed almost as many attacks in the first three months of this year as in the preceding six months.",
+])
+def test_how_often_violence_happens_is_no_incident(nlp, kb, text):
+    assert not violent(nlp, kb, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two Russian warplanes flew simulated attack passes near a U.S. guided missile destroyer in the Baltic Sea "
+    "on Tuesday, officials said.",
+    "A spokesman for the nuclear agency said a potential attack on the plant poses a number of risks.",
+    "U.S. officials said on Tuesday that a U.S. Air Force airman and his family were safe after the evacuation.",
+])
+def test_what_is_not_real_or_names_a_force_is_no_incident(nlp, kb, text):
+    assert not [e for e in violent(nlp, kb, text) if e.status in ("reported", "claimed")]
+
+
+def test_an_incident_told_as_the_date_of_another_keeps_its_year(nlp, kb):
+    # "since 1966, when a former Marine opened fire": the shooting of 1966, not one of the report's day
+    text = ("Her death marked the first murder on campus since 1966, when a former U.S. Marine opened fire from "
+            "inside a tower at the university, killing 16 people.")
+    evs = violent(nlp, kb, text)
+    assert all(e.actor1 is None or "military" not in e.actor1 for e in evs), evs

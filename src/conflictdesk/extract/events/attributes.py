@@ -493,6 +493,8 @@ def status_of(head: "Token", *, text: str) -> str:
         return "negated"
     if _called_for(head):
         return "hypothetical"                  # "urged more airstrikes on Islamic State territory"
+    if _unreal(head):
+        return "hypothetical"                  # "a potential attack", "simulated attack passes"
     # an attempt around a relative clause's noun is not the clause's event ("trying to determine whether the
     # man who drove a truck into crowds, killing 84, had ties to militants")
     if any(t.lemma_.lower() in ATTEMPT_LEMMAS for t in _relative_clause(full)[1:]) or head.lemma_.lower() == "attempt":
@@ -529,6 +531,20 @@ FACTIVE = {"manage", "succeed", "continue", "begin", "start", "go", "proceed", "
            "appear", "seem", "happen", "come", "get", "keep", "dare", "fail",
            # fighters who move to take a place are told taking it ("looped round to the seafront to capture the port")
            "loop", "move", "advance", "push", "rush", "sweep", "swing", "storm", "enter", "march", "race", "pour"}
+
+
+# what qualifies an event noun as not (yet) real: "a potential attack", "possible strikes", "simulated attack
+# passes", "a mock raid"
+UNREAL = {"potential", "possible", "hypothetical", "eventual", "future", "would-be", "simulated", "mock",
+          "fake", "practice", "imaginary", "fictional"}
+
+
+def _unreal(head: "Token") -> bool:
+    """The event noun, or the noun it modifies ("simulated attack passes"), is qualified as not real."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    nouns = [head] + ([head.head] if head.dep_ == "compound" and head.head.pos_ == "NOUN" else [])
+    return any(c.dep_ == "amod" and c.lower_ in UNREAL for n in nouns for c in n.children)
 
 
 def _purpose(head: "Token") -> bool:
@@ -601,25 +617,41 @@ def past_dated(head: "Token") -> str | None:
 LONG_SPAN_NOUNS = {"week", "month", "year", "decade"}
 
 
+def _of_head(head: "Token") -> "Token | None":
+    """The noun an event noun's phrase hangs from by "of" ("weeks of [air strikes by jets]", "a series of
+    attacks"), climbing through its own phrase; None when there is none."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    t = head
+    for _ in range(6):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+            return t.head.head
+        if t.dep_ not in ("conj", "compound", "amod", "pobj", "prep") or t.head.i == t.i or \
+                t.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
+        t = t.head
+    return None
+
+
 def spread_over(head: "Token") -> bool:
     """"in retaliation for weeks of rocket attacks", "after months of fighting", "years of air strikes by
     government jets": the event noun (or a word of its phrase) tells a run of incidents over weeks or more,
     not one of a day (ACLED codes such a run, if at all, as background with no day of its own). "Three
     days of clashes" can still be the news."""
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    t = head
-    for _ in range(6):
-        if t.dep_ == "pobj" and t.head.lower_ == "of":
-            span = t.head.head
-            if span.lemma_.lower() in LONG_SPAN_NOUNS and span.pos_ == "NOUN" and (span.tag_ == "NNS" or any(
-                    c.lower_ in ("several", "many", "few") for c in span.children)):
-                return True
-        if t.dep_ not in ("conj", "compound", "amod", "pobj", "prep") or t.head.i == t.i or \
-                t.head.pos_ not in ("NOUN", "PROPN", "ADP"):
-            return False
-        t = t.head
-    return False
+    span = _of_head(head)
+    return span is not None and span.lemma_.lower() in LONG_SPAN_NOUNS and (span.tag_ == "NNS" or any(
+        c.lower_ in ("several", "many", "few") for c in span.children))
+
+
+SERIES_NOUNS = {"series", "spate", "string", "wave", "number", "campaign", "succession"}
+
+
+def series_told(head: "Token") -> bool:
+    """"The group has staged a series of attacks in the kingdom", "PKK militants had carried out a string of
+    bombings": a run of incidents told in the perfect is a pattern the report recalls, not one incident."""
+    span = _of_head(head)
+    return span is not None and span.lemma_.lower() in SERIES_NOUNS and (
+        _is_present_perfect(head) or _is_past_perfect(head))
 
 
 def _is_past_perfect(head: "Token") -> bool:
@@ -650,14 +682,14 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
                 event_date: dt.date | None, published: dt.date | None) -> str:
     if section_background:
         return "background"
-    if _is_past_perfect(head) or past_dated(head) == "distant" or spread_over(head):
+    if _is_past_perfect(head) or past_dated(head) == "distant" or spread_over(head) or _previous(head):
         return "background"    # "after convicting them of plotting last week's car bombing"
     if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
         # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls
         return "background"
     if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
         return "background"
-    if _habitual(head):
+    if told_as_pattern(head):
         return "background"    # "Hadi's forces have been battling the Houthis", "jets regularly strike"
     if event_date and published and (published - event_date).days > RECALLED_DAYS:
         return "background"
@@ -667,7 +699,8 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
 
 
 HABITUAL = {"regularly", "repeatedly", "routinely", "frequently", "often", "daily", "constantly", "long",
-            "sporadically", "periodically", "continually", "continuously", "increasingly", "usually"}
+            "sporadically", "periodically", "continually", "continuously", "increasingly", "usually",
+            "historically", "traditionally", "typically", "generally", "normally", "habitually"}
 ONGOING = {"continue", "keep"}
 
 
@@ -688,6 +721,22 @@ def _habitual(head: "Token") -> bool:
     return False
 
 
+PREVIOUS_WORDS = {"previous", "past", "prior", "former"}
+
+
+def _previous(head: "Token") -> bool:
+    """"Previous attacks in Lebanon have been claimed by the IS group", "past bombings": incidents before
+    the one the report tells."""
+    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in PREVIOUS_WORDS
+                                                  for c in head.children)
+
+
+def told_as_pattern(head: "Token") -> bool:
+    """A pattern of violence rather than one incident: habitual ("has historically struck", "regularly
+    shelled"), a series told in the perfect, or a run over weeks or more ("weeks of rocket attacks")."""
+    return _habitual(head) or series_told(head) or spread_over(head)
+
+
 def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) -> bool:
     """"Karadzic was arrested in 2008", "the 1995 Srebrenica massacre": a year before the report's
     own, in the event's clause, tells history. Not "the worst attack since 2014", nor "the first
@@ -704,6 +753,8 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
         if year is None:
             continue
         chain = [t] + _ancestors(t, 6)
+        if any(a.dep_ in ("relcl", "acl") and a.head.i == t.i for a in [head] + _ancestors(head, 6)):
+            return year          # "the first murder on campus since 1966, when a Marine opened fire": 1966's own
         if any(a.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep") for c in a.children)
                for a in chain[:4]):
             continue

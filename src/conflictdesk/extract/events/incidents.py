@@ -276,6 +276,11 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
                 and text is not None and "\n" in text[host.sent_end:d.sent_start] \
                 and not RUNNING.search(text[d.sent_start:d.sent_end]):
             host = next((o for o in hosts if o.salience == "main"), host)
+        if host is not None and _what_followed(d):
+            # "Following the attack, warplanes bombed camps in northern Iraq on Monday": the news the report
+            # tells, not an incident it recalls; the place and day of the sentence are what followed
+            host = next((o for o in hosts if o.salience == "main"), host)
+            d.place, d.place_here, d.date = None, False, None
         if host is None:
             out.append(d)
             continue
@@ -290,11 +295,21 @@ def _dated_here(d: Draft) -> bool:
     return d.date is None or d.sent_start <= d.date.span.start < d.sent_end
 
 
+SEQUENCE_PREPS = {"after", "following", "since", "before"}
+
+
+def _what_followed(d: Draft) -> bool:
+    """"Following the attack, Turkish warplanes bombed camps early on Monday": the incident a sequence
+    phrase names is told before; the day of its sentence is the day of what followed it."""
+    head = d.mention.head
+    return d.reference == "definite" and head.dep_ == "pobj" and head.head.lower_ in SEQUENCE_PREPS
+
+
 def _same_incident(o: Draft, d: Draft) -> bool:
     if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
         return False
-    if o.status not in OCCURRED:
-        return False
+    if o.status not in OCCURRED or o.pattern:
+        return False             # "the attack" names an incident, not a pattern told before it
     if o.count is not None and not (d.reference == "definite" and d.mention.head.tag_ == "NNS"):
         return False             # "891 attacks ... Those attacks killed 2,150": the aggregate told again
     generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
@@ -302,7 +317,8 @@ def _same_incident(o: Draft, d: Draft) -> bool:
         return False
     if coarse_dated(o.date) != coarse_dated(d.date):
         return False             # history the report recalls is not the news it tells
-    if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d):
+    if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d) \
+            and not _what_followed(d):
         return False             # a quoted reaction is dated by when it was said; a date carried
                                  # from another sentence ("died overnight. ... after the blast") is not the incident's
     return not (o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name

@@ -47,6 +47,7 @@ class Draft:
     history: bool = False              # dated years before the report ("arrested in 2008"): never today's news
     year: int | None = None            # the earlier year history dates it in
     reference: str | None = None       # may name an incident told before: "definite" ("the attack"), "quoted"
+    pattern: bool = False              # a pattern the report recalls ("has historically struck"), no incident
     protested: bool = False            # the violence a demonstration of its sentence protests ("against the killing")
 
 
@@ -112,12 +113,12 @@ def absorb(into: Draft, other: Draft) -> None:
     if other.place is not None and (into.place is None or (other.place_here and not into.place_here)
                                     or finer_within(other.place, into.place)):
         into.place, into.place_here = other.place, other.place_here or into.place_here
-    if into.date is None and other.date is not None and other.date.date is not None:
+    if into.date is None and other.date is not None and other.date.date is not None and not into.pattern:
         into.date = other.date     # never a time coarser than a month, which dates another event
     if into.count is None:
         into.count = other.count
-    if other.salience == "main":
-        into.salience = "main"
+    if other.salience == "main" and not into.pattern:
+        into.salience = "main"     # a pattern ("usually responds with barrages") stays one
     into.rules.append(other.rule)
 
 
@@ -262,6 +263,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                                 # the toll claimed is the bombing's
             if coarse_dated(o.date) != coarse_dated(d.date):
                 continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
+            if o.history != d.history:
+                continue        # "the first murder on campus since 1966, when a Marine opened fire": two events
             if dates_differ(o.date, d.date) and any(x.date.rule == PHRASE for x in (o, d) if x.date):
                 continue        # "police killed two militants on Saturday, a day after a suicide bombing": two days
             if o.date is not None and o.date.rule == PHRASE and o.date == d.date:
@@ -486,8 +489,10 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             # ... detonated his device")
             if o.coding.sub_event_type != d.coding.sub_event_type and not _same_day_and_place(o, d):
                 continue
-            if (o.date is None) != (d.date is None) and o.salience != d.salience:
+            if (o.date is None) != (d.date is None) and o.salience != d.salience and not (d.pattern and not o.pattern):
                 continue     # an undated response today is not the dated incident of months ago
+            if o.pattern and d.salience == "main":
+                continue     # the news of the day is no instance of a pattern told before it
             if (o.count is not None) and (d.count is not None):
                 continue
             # a default agent ("unidentified armed group" for a raid told without its raiders) is no

@@ -130,7 +130,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
-            or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head):
+            or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -252,6 +252,28 @@ def _in_side_clause(t: "Token", tok: "Token") -> bool:
             return False
         a = a.head
     return False
+
+
+# how often violence happens, told as a change or a comparison: no incident
+TREND_VERBS = {"increase", "rise", "decline", "drop", "fall", "spike", "double", "triple", "surge", "grow",
+               "decrease", "soar", "dwindle", "jump", "climb"}
+TREND_NOUNS = {"rise", "increase", "decline", "drop", "fall", "surge", "spike", "uptick", "upsurge", "decrease",
+               "jump", "number", "frequency", "tally", "count"}
+
+
+def _trend(head: "Token") -> bool:
+    """"Islamic State attacks have increased this year", "a rise in Islamic State attacks in Libya", "almost
+    as many attacks in the first three months as in the preceding six", "the number of air strikes fell":
+    how often a kind of violence happens, with no day of its own, names no incident."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS") or not _dayless(head):
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in TREND_VERBS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "of") and head.head.head.lemma_.lower() in TREND_NOUNS:
+        return True
+    # "as many attacks as", "more attacks than", "fewer strikes"
+    return any(c.dep_ == "amod" and c.lower_ in ("many", "more", "fewer", "less") and any(
+        g.lower_ in ("as", "than") for g in (*c.children, *head.children, *head.head.children)) for c in head.children)
 
 
 def _a_share(head: "Token") -> bool:

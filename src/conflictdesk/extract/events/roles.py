@@ -230,6 +230,11 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                 members = [r for t in child.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
                            for r in [_subtree_range(t, stop=set())]]
                 hits = [h for h in index.within(lo2, hi2) if not any(a <= h[0] < b for a, b in members)]
+                text = text_of(tok.doc)
+                # "the center of the Indonesian capital": where, not who; "an associate of a Chinese doctor":
+                # a nationality, not the state
+                hits = [h for h in hits if getattr(index.by_id.get(h[2]), "type", None) not in STATE_TYPES or (
+                    tok.lemma_.lower() not in SITE_NOUNS and _state_named(h, text, index))]
                 if hits:
                     break
     lemma = tok.lemma_.lower()
@@ -350,6 +355,10 @@ def _own_outlet(verb: "Token", index: ActorIndex) -> "Token | None":
 
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+# parts of a place: "the center of the capital" names where an attack struck, not a side
+SITE_NOUNS = {"center", "centre", "heart", "capital", "city", "town", "village", "outskirts", "edge", "part",
+              "area", "district", "province", "region", "street", "streets", "north", "south", "east", "west",
+              "border", "countryside", "suburb", "neighborhood", "neighbourhood"}
 # people named by where they are from, and no more: civilians of that state (ACLED)
 NATIONALS_ABROAD = {"national", "tourist", "visitor", "expatriate", "citizen"}
 BASED = ("-based", " based", "-born", " born")
@@ -370,6 +379,12 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
         return False                                  # "Israel", "the United States": the state named
     own = hit[0] <= tok.idx < hit[1]                  # "Palestinians", "a Palestinian"
     return own or tok.lemma_.lower() in patterns.nationality_heads or tok.lower_ in patterns.nationality_heads
+
+
+def _state_named(hit: tuple[int, int, str], text: str, index: ActorIndex) -> bool:
+    """The mention is the state's own name ("Syria", "the United States"), not a word made from it."""
+    rec = index.by_id.get(hit[2])
+    return rec is not None and text[hit[0]:hit[1]].lower() in {n.lower() for n in (rec.name, *rec.aliases)}
 
 
 def _children(tok: "Token", deps: set[str]) -> list["Token"]:
@@ -417,7 +432,24 @@ NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "fa
 NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain", "describe", "accuse", "blame",
                    "condemn", "denounce", "deplore", "criticise", "criticize", "deny", "allege", "warn", "fear",
                    "document", "record", "cite", "see", "show", "suffer", "survive", "witness", "confirm", "face",
-                   "mourn", "investigate", "urge", "welcome", "praise", "dismiss", "protest", "reject", "complain"}
+                   "mourn", "investigate", "urge", "welcome", "praise", "dismiss", "protest", "reject", "complain",
+                   "call", "term", "label", "brand", "dub"}
+# "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
+# PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
+ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
+            "credit", "sentence", "arrest", "detain", "indict", "sanction"}
+
+
+def _accused(head: "Token") -> "Token | None":
+    """The one a verb of accusing names as the doer of the act its "of"/"for" phrase tells."""
+    t = head
+    if t.dep_ not in ("pcomp", "pobj") or t.head.dep_ != "prep" or t.head.lower_ not in ("of", "for", "over"):
+        return None
+    verb = t.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSING:
+        return None
+    named = _children(verb, {"dobj", "nsubjpass"})
+    return named[0] if named else None
 
 
 RETALIATION_NOUNS = {"retaliation", "response", "revenge", "reprisal"}
@@ -516,6 +548,8 @@ def _verb_of_noun(head: "Token") -> "Token":
     the verb (its subject took, its object was taken)."""
     if head.pos_ not in ("NOUN", "PROPN") or head.head.pos_ != "VERB":
         return head
+    if head.dep_ in ("xcomp", "oprd") and head.head.lemma_.lower() in NOT_AGENT_VERBS:
+        return head          # "in what the police called a terrorist attack": who names it did not do it
     if head.dep_ in ("xcomp", "oprd", "advcl") or (head.dep_ == "dobj" and any(     # parsed as a second object
             c.dep_ == "dobj" and c.i < head.i and not any(t.text == "-" for t in head.doc[c.i:head.i])
             for c in head.head.children)):       # ("a counter-attack" parsed as three objects is one)
@@ -536,7 +570,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
     roles = Roles()
     agent: "Token | None" = None
     target: "Token | None" = None
-    if head.pos_ in ("VERB", "AUX"):
+    accused = _accused(head)
+    if accused is not None:
+        agent = accused
+        target = next(iter(_children(head, {"dobj"})), None) if head.pos_ == "VERB" else None
+    elif head.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(head)
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})

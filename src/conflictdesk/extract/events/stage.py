@@ -37,7 +37,8 @@ from .relevance import about_conflict, accident, agreement_made, not_an_occurren
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
-                         recalled_time, reporting_dates, salience_of, section_flags, spread_over, status_of)
+                         recalled_time, reporting_dates, salience_of, section_flags, spread_over, status_of,
+                         told_as_pattern)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -415,8 +416,8 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
             seen.append(c.lemma_.lower())
         if c.dep_ in ("nsubj", "nsubjpass", "dobj"):       # "a suicide car bomber struck": the attacker's kind
             seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
-        if c.dep_ == "prep" and c.lower_ in ("with", "by", "using"):
-            seen.extend(g.lemma_.lower() for g in c.subtree)
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using"):
+            seen.extend(g.lemma_.lower() for g in c.subtree)     # "struck by rockets"
     for lemma in seen:
         if lemma in patterns.weapons:
             return patterns.weapons[lemma]
@@ -596,6 +597,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         w = _weapon(m, patterns)
         if w is not None:
             coding, refined = w, True
+    if not refined and _ground_strike(m, roles.side1, kb=kb, index=index):
+        # "the PKK has struck at the security forces": a group with no aircraft strikes on the ground
+        coding, refined = (BATTLE if _armed_party(roles.side2, kb=kb, index=index) else GROUND_ATTACK), True
     side2 = roles.side2
     if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index) \
             and coding.event_type in ARMED_VIOLENCE:       # those it arrests are civilians (ACLED)
@@ -660,7 +664,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind="event" if taken_by or d_kind else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              reference=reference)
+              reference=reference, pattern=told_as_pattern(m.head))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
@@ -781,6 +785,31 @@ def _without_struck_units(drafts: list[Draft]) -> list[Draft]:
         return drafts
     return [d for d in drafts if not (d.coding.sub_event_type == "Change to group/activity"
                                       and d.kind != "label" and d.mention.head.pos_ in ("NOUN", "PROPN"))]
+
+
+GROUND_ATTACK = Coding("Violence against civilians", "Attack", "1823")
+GROUND_TYPES = {"rebel_group", "political_militia", "identity_militia"}
+AIR_WORDS = {"air", "aerial", "drone", "airstrike", "jet", "warplane", "plane", "helicopter", "aircraft", "uav"}
+
+
+def _ground_strike(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> bool:
+    """The bare verb or noun "strike" (no air, drone or plane word in its phrase) by an armed group that
+    has no aircraft, or by unidentified attackers: not an air strike."""
+    if m.trigger.id != "airstrike" or m.head.lemma_.lower() != "strike" or len(m.tokens) != 1:
+        return False
+    if any(t.lemma_.lower() in AIR_WORDS for t in m.head.subtree) or \
+            any(a.lemma_.lower() in AIR_WORDS for x in m.absorbed for a in x.tokens):
+        return False
+    return side1.kind == "unidentified_armed_group" or \
+        _actor_type(side1.actor, kb=kb, index=index) in GROUND_TYPES
+
+
+def _armed_party(party: Party, *, kb: Any, index: ActorIndex) -> bool:
+    """A side that bears arms: state forces, police, an armed group (named, by role words or by kind)."""
+    if party.phrase is not None or party.kind in ("armed", "unidentified_armed_group"):
+        return True
+    return _actor_type(party.actor, kb=kb, index=index) in GROUND_TYPES | {"state", "state_forces", "police",
+                                                                          "international_force", "external_force"}
 
 
 def _actor_type(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | None:

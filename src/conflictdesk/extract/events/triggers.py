@@ -234,10 +234,14 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
             if head.dep_ == "compound" and head.head.lemma_.lower() in patterns.armed_nouns \
                     and head.head.i > head.i and trig.kind != "label":
                 continue          # "riot police", "attack helicopter": the word names the force, not an event
-            if head.dep_ == "compound" and head.head.lemma_.lower() in PICTURED and trig.kind != "label":
-                continue          # "Islamic State execution videos", "attack drills": no incident told
+            if head.dep_ == "compound" and head.head.lemma_.lower() in PICTURED | PLATFORMS and trig.kind != "label":
+                continue          # "Islamic State execution videos", "attack drills", "a missile destroyer"
             if trig.kind == "territory" and _holds_territory(head):
                 continue
+            if len(span) > 1 and " ".join(t.lower_ for t in span) == "air force" and head.dep_ in ("compound", "poss"):
+                continue          # "a U.S. Air Force airman", "an Indian Air Force tableau": the force, no strike
+            if _only_deployed(head):
+                continue          # "Snipers were put on 45 buildings", "FBI snipers posted on a hillside"
             if not _context_ok(trig, forms, next_forms, prev_forms):
                 continue
             rank = (len(phrase), trig.priority)
@@ -257,6 +261,34 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "conj", "poss"}
 PICTURED = {"video", "footage", "clip", "photo", "photograph", "image", "picture", "film", "movie", "tape",
             "recording", "documentary", "game", "drill", "exercise", "simulation", "rehearsal"}
 SEPARATE_WORDS = {"separate", "another", "second", "third", "earlier"}
+# what a weapon word may name without any use of it: "a guided missile destroyer", "rocket launchers",
+# "a missile defence system", "a drone factory"
+PLATFORMS = {"destroyer", "frigate", "cruiser", "ship", "submarine", "boat", "launcher", "battery", "system",
+             "defense", "defence", "shield", "programme", "program", "factory", "plant", "depot", "base", "carrier",
+             "technology", "capability", "arsenal", "stockpile", "maker", "manufacturer", "industry"}
+# who may shoot, told only as placed somewhere: no shooting happened ("snipers were posted on rooftops")
+ARMED_PEOPLE = {"gunman", "gunmen", "sniper", "marksman", "sharpshooter"}
+DEPLOYING = {"deploy", "post", "station", "position", "place", "put", "send", "train", "arm", "recruit", "hire",
+             "stand", "sit", "perch", "guard", "watch", "patrol", "line"}
+
+
+def _only_deployed(head: "Token") -> bool:
+    """An armed person (gunman, sniper) is a trigger for what they do ("gunmen stormed", "a sniper
+    shot"); placed or standing somewhere they did nothing yet. True when the noun's verb only places
+    them ("snipers were put on buildings", "police snipers stood on rooftops", "deployed snipers"), or
+    when the noun is a preposition's object ("talks with the gunmen")."""
+    if head.lemma_.lower() not in ARMED_PEOPLE and head.lower_ not in ARMED_PEOPLE:
+        return False
+    t = head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        return True       # "talks with the gunmen", "a hunt for the gunmen": what they did is told by its own word
+    verb = t.head
+    if t.dep_ == "acl" or verb.pos_ not in ("VERB", "AUX"):
+        verb = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)   # "snipers posted on"
+        return verb is not None and verb.lemma_.lower() in DEPLOYING
+    return t.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in DEPLOYING
 
 
 def own_incident(m: Mention) -> bool:
