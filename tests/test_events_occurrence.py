@@ -592,3 +592,23 @@ def test_an_incident_told_as_the_date_of_another_keeps_its_year(nlp, kb):
             "inside a tower at the university, killing 16 people.")
     evs = violent(nlp, kb, text)
     assert all(e.actor1 is None or "military" not in e.actor1 for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Britain First is the name of a far-right group that stages provocative anti-Muslim demonstrations.",
+    "The United States currently provides the bulk of troops and carries out most airstrikes against the "
+    "Islamic State in Iraq.",
+    "On June 17, he practiced shooting a gun for the first time at a gun range in Las Vegas.",
+    "Police said Michael Sandford struck up a conversation with a Las Vegas police officer on Friday.",
+    "In Florida, a 13-year-old was attacked on Sunday by what was described as a shark, officials said.",
+])
+def test_what_an_actor_does_as_a_rule_or_a_figure_of_speech_is_no_incident(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not [e for e in evs if e.status in ("reported", "claimed")], [(e.event_type, e.rule) for e in evs]
+
+
+def test_a_bomb_set_off_by_remote_control_takes_no_territory(nlp, kb):
+    text = ("A parked car was detonated by remote control as a police bus passed through the Beyazit district of "
+            "Istanbul on Tuesday, killing 11 people.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 6, 7)).events
+    assert evs and not [e for e in evs if "territory" in e.sub_event_type], [e.sub_event_type for e in evs]

@@ -130,7 +130,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
-            or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head):
+            or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head) \
+            or _what_one_does(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -252,6 +253,34 @@ def _in_side_clause(t: "Token", tok: "Token") -> bool:
             return False
         a = a.head
     return False
+
+
+# verbs that, in the simple present with a bare plural object, tell what an actor does as a rule
+DOING_VERBS = {"stage", "carry", "conduct", "launch", "mount", "hold", "organize", "organise", "wage", "perform",
+               "practice", "practise", "provide"}
+# their third-person forms (the lemmatizer reads "stages" as "stag")
+DOING_FORMS = {"stages", "carries", "conducts", "launches", "mounts", "holds", "organizes", "organises", "wages",
+               "performs", "provides"}
+
+
+def _what_one_does(head: "Token") -> bool:
+    """"Britain First stages provocative anti-Muslim demonstrations", "the United States carries out most
+    airstrikes against the Islamic State", "he practiced shooting a gun at a range": what an actor does as
+    a rule or practises, with no day in the sentence, names no incident ("staged a protest on Friday" does)."""
+    if head.pos_ not in ("NOUN", "VERB") or not _dayless(head):
+        return False
+    verb = head.head if head.dep_ in ("dobj", "xcomp") else None
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in ("practice", "practise", "rehearse", "learn"):
+        return True                                  # "practiced shooting", "learned to shoot"
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or (verb.lemma_.lower() not in DOING_VERBS
+                                                      and verb.lower_ not in DOING_FORMS):
+        return False
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("most", "all", "many", "some")
+                   for c in head.children)
 
 
 # how often violence happens, told as a change or a comparison: no incident
