@@ -252,3 +252,23 @@ def test_weeks_of_attacks_are_background_with_no_day(nlp, kb):
     shelling = [e for e in ex.events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert strikes and all(e.event_date is None and e.salience == "background" for e in strikes), strikes
     assert shelling and shelling[0].event_date == dt.date(2016, 5, 3) and shelling[0].salience == "main"
+
+
+def test_an_incident_named_by_its_city_happened_there_and_before(nlp, kb):
+    # "the Paris attacks" in a Brussels arrest: the attacks are in Paris and past, the arrest in Brussels
+    text = ("Belgian police arrested a suspect in the Paris attacks in Brussels on Friday after a shootout, "
+            "prosecutors said.")
+    ex = extract_document(Document(id="p", text=text, language="en", published=dt.date(2016, 3, 19)), nlp=nlp, kb=kb)
+    arrests = [e for e in ex.events if e.sub_event_type == "Arrests"]
+    attacks = [e for e in ex.events if e.event_type == "Violence against civilians"]
+    assert arrests and arrests[0].location == "Brussels" and arrests[0].event_date == dt.date(2016, 3, 18)
+    assert all(e.location == "Paris" and e.salience == "background" and e.event_date is None and e.actor1 is None
+               for e in attacks), attacks
+
+
+def test_a_capital_fought_against_is_its_government_not_the_place(nlp, kb):
+    text = ("A bomb exploded in Istanbul on Tuesday, killing 10 people; Kurdish militants, who are battling Ankara "
+            "in southeast Turkey, have carried out attacks in the past.")
+    ex = extract_document(Document(id="c", text=text, language="en", published=dt.date(2016, 1, 13)), nlp=nlp, kb=kb)
+    assert ex.events and all(e.location != "Ankara" for e in ex.events), [(e.sub_event_type, e.location)
+                                                                          for e in ex.events]

@@ -520,8 +520,9 @@ def status_of(head: "Token", *, text: str) -> str:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
     if _purpose(head):
         return "planned"       # "an offensive to retake Mosul", "a campaign to reestablish control": the aim
-    if any(t.lemma_.lower() in CLAIM_LEMMAS and not _claims_lives(t) for t in chain[1:]):
-        return "claimed"
+    if any(t.lemma_.lower() in CLAIM_LEMMAS and not _claims_lives(t) and not any(
+            c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:]):
+        return "claimed"       # not "there was no immediate claim of responsibility for the blast"
     return "reported"
 
 
@@ -682,7 +683,8 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
                 event_date: dt.date | None, published: dt.date | None) -> str:
     if section_background:
         return "background"
-    if _is_past_perfect(head) or past_dated(head) == "distant" or spread_over(head) or _previous(head):
+    if _is_past_perfect(head) or past_dated(head) == "distant" or spread_over(head) or _previous(head) \
+            or _in_the_past(head) or after_the_fact(head):
         return "background"    # "after convicting them of plotting last week's car bombing"
     if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
         # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls
@@ -729,6 +731,44 @@ def _previous(head: "Token") -> bool:
     the one the report tells."""
     return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in PREVIOUS_WORDS
                                                   for c in head.children)
+
+
+def _in_the_past(head: "Token") -> bool:
+    """"militants ... have all carried out attacks in the past": the event's clause is set in the past."""
+    for t in [head] + _ancestors(head, 3):
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "past" and g.dep_ == "pobj" for g in c.children)
+               for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
+# what is done about an incident after it: "a suspect in the Paris attacks", "charged over the bombing",
+# "an investigation into the shooting", "arrested in connection with the attack"
+AFTER_NOUNS = {"suspect", "accomplice", "investigation", "probe", "inquiry", "trial", "connection", "role",
+               "involvement", "part", "anniversary", "memorial", "commemoration", "victim", "survivor", "conviction",
+               "sentence", "charge", "verdict", "case"}
+AFTER_VERBS = {"charge", "convict", "sentence", "try", "indict", "suspect", "accuse", "detain", "arrest", "jail",
+               "prosecute", "question", "interrogate", "investigate", "probe", "extradite", "acquit", "implicate",
+               "link", "tie", "connect", "commemorate", "mark", "mourn"}
+AFTER_PREPS = {"in", "for", "over", "of", "with", "into", "to"}
+
+
+def after_the_fact(head: "Token") -> bool:
+    """The event noun is what a suspect, a trial, an arrest or a memorial is about: the incident came before
+    the report's news ("arrested a suspect in the Paris attacks on Friday": Friday is the arrest's)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    t = head
+    while t.dep_ in ("conj", "compound") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ not in AFTER_PREPS:
+        return False
+    owner = t.head.head
+    if owner.lower_ == "connection" or owner.lemma_.lower() in AFTER_NOUNS:
+        return True
+    return owner.pos_ == "VERB" and owner.lemma_.lower() in AFTER_VERBS
 
 
 def told_as_pattern(head: "Token") -> bool:
@@ -966,6 +1006,11 @@ def _first_precise(cands: list[Place], anchor: int) -> Place:
                                      p.span.start > anchor + 250, p.span.start))
 
 
+# a place that names an incident ("a suspect in the Paris attacks"): where that incident happened, no other
+EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|bombings?|explosions?|shootings?|massacre|siege|stabbings?|"
+                         r"rampage|clashes|riots|uprising)\b", re.IGNORECASE)
+
+
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
@@ -995,7 +1040,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         return (p.latitude is not None or p.country is not None) and not _dateline(p, text) and not any(
             a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude)
 
-    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)]
+    in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
+               and (not EVENT_NAMED.match(text, p.span.end) or (own is not None and own[0] <= p.span.start < own[1]))]
     main = document.main or document.story
     if main is not None and cues and main.country not in cues \
             and not any(p.country == main.country for p in in_sent):

@@ -284,10 +284,12 @@ def _what_one_does(head: "Token") -> bool:
 
 
 # how often violence happens, told as a change or a comparison: no incident
-TREND_VERBS = {"increase", "rise", "decline", "drop", "fall", "spike", "double", "triple", "surge", "grow",
-               "decrease", "soar", "dwindle", "jump", "climb"}
+# (not "fall", "drop": "shells fell on the Mazzeh area", "bombs dropped on the town" tell incidents)
+TREND_VERBS = {"increase", "rise", "decline", "spike", "double", "triple", "surge", "grow", "decrease", "soar",
+               "dwindle"}
 TREND_NOUNS = {"rise", "increase", "decline", "drop", "fall", "surge", "spike", "uptick", "upsurge", "decrease",
-               "jump", "number", "frequency", "tally", "count"}
+               "jump"}            # "a rise in attacks"
+COUNT_NOUNS = {"number", "frequency", "tally", "count"}     # "the number of air strikes"
 
 
 def _trend(head: "Token") -> bool:
@@ -298,7 +300,9 @@ def _trend(head: "Token") -> bool:
         return False
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in TREND_VERBS:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("in", "of") and head.head.head.lemma_.lower() in TREND_NOUNS:
+    if head.dep_ == "pobj" and ((head.head.lower_ == "in" and head.head.head.lemma_.lower() in TREND_NOUNS) or (
+            head.head.lower_ == "of" and head.head.head.lemma_.lower() in COUNT_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.head.head.children))):   # not "a number of"
         return True
     # "as many attacks as", "more attacks than", "fewer strikes"
     return any(c.dep_ == "amod" and c.lower_ in ("many", "more", "fewer", "less") and any(

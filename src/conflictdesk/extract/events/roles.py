@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ...records import Actor, Person
 from ..parse_tree import climb_to_subject, text_of
 from .patterns import EventPatterns, RolePhrase
-from .attributes import REPORTING_VERBS
+from .attributes import REPORTING_VERBS, after_the_fact
 from .triggers import Mention
 
 if TYPE_CHECKING:
@@ -426,7 +426,8 @@ def _subject(verb: "Token") -> tuple["Token | None", bool]:
 NOT_AGENT_PREPS = {"after", "before", "since", "following", "despite", "amid", "amidst", "during", "until",
                    "ahead", "like", "unlike", "than", "without"}
 NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "face", "aftermath", "fear", "risk",
-                   "victim", "target", "toll"}
+                   "victim", "target", "toll", "suspect", "investigation", "probe", "inquiry", "trial", "connection",
+                   "anniversary", "memorial", "survivor"}
 # who says, condemns, sees or suffers an attack did not carry it out ("the UN condemned the shelling",
 # "rebels say government forces continued offensives", "Pakistan has suffered years of violence")
 NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain", "describe", "accuse", "blame",
@@ -656,7 +657,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 agent = next((g for c in head.children if c.dep_ in ("amod", "acl") and c.pos_ == "VERB"
                               and c.i < head.i for g in c.children if g.dep_ == "nsubj"), None)
             if agent is None:
-                verb = _governing_verb(head)
+                # "police arrested a suspect in the Paris attacks": who acts on an incident afterwards did not do it
+                verb = _governing_verb(head) if not after_the_fact(head) else None
                 if verb is not None and m.trigger.kind == "outcome" and verb.lemma_.lower() in REPORTING_VERBS:
                     verb = None               # "Hezbollah announced the deaths": who reports did not kill
                 if verb is not None and verb.lemma_.lower() in BLAME_VERBS:

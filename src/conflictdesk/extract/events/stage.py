@@ -38,7 +38,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
                          recalled_time, reporting_dates, salience_of, section_flags, spread_over, status_of,
-                         told_as_pattern)
+                         told_as_pattern, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -644,8 +644,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                            event_date=when.date if when else None, published=doc.published)
     if recalled_time(when, doc.text, doc.published):
         salience = "background"
-    if when is not None and spread_over(m.head) and not (own and own[0] <= when.span.start < own[1]):
-        when = None          # "weeks of rocket attacks": the day of the sentence is not theirs
+    if when is not None and (spread_over(m.head) or after_the_fact(m.head)) \
+            and not (own and own[0] <= when.span.start < own[1]):
+        when = None          # "weeks of rocket attacks", "a suspect in the Paris attacks": the sentence's day is not theirs
     earlier, later = around if around is not None else (None, None)
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text, exclude=actor_spans,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
 from .curated import find_curated
-from .wording import (ACTOR_DEPS, BARE_DATELINE, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
+from .wording import (ACTOR_DEPS, BARE_DATELINE, EVENT_HEADS, GOVERNMENT_OBJECT_VERBS, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
                       NOUN_AFTER, TRAILING_NOUN, governed_before)
 
 if TYPE_CHECKING:
@@ -166,8 +166,11 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
         if text[start:end].lower().startswith("the "):
             start += 4
         governed = governed_before(text, start)
-        if ent.root.dep_ in ACTOR_DEPS and not governed:
-            continue   # "Israel said", "Iran-backed": an actor, or a modifier
+        if ent.root.dep_ in ACTOR_DEPS and not governed and not (
+                ent.root.dep_ == "compound" and ent.root.head.lower_ in EVENT_HEADS):
+            continue   # "Israel said", "Iran-backed": an actor, or a modifier (not "the Istanbul blast": where)
+        if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in GOVERNMENT_OBJECT_VERBS:
+            continue   # "militants who are battling Ankara": the government
         yield Candidate(start, end, text[start:end], "ner", governed=governed,
                         via_of=bool(re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start])))
         trimmed = TRAILING_NOUN.search(text[start:end])

@@ -153,6 +153,14 @@ FUNCTION_WORDS = frozenset(
     "we this these those last next today yesterday tonight now early earlier late later again ago once "
     "too still already soon just there here what how why whom unless whether though although".split())
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent", "npadvmod", "appos"})
+# event nouns a place name modifies as where they happened: "the Istanbul blast", "the Paris attacks"
+EVENT_HEADS = frozenset({"blast", "blasts", "attack", "attacks", "bombing", "bombings", "explosion", "explosions",
+                         "shooting", "shootings", "massacre", "siege", "stabbing", "stabbings", "rampage", "clashes",
+                         "riots", "protests", "uprising", "offensive", "battle"})
+# verbs whose object, named by a place, is its government: "militants who are battling Ankara", "accused Moscow"
+GOVERNMENT_OBJECT_VERBS = frozenset({"battle", "fight", "accuse", "urge", "warn", "criticize", "criticise", "blame",
+                                     "condemn", "pressure", "press", "lobby", "ask", "thank", "praise", "support",
+                                     "back", "oppose", "defy", "challenge", "threaten", "persuade", "convince"})
 COUNTRYISH = frozenset({"country", "admin1"})
 
 
