@@ -7,6 +7,7 @@ sentences, written for these tests.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 
@@ -204,3 +205,22 @@ def test_a_brief_counts_earlier_incidents_not_their_reports(store):
     ex = Extraction(document=document("wire-c"), events=[today])
     sentence = store_events("islamic-state-iraq", ex, store, Names(ex, None))
     assert sentence.text.startswith("The store holds one event involving islamic-state-iraq")
+
+
+def test_one_toll_told_as_two_kinds_of_violence_is_one_incident(store):
+    # "the Nov. 13 bombings in Paris, killing 130" and "the Nov. 13 attacks in Paris that killed 130"
+    bombing_ = mention(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb", fatalities=130)
+    attack = mention(pk=2, incident=2, document_id="b", event_type="Violence against civilians",
+                     sub_event_type="Attack", fatalities=130)
+    assert same_incident(bombing_, attack)
+    assert not same_incident(bombing_, dataclasses.replace(attack, fatalities=129))        # another toll
+    assert not same_incident(bombing_, dataclasses.replace(attack, time_precision=2))      # no day told
+    assert not same_incident(bombing_, dataclasses.replace(attack, event_type="Protests"))  # no violence
+    # stored: the second report joins the first one's incident
+    first = bombing("wire-a", fatalities=31)
+    second = Event(id="wire-b-e1", event_type="Violence against civilians", sub_event_type="Attack",
+                   evidence=first.evidence, actor1="unidentified-armed-group-iraq", actor2="civilians-iraq",
+                   event_date=first.event_date, time_precision=1, fatalities=31, status="reported",
+                   salience="main", **HILLA)
+    store_reports(store, {"wire-a": first, "wire-b": second})
+    assert len(collapse(store.list_events())) == 1

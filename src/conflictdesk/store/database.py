@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import (Connection, Engine, and_, bindparam, create_engine, delete, event, func, insert, or_, select,
+                        update)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -73,8 +74,13 @@ def _link_incidents(conn: Connection, doc_id: str) -> None:
                        .order_by(_EVENTS.c.ord)).all()
     for row in own:
         new = incidents.Mention(**row._asdict())
+        same_type = _EVENTS.c.event_type == new.event_type
+        if new.event_type in incidents.VIOLENT_TYPES and new.fatalities and new.time_precision == 1:
+            # another kind of violence with the same toll may be the same incident (incidents._one_toll_told_twice)
+            same_type = or_(same_type, and_(_EVENTS.c.event_type.in_(incidents.VIOLENT_TYPES),
+                                            _EVENTS.c.fatalities == new.fatalities))
         query = select(*_MENTION_COLUMNS).where(
-            _EVENTS.c.document_id != doc_id, _EVENTS.c.event_type == new.event_type,
+            _EVENTS.c.document_id != doc_id, same_type,
             _EVENTS.c.country == new.country, _EVENTS.c.status.in_(incidents.OCCURRED), _NOT_REJECTED)
         if new.event_date is not None:
             query = query.where(incidents.when_near(_EVENTS.c.event_date, _EVENTS.c.time_precision, new))

@@ -11,7 +11,9 @@ exports then count incidents, not mentions, and an exported incident lists every
 
 The test (after the issue's rule: type, date, place within ~25 km, compatible actors), for events
 of two different documents:
-- the same event type and country, and both took place (reported, claimed or attempted);
+- the same event type and country, and both took place (reported, claimed or attempted); two types of
+  political violence only when both are dated to the same day, at a town, with the same positive toll
+  (one incident two reports' wordings coded apart: "bombings and shootings" and "attacks" killing 130);
 - dated to the same day; an event a report tells without a day (dated by the report, to the
   week) a day or two before that report; one dated only to the month, in that month (ACLED
   codes one event per day: two days of fighting at one place are two events, so two exact days
@@ -39,6 +41,7 @@ from ..knowledge.gazetteer import distance_km
 from ..records import Event, StoredEvent
 
 OCCURRED = frozenset({"reported", "claimed", "attempted"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 NEAR_KM = 25.0
 DAYS_BEFORE = 2         # days before its report an event told without a day may have taken place
 CANDIDATES = 500        # how many stored events are read as candidates at most
@@ -102,9 +105,19 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a == b or _unknown(a) or _unknown(b)
 
 
+def _one_toll_told_twice(a: Mention, b: Mention) -> bool:
+    """Two kinds of political violence on the same day, at the same town, with the same toll: one incident
+    that two reports' wordings coded apart ("the Nov. 13 bombings and shootings in Paris, killing 130" and
+    "the Nov. 13 attacks in Paris that killed 130")."""
+    return a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES and bool(a.fatalities) \
+        and a.fatalities == b.fatalities and a.time_precision == 1 and b.time_precision == 1 \
+        and a.event_date is not None and a.event_date == b.event_date \
+        and not _country_level(a) and not _country_level(b)
+
+
 def same_incident(a: Mention, b: Mention) -> bool:
     """Do two events of different documents tell the same occurrence (see the module's rule)?"""
-    if a.document_id == b.document_id or a.event_type != b.event_type:
+    if a.document_id == b.document_id or (a.event_type != b.event_type and not _one_toll_told_twice(a, b)):
         return False
     if not a.country or a.country != b.country or a.status not in OCCURRED or b.status not in OCCURRED:
         return False
