@@ -365,3 +365,13 @@ def test_a_group_without_aircraft_strikes_on_the_ground(nlp, kb):
         [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
     jets = coded(nlp, kb, "Turkish jets struck PKK camps in northern Iraq on Tuesday, the military said.")
     assert jets and jets[0][0].sub_event_type == "Air/drone strike"
+
+
+def test_who_backs_an_offensive_is_an_ally_not_a_side(nlp, kb):
+    text = ("Syrian government forces, backed by Russian air strikes and Lebanese Hezbollah fighters, launched a "
+            "major offensive against rebels north of Aleppo on Monday, a monitor said.")
+    battles = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert battles and all(a2 is None or "Hezbollah" not in a2 for _, _, a2 in battles), \
+        [(a1, a2) for _, a1, a2 in battles]
+    text = "The Syrian army advanced toward the Turkish border on Monday in an offensive backed by Russia and Iran."
+    assert all(a1 is None or "Russia" not in a1 for _, a1, _ in coded(nlp, kb, text))

@@ -52,7 +52,7 @@ NEG_LEMMAS = {"lack", "deny", "absence", "without", "fail", "pause", "halt", "lu
               "end"}
 ATTEMPT_LEMMAS = {"attempt", "try", "foil", "thwart", "intercept", "fail", "attempted", "bid"}
 THREAT_LEMMAS = {"vow", "threaten", "pledge", "warn", "promise", "resumption", "resume", "threat"}
-PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "schedule", "aim", "upcoming",
+PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "schedule", "aim", "upcoming", "expect",
                "planning", "plotting"}     # "involved in planning attacks" (the parse: a compound)
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
                    "comment", "explain", "identify"}

@@ -276,8 +276,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if kind not in ("civilians", "protesters", "rioters"):
         # "stabbings and shootings by Palestinians": the "by" of the last of coordinated event nouns
         for c in [*tok.children, *(g for k in tok.children if k.dep_ == "conj" for g in k.children)]:
-            if c.dep_ == "acl" and c.tag_ == "VBN":   # "three missiles fired by regime forces"
-                agents = _pobj_of(c, {"by"})
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in BACKING:
+                agents = _pobj_of(c, {"by"})         # "three missiles fired by regime forces"
             elif c.dep_ in ("prep", "agent") and c.lower_ == "by":   # "attacks by Palestinians killed ..."
                 agents = [g for g in c.children if g.dep_ == "pobj"]
             else:
@@ -558,6 +558,9 @@ def _verb_of_noun(head: "Token") -> "Token":
     return head
 
 
+# who backs, supports or helps an action is an ally of its agent, not the agent ("an offensive backed by Russia")
+BACKING = {"back", "support", "help", "aid", "assist", "sponsor", "fund", "arm", "cover", "supply", "accompany",
+           "bolster", "reinforce", "escort"}
 # places a side holds, and the verbs that say it ("villages held by Islamic State")
 HELD_SITES = {"village", "town", "city", "area", "district", "neighbourhood", "neighborhood", "position", "base",
               "stronghold", "territory", "region", "hamlet", "suburb", "outpost"}
@@ -612,8 +615,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         by = _pobj_of(head, {"by", "from"})
         for c in head.children:
-            if c.dep_ == "acl":                  # "missiles fired by regime forces"
-                by += _pobj_of(c, {"by"})
+            if c.dep_ == "acl" and c.lemma_.lower() not in BACKING:     # "missiles fired by regime forces"
+                by += _pobj_of(c, {"by"})        # (not "an offensive backed by Russia": an ally)
             if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
@@ -711,11 +714,21 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             p = resolve_phrase(c, index, patterns)
             if p.actor and p.kind != "nationals" and p.actor != roles.side2.actor:
                 roles.assoc2.append(p.actor)
-    for c in _pobj_of(head, {"alongside"}):
+    for c in _pobj_of(head, {"alongside"}) + _backers(agent) + _backers(head):
         p = resolve_phrase(c, index, patterns)
-        if p.actor:
+        if p.actor and p.actor != roles.side1.actor and p.actor not in roles.assoc1:
             roles.assoc1.append(p.actor)
     return roles
+
+
+def _backers(tok: "Token | None") -> list["Token"]:
+    """"forces, backed by Russian air strikes and Hezbollah fighters", "an offensive backed by Russia and
+    Iran": who backs the agent or its action, with those coordinated with them (allies, not sides)."""
+    if tok is None:
+        return []
+    found = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in BACKING
+             for g in _pobj_of(c, {"by"})]
+    return found + [x for g in found for x in _conjuncts(g)]
 
 
 def actor_entry(kb: Any, actor_id: str | None) -> Any:
