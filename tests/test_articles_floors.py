@@ -26,15 +26,19 @@ from conftest import missing_shared
 ARTICLE_FLOORS = {
     "dev": {"ev_recall": 0.73, "ev_precision": 0.63, "actor1_ok": 0.64, "date_ok": 0.70, "loc25": 0.81,
             "st_found": 0.89, "st_label_f1": 0.79},
-    # measured dev (53 articles, 2026-12-05 09:20): ev_recall 0.754 ev_precision 0.639 actor1_ok 0.667
-    #   date_ok 0.721 loc25 0.835 st_found 0.896 st_label_f1 0.805 (date 0.733 before: events now told
+    # measured dev (53 articles, 2026-12-05 13:36): ev_recall 0.738 ev_precision 0.632 actor1_ok 0.667
+    #   date_ok 0.722 loc25 0.833 st_found 0.896 st_label_f1 0.805 (09:20: 0.754 0.639 0.667 0.721 0.835;
+    #   the rules since, found by reading unannotated articles, lose three pairings of the scorer's greedy
+    #   match to events that were wrong, e.g. a "usually responds with barrages" pattern coded as the
+    #   day's shelling) (date 0.733 before 09:20: events now told
     #   apart from what they follow, e.g. the Peshawar school massacre of "December 2014", match gold
     #   events dated to the day or left undated; the floor leaves room for that, not for a regression)
-    "test": {"ev_recall": 0.54, "ev_precision": 0.53, "actor1_ok": 0.42, "date_ok": 0.64, "loc25": 0.68,
-             "st_found": 0.87, "st_label_f1": 0.60},
-    # measured test (44 articles since batch 6, 2026-12-05 09:47): ev_recall 0.556 ev_precision 0.558
-    #   actor1_ok 0.450 date_ok 0.667 loc25 0.706 st_found 0.897 st_label_f1 0.627
-    #   (the 31 articles before batch 6, 09:20: 0.556 0.540 0.421 0.663 0.730 0.909 0.611)
+    "test": {"ev_recall": 0.53, "ev_precision": 0.53, "actor1_ok": 0.39, "date_ok": 0.64, "loc25": 0.71,
+             "st_found": 0.89, "st_label_f1": 0.59},
+    # measured test (31 articles, 2026-12-05 13:35): ev_recall 0.544 ev_precision 0.547 actor1_ok 0.409
+    #   date_ok 0.656 loc25 0.736 st_found 0.909 st_label_f1 0.611. Batch 6 (13 articles) is gone: its rows
+    #   are among those the annotation guide keeps apart for independent checks (HELD_APART below), which
+    #   the project never annotates (test_no_annotated_article_is_kept_apart_for_independent_checks)
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
 NONCONFLICT_CEILINGS = {"events_per_article": 0.047, "points_per_article": 0.10}   # measured 0.040, 0.087 (issue: < 0.05)
@@ -113,6 +117,15 @@ def test_nonconflict_ceiling(nonconflict, measure):
     assert nonconflict["articles"] == 300
     value, ceiling = nonconflict[measure], NONCONFLICT_CEILINGS[measure]
     assert value <= ceiling, f"non-conflict {measure} {value:.3f} rose above its ceiling {ceiling}"
+
+
+def test_no_annotated_article_is_kept_apart_for_independent_checks():
+    """The guide (../shared/data/annotated/README.md) keeps some rows apart: the project never annotates
+    them, in any split."""
+    annotated = {json.loads(line)["row"] for path in _bench("eval_articles").gold_files()
+                 if path.parent.name == "annotated" and path.parent.parent.name == "fixtures"
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    assert annotated and not annotated & HELD_APART, sorted(annotated & HELD_APART)
 
 
 def test_nonconflict_rows_are_apart_from_the_annotated_articles(shared_data):
