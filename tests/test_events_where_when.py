@@ -243,13 +243,17 @@ def test_a_name_that_qualifies_an_actor_is_no_place(nlp, kb):
         [(e.location, e.country) for e in events]
 
 
+def events_of(nlp, kb, text, published):
+    return extract_document(Document(id="e", text=text, language="en", published=published), nlp=nlp, kb=kb).events
+
+
 def test_weeks_of_attacks_are_background_with_no_day(nlp, kb):
     # "in retaliation for weeks of rocket attacks": a run of incidents over weeks, not the day's news
     text = ("Rebels shelled the town on Tuesday after weeks of air strikes by government jets, "
             "a monitoring group said.")
-    ex = extract_document(Document(id="w", text=text, language="en", published=dt.date(2016, 5, 8)), nlp=nlp, kb=kb)
-    strikes = [e for e in ex.events if e.sub_event_type == "Air/drone strike"]
-    shelling = [e for e in ex.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 8))
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert strikes and all(e.event_date is None and e.salience == "background" for e in strikes), strikes
     assert shelling and shelling[0].event_date == dt.date(2016, 5, 3) and shelling[0].salience == "main"
 
@@ -258,9 +262,9 @@ def test_an_incident_named_by_its_city_happened_there_and_before(nlp, kb):
     # "the Paris attacks" in a Brussels arrest: the attacks are in Paris and past, the arrest in Brussels
     text = ("Belgian police arrested a suspect in the Paris attacks in Brussels on Friday after a shootout, "
             "prosecutors said.")
-    ex = extract_document(Document(id="p", text=text, language="en", published=dt.date(2016, 3, 19)), nlp=nlp, kb=kb)
-    arrests = [e for e in ex.events if e.sub_event_type == "Arrests"]
-    attacks = [e for e in ex.events if e.event_type == "Violence against civilians"]
+    events = events_of(nlp, kb, text, dt.date(2016, 3, 19))
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    attacks = [e for e in events if e.event_type == "Violence against civilians"]
     assert arrests and arrests[0].location == "Brussels" and arrests[0].event_date == dt.date(2016, 3, 18)
     assert all(e.location == "Paris" and e.salience == "background" and e.event_date is None and e.actor1 is None
                for e in attacks), attacks
@@ -269,6 +273,5 @@ def test_an_incident_named_by_its_city_happened_there_and_before(nlp, kb):
 def test_a_capital_fought_against_is_its_government_not_the_place(nlp, kb):
     text = ("A bomb exploded in Istanbul on Tuesday, killing 10 people; Kurdish militants, who are battling Ankara "
             "in southeast Turkey, have carried out attacks in the past.")
-    ex = extract_document(Document(id="c", text=text, language="en", published=dt.date(2016, 1, 13)), nlp=nlp, kb=kb)
-    assert ex.events and all(e.location != "Ankara" for e in ex.events), [(e.sub_event_type, e.location)
-                                                                          for e in ex.events]
+    events = events_of(nlp, kb, text, dt.date(2016, 1, 13))
+    assert events and all(e.location != "Ankara" for e in events), [(e.sub_event_type, e.location) for e in events]

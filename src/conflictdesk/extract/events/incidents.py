@@ -32,7 +32,7 @@ from ...records import DateMention
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .attributes import DURATION, is_dateline
-from .notes import Draft, absorb, coarse_dated, dates_differ, family, same_attacker
+from .notes import SEQUENCE_PREPS as WHAT_FOLLOWS, Draft, absorb, coarse_dated, dates_differ, family, same_attacker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -295,7 +295,7 @@ def _dated_here(d: Draft) -> bool:
     return d.date is None or d.sent_start <= d.date.span.start < d.sent_end
 
 
-SEQUENCE_PREPS = {"after", "following", "since", "before"}
+SEQUENCE_PREPS = WHAT_FOLLOWS | {"since"}     # notes.py's words, and "since the attack"
 
 
 def _what_followed(d: Draft) -> bool:
