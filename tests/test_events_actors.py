@@ -375,3 +375,19 @@ def test_who_backs_an_offensive_is_an_ally_not_a_side(nlp, kb):
         [(a1, a2) for _, a1, a2 in battles]
     text = "The Syrian army advanced toward the Turkish border on Monday in an offensive backed by Russia and Iran."
     assert all(a1 is None or "Russia" not in a1 for _, a1, _ in coded(nlp, kb, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Forces aligned with Libya's unity government said on Friday they had taken control of the port of Sirte.",
+     "Military Forces of Libya"),
+    ("Fighters loyal to Khalifa Haftar retook the town of Ajdabiya on Friday.", "Libyan National Army"),
+])
+def test_forces_aligned_with_a_side_are_that_side(nlp, kb, text, expected):
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and evs[0][1] and evs[0][1].startswith(expected), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_an_embassy_attacked_is_no_battle_with_its_state(nlp, kb):
+    text = "Gunmen stormed the Turkish consulate in Mosul on Sunday, killing two employees."
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert ev.event_type == "Violence against civilians" and a2 == "Civilians (Turkey)", (ev.event_type, a1, a2)

@@ -110,6 +110,9 @@ COUNTING_NOUNS = {"number", "dozen", "dozens", "score", "scores", "hundred", "hu
                   "several", "some", "many", "few", "one", "two", "three", "four", "five", "all", "most", "member",
                   "members", "total", "couple"}
 CASED_WORDS = {"is", "us"}           # role words read only in capitals ("IS", "US-led")
+DIPLOMATIC_SITES = {"embassy", "consulate", "legation", "chancery"}
+# "forces aligned with X", "fighters loyal to X", "militias allied to X": X's side
+ALLEGIANCE = {"align", "aligned", "loyal", "ally", "allied", "affiliate", "affiliated"}
 NOT_AGENT_AFTER = {"controlled", "held", "run", "occupied", "besieged", "dominated", "bound", "loyal"}
 
 
@@ -237,6 +240,14 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                     tok.lemma_.lower() not in SITE_NOUNS and _state_named(h, text, index))]
                 if hits:
                     break
+    if not hits and rp is None:
+        # "Forces aligned with Libya's unity government", "fighters loyal to Haftar": whose side they are on
+        for c in tok.children:
+            if c.dep_ in ("acl", "amod") and c.lemma_.lower() in ALLEGIANCE:
+                for side in _pobj_of(c, {"with", "to"}):
+                    found = resolve_phrase(side, index, patterns)
+                    if found.actor or found.phrase:
+                        return Party(actor=found.actor, phrase=found.phrase, token=tok)
     lemma = tok.lemma_.lower()
     kind = None
     if lemma in patterns.protester_nouns:
@@ -256,6 +267,11 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         rec = index.by_id.get(hits[0][2])
         if rec is not None and rec.type == "state" and rec.country in patterns.people_not_forces:
             return Party(actor=hits[0][2], kind="nationals", token=tok)     # "Palestinian attacks"
+    if hits and tok.lemma_.lower() in DIPLOMATIC_SITES:
+        rec = index.by_id.get(hits[0][2])
+        if rec is not None and rec.type == "state":
+            # "the U.S. consulate in Jiddah": a state's diplomats and staff are civilians, not its forces
+            return Party(actor=hits[0][2], kind="nationals", token=tok)
     if hits and tok.dep_ not in MODIFIER_DEPS:
         # "a British man", "Palestinian assailants", "the Turkish border town", "the Britain-based
         # Observatory": a nationality or a base, not the state acting
