@@ -391,3 +391,12 @@ def test_an_embassy_attacked_is_no_battle_with_its_state(nlp, kb):
     text = "Gunmen stormed the Turkish consulate in Mosul on Sunday, killing two employees."
     [(ev, a1, a2)] = coded(nlp, kb, text)
     assert ev.event_type == "Violence against civilians" and a2 == "Civilians (Turkey)", (ev.event_type, a1, a2)
+
+
+def test_a_battle_told_from_each_side_is_one_battle(nlp, kb):
+    text = ("Dozens of militants stormed the Tunisian town of Ben Guerdan on Monday, attacking army and police "
+            "posts. Soldiers killed 33 Islamic State militants in Ben Guerdan on Monday, the ministry said.")
+    battles = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert len(battles) == 1, [(e.evidence.text[:40], a1, a2) for e, a1, a2 in battles]
+    [(ev, a1, a2)] = battles
+    assert a1 and a1.startswith("Islamic State") and a2 and a2.startswith("Military Forces of Tunisia"), (a1, a2)

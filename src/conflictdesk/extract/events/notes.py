@@ -80,6 +80,23 @@ def same_attacker(o: Draft, d: Draft) -> bool:
     return _compatible(a, b)
 
 
+def _one_side(a: str | None, b: str | None) -> bool:
+    """Could the two name one side? Unnamed gunmen may be the armed group named elsewhere, never a state."""
+    if a is not None and b is not None and a != b and UNIDENTIFIED in (a[:len(UNIDENTIFIED)], b[:len(UNIDENTIFIED)]):
+        return not (a.startswith(STATE_IDS) or b.startswith(STATE_IDS))
+    return _compatible(a, b)
+
+
+def told_from_the_other_side(o: Draft, d: Draft) -> bool:
+    """A battle told once from each side: "militants stormed army posts in Ben Guerdan" and "soldiers killed
+    33 militants" are one battle with its sides the other way round (one side named in both)."""
+    if o.coding.event_type != "Battles" or d.coding.event_type != "Battles":
+        return False
+    a1, b1 = _actor1(o), _actor1(d)
+    return _one_side(a1, d.actor2) and _one_side(o.actor2, b1) and (
+        (a1 is not None and a1 == d.actor2) or (b1 is not None and b1 == o.actor2))
+
+
 def _actor2(d: Draft) -> str | None:
     """actor2 as the text names it: "the two men were killed" names no one (civilians by default)."""
     return None if d.side2.actor is None and d.side2.phrase is None and d.kind == "outcome" else d.actor2
@@ -477,7 +494,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             if d.fatalities is not None:
                 host.fatalities = d.fatalities if host.fatalities is None else max(host.fatalities, d.fatalities)
             continue
-        host = None
+        host, host_swapped = None, False
         for o in reversed(out):
             if o.history != d.history or o.coding.event_type != d.coding.event_type:
                 continue
@@ -497,22 +514,27 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 continue
             # a default agent ("unidentified armed group" for a raid told without its raiders) is no
             # evidence of who acted: "the Saturday night raid on Dalori" is "Boko Haram gunmen invaded Dalori"
-            if not (same_attacker(o, d) and _compatible(o.actor2, d.actor2)):
+            swapped = told_from_the_other_side(o, d)
+            if not (same_attacker(o, d) and _compatible(o.actor2, d.actor2)) and not swapped:
                 continue
             if o.place and d.place and o.place.name != d.place.name and o.place_here and d.place_here:
                 continue
             if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day) or _apart(o, d):
                 continue
             anaphoric = _actor1(d) is None and d.actor2 is None and d.place is None
-            shared = (d.actor1 is not None and d.actor1 == o.actor1) or (
+            shared = swapped or (d.actor1 is not None and d.actor1 == o.actor1) or (
                 d.place is not None and o.place is not None) or (d.actor2 is not None and d.actor2 == o.actor2)
             if not (anaphoric or shared):
                 continue
-            host = o
+            host, host_swapped = o, swapped and not (same_attacker(o, d) and _compatible(o.actor2, d.actor2))
             break
         if host is None:
             out.append(d)
             continue
+        if host_swapped:
+            # told from the other side: its sides the host's way round before they join it
+            d.actor1, d.actor2, d.a1_default = d.actor2, _actor1(d), False
+            d.assoc1, d.assoc2 = d.assoc2, d.assoc1
         if d.priority > host.priority:
             # ACLED's precedence: the incident takes its most telling sub-type
             host.coding, host.rule, host.plover, host.priority = d.coding, d.rule, d.plover, d.priority
