@@ -400,3 +400,10 @@ def test_a_battle_told_from_each_side_is_one_battle(nlp, kb):
     assert len(battles) == 1, [(e.evidence.text[:40], a1, a2) for e, a1, a2 in battles]
     [(ev, a1, a2)] = battles
     assert a1 and a1.startswith("Islamic State") and a2 and a2.startswith("Military Forces of Tunisia"), (a1, a2)
+
+
+def test_who_gives_a_death_toll_did_not_kill(nlp, kb):
+    text = ("Al-Shabab attacked Kenyan peacekeepers in southwestern Somalia on Friday. The Kenyan government has "
+            "given no death toll, saying broadly that there were some fatalities.")
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or "Kenya" not in a1 for _, a1, _ in evs), [(e.event_type, a1, a2) for e, a1, a2 in evs]

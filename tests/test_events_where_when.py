@@ -275,3 +275,10 @@ def test_a_capital_fought_against_is_its_government_not_the_place(nlp, kb):
             "in southeast Turkey, have carried out attacks in the past.")
     events = events_of(nlp, kb, text, dt.date(2016, 1, 13))
     assert events and all(e.location != "Ankara" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+def test_each_area_a_strike_hit_is_a_place_of_its_own(nlp, kb):
+    # "shelled the towns of Azaz and Manbij": one event per town named as what was struck (ACLED)
+    text = "Turkish artillery shelled the towns of Azaz and Manbij north of Aleppo on Saturday, the sources said."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 8))
+    assert sorted(e.location for e in events) == ["Azaz", "Manbij"], [(e.location, e.sub_event_type) for e in events]

@@ -499,6 +499,8 @@ def _retaliated_by(tok: "Token") -> "Token | None":
 
 
 def _governing_verb(tok: "Token") -> "Token | None":
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOT_AGENT_NOUNS:
+        return None          # "the government has given no death toll": who tells a toll did not kill
     t = tok
     for _ in range(6):
         if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
@@ -685,6 +687,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                     verb = None
                 if verb is not None and verb.lemma_.lower() in COPULAS and not _in_attribute(head, verb):
                     verb = None
+                if verb is not None and any(c.dep_ == "expl" for c in verb.children):
+                    verb = None               # "saying there were some fatalities": no one is said to have acted
                 if verb is not None and verb.lemma_.lower() in NOT_AGENT_VERBS:
                     # who reports an attack did not carry it out, unless it is the group's own outlet
                     agent = _own_outlet(verb, index)

@@ -683,6 +683,8 @@ def _coordinated_sites(head: Any, place: Place) -> list[Any]:
     tok = next((t for t in doc if t.idx == place.span.start), None)
     while tok is not None and tok.dep_ != "pobj" and tok.head is not tok:
         tok = tok.head if tok.dep_ in ("compound", "amod", "conj", "appos") else None
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return _areas_struck(head, tok)
     if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in SITE_PREPS:
         return []
     prep = tok.head
@@ -692,6 +694,23 @@ def _coordinated_sites(head: Any, place: Place) -> list[Any]:
         return []
     preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
     objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+AREA_NOUNS = {"region", "area", "village", "town", "district", "province", "city", "neighbourhood", "neighborhood",
+              "suburb", "locality"}
+
+
+def _areas_struck(head: Any, tok: Any) -> list[Any]:
+    """"Artillery fire hit the regions of Suran and Tal El Hisn, as well as Baragidah and Kusakcik": the
+    places named as the areas the event's verb struck, and those added to them with "as well as"."""
+    area = tok.head.head
+    verb = head if head.pos_ == "VERB" else head.head
+    if area.lemma_.lower() not in AREA_NOUNS or area.dep_ != "dobj" or area.head != verb:
+        return []
+    added = [g for c in verb.children if c.dep_ in ("prep", "cc") and c.lower_ == "as"
+             and any(a.lower_ == "well" for a in c.subtree) for g in c.children if g.dep_ == "pobj"]
+    objs = [tok] + added
     return objs + [c for o in objs for c in o.conjuncts]
 
 
