@@ -612,3 +612,11 @@ def test_a_bomb_set_off_by_remote_control_takes_no_territory(nlp, kb):
             "Istanbul on Tuesday, killing 11 people.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 6, 7)).events
     assert evs and not [e for e in evs if "territory" in e.sub_event_type], [e.sub_event_type for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian war, which started with largely peaceful protests against the government, has killed many.",
+    "The conflict began as peaceful protests against Assad's rule.",
+])
+def test_how_a_war_began_is_no_incident(nlp, kb, text):
+    assert extract(nlp, kb, text).events == []

@@ -131,7 +131,7 @@ def not_an_occurrence(m: "Mention") -> bool:
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
             or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head) \
-            or _what_one_does(head):
+            or _what_one_does(head) or _how_a_war_began(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -287,6 +287,25 @@ def _what_one_does(head: "Token") -> bool:
 # (not "fall", "drop": "shells fell on the Mazzeh area", "bombs dropped on the town" tell incidents)
 TREND_VERBS = {"increase", "rise", "decline", "spike", "double", "triple", "surge", "grow", "decrease", "soar",
                "dwindle"}
+CONFLICT_NOUNS = {"war", "conflict", "uprising", "crisis", "revolt", "revolution", "insurgency", "unrest",
+                  "rebellion"}
+BEGIN_VERBS = {"start", "begin", "erupt", "grow", "emerge"}
+
+
+def _how_a_war_began(head: "Token") -> bool:
+    """"The Syrian war, which started with largely peaceful protests", "the conflict began as protests
+    against Assad's rule": how a war began is its story, no incident an ACLED coder would code."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("with", "as", "from", "out"):
+        return False
+    verb = head.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in BEGIN_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl":
+        subjects.append(verb.head)
+    return any(t.lemma_.lower() in CONFLICT_NOUNS for t in subjects)
+
+
 TREND_NOUNS = {"rise", "increase", "decline", "drop", "fall", "surge", "spike", "uptick", "upsurge", "decrease",
                "jump"}            # "a rise in attacks"
 COUNT_NOUNS = {"number", "frequency", "tally", "count"}     # "the number of air strikes"
