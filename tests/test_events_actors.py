@@ -407,3 +407,11 @@ def test_who_gives_a_death_toll_did_not_kill(nlp, kb):
             "given no death toll, saying broadly that there were some fatalities.")
     evs = coded(nlp, kb, text)
     assert all(a1 is None or "Kenya" not in a1 for _, a1, _ in evs), [(e.event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_who_is_under_attack_was_attacked_and_a_government_attack_is_its_forces(nlp, kb):
+    text = ("BEIRUT Syrian rebels said on Wednesday they were under fierce government attack near the Turkish "
+            "border, a rebel commander told Reuters.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Syria") and evs[0][2] and \
+        evs[0][2].startswith("Opposition Rebels"), [(a1, a2) for _, a1, a2 in evs]

@@ -307,7 +307,7 @@ def _how_a_war_began(head: "Token") -> bool:
 
 
 TREND_NOUNS = {"rise", "increase", "decline", "drop", "fall", "surge", "spike", "uptick", "upsurge", "decrease",
-               "jump"}            # "a rise in attacks"
+               "jump", "reduction", "lull", "slowdown", "upswing"}            # "a rise in attacks"
 COUNT_NOUNS = {"number", "frequency", "tally", "count"}     # "the number of air strikes"
 
 

@@ -664,6 +664,10 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                         c.dep_ == "compound" and role_phrase_in(c, patterns) is not None):
                     agent = c
                     break
+                if c.dep_ == "compound" and c.lemma_.lower() == "government" and \
+                        getattr(role_phrase_in(head, patterns), "state", None):
+                    agent = head           # "a government attack", "government air strikes": the state's forces
+                    break
             if agent is None and head.dep_ in ("nsubjpass", "dobj"):
                 agent = _blamed_on(head.head, head)     # "the bombing was blamed on the PKK"
             if agent is None and head.dep_ == "dobj":
@@ -680,6 +684,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if agent is None:
                 # "police arrested a suspect in the Paris attacks": who acts on an incident afterwards did not do it
                 verb = _governing_verb(head) if not after_the_fact(head) else None
+                if verb is not None and head.dep_ == "pobj" and head.head.lower_ == "under":
+                    # "rebels said they were under fierce government attack": who is under it was attacked
+                    subj, _ = _subject(verb)
+                    target = target or subj
+                    verb = None
                 if verb is not None and m.trigger.kind == "outcome" and verb.lemma_.lower() in REPORTING_VERBS:
                     verb = None               # "Hezbollah announced the deaths": who reports did not kill
                 if verb is not None and verb.lemma_.lower() in BLAME_VERBS:

@@ -776,6 +776,9 @@ PLACE_NOUNS = {"town", "village", "city", "capital", "province", "border", "port
                "neighborhood", "camp", "base", "hamlet", "governorate", "state"}
 
 
+BORDER_NOUNS = {"border", "frontier"}
+
+
 def _sentence_place_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     """The state whose adjective names the place of a sentence that names no place of its own ("in a
     Lebanese village", "the Tunisian town of Ben Guerdan")."""
@@ -784,9 +787,10 @@ def _sentence_place_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | No
 
 def _adjective_country(sent: "SpacySpan", *, kb: Any, index: ActorIndex) -> frozenset[str]:
     """The country of the first state adjective that qualifies a place noun in the sentence ("in a
-    Lebanese village", "along the Syrian border"), if any."""
+    Lebanese village", "the Tunisian town of Ben Guerdan"), if any. Not a border's: "near the Turkish
+    border" is told from the other side of it (Syrian rebels under attack near the Turkish border are in Syria)."""
     for tok in sent:
-        if tok.dep_ not in ("amod", "compound") or tok.head.lemma_.lower() not in PLACE_NOUNS:
+        if tok.dep_ not in ("amod", "compound") or tok.head.lemma_.lower() not in PLACE_NOUNS - BORDER_NOUNS:
             continue
         for _, _, aid in index.within(tok.idx, tok.idx + len(tok.text)):
             if _actor_type(aid, kb=kb, index=index) == "state":
