@@ -415,3 +415,12 @@ def test_who_is_under_attack_was_attacked_and_a_government_attack_is_its_forces(
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
     assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Syria") and evs[0][2] and \
         evs[0][2].startswith("Opposition Rebels"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_an_attack_is_blamed_on_is_its_agent_not_its_target(nlp, kb):
+    # the parser hangs "on the Islamic State group" from "the attack": it names who was blamed
+    text = ("Suicide bombers killed five people in the village of Qaa in eastern Lebanon on Monday. Al-Manar "
+            "said six people were killed and blamed the attack on the Islamic State group.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 is None or "Islamic State" not in a2 for _, _, a2 in evs), \
+        [(e.event_type, a1, a2) for e, a1, a2 in evs]

@@ -547,9 +547,9 @@ def _blamed_on(verb: "Token", head: "Token") -> "Token | None":
         return objs[0] if objs else None
     if not (head.i == verb.i or (head.head.i == verb.i and head.dep_ in ("dobj", "nsubjpass"))):
         return None          # "blame the leadership for lapses that allow such violence": no one's attack
-    named = [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in BLAME_PREPS
+    named = [g for t in (verb, head) for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ in BLAME_PREPS
              for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
-    return named[0] if named else None
+    return named[0] if named else None       # (the parser may hang "on X" from the attack blamed)
 
 
 def _in_attribute(tok: "Token", verb: "Token") -> bool:
@@ -721,6 +721,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             conj = _conjuncts(between[0])
             target = conj[0] if conj else None
     targets = _pobj_of(head, TARGET_PREPS)
+    if agent is not None and agent in targets:
+        targets = []                 # "blamed the attack on the Islamic State group": who was blamed
     if not targets and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and \
             head.head.lemma_.lower() in LIGHT_VERBS:
         targets = _pobj_of(head.head, TARGET_PREPS)     # "launched an attack on X"
