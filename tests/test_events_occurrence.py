@@ -621,3 +621,8 @@ def test_a_bomb_set_off_by_remote_control_takes_no_territory(nlp, kb):
 ])
 def test_how_a_war_began_is_no_incident(nlp, kb, text):
     assert extract(nlp, kb, text).events == []
+
+
+def test_the_aim_of_a_campaign_is_no_incident_also_as_a_second_verb(nlp, kb):
+    text = "A U.S.-led coalition launched a campaign in 2014 to degrade and destroy Islamic State."
+    assert [e for e in extract(nlp, kb, text).events if e.status == "reported"] == []

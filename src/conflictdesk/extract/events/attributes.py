@@ -556,6 +556,8 @@ def _purpose(head: "Token") -> bool:
     verb = head
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
         verb = head.head                   # "to reestablish control over", "to take back full control"
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.tag_ == "VB":
+        verb = verb.head                   # "a campaign to degrade and destroy Islamic State"
     if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl", "xcomp", "relcl"):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
