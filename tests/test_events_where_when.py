@@ -282,3 +282,14 @@ def test_each_area_a_strike_hit_is_a_place_of_its_own(nlp, kb):
     text = "Turkish artillery shelled the towns of Azaz and Manbij north of Aleppo on Saturday, the sources said."
     events = events_of(nlp, kb, text, dt.date(2016, 5, 8))
     assert sorted(e.location for e in events) == ["Azaz", "Manbij"], [(e.location, e.sub_event_type) for e in events]
+
+
+def test_a_day_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, kb):
+    # "Khan Touman, which rebels took ... late on Thursday": Thursday is when the rebels took the town
+    text = ("Dozens of air strikes hit near the town of Khan Touman, which rebels took from forces loyal to the "
+            "government late on Thursday, insurgents and a monitor said on Sunday.")
+    strikes = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 8)) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].event_date == dt.date(2016, 5, 8), [(e.sub_event_type, e.event_date) for e in strikes]
+    text = "Russia said it extended a truce that began on Wednesday until Monday."
+    deals = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 8)) if e.sub_event_type == "Agreement"]
+    assert all(e.event_date != dt.date(2016, 5, 8) for e in deals), [e.event_date for e in deals]

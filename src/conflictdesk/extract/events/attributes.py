@@ -1107,7 +1107,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,
              text: str, reporting: frozenset[int] = frozenset(), back: int | None = None,
              coarse: frozenset[int] = frozenset(), own: tuple[int, int] | None = None,
-             latest: dt.date | None = None, scopes: dict[int, tuple[int, int]] | None = None) -> DateMention | None:
+             latest: dt.date | None = None, scopes: dict[int, tuple[int, int]] | None = None,
+             elsewhere: frozenset[int] = frozenset()) -> DateMention | None:
     """The date of an event: the nearest date of its sentence, else the last one before it in its
     paragraph (no further back than `back`, where the second sentence before it starts). A date
     that dates a report ("the military said on Sunday": `reporting`, the start offsets of such
@@ -1118,7 +1119,9 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     `latest`: the last day the event can have (the report's, for what has happened): a date after
     it dates something else ("talks due to resume on March 9"). `scopes`: for a date told as "a day
     after" / "hours after" what it names (`phrase_scopes`), the characters of what it names: it
-    dates an event there and nothing else."""
+    dates an event there and nothing else. `elsewhere`: start offsets of the sentence's dates told in a
+    relative clause the event is not in (`relative_clause_times`): they date that clause's event."""
+    dates = [d for d in dates if d.span.start not in elsewhere]
     dates = [d for d in dates if d.rule != PHRASE or any(
         a <= anchor < b for a, b in [(scopes or {}).get(d.span.start, (0, 0))])]
     if latest is not None:
@@ -1198,6 +1201,25 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
         own = _clause_top(span.root)
         if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
             out.add(d.span.start)
+    return frozenset(out)
+
+
+def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the dates of the trigger's sentence told in a relative clause that does not hold
+    the trigger ("air strikes hit near the town of Khan Touman, which rebels took late on Thursday":
+    Thursday is when the rebels took it, not when the strikes hit)."""
+    doc = head.doc
+    out: set[int] = set()
+    for d in dates:
+        if not head.sent.start_char <= d.span.start < head.sent.end_char:
+            continue
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        top = _clause_top(span.root)
+        if top.dep_ == "relcl" and head not in top.subtree and top.head.i != head.i \
+                and top.head.head.i != head.i:
+            out.add(d.span.start)      # (not "a truce that began on Wednesday": the event noun's own clause)
     return frozenset(out)
 
 

@@ -115,10 +115,13 @@ def finer_within(p: Place, coarse: Place) -> bool:
 
 def absorb(into: Draft, other: Draft) -> None:
     """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`. A
-    reference ("the blasts") adds only a date told of it: another date of its sentence dates something
+    reference ("the blasts") adds only a date or place told of it: another of its sentence tells something
     else ("the blasts underscored the need for talks after the collapse of a Feb. 27 ceasefire")."""
     if other.reference and other.date is not None and not of_mention(other, other.date.span.start):
         other.date = None
+    if other.reference and other.place is not None and other.place_here and other.place.span is not None \
+            and not of_mention(other, other.place.span.start):
+        other.place = None       # "a commander, who planned a massacre in nearby Peshawar, claimed the assault"
     if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
                              and not other.actor1.startswith(STATE_IDS))):

@@ -37,7 +37,7 @@ from .relevance import about_conflict, accident, agreement_made, not_an_occurren
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
-                         recalled_time, reporting_dates, salience_of, section_flags, spread_over, status_of,
+                         recalled_time, relative_clause_times, reporting_dates, salience_of, section_flags, spread_over, status_of,
                          told_as_pattern, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -638,7 +638,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
     when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
                     back=back, coarse=clause_times(m.head, dates), own=own, scopes=scopes,
-                    latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
+                    latest=None if status in ("planned", "threatened", "hypothetical") else doc.published,
+                    elsewhere=relative_clause_times(m.head, dates))
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else None, published=doc.published)
