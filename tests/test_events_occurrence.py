@@ -626,3 +626,10 @@ def test_how_a_war_began_is_no_incident(nlp, kb, text):
 def test_the_aim_of_a_campaign_is_no_incident_also_as_a_second_verb(nlp, kb):
     text = "A U.S.-led coalition launched a campaign in 2014 to degrade and destroy Islamic State."
     assert [e for e in extract(nlp, kb, text).events if e.status == "reported"] == []
+
+
+def test_casualties_reported_with_no_toll_place_or_side_are_no_event(nlp, kb):
+    text = ("A new wave of fighting broke out in the Nagorno-Karabakh region on Saturday, killing dozens.\n\n"
+            "Both sides also reported civilian casualties and accused each other of violating a 1994 ceasefire.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 2)).events
+    assert [e.event_type for e in evs if e.status == "reported"] == ["Battles"], [(e.event_type, e.rule) for e in evs]

@@ -1251,6 +1251,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if all(d.kind == "outcome" and d.actor1 is None and d.actor2 is None and d.side2.kind is None
                for d in sdrafts) and not deaths:
             continue      # "Neither injuries nor fatalities reported." alone reports no event
+        if not deaths:
+            # "Both sides also reported civilian casualties": no toll, place, day or side to code
+            sdrafts = [d for d in sdrafts if not _bare_outcome(d)]
         sdrafts = [d for d in sdrafts if not d.loose]
         if not sdrafts:
             continue
