@@ -633,3 +633,9 @@ def test_casualties_reported_with_no_toll_place_or_side_are_no_event(nlp, kb):
             "Both sides also reported civilian casualties and accused each other of violating a 1994 ceasefire.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 4, 2)).events
     assert [e.event_type for e in evs if e.status == "reported"] == ["Battles"], [(e.event_type, e.rule) for e in evs]
+
+
+def test_explosives_carried_among_other_things_are_no_explosion(nlp, kb):
+    text = ("Salah drove across Europe more than once and appears to have transported quantities of guns, "
+            "explosives and people.")
+    assert extract(nlp, kb, text, published=dt.date(2016, 3, 25)).events == []

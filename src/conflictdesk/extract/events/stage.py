@@ -141,10 +141,18 @@ def _handled(m: Mention, patterns: EventPatterns) -> bool:
     head = m.head
     if head.pos_ not in ("NOUN", "PROPN") or m.trigger.kind == "label":
         return False
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head               # "transported guns, explosives and people"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in AMOUNT_NOUNS:
+        head = head.head.head          # "quantities of guns, explosives"
     verb = head.head
     if head.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.lemma_.lower() in patterns.handling_verbs
+
+
+AMOUNT_NOUNS = {"quantity", "amount", "cache", "stockpile", "supply", "load", "shipment", "consignment", "haul",
+                "kilogram", "ton", "tonne", "crate", "box"}
 
 
 PENALTY_VERBS = {"sentence", "condemn"}
