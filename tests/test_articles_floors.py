@@ -24,21 +24,20 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.73, "ev_precision": 0.63, "actor1_ok": 0.64, "date_ok": 0.70, "loc25": 0.81,
+    "dev": {"ev_recall": 0.73, "ev_precision": 0.65, "actor1_ok": 0.68, "date_ok": 0.73, "loc25": 0.81,
             "st_found": 0.89, "st_label_f1": 0.79},
-    # measured dev (53 articles, 2026-12-05 13:36): ev_recall 0.738 ev_precision 0.632 actor1_ok 0.667
-    #   date_ok 0.722 loc25 0.833 st_found 0.896 st_label_f1 0.805 (09:20: 0.754 0.639 0.667 0.721 0.835;
-    #   the rules since, found by reading unannotated articles, lose three pairings of the scorer's greedy
-    #   match to events that were wrong, e.g. a "usually responds with barrages" pattern coded as the
-    #   day's shelling) (date 0.733 before 09:20: events now told
-    #   apart from what they follow, e.g. the Peshawar school massacre of "December 2014", match gold
-    #   events dated to the day or left undated; the floor leaves room for that, not for a regression)
-    "test": {"ev_recall": 0.53, "ev_precision": 0.53, "actor1_ok": 0.39, "date_ok": 0.64, "loc25": 0.71,
-             "st_found": 0.89, "st_label_f1": 0.59},
-    # measured test (31 articles, 2026-12-05 13:35): ev_recall 0.544 ev_precision 0.547 actor1_ok 0.409
-    #   date_ok 0.656 loc25 0.736 st_found 0.909 st_label_f1 0.611. Batch 6 (13 articles) is gone: its rows
-    #   are among those the annotation guide keeps apart for independent checks (HELD_APART below), which
-    #   the project never annotates (test_no_annotated_article_is_kept_apart_for_independent_checks)
+    # measured dev (53 articles, 2026-12-05 17:20): ev_recall 0.738 ev_precision 0.658 actor1_ok 0.694
+    #   date_ok 0.743 loc25 0.825 st_found 0.896 st_label_f1 0.805 (13:36: 0.738 0.632 0.667 0.722 0.833;
+    #   the loc25 step down is one pairing of the scorer's greedy match, Siirt, moving to another event)
+    "test": {"ev_recall": 0.53, "ev_precision": 0.54, "actor1_ok": 0.42, "date_ok": 0.58, "loc25": 0.71,
+             "st_found": 0.89, "st_label_f1": 0.63},
+    # measured test (57 articles, 2026-12-05 17:20, measured once): ev_recall 0.545 ev_precision 0.554
+    #   actor1_ok 0.436 date_ok 0.600 loc25 0.726 st_found 0.903 st_label_f1 0.647. Batch 9 (26 articles,
+    #   annotated from the text alone) made test more than half the set; on the 31 test articles of 13:35 the
+    #   same run gives 0.567 0.581 0.464 0.660 0.750 0.909 0.611 (then 0.544 0.547 0.409 0.656 0.736 0.909
+    #   0.611). Batch 6 (13 articles) is gone: its rows are among those the annotation guide keeps apart for
+    #   independent checks (HELD_APART below), which the project never annotates
+    #   (test_no_annotated_article_is_kept_apart_for_independent_checks)
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
 NONCONFLICT_CEILINGS = {"events_per_article": 0.047, "points_per_article": 0.10}   # measured 0.040, 0.087 (issue: < 0.05)
@@ -102,7 +101,9 @@ def test_article_floor(article_scores, split, measure):
 
 def test_every_annotated_article_extracted(articles):
     gold, outs = articles
-    assert len(gold) >= 64 and {g["split"] for g in gold} == {"dev", "test"}
+    assert len(gold) >= 110 and {g["split"] for g in gold} == {"dev", "test"}
+    # the issue asks half of the annotated articles to be test
+    assert sum(g["split"] == "test" for g in gold) >= len(gold) / 2
     assert [g["id"] for g in gold if g["id"] not in outs] == []
 
 
