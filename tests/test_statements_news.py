@@ -189,6 +189,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a side telling its own strikes
     ("\"We are carrying out air strikes on their positions every night,\" the general said.",
      "claim_of_responsibility", "other"),
+    # denials in their news shapes: accusations called absurd, an "information war", a claim rebuffed
+    ("Turkey's foreign ministry called the accusations ridiculous.", "denial", "other"),
+    ("Moscow said the reports were part of an information war against Russia.", "denial", "other"),
+    ("The group rebuffed the claims, saying its fighters were nowhere near the town.", "denial", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
