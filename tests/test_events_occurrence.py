@@ -639,3 +639,20 @@ def test_explosives_carried_among_other_things_are_no_explosion(nlp, kb):
     text = ("Salah drove across Europe more than once and appears to have transported quantities of guns, "
             "explosives and people.")
     assert extract(nlp, kb, text, published=dt.date(2016, 3, 25)).events == []
+
+
+def test_stepping_up_a_kind_of_violence_is_a_trend(nlp, kb):
+    text = ("Obama said he was deeply concerned about a surge in violence in Syria, where government forces have "
+            "stepped up bombing of rebel-held areas around the strategic city of Aleppo.")
+    assert extract(nlp, kb, text, published=dt.date(2016, 4, 24)).events == []
+    day = extract(nlp, kb, "Russian jets intensified air strikes on Aleppo on Monday.", published=dt.date(2016, 4, 24))
+    assert [e.sub_event_type for e in day.events] == ["Air/drone strike"]
+
+
+def test_a_reference_takes_no_place_from_a_clause_about_something_else(nlp, kb):
+    text = ("COPENHAGEN Danish police said on Thursday they had arrested four people near Copenhagen who they "
+            "suspect were recruited by Islamic State. \"We know that people who have fought for IS in Syria or Iraq "
+            "may pose a threat,\" the justice minister said in a statement shortly after the arrests.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 7)).events
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Arrests", "Copenhagen")], \
+        [(e.sub_event_type, e.location) for e in evs]

@@ -32,7 +32,8 @@ from ...records import DateMention
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .attributes import DURATION, is_dateline
-from .notes import SEQUENCE_PREPS as WHAT_FOLLOWS, Draft, absorb, coarse_dated, dates_differ, family, same_attacker
+from .notes import (SEQUENCE_PREPS as WHAT_FOLLOWS, Draft, absorb, coarse_dated, dates_differ, family, finer_within,
+                    same_attacker, told_place)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -321,5 +322,7 @@ def _same_incident(o: Draft, d: Draft) -> bool:
             and not _what_followed(d):
         return False             # a quoted reaction is dated by when it was said; a date carried
                                  # from another sentence ("died overnight. ... after the blast") is not the incident's
-    return not (o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name
-                and "country" not in (o.place.kind, d.place.kind))
+    place = told_place(d)
+    return not (o.place and place and o.place_here and d.place_here and o.place.name != place.name
+                and "country" not in (o.place.kind, place.kind)
+                and not finer_within(o.place, place) and not finer_within(place, o.place))

@@ -113,14 +113,22 @@ def finer_within(p: Place, coarse: Place) -> bool:
         and lies_within(p, coarse)
 
 
+def told_place(d: Draft) -> Place | None:
+    """The place a draft's own words tell: a reference ("the arrests") takes none from a clause of its
+    sentence about something else ("people who have fought for IS in Syria ... after the arrests")."""
+    if d.reference and d.place is not None and d.place_here and d.place.span is not None \
+            and not of_mention(d, d.place.span.start):
+        return None
+    return d.place
+
+
 def absorb(into: Draft, other: Draft) -> None:
     """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`. A
     reference ("the blasts") adds only a date or place told of it: another of its sentence tells something
     else ("the blasts underscored the need for talks after the collapse of a Feb. 27 ceasefire")."""
     if other.reference and other.date is not None and not of_mention(other, other.date.span.start):
         other.date = None
-    if other.reference and other.place is not None and other.place_here and other.place.span is not None \
-            and not of_mention(other, other.place.span.start):
+    if told_place(other) is None:
         other.place = None       # "a commander, who planned a massacre in nearby Peshawar, claimed the assault"
     if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
@@ -520,7 +528,8 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             swapped = told_from_the_other_side(o, d)
             if not (same_attacker(o, d) and _compatible(o.actor2, d.actor2)) and not swapped:
                 continue
-            if o.place and d.place and o.place.name != d.place.name and o.place_here and d.place_here:
+            place = told_place(d)
+            if o.place and place and o.place.name != place.name and o.place_here and d.place_here:
                 continue
             if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day) or _apart(o, d):
                 continue

@@ -311,10 +311,20 @@ TREND_NOUNS = {"rise", "increase", "decline", "drop", "fall", "surge", "spike", 
 COUNT_NOUNS = {"number", "frequency", "tally", "count"}     # "the number of air strikes"
 
 
+def _stepping_up(verb: "Token") -> bool:
+    """"stepped up", "ramped up", "scaled up", "intensified", "escalated": a verb of doing more of something."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("intensify", "escalate", "redouble"):
+        return True
+    return lemma in ("step", "ramp", "scale") and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
 def _trend(head: "Token") -> bool:
     """"Islamic State attacks have increased this year", "a rise in Islamic State attacks in Libya", "almost
     as many attacks in the first three months as in the preceding six", "the number of air strikes fell":
     how often a kind of violence happens, with no day of its own, names no incident."""
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and _dayless(head) and _stepping_up(head.head):
+        return True       # "government forces have stepped up bombing of rebel-held areas": more of it, no incident
     if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS") or not _dayless(head):
         return False
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in TREND_VERBS:
