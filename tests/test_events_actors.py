@@ -424,3 +424,10 @@ def test_who_an_attack_is_blamed_on_is_its_agent_not_its_target(nlp, kb):
     evs = coded(nlp, kb, text)
     assert evs and all(a2 is None or "Islamic State" not in a2 for _, _, a2 in evs), \
         [(e.event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_a_nationality_before_an_attacker_is_no_states_forces(nlp, kb):
+    [(ev, a1, a2)] = coded(nlp, kb, "A Syrian suicide bomber killed 10 German tourists in Istanbul on Tuesday.")
+    assert a1 == "Unidentified Armed Group (Syria)" and a2 == "Civilians (Germany)", (a1, a2)
+    [(ev, a1, a2)] = coded(nlp, kb, "Turkish jets struck PKK camps in northern Iraq on Monday.")
+    assert a1 and a1.startswith("Military Forces of Turkey"), a1

@@ -267,6 +267,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         rec = index.by_id.get(hits[0][2])
         if rec is not None and rec.type == "state" and rec.country in patterns.people_not_forces:
             return Party(actor=hits[0][2], kind="nationals", token=tok)     # "Palestinian attacks"
+        if rec is not None and rec.type == "state" and tok.dep_ == "amod" and tok.head.lemma_.lower() not in \
+                OWNED_NOUNS | SITE_NOUNS | {"frontier", "region", "province", "coast", "island"} and (
+                tok.head.lemma_.lower() in patterns.nationality_heads or tok.head.lower_ in patterns.nationality_heads):
+            return Party(actor=hits[0][2], kind="nationals", token=tok)     # "a Syrian suicide bomber"
     if hits and tok.lemma_.lower() in DIPLOMATIC_SITES:
         rec = index.by_id.get(hits[0][2])
         if rec is not None and rec.type == "state":
