@@ -431,3 +431,9 @@ def test_a_nationality_before_an_attacker_is_no_states_forces(nlp, kb):
     assert a1 == "Unidentified Armed Group (Syria)" and a2 == "Civilians (Germany)", (a1, a2)
     [(ev, a1, a2)] = coded(nlp, kb, "Turkish jets struck PKK camps in northern Iraq on Monday.")
     assert a1 and a1.startswith("Military Forces of Turkey"), a1
+
+
+def test_a_states_possessive_before_its_rebels_names_the_rebels(nlp, kb):
+    [(ev, a1, a2)] = coded(nlp, kb, "Syria's armed opposition attacked army positions in Aleppo on Saturday, killing five "
+                                   "soldiers.")
+    assert a1 == "Opposition Rebels (Syria)", a1

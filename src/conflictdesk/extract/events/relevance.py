@@ -131,7 +131,7 @@ def not_an_occurrence(m: "Mention") -> bool:
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
             or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head) \
-            or _what_one_does(head) or _how_a_war_began(head):
+            or _what_one_does(head) or _how_a_war_began(head) or _stopped(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -287,6 +287,22 @@ def _what_one_does(head: "Token") -> bool:
 # (not "fall", "drop": "shells fell on the Mazzeh area", "bombs dropped on the town" tell incidents)
 TREND_VERBS = {"increase", "rise", "decline", "spike", "double", "triple", "surge", "grow", "decrease", "soar",
                "dwindle"}
+STOPPING = {"halt", "stop", "cease", "suspend", "pause", "freeze", "refrain", "abstain"}
+
+
+def _stopped(head: "Token") -> bool:
+    """"rejected the idea of halting attacks on Nusra", "Israel suspended air strikes": violence halted,
+    stopped or suspended is what no longer happens, no incident."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "from":
+        verb = verb.head                 # "refrain from attacks"
+    elif head.dep_ != "dobj":
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in STOPPING
+
+
 CONFLICT_NOUNS = {"war", "conflict", "uprising", "crisis", "revolt", "revolution", "insurgency", "unrest",
                   "rebellion"}
 BEGIN_VERBS = {"start", "begin", "erupt", "grow", "emerge"}

@@ -285,6 +285,9 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                                     tok.lemma_.lower() in NATIONALS_ABROAD):
             # "27 Israelis", "a Palestinian", "three Russian nationals", "nine German tourists"
             return Party(actor=people[0][2], kind="nationals", token=tok)
+    if hits and rp is not None and rp.acled and not rp.state and all(
+            h[1] <= tok.idx and getattr(index.by_id.get(h[2]), "type", None) in STATE_TYPES for h in hits):
+        return Party(phrase=rp, token=tok)   # "Syria's opposition", "Syrian rebels": the rebels, not the state
     if hits:
         # the head word's own actor first ("Kurdish positions" -> the Kurdish actor), then the one nearest
         # it ("Iraqi Kurdish Peshmerga forces" -> the Peshmerga, not Iraq)
