@@ -662,3 +662,10 @@ def test_violence_halted_or_suspended_is_no_incident(nlp, kb):
     text = ("The source close to peace talks said Russia had so far rejected the idea of halting attacks on "
             "Nusra in Aleppo.")
     assert extract(nlp, kb, text, published=dt.date(2016, 2, 20)).events == []
+
+
+def test_what_no_longer_happens_is_negated(nlp, kb):
+    text = ("Fighting raged in Aleppo on Saturday. The source described the opposition's insistence on the Nusra "
+            "Front no longer being targeted as the elephant in the room.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 2, 20)).events
+    assert [e.event_type for e in evs if e.status == "reported"] == ["Battles"], [(e.sub_event_type, e.status) for e in evs]

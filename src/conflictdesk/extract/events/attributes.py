@@ -486,6 +486,9 @@ def status_of(head: "Token", *, text: str) -> str:
             return "negated"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"                       # "no arrests were reported"
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+           for c in head.children):
+        return "negated"                       # "the Nusra Front no longer being targeted"
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in NO_ONE or (c.lower_ == "one" and any(
             g.lower_ == "no" for g in c.children))) for c in head.children):
         return "negated"                       # "nobody was killed", "no one was hurt", "killed none"
