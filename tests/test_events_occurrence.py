@@ -669,3 +669,11 @@ def test_what_no_longer_happens_is_negated(nlp, kb):
             "Front no longer being targeted as the elephant in the room.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 2, 20)).events
     assert [e.event_type for e in evs if e.status == "reported"] == ["Battles"], [(e.sub_event_type, e.status) for e in evs]
+
+
+def test_an_attack_a_group_says_it_was_behind_is_one_event_in_its_sentence(nlp, kb):
+    text = ("JAKARTA Islamic State said it was behind an attack by suicide bombers and gunmen in the heart of "
+            "Jakarta on Thursday, the first time the radical group has targeted the world's most populous Muslim "
+            "nation.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 1, 15)).events
+    assert len(evs) == 1 and evs[0].sub_event_type == "Suicide bomb", [(e.sub_event_type, e.actor1) for e in evs]

@@ -293,3 +293,11 @@ def test_a_day_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, kb
     text = "Russia said it extended a truce that began on Wednesday until Monday."
     deals = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 8)) if e.sub_event_type == "Agreement"]
     assert all(e.event_date != dt.date(2016, 5, 8) for e in deals), [e.event_date for e in deals]
+
+
+def test_a_place_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, kb):
+    text = ("JAKARTA Suicide bombers and gunmen attacked the heart of Jakarta on Thursday, killing seven people.\n"
+            "Police said on Friday they had rounded up about 20 people with suspected links to Islamic State, "
+            "whose battle lines in Syria and Iraq have included nationals from several Asian countries.")
+    arrests = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 15)) if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.country != "Syria" for e in arrests), [(e.location, e.country) for e in arrests]

@@ -1226,6 +1226,19 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
     return frozenset(out)
 
 
+def other_relative_clauses(head: "Token") -> list[tuple[int, int]]:
+    """Character ranges of the relative clauses of the trigger's sentence that do not hold the trigger and
+    are not its own noun's ("people with links to Islamic State, whose battle lines in Syria and Iraq
+    ...": Syria is where the battle lines are, not where police rounded people up)."""
+    out: list[tuple[int, int]] = []
+    for t in head.sent:
+        if t.dep_ != "relcl" or head in t.subtree or t.head.i == head.i or t.head.head.i == head.i:
+            continue
+        sub = list(t.subtree)
+        out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
+    return out
+
+
 def phrase_scopes(dates: list[DateMention], parsed: "Doc") -> dict[int, tuple[int, int]]:
     """For each date told as "a day after" / "hours after" what follows ("police raided homes on
     Friday, a day after an attack in Jakarta", "came a day after government advances"), by its start

@@ -304,9 +304,9 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 continue        # "killed in clashes on Tuesday ... following a suicide bombing": two events
             if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):
                 continue        # "air strikes killed 91 while rebel shelling claimed 49 lives": two events
-            if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and _compatible(_actor1(o), _actor1(d))):
-                host = o
-                break
+            if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and same_attacker(o, d)):
+                host = o         # (unnamed attackers may be the group the sentence names: "IS said it was
+                break            # behind an attack by suicide bombers ..., the first time the group has targeted")
         if host is None:
             out.append(d)
         else:
