@@ -602,6 +602,7 @@ def test_an_incident_told_as_the_date_of_another_keeps_its_year(nlp, kb):
     "Police said Michael Sandford struck up a conversation with a Las Vegas police officer on Friday.",
     "In Florida, a 13-year-old was attacked on Sunday by what was described as a shark, officials said.",
     "The White House said it had seen a reduction in air strikes against the opposition in Syria in recent days.",
+    "Lawyers specializing in terrorism said the widow faces an uphill battle in court.",
 ])
 def test_what_an_actor_does_as_a_rule_or_a_figure_of_speech_is_no_incident(nlp, kb, text):
     evs = extract(nlp, kb, text).events
