@@ -365,6 +365,11 @@ def test_a_group_without_aircraft_strikes_on_the_ground(nlp, kb):
         [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
     jets = coded(nlp, kb, "Turkish jets struck PKK camps in northern Iraq on Tuesday, the military said.")
     assert jets and jets[0][0].sub_event_type == "Air/drone strike"
+    # "they" (militants) struck: no one with aircraft is named and the sentence has no air word
+    text = "Prosecutors said the men rented a flat used by several of the militants before they struck in Paris."
+    assert all(e.sub_event_type != "Air/drone strike" for e, _, _ in coded(nlp, kb, text))
+    coalition = coded(nlp, kb, "The coalition struck Islamic State positions near Mosul on Thursday.")
+    assert coalition and coalition[0][0].sub_event_type == "Air/drone strike"
 
 
 def test_who_backs_an_offensive_is_an_ally_not_a_side(nlp, kb):

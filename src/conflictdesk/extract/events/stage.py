@@ -828,13 +828,17 @@ AIR_WORDS = {"air", "aerial", "drone", "airstrike", "jet", "warplane", "plane", 
 
 def _ground_strike(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> bool:
     """The bare verb or noun "strike" (no air, drone or plane word in its phrase) by an armed group that
-    has no aircraft, or by unidentified attackers: not an air strike."""
+    has no aircraft, by unidentified attackers or militants, or by someone named by no actor in a
+    sentence with no air word: not an air strike."""
     if m.trigger.id != "airstrike" or m.head.lemma_.lower() != "strike" or len(m.tokens) != 1:
         return False
     if any(t.lemma_.lower() in AIR_WORDS for t in m.head.subtree) or \
             any(a.lemma_.lower() in AIR_WORDS for x in m.absorbed for a in x.tokens):
         return False
-    return side1.kind == "unidentified_armed_group" or \
+    if side1.actor is None and side1.phrase is None and side1.token is not None and \
+            not any(t.lemma_.lower() in AIR_WORDS for t in m.sent):
+        return True        # "the militants ... before they struck in Paris": no one with aircraft, none named
+    return side1.kind in ("unidentified_armed_group", "armed") or \
         _actor_type(side1.actor, kb=kb, index=index) in GROUND_TYPES
 
 
