@@ -603,6 +603,8 @@ def test_an_incident_told_as_the_date_of_another_keeps_its_year(nlp, kb):
     "In Florida, a 13-year-old was attacked on Sunday by what was described as a shark, officials said.",
     "The White House said it had seen a reduction in air strikes against the opposition in Syria in recent days.",
     "Lawyers specializing in terrorism said the widow faces an uphill battle in court.",
+    "The brazenness of the siege suggested a new brand of militancy in a country more used to low-level strikes "
+    "on police.",
 ])
 def test_what_an_actor_does_as_a_rule_or_a_figure_of_speech_is_no_incident(nlp, kb, text):
     evs = extract(nlp, kb, text).events
@@ -678,3 +680,11 @@ def test_an_attack_a_group_says_it_was_behind_is_one_event_in_its_sentence(nlp, 
             "nation.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 1, 15)).events
     assert len(evs) == 1 and evs[0].sub_event_type == "Suicide bomb", [(e.sub_event_type, e.actor1) for e in evs]
+
+
+def test_the_first_time_a_group_has_targeted_a_country_is_the_attack_told(nlp, kb):
+    text = ("JAKARTA Suicide bombers and gunmen attacked the heart of Jakarta on Thursday, killing seven people.\n"
+            "It was the first time the radical group has targeted the country with the world's largest Muslim "
+            "population.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 1, 15)).events
+    assert len(evs) == 1, [(e.sub_event_type, e.rule) for e in evs]

@@ -131,7 +131,7 @@ def not_an_occurrence(m: "Mention") -> bool:
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
             or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head) \
-            or _what_one_does(head) or _how_a_war_began(head) or _stopped(head):
+            or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) or _used_to(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -287,6 +287,13 @@ def _what_one_does(head: "Token") -> bool:
 # (not "fall", "drop": "shells fell on the Mazzeh area", "bombs dropped on the town" tell incidents)
 TREND_VERBS = {"increase", "rise", "decline", "spike", "double", "triple", "surge", "grow", "decrease", "soar",
                "dwindle"}
+def _used_to(head: "Token") -> bool:
+    """"a country more used to low-level strikes on police", "residents accustomed to shelling": what people
+    are used to is a pattern, no incident."""
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ in (
+        "used", "accustomed", "inured", "habituated")
+
+
 STOPPING = {"halt", "stop", "cease", "suspend", "pause", "freeze", "refrain", "abstain"}
 
 
