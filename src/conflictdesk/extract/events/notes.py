@@ -70,21 +70,17 @@ def _actor1(d: Draft) -> str | None:
     return None if d.a1_default else d.actor1
 
 
-def same_attacker(o: Draft, d: Draft) -> bool:
-    """Could the two be one attacker? Unnamed gunmen (an unidentified armed group) are the armed group
-    the report names elsewhere ("gunmen exploded a car bomb" ... "the al-Shabab gunmen"), never a
-    state's forces."""
-    a, b = _actor1(o), _actor1(d)
-    if a is not None and b is not None and a != b and UNIDENTIFIED in (a[:len(UNIDENTIFIED)], b[:len(UNIDENTIFIED)]):
-        return not (a.startswith(STATE_IDS) or b.startswith(STATE_IDS))
-    return _compatible(a, b)
-
-
 def _one_side(a: str | None, b: str | None) -> bool:
-    """Could the two name one side? Unnamed gunmen may be the armed group named elsewhere, never a state."""
+    """Could the two actors be one side? Unnamed gunmen (an unidentified armed group) may be the armed group
+    the report names elsewhere, never a state's forces."""
     if a is not None and b is not None and a != b and UNIDENTIFIED in (a[:len(UNIDENTIFIED)], b[:len(UNIDENTIFIED)]):
         return not (a.startswith(STATE_IDS) or b.startswith(STATE_IDS))
     return _compatible(a, b)
+
+
+def same_attacker(o: Draft, d: Draft) -> bool:
+    """Could the two be one attacker? ("gunmen exploded a car bomb" ... "the al-Shabab gunmen")"""
+    return _one_side(_actor1(o), _actor1(d))
 
 
 def told_from_the_other_side(o: Draft, d: Draft) -> bool:
@@ -525,8 +521,9 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 continue
             # a default agent ("unidentified armed group" for a raid told without its raiders) is no
             # evidence of who acted: "the Saturday night raid on Dalori" is "Boko Haram gunmen invaded Dalori"
-            swapped = told_from_the_other_side(o, d)
-            if not (same_attacker(o, d) and _compatible(o.actor2, d.actor2)) and not swapped:
+            straight = same_attacker(o, d) and _compatible(o.actor2, d.actor2)
+            swapped = not straight and told_from_the_other_side(o, d)
+            if not (straight or swapped):
                 continue
             place = told_place(d)
             if o.place and place and o.place.name != place.name and o.place_here and d.place_here:
@@ -538,7 +535,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 d.place is not None and o.place is not None) or (d.actor2 is not None and d.actor2 == o.actor2)
             if not (anaphoric or shared):
                 continue
-            host, host_swapped = o, swapped and not (same_attacker(o, d) and _compatible(o.actor2, d.actor2))
+            host, host_swapped = o, swapped
             break
         if host is None:
             out.append(d)

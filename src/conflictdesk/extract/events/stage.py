@@ -263,7 +263,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         return True                        # "targeted by tax raids"
     if head.dep_ == "amod":
         objs.append(head.head)             # "explosive growth"
-    if {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")} & patterns.not_event_compounds:
+    modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
+    if modifiers & patterns.not_event_compounds:
         return True                        # "gun control", "tax raids", "an uphill battle"
     stop = patterns.not_targets
     if m.trigger.kind == "territory":
