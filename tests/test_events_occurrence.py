@@ -605,6 +605,8 @@ def test_an_incident_told_as_the_date_of_another_keeps_its_year(nlp, kb):
     "Lawyers specializing in terrorism said the widow faces an uphill battle in court.",
     "The brazenness of the siege suggested a new brand of militancy in a country more used to low-level strikes "
     "on police.",
+    "Their progress has been hampered by suicide bombers, mines and snipers.",
+    "The army deployed anti-aircraft guns around the airport.",
 ])
 def test_what_an_actor_does_as_a_rule_or_a_figure_of_speech_is_no_incident(nlp, kb, text):
     evs = extract(nlp, kb, text).events

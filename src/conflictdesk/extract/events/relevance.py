@@ -131,7 +131,8 @@ def not_an_occurrence(m: "Mention") -> bool:
     if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
             or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head) \
-            or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) or _used_to(head):
+            or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) or _used_to(head) \
+            or _anti(head) or _obstacle(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -287,6 +288,25 @@ def _what_one_does(head: "Token") -> bool:
 # (not "fall", "drop": "shells fell on the Mazzeh area", "bombs dropped on the town" tell incidents)
 TREND_VERBS = {"increase", "rise", "decline", "spike", "double", "triple", "surge", "grow", "decrease", "soar",
                "dwindle"}
+def _anti(head: "Token") -> bool:
+    """"anti-aircraft forces", "an anti-missile system": what is against a weapon is no use of it."""
+    doc = head.doc
+    before = [t.lower_ for t in doc[max(0, head.i - 2):head.i]]
+    return before[-1:] == ["anti"] or before == ["anti", "-"]
+
+
+HAMPERING = {"hamper", "slow", "hinder", "delay", "complicate", "impede", "obstruct", "hold"}
+
+
+def _obstacle(head: "Token") -> bool:
+    """"their progress has been hampered by suicide bombers, mines and snipers": the means a side meets on
+    its way, no incident of their own."""
+    t = head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in HAMPERING
+
+
 def _used_to(head: "Token") -> bool:
     """"a country more used to low-level strikes on police", "residents accustomed to shelling": what people
     are used to is a pattern, no incident."""
