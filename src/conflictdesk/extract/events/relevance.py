@@ -295,7 +295,7 @@ def _anti(head: "Token") -> bool:
     return before[-1:] == ["anti"] or before == ["anti", "-"]
 
 
-HAMPERING = {"hamper", "slow", "hinder", "delay", "complicate", "impede", "obstruct", "hold"}
+HAMPERING = {"hamper", "slow", "hinder", "delay", "complicate", "impede", "obstruct"}
 
 
 def _obstacle(head: "Token") -> bool:
