@@ -442,3 +442,8 @@ def test_a_states_possessive_before_its_rebels_names_the_rebels(nlp, kb):
     [(ev, a1, a2)] = coded(nlp, kb, "Syria's armed opposition attacked army positions in Aleppo on Saturday, killing five "
                                    "soldiers.")
     assert a1 == "Opposition Rebels (Syria)", a1
+
+
+def test_one_person_told_by_nationality_is_that_countrys_people(nlp, kb):
+    [(ev, a1, a2)] = coded(nlp, kb, "A Palestinian man stabbed two Israeli soldiers in Hebron on Monday.")
+    assert a1 == "Unidentified Armed Group (Palestine)", (a1, a2)

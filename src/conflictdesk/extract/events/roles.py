@@ -282,7 +282,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         people = [h for h in hits if _nationality_only(h, tok, index, patterns)]
         hits = [h for h in hits if h not in people]
         if not hits and people and (people[0][0] <= tok.idx < people[0][1] or
-                                    tok.lemma_.lower() in NATIONALS_ABROAD):
+                                    tok.lemma_.lower() in NATIONALS_ABROAD or
+                                    (tok.lemma_.lower() in PERSON_HEADS and tok.dep_ == "nsubj")):
             # "27 Israelis", "a Palestinian", "three Russian nationals", "nine German tourists"
             return Party(actor=people[0][2], kind="nationals", token=tok)
     if hits and rp is not None and rp.acled and not rp.state and all(
@@ -384,6 +385,9 @@ SITE_NOUNS = {"center", "centre", "heart", "capital", "city", "town", "village",
               "border", "countryside", "suburb", "neighborhood", "neighbourhood"}
 # people named by where they are from, and no more: civilians of that state (ACLED)
 NATIONALS_ABROAD = {"national", "tourist", "visitor", "expatriate", "citizen"}
+# one person told by nationality as the one who acted ("a Palestinian man stabbed two soldiers"): that
+# country's people (an unidentified armed group); as a victim ("a British man was shot") a civilian where it happened
+PERSON_HEADS = {"man", "woman", "teenager", "youth", "boy", "girl", "bomber", "gunman", "assailant", "attacker"}
 BASED = ("-based", " based", "-born", " born")
 
 
