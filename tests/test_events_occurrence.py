@@ -691,3 +691,11 @@ def test_the_first_time_a_group_has_targeted_a_country_is_the_attack_told(nlp, k
             "population.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 1, 15)).events
     assert len(evs) == 1, [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_an_offensive_launched_to_retake_villages_is_fighting_even_when_misparsed(nlp, kb):
+    # the parser reads "an offensive east of Mosul" as an adjective before "east"
+    text = ("Kurdish peshmerga forces launched an offensive east of Mosul on Sunday to retake several villages from "
+            "Islamic State.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 5, 29)).events
+    assert [(e.event_type, e.status) for e in evs] == [("Battles", "reported")], [(e.sub_event_type, e.status) for e in evs]

@@ -577,7 +577,8 @@ def offensive_between(gov: "Token", verb: "Token") -> bool:
     """An offensive named between a verb and the infinitive the parser hangs off it ("began the early stages
     of an offensive to retake Mosul"): the infinitive is the offensive's aim."""
     lo, hi = sorted((gov.i, verb.i))
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in OFFENSIVE_WORDS for t in gov.doc[lo + 1:hi])
+    # (the parser may tag the noun an adjective: "launched an offensive east of Mosul on Sunday to retake")
+    return any(t.pos_ in ("NOUN", "ADJ") and t.lemma_.lower() in OFFENSIVE_WORDS for t in gov.doc[lo + 1:hi])
 
 
 def _claims_lives(t: "Token") -> bool:
