@@ -193,6 +193,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Turkey's foreign ministry called the accusations ridiculous.", "denial", "other"),
     ("Moscow said the reports were part of an information war against Russia.", "denial", "other"),
     ("The group rebuffed the claims, saying its fighters were nowhere near the town.", "denial", "other"),
+    # hostilities announced to go on
+    ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
+    ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
     # claims without the word "responsibility"
     ("The Taliban claimed the attack.", "claim_of_responsibility", "other"),
     ("Amaq said a soldier of the caliphate carried out the attack.", "claim_of_responsibility", "other"),
