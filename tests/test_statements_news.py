@@ -196,6 +196,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
+    # steps towards calm in a diplomat's words
+    ("Kerry said his hope is they will open some political space to resolve the conflict.", "de_escalation",
+     "other"),
     # what a side says it needs from others
     ("Turkish officials say they need more help from Western allies in defending the border.", "demand", "other"),
     # claims without the word "responsibility"
