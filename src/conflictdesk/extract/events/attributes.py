@@ -1220,11 +1220,16 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
         span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        top = _clause_top(span.root)
-        if top.dep_ == "relcl" and head not in top.subtree and top.head.i != head.i \
-                and top.head.head.i != head.i:
-            out.add(d.span.start)      # (not "a truce that began on Wednesday": the event noun's own clause)
+        if _another_nouns_clause(_clause_top(span.root), head):
+            out.add(d.span.start)
     return frozenset(out)
+
+
+def _another_nouns_clause(clause: "Token", head: "Token") -> bool:
+    """A relative clause that does not hold the trigger and is not its own noun's (not "a truce that began
+    on Wednesday", which tells the truce itself)."""
+    return clause.dep_ == "relcl" and head not in clause.subtree and clause.head.i != head.i \
+        and clause.head.head.i != head.i
 
 
 def other_relative_clauses(head: "Token") -> list[tuple[int, int]]:
@@ -1233,7 +1238,7 @@ def other_relative_clauses(head: "Token") -> list[tuple[int, int]]:
     ...": Syria is where the battle lines are, not where police rounded people up)."""
     out: list[tuple[int, int]] = []
     for t in head.sent:
-        if t.dep_ != "relcl" or head in t.subtree or t.head.i == head.i or t.head.head.i == head.i:
+        if not _another_nouns_clause(t, head):
             continue
         sub = list(t.subtree)
         out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
