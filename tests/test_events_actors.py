@@ -447,3 +447,13 @@ def test_a_states_possessive_before_its_rebels_names_the_rebels(nlp, kb):
 def test_one_person_told_by_nationality_is_that_countrys_people(nlp, kb):
     [(ev, a1, a2)] = coded(nlp, kb, "A Palestinian man stabbed two Israeli soldiers in Hebron on Monday.")
     assert a1 == "Unidentified Armed Group (Palestine)", (a1, a2)
+
+
+def test_the_military_reporting_a_clash_is_its_other_side(nlp, kb):
+    text = "On Thursday, 15 PKK militants were killed in clashes in Sirnak province, the military said."
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert a1 and a1.startswith("Military Forces of Turkey") and a2 and "Kurdistan Workers Party" in a2, (a1, a2)
+    # military sources are no side
+    text = "On Thursday, 15 PKK militants were killed in clashes in Sirnak province, military sources said."
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert a1 is None or not a1.startswith("Military Forces"), a1

@@ -1015,6 +1015,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
     d.actor2 = a2
 
 
+def _military_reporting(tok: Any) -> bool:
+    """"15 militants were killed in clashes, the military said": the military tells of its own fighting."""
+    return tok.lemma_.lower() == "military" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKING_VERBS
+
+
 def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | None, kb: Any, index: ActorIndex,
                   patterns: EventPatterns) -> tuple[str | None, str | None]:
     """The sides of a battle its trigger's parse leaves open, from the armed parties its sentence names
@@ -1025,7 +1030,7 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
                            for a in d.assoc1)}
     for tok in d.mention.sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
-                tok.lemma_.lower() not in patterns.armed_nouns:
+                (tok.lemma_.lower() not in patterns.armed_nouns and not _military_reporting(tok)):
             continue
         party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
