@@ -457,3 +457,16 @@ def test_the_military_reporting_a_clash_is_its_other_side(nlp, kb):
     text = "On Thursday, 15 PKK militants were killed in clashes in Sirnak province, military sources said."
     [(ev, a1, a2)] = coded(nlp, kb, text)
     assert a1 is None or not a1.startswith("Military Forces"), a1
+
+
+def test_an_air_strike_told_without_its_air_force_is_by_the_one_the_report_names(nlp, kb):
+    text = ("U.S.-led coalition air strikes killed 20 Islamic State fighters near Hasaka on Tuesday. "
+            "Strikes also hit a bakery in the town of al-Shadadi on Tuesday, killing 15 people.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert len(evs) == 2 and all(a1 == "Global Coalition Against Daesh" for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    # two air forces named: the unnamed strike stays without
+    text = ("Russian air strikes killed 20 fighters near Idlib on Tuesday. Syrian jets bombed the town of Talbiseh "
+            "on Monday, killing four. On Wednesday, strikes also hit a bakery in the town of Saraqeb, killing 15 people.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert any(a1 is None for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]

@@ -1083,6 +1083,23 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
                 d.actor1 = group
 
 
+def _unnamed_strikers(drafts: list[Draft]) -> None:
+    """"Strikes hit a bakery in al-Shadadi" in a report of U.S.-led strikes: an air strike told without
+    who flew it is by the one air force the report names as striking (ACLED's coders read the report so);
+    with two named (Russian and Syrian jets), it stays without."""
+    def strike(d: Draft) -> bool:
+        return d.coding.sub_event_type == "Air/drone strike" and d.status in OCCURRED
+
+    for d in drafts:
+        if d.actor1 is not None or not strike(d):
+            continue
+        strikers = {o.actor1 for o in drafts if o is not d and strike(o) and o.actor1 is not None}
+        if len(strikers) == 1:
+            striker = strikers.pop()
+            if striker != d.actor2:
+                d.actor1 = striker
+
+
 # "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
 INCIDENT_NOUNS = {"site", "scene", "attack", "attacker", "assailant", "gunman", "gunmen", "bomber", "blast",
                   "explosion", "bombing", "raid", "siege", "building", "compound"}
@@ -1311,6 +1328,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 d.salience = "background"
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index)
+    _unnamed_strikers(merged)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
