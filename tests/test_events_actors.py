@@ -470,3 +470,11 @@ def test_an_air_strike_told_without_its_air_force_is_by_the_one_the_report_names
             "on Monday, killing four. On Wednesday, strikes also hit a bakery in the town of Saraqeb, killing 15 people.")
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
     assert any(a1 is None for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_shelling_told_without_its_gunners_is_by_the_one_side_the_report_names(nlp, kb):
+    text = ("Turkish artillery shelled Islamic State positions in northern Syria on Saturday, killing 20 militants. "
+            "Artillery fire also hit the village of Suran on Saturday, destroying three rocket launchers.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Shelling/artillery/missile attack"]
+    assert len(evs) == 2 and all(a1 and a1.startswith("Military Forces of Turkey") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

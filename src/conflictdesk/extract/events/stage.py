@@ -1086,14 +1086,16 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
 def _unnamed_strikers(drafts: list[Draft]) -> None:
     """"Strikes hit a bakery in al-Shadadi" in a report of U.S.-led strikes: an air strike told without
     who flew it is by the one air force the report names as striking (ACLED's coders read the report so);
-    with two named (Russian and Syrian jets), it stays without."""
+    with two named (Russian and Syrian jets), it stays without. Shelling likewise: "artillery fire hit
+    Suran" in a report of Turkish shelling, and no other side named as shelling."""
     def strike(d: Draft) -> bool:
-        return d.coding.sub_event_type == "Air/drone strike" and d.status in OCCURRED
+        return d.coding.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and d.status in OCCURRED
 
     for d in drafts:
-        if d.actor1 is not None or not strike(d):
+        if (d.actor1 is not None and not d.a1_default) or not strike(d):
             continue
-        strikers = {o.actor1 for o in drafts if o is not d and strike(o) and o.actor1 is not None}
+        strikers = {o.actor1 for o in drafts if o is not d and strike(o) and o.actor1 is not None and not o.a1_default
+                    and o.coding.sub_event_type == d.coding.sub_event_type}
         if len(strikers) == 1:
             striker = strikers.pop()
             if striker != d.actor2:
