@@ -478,3 +478,12 @@ def test_shelling_told_without_its_gunners_is_by_the_one_side_the_report_names(n
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Shelling/artillery/missile attack"]
     assert len(evs) == 2 and all(a1 and a1.startswith("Military Forces of Turkey") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_states_base_abroad_does_not_place_the_attack_in_that_state(nlp, kb):
+    text = ("Islamic State militants overran the town of Tel Asqof in northern Iraq on Tuesday.\n\n"
+            "The Pentagon said more troops would be sent to Iraq.\n\n"
+            "Last month, an Islamic State attack on a U.S. base killed Marine Staff Sergeant Louis Cardin and wounded "
+            "eight other Americans providing force protection.")
+    evs = [e for e, _, _ in coded(nlp, kb, text) if "Marine" in e.evidence.text]
+    assert evs and all(e.country == "Iraq" for e in evs), [(e.country, e.location) for e in evs]

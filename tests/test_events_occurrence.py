@@ -699,3 +699,11 @@ def test_an_offensive_launched_to_retake_villages_is_fighting_even_when_misparse
             "Islamic State.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 5, 29)).events
     assert [(e.event_type, e.status) for e in evs] == [("Battles", "reported")], [(e.sub_event_type, e.status) for e in evs]
+
+
+def test_the_front_lines_of_battle_are_a_place_not_a_fight(nlp, kb):
+    text = ("In mid-April the United States announced plans to send an additional 200 troops to Iraq, and put them "
+            "closer to the front lines of battle to advise Iraqi forces.")
+    assert violent(nlp, kb, text) == []
+    # a fight told on a front line is still one
+    assert violent(nlp, kb, "Two soldiers were killed on the front line of the battle for Mosul on Monday.")

@@ -247,6 +247,10 @@ def _gated(m: Mention, *, here: bool, window: bool) -> bool:
     return gate == "none" or (gate == "conflict_sentence" and here) or (gate == "conflict" and window)
 
 
+# "the front lines of battle", "the line of fire": a place near fighting, not a fight
+FRONT_NOUNS = {"line", "front", "frontline"}
+
+
 def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     """"an attack on the bill", "shot a film", "the fight against malaria": the object of a violent
     word is no one who could be attacked."""
@@ -263,6 +267,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         return True                        # "targeted by tax raids"
     if head.dep_ == "amod":
         objs.append(head.head)             # "explosive growth"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in FRONT_NOUNS:
+        return True                        # "closer to the front lines of battle": where, no fighting told
     modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
     if modifiers & patterns.not_event_compounds:
         return True                        # "gun control", "tax raids", "an uphill battle"
@@ -784,7 +790,7 @@ def _sentence_countries(sent: "SpacySpan", *, kb: Any, index: ActorIndex) -> fro
 
 PLACE_NOUNS = {"town", "village", "city", "capital", "province", "border", "port", "region", "district",
                "territory", "soil", "coast", "side", "countryside", "outskirts", "suburb", "neighbourhood",
-               "neighborhood", "camp", "base", "hamlet", "governorate", "state"}
+               "neighborhood", "camp", "hamlet", "governorate", "state"}
 
 
 BORDER_NOUNS = {"border", "frontier"}
