@@ -487,3 +487,11 @@ def test_a_states_base_abroad_does_not_place_the_attack_in_that_state(nlp, kb):
             "eight other Americans providing force protection.")
     evs = [e for e, _, _ in coded(nlp, kb, text) if "Marine" in e.evidence.text]
     assert evs and all(e.country == "Iraq" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_who_drives_fighters_out_of_a_town_took_it(nlp, kb):
+    text = ("The Islamic State insurgents occupied the town of Tel Asqof at dawn on Tuesday but were driven out "
+            "later in the day by the peshmerga.")
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert ev.sub_event_type == "Government regains territory" and "Peshmerga" in (a1 or "") \
+        and "Islamic State" in (a2 or ""), (ev.sub_event_type, a1, a2)

@@ -609,6 +609,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         target = next(iter(_children(head, {"dobj"})), None) if head.pos_ == "VERB" else None
     elif head.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(head)
+        if m.trigger.kind == "territory" and _children(head, {"auxpass"}):
+            passive = True   # "occupied the town but were driven out by the peshmerga": the subject inherited
+            #                  from the coordinated verb lost the place; who drove them out took it
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})
         if m.trigger.kind in ("territory", "transfer"):
