@@ -24,18 +24,19 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.73, "ev_precision": 0.65, "actor1_ok": 0.68, "date_ok": 0.74, "loc25": 0.82,
-            "st_found": 0.89, "st_label_f1": 0.80},
-    # measured dev (53 articles, 2026-12-05 18:06): ev_recall 0.733 ev_precision 0.659 actor1_ok 0.692
-    #   date_ok 0.748 loc25 0.833 st_found 0.896 st_label_f1 0.814 (13:36: 0.738 0.632 0.667 0.722 0.833 0.896
-    #   0.805; recall lost one pairing of the scorer's greedy match: a retelling of the Jaffa stabbing, paired
-    #   with a background aggregate, now joins the stabbing)
-    "test": {"ev_recall": 0.53, "ev_precision": 0.54, "actor1_ok": 0.43, "date_ok": 0.59, "loc25": 0.71,
-             "st_found": 0.89, "st_label_f1": 0.63},
-    # measured test (57 articles, 2026-12-05 18:06): ev_recall 0.531 ev_precision 0.546 actor1_ok 0.441
-    #   date_ok 0.609 loc25 0.724 st_found 0.903 st_label_f1 0.650 (17:09, first measured: 0.545 0.554 0.436
-    #   0.600 0.726 0.903 0.647). Batch 9 (26 articles, annotated from the text alone) made test more than half
-    #   the set. A rule read from unannotated articles that cost a test floor was not kept (README). Batch 6
+    "dev": {"ev_recall": 0.69, "ev_precision": 0.65, "actor1_ok": 0.70, "date_ok": 0.73, "loc25": 0.83,
+            "st_found": 0.88, "st_label_f1": 0.76},
+    # measured dev (60 articles, 2026-12-05 19:20, batches 10-11 added): ev_recall 0.695 ev_precision 0.657
+    #   actor1_ok 0.710 date_ok 0.742 loc25 0.835 st_found 0.883 st_label_f1 0.769. The same code on the 53 older
+    #   dev articles: 0.744 0.665 0.717 0.752 0.836 0.896 0.814 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814);
+    #   the 7 new dev articles, annotated from the text alone before the tool was run on them, read like test
+    "test": {"ev_recall": 0.53, "ev_precision": 0.55, "actor1_ok": 0.48, "date_ok": 0.59, "loc25": 0.73,
+             "st_found": 0.89, "st_label_f1": 0.64},
+    # measured test (61 articles, 2026-12-05 19:20, batches 10-11 added): ev_recall 0.538 ev_precision 0.557
+    #   actor1_ok 0.483 date_ok 0.602 loc25 0.733 st_found 0.895 st_label_f1 0.651. On the 57 older test articles:
+    #   0.531 0.546 0.491 0.609 0.724 0.903 0.650 (18:06: 0.531 0.546 0.441 0.609 0.724 0.903 0.650). Batch 9
+    #   (26 articles, annotated from the text alone) made test more than half the set; batches 10-11 keep it so
+    #   (61 test, 60 dev). A rule read from unannotated articles that cost a test floor was not kept (README). Batch 6
     #   (13 articles) is gone: its rows are among those the annotation guide keeps apart for independent checks
     #   (HELD_APART below), which the project never annotates
     #   (test_no_annotated_article_is_kept_apart_for_independent_checks)
