@@ -707,3 +707,10 @@ def test_the_front_lines_of_battle_are_a_place_not_a_fight(nlp, kb):
     assert violent(nlp, kb, text) == []
     # a fight told on a front line is still one
     assert violent(nlp, kb, "Two soldiers were killed on the front line of the battle for Mosul on Monday.")
+
+
+def test_a_dated_since_clause_tells_its_own_event(nlp, kb):
+    evs = violent(nlp, kb, "Since U.S.-backed forces recaptured the strategic Syrian town of al-Shadadi in late "
+                           "February, a growing number of Arab fighters in Syria have offered to join the fight.")
+    assert [(e.event_type, e.location) for e in evs] == [("Battles", "al-Shadadi")], \
+        [(e.sub_event_type, e.location) for e in evs]

@@ -128,7 +128,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
-    if _since_clause(head) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
+    if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
             or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
             or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _trend(head) \
             or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) or _used_to(head) \
@@ -483,7 +483,8 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _since_clause(head: "Token") -> bool:
     """"since the truce took effect", "since a U.S.-led coalition launched a campaign": a clause that
-    only dates what the sentence tells."""
+    only dates what the sentence tells (its caller keeps one with a day or month of its own: "since
+    U.S.-backed forces recaptured al-Shadadi in late February" tells that recapture)."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     return verb is not None and verb.dep_ == "advcl" and \
         any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
