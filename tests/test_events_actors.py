@@ -495,3 +495,11 @@ def test_who_drives_fighters_out_of_a_town_took_it(nlp, kb):
     [(ev, a1, a2)] = coded(nlp, kb, text)
     assert ev.sub_event_type == "Government regains territory" and "Peshmerga" in (a1 or "") \
         and "Islamic State" in (a2 or ""), (ev.sub_event_type, a1, a2)
+
+
+def test_fighters_pushed_from_a_city_by_forces_lost_it_to_them(nlp, kb):
+    text = ("In Syria, the jihadist fighters have been pushed from the strategic city of Palmyra by Russian-backed "
+            "Syrian government forces.")
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert ev.sub_event_type == "Government regains territory" and (a1 or "").startswith("Military Forces of Syria") \
+        and ev.location == "Palmyra", (ev.sub_event_type, a1, a2, ev.location)

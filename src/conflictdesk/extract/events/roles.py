@@ -617,7 +617,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if m.trigger.kind in ("territory", "transfer"):
             objs = []                 # what is taken is a place, not the other side
         if passive or _children(head, {"nsubjpass"}):
-            target = subj if m.trigger.kind not in ("territory", "transfer") else None
+            expelled = m.tokens[-1].lower_ in ("out", "from") and len(m.tokens) > 1   # "were driven out"
+            target = subj if m.trigger.kind not in ("territory", "transfer") or expelled else None
+            if not by and m.trigger.kind == "territory":
+                # "pushed from the city of Palmyra by government forces": the parser hangs the agent from the place
+                by = [a for p in _pobj_of(head, {"from", "of"}) for a in _pobj_of(p, {"by"})]
             agent = by[0] if by else None
         else:
             agent = subj

@@ -293,6 +293,8 @@ def _person_taken(m: Mention, patterns: EventPatterns) -> bool:
     head = m.head
     if m.trigger.kind != "territory" or head.pos_ != "VERB":
         return False
+    if len(m.tokens) > 1 and m.tokens[-1].lower_ in ("out", "from"):
+        return False                       # "fighters were pushed from Palmyra": they lost the place, none was taken
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     reduced = []                           # "soldiers captured while on a secret mission" (a reduced passive)
     if head.tag_ == "VBN" and head.dep_ in ("acl", "relcl"):
