@@ -33,7 +33,7 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
                      violent_demonstrations)
 from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
                         said_day_told_later)
-from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests
+from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_trend
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
@@ -662,6 +662,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                            event_date=when.date if when else None, published=doc.published)
     if recalled_time(when, doc.text, doc.published):
         salience = "background"
+    trend = told_as_trend(m.head)
+    if trend:
+        # "government forces have stepped up bombing of rebel-held areas", "a rise in attacks": many incidents
+        # told as how often they happen, one background event with no day of its own (the guide's aggregate)
+        salience, when = "background", None
     if when is not None and (spread_over(m.head) or after_the_fact(m.head)) \
             and not (own and own[0] <= when.span.start < own[1]):
         when = None          # "weeks of rocket attacks", "a suspect in the Paris attacks": the sentence's day is not theirs
@@ -684,7 +689,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind="event" if taken_by or d_kind else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              reference=reference, pattern=told_as_pattern(m.head))
+              reference=reference, pattern=trend or told_as_pattern(m.head))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
