@@ -661,9 +661,12 @@ def test_a_reference_takes_no_place_from_a_clause_about_something_else(nlp, kb):
         [(e.sub_event_type, e.location) for e in evs]
 
 
-def test_violence_halted_or_suspended_is_no_incident(nlp, kb):
-    text = ("The source close to peace talks said Russia had so far rejected the idea of halting attacks on "
-            "Nusra in Aleppo.")
+@pytest.mark.parametrize("text", [
+    "The source close to peace talks said Russia had so far rejected the idea of halting attacks on Nusra in Aleppo.",
+    # the parser tags "halting" an adjective of "attacks" here
+    "The source close to peace talks said Russia had so far rejected the idea of halting attacks on Nusra.",
+])
+def test_violence_halted_or_suspended_is_no_incident(nlp, kb, text):
     assert extract(nlp, kb, text, published=dt.date(2016, 2, 20)).events == []
 
 

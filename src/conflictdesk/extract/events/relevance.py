@@ -315,6 +315,7 @@ def _used_to(head: "Token") -> bool:
 
 
 STOPPING = {"halt", "stop", "cease", "suspend", "pause", "freeze", "refrain", "abstain"}
+STOPPING_FORMS = {"halting", "stopping", "ceasing", "suspending", "pausing", "freezing"}   # tagged as adjectives
 
 
 def _stopped(head: "Token") -> bool:
@@ -322,6 +323,8 @@ def _stopped(head: "Token") -> bool:
     stopped or suspended is what no longer happens, no incident."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(c.dep_ == "amod" and (c.lemma_.lower() in STOPPING or c.lower_ in STOPPING_FORMS) for c in head.children):
+        return True                      # "the idea of halting attacks", the parser's adjective
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "from":
         verb = verb.head                 # "refrain from attacks"
