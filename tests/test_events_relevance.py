@@ -71,6 +71,8 @@ def test_the_attack_named_again_is_the_same_incident(nlp, kb):
     ("After the collapse of a ceasefire between the PKK and the government, fighting resumed in the southeast.",
      False),
     ("The president said insurgents had breached the truce from day one, as army shelling continued.", False),
+    ("Talks with Russia are getting closer to a place of understanding on renewing a ceasefire in Syria, "
+     "including around the city of Aleppo, Kerry said on Monday.", False),
 ])
 def test_an_agreement_is_one_made(nlp, kb, text, agreed):
     made = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]

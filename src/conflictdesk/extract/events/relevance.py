@@ -72,6 +72,8 @@ def agreement_made(m: "Mention") -> bool:
     if head.dep_ in ("compound", "amod", "nmod") and verb.pos_ in ("NOUN", "PROPN"):
         return agreement_made(_as_head(m, verb))       # "a ceasefire deal was reached"
     lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+        return False              # "an understanding on renewing a ceasefire", "talks about signing a deal": sought
     if head.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos"):
         return lemma in MAKING
     if head.dep_ == "nsubj":
