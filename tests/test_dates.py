@@ -112,3 +112,13 @@ def test_a_day_after_counts_back_from_the_day_told_before_it():
     # a day after a month told before names no day
     found = {s: d for s, d, _, _, _ in dates("Talks failed in December, and a day after the fighting resumed.")}
     assert found["a day after"] is None
+
+
+def test_a_month_or_day_of_last_year_is_in_the_year_before_the_reports():
+    published = dt.date(2016, 4, 7)
+    [(span, date, precision, _, _)] = dates("Two people were killed in Copenhagen in February last year.", published)
+    assert (span, date, precision) == ("in February last year", dt.date(2015, 2, 1), 3)
+    [(span, date, precision, _, _)] = dates("The attack of March 3 of last year killed nine.", published)
+    assert (span, date, precision) == ("March 3 of last year", dt.date(2015, 3, 3), 1)
+    [(span, date, _, _, _)] = dates("The town fell in February.", published)
+    assert date == dt.date(2016, 2, 1)

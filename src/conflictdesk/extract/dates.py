@@ -65,15 +65,17 @@ def _rules() -> _Rules:
         dash = r"\s*(?:-|–|—|to|until|and)\s*"
         lead = r"\b(?:(?i:between|from)\s+)?"
         tail = rf"(?:,?\s+{year})?"
+        # "in February last year", "on March 3 of last year": the month of the year before the report's
+        last_year = r"(?P<ly>,?\s+(?:of\s+)?(?i:last|the previous|the past)\s+year)?"
         explicit = (
             ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
             ("range_dmy", re.compile(rf"{lead}{day}{dash}{day2}\s+(?:of\s+)?{mon}{tail}\b")),
             ("range_mdy", re.compile(rf"{lead}{mon}\s+{day}{dash}{day2}{tail}\b")),
             ("range_cross", re.compile(rf"{lead}{day}\s+{mon}{dash}{day2}\s+{mon2}{tail}\b")),
-            ("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?\b")),
-            ("mdy", re.compile(rf"\b{mon}\s+{day}\b(?!:)(?:,?\s+{year})?")),
+            ("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}\b|{last_year}\b)")),
+            ("mdy", re.compile(rf"\b{mon}\s+{day}\b(?!:)(?:,?\s+{year}|{last_year})")),
             ("month_year", re.compile(rf"\b(?:(?i:{cues})\s+)?{mon}\s+{year}\b")),
-            ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d)")),
+            ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d){last_year}")),
         )
         weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|(?P<next>next|this coming|coming)\s+|on\s+|"
                              r"early\s+|late\s+)?(?P<wd>"
@@ -185,6 +187,8 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
     g = m.groupdict()
     month = int(g["m"]) if rule == "iso" else rules.months[g["mon"]]
     year = int(g["year"]) if g.get("year") else None
+    if year is None and g.get("ly") and pub is not None:
+        year = pub.year - 1
     if rule in ("month", "month_year"):
         if year is None:
             if pub is None:
@@ -196,7 +200,7 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
     day = int(g["day"])
     if not 1 <= day <= 31:
         return None
-    relative = year is None
+    relative = year is None or bool(g.get("ly"))
     if year is None:
         if pub is None:
             return DateMention(span, None, 1 if not rule.startswith("range") else 2, relative=True, rule=rule)
