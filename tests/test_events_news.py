@@ -193,3 +193,17 @@ def test_a_penalty_is_no_killing(nlp, kb):
     text = "A court in Baghdad sentenced three Islamic State fighters to death on Sunday."
     events = extract(nlp, kb, text, published=dt.date(2016, 2, 4)).events
     assert not any(e.event_type in ARMED_VIOLENCE for e in events)
+
+
+def test_weapons_found_in_a_search_are_disrupted_weapons_use(nlp, kb):
+    import datetime as dt
+    from conflictdesk.extract.pipeline import extract_document
+    from conflictdesk.records import Document
+    text = ("COPENHAGEN Danish police said on Thursday they had arrested four people near Copenhagen.\n"
+            "Ammunitions and weapons were found in a connected search, the police later tweeted.")
+    evs = extract_document(Document(id="w", text=text, language="en", published=dt.date(2016, 4, 7)),
+                           nlp=nlp, kb=kb).events
+    assert "Disrupted weapons use" in [e.sub_event_type for e in evs], [e.sub_event_type for e in evs]
+    bodies = extract_document(Document(id="b", text="Three bodies were found in Copenhagen on Thursday.",
+                                       language="en", published=dt.date(2016, 4, 7)), nlp=nlp, kb=kb).events
+    assert bodies == []

@@ -114,11 +114,11 @@ def _context_ok(trig: Trigger, forms: tuple[str, str], next_forms: tuple[str, st
 
 
 def _root(tokens: list["Token"]) -> "Token":
+    """The phrase's head: the token it hangs from outside itself; of two ("weapons were found", the noun
+    and its verb each hanging elsewhere), the verb."""
     ids = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            return t
-    return tokens[-1]
+    tops = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return next((t for t in tops if t.pos_ == "VERB"), tops[0]) if tops else tokens[-1]
 
 
 LABEL = re.compile(r"\s*([^\W\d_][\w /&'-]{1,40}?)\s*:")
