@@ -196,9 +196,6 @@ def test_a_penalty_is_no_killing(nlp, kb):
 
 
 def test_weapons_found_in_a_search_are_disrupted_weapons_use(nlp, kb):
-    import datetime as dt
-    from conflictdesk.extract.pipeline import extract_document
-    from conflictdesk.records import Document
     text = ("COPENHAGEN Danish police said on Thursday they had arrested four people near Copenhagen.\n"
             "Ammunitions and weapons were found in a connected search, the police later tweeted.")
     evs = extract_document(Document(id="w", text=text, language="en", published=dt.date(2016, 4, 7)),
