@@ -722,3 +722,12 @@ def test_a_dated_since_clause_tells_its_own_event(nlp, kb):
                            "February, a growing number of Arab fighters in Syria have offered to join the fight.")
     assert [(e.event_type, e.location) for e in evs] == [("Battles", "al-Shadadi")], \
         [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_links_to_other_stories_under_their_heading_tell_no_incident(nlp, kb):
+    text = ("A bus exploded in Jerusalem on Monday, wounding at least 15 people, police said.\n"
+            "ALSO\n"
+            "China's media watchdog bans children from appearing on reality TV\n"
+            "The Taliban's spring offensive is on, but Afghan forces make gains near strategic city\n")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 18)).events
+    assert evs and all("Taliban" not in e.evidence.text for e in evs), [e.evidence.text for e in evs]

@@ -176,10 +176,20 @@ FILE_PHOTO = re.compile(r"^[ \t]*(?:In this|This) (?:(?:undated|file|handout) )*
 OLD_PICTURE = re.compile(r"^[ \t]*(?:In this|This) (?:\w+ )?(?:undated|file)\b")
 
 
+# a list of links to other stories under its heading ("ALSO", "Read more:", "Related:"): headline lines, up to
+# the first line that ends as a sentence does ("The Taliban's spring offensive is on, but Afghan forces make
+# gains near strategic city", under "ALSO" at the foot of a report on a Jerusalem bus bombing)
+LINK_LIST = re.compile(
+    r"^[ \t]*(?:ALSO|RELATED(?: STORIES| COVERAGE| CONTENT| ARTICLES)?|READ MORE|SEE ALSO|MORE ON THIS(?: STORY)?|"
+    r"YOU MAY ALSO LIKE|MORE FROM [^\n]{0,40})[ \t]*:?[ \t]*\n"
+    r"(?:[ \t]*\S[^\n]{0,160}(?<![.!?\"\u201d])[ \t]*(?:\n|$)){1,8}", re.MULTILINE | re.IGNORECASE)
+
+
 def aside_ranges(text: str) -> list[tuple[int, int]]:
     """The spans of lines that tell no part of the story (links to other stories, corrections, headings,
     captions of file photos)."""
     return sorted([(m.start(), m.end()) for m in ASIDE_LINES.finditer(text)] +
+                  [(m.start(), m.end()) for m in LINK_LIST.finditer(text)] +
                   [(m.start(), m.end()) for m in FILE_PHOTO.finditer(text) if OLD_PICTURE.match(m.group())])
 
 
