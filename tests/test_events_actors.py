@@ -503,3 +503,10 @@ def test_fighters_pushed_from_a_city_by_forces_lost_it_to_them(nlp, kb):
     [(ev, a1, a2)] = coded(nlp, kb, text)
     assert ev.sub_event_type == "Government regains territory" and (a1 or "").startswith("Military Forces of Syria") \
         and ev.location == "Palmyra", (ev.sub_event_type, a1, a2, ev.location)
+
+
+def test_air_strikes_that_helped_a_side_are_by_who_gave_the_help(nlp, kb):
+    text = ("The Peshmerga have driven the militants back in northern Iraq last year with the help of airstrikes "
+            "from a U.S.-led coalition, and are positioned around Mosul.")
+    strikes = [(e, a1) for e, a1, _ in coded(nlp, kb, text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(a1 == "Global Coalition Against Daesh" for _, a1 in strikes), [a1 for _, a1 in strikes]

@@ -731,3 +731,12 @@ def test_links_to_other_stories_under_their_heading_tell_no_incident(nlp, kb):
             "The Taliban's spring offensive is on, but Afghan forces make gains near strategic city\n")
     evs = extract(nlp, kb, text, published=dt.date(2016, 4, 18)).events
     assert evs and all("Taliban" not in e.evidence.text for e in evs), [e.evidence.text for e in evs]
+
+
+def test_the_battle_front_is_a_place_but_the_front_line_of_an_offensive_tells_it(nlp, kb):
+    text = ("Commenting on the deployment of coalition soldiers seen near the battle front, a spokesman said they "
+            "were advisers.")
+    assert violent(nlp, kb, text) == []
+    text = ("Servicemen were seen near the front line of a new offensive in northern Iraq launched on Sunday by "
+            "Kurdish peshmerga forces that aims to retake villages from Islamic State.")
+    assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]

@@ -317,6 +317,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     return Party(token=tok)
 
 
+# "with the help of airstrikes", "under the cover of artillery fire": support given to the side that acts
+SUPPORT_NOUNS = {"help", "support", "backing", "cover", "aid", "assistance"}
 SPEAKING_VERBS = {"say", "claim", "announce", "deny", "insist", "confirm", "add", "state", "declare", "vow"}
 
 
@@ -693,6 +695,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 agent = next((b for c in head.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"
                               and c.i > head.i and not _children(c, {"nsubj", "nsubjpass"})
                               for b in [_blamed_on(c, c)] if b is not None), None)
+            helper = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            if agent is None and helper is not None and helper.lemma_.lower() in SUPPORT_NOUNS:
+                # "driven back with the help of airstrikes from a U.S.-led coalition": who gave the help struck,
+                # not the side it helped
+                agent = next(iter(_pobj_of(helper, {"from", "by"})), None) or helper
             if agent is None:
                 agent = _retaliated_by(head)
             if agent is None:

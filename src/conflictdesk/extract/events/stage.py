@@ -267,8 +267,12 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         return True                        # "targeted by tax raids"
     if head.dep_ == "amod":
         objs.append(head.head)             # "explosive growth"
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in FRONT_NOUNS:
-        return True                        # "closer to the front lines of battle": where, no fighting told
+    if (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in FRONT_NOUNS
+            and not any(c.dep_ in ("det", "amod", "acl", "relcl", "poss") for c in head.children)) or \
+            (head.dep_ == "compound" and head.head.lemma_.lower() in FRONT_NOUNS):
+        # "closer to the front lines of battle", "near the battle front": where (not "the front line of a new
+        # offensive launched on Sunday", which tells the offensive)
+        return True
     modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
     if modifiers & patterns.not_event_compounds:
         return True                        # "gun control", "tax raids", "an uphill battle"
