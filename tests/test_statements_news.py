@@ -220,3 +220,15 @@ def test_a_one_word_quotation_is_the_verbs_verdict_not_a_proclamation(nlp, kb):
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert not [t for t in points if "caliphate" in t], points
     assert any("denial" in labels for t, labels in points.items() if t.startswith("dismissed the reports")), points
+
+
+def test_diplomacy_over_fighting_is_a_conflict_story_whose_speakers_are_heard(nlp, kb):
+    # no armed group named, few of the older conflict words: the words of fighting and its diplomacy count
+    text = ("GENEVA Talks with Russia are getting closer to an understanding on renewing a ceasefire in Syria, "
+            "U.S. Secretary of State John Kerry said on Monday.\n"
+            "Kerry spoke before a meeting with the Saudi foreign minister to stop a surge in fighting.\n"
+            "\"We're getting closer to a place of understanding, but we have some work to do,\" Kerry said.\n"
+            "Jubeir condemned the escalation of fighting and called for the end of the bombardment of Aleppo.")
+    ex = extract_document(read_text_document(text, id="k", published="2016-05-02"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points]
+    assert any("place of understanding" in t for t in points), points
