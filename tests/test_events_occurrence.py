@@ -740,3 +740,13 @@ def test_the_battle_front_is_a_place_but_the_front_line_of_an_offensive_tells_it
     text = ("Servicemen were seen near the front line of a new offensive in northern Iraq launched on Sunday by "
             "Kurdish peshmerga forces that aims to retake villages from Islamic State.")
     assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]
+
+
+def test_what_footage_shows_and_a_licence_confiscated_are_no_new_incident(nlp, kb):
+    text = ("A car bomb exploded in Homs on Sunday, killing 20 people. Pro-Damascus channel al-Ikhbariya showed "
+            "footage of damaged shop fronts, debris littering the streets, wounded people and charred cars.")
+    assert len(extract(nlp, kb, text, published=dt.date(2016, 2, 21)).events) == 1
+    text = ("An American fighting for Islamic State was taken into custody by peshmerga near Mosul on Monday. The "
+            "address on the driver's license confiscated by the peshmerga was for a residence in Alexandria, Virginia.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 3, 15)).events
+    assert [e.sub_event_type for e in evs] == ["Arrests"], [e.sub_event_type for e in evs]

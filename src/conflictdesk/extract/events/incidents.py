@@ -260,12 +260,13 @@ def _in_aftermath(head: "Token") -> bool:
 
 
 def _depicted(m: "Mention") -> bool:
-    """"Footage showed damaged shop fronts and wounded people": what a picture of the incident shows."""
+    """"Footage showed damaged shop fronts and wounded people", "the channel showed footage of ... wounded
+    people": what a picture of the incident shows."""
     root = m.head
     while root.dep_ != "ROOT" and root.head.i != root.i:
         root = root.head
-    return root.lemma_.lower() in ("show", "depict", "capture") and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in DEPICTIONS for c in root.children)
+    return root.lemma_.lower() in ("show", "depict", "capture", "air", "broadcast") and any(
+        c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in DEPICTIONS for c in root.children)
 
 
 # "So far, 20 people have been killed in the rocket fire": a running toll names the pattern recalled

@@ -385,14 +385,20 @@ SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "arm
                  "explosive", "detonator", "gun", "rifle", "pistol", "vehicle", "car", "truck", "motorcycle",
                  "drug", "cash", "money", "passport", "computer", "laptop", "phone", "telephone", "equipment",
                  "material", "evidence", "device", "cache", "stockpile", "haul", "contraband", "propaganda",
-                 "literature", "item", "flag", "uniform", "shipment", "cargo", "goods", "fuel", "drive"}
+                 "literature", "item", "flag", "uniform", "shipment", "cargo", "goods", "fuel", "drive",
+                 "license", "licence", "card", "id", "belonging"}
 
 
 def _thing_taken(m: Mention) -> bool:
     """A territory word whose object is a thing ("police seized documents and CDs in a search",
     "claimed it had seized armaments and military vehicles"): no ground changed hands; the search,
-    the raid or the battle it followed is the event, if told."""
+    the raid or the battle it followed is the event, if told. Likewise a confiscation of such things
+    ("the driver's license confiscated by the peshmerga") is no looting."""
     head = m.head
+    if head.lemma_.lower() == "confiscate" and head.pos_ == "VERB":
+        taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
+            ([head.head] if head.dep_ == "acl" else [])
+        return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
     if m.trigger.kind != "territory" or head.pos_ != "VERB":
         return False
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
