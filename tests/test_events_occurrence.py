@@ -750,3 +750,19 @@ def test_what_footage_shows_and_a_licence_confiscated_are_no_new_incident(nlp, k
             "address on the driver's license confiscated by the peshmerga was for a residence in Alexandria, Virginia.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 3, 15)).events
     assert [e.sub_event_type for e in evs] == ["Arrests"], [e.sub_event_type for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said the U.S. Air Force RC-135 plane had been flying a routine route in international airspace "
+    "and that the Russian SU-27 fighter had intercepted it on Friday.",
+    "MOSCOW Russia said on Saturday it had sent a fighter plane on Friday to intercept a U.S. aircraft approaching "
+    "its border over the Baltic Sea.",
+])
+def test_an_aircraft_intercepted_in_the_air_is_no_weapon_disrupted_nor_a_strike(nlp, kb, text):
+    assert extract(nlp, kb, text, published=dt.date(2016, 4, 30)).events == []
+
+
+def test_a_missile_intercepted_is_disrupted_weapons_use(nlp, kb):
+    evs = extract(nlp, kb, "Saudi air defences intercepted a ballistic missile fired by the Houthis at Jizan on "
+                           "Friday.", published=dt.date(2016, 4, 30)).events
+    assert [e.sub_event_type for e in evs] == ["Disrupted weapons use"]

@@ -96,7 +96,10 @@ IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "cras
                        "evacuate", "ferry", "transport", "airlift", "hear", "deploy", "deployment", "redeploy",
                        "withdraw", "withdrawal", "pullout", "pull", "base", "send", "dispatch",
                        # aircraft that are, remain or are shown somewhere: "20 bombers remain in Syria"
-                       "be", "remain", "stay", "arrive", "display", "showcase", "parade"}
+                       "be", "remain", "stay", "arrive", "display", "showcase", "parade",
+                       # aircraft met in the air: "sent a fighter plane to intercept a U.S. aircraft approaching
+                       # its border"
+                       "intercept", "approach", "shadow", "track", "scramble"}
 # "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
 JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
                  "flock", "move", "cross", "assign", "deploy", "dispatch", "train", "mobilize", "mobilise"}

@@ -218,6 +218,20 @@ def _fighting_for(m: Mention) -> bool:
 SIDE_NOUNS = {"group", "militia", "side", "government", "regime", "rebels", "militants", "army", "jihadists"}
 
 
+# what an intercept may stop that is no weapon fired: "the Russian SU-27 fighter had intercepted" a U.S.
+# reconnaissance plane flying in international airspace (ACLED's disrupted weapons use is of missiles, rockets,
+# drones, shells, bombs)
+MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter", "bomber", "helicopter"}
+FIRED_WEAPONS = {"missile", "rocket", "drone", "uav", "shell", "mortar", "bomb", "projectile", "explosive", "ied"}
+
+
+def _aircraft_intercepted(m: Mention) -> bool:
+    if m.head.lemma_.lower() != "intercept" or m.trigger.kind == "label":
+        return False
+    lemmas = {t.lemma_.lower() for t in m.sent}
+    return bool(lemmas & MANNED_AIRCRAFT) and not lemmas & FIRED_WEAPONS
+
+
 def _generic_statement(m: Mention) -> bool:
     """"Gun attacks in Britain are rare", "their attacks on shipping are in support of ...": a plural
     event noun as the subject of a present-tense verb speaks of attacks in general, not of one."""
@@ -616,7 +630,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
-    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m):
+    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m) \
+            or _aircraft_intercepted(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
     d_kind = None
