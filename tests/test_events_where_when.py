@@ -301,3 +301,16 @@ def test_a_place_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, 
             "whose battle lines in Syria and Iraq have included nationals from several Asian countries.")
     arrests = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 15)) if e.sub_event_type == "Arrests"]
     assert arrests and all(e.country != "Syria" for e in arrests), [(e.location, e.country) for e in arrests]
+
+
+def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
+    # "a source from the operations room in Misrata said fighters ... captured the port in the south of
+    # Sirte": the source is in Misrata, the port in Sirte; a teller's place alone still serves
+    text = ("A source from the operations room in Misrata said fighters had captured the port in the south of "
+            "Sirte on Friday.")
+    events = events_of(nlp, kb, text, dt.date(2016, 6, 10))
+    assert events and all(e.location == "Sirte" for e in events), [(e.sub_event_type, e.location) for e in events]
+    text = "The governor's office in Hakkari said militants killed two soldiers on Friday."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 13))
+    assert events and all(e.location == "Hakkari" for e in events), [(e.sub_event_type, e.location) for e in events]
+

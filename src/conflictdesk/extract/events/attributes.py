@@ -1021,7 +1021,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
-              recalled: bool = False, anaphor: int | None = None) -> Place | None:
+              recalled: bool = False, anaphor: int | None = None,
+              tellers: list[tuple[int, int]] = ()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1034,7 +1035,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     Mahmudiya"); a precise place named there is the event's, whatever the sentence names first.
     `anaphor`: where the event's site is told as "the city" / "the town" (`anaphoric_site`): it is
     the last town named before those words ("its forces took over the city ..., opening the desert
-    leading to Raqqa" happened in the city named before, not in Raqqa)."""
+    leading to Raqqa" happened in the city named before, not in Raqqa).
+    `tellers`: where those who tell the event sit (`speaker_phrases`): a place there is the event's only
+    when the sentence names no other ("a source in Misrata said fighters ... in the south of Sirte")."""
     if cues:
         outside = [p for p in places if not sent_start <= p.span.start < sent_end]
         fits = [p for p in outside if p.country in cues]
@@ -1059,6 +1062,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     def finer(p: Place) -> Place:
         return main if main is not None and p.kind in ("country", "admin1", "region") and lies_within(main, p) else p
 
+    told_from = [p for p in in_sent if any(a <= p.span.start < b for a, b in tellers)]
+    if told_from and len(told_from) < len(in_sent):
+        in_sent = [p for p in in_sent if p not in told_from]
     home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
     if home and len(home) < len(in_sent):
         # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts
@@ -1242,6 +1248,24 @@ def other_relative_clauses(head: "Token") -> list[tuple[int, int]]:
             continue
         sub = list(t.subtree)
         out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
+    return out
+
+
+def speaker_phrases(head: "Token") -> list[tuple[int, int]]:
+    """Character ranges of where the teller of the event at trigger `head` sits, when the trigger is
+    in what a reporting verb says: the prepositional phrases of the verb's subject ("A source from the
+    operations room in Misrata said fighters ... captured the port"), not the subject's own name
+    ("Nagorno-Karabakh's military said ...")."""
+    out: list[tuple[int, int]] = []
+    below = head
+    for verb in _ancestors(head, 8):
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS \
+                and below.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"):
+            for subj in (c for c in verb.children if c.dep_ == "nsubj" and head not in c.subtree):
+                for prep in (t for t in subj.subtree if t.dep_ == "prep"):
+                    sub = list(prep.subtree)
+                    out.append((min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)))
+        below = verb
     return out
 
 
