@@ -38,7 +38,8 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
                          other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
-                         salience_of, section_flags, speaker_phrases, spread_over, status_of, told_as_pattern, after_the_fact)
+                         salience_of, section_flags, speaker_phrases, spread_over, status_of, told_as_pattern,
+                         after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -660,7 +661,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     earlier, later = around if around is not None else (None, None)
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
-                      exclude=actor_spans + other_relative_clauses(m.head), tellers=speaker_phrases(m.head),
+                      exclude=actor_spans + other_relative_clauses(m.head),
+                      tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head))
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
