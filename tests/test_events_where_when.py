@@ -314,3 +314,12 @@ def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
     events = events_of(nlp, kb, text, dt.date(2016, 5, 13))
     assert events and all(e.location == "Hakkari" for e in events), [(e.sub_event_type, e.location) for e in events]
 
+
+
+def test_where_a_side_is_based_is_not_where_its_act_is_told(nlp, kb):
+    # "an Indonesian based in Syria ... the bombings on Thursday": the bombings are the story's (Jakarta)
+    text = ("JAKARTA — Suicide bombers and gunmen attacked the heart of Jakarta on Thursday, killing seven people.\n\n"
+            "Police have identified Bahrun Naim, an Indonesian based in Syria, as the mastermind of the bombings "
+            "that left two civilians dead on Thursday.")
+    events = events_of(nlp, kb, text, dt.date(2016, 1, 17))
+    assert events and all(e.country == "Indonesia" for e in events), [(e.location, e.country) for e in events]

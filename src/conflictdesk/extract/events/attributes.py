@@ -1066,8 +1066,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if told_from and len(told_from) < len(in_sent):
         in_sent = [p for p in in_sent if p not in told_from]
     home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
-    if home and len(home) < len(in_sent):
-        # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts
+    if home:
+        # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts;
+        # "Bahrun Naim, an Indonesian based in Syria, ... the bombings": nor where its act is told alone
         in_sent = [p for p in in_sent if p not in home]
     inside = [p for p in in_sent if own is not None and own[0] <= p.span.start < own[1]
               and p.kind not in PRECISION_PENALTY]
