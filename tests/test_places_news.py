@@ -171,3 +171,6 @@ def test_a_town_named_before_a_site_is_where_the_site_is(places):
     # a side named by its capital is no site ("the Ankara government"); a hotel's own name is no town
     found = places("The Ankara government said gunmen stormed the Splendid hotel in Ouagadougou.")
     assert not named(found, "Ankara") and not named(found, "Splendid")
+    # a company's name before its building is no town ("Excel" is also a town in Alabama)
+    found = places("The gunman worked at Excel Industries in Hesston. He entered the Excel building, police said.")
+    assert not named(found, "Excel") and named(found, "Hesston")

@@ -163,7 +163,7 @@ def site_candidates(text: str) -> Iterator[Candidate]:
     hotel"): the name and its shorter prefixes, kept only when they resolve."""
     for m in SITE_AFTER.finditer(text):
         for i, sub in enumerate(_subnames(text, m.start(1), m.end(1))):
-            yield Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", governed=True, partial=i > 0)
+            yield Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", partial=i > 0)
 
 
 def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
