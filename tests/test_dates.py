@@ -112,3 +112,13 @@ def test_a_day_after_counts_back_from_the_day_told_before_it():
     # a day after a month told before names no day
     found = {s: d for s, d, _, _, _ in dates("Talks failed in December, and a day after the fighting resumed.")}
     assert found["a day after"] is None
+
+
+def test_the_day_after_what_it_names_is_a_day_before_the_day_told():
+    # "marched on Tuesday, the day after a gunman killed ...": the killing was on Monday; "The day
+    # after," on its own is the next day
+    found = {s: (d, r) for s, d, _, _, r in dates("Thousands marched on Tuesday, the day after a gunman killed five "
+                                                  "officers. Police raided a house on Monday. The day after, they "
+                                                  "arrested two men.")}
+    assert found["the day after"] == (dt.date(2018, 1, 8), "before_previous_phrase")
+    assert found["The day after"] == (dt.date(2018, 1, 9), "relative_to_previous")
