@@ -323,3 +323,23 @@ def test_where_a_side_is_based_is_not_where_its_act_is_told(nlp, kb):
             "that left two civilians dead on Thursday.")
     events = events_of(nlp, kb, text, dt.date(2016, 1, 17))
     assert events and all(e.country == "Indonesia" for e in events), [(e.location, e.country) for e in events]
+
+
+
+def test_a_lead_that_names_a_province_tells_of_the_town_named_next_in_it():
+    # inverted pyramid: the lead names the province ("38 killed in air strikes in Hasaka province"), the
+    # next line the town in it ("strikes hit a bakery in the city of al-Shadadi"); not one outside it,
+    # nor one named far below the lead
+    text = "x" * 3000
+    hasaka = _place("Hasaka", 60, kind="admin1", admin1="Hasaka", lat=36.5, lon=40.7)
+    shadadi = _place("al-Shadadi", 250, admin1="Hasaka", lat=36.06, lon=40.73)
+    raqqa = _place("Raqqa", 230, admin1="Raqqa", lat=35.95, lon=39.01)
+    got = place_for(5, 0, 200, [hasaka, raqqa, shadadi], text=text, later=[], document=DocumentPlaces())
+    assert got is shadadi
+    assert place_for(5, 0, 200, [hasaka, raqqa], text=text, later=[], document=DocumentPlaces()) is hasaka
+    far = _place("al-Shadadi", 900, admin1="Hasaka", lat=36.06, lon=40.73)
+    assert place_for(5, 0, 200, [hasaka, far], text=text, later=[], document=DocumentPlaces()) is hasaka
+    # a sentence below the lead keeps the province it names
+    assert place_for(505, 500, 700, [_place("Hasaka", 560, kind="admin1", admin1="Hasaka", lat=36.5, lon=40.7),
+                                     _place("al-Shadadi", 750, admin1="Hasaka", lat=36.06, lon=40.73)],
+                     text=text, later=[], document=DocumentPlaces()).name == "Hasaka"

@@ -1028,7 +1028,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
     news of the report (not an event it `recalled`), its dateline, else the story's town (`document`).
     A sentence that names only a country, province or region, in an article about one town there
-    (its main place, else its story's town), tells of that town.
+    (its main place, else its story's town), tells of that town; in the lead, failing that, of the
+    first town in it named in the lines that follow (`LEAD_CHARS`: "38 killed in air strikes in Hasaka
+    province ..." then "strikes hit a bakery in the city of al-Shadadi").
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
     sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
     `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in
@@ -1087,7 +1089,15 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
             return max(told, key=lambda p: p.span.start)
         in_sent = []
     if in_sent:
-        return finer(_first_precise(in_sent, anchor))
+        chosen = finer(_first_precise(in_sent, anchor))
+        if chosen.kind in ("country", "admin1", "region") and sent_start < LEAD_CHARS:
+            # the lead names a region ("shelling killed 55 militants in northern Syria"), the next lines the
+            # towns in it ("Artillery fire hit the regions of Suran and Tal El Hisn north of Aleppo")
+            told = [p for p in places if sent_end <= p.span.start < sent_end + LEAD_CHARS and usable(p)
+                    and p.kind not in PRECISION_PENALTY and lies_within(p, chosen)]
+            if told:
+                return min(told, key=lambda p: p.span.start)
+        return chosen
     if earlier is None:
         para = paragraph_start(text, sent_start)
         before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
