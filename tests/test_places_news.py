@@ -174,3 +174,11 @@ def test_a_town_named_before_a_site_is_where_the_site_is(places):
     # a company's name before its building is no town ("Excel" is also a town in Alabama)
     found = places("The gunman worked at Excel Industries in Hesston. He entered the Excel building, police said.")
     assert not named(found, "Excel") and named(found, "Hesston")
+
+
+def test_a_town_named_before_who_struck_there_is_where_they_struck(places):
+    # "the Boston marathon bomber", "the Orlando gunman": where the attack was, as "the Istanbul blast"
+    found = places("Al Qaeda warned of consequences if Boston marathon bomber Dzhokhar Tsarnaev is executed. "
+                   "The Orlando gunman pledged allegiance to Islamic State.")
+    assert named(found, "Boston") and named(found, "Boston")[0].country == "United States"
+    assert named(found, "Orlando")

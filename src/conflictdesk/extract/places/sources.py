@@ -166,6 +166,19 @@ def site_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", partial=i > 0)
 
 
+def _compound_heads(tok: Any) -> set[str]:
+    """The nouns a chain of compounds runs through ("Boston" of "Boston marathon bomber Dzhokhar
+    Tsarnaev": marathon, bomber, Tsarnaev), lower-cased."""
+    out: set[str] = set()
+    t = tok
+    for _ in range(4):
+        if t.dep_ != "compound" or t.head.i == t.i:
+            break
+        t = t.head
+        out.add(t.lower_)
+    return out
+
+
 def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
     """spaCy's place entities (and the entity without a trailing place noun: "Ramadi city" ->
     "Ramadi"); an entity the parse uses as an actor or a modifier without a locative word is none."""
@@ -177,7 +190,7 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
             start += 4
         governed = governed_before(text, start)
         if ent.root.dep_ in ACTOR_DEPS and not governed and not (
-                ent.root.dep_ == "compound" and ent.root.head.lower_ in EVENT_HEADS | SITE_HEADS):
+                ent.root.dep_ == "compound" and _compound_heads(ent.root) & (EVENT_HEADS | SITE_HEADS)):
             continue   # "Israel said", "Iran-backed": an actor, or a modifier (not "the Istanbul blast", "a
                        # Brussels apartment": where)
         if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in GOVERNMENT_OBJECT_VERBS:

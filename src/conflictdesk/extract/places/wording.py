@@ -156,7 +156,9 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent
 # event nouns a place name modifies as where they happened: "the Istanbul blast", "the Paris attacks"
 EVENT_HEADS = frozenset({"blast", "blasts", "attack", "attacks", "bombing", "bombings", "explosion", "explosions",
                          "shooting", "shootings", "massacre", "siege", "stabbing", "stabbings", "rampage", "clashes",
-                         "riots", "protests", "uprising", "offensive", "battle"})
+                         "riots", "protests", "uprising", "offensive", "battle",
+                         # who struck there: "the Boston marathon bomber", "the Orlando gunman"
+                         "bomber", "bombers", "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers"})
 # sites a town's name modifies as where they are: "a Brussels apartment", "a Dhaka restaurant", "a Baghdad
 # market", "the Kabul airport" (not "the Ankara government", "Moscow's policy": a side, not a site)
 SITE_HEADS = frozenset({"apartment", "apartments", "restaurant", "restaurants", "hotel", "hotels", "market",
