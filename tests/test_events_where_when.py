@@ -339,6 +339,11 @@ def test_a_lead_that_names_a_province_tells_of_the_town_named_next_in_it():
     assert place_for(5, 0, 200, [hasaka, raqqa], text=text, later=[], document=DocumentPlaces()) is hasaka
     far = _place("al-Shadadi", 900, admin1="Hasaka", lat=36.06, lon=40.73)
     assert place_for(5, 0, 200, [hasaka, far], text=text, later=[], document=DocumentPlaces()) is hasaka
+    # a country is no province: the next town named may be another story's ("students in the United States
+    # were among the hostages killed in Bangladesh" ... "the University of Miami")
+    usa = _place("United States", 40, kind="country", country="United States", admin1=None, lat=39.8, lon=-98.6)
+    miami = _place("Miami", 260, country="United States", admin1="Florida", lat=25.77, lon=-80.19)
+    assert place_for(5, 0, 200, [usa, miami], text=text, later=[], document=DocumentPlaces()) is usa
     # a sentence below the lead keeps the province it names
     assert place_for(505, 500, 700, [_place("Hasaka", 560, kind="admin1", admin1="Hasaka", lat=36.5, lon=40.7),
                                      _place("al-Shadadi", 750, admin1="Hasaka", lat=36.06, lon=40.73)],

@@ -1028,9 +1028,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
     news of the report (not an event it `recalled`), its dateline, else the story's town (`document`).
     A sentence that names only a country, province or region, in an article about one town there
-    (its main place, else its story's town), tells of that town; in the lead, failing that, of the
-    first town in it named in the lines that follow (`LEAD_CHARS`: "38 killed in air strikes in Hasaka
-    province ..." then "strikes hit a bakery in the city of al-Shadadi").
+    (its main place, else its story's town), tells of that town; a province named in the lead, failing
+    that, tells of the first town in it named in the lines that follow (`LEAD_CHARS`: "38 killed in air
+    strikes in Hasaka province ..." then "strikes hit a bakery in the city of al-Shadadi").
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
     sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
     `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in
@@ -1090,9 +1090,10 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         in_sent = []
     if in_sent:
         chosen = finer(_first_precise(in_sent, anchor))
-        if chosen.kind in ("country", "admin1", "region") and sent_start < LEAD_CHARS:
-            # the lead names a region ("shelling killed 55 militants in northern Syria"), the next lines the
-            # towns in it ("Artillery fire hit the regions of Suran and Tal El Hisn north of Aleppo")
+        if chosen.admin1 is not None and chosen.kind in ("admin1", "region") and sent_start < LEAD_CHARS:
+            # the lead names a province ("38 people were killed in air strikes in Hasaka province"), the next
+            # lines a town in it ("strikes hit a bakery in the city of al-Shadadi"); not a country, whose
+            # next town named may be any other story's ("students in the United States" ... "Miami")
             told = [p for p in places if sent_end <= p.span.start < sent_end + LEAD_CHARS and usable(p)
                     and p.kind not in PRECISION_PENALTY and lies_within(p, chosen)]
             if told:
