@@ -182,3 +182,9 @@ def test_a_town_named_before_who_struck_there_is_where_they_struck(places):
                    "The Orlando gunman pledged allegiance to Islamic State.")
     assert named(found, "Boston") and named(found, "Boston")[0].country == "United States"
     assert named(found, "Orlando")
+
+
+def test_a_brand_before_its_store_is_no_town(places):
+    # "Walmart" is also a hamlet in Pennsylvania: a name before a site is a town only when a sizable one
+    found = places("A man planted a pipe bomb inside a Walmart store in rural North Carolina, police said.")
+    assert not named(found, "Walmart") and named(found, "North Carolina")

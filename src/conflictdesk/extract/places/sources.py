@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
 from .curated import find_curated
-from .wording import (ACTOR_DEPS, BARE_DATELINE, EVENT_HEADS, GOVERNMENT_OBJECT_VERBS, SITE_HEADS, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
-                      NOUN_AFTER, SITE_AFTER, TRAILING_NOUN, governed_before)
+from .wording import (ACTOR_DEPS, BARE_DATELINE, EVENT_HEADS, GOVERNMENT_OBJECT_VERBS, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
+                      NOUN_AFTER, SITE_AFTER, SITE_HEADS, SITE_MIN_POPULATION, TRAILING_NOUN, governed_before)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -158,12 +158,15 @@ def noun_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), m.group(1), "locative", governed=True)
 
 
-def site_candidates(text: str) -> Iterator[Candidate]:
-    """A town named before a site ("a Brussels apartment", "the Tunis Bardo museum", "a Sousse beach
-    hotel"): the name and its shorter prefixes, kept only when they resolve."""
+def site_candidates(gaz: "Gazetteer", text: str) -> Iterator[Candidate]:
+    """A town named before a site ("the Tunis Bardo museum", "a Sousse beach hotel"): the name and its
+    shorter prefixes, when a town of that name has at least SITE_MIN_POPULATION people (a brand or a
+    company before its store is no town: "a Walmart store" is not Walmart, Pennsylvania)."""
     for m in SITE_AFTER.finditer(text):
         for i, sub in enumerate(_subnames(text, m.start(1), m.end(1))):
-            yield Candidate(sub[0], sub[1], text[sub[0]:sub[1]], "locative", partial=i > 0)
+            name = text[sub[0]:sub[1]]
+            if max((p.population for p in gaz.candidates(name, fuzzy=False)), default=0) >= SITE_MIN_POPULATION:
+                yield Candidate(sub[0], sub[1], name, "locative", partial=i > 0)
 
 
 def _compound_heads(tok: Any) -> set[str]:

@@ -70,7 +70,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     cands.extend(locative_candidates(text))
     cands.extend(bracket_candidates(gaz, text))
     cands.extend(noun_candidates(text))
-    cands.extend(site_candidates(text))
+    cands.extend(site_candidates(gaz, text))
     cands.extend(entity_candidates(parsed, text))
     read_context(cands, text, gaz)
 

@@ -172,6 +172,7 @@ SITE_HEADS = frozenset({"apartment", "apartments", "restaurant", "restaurants", 
                         "metro", "bar", "concert", "theater", "theatre", "shop", "store", "supermarket", "museum"})
 # a name before a site noun ("the Tunis Bardo museum", "a Sousse beach hotel"): the town the site is in,
 # the name's first word(s)
+SITE_MIN_POPULATION = 50_000      # a name before a site is a town only when a town that large bears it
 SITE_AFTER = re.compile(r"(?<![\w-])(" + NAME + r")\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(SITE_HEADS)) + r")\b")
 # verbs whose object, named by a place, is its government: "militants who are battling Ankara", "accused Moscow"
 GOVERNMENT_OBJECT_VERBS = frozenset({"battle", "fight", "accuse", "urge", "warn", "criticize", "criticise", "blame",
