@@ -348,3 +348,11 @@ def test_a_lead_that_names_a_province_tells_of_the_town_named_next_in_it():
     assert place_for(505, 500, 700, [_place("Hasaka", 560, kind="admin1", admin1="Hasaka", lat=36.5, lon=40.7),
                                      _place("al-Shadadi", 750, admin1="Hasaka", lat=36.06, lon=40.73)],
                      text=text, later=[], document=DocumentPlaces()).name == "Hasaka"
+
+
+def test_each_site_an_attack_was_on_is_a_place_of_its_own(nlp, kb):
+    # "assaults on the Tunis Bardo museum and a Sousse beach hotel": one event per town (ACLED), the
+    # preposition hanging from the event word itself
+    text = "Gunmen carried out assaults on the Tunis Bardo museum and a Sousse beach hotel on Friday, police said."
+    events = events_of(nlp, kb, text, dt.date(2016, 3, 7))
+    assert {"Tunis", "Sousse"} <= {e.location for e in events}, [(e.location, e.sub_event_type) for e in events]

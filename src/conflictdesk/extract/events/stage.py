@@ -703,7 +703,7 @@ def _coordinated_sites(head: Any, place: Place) -> list[Any]:
     prep = tok.head
     if prep.dep_ == "conj":
         prep = next((p for p in prep.ancestors if p.dep_ == "prep"), prep)
-    if not (prep.head is head or head in prep.head.ancestors or prep.head in head.children):
+    if not (prep.head.i == head.i or head in prep.head.ancestors or prep.head in head.children):
         return []
     preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
     objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
