@@ -24,17 +24,18 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.735, "ev_precision": 0.66, "actor1_ok": 0.68, "date_ok": 0.755, "loc25": 0.845,
+    "dev": {"ev_recall": 0.74, "ev_precision": 0.66, "actor1_ok": 0.68, "date_ok": 0.76, "loc25": 0.845,
             "st_found": 0.89, "st_label_f1": 0.80},
-    # measured dev (53 articles, 2026-12-05 19:47, branch where-when): ev_recall 0.744 ev_precision 0.668
-    #   actor1_ok 0.690 date_ok 0.766 loc25 0.853 st_found 0.896 st_label_f1 0.814 (18:06: 0.733 0.659 0.692
-    #   0.748 0.833) (13:36: 0.738 0.632 0.667 0.722 0.833 0.896
+    # measured dev (53 articles, 2026-12-05 19:56, branch where-when): ev_recall 0.749 ev_precision 0.670
+    #   actor1_ok 0.685 date_ok 0.767 loc25 0.855 st_found 0.896 st_label_f1 0.814 (18:06: 0.733 0.659 0.692
+    #   0.748 0.833; actor1 fell with new pairs whose attacker is unnamed, 'a Sousse beach hotel')
+    #   (13:36: 0.738 0.632 0.667 0.722 0.833 0.896
     #   0.805; recall lost one pairing of the scorer's greedy match: a retelling of the Jaffa stabbing, paired
     #   with a background aggregate, now joins the stabbing)
-    "test": {"ev_recall": 0.53, "ev_precision": 0.545, "actor1_ok": 0.43, "date_ok": 0.60, "loc25": 0.72,
+    "test": {"ev_recall": 0.535, "ev_precision": 0.545, "actor1_ok": 0.43, "date_ok": 0.605, "loc25": 0.725,
              "st_found": 0.89, "st_label_f1": 0.63},
-    # measured test (57 articles, 2026-12-05 19:47, branch where-when): ev_recall 0.535 ev_precision 0.549
-    #   actor1_ok 0.438 date_ok 0.611 loc25 0.726 st_found 0.903 st_label_f1 0.650 (18:06: 0.531 0.546 0.441
+    # measured test (57 articles, 2026-12-05 19:56, branch where-when): ev_recall 0.538 ev_precision 0.549
+    #   actor1_ok 0.436 date_ok 0.613 loc25 0.728 st_found 0.903 st_label_f1 0.650 (18:06: 0.531 0.546 0.441
     #   0.609 0.724) (17:09, first measured: 0.545 0.554 0.436
     #   0.600 0.726 0.903 0.647). Batch 9 (26 articles, annotated from the text alone) made test more than half
     #   the set. A rule read from unannotated articles that cost a test floor was not kept (README). Batch 6
