@@ -122,3 +122,13 @@ def test_a_month_or_day_of_last_year_is_in_the_year_before_the_reports():
     assert (span, date, precision) == ("March 3 of last year", dt.date(2015, 3, 3), 1)
     [(span, date, _, _, _)] = dates("The town fell in February.", published)
     assert date == dt.date(2016, 2, 1)
+
+
+def test_the_day_after_what_it_names_is_a_day_before_the_day_told():
+    # "marched on Tuesday, the day after a gunman killed ...": the killing was on Monday; "The day
+    # after," on its own is the next day
+    found = {s: (d, r) for s, d, _, _, r in dates("Thousands marched on Tuesday, the day after a gunman killed five "
+                                                  "officers. Police raided a house on Monday. The day after, they "
+                                                  "arrested two men.")}
+    assert found["the day after"] == (dt.date(2018, 1, 8), "before_previous_phrase")
+    assert found["The day after"] == (dt.date(2018, 1, 9), "relative_to_previous")

@@ -86,3 +86,12 @@ def test_an_undated_event_is_the_news_not_an_incident_of_last_week(nlp, kb):
     evs = events(nlp, kb, text)
     convoy = [e for e in evs if "convoy" in e.evidence.text]
     assert convoy and convoy[0].event_date == dt.date(2016, 5, 7), [(e.event_date, e.evidence.text[:30]) for e in evs]
+
+
+def test_what_the_day_after_names_happened_the_day_before(nlp, kb):
+    text = ("Police arrested three men in Jakarta on Friday, the day after suicide bombers killed seven people in "
+            "the city.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 1, 16))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    days = {e.sub_event_type: e.event_date for e in evs}
+    assert days.get("Suicide bomb") == dt.date(2016, 1, 14) and days.get("Arrests") == dt.date(2016, 1, 15), days

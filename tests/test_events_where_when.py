@@ -301,3 +301,58 @@ def test_a_place_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, 
             "whose battle lines in Syria and Iraq have included nationals from several Asian countries.")
     arrests = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 15)) if e.sub_event_type == "Arrests"]
     assert arrests and all(e.country != "Syria" for e in arrests), [(e.location, e.country) for e in arrests]
+
+
+def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
+    # "a source from the operations room in Misrata said fighters ... captured the port in the south of
+    # Sirte": the source is in Misrata, the port in Sirte; a teller's place alone still serves
+    text = ("A source from the operations room in Misrata said fighters had captured the port in the south of "
+            "Sirte on Friday.")
+    events = events_of(nlp, kb, text, dt.date(2016, 6, 10))
+    assert events and all(e.location == "Sirte" for e in events), [(e.sub_event_type, e.location) for e in events]
+    text = "The governor's office in Hakkari said militants killed two soldiers on Friday."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 13))
+    assert events and all(e.location == "Hakkari" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+
+def test_where_a_side_is_based_is_not_where_its_act_is_told(nlp, kb):
+    # "an Indonesian based in Syria ... the bombings on Thursday": the bombings are the story's (Jakarta)
+    text = ("JAKARTA — Suicide bombers and gunmen attacked the heart of Jakarta on Thursday, killing seven people.\n\n"
+            "Police have identified Bahrun Naim, an Indonesian based in Syria, as the mastermind of the bombings "
+            "that left two civilians dead on Thursday.")
+    events = events_of(nlp, kb, text, dt.date(2016, 1, 17))
+    assert events and all(e.country == "Indonesia" for e in events), [(e.location, e.country) for e in events]
+
+
+
+def test_a_lead_that_names_a_province_tells_of_the_town_named_next_in_it():
+    # inverted pyramid: the lead names the province ("38 killed in air strikes in Hasaka province"), the
+    # next line the town in it ("strikes hit a bakery in the city of al-Shadadi"); not one outside it,
+    # nor one named far below the lead
+    text = "x" * 3000
+    hasaka = _place("Hasaka", 60, kind="admin1", admin1="Hasaka", lat=36.5, lon=40.7)
+    shadadi = _place("al-Shadadi", 250, admin1="Hasaka", lat=36.06, lon=40.73)
+    raqqa = _place("Raqqa", 230, admin1="Raqqa", lat=35.95, lon=39.01)
+    got = place_for(5, 0, 200, [hasaka, raqqa, shadadi], text=text, later=[], document=DocumentPlaces())
+    assert got is shadadi
+    assert place_for(5, 0, 200, [hasaka, raqqa], text=text, later=[], document=DocumentPlaces()) is hasaka
+    far = _place("al-Shadadi", 900, admin1="Hasaka", lat=36.06, lon=40.73)
+    assert place_for(5, 0, 200, [hasaka, far], text=text, later=[], document=DocumentPlaces()) is hasaka
+    # a country is no province: the next town named may be another story's ("students in the United States
+    # were among the hostages killed in Bangladesh" ... "the University of Miami")
+    usa = _place("United States", 40, kind="country", country="United States", admin1=None, lat=39.8, lon=-98.6)
+    miami = _place("Miami", 260, country="United States", admin1="Florida", lat=25.77, lon=-80.19)
+    assert place_for(5, 0, 200, [usa, miami], text=text, later=[], document=DocumentPlaces()) is usa
+    # a sentence below the lead keeps the province it names
+    assert place_for(505, 500, 700, [_place("Hasaka", 560, kind="admin1", admin1="Hasaka", lat=36.5, lon=40.7),
+                                     _place("al-Shadadi", 750, admin1="Hasaka", lat=36.06, lon=40.73)],
+                     text=text, later=[], document=DocumentPlaces()).name == "Hasaka"
+
+
+def test_each_site_an_attack_was_on_is_a_place_of_its_own(nlp, kb):
+    # "assaults on the Tunis Bardo museum and a Sousse beach hotel": one event per town (ACLED), the
+    # preposition hanging from the event word itself
+    text = "Gunmen carried out assaults on the Tunis Bardo museum and a Sousse beach hotel on Friday, police said."
+    events = events_of(nlp, kb, text, dt.date(2016, 3, 7))
+    assert {"Tunis", "Sousse"} <= {e.location for e in events}, [(e.location, e.sub_event_type) for e in events]

@@ -160,3 +160,31 @@ def test_a_town_the_text_puts_in_a_state_is_there(nlp, kb):
     assert ("Rio Verde", "United States") in places("Bill Hoffman, a retiree from Rio Verde, Ariz., was in the first car.")
     listed = places("Ambushes against police on Thursday in Tennessee, Georgia and Missouri added to a sense of siege.")
     assert ("Tennessee", "United States") in listed and ("Missouri", "United States") in listed, listed
+
+
+def test_a_town_named_before_a_site_is_where_the_site_is(places):
+    # "a Brussels apartment", "the Tunis Bardo museum", "a Sousse beach hotel": the town the site is in
+    found = places("Police raided a Brussels apartment. Gunmen attacked the Tunis Bardo museum and a Sousse "
+                   "beach hotel.")
+    assert named(found, "Brussels") and named(found, "Brussels")[0].country == "Belgium"
+    assert named(found, "Tunis") and named(found, "Sousse")
+    # a side named by its capital is no site ("the Ankara government"); a hotel's own name is no town
+    found = places("The Ankara government said gunmen stormed the Splendid hotel in Ouagadougou.")
+    assert not named(found, "Ankara") and not named(found, "Splendid")
+    # a company's name before its building is no town ("Excel" is also a town in Alabama)
+    found = places("The gunman worked at Excel Industries in Hesston. He entered the Excel building, police said.")
+    assert not named(found, "Excel") and named(found, "Hesston")
+
+
+def test_a_town_named_before_who_struck_there_is_where_they_struck(places):
+    # "the Boston marathon bomber", "the Orlando gunman": where the attack was, as "the Istanbul blast"
+    found = places("Al Qaeda warned of consequences if Boston marathon bomber Dzhokhar Tsarnaev is executed. "
+                   "The Orlando gunman pledged allegiance to Islamic State.")
+    assert named(found, "Boston") and named(found, "Boston")[0].country == "United States"
+    assert named(found, "Orlando")
+
+
+def test_a_brand_before_its_store_is_no_town(places):
+    # "Walmart" is also a hamlet in Pennsylvania: a name before a site is a town only when a sizable one
+    found = places("A man planted a pipe bomb inside a Walmart store in rural North Carolina, police said.")
+    assert not named(found, "Walmart") and named(found, "North Carolina")

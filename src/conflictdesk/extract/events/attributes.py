@@ -1021,20 +1021,25 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
-              recalled: bool = False, anaphor: int | None = None) -> Place | None:
+              recalled: bool = False, anaphor: int | None = None,
+              tellers: list[tuple[int, int]] = ()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
     news of the report (not an event it `recalled`), its dateline, else the story's town (`document`).
     A sentence that names only a country, province or region, in an article about one town there
-    (its main place, else its story's town), tells of that town.
+    (its main place, else its story's town), tells of that town; a province named in the lead, failing
+    that, tells of the first town in it named in the lines that follow (`LEAD_CHARS`: "38 killed in air
+    strikes in Hasaka province ..." then "strikes hit a bakery in the city of al-Shadadi").
     Outside its sentence, a place in a country the sentence itself points to (`cues`: "Houthi radar
     sites" -> Yemen) wins over one of another story ("in support of Palestinians in Gaza").
     `own`: the characters of the event noun's own phrase ("last week's car bombing at a market in
     Mahmudiya"); a precise place named there is the event's, whatever the sentence names first.
     `anaphor`: where the event's site is told as "the city" / "the town" (`anaphoric_site`): it is
     the last town named before those words ("its forces took over the city ..., opening the desert
-    leading to Raqqa" happened in the city named before, not in Raqqa)."""
+    leading to Raqqa" happened in the city named before, not in Raqqa).
+    `tellers`: where those who tell the event sit (`speaker_phrases`): a place there is the event's only
+    when the sentence names no other ("a source in Misrata said fighters ... in the south of Sirte")."""
     if cues:
         outside = [p for p in places if not sent_start <= p.span.start < sent_end]
         fits = [p for p in outside if p.country in cues]
@@ -1059,9 +1064,13 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     def finer(p: Place) -> Place:
         return main if main is not None and p.kind in ("country", "admin1", "region") and lies_within(main, p) else p
 
+    told_from = [p for p in in_sent if any(a <= p.span.start < b for a, b in tellers)]
+    if told_from and len(told_from) < len(in_sent):
+        in_sent = [p for p in in_sent if p not in told_from]
     home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
-    if home and len(home) < len(in_sent):
-        # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts
+    if home:
+        # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts;
+        # "Bahrun Naim, an Indonesian based in Syria, ... the bombings": nor where its act is told alone
         in_sent = [p for p in in_sent if p not in home]
     inside = [p for p in in_sent if own is not None and own[0] <= p.span.start < own[1]
               and p.kind not in PRECISION_PENALTY]
@@ -1080,7 +1089,16 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
             return max(told, key=lambda p: p.span.start)
         in_sent = []
     if in_sent:
-        return finer(_first_precise(in_sent, anchor))
+        chosen = finer(_first_precise(in_sent, anchor))
+        if chosen.admin1 is not None and chosen.kind in ("admin1", "region") and sent_start < LEAD_CHARS:
+            # the lead names a province ("38 people were killed in air strikes in Hasaka province"), the next
+            # lines a town in it ("strikes hit a bakery in the city of al-Shadadi"); not a country, whose
+            # next town named may be any other story's ("students in the United States" ... "Miami")
+            told = [p for p in places if sent_end <= p.span.start < sent_end + LEAD_CHARS and usable(p)
+                    and p.kind not in PRECISION_PENALTY and lies_within(p, chosen)]
+            if told:
+                return min(told, key=lambda p: p.span.start)
+        return chosen
     if earlier is None:
         para = paragraph_start(text, sent_start)
         before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
@@ -1242,6 +1260,24 @@ def other_relative_clauses(head: "Token") -> list[tuple[int, int]]:
             continue
         sub = list(t.subtree)
         out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
+    return out
+
+
+def speaker_phrases(head: "Token") -> list[tuple[int, int]]:
+    """Character ranges of where the teller of the event at trigger `head` sits, when the trigger is
+    in what a reporting verb says: the prepositional phrases of the verb's subject ("A source from the
+    operations room in Misrata said fighters ... captured the port"), not the subject's own name
+    ("Nagorno-Karabakh's military said ...")."""
+    out: list[tuple[int, int]] = []
+    below = head
+    for verb in _ancestors(head, 8):
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS \
+                and below.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"):
+            for subj in (c for c in verb.children if c.dep_ == "nsubj" and head not in c.subtree):
+                for prep in (t for t in subj.subtree if t.dep_ == "prep"):
+                    sub = list(prep.subtree)
+                    out.append((min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)))
+        below = verb
     return out
 
 

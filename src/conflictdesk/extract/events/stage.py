@@ -38,7 +38,8 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
                          other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
-                         salience_of, section_flags, spread_over, status_of, told_as_pattern, after_the_fact)
+                         salience_of, section_flags, speaker_phrases, spread_over, status_of, told_as_pattern,
+                         after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -699,6 +700,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
                       exclude=actor_spans + other_relative_clauses(m.head),
+                      tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head))
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
@@ -739,7 +741,7 @@ def _coordinated_sites(head: Any, place: Place) -> list[Any]:
     prep = tok.head
     if prep.dep_ == "conj":
         prep = next((p for p in prep.ancestors if p.dep_ == "prep"), prep)
-    if not (prep.head is head or head in prep.head.ancestors or prep.head in head.children):
+    if not (prep.head.i == head.i or head in prep.head.ancestors or prep.head in head.children):
         return []
     preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
     objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]

@@ -9,7 +9,9 @@ spans that may name a place, with what its own wording says of them.
   with their shorter left-anchored prefixes,
 - `bracket_candidates`: ACLED's "Tafas (Daraa)" where the bracket names a region or country,
 - `noun_candidates`: a name before a place noun ("Andan town", "Jobar neighbourhood"),
-- `entity_candidates`: spaCy's GPE / LOC / FAC entities not used as an actor or modifier.
+- `site_candidates`: a town named before a site ("a Brussels apartment", "the Tunis Bardo museum"),
+- `entity_candidates`: spaCy's GPE / LOC / FAC entities not used as an actor or modifier (a
+  modifier of an event or a site is where it happened: "the Istanbul blast", "a Baghdad market").
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .candidates import Candidate
 from .curated import find_curated
 from .wording import (ACTOR_DEPS, BARE_DATELINE, EVENT_HEADS, GOVERNMENT_OBJECT_VERBS, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
-                      NOUN_AFTER, TRAILING_NOUN, governed_before)
+                      NOUN_AFTER, SITE_AFTER, SITE_HEADS, SITE_MIN_POPULATION, TRAILING_NOUN, governed_before)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -156,6 +158,30 @@ def noun_candidates(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), m.group(1), "locative", governed=True)
 
 
+def site_candidates(gaz: "Gazetteer", text: str) -> Iterator[Candidate]:
+    """A town named before a site ("the Tunis Bardo museum", "a Sousse beach hotel"): the name and its
+    shorter prefixes, when a town of that name has at least SITE_MIN_POPULATION people (a brand or a
+    company before its store is no town: "a Walmart store" is not Walmart, Pennsylvania)."""
+    for m in SITE_AFTER.finditer(text):
+        for i, sub in enumerate(_subnames(text, m.start(1), m.end(1))):
+            name = text[sub[0]:sub[1]]
+            if max((p.population for p in gaz.candidates(name, fuzzy=False)), default=0) >= SITE_MIN_POPULATION:
+                yield Candidate(sub[0], sub[1], name, "locative", partial=i > 0)
+
+
+def _compound_heads(tok: Any) -> set[str]:
+    """The nouns a chain of compounds runs through ("Boston" of "Boston marathon bomber Dzhokhar
+    Tsarnaev": marathon, bomber, Tsarnaev), lower-cased."""
+    out: set[str] = set()
+    t = tok
+    for _ in range(4):
+        if t.dep_ != "compound" or t.head.i == t.i:
+            break
+        t = t.head
+        out.add(t.lower_)
+    return out
+
+
 def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
     """spaCy's place entities (and the entity without a trailing place noun: "Ramadi city" ->
     "Ramadi"); an entity the parse uses as an actor or a modifier without a locative word is none."""
@@ -167,8 +193,9 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
             start += 4
         governed = governed_before(text, start)
         if ent.root.dep_ in ACTOR_DEPS and not governed and not (
-                ent.root.dep_ == "compound" and ent.root.head.lower_ in EVENT_HEADS):
-            continue   # "Israel said", "Iran-backed": an actor, or a modifier (not "the Istanbul blast": where)
+                ent.root.dep_ == "compound" and _compound_heads(ent.root) & (EVENT_HEADS | SITE_HEADS)):
+            continue   # "Israel said", "Iran-backed": an actor, or a modifier (not "the Istanbul blast", "a
+                       # Brussels apartment": where)
         if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in GOVERNMENT_OBJECT_VERBS:
             continue   # "militants who are battling Ankara": the government
         yield Candidate(start, end, text[start:end], "ner", governed=governed,

@@ -10,8 +10,8 @@ Candidates come from
 - the knowledge base's curated places (`kb.match` place matches, and the gazetteer's curated
   names and aliases found in the text: `curated.py`),
 - spaCy's GPE / LOC / FAC entities,
-- capitalised names after a locative word ("in", "near", "outside", "east of", ...), kept only
-  when they resolve,
+- capitalised names after a locative word ("in", "near", "outside", "east of", ...), and before a
+  site ("a Brussels apartment", "a Sousse beach hotel"), kept only when they resolve,
 - a dateline at the start ("MADAYA, Syria -", "BAGHDAD (Reuters) -"),
 - a country's capital named by the country or its people ("the Afghan capital", "Somalia's capital":
   GeoNames' capital of that country), and the city a capital phrase names ("the Yemeni capital Sanaa"),
@@ -49,7 +49,7 @@ from .context import read_context
 from .containers import without_containers
 from .sources import (bracket_candidates, capital_candidates, capital_named_candidates, curated_candidates,
                       dateline_candidates, entity_candidates, filed_in_country, locative_candidates,
-                      noun_candidates)
+                      noun_candidates, site_candidates)
 from .vetoes import plausible_candidates
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     cands.extend(locative_candidates(text))
     cands.extend(bracket_candidates(gaz, text))
     cands.extend(noun_candidates(text))
+    cands.extend(site_candidates(gaz, text))
     cands.extend(entity_candidates(parsed, text))
     read_context(cands, text, gaz)
 

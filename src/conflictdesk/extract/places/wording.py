@@ -156,7 +156,24 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent
 # event nouns a place name modifies as where they happened: "the Istanbul blast", "the Paris attacks"
 EVENT_HEADS = frozenset({"blast", "blasts", "attack", "attacks", "bombing", "bombings", "explosion", "explosions",
                          "shooting", "shootings", "massacre", "siege", "stabbing", "stabbings", "rampage", "clashes",
-                         "riots", "protests", "uprising", "offensive", "battle"})
+                         "riots", "protests", "uprising", "offensive", "battle",
+                         # who struck there: "the Boston marathon bomber", "the Orlando gunman"
+                         "bomber", "bombers", "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers"})
+# sites a town's name modifies as where they are: "a Brussels apartment", "a Dhaka restaurant", "a Baghdad
+# market", "the Kabul airport" (not "the Ankara government", "Moscow's policy": a side, not a site)
+SITE_HEADS = frozenset({"apartment", "apartments", "restaurant", "restaurants", "hotel", "hotels", "market",
+                        "markets", "marketplace", "mosque", "mosques", "church", "churches", "synagogue", "shrine",
+                        "school", "schools", "university", "campus", "hospital", "hospitals", "clinic", "airport",
+                        "checkpoint", "street", "streets", "neighborhood", "neighbourhood", "neighborhoods",
+                        "neighbourhoods", "district", "suburb", "suburbs", "cafe", "café", "bakery", "stadium",
+                        "mall", "square", "prison", "jail", "courthouse", "court", "station", "nightclub", "club",
+                        "beach", "port", "bridge", "highway", "compound", "barracks", "base", "embassy",
+                        "consulate", "office", "offices", "home", "house", "building", "bus", "train", "subway",
+                        "metro", "bar", "concert", "theater", "theatre", "shop", "store", "supermarket", "museum"})
+# a name before a site noun ("the Tunis Bardo museum", "a Sousse beach hotel"): the town the site is in,
+# the name's first word(s)
+SITE_MIN_POPULATION = 50_000      # a name before a site is a town only when a town that large bears it
+SITE_AFTER = re.compile(r"(?<![\w-])(" + NAME + r")\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(SITE_HEADS)) + r")\b")
 # verbs whose object, named by a place, is its government: "militants who are battling Ankara", "accused Moscow"
 GOVERNMENT_OBJECT_VERBS = frozenset({"battle", "fight", "accuse", "urge", "warn", "criticize", "criticise", "blame",
                                      "condemn", "pressure", "press", "lobby", "ask", "thank", "praise", "support",
