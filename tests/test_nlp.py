@@ -50,3 +50,14 @@ def test_a_package_that_is_not_a_pipeline_is_refused():
     with pytest.raises(PipelineError) as err:
         load_pipeline("yaml")
     assert err.value.code == "E403"
+
+
+def test_a_blank_line_starts_a_sentence():
+    # a photo caption without a full stop does not run into the paragraph after it
+    nlp = load_pipeline()
+    text = ("Image caption\n\n    Russian SU-34 fighter bombers are based at Hmeymim airbase in Syria\n\n"
+            "    Turkey says a Russian jet has violated its airspace. The ministry said so.")
+    starts = [s.text.strip()[:12] for s in nlp(text).sents if s.text.strip()]
+    assert "Turkey says " in starts, starts
+    # a single line break inside a sentence stays inside it
+    assert len(list(nlp("I recognise some of them because we are\nin the same area with them.").sents)) == 1

@@ -23,6 +23,7 @@ from . import pins
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Components the stages never read: dropped at load time to save time and memory.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
@@ -137,6 +138,7 @@ def _load_checked(name: str, *, faster: bool = True) -> "Language":
                                 code=Code.PIPELINE_LANGUAGE)
     import spacy
 
+    _register_paragraph_breaks()
     try:
         nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
     except (OSError, ValueError, ImportError) as exc:
@@ -147,11 +149,31 @@ def _load_checked(name: str, *, faster: bool = True) -> "Language":
     if name == pins.PINNED_MODEL and not str(nlp.meta.get("version", "")).startswith("3.8."):
         raise PipelineError(f"spaCy pipeline {name!r} reports version {nlp.meta.get('version')}",
                             code=Code.PIPELINE_VERSION)
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     if faster:
         from .speedups import speed_up
 
         speed_up(nlp)
     return nlp
+
+
+def _register_paragraph_breaks() -> None:
+    """The `paragraph_breaks` component: a token after a blank line starts a sentence. The parser, left
+    alone, runs a photo caption or a heading into the paragraph after it ("Image caption ... airbase in
+    Syria\n\n Turkey says a Russian jet has violated its airspace" as one sentence, its root the caption's
+    verb), so the paragraph's own sentence is never read."""
+    from spacy.language import Language
+
+    if Language.has_factory("paragraph_breaks"):
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: "Doc") -> "Doc":
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
 
 
 def _package_root(name: str) -> Path:
