@@ -41,7 +41,7 @@ def protest_cause(head: "Token", patterns: EventPatterns, *, words: frozenset[st
         return True              # "demonstrated ... after a pupil died in a fire"
     tok = head
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() not in patterns.crowd_targets:
             return True          # "relatives of a man who was shot": who someone is, not what befell the crowd
@@ -71,7 +71,7 @@ def mark_protested(drafts: list[Draft], patterns: EventPatterns) -> None:
 def _subjects(verb: "Token") -> list["Token"]:
     found = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
     found = [g for c in found for g in ([c] if c.dep_ == "nsubj" else c.children)]
-    if not found and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if not found and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subjects(verb.head)      # "Police intervened and detained ...": the first verb's subject
     return found
 
@@ -142,7 +142,7 @@ def _crowd_violence_in(sent: "SpacySpan", patterns: EventPatterns) -> bool:
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             continue             # "their houses had been damaged by the works": done to them
-        if tok.head is not tok and tok.head.lemma_.lower() in THREAT_VERBS:
+        if tok.head.i != tok.i and tok.head.lemma_.lower() in THREAT_VERBS:
             continue             # "threatened to destroy the sites": a threat
         if any(c.dep_ == "dobj" and c.lemma_.lower() in patterns.symbolic_objects for c in tok.children):
             continue             # "burned effigies of the prime minister": a symbol, not violence

@@ -100,7 +100,7 @@ def _victim_named(m: Mention) -> bool:
     head = m.head
     near = list(head.children) + ([head.head] if head.dep_ in ("amod", "acl", "relcl") else [])
     verb = head
-    while verb.dep_ in ("conj", "advcl") and verb.head is not verb and verb.head.pos_ == "VERB":
+    while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         verb = verb.head               # "a man was beaten, stabbed and killed": the first verb's subject
         near += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "nsubj", "compound")
@@ -732,7 +732,7 @@ def _coordinated_sites(head: Any, place: Place) -> list[Any]:
     Douma' (the parser hangs the place from the troops). The preposition hangs from the event word or a word of its clause, never from another verb."""
     doc = head.doc
     tok = next((t for t in doc if t.idx == place.span.start), None)
-    while tok is not None and tok.dep_ != "pobj" and tok.head is not tok:
+    while tok is not None and tok.dep_ != "pobj" and tok.head.i != tok.i:
         tok = tok.head if tok.dep_ in ("compound", "amod", "conj", "appos") else None
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of":
         return _areas_struck(head, tok)
