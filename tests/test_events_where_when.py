@@ -356,3 +356,14 @@ def test_each_site_an_attack_was_on_is_a_place_of_its_own(nlp, kb):
     text = "Gunmen carried out assaults on the Tunis Bardo museum and a Sousse beach hotel on Friday, police said."
     events = events_of(nlp, kb, text, dt.date(2016, 3, 7))
     assert {"Tunis", "Sousse"} <= {e.location for e in events}, [(e.location, e.sub_event_type) for e in events]
+
+
+def test_each_village_an_attack_hit_is_a_place_of_its_own_even_one_the_gazetteer_lacks(nlp, kb):
+    text = ("Artillery fire hit the regions of Suran and Tal El Hisn north of Aleppo on Saturday, as well as Baragidah "
+            "and Kusakcik, taking out three rocket installations, the sources said on Sunday.")
+    evs = extract_document(Document(id="v", text=text, language="en", published=dt.date(2016, 5, 8)),
+                           nlp=nlp, kb=kb).events
+    named = {e.location: e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"}
+    assert {"Suran", "Tal El Hisn", "Kusakcik"} <= set(named), sorted(named)
+    # a village the gazetteer lacks is placed near the one beside it it knows, and says so
+    assert named["Kusakcik"].geo_precision == 2 and named["Kusakcik"].latitude == named["Suran"].latitude

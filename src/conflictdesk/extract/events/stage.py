@@ -774,10 +774,17 @@ def _each_place(d: Draft, places: list[Place]) -> list[Draft]:
             or d.coding.event_type not in ARMED_VIOLENCE or d.status not in ("reported", "claimed"):
         return [d]
     sites: list[Place] = []
-    for obj in _coordinated_sites(d.mention.head, d.place):
+    # the event word's own sites, else those of a verb of striking in its sentence ("Artillery fire hit the
+    # regions of Suran and Tal El Hisn, ..., taking out three rocket installations", told as the installations)
+    objs = _coordinated_sites(d.mention.head, d.place)
+    for verb in (t for t in d.mention.sent if t.pos_ == "VERB" and t.lemma_.lower() in STRIKING_VERBS):
+        objs = objs or _coordinated_sites(verb, d.place)
+    for obj in objs:
         left, right = obj.left_edge.idx, obj.idx + len(obj)
         found = [p for p in places if left <= p.span.start < right and p.kind not in WIDE_KINDS
                  and p.latitude is not None and p.country == d.place.country]
+        if not found and not any(left <= p.span.start < right for p in places):
+            found = [_near(obj, d.place)] if _village_name(obj) else []
         if len(found) == 1 and all(found[0].name != s.name for s in sites):
             sites.append(found[0])
     if len(sites) < 2 or d.place.name not in {s.name for s in sites}:
@@ -785,6 +792,25 @@ def _each_place(d: Draft, places: list[Place]) -> list[Draft]:
     return [d] + [dataclasses.replace(d, place=s, fatalities=None, count=None, rules=list(d.rules),
                                       assoc1=list(d.assoc1), assoc2=list(d.assoc2))
                   for s in sites if s.name != d.place.name]
+
+
+STRIKING_VERBS = {"hit", "strike", "target", "shell", "bomb", "pound", "attack", "raid", "bombard"}
+
+
+def _village_name(obj: Any) -> bool:
+    """A proper name among the places an event struck that the gazetteer does not know ("the regions of
+    Suran and Tal El Hisn, as well as Baragidah and Kusakcik"): a village, not a group or a nationality (the
+    entity tagger often takes such a village for a person; its place in the list says what it is)."""
+    return obj.pos_ == "PROPN" and obj.ent_type_ not in ("ORG", "NORP") and obj.is_title
+
+
+def _near(obj: Any, beside: Place) -> Place:
+    """A place the gazetteer lacks, named beside one it knows: under its own name, at the known one's
+    point, ACLED's geo_precision 2 (near a town)."""
+    start = min([obj.idx] + [c.idx for c in obj.children if c.dep_ == "compound" and c.i < obj.i])
+    return Place(span=Span.of(obj.doc.text, start, obj.idx + len(obj)), name=obj.doc.text[start:obj.idx + len(obj)],
+                 country=beside.country, admin1=beside.admin1, latitude=beside.latitude, longitude=beside.longitude,
+                 geo_precision=max(2, beside.geo_precision or 2), kind="populated_place", place_id=None)
 
 
 # actors who are no armed side: an attack on them is violence against civilians ("shot the former
