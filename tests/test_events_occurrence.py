@@ -268,6 +268,7 @@ def test_plural_strikes_in_the_perfect_tell_a_toll_of_many(nlp, kb):
 @pytest.mark.parametrize("text", [
     "The militant group regularly targets government forces and civilians, who it regards as heretics.",
     "Despite losing its major towns, the group continues to launch deadly guerrilla attacks across the country.",
+    "The Turkish military usually responds with artillery barrages into northern Syria.",
 ])
 def test_a_habit_is_no_incident(nlp, kb, text):
     evs = violent(nlp, kb, text)

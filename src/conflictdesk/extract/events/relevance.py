@@ -513,6 +513,7 @@ def _since_clause(head: "Token") -> bool:
 # "regularly targets", "has carried out regular air strikes", "continues to launch attacks",
 # "mortars frequently rained down": a pattern of violence, told as a habit, not one incident
 HABITUAL_ADVERBS = {"regularly", "repeatedly", "routinely", "frequently", "often", "habitually", "periodically",
+                    "usually", "typically", "normally", "generally",
                     "constantly", "sporadically", "occasionally"}
 HABITUAL_ADJECTIVES = {"regular", "repeated", "routine", "frequent", "periodic", "constant", "sporadic", "occasional"}
 
