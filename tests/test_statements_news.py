@@ -193,6 +193,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Turkey's foreign ministry called the accusations ridiculous.", "denial", "other"),
     ("Moscow said the reports were part of an information war against Russia.", "denial", "other"),
     ("The group rebuffed the claims, saying its fighters were nowhere near the town.", "denial", "other"),
+    # what a verb rejecting a report introduces, and the reasons given with a denial, deny it too
+    ("Moscow dismissed the report, saying its planes had not struck the market.", "denial", "other"),
+    ("Russia denied targeting civilians, saying its pilots take great care to avoid homes.", "denial",
+     "claim_of_responsibility"),
+    ("The ministry rejected the accusations and insisted that the unrest was homegrown.", "denial", "other"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
@@ -220,3 +225,11 @@ def test_a_one_word_quotation_is_the_verbs_verdict_not_a_proclamation(nlp, kb):
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert not [t for t in points if "caliphate" in t], points
     assert any("denial" in labels for t, labels in points.items() if t.startswith("dismissed the reports")), points
+
+
+def test_what_a_denial_concedes_after_but_is_not_denied(nlp, kb):
+    text = CONTEXT + "The army denied heavy losses in its ranks, but said dozens of rebels had been killed."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert "denial" in points.get("denied heavy losses in its ranks", []), points
+    assert "denial" not in points.get("dozens of rebels had been killed", ["denial"]), points

@@ -28,7 +28,7 @@ LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addr
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
             "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs", "purpose_verbs",
-            "measure_verbs", "measure_nouns")
+            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -421,6 +421,35 @@ def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> 
             "did", "had", "has", "have", "was", "were"}:
         return False                                    # "will not target civilians" is no denial but a pledge
     return subj is not None and _own_side(subj, lex, voice)
+
+
+def _denies_report(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """A verb of denial ("denied", "refuted"), or one that rejects a report as its object ("rejected the
+    claims", "dismissed reports that ...", "disputed the army's account")."""
+    lemma = _lemma(verb)
+    if lemma in lex["denial_verbs"]:
+        return True
+    return lemma in lex["rejecting_verbs"] and any(
+        c.dep_ in ("dobj", "obj") and _lemma(c) in lex["report_nouns"] for c in verb.children)
+
+
+def denial_context(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a reporting verb introduces a denial: it rejects a report ("rejected claims that its jets hit
+    the hospital"), or it gives the reasons of a denial it goes with ("denied targeting civilians, saying
+    they take great care ...", "dismissed the claims and insisted that ...")."""
+    if _negated(verb):
+        return False
+    if _lemma(verb) in lex["rejecting_verbs"] and _denies_report(verb, lex):
+        return True
+    head = verb.head
+    if head.i == verb.i or _negated(head):
+        return False
+    if verb.dep_ == "conj" and (any(c.dep_ in _SUBJ for c in verb.children) or any(
+            c.dep_ == "cc" and c.lower_ in ("but", "yet", "while") for c in head.children)):
+        return False                        # "denied heavy losses, but said dozens of civilians were killed"
+    if verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        return _denies_report(head, lex)
+    return False
 
 
 def _asked_for(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
