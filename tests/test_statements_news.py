@@ -198,6 +198,16 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Russia denied targeting civilians, saying its pilots take great care to avoid homes.", "denial",
      "claim_of_responsibility"),
     ("The ministry rejected the accusations and insisted that the unrest was homegrown.", "denial", "other"),
+    # a report or its pictures said to be untrue, an act said never to have been, a side's "did not"
+    ("The ministry said the casualty figures were exaggerated.", "denial", "other"),
+    ("The army said the footage had been doctored.", "denial", "other"),
+    ("Iran said the claims were a pack of lies.", "denial", "other"),
+    ("A police spokesman said there had been no such raid.", "denial", "other"),
+    ("\"We did not attack the convoy,\" the rebel spokesman said.", "denial", "other"),
+    # a charge named by the noun a denial's relative clause hangs from; a denial after a semicolon
+    ("Opponents accuse the governor of tolerating militancy, a charge he strongly denies.", "denial", "threat"),
+    ("Turkey said the plane entered its airspace; Russia insisted the jet had never violated Turkish airspace.",
+     "denial", "threat"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

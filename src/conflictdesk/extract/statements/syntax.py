@@ -572,7 +572,9 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                     and t.dep_ in ("ROOT", "conj", "xcomp"):
                 yield SyntaxHit("claim_of_responsibility", "syn.claim.first_person_act")
                 continue
-            if t.tag_ in ("VBD", "VBN") and own and neg:
+            did = t.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("did", "do", "does")
+                                                 for c in t.children)       # "we did not attack the convoy"
+            if did and own and neg:
                 yield SyntaxHit("denial", "syn.deny.did_not")
                 continue
             if _imperative(t, sent) and not neg:
