@@ -208,6 +208,14 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Opponents accuse the governor of tolerating militancy, a charge he strongly denies.", "denial", "threat"),
     ("Turkey said the plane entered its airspace; Russia insisted the jet had never violated Turkish airspace.",
      "denial", "threat"),
+    # calls: a quoted imperative, a people addressed as a public, "encouraged"/"told X to", all parties urged
+    ("\"Attack them wherever you find them,\" the spokesman said in the recording.", "call_to_action", "other"),
+    ("\"We call on all Muslims to support their brothers in Aleppo,\" the statement said.", "call_to_action",
+     "demand"),
+    ("The cleric encouraged Sunnis to take up arms against the government.", "call_to_action", "other"),
+    ("The army told residents to leave the city before the offensive.", "call_to_action", "other"),
+    ("\"We encourage all parties to take steps to reduce tensions,\" the envoy said.", "demand", "call_to_action"),
+    ("The spokesman told reporters to expect more strikes.", "other", "call_to_action"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

@@ -143,7 +143,7 @@ def _speaker_otherwise(token: "Token") -> "tuple[Token | None] | None":
 
 def intro_lemma(verb: "Token") -> str:
     """The reporting verb's lemma as an intro: "call on" calls to action, "call for" demands ("called on
-    Monday for talks": a day, not whom it calls on)."""
+    Monday for talks": a day, not whom it calls on), "told X to ..." urges."""
     lemma = verb.lemma_.lower()
     if lemma == "call":
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt") and not any(
@@ -151,6 +151,10 @@ def intro_lemma(verb: "Token") -> str:
         if preps & {"on", "upon"}:
             return "call"
         return "demand" if "for" in preps or _for_clause(verb) else "say"
+    if lemma == "tell" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in ("reporter", "journalist")
+                               for c in verb.children) and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        return "urge"                       # "told residents to leave": what it tells them to do, not a report
     return lemma
 
 

@@ -321,7 +321,8 @@ def _calls_on(verb: "Token") -> bool:
     if lemma in ("call", "appeal"):             # "called on Monday for a strike": a day, not whom it calls on
         return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj") for c in verb.children)
-    return lemma in ("urge", "ask", "press") and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    return lemma in ("urge", "ask", "press", "encourage", "exhort", "implore", "tell") and any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def call_is_demand_on(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -373,6 +374,9 @@ def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: V
         return False
     if voice.party and _own_side(who, lex, voice):
         return True
+    if who.ent_type_ == "NORP" and who.tag_ in ("NNPS", "NNS") and not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in who.children):
+        return True                         # a people or a faith ("urged Palestinians to ...", "all Muslims")
     return _lemma(who) not in _PARTIES and who.pos_ != "PROPN"
 
 
@@ -678,12 +682,19 @@ def _imperative(t: "Token", sent: "Span") -> bool:
         return False
     if t.i > sent.start and sent.doc[t.i - 1].lower_ in ("to",):
         return False
-    if t.dep_ == "ROOT":
+    if _heads(t, sent):
         return True
-    if t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.head.tag_ == "VB" and not any(
+    if t.dep_ == "conj" and _heads(t.head, sent) and t.head.tag_ == "VB" and not any(
             c.dep_ in _SUBJ for c in t.head.children):
         return True
     return False
+
+
+def _heads(t: "Token", sent: "Span") -> bool:
+    """Whether a token heads the point's sentence: its root, or a quotation's verb that hangs from the
+    attribution outside it ('"Attack them wherever you find them," the spokesman said')."""
+    return t.dep_ == "ROOT" or (t.dep_ in ("ccomp", "parataxis") and t.i != t.head.i
+                                and not sent.start <= t.head.i < sent.end)
 
 
 def _dont(t: "Token", sent: "Span") -> bool:
