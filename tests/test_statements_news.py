@@ -216,6 +216,15 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The army told residents to leave the city before the offensive.", "call_to_action", "other"),
     ("\"We encourage all parties to take steps to reduce tensions,\" the envoy said.", "demand", "call_to_action"),
     ("The spokesman told reporters to expect more strikes.", "other", "call_to_action"),
+    # menaces without a verb of attack: "or face", "will not stop until", "will not be safe", "what is to come"
+    ("The Taliban warned foreign troops to leave or face more attacks.", "threat", "other"),
+    ("\"Our operations will not stop until the last terrorist is killed,\" he said.", "threat", "de_escalation"),
+    ("\"Europe will not be safe,\" the group said in its statement.", "threat", "other"),
+    ("The group said the bombing was just a hint of what is to come.", "threat", "other"),
+    ("The rebels said their fighters would defend the town to the last man.", "threat", "other"),
+    ("The commander said his forces were preparing for the battle of Mosul.", "threat", "other"),
+    # a condition is no act done: "if attacked" claims nothing
+    ("Iran said it would close the Strait of Hormuz if attacked.", "threat", "claim_of_responsibility"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

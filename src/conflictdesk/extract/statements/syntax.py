@@ -108,8 +108,9 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             return True
         if _lemma(head) == "continue" and _future_or_intent(head, lex, reported):
             return True
-    if verb.dep_ == "conj" and head.i != verb.i and _lemma(head) in lex["violent_verbs"]:
-        return _future_or_intent(head, lex, reported)
+    if verb.dep_ == "conj" and head.i != verb.i and (_lemma(head) in lex["violent_verbs"] or not any(
+            c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
 
 
@@ -469,6 +470,10 @@ def _asked_for(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+# marks of a clause that tells no act done: a condition or a time to come ("if attacked", "once it is taken")
+_CONDITIONS = frozenset({"if", "unless", "once", "until", "whenever", "lest"})
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -503,6 +508,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         if _asked_for(t, lex):
             continue                                               # "urged Ankara to stop shelling": asked, not done
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
+            continue                                               # "would close the strait if attacked"
         if _future_or_intent(t, lex, True) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may",
                                                                                  "should", "must", "to")
                                                   for c in t.children):
