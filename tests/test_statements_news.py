@@ -225,6 +225,17 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The commander said his forces were preparing for the battle of Mosul.", "threat", "other"),
     # a condition is no act done: "if attacked" claims nothing
     ("Iran said it would close the Strait of Hormuz if attacked.", "threat", "claim_of_responsibility"),
+    # a side's gains told in the passive or through a part of its forces
+    ("The army said six rebel tanks were destroyed near the town.", "claim_of_responsibility", "other"),
+    ("The Russian defence ministry said more than 40 targets were destroyed in the past day.", "claim_of_responsibility",
+     "other"),
+    ("The army said a total of 140 militants had been killed in its air strikes since April.",
+     "claim_of_responsibility", "other"),
+    ("The rebels said the attack was carried out by one of their suicide bombers.", "claim_of_responsibility",
+     "other"),
+    ("The Russian defence ministry said its aircraft had flown 60 sorties.", "claim_of_responsibility", "other"),
+    # but a toll of fighting is no claim
+    ("The army said 15 militants were killed in clashes near the town.", "other", "claim_of_responsibility"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

@@ -28,7 +28,7 @@ LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addr
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
             "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs", "purpose_verbs",
-            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns")
+            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns", "military_objects")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -191,6 +191,13 @@ def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if lemma in ("take", "gain", "retake", "regain") and any(
             c.lower_ in ("over", "control") or _lemma(c) == "control" for c in t.subtree if c.i > t.i):
         return True
+    if lemma in ("blow", "detonate") and (lemma == "detonate" or any(c.dep_ == "prt" and c.lower_ == "up"
+                                                                      for c in t.children)):
+        return True                                                      # "blew himself up among the soldiers"
+    if lemma == "fly" and any(_lemma(c) in ("sortie", "mission") for c in t.subtree if c.i > t.i):
+        return True                                                      # "had flown 60 sorties"
+    if lemma in ("launch", "conduct", "carry", "mount", "stage") and any(c.dep_ == "auxpass" for c in t.children):
+        return any(c.dep_ == "nsubjpass" and _lemma(c) in lex["operation_nouns"] for c in t.children)
     return lemma in ("launch", "conduct", "carry", "mount", "stage") and any(
         _lemma(c) in lex["operation_nouns"] for c in t.subtree if c.i > t.i)
 
@@ -470,6 +477,33 @@ def _asked_for(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+def _one_of(np: "Token | None") -> "Token | None":
+    """"one of its fighters", "a total of 140 militants": the group named after "of"."""
+    if np is None or _lemma(np) not in ("one", "two", "three", "some", "several", "many", "most", "all", "each",
+                                        "total", "number", "dozen", "hundred", "score"):
+        return np
+    pobj = next((g for c in np.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), None)
+    return pobj if pobj is not None else np
+
+
+def _the_other_sides(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether a noun phrase, in a party's account, names the other side's fighters or military assets:
+    a mention of another side, its fighters by a common noun ("militants" for a state, "soldiers" for an
+    armed group), or its military targets ("40 targets were hit", "rebel tanks were destroyed")."""
+    start, end = np.left_edge.idx, np.right_edge.idx + len(np.right_edge.text)
+    if any(start <= s < end for s, _ in voice.own) or _is_first_person(np, lex):
+        return False
+    words = _phrase_lemmas(np)
+    if words & lex["protected"]:
+        return False
+    if any(start <= s < end for s, _ in voice.other) or "enemy" in words:
+        return True
+    lemma = _lemma(np)
+    fighters = lex["state_forces"] if voice.armed_group else lex["attackers"] | {"fighter"}
+    return lemma in fighters and lemma not in ("man", "palestinian", "suspect") or lemma in lex["military_objects"]
+
+
 # marks of a clause that tells no act done: a condition or a time to come ("if attacked", "once it is taken")
 _CONDITIONS = frozenset({"if", "unless", "once", "until", "whenever", "lest"})
 
@@ -516,19 +550,30 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]     # the nearest ("ANKARA Turkish shelling killed")
         subj = subjects[-1] if subjects else _subject(t)
+        if subj is None and t.dep_ == "pcomp" and t.head.head.i != t.head.i:
+            subj = _subject(t.head.head)                           # "helped the militia by conducting strikes"
+        subj = _one_of(subj)
         if any(c.dep_ == "auxpass" for c in t.children):
             if _lemma(t) in lex["core_attack_verbs"] | {"wound", "injure"}:
+                if _done(t) and subj is not None and _the_other_sides(subj, lex, voice) and any(
+                        _lemma(g) in lex["operation_nouns"] for c in t.children if c.dep_ in ("prep", "agent")
+                        for g in c.children if g.dep_ == "pobj"):
+                    claim = True                    # "140 militants have been killed in the strikes", said by the army
+                    break
                 continue                                           # "six soldiers were killed": a toll, no claim
             agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None and _time_word(agent):
                 agent = None                                       # "was captured by mid-day": a time, no agent
             if agent is not None:
-                if _own_side(agent, lex, voice):
+                if _own_side(_one_of(agent), lex, voice):
                     claim = True
                     break
                 continue
             if not _done(t):
                 continue
+            if subj is not None and _the_other_sides(subj, lex, voice):
+                claim = True                                       # "six Armenian tanks were destroyed"
+                break
             own_kind = lex["group_forces"] if voice.armed_group else lex["state_forces"]
             spared = lex["protected"] - _PLACES if _lemma(t) in _TAKEN else lex["protected"]
             if subj is not None and not _own_side(subj, lex, voice) and not (
