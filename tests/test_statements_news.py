@@ -236,6 +236,18 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The Russian defence ministry said its aircraft had flown 60 sorties.", "claim_of_responsibility", "other"),
     # but a toll of fighting is no claim
     ("The army said 15 militants were killed in clashes near the town.", "other", "claim_of_responsibility"),
+    # grounds: force forced on a side, a punishment, a cause fought for, an attacker shot in the act, a cause
+    # given for strikes told in the passive
+    ("The army said it had no choice but to act after repeated attacks on its posts.", "justification", "other"),
+    ("The group said the killings were punishment for collaborating with the government.", "justification",
+     "other"),
+    ("\"We are fighting for our freedom and dignity,\" the rebel commander said.", "justification", "other"),
+    ("Police said the man was shot as he tried to stab a soldier.", "justification", "other"),
+    ("The army said the strikes were carried out because militants were using the school as a base.",
+     "justification", "other"),
+    # "told Reuters that ..." reports, it asks nothing; a thing blown up is no side's claim
+    ("A rebel commander told Reuters that the air strikes were heavy today.", "other", "demand"),
+    ("The minister said the temples had been blown up last year.", "other", "claim_of_responsibility"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

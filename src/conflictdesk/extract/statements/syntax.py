@@ -191,8 +191,8 @@ def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if lemma in ("take", "gain", "retake", "regain") and any(
             c.lower_ in ("over", "control") or _lemma(c) == "control" for c in t.subtree if c.i > t.i):
         return True
-    if lemma in ("blow", "detonate") and (lemma == "detonate" or any(c.dep_ == "prt" and c.lower_ == "up"
-                                                                      for c in t.children)):
+    if lemma in ("blow", "detonate") and not any(c.dep_ == "auxpass" for c in t.children) and (
+            lemma == "detonate" or any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)):
         return True                                                      # "blew himself up among the soldiers"
     if lemma == "fly" and any(_lemma(c) in ("sortie", "mission") for c in t.subtree if c.i > t.i):
         return True                                                      # "had flown 60 sorties"
@@ -329,7 +329,9 @@ def _calls_on(verb: "Token") -> bool:
     if lemma in ("call", "appeal"):             # "called on Monday for a strike": a day, not whom it calls on
         return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj") for c in verb.children)
-    return lemma in ("urge", "ask", "press", "encourage", "exhort", "implore", "tell") and any(
+    if lemma == "tell":                         # "told residents to leave", not "told Reuters that ..."
+        return any(c.dep_ == "xcomp" for c in verb.children)
+    return lemma in ("urge", "ask", "press", "encourage", "exhort", "implore") and any(
         c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
@@ -550,7 +552,7 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]     # the nearest ("ANKARA Turkish shelling killed")
         subj = subjects[-1] if subjects else _subject(t)
-        if subj is None and t.dep_ == "pcomp" and t.head.head.i != t.head.i:
+        if subj is None and t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.head.i != t.head.i:
             subj = _subject(t.head.head)                           # "helped the militia by conducting strikes"
         subj = _one_of(subj)
         if any(c.dep_ == "auxpass" for c in t.children):
@@ -569,8 +571,9 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
                     claim = True
                     break
                 continue
-            if not _done(t):
-                continue
+            if not _done(t) or subj is not None and _lemma(subj) in lex["operation_nouns"] and _lemma(t) in (
+                    "launch", "conduct", "carry", "mount", "stage"):
+                continue                    # "the offensive was conducted with air support" (not "the attack was repelled")
             if subj is not None and _the_other_sides(subj, lex, voice):
                 claim = True                                       # "six Armenian tanks were destroyed"
                 break
@@ -706,6 +709,8 @@ def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     # someone else acted ("the attacker detonated the bomb because they were scared of the police")
     because = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in t.children)
     own = subj is not None and (_is_first_person(subj, lex) or subj.lower_ in ("it", "they"))
+    # a measure or operation told in the passive ("the strikes were carried out because ...")
+    own = own or measure and any(c.dep_ == "auxpass" for c in head.children)
     return because and own and not _negated(head)
 
 
@@ -743,10 +748,13 @@ def _imperative(t: "Token", sent: "Span") -> bool:
 
 
 def _heads(t: "Token", sent: "Span") -> bool:
-    """Whether a token heads the point's sentence: its root, or a quotation's verb that hangs from the
-    attribution outside it ('"Attack them wherever you find them," the spokesman said')."""
-    return t.dep_ == "ROOT" or (t.dep_ in ("ccomp", "parataxis") and t.i != t.head.i
-                                and not sent.start <= t.head.i < sent.end)
+    """Whether a token heads the point's sentence: its root, or a quotation's verb that opens it and hangs
+    from the attribution outside it ('"Attack them wherever you find them," the spokesman said')."""
+    if t.dep_ == "ROOT":
+        return True
+    first = next((x for x in sent if not x.is_punct), None)
+    return t.dep_ in ("ccomp", "parataxis") and t.i != t.head.i and first is not None and first.i == t.i \
+        and not sent.start <= t.head.i < sent.end
 
 
 def _dont(t: "Token", sent: "Span") -> bool:
