@@ -248,6 +248,14 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # "told Reuters that ..." reports, it asks nothing; a thing blown up is no side's claim
     ("A rebel commander told Reuters that the air strikes were heavy today.", "other", "demand"),
     ("The minister said the temples had been blown up last year.", "other", "claim_of_responsibility"),
+    # talks and peace only named: a committee's name, talks broken down or overshadowed, dying "in peace",
+    # stopping terrorist attacks
+    ("The opposition High Negotiations Committee said its members would stay home.", "other", "de_escalation"),
+    ("The envoy said the talks had been overshadowed by the fighting.", "other", "de_escalation"),
+    ("The PKK said it had fought on since the breakdown last July of a fragile peace process.", "other",
+     "de_escalation"),
+    ("The father said he could die in peace if the killers were punished.", "other", "de_escalation"),
+    ("The president said the country must find ways to stop such attacks.", "demand", "de_escalation"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
