@@ -256,6 +256,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "de_escalation"),
     ("The father said he could die in peace if the killers were punished.", "other", "de_escalation"),
     ("The president said the country must find ways to stop such attacks.", "demand", "de_escalation"),
+    # aid let through de-escalates, aid told as delivered is a fact; "the besieged towns" is no act announced
+    ("The government said it would allow aid convoys into the besieged towns.", "de_escalation", "threat"),
+    ("The agency said aid convoys reached the town on Wednesday.", "other", "de_escalation"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

@@ -297,7 +297,7 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
     protesters to leave parliament"); and a party's account of its own side (`_own_side_hits`)."""
     demand = call_is_demand = threat = False
     for t in sent:
-        if t.pos_ not in ("VERB", "AUX") or _negated(t) and _lemma(t) != "delay":
+        if t.pos_ not in ("VERB", "AUX") or _negated(t) and _lemma(t) != "delay" or t.dep_ == "amod":
             continue
         if t.dep_ == "relcl" or t.head.dep_ == "relcl":
             continue                                            # "those who need to be defended"
@@ -519,8 +519,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     for t in sent:
         if _denied_act(t, lex, voice):
             denial = True
-        if t.pos_ not in ("VERB", "NOUN") or _negated(t):
-            continue
+        if t.pos_ not in ("VERB", "NOUN") or _negated(t) or t.dep_ == "amod":
+            continue                                            # "the besieged towns": a state, no act
         if t.pos_ == "NOUN":
             if _lemma(t) in lex["operation_nouns"] and t.dep_ == "pobj" and _lemma(t.head) in ("for", "of") \
                     and _lemma(t.head.head) in _INTENT_NOUNS | {"ahead", "expand", "operation"}:
