@@ -259,6 +259,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # aid let through de-escalates, aid told as delivered is a fact; "the besieged towns" is no act announced
     ("The government said it would allow aid convoys into the besieged towns.", "de_escalation", "threat"),
     ("The agency said aid convoys reached the town on Wednesday.", "other", "de_escalation"),
+    # invaders promised coffins; a deployment planned
+    ("Damascus said any foreign ground troops entering Syria would return home in wooden coffins.", "threat",
+     "other"),
+    ("The Pentagon said it plans to send as many as 250 more troops to Syria.", "threat", "other"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
