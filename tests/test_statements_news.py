@@ -266,6 +266,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
+    ("Davutoglu said the fight against Islamic State, at home and as part of the U.S.-led coalition, would "
+     "continue.", "threat", "other"),
     # steps towards calm in a diplomat's words
     ("Kerry said his hope is they will open some political space to resolve the conflict.", "de_escalation",
      "other"),
