@@ -263,6 +263,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Damascus said any foreign ground troops entering Syria would return home in wooden coffins.", "threat",
      "other"),
     ("The Pentagon said it plans to send as many as 250 more troops to Syria.", "threat", "other"),
+    # what one "should know" is no demand, nor a question whether something should be done
+    ("\"The whole world should know this,\" the minister said.", "other", "demand"),
+    ("The expert said it was unclear whether the police robots should be armed.", "other", "demand"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

@@ -291,6 +291,11 @@ def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset
     return False
 
 
+# what one "should know" or "must remember" is no demand on a party ("the whole world should know this")
+# ("Russia needs to understand that our patience is limited" asks a change of stance: a demand)
+_KNOWING = frozenset({"know", "assume", "remember", "forget", "wonder", "imagine"})
+
+
 def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """Readings of reported speech in news: what someone should do is a demand ("Iraq should be divided",
     "must be treated the same"); calling on someone other than one's own people is a demand ("called on
@@ -308,7 +313,8 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
         if mine and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
-        if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] and _lemma(t) != "be" or (
+        if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
+                and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) or (
                 _lemma(t) == "delay" and _negated(t)):
             demand = True
         if call_is_demand_on(t, lex, voice):
