@@ -266,6 +266,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # what one "should know" is no demand, nor a question whether something should be done
     ("\"The whole world should know this,\" the minister said.", "other", "demand"),
     ("The expert said it was unclear whether the police robots should be armed.", "other", "demand"),
+    # any purpose is no grounds for force: "in order to" alone justifies nothing
+    ("The analyst said the new leader was seeking a victory in order to win the loyalty of his fighters.", "other",
+     "justification"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
