@@ -269,6 +269,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # any purpose is no grounds for force: "in order to" alone justifies nothing
     ("The analyst said the new leader was seeking a victory in order to win the loyalty of his fighters.", "other",
      "justification"),
+    # arrests told in the passive are no claim of an attack
+    ("Police said nine suspected militants were detained in dawn raids.", "other", "claim_of_responsibility"),
+    ("The army said two militants were captured near the border.", "other", "claim_of_responsibility"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

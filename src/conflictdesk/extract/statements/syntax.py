@@ -562,6 +562,9 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             subj = _subject(t.head.head)                           # "helped the militia by conducting strikes"
         subj = _one_of(subj)
         if any(c.dep_ == "auxpass" for c in t.children):
+            if _lemma(t) in ("arrest", "detain") or _lemma(t) in ("capture", "seize") and subj is not None \
+                    and _lemma(subj) in lex["attackers"] | {"fighter", "member", "leader", "commander", "person"}:
+                continue                    # "two terrorists were captured", "nine suspects were detained": arrests
             if _lemma(t) in lex["core_attack_verbs"] | {"wound", "injure"}:
                 if _done(t) and subj is not None and _the_other_sides(subj, lex, voice) and any(
                         _lemma(g) in lex["operation_nouns"] for c in t.children if c.dep_ in ("prep", "agent")
