@@ -272,6 +272,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # arrests told in the passive are no claim of an attack
     ("Police said nine suspected militants were detained in dawn raids.", "other", "claim_of_responsibility"),
     ("The army said two militants were captured near the border.", "other", "claim_of_responsibility"),
+    # aid needed or blocked is a fact of the war, no step towards calm
+    ("The U.N. said 13.5 million people in Syria need humanitarian assistance.", "other", "de_escalation"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
