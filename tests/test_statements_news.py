@@ -274,6 +274,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The army said two militants were captured near the border.", "other", "claim_of_responsibility"),
     # aid needed or blocked is a fact of the war, no step towards calm
     ("The U.N. said 13.5 million people in Syria need humanitarian assistance.", "other", "de_escalation"),
+    # "to join the fight" as the purpose of a deployment calls nobody
+    ("Saudi Arabia said it had sent aircraft to Incirlik to join the fight against Islamic State.", "other",
+     "call_to_action"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),
