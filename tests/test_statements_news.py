@@ -277,6 +277,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # "to join the fight" as the purpose of a deployment calls nobody
     ("Saudi Arabia said it had sent aircraft to Incirlik to join the fight against Islamic State.", "other",
      "call_to_action"),
+    # in its own words a side says "we": "they" in a quotation is the other side
+    ("\"They are bombing Syrians all the time,\" the Turkish minister said of Russia.", "other",
+     "claim_of_responsibility"),
     # hostilities announced to go on
     ("Davutoglu said Turkey's fight against Islamic State, at home and abroad, would continue.", "threat", "other"),
     ("Russia said its air strikes would go on until the terrorists were defeated.", "threat", "other"),

@@ -177,10 +177,18 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
     if any(start <= s < end for s, _ in voice.own):
         return True
     lemma = _lemma(np)
+    if lemma in ("it", "they") and _in_quotation(np):
+        return False                        # '"They are bombing Syrians all the time"': in its own words a side says we
     if lemma in ("it", "they", "we", "i") or _is_first_person(np, lex):
         return True
     forces = lex["group_forces"] if voice.armed_group else lex["state_forces"]
     return lemma in forces
+
+
+def _in_quotation(t: "Token") -> bool:
+    """Whether a token stands inside a quotation opened earlier in its sentence."""
+    marks = [x.text for x in t.doc[t.sent.start:t.i] if x.text in ('"', "“", "”")]
+    return marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”")
 
 
 def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
