@@ -25,20 +25,22 @@ from conftest import missing_shared
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
     "dev": {"ev_recall": 0.73, "ev_precision": 0.65, "actor1_ok": 0.68, "date_ok": 0.74, "loc25": 0.82,
-            "st_found": 0.89, "st_label_f1": 0.80},
+            "st_found": 0.89, "st_label_f1": 0.82},
     # measured dev (53 articles, 2026-12-05 18:06): ev_recall 0.733 ev_precision 0.659 actor1_ok 0.692
     #   date_ok 0.748 loc25 0.833 st_found 0.896 st_label_f1 0.814 (13:36: 0.738 0.632 0.667 0.722 0.833 0.896
     #   0.805; recall lost one pairing of the scorer's greedy match: a retelling of the Jaffa stabbing, paired
-    #   with a background aggregate, now joins the stabbing)
+    #   with a background aggregate, now joins the stabbing); 20:09 (statement labels, branch st-labels):
+    #   st_found 0.900 st_label_f1 0.832, event figures unchanged
     "test": {"ev_recall": 0.53, "ev_precision": 0.54, "actor1_ok": 0.43, "date_ok": 0.59, "loc25": 0.71,
-             "st_found": 0.89, "st_label_f1": 0.63},
+             "st_found": 0.89, "st_label_f1": 0.65},
     # measured test (57 articles, 2026-12-05 18:06): ev_recall 0.531 ev_precision 0.546 actor1_ok 0.441
     #   date_ok 0.609 loc25 0.724 st_found 0.903 st_label_f1 0.650 (17:09, first measured: 0.545 0.554 0.436
     #   0.600 0.726 0.903 0.647). Batch 9 (26 articles, annotated from the text alone) made test more than half
     #   the set. A rule read from unannotated articles that cost a test floor was not kept (README). Batch 6
     #   (13 articles) is gone: its rows are among those the annotation guide keeps apart for independent checks
     #   (HELD_APART below), which the project never annotates
-    #   (test_no_annotated_article_is_kept_apart_for_independent_checks)
+    #   (test_no_annotated_article_is_kept_apart_for_independent_checks). 20:09 (statement labels, branch
+    #   st-labels): st_found 0.905 st_label_f1 0.662, event figures unchanged
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
 NONCONFLICT_CEILINGS = {"events_per_article": 0.047, "points_per_article": 0.10}   # measured 0.040, 0.087 (issue: < 0.05)
