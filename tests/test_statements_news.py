@@ -227,8 +227,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Iran said it would close the Strait of Hormuz if attacked.", "threat", "claim_of_responsibility"),
     # a side's gains told in the passive or through a part of its forces
     ("The army said six rebel tanks were destroyed near the town.", "claim_of_responsibility", "other"),
-    ("The Russian defence ministry said more than 40 targets were destroyed in the past day.", "claim_of_responsibility",
-     "other"),
+    ("The Russian defence ministry said more than 40 targets were destroyed in the past day.",
+     "claim_of_responsibility", "other"),
     ("The army said a total of 140 militants had been killed in its air strikes since April.",
      "claim_of_responsibility", "other"),
     ("The rebels said the attack was carried out by one of their suicide bombers.", "claim_of_responsibility",

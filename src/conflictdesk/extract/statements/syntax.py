@@ -590,7 +590,7 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
                 continue
             if not _done(t) or subj is not None and _lemma(subj) in lex["operation_nouns"] and _lemma(t) in (
                     "launch", "conduct", "carry", "mount", "stage"):
-                continue                    # "the offensive was conducted with air support" (not "the attack was repelled")
+                continue                    # "the offensive was conducted with air support" ("was repelled" claims)
             if subj is not None and _the_other_sides(subj, lex, voice):
                 claim = True                                       # "six Armenian tanks were destroyed"
                 break
