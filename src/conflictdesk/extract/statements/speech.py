@@ -143,7 +143,7 @@ def _speaker_otherwise(token: "Token") -> "tuple[Token | None] | None":
 
 def intro_lemma(verb: "Token") -> str:
     """The reporting verb's lemma as an intro: "call on" calls to action, "call for" demands ("called on
-    Monday for talks": a day, not whom it calls on)."""
+    Monday for talks": a day, not whom it calls on), "told X to ..." urges."""
     lemma = verb.lemma_.lower()
     if lemma == "call":
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt") and not any(
@@ -151,6 +151,10 @@ def intro_lemma(verb: "Token") -> str:
         if preps & {"on", "upon"}:
             return "call"
         return "demand" if "for" in preps or _for_clause(verb) else "say"
+    if lemma == "tell" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in ("reporter", "journalist")
+                               for c in verb.children) and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        return "urge"                       # "told residents to leave": what it tells them to do, not a report
     return lemma
 
 
@@ -304,7 +308,11 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         subject = _np_span(subj)
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
+        # after it, the one after is what it reports
+        clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
+        clause = clause or (clauses[0] if clauses else None)
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
@@ -323,6 +331,9 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 kind = "reported"
             elif lemma in verbs.phrase and _has_phrase(token):
                 spans = [_phrase_span(text, token, verbs)]
+                kind = "phrase"
+            elif lemma in verbs.phrase and _names_its_object(token):
+                spans = [_trim(text, token.head.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))]
                 kind = "phrase"
         spans = [s for s in spans if _words(text, s) >= _MIN_POINT_WORDS]
         if spans:
@@ -412,6 +423,13 @@ def _has_phrase(verb: "Token") -> bool:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for", "against") and lemma != "say":
             return True
     return lemma in ("call", "appeal") and _for_clause(verb)
+
+
+def _names_its_object(verb: "Token") -> bool:
+    """Whether a reporting verb's object is the noun its relative clause hangs from ("..., a charge he
+    strongly denies", "an account the army disputed"): the noun and the clause are the point."""
+    return verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PRON") and not any(
+        c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children)
 
 
 def _according_span(text: str, sent: "Span", token: "Token") -> tuple[int, int] | None:

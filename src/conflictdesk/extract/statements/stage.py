@@ -34,7 +34,7 @@ from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
 from .speech import Speech, find_speech, intro_lemma, sentence_pieces
-from .syntax import Voice, call_is_demand_on
+from .syntax import Voice, call_is_demand_on, denial_context
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -273,6 +273,11 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
     `syntax.call_is_demand_on`); "according to" introduces nothing."""
     if sp.kind == "according":
         return None
+    if cues.syntax and sp.intro not in cues.intro_verbs:
+        # "rejected claims that ...", "denied ..., saying ...": what it introduces denies a report
+        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        if verb is not None and denial_context(verb, cues.syntax):
+            return "deny"
     if cues.intro_verbs.get(sp.intro) == "call_to_action" and cues.syntax:
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)
         if verb is not None and call_is_demand_on(verb, cues.syntax, voice):

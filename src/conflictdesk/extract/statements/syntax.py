@@ -28,7 +28,7 @@ LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addr
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
             "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs", "purpose_verbs",
-            "measure_verbs", "measure_nouns")
+            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns", "military_objects")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -108,8 +108,9 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             return True
         if _lemma(head) == "continue" and _future_or_intent(head, lex, reported):
             return True
-    if verb.dep_ == "conj" and head.i != verb.i and _lemma(head) in lex["violent_verbs"]:
-        return _future_or_intent(head, lex, reported)
+    if verb.dep_ == "conj" and head.i != verb.i and (_lemma(head) in lex["violent_verbs"] or not any(
+            c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
 
 
@@ -176,10 +177,18 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
     if any(start <= s < end for s, _ in voice.own):
         return True
     lemma = _lemma(np)
+    if lemma in ("it", "they") and _in_quotation(np):
+        return False                        # '"They are bombing Syrians all the time"': in its own words a side says we
     if lemma in ("it", "they", "we", "i") or _is_first_person(np, lex):
         return True
     forces = lex["group_forces"] if voice.armed_group else lex["state_forces"]
     return lemma in forces
+
+
+def _in_quotation(t: "Token") -> bool:
+    """Whether a token stands inside a quotation opened earlier in its sentence."""
+    marks = [x.text for x in t.doc[t.sent.start:t.i] if x.text in ('"', "“", "”")]
+    return marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”")
 
 
 def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
@@ -190,6 +199,13 @@ def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if lemma in ("take", "gain", "retake", "regain") and any(
             c.lower_ in ("over", "control") or _lemma(c) == "control" for c in t.subtree if c.i > t.i):
         return True
+    if lemma in ("blow", "detonate") and not any(c.dep_ == "auxpass" for c in t.children) and (
+            lemma == "detonate" or any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)):
+        return True                                                      # "blew himself up among the soldiers"
+    if lemma == "fly" and any(_lemma(c) in ("sortie", "mission") for c in t.subtree if c.i > t.i):
+        return True                                                      # "had flown 60 sorties"
+    if lemma in ("launch", "conduct", "carry", "mount", "stage") and any(c.dep_ == "auxpass" for c in t.children):
+        return any(c.dep_ == "nsubjpass" and _lemma(c) in lex["operation_nouns"] for c in t.children)
     return lemma in ("launch", "conduct", "carry", "mount", "stage") and any(
         _lemma(c) in lex["operation_nouns"] for c in t.subtree if c.i > t.i)
 
@@ -283,13 +299,18 @@ def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset
     return False
 
 
+# what one "should know" or "must remember" is no demand on a party ("the whole world should know this")
+# ("Russia needs to understand that our patience is limited" asks a change of stance: a demand)
+_KNOWING = frozenset({"know", "assume", "remember", "forget", "wonder", "imagine"})
+
+
 def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """Readings of reported speech in news: what someone should do is a demand ("Iraq should be divided",
     "must be treated the same"); calling on someone other than one's own people is a demand ("called on
     protesters to leave parliament"); and a party's account of its own side (`_own_side_hits`)."""
     demand = call_is_demand = threat = False
     for t in sent:
-        if t.pos_ not in ("VERB", "AUX") or _negated(t) and _lemma(t) != "delay":
+        if t.pos_ not in ("VERB", "AUX") or _negated(t) and _lemma(t) != "delay" or t.dep_ == "amod":
             continue
         if t.dep_ == "relcl" or t.head.dep_ == "relcl":
             continue                                            # "those who need to be defended"
@@ -300,7 +321,8 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
         if mine and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
-        if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] and _lemma(t) != "be" or (
+        if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
+                and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) or (
                 _lemma(t) == "delay" and _negated(t)):
             demand = True
         if call_is_demand_on(t, lex, voice):
@@ -321,7 +343,10 @@ def _calls_on(verb: "Token") -> bool:
     if lemma in ("call", "appeal"):             # "called on Monday for a strike": a day, not whom it calls on
         return any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj") for c in verb.children)
-    return lemma in ("urge", "ask", "press") and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    if lemma == "tell":                         # "told residents to leave", not "told Reuters that ..."
+        return any(c.dep_ == "xcomp" for c in verb.children)
+    return lemma in ("urge", "ask", "press", "encourage", "exhort", "implore") and any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def call_is_demand_on(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -373,6 +398,9 @@ def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: V
         return False
     if voice.party and _own_side(who, lex, voice):
         return True
+    if who.ent_type_ == "NORP" and who.tag_ in ("NNPS", "NNS") and not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in who.children):
+        return True                         # a people or a faith ("urged Palestinians to ...", "all Muslims")
     return _lemma(who) not in _PARTIES and who.pos_ != "PROPN"
 
 
@@ -423,6 +451,35 @@ def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> 
     return subj is not None and _own_side(subj, lex, voice)
 
 
+def _denies_report(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """A verb of denial ("denied", "refuted"), or one that rejects a report as its object ("rejected the
+    claims", "dismissed reports that ...", "disputed the army's account")."""
+    lemma = _lemma(verb)
+    if lemma in lex["denial_verbs"]:
+        return True
+    return lemma in lex["rejecting_verbs"] and any(
+        c.dep_ in ("dobj", "obj") and _lemma(c) in lex["report_nouns"] for c in verb.children)
+
+
+def denial_context(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a reporting verb introduces a denial: it rejects a report ("rejected claims that its jets hit
+    the hospital"), or it gives the reasons of a denial it goes with ("denied targeting civilians, saying
+    they take great care ...", "dismissed the claims and insisted that ...")."""
+    if _negated(verb):
+        return False
+    if _lemma(verb) in lex["rejecting_verbs"] and _denies_report(verb, lex):
+        return True
+    head = verb.head
+    if head.i == verb.i or _negated(head):
+        return False
+    if verb.dep_ == "conj" and (any(c.dep_ in _SUBJ for c in verb.children) or any(
+            c.dep_ == "cc" and c.lower_ in ("but", "yet", "while") for c in head.children)):
+        return False                        # "denied heavy losses, but said dozens of civilians were killed"
+    if verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        return _denies_report(head, lex)
+    return False
+
+
 def _asked_for(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     """Whether an act is what someone is asked to do or to stop ("urged Ankara to stop shelling YPG positions",
     "called on the army to halt its strikes"), not an act told as done."""
@@ -436,6 +493,37 @@ def _asked_for(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+def _one_of(np: "Token | None") -> "Token | None":
+    """"one of its fighters", "a total of 140 militants": the group named after "of"."""
+    if np is None or _lemma(np) not in ("one", "two", "three", "some", "several", "many", "most", "all", "each",
+                                        "total", "number", "dozen", "hundred", "score"):
+        return np
+    pobj = next((g for c in np.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), None)
+    return pobj if pobj is not None else np
+
+
+def _the_other_sides(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether a noun phrase, in a party's account, names the other side's fighters or military assets:
+    a mention of another side, its fighters by a common noun ("militants" for a state, "soldiers" for an
+    armed group), or its military targets ("40 targets were hit", "rebel tanks were destroyed")."""
+    start, end = np.left_edge.idx, np.right_edge.idx + len(np.right_edge.text)
+    if any(start <= s < end for s, _ in voice.own) or _is_first_person(np, lex):
+        return False
+    words = _phrase_lemmas(np)
+    if words & lex["protected"]:
+        return False
+    if any(start <= s < end for s, _ in voice.other) or "enemy" in words:
+        return True
+    lemma = _lemma(np)
+    fighters = lex["state_forces"] if voice.armed_group else lex["attackers"] | {"fighter"}
+    return lemma in fighters and lemma not in ("man", "palestinian", "suspect") or lemma in lex["military_objects"]
+
+
+# marks of a clause that tells no act done: a condition or a time to come ("if attacked", "once it is taken")
+_CONDITIONS = frozenset({"if", "unless", "once", "until", "whenever", "lest"})
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -445,8 +533,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     for t in sent:
         if _denied_act(t, lex, voice):
             denial = True
-        if t.pos_ not in ("VERB", "NOUN") or _negated(t):
-            continue
+        if t.pos_ not in ("VERB", "NOUN") or _negated(t) or t.dep_ == "amod":
+            continue                                            # "the besieged towns": a state, no act
         if t.pos_ == "NOUN":
             if _lemma(t) in lex["operation_nouns"] and t.dep_ == "pobj" and _lemma(t.head) in ("for", "of") \
                     and _lemma(t.head.head) in _INTENT_NOUNS | {"ahead", "expand", "operation"}:
@@ -470,25 +558,42 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         if _asked_for(t, lex):
             continue                                               # "urged Ankara to stop shelling": asked, not done
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
+            continue                                               # "would close the strait if attacked"
         if _future_or_intent(t, lex, True) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may",
                                                                                  "should", "must", "to")
                                                   for c in t.children):
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]     # the nearest ("ANKARA Turkish shelling killed")
         subj = subjects[-1] if subjects else _subject(t)
+        if subj is None and t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.head.i != t.head.i:
+            subj = _subject(t.head.head)                           # "helped the militia by conducting strikes"
+        subj = _one_of(subj)
         if any(c.dep_ == "auxpass" for c in t.children):
+            if _lemma(t) in ("arrest", "detain") or _lemma(t) in ("capture", "seize") and subj is not None \
+                    and _lemma(subj) in lex["attackers"] | {"fighter", "member", "leader", "commander", "person"}:
+                continue                    # "two terrorists were captured", "nine suspects were detained": arrests
             if _lemma(t) in lex["core_attack_verbs"] | {"wound", "injure"}:
+                if _done(t) and subj is not None and _the_other_sides(subj, lex, voice) and any(
+                        _lemma(g) in lex["operation_nouns"] for c in t.children if c.dep_ in ("prep", "agent")
+                        for g in c.children if g.dep_ == "pobj"):
+                    claim = True                    # "140 militants have been killed in the strikes", said by the army
+                    break
                 continue                                           # "six soldiers were killed": a toll, no claim
             agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None and _time_word(agent):
                 agent = None                                       # "was captured by mid-day": a time, no agent
             if agent is not None:
-                if _own_side(agent, lex, voice):
+                if _own_side(_one_of(agent), lex, voice):
                     claim = True
                     break
                 continue
-            if not _done(t):
-                continue
+            if not _done(t) or subj is not None and _lemma(subj) in lex["operation_nouns"] and _lemma(t) in (
+                    "launch", "conduct", "carry", "mount", "stage"):
+                continue                    # "the offensive was conducted with air support" ("was repelled" claims)
+            if subj is not None and _the_other_sides(subj, lex, voice):
+                claim = True                                       # "six Armenian tanks were destroyed"
+                break
             own_kind = lex["group_forces"] if voice.armed_group else lex["state_forces"]
             spared = lex["protected"] - _PLACES if _lemma(t) in _TAKEN else lex["protected"]
             if subj is not None and not _own_side(subj, lex, voice) and not (
@@ -543,7 +648,9 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                     and t.dep_ in ("ROOT", "conj", "xcomp"):
                 yield SyntaxHit("claim_of_responsibility", "syn.claim.first_person_act")
                 continue
-            if t.tag_ in ("VBD", "VBN") and own and neg:
+            did = t.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("did", "do", "does")
+                                                 for c in t.children)       # "we did not attack the convoy"
+            if did and own and neg:
                 yield SyntaxHit("denial", "syn.deny.did_not")
                 continue
             if _imperative(t, sent) and not neg:
@@ -619,6 +726,8 @@ def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     # someone else acted ("the attacker detonated the bomb because they were scared of the police")
     because = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in t.children)
     own = subj is not None and (_is_first_person(subj, lex) or subj.lower_ in ("it", "they"))
+    # a measure or operation told in the passive ("the strikes were carried out because ...")
+    own = own or measure and any(c.dep_ == "auxpass" for c in head.children)
     return because and own and not _negated(head)
 
 
@@ -647,12 +756,22 @@ def _imperative(t: "Token", sent: "Span") -> bool:
         return False
     if t.i > sent.start and sent.doc[t.i - 1].lower_ in ("to",):
         return False
-    if t.dep_ == "ROOT":
+    if _heads(t, sent):
         return True
-    if t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.head.tag_ == "VB" and not any(
+    if t.dep_ == "conj" and _heads(t.head, sent) and t.head.tag_ == "VB" and not any(
             c.dep_ in _SUBJ for c in t.head.children):
         return True
     return False
+
+
+def _heads(t: "Token", sent: "Span") -> bool:
+    """Whether a token heads the point's sentence: its root, or a quotation's verb that opens it and hangs
+    from the attribution outside it ('"Attack them wherever you find them," the spokesman said')."""
+    if t.dep_ == "ROOT":
+        return True
+    first = next((x for x in sent if not x.is_punct), None)
+    return t.dep_ in ("ccomp", "parataxis") and t.i != t.head.i and first is not None and first.i == t.i \
+        and not sent.start <= t.head.i < sent.end
 
 
 def _dont(t: "Token", sent: "Span") -> bool:
