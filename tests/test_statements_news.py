@@ -293,6 +293,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # claims without the word "responsibility"
     ("The Taliban claimed the attack.", "claim_of_responsibility", "other"),
     ("Amaq said a soldier of the caliphate carried out the attack.", "claim_of_responsibility", "other"),
+    # terms set on another party, who a party wants kept out, a leader called on to go
+    ("Assad said he was ready for a ceasefire on condition that militants did not use the lull to regroup.",
+     "demand", "other"),
+    ("The opposition said it had agreed to a truce, provided there were guarantees that Russia would cease fire.",
+     "demand", "other"),
+    ("Damascus said it wants opposition figures it calls terrorists barred from the talks.", "demand", "other"),
+    ("Jubeir called for Syrian President Bashar al-Assad to step down.", "demand", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
