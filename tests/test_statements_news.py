@@ -300,6 +300,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "demand", "other"),
     ("Damascus said it wants opposition figures it calls terrorists barred from the talks.", "demand", "other"),
     ("Jubeir called for Syrian President Bashar al-Assad to step down.", "demand", "other"),
+    # force told as the other way, impunity refused
+    ("\"He can leave through a political process, or he will be removed by force,\" Jubeir said.", "threat", "other"),
+    ("\"The world is not going to allow them to get away with this,\" Jubeir said.", "threat", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
