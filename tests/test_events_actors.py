@@ -510,3 +510,19 @@ def test_air_strikes_that_helped_a_side_are_by_who_gave_the_help(nlp, kb):
             "from a U.S.-led coalition, and are positioned around Mosul.")
     strikes = [(e, a1) for e, a1, _ in coded(nlp, kb, text) if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(a1 == "Global Coalition Against Daesh" for _, a1 in strikes), [a1 for _, a1 in strikes]
+
+
+@pytest.mark.parametrize("text, forces", [
+    ("Six PKK militants were also killed in an operation in Hakkari province on Friday.", "Military Forces of Turkey"),
+    ("Twelve Boko Haram fighters were killed in a military operation near Maiduguri on Friday.",
+     "Military Forces of Nigeria"),
+])
+def test_an_armed_group_killed_in_an_operation_fought_the_states_forces(nlp, kb, text, forces):
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert (a1 or "").startswith(forces), (a1, a2)
+
+
+def test_an_operation_named_for_another_side_is_not_the_states(nlp, kb):
+    [(ev, a1, a2)] = coded(nlp, kb, "Twelve Boko Haram fighters were killed in a rebel operation near Maiduguri on "
+                                   "Friday.")
+    assert a1 is None or not a1.startswith("Military Forces"), a1

@@ -1075,6 +1075,12 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # "Eight soldiers and 22 militants have been killed in clashes": no attacker told (the state's
         # forces only among the dead, not a target the parse names), the state's forces first
         a1, a2 = a2, a1
+    if a1 is None and a2 is not None and kb is not None and country and d.kind != "territory" \
+            and _actor_type(a2, kb=kb, index=index) in NON_STATE_GROUPS:
+        op = d.mention.head if d.mention.head.lemma_.lower() in OPERATION_NOUNS else next(
+            (t for t in d.mention.sent if t.lemma_.lower() in OPERATION_NOUNS and t.dep_ == "pobj"
+             and t.head.lower_ in ("in", "during")), None)      # "killed in an operation"
+        a1 = _operation_forces(op, country, kb=kb) if op is not None else None
     if a1 != d.actor1:
         d.actor1 = a1
         _territory_subtype(d, kb=kb, index=index)
@@ -1084,6 +1090,26 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
 def _military_reporting(tok: Any) -> bool:
     """"15 militants were killed in clashes, the military said": the military tells of its own fighting."""
     return tok.lemma_.lower() == "military" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKING_VERBS
+
+
+# "killed in an operation", "a military operation", "a security crackdown": what a state's forces do to an
+# armed group (an operation by anyone else names them: "a rebel operation")
+OPERATION_NOUNS = {"operation", "crackdown", "sweep"}
+STATE_MODIFIERS = {"military": "military", "security": "military", "army": "military", "counter-terrorism": "military",
+                   "counterterrorism": "military", "anti-terror": "military", "police": "police"}
+
+
+def _operation_forces(head: Any, country: str, *, kb: Any) -> str | None:
+    """"Six PKK militants were also killed in an operation in that region": the state's forces ran it."""
+    if head.lemma_.lower() not in OPERATION_NOUNS or head.pos_ != "NOUN":
+        return None
+    mods = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    if any(m not in STATE_MODIFIERS and m not in ("an", "a", "the", "new", "major", "large", "joint", "big")
+           for m in mods):
+        return None
+    kind = next((STATE_MODIFIERS[m] for m in mods if m in STATE_MODIFIERS), "military")
+    entry = kb.state_actor(country, kind)
+    return entry.id if entry is not None else None
 
 
 def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | None, kb: Any, index: ActorIndex,
