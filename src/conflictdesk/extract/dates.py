@@ -75,7 +75,8 @@ def _rules() -> _Rules:
             ("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}\b|{last_year}\b)")),
             ("mdy", re.compile(rf"\b{mon}\s+{day}\b(?!:)(?:,?\s+{year}|{last_year})")),
             ("month_year", re.compile(rf"\b(?:(?i:{cues})\s+)?{mon}\s+{year}\b")),
-            ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d){last_year}")),
+            ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d)"
+                                 rf"{last_year}")),
         )
         weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|(?P<next>next|this coming|coming)\s+|on\s+|"
                              r"early\s+|late\s+)?(?P<wd>"

@@ -133,11 +133,11 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
-    if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) or _struggle(head) \
-            or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) or _blaze(head) \
-            or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) or _falling_trend(head) \
-            or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) or _used_to(head) \
-            or _anti(head) or _obstacle(head):
+    if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
+            or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
+            or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
+            or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
+            or _used_to(head) or _anti(head) or _obstacle(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]

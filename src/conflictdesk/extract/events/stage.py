@@ -1104,8 +1104,7 @@ def _operation_forces(head: Any, country: str, *, kb: Any) -> str | None:
     if head.lemma_.lower() not in OPERATION_NOUNS or head.pos_ != "NOUN":
         return None
     mods = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-    if any(m not in STATE_MODIFIERS and m not in ("an", "a", "the", "new", "major", "large", "joint", "big")
-           for m in mods):
+    if any(m not in STATE_MODIFIERS and m not in ("new", "major", "large", "joint", "big") for m in mods):
         return None
     kind = next((STATE_MODIFIERS[m] for m in mods if m in STATE_MODIFIERS), "military")
     entry = kb.state_actor(country, kind)
@@ -1175,13 +1174,16 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
                 d.actor1 = group
 
 
+STRUCK_FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
 def _unnamed_strikers(drafts: list[Draft]) -> None:
     """"Strikes hit a bakery in al-Shadadi" in a report of U.S.-led strikes: an air strike told without
     who flew it is by the one air force the report names as striking (ACLED's coders read the report so);
     with two named (Russian and Syrian jets), it stays without. Shelling likewise: "artillery fire hit
     Suran" in a report of Turkish shelling, and no other side named as shelling."""
     def strike(d: Draft) -> bool:
-        return d.coding.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and d.status in OCCURRED
+        return d.coding.sub_event_type in STRUCK_FROM_AFAR and d.status in OCCURRED
 
     for d in drafts:
         if (d.actor1 is not None and not d.a1_default) or not strike(d):
