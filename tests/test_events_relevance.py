@@ -73,6 +73,8 @@ def test_the_attack_named_again_is_the_same_incident(nlp, kb):
     ("The president said insurgents had breached the truce from day one, as army shelling continued.", False),
     ("Talks with Russia are getting closer to a place of understanding on renewing a ceasefire in Syria, "
      "including around the city of Aleppo, Kerry said on Monday.", False),
+    ("Syria's opposition said on Saturday it had agreed to the possibility of a temporary truce, provided there "
+     "were guarantees.", False),
 ])
 def test_an_agreement_is_one_made(nlp, kb, text, agreed):
     made = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]

@@ -55,6 +55,7 @@ MAKING = {"agree", "sign", "reach", "broker", "conclude", "seal", "strike", "ann
           "implement", "accept", "approve", "finalize", "finalise", "secure", "renew", "swap", "exchange",
           "mediate", "negotiate", "endorse", "ratify", "forge", "clinch", "hammer"}
 IN_FORCE = {"take", "come", "go", "begin", "start", "enter"}       # "the truce took effect"
+OPEN_QUESTIONS = {"possibility", "idea", "prospect", "notion", "concept"}   # "agreed to the possibility of a truce"
 
 
 def agreement_made(m: "Mention") -> bool:
@@ -62,6 +63,9 @@ def agreement_made(m: "Mention") -> bool:
     an agreement made; not one that collapsed, was breached, is sought or merely exists."""
     head = m.head
     if head.pos_ in ("VERB", "AUX"):
+        if any(g.lemma_.lower() in OPEN_QUESTIONS for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+               for g in c.children if g.dep_ == "pobj"):
+            return False          # "agreed to the possibility of a temporary truce": a truce not yet made
         if head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children) and not any(
                 c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in head.children):
             return False          # "both sides agreed there has been some progress": a view shared, no agreement
