@@ -671,6 +671,15 @@ def test_violence_halted_or_suspended_is_no_incident(nlp, kb, text):
     assert extract(nlp, kb, text, published=dt.date(2016, 2, 20)).events == []
 
 
+@pytest.mark.parametrize("text", [
+    "The Syrian government said on Friday it was introducing a temporary regime of calm, or lull in fighting, in "
+    "an area around Damascus and Latakia province.",
+    "The opposition demanded an end to the fighting in Aleppo before any talks on Friday.",
+])
+def test_a_pause_in_fighting_is_no_fighting(nlp, kb, text):
+    assert extract(nlp, kb, text, published=dt.date(2016, 2, 20)).events == []
+
+
 @pytest.mark.parametrize("text, published", [
     # casualties told with no toll, place, day or side
     ("A new wave of fighting broke out in the Nagorno-Karabakh region on Saturday, killing dozens.\n\n"

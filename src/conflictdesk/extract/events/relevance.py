@@ -325,6 +325,7 @@ def _used_to(head: "Token") -> bool:
 
 STOPPING = {"halt", "stop", "cease", "suspend", "pause", "freeze", "refrain", "abstain"}
 STOPPING_FORMS = {"halting", "stopping", "ceasing", "suspending", "pausing", "freezing"}   # tagged as adjectives
+PAUSES = {"lull", "pause", "halt", "break", "cessation", "end", "stop", "suspension", "freeze", "respite"}
 
 
 def _stopped(head: "Token") -> bool:
@@ -334,6 +335,8 @@ def _stopped(head: "Token") -> bool:
         return False
     if any(c.dep_ == "amod" and (c.lemma_.lower() in STOPPING or c.lower_ in STOPPING_FORMS) for c in head.children):
         return True                      # "the idea of halting attacks", the parser's adjective
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "to", "of") and head.head.head.lemma_.lower() in PAUSES:
+        return True                      # "a lull in fighting", "an end to the fighting", "a halt to bombardments"
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "from":
         verb = verb.head                 # "refrain from attacks"
