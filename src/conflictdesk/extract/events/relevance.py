@@ -104,6 +104,20 @@ IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "cras
                        # aircraft met in the air: "sent a fighter plane to intercept a U.S. aircraft approaching
                        # its border"
                        "intercept", "approach", "shadow", "track", "scramble"}
+# what an intercept may stop that is no weapon fired: "the Russian SU-27 fighter had intercepted" a U.S.
+# reconnaissance plane flying in international airspace (ACLED's disrupted weapons use is of missiles, rockets,
+# drones, shells, bombs)
+MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter", "bomber", "helicopter"}
+FIRED_WEAPONS = {"missile", "rocket", "drone", "uav", "shell", "mortar", "bomb", "projectile", "explosive", "ied"}
+
+
+def _aircraft_intercepted(m: "Mention") -> bool:
+    if m.head.lemma_.lower() != "intercept" or m.trigger.kind == "label":
+        return False
+    lemmas = {t.lemma_.lower() for t in m.sent}
+    return bool(lemmas & MANNED_AIRCRAFT) and not lemmas & FIRED_WEAPONS
+
+
 # "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
 JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
                  "flock", "move", "cross", "assign", "deploy", "dispatch", "train", "mobilize", "mobilise"}
@@ -116,7 +130,7 @@ def not_an_occurrence(m: "Mention") -> bool:
     """A trigger word that tells no incident: what an actor is ("officials fighting Islamic State"),
     aircraft that only fly ("helicopters buzzed overhead"), going to fight ("left to fight with
     Islamic State"), a clause that only dates ("since the truce took effect"), a protest in words
-    ("to strongly protest and condemn the violation")."""
+    ("to strongly protest and condemn the violation"), a plane intercepted in the air."""
     head = m.head
     lemma = head.lemma_.lower()
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
@@ -137,6 +151,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
+    if _aircraft_intercepted(m):
+        return True
     if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \

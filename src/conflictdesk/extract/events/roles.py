@@ -30,7 +30,7 @@ from ...records import Actor, Person
 from ..parse_tree import climb_to_subject, text_of
 from .patterns import EventPatterns, RolePhrase
 from .attributes import REPORTING_VERBS, after_the_fact
-from .triggers import Mention
+from .triggers import Mention, expelling
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -619,8 +619,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if m.trigger.kind in ("territory", "transfer"):
             objs = []                 # what is taken is a place, not the other side
         if passive or _children(head, {"nsubjpass"}):
-            expelled = m.tokens[-1].lower_ in ("out", "from") and len(m.tokens) > 1   # "were driven out"
-            target = subj if m.trigger.kind not in ("territory", "transfer") or expelled else None
+            target = subj if m.trigger.kind not in ("territory", "transfer") or expelling(m) else None
             if not by and m.trigger.kind == "territory":
                 # "pushed from the city of Palmyra by government forces": the parser hangs the agent from the place
                 by = [a for p in _pobj_of(head, {"from", "of"}) for a in _pobj_of(p, {"by"})]

@@ -44,8 +44,8 @@ from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
                     resolve_phrase, resolve_role_phrase)
-from .triggers import (LONG_QUOTE, Mention, absorb_modifiers, contrast_clause, find_mentions, quoted_ranges,
-                       sentence_text_forms)
+from .triggers import (LONG_QUOTE, Mention, absorb_modifiers, contrast_clause, expelling, find_mentions,
+                       quoted_ranges, sentence_text_forms)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -219,20 +219,6 @@ def _fighting_for(m: Mention) -> bool:
 SIDE_NOUNS = {"group", "militia", "side", "government", "regime", "rebels", "militants", "army", "jihadists"}
 
 
-# what an intercept may stop that is no weapon fired: "the Russian SU-27 fighter had intercepted" a U.S.
-# reconnaissance plane flying in international airspace (ACLED's disrupted weapons use is of missiles, rockets,
-# drones, shells, bombs)
-MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter", "bomber", "helicopter"}
-FIRED_WEAPONS = {"missile", "rocket", "drone", "uav", "shell", "mortar", "bomb", "projectile", "explosive", "ied"}
-
-
-def _aircraft_intercepted(m: Mention) -> bool:
-    if m.head.lemma_.lower() != "intercept" or m.trigger.kind == "label":
-        return False
-    lemmas = {t.lemma_.lower() for t in m.sent}
-    return bool(lemmas & MANNED_AIRCRAFT) and not lemmas & FIRED_WEAPONS
-
-
 def _generic_statement(m: Mention) -> bool:
     """"Gun attacks in Britain are rare", "their attacks on shipping are in support of ...": a plural
     event noun as the subject of a present-tense verb speaks of attacks in general, not of one."""
@@ -312,7 +298,7 @@ def _person_taken(m: Mention, patterns: EventPatterns) -> bool:
     head = m.head
     if m.trigger.kind != "territory" or head.pos_ != "VERB":
         return False
-    if len(m.tokens) > 1 and m.tokens[-1].lower_ in ("out", "from"):
+    if expelling(m):
         return False                       # "fighters were pushed from Palmyra": they lost the place, none was taken
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     reduced = []                           # "soldiers captured while on a secret mission" (a reduced passive)
@@ -631,8 +617,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
-    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m) \
-            or _aircraft_intercepted(m):
+    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
     d_kind = None

@@ -41,6 +41,12 @@ class Mention:
         return last.idx + len(last.text)
 
 
+def expelling(m: Mention) -> bool:
+    """"were driven out", "pushed from": a territory phrase ending in its particle, whose subject or object
+    lost the place rather than being taken."""
+    return len(m.tokens) > 1 and m.tokens[-1].lower_ in ("out", "from")
+
+
 def _keys(tok: "Token") -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
