@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -146,15 +147,34 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+SQLITE_BUSY_MS = 10_000   # how long a SQLite connection waits for another's lock
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # transactions begin in _sqlite_begin, not in the driver
     cursor = dbapi_connection.cursor()
-    # busy_timeout first: switching a new file to WAL needs the lock another opener may hold
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    _sqlite_wal(cursor)
     # analysis_limit: ANALYZE (Store.optimize) samples each index instead of reading it whole
-    for pragma in ("busy_timeout=10000", "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
-                   "temp_store=MEMORY", "cache_size=-32000", "analysis_limit=1000"):
+    for pragma in ("synchronous=NORMAL", "foreign_keys=ON", "temp_store=MEMORY", "cache_size=-32000",
+                   "analysis_limit=1000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
+
+
+def _sqlite_wal(cursor: Any) -> None:
+    """Switch the file to WAL. SQLite answers "database is locked" at once, without waiting out
+    busy_timeout, when another process opening the same new file holds the lock the switch
+    needs; so the switch is tried again until the busy time has passed."""
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_begin(connection: Connection) -> None:
