@@ -380,3 +380,14 @@ def test_an_event_of_last_week_is_dated_to_the_middle_of_that_week(nlp, kb):
     assert (attack.event_date, attack.time_precision) == (dt.date(2016, 1, 14), 2), (attack.event_date,)
     months = [e for e in events if e.time_precision == 3]
     assert all(e.event_date.day == 1 for e in months), [(e.sub_event_type, e.event_date) for e in months]
+
+
+def test_a_town_the_site_is_near_across_a_border_lends_its_point_not_its_country(nlp, kb):
+    text = ("A man tried to stab a border policeman at a checkpoint in the West Bank, near Jerusalem, and was "
+            "shot dead, police said on Sunday. Turkish artillery hit Islamic State positions in northern Syria, "
+            "near the Turkish town of Kilis, on Sunday.")
+    doc = Document(id="written-near", text=text, language="en", published=dt.date(2016, 2, 15))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    got = {(e.location, e.country, e.geo_precision) for e in events}
+    assert ("Jerusalem", "Palestine", 2) in got and ("Kilis", "Syria", 2) in got, got
+

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...knowledge.gazetteer import distance_km
@@ -1017,6 +1017,28 @@ EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|bombings?|explosions?|s
                          r"rampage|clashes|riots|uprising)\b", re.IGNORECASE)
 
 
+# "near Jerusalem", "outside the town of Kilis": the town is the point the site is told from
+NEAR_TOWN = re.compile(r"\b(?:near|outside|close to)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$",
+                       re.IGNORECASE)
+
+
+def _across_border(chosen: Place, in_sent: list[Place], text: str) -> Place:
+    """A town named only as what the site is near, in a sentence that puts the site in a region or
+    country the town is not in ("at a checkpoint in the West Bank, near Jerusalem"; "in northern
+    Syria, near the Turkish town of Kilis"): the site is in that region's country, at the town's
+    point, ACLED's geo_precision 2 (near a town)."""
+    if chosen.kind in PRECISION_PENALTY or not NEAR_TOWN.search(text, max(0, chosen.span.start - 40),
+                                                               chosen.span.start):
+        return chosen
+    around = [p for p in in_sent if p.kind in ("region", "admin1", "country") and p.country
+              and p.country != chosen.country and abs(p.span.start - chosen.span.start) < 80]
+    if not around:
+        return chosen
+    region = min(around, key=lambda p: abs(p.span.start - chosen.span.start))
+    return replace(chosen, country=region.country, admin1=region.admin1 if region.kind != "country" else None,
+                   geo_precision=max(2, chosen.geo_precision or 2), place_id=None)
+
+
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
@@ -1089,7 +1111,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
             return max(told, key=lambda p: p.span.start)
         in_sent = []
     if in_sent:
-        chosen = finer(_first_precise(in_sent, anchor))
+        chosen = _across_border(finer(_first_precise(in_sent, anchor)), in_sent, text)
         if chosen.admin1 is not None and chosen.kind in ("admin1", "region") and sent_start < LEAD_CHARS:
             # the lead names a province ("38 people were killed in air strikes in Hasaka province"), the next
             # lines a town in it ("strikes hit a bakery in the city of al-Shadadi"); not a country, whose
