@@ -188,3 +188,14 @@ def test_a_brand_before_its_store_is_no_town(places):
     # "Walmart" is also a hamlet in Pennsylvania: a name before a site is a town only when a sizable one
     found = places("A man planted a pipe bomb inside a Walmart store in rural North Carolina, police said.")
     assert not named(found, "Walmart") and named(found, "North Carolina")
+
+
+def test_the_town_a_strike_or_a_takeover_is_done_to_is_a_place(places):
+    # the small model leaves "Aleppo" untagged after "hit" and tags "Homs" a person: the verb's object is the town
+    found = places("Russian air strikes hit Aleppo on Monday. Russian jets struck Homs and Hama the same day. "
+                   "Islamic State fighters seized Hit in Anbar province.")
+    assert {(p.span.text, p.country) for p in found} >= {("Aleppo", "Syria"), ("Homs", "Syria"), ("Hama", "Syria"),
+                                                          ("Hit", "Iraq")}
+    # an actor done to is no town: "attacked Hezbollah", "arrested Smith"
+    found = places("Rebels attacked Hezbollah on Monday. Police arrested Smith in London.")
+    assert {p.span.text for p in found} == {"London"}

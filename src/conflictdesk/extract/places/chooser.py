@@ -229,7 +229,7 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
         #                ("Pakistan, Saudi Arabia and Somalia", "Tennessee, Georgia": a list, no container)
     if r.kind == "country":
         return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
-    if c.origin == "ner" and not c.governed and r.kind != "admin1":
+    if c.origin in ("ner", "object") and not c.governed and r.kind != "admin1":
         # an entity not governed by a locative word: only a known, sizeable or local place
         return r.country_code in countries[:3] or r.population >= 100000
     if countries and r.country_code not in countries and r.population < 20000 and not c.admin1_hint \

@@ -11,7 +11,9 @@ spans that may name a place, with what its own wording says of them.
 - `noun_candidates`: a name before a place noun ("Andan town", "Jobar neighbourhood"),
 - `site_candidates`: a town named before a site ("a Brussels apartment", "the Tunis Bardo museum"),
 - `entity_candidates`: spaCy's GPE / LOC / FAC entities not used as an actor or modifier (a
-  modifier of an event or a site is where it happened: "the Istanbul blast", "a Baghdad market").
+  modifier of an event or a site is where it happened: "the Istanbul blast", "a Baghdad market"),
+- `object_candidates`: the name a strike or a takeover is done to ("jets pounded Douma", "troops
+  retook Palmyra"), which the small model often leaves untagged or tags as a people.
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
 from .curated import find_curated
-from .wording import (ACTOR_DEPS, BARE_DATELINE, EVENT_HEADS, GOVERNMENT_OBJECT_VERBS, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME_PAREN,
-                      NOUN_AFTER, SITE_AFTER, SITE_HEADS, SITE_MIN_POPULATION, TRAILING_NOUN, governed_before)
+from .wording import (ACTOR_DEPS, BARE_DATELINE, EVENT_HEADS, GOVERNMENT_OBJECT_VERBS, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME,
+                      NAME_PAREN, NOUN_AFTER, SITE_AFTER, SITE_HEADS, SITE_MIN_POPULATION, STRUCK_PLACE_VERBS,
+                      TRAILING_NOUN, governed_before)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -204,6 +207,29 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
         if trimmed and trimmed.start() > 0:
             yield Candidate(start, start + trimmed.start(), text[start:start + trimmed.start()], "ner",
                             governed=True)
+
+
+_NAME_AT = re.compile(NAME)
+
+
+def object_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
+    """The proper name a strike or a takeover is done to, and the names joined to it ("jets pounded
+    Douma and Harasta", "troops retook Palmyra", "rebels stormed Jisr al-Shughour"). Not governed by a
+    locative word: the chooser takes it only as a town of the report's countries or a large one, and
+    an actor's name ("attacked Hezbollah") is none for want of a place of that name."""
+    for tok in parsed:
+        obj = tok
+        while obj.dep_ == "conj":
+            obj = obj.head
+        if tok.pos_ != "PROPN" or obj.dep_ != "dobj" or obj.head.lemma_.lower() not in STRUCK_PLACE_VERBS:
+            continue
+        left = tok
+        while left.i > 0 and parsed[left.i - 1].pos_ in ("PROPN", "PUNCT") and parsed[left.i - 1].head.i == tok.i \
+                and parsed[left.i - 1].text not in (",", "(", '"'):
+            left = parsed[left.i - 1]
+        m = _NAME_AT.match(text, left.idx)
+        if m is not None and m.end() >= tok.idx + len(tok.text):
+            yield Candidate(m.start(), m.end(), m.group(0), "object")
 
 
 def _split_list(chunk: str, offset: int) -> list[tuple[int, int]]:

@@ -48,7 +48,7 @@ from .chooser import actor_countries, choose_places, document_countries, keep_kn
 from .context import read_context
 from .containers import without_containers
 from .sources import (bracket_candidates, capital_candidates, capital_named_candidates, curated_candidates,
-                      dateline_candidates, entity_candidates, filed_in_country, locative_candidates,
+                      dateline_candidates, entity_candidates, object_candidates, filed_in_country, locative_candidates,
                       noun_candidates, site_candidates)
 from .vetoes import plausible_candidates
 
@@ -72,6 +72,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     cands.extend(noun_candidates(text))
     cands.extend(site_candidates(gaz, text))
     cands.extend(entity_candidates(parsed, text))
+    cands.extend(object_candidates(parsed, text))
     read_context(cands, text, gaz)
 
     plausible = plausible_candidates(cands, parsed=parsed, kb=kb, gaz=gaz, text=text)
