@@ -526,3 +526,14 @@ def test_an_operation_named_for_another_side_is_not_the_states(nlp, kb):
     [(ev, a1, a2)] = coded(nlp, kb, "Twelve Boko Haram fighters were killed in a rebel operation near Maiduguri on "
                                    "Friday.")
     assert a1 is None or not a1.startswith("Military Forces"), a1
+
+
+def test_a_countrys_deadliest_attack_is_one_it_suffered_not_one_it_made(nlp, kb):
+    text = ("More than 9,000 police were deployed in Bali, the site of Indonesia's deadliest terror attack, "
+            "which killed 202 people in 2002.")
+    events = coded(nlp, kb, text)
+    assert events and all(e.actor1 != "military-forces-of-indonesia" for e, _, _ in events), \
+        [(e.sub_event_type, e.actor1) for e, _, _ in events]
+    # the possessor of a ranked air strike is still who struck
+    events = coded(nlp, kb, "Russia's heaviest air strikes in weeks hit Aleppo on Monday, killing 30 people.")
+    assert [e.actor1 for e, _, _ in events] == ["military-forces-of-russia"], [e.actor1 for e, _, _ in events]

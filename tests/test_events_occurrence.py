@@ -776,3 +776,9 @@ def test_a_missile_intercepted_is_disrupted_weapons_use(nlp, kb):
     evs = extract(nlp, kb, "Saudi air defences intercepted a ballistic missile fired by the Houthis at Jizan on "
                            "Friday.", published=dt.date(2016, 4, 30)).events
     assert [e.sub_event_type for e in evs] == ["Disrupted weapons use"]
+
+
+def test_attacks_security_forces_work_to_anticipate_or_prevent_are_no_incident(nlp, kb):
+    text = ("A police spokesman said security is focused on anticipating attacks in vulnerable regions, "
+            "including Jakarta. Troops were deployed to prevent attacks on churches and airports.")
+    assert violent(nlp, kb, text) == []

@@ -178,11 +178,13 @@ def _there_is(head: "Token") -> bool:
     return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
-# what someone accuses, fears, condemns or flees: "accused Russia of bombing civilians", "concerned about
+# what someone accuses, fears, condemns, flees or works to prevent: "accused Russia of bombing civilians", "concerned about
 # Russia's continued bombing", "condemned cross-border shelling", "tens of thousands fleeing air strikes"
 SPOKEN_OF = {"accuse", "accusation", "allege", "allegation", "concern", "concerned", "worry", "worried", "condemn",
              "condemnation", "denounce", "blame", "link", "complain", "complaint", "criticize", "criticise", "flee",
-             "escape", "free", "insistence", "deplore", "decry"}
+             "escape", "free", "insistence", "deplore", "decry",
+             # what security forces expect or work to stop: "focused on anticipating attacks in vulnerable regions"
+             "anticipate", "prevent", "deter", "avert", "forestall", "preempt", "pre-empt"}
 CLIMB = {"compound", "pobj", "dobj", "prep", "pcomp", "conj", "amod"}
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 PLACE_PREPS = {"in", "at", "near", "into", "around", "outside", "across", "on"}

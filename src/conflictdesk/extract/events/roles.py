@@ -219,6 +219,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         return resolve_phrase(known, index, patterns)
     lo, hi = _subtree_range(tok)
     hits = index.within(lo, hi)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and _ranked_in(tok, owner):
+        a, b = _subtree_range(owner)        # "Indonesia's deadliest terror attack, which killed 202": no side
+        hits = [h for h in hits if not a <= h[0] < b]
     if not hits:
         for child in tok.children:
             if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
@@ -381,6 +385,16 @@ def _own_outlet(verb: "Token", index: ActorIndex) -> "Token | None":
 
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+RANKED_NOUNS = {"attack", "bombing", "blast", "explosion", "massacre", "shooting", "assault"}
+
+
+def _ranked_in(head: "Token", owner: "Token") -> bool:
+    """"Indonesia's deadliest terror attack", "the country's worst bombing": an attack ranked among a
+    country's own is one it suffered; the country is where it happened, not who attacked ("Russia's
+    heaviest air strikes" and "Islamic State's deadliest attack" keep their attacker)."""
+    ranked = any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ == "worst") for c in head.children)
+    country = owner.ent_type_ == "GPE" or owner.lemma_.lower() in ("country", "nation")
+    return ranked and country and head.lemma_.lower() in RANKED_NOUNS
 # parts of a place: "the center of the capital" names where an attack struck, not a side
 SITE_NOUNS = {"center", "centre", "heart", "capital", "city", "town", "village", "outskirts", "edge", "part",
               "area", "district", "province", "region", "street", "streets", "north", "south", "east", "west",
@@ -673,7 +687,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             agent = subj if subj is not None and not passive else None
             if owned:
                 target = next((c for c in poss + mods if index.within(c.idx, c.idx + len(c.text))), None)
-        elif poss:
+        elif poss and not _ranked_in(head, poss[0]):
             agent = poss[0]
         elif by:
             agent = by[0]
