@@ -782,3 +782,10 @@ def test_attacks_security_forces_work_to_anticipate_or_prevent_are_no_incident(n
     text = ("A police spokesman said security is focused on anticipating attacks in vulnerable regions, "
             "including Jakarta. Troops were deployed to prevent attacks on churches and airports.")
     assert violent(nlp, kb, text) == []
+
+
+def test_a_town_retaken_is_territory_even_when_the_model_reads_a_person(nlp, kb):
+    # the small model tags "Palmyra" a person and leaves "retook" unlemmatised: the places stage reads a town
+    [ev] = extract(nlp, kb, "Syrian troops retook Palmyra on Sunday.", published=dt.date(2016, 3, 28)).events
+    assert (ev.sub_event_type, ev.location, ev.event_date) == ("Government regains territory", "Palmyra",
+                                                              dt.date(2016, 3, 27))

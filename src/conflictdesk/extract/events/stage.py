@@ -303,9 +303,10 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     return False
 
 
-def _person_taken(m: Mention, patterns: EventPatterns) -> bool:
+def _person_taken(m: Mention, patterns: EventPatterns, places: list[Place] = ()) -> bool:
     """"She was captured in 2014", "soldiers captured on a mission", "to capture, not kill, him": a
-    person captured is no territory taken."""
+    person captured is no territory taken. A name the places stage read as a town is none ("troops
+    retook Palmyra", the small model's person)."""
     head = m.head
     if m.trigger.kind != "territory" or head.pos_ != "VERB":
         return False
@@ -322,7 +323,8 @@ def _person_taken(m: Mention, patterns: EventPatterns) -> bool:
         return True
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
-    return any(t.ent_type_ == "PERSON" or _people(t, patterns) for t in taken)
+    return any((t.ent_type_ == "PERSON" and not any(p.span.start <= t.idx < p.span.end for p in places))
+               or _people(t, patterns) for t in taken)
 
 
 def _people_taken(m: Mention, patterns: EventPatterns) -> bool:
@@ -616,7 +618,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None
     taken_by = None
-    if _person_taken(m, patterns):
+    if _person_taken(m, patterns, places):
         # "police seized a man", "gunmen seized the trio": people taken, no territory; by a state's forces
         # an arrest, by anyone else an abduction (ACLED); told without who took them, no event
         doers = [c for c in m.head.children if c.dep_ == "nsubj"]

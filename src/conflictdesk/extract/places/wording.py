@@ -15,7 +15,8 @@ NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:[ \-]{ART})?[ \-](?:{ART}-)?{_CAP})*{_NUM}?)
 # Verbs whose object may be the town they are done to: "jets pounded Douma", "troops retook Palmyra"
 STRUCK_PLACE_VERBS = {"hit", "strike", "shell", "bomb", "pound", "bombard", "attack", "storm", "raid", "target",
                       "capture", "seize", "retake", "recapture", "overrun", "besiege", "encircle", "surround",
-                      "liberate", "enter", "rocket", "blast", "reach", "lose", "abandon", "control"}
+                      "liberate", "enter", "rocket", "blast", "reach", "lose", "abandon", "control",
+                      "retook", "retaken", "overran"}    # lemmas the small model leaves as written
 LOCATIVES: dict[str, int | None] = {
     "in": None, "at": None, "inside": None, "into": None, "from": None, "to": None, "toward": None,
     "towards": None, "across": None, "via": None, "over": None, "of": None, "village of": None, "town of": None,
