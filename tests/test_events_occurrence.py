@@ -789,3 +789,15 @@ def test_a_town_retaken_is_territory_even_when_the_model_reads_a_person(nlp, kb)
     [ev] = extract(nlp, kb, "Syrian troops retook Palmyra on Sunday.", published=dt.date(2016, 3, 28)).events
     assert (ev.sub_event_type, ev.location, ev.event_date) == ("Government regains territory", "Palmyra",
                                                               dt.date(2016, 3, 27))
+
+
+def test_a_car_striking_someone_is_no_labour_strike_and_a_peaceful_protest_kills_no_one(nlp, kb):
+    text = ("ORLANDO, Fla. Funerals for two of the 49 victims killed in the shooting at a nightclub were marked by "
+            "tense scenes on Saturday, as anti-gay protesters stood outside a church. Two deputies were injured "
+            "when a driver cut through the procession and struck them with her car.")
+    events = extract(nlp, kb, text, published=dt.date(2016, 6, 18)).events
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert all(e.sub_event_type == "Peaceful protest" and e.fatalities is None for e in protests), \
+        [(e.sub_event_type, e.fatalities) for e in protests]
+    strikes = extract(nlp, kb, "Teachers went on strike on Monday over unpaid wages in Harare.").events
+    assert [e.sub_event_type for e in strikes] == ["Peaceful protest"]

@@ -1413,6 +1413,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     for d in merged:
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
     for d in merged:
+        if d.coding.sub_event_type == "Peaceful protest":
+            # ACLED: a peaceful protest kills no one; a toll told beside one is another event's ("funerals for
+            # two of the 49 victims killed in the shooting ... under the watch of anti-gay protesters")
+            d.fatalities = None
         if _aggregate(d, doc.text):
             # the guide and ACLED: an aggregate stays one event with its count and no fatalities (a toll
             # told with it, or by "those attacks" after it, is of many incidents); one of weeks, months
