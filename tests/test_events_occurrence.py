@@ -477,6 +477,14 @@ def test_raids_that_arrest_are_the_arrests(nlp, kb, text):
     assert [e.sub_event_type for e in evs] == ["Arrests"], [(e.event_type, e.sub_event_type) for e in evs]
 
 
+def test_a_police_raid_on_a_house_that_harms_no_one_is_a_search(nlp, kb):
+    evs = extract(nlp, kb, "Belgian police raided a suspected safe house in central Brussels on Saturday but found "
+                           "no weapons or explosives and made no further arrests.").events
+    assert not evs, [(e.sub_event_type, e.actor1) for e in evs]
+    [ev] = extract(nlp, kb, "Israeli troops raided a house in Jenin on Monday, killing two Palestinians.").events
+    assert (ev.event_type, ev.location, ev.country) == ("Violence against civilians", "Jenin", "Palestine")
+
+
 def test_a_deadly_raid_stays_violence_beside_its_arrests(nlp, kb):
     evs = extract(nlp, kb, "CAIRO Police killed two suspected militants and arrested five in a raid on a hideout "
                            "in Giza on Monday.").events

@@ -157,12 +157,41 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
-            or _used_to(head) or _anti(head) or _obstacle(head):
+            or _used_to(head) or _anti(head) or _obstacle(head) or _search_raid(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# a raid by the police on a house is a search: no violence unless the sentence tells some
+SEARCHERS = {"police", "policeman", "officer", "agent", "investigator", "detective", "gendarme", "gendarmerie",
+             "prosecutor", "authority", "service"}
+SEARCHED = {"house", "home", "apartment", "flat", "building", "office", "premise", "premises", "address",
+            "property", "residence", "safe", "hideout", "mosque", "shop", "warehouse", "headquarters"}
+HARM_WORDS = {"kill", "dead", "die", "death", "wound", "injure", "shoot", "shot", "gunfire", "clash", "fire",
+              "firefight", "gunbattle", "shootout", "shoot-out", "blow", "detonate", "explode", "exchange", "beat"}
+
+
+def _search_raid(head: "Token") -> bool:
+    """"Belgian police raided a suspected safe house ... but found no weapons and made no arrests": a
+    police raid on a house, with no harm told in its sentence, is a search, no attack (an arrest in it
+    is the arrest; "troops raided a village, killing two" is violence)."""
+    if head.lemma_.lower() != "raid":
+        return False
+    if head.pos_ == "VERB":
+        doers = [c for c in head.children if c.dep_ == "nsubj"]
+        places = [c for c in head.children if c.dep_ == "dobj"]
+    else:
+        doers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss")]
+        places = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "of")
+                  for g in c.children if g.dep_ == "pobj"]
+    searched = any(t.lemma_.lower() in SEARCHED or any(c.lemma_.lower() in SEARCHED for c in t.children)
+                   for t in places)
+    by_police = any(t.lemma_.lower() in SEARCHERS or any(c.lemma_.lower() in SEARCHERS for c in t.children)
+                    for t in doers)
+    return searched and by_police and not any(t.lemma_.lower() in HARM_WORDS for t in head.sent)
 
 
 # weapons whose presence is told, not their use
