@@ -809,3 +809,13 @@ def test_a_car_striking_someone_is_no_labour_strike_and_a_peaceful_protest_kills
         [(e.sub_event_type, e.fatalities) for e in protests]
     strikes = extract(nlp, kb, "Teachers went on strike on Monday over unpaid wages in Harare.").events
     assert [e.sub_event_type for e in strikes] == ["Peaceful protest"]
+
+
+def test_a_building_retaken_from_gunmen_is_no_territory_and_a_loss_conceded_is_background(nlp, kb):
+    evs = extract(nlp, kb, "Somali special forces took control of the restaurant just before dawn on Friday, "
+                           "a police official said.", published=dt.date(2016, 1, 22)).events
+    assert not [e for e in evs if "territory" in e.sub_event_type], [e.sub_event_type for e in evs]
+    [lost] = extract(nlp, kb, "Despite being pushed out of Somalia's major cities and towns, al-Shabab continues "
+                              "to launch deadly guerrilla attacks.", published=dt.date(2016, 1, 22)).events
+    assert (lost.sub_event_type, lost.salience, lost.event_date) == ("Government regains territory", "background",
+                                                                     None)

@@ -455,6 +455,14 @@ def told_as_trend(head: "Token") -> bool:
         g.lower_ in ("as", "than") for g in (*c.children, *head.children, *head.head.children)) for c in head.children)
 
 
+def told_as_state(head: "Token") -> bool:
+    """"Despite being pushed out of Somalia's major cities and towns, al-Shabab continues ...": a loss
+    conceded as the state things are in, with no day of its own, is background, not the day's news."""
+    return head.tag_ == "VBN" and head.dep_ == "pcomp" and head.head.lower_ in ("despite", "of") \
+        and (head.head.lower_ == "despite" or head.head.head.lower_ == "spite") \
+        and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children) and _dayless(head)
+
+
 def _a_share(head: "Token") -> bool:
     """"followed by roadside bombs at 21 percent and suicide attacks at 17 percent", "40 percent of the
     attacks": a kind of violence as a share of a count, no incident."""

@@ -34,7 +34,8 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
                      violent_demonstrations)
 from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
                         said_day_told_later)
-from .relevance import about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_trend
+from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
+                        told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, offensive_between, phrase_scopes, place_for,
@@ -292,7 +293,9 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     if m.trigger.kind == "territory":
         # "captured the market", "regained control of the van": no territory taken
         stop = patterns.not_territories
-        objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        # "captured the market"; "took control of the restaurant" (the control's "of", not the verb's)
+        holders = [head] + [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"]
+        objs += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj"]
     for o in objs:
         if o.lemma_.lower() in patterns.victim_nouns and o.lemma_.lower() not in stop:
@@ -686,7 +689,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                            event_date=when.date if when else None, published=doc.published)
     if recalled_time(when, doc.text, doc.published):
         salience = "background"
-    trend = told_as_trend(m.head)
+    trend = told_as_trend(m.head) or told_as_state(m.head)
     if trend:
         # "government forces have stepped up bombing of rebel-held areas", "a rise in attacks": many incidents
         # told as how often they happen, one background event with no day of its own (the guide's aggregate)
@@ -1051,7 +1054,10 @@ def _territory_subtype(d: Draft, *, kb: Any, index: ActorIndex) -> None:
     """Territory taken by state forces is regained; by anyone else, overtaken."""
     if d.kind == "territory" and d.coding.event_type == "Battles":
         t = _actor_type(d.actor1, kb=kb, index=index)
-        sub = "Government regains territory" if t in STATE_FORCE_TYPES else "Non-state actor overtakes territory"
+        # a non-state group pushed out by no side told ("despite being pushed out of Somalia's major cities,
+        # al-Shabab ..."): what the state's forces regained, the common case (not a non-state taker nobody named)
+        lost = d.actor1 is None and _actor_type(d.actor2, kb=kb, index=index) in NON_STATE_GROUPS
+        sub = "Government regains territory" if t in STATE_FORCE_TYPES or lost else "Non-state actor overtakes territory"
         d.coding = type(d.coding)("Battles", sub, d.coding.cameo)
 
 
