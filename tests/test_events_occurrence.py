@@ -819,3 +819,9 @@ def test_a_building_retaken_from_gunmen_is_no_territory_and_a_loss_conceded_is_b
                               "to launch deadly guerrilla attacks.", published=dt.date(2016, 1, 22)).events
     assert (lost.sub_event_type, lost.salience, lost.event_date) == ("Government regains territory", "background",
                                                                      None)
+
+
+def test_police_in_riot_gear_is_no_riot(nlp, kb):
+    evs = extract(nlp, kb, "Local media in Phoenix reported police in riot gear used pepper spray on protesters "
+                           "on Friday.", published=dt.date(2016, 7, 9)).events
+    assert [e.sub_event_type for e in evs] == ["Protest with intervention"], [e.sub_event_type for e in evs]

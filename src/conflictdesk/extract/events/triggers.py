@@ -240,8 +240,10 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
             if head.dep_ == "compound" and head.head.lemma_.lower() in patterns.armed_nouns \
                     and head.head.i > head.i and trig.kind != "label":
                 continue          # "riot police", "attack helicopter": the word names the force, not an event
-            if head.dep_ == "compound" and head.head.lemma_.lower() in PICTURED | PLATFORMS and trig.kind != "label":
-                continue          # "Islamic State execution videos", "attack drills", "a missile destroyer"
+            if head.dep_ == "compound" and head.head.lemma_.lower() in PICTURED | PLATFORMS | EQUIPMENT \
+                    and trig.kind != "label":
+                continue          # "Islamic State execution videos", "attack drills", "a missile destroyer",
+                #                   "police in riot gear"
             if trig.kind == "territory" and _holds_territory(head):
                 continue
             if len(span) > 1 and " ".join(t.lower_ for t in span) == "air force" and head.dep_ in ("compound", "poss"):
@@ -272,6 +274,8 @@ SEPARATE_WORDS = {"separate", "another", "second", "third", "earlier"}
 PLATFORMS = {"destroyer", "frigate", "cruiser", "ship", "submarine", "boat", "launcher", "battery", "system",
              "defense", "defence", "shield", "programme", "program", "factory", "plant", "depot", "base", "carrier",
              "technology", "capability", "arsenal", "stockpile", "maker", "manufacturer", "industry"}
+# what a force wears or rides, named after what it is for: "police in riot gear", "riot shields", "a riot van"
+EQUIPMENT = {"gear", "helmet", "shield", "van", "truck", "squad", "unit", "equipment", "uniform", "control"}
 # who may shoot, told only as placed somewhere: no shooting happened ("snipers were posted on rooftops")
 ARMED_PEOPLE = {"gunman", "gunmen", "sniper", "marksman", "sharpshooter"}
 DEPLOYING = {"deploy", "post", "station", "position", "place", "put", "send", "train", "arm", "recruit", "hire",
