@@ -480,6 +480,16 @@ def test_shelling_told_without_its_gunners_is_by_the_one_side_the_report_names(n
         [(a1, a2) for _, a1, a2 in evs]
 
 
+def test_shelling_told_without_its_gunners_is_by_the_side_named_shelling_that_day(nlp, kb):
+    text = ("Turkish artillery pounded Islamic State positions in northern Syria on Saturday, killing 30 militants, "
+            "after months of rocket attacks by Islamic State on a Turkish border town. "
+            "Artillery fire also struck the village of Tal Rifaat on Saturday, destroying two rocket launchers.")
+    evs = [x for x in coded(nlp, kb, text) if "Tal Rifaat" in x[0].evidence.text
+           and x[0].sub_event_type == "Shelling/artillery/missile attack"]
+    assert evs and all(a1 and a1.startswith("Military Forces of Turkey") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
 def test_a_states_base_abroad_does_not_place_the_attack_in_that_state(nlp, kb):
     text = ("Islamic State militants overran the town of Tel Asqof in northern Iraq on Tuesday.\n\n"
             "The Pentagon said more troops would be sent to Iraq.\n\n"

@@ -1162,19 +1162,27 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
 STRUCK_FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
-def _unnamed_strikers(drafts: list[Draft]) -> None:
+def _unnamed_strikers(drafts: list[Draft], anchor: Any = None) -> None:
     """"Strikes hit a bakery in al-Shadadi" in a report of U.S.-led strikes: an air strike told without
     who flew it is by the one air force the report names as striking (ACLED's coders read the report so);
     with two named (Russian and Syrian jets), it stays without. Shelling likewise: "artillery fire hit
-    Suran" in a report of Turkish shelling, and no other side named as shelling."""
+    Suran" in a report of Turkish shelling, and no other side named as shelling. The side named as
+    striking that day counts first: Turkish shelling on Saturday and "weeks of rocket attacks" by Islamic
+    State make Saturday's "artillery fire hit Suran" Turkish, and the town "struck by rockets in recent
+    weeks" Islamic State's."""
     def strike(d: Draft) -> bool:
         return d.coding.sub_event_type in STRUCK_FROM_AFAR and d.status in OCCURRED
+
+    def day(d: Draft) -> Any:
+        # as the event will be dated: its own date, or the report's for the news of the day
+        return d.date.date if d.date is not None else anchor if d.salience == "main" else None
 
     for d in drafts:
         if (d.actor1 is not None and not d.a1_default) or not strike(d):
             continue
-        strikers = {o.actor1 for o in drafts if o is not d and strike(o) and o.actor1 is not None and not o.a1_default
-                    and o.coding.sub_event_type == d.coding.sub_event_type}
+        named = [o for o in drafts if o is not d and strike(o) and o.actor1 is not None and not o.a1_default
+                 and o.coding.sub_event_type == d.coding.sub_event_type]
+        strikers = {o.actor1 for o in named if day(o) == day(d)} or {o.actor1 for o in named}
         if len(strikers) == 1:
             striker = strikers.pop()
             if striker != d.actor2:
@@ -1409,7 +1417,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 d.salience = "background"
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index)
-    _unnamed_strikers(merged)
+    _unnamed_strikers(merged, anchor)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
