@@ -536,3 +536,12 @@ def test_an_operation_named_for_another_side_is_not_the_states(nlp, kb):
     [(ev, a1, a2)] = coded(nlp, kb, "Twelve Boko Haram fighters were killed in a rebel operation near Maiduguri on "
                                    "Friday.")
     assert a1 is None or not a1.startswith("Military Forces"), a1
+
+
+def test_a_group_that_claimed_similar_attacks_did_not_claim_this_one(nlp, kb):
+    text = ("A car bomb exploded at a crowded market in Hilla on Sunday, killing 12 people. There was no "
+            "immediate claim of responsibility, but the Islamic State group has claimed similar bombings in the "
+            "city.")
+    evs = coded(nlp, kb, text)
+    assert len(evs) == 1 and evs[0][1] == "Unidentified Armed Group (Iraq)", [(e.sub_event_type, a1) for e, a1, _ in evs]
+
