@@ -545,3 +545,10 @@ def test_a_group_that_claimed_similar_attacks_did_not_claim_this_one(nlp, kb):
     evs = coded(nlp, kb, text)
     assert len(evs) == 1 and evs[0][1] == "Unidentified Armed Group (Iraq)", [(e.sub_event_type, a1) for e, a1, _ in evs]
 
+
+def test_a_group_told_as_turning_to_attacks_did_not_carry_out_the_days_bombing(nlp, kb):
+    text = ("A car bomb exploded near a bus station in southern Baghdad on Saturday, killing 14 people, police said.\n"
+            "Security officials say Islamic State is increasingly turning to attacks in the capital, far from the "
+            "frontline fighting.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Remote explosive/landmine/IED"]
+    assert evs and evs[0][1] == "Unidentified Armed Group (Iraq)", [(e.sub_event_type, a1) for e, a1, _ in evs]
