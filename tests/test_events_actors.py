@@ -552,3 +552,12 @@ def test_a_group_told_as_turning_to_attacks_did_not_carry_out_the_days_bombing(n
             "frontline fighting.")
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Remote explosive/landmine/IED"]
     assert evs and evs[0][1] == "Unidentified Armed Group (Iraq)", [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_a_noun_phrase_read_as_a_verb_names_its_own_agent(nlp, kb):
+    # "government advances" is parsed as the verb "advances"; the subject of "came" did not advance
+    text = ("A car bomb killed nine people in Hama on Sunday. The bombing came a day after government advances "
+            "against Islamic State.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Armed clash"]
+    assert evs and all((a1 or "").startswith("Military Forces of Syria") for _, a1, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]

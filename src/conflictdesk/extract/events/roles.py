@@ -442,11 +442,23 @@ _SUBJECT_THROUGH = frozenset({"conj", "xcomp", "advcl", "ccomp"})
 _SPEECH = frozenset(REPORTING_VERBS)
 
 
+def _noun_read_as_verb(v: "Token") -> "tuple[Token | None] | None":
+    """"a day after government advances against Islamic State", parsed as the verb "advances" with
+    "government" its compound: a noun phrase ("government advances"), which names who acted, not the
+    subject of the clause it hangs from."""
+    if v.i != v.head.i and v.tag_ == "VBZ" and v.i > 0:
+        before = v.doc[v.i - 1]
+        if before.dep_ == "compound" and before.head.i == v.i and before.pos_ in ("NOUN", "PROPN"):
+            return (v,)
+    return None
+
+
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
     """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
     and whether it is passive."""
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
-                                   steps=4, through_prepositions=True, not_into=_SPEECH)
+                                   steps=4, through_prepositions=True, not_into=_SPEECH,
+                                   otherwise=_noun_read_as_verb)
     return subj, group == 1
 
 
