@@ -561,3 +561,11 @@ def test_a_noun_phrase_read_as_a_verb_names_its_own_agent(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Armed clash"]
     assert evs and all((a1 or "").startswith("Military Forces of Syria") for _, a1, _ in evs), \
         [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_who_carried_out_what_appeared_to_be_an_act_did_it(nlp, kb):
+    text = ("Two blasts shook a street near the governor's office in Diyarbakir on Monday, as police carried out "
+            "what appeared to be controlled explosions near the building.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Disrupted weapons use"]
+    assert evs and all((a1 or "").startswith("Police Forces of Turkey") for _, a1, _ in evs), \
+        [(e.sub_event_type, a1) for e, a1, _ in evs]

@@ -442,6 +442,10 @@ _SUBJECT_THROUGH = frozenset({"conj", "xcomp", "advcl", "ccomp"})
 _SPEECH = frozenset(REPORTING_VERBS)
 
 
+# "what appeared to be", "what seemed to be", "what looked like": the thing the outer verb tells
+SEEMING = {"appear", "seem", "look", "sound"}
+
+
 def _noun_read_as_verb(v: "Token") -> "tuple[Token | None] | None":
     """"a day after government advances against Islamic State", parsed as the verb "advances" with
     "government" its compound: a noun phrase ("government advances"), which names who acted, not the
@@ -460,6 +464,19 @@ def _subject(verb: "Token") -> tuple["Token | None", bool]:
                                    steps=4, through_prepositions=True, not_into=_SPEECH,
                                    otherwise=_noun_read_as_verb)
     return subj, group == 1
+
+
+def _what_it_seemed(verb: "Token") -> "Token | None":
+    """"police carried out what appeared to be controlled explosions": the verb that tells the act
+    ("carried out"), of which "what appeared to be" only says what it looked like; never a verb of
+    saying ("in what police said appeared to be a terror attack")."""
+    what = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "what" and c.tag_ == "WP"), None)
+    if what is None or verb.lemma_.lower() not in SEEMING or verb.dep_ not in ("ccomp", "dobj"):
+        return None
+    outer = verb.head
+    if outer.pos_ != "VERB" or outer.lemma_.lower() in NOT_AGENT_VERBS | _SPEECH:
+        return None
+    return outer
 
 
 # "after a shooting attack", "in retaliation for rocket attacks", "since the truce": the event told in
@@ -730,6 +747,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 if verb is not None and verb.lemma_.lower() in BLAME_VERBS:
                     agent = _blamed_on(verb, head)
                     verb = None
+                if verb is not None and _what_it_seemed(verb) is not None:
+                    verb = _what_it_seemed(verb)
                 if verb is not None and verb.lemma_.lower() in COPULAS and not _in_attribute(head, verb):
                     verb = None
                 if verb is not None and any(c.dep_ == "expl" for c in verb.children):
