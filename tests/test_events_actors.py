@@ -569,3 +569,12 @@ def test_who_carried_out_what_appeared_to_be_an_act_did_it(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Disrupted weapons use"]
     assert evs and all((a1 or "").startswith("Police Forces of Turkey") for _, a1, _ in evs), \
         [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian troops took back four Islamic State-held villages east of Aleppo on Tuesday.",
+    "The army announced the capture of six villages from Islamic State east of Aleppo on Tuesday.",
+])
+def test_who_held_the_places_taken_is_the_other_side(nlp, kb, text):
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
+    assert evs and all((a2 or "").startswith("Islamic State") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]

@@ -775,6 +775,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             agent = between[0]
             conj = _conjuncts(between[0])
             target = conj[0] if conj else None
+    if target is None and m.trigger.kind == "territory" and not expelling(m):
+        # "took back Islamic State-held villages", "the capture of 18 villages from Islamic State": who held them
+        taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})
+        target = next((h for t in taken for x in (t, *_conjuncts(t)) for h in [_holder(x, index, patterns)]
+                       if h is not None), None)
     targets = _pobj_of(head, TARGET_PREPS)
     if agent is not None and agent in targets:
         targets = []                 # "blamed the attack on the Islamic State group": who was blamed
@@ -805,6 +810,26 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if p.actor and p.actor != roles.side1.actor and p.actor not in roles.assoc1:
             roles.assoc1.append(p.actor)
     return roles
+
+
+def _holder(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
+    """Who held a place taken: "Islamic State-held villages", "villages held by Islamic State",
+    "18 villages from Islamic State" (a side named after "from", not a place: "20 km from Aleppo")."""
+    for c in place.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                found = resolve_phrase(g, index, patterns) if g.dep_ == "pobj" else Party()
+                if found.actor is not None or found.phrase is not None:
+                    return g
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in HOLDING:
+            by = _pobj_of(c, {"by"})
+            if by:
+                return by[0]
+            if c.i >= 2 and place.doc[c.i - 1].text == "-":
+                named = place.doc[c.i - 2]
+                if index.within(named.idx, named.idx + len(named.text)):
+                    return named
+    return None
 
 
 def _backers(tok: "Token | None") -> list["Token"]:
