@@ -578,3 +578,13 @@ def test_who_carried_out_what_appeared_to_be_an_act_did_it(nlp, kb):
 def test_who_held_the_places_taken_is_the_other_side(nlp, kb, text):
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
     assert evs and all((a2 or "").startswith("Islamic State") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Syrian warplanes bombed rebel-held districts of Aleppo on Tuesday.", "Opposition Rebels (Syria)"),
+    ("Syrian warplanes bombed Islamic State-held villages near Palmyra on Tuesday.", "Islamic State"),
+    ("Army artillery kept up its shelling of Islamic State positions near Palmyra on Tuesday.", "Islamic State"),
+])
+def test_who_holds_the_places_struck_is_the_side_struck(nlp, kb, text, side):
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert evs and all((a2 or "").startswith(side) for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]

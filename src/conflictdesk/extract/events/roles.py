@@ -788,6 +788,12 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         targets = _pobj_of(head.head, TARGET_PREPS)     # "launched an attack on X"
     if target is None and targets:
         target = targets[0]
+    if target is None and head.pos_ == "NOUN" and m.trigger.kind not in ("territory", "transfer"):
+        # "the shelling of Islamic State positions", "bombing of rebel-held areas": what was struck
+        struck = [g for g in _pobj_of(head, {"of"}) if g.ent_type_ not in ("DATE", "TIME")]
+        if struck and struck[0].lemma_.lower() in HELD_SITES | {"position", "post", "base", "stronghold"}:
+            target = _held_by(struck[0], index, patterns) or (
+                struck[0] if _names_a_side(struck[0], index, patterns) else None)
     if agent is not None:
         roles.side1 = resolve_phrase(agent, index, patterns)
         for c in _conjuncts(agent):
@@ -795,10 +801,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if p.actor and p.kind != "nationals" and p.actor != roles.side1.actor:
                 roles.assoc1.append(p.actor)
     if target is not None and target.lemma_.lower() in HELD_SITES:
-        # "attacked three villages held by Islamic State": the side struck is the one holding them
-        holder = next((a for c in target.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING
-                       for a in _pobj_of(c, {"by"}) if index.within(a.idx, a.idx + len(a.text))), None)
-        target = holder or target
+        # "attacked three villages held by Islamic State", "bombed rebel-held areas": the side struck is the
+        # one holding them
+        target = _held_by(target, index, patterns) or target
     if target is not None:
         roles.side2 = resolve_phrase(target, index, patterns)
         for c in _conjuncts(target):
@@ -812,24 +817,35 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
     return roles
 
 
-def _holder(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
-    """Who held a place taken: "Islamic State-held villages", "villages held by Islamic State",
-    "18 villages from Islamic State" (a side named after "from", not a place: "20 km from Aleppo")."""
+def _names_a_side(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> bool:
+    found = resolve_phrase(tok, index, patterns)
+    return found.actor is not None or found.phrase is not None
+
+
+def _held_by(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
+    """Who holds a place: "villages held by Islamic State", "Islamic State-held villages", "rebel-held
+    areas" (a side, named or by its role word)."""
     for c in place.children:
-        if c.dep_ == "prep" and c.lower_ == "from":
-            for g in c.children:
-                found = resolve_phrase(g, index, patterns) if g.dep_ == "pobj" else Party()
-                if found.actor is not None or found.phrase is not None:
-                    return g
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in HOLDING:
             by = _pobj_of(c, {"by"})
-            if by:
+            if by and _names_a_side(by[0], index, patterns):
                 return by[0]
             if c.i >= 2 and place.doc[c.i - 1].text == "-":
                 named = place.doc[c.i - 2]
-                if index.within(named.idx, named.idx + len(named.text)):
+                if _names_a_side(named, index, patterns):
                     return named
     return None
+
+
+def _holder(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
+    """Who held a place taken: "Islamic State-held villages", "villages held by Islamic State",
+    "18 villages from Islamic State" (a side after "from", not a place: "20 km from Aleppo")."""
+    for c in place.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ == "pobj" and _names_a_side(g, index, patterns):
+                    return g
+    return _held_by(place, index, patterns)
 
 
 def _backers(tok: "Token | None") -> list["Token"]:
