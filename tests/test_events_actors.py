@@ -588,3 +588,10 @@ def test_who_held_the_places_taken_is_the_other_side(nlp, kb, text):
 def test_who_holds_the_places_struck_is_the_side_struck(nlp, kb, text, side):
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
     assert evs and all((a2 or "").startswith(side) for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_the_group_of_an_earlier_sentence_is_its_subject(nlp, kb):
+    text = ("The YPG has been fighting Islamic State near Kobani for months. The group said on Monday that 20 of "
+            "its fighters were killed in an Islamic State attack on two towns near the border on Sunday.")
+    evs = [x for x in coded(nlp, kb, text) if "20 of its fighters" in x[0].evidence.text]
+    assert evs and all((a2 or "").startswith("YPG") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]

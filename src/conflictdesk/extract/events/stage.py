@@ -562,9 +562,30 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     # named before the phrase ("The al Qaeda-linked group" is not al Qaeda); "the militants", "the group"
     # are never a state's forces ("its forces" may be)
     types = ARMED_TYPES if own else ARMED_TYPES - STATE_FORCE_TYPES
-    before = [a for s, e, a in index.spans
+    before = [(s, e, a) for s, e, a in index.spans
               if e <= tok.left_edge.idx and _actor_type(a, kb=kb, index=index) in types]
-    return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
+    return Party(actor=_last_named(before, tok), kind=party.kind, token=tok) if before else party
+
+
+def _last_named(before: list[tuple[int, int, str]], tok: Any) -> str:
+    """The actor an anaphor names ("the group", "its fighters") among those named before it: the last one
+    named in its own sentence; from an earlier sentence, that sentence's subject first ("the YPG is also
+    fighting Islamic State. The group said 43 of its fighters were killed": the YPG)."""
+    s, _, last = before[-1]
+    if s >= tok.sent.start_char:
+        return last
+    doc = tok.doc
+    at = next((t for t in doc if t.idx >= s), None)
+    if at is None:
+        return last
+    sent = at.sent
+    for s2, _, a in reversed([x for x in before if sent.start_char <= x[0] < sent.end_char]):
+        t = next((t for t in sent if t.idx >= s2), None)
+        while t is not None and t.dep_ in ("compound", "amod", "det", "poss", "appos", "nmod") and t.head.i != t.i:
+            t = t.head
+        if t is not None and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i:
+            return a
+    return last
 
 
 # the fighters a report names only by what they are ("15 militants were killed", "clashes with insurgents")
