@@ -157,7 +157,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
-            or _used_to(head) or _anti(head) or _obstacle(head) or _search_raid(head):
+            or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -523,6 +523,17 @@ def _any_one(head: "Token") -> bool:
     """"as part of any ground attack against Islamic State", "condemned any attack on civilians": any
     such event, none in particular."""
     return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+
+
+# "has claimed similar attacks", "such bombings are common": incidents of a kind, none in particular
+KIND_WORDS = {"similar", "such"}
+
+
+def _of_a_kind(head: "Token") -> bool:
+    """"Islamic State has claimed similar attacks on Shiite pilgrims", "such bombings": incidents like
+    the one told, none in particular (a single "similar attack in March" is one)."""
+    return head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("amod", "det", "predet") and c.lower_ in KIND_WORDS for c in head.children)
 
 
 # what a blaze does: "a fire broke out at the depot", "the fire, which broke out at 3 a.m.", "fire gutted"

@@ -456,12 +456,41 @@ _SUBJECT_THROUGH = frozenset({"conj", "xcomp", "advcl", "ccomp"})
 _SPEECH = frozenset(REPORTING_VERBS)
 
 
+# "what appeared to be", "what seemed to be", "what looked like": the thing the outer verb tells
+SEEMING = {"appear", "seem", "look", "sound"}
+
+
+def _noun_read_as_verb(v: "Token") -> "tuple[Token | None] | None":
+    """"a day after government advances against Islamic State", parsed as the verb "advances" with
+    "government" its compound: a noun phrase ("government advances"), which names who acted, not the
+    subject of the clause it hangs from."""
+    if v.i != v.head.i and v.tag_ == "VBZ" and v.i > 0:
+        before = v.doc[v.i - 1]
+        if before.dep_ == "compound" and before.head.i == v.i and before.pos_ in ("NOUN", "PROPN"):
+            return (v,)
+    return None
+
+
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
     """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
     and whether it is passive."""
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
-                                   steps=4, through_prepositions=True, not_into=_SPEECH)
+                                   steps=4, through_prepositions=True, not_into=_SPEECH,
+                                   otherwise=_noun_read_as_verb)
     return subj, group == 1
+
+
+def _what_it_seemed(verb: "Token") -> "Token | None":
+    """"police carried out what appeared to be controlled explosions": the verb that tells the act
+    ("carried out"), of which "what appeared to be" only says what it looked like; never a verb of
+    saying ("in what police said appeared to be a terror attack")."""
+    what = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "what" and c.tag_ == "WP"), None)
+    if what is None or verb.lemma_.lower() not in SEEMING or verb.dep_ not in ("ccomp", "dobj"):
+        return None
+    outer = verb.head
+    if outer.pos_ != "VERB" or outer.lemma_.lower() in NOT_AGENT_VERBS | _SPEECH:
+        return None
+    return outer
 
 
 # "after a shooting attack", "in retaliation for rocket attacks", "since the truce": the event told in
@@ -732,6 +761,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 if verb is not None and verb.lemma_.lower() in BLAME_VERBS:
                     agent = _blamed_on(verb, head)
                     verb = None
+                if verb is not None and _what_it_seemed(verb) is not None:
+                    verb = _what_it_seemed(verb)
                 if verb is not None and verb.lemma_.lower() in COPULAS and not _in_attribute(head, verb):
                     verb = None
                 if verb is not None and any(c.dep_ == "expl" for c in verb.children):
@@ -758,6 +789,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             agent = between[0]
             conj = _conjuncts(between[0])
             target = conj[0] if conj else None
+    if target is None and m.trigger.kind == "territory" and not expelling(m):
+        # "took back Islamic State-held villages", "the capture of 18 villages from Islamic State": who held them
+        taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})
+        target = next((h for t in taken for x in (t, *_conjuncts(t)) for h in [_holder(x, index, patterns)]
+                       if h is not None), None)
     targets = _pobj_of(head, TARGET_PREPS)
     if agent is not None and agent in targets:
         targets = []                 # "blamed the attack on the Islamic State group": who was blamed
@@ -766,6 +802,12 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         targets = _pobj_of(head.head, TARGET_PREPS)     # "launched an attack on X"
     if target is None and targets:
         target = targets[0]
+    if target is None and head.pos_ == "NOUN" and m.trigger.kind not in ("territory", "transfer"):
+        # "the shelling of Islamic State positions", "bombing of rebel-held areas": what was struck
+        struck = [g for g in _pobj_of(head, {"of"}) if g.ent_type_ not in ("DATE", "TIME")]
+        if struck and struck[0].lemma_.lower() in HELD_SITES | {"position", "post", "base", "stronghold"}:
+            target = _held_by(struck[0], index, patterns) or (
+                struck[0] if _names_a_side(struck[0], index, patterns) else None)
     if agent is not None:
         roles.side1 = resolve_phrase(agent, index, patterns)
         for c in _conjuncts(agent):
@@ -773,10 +815,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if p.actor and p.kind != "nationals" and p.actor != roles.side1.actor:
                 roles.assoc1.append(p.actor)
     if target is not None and target.lemma_.lower() in HELD_SITES:
-        # "attacked three villages held by Islamic State": the side struck is the one holding them
-        holder = next((a for c in target.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING
-                       for a in _pobj_of(c, {"by"}) if index.within(a.idx, a.idx + len(a.text))), None)
-        target = holder or target
+        # "attacked three villages held by Islamic State", "bombed rebel-held areas": the side struck is the
+        # one holding them
+        target = _held_by(target, index, patterns) or target
     if target is not None:
         roles.side2 = resolve_phrase(target, index, patterns)
         for c in _conjuncts(target):
@@ -788,6 +829,37 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if p.actor and p.actor != roles.side1.actor and p.actor not in roles.assoc1:
             roles.assoc1.append(p.actor)
     return roles
+
+
+def _names_a_side(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> bool:
+    found = resolve_phrase(tok, index, patterns)
+    return found.actor is not None or found.phrase is not None
+
+
+def _held_by(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
+    """Who holds a place: "villages held by Islamic State", "Islamic State-held villages", "rebel-held
+    areas" (a side, named or by its role word)."""
+    for c in place.children:
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in HOLDING:
+            by = _pobj_of(c, {"by"})
+            if by and _names_a_side(by[0], index, patterns):
+                return by[0]
+            if c.i >= 2 and place.doc[c.i - 1].text == "-":
+                named = place.doc[c.i - 2]
+                if _names_a_side(named, index, patterns):
+                    return named
+    return None
+
+
+def _holder(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
+    """Who held a place taken: "Islamic State-held villages", "villages held by Islamic State",
+    "18 villages from Islamic State" (a side after "from", not a place: "20 km from Aleppo")."""
+    for c in place.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                if g.dep_ == "pobj" and _names_a_side(g, index, patterns):
+                    return g
+    return _held_by(place, index, patterns)
 
 
 def _backers(tok: "Token | None") -> list["Token"]:

@@ -578,9 +578,30 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     # named before the phrase ("The al Qaeda-linked group" is not al Qaeda); "the militants", "the group"
     # are never a state's forces ("its forces" may be)
     types = ARMED_TYPES if own else ARMED_TYPES - STATE_FORCE_TYPES
-    before = [a for s, e, a in index.spans
+    before = [(s, e, a) for s, e, a in index.spans
               if e <= tok.left_edge.idx and _actor_type(a, kb=kb, index=index) in types]
-    return Party(actor=before[-1], kind=party.kind, token=tok) if before else party
+    return Party(actor=_last_named(before, tok), kind=party.kind, token=tok) if before else party
+
+
+def _last_named(before: list[tuple[int, int, str]], tok: Any) -> str:
+    """The actor an anaphor names ("the group", "its fighters") among those named before it: the last one
+    named in its own sentence; from an earlier sentence, that sentence's subject first ("the YPG is also
+    fighting Islamic State. The group said 43 of its fighters were killed": the YPG)."""
+    s, _, last = before[-1]
+    if s >= tok.sent.start_char:
+        return last
+    doc = tok.doc
+    at = next((t for t in doc if t.idx >= s), None)
+    if at is None:
+        return last
+    sent = at.sent
+    for s2, _, a in reversed([x for x in before if sent.start_char <= x[0] < sent.end_char]):
+        t = next((t for t in sent if t.idx >= s2), None)
+        while t is not None and t.dep_ in ("compound", "amod", "det", "poss", "appos", "nmod") and t.head.i != t.i:
+            t = t.head
+        if t is not None and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i:
+            return a
+    return last
 
 
 # the fighters a report names only by what they are ("15 militants were killed", "clashes with insurgents")
@@ -1181,19 +1202,27 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
 STRUCK_FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
-def _unnamed_strikers(drafts: list[Draft]) -> None:
+def _unnamed_strikers(drafts: list[Draft], anchor: Any = None) -> None:
     """"Strikes hit a bakery in al-Shadadi" in a report of U.S.-led strikes: an air strike told without
     who flew it is by the one air force the report names as striking (ACLED's coders read the report so);
     with two named (Russian and Syrian jets), it stays without. Shelling likewise: "artillery fire hit
-    Suran" in a report of Turkish shelling, and no other side named as shelling."""
+    Suran" in a report of Turkish shelling, and no other side named as shelling. The side named as
+    striking that day counts first: Turkish shelling on Saturday and "weeks of rocket attacks" by Islamic
+    State make Saturday's "artillery fire hit Suran" Turkish, and the town "struck by rockets in recent
+    weeks" Islamic State's."""
     def strike(d: Draft) -> bool:
         return d.coding.sub_event_type in STRUCK_FROM_AFAR and d.status in OCCURRED
+
+    def day(d: Draft) -> Any:
+        # as the event will be dated: its own date, or the report's for the news of the day
+        return d.date.date if d.date is not None else anchor if d.salience == "main" else None
 
     for d in drafts:
         if (d.actor1 is not None and not d.a1_default) or not strike(d):
             continue
-        strikers = {o.actor1 for o in drafts if o is not d and strike(o) and o.actor1 is not None and not o.a1_default
-                    and o.coding.sub_event_type == d.coding.sub_event_type}
+        named = [o for o in drafts if o is not d and strike(o) and o.actor1 is not None and not o.a1_default
+                 and o.coding.sub_event_type == d.coding.sub_event_type]
+        strikers = {o.actor1 for o in named if day(o) == day(d)} or {o.actor1 for o in named}
         if len(strikers) == 1:
             striker = strikers.pop()
             if striker != d.actor2:
@@ -1432,7 +1461,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 d.salience = "background"
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index)
-    _unnamed_strikers(merged)
+    _unnamed_strikers(merged, anchor)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
