@@ -303,6 +303,21 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # force told as the other way, impunity refused
     ("\"He can leave through a political process, or he will be removed by force,\" Jubeir said.", "threat", "other"),
     ("\"The world is not going to allow them to get away with this,\" Jubeir said.", "threat", "other"),
+    # a party's account of acts it did not do: a place it names, a force it backs, arrests, unarmed missions
+    ("The Lebanese army said a series of blasts in eastern Lebanon killed five people.", "other",
+     "claim_of_responsibility"),
+    ("A Pentagon spokesman said U.S.-backed forces recaptured the town in February.", "other",
+     "claim_of_responsibility"),
+    ("Danish police said they had arrested four people suspected of recruiting fighters.", "other",
+     "claim_of_responsibility"),
+    ("A U.S. military spokesman said American troops were conducting advise and assist operations near Mosul.",
+     "other", "claim_of_responsibility"),
+    # credit claimed; a leader with a hyphenated name told to go; troops a government plans to send
+    ("The militant group said it was claiming credit for the bombing of the police station.",
+     "claim_of_responsibility", "other"),
+    ("The minister called for Yemeni President Abd-Rabbu Mansour Hadi to step down.", "demand", "other"),
+    ("The White House said the president intends to send as many as 300 more U.S. troops to Iraq.", "threat",
+     "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
