@@ -354,3 +354,24 @@ def test_what_a_denial_concedes_after_but_is_not_denied(nlp, kb):
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert "denial" in points.get("denied heavy losses in its ranks", []), points
     assert "denial" not in points.get("dozens of rebels had been killed", ["denial"]), points
+
+
+def test_coordinated_clauses_of_a_point_are_points_of_their_own(nlp, kb):
+    text = CONTEXT + (
+        "The minister said the rebels had broken the truce on its first day, and the army was refraining from "
+        "responding to give the agreement a chance.\n\n"
+        "The foreign minister condemned the shelling of the city, blaming the rebels for the deaths, and called "
+        "for the withdrawal of foreign fighters.\n\n"
+        "The opposition said talks cannot begin until air strikes are halted and prisoners are freed.\n\n"
+        "\"He can leave through a political process, or he will be removed by force,\" the minister said.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert "the rebels had broken the truce on its first day" in points, points
+    assert "de_escalation" not in points["the rebels had broken the truce on its first day"], points
+    assert "de_escalation" in points.get("the army was refraining from responding to give the agreement a chance",
+                                         []), points
+    assert "demand" in points.get("called for the withdrawal of foreign fighters", []), points
+    assert "demand" not in points.get("condemned the shelling of the city, blaming the rebels for the deaths", ["demand"])
+    # a condition's clauses and an alternative stay one point
+    assert "talks cannot begin until air strikes are halted and prisoners are freed" in points, points
+    assert any(t.startswith("He can leave") and t.endswith("removed by force") for t in points), points
