@@ -375,3 +375,10 @@ def test_coordinated_clauses_of_a_point_are_points_of_their_own(nlp, kb):
     # a condition's clauses and an alternative stay one point
     assert "talks cannot begin until air strikes are halted and prisoners are freed" in points, points
     assert any(t.startswith("He can leave") and t.endswith("removed by force") for t in points), points
+
+
+def test_a_toll_a_speaker_puts_at_a_figure_is_its_point(nlp, kb):
+    text = CONTEXT + "Provincial officials put the death toll at 17 people, with dozens more wounded."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert points.get("put the death toll at 17 people, with dozens more wounded") == ["other"], points

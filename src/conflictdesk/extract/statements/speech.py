@@ -325,6 +325,18 @@ def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int
     return _trim(text, verb.idx, min(end, verb.sent.end_char))
 
 
+# what a speaker puts at a number: "state television put the death toll at 14"
+_FIGURES = frozenset({"toll", "number", "figure", "count", "tally"})
+
+
+def _puts_a_figure(verb: "Token") -> bool:
+    """Whether a verb gives a speaker's figure: "put (or puts, putting) the death toll at 14", "officials put
+    the number of dead at 30"."""
+    return verb.lemma_.lower() == "put" and verb.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _FIGURES for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.subtree)
+
+
 def _according(token: "Token") -> "Token | None":
     """The speaker of "according to X" (X's head), or None."""
     if token.lower_ != "according":
@@ -376,6 +388,16 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                                   speaker.lemma_.lower(), _plural(speaker), (span,), bounds))
             continue
         lemma = token.lemma_.lower()
+        if _puts_a_figure(token) and not _inside(token.idx, quotes):
+            subj = _subject(token)
+            if subj is not None and subj.lower_ not in ("i", "you"):
+                last = token.right_edge
+                while last.i > token.i and last.is_punct:
+                    last = last.nbor(-1)
+                span = _trim(text, token.idx, last.idx + len(last.text))
+                out.append(Speech("phrase", lemma, "say", token.idx, _np_span(subj), subj.idx, subj.lemma_.lower(),
+                                  _plural(subj), (span,), bounds))
+            continue
         if lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
