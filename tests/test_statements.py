@@ -149,6 +149,10 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The resistance will not remain silent in the face of these crimes.", "threat", "de_escalation"),
     ("Our fighters struck the base with three drones, achieving direct hits.", "claim_of_responsibility", "denial"),
     ("Our fighters did not carry out the attack on the embassy.", "denial", "claim_of_responsibility"),
+    # a capture claimed, or celebrated as the side's achievement
+    ("The rebels are claiming the capture of six villages near the border.", "claim_of_responsibility", "other"),
+    ("The recapture of the old city is a great victory for our army.", "claim_of_responsibility", "other"),
+    ("The fall of the old city was a heavy blow to the government.", "other", "claim_of_responsibility"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())
