@@ -153,6 +153,11 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The rebels are claiming the capture of six villages near the border.", "claim_of_responsibility", "other"),
     ("The recapture of the old city is a great victory for our army.", "claim_of_responsibility", "other"),
     ("The fall of the old city was a heavy blow to the government.", "other", "claim_of_responsibility"),
+    # a choice set before another party, what must be done told in the passive, land claimed
+    ("The rebels have two options: either lay down their weapons or leave the city.", "demand", "other"),
+    ("The agreement must be fully implemented before anything else.", "demand", "other"),
+    ("The agreement was implemented last year.", "other", "demand"),
+    ("The separatists claim the northern valley, with its mines, as part of their homeland.", "demand", "other"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())
