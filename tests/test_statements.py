@@ -158,6 +158,9 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The agreement must be fully implemented before anything else.", "demand", "other"),
     ("The agreement was implemented last year.", "other", "demand"),
     ("The separatists claim the northern valley, with its mines, as part of their homeland.", "demand", "other"),
+    # the motive given for an act, a threat the other side is said to pose
+    ("The young men attacked the patrol out of anger at the demolitions.", "justification", "other"),
+    ("Returning fighters could pose a serious terrorist threat to the country.", "justification", "other"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())
