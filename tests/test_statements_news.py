@@ -318,6 +318,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The minister called for Yemeni President Abd-Rabbu Mansour Hadi to step down.", "demand", "other"),
     ("The White House said the president intends to send as many as 300 more U.S. troops to Iraq.", "threat",
      "other"),
+    # responsibility owned; a warning of a response or against any action; fire opened for a stated cause
+    ("A spokesman for the group said it was responsible for the bombing of the bus.", "claim_of_responsibility",
+     "other"),
+    ("The militia warned of a harsh response if the raids on its bases continued.", "threat", "other"),
+    ("Iran warned the United States against any military action in the Gulf.", "threat", "other"),
+    ("Police said they opened fire because the protesters attacked them with petrol bombs.", "justification",
+     "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

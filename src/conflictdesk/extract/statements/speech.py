@@ -523,6 +523,8 @@ def _has_phrase(verb: "Token") -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for", "against") and lemma != "say":
             return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "about") and lemma in ("warn", "caution"):
+            return True                     # "warned of a harsh response"
     return lemma in ("call", "appeal") and _for_clause(verb)
 
 

@@ -239,6 +239,8 @@ def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if lemma in ("blow", "detonate") and not any(c.dep_ == "auxpass" for c in t.children) and (
             lemma == "detonate" or any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)):
         return True                                                      # "blew himself up among the soldiers"
+    if lemma == "open" and any(c.dep_ == "dobj" and _lemma(c) == "fire" for c in t.children):
+        return True                                                      # "opened fire on the crowd"
     if lemma == "fly" and any(_lemma(c) in ("sortie", "mission") for c in t.subtree if c.i > t.i):
         return True                                                      # "had flown 60 sorties"
     if lemma in ("launch", "conduct", "carry", "mount", "stage") and any(c.dep_ == "auxpass" for c in t.children):
