@@ -325,6 +325,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Iran warned the United States against any military action in the Gulf.", "threat", "other"),
     ("Police said they opened fire because the protesters attacked them with petrol bombs.", "justification",
      "other"),
+    # advice to take care is a point, and no call to action
+    ("The embassy advised its citizens to avoid the area around the base.", "other", "call_to_action"),
+    ("The embassy urged Americans to remain vigilant and take extra precautions.", "other", "call_to_action"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
