@@ -80,8 +80,9 @@ def test_negated_threat_is_de_escalation_and_quote_marks_are_left_out(nlp, kb):
                            "forces.”")
     kh = [s for s in ex.statements if s.actor == "kataib-hezbollah"]
     assert kh and kh[0].channel == "Telegram channel"
-    point = kh[0].points[0]
-    assert point.text.startswith("We will not target civilians") and point.text.endswith("forces.")
+    point = kh[0].points[0]            # its two clauses joined by "and" are two points
+    assert point.text == "We will not target civilians or diplomatic missions"
+    assert kh[0].points[-1].text == "our operations are directed only at the occupation forces."
     assert "threat" not in point.labels and "de_escalation" in point.labels
     _offsets_hold(ex)
 
@@ -148,6 +149,18 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The resistance will not remain silent in the face of these crimes.", "threat", "de_escalation"),
     ("Our fighters struck the base with three drones, achieving direct hits.", "claim_of_responsibility", "denial"),
     ("Our fighters did not carry out the attack on the embassy.", "denial", "claim_of_responsibility"),
+    # a capture claimed, or celebrated as the side's achievement
+    ("The rebels are claiming the capture of six villages near the border.", "claim_of_responsibility", "other"),
+    ("The recapture of the old city is a great victory for our army.", "claim_of_responsibility", "other"),
+    ("The fall of the old city was a heavy blow to the government.", "other", "claim_of_responsibility"),
+    # a choice set before another party, what must be done told in the passive, land claimed
+    ("The rebels have two options: either lay down their weapons or leave the city.", "demand", "other"),
+    ("The agreement must be fully implemented before anything else.", "demand", "other"),
+    ("The agreement was implemented last year.", "other", "demand"),
+    ("The separatists claim the northern valley, with its mines, as part of their homeland.", "demand", "other"),
+    # the motive given for an act, a threat the other side is said to pose
+    ("The young men attacked the patrol out of anger at the demolitions.", "justification", "other"),
+    ("Returning fighters could pose a serious terrorist threat to the country.", "justification", "other"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

@@ -303,6 +303,31 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # force told as the other way, impunity refused
     ("\"He can leave through a political process, or he will be removed by force,\" Jubeir said.", "threat", "other"),
     ("\"The world is not going to allow them to get away with this,\" Jubeir said.", "threat", "other"),
+    # a party's account of acts it did not do: a place it names, a force it backs, arrests, unarmed missions
+    ("The Lebanese army said a series of blasts in eastern Lebanon killed five people.", "other",
+     "claim_of_responsibility"),
+    ("A Pentagon spokesman said U.S.-backed forces recaptured the town in February.", "other",
+     "claim_of_responsibility"),
+    ("Danish police said they had arrested four people suspected of recruiting fighters.", "other",
+     "claim_of_responsibility"),
+    ("A U.S. military spokesman said American troops were conducting advise and assist operations near Mosul.",
+     "other", "claim_of_responsibility"),
+    # credit claimed; a leader with a hyphenated name told to go; troops a government plans to send
+    ("The militant group said it was claiming credit for the bombing of the police station.",
+     "claim_of_responsibility", "other"),
+    ("The minister called for Yemeni President Abd-Rabbu Mansour Hadi to step down.", "demand", "other"),
+    ("The White House said the president intends to send as many as 300 more U.S. troops to Iraq.", "threat",
+     "other"),
+    # responsibility owned; a warning of a response or against any action; fire opened for a stated cause
+    ("A spokesman for the group said it was responsible for the bombing of the bus.", "claim_of_responsibility",
+     "other"),
+    ("The militia warned of a harsh response if the raids on its bases continued.", "threat", "other"),
+    ("Iran warned the United States against any military action in the Gulf.", "threat", "other"),
+    ("Police said they opened fire because the protesters attacked them with petrol bombs.", "justification",
+     "other"),
+    # advice to take care is a point, and no call to action
+    ("The embassy advised its citizens to avoid the area around the base.", "other", "call_to_action"),
+    ("The embassy urged Americans to remain vigilant and take extra precautions.", "other", "call_to_action"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
@@ -339,3 +364,31 @@ def test_what_a_denial_concedes_after_but_is_not_denied(nlp, kb):
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert "denial" in points.get("denied heavy losses in its ranks", []), points
     assert "denial" not in points.get("dozens of rebels had been killed", ["denial"]), points
+
+
+def test_coordinated_clauses_of_a_point_are_points_of_their_own(nlp, kb):
+    text = CONTEXT + (
+        "The minister said the rebels had broken the truce on its first day, and the army was refraining from "
+        "responding to give the agreement a chance.\n\n"
+        "The foreign minister condemned the shelling of the city, blaming the rebels for the deaths, and called "
+        "for the withdrawal of foreign fighters.\n\n"
+        "The opposition said talks cannot begin until air strikes are halted and prisoners are freed.\n\n"
+        "\"He can leave through a political process, or he will be removed by force,\" the minister said.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert "the rebels had broken the truce on its first day" in points, points
+    assert "de_escalation" not in points["the rebels had broken the truce on its first day"], points
+    assert "de_escalation" in points.get("the army was refraining from responding to give the agreement a chance",
+                                         []), points
+    assert "demand" in points.get("called for the withdrawal of foreign fighters", []), points
+    assert "demand" not in points.get("condemned the shelling of the city, blaming the rebels for the deaths", ["demand"])
+    # a condition's clauses and an alternative stay one point
+    assert "talks cannot begin until air strikes are halted and prisoners are freed" in points, points
+    assert any(t.startswith("He can leave") and t.endswith("removed by force") for t in points), points
+
+
+def test_a_toll_a_speaker_puts_at_a_figure_is_its_point(nlp, kb):
+    text = CONTEXT + "Provincial officials put the death toll at 17 people, with dozens more wounded."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert points.get("put the death toll at 17 people, with dozens more wounded") == ["other"], points

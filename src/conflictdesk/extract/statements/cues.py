@@ -11,6 +11,8 @@ point's text and says which cues fired. Reading rules, kept here and documented 
 * the reporting verb that introduces a point ("called on", "threatened") lends its label
   (`intro_verbs`), except a hedged warning ("warned that ... might") or one of what is, with nothing
   to come ("warned that 20,000 children are trapped": modifiers.prospect finds no will, if, unless);
+* advice to take care ("urged citizens to remain aware of their surroundings", `modifiers.precaution`)
+  is no call to action;
 * a point no cue labels is `other`.
 """
 from __future__ import annotations
@@ -105,6 +107,7 @@ class CueSet:
     prospect: re.Pattern[str]
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
+    precaution: re.Pattern[str] | None = None
 
     @property
     def speech(self) -> SpeechVerbs:
@@ -252,7 +255,8 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
         raise CueFileError(f"{len(problems)} problem(s) in statement cue files", problems=problems)
     return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
                   modifiers["negation"], modifiers["third_party"],
-                  modifiers["hedge"], modifiers["prospect"], syntax, frozenset(speech))
+                  modifiers["hedge"], modifiers["prospect"], syntax, frozenset(speech),
+                  precaution=modifiers.get("precaution"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -382,6 +386,8 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
         out.cues.append(f"list_intro.{intro_label}")
     if "denial" in out.labels:
         suppressed.add("claim_of_responsibility")      # "denied that its warplanes hit the hospital"
+    if cueset.precaution is not None and cueset.precaution.search(text):
+        suppressed.add("call_to_action")               # "urged Americans to take extra precautions": advice
     out.labels = [lab for lab in out.labels if lab not in suppressed and lab not in replaced]
     if len(out.labels) > 1:
         out.labels = [lab for lab in out.labels if lab != "other"]      # "other": when nothing else fits

@@ -101,6 +101,85 @@ def sentence_pieces(parsed: "Doc", text: str, span: tuple[int, int]) -> list[tup
     return pieces or [span]
 
 
+# a point's clauses joined by these are its distinct points ("the army breached the deal, and we refrained")
+_CLAUSE_JOINS = frozenset({"and", "but"})
+_MIN_CLAUSE_WORDS = 4
+
+
+def clause_pieces(parsed: "Doc", text: str, span: tuple[int, int], verbs: SpeechVerbs) -> list[tuple[int, int]]:
+    """A point of one sentence split at its coordinated clauses, each a point of its own: a clause with its own
+    subject joined by "and" ("insurgents had breached the deal, and the army was refraining from responding"),
+    another reporting verb of the speaker's joined by "and" or "but" ("condemned the escalation ... and called
+    for Assad to step down"), or a clause after a semicolon. Only the point's own clauses split, not those
+    inside a condition or a reported clause ("until air strikes are halted and detainees freed"); clauses of
+    fewer than four words stay together; "but" with a new subject turns one thought ("we are ready to stop,
+    but the issue is ..."), and "or" joins one alternative ("he can leave ..., or he will be removed")."""
+    start, end = span
+    tokens = parsed.char_span(start, end, alignment_mode="expand")
+    if tokens is None:
+        return [span]
+    cuts: list[tuple[int, int]] = []                 # (end of the piece before, start of the next)
+    for t in tokens:
+        if t.idx < start or t.idx >= end:
+            continue
+        if t.text == ";" and t.i + 1 < len(parsed):
+            nxt = parsed[t.i + 1]
+            if nxt.lower_ in _CLAUSE_JOINS and t.i + 2 < len(parsed):
+                nxt = parsed[t.i + 2]
+            cuts.append((t.idx, nxt.idx))
+            continue
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or t.head.i >= t.i:
+            continue                        # (its head may be the reporting verb: "said A, and B")
+        if not _top_clause(t.head, tokens) or not _finite(t):
+            continue                        # "talks cannot begin until strikes are halted and detainees freed"
+        joins = [c for c in t.head.children if c.dep_ == "cc" and max(t.head.i, tokens.start) < c.i < t.i]
+        if not joins or joins[-1].lower_ not in _CLAUSE_JOINS:
+            continue
+        own_subject = any(c.dep_ in _SUBJ for c in t.children)
+        if own_subject and joins[-1].lower_ != "and" or not own_subject and _lemma_of(t) not in verbs.phrase:
+            continue                        # "we are ready to stop, but the issue relates to ...": one point
+        cc = joins[-1]
+        first = t.left_edge if own_subject else t
+        if first.i <= cc.i:
+            continue
+        before = cc.i
+        while before > tokens.start and parsed[before - 1].is_punct:
+            before -= 1
+        cuts.append((parsed[before].idx, first.idx))
+    if not cuts:
+        return [span]
+    pieces: list[tuple[int, int]] = []
+    cur = start
+    for stop, nxt in sorted(cuts):
+        if stop <= cur or nxt >= end:
+            continue
+        a, b = _trim(text, cur, stop), _trim(text, nxt, end)
+        if _words(text, a) >= _MIN_CLAUSE_WORDS and _words(text, b) >= _MIN_CLAUSE_WORDS:
+            pieces.append(a)
+            cur = nxt
+    pieces.append(_trim(text, cur, end))
+    return [p for p in pieces if p[1] > p[0]] or [span]
+
+
+def _top_clause(verb: "Token", tokens: "Span") -> bool:
+    """Whether a verb heads the point: its head stands outside the point, or it is the sentence's root, or it
+    is a participle that goes on with the point's verb ("condemned the escalation, blaming the strikes on ...");
+    not a verb under a condition or a time ("until strikes are halted")."""
+    while verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and verb.head.i != verb.i \
+            and tokens.start <= verb.head.i < tokens.end:
+        verb = verb.head
+    return verb.head.i == verb.i or not tokens.start <= verb.head.i < tokens.end
+
+
+def _finite(verb: "Token") -> bool:
+    """A verb that tells a clause of its own: past or present tense, or with an auxiliary ("has vowed")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _lemma_of(t: "Token") -> str:
+    return t.lemma_.lower()
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past whitespace and quotation marks, and trailing commas and dashes."""
     while start < end and (text[start].isspace() or text[start] in "\"“”‘'«"):
@@ -246,6 +325,18 @@ def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int
     return _trim(text, verb.idx, min(end, verb.sent.end_char))
 
 
+# what a speaker puts at a number: "state television put the death toll at 14"
+_FIGURES = frozenset({"toll", "number", "figure", "count", "tally"})
+
+
+def _puts_a_figure(verb: "Token") -> bool:
+    """Whether a verb gives a speaker's figure: "put (or puts, putting) the death toll at 14", "officials put
+    the number of dead at 30"."""
+    return verb.lemma_.lower() == "put" and verb.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _FIGURES for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.subtree)
+
+
 def _according(token: "Token") -> "Token | None":
     """The speaker of "according to X" (X's head), or None."""
     if token.lower_ != "according":
@@ -297,6 +388,16 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                                   speaker.lemma_.lower(), _plural(speaker), (span,), bounds))
             continue
         lemma = token.lemma_.lower()
+        if _puts_a_figure(token) and not _inside(token.idx, quotes):
+            subj = _subject(token)
+            if subj is not None and subj.lower_ not in ("i", "you"):
+                last = token.right_edge
+                while last.i > token.i and last.is_punct:
+                    last = last.nbor(-1)
+                span = _trim(text, token.idx, last.idx + len(last.text))
+                out.append(Speech("phrase", lemma, "say", token.idx, _np_span(subj), subj.idx, subj.lemma_.lower(),
+                                  _plural(subj), (span,), bounds))
+            continue
         if lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
@@ -422,6 +523,8 @@ def _has_phrase(verb: "Token") -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for", "against") and lemma != "say":
             return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "about") and lemma in ("warn", "caution"):
+            return True                     # "warned of a harsh response"
     return lemma in ("call", "appeal") and _for_clause(verb)
 
 

@@ -33,7 +33,7 @@ from .cues import CueSet, label_text, load_cues
 from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
-from .speech import Speech, find_speech, intro_lemma, sentence_pieces
+from .speech import Speech, clause_pieces, find_speech, intro_lemma, sentence_pieces
 from .syntax import Voice, call_is_demand_on, denial_context
 
 if TYPE_CHECKING:
@@ -150,6 +150,22 @@ def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None
     return point, labelling.targets
 
 
+def _clause_points(text: str, piece: tuple[int, int], cues: CueSet, intro: str | None, parsed: "Doc",
+                   voice: Voice) -> list[tuple[Point, list[str]]]:
+    """The points of one sentence: its coordinated clauses (`speech.clause_pieces`), unless a label of the
+    whole sentence is read across them ("two men shot at officers, and they responded and shot the two":
+    the attack told with the force that met it is a justification), when it stays one point."""
+    whole = _make_point(text, piece[0], piece[1], cues, intro, parsed=parsed, voice=voice)
+    clauses = clause_pieces(parsed, text, piece, cues.speech)
+    if len(clauses) < 2:
+        return [whole]
+    parts = [_make_point(text, a, b, cues, intro, parsed=parsed, voice=voice) for a, b in clauses]
+    read = {lab for point, _ in parts for lab in point.labels}
+    if set(whole[0].labels) - {"other"} - read:
+        return [whole]
+    return parts
+
+
 def _communique_issuer(doc: Document, mentions: list[Mention], paragraphs: list[int]) -> tuple[str | None, str | None]:
     text = doc.text
     title = doc.title or text[:paragraphs[1] if len(paragraphs) > 1 else 200]
@@ -257,12 +273,12 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         draft = _attach(drafts, who, para, sp.sentence, text=text)
         voice = sides.voice(text, who, sp.subject)
         intro = _intro(parsed, sp, cueset, voice)
-        for start, stop in (piece for span in sp.spans for piece in sentence_pieces(parsed, text, span)):
-            if any(p.start == start and p.end == stop for d in drafts for p in d.points):
-                continue
-            point, targets = _make_point(text, start, stop, cueset, intro, parsed=parsed, voice=voice)
-            point.targets = targets
-            draft.points.append(point)
+        for piece in (piece for span in sp.spans for piece in sentence_pieces(parsed, text, span)):
+            for point, targets in _clause_points(text, piece, cueset, intro, parsed, voice):
+                if any(p.start == point.start and p.end == point.end for d in drafts for p in d.points):
+                    continue
+                point.targets = targets
+                draft.points.append(point)
     drafts = [d for d in drafts if d.points]
     return _finish(doc, drafts, dates, cueset, mentions, kb)
 

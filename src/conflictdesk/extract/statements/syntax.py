@@ -174,8 +174,10 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
     start, end = np.left_edge.idx, np.right_edge.idx + len(np.right_edge.text)
     if any(start <= s < end for s, _ in voice.other):
         return False
-    if any(start <= s < end for s, _ in voice.own):
+    if any(start <= s < end and _names_the_np(np, s) for s, _ in voice.own):
         return True
+    if any(_backed(x) for x in np.subtree if x.i < np.i):
+        return False                        # "U.S.-backed forces": whoever backs them, the forces of another
     lemma = _lemma(np)
     if lemma in ("it", "they") and _in_quotation(np):
         return False                        # '"They are bombing Syrians all the time"': in its own words a side says we
@@ -183,6 +185,41 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
         return True
     forces = lex["group_forces"] if voice.armed_group else lex["state_forces"]
     return lemma in forces
+
+
+# prepositions that tell where a noun phrase is, not whose it is ("blasts in eastern Lebanon")
+_PLACE_PREPS = frozenset({"in", "near", "at", "around", "across", "outside", "inside", "throughout", "within", "along"})
+# what makes a mention a patron, not the side itself ("U.S.-backed forces")
+_PATRON_WORDS = frozenset({"backed", "aligned", "allied", "supported", "sponsored", "funded", "trained",
+                           "armed"})
+
+
+def _names_the_np(np: "Token", start: int) -> bool:
+    """Whether the mention starting at character `start` inside a noun phrase names whose it is: not a place
+    it stands in ("a series of blasts in eastern Lebanon", said by Lebanon), nor its patron ("U.S.-backed
+    forces", said by the United States)."""
+    tok = next((x for x in np.subtree if x.idx <= start < x.idx + len(x.text)), None)
+    if tok is None:
+        return True
+    for x in np.doc[tok.i:min(tok.i + 6, np.right_edge.i + 1)]:
+        if _backed(x):
+            return False                                       # "U.S.-backed", "Iran-allied"
+        if x.text != "-" and (x.is_punct or x.pos_ != "PROPN"):
+            break
+    cur = tok
+    while cur.i != np.i and cur.head.i != cur.i:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
+            return False
+        cur = cur.head
+    return True
+
+
+def _backed(x: "Token") -> bool:
+    """"backed" in "U.S.-backed", "Iran-allied": a patron's mark, hyphened to its name."""
+    if "-" in x.lower_.strip("-"):
+        return x.lower_.rsplit("-", 1)[1] in _PATRON_WORDS          # one token: "U.S.-backed"
+    return x.lower_ in _PATRON_WORDS and x.i > 0 and x.nbor(-1).text == "-" and \
+        x.idx == x.nbor(-1).idx + len(x.nbor(-1).text)
 
 
 def _in_quotation(t: "Token") -> bool:
@@ -202,12 +239,25 @@ def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if lemma in ("blow", "detonate") and not any(c.dep_ == "auxpass" for c in t.children) and (
             lemma == "detonate" or any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children)):
         return True                                                      # "blew himself up among the soldiers"
+    if lemma == "open" and any(c.dep_ == "dobj" and _lemma(c) == "fire" for c in t.children):
+        return True                                                      # "opened fire on the crowd"
     if lemma == "fly" and any(_lemma(c) in ("sortie", "mission") for c in t.subtree if c.i > t.i):
         return True                                                      # "had flown 60 sorties"
     if lemma in ("launch", "conduct", "carry", "mount", "stage") and any(c.dep_ == "auxpass" for c in t.children):
         return any(c.dep_ == "nsubjpass" and _lemma(c) in lex["operation_nouns"] for c in t.children)
     return lemma in ("launch", "conduct", "carry", "mount", "stage") and any(
-        _lemma(c) in lex["operation_nouns"] for c in t.subtree if c.i > t.i)
+        _lemma(c) in lex["operation_nouns"] and not _unarmed(c) for c in t.subtree if c.i > t.i)
+
+
+# what an operation is for when it is no armed action ("advise and assist operations", "rescue operations")
+_UNARMED = frozenset({"advise", "assist", "train", "training", "rescue", "relief", "humanitarian", "evacuation",
+                      "recovery", "mentoring", "reconstruction", "demining"})
+
+
+def _unarmed(noun: "Token") -> bool:
+    """Whether an operation noun is qualified as no armed action: "advise and assist operations"."""
+    before = noun.doc[max(noun.sent.start, noun.i - 3):noun.i]    # the parse often makes "assist" a verb
+    return any(x.lower_ in _UNARMED or _lemma(x) in _UNARMED for x in before)
 
 
 _PLANNED = frozenset({"will", "would", "shall", "should", "'ll", "wo"})
@@ -601,6 +651,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
                 claim = True
                 break
             continue
+        if _lemma(t) in ("arrest", "detain"):
+            continue                        # "police said they had arrested four people": arrests, as when passive
         if subj is not None and _own_side(subj, lex, voice):
             claim = True
             break
