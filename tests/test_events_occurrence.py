@@ -825,3 +825,12 @@ def test_police_in_riot_gear_is_no_riot(nlp, kb):
     evs = extract(nlp, kb, "Local media in Phoenix reported police in riot gear used pepper spray on protesters "
                            "on Friday.", published=dt.date(2016, 7, 9)).events
     assert [e.sub_event_type for e in evs] == ["Protest with intervention"], [e.sub_event_type for e in evs]
+
+
+def test_a_plural_trigger_opening_a_paragraph_is_no_name(nlp, kb):
+    # after a blank line the small model tags "Warplanes" a proper noun (an organisation) and leaves it plural
+    text = ("BEIRUT At least 63 people have died in air strikes on a town in eastern Syria, the Observatory said.\n\n"
+            "        Warplanes have also hit the city of Raqqa on Saturday, killing at least 44 people in the city.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 1, 24)).events
+    assert ("Air/drone strike", "Raqqa") in {(e.sub_event_type, e.location) for e in evs}, \
+        [(e.sub_event_type, e.location) for e in evs]

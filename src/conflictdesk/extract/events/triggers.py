@@ -47,13 +47,17 @@ def expelling(m: Mention) -> bool:
     return len(m.tokens) > 1 and m.tokens[-1].lower_ in ("out", "from")
 
 
-def _keys(tok: "Token") -> tuple[str, str]:
-    return tok.lemma_.lower(), tok.lower_
+def _keys(tok: "Token") -> tuple[str, ...]:
+    """The forms a trigger word is looked up by: lemma and lower case; for a plural the model took
+    for a name ("Warplanes" opening a sentence, left unlemmatised), its singular too."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ == "PROPN" and lemma == lower and lower.endswith("s") and not lower.endswith("ss"):
+        return lemma, lower, lower[:-1]
+    return lemma, lower
 
 
 def _token_matches(tok: "Token", word: str) -> bool:
-    lemma, lower = _keys(tok)
-    return word == lemma or word == lower
+    return word in _keys(tok)
 
 
 def sentence_text_forms(sent: "SpacySpan") -> tuple[str, str]:
@@ -180,6 +184,15 @@ def _object_ok(trig: Trigger, head: "Token", span: list["Token"]) -> bool:
     return not objs or any(o.lemma_.lower() in trig.object_any or o.lower_ in trig.object_any for o in objs)
 
 
+def _capital_of_the_sentence(tok: "Token") -> bool:
+    """A common word capitalised only because it opens its sentence, which the small model may tag
+    as a proper noun: one title-case word, not followed by another name word."""
+    first = next((t for t in tok.sent if not t.is_space and not t.is_punct), None)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return first is not None and first.i == tok.i and tok.text.istitle() and tok.text[1:].islower() \
+        and (nxt is None or nxt.pos_ != "PROPN")
+
+
 def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -> bool:
     """A word inside a date ("On 3 March 2018") or a proper noun reports no event unless the
     pattern's pos allows proper nouns."""
@@ -187,6 +200,8 @@ def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -
         return True
     if tok.pos_ != "PROPN" or "PROPN" in trig.pos or trig.kind == "label":
         return False
+    if _capital_of_the_sentence(tok):
+        return False      # "Warplanes have also hit Raqqa": capitalised as the sentence's first word, no name
     # an acronym tagged as a proper noun ("IED", "RPG", "SVBIED") is still the weapon
     return tok.ent_type_ in ("DATE", "TIME") or not tok.is_upper
 
