@@ -834,3 +834,11 @@ def test_a_plural_trigger_opening_a_paragraph_is_no_name(nlp, kb):
     evs = extract(nlp, kb, text, published=dt.date(2016, 1, 24)).events
     assert ("Air/drone strike", "Raqqa") in {(e.sub_event_type, e.location) for e in evs}, \
         [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_attacks_named_as_what_pictures_show_are_background_without_a_day(nlp, kb):
+    evs = extract(nlp, kb, "DHAKA Islamic State warned that attacks would continue. The video began with pictures "
+                           "of recent attacks in Paris, Brussels and Orlando that the militants have claimed.",
+                  published=dt.date(2016, 7, 6)).events
+    assert all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.location, e.salience, e.event_date) for e in evs]

@@ -199,3 +199,10 @@ def test_the_town_a_strike_or_a_takeover_is_done_to_is_a_place(places):
     # an actor done to is no town: "attacked Hezbollah", "arrested Smith"
     found = places("Rebels attacked Hezbollah on Monday. Police arrested Smith in London.")
     assert {p.span.text for p in found} == {"London"}
+
+
+def test_a_town_in_a_list_takes_no_container_from_the_next_town(places):
+    found = places("The video began with pictures of recent attacks in Paris, Brussels and Orlando in the United "
+                   "States. Clashes erupted in Tripoli, Lebanon on Monday.")
+    got = {(p.span.text, p.country) for p in found}
+    assert {("Paris", "France"), ("Brussels", "Belgium"), ("Tripoli", "Lebanon")} <= got, got

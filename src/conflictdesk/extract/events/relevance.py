@@ -455,9 +455,17 @@ def told_as_trend(head: "Token") -> bool:
         g.lower_ in ("as", "than") for g in (*c.children, *head.children, *head.head.children)) for c in head.children)
 
 
+PICTURE_NOUNS = {"footage", "video", "image", "picture", "photo", "photograph", "film", "clip"}
+
+
 def told_as_state(head: "Token") -> bool:
     """"Despite being pushed out of Somalia's major cities and towns, al-Shabab continues ...": a loss
-    conceded as the state things are in, with no day of its own, is background, not the day's news."""
+    conceded as the state things are in, with no day of its own, is background, not the day's news;
+    so are incidents named only as what pictures show ("the video began with pictures of recent attacks
+    in Paris, Brussels and Orlando")."""
+    if head.tag_ in ("NNS", "NNPS") and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.lemma_.lower() in PICTURE_NOUNS and _dayless(head):
+        return True
     return head.tag_ == "VBN" and head.dep_ == "pcomp" and head.head.lower_ in ("despite", "of") \
         and (head.head.lower_ == "despite" or head.head.head.lower_ == "spite") \
         and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children) and _dayless(head)

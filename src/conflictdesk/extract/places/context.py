@@ -4,6 +4,8 @@ it), "X (Region)" and "X, Country" (hints), "Jobar neighbourhood of Damascus" (a
 (a region phrase), "X Brigade" (no place at all)."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,8 @@ from .wording import (HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AF
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer
 
+
+LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
 
 def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> None:
     """Set each candidate's readings from the words around it (in place)."""
@@ -53,8 +57,9 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
                 c.country_hint = c.country_hint or nxt
             elif gaz.admin1(nxt) is not None:
                 c.admin1_hint = nxt
-            elif not c.within and nxt != c.text:
-                c.within = nxt          # "al-Saidi village, southern Daquq district"
+            elif not c.within and nxt != c.text and not LIST_GOES_ON.match(after, cm.end()):
+                c.within = nxt          # "al-Saidi village, southern Daquq district" (not "attacks in Paris,
+                #                         Brussels and Orlando": a list, Brussels holds no Paris)
         if not c.precision and near_word_before(text, c.start):
             c.precision = 2
         dm = DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start])
