@@ -606,3 +606,12 @@ def test_the_group_of_an_earlier_sentence_is_its_subject(nlp, kb):
             "its fighters were killed in an Islamic State attack on two towns near the border on Sunday.")
     evs = [x for x in coded(nlp, kb, text) if "20 of its fighters" in x[0].evidence.text]
     assert evs and all((a2 or "").startswith("YPG") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_named_site_is_where_not_who(nlp, kb):
+    # "the Holey Artisan Bakery" was an unknown actor, the side of an armed clash
+    events = coded(nlp, kb, "DHAKA Five gunmen stormed the Holey Artisan Bakery in Dhaka on Friday and killed 20 "
+                            "customers, police said.")
+    assert events and all(not (e.actor2 or "").startswith("unknown-") for e, _, _ in events), \
+        [(e.sub_event_type, e.actor1, e.actor2) for e, _, _ in events]
+    assert {e.event_type for e, _, _ in events} == {"Violence against civilians"}, [e.sub_event_type for e, _, _ in events]
