@@ -615,3 +615,12 @@ def test_a_named_site_is_where_not_who(nlp, kb):
     assert events and all(not (e.actor2 or "").startswith("unknown-") for e, _, _ in events), \
         [(e.sub_event_type, e.actor1, e.actor2) for e, _, _ in events]
     assert {e.event_type for e, _, _ in events} == {"Violence against civilians"}, [e.sub_event_type for e, _, _ in events]
+
+
+def test_pro_government_is_no_guess_of_yemen(nlp, kb):
+    [(ev, _, a2)] = coded(nlp, kb, "Islamic State militants killed five pro-government militiamen on Monday, "
+                                   "activists said.")
+    assert ev.country != "Yemen" and not (ev.actor2 or "").endswith("yemen"), (ev.country, ev.actor2)
+    [(ev, _, a2)] = coded(nlp, kb, "ADEN Houthi fighters killed five pro-government militiamen in Taiz on Monday, "
+                                   "residents said.")
+    assert ev.actor2 == "military-forces-of-yemen", ev.actor2
