@@ -595,3 +595,10 @@ def test_the_group_of_an_earlier_sentence_is_its_subject(nlp, kb):
             "its fighters were killed in an Islamic State attack on two towns near the border on Sunday.")
     evs = [x for x in coded(nlp, kb, text) if "20 of its fighters" in x[0].evidence.text]
     assert evs and all((a2 or "").startswith("YPG") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_bare_number_counts_the_people_the_coordinated_verb_named(nlp, kb):
+    text = ("Boko Haram fighters attacked an army base near Monguno on Friday. Troops killed 12 militants and "
+            "arrested four, the army said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert evs and all((a2 or "").startswith("Boko Haram") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]

@@ -211,6 +211,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
               if g.dep_ == "pobj"]
         if of:
             tok = of[0]
+        else:
+            tok = _counted_before(tok) or tok
     rp = role_phrase_in(tok, patterns)
     if rp is not None and rp.first:
         return Party(phrase=rp, token=tok)
@@ -315,6 +317,20 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
         return Party(token=tok)
     return Party(token=tok)
+
+
+def _counted_before(num: "Token") -> "Token | None":
+    """"killed 33 militants and arrested six": a bare number object counts the people the coordinated
+    verb's counted object names."""
+    if not (num.like_num and num.pos_ == "NUM" and num.dep_ == "dobj"):
+        return None
+    verb = num.head
+    for other in ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]:
+        obj = next((c for c in other.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and any(g.dep_ == "nummod" for g in c.children)), None)
+        if obj is not None:
+            return obj
+    return None
 
 
 # "with the help of airstrikes", "under the cover of artillery fire": support given to the side that acts
