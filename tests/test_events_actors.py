@@ -602,3 +602,12 @@ def test_a_bare_number_counts_the_people_the_coordinated_verb_named(nlp, kb):
             "arrested four, the army said.")
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
     assert evs and all((a2 or "").startswith("Boko Haram") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+@pytest.mark.parametrize("text, side2", [
+    ("Somali troops and al Shabaab fighters clashed near Afgoye on Tuesday.", "Al Shabaab"),
+    ("Afghan troops and Taliban fighters exchanged fire near Kunduz on Tuesday.", "Taliban"),
+])
+def test_a_coordinated_subject_of_a_clash_is_both_sides(nlp, kb, text, side2):
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert a1 and a1.startswith("Military Forces of") and (a2 or "").startswith(side2), (a1, a2)

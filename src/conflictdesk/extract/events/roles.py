@@ -634,6 +634,9 @@ def _verb_of_noun(head: "Token") -> "Token":
     return head
 
 
+# verbs whose coordinated subject is both sides ("troops and militants clashed") and what is exchanged
+RECIPROCAL = {"clash", "skirmish", "exchange", "battle"}
+EXCHANGED = {"fire", "gunfire", "shot", "shell", "blow", "rocket"}
 # who backs, supports or helps an action is an ally of its agent, not the agent ("an offensive backed by Russia")
 BACKING = {"back", "support", "help", "aid", "assist", "sponsor", "fund", "arm", "cover", "supply", "accompany",
            "bolster", "reinforce", "escort"}
@@ -796,6 +799,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})
         target = next((h for t in taken for x in (t, *_conjuncts(t)) for h in [_holder(x, index, patterns)]
                        if h is not None), None)
+    if agent is not None and head.pos_ == "VERB" and head.lemma_.lower() in RECIPROCAL \
+            and m.coding.event_type == "Battles" and (target is None or target.lemma_.lower() in EXCHANGED):
+        # "Turkish troops and PKK militants clashed", "X and Y exchanged fire": each side fought the other
+        others = _conjuncts(agent)
+        target = others[0] if others else target
     targets = _pobj_of(head, TARGET_PREPS)
     if agent is not None and agent in targets:
         targets = []                 # "blamed the attack on the Islamic State group": who was blamed
@@ -813,6 +821,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
     if agent is not None:
         roles.side1 = resolve_phrase(agent, index, patterns)
         for c in _conjuncts(agent):
+            if c is target or (target is not None and c.i == target.i):
+                continue
             p = resolve_phrase(c, index, patterns)
             if p.actor and p.kind != "nationals" and p.actor != roles.side1.actor:
                 roles.assoc1.append(p.actor)
