@@ -611,3 +611,10 @@ def test_a_bare_number_counts_the_people_the_coordinated_verb_named(nlp, kb):
 def test_a_coordinated_subject_of_a_clash_is_both_sides(nlp, kb, text, side2):
     [(ev, a1, a2)] = coded(nlp, kb, text)
     assert a1 and a1.startswith("Military Forces of") and (a2 or "").startswith(side2), (a1, a2)
+
+
+def test_government_positions_are_the_states_forces(nlp, kb):
+    text = "Rebel fighters stormed government positions near the town of Morek in Hama province on Tuesday."
+    evs = coded(nlp, kb, text)
+    assert evs and all((a2 or "").startswith("Military Forces of Syria") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
