@@ -618,3 +618,11 @@ def test_government_positions_are_the_states_forces(nlp, kb):
     evs = coded(nlp, kb, text)
     assert evs and all((a2 or "").startswith("Military Forces of Syria") for _, _, a2 in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_a_strike_is_believed_to_have_been_carried_out_by_did_it(nlp, kb):
+    text = ("A drone strike believed to have been carried out by the United States killed three militants in "
+            "Shabwa province, Yemen on Tuesday.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert evs and all((a1 or "").startswith("Military Forces of the United States") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

@@ -705,6 +705,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
+        by += _believed_by(head)
         # "an IS-claimed suicide bombing", "a Taliban-claimed attack": who claimed it, before the hyphen
         claimer = next((g for c in head.children if c.dep_ == "amod" and c.lemma_.lower() == "claim"
                         and c.i > 0 and head.doc[c.i - 1].text == "-"
@@ -872,6 +873,27 @@ def _holder(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Toke
                 if g.dep_ == "pobj" and _names_a_side(g, index, patterns):
                     return g
     return _held_by(place, index, patterns)
+
+
+# "a strike believed to have been carried out by X": who is believed, thought or said to have done it
+BELIEF_VERBS = {"believe", "think", "suspect", "say", "report", "understand", "presume"}
+
+
+def _believed_by(head: "Token") -> list["Token"]:
+    """"a drone strike believed to have been carried out by the United States" (the belief an acl of the
+    noun, or parsed as its verb): the one named as having done it."""
+    beliefs = [c for c in head.children if c.dep_ == "acl"]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        beliefs.append(head.head)
+    for v in beliefs:
+        if v.lemma_.lower() not in BELIEF_VERBS:
+            continue
+        for x in v.children:
+            if x.dep_ == "xcomp" and x.lemma_.lower() in LIGHT_VERBS and x.tag_ == "VBN":
+                found = _pobj_of(x, {"by"})
+                if found:
+                    return found
+    return []
 
 
 def _backers(tok: "Token | None") -> list["Token"]:
