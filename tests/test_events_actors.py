@@ -624,3 +624,34 @@ def test_pro_government_is_no_guess_of_yemen(nlp, kb):
     [(ev, _, a2)] = coded(nlp, kb, "ADEN Houthi fighters killed five pro-government militiamen in Taiz on Monday, "
                                    "residents said.")
     assert ev.actor2 == "military-forces-of-yemen", ev.actor2
+
+
+def test_a_bare_number_counts_the_people_the_coordinated_verb_named(nlp, kb):
+    text = ("Boko Haram fighters attacked an army base near Monguno on Friday. Troops killed 12 militants and "
+            "arrested four, the army said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert evs and all((a2 or "").startswith("Boko Haram") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+@pytest.mark.parametrize("text, side2", [
+    ("Somali troops and al Shabaab fighters clashed near Afgoye on Tuesday.", "Al Shabaab"),
+    ("Afghan troops and Taliban fighters exchanged fire near Kunduz on Tuesday.", "Taliban"),
+])
+def test_a_coordinated_subject_of_a_clash_is_both_sides(nlp, kb, text, side2):
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert a1 and a1.startswith("Military Forces of") and (a2 or "").startswith(side2), (a1, a2)
+
+
+def test_government_positions_are_the_states_forces(nlp, kb):
+    text = "Rebel fighters stormed government positions near the town of Morek in Hama province on Tuesday."
+    evs = coded(nlp, kb, text)
+    assert evs and all((a2 or "").startswith("Military Forces of Syria") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_a_strike_is_believed_to_have_been_carried_out_by_did_it(nlp, kb):
+    text = ("A drone strike believed to have been carried out by the United States killed three militants in "
+            "Shabwa province, Yemen on Tuesday.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert evs and all((a1 or "").startswith("Military Forces of the United States") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

@@ -211,6 +211,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
               if g.dep_ == "pobj"]
         if of:
             tok = of[0]
+        else:
+            tok = _counted_before(tok) or tok
     rp = role_phrase_in(tok, patterns)
     if rp is not None and rp.first:
         return Party(phrase=rp, token=tok)
@@ -319,6 +321,20 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
         return Party(token=tok)
     return Party(token=tok)
+
+
+def _counted_before(num: "Token") -> "Token | None":
+    """"killed 33 militants and arrested six": a bare number object counts the people the coordinated
+    verb's counted object names."""
+    if not (num.like_num and num.pos_ == "NUM" and num.dep_ == "dobj"):
+        return None
+    verb = num.head
+    for other in ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]:
+        obj = next((c for c in other.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and any(g.dep_ == "nummod" for g in c.children)), None)
+        if obj is not None:
+            return obj
+    return None
 
 
 # "with the help of airstrikes", "under the cover of artillery fire": support given to the side that acts
@@ -632,6 +648,9 @@ def _verb_of_noun(head: "Token") -> "Token":
     return head
 
 
+# verbs whose coordinated subject is both sides ("troops and militants clashed") and what is exchanged
+RECIPROCAL = {"clash", "skirmish", "exchange", "battle"}
+EXCHANGED = {"fire", "gunfire", "shot", "shell", "blow", "rocket"}
 # who backs, supports or helps an action is an ally of its agent, not the agent ("an offensive backed by Russia")
 BACKING = {"back", "support", "help", "aid", "assist", "sponsor", "fund", "arm", "cover", "supply", "accompany",
            "bolster", "reinforce", "escort"}
@@ -700,6 +719,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
+        by += _believed_by(head)
         # "an IS-claimed suicide bombing", "a Taliban-claimed attack": who claimed it, before the hyphen
         claimer = next((g for c in head.children if c.dep_ == "amod" and c.lemma_.lower() == "claim"
                         and c.i > 0 and head.doc[c.i - 1].text == "-"
@@ -794,6 +814,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})
         target = next((h for t in taken for x in (t, *_conjuncts(t)) for h in [_holder(x, index, patterns)]
                        if h is not None), None)
+    if agent is not None and head.pos_ == "VERB" and head.lemma_.lower() in RECIPROCAL \
+            and m.coding.event_type == "Battles" and (target is None or target.lemma_.lower() in EXCHANGED):
+        # "Turkish troops and PKK militants clashed", "X and Y exchanged fire": each side fought the other
+        others = _conjuncts(agent)
+        target = others[0] if others else target
     targets = _pobj_of(head, TARGET_PREPS)
     if agent is not None and agent in targets:
         targets = []                 # "blamed the attack on the Islamic State group": who was blamed
@@ -811,6 +836,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
     if agent is not None:
         roles.side1 = resolve_phrase(agent, index, patterns)
         for c in _conjuncts(agent):
+            if c is target or (target is not None and c.i == target.i):
+                continue
             p = resolve_phrase(c, index, patterns)
             if p.actor and p.kind != "nationals" and p.actor != roles.side1.actor:
                 roles.assoc1.append(p.actor)
@@ -860,6 +887,27 @@ def _holder(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Toke
                 if g.dep_ == "pobj" and _names_a_side(g, index, patterns):
                     return g
     return _held_by(place, index, patterns)
+
+
+# "a strike believed to have been carried out by X": who is believed, thought or said to have done it
+BELIEF_VERBS = {"believe", "think", "suspect", "say", "report", "understand", "presume"}
+
+
+def _believed_by(head: "Token") -> list["Token"]:
+    """"a drone strike believed to have been carried out by the United States" (the belief an acl of the
+    noun, or parsed as its verb): the one named as having done it."""
+    beliefs = [c for c in head.children if c.dep_ == "acl"]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        beliefs.append(head.head)
+    for v in beliefs:
+        if v.lemma_.lower() not in BELIEF_VERBS:
+            continue
+        for x in v.children:
+            if x.dep_ == "xcomp" and x.lemma_.lower() in LIGHT_VERBS and x.tag_ == "VBN":
+                found = _pobj_of(x, {"by"})
+                if found:
+                    return found
+    return []
 
 
 def _backers(tok: "Token | None") -> list["Token"]:
