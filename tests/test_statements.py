@@ -166,6 +166,7 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("We are ready for a truce on condition that the sieges are lifted.", "de_escalation", "other"),
     ("We are ready for a truce on condition that the sieges are lifted.", "demand", "other"),
     ("The opposition wants a halt in attacks on civilians.", "demand", "other"),
+    ("We will not defeat them in a week.", "other", "de_escalation"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

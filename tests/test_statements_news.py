@@ -328,6 +328,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # advice to take care is a point, and no call to action
     ("The embassy advised its citizens to avoid the area around the base.", "other", "call_to_action"),
     ("The embassy urged Americans to remain vigilant and take extra precautions.", "other", "call_to_action"),
+    # a victory announced; an act told as a response
+    ("The president said Iraq would defeat terrorism this year.", "threat", "other"),
+    ("The army said it was responding to mortar fire from the border villages.", "justification", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
