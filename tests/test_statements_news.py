@@ -331,6 +331,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a victory announced; an act told as a response
     ("The president said Iraq would defeat terrorism this year.", "threat", "other"),
     ("The army said it was responding to mortar fire from the border villages.", "justification", "other"),
+    # an intent word describing a noun announces nothing; as the predicate it does
+    ("The military command said the army was the only force able to uproot terrorism.", "other", "threat"),
+    ("The military command said the army was determined to uproot terrorism.", "threat", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
