@@ -398,3 +398,14 @@ def test_a_toll_a_speaker_puts_at_a_figure_is_its_point(nlp, kb):
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert points.get("put the death toll at 17 people, with dozens more wounded") == ["other"], points
+
+
+def test_a_reports_finding_and_a_clause_parsed_as_an_object_are_points(nlp, kb):
+    text = CONTEXT + (
+        "Overall 210 civilians were killed and 90 wounded by air strikes last year, the report found.\n\n"
+        "While officials in the capital describe a quiet week, rebels say government forces backed by Russian "
+        "air strikes have continued offensives in areas of strategic importance in the north.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "Overall 210 civilians were killed and 90 wounded by air strikes last year" in points, points
+    assert any(t.startswith("government forces backed by Russian air strikes have continued") for t in points), points
