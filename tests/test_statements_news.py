@@ -419,3 +419,12 @@ def test_blame_laid_is_a_point(nlp, kb):
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert points.get("blamed Islamic State for the bombing in Istanbul") == ["other"], points
     assert any(t.endswith("blamed on Kurdish militants") for t in points), points
+
+
+def test_a_clause_before_the_attribution_stays_a_point_beside_the_quotation_after_it(nlp, kb):
+    text = CONTEXT + ("Two gunmen tried to enter the crowded market on foot, the police chief said, but they \"were "
+                      "stopped at the gate and arrested\".")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "Two gunmen tried to enter the crowded market on foot" in points, points
+    assert "were stopped at the gate and arrested" in points, points

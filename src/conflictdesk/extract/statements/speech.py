@@ -439,6 +439,18 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
+        # "three women tried to make their way into a crowd, Anka said, but they "were intercepted"": the
+        # clause before the attribution is a point beside the quotation after it
+        before = next((c for c in clauses if c.i < token.i), None)
+        told = None
+        if spans and before is not None and not _inside(before.idx, quotes):
+            told = _reported_span(text, token, before, subj, verbs)
+        elif spans and token.dep_ == "parataxis" and token.head.i < subj.i < token.i \
+                and not _inside(token.head.idx, quotes):
+            told = _trim(text, sent.start_char, min(subj.left_edge.idx, token.idx))
+        if told and told[1] <= spans[0][0] and _words(text, told) >= _MIN_CONTINUATION_WORDS \
+                and not any(_inside(x, quotes) for x in told):
+            spans = [told] + spans
         if quoted and not spans:
             # a one-word quotation is a verdict inside the verb's own phrase ('dismissed the claim as "nonsense"',
             # 'called the report "lies"'), not the words of a "declared a "caliphate"" told as history
