@@ -161,6 +161,12 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     # the motive given for an act, a threat the other side is said to pose
     ("The young men attacked the patrol out of anger at the demolitions.", "justification", "other"),
     ("Returning fighters could pose a serious terrorist threat to the country.", "justification", "other"),
+    # a stop set as the condition on another party is demanded; a truce offered under a condition is both
+    ("The opposition will take part only if the army stops its air strikes on the city.", "demand", "de_escalation"),
+    ("We are ready for a truce on condition that the sieges are lifted.", "de_escalation", "other"),
+    ("We are ready for a truce on condition that the sieges are lifted.", "demand", "other"),
+    ("The opposition wants a halt in attacks on civilians.", "demand", "other"),
+    ("We will not defeat them in a week.", "other", "de_escalation"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

@@ -11,6 +11,8 @@ point's text and says which cues fired. Reading rules, kept here and documented 
 * the reporting verb that introduces a point ("called on", "threatened") lends its label
   (`intro_verbs`), except a hedged warning ("warned that ... might") or one of what is, with nothing
   to come ("warned that 20,000 children are trapped": modifiers.prospect finds no will, if, unless);
+* a ceasefire or a stop read inside a condition set on another party ("provided there were guarantees
+  Russia would cease fire") is what the speaker demands, not a de-escalation of its own;
 * advice to take care ("urged citizens to remain aware of their surroundings", `modifiers.precaution`)
   is no call to action;
 * a point no cue labels is `other`.
@@ -318,6 +320,11 @@ def _cue_scan_start(cues: tuple[Cue, ...], text: str) -> int | None:
     return m.start() if m is not None else None
 
 
+# cues that set a condition on another party ("only if ...", "provided that ...", "until ... is lifted"): a
+# ceasefire or a stop read after one is what the condition asks, not the speaker's de-escalation
+_CONDITION_CUES = frozenset({"demand.condition", "demand.terms", "demand.until"})
+
+
 def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_label: str | None = None,
                tokens: "Span | None" = None, voice: Voice | None = None) -> Labelling:
     """Labels, fired cue ids and group targets of one point's text.
@@ -350,6 +357,9 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                     out.targets.append(name)
     text = _QUOTE_MARKS.sub("", text)       # 'said the reports were "completely untrue"': the cues read the words
     start = _cue_scan_start(cueset.cues, text)
+    from_syntax_or_intro = set(out.labels)
+    calm_at: list[int] = []                 # where the de-escalation cues matched
+    condition_at: list[int] = []            # where a condition set on another party begins
     for cue in cueset.cues if start is not None else ():
         for match in cue.pattern.finditer(text, start):
             label: str | None = cue.label
@@ -363,6 +373,10 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 out.cues.append(cue_id)
             if label is None:
                 continue
+            if label == "de_escalation":
+                calm_at.append(match.start())
+            elif cue.id in _CONDITION_CUES:
+                condition_at.append(match.start())
             if label not in out.labels:
                 out.labels.append(label)
             suppressed.update(cue.suppresses if label == cue.label else ())
@@ -372,6 +386,10 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                     name = cueset.group_of(value) if value else None
                     if name and name not in out.targets:
                         out.targets.append(name)
+    if calm_at and condition_at and min(calm_at) > min(condition_at) and "de_escalation" not in from_syntax_or_intro:
+        # "ending fighting could only succeed if Russia stopped air strikes": the stop is the condition set on
+        # another party, what the speaker demands, not a step of its own
+        suppressed.add("de_escalation")
     if intro and intro in cueset.intro_verbs and not third_party:
         label = cueset.intro_verbs[intro]
         hedged = intro in ("warn", "promise", "pledge") and (cueset.hedge.search(text) or (

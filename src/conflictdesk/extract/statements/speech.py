@@ -325,6 +325,26 @@ def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int
     return _trim(text, verb.idx, min(end, verb.sent.end_char))
 
 
+# what a report finds is what it says ("..., the report found"; "a report by the institute showed ...")
+_FINDING_VERBS = frozenset({"find", "show", "conclude", "document"})
+_REPORTS = frozenset({"report", "study", "investigation", "survey", "inquiry", "review", "assessment", "analysis",
+                      "probe"})
+
+
+def _found_by_a_report(verb: "Token") -> bool:
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    return subj is not None and subj.lemma_.lower() in _REPORTS and verb.i + 1 < len(verb.doc)
+
+
+def _clause_parsed_as_object(verb: "Token") -> bool:
+    """Whether "say" has its reported clause parsed as an object ("rebels say government forces ... have
+    continued offensives", the verb read as an adjective): an object, and a subject of another verb after it."""
+    if not any(c.dep_ in ("dobj", "obj") for c in verb.children) or verb.i + 1 >= verb.sent.end:
+        return False
+    return any(t.dep_ in _SUBJ and t.head.i > verb.i and t.head.i != verb.i
+               for t in verb.doc[verb.i + 1:verb.sent.end])
+
+
 # what a speaker puts at a number: "state television put the death toll at 14"
 _FIGURES = frozenset({"toll", "number", "figure", "count", "tally"})
 
@@ -398,7 +418,9 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 out.append(Speech("phrase", lemma, "say", token.idx, _np_span(subj), subj.idx, subj.lemma_.lower(),
                                   _plural(subj), (span,), bounds))
             continue
-        if lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
+        if lemma in _FINDING_VERBS and token.pos_ == "VERB" and _found_by_a_report(token):
+            lemma = "say"                   # "..., the report found": a report's finding is what it says
+        elif lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
@@ -417,6 +439,18 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
+        # "three women tried to make their way into a crowd, Anka said, but they "were intercepted"": the
+        # clause before the attribution is a point beside the quotation after it
+        before = next((c for c in clauses if c.i < token.i), None)
+        told = None
+        if spans and before is not None and not _inside(before.idx, quotes):
+            told = _reported_span(text, token, before, subj, verbs)
+        elif spans and token.dep_ == "parataxis" and token.head.i < subj.i < token.i \
+                and not _inside(token.head.idx, quotes):
+            told = _trim(text, sent.start_char, min(subj.left_edge.idx, token.idx))
+        if told and told[1] <= spans[0][0] and _words(text, told) >= _MIN_CONTINUATION_WORDS \
+                and not any(_inside(x, quotes) for x in told):
+            spans = [told] + spans
         if quoted and not spans:
             # a one-word quotation is a verdict inside the verb's own phrase ('dismissed the claim as "nonsense"',
             # 'called the report "lies"'), not the words of a "declared a "caliphate"" told as history
@@ -436,6 +470,10 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             elif lemma in verbs.phrase and _names_its_object(token):
                 spans = [_trim(text, token.head.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))]
                 kind = "phrase"
+            elif lemma == "say" and _clause_parsed_as_object(token):
+                last = sent[-1] if not sent[-1].is_punct else sent[-2]
+                spans = [_trim(text, token.nbor(1).idx, last.idx + len(last.text))]
+                kind = "reported"
         spans = [s for s in spans if _words(text, s) >= _MIN_POINT_WORDS]
         if spans:
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),

@@ -102,8 +102,8 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
-        if _lemma(head) in lex["intent_heads"]:
-            return True
+        if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ"):
+            return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
         if _lemma(head) == "continue" and _future_or_intent(head, lex, reported):
@@ -281,6 +281,8 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
         if head.i == cur.i or cur.dep_ in ("ccomp", "ROOT", "parataxis") or cur.dep_ == "relcl" and not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             return False                    # "take steps to attack" (an infinitive of purpose) climbs on
+        if head.dep_ == "amod" and head.pos_ == "ADJ":
+            return False                    # as in _future_or_intent
         if _lemma(head) in lex["intent_heads"] or _lemma(head) in _INTENT_NOUNS or _lemma(head) in _ORDERS:
             return True
         cur = head
