@@ -32,6 +32,7 @@ from ...records import DateMention
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .attributes import DURATION, is_dateline
+from .relevance import PICTURE_NOUNS
 from .notes import (SEQUENCE_PREPS as WHAT_FOLLOWS, Draft, absorb, coarse_dated, dates_differ, family, finer_within,
                     same_attacker, told_place)
 
@@ -236,7 +237,7 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     return None
 
 
-DEPICTIONS = {"footage", "video", "image", "picture", "photo", "photograph", "film", "clip"}
+DEPICTIONS = PICTURE_NOUNS          # what a picture of an incident is called (relevance.py)
 # what follows an incident, whose sentence tells of it as known ("survivors of the shooting", "an
 # investigation into the attack", "in connection with Tuesday's bombing"): its day is not the incident's
 AFTERMATH = {"survivor", "victim", "family", "relative", "anniversary", "aftermath", "wake", "memorial", "vigil",

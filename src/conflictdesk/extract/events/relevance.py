@@ -169,7 +169,7 @@ def not_an_occurrence(m: "Mention") -> bool:
 SEARCHERS = {"police", "policeman", "officer", "agent", "investigator", "detective", "gendarme", "gendarmerie",
              "prosecutor", "authority", "service"}
 SEARCHED = {"house", "home", "apartment", "flat", "building", "office", "premise", "premises", "address",
-            "property", "residence", "safe", "hideout", "mosque", "shop", "warehouse", "headquarters"}
+            "property", "residence", "hideout", "mosque", "shop", "warehouse", "headquarters"}
 HARM_WORDS = {"kill", "dead", "die", "death", "wound", "injure", "shoot", "shot", "gunfire", "clash", "fire",
               "firefight", "gunbattle", "shootout", "shoot-out", "blow", "detonate", "explode", "exchange", "beat"}
 
@@ -207,7 +207,8 @@ def _there_is(head: "Token") -> bool:
     return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
-# what someone accuses, fears, condemns, flees or works to prevent: "accused Russia of bombing civilians", "concerned about
+# what someone accuses, fears, condemns, flees or works to prevent: "accused Russia of bombing civilians",
+# "concerned about
 # Russia's continued bombing", "condemned cross-border shelling", "tens of thousands fleeing air strikes"
 SPOKEN_OF = {"accuse", "accusation", "allege", "allegation", "concern", "concerned", "worry", "worried", "condemn",
              "condemnation", "denounce", "blame", "link", "complain", "complaint", "criticize", "criticise", "flee",
@@ -455,6 +456,7 @@ def told_as_trend(head: "Token") -> bool:
         g.lower_ in ("as", "than") for g in (*c.children, *head.children, *head.head.children)) for c in head.children)
 
 
+# what a picture of an incident is called: "pictures of recent attacks", "footage showed wounded people"
 PICTURE_NOUNS = {"footage", "video", "image", "picture", "photo", "photograph", "film", "clip"}
 
 

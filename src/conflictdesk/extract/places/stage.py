@@ -48,8 +48,8 @@ from .chooser import actor_countries, choose_places, document_countries, keep_kn
 from .context import read_context
 from .containers import without_containers
 from .sources import (bracket_candidates, capital_candidates, capital_named_candidates, curated_candidates,
-                      dateline_candidates, entity_candidates, object_candidates, filed_in_country, locative_candidates,
-                      noun_candidates, site_candidates)
+                      dateline_candidates, entity_candidates, filed_in_country, locative_candidates,
+                      noun_candidates, object_candidates, site_candidates)
 from .vetoes import plausible_candidates
 
 if TYPE_CHECKING:
