@@ -377,3 +377,12 @@ def test_a_town_the_site_is_near_across_a_border_lends_its_point_not_its_country
     events = extract_document(doc, nlp=nlp, kb=kb).events
     got = {(e.location, e.country, e.geo_precision) for e in events}
     assert ("Jerusalem", "Palestine", 2) in got and ("Kilis", "Syria", 2) in got, got
+
+
+def test_where_the_quoted_teller_sits_is_not_where_the_strikes_hit(nlp, kb):
+    text = ("DAMASCUS Syrian troops fought Islamic State near Palmyra in Syria on Sunday. Russian news agencies quoted "
+            "the defense ministry in Moscow as saying Russian jets had made 40 sorties around Palmyra, hitting 158 "
+            "Islamic State targets.")
+    doc = Document(id="written-quoted", text=text, language="en", published=dt.date(2016, 3, 27))
+    strikes = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.location == "Palmyra" for e in strikes), [(e.location, e.country) for e in strikes]

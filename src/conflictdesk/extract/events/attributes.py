@@ -1295,7 +1295,11 @@ def speaker_phrases(head: "Token") -> list[tuple[int, int]]:
     for verb in _ancestors(head, 8):
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS \
                 and below.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"):
-            for subj in (c for c in verb.children if c.dep_ == "nsubj" and head not in c.subtree):
+            tellers = [c for c in verb.children if c.dep_ == "nsubj" and head not in c.subtree]
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+                # "agencies quoted the defense ministry in Moscow as saying Russian jets ... around Palmyra"
+                tellers += [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            for subj in tellers:
                 for prep in (t for t in subj.subtree if t.dep_ == "prep"):
                     sub = list(prep.subtree)
                     out.append((min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)))
