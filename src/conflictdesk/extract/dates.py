@@ -274,10 +274,6 @@ def _relative(text: str, m: re.Match[str], spec: dict[str, Any], pub: dt.date | 
         first = dt.date(year, month, 1)
         last = min(dt.date(year, month, calendar.monthrange(year, month)[1]), pub)
         return DateMention(span, first, precision, end=last, relative=True, rule=rule)
-    if spec.get("past_days"):      # the last n days up to the report ("over the past two days")
-        n = m.group("n")
-        days = (int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]) if n else -(-int(m.group("h")) // 24)
-        return DateMention(span, pub - dt.timedelta(days=days), precision, end=pub, relative=True, rule=rule)
     day = pub + dt.timedelta(days=int(spec["days"]))
     if spec.get("week"):       # a calendar week, Monday to Sunday, capped at publication
         start = day - dt.timedelta(days=day.weekday())

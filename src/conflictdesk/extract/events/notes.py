@@ -126,9 +126,7 @@ def absorb(into: Draft, other: Draft) -> None:
         other.date = None
     if told_place(other) is None:
         other.place = None       # "a commander, who planned a massacre in nearby Peshawar, claimed the assault"
-    # who is told as doing such things ("the group is increasingly turning to attacks") did not do this one
-    habit = other.pattern and not into.pattern and into.date is not None and other.date is None
-    if other.actor1 and not habit and (into.actor1 is None or (into.a1_default and not other.a1_default)
+    if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
                              and not other.actor1.startswith(STATE_IDS))):
         into.actor1, into.a1_default = other.actor1, other.a1_default
