@@ -184,6 +184,21 @@ def test_a_town_named_before_who_struck_there_is_where_they_struck(places):
     assert named(found, "Orlando")
 
 
+def test_a_town_named_before_the_people_taken_there_is_where_they_were_taken(places):
+    # "the Chibok girls": the parse may read the town as a person's name; a surname is still no town
+    found = places("Militants abducted 30 Chibok schoolgirls in northeast Nigeria last year, officials said.")
+    assert named(found, "Chibok") and named(found, "Chibok")[0].country == "Nigeria"
+    found = places("Gunmen abducted the Smith girls in Nigeria on Monday, police said.")
+    assert not named(found, "Smith")
+
+
+def test_a_country_s_possessive_before_a_province_names_both(places):
+    # "in Nigeria's Borno state": one locative phrase, two places; the province is the finer
+    found = places("Soldiers clashed with insurgents on Tuesday in Nigeria's Borno state, the army said.")
+    assert named(found, "Borno") and named(found, "Borno")[0].kind == "admin1"
+    assert named(found, "Borno")[0].country == "Nigeria"
+
+
 def test_a_brand_before_its_store_is_no_town(places):
     # "Walmart" is also a hamlet in Pennsylvania: a name before a site is a town only when a sizable one
     found = places("A man planted a pipe bomb inside a Walmart store in rural North Carolina, police said.")

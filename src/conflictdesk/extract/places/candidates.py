@@ -2,9 +2,13 @@
 and the set that merges candidates found at one span by several sources."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+# a possessive inside a name: "Syria's Idlib" names two places
+POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['’]s\s+(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -57,6 +61,14 @@ class CandidateSet:
         if c.text.endswith(("'s", "’s")) and len(c.text) > 3:     # "Hama's southern countryside" -> "Hama"
             c.end -= 2
             c.text = c.text[:-2]
+        inner = POSSESSIVE_INSIDE.search(c.text)
+        if inner is not None:
+            # "in Syria's Idlib province": the country and, after its possessive, the place in it, each
+            # read as the whole was (governed by the same word)
+            self.add(replace(c, start=c.start + inner.end(), text=c.text[inner.end():]))
+            c = replace(c, end=c.start + inner.start() + 2, text=c.text[:inner.start() + 2])
+            self.add(c)
+            return
         old = self.by_span.get((c.start, c.end))
         if old is None:
             self.by_span[(c.start, c.end)] = c

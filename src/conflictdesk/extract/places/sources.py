@@ -25,7 +25,8 @@ from .candidates import Candidate
 from .curated import find_curated
 from .wording import (ACTOR_DEPS, BARE_DATELINE, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, EVENT_HEADS,
                       GOVERNMENT_OBJECT_VERBS, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME, NAME_PAREN, NOUN_AFTER,
-                      SITE_AFTER, SITE_HEADS, SITE_MIN_POPULATION, STRUCK_PLACE_VERBS, TRAILING_NOUN, governed_before)
+                      PEOPLE_HEADS, SITE_AFTER, SITE_HEADS, SITE_MIN_POPULATION, STRUCK_PLACE_VERBS, TRAILING_NOUN,
+                      governed_before)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -189,14 +190,16 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
     """spaCy's place entities (and the entity without a trailing place noun: "Ramadi city" ->
     "Ramadi"); an entity the parse uses as an actor or a modifier without a locative word is none."""
     for ent in parsed.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not (
+                ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 and ent.root.dep_ == "compound"
+                and ent.root.head.lower_ in PEOPLE_HEADS):
+            continue   # "219 Chibok girls": a town read as a person's name, the girls' town
         start, end = ent.start_char, ent.end_char
         if text[start:end].lower().startswith("the "):
             start += 4
         governed = governed_before(text, start)
         if ent.root.dep_ in ACTOR_DEPS and not governed and not (
-                ent.root.dep_ == "compound" and _compound_heads(ent.root) & (EVENT_HEADS | SITE_HEADS)):
+                ent.root.dep_ == "compound" and _compound_heads(ent.root) & (EVENT_HEADS | SITE_HEADS | PEOPLE_HEADS)):
             continue   # "Israel said", "Iran-backed": an actor, or a modifier (not "the Istanbul blast", "a
                        # Brussels apartment": where)
         if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in GOVERNMENT_OBJECT_VERBS:

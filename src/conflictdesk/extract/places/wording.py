@@ -164,6 +164,10 @@ EVENT_HEADS = frozenset({"blast", "blasts", "attack", "attacks", "bombing", "bom
                          "riots", "protests", "uprising", "offensive", "battle",
                          # who struck there: "the Boston marathon bomber", "the Orlando gunman"
                          "bomber", "bombers", "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers"})
+# people a town's name modifies as where they were taken or live: "the Chibok girls", "Dapchi schoolgirls",
+# "Aleppo residents"; the parse may read the name as a person's ("Chibok" PERSON), a name it still is
+PEOPLE_HEADS = frozenset({"girls", "schoolgirls", "boys", "schoolboys", "pupils", "students", "villagers",
+                          "residents", "hostages", "captives", "abductees"})
 # sites a town's name modifies as where they are: "a Brussels apartment", "a Dhaka restaurant", "a Baghdad
 # market", "the Kabul airport" (not "the Ankara government", "Moscow's policy": a side, not a site)
 SITE_HEADS = frozenset({"apartment", "apartments", "restaurant", "restaurants", "hotel", "hotels", "market",
