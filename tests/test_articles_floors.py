@@ -24,14 +24,18 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.72, "ev_precision": 0.685, "actor1_ok": 0.70, "date_ok": 0.76, "loc25": 0.85,
-            "st_found": 0.90, "st_label_f1": 0.80},
+    "dev": {"ev_recall": 0.72, "ev_precision": 0.685, "actor1_ok": 0.73, "date_ok": 0.76, "loc25": 0.86,
+            "st_found": 0.93, "st_label_f1": 0.85},
+    # measured dev (2026-12-05 22:51, after the actors, labels and places merges): ev_recall 0.735 ev_precision 0.698
+    #   actor1_ok 0.738 date_ok 0.768 loc25 0.867 st_found 0.935 st_label_f1 0.857.
     # measured dev (60 articles, 2026-12-05 20:40, after the where-when and st-labels merges): ev_recall 0.731
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.55, "ev_precision": 0.57, "actor1_ok": 0.47, "date_ok": 0.60, "loc25": 0.73,
-             "st_found": 0.89, "st_label_f1": 0.66},
+    "test": {"ev_recall": 0.55, "ev_precision": 0.57, "actor1_ok": 0.47, "date_ok": 0.61, "loc25": 0.74,
+             "st_found": 0.90, "st_label_f1": 0.67},
+    # measured test (2026-12-05 22:51): ev_recall 0.554 ev_precision 0.576 actor1_ok 0.481 date_ok 0.613 loc25 0.741
+    #   st_found 0.904 st_label_f1 0.671. Two changes of the night that cost a floor were reverted (README).
     # measured test (61 articles, 2026-12-05 20:40): ev_recall 0.554 ev_precision 0.575 actor1_ok 0.481 date_ok
     #   0.608 loc25 0.733 st_found 0.896 st_label_f1 0.664 (19:20, when batches 10-11 were added: 0.538 0.557 0.483
     #   0.602 0.733 0.895 0.651). On the 57 older test articles: 0.545 0.563 0.485 0.612 0.724 0.905 0.661 (18:06:
