@@ -781,8 +781,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 if verb is not None and verb.lemma_.lower() in BLAME_VERBS:
                     agent = _blamed_on(verb, head)
                     verb = None
-                if verb is not None and _what_it_seemed(verb) is not None:
-                    verb = _what_it_seemed(verb)
+                if verb is not None and (done := _what_it_seemed(verb)) is not None:
+                    verb = done
                 if verb is not None and verb.lemma_.lower() in COPULAS and not _in_attribute(head, verb):
                     verb = None
                 if verb is not None and any(c.dep_ == "expl" for c in verb.children):

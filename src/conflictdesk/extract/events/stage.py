@@ -29,6 +29,7 @@ import ahocorasick
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
+from ..places.wording import STRIKING_VERBS
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
 from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
@@ -702,7 +703,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     trend = told_as_trend(m.head) or told_as_state(m.head)
     if trend:
         # "government forces have stepped up bombing of rebel-held areas", "a rise in attacks": many incidents
-        # told as how often they happen, one background event with no day of its own (the guide's aggregate)
+        # told as how often they happen, one background event with no day of its own (the guide's aggregate);
+        # a loss conceded or attacks a picture shows likewise have no day of their own
         salience, when = "background", None
     if when is not None and (spread_over(m.head) or after_the_fact(m.head)) \
             and not (own and own[0] <= when.span.start < own[1]):
@@ -803,9 +805,6 @@ def _each_place(d: Draft, places: list[Place]) -> list[Draft]:
     return [d] + [dataclasses.replace(d, place=s, fatalities=None, count=None, rules=list(d.rules),
                                       assoc1=list(d.assoc1), assoc2=list(d.assoc2))
                   for s in sites if s.name != d.place.name]
-
-
-STRIKING_VERBS = {"hit", "strike", "target", "shell", "bomb", "pound", "attack", "raid", "bombard"}
 
 
 def _village_name(obj: Any) -> bool:

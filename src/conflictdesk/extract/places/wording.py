@@ -12,11 +12,13 @@ _NUM = r"(?:\s\d{1,3}\b)"  # "Tower 22", "K 1"
 NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:[ \-]{ART})?[ \-](?:{ART}-)?{_CAP})*{_NUM}?)"
 
 # Words that govern a place. Values: the geo_precision the construction implies (None: as named).
-# Verbs whose object may be the town they are done to: "jets pounded Douma", "troops retook Palmyra"
-STRUCK_PLACE_VERBS = {"hit", "strike", "shell", "bomb", "pound", "bombard", "attack", "storm", "raid", "target",
-                      "capture", "seize", "retake", "recapture", "overrun", "besiege", "encircle", "surround",
-                      "liberate", "enter", "rocket", "blast", "reach", "lose", "abandon", "control",
-                      "retook", "retaken", "overran"}    # lemmas the small model leaves as written
+# Verbs of striking a place ("artillery fire hit the regions of Suran and Tal El Hisn"), and with those of taking
+# one, the verbs whose object may be the town they are done to: "jets pounded Douma", "troops retook Palmyra"
+STRIKING_VERBS = frozenset({"hit", "strike", "target", "shell", "bomb", "pound", "attack", "raid", "bombard"})
+STRUCK_PLACE_VERBS = STRIKING_VERBS | {"storm", "rocket", "blast", "capture", "seize", "retake", "recapture", "overrun",
+                                       "besiege", "encircle", "surround", "liberate", "enter", "reach", "lose",
+                                       "abandon", "control",
+                                       "retook", "retaken", "overran"}    # lemmas the small model leaves as written
 LOCATIVES: dict[str, int | None] = {
     "in": None, "at": None, "inside": None, "into": None, "from": None, "to": None, "toward": None,
     "towards": None, "across": None, "via": None, "over": None, "of": None, "village of": None, "town of": None,
