@@ -204,3 +204,22 @@ def test_weapons_found_in_a_search_are_disrupted_weapons_use(nlp, kb):
     bodies = extract_document(Document(id="b", text="Three bodies were found in Copenhagen on Thursday.",
                                        language="en", published=dt.date(2016, 4, 7)), nlp=nlp, kb=kb).events
     assert bodies == []
+
+
+@pytest.mark.parametrize("text", [
+    "A car bombing that targeted a police vehicle near a tourist district in Hilla on Tuesday killed 11 people, "
+    "officials said.",
+    "A police bus was hit by a car bomb in Hilla on Tuesday, killing 11 people, officials said.",
+])
+def test_what_a_bombing_targeted_is_that_bombing(nlp, kb, text):
+    """A verb whose doer is the bombing ("a car bombing that targeted ...") tells the bombing's target; it
+    was coded as a second event, a shelling of the police."""
+    events = extract(nlp, kb, text, published=dt.date(2016, 6, 7)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 11)]
+    assert events[0].actor2.startswith("police-forces-of-iraq")
+
+
+def test_gunmen_who_seized_people_abducted_them(nlp, kb):
+    text = "Unknown gunmen seized three men from a private apartment in Hilla on Friday, police said."
+    events = extract(nlp, kb, text, published=dt.date(2016, 1, 18)).events
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]

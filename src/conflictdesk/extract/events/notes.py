@@ -195,6 +195,21 @@ def _within_others(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in drop]
 
 
+def _event_doer(d: Draft, violent: list[Draft]) -> Draft | None:
+    """The violent draft whose word is the doer of `d`'s verb: its subject ("the blast hit a police
+    patrol"), the noun a relative clause hangs on ("a car bomb that targeted a police bus") or the
+    agent of a passive ("the bus was hit by a car bomb")."""
+    verb = d.mention.head
+    if family(d) != "violent" or d.kind == "outcome" or verb.pos_ != "VERB":
+        return None
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children):
+        doers.append(verb.head)
+    return next((v for v in violent for t in doers if v is not d and v.status == d.status
+                 and v.mention.head.pos_ in ("NOUN", "PROPN") and v.mention.head.i == t.i), None)
+
+
 # the words of an operation that may be no more than the arrests told with it
 ARREST_RAIDS = {"raid", "sweep", "swoop", "operation", "crackdown", "search", "roundup", "round-up"}
 
@@ -211,14 +226,26 @@ def _one_incident(drafts: list[Draft]) -> list[Draft]:
     - "police shot two Palestinians who opened fire at them": the fire of one side of an armed clash
       is the clash;
     - "police detained 13 people in raids across Istanbul", "raided homes and arrested six": raids in
-      which people are arrested, with no one killed, are the arrests."""
+      which people are arrested, with no one killed, are the arrests;
+    - "a car bombing that targeted a police vehicle killed 11": a verb whose doer is another event's
+      word tells what that event did (its target is the event's); the more telling of the two words
+      codes it ("unknown gunmen seized the trio": an abduction)."""
     violent = [d for d in drafts if family(d) == "violent" and d.kind != "outcome"]
     drop: set[int] = set()
     for d in drafts:
         if id(d) in drop:
             continue
         host = None
-        if d.coding.sub_event_type == "Disrupted weapons use":
+        doer = _event_doer(d, violent)
+        if doer is not None and id(doer) not in drop and doer.priority < d.priority:
+            absorb(d, doer)        # "unknown gunmen seized the trio": the abduction, told with who did it
+            drop.add(id(doer))
+            continue
+        if doer is not None:
+            if d.actor2 is not None:
+                doer.actor2, doer.civilian_targeting = d.actor2, d.civilian_targeting
+            host = doer
+        elif d.coding.sub_event_type == "Disrupted weapons use":
             host = next((v for v in violent if v.status == "attempted"
                          and v.coding.event_type == "Explosions/Remote violence"), None)
         elif d.coding.sub_event_type == "Looting/property destruction" and _actor1(d) is None:
