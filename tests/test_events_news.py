@@ -223,3 +223,14 @@ def test_gunmen_who_seized_people_abducted_them(nlp, kb):
     text = "Unknown gunmen seized three men from a private apartment in Hilla on Friday, police said."
     events = extract(nlp, kb, text, published=dt.date(2016, 1, 18)).events
     assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_attacks_listed_with_sites_of_their_own_stay_apart(nlp, kb):
+    """"an attack on Istanbul airport ...; an attack on a cafe in Dhaka ...; a suicide bombing in Baghdad": three
+    incidents in three countries, not one (the Dhaka attack was merged into the Baghdad bombing)."""
+    text = ("WASHINGTON — Officials are studying the links between the group and a June 28 attack on Istanbul "
+            "airport that killed 45 people; an attack on a cafe in Dhaka on Friday that killed 20 people; and a "
+            "suicide bombing in Baghdad on Sunday that killed more than 200.")
+    events = extract(nlp, kb, text, published=dt.date(2016, 7, 6)).events
+    assert sorted(e.country for e in events) == ["Bangladesh", "Iraq", "Turkey"], [(e.country, e.sub_event_type)
+                                                                                  for e in events]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
@@ -43,6 +44,7 @@ class Draft:
     rules: list[str] = field(default_factory=list)
     a1_default: bool = False           # actor1 is the sub-type's default agent, not named by the text
     place_here: bool = False           # the place is named in the event's own sentence (not a dateline)
+    place_site: bool = False           # ... in a site phrase of the event's word ("an attack on a cafe in Dhaka")
     loose: bool = False                # an outcome word without conflict context: only the prior event's outcome
     history: bool = False              # dated years before the report ("arrested in 2008"): never today's news
     year: int | None = None            # the earlier year history dates it in
@@ -323,6 +325,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 break
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
+            if "outcome" not in (o.kind, d.kind) and _told_apart(o, d):
+                continue        # "a June 28 attack on Istanbul airport ...; an attack on a cafe in Dhaka": two events
             if _sequenced(o.mention.head, d.mention.head) or _sequenced(d.mention.head, o.mention.head):
                 continue        # "killed in clashes on Tuesday ... following a suicide bombing": two events
             if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):
@@ -366,6 +370,21 @@ def _sequenced(a: Any, b: Any) -> bool:
             return False
         tok = up
     return False
+
+
+FAR_KM = 50       # two places told farther apart than this are two sites, not one told finer
+
+
+def _told_apart(o: Draft, d: Draft) -> bool:
+    """Two mentions each told with a site of its own ("on Istanbul airport", "in Dhaka"), in two countries
+    or far apart: two incidents."""
+    a, b = o.place, d.place
+    if a is None or b is None or not (o.place_site and d.place_site):
+        return False      # "an offensive to retake the stronghold on the approaches to the capital Baghdad": no site
+    if a.country and b.country and a.country != b.country:
+        return True
+    return None not in (a.latitude, a.longitude, b.latitude, b.longitude) and \
+        distance_km(a.latitude, a.longitude, b.latitude, b.longitude) > FAR_KM
 
 
 def _apart(o: Draft, d: Draft) -> bool:

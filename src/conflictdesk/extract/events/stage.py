@@ -730,6 +730,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               kind="event" if taken_by or d_kind else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
               reference=reference, pattern=trend or told_as_pattern(m.head))
+    d.place_site = d.place_here and bool(_coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
