@@ -234,3 +234,19 @@ def test_attacks_listed_with_sites_of_their_own_stay_apart(nlp, kb):
     events = extract(nlp, kb, text, published=dt.date(2016, 7, 6)).events
     assert sorted(e.country for e in events) == ["Bangladesh", "Iraq", "Turkey"], [(e.country, e.sub_event_type)
                                                                                   for e in events]
+
+
+def test_officials_who_were_fired_were_dismissed(nlp, kb):
+    text = ("HILLA — The governor dismissed the police chief on Friday after a car bomb killed 12 people at a market. "
+            "Other security officials also were fired, a statement said.")
+    events = extract(nlp, kb, text, published=dt.date(2016, 7, 8)).events
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    shots = extract(nlp, kb, "HILLA — Gunmen attacked a checkpoint on Friday. Shots were fired at a police patrol "
+                             "near the market.", published=dt.date(2016, 7, 8)).events
+    assert shots and all(e.event_type in ARMED_VIOLENCE for e in shots)
+
+
+def test_strikes_a_state_may_be_capable_of_are_no_event(nlp, kb):
+    text = ("SEOUL — The North threatened on Monday to launch missile strikes on the South. Experts doubt whether "
+            "the North is even capable of the kind of strikes it threatens.")
+    assert extract(nlp, kb, text, published=dt.date(2016, 3, 8)).events == []

@@ -498,6 +498,8 @@ def status_of(head: "Token", *, text: str) -> str:
         return "hypothetical"                  # "urged more airstrikes on Islamic State territory"
     if _unreal(head):
         return "hypothetical"                  # "a potential attack", "simulated attack passes"
+    if any(t.lemma_.lower() in CAPACITY for t in chain[1:6]):
+        return "hypothetical"                  # "whether North Korea is even capable of the kind of strikes it threatens"
     # an attempt around a relative clause's noun is not the clause's event ("trying to determine whether the
     # man who drove a truck into crowds, killing 84, had ties to militants")
     if any(t.lemma_.lower() in ATTEMPT_LEMMAS for t in _relative_clause(full)[1:]) or head.lemma_.lower() == "attempt":
@@ -537,6 +539,8 @@ FACTIVE = {"manage", "succeed", "continue", "begin", "start", "go", "proceed", "
            "loop", "move", "advance", "push", "rush", "sweep", "swing", "storm", "enter", "march", "race", "pour"}
 
 
+# what one can do, not what one did: "capable of the kind of strikes it threatens", "the capacity to strike"
+CAPACITY = {"capable", "capability", "capacity", "incapable"}
 # what qualifies an event noun as not (yet) real: "a potential attack", "possible strikes", "simulated attack
 # passes", "a mock raid"
 UNREAL = {"potential", "possible", "hypothetical", "eventual", "future", "would-be", "simulated", "mock",

@@ -176,12 +176,19 @@ def _holds_territory(head: "Token") -> bool:
 
 def _object_ok(trig: Trigger, head: "Token", span: list["Token"]) -> bool:
     """A trigger with object_any: its verb's direct object, when it has one, must be one of them
-    ("fired three rockets", "opened fire"; not "fired the CEO")."""
+    ("fired three rockets", "opened fire"; not "fired the CEO"); so must the subject of its passive,
+    unless the verb is aimed at someone ("shots were fired", "a patrol was fired on"; not "other
+    officials were fired")."""
     if not trig.object_any or head.pos_ not in ("VERB", "AUX"):
         return True
     ids = {t.i for t in span}
     objs = [c for c in head.children if c.dep_ == "dobj" and c.i not in ids]
+    if not objs and not any(c.dep_ == "prep" and c.lower_ in AIMED_PREPS for c in head.children):
+        objs = [c for c in head.children if c.dep_ == "nsubjpass" and c.i not in ids and c.pos_ in ("NOUN", "PROPN")]
     return not objs or any(o.lemma_.lower() in trig.object_any or o.lower_ in trig.object_any for o in objs)
+
+
+AIMED_PREPS = {"at", "on", "upon", "into", "toward", "towards"}
 
 
 def _capital_of_the_sentence(tok: "Token") -> bool:
