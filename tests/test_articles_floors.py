@@ -24,16 +24,24 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.72, "ev_precision": 0.685, "actor1_ok": 0.73, "date_ok": 0.76, "loc25": 0.86,
-            "st_found": 0.93, "st_label_f1": 0.85},
+    "dev": {"ev_recall": 0.66, "ev_precision": 0.685, "actor1_ok": 0.665, "date_ok": 0.70, "loc25": 0.775,
+            "st_found": 0.89, "st_label_f1": 0.80},
+    # measured dev (77 articles: batch 12 added 17, 2026-12-06 00:05): ev_recall 0.671 ev_precision 0.695 actor1_ok
+    #   0.676 date_ok 0.708 loc25 0.784 st_found 0.899 st_label_f1 0.807. On the 60 earlier dev articles then: 0.735
+    #   0.695 0.738 0.768 0.867 0.935 0.857; on the 17 new ones, before any rule was read from them (main at 7abcbca):
+    #   0.525 0.675 0.481 0.519 0.513 0.802 0.656.
     # measured dev (2026-12-05 22:51, after the actors, labels and places merges): ev_recall 0.735 ev_precision 0.698
     #   actor1_ok 0.738 date_ok 0.768 loc25 0.867 st_found 0.935 st_label_f1 0.857.
     # measured dev (60 articles, 2026-12-05 20:40, after the where-when and st-labels merges): ev_recall 0.731
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.55, "ev_precision": 0.57, "actor1_ok": 0.47, "date_ok": 0.61, "loc25": 0.74,
-             "st_found": 0.90, "st_label_f1": 0.67},
+    "test": {"ev_recall": 0.545, "ev_precision": 0.565, "actor1_ok": 0.51, "date_ok": 0.565, "loc25": 0.69,
+             "st_found": 0.875, "st_label_f1": 0.66},
+    # measured test (85 articles: batch 12 added 24, never tuned on, 2026-12-06 00:05): ev_recall 0.553 ev_precision
+    #   0.575 actor1_ok 0.520 date_ok 0.573 loc25 0.697 st_found 0.881 st_label_f1 0.669. On the 61 earlier test
+    #   articles then: 0.554 0.576 0.481 0.613 0.741 0.904 0.671 (the floors of 22:51 held); on the 24 new ones at
+    #   7abcbca: 0.551 0.570 0.631 0.462 0.558 0.817 0.662.
     # measured test (2026-12-05 22:51): ev_recall 0.554 ev_precision 0.576 actor1_ok 0.481 date_ok 0.613 loc25 0.741
     #   st_found 0.904 st_label_f1 0.671. Two changes of the night that cost a floor were reverted (README).
     # measured test (61 articles, 2026-12-05 20:40): ev_recall 0.554 ev_precision 0.575 actor1_ok 0.481 date_ok
@@ -107,7 +115,7 @@ def test_article_floor(article_scores, split, measure):
 
 def test_every_annotated_article_extracted(articles):
     gold, outs = articles
-    assert len(gold) >= 110 and {g["split"] for g in gold} == {"dev", "test"}
+    assert len(gold) >= 160 and {g["split"] for g in gold} == {"dev", "test"}
     # the issue asks half of the annotated articles to be test
     assert sum(g["split"] == "test" for g in gold) >= len(gold) / 2
     assert [g["id"] for g in gold if g["id"] not in outs] == []
