@@ -132,3 +132,14 @@ def test_the_day_after_what_it_names_is_a_day_before_the_day_told():
                                                   "arrested two men.")}
     assert found["the day after"] == (dt.date(2018, 1, 8), "before_previous_phrase")
     assert found["The day after"] == (dt.date(2018, 1, 9), "relative_to_previous")
+
+
+def test_days_weeks_and_months_ago_count_back_from_the_report():
+    # a month is counted to the same day of its month: "six months ago" of January 10 is July 10
+    found = dates("The town fell six months ago; the siege was broken two weeks ago and the army "
+                  "entered three days ago. Talks stalled a few weeks ago.")
+    got = {s: (d, tp) for s, d, tp, _, _ in found}
+    assert got["six months ago"] == (dt.date(2017, 7, 10), 3)
+    assert got["two weeks ago"] == (dt.date(2017, 12, 27), 2)
+    assert got["three days ago"] == (dt.date(2018, 1, 7), 1)
+    assert not any("few" in s for s in got)

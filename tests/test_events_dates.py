@@ -118,3 +118,11 @@ def test_a_run_told_since_a_month_has_no_day_but_a_phrase_keeps_its_own(nlp, kb)
             "jet near the Syrian border in November.")
     evs = events(nlp, kb, text)
     assert [e.event_date for e in evs] == [dt.date(2015, 11, 1)]
+
+
+def test_a_day_told_in_a_despite_phrase_dates_only_what_it_tells(nlp, kb):
+    # two weeks ago is when the withdrawal was declared, not the day of the strikes
+    text = ("Despite Russia's declared withdrawal of its jets two weeks ago, Russian warplanes struck Islamic "
+            "State positions near Palmyra, the Observatory said.")
+    strikes = [e for e in events(nlp, kb, text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.event_date != dt.date(2016, 4, 24) for e in strikes), [e.event_date for e in strikes]

@@ -267,6 +267,15 @@ def _relative(text: str, m: re.Match[str], spec: dict[str, Any], pub: dt.date | 
     rule = "relative_to_publication"
     if pub is None:
         return DateMention(span, None, precision, relative=True, rule=rule)
+    if "ago" in spec:
+        n = m.group("n")
+        n = int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]
+        if spec["ago"] == "months":       # "six months ago" of a report of May 23: November 23
+            year, month = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            day = _date(year, month + 1, min(pub.day, calendar.monthrange(year, month + 1)[1]))
+        else:
+            day = pub - dt.timedelta(days=n * (7 if spec["ago"] == "weeks" else 1))
+        return DateMention(span, day, precision, relative=True, rule=rule)
     if "month" in spec:
         year, month = pub.year, pub.month + int(spec["month"])
         if month < 1:

@@ -1265,13 +1265,14 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
     return frozenset(out)
 
 
-# words that set one event after or since another: what they lead tells an earlier event, with a day of its own
-SEQUENCE_WORDS = frozenset({"after", "following", "since"})
+# words that set one event after, since or against another: what they lead tells another event, with a day of
+# its own ("despite its declared withdrawal two weeks ago, Russian jets carried out dozens of strikes")
+SEQUENCE_WORDS = frozenset({"after", "following", "since", "despite"})
 
 
 def _sequence_phrases(sent: "SpacySpan") -> list[set[int]]:
-    """Token indices of the phrases of a sentence that tell an event earlier than its clause's: led by
-    "after", "following" or "since", as a preposition ("following a series of attacks") or as the
+    """Token indices of the phrases of a sentence that tell another event than its clause's: led by
+    "after", "following", "since" or "despite", as a preposition ("following a series of attacks") or as the
     conjunction of a clause ("since Turkey shot down a warplane")."""
     out: list[set[int]] = []
     for t in sent:
@@ -1289,8 +1290,8 @@ _TRAILING_DATE = re.compile(r"\s*(?:(?:in|on|at|early|late)\s+)?", re.IGNORECASE
 
 
 def sequence_times(head: "Token", dates: list[DateMention]) -> tuple[frozenset[int], frozenset[int]]:
-    """Start offsets of the dates of the trigger's sentence on the other side of an "after", "following"
-    or "since" phrase: (`later`, `earlier`). `later`: the day of the clause a phrase the trigger is in
+    """Start offsets of the dates of the trigger's sentence on the other side of an "after", "following",
+    "since" or "despite" phrase (`SEQUENCE_WORDS`): (`later`, `earlier`). `later`: the day of the clause a phrase the trigger is in
     follows, which is not the day of what the phrase recalls ("fired the security chief Friday following a
     series of attacks, including one at a shrine": Friday is the firing's). `earlier`: the day told in such
     a phrase the trigger is not in, which tells when the trigger's event began or what came before it, not
