@@ -143,3 +143,11 @@ def test_days_weeks_and_months_ago_count_back_from_the_report():
     assert got["two weeks ago"] == (dt.date(2017, 12, 27), 2)
     assert got["three days ago"] == (dt.date(2018, 1, 7), 1)
     assert not any("few" in s for s in got)
+
+
+def test_a_phrase_broken_across_lines_is_still_found_with_the_texts_own_span():
+    # wire copy wrapped by line: "two years\nago" is a time coarser than a month, "last\nweek" a week
+    found = dates("The group seized the town two years\nago and shelled it again last\nweek.")
+    got = {s: (d, tp, rule) for s, d, tp, _, rule in found}
+    assert got["two years\nago"] == (None, None, "coarse")
+    assert got["last\nweek"][:2] == (dt.date(2018, 1, 1), 2)

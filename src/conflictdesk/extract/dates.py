@@ -9,6 +9,7 @@ month ("in 2014", "last year", "last summer", "over the past few days") are foun
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -116,9 +117,14 @@ def _scan_start(any_of: re.Pattern[str] | None, text: str) -> int | None:
     return m.start() if m is not None else None
 
 
+_LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")     # one break between words, not a paragraph's
+
+
 def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     """Every date expression in `doc.text`, in text order, anchored where the text allows."""
-    text = doc.text
+    # a line break inside a phrase is a space to it ("two years\nago" of a text wrapped by line), as long
+    # as the text: the spans found are the text's own
+    text = _LINE_BREAK.sub(" ", doc.text)
     pub = doc.published
     rules = _rules()
     found: list[DateMention] = []
@@ -165,7 +171,10 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
         previous = [d for d in found if d.span.end <= m.start() and d.date is not None and d.rule != PHRASE]
         found.append(_following(text, m, spec, previous[-1] if previous else None, pub))
         found.sort(key=lambda d: d.span.start)
-    return found
+    if text is doc.text:
+        return found
+    return [d if d.span.text == doc.text[d.span.start:d.span.end] else
+            dataclasses.replace(d, span=Span.of(doc.text, d.span.start, d.span.end)) for d in found]
 
 
 # --- rules ------------------------------------------------------------------------------------
