@@ -126,3 +126,14 @@ def test_a_day_told_in_a_despite_phrase_dates_only_what_it_tells(nlp, kb):
             "State positions near Palmyra, the Observatory said.")
     strikes = [e for e in events(nlp, kb, text) if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(e.event_date != dt.date(2016, 4, 24) for e in strikes), [e.event_date for e in strikes]
+
+
+def test_what_an_after_phrase_recalls_takes_no_day_from_the_sentence_before(nlp, kb):
+    # "overnight" is when the wounded died, not when the bombing the "after" phrase recalls happened
+    text = ("BAGHDAD — The toll from a car bombing at a market in Baghdad the previous day rose to 40 on Sunday, "
+            "officials said.\n\nSeveral of the wounded died overnight, police said. Two people were still missing "
+            "after the blast at the market, which was followed by a suicide bombing amid the crowd that gathered "
+            "to help the victims.")
+    evs = events(nlp, kb, text)
+    assert evs and all(e.event_date == dt.date(2016, 5, 7) for e in evs), [(e.event_date, e.evidence.text[:40])
+                                                                            for e in evs]

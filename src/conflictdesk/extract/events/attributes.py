@@ -1285,6 +1285,13 @@ def _sequence_phrases(sent: "SpacySpan") -> list[set[int]]:
     return out
 
 
+def in_sequence_phrase(head: "Token") -> bool:
+    """The trigger is in an "after", "following", "since" or "despite" phrase ("at least five people were
+    still missing after the blast that ripped through the market"): what it tells came before its clause,
+    and a day told in an earlier sentence dates that clause's time, not it."""
+    return any(head.i in p for p in _sequence_phrases(head.sent))
+
+
 # what may stand between a phrase and a date that ends it: "... of a warplane at the border in November"
 _TRAILING_DATE = re.compile(r"\s*(?:(?:in|on|at|early|late)\s+)?", re.IGNORECASE)
 

@@ -38,8 +38,8 @@ from .relevance import (about_conflict, accident, agreement_made, not_an_occurre
                         told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
-                         history_year, in_background_section, offensive_between, phrase_scopes, place_for,
-                         other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
+                         history_year, in_background_section, in_sequence_phrase, offensive_between, phrase_scopes,
+                         place_for, other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
                          salience_of, section_flags, sequence_times, speaker_phrases, spread_over, status_of,
                          told_as_pattern, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
@@ -693,7 +693,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
     later, earlier = sequence_times(m.head, dates)
     dating = functools.partial(date_for, m.start, sent.start_char, sent.end_char, dates, text=doc.text,
-                               reporting=reporting, back=back, coarse=clause_times(m.head, dates), own=own,
+                               reporting=reporting, back=sent.start_char if in_sequence_phrase(m.head) else back,
+                               coarse=clause_times(m.head, dates), own=own,
                                scopes=scopes,
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
     elsewhere = relative_clause_times(m.head, dates) | later
