@@ -137,3 +137,13 @@ def test_what_an_after_phrase_recalls_takes_no_day_from_the_sentence_before(nlp,
     evs = events(nlp, kb, text)
     assert evs and all(e.event_date == dt.date(2016, 5, 7) for e in evs), [(e.event_date, e.evidence.text[:40])
                                                                             for e in evs]
+
+
+def test_incidents_told_twice_with_the_same_count_are_one_with_the_day_told(nlp, kb):
+    # "following two bombings" and "follows two bombings on Saturday": the same two bombings
+    text = ("DIYARBAKIR, Turkey — Six soldiers were killed in clashes with Kurdish militants in Hakkari province on "
+            "Sunday, the military said, as violence widened in the southeast following two bombings.\n"
+            "The widening violence follows two bombings on Saturday.")
+    bombings = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert [e.event_date for e in bombings] == [dt.date(2016, 5, 7)], [(e.event_date, e.evidence.text[:40])
+                                                                        for e in bombings]
