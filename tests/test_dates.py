@@ -151,3 +151,10 @@ def test_a_phrase_broken_across_lines_is_still_found_with_the_texts_own_span():
     got = {s: (d, tp, rule) for s, d, tp, _, rule in found}
     assert got["two years\nago"] == (None, None, "coarse")
     assert got["last\nweek"][:2] == (dt.date(2018, 1, 1), 2)
+
+
+def test_over_the_past_month_is_a_period_up_to_the_report_not_the_month_before():
+    found = dates("More than 40 civilians have been killed in bombings over the past month. Talks failed last month.")
+    got = {s: (d, tp, rule) for s, d, tp, _, rule in found}
+    assert got["over the past month"] == (None, None, "coarse")
+    assert got["last month"][:2] == (dt.date(2017, 12, 1), 3)

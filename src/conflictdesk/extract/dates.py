@@ -146,6 +146,13 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     for m in rules.weekday.finditer(text):
         if free(m.start(), m.end()):
             add(_weekday(text, m, rules, pub, ahead=bool(m.group("next")) or _future(parsed, m, rules)))
+    for regex in rules.coarse:
+        for m in regex.finditer(text):
+            if free(m.start(), m.end()):
+                # coarser than a month: found, so that it dates its event as nothing rather than as
+                # the day of another one; anchors nothing. Before the times relative to the report, which
+                # a period holds ("over the past month" is no "past month")
+                add(DateMention(Span.of(text, m.start(), m.end()), None, None, relative=True, rule=COARSE))
     start = _scan_start(rules.relative_any, text)
     for regex, spec in rules.relative if start is not None else ():
         for m in regex.finditer(text, start):
@@ -153,12 +160,6 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
                 if spec.get("recent_weekend") and _future(parsed, m, rules, group=0):
                     continue       # "talks will resume at the weekend": not a past weekend
                 add(_relative(text, m, spec, pub))
-    for regex in rules.coarse:
-        for m in regex.finditer(text):
-            if free(m.start(), m.end()):
-                # coarser than a month: found, so that it dates its event as nothing rather than as
-                # the day of another one; anchors nothing
-                add(DateMention(Span.of(text, m.start(), m.end()), None, None, relative=True, rule=COARSE))
     following: list[tuple[re.Match[str], dict[str, Any]]] = []
     start = _scan_start(rules.following_any, text)
     for regex, spec in rules.following if start is not None else ():
