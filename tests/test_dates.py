@@ -158,3 +158,10 @@ def test_over_the_past_month_is_a_period_up_to_the_report_not_the_month_before()
     got = {s: (d, tp, rule) for s, d, tp, _, rule in found}
     assert got["over the past month"] == (None, None, "coarse")
     assert got["last month"][:2] == (dt.date(2017, 12, 1), 3)
+
+
+def test_a_months_own_event_is_dated_to_that_month():
+    # "November's attacks": the month before the report's, never "May's" (a name's more often than not)
+    found = dates("He is wanted over November's attacks in Paris, Theresa May's office said.")
+    got = {s: (d, tp) for s, d, tp, _, _ in found}
+    assert got == {"November": (dt.date(2017, 11, 1), 3)}

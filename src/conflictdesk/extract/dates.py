@@ -78,6 +78,8 @@ def _rules() -> _Rules:
             ("month_year", re.compile(rf"\b(?:(?i:{cues})\s+)?{mon}\s+{year}\b")),
             ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d)"
                                  rf"{last_year}")),
+            # "November's attacks in Paris": a month's own event ("May's" is a name's more often than not)
+            ("month", re.compile(rf"\b(?!May\b){mon}(?=['’]s\b)")),
         )
         weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|(?P<next>next|this coming|coming)\s+|on\s+|"
                              r"early\s+|late\s+)?(?P<wd>"
