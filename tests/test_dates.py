@@ -132,3 +132,36 @@ def test_the_day_after_what_it_names_is_a_day_before_the_day_told():
                                                   "arrested two men.")}
     assert found["the day after"] == (dt.date(2018, 1, 8), "before_previous_phrase")
     assert found["The day after"] == (dt.date(2018, 1, 9), "relative_to_previous")
+
+
+def test_days_weeks_and_months_ago_count_back_from_the_report():
+    # a month is counted to the same day of its month: "six months ago" of January 10 is July 10
+    found = dates("The town fell six months ago; the siege was broken two weeks ago and the army "
+                  "entered three days ago. Talks stalled a few weeks ago.")
+    got = {s: (d, tp) for s, d, tp, _, _ in found}
+    assert got["six months ago"] == (dt.date(2017, 7, 10), 3)
+    assert got["two weeks ago"] == (dt.date(2017, 12, 27), 2)
+    assert got["three days ago"] == (dt.date(2018, 1, 7), 1)
+    assert not any("few" in s for s in got)
+
+
+def test_a_phrase_broken_across_lines_is_still_found_with_the_texts_own_span():
+    # wire copy wrapped by line: "two years\nago" is a time coarser than a month, "last\nweek" a week
+    found = dates("The group seized the town two years\nago and shelled it again last\nweek.")
+    got = {s: (d, tp, rule) for s, d, tp, _, rule in found}
+    assert got["two years\nago"] == (None, None, "coarse")
+    assert got["last\nweek"][:2] == (dt.date(2018, 1, 1), 2)
+
+
+def test_over_the_past_month_is_a_period_up_to_the_report_not_the_month_before():
+    found = dates("More than 40 civilians have been killed in bombings over the past month. Talks failed last month.")
+    got = {s: (d, tp, rule) for s, d, tp, _, rule in found}
+    assert got["over the past month"] == (None, None, "coarse")
+    assert got["last month"][:2] == (dt.date(2017, 12, 1), 3)
+
+
+def test_a_months_own_event_is_dated_to_that_month():
+    # "November's attacks": the month before the report's, never "May's" (a name's more often than not)
+    found = dates("He is wanted over November's attacks in Paris, Theresa May's office said.")
+    got = {s: (d, tp) for s, d, tp, _, _ in found}
+    assert got == {"November": (dt.date(2017, 11, 1), 3)}

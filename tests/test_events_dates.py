@@ -95,3 +95,55 @@ def test_what_the_day_after_names_happened_the_day_before(nlp, kb):
     evs = extract_document(doc, nlp=nlp, kb=kb).events
     days = {e.sub_event_type: e.event_date for e in evs}
     assert days.get("Suicide bomb") == dt.date(2016, 1, 14) and days.get("Arrests") == dt.date(2016, 1, 15), days
+
+
+def test_the_day_of_a_clause_does_not_date_what_its_following_phrase_recalls(nlp, kb):
+    # Saturday is when the chief was dismissed; the bombing the "following" phrase recalls has its own day
+    text = ("BAGHDAD — Iraq's interior minister dismissed the head of the capital's police on Saturday following "
+            "a wave of bombings, including one at a market in Hilla that killed 20 people.\n"
+            "The market bombing in Hilla took place on Thursday evening, police said.")
+    bombings = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert [e.event_date for e in bombings] == [dt.date(2016, 5, 5)], [(e.event_date, e.evidence.text[:50])
+                                                                        for e in bombings]
+
+
+def test_a_run_told_since_a_month_has_no_day_but_a_phrase_keeps_its_own(nlp, kb):
+    text = ("JERUSALEM — Since October, Palestinian stabbings and shootings have killed 30 Israelis, and Israeli "
+            "forces have shot dead at least 180 Palestinians.")
+    evs = events(nlp, kb, text)
+    assert evs and all(e.event_date is None and e.salience == "background" for e in evs), \
+        [(e.event_date, e.salience) for e in evs]
+    # the month that ends the phrase is its event's, wherever the parser hangs it
+    text = ("Relations between Ankara and Moscow remain strained following Turkey's downing of a Russian fighter "
+            "jet near the Syrian border in November.")
+    evs = events(nlp, kb, text)
+    assert [e.event_date for e in evs] == [dt.date(2015, 11, 1)]
+
+
+def test_a_day_told_in_a_despite_phrase_dates_only_what_it_tells(nlp, kb):
+    # two weeks ago is when the withdrawal was declared, not the day of the strikes
+    text = ("Despite Russia's declared withdrawal of its jets two weeks ago, Russian warplanes struck Islamic "
+            "State positions near Palmyra, the Observatory said.")
+    strikes = [e for e in events(nlp, kb, text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.event_date != dt.date(2016, 4, 24) for e in strikes), [e.event_date for e in strikes]
+
+
+def test_what_an_after_phrase_recalls_takes_no_day_from_the_sentence_before(nlp, kb):
+    # "overnight" is when the wounded died, not when the bombing the "after" phrase recalls happened
+    text = ("BAGHDAD — The toll from a car bombing at a market in Baghdad the previous day rose to 40 on Sunday, "
+            "officials said.\n\nSeveral of the wounded died overnight, police said. Two people were still missing "
+            "after the blast at the market, which was followed by a suicide bombing amid the crowd that gathered "
+            "to help the victims.")
+    evs = events(nlp, kb, text)
+    assert evs and all(e.event_date == dt.date(2016, 5, 7) for e in evs), [(e.event_date, e.evidence.text[:40])
+                                                                            for e in evs]
+
+
+def test_incidents_told_twice_with_the_same_count_are_one_with_the_day_told(nlp, kb):
+    # "following two bombings" and "follows two bombings on Saturday": the same two bombings
+    text = ("DIYARBAKIR, Turkey — Six soldiers were killed in clashes with Kurdish militants in Hakkari province on "
+            "Sunday, the military said, as violence widened in the southeast following two bombings.\n"
+            "The widening violence follows two bombings on Saturday.")
+    bombings = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert [e.event_date for e in bombings] == [dt.date(2016, 5, 7)], [(e.event_date, e.evidence.text[:40])
+                                                                        for e in bombings]

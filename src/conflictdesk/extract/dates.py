@@ -9,6 +9,7 @@ month ("in 2014", "last year", "last summer", "over the past few days") are foun
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -77,6 +78,8 @@ def _rules() -> _Rules:
             ("month_year", re.compile(rf"\b(?:(?i:{cues})\s+)?{mon}\s+{year}\b")),
             ("month", re.compile(rf"\b(?i:{cues})\s+(?:the\s+)?(?:(?i:early|late|mid)[-\s]+)?{mon}\b(?![-\s]*\d)"
                                  rf"{last_year}")),
+            # "November's attacks in Paris": a month's own event ("May's" is a name's more often than not)
+            ("month", re.compile(rf"\b(?!May\b){mon}(?=['’]s\b)")),
         )
         weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|(?P<next>next|this coming|coming)\s+|on\s+|"
                              r"early\s+|late\s+)?(?P<wd>"
@@ -116,9 +119,14 @@ def _scan_start(any_of: re.Pattern[str] | None, text: str) -> int | None:
     return m.start() if m is not None else None
 
 
+_LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")     # one break between words, not a paragraph's
+
+
 def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     """Every date expression in `doc.text`, in text order, anchored where the text allows."""
-    text = doc.text
+    # a line break inside a phrase is a space to it ("two years\nago" of a text wrapped by line), as long
+    # as the text: the spans found are the text's own
+    text = _LINE_BREAK.sub(" ", doc.text)
     pub = doc.published
     rules = _rules()
     found: list[DateMention] = []
@@ -140,6 +148,13 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     for m in rules.weekday.finditer(text):
         if free(m.start(), m.end()):
             add(_weekday(text, m, rules, pub, ahead=bool(m.group("next")) or _future(parsed, m, rules)))
+    for regex in rules.coarse:
+        for m in regex.finditer(text):
+            if free(m.start(), m.end()):
+                # coarser than a month: found, so that it dates its event as nothing rather than as
+                # the day of another one; anchors nothing. Before the times relative to the report, which
+                # a period holds ("over the past month" is no "past month")
+                add(DateMention(Span.of(text, m.start(), m.end()), None, None, relative=True, rule=COARSE))
     start = _scan_start(rules.relative_any, text)
     for regex, spec in rules.relative if start is not None else ():
         for m in regex.finditer(text, start):
@@ -147,12 +162,6 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
                 if spec.get("recent_weekend") and _future(parsed, m, rules, group=0):
                     continue       # "talks will resume at the weekend": not a past weekend
                 add(_relative(text, m, spec, pub))
-    for regex in rules.coarse:
-        for m in regex.finditer(text):
-            if free(m.start(), m.end()):
-                # coarser than a month: found, so that it dates its event as nothing rather than as
-                # the day of another one; anchors nothing
-                add(DateMention(Span.of(text, m.start(), m.end()), None, None, relative=True, rule=COARSE))
     following: list[tuple[re.Match[str], dict[str, Any]]] = []
     start = _scan_start(rules.following_any, text)
     for regex, spec in rules.following if start is not None else ():
@@ -165,7 +174,10 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
         previous = [d for d in found if d.span.end <= m.start() and d.date is not None and d.rule != PHRASE]
         found.append(_following(text, m, spec, previous[-1] if previous else None, pub))
         found.sort(key=lambda d: d.span.start)
-    return found
+    if text is doc.text:
+        return found
+    return [d if d.span.text == doc.text[d.span.start:d.span.end] else
+            dataclasses.replace(d, span=Span.of(doc.text, d.span.start, d.span.end)) for d in found]
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -267,6 +279,15 @@ def _relative(text: str, m: re.Match[str], spec: dict[str, Any], pub: dt.date | 
     rule = "relative_to_publication"
     if pub is None:
         return DateMention(span, None, precision, relative=True, rule=rule)
+    if "ago" in spec:
+        n = m.group("n")
+        n = int(n) if n.isdigit() else _WORD_NUMBERS[n.lower()]
+        if spec["ago"] == "months":       # "six months ago" of a report of May 23: November 23
+            year, month = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            day = _date(year, month + 1, min(pub.day, calendar.monthrange(year, month + 1)[1]))
+        else:
+            day = pub - dt.timedelta(days=n * (7 if spec["ago"] == "weeks" else 1))
+        return DateMention(span, day, precision, relative=True, rule=rule)
     if "month" in spec:
         year, month = pub.year, pub.month + int(spec["month"])
         if month < 1:

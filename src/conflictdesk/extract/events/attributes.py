@@ -1269,6 +1269,69 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
     return frozenset(out)
 
 
+# words that set one event after, since or against another: what they lead tells another event, with a day of
+# its own ("despite its declared withdrawal two weeks ago, Russian jets carried out dozens of strikes")
+SEQUENCE_WORDS = frozenset({"after", "following", "since", "despite"})
+
+
+def _sequence_phrases(sent: "SpacySpan") -> list[set[int]]:
+    """Token indices of the phrases of a sentence that tell another event than its clause's: led by
+    "after", "following", "since" or "despite", as a preposition ("following a series of attacks") or as the
+    conjunction of a clause ("since Turkey shot down a warplane")."""
+    out: list[set[int]] = []
+    for t in sent:
+        if t.lower_ not in SEQUENCE_WORDS:
+            continue
+        if t.dep_ == "mark" and t.head.i != t.i:
+            out.append({x.i for x in t.head.subtree})
+        elif t.dep_ in ("prep", "advcl", "acl") and any(c.dep_ in ("pobj", "pcomp", "dobj") for c in t.children):
+            out.append({x.i for x in t.subtree})
+    return out
+
+
+def in_sequence_phrase(head: "Token") -> bool:
+    """The trigger is in an "after", "following", "since" or "despite" phrase ("at least five people were
+    still missing after the blast that ripped through the market"): what it tells came before its clause,
+    and a day told in an earlier sentence dates that clause's time, not it."""
+    return any(head.i in p for p in _sequence_phrases(head.sent))
+
+
+# what may stand between a phrase and a date that ends it: "... of a warplane at the border in November"
+_TRAILING_DATE = re.compile(r"\s*(?:(?:in|on|at|early|late)\s+)?", re.IGNORECASE)
+
+
+def sequence_times(head: "Token", dates: list[DateMention]) -> tuple[frozenset[int], frozenset[int]]:
+    """Start offsets of the dates of the trigger's sentence on the other side of an "after", "following",
+    "since" or "despite" phrase (`SEQUENCE_WORDS`): (`later`, `earlier`). `later`: the day of the clause a phrase the trigger is in
+    follows, which is not the day of what the phrase recalls ("fired the security chief Friday following a
+    series of attacks, including one at a shrine": Friday is the firing's). `earlier`: the day told in such
+    a phrase the trigger is not in, which tells when the trigger's event began or what came before it, not
+    its day ("Since October, attacks have killed 34": a run of events; "a crackdown launched after the
+    massacre in December 2014"). A date right after a phrase ends it, wherever the parser hangs it
+    ("remain tense following Turkey's downing of a warplane in November"). Not a phrase's own offset ("a
+    day after", `PHRASE`) nor a time coarser than a month."""
+    doc = head.doc
+    phrases = _sequence_phrases(head.sent)
+    later: set[int] = set()
+    earlier: set[int] = set()
+    for d in dates if phrases else ():
+        if d.rule in (PHRASE, COARSE) or not head.sent.start_char <= d.span.start < head.sent.end_char:
+            continue
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for p in phrases:
+            last = doc[max(p)]
+            ends = last.idx + len(last.text)
+            inside = span.root.i in p or (ends <= d.span.start and _TRAILING_DATE.fullmatch(
+                doc.text[ends:d.span.start]) is not None)
+            if head.i in p and not inside:
+                later.add(d.span.start)
+            elif inside and head.i not in p:
+                earlier.add(d.span.start)
+    return frozenset(later), frozenset(earlier - later)
+
+
 def _another_nouns_clause(clause: "Token", head: "Token") -> bool:
     """A relative clause that does not hold the trigger and is not its own noun's (not "a truce that began
     on Wednesday", which tells the truce itself)."""

@@ -563,8 +563,9 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 continue     # an undated response today is not the dated incident of months ago
             if o.pattern and d.salience == "main":
                 continue     # the news of the day is no instance of a pattern told before it
-            if (o.count is not None) and (d.count is not None):
-                continue
+            if (o.count is not None) and (d.count is not None) and o.count.value != d.count.value:
+                continue     # two runs of incidents; the same number is one told again ("following two
+                #              bombings" and "the violence follows two bombings on Thursday")
             # a default agent ("unidentified armed group" for a raid told without its raiders) is no
             # evidence of who acted: "the Saturday night raid on Dalori" is "Boko Haram gunmen invaded Dalori"
             straight = same_attacker(o, d) and _compatible(o.actor2, d.actor2)

@@ -38,10 +38,10 @@ from .relevance import (about_conflict, accident, agreement_made, not_an_occurre
                         told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
-                         history_year, in_background_section, offensive_between, phrase_scopes, place_for,
-                         other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
-                         salience_of, section_flags, speaker_phrases, spread_over, status_of, told_as_pattern,
-                         after_the_fact)
+                         history_year, in_background_section, in_sequence_phrase, offensive_between, phrase_scopes,
+                         place_for, other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
+                         salience_of, section_flags, sequence_times, speaker_phrases, spread_over, status_of,
+                         told_as_pattern, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -691,15 +691,26 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         coding, status = BATTLE, "reported"
         d_kind = "event"
     # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
-    when = date_for(m.start, sent.start_char, sent.end_char, dates, text=doc.text, reporting=reporting,
-                    back=back, coarse=clause_times(m.head, dates), own=own, scopes=scopes,
-                    latest=None if status in ("planned", "threatened", "hypothetical") else doc.published,
-                    elsewhere=relative_clause_times(m.head, dates))
+    later, earlier = sequence_times(m.head, dates)
+    dating = functools.partial(date_for, m.start, sent.start_char, sent.end_char, dates, text=doc.text,
+                               reporting=reporting, back=sent.start_char if in_sequence_phrase(m.head) else back,
+                               coarse=clause_times(m.head, dates), own=own,
+                               scopes=scopes,
+                               latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
+    elsewhere = relative_clause_times(m.head, dates) | later
+    when = dating(elsewhere=elsewhere | earlier)
+    # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
+    since = dating(elsewhere=elsewhere) if when is None and earlier else None
+    since_day = since.date if since is not None and since.span.start in earlier else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
-                           event_date=when.date if when else None, published=doc.published)
+                           event_date=when.date if when else since_day, published=doc.published)
     if recalled_time(when, doc.text, doc.published):
         salience = "background"
+    if since_day is not None and salience == "background":
+        # a run since a day long past or what came after it ("Since October, attacks have killed 34"): no
+        # day of its own, nor the day of the news told beside it
+        when = dataclasses.replace(since, date=None, time_precision=None, end=None)
     trend = told_as_trend(m.head) or told_as_state(m.head)
     if trend:
         # "government forces have stepped up bombing of rebel-held areas", "a rise in attacks": many incidents
