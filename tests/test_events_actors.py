@@ -647,3 +647,36 @@ def test_who_a_strike_is_believed_to_have_been_carried_out_by_did_it(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
     assert evs and all((a1 or "").startswith("Military Forces of the United States") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_men_arrested_after_another_verb_were_arrested_not_arresting(nlp, kb):
+    # the parser hangs "were arrested" from "thought" and lends it that verb's subject
+    text = ("Four suspected militants, thought to have been in touch with Islamic State fighters in Syria, were "
+            "arrested in raids across the city of Konya on Monday, the news agency said.")
+    arrests = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert arrests and all(not (a1 or "").startswith("Unidentified") for _, a1, _ in arrests), \
+        [(a1, a2) for _, a1, a2 in arrests]
+
+
+def test_an_arrest_told_without_who_made_it_is_by_the_police(nlp, kb):
+    text = "Five suspected militants were detained in raids in the Turkish city of Konya on Tuesday."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (ev.actor1 or "").startswith("police-forces-of-turkey"), (ev.actor1, a2)     # no mention: its id
+
+
+def test_authorities_who_arrest_are_the_police(nlp, kb):
+    text = "Belgian authorities arrested two men in Brussels on Friday over links to the airport bombing."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (ev.actor1 or "").startswith("police-forces-of-belgium"), (ev.actor1, a2)
+
+
+def test_a_named_force_that_arrests_keeps_its_name(nlp, kb):
+    text = "Iraqi soldiers arrested six Islamic State fighters near the town of Tikrit on Monday."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (a1 or "").startswith("Military Forces of Iraq"), (a1, a2)
+
+
+def test_people_taken_by_a_group_in_a_participle_were_taken_by_it(nlp, kb):
+    text = "A schoolgirl kidnapped by Boko Haram militants two years ago was found in Borno state on Tuesday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Abduction/forced disappearance"]
+    assert evs and "Boko Haram" in (evs[0][1] or ""), [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]

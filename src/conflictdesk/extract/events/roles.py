@@ -662,6 +662,9 @@ HOLDING = {"hold", "control", "occupy", "run", "besiege"}
 REPELLING = {"repel", "repulse", "deflect", "thwart", "foil", "rebuff"}
 
 
+FOUGHT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
     head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
@@ -673,9 +676,15 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         target = next(iter(_children(head, {"dobj"})), None) if head.pos_ == "VERB" else None
     elif head.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(head)
-        if m.trigger.kind == "territory" and _children(head, {"auxpass"}):
-            passive = True   # "occupied the town but were driven out by the peshmerga": the subject inherited
-            #                  from the coordinated verb lost the place; who drove them out took it
+        if subj is None and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN") \
+                and _pobj_of(head, {"by"}):
+            subj, passive = head.head, True   # "the girls captured by Boko Haram": what was done to the noun
+        if _children(head, {"auxpass"}) and (m.trigger.kind == "territory" or m.coding.event_type not in FOUGHT):
+            # a verb in the passive tells what was done to the subject it inherits from another verb:
+            # "occupied the town but were driven out by the peshmerga" (who drove them out took it), "nine
+            # men, thought to be militants, were detained" (the men were detained). Not in a fight: "a man
+            # opened fire at police before being shot dead" is one incident, the shooting back its end
+            passive = True
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})
         if m.trigger.kind in ("territory", "transfer"):
