@@ -680,3 +680,16 @@ def test_people_taken_by_a_group_in_a_participle_were_taken_by_it(nlp, kb):
     text = "A schoolgirl kidnapped by Boko Haram militants two years ago was found in Borno state on Tuesday."
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Abduction/forced disappearance"]
     assert evs and "Boko Haram" in (evs[0][1] or ""), [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]
+
+
+def test_fighting_that_flared_between_two_sides_is_theirs(nlp, kb):
+    text = ("Fighting flared anew in Aleppo between insurgents and the Kurdish YPG militia near a road held by the "
+            "Syrian army, the monitor said.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 == "Opposition Rebels (Syria)" and "YPG" in (a2 or ""), (a1, a2)
+
+
+def test_a_battle_with_only_the_state_forces_named_has_them_first(nlp, kb):
+    text = "A militant commander died in a gunfight with the Indian army in Kashmir on Friday."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert (ev.actor1 or "").startswith("military-forces-of-india"), (ev.actor1, ev.actor2)

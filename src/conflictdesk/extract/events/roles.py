@@ -818,6 +818,13 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             agent = between[0]
             conj = _conjuncts(between[0])
             target = conj[0] if conj else None
+    if m.coding.event_type == "Battles" and head.dep_ == "nsubj" and head.head.pos_ == "VERB" \
+            and not _pobj_of(head, {"between"}):
+        # "fighting flared anew in Aleppo between insurgents and the YPG", "clashes broke out between X
+        # and Y": the sides of the fighting, hung from the verb it is the subject of
+        between = [b for b in _pobj_of(head.head, {"between"}) if _conjuncts(b)]
+        if between:
+            agent, target = between[0], _conjuncts(between[0])[0]
     if target is None and m.trigger.kind == "territory" and not expelling(m):
         # "took back Islamic State-held villages", "the capture of 18 villages from Islamic State": who held them
         taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})

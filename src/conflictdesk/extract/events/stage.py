@@ -1113,6 +1113,13 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # "Eight soldiers and 22 militants have been killed in clashes": no attacker told (the state's
         # forces only among the dead, not a target the parse names), the state's forces first
         a1, a2 = a2, a1
+    if a1 is None and a2 is not None and d.kind != "territory" \
+            and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
+            and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
+        # "a militant commander died in a gunfight with the Indian army": no attacker named (a civilian
+        # told as one is not left out: "a woman who tried to stab police officers"), and the one side
+        # named is the state's forces, first as ACLED lists them
+        a1, a2 = a2, None
     if a1 is None and a2 is not None and kb is not None and country and d.kind != "territory" \
             and _actor_type(a2, kb=kb, index=index) in NON_STATE_GROUPS:
         op = d.mention.head if d.mention.head.lemma_.lower() in OPERATION_NOUNS else next(
