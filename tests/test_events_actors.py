@@ -693,3 +693,10 @@ def test_a_battle_with_only_the_state_forces_named_has_them_first(nlp, kb):
     text = "A militant commander died in a gunfight with the Indian army in Kashmir on Friday."
     [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
     assert (ev.actor1 or "").startswith("military-forces-of-india"), (ev.actor1, ev.actor2)
+
+
+def test_a_group_blamed_for_attacks_in_a_participle_carried_them_out(nlp, kb):
+    text = ("The war next door has fostered a home-grown Islamic State network blamed for a series of suicide "
+            "bombings in Turkey this year.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Suicide bomb"]
+    assert evs and "Islamic State" in (evs[0][1] or ""), [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]

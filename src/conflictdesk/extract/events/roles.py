@@ -529,15 +529,25 @@ ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criti
             "credit", "sentence", "arrest", "detain", "indict", "sanction"}
 
 
+# "a series of suicide bombings", "a wave of attacks": many acts told as one run of them
+SERIES_NOUNS = {"series", "wave", "string", "spate", "spree", "campaign"}
+
+
 def _accused(head: "Token") -> "Token | None":
-    """The one a verb of accusing names as the doer of the act its "of"/"for" phrase tells."""
+    """The one a verb of accusing names as the doer of the act its "of"/"for" phrase tells; with the
+    verb a participle, the noun it qualifies ("an Islamic State network blamed for a series of suicide
+    bombings", "the cell accused of the attack")."""
     t = head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
+        t = t.head.head
     if t.dep_ not in ("pcomp", "pobj") or t.head.dep_ != "prep" or t.head.lower_ not in ("of", "for", "over"):
         return None
     verb = t.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSING:
         return None
     named = _children(verb, {"dobj", "nsubjpass"})
+    if not named and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        named = [verb.head]
     return named[0] if named else None
 
 
