@@ -647,3 +647,56 @@ def test_who_a_strike_is_believed_to_have_been_carried_out_by_did_it(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
     assert evs and all((a1 or "").startswith("Military Forces of the United States") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_men_arrested_after_another_verb_were_arrested_not_arresting(nlp, kb):
+    # the parser hangs "were arrested" from "thought" and lends it that verb's subject
+    text = ("Four suspected militants, thought to have been in touch with Islamic State fighters in Syria, were "
+            "arrested in raids across the city of Konya on Monday, the news agency said.")
+    arrests = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert arrests and all(not (a1 or "").startswith("Unidentified") for _, a1, _ in arrests), \
+        [(a1, a2) for _, a1, a2 in arrests]
+
+
+def test_an_arrest_told_without_who_made_it_is_by_the_police(nlp, kb):
+    text = "Five suspected militants were detained in raids in the Turkish city of Konya on Tuesday."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (ev.actor1 or "").startswith("police-forces-of-turkey"), (ev.actor1, a2)     # no mention: its id
+
+
+def test_authorities_who_arrest_are_the_police(nlp, kb):
+    text = "Belgian authorities arrested two men in Brussels on Friday over links to the airport bombing."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (ev.actor1 or "").startswith("police-forces-of-belgium"), (ev.actor1, a2)
+
+
+def test_a_named_force_that_arrests_keeps_its_name(nlp, kb):
+    text = "Iraqi soldiers arrested six Islamic State fighters near the town of Tikrit on Monday."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (a1 or "").startswith("Military Forces of Iraq"), (a1, a2)
+
+
+def test_people_taken_by_a_group_in_a_participle_were_taken_by_it(nlp, kb):
+    text = "A schoolgirl kidnapped by Boko Haram militants two years ago was found in Borno state on Tuesday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Abduction/forced disappearance"]
+    assert evs and "Boko Haram" in (evs[0][1] or ""), [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]
+
+
+def test_fighting_that_flared_between_two_sides_is_theirs(nlp, kb):
+    text = ("Fighting flared anew in Aleppo between insurgents and the Kurdish YPG militia near a road held by the "
+            "Syrian army, the monitor said.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 == "Opposition Rebels (Syria)" and "YPG" in (a2 or ""), (a1, a2)
+
+
+def test_a_battle_with_only_the_state_forces_named_has_them_first(nlp, kb):
+    text = "A militant commander died in a gunfight with the Indian army in Kashmir on Friday."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert (ev.actor1 or "").startswith("military-forces-of-india"), (ev.actor1, ev.actor2)
+
+
+def test_a_group_blamed_for_attacks_in_a_participle_carried_them_out(nlp, kb):
+    text = ("The war next door has fostered a home-grown Islamic State network blamed for a series of suicide "
+            "bombings in Turkey this year.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Suicide bomb"]
+    assert evs and "Islamic State" in (evs[0][1] or ""), [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]

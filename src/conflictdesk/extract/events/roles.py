@@ -529,15 +529,25 @@ ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criti
             "credit", "sentence", "arrest", "detain", "indict", "sanction"}
 
 
+# "a series of suicide bombings", "a wave of attacks": many acts told as one run of them
+SERIES_NOUNS = {"series", "wave", "string", "spate", "spree", "campaign"}
+
+
 def _accused(head: "Token") -> "Token | None":
-    """The one a verb of accusing names as the doer of the act its "of"/"for" phrase tells."""
+    """The one a verb of accusing names as the doer of the act its "of"/"for" phrase tells; with the
+    verb a participle, the noun it qualifies ("an Islamic State network blamed for a series of suicide
+    bombings", "the cell accused of the attack")."""
     t = head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
+        t = t.head.head
     if t.dep_ not in ("pcomp", "pobj") or t.head.dep_ != "prep" or t.head.lower_ not in ("of", "for", "over"):
         return None
     verb = t.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACCUSING:
         return None
     named = _children(verb, {"dobj", "nsubjpass"})
+    if not named and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        named = [verb.head]
     return named[0] if named else None
 
 
@@ -662,6 +672,9 @@ HOLDING = {"hold", "control", "occupy", "run", "besiege"}
 REPELLING = {"repel", "repulse", "deflect", "thwart", "foil", "rebuff"}
 
 
+FOUGHT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
     head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
@@ -673,9 +686,15 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         target = next(iter(_children(head, {"dobj"})), None) if head.pos_ == "VERB" else None
     elif head.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(head)
-        if m.trigger.kind == "territory" and _children(head, {"auxpass"}):
-            passive = True   # "occupied the town but were driven out by the peshmerga": the subject inherited
-            #                  from the coordinated verb lost the place; who drove them out took it
+        if subj is None and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN") \
+                and _pobj_of(head, {"by"}):
+            subj, passive = head.head, True   # "the girls captured by Boko Haram": what was done to the noun
+        if _children(head, {"auxpass"}) and (m.trigger.kind == "territory" or m.coding.event_type not in FOUGHT):
+            # a verb in the passive tells what was done to the subject it inherits from another verb:
+            # "occupied the town but were driven out by the peshmerga" (who drove them out took it), "nine
+            # men, thought to be militants, were detained" (the men were detained). Not in a fight: "a man
+            # opened fire at police before being shot dead" is one incident, the shooting back its end
+            passive = True
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})
         if m.trigger.kind in ("territory", "transfer"):
@@ -809,6 +828,13 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             agent = between[0]
             conj = _conjuncts(between[0])
             target = conj[0] if conj else None
+    if m.coding.event_type == "Battles" and head.dep_ == "nsubj" and head.head.pos_ == "VERB" \
+            and not _pobj_of(head, {"between"}):
+        # "fighting flared anew in Aleppo between insurgents and the YPG", "clashes broke out between X
+        # and Y": the sides of the fighting, hung from the verb it is the subject of
+        between = [b for b in _pobj_of(head.head, {"between"}) if _conjuncts(b)]
+        if between:
+            agent, target = between[0], _conjuncts(between[0])[0]
     if target is None and m.trigger.kind == "territory" and not expelling(m):
         # "took back Islamic State-held villages", "the capture of 18 villages from Islamic State": who held them
         taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})

@@ -992,6 +992,24 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
     return None
 
 
+def _arresting_forces(a1: str | None, country: str | None, *, kb: Any, index: ActorIndex) -> str | None:
+    """Who arrests is a state's forces (ACLED): "nine men were detained in dawn raids" (no one named) or
+    "Turkish authorities detained three Russians" (the state or its government named) are arrests by
+    the police of the state, of the country where they happened when none is named; a named force
+    ("soldiers arrested six", "detained by peshmerga fighters") keeps its name."""
+    if kb is None:
+        return a1
+    if a1 is None:
+        entry = kb.state_actor(country, "police") if country else None
+        return getattr(entry, "id", None)
+    if _actor_type(a1, kb=kb, index=index) not in ("state", "government"):
+        return a1
+    rec = index.by_id.get(a1)
+    state = getattr(actor_entry(kb, a1), "country", None) or (rec.country if rec else None) or country
+    entry = kb.state_actor(state, "police") if state else None
+    return getattr(entry, "id", None) or a1
+
+
 # who is named as the one who attacked ("an assailant killed by police")
 ATTACKER_NOUNS = {"assailant", "attacker", "raider", "infiltrator"}
 
@@ -1016,6 +1034,13 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             and d.side1.kind not in ("civilians", "protesters", "rioters"):
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
         d.a1_default = a1 is not None
+    if d.coding.sub_event_type == "Arrests":
+        if a1 is None and d.side1.token is None:
+            # no one told ("were detained in dawn raids"): ACLED's police, no evidence for merging
+            a1 = _arresting_forces(None, country, kb=kb, index=index)
+            d.a1_default = a1 is not None
+        elif a1 is not None:
+            a1 = _arresting_forces(a1, country, kb=kb, index=index)
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters", "nationals"):
         # "killing four Israelis": civilians, of the state they are from
@@ -1100,6 +1125,13 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # "Eight soldiers and 22 militants have been killed in clashes": no attacker told (the state's
         # forces only among the dead, not a target the parse names), the state's forces first
         a1, a2 = a2, a1
+    if a1 is None and a2 is not None and d.kind != "territory" \
+            and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
+            and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
+        # "a militant commander died in a gunfight with the Indian army": no attacker named (a civilian
+        # told as one is not left out: "a woman who tried to stab police officers"), and the one side
+        # named is the state's forces, first as ACLED lists them
+        a1, a2 = a2, None
     if a1 is None and a2 is not None and kb is not None and country and d.kind != "territory" \
             and _actor_type(a2, kb=kb, index=index) in NON_STATE_GROUPS:
         op = d.mention.head if d.mention.head.lemma_.lower() in OPERATION_NOUNS else next(
