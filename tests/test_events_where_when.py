@@ -158,8 +158,11 @@ def test_a_country_alone_in_the_sentence_is_the_main_town_there():
 def test_a_region_phrase_alone_in_the_sentence_is_the_main_town_there():
     text = "x" * 400
     north = _place("northern Iraq", 10, kind="region", admin1=None, lat=34.3, lon=44.5)
+    mosul = _place("Mosul", 300, admin1="Ninewa", lat=36.34, lon=43.13)
+    assert place_for(5, 0, 100, [north, mosul], text=text, document=DocumentPlaces(main=mosul)) is mosul
+    # a main town south of the country's middle is not in its north: the region stays
     main = _place("Falluja", 300)
-    assert place_for(5, 0, 100, [north, main], text=text, document=DocumentPlaces(main=main)) is main
+    assert place_for(5, 0, 100, [north, main], text=text, document=DocumentPlaces(main=main)) is north
     gaza = _place("Gaza Strip", 10, kind="region", country="Palestine", admin1="Gaza Strip", lat=31.4, lon=34.4)
     assert place_for(5, 0, 100, [gaza, main], text=text, document=DocumentPlaces(main=main)) is gaza
 
@@ -416,3 +419,15 @@ def test_a_town_a_direction_is_told_from_is_no_site_beside_the_town_it_was_in(nl
             "east of Mosul on the road to the regional capital, Erbil.")
     events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
     assert events and all(e.location == "Mosul" for e in events), [(e.location, e.sub_event_type) for e in events]
+
+
+def test_a_side_of_a_country_in_the_lead_tells_of_a_town_on_that_side(nlp, kb):
+    # "beheaded ... in the southern Philippines" filed from Manila: Manila, north of the country's middle,
+    # is not in its south; the town on that side the next paragraphs name is where it happened
+    text = ("MANILA — Officials said on Tuesday that a hostage held by militants had been beheaded in the restive "
+            "southern Philippines.\n"
+            "The man was seized in September from a resort with three other people.\n"
+            "His head was found on Monday night near a church in Zamboanga, police said.\n"
+            "A police official told a news briefing in Manila that the head had been flown to Manila for tests.")
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 6, 14)) if "beheaded" in e.evidence.text]
+    assert events and all(e.location == "Zamboanga" for e in events), [(e.location, e.sub_event_type) for e in events]

@@ -1069,8 +1069,43 @@ def lies_within(p: Place, coarse: Place) -> bool:
     if p.country is None or p.country != coarse.country:
         return False
     if coarse.kind == "region":      # "northern Iraq", "the Gaza Strip": the region's province when it names one
-        return coarse.admin1 is None or p.admin1 == coarse.admin1
+        return (coarse.admin1 is None or p.admin1 == coarse.admin1) and _on_its_side(p, coarse)
     return coarse.kind == "country" or (coarse.kind == "admin1" and p.admin1 is not None and p.admin1 == coarse.admin1)
+
+
+def _sided(region: Place) -> bool:
+    """A region phrase that names a side of a country ("southern Philippines", "northwestern Pakistan")."""
+    side, _, rest = region.name.lower().partition(" ")
+    return region.kind == "region" and rest == (region.country or "").lower() \
+        and any(d in side for d in ("north", "south", "east", "west"))
+
+
+def _lines_after(text: str, end: int) -> int:
+    """Where the lines that follow a lead sentence end: the end of the two paragraphs after it, at
+    least LEAD_CHARS on and at most twice that."""
+    stop = end
+    for _ in range(3):
+        nxt = text.find("\n", stop + 1)
+        if nxt == -1:
+            break
+        stop = nxt
+    return min(max(end + LEAD_CHARS, stop), end + 2 * LEAD_CHARS)
+
+
+def _on_its_side(p: Place, region: Place) -> bool:
+    """Whether a town lies on the side of the country a region phrase names ("the southern Philippines",
+    at the country's point): Manila, north of the Philippines' point, is not in its south; a region
+    without a direction ("the Gaza Strip") holds any of its towns."""
+    side, _, rest = region.name.lower().partition(" ")
+    if rest != (region.country or "").lower() or region.latitude is None or region.longitude is None \
+            or p.latitude is None or p.longitude is None:
+        return True     # "the West Bank" is a region's name, not a side of a country
+    sides = [(d, fits) for d, fits in (("north", p.latitude >= region.latitude), ("south", p.latitude <= region.latitude),
+                                       ("east", p.longitude >= region.longitude), ("west", p.longitude <= region.longitude))
+             if d in side]
+    # a country's point is only its middle: a town on either axis of "northwestern" may be in it (Charsadda,
+    # north of Pakistan's point and east of it, lies in its northwest)
+    return not sides or any(fits for _, fits in sides)
 
 
 def _first_precise(cands: list[Place], anchor: int) -> Place:
@@ -1196,11 +1231,15 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         return site
     if in_sent:
         chosen = _across_border(finer(_first_precise(in_sent, anchor)), in_sent, text)
-        if chosen.admin1 is not None and chosen.kind in ("admin1", "region") and sent_start < LEAD_CHARS:
+        if (chosen.admin1 is not None or _sided(chosen)) and chosen.kind in ("admin1", "region") \
+                and sent_start < LEAD_CHARS:
             # the lead names a province ("38 people were killed in air strikes in Hasaka province"), the next
             # lines a town in it ("strikes hit a bakery in the city of al-Shadadi"); not a country, whose
-            # next town named may be any other story's ("students in the United States" ... "Miami")
-            told = [p for p in places if sent_end <= p.span.start < sent_end + LEAD_CHARS and usable(p)
+            # next town named may be any other story's ("students in the United States" ... "Miami"); a side
+            # of a country is as good ("killed in the war-torn southern Philippines" ... "found ... on the
+            # southern Philippine island of Jolo"), its next two paragraphs the lines that follow
+            reach = _lines_after(text, sent_end) if _sided(chosen) else sent_end + LEAD_CHARS
+            told = [p for p in places if sent_end <= p.span.start < reach and usable(p)
                     and p.kind not in PRECISION_PENALTY and lies_within(p, chosen)]
             if told:
                 return min(told, key=lambda p: p.span.start)
