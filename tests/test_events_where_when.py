@@ -158,8 +158,11 @@ def test_a_country_alone_in_the_sentence_is_the_main_town_there():
 def test_a_region_phrase_alone_in_the_sentence_is_the_main_town_there():
     text = "x" * 400
     north = _place("northern Iraq", 10, kind="region", admin1=None, lat=34.3, lon=44.5)
+    mosul = _place("Mosul", 300, admin1="Ninewa", lat=36.34, lon=43.13)
+    assert place_for(5, 0, 100, [north, mosul], text=text, document=DocumentPlaces(main=mosul)) is mosul
+    # a main town south of the country's middle is not in its north: the region stays
     main = _place("Falluja", 300)
-    assert place_for(5, 0, 100, [north, main], text=text, document=DocumentPlaces(main=main)) is main
+    assert place_for(5, 0, 100, [north, main], text=text, document=DocumentPlaces(main=main)) is north
     gaza = _place("Gaza Strip", 10, kind="region", country="Palestine", admin1="Gaza Strip", lat=31.4, lon=34.4)
     assert place_for(5, 0, 100, [gaza, main], text=text, document=DocumentPlaces(main=main)) is gaza
 
@@ -386,3 +389,45 @@ def test_where_the_quoted_teller_sits_is_not_where_the_strikes_hit(nlp, kb):
     doc = Document(id="written-quoted", text=text, language="en", published=dt.date(2016, 3, 27))
     strikes = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(e.location == "Palmyra" for e in strikes), [(e.location, e.country) for e in strikes]
+
+
+def test_a_site_told_again_without_its_town_is_in_that_town(nlp, kb):
+    # "mortar fire on the shrine ... in Balad", then "a suicide bomber ... guarding the shrine's entrance" in a
+    # report filed from Baghdad: the shrine is where the text put it, not the dateline or the main town
+    text = ("BAGHDAD — Iraq's prime minister dismissed the capital's police chief on Friday after a series of "
+            "attacks.\n\n"
+            "Gunmen fired mortars at a Shiite shrine in Balad late on Thursday, police said.\n\n"
+            "A suicide bomber then attacked the guards at the shrine's gate, killing four people.\n\n"
+            "Protests have grown in Baghdad since Sunday, and officials in Baghdad promised new checkpoints.")
+    bombs = [e for e in events_of(nlp, kb, text, dt.date(2016, 7, 8)) if e.sub_event_type == "Suicide bomb"]
+    assert bombs and all(e.location == "Balad" for e in bombs), [(e.location, e.evidence.text[:40]) for e in bombs]
+    # "Istanbul's main airport", then "the attack on the airport ... in Turkey": the airport's city
+    text = ("ISTANBUL — Suicide bombers killed 41 people at Istanbul's main airport on Tuesday, officials said.\n\n"
+            "The attack on the airport was the deadliest of a series of suicide bombings in Turkey this year.")
+    events = events_of(nlp, kb, text, dt.date(2016, 6, 30))
+    assert events and all(e.location == "Istanbul" for e in events), [(e.location, e.evidence.text[:40]) for e in events]
+
+
+def test_a_town_a_direction_is_told_from_is_no_site_beside_the_town_it_was_in(nlp, kb):
+    # "Northeast of Baghdad ..., a suicide bomber ... in a cafe in Muqdadiyah": in Muqdadiyah
+    text = ("Northeast of Baghdad on Sunday, police said a suicide bomber killed at least seven people when he blew "
+            "himself up in a cafe in Muqdadiyah.")
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
+    assert events and all(e.location == "Muqdadiyah" for e in events), [(e.location, e.sub_event_type) for e in events]
+    # "villages ... east of Mosul on the road to the regional capital, Erbil": Mosul is the point told
+    text = ("Kurdish forces launched an attack on Sunday to drive Islamic State fighters from villages about 20 km "
+            "east of Mosul on the road to the regional capital, Erbil.")
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
+    assert events and all(e.location == "Mosul" for e in events), [(e.location, e.sub_event_type) for e in events]
+
+
+def test_a_side_of_a_country_in_the_lead_tells_of_a_town_on_that_side(nlp, kb):
+    # "beheaded ... in the southern Philippines" filed from Manila: Manila, north of the country's middle,
+    # is not in its south; the town on that side the next paragraphs name is where it happened
+    text = ("MANILA — Officials said on Tuesday that a hostage held by militants had been beheaded in the restive "
+            "southern Philippines.\n"
+            "The man was seized in September from a resort with three other people.\n"
+            "His head was found on Monday night near a church in Zamboanga, police said.\n"
+            "A police official told a news briefing in Manila that the head had been flown to Manila for tests.")
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 6, 14)) if "beheaded" in e.evidence.text]
+    assert events and all(e.location == "Zamboanga" for e in events), [(e.location, e.sub_event_type) for e in events]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...knowledge.gazetteer import distance_km
@@ -906,6 +906,7 @@ class DocumentPlaces:
     main: Place | None = None
     dateline: Place | None = None
     story: Place | None = None
+    sites: dict[str, Place] = field(default_factory=dict)
 
 
 CREDITS = re.compile(r"\((?:[^()]{0,40}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
@@ -965,6 +966,9 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
 # the town a distance is measured from ("Falluja, located 50 km (30 miles) west of Baghdad")
 DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]{0,20}\)\s+)?"
                            r"(?:(?:north|south|east|west)[a-z\-]*\s+of|from)\s+(?:the\s+)?$")
+# the town a direction is told from ("Northeast of Baghdad", "just north of the capital")
+DIRECTION_FROM = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+SITE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 ANAPHOR_BACK = 600             # characters back to look for the town "the city" refers to
 SITE_NOUNS = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood"})
 SITE_DETERMINERS = frozenset({"the", "that", "this"})
@@ -1001,13 +1005,111 @@ def anaphoric_site(head: "Token") -> int | None:
     return None
 
 
+# sites a report may name once with their town and again without it: "mortar fire on the Sayyid
+# Mohammed shrine ... in Balad", then "a suicide bomber targeted police guarding the shrine's entrance"
+TOLD_SITES = frozenset({"shrine", "mosque", "church", "synagogue", "temple", "hotel", "airport", "stadium", "market",
+                        "marketplace", "hospital", "school", "university", "embassy", "consulate", "restaurant",
+                        "cafe", "café", "bakery", "nightclub", "mall", "museum", "prison", "jail"})
+
+
+def told_sites(sents: list["SpacySpan"], places: list[Place], text: str) -> dict[str, Place]:
+    """The town each kind of site is told in, when the text gives all its sites of that kind one town
+    (mentions within 25 km): "the Sayyid Mohammed shrine and a nearby market in Balad, 50 miles north of
+    the Iraqi capital" -> shrine and market in Balad, "Istanbul's main airport" -> airport in Istanbul.
+    The town is one in the site's own phrase (or in the phrase of a site coordinated with it), never one
+    a distance is measured from."""
+    towns: dict[str, list[Place]] = {}
+    for sent in sents:
+        for tok in sent:
+            noun = tok.lemma_.lower()
+            if noun not in TOLD_SITES or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            found = [p for p in _phrase_places(tok, places, text) if p.kind not in PRECISION_PENALTY
+                     and p.latitude is not None]
+            if found:
+                towns.setdefault(noun, []).append(found[0])
+    out: dict[str, Place] = {}
+    for noun, named in towns.items():
+        first = named[0]
+        if all(distance_km(first.latitude, first.longitude, p.latitude, p.longitude) <= SAME_PLACE_KM  # type: ignore[arg-type]
+               for p in named):
+            out[noun] = first
+    return out
+
+
+def _phrase_places(site: "Token", places: list[Place], text: str) -> list[Place]:
+    """The places told with a site: in its own phrase ("Istanbul's main airport", "the shrine in
+    Balad"), else in the phrase of the noun it hangs from ("mortar fire on the shrine and a nearby
+    market in Balad"), the one nearest after the site first; none a distance is measured from."""
+    # a name the site bears ("the upscale Sarona Market") may be no town: only its own words tell
+    named = [(c.left_edge.idx, c.idx + len(c)) for c in site.children if c.dep_ == "compound"]
+
+    def within(tok: "Token") -> list[Place]:
+        a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        return sorted((p for p in places if a <= p.span.start < b
+                       and not any(x <= p.span.start < y for x, y in named)
+                       and not DISTANCE_FROM.search(text, max(0, p.span.start - 60), p.span.start)),
+                      key=lambda p: (p.span.start < site.idx, abs(p.span.start - site.idx)))
+    own = within(site)
+    if own:
+        return own
+    t = site
+    for _ in range(3):
+        if t.dep_ not in ("pobj", "prep", "conj", "compound") or t.head.i == t.i:
+            return []
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            return within(t)
+    return []
+
+
+def site_nouns(sent: "SpacySpan") -> frozenset[str]:
+    """The kinds of site a sentence names ("guarding the shrine's entrance" -> shrine)."""
+    return frozenset(t.lemma_.lower() for t in sent if t.lemma_.lower() in TOLD_SITES and t.pos_ in ("NOUN", "PROPN"))
+
+
 def lies_within(p: Place, coarse: Place) -> bool:
     """Whether the town `p` lies in the country or province `coarse` names."""
     if p.country is None or p.country != coarse.country:
         return False
     if coarse.kind == "region":      # "northern Iraq", "the Gaza Strip": the region's province when it names one
-        return coarse.admin1 is None or p.admin1 == coarse.admin1
+        return (coarse.admin1 is None or p.admin1 == coarse.admin1) and _on_its_side(p, coarse)
     return coarse.kind == "country" or (coarse.kind == "admin1" and p.admin1 is not None and p.admin1 == coarse.admin1)
+
+
+def _sided(region: Place) -> bool:
+    """A region phrase that names a side of a country ("southern Philippines", "northwestern Pakistan")."""
+    side, _, rest = region.name.lower().partition(" ")
+    return region.kind == "region" and rest == (region.country or "").lower() \
+        and any(d in side for d in ("north", "south", "east", "west"))
+
+
+def _lines_after(text: str, end: int) -> int:
+    """Where the lines that follow a lead sentence end: the end of the two paragraphs after it, at
+    least LEAD_CHARS on and at most twice that."""
+    stop = end
+    for _ in range(3):
+        nxt = text.find("\n", stop + 1)
+        if nxt == -1:
+            break
+        stop = nxt
+    return min(max(end + LEAD_CHARS, stop), end + 2 * LEAD_CHARS)
+
+
+def _on_its_side(p: Place, region: Place) -> bool:
+    """Whether a town lies on the side of the country a region phrase names ("the southern Philippines",
+    at the country's point): Manila, north of the Philippines' point, is not in its south; a region
+    without a direction ("the Gaza Strip") holds any of its towns."""
+    side, _, rest = region.name.lower().partition(" ")
+    if rest != (region.country or "").lower() or region.latitude is None or region.longitude is None \
+            or p.latitude is None or p.longitude is None:
+        return True     # "the West Bank" is a region's name, not a side of a country
+    sides = [(d, fits) for d, fits in (("north", p.latitude >= region.latitude), ("south", p.latitude <= region.latitude),
+                                       ("east", p.longitude >= region.longitude), ("west", p.longitude <= region.longitude))
+             if d in side]
+    # a country's point is only its middle: a town on either axis of "northwestern" may be in it (Charsadda,
+    # north of Pakistan's point and east of it, lies in its northwest)
+    return not sides or any(fits for _, fits in sides)
 
 
 def _first_precise(cands: list[Place], anchor: int) -> Place:
@@ -1048,7 +1150,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
               recalled: bool = False, anaphor: int | None = None,
-              tellers: list[tuple[int, int]] = ()) -> Place | None:
+              tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1065,7 +1167,11 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     the last town named before those words ("its forces took over the city ..., opening the desert
     leading to Raqqa" happened in the city named before, not in Raqqa).
     `tellers`: where those who tell the event sit (`speaker_phrases`): a place there is the event's only
-    when the sentence names no other ("a source in Misrata said fighters ... in the south of Sirte")."""
+    when the sentence names no other ("a source in Misrata said fighters ... in the south of Sirte").
+    `sites`: the kinds of site the sentence names ("the shrine's entrance"): a sentence that names no
+    town, or only a country or region it lies in, is at the town the text gives that site
+    (`DocumentPlaces.sites`: "mortar fire on the Sayyid Mohammed shrine ... in Balad"), whatever
+    the article's main place or the sentences before it."""
     if cues:
         outside = [p for p in places if not sent_start <= p.span.start < sent_end]
         fits = [p for p in outside if p.country in cues]
@@ -1098,6 +1204,13 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts;
         # "Bahrun Naim, an Indonesian based in Syria, ... the bombings": nor where its act is told alone
         in_sent = [p for p in in_sent if p not in home]
+    measured = [p for p in in_sent if DIRECTION_FROM.search(text, max(0, p.span.start - 30), p.span.start)]
+    if measured and any(p.kind not in PRECISION_PENALTY and SITE_IN.search(text, max(0, p.span.start - 10), p.span.start)
+                        for p in in_sent if p not in measured):
+        # "Northeast of Baghdad on Sunday, ... a suicide bomber ... in a cafe in Moqdadiyah": the town a
+        # direction is told from is no site when the sentence names the town the event was in (not
+        # "villages ... east of Mosul on the road to the regional capital, Erbil": Mosul is the point)
+        in_sent = [p for p in in_sent if p not in measured]
     inside = [p for p in in_sent if own is not None and own[0] <= p.span.start < own[1]
               and p.kind not in PRECISION_PENALTY]
     if inside:
@@ -1114,13 +1227,23 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         if told:
             return max(told, key=lambda p: p.span.start)
         in_sent = []
+    told = {document.sites[n].name: document.sites[n] for n in sites if n in document.sites}
+    site = next(iter(told.values())) if len(told) == 1 else None
+    if site is not None and not sent_start <= site.span.start < sent_end \
+            and not any(p.kind not in PRECISION_PENALTY for p in in_sent) \
+            and all(lies_within(site, p) for p in in_sent):
+        return site
     if in_sent:
         chosen = _across_border(finer(_first_precise(in_sent, anchor)), in_sent, text)
-        if chosen.admin1 is not None and chosen.kind in ("admin1", "region") and sent_start < LEAD_CHARS:
+        if (chosen.admin1 is not None or _sided(chosen)) and chosen.kind in ("admin1", "region") \
+                and sent_start < LEAD_CHARS:
             # the lead names a province ("38 people were killed in air strikes in Hasaka province"), the next
             # lines a town in it ("strikes hit a bakery in the city of al-Shadadi"); not a country, whose
-            # next town named may be any other story's ("students in the United States" ... "Miami")
-            told = [p for p in places if sent_end <= p.span.start < sent_end + LEAD_CHARS and usable(p)
+            # next town named may be any other story's ("students in the United States" ... "Miami"); a side
+            # of a country is as good ("killed in the war-torn southern Philippines" ... "found ... on the
+            # southern Philippine island of Jolo"), its next two paragraphs the lines that follow
+            reach = _lines_after(text, sent_end) if _sided(chosen) else sent_end + LEAD_CHARS
+            told = [p for p in places if sent_end <= p.span.start < reach and usable(p)
                     and p.kind not in PRECISION_PENALTY and lies_within(p, chosen)]
             if told:
                 return min(told, key=lambda p: p.span.start)

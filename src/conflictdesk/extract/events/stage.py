@@ -40,8 +40,8 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, in_sequence_phrase, offensive_between, phrase_scopes,
                          place_for, other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
-                         salience_of, section_flags, sequence_times, speaker_phrases, spread_over, status_of,
-                         told_as_pattern, after_the_fact)
+                         salience_of, section_flags, sequence_times, site_nouns, speaker_phrases, spread_over,
+                         status_of, told_as_pattern, told_sites, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -722,11 +722,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         when = None          # "weeks of rocket attacks", "a suspect in the Paris attacks": the sentence's day is not theirs
     earlier, later = around if around is not None else (None, None)
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
+    sites = site_nouns(sent)
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
                       exclude=actor_spans + other_relative_clauses(m.head),
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
-                      recalled=salience == "background", anaphor=anaphoric_site(m.head))
+                      recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites)
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
@@ -739,7 +740,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind="event" if taken_by or d_kind else m.trigger.kind,
-              place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
+              # a site the sentence names, told elsewhere with its town ("the shrine's entrance"), is its own place
+              place_here=place is not None and (sent.start_char <= place.span.start < sent.end_char
+                                                or any(place is document.sites.get(n) for n in sites)),
               reference=reference, pattern=trend or told_as_pattern(m.head))
     d.place_site = d.place_here and bool(_coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
@@ -1352,12 +1355,12 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     quotes = [(a, b) for a, b in said if b - 1 - a > LONG_QUOTE]
     reporting = reporting_dates(dates, parsed)
     scopes = phrase_scopes(dates, parsed)
-    document = document_places(places, doc.text)
+    sents = _sentences(parsed)
+    document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text))
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
     date_spans = [(d.span.start, d.span.end) for d in dates]
-    sents = _sentences(parsed)
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
     following = [forms[k + 1] if k + 1 < len(sents) and "\n" not in doc.text[s.end_char:sents[k + 1].start_char]
