@@ -428,3 +428,17 @@ def test_a_clause_before_the_attribution_stays_a_point_beside_the_quotation_afte
     points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert "Two gunmen tried to enter the crowded market on foot" in points, points
     assert "were stopped at the gate and arrested" in points, points
+
+
+def test_a_clause_after_an_attribution_set_inside_the_sentence_is_the_same_speakers(nlp, kb):
+    text = CONTEXT + ("The first aid convoy reached the besieged town on Friday, the agency said, but more trucks "
+                      "would be needed before the winter.\n\n"
+                      "The second convoy was turned back at a checkpoint, the agency said, but officials said it "
+                      "would try again.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "The first aid convoy reached the besieged town on Friday" in points, points
+    assert "more trucks would be needed before the winter" in points, points
+    # another speaker's clause is that speaker's point, not the agency's
+    assert "it would try again" in points, points
+    assert not [t for t in points if t.startswith("officials said")], points
