@@ -442,3 +442,11 @@ def test_a_clause_after_an_attribution_set_inside_the_sentence_is_the_same_speak
     # another speaker's clause is that speaker's point, not the agency's
     assert "it would try again" in points, points
     assert not [t for t in points if t.startswith("officials said")], points
+
+
+def test_according_to_covers_its_clause_not_a_reservation_set_against_it(nlp, kb):
+    text = CONTEXT + ("According to the provincial governor, the kidnappers released both hostages for a ransom, but "
+                      "the government has not confirmed this.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "the kidnappers released both hostages for a ransom" in points, points

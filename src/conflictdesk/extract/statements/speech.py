@@ -602,13 +602,29 @@ def _names_its_object(verb: "Token") -> bool:
 
 
 def _according_span(text: str, sent: "Span", token: "Token") -> tuple[int, int] | None:
-    """The part of the sentence outside "according to X"."""
+    """The part of the sentence outside "according to X", up to a clause of another subject that "but" sets
+    against it ("According to local reports, both groups paid ransoms, but the government has not confirmed
+    this": the reporter's reservation, not the reports')."""
     pp_start, pp_end = token.idx, token.right_edge.idx + len(token.right_edge.text)
     before = _trim(text, sent.start_char, pp_start)
-    after = _trim(text, pp_end, sent.end_char)
+    after = _trim(text, pp_end, _contrast_start(token.head, pp_end) or sent.end_char)
+    while after[1] > after[0] and text[after[0]] in ",;:":            # "According to X, ...": not its comma
+        after = _trim(text, after[0] + 1, after[1])
     after = (after[0], after[1] - 1) if after[1] > after[0] and text[after[1] - 1] in ".!?" else after
     best = max((before, after), key=lambda s: s[1] - s[0])
     return best if best[1] > best[0] else None
+
+
+def _contrast_start(clause: "Token", after: int) -> int | None:
+    """Where a clause of its own subject joined to `clause` by "but" begins (at the "but"), after offset
+    `after`; None when there is none."""
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.idx <= after or not any(c.dep_ in _SUBJ for c in conj.children):
+            continue
+        joins = [c for c in clause.children if c.dep_ == "cc" and after < c.idx < conj.idx]
+        if joins and joins[-1].lower_ == "but":
+            return joins[-1].idx
+    return None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
