@@ -334,6 +334,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # an intent word describing a noun announces nothing; as the predicate it does
     ("The military command said the army was the only force able to uproot terrorism.", "other", "threat"),
     ("The military command said the army was determined to uproot terrorism.", "threat", "other"),
+    # a captive's death announced, and the condition set with it in the past tense of reported speech
+    ("The kidnappers had said they would behead the hostage on Friday if the ransom was not paid.", "threat",
+     "other"),
+    ("The kidnappers had said they would behead the hostage on Friday if the ransom was not paid.", "demand",
+     "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
