@@ -339,6 +339,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "other"),
     ("The kidnappers had said they would behead the hostage on Friday if the ransom was not paid.", "demand",
      "other"),
+    # an attack a party says was foiled is its own operation; an onlooker's account of it claims nothing
+    ("The army command said an attack by Islamic State militants on the town was thwarted.",
+     "claim_of_responsibility", "other"),
+    ("The Syrian Observatory said an attack by Islamic State militants on the town was thwarted.", "other",
+     "claim_of_responsibility"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
