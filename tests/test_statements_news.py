@@ -344,6 +344,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "claim_of_responsibility", "other"),
     ("The Syrian Observatory said an attack by Islamic State militants on the town was thwarted.", "other",
      "claim_of_responsibility"),
+    # a claim the news reports, and an offensive announced as launched
+    ("Police said the bomber killed five people at a checkpoint, in an attack later claimed by the Taliban.",
+     "claim_of_responsibility", "other"),
+    ("The regional government announced the launch of a dawn offensive by 4,000 peshmerga fighters to retake "
+     "the villages.", "claim_of_responsibility", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
