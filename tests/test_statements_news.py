@@ -349,6 +349,14 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "claim_of_responsibility", "other"),
     ("The regional government announced the launch of a dawn offensive by 4,000 peshmerga fighters to retake "
      "the villages.", "claim_of_responsibility", "other"),
+    # talks that came to nothing, their failure cited (a hyphened word before them), and the end of a war as a
+    # time are no step towards calm
+    ("The opposition leader said the three rounds of talks were unsuccessful because of the regime.", "other",
+     "de_escalation"),
+    ("The rebel commander resigned on Sunday, saying the failure of UN-brokered peace talks had left no hope.",
+     "other", "de_escalation"),
+    ("The agency said the country could need food aid for many years after any end to the fighting.", "other",
+     "de_escalation"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
