@@ -334,6 +334,29 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # an intent word describing a noun announces nothing; as the predicate it does
     ("The military command said the army was the only force able to uproot terrorism.", "other", "threat"),
     ("The military command said the army was determined to uproot terrorism.", "threat", "other"),
+    # a captive's death announced, and the condition set with it in the past tense of reported speech
+    ("The kidnappers had said they would behead the hostage on Friday if the ransom was not paid.", "threat",
+     "other"),
+    ("The kidnappers had said they would behead the hostage on Friday if the ransom was not paid.", "demand",
+     "other"),
+    # an attack a party says was foiled is its own operation; an onlooker's account of it claims nothing
+    ("The army command said an attack by Islamic State militants on the town was thwarted.",
+     "claim_of_responsibility", "other"),
+    ("The Syrian Observatory said an attack by Islamic State militants on the town was thwarted.", "other",
+     "claim_of_responsibility"),
+    # a claim the news reports, and an offensive announced as launched
+    ("Police said the bomber killed five people at a checkpoint, in an attack later claimed by the Taliban.",
+     "claim_of_responsibility", "other"),
+    ("The regional government announced the launch of a dawn offensive by 4,000 peshmerga fighters to retake "
+     "the villages.", "claim_of_responsibility", "other"),
+    # talks that came to nothing, their failure cited (a hyphened word before them), and the end of a war as a
+    # time are no step towards calm
+    ("The opposition leader said the three rounds of talks were unsuccessful because of the regime.", "other",
+     "de_escalation"),
+    ("The rebel commander resigned on Sunday, saying the failure of UN-brokered peace talks had left no hope.",
+     "other", "de_escalation"),
+    ("The agency said the country could need food aid for many years after any end to the fighting.", "other",
+     "de_escalation"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
@@ -428,3 +451,25 @@ def test_a_clause_before_the_attribution_stays_a_point_beside_the_quotation_afte
     points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert "Two gunmen tried to enter the crowded market on foot" in points, points
     assert "were stopped at the gate and arrested" in points, points
+
+
+def test_a_clause_after_an_attribution_set_inside_the_sentence_is_the_same_speakers(nlp, kb):
+    text = CONTEXT + ("The first aid convoy reached the besieged town on Friday, the agency said, but more trucks "
+                      "would be needed before the winter.\n\n"
+                      "The second convoy was turned back at a checkpoint, the agency said, but officials said it "
+                      "would try again.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "The first aid convoy reached the besieged town on Friday" in points, points
+    assert "more trucks would be needed before the winter" in points, points
+    # another speaker's clause is that speaker's point, not the agency's
+    assert "it would try again" in points, points
+    assert not [t for t in points if t.startswith("officials said")], points
+
+
+def test_according_to_covers_its_clause_not_a_reservation_set_against_it(nlp, kb):
+    text = CONTEXT + ("According to the provincial governor, the kidnappers released both hostages for a ransom, but "
+                      "the government has not confirmed this.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "the kidnappers released both hostages for a ransom" in points, points

@@ -463,6 +463,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 kind = "reported"
             elif token.dep_ == "parataxis" and token.head.i < subj.i < token.i:
                 spans = [_trim(text, sent.start_char, min(subj.left_edge.idx, token.idx))]   # "..., it said"
+                after = _clause_after_attribution(text, token, quotes, verbs)
+                spans += [after] if after else []
                 kind = "reported"
             elif lemma in verbs.phrase and _has_phrase(token):
                 spans = [_phrase_span(text, token, verbs)]
@@ -479,6 +481,32 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
                               tuple(spans), bounds))
     return out
+
+
+def _clause_after_attribution(text: str, verb: "Token", quotes: list[tuple[int, int]],
+                              verbs: SpeechVerbs) -> tuple[int, int] | None:
+    """The clause a sentence goes on with after an attribution set inside it ("The first convoy arrived on
+    Friday, the agency said, but more trucks would be needed"): a clause of its own subject joined by "but" or
+    "and" to the one the attribution follows is the same speaker's, a point of its own; not one that another
+    speaker says ("..., the agency said, but officials said ...")."""
+    head = verb.head
+    for conj in head.children:
+        if conj.dep_ != "conj" or conj.i < verb.i or conj.pos_ not in ("VERB", "AUX") or not _finite(conj) \
+                or not any(c.dep_ in _SUBJ for c in conj.children):
+            continue
+        joins = [c for c in head.children if c.dep_ == "cc" and verb.i < c.i < conj.i]
+        if not joins or joins[-1].lower_ not in _CLAUSE_JOINS:
+            return None
+        if any(t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in conj.subtree) or _inside(conj.idx, quotes):
+            return None
+        last = conj.right_edge
+        while last.i > conj.i and last.is_punct:
+            last = last.nbor(-1)
+        span = _trim(text, conj.left_edge.idx, last.idx + len(last.text))
+        if span[1] > span[0] and text[span[1] - 1] in ".!?":
+            span = _trim(text, span[0], span[1] - 1)
+        return span if _words(text, span) >= _MIN_CLAUSE_WORDS else None
+    return None
 
 
 def _clause_opening(text: str, clause: "Token | None", quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -574,13 +602,29 @@ def _names_its_object(verb: "Token") -> bool:
 
 
 def _according_span(text: str, sent: "Span", token: "Token") -> tuple[int, int] | None:
-    """The part of the sentence outside "according to X"."""
+    """The part of the sentence outside "according to X", up to a clause of another subject that "but" sets
+    against it ("According to local reports, both groups paid ransoms, but the government has not confirmed
+    this": the reporter's reservation, not the reports')."""
     pp_start, pp_end = token.idx, token.right_edge.idx + len(token.right_edge.text)
     before = _trim(text, sent.start_char, pp_start)
-    after = _trim(text, pp_end, sent.end_char)
+    after = _trim(text, pp_end, _contrast_start(token.head, pp_end) or sent.end_char)
+    while after[1] > after[0] and text[after[0]] in ",;:":            # "According to X, ...": not its comma
+        after = _trim(text, after[0] + 1, after[1])
     after = (after[0], after[1] - 1) if after[1] > after[0] and text[after[1] - 1] in ".!?" else after
     best = max((before, after), key=lambda s: s[1] - s[0])
     return best if best[1] > best[0] else None
+
+
+def _contrast_start(clause: "Token", after: int) -> int | None:
+    """Where a clause of its own subject joined to `clause` by "but" begins (at the "but"), after offset
+    `after`; None when there is none."""
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.idx <= after or not any(c.dep_ in _SUBJ for c in conj.children):
+            continue
+        joins = [c for c in clause.children if c.dep_ == "cc" and after < c.idx < conj.idx]
+        if joins and joins[-1].lower_ == "but":
+            return joins[-1].idx
+    return None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
