@@ -147,3 +147,16 @@ def test_incidents_told_twice_with_the_same_count_are_one_with_the_day_told(nlp,
     bombings = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
     assert [e.event_date for e in bombings] == [dt.date(2016, 5, 7)], [(e.event_date, e.evidence.text[:40])
                                                                         for e in bombings]
+
+
+def test_a_one_sentence_paragraph_continues_the_story_like_a_wire_line(nlp, kb):
+    # copy that sets each sentence in a paragraph of its own: the day of the one before carries on
+    lead = "BAGHDAD — Iraq's prime minister dismissed the city's police chief on Saturday after a wave of attacks."
+    more = "A suicide bomber first targeted the police guarding the shrine's gate."
+    for shrine, day in (("Gunmen stormed a Shi'ite shrine in Balad on Friday night.", dt.date(2016, 5, 6)),
+                        # a paragraph of two sentences is no wire line: the news of the lead's day, to the week
+                        ("Gunmen stormed a Shi'ite shrine in Balad on Friday night. The shrine was packed.",
+                         dt.date(2016, 5, 7))):
+        bombs = [e for e in events(nlp, kb, f"{lead}\n\n{shrine}\n\n{more}") if e.sub_event_type == "Suicide bomb"]
+        assert [e.event_date for e in bombs] == [day], [(e.event_date, e.evidence.text[:40]) for e in bombs]
+        assert bombs[0].time_precision == 2

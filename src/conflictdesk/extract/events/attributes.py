@@ -848,6 +848,20 @@ def in_background_section(flags: list[tuple[int, bool]], offset: int) -> bool:
     return current
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+
+
+def _one_sentence_paragraph(text: str, para: int) -> bool:
+    """The paragraph before the one starting at `para` is one sentence, after a blank line."""
+    if para < 2 or text[para - 1] != "\n" or text[para - 2] != "\n":
+        return False
+    end = para
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = paragraph_start(text, end)
+    return end > start and not _SENTENCE_END.search(text, start, end)
+
+
 def paragraph_start(text: str, offset: int) -> int:
     i = text.rfind("\n", 0, offset)
     return 0 if i == -1 else i + 1
@@ -1316,11 +1330,17 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     para = max(paragraph_start(text, sent_start), back or 0)
     before = [d for d in dates if para <= d.span.start < sent_start and d.date is not None
               and d.span.start not in reporting and d.rule != PHRASE]
-    if not before and para > 1 and text[para - 2] != "\n" and text[para - 1] == "\n":
-        # wire copy sets each sentence on its own line: the line before continues the story
-        prev = max(paragraph_start(text, para - 1), back or 0)
+    wire = para > 1 and text[para - 2] != "\n" and text[para - 1] == "\n"
+    if not before and (wire or _one_sentence_paragraph(text, para)):
+        # wire copy sets each sentence on its own line, or in a paragraph of its own: the line before
+        # continues the story ("That attack was followed Thursday night by mortar fire on the shrine." and
+        # "A suicide bomber first targeted police guarding the shrine's entrance."); over a blank line its
+        # day is the event's within a week, as the lead's is for what a later paragraph tells
+        prev = max(paragraph_start(text, len(text[:para].rstrip())), back or 0)
         before = [d for d in dates if prev <= d.span.start < para and d.date is not None
                   and d.span.start not in reporting and d.time_precision == 1]
+        if before and not wire:
+            return replace(max(before, key=lambda d: d.span.start), time_precision=2)
     if before:
         return max(before, key=lambda d: d.span.start)
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
