@@ -124,7 +124,7 @@ def test_regional_armed_groups_reporting_names() -> None:
     # the same letters elsewhere: a retirement account, a bank's bad loans, an arrival time, a carmaker,
     # the university, a verb in a headline
     assert ids("She moved her Roth IRA; the bank's NPA ratio rose; what is your ETA? an ETA of noon") == []
-    assert ids("KIA RECALLS CARS") == ids("LEADERS VOW TO MEND FENCES") == ids("a professor at MIT said") == []
+    assert ids("KIA's Optima") == ids("LEADERS VOW TO MEND FENCES") == ids("a professor at MIT said") == []
     # Jaish-e-Mohammed's "JeM" and Sudan's JEM fold alike; case keeps them apart
     assert ids("JeM in Kashmir, JEM in Darfur") == [("JeM", "jaish-e-mohammed"), ("JEM", "justice-and-equality-movement")]
     # the Iraqi and the Bangladeshi Ansar al-Islam: the country named near the mention decides (the extractor)
