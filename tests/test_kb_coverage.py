@@ -133,3 +133,13 @@ def test_regional_armed_groups_reporting_names() -> None:
     # the Islamic State's branches as ACLED names them, which the event stage finds by country
     assert kb.find_actor_by_name("Islamic State (Afghanistan)").id == "islamic-state-khorasan-province"
     assert kb.find_actor_by_name("Islamic State (Tunisia)").id == "islamic-state-tunisia"
+    # ACLED's own names for them, as its 2022 world data writes them
+    assert {name: kb.find_actor_by_name(name).id for name in (
+        "ASG: Abu Sayyaf", "NPA: New People's Army", "KIO/KIA: Kachin Independence Organization/Kachin Independence Army",
+        "JeM: Jaish-e-Mohammad", "Naxal-Maoist Rebels (India)", "Gulf Clan", "Soldiers of the Caliphate")} == {
+        "ASG: Abu Sayyaf": "abu-sayyaf-group", "NPA: New People's Army": "new-peoples-army",
+        "KIO/KIA: Kachin Independence Organization/Kachin Independence Army": "kachin-independence-army",
+        "JeM: Jaish-e-Mohammad": "jaish-e-mohammed", "Naxal-Maoist Rebels (India)": "naxal-maoist-rebels-india",
+        "Gulf Clan": "clan-del-golfo", "Soldiers of the Caliphate": "soldiers-of-the-caliphate"}
+    # "UDA" is Kenya's United Democratic Alliance as often as the Ulster Defence Association
+    assert ids("UDA candidates in Nairobi") == []
