@@ -143,3 +143,5 @@ def test_regional_armed_groups_reporting_names() -> None:
         "Gulf Clan": "clan-del-golfo", "Soldiers of the Caliphate": "soldiers-of-the-caliphate"}
     # "UDA" is Kenya's United Democratic Alliance as often as the Ulster Defence Association
     assert ids("UDA candidates in Nairobi") == []
+    # a group's English name inside another's: the Karen National Liberation Army is not Colombia's ELN
+    assert ids("fighters of the Karen National Liberation Army and of the National Revolutionary Front Manipur") == []
