@@ -99,3 +99,49 @@ def test_name_only_entries_carry_no_other_facts() -> None:
     codebook = [a.id for a in kb.actors.values() if a.source == "https://acleddata.com/knowledge-base/codebook/"
                 and not kb.origins[f"actors:{a.id}"].file.name.startswith(("states", "generic_"))]
     assert codebook == [], f"hand-written entries citing the codebook for facts it does not state: {codebook}"
+
+
+def test_regional_armed_groups_reporting_names() -> None:
+    """Armed groups outside the Middle East that news names (south-east and south Asia, Turkey, Europe, the
+    Caucasus, Latin America) are entries of their own, by every form reporting uses, and their short
+    names keep clear of what the same letters mean elsewhere."""
+    kb = load_knowledge_base()
+
+    def ids(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.id) for m in kb.match(text) if m.kind == "actor"]
+
+    assert ids("Abu Sayyaf gunmen seized five fishermen; the ASG wants a ransom") == [
+        ("Abu Sayyaf", "abu-sayyaf-group"), ("ASG", "abu-sayyaf-group")]
+    assert ids("The Kurdistan Freedom Hawks (TAK) said it set off the bomb") == [
+        ("Kurdistan Freedom Hawks", "kurdistan-freedom-falcons"), ("TAK", "kurdistan-freedom-falcons")]
+    assert ids("a Hizbul Mujahideen commander and two LeT fighters") == [
+        ("Hizbul Mujahideen", "hizbul-mujahideen"), ("LeT", "lashkar-e-taiba")]
+    assert ids("Islamic State Khorasan Province fighters in Nangarhar") == [
+        ("Islamic State Khorasan Province", "islamic-state-khorasan-province")]
+    assert ids("an old IRA bomb; the FARC and the ELN; the Sinaloa cartel") == [
+        ("IRA", "provisional-irish-republican-army"), ("FARC", "farc"),
+        ("ELN", "national-liberation-army-colombia"), ("Sinaloa cartel", "sinaloa-cartel")]
+    # the same letters elsewhere: a retirement account, a bank's bad loans, an arrival time, a carmaker,
+    # the university, a verb in a headline
+    assert ids("She moved her Roth IRA; the bank's NPA ratio rose; what is your ETA? an ETA of noon") == []
+    assert ids("KIA's Optima") == ids("LEADERS VOW TO MEND FENCES") == ids("a professor at MIT said") == []
+    # Jaish-e-Mohammed's "JeM" and Sudan's JEM fold alike; case keeps them apart
+    assert ids("JeM in Kashmir, JEM in Darfur") == [("JeM", "jaish-e-mohammed"), ("JEM", "justice-and-equality-movement")]
+    # the Iraqi and the Bangladeshi Ansar al-Islam: the country named near the mention decides (the extractor)
+    [m] = [m for m in kb.match("Ansar al-Islam") if m.kind == "actor"]
+    assert {m.id, *m.alternatives} == {"ansar-al-islam-iraq", "ansarullah-bangla-team"}
+    # the Islamic State's branches as ACLED names them, which the event stage finds by country
+    assert kb.find_actor_by_name("Islamic State (Afghanistan)").id == "islamic-state-khorasan-province"
+    assert kb.find_actor_by_name("Islamic State (Tunisia)").id == "islamic-state-tunisia"
+    # ACLED's own names for them, as its 2022 world data writes them
+    assert {name: kb.find_actor_by_name(name).id for name in (
+        "ASG: Abu Sayyaf", "NPA: New People's Army", "KIO/KIA: Kachin Independence Organization/Kachin Independence Army",
+        "JeM: Jaish-e-Mohammad", "Naxal-Maoist Rebels (India)", "Gulf Clan", "Soldiers of the Caliphate")} == {
+        "ASG: Abu Sayyaf": "abu-sayyaf-group", "NPA: New People's Army": "new-peoples-army",
+        "KIO/KIA: Kachin Independence Organization/Kachin Independence Army": "kachin-independence-army",
+        "JeM: Jaish-e-Mohammad": "jaish-e-mohammed", "Naxal-Maoist Rebels (India)": "naxal-maoist-rebels-india",
+        "Gulf Clan": "clan-del-golfo", "Soldiers of the Caliphate": "soldiers-of-the-caliphate"}
+    # "UDA" is Kenya's United Democratic Alliance as often as the Ulster Defence Association
+    assert ids("UDA candidates in Nairobi") == []
+    # a group's English name inside another's: the Karen National Liberation Army is not Colombia's ELN
+    assert ids("fighters of the Karen National Liberation Army and of the National Revolutionary Front Manipur") == []
