@@ -695,6 +695,13 @@ def test_a_battle_with_only_the_state_forces_named_has_them_first(nlp, kb):
     assert (ev.actor1 or "").startswith("military-forces-of-india"), (ev.actor1, ev.actor2)
 
 
+def test_state_forces_attacked_stay_the_target(nlp, kb):
+    """Not the rule above: a side told as the one attacked is the target, even with no attacker named."""
+    text = "Militia forces shifted gears in March and began attacks against army positions in Syria."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert ev.actor1 is None and (ev.actor2 or "").startswith("military-forces-of-syria"), (ev.actor1, ev.actor2)
+
+
 def test_a_group_blamed_for_attacks_in_a_participle_carried_them_out(nlp, kb):
     text = ("The war next door has fostered a home-grown Islamic State network blamed for a series of suicide "
             "bombings in Turkey this year.")

@@ -1130,10 +1130,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         a1, a2 = a2, a1
     if a1 is None and a2 is not None and d.kind != "territory" \
             and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
-            and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
+            and not _attacked(d.side2.token) and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
         # "a militant commander died in a gunfight with the Indian army": no attacker named (a civilian
         # told as one is not left out: "a woman who tried to stab police officers"), and the one side
-        # named is the state's forces, first as ACLED lists them
+        # named is the state's forces, first as ACLED lists them; a side told as attacked stays the target
+        # ("militia forces began attacks against Kurdish positions")
         a1, a2 = a2, None
     if a1 is None and a2 is not None and kb is not None and country and d.kind != "territory" \
             and _actor_type(a2, kb=kb, index=index) in NON_STATE_GROUPS:
@@ -1145,6 +1146,14 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         d.actor1 = a1
         _territory_subtype(d, kb=kb, index=index)
     d.actor2 = a2
+
+
+def _attacked(tok: Any) -> bool:
+    """Whether a side is named as the one attacked ("attacks against Kurdish positions", "an assault on the
+    army"), not as one fought with ("a gunfight with the Indian army")."""
+    while tok is not None and tok.dep_ in ("compound", "amod", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("against", "on", "at", "targeting")
 
 
 def _military_reporting(tok: Any) -> bool:
