@@ -160,3 +160,11 @@ def test_a_one_sentence_paragraph_continues_the_story_like_a_wire_line(nlp, kb):
         bombs = [e for e in events(nlp, kb, f"{lead}\n\n{shrine}\n\n{more}") if e.sub_event_type == "Suicide bomb"]
         assert [e.event_date for e in bombs] == [day], [(e.event_date, e.evidence.text[:40]) for e in bombs]
         assert bombs[0].time_precision == 2
+
+
+def test_what_a_following_phrase_recalls_takes_its_clauses_day_when_told_nowhere_else(nlp, kb):
+    # no other telling gives the clashes a day: the week of the closing they came just before, not the report's
+    text = ("ISLAMABAD — Pakistan reopened a border crossing with Afghanistan that was closed earlier this week "
+            "following clashes between the two countries' troops.")
+    clashes = [e for e in events(nlp, kb, text) if e.sub_event_type == "Armed clash"]
+    assert [(e.event_date, e.time_precision) for e in clashes] == [(dt.date(2016, 5, 2), 2)]

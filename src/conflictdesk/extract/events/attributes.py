@@ -1312,19 +1312,26 @@ def in_sequence_phrase(head: "Token") -> bool:
     return any(head.i in p for p in _sequence_phrases(head.sent))
 
 
-# what may stand between a phrase and a date that ends it: "... of a warplane at the border in November"
-_TRAILING_DATE = re.compile(r"\s*(?:(?:in|on|at|early|late)\s+)?", re.IGNORECASE)
+def _in_phrase(phrase: set[int], span: "SpacySpan") -> bool:
+    """A date told within a phrase's words, or after them with no verb nor comma between, is the phrase's,
+    wherever the parser hangs it ("remain tense following Turkey's downing of a warplane at the border in
+    November", "after terrorists targeted a concert hall in Paris on November 13")."""
+    if span.root.i in phrase or min(phrase) < span.start <= max(phrase):
+        return True
+    last = max(phrase)
+    return span.start > last and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
+                                         for t in span.doc[last + 1:span.start])
 
 
 def sequence_times(head: "Token", dates: list[DateMention]) -> tuple[frozenset[int], frozenset[int]]:
     """Start offsets of the dates of the trigger's sentence on the other side of an "after", "following",
-    "since" or "despite" phrase (`SEQUENCE_WORDS`): (`later`, `earlier`). `later`: the day of the clause a phrase the trigger is in
-    follows, which is not the day of what the phrase recalls ("fired the security chief Friday following a
-    series of attacks, including one at a shrine": Friday is the firing's). `earlier`: the day told in such
-    a phrase the trigger is not in, which tells when the trigger's event began or what came before it, not
-    its day ("Since October, attacks have killed 34": a run of events; "a crackdown launched after the
-    massacre in December 2014"). A date right after a phrase ends it, wherever the parser hangs it
-    ("remain tense following Turkey's downing of a warplane in November"). Not a phrase's own offset ("a
+    "since" or "despite" phrase (`SEQUENCE_WORDS`): (`later`, `earlier`). `later`: the day of the clause
+    a phrase the trigger is in follows, not the day of what the phrase recalls ("fired the security chief
+    Friday following a series of attacks, including one at a shrine": Friday is the firing's), its date
+    only when no telling of it gives one (`Draft.clause_day`). `earlier`: the day told in such a phrase
+    the trigger is not in, which tells when the trigger's event began or what came before it, not its
+    day ("Since October, attacks have killed 34": a run of events; "a crackdown launched after the
+    massacre in December 2014"). A date is a phrase's as `_in_phrase` tells. Not a phrase's own offset ("a
     day after", `PHRASE`) nor a time coarser than a month."""
     doc = head.doc
     phrases = _sequence_phrases(head.sent)
@@ -1337,10 +1344,7 @@ def sequence_times(head: "Token", dates: list[DateMention]) -> tuple[frozenset[i
         if span is None or not len(span):
             continue
         for p in phrases:
-            last = doc[max(p)]
-            ends = last.idx + len(last.text)
-            inside = span.root.i in p or (ends <= d.span.start and _TRAILING_DATE.fullmatch(
-                doc.text[ends:d.span.start]) is not None)
+            inside = _in_phrase(p, span)
             if head.i in p and not inside:
                 later.add(d.span.start)
             elif inside and head.i not in p:

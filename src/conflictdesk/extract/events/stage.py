@@ -691,17 +691,19 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         coding, status = BATTLE, "reported"
         d_kind = "event"
     # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
-    later, earlier = sequence_times(m.head, dates)
+    clause_days, phrase_days = sequence_times(m.head, dates)
     dating = functools.partial(date_for, m.start, sent.start_char, sent.end_char, dates, text=doc.text,
                                reporting=reporting, back=sent.start_char if in_sequence_phrase(m.head) else back,
                                coarse=clause_times(m.head, dates), own=own,
                                scopes=scopes,
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
-    elsewhere = relative_clause_times(m.head, dates) | later
-    when = dating(elsewhere=elsewhere | earlier)
+    related = relative_clause_times(m.head, dates)
+    elsewhere = related | clause_days
+    when = dating(elsewhere=elsewhere | phrase_days)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
-    since = dating(elsewhere=elsewhere) if when is None and earlier else None
-    since_day = since.date if since is not None and since.span.start in earlier else None
+    since = dating(elsewhere=elsewhere) if when is None and phrase_days else None
+    clause = dating(elsewhere=related) if when is None and clause_days else None
+    since_day = since.date if since is not None and since.span.start in phrase_days else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
@@ -740,7 +742,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
               kind="event" if taken_by or d_kind else m.trigger.kind,
               place_here=place is not None and sent.start_char <= place.span.start < sent.end_char,
-              reference=reference, pattern=trend or told_as_pattern(m.head))
+              reference=reference, pattern=trend or told_as_pattern(m.head),
+              clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None)
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
@@ -1458,6 +1461,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.fatalities = None
             if _long_aggregate(d, doc.text):
                 d.salience = "background"
+    for d in merged:
+        if d.date is None and d.clause_day is not None and d.salience == "main":
+            # no telling of it gave its own day: that of the clause it came just before ("violence erupted on
+            # Friday after a faction of the army attempted to seize power")
+            d.date = d.clause_day
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index)
     _unnamed_strikers(merged, anchor)
