@@ -1298,11 +1298,18 @@ def _sequence_phrases(sent: "SpacySpan") -> list[set[int]]:
     for t in sent:
         if t.lower_ not in SEQUENCE_WORDS:
             continue
+        objects = [c for c in t.children if c.dep_ in ("pobj", "pcomp", "dobj")]
         if t.dep_ == "mark" and t.head.i != t.i:
             out.append({x.i for x in t.head.subtree})
-        elif t.dep_ in ("prep", "advcl", "acl") and any(c.dep_ in ("pobj", "pcomp", "dobj") for c in t.children):
+        elif t.dep_ in ("prep", "advcl", "acl") and objects \
+                and not any(c.lemma_.lower() in DURATION_UNITS and not any(x.lower_ == "of" for x in c.children)
+                            for c in objects):
             out.append({x.i for x in t.subtree})
     return out
+
+
+# what a phrase of time spans, not an event: "collapsed after just two days" (not "after a week of strikes")
+DURATION_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
 
 
 def in_sequence_phrase(head: "Token") -> bool:
@@ -1318,9 +1325,11 @@ def _in_phrase(phrase: set[int], span: "SpacySpan") -> bool:
     November", "after terrorists targeted a concert hall in Paris on November 13")."""
     if span.root.i in phrase or min(phrase) < span.start <= max(phrase):
         return True
-    last = max(phrase)
-    return span.start > last and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
-                                         for t in span.doc[last + 1:span.start])
+    last = span.doc[max(phrase)]
+    if last.ent_type_ in ("DATE", "TIME") or last.like_num:
+        return False         # "since 2011 in October": a time of its own, not the phrase's
+    return span.start > last.i and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
+                                           for t in span.doc[last.i + 1:span.start])
 
 
 def sequence_times(head: "Token", dates: list[DateMention]) -> tuple[frozenset[int], frozenset[int]]:
