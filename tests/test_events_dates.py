@@ -190,3 +190,12 @@ def test_a_phrase_of_time_or_a_year_since_is_no_event_phrase(nlp, kb):
     # "after a week of air strikes": the strikes are the phrase's, Wednesday the breakthrough's
     assert sides("After a week of heavy air strikes, troops broke through rebel lines on Wednesday.",
                  "strikes") == ["on Wedne"]
+
+
+def test_arrests_since_a_day_of_the_news_take_that_day_not_another_clauses(nlp, kb):
+    # "since Thursday" dates the arrests (a run of days of the news); November is the Paris attacks'
+    text = ("BRUSSELS — Nine people have been arrested since Thursday in Belgium, as police hunt militants "
+            "linked to November's attacks in Paris, prosecutors said.")
+    doc = Document(id="d", text=text, language="en", published=SUNDAY)
+    arrests = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Arrests"]
+    assert [(e.event_date, e.salience) for e in arrests] == [(dt.date(2016, 5, 5), "main")]

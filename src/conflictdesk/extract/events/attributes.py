@@ -1290,13 +1290,13 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
 SEQUENCE_WORDS = frozenset({"after", "following", "since", "despite"})
 
 
-def _sequence_phrases(sent: "SpacySpan") -> list[set[int]]:
+def _sequence_phrases(sent: "SpacySpan", words: frozenset[str] = SEQUENCE_WORDS) -> list[set[int]]:
     """Token indices of the phrases of a sentence that tell another event than its clause's: led by
     "after", "following", "since" or "despite", as a preposition ("following a series of attacks") or as the
     conjunction of a clause ("since Turkey shot down a warplane")."""
     out: list[set[int]] = []
     for t in sent:
-        if t.lower_ not in SEQUENCE_WORDS:
+        if t.lower_ not in words:
             continue
         objects = [c for c in t.children if c.dep_ in ("pobj", "pcomp", "dobj")]
         if t.dep_ == "mark" and t.head.i != t.i:
@@ -1317,6 +1317,14 @@ def in_sequence_phrase(head: "Token") -> bool:
     still missing after the blast that ripped through the market"): what it tells came before its clause,
     and a day told in an earlier sentence dates that clause's time, not it."""
     return any(head.i in p for p in _sequence_phrases(head.sent))
+
+
+def in_since_phrase(head: "Token", when: DateMention) -> bool:
+    """The date is told in a "since" phrase of the trigger's sentence ("arrested since Thursday"): the day a
+    run of events began, not a day before the event as "after" tells."""
+    span = head.doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(
+        _in_phrase(p, span) for p in _sequence_phrases(head.sent, frozenset({"since"})))
 
 
 def _in_phrase(phrase: set[int], span: "SpacySpan") -> bool:

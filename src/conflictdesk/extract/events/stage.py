@@ -38,8 +38,9 @@ from .relevance import (about_conflict, accident, agreement_made, not_an_occurre
                         told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
-                         history_year, in_background_section, in_sequence_phrase, offensive_between, phrase_scopes,
-                         place_for, other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
+                         history_year, in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
+                         phrase_scopes, place_for, other_relative_clauses, recalled_time, relative_clause_times,
+                         reporting_dates,
                          salience_of, section_flags, sequence_times, speaker_phrases, spread_over, status_of,
                          told_as_pattern, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
@@ -699,11 +700,13 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
     related = relative_clause_times(m.head, dates)
     elsewhere = related | clause_days
-    when = dating(elsewhere=elsewhere | phrase_days)
+    when = dating(elsewhere=elsewhere)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
-    since = dating(elsewhere=elsewhere) if when is None and phrase_days else None
+    since = when if when is not None and when.span.start in phrase_days else None
+    since_day = since.date if since is not None else None
+    if since is not None:
+        when = None
     clause = dating(elsewhere=related) if when is None and clause_days else None
-    since_day = since.date if since is not None and since.span.start in phrase_days else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
@@ -713,6 +716,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # a run since a day long past or what came after it ("Since October, attacks have killed 34"): no
         # day of its own, nor the day of the news told beside it
         when = dataclasses.replace(since, date=None, time_precision=None, end=None)
+    elif since_day is not None and in_since_phrase(m.head, since):
+        when = since         # since a day of the news ("nine people have been arrested since Thursday"): that day
     trend = told_as_trend(m.head) or told_as_state(m.head)
     if trend:
         # "government forces have stepped up bombing of rebel-held areas", "a rise in attacks": many incidents
