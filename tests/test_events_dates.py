@@ -160,3 +160,42 @@ def test_a_one_sentence_paragraph_continues_the_story_like_a_wire_line(nlp, kb):
         bombs = [e for e in events(nlp, kb, f"{lead}\n\n{shrine}\n\n{more}") if e.sub_event_type == "Suicide bomb"]
         assert [e.event_date for e in bombs] == [day], [(e.event_date, e.evidence.text[:40]) for e in bombs]
         assert bombs[0].time_precision == 2
+
+
+def test_what_a_following_phrase_recalls_takes_its_clauses_day_when_told_nowhere_else(nlp, kb):
+    # no other telling gives the clashes a day: the week of the closing they came just before, not the report's
+    text = ("ISLAMABAD — Pakistan reopened a border crossing with Afghanistan that was closed earlier this week "
+            "following clashes between the two countries' troops.")
+    clashes = [e for e in events(nlp, kb, text) if e.sub_event_type == "Armed clash"]
+    assert [(e.event_date, e.time_precision) for e in clashes] == [(dt.date(2016, 5, 2), 2)]
+
+
+def test_a_phrase_of_time_or_a_year_since_is_no_event_phrase(nlp, kb):
+    from conflictdesk.extract.dates import extract_dates
+    from conflictdesk.extract.events.attributes import sequence_times
+
+    def sides(text, trigger):
+        doc = Document(id="d", text=text, language="en", published=SUNDAY)
+        parsed = nlp(text)
+        head = next(t for t in parsed if t.text == trigger)
+        later, earlier = sequence_times(head, extract_dates(doc, parsed))
+        return sorted(text[s:s + 8] for s in later | earlier)
+
+    # "after just two days" spans a time: the month dates the offensive it is told with
+    assert sides("Talks collapsed after just two days earlier this month because of a government offensive.",
+                 "offensive") == []
+    # "since 2011" is a time of its own: October is when the soldier was killed, not part of the phrase
+    assert sides("He became the first American to die in combat there since 2011 in October, when he was "
+                 "killed in a raid.", "raid") == []
+    # "after a week of air strikes": the strikes are the phrase's, Wednesday the breakthrough's
+    assert sides("After a week of heavy air strikes, troops broke through rebel lines on Wednesday.",
+                 "strikes") == ["on Wedne"]
+
+
+def test_arrests_since_a_day_of_the_news_take_that_day_not_another_clauses(nlp, kb):
+    # "since Thursday" dates the arrests (a run of days of the news); November is the Paris attacks'
+    text = ("BRUSSELS — Nine people have been arrested since Thursday in Belgium, as police hunt militants "
+            "linked to November's attacks in Paris, prosecutors said.")
+    doc = Document(id="d", text=text, language="en", published=SUNDAY)
+    arrests = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Arrests"]
+    assert [(e.event_date, e.salience) for e in arrests] == [(dt.date(2016, 5, 5), "main")]

@@ -1417,19 +1417,26 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
 SEQUENCE_WORDS = frozenset({"after", "following", "since", "despite"})
 
 
-def _sequence_phrases(sent: "SpacySpan") -> list[set[int]]:
+def _sequence_phrases(sent: "SpacySpan", words: frozenset[str] = SEQUENCE_WORDS) -> list[set[int]]:
     """Token indices of the phrases of a sentence that tell another event than its clause's: led by
     "after", "following", "since" or "despite", as a preposition ("following a series of attacks") or as the
     conjunction of a clause ("since Turkey shot down a warplane")."""
     out: list[set[int]] = []
     for t in sent:
-        if t.lower_ not in SEQUENCE_WORDS:
+        if t.lower_ not in words:
             continue
+        objects = [c for c in t.children if c.dep_ in ("pobj", "pcomp", "dobj")]
         if t.dep_ == "mark" and t.head.i != t.i:
             out.append({x.i for x in t.head.subtree})
-        elif t.dep_ in ("prep", "advcl", "acl") and any(c.dep_ in ("pobj", "pcomp", "dobj") for c in t.children):
+        elif t.dep_ in ("prep", "advcl", "acl") and objects \
+                and not any(c.lemma_.lower() in DURATION_UNITS and not any(x.lower_ == "of" for x in c.children)
+                            for c in objects):
             out.append({x.i for x in t.subtree})
     return out
+
+
+# what a phrase of time spans, not an event: "collapsed after just two days" (not "after a week of strikes")
+DURATION_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
 
 
 def in_sequence_phrase(head: "Token") -> bool:
@@ -1439,19 +1446,36 @@ def in_sequence_phrase(head: "Token") -> bool:
     return any(head.i in p for p in _sequence_phrases(head.sent))
 
 
-# what may stand between a phrase and a date that ends it: "... of a warplane at the border in November"
-_TRAILING_DATE = re.compile(r"\s*(?:(?:in|on|at|early|late)\s+)?", re.IGNORECASE)
+def in_since_phrase(head: "Token", when: DateMention) -> bool:
+    """The date is told in a "since" phrase of the trigger's sentence ("arrested since Thursday"): the day a
+    run of events began, not a day before the event as "after" tells."""
+    span = head.doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(
+        _in_phrase(p, span) for p in _sequence_phrases(head.sent, frozenset({"since"})))
+
+
+def _in_phrase(phrase: set[int], span: "SpacySpan") -> bool:
+    """A date told within a phrase's words, or after them with no verb nor comma between, is the phrase's,
+    wherever the parser hangs it ("remain tense following Turkey's downing of a warplane at the border in
+    November", "after terrorists targeted a concert hall in Paris on November 13")."""
+    if span.root.i in phrase or min(phrase) < span.start <= max(phrase):
+        return True
+    last = span.doc[max(phrase)]
+    if last.ent_type_ in ("DATE", "TIME") or last.like_num:
+        return False         # "since 2011 in October": a time of its own, not the phrase's
+    return span.start > last.i and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
+                                           for t in span.doc[last.i + 1:span.start])
 
 
 def sequence_times(head: "Token", dates: list[DateMention]) -> tuple[frozenset[int], frozenset[int]]:
     """Start offsets of the dates of the trigger's sentence on the other side of an "after", "following",
-    "since" or "despite" phrase (`SEQUENCE_WORDS`): (`later`, `earlier`). `later`: the day of the clause a phrase the trigger is in
-    follows, which is not the day of what the phrase recalls ("fired the security chief Friday following a
-    series of attacks, including one at a shrine": Friday is the firing's). `earlier`: the day told in such
-    a phrase the trigger is not in, which tells when the trigger's event began or what came before it, not
-    its day ("Since October, attacks have killed 34": a run of events; "a crackdown launched after the
-    massacre in December 2014"). A date right after a phrase ends it, wherever the parser hangs it
-    ("remain tense following Turkey's downing of a warplane in November"). Not a phrase's own offset ("a
+    "since" or "despite" phrase (`SEQUENCE_WORDS`): (`later`, `earlier`). `later`: the day of the clause
+    a phrase the trigger is in follows, not the day of what the phrase recalls ("fired the security chief
+    Friday following a series of attacks, including one at a shrine": Friday is the firing's), its date
+    only when no telling of it gives one (`Draft.clause_day`). `earlier`: the day told in such a phrase
+    the trigger is not in, which tells when the trigger's event began or what came before it, not its
+    day ("Since October, attacks have killed 34": a run of events; "a crackdown launched after the
+    massacre in December 2014"). A date is a phrase's as `_in_phrase` tells. Not a phrase's own offset ("a
     day after", `PHRASE`) nor a time coarser than a month."""
     doc = head.doc
     phrases = _sequence_phrases(head.sent)
@@ -1464,10 +1488,7 @@ def sequence_times(head: "Token", dates: list[DateMention]) -> tuple[frozenset[i
         if span is None or not len(span):
             continue
         for p in phrases:
-            last = doc[max(p)]
-            ends = last.idx + len(last.text)
-            inside = span.root.i in p or (ends <= d.span.start and _TRAILING_DATE.fullmatch(
-                doc.text[ends:d.span.start]) is not None)
+            inside = _in_phrase(p, span)
             if head.i in p and not inside:
                 later.add(d.span.start)
             elif inside and head.i not in p:

@@ -51,6 +51,9 @@ class Draft:
     reference: str | None = None       # may name an incident told before: "definite" ("the attack"), "quoted"
     pattern: bool = False              # a pattern the report recalls ("has historically struck"), no incident
     protested: bool = False            # the violence a demonstration of its sentence protests ("against the killing")
+    # the day of the clause an "after" / "following" phrase holding the event follows: its date only when no
+    # telling of it gives its own ("fired the chief Friday following a series of attacks")
+    clause_day: DateMention | None = None
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

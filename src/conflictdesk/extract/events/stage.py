@@ -38,10 +38,10 @@ from .relevance import (about_conflict, accident, agreement_made, not_an_occurre
                         told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
-                         history_year, in_background_section, in_sequence_phrase, offensive_between, phrase_scopes,
-                         place_for, other_relative_clauses, recalled_time, relative_clause_times, reporting_dates,
-                         salience_of, section_flags, sequence_times, site_nouns, speaker_phrases, spread_over,
-                         status_of, told_as_pattern, told_sites, after_the_fact)
+                         history_year, in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
+                         phrase_scopes, place_for, other_relative_clauses, recalled_time, relative_clause_times,
+                         reporting_dates, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
+                         spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
@@ -691,17 +691,21 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         coding, status = BATTLE, "reported"
         d_kind = "event"
     # what has happened is not dated after the report ("... despite a truce; talks resume on March 9")
-    later, earlier = sequence_times(m.head, dates)
+    clause_days, phrase_days = sequence_times(m.head, dates)
     dating = functools.partial(date_for, m.start, sent.start_char, sent.end_char, dates, text=doc.text,
                                reporting=reporting, back=sent.start_char if in_sequence_phrase(m.head) else back,
                                coarse=clause_times(m.head, dates), own=own,
                                scopes=scopes,
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
-    elsewhere = relative_clause_times(m.head, dates) | later
-    when = dating(elsewhere=elsewhere | earlier)
+    related = relative_clause_times(m.head, dates)
+    elsewhere = related | clause_days
+    when = dating(elsewhere=elsewhere)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
-    since = dating(elsewhere=elsewhere) if when is None and earlier else None
-    since_day = since.date if since is not None and since.span.start in earlier else None
+    since = when if when is not None and when.span.start in phrase_days else None
+    since_day = since.date if since is not None else None
+    if since is not None:
+        when = None
+    clause = dating(elsewhere=related) if when is None and clause_days else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
@@ -711,6 +715,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # a run since a day long past or what came after it ("Since October, attacks have killed 34"): no
         # day of its own, nor the day of the news told beside it
         when = dataclasses.replace(since, date=None, time_precision=None, end=None)
+    elif since_day is not None and in_since_phrase(m.head, since):
+        when = since         # since a day of the news ("nine people have been arrested since Thursday"): that day
     trend = told_as_trend(m.head) or told_as_state(m.head)
     if trend:
         # "government forces have stepped up bombing of rebel-held areas", "a rise in attacks": many incidents
@@ -743,7 +749,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               # a site the sentence names, told elsewhere with its town ("the shrine's entrance"), is its own place
               place_here=place is not None and (sent.start_char <= place.span.start < sent.end_char
                                                 or any(place is document.sites.get(n) for n in sites)),
-              reference=reference, pattern=trend or told_as_pattern(m.head))
+              reference=reference, pattern=trend or told_as_pattern(m.head),
+              clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None)
     d.place_site = d.place_here and bool(_coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
@@ -1503,6 +1510,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.fatalities = None
             if _long_aggregate(d, doc.text):
                 d.salience = "background"
+    for d in merged:
+        if d.date is None and d.clause_day is not None and d.salience == "main":
+            # no telling of it gave its own day: that of the clause it came just before ("violence erupted on
+            # Friday after a faction of the army attempted to seize power")
+            d.date = d.clause_day
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index)
     _unnamed_strikers(merged, anchor)
