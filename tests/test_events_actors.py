@@ -700,3 +700,12 @@ def test_a_group_blamed_for_attacks_in_a_participle_carried_them_out(nlp, kb):
             "bombings in Turkey this year.")
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Suicide bomb"]
     assert evs and "Islamic State" in (evs[0][1] or ""), [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_a_group_that_claimed_both_attacks_did_each(nlp, kb):
+    text = ("A bomb exploded at a checkpoint in Kandahar on Monday, killing four policemen.\n"
+            "It comes after a suicide bombing at a mosque in Kabul last month and a separate attack on a police "
+            "station in Ghazni on June 3. The Taliban claimed both those attacks.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].location in ("Kabul", "Ghazni")]
+    assert len(evs) == 2 and all(a1 == "Taliban" for _, a1, _ in evs), \
+        [(e.sub_event_type, e.location, a1) for e, a1, _ in coded(nlp, kb, text)]
