@@ -709,3 +709,9 @@ def test_a_group_that_claimed_both_attacks_did_each(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].location in ("Kabul", "Ghazni")]
     assert len(evs) == 2 and all(a1 == "Taliban" for _, a1, _ in evs), \
         [(e.sub_event_type, e.location, a1) for e, a1, _ in coded(nlp, kb, text)]
+
+
+def test_a_man_arrested_by_officers_was_arrested_by_the_police(nlp, kb):
+    text = "Police in Leeds said a 40-year-old man was arrested by officers at the scene of the stabbing."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (ev.actor1 or "").startswith("police-forces-of-united-kingdom"), (ev.actor1, a2)

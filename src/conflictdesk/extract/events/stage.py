@@ -1023,8 +1023,9 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
         d.a1_default = a1 is not None
     if d.coding.sub_event_type == "Arrests":
-        if a1 is None and d.side1.token is None:
-            # no one told ("were detained in dawn raids"): ACLED's police, no evidence for merging
+        if a1 is None and (d.side1.token is None or d.side1.token.lemma_.lower() in patterns.security_nouns):
+            # no one told ("were detained in dawn raids") or the state's men told by no name ("arrested by
+            # officers"): ACLED's police, no evidence for merging; not those "taken by an armed group"
             a1 = _arresting_forces(None, country, kb=kb, index=index)
             d.a1_default = a1 is not None
         elif a1 is not None:
