@@ -715,3 +715,24 @@ def test_a_man_arrested_by_officers_was_arrested_by_the_police(nlp, kb):
     text = "Police in Leeds said a 40-year-old man was arrested by officers at the scene of the stabbing."
     [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
     assert (ev.actor1 or "").startswith("police-forces-of-united-kingdom"), (ev.actor1, a2)
+
+
+def test_a_region_held_by_a_side_is_no_takeover(nlp, kb):
+    text = ("Fighting broke out in the Nagorno-Karabakh region on Saturday, killing dozens.\n"
+            "Nagorno-Karabakh, which lies inside Azerbaijan but is controlled by ethnic Armenians, has run its own "
+            "affairs since a war ended in 1994.\n"
+            "The Azeri defence ministry said on Saturday the army had \"taken back strategic heights and villages\" "
+            "in the region.")
+    evs = coded(nlp, kb, text)
+    territory = [(e, a1) for e, a1, _ in evs if e.sub_event_type.endswith("territory")]
+    assert len(territory) == 1 and territory[0][0].sub_event_type == "Government regains territory" \
+        and (territory[0][0].actor1 or "").startswith("military-forces-of-azerbaijan") \
+        and territory[0][0].location == "Nagorno-Karabakh", \
+        [(e.sub_event_type, e.actor1, e.location) for e, _, _ in evs]
+
+
+def test_who_controls_a_town_now_took_nothing_today(nlp, kb):
+    text = "The town of Azaz, which is controlled by rebels, lies near the Turkish border, where fighting goes on."
+    evs = coded(nlp, kb, text)
+    assert not [e for e, _, _ in evs if e.sub_event_type.endswith("territory")], \
+        [(e.sub_event_type, a1) for e, a1, _ in evs]

@@ -346,6 +346,9 @@ def _same_incident(o: Draft, d: Draft) -> bool:
     generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
     if not generic and o.coding.event_type != d.coding.event_type:
         return False
+    if (o.kind == "territory") != (d.kind == "territory") and d.reference == "quoted":
+        return False             # "fighting broke out ... the ministry said the army had 'liberated strategic
+                                 # heights'": ground taken, quoted, is no reaction to the fighting but its own event
     if coarse_dated(o.date) != coarse_dated(d.date):
         return False             # history the report recalls is not the news it tells
     if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d) \
