@@ -736,3 +736,10 @@ def test_who_controls_a_town_now_took_nothing_today(nlp, kb):
     evs = coded(nlp, kb, text)
     assert not [e for e, _, _ in evs if e.sub_event_type.endswith("territory")], \
         [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_a_security_officer_who_tells_of_a_gunfight_speaks_for_its_other_side(nlp, kb):
+    text = ("A senior security officer told reporters the school had been cleared after a four-hour gunfight with "
+            "Pakistani Taliban militants in Peshawar ended on Wednesday.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert (ev.actor1 or "").startswith("military-forces-of-pakistan"), (ev.actor1, a2)
