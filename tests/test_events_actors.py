@@ -743,3 +743,12 @@ def test_a_security_officer_who_tells_of_a_gunfight_speaks_for_its_other_side(nl
             "Pakistani Taliban militants in Peshawar ended on Wednesday.")
     [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
     assert (ev.actor1 or "").startswith("military-forces-of-pakistan"), (ev.actor1, a2)
+
+
+def test_an_aircraft_brought_down_is_the_target_of_who_downed_it(nlp, kb):
+    text = ("Relations stay tense after Turkey's downing of a Russian warplane near the Syrian border in November, "
+            "officials said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert evs and (evs[0][0].actor1 or "").startswith("military-forces-of-turkey") \
+        and (evs[0][0].actor2 or "").startswith("military-forces-of-russia"), \
+        [(e.sub_event_type, e.actor1, e.actor2) for e, _, _ in coded(nlp, kb, text)]
