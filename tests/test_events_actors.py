@@ -707,3 +707,55 @@ def test_a_group_blamed_for_attacks_in_a_participle_carried_them_out(nlp, kb):
             "bombings in Turkey this year.")
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Suicide bomb"]
     assert evs and "Islamic State" in (evs[0][1] or ""), [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_a_group_that_claimed_both_attacks_did_each(nlp, kb):
+    text = ("A bomb exploded at a checkpoint in Kandahar on Monday, killing four policemen.\n"
+            "It comes after a suicide bombing at a mosque in Kabul last month and a separate attack on a police "
+            "station in Ghazni on June 3. The Taliban claimed both those attacks.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].location in ("Kabul", "Ghazni")]
+    assert len(evs) == 2 and all(a1 == "Taliban" for _, a1, _ in evs), \
+        [(e.sub_event_type, e.location, a1) for e, a1, _ in coded(nlp, kb, text)]
+
+
+def test_a_man_arrested_by_officers_was_arrested_by_the_police(nlp, kb):
+    text = "Police in Leeds said a 40-year-old man was arrested by officers at the scene of the stabbing."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Arrests"]
+    assert (ev.actor1 or "").startswith("police-forces-of-united-kingdom"), (ev.actor1, a2)
+
+
+def test_a_region_held_by_a_side_is_no_takeover(nlp, kb):
+    text = ("Fighting broke out in the Nagorno-Karabakh region on Saturday, killing dozens.\n"
+            "Nagorno-Karabakh, which lies inside Azerbaijan but is controlled by ethnic Armenians, has run its own "
+            "affairs since a war ended in 1994.\n"
+            "The Azeri defence ministry said on Saturday the army had \"taken back strategic heights and villages\" "
+            "in the region.")
+    evs = coded(nlp, kb, text)
+    territory = [(e, a1) for e, a1, _ in evs if e.sub_event_type.endswith("territory")]
+    assert len(territory) == 1 and territory[0][0].sub_event_type == "Government regains territory" \
+        and (territory[0][0].actor1 or "").startswith("military-forces-of-azerbaijan") \
+        and territory[0][0].location == "Nagorno-Karabakh", \
+        [(e.sub_event_type, e.actor1, e.location) for e, _, _ in evs]
+
+
+def test_who_controls_a_town_now_took_nothing_today(nlp, kb):
+    text = "The town of Azaz, which is controlled by rebels, lies near the Turkish border, where fighting goes on."
+    evs = coded(nlp, kb, text)
+    assert not [e for e, _, _ in evs if e.sub_event_type.endswith("territory")], \
+        [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_a_security_officer_who_tells_of_a_gunfight_speaks_for_its_other_side(nlp, kb):
+    text = ("A senior security officer told reporters the school had been cleared after a four-hour gunfight with "
+            "Pakistani Taliban militants in Peshawar ended on Wednesday.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert (ev.actor1 or "").startswith("military-forces-of-pakistan"), (ev.actor1, a2)
+
+
+def test_an_aircraft_brought_down_is_the_target_of_who_downed_it(nlp, kb):
+    text = ("Relations stay tense after Turkey's downing of a Russian warplane near the Syrian border in November, "
+            "officials said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert evs and (evs[0][0].actor1 or "").startswith("military-forces-of-turkey") \
+        and (evs[0][0].actor2 or "").startswith("military-forces-of-russia"), \
+        [(e.sub_event_type, e.actor1, e.actor2) for e, _, _ in coded(nlp, kb, text)]

@@ -985,6 +985,9 @@ DIRECTION_FROM = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:
 SITE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 ANAPHOR_BACK = 600             # characters back to look for the town "the city" refers to
 SITE_NOUNS = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood"})
+# "in the region", "in the province": a wide site named before ("fighting broke out in the Nagorno-Karabakh
+# region ... the army had 'liberated strategic heights' in the region")
+WIDE_SITE_NOUNS = frozenset({"region", "province"})
 SITE_DETERMINERS = frozenset({"the", "that", "this"})
 
 
@@ -1007,7 +1010,7 @@ def anaphoric_site(head: "Token") -> int | None:
         for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
     for tok in objects:
-        if tok.lemma_.lower() not in SITE_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+        if tok.lemma_.lower() not in SITE_NOUNS | WIDE_SITE_NOUNS or tok.tag_ in ("NNS", "NNPS"):
             continue
         kids = list(tok.children)
         if not any(k.dep_ == "det" and k.lower_ in SITE_DETERMINERS for k in kids):
@@ -1230,13 +1233,16 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if inside:
         return min(inside, key=lambda p: p.span.start)
     if anaphor is not None:
-        before_it = [p for p in in_sent if p.span.start < anaphor and p.kind not in PRECISION_PENALTY]
+        wide = text.startswith(tuple(WIDE_SITE_NOUNS), anaphor)
+        kinds = {"region", "admin1"} if wide else set()        # "the region" is one, "the city" a town
+        before_it = [p for p in in_sent if p.span.start < anaphor
+                     and (p.kind not in PRECISION_PENALTY or p.kind in kinds)]
         if before_it:
             return max(before_it, key=lambda p: p.span.start)
         # the town named last before the sentence, on its line or the lines before ("The loss of
         # Palmyra ...\nIts forces took over the city")
         told = [p for p in places if sent_start - ANAPHOR_BACK <= p.span.start < sent_start and usable(p)
-                and p.kind not in PRECISION_PENALTY
+                and (p.kind not in PRECISION_PENALTY or p.kind in kinds)
                 and not DISTANCE_FROM.search(text, max(0, p.span.start - 60), p.span.start)]
         if told:
             return max(told, key=lambda p: p.span.start)

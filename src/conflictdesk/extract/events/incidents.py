@@ -33,8 +33,8 @@ from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .attributes import DURATION, is_dateline
 from .relevance import PICTURE_NOUNS
-from .notes import (SEQUENCE_PREPS as WHAT_FOLLOWS, Draft, absorb, coarse_dated, dates_differ, family, finer_within,
-                    same_attacker, told_place)
+from .notes import (SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated, dates_differ, family,
+                    finer_within, same_attacker, told_place)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -297,10 +297,28 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
         if host is None:
             out.append(d)
             continue
+        for o in _also_named(d, host, hosts):
+            o.actor1, o.a1_default = d.actor1, False
         absorb(host, d)
         if host.fatalities is None and host.count is None:
             host.fatalities = d.fatalities     # an aggregate's toll is of many incidents: none of its own
     return out
+
+
+# "both those attacks", "these attacks": a plural that names every incident its sentence refers to
+BOTH = {"both", "those", "these", "all"}
+
+
+def _also_named(d: Draft, host: Draft, hosts: list[Draft]) -> list[Draft]:
+    """"The blast follows a suicide attack on a bus last month and a separate attack on a court on June 1.
+    The Taliban claimed both those attacks": a plural reference with its doer names each incident of
+    the sentence it refers back to, not only the last; those told without a doer of their own are its."""
+    head = d.mention.head
+    if d.reference != "definite" or head.tag_ != "NNS" or d.actor1 is None or d.a1_default or \
+            not any(c.lower_ in BOTH for c in head.children if c.dep_ in ("det", "predet", "amod")):
+        return []
+    return [o for o in hosts if o is not host and o.sent_start == host.sent_start
+            and (o.actor1 is None or o.a1_default or o.actor1.startswith(UNIDENTIFIED))]
 
 
 def _dated_here(d: Draft) -> bool:
@@ -328,6 +346,9 @@ def _same_incident(o: Draft, d: Draft) -> bool:
     generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
     if not generic and o.coding.event_type != d.coding.event_type:
         return False
+    if (o.kind == "territory") != (d.kind == "territory") and d.reference == "quoted":
+        return False             # "fighting broke out ... the ministry said the army had 'liberated strategic
+                                 # heights'": ground taken, quoted, is no reaction to the fighting but its own event
     if coarse_dated(o.date) != coarse_dated(d.date):
         return False             # history the report recalls is not the news it tells
     if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d) \

@@ -157,7 +157,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
-            or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head):
+            or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
+            or _held_now(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -495,6 +496,16 @@ def _at_war(head: "Token") -> bool:
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "alongside")) for c in head.children):
         return True       # "Turkey's record in fighting Islamic State", "returning from fighting for Islamic State"
     return _present(head)
+
+
+def _held_now(head: "Token") -> bool:
+    """"Nagorno-Karabakh, which lies inside Azerbaijan but is controlled by ethnic Armenians", "militias
+    who control the city of Afrin": who holds a place, told in the present with no day, is how things
+    stand, no takeover ("rebels took control of the town on Monday" still is one)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() != "control" or not _dayless(head):
+        return False
+    return _present(head) or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")
+                                                            for c in head.children))
 
 
 FORESEEN = {"imminent", "likely", "possible", "probable", "expected", "feared", "inevitable", "unlikely"}

@@ -859,6 +859,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if struck and struck[0].lemma_.lower() in HELD_SITES | {"position", "post", "base", "stronghold"}:
             target = _held_by(struck[0], index, patterns) or (
                 struck[0] if _names_a_side(struck[0], index, patterns) else None)
+    downer = _downed_by(head)
+    if downer is not None:
+        agent, target = downer, head
     if agent is not None:
         roles.side1 = resolve_phrase(agent, index, patterns)
         for c in _conjuncts(agent):
@@ -882,6 +885,26 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if p.actor and p.actor != roles.side1.actor and p.actor not in roles.assoc1:
             roles.assoc1.append(p.actor)
     return roles
+
+
+DOWNED_AIRCRAFT = {"jet", "warplane", "aircraft", "plane", "helicopter", "drone", "fighter", "bomber"}
+
+
+def _downed_by(head: "Token") -> "Token | None":
+    """"Turkey's downing of a Russian warplane", "Turkish F-16s shot down a Russian jet": an aircraft
+    brought down is the target (its owner's), who downed it the agent; the aircraft's own country did
+    not strike."""
+    if head.lemma_.lower() not in DOWNED_AIRCRAFT:
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() == "downing":
+        owner = _children(head.head.head, {"poss"}) + _pobj_of(head.head.head, {"by"})
+        return owner[0] if owner else None
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down"
+                                                                      for c in verb.children):
+        subj, passive = _subject(verb)
+        return subj if subj is not None and not passive else None
+    return None
 
 
 def _names_a_side(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> bool:

@@ -1045,8 +1045,9 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
         d.a1_default = a1 is not None
     if d.coding.sub_event_type == "Arrests":
-        if a1 is None and d.side1.token is None:
-            # no one told ("were detained in dawn raids"): ACLED's police, no evidence for merging
+        if a1 is None and (d.side1.token is None or d.side1.token.lemma_.lower() in patterns.security_nouns):
+            # no one told ("were detained in dawn raids") or the state's men told by no name ("arrested by
+            # officers"): ACLED's police, no evidence for merging; not those "taken by an armed group"
             a1 = _arresting_forces(None, country, kb=kb, index=index)
             d.a1_default = a1 is not None
         elif a1 is not None:
@@ -1163,9 +1164,21 @@ def _attacked(tok: Any) -> bool:
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("against", "on", "at", "targeting")
 
 
+# who of the state's forces tells what happened: "a senior security officer told Reuters", "army sources said"
+FORCE_TELLERS = {"officer", "official", "spokesman", "spokesperson", "commander"}   # (sources: no side)
+FORCE_WORDS = {"security", "military", "army"}
+
+
 def _military_reporting(tok: Any) -> bool:
-    """"15 militants were killed in clashes, the military said": the military tells of its own fighting."""
-    return tok.lemma_.lower() == "military" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKING_VERBS
+    """"15 militants were killed in clashes, the military said", "a senior security officer at the scene
+    told Reuters ... after a three-hour gunfight with the militants ended": the military, or one of the
+    security forces, tells of its own fighting."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in SPEAKING_VERBS | {"tell"}:
+        return False
+    if tok.lemma_.lower() == "military":
+        return True
+    return tok.lemma_.lower() in FORCE_TELLERS and any(c.dep_ in ("compound", "amod") and c.lower_ in FORCE_WORDS
+                                                       for c in tok.children)
 
 
 # "killed in an operation", "a military operation", "a security crackdown": what a state's forces do to an
@@ -1203,6 +1216,8 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
             continue
         actor = _party_actor(party, country, kb=kb)
+        if actor is None and kb is not None and country and _military_reporting(tok):
+            actor = getattr(kb.state_actor(country, "military"), "id", None)    # "a security officer told"
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
         if actor is not None and actor not in sides and actor not in (a1, a2, *allies):
             sides.append(actor)    # an ally ("fighting alongside Assad's forces") is no opponent
