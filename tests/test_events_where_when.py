@@ -431,3 +431,20 @@ def test_a_side_of_a_country_in_the_lead_tells_of_a_town_on_that_side(nlp, kb):
             "A police official told a news briefing in Manila that the head had been flown to Manila for tests.")
     events = [e for e in events_of(nlp, kb, text, dt.date(2016, 6, 14)) if "beheaded" in e.evidence.text]
     assert events and all(e.location == "Zamboanga" for e in events), [(e.location, e.sub_event_type) for e in events]
+
+
+def test_places_reporting_names_that_geonames_spells_otherwise_or_lacks(nlp, kb):
+    # "Heet" (GeoNames: Hit), "Marea" (Mari), the Qandil mountains and the Sambisa forest are curated;
+    # of two regions named, the part ("northern Iraq's Qandil mountain area") is where the strikes hit
+    text = "Turkish jets struck northern Iraq's Qandil mountain area on Monday, the military said."
+    strikes = [e for e in events_of(nlp, kb, text, dt.date(2016, 3, 15)) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.location == "Qandil Mountains" and e.country == "Iraq" for e in strikes), \
+        [(e.location, e.country) for e in strikes]
+    text = "Islamic State fighters attacked the Iraqi town of Heet on Saturday, police said."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
+    assert events and all(e.location == "Heet" and e.country == "Iraq" for e in events), \
+        [(e.location, e.country) for e in events]
+    text = "Islamic State fighters attacked rebels in Marea on Friday, a monitor said."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
+    assert events and all(e.location == "Marea" and e.country == "Syria" for e in events), \
+        [(e.location, e.country) for e in events]

@@ -1110,7 +1110,9 @@ def _on_its_side(p: Place, region: Place) -> bool:
 
 def _first_precise(cands: list[Place], anchor: int) -> Place:
     """ACLED codes an event at the first town a report names; a region or country only failing one."""
+    # of two regions, the part before the whole ("northern Iraq's Qandil mountain area": the mountains)
     return min(cands, key=lambda p: (p.kind in PRECISION_PENALTY, PRECISION_PENALTY.get(p.kind, 0),
+                                     (p.geo_precision or 3) if p.kind in PRECISION_PENALTY else 0,
                                      p.span.start > anchor + 250, p.span.start))
 
 
