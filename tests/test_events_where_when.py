@@ -448,3 +448,12 @@ def test_places_reporting_names_that_geonames_spells_otherwise_or_lacks(nlp, kb)
     events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
     assert events and all(e.location == "Marea" and e.country == "Syria" for e in events), \
         [(e.location, e.country) for e in events]
+
+
+def test_where_the_people_struck_come_from_is_not_where_they_were_struck(nlp, kb):
+    # "abducted 10 sailors from Indonesia" in a report on the southern Philippines: the sailors' country
+    text = ("MANILA — Militants beheaded a Canadian hostage on the island of Jolo, police said on Tuesday.\n"
+            "In March, the group abducted 10 sailors from Indonesia, and in April it kidnapped four sailors "
+            "from Malaysia.")
+    taken = [e for e in events_of(nlp, kb, text, dt.date(2016, 6, 14)) if "sailors" in e.evidence.text]
+    assert taken and all(e.country == "Philippines" for e in taken), [(e.location, e.country) for e in taken]

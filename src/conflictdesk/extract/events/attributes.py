@@ -955,9 +955,11 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     return DocumentPlaces(main=main, dateline=dateline, story=story)
 
 
-# where a side comes from, not where it acts: "brigades based in Misrata", "fighters from Misrata"
+# where a side comes from, not where it acts: "brigades based in Misrata", "fighters from Misrata"; nor where
+# the people struck come from ("abducted 10 sailors from Indonesia" off the Philippines)
 BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|militiamen|militias|brigades|troops|"
-                      r"tribesmen|volunteers|recruits)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
+                      r"tribesmen|volunteers|recruits|sailors|seamen|crew|crewmen|fishermen|hostages|tourists|"
+                      r"nationals|citizens|pilgrims|migrants)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # the town a distance is measured from ("Falluja, located 50 km (30 miles) west of Baghdad")
 DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]{0,20}\)\s+)?"
