@@ -399,8 +399,17 @@ def test_a_site_told_again_without_its_town_is_in_that_town(nlp, kb):
             "Gunmen fired mortars at a Shiite shrine in Balad late on Thursday, police said.\n\n"
             "A suicide bomber then attacked the guards at the shrine's gate, killing four people.\n\n"
             "Protests have grown in Baghdad since Sunday, and officials in Baghdad promised new checkpoints.")
-    bombs = [e for e in events_of(nlp, kb, text, dt.date(2016, 7, 8)) if e.sub_event_type == "Suicide bomb"]
+    events = events_of(nlp, kb, text, dt.date(2016, 7, 8))
+    bombs = [e for e in events if e.sub_event_type == "Suicide bomb"]
     assert bombs and all(e.location == "Balad" for e in bombs), [(e.location, e.evidence.text[:40]) for e in bombs]
+    # the sentence after it, which names neither town nor site, is where the one before it is
+    balad, baghdad = _place("Balad", 150, lat=34.01, lon=44.15), _place("Baghdad", 20, lat=33.34, lon=44.40)
+    document = DocumentPlaces(main=baghdad, sites={"shrine": balad})
+    got = place_for(320, 300, 400, [baghdad, balad], text="x" * 500, earlier=[(200, 299)], later=[],
+                    earlier_sites=[frozenset({"shrine"})], document=document)
+    assert got is balad
+    assert place_for(320, 300, 400, [baghdad, balad], text="x" * 500, earlier=[(200, 299)], later=[],
+                     document=document) is baghdad
     # "Istanbul's main airport", then "the attack on the airport ... in Turkey": the airport's city
     text = ("ISTANBUL — Suicide bombers killed 41 people at Istanbul's main airport on Tuesday, officials said.\n\n"
             "The attack on the airport was the deadliest of a series of suicide bombings in Turkey this year.")
