@@ -466,3 +466,13 @@ def test_where_the_people_struck_come_from_is_not_where_they_were_struck(nlp, kb
             "from Malaysia.")
     taken = [e for e in events_of(nlp, kb, text, dt.date(2016, 6, 14)) if "sailors" in e.evidence.text]
     assert taken and all(e.country == "Philippines" for e in taken), [(e.location, e.country) for e in taken]
+
+
+def test_a_town_named_before_a_blockade_is_where_it_is(nlp, kb):
+    # "The Madaya blockade began ... when the Syrian army and its Lebanese ally, Hezbollah, launched an
+    # offensive": the town, not nowhere (the ally's country takes no place the sentence names from it)
+    text = ("Aid trucks reached the besieged town of Madaya on Monday, the U.N. said.\n\n"
+            "The Madaya blockade began in July when the Syrian army and its Lebanese ally, Hezbollah, launched "
+            "an offensive against rebels along the border.")
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 11)) if "blockade" in e.evidence.text]
+    assert events and all(e.location == "Madaya" for e in events), [(e.location, e.sub_event_type) for e in events]
