@@ -399,8 +399,17 @@ def test_a_site_told_again_without_its_town_is_in_that_town(nlp, kb):
             "Gunmen fired mortars at a Shiite shrine in Balad late on Thursday, police said.\n\n"
             "A suicide bomber then attacked the guards at the shrine's gate, killing four people.\n\n"
             "Protests have grown in Baghdad since Sunday, and officials in Baghdad promised new checkpoints.")
-    bombs = [e for e in events_of(nlp, kb, text, dt.date(2016, 7, 8)) if e.sub_event_type == "Suicide bomb"]
+    events = events_of(nlp, kb, text, dt.date(2016, 7, 8))
+    bombs = [e for e in events if e.sub_event_type == "Suicide bomb"]
     assert bombs and all(e.location == "Balad" for e in bombs), [(e.location, e.evidence.text[:40]) for e in bombs]
+    # the sentence after it, which names neither town nor site, is where the one before it is
+    balad, baghdad = _place("Balad", 150, lat=34.01, lon=44.15), _place("Baghdad", 20, lat=33.34, lon=44.40)
+    document = DocumentPlaces(main=baghdad, sites={"shrine": balad})
+    got = place_for(320, 300, 400, [baghdad, balad], text="x" * 500, earlier=[(200, 299)], later=[],
+                    earlier_sites=[frozenset({"shrine"})], document=document)
+    assert got is balad
+    assert place_for(320, 300, 400, [baghdad, balad], text="x" * 500, earlier=[(200, 299)], later=[],
+                     document=document) is baghdad
     # "Istanbul's main airport", then "the attack on the airport ... in Turkey": the airport's city
     text = ("ISTANBUL — Suicide bombers killed 41 people at Istanbul's main airport on Tuesday, officials said.\n\n"
             "The attack on the airport was the deadliest of a series of suicide bombings in Turkey this year.")
@@ -431,3 +440,39 @@ def test_a_side_of_a_country_in_the_lead_tells_of_a_town_on_that_side(nlp, kb):
             "A police official told a news briefing in Manila that the head had been flown to Manila for tests.")
     events = [e for e in events_of(nlp, kb, text, dt.date(2016, 6, 14)) if "beheaded" in e.evidence.text]
     assert events and all(e.location == "Zamboanga" for e in events), [(e.location, e.sub_event_type) for e in events]
+
+
+def test_places_reporting_names_that_geonames_spells_otherwise_or_lacks(nlp, kb):
+    # "Heet" (GeoNames: Hit), "Marea" (Mari), the Qandil mountains and the Sambisa forest are curated;
+    # of two regions named, the part ("northern Iraq's Qandil mountain area") is where the strikes hit
+    text = "Turkish jets struck northern Iraq's Qandil mountain area on Monday, the military said."
+    strikes = [e for e in events_of(nlp, kb, text, dt.date(2016, 3, 15)) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.location == "Qandil Mountains" and e.country == "Iraq" for e in strikes), \
+        [(e.location, e.country) for e in strikes]
+    text = "Islamic State fighters attacked the Iraqi town of Heet on Saturday, police said."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
+    assert events and all(e.location == "Heet" and e.country == "Iraq" for e in events), \
+        [(e.location, e.country) for e in events]
+    text = "Islamic State fighters attacked rebels in Marea on Friday, a monitor said."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 30))
+    assert events and all(e.location == "Marea" and e.country == "Syria" for e in events), \
+        [(e.location, e.country) for e in events]
+
+
+def test_where_the_people_struck_come_from_is_not_where_they_were_struck(nlp, kb):
+    # "abducted 10 sailors from Indonesia" in a report on the southern Philippines: the sailors' country
+    text = ("MANILA — Militants beheaded a Canadian hostage on the island of Jolo, police said on Tuesday.\n"
+            "In March, the group abducted 10 sailors from Indonesia, and in April it kidnapped four sailors "
+            "from Malaysia.")
+    taken = [e for e in events_of(nlp, kb, text, dt.date(2016, 6, 14)) if "sailors" in e.evidence.text]
+    assert taken and all(e.country == "Philippines" for e in taken), [(e.location, e.country) for e in taken]
+
+
+def test_a_town_named_before_a_blockade_is_where_it_is(nlp, kb):
+    # "The Madaya blockade began ... when the Syrian army and its Lebanese ally, Hezbollah, launched an
+    # offensive": the town, not nowhere (the ally's country takes no place the sentence names from it)
+    text = ("Aid trucks reached the besieged town of Madaya on Monday, the U.N. said.\n\n"
+            "The Madaya blockade began in July when the Syrian army and its Lebanese ally, Hezbollah, launched "
+            "an offensive against rebels along the border.")
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 11)) if "blockade" in e.evidence.text]
+    assert events and all(e.location == "Madaya" for e in events), [(e.location, e.sub_event_type) for e in events]

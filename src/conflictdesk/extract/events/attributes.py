@@ -973,9 +973,11 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     return DocumentPlaces(main=main, dateline=dateline, story=story)
 
 
-# where a side comes from, not where it acts: "brigades based in Misrata", "fighters from Misrata"
+# where a side comes from, not where it acts: "brigades based in Misrata", "fighters from Misrata"; nor where
+# the people struck come from ("abducted 10 sailors from Indonesia" off the Philippines)
 BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|militiamen|militias|brigades|troops|"
-                      r"tribesmen|volunteers|recruits)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
+                      r"tribesmen|volunteers|recruits|sailors|seamen|crew|crewmen|fishermen|hostages|tourists|"
+                      r"nationals|citizens|pilgrims|migrants)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # the town a distance is measured from ("Falluja, located 50 km (30 miles) west of Baghdad")
 DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]{0,20}\)\s+)?"
@@ -1080,6 +1082,12 @@ def _phrase_places(site: "Token", places: list[Place], text: str) -> list[Place]
     return []
 
 
+def _site_town(sites: frozenset[str], document: "DocumentPlaces") -> Place | None:
+    """The one town the text gives the kinds of site named (`DocumentPlaces.sites`), if one."""
+    told = {document.sites[n].name: document.sites[n] for n in sites if n in document.sites}
+    return next(iter(told.values())) if len(told) == 1 else None
+
+
 def site_nouns(sent: "SpacySpan") -> frozenset[str]:
     """The kinds of site a sentence names ("guarding the shrine's entrance" -> shrine)."""
     return frozenset(t.lemma_.lower() for t in sent if t.lemma_.lower() in TOLD_SITES and t.pos_ in ("NOUN", "PROPN"))
@@ -1131,7 +1139,9 @@ def _on_its_side(p: Place, region: Place) -> bool:
 
 def _first_precise(cands: list[Place], anchor: int) -> Place:
     """ACLED codes an event at the first town a report names; a region or country only failing one."""
+    # of two regions, the part before the whole ("northern Iraq's Qandil mountain area": the mountains)
     return min(cands, key=lambda p: (p.kind in PRECISION_PENALTY, PRECISION_PENALTY.get(p.kind, 0),
+                                     (p.geo_precision or 3) if p.kind in PRECISION_PENALTY else 0,
                                      p.span.start > anchor + 250, p.span.start))
 
 
@@ -1167,7 +1177,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
               recalled: bool = False, anaphor: int | None = None,
-              tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset()) -> Place | None:
+              tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset(),
+              earlier_sites: list[frozenset[str]] = ()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1188,7 +1199,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     `sites`: the kinds of site the sentence names ("the shrine's entrance"): a sentence that names no
     town, or only a country or region it lies in, is at the town the text gives that site
     (`DocumentPlaces.sites`: "mortar fire on the Sayyid Mohammed shrine ... in Balad"), whatever
-    the article's main place or the sentences before it."""
+    the article's main place or the sentences before it; `earlier_sites`, those of the `earlier`
+    sentences, lend that town as a place they name would ("... guarding the shrine's entrance. That
+    allowed a second bomber to push into the courtyard")."""
     if cues:
         outside = [p for p in places if not sent_start <= p.span.start < sent_end]
         fits = [p for p in outside if p.country in cues]
@@ -1247,8 +1260,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         if told:
             return max(told, key=lambda p: p.span.start)
         in_sent = []
-    told = {document.sites[n].name: document.sites[n] for n in sites if n in document.sites}
-    site = next(iter(told.values())) if len(told) == 1 else None
+    site = _site_town(sites, document)
     if site is not None and not sent_start <= site.span.start < sent_end \
             and not any(p.kind not in PRECISION_PENALTY for p in in_sent) \
             and all(lies_within(site, p) for p in in_sent):
@@ -1273,12 +1285,15 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         before = [p for p in places if para <= p.span.start < sent_start and usable(p)]
         if before:
             return finer(max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start)))
-    for s, e in earlier or ():
+    for k, (s, e) in enumerate(earlier or ()):
         # a country named on another line ("ALSO: devastation in Ecuador") tells no story of its own
         here = [p for p in places if s <= p.span.start < e and usable(p)
                 and (p.kind != "country" or "\n" not in text[p.span.end:sent_start])]
         if here:
             return finer(_first_precise(here, e))
+        lent = _site_town(earlier_sites[k], document) if k < len(earlier_sites) else None
+        if lent is not None:
+            return lent
     if later is None:
         end = text.find("\n", sent_end)
         later = [(sent_end, len(text) if end == -1 else end)]

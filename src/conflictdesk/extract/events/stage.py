@@ -729,11 +729,13 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     earlier, later = around if around is not None else (None, None)
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     sites = site_nouns(sent)
+    earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
                       exclude=actor_spans + other_relative_clauses(m.head),
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
-                      recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites)
+                      recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
+                      earlier_sites=earlier_sites)
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)

@@ -162,7 +162,7 @@ FUNCTION_WORDS = frozenset(
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent", "npadvmod", "appos"})
 # event nouns a place name modifies as where they happened: "the Istanbul blast", "the Paris attacks"
 EVENT_HEADS = frozenset({"blast", "blasts", "attack", "attacks", "bombing", "bombings", "explosion", "explosions",
-                         "shooting", "shootings", "massacre", "siege", "stabbing", "stabbings", "rampage", "clashes",
+                         "shooting", "shootings", "massacre", "siege", "blockade", "stabbing", "stabbings", "rampage", "clashes",
                          "riots", "protests", "uprising", "offensive", "battle",
                          # who struck there: "the Boston marathon bomber", "the Orlando gunman"
                          "bomber", "bombers", "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers"})
