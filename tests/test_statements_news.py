@@ -473,3 +473,27 @@ def test_according_to_covers_its_clause_not_a_reservation_set_against_it(nlp, kb
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert "the kidnappers released both hostages for a ransom" in points, points
+
+
+@pytest.mark.parametrize("sentence,point,label", [
+    ("The army maintained that two of its soldiers had been wounded in the clash.",
+     "two of its soldiers had been wounded in the clash", "other"),
+    ("The ministry disclosed that 40 soldiers had been killed in the fighting.",
+     "40 soldiers had been killed in the fighting", "other"),
+    ("The spokesman reaffirmed that the army would retake the town.", "the army would retake the town", "threat"),
+    ("The rebel commander boasted that his men had shot down two helicopters.",
+     "his men had shot down two helicopters", None),
+    ("The group repudiated the attack on the school, saying it never targets children.",
+     "repudiated the attack on the school", "denial"),
+])
+def test_every_verb_that_tells_a_speakers_words_reports_them(nlp, kb, sentence, point, label):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert point in points, points
+    assert label is None or label in points[point], points
+
+
+def test_a_thing_that_underlines_or_reveals_says_nothing(nlp, kb):
+    text = CONTEXT + "The blast underlined how serious the threat facing the capital remains."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    assert not [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
