@@ -497,3 +497,27 @@ def test_a_thing_that_underlines_or_reveals_says_nothing(nlp, kb):
     text = CONTEXT + "The blast underlined how serious the threat facing the capital remains."
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     assert not [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+
+
+@pytest.mark.parametrize("sentence,point", [
+    ("The ministry brushed off reports that its jets had bombed the market.",
+     "brushed off reports that its jets had bombed the market"),
+    ("The army played down reports that the town had fallen.", "played down reports that the town had fallen"),
+    ("The group's deputy leader distanced it from the attack on the convoy.",
+     "distanced it from the attack on the convoy"),
+    ("The ministry said it had no part in the attack.", "it had no part in the attack"),
+    ("A spokesman said the accusations were without merit.", "the accusations were without merit"),
+])
+def test_all_the_ways_english_denies_a_report_are_denials(nlp, kb, sentence, point):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert "denial" in points.get(point, []), points
+
+
+def test_a_particle_makes_a_reporting_verb_only_with_its_verb(nlp, kb):
+    text = CONTEXT + ("The commander said his fighters had played a key role in the offensive. The statement left out "
+                      "the town's name, an apparent effort to play down the scale of the defeat.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert points.get("his fighters had played a key role in the offensive") == ["other"], points
+    assert not [t for t in points if "scale of the defeat" in t], points

@@ -237,6 +237,16 @@ def intro_lemma(verb: "Token") -> str:
     return lemma
 
 
+def _phrasal_lemma(verb: "Token", verbs: SpeechVerbs) -> str:
+    """A verb's lemma, with its particle when the two are a reporting verb of their own ("brushed off the
+    reports", "played down reports that ...": "brush off", "play down"), else the lemma alone ("played a role")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in verbs:
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
 def _for_clause(verb: "Token") -> bool:
     """Whether a verb has a "for X to ..." clause ("called for the YPG to withdraw")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
@@ -407,7 +417,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 out.append(Speech("according", "according", "according", token.idx, _np_span(speaker), speaker.idx,
                                   speaker.lemma_.lower(), _plural(speaker), (span,), bounds))
             continue
-        lemma = token.lemma_.lower()
+        lemma = _phrasal_lemma(token, verbs)
         if _puts_a_figure(token) and not _inside(token.idx, quotes):
             subj = _subject(token)
             if subj is not None and subj.lower_ not in ("i", "you"):
@@ -425,6 +435,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
             continue                        # "it quoted a military source saying ...": the source speaks
+        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue                        # "an apparent effort to downplay the target": what one means, no words
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
