@@ -357,6 +357,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "other", "de_escalation"),
     ("The agency said the country could need food aid for many years after any end to the fighting.", "other",
      "de_escalation"),
+    # the cause a side fights for, named without a determiner; the reason for its own move back
+    ("The rebel group says it is fighting for self-rule for the region's Kurds.", "justification", "other"),
+    ("\"We are pulling back because we must keep our losses down under this bombing,\" the rebel commander said.",
+     "justification", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
