@@ -361,6 +361,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The rebel group says it is fighting for self-rule for the region's Kurds.", "justification", "other"),
     ("\"We are pulling back because we must keep our losses down under this bombing,\" the rebel commander said.",
      "justification", "other"),
+    # conditions set on talks however far the condition stands from the refusal, peace said impossible without
+    # a party's move, and what a side needs from others
+    ("Opposition leaders said they would not take part in the talks with the government, planned for later "
+     "this month, until the town and the other sieges are lifted.", "demand", "other"),
+    ("The foreign minister said there could be no peace without the president's departure.", "demand", "other"),
+    ("The minister said it needs more intelligence from its allies to stop the fighters crossing.", "demand",
+     "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
