@@ -367,7 +367,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "this month, until the town and the other sieges are lifted.", "demand", "other"),
     ("The foreign minister said there could be no peace without the president's departure.", "demand", "other"),
     ("The minister said it needs more intelligence from its allies to stop the fighters crossing.", "demand",
-     "other"),
+     "other"),    ("The president said the law on terrorism needed to be broadened to cover those who fund the militants.",
+     "demand", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
