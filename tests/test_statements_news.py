@@ -368,7 +368,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The foreign minister said there could be no peace without the president's departure.", "demand", "other"),
     ("The minister said it needs more intelligence from its allies to stop the fighters crossing.", "demand",
      "other"),    ("The president said the law on terrorism needed to be broadened to cover those who fund the militants.",
-     "demand", "other"),
+     "demand", "other"),    # a party warning of what its own side might do threatens; what it foresees of others does not
+    ("The government warned that it might launch strikes on the rebel bases across the border.", "threat",
+     "other"),
+    ("The army warned that militants could attack the city in the coming days.", "other", "threat"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
