@@ -371,7 +371,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "demand", "other"),    # a party warning of what its own side might do threatens; what it foresees of others does not
     ("The government warned that it might launch strikes on the rebel bases across the border.", "threat",
      "other"),
-    ("The army warned that militants could attack the city in the coming days.", "other", "threat"),
+    ("The army warned that militants could attack the city in the coming days.", "other", "threat"),    # the culprits pursued and brought to justice, however the words fall between
+    ("\"We will work with our allies to hunt down those responsible and bring every one of them to justice,\" "
+     "the prime minister said.", "threat", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
