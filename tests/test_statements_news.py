@@ -538,3 +538,22 @@ def test_a_particle_makes_a_reporting_verb_only_with_its_verb(nlp, kb):
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert points.get("his fighters had played a key role in the offensive") == ["other"], points
     assert not [t for t in points if "scale of the defeat" in t], points
+
+
+def test_a_hate_crime_is_a_story_of_violence_whose_speakers_are_heard(nlp, kb):
+    # few of the war words: "hate crime" and "bias crime", two words read as one, count as conflict words
+    text = ("Two men were beaten outside a synagogue in Chicago early on Sunday by an attacker who shouted slurs at "
+            "them, a community group said on Monday, calling for police to treat the assault as a hate crime.\n"
+            "The group said in a statement that the older man was punched and kicked as he left evening prayers, and "
+            "that the younger one was chased down the street when he tried to help. It said the attacker had called "
+            "them terrorists.\n"
+            "A police spokesman said the two men were treated at a hospital and released. The spokesman said the "
+            "older man had a broken nose and the younger one cuts to his hands.\n"
+            "The director of the group said the slurs showed the incident was a bias crime and asked the city to "
+            "post officers outside places of worship over the holidays.\n"
+            "Police said the attacker had been identified and a search for him was under way. Officers were "
+            "reviewing footage from cameras on the street, the spokesman said, and asked anyone who saw the "
+            "beating to come forward.")
+    ex = extract_document(read_text_document(text, id="h", published="2016-07-04"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points]
+    assert "the two men were treated at a hospital and released" in points, points
