@@ -452,6 +452,15 @@ def test_a_reports_finding_and_a_clause_parsed_as_an_object_are_points(nlp, kb):
     assert any(t.startswith("government forces backed by Russian air strikes have continued") for t in points), points
 
 
+
+def test_a_clause_whose_verb_the_parse_reads_as_a_modifier_is_still_what_is_said(nlp, kb):
+    text = CONTEXT + ("A spokesman for the city police said the 16-year-old suffered bruises to the head and was "
+                      "treated at a hospital.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "the 16-year-old suffered bruises to the head and was treated at a hospital" in points, points
+
+
 def test_blame_laid_is_a_point(nlp, kb):
     text = CONTEXT + ("Turkey blamed Islamic State for the bombing in Istanbul.\n\n"
                       "Ten people died in a car bomb attack the government blamed on Kurdish militants.")

@@ -348,9 +348,13 @@ def _found_by_a_report(verb: "Token") -> bool:
 
 def _clause_parsed_as_object(verb: "Token") -> bool:
     """Whether "say" has its reported clause parsed as an object ("rebels say government forces ... have
-    continued offensives", the verb read as an adjective): an object, and a subject of another verb after it."""
-    if not any(c.dep_ in ("dobj", "obj") for c in verb.children) or verb.i + 1 >= verb.sent.end:
+    continued offensives", the verb read as an adjective): an object, and a subject of another verb after it,
+    or a tensed verb inside the object ("said the 16-year-old suffered bruises to the head")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i]
+    if not objects or verb.i + 1 >= verb.sent.end:
         return False
+    if any(t.tag_ in ("VBD", "VBZ", "VBP") and t.i != verb.i for t in objects[0].subtree):
+        return True                         # "said the 16-year-old suffered bruises": a tensed verb read as a modifier
     return any(t.dep_ in _SUBJ and t.head.i > verb.i and t.head.i != verb.i
                for t in verb.doc[verb.i + 1:verb.sent.end])
 
