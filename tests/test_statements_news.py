@@ -453,6 +453,15 @@ def test_a_reports_finding_and_a_clause_parsed_as_an_object_are_points(nlp, kb):
 
 
 
+def test_a_clause_after_the_channel_is_what_is_said(nlp, kb):
+    text = CONTEXT + ("The local chapter of the rights group, or ARG, said in a statement that a 16-year-old boy was "
+                      "attacked outside the community center as he took a break from prayers.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert ("a 16-year-old boy was attacked outside the community center as he took a break from prayers"
+            in points), points
+
+
 def test_a_clause_whose_verb_the_parse_reads_as_a_modifier_is_still_what_is_said(nlp, kb):
     text = CONTEXT + ("A spokesman for the city police said the 16-year-old suffered bruises to the head and was "
                       "treated at a hospital.")

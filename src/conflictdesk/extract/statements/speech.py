@@ -447,7 +447,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         subject = _np_span(subj)
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        clauses = [c for c in token.children if c.dep_ == "ccomp"] or _clause_in_channel(token)
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
@@ -497,6 +497,22 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
                               tuple(spans), bounds))
     return out
+
+
+def _clause_in_channel(verb: "Token") -> list["Token"]:
+    """The reported clause the parse hangs from the channel the verb names ("said in a statement that a boy
+    was attacked", "told Reuters in an interview that ..."): a "that" clause of its own subject under the
+    noun of a phrase after the verb."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > noun.i \
+                        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                        and any(c.dep_ in _SUBJ for c in clause.children):
+                    return [clause]
+    return []
 
 
 def _clause_after_attribution(text: str, verb: "Token", quotes: list[tuple[int, int]],
