@@ -453,6 +453,16 @@ def test_a_reports_finding_and_a_clause_parsed_as_an_object_are_points(nlp, kb):
 
 
 
+def test_a_quotation_inside_a_verbs_own_phrase_stays_in_it(nlp, kb):
+    text = CONTEXT + ("The opposition leader accused the ruling party of \"an ideological kinship\" with the militants. "
+                      "The ministry called the report \"a lie\".")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert 'accused the ruling party of "an ideological kinship" with the militants' in points, points
+    # a verdict quoted after "called" stays the point
+    assert "a lie" in points, points
+
+
 def test_a_clause_after_the_channel_is_what_is_said(nlp, kb):
     text = CONTEXT + ("The local chapter of the rights group, or ARG, said in a statement that a 16-year-old boy was "
                       "attacked outside the community center as he took a break from prayers.")

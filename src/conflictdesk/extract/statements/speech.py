@@ -455,6 +455,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
+        if spans and _quote_inside_phrase(text, token, spans[0], verbs):
+            spans, kind = [_phrase_span(text, token, verbs)], "phrase"
         # "three women tried to make their way into a crowd, Anka said, but they "were intercepted"": the
         # clause before the attribution is a point beside the quotation after it
         before = next((c for c in clauses if c.i < token.i), None)
@@ -497,6 +499,27 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
                               tuple(spans), bounds))
     return out
+
+
+# verbs whose quotation names what their object is called ('called the report "a lie"', 'described it as ...')
+_VERDICT_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
+
+
+def _quote_inside_phrase(text: str, verb: "Token", quote: tuple[int, int], verbs: SpeechVerbs) -> bool:
+    """Whether a quotation after a verb is a piece of the verb's own phrase, not its words reported ('accused
+    the ruling party of "an ideological kinship" with the militants', 'reiterated its policy of not paying
+    ransoms, "as doing so would endanger lives"'): a verb whose phrase is its point, with its object named in
+    the reporter's words before the quotation (not 'calling on "our brothers to join the ranks"', whose quotation
+    is all the call)."""
+    if verb.lemma_.lower() not in verbs.phrase or verb.lemma_.lower() in ("say", "tell", "add") or quote[0] < verb.idx:
+        return False
+    if any(c.dep_ == "ccomp" for c in verb.children) or not _has_phrase(verb):
+        return False
+    if verb.lemma_.lower() in _VERDICT_VERBS and not any(c.dep_ == "prep" for c in verb.children):
+        return False                        # 'called the report "a lie"': the quoted verdict is the point
+    own = [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep") and c.i > verb.i]
+    named = any(t.pos_ in ("NOUN", "PROPN", "PRON") and verb.i < t.i and t.idx < quote[0] for t in verb.subtree)
+    return bool(own) and own[0].idx < quote[0] and named and verb.right_edge.idx >= quote[0]
 
 
 def _clause_in_channel(verb: "Token") -> list["Token"]:
