@@ -412,6 +412,15 @@ def test_what_a_denial_concedes_after_but_is_not_denied(nlp, kb):
     assert "denial" not in points.get("dozens of rebels had been killed", ["denial"]), points
 
 
+def test_a_charge_laid_beside_a_denial_is_no_denial(nlp, kb):
+    text = CONTEXT + ("Hezbollah denied there had been any deaths in the town, and accused rebel leaders of "
+                      "preventing people from leaving.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert "denial" in points.get("there had been any deaths in the town", []), points
+    assert points.get("accused rebel leaders of preventing people from leaving") == ["other"], points
+
+
 def test_coordinated_clauses_of_a_point_are_points_of_their_own(nlp, kb):
     text = CONTEXT + (
         "The minister said the rebels had broken the truce on its first day, and the army was refraining from "
