@@ -33,7 +33,7 @@ from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
-from .syntax import LEXICONS, Voice, observer_voice, sentences, syntax_hits, violent_content
+from .syntax import LEXICONS, Voice, observer_voice, sentences, syntax_hits, violent_content, warns_of_own_act
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -396,6 +396,8 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
             tokens is not None and cueset.syntax and not violent_content(tokens, cueset.syntax)))
         # "warned that 20,000 children are trapped": a warning of what is, not of what the speaker will do
         hedged = hedged or (intro == "warn" and not cueset.prospect.search(text))
+        if hedged and intro == "warn" and tokens is not None and voice is not None and cueset.syntax:
+            hedged = not warns_of_own_act(tokens, cueset.syntax, voice)     # "warned that it might launch a strike"
         if not hedged and label not in out.labels:
             out.labels.append(label)
             out.cues.append(f"intro.{intro}")

@@ -3,9 +3,10 @@
 News quotes people on everything; a coach's or a chief executive's words are not conflict
 statements. A document is about conflict when it uses conflict words (lemmas of the
 `conflict_words` list of `data/statements/cues.yaml`: militants, troops, shelling, ceasefire,
-protesters ...) and names armed actors (knowledge-base actors of the `armed_actor_types`) often
-enough: several different ones, and often for the document's length. Reported speech is kept only in such documents;
-communiqués and statement lists are statements whatever they are about.
+protesters ..., and two-word ones: "hate crime") and names armed actors (knowledge-base actors of
+the `armed_actor_types`) often enough: several different ones, and often for the document's length.
+Reported speech is kept only in such documents; communiqués and statement lists are statements
+whatever they are about.
 """
 from __future__ import annotations
 
@@ -52,7 +53,11 @@ def relevance(parsed: "Doc", actors: list["Actor"], lex: Mapping[str, frozenset[
             continue
         words += 1
         lemma = token.lemma_.lower()
-        if lemma in conflict and not (token.i > 0 and parsed[token.i - 1].lower_ in _NOT_CONFLICT_BEFORE):
+        pair = f"{parsed[token.i - 1].lemma_.lower()} {lemma}" if token.i > 0 else ""
+        if pair in conflict:                # two words that are one ("a hate crime", "a bias crime")
+            hits += 1
+            kinds.add(pair)
+        elif lemma in conflict and not (token.i > 0 and parsed[token.i - 1].lower_ in _NOT_CONFLICT_BEFORE):
             hits += 1
             kinds.add(lemma)
     armed = [a for a in actors if a.type in lex["armed_actor_types"] and a.mentions]

@@ -237,6 +237,16 @@ def intro_lemma(verb: "Token") -> str:
     return lemma
 
 
+def _phrasal_lemma(verb: "Token", verbs: SpeechVerbs) -> str:
+    """A verb's lemma, with its particle when the two are a reporting verb of their own ("brushed off the
+    reports", "played down reports that ...": "brush off", "play down"), else the lemma alone ("played a role")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in verbs:
+            return f"{lemma} {child.lower_}"
+    return lemma
+
+
 def _for_clause(verb: "Token") -> bool:
     """Whether a verb has a "for X to ..." clause ("called for the YPG to withdraw")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
@@ -338,9 +348,13 @@ def _found_by_a_report(verb: "Token") -> bool:
 
 def _clause_parsed_as_object(verb: "Token") -> bool:
     """Whether "say" has its reported clause parsed as an object ("rebels say government forces ... have
-    continued offensives", the verb read as an adjective): an object, and a subject of another verb after it."""
-    if not any(c.dep_ in ("dobj", "obj") for c in verb.children) or verb.i + 1 >= verb.sent.end:
+    continued offensives", the verb read as an adjective): an object, and a subject of another verb after it,
+    or a tensed verb inside the object ("said the 16-year-old suffered bruises to the head")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i]
+    if not objects or verb.i + 1 >= verb.sent.end:
         return False
+    if any(t.tag_ in ("VBD", "VBZ", "VBP") and t.i != verb.i for t in objects[0].subtree):
+        return True                         # "said the 16-year-old suffered bruises": a tensed verb read as a modifier
     return any(t.dep_ in _SUBJ and t.head.i > verb.i and t.head.i != verb.i
                for t in verb.doc[verb.i + 1:verb.sent.end])
 
@@ -407,7 +421,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 out.append(Speech("according", "according", "according", token.idx, _np_span(speaker), speaker.idx,
                                   speaker.lemma_.lower(), _plural(speaker), (span,), bounds))
             continue
-        lemma = token.lemma_.lower()
+        lemma = _phrasal_lemma(token, verbs)
         if _puts_a_figure(token) and not _inside(token.idx, quotes):
             subj = _subject(token)
             if subj is not None and subj.lower_ not in ("i", "you"):
@@ -425,13 +439,15 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
             continue                        # "it quoted a military source saying ...": the source speaks
+        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue                        # "an apparent effort to downplay the target": what one means, no words
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
         subject = _np_span(subj)
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        clauses = [c for c in token.children if c.dep_ == "ccomp"] or _clause_in_channel(token)
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
@@ -439,6 +455,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
+        if spans and _quote_inside_phrase(text, token, spans[0], verbs):
+            spans, kind = [_phrase_span(text, token, verbs)], "phrase"
         # "three women tried to make their way into a crowd, Anka said, but they "were intercepted"": the
         # clause before the attribution is a point beside the quotation after it
         before = next((c for c in clauses if c.i < token.i), None)
@@ -481,6 +499,43 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
                               tuple(spans), bounds))
     return out
+
+
+# verbs whose quotation names what their object is called ('called the report "a lie"', 'described it as ...')
+_VERDICT_VERBS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
+
+
+def _quote_inside_phrase(text: str, verb: "Token", quote: tuple[int, int], verbs: SpeechVerbs) -> bool:
+    """Whether a quotation after a verb is a piece of the verb's own phrase, not its words reported ('accused
+    the ruling party of "an ideological kinship" with the militants', 'reiterated its policy of not paying
+    ransoms, "as doing so would endanger lives"'): a verb whose phrase is its point, with its object named in
+    the reporter's words before the quotation (not 'calling on "our brothers to join the ranks"', whose quotation
+    is all the call)."""
+    if verb.lemma_.lower() not in verbs.phrase or verb.lemma_.lower() in ("say", "tell", "add") or quote[0] < verb.idx:
+        return False
+    if any(c.dep_ == "ccomp" for c in verb.children) or not _has_phrase(verb):
+        return False
+    if verb.lemma_.lower() in _VERDICT_VERBS and not any(c.dep_ == "prep" for c in verb.children):
+        return False                        # 'called the report "a lie"': the quoted verdict is the point
+    own = [c for c in verb.children if c.dep_ in ("dobj", "obj", "prep") and c.i > verb.i]
+    named = any(t.pos_ in ("NOUN", "PROPN", "PRON") and verb.i < t.i and t.idx < quote[0] for t in verb.subtree)
+    return bool(own) and own[0].idx < quote[0] and named and verb.right_edge.idx >= quote[0]
+
+
+def _clause_in_channel(verb: "Token") -> list["Token"]:
+    """The reported clause the parse hangs from the channel the verb names ("said in a statement that a boy
+    was attacked", "told Reuters in an interview that ..."): a "that" clause of its own subject under the
+    noun of a phrase after the verb."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > noun.i \
+                        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                        and any(c.dep_ in _SUBJ for c in clause.children):
+                    return [clause]
+    return []
 
 
 def _clause_after_attribution(text: str, verb: "Token", quotes: list[tuple[int, int]],

@@ -159,11 +159,28 @@ def _clause_points(text: str, piece: tuple[int, int], cues: CueSet, intro: str |
     clauses = clause_pieces(parsed, text, piece, cues.speech)
     if len(clauses) < 2:
         return [whole]
-    parts = [_make_point(text, a, b, cues, intro, parsed=parsed, voice=voice) for a, b in clauses]
+    parts = [_make_point(text, a, b, cues, _own_intro(parsed, a, cues) or intro, parsed=parsed, voice=voice)
+             for a, b in clauses]
     read = {lab for point, _ in parts for lab in point.labels}
     if set(whole[0].labels) - {"other"} - read:
         return [whole]
     return parts
+
+
+# verbs that lay a charge on another: beside a denial, a point of their own and none of its reasons
+_CHARGING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
+
+
+def _own_intro(parsed: "Doc", start: int, cues: CueSet) -> str | None:
+    """The reporting verb a clause of a point opens with, when it introduces that clause itself: one that
+    lends a label of its own ("... and called for talks", "... and vowed to retake the town") or lays a charge
+    ("denied there had been deaths, and accused the rebels of ...": the charge is no denial); None for one
+    that goes on with the first ("dismissed the claims and insisted that ...": the reasons of the denial)."""
+    token = next((t for t in parsed if t.idx == start), None)
+    if token is None or token.pos_ != "VERB" or token.lemma_.lower() not in cues.speech:
+        return None
+    lemma = intro_lemma(token)
+    return lemma if lemma in cues.intro_verbs or lemma in _CHARGING else None
 
 
 def _communique_issuer(doc: Document, mentions: list[Mention], paragraphs: list[int]) -> tuple[str | None, str | None]:

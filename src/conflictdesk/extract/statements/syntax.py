@@ -401,6 +401,27 @@ def _calls_on(verb: "Token") -> bool:
         c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
+# modals of what may come: in a party's warning about its own side, a threat all the same
+_POSSIBLE = frozenset({"might", "may", "could"})
+
+
+def warns_of_own_act(tokens: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether a warning tells an armed act the speaker's own side may do ("North Korea warned that it might
+    launch a pre-emptive strike"): the hedge of "might" hedges no threat a party makes of itself, only what an
+    onlooker foresees ("warned that militants could attack")."""
+    if not voice.party:
+        return False
+    for t in tokens:
+        if t.pos_ != "VERB" or _negated(t) or not _threat_act(t, lex):
+            continue
+        if not {c.lower_ for c in t.children if c.dep_ == "aux"} & _POSSIBLE:
+            continue
+        subj = _subject(t)
+        if subj is not None and (_is_first_person(subj, lex) or _own_side(subj, lex, voice)):
+            return True
+    return False
+
+
 def call_is_demand_on(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
     """Whether "called on X to ...", "urged X to ..." makes a demand on another party ("called on both sides to
     respect the ceasefire", "urged Moscow to stop bombing") rather than a call to action: a call rallies a
