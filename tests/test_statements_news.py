@@ -381,6 +381,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("\"We extend our deepest sympathy and condolences to his family,\" the government spokesman said.", "other",
      "de_escalation"),
     ("\"We extend the truce by another week,\" the rebel spokesman said.", "de_escalation", "other"),
+    # an assault told as hours away
+    ("The commander of the operation said it was a matter of hours before his troops entered the city.", "threat",
+     "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
