@@ -384,6 +384,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # an assault told as hours away
     ("The commander of the operation said it was a matter of hours before his troops entered the city.", "threat",
      "other"),
+    # a state's men under arms by any of their names
+    ("Two police officials said counter-terrorism teams launched raids at 16 addresses in the city overnight.",
+     "claim_of_responsibility", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
