@@ -387,6 +387,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a state's men under arms by any of their names
     ("Two police officials said counter-terrorism teams launched raids at 16 addresses in the city overnight.",
      "claim_of_responsibility", "other"),
+    # what must be done, told as warranted
+    ("The rights group said the killings warranted an independent investigation.", "demand", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
