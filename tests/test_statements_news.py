@@ -609,3 +609,19 @@ def test_a_hate_crime_is_a_story_of_violence_whose_speakers_are_heard(nlp, kb):
     ex = extract_document(read_text_document(text, id="h", published="2016-07-04"), nlp=nlp, kb=kb)
     points = [p.text for st in ex.statements for p in st.points]
     assert "the two men were treated at a hospital and released" in points, points
+
+
+def test_a_quotation_in_a_phrase_before_the_attribution_is_not_its_words(nlp, kb):
+    text = CONTEXT + ("Calling the minister's remarks an attempt to \"wreck the talks\", the envoy said the government "
+                      "was mistaken if it thought it could go on shelling the town.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "the government was mistaken if it thought it could go on shelling the town" in points, points
+
+
+def test_a_second_that_clause_told_in_the_passive_goes_on_with_the_first(nlp, kb):
+    text = CONTEXT + ("The news website said the bomber died in the blast, and that no other deaths were immediately "
+                      "reported.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "no other deaths were immediately reported" in " ".join(points), points
