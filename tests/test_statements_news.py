@@ -625,3 +625,12 @@ def test_a_second_that_clause_told_in_the_passive_goes_on_with_the_first(nlp, kb
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert "no other deaths were immediately reported" in " ".join(points), points
+
+
+def test_what_a_speaker_describes_a_thing_as_is_a_point(nlp, kb):
+    text = CONTEXT + ("The military spokesman described the advance as \"careful\" and slowed by roadside bombs planted "
+                      "by the militants.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert any(t.startswith("described the advance as") and t.endswith("planted by the militants") for t in points), \
+        points

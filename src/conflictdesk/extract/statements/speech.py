@@ -439,8 +439,10 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
             continue                        # "it quoted a military source saying ...": the source speaks
-        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            continue                        # "an apparent effort to downplay the target": what one means, no words
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+                token.dep_ == "acl" or token.head.lemma_.lower() == "use"):
+            continue                        # "an apparent effort to downplay the target", "a term used to describe
+                                            # pro-Iranian factions": what one means or names, no words
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
