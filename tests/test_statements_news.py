@@ -367,13 +367,28 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "this month, until the town and the other sieges are lifted.", "demand", "other"),
     ("The foreign minister said there could be no peace without the president's departure.", "demand", "other"),
     ("The minister said it needs more intelligence from its allies to stop the fighters crossing.", "demand",
-     "other"),    ("The president said the law on terrorism needed to be broadened to cover those who fund the militants.",
-     "demand", "other"),    # a party warning of what its own side might do threatens; what it foresees of others does not
+     "other"),
+    ("The president said the law on terrorism needed to be broadened to cover those who fund the militants.",
+     "demand", "other"),
+    # a party warning of what its own side might do threatens; what it foresees of others does not
     ("The government warned that it might launch strikes on the rebel bases across the border.", "threat",
      "other"),
-    ("The army warned that militants could attack the city in the coming days.", "other", "threat"),    # the culprits pursued and brought to justice, however the words fall between
+    ("The army warned that militants could attack the city in the coming days.", "other", "threat"),
+    # the culprits pursued and brought to justice, however the words fall between
     ("\"We will work with our allies to hunt down those responsible and bring every one of them to justice,\" "
      "the prime minister said.", "threat", "other"),
+    # condolences extended are a courtesy, no step towards calm; a truce extended is one
+    ("\"We extend our deepest sympathy and condolences to his family,\" the government spokesman said.", "other",
+     "de_escalation"),
+    ("\"We extend the truce by another week,\" the rebel spokesman said.", "de_escalation", "other"),
+    # an assault told as hours away
+    ("The commander of the operation said it was a matter of hours before his troops entered the city.", "threat",
+     "other"),
+    # a state's men under arms by any of their names
+    ("Two police officials said counter-terrorism teams launched raids at 16 addresses in the city overnight.",
+     "claim_of_responsibility", "other"),
+    # what must be done, told as warranted
+    ("The rights group said the killings warranted an independent investigation.", "demand", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
@@ -463,8 +478,8 @@ def test_a_reports_finding_and_a_clause_parsed_as_an_object_are_points(nlp, kb):
 
 
 def test_a_quotation_inside_a_verbs_own_phrase_stays_in_it(nlp, kb):
-    text = CONTEXT + ("The opposition leader accused the ruling party of \"an ideological kinship\" with the militants. "
-                      "The ministry called the report \"a lie\".")
+    text = CONTEXT + ("The opposition leader accused the ruling party of \"an ideological kinship\" with the "
+                      "militants. The ministry called the report \"a lie\".")
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert 'accused the ruling party of "an ideological kinship" with the militants' in points, points
@@ -594,3 +609,28 @@ def test_a_hate_crime_is_a_story_of_violence_whose_speakers_are_heard(nlp, kb):
     ex = extract_document(read_text_document(text, id="h", published="2016-07-04"), nlp=nlp, kb=kb)
     points = [p.text for st in ex.statements for p in st.points]
     assert "the two men were treated at a hospital and released" in points, points
+
+
+def test_a_quotation_in_a_phrase_before_the_attribution_is_not_its_words(nlp, kb):
+    text = CONTEXT + ("Calling the minister's remarks an attempt to \"wreck the talks\", the envoy said the government "
+                      "was mistaken if it thought it could go on shelling the town.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "the government was mistaken if it thought it could go on shelling the town" in points, points
+
+
+def test_a_second_that_clause_told_in_the_passive_goes_on_with_the_first(nlp, kb):
+    text = CONTEXT + ("The news website said the bomber died in the blast, and that no other deaths were immediately "
+                      "reported.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert "no other deaths were immediately reported" in " ".join(points), points
+
+
+def test_what_a_speaker_describes_a_thing_as_is_a_point(nlp, kb):
+    text = CONTEXT + ("The military spokesman described the advance as \"careful\" and slowed by roadside bombs planted "
+                      "by the militants.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert any(t.startswith("described the advance as") and t.endswith("planted by the militants") for t in points), \
+        points

@@ -293,8 +293,8 @@ def _reported_span(text: str, verb: "Token", clause: "Token", subj: "Token", ver
     for child in verb.rights:
         if child.i <= clause.i or child.is_punct:
             continue
-        if any(t.lemma_.lower() in verbs and any(c.dep_ in _SUBJ for c in t.children) for t in child.subtree):
-            break
+        if any(t.lemma_.lower() in verbs and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree):
+            break                           # another speaker; not a passive ("no other deaths were reported")
         end = max(end, child.right_edge.idx + len(child.right_edge.text))
     end = _next_speaker(verb, start, end, verbs)
     start, end = _trim(text, start, end)
@@ -310,8 +310,8 @@ def _next_speaker(verb: "Token", start: int, end: int, verbs: SpeechVerbs) -> in
     for t in verb.sent:
         if t.i == verb.i or not (start < t.idx < end) or t.lemma_.lower() not in verbs or t.pos_ != "VERB":
             continue
-        if any(c.dep_ in _SUBJ for c in t.children) and t.dep_ in ("conj", "parataxis"):
-            return min(end, t.left_edge.idx)
+        if any(c.dep_ == "nsubj" for c in t.children) and t.dep_ in ("conj", "parataxis"):
+            return min(end, t.left_edge.idx)    # not a passive: "and that no other deaths were reported"
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj"):
             return min(end, t.idx)
     return end
@@ -439,8 +439,10 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
             continue                        # "it quoted a military source saying ...": the source speaks
-        if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            continue                        # "an apparent effort to downplay the target": what one means, no words
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+                token.dep_ == "acl" or token.head.lemma_.lower() == "use"):
+            continue                        # "an apparent effort to downplay the target", "a term used to describe
+                                            # pro-Iranian factions": what one means or names, no words
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
@@ -608,8 +610,11 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
     for q in quotes:
         if q in used:
             continue
-        # the quotation closes in the attribution's sentence: '“...,” he said', not '“... .” He said ...'
-        if sent.start_char < q[1] <= start and _QUOTE_TO_VERB.match(text[q[1]:start]):
+        # the quotation closes in the attribution's sentence: '“...,” he said', not '“... .” He said ...', nor
+        # one inside a phrase of the verb's before it ('Calling the comments an attempt to "disrupt the process",
+        # Kerry said the government was mistaken')
+        if sent.start_char < q[1] <= start and _QUOTE_TO_VERB.match(text[q[1]:start]) \
+                and not _inside(q[0], _phrases_before(verb)):
             used.add(q)
             return [q]
     for q in quotes:
@@ -625,6 +630,13 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
             used.add(q)
             return [q]
     return []
+
+
+def _phrases_before(verb: "Token") -> list[tuple[int, int]]:
+    """The characters of the clauses and phrases that hang from a verb before it, its subject aside ("Calling
+    the comments ..., Kerry said")."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.lefts
+            if c.dep_ in ("advcl", "prep", "npadvmod") and c.right_edge.i - c.left_edge.i >= 1]
 
 
 def _opens_clause(text: str, end: int, start: int) -> bool:

@@ -23,6 +23,9 @@ from ..parse_tree import climb_to_subject
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# what one extends or welcomes as a courtesy, no step towards calm ("we extend our condolences to his family")
+_COURTESIES = frozenset({"condolence", "sympathy", "thanks", "gratitude", "congratulation", "wish", "greeting",
+                         "prayer", "appreciation"})
 # names of the word lists the rules read (validated at load by cues.py)
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
@@ -759,7 +762,8 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             yield SyntaxHit("call_to_action", "syn.call.asked_to")
             continue
         # --- de-escalation verbs in the first person (abide by, release, withdraw, welcome) ---------
-        if lemma in lex["deescalation_verbs"] and _is_first_person(subj, lex) and not _negated(t):
+        if lemma in lex["deescalation_verbs"] and _is_first_person(subj, lex) and not _negated(t) \
+                and not any(_lemma(o) in _COURTESIES for o in _objects(t)):
             yield SyntaxHit("de_escalation", "syn.deesc.own_step")
             continue
         # --- denial verbs with the issuer as subject ----------------------------------------------
