@@ -133,3 +133,17 @@ def test_one_clash_per_town_the_sentence_names(nlp, kb, text):
 def test_a_place_beside_the_site_is_no_second_clash(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert len([e for e in evs if e.event_type == "Battles"]) == 1, [(e.event_type, e.location) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "A man with a knife injured two passengers at the station before being stopped and arrested by police.",
+    "The attacker was overpowered and arrested by guards at the gate on Monday.",
+])
+def test_an_arrest_beside_a_stopping_verb(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert ("Strategic developments", "Arrests") in subs(evs), subs(evs)
+
+
+def test_a_halt_still_negates(nlp, kb):
+    evs = extract(nlp, kb, "The army said it had halted arrests in the border district.").events
+    assert ("Strategic developments", "Arrests") not in subs(evs), subs(evs)

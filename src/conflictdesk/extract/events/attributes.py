@@ -492,7 +492,9 @@ def status_of(head: "Token", *, text: str) -> str:
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in NO_ONE or (c.lower_ == "one" and any(
             g.lower_ == "no" for g in c.children))) for c in head.children):
         return "negated"                       # "nobody was killed", "no one was hurt", "killed none"
-    if any(lemma in NEG_LEMMAS for lemma in lemmas[1:]):
+    # a stopping word negates what it governs ("the shelling stopped", "a halt to the raids"), not a verb
+    # coordinated with the event: "wounded a teacher before being stopped and arrested" tells the arrest
+    if any(lemma in NEG_LEMMAS and chain[k - 1].dep_ != "conj" for k, lemma in enumerate(lemmas) if k):
         return "negated"
     if _called_for(head):
         return "hypothetical"                  # "urged more airstrikes on Islamic State territory"
