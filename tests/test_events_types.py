@@ -23,3 +23,26 @@ def test_fighting_with_a_claimed_capture_is_the_capture(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert [(e.event_type, e.sub_event_type) for e in evs] == [("Battles", "Government regains territory")], \
         [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# 2. bombing by a state's military is from the air (ACLED: an air strike); a bomb set off is an explosive's
+@pytest.mark.parametrize("text", [
+    "Regime forces bombed rebel-held districts of Aleppo on Monday.",
+    "Russian bombing hit rebel supply routes north of Aleppo on Monday.",
+    "Government forces stepped up their bombing of rebel-held areas around Aleppo on Monday.",
+])
+def test_bombing_by_a_military_is_an_air_strike(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.sub_event_type == "Air/drone strike" for e in evs), \
+        [(e.sub_event_type, e.rule, e.actor1) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "A car bombing killed 12 people in Baghdad on Monday.",
+    "Islamic State claimed the bombing of a market in Baghdad on Monday that killed 20 people.",
+    "Police bombed a house where gunmen were hiding in Lagos on Monday.",
+])
+def test_other_bombings_stay_explosives(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.sub_event_type == "Remote explosive/landmine/IED" for e in evs), \
+        [(e.sub_event_type, e.rule, e.actor1) for e in evs]
