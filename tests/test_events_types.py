@@ -46,3 +46,18 @@ def test_other_bombings_stay_explosives(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert evs and all(e.sub_event_type == "Remote explosive/landmine/IED" for e in evs), \
         [(e.sub_event_type, e.rule, e.actor1) for e in evs]
+
+
+# 3. a seizure of a place is territory taken; a seizure of goods is none
+def test_seizure_of_a_town_is_territory(nlp, kb):
+    evs = extract(nlp, kb, "The seizure of the town of Tal Rifaat by rebels on Thursday cut the army's supply line.").events
+    assert [e.sub_event_type for e in evs] == ["Non-state actor overtakes territory"], [e.sub_event_type for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Police announced the seizure of two tonnes of cocaine in the port of Callao on Thursday.",
+    "Customs officers reported the seizure of 300 rifles at the border crossing on Thursday.",
+])
+def test_seizure_of_goods_is_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]

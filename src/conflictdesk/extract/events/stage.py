@@ -406,6 +406,13 @@ def _thing_taken(m: Mention) -> bool:
         taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
             ([head.head] if head.dep_ == "acl" else [])
         return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
+    if m.trigger.kind == "territory" and head.lemma_.lower() == "seizure":
+        # a seizure is mostly of goods ("the seizure of two tonnes of cocaine"): ground only when what is
+        # seized is a place ("the seizure of Khan Touman by insurgents", "the seizure of the town")
+        taken = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        return not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" or t.lemma_.lower() in TAKEN_PLACES
+                       for t in taken)
     if m.trigger.kind != "territory" or head.pos_ != "VERB":
         return False
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
