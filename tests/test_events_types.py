@@ -61,3 +61,19 @@ def test_seizure_of_a_town_is_territory(nlp, kb):
 def test_seizure_of_goods_is_no_territory(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]
+
+
+# 4. "the capture of X from Y": Y lost the place, it is not who took it
+@pytest.mark.parametrize("text, taker, loser", [
+    ("The army announced the capture of the town of Tal Rifaat from rebels on Saturday.",
+     "military-forces-of-syria-2000-2024", "opposition-rebels-syria"),
+])
+def test_capture_from_names_the_loser(nlp, kb, text, taker, loser):
+    evs = extract(nlp, kb, text).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [("Government regains territory", taker, loser)], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in evs]
+
+
+def test_attack_from_names_the_attacker(nlp, kb):
+    evs = extract(nlp, kb, "A rocket attack from rebels hit the town of Tal Rifaat on Saturday.").events
+    assert evs and evs[0].actor1 == "opposition-rebels-syria", [(e.sub_event_type, e.actor1) for e in evs]
