@@ -731,7 +731,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
     else:
         poss = _children(head, {"poss"})
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
-        by = _pobj_of(head, {"by", "from"})
+        # "an attack from rebels": by them; "the capture of the town from rebels": taken from them (the loser)
+        by = _pobj_of(head, {"by"} if m.trigger.kind == "territory" else {"by", "from"})
         for c in head.children:
             if c.dep_ == "acl" and c.lemma_.lower() not in BACKING:     # "missiles fired by regime forces"
                 by += _pobj_of(c, {"by"})        # (not "an offensive backed by Russia": an ally)

@@ -406,6 +406,13 @@ def _thing_taken(m: Mention) -> bool:
         taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
             ([head.head] if head.dep_ == "acl" else [])
         return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
+    if m.trigger.kind == "territory" and head.lemma_.lower() == "seizure":
+        # a seizure is mostly of goods ("the seizure of two tonnes of cocaine"): ground only when what is
+        # seized is a place ("the seizure of Khan Touman by insurgents", "the seizure of the town")
+        taken = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        return not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" or t.lemma_.lower() in TAKEN_PLACES
+                       for t in taken)
     if m.trigger.kind != "territory" or head.pos_ != "VERB":
         return False
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -655,6 +662,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if not refined and _ground_strike(m, roles.side1, kb=kb, index=index):
         # "the PKK has struck at the security forces": a group with no aircraft strikes on the ground
         coding, refined = (BATTLE if _armed_party(roles.side2, kb=kb, index=index) else GROUND_ATTACK), True
+    if not refined and _state_bombing(m, roles.side1, kb=kb, index=index):
+        # "government forces have stepped up bombing of rebel-held areas", "Russian bombing of the town": a
+        # state's military bombs from the air (ACLED), a bomb planted is an insurgent's
+        coding, refined = AIR_STRIKE, True
     side2 = roles.side2
     if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index) \
             and coding.event_type in ARMED_VIOLENCE:       # those it arrests are civilians (ACLED)
@@ -941,6 +952,27 @@ def _ground_strike(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> b
         return True        # "the militants ... before they struck in Paris": no one with aircraft, none named
     return side1.kind in ("unidentified_armed_group", "armed") or \
         _actor_type(side1.actor, kb=kb, index=index) in GROUND_TYPES
+
+
+AIR_STRIKE = Coding("Explosions/Remote violence", "Air/drone strike", "195")
+BOMBING_WORDS = {"bombing", "bomb"}
+MILITARY_NAMES = ("Military Forces of", "Allied Syrian and/or Russian Forces")      # the act, as the noun "bombing" or the verb "bomb"
+
+
+def _state_bombing(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> bool:
+    """The bare act of bombing ("bombing", "bombed"; not "a bomb", not "car bombing") by a state's
+    military forces: an air strike."""
+    head = m.head
+    if m.trigger.id != "remote-explosive" or head.lemma_.lower() not in BOMBING_WORDS or len(m.tokens) != 1:
+        return False
+    if head.lemma_.lower() == "bomb" and head.pos_ != "VERB" or head.lower_ == "bombs":
+        return False
+    if any(c.dep_ == "compound" for c in head.children):
+        return False          # "car bombing", "roadside bombing": a bomb set off on the ground
+    if side1.phrase is not None:
+        # "government forces", "regime troops" (ACLED's military forces by a convention's name); not police
+        return side1.phrase.state == "military" or (side1.phrase.acled or "").startswith(MILITARY_NAMES)
+    return _actor_type(side1.actor, kb=kb, index=index) in ("state_forces", "external_force", "state", "government")
 
 
 def _armed_party(party: Party, *, kb: Any, index: ActorIndex) -> bool:
