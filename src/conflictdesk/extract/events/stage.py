@@ -955,8 +955,8 @@ def _ground_strike(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> b
 
 
 AIR_STRIKE = Coding("Explosions/Remote violence", "Air/drone strike", "195")
-BOMBING_WORDS = {"bombing", "bomb"}
-MILITARY_NAMES = ("Military Forces of", "Allied Syrian and/or Russian Forces")      # the act, as the noun "bombing" or the verb "bomb"
+BOMBING_WORDS = {"bombing", "bomb"}      # the act, as the noun "bombing" or the verb "bomb"
+MILITARY_NAMES = ("Military Forces of", "Allied Syrian and/or Russian Forces")
 
 
 def _state_bombing(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> bool:
@@ -965,7 +965,7 @@ def _state_bombing(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> b
     head = m.head
     if m.trigger.id != "remote-explosive" or head.lemma_.lower() not in BOMBING_WORDS or len(m.tokens) != 1:
         return False
-    if head.lemma_.lower() == "bomb" and head.pos_ != "VERB" or head.lower_ == "bombs":
+    if (head.lemma_.lower() == "bomb" and head.pos_ != "VERB") or head.lower_ == "bombs":
         return False
     if any(c.dep_ == "compound" for c in head.children):
         return False          # "car bombing", "roadside bombing": a bomb set off on the ground
