@@ -209,8 +209,8 @@ def _there_is(head: "Token") -> bool:
 
 
 # what someone accuses, fears, condemns, flees or works to prevent: "accused Russia of bombing civilians",
-# "concerned about
-# Russia's continued bombing", "condemned cross-border shelling", "tens of thousands fleeing air strikes"
+# "concerned about Russia's continued bombing", "condemned cross-border shelling", "tens of thousands fleeing
+# air strikes"
 SPOKEN_OF = {"accuse", "accusation", "allege", "allegation", "concern", "concerned", "worry", "worried", "condemn",
              "condemnation", "denounce", "blame", "link", "complain", "complaint", "criticize", "criticise", "flee",
              "escape", "free", "insistence", "deplore", "decry",

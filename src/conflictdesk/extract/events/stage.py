@@ -44,8 +44,8 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
-from .roles import (SPEAKING_VERBS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic, noun_anchor,
-                    resolve_phrase, resolve_role_phrase)
+from .roles import (SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic,
+                    noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, Mention, absorb_modifiers, contrast_clause, expelling, find_mentions,
                        quoted_ranges, sentence_text_forms)
 
@@ -1195,7 +1195,7 @@ def _attacked(tok: Any) -> bool:
     army"), not as one fought with ("a gunfight with the Indian army")."""
     while tok is not None and tok.dep_ in ("compound", "amod", "conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
-    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("against", "on", "at", "targeting")
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS
 
 
 # who of the state's forces tells what happened: "a senior security officer told Reuters", "army sources said"
