@@ -147,3 +147,18 @@ def test_an_arrest_beside_a_stopping_verb(nlp, kb, text):
 def test_a_halt_still_negates(nlp, kb):
     evs = extract(nlp, kb, "The army said it had halted arrests in the border district.").events
     assert ("Strategic developments", "Arrests") not in subs(evs), subs(evs)
+
+
+def test_gunmen_who_killed_villagers_attacked_civilians(nlp, kb):
+    # the "gunmen" word names no target; the victims told with the killing decide the type
+    evs = extract(nlp, kb, "Palestinian gunmen killed three Israelis near Hebron on Sunday.").events
+    assert subs(evs) == [("Violence against civilians", "Attack")], subs(evs)
+
+
+def test_acts_of_a_people_without_forces_are_not_the_state(nlp, kb):
+    # "Palestinian shootings": Palestinians acting, not a state's forces; those they killed are civilians
+    text = "Since March, Palestinian shootings and stabbings have killed 12 Israelis in the West Bank."
+    evs = extract(nlp, kb, text).events
+    assert ("Violence against civilians", "Attack") in subs(evs), subs(evs)
+    assert not any(e.actor2 and e.actor2.startswith("unidentified-armed-group") for e in evs), \
+        [(e.actor1, e.actor2) for e in evs]

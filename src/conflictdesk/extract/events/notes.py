@@ -273,6 +273,11 @@ def _one_incident(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in drop]
 
 
+def _no_target(d: Draft) -> bool:
+    """A draft whose own words name no one it struck (its type then came from the sentence's fighters)."""
+    return d.side2.token is None and d.side2.kind is None and d.actor2 is None
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -343,11 +348,13 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
         else:
             trig = host.mention.trigger
-            if host.coding == trig.coding and d.coding in (trig.civilian_target, trig.armed_target) \
+            if (host.coding == trig.coding or _no_target(host)) \
+                    and d.coding in (trig.civilian_target, trig.armed_target) \
                     and not (d.kind == "outcome" and trig.coding.event_type == "Battles"):
                 # the victims named with the outcome decide the type; a storming stays a battle when
                 # only its toll counts civilians ("stormed the town attacking army posts ... killing
-                # 50, including civilians")
+                # 50, including civilians"); so do they for a host typed without a target of its own
+                # ("Palestinian gunmen killed two Israelis": the gunmen, read as fighters, named no one)
                 host.coding = d.coding
             absorb(host, d)
     out.sort(key=lambda d: d.mention.start)

@@ -277,6 +277,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                 OWNED_NOUNS | SITE_NOUNS | {"frontier", "region", "province", "coast", "island"} and (
                 tok.head.lemma_.lower() in patterns.nationality_heads or tok.head.lower_ in patterns.nationality_heads):
             return Party(actor=hits[0][2], kind="nationals", token=tok)     # "a Syrian suicide bomber"
+    if hits and kind is None and len(hits) == 1 and _people_modifier(tok, hits[0], index=index, patterns=patterns):
+        return Party(actor=hits[0][2], kind="nationals", token=tok)         # "Palestinian stabbings have killed"
     if hits and tok.lemma_.lower() in DIPLOMATIC_SITES:
         rec = index.by_id.get(hits[0][2])
         if rec is not None and rec.type == "state":
@@ -421,6 +423,17 @@ NATIONALS_ABROAD = {"national", "tourist", "visitor", "expatriate", "citizen"}
 # country's people (an unidentified armed group); as a victim ("a British man was shot") a civilian where it happened
 PERSON_HEADS = {"man", "woman", "teenager", "youth", "boy", "girl", "bomber", "gunman", "assailant", "attacker"}
 BASED = ("-based", " based", "-born", " born")
+
+
+def _people_modifier(tok: "Token", hit: tuple[int, int, str], *, index: ActorIndex,
+                     patterns: EventPatterns) -> bool:
+    """An event noun whose adjective names a people with no state forces of its own ("Palestinian
+    stabbings have killed 28 Israelis"): the acts of that people, as "Palestinian attacks" is when the
+    adjective is the party's own word."""
+    rec = index.by_id.get(hit[2])
+    if rec is None or rec.type != "state" or rec.country not in patterns.people_not_forces:
+        return False
+    return any(c.dep_ in ("amod", "compound") and hit[0] <= c.idx < hit[1] for c in tok.children)
 
 
 def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex, patterns: EventPatterns) -> bool:
