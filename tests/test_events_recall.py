@@ -162,3 +162,22 @@ def test_acts_of_a_people_without_forces_are_not_the_state(nlp, kb):
     assert ("Violence against civilians", "Attack") in subs(evs), subs(evs)
     assert not any(e.actor2 and e.actor2.startswith("unidentified-armed-group") for e in evs), \
         [(e.actor1, e.actor2) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Three more suspects were picked up on Thursday in Antwerp over the bombing, prosecutors said.",
+    "Police picked up two men in Mombasa on Sunday in connection with the grenade attack.",
+])
+def test_people_picked_up_are_arrested(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert ("Strategic developments", "Arrests") in subs(evs), subs(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "After the bombing, fighting picked up pace near Aleppo as rebels shelled the army.",
+    "After the attack on the school in Kano, parents picked up their children.",
+    "Rescuers picked up the bodies of six soldiers killed in the ambush near Maiduguri.",
+])
+def test_picking_up_no_person_is_no_arrest(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert ("Strategic developments", "Arrests") not in subs(evs), subs(evs)

@@ -47,6 +47,7 @@ class _TriggerModel(BaseModel):
     armed_target: list[str] | None = None
     gate: str = "conflict"
     object_any: list[str] = []
+    object_person: bool = False
 
     @field_validator("gate")
     @classmethod
@@ -96,6 +97,7 @@ class Trigger:
     armed_target: Coding | None = None
     gate: str = "conflict"
     object_any: frozenset[str] = frozenset()   # a verb trigger's direct object must be one of these
+    object_person: bool = False                 # a verb trigger counts only with a living person as its object
 
 
 class _RolePhraseModel(BaseModel):
@@ -226,7 +228,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
             context_none=tuple(_phrase(p) for p in m.context_none),
             civilian_target=_coding(m.civilian_target, f"{where}: civilian_target", problems),
             armed_target=_coding(m.armed_target, f"{where}: armed_target", problems),
-            gate=m.gate, object_any=frozenset(w.lower() for w in m.object_any)))
+            gate=m.gate, object_any=frozenset(w.lower() for w in m.object_any),
+            object_person=m.object_person))
     weapons: dict[str, Coding] = {}
     for lemma, raw in (data.get("weapons") or {}).items():
         coding = _coding(list(raw), f"{doc.where('weapons', lemma)}: weapons.{lemma}", problems)

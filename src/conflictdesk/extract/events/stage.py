@@ -46,8 +46,8 @@ from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic,
                     noun_anchor, resolve_phrase, resolve_role_phrase)
-from .triggers import (LONG_QUOTE, Mention, absorb_modifiers, contrast_clause, expelling, find_mentions,
-                       quoted_ranges, sentence_text_forms)
+from .triggers import (HELD_POSITIONS, LONG_QUOTE, PLACE_LIKE, Mention, a_person, absorb_modifiers, contrast_clause,
+                       expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -334,7 +334,7 @@ HELD_PLACES = {"station", "headquarters", "building", "post", "base", "compound"
 def _people(t: Any, patterns: EventPatterns) -> bool:
     if t.lemma_.lower() in HELD_PLACES:
         return False
-    return _a_person(t, patterns) or any(_a_person(c, patterns) for c in t.children if c.dep_ == "compound")
+    return a_person(t, patterns) or any(a_person(c, patterns) for c in t.children if c.dep_ == "compound")
 
 
 ARRESTS = Coding("Strategic developments", "Arrests", "173")
@@ -351,23 +351,6 @@ def _offensive_for(head: Any) -> bool:
     # "launched a military operation over a week ago to recapture": the infinitive hangs off the verb
     return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFENSIVE_WORDS for c in gov.children)
 ABDUCTION = Coding("Violence against civilians", "Abduction/forced disappearance", "181")
-# people taken together: "seized the trio", "captured a pair of foreigners"
-PEOPLE_GROUPS = {"trio", "pair", "duo", "couple", "foreigner", "tourist", "national", "hostage", "captive"}
-HELD_POSITIONS = {"position", "checkpoint", "base", "outpost", "post", "headquarters", "stronghold", "airport",
-                  "airbase", "barracks", "camp"}
-
-
-def _a_person(t: Any, patterns: EventPatterns) -> bool:
-    """A person or people ("a man", "the trio", "three Americans", "him"), not a place or a position."""
-    lemma = t.lemma_.lower()
-    if t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that", "which", "them", "they", "what"):
-        return True
-    if t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
-        return True
-    return lemma in PEOPLE_GROUPS or (lemma in patterns.victim_nouns and lemma not in PLACE_LIKE
-                                      and lemma not in HELD_POSITIONS)
-
-
 # places a capture takes: "an attempt to capture the town", "Mosul, captured by Islamic State in 2014"
 TAKEN_PLACES = {"town", "city", "village", "area", "district", "province", "region", "territory", "hill", "road",
                 "highway", "crossing", "border", "neighbourhood", "neighborhood", "suburb", "port", "field",
@@ -507,9 +490,6 @@ def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
     return not lemmas & (patterns.armed_nouns | HELD_BY_FORCES)
 
 
-PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church", "neighborhood", "village", "shop"}
-
-
 def _fighting_only(sent: "SpacySpan", patterns: EventPatterns) -> bool:
     """The sentence names fighters (soldiers, militants, positions) and no civilian."""
     lemmas = {t.lemma_.lower() for t in sent}
@@ -647,6 +627,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                 or roles.side1.kind in ("civilians", "nationals"):
             return None
         taken_by = ARRESTS if _state_side(roles.side1, kb=kb, index=index) else ABDUCTION
+    if m.trigger.object_person and roles.side1.kind in ("civilians", "nationals"):
+        return None       # "parents picked up their children": people taking up people, no custody
     if _place_captured(m) or _thing_taken(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):

@@ -188,6 +188,46 @@ def _object_ok(trig: Trigger, head: "Token", span: list["Token"]) -> bool:
     return not objs or any(o.lemma_.lower() in trig.object_any or o.lower_ in trig.object_any for o in objs)
 
 
+# places named like the people in them ("at home", "the village"): never a person
+PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church", "neighborhood", "village", "shop"}
+
+
+# people taken together: "seized the trio", "captured a pair of foreigners"
+PEOPLE_GROUPS = {"trio", "pair", "duo", "couple", "foreigner", "tourist", "national", "hostage", "captive"}
+HELD_POSITIONS = {"position", "checkpoint", "base", "outpost", "post", "headquarters", "stronghold", "airport",
+                  "airbase", "barracks", "camp"}
+
+
+def a_person(t: Any, patterns: EventPatterns) -> bool:
+    """A person or people ("a man", "the trio", "three Americans", "him"), not a place or a position."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "PRON" and t.lower_ not in ("it", "this", "that", "which", "them", "they", "what"):
+        return True
+    if t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS"):
+        return True
+    return lemma in PEOPLE_GROUPS or (lemma in patterns.victim_nouns and lemma not in PLACE_LIKE
+                                      and lemma not in HELD_POSITIONS)
+
+
+# the dead counted among victims ("picked up the bodies"): no one taken into custody
+THE_DEAD = {"body", "corpse", "dead", "fatality", "remains", "life", "death"}
+
+
+def _person_object_ok(trig: Trigger, head: "Token", span: list["Token"], patterns: EventPatterns) -> bool:
+    """A trigger with object_person counts only as a verb whose direct object, or its passive's subject,
+    is a living person or people ("police picked up two men", "four suspects were picked up"; not "picked
+    up the pace", "picked up the bodies")."""
+    if not trig.object_person:
+        return True
+    if head.pos_ != "VERB":
+        return False
+    ids = {t.i for t in span}
+    objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in ids]
+    return any(o.lemma_.lower() not in THE_DEAD and (
+        o.ent_type_ == "PERSON" or a_person(o, patterns)
+        or any(a_person(c, patterns) for c in o.children if c.dep_ == "compound")) for o in objs)
+
+
 AIMED_PREPS = {"at", "on", "upon", "into", "toward", "towards"}
 
 
@@ -257,7 +297,8 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                     continue
             elif trig.pos and head.pos_ not in trig.pos:
                 continue
-            if _in_name_or_date(head, trig, list(skip)) or not _object_ok(trig, head, span):
+            if _in_name_or_date(head, trig, list(skip)) or not _object_ok(trig, head, span) \
+                    or not _person_object_ok(trig, head, span, patterns):
                 continue
             if head.dep_ == "compound" and head.head.lemma_.lower() in patterns.armed_nouns \
                     and head.head.i > head.i and trig.kind != "label":
