@@ -181,3 +181,28 @@ def test_people_picked_up_are_arrested(nlp, kb, text):
 def test_picking_up_no_person_is_no_arrest(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert ("Strategic developments", "Arrests") not in subs(evs), subs(evs)
+
+
+@pytest.mark.parametrize("text, sub, taker", [
+    ("Syrian rebels said the Kurdish YPG militia took the village of Tannab from them on Tuesday.",
+     "Non-state actor overtakes territory", None),
+    ("The air base of Kuweires fell to Islamic State fighters on Monday after a week of fighting.",
+     "Non-state actor overtakes territory", "islamic-state"),
+    ("Islamic State fighters attacked army posts near Tikrit in March. By June the group had lost the "
+     "town of Baiji, officials said.", "Government regains territory", None),
+])
+def test_ground_taken_from_fallen_to_or_lost(nlp, kb, text, sub, taker):
+    evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type.endswith("territory")]
+    assert [e.sub_event_type for e in evs] == [sub], subs(extract(nlp, kb, text).events)
+    if taker:
+        assert evs[0].actor1 and evs[0].actor1.startswith(taker), evs[0].actor1
+
+
+@pytest.mark.parametrize("text", [
+    "The senator lost Iowa to her rival in 2008 but won New Hampshire, after a battle of attack ads.",
+    "Shares fell to their lowest level since the attack on the oil field, traders said.",
+    "Islamic State has lost ground in Iraq since the army's offensive began, officials said.",
+])
+def test_no_ground_changes_hands(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not [e for e in evs if e.sub_event_type.endswith("territory")], subs(evs)

@@ -48,6 +48,8 @@ class _TriggerModel(BaseModel):
     gate: str = "conflict"
     object_any: list[str] = []
     object_person: bool = False
+    object_place: bool = False
+    side_prep: str | None = None
 
     @field_validator("gate")
     @classmethod
@@ -98,6 +100,8 @@ class Trigger:
     gate: str = "conflict"
     object_any: frozenset[str] = frozenset()   # a verb trigger's direct object must be one of these
     object_person: bool = False                 # a verb trigger counts only with a living person as its object
+    object_place: bool = False                  # ... only with a place as what it takes, loses or sees fall
+    side_prep: str | None = None                # ... and with a side named after this preposition ("from", "to")
 
 
 class _RolePhraseModel(BaseModel):
@@ -229,7 +233,7 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
             civilian_target=_coding(m.civilian_target, f"{where}: civilian_target", problems),
             armed_target=_coding(m.armed_target, f"{where}: armed_target", problems),
             gate=m.gate, object_any=frozenset(w.lower() for w in m.object_any),
-            object_person=m.object_person))
+            object_person=m.object_person, object_place=m.object_place, side_prep=m.side_prep))
     weapons: dict[str, Coding] = {}
     for lemma, raw in (data.get("weapons") or {}).items():
         coding = _coding(list(raw), f"{doc.where('weapons', lemma)}: weapons.{lemma}", problems)

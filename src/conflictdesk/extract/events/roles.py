@@ -686,6 +686,8 @@ REPELLING = {"repel", "repulse", "deflect", "thwart", "foil", "rebuff"}
 
 
 FOUGHT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+# verbs of territory whose subject lost the place or is the place: the taker is told after "to"
+LOSING_VERBS = {"lose", "fall"}
 
 
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
@@ -741,6 +743,12 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             own = next((c for c in target.children if c.dep_ in ("compound", "poss", "amod")
                         and index.within(c.idx, c.idx + len(c.text))), None)
             agent, target = (own or target), agent
+        if m.trigger.kind == "territory" and head.lemma_.lower() in LOSING_VERBS:
+            # "the group lost Ramadi to the army", "the first city to fall to Islamic State": who took the
+            # place is the side after "to"; who lost it, the subject of "lose"
+            gainers = _pobj_of(head, {"to"})
+            agent = gainers[0] if gainers else None
+            target = subj if head.lemma_.lower() == "lose" and not passive else None
     else:
         poss = _children(head, {"poss"})
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]

@@ -44,9 +44,9 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
-from .roles import (SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic,
-                    noun_anchor, resolve_phrase, resolve_role_phrase)
-from .triggers import (HELD_POSITIONS, LONG_QUOTE, PLACE_LIKE, Mention, a_person, absorb_modifiers, contrast_clause,
+from .roles import (LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces,
+                    find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
+from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
 if TYPE_CHECKING:
@@ -351,10 +351,7 @@ def _offensive_for(head: Any) -> bool:
     # "launched a military operation over a week ago to recapture": the infinitive hangs off the verb
     return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFENSIVE_WORDS for c in gov.children)
 ABDUCTION = Coding("Violence against civilians", "Abduction/forced disappearance", "181")
-# places a capture takes: "an attempt to capture the town", "Mosul, captured by Islamic State in 2014"
-TAKEN_PLACES = {"town", "city", "village", "area", "district", "province", "region", "territory", "hill", "road",
-                "highway", "crossing", "border", "neighbourhood", "neighborhood", "suburb", "port", "field",
-                "oilfield", "dam", "bridge", "island", "country", "capital", "ground", "land"} | HELD_POSITIONS
+# words of capture that take places as well as people ("an attempt to capture the town")
 CAPTURE_WORDS = {"capture", "seize", "take", "recapture", "overrun"}
 
 
@@ -560,6 +557,18 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     return Party(actor=_last_named(before, tok), kind=party.kind, token=tok) if before else party
 
 
+def _pronoun_loser(m: Mention, party: Party, *, kb: Any, index: ActorIndex) -> Party:
+    """"when it lost Ramadi": the pronoun that lost a place is the armed group the text last named before
+    it (no state's forces: "the group has been pulling back since December when it lost Ramadi")."""
+    tok = party.token
+    if m.trigger.kind != "territory" or m.head.lemma_.lower() not in LOSING_VERBS or tok is None \
+            or party.actor is not None or tok.lower_ not in ("it", "they"):
+        return party
+    before = [(s, e, a) for s, e, a in index.spans if e <= tok.idx
+              and _actor_type(a, kb=kb, index=index) in ARMED_TYPES - STATE_FORCE_TYPES]
+    return Party(actor=_last_named(before, tok), kind=party.kind, token=tok) if before else party
+
+
 def _last_named(before: list[tuple[int, int, str]], tok: Any) -> str:
     """The actor an anaphor names ("the group", "its fighters") among those named before it: the last one
     named in its own sentence; from an earlier sentence, that sentence's subject first ("the YPG is also
@@ -613,6 +622,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index, patterns=patterns)
     roles.side2 = _antecedent(roles.side2, kb=kb, index=index, patterns=patterns)
+    roles.side2 = _pronoun_loser(m, roles.side2, kb=kb, index=index)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
             and _figurative(m, roles.side2.token, patterns):
         return None

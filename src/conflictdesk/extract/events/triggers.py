@@ -209,6 +209,92 @@ def a_person(t: Any, patterns: EventPatterns) -> bool:
                                       and lemma not in HELD_POSITIONS)
 
 
+# places a capture takes: "an attempt to capture the town", "Mosul, captured by Islamic State in 2014"
+TAKEN_PLACES = {"town", "city", "village", "area", "district", "province", "region", "territory", "hill", "road",
+                "highway", "crossing", "border", "neighbourhood", "neighborhood", "suburb", "port", "field",
+                "oilfield", "dam", "bridge", "island", "country", "capital", "ground", "land"} | HELD_POSITIONS
+
+
+# verbs of territory whose subject is the place ("Falluja fell to Islamic State")
+PLACE_SUBJECT_VERBS = {"fall"}
+
+
+def _place_taken(head: "Token") -> "Token | None":
+    """What a verb of territory takes or loses (its direct object, its passive's subject) or, for a verb
+    whose subject is the place, what falls ("Falluja fell", "the first city to fall")."""
+    deps = ("nsubj", "nsubjpass") if head.lemma_.lower() in PLACE_SUBJECT_VERBS else ("dobj", "nsubjpass")
+    found = [c for c in head.children if c.dep_ in deps]
+    if found:
+        return found[0]
+    if head.lemma_.lower() in PLACE_SUBJECT_VERBS and head.dep_ in ("acl", "relcl") and head.head.i != head.i:
+        return head.head
+    return None
+
+
+def _taker_ok(head: "Token", patterns: EventPatterns) -> bool:
+    """The subject that took or lost the place is a side that can hold ground, or a passive left it untold
+    ("the Kurds secured two villages", "it lost Ramadi", "the villages were taken"; not "Clinton lost Iowa",
+    "after losing Florida", "lessons cities can take from the Danes")."""
+    if head.lemma_.lower() in PLACE_SUBJECT_VERBS:
+        return True
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None:      # told in the passive; a bare "after losing Florida" is a race's, as often as a war's
+        return any(c.dep_ == "nsubjpass" for c in head.children)
+    return subj.lower_ in ("it", "they") or _a_side(subj, patterns)
+
+
+def _a_place(t: "Token") -> bool:
+    """A town, a position or a stretch of land ("the villages of Deir Jamal", "Ramadi", "swathes of
+    territory"), by its name's entity type or its noun."""
+    return any(x.ent_type_ in ("GPE", "LOC", "FAC") or x.lemma_.lower() in TAKEN_PLACES for x in (t, *_of_names(t)))
+
+
+def _of_names(t: "Token") -> list["Token"]:
+    return [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _named_place(t: "Token") -> bool:
+    """A place told by its name ("Ramadi", "the town of Baiji", "Mannagh air base"), not a kind of place
+    ("its major towns", "two-thirds of the territory"): one incident ACLED can site."""
+    named = [t, *_of_names(t), *(c for c in t.children if c.dep_ in ("compound", "appos"))]
+    if t.dep_ == "attr":      # "Falluja was the first city to fall": the city is the copula's subject
+        named += [c for c in t.head.children if c.dep_ == "nsubj"]
+    return any(x.ent_type_ in ("GPE", "LOC", "FAC") or x.pos_ == "PROPN" for x in named)
+
+
+def _a_side(t: "Token", patterns: EventPatterns) -> bool:
+    """A party that can hold ground ("from Islamist insurgents", "to Islamic State"), not a place, an
+    amount or a level ("fell to 5 percent", "fell to its lowest")."""
+    if _a_place(t) or t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"):
+        return False
+    return t.lower_ in ("it", "them") or t.ent_type_ in ("ORG", "NORP") or t.lemma_.lower() in patterns.armed_nouns \
+        or (t.pos_ == "PROPN" and t.ent_type_ != "PERSON")
+
+
+def _territory_ok(trig: Trigger, head: "Token", span: list["Token"], patterns: EventPatterns) -> bool:
+    """A trigger with object_place counts only as a verb whose place taken, lost or fallen is a place; with
+    side_prep also naming, after that preposition, the side it went from or to ("took the town from
+    Islamic State", "fell to the militants"; not "took the lead", "fell to its lowest level")."""
+    if not trig.object_place:
+        return True
+    if head.pos_ != "VERB":
+        return False
+    place = _place_taken(head)
+    if place is None or place.i in {t.i for t in span} or not _a_place(place) or not _named_place(place):
+        return False      # "lost ground", "losing its major towns": no one place that changed hands
+    if not _taker_ok(head, patterns):
+        return False
+    if not trig.side_prep:
+        return True
+    # the parser hangs the side from the verb, from the place or from its name ("secured the villages of
+    # Deir Jamal ... from insurgents", "took the village of Tannab from them")
+    names = [g for c in place.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"]
+    sides = [g for x in (head, place, *names) for c in x.children if c.dep_ in ("prep", "dative")
+             and c.lower_ == trig.side_prep for g in c.children if g.dep_ == "pobj"]
+    return any(_a_side(g, patterns) for g in sides)
+
+
 # the dead counted among victims ("picked up the bodies"): no one taken into custody
 THE_DEAD = {"body", "corpse", "dead", "fatality", "remains", "life", "death"}
 
@@ -298,7 +384,8 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
             elif trig.pos and head.pos_ not in trig.pos:
                 continue
             if _in_name_or_date(head, trig, list(skip)) or not _object_ok(trig, head, span) \
-                    or not _person_object_ok(trig, head, span, patterns):
+                    or not _person_object_ok(trig, head, span, patterns) \
+                    or not _territory_ok(trig, head, span, patterns):
                 continue
             if head.dep_ == "compound" and head.head.lemma_.lower() in patterns.armed_nouns \
                     and head.head.i > head.i and trig.kind != "label":
