@@ -206,3 +206,13 @@ def test_ground_taken_from_fallen_to_or_lost(nlp, kb, text, sub, taker):
 def test_no_ground_changes_hands(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not [e for e in evs if e.sub_event_type.endswith("territory")], subs(evs)
+
+
+def test_strikes_that_back_a_side_are_their_own_event(nlp, kb):
+    # the support a side fought with is struck by whoever gave it, not merged into the fight
+    text = ("Iraqi troops backed by air strikes from the U.S.-led coalition attacked Islamic State "
+            "positions near Baiji on Sunday.")
+    evs = extract(nlp, kb, text).events
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 == "global-coalition-against-daesh", [(e.sub_event_type, e.actor1) for e in evs]
+    assert ("Battles", "Armed clash") in subs(evs), subs(evs)

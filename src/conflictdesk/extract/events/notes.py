@@ -13,7 +13,7 @@ from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
 from .attributes import lies_within
 from .patterns import Coding
-from .roles import Party
+from .roles import BACKING, Party
 from .triggers import Mention, contrasted, own_incident
 
 
@@ -273,6 +273,20 @@ def _one_incident(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in drop]
 
 
+def _backing(d: Draft) -> bool:
+    """The event word tells the support a side fought with ("troops backed by air strikes", "supported by
+    Russian bombing"), the object of a verb of backing."""
+    t = d.mention.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in BACKING
+
+
+def _backing_apart(o: Draft, d: Draft) -> bool:
+    """A side's fight and the support it had, told in one sentence, which `merge_sentence` kept apart."""
+    return o.sent_start == d.sent_start and (_backing(o) or _backing(d))
+
+
 def _no_target(d: Draft) -> bool:
     """A draft whose own words name no one it struck (its type then came from the sentence's fighters)."""
     return d.side2.token is None and d.side2.kind is None and d.actor2 is None
@@ -335,6 +349,9 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 break
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
+            if "outcome" not in (o.kind, d.kind) and (_backing(o) or _backing(d)):
+                continue        # "the army, backed by air strikes from a U.S.-led coalition, ...": the support
+                                # is its own event, struck from the air by whoever gave it
             if "outcome" not in (o.kind, d.kind) and _told_apart(o, d):
                 continue        # "a June 28 attack on Istanbul airport ...; an attack on a cafe in Dhaka": two events
             if _sequenced(o.mention.head, d.mention.head) or _sequenced(d.mention.head, o.mention.head):
@@ -543,7 +560,8 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
     out: list[Draft] = []
     for d in drafts:
         # an event the text dates years back is another event than today's, however alike
-        told = next((o for o in reversed(out) if o.history == d.history and _retells(o, d, text, news_day)), None)
+        told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)
+                     and _retells(o, d, text, news_day)), None)
         if told is not None:
             if family(d) == "demonstration" and d.priority > told.priority:
                 # a demonstration later met with force or dispersed takes the graver sub-type
@@ -553,7 +571,8 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
-        if out and out[-1].history == d.history and _follow_up(out[-1], d, text, news_day):
+        if out and out[-1].history == d.history and not _backing_apart(out[-1], d) \
+                and _follow_up(out[-1], d, text, news_day):
             host = out[-1]
             absorb(host, d)
             if d.fatalities is not None:
@@ -561,7 +580,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             continue
         host, host_swapped = None, False
         for o in reversed(out):
-            if o.history != d.history or o.coding.event_type != d.coding.event_type:
+            if o.history != d.history or o.coding.event_type != d.coding.event_type or _backing_apart(o, d):
                 continue
             if o.status != d.status and not {o.status, d.status} <= set(VIOLENT_STATUS):
                 continue     # a bombing reported and the same bombing claimed are one incident

@@ -754,6 +754,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         # "an attack from rebels": by them; "the capture of the town from rebels": taken from them (the loser)
         by = _pobj_of(head, {"by"} if m.trigger.kind == "territory" else {"by", "from"})
+        if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.lemma_.lower() in BACKING:
+            by += _pobj_of(head.head.head, {"from"})   # "backed by air strikes from the coalition": the parser
+            #                                              hangs who struck from the verb of backing
         for c in head.children:
             if c.dep_ == "acl" and c.lemma_.lower() not in BACKING:     # "missiles fired by regime forces"
                 by += _pobj_of(c, {"by"})        # (not "an offensive backed by Russia": an ally)
