@@ -216,3 +216,19 @@ def test_strikes_that_back_a_side_are_their_own_event(nlp, kb):
     strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].actor1 == "global-coalition-against-daesh", [(e.sub_event_type, e.actor1) for e in evs]
     assert ("Battles", "Armed clash") in subs(evs), subs(evs)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Al-Shabaab fighters grabbed two aid workers from their car near Beledweyne on Monday.",
+     "Abduction/forced disappearance"),
+    ("Soldiers grabbed the rebel commander in a raid on his hideout near Goma on Monday.", "Arrests"),
+])
+def test_people_seized_by_armed_men(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert sub in [e.sub_event_type for e in evs], subs(evs)
+
+
+def test_people_seized_by_no_armed_side_is_no_event(nlp, kb):
+    text = "After the shooting at the mall, a mother grabbed her two children and ran to the car park."
+    evs = extract(nlp, kb, text).events
+    assert not [e for e in evs if e.sub_event_type in ("Arrests", "Abduction/forced disappearance")], subs(evs)

@@ -50,6 +50,7 @@ class _TriggerModel(BaseModel):
     object_person: bool = False
     object_place: bool = False
     side_prep: str | None = None
+    armed_doer: bool = False
 
     @field_validator("gate")
     @classmethod
@@ -102,6 +103,7 @@ class Trigger:
     object_person: bool = False                 # a verb trigger counts only with a living person as its object
     object_place: bool = False                  # ... only with a place as what it takes, loses or sees fall
     side_prep: str | None = None                # ... and with a side named after this preposition ("from", "to")
+    armed_doer: bool = False                    # the event only when an armed side does it ("marines grabbed him")
 
 
 class _RolePhraseModel(BaseModel):
@@ -233,7 +235,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
             civilian_target=_coding(m.civilian_target, f"{where}: civilian_target", problems),
             armed_target=_coding(m.armed_target, f"{where}: armed_target", problems),
             gate=m.gate, object_any=frozenset(w.lower() for w in m.object_any),
-            object_person=m.object_person, object_place=m.object_place, side_prep=m.side_prep))
+            object_person=m.object_person, object_place=m.object_place, side_prep=m.side_prep,
+            armed_doer=m.armed_doer))
     weapons: dict[str, Coding] = {}
     for lemma, raw in (data.get("weapons") or {}).items():
         coding = _coding(list(raw), f"{doc.where('weapons', lemma)}: weapons.{lemma}", problems)

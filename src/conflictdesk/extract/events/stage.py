@@ -639,6 +639,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         taken_by = ARRESTS if _state_side(roles.side1, kb=kb, index=index) else ABDUCTION
     if m.trigger.object_person and roles.side1.kind in ("civilians", "nationals"):
         return None       # "parents picked up their children": people taking up people, no custody
+    if m.trigger.armed_doer and not _armed_party(roles.side1, kb=kb, index=index):
+        return None       # "the mother grabbed her children", "a boy grabbed by an alligator"
+    if m.trigger.object_person and _armed_party(roles.side1, kb=kb, index=index) \
+            and not _state_side(roles.side1, kb=kb, index=index):
+        taken_by = ABDUCTION   # "Boko Haram grabbed 300 schoolgirls": by an armed group, not a state's forces
     if _place_captured(m) or _thing_taken(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
