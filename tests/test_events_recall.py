@@ -232,3 +232,10 @@ def test_people_seized_by_no_armed_side_is_no_event(nlp, kb):
     text = "After the shooting at the mall, a mother grabbed her two children and ran to the car park."
     evs = extract(nlp, kb, text).events
     assert not [e for e in evs if e.sub_event_type in ("Arrests", "Abduction/forced disappearance")], subs(evs)
+
+
+def test_fighting_a_witness_heard_happened(nlp, kb):
+    # the object of a verb of perception acting is what was witnessed, not what someone is
+    text = "Villagers said they could hear troops battling with Boko Haram gunmen near Bama on Friday."
+    evs = extract(nlp, kb, text).events
+    assert ("Battles", "Armed clash") in subs(evs), subs(evs)

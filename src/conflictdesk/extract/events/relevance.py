@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .attributes import PERCEPTION_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -126,6 +128,11 @@ SPEECH_VERBS = {"condemn", "denounce", "decry", "criticize", "criticise", "deplo
                 "reject", "express", "lodge", "voice"}
 
 
+def _perceived(tok: "Token") -> bool:
+    """The object of a verb of perception ("could hear soldiers", "saw gunmen"): who was witnessed acting."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PERCEPTION_VERBS
+
+
 def not_an_occurrence(m: "Mention") -> bool:
     """A trigger word that tells no incident: what an actor is ("officials fighting Islamic State"),
     aircraft that only fly ("helicopters buzzed overhead"), going to fight ("left to fight with
@@ -134,8 +141,8 @@ def not_an_occurrence(m: "Mention") -> bool:
     head = m.head
     lemma = head.lemma_.lower()
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
-        if head.dep_ == "acl" and head.tag_ == "VBG":
-            return True
+        if head.dep_ == "acl" and head.tag_ == "VBG" and not _perceived(head.head):
+            return True   # (not "we could hear soldiers battling with the attackers": a witness heard it)
         if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
                 and head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in JOINING_VERBS:
             return True
