@@ -11,7 +11,7 @@ from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
-from .attributes import lies_within
+from .attributes import is_dateline, lies_within
 from .patterns import Coding
 from .roles import Party
 from .triggers import Mention, contrasted, own_incident
@@ -106,12 +106,24 @@ def _actor2(d: Draft) -> str | None:
 COARSE_KINDS = frozenset({"country", "admin1", "region"})
 
 
+QUARTER_KM = 15       # a quarter of a town lies this near the town's point ("Dora", a district of Baghdad)
+
+
 def finer_within(p: Place, coarse: Place) -> bool:
     """Whether `p` is a town inside the country, province or region `coarse` ("killed ... in
-    northern Iraq" told again as "killed near the town of Tel Asqof"): ACLED codes the incident at
-    the most precise place reported."""
-    return coarse.kind in COARSE_KINDS and p.kind not in COARSE_KINDS and p.latitude is not None \
-        and lies_within(p, coarse)
+    northern Iraq" told again as "killed near the town of Tel Asqof"), or a quarter of the town
+    `coarse` ("kidnapped in Baghdad" told again as "seized from an apartment in the capital's Dora
+    district"): ACLED codes the incident at the most precise place reported."""
+    if coarse.kind in COARSE_KINDS:
+        return p.kind not in COARSE_KINDS and p.latitude is not None and lies_within(p, coarse)
+    return _quarter_of(p, coarse)
+
+
+def _quarter_of(p: Place, town: Place) -> bool:
+    """A neighbourhood or district close to the town's point, in the town's country: a part of that town."""
+    return p.kind == "neighbourhood" and town.kind == "populated_place" and p.country == town.country \
+        and None not in (p.latitude, p.longitude, town.latitude, town.longitude) \
+        and distance_km(p.latitude, p.longitude, town.latitude, town.longitude) <= QUARTER_KM  # type: ignore[arg-type]
 
 
 def told_place(d: Draft) -> Place | None:
@@ -529,6 +541,18 @@ def _same_day_and_place(o: Draft, d: Draft) -> bool:
         and o.place is not None and d.place is not None and o.place.name == d.place.name
 
 
+def _other_place(o: Draft, d: Draft, text: str | None) -> bool:
+    """Whether two drafts are each told at a place of their own that differ: not when one is where the wire
+    report was filed from ("BAGHDAD U.S. officials could not confirm ... an air strike" and "wounded in a
+    coalition air strike in Nineveh"), nor when one is a part of the other (a quarter of the town)."""
+    place = told_place(d)
+    if not (o.place and place and o.place.name != place.name and o.place_here and d.place_here):
+        return False
+    if text is not None and (is_dateline(o.place, text) or is_dateline(place, text)):
+        return False
+    return not (finer_within(o.place, place) or finer_within(place, o.place))
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
@@ -577,8 +601,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             swapped = not straight and told_from_the_other_side(o, d)
             if not (straight or swapped):
                 continue
-            place = told_place(d)
-            if o.place and place and o.place.name != place.name and o.place_here and d.place_here:
+            if _other_place(o, d, text):
                 continue
             if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day) or _apart(o, d):
                 continue
@@ -596,6 +619,9 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             # told from the other side: its sides the host's way round before they join it
             d.actor1, d.actor2, d.a1_default = d.actor2, _actor1(d), False
             d.assoc1, d.assoc2 = d.assoc2, d.assoc1
+        if text is not None and host.place is not None and is_dateline(host.place, text) and d.place_here \
+                and d.place is not None and not is_dateline(d.place, text):
+            host.place_here = False          # where the wire was filed from yields to the place the incident is told at
         if d.priority > host.priority:
             # ACLED's precedence: the incident takes its most telling sub-type
             host.coding, host.rule, host.plover, host.priority = d.coding, d.rule, d.plover, d.priority
