@@ -77,10 +77,33 @@ def _actor1(d: Draft) -> str | None:
 
 def _one_side(a: str | None, b: str | None) -> bool:
     """Could the two actors be one side? Unnamed gunmen (an unidentified armed group) may be the armed group
-    the report names elsewhere, never a state's forces."""
+    the report names elsewhere, never a state's forces; protesters and rioters of one country may be one crowd."""
     if a is not None and b is not None and a != b and UNIDENTIFIED in (a[:len(UNIDENTIFIED)], b[:len(UNIDENTIFIED)]):
         return not (a.startswith(STATE_IDS) or b.startswith(STATE_IDS))
-    return _compatible(a, b)
+    return _same_actor(a, b)
+
+
+# ACLED names a crowd by what it did ("Protesters (Iraq)", "Rioters (Iraq)"): one crowd whose protest turned
+# violent is named both ways by the mentions of its one demonstration
+CROWDS = {"Protests": "protesters-", "Riots": "rioters-"}
+
+
+def _crowd(actor: str | None) -> str | None:
+    """The country part of a generic crowd's id ("iraq" of "rioters-iraq"); None for any other actor."""
+    return next((actor[len(p):] for p in CROWDS.values() if actor is not None and actor.startswith(p)), None)
+
+
+def _same_actor(a: str | None, b: str | None) -> bool:
+    """Compatible actors, a crowd named as protesters and as rioters counting as one."""
+    return _compatible(a, b) or (_crowd(a) is not None and _crowd(a) == _crowd(b))
+
+
+def _crowd_named_by_type(d: Draft) -> None:
+    """A demonstration's crowd named for the demonstration's type, once merging has settled its type."""
+    where = _crowd(d.actor1)
+    prefix = CROWDS.get(d.coding.event_type)
+    if where is not None and prefix is not None:
+        d.actor1 = prefix + where
 
 
 def same_attacker(o: Draft, d: Draft) -> bool:
@@ -362,6 +385,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 # 50, including civilians")
                 host.coding = d.coding
             absorb(host, d)
+            _crowd_named_by_type(host)
     out.sort(key=lambda d: d.mention.start)
     return out
 
@@ -497,7 +521,7 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if o.status not in VIOLENT_STATUS or d.status not in VIOLENT_STATUS or d.count is not None or o.count is not None:
         return False
-    if not (_compatible(_actor1(o), _actor1(d)) and _compatible(_actor2(o), _actor2(d))):
+    if not (_same_actor(_actor1(o), _actor1(d)) and _compatible(_actor2(o), _actor2(d))):
         return False
     if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
             and o.place.kind not in COARSE_KINDS and d.place.kind not in COARSE_KINDS:
@@ -522,8 +546,17 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
     between = text[o.sent_end:d.sent_start]
     same_para = "\n" not in between.strip(" ") and len(between) < 400
     # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")
-    same_crowd = family(o) == "demonstration" and o.actor1 is not None and o.actor1 == d.actor1
+    same_crowd = family(o) == "demonstration" and o.actor1 is not None and (o.actor1 == d.actor1 or _riot_told_on(o, d))
     return same_para or same_crowd or refers_back
+
+
+def _riot_told_on(o: Draft, d: Draft) -> bool:
+    """A report that leads with a demonstration's violence ("protesters stormed the Green Zone") and then tells
+    of the protesters at the same place ("security forces used tear gas to dislodge the protesters") tells one
+    crowd's one demonstration; a protest told first and violence after it may be another crowd's."""
+    return o.coding.event_type == "Riots" and d.coding.event_type == "Protests" and _crowd(o.actor1) is not None \
+        and _crowd(o.actor1) == _crowd(d.actor1) and o.place is not None and d.place is not None \
+        and o.place.name == d.place.name
 
 
 # sub-types one incident is told under in one report ("a suicide bomber ... in a blast", "the attacker
@@ -567,6 +600,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 told.coding, told.kind, told.rule, told.mention = d.coding, d.kind, d.rule, d.mention
                 told.priority, told.plover = d.priority, d.plover
             absorb(told, d)
+            _crowd_named_by_type(told)
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
@@ -628,6 +662,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
         if host.status != d.status:
             host.status = "reported"         # claimed, and reported by others too
         absorb(host, d)
+        _crowd_named_by_type(host)
         # conflicting figures for the same victims: the lowest (ACLED); a "nobody was killed" told with the
         # same kind of violence is of another incident than a deadly one, never its toll
         if d.fatalities is not None and (host.fatalities is None or d.fatalities > 0):
