@@ -374,6 +374,10 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and same_attacker(o, d)):
                 host = o         # (unnamed attackers may be the group the sentence names: "IS said it was
                 break            # behind an attack by suicide bombers ..., the first time the group has targeted")
+            if _one_battle(o, d):
+                host = o
+                _sides_joined(o, d)
+                break
         if host is None:
             out.append(d)
         else:
@@ -388,6 +392,30 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             _crowd_named_by_type(host)
     out.sort(key=lambda d: d.mention.start)
     return out
+
+
+def _sides(d: Draft) -> set[str]:
+    return {a for a in (_actor1(d), d.actor2) if a}
+
+
+def _one_battle(o: Draft, d: Draft) -> bool:
+    """Two battle words of one sentence, each with one side told ("troops were engaged in heavy fighting with
+    militants": the troops for one word, the militants for the other): one battle between the two sides the
+    words name together, never more than two."""
+    if o.coding.event_type != "Battles" or d.coding.event_type != "Battles" or "territory" in (o.kind, d.kind):
+        return False
+    a, b = _sides(o), _sides(d)
+    return bool(a) and bool(b) and len(a | b) <= 2 and (len(a) < 2 or len(b) < 2 or a == b)
+
+
+def _sides_joined(host: Draft, d: Draft) -> None:
+    """The side `d` names that `host` lacks becomes `host`'s first side, before `d` joins it."""
+    other = _sides(d) - _sides(host)
+    if other and _actor1(host) is None:
+        side = other.pop()
+        host.actor1, host.a1_default = side, False
+        if d.actor2 == side:
+            d.actor2 = None
 
 
 # words that set what they govern before or behind what the sentence tells ("following a suicide bombing",
@@ -577,13 +605,14 @@ def _same_day_and_place(o: Draft, d: Draft) -> bool:
 def _other_place(o: Draft, d: Draft, text: str | None) -> bool:
     """Whether two drafts are each told at a place of their own that differ: not when one is where the wire
     report was filed from ("BAGHDAD U.S. officials could not confirm ... an air strike" and "wounded in a
-    coalition air strike in Nineveh"), nor when one is a part of the other (a quarter of the town)."""
+    coalition air strike in Nineveh"), nor when one is a quarter of the other town (a country or province
+    told in a sentence of its own is no retelling of a town's incident: "capturing territory in Syria")."""
     place = told_place(d)
     if not (o.place and place and o.place.name != place.name and o.place_here and d.place_here):
         return False
     if text is not None and (is_dateline(o.place, text) or is_dateline(place, text)):
         return False
-    return not (finer_within(o.place, place) or finer_within(place, o.place))
+    return not (_quarter_of(o.place, place) or _quarter_of(place, o.place))
 
 
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:

@@ -136,6 +136,8 @@ def not_an_occurrence(m: "Mention") -> bool:
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
         if head.dep_ == "acl" and head.tag_ == "VBG":
             return True
+    if _engaged_in_fighting(head):
+        return True
         if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
                 and head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in JOINING_VERBS:
             return True
@@ -164,6 +166,18 @@ def not_an_occurrence(m: "Mention") -> bool:
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# the nouns of a war one side wages: "forces engaged in the battle against Islamic State"
+FIGHT_NOUNS = {"battle", "fight", "fighting", "war", "campaign", "struggle", "offensive", "combat"}
+
+
+def _engaged_in_fighting(head: "Token") -> bool:
+    """"Iraqi forces engaged in the battle against Islamic State": a participle telling who a side is (as
+    "officials fighting Islamic State"), not a battle of its own."""
+    return head.lemma_.lower() == "engage" and head.dep_ == "acl" and head.tag_ in ("VBN", "VBG") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in FIGHT_NOUNS
+                                                       for g in c.children) for c in head.children)
 
 
 # a raid by the police on a house is a search: no violence unless the sentence tells some
