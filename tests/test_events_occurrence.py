@@ -860,3 +860,13 @@ def test_two_battle_words_each_with_one_side_are_one_battle(nlp, kb):
     evs = violent(nlp, kb, "Troops were engaged in heavy fighting with militants in Ramadi on Monday.")
     assert [e.sub_event_type for e in evs] == ["Armed clash"]
     assert {evs[0].actor1, evs[0].actor2} == {"unidentified-armed-group-iraq", "military-forces-of-iraq-2014-2018"}
+
+
+def test_a_vehicle_that_struck_a_boy_is_a_traffic_accident(nlp, kb):
+    assert not violent(nlp, kb, "A vehicle in the motorcade of the visiting minister struck and killed a young "
+                                "boy in Cameroon on Monday, officials said.")
+
+
+def test_a_truck_that_struck_a_mine_tells_the_mine_blast(nlp, kb):
+    evs = violent(nlp, kb, "An army truck struck a roadside mine near Kismayo on Monday, killing three soldiers.")
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
