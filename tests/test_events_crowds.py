@@ -69,3 +69,24 @@ def test_an_acled_label_reports_its_event_without_conflict_words(nlp, kb):
     evs = events(nlp, kb, "Displacement: On 3 June 2022, about 2000 people arrived in Przemysl from Ukraine and "
                           "were registered.")
     assert [(e.event_type, e.sub_event_type) for e in evs] == [("Strategic developments", "Other")]
+
+
+def test_protesters_who_threw_stones_are_one_violent_demonstration(nlp, kb):
+    # ACLED names the crowd by what it did: the protesters of a violent demonstration are its rioters
+    evs = events(nlp, kb, "Hundreds of protesters threw stones at riot police outside the parliament in Skopje "
+                          "on Monday, police said.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Violent demonstration", "rioters-north-macedonia")]
+
+
+def test_protesters_told_again_after_their_violence_are_the_same_demonstration(nlp, kb):
+    evs = events(nlp, kb, "Hundreds of protesters threw stones and bottles at police outside the town hall in "
+                          "Tetovo on Monday, police said.\nPolice later used tear gas to disperse the protesters "
+                          "in Tetovo.")
+    assert [e.sub_event_type for e in evs] == ["Violent demonstration"]
+
+
+def test_an_attack_after_a_peaceful_rally_stays_its_own_event(nlp, kb):
+    evs = events(nlp, kb, "Thousands of people rallied peacefully in Dresden on Saturday against the government's "
+                          "refugee policy, police said.\nLater, about 30 masked men attacked a shelter for refugees "
+                          "in Dresden with stones, injuring two people, police said.")
+    assert len(evs) == 2 and "Peaceful protest" in {e.sub_event_type for e in evs}

@@ -168,3 +168,12 @@ def test_history_never_merges_into_todays_event(nlp, kb):
     assert any(e.salience == "background" and "2008" in e.evidence.text for e in evs), \
         [(e.salience, e.evidence.text[:40]) for e in evs]
     assert any(e.salience == "main" and "Thursday" in e.evidence.text for e in evs)
+
+
+def test_witnesses_to_a_kidnapping_of_years_ago_name_that_kidnapping(nlp, kb):
+    # "witnesses to the kidnapping": people an incident told before is about, not a new incident of the day
+    text = ("Boko Haram kidnapped 219 girls from their school in Chibok two years ago.\nWitnesses to the "
+            "kidnapping said the gunmen arrived at night, parents said on Thursday.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 14)).events
+    assert [(e.sub_event_type, e.salience, e.event_date) for e in evs] == \
+        [("Abduction/forced disappearance", "background", None)]

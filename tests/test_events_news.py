@@ -98,6 +98,30 @@ def test_dateline_is_the_fallback_place(nlp, kb):
     assert ev.location == "Baghdad"
 
 
+def test_a_strike_told_from_the_dateline_and_again_at_its_place_is_one(nlp, kb):
+    # the lead's place is where the wire was filed from; the strike is where the next paragraph tells it
+    text = ("BAGHDAD U.S. and Iraqi officials said on Friday they could not confirm a report by a local channel "
+            "that a militant leader had been wounded in an air strike.\nThe channel said the leader and two aides "
+            "were wounded on Thursday in a coalition air strike on a headquarters in Nineveh province.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 6, 10)).events if e.event_type in ARMED_VIOLENCE]
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Air/drone strike", "Ninewa")]
+
+
+def test_a_kidnapping_told_in_a_city_and_in_its_district_is_one(nlp, kb):
+    text = ("Gunmen kidnapped two foreign aid workers in Baghdad on Wednesday, officials said.\nThe gunmen seized "
+            "the two aid workers from their office in the capital's Karrada district on Wednesday, a police "
+            "source said.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 6, 10)).events
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Abduction/forced disappearance", "Karrada")]
+
+
+def test_bombings_in_two_districts_of_a_city_stay_two(nlp, kb):
+    text = ("A car bomb killed seven people in the Karrada district of Baghdad on Wednesday, police said.\n"
+            "A car bomb killed four people in the Kadhimiya district on Wednesday, a police source said.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 6, 10)).events
+    assert sorted(e.location for e in evs) == ["Kadhimiya", "Karrada"]
+
+
 def test_protest_dispersed_later_is_one_protest(nlp, kb):
     text = ("BAGHDAD — Hundreds of people gathered in Tahrir Square in central Baghdad on Saturday to protest "
             "against power cuts, witnesses said.\n\nProtesters chanted slogans and blocked a main road before "

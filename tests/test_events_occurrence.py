@@ -842,3 +842,31 @@ def test_attacks_named_as_what_pictures_show_are_background_without_a_day(nlp, k
                   published=dt.date(2016, 7, 6)).events
     assert all(e.salience == "background" and e.event_date is None for e in evs), \
         [(e.location, e.salience, e.event_date) for e in evs]
+
+
+def test_forces_engaged_in_a_war_are_who_a_side_is_not_a_battle(nlp, kb):
+    # "engaged in the battle against": a participle describing the forces, as "officials fighting Islamic State"
+    assert not violent(nlp, kb, "The channel has close ties to politicians and to Iraqi forces engaged in the "
+                                "battle against Islamic State.")
+
+
+def test_forces_that_engaged_the_enemy_fought_a_battle(nlp, kb):
+    evs = violent(nlp, kb, "Iraqi forces engaged Islamic State fighters near Mosul on Monday, killing 12.")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+
+
+def test_two_battle_words_each_with_one_side_are_one_battle(nlp, kb):
+    # "engaged" tells the troops, "fighting with" the militants: one battle between the two
+    evs = violent(nlp, kb, "Troops were engaged in heavy fighting with militants in Ramadi on Monday.")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+    assert {evs[0].actor1, evs[0].actor2} == {"unidentified-armed-group-iraq", "military-forces-of-iraq-2014-2018"}
+
+
+def test_a_vehicle_that_struck_a_boy_is_a_traffic_accident(nlp, kb):
+    assert not violent(nlp, kb, "A vehicle in the motorcade of the visiting minister struck and killed a young "
+                                "boy in Cameroon on Monday, officials said.")
+
+
+def test_a_truck_that_struck_a_mine_tells_the_mine_blast(nlp, kb):
+    evs = violent(nlp, kb, "An army truck struck a roadside mine near Kismayo on Monday, killing three soldiers.")
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]

@@ -759,8 +759,8 @@ def _in_the_past(head: "Token") -> bool:
 # what is done about an incident after it: "a suspect in the Paris attacks", "charged over the bombing",
 # "an investigation into the shooting", "arrested in connection with the attack"
 AFTER_NOUNS = {"suspect", "accomplice", "investigation", "probe", "inquiry", "trial", "connection", "role",
-               "involvement", "part", "anniversary", "memorial", "commemoration", "victim", "survivor", "conviction",
-               "sentence", "charge", "verdict", "case"}
+               "involvement", "part", "anniversary", "memorial", "commemoration", "victim", "survivor", "witness",
+               "conviction", "sentence", "charge", "verdict", "case"}
 AFTER_VERBS = {"charge", "convict", "sentence", "try", "indict", "suspect", "accuse", "detain", "arrest", "jail",
                "prosecute", "question", "interrogate", "investigate", "probe", "extradite", "acquit", "implicate",
                "link", "tie", "connect", "commemorate", "mark", "mourn"}

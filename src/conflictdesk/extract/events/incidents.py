@@ -240,7 +240,7 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
 DEPICTIONS = PICTURE_NOUNS          # what a picture of an incident is called (relevance.py)
 # what follows an incident, whose sentence tells of it as known ("survivors of the shooting", "an
 # investigation into the attack", "in connection with Tuesday's bombing"): its day is not the incident's
-AFTERMATH = {"survivor", "victim", "family", "relative", "anniversary", "aftermath", "wake", "memorial", "vigil",
+AFTERMATH = {"survivor", "victim", "witness", "family", "relative", "anniversary", "aftermath", "wake", "memorial", "vigil",
              "funeral", "investigation", "probe", "inquiry", "connection", "response", "reaction", "condemnation",
              "trial", "commemoration"}     # not "perpetrators of a car bombing": who did it is its attacker
 
@@ -252,7 +252,7 @@ def _in_aftermath(head: "Token") -> bool:
     for _ in range(3):
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
-        if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "for", "into", "with"):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "for", "into", "with", "to"):
             return False
         tok = tok.head.head
         if tok.lemma_.lower() in AFTERMATH:
@@ -299,7 +299,11 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
             continue
         for o in _also_named(d, host, hosts):
             o.actor1, o.a1_default = d.actor1, False
+        recalled = coarse_dated(host.date) and d.date is None
+        salience = host.salience
         absorb(host, d)
+        if recalled:
+            host.salience = salience     # naming history again ("witnesses to the kidnapping") makes it no news
         if host.fatalities is None and host.count is None:
             host.fatalities = d.fatalities     # an aggregate's toll is of many incidents: none of its own
     return out
@@ -349,8 +353,10 @@ def _same_incident(o: Draft, d: Draft) -> bool:
     if (o.kind == "territory") != (d.kind == "territory") and d.reference == "quoted":
         return False             # "fighting broke out ... the ministry said the army had 'liberated strategic
                                  # heights'": ground taken, quoted, is no reaction to the fighting but its own event
-    if coarse_dated(o.date) != coarse_dated(d.date):
-        return False             # history the report recalls is not the news it tells
+    if coarse_dated(o.date) != coarse_dated(d.date) and not (d.date is None and coarse_dated(o.date)):
+        return False             # history the report recalls is not the news it tells; a reference with no
+                                 # time of its own may name it ("kidnapped 219 girls two years ago. Witnesses
+                                 # to the kidnapping said ...")
     if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d) \
             and not _what_followed(d):
         return False             # a quoted reaction is dated by when it was said; a date carried

@@ -11,7 +11,7 @@ from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
-from .attributes import lies_within
+from .attributes import is_dateline, lies_within
 from .patterns import Coding
 from .roles import BACKING, Party
 from .triggers import Mention, contrasted, own_incident
@@ -77,10 +77,33 @@ def _actor1(d: Draft) -> str | None:
 
 def _one_side(a: str | None, b: str | None) -> bool:
     """Could the two actors be one side? Unnamed gunmen (an unidentified armed group) may be the armed group
-    the report names elsewhere, never a state's forces."""
+    the report names elsewhere, never a state's forces; protesters and rioters of one country may be one crowd."""
     if a is not None and b is not None and a != b and UNIDENTIFIED in (a[:len(UNIDENTIFIED)], b[:len(UNIDENTIFIED)]):
         return not (a.startswith(STATE_IDS) or b.startswith(STATE_IDS))
-    return _compatible(a, b)
+    return _same_actor(a, b)
+
+
+# ACLED names a crowd by what it did ("Protesters (Iraq)", "Rioters (Iraq)"): one crowd whose protest turned
+# violent is named both ways by the mentions of its one demonstration
+CROWDS = {"Protests": "protesters-", "Riots": "rioters-"}
+
+
+def _crowd(actor: str | None) -> str | None:
+    """The country part of a generic crowd's id ("iraq" of "rioters-iraq"); None for any other actor."""
+    return next((actor[len(p):] for p in CROWDS.values() if actor is not None and actor.startswith(p)), None)
+
+
+def _same_actor(a: str | None, b: str | None) -> bool:
+    """Compatible actors, a crowd named as protesters and as rioters counting as one."""
+    return _compatible(a, b) or (_crowd(a) is not None and _crowd(a) == _crowd(b))
+
+
+def _crowd_named_by_type(d: Draft) -> None:
+    """A demonstration's crowd named for the demonstration's type, once merging has settled its type."""
+    where = _crowd(d.actor1)
+    prefix = CROWDS.get(d.coding.event_type)
+    if where is not None and prefix is not None:
+        d.actor1 = prefix + where
 
 
 def same_attacker(o: Draft, d: Draft) -> bool:
@@ -106,12 +129,24 @@ def _actor2(d: Draft) -> str | None:
 COARSE_KINDS = frozenset({"country", "admin1", "region"})
 
 
+QUARTER_KM = 15       # a quarter of a town lies this near the town's point ("Dora", a district of Baghdad)
+
+
 def finer_within(p: Place, coarse: Place) -> bool:
     """Whether `p` is a town inside the country, province or region `coarse` ("killed ... in
-    northern Iraq" told again as "killed near the town of Tel Asqof"): ACLED codes the incident at
-    the most precise place reported."""
-    return coarse.kind in COARSE_KINDS and p.kind not in COARSE_KINDS and p.latitude is not None \
-        and lies_within(p, coarse)
+    northern Iraq" told again as "killed near the town of Tel Asqof"), or a quarter of the town
+    `coarse` ("kidnapped in Baghdad" told again as "seized from an apartment in the capital's Dora
+    district"): ACLED codes the incident at the most precise place reported."""
+    if coarse.kind in COARSE_KINDS:
+        return p.kind not in COARSE_KINDS and p.latitude is not None and lies_within(p, coarse)
+    return _quarter_of(p, coarse)
+
+
+def _quarter_of(p: Place, town: Place) -> bool:
+    """A neighbourhood or district close to the town's point, in the town's country: a part of that town."""
+    return p.kind == "neighbourhood" and town.kind == "populated_place" and p.country == town.country \
+        and None not in (p.latitude, p.longitude, town.latitude, town.longitude) \
+        and distance_km(p.latitude, p.longitude, town.latitude, town.longitude) <= QUARTER_KM  # type: ignore[arg-type]
 
 
 def told_place(d: Draft) -> Place | None:
@@ -361,6 +396,10 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and same_attacker(o, d)):
                 host = o         # (unnamed attackers may be the group the sentence names: "IS said it was
                 break            # behind an attack by suicide bombers ..., the first time the group has targeted")
+            if _one_battle(o, d):
+                host = o
+                _sides_joined(o, d)
+                break
         if host is None:
             out.append(d)
         else:
@@ -374,8 +413,33 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 # ("Palestinian gunmen killed two Israelis": the gunmen, read as fighters, named no one)
                 host.coding = d.coding
             absorb(host, d)
+            _crowd_named_by_type(host)
     out.sort(key=lambda d: d.mention.start)
     return out
+
+
+def _sides(d: Draft) -> set[str]:
+    return {a for a in (_actor1(d), d.actor2) if a}
+
+
+def _one_battle(o: Draft, d: Draft) -> bool:
+    """Two battle words of one sentence, each with one side told ("troops were engaged in heavy fighting with
+    militants": the troops for one word, the militants for the other): one battle between the two sides the
+    words name together, never more than two."""
+    if o.coding.event_type != "Battles" or d.coding.event_type != "Battles" or "territory" in (o.kind, d.kind):
+        return False
+    a, b = _sides(o), _sides(d)
+    return bool(a) and bool(b) and len(a | b) <= 2 and (len(a) < 2 or len(b) < 2 or a == b)
+
+
+def _sides_joined(host: Draft, d: Draft) -> None:
+    """The side `d` names that `host` lacks becomes `host`'s first side, before `d` joins it."""
+    other = _sides(d) - _sides(host)
+    if other and _actor1(host) is None:
+        side = other.pop()
+        host.actor1, host.a1_default = side, False
+        if d.actor2 == side:
+            d.actor2 = None
 
 
 # words that set what they govern before or behind what the sentence tells ("following a suicide bombing",
@@ -509,7 +573,7 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if o.status not in VIOLENT_STATUS or d.status not in VIOLENT_STATUS or d.count is not None or o.count is not None:
         return False
-    if not (_compatible(_actor1(o), _actor1(d)) and _compatible(_actor2(o), _actor2(d))):
+    if not (_same_actor(_actor1(o), _actor1(d)) and _compatible(_actor2(o), _actor2(d))):
         return False
     if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
             and o.place.kind not in COARSE_KINDS and d.place.kind not in COARSE_KINDS:
@@ -534,8 +598,17 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
     between = text[o.sent_end:d.sent_start]
     same_para = "\n" not in between.strip(" ") and len(between) < 400
     # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")
-    same_crowd = family(o) == "demonstration" and o.actor1 is not None and o.actor1 == d.actor1
+    same_crowd = family(o) == "demonstration" and o.actor1 is not None and (o.actor1 == d.actor1 or _riot_told_on(o, d))
     return same_para or same_crowd or refers_back
+
+
+def _riot_told_on(o: Draft, d: Draft) -> bool:
+    """A report that leads with a demonstration's violence ("protesters stormed the Green Zone") and then tells
+    of the protesters at the same place ("security forces used tear gas to dislodge the protesters") tells one
+    crowd's one demonstration; a protest told first and violence after it may be another crowd's."""
+    return o.coding.event_type == "Riots" and d.coding.event_type == "Protests" and _crowd(o.actor1) is not None \
+        and _crowd(o.actor1) == _crowd(d.actor1) and o.place is not None and d.place is not None \
+        and o.place.name == d.place.name
 
 
 # sub-types one incident is told under in one report ("a suicide bomber ... in a blast", "the attacker
@@ -553,6 +626,19 @@ def _same_day_and_place(o: Draft, d: Draft) -> bool:
         and o.place is not None and d.place is not None and o.place.name == d.place.name
 
 
+def _other_place(o: Draft, d: Draft, text: str | None) -> bool:
+    """Whether two drafts are each told at a place of their own that differ: not when one is where the wire
+    report was filed from ("BAGHDAD U.S. officials could not confirm ... an air strike" and "wounded in a
+    coalition air strike in Nineveh"), nor when one is a quarter of the other town (a country or province
+    told in a sentence of its own is no retelling of a town's incident: "capturing territory in Syria")."""
+    place = told_place(d)
+    if not (o.place and place and o.place.name != place.name and o.place_here and d.place_here):
+        return False
+    if text is not None and (is_dateline(o.place, text) or is_dateline(place, text)):
+        return False
+    return not (_quarter_of(o.place, place) or _quarter_of(place, o.place))
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
@@ -568,6 +654,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 told.coding, told.kind, told.rule, told.mention = d.coding, d.kind, d.rule, d.mention
                 told.priority, told.plover = d.priority, d.plover
             absorb(told, d)
+            _crowd_named_by_type(told)
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
@@ -603,8 +690,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             swapped = not straight and told_from_the_other_side(o, d)
             if not (straight or swapped):
                 continue
-            place = told_place(d)
-            if o.place and place and o.place.name != place.name and o.place_here and d.place_here:
+            if _other_place(o, d, text):
                 continue
             if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day) or _apart(o, d):
                 continue
@@ -622,12 +708,16 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             # told from the other side: its sides the host's way round before they join it
             d.actor1, d.actor2, d.a1_default = d.actor2, _actor1(d), False
             d.assoc1, d.assoc2 = d.assoc2, d.assoc1
+        if text is not None and host.place is not None and is_dateline(host.place, text) and d.place_here \
+                and d.place is not None and not is_dateline(d.place, text):
+            host.place_here = False          # where the wire was filed from yields to the place the incident is told at
         if d.priority > host.priority:
             # ACLED's precedence: the incident takes its most telling sub-type
             host.coding, host.rule, host.plover, host.priority = d.coding, d.rule, d.plover, d.priority
         if host.status != d.status:
             host.status = "reported"         # claimed, and reported by others too
         absorb(host, d)
+        _crowd_named_by_type(host)
         # conflicting figures for the same victims: the lowest (ACLED); a "nobody was killed" told with the
         # same kind of violence is of another incident than a deadly one, never its toll
         if d.fatalities is not None and (host.fatalities is None or d.fatalities > 0):

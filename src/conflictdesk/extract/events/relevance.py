@@ -146,6 +146,8 @@ def not_an_occurrence(m: "Mention") -> bool:
         if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
                 and head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in JOINING_VERBS:
             return True
+    if _engaged_in_fighting(head):
+        return True
     if head.pos_ in ("NOUN", "PROPN") and lemma in AIRCRAFT and len(m.tokens) == 1:
         verb = head
         while verb.dep_ in ("conj", "appos", "compound") and verb.head.i != verb.i:
@@ -165,12 +167,46 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
-            or _held_now(head):
+            or _held_now(head) or _vehicle_struck(m):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# the nouns of a war one side wages: "forces engaged in the battle against Islamic State"
+FIGHT_NOUNS = {"battle", "fight", "fighting", "war", "campaign", "struggle", "offensive", "combat"}
+
+
+def _engaged_in_fighting(head: "Token") -> bool:
+    """"Iraqi forces engaged in the battle against Islamic State": a participle telling who a side is (as
+    "officials fighting Islamic State"), not a battle of its own."""
+    return head.lemma_.lower() == "engage" and head.dep_ == "acl" and head.tag_ in ("VBN", "VBG") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in FIGHT_NOUNS
+                                                       for g in c.children) for c in head.children)
+
+
+# road and rail vehicles, whose striking something is a traffic accident (aircraft strike as weapons do)
+VEHICLES = {"car", "truck", "vehicle", "bus", "van", "train", "motorcade", "taxi", "lorry", "pickup", "suv",
+            "tractor", "motorcycle", "tram", "locomotive"}
+BLAST_WORDS = re.compile(r"\b(?:(?:land)?mines?|IEDs?|explosi\w*|devices?|blasts?|detonat\w*)\b", re.IGNORECASE)
+# what makes a vehicle a bomb ("an explosives-laden truck", "a booby-trapped car")
+LOADED = {"bomb", "explosive", "explosives", "laden", "rigged", "booby", "trapped", "suicide", "packed", "loaded"}
+
+
+def _vehicle_struck(m: "Mention") -> bool:
+    """"A vehicle in the motorcade struck and killed a young boy", "another car struck a tree": a road
+    vehicle that hits someone or something, told with no hostile act, is a traffic accident, not a strike
+    (a car bomb's word is the bomb; an explosives-laden truck is a bomb)."""
+    verb = m.head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+        verb = verb.head             # "struck and killed": the subject is the first verb's
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("strike", "hit", "kill") or HOSTILE.search(m.sent.text) \
+            or BLAST_WORDS.search(m.sent.text):
+        return False             # "an army truck struck a roadside mine": the mine's blast
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLES
+               and not any(t.lemma_.lower() in LOADED for t in c.subtree) for c in verb.children)
 
 
 # a raid by the police on a house is a search: no violence unless the sentence tells some
