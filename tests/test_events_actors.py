@@ -759,3 +759,31 @@ def test_an_aircraft_brought_down_is_the_target_of_who_downed_it(nlp, kb):
     assert evs and (evs[0][0].actor1 or "").startswith("military-forces-of-turkey") \
         and (evs[0][0].actor2 or "").startswith("military-forces-of-russia"), \
         [(e.sub_event_type, e.actor1, e.actor2) for e, _, _ in coded(nlp, kb, text)]
+
+
+def test_who_died_is_the_victim_not_the_agent(nlp, kb):
+    text = "Three policemen died when a roadside bomb struck their patrol near Kirkuk on Sunday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Remote explosive/landmine/IED"]
+    assert evs and all(a1 is None or not a1.startswith("Police") for _, a1, _ in evs) \
+        and any(a2 and a2.startswith("Police Forces of Iraq") for _, _, a2 in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]
+
+
+def test_a_state_force_telling_of_its_own_states_fight_is_no_side(nlp, kb):
+    text = "A rebel commander was killed in a firefight with the Indian army in Kupwara on Tuesday, police said."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 and a1.startswith("Military Forces of India"), (a1, a2)
+
+
+def test_the_subject_of_a_passive_verb_does_what_its_complement_tells(nlp, kb):
+    text = ("Israeli aircraft hit a Syrian army post after militants were seen attempting attacks against Israel "
+            "from the Golan.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].status == "attempted"]
+    assert evs and all(a1 and a1.startswith("Unidentified Armed Group") for _, a1, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]
+
+
+def test_the_place_fire_came_from_did_not_fire(nlp, kb):
+    text = "Rocket fire from southern Lebanon struck the Israeli town of Kiryat Shmona on Friday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Lebanon" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]

@@ -462,6 +462,17 @@ def _pobj_of(tok: "Token", preps: set[str]) -> list["Token"]:
     return [g for g in out if g.ent_type_ not in ("DATE", "TIME")]
 
 
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+
+
+def _origin(tok: "Token") -> bool:
+    """"rocket fire from northern Syria", "mortars from the Gaza Strip": a place after "from" is where the
+    fire came from, not who fired it (unlike "an attack from rebels"); `by` still names the agent."""
+    if tok.head.lower_ != "from":
+        return False
+    return tok.ent_type_ in PLACE_ENTITIES or tok.lemma_.lower() in SITE_NOUNS | HELD_SITES
+
+
 def _conjuncts(tok: "Token") -> list["Token"]:
     return [c for c in tok.conjuncts if c.i > tok.i]
 
@@ -493,7 +504,20 @@ def _subject(verb: "Token") -> tuple["Token | None", bool]:
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
                                    steps=4, through_prepositions=True, not_into=_SPEECH,
                                    otherwise=_noun_read_as_verb)
+    if group == 1 and _controls(subj, verb):
+        return subj, False
     return subj, group == 1
+
+
+def _controls(subj: "Token", verb: "Token") -> bool:
+    """"militants were caught attempting attacks", "soldiers were ordered to fire": the subject of a passive
+    verb is the one who does what its complement tells (the complement itself not passive: "were ordered
+    to be executed")."""
+    t = verb
+    while t.head.i != t.i and t.head.i != subj.head.i:
+        t = t.head
+    return t.head.i == subj.head.i and t.i != subj.head.i and t.dep_ == "xcomp" and \
+        t.pos_ in ("VERB", "AUX") and not _children(t, {"auxpass", "nsubjpass"})
 
 
 def _what_it_seemed(verb: "Token") -> "Token | None":
@@ -658,6 +682,8 @@ def _verb_of_noun(head: "Token") -> "Token":
     return head
 
 
+# verbs whose subject is who died, not who killed ("two soldiers died", "migrants drowned")
+DYING_VERBS = {"die", "perish", "drown", "starve", "suffocate"}
 # verbs whose coordinated subject is both sides ("troops and militants clashed") and what is exchanged
 RECIPROCAL = {"clash", "skirmish", "exchange", "battle"}
 EXCHANGED = {"fire", "gunfire", "shot", "shell", "blow", "rocket"}
@@ -705,6 +731,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 # "pushed from the city of Palmyra by government forces": the parser hangs the agent from the place
                 by = [a for p in _pobj_of(head, {"from", "of"}) for a in _pobj_of(p, {"by"})]
             agent = by[0] if by else None
+        elif head.lemma_.lower() in DYING_VERBS:
+            target = subj     # "two soldiers died": who died is the victim, never the killer
         else:
             agent = subj
             target = objs[0] if objs else None
@@ -732,7 +760,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         poss = _children(head, {"poss"})
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         # "an attack from rebels": by them; "the capture of the town from rebels": taken from them (the loser)
-        by = _pobj_of(head, {"by"} if m.trigger.kind == "territory" else {"by", "from"})
+        by = _pobj_of(head, {"by"}) if m.trigger.kind == "territory" else \
+            [g for g in _pobj_of(head, {"by", "from"}) if not _origin(g)]
         for c in head.children:
             if c.dep_ == "acl" and c.lemma_.lower() not in BACKING:     # "missiles fired by regime forces"
                 by += _pobj_of(c, {"by"})        # (not "an offensive backed by Russia": an ally)
@@ -810,6 +839,12 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 if verb is not None and verb.lemma_.lower() in NOT_AGENT_VERBS:
                     # who reports an attack did not carry it out, unless it is the group's own outlet
                     agent = _own_outlet(verb, index)
+                    verb = None
+                if verb is not None and verb.lemma_.lower() in DYING_VERBS and m.coding.event_type != "Battles":
+                    # "two soldiers died in a bomb attack": who died is its victim, never its agent (a battle's
+                    # sides are left to the battle's own rules: both fight, and both may die)
+                    subj, _ = _subject(verb)
+                    target = target or (subj if subj is not None and subj.i != head.i else None)
                     verb = None
                 if verb is not None:
                     subj, passive = _subject(verb)

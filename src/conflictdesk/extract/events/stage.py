@@ -1215,6 +1215,17 @@ def _military_reporting(tok: Any) -> bool:
                                                        for c in tok.children)
 
 
+def _state_of(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | None:
+    """The country whose forces an actor is."""
+    rec = index.by_id.get(actor_id) if actor_id else None
+    return getattr(actor_entry(kb, actor_id), "country", None) or (rec.country if rec else None)
+
+
+def _telling(tok: Any) -> bool:
+    """Is the word the subject of a verb of saying ("..., police said", "the military told reporters")?"""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKING_VERBS | {"tell"}
+
+
 # "killed in an operation", "a military operation", "a security crackdown": what a state's forces do to an
 # armed group (an operation by anyone else names them: "a rebel operation")
 OPERATION_NOUNS = {"operation", "crackdown", "sweep"}
@@ -1240,12 +1251,14 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     ("Six soldiers were killed in clashes with militants": the state's forces and an armed group),
     state forces first, as ACLED's coders list them when a report does not say who attacked."""
     sides: list[str] = []
+    tellers: list[str] = []
     allies = {*d.assoc1, *(_country_branch(as_forces(a, kb=kb, index=index, country=country), country, kb=kb)
                            for a in d.assoc1)}
     for tok in d.mention.sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
                 (tok.lemma_.lower() not in patterns.armed_nouns and not _military_reporting(tok)):
             continue
+        told = _telling(tok)
         party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
             continue
@@ -1254,7 +1267,14 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
             actor = getattr(kb.state_actor(country, "military"), "id", None)    # "a security officer told"
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
         if actor is not None and actor not in sides and actor not in (a1, a2, *allies):
-            sides.append(actor)    # an ally ("fighting alongside Assad's forces") is no opponent
+            (tellers if told else sides).append(actor)   # an ally ("fighting alongside Assad's forces") is no opponent
+    # who tells of the fighting ("the military said", "a rebel commander told Reuters") is one of its sides,
+    # unless the state it serves already has its forces in it: "a gunfight with the Indian army, police said"
+    # is the army's, the police only tell of it
+    fighting = {_state_of(s, kb=kb, index=index) for s in (a1, a2, *sides)
+                if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES}
+    sides += [t for t in tellers if t not in sides and not (
+        _actor_type(t, kb=kb, index=index) in STATE_FORCE_TYPES and _state_of(t, kb=kb, index=index) in fighting)]
     if a1 is None and sides:
         state = [s for s in sides if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES]
         a1 = (state or sides)[0]
