@@ -787,3 +787,17 @@ def test_the_place_fire_came_from_did_not_fire(nlp, kb):
     text = "Rocket fire from southern Lebanon struck the Israeli town of Kiryat Shmona on Friday."
     evs = coded(nlp, kb, text)
     assert evs and all(a1 is None or "Lebanon" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_they_is_the_armed_side_last_named_by_a_plural_not_the_speaker_after_it(nlp, kb):
+    text = ("Government troops were supported in the offensive by Kurdish YPG militias based near Afrin. They have "
+            "captured three villages north of Aleppo since Monday, rebels said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type.endswith("territory")]
+    assert evs and evs[0][1] and evs[0][1].startswith("YPG"), [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_they_who_stormed_a_post_are_the_fighters_named_before(nlp, kb):
+    text = ("The offensive was backed by al Shabaab fighters from the south. They stormed a police post in Baidoa "
+            "on Monday, officials said.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 == "Al Shabaab" and a2 and a2.startswith("Police Forces of Somalia"), (a1, a2)

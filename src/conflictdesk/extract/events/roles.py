@@ -350,7 +350,9 @@ def _speaker_of_pronoun(tok: "Token") -> "Token | None":
     said = tok.head
     if said.dep_ != "ccomp" or said.head.lemma_.lower() not in SPEAKING_VERBS:
         return None
-    speakers = [c for c in said.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    # "Islamic State said they carried out the attack", not "They have seized villages, rebels said": a
+    # speaker told after the pronoun only says so (the pronoun names someone told before)
+    speakers = [c for c in said.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < tok.i]
     if not speakers or any(w.lemma_.lower() in WITNESS_NOUNS for w in (speakers[0], *speakers[0].conjuncts)):
         return None
     return speakers[0]

@@ -546,6 +546,8 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     tok = party.token
     if party.phrase is not None or tok is None:
         return party
+    if tok.lower_ == "they" and party.actor is None:
+        return _they(party, kb=kb, index=index, patterns=patterns)
     definite = any(c.lower_ == "the" for c in tok.children)
     if party.actor is not None:
         rec = index.by_id.get(party.actor)
@@ -578,6 +580,35 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     before = [(s, e, a) for s, e, a in index.spans
               if e <= tok.left_edge.idx and _actor_type(a, kb=kb, index=index) in types]
     return Party(actor=_last_named(before, tok), kind=party.kind, token=tok) if before else party
+
+
+def _they(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> Party:
+    """"... helped by Kurdish-led YPG militias. They have seized a string of villages": "they" is the armed
+    side last named by a plural noun before it, in its own sentence or the one before ("the army's
+    advance" is an "it", not a "they"); none, no one."""
+    tok = party.token
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    # the subject of the sentence's main clause ("They have seized villages, rebels said"), not of a clause
+    # inside it: "the men told police they targeted him", "before they killed"
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i
+                                   and verb.head.lemma_.lower() in SPEAKING_VERBS | {"tell"})
+    if tok.dep_ != "nsubj" or not main:
+        return party
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    nearest = next((t for t in reversed(doc[start:tok.i]) if t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound"),
+                   None)
+    if nearest is None:
+        return party
+    found = _antecedent(resolve_phrase(nearest, index, patterns), kb=kb, index=index, patterns=patterns)
+    if found.kind not in ("civilians", "nationals", "protesters", "rioters") and (found.phrase is not None or (
+            found.actor is not None and _actor_type(found.actor, kb=kb, index=index) in ARMED_TYPES)):
+        return dataclasses.replace(found, token=tok)
+    return party
 
 
 def _last_named(before: list[tuple[int, int, str]], tok: Any) -> str:
