@@ -801,3 +801,11 @@ def test_they_who_stormed_a_post_are_the_fighters_named_before(nlp, kb):
             "on Monday, officials said.")
     [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
     assert a1 == "Al Shabaab" and a2 and a2.startswith("Police Forces of Somalia"), (a1, a2)
+
+
+def test_one_person_who_attacks_is_an_unidentified_armed_group_not_a_civilian(nlp, kb):
+    text = "A student stabbed a teacher at a school in Lyon on Tuesday, police said."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Attack"]
+    assert evs and evs[0][1] == "Unidentified Armed Group (France)", [(e.sub_event_type, a1, a2) for e, a1, a2 in
+                                                                      coded(nlp, kb, text)]
+

@@ -44,7 +44,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
-from .roles import (SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic,
+from .roles import (DYING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic,
                     noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, Mention, absorb_modifiers, contrast_clause, expelling, find_mentions,
                        quoted_ranges, sentence_text_forms)
@@ -1060,6 +1060,20 @@ def _country_branch(actor_id: str | None, country: str | None, *, kb: Any) -> st
     return getattr(branch, "id", None) or actor_id
 
 
+def _lone_assailant(d: Draft) -> bool:
+    """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
+    of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
+    tok, head = d.side1.token, d.mention.head
+    if d.side1.kind != "civilians" or tok is None or tok.tag_ not in ("NN", "NNP") or head.pos_ != "VERB" \
+            or d.kind not in ("event", None):
+        return False
+    if tok.head.dep_ == "agent" and tok.head.head.i == head.i:
+        return True                   # "stabbed by a 21-year-old student"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or (
+        head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children))
+    return not passive and head.lemma_.lower() not in DYING_VERBS      # ("a woman shot dead": shot)
+
+
 def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPatterns) -> str | None:
     for rp in patterns.default_agents:
         if rp.sub_event_type == d.coding.sub_event_type and rp.applies(country):
@@ -1105,6 +1119,10 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
+    if a1 is None and violent and _lone_assailant(d):
+        # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
+        # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
+        a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if a1 is None and violent and d.kind != "outcome" and d.status in ("reported", "claimed") \
             and d.side1.kind not in ("civilians", "protesters", "rioters"):
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
