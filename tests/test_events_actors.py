@@ -809,3 +809,24 @@ def test_one_person_who_attacks_is_an_unidentified_armed_group_not_a_civilian(nl
     assert evs and evs[0][1] == "Unidentified Armed Group (France)", [(e.sub_event_type, a1, a2) for e, a1, a2 in
                                                                       coded(nlp, kb, text)]
 
+
+
+def test_who_carries_the_bombs_is_the_bomber(nlp, kb):
+    text = "Three women carrying suicide bombs tried to enter a market in Maiduguri on Sunday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Suicide bomb"]
+    assert evs and evs[0][1] == "Unidentified Armed Group (Nigeria)", [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_who_flees_an_attack_did_not_carry_it_out(nlp, kb):
+    text = "Militiamen fleeing the air strikes near Sirte crossed into Tunisia on Monday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None for _, a1, _ in evs), [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_no_side_fights_itself(nlp, kb):
+    text = ("The army drove Islamic State out of Palmyra on Sunday after clashes with the group's fighters. The "
+            "monitor said there were still clashes on the eastern edge of Palmyra on Sunday morning, but the bulk "
+            "of the Islamic State force had withdrawn, leaving the city under Assad's control.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(e.actor1 is None or e.actor1 != e.actor2 for e, _, _ in evs), \
+        [(e.actor1, e.actor2) for e, _, _ in evs]

@@ -500,12 +500,20 @@ def _noun_read_as_verb(v: "Token") -> "tuple[Token | None] | None":
     return None
 
 
+def _modified_noun(v: "Token") -> "tuple[Token | None] | None":
+    """"three women carrying suicide bombs", "gunmen firing rockets": the noun an active participle
+    modifies is its subject."""
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        return (v.head,)
+    return _noun_read_as_verb(v)
+
+
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
     """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
     and whether it is passive."""
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
                                    steps=4, through_prepositions=True, not_into=_SPEECH,
-                                   otherwise=_noun_read_as_verb)
+                                   otherwise=_modified_noun)
     if group == 1 and _controls(subj, verb):
         return subj, False
     return subj, group == 1
@@ -548,7 +556,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    "condemn", "denounce", "deplore", "criticise", "criticize", "deny", "allege", "warn", "fear",
                    "document", "record", "cite", "see", "show", "suffer", "survive", "witness", "confirm", "face",
                    "mourn", "investigate", "urge", "welcome", "praise", "dismiss", "protest", "reject", "complain",
-                   "call", "term", "label", "brand", "dub"}
+                   "call", "term", "label", "brand", "dub",
+                   # who flees or escapes it was exposed to it ("residents fleeing the shelling")
+                   "flee", "escape", "evade", "endure"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
@@ -850,8 +860,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                     verb = None
                 if verb is not None:
                     subj, passive = _subject(verb)
-                    if subj is not None and subj.i != head.i and not passive and \
-                            not (subj.i < head.i and head.i in {t.i for t in subj.subtree}):
+                    if subj is not None and subj.i != head.i and not passive and (
+                            not (subj.i < head.i and head.i in {t.i for t in subj.subtree})
+                            or _modified_noun(verb) == (subj,)):      # "women carrying suicide bombs"
                         agent = subj
                     # "a drone strike ... killed three soldiers": the verb's object is the target
                     if head.dep_ == "nsubj" and head.head.i == verb.i:

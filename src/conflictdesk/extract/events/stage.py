@@ -1064,8 +1064,12 @@ def _lone_assailant(d: Draft) -> bool:
     """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
     of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
     tok, head = d.side1.token, d.mention.head
-    if d.side1.kind != "civilians" or tok is None or tok.tag_ not in ("NN", "NNP") or head.pos_ != "VERB" \
-            or d.kind not in ("event", None):
+    if d.side1.kind != "civilians" or tok is None or d.kind not in ("event", None):
+        return False
+    if head.pos_ in ("NOUN", "PROPN") and d.coding.event_type == "Explosions/Remote violence" \
+            and head.dep_ == "dobj" and head.head.dep_ == "acl" and head.head.tag_ == "VBG" and head.head.head.i == tok.i:
+        return True                   # "three women carrying suicide bombs": who carries the bombs uses them
+    if tok.tag_ not in ("NN", "NNP") or head.pos_ != "VERB":
         return False
     if tok.head.dep_ == "agent" and tok.head.head.i == head.i:
         return True                   # "stabbed by a 21-year-old student"
@@ -1615,6 +1619,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                            news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
+        if d.actor1 is not None and d.actor1 == d.actor2:
+            d.actor2 = None          # two tellings merged may give one side twice: no side fights itself
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
     for d in merged:
         if d.coding.sub_event_type == "Peaceful protest":
