@@ -830,3 +830,9 @@ def test_no_side_fights_itself(nlp, kb):
     evs = coded(nlp, kb, text)
     assert evs and all(e.actor1 is None or e.actor1 != e.actor2 for e, _, _ in evs), \
         [(e.actor1, e.actor2) for e, _, _ in evs]
+
+
+def test_a_group_pushed_out_by_no_side_told_lost_to_the_states_forces(nlp, kb):
+    text = "The Islamic State group was pushed out of Ramadi in December after holding the city for months."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
+    assert evs and (evs[0][1] or "").startswith("Military Forces of Iraq"), [(e.sub_event_type, a1) for e, a1, _ in evs]

@@ -1241,6 +1241,12 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         d.actor1 = a1
         _territory_subtype(d, kb=kb, index=index)
     d.actor2 = a2
+    if d.actor1 is None and d.kind == "territory" and d.coding.sub_event_type == "Government regains territory" \
+            and kb is not None and country:
+        # "the Islamic State group was pushed out of Fallujah": an armed group driven out by no side told is
+        # coded as territory the government regained (above), so by the state's forces, as ACLED names them
+        d.actor1 = getattr(kb.state_actor(country, "military"), "id", None)
+        d.a1_default = d.actor1 is not None
 
 
 def _attacked(tok: Any) -> bool:
