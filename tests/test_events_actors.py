@@ -836,3 +836,11 @@ def test_a_group_pushed_out_by_no_side_told_lost_to_the_states_forces(nlp, kb):
     text = "The Islamic State group was pushed out of Ramadi in December after holding the city for months."
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
     assert evs and (evs[0][1] or "").startswith("Military Forces of Iraq"), [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_each_of_coordinated_acts_has_the_one_accused_of_them(nlp):
+    from conflictdesk.extract.events.roles import _accused
+
+    doc = nlp("The council sanctioned the regime over a chemical attack and a rocket launch.")
+    launch = next(t for t in doc if t.text == "launch")
+    assert _accused(launch) is not None and _accused(launch).text == "regime"

@@ -574,6 +574,8 @@ def _accused(head: "Token") -> "Token | None":
     verb a participle, the noun it qualifies ("an Islamic State network blamed for a series of suicide
     bombings", "the cell accused of the attack")."""
     t = head
+    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head           # "sanctioned the North over a nuclear test and a rocket launch": each act told
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
         t = t.head.head
     if t.dep_ not in ("pcomp", "pobj") or t.head.dep_ != "prep" or t.head.lower_ not in ("of", "for", "over"):
