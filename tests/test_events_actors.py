@@ -844,3 +844,14 @@ def test_each_of_coordinated_acts_has_the_one_accused_of_them(nlp):
     doc = nlp("The council sanctioned the regime over a chemical attack and a rocket launch.")
     launch = next(t for t in doc if t.text == "launch")
     assert _accused(launch) is not None and _accused(launch).text == "regime"
+
+
+def test_who_helps_a_fight_or_examines_an_attack_is_not_its_agent(nlp, kb):
+    text = ("U.S. officials said they are still analyzing the links between the group and a June 28 attack on the "
+            "airport in Istanbul that killed 45 people.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "United States" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+    doc = nlp("Army units advanced under air cover from a coalition helping to fight the militants.")
+    from conflictdesk.extract.events.roles import _subject
+    fight = next(t for t in doc if t.text == "fight")
+    assert _subject(fight)[0] is None or _subject(fight)[0].text != "coalition"

@@ -502,9 +502,10 @@ def _noun_read_as_verb(v: "Token") -> "tuple[Token | None] | None":
 
 def _modified_noun(v: "Token") -> "tuple[Token | None] | None":
     """"three women carrying suicide bombs", "gunmen firing rockets": the noun an active participle
-    modifies is its subject."""
+    modifies is its subject; one helping or backing ("a coalition helping to fight the militants") is an ally
+    of whoever fights, not a side (BACKING)."""
     if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
-        return (v.head,)
+        return (None,) if v.lemma_.lower() in BACKING else (v.head,)
     return _noun_read_as_verb(v)
 
 
@@ -558,7 +559,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    "mourn", "investigate", "urge", "welcome", "praise", "dismiss", "protest", "reject", "complain",
                    "call", "term", "label", "brand", "dub",
                    # who flees or escapes it was exposed to it ("residents fleeing the shelling")
-                   "flee", "escape", "evade", "endure"}
+                   "flee", "escape", "evade", "endure",
+                   # who examines it did not do it ("officials are still analyzing the links between X and an attack")
+                   "analyze", "analyse", "examine", "study", "probe", "review"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
