@@ -759,3 +759,99 @@ def test_an_aircraft_brought_down_is_the_target_of_who_downed_it(nlp, kb):
     assert evs and (evs[0][0].actor1 or "").startswith("military-forces-of-turkey") \
         and (evs[0][0].actor2 or "").startswith("military-forces-of-russia"), \
         [(e.sub_event_type, e.actor1, e.actor2) for e, _, _ in coded(nlp, kb, text)]
+
+
+def test_who_died_is_the_victim_not_the_agent(nlp, kb):
+    text = "Three policemen died when a roadside bomb struck their patrol near Kirkuk on Sunday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Remote explosive/landmine/IED"]
+    assert evs and all(a1 is None or not a1.startswith("Police") for _, a1, _ in evs) \
+        and any(a2 and a2.startswith("Police Forces of Iraq") for _, _, a2 in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]
+
+
+def test_a_state_force_telling_of_its_own_states_fight_is_no_side(nlp, kb):
+    text = "A rebel commander was killed in a firefight with the Indian army in Kupwara on Tuesday, police said."
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 and a1.startswith("Military Forces of India"), (a1, a2)
+
+
+def test_the_subject_of_a_passive_verb_does_what_its_complement_tells(nlp, kb):
+    text = ("Israeli aircraft hit a Syrian army post after militants were seen attempting attacks against Israel "
+            "from the Golan.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].status == "attempted"]
+    assert evs and all(a1 and a1.startswith("Unidentified Armed Group") for _, a1, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in coded(nlp, kb, text)]
+
+
+def test_the_place_fire_came_from_did_not_fire(nlp, kb):
+    text = "Rocket fire from southern Lebanon struck the Israeli town of Kiryat Shmona on Friday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Lebanon" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_they_is_the_armed_side_last_named_by_a_plural_not_the_speaker_after_it(nlp, kb):
+    text = ("Government troops were supported in the offensive by Kurdish YPG militias based near Afrin. They have "
+            "captured three villages north of Aleppo since Monday, rebels said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type.endswith("territory")]
+    assert evs and evs[0][1] and evs[0][1].startswith("YPG"), [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_they_who_stormed_a_post_are_the_fighters_named_before(nlp, kb):
+    text = ("The offensive was backed by al Shabaab fighters from the south. They stormed a police post in Baidoa "
+            "on Monday, officials said.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 == "Al Shabaab" and a2 and a2.startswith("Police Forces of Somalia"), (a1, a2)
+
+
+def test_one_person_who_attacks_is_an_unidentified_armed_group_not_a_civilian(nlp, kb):
+    text = "A student stabbed a teacher at a school in Lyon on Tuesday, police said."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Attack"]
+    assert evs and evs[0][1] == "Unidentified Armed Group (France)", [(e.sub_event_type, a1, a2) for e, a1, a2 in
+                                                                      coded(nlp, kb, text)]
+
+
+
+def test_who_carries_the_bombs_is_the_bomber(nlp, kb):
+    text = "Three women carrying suicide bombs tried to enter a market in Maiduguri on Sunday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Suicide bomb"]
+    assert evs and evs[0][1] == "Unidentified Armed Group (Nigeria)", [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_who_flees_an_attack_did_not_carry_it_out(nlp, kb):
+    text = "Militiamen fleeing the air strikes near Sirte crossed into Tunisia on Monday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None for _, a1, _ in evs), [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_no_side_fights_itself(nlp, kb):
+    text = ("The army drove Islamic State out of Palmyra on Sunday after clashes with the group's fighters. The "
+            "monitor said there were still clashes on the eastern edge of Palmyra on Sunday morning, but the bulk "
+            "of the Islamic State force had withdrawn, leaving the city under Assad's control.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(e.actor1 is None or e.actor1 != e.actor2 for e, _, _ in evs), \
+        [(e.actor1, e.actor2) for e, _, _ in evs]
+
+
+def test_a_group_pushed_out_by_no_side_told_lost_to_the_states_forces(nlp, kb):
+    text = "The Islamic State group was pushed out of Ramadi in December after holding the city for months."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Government regains territory"]
+    assert evs and (evs[0][1] or "").startswith("Military Forces of Iraq"), [(e.sub_event_type, a1) for e, a1, _ in evs]
+
+
+def test_each_of_coordinated_acts_has_the_one_accused_of_them(nlp):
+    from conflictdesk.extract.events.roles import _accused
+
+    doc = nlp("The council sanctioned the regime over a chemical attack and a rocket launch.")
+    launch = next(t for t in doc if t.text == "launch")
+    assert _accused(launch) is not None and _accused(launch).text == "regime"
+
+
+def test_who_helps_a_fight_or_examines_an_attack_is_not_its_agent(nlp, kb):
+    text = ("U.S. officials said they are still analyzing the links between the group and a June 28 attack on the "
+            "airport in Istanbul that killed 45 people.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "United States" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+    doc = nlp("Army units advanced under air cover from a coalition helping to fight the militants.")
+    from conflictdesk.extract.events.roles import _subject
+    fight = next(t for t in doc if t.text == "fight")
+    assert _subject(fight)[0] is None or _subject(fight)[0].text != "coalition"

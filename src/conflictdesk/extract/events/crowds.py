@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...taxonomy import ARMED_VIOLENCE
 from .notes import Draft, absorb
 from .patterns import Coding, EventPatterns
+from .roles import DYING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -186,10 +187,6 @@ def done_by_crowd(m: "Mention", patterns: EventPatterns) -> bool:
                                        if d.lemma_.lower() in ("group", "member", "band") else [d])]
     return any((d.tag_ in ("NNS", "NNPS") or d.lemma_.lower() in COLLECTIVE) and _names(d, patterns.mob_nouns)
                for d in doers)
-
-
-# verbs whose subject is who died, not who killed
-DYING_VERBS = {"die", "perish", "drown", "starve", "suffocate"}
 
 
 def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool]) -> bool:

@@ -352,7 +352,9 @@ def _speaker_of_pronoun(tok: "Token") -> "Token | None":
     said = tok.head
     if said.dep_ != "ccomp" or said.head.lemma_.lower() not in SPEAKING_VERBS:
         return None
-    speakers = [c for c in said.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    # "Islamic State said they carried out the attack", not "They have seized villages, rebels said": a
+    # speaker told after the pronoun only says so (the pronoun names someone told before)
+    speakers = [c for c in said.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < tok.i]
     if not speakers or any(w.lemma_.lower() in WITNESS_NOUNS for w in (speakers[0], *speakers[0].conjuncts)):
         return None
     return speakers[0]
@@ -475,6 +477,17 @@ def _pobj_of(tok: "Token", preps: set[str]) -> list["Token"]:
     return [g for g in out if g.ent_type_ not in ("DATE", "TIME")]
 
 
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+
+
+def _origin(tok: "Token") -> bool:
+    """"rocket fire from northern Syria", "mortars from the Gaza Strip": a place after "from" is where the
+    fire came from, not who fired it (unlike "an attack from rebels"); `by` still names the agent."""
+    if tok.head.lower_ != "from":
+        return False
+    return tok.ent_type_ in PLACE_ENTITIES or tok.lemma_.lower() in SITE_NOUNS | HELD_SITES
+
+
 def _conjuncts(tok: "Token") -> list["Token"]:
     return [c for c in tok.conjuncts if c.i > tok.i]
 
@@ -500,13 +513,35 @@ def _noun_read_as_verb(v: "Token") -> "tuple[Token | None] | None":
     return None
 
 
+def _modified_noun(v: "Token") -> "tuple[Token | None] | None":
+    """"three women carrying suicide bombs", "gunmen firing rockets": the noun an active participle
+    modifies is its subject; one helping or backing ("a coalition helping to fight the militants") is an ally
+    of whoever fights, not a side (BACKING)."""
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        return (None,) if v.lemma_.lower() in BACKING else (v.head,)
+    return _noun_read_as_verb(v)
+
+
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
     """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
     and whether it is passive."""
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
                                    steps=4, through_prepositions=True, not_into=_SPEECH,
-                                   otherwise=_noun_read_as_verb)
+                                   otherwise=_modified_noun)
+    if group == 1 and _controls(subj, verb):
+        return subj, False
     return subj, group == 1
+
+
+def _controls(subj: "Token", verb: "Token") -> bool:
+    """"militants were caught attempting attacks", "soldiers were ordered to fire": the subject of a passive
+    verb is the one who does what its complement tells (the complement itself not passive: "were ordered
+    to be executed")."""
+    t = verb
+    while t.head.i != t.i and t.head.i != subj.head.i:
+        t = t.head
+    return t.head.i == subj.head.i and t.i != subj.head.i and t.dep_ == "xcomp" and \
+        t.pos_ in ("VERB", "AUX") and not _children(t, {"auxpass", "nsubjpass"})
 
 
 def _what_it_seemed(verb: "Token") -> "Token | None":
@@ -535,7 +570,11 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    "condemn", "denounce", "deplore", "criticise", "criticize", "deny", "allege", "warn", "fear",
                    "document", "record", "cite", "see", "show", "suffer", "survive", "witness", "confirm", "face",
                    "mourn", "investigate", "urge", "welcome", "praise", "dismiss", "protest", "reject", "complain",
-                   "call", "term", "label", "brand", "dub"}
+                   "call", "term", "label", "brand", "dub",
+                   # who flees or escapes it was exposed to it ("residents fleeing the shelling")
+                   "flee", "escape", "evade", "endure",
+                   # who examines it did not do it ("officials are still analyzing the links between X and an attack")
+                   "analyze", "analyse", "examine", "study", "probe", "review"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
@@ -551,6 +590,8 @@ def _accused(head: "Token") -> "Token | None":
     verb a participle, the noun it qualifies ("an Islamic State network blamed for a series of suicide
     bombings", "the cell accused of the attack")."""
     t = head
+    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head           # "sanctioned the North over a nuclear test and a rocket launch": each act told
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
         t = t.head.head
     if t.dep_ not in ("pcomp", "pobj") or t.head.dep_ != "prep" or t.head.lower_ not in ("of", "for", "over"):
@@ -671,6 +712,8 @@ def _verb_of_noun(head: "Token") -> "Token":
     return head
 
 
+# verbs whose subject is who died, not who killed ("two soldiers died", "migrants drowned")
+DYING_VERBS = {"die", "perish", "drown", "starve", "suffocate"}
 # verbs whose coordinated subject is both sides ("troops and militants clashed") and what is exchanged
 RECIPROCAL = {"clash", "skirmish", "exchange", "battle"}
 EXCHANGED = {"fire", "gunfire", "shot", "shell", "blow", "rocket"}
@@ -720,6 +763,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 # "pushed from the city of Palmyra by government forces": the parser hangs the agent from the place
                 by = [a for p in _pobj_of(head, {"from", "of"}) for a in _pobj_of(p, {"by"})]
             agent = by[0] if by else None
+        elif head.lemma_.lower() in DYING_VERBS:
+            target = subj     # "two soldiers died": who died is the victim, never the killer
         else:
             agent = subj
             target = objs[0] if objs else None
@@ -753,7 +798,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         poss = _children(head, {"poss"})
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         # "an attack from rebels": by them; "the capture of the town from rebels": taken from them (the loser)
-        by = _pobj_of(head, {"by"} if m.trigger.kind == "territory" else {"by", "from"})
+        by = _pobj_of(head, {"by"}) if m.trigger.kind == "territory" else \
+            [g for g in _pobj_of(head, {"by", "from"}) if not _origin(g)]
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.lemma_.lower() in BACKING:
             by += _pobj_of(head.head.head, {"from"})   # "backed by air strikes from the coalition": the parser
             #                                              hangs who struck from the verb of backing
@@ -835,10 +881,17 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                     # who reports an attack did not carry it out, unless it is the group's own outlet
                     agent = _own_outlet(verb, index)
                     verb = None
+                if verb is not None and verb.lemma_.lower() in DYING_VERBS and m.coding.event_type != "Battles":
+                    # "two soldiers died in a bomb attack": who died is its victim, never its agent (a battle's
+                    # sides are left to the battle's own rules: both fight, and both may die)
+                    subj, _ = _subject(verb)
+                    target = target or (subj if subj is not None and subj.i != head.i else None)
+                    verb = None
                 if verb is not None:
                     subj, passive = _subject(verb)
-                    if subj is not None and subj.i != head.i and not passive and \
-                            not (subj.i < head.i and head.i in {t.i for t in subj.subtree}):
+                    if subj is not None and subj.i != head.i and not passive and (
+                            not (subj.i < head.i and head.i in {t.i for t in subj.subtree})
+                            or _modified_noun(verb) == (subj,)):      # "women carrying suicide bombs"
                         agent = subj
                     # "a drone strike ... killed three soldiers": the verb's object is the target
                     if head.dep_ == "nsubj" and head.head.i == verb.i:

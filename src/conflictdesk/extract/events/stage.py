@@ -44,8 +44,8 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
-from .roles import (LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces,
-                    find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
+from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
+                    as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -523,6 +523,8 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     tok = party.token
     if party.phrase is not None or tok is None:
         return party
+    if tok.lower_ == "they" and party.actor is None:
+        return _they(party, kb=kb, index=index, patterns=patterns)
     definite = any(c.lower_ == "the" for c in tok.children)
     if party.actor is not None:
         rec = index.by_id.get(party.actor)
@@ -567,6 +569,35 @@ def _pronoun_loser(m: Mention, party: Party, *, kb: Any, index: ActorIndex) -> P
     before = [(s, e, a) for s, e, a in index.spans if e <= tok.idx
               and _actor_type(a, kb=kb, index=index) in ARMED_TYPES - STATE_FORCE_TYPES]
     return Party(actor=_last_named(before, tok), kind=party.kind, token=tok) if before else party
+
+
+def _they(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> Party:
+    """"... helped by Kurdish-led YPG militias. They have seized a string of villages": "they" is the armed
+    side last named by a plural noun before it, in its own sentence or the one before ("the army's
+    advance" is an "it", not a "they"); none, no one."""
+    tok = party.token
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    # the subject of the sentence's main clause ("They have seized villages, rebels said"), not of a clause
+    # inside it: "the men told police they targeted him", "before they killed"
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i
+                                   and verb.head.lemma_.lower() in SPEAKING_VERBS | {"tell"})
+    if tok.dep_ != "nsubj" or not main:
+        return party
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    nearest = next((t for t in reversed(doc[start:tok.i]) if t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound"),
+                   None)
+    if nearest is None:
+        return party
+    found = _antecedent(resolve_phrase(nearest, index, patterns), kb=kb, index=index, patterns=patterns)
+    if found.kind not in ("civilians", "nationals", "protesters", "rioters") and (found.phrase is not None or (
+            found.actor is not None and _actor_type(found.actor, kb=kb, index=index) in ARMED_TYPES)):
+        return dataclasses.replace(found, token=tok)
+    return party
 
 
 def _last_named(before: list[tuple[int, int, str]], tok: Any) -> str:
@@ -1026,6 +1057,24 @@ def _country_branch(actor_id: str | None, country: str | None, *, kb: Any) -> st
     return getattr(branch, "id", None) or actor_id
 
 
+def _lone_assailant(d: Draft) -> bool:
+    """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
+    of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
+    tok, head = d.side1.token, d.mention.head
+    if d.side1.kind != "civilians" or tok is None or d.kind not in ("event", None):
+        return False
+    if head.pos_ in ("NOUN", "PROPN") and d.coding.event_type == "Explosions/Remote violence" \
+            and head.dep_ == "dobj" and head.head.dep_ == "acl" and head.head.tag_ == "VBG" and head.head.head.i == tok.i:
+        return True                   # "three women carrying suicide bombs": who carries the bombs uses them
+    if tok.tag_ not in ("NN", "NNP") or head.pos_ != "VERB":
+        return False
+    if tok.head.dep_ == "agent" and tok.head.head.i == head.i:
+        return True                   # "stabbed by a 21-year-old student"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or (
+        head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children))
+    return not passive and head.lemma_.lower() not in DYING_VERBS      # ("a woman shot dead": shot)
+
+
 def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPatterns) -> str | None:
     for rp in patterns.default_agents:
         if rp.sub_event_type == d.coding.sub_event_type and rp.applies(country):
@@ -1071,6 +1120,10 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
+    if a1 is None and violent and _lone_assailant(d):
+        # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
+        # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
+        a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if a1 is None and violent and d.kind != "outcome" and d.status in ("reported", "claimed") \
             and d.side1.kind not in ("civilians", "protesters", "rioters"):
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
@@ -1185,6 +1238,12 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         d.actor1 = a1
         _territory_subtype(d, kb=kb, index=index)
     d.actor2 = a2
+    if d.actor1 is None and d.kind == "territory" and d.coding.sub_event_type == "Government regains territory" \
+            and kb is not None and country:
+        # "the Islamic State group was pushed out of Fallujah": an armed group driven out by no side told is
+        # coded as territory the government regained (above), so by the state's forces, as ACLED names them
+        d.actor1 = getattr(kb.state_actor(country, "military"), "id", None)
+        d.a1_default = d.actor1 is not None
 
 
 def _attacked(tok: Any) -> bool:
@@ -1212,6 +1271,17 @@ def _military_reporting(tok: Any) -> bool:
                                                        for c in tok.children)
 
 
+def _state_of(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | None:
+    """The country whose forces an actor is."""
+    rec = index.by_id.get(actor_id) if actor_id else None
+    return getattr(actor_entry(kb, actor_id), "country", None) or (rec.country if rec else None)
+
+
+def _telling(tok: Any) -> bool:
+    """Is the word the subject of a verb of saying ("..., police said", "the military told reporters")?"""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKING_VERBS | {"tell"}
+
+
 # "killed in an operation", "a military operation", "a security crackdown": what a state's forces do to an
 # armed group (an operation by anyone else names them: "a rebel operation")
 OPERATION_NOUNS = {"operation", "crackdown", "sweep"}
@@ -1237,12 +1307,14 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     ("Six soldiers were killed in clashes with militants": the state's forces and an armed group),
     state forces first, as ACLED's coders list them when a report does not say who attacked."""
     sides: list[str] = []
+    tellers: list[str] = []
     allies = {*d.assoc1, *(_country_branch(as_forces(a, kb=kb, index=index, country=country), country, kb=kb)
                            for a in d.assoc1)}
     for tok in d.mention.sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
                 (tok.lemma_.lower() not in patterns.armed_nouns and not _military_reporting(tok)):
             continue
+        told = _telling(tok)
         party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
             continue
@@ -1251,7 +1323,14 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
             actor = getattr(kb.state_actor(country, "military"), "id", None)    # "a security officer told"
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
         if actor is not None and actor not in sides and actor not in (a1, a2, *allies):
-            sides.append(actor)    # an ally ("fighting alongside Assad's forces") is no opponent
+            (tellers if told else sides).append(actor)   # an ally ("fighting alongside Assad's forces") is no opponent
+    # who tells of the fighting ("the military said", "a rebel commander told Reuters") is one of its sides,
+    # unless the state it serves already has its forces in it: "a gunfight with the Indian army, police said"
+    # is the army's, the police only tell of it
+    fighting = {_state_of(s, kb=kb, index=index) for s in (a1, a2, *sides)
+                if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES}
+    sides += [t for t in tellers if t not in sides and not (
+        _actor_type(t, kb=kb, index=index) in STATE_FORCE_TYPES and _state_of(t, kb=kb, index=index) in fighting)]
     if a1 is None and sides:
         state = [s for s in sides if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES]
         a1 = (state or sides)[0]
@@ -1543,6 +1622,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                            news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
+        if d.actor1 is not None and d.actor1 == d.actor2:
+            d.actor2 = None          # two tellings merged may give one side twice: no side fights itself
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
     for d in merged:
         if d.coding.sub_event_type == "Peaceful protest":
