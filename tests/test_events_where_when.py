@@ -489,3 +489,14 @@ def test_an_event_of_last_week_is_dated_to_the_middle_of_that_week(nlp, kb):
     assert (attack.event_date, attack.time_precision) == (dt.date(2016, 1, 14), 2), (attack.event_date,)
     months = [e for e in events if e.time_precision == 3]
     assert all(e.event_date.day == 1 for e in months), [(e.sub_event_type, e.event_date) for e in months]
+
+
+def test_a_day_possessed_by_another_events_noun_dates_that_event_not_the_clause(nlp, kb):
+    # published Thursday 30 June 2016: "Tuesday night's attack" is the attack's day; the raids told in
+    # connection with it have no day of their own (the report's week), not Tuesday
+    text = ("Suicide bombers killed 43 people at Istanbul's main airport, officials said on Thursday.\n\n"
+            "Turkish police detained 13 people in raids across Istanbul in connection with Tuesday night's attack.")
+    doc = Document(id="written-possessed-day", text=text, language="en", published=dt.date(2016, 6, 30))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    [arrests] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests.event_date != dt.date(2016, 6, 28), (arrests.event_date, arrests.time_precision)

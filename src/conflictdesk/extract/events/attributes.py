@@ -1435,6 +1435,28 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
     return frozenset(out)
 
 
+def possessed_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the days of the trigger's sentence told as the possessive of a noun in a phrase the
+    trigger is not in ("police detained 13 people in connection with Tuesday night's attack", "protests
+    stemming from Sunday's car bombing"): the day is that noun's event, not the clause's. A day possessed
+    by the trigger's own noun, or by the subject or object it acts on, stays the trigger's ("Sunday's
+    bombing killed 12")."""
+    doc = head.doc
+    out: set[int] = set()
+    for d in dates:
+        if d.date is None or not head.sent.start_char <= d.span.start < head.sent.end_char:
+            continue
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ != "poss":
+            continue
+        noun = span.root.head
+        while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj" and head not in noun.subtree:
+            out.add(d.span.start)
+    return frozenset(out)
+
+
 # words that set one event after, since or against another: what they lead tells another event, with a day of
 # its own ("despite its declared withdrawal two weeks ago, Russian jets carried out dozens of strikes")
 SEQUENCE_WORDS = frozenset({"after", "following", "since", "despite"})
