@@ -500,3 +500,19 @@ def test_a_day_possessed_by_another_events_noun_dates_that_event_not_the_clause(
     events = extract_document(doc, nlp=nlp, kb=kb).events
     [arrests] = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests.event_date != dt.date(2016, 6, 28), (arrests.event_date, arrests.time_precision)
+
+
+def test_a_who_clause_is_not_dated_by_the_clause_it_hangs_in(nlp, kb):
+    # the gunmen's attack is told only to say who they were; Sunday is when the funerals began
+    text = ("The four gunmen who stormed a hotel in Bamako were Malians, police said, as the city began "
+            "three days of funerals on Sunday.")
+    doc = Document(id="written-who-clause", text=text, language="en", published=dt.date(2016, 7, 4))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    attacks = [e for e in events if e.event_type in ("Violence against civilians", "Battles")]
+    assert attacks and all((e.event_date, e.time_precision) != (dt.date(2016, 7, 3), 1) for e in attacks), \
+        [(e.sub_event_type, e.event_date, e.time_precision) for e in attacks]
+    # a date the who-clause tells itself is its own, wherever the parser hangs it
+    text = "He was named as Ali Hassan, a driver who shot dead two policemen in Mosul, Iraq, on March 3, 2015."
+    doc = Document(id="written-who-clause-dated", text=text, language="en", published=dt.date(2016, 7, 4))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert any(e.event_date == dt.date(2015, 3, 3) for e in events), [(e.sub_event_type, e.event_date) for e in events]

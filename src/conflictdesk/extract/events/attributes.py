@@ -1435,6 +1435,47 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
     return frozenset(out)
 
 
+PERSON_RELATIVES = frozenset({"who", "whom"})
+
+
+def outside_who_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the dates of the trigger's sentence told outside the "who" clause the trigger is in
+    ("The seven militants who killed 20 people at a restaurant were local men, police said, as the country
+    began two days of mourning on Sunday"): such a clause tells who a person is by what they once did, not
+    at the time of the clause it hangs in; Sunday is the mourning's day. The same for a trigger that is the
+    person the clause tells of ("gunmen" of "gunmen who stormed a hotel"). Empty when there is no such clause."""
+    clause = next((c for c in [_clause_top(head), *head.children] if _who_clause(c)), None)
+    if clause is None:
+        return frozenset()
+    inside = {t.i for t in clause.subtree}
+    doc = head.doc
+    out: set[int] = set()
+    for d in dates:
+        if not head.sent.start_char <= d.span.start < head.sent.end_char:
+            continue
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is not None and len(span) and not _told_in_clause(span, inside):
+            out.add(d.span.start)
+    return frozenset(out)
+
+
+def _who_clause(clause: "Token") -> bool:
+    """A relative clause whose relative pronoun is a person's ("who stormed a hotel", "whom police shot")."""
+    return clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in PERSON_RELATIVES
+                                          for c in clause.children)
+
+
+def _told_in_clause(span: "SpacySpan", inside: set[int]) -> bool:
+    """A date is told in a clause (its token indices) when the parse hangs it there, or when it follows the
+    clause's start with no verb of another clause between ("a man who shot dead four Marines in Chattanooga,
+    Tennessee, on July 16, 2015", wherever the parser hangs the date)."""
+    if span.root.i in inside:
+        return True
+    start = min(inside)
+    return span.start > start and not any(t.i not in inside and t.pos_ in ("VERB", "AUX")
+                                          for t in span.doc[start:span.start])
+
+
 def possessed_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
     """Start offsets of the days of the trigger's sentence told as the possessive of a noun in a phrase the
     trigger is not in ("police detained 13 people in connection with Tuesday night's attack", "protests
