@@ -516,3 +516,14 @@ def test_a_who_clause_is_not_dated_by_the_clause_it_hangs_in(nlp, kb):
     doc = Document(id="written-who-clause-dated", text=text, language="en", published=dt.date(2016, 7, 4))
     events = extract_document(doc, nlp=nlp, kb=kb).events
     assert any(e.event_date == dt.date(2015, 3, 3) for e in events), [(e.sub_event_type, e.event_date) for e in events]
+
+
+def test_what_was_not_previously_seen_is_the_news(nlp, kb):
+    # "not previously seen" tells what is new, not what came before
+    text = "Gunmen stormed a cafe in Dhaka late on Friday, killing 18 people in an attack of a scale not previously seen."
+    doc = Document(id="written-not-previously", text=text, language="en", published=dt.date(2016, 7, 3))
+    [attack] = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Attack"]
+    assert (attack.salience, attack.event_date) == ("main", dt.date(2016, 7, 1)), (attack.salience, attack.event_date)
+    text = "Gunmen had previously stormed a cafe in Dhaka, killing 18 people."
+    doc = Document(id="written-previously", text=text, language="en", published=dt.date(2016, 7, 3))
+    assert all(e.salience == "background" for e in extract_document(doc, nlp=nlp, kb=kb).events)

@@ -62,8 +62,10 @@ PERCEPTION_VERBS = {"hear", "see", "feel", "smell", "watch"}
 CLAIM_LEMMAS = {"claim", "responsibility"}
 BACKGROUND_HEADINGS = re.compile(r"what does (this|it) mean|background|context|analysis|why it matters|"
                                  r"what happened before|history", re.IGNORECASE)
+# ("not previously seen" tells what is new: no cue)
 BACKGROUND_CUES = re.compile(r"\b(since (the )?\w* ?(attacks?|war|strikes?|conflict|fighting) (began|started)|"
-                             r"earlier this (year|month)|last (year|month)|previously|in recent (months|years)|"
+                             r"earlier this (year|month)|last (year|month)|(?<!not )(?<!never )previously|"
+                             r"in recent (months|years)|"
                              r"have been responsible|has been responsible)\b", re.IGNORECASE)
 
 
