@@ -527,3 +527,13 @@ def test_what_was_not_previously_seen_is_the_news(nlp, kb):
     text = "Gunmen had previously stormed a cafe in Dhaka, killing 18 people."
     doc = Document(id="written-previously", text=text, language="en", published=dt.date(2016, 7, 3))
     assert all(e.salience == "background" for e in extract_document(doc, nlp=nlp, kb=kb).events)
+
+
+def test_a_day_told_later_with_the_incidents_own_noun_dates_the_lead(nlp, kb):
+    # the lead dates the bombing only by the day officials spoke (Thursday); the later "Tuesday night's attack"
+    # names that incident with its own day, whatever sub-type its word alone codes
+    text = ("Suicide bombers killed 43 people at Istanbul's main airport, officials said on Thursday.\n\n"
+            "Turkish police detained 13 people in raids across Istanbul in connection with Tuesday night's attack.")
+    doc = Document(id="written-day-told-later", text=text, language="en", published=dt.date(2016, 6, 30))
+    [bombing] = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Suicide bomb"]
+    assert (bombing.event_date, bombing.time_precision) == (dt.date(2016, 6, 28), 1), bombing.event_date
