@@ -666,7 +666,19 @@ def series_told(head: "Token") -> bool:
     bombings": a run of incidents told in the perfect is a pattern the report recalls, not one incident."""
     span = _of_head(head)
     return span is not None and span.lemma_.lower() in SERIES_NOUNS and (
-        _is_present_perfect(head) or _is_past_perfect(head))
+        _is_present_perfect(head) or _is_past_perfect(head) or _ranked_in(span))
+
+
+def _ranked_in(series: "Token") -> bool:
+    """"the latest in a spate of attacks", "the deadliest in a series of suicide bombings", "the third in a
+    string of attacks": the run an incident is ranked in (a superlative or an ordinal before "in"), the
+    incidents before it, not the one the report tells."""
+    prep = series.head
+    if series.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
+        return False
+    # "the third in a series": "in" hangs from the rank, or from the copula whose attribute the rank is
+    ranks = [prep.head] + [c for c in prep.head.children if c.dep_ == "attr"]
+    return any(r.tag_ == "JJS" or r.ent_type_ == "ORDINAL" or r.lower_ in ("latest", "last", "first") for r in ranks)
 
 
 def _is_past_perfect(head: "Token") -> bool:
