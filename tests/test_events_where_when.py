@@ -537,3 +537,22 @@ def test_a_day_told_later_with_the_incidents_own_noun_dates_the_lead(nlp, kb):
     doc = Document(id="written-day-told-later", text=text, language="en", published=dt.date(2016, 6, 30))
     [bombing] = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Suicide bomb"]
     assert (bombing.event_date, bombing.time_precision) == (dt.date(2016, 6, 28), 1), bombing.event_date
+
+
+@pytest.mark.parametrize("text", [
+    "The festival has in past years seen violent clashes between marchers and the police.",
+    "Gunmen have carried out dozens of attacks on checkpoints in the province over the past two years.",
+])
+def test_years_up_to_the_report_date_a_run_not_the_news(nlp, kb, text):
+    doc = Document(id="written-past-years", text=text, language="en", published=dt.date(2016, 3, 19))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert events and all(e.event_date is None and e.salience == "background" for e in events), \
+        [(e.sub_event_type, e.event_date, e.salience) for e in events]
+
+
+def test_the_range_of_a_superlative_is_no_time_of_the_event(nlp, kb):
+    # "the worst fighting in recent years": what the superlative ranges over, not when the fighting was
+    text = "Troops clashed with rebels near Kidal on Monday, the worst fighting in the region in recent years."
+    doc = Document(id="written-superlative", text=text, language="en", published=dt.date(2016, 3, 19))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert [(e.event_date, e.salience) for e in events] == [(dt.date(2016, 3, 14), "main")], events

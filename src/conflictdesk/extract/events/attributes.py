@@ -65,7 +65,7 @@ BACKGROUND_HEADINGS = re.compile(r"what does (this|it) mean|background|context|a
 # ("not previously seen" tells what is new: no cue)
 BACKGROUND_CUES = re.compile(r"\b(since (the )?\w* ?(attacks?|war|strikes?|conflict|fighting) (began|started)|"
                              r"earlier this (year|month)|last (year|month)|(?<!not )(?<!never )previously|"
-                             r"in recent (months|years)|"
+                             r"in recent months|"
                              r"have been responsible|has been responsible)\b", re.IGNORECASE)
 
 
@@ -1383,7 +1383,8 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
 
 
-PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before)\b|\b(?:19|20)\d\d\b|"
+                        r"\b(?:past|recent)\b.*\b(?:years|decades)\b", re.IGNORECASE)   # "in past years"
 
 
 def recalled_time(when: DateMention | None, text: str, published: dt.date | None) -> bool:
@@ -1426,10 +1427,38 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
         span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
+        if _superlative_range(span):
+            continue       # "the worst fighting in recent years": the range of a comparison, not a time of the event
         own = _clause_top(span.root)
         if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
             out.add(d.span.start)
     return frozenset(out)
+
+
+def _superlative(t: "Token") -> bool:
+    """A superlative, also where the tagger takes a nominal one for a noun ("the bloodiest in a number of
+    attacks": NN): "-iest" is the superlative of an adjective in "-y" (not "priest"). "Most" is one only as the
+    adverb of an adjective (`_superlative_range`)."""
+    if t.lower_ in ("least", "most"):
+        return False       # "at least the 506th person": a quantity, not a rank
+    return t.tag_ == "JJS" or (t.lower_.endswith("iest") and t.lower_ != "priest" and t.pos_ in ("NOUN", "ADJ"))
+
+
+def _superlative_range(span: "SpacySpan") -> bool:
+    """A time told as what a superlative ranges over ("the worst fighting in recent years", "the deadliest
+    attack in the past decade", "the bloodiest in a number of attacks in France in the past two years"): the
+    word its preposition hangs from, or one its phrase hangs from in turn, is superlative."""
+    prep = span.root.head if span.root.dep_ == "pobj" else span.root
+    if prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    t = prep.head
+    for _ in range(6):
+        if _superlative(t) or any(_superlative(c) or (c.dep_ == "advmod" and c.lower_ == "most") for c in t.children):
+            return True
+        if t.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
