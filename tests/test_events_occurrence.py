@@ -570,6 +570,23 @@ def test_a_series_of_attacks_told_in_the_perfect_is_background(nlp, kb):
     assert evs and all(e.salience == "background" and e.event_date is None for e in evs), evs
 
 
+@pytest.mark.parametrize("ranking", [
+    "It was the latest in a string of attacks by militants on army convoys in the north.",
+    "It was the third in a series of bombings by militants in the province this year.",
+])
+def test_the_run_an_incident_is_ranked_in_is_background(nlp, kb, ranking):
+    # "the latest in a string of attacks": the incidents before the one told, no day of the news
+    text = "Rebels ambushed an army convoy near Kidal on Monday, killing four soldiers. " + ranking
+    evs = violent(nlp, kb, text)
+    assert all(e.salience == "background" and e.event_date is None for e in evs if e.evidence.text == ranking), \
+        [(e.sub_event_type, e.salience, e.event_date) for e in evs]
+    assert any(e.salience == "main" and e.event_date == dt.date(2016, 2, 29) for e in evs), evs
+
+    from conflictdesk.extract.events.attributes import series_told
+    parsed = nlp(ranking)
+    assert series_told(next(t for t in parsed if t.lower_ in ("attacks", "bombings")))
+
+
 def test_what_a_group_has_historically_done_is_background(nlp, kb):
     text = "In its armed campaign in Turkey, the PKK has historically struck directly at the security forces."
     evs = violent(nlp, kb, text)

@@ -476,3 +476,70 @@ def test_a_town_named_before_a_blockade_is_where_it_is(nlp, kb):
             "an offensive against rebels along the border.")
     events = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 11)) if "blockade" in e.evidence.text]
     assert events and all(e.location == "Madaya" for e in events), [(e.location, e.sub_event_type) for e in events]
+
+
+def test_a_day_possessed_by_another_events_noun_dates_that_event_not_the_clause(nlp, kb):
+    # published Thursday 30 June 2016: "Tuesday night's attack" is the attack's day; the raids told in
+    # connection with it have no day of their own (the report's week), not Tuesday
+    text = ("Suicide bombers killed 43 people at Istanbul's main airport, officials said on Thursday.\n\n"
+            "Turkish police detained 13 people in raids across Istanbul in connection with Tuesday night's attack.")
+    doc = Document(id="written-possessed-day", text=text, language="en", published=dt.date(2016, 6, 30))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    [arrests] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests.event_date != dt.date(2016, 6, 28), (arrests.event_date, arrests.time_precision)
+
+
+def test_a_who_clause_is_not_dated_by_the_clause_it_hangs_in(nlp, kb):
+    # the gunmen's attack is told only to say who they were; Sunday is when the funerals began
+    text = ("The four gunmen who stormed a hotel in Bamako were Malians, police said, as the city began "
+            "three days of funerals on Sunday.")
+    doc = Document(id="written-who-clause", text=text, language="en", published=dt.date(2016, 7, 4))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    attacks = [e for e in events if e.event_type in ("Violence against civilians", "Battles")]
+    assert attacks and all((e.event_date, e.time_precision) != (dt.date(2016, 7, 3), 1) for e in attacks), \
+        [(e.sub_event_type, e.event_date, e.time_precision) for e in attacks]
+    # a date the who-clause tells itself is its own, wherever the parser hangs it
+    text = "He was named as Ali Hassan, a driver who shot dead two policemen in Mosul, Iraq, on March 3, 2015."
+    doc = Document(id="written-who-clause-dated", text=text, language="en", published=dt.date(2016, 7, 4))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert any(e.event_date == dt.date(2015, 3, 3) for e in events), [(e.sub_event_type, e.event_date) for e in events]
+
+
+def test_what_was_not_previously_seen_is_the_news(nlp, kb):
+    # "not previously seen" tells what is new, not what came before
+    text = "Gunmen stormed a cafe in Dhaka late on Friday, killing 18 people in an attack of a scale not previously seen."
+    doc = Document(id="written-not-previously", text=text, language="en", published=dt.date(2016, 7, 3))
+    [attack] = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Attack"]
+    assert (attack.salience, attack.event_date) == ("main", dt.date(2016, 7, 1)), (attack.salience, attack.event_date)
+    text = "Gunmen had previously stormed a cafe in Dhaka, killing 18 people."
+    doc = Document(id="written-previously", text=text, language="en", published=dt.date(2016, 7, 3))
+    assert all(e.salience == "background" for e in extract_document(doc, nlp=nlp, kb=kb).events)
+
+
+def test_a_day_told_later_with_the_incidents_own_noun_dates_the_lead(nlp, kb):
+    # the lead dates the bombing only by the day officials spoke (Thursday); the later "Tuesday night's attack"
+    # names that incident with its own day, whatever sub-type its word alone codes
+    text = ("Suicide bombers killed 43 people at Istanbul's main airport, officials said on Thursday.\n\n"
+            "Turkish police detained 13 people in raids across Istanbul in connection with Tuesday night's attack.")
+    doc = Document(id="written-day-told-later", text=text, language="en", published=dt.date(2016, 6, 30))
+    [bombing] = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Suicide bomb"]
+    assert (bombing.event_date, bombing.time_precision) == (dt.date(2016, 6, 28), 1), bombing.event_date
+
+
+@pytest.mark.parametrize("text", [
+    "The festival has in past years seen violent clashes between marchers and the police.",
+    "Gunmen have carried out dozens of attacks on checkpoints in the province over the past two years.",
+])
+def test_years_up_to_the_report_date_a_run_not_the_news(nlp, kb, text):
+    doc = Document(id="written-past-years", text=text, language="en", published=dt.date(2016, 3, 19))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert events and all(e.event_date is None and e.salience == "background" for e in events), \
+        [(e.sub_event_type, e.event_date, e.salience) for e in events]
+
+
+def test_the_range_of_a_superlative_is_no_time_of_the_event(nlp, kb):
+    # "the worst fighting in recent years": what the superlative ranges over, not when the fighting was
+    text = "Troops clashed with rebels near Kidal on Monday, the worst fighting in the region in recent years."
+    doc = Document(id="written-superlative", text=text, language="en", published=dt.date(2016, 3, 19))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert [(e.event_date, e.salience) for e in events] == [(dt.date(2016, 3, 14), "main")], events

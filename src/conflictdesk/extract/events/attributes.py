@@ -62,8 +62,10 @@ PERCEPTION_VERBS = {"hear", "see", "feel", "smell", "watch"}
 CLAIM_LEMMAS = {"claim", "responsibility"}
 BACKGROUND_HEADINGS = re.compile(r"what does (this|it) mean|background|context|analysis|why it matters|"
                                  r"what happened before|history", re.IGNORECASE)
+# ("not previously seen" tells what is new: no cue)
 BACKGROUND_CUES = re.compile(r"\b(since (the )?\w* ?(attacks?|war|strikes?|conflict|fighting) (began|started)|"
-                             r"earlier this (year|month)|last (year|month)|previously|in recent (months|years)|"
+                             r"earlier this (year|month)|last (year|month)|(?<!not )(?<!never )previously|"
+                             r"in recent months|"
                              r"have been responsible|has been responsible)\b", re.IGNORECASE)
 
 
@@ -664,7 +666,19 @@ def series_told(head: "Token") -> bool:
     bombings": a run of incidents told in the perfect is a pattern the report recalls, not one incident."""
     span = _of_head(head)
     return span is not None and span.lemma_.lower() in SERIES_NOUNS and (
-        _is_present_perfect(head) or _is_past_perfect(head))
+        _is_present_perfect(head) or _is_past_perfect(head) or _ranked_in(span))
+
+
+def _ranked_in(series: "Token") -> bool:
+    """"the latest in a spate of attacks", "the deadliest in a series of suicide bombings", "the third in a
+    string of attacks": the run an incident is ranked in (a superlative or an ordinal before "in"), the
+    incidents before it, not the one the report tells."""
+    prep = series.head
+    if series.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
+        return False
+    # "the third in a series": "in" hangs from the rank, or from the copula whose attribute the rank is
+    ranks = [prep.head] + [c for c in prep.head.children if c.dep_ == "attr"]
+    return any(r.tag_ == "JJS" or r.ent_type_ == "ORDINAL" or r.lower_ in ("latest", "last", "first") for r in ranks)
 
 
 def _is_past_perfect(head: "Token") -> bool:
@@ -1369,7 +1383,8 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
 
 
-PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before)\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before)\b|\b(?:19|20)\d\d\b|"
+                        r"\b(?:past|recent)\b.*\b(?:years|decades)\b", re.IGNORECASE)   # "in past years"
 
 
 def recalled_time(when: DateMention | None, text: str, published: dt.date | None) -> bool:
@@ -1412,10 +1427,38 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
         span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
+        if _superlative_range(span):
+            continue       # "the worst fighting in recent years": the range of a comparison, not a time of the event
         own = _clause_top(span.root)
         if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
             out.add(d.span.start)
     return frozenset(out)
+
+
+def _superlative(t: "Token") -> bool:
+    """A superlative, also where the tagger takes a nominal one for a noun ("the bloodiest in a number of
+    attacks": NN): "-iest" is the superlative of an adjective in "-y" (not "priest"). "Most" is one only as the
+    adverb of an adjective (`_superlative_range`)."""
+    if t.lower_ in ("least", "most"):
+        return False       # "at least the 506th person": a quantity, not a rank
+    return t.tag_ == "JJS" or (t.lower_.endswith("iest") and t.lower_ != "priest" and t.pos_ in ("NOUN", "ADJ"))
+
+
+def _superlative_range(span: "SpacySpan") -> bool:
+    """A time told as what a superlative ranges over ("the worst fighting in recent years", "the deadliest
+    attack in the past decade", "the bloodiest in a number of attacks in France in the past two years"): the
+    word its preposition hangs from, or one its phrase hangs from in turn, is superlative."""
+    prep = span.root.head if span.root.dep_ == "pobj" else span.root
+    if prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    t = prep.head
+    for _ in range(6):
+        if _superlative(t) or any(_superlative(c) or (c.dep_ == "advmod" and c.lower_ == "most") for c in t.children):
+            return True
+        if t.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
@@ -1431,6 +1474,69 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
         if span is None or not len(span):
             continue
         if _another_nouns_clause(_clause_top(span.root), head):
+            out.add(d.span.start)
+    return frozenset(out)
+
+
+PERSON_RELATIVES = frozenset({"who", "whom"})
+
+
+def outside_who_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the dates of the trigger's sentence told outside the "who" clause the trigger is in
+    ("The seven militants who killed 20 people at a restaurant were local men, police said, as the country
+    began two days of mourning on Sunday"): such a clause tells who a person is by what they once did, not
+    at the time of the clause it hangs in; Sunday is the mourning's day. The same for a trigger that is the
+    person the clause tells of ("gunmen" of "gunmen who stormed a hotel"). Empty when there is no such clause."""
+    clause = next((c for c in [_clause_top(head), *head.children] if _who_clause(c)), None)
+    if clause is None:
+        return frozenset()
+    inside = {t.i for t in clause.subtree}
+    doc = head.doc
+    out: set[int] = set()
+    for d in dates:
+        if not head.sent.start_char <= d.span.start < head.sent.end_char:
+            continue
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is not None and len(span) and not _told_in_clause(span, inside):
+            out.add(d.span.start)
+    return frozenset(out)
+
+
+def _who_clause(clause: "Token") -> bool:
+    """A relative clause whose relative pronoun is a person's ("who stormed a hotel", "whom police shot")."""
+    return clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in PERSON_RELATIVES
+                                          for c in clause.children)
+
+
+def _told_in_clause(span: "SpacySpan", inside: set[int]) -> bool:
+    """A date is told in a clause (its token indices) when the parse hangs it there, or when it follows the
+    clause's start with no verb of another clause between ("a man who shot dead four Marines in Chattanooga,
+    Tennessee, on July 16, 2015", wherever the parser hangs the date)."""
+    if span.root.i in inside:
+        return True
+    start = min(inside)
+    return span.start > start and not any(t.i not in inside and t.pos_ in ("VERB", "AUX")
+                                          for t in span.doc[start:span.start])
+
+
+def possessed_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the days of the trigger's sentence told as the possessive of a noun in a phrase the
+    trigger is not in ("police detained 13 people in connection with Tuesday night's attack", "protests
+    stemming from Sunday's car bombing"): the day is that noun's event, not the clause's. A day possessed
+    by the trigger's own noun, or by the subject or object it acts on, stays the trigger's ("Sunday's
+    bombing killed 12")."""
+    doc = head.doc
+    out: set[int] = set()
+    for d in dates:
+        if d.date is None or not head.sent.start_char <= d.span.start < head.sent.end_char:
+            continue
+        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ != "poss":
+            continue
+        noun = span.root.head
+        while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj" and head not in noun.subtree:
             out.add(d.span.start)
     return frozenset(out)
 

@@ -34,7 +34,7 @@ from ...knowledge.gazetteer import distance_km
 from .attributes import DURATION, is_dateline
 from .relevance import PICTURE_NOUNS
 from .notes import (SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated, dates_differ, family,
-                    finer_within, same_attacker, told_place)
+                    finer_within, of_mention, same_attacker, told_place)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -135,7 +135,9 @@ def _tells_again_with_its_day(d: Draft, o: Draft, reporting: frozenset[int], tex
         return False
     if not 0 < (d.date.date - when.date).days <= SAID_DAY_BACK:     # type: ignore[union-attr]
         return False
-    if o.coding.sub_event_type != d.coding.sub_event_type or o.status not in OCCURRED or d.status not in OCCURRED:
+    if o.status not in OCCURRED or d.status not in OCCURRED:
+        return False
+    if o.coding.sub_event_type != d.coding.sub_event_type and not _names_it_again(o, d):
         return False
     if o.count is not None or DURATION.search(text, o.sent_start, o.sent_end):
         return False       # "warplanes hit 146 targets Sunday through Wednesday": many incidents, no one day
@@ -149,6 +151,14 @@ def _tells_again_with_its_day(d: Draft, o: Draft, reporting: frozenset[int], tex
     if "country" in (a.kind, b.kind) or a.latitude is None or b.latitude is None:
         return a.country == b.country
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEARBY_KM  # type: ignore[arg-type]
+
+
+def _names_it_again(o: Draft, d: Draft) -> bool:
+    """A definite noun of the same family that names an incident told before with its own day ("in connection with
+    Tuesday night's attack", "the attack early on Sunday"), whatever sub-type its word alone codes: the day is
+    of the incident the lead told (a suicide bombing, a beating), not of what its sentence tells."""
+    return o.reference in ("definite", "aftermath") and family(o) == family(d) and o.date is not None \
+        and of_mention(o, o.date.span.start)
 
 
 # lines that are no part of the report's story: a link to another story ("[The ordeal of Post reporter

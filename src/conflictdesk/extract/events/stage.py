@@ -39,7 +39,9 @@ from .relevance import (about_conflict, accident, agreement_made, not_an_occurre
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
-                         phrase_scopes, place_for, other_relative_clauses, recalled_time, relative_clause_times,
+                         outside_who_clause_times, phrase_scopes, place_for, other_relative_clauses, possessed_times,
+                         recalled_time,
+                         relative_clause_times,
                          reporting_dates, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
                          spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
 from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
@@ -736,7 +738,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                coarse=clause_times(m.head, dates), own=own,
                                scopes=scopes,
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
-    related = relative_clause_times(m.head, dates)
+    related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) \
+        | (outside_who_clause_times(m.head, dates) - reporting)    # a day of saying is refined later, not dropped
     elsewhere = related | clause_days
     when = dating(elsewhere=elsewhere)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
