@@ -389,6 +389,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "claim_of_responsibility", "other"),
     # what must be done, told as warranted
     ("The rights group said the killings warranted an independent investigation.", "demand", "other"),
+    # what should have been done is a judgement on the past; what should be done is a demand
+    ("The opposition leader said the governor should have ordered the police to protect the marchers.", "other",
+     "demand"),
+    ("The opposition leader said the governor should order the police to protect the marchers.", "demand",
+     "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

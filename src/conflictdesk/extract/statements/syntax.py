@@ -76,6 +76,13 @@ def _negated(t: "Token") -> bool:
 _SUBJECT_THROUGH = frozenset({"xcomp", "conj", "acomp", "advcl"})
 
 
+def _hindsight(t: "Token") -> bool:
+    """A modal of the past perfect ("should have recused herself", "must have known", "ought to have been
+    foreseen"): a judgement on what was or was not done, no longer something anyone can be asked to do."""
+    auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return t.tag_ == "VBN" and "have" in auxes and bool({"must", "should", "ought"} & set(auxes))
+
+
 def _subject(t: "Token") -> "Token | None":
     """The subject of `t`, climbing xcomp/conj/acomp/advcl chains ("we are ready to strike" -> we)."""
     return climb_to_subject(t, subjects=(frozenset(_SUBJ),), through=_SUBJECT_THROUGH, steps=5)[0]
@@ -370,6 +377,7 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         if t.dep_ == "relcl" or t.head.dep_ == "relcl":
             continue                                            # "those who need to be defended"
         modal = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")} & {"must", "should", "ought"}
+        modal = modal if not _hindsight(t) else set()
         needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
             and not any(c.dep_ == "auxpass" for c in t.children)
         subj = _subject(t)
@@ -740,7 +748,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
         if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)) or _dont(t, sent):
             yield SyntaxHit("call_to_action", "syn.call.imperative")
             continue
-        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"}
+        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"} if not _hindsight(t) else set()
         has_to = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and t.head.dep_ == "ROOT"
         if modal or has_to:
             who = subj if subj is not None else (_subject(t.head) if has_to else None)
