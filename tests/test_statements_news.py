@@ -394,6 +394,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "demand"),
     ("The opposition leader said the governor should order the police to protect the marchers.", "demand",
      "other"),
+    # a word of a name is no cue: the "Peace" of a militia's name makes no step towards calm
+    ("A spokesman said fighters of the Peace Brigades took up positions on the roads into the town on Sunday.",
+     "other", "de_escalation"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

@@ -320,6 +320,33 @@ def _cue_scan_start(cues: tuple[Cue, ...], text: str) -> int | None:
     return m.start() if m is not None else None
 
 
+# entity kinds whose names hold words the cues read ("Moms Demand Action", "the High Negotiations Committee",
+# "the Nobel Peace Prize", "the Popular Mobilisation Forces"): a word of such a name says nothing of the point
+_NAME_KINDS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+def _name_spans(text: str, tokens: "Span | None") -> list[tuple[int, int]]:
+    """Where in `text` (the point with its quotation marks taken out) the names of several words stand that
+    the parse reads as organisations, buildings, laws, events or titles."""
+    if tokens is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for ent in tokens.ents:
+        if ent.label_ not in _NAME_KINDS or len(ent) < 2:
+            continue
+        name = _QUOTE_MARKS.sub("", ent.text)
+        at = text.find(name)
+        while at >= 0:
+            out.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    return out
+
+
+def _in_name(match: re.Match[str], names: list[tuple[int, int]]) -> bool:
+    """Whether a cue's words are a capitalised part of a name ("Demand" in "Moms Demand Action")."""
+    return match.group(0)[:1].isupper() and any(a <= match.start() and match.end() <= b for a, b in names)
+
+
 # cues that set a condition on another party ("only if ...", "provided that ...", "until ... is lifted"): a
 # ceasefire or a stop read after one is what the condition asks, not the speaker's de-escalation
 _CONDITION_CUES = frozenset({"demand.condition", "demand.terms", "demand.until"})
@@ -357,11 +384,16 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                     out.targets.append(name)
     text = _QUOTE_MARKS.sub("", text)       # 'said the reports were "completely untrue"': the cues read the words
     start = _cue_scan_start(cueset.cues, text)
+    names = _name_spans(text, tokens) if start is not None else []
     from_syntax_or_intro = set(out.labels)
     calm_at: list[int] = []                 # where the de-escalation cues matched
     condition_at: list[int] = []            # where a condition set on another party begins
     for cue in cueset.cues if start is not None else ():
         for match in cue.pattern.finditer(text, start):
+            if names and _in_name(match, names):
+                if cue.id + ":name" not in out.cues:
+                    out.cues.append(cue.id + ":name")
+                continue
             label: str | None = cue.label
             cue_id = cue.id
             if cue.negatable and _negated(text, match, cueset.negation):
