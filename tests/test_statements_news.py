@@ -397,6 +397,14 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a word of a name is no cue: the "Peace" of a militia's name makes no step towards calm
     ("A spokesman said fighters of the Peace Brigades took up positions on the roads into the town on Sunday.",
      "other", "de_escalation"),
+    # "call" that gives a name and "appeal" that contests a ruling call on no one
+    ("The government on Sunday set out new rules to block what it called \"extremist propaganda\" on some of the "
+     "websites.", "other", "call_to_action"),
+    ("The commander was handed to the court on Monday. He could appeal the verdict, but under military law the "
+     "appeal would be heard quickly.", "other", "call_to_action"),
+    # what a witness says he himself had to do asks nothing of anyone
+    ("\"I had to run for cover when the shelling started, and I saw two houses burning,\" a resident said.",
+     "other", "demand"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

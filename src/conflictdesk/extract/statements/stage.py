@@ -34,7 +34,7 @@ from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
 from .speech import Speech, clause_pieces, find_speech, intro_lemma, sentence_pieces
-from .syntax import Voice, call_is_demand_on, denial_context
+from .syntax import Voice, call_is_demand_on, denial_context, names_or_contests
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -314,6 +314,8 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
             return "deny"
     if cues.intro_verbs.get(sp.intro) == "call_to_action" and cues.syntax:
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        if verb is not None and names_or_contests(verb):
+            return None                         # "what it called 'terrorist content'": a name, no call
         if verb is not None and call_is_demand_on(verb, cues.syntax, voice):
             return "demand"
     return sp.intro

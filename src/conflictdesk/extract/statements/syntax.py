@@ -384,7 +384,8 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
         if mine and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
-        if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
+        # what the speaker says he himself must or had to do ("I had to run inside the store") asks nothing of another
+        if (modal or needs) and not mine and not (subj is not None and subj.lower_ == "i") and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
                 and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) or (
                 _lemma(t) == "delay" and _negated(t)):
             demand = True
@@ -398,6 +399,27 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         yield SyntaxHit("demand", "syn.demand.call_on_other", replaces="call_to_action")
     if voice.party:
         yield from _own_side_hits(sent, lex, voice)
+
+
+# what a call or an appeal is made on or for: "called on the army", "called for calm", "appealed to residents"
+_CALL_PREPS = frozenset({"on", "upon", "for", "to"})
+
+
+def names_or_contests(verb: "Token") -> bool:
+    """Whether "call" or "appeal" is used in a sense that calls on no one: naming ("what it called terrorist
+    content", "called the attack a crime") or contesting a ruling ("could appeal the extradition"): a direct
+    object and neither a preposition of a call nor a clause of what is asked."""
+    if _lemma(verb) not in ("call", "appeal"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "oprd" for c in kids):
+        return True                                     # "called X Y": a name given
+    if any(c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+           for c in kids):
+        return False                                    # "called the people to rise up"
+    return any(c.dep_ == "dobj" for c in kids)
 
 
 def _calls_on(verb: "Token") -> bool:
