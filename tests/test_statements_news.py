@@ -405,6 +405,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # what a witness says he himself had to do asks nothing of anyone
     ("\"I had to run for cover when the shelling started, and I saw two houses burning,\" a resident said.",
      "other", "demand"),
+    # a party's reason for its own act or refusal is its justification; another's motive, an accident's cause not
+    ("The rebel command said it would not accept the truce because it did not trust the government's guarantees.",
+     "justification", "de_escalation"),
+    ("The interior ministry said the attacker detonated the bomb early because he was scared of the police.",
+     "other", "justification"),
+    ("The defence ministry said two soldiers were killed when a helicopter crashed because of a technical fault.",
+     "other", "justification"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

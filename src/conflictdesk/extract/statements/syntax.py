@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..events.relevance import accident
 from ..parse_tree import climb_to_subject
 
 if TYPE_CHECKING:
@@ -531,6 +532,40 @@ def _fights_terrorists(t: "Token", subj: "Token | None", lex: Mapping[str, froze
 _DENIABLE = frozenset({"violate", "breach", "cross", "enter", "involve", "use", "carry", "commit", "drop", "fire"})
 
 
+# what gives a reason: "because ...", "because of ...", "due to ...", "for fear of ..."
+_REASON_MARKS = frozenset({"because"})
+_REASON_PREPS = frozenset({"because", "due", "for fear"})
+
+
+def _gives_reason(verb: "Token") -> bool:
+    """Whether a verb carries a reason of its own: a clause marked "because" or a "because of" / "due to" /
+    "for fear of" phrase hanging from it."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children):
+            return True
+        if c.dep_ == "prep" and (c.lower_ in _REASON_PREPS or c.lower_ == "for" and any(
+                g.dep_ == "pobj" and _lemma(g) == "fear" for g in c.children)):
+            return True
+    return False
+
+
+def _own_act_with_reason(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """A party's reason for what its own side did, does or will not do ("broke off the talks because the
+    prime minister did not want to interfere", "cannot accept a truce because it does not trust the Russians",
+    "closed the crossing due to security threats"): the grounds it gives for its act or stance. Not the
+    speech or belief verbs ("said ... because"), not what someone else did, not the cause of an accident; the
+    acts are those of the measure, violent and de-escalation verb lists and operations."""
+    if t.pos_ != "VERB" or t.dep_ == "amod" or _lemma(t) in lex["cognition_verbs"] or not _gives_reason(t):
+        return False
+    if not (_lemma(t) in lex["measure_verbs"] | lex["violent_verbs"] | lex["deescalation_verbs"] or _operation(t, lex)):
+        return False                        # "we mourn fewer people because of your actions": no act of a side
+    if accident(t.sent.text):
+        return False                        # "a helicopter crashed due to a technical fault": a cause, no grounds
+    subjects = [c for c in t.children if c.dep_ in _SUBJ]
+    subj = subjects[-1] if subjects else _subject(t)
+    return subj is not None and _own_side(subj, lex, voice)
+
+
 def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
     """A party's denial of its own side's act: an attack or a violation told as done, negated, with its
     side as the subject ("its jets did not strike the market", "had never violated Turkish airspace")."""
@@ -635,10 +670,12 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
     threat ("pledged to retake Mosul", "the fight ... will continue"); the other side's violence
     recounted beside it, its justification ("a Palestinian tried to stab a policeman and was shot")."""
-    threat = claim = justification = denial = False
+    threat = claim = justification = denial = reason = False
     for t in sent:
         if _denied_act(t, lex, voice):
             denial = True
+        if _own_act_with_reason(t, lex, voice):
+            reason = True                                       # negated too: "cannot accept a truce because ..."
         if t.pos_ not in ("VERB", "NOUN") or _negated(t) or t.dep_ == "amod":
             continue                                            # "the besieged towns": a state, no act
         if t.pos_ == "NOUN":
@@ -718,6 +755,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         yield SyntaxHit("claim_of_responsibility", "syn.claim.own_side_act")
     if justification:
         yield SyntaxHit("justification", "syn.just.their_attack")
+    if reason:
+        yield SyntaxHit("justification", "syn.just.own_reason")
 
 
 def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
