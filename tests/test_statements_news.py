@@ -411,7 +411,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The interior ministry said the attacker detonated the bomb early because he was scared of the police.",
      "other", "justification"),
     ("The defence ministry said two soldiers were killed when a helicopter crashed because of a technical fault.",
-     "other", "justification"),
+     "other", "justification"),    # a step towards calm told as harmed or failing is no step taken
+    ("A diplomat said the negotiations might simply fail over the summer.", "other", "de_escalation"),
+    ("The envoy said the raids on the camps were weakening the prospects for peace.", "other", "de_escalation"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

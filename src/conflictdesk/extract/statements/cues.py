@@ -33,7 +33,8 @@ from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
-from .syntax import LEXICONS, Voice, observer_voice, sentences, syntax_hits, violent_content, warns_of_own_act
+from .syntax import (LEXICONS, Voice, calm_undermined_spans, observer_voice, sentences, syntax_hits, violent_content,
+                     warns_of_own_act)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -347,6 +348,18 @@ def _in_name(match: re.Match[str], names: list[tuple[int, int]]) -> bool:
     return match.group(0)[:1].isupper() and any(a <= match.start() and match.end() <= b for a, b in names)
 
 
+def _all_undermined(text: str, calm_at: list[int], phrases: list[str]) -> bool:
+    """Whether every place a de-escalation cue matched lies inside one of the phrases (found in `text`)."""
+    spans = []
+    for phrase in phrases:
+        phrase = _QUOTE_MARKS.sub("", phrase)
+        at = text.find(phrase)
+        while at >= 0:
+            spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + 1)
+    return bool(spans) and all(any(a <= pos < b for a, b in spans) for pos in calm_at)
+
+
 # cues that set a condition on another party ("only if ...", "provided that ...", "until ... is lifted"): a
 # ceasefire or a stop read after one is what the condition asks, not the speaker's de-escalation
 _CONDITION_CUES = frozenset({"demand.condition", "demand.terms", "demand.until"})
@@ -418,6 +431,11 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                     name = cueset.group_of(value) if value else None
                     if name and name not in out.targets:
                         out.targets.append(name)
+    if calm_at and "de_escalation" not in from_syntax_or_intro and tokens is not None and cueset.syntax \
+            and _all_undermined(text, calm_at, calm_undermined_spans(tokens, cueset.syntax)):
+        # "the talks could die a slow death", "settlement expansion is weakening prospects for peace": the step
+        # towards calm is what is harmed, not one the speaker takes
+        suppressed.add("de_escalation")
     if calm_at and condition_at and min(calm_at) > min(condition_at) and "de_escalation" not in from_syntax_or_intro:
         # "ending fighting could only succeed if Russia stopped air strikes": the stop is the condition set on
         # another party, what the speaker demands, not a step of its own

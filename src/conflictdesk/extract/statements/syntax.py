@@ -32,7 +32,8 @@ LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addr
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
             "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs", "purpose_verbs",
-            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns", "military_objects")
+            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns", "military_objects",
+            "undermining_verbs", "failing_verbs", "calm_nouns")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -940,6 +941,28 @@ def _let_us(t: "Token") -> bool:
             if words & {"us", "every", "all", "each", "everyone"}:
                 return True
     return False
+
+
+def calm_undermined_spans(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> list[str]:
+    """The phrases of a point that tell a step towards calm as harmed or failing: the object of an undermining
+    verb ("weakening prospects for peace", "test the boundaries of a fragile truce", "the first steps in the
+    peace talks had been undermined") or the subject of a failing one ("the talks could die a slow death").
+    Each phrase holds a noun of such a step; the texts are returned for the caller to find in its text."""
+    out: list[str] = []
+    for t in tokens:
+        if t.pos_ != "VERB" or _negated(t):
+            continue
+        lemma = _lemma(t)
+        if lemma in lex["undermining_verbs"]:
+            deps = ("dobj", "nsubjpass")
+        elif lemma in lex["failing_verbs"]:
+            deps = ("nsubj",)
+        else:
+            continue
+        for c in t.children:
+            if c.dep_ in deps and any(_lemma(x) in lex["calm_nouns"] for x in c.subtree):
+                out.append("".join(x.text_with_ws for x in c.subtree).strip())
+    return out
 
 
 def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
