@@ -415,7 +415,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("A diplomat said the negotiations might simply fail over the summer.", "other", "de_escalation"),
     ("The envoy said the raids on the camps were weakening the prospects for peace.", "other", "de_escalation"),    # a deadline set on another party is a demand; a time of one's own or a forecast is not
     ("The army commander said he gave the rebels 48 hours to leave the town.", "demand", "other"),
-    ("The minister said a decision on sanctions would be made within days.", "other", "demand"),
+    ("The minister said a decision on sanctions would be made within days.", "other", "demand"),    # a need told as possible is a forecast; "should" before its subject opens a condition
+    ("The senator said the alliance might need to send more ships to the gulf next year.", "other", "demand"),
+    ("The aid agency said that should the roads reopen, the convoy would reach the besieged town on Monday.",
+     "other", "demand"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

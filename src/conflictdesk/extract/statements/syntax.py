@@ -85,6 +85,24 @@ def _hindsight(t: "Token") -> bool:
     return t.tag_ == "VBN" and "have" in auxes and bool({"must", "should", "ought"} & set(auxes))
 
 
+# modals of possibility: a need told with one is a forecast ("may well need to use force", "could have to
+# close the plant"), not what anyone is asked to do ("will have to go", said of an adversary, still demands)
+_FORESEEING = frozenset({"may", "might", "could"})
+
+
+def _foreseen_need(head: "Token") -> bool:
+    """Whether "need" or "have" (to ...) carries a modal of possibility."""
+    return any(c.dep_ == "aux" and c.lower_ in _FORESEEING for c in head.children)
+
+
+def _inverted_condition(t: "Token") -> bool:
+    """"Should it choose to undertake another provocation, ...": "should" before its subject opens a
+    condition, no demand."""
+    subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+    should = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "should"), None)
+    return subj is not None and should is not None and should.i < subj.i
+
+
 def _subject(t: "Token") -> "Token | None":
     """The subject of `t`, climbing xcomp/conj/acomp/advcl chains ("we are ready to strike" -> we)."""
     return climb_to_subject(t, subjects=(frozenset(_SUBJ),), through=_SUBJECT_THROUGH, steps=5)[0]
@@ -379,9 +397,9 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         if t.dep_ == "relcl" or t.head.dep_ == "relcl":
             continue                                            # "those who need to be defended"
         modal = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")} & {"must", "should", "ought"}
-        modal = modal if not _hindsight(t) else set()
+        modal = modal if not (_hindsight(t) or _inverted_condition(t)) else set()
         needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
-            and not any(c.dep_ == "auxpass" for c in t.children)
+            and not any(c.dep_ == "auxpass" for c in t.children) and not _foreseen_need(t.head)
         subj = _subject(t)
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
         if mine and _announced(t, lex) and _threat_act(t, lex):
@@ -810,8 +828,10 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
         if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)) or _dont(t, sent):
             yield SyntaxHit("call_to_action", "syn.call.imperative")
             continue
-        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"} if not _hindsight(t) else set()
-        has_to = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and t.head.dep_ == "ROOT"
+        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"} \
+            if not (_hindsight(t) or _inverted_condition(t)) else set()
+        has_to = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and t.head.dep_ == "ROOT" \
+            and not _foreseen_need(t.head)
         if modal or has_to:
             who = subj if subj is not None else (_subject(t.head) if has_to else None)
             who_lemma = _lemma(who) if who is not None else ""
