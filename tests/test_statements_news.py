@@ -418,7 +418,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The minister said a decision on sanctions would be made within days.", "other", "demand"),    # a need told as possible is a forecast; "should" before its subject opens a condition
     ("The senator said the alliance might need to send more ships to the gulf next year.", "other", "demand"),
     ("The aid agency said that should the roads reopen, the convoy would reach the besieged town on Monday.",
-     "other", "demand"),
+     "other", "demand"),    # an intent told in the past perfect is over, told after the fact; a plan told as current threatens
+    ("The interior ministry said the bomber had planned to hit a more crowded spot in the market.", "other",
+     "threat"),
+    ("The rebel commander said his fighters planned to attack the airport.", "threat", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

@@ -132,7 +132,8 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
-        if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ"):
+        if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ") \
+                and not _past_perfect(head):
             return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
@@ -142,6 +143,11 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
+
+
+def _past_perfect(t: "Token") -> bool:
+    """"had planned to hit a crowded spot", "had intended to": an intent told as over, after the fact."""
+    return t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children)
 
 
 def _in_reported_clause(t: "Token") -> bool:
