@@ -389,6 +389,39 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "claim_of_responsibility", "other"),
     # what must be done, told as warranted
     ("The rights group said the killings warranted an independent investigation.", "demand", "other"),
+    # what should have been done is a judgement on the past; what should be done is a demand
+    ("The opposition leader said the governor should have ordered the police to protect the marchers.", "other",
+     "demand"),
+    ("The opposition leader said the governor should order the police to protect the marchers.", "demand",
+     "other"),
+    # a word of a name is no cue: the "Peace" of a militia's name makes no step towards calm
+    ("A spokesman said fighters of the Peace Brigades took up positions on the roads into the town on Sunday.",
+     "other", "de_escalation"),
+    # "call" that gives a name and "appeal" that contests a ruling call on no one
+    ("The government on Sunday set out new rules to block what it called \"extremist propaganda\" on some of the "
+     "websites.", "other", "call_to_action"),
+    ("The commander was handed to the court on Monday. He could appeal the verdict, but under military law the "
+     "appeal would be heard quickly.", "other", "call_to_action"),
+    # what a witness says he himself had to do asks nothing of anyone
+    ("\"I had to run for cover when the shelling started, and I saw two houses burning,\" a resident said.",
+     "other", "demand"),
+    # a party's reason for its own act or refusal is its justification; another's motive, an accident's cause not
+    ("The rebel command said it would not accept the truce because it did not trust the government's guarantees.",
+     "justification", "de_escalation"),
+    ("The interior ministry said the attacker detonated the bomb early because he was scared of the police.",
+     "other", "justification"),
+    ("The defence ministry said two soldiers were killed when a helicopter crashed because of a technical fault.",
+     "other", "justification"),    # a step towards calm told as harmed or failing is no step taken
+    ("A diplomat said the negotiations might simply fail over the summer.", "other", "de_escalation"),
+    ("The envoy said the raids on the camps were weakening the prospects for peace.", "other", "de_escalation"),    # a deadline set on another party is a demand; a time of one's own or a forecast is not
+    ("The army commander said he gave the rebels 48 hours to leave the town.", "demand", "other"),
+    ("The minister said a decision on sanctions would be made within days.", "other", "demand"),    # a need told as possible is a forecast; "should" before its subject opens a condition
+    ("The senator said the alliance might need to send more ships to the gulf next year.", "other", "demand"),
+    ("The aid agency said that should the roads reopen, the convoy would reach the besieged town on Monday.",
+     "other", "demand"),    # an intent told in the past perfect is over, told after the fact; a plan told as current threatens
+    ("The interior ministry said the bomber had planned to hit a more crowded spot in the market.", "other",
+     "threat"),
+    ("The rebel commander said his fighters planned to attack the airport.", "threat", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

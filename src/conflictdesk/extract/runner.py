@@ -61,7 +61,8 @@ class _Stages:
         for ev in events:
             ev.coder = ev.coder or coder.name
         self.current = "statements"
-        statements = extract_statements(doc, parsed, kb=kb, actors=actors, people=people, dates=dates)
+        statements = extract_statements(doc, parsed, kb=kb, actors=actors, people=people, dates=dates,
+                                        events=len(events))
         self.current = "actors"
         actors = actors + referenced_actors(actors, events, statements, kb=kb)
         return Extraction(document=doc, actors=actors, people=people, relations=relations, events=events,

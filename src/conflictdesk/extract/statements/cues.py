@@ -33,7 +33,8 @@ from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
-from .syntax import LEXICONS, Voice, observer_voice, sentences, syntax_hits, violent_content, warns_of_own_act
+from .syntax import (LEXICONS, Voice, calm_undermined_spans, observer_voice, sentences, syntax_hits, violent_content,
+                     warns_of_own_act)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -320,6 +321,45 @@ def _cue_scan_start(cues: tuple[Cue, ...], text: str) -> int | None:
     return m.start() if m is not None else None
 
 
+# entity kinds whose names hold words the cues read ("Moms Demand Action", "the High Negotiations Committee",
+# "the Nobel Peace Prize", "the Popular Mobilisation Forces"): a word of such a name says nothing of the point
+_NAME_KINDS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+def _name_spans(text: str, tokens: "Span | None") -> list[tuple[int, int]]:
+    """Where in `text` (the point with its quotation marks taken out) the names of several words stand that
+    the parse reads as organisations, buildings, laws, events or titles."""
+    if tokens is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for ent in tokens.ents:
+        if ent.label_ not in _NAME_KINDS or len(ent) < 2:
+            continue
+        name = _QUOTE_MARKS.sub("", ent.text)
+        at = text.find(name)
+        while at >= 0:
+            out.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    return out
+
+
+def _in_name(match: re.Match[str], names: list[tuple[int, int]]) -> bool:
+    """Whether a cue's words are a capitalised part of a name ("Demand" in "Moms Demand Action")."""
+    return match.group(0)[:1].isupper() and any(a <= match.start() and match.end() <= b for a, b in names)
+
+
+def _all_undermined(text: str, calm_at: list[int], phrases: list[str]) -> bool:
+    """Whether every place a de-escalation cue matched lies inside one of the phrases (found in `text`)."""
+    spans = []
+    for phrase in phrases:
+        phrase = _QUOTE_MARKS.sub("", phrase)
+        at = text.find(phrase)
+        while at >= 0:
+            spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + 1)
+    return bool(spans) and all(any(a <= pos < b for a, b in spans) for pos in calm_at)
+
+
 # cues that set a condition on another party ("only if ...", "provided that ...", "until ... is lifted"): a
 # ceasefire or a stop read after one is what the condition asks, not the speaker's de-escalation
 _CONDITION_CUES = frozenset({"demand.condition", "demand.terms", "demand.until"})
@@ -357,11 +397,16 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                     out.targets.append(name)
     text = _QUOTE_MARKS.sub("", text)       # 'said the reports were "completely untrue"': the cues read the words
     start = _cue_scan_start(cueset.cues, text)
+    names = _name_spans(text, tokens) if start is not None else []
     from_syntax_or_intro = set(out.labels)
     calm_at: list[int] = []                 # where the de-escalation cues matched
     condition_at: list[int] = []            # where a condition set on another party begins
     for cue in cueset.cues if start is not None else ():
         for match in cue.pattern.finditer(text, start):
+            if names and _in_name(match, names):
+                if cue.id + ":name" not in out.cues:
+                    out.cues.append(cue.id + ":name")
+                continue
             label: str | None = cue.label
             cue_id = cue.id
             if cue.negatable and _negated(text, match, cueset.negation):
@@ -386,6 +431,11 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                     name = cueset.group_of(value) if value else None
                     if name and name not in out.targets:
                         out.targets.append(name)
+    if calm_at and "de_escalation" not in from_syntax_or_intro and tokens is not None and cueset.syntax \
+            and _all_undermined(text, calm_at, calm_undermined_spans(tokens, cueset.syntax)):
+        # "the talks could die a slow death", "settlement expansion is weakening prospects for peace": the step
+        # towards calm is what is harmed, not one the speaker takes
+        suppressed.add("de_escalation")
     if calm_at and condition_at and min(calm_at) > min(condition_at) and "de_escalation" not in from_syntax_or_intro:
         # "ending fighting could only succeed if Russia stopped air strikes": the stop is the condition set on
         # another party, what the speaker demands, not a step of its own

@@ -5,6 +5,7 @@ statements. A document is about conflict when it uses conflict words (lemmas of 
 `conflict_words` list of `data/statements/cues.yaml`: militants, troops, shelling, ceasefire,
 protesters ..., and two-word ones: "hate crime") and names armed actors (knowledge-base actors of
 the `armed_actor_types`) often enough: several different ones, and often for the document's length.
+A document whose events stage codes an event needs the variety, not the density.
 Reported speech is kept only in such documents; communiqués and statement lists are statements
 whatever they are about.
 """
@@ -38,9 +39,20 @@ class Relevance:
         return 1000.0 * self.signals / max(1, self.words)
 
     @property
+    def varied(self) -> bool:
+        """Enough different conflict words and armed actors for the document's length."""
+        return self.kinds >= min(MIN_KINDS, 2 + self.words // WORDS_PER_KIND)
+
+    @property
     def about_conflict(self) -> bool:
-        needed = min(MIN_KINDS, 2 + self.words // WORDS_PER_KIND)
-        return self.kinds >= needed and self.per_thousand >= MIN_PER_THOUSAND
+        return self.varied and self.per_thousand >= MIN_PER_THOUSAND
+
+    def about_conflict_with(self, events: int) -> bool:
+        """About conflict, knowing how many events the document codes: a long report of an attack tells it
+        in words of its own ("shot and stabbed", "the attacker") and quotes many who are no fighters, which
+        thins its conflict words below the density asked of a document that codes none; the coded event
+        stands for that density (the variety is still asked: a crime story codes an event now and then)."""
+        return self.about_conflict or (events > 0 and self.varied)
 
 
 def relevance(parsed: "Doc", actors: list["Actor"], lex: Mapping[str, frozenset[str]]) -> Relevance:

@@ -34,7 +34,7 @@ from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
 from .speech import Speech, clause_pieces, find_speech, intro_lemma, sentence_pieces
-from .syntax import Voice, call_is_demand_on, denial_context
+from .syntax import Voice, call_is_demand_on, denial_context, names_or_contests
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -240,9 +240,10 @@ def _statement_date(doc: Document, dates: list[DateMention], evidence: Span | No
 
 def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", actors: list[Actor],
                        people: list[Person], dates: list[DateMention],
-                       cues: CueSet | None = None) -> list[Statement]:
+                       cues: CueSet | None = None, events: int = 0) -> list[Statement]:
     """Statements in a document (official releases, quoted and reported declarations, the document
-    itself when it is a communiqué), each split into labelled points with exact offsets."""
+    itself when it is a communiqué), each split into labelled points with exact offsets. `events` is how
+    many events the document codes (relevance.py: a document with one needs fewer conflict words)."""
     cueset = cues or load_cues()
     text = doc.text
     mentions = mentions_of(actors, people)
@@ -272,7 +273,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         if _LIST_INTRO.search(intro) or quoted * 2 > len(block.items):
             list_blocks.append((block, intro_start, intro_end))
     excluded = [(b.start, b.end) for b, _, _ in list_blocks]
-    speech = [] if not relevance(parsed, actors, cueset.syntax).about_conflict else \
+    speech = [] if not relevance(parsed, actors, cueset.syntax).about_conflict_with(events) else \
         [sp for sp in find_speech(parsed, text, cueset.speech) if not any(s <= sp.verb_start < e for s, e in excluded)]
     items: list[tuple[int, str, object]] = [(b.start, "list", (b, s, e)) for b, s, e in list_blocks]
     items += [(sp.spans[0][0], "speech", sp) for sp in speech]
@@ -313,6 +314,8 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
             return "deny"
     if cues.intro_verbs.get(sp.intro) == "call_to_action" and cues.syntax:
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        if verb is not None and names_or_contests(verb):
+            return None                         # "what it called 'terrorist content'": a name, no call
         if verb is not None and call_is_demand_on(verb, cues.syntax, voice):
             return "demand"
     return sp.intro

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..events.relevance import accident
 from ..parse_tree import climb_to_subject
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addr
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
             "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs", "purpose_verbs",
-            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns", "military_objects")
+            "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns", "military_objects",
+            "undermining_verbs", "failing_verbs", "calm_nouns")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -76,6 +78,31 @@ def _negated(t: "Token") -> bool:
 _SUBJECT_THROUGH = frozenset({"xcomp", "conj", "acomp", "advcl"})
 
 
+def _hindsight(t: "Token") -> bool:
+    """A modal of the past perfect ("should have recused herself", "must have known", "ought to have been
+    foreseen"): a judgement on what was or was not done, no longer something anyone can be asked to do."""
+    auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return t.tag_ == "VBN" and "have" in auxes and bool({"must", "should", "ought"} & set(auxes))
+
+
+# modals of possibility: a need told with one is a forecast ("may well need to use force", "could have to
+# close the plant"), not what anyone is asked to do ("will have to go", said of an adversary, still demands)
+_FORESEEING = frozenset({"may", "might", "could"})
+
+
+def _foreseen_need(head: "Token") -> bool:
+    """Whether "need" or "have" (to ...) carries a modal of possibility."""
+    return any(c.dep_ == "aux" and c.lower_ in _FORESEEING for c in head.children)
+
+
+def _inverted_condition(t: "Token") -> bool:
+    """"Should it choose to undertake another provocation, ...": "should" before its subject opens a
+    condition, no demand."""
+    subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+    should = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "should"), None)
+    return subj is not None and should is not None and should.i < subj.i
+
+
 def _subject(t: "Token") -> "Token | None":
     """The subject of `t`, climbing xcomp/conj/acomp/advcl chains ("we are ready to strike" -> we)."""
     return climb_to_subject(t, subjects=(frozenset(_SUBJ),), through=_SUBJECT_THROUGH, steps=5)[0]
@@ -105,7 +132,8 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
-        if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ"):
+        if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ") \
+                and not _past_perfect(head):
             return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
@@ -115,6 +143,11 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
+
+
+def _past_perfect(t: "Token") -> bool:
+    """"had planned to hit a crowded spot", "had intended to": an intent told as over, after the fact."""
+    return t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children)
 
 
 def _in_reported_clause(t: "Token") -> bool:
@@ -370,13 +403,15 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         if t.dep_ == "relcl" or t.head.dep_ == "relcl":
             continue                                            # "those who need to be defended"
         modal = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")} & {"must", "should", "ought"}
+        modal = modal if not (_hindsight(t) or _inverted_condition(t)) else set()
         needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
-            and not any(c.dep_ == "auxpass" for c in t.children)
+            and not any(c.dep_ == "auxpass" for c in t.children) and not _foreseen_need(t.head)
         subj = _subject(t)
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
         if mine and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
-        if (modal or needs) and not mine and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
+        # what the speaker says he himself must or had to do ("I had to run inside the store") asks nothing of another
+        if (modal or needs) and not mine and not (subj is not None and subj.lower_ == "i") and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
                 and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) or (
                 _lemma(t) == "delay" and _negated(t)):
             demand = True
@@ -390,6 +425,27 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         yield SyntaxHit("demand", "syn.demand.call_on_other", replaces="call_to_action")
     if voice.party:
         yield from _own_side_hits(sent, lex, voice)
+
+
+# what a call or an appeal is made on or for: "called on the army", "called for calm", "appealed to residents"
+_CALL_PREPS = frozenset({"on", "upon", "for", "to"})
+
+
+def names_or_contests(verb: "Token") -> bool:
+    """Whether "call" or "appeal" is used in a sense that calls on no one: naming ("what it called terrorist
+    content", "called the attack a crime") or contesting a ruling ("could appeal the extradition"): a direct
+    object and neither a preposition of a call nor a clause of what is asked."""
+    if _lemma(verb) not in ("call", "appeal"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "oprd" for c in kids):
+        return True                                     # "called X Y": a name given
+    if any(c.dep_ == "prep" and c.lower_ in _CALL_PREPS for c in kids):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+           for c in kids):
+        return False                                    # "called the people to rise up"
+    return any(c.dep_ == "dobj" for c in kids)
 
 
 def _calls_on(verb: "Token") -> bool:
@@ -501,6 +557,40 @@ def _fights_terrorists(t: "Token", subj: "Token | None", lex: Mapping[str, froze
 _DENIABLE = frozenset({"violate", "breach", "cross", "enter", "involve", "use", "carry", "commit", "drop", "fire"})
 
 
+# what gives a reason: "because ...", "because of ...", "due to ...", "for fear of ..."
+_REASON_MARKS = frozenset({"because"})
+_REASON_PREPS = frozenset({"because", "due", "for fear"})
+
+
+def _gives_reason(verb: "Token") -> bool:
+    """Whether a verb carries a reason of its own: a clause marked "because" or a "because of" / "due to" /
+    "for fear of" phrase hanging from it."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _REASON_MARKS for g in c.children):
+            return True
+        if c.dep_ == "prep" and (c.lower_ in _REASON_PREPS or c.lower_ == "for" and any(
+                g.dep_ == "pobj" and _lemma(g) == "fear" for g in c.children)):
+            return True
+    return False
+
+
+def _own_act_with_reason(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """A party's reason for what its own side did, does or will not do ("broke off the talks because the
+    prime minister did not want to interfere", "cannot accept a truce because it does not trust the Russians",
+    "closed the crossing due to security threats"): the grounds it gives for its act or stance. Not the
+    speech or belief verbs ("said ... because"), not what someone else did, not the cause of an accident; the
+    acts are those of the measure, violent and de-escalation verb lists and operations."""
+    if t.pos_ != "VERB" or t.dep_ == "amod" or _lemma(t) in lex["cognition_verbs"] or not _gives_reason(t):
+        return False
+    if not (_lemma(t) in lex["measure_verbs"] | lex["violent_verbs"] | lex["deescalation_verbs"] or _operation(t, lex)):
+        return False                        # "we mourn fewer people because of your actions": no act of a side
+    if accident(t.sent.text):
+        return False                        # "a helicopter crashed due to a technical fault": a cause, no grounds
+    subjects = [c for c in t.children if c.dep_ in _SUBJ]
+    subj = subjects[-1] if subjects else _subject(t)
+    return subj is not None and _own_side(subj, lex, voice)
+
+
 def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
     """A party's denial of its own side's act: an attack or a violation told as done, negated, with its
     side as the subject ("its jets did not strike the market", "had never violated Turkish airspace")."""
@@ -605,10 +695,12 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
     threat ("pledged to retake Mosul", "the fight ... will continue"); the other side's violence
     recounted beside it, its justification ("a Palestinian tried to stab a policeman and was shot")."""
-    threat = claim = justification = denial = False
+    threat = claim = justification = denial = reason = False
     for t in sent:
         if _denied_act(t, lex, voice):
             denial = True
+        if _own_act_with_reason(t, lex, voice):
+            reason = True                                       # negated too: "cannot accept a truce because ..."
         if t.pos_ not in ("VERB", "NOUN") or _negated(t) or t.dep_ == "amod":
             continue                                            # "the besieged towns": a state, no act
         if t.pos_ == "NOUN":
@@ -688,6 +780,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         yield SyntaxHit("claim_of_responsibility", "syn.claim.own_side_act")
     if justification:
         yield SyntaxHit("justification", "syn.just.their_attack")
+    if reason:
+        yield SyntaxHit("justification", "syn.just.own_reason")
 
 
 def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
@@ -740,8 +834,10 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
         if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)) or _dont(t, sent):
             yield SyntaxHit("call_to_action", "syn.call.imperative")
             continue
-        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"}
-        has_to = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and t.head.dep_ == "ROOT"
+        modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"} \
+            if not (_hindsight(t) or _inverted_condition(t)) else set()
+        has_to = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and t.head.dep_ == "ROOT" \
+            and not _foreseen_need(t.head)
         if modal or has_to:
             who = subj if subj is not None else (_subject(t.head) if has_to else None)
             who_lemma = _lemma(who) if who is not None else ""
@@ -871,6 +967,28 @@ def _let_us(t: "Token") -> bool:
             if words & {"us", "every", "all", "each", "everyone"}:
                 return True
     return False
+
+
+def calm_undermined_spans(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> list[str]:
+    """The phrases of a point that tell a step towards calm as harmed or failing: the object of an undermining
+    verb ("weakening prospects for peace", "test the boundaries of a fragile truce", "the first steps in the
+    peace talks had been undermined") or the subject of a failing one ("the talks could die a slow death").
+    Each phrase holds a noun of such a step; the texts are returned for the caller to find in its text."""
+    out: list[str] = []
+    for t in tokens:
+        if t.pos_ != "VERB" or _negated(t):
+            continue
+        lemma = _lemma(t)
+        if lemma in lex["undermining_verbs"]:
+            deps = ("dobj", "nsubjpass")
+        elif lemma in lex["failing_verbs"]:
+            deps = ("nsubj",)
+        else:
+            continue
+        for c in t.children:
+            if c.dep_ in deps and any(_lemma(x) in lex["calm_nouns"] for x in c.subtree):
+                out.append("".join(x.text_with_ws for x in c.subtree).strip())
+    return out
 
 
 def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
