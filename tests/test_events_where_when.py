@@ -306,6 +306,15 @@ def test_a_place_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, 
     assert arrests and all(e.country != "Syria" for e in arrests), [(e.location, e.country) for e in arrests]
 
 
+def test_a_clause_telling_what_the_act_did_is_the_acts_own_place(nlp, kb):
+    # the bombing's phrase runs on to its noun's relative clause: "the car bombing campaign by rebels that
+    # killed 40 people in Homs" happened in Homs, whatever town the arrest of the sentence names first
+    text = ("Police arrested a suspect in Beirut on Monday over the car bombing campaign by rebels that killed "
+            "40 people in Homs last year.")
+    bombs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 9)) if e.event_type == "Explosions/Remote violence"]
+    assert bombs and all(e.location == "Homs" for e in bombs), [(e.sub_event_type, e.location) for e in bombs]
+
+
 def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
     # "a source from the operations room in Misrata said fighters ... captured the port in the south of
     # Sirte": the source is in Misrata, the port in Sirte; a teller's place alone still serves

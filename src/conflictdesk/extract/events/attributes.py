@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
 from ..dates import COARSE, PHRASE
-from ..places.wording import DATELINE as DASH_DATELINE
+from ..places.wording import DATELINE as DASH_DATELINE, STRIKING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1526,16 +1526,27 @@ def _another_nouns_clause(clause: "Token", head: "Token") -> bool:
         and clause.head.head.i != head.i
 
 
-def other_relative_clauses(head: "Token") -> list[tuple[int, int]]:
+# what an act did, told in a relative clause of its phrase ("... that killed 130 people in Paris")
+ACT_CLAUSE_VERBS = KILL_VERBS | STRIKING_VERBS | {"wound", "injure", "leave", "claim", "destroy", "damage"}
+
+
+def other_relative_clauses(head: "Token", *, own: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """Character ranges of the relative clauses of the trigger's sentence that do not hold the trigger and
     are not its own noun's ("people with links to Islamic State, whose battle lines in Syria and Iraq
-    ...": Syria is where the battle lines are, not where police rounded people up)."""
+    ...": Syria is where the battle lines are, not where police rounded people up). A clause inside the
+    event noun's own phrase (`own`) that tells what the act did tells that event, whichever noun of the
+    phrase it hangs from ("the bombing rampage by Islamic State militants that killed 130 people in Paris");
+    not one that tells of something else ("the cease-fire date, which others saw as a ploy to give Moscow
+    ...")."""
     out: list[tuple[int, int]] = []
     for t in head.sent:
         if not _another_nouns_clause(t, head):
             continue
         sub = list(t.subtree)
-        out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
+        start, end = min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)
+        if own is not None and own[0] <= start and end <= own[1] and t.lemma_.lower() in ACT_CLAUSE_VERBS:
+            continue
+        out.append((start, end))
     return out
 
 

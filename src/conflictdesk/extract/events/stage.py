@@ -693,8 +693,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     actor_spans = [(s, e) for s, e, _ in index.spans]
     own = None
     if m.head.pos_ in ("NOUN", "PROPN") and m.trigger.kind != "label":
-        last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
-        own = (m.head.left_edge.idx, last.idx + len(last.text))
+        # the event noun's own phrase: "car bombing at a market in Mahmudiya"; a noun that modifies another
+        # shares that one's phrase ("the shooting and suicide bombing rampage ... that killed 130 people in Paris")
+        phrase = noun_anchor(m.head)
+        last = phrase.right_edge
+        own = (phrase.left_edge.idx, last.idx + len(last.text))
     status = status_of(m.head, text=doc.text)
     if status == "planned" and m.trigger.kind == "territory" and _offensive_for(m.head):
         # "launched an operation to recapture Fallujah", "an offensive to retake Mosul": the place is the
@@ -742,7 +745,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     sites = site_nouns(sent)
     earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
-                      exclude=actor_spans + other_relative_clauses(m.head),
+                      exclude=actor_spans + other_relative_clauses(m.head, own=own),
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
