@@ -315,6 +315,13 @@ def test_a_clause_telling_what_the_act_did_is_the_acts_own_place(nlp, kb):
     assert bombs and all(e.location == "Homs" for e in bombs), [(e.sub_event_type, e.location) for e in bombs]
 
 
+def test_the_town_of_the_events_own_clause_wins_over_one_named_first(nlp, kb):
+    # "Returning from Kabul, ... attacked a checkpoint in Kunduz": the attack's own clause puts it in Kunduz
+    text = "Returning from Kabul, the general said militants attacked a checkpoint in Kunduz on Monday."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 9))
+    assert events and all(e.location == "Kunduz" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
 def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
     # "a source from the operations room in Misrata said fighters ... captured the port in the south of
     # Sirte": the source is in Misrata, the port in Sirte; a teller's place alone still serves

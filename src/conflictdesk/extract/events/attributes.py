@@ -1180,7 +1180,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
               recalled: bool = False, anaphor: int | None = None,
               tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset(),
-              earlier_sites: list[frozenset[str]] = ()) -> Place | None:
+              earlier_sites: list[frozenset[str]] = (), governed: list[tuple[int, int]] = ()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1262,6 +1262,12 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         if told:
             return max(told, key=lambda p: p.span.start)
         in_sent = []
+    mine = [p for p in in_sent if p.kind not in PRECISION_PENALTY and any(a <= p.span.start < b for a, b in governed)]
+    if mine:
+        # the town the event's own clause puts it at, whatever town the sentence names first ("Abdeslam was
+        # arrested in Brussels after attacks that killed 130 people in Paris"; "jets flew in from Turkey
+        # and attacked Aleppo")
+        return _across_border(min(mine, key=lambda p: p.span.start), in_sent, text)
     site = _site_town(sites, document)
     if site is not None and not sent_start <= site.span.start < sent_end \
             and not any(p.kind not in PRECISION_PENALTY for p in in_sent) \
@@ -1524,6 +1530,43 @@ def _another_nouns_clause(clause: "Token", head: "Token") -> bool:
     on Wednesday", which tells the truce itself)."""
     return clause.dep_ == "relcl" and head not in clause.subtree and clause.head.i != head.i \
         and clause.head.head.i != head.i
+
+
+# prepositions that put what a verb tells at a place ("fought in Aleppo", "attacked a post near Kilis"); not
+# "from" / "to", which tell where a side came from or went ("flew in from Turkey and attacked Aleppo")
+SITE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside", "into", "across", "around",
+                               "throughout", "within"})
+LIGHT_ROLES = ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
+
+
+def clause_sites(head: "Token") -> list[tuple[int, int]]:
+    """Character ranges where the clause of the event at trigger `head` names its own site: the phrases of
+    the trigger verb's site prepositions and its object ("attacked Aleppo", "was shelled in Douma"); for an
+    event noun, those of the verb it is the object or subject of ("carried out an attack in Kabul", "killed
+    in an attack in Kabul"). A place named elsewhere in the sentence (where a side came from, where its
+    teller sits, another clause's) is not among them."""
+    verbs = []
+    if head.pos_ in ("VERB", "AUX"):
+        verbs.append(head)
+    else:
+        t = head
+        for _ in range(3):        # "the shooting and bombing rampage": the phrase's head noun
+            if t.dep_ in ("compound", "nmod", "amod", "conj") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
+                t = t.head
+            else:
+                break
+        up = t.head.head if t.dep_ == "pobj" else t.head
+        if t.dep_ in LIGHT_ROLES and up.pos_ in ("VERB", "AUX") and up.i != t.i:
+            verbs.append(up)
+    out: list[tuple[int, int]] = []
+    for verb in verbs:
+        for c in verb.children:
+            objects = c.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+            if not objects and not (c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS):
+                continue
+            sub = list(c.subtree)
+            out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
+    return out
 
 
 # what an act did, told in a relative clause of its phrase ("... that killed 130 people in Paris")

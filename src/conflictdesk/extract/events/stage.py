@@ -36,7 +36,7 @@ from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_refe
                         said_day_told_later)
 from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
                         told_as_trend)
-from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
+from .attributes import (DURATION, clause_sites, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
                          phrase_scopes, place_for, other_relative_clauses, recalled_time, relative_clause_times,
@@ -749,7 +749,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
-                      earlier_sites=earlier_sites)
+                      earlier_sites=earlier_sites, governed=clause_sites(m.head))
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
