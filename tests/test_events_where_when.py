@@ -322,6 +322,15 @@ def test_the_town_of_the_events_own_clause_wins_over_one_named_first(nlp, kb):
     assert events and all(e.location == "Kunduz" for e in events), [(e.sub_event_type, e.location) for e in events]
 
 
+def test_a_country_across_a_border_is_not_where_the_event_happened(nlp, kb):
+    # "seized three villages near Turkey's border": the villages are on this side of the border (Aleppo
+    # province, told before), not in Turkey
+    text = ("In Aleppo province, fighting raged on Saturday. On Sunday Kurdish fighters seized three villages "
+            "near Turkey's border.")
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 9))
+    assert events and all(e.country == "Syria" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
 def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
     # "a source from the operations room in Misrata said fighters ... captured the port in the south of
     # Sirte": the source is in Misrata, the port in Sirte; a teller's place alone still serves

@@ -986,6 +986,10 @@ DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]
                            r"(?:(?:north|south|east|west)[a-z\-]*\s+of|from)\s+(?:the\s+)?$")
 # the town a direction is told from ("Northeast of Baghdad", "just north of the capital")
 DIRECTION_FROM = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# a country named as what lies across a border ("seized villages near Turkey's border", "in Hakkari province near
+# the border with Iraq"): the far side of the border, not where the event happened
+BORDER_OWNER = re.compile(r"['’]s?\s+(?:[a-z\-]+\s+){0,2}(?:border|frontier)s?\b")
+BORDER_WITH = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 SITE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 ANAPHOR_BACK = 600             # characters back to look for the town "the city" refers to
 SITE_NOUNS = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood"})
@@ -1236,6 +1240,12 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts;
         # "Bahrun Naim, an Indonesian based in Syria, ... the bombings": nor where its act is told alone
         in_sent = [p for p in in_sent if p not in home]
+    across = [p for p in in_sent if p.kind == "country" and (BORDER_OWNER.match(text, p.span.end)
+                                                            or BORDER_WITH.search(text, max(0, p.span.start - 30), p.span.start))]
+    if across:
+        # "the SDF seized villages near Turkey's border": the villages are on this side of it, in the country
+        # the text tells of elsewhere (a sentence that names nothing else takes the place of the text around it)
+        in_sent = [p for p in in_sent if p not in across]
     measured = [p for p in in_sent if DIRECTION_FROM.search(text, max(0, p.span.start - 30), p.span.start)]
     if measured and any(p.kind not in PRECISION_PENALTY and SITE_IN.search(text, max(0, p.span.start - 10), p.span.start)
                         for p in in_sent if p not in measured):
