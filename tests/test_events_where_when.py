@@ -331,6 +331,16 @@ def test_a_country_across_a_border_is_not_where_the_event_happened(nlp, kb):
     assert events and all(e.country == "Syria" for e in events), [(e.sub_event_type, e.location) for e in events]
 
 
+def test_where_a_person_lives_is_not_where_the_event_happened(nlp, kb):
+    # the age apposition of wire copy tells a hometown: "Jane Smith, 24, of Tulsa, Oklahoma, ... killed by a
+    # roadside bomb" was not killed in Tulsa, nor in the United States
+    text = ("The Pentagon said Corporal Jane Smith, 24, of Tulsa, Oklahoma, who served in Afghanistan, was killed "
+            "by a roadside bomb on Sunday.")
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 9))
+    assert events and all(e.location != "Tulsa" and e.country != "United States" for e in events), \
+        [(e.sub_event_type, e.location, e.country) for e in events]
+
+
 def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
     # "a source from the operations room in Misrata said fighters ... captured the port in the south of
     # Sirte": the source is in Misrata, the port in Sirte; a teller's place alone still serves

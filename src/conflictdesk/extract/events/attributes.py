@@ -935,7 +935,8 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     together, or is the only town named and named in the lead; and it lies in the country the
     document names most."""
     credits = [(m.start(), m.end()) for m in CREDITS.finditer(text)]
-    named = [p for p in places if not any(a <= p.span.start < b for a, b in credits)]
+    away = homes(places, text)      # "Joshua Wheeler, 39, of Roland, Oklahoma": no place of the story
+    named = [p for p in places if not any(a <= p.span.start < b for a, b in credits) and p not in away]
     towns = [p for p in named if p.kind not in PRECISION_PENALTY and p.latitude is not None
              and p.longitude is not None and not _dateline(p, text)]
     groups: list[list[Place]] = []
@@ -981,6 +982,19 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
                       r"tribesmen|volunteers|recruits|sailors|seamen|crew|crewmen|fishermen|hostages|tourists|"
                       r"nationals|citizens|pilgrims|migrants)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
+# where a person lives or comes from, told beside the name: "Joshua Wheeler, 39, of Roland, Oklahoma, ... was
+# killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs"
+HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of)\s+(?:the\s+)?$")
+
+
+def homes(places: list[Place], text: str) -> list[Place]:
+    """The places told as where a person lives or comes from (`HOME_OF`), with the state or country
+    after their comma ("of Roland, Oklahoma")."""
+    out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)]
+    out += [p for p in places if p not in out and any(re.fullmatch(r",\s*", text[h.span.end:p.span.start]) for h in out)]
+    return out
+
+
 # the town a distance is measured from ("Falluja, located 50 km (30 miles) west of Baghdad")
 DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]{0,20}\)\s+)?"
                            r"(?:(?:north|south|east|west)[a-z\-]*\s+of|from)\s+(?:the\s+)?$")
@@ -1236,6 +1250,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if told_from and len(told_from) < len(in_sent):
         in_sent = [p for p in in_sent if p not in told_from]
     home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
+    home += [p for p in homes(in_sent, text) if p not in home]
     if home:
         # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts;
         # "Bahrun Naim, an Indonesian based in Syria, ... the bombings": nor where its act is told alone

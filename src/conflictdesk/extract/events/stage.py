@@ -36,7 +36,7 @@ from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_refe
                         said_day_told_later)
 from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
                         told_as_trend)
-from .attributes import (DURATION, clause_sites, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
+from .attributes import (DURATION, clause_sites, homes, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
                          phrase_scopes, place_for, other_relative_clauses, recalled_time, relative_clause_times,
@@ -1485,7 +1485,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.loose = id(d.mention) in loose
         if sdrafts:
             found.append((sent, sdrafts))
-    country = note_country(places, actors, [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
+    away = homes(places, doc.text)      # where people live or come from tells no country of the events
+    country = note_country([p for p in places if p not in away], actors,
+                           [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
     for sent, sdrafts in found:
         mark_protested(sdrafts, patterns)
         for d in sdrafts:
