@@ -306,6 +306,41 @@ def test_a_place_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, 
     assert arrests and all(e.country != "Syria" for e in arrests), [(e.location, e.country) for e in arrests]
 
 
+def test_a_clause_telling_what_the_act_did_is_the_acts_own_place(nlp, kb):
+    # the bombing's phrase runs on to its noun's relative clause: "the car bombing campaign by rebels that
+    # killed 40 people in Homs" happened in Homs, whatever town the arrest of the sentence names first
+    text = ("Police arrested a suspect in Beirut on Monday over the car bombing campaign by rebels that killed "
+            "40 people in Homs last year.")
+    bombs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 9)) if e.event_type == "Explosions/Remote violence"]
+    assert bombs and all(e.location == "Homs" for e in bombs), [(e.sub_event_type, e.location) for e in bombs]
+
+
+def test_the_town_of_the_events_own_clause_wins_over_one_named_first(nlp, kb):
+    # "Returning from Kabul, ... attacked a checkpoint in Kunduz": the attack's own clause puts it in Kunduz
+    text = "Returning from Kabul, the general said militants attacked a checkpoint in Kunduz on Monday."
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 9))
+    assert events and all(e.location == "Kunduz" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+def test_a_country_across_a_border_is_not_where_the_event_happened(nlp, kb):
+    # "seized three villages near Turkey's border": the villages are on this side of the border (Aleppo
+    # province, told before), not in Turkey
+    text = ("In Aleppo province, fighting raged on Saturday. On Sunday Kurdish fighters seized three villages "
+            "near Turkey's border.")
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 9))
+    assert events and all(e.country == "Syria" for e in events), [(e.sub_event_type, e.location) for e in events]
+
+
+def test_where_a_person_lives_is_not_where_the_event_happened(nlp, kb):
+    # the age apposition of wire copy tells a hometown: "Jane Smith, 24, of Tulsa, Oklahoma, ... killed by a
+    # roadside bomb" was not killed in Tulsa, nor in the United States
+    text = ("The Pentagon said Corporal Jane Smith, 24, of Tulsa, Oklahoma, who served in Afghanistan, was killed "
+            "by a roadside bomb on Sunday.")
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 9))
+    assert events and all(e.location != "Tulsa" and e.country != "United States" for e in events), \
+        [(e.sub_event_type, e.location, e.country) for e in events]
+
+
 def test_where_the_teller_sits_gives_way_to_the_place_of_what_is_told(nlp, kb):
     # "a source from the operations room in Misrata said fighters ... captured the port in the south of
     # Sirte": the source is in Misrata, the port in Sirte; a teller's place alone still serves

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
 from ..dates import COARSE, PHRASE
-from ..places.wording import DATELINE as DASH_DATELINE
+from ..places.wording import DATELINE as DASH_DATELINE, STRIKING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -949,7 +949,8 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     together, or is the only town named and named in the lead; and it lies in the country the
     document names most."""
     credits = [(m.start(), m.end()) for m in CREDITS.finditer(text)]
-    named = [p for p in places if not any(a <= p.span.start < b for a, b in credits)]
+    away = homes(places, text)      # "Joshua Wheeler, 39, of Roland, Oklahoma": no place of the story
+    named = [p for p in places if not any(a <= p.span.start < b for a, b in credits) and p not in away]
     towns = [p for p in named if p.kind not in PRECISION_PENALTY and p.latitude is not None
              and p.longitude is not None and not _dateline(p, text)]
     groups: list[list[Place]] = []
@@ -995,11 +996,28 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
                       r"tribesmen|volunteers|recruits|sailors|seamen|crew|crewmen|fishermen|hostages|tourists|"
                       r"nationals|citizens|pilgrims|migrants)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
+# where a person lives or comes from, told beside the name: "Joshua Wheeler, 39, of Roland, Oklahoma, ... was
+# killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs"
+HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of)\s+(?:the\s+)?$")
+
+
+def homes(places: list[Place], text: str) -> list[Place]:
+    """The places told as where a person lives or comes from (`HOME_OF`), with the state or country
+    after their comma ("of Roland, Oklahoma")."""
+    out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)]
+    out += [p for p in places if p not in out and any(re.fullmatch(r",\s*", text[h.span.end:p.span.start]) for h in out)]
+    return out
+
+
 # the town a distance is measured from ("Falluja, located 50 km (30 miles) west of Baghdad")
 DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]{0,20}\)\s+)?"
                            r"(?:(?:north|south|east|west)[a-z\-]*\s+of|from)\s+(?:the\s+)?$")
 # the town a direction is told from ("Northeast of Baghdad", "just north of the capital")
 DIRECTION_FROM = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# a country named as what lies across a border ("seized villages near Turkey's border", "in Hakkari province near
+# the border with Iraq"): the far side of the border, not where the event happened
+BORDER_OWNER = re.compile(r"['’]s?\s+(?:[a-z\-]+\s+){0,2}(?:border|frontier)s?\b")
+BORDER_WITH = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 SITE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 ANAPHOR_BACK = 600             # characters back to look for the town "the city" refers to
 SITE_NOUNS = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood"})
@@ -1194,7 +1212,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
               recalled: bool = False, anaphor: int | None = None,
               tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset(),
-              earlier_sites: list[frozenset[str]] = ()) -> Place | None:
+              earlier_sites: list[frozenset[str]] = (), governed: list[tuple[int, int]] = ()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1246,10 +1264,17 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if told_from and len(told_from) < len(in_sent):
         in_sent = [p for p in in_sent if p not in told_from]
     home = [p for p in in_sent if BASED_IN.search(text, max(0, p.span.start - 40), p.span.start)]
+    home += [p for p in homes(in_sent, text) if p not in home]
     if home:
         # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts;
         # "Bahrun Naim, an Indonesian based in Syria, ... the bombings": nor where its act is told alone
         in_sent = [p for p in in_sent if p not in home]
+    across = [p for p in in_sent if p.kind == "country" and (BORDER_OWNER.match(text, p.span.end)
+                                                            or BORDER_WITH.search(text, max(0, p.span.start - 30), p.span.start))]
+    if across:
+        # "the SDF seized villages near Turkey's border": the villages are on this side of it, in the country
+        # the text tells of elsewhere (a sentence that names nothing else takes the place of the text around it)
+        in_sent = [p for p in in_sent if p not in across]
     measured = [p for p in in_sent if DIRECTION_FROM.search(text, max(0, p.span.start - 30), p.span.start)]
     if measured and any(p.kind not in PRECISION_PENALTY and SITE_IN.search(text, max(0, p.span.start - 10), p.span.start)
                         for p in in_sent if p not in measured):
@@ -1276,6 +1301,12 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         if told:
             return max(told, key=lambda p: p.span.start)
         in_sent = []
+    mine = [p for p in in_sent if p.kind not in PRECISION_PENALTY and any(a <= p.span.start < b for a, b in governed)]
+    if mine:
+        # the town the event's own clause puts it at, whatever town the sentence names first ("Abdeslam was
+        # arrested in Brussels after attacks that killed 130 people in Paris"; "jets flew in from Turkey
+        # and attacked Aleppo")
+        return _across_border(min(mine, key=lambda p: p.span.start), in_sent, text)
     site = _site_town(sites, document)
     if site is not None and not sent_start <= site.span.start < sent_end \
             and not any(p.kind not in PRECISION_PENALTY for p in in_sent) \
@@ -1632,16 +1663,64 @@ def _another_nouns_clause(clause: "Token", head: "Token") -> bool:
         and clause.head.head.i != head.i
 
 
-def other_relative_clauses(head: "Token") -> list[tuple[int, int]]:
+# prepositions that put what a verb tells at a place ("fought in Aleppo", "attacked a post near Kilis"); not
+# "from" / "to", which tell where a side came from or went ("flew in from Turkey and attacked Aleppo")
+SITE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "outside", "inside", "into", "across", "around",
+                               "throughout", "within"})
+LIGHT_ROLES = ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
+
+
+def clause_sites(head: "Token") -> list[tuple[int, int]]:
+    """Character ranges where the clause of the event at trigger `head` names its own site: the phrases of
+    the trigger verb's site prepositions and its object ("attacked Aleppo", "was shelled in Douma"); for an
+    event noun, those of the verb it is the object or subject of ("carried out an attack in Kabul", "killed
+    in an attack in Kabul"). A place named elsewhere in the sentence (where a side came from, where its
+    teller sits, another clause's) is not among them."""
+    verbs = []
+    if head.pos_ in ("VERB", "AUX"):
+        verbs.append(head)
+    else:
+        t = head
+        for _ in range(3):        # "the shooting and bombing rampage": the phrase's head noun
+            if t.dep_ in ("compound", "nmod", "amod", "conj") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
+                t = t.head
+            else:
+                break
+        up = t.head.head if t.dep_ == "pobj" else t.head
+        if t.dep_ in LIGHT_ROLES and up.pos_ in ("VERB", "AUX") and up.i != t.i:
+            verbs.append(up)
+    out: list[tuple[int, int]] = []
+    for verb in verbs:
+        for c in verb.children:
+            objects = c.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+            if not objects and not (c.dep_ == "prep" and c.lower_ in SITE_PREPOSITIONS):
+                continue
+            sub = list(c.subtree)
+            out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
+    return out
+
+
+# what an act did, told in a relative clause of its phrase ("... that killed 130 people in Paris")
+ACT_CLAUSE_VERBS = KILL_VERBS | STRIKING_VERBS | {"wound", "injure", "leave", "claim", "destroy", "damage"}
+
+
+def other_relative_clauses(head: "Token", *, own: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """Character ranges of the relative clauses of the trigger's sentence that do not hold the trigger and
     are not its own noun's ("people with links to Islamic State, whose battle lines in Syria and Iraq
-    ...": Syria is where the battle lines are, not where police rounded people up)."""
+    ...": Syria is where the battle lines are, not where police rounded people up). A clause inside the
+    event noun's own phrase (`own`) that tells what the act did tells that event, whichever noun of the
+    phrase it hangs from ("the bombing rampage by Islamic State militants that killed 130 people in Paris");
+    not one that tells of something else ("the cease-fire date, which others saw as a ploy to give Moscow
+    ...")."""
     out: list[tuple[int, int]] = []
     for t in head.sent:
         if not _another_nouns_clause(t, head):
             continue
         sub = list(t.subtree)
-        out.append((min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)))
+        start, end = min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)
+        if own is not None and own[0] <= start and end <= own[1] and t.lemma_.lower() in ACT_CLAUSE_VERBS:
+            continue
+        out.append((start, end))
     return out
 
 

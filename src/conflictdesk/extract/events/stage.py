@@ -36,7 +36,7 @@ from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_refe
                         said_day_told_later)
 from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
                         told_as_trend)
-from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
+from .attributes import (DURATION, clause_sites, homes, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
                          clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
                          history_year, in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
                          outside_who_clause_times, phrase_scopes, place_for, other_relative_clauses, possessed_times,
@@ -723,8 +723,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     actor_spans = [(s, e) for s, e, _ in index.spans]
     own = None
     if m.head.pos_ in ("NOUN", "PROPN") and m.trigger.kind != "label":
-        last = m.head.right_edge       # the event noun's own phrase: "car bombing at a market in Mahmudiya"
-        own = (m.head.left_edge.idx, last.idx + len(last.text))
+        # the event noun's own phrase: "car bombing at a market in Mahmudiya"; a noun that modifies another
+        # shares that one's phrase ("the shooting and suicide bombing rampage ... that killed 130 people in Paris")
+        phrase = noun_anchor(m.head)
+        last = phrase.right_edge
+        own = (phrase.left_edge.idx, last.idx + len(last.text))
     status = status_of(m.head, text=doc.text)
     if status == "planned" and m.trigger.kind == "territory" and _offensive_for(m.head):
         # "launched an operation to recapture Fallujah", "an offensive to retake Mosul": the place is the
@@ -773,11 +776,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     sites = site_nouns(sent)
     earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
     place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
-                      exclude=actor_spans + other_relative_clauses(m.head),
+                      exclude=actor_spans + other_relative_clauses(m.head, own=own),
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
-                      earlier_sites=earlier_sites)
+                      earlier_sites=earlier_sites, governed=clause_sites(m.head))
     if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
         when = None          # the day of the story told around it does not date what the report recalls
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
@@ -1561,7 +1564,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.loose = id(d.mention) in loose
         if sdrafts:
             found.append((sent, sdrafts))
-    country = note_country(places, actors, [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
+    away = homes(places, doc.text)      # where people live or come from tells no country of the events
+    country = note_country([p for p in places if p not in away], actors,
+                           [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
     for sent, sdrafts in found:
         mark_protested(sdrafts, patterns)
         for d in sdrafts:
