@@ -513,6 +513,19 @@ def test_a_town_named_before_a_blockade_is_where_it_is(nlp, kb):
     assert events and all(e.location == "Madaya" for e in events), [(e.location, e.sub_event_type) for e in events]
 
 
+def test_an_event_of_last_week_is_dated_to_the_middle_of_that_week(nlp, kb):
+    # published on Thursday 21 January 2016: last week ran from Monday 11 to Sunday 17; its middle is
+    # Thursday 14, at most three days from any day of it. A month without a day stays on its first day.
+    text = ("NAIROBI - Al Shabaab fighters attacked an army base in Gedo region last week, "
+            "killing several soldiers, the group said. In December, the army recaptured the town of Bardhere.")
+    doc = Document(id="written-last-week", text=text, language="en", published=dt.date(2016, 1, 21))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    [attack] = [e for e in events if e.event_type == "Battles" and e.sub_event_type == "Armed clash"]
+    assert (attack.event_date, attack.time_precision) == (dt.date(2016, 1, 14), 2), (attack.event_date,)
+    months = [e for e in events if e.time_precision == 3]
+    assert all(e.event_date.day == 1 for e in months), [(e.sub_event_type, e.event_date) for e in months]
+
+
 def test_a_day_possessed_by_another_events_noun_dates_that_event_not_the_clause(nlp, kb):
     # published Thursday 30 June 2016: "Tuesday night's attack" is the attack's day; the raids told in
     # connection with it have no day of their own (the report's week), not Tuesday
