@@ -77,3 +77,26 @@ def test_capture_from_names_the_loser(nlp, kb, text, taker, loser):
 def test_attack_from_names_the_attacker(nlp, kb):
     evs = extract(nlp, kb, "A rocket attack from rebels hit the town of Tal Rifaat on Saturday.").events
     assert evs and evs[0].actor1 == "opposition-rebels-syria", [(e.sub_event_type, e.actor1) for e in evs]
+
+
+# 5. power and the institutions that hold or voice it are seized in a coup, not ground won
+@pytest.mark.parametrize("text", [
+    "A faction of the army attempted to seize power in the capital on Friday night.",
+    "Soldiers took control of the state television building in the capital on Friday night.",
+    "Rebels seized control of the state radio in the capital on Monday.",
+])
+def test_power_and_media_are_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]
+
+
+# 6. a demonstration met with tear gas or rubber bullets is an intervention; live fire is excessive force
+@pytest.mark.parametrize("text, sub", [
+    ("Police fired tear gas and rubber bullets to disperse protesters in Nairobi on Monday.", "Protest with intervention"),
+    ("Riot police fired tear gas at demonstrators in Kampala on Monday.", "Protest with intervention"),
+    ("Security forces opened fire on demonstrators in Kinshasa on Monday.", "Excessive force against protesters"),
+])
+def test_force_against_protesters_by_its_munitions(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs if e.event_type == "Protests"] == [sub], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]

@@ -42,7 +42,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          phrase_scopes, place_for, other_relative_clauses, recalled_time, relative_clause_times,
                          reporting_dates, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
                          spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
-from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
+from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry, as_forces, find_roles, generic,
                     noun_anchor, resolve_phrase, resolve_role_phrase)
@@ -1136,8 +1136,12 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             d.actor2 = None
     if violent and d.side2.kind == "protesters" and \
             {t.lemma_.lower() for t in d.mention.sent} & (patterns.protester_nouns - {"activist"}):
-        # force against a demonstration (an activist shot at home is an attack, no protest)
-        d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
+        # force against a demonstration (an activist shot at home is an attack, no protest); tear gas or
+        # rubber bullets fired at it are an intervention (ACLED), not excessive force
+        if less_lethal(d.mention.head):
+            d.coding = type(d.coding)("Protests", "Protest with intervention", "141")
+        else:
+            d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
 
 
