@@ -100,3 +100,23 @@ def test_force_against_protesters_by_its_munitions(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs if e.event_type == "Protests"] == [sub], \
         [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# 7. a hostage killed: the killing is the event (ACLED codes an abductee killed as an attack)
+@pytest.mark.parametrize("text", [
+    "Rebels beheaded a Dutch hostage in the hills near Jolo on Monday.",
+    "Two engineers were among the 12 hostages killed by gunmen at a hotel in Bamako on Friday.",
+    "The army said a Dutch man held hostage by the rebels had been executed near Jolo on Monday.",
+])
+def test_a_hostage_killed_is_an_attack(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen took 20 people hostage at a hotel in Bamako on Friday.",
+    "Rebels are holding a Dutch hostage in the hills near Jolo, the army said on Monday.",
+])
+def test_a_hostage_held_stays_an_abduction(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Abduction/forced disappearance"], [(e.sub_event_type, e.rule) for e in evs]

@@ -337,6 +337,59 @@ def _people(t: Any, patterns: EventPatterns) -> bool:
     return _a_person(t, patterns) or any(_a_person(c, patterns) for c in t.children if c.dep_ == "compound")
 
 
+# verbs that take a captive's life: a hostage killed is an attack on a civilian (ACLED Codebook 2023,
+# "Abduction/forced disappearance": an abductee killed is coded as an attack)
+KILLING_VERBS = {"kill", "behead", "decapitate", "execute", "murder", "slaughter", "slay", "shoot", "hang"}
+CAPTIVE_NOUNS = {"hostage", "captive", "abductee"}
+HOLDING_VERBS = {"hold", "take", "keep"}      # "held hostage", "took them hostage": the captive is another word
+
+
+def _killing(tok: Any) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in KILLING_VERBS
+
+
+def _captives(m: Mention) -> list[Any]:
+    """Who an abduction word holds: the captive noun itself ("the 20 hostages"), what the verb took
+    ("kidnapped two engineers", "a man kidnapped in May": the noun it describes), or who was held
+    hostage ("a Canadian man held hostage")."""
+    head = m.head
+    as_state = head.lemma_.lower() in CAPTIVE_NOUNS and head.dep_ in ("dobj", "attr", "oprd") \
+        and head.head.lemma_.lower() in HOLDING_VERBS
+    if head.lemma_.lower() in CAPTIVE_NOUNS and not as_state:
+        return [head]
+    verb = head.head if as_state else head
+    if verb.pos_ != "VERB":
+        return []
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i]
+    if verb.dep_ in ("acl", "relcl"):
+        held.append(verb.head)
+    elif not held and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and (verb.tag_ == "VBN" or (as_state and not any(c.dep_ == "det" for c in head.children))):
+        # a reduced passive read as a subject: "a man kidnapped in May", "a Canadian man held hostage"
+        held += [c for c in verb.children if c.dep_ == "nsubj"]
+    return held
+
+
+def _captive_killed(m: Mention) -> bool:
+    """"the 20 hostages killed by militants", "beheaded a Canadian hostage", "a man held hostage had been
+    beheaded": the abduction word's captive is the one a killing verb struck, so the event is the killing."""
+    if m.coding.sub_event_type != "Abduction/forced disappearance":
+        return False
+    for c in _captives(m):
+        if c.dep_ in ("dobj", "nsubjpass") and _killing(c.head):
+            return True
+        if any(k.dep_ in ("acl", "relcl") and _killing(k) for k in c.children):
+            return True
+        verb = c.head
+        # "a man held hostage had been beheaded", the subject parsed to "held" and the killing verb hung
+        # beside it or under it, with no subject of its own
+        beside = [k for k in [*verb.children, *verb.head.children] if k.i != verb.i and k.dep_ in ("ccomp", "conj")]
+        if c.dep_ == "nsubj" and any(_killing(k) and not any(x.dep_ in ("nsubj", "nsubjpass") for x in k.children)
+                                     for k in beside):
+            return True
+    return False
+
+
 ARRESTS = Coding("Strategic developments", "Arrests", "173")
 BATTLE = Coding("Battles", "Armed clash", "190")
 
@@ -654,6 +707,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
+    if taken_by is None and _captive_killed(m):
+        coding, refined = GROUND_ATTACK, True     # a hostage killed: the killing is the event (ACLED)
     d_kind = None
     if m.trigger.refine == "weapon" and taken_by is None:
         w = _weapon(m, patterns)
