@@ -120,3 +120,24 @@ def test_a_hostage_killed_is_an_attack(nlp, kb, text):
 def test_a_hostage_held_stays_an_abduction(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs] == ["Abduction/forced disappearance"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 8. an attack whose target is not named: the attackers' own words ("militants carried out attacks",
+# "militant attacks") say nothing of whom they struck, so the attack stays violence against civilians
+@pytest.mark.parametrize("text", [
+    "Militants trained in camps abroad carried out two attacks in Tunisia last year.",
+    "The city has been repeatedly shaken by militant attacks since January.",
+])
+def test_the_attackers_words_make_no_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 9. "targeted" without a weapon is coded by what was targeted, not as a shelling
+@pytest.mark.parametrize("text, sub", [
+    ("Gunmen targeted a concert hall and two restaurants in the capital on Friday.", "Attack"),
+    ("Rebels targeted an army checkpoint near the town on Friday with rifles.", "Armed clash"),
+])
+def test_targeted_is_coded_by_its_target(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == [sub], [(e.sub_event_type, e.rule) for e in evs]

@@ -114,8 +114,11 @@ def _fired_at_forces(m: Mention, patterns: EventPatterns) -> bool:
     heads = [m.head] + [c for c in m.head.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
     aimed = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
              for g in c.children if g.dep_ == "pobj"]
+    # "attacks on security targets": a target the forces' own word names
+    force_words = patterns.armed_nouns | FORCE_WORDS
     return any(g.lemma_.lower() in patterns.armed_nouns and not _off_duty(g)
-               or any(c.dep_ == "compound" and c.lemma_.lower() in patterns.armed_nouns for c in g.children)
+               or any(c.dep_ in ("compound", "amod") and {x.lemma_.lower() for x in (c, *c.conjuncts)} & force_words
+                      for c in g.children)
                for g in aimed)
 
 
@@ -563,12 +566,23 @@ def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
 PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church", "neighborhood", "village", "shop"}
 
 
-def _fighting_only(sent: "SpacySpan", patterns: EventPatterns) -> bool:
-    """The sentence names fighters (soldiers, militants, positions) and no civilian."""
+def _fighting_only(sent: "SpacySpan", patterns: EventPatterns, attackers: frozenset[int] = frozenset()) -> bool:
+    """The sentence names fighters (soldiers, militants, positions) and no civilian. The attackers' own
+    words are not among them ("militants carried out two attacks in Tunisia", "militant attacks"): who
+    attacks says nothing of whom they struck."""
     lemmas = {t.lemma_.lower() for t in sent}
     civilians = (lemmas & patterns.civilian_nouns) - PLACE_LIKE
-    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t)} & patterns.armed_nouns
+    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t) and t.i not in attackers} & patterns.armed_nouns
     return not civilians and bool(fighters)
+
+
+def _attacker_words(m: Mention, side1: Party) -> frozenset[int]:
+    """The tokens that name who carried out the event: the first side's phrase and the event noun's own
+    modifiers ("militant attacks", "Islamist gunmen's raid")."""
+    words = {t.i for t in side1.token.subtree} if side1.token is not None else set()
+    if m.head.pos_ in ("NOUN", "PROPN"):
+        words |= {t.i for c in m.head.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree}
+    return frozenset(words)
 
 
 ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "rebels", "militants", "insurgents",
@@ -738,7 +752,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         elif (side2.actor or side2.phrase or side2.kind in ("armed", "unidentified_armed_group")) \
                 and m.trigger.armed_target:
             coding = m.trigger.armed_target
-        elif side2.token is None and m.trigger.armed_target and _fighting_only(m.sent, patterns):
+        elif side2.token is None and m.trigger.armed_target \
+                and _fighting_only(m.sent, patterns, _attacker_words(m, roles.side1)):
             # no target named, and the sentence tells of fighters, not civilians: armed violence
             coding = m.trigger.armed_target
         elif (side2.token is None or side2.token in m.tokens) and m.trigger.armed_target \
