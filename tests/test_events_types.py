@@ -141,3 +141,13 @@ def test_the_attackers_words_make_no_battle(nlp, kb, text):
 def test_targeted_is_coded_by_its_target(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs] == [sub], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 10. control of goods is no territory ("had taken control of aid which they were selling")
+@pytest.mark.parametrize("text", [
+    "Residents said the gunmen had taken control of aid which they were selling in the town.",
+    "The militia took control of food supplies in the besieged town on Monday.",
+])
+def test_control_of_goods_is_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]

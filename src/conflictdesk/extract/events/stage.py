@@ -449,7 +449,7 @@ SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "arm
                  "drug", "cash", "money", "passport", "computer", "laptop", "phone", "telephone", "equipment",
                  "material", "evidence", "device", "cache", "stockpile", "haul", "contraband", "propaganda",
                  "literature", "item", "flag", "uniform", "shipment", "cargo", "goods", "fuel", "drive",
-                 "license", "licence", "card", "id", "belonging"}
+                 "license", "licence", "card", "id", "belonging", "aid", "food", "supply", "assistance", "relief"}
 
 
 def _thing_taken(m: Mention) -> bool:
@@ -474,6 +474,10 @@ def _thing_taken(m: Mention) -> bool:
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
+    # "had taken control of aid which they were selling": what the control is of
+    taken = [g for t in taken for g in ([t] if t.lemma_.lower() != "control" else
+                                        [x for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                                         for x in c.children if x.dep_ == "pobj"] or [t])]
     return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
 
 
