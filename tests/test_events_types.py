@@ -151,3 +151,14 @@ def test_targeted_is_coded_by_its_target(nlp, kb, text, sub):
 def test_control_of_goods_is_no_territory(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]
+
+
+# 11. the change of territory is coded by who took the ground as the merged tellings name it
+@pytest.mark.parametrize("text", [
+    "Syrian troops attacked the town on Saturday, and by Sunday the town was retaken, state media said.",
+    "The Russian air force intervened in September to support Assad, helping Damascus reclaim territory in the west.",
+])
+def test_territory_subtype_follows_the_merged_taker(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs if e.event_type == "Battles"] == ["Government regains territory"], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in evs]

@@ -1222,10 +1222,12 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
 def _territory_subtype(d: Draft, *, kb: Any, index: ActorIndex) -> None:
     """Territory taken by state forces is regained; by anyone else, overtaken."""
     if d.kind == "territory" and d.coding.event_type == "Battles":
-        t = _actor_type(d.actor1, kb=kb, index=index)
+        # the side that lost the ground is not who took it, however the tellings merged named it
+        taker = d.actor1 if d.actor1 != d.actor2 else None
+        t = _actor_type(taker, kb=kb, index=index)
         # a non-state group pushed out by no side told ("despite being pushed out of Somalia's major cities,
         # al-Shabab ..."): what the state's forces regained, the common case (not a non-state taker nobody named)
-        lost = d.actor1 is None and _actor_type(d.actor2, kb=kb, index=index) in NON_STATE_GROUPS
+        lost = taker is None and _actor_type(d.actor2, kb=kb, index=index) in NON_STATE_GROUPS
         sub = "Government regains territory" if t in STATE_FORCE_TYPES or lost else "Non-state actor overtakes territory"
         d.coding = type(d.coding)("Battles", sub, d.coding.cameo)
 
@@ -1625,6 +1627,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
     for d in merged:
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
+        # the sides as merged from every telling: who took the ground codes the change of territory,
+        # whichever telling named them
+        _territory_subtype(d, kb=kb, index=index)
     for d in merged:
         if d.coding.sub_event_type == "Peaceful protest":
             # ACLED: a peaceful protest kills no one; a toll told beside one is another event's ("funerals for
