@@ -162,3 +162,18 @@ def test_territory_subtype_follows_the_merged_taker(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs if e.event_type == "Battles"] == ["Government regains territory"], \
         [(e.sub_event_type, e.actor1, e.actor2) for e in evs]
+
+
+# 12. the doer of the verb that carries an event noun is what struck; an international force bombs from the air
+@pytest.mark.parametrize("text", [
+    "Russian warplanes carried out at least 12 raids on rebel-held towns near Aleppo overnight.",
+    "An international coalition that includes France has bombed Islamic State positions in Syria.",
+])
+def test_raids_by_aircraft_and_coalition_bombing_are_air_strikes(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.sub_event_type == "Air/drone strike" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_raid_by_fighters_stays_an_attack(nlp, kb):
+    evs = extract(nlp, kb, "Boko Haram fighters carried out a raid on the village of Dalori on Saturday.").events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.rule) for e in evs]

@@ -502,6 +502,10 @@ def _attackers_struck(tok: Any) -> str | None:
     return "definite" if definite else None
 
 
+# verbs that carry an event noun without telling an act of their own ("carried out raids", "launched strikes")
+LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "fly", "unleash"}
+
+
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     """A weapon named with a generic attack trigger refines its coding ("rocket attacks")."""
     seen: list[str] = []
@@ -519,6 +523,15 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
             seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using"):
             seen.extend(g.lemma_.lower() for g in c.subtree)     # "struck by rockets"
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS:
+        # "Russian warplanes carried out 12 raids", "drones conducted strikes": the doer of the verb that
+        # carries the event noun is what struck
+        for c in head.head.children:
+            if c.dep_ == "nsubj":
+                seen.extend(t.lemma_.lower() for t in (c, *c.conjuncts))
+                seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+            if c.dep_ == "agent":
+                seen.extend(g.lemma_.lower() for g in c.subtree)
     for lemma in seen:
         if lemma in patterns.weapons:
             return patterns.weapons[lemma]
@@ -1046,7 +1059,9 @@ def _state_bombing(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> b
     if side1.phrase is not None:
         # "government forces", "regime troops" (ACLED's military forces by a convention's name); not police
         return side1.phrase.state == "military" or (side1.phrase.acled or "").startswith(MILITARY_NAMES)
-    return _actor_type(side1.actor, kb=kb, index=index) in ("state_forces", "external_force", "state", "government")
+    # an international force bombs from the air too ("a coalition that includes Germany has bombed IS positions")
+    return _actor_type(side1.actor, kb=kb, index=index) in ("state_forces", "external_force", "state", "government",
+                                                            "international_force")
 
 
 def _armed_party(party: Party, *, kb: Any, index: ActorIndex) -> bool:
