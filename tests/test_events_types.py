@@ -177,3 +177,20 @@ def test_raids_by_aircraft_and_coalition_bombing_are_air_strikes(nlp, kb, text):
 def test_a_raid_by_fighters_stays_an_attack(nlp, kb):
     evs = extract(nlp, kb, "Boko Haram fighters carried out a raid on the village of Dalori on Saturday.").events
     assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 13. an explosive vest or belt set off is a suicide bombing; a bullet-proof vest is no weapon
+@pytest.mark.parametrize("text", [
+    "A bomber detonated an explosive belt at a checkpoint near the town on Monday, killing five soldiers.",
+    "The attacker detonated his explosive vest at the entrance of the shrine in the city on Monday.",
+])
+def test_a_worn_explosive_is_a_suicide_bomb(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 14. people captured alive are no territory taken
+def test_captured_alive_is_no_territory(nlp, kb):
+    evs = extract(nlp, kb, "Six of the attackers were killed by troops and at least one was captured alive "
+                           "in the capital on Saturday.").events
+    assert evs and not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.rule) for e in evs]

@@ -317,6 +317,8 @@ def _person_taken(m: Mention, patterns: EventPatterns, places: list[Place] = ())
     if any(r.lemma_.lower() in patterns.victim_nouns and r.lemma_.lower() not in PLACE_LIKE
            and r.lemma_.lower() not in ("position", "checkpoint", "base", "outpost", "post") for r in reduced):
         return True
+    if any(c.lower_ == "alive" for c in head.children):
+        return True                        # "at least one was captured alive": only the living are
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
     return any((t.ent_type_ == "PERSON" and not any(p.span.start <= t.idx < p.span.end for p in places))
@@ -506,6 +508,21 @@ def _attackers_struck(tok: Any) -> str | None:
 LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "fly", "unleash"}
 
 
+# explosives worn on the body are set off by the one who wears them ("detonated his explosive vest"): a
+# vest or belt made of explosives, not one that stops bullets ("striking a bullet-proof vest")
+WORN = {"vest", "belt"}
+EXPLOSIVE_WORDS = {"explosive", "explosives", "bomb", "suicide", "explosive-laden"}
+
+
+def _worn_explosive(m: Mention) -> bool:
+    head = m.head
+    near = [head, *head.children, *(t for a in m.absorbed for t in a.tokens)]
+    if head.dep_ in ("amod", "compound"):
+        near.append(head.head)              # "explosive belt" told by its adjective
+    return any(t.lemma_.lower() in WORN and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in EXPLOSIVE_WORDS
+                                                for c in t.children) for t in near)
+
+
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     """A weapon named with a generic attack trigger refines its coding ("rocket attacks")."""
     seen: list[str] = []
@@ -532,10 +549,12 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
                 seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
             if c.dep_ == "agent":
                 seen.extend(g.lemma_.lower() for g in c.subtree)
-    for lemma in seen:
-        if lemma in patterns.weapons:
-            return patterns.weapons[lemma]
-    return None
+    if _worn_explosive(m):
+        seen.insert(0, "suicide")
+    codings = [patterns.weapons[lemma] for lemma in seen if lemma in patterns.weapons]
+    # a suicide bombing is the most telling explosive (ACLED): "detonated his explosive vest" is no IED
+    suicide = [c for c in codings if c.sub_event_type == "Suicide bomb"]
+    return (suicide or codings or [None])[0]
 
 
 def _at_civilian_site(m: Mention, target: Any, patterns: EventPatterns) -> bool:
