@@ -194,3 +194,16 @@ def test_captured_alive_is_no_territory(nlp, kb):
     evs = extract(nlp, kb, "Six of the attackers were killed by troops and at least one was captured alive "
                            "in the capital on Saturday.").events
     assert evs and not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 15. one crowd told in one sentence is one event: force against it is the graver sub-type, its own
+# violence the gravest
+@pytest.mark.parametrize("text, sub", [
+    ("Police shot dead two protesters in the capital on Monday.", "Excessive force against protesters"),
+    ("Reporters were detained on Sunday while covering clashes between local demonstrators and security forces "
+     "in the village.", "Violent demonstration"),
+])
+def test_one_crowd_in_a_sentence_is_one_event(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs if e.event_type in ("Protests", "Riots")] == [sub], \
+        [(e.sub_event_type, e.rule) for e in evs]

@@ -296,6 +296,29 @@ def less_lethal(head: Any) -> bool:
                for t in shots)
 
 
+def _crowd_met_with_force(drafts: list[Draft]) -> list[Draft]:
+    """"Police shot dead two protesters": the force against the crowd (coded Excessive force or Protest
+    with intervention, with the forces as its first side) and the demonstration its sentence tells are one
+    event, the graver sub-type (ACLED codes a demonstration met with force once); a violent demonstration
+    told with how it was met is the violent demonstration."""
+    # a crowd's own violence outranks how it was met ("clashes between demonstrators and security forces",
+    # "protesters who stormed the Green Zone"): ACLED's violent demonstration, the intervention within it
+    riots = [d for d in drafts if d.coding.sub_event_type == "Violent demonstration"]
+    met = [d for d in drafts if d.coding.event_type == "Protests" and d.coding.sub_event_type != "Peaceful protest"]
+    if not (riots or met):
+        return drafts
+    host = (riots or met)[0]
+    merged = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") if riots \
+        else ("Peaceful protest",)
+    drop = set()
+    for d in drafts:
+        if d is not host and d.coding.sub_event_type in merged and d.status == host.status \
+                and not contrasted(host.mention, d.mention):
+            absorb(host, d)
+            drop.add(id(d))
+    return [d for d in drafts if id(d) not in drop]
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -327,6 +350,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 else:
                     absorb(top, d)
         drafts = [d for d in drafts if d.kind != "merged-into-demonstration"]
+    drafts = _crowd_met_with_force(drafts)
     drafts = _destruction_in_violence(drafts)
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: -d.priority):
