@@ -77,3 +77,123 @@ def test_capture_from_names_the_loser(nlp, kb, text, taker, loser):
 def test_attack_from_names_the_attacker(nlp, kb):
     evs = extract(nlp, kb, "A rocket attack from rebels hit the town of Tal Rifaat on Saturday.").events
     assert evs and evs[0].actor1 == "opposition-rebels-syria", [(e.sub_event_type, e.actor1) for e in evs]
+
+
+# 5. power and the institutions that hold or voice it are seized in a coup, not ground won
+@pytest.mark.parametrize("text", [
+    "A faction of the army attempted to seize power in the capital on Friday night.",
+    "Soldiers took control of the state television building in the capital on Friday night.",
+    "Rebels seized control of the state radio in the capital on Monday.",
+])
+def test_power_and_media_are_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]
+
+
+# 6. a demonstration met with tear gas or rubber bullets is an intervention; live fire is excessive force
+@pytest.mark.parametrize("text, sub", [
+    ("Police fired tear gas and rubber bullets to disperse protesters in Nairobi on Monday.", "Protest with intervention"),
+    ("Riot police fired tear gas at demonstrators in Kampala on Monday.", "Protest with intervention"),
+    ("Security forces opened fire on demonstrators in Kinshasa on Monday.", "Excessive force against protesters"),
+])
+def test_force_against_protesters_by_its_munitions(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs if e.event_type == "Protests"] == [sub], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# 7. a hostage killed: the killing is the event (ACLED codes an abductee killed as an attack)
+@pytest.mark.parametrize("text", [
+    "Rebels beheaded a Dutch hostage in the hills near Jolo on Monday.",
+    "Two engineers were among the 12 hostages killed by gunmen at a hotel in Bamako on Friday.",
+    "The army said a Dutch man held hostage by the rebels had been executed near Jolo on Monday.",
+])
+def test_a_hostage_killed_is_an_attack(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen took 20 people hostage at a hotel in Bamako on Friday.",
+    "Rebels are holding a Dutch hostage in the hills near Jolo, the army said on Monday.",
+])
+def test_a_hostage_held_stays_an_abduction(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Abduction/forced disappearance"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 8. an attack whose target is not named: the attackers' own words ("militants carried out attacks",
+# "militant attacks") say nothing of whom they struck, so the attack stays violence against civilians
+@pytest.mark.parametrize("text", [
+    "Militants trained in camps abroad carried out two attacks in Tunisia last year.",
+    "The city has been repeatedly shaken by militant attacks since January.",
+])
+def test_the_attackers_words_make_no_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 10. control of goods is no territory ("had taken control of aid which they were selling")
+@pytest.mark.parametrize("text", [
+    "Residents said the gunmen had taken control of aid which they were selling in the town.",
+    "The militia took control of food supplies in the besieged town on Monday.",
+])
+def test_control_of_goods_is_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type) for e in evs]
+
+
+# 11. the change of territory is coded by who took the ground as the merged tellings name it
+@pytest.mark.parametrize("text", [
+    "Syrian troops attacked the town on Saturday, and by Sunday the town was retaken, state media said.",
+    "The Russian air force intervened in September to support Assad, helping Damascus reclaim territory in the west.",
+])
+def test_territory_subtype_follows_the_merged_taker(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs if e.event_type == "Battles"] == ["Government regains territory"], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in evs]
+
+
+# 12. the doer of the verb that carries an event noun is what struck; an international force bombs from the air
+@pytest.mark.parametrize("text", [
+    "Russian warplanes carried out at least 12 raids on rebel-held towns near Aleppo overnight.",
+    "An international coalition that includes France has bombed Islamic State positions in Syria.",
+])
+def test_raids_by_aircraft_and_coalition_bombing_are_air_strikes(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.sub_event_type == "Air/drone strike" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_raid_by_fighters_stays_an_attack(nlp, kb):
+    evs = extract(nlp, kb, "Boko Haram fighters carried out a raid on the village of Dalori on Saturday.").events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 13. an explosive vest or belt set off is a suicide bombing; a bullet-proof vest is no weapon
+@pytest.mark.parametrize("text", [
+    "A bomber detonated an explosive belt at a checkpoint near the town on Monday, killing five soldiers.",
+    "The attacker detonated his explosive vest at the entrance of the shrine in the city on Monday.",
+])
+def test_a_worn_explosive_is_a_suicide_bomb(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 14. people captured alive are no territory taken
+def test_captured_alive_is_no_territory(nlp, kb):
+    evs = extract(nlp, kb, "Six of the attackers were killed by troops and at least one was captured alive "
+                           "in the capital on Saturday.").events
+    assert evs and not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+# 15. one crowd told in one sentence is one event: force against it is the graver sub-type, its own
+# violence the gravest
+@pytest.mark.parametrize("text, sub", [
+    ("Police shot dead two protesters in the capital on Monday.", "Excessive force against protesters"),
+    ("Reporters were detained on Sunday while covering clashes between local demonstrators and security forces "
+     "in the village.", "Violent demonstration"),
+])
+def test_one_crowd_in_a_sentence_is_one_event(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs if e.event_type in ("Protests", "Riots")] == [sub], \
+        [(e.sub_event_type, e.rule) for e in evs]

@@ -327,6 +327,52 @@ def _no_target(d: Draft) -> bool:
     return d.side2.token is None and d.side2.kind is None and d.actor2 is None
 
 
+# Munitions made to disperse a crowd, not to kill: the word that precedes the noun fired ("tear gas",
+# "rubber bullets", "water cannon", "stun grenades"). ACLED (Codebook 2023, "Protest with intervention")
+# codes a demonstration met with them as an intervention; excessive force is lethal or seriously injuring.
+LESS_LETHAL = {"tear", "rubber", "plastic", "water", "pepper", "stun", "sound", "smoke", "teargas", "pellet"}
+FIRED_OBJECTS = ("dobj", "nsubjpass", "pobj")
+# force that kills or wounds ("opened fire on the crowd"): excessive, unless what was fired is less lethal
+LETHAL_HEADS = {"kill", "shoot", "shot", "fire", "open", "die", "dead", "wound", "injure"}
+
+
+def less_lethal(head: Any) -> bool:
+    """"police fired tear gas and rubber bullets", "shot rubber bullets at the crowd": a firing word whose
+    every munition is one made to disperse, not to kill (no munition named: not known to be)."""
+    shots = [c for c in head.children if c.dep_ in FIRED_OBJECTS]
+    shots += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+              if g.dep_ == "pobj"]
+    shots += [x for c in shots for x in c.conjuncts]
+    if not shots:
+        return False
+    return all(t.lemma_.lower() in LESS_LETHAL
+               or any(c.lemma_.lower() in LESS_LETHAL for c in t.children if c.dep_ in ("compound", "amod"))
+               for t in shots)
+
+
+def _crowd_met_with_force(drafts: list[Draft]) -> list[Draft]:
+    """"Police shot dead two protesters": the force against the crowd (coded Excessive force or Protest
+    with intervention, with the forces as its first side) and the demonstration its sentence tells are one
+    event, the graver sub-type (ACLED codes a demonstration met with force once); a violent demonstration
+    told with how it was met is the violent demonstration."""
+    # a crowd's own violence outranks how it was met ("clashes between demonstrators and security forces",
+    # "protesters who stormed the Green Zone"): ACLED's violent demonstration, the intervention within it
+    riots = [d for d in drafts if d.coding.sub_event_type == "Violent demonstration"]
+    met = [d for d in drafts if d.coding.event_type == "Protests" and d.coding.sub_event_type != "Peaceful protest"]
+    if not (riots or met):
+        return drafts
+    host = (riots or met)[0]
+    merged = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters") if riots \
+        else ("Peaceful protest",)
+    drop = set()
+    for d in drafts:
+        if d is not host and d.coding.sub_event_type in merged and d.status == host.status \
+                and not contrasted(host.mention, d.mention):
+            absorb(host, d)
+            drop.add(id(d))
+    return [d for d in drafts if id(d) not in drop]
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -346,8 +392,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         # the violence a crowd protests ("against the killing of a driver") is no force it met
         force = [d for d in violent if not d.protested]
         if top.coding.event_type == "Protests" and force:
-            lethal = any(d.mention.head.lemma_.lower() in ("kill", "shoot", "shot", "fire", "die", "dead", "wound",
-                                                           "injure") for d in force)
+            lethal = any(d.mention.head.lemma_.lower() in LETHAL_HEADS and not less_lethal(d.mention.head)
+                         for d in force)
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             top.coding = Coding("Protests", sub, "175" if lethal else "141")
         for d in violent:
@@ -358,6 +404,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 else:
                     absorb(top, d)
         drafts = [d for d in drafts if d.kind != "merged-into-demonstration"]
+    drafts = _crowd_met_with_force(drafts)
     drafts = _destruction_in_violence(drafts)
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: -d.priority):

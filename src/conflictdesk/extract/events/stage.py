@@ -45,7 +45,7 @@ from .attributes import (DURATION, clause_sites, homes, OFFENSIVE_WORDS, RECALLE
                          relative_clause_times,
                          reporting_dates, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
                          spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
-from .notes import NEW_EVENT, Draft, merge_document, merge_sentence, write_note
+from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
                     as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
@@ -127,8 +127,11 @@ def _fired_at_forces(m: Mention, patterns: EventPatterns) -> bool:
     heads = [m.head] + [c for c in m.head.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
     aimed = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
              for g in c.children if g.dep_ == "pobj"]
+    # "attacks on security targets": a target the forces' own word names
+    force_words = patterns.armed_nouns | FORCE_WORDS
     return any(g.lemma_.lower() in patterns.armed_nouns and not _off_duty(g)
-               or any(c.dep_ == "compound" and c.lemma_.lower() in patterns.armed_nouns for c in g.children)
+               or any(c.dep_ in ("compound", "amod") and {x.lemma_.lower() for x in (c, *c.conjuncts)} & force_words
+                      for c in g.children)
                for g in aimed)
 
 
@@ -327,6 +330,8 @@ def _person_taken(m: Mention, patterns: EventPatterns, places: list[Place] = ())
     if any(r.lemma_.lower() in patterns.victim_nouns and r.lemma_.lower() not in PLACE_LIKE
            and r.lemma_.lower() not in ("position", "checkpoint", "base", "outpost", "post") for r in reduced):
         return True
+    if any(c.lower_ == "alive" for c in head.children):
+        return True                        # "at least one was captured alive": only the living are
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
     return any((t.ent_type_ == "PERSON" and not any(p.span.start <= t.idx < p.span.end for p in places))
@@ -348,6 +353,59 @@ def _people(t: Any, patterns: EventPatterns) -> bool:
     if t.lemma_.lower() in HELD_PLACES:
         return False
     return a_person(t, patterns) or any(a_person(c, patterns) for c in t.children if c.dep_ == "compound")
+
+
+# verbs that take a captive's life: a hostage killed is an attack on a civilian (ACLED Codebook 2023,
+# "Abduction/forced disappearance": an abductee killed is coded as an attack)
+KILLING_VERBS = {"kill", "behead", "decapitate", "execute", "murder", "slaughter", "slay", "shoot", "hang"}
+CAPTIVE_NOUNS = {"hostage", "captive", "abductee"}
+HOLDING_VERBS = {"hold", "take", "keep"}      # "held hostage", "took them hostage": the captive is another word
+
+
+def _killing(tok: Any) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in KILLING_VERBS
+
+
+def _captives(m: Mention) -> list[Any]:
+    """Who an abduction word holds: the captive noun itself ("the 20 hostages"), what the verb took
+    ("kidnapped two engineers", "a man kidnapped in May": the noun it describes), or who was held
+    hostage ("a Canadian man held hostage")."""
+    head = m.head
+    as_state = head.lemma_.lower() in CAPTIVE_NOUNS and head.dep_ in ("dobj", "attr", "oprd") \
+        and head.head.lemma_.lower() in HOLDING_VERBS
+    if head.lemma_.lower() in CAPTIVE_NOUNS and not as_state:
+        return [head]
+    verb = head.head if as_state else head
+    if verb.pos_ != "VERB":
+        return []
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i]
+    if verb.dep_ in ("acl", "relcl"):
+        held.append(verb.head)
+    elif not held and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and (verb.tag_ == "VBN" or (as_state and not any(c.dep_ == "det" for c in head.children))):
+        # a reduced passive read as a subject: "a man kidnapped in May", "a Canadian man held hostage"
+        held += [c for c in verb.children if c.dep_ == "nsubj"]
+    return held
+
+
+def _captive_killed(m: Mention) -> bool:
+    """"the 20 hostages killed by militants", "beheaded a Canadian hostage", "a man held hostage had been
+    beheaded": the abduction word's captive is the one a killing verb struck, so the event is the killing."""
+    if m.coding.sub_event_type != "Abduction/forced disappearance":
+        return False
+    for c in _captives(m):
+        if c.dep_ in ("dobj", "nsubjpass") and _killing(c.head):
+            return True
+        if any(k.dep_ in ("acl", "relcl") and _killing(k) for k in c.children):
+            return True
+        verb = c.head
+        # "a man held hostage had been beheaded", the subject parsed to "held" and the killing verb hung
+        # beside it or under it, with no subject of its own
+        beside = [k for k in [*verb.children, *verb.head.children] if k.i != verb.i and k.dep_ in ("ccomp", "conj")]
+        if c.dep_ == "nsubj" and any(_killing(k) and not any(x.dep_ in ("nsubj", "nsubjpass") for x in k.children)
+                                     for k in beside):
+            return True
+    return False
 
 
 ARRESTS = Coding("Strategic developments", "Arrests", "173")
@@ -386,7 +444,7 @@ SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "arm
                  "drug", "cash", "money", "passport", "computer", "laptop", "phone", "telephone", "equipment",
                  "material", "evidence", "device", "cache", "stockpile", "haul", "contraband", "propaganda",
                  "literature", "item", "flag", "uniform", "shipment", "cargo", "goods", "fuel", "drive",
-                 "license", "licence", "card", "id", "belonging"}
+                 "license", "licence", "card", "id", "belonging", "aid", "food", "supply", "assistance", "relief"}
 
 
 def _thing_taken(m: Mention) -> bool:
@@ -411,6 +469,10 @@ def _thing_taken(m: Mention) -> bool:
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
+    # "had taken control of aid which they were selling": what the control is of
+    taken = [g for t in taken for g in ([t] if t.lemma_.lower() != "control" else
+                                        [x for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                                         for x in c.children if x.dep_ == "pobj"] or [t])]
     return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
 
 
@@ -435,6 +497,25 @@ def _attackers_struck(tok: Any) -> str | None:
     return "definite" if definite else None
 
 
+# verbs that carry an event noun without telling an act of their own ("carried out raids", "launched strikes")
+LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "fly", "unleash"}
+
+
+# explosives worn on the body are set off by the one who wears them ("detonated his explosive vest"): a
+# vest or belt made of explosives, not one that stops bullets ("striking a bullet-proof vest")
+WORN = {"vest", "belt"}
+EXPLOSIVE_WORDS = {"explosive", "explosives", "bomb", "suicide", "explosive-laden"}
+
+
+def _worn_explosive(m: Mention) -> bool:
+    head = m.head
+    near = [head, *head.children, *(t for a in m.absorbed for t in a.tokens)]
+    if head.dep_ in ("amod", "compound"):
+        near.append(head.head)              # "explosive belt" told by its adjective
+    return any(t.lemma_.lower() in WORN and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in EXPLOSIVE_WORDS
+                                                for c in t.children) for t in near)
+
+
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     """A weapon named with a generic attack trigger refines its coding ("rocket attacks")."""
     seen: list[str] = []
@@ -452,10 +533,21 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
             seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using"):
             seen.extend(g.lemma_.lower() for g in c.subtree)     # "struck by rockets"
-    for lemma in seen:
-        if lemma in patterns.weapons:
-            return patterns.weapons[lemma]
-    return None
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS:
+        # "Russian warplanes carried out 12 raids", "drones conducted strikes": the doer of the verb that
+        # carries the event noun is what struck
+        for c in head.head.children:
+            if c.dep_ == "nsubj":
+                seen.extend(t.lemma_.lower() for t in (c, *c.conjuncts))
+                seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+            if c.dep_ == "agent":
+                seen.extend(g.lemma_.lower() for g in c.subtree)
+    if _worn_explosive(m):
+        seen.insert(0, "suicide")
+    codings = [patterns.weapons[lemma] for lemma in seen if lemma in patterns.weapons]
+    # a suicide bombing is the most telling explosive (ACLED): "detonated his explosive vest" is no IED
+    suicide = [c for c in codings if c.sub_event_type == "Suicide bomb"]
+    return (suicide or codings or [None])[0]
 
 
 def _at_civilian_site(m: Mention, target: Any, patterns: EventPatterns) -> bool:
@@ -500,12 +592,23 @@ def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
     return not lemmas & (patterns.armed_nouns | HELD_BY_FORCES)
 
 
-def _fighting_only(sent: "SpacySpan", patterns: EventPatterns) -> bool:
-    """The sentence names fighters (soldiers, militants, positions) and no civilian."""
+def _fighting_only(sent: "SpacySpan", patterns: EventPatterns, attackers: frozenset[int] = frozenset()) -> bool:
+    """The sentence names fighters (soldiers, militants, positions) and no civilian. The attackers' own
+    words are not among them ("militants carried out two attacks in Tunisia", "militant attacks"): who
+    attacks says nothing of whom they struck."""
     lemmas = {t.lemma_.lower() for t in sent}
     civilians = (lemmas & patterns.civilian_nouns) - PLACE_LIKE
-    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t)} & patterns.armed_nouns
+    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t) and t.i not in attackers} & patterns.armed_nouns
     return not civilians and bool(fighters)
+
+
+def _attacker_words(m: Mention, side1: Party) -> frozenset[int]:
+    """The tokens that name who carried out the event: the first side's phrase and the event noun's own
+    modifiers ("militant attacks", "Islamist gunmen's raid")."""
+    words = {t.i for t in side1.token.subtree} if side1.token is not None else set()
+    if m.head.pos_ in ("NOUN", "PROPN"):
+        words |= {t.i for c in m.head.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree}
+    return frozenset(words)
 
 
 ANAPHORA = {"group", "militia", "movement", "organisation", "organization", "rebels", "militants", "insurgents",
@@ -695,6 +798,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
+    if taken_by is None and _captive_killed(m):
+        coding, refined = GROUND_ATTACK, True     # a hostage killed: the killing is the event (ACLED)
     d_kind = None
     if m.trigger.refine == "weapon" and taken_by is None:
         w = _weapon(m, patterns)
@@ -724,7 +829,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         elif (side2.actor or side2.phrase or side2.kind in ("armed", "unidentified_armed_group")) \
                 and m.trigger.armed_target:
             coding = m.trigger.armed_target
-        elif side2.token is None and m.trigger.armed_target and _fighting_only(m.sent, patterns):
+        elif side2.token is None and m.trigger.armed_target \
+                and _fighting_only(m.sent, patterns, _attacker_words(m, roles.side1)):
             # no target named, and the sentence tells of fighters, not civilians: armed violence
             coding = m.trigger.armed_target
         elif (side2.token is None or side2.token in m.tokens) and m.trigger.armed_target \
@@ -1017,7 +1123,9 @@ def _state_bombing(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> b
     if side1.phrase is not None:
         # "government forces", "regime troops" (ACLED's military forces by a convention's name); not police
         return side1.phrase.state == "military" or (side1.phrase.acled or "").startswith(MILITARY_NAMES)
-    return _actor_type(side1.actor, kb=kb, index=index) in ("state_forces", "external_force", "state", "government")
+    # an international force bombs from the air too ("a coalition that includes Germany has bombed IS positions")
+    return _actor_type(side1.actor, kb=kb, index=index) in ("state_forces", "external_force", "state", "government",
+                                                            "international_force")
 
 
 def _armed_party(party: Party, *, kb: Any, index: ActorIndex) -> bool:
@@ -1203,18 +1311,24 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             d.actor2 = None
     if violent and d.side2.kind == "protesters" and \
             {t.lemma_.lower() for t in d.mention.sent} & (patterns.protester_nouns - {"activist"}):
-        # force against a demonstration (an activist shot at home is an attack, no protest)
-        d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
+        # force against a demonstration (an activist shot at home is an attack, no protest); tear gas or
+        # rubber bullets fired at it are an intervention (ACLED), not excessive force
+        if less_lethal(d.mention.head):
+            d.coding = type(d.coding)("Protests", "Protest with intervention", "141")
+        else:
+            d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
 
 
 def _territory_subtype(d: Draft, *, kb: Any, index: ActorIndex) -> None:
     """Territory taken by state forces is regained; by anyone else, overtaken."""
     if d.kind == "territory" and d.coding.event_type == "Battles":
-        t = _actor_type(d.actor1, kb=kb, index=index)
+        # the side that lost the ground is not who took it, however the tellings merged named it
+        taker = d.actor1 if d.actor1 != d.actor2 else None
+        t = _actor_type(taker, kb=kb, index=index)
         # a non-state group pushed out by no side told ("despite being pushed out of Somalia's major cities,
         # al-Shabab ..."): what the state's forces regained, the common case (not a non-state taker nobody named)
-        lost = d.actor1 is None and _actor_type(d.actor2, kb=kb, index=index) in NON_STATE_GROUPS
+        lost = taker is None and _actor_type(d.actor2, kb=kb, index=index) in NON_STATE_GROUPS
         sub = "Government regains territory" if t in STATE_FORCE_TYPES or lost else "Non-state actor overtakes territory"
         d.coding = type(d.coding)("Battles", sub, d.coding.cameo)
 
@@ -1644,6 +1758,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if d.actor1 is not None and d.actor1 == d.actor2:
             d.actor2 = None          # two tellings merged may give one side twice: no side fights itself
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
+        # the sides as merged from every telling: who took the ground codes the change of territory,
+        # whichever telling named them
+        _territory_subtype(d, kb=kb, index=index)
     for d in merged:
         if d.coding.sub_event_type == "Peaceful protest":
             # ACLED: a peaceful protest kills no one; a toll told beside one is another event's ("funerals for
