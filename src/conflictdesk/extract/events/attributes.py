@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -1492,21 +1493,23 @@ def _superlative_range(span: "SpacySpan") -> bool:
     return False
 
 
-def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
-    """Start offsets of the dates of the trigger's sentence told in a relative clause that does not hold
-    the trigger ("air strikes hit near the town of Khan Touman, which rebels took late on Thursday":
-    Thursday is when the rebels took it, not when the strikes hit)."""
+def _sentence_date_spans(head: "Token", dates: list[DateMention]) -> Iterator[tuple[DateMention, "SpacySpan"]]:
+    """The dates told in the trigger's sentence, each with its tokens."""
     doc = head.doc
-    out: set[int] = set()
     for d in dates:
         if not head.sent.start_char <= d.span.start < head.sent.end_char:
             continue
         span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        if _another_nouns_clause(_clause_top(span.root), head):
-            out.add(d.span.start)
-    return frozenset(out)
+        if span is not None and len(span):
+            yield d, span
+
+
+def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the dates of the trigger's sentence told in a relative clause that does not hold
+    the trigger ("air strikes hit near the town of Khan Touman, which rebels took late on Thursday":
+    Thursday is when the rebels took it, not when the strikes hit)."""
+    return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
+                     if _another_nouns_clause(_clause_top(span.root), head))
 
 
 PERSON_RELATIVES = frozenset({"who", "whom"})
@@ -1522,15 +1525,8 @@ def outside_who_clause_times(head: "Token", dates: list[DateMention]) -> frozens
     if clause is None:
         return frozenset()
     inside = {t.i for t in clause.subtree}
-    doc = head.doc
-    out: set[int] = set()
-    for d in dates:
-        if not head.sent.start_char <= d.span.start < head.sent.end_char:
-            continue
-        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        if span is not None and len(span) and not _told_in_clause(span, inside):
-            out.add(d.span.start)
-    return frozenset(out)
+    return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
+                     if not _told_in_clause(span, inside))
 
 
 def _who_clause(clause: "Token") -> bool:
@@ -1556,13 +1552,9 @@ def possessed_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
     stemming from Sunday's car bombing"): the day is that noun's event, not the clause's. A day possessed
     by the trigger's own noun, or by the subject or object it acts on, stays the trigger's ("Sunday's
     bombing killed 12")."""
-    doc = head.doc
     out: set[int] = set()
-    for d in dates:
-        if d.date is None or not head.sent.start_char <= d.span.start < head.sent.end_char:
-            continue
-        span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.dep_ != "poss":
+    for d, span in _sentence_date_spans(head, dates):
+        if d.date is None or span.root.dep_ != "poss":
             continue
         noun = span.root.head
         while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
