@@ -239,3 +239,14 @@ def test_fighting_a_witness_heard_happened(nlp, kb):
     text = "Villagers said they could hear troops battling with Boko Haram gunmen near Bama on Friday."
     evs = extract(nlp, kb, text).events
     assert ("Battles", "Armed clash") in subs(evs), subs(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling could be heard from the hills on Monday. The first of the hamlets, Kharab, was captured by noon, "
+    "Kurdish officials said.",
+    "Air strikes hit the area near Sinjar early on Monday. One of the villages was seized by the peshmerga by noon.",
+])
+def test_ground_taken_after_strikes_is_its_own_event(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert any(e.event_type == "Battles" and "territory" in e.sub_event_type for e in evs), subs(evs)
+    assert any(e.event_type == "Explosions/Remote violence" for e in evs), subs(evs)
