@@ -250,3 +250,9 @@ def test_ground_taken_after_strikes_is_its_own_event(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert any(e.event_type == "Battles" and "territory" in e.sub_event_type for e in evs), subs(evs)
     assert any(e.event_type == "Explosions/Remote violence" for e in evs), subs(evs)
+
+
+def test_a_claimed_attack_is_conflict(nlp, kb):
+    text = "The group also claimed responsibility for an attack on a newspaper office in Lyon last year."
+    evs = extract(nlp, kb, text).events
+    assert ("Violence against civilians", "Attack") in subs(evs), subs(evs)
