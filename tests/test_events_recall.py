@@ -256,3 +256,11 @@ def test_a_claimed_attack_is_conflict(nlp, kb):
     text = "The group also claimed responsibility for an attack on a newspaper office in Lyon last year."
     evs = extract(nlp, kb, text).events
     assert ("Violence against civilians", "Attack") in subs(evs), subs(evs)
+
+
+def test_fighting_a_quoted_witness_heard_happened(nlp, kb):
+    text = ('Gunmen stormed the market town of Banki on Sunday night, residents said. "From our rooftops we could '
+            'hear soldiers fighting with the militants until dawn," said one of the residents.')
+    evs = extract(nlp, kb, text).events
+    battles = [e for e in evs if e.sub_event_type == "Armed clash" and "rooftops" in e.evidence.text]
+    assert battles, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
