@@ -239,3 +239,28 @@ def test_fighting_a_witness_heard_happened(nlp, kb):
     text = "Villagers said they could hear troops battling with Boko Haram gunmen near Bama on Friday."
     evs = extract(nlp, kb, text).events
     assert ("Battles", "Armed clash") in subs(evs), subs(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling could be heard from the hills on Monday. The first of the hamlets, Kharab, was captured by noon, "
+    "Kurdish officials said.",
+    "Air strikes hit the area near Sinjar early on Monday. One of the villages was seized by the peshmerga by noon.",
+])
+def test_ground_taken_after_strikes_is_its_own_event(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert any(e.event_type == "Battles" and "territory" in e.sub_event_type for e in evs), subs(evs)
+    assert any(e.event_type == "Explosions/Remote violence" for e in evs), subs(evs)
+
+
+def test_a_claimed_attack_is_conflict(nlp, kb):
+    text = "The group also claimed responsibility for an attack on a newspaper office in Lyon last year."
+    evs = extract(nlp, kb, text).events
+    assert ("Violence against civilians", "Attack") in subs(evs), subs(evs)
+
+
+def test_fighting_a_quoted_witness_heard_happened(nlp, kb):
+    text = ('Gunmen stormed the market town of Banki on Sunday night, residents said. "From our rooftops we could '
+            'hear soldiers fighting with the militants until dawn," said one of the residents.')
+    evs = extract(nlp, kb, text).events
+    battles = [e for e in evs if e.sub_event_type == "Armed clash" and "rooftops" in e.evidence.text]
+    assert battles, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]

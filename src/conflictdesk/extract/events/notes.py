@@ -596,6 +596,8 @@ def _follow_up(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = 
         return False
     if d.actor1 is not None or d.place is not None and o.place is not None and d.place.name != o.place.name:
         return False
+    if _ground_after_strike(o, d):
+        return False
     if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day):
         return False
     return d.sent_start >= o.sent_end and "\n\n" not in text[o.sent_end:d.sent_start] and \
@@ -636,6 +638,8 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if o.sent_start == d.sent_start and contrasted(o.mention, d.mention):
         return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
+    if _ground_after_strike(o, d):
+        return False
     if _apart(o, d):
         return False           # "the attacks came a day after government advances"
     refers_back = bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
@@ -647,6 +651,21 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
     # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")
     same_crowd = family(o) == "demonstration" and o.actor1 is not None and (o.actor1 == d.actor1 or _riot_told_on(o, d))
     return same_para or same_crowd or refers_back
+
+
+TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _changes_hands(d: Draft) -> bool:
+    """A place taken or retaken (a territory word, or coded as a change of territory)."""
+    return d.kind == "territory" or d.coding.sub_event_type in TERRITORY_SUB_TYPES
+
+
+def _ground_after_strike(o: Draft, d: Draft) -> bool:
+    """d tells ground taken, o a strike, a bombing or an attack ("airstrikes could be heard" and then "one of
+    the villages was captured"): ground taken is the outcome of a battle (which it may tell again), never of
+    a strike, so d is its own event, as ACLED codes each change of territory."""
+    return _changes_hands(d) and o.coding.event_type != "Battles"
 
 
 def _riot_told_on(o: Draft, d: Draft) -> bool:

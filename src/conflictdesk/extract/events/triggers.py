@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .attributes import PERCEPTION_VERBS
 from .patterns import Coding, EventPatterns, Trigger
 
 if TYPE_CHECKING:
@@ -339,6 +340,13 @@ def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -
     return tok.ent_type_ in ("DATE", "TIME") or not tok.is_upper
 
 
+def _witnessed(tok: "Token") -> bool:
+    """"We could hear soldiers battling with the attackers": in a quotation, what the speaker saw or heard done
+    is a report of the act, not a statement (the participle told of the object of a verb of perception)."""
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.dep_ == "dobj" \
+        and tok.head.head.lemma_.lower() in PERCEPTION_VERBS
+
+
 def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                   quotes: list[tuple[int, int]] | None = None,
                   skip: list[tuple[int, int]] = (), forms: tuple[str, str] | None = None,
@@ -361,7 +369,7 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
     for k, tok in enumerate(toks):
         if tok.i in used or tok.is_punct:
             continue
-        if any(a <= tok.idx < b for a, b in quotes):
+        if any(a <= tok.idx < b for a, b in quotes) and not _witnessed(tok):
             continue
         candidates: dict[tuple[int, tuple[str, ...]], tuple[tuple[str, ...], Trigger]] = {}
         for key in set(_keys(tok)):
