@@ -477,6 +477,29 @@ def test_a_side_of_a_country_in_the_lead_tells_of_a_town_on_that_side(nlp, kb):
     assert events and all(e.location == "Zamboanga" for e in events), [(e.location, e.sub_event_type) for e in events]
 
 
+def test_a_side_of_a_country_past_the_lead_keeps_its_level(nlp, kb):
+    # a report on a Mogadishu bombing that recalls fighting "in southern Somalia": the region, not the
+    # story's town the sentence does not name
+    text = ("MOGADISHU — A car bomb exploded outside a hotel in Mogadishu on Friday, killing five people, police "
+            "said. The blast in Mogadishu damaged several shops, witnesses said.\n"
+            "Rescue workers searched the rubble of the hotel for hours, and the city's hospitals asked for blood "
+            "donors as the wounded arrived in private cars and minibuses. Traders said it would take weeks to "
+            "rebuild the stalls that lined the street, and the mayor promised help for every family.\n"
+            "The militants also attacked Ethiopian soldiers in southern Somalia on Wednesday, a military official said.")
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 2, 5)) if "Ethiopian" in e.evidence.text]
+    assert events and all(e.location != "Mogadishu" and e.country == "Somalia" for e in events), \
+        [(e.location, e.country) for e in events]
+
+
+def test_a_state_firing_at_no_one_and_nowhere_named_fires_from_home(nlp, kb):
+    # a report from Seoul: "North Korea fired a ballistic missile" names no place and no one struck; the launch
+    # is in North Korea, not in the country the report is filed from and mostly names
+    text = ("SEOUL — North Korea fired a ballistic missile on Friday, South Korea's military said.\n"
+            "South Korea and Japan condemned the launch, and officials in Seoul met on Friday evening.")
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 4, 15)) if "fired" in e.evidence.text]
+    assert events and all(e.country == "North Korea" for e in events), [(e.location, e.country) for e in events]
+
+
 def test_places_reporting_names_that_geonames_spells_otherwise_or_lacks(nlp, kb):
     # "Heet" (GeoNames: Hit), "Marea" (Mari), the Qandil mountains and the Sambisa forest are curated;
     # of two regions named, the part ("northern Iraq's Qandil mountain area") is where the strikes hit

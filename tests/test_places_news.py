@@ -162,6 +162,22 @@ def test_a_town_the_text_puts_in_a_state_is_there(nlp, kb):
     assert ("Tennessee", "United States") in listed and ("Missouri", "United States") in listed, listed
 
 
+def test_a_state_abbreviation_and_a_longer_name_are_not_small_towns(nlp, kb):
+    # "LAKEWOOD, Colo." (the AP's abbreviation) is Colorado, not Colo, Iowa; "Greenwich Village" is a
+    # name of its own, not Greenwich, Connecticut, read from its first word
+    from conflictdesk.extract.places import resolve_places
+    from conflictdesk.ingest import read_text_document
+
+    def places(text):
+        doc = read_text_document(text, id="p", published="2016-03-20")
+        return [(p.name, p.admin1) for p in resolve_places(doc, nlp(text), kb=kb)]
+
+    found = places("LAKEWOOD, Colo. A man fired shots at officers outside a store on Monday, police said.")
+    assert ("Colorado", "Colorado") in found and not any(a == "Iowa" for _, a in found), found
+    found = places("Hundreds of people marched through Greenwich Village on Sunday evening.")
+    assert not any(a == "Connecticut" for _, a in found), found
+
+
 def test_a_town_named_before_a_site_is_where_the_site_is(places):
     # "a Brussels apartment", "the Tunis Bardo museum", "a Sousse beach hotel": the town the site is in
     found = places("Police raided a Brussels apartment. Gunmen attacked the Tunis Bardo museum and a Sousse "

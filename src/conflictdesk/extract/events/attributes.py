@@ -1314,7 +1314,13 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
             and all(lies_within(site, p) for p in in_sent):
         return site
     if in_sent:
-        chosen = _across_border(finer(_first_precise(in_sent, anchor)), in_sent, text)
+        first = _first_precise(in_sent, anchor)
+        # past the lead, an event whose own sentence puts it on a side of a country ("Al-Shabab attacked Kenyan
+        # peacekeepers in southwestern Somalia" in a report on a Mogadishu attack) is away from the story's
+        # town, which the sentence would name if it were there: it keeps the region's level (the lead's "killed
+        # in northern Iraq" sums up the story's own town)
+        kept = _sided(first) and sent_start >= LEAD_CHARS
+        chosen = _across_border(first if kept else finer(first), in_sent, text)
         if (chosen.admin1 is not None or _sided(chosen)) and chosen.kind in ("admin1", "region") \
                 and sent_start < LEAD_CHARS:
             # the lead names a province ("38 people were killed in air strikes in Hasaka province"), the next

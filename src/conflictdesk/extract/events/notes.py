@@ -174,8 +174,11 @@ def absorb(into: Draft, other: Draft) -> None:
     into.assoc1 += [x for x in other.assoc1 if x not in into.assoc1]
     into.assoc2 += [x for x in other.assoc2 if x not in into.assoc2]
     into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
-    if other.place is not None and (into.place is None or (other.place_here and not into.place_here)
-                                    or finer_within(other.place, into.place)):
+    # a place named with the telling wins over one borrowed from the sentences around, unless it is only the
+    # region the borrowed town lies in ("air strikes" near Tel Asqof, told again as "coalition air strikes"
+    # in northern Iraq): ACLED codes the incident at the most precise place reported
+    if other.place is not None and (into.place is None or finer_within(other.place, into.place) or (
+            other.place_here and not into.place_here and not finer_within(into.place, other.place))):
         into.place, into.place_here = other.place, other.place_here or into.place_here
     if into.date is None and other.date is not None and other.date.date is not None and not into.pattern:
         into.date = other.date     # never a time coarser than a month, which dates another event

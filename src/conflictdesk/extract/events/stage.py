@@ -1408,6 +1408,15 @@ def _state_of(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | None
     return getattr(actor_entry(kb, actor_id), "country", None) or (rec.country if rec else None)
 
 
+def _own_launch_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
+    """A state's forces firing with no place and no one struck ("North Korea launched a long-range rocket",
+    in a report filed from Seoul): the launch is in their own country, not in the report's."""
+    if d.actor2 is not None or d.coding.sub_event_type != "Shelling/artillery/missile attack" \
+            or _actor_type(d.actor1, kb=kb, index=index) not in ("state", "state_forces"):
+        return None
+    return _state_of(d.actor1, kb=kb, index=index)
+
+
 def _telling(tok: Any) -> bool:
     """Is the word the subject of a verb of saying ("..., police said", "the military told reporters")?"""
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKING_VERBS | {"tell"}
@@ -1786,9 +1795,13 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         start, end = d.sent_start, d.sent_end
         while end > start and doc.text[end - 1].isspace():
             end -= 1
+        home = _own_launch_country(d, kb=kb, index=index)
+        if d.place is not None and not d.place_here and home is not None and d.place.country != home:
+            d.place = None       # the report's town or dateline ("SEOUL —") is not where a state fired from home
         # told without a place: the country its sentence or the report is about; told without a date
         # in the news of the day: the report's date, to the week (not one dated coarser than a month)
-        where = d.place.country if d.place else _sentence_place_country(d, kb=kb, index=index) or country
+        where = d.place.country if d.place else _sentence_place_country(d, kb=kb, index=index) \
+            or home or country
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)
         if when and doc.published and (doc.published - when).days > RECALLED_DAYS:

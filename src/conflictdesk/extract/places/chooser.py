@@ -18,7 +18,7 @@ from ...records import Place, Span
 from .candidates import Candidate
 from .regions import lies_inside, region_phrase, resolve_container
 from .spelling import named_as_spelled, spelling
-from .wording import COUNTRYISH, FACILITY_WORDS, PARTIAL_MIN_POPULATION
+from .wording import COUNTRYISH, FACILITY_WORDS, PARTIAL_MIN_POPULATION, US_STATES_AP
 
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer, ResolvedPlace
@@ -174,6 +174,9 @@ def resolve_candidate(gaz: "Gazetteer", c: Candidate, *, countries: Any, near: A
     if c.capital_of:
         return gaz.capital(c.capital_of)
     name = c.text
+    if name.endswith(".") and name[:-1] in US_STATES_AP:
+        # the AP's abbreviation of a US state ("BAILEY, Colo.-"), not a town spelled so (Colo, Iowa)
+        return gaz.admin1(US_STATES_AP[name[:-1]], country="United States")
     if name.isupper() and len(name) > 3:
         name = name.title()
     ccs = list(countries)
@@ -187,6 +190,10 @@ def resolve_candidate(gaz: "Gazetteer", c: Candidate, *, countries: Any, near: A
     if r is None and name.lower().startswith("the "):
         r = gaz.resolve(name[4:], countries=ccs, near=near, admin1=c.admin1_hint, prefer=c.prefer)
     return r
+
+
+# a settlement noun written with a capital is part of a longer name, not a word a partial name may leave out
+NAMED_SETTLEMENT_NOUNS = frozenset({"Village", "Town", "City"})
 
 
 def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None, *,
@@ -207,9 +214,10 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
             and r.country_code not in countries[:1]:
         return False   # "Clinton said", "Dogan reported": a small town elsewhere is no reading of a name
     if c.partial and r.population < PARTIAL_MIN_POPULATION \
-            and any(w.lower().strip(".,'’") not in FACILITY_WORDS for w in c.cut.split()):
+            and any(w.lower().strip(".,'’") not in FACILITY_WORDS or w in NAMED_SETTLEMENT_NOUNS for w in c.cut.split()):
         return False   # "Khan" of "Khan Touman" (a place the gazetteer lacks) is not Khan; Benghazi of
-        #                "Benghazi Revolutionaries' Shoura Council" is Benghazi
+        #                "Benghazi Revolutionaries' Shoura Council" is Benghazi; a capitalised settlement noun
+        #                is part of the name ("Greenwich Village" is not Greenwich, Connecticut)
     if r.kind not in COUNTRYISH and strong and r.country_code not in strong and not c.admin1_hint \
             and not c.country_hint and not r.imported and (r.match == "fuzzy" or name_key(c.text) != name_key(r.name)):
         return False   # a place elsewhere known by a similar spelling or another name ("Daquq" -> Dhaka)

@@ -208,8 +208,11 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
                         via_of=bool(re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start])))
         trimmed = TRAILING_NOUN.search(text[start:end])
         if trimmed and trimmed.start() > 0:
+            # "Ramadi city" names Ramadi; a capitalised noun may be part of the name ("Greenwich Village"):
+            # the shorter name is then only a partial reading of it
+            noun = trimmed.group(0).strip()
             yield Candidate(start, start + trimmed.start(), text[start:start + trimmed.start()], "ner",
-                            governed=True)
+                            governed=True, partial=noun[:1].isupper(), cut=noun if noun[:1].isupper() else "")
 
 
 _NAME_AT = re.compile(NAME)
