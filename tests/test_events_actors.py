@@ -855,3 +855,10 @@ def test_who_helps_a_fight_or_examines_an_attack_is_not_its_agent(nlp, kb):
     from conflictdesk.extract.events.roles import _subject
     fight = next(t for t in doc if t.text == "fight")
     assert _subject(fight)[0] is None or _subject(fight)[0].text != "coalition"
+
+
+def test_a_habit_told_after_an_incident_names_no_attacker_of_it(nlp, kb):
+    text = ("A car bomb exploded at a busy market in Kirkuk on Thursday, killing 12 people, police said.\n"
+            "Officials say the Islamic State group is increasingly turning to bombings in Kirkuk and nearby towns.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].salience == "main"]
+    assert evs and all(a1 is None or "Islamic State" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
