@@ -862,3 +862,10 @@ def test_a_habit_told_after_an_incident_names_no_attacker_of_it(nlp, kb):
             "Officials say the Islamic State group is increasingly turning to bombings in Kirkuk and nearby towns.")
     evs = [x for x in coded(nlp, kb, text) if x[0].salience == "main"]
     assert evs and all(a1 is None or "Islamic State" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_counted_people_told_by_their_country_are_not_its_forces(nlp, kb):
+    evs = coded(nlp, kb, "Gunmen shot dead two Israeli hikers near Hebron on Friday.")
+    assert evs and all(a2 is None or "Military Forces" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+    evs = coded(nlp, kb, "Militants killed two Turkish soldiers near the border on Friday.")
+    assert any(a2 and a2.startswith("Military Forces of Turkey") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
