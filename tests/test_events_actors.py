@@ -869,3 +869,12 @@ def test_counted_people_told_by_their_country_are_not_its_forces(nlp, kb):
     assert evs and all(a2 is None or "Military Forces" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
     evs = coded(nlp, kb, "Militants killed two Turkish soldiers near the border on Friday.")
     assert any(a2 and a2.startswith("Military Forces of Turkey") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_claim_told_as_not_made_is_no_claim(nlp, kb):
+    for text in ("There was no immediate claim of responsibility for the bombing in Kabul on Monday.",
+                 "No one has claimed responsibility for the bombing in Kabul on Monday."):
+        evs = coded(nlp, kb, text)
+        assert evs and all(e.status == "reported" for e, _, _ in evs), [(e.status, a1) for e, a1, _ in evs]
+    evs = coded(nlp, kb, "The Taliban claimed responsibility for the bombing in Kabul on Monday.")
+    assert evs and evs[0][0].status == "claimed", [(e.status, a1) for e, a1, _ in evs]
