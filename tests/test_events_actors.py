@@ -855,3 +855,26 @@ def test_who_helps_a_fight_or_examines_an_attack_is_not_its_agent(nlp, kb):
     from conflictdesk.extract.events.roles import _subject
     fight = next(t for t in doc if t.text == "fight")
     assert _subject(fight)[0] is None or _subject(fight)[0].text != "coalition"
+
+
+def test_a_habit_told_after_an_incident_names_no_attacker_of_it(nlp, kb):
+    text = ("A car bomb exploded at a busy market in Kirkuk on Thursday, killing 12 people, police said.\n"
+            "Officials say the Islamic State group is increasingly turning to bombings in Kirkuk and nearby towns.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].salience == "main"]
+    assert evs and all(a1 is None or "Islamic State" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_counted_people_told_by_their_country_are_not_its_forces(nlp, kb):
+    evs = coded(nlp, kb, "Gunmen shot dead two Israeli hikers near Hebron on Friday.")
+    assert evs and all(a2 is None or "Military Forces" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+    evs = coded(nlp, kb, "Militants killed two Turkish soldiers near the border on Friday.")
+    assert any(a2 and a2.startswith("Military Forces of Turkey") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_claim_told_as_not_made_is_no_claim(nlp, kb):
+    for text in ("There was no immediate claim of responsibility for the bombing in Kabul on Monday.",
+                 "No one has claimed responsibility for the bombing in Kabul on Monday."):
+        evs = coded(nlp, kb, text)
+        assert evs and all(e.status == "reported" for e, _, _ in evs), [(e.status, a1) for e, a1, _ in evs]
+    evs = coded(nlp, kb, "The Taliban claimed responsibility for the bombing in Kabul on Monday.")
+    assert evs and evs[0][0].status == "claimed", [(e.status, a1) for e, a1, _ in evs]

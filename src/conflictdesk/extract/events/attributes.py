@@ -530,8 +530,7 @@ def status_of(head: "Token", *, text: str) -> str:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
     if _purpose(head):
         return "planned"       # "an offensive to retake Mosul", "a campaign to reestablish control": the aim
-    if any(t.lemma_.lower() in CLAIM_LEMMAS and not _claims_lives(t) and not any(
-            c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:]):
+    if any(t.lemma_.lower() in CLAIM_LEMMAS and not _claims_lives(t) and not _claim_denied(t) for t in chain[1:]):
         return "claimed"       # not "there was no immediate claim of responsibility for the blast"
     return "reported"
 
@@ -588,6 +587,25 @@ def offensive_between(gov: "Token", verb: "Token") -> bool:
     lo, hi = sorted((gov.i, verb.i))
     # (the parser may tag the noun an adjective: "launched an offensive east of Mosul on Sunday to retake")
     return any(t.pos_ in ("NOUN", "ADJ") and t.lemma_.lower() in OFFENSIVE_WORDS for t in gov.doc[lo + 1:hi])
+
+
+# "no one", "nobody", "none": no claimant
+NO_CLAIMANT = {"nobody", "none", "noone"}
+
+
+def _claim_denied(t: "Token") -> bool:
+    """"there was no immediate claim of responsibility", "no one has claimed responsibility", "the group did
+    not claim the attack": a claim told as not made, of the word itself or of the claim it belongs to."""
+    # "claim of responsibility": the claim "responsibility" belongs to, through its preposition
+    up = [t.head, t.head.head] if t.head.pos_ == "ADP" else [t.head]
+    words = [t] + [w for w in up if w.lemma_.lower() in CLAIM_LEMMAS][:1]
+    for w in words:
+        if any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" for c in w.children):
+            return True
+        for subj in (c for c in w.children if c.dep_ == "nsubj"):
+            if subj.lower_ in NO_CLAIMANT or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+                return True
+    return False
 
 
 def _claims_lives(t: "Token") -> bool:

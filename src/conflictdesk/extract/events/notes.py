@@ -166,7 +166,10 @@ def absorb(into: Draft, other: Draft) -> None:
         other.date = None
     if told_place(other) is None:
         other.place = None       # "a commander, who planned a massacre in nearby Peshawar, claimed the assault"
-    if other.actor1 and (into.actor1 is None or (into.a1_default and not other.a1_default)
+    # a habit told after an incident ("the group is increasingly turning to attacks in Baghdad") says who
+    # tends to strike, not who struck this time: its doer is no incident's attacker
+    habit_only = other.pattern and not into.pattern
+    if other.actor1 and not habit_only and (into.actor1 is None or (into.a1_default and not other.a1_default)
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
                              and not other.actor1.startswith(STATE_IDS))):
         into.actor1, into.a1_default = other.actor1, other.a1_default

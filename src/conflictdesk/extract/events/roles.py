@@ -290,7 +290,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         people = [h for h in hits if _nationality_only(h, tok, index, patterns)]
         hits = [h for h in hits if h not in people]
         if not hits and people and (people[0][0] <= tok.idx < people[0][1] or
-                                    tok.lemma_.lower() in NATIONALS_ABROAD or
+                                    tok.lemma_.lower() in NATIONALS_ABROAD or _counted_people(tok, patterns) or
                                     (tok.lemma_.lower() in PERSON_HEADS and tok.dep_ == "nsubj")):
             # "27 Israelis", "a Palestinian", "three Russian nationals", "nine German tourists"
             return Party(actor=people[0][2], kind="nationals", token=tok)
@@ -452,7 +452,21 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
     if said in {n.lower() for n in (rec.name, *rec.aliases)}:
         return False                                  # "Israel", "the United States": the state named
     own = hit[0] <= tok.idx < hit[1]                  # "Palestinians", "a Palestinian"
-    return own or tok.lemma_.lower() in patterns.nationality_heads or tok.lower_ in patterns.nationality_heads
+    return own or tok.lemma_.lower() in patterns.nationality_heads or tok.lower_ in patterns.nationality_heads \
+        or _counted_people(tok, patterns)
+
+
+def _counted_people(tok: "Token", patterns: EventPatterns) -> bool:
+    """"two Israeli hikers", "three Turkish engineers": a counted plural told by its country, with no word
+    of arms, of a site or of a weapon, is people of that country, not its forces (a state's forces are told
+    by an armed noun: "two Israeli soldiers", or by what they use: "two Russian jets"); "four American
+    civilians" are civilians already."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children) \
+        and lemma not in patterns.armed_nouns and lemma not in patterns.security_nouns \
+        and lemma not in patterns.weapons and lemma not in OWNED_NOUNS | SITE_NOUNS \
+        and lemma not in patterns.civilian_nouns \
+        and role_phrase_in(tok, patterns) is None
 
 
 def _state_named(hit: tuple[int, int, str], text: str, index: ActorIndex) -> bool:
