@@ -887,3 +887,18 @@ def test_a_vehicle_that_struck_a_boy_is_a_traffic_accident(nlp, kb):
 def test_a_truck_that_struck_a_mine_tells_the_mine_blast(nlp, kb):
     evs = violent(nlp, kb, "An army truck struck a roadside mine near Kismayo on Monday, killing three soldiers.")
     assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_bombing_and_its_suicide_blast_told_undated_are_one(nlp, kb):
+    # twin blasts told dated to the day, then within the week: one suicide bombing, not two attacks
+    evs = violent(nlp, kb, "Twin bombings at a crowded bus station in the Iraqi city of Hilla killed 20 people on "
+                           "Wednesday, police said.\n\nWitnesses said a roadside bomb went off near the station in "
+                           "Hilla, followed by a suicide bombing amid the people who rushed to help.")
+    assert len(evs) == 1, [(e.sub_event_type, e.event_date, e.location) for e in evs]
+
+
+def test_victims_named_by_nationality_are_the_forces_attacked(nlp, kb):
+    # "killed 60 Ethiopians" after "attacked Ethiopian troops": the attack's toll as the attackers claim it
+    evs = violent(nlp, kb, "Al Shabaab fighters attacked Ethiopian troops at a base in central Somalia last week. "
+                           "The group claimed it had killed about 60 Ethiopians and seized weapons.")
+    assert len(evs) == 1, [(e.sub_event_type, e.actor2, e.fatalities) for e in evs]
