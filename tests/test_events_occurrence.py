@@ -902,3 +902,15 @@ def test_victims_named_by_nationality_are_the_forces_attacked(nlp, kb):
     evs = violent(nlp, kb, "Al Shabaab fighters attacked Ethiopian troops at a base in central Somalia last week. "
                            "The group claimed it had killed about 60 Ethiopians and seized weapons.")
     assert len(evs) == 1, [(e.sub_event_type, e.actor2, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops have killed at least 90 rebels since January, 60 of whom the army says were armed. "
+    "The others were shot dead during violent demonstrations.",
+    "Government troops have killed at least 90 rebels since January, while the rest were killed in clashes "
+    "and riots.",
+])
+def test_the_rest_of_a_toll_is_no_incident_of_its_own(nlp, kb, text):
+    # "the others", "the rest": part of the battle's toll told before, not a demonstration of their own
+    evs = extract(nlp, kb, text).events
+    assert [e.event_type for e in evs] == ["Battles"], [(e.sub_event_type, e.actor1) for e in evs]

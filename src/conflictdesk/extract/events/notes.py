@@ -709,12 +709,49 @@ def _other_place(o: Draft, d: Draft, text: str | None) -> bool:
     return not (_quarter_of(o.place, place) or _quarter_of(place, o.place))
 
 
+# words that name the rest of a group counted before ("the others", "the rest"): no victims of their own
+REMAINDER = {"other", "others", "rest", "remainder"}
+
+
+def _remainder_killed(d: Draft) -> bool:
+    """"Israeli forces have killed 177 Palestinians ... Most others were shot dead during violent protests":
+    the violence or protest whose clause has the rest of a toll counted before as its subject tells how
+    part of that toll died, no incident of its own."""
+    tok = d.mention.head
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REMAINDER for c in tok.children):
+            return True
+        if tok.dep_ not in ("conj", "pobj", "prep", "pcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _toll_continued(out: list[Draft], d: Draft, text: str | None) -> Draft | None:
+    """The battle whose toll `d` (`_remainder_killed`) continues: the last event told, in d's sentence or
+    the one before it in its paragraph, a battle (the dead of both sides counted together)."""
+    if text is None or not out or not _remainder_killed(d):
+        return None
+    o = out[-1]
+    between = text[o.sent_end:d.sent_start] if d.sent_start >= o.sent_end else ""
+    near = o.sent_start == d.sent_start or ("\n" not in between and len(between) < 3)
+    if not near or o.coding.event_type != "Battles" or o.history != d.history \
+            or (d.date is not None and dates_differ(o.date, d.date)):
+        return None        # the rest told undated died in the toll's time ("since January")
+    return o
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
     news the report tells, what an undated mention is (`apart_from_the_news`)."""
     out: list[Draft] = []
     for d in drafts:
+        toll = _toll_continued(out, d, text)
+        if toll is not None:
+            d.actor1 = d.actor2 = None      # the crowd or fighters the rest died among: no side of the battle
+            absorb(toll, d)
+            continue
         # an event the text dates years back is another event than today's, however alike
         told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)
                      and _retells(o, d, text, news_day)), None)
