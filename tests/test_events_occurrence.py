@@ -914,3 +914,13 @@ def test_the_rest_of_a_toll_is_no_incident_of_its_own(nlp, kb, text):
     # "the others", "the rest": part of the battle's toll told before, not a demonstration of their own
     evs = extract(nlp, kb, text).events
     assert [e.event_type for e in evs] == ["Battles"], [(e.sub_event_type, e.actor1) for e in evs]
+
+
+def test_a_victim_named_again_retells_the_incident(nlp, kb):
+    # "a French journalist" ... "the journalist was killed by sniper fire": one incident, told twice
+    text = ("Islamic State fighters killed a French journalist near Mosul on Tuesday after overrunning a "
+            "Kurdish position, officials said.\n\nThe commander said Kurdish forces later retook the position."
+            "\n\nAn official said the journalist was killed by sniper fire while reporting from the front line.")
+    evs = violent(nlp, kb, text)
+    assert not any(e.sub_event_type == "Attack" for e in evs), \
+        [(e.sub_event_type, e.event_date, e.actor1, e.fatalities) for e in evs]

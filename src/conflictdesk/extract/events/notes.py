@@ -639,7 +639,9 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
     if _apart(o, d):
         return False           # "the attacks came a day after government advances"
-    refers_back = bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
+    # the same type told again is left to `merge_document`'s own test (its place and dateline rules)
+    refers_back = bool(REFERS_BACK.search(text[d.sent_start:d.sent_end])) or (
+        o.coding.event_type != d.coding.event_type and _victim_named_again(o, d))
     if o.coding.event_type != d.coding.event_type and not refers_back and not _unnamed(_actor1(d)) \
             and _unnamed(_actor1(o)):
         return False           # another kind of violence with an attacker of its own is another event
@@ -648,6 +650,30 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
     # the same crowd later in the report ("Protesters chanted slogans ... before police dispersed them")
     same_crowd = family(o) == "demonstration" and o.actor1 is not None and (o.actor1 == d.actor1 or _riot_told_on(o, d))
     return same_para or same_crowd or refers_back
+
+
+def _victim_of(d: Draft) -> Any:
+    """Who `d`'s clause tells was struck: the passive subject or the object of the verb its word is, or
+    whose agent or instrument its word is ("the Navy Seal was killed by direct fire")."""
+    tok = d.mention.head
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX"):
+            return next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _victim_named_again(o: Draft, d: Draft) -> bool:
+    """`d`'s victim is a definite description of one `o`'s sentence introduced ("killed a U.S. Navy SEAL" ...
+    "the Navy Seal was killed by direct fire"): the same person or unit, the same incident told again."""
+    victim = _victim_of(d)
+    if victim is None or victim.pos_ not in ("NOUN", "PROPN") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children):
+        return False
+    return any(t.lower_ == victim.lower_ and t.i != victim.i and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) for t in o.mention.sent)
 
 
 def _nationals_of(d: Draft, o: Draft) -> bool:
