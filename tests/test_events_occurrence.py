@@ -887,3 +887,40 @@ def test_a_vehicle_that_struck_a_boy_is_a_traffic_accident(nlp, kb):
 def test_a_truck_that_struck_a_mine_tells_the_mine_blast(nlp, kb):
     evs = violent(nlp, kb, "An army truck struck a roadside mine near Kismayo on Monday, killing three soldiers.")
     assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_bombing_and_its_suicide_blast_told_undated_are_one(nlp, kb):
+    # twin blasts told dated to the day, then within the week: one suicide bombing, not two attacks
+    evs = violent(nlp, kb, "Twin bombings at a crowded bus station in the Iraqi city of Hilla killed 20 people on "
+                           "Wednesday, police said.\n\nWitnesses said a roadside bomb went off near the station in "
+                           "Hilla, followed by a suicide bombing amid the people who rushed to help.")
+    assert len(evs) == 1, [(e.sub_event_type, e.event_date, e.location) for e in evs]
+
+
+def test_victims_named_by_nationality_are_the_forces_attacked(nlp, kb):
+    # "killed 60 Ethiopians" after "attacked Ethiopian troops": the attack's toll as the attackers claim it
+    evs = violent(nlp, kb, "Al Shabaab fighters attacked Ethiopian troops at a base in central Somalia last week. "
+                           "The group claimed it had killed about 60 Ethiopians and seized weapons.")
+    assert len(evs) == 1, [(e.sub_event_type, e.actor2, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops have killed at least 90 rebels since January, 60 of whom the army says were armed. "
+    "The others were shot dead during violent demonstrations.",
+    "Government troops have killed at least 90 rebels since January, while the rest were killed in clashes "
+    "and riots.",
+])
+def test_the_rest_of_a_toll_is_no_incident_of_its_own(nlp, kb, text):
+    # "the others", "the rest": part of the battle's toll told before, not a demonstration of their own
+    evs = extract(nlp, kb, text).events
+    assert [e.event_type for e in evs] == ["Battles"], [(e.sub_event_type, e.actor1) for e in evs]
+
+
+def test_a_victim_named_again_retells_the_incident(nlp, kb):
+    # "a French journalist" ... "the journalist was killed by sniper fire": one incident, told twice
+    text = ("Islamic State fighters killed a French journalist near Mosul on Tuesday after overrunning a "
+            "Kurdish position, officials said.\n\nThe commander said Kurdish forces later retook the position."
+            "\n\nAn official said the journalist was killed by sniper fire while reporting from the front line.")
+    evs = violent(nlp, kb, text)
+    assert not any(e.sub_event_type == "Attack" for e in evs), \
+        [(e.sub_event_type, e.event_date, e.actor1, e.fatalities) for e in evs]

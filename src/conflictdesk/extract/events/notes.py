@@ -628,7 +628,8 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if o.status not in VIOLENT_STATUS or d.status not in VIOLENT_STATUS or d.count is not None or o.count is not None:
         return False
-    if not (_same_actor(_actor1(o), _actor1(d)) and _compatible(_actor2(o), _actor2(d))):
+    if not (_same_actor(_actor1(o), _actor1(d)) and (_compatible(_actor2(o), _actor2(d))
+                                                     or _nationals_of(d, o) or _nationals_of(o, d))):
         return False
     if o.place and d.place and o.place_here and d.place_here and o.place.name != d.place.name \
             and o.place.kind not in COARSE_KINDS and d.place.kind not in COARSE_KINDS:
@@ -648,7 +649,9 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if _apart(o, d):
         return False           # "the attacks came a day after government advances"
-    refers_back = bool(REFERS_BACK.search(text[d.sent_start:d.sent_end]))
+    # the same type told again is left to `merge_document`'s own test (its place and dateline rules)
+    refers_back = bool(REFERS_BACK.search(text[d.sent_start:d.sent_end])) or (
+        o.coding.event_type != d.coding.event_type and _victim_named_again(o, d))
     if o.coding.event_type != d.coding.event_type and not refers_back and not _unnamed(_actor1(d)) \
             and _unnamed(_actor1(o)):
         return False           # another kind of violence with an attacker of its own is another event
@@ -674,6 +677,43 @@ def _ground_after_strike(o: Draft, d: Draft) -> bool:
     return _changes_hands(d) and o.coding.event_type != "Battles"
 
 
+def _victim_of(d: Draft) -> Any:
+    """Who `d`'s clause tells was struck: the passive subject or the object of the verb its word is, or
+    whose agent or instrument its word is ("the Navy Seal was killed by direct fire")."""
+    tok = d.mention.head
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX"):
+            return next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _victim_named_again(o: Draft, d: Draft) -> bool:
+    """`d`'s victim is a definite description of one `o`'s sentence introduced ("killed a U.S. Navy SEAL" ...
+    "the Navy Seal was killed by direct fire"): the same person or unit, the same incident told again."""
+    victim = _victim_of(d)
+    if victim is None or victim.pos_ not in ("NOUN", "PROPN") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children):
+        return False
+    return any(t.lower_ == victim.lower_ and t.i != victim.i and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) for t in o.mention.sent)
+
+
+def _nationals_of(d: Draft, o: Draft) -> bool:
+    """`d`'s victims named only by their nationality ("killed about 100 Kenyans", civilians of that country by
+    default) may be the forces of that country `o` struck ("attacked Kenyan peacekeepers"): no other target."""
+    country = _country_part(d.actor2, "civilians-")
+    return d.side2.kind == "nationals" and country is not None and o.actor2 is not None \
+        and o.actor2.startswith(("military-forces-of-", "police-forces-of-")) and country in o.actor2
+
+
+def _country_part(actor: str | None, prefix: str) -> str | None:
+    """The country part of a generic actor id ("kenya" of "civilians-kenya")."""
+    return actor[len(prefix):] if actor is not None and actor.startswith(prefix) and len(actor) > len(prefix) else None
+
+
 def _riot_told_on(o: Draft, d: Draft) -> bool:
     """A report that leads with a demonstration's violence ("protesters stormed the Green Zone") and then tells
     of the protesters at the same place ("security forces used tear gas to dislodge the protesters") tells one
@@ -693,9 +733,18 @@ def _same_day_and_place(o: Draft, d: Draft) -> bool:
     """Two sub-types of one weapon told on the same day (dated to the day) at the same place."""
     if not any({o.coding.sub_event_type, d.coding.sub_event_type} <= kinds for kinds in ONE_WEAPON):
         return False
-    return o.date is not None and d.date is not None and o.date.date is not None and o.date.date == d.date.date \
-        and o.date.time_precision == 1 and d.date.time_precision == 1 \
-        and o.place is not None and d.place is not None and o.place.name == d.place.name
+    if o.place is None or d.place is None or o.place.name != d.place.name:
+        return False
+    if o.date is None or d.date is None:
+        # "back-to-back market bombings ... on Sunday" and "followed by a suicide bombing amid the crowd": one
+        # telling undated, both the news of the day, is the same attack (a date days away is checked after)
+        dated = o.date or d.date
+        return o.salience == d.salience == "main" and dated is not None and dated.date is not None \
+            and dated.time_precision == 1
+    # the day told once and the same day as the report's week's guess ("a suicide bombing", dated within
+    # the week) tell one day
+    precisions = sorted((o.date.time_precision or 3, d.date.time_precision or 3))
+    return o.date.date is not None and o.date.date == d.date.date and precisions[0] == 1 and precisions[1] <= 2
 
 
 def _other_place(o: Draft, d: Draft, text: str | None) -> bool:
@@ -711,12 +760,49 @@ def _other_place(o: Draft, d: Draft, text: str | None) -> bool:
     return not (_quarter_of(o.place, place) or _quarter_of(place, o.place))
 
 
+# words that name the rest of a group counted before ("the others", "the rest"): no victims of their own
+REMAINDER = {"other", "others", "rest", "remainder"}
+
+
+def _remainder_killed(d: Draft) -> bool:
+    """"Israeli forces have killed 177 Palestinians ... Most others were shot dead during violent protests":
+    the violence or protest whose clause has the rest of a toll counted before as its subject tells how
+    part of that toll died, no incident of its own."""
+    tok = d.mention.head
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REMAINDER for c in tok.children):
+            return True
+        if tok.dep_ not in ("conj", "pobj", "prep", "pcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _toll_continued(out: list[Draft], d: Draft, text: str | None) -> Draft | None:
+    """The battle whose toll `d` (`_remainder_killed`) continues: the last event told, in d's sentence or
+    the one before it in its paragraph, a battle (the dead of both sides counted together)."""
+    if text is None or not out or not _remainder_killed(d):
+        return None
+    o = out[-1]
+    between = text[o.sent_end:d.sent_start] if d.sent_start >= o.sent_end else ""
+    near = o.sent_start == d.sent_start or ("\n" not in between and len(between) < 3)
+    if not near or o.coding.event_type != "Battles" or o.history != d.history \
+            or (d.date is not None and dates_differ(o.date, d.date)):
+        return None        # the rest told undated died in the toll's time ("since January")
+    return o
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
     news the report tells, what an undated mention is (`apart_from_the_news`)."""
     out: list[Draft] = []
     for d in drafts:
+        toll = _toll_continued(out, d, text)
+        if toll is not None:
+            d.actor1 = d.actor2 = None      # the crowd or fighters the rest died among: no side of the battle
+            absorb(toll, d)
+            continue
         # an event the text dates years back is another event than today's, however alike
         told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)
                      and _retells(o, d, text, news_day)), None)
