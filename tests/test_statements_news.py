@@ -141,6 +141,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Officials said the curfew was imposed to prevent further violence.", "justification", "other"),
     ("Moscow said it had scrambled a fighter jet because the plane had switched off its transponder.",
      "justification", "other"),
+    # a measure told as taken after the other side's act gives that act as its grounds; after a time, no grounds
+    ("Police said the road was closed after gunmen opened fire on a checkpoint near the bridge.", "justification",
+     "other"),
+    ("The governor said a curfew was imposed in the district after militants dug trenches across the streets.",
+     "justification", "other"),
+    ("Officials said the border crossing was closed after midnight for repairs to the damaged gate.", "other",
+     "justification"),
     ("The police said the attacker detonated the bomb early because he was scared of the guards.", "other",
      "justification"),
     ("The prime minister called on security forces to exert every effort to protect civilians.", "call_to_action",

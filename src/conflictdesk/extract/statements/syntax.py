@@ -868,7 +868,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             yield SyntaxHit("denial", "syn.deny.verb")
             continue
     # --- justification: an act done for a protective purpose or for a reason given ---------------
-    if any(_grounds_of_act(t, lex) for t in sent):
+    if any(_grounds_of_act(t, lex) or _measure_after_their_act(t, lex) for t in sent):
         yield SyntaxHit("justification", "syn.just.grounds_of_act")
     # --- incitement: a people or religion as the subject of a dehumanising predicate ------------
     if group_in is not None:
@@ -904,6 +904,21 @@ def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     # a measure or operation told in the passive ("the strikes were carried out because ...")
     own = own or measure and any(c.dep_ == "auxpass" for c in head.children)
     return because and own and not _negated(head)
+
+
+def _measure_after_their_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a measure is told as taken after the other side's act, its grounds: "a curfew was imposed
+    after moves by militants to dig ditches", "closed the crossing after gunmen fired on a patrol". The
+    "after" phrase or clause must name attackers (`attackers`); "imposed a curfew after midnight" or
+    "after talks" gives a time, no grounds."""
+    if _lemma(t) not in lex["measure_verbs"] or t.pos_ != "VERB" or _negated(t) or _asked_for(t, lex):
+        return False
+    for c in t.children:
+        after = c.dep_ == "prep" and c.lower_ == "after" or c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ == "after" for g in c.children)
+        if after and any(_lemma(x) in lex["attackers"] for x in c.subtree if x.pos_ in ("NOUN", "PROPN")):
+            return True
+    return False
 
 
 def _text(t: "Token") -> str:
