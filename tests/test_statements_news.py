@@ -141,6 +141,12 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Officials said the curfew was imposed to prevent further violence.", "justification", "other"),
     ("Moscow said it had scrambled a fighter jet because the plane had switched off its transponder.",
      "justification", "other"),
+    # a force led by a named party is that party's, not the side of a speaker who does not name itself
+    ("A military source said U.S.-led coalition air strikes killed 30 militants near the town.", "other",
+     "claim_of_responsibility"),
+    ("The state news agency said the Saudi-led coalition had bombed the bridge on Monday.", "other",
+     "claim_of_responsibility"),
+    ("Turkey's army said its air strikes killed 30 militants near the border.", "claim_of_responsibility", "other"),
     # a measure told as taken after the other side's act gives that act as its grounds; after a time, no grounds
     ("Police said the road was closed after gunmen opened fire on a checkpoint near the bridge.", "justification",
      "other"),

@@ -212,8 +212,8 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
         return False
     if any(start <= s < end and _names_the_np(np, s) for s, _ in voice.own):
         return True
-    if any(_backed(x) for x in np.subtree if x.i < np.i):
-        return False                        # "U.S.-backed forces": whoever backs them, the forces of another
+    if any(_backed(x) or _hyphened(x, _LEADER_WORDS) for x in np.subtree if x.i < np.i):
+        return False                        # "U.S.-backed forces", "the U.S.-led coalition": named by another side
     lemma = _lemma(np)
     if lemma in ("it", "they") and _in_quotation(np):
         return False                        # '"They are bombing Syrians all the time"': in its own words a side says we
@@ -223,6 +223,9 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
     return lemma in forces
 
 
+# what makes a force another's when its leader is not the speaker ("the U.S.-led coalition", said by Turkey):
+# a force its speaker leads is named by the speaker's own mention ("U.S.-led", said by the United States)
+_LEADER_WORDS = frozenset({"led", "commanded"})
 # prepositions that tell where a noun phrase is, not whose it is ("blasts in eastern Lebanon")
 _PLACE_PREPS = frozenset({"in", "near", "at", "around", "across", "outside", "inside", "throughout", "within", "along"})
 # what makes a mention a patron, not the side itself ("U.S.-backed forces")
@@ -252,9 +255,14 @@ def _names_the_np(np: "Token", start: int) -> bool:
 
 def _backed(x: "Token") -> bool:
     """"backed" in "U.S.-backed", "Iran-allied": a patron's mark, hyphened to its name."""
+    return _hyphened(x, _PATRON_WORDS)
+
+
+def _hyphened(x: "Token", words: frozenset[str]) -> bool:
+    """Whether `x` is one of `words` hyphened to a name ("U.S.-backed", "Saudi-led"), as one token or two."""
     if "-" in x.lower_.strip("-"):
-        return x.lower_.rsplit("-", 1)[1] in _PATRON_WORDS          # one token: "U.S.-backed"
-    return x.lower_ in _PATRON_WORDS and x.i > 0 and x.nbor(-1).text == "-" and \
+        return x.lower_.rsplit("-", 1)[1] in words                  # one token: "U.S.-backed"
+    return x.lower_ in words and x.i > 0 and x.nbor(-1).text == "-" and \
         x.idx == x.nbor(-1).idx + len(x.nbor(-1).text)
 
 
