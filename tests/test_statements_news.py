@@ -147,6 +147,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The state news agency said the Saudi-led coalition had bombed the bridge on Monday.", "other",
      "claim_of_responsibility"),
     ("Turkey's army said its air strikes killed 30 militants near the border.", "claim_of_responsibility", "other"),
+    # "deny" with a party and a thing withholds the thing; it denies no report
+    ("The army said its raids were denying the militants access to the river.", "other", "denial"),
+    ("The party said it denied him the nomination because of his record.", "other", "denial"),
+    ("The ministry denied the rebels' claims about the shelling.", "denial", "other"),
     # a measure told as taken after the other side's act gives that act as its grounds; after a time, no grounds
     ("Police said the road was closed after gunmen opened fire on a checkpoint near the bridge.", "justification",
      "other"),

@@ -872,7 +872,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             continue
         # --- denial verbs with the issuer as subject ----------------------------------------------
         if lemma in lex["denial_verbs"] and (t.i == root.i or t.dep_ == "conj") and subj is not None \
-                and _lemma(subj) not in lex["observers"]:
+                and _lemma(subj) not in lex["observers"] and not _deprives(t):
             yield SyntaxHit("denial", "syn.deny.verb")
             continue
     # --- justification: an act done for a protective purpose or for a reason given ---------------
@@ -912,6 +912,20 @@ def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     # a measure or operation told in the passive ("the strikes were carried out because ...")
     own = own or measure and any(c.dep_ == "auxpass" for c in head.children)
     return because and own and not _negated(head)
+
+
+def _deprives(t: "Token") -> bool:
+    """Whether a verb takes both a party and a thing ("denying the militants access to terrain", "denied the
+    rebels a safe haven"): it withholds the thing, it denies no report."""
+    objects = [c for c in t.children if c.dep_ in ("dobj", "dative", "iobj")]
+    return len(objects) >= 2
+
+
+def withholds_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether every denial verb of a point withholds a thing from a party ("denying the militants access",
+    "denied him the nomination") and none denies a report: its "deny" is no denial."""
+    verbs = [t for t in tokens if _lemma(t) in lex["denial_verbs"] and t.pos_ == "VERB"]
+    return bool(verbs) and all(_deprives(t) for t in verbs)
 
 
 def _measure_after_their_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
