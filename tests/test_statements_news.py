@@ -147,6 +147,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The state news agency said the Saudi-led coalition had bombed the bridge on Monday.", "other",
      "claim_of_responsibility"),
     ("Turkey's army said its air strikes killed 30 militants near the border.", "claim_of_responsibility", "other"),
+    # an armed act told only as the time of a point that is no act sets its scene; an act told with one is a claim
+    ("The army said the toll could rise to 30 as its commandos cleared the last buildings.", "other",
+     "claim_of_responsibility"),
+    ("The army said its commandos killed 12 gunmen as they cleared the last buildings.", "claim_of_responsibility",
+     "other"),
     # "deny" with a party and a thing withholds the thing; it denies no report
     ("The army said its raids were denying the militants access to the river.", "other", "denial"),
     ("The party said it denied him the nomination because of his record.", "other", "denial"),

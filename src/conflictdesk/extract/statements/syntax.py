@@ -736,6 +736,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue                                               # "urged Ankara to stop shelling": asked, not done
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
             continue                                               # "would close the strait if attacked"
+        if _scene_of(t, lex):
+            continue                                               # "the toll could rise as commandos cleared ..."
         if _future_or_intent(t, lex, True) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may",
                                                                                  "should", "must", "to")
                                                   for c in t.children):
@@ -926,6 +928,18 @@ def withholds_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     "denied him the nomination") and none denies a report: its "deny" is no denial."""
     verbs = [t for t in tokens if _lemma(t) in lex["denial_verbs"] and t.pos_ == "VERB"]
     return bool(verbs) and all(_deprives(t) for t in verbs)
+
+
+# marks of a clause that tells what went on while the main clause held ("as troops cleared the hostels")
+_SCENE_MARKS = frozenset({"as", "while", "when"})
+
+
+def _scene_of(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether an armed act is told only as the time of a point that is no act ("the death toll could rise as
+    army commandos cleared out the hostels"): what the point says is its main clause, not a claim."""
+    if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in t.children):
+        return False
+    return t.head.i != t.i and not _operation(t.head, lex)
 
 
 def _measure_after_their_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
