@@ -141,6 +141,28 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Officials said the curfew was imposed to prevent further violence.", "justification", "other"),
     ("Moscow said it had scrambled a fighter jet because the plane had switched off its transponder.",
      "justification", "other"),
+    # a force led by a named party is that party's, not the side of a speaker who does not name itself
+    ("A military source said U.S.-led coalition air strikes killed 30 militants near the town.", "other",
+     "claim_of_responsibility"),
+    ("The state news agency said the Saudi-led coalition had bombed the bridge on Monday.", "other",
+     "claim_of_responsibility"),
+    ("Turkey's army said its air strikes killed 30 militants near the border.", "claim_of_responsibility", "other"),
+    # an armed act told only as the time of a point that is no act sets its scene; an act told with one is a claim
+    ("The army said the toll could rise to 30 as its commandos cleared the last buildings.", "other",
+     "claim_of_responsibility"),
+    ("The army said its commandos killed 12 gunmen as they cleared the last buildings.", "claim_of_responsibility",
+     "other"),
+    # "deny" with a party and a thing withholds the thing; it denies no report
+    ("The army said its raids were denying the militants access to the river.", "other", "denial"),
+    ("The party said it denied him the nomination because of his record.", "other", "denial"),
+    ("The ministry denied the rebels' claims about the shelling.", "denial", "other"),
+    # a measure told as taken after the other side's act gives that act as its grounds; after a time, no grounds
+    ("Police said the road was closed after gunmen opened fire on a checkpoint near the bridge.", "justification",
+     "other"),
+    ("The governor said a curfew was imposed in the district after militants dug trenches across the streets.",
+     "justification", "other"),
+    ("Officials said the border crossing was closed after midnight for repairs to the damaged gate.", "other",
+     "justification"),
     ("The police said the attacker detonated the bomb early because he was scared of the guards.", "other",
      "justification"),
     ("The prime minister called on security forces to exert every effort to protect civilians.", "call_to_action",

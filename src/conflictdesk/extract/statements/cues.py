@@ -34,7 +34,7 @@ from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
 from .syntax import (LEXICONS, Voice, calm_undermined_spans, observer_voice, sentences, syntax_hits, violent_content,
-                     warns_of_own_act)
+                     warns_of_own_act, withholds_only)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -454,7 +454,9 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     if intro_label and intro_label not in out.labels and not third_party:
         out.labels.append(intro_label)
         out.cues.append(f"list_intro.{intro_label}")
-    if "denial" in out.labels:
+    if "denial" in out.labels and tokens is not None and cueset.syntax and withholds_only(tokens, cueset.syntax):
+        suppressed.add("denial")                       # "denying the militants access to terrain": withheld
+    elif "denial" in out.labels:
         suppressed.add("claim_of_responsibility")      # "denied that its warplanes hit the hospital"
     if cueset.precaution is not None and cueset.precaution.search(text):
         suppressed.add("call_to_action")               # "urged Americans to take extra precautions": advice

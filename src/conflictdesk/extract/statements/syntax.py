@@ -212,8 +212,8 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
         return False
     if any(start <= s < end and _names_the_np(np, s) for s, _ in voice.own):
         return True
-    if any(_backed(x) for x in np.subtree if x.i < np.i):
-        return False                        # "U.S.-backed forces": whoever backs them, the forces of another
+    if any(_backed(x) or _hyphened(x, _LEADER_WORDS) for x in np.subtree if x.i < np.i):
+        return False                        # "U.S.-backed forces", "the U.S.-led coalition": named by another side
     lemma = _lemma(np)
     if lemma in ("it", "they") and _in_quotation(np):
         return False                        # '"They are bombing Syrians all the time"': in its own words a side says we
@@ -223,6 +223,9 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
     return lemma in forces
 
 
+# what makes a force another's when its leader is not the speaker ("the U.S.-led coalition", said by Turkey):
+# a force its speaker leads is named by the speaker's own mention ("U.S.-led", said by the United States)
+_LEADER_WORDS = frozenset({"led", "commanded"})
 # prepositions that tell where a noun phrase is, not whose it is ("blasts in eastern Lebanon")
 _PLACE_PREPS = frozenset({"in", "near", "at", "around", "across", "outside", "inside", "throughout", "within", "along"})
 # what makes a mention a patron, not the side itself ("U.S.-backed forces")
@@ -252,9 +255,14 @@ def _names_the_np(np: "Token", start: int) -> bool:
 
 def _backed(x: "Token") -> bool:
     """"backed" in "U.S.-backed", "Iran-allied": a patron's mark, hyphened to its name."""
+    return _hyphened(x, _PATRON_WORDS)
+
+
+def _hyphened(x: "Token", words: frozenset[str]) -> bool:
+    """Whether `x` is one of `words` hyphened to a name ("U.S.-backed", "Saudi-led"), as one token or two."""
     if "-" in x.lower_.strip("-"):
-        return x.lower_.rsplit("-", 1)[1] in _PATRON_WORDS          # one token: "U.S.-backed"
-    return x.lower_ in _PATRON_WORDS and x.i > 0 and x.nbor(-1).text == "-" and \
+        return x.lower_.rsplit("-", 1)[1] in words                  # one token: "U.S.-backed"
+    return x.lower_ in words and x.i > 0 and x.nbor(-1).text == "-" and \
         x.idx == x.nbor(-1).idx + len(x.nbor(-1).text)
 
 
@@ -728,6 +736,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue                                               # "urged Ankara to stop shelling": asked, not done
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
             continue                                               # "would close the strait if attacked"
+        if _scene_of(t, lex):
+            continue                                               # "the toll could rise as commandos cleared ..."
         if _future_or_intent(t, lex, True) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may",
                                                                                  "should", "must", "to")
                                                   for c in t.children):
@@ -864,11 +874,11 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             continue
         # --- denial verbs with the issuer as subject ----------------------------------------------
         if lemma in lex["denial_verbs"] and (t.i == root.i or t.dep_ == "conj") and subj is not None \
-                and _lemma(subj) not in lex["observers"]:
+                and _lemma(subj) not in lex["observers"] and not _deprives(t):
             yield SyntaxHit("denial", "syn.deny.verb")
             continue
     # --- justification: an act done for a protective purpose or for a reason given ---------------
-    if any(_grounds_of_act(t, lex) for t in sent):
+    if any(_grounds_of_act(t, lex) or _measure_after_their_act(t, lex) for t in sent):
         yield SyntaxHit("justification", "syn.just.grounds_of_act")
     # --- incitement: a people or religion as the subject of a dehumanising predicate ------------
     if group_in is not None:
@@ -904,6 +914,47 @@ def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     # a measure or operation told in the passive ("the strikes were carried out because ...")
     own = own or measure and any(c.dep_ == "auxpass" for c in head.children)
     return because and own and not _negated(head)
+
+
+def _deprives(t: "Token") -> bool:
+    """Whether a verb takes both a party and a thing ("denying the militants access to terrain", "denied the
+    rebels a safe haven"): it withholds the thing, it denies no report."""
+    objects = [c for c in t.children if c.dep_ in ("dobj", "dative", "iobj")]
+    return len(objects) >= 2
+
+
+def withholds_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether every denial verb of a point withholds a thing from a party ("denying the militants access",
+    "denied him the nomination") and none denies a report: its "deny" is no denial."""
+    verbs = [t for t in tokens if _lemma(t) in lex["denial_verbs"] and t.pos_ == "VERB"]
+    return bool(verbs) and all(_deprives(t) for t in verbs)
+
+
+# marks of a clause that tells what went on while the main clause held ("as troops cleared the hostels")
+_SCENE_MARKS = frozenset({"as", "while", "when"})
+
+
+def _scene_of(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether an armed act is told only as the time of a point that is no act ("the death toll could rise as
+    army commandos cleared out the hostels"): what the point says is its main clause, not a claim."""
+    if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in t.children):
+        return False
+    return t.head.i != t.i and not _operation(t.head, lex)
+
+
+def _measure_after_their_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a measure is told as taken after the other side's act, its grounds: "a curfew was imposed
+    after moves by militants to dig ditches", "closed the crossing after gunmen fired on a patrol". The
+    "after" phrase or clause must name attackers (`attackers`); "imposed a curfew after midnight" or
+    "after talks" gives a time, no grounds."""
+    if _lemma(t) not in lex["measure_verbs"] or t.pos_ != "VERB" or _negated(t) or _asked_for(t, lex):
+        return False
+    for c in t.children:
+        after = c.dep_ == "prep" and c.lower_ == "after" or c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ == "after" for g in c.children)
+        if after and any(_lemma(x) in lex["attackers"] for x in c.subtree if x.pos_ in ("NOUN", "PROPN")):
+            return True
+    return False
 
 
 def _text(t: "Token") -> str:
