@@ -37,14 +37,13 @@ from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_refe
                         said_day_told_later)
 from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
                         told_as_trend)
-from .attributes import (DURATION, clause_sites, homes, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, anaphoric_site,
-                         clause_times, coded_fatalities, count_of, date_for, document_places, fatalities_in,
-                         history_year, in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
-                         outside_who_clause_times, phrase_scopes, place_for, other_relative_clauses, possessed_times,
-                         recalled_time,
-                         relative_clause_times,
-                         reporting_dates, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
-                         spread_over, status_of, told_as_pattern, told_sites, after_the_fact)
+from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
+                         anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
+                         document_places, fatalities_in, history_year, homes, in_background_section,
+                         in_sequence_phrase, in_since_phrase, offensive_between, other_relative_clauses,
+                         outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
+                         relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
+                         site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
