@@ -119,7 +119,9 @@ def test_w24_lists_the_orlando_shooting_once(weeks_db):
 def test_w07_lists_distinct_conflict_stories_without_the_apple_case(weeks_db):
     _, rows = weeks_db
     digest = _digest(weeks_db, "2016-W07")
-    _distinct(digest, rows, 8)
+    # 9 since 12-06 morning: "Kurds' advance in Syria divides U.S. and Turkey as Russia bombs" is now a story of
+    # its own (below); the 8 stories before stay
+    _distinct(digest, rows, 9)
     titles = [s["title"] for s in digest["stories"]]
     assert not [t for t in titles if "Apple" in t], titles        # "fatalities reported: 14" for a court order
     assert not [s for s in digest["stories"] for d in _lead_ids(s) if "Apple" in (rows[d]["title"] or "")]
@@ -131,9 +133,13 @@ def test_w07_lists_distinct_conflict_stories_without_the_apple_case(weeks_db):
     assert homs[0]["fatalities"] == 25 and hasaka[0]["fatalities"] == 38
     # a live blog of the war that also gives "15 killed" (another incident) is not a report of the Hasaka strikes
     assert [s["document_id"] for s in hasaka[0]["sources"]] == ["news2016-847"]
-    # the analysis of the Kurds' advance reports the same Turkish shelling of YPG positions: one story
+    # the analysis of the Kurds' advance (news2016-832) also reports the Turkish shelling of YPG positions; until
+    # 12-06 it was grouped with the shelling story, and since its own news is coded (the Kurds taking villages,
+    # Russian strikes backing the army) it leads a story of its own: each is listed once
     shelling = [s for s in digest["stories"] if "Turkey shells" in s["title"]]
-    assert len(shelling) == 1 and {"news2016-794", "news2016-832"} <= _lead_ids(shelling[0])
+    assert len(shelling) == 1 and "news2016-794" in _lead_ids(shelling[0])
+    advance = [s for s in digest["stories"] if "news2016-832" in _lead_ids(s)]
+    assert len(advance) == 1 and advance[0]["id"] != shelling[0]["id"]
 
 
 # Stories an editor cut from the weeks' digests (any rank): crime, business and technology news that
