@@ -196,6 +196,10 @@ def test_an_event_told_by_its_month_only_round_trips_and_is_placed_in_its_month(
     assert [e.event.id for e in store.list_events(limit=5)] == ["d1-e1", "m1-e1"]
     assert [e.event.id for e in store.list_events(until=dt.date(2023, 12, 31))] == ["m1-e1"]
     assert [e.event.id for e in store.list_events(since=dt.date(2024, 1, 1))] == ["d1-e1"]
+    # an analyst who gives its day: the day replaces the month
+    store.review_event("m1", "m1-e1", action="correct", reviewer="amira", changes={"event_date": "2023-12-19"})
+    [back] = store.get_extraction("m1").events
+    assert (back.event_date, back.event_month) == (dt.date(2023, 12, 19), None)
 
 
 def test_list_events_filters(store):
