@@ -117,7 +117,8 @@ def test_a_run_told_since_a_month_has_no_day_but_a_phrase_keeps_its_own(nlp, kb)
     text = ("Relations between Ankara and Moscow remain strained following Turkey's downing of a Russian fighter "
             "jet near the Syrian border in November.")
     evs = events(nlp, kb, text)
-    assert [e.event_date for e in evs] == [dt.date(2015, 11, 1)]
+    # told by its month only: no day (the contract invents none), the month kept
+    assert [(e.event_date, e.event_month, e.time_precision) for e in evs] == [(None, "2015-11", 3)]
 
 
 def test_a_day_told_in_a_despite_phrase_dates_only_what_it_tells(nlp, kb):
@@ -200,3 +201,25 @@ def test_arrests_since_a_day_of_the_news_take_that_day_not_another_clauses(nlp, 
     doc = Document(id="d", text=text, language="en", published=SUNDAY)
     arrests = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Arrests"]
     assert [(e.event_date, e.salience) for e in arrests] == [(dt.date(2016, 5, 5), "main")]
+
+
+def test_an_event_told_by_its_month_only_has_no_day_only_its_month(nlp, kb):
+    # published 8 May 2016: "last month" is April, "in March" this year's, "November's" the one before;
+    # the text names no day of any of them, and none is invented (the annotation guide: null, precision 3)
+    text = ("Rebels seized the town of Kafr Nabl last month, a monitor said. Militants bombed a bridge near "
+            "Ramadi in March. November's bombing of a hotel in Bamako killed 20 people.")
+    got = sorted((e.event_month or "", e.event_date, e.time_precision) for e in events(nlp, kb, text))
+    assert got == [("2015-11", None, 3), ("2016-03", None, 3), ("2016-04", None, 3)], got
+
+
+def test_a_range_of_days_keeps_its_first_day_and_a_month_only_event_is_written_so(nlp, kb):
+    from conflictdesk.contract import event_dict
+
+    text = "Government forces shelled rebel positions in Daraa from 3 to 20 April, the monitor said."
+    [ev] = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert (ev.event_date, ev.event_month) == (dt.date(2016, 4, 3), None), (ev.event_date, ev.event_month)
+    text = "Militants bombed a bridge near Ramadi in March, police said."
+    [ev] = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert ev.notes.startswith("In March 2016, "), ev.notes
+    record = event_dict(ev)
+    assert (record["event_date"], record["event_month"], record["time_precision"]) == (None, "2016-03", 3)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -115,3 +116,22 @@ def test_acled_csv_leaves_out_events_that_did_not_take_place() -> None:
     assert events_to_acled_csv(events, out) == 3
     assert "d-negated" not in out.getvalue() and "d-claimed" in out.getvalue()
     assert events_to_acled_csv(events, io.StringIO(), occurred_only=False) == 7
+
+
+def test_an_event_told_by_its_month_only_is_exported_without_a_day():
+    from conflictdesk.export.stix import stix_bundle
+
+    month = dataclasses.replace(EV, id="d1-e2", event_date=None, event_month="2024-02", time_precision=3)
+    row = acled_row(StoredEvent(month, "d1"), actor=LOOKUP.get)
+    # ACLED needs a date; no day is invented: blank, the year and the month kept
+    assert (row["event_date"], row["year"], row["time_precision"], row["event_month"]) == ("", "2024", "3", "2024-02")
+    assert acled_row(StoredEvent(EV, "d1"), actor=LOOKUP.get)["event_month"] == ""
+    out = io.StringIO()
+    events_to_json([StoredEvent(month, "d1")], out)
+    [record] = json.loads(out.getvalue())
+    assert (record["event_date"], record["event_month"], record["time_precision"]) == (None, "2024-02", 3)
+    [feature] = geojson_feature_collection([StoredEvent(month, "d1")])["features"]
+    assert (feature["properties"]["event_date"], feature["properties"]["event_month"]) == (None, "2024-02")
+    bundle = stix_bundle([StoredEvent(month, "d1")], at=dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc))
+    [sdo] = [o for o in bundle["objects"] if o["type"] == "x-conflictdesk-event"]
+    assert "event_date" not in sdo and sdo["event_month"] == "2024-02"

@@ -224,3 +224,26 @@ def test_one_toll_told_as_two_kinds_of_violence_is_one_incident(store):
                    salience="main", **HILLA)
     store_reports(store, {"wire-a": first, "wire-b": second})
     assert len(collapse(store.list_events())) == 1
+
+
+def test_events_told_by_their_month_only_link_within_that_month():
+    april = mention(document_id="b", event_date=None, event_month=dt.date(2016, 6, 1), time_precision=3)
+    assert same_incident(mention(), april)                       # a day of that month
+    assert same_incident(april, mention())
+    assert not same_incident(mention(event_date=dt.date(2016, 7, 2)), april)     # another month
+    assert same_incident(mention(event_date=None, event_month=dt.date(2016, 6, 1), time_precision=3), april)
+    # no day and no month: only the same toll links them, as before
+    assert not same_incident(mention(event_date=None), april)
+
+
+def test_a_month_only_report_joins_the_incident_its_day_report_began(store):
+    day = bombing("wire-a", fatalities=31)
+    month = dataclasses.replace(bombing("wire-b", fatalities=33), event_date=None, event_month="2024-03",
+                                time_precision=3)
+    other_month = dataclasses.replace(bombing("wire-c", fatalities=31), event_date=None, event_month="2024-02",
+                                      time_precision=3)
+    store_reports(store, {"wire-a": day, "wire-b": month, "wire-c": other_month})
+    found = {s.document_id: s for s in store.list_events()}
+    assert found["wire-b"].incident == found["wire-a"].incident
+    assert found["wire-c"].incident != found["wire-a"].incident
+    assert (found["wire-b"].event.event_date, found["wire-b"].event.event_month) == (None, "2024-03")

@@ -104,7 +104,7 @@ def test_a_database_made_before_event_coders_upgrades_and_keeps_its_events(tmp_p
         [ev] = store.get_extraction("d0").events
         assert (ev.id, ev.rule, ev.coder, ev.confidence) == ("d0-ev1", "attack", "", None)
         with store.engine.connect() as conn:
-            assert current_revision(conn) == head_revision() == "0006"
+            assert current_revision(conn) == head_revision() == "0007"
 
 
 def test_exact_duplicates_are_stored_once(store):
@@ -177,6 +177,29 @@ def test_full_text_search_ranks_and_stems(store):
     assert store.search_documents("basra rocket") == []                 # every word must occur
     assert store.search_documents('"; DROP TABLE documents; --') == []  # no query syntax gets through
     assert [d.id for d in store.search_documents("protest*")] == ["d2"]
+
+
+def test_an_event_told_by_its_month_only_round_trips_and_is_placed_in_its_month(store):
+    # "last month" in a report of 16 January 2024: December 2023, no day (the contract invents none)
+    text = "Militants shelled the base last month, the army said."
+    d = doc("m1", text=text, title="Base shelled", published=dt.date(2024, 1, 16))
+    ev = Event(id="m1-e1", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+               evidence=span(text, "Militants shelled the base last month"), country="Iraq", event_date=None,
+               time_precision=3, event_month="2023-12", salience="background")
+    store.add_document(d, Extraction(document=d, events=[ev]))
+    d1 = doc()
+    store.add_document(d1, extraction(d1))
+    [back] = store.get_extraction("m1").events
+    assert back == ev and (back.event_date, back.event_month, back.time_precision) == (None, "2023-12", 3)
+    # placed at its month, not at its report's day: before the January event, inside a December window
+    assert [e.event.id for e in store.list_events()] == ["d1-e1", "m1-e1"]
+    assert [e.event.id for e in store.list_events(limit=5)] == ["d1-e1", "m1-e1"]
+    assert [e.event.id for e in store.list_events(until=dt.date(2023, 12, 31))] == ["m1-e1"]
+    assert [e.event.id for e in store.list_events(since=dt.date(2024, 1, 1))] == ["d1-e1"]
+    # an analyst who gives its day: the day replaces the month
+    store.review_event("m1", "m1-e1", action="correct", reviewer="amira", changes={"event_date": "2023-12-19"})
+    [back] = store.get_extraction("m1").events
+    assert (back.event_date, back.event_month) == (dt.date(2023, 12, 19), None)
 
 
 def test_list_events_filters(store):

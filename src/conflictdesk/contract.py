@@ -56,6 +56,7 @@ def event_dict(ev: Event) -> dict[str, Any]:
         "country": ev.country, "admin1": ev.admin1, "location": ev.location,
         "latitude": ev.latitude, "longitude": ev.longitude, "geo_precision": ev.geo_precision,
         "event_date": _date(ev.event_date), "time_precision": ev.time_precision,
+        "event_month": ev.event_month,             # "YYYY-MM" of a month-only event (event_date null)
         "fatalities": ev.fatalities, "count": count_dict(ev.count),
         "status": ev.status, "salience": ev.salience, "civilian_targeting": ev.civilian_targeting,
         "cameo": ev.cameo, "plover": ev.plover, "notes": ev.notes,

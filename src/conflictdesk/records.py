@@ -156,7 +156,7 @@ class Event:
     latitude: float | None = None
     longitude: float | None = None
     geo_precision: int | None = None
-    event_date: dt.date | None = None
+    event_date: dt.date | None = None  # None when the text names no day ("in April": see event_month)
     time_precision: int | None = None
     fatalities: int | None = None
     count: Count | None = None
@@ -170,6 +170,23 @@ class Event:
     coder: str = ""                    # the event coder that produced it, by versioned name ("rules.v1")
     confidence: float | None = None    # the coder's probability for event_type; None: the coder gives none
     review: str | None = None          # an analyst's review: accepted, corrected, rejected; None: machine coding
+    # "YYYY-MM" of an event told by its month only ("in April", "last month"): its event_date is None,
+    # time_precision 3 (no day is invented); None otherwise
+    event_month: str | None = None
+
+    @property
+    def month_start(self) -> dt.date | None:
+        """The first day of `event_month`, to sort or filter a month-only event; None when it has none."""
+        if self.event_month is None:
+            return None
+        year, month = self.event_month.split("-")
+        return dt.date(int(year), int(month), 1)
+
+    @property
+    def placed_on(self) -> dt.date | None:
+        """Where the event is placed in time to sort, window or compare it: its date, else the first day
+        of the month it is told in. Never its date in an output: a month-only event has none."""
+        return self.event_date or self.month_start
 
 
 @dataclass(slots=True)

@@ -78,7 +78,7 @@ def _record_spans(ex: Extraction, recalled: list[Statement]) -> list[_Stretch]:
     spans: list[_Stretch] = []
     for ev in ex.events:
         if is_recalled_event(ev, ex) and ev.status in BACKGROUND_STATUSES:
-            spans.append(_Stretch(ev.evidence.start, ev.evidence.end, ev.event_date))
+            spans.append(_Stretch(ev.evidence.start, ev.evidence.end, ev.placed_on))
     for st in recalled:
         span = statement_span(st)
         if span is not None:
@@ -144,7 +144,7 @@ def _same_report(stored_doc: str, evidence: str, ex: Extraction) -> bool:
 
 
 def _when(s: StoredEvent) -> dt.date | None:
-    return s.event.event_date or s.published
+    return s.event.placed_on or s.published
 
 
 def _event_cite(s: StoredEvent) -> Citation:

@@ -227,7 +227,8 @@ def _days(start: dt.date, end: dt.date, events: list[StoredEvent], originals: se
     for s in events:
         if s.document_id not in originals:
             continue
-        day = s.event.event_date if s.event.event_date and start <= s.event.event_date <= end else s.published
+        placed = s.event.placed_on
+        day = placed if placed and start <= placed <= end else s.published
         if day is None or not start <= day <= end:
             continue
         counts = days[(day - start).days].by_type

@@ -142,8 +142,8 @@ def anchors(doc: Document, events: list[StoredEvent], places: frozenset[str] = f
             continue                        # an incident recalled further down does not anchor the report
         if ev.fatalities is not None and ev.fatalities >= MIN_ANCHOR_TOLL and (ev.country or country):
             out.add(("toll", ev.country or country, ev.fatalities))
-        if ev.location and ev.event_date and ev.location not in (ev.country, ev.admin1):
-            out.add(("place", ev.location, ev.event_date))
+        if ev.location and ev.placed_on and ev.location not in (ev.country, ev.admin1):
+            out.add(("place", ev.location, ev.placed_on))
     return out
 
 
@@ -287,7 +287,7 @@ def _current(s: StoredEvent, doc: Document) -> bool:
     """Not dated more than `CURRENT_DAYS` before the document, and said to have happened now: the sentence
     says when ("on Friday"), or the headline is in the news present ("Russia bombs"), before the sentence
     recalls anything older ("last June", "the 2013 murder", "in 2015")."""
-    day, published = s.event.event_date, doc.published
+    day, published = s.event.placed_on, doc.published
     if day is not None and published is not None and day < published - dt.timedelta(days=CURRENT_DAYS):
         return False
     text = s.event.evidence.text

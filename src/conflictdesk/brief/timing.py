@@ -70,7 +70,8 @@ def is_recalled_event(ev: Event, ex: Extraction) -> bool:
     """Whether the document recalls the event rather than reports it as news: a background event, one dated
     before the reporting period, or one told as a record ("have killed scores this year", "since 2014")."""
     start = reporting_start(ex.document.published)
-    if ev.salience == "background" or (ev.event_date is not None and start is not None and ev.event_date < start):
+    placed = ev.placed_on
+    if ev.salience == "background" or (placed is not None and start is not None and placed < start):
         return True
     return bool(_RECALLED.search(ev.evidence.text))
 

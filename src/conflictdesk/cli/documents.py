@@ -82,7 +82,8 @@ def show(settings: Settings, document_id: str, fmt: str) -> None:
             actors = " vs ".join(a for a in (ev.actor1, ev.actor2) if a) or "unknown actors"
             where = ", ".join(x for x in (ev.location, ev.country) if x) or "unknown place"
             click.echo(f"  [{ev.status}] {ev.event_type} / {ev.sub_event_type}: {actors}; {where}; "
-                       f"{ev.event_date or 'no date'}; fatalities {ev.fatalities if ev.fatalities is not None else 'n/r'}")
+                       f"{ev.event_date or ev.event_month or 'no date'}; "
+                       f"fatalities {ev.fatalities if ev.fatalities is not None else 'n/r'}")
             click.echo(f"      \"{_short(ev.evidence.text, 160)}\" [{ev.evidence.start}:{ev.evidence.end}]")
     if extraction.statements:
         click.echo("\nStatements:")

@@ -36,7 +36,7 @@ def events(settings: Settings, actor: str | None, event_type: str | None, countr
         events_to_geojson(found, sys.stdout)
     else:
         print_table(["date", "event", "actors", "location", "fatalities", "status", "document", "reports"],
-                    ([s.event.event_date or s.published, s.event.sub_event_type,
+                    ([s.event.event_date or s.event.event_month or s.published, s.event.sub_event_type,
                       " / ".join(a for a in (s.event.actor1, s.event.actor2) if a),
                       ", ".join(dict.fromkeys(x for x in (s.event.location, s.event.country) if x)),
                       s.event.fatalities, s.event.status, s.document_id, 1 + len(s.reports)] for s in found),

@@ -32,7 +32,8 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
 )
 EXTRA_COLUMNS: tuple[str, ...] = ("event_id", "status", "salience", "count", "count_qualifier", "cameo", "plover",
-                                  "document_id", "source_url", "evidence", "reports", "report_documents")
+                                  "document_id", "source_url", "evidence", "reports", "report_documents",
+                                  "event_month")
 
 
 
@@ -101,9 +102,14 @@ def acled_row(item: StoredEvent | Event, *, actor: ActorLookup | None = None) ->
     sources = list(dict.fromkeys(s.source for s in reports if s.source))
     event_id = ev.id if not stored.document_id or ev.id.startswith(stored.document_id) else \
         f"{stored.document_id}-{ev.id}"
+    # An event told by its month only ("in April"; time_precision 3) has no day: event_date is left
+    # blank rather than given a day the text does not state (ACLED's codebook dates such an event within
+    # its month, but the rule for which day could not be checked here), its year is the month's, and the
+    # month itself is in the extra column event_month ("YYYY-MM")
+    when = ev.event_date or ev.month_start
     return {
         "event_id_cnty": f"{iso}-{event_id}", "event_date": ev.event_date.isoformat() if ev.event_date else "",
-        "year": _text(ev.event_date.year if ev.event_date else None), "time_precision": _text(ev.time_precision),
+        "year": _text(when.year if when else None), "time_precision": _text(ev.time_precision),
         "event_type": ev.event_type, "sub_event_type": ev.sub_event_type, "actor1": name1,
         "assoc_actor_1": "; ".join(named(a)[0] for a in ev.assoc_actor_1), "inter1": _text(inter1),
         "actor2": name2, "assoc_actor_2": "; ".join(named(a)[0] for a in ev.assoc_actor_2), "inter2": _text(inter2),
@@ -118,6 +124,7 @@ def acled_row(item: StoredEvent | Event, *, actor: ActorLookup | None = None) ->
         "plover": _text(ev.plover), "document_id": stored.document_id, "source_url": _text(stored.url),
         "evidence": ev.evidence.text, "reports": str(len(reports)),
         "report_documents": "; ".join(s.document_id for s in reports if s.document_id),
+        "event_month": _text(ev.event_month),
     }
 
 

@@ -24,7 +24,8 @@ def _report(stored: StoredEvent) -> dict[str, Any]:
     ev = stored.event
     return {"document_id": stored.document_id, "event_id": ev.id, "source": stored.source, "url": stored.url,
             "published": stored.published.isoformat() if stored.published else None,
-            "event_date": ev.event_date.isoformat() if ev.event_date else None, "fatalities": ev.fatalities,
+            "event_date": ev.event_date.isoformat() if ev.event_date else None, "event_month": ev.event_month,
+            "fatalities": ev.fatalities,
             "evidence": ev.evidence.text}
 
 

@@ -46,11 +46,12 @@ from .rows import as_stored
 NAMESPACE = uuid.UUID("b0f08ba6-4dd2-4325-a10d-7bfa1a16b1ec")   # conflictdesk's STIX namespace; never change
 SPEC_VERSION = "2.1"
 EVENT_TYPE = "x-conflictdesk-event"
-EXTENSION_VERSION = "1.0.0"
+EXTENSION_VERSION = "1.1.0"      # 1.1.0: event_month
 EXTENSION_SCHEMA = (
     "x-conflictdesk-event: one conflict event coded as ACLED codes them, extracted by conflictdesk from a "
     "document. Properties (each present only when known): name, event_type and sub_event_type (ACLED's "
-    "spelling), event_date (YYYY-MM-DD), time_precision (1-3), country, admin1, location, latitude, longitude, "
+    "spelling), event_date (YYYY-MM-DD; absent when the text names no day), event_month (YYYY-MM, of an event "
+    "told by its month only, time_precision 3), time_precision (1-3), country, admin1, location, latitude, longitude, "
     "geo_precision (1-3), fatalities (integer; absent = not reported), count ({value, qualifier}), status "
     "(reported, claimed, attempted, threatened, planned, negated, hypothetical), salience (main, background), "
     "civilian_targeting (boolean), cameo, plover, notes, evidence ({text, start, end}: offsets into the "
@@ -165,9 +166,9 @@ class _Builder:
             extensions={self.extension_id: {"extension_type": "new-sdo"}},
             name=ev.notes or f"{ev.sub_event_type}" + (f" in {ev.location}" if ev.location else ""),
             event_type=ev.event_type, sub_event_type=ev.sub_event_type,
-            event_date=ev.event_date.isoformat() if ev.event_date else None, time_precision=ev.time_precision,
-            country=ev.country, admin1=ev.admin1, location=ev.location, latitude=ev.latitude,
-            longitude=ev.longitude, geo_precision=ev.geo_precision, fatalities=ev.fatalities,
+            event_date=ev.event_date.isoformat() if ev.event_date else None, event_month=ev.event_month,
+            time_precision=ev.time_precision, country=ev.country, admin1=ev.admin1, location=ev.location,
+            latitude=ev.latitude, longitude=ev.longitude, geo_precision=ev.geo_precision, fatalities=ev.fatalities,
             count={"value": ev.count.value, "qualifier": ev.count.qualifier} if ev.count else None,
             status=ev.status, salience=ev.salience, civilian_targeting=ev.civilian_targeting, cameo=ev.cameo,
             plover=ev.plover, notes=ev.notes,

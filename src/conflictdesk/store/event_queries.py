@@ -26,8 +26,9 @@ from .schema import DocumentRow, EventActorRow, EventRow
 Area = tuple[float, float, float, float]        # west, south, east, north (degrees)
 EventColumn = Literal["country", "event_type", "sub_event_type", "location", "status", "salience"]
 
-# the date an event is placed at: its own date, else its document's publication date
-WHEN = func.coalesce(EventRow.event_date, DocumentRow.published)
+# the date an event is placed at: its own date, else the first day of the month it is told in ("in
+# April": no day of its own), else its document's publication date
+WHEN = func.coalesce(EventRow.event_date, EventRow.event_month, DocumentRow.published)
 # the incident an event tells (incidents.py): the pk of the incident's first event
 INCIDENT = func.coalesce(EventRow.incident, EventRow.pk)
 # an incident's toll from its reports: the lowest positive figure, else 0 if one says none

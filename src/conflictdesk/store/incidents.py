@@ -67,18 +67,25 @@ class Mention:
     actor2: str | None
     fatalities: int | None
     count_value: int | None       # an aggregate's number of incidents
+    event_month: dt.date | None = None     # a month-only event's month (its first day); event_date is None
+
+
+def _when(m: Mention) -> dt.date | None:
+    """The day of `m`, else the first day of the month it is told in ("in April": no day of its own)."""
+    return m.event_date or m.event_month
 
 
 def _close_in_time(a: Mention, b: Mention) -> bool:
-    if a.event_date is None or b.event_date is None:
+    a_day, b_day = _when(a), _when(b)
+    if a_day is None or b_day is None:
         return False
-    if 3 in (a.time_precision, b.time_precision):
-        return (a.event_date.year, a.event_date.month) == (b.event_date.year, b.event_date.month)
+    if 3 in (a.time_precision, b.time_precision) or a.event_month or b.event_month:
+        return (a_day.year, a_day.month) == (b_day.year, b_day.month)
     if a.time_precision == 2 or b.time_precision == 2:
         # told without a day: dated by its report, to the week; the other a day or two before it
-        week, other = (a, b) if a.time_precision == 2 else (b, a)
-        return -1 <= (week.event_date - other.event_date).days <= DAYS_BEFORE   # type: ignore[operator]
-    return a.event_date == b.event_date
+        week, other = (a_day, b_day) if a.time_precision == 2 else (b_day, a_day)
+        return -1 <= (week - other).days <= DAYS_BEFORE
+    return a_day == b_day
 
 
 def _country_level(m: Mention) -> bool:
@@ -123,7 +130,7 @@ def same_incident(a: Mention, b: Mention) -> bool:
         return False
     if (a.count_value or 1) > 1 or (b.count_value or 1) > 1:
         return False
-    if a.event_date is None and b.event_date is None:
+    if _when(a) is None and _when(b) is None:
         timely = _same_toll(a, b)
     else:
         timely = _close_in_time(a, b)
@@ -131,18 +138,20 @@ def same_incident(a: Mention, b: Mention) -> bool:
             and _compatible(a.actor2, b.actor2))
 
 
-def when_near(date: Any, precision: Any, new: Mention) -> Any:
-    """The SQL condition on stored events' `date` and `precision` columns that keeps those dated
-    close enough to `new` (dated) to be candidates: a few days around it, or its month when one of
-    them is dated only to the month (a month is stored as its first day)."""
-    day = new.event_date
+def when_near(date: Any, precision: Any, new: Mention, month: Any = None) -> Any:
+    """The SQL condition on stored events' `date`, `precision` and `month` columns that keeps those
+    dated close enough to `new` (dated to a day or a month) to be candidates: a few days around it,
+    or its month when one of them is dated only to the month (a month-only event has its month's
+    first day in `month` and no date; one stored before that column has it in `date`)."""
+    day = _when(new)
     assert day is not None
     first = day.replace(day=1)
-    if new.time_precision == 3:
+    same_month = [] if month is None else [month == first]
+    if new.time_precision == 3 or new.event_month is not None:
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        return date.between(first, last)
+        return or_(date.between(first, last), *same_month)
     return or_(date.between(day - dt.timedelta(days=DAYS_BEFORE + 1), day + dt.timedelta(days=DAYS_BEFORE + 1)),
-               and_(date == first, precision == 3))
+               and_(date == first, precision == 3), *same_month)
 
 
 def choose_incident(new: Mention, stored: Iterable[Mention]) -> int | None:
@@ -167,7 +176,8 @@ def choose_incident(new: Mention, stored: Iterable[Mention]) -> int | None:
 
 def _distance(a: Mention, b: Mention) -> float:
     """Days apart plus kilometres apart / 25 (how near two fitting events are, for choosing)."""
-    days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else 0
+    a_day, b_day = _when(a), _when(b)
+    days = abs((a_day - b_day).days) if a_day and b_day else 0
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return float(days)
     return days + distance_km(a.latitude, a.longitude, b.latitude, b.longitude) / NEAR_KM  # type: ignore[arg-type]

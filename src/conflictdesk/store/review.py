@@ -132,6 +132,8 @@ def review_event(conn: Connection, document_id: str, event_id: str, *, action: s
         if before != after:
             diff[name] = [before, after]
     values: dict[str, Any] = {n: dumps(v) if n in LIST_FIELDS else v for n, v in typed.items()}
+    if typed.get("event_date") is not None and row["event_month"] is not None:
+        values["event_month"] = None     # the analyst gave the day of an event told by its month only
     values["review"] = REVIEW_STATE[action] if (action != "correct" or diff) else "accepted"
     conn.execute(update(EventRow.__table__).where(EventRow.pk == row["pk"]).values(**values))
     if any(n in typed for n in ("actor1", "actor2", *LIST_FIELDS)):

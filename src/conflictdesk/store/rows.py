@@ -103,6 +103,7 @@ def event_row(document_id: str, ord_: int, ev: Event) -> dict[str, Any]:
         "actor2": ev.actor2, "assoc_actor_2": dumps(list(ev.assoc_actor_2)), "country": fit(ev.country, EventRow.country),
         "admin1": fit(ev.admin1, EventRow.admin1), "location": fit(ev.location, EventRow.location), "latitude": ev.latitude, "longitude": ev.longitude,
         "geo_precision": ev.geo_precision, "event_date": ev.event_date, "time_precision": ev.time_precision,
+        "event_month": ev.month_start,
         "fatalities": ev.fatalities, "count_value": ev.count.value if ev.count else None,
         "count_qualifier": ev.count.qualifier if ev.count else None, "status": ev.status,
         "salience": ev.salience, "civilian_targeting": ev.civilian_targeting, "cameo": ev.cameo,
@@ -180,7 +181,8 @@ def event_record(row: Any) -> Event:
         assoc_actor_1=loads_list(row.assoc_actor_1), actor2=row.actor2, assoc_actor_2=loads_list(row.assoc_actor_2),
         country=row.country, admin1=row.admin1, location=row.location, latitude=row.latitude,
         longitude=row.longitude, geo_precision=row.geo_precision, event_date=row.event_date,
-        time_precision=row.time_precision, fatalities=row.fatalities, count=count,
+        time_precision=row.time_precision, event_month=f"{row.event_month:%Y-%m}" if row.event_month else None,
+        fatalities=row.fatalities, count=count,
         status=row.status, salience=row.salience, civilian_targeting=row.civilian_targeting,  # type: ignore[arg-type]
         cameo=row.cameo, plover=row.plover, notes=row.notes, rule=row.rule, coder=row.coder or "",
         confidence=row.confidence, review=row.review)

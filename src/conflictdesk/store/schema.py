@@ -125,6 +125,8 @@ class EventRow(Base):
     geo_precision: Mapped[int | None] = mapped_column(Integer)
     event_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     time_precision: Mapped[int | None] = mapped_column(Integer)
+    # a month-only event's month, as its first day (Event.event_month "YYYY-MM"); its event_date is NULL
+    event_month: Mapped[dt.date | None] = mapped_column(Date)
     fatalities: Mapped[int | None] = mapped_column(Integer)
     count_value: Mapped[int | None] = mapped_column(Integer)
     count_qualifier: Mapped[str | None] = mapped_column(String(16))

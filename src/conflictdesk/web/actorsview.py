@@ -125,7 +125,7 @@ def actor(app: Site, request: Request, actor_id: str) -> Response:
     chart = (Markup(event_timeline(days, shown, link=lambda a, b: path("events", actor=actor_id, since=a.isoformat(),
                                                                         until=b.isoformat())))
              if shown else None)
-    timeline: list[tuple[dt.date | None, str, Any]] = [(s.event.event_date or s.published, "event", s) for s in found]
+    timeline: list[tuple[dt.date | None, str, Any]] = [(s.event.placed_on or s.published, "event", s) for s in found]
     timeline += [(s.day, "statement", s) for s in statements]
     timeline.sort(key=lambda t: (t[0] is not None, t[0] or dt.date.min), reverse=True)
     people = [dict(p, dates=_dated(p), leader=bool(LEADER_TITLES.search(p.get("title") or "")))

@@ -29,7 +29,8 @@ def _distinct(values: Sequence[str | None]) -> list[str]:
 
 def _row(s: StoredEvent, names: Names, evidence: bool) -> str:
     ev = s.event
-    when = h(ev.event_date) if ev.event_date else (f"{h(s.published)} (published)" if s.published else "")
+    when = h(ev.event_date) if ev.event_date else f"{h(ev.event_month)} (month)" if ev.event_month else \
+        (f"{h(s.published)} (published)" if s.published else "")
     side1 = ", ".join(names.link(a) for a in [ev.actor1, *ev.assoc_actor_1] if a)
     side2 = [a for a in [ev.actor2, *ev.assoc_actor_2] if a]
     actors = side1 + (' <span class="vs">vs</span> ' + ", ".join(names.link(a) for a in side2) if side2 else "")

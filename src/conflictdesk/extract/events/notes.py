@@ -993,4 +993,6 @@ def write_note(ev: Event, *, names: Mapping[str, str] | Any) -> str:
         body += ", with no reported fatalities"
     if ev.event_date:
         return f"On {ev.event_date.day} {ev.event_date:%B %Y}, {body}."
+    if ev.month_start:       # told by its month only: no day is written
+        return f"In {ev.month_start:%B %Y}, {body}."
     return body[:1].upper() + body[1:] + "."

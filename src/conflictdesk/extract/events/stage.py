@@ -71,11 +71,19 @@ FIGURATIVE_PREPS = {"on", "against", "for", "over", "at", "with", "about"}
 def _day_of(when: DateMention) -> dt.date | None:
     """The day an event told by `when` is dated to: its day, or the middle of the week it names
     without a day ("last week"), never more than half a week from the day it happened (its Monday
-    can be six days off). A month told without a day stays on its first day, as coders date it
-    (49 of the 56 month-dated events of the annotated set)."""
+    can be six days off). A month told without a day gives the first of its month here, which is
+    not the event's date (`month_only`)."""
     if when.date is None or when.end is None or when.time_precision != 2 or when.end <= when.date:
         return when.date
     return when.date + (when.end - when.date) // 2
+
+
+def month_only(when: DateMention) -> bool:
+    """A time told to its month and no day: "in April", "last month", "November's attacks", "six months
+    ago", "the next day" after "in April". The contract invents no fact: such an event has no
+    event_date, only its month (`Event.event_month`) and time_precision 3, as the annotation guide codes
+    it. A range of days within a month ("from 3 to 20 April") names its days and keeps its first."""
+    return when.date is not None and when.time_precision == 3 and not when.rule.startswith("range")
 
 
 def _armed_actor_in(start: int, end: int, *, kb: Any, index: ActorIndex) -> bool:
@@ -1803,6 +1811,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             or home or country
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)
+        month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
         if when and doc.published and (doc.published - when).days > RECALLED_DAYS:
             d.salience = "background"    # dated by another telling of it: "the Nov. 13 rampage in Paris"
         # a state's forces, police and government under the name of the event's period (ACLED's
@@ -1817,7 +1826,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             location=d.place.name if d.place else None,
             latitude=d.place.latitude if d.place else None, longitude=d.place.longitude if d.place else None,
             geo_precision=d.place.geo_precision if d.place else None,
-            event_date=when, time_precision=precision,
+            event_date=None if month else when, time_precision=precision, event_month=month,
             fatalities=d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
             civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover, rule=d.rule)
         ev.notes = write_note(ev, names=_names(kb, index))
