@@ -310,6 +310,12 @@ def test_a_toll_told_for_towns_struck_together_is_counted_once(nlp, kb):
     strikes = [e for e in events_of(nlp, kb, text, dt.date(2016, 2, 8)) if e.sub_event_type == "Air/drone strike"]
     assert len({e.location for e in strikes}) == 3, [(e.location, e.fatalities) for e in strikes]
     assert sorted(e.fatalities or 0 for e in strikes) == [0, 0, 12], [(e.location, e.fatalities) for e in strikes]
+    # "the latter killing ...": the toll is the last town's
+    text = "The country was hit by two bombings last year, in the town of Suruc and in the city of Ankara, the latter " \
+           "killing more than 100 people."
+    blasts = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 13)) if e.event_type == "Explosions/Remote violence"]
+    assert sorted((e.location, e.fatalities) for e in blasts) == [("Ankara", 100), ("Suruc", None)], \
+        [(e.location, e.fatalities) for e in blasts]
 
 
 def test_protests_and_arrests_in_two_towns_are_one_event_in_each(nlp, kb):

@@ -83,12 +83,26 @@ def each_place(d: Draft, places: list[Place]) -> list[Draft]:
     if len(sites) < 2:
         return [d]
     sites = sorted(sites, key=lambda p: p.span.start)
+    tied = _tied_site(d, sites)
+    if tied is not None:
+        sites = [tied] + [s for s in sites if s is not tied]     # the sentence's toll goes to the first
     first = dataclasses.replace(d, place=sites[0], place_here=True, place_site=True) \
         if d.place is None or d.place.name != sites[0].name else d
     return [first] + [dataclasses.replace(d, place=s, fatalities=None, count=None, rules=list(d.rules),
                                           assoc1=list(d.assoc1), assoc2=list(d.assoc2), place_here=True,
                                           place_site=True)
                       for s in sites if s.name != first.place.name]
+
+
+def _tied_site(d: Draft, sites: list[Place]) -> Place | None:
+    """The place a toll told after the list is tied to by "the latter" or "the former" ("bombings in Suruc
+    and in Ankara, the latter killing more than 100 people")."""
+    sent = d.mention.sent
+    for t in sent:
+        if t.lower_ in ("latter", "former") and t.i > sent.start and t.nbor(-1).lower_ == "the" \
+                and t.idx > sites[-1].span.start:
+            return sites[-1] if t.lower_ == "latter" else sites[0]
+    return None
 
 
 def _site_list(d: Draft, places: list[Place]) -> list[Place] | None:
