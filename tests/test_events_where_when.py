@@ -298,6 +298,17 @@ def test_each_village_a_side_took_is_a_territory_event_of_its_own(nlp, kb):
     assert all(e.country == "Syria" and e.latitude is None for e in events), [(e.country, e.latitude) for e in events]
 
 
+def test_towns_taken_in_an_offensive_told_before_stay_events_of_their_own(nlp, kb):
+    # "the capture of the towns of A and then B" (the parser hangs B from "towns") after a lead telling the
+    # offensive with no town: two changes of territory, neither lost in the offensive
+    text = ("The Syrian army advanced toward the Turkish border on Monday in a major offensive, rebels said. The capture "
+            "of the towns of Tell Shaer and then Kafr Naya, just north of Nubul, in the past 24 hrs have opened the "
+            "road toward Tal Rifaat.")
+    taken = [e for e in events_of(nlp, kb, text, dt.date(2016, 2, 8)) if e.sub_event_type.endswith("territory")]
+    assert sorted(e.location for e in taken) == ["Kafr Naya", "Tell Shaer"], [(e.location, e.sub_event_type)
+                                                                             for e in taken]
+
+
 def test_an_offensive_against_two_towns_is_a_battle_in_each(nlp, kb):
     # "an offensive against the towns of A and B" (the tagger takes the list for an organisation)
     text = "Islamic State fighters launched an offensive against the towns of Marea and Azaz on Friday, rebels said."

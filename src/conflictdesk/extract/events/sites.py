@@ -86,12 +86,13 @@ def each_place(d: Draft, places: list[Place]) -> list[Draft]:
     tied = _tied_site(d, sites)
     if tied is not None:
         sites = [tied] + [s for s in sites if s is not tied]     # the sentence's toll goes to the first
-    first = dataclasses.replace(d, place=sites[0], place_here=True, place_site=True) \
-        if d.place is None or d.place.name != sites[0].name else d
+    # a telling that names its own list of places ("the capture of the towns of Mayer and then Kafin") is no
+    # mere reference to an incident told before: each place's event stays its own
+    first = dataclasses.replace(d, place=sites[0], place_here=True, place_site=True, reference=None, listed=True)
     return [first] + [dataclasses.replace(d, place=s, fatalities=None, count=None, rules=list(d.rules),
                                           assoc1=list(d.assoc1), assoc2=list(d.assoc2), place_here=True,
-                                          place_site=True)
-                      for s in sites if s.name != first.place.name]
+                                          place_site=True, reference=None, listed=True)
+                      for s in sites[1:]]
 
 
 def _tied_site(d: Draft, sites: list[Place]) -> Place | None:
@@ -184,7 +185,8 @@ def _names(obj: Any) -> tuple[list[Any], bool]:
     villages of Deir Jamal and Maranaz", "two Shi'ite villages, al Foua and Kefraya" (headed), "Nubul and
     Zahraa" (bare)."""
     if obj.lemma_.lower() in AREA_NOUNS:
-        heads = []
+        # "the towns of Mayer and then Kafin": the parser often hangs the later names from the place noun
+        heads = [c for c in obj.conjuncts if c.pos_ == "PROPN"]
         for area in (obj, *obj.conjuncts):
             if area.lemma_.lower() not in AREA_NOUNS:
                 continue
