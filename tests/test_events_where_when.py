@@ -287,6 +287,66 @@ def test_each_area_a_strike_hit_is_a_place_of_its_own(nlp, kb):
     assert sorted(e.location for e in events) == ["Azaz", "Manbij"], [(e.location, e.sub_event_type) for e in events]
 
 
+def test_each_village_a_side_took_is_a_territory_event_of_its_own(nlp, kb):
+    # "secured the villages of A and B": villages the gazetteer lacks, named as what was taken, are two
+    # places (ACLED: one event per place); with no known town beside them they have no point
+    text = ("Kurdish fighters secured the villages of Tell Shaer and Kafr Naya in northern Syria from the rebels on "
+            "Sunday, a monitor said.")
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 2, 8)) if e.event_type == "Battles"]
+    assert sorted(e.location for e in events) == ["Kafr Naya", "Tell Shaer"], [(e.location, e.sub_event_type)
+                                                                              for e in events]
+    assert all(e.country == "Syria" and e.latitude is None for e in events), [(e.country, e.latitude) for e in events]
+
+
+def test_towns_taken_in_an_offensive_told_before_stay_events_of_their_own(nlp, kb):
+    # "the capture of the towns of A and then B" (the parser hangs B from "towns") after a lead telling the
+    # offensive with no town: two changes of territory, neither lost in the offensive
+    text = ("The Syrian army advanced toward the Turkish border on Monday in a major offensive, rebels said. The capture "
+            "of the towns of Tell Shaer and then Kafr Naya, just north of Nubul, in the past 24 hrs have opened the "
+            "road toward Tal Rifaat.")
+    taken = [e for e in events_of(nlp, kb, text, dt.date(2016, 2, 8)) if e.sub_event_type.endswith("territory")]
+    assert sorted(e.location for e in taken) == ["Kafr Naya", "Tell Shaer"], [(e.location, e.sub_event_type)
+                                                                             for e in taken]
+
+
+def test_an_offensive_against_two_towns_is_a_battle_in_each(nlp, kb):
+    # "an offensive against the towns of A and B" (the tagger takes the list for an organisation)
+    text = "Islamic State fighters launched an offensive against the towns of Marea and Azaz on Friday, rebels said."
+    events = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 28)) if e.event_type == "Battles"]
+    assert sorted(e.location for e in events) == ["Azaz", "Marea"], [(e.location, e.sub_event_type) for e in events]
+
+
+def test_a_toll_told_for_towns_struck_together_is_counted_once(nlp, kb):
+    text = "Air strikes hit the towns of Marea, Azaz and Tal Rifaat on Monday, killing 12 people, a monitor said."
+    strikes = [e for e in events_of(nlp, kb, text, dt.date(2016, 2, 8)) if e.sub_event_type == "Air/drone strike"]
+    assert len({e.location for e in strikes}) == 3, [(e.location, e.fatalities) for e in strikes]
+    assert sorted(e.fatalities or 0 for e in strikes) == [0, 0, 12], [(e.location, e.fatalities) for e in strikes]
+    # "the latter killing ...": the toll is the last town's
+    text = "The country was hit by two bombings last year, in the town of Suruc and in the city of Ankara, the latter " \
+           "killing more than 100 people."
+    blasts = [e for e in events_of(nlp, kb, text, dt.date(2016, 1, 13)) if e.event_type == "Explosions/Remote violence"]
+    assert sorted((e.location, e.fatalities) for e in blasts) == [("Ankara", 100), ("Suruc", None)], \
+        [(e.location, e.fatalities) for e in blasts]
+
+
+def test_protests_and_arrests_in_two_towns_are_one_event_in_each(nlp, kb):
+    text = "Protesters rallied in Cairo and Alexandria on Friday against the government."
+    protests = [e for e in events_of(nlp, kb, text, dt.date(2016, 4, 16)) if e.event_type == "Protests"]
+    assert sorted(e.location for e in protests) == ["Alexandria", "Cairo"], [e.location for e in protests]
+    text = "Police arrested 12 suspected militants in Mosul and Kirkuk on Tuesday."
+    arrests = [e for e in events_of(nlp, kb, text, dt.date(2016, 4, 16)) if e.sub_event_type == "Arrests"]
+    assert sorted(e.location for e in arrests) == ["Kirkuk", "Mosul"], [e.location for e in arrests]
+
+
+def test_one_agreement_or_a_list_of_places_abroad_stays_one_event(nlp, kb):
+    text = "Government forces and rebels agreed to a ceasefire in Zabadani and Madaya on Tuesday."
+    deals = [e for e in events_of(nlp, kb, text, dt.date(2016, 4, 16)) if e.sub_event_type == "Agreement"]
+    assert len(deals) <= 1, [e.location for e in deals]
+    text = "Belgian police detained two suspects on Friday in the Islamic State attacks on Paris and Brussels."
+    attacks = [e for e in events_of(nlp, kb, text, dt.date(2016, 4, 9)) if e.event_type != "Strategic developments"]
+    assert len(attacks) <= 1, [(e.sub_event_type, e.location) for e in attacks]
+
+
 def test_a_day_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, kb):
     # "Khan Touman, which rebels took ... late on Thursday": Thursday is when the rebels took the town
     text = ("Dozens of air strikes hit near the town of Khan Touman, which rebels took from forces loyal to the "

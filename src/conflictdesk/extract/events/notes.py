@@ -45,6 +45,7 @@ class Draft:
     a1_default: bool = False           # actor1 is the sub-type's default agent, not named by the text
     place_here: bool = False           # the place is named in the event's own sentence (not a dateline)
     place_site: bool = False           # ... in a site phrase of the event's word ("an attack on a cafe in Dhaka")
+    listed: bool = False               # one of several places a list names for the action (`sites.each_place`)
     loose: bool = False                # an outcome word without conflict context: only the prior event's outcome
     history: bool = False              # dated years before the report ("arrested in 2008"): never today's news
     year: int | None = None            # the earlier year history dates it in
@@ -324,8 +325,19 @@ def _backing(d: Draft) -> bool:
 
 
 def _backing_apart(o: Draft, d: Draft) -> bool:
-    """A side's fight and the support it had, told in one sentence, which `merge_sentence` kept apart."""
-    return o.sent_start == d.sent_start and (_backing(o) or _backing(d))
+    """A side's fight and the support it had, told in one sentence, which `merge_sentence` kept apart; or
+    one of the places a list names for one action (`Draft.listed`) and an event told elsewhere than there."""
+    return (o.sent_start == d.sent_start and (_backing(o) or _backing(d))) or _listed_apart(o, d)
+
+
+def _listed_apart(o: Draft, d: Draft) -> bool:
+    """"The capture of the towns of Mayer and then Kafin" after "the army advanced ... in a major offensive":
+    a town's event of such a list joins an event of another sub-type only when told at that town (the
+    offensive would take the first town and lose its capture as an event); the same act told more vaguely
+    before ("Turkish shelling killed 55 in northern Syria") is the list's, and joins it as before."""
+    if not d.listed or o.coding.sub_event_type == d.coding.sub_event_type:
+        return False
+    return not (o.place is not None and o.place_here and d.place is not None and o.place.name == d.place.name)
 
 
 def _no_target(d: Draft) -> bool:

@@ -30,7 +30,6 @@ import ahocorasick
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
-from ..places.wording import STRIKING_VERBS
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
 from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
@@ -46,6 +45,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
+from .sites import coordinated_sites, each_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
                     as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
@@ -922,98 +922,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                                 or any(place is document.sites.get(n) for n in sites)),
               reference=reference, pattern=trend or told_as_pattern(m.head),
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None)
-    d.place_site = d.place_here and bool(_coordinated_sites(m.head, place))
+    d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
     return d
-
-
-SITE_PREPS = {"in", "on", "at", "near", "around", "outside"}
-WIDE_KINDS = ("country", "admin1", "region")
-
-
-def _coordinated_sites(head: Any, place: Place) -> list[Any]:
-    """The noun phrases of the site preposition that names an event's place, with the ones coordinated
-    with it: 'attacks on the Bashiqa front and in the Khazer area', 'clashed with troops in Daraya and
-    Douma' (the parser hangs the place from the troops). The preposition hangs from the event word or a word of its clause, never from another verb."""
-    doc = head.doc
-    tok = next((t for t in doc if t.idx == place.span.start), None)
-    while tok is not None and tok.dep_ != "pobj" and tok.head.i != tok.i:
-        tok = tok.head if tok.dep_ in ("compound", "amod", "conj", "appos") else None
-    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        return _areas_struck(head, tok)
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in SITE_PREPS:
-        return []
-    prep = tok.head
-    if prep.dep_ == "conj":
-        prep = next((p for p in prep.ancestors if p.dep_ == "prep"), prep)
-    if not (prep.head.i == head.i or head in prep.head.ancestors or prep.head in head.children):
-        return []
-    preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
-    objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
-    return objs + [c for o in objs for c in o.conjuncts]
-
-
-AREA_NOUNS = {"region", "area", "village", "town", "district", "province", "city", "neighbourhood", "neighborhood",
-              "suburb", "locality"}
-
-
-def _areas_struck(head: Any, tok: Any) -> list[Any]:
-    """"Artillery fire hit the regions of Suran and Tal El Hisn, as well as Baragidah and Kusakcik": the
-    places named as the areas the event's verb struck, and those added to them with "as well as"."""
-    area = tok.head.head
-    verb = head if head.pos_ == "VERB" else head.head
-    if area.lemma_.lower() not in AREA_NOUNS or area.dep_ != "dobj" or area.head != verb:
-        return []
-    added = [g for c in verb.children if c.dep_ in ("prep", "cc") and c.lower_ == "as"
-             and any(a.lower_ == "well" for a in c.subtree) for g in c.children if g.dep_ == "pobj"]
-    objs = [tok] + added
-    return objs + [c for o in objs for c in o.conjuncts]
-
-
-def _each_place(d: Draft, places: list[Place]) -> list[Draft]:
-    """One event per place its sentence names for the same action, as ACLED codes them: 'rebels
-    clashed with government forces in Daraya and in Douma' were two clashes, not one in Daraya. Only
-    towns coordinated under the event word's own site prepositions, in one country, count; a region
-    beside a town ('in Aleppo and its countryside') or a place inside another one's phrase does not."""
-    if not d.place_here or d.place is None or d.place.kind in WIDE_KINDS \
-            or d.coding.event_type not in ARMED_VIOLENCE or d.status not in ("reported", "claimed"):
-        return [d]
-    sites: list[Place] = []
-    # the event word's own sites, else those of a verb of striking in its sentence ("Artillery fire hit the
-    # regions of Suran and Tal El Hisn, ..., taking out three rocket installations", told as the installations)
-    objs = _coordinated_sites(d.mention.head, d.place)
-    for verb in (t for t in d.mention.sent if t.pos_ == "VERB" and t.lemma_.lower() in STRIKING_VERBS):
-        objs = objs or _coordinated_sites(verb, d.place)
-    for obj in objs:
-        left, right = obj.left_edge.idx, obj.idx + len(obj)
-        found = [p for p in places if left <= p.span.start < right and p.kind not in WIDE_KINDS
-                 and p.latitude is not None and p.country == d.place.country]
-        if not found and not any(left <= p.span.start < right for p in places):
-            found = [_near(obj, d.place)] if _village_name(obj) else []
-        if len(found) == 1 and all(found[0].name != s.name for s in sites):
-            sites.append(found[0])
-    if len(sites) < 2 or d.place.name not in {s.name for s in sites}:
-        return [d]
-    return [d] + [dataclasses.replace(d, place=s, fatalities=None, count=None, rules=list(d.rules),
-                                      assoc1=list(d.assoc1), assoc2=list(d.assoc2))
-                  for s in sites if s.name != d.place.name]
-
-
-def _village_name(obj: Any) -> bool:
-    """A proper name among the places an event struck that the gazetteer does not know ("the regions of
-    Suran and Tal El Hisn, as well as Baragidah and Kusakcik"): a village, not a group or a nationality (the
-    entity tagger often takes such a village for a person; its place in the list says what it is)."""
-    return obj.pos_ == "PROPN" and obj.ent_type_ not in ("ORG", "NORP") and obj.is_title
-
-
-def _near(obj: Any, beside: Place) -> Place:
-    """A place the gazetteer lacks, named beside one it knows: under its own name, at the known one's
-    point, ACLED's geo_precision 2 (near a town)."""
-    start = min([obj.idx] + [c.idx for c in obj.children if c.dep_ == "compound" and c.i < obj.i])
-    return Place(span=Span.of(obj.doc.text, start, obj.idx + len(obj)), name=obj.doc.text[start:obj.idx + len(obj)],
-                 country=beside.country, admin1=beside.admin1, latitude=beside.latitude, longitude=beside.longitude,
-                 geo_precision=max(2, beside.geo_precision or 2), kind="populated_place", place_id=None)
 
 
 # actors who are no armed side: an attack on them is violence against civilians ("shot the former
@@ -1720,7 +1632,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if not sdrafts:
                 continue
         sdrafts = merge_sentence(sdrafts)
-        sdrafts = [c for d in sdrafts for c in _each_place(d, places)]
+        sdrafts = [c for d in sdrafts for c in each_place(d, places)]
         deaths = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
                                toll_subjects=patterns.toll_subjects)
         prior = _previous_violent(drafts, sent.start_char, doc.text)
@@ -1807,7 +1719,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.place = None       # the report's town or dateline ("SEOUL —") is not where a state fired from home
         # told without a place: the country its sentence or the report is about; told without a date
         # in the news of the day: the report's date, to the week (not one dated coarser than a month)
-        where = d.place.country if d.place else _sentence_place_country(d, kb=kb, index=index) \
+        where = d.place.country if d.place and d.place.country else _sentence_place_country(d, kb=kb, index=index) \
             or home or country
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)

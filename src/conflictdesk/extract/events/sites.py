@@ -1,0 +1,257 @@
+"""One event per place: ACLED codes an action a text reports in several named places as one event per place.
+
+    drafts = [c for d in drafts for c in each_place(d, places)]
+
+'Rebels clashed with government forces in Daraya and in Douma' were two clashes; 'the Kurds secured the
+villages of Deir Jamal and Maranaz' two changes of territory; 'a convoy entered two villages, al Foua and
+Kefraya' two deliveries. The places must be coordinated names the event word itself governs: the objects
+of its site prepositions ("in", "near", ...), of the prepositions that aim it ("an offensive against the
+towns of A and B", "advanced into A and B"), its direct object ("captured A and B") or, for an event
+noun, its "of" phrase ("the capture of A and B"); a list headed by a place noun ("the villages of A and B",
+"two villages, A and B") may name villages the gazetteer lacks. Each copy keeps the other fields of the
+event; the sentence's toll stays with the first place (the fatalities are assigned after this step, to
+one draft of the sentence), never duplicated.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ...records import Place, Span
+from ..places.wording import STRIKING_VERBS
+from .notes import Draft
+
+SITE_PREPS = {"in", "on", "at", "near", "around", "outside"}
+# prepositions naming the place an action is aimed at or moves into ("an offensive against the towns of
+# Marea and Azaz", "troops pushed into Nubul and Zahraa")
+AIMED_PREPS = {"against", "into"}
+WIDE_KINDS = ("country", "admin1", "region")
+AREA_NOUNS = {"region", "area", "village", "town", "district", "province", "city", "neighbourhood", "neighborhood",
+              "suburb", "locality", "capital"}
+# one agreement covers all the places it names
+ONE_PLACE_TYPES = {"Agreement"}
+
+
+def coordinated_sites(head: Any, place: Place) -> list[Any]:
+    """The noun phrases of the site preposition that names an event's place, with the ones coordinated
+    with it: 'attacks on the Bashiqa front and in the Khazer area', 'clashed with troops in Daraya and
+    Douma' (the parser hangs the place from the troops). The preposition hangs from the event word or a word of its clause, never from another verb."""
+    doc = head.doc
+    tok = next((t for t in doc if t.idx == place.span.start), None)
+    while tok is not None and tok.dep_ != "pobj" and tok.head.i != tok.i:
+        tok = tok.head if tok.dep_ in ("compound", "amod", "conj", "appos") else None
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        area = tok.head.head
+        if area.lemma_.lower() not in AREA_NOUNS or area.dep_ != "pobj":
+            return _areas_struck(head, tok)
+        tok = area         # "bombings in the town of Suruc ... and in the capital Ankara": the town's phrase
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in SITE_PREPS:
+        return []
+    prep = tok.head
+    if prep.dep_ == "conj":
+        prep = next((p for p in prep.ancestors if p.dep_ == "prep"), prep)
+    if not (prep.head.i == head.i or head in prep.head.ancestors or prep.head in head.children
+            or (prep.head.i == head.head.i and _subject_noun(head))):
+        return []
+    preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
+    objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _areas_struck(head: Any, tok: Any) -> list[Any]:
+    """"Artillery fire hit the regions of Suran and Tal El Hisn, as well as Baragidah and Kusakcik": the
+    places named as the areas the event's verb struck, and those added to them with "as well as"."""
+    area = tok.head.head
+    verb = head if head.pos_ == "VERB" else head.head
+    if area.lemma_.lower() not in AREA_NOUNS or area.dep_ != "dobj" or area.head != verb:
+        return []
+    added = [g for c in verb.children if c.dep_ in ("prep", "cc") and c.lower_ == "as"
+             and any(a.lower_ == "well" for a in c.subtree) for g in c.children if g.dep_ == "pobj"]
+    objs = [tok] + added
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def each_place(d: Draft, places: list[Place]) -> list[Draft]:
+    """The draft, and a copy of it for every other place its event word governs in a list of places
+    (module docstring). Only a reported or claimed event; the places towns or villages (no region,
+    province or country), in one country."""
+    if d.status not in ("reported", "claimed") or d.coding.sub_event_type in ONE_PLACE_TYPES:
+        return [d]
+    sites = _site_list(d, places)
+    if sites is None:
+        sites = _listed_sites(d, places)
+    if len(sites) < 2:
+        return [d]
+    sites = sorted(sites, key=lambda p: p.span.start)
+    tied = _tied_site(d, sites)
+    if tied is not None:
+        sites = [tied] + [s for s in sites if s is not tied]     # the sentence's toll goes to the first
+    # a telling that names its own list of places ("the capture of the towns of Mayer and then Kafin") is no
+    # mere reference to an incident told before: each place's event stays its own
+    first = dataclasses.replace(d, place=sites[0], place_here=True, place_site=True, reference=None, listed=True)
+    return [first] + [dataclasses.replace(d, place=s, fatalities=None, count=None, rules=list(d.rules),
+                                          assoc1=list(d.assoc1), assoc2=list(d.assoc2), place_here=True,
+                                          place_site=True, reference=None, listed=True)
+                      for s in sites[1:]]
+
+
+def _tied_site(d: Draft, sites: list[Place]) -> Place | None:
+    """The place a toll told after the list is tied to by "the latter" or "the former" ("bombings in Suruc
+    and in Ankara, the latter killing more than 100 people")."""
+    sent = d.mention.sent
+    for t in sent:
+        if t.lower_ in ("latter", "former") and t.i > sent.start and t.nbor(-1).lower_ == "the" \
+                and t.idx > sites[-1].span.start:
+            return sites[-1] if t.lower_ == "latter" else sites[0]
+    return None
+
+
+def _site_list(d: Draft, places: list[Place]) -> list[Place] | None:
+    """The towns coordinated with the event's own place under its site prepositions ('in Daraya and in
+    Douma'); None when the event's place is none of a site phrase's."""
+    if not d.place_here or d.place is None or d.place.kind in WIDE_KINDS:
+        return None
+    # the event word's own sites, else those of a verb of striking in its sentence ("Artillery fire hit the
+    # regions of Suran and Tal El Hisn, ..., taking out three rocket installations", told as the installations)
+    objs = coordinated_sites(d.mention.head, d.place)
+    for verb in (t for t in d.mention.sent if t.pos_ == "VERB" and t.lemma_.lower() in STRIKING_VERBS):
+        objs = objs or coordinated_sites(verb, d.place)
+    if not objs:
+        return None
+    sites: list[Place] = []
+    # a place noun stands for the names it heads ("in the town of Suruc ... and in the capital Ankara")
+    for obj in (n for o in objs for n in (_names(o)[0] or [o])):
+        found = _resolved(obj, places, country=d.place.country)
+        if not found and not any(_within(p, obj) for p in places):
+            found = [_near(obj, d.place)] if _village_name(obj, headed=_headed(obj)) else []
+        if len(found) == 1 and all(found[0].name != s.name for s in sites):
+            sites.append(found[0])
+    return sites if d.place.name in {s.name for s in sites} else []
+
+
+def _listed_sites(d: Draft, places: list[Place]) -> list[Place]:
+    """The places of the first list of two or more the event word governs (module docstring)."""
+    for names, headed in (_names(obj) for obj in _governed(d.mention.head)):
+        if len(names) < 2:
+            continue
+        known = {id(n): _resolved(n, places) for n in names}
+        countries = {p.country for found in known.values() for p in found}
+        if len(countries) > 1 or any(len(found) > 1 for found in known.values()):
+            continue
+        if not headed and not all(known.values()):
+            continue           # "captured Azaz and the rebels' arms": a bare list must be all places
+        if d.place is not None and d.place_here and d.place.kind not in WIDE_KINDS and countries \
+                and d.place.country not in countries:
+            continue
+        beside = next((found[0] for found in known.values() if found), None)
+        if beside is None and d.place is not None and d.place_here and d.place.kind not in WIDE_KINDS:
+            beside = d.place   # "near Azaz, the Kurds secured the villages of A and B": near the town told
+        sites: list[Place] = []
+        for n in names:
+            found = known[id(n)] or ([_near(n, beside) if beside is not None else _unplaced(n, d.place)]
+                                     if _village_name(n, headed=headed) and not any(_within(p, n) for p in places) else [])
+            if found and all(found[0].name != s.name for s in sites):
+                sites.append(found[0])
+        if len(sites) >= 2:
+            return sites
+    return []
+
+
+def _governed(head: Any) -> list[Any]:
+    """The noun phrases an event word governs as the place it was done to or at: its direct object (or the
+    subject of its passive), the objects of its site and aiming prepositions, and for a noun its "of"
+    phrase ("the capture of the towns of Mayer and Kafin")."""
+    preps = SITE_PREPS | AIMED_PREPS | ({"of"} if head.pos_ == "NOUN" else set())
+    out = []
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if _subject_noun(head):
+        # "protesters rallied in Cairo and Alexandria", "clashes erupted in ...": the sites of its verb
+        out.extend(g for c in head.head.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS
+                   for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _subject_noun(head: Any) -> bool:
+    """An event noun the subject of its clause's verb ("protesters rallied", "clashes broke out")."""
+    return head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB"
+
+
+def _names(obj: Any) -> tuple[list[Any], bool]:
+    """The coordinated names of a place phrase, in order, and whether a place noun heads them: "the
+    villages of Deir Jamal and Maranaz", "two Shi'ite villages, al Foua and Kefraya" (headed), "Nubul and
+    Zahraa" (bare)."""
+    if obj.lemma_.lower() in AREA_NOUNS:
+        # "the towns of Mayer and then Kafin": the parser often hangs the later names from the place noun
+        heads = [c for c in obj.conjuncts if c.pos_ == "PROPN"]
+        for area in (obj, *obj.conjuncts):
+            if area.lemma_.lower() not in AREA_NOUNS:
+                continue
+            heads += [g for c in area.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            heads += [c for c in area.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            # "entered two villages, al Foua and Kefraya": the parser often makes the names a second object
+            after = area.right_edge.i + 1
+            if after + 1 < len(area.doc) and area.doc[after].text == "," and area.head.i != area.i:
+                heads += [c for c in area.head.children if c.dep_ == area.dep_ and c.pos_ == "PROPN"
+                          and c.left_edge.i == after + 1]
+        names = {n.i: n for h in heads for n in (h, *h.conjuncts) if n.pos_ == "PROPN"}
+        return [names[i] for i in sorted(names)], True
+    if obj.pos_ == "PROPN":
+        names = {n.i: n for n in (obj, *obj.conjuncts) if n.pos_ == "PROPN"}
+        return [names[i] for i in sorted(names)], False
+    return [], False
+
+
+def _headed(tok: Any) -> bool:
+    """Whether a name lies in a list a place noun heads ("the towns of Marea, Azaz and Tal Rifaat")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in AREA_NOUNS
+
+
+def _extent(tok: Any) -> tuple[int, int]:
+    """The characters of a name with the words compounded before it ("Deir Jamal", "al Foua")."""
+    start = min([tok.idx] + [c.left_edge.idx for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i])
+    return start, tok.idx + len(tok)
+
+
+def _within(p: Place, tok: Any) -> bool:
+    return tok.left_edge.idx <= p.span.start < tok.idx + len(tok)
+
+
+def _resolved(tok: Any, places: list[Place], *, country: str | None = None) -> list[Place]:
+    """The town or village of the document's places named by the token's phrase."""
+    left, right = tok.left_edge.idx, tok.idx + len(tok)
+    return [p for p in places if left <= p.span.start < right and p.kind not in WIDE_KINDS
+            and p.latitude is not None and (country is None or p.country == country)]
+
+
+def _village_name(obj: Any, *, headed: bool = False) -> bool:
+    """A proper name among the places an event struck that the gazetteer does not know ("the regions of
+    Suran and Tal El Hisn, as well as Baragidah and Kusakcik"): a village, not a group or a nationality (the
+    entity tagger often takes such a village for a person; its place in the list says what it is). In a
+    list a place noun heads ("the towns of Marea, Azaz and ...") not even a group: the tagger's
+    organisation there is a village too."""
+    return obj.pos_ == "PROPN" and obj.ent_type_ not in ("NORP",) + (() if headed else ("ORG",)) and obj.is_title
+
+
+def _near(obj: Any, beside: Place) -> Place:
+    """A place the gazetteer lacks, named beside one it knows: under its own name, at the known one's
+    point, ACLED's geo_precision 2 (near a town)."""
+    start, end = _extent(obj)
+    return Place(span=Span.of(obj.doc.text, start, end), name=obj.doc.text[start:end],
+                 country=beside.country, admin1=beside.admin1, latitude=beside.latitude, longitude=beside.longitude,
+                 geo_precision=max(2, beside.geo_precision or 2), kind="populated_place", place_id=None)
+
+
+def _unplaced(obj: Any, told: Place | None) -> Place:
+    """A village the gazetteer lacks, named beside no place it knows: its name, the country of the place
+    the event was told at (none: the events stage gives the report's), no point."""
+    start, end = _extent(obj)
+    return Place(span=Span.of(obj.doc.text, start, end), name=obj.doc.text[start:end],
+                 country=told.country if told is not None else None, admin1=None, latitude=None, longitude=None,
+                 geo_precision=None, kind="populated_place", place_id=None)
