@@ -255,6 +255,21 @@ def test_an_unnamed_attacker_is_the_group_that_claimed_the_attack(nlp, kb):
     assert evs and evs[0][1] == "Unidentified Armed Group (Iraq)", evs
 
 
+def test_a_claim_of_the_attack_told_later_names_every_unnamed_attacker_of_it(nlp, kb):
+    # the claim names "the attack" told before: the bomber and the gunmen at the site that day are the group's
+    text = ("A suicide bomber blew himself up at the gate of a police station in Tikrit on Tuesday.\n"
+            "Gunmen then opened fire on the guards at the station, officials said.\n"
+            "Islamic State claimed responsibility for the attack in an online statement.")
+    evs = _sides(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Islamic State") for _, a1, _ in evs), evs
+    # a claim naming only a bombing leaves gunmen of that day unidentified
+    text = ("A suicide bomber blew himself up at the gate of a police station in Tikrit on Tuesday.\n"
+            "Gunmen then opened fire on the guards at the station, officials said.\n"
+            "Islamic State claimed the bombing in an online statement.")
+    gunmen = [a1 for sub, a1, _ in _sides(nlp, kb, text) if sub != "Suicide bomb"]
+    assert gunmen and all(a1 == "Unidentified Armed Group (Iraq)" for a1 in gunmen), gunmen
+
+
 def test_kurdish_militants_are_the_pkk(nlp, kb):
     # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
     evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")

@@ -33,8 +33,8 @@ from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from ..places.wording import STRIKING_VERBS
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
-from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
-                        said_day_told_later)
+from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
+                        report_date, said_day_told_later)
 from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
                         told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
@@ -1506,12 +1506,25 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
             continue
         groups = {o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
                   and day(o) == day(d) and _same_site(o.place, d.place)
-                  and (o.sent_start == d.sent_start or (o.status == "claimed" and (
-                      o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d))))}
+                  and (o.sent_start == d.sent_start or (_claimed(o) and (
+                      o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d)
+                      or _claim_word(o) in ANY_VIOLENCE)))}
         if len(groups) == 1:
             group = groups.pop()
             if group != d.actor2:
                 d.actor1 = group
+
+
+def _claimed(d: Draft) -> bool:
+    """A claimed incident: told as a claim, or a claim of responsibility told of it again ("IS claimed
+    responsibility for the shrine attack" after the lead told the attack)."""
+    return d.status == "claimed" or d.claim_word is not None
+
+
+def _claim_word(d: Draft) -> str | None:
+    """The word the claim names the incident with: "the attack" claims every act of it (the bombers, the
+    gunmen, the mortar fire at the site that day), "the bombing" only bombings."""
+    return d.claim_word or (d.mention.head.lemma_.lower() if d.status == "claimed" else None)
 
 
 STRUCK_FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack")
