@@ -270,6 +270,24 @@ def test_a_claim_of_the_attack_told_later_names_every_unnamed_attacker_of_it(nlp
     assert gunmen and all(a1 == "Unidentified Armed Group (Iraq)" for a1 in gunmen), gunmen
 
 
+def test_an_unnamed_kidnapper_is_the_one_group_the_report_names_as_taking_captives(nlp, kb):
+    # the tourists taken on Monday and the hostage killed: by the one group the report tells taking captives
+    text = ("Four tourists were abducted from a resort on Samal Island on Monday, the military said.\n"
+            "Abu Sayyaf militants abducted eight fishermen off Basilan in March.")
+    evs = _sides(nlp, kb, text)
+    assert len(evs) == 2 and all(a1 == "Abu Sayyaf Group" for _, a1, _ in evs), evs
+    text = ("A Canadian man held hostage for months was beheaded in Jolo on Monday, officials said.\n"
+            "Abu Sayyaf militants abducted eight fishermen off Basilan in March.")
+    killing = [a1 for sub, a1, _ in _sides(nlp, kb, text) if sub == "Attack"]
+    assert killing == ["Abu Sayyaf Group"], killing
+    # two groups told taking captives: the tourists' kidnappers stay unidentified
+    text = ("Four tourists were abducted from a resort on Samal Island on Monday, the military said.\n"
+            "Abu Sayyaf militants abducted eight fishermen off Basilan in March. New People's Army rebels "
+            "abducted two soldiers in Davao in April.")
+    evs = _sides(nlp, kb, text)
+    assert evs and evs[0][1] == "Unidentified Armed Group (Philippines)", evs
+
+
 def test_kurdish_militants_are_the_pkk(nlp, kb):
     # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
     evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")

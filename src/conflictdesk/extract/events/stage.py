@@ -1557,6 +1557,32 @@ def _unnamed_strikers(drafts: list[Draft], anchor: Any = None) -> None:
                 d.actor1 = striker
 
 
+TAKING = "Abduction/forced disappearance"
+
+
+def _unnamed_kidnappers(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> None:
+    """"Robert Hall was abducted in September" and "a Canadian held hostage had been beheaded" in a report
+    of Abu Sayyaf's kidnappings ("In March, Abu Sayyaf abducted 10 sailors"): an abduction, or the killing
+    of a captive, told without who took the captives is by the one armed group the report names as taking
+    captives in the same country (ACLED's coders read the report so); with two named, it stays unidentified."""
+    def taking(d: Draft) -> bool:
+        return d.status in OCCURRED and (d.coding.sub_event_type == TAKING or (
+            d.coding.sub_event_type == "Attack" and d.rule == "abduction"))     # a captive killed
+
+    def country(d: Draft) -> str | None:
+        return d.place.country if d.place is not None else None
+
+    for d in drafts:
+        if not taking(d) or _actor_type(d.actor1, kb=kb, index=index) not in ("unidentified_armed_group", None):
+            continue
+        takers = {o.actor1 for o in drafts if o is not d and taking(o) and not o.a1_default
+                  and _actor_type(o.actor1, kb=kb, index=index) in NON_STATE_GROUPS and country(o) in (country(d), None)}
+        if len(takers) == 1:
+            taker = takers.pop()
+            if taker != d.actor2:
+                d.actor1, d.a1_default = taker, False
+
+
 # "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
 INCIDENT_NOUNS = {"site", "scene", "attack", "attacker", "assailant", "gunman", "gunmen", "bomber", "blast",
                   "explosion", "bombing", "raid", "siege", "building", "compound"}
@@ -1802,6 +1828,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index)
     _unnamed_strikers(merged, anchor)
+    _unnamed_kidnappers(merged, kb=kb, index=index)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
