@@ -288,6 +288,14 @@ def test_an_unnamed_kidnapper_is_the_one_group_the_report_names_as_taking_captiv
     assert evs and evs[0][1] == "Unidentified Armed Group (Philippines)", evs
 
 
+def test_attacks_a_state_blames_on_another_in_a_loosely_parsed_clause_are_the_others(nlp, kb):
+    # "attacks in 2010 that Seoul blames on the North": the parser hangs the relative clause from "killed"
+    text = ("North Korea test-fired a missile on Friday, South Korea said. Tension often turns deadly - 12 South "
+            "Korean fishermen were killed in attacks in 2011 that Seoul blames on the North - and fears are rising.")
+    evs = [x for x in _sides(nlp, kb, text) if x[0] == "Attack"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of North Korea"), evs
+
+
 def test_kurdish_militants_are_the_pkk(nlp, kb):
     # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
     evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")
