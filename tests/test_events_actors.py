@@ -296,6 +296,17 @@ def test_attacks_a_state_blames_on_another_in_a_loosely_parsed_clause_are_the_ot
     assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of North Korea"), evs
 
 
+def test_a_claim_participle_the_parser_misreads_names_the_claimer(nlp, kb):
+    # "attacks claimed by X" parsed as X's agent of an active "claimed" with "attacks" its subject, and a
+    # claim in a dashed aside parsed apart from the bombings it tells of
+    for text in ("Officials admitted mistakes before May 3, when attacks claimed by the Islamic State militant "
+                 "group killed 14 people in Lyon.",
+                 "Prosecutors said suicide bombings in Lyon on Tuesday - also claimed by Islamic State and in "
+                 "which at least nine people died - were planned abroad."):
+        claimed = [a1 for sub, a1, _ in _sides(nlp, kb, text) if sub in ("Attack", "Suicide bomb")]
+        assert claimed and claimed[0] and claimed[0].startswith("Islamic State"), (text, claimed)
+
+
 def test_kurdish_militants_are_the_pkk(nlp, kb):
     # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
     evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")

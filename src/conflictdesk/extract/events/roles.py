@@ -712,12 +712,29 @@ def _blamed_in_loose_clause(head: "Token") -> "Token | None":
     while after < len(doc) and (doc[after].ent_type_ in ("DATE", "TIME") or (
             doc[after].dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in doc[after].children))):
         after += 1           # "attacks in 2010 that ...": the time the parser hung from the verb
-    if after >= len(doc) or doc[after].lower_ not in RELATIVE or doc[after].dep_ != "dobj":
+    if after >= len(doc) or doc[after].lower_ not in RELATIVE or doc[after].dep_ not in ("dobj", "nsubjpass"):
         return None
     verb = doc[after].head
     if verb.dep_ in ("acl", "relcl") or verb.i < after:
         return None          # a relative clause parsed as one is read with its noun
     return _blamed_on(verb, doc[after])
+
+
+def _claimed_by_beside(head: "Token") -> list["Token"]:
+    """"attacks claimed by the group killed 32", "bombings on Tuesday - also claimed by X -": a claim's
+    participle with its "by" agent told of the event noun, which the parser made the participle's subject
+    or left beside it (the dashes of an aside), names who claimed the noun's event."""
+    doc = head.doc
+    verb = head.head if head.dep_ == "nsubj" else None
+    if verb is None:
+        after = max(t.i for t in head.subtree) + 1
+        while after < len(doc) and (doc[after].is_punct or doc[after].dep_ == "advmod") \
+                and doc[after].text not in (".", ";", ":") and after - head.i < 12:
+            after += 1
+        verb = doc[after] if after < len(doc) else None
+    if verb is None or verb.lemma_.lower() != "claim" or verb.tag_ != "VBN":
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _in_attribute(tok: "Token", verb: "Token") -> bool:
@@ -844,6 +861,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         by += _believed_by(head)
         blamed = _blamed_in_loose_clause(head)
         by += [blamed] if blamed is not None else []
+        by += _claimed_by_beside(head)
         # "an IS-claimed suicide bombing", "a Taliban-claimed attack": who claimed it, before the hyphen
         claimer = next((g for c in head.children if c.dep_ == "amod" and c.lemma_.lower() == "claim"
                         and c.i > 0 and head.doc[c.i - 1].text == "-"
