@@ -100,3 +100,17 @@ def test_demonyms_forces_and_stated_leaders(kb):
     assert "Iranian" in [m.text for m in by_id[kb.find_actor_by_name("Iran").id].mentions]
     nasrallah = next(p for p in people if "Nasrallah" in p.name)
     assert nasrallah.role == "leader" and nasrallah.actor == kb.find_actor_by_name("Hezbollah").id
+
+
+def test_the_north_and_the_south_of_a_report_on_the_two_koreas_are_the_states(kb):
+    text = ("North Korea fired a rocket into the sea on Monday, South Korea said. The South called the launch a "
+            "provocation; the North said it was a satellite. Talks between the North and the South stalled.")
+    actors, _, _ = run(kb, text)
+    said = {a.id: [m.text for m in a.mentions] for a in actors}
+    north, south = kb.state_actor("North Korea", "state").id, kb.state_actor("South Korea", "state").id
+    assert said[north].count("North") == 2 and said[south].count("South") == 2, said
+    # a report naming only one Korea, and "the North Atlantic" or "the North-South talks", name no state
+    for text in ("Rebels in the North attacked a village in Mali on Friday.",
+                 "North Korea and South Korea held the North-South talks near the North Atlantic route."):
+        actors, _, _ = run(kb, text)
+        assert not any(m.text in ("North", "South") for a in actors for m in a.mentions), text

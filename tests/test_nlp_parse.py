@@ -122,3 +122,14 @@ def test_an_error_of_the_callers_items_is_raised_unchanged(nlp):
 
     with pytest.raises(KeyError, match="caller's own bug"):
         list(parse_texts(nlp, items()))
+
+
+def test_is_in_capitals_before_a_verb_is_its_subject(nlp):
+    # "IS claimed ..." parsed as a passive ("is claimed") leaves the claim without a subject
+    doc = nlp("Gunmen stormed a checkpoint near Kirkuk on Monday. IS claimed responsibility for the raid.")
+    tok = next(t for t in doc if t.text == "IS")
+    assert (tok.dep_, tok.pos_, tok.head.lower_) == ("nsubj", "PROPN", "claimed")
+    # a headline in capitals and an ordinary "is" keep their parse
+    doc = nlp("WHAT IS NEXT FOR THE TOWN? The town is held by rebels.")
+    assert [t.dep_ for t in doc if t.lower_ == "is"][1] in ("aux", "auxpass")
+    assert next(t for t in doc if t.text == "IS").pos_ in ("AUX", "VERB")

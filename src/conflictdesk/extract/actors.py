@@ -49,6 +49,9 @@ class ActorLexicon:
     not_actor_norp: re.Pattern[str]
     not_people: re.Pattern[str]
     credit_lines: re.Pattern[str]
+    # "the North" in a report on the two Koreas: (the word, its pattern, its state's country, patterns the text
+    # must hold)
+    short_names: tuple[tuple[str, re.Pattern[str], str, tuple[re.Pattern[str], ...]], ...] = ()
 
 
 @functools.cache
@@ -68,10 +71,19 @@ def actor_lexicon() -> ActorLexicon:
             not_actor_norp=re.compile(str(data["not_actor_norp"]), re.I),
             not_people=re.compile(str(data["not_people"]), re.I),
             credit_lines=re.compile(str(data["credit_lines"]), re.I),
+            short_names=tuple((str(e["word"]), re.compile(rf"\b[Tt]he\s+({re.escape(str(e['word']))})\b(?![\s-]+[A-Z]|-)"),
+                               str(e["country"]), tuple(re.compile(str(w)) for w in e["when"]))
+                              for e in data.get("short_names") or ()),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise ExtractionError(f"pattern file actors.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
+
+
+def short_name_words() -> frozenset[str]:
+    """The words a report names a state by once it has named it ("North" of "the North"), lowercased: a
+    mention of them the actors stage found names the state, not a nationality."""
+    return frozenset(word.lower() for word, _, _, _ in actor_lexicon().short_names)
 
 
 def slug(text: str) -> str:
@@ -207,6 +219,9 @@ def _rule_hits(text: str, kb: "KnowledgeBase", lex: ActorLexicon, kb_found: list
         country = demonyms[m.group(0)]
         if country in states:
             anchors.append((m.start(), m.end(), country))
+    for _, word, country, when in lex.short_names:
+        if country in states and all(w.search(text) for w in when):
+            anchors += [(m.start(1), m.end(1), country) for m in word.finditer(text)]
     forces_by_country: dict[str, Any] = {}
     for start, end, country in anchors:
         pers = lex.personnel.match(text, end)

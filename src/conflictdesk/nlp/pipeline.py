@@ -140,6 +140,7 @@ def _load_checked(name: str, *, faster: bool = True) -> "Language":
     import spacy
 
     _register_paragraph_breaks()
+    _register_acronym_subjects()
     try:
         nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
     except (OSError, ValueError, ImportError) as exc:
@@ -152,6 +153,8 @@ def _load_checked(name: str, *, faster: bool = True) -> "Language":
                             code=Code.PIPELINE_VERSION)
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if "parser" in nlp.pipe_names and "acronym_subjects" not in nlp.pipe_names:
+        nlp.add_pipe("acronym_subjects", after="parser")
     if faster:
         from .speedups import speed_up
 
@@ -174,6 +177,37 @@ def _register_paragraph_breaks() -> None:
         for tok in doc[:-1]:
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
+# names written in capitals that spell an English auxiliary: "IS claimed responsibility" (Islamic State)
+AUXILIARY_ACRONYMS = frozenset({"IS"})
+
+
+def _register_acronym_subjects() -> None:
+    """The `acronym_subjects` component: "IS claimed responsibility for the attack" is parsed as a
+    passive ("is claimed") with no subject; an auxiliary spelled in capitals before a verb that has no
+    subject of its own, in a sentence not written in capitals (a headline shouting "WHAT IS ..."), is
+    the verb's subject, a proper noun (the group)."""
+    from spacy.language import Language
+
+    if Language.has_factory("acronym_subjects"):
+        return
+
+    @Language.component("acronym_subjects")
+    def acronym_subjects(doc: "Doc") -> "Doc":
+        for tok in doc:
+            if tok.text not in AUXILIARY_ACRONYMS or tok.dep_ not in ("aux", "auxpass") or tok.head.i <= tok.i:
+                continue
+            verb = tok.head
+            if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+                continue
+            if any(t.is_alpha and len(t) > 1 and t.is_upper for t in (doc[tok.i - 1] if tok.i else None, doc[tok.i + 1])
+                   if t is not None):
+                continue
+            tok.dep_, tok.pos_, tok.tag_, tok.lemma_ = "nsubj", "PROPN", "NNP", tok.text
+            if verb.tag_ == "VBN":
+                verb.tag_ = "VBD"
         return doc
 
 

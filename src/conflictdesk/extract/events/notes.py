@@ -55,6 +55,9 @@ class Draft:
     # the day of the clause an "after" / "following" phrase holding the event follows: its date only when no
     # telling of it gives its own ("fired the chief Friday following a series of attacks")
     clause_day: DateMention | None = None
+    # the word of a claim of responsibility told again into it ("IS claimed responsibility for the shrine
+    # attack": "attack"): the incident is claimed by its actor1, whatever the status of its first telling
+    claim_word: str | None = None
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -174,6 +177,8 @@ def absorb(into: Draft, other: Draft) -> None:
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
                              and not other.actor1.startswith(STATE_IDS))):
         into.actor1, into.a1_default = other.actor1, other.a1_default
+    if other.actor1 is not None and other.actor1 == into.actor1 and into.claim_word is None:
+        into.claim_word = other.claim_word or (other.mention.head.lemma_.lower() if other.status == "claimed" else None)
     into.actor2 = into.actor2 or other.actor2
     into.assoc1 += [x for x in other.assoc1 if x not in into.assoc1]
     into.assoc2 += [x for x in other.assoc2 if x not in into.assoc2]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...records import Actor, Person
+from ..actors import short_name_words
 from ..parse_tree import climb_to_subject, text_of
 from .patterns import EventPatterns, RolePhrase
 from .attributes import REPORTING_VERBS, after_the_fact
@@ -449,8 +450,8 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
     if text[hit[1]:hit[1] + 6].lower().startswith(BASED):
         return True
     said = text[hit[0]:hit[1]].lower()
-    if said in {n.lower() for n in (rec.name, *rec.aliases)}:
-        return False                                  # "Israel", "the United States": the state named
+    if said in {n.lower() for n in (rec.name, *rec.aliases)} or said in short_name_words():
+        return False                                  # "Israel", "the United States", "the North": the state named
     own = hit[0] <= tok.idx < hit[1]                  # "Palestinians", "a Palestinian"
     return own or tok.lemma_.lower() in patterns.nationality_heads or tok.lower_ in patterns.nationality_heads \
         or _counted_people(tok, patterns)
@@ -702,6 +703,40 @@ def _blamed_on(verb: "Token", head: "Token") -> "Token | None":
     return named[0] if named else None       # (the parser may hang "on X" from the attack blamed)
 
 
+def _blamed_in_loose_clause(head: "Token") -> "Token | None":
+    """"killed in attacks in 2010 that Seoul blames on the North", its relative clause parsed as a clause
+    of the sentence's verb: a blame verb whose object is the relative pronoun just after the noun's phrase
+    blames the noun."""
+    doc = head.doc
+    after = max(t.i for t in head.subtree) + 1
+    while after < len(doc) and (doc[after].ent_type_ in ("DATE", "TIME") or (
+            doc[after].dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in doc[after].children))):
+        after += 1           # "attacks in 2010 that ...": the time the parser hung from the verb
+    if after >= len(doc) or doc[after].lower_ not in RELATIVE or doc[after].dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = doc[after].head
+    if verb.dep_ in ("acl", "relcl") or verb.i < after:
+        return None          # a relative clause parsed as one is read with its noun
+    return _blamed_on(verb, doc[after])
+
+
+def _claimed_by_beside(head: "Token") -> list["Token"]:
+    """"attacks claimed by the group killed 32", "bombings on Tuesday - also claimed by X -": a claim's
+    participle with its "by" agent told of the event noun, which the parser made the participle's subject
+    or left beside it (the dashes of an aside), names who claimed the noun's event."""
+    doc = head.doc
+    verb = head.head if head.dep_ == "nsubj" else None
+    if verb is None:
+        after = max(t.i for t in head.subtree) + 1
+        while after < len(doc) and (doc[after].is_punct or doc[after].dep_ == "advmod") \
+                and doc[after].text not in (".", ";", ":") and after - head.i < 12:
+            after += 1
+        verb = doc[after] if after < len(doc) else None
+    if verb is None or verb.lemma_.lower() != "claim" or verb.tag_ != "VBN":
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _in_attribute(tok: "Token", verb: "Token") -> bool:
     """Is tok in what the copula says its subject is ("a PKK member was one of the perpetrators of a
     car bombing": the subject did it), rather than beside it ("Turkey has become a target, with two
@@ -824,6 +859,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
         by += _believed_by(head)
+        blamed = _blamed_in_loose_clause(head)
+        by += [blamed] if blamed is not None else []
+        by += _claimed_by_beside(head)
         # "an IS-claimed suicide bombing", "a Taliban-claimed attack": who claimed it, before the hyphen
         claimer = next((g for c in head.children if c.dep_ == "amod" and c.lemma_.lower() == "claim"
                         and c.i > 0 and head.doc[c.i - 1].text == "-"

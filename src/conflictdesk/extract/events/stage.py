@@ -32,8 +32,8 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
-from .incidents import (aside_ranges, caption_ranges, incidents_only, merge_references, refers_back, report_date,
-                        said_day_told_later)
+from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
+                        report_date, said_day_told_later)
 from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
                         told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
@@ -1426,12 +1426,25 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
             continue
         groups = {o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
                   and day(o) == day(d) and _same_site(o.place, d.place)
-                  and (o.sent_start == d.sent_start or (o.status == "claimed" and (
-                      o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d))))}
+                  and (o.sent_start == d.sent_start or (_claimed(o) and (
+                      o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d)
+                      or _claim_word(o) in ANY_VIOLENCE)))}
         if len(groups) == 1:
             group = groups.pop()
             if group != d.actor2:
                 d.actor1 = group
+
+
+def _claimed(d: Draft) -> bool:
+    """A claimed incident: told as a claim, or a claim of responsibility told of it again ("IS claimed
+    responsibility for the shrine attack" after the lead told the attack)."""
+    return d.status == "claimed" or d.claim_word is not None
+
+
+def _claim_word(d: Draft) -> str | None:
+    """The word the claim names the incident with: "the attack" claims every act of it (the bombers, the
+    gunmen, the mortar fire at the site that day), "the bombing" only bombings."""
+    return d.claim_word or (d.mention.head.lemma_.lower() if d.status == "claimed" else None)
 
 
 STRUCK_FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack")
@@ -1462,6 +1475,32 @@ def _unnamed_strikers(drafts: list[Draft], anchor: Any = None) -> None:
             striker = strikers.pop()
             if striker != d.actor2:
                 d.actor1 = striker
+
+
+TAKING = "Abduction/forced disappearance"
+
+
+def _unnamed_kidnappers(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> None:
+    """"Robert Hall was abducted in September" and "a Canadian held hostage had been beheaded" in a report
+    of Abu Sayyaf's kidnappings ("In March, Abu Sayyaf abducted 10 sailors"): an abduction, or the killing
+    of a captive, told without who took the captives is by the one armed group the report names as taking
+    captives in the same country (ACLED's coders read the report so); with two named, it stays unidentified."""
+    def taking(d: Draft) -> bool:
+        return d.status in OCCURRED and (d.coding.sub_event_type == TAKING or (
+            d.coding.sub_event_type == "Attack" and d.rule == "abduction"))     # a captive killed
+
+    def country(d: Draft) -> str | None:
+        return d.place.country if d.place is not None else None
+
+    for d in drafts:
+        if not taking(d) or _actor_type(d.actor1, kb=kb, index=index) not in ("unidentified_armed_group", None):
+            continue
+        takers = {o.actor1 for o in drafts if o is not d and taking(o) and not o.a1_default
+                  and _actor_type(o.actor1, kb=kb, index=index) in NON_STATE_GROUPS and country(o) in (country(d), None)}
+        if len(takers) == 1:
+            taker = takers.pop()
+            if taker != d.actor2:
+                d.actor1, d.a1_default = taker, False
 
 
 # "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
@@ -1709,6 +1748,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index)
     _unnamed_strikers(merged, anchor)
+    _unnamed_kidnappers(merged, kb=kb, index=index)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
