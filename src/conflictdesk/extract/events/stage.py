@@ -129,6 +129,21 @@ def _victim_named(m: Mention) -> bool:
                or t.dep_ == "amod" for t in near if t.i != head.i)
 
 
+def _violence_to_people(m: Mention, patterns: EventPatterns) -> bool:
+    """Another incident of violence told as one: a violent verb with the people it struck and either its
+    attackers ("a doctor was shot in an attack by three men") or the victim as another ("another man was
+    beaten"); not a noun ("the attack"), a verb without its victim ("shooting broke out"), things struck."""
+    head = m.head
+    if m.coding.event_type not in ARMED_VIOLENCE or head.pos_ != "VERB" or m.trigger.kind != "event":
+        return False
+    victims = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")
+               and (_people(c, patterns) or c.ent_type_ == "PERSON")]
+    attackers = any(t.lower_ == "by" and any(g.dep_ == "pobj" and _people(g, patterns) for g in t.children)
+                    for t in head.subtree)
+    return bool(victims) and (attackers or any(c.dep_ == "det" and c.lower_ == "another"
+                                               for v in victims for c in v.children))
+
+
 def _fired_at_forces(m: Mention, patterns: EventPatterns) -> bool:
     """"opened fire at two police officers", "fired on the police station": shots aimed at armed forces."""
     heads = [m.head] + [c for c in m.head.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
@@ -1619,24 +1634,33 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                              or (m.coding.event_type in DEMONSTRATIONS
                                                                            and not shows_not_protests(m))
                                              for m in f) for c, h, f in zip(context, hurts, found_all)])
+    # the context of a sentence: its own, or that of its neighbours in the same paragraph
+    windows = [context[k] or any(0 <= j < len(sents) and context[j] and "\n" not in
+                                 doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
+                                 for j in (k - 1, k + 1)) for k, s in enumerate(sents)]
+    # the violence against people a text tells in a context of conflict ("beaten outside a mosque by an
+    # attacker who shouted slurs") makes its other tellings of such violence events of the story ("another
+    # man was beaten outside a mosque in Florida")
+    told = {m.trigger.id for k, f in enumerate(found_all) for m in f
+            if m.coding.event_type in ARMED_VIOLENCE and _gated(m, here=context[k], window=windows[k])}
     for k, sent in enumerate(sents):
         if not relevant:
             break
         if any(a <= sent.start_char < b for a, b in asides):
             continue              # a link to another story, a correction note, a live page's heading
-        # the context of a sentence: its own, or that of its neighbours in the same paragraph
-        here = context[k]
-        window = here or any(0 <= j < len(sents) and context[j] and "\n" not in
-                             doc.text[min(sents[j].end_char, sent.end_char):max(sents[j].start_char, sent.start_char)]
-                             for j in (k - 1, k + 1))
+        here, window = context[k], windows[k]
         found_here, hurt = found_all[k], hurts[k]
         if accident(sent.text):
             continue              # "two were killed when a helicopter crashed due to a technical fault"
-        mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
+
+        def gated(m: Mention) -> bool:
+            return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns))
+
+        mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
-        loose = {id(m) for m in mentions if not _gated(m, here=here, window=window) and not
+        loose = {id(m) for m in mentions if not gated(m) and not
                  (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)
                  and not (hurt and _killed_by_people(m, patterns)) and id(m) not in crowd_acts}
         mentions = absorb_modifiers(mentions)
