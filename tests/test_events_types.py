@@ -197,3 +197,15 @@ def test_one_crowd_in_a_sentence_is_one_event(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs if e.event_type in ("Protests", "Riots")] == [sub], \
         [(e.sub_event_type, e.rule) for e in evs]
+
+
+# targeted with no weapon named, by fighters on the ground: fighting, or an attack on civilians; not shelling
+@pytest.mark.parametrize("text,sub", [
+    ("Gunmen who targeted police officers at a checkpoint in Mosul on Tuesday fled on foot.", "Armed clash"),
+    ("Militants targeted a wedding hall and a market in Kirkuk on Tuesday.", "Attack"),
+    ("Warplanes targeted a fuel depot in Raqqa on Tuesday.", "Air/drone strike"),
+])
+def test_targeted_by_fighters_on_the_ground(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert sub in [e.sub_event_type for e in evs], [(e.sub_event_type, e.rule) for e in evs]
+    assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in evs]

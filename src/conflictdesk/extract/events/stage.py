@@ -830,6 +830,13 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if not refined and _ground_strike(m, roles.side1, kb=kb, index=index):
         # "the PKK has struck at the security forces": a group with no aircraft strikes on the ground
         coding, refined = (BATTLE if _armed_party(roles.side2, kb=kb, index=index) else GROUND_ATTACK), True
+    if not refined and _targeted_on_the_ground(m, roles.side1, kb=kb, index=index):
+        # "gunmen who targeted security forces", "rebels were targeting Raqqa": fighters on the ground
+        # fight what they target, unless it is civilians or a place of civilian life ("a concert hall")
+        civilian = roles.side2.kind in ("civilians", "nationals") or _actor_type(
+            roles.side2.actor, kb=kb, index=index) in UNARMED_TYPES or (
+            roles.side2.actor is None and _at_civilian_site(m, roles.side2.token, patterns))
+        coding, refined = (GROUND_ATTACK if civilian else BATTLE), True
     if not refined and _state_bombing(m, roles.side1, kb=kb, index=index):
         # "government forces have stepped up bombing of rebel-held areas", "Russian bombing of the town": a
         # state's military bombs from the air (ACLED), a bomb planted is an insurgent's
@@ -1035,6 +1042,22 @@ def _ground_strike(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> b
     if side1.actor is None and side1.phrase is None and side1.token is not None and \
             not any(t.lemma_.lower() in AIR_WORDS for t in m.sent):
         return True        # "the militants ... before they struck in Paris": no one with aircraft, none named
+    return side1.kind in ("unidentified_armed_group", "armed") or \
+        _actor_type(side1.actor, kb=kb, index=index) in GROUND_TYPES
+
+
+def _targeted_on_the_ground(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> bool:
+    """"Targeted" with no weapon named, by gunmen, militants or an armed group without aircraft, with no
+    air word in what it targeted: no shelling (the verb's default) but fighting on the ground. Words
+    telling the doer ("rebels backed in the air by the coalition") say nothing of the weapon."""
+    head = m.head
+    if m.trigger.id != "target" or head.pos_ != "VERB":
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj"] + ([head.head] if head.dep_ == "relcl" else [])
+    told = [head] + [t for c in head.children if c.dep_ != "nsubj" for t in c.subtree] + \
+        [g for d in doers for g in (d, *d.children) if g.dep_ in ("compound", "amod") or g is d]
+    if any(t.lemma_.lower() in AIR_WORDS for t in told):
+        return False
     return side1.kind in ("unidentified_armed_group", "armed") or \
         _actor_type(side1.actor, kb=kb, index=index) in GROUND_TYPES
 
