@@ -109,7 +109,8 @@ IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "cras
 # what an intercept may stop that is no weapon fired: "the Russian SU-27 fighter had intercepted" a U.S.
 # reconnaissance plane flying in international airspace (ACLED's disrupted weapons use is of missiles, rockets,
 # drones, shells, bombs)
-MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter", "bomber", "helicopter"}
+MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter", "bomber", "helicopter", "warplane",
+                   "gunship"}
 FIRED_WEAPONS = {"missile", "rocket", "drone", "uav", "shell", "mortar", "bomb", "projectile", "explosive", "ied"}
 
 

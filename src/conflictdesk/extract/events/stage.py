@@ -34,8 +34,8 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
                         report_date, said_day_told_later)
-from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
-                        told_as_trend)
+from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
+                        shows_not_protests, told_as_state, told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
                          anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
                          document_places, fatalities_in, history_year, homes, in_background_section,
@@ -841,6 +841,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # "government forces have stepped up bombing of rebel-held areas", "Russian bombing of the town": a
         # state's military bombs from the air (ACLED), a bomb planted is an insurgent's
         coding, refined = AIR_STRIKE, True
+    downed = _aircraft_downed(m)
+    if downed is not None:
+        coding, refined = downed, True
     side2 = roles.side2
     if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index) \
             and coding.event_type in ARMED_VIOLENCE:       # those it arrests are civilians (ACLED)
@@ -1063,6 +1066,29 @@ def _targeted_on_the_ground(m: Mention, side1: Party, *, kb: Any, index: ActorIn
 
 
 AIR_STRIKE = Coding("Explosions/Remote violence", "Air/drone strike", "195")
+# a military aircraft's designation: "F-16", "Su-24", "MiG-29", "Mi-8"
+AIRCRAFT_MODEL = re.compile(r"^(?:[a-z]{1,3})-\d{1,3}[a-z]?s?$", re.IGNORECASE)
+
+
+def _aircraft_word(tok: Any) -> bool:
+    return tok.lemma_.lower() in MANNED_AIRCRAFT or bool(AIRCRAFT_MODEL.match(tok.text))
+
+
+def _aircraft_downed(m: Mention) -> Coding | None:
+    """A manned aircraft shot down ("Turkish F-16s shot down a Russian Su-24", "Turkey shot down a Russian
+    warplane") is no disrupted weapons use (that is of missiles, rockets, drones, shells): an air strike
+    when aircraft shot it down, else fighting (from the ground)."""
+    head = m.head
+    if m.trigger.id != "disrupted-weapons" or head.pos_ != "VERB" or not any(
+            t.lower_ == "down" for t in m.tokens):
+        return None
+    downed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
+        [g for t in m.tokens if t.lower_ == "down" for g in t.children if g.dep_ in ("pobj", "dobj")]
+    if not downed or not all(_aircraft_word(c) for c in downed):
+        return None
+    shooters = [c for c in head.children if c.dep_ == "nsubj"] + \
+        [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return AIR_STRIKE if any(_aircraft_word(t) for t in shooters) else BATTLE
 BOMBING_WORDS = {"bombing", "bomb"}      # the act, as the noun "bombing" or the verb "bomb"
 MILITARY_NAMES = ("Military Forces of", "Allied Syrian and/or Russian Forces")
 
