@@ -264,3 +264,23 @@ def test_fighting_a_quoted_witness_heard_happened(nlp, kb):
     evs = extract(nlp, kb, text).events
     battles = [e for e in evs if e.sub_event_type == "Armed clash" and "rooftops" in e.evidence.text]
     assert battles, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_further_attacks_on_people_in_a_story_of_such_attacks(nlp, kb):
+    # the first attack is told with its attacker; the later ones, told without any word of conflict,
+    # are further incidents of the story when they name their attackers or the victim as "another"
+    text = ("Two worshippers were beaten outside a temple in Leeds on Friday by an attacker who shouted "
+            "insults at them, a community group said.\n\n"
+            "In Bristol on Thursday, a doctor on his way to prayers was shot by two men.\n\n"
+            "It came two days after another woman was beaten near a temple in Derby.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 6, 12)).events
+    places = sorted(e.location or "" for e in evs if e.sub_event_type == "Attack")
+    assert places == ["Bristol", "Derby", "Leeds"], [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_shooting_outside_any_story_of_violence_stays_out(nlp, kb):
+    # with no violence told in a context of conflict, a shooting by "two men" is no event of the desk's
+    text = ("The city council approved a new budget for schools on Monday.\n\n"
+            "In a separate matter, a shopkeeper was shot by two men during a robbery last year.")
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.sub_event_type, e.location) for e in evs]

@@ -75,6 +75,9 @@ def test_the_attack_named_again_is_the_same_incident(nlp, kb):
      "including around the city of Aleppo, Kerry said on Monday.", False),
     ("Syria's opposition said on Saturday it had agreed to the possibility of a temporary truce, provided there "
      "were guarantees.", False),
+    # the agreement told by the participle that made it
+    ("The minister said a truce brokered by Egypt and Qatar on March 3 must also cover the port of Hodeidah.", True),
+    ("The minister said a truce sought by Egypt must also cover the port of Hodeidah.", False),
 ])
 def test_an_agreement_is_one_made(nlp, kb, text, agreed):
     made = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]

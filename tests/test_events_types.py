@@ -197,3 +197,27 @@ def test_one_crowd_in_a_sentence_is_one_event(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs if e.event_type in ("Protests", "Riots")] == [sub], \
         [(e.sub_event_type, e.rule) for e in evs]
+
+
+# targeted with no weapon named, by fighters on the ground: fighting, or an attack on civilians; not shelling
+@pytest.mark.parametrize("text,sub", [
+    ("Gunmen who targeted police officers at a checkpoint in Mosul on Tuesday fled on foot.", "Armed clash"),
+    ("Militants targeted a wedding hall and a market in Kirkuk on Tuesday.", "Attack"),
+    ("Warplanes targeted a fuel depot in Raqqa on Tuesday.", "Air/drone strike"),
+])
+def test_targeted_by_fighters_on_the_ground(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert sub in [e.sub_event_type for e in evs], [(e.sub_event_type, e.rule) for e in evs]
+    assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in evs]
+
+
+# a manned aircraft shot down is no disrupted weapons use (that is of missiles, rockets, drones): an air
+# strike when aircraft downed it, fighting when it was shot down from the ground; a drone downed stays one
+@pytest.mark.parametrize("text,sub", [
+    ("Two Greek F-16s shot down a Libyan Su-22 over the sea on Tuesday.", "Air/drone strike"),
+    ("Rebels shot down a government helicopter near Hama on Tuesday.", "Armed clash"),
+    ("The army shot down a rebel drone near Hama on Tuesday.", "Disrupted weapons use"),
+])
+def test_an_aircraft_shot_down(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == [sub], [(e.sub_event_type, e.rule) for e in evs]

@@ -72,6 +72,8 @@ def agreement_made(m: "Mention") -> bool:
                 c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in head.children):
             return False          # "both sides agreed there has been some progress": a view shared, no agreement
         return head.lemma_.lower() in MAKING
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING for c in head.children):
+        return True               # "a ceasefire brokered by the U.S. and Russia", "the truce agreed in February"
     verb = head.head
     if head.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
@@ -109,7 +111,8 @@ IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "cras
 # what an intercept may stop that is no weapon fired: "the Russian SU-27 fighter had intercepted" a U.S.
 # reconnaissance plane flying in international airspace (ACLED's disrupted weapons use is of missiles, rockets,
 # drones, shells, bombs)
-MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter", "bomber", "helicopter"}
+MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter", "bomber", "helicopter", "warplane",
+                   "gunship"}
 FIRED_WEAPONS = {"missile", "rocket", "drone", "uav", "shell", "mortar", "bomb", "projectile", "explosive", "ied"}
 
 

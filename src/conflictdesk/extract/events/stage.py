@@ -34,8 +34,8 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
                         report_date, said_day_told_later)
-from .relevance import (about_conflict, accident, agreement_made, not_an_occurrence, shows_not_protests, told_as_state,
-                        told_as_trend)
+from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
+                        shows_not_protests, told_as_state, told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
                          anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
                          document_places, fatalities_in, history_year, homes, in_background_section,
@@ -127,6 +127,21 @@ def _victim_named(m: Mention) -> bool:
         near += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "nsubj", "compound")
                or t.dep_ == "amod" for t in near if t.i != head.i)
+
+
+def _violence_to_people(m: Mention, patterns: EventPatterns) -> bool:
+    """Another incident of violence told as one: a violent verb with the people it struck and either its
+    attackers ("a doctor was shot in an attack by three men") or the victim as another ("another man was
+    beaten"); not a noun ("the attack"), a verb without its victim ("shooting broke out"), things struck."""
+    head = m.head
+    if m.coding.event_type not in ARMED_VIOLENCE or head.pos_ != "VERB" or m.trigger.kind != "event":
+        return False
+    victims = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")
+               and (_people(c, patterns) or c.ent_type_ == "PERSON")]
+    attackers = any(t.lower_ == "by" and any(g.dep_ == "pobj" and _people(g, patterns) for g in t.children)
+                    for t in head.subtree)
+    return bool(victims) and (attackers or any(c.dep_ == "det" and c.lower_ == "another"
+                                               for v in victims for c in v.children))
 
 
 def _fired_at_forces(m: Mention, patterns: EventPatterns) -> bool:
@@ -815,10 +830,20 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if not refined and _ground_strike(m, roles.side1, kb=kb, index=index):
         # "the PKK has struck at the security forces": a group with no aircraft strikes on the ground
         coding, refined = (BATTLE if _armed_party(roles.side2, kb=kb, index=index) else GROUND_ATTACK), True
+    if not refined and _targeted_on_the_ground(m, roles.side1, kb=kb, index=index):
+        # "gunmen who targeted security forces", "rebels were targeting Raqqa": fighters on the ground
+        # fight what they target, unless it is civilians or a place of civilian life ("a concert hall")
+        civilian = roles.side2.kind in ("civilians", "nationals") or _actor_type(
+            roles.side2.actor, kb=kb, index=index) in UNARMED_TYPES or (
+            roles.side2.actor is None and _at_civilian_site(m, roles.side2.token, patterns))
+        coding, refined = (GROUND_ATTACK if civilian else BATTLE), True
     if not refined and _state_bombing(m, roles.side1, kb=kb, index=index):
         # "government forces have stepped up bombing of rebel-held areas", "Russian bombing of the town": a
         # state's military bombs from the air (ACLED), a bomb planted is an insurgent's
         coding, refined = AIR_STRIKE, True
+    downed = _aircraft_downed(m)
+    if downed is not None:
+        coding, refined = downed, True
     side2 = roles.side2
     if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index) \
             and coding.event_type in ARMED_VIOLENCE:       # those it arrests are civilians (ACLED)
@@ -1024,7 +1049,46 @@ def _ground_strike(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> b
         _actor_type(side1.actor, kb=kb, index=index) in GROUND_TYPES
 
 
+def _targeted_on_the_ground(m: Mention, side1: Party, *, kb: Any, index: ActorIndex) -> bool:
+    """"Targeted" with no weapon named, by gunmen, militants or an armed group without aircraft, with no
+    air word in what it targeted: no shelling (the verb's default) but fighting on the ground. Words
+    telling the doer ("rebels backed in the air by the coalition") say nothing of the weapon."""
+    head = m.head
+    if m.trigger.id != "target" or head.pos_ != "VERB":
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj"] + ([head.head] if head.dep_ == "relcl" else [])
+    told = [head] + [t for c in head.children if c.dep_ != "nsubj" for t in c.subtree] + \
+        [g for d in doers for g in (d, *d.children) if g.dep_ in ("compound", "amod") or g is d]
+    if any(t.lemma_.lower() in AIR_WORDS for t in told):
+        return False
+    return side1.kind in ("unidentified_armed_group", "armed") or \
+        _actor_type(side1.actor, kb=kb, index=index) in GROUND_TYPES
+
+
 AIR_STRIKE = Coding("Explosions/Remote violence", "Air/drone strike", "195")
+# a military aircraft's designation: "F-16", "Su-24", "MiG-29", "Mi-8"
+AIRCRAFT_MODEL = re.compile(r"^(?:[a-z]{1,3})-\d{1,3}[a-z]?s?$", re.IGNORECASE)
+
+
+def _aircraft_word(tok: Any) -> bool:
+    return tok.lemma_.lower() in MANNED_AIRCRAFT or bool(AIRCRAFT_MODEL.match(tok.text))
+
+
+def _aircraft_downed(m: Mention) -> Coding | None:
+    """A manned aircraft shot down ("Turkish F-16s shot down a Russian Su-24", "Turkey shot down a Russian
+    warplane") is no disrupted weapons use (that is of missiles, rockets, drones, shells): an air strike
+    when aircraft shot it down, else fighting (from the ground)."""
+    head = m.head
+    if m.trigger.id != "disrupted-weapons" or head.pos_ != "VERB" or not any(
+            t.lower_ == "down" for t in m.tokens):
+        return None
+    downed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
+        [g for t in m.tokens if t.lower_ == "down" for g in t.children if g.dep_ in ("pobj", "dobj")]
+    if not downed or not all(_aircraft_word(c) for c in downed):
+        return None
+    shooters = [c for c in head.children if c.dep_ == "nsubj"] + \
+        [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return AIR_STRIKE if any(_aircraft_word(t) for t in shooters) else BATTLE
 BOMBING_WORDS = {"bombing", "bomb"}      # the act, as the noun "bombing" or the verb "bomb"
 MILITARY_NAMES = ("Military Forces of", "Allied Syrian and/or Russian Forces")
 
@@ -1619,24 +1683,33 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                              or (m.coding.event_type in DEMONSTRATIONS
                                                                            and not shows_not_protests(m))
                                              for m in f) for c, h, f in zip(context, hurts, found_all)])
+    # the context of a sentence: its own, or that of its neighbours in the same paragraph
+    windows = [context[k] or any(0 <= j < len(sents) and context[j] and "\n" not in
+                                 doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
+                                 for j in (k - 1, k + 1)) for k, s in enumerate(sents)]
+    # the violence against people a text tells in a context of conflict ("beaten outside a mosque by an
+    # attacker who shouted slurs") makes its other tellings of such violence events of the story ("another
+    # man was beaten outside a mosque in Florida")
+    told = {m.trigger.id for k, f in enumerate(found_all) for m in f
+            if m.coding.event_type in ARMED_VIOLENCE and _gated(m, here=context[k], window=windows[k])}
     for k, sent in enumerate(sents):
         if not relevant:
             break
         if any(a <= sent.start_char < b for a, b in asides):
             continue              # a link to another story, a correction note, a live page's heading
-        # the context of a sentence: its own, or that of its neighbours in the same paragraph
-        here = context[k]
-        window = here or any(0 <= j < len(sents) and context[j] and "\n" not in
-                             doc.text[min(sents[j].end_char, sent.end_char):max(sents[j].start_char, sent.start_char)]
-                             for j in (k - 1, k + 1))
+        here, window = context[k], windows[k]
         found_here, hurt = found_all[k], hurts[k]
         if accident(sent.text):
             continue              # "two were killed when a helicopter crashed due to a technical fault"
-        mentions = [m for m in found_here if _gated(m, here=here, window=window) or m.trigger.kind == "outcome"
+
+        def gated(m: Mention) -> bool:
+            return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns))
+
+        mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
-        loose = {id(m) for m in mentions if not _gated(m, here=here, window=window) and not
+        loose = {id(m) for m in mentions if not gated(m) and not
                  (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)
                  and not (hurt and _killed_by_people(m, patterns)) and id(m) not in crowd_acts}
         mentions = absorb_modifiers(mentions)
