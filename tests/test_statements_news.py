@@ -444,6 +444,17 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The interior ministry said the bomber had planned to hit a more crowded spot in the market.", "other",
      "threat"),
     ("The rebel commander said his fighters planned to attack the airport.", "threat", "other"),
+    # a harm set on a condition threatens, whoever speaks it: "if ... would", "unless", a move of "any" kind,
+    # a harm withheld "unless"; a harm that did not happen ("would have") or an end to war does not
+    ("The hijacker said that if the plane landed in the capital he would blow it up.", "threat", "other"),
+    ("The army warned that any incursion across the border would result in the destruction of the rebel bases.",
+     "threat", "other"),
+    ("The president said his country will not use its missiles unless its territory is attacked.", "threat",
+     "other"),
+    ("The candidate said that if elected he would end the war within a year.", "other", "threat"),
+    ("The officer said that if they had seen him, they would have shot him.", "other", "threat"),
+    # a punishment or a blow the speaker's side will give
+    ("\"We will give them the punishment they deserve,\" the rebel commander said.", "threat", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

@@ -341,6 +341,9 @@ def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
         return True
     if lemma in ("win", "advance", "tighten", "wipe", "dislodge", "retake", "recapture", "liberate", "enter"):
         return True
+    if lemma in ("give", "inflict", "deal", "deliver", "mete") and any(
+            c.dep_ == "dobj" and _lemma(c) in ("punishment", "blow", "retaliation", "lesson") for c in t.children):
+        return True                                                     # "we will give them the punishment"
     if lemma in ("conduct", "launch", "lead", "mount", "wage", "carry") and any(c.dep_ == "auxpass" for c in t.children) \
             and any(_lemma(g) in lex["state_forces"] | lex["group_forces"]
                     for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
@@ -803,6 +806,9 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
         lemma = _lemma(t)
         if t.pos_ != "VERB" and not (t.pos_ == "AUX" and t.dep_ == "ROOT"):
             continue
+        if _harm_on_condition(t, lex):
+            yield SyntaxHit("threat", "syn.threat.on_condition")
+            continue
         subj = _subject(t)
         obj_lemmas = set().union(*(_phrase_lemmas(c) for c in t.children if c.dep_ in ("dobj", "prep", "pobj",
                                                                                        "nsubjpass")))
@@ -887,6 +893,44 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 if group_in(sent.text):
                     yield SyntaxHit("incitement", "syn.incite.dehumanise")
                     break
+
+
+# what a harm set on a condition is: besides violent verbs and the words of WARNING_WORDS, ruin and escalation
+_HARM_NOUNS = WARNING_WORDS | frozenset({"destruction", "annihilation", "escalation", "death", "bloodshed", "blow",
+                                          "attack", "violence", "conflict"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_ARMS = frozenset({"weapon", "missile", "rocket", "bomb", "arsenal", "nuke"})
+_ENDING = frozenset({"end", "stop", "prevent", "avoid", "resolve", "settle", "limit", "reduce", "contain"})
+
+
+def _harm_on_condition(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a harm is announced on a condition set on someone's move: a "will" or "would" clause of harm
+    with an "if" or "unless" clause ("if the plane lands in Egypt he would blow it up", "the government will
+    be brought down unless the reforms pass"), or with a move of "any" kind as its subject ("any provocation
+    would result in the destruction of its leadership"). A negated harm ("would not attack if") is none."""
+    if t.pos_ != "VERB" or t.dep_ in ("amod", "relcl", "advcl") or _lemma(t) in _ENDING \
+            or _lemma(t) in lex["deescalation_verbs"]:
+        return False                                    # "if elected, he would end the war": no harm
+    auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & (_FUTURE | _REPORTED_FUTURE) or "have" in auxes:
+        return False                                    # "they would have shot him": what did not happen
+    marks = {g.lower_ for c in t.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"
+             and not (g.i > 0 and g.doc[g.i - 1].lower_ == "even")}      # "even if": no condition
+    if _negated(t):                                     # "will not use nuclear weapons unless ...": use if ...
+        return "unless" in marks and (_lemma(t) in lex["violent_verbs"] or _threat_act(t, lex) or any(
+            _lemma(x) in _HARM_NOUNS | _ARMS for c in t.children if c.dep_ == "dobj" for x in c.subtree))
+    subj = _subject(t)
+    condition = bool(marks & _CONDITION_MARKS)
+    condition = condition or subj is not None and subj.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "any" for c in subj.children)
+    if not condition:
+        return False
+    if _lemma(t) in lex["violent_verbs"] or _threat_act(t, lex):
+        return True
+    if _lemma(t) == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+        return True                                     # "the government would be brought down"
+    harmed = [x for c in t.children if c.dep_ in ("dobj", "attr", "prep", "agent") for x in c.subtree]
+    return any(_lemma(x) in _HARM_NOUNS for x in harmed if x.pos_ == "NOUN")
 
 
 def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
