@@ -455,6 +455,17 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The officer said that if they had seen him, they would have shot him.", "other", "threat"),
     # a punishment or a blow the speaker's side will give
     ("\"We will give them the punishment they deserve,\" the rebel commander said.", "threat", "other"),
+    # a word of calm that names a time, a common good or talks about arms is no step towards calm; a truce agreed
+    # after talks still is
+    ("The police chief said the gunman shot himself after hours of negotiations with the officers.", "other",
+     "de_escalation"),
+    ("\"Of all the threats to security and peace, the worst is the spread of these weapons,\" the president said.",
+     "other", "de_escalation"),
+    ("The minister said Seoul will begin talks with Washington next week on deploying the missile defence system.",
+     "other", "de_escalation"),
+    ("\"When he talks about punching people, he is encouraging violence,\" the senator said.", "other",
+     "de_escalation"),
+    ("The envoy said the parties had agreed to a truce after talks in Geneva.", "de_escalation", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

@@ -1086,6 +1086,45 @@ def calm_undermined_spans(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> 
     return out
 
 
+# prepositions whose phrase tells when something happened ("after hours of negotiations with the police")
+_TIME_PREPS = frozenset({"during", "after", "before", "since", "amid", "following", "throughout", "ahead"})
+# what peace is named beside as a common good or a time ("in war and peace", "regional peace and stability")
+_PEACE_PAIRS = frozenset({"war", "security", "stability", "prosperity", "order", "harmony", "justice", "freedom"})
+# what talks are about when they are about arms or money, no step towards calm ("talks on deploying the system")
+_ARMS_TOPICS = frozenset({"deploy", "deployment", "system", "weapon", "missile", "assistance", "budget", "sale",
+                          "purchase", "contract", "package", "funding"})
+
+
+def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
+    """Where (character offsets from the start of `tokens`) a word of calm names no step towards it: "talks"
+    as a verb ("when he talks about ..."), talks or a truce as the time of something else ("after hours of
+    negotiations with the police", "during the talks"), peace named beside war or security as a common good
+    ("in war and peace", "threats to security and peace"), and talks about arms or money ("talks on deploying
+    the missile defence system", "in talks on a military assistance agreement")."""
+    base = tokens[0].idx if len(tokens) else 0
+    out: list[tuple[int, int]] = []
+
+    def span(x: "Token") -> tuple[int, int]:
+        sub = list(x.subtree)
+        return sub[0].idx - base, sub[-1].idx + len(sub[-1].text) - base
+
+    for t in tokens:
+        lemma = _lemma(t)
+        if lemma == "talk" and t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "about" for c in t.children):
+            out.append((t.idx - base, t.idx + len(t.text) - base))
+        elif t.dep_ == "prep" and t.lower_ in _TIME_PREPS and t.head.pos_ in ("VERB", "AUX", "NOUN"):
+            out.append(span(t))
+        elif lemma == "peace" and (t.dep_ == "conj" and _lemma(t.head) in _PEACE_PAIRS or any(
+                c.dep_ == "conj" and _lemma(c) in _PEACE_PAIRS for c in t.children)):
+            head = t.head if t.dep_ == "conj" else t
+            out.append(span(head))
+        elif lemma in ("talk", "negotiation") and t.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(_lemma(x) in _ARMS_TOPICS for x in c.subtree)
+                for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
+            out.append(span(t))                         # "began talks with Washington on deploying the system"
+    return out
+
+
 def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     """Whether a point speaks of violence or its consequences (what makes a warning a threat)."""
     return any(_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS
