@@ -466,6 +466,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("\"When he talks about punching people, he is encouraging violence,\" the senator said.", "other",
      "de_escalation"),
     ("The envoy said the parties had agreed to a truce after talks in Geneva.", "de_escalation", "other"),
+    # a call for a strike or an uprising, however the noun is qualified, mobilises; a call for a party's move demands
+    ("The union leader called for a taxi strike across the city on Monday.", "call_to_action", "demand"),
+    ("The foreign minister called for the rebels to withdraw from the town.", "demand", "call_to_action"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

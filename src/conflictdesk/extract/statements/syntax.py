@@ -515,6 +515,23 @@ def _mobilises(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+def calls_for_mobilisation(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether "called for ..." asks for a mobilisation, a call to action rather than a demand: a strike, a
+    protest, an uprising or a boycott ("called for a general strike", "called for mass protests on Friday"), or
+    a public to rise, march or fight ("called for supporters to march on the capital")."""
+    if _lemma(verb) != "call":
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            if any(g.dep_ == "pobj" and _lemma(g) in _RANKS - {"arms", "arm", "weapon", "army", "war"}
+                   and not _negated(g) for g in c.children):
+                return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) \
+                and _lemma(c) in lex["mobilising_verbs"] and not _negated(c):
+            return True
+    return False
+
+
 # what one takes up or joins when mobilised
 _RANKS = frozenset({"arms", "arm", "weapon", "street", "fight", "rank", "jihad", "struggle", "resistance", "battle",
                     "protest", "uprising", "revolution", "march", "strike", "army", "war", "demonstration"})
