@@ -947,7 +947,7 @@ def _harm_on_condition(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if _lemma(t) == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
         return True                                     # "the government would be brought down"
     harmed = [x for c in t.children if c.dep_ in ("dobj", "attr", "prep", "agent") for x in c.subtree]
-    return any(_lemma(x) in _HARM_NOUNS for x in harmed if x.pos_ == "NOUN")
+    return any(_lemma(x) in _HARM_NOUNS for x in harmed if x.pos_ == "NOUN" and x.dep_ != "compound")
 
 
 def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
