@@ -453,6 +453,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "other"),
     ("The candidate said that if elected he would end the war within a year.", "other", "threat"),
     ("The officer said that if they had seen him, they would have shot him.", "other", "threat"),
+    ("The envoy said that if implemented, the agreement will lead to a decline in violence across the country.",
+     "other", "threat"),
     # a punishment or a blow the speaker's side will give
     ("\"We will give them the punishment they deserve,\" the rebel commander said.", "threat", "other"),
     # a word of calm that names a time, a common good or talks about arms is no step towards calm; a truce agreed

@@ -947,7 +947,23 @@ def _harm_on_condition(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if _lemma(t) == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
         return True                                     # "the government would be brought down"
     harmed = [x for c in t.children if c.dep_ in ("dobj", "attr", "prep", "agent") for x in c.subtree]
-    return any(_lemma(x) in _HARM_NOUNS for x in harmed if x.pos_ == "NOUN" and x.dep_ != "compound")
+    return any(_lemma(x) in _HARM_NOUNS and not _lessened(x, t) for x in harmed
+               if x.pos_ == "NOUN" and x.dep_ != "compound")
+
+
+# what lessens a harm named after it ("lead to a decline in violence", "an end to the war")
+_LESSENING = _ENDING | frozenset({"decline", "reduction", "drop", "decrease", "cessation", "halt", "lull", "fall",
+                                  "de-escalation", "easing"})
+
+
+def _lessened(x: "Token", verb: "Token") -> bool:
+    """Whether a harm noun stands under a word that lessens it, between it and `verb`."""
+    for a in x.ancestors:
+        if a.i == verb.i:
+            return False
+        if _lemma(a) in _LESSENING:
+            return True
+    return False
 
 
 def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
