@@ -444,6 +444,33 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The interior ministry said the bomber had planned to hit a more crowded spot in the market.", "other",
      "threat"),
     ("The rebel commander said his fighters planned to attack the airport.", "threat", "other"),
+    # a harm set on a condition threatens, whoever speaks it: "if ... would", "unless", a move of "any" kind,
+    # a harm withheld "unless"; a harm that did not happen ("would have") or an end to war does not
+    ("The hijacker said that if the plane landed in the capital he would blow it up.", "threat", "other"),
+    ("The army warned that any incursion across the border would result in the destruction of the rebel bases.",
+     "threat", "other"),
+    ("The president said his country will not use its missiles unless its territory is attacked.", "threat",
+     "other"),
+    ("The candidate said that if elected he would end the war within a year.", "other", "threat"),
+    ("The officer said that if they had seen him, they would have shot him.", "other", "threat"),
+    ("The envoy said that if implemented, the agreement will lead to a decline in violence across the country.",
+     "other", "threat"),
+    # a punishment or a blow the speaker's side will give
+    ("\"We will give them the punishment they deserve,\" the rebel commander said.", "threat", "other"),
+    # a word of calm that names a time, a common good or talks about arms is no step towards calm; a truce agreed
+    # after talks still is
+    ("The police chief said the gunman shot himself after hours of negotiations with the officers.", "other",
+     "de_escalation"),
+    ("\"Of all the threats to security and peace, the worst is the spread of these weapons,\" the president said.",
+     "other", "de_escalation"),
+    ("The minister said Seoul will begin talks with Washington next week on deploying the missile defence system.",
+     "other", "de_escalation"),
+    ("\"When he talks about punching people, he is encouraging violence,\" the senator said.", "other",
+     "de_escalation"),
+    ("The envoy said the parties had agreed to a truce after talks in Geneva.", "de_escalation", "other"),
+    # a call for a strike or an uprising, however the noun is qualified, mobilises; a call for a party's move demands
+    ("The union leader called for a taxi strike across the city on Monday.", "call_to_action", "demand"),
+    ("The foreign minister called for the rebels to withdraw from the town.", "demand", "call_to_action"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

@@ -33,8 +33,8 @@ from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
-from .syntax import (LEXICONS, Voice, calm_undermined_spans, observer_voice, sentences, syntax_hits, violent_content,
-                     warns_of_own_act, withholds_only)
+from .syntax import (LEXICONS, Voice, calm_idle_spans, calm_undermined_spans, observer_voice, sentences, syntax_hits,
+                     violent_content, warns_of_own_act, withholds_only)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -348,6 +348,16 @@ def _in_name(match: re.Match[str], names: list[tuple[int, int]]) -> bool:
     return match.group(0)[:1].isupper() and any(a <= match.start() and match.end() <= b for a, b in names)
 
 
+def _stripped_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` of `text` moved to where they fall once its quotation marks are taken out."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    if not marks:
+        return spans
+    def at(pos: int) -> int:
+        return pos - sum(1 for m in marks if m < pos)
+    return [(at(a), at(b)) for a, b in spans]
+
+
 def _all_undermined(text: str, calm_at: list[int], phrases: list[str]) -> bool:
     """Whether every place a de-escalation cue matched lies inside one of the phrases (found in `text`)."""
     spans = []
@@ -395,6 +405,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 name = cueset.group_of(text)
                 if name and name not in out.targets:
                     out.targets.append(name)
+    idle = _stripped_spans(text, calm_idle_spans(tokens)) if tokens is not None and len(tokens) else []
     text = _QUOTE_MARKS.sub("", text)       # 'said the reports were "completely untrue"': the cues read the words
     start = _cue_scan_start(cueset.cues, text)
     names = _name_spans(text, tokens) if start is not None else []
@@ -435,6 +446,11 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
             and _all_undermined(text, calm_at, calm_undermined_spans(tokens, cueset.syntax)):
         # "the talks could die a slow death", "settlement expansion is weakening prospects for peace": the step
         # towards calm is what is harmed, not one the speaker takes
+        suppressed.add("de_escalation")
+    if calm_at and "de_escalation" not in from_syntax_or_intro and idle \
+            and all(any(a <= pos < b for a, b in idle) for pos in calm_at):
+        # "after hours of negotiations with the police", "in war and peace", "talks on deploying the system": the
+        # word of calm names a time, a common good or talks about arms, no step towards calm
         suppressed.add("de_escalation")
     if calm_at and condition_at and min(calm_at) > min(condition_at) and "de_escalation" not in from_syntax_or_intro:
         # "ending fighting could only succeed if Russia stopped air strikes": the stop is the condition set on

@@ -34,7 +34,7 @@ from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
 from .speech import Speech, clause_pieces, find_speech, intro_lemma, sentence_pieces
-from .syntax import Voice, call_is_demand_on, denial_context, names_or_contests
+from .syntax import Voice, call_is_demand_on, calls_for_mobilisation, denial_context, names_or_contests
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -312,6 +312,10 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)
         if verb is not None and denial_context(verb, cues.syntax):
             return "deny"
+    if sp.intro == "demand" and cues.syntax:
+        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        if verb is not None and calls_for_mobilisation(verb, cues.syntax):
+            return "call"                       # "called for a general strike": a call to mobilise, no demand
     if cues.intro_verbs.get(sp.intro) == "call_to_action" and cues.syntax:
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)
         if verb is not None and names_or_contests(verb):

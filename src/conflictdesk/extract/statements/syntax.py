@@ -341,6 +341,9 @@ def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
         return True
     if lemma in ("win", "advance", "tighten", "wipe", "dislodge", "retake", "recapture", "liberate", "enter"):
         return True
+    if lemma in ("give", "inflict", "deal", "deliver", "mete") and any(
+            c.dep_ == "dobj" and _lemma(c) in ("punishment", "blow", "retaliation", "lesson") for c in t.children):
+        return True                                                     # "we will give them the punishment"
     if lemma in ("conduct", "launch", "lead", "mount", "wage", "carry") and any(c.dep_ == "auxpass" for c in t.children) \
             and any(_lemma(g) in lex["state_forces"] | lex["group_forces"]
                     for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
@@ -509,6 +512,23 @@ def _mobilises(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
                 return True
             if lemma in ("take", "join") and any(_lemma(x) in _RANKS for x in t.subtree if x.i > t.i):
                 return True                 # "take up arms", "join the fight" (not "join efforts for a truce")
+    return False
+
+
+def calls_for_mobilisation(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether "called for ..." asks for a mobilisation, a call to action rather than a demand: a strike, a
+    protest, an uprising or a boycott ("called for a general strike", "called for mass protests on Friday"), or
+    a public to rise, march or fight ("called for supporters to march on the capital")."""
+    if _lemma(verb) != "call":
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            if any(g.dep_ == "pobj" and _lemma(g) in _RANKS - {"arms", "arm", "weapon", "army", "war"}
+                   and not _negated(g) for g in c.children):
+                return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) \
+                and _lemma(c) in lex["mobilising_verbs"] and not _negated(c):
+            return True
     return False
 
 
@@ -803,6 +823,9 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
         lemma = _lemma(t)
         if t.pos_ != "VERB" and not (t.pos_ == "AUX" and t.dep_ == "ROOT"):
             continue
+        if _harm_on_condition(t, lex):
+            yield SyntaxHit("threat", "syn.threat.on_condition")
+            continue
         subj = _subject(t)
         obj_lemmas = set().union(*(_phrase_lemmas(c) for c in t.children if c.dep_ in ("dobj", "prep", "pobj",
                                                                                        "nsubjpass")))
@@ -887,6 +910,60 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 if group_in(sent.text):
                     yield SyntaxHit("incitement", "syn.incite.dehumanise")
                     break
+
+
+# what a harm set on a condition is: besides violent verbs and the words of WARNING_WORDS, ruin and escalation
+_HARM_NOUNS = WARNING_WORDS | frozenset({"destruction", "annihilation", "escalation", "death", "bloodshed", "blow",
+                                          "attack", "violence", "conflict"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_ARMS = frozenset({"weapon", "missile", "rocket", "bomb", "arsenal", "nuke"})
+_ENDING = frozenset({"end", "stop", "prevent", "avoid", "resolve", "settle", "limit", "reduce", "contain"})
+
+
+def _harm_on_condition(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a harm is announced on a condition set on someone's move: a "will" or "would" clause of harm
+    with an "if" or "unless" clause ("if the plane lands in Egypt he would blow it up", "the government will
+    be brought down unless the reforms pass"), or with a move of "any" kind as its subject ("any provocation
+    would result in the destruction of its leadership"). A negated harm ("would not attack if") is none."""
+    if t.pos_ != "VERB" or t.dep_ in ("amod", "relcl", "advcl") or _lemma(t) in _ENDING \
+            or _lemma(t) in lex["deescalation_verbs"]:
+        return False                                    # "if elected, he would end the war": no harm
+    auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & (_FUTURE | _REPORTED_FUTURE) or "have" in auxes:
+        return False                                    # "they would have shot him": what did not happen
+    marks = {g.lower_ for c in t.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"
+             and not (g.i > 0 and g.doc[g.i - 1].lower_ == "even")}      # "even if": no condition
+    if _negated(t):                                     # "will not use nuclear weapons unless ...": use if ...
+        return "unless" in marks and (_lemma(t) in lex["violent_verbs"] or _threat_act(t, lex) or any(
+            _lemma(x) in _HARM_NOUNS | _ARMS for c in t.children if c.dep_ == "dobj" for x in c.subtree))
+    subj = _subject(t)
+    condition = bool(marks & _CONDITION_MARKS)
+    condition = condition or subj is not None and subj.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "any" for c in subj.children)
+    if not condition:
+        return False
+    if _lemma(t) in lex["violent_verbs"] or _threat_act(t, lex):
+        return True
+    if _lemma(t) == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+        return True                                     # "the government would be brought down"
+    harmed = [x for c in t.children if c.dep_ in ("dobj", "attr", "prep", "agent") for x in c.subtree]
+    return any(_lemma(x) in _HARM_NOUNS and not _lessened(x, t) for x in harmed
+               if x.pos_ == "NOUN" and x.dep_ != "compound")
+
+
+# what lessens a harm named after it ("lead to a decline in violence", "an end to the war")
+_LESSENING = _ENDING | frozenset({"decline", "reduction", "drop", "decrease", "cessation", "halt", "lull", "fall",
+                                  "de-escalation", "easing"})
+
+
+def _lessened(x: "Token", verb: "Token") -> bool:
+    """Whether a harm noun stands under a word that lessens it, between it and `verb`."""
+    for a in x.ancestors:
+        if a.i == verb.i:
+            return False
+        if _lemma(a) in _LESSENING:
+            return True
+    return False
 
 
 def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
@@ -1039,6 +1116,45 @@ def calm_undermined_spans(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> 
         for c in t.children:
             if c.dep_ in deps and any(_lemma(x) in lex["calm_nouns"] for x in c.subtree):
                 out.append("".join(x.text_with_ws for x in c.subtree).strip())
+    return out
+
+
+# prepositions whose phrase tells when something happened ("after hours of negotiations with the police")
+_TIME_PREPS = frozenset({"during", "after", "before", "since", "amid", "following", "throughout", "ahead"})
+# what peace is named beside as a common good or a time ("in war and peace", "regional peace and stability")
+_PEACE_PAIRS = frozenset({"war", "security", "stability", "prosperity", "order", "harmony", "justice", "freedom"})
+# what talks are about when they are about arms or money, no step towards calm ("talks on deploying the system")
+_ARMS_TOPICS = frozenset({"deploy", "deployment", "system", "weapon", "missile", "assistance", "budget", "sale",
+                          "purchase", "contract", "package", "funding"})
+
+
+def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
+    """Where (character offsets from the start of `tokens`) a word of calm names no step towards it: "talks"
+    as a verb ("when he talks about ..."), talks or a truce as the time of something else ("after hours of
+    negotiations with the police", "during the talks"), peace named beside war or security as a common good
+    ("in war and peace", "threats to security and peace"), and talks about arms or money ("talks on deploying
+    the missile defence system", "in talks on a military assistance agreement")."""
+    base = tokens[0].idx if len(tokens) else 0
+    out: list[tuple[int, int]] = []
+
+    def span(x: "Token") -> tuple[int, int]:
+        sub = list(x.subtree)
+        return sub[0].idx - base, sub[-1].idx + len(sub[-1].text) - base
+
+    for t in tokens:
+        lemma = _lemma(t)
+        if lemma == "talk" and t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "about" for c in t.children):
+            out.append((t.idx - base, t.idx + len(t.text) - base))
+        elif t.dep_ == "prep" and t.lower_ in _TIME_PREPS and t.head.pos_ in ("VERB", "AUX", "NOUN"):
+            out.append(span(t))
+        elif lemma == "peace" and (t.dep_ == "conj" and _lemma(t.head) in _PEACE_PAIRS or any(
+                c.dep_ == "conj" and _lemma(c) in _PEACE_PAIRS for c in t.children)):
+            head = t.head if t.dep_ == "conj" else t
+            out.append(span(head))
+        elif lemma in ("talk", "negotiation") and t.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(_lemma(x) in _ARMS_TOPICS for x in c.subtree)
+                for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
+            out.append(span(t))                         # "began talks with Washington on deploying the system"
     return out
 
 
