@@ -200,6 +200,14 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     "No intelligence suggested an attack was imminent, the police spokesman said.",
     # a kind of target struck again and again, in the perfect, with no day and no place
     "Local affiliates of the group have targeted minority Shiites and security officials.",
+    # a verb of aiming with no weapon: what a side is after, not an attack
+    "Kurdish fighters allied to Arab militias were targeting Mosul, the group's stronghold in Iraq.",
+    "Moscow insists it is targeting only militants in Syria.",
+    "Police in the city began targeting gang members last year, officials said.",
+    "Several countries in the region have been targeted by the militants.",
+    # a reason someone gives, not an incident the report tells
+    "The rebel delegation walked out of the talks on Monday, citing the continued bombardment of towns "
+    "under rebel control.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events
@@ -924,3 +932,14 @@ def test_a_victim_named_again_retells_the_incident(nlp, kb):
     evs = violent(nlp, kb, text)
     assert not any(e.sub_event_type == "Attack" for e in evs), \
         [(e.sub_event_type, e.event_date, e.actor1, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Militants targeted a police checkpoint near Arish on Sunday.", "Armed clash"),
+    ("Gunmen on motorbikes targeted a wedding party in a village near Kandahar on Sunday.", "Attack"),
+    ("A roadside bomb targeted an army patrol near Arish on Sunday.", "Remote explosive/landmine/IED"),
+])
+def test_an_aim_struck_is_typed_by_its_target(nlp, kb, text, sub_event_type):
+    """"targeted" told once, in the past, at people or a site: an attack, typed by who was aimed at or
+    by the weapon, not a shelling."""
+    assert [e.sub_event_type for e in violent(nlp, kb, text)] == [sub_event_type]

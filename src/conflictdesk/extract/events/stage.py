@@ -217,6 +217,20 @@ def _charged_with(m: Mention) -> bool:
         any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in verb.children)
 
 
+CITING_VERBS = {"cite"}
+
+
+def _cited(m: Mention) -> bool:
+    """"resigned, citing the failure of the talks and the continued shelling of rebel-held areas": an event
+    noun someone gives as a reason is the reason, not an incident the report tells."""
+    t = m.head
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in CITING_VERBS
+
+
 def _fighting_for(m: Mention) -> bool:
     """"An American fighting for Islamic State was taken into custody", "a U.S. citizen said to have been
     fighting for Islamic State": whose side someone is on, not a battle ("the fighting for Aleppo" is one)."""
@@ -549,6 +563,31 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     return (suicide or codings or [None])[0]
 
 
+AIMING_VERBS = {"target"}
+LAND_NOUNS = {"country", "town", "city", "capital", "region", "province", "area", "territory", "stronghold"}
+
+
+def _aim_only(m: Mention, places: list[Place] = ()) -> bool:
+    """"were targeting Raqa", "Russia says it is targeting only Islamist militants", "police began targeting
+    gang members", "countries have been targeted by the group": a verb of aiming with no weapon named tells
+    what someone is after, not an attack, unless told as done once, in the past, at people or a site
+    ("militants targeted a police checkpoint", "a convoy was targeted on Sunday"), not at a country, a
+    region or a town (a place the places stage found, whatever the parser's entity)."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in AIMING_VERBS:
+        return False
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    once = (head.tag_ == "VBD" and not auxes) or (head.tag_ == "VBN" and bool(auxes) and all(
+        c.lower_ in ("was", "were") for c in auxes))
+    aims = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+
+    def land(a: Any) -> bool:
+        return a.ent_type_ in ("GPE", "LOC") or a.lemma_.lower() in LAND_NOUNS \
+            or any(p.span.start <= a.idx < p.span.end for p in places) \
+            or any(c.dep_ == "appos" and land(c) for c in a.children)   # "Raqa, the group's capital"
+    return not (once and aims and not any(land(a) for a in aims))
+
+
 def _at_civilian_site(m: Mention, target: Any, patterns: EventPatterns) -> bool:
     """The event names a place of civilian life as what was hit (its target, the event noun's own
     modifier or its "on"/"at" object): "the school attack", "assaults on the museum and a beach hotel"."""
@@ -794,7 +833,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
-    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m):
+    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m) \
+            or _cited(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
     if taken_by is None and _captive_killed(m):
@@ -804,6 +844,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         w = _weapon(m, patterns)
         if w is not None:
             coding, refined = w, True
+        elif _aim_only(m, places):
+            return None
     if not refined and _ground_strike(m, roles.side1, kb=kb, index=index):
         # "the PKK has struck at the security forces": a group with no aircraft strikes on the ground
         coding, refined = (BATTLE if _armed_party(roles.side2, kb=kb, index=index) else GROUND_ATTACK), True
