@@ -205,6 +205,9 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     "Moscow insists it is targeting only militants in Syria.",
     "Police in the city began targeting gang members last year, officials said.",
     "Several countries in the region have been targeted by the militants.",
+    # a weapons test fires at no one, a nuclear bomb is no roadside bomb
+    "Since the North conducted its fourth nuclear test, which it claimed was a hydrogen bomb, it has fired "
+    "several short-range missiles into the sea.",
     # a reason someone gives, not an incident the report tells
     "The rebel delegation walked out of the talks on Monday, citing the continued bombardment of towns "
     "under rebel control.",
