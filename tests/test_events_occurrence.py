@@ -196,6 +196,11 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     # aircraft that are, remain or are shown somewhere
     "There are now more Russian attack helicopters in Syria than at any time since September.",
     "More than 20 fighter-bomber aircraft remain in Syria, officials said.",
+    # aircraft as things: sold, ridden in, heard
+    "The deal covers the sale of 24 fighter jets to Iraq, which is fighting Islamic State.",
+    "The defense minister spoke to reporters aboard a military aircraft on his way to the front in Iraq.",
+    "The streets of the city, where troops are fighting Islamic State, were quiet apart from the sound of army "
+    "helicopters.",
     # an event foreseen, none that took place
     "No intelligence suggested an attack was imminent, the police spokesman said.",
     # a kind of target struck again and again, in the perfect, with no day and no place
