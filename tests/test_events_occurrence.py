@@ -951,3 +951,16 @@ def test_an_aim_struck_is_typed_by_its_target(nlp, kb, text, sub_event_type):
     """"targeted" told once, in the past, at people or a site: an attack, typed by who was aimed at or
     by the weapon, not a shelling."""
     assert [e.sub_event_type for e in violent(nlp, kb, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants opened fire on an army checkpoint near Arish on Sunday in an attack that was captured on video "
+    "by a resident.",
+    "Police shot dead a man in Baltimore on Monday in a shooting that was captured by a security camera.",
+])
+def test_a_scene_captured_on_camera_is_no_capture(nlp, kb, text):
+    """"captured on video": a recording of the scene, no territory taken and no one arrested."""
+    evs = extract(nlp, kb, text).events
+    assert evs and not any(e.sub_event_type in ("Arrests", "Government regains territory",
+                                                "Non-state actor overtakes territory") for e in evs), \
+        [(e.sub_event_type, e.rule) for e in evs]

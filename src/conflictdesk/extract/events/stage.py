@@ -451,6 +451,22 @@ def _place_captured(m: Mention) -> bool:
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in TAKEN_PLACES for t in taken)
 
 
+# what records a scene: "captured on camera", "caught on a cellphone video"
+RECORDINGS = {"camera", "video", "film", "tape", "footage", "cctv", "videotape", "cellphone", "phone", "photograph",
+              "photo", "picture", "audio", "livestream", "stream"}
+
+
+def _recorded(m: Mention) -> bool:
+    """"an attack that was captured on video", "the shooting, captured by a security camera": a scene
+    caught on a recording, no place or person taken ("shot dead on camera" is still a shooting)."""
+    head = m.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in CAPTURE_WORDS | {"catch"} and any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ("on", "by") and any(
+            g.lemma_.lower() in RECORDINGS or any(x.dep_ == "compound" and x.lemma_.lower() in RECORDINGS
+                                                  for x in g.children) for g in c.children if g.dep_ == "pobj")
+        for c in head.children)
+
+
 # things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
 SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "armament", "ammunition", "munition",
                  "explosive", "detonator", "gun", "rifle", "pistol", "vehicle", "car", "truck", "motorcycle",
@@ -829,7 +845,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.trigger.object_person and _armed_party(roles.side1, kb=kb, index=index) \
             and not _state_side(roles.side1, kb=kb, index=index):
         taken_by = ABDUCTION   # "Boko Haram grabbed 300 schoolgirls": by an armed group, not a state's forces
-    if _place_captured(m) or _thing_taken(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
+    if _place_captured(m) or _thing_taken(m) or _recorded(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
