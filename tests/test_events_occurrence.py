@@ -964,3 +964,10 @@ def test_a_scene_captured_on_camera_is_no_capture(nlp, kb, text):
     assert evs and not any(e.sub_event_type in ("Arrests", "Government regains territory",
                                                 "Non-state actor overtakes territory") for e in evs), \
         [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_who_is_in_control_is_no_takeover(nlp, kb):
+    """"rebels in control of eastern Aleppo fired mortars": who holds a place describes the firers, the
+    shelling is the event (not a takeover of territory)."""
+    evs = violent(nlp, kb, "Rebels in control of eastern Aleppo fired mortars at government-held districts on Sunday.")
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]

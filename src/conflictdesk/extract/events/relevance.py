@@ -546,10 +546,17 @@ def _at_war(head: "Token") -> bool:
     return _present(head)
 
 
+BRINGING_VERBS = {"bring", "put", "place", "take", "come", "fall", "pass", "return"}
+
+
 def _held_now(head: "Token") -> bool:
     """"Nagorno-Karabakh, which lies inside Azerbaijan but is controlled by ethnic Armenians", "militias
     who control the city of Afrin": who holds a place, told in the present with no day, is how things
     stand, no takeover ("rebels took control of the town on Monday" still is one)."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() == "control" and head.dep_ == "pobj" \
+            and head.head.lower_ in ("in", "under") and head.head.head.lemma_.lower() not in BRINGING_VERBS:
+        return True       # "rebels in control of eastern Aleppo fired mortars", "areas under government control"
+                          # (not "brought the town under their control")
     if head.pos_ != "VERB" or head.lemma_.lower() != "control" or not _dayless(head):
         return False
     return _present(head) or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")
