@@ -106,6 +106,8 @@ IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "cras
                        # aircraft met in the air: "sent a fighter plane to intercept a U.S. aircraft approaching
                        # its border"
                        "intercept", "approach", "shadow", "track", "scramble"}
+# what brings an aircraft down: the aircraft of "the downing of a warplane" is what was struck
+DOWNING_NOUNS = {"downing", "shootdown", "shooting", "interception", "destruction"}
 # where someone rides: "told reporters aboard a military aircraft", "flew in on a helicopter"
 CARRIED_IN = {"aboard", "onboard", "in", "into", "onto"}
 # what an intercept may stop that is no weapon fired: "the Russian SU-27 fighter had intercepted" a U.S.
@@ -155,9 +157,11 @@ def not_an_occurrence(m: "Mention") -> bool:
         while verb.dep_ in ("conj", "appos", "compound") and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
-            if verb.head.lower_ in CARRIED_IN or (verb.head.lower_ == "of" and verb.head.head.pos_ in ("NOUN", "PROPN")):
+            if verb.head.lower_ in CARRIED_IN or (verb.head.lower_ == "of" and verb.head.head.pos_ in ("NOUN", "PROPN")
+                                                  and verb.head.head.lemma_.lower() not in DOWNING_NOUNS):
                 return True       # "aboard a military aircraft", "the sale of 36 fighter jets", "the sound of
                                   # helicopters": aircraft as a thing; a strike told with them has its own word
+                                  # ("Turkey's downing of a Russian warplane" is told by the warplane: its target)
             verb = verb.head.head
         elif verb.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             verb = verb.head
