@@ -946,6 +946,9 @@ def test_a_victim_named_again_retells_the_incident(nlp, kb):
     ("Militants targeted a police checkpoint near Arish on Sunday.", "Armed clash"),
     ("Gunmen on motorbikes targeted a wedding party in a village near Kandahar on Sunday.", "Attack"),
     ("A roadside bomb targeted an army patrol near Arish on Sunday.", "Remote explosive/landmine/IED"),
+    # an aim told with an event word of its own ("targeting with cross-border attacks") is that attack
+    ("Ankara backs the truce, as do the Kurdish militias it has been targeting with cross-border attacks.",
+     "Armed clash"),
 ])
 def test_an_aim_struck_is_typed_by_its_target(nlp, kb, text, sub_event_type):
     """"targeted" told once, in the past, at people or a site: an attack, typed by who was aimed at or
