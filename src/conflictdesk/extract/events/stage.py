@@ -590,8 +590,9 @@ def _aim_only(m: Mention, places: list[Place] = ()) -> bool:
     ("militants targeted a police checkpoint", "a convoy was targeted on Sunday"), not at a country, a
     region or a town (a place the places stage found, whatever the parser's entity)."""
     head = m.head
-    if head.pos_ != "VERB" or head.lemma_.lower() not in AIMING_VERBS or m.absorbed:
-        return False      # "forces it has been targeting with cross-border attacks": an event word tells the attack
+    if head.pos_ != "VERB" or head.lemma_.lower() not in AIMING_VERBS or m.absorbed \
+            or any(c.dep_ == "prep" and c.lower_ in ("with", "using") for c in head.children):
+        return False      # "forces it has been targeting with cross-border attacks": the means tell the attack
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     once = (head.tag_ == "VBD" and not auxes) or (head.tag_ == "VBN" and bool(auxes) and all(
         c.lower_ in ("was", "were") for c in auxes))
