@@ -196,10 +196,26 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     # aircraft that are, remain or are shown somewhere
     "There are now more Russian attack helicopters in Syria than at any time since September.",
     "More than 20 fighter-bomber aircraft remain in Syria, officials said.",
+    # aircraft as things: sold, ridden in, heard
+    "The deal covers the sale of 24 fighter jets to Iraq, which is fighting Islamic State.",
+    "The defense minister spoke to reporters aboard a military aircraft on his way to the front in Iraq.",
+    "The streets of the city, where troops are fighting Islamic State, were quiet apart from the sound of army "
+    "helicopters.",
     # an event foreseen, none that took place
     "No intelligence suggested an attack was imminent, the police spokesman said.",
     # a kind of target struck again and again, in the perfect, with no day and no place
     "Local affiliates of the group have targeted minority Shiites and security officials.",
+    # a verb of aiming with no weapon: what a side is after, not an attack
+    "Kurdish fighters allied to Arab militias were targeting Mosul, the group's stronghold in Iraq.",
+    "Moscow insists it is targeting only militants in Syria.",
+    "Police in the city began targeting gang members last year, officials said.",
+    "Several countries in the region have been targeted by the militants.",
+    # a weapons test fires at no one, a nuclear bomb is no roadside bomb
+    "Since the North conducted its fourth nuclear test, which it claimed was a hydrogen bomb, it has fired "
+    "several short-range missiles into the sea.",
+    # a reason someone gives, not an incident the report tells
+    "The rebel delegation walked out of the talks on Monday, citing the continued bombardment of towns "
+    "under rebel control.",
 ])
 def test_no_incident_told(nlp, kb, text):
     evs = extract(nlp, kb, text).events
@@ -924,3 +940,37 @@ def test_a_victim_named_again_retells_the_incident(nlp, kb):
     evs = violent(nlp, kb, text)
     assert not any(e.sub_event_type == "Attack" for e in evs), \
         [(e.sub_event_type, e.event_date, e.actor1, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Militants targeted a police checkpoint near Arish on Sunday.", "Armed clash"),
+    ("Gunmen on motorbikes targeted a wedding party in a village near Kandahar on Sunday.", "Attack"),
+    ("A roadside bomb targeted an army patrol near Arish on Sunday.", "Remote explosive/landmine/IED"),
+    # an aim told with an event word of its own ("targeting with cross-border attacks") is that attack
+    ("Ankara backs the truce, as do the Kurdish militias it has been targeting with cross-border attacks.",
+     "Armed clash"),
+])
+def test_an_aim_struck_is_typed_by_its_target(nlp, kb, text, sub_event_type):
+    """"targeted" told once, in the past, at people or a site: an attack, typed by who was aimed at or
+    by the weapon, not a shelling."""
+    assert [e.sub_event_type for e in violent(nlp, kb, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants opened fire on an army checkpoint near Arish on Sunday in an attack that was captured on video "
+    "by a resident.",
+    "Police shot dead a man in Baltimore on Monday in a shooting that was captured by a security camera.",
+])
+def test_a_scene_captured_on_camera_is_no_capture(nlp, kb, text):
+    """"captured on video": a recording of the scene, no territory taken and no one arrested."""
+    evs = extract(nlp, kb, text).events
+    assert evs and not any(e.sub_event_type in ("Arrests", "Government regains territory",
+                                                "Non-state actor overtakes territory") for e in evs), \
+        [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_who_is_in_control_is_no_takeover(nlp, kb):
+    """"rebels in control of eastern Aleppo fired mortars": who holds a place describes the firers, the
+    shelling is the event (not a takeover of territory)."""
+    evs = violent(nlp, kb, "Rebels in control of eastern Aleppo fired mortars at government-held districts on Sunday.")
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]

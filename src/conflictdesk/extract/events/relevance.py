@@ -108,6 +108,10 @@ IDLE_AIRCRAFT_VERBS = {"fly", "buzz", "hover", "circle", "patrol", "land", "cras
                        # aircraft met in the air: "sent a fighter plane to intercept a U.S. aircraft approaching
                        # its border"
                        "intercept", "approach", "shadow", "track", "scramble"}
+# what brings an aircraft down: the aircraft of "the downing of a warplane" is what was struck
+DOWNING_NOUNS = {"downing", "shootdown", "shooting", "interception", "destruction"}
+# where someone rides: "told reporters aboard a military aircraft", "flew in on a helicopter"
+CARRIED_IN = {"aboard", "onboard", "in", "into", "onto"}
 # what an intercept may stop that is no weapon fired: "the Russian SU-27 fighter had intercepted" a U.S.
 # reconnaissance plane flying in international airspace (ACLED's disrupted weapons use is of missiles, rockets,
 # drones, shells, bombs)
@@ -156,6 +160,11 @@ def not_an_occurrence(m: "Mention") -> bool:
         while verb.dep_ in ("conj", "appos", "compound") and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            if verb.head.lower_ in CARRIED_IN or (verb.head.lower_ == "of" and verb.head.head.pos_ in ("NOUN", "PROPN")
+                                                  and verb.head.head.lemma_.lower() not in DOWNING_NOUNS):
+                return True       # "aboard a military aircraft", "the sale of 36 fighter jets", "the sound of
+                                  # helicopters": aircraft as a thing; a strike told with them has its own word
+                                  # ("Turkey's downing of a Russian warplane" is told by the warplane: its target)
             verb = verb.head.head
         elif verb.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             verb = verb.head
@@ -544,10 +553,17 @@ def _at_war(head: "Token") -> bool:
     return _present(head)
 
 
+BRINGING_VERBS = {"bring", "put", "place", "take", "come", "fall", "pass", "return"}
+
+
 def _held_now(head: "Token") -> bool:
     """"Nagorno-Karabakh, which lies inside Azerbaijan but is controlled by ethnic Armenians", "militias
     who control the city of Afrin": who holds a place, told in the present with no day, is how things
     stand, no takeover ("rebels took control of the town on Monday" still is one)."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() == "control" and head.dep_ == "pobj" \
+            and head.head.lower_ in ("in", "under") and head.head.head.lemma_.lower() not in BRINGING_VERBS:
+        return True       # "rebels in control of eastern Aleppo fired mortars", "areas under government control"
+                          # (not "brought the town under their control")
     if head.pos_ != "VERB" or head.lemma_.lower() != "control" or not _dayless(head):
         return False
     return _present(head) or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")

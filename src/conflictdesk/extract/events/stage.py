@@ -240,6 +240,20 @@ def _charged_with(m: Mention) -> bool:
         any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in verb.children)
 
 
+CITING_VERBS = {"cite"}
+
+
+def _cited(m: Mention) -> bool:
+    """"resigned, citing the failure of the talks and the continued shelling of rebel-held areas": an event
+    noun someone gives as a reason is the reason, not an incident the report tells."""
+    t = m.head
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in CITING_VERBS
+
+
 def _fighting_for(m: Mention) -> bool:
     """"An American fighting for Islamic State was taken into custody", "a U.S. citizen said to have been
     fighting for Islamic State": whose side someone is on, not a battle ("the fighting for Aleppo" is one)."""
@@ -460,6 +474,22 @@ def _place_captured(m: Mention) -> bool:
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in TAKEN_PLACES for t in taken)
 
 
+# what records a scene: "captured on camera", "caught on a cellphone video"
+RECORDINGS = {"camera", "video", "film", "tape", "footage", "cctv", "videotape", "cellphone", "phone", "photograph",
+              "photo", "picture", "audio", "livestream", "stream"}
+
+
+def _recorded(m: Mention) -> bool:
+    """"an attack that was captured on video", "the shooting, captured by a security camera": a scene
+    caught on a recording, no place or person taken ("shot dead on camera" is still a shooting)."""
+    head = m.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in CAPTURE_WORDS | {"catch"} and any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ("on", "by") and any(
+            g.lemma_.lower() in RECORDINGS or any(x.dep_ == "compound" and x.lemma_.lower() in RECORDINGS
+                                                  for x in g.children) for g in c.children if g.dep_ == "pobj")
+        for c in head.children)
+
+
 # things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
 SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "armament", "ammunition", "munition",
                  "explosive", "detonator", "gun", "rifle", "pistol", "vehicle", "car", "truck", "motorcycle",
@@ -570,6 +600,32 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     # a suicide bombing is the most telling explosive (ACLED): "detonated his explosive vest" is no IED
     suicide = [c for c in codings if c.sub_event_type == "Suicide bomb"]
     return (suicide or codings or [None])[0]
+
+
+AIMING_VERBS = {"target"}
+LAND_NOUNS = {"country", "town", "city", "capital", "region", "province", "area", "territory", "stronghold"}
+
+
+def _aim_only(m: Mention, places: list[Place] = ()) -> bool:
+    """"were targeting Raqa", "Russia says it is targeting only Islamist militants", "police began targeting
+    gang members", "countries have been targeted by the group": a verb of aiming with no weapon named tells
+    what someone is after, not an attack, unless told as done once, in the past, at people or a site
+    ("militants targeted a police checkpoint", "a convoy was targeted on Sunday"), not at a country, a
+    region or a town (a place the places stage found, whatever the parser's entity)."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in AIMING_VERBS or m.absorbed \
+            or any(c.dep_ == "prep" and c.lower_ in ("with", "using") for c in head.children):
+        return False      # "forces it has been targeting with cross-border attacks": the means tell the attack
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    once = (head.tag_ == "VBD" and not auxes) or (head.tag_ == "VBN" and bool(auxes) and all(
+        c.lower_ in ("was", "were") for c in auxes))
+    aims = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+
+    def land(a: Any) -> bool:
+        return a.ent_type_ in ("GPE", "LOC") or a.lemma_.lower() in LAND_NOUNS \
+            or any(p.span.start <= a.idx < p.span.end for p in places) \
+            or any(c.dep_ == "appos" and land(c) for c in a.children)   # "Raqa, the group's capital"
+    return not (once and aims and not any(land(a) for a in aims))
 
 
 def _at_civilian_site(m: Mention, target: Any, patterns: EventPatterns) -> bool:
@@ -813,11 +869,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.trigger.object_person and _armed_party(roles.side1, kb=kb, index=index) \
             and not _state_side(roles.side1, kb=kb, index=index):
         taken_by = ABDUCTION   # "Boko Haram grabbed 300 schoolgirls": by an armed group, not a state's forces
-    if _place_captured(m) or _thing_taken(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
+    if _place_captured(m) or _thing_taken(m) or _recorded(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
-    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m):
+    if _generic_statement(m) or _handled(m, patterns) or _penalty(m) or _charged_with(m) or _fighting_for(m) \
+            or _cited(m):
         return None
     coding, refined = (taken_by, True) if taken_by is not None else (m.coding, False)
     if taken_by is None and _captive_killed(m):
@@ -827,12 +884,14 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         w = _weapon(m, patterns)
         if w is not None:
             coding, refined = w, True
+        elif _aim_only(m, places):
+            return None
     if not refined and _ground_strike(m, roles.side1, kb=kb, index=index):
         # "the PKK has struck at the security forces": a group with no aircraft strikes on the ground
         coding, refined = (BATTLE if _armed_party(roles.side2, kb=kb, index=index) else GROUND_ATTACK), True
     if not refined and _targeted_on_the_ground(m, roles.side1, kb=kb, index=index):
-        # "gunmen who targeted security forces", "rebels were targeting Raqqa": fighters on the ground
-        # fight what they target, unless it is civilians or a place of civilian life ("a concert hall")
+        # "gunmen who targeted security forces" (an aim only, "were targeting Raqqa", is no event: _aim_only):
+        # fighters on the ground fight what they target, unless it is civilians or a place of civilian life ("a concert hall")
         civilian = roles.side2.kind in ("civilians", "nationals") or _actor_type(
             roles.side2.actor, kb=kb, index=index) in UNARMED_TYPES or (
             roles.side2.actor is None and _at_civilian_site(m, roles.side2.token, patterns))
