@@ -891,7 +891,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         coding, refined = (BATTLE if _armed_party(roles.side2, kb=kb, index=index) else GROUND_ATTACK), True
     if not refined and _targeted_on_the_ground(m, roles.side1, kb=kb, index=index):
         # "gunmen who targeted security forces" (an aim only, "were targeting Raqqa", is no event: _aim_only):
-        # fighters on the ground fight what they target, unless it is civilians or a place of civilian life ("a concert hall")
+        # fighters on the ground fight what they target, unless it is civilians or a place of civilian
+        # life ("a concert hall")
         civilian = roles.side2.kind in ("civilians", "nationals") or _actor_type(
             roles.side2.actor, kb=kb, index=index) in UNARMED_TYPES or (
             roles.side2.actor is None and _at_civilian_site(m, roles.side2.token, patterns))
