@@ -10,6 +10,10 @@ them with ../shared/acceptance/score_articles.py (imported, not copied).
     .venv/bin/python bench/eval_articles.py --split test --out /tmp/test.jsonl
     .venv/bin/python bench/eval_articles.py --split all --main-only
     .venv/bin/python bench/eval_articles.py --event-coder rules+clf.v1
+    .venv/bin/python bench/eval_articles.py --split all --gold tests/fixtures/annotated/batch-14.jsonl
+
+`--gold FILE` (repeatable) scores those gold files only: a batch annotated after the rules were written,
+scored before and after a change, tells whether the change reaches articles nobody tuned on.
 
 Prints the scorer's report, its key=value line, then events per article (gold and predicted).
 """
@@ -47,9 +51,10 @@ def load_scorer() -> ModuleType:
     return sys.modules["score_articles"]
 
 
-def load_gold(split: str = "all") -> list[dict[str, Any]]:
-    """Gold articles of `split` (dev, test or all), text filled in from news-2016 where left out."""
-    return load_scorer().load_gold([str(p) for p in gold_files()], split)
+def load_gold(split: str = "all", files: list[Path] | None = None) -> list[dict[str, Any]]:
+    """Gold articles of `split` (dev, test or all) in `files` (default: every gold file), text filled in
+    from news-2016 where left out."""
+    return load_scorer().load_gold([str(p) for p in (files or gold_files())], split)
 
 
 def extract_articles(gold: list[dict[str, Any]], *, nlp: Any, kb: Any,
@@ -95,12 +100,18 @@ def main() -> None:
     ap.add_argument("--main-only", action="store_true", help="score main events only (the scorer's option)")
     ap.add_argument("--event-coder", help="event coder by name (as `conflictdesk extract --event-coder`); default the pipeline's")
     ap.add_argument("--out", type=Path, help="keep the contract JSON Lines here (default: a temporary file)")
+    ap.add_argument("--gold", type=Path, action="append",
+                    help="score only this gold file (repeatable); default: the shared set and every fixture batch")
     args = ap.parse_args()
 
     from conflictdesk.knowledge import load_knowledge_base
     from conflictdesk.nlp import load_pipeline
 
-    gold = load_gold(args.split)
+    files = args.gold or gold_files()
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing:
+        ap.error(f"no such gold file: {', '.join(missing)}")
+    gold = load_gold(args.split, files)
     started = time.perf_counter()
     outs = extract_articles(gold, nlp=load_pipeline(), kb=load_knowledge_base(), event_coder=args.event_coder)
     seconds = time.perf_counter() - started
@@ -108,7 +119,7 @@ def main() -> None:
           else tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")) as fh:
         fh.writelines(json.dumps(o, ensure_ascii=False) + "\n" for o in outs.values())
         written = fh.name
-    print(f"split {args.split}: {len(gold)} articles from {len(gold_files())} gold files; "
+    print(f"split {args.split}: {len(gold)} articles from {len(files)} gold files; "
           f"extracted in {seconds:.0f} s; contract JSONL: {written}")
     result = score(gold, outs, main_only=args.main_only)
     print(" ".join(f"{k}={v:.3f}" for k, v in result.items()))
