@@ -106,7 +106,7 @@ def acled_row(item: StoredEvent | Event, *, actor: ActorLookup | None = None) ->
     # blank rather than given a day the text does not state (ACLED's codebook dates such an event within
     # its month, but the rule for which day could not be checked here), its year is the month's, and the
     # month itself is in the extra column event_month ("YYYY-MM")
-    when = ev.event_date or ev.month_start
+    when = ev.placed_on
     return {
         "event_id_cnty": f"{iso}-{event_id}", "event_date": ev.event_date.isoformat() if ev.event_date else "",
         "year": _text(when.year if when else None), "time_precision": _text(ev.time_precision),
