@@ -242,16 +242,21 @@ def _village_name(obj: Any, *, headed: bool = False) -> bool:
 def _near(obj: Any, beside: Place) -> Place:
     """A place the gazetteer lacks, named beside one it knows: under its own name, at the known one's
     point, ACLED's geo_precision 2 (near a town)."""
-    start, end = _extent(obj)
-    return Place(span=Span.of(obj.doc.text, start, end), name=obj.doc.text[start:end],
-                 country=beside.country, admin1=beside.admin1, latitude=beside.latitude, longitude=beside.longitude,
-                 geo_precision=max(2, beside.geo_precision or 2), kind="populated_place", place_id=None)
+    return _unknown_village(obj, country=beside.country, admin1=beside.admin1, latitude=beside.latitude,
+                            longitude=beside.longitude, geo_precision=max(2, beside.geo_precision or 2))
 
 
 def _unplaced(obj: Any, told: Place | None) -> Place:
     """A village the gazetteer lacks, named beside no place it knows: its name, the country of the place
     the event was told at (none: the events stage gives the report's), no point."""
+    return _unknown_village(obj, country=told.country if told is not None else None)
+
+
+def _unknown_village(obj: Any, *, country: str | None, admin1: str | None = None, latitude: float | None = None,
+                     longitude: float | None = None, geo_precision: int | None = None) -> Place:
+    """The place a name the gazetteer lacks stands for, under its own name (with the words compounded
+    before it), with what is known of where it lies."""
     start, end = _extent(obj)
-    return Place(span=Span.of(obj.doc.text, start, end), name=obj.doc.text[start:end],
-                 country=told.country if told is not None else None, admin1=None, latitude=None, longitude=None,
-                 geo_precision=None, kind="populated_place", place_id=None)
+    return Place(span=Span.of(obj.doc.text, start, end), name=obj.doc.text[start:end], country=country,
+                 admin1=admin1, latitude=latitude, longitude=longitude, geo_precision=geo_precision,
+                 kind="populated_place", place_id=None)
