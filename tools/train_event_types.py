@@ -10,7 +10,7 @@ is parsed and split into the pipeline's sentences. A sentence is labelled with t
 gold event whose `evidence` overlaps it, "none" when no gold event cites it. A `TextClassifier`
 (model/textclf.py: TF-IDF, softmax over none + the types; a sentence of two types is one example per
 type) learns sentence -> type. The rules' events of the same articles (the pipeline as it stands) are
-then changed by the model's probabilities for their sentence, in four ways:
+then changed by the model's probabilities for their sentence, in five ways:
 
     retype   a rules event's type becomes the sentence's most likely type T when T is none of the
              sentence's rules types, p(rules' type) <= a and p(T) >= b
@@ -19,6 +19,8 @@ then changed by the model's probabilities for their sentence, in four ways:
              T >= t the rules did not give that sentence
     propose  a sentence with no rules event, in an article with some: a copy of the article's main
              event of type T >= t, its evidence the sentence
+    new type a type T the rules found in no sentence of the article: one event of type T, a copy of
+             the rules event told nearest the sentence most likely of type T (p(T) >= t)
 
 and the changed events are scored by the shared scorer (../shared/acceptance/score_articles.py).
 Out-of-fold: 5 folds by article (sorted ids, n % 5), each fold's articles changed by a model trained
@@ -156,10 +158,12 @@ def retype(own_max: float, top_min: float) -> Use:
         for sent, row in zip(sentences, p):
             have = {events[n]["event_type"] for n in sent.rules}
             j = 1 + int(row[1:].argmax())
-            for n in sent.rules:
-                if LABELS[j] not in have and row[LABELS.index(events[n]["event_type"])] <= own_max and row[j] >= top_min:
-                    events[n]["event_type"] = LABELS[j]
-                    changed += 1
+            # one event per sentence: the others of a sentence of several events keep their types
+            doubted = [n for n in sent.rules if row[LABELS.index(events[n]["event_type"])] <= own_max]
+            if doubted and LABELS[j] not in have and row[j] >= top_min:
+                n = min(doubted, key=lambda n: row[LABELS.index(events[n]["event_type"])])
+                events[n]["event_type"] = LABELS[j]
+                changed += 1
         return events, changed
     return use
 
@@ -196,11 +200,29 @@ def propose(type_min: float) -> Use:
     return use
 
 
+def new_type(type_min: float) -> Use:
+    def use(events: list[dict[str, Any]], sentences: list[Sentence], p: np.ndarray) -> tuple[list[dict[str, Any]], int]:
+        have = {ev["event_type"] for ev in events}
+        best: dict[str, tuple[float, Sentence]] = {}
+        for sent, row in zip(sentences, p):
+            for j in range(1, len(LABELS)):
+                if events and LABELS[j] not in have and row[j] >= max(type_min, best.get(LABELS[j], (0.0,))[0]):
+                    best[LABELS[j]] = (float(row[j]), sent)
+        extra = []
+        for label, (_, sent) in sorted(best.items()):
+            near = min(events, key=lambda ev: abs(ev["evidence"]["start"] - sent.start))
+            extra.append(dict(copy.deepcopy(near), event_type=label,
+                              evidence={"start": sent.start, "end": sent.end, "text": sent.text}))
+        return events + extra, len(extra)
+    return use
+
+
 USES: list[tuple[str, Use]] = [
     *[(f"retype p(own)<={a} p(T)>={b}", retype(a, b)) for a, b in ((0.1, 0.5), (0.2, 0.5), (0.3, 0.6), (0.1, 0.7))],
     *[(f"drop p(none)>={t}", drop(t)) for t in (0.8, 0.9, 0.95)],
     *[(f"add p(T)>={t}", add(t)) for t in (0.4, 0.5, 0.6, 0.7)],
     *[(f"propose p(T)>={t}", propose(t)) for t in (0.4, 0.5, 0.6, 0.7, 0.8)],
+    *[(f"new type p(T)>={t}", new_type(t)) for t in (0.3, 0.4, 0.5, 0.6)],
 ]
 
 
