@@ -102,7 +102,8 @@ def _overlap(a: int, b: int, s: int, t: int) -> int:
     return min(b, t) - max(a, s)
 
 
-def article_sentences(article: dict[str, Any], spans: list[tuple[int, int]], events: list[dict[str, Any]]) -> list[Sentence]:
+def article_sentences(article: dict[str, Any], spans: list[tuple[int, int]],
+                      events: list[dict[str, Any]]) -> list[Sentence]:
     """The article's non-empty sentences, each with the gold types citing it and the rules' events in it."""
     text = article["text"]
     out = [Sentence(s, t, text[s:t].strip()) for s, t in spans if text[s:t].strip()]
