@@ -47,13 +47,18 @@ def test_a_missing_or_foreign_model_file_is_e904(tmp_path: Path) -> None:
     assert info.value.code == Code.MODEL_FILE and "not an event confidence model" in info.value.message
 
 
-def test_a_threshold_that_is_no_probability_is_e904(tmp_path: Path) -> None:
+def test_a_threshold_that_is_no_probability_or_weights_that_do_not_fit_are_e904(tmp_path: Path) -> None:
     model = load_event_confidence().model
     bad = tmp_path / "bad.npz"
     type(model)(model.labels, model.vocabulary, model.idf, model.weights, meta={**model.meta, "threshold": 1.5}).save(bad)
     with pytest.raises(ConfigError) as info:
         load_event_confidence(bad)
     assert info.value.code == Code.MODEL_FILE and "threshold" in info.value.message
+    short = tmp_path / "short.npz"
+    type(model)(model.labels, model.vocabulary, model.idf, model.weights[1:], meta=model.meta).save(short)
+    with pytest.raises(ConfigError) as info:
+        load_event_confidence(short)
+    assert info.value.code == Code.MODEL_FILE and "do not fit" in info.value.message
 
 
 @pytest.fixture(scope="module")

@@ -82,9 +82,10 @@ class EventConfidence:
               kb: "KnowledgeBase | None") -> list[Event]:
         """The events with their `confidence` set, those below the threshold left out."""
         texts = [f.text(words=self.words) for f in event_features(events, doc, parsed, findings, kb=kb)]
-        for ev, p in zip(events, self.probabilities(texts)):
+        probabilities = self.probabilities(texts)
+        for ev, p in zip(events, probabilities):
             ev.confidence = round(p, 4)
-        return [ev for ev in events if ev.confidence is None or ev.confidence >= self.threshold]
+        return [ev for ev, p in zip(events, probabilities) if p >= self.threshold]
 
 
 def load_event_confidence(path: Path | None = None) -> EventConfidence:
@@ -105,6 +106,9 @@ def _load(path: str) -> EventConfidence:
         raise ConfigError(f"{target} is not an event confidence model (labels {model.labels})", code=Code.MODEL_FILE)
     if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
         raise ConfigError(f"{target}: threshold {threshold!r} is not a probability", code=Code.MODEL_FILE)
+    if model.weights.shape != (len(model.vocabulary) + 1, len(LABELS)) or model.idf.shape != (len(model.vocabulary),):
+        raise ConfigError(f"{target}: its weights do not fit its vocabulary of {len(model.vocabulary)} terms",
+                          code=Code.MODEL_FILE)
     if not isinstance(words, bool):
         raise ConfigError(f"{target}: \"words\" {words!r} is not true or false", code=Code.MODEL_FILE)
     return EventConfidence(model=model, threshold=float(threshold), words=words)
