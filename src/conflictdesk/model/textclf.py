@@ -10,7 +10,8 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +42,7 @@ class TextClassifier:
     vocabulary: dict[str, int]
     idf: np.ndarray
     weights: np.ndarray      # (n_features + 1, n_labels); the last row is the bias
+    meta: dict[str, Any] = field(default_factory=dict)   # JSON settings a user of the model keeps with it
 
     def _matrix(self, texts: Sequence[str]) -> sparse.csr_matrix:
         rows, cols, vals = [], [], []
@@ -69,7 +71,7 @@ class TextClassifier:
 
     def save(self, path: Path) -> None:
         header = {"format": FORMAT_VERSION, "labels": self.labels,
-                  "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__)}
+                  "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__), "meta": self.meta}
         try:
             with open(path, "wb") as fh:
                 np.savez_compressed(fh, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
@@ -93,7 +95,7 @@ class TextClassifier:
             raise ConfigError(f"{path}: model format {header.get('format')} is not {FORMAT_VERSION}",
                               code=Code.MODEL_FILE)
         vocab = {term: i for i, term in enumerate(header["vocabulary"])}
-        return cls(labels=header["labels"], vocabulary=vocab, idf=idf, weights=weights)
+        return cls(labels=header["labels"], vocabulary=vocab, idf=idf, weights=weights, meta=header.get("meta") or {})
 
 
 def train_text_classifier(texts: Sequence[str], labels: Sequence[str], *, min_df: int = 2,
