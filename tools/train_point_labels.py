@@ -77,10 +77,10 @@ def collect(split: str = "dev") -> list[Article]:
                               origin=f"annotated:{g['id']}", fmt="jsonl")
         recorder = _Recorder()
         extraction = extract_parsed(doc, parse_text(nlp, doc.text), kb=kb, labeller=recorder)  # type: ignore[arg-type]
-        first: dict[tuple[int, int], PointInput] = {}
-        for given in recorder.seen:                 # a span made twice: the first is the point kept
-            first.setdefault((given.start, given.end), given)
-        points = [first[(p.start, p.end)] for s in extraction.statements for p in s.points]
+        points = recorder.seen                      # the stage labels the points it keeps, in their order
+        kept = [(p.start, p.end) for s in extraction.statements for p in s.points]
+        if [(p.start, p.end) for p in points] != kept:
+            raise SystemExit(f"{g['id']}: the points labelled are not the points kept")
         text = extraction.document.text or g["text"]
         gold = []
         for gp in g.get("statements") or []:

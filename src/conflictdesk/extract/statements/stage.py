@@ -281,7 +281,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
             first = draft.points[0]
             draft.evidence = Span.of(text, first.start, draft.points[-1].end)
             drafts.append(draft)
-        return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(inputs, labeller))
+        return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(drafts, inputs, labeller))
 
     list_blocks = []
     for block in blocks:
@@ -317,14 +317,14 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
                 point.targets = targets
                 draft.points.append(point)
     drafts = [d for d in drafts if d.points]
-    return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(inputs, labeller))
+    return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(drafts, inputs, labeller))
 
 
-def _relabelled(inputs: _Inputs, labeller: PointLabeller) -> dict[int, tuple[list[str], bool]]:
-    """The labeller's labels of every point made (one batch for the document), by id()."""
-    made = list(inputs.items())
-    labelled = labeller.label([given for _, (_, given) in made])
-    return {key: result for (key, _), result in zip(made, labelled)}
+def _relabelled(drafts: list[_Draft], inputs: _Inputs, labeller: PointLabeller) -> dict[int, tuple[list[str], bool]]:
+    """The labeller's labels of the points kept (one batch for the document), by id()."""
+    kept = [id(p) for d in drafts for p in d.points if id(p) in inputs]
+    labelled = labeller.label([inputs[key][1] for key in kept])
+    return dict(zip(kept, labelled))
 
 
 def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
