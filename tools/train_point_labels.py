@@ -118,7 +118,8 @@ class Counts:
         return 2 * p * r / max(1e-9, p + r)
 
 
-def score(articles: Sequence[Article], labels: Sequence[Sequence[list[str]]]) -> tuple[Counts, dict[str, Counts], float]:
+def score(articles: Sequence[Article],
+          labels: Sequence[Sequence[list[str]]]) -> tuple[Counts, dict[str, Counts], float]:
     """Micro counts, per-label counts and the share of gold points found, as `score_statements` counts them."""
     total, per = Counts(), defaultdict(Counts)
     n = found = 0
@@ -253,7 +254,8 @@ def main() -> None:
                     help="train points that overlap no gold point as `other` (measured 12-06: model alone 0.626)")
     ap.add_argument("--gold-text", action="store_true",
                     help="add the gold points' own words as examples (measured 12-06: model alone 0.638)")
-    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2}; 1e-5 .. 1e-3 measured 0.600-0.640)")
+    ap.add_argument("--l2", type=float, default=L2,
+                    help=f"L2 penalty (default {L2}; 1e-5 .. 1e-3 measured 0.600-0.640)")
     args = ap.parse_args()
 
     if args.examples and args.examples.is_file():
@@ -274,7 +276,8 @@ def main() -> None:
     per_label(articles, variant_labels(articles, predictions, "rules", 0.0), "rules (dev; written on dev)")
     per_label(articles, variant_labels(articles, predictions, "model", 0.0), "model only (out of fold)")
     if mode not in ("rules", "model"):
-        per_label(articles, variant_labels(articles, predictions, mode, threshold), f"{mode} t={threshold:.1f} (out of fold)")
+        per_label(articles, variant_labels(articles, predictions, mode, threshold),
+                  f"{mode} t={threshold:.1f} (out of fold)")
     model = recipe.fit(articles)
     fitted = [model.predict([model_text(p) for p in a.points]) if a.points else [] for a in articles]
     inside, _, _ = score(articles, variant_labels(articles, fitted, "model", 0.0))
@@ -285,8 +288,9 @@ def main() -> None:
                                    "trained_on": "dev gold points", "min_df": MIN_DF, "l2": recipe.l2}}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
-    check = PointLabeller(TextClassifier.load(args.out), mode, threshold)
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(check.model.vocabulary):,} terms)")  # type: ignore[union-attr]
+    written = TextClassifier.load(args.out)
+    PointLabeller(written, mode, threshold)           # the file reads back as a labeller
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(written.vocabulary):,} terms)")
 
 
 if __name__ == "__main__":

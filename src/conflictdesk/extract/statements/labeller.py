@@ -37,8 +37,8 @@ _NOT_WORD = re.compile(r"[^a-z]+")
 
 @dataclass(frozen=True, slots=True)
 class PointInput:
-    """What the stage knows of a point when it labels it (`start`, `end`: where it stands). `kind`: quote, reported, phrase, according,
-    continuation (speech.py's shapes), list or communique; `intro` the reporting verb's lemma as it
+    """What the stage knows of a point when it labels it (`start`, `end`: where it stands). `kind`: quote,
+    reported, phrase, according, continuation (speech.py's shapes), list or communique; `intro` the reporting verb's lemma as it
     introduces the point (None for lists, communiqués and "according to"); `intro_label` the label a
     list's introduction lends; `party`/`armed_group` the speaker's voice (syntax.Voice), when known."""
 
