@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..knowledge import KnowledgeBase
+    from .statements.labeller import PointLabeller
 
 
 class _Stages:
@@ -39,7 +40,8 @@ class _Stages:
     def __init__(self) -> None:
         self.current = "extract"
 
-    def run(self, doc: Document, parsed: "Doc", *, kb: "KnowledgeBase", coder: EventCoder | None) -> Extraction:
+    def run(self, doc: Document, parsed: "Doc", *, kb: "KnowledgeBase", coder: EventCoder | None,
+            labeller: "PointLabeller | None" = None) -> Extraction:
         self.current = "language"
         if doc.language not in SUPPORTED_LANGUAGES:
             raise UnsupportedLanguageError(
@@ -62,7 +64,7 @@ class _Stages:
             ev.coder = ev.coder or coder.name
         self.current = "statements"
         statements = extract_statements(doc, parsed, kb=kb, actors=actors, people=people, dates=dates,
-                                        events=len(events))
+                                        labeller=labeller, events=len(events))
         self.current = "actors"
         actors = actors + referenced_actors(actors, events, statements, kb=kb)
         return Extraction(document=doc, actors=actors, people=people, relations=relations, events=events,
@@ -70,10 +72,11 @@ class _Stages:
 
 
 def extract_parsed(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase",
-                   coder: EventCoder | None = None) -> Extraction:
+                   coder: EventCoder | None = None, labeller: "PointLabeller | None" = None) -> Extraction:
     """All stages over a document already parsed by the language pipeline; events by `coder`
-    (default: the rules, `rules.v1`)."""
-    return _Stages().run(doc, parsed, kb=kb, coder=coder)
+    (default: the rules, `rules.v1`), statement points' labels by `labeller` (default: the shipped model
+    with the rules, `statements/labeller.py`; tools/train_point_labels.py passes its own)."""
+    return _Stages().run(doc, parsed, kb=kb, coder=coder, labeller=labeller)
 
 
 def extract_or_fail(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase", coder: EventCoder | None = None,

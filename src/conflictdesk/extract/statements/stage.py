@@ -18,7 +18,10 @@ Three shapes of statement are recognised, each point with exact offsets into the
    the actor its title or signature names.
 
 Points are labelled from their content by the cues of `data/statements/cues.yaml` and the parse rules
-of `syntax.py` (see `cues.py`), reported speech also by who speaks it (`syntax.Voice`).
+of `syntax.py` (see `cues.py`), reported speech also by who speaks it (`syntax.Voice`); then the learned
+labeller (`labeller.py`, the shipped model of `data/models/point_labels.npz`) joins its label to the
+rules' as cross-validation on dev chose. The rules' labels alone decide how points are split and which
+statement a list continues, so the model changes labels only, never which points are found.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ...records import Actor, DateMention, Document, Person, Point, Span, Statement
 from .cues import CueSet, label_text, load_cues
+from .labeller import PROVENANCE, PointInput, PointLabeller, load_labeller
 from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
@@ -53,6 +57,10 @@ _FORMULA = re.compile(r"^\s*(?:in\s+the\s+name\s+of\s+(?:god|allah)|bismillah|st
                       re.IGNORECASE)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+# each point made, by id() (the point is kept with it, so the id stays its own), with what the labeller reads
+_Inputs = dict[int, tuple[Point, PointInput]]
 
 
 @dataclass(slots=True)
@@ -143,24 +151,28 @@ def _targets(point: Point, group_targets: list[str], mentions: list[Mention], te
 
 def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None,
                 intro_label: str | None = None, parsed: "Doc | None" = None,
-                voice: Voice | None = None) -> tuple[Point, list[str]]:
+                voice: Voice | None = None, *, kind: str, inputs: _Inputs) -> tuple[Point, list[str]]:
     tokens = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
     labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label, tokens=tokens, voice=voice)
     point = Point(text=text[start:end], start=start, end=end, labels=labelling.labels, cues=labelling.cues)
+    inputs[id(point)] = (point, PointInput(
+        text=point.text, start=start, end=end, kind=kind, intro=intro, intro_label=intro_label,
+        party=bool(voice and voice.party), armed_group=bool(voice and voice.armed_group),
+        rule_labels=tuple(labelling.labels)))
     return point, labelling.targets
 
 
 def _clause_points(text: str, piece: tuple[int, int], cues: CueSet, intro: str | None, parsed: "Doc",
-                   voice: Voice) -> list[tuple[Point, list[str]]]:
+                   voice: Voice, *, kind: str, inputs: _Inputs) -> list[tuple[Point, list[str]]]:
     """The points of one sentence: its coordinated clauses (`speech.clause_pieces`), unless a label of the
     whole sentence is read across them ("two men shot at officers, and they responded and shot the two":
     the attack told with the force that met it is a justification), when it stays one point."""
-    whole = _make_point(text, piece[0], piece[1], cues, intro, parsed=parsed, voice=voice)
+    whole = _make_point(text, piece[0], piece[1], cues, intro, parsed=parsed, voice=voice, kind=kind, inputs=inputs)
     clauses = clause_pieces(parsed, text, piece, cues.speech)
     if len(clauses) < 2:
         return [whole]
-    parts = [_make_point(text, a, b, cues, _own_intro(parsed, a, cues) or intro, parsed=parsed, voice=voice)
-             for a, b in clauses]
+    parts = [_make_point(text, a, b, cues, _own_intro(parsed, a, cues) or intro, parsed=parsed, voice=voice,
+                         kind=kind, inputs=inputs) for a, b in clauses]
     read = {lab for point, _ in parts for lab in point.labels}
     if set(whole[0].labels) - {"other"} - read:
         return [whole]
@@ -240,11 +252,16 @@ def _statement_date(doc: Document, dates: list[DateMention], evidence: Span | No
 
 def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", actors: list[Actor],
                        people: list[Person], dates: list[DateMention],
-                       cues: CueSet | None = None, events: int = 0) -> list[Statement]:
+                       cues: CueSet | None = None, labeller: PointLabeller | None = None,
+                       events: int = 0) -> list[Statement]:
     """Statements in a document (official releases, quoted and reported declarations, the document
     itself when it is a communiqué), each split into labelled points with exact offsets. `events` is how
-    many events the document codes (relevance.py: a document with one needs fewer conflict words)."""
+    many events the document codes (relevance.py: a document with one needs fewer conflict words);
+    `labeller` joins a learned label to the rules' (default: the shipped model, `labeller.RULES_ONLY`
+    for the rules alone)."""
     cueset = cues or load_cues()
+    labeller = labeller or load_labeller()
+    inputs: _Inputs = {}
     text = doc.text
     mentions = mentions_of(actors, people)
     paragraphs = paragraph_starts(text)
@@ -256,14 +273,15 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         actor, speaker = _communique_issuer(doc, mentions, paragraphs)
         draft = _Draft(actor, speaker, kind="communique", channel_text=(doc.title or "") + " " + text[:300])
         for start, end in _communique_points(doc, paragraphs, blocks):
-            point, targets = _make_point(text, start, end, cueset, None, parsed=parsed)
+            point, targets = _make_point(text, start, end, cueset, None, parsed=parsed, kind="communique",
+                                         inputs=inputs)
             draft.points.append(point)
             point.targets = targets
         if draft.points:
             first = draft.points[0]
             draft.evidence = Span.of(text, first.start, draft.points[-1].end)
             drafts.append(draft)
-        return _finish(doc, drafts, dates, cueset, mentions, kb)
+        return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(drafts, inputs, labeller))
 
     list_blocks = []
     for block in blocks:
@@ -283,7 +301,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
     for _, kind, payload in items:
         if kind == "list":
             block, intro_start, intro_end = payload  # type: ignore[misc]
-            _add_list(text, block, intro_start, intro_end, parsed, resolver, drafts, paragraphs, cueset)
+            _add_list(text, block, intro_start, intro_end, parsed, resolver, drafts, paragraphs, cueset, inputs)
             continue
         sp: Speech = payload  # type: ignore[assignment]
         who = speakers.resolve(text, sp)
@@ -292,13 +310,21 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         voice = sides.voice(text, who, sp.subject)
         intro = _intro(parsed, sp, cueset, voice)
         for piece in (piece for span in sp.spans for piece in sentence_pieces(parsed, text, span)):
-            for point, targets in _clause_points(text, piece, cueset, intro, parsed, voice):
+            for point, targets in _clause_points(text, piece, cueset, intro, parsed, voice, kind=sp.kind,
+                                                 inputs=inputs):
                 if any(p.start == point.start and p.end == point.end for d in drafts for p in d.points):
                     continue
                 point.targets = targets
                 draft.points.append(point)
     drafts = [d for d in drafts if d.points]
-    return _finish(doc, drafts, dates, cueset, mentions, kb)
+    return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(drafts, inputs, labeller))
+
+
+def _relabelled(drafts: list[_Draft], inputs: _Inputs, labeller: PointLabeller) -> dict[int, tuple[list[str], bool]]:
+    """The labeller's labels of the points kept (one batch for the document), by id()."""
+    kept = [id(p) for d in drafts for p in d.points if id(p) in inputs]
+    labelled = labeller.label([inputs[key][1] for key in kept])
+    return dict(zip(kept, labelled))
 
 
 def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
@@ -344,7 +370,7 @@ def _attach(drafts: list[_Draft], who: Who, para: int, sentence: tuple[int, int]
 
 
 def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed: "Doc", resolver: Resolver,
-              drafts: list[_Draft], paragraphs: list[int], cueset: CueSet) -> None:
+              drafts: list[_Draft], paragraphs: list[int], cueset: CueSet, inputs: _Inputs) -> None:
     intro_span = parsed.char_span(intro_start, intro_end, alignment_mode="expand")
     actor = speaker = None
     if intro_span is not None:
@@ -373,7 +399,7 @@ def _add_list(text: str, block: _Block, intro_start: int, intro_end: int, parsed
     intro_text = text[intro_start:intro_end]
     lent = next((label for label, pattern in cueset.list_intros if pattern.search(intro_text)), None)
     for start, end in block.items:
-        point, targets = _make_point(text, start, end, cueset, None, lent, parsed=parsed)
+        point, targets = _make_point(text, start, end, cueset, None, lent, parsed=parsed, kind="list", inputs=inputs)
         point.targets = targets
         draft.points.append(point)
     drafts.append(draft)
@@ -401,11 +427,16 @@ def is_declaration(draft: "_Draft") -> bool:
 
 
 def _finish(doc: Document, drafts: list[_Draft], dates: list[DateMention], cueset: CueSet,
-            mentions: list[Mention], kb: "KnowledgeBase | None") -> list[Statement]:
+            mentions: list[Mention], kb: "KnowledgeBase | None",
+            relabelled: dict[int, tuple[list[str], bool]]) -> list[Statement]:
     out = []
     for n, draft in enumerate(d for d in drafts if d.points):
         friends = allies(kb, draft.actor)
         for point in draft.points:
+            if id(point) in relabelled:
+                point.labels, by_model = relabelled[id(point)]
+                if by_model and PROVENANCE not in point.cues:
+                    point.cues.append(PROVENANCE)
             point.targets = _targets(point, point.targets, mentions, doc.text, draft.actor, friends)
         channel = cueset.channel_of(draft.channel_text)
         if channel is None:
