@@ -29,6 +29,7 @@ import ahocorasick
 
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
+from ..places import filed_from
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
@@ -38,7 +39,7 @@ from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_mad
                         shows_not_protests, told_as_state, told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
                          anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
-                         document_places, fatalities_in, history_year, homes, in_background_section,
+                         document_places, fatalities_in, filed_story, history_year, homes, in_background_section, lies_within,
                          in_sequence_phrase, in_since_phrase, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
@@ -1650,6 +1651,22 @@ def _same_site(a: Place | None, b: Place | None) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_SITE_KM  # type: ignore[arg-type]
 
 
+def _filed_place(d: Draft, document: DocumentPlaces, country: str | None) -> Place | None:
+    """The event's place, or for the news of the report told with no town, the town the report was filed
+    from (a dateline without a dash, `DocumentPlaces.filed`; a dashed one is `place_for`'s own fallback)
+    when it lies in the event's country, or in the country the event is told at ("DHAKA A pizza chef killed
+    during a militant attack on a cafe ... The attack was one of the deadliest ever in Bangladesh"):
+    ACLED codes a wire report's news at its dateline when the text names no nearer place."""
+    line = document.filed
+    if line is None or d.salience != "main" or d.status not in ("reported", "claimed"):
+        return d.place
+    if d.place is None:
+        return line if line.country == country else None
+    # a province or a named region ("a wildlife refuge in Oregon", "the Nagorno-Karabakh region") says where
+    # in the country the event was, and the town filed from is only one town of it
+    return line if d.place.kind == "country" and d.place.country == line.country else d.place
+
+
 def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any) -> str | None:
     """The country a report is about when an event's own place does not say: the country of its
     places (most named, then first), else of the actors it names, else of its role words."""
@@ -1719,7 +1736,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     reporting = reporting_dates(dates, parsed)
     scopes = phrase_scopes(dates, parsed)
     sents = _sentences(parsed)
-    document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text))
+    document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text),
+                                   filed=filed_story(filed_from(doc.text, places, kb=kb), places, doc.text))
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
@@ -1894,6 +1912,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # in the news of the day: the report's date, to the week (not one dated coarser than a month)
         where = d.place.country if d.place and d.place.country else _sentence_place_country(d, kb=kb, index=index) \
             or home or country
+        d.place = _filed_place(d, document, where)
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
