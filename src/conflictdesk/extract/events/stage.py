@@ -46,7 +46,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
-from .sites import coordinated_sites, each_place
+from .sites import SITE_PREPS, coordinated_sites, each_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
                     as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
@@ -985,7 +985,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     sites = site_nouns(sent)
     earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
-    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
+    place = place_for(m.start, sent.start_char, sent.end_char, _not_acting(places, roles.side1, m.head), text=doc.text,
                       exclude=actor_spans + other_relative_clauses(m.head, own=own),
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
@@ -1018,6 +1018,17 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
 # leader of the PAN", "attacked a CCC candidate")
 UNARMED_TYPES = {"political_party", "civilian_group", "government", "protesters", "rioters", "other"}
 OFF_DUTY = {"off-duty", "retired", "former", "ex"}
+
+
+def _not_acting(places: list[Place], side1: Party, head: Any) -> list[Place]:
+    """The places, without a country named as the event's own actor (its first side, or the possessor of
+    the event word: "Russia's air strikes", "Since
+    intervening with air strikes ..., Russia has helped"): a state acting is not where its act happened
+    (ACLED codes a state's air strikes where they fell); a country a locative word governs stays ("air
+    strikes in Syria")."""
+    toks = [t for t in (side1.token, *(c for c in head.children if c.dep_ == "poss"))
+            if t is not None and not (t.dep_ == "pobj" and t.head.lower_ in SITE_PREPS)]
+    return [p for p in places if not (p.kind == "country" and any(p.span.start <= t.idx < p.span.end for t in toks))]
 
 
 def _off_duty(tok: Any) -> bool:
