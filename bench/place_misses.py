@@ -164,14 +164,16 @@ def main() -> None:
         if shown > args.limit:
             break
         print(f"\n[{what}/{where}/{pair}] {g['id']} {ge['event_type']} / {ge.get('sub_event_type')}")
-        print(f"  gold: {ge.get('location')} ({ge.get('admin1')}, {ge.get('country')}) {ge['latitude']},{ge['longitude']}")
-        print(f"  pred: {pe.location} ({pe.admin1}, {pe.country}) {pe.latitude},{pe.longitude} p{pe.geo_precision} rule {pe.rule}")
+        print(f"  gold: {ge.get('location')} ({ge.get('admin1')}, {ge.get('country')}) "
+              f"{ge['latitude']},{ge['longitude']}")
+        print(f"  pred: {pe.location} ({pe.admin1}, {pe.country}) {pe.latitude},{pe.longitude} "
+              f"p{pe.geo_precision} rule {pe.rule}")
         print(f"  gold sentence: {(ge.get('evidence') or '')[:300]}")
         print(f"  pred sentence: {pe.evidence.text[:300] if pe.evidence else ''}")
         x = outs[g["id"]]
+        told = (pe.evidence.start, pe.evidence.end) if pe.evidence else (0, 0)
         print("  places: " + "; ".join(f"{p.name}[{p.kind},{p.country}]@{p.span.start}"
-                                       + ("*" if pe.evidence and pe.evidence.start <= p.span.start < pe.evidence.end else "")
-                                       for p in x.places))
+                                       + ("*" if told[0] <= p.span.start < told[1] else "") for p in x.places))
 
 
 if __name__ == "__main__":

@@ -1026,7 +1026,8 @@ def filed_story(filed: Place | None, places: list[Place], text: str) -> Place | 
         return None
     others = [p for p in places if p.country == filed.country and p.kind not in PRECISION_PENALTY
               and p.latitude is not None and p.longitude is not None and p.span.start >= filed.span.end
-              and distance_km(p.latitude, p.longitude, filed.latitude, filed.longitude) > SAME_PLACE_KM]  # type: ignore[arg-type]
+              and distance_km(p.latitude, p.longitude,  # type: ignore[arg-type]
+                              filed.latitude, filed.longitude) > SAME_PLACE_KM]  # type: ignore[arg-type]
     return filed if all(filed.span.end + again.start() < p.span.start for p in others) else None
 
 

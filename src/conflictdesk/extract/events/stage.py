@@ -29,8 +29,8 @@ import ahocorasick
 
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
-from ..places import filed_from
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
+from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
@@ -39,7 +39,7 @@ from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_mad
                         shows_not_protests, told_as_state, told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
                          anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
-                         document_places, fatalities_in, filed_story, history_year, homes, in_background_section, lies_within,
+                         document_places, fatalities_in, filed_story, history_year, homes, in_background_section,
                          in_sequence_phrase, in_since_phrase, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
@@ -985,7 +985,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     sites = site_nouns(sent)
     earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
-    place = place_for(m.start, sent.start_char, sent.end_char, _not_acting(places, roles.side1, m.head), text=doc.text,
+    place = place_for(m.start, sent.start_char, sent.end_char, _not_acting(places, roles.side1, m.head),
+                      text=doc.text,
                       exclude=actor_spans + other_relative_clauses(m.head, own=own),
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
@@ -1022,10 +1023,9 @@ OFF_DUTY = {"off-duty", "retired", "former", "ex"}
 
 def _not_acting(places: list[Place], side1: Party, head: Any) -> list[Place]:
     """The places, without a country named as the event's own actor (its first side, or the possessor of
-    the event word: "Russia's air strikes", "Since
-    intervening with air strikes ..., Russia has helped"): a state acting is not where its act happened
-    (ACLED codes a state's air strikes where they fell); a country a locative word governs stays ("air
-    strikes in Syria")."""
+    the event word: "Russia's air strikes", "Since intervening with air strikes ..., Russia has helped"): a
+    state acting is not where its act happened (ACLED codes a state's air strikes where they fell); a
+    country a locative word governs stays ("air strikes in Syria")."""
     toks = [t for t in (side1.token, *(c for c in head.children if c.dep_ == "poss"))
             if t is not None and not (t.dep_ == "pobj" and t.head.lower_ in SITE_PREPS)]
     return [p for p in places if not (p.kind == "country" and any(p.span.start <= t.idx < p.span.end for t in toks))]
