@@ -98,7 +98,8 @@ def test_rules_with_classifier_keeps_the_rules_events_and_adds_confidence(model_
     rules = extract_document(_doc(REPORT), nlp=nlp, kb=kb).events
     both = extract_document(_doc(REPORT), nlp=nlp, kb=kb,
                             coder=load_event_coder("rules+clf.v1", model=model_path)).events
-    assert rules and all(ev.coder == "rules.v1" and ev.confidence is None for ev in rules)
+    # rules.v1: the event-confidence model's probability that the event is right (test_events_confidence.py)
+    assert rules and all(ev.coder == "rules.v1" and 0.0 <= ev.confidence <= 1.0 for ev in rules)
     assert [(e.event_type, e.sub_event_type, e.actor1, e.evidence) for e in both] == \
         [(e.event_type, e.sub_event_type, e.actor1, e.evidence) for e in rules]
     assert all(ev.coder == "rules+clf.v1" and 0.0 <= ev.confidence <= 1.0 for ev in both)

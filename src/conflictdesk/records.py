@@ -168,7 +168,9 @@ class Event:
     notes: str = ""
     rule: str = ""                     # which pattern or model coded it
     coder: str = ""                    # the event coder that produced it, by versioned name ("rules.v1")
-    confidence: float | None = None    # the coder's probability for event_type; None: the coder gives none
+    # the coder's probability: rules.v1 that the event is right (events/confidence.py), the classifier coders
+    # that event_type is; None: the coder gives none
+    confidence: float | None = None
     review: str | None = None          # an analyst's review: accepted, corrected, rejected; None: machine coding
     # "YYYY-MM" of an event told by its month only ("in April", "last month"): its event_date is None,
     # time_precision 3 (no day is invented); None otherwise

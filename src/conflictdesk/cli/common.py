@@ -243,7 +243,8 @@ def event_filters(command: F) -> F:
 
 def event_coder_options(*, several: bool = False) -> Callable[[F], F]:
     """`--event-coder NAME` (passed as `event_coder`; a tuple of names with `several`) and `--model PATH`."""
-    coder_help = ("Event coder by versioned name: rules.v1 (the patterns), tfidf-lr.v1 (a model `train` made), "
+    coder_help = ("Event coder by versioned name: rules.v1 (the patterns; each event's confidence the shipped model's "
+                  "probability that it is right), tfidf-lr.v1 (a model `train` made), "
                   "rules+clf.v1 (the rules with the model's confidence, and its event where the rules find none), "
                   "or one an installed plug-in registers.")
     if several:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import platformdirs
@@ -41,6 +43,8 @@ class TextClassifier:
     vocabulary: dict[str, int]
     idf: np.ndarray
     weights: np.ndarray      # (n_features + 1, n_labels); the last row is the bias
+    # what a model's user needs besides the weights (a threshold, how it was trained); JSON values
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def _matrix(self, texts: Sequence[str]) -> sparse.csr_matrix:
         rows, cols, vals = [], [], []
@@ -69,7 +73,7 @@ class TextClassifier:
 
     def save(self, path: Path) -> None:
         header = {"format": FORMAT_VERSION, "labels": self.labels,
-                  "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__)}
+                  "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__), "meta": self.meta}
         try:
             with open(path, "wb") as fh:
                 np.savez_compressed(fh, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
@@ -87,13 +91,13 @@ class TextClassifier:
         except FileNotFoundError as exc:
             raise ConfigError(f"no model at {path} (make one with `conflictdesk train EXPORT --out {path}`)",
                               code=Code.MODEL_FILE) from exc
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
             raise ConfigError(f"{path} is not a conflictdesk model file: {exc}", code=Code.MODEL_FILE) from exc
-        if header.get("format") != FORMAT_VERSION:
-            raise ConfigError(f"{path}: model format {header.get('format')} is not {FORMAT_VERSION}",
-                              code=Code.MODEL_FILE)
+        version = header.get("format") if isinstance(header, dict) else None
+        if version != FORMAT_VERSION:
+            raise ConfigError(f"{path}: model format {version} is not {FORMAT_VERSION}", code=Code.MODEL_FILE)
         vocab = {term: i for i, term in enumerate(header["vocabulary"])}
-        return cls(labels=header["labels"], vocabulary=vocab, idf=idf, weights=weights)
+        return cls(labels=header["labels"], vocabulary=vocab, idf=idf, weights=weights, meta=header.get("meta") or {})
 
 
 def train_text_classifier(texts: Sequence[str], labels: Sequence[str], *, min_df: int = 2,

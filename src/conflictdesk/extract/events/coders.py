@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ...errors import Code, ConfigError
 from ...records import Document, Event, Findings
+from .confidence import EventConfidence, load_event_confidence
 from .stage import extract_events
 
 if TYPE_CHECKING:
@@ -52,15 +53,23 @@ class EventCoder(Protocol):
 
 
 class RulesCoder:
-    """ACLED coding by the patterns of data/patterns/events.yaml and the event stage's rules."""
+    """ACLED coding by the patterns of data/patterns/events.yaml and the event stage's rules; each event's
+    `confidence` the shipped event-confidence model's probability that it is right (`confidence.py`),
+    and the events below the model's threshold left out. `scored=False`: the rules alone, no
+    confidence (what the model is trained on)."""
 
     name = "rules.v1"
+
+    def __init__(self, *, scored: bool = True) -> None:
+        self.confidence: EventConfidence | None = load_event_confidence() if scored else None
 
     def __call__(self, doc: Document, parsed: "Doc", findings: Findings, *,
                  kb: "KnowledgeBase | None") -> list[Event]:
         events = extract_events(doc, parsed, kb=kb, actors=list(findings.actors), people=list(findings.people),
                                 places=list(findings.places), dates=list(findings.dates),
                                 quantities=list(findings.quantities))
+        if self.confidence is not None:
+            events = self.confidence.apply(events, doc, parsed, findings, kb=kb)
         for ev in events:
             ev.coder = self.name
         return events
