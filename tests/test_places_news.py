@@ -237,3 +237,13 @@ def test_a_town_in_a_list_takes_no_container_from_the_next_town(places):
                    "States. Clashes erupted in Tripoli, Lebanon on Monday.")
     got = {(p.span.text, p.country) for p in found}
     assert {("Paris", "France"), ("Brussels", "Belgium"), ("Tripoli", "Lebanon")} <= got, got
+
+
+def test_a_city_a_locative_word_governs_is_a_place_whatever_the_tagger_calls_its_namesake(places):
+    # the tagger takes the group "Antifa Sacramento" for a person: "Sacramento" is then a surname, which
+    # keeps no town of that name; but "in Sacramento" names the city
+    text = ("At least five people were stabbed during clashes between rallying neo-Nazis and counter-protesters "
+            "at the Capitol in Sacramento on Sunday, fire officials said.\nThe anti-fascist organization Antifa "
+            "Sacramento, which had been promoting a \"Shut Down Nazi Rally\" event, did not respond.")
+    found = places(text)
+    assert [p.country for p in named(found, "Sacramento")][:1] == ["United States"], found

@@ -950,12 +950,15 @@ class DocumentPlaces:
     place); `dateline`, where the report was filed, when it lies in the country the document names most;
     `story`, failing a main place, the town named more often than any other (at least twice): where
     a report that leads with a region ("killed a Navy SEAL in northern Iraq after overrunning a
-    town") and names other towns in passing tells its incident ("killed near the town of Tel Asqof").
+    town") and names other towns in passing tells its incident ("killed near the town of Tel Asqof");
+    `filed`, the town of a dateline without a dash ("BIRSTALL, England A British member of parliament was
+    shot dead ..."), for an event told with no place at all in its own country (`extract_events`).
     """
     main: Place | None = None
     dateline: Place | None = None
     story: Place | None = None
     sites: dict[str, Place] = field(default_factory=dict)
+    filed: Place | None = None
 
 
 CREDITS = re.compile(r"\((?:[^()]{0,40}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
@@ -1007,6 +1010,25 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     lines = [p for p in places if _dateline(p, text, dashed=True) and p.latitude is not None]
     dateline = lines[0] if lines and country is not None and lines[0].country == country else None
     return DocumentPlaces(main=main, dateline=dateline, story=story)
+
+
+def filed_story(filed: Place | None, places: list[Place], text: str) -> Place | None:
+    """The town a report was filed from (`places.filed_from`, a dateline without a dash) when the story is
+    about it: the body names it again before any other town of its country ("HANOVER, Germany ... Thousands
+    marched in Hanover ... Berlin"); not a wire's filing point the story never comes back to ("JUNEAU,
+    Alaska Alaska State Troopers ... the incidents, which occurred ... from the Nulato checkpoint"), nor a
+    capital that files the story of another town ("WASHINGTON ... after the Orlando massacre ... in
+    Washington")."""
+    if filed is None:
+        return None
+    again = re.search(rf"\b{re.escape(filed.span.text.title())}\b", text[filed.span.end:])
+    if again is None:
+        return None
+    others = [p for p in places if p.country == filed.country and p.kind not in PRECISION_PENALTY
+              and p.latitude is not None and p.longitude is not None and p.span.start >= filed.span.end
+              and distance_km(p.latitude, p.longitude,  # type: ignore[arg-type]
+                              filed.latitude, filed.longitude) > SAME_PLACE_KM]  # type: ignore[arg-type]
+    return filed if all(filed.span.end + again.start() < p.span.start for p in others) else None
 
 
 # where a side comes from, not where it acts: "brigades based in Misrata", "fighters from Misrata"; nor where

@@ -30,6 +30,7 @@ import ahocorasick
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
+from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
@@ -38,14 +39,14 @@ from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_mad
                         shows_not_protests, told_as_state, told_as_trend)
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
                          anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
-                         document_places, fatalities_in, history_year, homes, in_background_section,
+                         document_places, fatalities_in, filed_story, history_year, homes, in_background_section,
                          in_sequence_phrase, in_since_phrase, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
-from .sites import coordinated_sites, each_place
+from .sites import SITE_PREPS, coordinated_sites, each_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
                     as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
@@ -984,7 +985,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
     sites = site_nouns(sent)
     earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
-    place = place_for(m.start, sent.start_char, sent.end_char, places, text=doc.text,
+    place = place_for(m.start, sent.start_char, sent.end_char, _not_acting(places, roles.side1, m.head),
+                      text=doc.text,
                       exclude=actor_spans + other_relative_clauses(m.head, own=own),
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
@@ -1017,6 +1019,16 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
 # leader of the PAN", "attacked a CCC candidate")
 UNARMED_TYPES = {"political_party", "civilian_group", "government", "protesters", "rioters", "other"}
 OFF_DUTY = {"off-duty", "retired", "former", "ex"}
+
+
+def _not_acting(places: list[Place], side1: Party, head: Any) -> list[Place]:
+    """The places, without a country named as the event's own actor (its first side, or the possessor of
+    the event word: "Russia's air strikes", "Since intervening with air strikes ..., Russia has helped"): a
+    state acting is not where its act happened (ACLED codes a state's air strikes where they fell); a
+    country a locative word governs stays ("air strikes in Syria")."""
+    toks = [t for t in (side1.token, *(c for c in head.children if c.dep_ == "poss"))
+            if t is not None and not (t.dep_ == "pobj" and t.head.lower_ in SITE_PREPS)]
+    return [p for p in places if not (p.kind == "country" and any(p.span.start <= t.idx < p.span.end for t in toks))]
 
 
 def _off_duty(tok: Any) -> bool:
@@ -1650,6 +1662,22 @@ def _same_site(a: Place | None, b: Place | None) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_SITE_KM  # type: ignore[arg-type]
 
 
+def _filed_place(d: Draft, document: DocumentPlaces, country: str | None) -> Place | None:
+    """The event's place, or for the news of the report told with no town, the town the report was filed
+    from (a dateline without a dash, `DocumentPlaces.filed`; a dashed one is `place_for`'s own fallback)
+    when it lies in the event's country, or in the country the event is told at ("DHAKA A pizza chef killed
+    during a militant attack on a cafe ... The attack was one of the deadliest ever in Bangladesh"):
+    ACLED codes a wire report's news at its dateline when the text names no nearer place."""
+    line = document.filed
+    if line is None or d.salience != "main" or d.status not in ("reported", "claimed"):
+        return d.place
+    if d.place is None:
+        return line if line.country == country else None
+    # a province or a named region ("a wildlife refuge in Oregon", "the Nagorno-Karabakh region") says where
+    # in the country the event was, and the town filed from is only one town of it
+    return line if d.place.kind == "country" and d.place.country == line.country else d.place
+
+
 def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any) -> str | None:
     """The country a report is about when an event's own place does not say: the country of its
     places (most named, then first), else of the actors it names, else of its role words."""
@@ -1719,7 +1747,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     reporting = reporting_dates(dates, parsed)
     scopes = phrase_scopes(dates, parsed)
     sents = _sentences(parsed)
-    document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text))
+    document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text),
+                                   filed=filed_story(filed_from(doc.text, places, kb=kb), places, doc.text))
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
@@ -1894,6 +1923,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # in the news of the day: the report's date, to the week (not one dated coarser than a month)
         where = d.place.country if d.place and d.place.country else _sentence_place_country(d, kb=kb, index=index) \
             or home or country
+        d.place = _filed_place(d, document, where)
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None

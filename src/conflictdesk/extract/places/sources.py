@@ -110,6 +110,19 @@ def dateline_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start("region"), m.end("region"), region, "dateline", governed=True)
 
 
+def bare_dateline_candidate(text: str) -> Candidate | None:
+    """The first city of a dateline without a dash ("BIRSTALL, England A British member ...", "HANOVER,
+    Germany U.S. President ..."), its country or region after the comma as a hint; None when the text has
+    a dateline with a dash (`dateline_candidates`) or none. Where the report was filed: the stage places it
+    after the others, so it weighs in no choice of theirs (`filed_in_country` is its hint), and the events
+    stage takes it only for an event told with no place of its own."""
+    m = None if _dash_dateline(text) else BARE_DATELINE.match(text[:300])
+    if m is None or len(m.group("city")) < 3:
+        return None
+    return Candidate(m.start("city"), m.end("city"), m.group("city"), "dateline", country_hint=m.group("region"),
+                     governed=True)
+
+
 def filed_in_country(gaz: "Gazetteer", text: str) -> str | None:
     """A dateline without a dash ("BEIRUT Four suicide bombers ..."): where the report was filed, so
     a hint of the country it is about, not a place of its own (the events stage would take it for

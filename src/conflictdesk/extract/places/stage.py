@@ -44,13 +44,14 @@ from typing import TYPE_CHECKING, Any
 
 from ...records import Document, Place
 from .candidates import CandidateSet
-from .chooser import actor_countries, choose_places, document_countries, keep_known
+from .chooser import DocumentCountries, actor_countries, choose_places, document_countries, keep_known
 from .context import read_context
 from .containers import without_containers
-from .sources import (bracket_candidates, capital_candidates, capital_named_candidates, curated_candidates,
-                      dateline_candidates, entity_candidates, filed_in_country, locative_candidates,
+from .sources import (bare_dateline_candidate, bracket_candidates, capital_candidates, capital_named_candidates,
+                      curated_candidates, dateline_candidates, entity_candidates, filed_in_country, locative_candidates,
                       noun_candidates, object_candidates, site_candidates)
 from .vetoes import plausible_candidates
+from .wording import COUNTRYISH
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -84,3 +85,23 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
         prior[filed_in] += 1.5
     known = document_countries(kept, gaz=gaz, prior=prior)
     return without_containers(choose_places(kept, known, gaz=gaz, text=text), text)
+
+
+def filed_from(text: str, places: list[Place], *, kb: Any) -> Place | None:
+    """The town a report without a dash after its dateline was filed from ("BIRSTALL, England A British
+    member of parliament ...", "HANOVER, Germany U.S. President ..."): never one of the document's places
+    (where a wire files from is often far from its story, and would weigh in the choice of every other
+    place), resolved after them, in their countries and near their towns, for the events stage to take
+    only for an event told with no place of its own. None when the text has a dateline with a dash (the
+    places hold it), a place the stage found already covers the name, or it names no known town."""
+    gaz: "Gazetteer | None" = getattr(kb, "gazetteer", None)
+    cand = bare_dateline_candidate(text)
+    if gaz is None or cand is None or any(p.span.start < cand.end and cand.start < p.span.end for p in places):
+        return None
+    counts = Counter(p.country for p in places if p.country)
+    towns = [p for p in places if p.kind not in COUNTRYISH and p.latitude is not None]
+    codes = [gaz.country_code(c) or c for c, _ in counts.most_common()]
+    known = DocumentCountries(codes, codes[:3], [(None, p) for p in towns])
+    found = [p for p in choose_places([cand], known, gaz=gaz, text=text)
+             if p.latitude is not None and p.kind not in COUNTRYISH]
+    return found[0] if found else None

@@ -88,8 +88,12 @@ class NamedSpans:
                 return True         # part of a person's full name
             if (start, end) == (c.start, c.end) and not c.governed:
                 c.named_as = "person"
-        if c.text in self.surnames or c.text.rstrip("'’") in self.surnames:
-            return True             # "Glenn Franklin Jones ... Jones' residence": the possessive too
+        if (c.text in self.surnames or c.text.rstrip("'’") in self.surnames) \
+                and not (c.governed and c.text[-1:] not in "'’" and _largest(gaz, c.text) >= PARTIAL_MIN_POPULATION):
+            # "Glenn Franklin Jones ... Jones' residence": the possessive too; not a city a locative word
+            # governs ("clashes ... at the Capitol in Sacramento" beside the group "Antifa Sacramento" the
+            # tagger takes for a person)
+            return True
         for start, end in self.organisations:
             if start < c.start and c.end <= end and _largest(gaz, c.text) < PARTIAL_MIN_POPULATION:
                 return True         # inside an organisation's name, unless a city ("University of Goma")

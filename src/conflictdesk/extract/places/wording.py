@@ -67,11 +67,12 @@ DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+"
     r"(?: [A-Z][A-Za-z.'’\-]+){0,2}))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|:)\s", re.M)
 # Wire copy without a dash: "BEIRUT Four suicide bombers ...", "DIYARBAKIR/ISTANBUL, Turkey Eight
-# Turkish soldiers ...", "LOS ANGELES/BOSTON While ...": capitals at the very start, then the first
-# sentence; the first city is the dateline, a country or region after a comma its hint.
+# Turkish soldiers ...", "LOS ANGELES/BOSTON While ...", "HANOVER, Germany U.S. President ...": capitals
+# at the very start, then the first sentence; the first city is the dateline, a country or region after a
+# comma its hint.
 BARE_DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
-    r"(?:,\s*(?P<region>[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+)?))?\s+(?=[A-Z\"“‘'][a-z]|[A-Z]\s|\d)")
+    r"(?:,\s*(?P<region>[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+)?))?\s+(?=[A-Z\"“‘'][a-z]|[A-Z]\s|[A-Z]\.[A-Z]\.|\d)")
 # A country's capital named by the country or its people: "the Afghan capital", "Somalia's capital",
 # "the capital of Iraq"; not when the city's name follows ("the Yemeni capital Sanaa", "the capital,
 # Kabul"), which is then a candidate of its own.
