@@ -1529,12 +1529,20 @@ NON_STATE_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umb
 SAME_SITE_KM = 25.0
 
 
-def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: ActorIndex) -> None:
+def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: ActorIndex,
+                       sents: list["SpacySpan"] = ()) -> None:
     """One incident, one attacker: an unnamed attacker ("a suicide car bomber", "an armed assailant", an
     unclaimed bombing's unidentified armed group) is the one armed group the report names as doing what
     happened on the same day at the same place ("in an attack claimed by al-Shabab", "the Taliban claimed
     responsibility"), as ACLED codes a claimed attack. Never when two groups acted that day there, and
-    never a state's forces (who fired back is no attacker of the incident)."""
+    never a state's forces (who fired back is no attacker of the incident).
+
+    ACLED codes an attack the sources attribute with the group they attribute it to, so an attribution
+    counts as a claim: one group blamed in the attack's own sentence ("a bombing blamed on the PKK") is its
+    attacker; one claim naming several attacks ("IS claimed the bombing in Brussels and attacks in Paris")
+    names the attacker of each, whatever their days and places; and where the whole report attributes
+    bombings and attacks to one group only ("IS has claimed responsibility", "suspected IS bombers"), its
+    unnamed bombers and attackers are that group's."""
     def unnamed(actor_id: str | None) -> bool:
         return _actor_type(actor_id, kb=kb, index=index) == "unidentified_armed_group"
 
@@ -1545,18 +1553,139 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
         # as the event will be dated: its own date, or the report's for the news of the day
         return d.date.date if d.date is not None else anchor if d.salience == "main" else None
 
+    attributed = _attributions(list(sents), kb=kb, index=index)
     for d in drafts:
-        if not unnamed(d.actor1) or day(d) is None or d.status not in OCCURRED:
+        if not unnamed(d.actor1) or d.status not in OCCURRED:
             continue
-        groups = {o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
+        groups = set() if day(d) is None else {o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
                   and day(o) == day(d) and _same_site(o.place, d.place)
-                  and (o.sent_start == d.sent_start or (_claimed(o) and (
+                  and (o.sent_start == d.sent_start or ((_claimed(o) or _suspected(o, attributed, kb=kb)) and (
                       o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d)
                       or _claim_word(o) in ANY_VIOLENCE)))}
+        if len(groups) != 1:
+            groups = _attributed_to(d, drafts, attributed, kb=kb, named_group=named_group)
         if len(groups) == 1:
             group = groups.pop()
             if group != d.actor2:
                 d.actor1 = group
+
+
+def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: Any, named_group: Any) -> set[str]:
+    """The group the report attributes `d` to, closest telling first: its own sentence's attribution ("a
+    bombing blamed on the PKK"), the claim its own sentence makes of it ("IS claimed the bombing in Brussels
+    and attacks in Paris"), then the report's attribution of its attacks as a whole ("IS has claimed
+    responsibility.", "a network blamed for a series of bombings"), only for the kinds of violence a claim is
+    made of and only when no other group is told doing that kind."""
+    country = d.place.country if d.place is not None else None
+
+    def branched(groups: set[str]) -> set[str]:
+        return {_country_branch(g, country, kb=kb) or g for g in groups}
+
+    own = told.by_sentence.get(d.sent_start, set())
+    if own:
+        return branched(own)
+    if d.status == "claimed":
+        return {o.actor1 for o in drafts if o is not d and o.sent_start == d.sent_start and o.status == "claimed"
+                and named_group(o.actor1)}
+    if d.coding.event_type not in CLAIMED_KINDS or not told.report:
+        return set()
+    groups = branched(told.report)
+    doers = {o.actor1 for o in drafts if o.coding.event_type == d.coding.event_type and named_group(o.actor1)}
+    return groups if doers <= groups else set()
+
+
+# the kinds of violence a report attributes to a group as a whole ("IS claimed responsibility"): bombings and
+# attacks, not battles (an unnamed side in a firefight is no claimed attacker)
+CLAIMED_KINDS = {"Explosions/Remote violence", "Violence against civilians"}
+# words by which sources attribute an attack: "suspected X militants", "blamed on X", "X was behind",
+# "attributed to X", "the hallmarks of X", "X claimed responsibility"
+SUSPECTING = {"suspected", "alleged", "presumed"}
+ATTRIBUTING = {"blame": ("on",), "attribute": ("to",), "hallmark": ("of",)}
+# what a bare claim names: the report's own incident ("claimed responsibility for it / for the attacks")
+BACK_REFERENCES = {"it", "them", "this", "that", "these", "those", "the"}
+
+
+@dataclasses.dataclass(slots=True)
+class Attributions:
+    """Who the report's sources attribute attacks to: per sentence (by its first character), and the groups
+    attributed the report's incidents as a whole (a bare claim, a group blamed for a series of attacks)."""
+    by_sentence: dict[int, set[str]] = dataclasses.field(default_factory=dict)
+    report: set[str] = dataclasses.field(default_factory=set)
+
+
+def _attributions(sents: list["SpacySpan"], *, kb: Any, index: ActorIndex) -> Attributions:
+    told = Attributions()
+    for sent in sents:
+        for tok in sent:
+            groups, whole = _attributed_by(tok, kb=kb, index=index)
+            if groups:
+                told.by_sentence.setdefault(sent.start_char, set()).update(groups)
+                if whole:
+                    told.report |= groups
+    return told
+
+
+def _attributed_by(tok: Any, *, kb: Any, index: ActorIndex) -> tuple[set[str], bool]:
+    """The armed groups the phrase at `tok` attributes an attack to, and whether it attributes the report's
+    attacks as a whole rather than one incident its sentence tells."""
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "neg" for c in tok.children):
+        return set(), False                                   # "no one was blamed", "did not claim"
+    phrases: list[Any] = []
+    whole = False
+    if tok.lower_ in SUSPECTING and tok.dep_ in ("amod", "compound"):
+        head = _phrase_head(tok)
+        phrases = [head] if _doing(head) else []              # "suspected Boko Haram militants attacked"
+    elif lemma in ATTRIBUTING:
+        phrases = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ATTRIBUTING[lemma]
+                   for g in c.children if g.dep_ == "pobj"]   # "blamed on the PKK", "the hallmarks of IS"
+        if lemma == "blame" and any(c.lower_ == "for" for c in tok.children):
+            # "a network blamed for a series of bombings", "Ankara blamed the PKK for the attack"
+            phrases += [tok.head] if tok.dep_ == "acl" else [c for c in tok.children if c.dep_ == "dobj"]
+            whole = tok.dep_ == "acl"
+    elif tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
+        phrases = [c for c in tok.head.children if c.dep_ == "nsubj"]         # "the PKK was behind it"
+        whole = _bare(tok)
+    elif lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
+        phrases = [c for c in tok.children if c.dep_ == "nsubj"]              # "IS claimed responsibility"
+        whole = _bare(next((c for t in (tok, *tok.children) if t is tok or t.dep_ == "dobj"
+                            for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None))
+    return {a for p in phrases for a in _groups_in(p, kb=kb, index=index)}, whole
+
+
+def _bare(prep: Any) -> bool:
+    """A claim naming no incident of its own: none ("IS claimed responsibility."), or one told before ("for
+    it", "for the attacks"); "for the shrine attack" names its own."""
+    if prep is None:
+        return True
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return all(o.lower_ in BACK_REFERENCES or all(c.dep_ == "det" and c.lower_ in BACK_REFERENCES for c in o.children)
+               for o in objects)
+
+
+def _phrase_head(tok: Any) -> Any:
+    while tok.dep_ in ("amod", "compound") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _doing(tok: Any) -> bool:
+    """The suspects are told as doers (the subject, "by" them), not as the arrested or the killed
+    ("police detained nine suspected militants": suspected of membership, not of an attack)."""
+    return tok.dep_ in ("nsubj", "ROOT", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+
+
+def _groups_in(tok: Any, *, kb: Any, index: ActorIndex) -> set[str]:
+    lo = min(t.idx for t in tok.subtree)
+    hi = max(t.idx + len(t) for t in tok.subtree)
+    return {a for _, _, a in index.within(lo, hi) if _actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS}
+
+
+def _suspected(d: Draft, told: Attributions, *, kb: Any) -> bool:
+    """An incident its sources attribute to its doer ("three suspected IS bombers killed 43"): as good as a
+    claim for the other tellings of that day's incident."""
+    country = d.place.country if d.place is not None else None
+    return d.actor1 in {_country_branch(g, country, kb=kb) or g for g in told.by_sentence.get(d.sent_start, ())}
 
 
 def _claimed(d: Draft) -> bool:
@@ -1879,7 +2008,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             # Friday after a faction of the army attempted to seize power")
             d.date = d.clause_day
     anchor = report_date(merged, doc.published, dates=dates)
-    _claimed_attackers(merged, anchor, kb=kb, index=index)
+    _claimed_attackers(merged, anchor, kb=kb, index=index, sents=sents)
     _unnamed_strikers(merged, anchor)
     _unnamed_kidnappers(merged, kb=kb, index=index)
     events: list[Event] = []
