@@ -1574,8 +1574,8 @@ def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: A
     """The group the report attributes `d` to, closest telling first: its own sentence's attribution ("a
     bombing blamed on the PKK"), the claim its own sentence makes of it ("IS claimed the bombing in Brussels
     and attacks in Paris"), then the report's attribution of its attacks as a whole ("IS has claimed
-    responsibility.", "a network blamed for a series of bombings"), only for the kinds of violence a claim is
-    made of and only when no other group is told doing that kind."""
+    responsibility.", "a network blamed for a series of bombings"): only for the news of the day, only for the
+    kinds of violence a claim is made of, and only when no other group is told doing that kind."""
     country = d.place.country if d.place is not None else None
 
     def branched(groups: set[str]) -> set[str]:
@@ -1587,8 +1587,8 @@ def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: A
     if d.status == "claimed":
         return {o.actor1 for o in drafts if o is not d and o.sent_start == d.sent_start and o.status == "claimed"
                 and named_group(o.actor1)}
-    if d.coding.event_type not in CLAIMED_KINDS or not told.report:
-        return set()
+    if d.coding.event_type not in CLAIMED_KINDS or not told.report or d.salience != "main":
+        return set()        # a bare claim names the report's news, not the attacks it recalls (Bali in 2002)
     groups = branched(told.report)
     doers = {o.actor1 for o in drafts if o.coding.event_type == d.coding.event_type and named_group(o.actor1)}
     return groups if doers <= groups else set()
