@@ -1602,7 +1602,8 @@ CLAIMED_KINDS = {"Explosions/Remote violence", "Violence against civilians"}
 SUSPECTING = {"suspected", "alleged", "presumed"}
 ATTRIBUTING = {"blame": ("on",), "attribute": ("to",), "hallmark": ("of",)}
 # what a bare claim names: the report's own incident ("claimed responsibility for it / for the attacks")
-BACK_REFERENCES = {"it", "them", "this", "that", "these", "those", "the"}
+BACK_POINTING = {"the", "this", "that", "these", "those"}     # determiners: "for the attack"
+BACK_PRONOUNS = {"it", "them"}                                # not the relative "that" ("attacks that were...")
 
 
 @dataclasses.dataclass(slots=True)
@@ -1639,10 +1640,13 @@ def _attributed_by(tok: Any, *, kb: Any, index: ActorIndex) -> tuple[set[str], b
     elif lemma in ATTRIBUTING:
         phrases = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ATTRIBUTING[lemma]
                    for g in c.children if g.dep_ == "pobj"]   # "blamed on the PKK", "the hallmarks of IS"
+        # "the attack bore the hallmarks of the PKK", "it was blamed on the PKK": of the incident told before
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        whole = any(c.dep_ in ("nsubj", "nsubjpass") and _back_reference(c) for c in verb.children)
         if lemma == "blame" and any(c.lower_ == "for" for c in tok.children):
             # "a network blamed for a series of bombings", "Ankara blamed the PKK for the attack"
             phrases += [tok.head] if tok.dep_ == "acl" else [c for c in tok.children if c.dep_ == "dobj"]
-            whole = tok.dep_ == "acl"
+            whole = whole or tok.dep_ == "acl"
     elif tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         phrases = [c for c in tok.head.children if c.dep_ == "nsubj"]         # "the PKK was behind it"
         whole = _bare(tok)
@@ -1658,9 +1662,13 @@ def _bare(prep: Any) -> bool:
     it", "for the attacks"); "for the shrine attack" names its own."""
     if prep is None:
         return True
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return all(o.lower_ in BACK_REFERENCES or all(c.dep_ == "det" and c.lower_ in BACK_REFERENCES for c in o.children)
-               for o in objects)
+    return all(_back_reference(o) for o in prep.children if o.dep_ == "pobj")
+
+
+def _back_reference(noun: Any) -> bool:
+    """"it", "the attacks": a phrase naming nothing but an incident told before."""
+    return noun.lower_ in BACK_PRONOUNS or (
+        noun.pos_ == "NOUN" and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
 
 
 def _phrase_head(tok: Any) -> Any:
