@@ -1573,9 +1573,9 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
 def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: Any, named_group: Any) -> set[str]:
     """The group the report attributes `d` to, closest telling first: its own sentence's attribution ("a
     bombing blamed on the PKK"), the claim its own sentence makes of it ("IS claimed the bombing in Brussels
-    and attacks in Paris"), then the report's attribution of its attacks as a whole ("IS has claimed
-    responsibility.", "a network blamed for a series of bombings"): only for the news of the day, only for the
-    kinds of violence a claim is made of, and only when no other group is told doing that kind."""
+    and attacks in Paris"), then an attribution of the incident told before it ("IS has claimed
+    responsibility.", "the attack bore the hallmarks of the PKK"): only for the kinds of violence a claim is
+    made of, and only when no other group is told doing that kind."""
     country = d.place.country if d.place is not None else None
 
     def branched(groups: set[str]) -> set[str]:
@@ -1587,9 +1587,18 @@ def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: A
     if d.status == "claimed":
         return {o.actor1 for o in drafts if o is not d and o.sent_start == d.sent_start and o.status == "claimed"
                 and named_group(o.actor1)}
-    if d.coding.event_type not in CLAIMED_KINDS or not told.report or d.salience != "main":
-        return set()        # a bare claim names the report's news, not the attacks it recalls (Bali in 2002)
-    groups = branched(told.report)
+    if d.coding.event_type not in CLAIMED_KINDS:
+        return set()
+    groups = set()
+    for start, claimed in told.back.items():
+        # "IS claimed responsibility." names the incident told just before it: the report's news (all its
+        # tellings, not Bali in 2002 told later), or the attack it recalls ("ISIS claimed responsibility for
+        # that attack" after Paris in a report of Nice) and that one only
+        incident = max((o for o in drafts if o.sent_start < start and o.coding.event_type in ARMED_VIOLENCE),
+                       key=lambda o: o.sent_start, default=None)
+        if incident is not None and (incident.sent_start == d.sent_start or (
+                incident.salience == "main" and d.salience == "main")):
+            groups |= branched(claimed)
     doers = {o.actor1 for o in drafts if o.coding.event_type == d.coding.event_type and named_group(o.actor1)}
     return groups if doers <= groups else set()
 
@@ -1603,15 +1612,18 @@ SUSPECTING = {"suspected", "alleged", "presumed"}
 ATTRIBUTING = {"blame": ("on",), "attribute": ("to",), "hallmark": ("of",)}
 # what a bare claim names: the report's own incident ("claimed responsibility for it / for the attacks")
 BACK_POINTING = {"the", "this", "that", "these", "those"}     # determiners: "for the attack"
+# the nouns that name an incident told before ("the attack", not "the government")
+INCIDENT_WORDS = ANY_VIOLENCE | {"bombing", "blast", "explosion", "shooting", "killing", "ambush", "siege",
+                                 "kidnapping", "abduction"}
 BACK_PRONOUNS = {"it", "them"}                                # not the relative "that" ("attacks that were...")
 
 
 @dataclasses.dataclass(slots=True)
 class Attributions:
-    """Who the report's sources attribute attacks to: per sentence (by its first character), and the groups
-    attributed the report's incidents as a whole (a bare claim, a group blamed for a series of attacks)."""
+    """Who the report's sources attribute attacks to: per sentence (by its first character), and per sentence
+    the groups attributed an incident told before it (a bare claim, "the attack bore the hallmarks of X")."""
     by_sentence: dict[int, set[str]] = dataclasses.field(default_factory=dict)
-    report: set[str] = dataclasses.field(default_factory=set)
+    back: dict[int, set[str]] = dataclasses.field(default_factory=dict)
 
 
 def _attributions(sents: list["SpacySpan"], *, kb: Any, index: ActorIndex) -> Attributions:
@@ -1622,7 +1634,7 @@ def _attributions(sents: list["SpacySpan"], *, kb: Any, index: ActorIndex) -> At
             if groups:
                 told.by_sentence.setdefault(sent.start_char, set()).update(groups)
                 if whole:
-                    told.report |= groups
+                    told.back.setdefault(sent.start_char, set()).update(groups)
     return told
 
 
@@ -1668,7 +1680,7 @@ def _bare(prep: Any) -> bool:
 def _back_reference(noun: Any) -> bool:
     """"it", "the attacks": a phrase naming nothing but an incident told before."""
     return noun.lower_ in BACK_PRONOUNS or (
-        noun.pos_ == "NOUN" and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
+        noun.lemma_.lower() in INCIDENT_WORDS and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
 
 
 def _phrase_head(tok: Any) -> Any:
