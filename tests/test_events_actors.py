@@ -989,3 +989,10 @@ def test_suspects_arrested_are_not_blamed_for_another_attack(nlp, kb):
             "A bomb exploded in Istanbul on Friday, killing three people.")
     evs = _attackers(nlp, kb, text)
     assert evs and all(a1 and a1.startswith("Unidentified Armed Group") for _, _, a1 in evs), evs
+
+
+def test_a_group_linked_to_the_named_one_is_not_the_named_one(nlp, kb):
+    text = ("Gunmen stormed a hotel in Ouagadougou on Friday, killing 28 people.\n"
+            "An al Qaeda-linked group claimed responsibility.")
+    evs = _attackers(nlp, kb, text)
+    assert evs and not any(a1 == "Al Qaeda" for _, _, a1 in evs), evs

@@ -1611,6 +1611,8 @@ CLAIMED_KINDS = {"Explosions/Remote violence", "Violence against civilians"}
 SUSPECTING = {"suspected", "alleged", "presumed"}
 ATTRIBUTING = {"blame": ("on",), "attribute": ("to",), "hallmark": ("of",)}
 # what a bare claim names: the report's own incident ("claimed responsibility for it / for the attacks")
+# "an al Qaeda-linked group claimed": a group named as kin of the one claiming is not the one claiming
+KIN_SUFFIXES = ("-linked", "-affiliated", "-inspired", "-allied", "-aligned", "-backed", " linked", " affiliated")
 BACK_POINTING = {"the", "this", "that", "these", "those"}     # determiners: "for the attack"
 # the nouns that name an incident told before ("the attack", not "the government")
 INCIDENT_WORDS = ANY_VIOLENCE | {"bombing", "blast", "explosion", "shooting", "killing", "ambush", "siege",
@@ -1698,7 +1700,9 @@ def _doing(tok: Any) -> bool:
 def _groups_in(tok: Any, *, kb: Any, index: ActorIndex) -> set[str]:
     lo = min(t.idx for t in tok.subtree)
     hi = max(t.idx + len(t) for t in tok.subtree)
-    return {a for _, _, a in index.within(lo, hi) if _actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS}
+    text = tok.doc.text
+    return {a for _, end, a in index.within(lo, hi) if _actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS
+            and not text[end:end + 12].lower().startswith(KIN_SUFFIXES)}
 
 
 def _suspected(d: Draft, told: Attributions, *, kb: Any) -> bool:
