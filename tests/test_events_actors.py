@@ -996,3 +996,12 @@ def test_a_group_linked_to_the_named_one_is_not_the_named_one(nlp, kb):
             "An al Qaeda-linked group claimed responsibility.")
     evs = _attackers(nlp, kb, text)
     assert evs and not any(a1 == "Al Qaeda" for _, _, a1 in evs), evs
+
+
+def test_a_claim_of_the_day_s_attack_names_no_other_incident_of_the_report(nlp, kb):
+    text = ("Gunmen stormed a hotel in Ouagadougou on Friday, killing 28 people.\n"
+            "Al Qaeda in the Islamic Maghreb claimed responsibility for the assault.\n"
+            "Two Australian doctors were abducted early Saturday in the town of Djibo, officials said.")
+    evs = _attackers(nlp, kb, text)
+    taken = [a1 for sub, _, a1 in evs if sub == "Abduction/forced disappearance"]
+    assert taken and not any(a1 and "Islamic Maghreb" in a1 for a1 in taken), evs

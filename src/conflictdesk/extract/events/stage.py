@@ -1597,10 +1597,17 @@ def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: A
         incident = max((o for o in drafts if o.sent_start < start and o.coding.event_type in ARMED_VIOLENCE),
                        key=lambda o: o.sent_start, default=None)
         if incident is not None and (incident.sent_start == d.sent_start or (
-                incident.salience == "main" and d.salience == "main")):
+                incident.salience == "main" and d.salience == "main" and _one_incident(incident, d))):
             groups |= branched(claimed)
     doers = {o.actor1 for o in drafts if o.coding.event_type == d.coding.event_type and named_group(o.actor1)}
     return groups if doers <= groups else set()
+
+
+def _one_incident(a: Draft, b: Draft) -> bool:
+    """Two tellings of the day's news may be one incident: the same day or the same site (not the kidnapping
+    in Djibo the day after the claimed hotel siege in Ouagadougou)."""
+    day_a, day_b = (a.date.date if a.date else None), (b.date.date if b.date else None)
+    return (day_a is not None and day_a == day_b) or (a.place is not None and _same_site(a.place, b.place))
 
 
 # the kinds of violence a report attributes to a group as a whole ("IS claimed responsibility"): bombings and
