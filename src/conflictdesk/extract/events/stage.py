@@ -1540,9 +1540,9 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
     ACLED codes an attack the sources attribute with the group they attribute it to, so an attribution
     counts as a claim: one group blamed in the attack's own sentence ("a bombing blamed on the PKK") is its
     attacker; one claim naming several attacks ("IS claimed the bombing in Brussels and attacks in Paris")
-    names the attacker of each, whatever their days and places; and where the whole report attributes
-    bombings and attacks to one group only ("IS has claimed responsibility", "suspected IS bombers"), its
-    unnamed bombers and attackers are that group's."""
+    names the attacker of each, whatever their days and places; a bare claim ("IS has claimed
+    responsibility.", "the attack bore the hallmarks of the PKK") names the incident told just before it; and
+    "three suspected IS bombers killed 43" is as good as a claim for the other tellings of that incident."""
     def unnamed(actor_id: str | None) -> bool:
         return _actor_type(actor_id, kb=kb, index=index) == "unidentified_armed_group"
 
@@ -1557,7 +1557,8 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
     for d in drafts:
         if not unnamed(d.actor1) or d.status not in OCCURRED:
             continue
-        groups = set() if day(d) is None else {o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
+        groups = set() if day(d) is None else {
+            o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
                   and day(o) == day(d) and _same_site(o.place, d.place)
                   and (o.sent_start == d.sent_start or ((_claimed(o) or _suspected(o, attributed, kb=kb)) and (
                       o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d)
@@ -1617,9 +1618,9 @@ CLAIMED_KINDS = {"Explosions/Remote violence", "Violence against civilians"}
 # "attributed to X", "the hallmarks of X", "X claimed responsibility"
 SUSPECTING = {"suspected", "alleged", "presumed"}
 ATTRIBUTING = {"blame": ("on",), "attribute": ("to",), "hallmark": ("of",)}
-# what a bare claim names: the report's own incident ("claimed responsibility for it / for the attacks")
 # "an al Qaeda-linked group claimed": a group named as kin of the one claiming is not the one claiming
 KIN_SUFFIXES = ("-linked", "-affiliated", "-inspired", "-allied", "-aligned", "-backed", " linked", " affiliated")
+# what a bare claim names: an incident told before ("claimed responsibility for it / for the attacks")
 BACK_POINTING = {"the", "this", "that", "these", "those"}     # determiners: "for the attack"
 # the nouns that name an incident told before ("the attack", not "the government")
 INCIDENT_WORDS = ANY_VIOLENCE | {"bombing", "blast", "explosion", "shooting", "killing", "ambush", "siege",
@@ -1689,7 +1690,8 @@ def _bare(prep: Any) -> bool:
 def _back_reference(noun: Any) -> bool:
     """"it", "the attacks": a phrase naming nothing but an incident told before."""
     return noun.lower_ in BACK_PRONOUNS or (
-        noun.lemma_.lower() in INCIDENT_WORDS and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
+        noun.lemma_.lower() in INCIDENT_WORDS
+        and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
 
 
 def _phrase_head(tok: Any) -> Any:
