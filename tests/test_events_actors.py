@@ -930,3 +930,78 @@ def test_a_claim_told_as_not_made_is_no_claim(nlp, kb):
         assert evs and all(e.status == "reported" for e, _, _ in evs), [(e.status, a1) for e, a1, _ in evs]
     evs = coded(nlp, kb, "The Taliban claimed responsibility for the bombing in Kabul on Monday.")
     assert evs and evs[0][0].status == "claimed", [(e.status, a1) for e, a1, _ in evs]
+
+
+# attributions (ACLED: an attack its sources attribute is coded with the group they attribute it to; an
+# unclaimed attack by unknown perpetrators stays an unidentified armed group)
+
+def _attackers(nlp, kb, text):
+    return [(e.sub_event_type, e.event_date, a1) for e, a1, _ in coded(nlp, kb, text)
+            if e.event_type in ("Explosions/Remote violence", "Violence against civilians")]
+
+
+def test_a_bare_claim_names_the_attacker_of_the_news_it_follows(nlp, kb):
+    text = ("Suicide bombers killed 31 people at Brussels airport and a metro station on Tuesday.\n"
+            "Islamic State has claimed responsibility.")
+    evs = _attackers(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Islamic State") for _, _, a1 in evs), evs
+
+
+def test_a_bare_claim_names_no_attack_the_report_recalls_after_it(nlp, kb):
+    text = ("Gunmen killed 20 people at a Dhaka restaurant on Friday.\nIslamic State claimed responsibility.\n"
+            "The region saw a nightclub bombing on Bali in 2002 that killed 202 people.")
+    evs = _attackers(nlp, kb, text)
+    assert any(a1 and a1.startswith("Islamic State") for _, day, a1 in evs if day is not None), evs
+    assert not any(a1 and a1.startswith("Islamic State") for sub, day, a1 in evs if day is None and "explosive" in sub), evs
+
+
+def test_the_claim_of_an_attack_told_before_names_its_attacker(nlp, kb):
+    text = ("A bomb exploded at a market in Nice on Thursday, killing 12 people.\n"
+            "In November, gunmen killed 130 people in Paris.\nIslamic State claimed responsibility for that attack.")
+    evs = coded(nlp, kb, text)
+    recalled = [a1 for e, a1, _ in evs if e.event_date is None]
+    assert recalled and all(a1 and a1.startswith("Islamic State") for a1 in recalled), [(e.event_date, a1) for e, a1, _ in evs]
+
+
+def test_the_group_said_to_be_behind_the_attack_is_its_attacker(nlp, kb):
+    text = ("Gunmen stormed a hotel in Bamako on Friday, killing 20 people.\n"
+            "Officials said al Qaeda in the Islamic Maghreb was behind the attack.")
+    evs = _attackers(nlp, kb, text)
+    assert evs and all(a1 and "Islamic Maghreb" in a1 for _, _, a1 in evs), evs
+
+
+def test_the_hallmarks_of_a_group_name_the_attacker(nlp, kb):
+    text = ("A bomb exploded at a bus station in Ankara on Sunday, killing 37 people.\n"
+            "No one has claimed responsibility, but officials said the attack bore the hallmarks of the PKK.")
+    evs = _attackers(nlp, kb, text)
+    assert evs and all(a1 and "Kurdistan Workers Party" in a1 for _, _, a1 in evs), evs
+
+
+def test_one_claim_names_the_attacker_of_each_attack_it_claims(nlp, kb):
+    text = ("Islamic State has claimed responsibility for bombing that killed 32 people in Brussels last month "
+            "and attacks in Paris in November that killed 130 people.")
+    evs = _attackers(nlp, kb, text)
+    assert len(evs) == 2 and all(a1 and a1.startswith("Islamic State") for _, _, a1 in evs), evs
+
+
+def test_suspects_arrested_are_not_blamed_for_another_attack(nlp, kb):
+    text = ("Police detained nine suspected Islamic State militants in Izmir on Thursday.\n"
+            "A bomb exploded in Istanbul on Friday, killing three people.")
+    evs = _attackers(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Unidentified Armed Group") for _, _, a1 in evs), evs
+
+
+def test_a_group_linked_to_the_named_one_is_not_the_named_one(nlp, kb):
+    text = ("Gunmen stormed a hotel in Ouagadougou on Friday, killing 28 people.\n"
+            "An al Qaeda-linked group claimed responsibility.")
+    evs = _attackers(nlp, kb, text)
+    assert evs and not any(a1 == "Al Qaeda" for _, _, a1 in evs), evs
+
+
+def test_a_claim_of_the_day_s_attack_names_no_other_incident_of_the_report(nlp, kb):
+    text = ("Gunmen stormed a hotel in Ouagadougou on Friday, killing 28 people.\n"
+            "Al Qaeda in the Islamic Maghreb claimed responsibility for the assault.\n"
+            "Two Australian doctors were abducted early Saturday in the town of Djibo, officials said.")
+    evs = _attackers(nlp, kb, text)
+    taken = [a1 for sub, _, a1 in evs if sub == "Abduction/forced disappearance"]
+    assert taken and not any(a1 and "Islamic Maghreb" in a1 for a1 in taken), evs

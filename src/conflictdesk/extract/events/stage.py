@@ -1541,12 +1541,20 @@ NON_STATE_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umb
 SAME_SITE_KM = 25.0
 
 
-def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: ActorIndex) -> None:
+def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: ActorIndex,
+                       sents: list["SpacySpan"] = ()) -> None:
     """One incident, one attacker: an unnamed attacker ("a suicide car bomber", "an armed assailant", an
     unclaimed bombing's unidentified armed group) is the one armed group the report names as doing what
     happened on the same day at the same place ("in an attack claimed by al-Shabab", "the Taliban claimed
     responsibility"), as ACLED codes a claimed attack. Never when two groups acted that day there, and
-    never a state's forces (who fired back is no attacker of the incident)."""
+    never a state's forces (who fired back is no attacker of the incident).
+
+    ACLED codes an attack the sources attribute with the group they attribute it to, so an attribution
+    counts as a claim: one group blamed in the attack's own sentence ("a bombing blamed on the PKK") is its
+    attacker; one claim naming several attacks ("IS claimed the bombing in Brussels and attacks in Paris")
+    names the attacker of each, whatever their days and places; a bare claim ("IS has claimed
+    responsibility.", "the attack bore the hallmarks of the PKK") names the incident told just before it; and
+    "three suspected IS bombers killed 43" is as good as a claim for the other tellings of that incident."""
     def unnamed(actor_id: str | None) -> bool:
         return _actor_type(actor_id, kb=kb, index=index) == "unidentified_armed_group"
 
@@ -1557,18 +1565,172 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
         # as the event will be dated: its own date, or the report's for the news of the day
         return d.date.date if d.date is not None else anchor if d.salience == "main" else None
 
+    attributed = _attributions(list(sents), kb=kb, index=index)
     for d in drafts:
-        if not unnamed(d.actor1) or day(d) is None or d.status not in OCCURRED:
+        if not unnamed(d.actor1) or d.status not in OCCURRED:
             continue
-        groups = {o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
+        groups = set() if day(d) is None else {
+            o.actor1 for o in drafts if o is not d and named_group(o.actor1) and o.status in OCCURRED
                   and day(o) == day(d) and _same_site(o.place, d.place)
-                  and (o.sent_start == d.sent_start or (_claimed(o) and (
+                  and (o.sent_start == d.sent_start or ((_claimed(o) or _suspected(o, attributed, kb=kb)) and (
                       o.coding.sub_event_type == d.coding.sub_event_type or _back_at_the_incident(d)
                       or _claim_word(o) in ANY_VIOLENCE)))}
+        if len(groups) != 1:
+            groups = _attributed_to(d, drafts, attributed, kb=kb, named_group=named_group)
         if len(groups) == 1:
             group = groups.pop()
             if group != d.actor2:
                 d.actor1 = group
+
+
+def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: Any, named_group: Any) -> set[str]:
+    """The group the report attributes `d` to, closest telling first: its own sentence's attribution ("a
+    bombing blamed on the PKK"), the claim its own sentence makes of it ("IS claimed the bombing in Brussels
+    and attacks in Paris"), then an attribution of the incident told before it ("IS has claimed
+    responsibility.", "the attack bore the hallmarks of the PKK"): only for the kinds of violence a claim is
+    made of, and only when no other group is told doing that kind."""
+    country = d.place.country if d.place is not None else None
+
+    def branched(groups: set[str]) -> set[str]:
+        return {_country_branch(g, country, kb=kb) or g for g in groups}
+
+    own = told.by_sentence.get(d.sent_start, set())
+    if own:
+        return branched(own)
+    if d.status == "claimed":
+        return {o.actor1 for o in drafts if o is not d and o.sent_start == d.sent_start and o.status == "claimed"
+                and named_group(o.actor1)}
+    if d.coding.event_type not in CLAIMED_KINDS:
+        return set()
+    groups = set()
+    for start, claimed in told.back.items():
+        # "IS claimed responsibility." names the incident told just before it: the report's news (all its
+        # tellings, not Bali in 2002 told later), or the attack it recalls ("ISIS claimed responsibility for
+        # that attack" after Paris in a report of Nice) and that one only
+        incident = max((o for o in drafts if o.sent_start < start and o.coding.event_type in ARMED_VIOLENCE),
+                       key=lambda o: o.sent_start, default=None)
+        if incident is not None and (incident.sent_start == d.sent_start or (
+                incident.salience == "main" and d.salience == "main" and _one_incident(incident, d))):
+            groups |= branched(claimed)
+    doers = {o.actor1 for o in drafts if o.coding.event_type == d.coding.event_type and named_group(o.actor1)}
+    return groups if doers <= groups else set()
+
+
+def _one_incident(a: Draft, b: Draft) -> bool:
+    """Two tellings of the day's news may be one incident: the same day or the same site (not the kidnapping
+    in Djibo the day after the claimed hotel siege in Ouagadougou)."""
+    day_a, day_b = (a.date.date if a.date else None), (b.date.date if b.date else None)
+    return (day_a is not None and day_a == day_b) or (a.place is not None and _same_site(a.place, b.place))
+
+
+# the kinds of violence a report attributes to a group as a whole ("IS claimed responsibility"): bombings and
+# attacks, not battles (an unnamed side in a firefight is no claimed attacker)
+CLAIMED_KINDS = {"Explosions/Remote violence", "Violence against civilians"}
+# words by which sources attribute an attack: "suspected X militants", "blamed on X", "X was behind",
+# "attributed to X", "the hallmarks of X", "X claimed responsibility"
+SUSPECTING = {"suspected", "alleged", "presumed"}
+ATTRIBUTING = {"blame": ("on",), "attribute": ("to",), "hallmark": ("of",)}
+# "an al Qaeda-linked group claimed": a group named as kin of the one claiming is not the one claiming
+KIN_SUFFIXES = ("-linked", "-affiliated", "-inspired", "-allied", "-aligned", "-backed", " linked", " affiliated")
+# what a bare claim names: an incident told before ("claimed responsibility for it / for the attacks")
+BACK_POINTING = {"the", "this", "that", "these", "those"}     # determiners: "for the attack"
+# the nouns that name an incident told before ("the attack", not "the government")
+INCIDENT_WORDS = ANY_VIOLENCE | {"bombing", "blast", "explosion", "shooting", "killing", "ambush", "siege",
+                                 "kidnapping", "abduction"}
+BACK_PRONOUNS = {"it", "them"}                                # not the relative "that" ("attacks that were...")
+
+
+@dataclasses.dataclass(slots=True)
+class Attributions:
+    """Who the report's sources attribute attacks to: per sentence (by its first character), and per sentence
+    the groups attributed an incident told before it (a bare claim, "the attack bore the hallmarks of X")."""
+    by_sentence: dict[int, set[str]] = dataclasses.field(default_factory=dict)
+    back: dict[int, set[str]] = dataclasses.field(default_factory=dict)
+
+
+def _attributions(sents: list["SpacySpan"], *, kb: Any, index: ActorIndex) -> Attributions:
+    told = Attributions()
+    for sent in sents:
+        for tok in sent:
+            groups, whole = _attributed_by(tok, kb=kb, index=index)
+            if groups:
+                told.by_sentence.setdefault(sent.start_char, set()).update(groups)
+                if whole:
+                    told.back.setdefault(sent.start_char, set()).update(groups)
+    return told
+
+
+def _attributed_by(tok: Any, *, kb: Any, index: ActorIndex) -> tuple[set[str], bool]:
+    """The armed groups the phrase at `tok` attributes an attack to, and whether it attributes the report's
+    attacks as a whole rather than one incident its sentence tells."""
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "neg" for c in tok.children):
+        return set(), False                                   # "no one was blamed", "did not claim"
+    phrases: list[Any] = []
+    whole = False
+    if tok.lower_ in SUSPECTING and tok.dep_ in ("amod", "compound"):
+        head = _phrase_head(tok)
+        phrases = [head] if _doing(head) else []              # "suspected Boko Haram militants attacked"
+    elif lemma in ATTRIBUTING:
+        phrases = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ATTRIBUTING[lemma]
+                   for g in c.children if g.dep_ == "pobj"]   # "blamed on the PKK", "the hallmarks of IS"
+        # "the attack bore the hallmarks of the PKK", "it was blamed on the PKK": of the incident told before
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        whole = any(c.dep_ in ("nsubj", "nsubjpass") and _back_reference(c) for c in verb.children)
+        if lemma == "blame" and any(c.lower_ == "for" for c in tok.children):
+            # "a network blamed for a series of bombings", "Ankara blamed the PKK for the attack"
+            phrases += [tok.head] if tok.dep_ == "acl" else [c for c in tok.children if c.dep_ == "dobj"]
+            whole = whole or tok.dep_ == "acl"
+    elif tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
+        phrases = [c for c in tok.head.children if c.dep_ == "nsubj"]         # "the PKK was behind it"
+        whole = _bare(tok)
+    elif lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
+        phrases = [c for c in tok.children if c.dep_ == "nsubj"]              # "IS claimed responsibility"
+        whole = _bare(next((c for t in (tok, *tok.children) if t is tok or t.dep_ == "dobj"
+                            for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None))
+    return {a for p in phrases for a in _groups_in(p, kb=kb, index=index)}, whole
+
+
+def _bare(prep: Any) -> bool:
+    """A claim naming no incident of its own: none ("IS claimed responsibility."), or one told before ("for
+    it", "for the attacks"); "for the shrine attack" names its own."""
+    if prep is None:
+        return True
+    return all(_back_reference(o) for o in prep.children if o.dep_ == "pobj")
+
+
+def _back_reference(noun: Any) -> bool:
+    """"it", "the attacks": a phrase naming nothing but an incident told before."""
+    return noun.lower_ in BACK_PRONOUNS or (
+        noun.lemma_.lower() in INCIDENT_WORDS
+        and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
+
+
+def _phrase_head(tok: Any) -> Any:
+    while tok.dep_ in ("amod", "compound") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _doing(tok: Any) -> bool:
+    """The suspects are told as doers (the subject, "by" them), not as the arrested or the killed
+    ("police detained nine suspected militants": suspected of membership, not of an attack)."""
+    return tok.dep_ in ("nsubj", "ROOT", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+
+
+def _groups_in(tok: Any, *, kb: Any, index: ActorIndex) -> set[str]:
+    lo = min(t.idx for t in tok.subtree)
+    hi = max(t.idx + len(t) for t in tok.subtree)
+    text = tok.doc.text
+    return {a for _, end, a in index.within(lo, hi) if _actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS
+            and not text[end:end + 12].lower().startswith(KIN_SUFFIXES)}
+
+
+def _suspected(d: Draft, told: Attributions, *, kb: Any) -> bool:
+    """An incident its sources attribute to its doer ("three suspected IS bombers killed 43"): as good as a
+    claim for the other tellings of that day's incident."""
+    country = d.place.country if d.place is not None else None
+    return d.actor1 in {_country_branch(g, country, kb=kb) or g for g in told.by_sentence.get(d.sent_start, ())}
 
 
 def _claimed(d: Draft) -> bool:
@@ -1908,7 +2070,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             # Friday after a faction of the army attempted to seize power")
             d.date = d.clause_day
     anchor = report_date(merged, doc.published, dates=dates)
-    _claimed_attackers(merged, anchor, kb=kb, index=index)
+    _claimed_attackers(merged, anchor, kb=kb, index=index, sents=sents)
     _unnamed_strikers(merged, anchor)
     _unnamed_kidnappers(merged, kb=kb, index=index)
     events: list[Event] = []
