@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
@@ -37,6 +38,7 @@ from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_on
                         report_date, said_day_told_later)
 from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
                         shows_not_protests, told_as_state, told_as_trend)
+from .attribution import Attributions, read_attributions
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
                          anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
                          document_places, fatalities_in, filed_story, history_year, homes, in_background_section,
@@ -1542,7 +1544,7 @@ SAME_SITE_KM = 25.0
 
 
 def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: ActorIndex,
-                       sents: list["SpacySpan"] = ()) -> None:
+                       sents: Sequence["SpacySpan"] = ()) -> None:
     """One incident, one attacker: an unnamed attacker ("a suicide car bomber", "an armed assailant", an
     unclaimed bombing's unidentified armed group) is the one armed group the report names as doing what
     happened on the same day at the same place ("in an attack claimed by al-Shabab", "the Taliban claimed
@@ -1565,7 +1567,7 @@ def _claimed_attackers(drafts: list[Draft], anchor: Any, *, kb: Any, index: Acto
         # as the event will be dated: its own date, or the report's for the news of the day
         return d.date.date if d.date is not None else anchor if d.salience == "main" else None
 
-    attributed = _attributions(list(sents), kb=kb, index=index)
+    attributed = read_attributions(sents, groups_in=functools.partial(_armed_groups_in, kb=kb, index=index))
     for d in drafts:
         if not unnamed(d.actor1) or d.status not in OCCURRED:
             continue
@@ -1616,6 +1618,11 @@ def _attributed_to(d: Draft, drafts: list[Draft], told: "Attributions", *, kb: A
     return groups if doers <= groups else set()
 
 
+def _armed_groups_in(lo: int, hi: int, *, kb: Any, index: ActorIndex) -> list[tuple[int, str]]:
+    """The non-state armed groups named between characters `lo` and `hi`, with where each name ends."""
+    return [(end, a) for _, end, a in index.within(lo, hi) if _actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS]
+
+
 def _one_incident(a: Draft, b: Draft) -> bool:
     """Two tellings of the day's news may be one incident: the same day or the same site (not the kidnapping
     in Djibo the day after the claimed hotel siege in Ouagadougou)."""
@@ -1626,106 +1633,6 @@ def _one_incident(a: Draft, b: Draft) -> bool:
 # the kinds of violence a report attributes to a group as a whole ("IS claimed responsibility"): bombings and
 # attacks, not battles (an unnamed side in a firefight is no claimed attacker)
 CLAIMED_KINDS = {"Explosions/Remote violence", "Violence against civilians"}
-# words by which sources attribute an attack: "suspected X militants", "blamed on X", "X was behind",
-# "attributed to X", "the hallmarks of X", "X claimed responsibility"
-SUSPECTING = {"suspected", "alleged", "presumed"}
-ATTRIBUTING = {"blame": ("on",), "attribute": ("to",), "hallmark": ("of",)}
-# "an al Qaeda-linked group claimed": a group named as kin of the one claiming is not the one claiming
-KIN_SUFFIXES = ("-linked", "-affiliated", "-inspired", "-allied", "-aligned", "-backed", " linked", " affiliated")
-# what a bare claim names: an incident told before ("claimed responsibility for it / for the attacks")
-BACK_POINTING = {"the", "this", "that", "these", "those"}     # determiners: "for the attack"
-# the nouns that name an incident told before ("the attack", not "the government")
-INCIDENT_WORDS = ANY_VIOLENCE | {"bombing", "blast", "explosion", "shooting", "killing", "ambush", "siege",
-                                 "kidnapping", "abduction"}
-BACK_PRONOUNS = {"it", "them"}                                # not the relative "that" ("attacks that were...")
-
-
-@dataclasses.dataclass(slots=True)
-class Attributions:
-    """Who the report's sources attribute attacks to: per sentence (by its first character), and per sentence
-    the groups attributed an incident told before it (a bare claim, "the attack bore the hallmarks of X")."""
-    by_sentence: dict[int, set[str]] = dataclasses.field(default_factory=dict)
-    back: dict[int, set[str]] = dataclasses.field(default_factory=dict)
-
-
-def _attributions(sents: list["SpacySpan"], *, kb: Any, index: ActorIndex) -> Attributions:
-    told = Attributions()
-    for sent in sents:
-        for tok in sent:
-            groups, whole = _attributed_by(tok, kb=kb, index=index)
-            if groups:
-                told.by_sentence.setdefault(sent.start_char, set()).update(groups)
-                if whole:
-                    told.back.setdefault(sent.start_char, set()).update(groups)
-    return told
-
-
-def _attributed_by(tok: Any, *, kb: Any, index: ActorIndex) -> tuple[set[str], bool]:
-    """The armed groups the phrase at `tok` attributes an attack to, and whether it attributes the report's
-    attacks as a whole rather than one incident its sentence tells."""
-    lemma = tok.lemma_.lower()
-    if any(c.dep_ == "neg" for c in tok.children):
-        return set(), False                                   # "no one was blamed", "did not claim"
-    phrases: list[Any] = []
-    whole = False
-    if tok.lower_ in SUSPECTING and tok.dep_ in ("amod", "compound"):
-        head = _phrase_head(tok)
-        phrases = [head] if _doing(head) else []              # "suspected Boko Haram militants attacked"
-    elif lemma in ATTRIBUTING:
-        phrases = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ATTRIBUTING[lemma]
-                   for g in c.children if g.dep_ == "pobj"]   # "blamed on the PKK", "the hallmarks of IS"
-        # "the attack bore the hallmarks of the PKK", "it was blamed on the PKK": of the incident told before
-        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        whole = any(c.dep_ in ("nsubj", "nsubjpass") and _back_reference(c) for c in verb.children)
-        if lemma == "blame" and any(c.lower_ == "for" for c in tok.children):
-            # "a network blamed for a series of bombings", "Ankara blamed the PKK for the attack"
-            phrases += [tok.head] if tok.dep_ == "acl" else [c for c in tok.children if c.dep_ == "dobj"]
-            whole = whole or tok.dep_ == "acl"
-    elif tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
-        phrases = [c for c in tok.head.children if c.dep_ == "nsubj"]         # "the PKK was behind it"
-        whole = _bare(tok)
-    elif lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
-        phrases = [c for c in tok.children if c.dep_ == "nsubj"]              # "IS claimed responsibility"
-        whole = _bare(next((c for t in (tok, *tok.children) if t is tok or t.dep_ == "dobj"
-                            for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None))
-    return {a for p in phrases for a in _groups_in(p, kb=kb, index=index)}, whole
-
-
-def _bare(prep: Any) -> bool:
-    """A claim naming no incident of its own: none ("IS claimed responsibility."), or one told before ("for
-    it", "for the attacks"); "for the shrine attack" names its own."""
-    if prep is None:
-        return True
-    return all(_back_reference(o) for o in prep.children if o.dep_ == "pobj")
-
-
-def _back_reference(noun: Any) -> bool:
-    """"it", "the attacks": a phrase naming nothing but an incident told before."""
-    return noun.lower_ in BACK_PRONOUNS or (
-        noun.lemma_.lower() in INCIDENT_WORDS
-        and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
-
-
-def _phrase_head(tok: Any) -> Any:
-    while tok.dep_ in ("amod", "compound") and tok.head is not tok:
-        tok = tok.head
-    return tok
-
-
-def _doing(tok: Any) -> bool:
-    """The suspects are told as doers (the subject, "by" them), not as the arrested or the killed
-    ("police detained nine suspected militants": suspected of membership, not of an attack)."""
-    return tok.dep_ in ("nsubj", "ROOT", "appos") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
-
-
-def _groups_in(tok: Any, *, kb: Any, index: ActorIndex) -> set[str]:
-    lo = min(t.idx for t in tok.subtree)
-    hi = max(t.idx + len(t) for t in tok.subtree)
-    text = tok.doc.text
-    return {a for _, end, a in index.within(lo, hi) if _actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS
-            and not text[end:end + 12].lower().startswith(KIN_SUFFIXES)}
-
-
 def _suspected(d: Draft, told: Attributions, *, kb: Any) -> bool:
     """An incident its sources attribute to its doer ("three suspected IS bombers killed 43"): as good as a
     claim for the other tellings of that day's incident."""
