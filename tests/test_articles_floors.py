@@ -24,8 +24,11 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.63, "ev_precision": 0.685, "actor1_ok": 0.735, "date_ok": 0.775, "loc25": 0.765,
+    "dev": {"ev_recall": 0.63, "ev_precision": 0.685, "actor1_ok": 0.745, "date_ok": 0.775, "loc25": 0.775,
             "st_found": 0.86, "st_label_f1": 0.785},
+    # measured dev (2026-12-06 09:05, after the places and attribution merges; learned confidence and labeller
+    #   dropping nothing, changing no label): ev_recall 0.639 ev_precision 0.693 actor1_ok 0.750 date_ok 0.783
+    #   loc25 0.782 st_found 0.867 st_label_f1 0.790.
     # measured dev (100 articles: batch 13 added 23, and 27 month-only gold dates of batches 2, 9, 10 made null as
     #   the guide asks; 2026-12-06 06:30, after the dates3, places3, actors3, recall3, labels3 and prec3 merges):
     #   ev_recall 0.637 ev_precision 0.691 actor1_ok 0.742 date_ok 0.782 loc25 0.773 st_found 0.867 st_label_f1 0.790.
@@ -43,8 +46,10 @@ ARTICLE_FLOORS = {
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.525, "ev_precision": 0.575, "actor1_ok": 0.54, "date_ok": 0.67, "loc25": 0.70,
+    "test": {"ev_recall": 0.525, "ev_precision": 0.575, "actor1_ok": 0.55, "date_ok": 0.67, "loc25": 0.705,
              "st_found": 0.86, "st_label_f1": 0.655},
+    # measured test (2026-12-06 09:05, read by no one tuning): ev_recall 0.530 ev_precision 0.583 actor1_ok 0.556
+    #   date_ok 0.678 loc25 0.712 st_found 0.868 st_label_f1 0.663 (06:50: actor1 0.548, loc25 0.707, the rest the same).
     # measured test (100 articles: batch 14 added 15, never tuned on; 2026-12-06 06:50): ev_recall 0.530
     #   ev_precision 0.583 actor1_ok 0.548 date_ok 0.678 loc25 0.707 st_found 0.868 st_label_f1 0.663; batch 14
     #   alone: 0.383 0.514 0.667 0.667 1.000 (2 located) 0.735 0.569.
