@@ -23,10 +23,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...config import DATA_DIR
 from ...errors import Code, ConfigError
 from ...model.textclf import TextClassifier
 from ...records import Document, Event, Findings
@@ -47,8 +47,8 @@ NAME_CHARS = re.compile(r"[^a-z]+")
 
 
 def shipped_model_path() -> Path:
-    """Where the shipped model lives (conflictdesk/data/models/event_confidence.npz)."""
-    return Path(str(resources.files("conflictdesk") / "data" / "models" / "event_confidence.npz"))
+    """Where the shipped model lives (conflictdesk/data/models/event_confidence.npz, beside the point labeller's)."""
+    return DATA_DIR / "models" / "event_confidence.npz"
 
 
 @dataclass(frozen=True, slots=True)
