@@ -28,7 +28,8 @@ ACTORS = {
 }
 
 
-def stored_doc(store: Store, doc_id: str, text: str, published: dt.date, events: list[tuple], source: str) -> None:
+def stored_doc(store: Store, doc_id: str, text: str, published: dt.date, events: list[tuple], source: str,
+               confidence: tuple[float | None, ...] = ()) -> None:
     doc = Document(id=doc_id, text=text, title=text[:40], published=published, source=source,
                    url=f"https://news.example.org/{doc_id}", content_hash=content_hash(text), language="en")
     evs, actor_ids = [], set()
@@ -39,7 +40,7 @@ def stored_doc(store: Store, doc_id: str, text: str, published: dt.date, events:
                          actor2=a2, event_date=date, time_precision=1 if date else None, country=country,
                          location=loc, latitude=lat, longitude=lon, geo_precision=1 if lat else None,
                          fatalities=deaths, status=status, notes=f"On {date}, {phrase}.",
-                         civilian_targeting=False))
+                         civilian_targeting=False, confidence=confidence[i] if i < len(confidence) else None))
         actor_ids |= {a for a in (a1, a2, *assoc) if a}
     store.add_document(doc, Extraction(document=doc, actors=[ACTORS[a] for a in sorted(actor_ids)], events=evs))
 
@@ -53,7 +54,7 @@ def db(new_db_url) -> str:
         stored_doc(store, "tower-22", t1, dt.date(2024, 1, 29), [
             ("A drone attack killed three US service members", "Explosions/Remote violence", "Air/drone strike",
              "kataib-hezbollah", ["islamic-resistance-in-iraq"], "united-states", dt.date(2024, 1, 28), "Jordan",
-             "Tower 22", 33.32, 38.69, 3, "reported")], source="Example Wire")
+             "Tower 22", 33.32, 38.69, 3, "reported")], source="Example Wire", confidence=(0.9,))
         t2 = ("US forces struck Kataib Hezbollah positions in al-Qaim on Friday, officials said. "
               "Police arrested 14 protesters in Baghdad on Saturday.")
         stored_doc(store, "qaim-strikes", t2, dt.date(2024, 2, 3), [
@@ -62,7 +63,7 @@ def db(new_db_url) -> str:
              34.37, 41.09, None, "reported"),
             ("Police arrested 14 protesters in Baghdad", "Strategic developments", "Arrests", "police-of-iraq", [],
              "protesters-iraq", dt.date(2024, 2, 3), "Iraq", "Baghdad", None, None, None, "reported")],
-            source="Other Daily")
+            source="Other Daily", confidence=(0.55, 0.7))
         t3 = "Kataib Hezbollah threatened to attack US bases if the strikes continued."
         stored_doc(store, "kh-threat", t3, dt.date(2024, 2, 5), [
             ("Kataib Hezbollah threatened to attack US bases", "Strategic developments", "Other",
@@ -101,6 +102,27 @@ def test_events_filters(db):
     assert ids(db, "--actor", "kataib-hezbollah", "--country", "Iraq", "--status", "reported") == ["qaim-strikes-e1"]
     assert ids(db, "--limit", "1") == ["kh-threat-e1"]
     assert "[E120]" in fails(db, "--actor", "nobody")                         # unknown: an error, not an empty list
+
+
+def test_events_min_confidence(db):
+    # tower-22-e1 0.9, qaim-strikes-e2 0.7, qaim-strikes-e1 0.55, kh-threat-e1 none (unscored: left out)
+    assert ids(db, "--min-confidence", "0.7") == ["qaim-strikes-e2", "tower-22-e1"]
+    assert ids(db, "--min-confidence", "0") == ["qaim-strikes-e2", "qaim-strikes-e1", "tower-22-e1"]
+    assert ids(db, "--min-confidence", "1") == []
+    assert ids(db, "--min-confidence", "0.5", "--country", "Iraq") == ["qaim-strikes-e2", "qaim-strikes-e1"]
+    events = json.loads(run(db, "--min-confidence", "0.8", "--format", "json").stdout)
+    assert [(e["id"], e["confidence"]) for e in events] == [("tower-22-e1", 0.9)]       # JSON keeps it
+    [feature] = json.loads(run(db, "--min-confidence", "0.8", "--format", "geojson").stdout)["features"]
+    assert feature["properties"]["confidence"] == 0.9                                   # GeoJSON too
+    header = run(db, "--min-confidence", "0.8", "--format", "csv").stdout.splitlines()[0].split(",")
+    assert "confidence" not in header                                                   # ACLED's columns only
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "nan", "70%"])
+def test_events_min_confidence_out_of_range_is_a_usage_error(db, value):
+    result = CliRunner().invoke(main, ["--db", db, "events", "--min-confidence", value])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "Invalid value for '--min-confidence'" in result.stderr and "0 to 1" in result.stderr
 
 
 def test_events_csv_has_acled_columns_and_names(db):

@@ -77,6 +77,21 @@ def test_export_stix_bundle(db, tmp_path):
     assert [o["id"] for o in again["objects"]] == [o["id"] for o in bundle["objects"]]
 
 
+def test_export_min_confidence(db, tmp_path):
+    data = json.loads(run(db, "--format", "json", "--mentions", "--min-confidence", "0.7").stdout)
+    expected = stored_events(db, min_confidence=0.7)
+    assert [e["id"] for e in data] == [s.event.id for s in expected]
+    assert 0 < len(data) < len(stored_events(db))           # the dev articles' events: some below 0.7, some above
+    assert all(e["confidence"] is not None and e["confidence"] >= 0.7 for e in data)   # none reviewed here
+    out = tmp_path / "confident.csv"
+    run(db, "--format", "acled-csv", "--min-confidence", "0.7", "-o", str(out))
+    with out.open(encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert tuple(header[:len(ACLED_COLUMNS)]) == ACLED_COLUMNS and "confidence" not in header
+    result = CliRunner().invoke(main, ["--db", db, "export", "--min-confidence", "2"])
+    assert result.exit_code == 2 and "'--min-confidence'" in result.stderr
+
+
 def test_export_limit_and_status(db):
     data = json.loads(run(db, "--format", "json", "--limit", "2").stdout)
     assert len(data) == 2

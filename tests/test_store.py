@@ -227,6 +227,54 @@ def test_list_events_filters(store):
     assert store.actor_directory(["kataib-hezbollah"])["kataib-hezbollah"].acled_name == "Kataib Hezbollah"
 
 
+def test_min_confidence_keeps_confident_and_reviewed_events(store):
+    """min_confidence: the events scored at or above it, and those an analyst accepted or corrected
+    whatever their score; an unscored, unreviewed event is left out. Lists, counts and aggregates agree."""
+    text = ("Gunmen killed two soldiers in Kirkuk. A bomb hit a market in Mosul. Shelling hit Tikrit. "
+            "Clashes broke out in Samarra.")
+    d = doc("c1", text=text, title="Four incidents")
+
+    def ev(id_: str, needle: str, location: str, confidence: float | None) -> Event:
+        return Event(id=id_, event_type="Violence against civilians", sub_event_type="Attack",
+                     evidence=span(text, needle), country="Iraq", location=location, latitude=35.0,
+                     longitude=44.0 + len(id_), event_date=dt.date(2024, 3, int(id_[-1])), status="reported",
+                     coder="rules.v1" if confidence is not None else "other.v1", confidence=confidence)
+    events = [ev("c1-e1", "Gunmen killed", "Kirkuk", 0.91), ev("c1-e2", "A bomb hit", "Mosul", 0.7),
+              ev("c1-e3", "Shelling hit", "Tikrit", 0.35), ev("c1-e4", "Clashes broke out", "Samarra", None)]
+    store.add_document(d, Extraction(document=d, events=events))
+
+    def ids(**kw) -> list[str]:
+        return sorted(e.event.id for e in store.list_events(**kw))
+    assert ids() == ["c1-e1", "c1-e2", "c1-e3", "c1-e4"]
+    assert ids(min_confidence=0.7) == ["c1-e1", "c1-e2"]          # at the bar is kept
+    assert ids(min_confidence=0.0) == ["c1-e1", "c1-e2", "c1-e3"]  # unscored: never shown to reach a bar
+    assert ids(min_confidence=1.0) == []
+    assert store.count_events(min_confidence=0.7) == 2
+    assert store.count_incidents(min_confidence=0.7) == 2
+    assert sum(p.count for p in store.event_places(min_confidence=0.7)) == 2
+    assert sum(d.count for d in store.event_days(min_confidence=0.7)) == 2
+    assert dict(store.event_counts("location", min_confidence=0.7)) == {"Kirkuk": 1, "Mosul": 1}
+
+    # reviewed: an analyst's accept or correction keeps the event above any bar; a rejection still hides it
+    store.review_event("c1", "c1-e3", action="accept", reviewer="amira")
+    store.review_event("c1", "c1-e4", action="correct", reviewer="amira", changes={"fatalities": 1})
+    store.review_event("c1", "c1-e2", action="reject", reviewer="amira")
+    assert ids(min_confidence=0.7) == ["c1-e1", "c1-e3", "c1-e4"]
+    assert store.count_events(min_confidence=0.99) == 2
+    assert ids(min_confidence=0.7, include_rejected=True) == ["c1-e1", "c1-e2", "c1-e3", "c1-e4"]
+    # the machine's score stays in the row (and in exports) after review
+    assert {e.event.id: e.event.confidence for e in store.list_events()}["c1-e3"] == 0.35
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan")])
+def test_min_confidence_out_of_range_is_an_input_error(bad):
+    from conflictdesk.errors import InputError
+    from conflictdesk.store import EventFilter
+
+    with pytest.raises(InputError, match="min_confidence"):
+        EventFilter(min_confidence=bad)
+
+
 def test_errors_are_recorded_and_listed(store):
     store.record_error(Failure(origin="feeds/bad.xml", stage="read", code="E105", message="not a feed"))
     store.record_error(Failure(origin="a.txt", stage="extract", code="E401", message="boom", document_id="d9"))

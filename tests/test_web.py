@@ -153,6 +153,33 @@ def test_events_page_filters_and_echoes_them_escaped(app):
     assert bad.code == 400 and "YYYY-MM-DD" in bad.text
 
 
+def test_events_page_shows_confidence_and_filters_by_it(app, store):
+    every = store.list_events(limit=500)
+    scored = [s.event.confidence for s in every if s.event.confidence is not None]
+    assert scored and min(scored) < 0.7 <= max(scored), "the fixture articles give events either side of 0.7"
+    reply = call(app, "/events")
+    head = reply.text.split("<tbody>")[0].split('<table class="events">')[-1]
+    assert re.findall(r"<th[^>]*>([^<]+)</th>", head) == ["date", "event", "actors", "location", "fatalities",
+                                                         "confidence", "status", "document"]
+    cells = re.findall(r"</td>\n<td>(\d+%)?</td>\n<td><span class=\"status-", reply.text)
+    assert len(cells) == len(every)                       # one confidence cell a row, empty when unscored
+    assert sorted(c for c in cells if c) == sorted(f"{round(c * 100)}%" for c in scored)
+    assert 'name="min_confidence"' in reply.text          # the filter form has the field
+
+    confident = call(app, "/events", "min_confidence=0.7")
+    assert confident.code == 200
+    expected = store.count_events(min_confidence=0.7)
+    assert 0 < expected < len(every)
+    assert confident.text.count("<tr>") == expected + 1
+    assert 'value="0.7"' in confident.text                # echoed in the form
+    assert 'href="/api/events?min_confidence=0.7&amp;format=csv"' in confident.text   # downloads keep it
+    hostile = call(app, "/events", "min_confidence=%22%3E%3Cimg%20src%3Dx%3E")
+    assert hostile.code == 400 and "min_confidence" in hostile.text
+    assert "<img src=x>" not in hostile.text
+    assert_no_injection(hostile.text)
+    assert call(app, "/events", "min_confidence=1.5").code == 400
+
+
 def test_actor_page_shows_profile_and_stored_events(app, store):
     reply = call(app, "/actors/syrian-democratic-forces")
     assert reply.code == 200
@@ -224,6 +251,20 @@ def test_api_events_formats_and_filters(app, store):
     assert header.startswith("event_id_cnty,event_date,year") and len(rows) == syria["count"]
 
 
+def test_api_events_min_confidence(app, store):
+    body = call(app, "/api/events", "min_confidence=0.7&limit=500").json()
+    expected = store.list_events(min_confidence=0.7)
+    assert body["ok"] is True and body["count"] == len(expected) > 0
+    assert [e["id"] for e in body["events"]] == [s.event.id for s in expected]
+    assert all(e["confidence"] >= 0.7 for e in body["events"])   # no reviewed event in the fixture
+    summary = call(app, "/api/events/summary", "min_confidence=0.7").json()
+    assert summary["ok"] is True
+    features = call(app, "/api/events", "min_confidence=0.7&format=geojson").json()["features"]
+    assert features and all(f["properties"]["confidence"] >= 0.7 for f in features)
+    header = call(app, "/api/events", "min_confidence=0.7&format=csv").text.splitlines()[0].split(",")
+    assert "confidence" not in header
+
+
 def test_api_actor_profile(app, store):
     body = call(app, "/api/actors/kataib-hezbollah").json()
     data = body["actor"]
@@ -255,6 +296,12 @@ def test_api_stix_bundle(app):
     ("/api/events", "since=2024-03-10&until=2024-03-01", "GET", 400),
     ("/api/events", "status=rumoured", "GET", 400),
     ("/api/events", "format=xml", "GET", 400),
+    ("/api/events", "min_confidence=1.5", "GET", 400),
+    ("/api/events", "min_confidence=-0.1", "GET", 400),
+    ("/api/events", "min_confidence=high", "GET", 400),
+    ("/api/events", "min_confidence=nan", "GET", 400),
+    ("/api/events/summary", "min_confidence=2", "GET", 400),
+    ("/api/events.stix", "min_confidence=70", "GET", 400),
     ("/api/documents", "limit=0", "GET", 400),
     ("/api/documents", "limit=ten", "GET", 400),
     ("/api/documents", "", "POST", 405),
@@ -355,6 +402,8 @@ def test_every_json_success_has_the_one_shape(app, path):
     ("/api/events", "offset=-5"),
     ("/api/events", "offset=1.5"),
     ("/api/events", "countri=Syria"),
+    ("/api/events", "min_confidence=1.01"),
+    ("/api/events", "minconfidence=0.7"),
     ("/api/events.stix", "format=json"),
     ("/api/errors", "offset=3"),
     ("/api/actors/kataib-hezbollah", "limit=3"),

@@ -130,6 +130,7 @@ def test_the_filters_are_drop_downs_fed_from_the_data(app):
     assert '<option value="Air/drone strike">Air/drone strike (' in form
     assert re.search(r'<option value="hezbollah">Hezbollah \(\d+\)</option>', form)
     assert 'name="fatal" type="checkbox"' in form and 'type="date"' in form
+    assert re.search(r'<input name="min_confidence" type="number" min="0" max="1"', form)
     chosen = call(app, "/events", "country=Syria&fatal=1").text
     assert '<option value="Syria" selected>' in chosen and 'value="1" checked' in chosen
     assert_own_scripts_only(page, tags)
@@ -149,6 +150,12 @@ def test_every_filter_narrows_the_api_and_the_summary_counts_all(app, store):
                                                       if s.event.sub_event_type == "Air/drone strike")
     assert 0 < count("salience=background") < every
     assert count("area=35,33,38,37") == sum(1 for s in store.list_events() if s.event.location in ("Aleppo", "Beirut"))
+    confident = count("min_confidence=0.7")   # hand-coded events carry no confidence: unscored, left out
+    assert confident == sum(1 for s in store.list_events()
+                                                      if (s.event.confidence is not None and s.event.confidence >= 0.7)
+                                                      or s.event.review in ("accepted", "corrected"))
+    sure = call(app, "/api/events/summary", "min_confidence=0.7").json()
+    assert sure["count"] == confident == sum(sure["by_type"].values())
     summary = call(app, "/api/events/summary", "country=Syria").json()
     assert summary["ok"] is True and summary["count"] == store.count_events(country="Syria")
     assert sum(summary["by_type"].values()) == summary["count"] == sum(p["count"] for p in summary["places"])

@@ -97,6 +97,24 @@ class DateParam(click.ParamType):
 DATE = DateParam()
 
 
+class ProbabilityParam(click.ParamType):
+    """A probability: a number from 0 to 1 (a usage error otherwise, as a bad date is)."""
+
+    name = "P"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number from 0 to 1", param, ctx)
+        if not 0 <= number <= 1:     # NaN fails too
+            self.fail(f"{value!r} is not a probability: give a number from 0 to 1 (0.7 = 70%)", param, ctx)
+        return number
+
+
+PROBABILITY = ProbabilityParam()
+
+
 def echo_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -231,6 +249,10 @@ def event_filters(command: F) -> F:
         click.option("--status", type=click.Choice(EVENT_STATUSES),
                      help="Only events with this status (ACLED CSV otherwise holds only reported, claimed and "
                           "attempted events)."),
+        click.option("--min-confidence", "min_confidence", type=PROBABILITY, metavar="P",
+                     help="Only events whose coder's confidence (the probability that the event is right, 0..1) "
+                          "is at least P, and events an analyst accepted or corrected; events with no "
+                          "confidence (a coder that gives none) are left out."),
         click.option("--limit", type=click.IntRange(1), help="At most this many events (most recent first)."),
         click.option("--include-duplicates", is_flag=True, help="Also events from near-duplicate documents."),
         click.option("--mentions", is_flag=True, help="One row per report: an incident several documents report "

@@ -16,7 +16,8 @@ from .common import clean_errors, event_filters, format_option, open_store, prin
 @click.pass_obj
 @clean_errors
 def events(settings: Settings, actor: str | None, event_type: str | None, country: str | None, since, until,  # noqa: ANN001
-           status: str | None, limit: int | None, include_duplicates: bool, mentions: bool, fmt: str) -> None:
+           status: str | None, min_confidence: float | None, limit: int | None, include_duplicates: bool,
+           mentions: bool, fmt: str) -> None:
     """List stored events, most recent first: one row per incident, however many documents report it
     (--mentions: one per report)."""
     from ..export import actor_lookup, events_to_acled_csv, events_to_geojson, events_to_json
@@ -25,7 +26,7 @@ def events(settings: Settings, actor: str | None, event_type: str | None, countr
     with open_store(settings) as store:
         filters = resolved_event_filters(settings, store, actor=actor, event_type=event_type, country=country)
         found = store.list_events(**filters, since=since, until=until, status=status, limit=limit,
-                                  include_duplicates=include_duplicates)
+                                  min_confidence=min_confidence, include_duplicates=include_duplicates)
         found = found if mentions else collapse(found)
         if fmt == "csv":
             events_to_acled_csv(found, sys.stdout, actor=actor_lookup(store, found), occurred_only=status is None)

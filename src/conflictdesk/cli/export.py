@@ -41,7 +41,7 @@ def _output(path: str) -> Iterator[TextIO]:
 @clean_errors
 def export(settings: Settings, fmt: str, output: str, actor: str | None, event_type: str | None,  # noqa: PLR0913
            country: str | None, since: dt.date | None, until: dt.date | None, status: str | None,
-           limit: int | None, include_duplicates: bool, mentions: bool) -> None:
+           min_confidence: float | None, limit: int | None, include_duplicates: bool, mentions: bool) -> None:
     """Export stored events, most recent first, as ACLED CSV, JSON, GeoJSON or STIX 2.1: one row per
     incident, however many documents report it (--mentions: one per report)."""
     from ..export import actor_lookup, event_actor_ids, events_to_acled_csv, events_to_geojson, events_to_json
@@ -51,7 +51,7 @@ def export(settings: Settings, fmt: str, output: str, actor: str | None, event_t
     with open_store(settings) as store:
         filters = resolved_event_filters(settings, store, actor=actor, event_type=event_type, country=country)
         found = store.list_events(**filters, since=since, until=until, status=status, limit=limit,
-                                  include_duplicates=include_duplicates)
+                                  min_confidence=min_confidence, include_duplicates=include_duplicates)
         found = found if mentions else collapse(found)
         lookup = actor_lookup(store, found) if fmt == "acled-csv" else None
         directory = store.actor_directory(event_actor_ids(found)) if fmt == "stix" else {}

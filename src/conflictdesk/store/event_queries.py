@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Select, and_, case, func, or_, select
 
+from ..errors import InputError
 from .schema import DocumentRow, EventActorRow, EventRow
 
 Area = tuple[float, float, float, float]        # west, south, east, north (degrees)
@@ -33,6 +34,8 @@ WHEN = func.coalesce(EventRow.event_date, EventRow.event_month, DocumentRow.publ
 INCIDENT = func.coalesce(EventRow.incident, EventRow.pk)
 # an incident's toll from its reports: the lowest positive figure, else 0 if one says none
 TOLL = func.coalesce(func.min(case((EventRow.fatalities > 0, EventRow.fatalities))), func.max(EventRow.fatalities))
+# the review states of events an analyst vouched for (store/review.py REVIEW_STATE)
+REVIEWED = ("accepted", "corrected")
 EVENTS_WITH_DOCUMENTS = EventRow.__table__.join(DocumentRow.__table__,
                                                 DocumentRow.__table__.c.id == EventRow.__table__.c.document_id)
 
@@ -42,7 +45,15 @@ class EventFilter:
     """Which stored events a list, count or aggregate covers. `actor` is an actor id or stored
     name, or a list of actor ids (any role); `event_type` matches a type or a sub-event type;
     dates apply to the event's date, else its document's publication date; `area` keeps events
-    located inside it; events an analyst rejected are left out unless `include_rejected`."""
+    located inside it; events an analyst rejected are left out unless `include_rejected`.
+
+    `min_confidence` (0..1) keeps the events whose coder's confidence (the probability that the
+    event is right: `extract/events/confidence.py` for rules.v1) is at least that, and every event
+    an analyst accepted or corrected whatever its confidence: review (store/review.py) leaves the
+    machine's confidence in the row, but an analyst has vouched for the event, so a low score says
+    nothing about it any more. An unreviewed event with no confidence (a coder that gives none) is
+    left out: nothing says it reaches the bar, and it is left out the same way on every dialect and
+    in every list, count and aggregate (SQL's NULL >= p is not true)."""
 
     actor: str | tuple[str, ...] | None = None
     event_type: str | None = None
@@ -58,6 +69,11 @@ class EventFilter:
     include_rejected: bool = False
     unreviewed: bool = False
     documents: tuple[str, ...] | None = None
+    min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:   # NaN fails too
+            raise InputError(f"min_confidence: {self.min_confidence!r} is not a probability between 0 and 1")
 
     @classmethod
     def of(cls, **values: Any) -> "EventFilter":
@@ -102,6 +118,10 @@ def narrowed(query: Select[Any], flt: EventFilter, *, actor_ids: Sequence[str] |
                                  EventRow.latitude >= south, EventRow.latitude <= north))
     if flt.documents is not None:
         query = query.where(EventRow.document_id.in_(list(flt.documents)))
+    if flt.min_confidence is not None:
+        # reviewed events are kept: an analyst's accept or correction outweighs the machine's score
+        query = query.where(or_(EventRow.confidence >= flt.min_confidence,
+                                EventRow.review.in_(REVIEWED)))
     if not flt.include_duplicates:
         query = query.where(DocumentRow.duplicate_of.is_(None))
     if not flt.include_rejected:

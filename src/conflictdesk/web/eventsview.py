@@ -79,7 +79,8 @@ def filter_options(app: Site, request: Request) -> dict[str, Any]:
     return {
         **choices, "actors": actor_options, "statuses": EVENT_STATUSES, "saliences": SALIENCES,
         "values": {name: request.arg(name) for name in ("actor", "type", "subtype", "country", "since", "until",
-                                                         "status", "salience", "fatal", "area")},
+                                                         "status", "salience", "fatal", "area",
+                                                         "min_confidence")},
     }
 
 

@@ -13,7 +13,8 @@ from .markup import h, path, short
 from .names import Names
 
 HEAD = ("<table class=\"events\"><thead><tr><th>date</th><th>event</th><th>actors</th><th>location</th>"
-        "<th>fatalities</th><th>status</th><th>{last}</th></tr></thead><tbody>\n")
+        "<th>fatalities</th><th title=\"the coder's probability that the event is right\">confidence</th>"
+        "<th>status</th><th>{last}</th></tr></thead><tbody>\n")
 
 
 def _distinct(values: Sequence[str | None]) -> list[str]:
@@ -47,7 +48,13 @@ def _row(s: StoredEvent, names: Names, evidence: bool) -> str:
                 f'{h(short(s.title or s.document_id, 60))}</a></bdi></td>')
     return (f"<tr><td>{when}</td>\n<td>{h(ev.sub_event_type)}<br><span class=\"muted\">{h(ev.event_type)}</span></td>\n"
             f"<td>{actors}</td>\n<td><bdi>{h(', '.join(_distinct([ev.location, ev.admin1, ev.country])))}</bdi></td>\n"
-            f"<td>{'' if ev.fatalities is None else h(ev.fatalities)}</td>\n<td>{status}</td>\n{last}\n</tr>\n")
+            f"<td>{'' if ev.fatalities is None else h(ev.fatalities)}</td>\n<td>{h(percent(ev.confidence))}</td>\n"
+            f"<td>{status}</td>\n{last}\n</tr>\n")
+
+
+def percent(confidence: float | None) -> str:
+    """A confidence as a whole percentage ("87%"); empty when the coder gave none."""
+    return "" if confidence is None else f"{round(confidence * 100)}%"
 
 
 def events_table(found: Sequence[StoredEvent], names: Names, evidence: bool = False) -> Markup:

@@ -3,7 +3,7 @@ the same names and meanings as `conflictdesk events`, read with the same `lookup
 spelling the knowledge base knows, a country as stored, an ACLED type), so that a bad value is an
 error with suggestions ([E120]) rather than an empty result.
 
-    actor type subtype country since until status salience fatal area
+    actor type subtype country since until status salience fatal area min_confidence
 """
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .http import Site
 
 T = TypeVar("T")
-FILTER_NAMES = ("actor", "type", "subtype", "country", "since", "until", "status", "salience", "fatal", "area")
+FILTER_NAMES = ("actor", "type", "subtype", "country", "since", "until", "status", "salience", "fatal", "area",
+                "min_confidence")
 SALIENCES = ("main", "background")
 
 
@@ -50,6 +51,21 @@ def parse_box(request: Request, name: str) -> tuple[float, float, float, float] 
         raise HttpError(400, f"parameter {name!r} is not an area: west < east within ±180, south < north within ±90",
                         [f"{name}: {value!r}"])
     return west, south, east, north
+
+
+def parse_probability(request: Request, name: str) -> float | None:
+    """A number from 0 to 1 (`min_confidence`: 0.7 keeps events the model gives 70% or more)."""
+    value = request.arg(name)
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise HttpError(400, f"parameter {name!r} must be a number from 0 to 1", [f"{name}: {value!r}"]) from None
+    if not 0 <= number <= 1:     # NaN fails too
+        raise HttpError(400, f"parameter {name!r} must be a probability from 0 to 1 (0.7 = 70%)",
+                        [f"{name}: {value!r}"])
+    return number
 
 
 def box_text(box: tuple[float, float, float, float]) -> str:
@@ -98,7 +114,7 @@ def event_filter(app: "Site", request: Request) -> EventFilter:
         sub_event_type=_known("subtype", request.arg("subtype"), lookup.event_type_name),
         country=_known("country", request.arg("country"), lambda v: lookup.country_name(app.store, v)),
         since=since, until=until, status=status, salience=salience, fatal=fatal in ("1", "on", "true"),
-        area=parse_box(request, "area"))
+        area=parse_box(request, "area"), min_confidence=parse_probability(request, "min_confidence"))
 
 
 def filter_query(request: Request) -> dict[str, str]:
