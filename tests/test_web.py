@@ -249,6 +249,9 @@ def test_api_events_formats_and_filters(app, store):
     assert csv_reply.headers["content-type"].startswith("text/csv")
     header, *rows = csv_reply.text.strip().splitlines()
     assert header.startswith("event_id_cnty,event_date,year") and len(rows) == syria["count"]
+    # the README's mentions=1: one row per report, never fewer than one per incident
+    reports = call(app, "/api/events", "mentions=1")
+    assert reports.code == 200 and reports.json()["count"] >= every["count"]
 
 
 def test_api_events_min_confidence(app, store):

@@ -73,7 +73,7 @@ ROUTES: list[Route] = [
     Route("GET", r"/api/?", api_index, ()),
     Route("GET", r"/api/documents", api.documents, ("q", "limit", "offset")),
     Route("GET", r"/api/documents/(?P<document_id>.+)", api.document, ()),
-    Route("GET", r"/api/events", api.events, (*EVENT_PARAMS, "format")),
+    Route("GET", r"/api/events", api.events, (*EVENT_PARAMS, "format", "mentions")),
     Route("GET", r"/api/events\.stix", api.events_stix, EVENT_PARAMS),
     Route("GET", r"/api/events/summary", api.events_summary, FILTER_NAMES),
     Route("GET", r"/api/actors", actorsview.actors_api, ("q", "type", "limit", "offset")),
