@@ -69,14 +69,15 @@ class Mention:
     count_value: int | None       # an aggregate's number of incidents
     event_month: dt.date | None = None     # a month-only event's month (its first day); event_date is None
 
-
-def _when(m: Mention) -> dt.date | None:
-    """The day of `m`, else the first day of the month it is told in ("in April": no day of its own)."""
-    return m.event_date or m.event_month
+    @property
+    def placed_on(self) -> dt.date | None:
+        """The day of the event, else the first day of the month it is told in ("in April": no day of its
+        own), as `Event.placed_on` places an event."""
+        return self.event_date or self.event_month
 
 
 def _close_in_time(a: Mention, b: Mention) -> bool:
-    a_day, b_day = _when(a), _when(b)
+    a_day, b_day = a.placed_on, b.placed_on
     if a_day is None or b_day is None:
         return False
     if 3 in (a.time_precision, b.time_precision) or a.event_month or b.event_month:
@@ -130,7 +131,7 @@ def same_incident(a: Mention, b: Mention) -> bool:
         return False
     if (a.count_value or 1) > 1 or (b.count_value or 1) > 1:
         return False
-    if _when(a) is None and _when(b) is None:
+    if a.placed_on is None and b.placed_on is None:
         timely = _same_toll(a, b)
     else:
         timely = _close_in_time(a, b)
@@ -143,7 +144,7 @@ def when_near(date: Any, precision: Any, new: Mention, month: Any = None) -> Any
     dated close enough to `new` (dated to a day or a month) to be candidates: a few days around it,
     or its month when one of them is dated only to the month (a month-only event has its month's
     first day in `month` and no date; one stored before that column has it in `date`)."""
-    day = _when(new)
+    day = new.placed_on
     assert day is not None
     first = day.replace(day=1)
     same_month = [] if month is None else [month == first]
@@ -176,7 +177,7 @@ def choose_incident(new: Mention, stored: Iterable[Mention]) -> int | None:
 
 def _distance(a: Mention, b: Mention) -> float:
     """Days apart plus kilometres apart / 25 (how near two fitting events are, for choosing)."""
-    a_day, b_day = _when(a), _when(b)
+    a_day, b_day = a.placed_on, b.placed_on
     days = abs((a_day - b_day).days) if a_day and b_day else 0
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return float(days)
