@@ -88,6 +88,32 @@ def score(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]], *,
     return result
 
 
+def paired_events(gold_events: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(gold index, predicted index) of the pairs the shared scorer makes in one article: its `score_events`
+    loop (same event_type and country, date within 2 days or gold date null; each event paired once, the first
+    eligible prediction, one of the same sub-event type first), over contract event dicts."""
+    scorer = load_scorer()
+    found: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for n, ge in enumerate(gold_events):
+        best = None
+        for i, pe in enumerate(predicted):
+            if i in used or pe.get("event_type") != ge.get("event_type"):
+                continue
+            if scorer.norm(pe.get("country")) != scorer.norm(ge.get("country")):
+                continue
+            d = scorer.days(pe.get("event_date"), ge.get("event_date"))
+            if ge.get("event_date") and (d is None or d > 2):
+                continue
+            best = i
+            if pe.get("sub_event_type") == ge.get("sub_event_type"):
+                break
+        if best is not None:
+            used.add(best)
+            found.append((n, best))
+    return found
+
+
 def events_per_article(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]]) -> list[tuple[str, int, int, str]]:
     """(id, gold events, predicted events, title) for each gold article."""
     return [(g["id"], len(g.get("events") or []), len((outs.get(g["id"]) or {}).get("events") or []),

@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_articles import load_gold, load_scorer  # noqa: E402
+from eval_articles import load_gold, load_scorer, paired_events  # noqa: E402
 
 WIDE = {"country", "admin1", "region"}
 
@@ -48,30 +48,16 @@ def extract(gold: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def pairs(gold: list[dict[str, Any]], outs: dict[str, Any]) -> list[tuple[dict, Any, Any]]:
-    """(gold article, gold event, predicted Event) as the scorer pairs them."""
-    sc = load_scorer()
+    """(gold article, gold event, predicted Event) as the scorer pairs them (`eval_articles.paired_events`)."""
+    from conflictdesk.contract import event_dict
+
     found = []
     for g in gold:
         x = outs.get(g["id"])
         preds = list(x.events) if x is not None else []
-        used: set[int] = set()
-        for ge in g.get("events") or []:
-            best = None
-            for i, pe in enumerate(preds):
-                if i in used or pe.event_type != ge.get("event_type"):
-                    continue
-                if sc.norm(pe.country) != sc.norm(ge.get("country")):
-                    continue
-                d = sc.days(pe.event_date.isoformat() if pe.event_date else None, ge.get("event_date"))
-                if ge.get("event_date") and (d is None or d > 2):
-                    continue
-                best = i
-                if pe.sub_event_type == ge.get("sub_event_type"):
-                    break
-            if best is None:
-                continue
-            used.add(best)
-            found.append((g, ge, preds[best]))
+        golds = g.get("events") or []
+        for n, i in paired_events(golds, [event_dict(e) for e in preds]):
+            found.append((g, golds[n], preds[i]))
     return found
 
 

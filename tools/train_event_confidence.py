@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import io
@@ -51,7 +52,9 @@ CONFIGS = tuple((words, l2) for words in (True, False) for l2 in (1e-3, 3e-3, 1e
 MIN_DF = 2
 
 
+@functools.lru_cache(maxsize=1)
 def _bench() -> Any:
+    """bench/eval_articles.py as a module (loaded once)."""
     spec = importlib.util.spec_from_file_location("eval_articles", REPO / "bench" / "eval_articles.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
@@ -77,38 +80,23 @@ class RecordingCoder:
         return events
 
 
-def pairs(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]], scorer: Any) -> dict[str, tuple[str, int]]:
-    """The predicted events the scorer pairs with a gold event (score_events' loop, all events): event id ->
-    (article id, index of the gold event)."""
+def pairs(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]]) -> dict[str, tuple[str, int]]:
+    """The predicted events the scorer pairs with a gold event (`eval_articles.paired_events`, all events):
+    event id -> (article id, index of the gold event)."""
     paired = {}
     for g in gold:
         preds = (outs.get(g["id"]) or {}).get("events") or []
-        used: set[int] = set()
-        for n, ge in enumerate(g.get("events") or []):
-            best = None
-            for i, pe in enumerate(preds):
-                if i in used or pe.get("event_type") != ge.get("event_type"):
-                    continue
-                if scorer.norm(pe.get("country")) != scorer.norm(ge.get("country")):
-                    continue
-                d = scorer.days(pe.get("event_date"), ge.get("event_date"))
-                if ge.get("event_date") and (d is None or d > 2):
-                    continue
-                best = i
-                if pe.get("sub_event_type") == ge.get("sub_event_type"):
-                    break
-            if best is not None:
-                used.add(best)
-                paired[preds[best]["id"]] = (g["id"], n)
+        for n, i in _bench().paired_events(g.get("events") or [], preds):
+            paired[preds[i]["id"]] = (g["id"], n)
     return paired
 
 
-def main_found(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]], scorer: Any,
+def main_found(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]],
                keep: Callable[[dict[str, Any]], bool]) -> int:
     """How many gold events of salience "main" pair when only the events `keep` accepts are output."""
     kept = {k: {**o, "events": [e for e in o.get("events") or [] if keep(e)]} for k, o in outs.items()}
     salience = {(g["id"], n): ge.get("salience") for g in gold for n, ge in enumerate(g.get("events") or [])}
-    return sum(salience[at] == "main" for at in pairs(gold, kept, scorer).values())
+    return sum(salience[at] == "main" for at in pairs(gold, kept).values())
 
 
 def folds(doc_ids: list[str]) -> dict[str, int]:
@@ -149,7 +137,7 @@ def threshold_table(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]],
         r = scores(gold, outs, scorer, lambda e, t=t: p[e["id"]] >= t)
         dropped = [i for i, q in p.items() if q < t]
         rows.append({"t": t, "P": r["ev_precision"], "R": r["ev_recall"], "F1": r["ev_f1"], "n": r["n"],
-                     "main": main_found(gold, outs, scorer, lambda e, t=t: p[e["id"]] >= t),
+                     "main": main_found(gold, outs, lambda e, t=t: p[e["id"]] >= t),
                      "drop_right": sum(i in right for i in dropped), "drop_wrong": sum(i not in right for i in dropped)})
     return rows
 
@@ -200,7 +188,7 @@ def main() -> None:
     gold = bench.load_gold("dev")
     coder = RecordingCoder()
     outs = bench.extract_articles(gold, nlp=load_pipeline(), kb=load_knowledge_base(), event_coder=coder)
-    right = set(pairs(gold, outs, scorer))
+    right = set(pairs(gold, outs))
     events = [(g["id"], e) for g in gold for e in (outs.get(g["id"]) or {}).get("events") or []]
     base = scores(gold, outs, scorer, lambda e: True)
     if len(right) != round(base["ev_recall"] * sum(len(g.get("events") or []) for g in gold)):
