@@ -471,6 +471,16 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a call for a strike or an uprising, however the noun is qualified, mobilises; a call for a party's move demands
     ("The union leader called for a taxi strike across the city on Monday.", "call_to_action", "demand"),
     ("The foreign minister called for the rebels to withdraw from the town.", "demand", "call_to_action"),
+    # a call to stand down or stay away asks for calm: a demand and a de-escalation, no call to action
+    ("The protest leader urged the remaining occupiers to stand down.", "de_escalation", "call_to_action"),
+    ("The protest leader urged the remaining occupiers to stand down.", "demand", "call_to_action"),
+    ("The organisers urged supporters to stay away from the city centre on Sunday.", "de_escalation",
+     "call_to_action"),
+    # advice to shelter at home is a precaution, no call to action
+    ("Police urged residents to stay in their homes while the gunmen were at large.", "other", "call_to_action"),
+    # restraint kept to avoid a clash is a step towards calm
+    ("The army said it kept its troops out of the town to avoid a confrontation with the protesters.",
+     "de_escalation", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

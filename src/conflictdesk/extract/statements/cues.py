@@ -15,6 +15,8 @@ point's text and says which cues fired. Reading rules, kept here and documented 
   Russia would cease fire") is what the speaker demands, not a de-escalation of its own;
 * advice to take care ("urged citizens to remain aware of their surroundings", `modifiers.precaution`)
   is no call to action;
+* a call to stand down, stay away or keep calm (`modifiers.stand_down`) is a demand and a de-escalation,
+  not a call to action;
 * a point no cue labels is `other`.
 """
 from __future__ import annotations
@@ -111,6 +113,7 @@ class CueSet:
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
     precaution: re.Pattern[str] | None = None
+    stand_down: re.Pattern[str] | None = None
 
     @property
     def speech(self) -> SpeechVerbs:
@@ -259,7 +262,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
                   modifiers["negation"], modifiers["third_party"],
                   modifiers["hedge"], modifiers["prospect"], syntax, frozenset(speech),
-                  precaution=modifiers.get("precaution"))
+                  precaution=modifiers.get("precaution"), stand_down=modifiers.get("stand_down"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -476,6 +479,11 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
         suppressed.add("claim_of_responsibility")      # "denied that its warplanes hit the hospital"
     if cueset.precaution is not None and cueset.precaution.search(text):
         suppressed.add("call_to_action")               # "urged Americans to take extra precautions": advice
+    if "call_to_action" in out.labels and cueset.stand_down is not None and cueset.stand_down.search(text):
+        # "urged the holdouts to stand down": a call for calm is what a party is asked to do, not action
+        suppressed.add("call_to_action")
+        out.labels += [lab for lab in ("demand", "de_escalation") if lab not in out.labels]
+        out.cues.append("modifier.stand_down")
     out.labels = [lab for lab in out.labels if lab not in suppressed and lab not in replaced]
     if len(out.labels) > 1:
         out.labels = [lab for lab in out.labels if lab != "other"]      # "other": when nothing else fits
