@@ -474,13 +474,19 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a call to stand down or stay away asks for calm: a demand and a de-escalation, no call to action
     ("The protest leader urged the remaining occupiers to stand down.", "de_escalation", "call_to_action"),
     ("The protest leader urged the remaining occupiers to stand down.", "demand", "call_to_action"),
-    ("The organisers urged supporters to stay away from the city centre on Sunday.", "de_escalation",
-     "call_to_action"),
+    ("The governor urged the crowd to remain calm and go home.", "de_escalation", "call_to_action"),
     # advice to shelter at home is a precaution, no call to action
     ("Police urged residents to stay in their homes while the gunmen were at large.", "other", "call_to_action"),
     # restraint kept to avoid a clash is a step towards calm
     ("The army said it kept its troops out of the town to avoid a confrontation with the protesters.",
      "de_escalation", "other"),
+    ("The army said it kept its troops out of the town to avoid a confrontation with the protesters.",
+     "justification", "other"),
+    # crimes charged are an accusation, no reason given for an act
+    ("The prosecutor said the general committed crimes against humanity in the siege of the city.", "other",
+     "justification"),
+    # a charge said to be without merit is denied
+    ("The militia's spokesman said the accusations over the massacre were without merit.", "denial", "other"),
 ])
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)

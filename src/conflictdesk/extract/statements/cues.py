@@ -15,7 +15,7 @@ point's text and says which cues fired. Reading rules, kept here and documented 
   Russia would cease fire") is what the speaker demands, not a de-escalation of its own;
 * advice to take care ("urged citizens to remain aware of their surroundings", `modifiers.precaution`)
   is no call to action;
-* a call to stand down, stay away or keep calm (`modifiers.stand_down`) is a demand and a de-escalation,
+* a call to stand down, refrain or keep calm (`modifiers.stand_down`) is a demand and a de-escalation,
   not a call to action;
 * a point no cue labels is `other`.
 """
