@@ -482,6 +482,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "de_escalation", "other"),
     ("The army said it kept its troops out of the town to avoid a confrontation with the protesters.",
      "justification", "other"),
+    # an attacker's plans a party tells of are no plan of its own; fighters described by what they fight announce
+    # nothing; the side's own plans do
+    ("The police said the gunman's wife had known of his plans to carry out the attack on the club.", "other",
+     "threat"),
+    ("The Pentagon said most Russian bombs are directed at rebels fighting the Syrian government.", "other",
+     "threat"),
+    ("The army said it had drawn up its plans to storm the town next week.", "threat", "other"),
     # crimes charged are an accusation, no reason given for an act
     ("The prosecutor said the general committed crimes against humanity in the siege of the city.", "other",
      "justification"),

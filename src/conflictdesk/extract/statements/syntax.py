@@ -317,6 +317,8 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     instructed to kill", "should begin advancing"."""
     if _future_or_intent(t, lex, True):
         return True
+    if t.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False                        # "rebels fighting the government": a participle says who, no act to come
     cur = t
     for _ in range(4):
         if {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
@@ -718,6 +720,16 @@ def _the_other_sides(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voic
 _CONDITIONS = frozenset({"if", "unless", "once", "until", "whenever", "lest"})
 
 
+def _planner(t: "Token") -> "Token | None":
+    """Whose plan an act is when an intent noun's possessive names someone ("his plans to carry out the attack":
+    his); the side's own "our", "its", "their" plans stay the speaker's."""
+    head = t.head
+    if t.dep_ == "acl" and head.i != t.i and _lemma(head) in _INTENT_NOUNS:
+        return next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in ("our", "my", "its", "their")),
+                    None)
+    return None
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -737,7 +749,7 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
                 threat = True                                   # "in preparation for an eventual assault"
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]
-        subj = subjects[-1] if subjects else _subject(t)
+        subj = subjects[-1] if subjects else _subject(t) or _planner(t)
         if _announced(t, lex) and _threat_act(t, lex) and (subj is None or _own_side(subj, lex, voice)
                                                           or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
             threat = True
