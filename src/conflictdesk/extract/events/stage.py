@@ -48,6 +48,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
+from .recalled import recalled_once
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
                     as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
@@ -2013,8 +2014,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             event_date=None if month else when, time_precision=precision, event_month=month,
             fatalities=d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
             civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover, rule=d.rule)
-        ev.notes = write_note(ev, names=_names(kb, index))
         events.append(ev)
+    events = recalled_once(events)
+    for n, ev in enumerate(events, start=1):
+        ev.id = f"{doc.id}-ev{n}"
+        ev.notes = write_note(ev, names=_names(kb, index))
     return events
 
 
