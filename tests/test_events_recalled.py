@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conflictdesk.extract.events.recalled import recalled_once
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.records import Document, Event, Span
@@ -40,3 +42,25 @@ def test_recalled_once_joins_only_the_same_telling():
     kept = recalled_once([host, again, other_sentence, other_place, other_side, news])
     assert kept == [host, other_sentence, other_place, other_side, news]
     assert host.actor1 == "islamic-state-iraq" and host.fatalities == 9
+
+
+# 2. a toll told over a week or more back from the report is many incidents: background, no day of its own,
+# and the day's news is no telling of it
+def test_a_toll_over_past_days_is_a_background_run(nlp, kb):
+    text = ("Government air strikes hit a market in Homs on Saturday, killing 12 people, the monitor said. "
+            "Air strikes on rebel-held districts of Homs have killed 91 civilians in the past six days, it said.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 5, 1)).events
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2, [(e.salience, e.event_date, e.evidence.text[:30]) for e in evs]
+    news, run = strikes
+    assert news.salience == "main" and news.event_date == dt.date(2016, 4, 30)
+    assert run.salience == "background" and run.event_date is None and run.event_month is None
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes killed 38 people in Hasaka province in the past two days, the monitor said on Thursday.",
+    "It was the deadliest attack in the past year, police said of Saturday's bombing in Kabul.",
+])
+def test_two_days_or_a_ranking_span_is_still_the_news(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type != "Strategic developments"]
+    assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]

@@ -4,11 +4,19 @@
 
 The guide codes one event per type, date, location and actor pair: a sentence that recalls one
 incident in two words ("an attack on the magazine that killed 12", "103 civilians were killed and
-67 wounded last year") tells one background event, not two.
+67 wounded last year") tells one background event, not two. Violence its clause tells over a span of
+a week or more ("air strikes have killed 91 in the past six days", "over the last seven months") is many
+incidents told as one: background, with no day of its own (`told_over_a_span`), never the day's news.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...records import Event
+from .attributes import WORD_NUMBERS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # default sides the stage gives a side the text leaves unnamed: no evidence of another side
 DEFAULT_SIDES = ("unidentified-armed-group-", "civilians-")
@@ -56,3 +64,55 @@ def recalled_once(events: list[Event]) -> list[Event]:
         else:
             _join(host, ev)
     return kept
+
+
+SPAN_PREPS = {"in", "over", "during", "within", "throughout"}
+SPAN_MODIFIERS = {"past", "last", "previous", "preceding"}
+LONG_UNITS = {"week", "fortnight", "month", "quarter", "year", "decade"}
+MODIFIER_DEPS = {"acl", "amod", "compound"}   # "rebel shelling of ...", "found at ...": participles, no clause
+CONTRAST_MARKS = {"while", "whereas", "as"}
+DAYS_MIN = 5      # "in the past two days" is still the news of the report (ACLED dates it); six days are many
+
+
+def _span_days(unit: "Token") -> int | None:
+    """Roughly how many days "the past six days", "the last seven months", "the past two weeks" span: None
+    when the phrase counts no span back from the report ("in the last days of the siege")."""
+    if not any(c.lower_ in SPAN_MODIFIERS for c in unit.children):
+        return None
+    lemma = unit.lemma_.lower()
+    if lemma in LONG_UNITS:
+        return 7
+    if lemma != "day":
+        return None
+    num = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    if num is None:
+        return None                 # "in the past few days", "in recent days": the news
+    return int(num.text) if num.text.isdigit() else WORD_NUMBERS.get(num.lower_)
+
+
+def told_over_a_span(head: "Token") -> "Token | None":
+    """The verb of the event's clause is told over a span of a week or more back from the report ("strikes
+    have killed 91 civilians in the past six days", "Over the last seven months, 28 people have been killed
+    in attacks"): a toll of many incidents, not one of the day; the span's preposition, or None. A span that
+    ranks the event ("the deadliest attack in the past year") hangs from its noun, not its verb, and is no
+    span of it."""
+    if head.dep_ == "compound":
+        return None          # "the shooting scene", "the bombing site": the event names another noun's thing
+    start = head.head if head.pos_ == "VERB" and head.dep_ in MODIFIER_DEPS else head
+    clause = next((t for t in [start, *start.ancestors][:5] if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.dep_ in MODIFIER_DEPS:
+        return None          # "found at the shooting scene": the span of a clause around the event's phrase
+    # "strikes had killed 91 in the past six days while rebel shelling had claimed 49 lives": the span of the
+    # clause the event's clause is set beside is its span too
+    beside = clause.dep_ == "conj" or clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+    verbs = [clause] + ([clause.head] if beside else [])
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SPAN_PREPS:
+                continue
+            for unit in prep.children:
+                days = _span_days(unit) if unit.dep_ == "pobj" else None
+                if days is not None and days >= DAYS_MIN:
+                    return prep
+    return None
