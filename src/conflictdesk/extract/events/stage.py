@@ -48,6 +48,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
+from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
                     as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
@@ -980,6 +981,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # told as how often they happen, one background event with no day of its own (the guide's aggregate);
         # a loss conceded or attacks a picture shows likewise have no day of their own
         salience, when = "background", None
+    span = told_over_a_span(m.head) if not trend else None
+    if span is not None:
+        # "have killed 91 in the past six days": a toll of many incidents, dated only by its span (a time
+        # coarser than a day, as "last year" is), a run the news of the day is no telling of
+        salience, trend = "background", True
+        when = DateMention(Span.of(doc.text, span.idx, span.right_edge.idx + len(span.right_edge.text)), None, None)
     if when is not None and (spread_over(m.head) or after_the_fact(m.head)) \
             and not (own and own[0] <= when.span.start < own[1]):
         when = None          # "weeks of rocket attacks", "a suspect in the Paris attacks": the sentence's day is not theirs
@@ -2013,8 +2020,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             event_date=None if month else when, time_precision=precision, event_month=month,
             fatalities=d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
             civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover, rule=d.rule)
-        ev.notes = write_note(ev, names=_names(kb, index))
         events.append(ev)
+    events = recalled_once(events)
+    for n, ev in enumerate(events, start=1):
+        ev.id = f"{doc.id}-ev{n}"
+        ev.notes = write_note(ev, names=_names(kb, index))
     return events
 
 

@@ -1,0 +1,66 @@
+"""What a report recalls (salience background), coded as ACLED codes context: one event per incident a
+sentence recalls. Real spaCy, the real knowledge base, project-written texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conflictdesk.extract.events.recalled import recalled_once
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.records import Document, Event, Span
+
+
+def extract(nlp, kb, text, published=dt.date(2016, 5, 1)):
+    return extract_document(Document(id="r", text=text, language="en", published=published), nlp=nlp, kb=kb)
+
+
+# 1. one incident recalled in two words of one sentence ("an attack ... that killed nine") is one event
+def test_an_attack_recalled_with_its_toll_is_one_event(nlp, kb):
+    text = "The group also claimed an attack on a police station in Kirkuk that killed nine officers last year."
+    evs = extract(nlp, kb, text).events
+    assert len(evs) == 1, [(e.rule, e.actor1, e.actor2) for e in evs]
+    [ev] = evs
+    assert ev.salience == "background" and ev.fatalities == 9 and ev.actor1 != ev.actor2
+    assert ev.id == "r-ev1"
+
+
+def _event(n, start, **kw):
+    fields = dict(event_type="Violence against civilians", sub_event_type="Attack", country="Iraq",
+                  location="Kirkuk", salience="background")
+    fields.update(kw)
+    return Event(id=f"r-ev{n}", evidence=Span(start, start + 10, "x" * 10), **fields)
+
+
+def test_recalled_once_joins_only_the_same_telling():
+    host = _event(1, 0, actor2="civilians-iraq")
+    again = _event(2, 0, actor1="islamic-state-iraq", fatalities=9)
+    other_sentence = _event(3, 50)
+    other_place = _event(4, 0, location="Mosul")
+    other_side = _event(5, 0, actor1="peshmerga")
+    news = _event(6, 0, salience="main")
+    kept = recalled_once([host, again, other_sentence, other_place, other_side, news])
+    assert kept == [host, other_sentence, other_place, other_side, news]
+    assert host.actor1 == "islamic-state-iraq" and host.fatalities == 9
+
+
+# 2. a toll told over a week or more back from the report is many incidents: background, no day of its own,
+# and the day's news is no telling of it
+def test_a_toll_over_past_days_is_a_background_run(nlp, kb):
+    text = ("Government air strikes hit a market in Homs on Saturday, killing 12 people, the monitor said. "
+            "Air strikes on rebel-held districts of Homs have killed 91 civilians in the past six days, it said.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 5, 1)).events
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2, [(e.salience, e.event_date, e.evidence.text[:30]) for e in evs]
+    news, run = strikes
+    assert news.salience == "main" and news.event_date == dt.date(2016, 4, 30)
+    assert run.salience == "background" and run.event_date is None and run.event_month is None
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes killed 38 people in Hasaka province in the past two days, the monitor said on Thursday.",
+    "It was the deadliest attack in the past year, police said of Saturday's bombing in Kabul.",
+])
+def test_two_days_or_a_ranking_span_is_still_the_news(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type != "Strategic developments"]
+    assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]
