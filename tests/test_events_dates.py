@@ -72,6 +72,19 @@ def test_the_lead_dated_by_its_saying_takes_the_day_the_report_gives_it_later(nl
                                                                                 for e in bombs]
 
 
+def test_the_lead_dated_by_its_saying_takes_the_day_a_later_definite_noun_gives_it(nlp, kb):
+    # "the attack late on Friday" tells the lead's incident again with its own day, though it is no event itself
+    text = ("CHICAGO — Two men were beaten outside a church in Chicago by an attacker who shouted insults at them, "
+            "a rights group said on Sunday.\n"
+            "The attack late on Friday was the second on the church this month.")
+    evs = events(nlp, kb, text)
+    assert evs and all(e.event_date == dt.date(2016, 5, 6) for e in evs), [(e.event_date, e.rule) for e in evs]
+    # "another attack" names another incident: its day is not the lead's
+    other = text.replace("The attack late on Friday", "Another attack late on Friday")
+    evs = [e for e in events(nlp, kb, other) if "beaten" in e.evidence.text]
+    assert evs and all(e.event_date == SUNDAY for e in evs), [(e.event_date, e.rule) for e in evs]
+
+
 def test_another_town_s_incident_on_another_day_leaves_the_lead_its_day(nlp, kb):
     text = ("BAGHDAD — A car bomb killed 12 people at a market in Baghdad, police said on Sunday.\n"
             "On Friday, a roadside bomb killed three soldiers near Mosul.")
