@@ -236,3 +236,21 @@ def test_a_range_of_days_keeps_its_first_day_and_a_month_only_event_is_written_s
     assert ev.notes.startswith("In March 2016, "), ev.notes
     record = event_dict(ev)
     assert (record["event_date"], record["event_month"], record["time_precision"]) == (None, "2016-03", 3)
+
+
+def test_an_act_someone_is_accused_of_came_before_the_news(nlp, kb):
+    # what a man is accused or suspected of is an earlier incident: not the day of the arrest or of the saying
+    text = ("A man accused of killing four people in Ohio kept a journal praising Islamic State, prosecutors said "
+            "on Sunday.")
+    killings = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert killings and all(e.salience == "background" and e.event_date is None for e in killings), \
+        [(e.salience, e.event_date) for e in killings]
+    text = "A man suspected of shooting two police officers in Ohio was arrested on Saturday, police said."
+    shootings = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert shootings and all(e.event_date != dt.date(2016, 5, 7) for e in shootings), \
+        [e.event_date for e in shootings]
+    # a day told in the act's own phrase stays its day
+    text = ("A man accused of stabbing two worshippers at a church in Dayton, Ohio, on April 20 was arrested on "
+            "Saturday.")
+    stabbings = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert stabbings and stabbings[0].event_date == dt.date(2016, 4, 20), [e.event_date for e in stabbings]
