@@ -72,6 +72,19 @@ def test_the_lead_dated_by_its_saying_takes_the_day_the_report_gives_it_later(nl
                                                                                 for e in bombs]
 
 
+def test_the_lead_dated_by_its_saying_takes_the_day_a_later_definite_noun_gives_it(nlp, kb):
+    # "the attack late on Friday" tells the lead's incident again with its own day, though it is no event itself
+    text = ("CHICAGO — Two men were beaten outside a church in Chicago by an attacker who shouted insults at them, "
+            "a rights group said on Sunday.\n"
+            "The attack late on Friday was the second on the church this month.")
+    evs = events(nlp, kb, text)
+    assert evs and all(e.event_date == dt.date(2016, 5, 6) for e in evs), [(e.event_date, e.rule) for e in evs]
+    # "another attack" names another incident: its day is not the lead's
+    other = text.replace("The attack late on Friday", "Another attack late on Friday")
+    evs = [e for e in events(nlp, kb, other) if "beaten" in e.evidence.text]
+    assert evs and all(e.event_date == SUNDAY for e in evs), [(e.event_date, e.rule) for e in evs]
+
+
 def test_another_town_s_incident_on_another_day_leaves_the_lead_its_day(nlp, kb):
     text = ("BAGHDAD — A car bomb killed 12 people at a market in Baghdad, police said on Sunday.\n"
             "On Friday, a roadside bomb killed three soldiers near Mosul.")
@@ -223,3 +236,21 @@ def test_a_range_of_days_keeps_its_first_day_and_a_month_only_event_is_written_s
     assert ev.notes.startswith("In March 2016, "), ev.notes
     record = event_dict(ev)
     assert (record["event_date"], record["event_month"], record["time_precision"]) == (None, "2016-03", 3)
+
+
+def test_an_act_someone_is_accused_of_came_before_the_news(nlp, kb):
+    # what a man is accused or suspected of is an earlier incident: not the day of the arrest or of the saying
+    text = ("A man accused of killing four people in Ohio kept a journal praising Islamic State, prosecutors said "
+            "on Sunday.")
+    killings = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert killings and all(e.salience == "background" and e.event_date is None for e in killings), \
+        [(e.salience, e.event_date) for e in killings]
+    text = "A man suspected of shooting two police officers in Ohio was arrested on Saturday, police said."
+    shootings = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert shootings and all(e.event_date != dt.date(2016, 5, 7) for e in shootings), \
+        [e.event_date for e in shootings]
+    # a day told in the act's own phrase stays its day
+    text = ("A man accused of stabbing two worshippers at a church in Dayton, Ohio, on April 20 was arrested on "
+            "Saturday.")
+    stabbings = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert stabbings and stabbings[0].event_date == dt.date(2016, 4, 20), [e.event_date for e in stabbings]

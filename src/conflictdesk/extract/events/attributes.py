@@ -729,7 +729,7 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
     if section_background:
         return "background"
     if _is_past_perfect(head) or past_dated(head) == "distant" or spread_over(head) or _previous(head) \
-            or _in_the_past(head) or after_the_fact(head):
+            or _in_the_past(head) or after_the_fact(head) or accused_act(head):
         return "background"    # "after convicting them of plotting last week's car bombing"
     if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
         # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls
@@ -814,6 +814,43 @@ def after_the_fact(head: "Token") -> bool:
     if owner.lower_ == "connection" or owner.lemma_.lower() in AFTER_NOUNS:
         return True
     return owner.pos_ == "VERB" and owner.lemma_.lower() in AFTER_VERBS
+
+
+# what a crime someone is accused, charged, convicted or suspected of is told with ("accused of killing four
+# people", "pleaded guilty to shooting", "jailed for bombing"): the act came before the report's news
+ACCUSED_WORDS = AFTER_VERBS | {"guilty", "innocent", "plead", "admit", "confess", "deny"}
+
+
+def accused_act(head: "Token") -> bool:
+    """The trigger verb is the act someone is accused, charged, convicted or suspected of ("a man accused of
+    killing four people kept a journal, prosecutors said on Saturday"): an incident before the news the report
+    tells (`accused_act_times`)."""
+    return _accused_phrase(head) is not None
+
+
+def _accused_phrase(head: "Token") -> "Token | None":
+    """The verb of the phrase "of killing ..." / "with shooting ..." the trigger is in, when what governs it
+    is an accusation (`ACCUSED_WORDS`), else None."""
+    if head.pos_ != "VERB":
+        return None
+    t = head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pcomp" or t.head.lower_ not in ("of", "with", "for", "to", "in"):
+        return None
+    return t if t.head.head.lemma_.lower() in ACCUSED_WORDS else None
+
+
+def accused_act_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the dates of the trigger's sentence told outside the accused act's own phrase ("a man
+    suspected of shooting a pastor was arrested on Tuesday": Tuesday is the arrest's); one told in it stays
+    the act's ("accused of shooting her to death at their home in May 2014"). Empty for any other trigger."""
+    act = _accused_phrase(head)
+    if act is None:
+        return frozenset()
+    inside = {t.i for t in act.subtree}
+    return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
+                     if not _told_in_clause(span, inside))
 
 
 def told_as_pattern(head: "Token") -> bool:

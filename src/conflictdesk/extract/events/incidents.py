@@ -111,21 +111,64 @@ SAID_DAY_BACK = 7          # days before the day of saying an incident told agai
 NEARBY_KM = 30             # places this near are one incident's (a district of the city the lead names)
 
 
-def said_day_told_later(drafts: list[Draft], reporting: frozenset[int], *, text: str) -> None:
+def said_day_told_later(drafts: list[Draft], reporting: frozenset[int], *, text: str,
+                        dates: list[DateMention] = ()) -> None:
     """An incident the lead dates only by the day it was reported ("Turkish authorities detained three
     Russians following a suicide bomb attack in Istanbul, media reports said on Wednesday") takes the
     day the report gives it further on ("A suicide bomber killed ten tourists on Tuesday in Istanbul"): a
     later event of the same sub-type, status, sides and place dated in its own sentence, a few days
-    before the day of saying; left alone when those later days disagree."""
+    before the day of saying; else, for a violent incident, the one day a later definite incident noun
+    carries in its own phrase ("The attack early on Sunday was the third ...", "The killings on Wednesday
+    marked ...", `_definite_days`); left alone when those later days disagree."""
     for k, d in enumerate(drafts):
         if d.date is None or d.date.date is None or d.date.span.start not in reporting \
                 or not d.sent_start <= d.date.span.start < d.sent_end or d.count is not None \
                 or d.sent_start >= LEAD_CHARS:
             continue
-        days = {o.date.date for o in drafts[k + 1:] if _tells_again_with_its_day(d, o, reporting, text)}
-        if len(days) == 1:
-            day = days.pop()
-            d.date = next(o.date for o in drafts[k + 1:] if o.date is not None and o.date.date == day)
+        told = {o.date.date: o.date for o in drafts[k + 1:] if _tells_again_with_its_day(d, o, reporting, text)}
+        if not told and family(d) == "violent" and d.status in OCCURRED:
+            told = _definite_days(d, dates, reporting)
+        if len(told) == 1:
+            d.date = told.popitem()[1]
+
+
+# nouns that name a violent incident whatever its sub-type: "the killings on Wednesday" names the lead's shooting
+INCIDENT_NOUNS = ANY_VIOLENCE | {"killing", "shooting", "bombing", "blast", "explosion", "ambush", "fighting",
+                                 "clash", "stabbing", "beating", "rampage"}
+
+
+def _definite_days(d: Draft, dates: list[DateMention], reporting: frozenset[int]) -> dict[dt.date, DateMention]:
+    """The days, a few days before the day of saying, that later definite incident nouns carry in their own
+    phrase ("The attack early on Sunday", "the killings on Wednesday", "Tuesday night's attack"), none
+    marking another incident ("another attack", "the first bombing"): the report's own day for what its lead
+    told by the day of saying. Each day with its mention."""
+    said = d.date.date          # type: ignore[union-attr]
+    doc = d.mention.head.doc
+    days: dict[dt.date, DateMention] = {}
+    for m in dates:
+        if m.date is None or m.time_precision != 1 or m.span.start in reporting or m.rule == PHRASE \
+                or m.span.start < d.sent_end or not 0 < (said - m.date).days <= SAID_DAY_BACK:
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        noun = _incident_noun_of(span.root) if span is not None and len(span) else None
+        if noun is not None:
+            days.setdefault(m.date, m)
+    return days
+
+
+def _incident_noun_of(tok: "Token") -> "Token | None":
+    """The definite incident noun whose own phrase holds the date word `tok` (up through prepositions and
+    modifiers, never through a verb), or None."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
+            return None
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in INCIDENT_NOUNS:
+            mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "det", "advmod", "compound")}
+            definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) or tok.dep_ == "poss"
+            return t if definite and not mods & ANOTHER and not any(c.dep_ == "nummod" for c in t.children) else None
+    return None
 
 
 def _tells_again_with_its_day(d: Draft, o: Draft, reporting: frozenset[int], text: str) -> bool:

@@ -40,6 +40,7 @@ from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_mad
                         shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, after_the_fact,
+                         accused_act_times,
                          anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
                          document_places, fatalities_in, filed_story, history_year, homes, in_background_section,
                          in_sequence_phrase, in_since_phrase, offensive_between, other_relative_clauses,
@@ -954,8 +955,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                coarse=clause_times(m.head, dates), own=own,
                                scopes=scopes,
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
+    # a day of saying is refined later, not dropped
     related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) \
-        | (outside_who_clause_times(m.head, dates) - reporting)    # a day of saying is refined later, not dropped
+        | accused_act_times(m.head, dates) | (outside_who_clause_times(m.head, dates) - reporting)
     elsewhere = related | clause_days
     when = dating(elsewhere=elsewhere)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
@@ -1954,7 +1956,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _apply_coded_fatalities(drafts, doc.text)
     drafts = met_by_authorities(drafts, sents, text=doc.text, patterns=patterns)
     violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
-    said_day_told_later(drafts, reporting, text=doc.text)
+    said_day_told_later(drafts, reporting, text=doc.text, dates=dates)
     news_day = report_date(drafts, doc.published, dates=dates)
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
                                            news_day=news_day),
