@@ -1708,6 +1708,26 @@ def _unnamed_kidnappers(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> N
                 d.actor1, d.a1_default = taker, False
 
 
+def _unnamed_sides(drafts: list[Draft]) -> None:
+    """"Fighting continued around the town" in a report of the army's battles with Islamic State there: a battle
+    told with neither side is between the one pair of sides the report names fighting in that country (ACLED's
+    coders read the report so); with two pairs named, or none, it stays without."""
+    def battle(d: Draft) -> bool:
+        return d.coding.event_type == "Battles" and d.kind != "territory" and d.status in OCCURRED
+
+    def country(d: Draft) -> str | None:
+        return d.place.country if d.place is not None else None
+
+    for d in drafts:
+        if not battle(d) or d.actor1 is not None or d.actor2 is not None:
+            continue
+        pairs = [(o.actor1, o.actor2) for o in drafts if o is not d and battle(o) and o.actor1 and o.actor2
+                 and not o.a1_default and country(o) in (country(d), None)]
+        if len({frozenset(p) for p in pairs}) == 1:
+            # in the order the report tells them most often
+            d.actor1, d.actor2 = max(pairs, key=pairs.count)
+
+
 # "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
 INCIDENT_NOUNS = {"site", "scene", "attack", "attacker", "assailant", "gunman", "gunmen", "bomber", "blast",
                   "explosion", "bombing", "raid", "siege", "building", "compound"}
@@ -1980,6 +2000,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _claimed_attackers(merged, anchor, kb=kb, index=index, sents=sents)
     _unnamed_strikers(merged, anchor)
     _unnamed_kidnappers(merged, kb=kb, index=index)
+    _unnamed_sides(merged)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
