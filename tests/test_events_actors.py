@@ -891,7 +891,7 @@ def test_a_group_pushed_out_by_no_side_told_lost_to_the_states_forces(nlp, kb):
 
 
 def test_each_of_coordinated_acts_has_the_one_accused_of_them(nlp):
-    from conflictdesk.extract.events.roles import _accused
+    from conflictdesk.extract.events.roles import accused_of as _accused
 
     doc = nlp("The council sanctioned the regime over a chemical attack and a rocket launch.")
     launch = next(t for t in doc if t.text == "launch")
@@ -1020,3 +1020,11 @@ def test_a_battle_told_without_sides_is_between_the_one_pair_the_report_names(nl
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles" and "Silopi" in x[0].evidence.text]
     assert evs
     assert all(a1 is None and a2 is None for _, a1, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_the_one_accused_of_a_killing_is_its_unidentified_attacker(nlp, kb):
+    text = ("BRISTOL, Tennessee The man accused of killing one person and wounding three others on a highway near "
+            "Bristol on Thursday had served in the army, police said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 == "Unidentified Armed Group (United States)" for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

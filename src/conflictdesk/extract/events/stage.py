@@ -49,8 +49,8 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .sites import SITE_PREPS, coordinated_sites, each_place
-from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
-                    as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
+from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, accused_of,
+                    actor_entry, as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -1243,8 +1243,12 @@ def _lone_assailant(d: Draft) -> bool:
     """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
     of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
     tok, head = d.side1.token, d.mention.head
-    if d.side1.kind != "civilians" or tok is None or d.kind not in ("event", None):
+    if d.side1.kind != "civilians" or tok is None:
         return False
+    if d.kind not in ("event", None):
+        # "a man accused of killing four people": the one accused of a killing is its (alleged) killer
+        accused = accused_of(head)
+        return accused is not None and accused.i == tok.i and tok.tag_ in ("NN", "NNP")
     if head.pos_ in ("NOUN", "PROPN") and d.coding.event_type == "Explosions/Remote violence" \
             and head.dep_ == "dobj" and head.head.dep_ == "acl" and head.head.tag_ == "VBG" and head.head.head.i == tok.i:
         return True                   # "three women carrying suicide bombs": who carries the bombs uses them
