@@ -891,7 +891,7 @@ def test_a_group_pushed_out_by_no_side_told_lost_to_the_states_forces(nlp, kb):
 
 
 def test_each_of_coordinated_acts_has_the_one_accused_of_them(nlp):
-    from conflictdesk.extract.events.roles import _accused
+    from conflictdesk.extract.events.roles import accused_of as _accused
 
     doc = nlp("The council sanctioned the regime over a chemical attack and a rocket launch.")
     launch = next(t for t in doc if t.text == "launch")
@@ -1005,3 +1005,26 @@ def test_a_claim_of_the_day_s_attack_names_no_other_incident_of_the_report(nlp, 
     evs = _attackers(nlp, kb, text)
     taken = [a1 for sub, _, a1 in evs if sub == "Abduction/forced disappearance"]
     assert taken and not any(a1 and "Islamic Maghreb" in a1 for a1 in taken), evs
+
+
+def test_a_battle_told_without_sides_is_between_the_one_pair_the_report_names(nlp, kb):
+    text = ("DIYARBAKIR, Turkey Turkish troops clashed with PKK militants near the town of Cizre on Tuesday, "
+            "the army said. Heavy fighting continued in Silopi on Wednesday, a local official said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert len(evs) >= 2 and all(a1 and a2 for _, a1, a2 in evs), [(e.evidence, a1, a2) for e, a1, a2 in evs]
+    assert all(a1.startswith("Military Forces of Turkey") and "Kurdistan Workers" in a2 for _, a1, a2 in evs)
+    # two pairs of sides fighting in the report: the one told without sides stays without
+    text = ("DIYARBAKIR, Turkey Turkish troops clashed with PKK militants near the town of Cizre on Tuesday. "
+            "Islamic State militants clashed with Turkish troops near Kilis on Monday. "
+            "Heavy fighting continued in Silopi on Wednesday, a local official said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles" and "Silopi" in x[0].evidence.text]
+    assert evs
+    assert all(a1 is None and a2 is None for _, a1, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_the_one_accused_of_a_killing_is_its_unidentified_attacker(nlp, kb):
+    text = ("BRISTOL, Tennessee The man accused of killing one person and wounding three others on a highway near "
+            "Bristol on Thursday had served in the army, police said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 == "Unidentified Armed Group (United States)" for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

@@ -600,7 +600,7 @@ ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criti
 SERIES_NOUNS = {"series", "wave", "string", "spate", "spree", "campaign"}
 
 
-def _accused(head: "Token") -> "Token | None":
+def accused_of(head: "Token") -> "Token | None":
     """The one a verb of accusing names as the doer of the act its "of"/"for" phrase tells; with the
     verb a participle, the noun it qualifies ("an Islamic State network blamed for a series of suicide
     bombings", "the cell accused of the attack")."""
@@ -787,7 +787,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
     roles = Roles()
     agent: "Token | None" = None
     target: "Token | None" = None
-    accused = _accused(head)
+    accused = accused_of(head)
     if accused is not None:
         agent = accused
         target = next(iter(_children(head, {"dobj"})), None) if head.pos_ == "VERB" else None

@@ -51,8 +51,8 @@ from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
-from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, actor_entry,
-                    as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
+from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, accused_of,
+                    actor_entry, as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -1252,8 +1252,12 @@ def _lone_assailant(d: Draft) -> bool:
     """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
     of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
     tok, head = d.side1.token, d.mention.head
-    if d.side1.kind != "civilians" or tok is None or d.kind not in ("event", None):
+    if d.side1.kind != "civilians" or tok is None:
         return False
+    if d.kind not in ("event", None):
+        # "a man accused of killing four people": the one accused of a killing is its (alleged) killer
+        accused = accused_of(head)
+        return accused is not None and accused.i == tok.i and tok.tag_ in ("NN", "NNP")
     if head.pos_ in ("NOUN", "PROPN") and d.coding.event_type == "Explosions/Remote violence" \
             and head.dep_ == "dobj" and head.head.dep_ == "acl" and head.head.tag_ == "VBG" and head.head.head.i == tok.i:
         return True                   # "three women carrying suicide bombs": who carries the bombs uses them
@@ -1717,6 +1721,26 @@ def _unnamed_kidnappers(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> N
                 d.actor1, d.a1_default = taker, False
 
 
+def _unnamed_sides(drafts: list[Draft]) -> None:
+    """"Fighting continued around the town" in a report of the army's battles with Islamic State there: a battle
+    told with neither side is between the one pair of sides the report names fighting in that country (ACLED's
+    coders read the report so); with two pairs named, or none, it stays without."""
+    def battle(d: Draft) -> bool:
+        return d.coding.event_type == "Battles" and d.kind != "territory" and d.status in OCCURRED
+
+    def country(d: Draft) -> str | None:
+        return d.place.country if d.place is not None else None
+
+    for d in drafts:
+        if not battle(d) or d.actor1 is not None or d.actor2 is not None:
+            continue
+        pairs = [(o.actor1, o.actor2) for o in drafts if o is not d and battle(o) and o.actor1 and o.actor2
+                 and not o.a1_default and country(o) in (country(d), None)]
+        if len({frozenset(p) for p in pairs}) == 1:
+            # in the order the report tells them most often
+            d.actor1, d.actor2 = max(pairs, key=pairs.count)
+
+
 # "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
 INCIDENT_NOUNS = {"site", "scene", "attack", "attacker", "assailant", "gunman", "gunmen", "bomber", "blast",
                   "explosion", "bombing", "raid", "siege", "building", "compound"}
@@ -1989,6 +2013,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _claimed_attackers(merged, anchor, kb=kb, index=index, sents=sents)
     _unnamed_strikers(merged, anchor)
     _unnamed_kidnappers(merged, kb=kb, index=index)
+    _unnamed_sides(merged)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
