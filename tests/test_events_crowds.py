@@ -90,3 +90,17 @@ def test_an_attack_after_a_peaceful_rally_stays_its_own_event(nlp, kb):
                           "refugee policy, police said.\nLater, about 30 masked men attacked a shelter for refugees "
                           "in Dresden with stones, injuring two people, police said.")
     assert len(evs) == 2 and "Peaceful protest" in {e.sub_event_type for e in evs}
+
+
+
+def test_clashes_of_football_fans_are_mob_violence(nlp, kb):
+    # the fans are named beside the clashes, not as who clashed: no demonstration, no armed side
+    evs = events(nlp, kb, "UEFA condemned the violent clashes involving England fans in the city centre of Lille "
+                          "on 8 June 2022, police said.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Riots", "Mob violence")], \
+        [(e.event_type, e.sub_event_type) for e in evs]
+
+
+def test_police_clashes_with_students_are_a_riot(nlp, kb):
+    evs = events(nlp, kb, "On 8 June 2022, Kenyan police fired tear gas in clashes with students in Nairobi.")
+    assert {e.event_type for e in evs} == {"Riots"}, [(e.event_type, e.sub_event_type) for e in evs]

@@ -274,3 +274,14 @@ def test_strikes_a_state_may_be_capable_of_are_no_event(nlp, kb):
     text = ("SEOUL — The North threatened on Monday to launch missile strikes on the South. Experts doubt whether "
             "the North is even capable of the kind of strikes it threatens.")
     assert extract(nlp, kb, text, published=dt.date(2016, 3, 8)).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "GENEVA The mediator halted the peace talks on Wednesday after government troops clashed with rebels near Idlib.",
+    "ADEN Aid agencies stopped their deliveries on Tuesday after Houthi rebels shelled the airport in Aden.",
+])
+def test_what_the_main_clause_stops_is_not_the_event_it_followed(nlp, kb, text):
+    # "halted the talks after troops clashed": the clash is the occasion, told as fact, not halted
+    evs = [e for e in extract_document(Document(id="n", text=text, language="en", published=dt.date(2016, 3, 2)),
+                                       nlp=nlp, kb=kb).events if e.event_type in ("Battles", "Explosions/Remote violence")]
+    assert evs and all(e.status == "reported" for e in evs), [(e.sub_event_type, e.status) for e in evs]

@@ -974,3 +974,23 @@ def test_who_is_in_control_is_no_takeover(nlp, kb):
     shelling is the event (not a takeover of territory)."""
     evs = violent(nlp, kb, "Rebels in control of eastern Aleppo fired mortars at government-held districts on Sunday.")
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+# a taking verb as the participle of the people taken tells who they are, not a new arrest or abduction
+@pytest.mark.parametrize("text", [
+    "BAGHDAD Islamic State fighters sent captured Yazidi boys to training camps, a U.N. panel said on Tuesday.",
+    "Villagers voiced support for three imprisoned farmers outside the court in Kano, police said on Tuesday.",
+    "WASHINGTON The prison could hold future terrorism suspects captured in the fight against Islamic State, "
+    "officials said on Tuesday.",
+])
+def test_people_described_as_taken_are_no_new_arrest(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not [e for e in evs if e.sub_event_type in ("Arrests", "Abduction/forced disappearance")], \
+        [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_people_taken_on_a_day_told_in_the_participle_are_an_event(nlp, kb):
+    text = ("BAGHDAD Twelve Turkish workers kidnapped last week in Baghdad by unknown gunmen have not yet been "
+            "found, officials said on Tuesday.")
+    evs = extract(nlp, kb, text).events
+    assert "Abduction/forced disappearance" in {e.sub_event_type for e in evs}, [(e.sub_event_type, e.rule) for e in evs]

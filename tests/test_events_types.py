@@ -217,6 +217,9 @@ def test_targeted_by_fighters_on_the_ground(nlp, kb, text, sub):
     ("Two Greek F-16s shot down a Libyan Su-22 over the sea on Tuesday.", "Air/drone strike"),
     ("Rebels shot down a government helicopter near Hama on Tuesday.", "Armed clash"),
     ("The army shot down a rebel drone near Hama on Tuesday.", "Disrupted weapons use"),
+    # the aircraft as the object of "downed" is what was struck, not a striker
+    ("Rebels downed a government helicopter near Hama on Tuesday.", "Armed clash"),
+    ("Militia anti-aircraft units downed an army helicopter near Hama on Tuesday.", "Armed clash"),
 ])
 def test_an_aircraft_shot_down(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events

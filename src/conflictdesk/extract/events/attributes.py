@@ -476,9 +476,27 @@ def _relative_clause(chain: list["Token"]) -> list["Token"]:
     return chain
 
 
+# "halted the talks after troops clashed": a past event told as the occasion of its sentence's main clause
+OCCASION_MARKS = {"after", "when", "once"}
+
+
+def _occasion(chain: list["Token"]) -> list["Token"]:
+    """The chain up to the clause that tells the event as what came before the main clause ("the envoy halted
+    the talks after the army advanced", "agencies stopped deliveries after rebels shelled the airport"):
+    what the main clause stops is not that past event."""
+    for k, t in enumerate(chain):
+        if t.dep_ == "advcl" and t.tag_ in ("VBD", "VBN") and any(
+                c.dep_ == "mark" and c.lower_ in OCCASION_MARKS for c in t.children):
+            return chain[:k + 1]
+    return chain
+
+
 def status_of(head: "Token", *, text: str) -> str:
     full = _absolute([head] + _ancestors(head))
     chain = _participle(full)               # what the sentence says around the event participle's noun is not its own
+    # nor what its main clause stops (a death alone is no action the clause tells: "failed ... after it admitted
+    # the leader had been dead")
+    unstopped = chain if head.lemma_.lower() in DEATH_LEMMAS - KILL_VERBS else _occasion(chain)
     lemmas = [t.lemma_.lower() for t in chain]
     # "did not say where they were killed": a report's negation does not negate what it tells
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
@@ -497,7 +515,7 @@ def status_of(head: "Token", *, text: str) -> str:
         return "negated"                       # "nobody was killed", "no one was hurt", "killed none"
     # a stopping word negates what it governs ("the shelling stopped", "a halt to the raids"), not a verb
     # coordinated with the event: "wounded a teacher before being stopped and arrested" tells the arrest
-    if any(lemma in NEG_LEMMAS and chain[k - 1].dep_ != "conj" for k, lemma in enumerate(lemmas) if k):
+    if any(t.lemma_.lower() in NEG_LEMMAS and unstopped[k - 1].dep_ != "conj" for k, t in enumerate(unstopped) if k):
         return "negated"
     if _called_for(head):
         return "hypothetical"                  # "urged more airstrikes on Islamic State territory"

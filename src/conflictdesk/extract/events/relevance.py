@@ -179,12 +179,35 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
-            or _held_now(head) or _vehicle_struck(m):
+            or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# "transferred captured children", "militants arrested in the occupation": a participle telling who people are
+TAKING_VERBS = {"capture", "arrest", "detain", "abduct", "kidnap", "seize", "imprison", "jail", "hold"}
+
+
+def _described_as_taken(head: "Token") -> bool:
+    """A taking verb as the participle of the people taken ("captured Yazidi children", "suspects detained
+    in the raids"): who they are, not a new incident, unless the participle tells who took them ("girls
+    kidnapped by Boko Haram") or dates it ("a soldier captured on Monday")."""
+    if head.pos_ != "VERB" or head.tag_ != "VBN" or head.dep_ not in ("amod", "acl") \
+            or head.lemma_.lower() not in TAKING_VERBS or head.head.pos_ not in ("NOUN", "PROPN") \
+            or any(c.dep_ == "agent" for c in head.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") and _verb_of(t).i == head.i for t in head.subtree)
+
+
+def _verb_of(tok: "Token") -> "Token":
+    """The nearest verb a word hangs from ("in a video released on Wednesday": "released")."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 # the nouns of a war one side wages: "forces engaged in the battle against Islamic State"

@@ -1157,16 +1157,25 @@ def _aircraft_word(tok: Any) -> bool:
     return tok.lemma_.lower() in MANNED_AIRCRAFT or bool(AIRCRAFT_MODEL.match(tok.text))
 
 
+def _downing(verb: Any) -> bool:
+    """"downed", "shot down", "brought down": a verb that brings an aircraft down."""
+    return verb.lemma_.lower() == "down" or (verb.lemma_.lower() in ("shoot", "bring") and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
+
+
 def _aircraft_downed(m: Mention) -> Coding | None:
     """A manned aircraft shot down ("Turkish F-16s shot down a Russian Su-24", "Turkey shot down a Russian
     warplane") is no disrupted weapons use (that is of missiles, rockets, drones, shells): an air strike
     when aircraft shot it down, else fighting (from the ground)."""
     head = m.head
-    if m.trigger.id != "disrupted-weapons" or head.pos_ != "VERB" or not any(
+    if head.pos_ in ("NOUN", "PROPN") and _aircraft_word(head) and head.dep_ in ("dobj", "nsubjpass") \
+            and _downing(head.head):
+        head = head.head          # "rebels downed an army helicopter": the aircraft is what was struck
+    elif m.trigger.id != "disrupted-weapons" or head.pos_ != "VERB" or not any(
             t.lower_ == "down" for t in m.tokens):
         return None
     downed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
-        [g for t in m.tokens if t.lower_ == "down" for g in t.children if g.dep_ in ("pobj", "dobj")]
+        [g for t in head.subtree if t.lower_ == "down" for g in t.children if g.dep_ in ("pobj", "dobj")]
     if not downed or not all(_aircraft_word(c) for c in downed):
         return None
     shooters = [c for c in head.children if c.dep_ == "nsubj"] + \
