@@ -1,0 +1,36 @@
+"""Speech as news reports it (statements/speech.py): the shapes of attribution `find_speech` reads."""
+from __future__ import annotations
+
+import pytest
+
+from conflictdesk.extract.statements.cues import load_cues
+from conflictdesk.extract.statements.speech import find_speech
+
+
+def _speech(nlp, text: str) -> list[tuple[str, list[str]]]:
+    """(speaker, points) of each utterance found in `text`."""
+    found = find_speech(nlp(text), text, load_cues().speech)
+    return [(text[sp.subject[0]:sp.subject[1]] if sp.subject else "", [text[a:b] for a, b in sp.spans])
+            for sp in found]
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    # set off after the words it reports, however the parse hangs them
+    ("A fresh wave of shelling on Monday on government-held districts of the town killed at least 12 more "
+     "people, a local medic said.", "a local medic",
+     "A fresh wave of shelling on Monday on government-held districts of the town killed at least 12 more people"),
+    # set inside them: the words after it are the point
+    ("These killings, she said, plainly showed the group's plan to drive the villagers from the valley.", "she",
+     "plainly showed the group's plan to drive the villagers from the valley"),
+])
+def test_set_off_attribution(nlp, text, speaker, point):
+    found = _speech(nlp, text)
+    assert any(s == speaker and any(point in p for p in points) for s, points in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "After the talks ended in Vienna on Friday, the minister told reporters.",
+    "The rebels shelled the town overnight, in an attack claimed by the brigade.",
+])
+def test_no_set_off_attribution_without_a_speaker_or_words(nlp, text):
+    assert _speech(nlp, text) == []
