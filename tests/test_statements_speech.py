@@ -34,3 +34,8 @@ def test_set_off_attribution(nlp, text, speaker, point):
 ])
 def test_no_set_off_attribution_without_a_speaker_or_words(nlp, text):
     assert _speech(nlp, text) == []
+
+
+def test_a_topic_after_the_verb_is_no_set_off_attribution(nlp):
+    text = "In a letter to the council, the mayor wrote of corruption in the city, of crime and of the poor."
+    assert all("In a letter to the council" not in p for _, points in _speech(nlp, text) for p in points)

@@ -547,8 +547,9 @@ def _set_off_attribution(text: str, sent: "Span", verb: "Token", quotes: list[tu
         if t.text == "," or t.is_punct and t.text in ".!?":
             break
         tail.append(t)
-    if len(tail) > _SETOFF_TAIL_TOKENS or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in tail):
-        return None
+    if len(tail) > _SETOFF_TAIL_TOKENS or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in tail) \
+            or tail and tail[0].lower_ in ("of", "about"):
+        return None                         # "Wirth wrote of corruption, ...": what it was about, not when or where
     before = doc[sent.start:comma.i]
     if before[0].lower_ in _SUBORDINATORS or any(_inside(t.idx, quotes) or t.is_quote for t in before[-2:]):
         return None
@@ -558,7 +559,8 @@ def _set_off_attribution(text: str, sent: "Span", verb: "Token", quotes: list[tu
         begin = line + 1
     spans = [_trim(text, begin, comma.idx)]
     after_verb = tail[-1].i + 1 if tail else verb.i + 1
-    if after_verb < sent.end and doc[after_verb].text == "," and not any(t.tag_ in _FINITE_TAGS for t in before):
+    if after_verb < sent.end and doc[after_verb].text == "," and not any(t.tag_ in _FINITE_TAGS for t in before) \
+            and before[0].pos_ != "ADP":        # "In recent weeks, one source said, ...": a time, not the words
         last = sent[-1] if not sent[-1].is_punct else sent[-2]      # "Those acts, he said, clearly showed ..."
         rest = _trim(text, doc[after_verb].idx + 1, last.idx + len(last.text))
         spans = [s for s in (spans[0], rest) if _words(text, s) >= _MIN_CONTINUATION_WORDS]
