@@ -39,3 +39,8 @@ def test_no_set_off_attribution_without_a_speaker_or_words(nlp, text):
 def test_a_topic_after_the_verb_is_no_set_off_attribution(nlp):
     text = "In a letter to the council, the mayor wrote of corruption in the city, of crime and of the poor."
     assert all("In a letter to the council" not in p for _, points in _speech(nlp, text) for p in points)
+
+
+def test_what_a_panel_finds_is_what_it_says(nlp):
+    text = "More than 400 prisoners were still held by the militia in the mountains, the panel found."
+    assert ("the panel", ["More than 400 prisoners were still held by the militia in the mountains"]) in _speech(nlp, text)

@@ -338,7 +338,9 @@ def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int
 # what a report finds is what it says ("..., the report found"; "a report by the institute showed ...")
 _FINDING_VERBS = frozenset({"find", "show", "conclude", "document"})
 _REPORTS = frozenset({"report", "study", "investigation", "survey", "inquiry", "review", "assessment", "analysis",
-                      "probe"})
+                      "probe",
+                      # and what a body that judges finds ("..., the panel found"; "a jury found on Friday")
+                      "panel", "commission", "jury", "court", "tribunal", "committee"})
 
 
 def _found_by_a_report(verb: "Token") -> bool:
