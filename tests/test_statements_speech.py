@@ -44,3 +44,13 @@ def test_a_topic_after_the_verb_is_no_set_off_attribution(nlp):
 def test_what_a_panel_finds_is_what_it_says(nlp):
     text = "More than 400 prisoners were still held by the militia in the mountains, the panel found."
     assert ("the panel", ["More than 400 prisoners were still held by the militia in the mountains"]) in _speech(nlp, text)
+
+
+@pytest.mark.parametrize("text,point", [
+    ("The foreign minister expressed deep concern over the shelling of the border villages.",
+     "expressed deep concern over the shelling of the border villages"),
+    ("The rebel council voiced its opposition to any deal that leaves the president in power.",
+     "voiced its opposition to any deal that leaves the president in power"),
+])
+def test_a_declared_stance_is_a_point(nlp, text, point):
+    assert any(point in p for _, points in _speech(nlp, text) for p in points), _speech(nlp, text)
