@@ -61,3 +61,20 @@ def test_a_blank_line_starts_a_sentence():
     assert "Turkey says " in starts, starts
     # a single line break inside a sentence stays inside it
     assert len(list(nlp("I recognise some of them because we are\nin the same area with them.").sents)) == 1
+
+
+@pytest.mark.parametrize("text,second", [
+    ("Moreover, the envoy has said he intends to resume talks that collapsed earlier this month as government "
+     "forces, backed by Russian airstrikes, made advances near the city of Aleppo.\n Activists, meanwhile, said "
+     "government forces continued to shell rebel positions in the hills.", "Activists,"),
+    ('"What must we do differently to stop such suffering again?"\nObama said earlier he would honor all who '
+     'died but would not apologize.', "Obama said"),
+])
+def test_a_line_break_after_a_full_stop_starts_a_sentence(nlp, text, second):
+    # paragraphs one line each: the parser would run the second into the first and lose its speaker
+    assert [s.text.strip()[:10] for s in nlp(text).sents][1] == second
+
+
+def test_a_line_wrapped_mid_sentence_stays_one_sentence(nlp):
+    doc = nlp("The commander said his men had held the bridge for\nthree days before the rebels withdrew.")
+    assert len(list(doc.sents)) == 1

@@ -62,7 +62,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> "Language":
 def load_stock_pipeline(name: str = DEFAULT_MODEL) -> "Language":
     """`name` as spaCy itself loads it, with its own attribute ruler and lemmatizer (not cached):
     what `load_pipeline` is measured and checked against (`speedups.py`). Both have the
-    `paragraph_breaks` component (a blank line starts a sentence), so that their parses can be compared."""
+    `paragraph_breaks` component (a blank line, or a line break after a full stop, starts a sentence), so that their parses can be compared."""
     return _load_checked(name, faster=False)
 
 
@@ -163,10 +163,12 @@ def _load_checked(name: str, *, faster: bool = True) -> "Language":
 
 
 def _register_paragraph_breaks() -> None:
-    """The `paragraph_breaks` component: a token after a blank line starts a sentence. The parser, left
-    alone, runs a photo caption or a heading into the paragraph after it ("Image caption ... airbase in
-    Syria\n\n Turkey says a Russian jet has violated its airspace" as one sentence, its root the caption's
-    verb), so the paragraph's own sentence is never read."""
+    """The `paragraph_breaks` component: a token after a blank line, or after a line break that follows a full
+    stop, starts a sentence. The parser, left alone, runs a photo caption or a heading into the paragraph after
+    it ("Image caption ... airbase in Syria\n\n Turkey says a Russian jet has violated its airspace" as one
+    sentence, its root the caption's verb), and a one-line paragraph into the next ("... near Aleppo.\n
+    Activists, meanwhile, said ...", "Activists" read as the object of "of"), so the paragraph's own sentence is
+    never read. A line a hard wrap breaks mid-sentence (no full stop before it) is left to the parser."""
     from spacy.language import Language
 
     if Language.has_factory("paragraph_breaks"):
@@ -177,7 +179,18 @@ def _register_paragraph_breaks() -> None:
         for tok in doc[:-1]:
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
+            elif tok.is_space and "\n" in tok.text and tok.i and _ends_sentence(doc, tok.i - 1):
+                doc[tok.i + 1].is_sent_start = True     # a line break after a full stop: a paragraph of its own
         return doc
+
+
+def _ends_sentence(doc: "Doc", i: int) -> bool:
+    """Whether token `i` closes a sentence: a full stop, question or exclamation mark, or a closing quotation
+    mark right after one ('... again."'); not a line that a hard wrap breaks mid-sentence."""
+    tok = doc[i]
+    if tok.text in (".", "?", "!") or tok.text.endswith((".", "?", "!")) and tok.is_punct:
+        return True
+    return tok.is_quote and i > 0 and doc[i - 1].text in (".", "?", "!", ".”", '."')
 
 
 # names written in capitals that spell an English auxiliary: "IS claimed responsibility" (Islamic State)

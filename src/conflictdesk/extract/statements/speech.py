@@ -338,7 +338,9 @@ def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int
 # what a report finds is what it says ("..., the report found"; "a report by the institute showed ...")
 _FINDING_VERBS = frozenset({"find", "show", "conclude", "document"})
 _REPORTS = frozenset({"report", "study", "investigation", "survey", "inquiry", "review", "assessment", "analysis",
-                      "probe"})
+                      "probe",
+                      # and what a body that judges finds ("..., the panel found"; "a jury found on Friday")
+                      "panel", "commission", "jury", "court", "tribunal", "committee"})
 
 
 def _found_by_a_report(verb: "Token") -> bool:
@@ -444,9 +446,13 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             continue                        # "an apparent effort to downplay the target", "a term used to describe
                                             # pro-Iranian factions": what one means or names, no words
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token)
+        setoff = _set_off_attribution(text, sent, token, quotes) \
+            if lemma in verbs.speech and not any(c.dep_ == "ccomp" for c in token.children) else None
+        if setoff is not None:
+            subj = setoff.head                  # the parse's subject may sit inside the words reported
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
-        subject = _np_span(subj)
+        subject = _np_span(subj) if setoff is None else setoff.subject
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
         clauses = [c for c in token.children if c.dep_ == "ccomp"] or _clause_in_channel(token)
@@ -496,11 +502,74 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 last = sent[-1] if not sent[-1].is_punct else sent[-2]
                 spans = [_trim(text, token.nbor(1).idx, last.idx + len(last.text))]
                 kind = "reported"
+            elif setoff is not None:
+                spans, kind = list(setoff.spans), "reported"
         spans = [s for s in spans if _words(text, s) >= _MIN_POINT_WORDS]
         if spans:
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
                               tuple(spans), bounds))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _SetOff:
+    head: "Token"                      # the speaker's head word
+    subject: tuple[int, int]           # the speaker's noun phrase
+    spans: tuple[tuple[int, int], ...]
+
+
+# words that open a clause of time or cause, not the words of a speaker ("After the talks ended, he told reporters")
+_SUBORDINATORS = frozenset({"after", "when", "before", "while", "as", "if", "because", "although", "though", "since",
+                            "once", "until", "unless", "whether"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SETOFF_SPEAKER_TOKENS = 12            # at most this many words name the speaker of a set-off attribution
+_SETOFF_TAIL_TOKENS = 8                # and this many follow its verb (its audience, when and where)
+
+
+def _set_off_attribution(text: str, sent: "Span", verb: "Token", quotes: list[tuple[int, int]]) -> _SetOff | None:
+    """An attribution set off by a comma after the words it reports, read from the word order when the parse
+    hangs it elsewhere: "..., a rescue worker said.", "..., the sheriff told reporters on Thursday." (the words
+    before the comma are the point), or set inside them: "Those acts, he said, clearly showed ..." (the words on
+    both sides). The speaker is the noun phrase between the comma and the verb (no verb of its own); after the
+    verb only its audience, when and where, up to the sentence's end or a comma."""
+    doc = verb.doc
+    if not _finite(verb) or verb.tag_ == "VBN":
+        return None                         # "..., in an attack claimed by ISIS": a participle, no speaker
+    comma = next((t for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
+    if comma is None or not 1 <= verb.i - comma.i - 1 <= _SETOFF_SPEAKER_TOKENS or comma.i - sent.start < 2:
+        return None
+    speaker = doc[comma.i + 1:verb.i]
+    if any(t.tag_ in _FINITE_TAGS or t.is_punct or t.is_quote for t in speaker) \
+            or speaker[0].lower_ in _SUBORDINATORS or speaker[0].pos_ in ("ADP", "CCONJ", "SCONJ") \
+            or speaker[0].dep_ in ("cc", "mark") or speaker[0].tag_ in ("WDT", "WP") \
+            or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in speaker):
+        return None
+    tail = []
+    for t in doc[verb.i + 1:sent.end]:
+        if t.text == "," or t.is_punct and t.text in ".!?":
+            break
+        tail.append(t)
+    if len(tail) > _SETOFF_TAIL_TOKENS or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in tail) \
+            or tail and tail[0].lower_ in ("of", "about"):
+        return None                         # "Wirth wrote of corruption, ...": what it was about, not when or where
+    before = doc[sent.start:comma.i]
+    if before[0].lower_ in _SUBORDINATORS or any(_inside(t.idx, quotes) or t.is_quote for t in before[-2:]):
+        return None
+    begin = sent.start_char
+    line = text.rfind("\n", begin, comma.idx)
+    if line >= 0:                           # a headline run into the sentence
+        begin = line + 1
+    spans = [_trim(text, begin, comma.idx)]
+    after_verb = tail[-1].i + 1 if tail else verb.i + 1
+    if after_verb < sent.end and doc[after_verb].text == "," and not any(t.tag_ in _FINITE_TAGS for t in before) \
+            and before[0].pos_ != "ADP":        # "In recent weeks, one source said, ...": a time, not the words
+        last = sent[-1] if not sent[-1].is_punct else sent[-2]      # "Those acts, he said, clearly showed ..."
+        rest = _trim(text, doc[after_verb].idx + 1, last.idx + len(last.text))
+        spans = [s for s in (spans[0], rest) if _words(text, s) >= _MIN_CONTINUATION_WORDS]
+    if not spans or _words(text, spans[0]) < _MIN_CONTINUATION_WORDS and len(spans) == 1:
+        return None
+    head = next((t for t in speaker if not speaker.start <= t.head.i < speaker.end), speaker[-1])
+    return _SetOff(head, (speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)), tuple(spans))
 
 
 # verbs whose quotation names what their object is called ('called the report "a lie"', 'described it as ...')
