@@ -10,6 +10,10 @@ by the nearest reason:
 - `date`: a prediction of the same type and country is dated more than 2 days away (or undated);
 - `none`: nothing of the same type or country at all.
 
+A `type` miss names the prediction coded from the gold event's own sentence when there is one, and says
+whether it was (`same sentence`: the rules coded that sentence as another type) or not (`another
+sentence`: the gold sentence has no prediction and one from elsewhere happens to share country and date).
+
 Then counts of unpaired predictions by type, and with `--list` each miss (article, gold fields,
 evidence, the nearest prediction). For tuning on `dev`; the counts alone for other splits.
 
@@ -56,8 +60,17 @@ def miss_reason(gold_event: dict[str, Any], unpaired: list[dict[str, Any]]) -> t
                                ("country", [pe for pe in same_type if in_window(pe)]),
                                ("date", [pe for pe in same_type if same_country(pe)])):
         if candidates:
-            return reason, candidates[0]
+            # the prediction coded from the gold event's own sentence, when there is one, is the nearest
+            return reason, next((pe for pe in candidates if same_sentence(gold_event, pe)), candidates[0])
     return "none", None
+
+
+def same_sentence(gold_event: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    """Whether a prediction was coded from text the gold event's evidence quotes (its pieces are joined by
+    " ... "): a miss of the rules on that sentence, not a prediction of another sentence paired by chance."""
+    told = ((predicted.get("evidence") or {}).get("text") or "").strip()
+    pieces = [p.strip() for p in (gold_event.get("evidence") or "").split("...") if len(p.strip()) >= 20]
+    return bool(told) and any(p[:60] in told or told[:60] in p for p in pieces)
 
 
 def main() -> None:
@@ -76,6 +89,7 @@ def main() -> None:
             out = json.loads(line)
             outs[out["document"]["id"] if "document" in out else out.get("id")] = out
     reasons: collections.Counter[str] = collections.Counter()
+    type_sources: collections.Counter[str] = collections.Counter()
     extra: collections.Counter[str] = collections.Counter()
     for g in gold:
         gold_events = g.get("events") or []
@@ -89,19 +103,24 @@ def main() -> None:
                 continue
             reason, near = miss_reason(ge, unpaired)
             reasons[reason] += 1
+            if reason == "type":
+                # a type miss whose nearest prediction tells another sentence is a sentence the rules missed
+                type_sources["same sentence" if same_sentence(ge, near) else "another sentence"] += 1
             if args.list:
                 print(f"[{reason}] {g['id']} gold {ge.get('event_type')} / {ge.get('sub_event_type')} "
                       f"{ge.get('country')} {ge.get('event_date')} {ge.get('salience')}: "
                       f"{(ge.get('evidence') or '')[:160]!r}")
                 if near:
+                    where = " (same sentence)" if same_sentence(ge, near) else " (another sentence)"
                     print(f"      nearest: {near.get('event_type')} / {near.get('sub_event_type')} "
-                          f"{near.get('country')} {near.get('event_date')}")
+                          f"{near.get('country')} {near.get('event_date')}{where}")
         for pe in unpaired:
             extra[pe.get("event_type") or "?"] += 1
             if args.list:
                 print(f"[extra] {g['id']} {pe.get('event_type')} / {pe.get('sub_event_type')} "
                       f"{pe.get('country')} {pe.get('event_date')} {pe.get('salience')}")
     print(f"unpaired gold by reason: {dict(reasons.most_common())}")
+    print(f"type misses by where the nearest prediction was coded: {dict(type_sources.most_common())}")
     print(f"unpaired predictions by type: {dict(extra.most_common())}")
 
 
