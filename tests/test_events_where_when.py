@@ -675,3 +675,14 @@ def test_the_range_of_a_superlative_is_no_time_of_the_event(nlp, kb):
     doc = Document(id="written-superlative", text=text, language="en", published=dt.date(2016, 3, 19))
     events = extract_document(doc, nlp=nlp, kb=kb).events
     assert [(e.event_date, e.salience) for e in events] == [(dt.date(2016, 3, 14), "main")], events
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Fighters from Belgium have died after going to Syria, officials said.", "Syria"),
+    # with no place the sentence puts the event at, the countries it names stand as before
+    ("Belgium and Syria have traded blame over the deaths, officials said.", "Belgium"),
+])
+def test_a_country_named_bare_yields_to_a_place_the_sentence_puts_the_event_at(text, place):
+    countries = [_place(n, text.index(n), kind="country", country=n, admin1=None) for n in ("Belgium", "Syria")]
+    got = place_for(30, 0, len(text), countries, text=text, earlier=[], later=[], document=DocumentPlaces())
+    assert got is not None and got.name == place, got

@@ -1115,6 +1115,10 @@ DIRECTION_FROM = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:
 BORDER_OWNER = re.compile(r"['’]s?\s+(?:[a-z\-]+\s+){0,2}(?:border|frontier)s?\b")
 BORDER_WITH = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 SITE_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# a place after a word of site ("in Syria", "across war-torn Iraq", "in Iraq and Syria", "the bombing of Syria");
+# a country named bare is a party or an owner ("drills between the U.S. and South Korea", "Syria's army")
+COUNTRY_SITE = re.compile(r"\b(?:in|at|inside|across|throughout|into|near|outside|around|within|of|on|over|to)\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+)?(?:[\w.-]+(?:\s+[\w.-]+)?(?:,\s+|\s+and\s+))?$", re.IGNORECASE)
 ANAPHOR_BACK = 600             # characters back to look for the town "the city" refers to
 SITE_NOUNS = frozenset({"city", "town", "village", "district", "neighbourhood", "neighborhood"})
 # "in the region", "in the province": a wide site named before ("fighting broke out in the Nagorno-Karabakh
@@ -1345,6 +1349,10 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
                and (not EVENT_NAMED.match(text, p.span.end) or (own is not None and own[0] <= p.span.start < own[1]))]
+    sited = [p for p in in_sent if COUNTRY_SITE.search(text, max(0, p.span.start - 60), p.span.start)]
+    if sited:
+        # a sentence that puts its event in a place ("in Seoul") takes no country it names bare beside it
+        in_sent = [p for p in in_sent if p.kind != "country" or p in sited]
     main = document.main or document.story
     if main is not None and cues and main.country not in cues \
             and not any(p.country == main.country for p in in_sent):

@@ -51,6 +51,7 @@ from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
+from .whereabouts import person_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, accused_of,
                     actor_entry, as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
@@ -2031,6 +2032,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         home = _own_launch_country(d, kb=kb, index=index)
         if d.place is not None and not d.place_here and home is not None and d.place.country != home:
             d.place = None       # the report's town or dateline ("SEOUL —") is not where a state fired from home
+        if not d.place_here:
+            # a person the sentence names was named earlier at a town ("Castile near St. Paul"): the incident's place
+            d.place = person_place(d.mention.sent, places=places, text=doc.text) or d.place
         # told without a place: the country its sentence or the report is about; told without a date
         # in the news of the day: the report's date, to the week (not one dated coarser than a month)
         where = d.place.country if d.place and d.place.country else _sentence_place_country(d, kb=kb, index=index) \
