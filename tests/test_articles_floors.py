@@ -24,8 +24,13 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.63, "ev_precision": 0.685, "actor1_ok": 0.745, "date_ok": 0.775, "loc25": 0.775,
-            "st_found": 0.86, "st_label_f1": 0.785},
+    "dev": {"ev_recall": 0.625, "ev_precision": 0.69, "actor1_ok": 0.755, "date_ok": 0.77, "loc25": 0.785,
+            "st_found": 0.84, "st_label_f1": 0.77},
+    # measured dev (113 articles: batch 15 added 13, weaker conflict pieces, annotated 12-06 afternoon; 11:33, after
+    #   the bg5, main5, date5, actor5, loc6, pts5 and lab5 merges): ev_recall 0.632 ev_precision 0.697 actor1_ok
+    #   0.760 date_ok 0.777 loc25 0.794 st_found 0.847 st_label_f1 0.779. The code of 10:05 (34850b9) on the same
+    #   gold: 0.623 0.684 0.747 0.778 0.777 0.834 0.768; on batch 15 alone, before any rule was read from it:
+    #   0.400 0.522 0.667 0.667 0.625 0.597 0.577 (11:33: the same events; points 0.617, labels 0.595).
     # measured dev (2026-12-06 09:05, after the places and attribution merges; learned confidence and labeller
     #   dropping nothing, changing no label): ev_recall 0.639 ev_precision 0.693 actor1_ok 0.750 date_ok 0.783
     #   loc25 0.782 st_found 0.867 st_label_f1 0.790.
@@ -46,8 +51,13 @@ ARTICLE_FLOORS = {
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.525, "ev_precision": 0.575, "actor1_ok": 0.55, "date_ok": 0.67, "loc25": 0.705,
-             "st_found": 0.86, "st_label_f1": 0.655},
+    "test": {"ev_recall": 0.515, "ev_precision": 0.57, "actor1_ok": 0.555, "date_ok": 0.675, "loc25": 0.705,
+             "st_found": 0.84, "st_label_f1": 0.655},
+    # measured test (113 articles: batch 16 added 13, never tuned on; 12-06 11:33): ev_recall 0.520 ev_precision
+    #   0.578 actor1_ok 0.564 date_ok 0.681 loc25 0.710 st_found 0.847 st_label_f1 0.661. The code of 10:05
+    #   (34850b9) on the same gold: 0.524 0.580 0.564 0.676 0.706 0.839 0.655 (the new gold, not the code, took
+    #   recall and points found below the old floors 0.525 and 0.86); batch 16 alone, both times: 0.424 0.538
+    #   0.714 0.643 0.600 0.513 0.543.
     # measured test (2026-12-06 09:05, read by no one tuning): ev_recall 0.530 ev_precision 0.583 actor1_ok 0.556
     #   date_ok 0.678 loc25 0.712 st_found 0.868 st_label_f1 0.663 (06:50: actor1 0.548, loc25 0.707, the rest the same).
     # measured test (100 articles: batch 14 added 15, never tuned on; 2026-12-06 06:50): ev_recall 0.530
@@ -78,7 +88,7 @@ ARTICLE_FLOORS = {
     #   (test_no_annotated_article_is_kept_apart_for_independent_checks)
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
-NONCONFLICT_CEILINGS = {"events_per_article": 0.045, "points_per_article": 0.10}   # measured 0.037, 0.087 (issue: < 0.05)
+NONCONFLICT_CEILINGS = {"events_per_article": 0.045, "points_per_article": 0.10}   # measured 0.037, 0.093 (issue: < 0.05)
 # ACLED 2022 world notes, fixed halves (bench/eval_subevents.py), seeded sample of SUBEVENT_SAMPLE each
 SUBEVENT_SAMPLE, SUBEVENT_SEED = 600, 13
 SUBEVENT_FLOORS = {
