@@ -78,6 +78,16 @@ def extract_articles(gold: list[dict[str, Any]], *, nlp: Any, kb: Any,
     return outs
 
 
+def read_outputs(path: Path) -> dict[str, dict[str, Any]]:
+    """The contract JSON Lines `--out` wrote, keyed by document id (for the miss listings that read them)."""
+    outs: dict[str, dict[str, Any]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out = json.loads(line)
+            outs[out["document"]["id"]] = out
+    return outs
+
+
 def score(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]], *,
           main_only: bool = False) -> dict[str, float]:
     """The scorer's figures (ev_recall, ev_precision, ..., st_found, st_label_f1) for these gold

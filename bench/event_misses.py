@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import collections
 import importlib.util
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -83,11 +82,9 @@ def main() -> None:
 
     ea = _eval_articles()
     gold = ea.load_gold(args.split, args.gold or ea.gold_files())
-    outs = {}
-    for line in args.output.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            out = json.loads(line)
-            outs[out["document"]["id"] if "document" in out else out.get("id")] = out
+    if args.list and any(g.get("split") == "test" for g in gold):
+        ap.error("--list is for tuning on dev: the test split is measured, not read")
+    outs = ea.read_outputs(args.output)
     reasons: collections.Counter[str] = collections.Counter()
     type_sources: collections.Counter[str] = collections.Counter()
     extra: collections.Counter[str] = collections.Counter()

@@ -13,12 +13,11 @@ cover at least half of it.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-from eval_articles import gold_files, load_gold
+from eval_articles import gold_files, load_gold, read_outputs
 
 
 def _covered(points: list[dict[str, Any]], start: int, end: int) -> int:
@@ -46,10 +45,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.split == "test":
         ap.error("tune on dev: the test split is measured, not read")
-    outs = {}
-    for line in args.output.open(encoding="utf-8"):
-        o = json.loads(line)
-        outs[o["document"]["id"]] = o
+    outs = read_outputs(args.output)
     missed = extra = total = 0
     for g in load_gold(args.split, args.gold or gold_files()):
         out = outs.get(g["id"])
