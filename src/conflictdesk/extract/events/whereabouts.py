@@ -2,7 +2,7 @@
 shootings of Philando Castile near St. Paul, Minnesota and Alton Sterling in Baton Rouge") and tells the
 incident later by the name alone ("Castile was killed by police during a traffic stop").
 
-    place = person_place(sent_start, sent_end, people=people, places=places, text=text)
+    place = person_place(sent, places=places, text=text)
 
 An event whose sentence names no place of its own takes the town the text put right after an earlier
 mention of a person its sentence names ("<name> in/near/outside <town>"): one town, or none.
