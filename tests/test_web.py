@@ -156,7 +156,9 @@ def test_events_page_filters_and_echoes_them_escaped(app):
 def test_events_page_shows_confidence_and_filters_by_it(app, store):
     every = store.list_events(limit=500)
     scored = [s.event.confidence for s in every if s.event.confidence is not None]
-    assert scored and min(scored) < 0.7 <= max(scored), "the fixture articles give events either side of 0.7"
+    # a threshold with events on both sides (the scores move when the confidence model is retrained)
+    assert scored and min(scored) < max(scored), "the fixture articles give events of different confidence"
+    floor = round((min(scored) + max(scored)) / 2, 3)
     reply = call(app, "/events")
     head = reply.text.split("<tbody>")[0].split('<table class="events">')[-1]
     assert re.findall(r"<th[^>]*>([^<]+)</th>", head) == ["date", "event", "actors", "location", "fatalities",
@@ -166,13 +168,13 @@ def test_events_page_shows_confidence_and_filters_by_it(app, store):
     assert sorted(c for c in cells if c) == sorted(f"{round(c * 100)}%" for c in scored)
     assert 'name="min_confidence"' in reply.text          # the filter form has the field
 
-    confident = call(app, "/events", "min_confidence=0.7")
+    confident = call(app, "/events", f"min_confidence={floor}")
     assert confident.code == 200
-    expected = store.count_events(min_confidence=0.7)
+    expected = store.count_events(min_confidence=floor)
     assert 0 < expected < len(every)
     assert confident.text.count("<tr>") == expected + 1
-    assert 'value="0.7"' in confident.text                # echoed in the form
-    assert 'href="/api/events?min_confidence=0.7&amp;format=csv"' in confident.text   # downloads keep it
+    assert f'value="{floor}"' in confident.text           # echoed in the form
+    assert f'href="/api/events?min_confidence={floor}&amp;format=csv"' in confident.text   # downloads keep it
     hostile = call(app, "/events", "min_confidence=%22%3E%3Cimg%20src%3Dx%3E")
     assert hostile.code == 400 and "min_confidence" in hostile.text
     assert "<img src=x>" not in hostile.text
