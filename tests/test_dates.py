@@ -124,6 +124,18 @@ def test_a_month_or_day_of_last_year_is_in_the_year_before_the_reports():
     assert date == dt.date(2016, 2, 1)
 
 
+def test_last_and_next_month_count_from_the_reports_month():
+    published = dt.date(2016, 6, 20)
+    [(_, date, _, _, _)] = dates("The clashes began last June.", published)
+    assert date == dt.date(2015, 6, 1)              # the June before this one, not this month
+    [(_, date, _, _, _)] = dates("The clashes began last March.", published)
+    assert date == dt.date(2016, 3, 1)
+    [(_, date, _, _, _)] = dates("The talks resume next March.", published)
+    assert date == dt.date(2017, 3, 1)
+    [(_, date, _, _, _)] = dates("The clashes began in June.", published)
+    assert date == dt.date(2016, 6, 1)
+
+
 def test_the_day_after_what_it_names_is_a_day_before_the_day_told():
     # "marched on Tuesday, the day after a gunman killed ...": the killing was on Monday; "The day
     # after," on its own is the next day

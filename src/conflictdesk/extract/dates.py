@@ -206,7 +206,13 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
         if year is None:
             if pub is None:
                 return DateMention(span, None, 3, relative=True, rule=rule)
-            year = pub.year if month <= pub.month else pub.year - 1
+            cue = m.group(0).split(None, 1)[0].lower()
+            if cue == "next":           # "next March" in a June report: the coming March, next year's
+                year = pub.year if month > pub.month else pub.year + 1
+            elif cue == "last":         # "last June" in a June report: the June before this one
+                year = pub.year if month < pub.month else pub.year - 1
+            else:                       # "in June", "since March": this year's, up to the report's month
+                year = pub.year if month <= pub.month else pub.year - 1
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         return DateMention(span, first, 3, end=last, relative=g.get("year") is None, rule=rule)
