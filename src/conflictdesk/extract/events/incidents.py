@@ -133,8 +133,8 @@ def said_day_told_later(drafts: list[Draft], reporting: frozenset[int], *, text:
 
 
 # nouns that name a violent incident whatever its sub-type: "the killings on Wednesday" names the lead's shooting
-INCIDENT_NOUNS = ANY_VIOLENCE | {"killing", "shooting", "bombing", "blast", "explosion", "ambush", "fighting",
-                                 "clash", "stabbing", "beating", "rampage"}
+VIOLENT_INCIDENT_NOUNS = ANY_VIOLENCE | {"killing", "shooting", "bombing", "blast", "explosion", "ambush",
+                                         "fighting", "clash", "stabbing", "beating", "rampage"}
 
 
 def _definite_days(d: Draft, dates: list[DateMention], reporting: frozenset[int]) -> dict[dt.date, DateMention]:
@@ -164,7 +164,7 @@ def _incident_noun_of(tok: "Token") -> "Token | None":
         if t.head.i == t.i or t.head.pos_ in ("VERB", "AUX"):
             return None
         t = t.head
-        if t.pos_ == "NOUN" and t.lemma_.lower() in INCIDENT_NOUNS:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in VIOLENT_INCIDENT_NOUNS:
             mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "det", "advmod", "compound")}
             definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) or tok.dep_ == "poss"
             return t if definite and not mods & ANOTHER and not any(c.dep_ == "nummod" for c in t.children) else None

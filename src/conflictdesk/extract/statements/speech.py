@@ -171,9 +171,12 @@ def _top_clause(verb: "Token", tokens: "Span") -> bool:
     return verb.head.i == verb.i or not tokens.start <= verb.head.i < tokens.end
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})     # past or present tense, or a modal
+
+
 def _finite(verb: "Token") -> bool:
     """A verb that tells a clause of its own: past or present tense, or with an auxiliary ("has vowed")."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _lemma_of(t: "Token") -> str:
@@ -521,7 +524,6 @@ class _SetOff:
 # words that open a clause of time or cause, not the words of a speaker ("After the talks ended, he told reporters")
 _SUBORDINATORS = frozenset({"after", "when", "before", "while", "as", "if", "because", "although", "though", "since",
                             "once", "until", "unless", "whether"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SETOFF_SPEAKER_TOKENS = 12            # at most this many words name the speaker of a set-off attribution
 _SETOFF_TAIL_TOKENS = 8                # and this many follow its verb (its audience, when and where)
 
