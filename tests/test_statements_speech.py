@@ -54,3 +54,34 @@ def test_what_a_panel_finds_is_what_it_says(nlp):
 ])
 def test_a_declared_stance_is_a_point(nlp, text, point):
     assert any(point in p for _, points in _speech(nlp, text) for p in points), _speech(nlp, text)
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    # the parser reads the speaker's description as a clause of its own and leaves the verb no subject
+    ("The leader of a Christian militia deployed alongside peshmerga in Tel Asqof said the insurgents had used "
+     "multiple suicide bombers to penetrate peshmerga lines.", "The leader of a Christian militia",
+     "the insurgents had used multiple suicide bombers to penetrate peshmerga lines"),
+    ("A fighter from the Nusra Front - which is not involved in a shaky ceasefire across Syria - said on social "
+     "media it was now pushing further south towards the town of al Hader.", "A fighter from the Nusra Front",
+     "it was now pushing further south towards the town of al Hader"),
+])
+def test_a_speaker_the_parse_hides_in_a_clause(nlp, text, speaker, point):
+    found = _speech(nlp, text)
+    assert any(s.startswith(speaker) and any(point in p for p in points) for s, points in found), found
+
+
+def test_a_quotation_over_a_wrapped_line_is_one_quotation(nlp):
+    # hard-wrapped wire copy: the line breaks fall inside sentences, not only between paragraphs
+    text = ('Fulan Nasrullah, a security analyst, said there was little\nchance of a breakthrough in the talks.\n'
+            '"The government is angry about the leak, as are the\ninsurgents," he said. "The insurgents are not '
+            'currently willing\nto negotiate for the girls," he said.')
+    found = _speech(nlp, text)
+    points = [p for _, ps in found for p in ps]
+    assert "The government is angry about the leak, as are the\ninsurgents" in points, found
+    assert any(p.startswith("The insurgents are not currently willing\nto negotiate") for p in points), found
+
+
+def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph():
+    from conflictdesk.extract.statements.speech import quotations
+    text = '"We will not stop fighting.\n"We will go on," he said.'
+    assert [text[a:b] for a, b in quotations(text)] == ["We will go on"]

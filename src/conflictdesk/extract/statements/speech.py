@@ -29,7 +29,11 @@ from ..parse_tree import climb_to_subject
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_QUOTE = re.compile(r"“(?P<a>[^“”]{2,3000}?)”|\"(?P<b>[^\"\n]{2,3000}?)\"|«(?P<c>[^«»]{2,3000}?)»")
+# a straight-quoted span never runs over a paragraph's end (an unclosed mark there is a quotation the next
+# paragraph goes on with), but hard-wrapped copy breaks lines inside a sentence ("because we are\nin the
+# same area"): a line break between two words, after no full stop, stays inside the quotation
+_WRAPPED = r"(?<![\s.!?:;\"])\n(?![\s\"])"
+_QUOTE = re.compile(r"“(?P<a>[^“”]{2,3000}?)”|\"(?P<b>(?:[^\"\n]|" + _WRAPPED + r"){2,3000}?)\"|«(?P<c>[^«»]{2,3000}?)»")
 _SUBJ = {"nsubj", "nsubjpass"}
 _MARKS = {"that", "whether", "if"}
 # between a quotation's closing mark and its attribution ("...,” he said"; "...," said X)
@@ -205,6 +209,27 @@ def _subject(verb: "Token") -> "Token | None":
     added"), the noun a participle modifies ("a statement saying"), or whom "quoted ... saying" quotes."""
     return climb_to_subject(verb, subjects=(_SUBJECTS,), through=_SPEAKER_THROUGH, steps=3,
                             otherwise=_speaker_otherwise)[0]
+
+
+def _speaker_in_modifier(verb: "Token") -> "tuple[Token, Token] | None":
+    """The speaker the parser hid in a clause of its own: "The leader of a Christian militia deployed
+    alongside peshmerga said the insurgents ...", "A fighter from the Nusra Front - which is not involved
+    in a ceasefire - said ..." are read as two reported clauses, "leader ... deployed" before the verb
+    and what was said after it, and the verb has no subject. A participle clause before a subjectless
+    reporting verb, its nominal subject before it, is the speaker's noun and what describes him:
+    (the clause, the noun). None when the verb has a subject or nothing reported follows it."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not any(c.i > verb.i for c in clauses):
+        return None
+    for clause in clauses:
+        if clause.i > verb.i or clause.tag_ not in ("VBN", "VBG"):
+            continue
+        nouns = [c for c in clause.children if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN") and c.i < clause.i]
+        if nouns and nouns[0].left_edge.i == verb.sent.start:
+            return clause, nouns[0]
+    return None
 
 
 def _speaker_otherwise(token: "Token") -> "tuple[Token | None] | None":
@@ -448,7 +473,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 token.dep_ == "acl" or token.head.lemma_.lower() == "use"):
             continue                        # "an apparent effort to downplay the target", "a term used to describe
                                             # pro-Iranian factions": what one means or names, no words
-        subj = _reporter_of_participle(token, sent, verbs) or _subject(token)
+        hidden = _speaker_in_modifier(token)
+        subj = _reporter_of_participle(token, sent, verbs) or _subject(token) or (hidden[1] if hidden else None)
         setoff = _set_off_attribution(text, sent, token, quotes) \
             if lemma in verbs.speech and not any(c.dep_ == "ccomp" for c in token.children) else None
         if setoff is not None:
@@ -458,7 +484,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         subject = _np_span(subj) if setoff is None else setoff.subject
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
-        clauses = [c for c in token.children if c.dep_ == "ccomp"] or _clause_in_channel(token)
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)] \
+            or _clause_in_channel(token)
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
