@@ -58,12 +58,12 @@ def test_a_declared_stance_is_a_point(nlp, text, point):
 
 @pytest.mark.parametrize("text,speaker,point", [
     # the parser reads the speaker's description as a clause of its own and leaves the verb no subject
-    ("The leader of a Christian militia deployed alongside peshmerga in Tel Asqof said the insurgents had used "
-     "multiple suicide bombers to penetrate peshmerga lines.", "The leader of a Christian militia",
-     "the insurgents had used multiple suicide bombers to penetrate peshmerga lines"),
-    ("A fighter from the Nusra Front - which is not involved in a shaky ceasefire across Syria - said on social "
-     "media it was now pushing further south towards the town of al Hader.", "A fighter from the Nusra Front",
-     "it was now pushing further south towards the town of al Hader"),
+    ("The commander of a tribal militia stationed beside the army in the valley said the raiders had used "
+     "two car bombs to break through the checkpoint.", "The commander of a tribal militia",
+     "the raiders had used two car bombs to break through the checkpoint"),
+    ("A gunman from the Hamza Brigade - which is not part of the truce in the north - said on social "
+     "media it was now advancing towards the river crossing.", "A gunman from the Hamza Brigade",
+     "it was now advancing towards the river crossing"),
 ])
 def test_a_speaker_the_parse_hides_in_a_clause(nlp, text, speaker, point):
     found = _speech(nlp, text)
@@ -72,13 +72,13 @@ def test_a_speaker_the_parse_hides_in_a_clause(nlp, text, speaker, point):
 
 def test_a_quotation_over_a_wrapped_line_is_one_quotation(nlp):
     # hard-wrapped wire copy: the line breaks fall inside sentences, not only between paragraphs
-    text = ('Fulan Nasrullah, a security analyst, said there was little\nchance of a breakthrough in the talks.\n'
-            '"The government is angry about the leak, as are the\ninsurgents," he said. "The insurgents are not '
-            'currently willing\nto negotiate for the girls," he said.')
+    text = ('Amina Bello, a regional analyst, said there was little\nhope of progress in the talks.\n'
+            '"The ministry is furious about the leak, and so are the\nrebels," she said. "The rebels will not '
+            'bargain\nfor the prisoners any more," she said.')
     found = _speech(nlp, text)
     points = [p for _, ps in found for p in ps]
-    assert "The government is angry about the leak, as are the\ninsurgents" in points, found
-    assert any(p.startswith("The insurgents are not currently willing\nto negotiate") for p in points), found
+    assert "The ministry is furious about the leak, and so are the\nrebels" in points, found
+    assert any(p.startswith("The rebels will not bargain\nfor the prisoners") for p in points), found
 
 
 def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph():
