@@ -494,7 +494,16 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "justification"),
     # a charge said to be without merit is denied
     ("The militia's spokesman said the accusations over the massacre were without merit.", "denial", "other"),
+    # worry about fighting is no plan of one's own ("about" as a preposition names a topic); "about to" is
+    ('The minister said: "We are concerned about fighting spreading to the south."', "other", "threat"),
+    ('"We are worried about attacking the wrong targets," the general said.', "other", "threat"),
+    ("The army said its units were about to storm the town.", "threat", "other"),
+    # a pledge of what the speaker will not do is restraint, no threat
+    ("The militia pledged not to take part in the assault on the town.", "other", "threat"),
+    ("The militia pledged that its men would not join the assault on the town.", "other", "threat"),
+    ("The rebels vowed to attack the town again.", "threat", "other"),
 ])
+
 def test_news_point_labels(nlp, kb, sentence, label, absent):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
     points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]

@@ -35,8 +35,8 @@ from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
-from .syntax import (LEXICONS, Voice, calm_idle_spans, calm_undermined_spans, observer_voice, sentences, syntax_hits,
-                     violent_content, warns_of_own_act, withholds_only)
+from .syntax import (LEXICONS, Voice, calm_idle_spans, calm_undermined_spans, observer_voice, pledges_restraint,
+                     sentences, syntax_hits, violent_content, warns_of_own_act, withholds_only)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -465,6 +465,9 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
             tokens is not None and cueset.syntax and not violent_content(tokens, cueset.syntax)))
         # "warned that 20,000 children are trapped": a warning of what is, not of what the speaker will do
         hedged = hedged or (intro == "warn" and not cueset.prospect.search(text))
+        # "pledged not to take part in the assault": a pledge of restraint, what the speaker will not do
+        hedged = hedged or (intro in ("vow", "pledge", "promise") and tokens is not None
+                            and pledges_restraint(tokens, intro))
         if hedged and intro == "warn" and tokens is not None and voice is not None and cueset.syntax:
             hedged = not warns_of_own_act(tokens, cueset.syntax, voice)     # "warned that it might launch a strike"
         if not hedged and label not in out.labels:

@@ -329,9 +329,10 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
             return False                    # "take steps to attack" (an infinitive of purpose) climbs on
         if head.dep_ == "amod" and head.pos_ == "ADJ":
             return False                    # as in _future_or_intent
-        if _lemma(head) in lex["intent_heads"] or _lemma(head) in _INTENT_NOUNS or _lemma(head) in _ORDERS:
-            return True
-        cur = head
+        if _lemma(head) in lex["intent_heads"] and head.pos_ != "ADP" or _lemma(head) in _INTENT_NOUNS \
+                or _lemma(head) in _ORDERS:
+            return True                     # not the preposition "about" ("concerned about the upsurge in
+        cur = head                          # fighting"): a topic, where "about to attack" is an act to come
     return False
 
 
@@ -1168,6 +1169,18 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
                 for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
             out.append(span(t))                         # "began talks with Washington on deploying the system"
     return out
+
+
+def pledges_restraint(tokens: "Span", intro: str) -> bool:
+    """Whether a pledge, vow or promise is of what the speaker will not do ("pledged not to take part in the
+    assault", "vowed that its fighters would never enter the town"): the verb of what is pledged (the clause or
+    infinitive of the reporting verb when the point holds it, else the point's own main verb) is negated."""
+    for sent in sentences(tokens):
+        root = sent.root
+        if _lemma(root) == intro:
+            root = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp")), None)
+        return root is not None and _negated(root)
+    return False
 
 
 def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
