@@ -512,6 +512,38 @@ def test_news_point_labels(nlp, kb, sentence, label, absent):
     assert label in labels and absent not in labels, (labels, [p.cues for p in points])
 
 
+@pytest.mark.parametrize("sentence", [
+    # a truce or talks conceded: the news is what holds in spite of them
+    "The opposition said government forces pressed their offensive despite a pledge to spur peace negotiations.",
+    "The army said it would keep up its raids on the villages even if a truce was agreed.",
+    # a party said to fail a truce or to lack commitment to it, aid denied, a place left out of a truce
+    "The envoy accused both sides of failing to honour the ceasefire in the province.",
+    "The envoy said the fighting showed a lack of commitment to the peace process.",
+    "The minister said denying humanitarian access to the besieged town was a crime.",
+    "The monitor said rebels shelled the town, which was not included in a temporary truce.",
+    "The monitor said the groups excluded from the truce were shelled overnight.",
+    # talks of money, not of a conflict
+    "The senator said the chamber would vote on a funding package negotiated by the two parties.",
+    "The union said its members had marched on the company after contract talks broke down.",
+])
+def test_a_truce_or_talks_named_beside_no_step_towards_calm(nlp, kb, sentence):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points and not any("de_escalation" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("The rebels said they had agreed to a truce despite the bombing.", "de_escalation"),
+    # "in support of" names whom an act helps, no grounds for it
+    ("The monitor said Russian jets carried out strikes in support of government troops.", "other"),
+])
+def test_steps_and_help_keep_their_reading(nlp, kb, sentence, label):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points and any(label in p.labels for p in points), [(p.labels, p.cues) for p in points]
+    assert label != "other" or not any("justification" in p.labels for p in points)
+
+
 def test_a_one_word_quotation_is_the_verbs_verdict_not_a_proclamation(nlp, kb):
     text = CONTEXT + ("Islamic State, which declared a \"caliphate\" in 2014, lost ground near Raqqa. The defence "
                       "ministry dismissed the reports as \"baseless\".")

@@ -1139,14 +1139,21 @@ _PEACE_PAIRS = frozenset({"war", "security", "stability", "prosperity", "order",
 # what talks are about when they are about arms or money, no step towards calm ("talks on deploying the system")
 _ARMS_TOPICS = frozenset({"deploy", "deployment", "system", "weapon", "missile", "assistance", "budget", "sale",
                           "purchase", "contract", "package", "funding"})
+# talks of trade, work and money named by a noun before them ("contract talks", "wage negotiations")
+_MONEY_TALKS = frozenset({"contract", "budget", "funding", "package", "sale", "purchase", "trade", "wage", "pay",
+                          "salary", "labor", "labour", "merger", "price", "tariff", "debt", "loan", "bailout"})
+# words that concede what follows, the news being what holds in spite of it ("fighting raged despite a truce")
+_CONCESSIVE = frozenset({"despite", "notwithstanding"})
 
 
 def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
     """Where (character offsets from the start of `tokens`) a word of calm names no step towards it: "talks"
     as a verb ("when he talks about ..."), talks or a truce as the time of something else ("after hours of
     negotiations with the police", "during the talks"), peace named beside war or security as a common good
-    ("in war and peace", "threats to security and peace"), and talks about arms or money ("talks on deploying
-    the missile defence system", "in talks on a military assistance agreement")."""
+    ("in war and peace", "threats to security and peace"), talks about arms or money ("talks on deploying
+    the missile defence system", "in talks on a military assistance agreement", "contract talks", "a funding
+    package negotiated by the House"), and a truce or talks conceded ("fighting raged despite a truce", "will not
+    stop its strikes even if there is a truce"): the news is what holds in spite of them."""
     base = tokens[0].idx if len(tokens) else 0
     out: list[tuple[int, int]] = []
 
@@ -1164,6 +1171,17 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
                 c.dep_ == "conj" and _lemma(c) in _PEACE_PAIRS for c in t.children)):
             head = t.head if t.dep_ == "conj" else t
             out.append(span(head))
+        elif t.dep_ == "prep" and t.lower_ in _CONCESSIVE or t.lower_ == "spite" and t.head.lower_ == "in" \
+                or t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "though") for c in t.children) \
+                and any(c.dep_ == "advmod" and c.lower_ == "even" for c in t.children):
+            out.append(span(t))                         # "despite a truce", "even if there is a truce": conceded
+        elif lemma in ("talk", "negotiation") and t.pos_ == "NOUN" and any(
+                c.dep_ == "compound" and _lemma(c) in _MONEY_TALKS for c in t.children):
+            out.append(span(t))                         # "after contract talks hit an impasse"
+        elif lemma == "negotiate" and t.pos_ == "VERB" and (
+                t.dep_ == "acl" and _lemma(t.head) in _MONEY_TALKS
+                or any(c.dep_ == "dobj" and _lemma(c) in _MONEY_TALKS for c in t.children)):
+            out.append((t.idx - base, t.idx + len(t.text) - base))  # "a funding package negotiated by the House"
         elif lemma in ("talk", "negotiation") and t.pos_ == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(_lemma(x) in _ARMS_TOPICS for x in c.subtree)
                 for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
