@@ -502,6 +502,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The militia pledged not to take part in the assault on the town.", "other", "threat"),
     ("The militia pledged that its men would not join the assault on the town.", "other", "threat"),
     ("The rebels vowed to attack the town again.", "threat", "other"),
+    # what is pledged is the pledge's own object, not a killing told beside it; "threaten" with an object put at
+    # risk is to endanger, no threat, while a threatened act is one
+    ("The faction, led by a former army officer, has pledged allegiance to Islamic State and is believed to have "
+     "killed hundreds of villagers.", "other", "threat"),
+    ("Government forces advanced on Sunday, threatening rebel supply routes from the border.", "other", "threat"),
+    ("The commission threatened strikes against targets in the South.", "threat", "other"),
+    ("The league threatened legal action against the club.", "threat", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

@@ -35,8 +35,9 @@ from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
-from .syntax import (LEXICONS, Voice, calm_idle_spans, calm_undermined_spans, observer_voice, pledges_restraint,
-                     sentences, syntax_hits, violent_content, warns_of_own_act, withholds_only)
+from .syntax import (LEXICONS, Voice, calm_idle_spans, calm_undermined_spans, endangers_only, observer_voice,
+                     pledged_words, pledges_restraint, sentences, syntax_hits, violent_content, warns_of_own_act,
+                     withholds_only)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -461,8 +462,14 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
         suppressed.add("de_escalation")
     if intro and intro in cueset.intro_verbs and not third_party:
         label = cueset.intro_verbs[intro]
+        # what is pledged is the pledge's own object ("pledged allegiance to ... and is believed to have killed"); a
+        # warning's is also in its preposition ("warned the United States against any military action")
+        pledged = (pledged_words(tokens, intro) if intro != "warn" else tokens) if tokens is not None else None
         hedged = intro in ("warn", "promise", "pledge") and (cueset.hedge.search(text) or (
-            tokens is not None and cueset.syntax and not violent_content(tokens, cueset.syntax)))
+            pledged is not None and cueset.syntax and not violent_content(pledged, cueset.syntax)))
+        # "threatening the safety of civilian aircraft": to endanger, no threat the speaker makes
+        hedged = hedged or (intro == "threaten" and tokens is not None and bool(cueset.syntax)
+                            and endangers_only(tokens, cueset.syntax))
         # "warned that 20,000 children are trapped": a warning of what is, not of what the speaker will do
         hedged = hedged or (intro == "warn" and not cueset.prospect.search(text))
         # "pledged not to take part in the assault": a pledge of restraint, what the speaker will not do

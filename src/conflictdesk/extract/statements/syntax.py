@@ -1201,6 +1201,43 @@ def pledges_restraint(tokens: "Span", intro: str) -> bool:
     return False
 
 
+def _verb_complements(tokens: "Span", intro: str) -> "list[Token] | None":
+    """The clause, infinitive and object of the reporting verb `intro` when the point holds the verb as its
+    first sentence's root ("pledged allegiance to the group", "threatened the army's lines"); None otherwise."""
+    for sent in sentences(tokens):
+        if _lemma(sent.root) != intro:
+            return None
+        kids = [c for c in sent.root.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+        return [x for c in kids for x in c.subtree] or None
+    return None
+
+
+def pledged_words(tokens: "Span", intro: str) -> "Span | list[Token]":
+    """What a pledge or promise is of: the words of the verb's clause, infinitive or object when the point
+    holds the verb ("pledged allegiance to the group and is believed to have killed thousands": allegiance, not
+    the killing told beside it), else the whole point."""
+    return _verb_complements(tokens, intro) or tokens
+
+
+# what a threat made with a noun object threatens to do ("threatened legal action", "threatened sanctions")
+_THREATENED_ACTS = frozenset({"action", "sanction", "boycott", "measure", "reprisal", "strike", "walkout"})
+
+
+def endangers_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether "threaten" has the sense of endanger: its object is what is put at risk ("threatening the safety
+    of civilian aircraft", "threatened the army's defensive lines", "threatening rebel supply routes"), with no
+    infinitive or clause of what the speaker will do ("threatened to retaliate") and no act or harm named in the
+    object ("threatened strikes against targets in the South", "threatened legal action")."""
+    for sent in sentences(tokens):
+        root = sent.root
+        if _lemma(root) != "threaten" or any(c.dep_ in ("xcomp", "ccomp") for c in root.children):
+            return False
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        words = {_lemma(x) for c in objects for x in c.subtree}
+        return bool(objects) and not words & (lex["violent_verbs"] | _HARM_NOUNS | _THREATENED_ACTS)
+    return False
+
+
 def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     """Whether a point speaks of violence or its consequences (what makes a warning a threat)."""
     return any(_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS
