@@ -509,6 +509,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("Government forces advanced on Sunday, threatening rebel supply routes from the border.", "other", "threat"),
     ("The commission threatened strikes against targets in the South.", "threat", "other"),
     ("The league threatened legal action against the club.", "threat", "other"),
+    # a party saying its own arms were not used denies its side's act; an onlooker saying so denies nothing of its own
+    ("The army said its helicopters were not used in the raid on the village.", "denial", "other"),
+    ("The monitor said government warplanes had not been used in the area.", "other", "denial"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

@@ -638,6 +638,11 @@ def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> 
         if subj is None and thing is not None and _lemma(t) in _DENIABLE - {"involve", "enter", "cross"} \
                 and any(c.dep_ == "det" and c.lower_ == "no" for c in thing.children):
             return voice.party
+        if subj is None and thing is not None and _lemma(t) == "use" and _negated(t) \
+                and {c.lower_ for c in t.children if c.dep_ == "aux"} & {"did", "had", "has", "have"} | {
+                    c.lower_ for c in t.children if c.dep_ == "auxpass"} & {"was", "were"} \
+                and _own_side(thing, lex, voice):
+            return True                     # "government warplanes had not been used in the area", said by the army
     none_of = subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     if not (_negated(t) or none_of):
         return False                        # "no Russian aircraft were involved" is a denial too
