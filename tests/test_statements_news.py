@@ -512,6 +512,12 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a party saying its own arms were not used denies its side's act; an onlooker saying so denies nothing of its own
     ("The army said its helicopters were not used in the raid on the village.", "denial", "other"),
     ("The monitor said government warplanes had not been used in the area.", "other", "denial"),
+    # a vow of what is no force is no threat; a vow of force is one
+    ("The minister vowed a thorough investigation into the shooting.", "other", "threat"),
+    ("The mother vowed to remain in the city until her daughter is found.", "other", "threat"),
+    ("The president vowed to crush the rebels.", "threat", "other"),
+    # bail denied is withheld, no report denied
+    ("The suspect was denied bail on Friday, according to court documents.", "other", "denial"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

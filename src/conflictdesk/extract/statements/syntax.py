@@ -1011,11 +1011,17 @@ def _grounds_of_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return because and own and not _negated(head)
 
 
+# what is granted or refused, not reported: "denied bail", "was denied entry" withhold it
+_GRANTED = frozenset({"bail", "access", "entry", "visa", "permission", "passage", "haven", "sanctuary", "asylum",
+                      "parole", "request", "application", "permit"})
+
+
 def _deprives(t: "Token") -> bool:
     """Whether a verb takes both a party and a thing ("denying the militants access to terrain", "denied the
-    rebels a safe haven"): it withholds the thing, it denies no report."""
+    rebels a safe haven") or a thing that is granted ("he was denied bail", "denied the request"): it withholds the
+    thing, it denies no report."""
     objects = [c for c in t.children if c.dep_ in ("dobj", "dative", "iobj")]
-    return len(objects) >= 2
+    return len(objects) >= 2 or any(c.dep_ == "dobj" and _lemma(c) in _GRANTED for c in objects)
 
 
 def withholds_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
