@@ -550,6 +550,9 @@ def test_a_truce_or_talks_named_beside_no_step_towards_calm(nlp, kb, sentence):
 
 @pytest.mark.parametrize("sentence,label", [
     ("The rebels said they had agreed to a truce despite the bombing.", "de_escalation"),
+    # an agreement to be kept, as a truce named is
+    ("The envoy urged all parties to accept the terms of the deal.", "de_escalation"),
+    ("The envoy urged both sides to abide by the agreement reached in Vienna.", "de_escalation"),
     # "in support of" names whom an act helps, no grounds for it
     ("The monitor said Russian jets carried out strikes in support of government troops.", "other"),
 ])
