@@ -359,6 +359,45 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
             host.salience = salience     # naming history again ("witnesses to the kidnapping") makes it no news
         if host.fatalities is None and host.count is None:
             host.fatalities = d.fatalities     # an aggregate's toll is of many incidents: none of its own
+    return _named_ahead_of_its_telling(out)
+
+
+# "charged ... over the attacks", "ahead of the attacks", "in the wake of the bombing": a preposition of
+# what came after an incident, or of what it caused
+AFTER_PREPS = WHAT_FOLLOWS | {"since", "over"}
+AFTER_NOUNS = {"ahead", "wake", "aftermath"}       # "ahead of", "in the wake of", "in the aftermath of"
+
+
+def _named_as_known(d: Draft) -> bool:
+    """A definite incident noun told only as what something else followed or was about ("charged three men
+    on Saturday over the Brussels bomb attacks", "to review efforts after the Brussels attacks"): the
+    writer takes the incident as known, and its sentence's day is that of the charges or the review."""
+    head = d.mention.head
+    if d.reference not in ("definite", "aftermath") or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in AFTER_PREPS or (prep.lower_ == "of" and prep.head.lower_ in AFTER_NOUNS)
+
+
+def _named_ahead_of_its_telling(drafts: list[Draft]) -> list[Draft]:
+    """A lead often names an incident as known before the report tells it ("Prosecutors charged two men
+    over the Brussels attacks ... The March 22 attacks in Brussels killed 32"): the reference with nothing
+    before it joins the later telling of the same incident (that telling's type, day and salience stand;
+    the day of the reference's sentence is the day of what followed). With no later telling it stays."""
+    out = list(drafts)
+    for d in [o for o in drafts if _named_as_known(o)]:
+        told = d.date
+        if d.date is not None and not of_mention(d, d.date.span.start):
+            d.date = None            # "charged on Saturday": the day of the charges
+        later = [o for o in out if o.sent_start > d.sent_start and not _named_as_known(o) and _same_incident(o, d)]
+        if not later:
+            d.date = told
+            continue
+        host = later[0]
+        salience = host.salience
+        absorb(host, d)
+        host.salience = salience     # naming it as known makes the incident no more the day's news
+        out.remove(d)
     return out
 
 
