@@ -994,3 +994,24 @@ def test_people_taken_on_a_day_told_in_the_participle_are_an_event(nlp, kb):
             "found, officials said on Tuesday.")
     evs = extract(nlp, kb, text).events
     assert "Abduction/forced disappearance" in {e.sub_event_type for e in evs}, [(e.sub_event_type, e.rule) for e in evs]
+
+
+# a trigger word that is only part of another word's name: a hyphenated truce, a kind of rifle
+@pytest.mark.parametrize("text", [
+    "ALEPPO, Syria Government forces and rebels agreed on Monday to set up a hotline to share information "
+    "about the cease-fire.",
+    "Rebels in the north bought dozens of AK-47 assault rifles from smugglers last month, the army said.",
+])
+def test_the_cease_fire_and_the_assault_rifle_are_no_violence(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+def test_fire_opened_in_breach_of_a_cease_fire_is_still_violence(nlp, kb):
+    text = "Rebels broke the cease-fire on Monday and opened fire on an army post near Hama, killing two soldiers."
+    assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]
+
+
+def test_a_shooting_with_an_assault_rifle_is_an_attack_on_civilians(nlp, kb):
+    text = "A gunman opened fire on a cafe in Novi Sad on Saturday using an assault rifle, killing five people."
+    assert [(e.event_type, e.sub_event_type) for e in violent(nlp, kb, text)] == \
+        [("Violence against civilians", "Attack")]

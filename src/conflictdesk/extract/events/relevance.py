@@ -174,6 +174,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _aircraft_intercepted(m):
         return True
+    if _part_of_a_name(head):
+        return True
     if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
@@ -185,6 +187,22 @@ def not_an_occurrence(m: "Mention") -> bool:
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# "an AK-47 assault rifle": a trigger word that with the noun after it names a weapon
+WEAPON_NAMES = {"rifle", "weapon", "gun"}
+
+
+def _part_of_a_name(head: "Token") -> bool:
+    """A trigger word that is only part of another word's name: the "fire" of "cease-fire" (wire copy
+    spells the truce with a hyphen, which the parse splits: "information about the cease-fire", "local
+    cease-fires"), the "assault" of "an assault rifle" (a weapon, carried or used: the violence, if any,
+    has its own word, "opened fire with an assault rifle")."""
+    doc, i = head.doc, head.i
+    if head.lemma_.lower() == "fire" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "cease" \
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return True
+    return head.lemma_.lower() == "assault" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in WEAPON_NAMES
 
 
 # "transferred captured children", "militants arrested in the occupation": a participle telling who people are
