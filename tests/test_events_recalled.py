@@ -81,3 +81,20 @@ def test_an_incident_named_as_known_joins_its_later_telling(nlp, kb):
 def test_an_incident_named_as_known_and_never_told_stays(nlp, kb):
     evs = extract(nlp, kb, LEAD_BEFORE_TELLING, published=dt.date(2016, 4, 21)).events
     assert len(evs) == 1 and evs[0].event_type == "Explosions/Remote violence"
+
+
+def test_an_incident_named_again_with_the_day_of_another_verb_is_the_same_incident(nlp, kb):
+    # "on Wednesday" dates the urging, not the protest the organiser led
+    text = ("NAIROBI Hundreds of traders protested outside parliament in Nairobi on Monday against a new market tax.\n"
+            "The organiser of the protest, Jane Mwangi, urged traders on Wednesday to return to their stalls.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 3, 24)).events
+    assert [(e.sub_event_type, str(e.event_date)) for e in evs] == [("Peaceful protest", "2016-03-21")]
+
+
+def test_an_incident_ranked_among_the_largest_is_no_reference_to_one_told_before(nlp, kb):
+    # "one of the largest attacks since 2003" ranks the Basra bombing: it does not name the village retaken
+    text = ("BAGHDAD Iraqi troops retook a village near Mosul from Islamic State on Saturday, the army said.\n"
+            "Suicide bombings like the one in Basra on March 3 that killed 60 people, one of the largest attacks "
+            "since 2003, suggest the group remains a threat.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 3, 22)).events
+    assert [str(e.event_date) for e in evs] == ["2016-03-19", "2016-03-03"], [(e.rule, e.event_date) for e in evs]

@@ -21,6 +21,7 @@ An ACLED coder codes what happened, once per incident:
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -277,7 +278,7 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     if head.pos_ != "NOUN" or m.trigger.kind == "label":
         return None
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
-    if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children):
+    if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children) or _ranked(head):
         return None
     if _in_aftermath(head) and any(c.dep_ in ("det", "poss") for c in head.children):
         return "aftermath"     # "met with survivors of the shooting", "an investigation into Tuesday's attack"
@@ -288,6 +289,15 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
             c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children):
         return "definite"      # "a senior official said it was an American airstrike": what the strike was
     return None
+
+
+def _ranked(head: "Token") -> bool:
+    """"one of the largest attacks since 2003", "among the deadliest bombings": an incident ranked among a class
+    by a superlative, which names no incident told before."""
+    if not any(c.dep_ == "amod" and c.tag_ == "JJS" for c in head.children) or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ == "among" or (prep.lower_ == "of" and (prep.head.lower_ == "one" or prep.head.like_num))
 
 
 DEPICTIONS = PICTURE_NOUNS          # what a picture of an incident is called (relevance.py)
@@ -432,6 +442,17 @@ def _what_followed(d: Draft) -> bool:
     return d.reference == "definite" and head.dep_ == "pobj" and head.head.lower_ in SEQUENCE_PREPS
 
 
+def _as_told(d: Draft) -> Draft:
+    """A definite reference with the time its own words give it: a day or month its sentence tells of
+    another phrase ("the mastermind of a massacre in December 2014, claimed responsibility for the
+    assault", "charged on Saturday over the attacks") is not the referred incident's, and does not keep
+    the reference from the incident told before it. A date carried from another sentence stays (the
+    checks below read it as carried)."""
+    if d.reference != "definite" or d.date is None or not _dated_here(d) or of_mention(d, d.date.span.start):
+        return d
+    return dataclasses.replace(d, date=None)
+
+
 def _same_incident(o: Draft, d: Draft) -> bool:
     if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
         return False
@@ -442,6 +463,7 @@ def _same_incident(o: Draft, d: Draft) -> bool:
     generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
     if not generic and o.coding.event_type != d.coding.event_type:
         return False
+    d = _as_told(d)
     if (o.kind == "territory") != (d.kind == "territory") and d.reference == "quoted":
         return False             # "fighting broke out ... the ministry said the army had 'liberated strategic
                                  # heights'": ground taken, quoted, is no reaction to the fighting but its own event
