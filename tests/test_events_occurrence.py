@@ -1015,3 +1015,14 @@ def test_a_shooting_with_an_assault_rifle_is_an_attack_on_civilians(nlp, kb):
     text = "A gunman opened fire on a cafe in Novi Sad on Saturday using an assault rifle, killing five people."
     assert [(e.event_type, e.sub_event_type) for e in violent(nlp, kb, text)] == \
         [("Violence against civilians", "Attack")]
+
+
+# advances in the plural with no day and no place of their own: how a side's war has gone, no incident
+def test_advances_told_as_how_the_war_went_are_no_battle(nlp, kb):
+    text = "Army troops had made significant advances against the rebels after their allies joined the war."
+    assert violent(nlp, kb, text) == []
+
+
+def test_advances_with_their_place_are_still_a_battle(nlp, kb):
+    text = "Army troops made advances against the rebels near Homs, the army said."
+    assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]

@@ -174,7 +174,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _aircraft_intercepted(m):
         return True
-    if _part_of_a_name(head):
+    if _part_of_a_name(head) or _progress_made(head):
         return True
     if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
@@ -187,6 +187,16 @@ def not_an_occurrence(m: "Mention") -> bool:
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+def _progress_made(head: "Token") -> bool:
+    """"Government forces had made significant advances in the northern region", "helped pave the way for
+    advances by government forces", "where rebel advances last year were seen as a threat": advances in the
+    plural, told with no day and no named place of their own, are how a side's war has gone over weeks or
+    months, no incident ("advances against Islamic State in northern Iraq", "Sunday's advances" still are one)."""
+    if head.lemma_.lower() != "advance" or head.tag_ != "NNS" or not _dayless(head):
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree)
 
 
 # "an AK-47 assault rifle": a trigger word that with the noun after it names a weapon
