@@ -1026,3 +1026,10 @@ def test_advances_told_as_how_the_war_went_are_no_battle(nlp, kb):
 def test_advances_with_their_place_are_still_a_battle(nlp, kb):
     text = "Army troops made advances against the rebels near Homs, the army said."
     assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]
+
+
+def test_weapons_someone_was_armed_with_are_no_strike_of_their_own(nlp, kb):
+    text = ("Gunmen stormed a college in Mardan on Wednesday, killing 12 students.\n"
+            "Witnesses said the gunmen, armed with assault rifles and hand grenades, moved from room to room.")
+    evs = violent(nlp, kb, text)
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.rule, e.sub_event_type) for e in evs]

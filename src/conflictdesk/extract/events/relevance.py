@@ -174,7 +174,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _aircraft_intercepted(m):
         return True
-    if _part_of_a_name(head) or _progress_made(head):
+    if _part_of_a_name(head) or _progress_made(head) or _armed_with(head):
         return True
     if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
@@ -187,6 +187,16 @@ def not_an_occurrence(m: "Mention") -> bool:
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+def _armed_with(head: "Token") -> bool:
+    """"gunmen armed with assault rifles and hand grenades", "a man armed with a knife and explosives": what
+    someone carried, told of who carried it; the violence, if any, has its own word ("opened fire", "threw
+    grenades")."""
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ == "armed"
 
 
 def _progress_made(head: "Token") -> bool:
