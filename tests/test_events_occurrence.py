@@ -1033,3 +1033,9 @@ def test_weapons_someone_was_armed_with_are_no_strike_of_their_own(nlp, kb):
             "Witnesses said the gunmen, armed with assault rifles and hand grenades, moved from room to room.")
     evs = violent(nlp, kb, text)
     assert [e.sub_event_type for e in evs] == ["Attack"], [(e.rule, e.sub_event_type) for e in evs]
+
+
+def test_ties_to_a_bomber_are_no_bombing(nlp, kb):
+    text = ("Police questioned the man in 2014 over his connection to a suicide bomber for an al Qaeda offshoot "
+            "in Syria, but dropped the inquiry.")
+    assert violent(nlp, kb, text) == []

@@ -174,7 +174,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _aircraft_intercepted(m):
         return True
-    if _part_of_a_name(head) or _progress_made(head) or _armed_with(head):
+    if _part_of_a_name(head) or _progress_made(head) or _armed_with(head) or _ties_to_a_doer(head):
         return True
     if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
@@ -187,6 +187,18 @@ def not_an_occurrence(m: "Mention") -> bool:
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# "his connection to a suicide bomber": one's ties to a person, told by a word for the doer of violence
+DOER_NOUNS = {"bomber", "gunman", "attacker", "assailant", "shooter", "hijacker", "kidnapper"}
+TIES = {"connection", "link", "tie", "contact", "relation", "relationship", "association"}
+
+
+def _ties_to_a_doer(head: "Token") -> bool:
+    """"questioned for his connection to an American suicide bomber", "links to the gunman": ties to a person
+    the text names by what that person did, not that deed (told, if at all, by its own sentence)."""
+    return head.lemma_.lower() in DOER_NOUNS and head.dep_ == "pobj" and head.head.lower_ in ("to", "with") \
+        and head.head.head.lemma_.lower() in TIES
 
 
 def _armed_with(head: "Token") -> bool:
