@@ -1039,3 +1039,9 @@ def test_ties_to_a_bomber_are_no_bombing(nlp, kb):
     text = ("Police questioned the man in 2014 over his connection to a suicide bomber for an al Qaeda offshoot "
             "in Syria, but dropped the inquiry.")
     assert violent(nlp, kb, text) == []
+
+
+def test_ground_a_side_once_controlled_is_no_takeover(nlp, kb):
+    text = ("Followers of the cleric, whose militia once controlled large parts of Basra, have marched in the city "
+            "for weeks to demand reforms.")
+    assert violent(nlp, kb, text) == []

@@ -639,6 +639,8 @@ def _held_now(head: "Token") -> bool:
                           # (not "brought the town under their control")
     if head.pos_ != "VERB" or head.lemma_.lower() != "control" or not _dayless(head):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") for c in head.children):
+        return True       # "whose fighters once controlled large areas of Baghdad": a hold of the past, no takeover
     return _present(head) or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")
                                                             for c in head.children))
 
