@@ -994,3 +994,54 @@ def test_people_taken_on_a_day_told_in_the_participle_are_an_event(nlp, kb):
             "found, officials said on Tuesday.")
     evs = extract(nlp, kb, text).events
     assert "Abduction/forced disappearance" in {e.sub_event_type for e in evs}, [(e.sub_event_type, e.rule) for e in evs]
+
+
+# a trigger word that is only part of another word's name: a hyphenated truce, a kind of rifle
+@pytest.mark.parametrize("text", [
+    "ALEPPO, Syria Government forces and rebels agreed on Monday to set up a hotline to share information "
+    "about the cease-fire.",
+    "Rebels in the north bought dozens of AK-47 assault rifles from smugglers last month, the army said.",
+])
+def test_the_cease_fire_and_the_assault_rifle_are_no_violence(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+def test_fire_opened_in_breach_of_a_cease_fire_is_still_violence(nlp, kb):
+    text = "Rebels broke the cease-fire on Monday and opened fire on an army post near Hama, killing two soldiers."
+    assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]
+
+
+def test_a_shooting_with_an_assault_rifle_is_an_attack_on_civilians(nlp, kb):
+    text = "A gunman opened fire on a cafe in Novi Sad on Saturday using an assault rifle, killing five people."
+    assert [(e.event_type, e.sub_event_type) for e in violent(nlp, kb, text)] == \
+        [("Violence against civilians", "Attack")]
+
+
+# advances in the plural with no day and no place of their own: how a side's war has gone, no incident
+def test_advances_told_as_how_the_war_went_are_no_battle(nlp, kb):
+    text = "Army troops had made significant advances against the rebels after their allies joined the war."
+    assert violent(nlp, kb, text) == []
+
+
+def test_advances_with_their_place_are_still_a_battle(nlp, kb):
+    text = "Army troops made advances against the rebels near Homs, the army said."
+    assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]
+
+
+def test_weapons_someone_was_armed_with_are_no_strike_of_their_own(nlp, kb):
+    text = ("Gunmen stormed a college in Mardan on Wednesday, killing 12 students.\n"
+            "Witnesses said the gunmen, armed with assault rifles and hand grenades, moved from room to room.")
+    evs = violent(nlp, kb, text)
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.rule, e.sub_event_type) for e in evs]
+
+
+def test_ties_to_a_bomber_are_no_bombing(nlp, kb):
+    text = ("Police questioned the man in 2014 over his connection to a suicide bomber for an al Qaeda offshoot "
+            "in Syria, but dropped the inquiry.")
+    assert violent(nlp, kb, text) == []
+
+
+def test_ground_a_side_once_controlled_is_no_takeover(nlp, kb):
+    text = ("Followers of the cleric, whose militia once controlled large parts of Basra, have marched in the city "
+            "for weeks to demand reforms.")
+    assert violent(nlp, kb, text) == []

@@ -64,3 +64,37 @@ def test_a_toll_over_past_days_is_a_background_run(nlp, kb):
 def test_two_days_or_a_ranking_span_is_still_the_news(nlp, kb, text):
     evs = [e for e in extract(nlp, kb, text).events if e.event_type != "Strategic developments"]
     assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+# a lead that names an incident as known ("charged ... over the bomb attacks") before the report tells it
+LEAD_BEFORE_TELLING = ("LYON French prosecutors on Thursday charged two men with terrorist offences over the Lyon bomb "
+                       "attacks, a court official said.\nInvestigators are still searching for a third suspect.\n")
+
+
+def test_an_incident_named_as_known_joins_its_later_telling(nlp, kb):
+    text = LEAD_BEFORE_TELLING + "The suicide bomb attacks on a Lyon tram station on April 2 killed 14 people."
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 21)).events
+    assert [(e.sub_event_type, str(e.event_date), e.salience) for e in evs] == \
+        [("Suicide bomb", "2016-04-02", "background")], [(e.rule, e.event_date) for e in evs]
+
+
+def test_an_incident_named_as_known_and_never_told_stays(nlp, kb):
+    evs = extract(nlp, kb, LEAD_BEFORE_TELLING, published=dt.date(2016, 4, 21)).events
+    assert len(evs) == 1 and evs[0].event_type == "Explosions/Remote violence"
+
+
+def test_an_incident_named_again_with_the_day_of_another_verb_is_the_same_incident(nlp, kb):
+    # "on Wednesday" dates the urging, not the protest the organiser led
+    text = ("NAIROBI Hundreds of traders protested outside parliament in Nairobi on Monday against a new market tax.\n"
+            "The organiser of the protest, Jane Mwangi, urged traders on Wednesday to return to their stalls.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 3, 24)).events
+    assert [(e.sub_event_type, str(e.event_date)) for e in evs] == [("Peaceful protest", "2016-03-21")]
+
+
+def test_an_incident_ranked_among_the_largest_is_no_reference_to_one_told_before(nlp, kb):
+    # "one of the largest attacks since 2003" ranks the Basra bombing: it does not name the village retaken
+    text = ("BAGHDAD Iraqi troops retook a village near Mosul from Islamic State on Saturday, the army said.\n"
+            "Suicide bombings like the one in Basra on March 3 that killed 60 people, one of the largest attacks "
+            "since 2003, suggest the group remains a threat.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 3, 22)).events
+    assert [str(e.event_date) for e in evs] == ["2016-03-19", "2016-03-03"], [(e.rule, e.event_date) for e in evs]

@@ -21,6 +21,7 @@ An ACLED coder codes what happened, once per incident:
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -277,7 +278,7 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     if head.pos_ != "NOUN" or m.trigger.kind == "label":
         return None
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
-    if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children):
+    if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children) or _ranked(head):
         return None
     if _in_aftermath(head) and any(c.dep_ in ("det", "poss") for c in head.children):
         return "aftermath"     # "met with survivors of the shooting", "an investigation into Tuesday's attack"
@@ -288,6 +289,15 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
             c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children):
         return "definite"      # "a senior official said it was an American airstrike": what the strike was
     return None
+
+
+def _ranked(head: "Token") -> bool:
+    """"one of the largest attacks since 2003", "among the deadliest bombings": an incident ranked among a class
+    by a superlative, which names no incident told before."""
+    if not any(c.dep_ == "amod" and c.tag_ == "JJS" for c in head.children) or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ == "among" or (prep.lower_ == "of" and (prep.head.lower_ == "one" or prep.head.like_num))
 
 
 DEPICTIONS = PICTURE_NOUNS          # what a picture of an incident is called (relevance.py)
@@ -359,6 +369,45 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
             host.salience = salience     # naming history again ("witnesses to the kidnapping") makes it no news
         if host.fatalities is None and host.count is None:
             host.fatalities = d.fatalities     # an aggregate's toll is of many incidents: none of its own
+    return _named_ahead_of_its_telling(out)
+
+
+# "charged ... over the attacks", "ahead of the attacks", "in the wake of the bombing": a preposition of
+# what came after an incident, or of what it caused
+AFTER_PREPS = WHAT_FOLLOWS | {"since", "over"}
+AFTER_NOUNS = {"ahead", "wake", "aftermath"}       # "ahead of", "in the wake of", "in the aftermath of"
+
+
+def _named_as_known(d: Draft) -> bool:
+    """A definite incident noun told only as what something else followed or was about ("charged three men
+    on Saturday over the Brussels bomb attacks", "to review efforts after the Brussels attacks"): the
+    writer takes the incident as known, and its sentence's day is that of the charges or the review."""
+    head = d.mention.head
+    if d.reference not in ("definite", "aftermath") or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in AFTER_PREPS or (prep.lower_ == "of" and prep.head.lower_ in AFTER_NOUNS)
+
+
+def _named_ahead_of_its_telling(drafts: list[Draft]) -> list[Draft]:
+    """A lead often names an incident as known before the report tells it ("Prosecutors charged two men
+    over the Brussels attacks ... The March 22 attacks in Brussels killed 32"): the reference with nothing
+    before it joins the later telling of the same incident (that telling's type, day and salience stand;
+    the day of the reference's sentence is the day of what followed). With no later telling it stays."""
+    out = list(drafts)
+    for d in [o for o in drafts if _named_as_known(o)]:
+        told = d.date
+        if d.date is not None and not of_mention(d, d.date.span.start):
+            d.date = None            # "charged on Saturday": the day of the charges
+        later = [o for o in out if o.sent_start > d.sent_start and not _named_as_known(o) and _same_incident(o, d)]
+        if not later:
+            d.date = told
+            continue
+        host = later[0]
+        salience = host.salience
+        absorb(host, d)
+        host.salience = salience     # naming it as known makes the incident no more the day's news
+        out.remove(d)
     return out
 
 
@@ -393,6 +442,17 @@ def _what_followed(d: Draft) -> bool:
     return d.reference == "definite" and head.dep_ == "pobj" and head.head.lower_ in SEQUENCE_PREPS
 
 
+def _as_told(d: Draft) -> Draft:
+    """A definite reference with the time its own words give it: a day or month its sentence tells of
+    another phrase ("the mastermind of a massacre in December 2014, claimed responsibility for the
+    assault", "charged on Saturday over the attacks") is not the referred incident's, and does not keep
+    the reference from the incident told before it. A date carried from another sentence stays (the
+    checks below read it as carried)."""
+    if d.reference != "definite" or d.date is None or not _dated_here(d) or of_mention(d, d.date.span.start):
+        return d
+    return dataclasses.replace(d, date=None)
+
+
 def _same_incident(o: Draft, d: Draft) -> bool:
     if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
         return False
@@ -403,6 +463,7 @@ def _same_incident(o: Draft, d: Draft) -> bool:
     generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
     if not generic and o.coding.event_type != d.coding.event_type:
         return False
+    d = _as_told(d)
     if (o.kind == "territory") != (d.kind == "territory") and d.reference == "quoted":
         return False             # "fighting broke out ... the ministry said the army had 'liberated strategic
                                  # heights'": ground taken, quoted, is no reaction to the fighting but its own event

@@ -174,6 +174,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True           # "as helicopters buzzed overhead"
     if _aircraft_intercepted(m):
         return True
+    if _part_of_a_name(head) or _progress_made(head) or _armed_with(head) or _ties_to_a_doer(head):
+        return True
     if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
@@ -185,6 +187,54 @@ def not_an_occurrence(m: "Mention") -> bool:
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# "his connection to a suicide bomber": one's ties to a person, told by a word for the doer of violence
+DOER_NOUNS = {"bomber", "gunman", "attacker", "assailant", "shooter", "hijacker", "kidnapper"}
+TIES = {"connection", "link", "tie", "contact", "relation", "relationship", "association"}
+
+
+def _ties_to_a_doer(head: "Token") -> bool:
+    """"questioned for his connection to an American suicide bomber", "links to the gunman": ties to a person
+    the text names by what that person did, not that deed (told, if at all, by its own sentence)."""
+    return head.lemma_.lower() in DOER_NOUNS and head.dep_ == "pobj" and head.head.lower_ in ("to", "with") \
+        and head.head.head.lemma_.lower() in TIES
+
+
+def _armed_with(head: "Token") -> bool:
+    """"gunmen armed with assault rifles and hand grenades", "a man armed with a knife and explosives": what
+    someone carried, told of who carried it; the violence, if any, has its own word ("opened fire", "threw
+    grenades")."""
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ == "armed"
+
+
+def _progress_made(head: "Token") -> bool:
+    """"Government forces had made significant advances in the northern region", "helped pave the way for
+    advances by government forces", "where rebel advances last year were seen as a threat": advances in the
+    plural, told with no day and no named place of their own, are how a side's war has gone over weeks or
+    months, no incident ("advances against Islamic State in northern Iraq", "Sunday's advances" still are one)."""
+    if head.lemma_.lower() != "advance" or head.tag_ != "NNS" or not _dayless(head):
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree)
+
+
+# "an AK-47 assault rifle": a trigger word that with the noun after it names a weapon
+WEAPON_NAMES = {"rifle", "weapon", "gun"}
+
+
+def _part_of_a_name(head: "Token") -> bool:
+    """A trigger word that is only part of another word's name: the "fire" of "cease-fire" (wire copy
+    spells the truce with a hyphen, which the parse splits: "information about the cease-fire", "local
+    cease-fires"), the "assault" of "an assault rifle" (a weapon, carried or used: the violence, if any,
+    has its own word, "opened fire with an assault rifle")."""
+    doc, i = head.doc, head.i
+    if head.lemma_.lower() == "fire" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "cease" \
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return True
+    return head.lemma_.lower() == "assault" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in WEAPON_NAMES
 
 
 # "transferred captured children", "militants arrested in the occupation": a participle telling who people are
@@ -589,6 +639,8 @@ def _held_now(head: "Token") -> bool:
                           # (not "brought the town under their control")
     if head.pos_ != "VERB" or head.lemma_.lower() != "control" or not _dayless(head):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") for c in head.children):
+        return True       # "whose fighters once controlled large areas of Baghdad": a hold of the past, no takeover
     return _present(head) or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")
                                                             for c in head.children))
 
