@@ -7,6 +7,8 @@ News carries what people say in a handful of shapes, each handled here:
 * reported speech: `X said (that) ...`, `..., X told Reuters`, `X denied that ...`;
 * a verb whose own phrase is the point: `X denied reports of ...`, `X claimed responsibility
   for ...`, `X called on Y to ...`, `X vowed to ...`;
+* a speech verb whose object is what was said (`X reported a heavy assault on ...`, `X spoke of a "grave
+  danger"`), the words a writing or a crowd gives (`The banners read "..."`, `"...," the crowd chanted`);
 * `according to X`: the rest of the sentence is X's;
 * a quotation no verb attributes that continues an attributed speaker's words (the next sentence
   or paragraph opens with a quotation mark).
@@ -464,7 +466,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             continue
         if lemma in _FINDING_VERBS and token.pos_ == "VERB" and _found_by_a_report(token):
             lemma = "say"                   # "..., the report found": a report's finding is what it says
-        elif lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
+        elif lemma not in verbs and not _speaks_of(token) and not _voices_words(token) \
+                or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
@@ -476,7 +479,17 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         hidden = _speaker_in_modifier(token)
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token) or (hidden[1] if hidden else None)
         setoff = _set_off_attribution(text, sent, token, quotes) \
-            if lemma in verbs.speech and not any(c.dep_ == "ccomp" for c in token.children) else None
+            if lemma in verbs.speech and not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children) else None
+        if setoff is not None and any(c.dep_ == "ccomp" for c in token.children):
+            # "Fighting eased near the town, a source in the militia told Reuters.": the parse hangs the speaker
+            # inside the words before the comma (an appositive or a conjunct of their last noun) and leaves the
+            # verb without a subject, or with one of those words for its subject; the word order names him
+            if subj is not None and (subj.i >= setoff.head.i or subj.left_edge.i == 0
+                                     or subj.doc[subj.left_edge.i - 1].pos_ not in ("VERB", "AUX", "ADP")):
+                setoff = None               # the parse's subject is a speaker of its own ('"...," Jay Smith, an
+                                            # analyst, said'), not the object of the verb before it
+            else:
+                hidden = None
         if setoff is not None:
             subj = setoff.head                  # the parse's subject may sit inside the words reported
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
@@ -484,8 +497,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         subject = _np_span(subj) if setoff is None else setoff.subject
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
-        clauses = [c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)] \
-            or _clause_in_channel(token)
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)
+                   and not (setoff and c.i < token.i)] or _clause_in_channel(token) or _clause_after_audience(token)
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
@@ -493,7 +506,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
-        if spans and _quote_inside_phrase(text, token, spans[0], verbs):
+        if spans and (_quote_inside_phrase(text, token, spans[0], verbs) or _speaks_of(token)):
             spans, kind = [_phrase_span(text, token, verbs)], "phrase"
         # "three women tried to make their way into a crowd, Anka said, but they "were intercepted"": the
         # clause before the attribution is a point beside the quotation after it
@@ -517,6 +530,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             if clause is not None and (not _inside(clause.idx, quotes) or _clause_opening(text, clause, quotes)):
                 spans = [_reported_span(text, token, clause, subj, verbs)]
                 kind = "reported"
+            elif setoff is not None and any(c.dep_ == "ccomp" for c in token.children):
+                spans, kind = list(setoff.spans), "reported"        # the clause the speaker was read inside
             elif token.dep_ == "parataxis" and token.head.i < subj.i < token.i:
                 spans = [_trim(text, sent.start_char, min(subj.left_edge.idx, token.idx))]   # "..., it said"
                 after = _clause_after_attribution(text, token, quotes, verbs)
@@ -527,6 +542,9 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 kind = "phrase"
             elif lemma in verbs.phrase and _names_its_object(token):
                 spans = [_trim(text, token.head.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))]
+                kind = "phrase"
+            elif _speaks_of(token) or _reports_its_object(token, verbs):
+                spans = [_phrase_span(text, token, verbs)]
                 kind = "phrase"
             elif lemma == "say" and _clause_parsed_as_object(token):
                 last = sent[-1] if not sent[-1].is_punct else sent[-2]
@@ -565,10 +583,12 @@ def _set_off_attribution(text: str, sent: "Span", verb: "Token", quotes: list[tu
     if not _finite(verb) or verb.tag_ == "VBN":
         return None                         # "..., in an attack claimed by ISIS": a participle, no speaker
     comma = next((t for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
+    if comma is not None:
+        comma = _list_of_speakers(comma, verb)
     if comma is None or not 1 <= verb.i - comma.i - 1 <= _SETOFF_SPEAKER_TOKENS or comma.i - sent.start < 2:
         return None
     speaker = doc[comma.i + 1:verb.i]
-    if any(t.tag_ in _FINITE_TAGS or t.is_punct or t.is_quote for t in speaker) \
+    if any(t.tag_ in _FINITE_TAGS or t.is_punct and t.text != "," or t.is_quote for t in speaker) \
             or speaker[0].lower_ in _SUBORDINATORS or speaker[0].pos_ in ("ADP", "CCONJ", "SCONJ") \
             or speaker[0].dep_ in ("cc", "mark") or speaker[0].tag_ in ("WDT", "WP") \
             or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in speaker):
@@ -594,11 +614,38 @@ def _set_off_attribution(text: str, sent: "Span", verb: "Token", quotes: list[tu
             and before[0].pos_ != "ADP":        # "In recent weeks, one source said, ...": a time, not the words
         last = sent[-1] if not sent[-1].is_punct else sent[-2]      # "Those acts, he said, clearly showed ..."
         rest = _trim(text, doc[after_verb].idx + 1, last.idx + len(last.text))
+        if after_verb + 1 < sent.end and doc[after_verb + 1].lower_ in _SUBORDINATORS:
+            rest = (rest[0], rest[0])       # "..., the governor said, as troops advanced ...": the reporter's
         spans = [s for s in (spans[0], rest) if _words(text, s) >= _MIN_CONTINUATION_WORDS]
     if not spans or _words(text, spans[0]) < _MIN_CONTINUATION_WORDS and len(spans) == 1:
         return None
     head = next((t for t in speaker if not speaker.start <= t.head.i < speaker.end), speaker[-1])
     return _SetOff(head, (speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)), tuple(spans))
+
+
+def _list_of_speakers(comma: "Token", verb: "Token") -> "Token":
+    """The comma a set-off attribution begins at when it names a list of speakers ("..., the rebels, residents
+    and a monitoring group said."): the last comma before the verb, moved back over the list's earlier items,
+    each short, set off by a comma, and a noun the parse joins to a later one as a conjunct. Only a speaker that
+    holds "and" or "or" is a list; the comma itself otherwise."""
+    doc = verb.doc
+    if not any(t.dep_ == "cc" for t in doc[comma.i + 1:verb.i]):
+        return comma
+    while True:
+        before = next((t for t in reversed(doc[max(0, comma.i - _SETOFF_ITEM_TOKENS - 1):comma.i]) if t.text == ","),
+                      None)
+        if before is None or before.i + 1 >= comma.i:
+            return comma
+        item = doc[before.i + 1:comma.i]
+        head = next((t for t in item if not before.i < t.head.i < comma.i), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN") or item[0].pos_ in ("ADP", "SCONJ", "CCONJ") \
+                or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in item) \
+                or not any(t.dep_ == "conj" and t.head.i == head.i for t in doc[comma.i + 1:verb.i]):
+            return comma
+        comma = before
+
+
+_SETOFF_ITEM_TOKENS = 4                # each earlier item of a list of speakers is this short ("residents")
 
 
 # verbs whose quotation names what their object is called ('called the report "a lie"', 'described it as ...')
@@ -635,6 +682,30 @@ def _clause_in_channel(verb: "Token") -> list["Token"]:
                         and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
                         and any(c.dep_ in _SUBJ for c in clause.children):
                     return [clause]
+    return []
+
+
+# verbs whose object is whom the words are said to, the words following it ("told the conference he had ...")
+_AUDIENCE_VERBS = frozenset({"tell", "inform", "assure", "remind"})
+# what is told, not whom: "told the story he had heard" is a relative clause of it
+_THINGS_TOLD = frozenset({"story", "truth", "lie", "tale", "joke", "news", "detail", "account", "version", "secret"})
+
+
+def _clause_after_audience(verb: "Token") -> list["Token"]:
+    """The reported clause the parse reads as a relative clause of the audience when "that" is left out ("told
+    the conference he had spoken to ...", "assured lawmakers the army would ..."): a finite clause right after
+    the verb's object, with a subject of its own and no relative pronoun ("the lawmakers who ...")."""
+    if verb.lemma_.lower() not in _AUDIENCE_VERBS:
+        return []
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "obj") or obj.i < verb.i or obj.lemma_.lower() in _THINGS_TOLD:
+            continue
+        for clause in obj.children:
+            if clause.dep_ != "relcl" or clause.left_edge.i != obj.i + 1 or not _finite(clause):
+                continue
+            if any(c.dep_ in _SUBJ for c in clause.children) and not any(
+                    c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in clause.children):
+                return [clause]
     return []
 
 
@@ -712,7 +783,7 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
         # one inside a phrase of the verb's before it ('Calling the comments an attempt to "disrupt the process",
         # Kerry said the government was mistaken')
         if sent.start_char < q[1] <= start and _QUOTE_TO_VERB.match(text[q[1]:start]) \
-                and not _inside(q[0], _phrases_before(verb)):
+                and not _inside(q[0], _phrases_before(verb)) and not _headline_before(text, q, start):
             used.add(q)
             return [q]
     for q in quotes:
@@ -728,6 +799,14 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
             used.add(q)
             return [q]
     return []
+
+
+def _headline_before(text: str, quote: tuple[int, int], start: int) -> bool:
+    """Whether a quotation before an attribution is a line of its own, a headline or a crosshead ('TALKS "VERY
+    SOON"' over 'U.N. chief Ban Ki-moon welcomed ...'): a line break between it and the attribution with no
+    comma or full stop to hand it on, as '"...," he said' always has."""
+    after = re.match(r"\W*", text[quote[1]:max(start, quote[1]) + 80]).group()   # up to the next word
+    return "\n" in after and "," not in after and text[quote[1] - 1:quote[1]] not in (",", ".", "!", "?")
 
 
 def _phrases_before(verb: "Token") -> list[tuple[int, int]]:
@@ -757,6 +836,68 @@ def _has_phrase(verb: "Token") -> bool:
         if child.dep_ == "prep" and child.lower_ in ("of", "about") and lemma in ("warn", "caution"):
             return True                     # "warned of a harsh response"
     return lemma in ("call", "appeal") and _for_clause(verb)
+
+
+# speech verbs whose object, with no clause, is what was said ("reported a heavy assault on the town",
+# "estimated the damage at ...", "admitted the killings"); not those whose object is whom it is said to
+# ("told reporters") or what carries it ("posted a video", "wrote a letter")
+_OBJECT_REPORTS = frozenset({"report", "allege", "predict", "forecast", "estimate", "acknowledge", "admit",
+                             "concede"})
+
+
+def _reports_its_object(verb: "Token", verbs: SpeechVerbs) -> bool:
+    """Whether a speech verb reports its noun object: "The agency had reported a heavy assault on the town"
+    (the assault is what the agency reported); not a pronoun ("reported it": nothing said), a day, nor an object
+    that speaks itself ("reported a statement that said ...": the statement's words are the point). Only a verb
+    that tells what was done ("reported", "has reported"), not one that asks it ("must report any instance",
+    "additional reporting by")."""
+    if verb.lemma_.lower() not in _OBJECT_REPORTS or not _tells(verb):
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+               and c.ent_type_ not in ("DATE", "TIME") and not _told_before(c)
+               and not any(t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in c.subtree) for c in verb.children)
+
+
+def _tells(verb: "Token") -> bool:
+    """A verb in the past or present tense, or a participle after "have" ("had reported"): what somebody did
+    say, not what one must, may or will (a base form, a modal) nor a participle ("reporting by")."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _told_before(noun: "Token") -> bool:
+    """Whether an object only points back at what the text has told ("reported the death toll", "admitted the
+    incident"): "the" or "this" and the noun, nothing after it to say what it was."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children) \
+        and not any(c.i > noun.i for c in noun.children)
+
+
+# what carries written words: 'The statement read: "..."', 'One placard read "..."'
+_WRITINGS = frozenset({"statement", "message", "letter", "note", "communique", "communiqué", "leaflet", "banner",
+                       "sign", "placard", "poster", "slogan", "graffiti", "inscription", "headline", "caption",
+                       "tweet", "post", "text", "sticker", "flyer", "declaration"})
+# verbs a crowd says its words with ('"Down with the army," the crowd chanted')
+_CRY_VERBS = frozenset({"chant", "shout", "yell", "scream", "cry"})
+
+
+def _voices_words(verb: "Token") -> bool:
+    """Whether a verb that is no reporting verb gives somebody's words: "read" whose subject is a writing ('The
+    banners read "..."', 'The statement read in part: "..."'), a crowd's cry with a subject of its own
+    ('"...," the protesters shouted'; not a participle hung on a noun, 'marched to the embassy chanting', where
+    the parse's noun is no speaker). What they give is their quotation or clause, never their own phrase."""
+    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if lemma == "read":
+        return bool(subjects) and subjects[0].lemma_.lower() in _WRITINGS
+    return lemma in _CRY_VERBS and verb.pos_ == "VERB" and (bool(subjects) or verb.dep_ in ("advcl", "conj", "xcomp"))
+
+
+def _speaks_of(verb: "Token") -> bool:
+    """Whether "speak" has what it speaks of for its point: "spoke of a grave danger to the region" (what it names
+    is the speaker's; not "spoke to reporters", nor "spoke about the incident", a topic only)."""
+    return verb.lemma_.lower() == "speak" and _tells(verb) and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _names_its_object(verb: "Token") -> bool:
