@@ -87,6 +87,27 @@ def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph():
     assert [text[a:b] for a, b in quotations(text)] == ["We will go on"]
 
 
+@pytest.mark.parametrize("text,point", [
+    # a paragraph of a long quotation left open, the next paragraph opening with a mark again
+    ('The sides disagree on the council.\n"We are not afraid of the deal," Karim said. "But we fear the secrecy '
+     'of it. \n"We do not know what has been agreed."', "But we fear the secrecy of it."),
+    # a quotation closed by the other kind of mark
+    ('Ndlovu said his group has 12 chapters.\n\u201cPeople join us every week.\u201d Ndlovu told Reuters. "They want '
+     'to be a part of something bigger than themselves.\u201d\n', "They want to be a part of something bigger than "
+     "themselves."),
+])
+def test_a_quotation_its_line_leaves_open_is_read(nlp, text, point):
+    assert any(point in ps for _, ps in _speech(nlp, text)), _speech(nlp, text)
+
+
+def test_a_paragraph_in_quotation_marks_alone_is_no_open_quotation():
+    from conflictdesk.extract.statements.speech import quotations
+    assert quotations('The sign said "closed for the season\nThe shop reopened in May.') == []
+    # a script's paragraphs each opened with a mark, no closed quotation before them in the paragraph
+    text = 'Our reporter files:\n"The minister says he quit because of a campaign against him.\n"He says more.'
+    assert quotations(text) == []
+
+
 @pytest.mark.parametrize("text,speaker,point", [
     # the parse hangs the speaker on the last noun of the words reported (an appositive, a conjunct)
     ("A truck bomb blamed on the militants two weeks ago at the main market killed 18 traders, the district "
@@ -160,3 +181,26 @@ def test_a_quoted_headline_is_nobody_s_words(nlp):
             'which comes after a failed attempt by her envoy in March to restart the talks.')
     points = [p for _, ps in _speech(nlp, text) for p in ps]
     assert "VERY SOON" not in points and any(p.startswith("welcomed the joint announcement") for p in points)
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    ("Thousands rallied in the square, answering the cleric's call to press the government over corruption.",
+     "the cleric", "to press the government over corruption"),
+    ("There was no sign that Moscow would drop its vow to continue the offensive against the armed groups.",
+     "Moscow", "to continue the offensive against the armed groups"),
+    ("The senator's call for a ban on arms sales to the region drew little support.", "The senator",
+     "for a ban on arms sales to the region"),
+])
+def test_what_a_noun_of_speech_reports_for_its_owner(nlp, text, speaker, point):
+    assert (speaker, [point]) in _speech(nlp, text)
+
+
+def test_a_noun_of_speech_whose_owner_is_for_the_reader_to_tell(nlp):
+    # "his": whose call it is the text told before; no speaker to read here
+    assert _speech(nlp, "The crowd cheered his call for a war on the militants in the north.") == []
+
+
+def test_a_quotation_after_a_noun_of_speech_is_not_its_owner_s(nlp):
+    text = ('Officials praised the governor\'s call for calm across the province. "We will rebuild the market '
+            'within a month."')
+    assert all(s == "the governor" for s, _ in _speech(nlp, text)), _speech(nlp, text)

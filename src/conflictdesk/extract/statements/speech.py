@@ -54,7 +54,7 @@ class Speech:
     """One reported utterance. `subject` is the character span of the speaker's noun phrase and
     `head` its head token's offset (both None for a continuation quotation); `spans` the points."""
 
-    kind: str                          # quote, reported, phrase, according, continuation
+    kind: str                          # quote, reported, phrase, nominal, according, continuation
     verb: str                          # the reporting verb's lemma ("according" for according to)
     intro: str                         # the lemma as it introduces its point (see intro_lemma)
     verb_start: int
@@ -80,12 +80,43 @@ class SpeechVerbs:
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Spans of the text inside quotation marks (the marks left out), in order."""
+    """Spans of the text inside quotation marks (the marks left out), in order; with the quotations a paragraph
+    opens and leaves open (`_open_quotations`)."""
     out = []
     for m in _QUOTE.finditer(text):
         name = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         out.append(_trim(text, m.start(name), m.end(name)))
-    return [q for q in out if q[1] > q[0]]
+    out += _open_quotations(text, [(m.start(), m.end()) for m in _QUOTE.finditer(text)])
+    return sorted(q for q in out if q[1] > q[0])
+
+
+_OPENING = re.compile(r"(?:^|(?<=[\s(]))[\"“](?=\w)", re.MULTILINE)
+
+
+def _open_quotations(text: str, matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations no mark of their own kind closes in their line, after a closed quotation of the same paragraph
+    ('"...," X said. "But ...'): a paragraph of a long quotation, left open as the next paragraph opens with a
+    quotation mark again ('"But we fear the secrecy.\n"We do not know ...'), or closed by the other kind of mark
+    ('"They want to be part of a rebellion.”', copy whose marks were half converted). The quotation runs from
+    its opening mark to the line's end (its closing mark left out)."""
+    out = []
+    for m in _OPENING.finditer(text):
+        if _inside(m.start(), matched):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not any(line_start <= a and b <= m.start() for a, b in matched):
+            continue                        # only after a closed quotation of the same paragraph ('"...," X said.
+                                            # "But ...'): a script's paragraphs in quotation marks are no one's words
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = text[m.end():end]
+        if any(mark in line for mark in "\"“«"):
+            continue                        # another mark in the line: no quotation of one line to read
+        tail = line.rstrip()
+        nxt = text[end:].lstrip()
+        if tail.endswith(("”", "»")) or tail.endswith((".", "!", "?", "...")) and nxt.startswith(("\"", "“")):
+            out.append(_trim(text, m.end(), m.end() + len(tail)))
+    return out
 
 
 def sentence_pieces(parsed: "Doc", text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -431,7 +462,8 @@ def find_speech(parsed: "Doc", text: str, verbs: SpeechVerbs) -> list[Speech]:
     for q in quotes:
         if q in used or _inside(q[0], covered) or _words(text, q) < _MIN_CONTINUATION_WORDS:
             continue
-        previous = [sp for sp in found if sp.verb_start < q[0]]
+        previous = [sp for sp in found if sp.verb_start < q[0] and sp.kind != "nominal"]   # a noun's words
+        # ("his call for ...") are told by the reporter: the quotation after them goes on with no speaker of theirs
         if not previous or not _opens_sentence(text, q[0]):
             continue
         last = max(previous, key=lambda sp: sp.verb_start)
@@ -452,6 +484,12 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             if span and _words(text, span) >= _MIN_POINT_WORDS:
                 out.append(Speech("according", "according", "according", token.idx, _np_span(speaker), speaker.idx,
                                   speaker.lemma_.lower(), _plural(speaker), (span,), bounds))
+            continue
+        nominal = _nominal_speech(text, token, quotes)
+        if nominal is not None:
+            out.append(Speech("nominal", token.lemma_.lower(), nominal[2], token.idx, nominal[0], nominal[1].idx,
+                              _POSSESSIVE_PRONOUNS.get(nominal[1].lower_, nominal[1].lemma_.lower()),
+                              _plural(nominal[1]) or nominal[1].lower_ == "their", (nominal[3],), bounds))
             continue
         lemma = _phrasal_lemma(token, verbs)
         if _puts_a_figure(token) and not _inside(token.idx, quotes):
@@ -891,6 +929,72 @@ def _voices_words(verb: "Token") -> bool:
     if lemma == "read":
         return bool(subjects) and subjects[0].lemma_.lower() in _WRITINGS
     return lemma in _CRY_VERBS and verb.pos_ == "VERB" and (bool(subjects) or verb.dep_ in ("advcl", "conj", "xcomp"))
+
+
+# nouns of speech whose complement is what a possessor said ("the cleric's call to ...", "its vow to ..."), and
+# the reporting verb each stands for
+_SPEECH_NOUNS = {"call": "call", "appeal": "appeal", "demand": "demand", "vow": "vow", "pledge": "pledge",
+                 "threat": "threaten", "warning": "warn", "promise": "promise", "claim": "say", "denial": "deny",
+                 "ultimatum": "threaten", "plea": "appeal", "order": "say"}
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+# verbs a speaker keeps or drops his own words with ("renewed its call for", "would drop its vow to"): the
+# possessive pronoun of their object is their subject
+_OWN_WORDS_VERBS = frozenset({"renew", "repeat", "drop", "abandon", "withdraw", "keep", "make", "issue", "restate",
+                              "press", "step", "soften", "harden", "retract", "honour", "honor", "fulfil", "fulfill",
+                              "break"})
+
+
+def _nominal_speech(text: str, noun: "Token", quotes: list[tuple[int, int]]) \
+        -> tuple[tuple[int, int], "Token", str, tuple[int, int]] | None:
+    """What a noun of speech with a possessor reports: "responding to the cleric's call to press the government
+    over ...", "would drop its vow to continue the offensive", "rejected the army's claim that ..." (the
+    possessor speaks; the complement, an infinitive, a "that" clause or "for ...", is the point). None when the
+    noun has no such possessor (a "call for calm" of nobody's) or no complement. (possessor's characters, its
+    head, the reporting verb the noun stands for, the point)"""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in _SPEECH_NOUNS or _inside(noun.idx, quotes):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and (
+        c.pos_ in ("NOUN", "PROPN") or c.lower_ in _POSSESSIVE_PRONOUNS)), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":                # "Moscow would drop its vow": the clause's own subject, or nobody
+        subject = next((c for c in noun.head.children if c.dep_ in _SUBJ and c.i < noun.i), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _plural(subject) != (owner.lower_ == "their") \
+                or noun.dep_ not in ("dobj", "obj") or noun.head.lemma_.lower() not in _OWN_WORDS_VERBS:
+            return None                     # "the crowd cheered his call for ...": whose is for the reader to tell
+        owner = subject
+    complement, intro = None, _SPEECH_NOUNS[lemma]
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            complement = c                  # "call to press ...", "vow to continue ..."
+        elif c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            complement = c                  # "claim that ..."
+        elif c.dep_ == "prep" and c.lower_ == "for" and lemma in ("call", "appeal", "demand", "plea"):
+            complement, intro = c, "demand"     # "call for a ban on ..."
+        if complement is not None:
+            break
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if complement is None and after is not None and after.lower_ == "to" and after.dep_ == "aux" \
+            and after.head.i > after.i and after.head.pos_ == "VERB" \
+            and any(a.i == after.head.head.i for a in list(noun.ancestors)[:3]):
+        complement = after.head             # "answering the cleric's call to press ...": the parse hangs the
+                                            # infinitive on the verb the noun is the object of
+    if complement is None:
+        return None
+    last = complement.right_edge
+    while last.i > complement.i and last.is_punct:
+        last = last.nbor(-1)
+    point = _trim(text, complement.left_edge.idx, last.idx + len(last.text))
+    if text[point[0]:point[0] + 5].lower() == "that ":
+        point = _trim(text, point[0] + 5, point[1])
+    if _words(text, point) < _MIN_CONTINUATION_WORDS or _inside(point[0], quotes):
+        return None
+    words = [t for t in owner.subtree if not (t.dep_ == "case" and t.head.i == owner.i)]
+    return (words[0].idx, words[-1].idx + len(words[-1].text)), owner, intro, point
 
 
 def _speaks_of(verb: "Token") -> bool:
