@@ -204,3 +204,19 @@ def test_a_quotation_after_a_noun_of_speech_is_not_its_owner_s(nlp):
     text = ('Officials praised the governor\'s call for calm across the province. "We will rebuild the market '
             'within a month."')
     assert all(s == "the governor" for s, _ in _speech(nlp, text)), _speech(nlp, text)
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    ("The two leaders made clear that they would not send ground troops to the region.", "The two leaders",
+     "they would not send ground troops to the region"),
+    ("The minister made it clear the army would not withdraw.", "The minister", "the army would not withdraw"),
+])
+def test_what_a_speaker_made_clear(nlp, text, speaker, point):
+    assert (speaker, [point]) in _speech(nlp, text)
+
+
+def test_a_crowd_s_cry_before_its_speaker(nlp):
+    # (the parse may also take the quotation's first noun for a second subject; the speaker is the one outside it)
+    text = ('"No justice, no peace, no curfews," students shouted on Friday outside the ministry, where officers '
+            'tried to push them back from the gates.')
+    assert ("students", ["No justice, no peace, no curfews"]) in _speech(nlp, text)

@@ -504,7 +504,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             continue
         if lemma in _FINDING_VERBS and token.pos_ == "VERB" and _found_by_a_report(token):
             lemma = "say"                   # "..., the report found": a report's finding is what it says
-        elif lemma not in verbs and not _speaks_of(token) and not _voices_words(token) \
+        elif lemma not in verbs and not _speaks_of(token) and not _voices_words(token) and not _clause_made_clear(token) \
                 or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
@@ -530,13 +530,18 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 hidden = None
         if setoff is not None:
             subj = setoff.head                  # the parse's subject may sit inside the words reported
+        elif subj is not None and _inside(subj.idx, quotes):
+            # '"No justice, no peace," demonstrators shouted': the parse takes the quotation's first noun for a
+            # subject beside the speaker's
+            subj = next((c for c in token.children if c.dep_ in _SUBJ and not _inside(c.idx, quotes)), subj)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
         subject = _np_span(subj) if setoff is None else setoff.subject
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
-        clauses = [c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)
-                   and not (setoff and c.i < token.i)] or _clause_in_channel(token) or _clause_after_audience(token)
+        clauses = _clause_made_clear(token) or [
+            c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)
+            and not (setoff and c.i < token.i)] or _clause_in_channel(token) or _clause_after_audience(token)
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
@@ -995,6 +1000,21 @@ def _nominal_speech(text: str, noun: "Token", quotes: list[tuple[int, int]]) \
         return None
     words = [t for t in owner.subtree if not (t.dep_ == "case" and t.head.i == owner.i)]
     return (words[0].idx, words[-1].idx + len(words[-1].text)), owner, intro, point
+
+
+def _clause_made_clear(verb: "Token") -> list["Token"]:
+    """The clause "made clear" (or "made it clear", "made plain") says: "The two leaders made clear that they would
+    not send troops" tells what they said as a reporting verb does; the parse hangs the clause on "clear"."""
+    if verb.lemma_.lower() != "make" or verb.pos_ != "VERB":
+        return []
+    for adj in verb.children:
+        if adj.lower_ not in ("clear", "plain") or adj.i < verb.i:
+            continue
+        for clause in adj.children:
+            if clause.i > adj.i and clause.pos_ in ("VERB", "AUX") and _finite(clause) \
+                    and any(c.dep_ in _SUBJ for c in clause.children):
+                return [clause]
+    return []
 
 
 def _speaks_of(verb: "Token") -> bool:
