@@ -9,9 +9,10 @@ News carries what people say in a handful of shapes, each handled here:
   for ...`, `X called on Y to ...`, `X vowed to ...`;
 * a speech verb whose object is what was said (`X reported a heavy assault on ...`, `X spoke of a "grave
   danger"`), the words a writing or a crowd gives (`The banners read "..."`, `"...," the crowd chanted`);
+* a noun of speech with a named owner: `answering the cleric's call to ...`, `X would drop its vow to ...`;
 * `according to X`: the rest of the sentence is X's;
 * a quotation no verb attributes that continues an attributed speaker's words (the next sentence
-  or paragraph opens with a quotation mark).
+  or paragraph opens with a quotation mark; a paragraph's quotation its line leaves open counts).
 
 `find_speech` returns `Speech` records in text order: the speaker's characters (the subject noun
 phrase; empty for a continuation) and the point spans, attribution left out ("told Reuters on
@@ -846,8 +847,8 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
 
 def _headline_before(text: str, quote: tuple[int, int], start: int) -> bool:
     """Whether a quotation before an attribution is a line of its own, a headline or a crosshead ('TALKS "VERY
-    SOON"' over 'U.N. chief Ban Ki-moon welcomed ...'): a line break between it and the attribution with no
-    comma or full stop to hand it on, as '"...," he said' always has."""
+    SOON"' over 'The U.N. chief welcomed ...'): a line break between it and the attribution with no comma or
+    full stop to hand it on, as '"...," he said' always has."""
     after = re.match(r"\W*", text[quote[1]:max(start, quote[1]) + 80]).group()   # up to the next word
     return "\n" in after and "," not in after and text[quote[1] - 1:quote[1]] not in (",", ".", "!", "?")
 
