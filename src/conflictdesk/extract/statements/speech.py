@@ -505,7 +505,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             continue
         if lemma in _FINDING_VERBS and token.pos_ == "VERB" and _found_by_a_report(token):
             lemma = "say"                   # "..., the report found": a report's finding is what it says
-        elif lemma not in verbs and not _speaks_of(token) and not _voices_words(token) and not _clause_made_clear(token) \
+        elif lemma not in verbs and not (_speaks_of(token) or _voices_words(token) or _clause_made_clear(token)) \
                 or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
