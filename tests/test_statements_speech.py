@@ -85,3 +85,138 @@ def test_an_unclosed_quotation_does_not_run_into_the_next_paragraph():
     from conflictdesk.extract.statements.speech import quotations
     text = '"We will not stop fighting.\n"We will go on," he said.'
     assert [text[a:b] for a, b in quotations(text)] == ["We will go on"]
+
+
+@pytest.mark.parametrize("text,point", [
+    # a paragraph of a long quotation left open, the next paragraph opening with a mark again
+    ('The sides disagree on the council.\n"We are not afraid of the deal," Karim said. "But we fear the secrecy '
+     'of it. \n"We do not know what has been agreed."', "But we fear the secrecy of it."),
+    # a quotation closed by the other kind of mark
+    ('Ndlovu said his group has 12 chapters.\n\u201cPeople join us every week.\u201d Ndlovu told Reuters. "They want '
+     'to be a part of something bigger than themselves.\u201d\n', "They want to be a part of something bigger than "
+     "themselves."),
+])
+def test_a_quotation_its_line_leaves_open_is_read(nlp, text, point):
+    assert any(point in ps for _, ps in _speech(nlp, text)), _speech(nlp, text)
+
+
+def test_a_paragraph_in_quotation_marks_alone_is_no_open_quotation():
+    from conflictdesk.extract.statements.speech import quotations
+    assert quotations('The sign said "closed for the season\nThe shop reopened in May.') == []
+    # a script's paragraphs each opened with a mark, no closed quotation before them in the paragraph
+    text = 'Our reporter files:\n"The minister says he quit because of a campaign against him.\n"He says more.'
+    assert quotations(text) == []
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    # the parse hangs the speaker on the last noun of the words reported (an appositive, a conjunct)
+    ("A truck bomb blamed on the militants two weeks ago at the main market killed 18 traders, the district "
+     "mayor said at the time, as the army pushed into the hills.", "the district mayor",
+     "A truck bomb blamed on the militants two weeks ago at the main market killed 18 traders"),
+    ("Crowds gathered at the gates of the compound on Sunday. Police and the cleric's guards set up a joint force "
+     "to hold back crowds of marchers, most of whom had reached the square, an aide in the cleric's office told "
+     "Reuters.", "an aide in the cleric's office",
+     "Police and the cleric's guards set up a joint force to hold back crowds of marchers"),
+    # a list of speakers set off by commas of its own
+    ("Army units had come within three km of the hill town of Deir Ammar, which puts the coast road within "
+     "their range, the rebels, villagers and a local monitor said.", "the rebels, villagers and a local monitor",
+     "Army units had come within three km of the hill town of Deir Ammar"),
+])
+def test_a_set_off_speaker_the_parse_reads_inside_the_words(nlp, text, speaker, point):
+    found = _speech(nlp, text)
+    assert any(s == speaker and any(p.startswith(point) for p in points) for s, points in found), found
+    assert not any("as the army pushed" in p for _, points in found for p in points), found
+
+
+def test_a_named_speaker_before_his_description_keeps_his_quotation(nlp):
+    text = ('"Drones may make force easier to use," Jay Smith, an analyst with the Civil Liberties Group told '
+            'the magazine.')
+    assert ("Jay Smith, an analyst with the Civil Liberties Group", ["Drones may make force easier to use"]) \
+        in _speech(nlp, text)
+
+
+def test_what_is_told_to_an_audience_without_that(nlp):
+    found = _speech(nlp, "The envoy told the summit she had met both commanders on Sunday.")
+    assert ("The envoy", ["she had met both commanders on Sunday"]) in found
+    assert _speech(nlp, "He told the story he had heard from his father.") == []
+
+
+@pytest.mark.parametrize("text,point", [
+    ("The state broadcaster had reported a night raid on two villages near the lake.",
+     "reported a night raid on two villages near the lake"),
+    ("The minister spoke of a \"grave danger\" to the region.", "spoke of a \"grave danger\" to the region"),
+])
+def test_what_a_report_names_is_its_point(nlp, text, point):
+    assert any(point in p for _, points in _speech(nlp, text) for p in points), _speech(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Firms must report any breach to the regulator.",       # what one must report, not what was
+    "Local officials reported the death toll.",             # only points back at what was told
+    "The agency also reported a statement from the company that said the strike hurt the economy.",
+    "The governor spoke about the flooding during his visit.",      # a topic, not what he said of it
+])
+def test_no_report_of_an_object_that_says_nothing(nlp, text):
+    assert not any(p.startswith(("report", "spoke")) for _, points in _speech(nlp, text) for p in points), \
+        _speech(nlp, text)
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    ('One placard read: "Stop the bombing of hospitals."', "One placard", "Stop the bombing of hospitals."),
+    ('The statement read in part: "We will continue to fight until the occupation ends."', "The statement",
+     "We will continue to fight until the occupation ends."),
+    ('"Down with the army," the crowd chanted as police fired tear gas.', "the crowd", "Down with the army"),
+])
+def test_words_a_writing_or_a_crowd_gives(nlp, text, speaker, point):
+    assert (speaker, [point]) in _speech(nlp, text)
+
+
+def test_a_crowd_cry_hung_on_a_place_has_no_speaker(nlp):
+    assert _speech(nlp, 'Students marched to the embassy chanting "Death to the dictator" and burning flags.') == []
+
+
+def test_a_quoted_headline_is_nobody_s_words(nlp):
+    # a crosshead over the paragraph: the speaker's own phrase is the point, not the quoted line
+    text = ('The vote is due in April.\nTALKS "VERY SOON"\nU.N. chief Ana Ruiz welcomed the joint announcement, '
+            'which comes after a failed attempt by her envoy in March to restart the talks.')
+    points = [p for _, ps in _speech(nlp, text) for p in ps]
+    assert "VERY SOON" not in points and any(p.startswith("welcomed the joint announcement") for p in points)
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    ("Thousands rallied in the square, answering the cleric's call to press the government over corruption.",
+     "the cleric", "to press the government over corruption"),
+    ("There was no sign that Moscow would drop its vow to continue the offensive against the armed groups.",
+     "Moscow", "to continue the offensive against the armed groups"),
+    ("The senator's call for a ban on arms sales to the region drew little support.", "The senator",
+     "for a ban on arms sales to the region"),
+])
+def test_what_a_noun_of_speech_reports_for_its_owner(nlp, text, speaker, point):
+    assert (speaker, [point]) in _speech(nlp, text)
+
+
+def test_a_noun_of_speech_whose_owner_is_for_the_reader_to_tell(nlp):
+    # "his": whose call it is the text told before; no speaker to read here
+    assert _speech(nlp, "The crowd cheered his call for a war on the militants in the north.") == []
+
+
+def test_a_quotation_after_a_noun_of_speech_is_not_its_owner_s(nlp):
+    text = ('Officials praised the governor\'s call for calm across the province. "We will rebuild the market '
+            'within a month."')
+    assert all(s == "the governor" for s, _ in _speech(nlp, text)), _speech(nlp, text)
+
+
+@pytest.mark.parametrize("text,speaker,point", [
+    ("The two leaders made clear that they would not send ground troops to the region.", "The two leaders",
+     "they would not send ground troops to the region"),
+    ("The minister made it clear the army would not withdraw.", "The minister", "the army would not withdraw"),
+])
+def test_what_a_speaker_made_clear(nlp, text, speaker, point):
+    assert (speaker, [point]) in _speech(nlp, text)
+
+
+def test_a_crowd_s_cry_before_its_speaker(nlp):
+    # (the parse may also take the quotation's first noun for a second subject; the speaker is the one outside it)
+    text = ('"No justice, no peace, no curfews," students shouted on Friday outside the ministry, where officers '
+            'tried to push them back from the gates.')
+    assert ("students", ["No justice, no peace, no curfews"]) in _speech(nlp, text)

@@ -7,9 +7,12 @@ News carries what people say in a handful of shapes, each handled here:
 * reported speech: `X said (that) ...`, `..., X told Reuters`, `X denied that ...`;
 * a verb whose own phrase is the point: `X denied reports of ...`, `X claimed responsibility
   for ...`, `X called on Y to ...`, `X vowed to ...`;
+* a speech verb whose object is what was said (`X reported a heavy assault on ...`, `X spoke of a "grave
+  danger"`), the words a writing or a crowd gives (`The banners read "..."`, `"...," the crowd chanted`);
+* a noun of speech with a named owner: `answering the cleric's call to ...`, `X would drop its vow to ...`;
 * `according to X`: the rest of the sentence is X's;
 * a quotation no verb attributes that continues an attributed speaker's words (the next sentence
-  or paragraph opens with a quotation mark).
+  or paragraph opens with a quotation mark; a paragraph's quotation its line leaves open counts).
 
 `find_speech` returns `Speech` records in text order: the speaker's characters (the subject noun
 phrase; empty for a continuation) and the point spans, attribution left out ("told Reuters on
@@ -52,7 +55,7 @@ class Speech:
     """One reported utterance. `subject` is the character span of the speaker's noun phrase and
     `head` its head token's offset (both None for a continuation quotation); `spans` the points."""
 
-    kind: str                          # quote, reported, phrase, according, continuation
+    kind: str                          # quote, reported, phrase, nominal, according, continuation
     verb: str                          # the reporting verb's lemma ("according" for according to)
     intro: str                         # the lemma as it introduces its point (see intro_lemma)
     verb_start: int
@@ -78,12 +81,43 @@ class SpeechVerbs:
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Spans of the text inside quotation marks (the marks left out), in order."""
+    """Spans of the text inside quotation marks (the marks left out), in order; with the quotations a paragraph
+    opens and leaves open (`_open_quotations`)."""
     out = []
     for m in _QUOTE.finditer(text):
         name = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         out.append(_trim(text, m.start(name), m.end(name)))
-    return [q for q in out if q[1] > q[0]]
+    out += _open_quotations(text, [(m.start(), m.end()) for m in _QUOTE.finditer(text)])
+    return sorted(q for q in out if q[1] > q[0])
+
+
+_OPENING = re.compile(r"(?:^|(?<=[\s(]))[\"“](?=\w)", re.MULTILINE)
+
+
+def _open_quotations(text: str, matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations no mark of their own kind closes in their line, after a closed quotation of the same paragraph
+    ('"...," X said. "But ...'): a paragraph of a long quotation, left open as the next paragraph opens with a
+    quotation mark again ('"But we fear the secrecy.\n"We do not know ...'), or closed by the other kind of mark
+    ('"They want to be part of a rebellion.”', copy whose marks were half converted). The quotation runs from
+    its opening mark to the line's end (its closing mark left out)."""
+    out = []
+    for m in _OPENING.finditer(text):
+        if _inside(m.start(), matched):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not any(line_start <= a and b <= m.start() for a, b in matched):
+            continue                        # only after a closed quotation of the same paragraph ('"...," X said.
+                                            # "But ...'): a script's paragraphs in quotation marks are no one's words
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = text[m.end():end]
+        if any(mark in line for mark in "\"“«"):
+            continue                        # another mark in the line: no quotation of one line to read
+        tail = line.rstrip()
+        nxt = text[end:].lstrip()
+        if tail.endswith(("”", "»")) or tail.endswith((".", "!", "?", "...")) and nxt.startswith(("\"", "“")):
+            out.append(_trim(text, m.end(), m.end() + len(tail)))
+    return out
 
 
 def sentence_pieces(parsed: "Doc", text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -429,7 +463,8 @@ def find_speech(parsed: "Doc", text: str, verbs: SpeechVerbs) -> list[Speech]:
     for q in quotes:
         if q in used or _inside(q[0], covered) or _words(text, q) < _MIN_CONTINUATION_WORDS:
             continue
-        previous = [sp for sp in found if sp.verb_start < q[0]]
+        previous = [sp for sp in found if sp.verb_start < q[0] and sp.kind != "nominal"]   # a noun's words
+        # ("his call for ...") are told by the reporter: the quotation after them goes on with no speaker of theirs
         if not previous or not _opens_sentence(text, q[0]):
             continue
         last = max(previous, key=lambda sp: sp.verb_start)
@@ -451,6 +486,12 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 out.append(Speech("according", "according", "according", token.idx, _np_span(speaker), speaker.idx,
                                   speaker.lemma_.lower(), _plural(speaker), (span,), bounds))
             continue
+        nominal = _nominal_speech(text, token, quotes)
+        if nominal is not None:
+            out.append(Speech("nominal", token.lemma_.lower(), nominal[2], token.idx, nominal[0], nominal[1].idx,
+                              _POSSESSIVE_PRONOUNS.get(nominal[1].lower_, nominal[1].lemma_.lower()),
+                              _plural(nominal[1]) or nominal[1].lower_ == "their", (nominal[3],), bounds))
+            continue
         lemma = _phrasal_lemma(token, verbs)
         if _puts_a_figure(token) and not _inside(token.idx, quotes):
             subj = _subject(token)
@@ -464,7 +505,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             continue
         if lemma in _FINDING_VERBS and token.pos_ == "VERB" and _found_by_a_report(token):
             lemma = "say"                   # "..., the report found": a report's finding is what it says
-        elif lemma not in verbs or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
+        elif lemma not in verbs and not (_speaks_of(token) or _voices_words(token) or _clause_made_clear(token)) \
+                or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
@@ -476,16 +518,31 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         hidden = _speaker_in_modifier(token)
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token) or (hidden[1] if hidden else None)
         setoff = _set_off_attribution(text, sent, token, quotes) \
-            if lemma in verbs.speech and not any(c.dep_ == "ccomp" for c in token.children) else None
+            if lemma in verbs.speech and not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children) else None
+        if setoff is not None and any(c.dep_ == "ccomp" for c in token.children):
+            # "Fighting eased near the town, a source in the militia told Reuters.": the parse hangs the speaker
+            # inside the words before the comma (an appositive or a conjunct of their last noun) and leaves the
+            # verb without a subject, or with one of those words for its subject; the word order names him
+            if subj is not None and (subj.i >= setoff.head.i or subj.left_edge.i == 0
+                                     or subj.doc[subj.left_edge.i - 1].pos_ not in ("VERB", "AUX", "ADP")):
+                setoff = None               # the parse's subject is a speaker of its own ('"...," Jay Smith, an
+                                            # analyst, said'), not the object of the verb before it
+            else:
+                hidden = None
         if setoff is not None:
             subj = setoff.head                  # the parse's subject may sit inside the words reported
+        elif subj is not None and _inside(subj.idx, quotes):
+            # '"No justice, no peace," demonstrators shouted': the parse takes the quotation's first noun for a
+            # subject beside the speaker's
+            subj = next((c for c in token.children if c.dep_ in _SUBJ and not _inside(c.idx, quotes)), subj)
         if subj is None or subj.lower_ in ("i", "you") or _inside(subj.idx, quotes):
             continue
         subject = _np_span(subj) if setoff is None else setoff.subject
         if subj.i < token.i < subj.right_edge.i:      # "a source saying ...": the noun, not what it says
             subject = _trim(text, subject[0], token.idx)
-        clauses = [c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)] \
-            or _clause_in_channel(token)
+        clauses = _clause_made_clear(token) or [
+            c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)
+            and not (setoff and c.i < token.i)] or _clause_in_channel(token) or _clause_after_audience(token)
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
@@ -493,7 +550,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
         kind = "quote"
-        if spans and _quote_inside_phrase(text, token, spans[0], verbs):
+        if spans and (_quote_inside_phrase(text, token, spans[0], verbs) or _speaks_of(token)):
             spans, kind = [_phrase_span(text, token, verbs)], "phrase"
         # "three women tried to make their way into a crowd, Anka said, but they "were intercepted"": the
         # clause before the attribution is a point beside the quotation after it
@@ -517,6 +574,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             if clause is not None and (not _inside(clause.idx, quotes) or _clause_opening(text, clause, quotes)):
                 spans = [_reported_span(text, token, clause, subj, verbs)]
                 kind = "reported"
+            elif setoff is not None and any(c.dep_ == "ccomp" for c in token.children):
+                spans, kind = list(setoff.spans), "reported"        # the clause the speaker was read inside
             elif token.dep_ == "parataxis" and token.head.i < subj.i < token.i:
                 spans = [_trim(text, sent.start_char, min(subj.left_edge.idx, token.idx))]   # "..., it said"
                 after = _clause_after_attribution(text, token, quotes, verbs)
@@ -527,6 +586,9 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 kind = "phrase"
             elif lemma in verbs.phrase and _names_its_object(token):
                 spans = [_trim(text, token.head.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))]
+                kind = "phrase"
+            elif _speaks_of(token) or _reports_its_object(token, verbs):
+                spans = [_phrase_span(text, token, verbs)]
                 kind = "phrase"
             elif lemma == "say" and _clause_parsed_as_object(token):
                 last = sent[-1] if not sent[-1].is_punct else sent[-2]
@@ -565,10 +627,12 @@ def _set_off_attribution(text: str, sent: "Span", verb: "Token", quotes: list[tu
     if not _finite(verb) or verb.tag_ == "VBN":
         return None                         # "..., in an attack claimed by ISIS": a participle, no speaker
     comma = next((t for t in reversed(doc[sent.start:verb.i]) if t.text == ","), None)
+    if comma is not None:
+        comma = _list_of_speakers(comma, verb)
     if comma is None or not 1 <= verb.i - comma.i - 1 <= _SETOFF_SPEAKER_TOKENS or comma.i - sent.start < 2:
         return None
     speaker = doc[comma.i + 1:verb.i]
-    if any(t.tag_ in _FINITE_TAGS or t.is_punct or t.is_quote for t in speaker) \
+    if any(t.tag_ in _FINITE_TAGS or t.is_punct and t.text != "," or t.is_quote for t in speaker) \
             or speaker[0].lower_ in _SUBORDINATORS or speaker[0].pos_ in ("ADP", "CCONJ", "SCONJ") \
             or speaker[0].dep_ in ("cc", "mark") or speaker[0].tag_ in ("WDT", "WP") \
             or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in speaker):
@@ -594,11 +658,38 @@ def _set_off_attribution(text: str, sent: "Span", verb: "Token", quotes: list[tu
             and before[0].pos_ != "ADP":        # "In recent weeks, one source said, ...": a time, not the words
         last = sent[-1] if not sent[-1].is_punct else sent[-2]      # "Those acts, he said, clearly showed ..."
         rest = _trim(text, doc[after_verb].idx + 1, last.idx + len(last.text))
+        if after_verb + 1 < sent.end and doc[after_verb + 1].lower_ in _SUBORDINATORS:
+            rest = (rest[0], rest[0])       # "..., the governor said, as troops advanced ...": the reporter's
         spans = [s for s in (spans[0], rest) if _words(text, s) >= _MIN_CONTINUATION_WORDS]
     if not spans or _words(text, spans[0]) < _MIN_CONTINUATION_WORDS and len(spans) == 1:
         return None
     head = next((t for t in speaker if not speaker.start <= t.head.i < speaker.end), speaker[-1])
     return _SetOff(head, (speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)), tuple(spans))
+
+
+def _list_of_speakers(comma: "Token", verb: "Token") -> "Token":
+    """The comma a set-off attribution begins at when it names a list of speakers ("..., the rebels, residents
+    and a monitoring group said."): the last comma before the verb, moved back over the list's earlier items,
+    each short, set off by a comma, and a noun the parse joins to a later one as a conjunct. Only a speaker that
+    holds "and" or "or" is a list; the comma itself otherwise."""
+    doc = verb.doc
+    if not any(t.dep_ == "cc" for t in doc[comma.i + 1:verb.i]):
+        return comma
+    while True:
+        before = next((t for t in reversed(doc[max(0, comma.i - _SETOFF_ITEM_TOKENS - 1):comma.i]) if t.text == ","),
+                      None)
+        if before is None or before.i + 1 >= comma.i:
+            return comma
+        item = doc[before.i + 1:comma.i]
+        head = next((t for t in item if not before.i < t.head.i < comma.i), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN") or item[0].pos_ in ("ADP", "SCONJ", "CCONJ") \
+                or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in item) \
+                or not any(t.dep_ == "conj" and t.head.i == head.i for t in doc[comma.i + 1:verb.i]):
+            return comma
+        comma = before
+
+
+_SETOFF_ITEM_TOKENS = 4                # each earlier item of a list of speakers is this short ("residents")
 
 
 # verbs whose quotation names what their object is called ('called the report "a lie"', 'described it as ...')
@@ -635,6 +726,30 @@ def _clause_in_channel(verb: "Token") -> list["Token"]:
                         and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
                         and any(c.dep_ in _SUBJ for c in clause.children):
                     return [clause]
+    return []
+
+
+# verbs whose object is whom the words are said to, the words following it ("told the conference he had ...")
+_AUDIENCE_VERBS = frozenset({"tell", "inform", "assure", "remind"})
+# what is told, not whom: "told the story he had heard" is a relative clause of it
+_THINGS_TOLD = frozenset({"story", "truth", "lie", "tale", "joke", "news", "detail", "account", "version", "secret"})
+
+
+def _clause_after_audience(verb: "Token") -> list["Token"]:
+    """The reported clause the parse reads as a relative clause of the audience when "that" is left out ("told
+    the conference he had spoken to ...", "assured lawmakers the army would ..."): a finite clause right after
+    the verb's object, with a subject of its own and no relative pronoun ("the lawmakers who ...")."""
+    if verb.lemma_.lower() not in _AUDIENCE_VERBS:
+        return []
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "obj") or obj.i < verb.i or obj.lemma_.lower() in _THINGS_TOLD:
+            continue
+        for clause in obj.children:
+            if clause.dep_ != "relcl" or clause.left_edge.i != obj.i + 1 or not _finite(clause):
+                continue
+            if any(c.dep_ in _SUBJ for c in clause.children) and not any(
+                    c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in clause.children):
+                return [clause]
     return []
 
 
@@ -712,7 +827,7 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
         # one inside a phrase of the verb's before it ('Calling the comments an attempt to "disrupt the process",
         # Kerry said the government was mistaken')
         if sent.start_char < q[1] <= start and _QUOTE_TO_VERB.match(text[q[1]:start]) \
-                and not _inside(q[0], _phrases_before(verb)):
+                and not _inside(q[0], _phrases_before(verb)) and not _headline_before(text, q, start):
             used.add(q)
             return [q]
     for q in quotes:
@@ -728,6 +843,14 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
             used.add(q)
             return [q]
     return []
+
+
+def _headline_before(text: str, quote: tuple[int, int], start: int) -> bool:
+    """Whether a quotation before an attribution is a line of its own, a headline or a crosshead ('TALKS "VERY
+    SOON"' over 'The U.N. chief welcomed ...'): a line break between it and the attribution with no comma or
+    full stop to hand it on, as '"...," he said' always has."""
+    after = re.match(r"\W*", text[quote[1]:max(start, quote[1]) + 80]).group()   # up to the next word
+    return "\n" in after and "," not in after and text[quote[1] - 1:quote[1]] not in (",", ".", "!", "?")
 
 
 def _phrases_before(verb: "Token") -> list[tuple[int, int]]:
@@ -757,6 +880,149 @@ def _has_phrase(verb: "Token") -> bool:
         if child.dep_ == "prep" and child.lower_ in ("of", "about") and lemma in ("warn", "caution"):
             return True                     # "warned of a harsh response"
     return lemma in ("call", "appeal") and _for_clause(verb)
+
+
+# speech verbs whose object, with no clause, is what was said ("reported a heavy assault on the town",
+# "estimated the damage at ...", "admitted the killings"); not those whose object is whom it is said to
+# ("told reporters") or what carries it ("posted a video", "wrote a letter")
+_OBJECT_REPORTS = frozenset({"report", "allege", "predict", "forecast", "estimate", "acknowledge", "admit",
+                             "concede"})
+
+
+def _reports_its_object(verb: "Token", verbs: SpeechVerbs) -> bool:
+    """Whether a speech verb reports its noun object: "The agency had reported a heavy assault on the town"
+    (the assault is what the agency reported); not a pronoun ("reported it": nothing said), a day, nor an object
+    that speaks itself ("reported a statement that said ...": the statement's words are the point). Only a verb
+    that tells what was done ("reported", "has reported"), not one that asks it ("must report any instance",
+    "additional reporting by")."""
+    if verb.lemma_.lower() not in _OBJECT_REPORTS or not _tells(verb):
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+               and c.ent_type_ not in ("DATE", "TIME") and not _told_before(c)
+               and not any(t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in c.subtree) for c in verb.children)
+
+
+def _tells(verb: "Token") -> bool:
+    """A verb in the past or present tense, or a participle after "have" ("had reported"): what somebody did
+    say, not what one must, may or will (a base form, a modal) nor a participle ("reporting by")."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _told_before(noun: "Token") -> bool:
+    """Whether an object only points back at what the text has told ("reported the death toll", "admitted the
+    incident"): "the" or "this" and the noun, nothing after it to say what it was."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children) \
+        and not any(c.i > noun.i for c in noun.children)
+
+
+# what carries written words: 'The statement read: "..."', 'One placard read "..."'
+_WRITINGS = frozenset({"statement", "message", "letter", "note", "communique", "communiqué", "leaflet", "banner",
+                       "sign", "placard", "poster", "slogan", "graffiti", "inscription", "headline", "caption",
+                       "tweet", "post", "text", "sticker", "flyer", "declaration"})
+# verbs a crowd says its words with ('"Down with the army," the crowd chanted')
+_CRY_VERBS = frozenset({"chant", "shout", "yell", "scream", "cry"})
+
+
+def _voices_words(verb: "Token") -> bool:
+    """Whether a verb that is no reporting verb gives somebody's words: "read" whose subject is a writing ('The
+    banners read "..."', 'The statement read in part: "..."'), a crowd's cry with a subject of its own
+    ('"...," the protesters shouted'; not a participle hung on a noun, 'marched to the embassy chanting', where
+    the parse's noun is no speaker). What they give is their quotation or clause, never their own phrase."""
+    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if lemma == "read":
+        return bool(subjects) and subjects[0].lemma_.lower() in _WRITINGS
+    return lemma in _CRY_VERBS and verb.pos_ == "VERB" and (bool(subjects) or verb.dep_ in ("advcl", "conj", "xcomp"))
+
+
+# nouns of speech whose complement is what a possessor said ("the cleric's call to ...", "its vow to ..."), and
+# the reporting verb each stands for
+_SPEECH_NOUNS = {"call": "call", "appeal": "appeal", "demand": "demand", "vow": "vow", "pledge": "pledge",
+                 "threat": "threaten", "warning": "warn", "promise": "promise", "claim": "say", "denial": "deny",
+                 "ultimatum": "threaten", "plea": "appeal", "order": "say"}
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+# verbs a speaker keeps or drops his own words with ("renewed its call for", "would drop its vow to"): the
+# possessive pronoun of their object is their subject
+_OWN_WORDS_VERBS = frozenset({"renew", "repeat", "drop", "abandon", "withdraw", "keep", "make", "issue", "restate",
+                              "press", "step", "soften", "harden", "retract", "honour", "honor", "fulfil", "fulfill",
+                              "break"})
+
+
+def _nominal_speech(text: str, noun: "Token", quotes: list[tuple[int, int]]) \
+        -> tuple[tuple[int, int], "Token", str, tuple[int, int]] | None:
+    """What a noun of speech with a possessor reports: "responding to the cleric's call to press the government
+    over ...", "would drop its vow to continue the offensive", "rejected the army's claim that ..." (the
+    possessor speaks; the complement, an infinitive, a "that" clause or "for ...", is the point). None when the
+    noun has no such possessor (a "call for calm" of nobody's) or no complement. (possessor's characters, its
+    head, the reporting verb the noun stands for, the point)"""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in _SPEECH_NOUNS or _inside(noun.idx, quotes):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and (
+        c.pos_ in ("NOUN", "PROPN") or c.lower_ in _POSSESSIVE_PRONOUNS)), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":                # "Moscow would drop its vow": the clause's own subject, or nobody
+        subject = next((c for c in noun.head.children if c.dep_ in _SUBJ and c.i < noun.i), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _plural(subject) != (owner.lower_ == "their") \
+                or noun.dep_ not in ("dobj", "obj") or noun.head.lemma_.lower() not in _OWN_WORDS_VERBS:
+            return None                     # "the crowd cheered his call for ...": whose is for the reader to tell
+        owner = subject
+    complement, intro = None, _SPEECH_NOUNS[lemma]
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            complement = c                  # "call to press ...", "vow to continue ..."
+        elif c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            complement = c                  # "claim that ..."
+        elif c.dep_ == "prep" and c.lower_ == "for" and lemma in ("call", "appeal", "demand", "plea"):
+            complement, intro = c, "demand"     # "call for a ban on ..."
+        if complement is not None:
+            break
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if complement is None and after is not None and after.lower_ == "to" and after.dep_ == "aux" \
+            and after.head.i > after.i and after.head.pos_ == "VERB" \
+            and any(a.i == after.head.head.i for a in list(noun.ancestors)[:3]):
+        complement = after.head             # "answering the cleric's call to press ...": the parse hangs the
+                                            # infinitive on the verb the noun is the object of
+    if complement is None:
+        return None
+    last = complement.right_edge
+    while last.i > complement.i and last.is_punct:
+        last = last.nbor(-1)
+    point = _trim(text, complement.left_edge.idx, last.idx + len(last.text))
+    if text[point[0]:point[0] + 5].lower() == "that ":
+        point = _trim(text, point[0] + 5, point[1])
+    if _words(text, point) < _MIN_CONTINUATION_WORDS or _inside(point[0], quotes):
+        return None
+    words = [t for t in owner.subtree if not (t.dep_ == "case" and t.head.i == owner.i)]
+    return (words[0].idx, words[-1].idx + len(words[-1].text)), owner, intro, point
+
+
+def _clause_made_clear(verb: "Token") -> list["Token"]:
+    """The clause "made clear" (or "made it clear", "made plain") says: "The two leaders made clear that they would
+    not send troops" tells what they said as a reporting verb does; the parse hangs the clause on "clear"."""
+    if verb.lemma_.lower() != "make" or verb.pos_ != "VERB":
+        return []
+    for adj in verb.children:
+        if adj.lower_ not in ("clear", "plain") or adj.i < verb.i:
+            continue
+        for clause in adj.children:
+            if clause.i > adj.i and clause.pos_ in ("VERB", "AUX") and _finite(clause) \
+                    and any(c.dep_ in _SUBJ for c in clause.children):
+                return [clause]
+    return []
+
+
+def _speaks_of(verb: "Token") -> bool:
+    """Whether "speak" has what it speaks of for its point: "spoke of a grave danger to the region" (what it names
+    is the speaker's; not "spoke to reporters", nor "spoke about the incident", a topic only)."""
+    return verb.lemma_.lower() == "speak" and _tells(verb) and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _names_its_object(verb: "Token") -> bool:
