@@ -273,3 +273,10 @@ def test_a_headline_in_the_present_is_not_an_action_going_on(nlp):
     prose = nlp("Rebels are shelling the northern town, residents said.")
     assert not told_in_present(next(t for t in headline if t.text == "hits"))
     assert told_in_present(next(t for t in prose if t.text == "shelling"))
+
+
+def test_a_run_told_in_the_perfect_since_a_time_takes_no_day_from_the_story(nlp, kb):
+    lead = "ISTANBUL — A car bomb killed nine soldiers in Diyarbakir on Saturday, officials said."
+    run = "Protesters have gathered outside the governor's office in Diyarbakir since the bombing."
+    evs = [e for e in events(nlp, kb, f"{lead}\n\n{run}") if "Protesters" in e.evidence.text]
+    assert evs and all(e.event_date is None for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]

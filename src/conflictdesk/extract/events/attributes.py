@@ -906,6 +906,12 @@ def told_in_present(head: "Token") -> bool:
     if verb is None or verb.lemma_.lower() in REPORTING_VERBS:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN" and auxes & {"has", "have", "'ve"} and any(
+            (c.lower_ == "since" and c.dep_ == "prep") or (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in verb.children):
+        # a run up to now: "protesters have gathered outside the mansion since the shooting", "militants have
+        # attacked police posts since the truce collapsed"
+        return True
     if verb.tag_ == "VBG":
         # "are advancing"; "have been demonstrating" (the present perfect progressive)
         return bool(auxes & PRESENT_AUX) or ("been" in auxes and bool(auxes & {"has", "have", "'ve"}))
