@@ -177,3 +177,19 @@ def test_a_months_own_event_is_dated_to_that_month():
     found = dates("He is wanted over November's attacks in Paris, Theresa May's office said.")
     got = {s: (d, tp) for s, d, tp, _, _ in found}
     assert got == {"November": (dt.date(2017, 11, 1), 3)}
+
+
+def test_the_same_day_and_the_night_before_count_from_the_day_told_last():
+    found = {s: (d, r) for s, d, _, _, r in dates(
+        "Militants stormed a police post on Monday. Later that day, troops retook it. The night before, "
+        "the post had been shelled. The day earlier, a convoy was ambushed nearby. That evening, the army "
+        "closed the road.")}
+    assert found["Later that day"] == (dt.date(2018, 1, 8), "relative_to_previous")
+    assert found["The night before"] == (dt.date(2018, 1, 7), "relative_to_previous")
+    assert found["The day earlier"][0] == dt.date(2018, 1, 6)      # the day before the night before
+    assert found["That evening"][0] == dt.date(2018, 1, 6)
+
+
+def test_the_night_before_an_occasion_and_a_night_club_are_no_day():
+    found = [s for s, *_ in dates("Militants met on Monday. They spoke the night before the vote at that night club.")]
+    assert "the night before" not in found and "that night" not in found

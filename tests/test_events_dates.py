@@ -254,3 +254,29 @@ def test_an_act_someone_is_accused_of_came_before_the_news(nlp, kb):
             "Saturday.")
     stabbings = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
     assert stabbings and stabbings[0].event_date == dt.date(2016, 4, 20), [e.event_date for e in stabbings]
+
+
+def test_an_action_told_as_going_on_takes_no_day_from_the_report(nlp, kb):
+    lead = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
+    # told in the present progressive, with no day: what goes on these weeks, not the news of the lead's day
+    going_on = "Elsewhere, army units are advancing on rebel positions in the hills north of Hama."
+    # told as done, with no day: the news of that day, to the week
+    done = "Elsewhere, army units advanced on rebel positions in the hills north of Hama."
+    for sentence, expected in ((going_on, None), (done, dt.date(2016, 5, 7))):
+        evs = [e for e in events(nlp, kb, f"{lead}\n\n{sentence}") if "Hama" in e.evidence.text]
+        assert evs and evs[0].event_date == expected, [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_a_headline_in_the_present_is_not_an_action_going_on(nlp):
+    from conflictdesk.extract.events.attributes import told_in_present
+    headline = nlp("Suicide bomber hits cafe in northern town")
+    prose = nlp("Rebels are shelling the northern town, residents said.")
+    assert not told_in_present(next(t for t in headline if t.text == "hits"))
+    assert told_in_present(next(t for t in prose if t.text == "shelling"))
+
+
+def test_a_run_told_in_the_perfect_since_a_time_takes_no_day_from_the_story(nlp, kb):
+    lead = "ISTANBUL — A car bomb killed nine soldiers in Diyarbakir on Saturday, officials said."
+    run = "Protesters have gathered outside the governor's office in Diyarbakir since the bombing."
+    evs = [e for e in events(nlp, kb, f"{lead}\n\n{run}") if "Protesters" in e.evidence.text]
+    assert evs and all(e.event_date is None for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]

@@ -871,6 +871,56 @@ def accused_act_times(head: "Token", dates: list[DateMention]) -> frozenset[int]
                      if not _told_in_clause(span, inside))
 
 
+PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
+
+
+def _event_verb(head: "Token") -> "Token | None":
+    """The verb whose clause tells the event: the trigger itself when a verb (an infinitive's, the verb it
+    is the aim of: "are in a major operation to retake"), else the verb an event noun is the subject or object
+    of, directly or through a preposition."""
+    tok = head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+            return tok
+        if tok.pos_ in ("VERB", "AUX"):      # "to retake": the clause of the verb it is the aim of
+            tok = tok.head
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def told_in_present(head: "Token") -> bool:
+    """An event told as what is going on as the report is written, in the present tense or progressive
+    ("troops are advancing on the city", "forces are in a major operation to retake it", "protesters have been
+    demonstrating for weeks", "civilians are being caught in the crossfire"): it runs over days the report does
+    not bound, so neither the report's day nor a day carried from another sentence is its date (the annotation
+    guide leaves an ongoing action undated); a day its own sentence gives still is. Not a headline's present ("Suicide bomber hits cafe"), told of a past incident:
+    only a sentence that ends as prose does; nor a verb of saying ("officials say the attack ...")."""
+    words = [t.text for t in head.sent if not t.is_space and t.text not in ('"', "\u201d", "'")]
+    if not words or words[-1] not in (".", "!", "?"):
+        return False
+    verb = _event_verb(head)
+    if verb is None or verb.lemma_.lower() in REPORTING_VERBS:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBN" and auxes & {"has", "have", "'ve"} and any(
+            (c.lower_ == "since" and c.dep_ == "prep") or (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in verb.children):
+        # a run up to now: "protesters have gathered outside the mansion since the shooting", "militants have
+        # attacked police posts since the truce collapsed"
+        return True
+    if verb.tag_ == "VBG":
+        # "are advancing"; "have been demonstrating" (the present perfect progressive)
+        return bool(auxes & PRESENT_AUX) or ("been" in auxes and bool(auxes & {"has", "have", "'ve"}))
+    if verb.tag_ == "VBN" and "being" in auxes:
+        return bool(auxes & PRESENT_AUX)      # "are being caught in the crossfire"
+    # the copula's present: "are in a major operation", "is under way"
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not auxes
+
+
 def told_as_pattern(head: "Token") -> bool:
     """A pattern of violence rather than one incident: habitual ("has historically struck", "regularly
     shelled"), a series told in the perfect, or a run over weeks or more ("weeks of rocket attacks")."""

@@ -55,6 +55,9 @@ class Draft:
     # the day of the clause an "after" / "following" phrase holding the event follows: its date only when no
     # telling of it gives its own ("fired the chief Friday following a series of attacks")
     clause_day: DateMention | None = None
+    # told as going on as the report is written ("troops are advancing"): the report's day is not its date,
+    # unless another telling of it tells it done
+    ongoing: bool = False
     # the word of a claim of responsibility told again into it ("IS claimed responsibility for the shrine
     # attack": "attack"): the incident is claimed by its actor1, whatever the status of its first telling
     claim_word: str | None = None
@@ -191,6 +194,7 @@ def absorb(into: Draft, other: Draft) -> None:
         into.place, into.place_here = other.place, other.place_here or into.place_here
     if into.date is None and other.date is not None and other.date.date is not None and not into.pattern:
         into.date = other.date     # never a time coarser than a month, which dates another event
+    into.ongoing = into.ongoing and other.ongoing     # a telling of it as done makes it an incident
     if into.count is None:
         into.count = other.count
     if other.salience == "main" and not into.pattern:

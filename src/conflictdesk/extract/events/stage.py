@@ -46,7 +46,8 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          in_sequence_phrase, in_since_phrase, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
-                         site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern, told_sites)
+                         site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern,
+                         told_in_present, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
@@ -1004,8 +1005,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
                       earlier_sites=earlier_sites, governed=clause_sites(m.head))
-    if salience == "background" and when is not None and not sent.start_char <= when.span.start < sent.end_char:
-        when = None          # the day of the story told around it does not date what the report recalls
+    ongoing = told_in_present(m.head)
+    if (salience == "background" or ongoing) and when is not None \
+            and not sent.start_char <= when.span.start < sent.end_char:
+        # the day of the story told around it does not date what the report recalls, nor what it tells as
+        # going on ("army units are advancing on the town")
+        when = None
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
     if reference == "aftermath" and roles.side1.token is not None and roles.side1.token not in m.head.subtree:
         # "Obama met with survivors of the shooting": who met them did not shoot
@@ -1020,7 +1025,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               place_here=place is not None and (sent.start_char <= place.span.start < sent.end_char
                                                 or any(place is document.sites.get(n) for n in sites)),
               reference=reference, pattern=trend or told_as_pattern(m.head),
-              clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None)
+              clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
+              ongoing=ongoing)
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
@@ -2041,7 +2047,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             or home or country
         d.place = _filed_place(d, document, where)
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
-            (anchor, 2) if d.salience == "main" and anchor else (None, None)
+            (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
         if when and doc.published and (doc.published - when).days > RECALLED_DAYS:
             d.salience = "background"    # dated by another telling of it: "the Nov. 13 rampage in Paris"
