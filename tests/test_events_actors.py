@@ -1063,3 +1063,13 @@ def test_a_relative_clause_told_by_police_has_the_noun_for_its_subject(nlp, kb, 
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
     assert evs and all(a1 == "Unidentified Armed Group (United States)" for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Tulsa, Oklahoma discovered two dead men in a parked car on Sunday morning.",
+    "Soldiers found three dead villagers near a well outside Maiduguri, Nigeria on Monday.",
+])
+def test_who_finds_the_dead_did_not_kill_them(nlp, kb, text):
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or not a1.startswith(("Police", "Military")) for _, a1, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]

@@ -616,7 +616,10 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who flees or escapes it was exposed to it ("residents fleeing the shelling")
                    "flee", "escape", "evade", "endure",
                    # who examines it did not do it ("officials are still analyzing the links between X and an attack")
-                   "analyze", "analyse", "examine", "study", "probe", "review"}
+                   "analyze", "analyse", "examine", "study", "probe", "review",
+                   # who finds the dead did not kill them ("police discovered three dead men", "troops found the
+                   # bodies of 12 people")
+                   "find", "discover", "recover", "uncover", "exhume"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
