@@ -1073,3 +1073,11 @@ def test_who_finds_the_dead_did_not_kill_them(nlp, kb, text):
     evs = coded(nlp, kb, text)
     assert all(a1 is None or not a1.startswith(("Police", "Military")) for _, a1, _ in evs), \
         [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_counted_aircraft_by_model_are_the_state_forces_not_its_people(nlp, kb):
+    # "two Turkish F-16s": a model designation counts aircraft, not Turkish people
+    text = "Two Turkish F-16s shot down a Russian Su-24 near the Syrian border on Tuesday, the Turkish military said."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Military Forces of Turkey") for _, a1, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]

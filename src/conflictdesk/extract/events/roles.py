@@ -457,6 +457,10 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
         or _counted_people(tok, patterns)
 
 
+# a model designation names hardware, not people: "two Turkish F-16s", "Russian Su-24s", "MiG-29s", "T-72s"
+MODEL_DESIGNATION = re.compile(r"[A-Za-z]{1,4}-\d+[A-Za-z]*")
+
+
 def _counted_people(tok: "Token", patterns: EventPatterns) -> bool:
     """"two Israeli hikers", "three Turkish engineers": a counted plural told by its country, with no word
     of arms, of a site or of a weapon, is people of that country, not its forces (a state's forces are told
@@ -464,7 +468,7 @@ def _counted_people(tok: "Token", patterns: EventPatterns) -> bool:
     civilians" are civilians already."""
     lemma = tok.lemma_.lower()
     return tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children) \
-        and lemma not in patterns.armed_nouns and lemma not in patterns.security_nouns \
+        and not MODEL_DESIGNATION.fullmatch(tok.lemma_) and lemma not in patterns.armed_nouns and lemma not in patterns.security_nouns \
         and lemma not in patterns.weapons and lemma not in OWNED_NOUNS | SITE_NOUNS \
         and lemma not in patterns.civilian_nouns \
         and role_phrase_in(tok, patterns) is None
