@@ -1028,3 +1028,56 @@ def test_the_one_accused_of_a_killing_is_its_unidentified_attacker(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
     assert evs and all(a1 == "Unidentified Armed Group (United States)" for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_fighting_read_as_a_verb_takes_its_between_sides(nlp, kb):
+    # a gerund subject parsed as a verb: "between X and Y" still names both sides, the first told first
+    text = "Fighting between Houthi fighters and pro-Hadi forces left 12 dead in Taiz on Sunday, medics said."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Yemen (2016-) Supreme"), evs[0][1:]
+    assert evs[0][2] and evs[0][2].startswith("Military Forces of Yemen") and "Supreme" not in evs[0][2], evs[0][1:]
+
+
+def test_it_opening_a_sentence_is_the_armed_subject_of_the_one_before(nlp, kb):
+    text = ("Islamic State began to spread along the Libyan coast two years ago as rival governments fought. "
+            "It seized the port town of Sirte in June, residents said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles" and "Sirte" in x[0].evidence.text]
+    assert evs and evs[0][1] and evs[0][1].startswith("Islamic State"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_it_after_a_subject_that_is_no_armed_actor_names_no_one(nlp, kb):
+    text = ("The town of Sirte lies on the Libyan coast between Tripoli and Benghazi. "
+            "It was shelled on Monday, killing three people, residents said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert evs and all(a1 is None or not a1.startswith(("Military", "Islamic")) for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "A Denver man who police say shot a 12-year-old girl in the leg in Denver, Colorado has been charged with "
+    "attempted murder.",
+    "A Houston woman who police said stabbed her neighbor in Houston, Texas on Friday was arrested on Saturday.",
+])
+def test_a_relative_clause_told_by_police_has_the_noun_for_its_subject(nlp, kb, text):
+    # "who police say shot": the police only tell it; the one person who shot is an unidentified armed group
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 == "Unidentified Armed Group (United States)" for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Tulsa, Oklahoma discovered two dead men in a parked car on Sunday morning.",
+    "Soldiers found three dead villagers near a well outside Maiduguri, Nigeria on Monday.",
+])
+def test_who_finds_the_dead_did_not_kill_them(nlp, kb, text):
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or not a1.startswith(("Police", "Military")) for _, a1, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_counted_aircraft_by_model_are_the_state_forces_not_its_people(nlp, kb):
+    # "two Turkish F-16s": a model designation counts aircraft, not Turkish people
+    text = "Two Turkish F-16s shot down a Russian Su-24 near the Syrian border on Tuesday, the Turkish military said."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Military Forces of Turkey") for _, a1, _ in evs), \
+        [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]

@@ -457,6 +457,10 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
         or _counted_people(tok, patterns)
 
 
+# a model designation names hardware, not people: "two Turkish F-16s", "Russian Su-24s", "MiG-29s", "T-72s"
+MODEL_DESIGNATION = re.compile(r"[A-Za-z]{1,4}-\d+[A-Za-z]*")
+
+
 def _counted_people(tok: "Token", patterns: EventPatterns) -> bool:
     """"two Israeli hikers", "three Turkish engineers": a counted plural told by its country, with no word
     of arms, of a site or of a weapon, is people of that country, not its forces (a state's forces are told
@@ -464,7 +468,7 @@ def _counted_people(tok: "Token", patterns: EventPatterns) -> bool:
     civilians" are civilians already."""
     lemma = tok.lemma_.lower()
     return tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children) \
-        and lemma not in patterns.armed_nouns and lemma not in patterns.security_nouns \
+        and not MODEL_DESIGNATION.fullmatch(tok.lemma_) and lemma not in patterns.armed_nouns and lemma not in patterns.security_nouns \
         and lemma not in patterns.weapons and lemma not in OWNED_NOUNS | SITE_NOUNS \
         and lemma not in patterns.civilian_nouns \
         and role_phrase_in(tok, patterns) is None
@@ -537,9 +541,36 @@ def _modified_noun(v: "Token") -> "tuple[Token | None] | None":
     return _noun_read_as_verb(v)
 
 
+# verbs through which a relative clause is told by someone else ("a man who police say shot a boy")
+TOLD_RELATIVE = {"say", "allege", "believe", "claim", "think", "suspect"}
+
+
+def told_relative(verb: "Token") -> "Token | None":
+    """"a man who police say shot a boy", "militants who officials said attacked a checkpoint": a relative
+    clause told through a speaker ("who X say(s) V") has for V's subject the noun the clause qualifies; the
+    speaker only tells it. The parser reads it two ways: the speaker as V's subject with "say" its auxiliary,
+    or "said" as the relative clause with V its complement (with "who", or no subject at all)."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        says = [c for c in verb.children if c.dep_ == "aux" and c.lemma_.lower() in TOLD_RELATIVE]
+        speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE]
+        if says and speakers and speakers[0].i < says[0].i < verb.i and any(
+                t.lower_ in RELATIVE for t in verb.doc[verb.head.i + 1:speakers[0].i]):
+            return verb.head
+    said = verb.head
+    if verb.dep_ == "ccomp" and said.dep_ == "relcl" and said.lemma_.lower() in TOLD_RELATIVE \
+            and said.head.pos_ in ("NOUN", "PROPN") and said.i < verb.i:
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not own or own[0].lower_ in RELATIVE:
+            return said.head
+    return None
+
+
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
     """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
     and whether it is passive."""
+    told = told_relative(verb)
+    if told is not None:
+        return told, bool(_children(verb, {"auxpass"}))
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
                                    steps=4, through_prepositions=True, not_into=_SPEECH,
                                    otherwise=_modified_noun)
@@ -589,7 +620,10 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who flees or escapes it was exposed to it ("residents fleeing the shelling")
                    "flee", "escape", "evade", "endure",
                    # who examines it did not do it ("officials are still analyzing the links between X and an attack")
-                   "analyze", "analyse", "examine", "study", "probe", "review"}
+                   "analyze", "analyse", "examine", "study", "probe", "review",
+                   # who finds the dead did not kill them ("police discovered three dead men", "troops found the
+                   # bodies of 12 people")
+                   "find", "discover", "recover", "uncover", "exhume"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
@@ -831,6 +865,13 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             withs = _pobj_of(head, {"with", "against", "from"})
             if withs:
                 target = withs[0]
+        if m.coding.event_type in ("Battles", "Riots") and agent is None and target is None \
+                and head.tag_ == "VBG" and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+            # "Fighting between the rebels and Ukraine's forces killed thousands": a gerund read as a verb,
+            # used as a noun; its "between X and Y" names both sides, as the noun's does
+            between = [b for b in _pobj_of(head, {"between"}) if _conjuncts(b)]
+            if between:
+                agent, target = between[0], _conjuncts(between[0])[0]
         if head.lemma_.lower() in REPELLING and not passive and target is not None:
             # "the peshmerga deflected Islamic State attacks": who attacked is the battle's first side (ACLED),
             # who repelled them the second; an attack noun's own attacker is that side

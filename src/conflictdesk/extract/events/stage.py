@@ -31,6 +31,7 @@ import ahocorasick
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
+from ..parse_tree import text_of
 from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
                      violent_demonstrations)
@@ -54,7 +55,8 @@ from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .whereabouts import person_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, accused_of,
-                    actor_entry, as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase)
+                    actor_entry, as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase,
+                    told_relative)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -726,6 +728,8 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
         return party
     if tok.lower_ == "they" and party.actor is None:
         return _they(party, kb=kb, index=index, patterns=patterns)
+    if tok.lower_ == "it" and party.actor is None:
+        return _it(party, kb=kb, index=index, patterns=patterns)
     definite = any(c.lower_ == "the" for c in tok.children)
     if party.actor is not None:
         rec = index.by_id.get(party.actor)
@@ -797,6 +801,34 @@ def _they(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) 
     found = _antecedent(resolve_phrase(nearest, index, patterns), kb=kb, index=index, patterns=patterns)
     if found.kind not in ("civilians", "nationals", "protesters", "rioters") and (found.phrase is not None or (
             found.actor is not None and _actor_type(found.actor, kb=kb, index=index) in ARMED_TYPES)):
+        return dataclasses.replace(found, token=tok)
+    return party
+
+
+def _it(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> Party:
+    """"Islamic State started expanding into Libya in 2014. It took full control of Sirte last year": a
+    sentence that opens with "It" as the subject of its main verb continues the sentence before, in the same
+    paragraph, about that sentence's subject; when that subject is an armed actor, "it" is that actor. Any
+    other "it" (inside a clause, after other words, or after a subject that is no armed actor: a town, an
+    attack, a report) names no one."""
+    tok = party.token
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    sent = tok.sent
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i
+                                   and verb.head.lemma_.lower() in SPEAKING_VERBS | {"tell"})
+    if tok.dep_ != "nsubj" or not main or tok.i != sent.start or sent.start == 0:
+        return party
+    doc = tok.doc
+    before = doc[sent.start - 1].sent
+    if "\n" in text_of(doc)[before.end_char:sent.start_char]:
+        return party              # a new paragraph
+    subj = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return party
+    found = _antecedent(resolve_phrase(subj, index, patterns), kb=kb, index=index, patterns=patterns)
+    if found.kind is None and found.actor is not None and _actor_type(found.actor, kb=kb, index=index) in ARMED_TYPES:
         return dataclasses.replace(found, token=tok)
     return party
 
@@ -1281,6 +1313,10 @@ def _lone_assailant(d: Draft) -> bool:
         return False
     if tok.head.dep_ == "agent" and tok.head.head.i == head.i:
         return True                   # "stabbed by a 21-year-old student"
+    told = told_relative(head)
+    if told is not None and told.i == tok.i and not any(c.dep_ == "auxpass" for c in head.children):
+        # "a man who police said stabbed two neighbors": the verb after "said" may be tagged a participle
+        return head.lemma_.lower() not in DYING_VERBS
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or (
         head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children))
     return not passive and head.lemma_.lower() not in DYING_VERBS      # ("a woman shot dead": shot)
