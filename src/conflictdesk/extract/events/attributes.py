@@ -897,8 +897,9 @@ def told_in_present(head: "Token") -> bool:
     ("troops are advancing on the city", "forces are in a major operation to retake it", "protesters have been
     demonstrating for weeks", "civilians are being caught in the crossfire"): it runs over days the report does
     not bound, so neither the report's day nor a day carried from another sentence is its date (the annotation
-    guide leaves an ongoing action undated); a day its own sentence gives still is. Not a headline's present ("Suicide bomber hits cafe"), told of a past incident:
-    only a sentence that ends as prose does; nor a verb of saying ("officials say the attack ...")."""
+    guide leaves an ongoing action undated); a day its own sentence gives still is. Not a headline's present
+    ("Suicide bomber hits cafe"), told of a past incident: only a sentence that ends as prose does; nor a verb
+    of saying ("officials say the attack ...")."""
     words = [t.text for t in head.sent if not t.is_space and t.text not in ('"', "\u201d", "'")]
     if not words or words[-1] not in (".", "!", "?"):
         return False
