@@ -62,7 +62,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> "Language":
 def load_stock_pipeline(name: str = DEFAULT_MODEL) -> "Language":
     """`name` as spaCy itself loads it, with its own attribute ruler and lemmatizer (not cached):
     what `load_pipeline` is measured and checked against (`speedups.py`). Both have the
-    `paragraph_breaks` component (a blank line, or a line break after a full stop, starts a sentence), so that their parses can be compared."""
+    `paragraph_breaks` component (a blank line, or a line break after a full stop, starts a sentence), so that
+    their parses can be compared."""
     return _load_checked(name, faster=False)
 
 

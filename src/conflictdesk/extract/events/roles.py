@@ -468,7 +468,8 @@ def _counted_people(tok: "Token", patterns: EventPatterns) -> bool:
     civilians" are civilians already."""
     lemma = tok.lemma_.lower()
     return tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children) \
-        and not MODEL_DESIGNATION.fullmatch(tok.lemma_) and lemma not in patterns.armed_nouns and lemma not in patterns.security_nouns \
+        and not MODEL_DESIGNATION.fullmatch(tok.lemma_) \
+        and lemma not in patterns.armed_nouns and lemma not in patterns.security_nouns \
         and lemma not in patterns.weapons and lemma not in OWNED_NOUNS | SITE_NOUNS \
         and lemma not in patterns.civilian_nouns \
         and role_phrase_in(tok, patterns) is None

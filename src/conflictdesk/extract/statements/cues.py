@@ -465,11 +465,12 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
         # what is pledged is the pledge's own object ("pledged allegiance to ... and is believed to have killed"); a
         # warning's is also in its preposition ("warned the United States against any military action")
         pledged = (pledged_words(tokens, intro) if intro != "warn" else tokens) if tokens is not None else None
-        hedged = intro in ("warn", "promise", "pledge") and (cueset.hedge.search(text) or (
-            pledged is not None and cueset.syntax and not violent_content(pledged, cueset.syntax)))
-        # a vow of what is no force ("vowed a thorough investigation", "vowed to remain until they are found")
-        hedged = hedged or (intro == "vow" and pledged is not None and bool(cueset.syntax)
-                            and not violent_content(pledged, cueset.syntax))
+        no_force = intro in ("warn", "promise", "pledge", "vow") and pledged is not None and bool(cueset.syntax) \
+            and not violent_content(pledged, cueset.syntax)
+        # a warning, pledge or vow of what is no force ("vowed a thorough investigation", "vowed to remain until
+        # they are found"); a warning or pledge hedged as well
+        hedged = intro in ("warn", "promise", "pledge") and (bool(cueset.hedge.search(text)) or no_force) \
+            or intro == "vow" and no_force
         # "threatening the safety of civilian aircraft": to endanger, no threat the speaker makes
         hedged = hedged or (intro == "threaten" and tokens is not None and bool(cueset.syntax)
                             and endangers_only(tokens, cueset.syntax))

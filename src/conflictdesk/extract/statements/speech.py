@@ -84,10 +84,11 @@ def quotations(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside quotation marks (the marks left out), in order; with the quotations a paragraph
     opens and leaves open (`_open_quotations`)."""
     out = []
-    for m in _QUOTE.finditer(text):
+    matches = list(_QUOTE.finditer(text))
+    for m in matches:
         name = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         out.append(_trim(text, m.start(name), m.end(name)))
-    out += _open_quotations(text, [(m.start(), m.end()) for m in _QUOTE.finditer(text)])
+    out += _open_quotations(text, [(m.start(), m.end()) for m in matches])
     return sorted(q for q in out if q[1] > q[0])
 
 
