@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from ...records import Event
 from .attributes import WORD_NUMBERS
+from .notes import UNIDENTIFIED
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # default sides the stage gives a side the text leaves unnamed: no evidence of another side
-DEFAULT_SIDES = ("unidentified-armed-group-", "civilians-")
+DEFAULT_SIDES = (f"{UNIDENTIFIED}-", "civilians-")
 
 
 def _unnamed(actor: str | None) -> bool:
