@@ -224,3 +224,28 @@ def test_targeted_by_fighters_on_the_ground(nlp, kb, text, sub):
 def test_an_aircraft_shot_down(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs] == [sub], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# a state's weapons test is a strategic development (ACLED's Other), in the testing state; a rocket test of
+# a company is none; a missile test and talks told in one report are two developments, each with its own words
+@pytest.mark.parametrize("text", [
+    "North Korea conducted a ballistic missile test on Saturday, state media said.",
+    "Iran said on Saturday it had carried out a new missile test near the coast.",
+])
+def test_a_states_weapons_test_is_a_development(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [(e.event_type, e.sub_event_type, e.rule) for e in evs] == \
+        [("Strategic developments", "Other", "weapons-test")], [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_companys_rocket_test_is_no_event(nlp, kb):
+    assert extract(nlp, kb, "The company said the rocket test at its desert site on Friday went well.").events == []
+
+
+def test_talks_and_a_missile_test_stay_apart(nlp, kb):
+    text = ("The chancellor urged the parties to peace talks in Vienna, which are at risk of collapse, to agree on "
+            "safe zones for civilians fleeing bombardment.\n\n"
+            "She was also asked about the latest show of military might, a ballistic missile test that Pyongyang "
+            "described on Sunday as a success.")
+    tests = [e for e in extract(nlp, kb, text).events if e.rule == "weapons-test"]
+    assert len(tests) == 1 and "missile test" in tests[0].evidence.text, [(e.rule, e.evidence.text) for e in tests]

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 OCCURRED = ("reported", "claimed", "attempted")
 # sub-types a report's own words never make an event of (ACLED's labels still do)
 NOT_INCIDENTS = {"Other", "Change to group/activity"}
-OTHER_INCIDENTS = {"airspace"}     # trigger ids of Other that are incidents ("a jet violated Turkish airspace")
+# trigger ids of Other that are incidents ("a jet violated Turkish airspace", "the North's fourth nuclear test")
+OTHER_INCIDENTS = {"airspace", "weapons-test"}
 MEETINGS = {"040", "036", "044", "042"}          # CAMEO: consult, meet, visit
 TALKS = "046"
 WITHDRAWAL = {"withdrawal", "withdraw", "pullout", "departure", "exit", "drawdown"}

@@ -856,6 +856,8 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             # ... detonated his device")
             if o.coding.sub_event_type != d.coding.sub_event_type and not _same_day_and_place(o, d):
                 continue
+            if o.coding.sub_event_type == "Other" and o.coding.cameo != d.coding.cameo:
+                continue     # ACLED's catch-all: talks in Geneva and a missile test are two developments
             if (o.date is None) != (d.date is None) and o.salience != d.salience and not (d.pattern and not o.pattern):
                 continue     # an undated response today is not the dated incident of months ago
             if o.pattern and d.salience == "main":

@@ -1530,10 +1530,11 @@ def _state_of(actor_id: str | None, *, kb: Any, index: ActorIndex) -> str | None
 
 
 def _own_launch_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
-    """A state's forces firing with no place and no one struck ("North Korea launched a long-range rocket",
-    in a report filed from Seoul): the launch is in their own country, not in the report's."""
-    if d.actor2 is not None or d.coding.sub_event_type != "Shelling/artillery/missile attack" \
-            or _actor_type(d.actor1, kb=kb, index=index) not in ("state", "state_forces"):
+    """A state's forces firing or testing a weapon with no place and no one struck ("North Korea launched a
+    long-range rocket", "North Korea conducted a missile test", in a report filed from Seoul): the launch is
+    in their own country, not in the report's."""
+    fired = d.coding.sub_event_type == "Shelling/artillery/missile attack" or d.rule == "weapons-test"
+    if d.actor2 is not None or not fired or _actor_type(d.actor1, kb=kb, index=index) not in ("state", "state_forces"):
         return None
     return _state_of(d.actor1, kb=kb, index=index)
 
