@@ -249,3 +249,14 @@ def test_talks_and_a_missile_test_stay_apart(nlp, kb):
             "described on Sunday as a success.")
     tests = [e for e in extract(nlp, kb, text).events if e.rule == "weapons-test"]
     assert len(tests) == 1 and "missile test" in tests[0].evidence.text, [(e.rule, e.evidence.text) for e in tests]
+
+
+# what is done under an agreement tells the agreement made: "freed in a prisoner swap", "evacuated under a deal"
+@pytest.mark.parametrize("text", [
+    "Rebels freed three pilots on Tuesday as part of a prisoner swap with the government.",
+    "Islamic State fighters released two soldiers on Monday in a prisoner exchange with the army.",
+])
+def test_a_release_in_a_swap_is_an_agreement(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert ("Strategic developments", "Agreement") in [(e.event_type, e.sub_event_type) for e in evs], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]

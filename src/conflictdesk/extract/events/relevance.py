@@ -80,6 +80,8 @@ def agreement_made(m: "Mention") -> bool:
     if head.dep_ in ("compound", "amod", "nmod") and verb.pos_ in ("NOUN", "PROPN"):
         return agreement_made(_as_head(m, verb))       # "a ceasefire deal was reached"
     lemma = verb.lemma_.lower()
+    if _carried_out(head):
+        return True
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
         return False              # "an understanding on renewing a ceasefire", "talks about signing a deal": sought
     if head.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "appos"):
@@ -87,6 +89,23 @@ def agreement_made(m: "Mention") -> bool:
     if head.dep_ == "nsubj":
         return lemma in IN_FORCE or lemma in MAKING
     return False
+
+
+# what is done under an agreement ("two soldiers were freed in a prisoner swap", "fighters were evacuated as part of
+# a deal"): the agreement was made and carried out
+CARRIED_OUT = {"release", "free", "return", "hand", "evacuate", "exchange", "swap", "transfer"}
+UNDER = {"in", "under", "through", "by"}
+
+
+def _carried_out(head) -> bool:
+    """The agreement word is the object of "in", "under" or "as part of" a verb of what such an agreement does."""
+    tok = head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "part":
+        tok = tok.head.head                      # "as part of a swap": the "part" phrase
+    if tok.dep_ != "pobj" or tok.head.lower_ not in UNDER | {"as"}:
+        return False
+    verb = tok.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in CARRIED_OUT
 
 
 def _as_head(m: "Mention", tok) -> "Mention":
@@ -147,6 +166,8 @@ def not_an_occurrence(m: "Mention") -> bool:
     ("to strongly protest and condemn the violation"), a plane intercepted in the air."""
     head = m.head
     lemma = head.lemma_.lower()
+    if m.coding.sub_event_type == "Agreement" and _carried_out(head):
+        return False      # "pilots freed in a prisoner swap": the swap happened (not "fleeing air strikes")
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
         if head.dep_ == "acl" and head.tag_ == "VBG" and not _perceived(head.head):
             return True   # (not "we could hear soldiers battling with the attackers": a witness heard it)
