@@ -260,3 +260,16 @@ def test_a_release_in_a_swap_is_an_agreement(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert ("Strategic developments", "Agreement") in [(e.event_type, e.sub_event_type) for e in evs], \
         [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# a state annexing ground is a non-violent transfer of territory; annexing a building is none
+def test_an_annexation_is_a_transfer_of_territory(nlp, kb):
+    text = ("Separatist rebels shelled government positions near Donetsk on Sunday, the army said.\n\n"
+            "Russia annexed the Crimea region of Ukraine in March 2014 after a vote.")
+    evs = extract(nlp, kb, text).events
+    assert ("Non-violent transfer of territory", "russia") in [(e.sub_event_type, e.actor1) for e in evs], \
+        [(e.sub_event_type, e.actor1, e.rule) for e in evs]
+
+
+def test_annexing_a_building_is_no_event(nlp, kb):
+    assert extract(nlp, kb, "The school plans to annex the building next door on Monday.").events == []

@@ -213,7 +213,7 @@ def a_person(t: Any, patterns: EventPatterns) -> bool:
 # places a capture takes: "an attempt to capture the town", "Mosul, captured by Islamic State in 2014"
 TAKEN_PLACES = {"town", "city", "village", "area", "district", "province", "region", "territory", "hill", "road",
                 "highway", "crossing", "border", "neighbourhood", "neighborhood", "suburb", "port", "field",
-                "oilfield", "dam", "bridge", "island", "country", "capital", "ground", "land"} | HELD_POSITIONS
+                "oilfield", "dam", "bridge", "island", "country", "capital", "ground", "land", "peninsula"} | HELD_POSITIONS
 
 
 # verbs of territory whose subject is the place ("Falluja fell to Islamic State")
@@ -241,7 +241,12 @@ def _taker_ok(head: "Token", patterns: EventPatterns) -> bool:
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None:      # told in the passive; a bare "after losing Florida" is a race's, as often as a war's
         return any(c.dep_ == "nsubjpass" for c in head.children)
+    if head.lemma_.lower() in STATE_TAKING and subj.ent_type_ == "GPE":
+        return True       # "Russia annexed Crimea": a state, named by its country, takes ground by decree
     return subj.lower_ in ("it", "they") or _a_side(subj, patterns)
+
+
+STATE_TAKING = {"annex"}
 
 
 def _a_place(t: "Token") -> bool:
