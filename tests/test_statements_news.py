@@ -518,6 +518,25 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The president vowed to crush the rebels.", "threat", "other"),
     # bail denied is withheld, no report denied
     ("The suspect was denied bail on Friday, according to court documents.", "other", "denial"),
+    # the words news names a reason with, and a purpose an act is aimed at, give its grounds; a source cited does not
+    ("The ministry said it had closed the northern crossing, citing security concerns.", "justification", "other"),
+    ("The governor said the checkpoints were meant to protect the market from car bombs.", "justification", "other"),
+    ("The alliance said the new brigades would help deter any incursion across the border.", "justification",
+     "other"),
+    ("The minister said the missile battery would be kept to counter threats from the south.", "justification",
+     "other"),
+    ("The villagers fled their homes for fear of reprisals, the mayor said.", "justification", "other"),
+    ("The army seized the pass on Monday, the agency said, citing local sources.", "other", "justification"),
+    # a report named false with any verb, and a criticism rejected, are denials
+    ("The embassy described reports of a secret deal as utterly false.", "denial", "other"),
+    ("The general said the casualty figures were entirely inaccurate.", "denial", "other"),
+    ("The governor rejected the criticism that his police had used excessive force.", "denial", "other"),
+    # a provocation the speaker cannot let pass: a threat
+    ("\"We cannot simply tolerate these provocations on our border,\" the defence minister said.", "threat",
+     "other"),
+    # what "we all" must do is addressed to everyone: a call to action
+    ("\"We all have a responsibility to stand together against this hatred,\" the mayor said.", "call_to_action",
+     "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
