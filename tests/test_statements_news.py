@@ -534,6 +534,16 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a provocation the speaker cannot let pass: a threat
     ("\"We cannot simply tolerate these provocations on our border,\" the defence minister said.", "threat",
      "other"),
+    # a penalty set on what another party may do, a conduct that will not be tolerated, the next target named:
+    # threats; a court's possible sentence is none
+    ("The council warned the club would face heavy sanctions if its fans rioted again.", "threat", "other"),
+    ("The governor said looting during the protests would not be tolerated.", "threat", "other"),
+    ("The commander said the next target of his brigades is the airport.", "threat", "other"),
+    ("The prosecutor said the driver could face ten years in prison if convicted.", "other", "threat"),
+    # "that is not the case", involvement ruled out, help a party denies giving: denials
+    ("The ministry said reports of a secret arms deal were not the case.", "denial", "other"),
+    ("The minister ruled out any foreign involvement in the blast.", "denial", "other"),
+    ("The Iranian foreign ministry said Iran had never sent troops to fight in Yemen.", "denial", "other"),
     # what "we all" must do is addressed to everyone: a call to action
     ("\"We all have a responsibility to stand together against this hatred,\" the mayor said.", "call_to_action",
      "other"),
