@@ -544,12 +544,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The ministry said reports of a secret arms deal were not the case.", "denial", "other"),
     ("The minister ruled out any foreign involvement in the blast.", "denial", "other"),
     ("The Iranian foreign ministry said Iran had never sent troops to fight in Yemen.", "denial", "other"),
-    # strikes aimed at a named armed group, people protected from the other side, an order given for a reason:
-    # grounds; what one party wants of another: a demand
+    # strikes aimed at a named armed group, people protected from the other side: grounds; what one party wants of
+    # another: a demand
     ("The defence ministry said its raids were aimed only at Islamic State fighters.", "justification", "other"),
     ("The spokesman said the soldiers were protecting villagers from the militants.", "justification", "other"),
-    ("The army said it had ordered the curfew because gunmen had attacked two police posts.", "justification",
-     "other"),
     ("The envoy said London wants both sides to halt the shelling of the port.", "demand", "other"),
     # readiness for a fight, a fight to the end, death as the other way, a hunt announced: threats
     ("The militia leader said his fighters were ready for any confrontation with the army.", "threat", "other"),
