@@ -518,6 +518,45 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The president vowed to crush the rebels.", "threat", "other"),
     # bail denied is withheld, no report denied
     ("The suspect was denied bail on Friday, according to court documents.", "other", "denial"),
+    # the words news names a reason with, and a purpose an act is aimed at, give its grounds; a source cited does not
+    ("The ministry said it had closed the northern crossing, citing security concerns.", "justification", "other"),
+    ("The governor said the checkpoints were meant to protect the market from car bombs.", "justification", "other"),
+    ("The alliance said the new brigades would help deter any incursion across the border.", "justification",
+     "other"),
+    ("The minister said the missile battery would be kept to counter threats from the south.", "justification",
+     "other"),
+    ("The villagers fled their homes for fear of reprisals, the mayor said.", "justification", "other"),
+    ("The army seized the pass on Monday, the agency said, citing local sources.", "other", "justification"),
+    # a report named false with any verb, and a criticism rejected, are denials
+    ("The embassy described reports of a secret deal as utterly false.", "denial", "other"),
+    ("The general said the casualty figures were entirely inaccurate.", "denial", "other"),
+    ("The governor rejected the criticism that his police had used excessive force.", "denial", "other"),
+    # a provocation the speaker cannot let pass: a threat
+    ("\"We cannot simply tolerate these provocations on our border,\" the defence minister said.", "threat",
+     "other"),
+    # a penalty set on what another party may do, a conduct that will not be tolerated, the next target named:
+    # threats; a court's possible sentence is none
+    ("The council warned the club would face heavy sanctions if its fans rioted again.", "threat", "other"),
+    ("The governor said looting during the protests would not be tolerated.", "threat", "other"),
+    ("The commander said the next target of his brigades is the airport.", "threat", "other"),
+    ("The prosecutor said the driver could face ten years in prison if convicted.", "other", "threat"),
+    # "that is not the case", involvement ruled out, help a party denies giving: denials
+    ("The ministry said reports of a secret arms deal were not the case.", "denial", "other"),
+    ("The minister ruled out any foreign involvement in the blast.", "denial", "other"),
+    ("The Iranian foreign ministry said Iran had never sent troops to fight in Yemen.", "denial", "other"),
+    # strikes aimed at a named armed group, people protected from the other side: grounds; what one party wants of
+    # another: a demand
+    ("The defence ministry said its raids were aimed only at Islamic State fighters.", "justification", "other"),
+    ("The spokesman said the soldiers were protecting villagers from the militants.", "justification", "other"),
+    ("The envoy said London wants both sides to halt the shelling of the port.", "demand", "other"),
+    # readiness for a fight, a fight to the end, death as the other way, a hunt announced: threats
+    ("The militia leader said his fighters were ready for any confrontation with the army.", "threat", "other"),
+    ("The commander said his men would hold the bridge until the last bullet.", "threat", "other"),
+    ("The group told the settlers to leave the valley or be killed.", "threat", "other"),
+    ("The minister said the bombers' accomplices would be hunted down.", "threat", "other"),
+    # what "we all" must do is addressed to everyone: a call to action
+    ("\"We all have a responsibility to stand together against this hatred,\" the mayor said.", "call_to_action",
+     "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

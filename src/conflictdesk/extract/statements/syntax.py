@@ -584,8 +584,11 @@ def _fights_terrorists(t: "Token", subj: "Token | None", lex: Mapping[str, froze
                for o in t.children if o.dep_ in ("dobj", "obj"))
 
 
-# acts a party denies its side did: "had never violated Turkish airspace", "did not target civilians"
-_DENIABLE = frozenset({"violate", "breach", "cross", "enter", "involve", "use", "carry", "commit", "drop", "fire"})
+# acts a party denies its side did: "had never violated Turkish airspace", "did not target civilians", and the
+# help it is charged with giving another side ("has not sent troops to Syria", "never armed or funded the rebels")
+_DENIABLE = frozenset({"violate", "breach", "cross", "enter", "involve", "use", "carry", "commit", "drop", "fire",
+                       "send", "deploy", "supply", "arm", "fund", "finance", "sponsor", "harbour", "harbor", "train",
+                       "order", "torture"})
 
 
 # what gives a reason: "because ...", "because of ...", "due to ...", "for fear of ..."
