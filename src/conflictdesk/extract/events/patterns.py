@@ -136,6 +136,12 @@ class RolePhrase:
     def applies(self, country: str | None) -> bool:
         return not self.countries or country in self.countries
 
+    def own_country(self) -> str | None:
+        """The one country the words name by themselves: "rebels" told of no country are Syria's (the
+        countries a by_country beside acled lists are the words' other wars)."""
+        own = self.countries - {c for c, _ in self.by_country} if self.acled else self.countries
+        return next(iter(own)) if len(own) == 1 else None
+
 
 @dataclass(frozen=True, slots=True)
 class EventPatterns:

@@ -183,11 +183,9 @@ def resolve_role_phrase(rp: RolePhrase, country: str | None, *, kb: Any) -> str 
     """The actor id a role phrase stands for in a note about `country`."""
     if kb is None:
         return None
-    if country is None and len(rp.countries) == 1:
-        country = next(iter(rp.countries))
-    # told of no country, an entry for a few countries names its own actor ("rebels": Syria's)
-    unknown = country is None and rp.acled is not None and bool(rp.countries)
-    if not unknown and not rp.applies(country):
+    if country is None:
+        country = rp.own_country()
+    if not rp.applies(country):
         return None
     # by_country beside acled names the actor of the same words in another war ("rebels" in Ukraine)
     name = dict(rp.by_country).get(country or "") or rp.acled or (rp.default if rp.by_country else None)

@@ -1857,8 +1857,8 @@ def note_country(places: list[Place], actors: list[Actor], parties: list[Party],
                 and not entry.name.startswith(("Civilians", "Protesters")):
             return country
     for party in parties:
-        if party.phrase is not None and len(party.phrase.countries) == 1:
-            return next(iter(party.phrase.countries))
+        if party.phrase is not None and party.phrase.own_country() is not None:
+            return party.phrase.own_country()
     return None
 
 
