@@ -1140,3 +1140,11 @@ def test_an_air_strike_takes_no_armed_group_as_its_default_agent(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
     assert evs and all(a1 is None or not a1.startswith("Unidentified Armed Group") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_uses_a_thing_packed_with_explosives_set_them_off(nlp, kb):
+    # "a truck packed with explosives": the explosives are the truck's load; who drove the truck used them
+    text = ("Taliban fighters drove a truck packed with explosives into the gate of a police compound in "
+            "Kandahar, Afghanistan on Tuesday, officials said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert evs and evs[0][1] == "Taliban", [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]

@@ -708,6 +708,20 @@ def _governing_verb(tok: "Token") -> "Token | None":
     return None
 
 
+# a participle that fills a thing with a weapon ("a car packed with explosives", "a robot equipped with explosives")
+PACKING = {"pack", "lade", "laden", "load", "rig", "equip", "fit", "stuff", "fill", "strap", "wire"}
+
+
+def _carrier(verb: "Token | None") -> "Token | None":
+    """"a car packed with explosives", "a drone rigged with explosives": the weapon is part of the thing the
+    participle describes, so whoever uses the thing used it ("militants drove a car packed with explosives
+    into the gate"); the thing, for the verb that governs it."""
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PACKING \
+            or verb.head.pos_ not in ("NOUN", "PROPN") or _children(verb, {"nsubj", "nsubjpass", "agent"}):
+        return None
+    return verb.head
+
+
 def noun_anchor(head: "Token") -> "Token":
     """The noun phrase a modifier trigger belongs to ("rocket" in "rocket and drone attacks")."""
     t = head
@@ -965,6 +979,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if agent is None:
                 # "police arrested a suspect in the Paris attacks": who acts on an incident afterwards did not do it
                 verb = _governing_verb(head) if not after_the_fact(head) else None
+                carrier = _carrier(verb)
+                if carrier is not None:
+                    verb = _governing_verb(carrier)      # "Police used a robot rigged with explosives": used
                 if verb is not None and head.dep_ == "pobj" and head.head.lower_ == "under":
                     # "rebels said they were under fierce government attack": who is under it was attacked
                     subj, _ = _subject(verb)
