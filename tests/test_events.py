@@ -259,3 +259,18 @@ def test_role_phrase_file_problems_are_reported_with_lines():
         parse_role_phrases(bad, origin="roles.yaml")
     text = str(info.value) + " ".join(getattr(info.value, "problems", []) or [])
     assert "roles.yaml:2" in text and "roles.yaml:3" in text
+
+
+@pytest.mark.parametrize("country, want", [("Syria", "Opposition Rebels (Syria)"),
+                                           ("Ukraine", "NAF: United Armed Forces of Novorossiya"),
+                                           (None, "Opposition Rebels (Syria)"), ("Yemen", None)])
+def test_a_role_phrase_names_its_countrys_actor(kb, country, want):
+    # "rebels": Syria's opposition, Ukraine's separatists (by_country beside acled); told of no country,
+    # the entry's own actor; in another war, no one
+    from conflictdesk.extract.events.patterns import parse_role_phrases
+    from conflictdesk.extract.events.roles import resolve_role_phrase
+    text = ("phrases:\n  - {match: [rebels], acled: \"Opposition Rebels (Syria)\",\n"
+            "     by_country: {Ukraine: \"NAF: United Armed Forces of Novorossiya\"}, countries: [Syria, Ukraine]}\n")
+    [rp], _ = parse_role_phrases(text, origin="roles.yaml")
+    found = resolve_role_phrase(rp, country, kb=kb)
+    assert (kb.actors[found].acled_name if found else None) == want

@@ -136,6 +136,12 @@ class RolePhrase:
     def applies(self, country: str | None) -> bool:
         return not self.countries or country in self.countries
 
+    def own_country(self) -> str | None:
+        """The one country the words name by themselves: "rebels" told of no country are Syria's (the
+        countries a by_country beside acled lists are the words' other wars)."""
+        own = self.countries - {c for c, _ in self.by_country} if self.acled else self.countries
+        return next(iter(own)) if len(own) == 1 else None
+
 
 @dataclass(frozen=True, slots=True)
 class EventPatterns:
@@ -287,8 +293,9 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
     out: dict[str, list[RolePhrase]] = {"phrases": [], "default_agents": []}
     for key in out:
         for where, m in validated_items(doc, key, _RolePhraseModel, problems=problems):
-            if sum(x is not None and x != {} for x in (m.acled, m.by_country or None, m.state, m.generic)) != 1:
-                problems.append(f"{where}: give exactly one of acled, by_country, state, generic")
+            if sum(x is not None for x in (m.acled or m.by_country or None, m.state, m.generic)) != 1:
+                problems.append(f"{where}: give exactly one of acled (with or without by_country), by_country, "
+                                f"state, generic")
             if m.state is not None and m.state not in ("military", "police"):
                 problems.append(f"{where}: state must be military or police")
             if key == "phrases" and not m.match:

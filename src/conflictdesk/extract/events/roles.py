@@ -183,11 +183,12 @@ def resolve_role_phrase(rp: RolePhrase, country: str | None, *, kb: Any) -> str 
     """The actor id a role phrase stands for in a note about `country`."""
     if kb is None:
         return None
-    if country is None and len(rp.countries) == 1:
-        country = next(iter(rp.countries))
+    if country is None:
+        country = rp.own_country()
     if not rp.applies(country):
         return None
-    name = rp.acled or (dict(rp.by_country).get(country or "", rp.default) if rp.by_country else None)
+    # by_country beside acled names the actor of the same words in another war ("rebels" in Ukraine)
+    name = dict(rp.by_country).get(country or "") or rp.acled or (rp.default if rp.by_country else None)
     if name:
         entry = kb.find_actor_by_name(name)
         return getattr(entry, "id", None)
@@ -309,7 +310,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if kind not in ("civilians", "protesters", "rioters"):
         # "stabbings and shootings by Palestinians": the "by" of the last of coordinated event nouns
         for c in [*tok.children, *(g for k in tok.children if k.dep_ == "conj" for g in k.children)]:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in BACKING:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in BACKING | TOLD_BY:
                 agents = _pobj_of(c, {"by"})         # "three missiles fired by regime forces"
             elif c.dep_ in ("prep", "agent") and c.lower_ == "by":   # "attacks by Palestinians killed ..."
                 agents = [g for g in c.children if g.dep_ == "pobj"]
@@ -610,7 +611,10 @@ NOT_AGENT_PREPS = {"after", "before", "since", "following", "despite", "amid", "
                    "ahead", "like", "unlike", "than", "without"}
 NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "face", "aftermath", "fear", "risk",
                    "victim", "target", "toll", "suspect", "investigation", "probe", "inquiry", "trial", "connection",
-                   "anniversary", "memorial", "survivor"}
+                   "anniversary", "memorial", "survivor",
+                   # who works at the place of an attack did not carry it out ("police cordoned off the site of
+                   # the attack", "checked a sample from the blast scene")
+                   "scene", "site"}
 # who says, condemns, sees or suffers an attack did not carry it out ("the UN condemned the shelling",
 # "rebels say government forces continued offensives", "Pakistan has suffered years of violence")
 NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain", "describe", "accuse", "blame",
@@ -625,6 +629,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who finds the dead did not kill them ("police discovered three dead men", "troops found the
                    # bodies of 12 people")
                    "find", "discover", "recover", "uncover", "exhume"}
+# an act "reported by state media", "condemned by the UN", a gunman "described by police": the "by" of such a
+# participle names who tells or judges it, not who did it (a strike "called by unions" is theirs)
+TOLD_BY = NOT_AGENT_VERBS - {"call"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
@@ -699,6 +706,20 @@ def _governing_verb(tok: "Token") -> "Token | None":
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+# a participle that fills a thing with a weapon ("a car packed with explosives", "a robot equipped with explosives")
+PACKING = {"pack", "lade", "laden", "load", "rig", "equip", "fit", "stuff", "fill", "strap", "wire"}
+
+
+def _carrier(verb: "Token | None") -> "Token | None":
+    """"a car packed with explosives", "a drone rigged with explosives": the weapon is part of the thing the
+    participle describes, so whoever uses the thing used it ("militants drove a car packed with explosives
+    into the gate"); the thing, for the verb that governs it."""
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in PACKING \
+            or verb.head.pos_ not in ("NOUN", "PROPN") or _children(verb, {"nsubj", "nsubjpass", "agent"}):
+        return None
+    return verb.head
 
 
 def noun_anchor(head: "Token") -> "Token":
@@ -886,7 +907,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             agent = gainers[0] if gainers else None
             target = subj if head.lemma_.lower() == "lose" and not passive else None
     else:
-        poss = _children(head, {"poss"})
+        # "Saturday's suicide bombing", "last week's attack": a time owns no act, it tells when
+        poss = [c for c in _children(head, {"poss"}) if c.ent_type_ not in ("DATE", "TIME")]
         mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
         # "an attack from rebels": by them; "the capture of the town from rebels": taken from them (the loser)
         by = _pobj_of(head, {"by"}) if m.trigger.kind == "territory" else \
@@ -895,8 +917,10 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             by += _pobj_of(head.head.head, {"from"})   # "backed by air strikes from the coalition": the parser
             #                                              hangs who struck from the verb of backing
         for c in head.children:
-            if c.dep_ == "acl" and c.lemma_.lower() not in BACKING:     # "missiles fired by regime forces"
-                by += _pobj_of(c, {"by"})        # (not "an offensive backed by Russia": an ally)
+            if c.dep_ == "acl" and c.lemma_.lower() not in BACKING | TOLD_BY:
+                # "missiles fired by regime forces"; not "an offensive backed by Russia" (an ally), nor "a gunman
+                # described by police", "the bombing, condemned by the UN" (who tells of it or judges it)
+                by += _pobj_of(c, {"by"})
             if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
@@ -955,6 +979,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if agent is None:
                 # "police arrested a suspect in the Paris attacks": who acts on an incident afterwards did not do it
                 verb = _governing_verb(head) if not after_the_fact(head) else None
+                carrier = _carrier(verb)
+                if carrier is not None:
+                    verb = _governing_verb(carrier)      # "Police used a robot rigged with explosives": used
                 if verb is not None and head.dep_ == "pobj" and head.head.lower_ == "under":
                     # "rebels said they were under fierce government attack": who is under it was attacked
                     subj, _ = _subject(verb)

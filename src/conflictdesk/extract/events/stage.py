@@ -1747,6 +1747,16 @@ def _unnamed_strikers(drafts: list[Draft], anchor: Any = None) -> None:
                 d.actor1 = striker
 
 
+def _no_armed_group_flies(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> None:
+    """"Air strikes hit a clinic" merged with "the attack on the clinic": the attack's default agent (an
+    unidentified armed group) is no default of an air strike, which only states' air forces fly; with no
+    striker named, the strike keeps no actor."""
+    for d in drafts:
+        if d.coding.sub_event_type == "Air/drone strike" and d.a1_default \
+                and _actor_type(d.actor1, kb=kb, index=index) == "unidentified_armed_group":
+            d.actor1, d.a1_default = None, False
+
+
 TAKING = "Abduction/forced disappearance"
 
 
@@ -1848,8 +1858,8 @@ def note_country(places: list[Place], actors: list[Actor], parties: list[Party],
                 and not entry.name.startswith(("Civilians", "Protesters")):
             return country
     for party in parties:
-        if party.phrase is not None and len(party.phrase.countries) == 1:
-            return next(iter(party.phrase.countries))
+        if party.phrase is not None and party.phrase.own_country() is not None:
+            return party.phrase.own_country()
     return None
 
 
@@ -2064,6 +2074,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     anchor = report_date(merged, doc.published, dates=dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index, sents=sents)
     _unnamed_strikers(merged, anchor)
+    _no_armed_group_flies(merged, kb=kb, index=index)
     _unnamed_kidnappers(merged, kb=kb, index=index)
     _unnamed_sides(merged)
     events: list[Event] = []
