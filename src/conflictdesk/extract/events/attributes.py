@@ -57,6 +57,8 @@ PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "sc
                "planning", "plotting"}     # "involved in planning attacks" (the parse: a compound)
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
                    "comment", "explain", "identify"}
+# prepositions that make an event the time another action is told by ("secured after a gunfight")
+TIME_LANDMARK_PREPS = {"after", "before", "following", "since", "until", "during", "amid", "ahead"}
 HYPO_MODALS = {"may", "might", "could", "would", "should", "can"}
 # "air strikes could be heard", "we could see smoke": a witness's perception, not a possibility
 PERCEPTION_VERBS = {"hear", "see", "feel", "smell", "watch"}
@@ -929,10 +931,10 @@ def told_in_present(head: "Token") -> bool:
 
 
 def told_in_perfect(head: "Token") -> bool:
-    """An event told in the present perfect with no day of its own ("the militants have focused their
-    attacks on police posts", "troops have retaken most of the province", "raids have killed dozens"): English
-    leaves the time of a perfect unsaid (done before now, at no time the writer names), so the report gives no
-    way to its day and the report's own date is not it (the annotation guide: null). Not an event noun that is
+    """An event told in the perfect with no day of its own ("the militants have focused their attacks on police
+    posts", "raids have killed dozens", "a monitor said rebels had seized two villages"): English leaves the time
+    of a perfect unsaid (done before now, or before the saying, at no time the writer names), so the report gives
+    no way to its day and the report's own date is not it (the annotation guide: null). Not an event noun that is
     the perfect's subject ("the capture of the two towns has opened the road"): the perfect tells what the
     capture brought about, not when; nor a headline ("Rebels have seized town"), nor a verb of saying. A lead's
     perfect told again with its day ("Turkey says a Russian jet has violated its airspace ... violated it on
@@ -942,9 +944,15 @@ def told_in_perfect(head: "Token") -> bool:
     verb, path = _event_clause(head)
     if verb is None or verb.lemma_.lower() in REPORTING_VERBS or verb.tag_ != "VBN":
         return False
-    if any(t.dep_ in ("nsubj", "nsubjpass", "csubj") for t in path):
+    if any(t.dep_ in ("nsubj", "nsubjpass", "csubj") for t in path) or _time_landmark(path):
         return False
-    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & {"has", "have", "'ve"})
+    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & {"has", "have", "'ve", "had", "'d"})
+
+
+def _time_landmark(path: list["Token"]) -> bool:
+    """The event noun is what another action is timed by ("the campus had been secured after a three-hour
+    gunfight"): the perfect is that action's, not the event's."""
+    return any(t.dep_ == "prep" and t.lower_ in TIME_LANDMARK_PREPS for t in path)
 
 
 def _prose(head: "Token") -> bool:
