@@ -275,6 +275,42 @@ def test_a_headline_in_the_present_is_not_an_action_going_on(nlp):
     assert told_in_present(next(t for t in prose if t.text == "shelling"))
 
 
+def test_an_action_told_in_the_perfect_without_a_day_takes_no_day_from_the_report(nlp, kb):
+    lead = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
+    # the present perfect leaves its time unsaid: done by now, on no day the report gives
+    perfect = "Elsewhere, militants have attacked army posts in the hills north of Tikrit."
+    # told as done, with no day: the news of that day, to the week
+    done = "Elsewhere, militants attacked army posts in the hills north of Tikrit."
+    for sentence, expected in ((perfect, None), (done, dt.date(2016, 5, 7))):
+        evs = [e for e in events(nlp, kb, f"{lead}\n\n{sentence}") if "Tikrit" in e.evidence.text]
+        assert evs and evs[0].event_date == expected, [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_an_action_told_in_the_past_perfect_takes_no_day_unless_its_sentence_gives_a_day_of_saying(nlp, kb):
+    lead = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
+    # done before the saying, at a time the report leaves unsaid
+    before = "Elsewhere, a monitoring group said militants had attacked army posts in the hills north of Tikrit."
+    # the report ties it to the day it was said: the news of that day
+    said_on = "Elsewhere, a monitoring group said on Saturday that militants had attacked army posts north of Tikrit."
+    for sentence, expected in ((before, None), (said_on, dt.date(2016, 5, 7))):
+        evs = [e for e in events(nlp, kb, f"{lead}\n\n{sentence}") if "Tikrit" in e.evidence.text]
+        assert evs and evs[0].event_date == expected, [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_the_perfect_of_an_event_nouns_own_verb_or_a_headline_is_no_undated_action(nlp):
+    from conflictdesk.extract.events.attributes import told_in_perfect
+    prose = nlp("Government troops have shelled the village for a second time, residents said.")
+    subject = nlp("The capture of the two villages has opened the road to the provincial capital.")
+    headline = nlp("Rebels have shelled northern town")
+    landmark = nlp("The town had been quiet for weeks after the shelling of its market, residents said.")
+    assert told_in_perfect(next(t for t in prose if t.text == "shelled"))
+    # the shelling is what the quiet is timed by: the perfect is the quiet's
+    assert not told_in_perfect(next(t for t in landmark if t.text == "shelling"))
+    # what the capture brought about is in the perfect, not the capture
+    assert not told_in_perfect(next(t for t in subject if t.text == "capture"))
+    assert not told_in_perfect(next(t for t in headline if t.text == "shelled"))
+
+
 def test_a_run_told_in_the_perfect_since_a_time_takes_no_day_from_the_story(nlp, kb):
     lead = "ISTANBUL — A car bomb killed nine soldiers in Diyarbakir on Saturday, officials said."
     run = "Protesters have gathered outside the governor's office in Diyarbakir since the bombing."

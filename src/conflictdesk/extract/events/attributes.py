@@ -57,6 +57,8 @@ PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "sc
                "planning", "plotting"}     # "involved in planning attacks" (the parse: a compound)
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
                    "comment", "explain", "identify"}
+# prepositions that make an event the time another action is told by ("secured after a gunfight")
+TIME_LANDMARK_PREPS = {"after", "before", "following", "since", "until", "during", "amid", "ahead"}
 HYPO_MODALS = {"may", "might", "could", "would", "should", "can"}
 # "air strikes could be heard", "we could see smoke": a witness's perception, not a possibility
 PERCEPTION_VERBS = {"hear", "see", "feel", "smell", "watch"}
@@ -878,18 +880,25 @@ def _event_verb(head: "Token") -> "Token | None":
     """The verb whose clause tells the event: the trigger itself when a verb (an infinitive's, the verb it
     is the aim of: "are in a major operation to retake"), else the verb an event noun is the subject or object
     of, directly or through a preposition."""
-    tok = head
+    return _event_clause(head)[0]
+
+
+def _event_clause(head: "Token") -> tuple["Token | None", list["Token"]]:
+    """The verb of `_event_verb` and the tokens climbed to reach it (the trigger first): the path tells
+    whether an event noun is the verb's subject ("the capture of the towns has opened the road")."""
+    tok, path = head, []
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
-            return tok
+            return tok, path
+        path.append(tok)
         if tok.pos_ in ("VERB", "AUX"):      # "to retake": the clause of the verb it is the aim of
             tok = tok.head
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep") or tok.head is tok:
-            return None
+            return None, path
         tok = tok.head
-    return None
+    return None, path
 
 
 def told_in_present(head: "Token") -> bool:
@@ -900,8 +909,7 @@ def told_in_present(head: "Token") -> bool:
     guide leaves an ongoing action undated); a day its own sentence gives still is. Not a headline's present
     ("Suicide bomber hits cafe"), told of a past incident: only a sentence that ends as prose does; nor a verb
     of saying ("officials say the attack ...")."""
-    words = [t.text for t in head.sent if not t.is_space and t.text not in ('"', "\u201d", "'")]
-    if not words or words[-1] not in (".", "!", "?"):
+    if not _prose(head):
         return False
     verb = _event_verb(head)
     if verb is None or verb.lemma_.lower() in REPORTING_VERBS:
@@ -920,6 +928,38 @@ def told_in_present(head: "Token") -> bool:
         return bool(auxes & PRESENT_AUX)      # "are being caught in the crossfire"
     # the copula's present: "are in a major operation", "is under way"
     return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not auxes
+
+
+def told_in_perfect(head: "Token") -> bool:
+    """An event told in the perfect with no day of its own ("the militants have focused their attacks on police
+    posts", "raids have killed dozens", "a monitor said rebels had seized two villages"): English leaves the time
+    of a perfect unsaid (done before now, or before the saying, at no time the writer names), so the report gives
+    no way to its day and the report's own date is not it (the annotation guide: null). Not an event noun that is
+    the perfect's subject ("the capture of the two towns has opened the road"): the perfect tells what the
+    capture brought about, not when; nor a headline ("Rebels have seized town"), nor a verb of saying. A lead's
+    perfect told again with its day ("Turkey says a Russian jet has violated its airspace ... violated it on
+    Friday") is one incident with that day: the merged telling told as done dates it (`notes.absorb`)."""
+    if not _prose(head):
+        return False
+    verb, path = _event_clause(head)
+    if verb is None or verb.lemma_.lower() in REPORTING_VERBS or verb.tag_ != "VBN":
+        return False
+    if any(t.dep_ in ("nsubj", "nsubjpass", "csubj") for t in path) or _time_landmark(path):
+        return False
+    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & {"has", "have", "'ve", "had", "'d"})
+
+
+def _time_landmark(path: list["Token"]) -> bool:
+    """The event noun is what another action is timed by ("the campus had been secured after a three-hour
+    gunfight"): the perfect is that action's, not the event's."""
+    return any(t.dep_ == "prep" and t.lower_ in TIME_LANDMARK_PREPS for t in path)
+
+
+def _prose(head: "Token") -> bool:
+    """The trigger's sentence ends as prose does (a full stop, a question or exclamation mark, before any closing
+    quote), not as a headline or a caption line."""
+    words = [t.text for t in head.sent if not t.is_space and t.text not in ('"', "\u201d", "'")]
+    return bool(words) and words[-1] in (".", "!", "?")
 
 
 def told_as_pattern(head: "Token") -> bool:

@@ -47,7 +47,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for, possessed_times,
                          recalled_time, relative_clause_times, reporting_dates, salience_of, section_flags,
                          sequence_times, site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern,
-                         told_in_present, told_sites)
+                         told_in_perfect, told_in_present, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
@@ -1036,7 +1036,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
                       earlier_sites=earlier_sites, governed=clause_sites(m.head))
-    ongoing = told_in_present(m.head)
+    # a perfect the sentence ties to a day of saying ("state TV said Monday that 65 people had been killed") is
+    # the news of that day, not a time left unsaid
+    said_on = any(sent.start_char <= r < sent.end_char for r in reporting)
+    ongoing = told_in_present(m.head) or (told_in_perfect(m.head) and not said_on)
     if (salience == "background" or ongoing) and when is not None \
             and not sent.start_char <= when.span.start < sent.end_char:
         # the day of the story told around it does not date what the report recalls, nor what it tells as
