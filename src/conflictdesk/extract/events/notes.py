@@ -349,6 +349,13 @@ def _listed_apart(o: Draft, d: Draft) -> bool:
     return not (o.place is not None and o.place_here and d.place is not None and o.place.name == d.place.name)
 
 
+def _remote(d: Draft) -> bool:
+    """A host its weapon typed as explosions or remote violence ("two car bomb attacks that killed 66
+    people"): ACLED codes a bombing, shelling or air strike so whoever it killed; the victims told with its
+    toll choose only between an attack on civilians and a battle."""
+    return d.coding.event_type == "Explosions/Remote violence"
+
+
 def _no_target(d: Draft) -> bool:
     """A draft whose own words name no one it struck (its type then came from the sentence's fighters)."""
     return d.side2.token is None and d.side2.kind is None and d.actor2 is None
@@ -478,7 +485,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
         else:
             trig = host.mention.trigger
-            if (host.coding == trig.coding or _no_target(host)) \
+            if (host.coding == trig.coding or _no_target(host)) and not _remote(host) \
                     and d.coding in (trig.civilian_target, trig.armed_target) \
                     and not (d.kind == "outcome" and trig.coding.event_type == "Battles"):
                 # the victims named with the outcome decide the type; a storming stays a battle when
