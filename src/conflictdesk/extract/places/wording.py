@@ -51,9 +51,12 @@ COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|vill
 # lower-case words that may stand between a locative and the direction of a region: "in volatile
 # northwestern Pakistan", "in war-torn northern Syria" (never a name: "the city of Manbij in northern Syria")
 REGION_EPITHETS = r"(?:[a-z][a-z\-]+\s+){0,2}"
+# lower-case words that may stand between a locative and a name with no direction: "fled to neighbouring
+# Chad", "were driven out of Ramadi in neighboring Iraq", "in war-torn Yemen"
+NAME_EPITHETS = r"(?:neighbou?ring|war-torn|war-ravaged|war-wracked|restive)"
 LOCATIVE_PHRASE = re.compile(
     r"\b((?i:" + "|".join(sorted((re.escape(k) for k in LOCATIVES), key=len, reverse=True)) + r"))\s+(?:the\s+)?"
-    r"(?:" + REGION_EPITHETS + DIRECTIONS + r"\s+)?("
+    r"(?:(?:" + REGION_EPITHETS + DIRECTIONS + r"|" + NAME_EPITHETS + r")\s+)?("
     + NAME + r"(?:\s*(?:,|\band\b|\bor\b|, and)\s*(?:the\s+)?" + NAME + r")*)")
 LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,|\band\b|\bor\b)\s*(?:the\s+)?")
 # Words after a name that change what it means.
