@@ -706,3 +706,12 @@ def test_a_country_after_neighbouring_is_a_place(nlp, kb, text, country):
     doc = Document(id="written-neighbour", text=text, language="en", published=dt.date(2016, 3, 19))
     events = extract_document(doc, nlp=nlp, kb=kb).events
     assert events and all(e.country == country for e in events), [(e.country, e.location) for e in events]
+
+
+def test_a_month_after_a_town_is_no_place_the_town_lies_in(nlp, kb):
+    # "the bombings in Brussels in March": when, not a place called March that Brussels would lie within
+    text = "OSLO - Norway has been on alert since the bombings in Brussels in March killed 32 people, officials said."
+    doc = Document(id="written-month", text=text, language="en", published=dt.date(2016, 5, 19))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert events and all((e.country, e.location) == ("Belgium", "Brussels") for e in events), \
+        [(e.country, e.location) for e in events]

@@ -149,6 +149,11 @@ WITHIN = re.compile(
     r"^(?:\s+(?:and\s+" + NAME + r"\s+)?" + PLACE_NOUNS + r")?\s+(?:in|of|within)\s+(?:the\s+)?"
     r"(?:" + DIRECTIONS + r"\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+|suburbs\s+of\s+)?(?:the\s+)?("
     + NAME + r")")
+# the months a place may be followed by: "attacks in Paris in November", "the bombing in Brussels in March 22" tell
+# when, not a place the town lies within
+MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                    "Sept", "Oct", "Nov", "Dec"})
 # A sea's coast: "the Red Sea coast", "Red Sea coastal area of Yemen" (a region along the sea).
 COAST_AFTER = re.compile(r"^\s+(?:coast|coasts|coastal|coastline|shore|shores|littoral)\b(?:\s+(?:area|areas|region|"
                           r"strip|districts?))?(?:\s+of\s+(" + NAME + r"))?")
