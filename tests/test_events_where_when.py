@@ -715,13 +715,3 @@ def test_a_month_after_a_town_is_no_place_the_town_lies_in(nlp, kb):
     events = extract_document(doc, nlp=nlp, kb=kb).events
     assert events and all((e.country, e.location) == ("Belgium", "Brussels") for e in events), \
         [(e.country, e.location) for e in events]
-
-
-def test_towns_of_two_countries_in_one_list_are_two_events(nlp, kb):
-    # "attacks in Paris and Brussels": one event per town, each in its own country with its own civilians
-    text = "OSLO - Gunmen killed 12 civilians in attacks in Lyon and Antwerp on Monday, officials said."
-    doc = Document(id="written-two-countries", text=text, language="en", published=dt.date(2016, 5, 19))
-    events = extract_document(doc, nlp=nlp, kb=kb).events
-    assert sorted((e.country, e.location, e.actor2) for e in events) == [
-        ("Belgium", "Antwerp", "civilians-belgium"), ("France", "Lyon", "civilians-france")], \
-        [(e.country, e.location, e.actor2) for e in events]

@@ -74,7 +74,7 @@ def _areas_struck(head: Any, tok: Any) -> list[Any]:
 def each_place(d: Draft, places: list[Place]) -> list[Draft]:
     """The draft, and a copy of it for every other place its event word governs in a list of places
     (module docstring). Only a reported or claimed event; the places towns or villages (no region,
-    province or country); in one country, but for towns coordinated under the event's own site preposition."""
+    province or country), in one country."""
     if d.status not in ("reported", "claimed") or d.coding.sub_event_type in ONE_PLACE_TYPES:
         return [d]
     sites = _site_list(d, places)
@@ -121,9 +121,7 @@ def _site_list(d: Draft, places: list[Place]) -> list[Place] | None:
     sites: list[Place] = []
     # a place noun stands for the names it heads ("in the town of Suruc ... and in the capital Ankara")
     for obj in (n for o in objs for n in (_names(o)[0] or [o])):
-        # a town of another country coordinated under the same preposition is that country's event ("attacks
-        # in Paris and Brussels"), once no reading in the event's own country is found
-        found = _resolved(obj, places, country=d.place.country) or _resolved(obj, places, towns_only=True)
+        found = _resolved(obj, places, country=d.place.country)
         if not found and not any(_within(p, obj) for p in places):
             found = [_near(obj, d.place)] if _village_name(obj, headed=_headed(obj)) else []
         if len(found) == 1 and all(found[0].name != s.name for s in sites):
@@ -225,13 +223,11 @@ def _within(p: Place, tok: Any) -> bool:
     return tok.left_edge.idx <= p.span.start < tok.idx + len(tok)
 
 
-def _resolved(tok: Any, places: list[Place], *, country: str | None = None, towns_only: bool = False) -> list[Place]:
-    """The town or village of the document's places named by the token's phrase (`towns_only`: a populated
-    place, no site or quarter)."""
+def _resolved(tok: Any, places: list[Place], *, country: str | None = None) -> list[Place]:
+    """The town or village of the document's places named by the token's phrase."""
     left, right = tok.left_edge.idx, tok.idx + len(tok)
     return [p for p in places if left <= p.span.start < right and p.kind not in WIDE_KINDS
-            and p.latitude is not None and (country is None or p.country == country)
-            and (not towns_only or p.kind == "populated_place")]
+            and p.latitude is not None and (country is None or p.country == country)]
 
 
 def _village_name(obj: Any, *, headed: bool = False) -> bool:

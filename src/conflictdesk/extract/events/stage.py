@@ -1538,26 +1538,6 @@ def _own_launch_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     return _state_of(d.actor1, kb=kb, index=index)
 
 
-GENERIC_KINDS = ("civilians", "unidentified_armed_group", "protesters", "rioters")
-
-
-def _rehomed(copy: Draft, origin: Draft, *, kb: Any) -> Draft:
-    """A copy of an event for a town of another country in its list ("attacks in Paris and Brussels"): the
-    generic actors of the first place's country are those of the copy's own (Civilians (Belgium), not
-    Civilians (France))."""
-    old = origin.place.country if origin.place else None
-    new = copy.place.country if copy.place else None
-    if copy is origin or not old or not new or old == new:
-        return copy
-    for kind in GENERIC_KINDS:
-        was = generic(kind, old, kb=kb)
-        if was is not None and was in (copy.actor1, copy.actor2):
-            now = generic(kind, new, kb=kb)
-            copy.actor1 = now if copy.actor1 == was else copy.actor1
-            copy.actor2 = now if copy.actor2 == was else copy.actor2
-    return copy
-
-
 def _police_home(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     """The country of the police the text names as the event's first side ("arrested by Malian police",
     "Saudi Arabia detained the attache"): a state's police act only in their own country, whatever town the
@@ -2016,7 +1996,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if not sdrafts:
                 continue
         sdrafts = merge_sentence(sdrafts)
-        sdrafts = [_rehomed(c, d, kb=kb) for d in sdrafts for c in each_place(d, places)]
+        sdrafts = [c for d in sdrafts for c in each_place(d, places)]
         deaths = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
                                toll_subjects=patterns.toll_subjects)
         prior = _previous_violent(drafts, sent.start_char, doc.text)
