@@ -149,7 +149,7 @@ WITHIN = re.compile(
     r"^(?:\s+(?:and\s+" + NAME + r"\s+)?" + PLACE_NOUNS + r")?\s+(?:in|of|within)\s+(?:the\s+)?"
     r"(?:" + DIRECTIONS + r"\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+|suburbs\s+of\s+)?(?:the\s+)?("
     + NAME + r")")
-# the months a place may be followed by: "attacks in Paris in November", "the bombing in Brussels in March 22" tell
+# the months a place may be followed by: "attacks in Paris in November", "the bombing in Brussels in March" tell
 # when, not a place the town lies within
 MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
                     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
