@@ -273,3 +273,32 @@ def test_an_annexation_is_a_transfer_of_territory(nlp, kb):
 
 def test_annexing_a_building_is_no_event(nlp, kb):
     assert extract(nlp, kb, "The school plans to annex the building next door on Monday.").events == []
+
+
+# a weapon named with an attack word types it as explosions, whoever the toll says it killed (ACLED: a
+# bombing is explosions/remote violence, civilians killed or not)
+@pytest.mark.parametrize("text", [
+    "A breakaway faction of the rebels claimed two car bomb attacks in the capital Kampala that killed 40 people.",
+    "Two roadside bomb attacks in the town of Kandahar on Sunday killed nine villagers.",
+])
+def test_a_bomb_attack_that_killed_civilians_stays_explosions(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# "attacks" told with no weapon and no doer, at the place and on the day a bombing is told: the bombing
+def test_attacks_told_without_their_weapon_are_the_bombing(nlp, kb):
+    text = ("State radio said on Sunday that 30 people were killed in attacks in the port city of Mombasa.\n\n"
+            "A suicide bomber and then a car bomber struck a busy bus terminal in Mombasa on Sunday, the radio said.")
+    evs = extract(nlp, kb, text).events
+    assert [(e.event_type, e.location) for e in evs] == [("Explosions/Remote violence", "Mombasa")], \
+        [(e.event_type, e.sub_event_type, e.location, e.rule) for e in evs]
+
+
+# an attack by named fighters may be a wider assault of which a bombing was one part: its own event
+def test_an_assault_by_named_fighters_is_not_merged_into_its_bombing(nlp, kb):
+    text = ("Al Shabaab militants killed dozens of villagers on Saturday in a raid on the town of Beledweyne.\n\n"
+            "The militants' radio said the raid on Beledweyne began with a suicide bombing on Saturday.")
+    types = {e.event_type for e in extract(nlp, kb, text).events}
+    assert "Violence against civilians" in types, types

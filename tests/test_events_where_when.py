@@ -686,3 +686,32 @@ def test_a_country_named_bare_yields_to_a_place_the_sentence_puts_the_event_at(t
     countries = [_place(n, text.index(n), kind="country", country=n, admin1=None) for n in ("Belgium", "Syria")]
     got = place_for(30, 0, len(text), countries, text=text, earlier=[], later=[], document=DocumentPlaces())
     assert got is not None and got.name == place, got
+
+
+def test_an_arrest_by_a_states_police_is_in_that_state(nlp, kb):
+    # a state's police act only in their own country, whatever town the report is filed from
+    text = ("BOSTON - A man was charged in Boston on Monday with plotting to kill a judge.\n\n"
+            "He was arrested by Kenyan police in 2009 but escaped from custody, prosecutors said.")
+    doc = Document(id="written-police", text=text, language="en", published=dt.date(2016, 3, 19))
+    arrests = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Arrests"]
+    assert [e.country for e in arrests] == ["Kenya"], [(e.country, e.location, e.actor1) for e in arrests]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Clashes broke out on Monday in neighbouring Chad, officials said.", "Chad"),
+    ("Clashes broke out on Monday in war-torn Yemen, officials said.", "Yemen"),
+])
+def test_a_country_after_neighbouring_is_a_place(nlp, kb, text, country):
+    # "in neighbouring X", "in war-torn X": a locative word governs the country past its epithet
+    doc = Document(id="written-neighbour", text=text, language="en", published=dt.date(2016, 3, 19))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert events and all(e.country == country for e in events), [(e.country, e.location) for e in events]
+
+
+def test_a_month_after_a_town_is_no_place_the_town_lies_in(nlp, kb):
+    # "the bombings in Brussels in March": when, not a place called March that Brussels would lie within
+    text = "OSLO - Norway has been on alert since the bombings in Brussels in March killed 32 people, officials said."
+    doc = Document(id="written-month", text=text, language="en", published=dt.date(2016, 5, 19))
+    events = extract_document(doc, nlp=nlp, kb=kb).events
+    assert events and all((e.country, e.location) == ("Belgium", "Brussels") for e in events), \
+        [(e.country, e.location) for e in events]

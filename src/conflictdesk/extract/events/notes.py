@@ -349,6 +349,13 @@ def _listed_apart(o: Draft, d: Draft) -> bool:
     return not (o.place is not None and o.place_here and d.place is not None and o.place.name == d.place.name)
 
 
+def _remote(d: Draft) -> bool:
+    """A host its weapon typed as explosions or remote violence ("two car bomb attacks that killed 66
+    people"): ACLED codes a bombing, shelling or air strike so whoever it killed; the victims told with its
+    toll choose only between an attack on civilians and a battle."""
+    return d.coding.event_type == "Explosions/Remote violence"
+
+
 def _no_target(d: Draft) -> bool:
     """A draft whose own words name no one it struck (its type then came from the sentence's fighters)."""
     return d.side2.token is None and d.side2.kind is None and d.actor2 is None
@@ -478,7 +485,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
         else:
             trig = host.mention.trigger
-            if (host.coding == trig.coding or _no_target(host)) \
+            if (host.coding == trig.coding or _no_target(host)) and not _remote(host) \
                     and d.coding in (trig.civilian_target, trig.armed_target) \
                     and not (d.kind == "outcome" and trig.coding.event_type == "Battles"):
                 # the victims named with the outcome decide the type; a storming stays a battle when
@@ -754,6 +761,12 @@ def _same_day_and_place(o: Draft, d: Draft) -> bool:
     """Two sub-types of one weapon told on the same day (dated to the day) at the same place."""
     if not any({o.coding.sub_event_type, d.coding.sub_event_type} <= kinds for kinds in ONE_WEAPON):
         return False
+    return _one_day_and_place(o, d)
+
+
+def _one_day_and_place(o: Draft, d: Draft) -> bool:
+    """Two tellings at the same place on the same day (dated to the day, or one undated and both the news of
+    the day)."""
     if o.place is None or d.place is None or o.place.name != d.place.name:
         return False
     if o.date is None or d.date is None:
@@ -766,6 +779,22 @@ def _same_day_and_place(o: Draft, d: Draft) -> bool:
     # the week) tell one day
     precisions = sorted((o.date.time_precision or 3, d.date.time_precision or 3))
     return o.date.date is not None and o.date.date == d.date.date and precisions[0] == 1 and precisions[1] <= 2
+
+
+def _bombing_told_as_attack(o: Draft, d: Draft) -> bool:
+    """An explosion and the bare word "attack" told at the same place on the same day ("more than 40 were
+    killed in attacks in Tartus", "a suicide bomber ... attacked a bus station in Tartus"): the attack is
+    the bombing told without its weapon, one incident that takes the bombing's type (ACLED: a bombing is
+    explosions/remote violence whoever it struck); a shooting or a stabbing names its own weapon. Only an
+    attack told without its doers: "militants killed dozens in an attack on the city" may be an assault of
+    which the bombing was one part."""
+    if {o.coding.event_type, d.coding.event_type} != {"Explosions/Remote violence", "Violence against civilians"}:
+        return False
+    attack = o if o.coding.event_type == "Violence against civilians" else d
+    if attack.kind == "outcome" or attack.coding.sub_event_type != "Attack" \
+            or attack.mention.head.lemma_.lower() != "attack" or _actor1(attack) is not None:
+        return False
+    return _one_day_and_place(o, d)
 
 
 def _other_place(o: Draft, d: Draft, text: str | None) -> bool:
@@ -846,7 +875,9 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             continue
         host, host_swapped = None, False
         for o in reversed(out):
-            if o.history != d.history or o.coding.event_type != d.coding.event_type or _backing_apart(o, d):
+            told_as_attack = _bombing_told_as_attack(o, d)
+            if o.history != d.history or (o.coding.event_type != d.coding.event_type and not told_as_attack) \
+                    or _backing_apart(o, d):
                 continue
             if o.status != d.status and not {o.status, d.status} <= set(VIOLENT_STATUS):
                 continue     # a bombing reported and the same bombing claimed are one incident
@@ -854,7 +885,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             # another sub-type of the same event type only on the same day at the same place ("a suicide
             # bomber was killed in a blast near the consulate in Jeddah early on Monday" and "the attacker
             # ... detonated his device")
-            if o.coding.sub_event_type != d.coding.sub_event_type and not _same_day_and_place(o, d):
+            if o.coding.sub_event_type != d.coding.sub_event_type and not (_same_day_and_place(o, d) or told_as_attack):
                 continue
             if o.coding.sub_event_type == "Other" and o.coding.cameo != d.coding.cameo:
                 continue     # ACLED's catch-all: talks in Geneva and a missile test are two developments

@@ -1542,6 +1542,16 @@ def _own_launch_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     return _state_of(d.actor1, kb=kb, index=index)
 
 
+def _police_home(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
+    """The country of the police the text names as the event's first side ("arrested by Malian police",
+    "Saudi Arabia detained the attache"): a state's police act only in their own country, whatever town the
+    report or another clause of the sentence names. Not the police a report's country lent an unnamed
+    arrest (its default agent)."""
+    if d.a1_default or _actor_type(d.actor1, kb=kb, index=index) != "police":
+        return None
+    return _state_of(d.actor1, kb=kb, index=index)
+
+
 def _telling(tok: Any) -> bool:
     """Is the word the subject of a verb of saying ("..., police said", "the military told reporters")?"""
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEAKING_VERBS | {"tell"}
@@ -2095,6 +2105,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # in the news of the day: the report's date, to the week (not one dated coarser than a month)
         where = d.place.country if d.place and d.place.country else _sentence_place_country(d, kb=kb, index=index) \
             or home or country
+        police = _police_home(d, kb=kb, index=index)
+        if police is not None and where != police:
+            d.place, where = None, police      # "he was arrested by Malian police", told in a report from Brooklyn
         d.place = _filed_place(d, document, where)
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)

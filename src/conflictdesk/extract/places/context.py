@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from .candidates import Candidate
 from .wording import (HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
-                      FUNCTION_WORDS, NOUN_NEXT, US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN, near_word_before)
+                      FUNCTION_WORDS, MONTHS, NOUN_NEXT, US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN,
+                      near_word_before)
 
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer
@@ -35,7 +36,7 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         if pm:
             c.parent = pm.group(1)
         wm = WITHIN.match(after)
-        if wm and not pm and wm.group(1) != c.text:
+        if wm and not pm and wm.group(1) != c.text and wm.group(1).split()[0].rstrip(".") not in MONTHS:
             c.within = wm.group(1)
         sm = COAST_AFTER.match(after)
         if sm:

@@ -51,9 +51,12 @@ COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|vill
 # lower-case words that may stand between a locative and the direction of a region: "in volatile
 # northwestern Pakistan", "in war-torn northern Syria" (never a name: "the city of Manbij in northern Syria")
 REGION_EPITHETS = r"(?:[a-z][a-z\-]+\s+){0,2}"
+# lower-case words that may stand between a locative and a name with no direction: "fled to neighbouring
+# Chad", "were driven out of Ramadi in neighboring Iraq", "in war-torn Yemen"
+NAME_EPITHETS = r"(?:neighbou?ring|war-torn|war-ravaged|war-wracked|restive)"
 LOCATIVE_PHRASE = re.compile(
     r"\b((?i:" + "|".join(sorted((re.escape(k) for k in LOCATIVES), key=len, reverse=True)) + r"))\s+(?:the\s+)?"
-    r"(?:" + REGION_EPITHETS + DIRECTIONS + r"\s+)?("
+    r"(?:(?:" + REGION_EPITHETS + DIRECTIONS + r"|" + NAME_EPITHETS + r")\s+)?("
     + NAME + r"(?:\s*(?:,|\band\b|\bor\b|, and)\s*(?:the\s+)?" + NAME + r")*)")
 LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,|\band\b|\bor\b)\s*(?:the\s+)?")
 # Words after a name that change what it means.
@@ -146,6 +149,11 @@ WITHIN = re.compile(
     r"^(?:\s+(?:and\s+" + NAME + r"\s+)?" + PLACE_NOUNS + r")?\s+(?:in|of|within)\s+(?:the\s+)?"
     r"(?:" + DIRECTIONS + r"\s+)?(?:countryside\s+of\s+|outskirts\s+of\s+|suburbs\s+of\s+)?(?:the\s+)?("
     + NAME + r")")
+# the months a place may be followed by: "attacks in Paris in November", "the bombing in Brussels in March" tell
+# when, not a place the town lies within
+MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                    "Sept", "Oct", "Nov", "Dec"})
 # A sea's coast: "the Red Sea coast", "Red Sea coastal area of Yemen" (a region along the sea).
 COAST_AFTER = re.compile(r"^\s+(?:coast|coasts|coastal|coastline|shore|shores|littoral)\b(?:\s+(?:area|areas|region|"
                           r"strip|districts?))?(?:\s+of\s+(" + NAME + r"))?")
