@@ -1045,3 +1045,41 @@ def test_ground_a_side_once_controlled_is_no_takeover(nlp, kb):
     text = ("Followers of the cleric, whose militia once controlled large parts of Basra, have marched in the city "
             "for weeks to demand reforms.")
     assert violent(nlp, kb, text) == []
+
+
+# violence named as a run of incidents or a stretch of time, with no day, no place and no toll: a pattern
+@pytest.mark.parametrize("text", [
+    "The raid was the latest in a string of deadly assaults by gunmen on police posts.",
+    "The army hit back in retaliation for weeks of rocket fire on a border village.",
+])
+def test_a_run_of_attacks_with_no_day_is_no_event(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+def test_a_run_told_as_it_happened_is_still_an_event(nlp, kb):
+    text = "A new wave of fighting broke out in the north of the country on Sunday, officials said."
+    assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]
+
+
+# what people live through, and what may happen, is no incident
+@pytest.mark.parametrize("text", [
+    "Aid workers said families trapped in the valley were enduring bombardments, sieges and hunger.",
+    "The minister spoke about the risk of extremists carrying out some kind of chemical attack.",
+])
+def test_conditions_and_risks_are_no_event(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+# who a group is by the war it waged or whose side it takes, with no day and no place: no battle
+@pytest.mark.parametrize("text", [
+    "The government has tried to disarm the tribes, several of which fought the army after the revolution.",
+    "The militia has been fighting alongside government troops.",
+    "Previous bombings in the town were blamed on the group.",
+])
+def test_a_side_described_by_its_war_is_no_battle(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+def test_a_fight_told_in_a_clause_with_its_place_is_still_a_battle(nlp, kb):
+    text = "Police arrested two rebels who fought soldiers in Homs, the army said."
+    assert "Battles" in [e.event_type for e in violent(nlp, kb, text)]

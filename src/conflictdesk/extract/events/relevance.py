@@ -181,7 +181,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
-            or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head):
+            or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head) or _in_a_series(head) \
+            or _earlier_ones(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -343,7 +344,11 @@ SPOKEN_OF = {"accuse", "accusation", "allege", "allegation", "concern", "concern
              "condemnation", "denounce", "blame", "link", "complain", "complaint", "criticize", "criticise", "flee",
              "escape", "free", "insistence", "deplore", "decry",
              # what security forces expect or work to stop: "focused on anticipating attacks in vulnerable regions"
-             "anticipate", "prevent", "deter", "avert", "forestall", "preempt", "pre-empt"}
+             "anticipate", "prevent", "deter", "avert", "forestall", "preempt", "pre-empt",
+             # what people live through as a condition: "families enduring bombardments and hunger"
+             "endure", "suffer", "withstand",
+             # what may happen: "the risk of militants staging a chemical attack", "fears of reprisals"
+             "risk", "danger", "fear", "possibility", "prospect", "likelihood", "threat"}
 CLIMB = {"compound", "pobj", "dobj", "prep", "pcomp", "conj", "amod"}
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 PLACE_PREPS = {"in", "at", "near", "into", "around", "outside", "across", "on"}
@@ -356,12 +361,13 @@ def _spoken_of(head: "Token") -> bool:
     the attack", "accused Russia of bombing a hospital in Azaz on Monday") is still told."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
-    phrase = list(head.subtree)
+    noun = _whole_noun(head)
+    phrase = list(noun.subtree)
     placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
                  for t in phrase)
     if placed or any(t.ent_type_ in ("DATE", "TIME") for t in phrase) or any(
             c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE_DETS or c.ent_type_ in ("DATE", "TIME"))
-            for c in head.children):
+            for c in (*head.children, *noun.children)):
         return False
     t = head
     for _ in range(4):
@@ -371,6 +377,15 @@ def _spoken_of(head: "Token") -> bool:
         if t.lemma_.lower() in SPOKEN_OF:
             return True
     return False
+
+
+def _whole_noun(head: "Token") -> "Token":
+    """The noun a trigger word modifies: "attacks" of "bombing attacks", whose phrase holds the day and place
+    ("suffered bombing attacks, including one at the airport two weeks ago")."""
+    noun = head
+    while noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 STRUGGLE_NOUNS = {"fight", "battle", "war", "struggle", "campaign"}
@@ -623,7 +638,26 @@ def _at_war(head: "Token") -> bool:
     if head.tag_ == "VBG" and head.dep_ == "pcomp" and any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "alongside")) for c in head.children):
         return True       # "Turkey's record in fighting Islamic State", "returning from fighting for Islamic State"
+    if _fights_beside(head) or _what_a_side_fought(head):
+        return True
     return _present(head)
+
+
+def _fights_beside(verb: "Token") -> bool:
+    """"the militia has been fighting in Syria alongside government troops": whose side a group takes in a
+    war, told in the perfect with no day, is its part in the war, no battle of its own."""
+    return any(c.dep_ == "prep" and c.lower_ == "alongside" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _what_a_side_fought(verb: "Token") -> bool:
+    """"the tribes, many of which fought the occupation after the invasion", "an insurgency that fought the
+    army": a relative clause in the past, with no day and no place, says who a group is by the war it waged
+    ("the rebels who fought troops in Homs", "who battled police on Sunday" still tell a fight)."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.lemma_.lower() not in FIGHT_VERBS:
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+                   for t in verb.subtree)
 
 
 BRINGING_VERBS = {"bring", "put", "place", "take", "come", "fall", "pass", "return"}
@@ -677,6 +711,34 @@ def _pattern_of_targets(head: "Token") -> bool:
         c.dep_ in ("det", "nummod", "poss") for c in o.children) for o in objects)
 
 
+# "a spate of attacks", "weeks of shelling": many incidents, or a stretch of time, named as one
+SERIES_NOUNS = {"spate", "wave", "string", "rash", "spree", "litany", "slew", "succession", "cycle",
+                "day", "week", "month", "year", "decade"}
+TOLL_WORDS = {"kill", "wound", "injure", "leave", "claim"}
+
+
+def _in_a_series(head: "Token") -> bool:
+    """"the latest in a spate of attacks on army posts", "in retaliation for weeks of rocket fire": violence
+    named as a run of incidents or a stretch of time, with no day and no place, is a pattern and names no
+    incident ("a wave of bombings killed 40 people", which gives the run a toll, is one aggregate event;
+    "a series of blasts" is often one attack, so "series" is not counted)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    run = head.head.head
+    if run.pos_ != "NOUN" or run.lemma_.lower() not in SERIES_NOUNS:
+        return False
+    if run.lemma_.lower() in ("day", "week", "month", "year", "decade") and run.tag_ != "NNS":
+        return False              # "a day of clashes", "the year of the coup": one day, one year
+    if run.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "nummod" for c in (*run.children, *head.children)):
+        return False              # "a new wave of fighting broke out", "three days of clashes", "a wave of 12 air
+                                  # strikes": a run told as it happened, or counted, is the guide's one aggregate
+    if any(t.lemma_.lower() in TOLL_WORDS for t in run.subtree):
+        return False              # "a spate of bombings that has killed dozens": an aggregate with its toll
+    phrase = list(run.subtree)
+    return not any(t.lower_ in DAY_WORDS for t in phrase) and not any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in phrase)
+
+
 def _any_one(head: "Token") -> bool:
     """"as part of any ground attack against Islamic State", "condemned any attack on civilians": any
     such event, none in particular."""
@@ -692,6 +754,22 @@ def _of_a_kind(head: "Token") -> bool:
     the one told, none in particular (a single "similar attack in March" is one)."""
     return head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and any(
         c.dep_ in ("amod", "det", "predet") and c.lower_ in KIND_WORDS for c in head.children)
+
+
+# "previous attacks on the base were claimed by the group": earlier incidents, uncounted and undated
+BEFORE_WORDS = {"previous", "past", "earlier", "prior"}
+
+
+def _earlier_ones(head: "Token") -> bool:
+    """"Previous bombings in the town have been blamed on the group": incidents before the one told, in the
+    plural with no count and no day, name none in particular ("two earlier attacks", "earlier clashes on
+    Monday" still do)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if not any(c.dep_ == "amod" and c.lower_ in BEFORE_WORDS for c in head.children):
+        return False
+    return not any(c.dep_ == "nummod" for c in head.children) and not any(
+        t.lower_ in DAY_WORDS or t.like_num for t in head.subtree)
 
 
 # what a blaze does: "a fire broke out at the depot", "the fire, which broke out at 3 a.m.", "fire gutted"
