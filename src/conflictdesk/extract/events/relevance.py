@@ -120,6 +120,23 @@ MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter"
 FIRED_WEAPONS = {"missile", "rocket", "drone", "uav", "shell", "mortar", "bomb", "projectile", "explosive", "ied"}
 
 
+# what aircraft strike with: "a helicopter raid", "drone strikes" are violence; "a helicopter unit" is not
+STRIKE_NOUNS = {"strike", "airstrike", "attack", "raid", "fire", "gunfire", "bombing", "bombardment", "assault",
+                "shelling", "rocket", "missile", "bomb", "operation", "sortie", "mission", "crash", "downing"}
+
+
+def _aircraft_of_a_thing(head: "Token") -> bool:
+    """"a police officer in a helicopter tactical unit", "the drone programme", "a fighter-jet pilot": an
+    aircraft word naming the kind of a unit, programme or person, not a strike ("a helicopter raid" is one)."""
+    if head.dep_ not in ("compound", "nmod", "amod") or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = head.head
+    while noun.dep_ in ("compound", "nmod", "amod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    striking = STRIKE_NOUNS | AIRCRAFT | MANNED_AIRCRAFT     # "jet fighters", "helicopter gunships" still strike
+    return not any(t.lemma_.lower() in striking | {"gunship"} for t in (head.head, noun))
+
+
 def _aircraft_intercepted(m: "Mention") -> bool:
     if m.head.lemma_.lower() != "intercept" or m.trigger.kind == "label":
         return False
@@ -150,12 +167,15 @@ def not_an_occurrence(m: "Mention") -> bool:
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
         if head.dep_ == "acl" and head.tag_ == "VBG" and not _perceived(head.head):
             return True   # (not "we could hear soldiers battling with the attackers": a witness heard it)
-        if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
-                and head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in JOINING_VERBS:
-            return True
+        told_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in (*head.children, *head.head.children))
+        if head.tag_ == "VB" and told_to and head.dep_ in ("xcomp", "advcl") \
+                and head.head.lemma_.lower() in JOINING_VERBS:
+            return True   # "left to fight with Islamic State", "recruited people to go fight alongside militants"
     if _engaged_in_fighting(head):
         return True
     if head.pos_ in ("NOUN", "PROPN") and lemma in AIRCRAFT and len(m.tokens) == 1:
+        if _aircraft_of_a_thing(head):
+            return True
         verb = head
         while verb.dep_ in ("conj", "appos", "compound") and verb.head.i != verb.i:
             verb = verb.head
@@ -235,7 +255,18 @@ def _part_of_a_name(head: "Token") -> bool:
     if head.lemma_.lower() == "fire" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "cease" \
             and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
         return True
-    return head.lemma_.lower() == "assault" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in WEAPON_NAMES
+    if head.lemma_.lower() == "assault" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in WEAPON_NAMES:
+        return True
+    return _in_an_agency_name(head)
+
+
+def _in_an_agency_name(head: "Token") -> bool:
+    """"an agent with the Bureau of Alcohol, Tobacco, Firearms and Explosives": a capitalised word inside the
+    name of an organisation of three words or more names the organisation, no blast."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "ORG" or not head.text[:1].isupper():
+        return False
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return ent is not None and len(ent) >= 3 and ent.label_ == "ORG"
 
 
 # "transferred captured children", "militants arrested in the occupation": a participle telling who people are
