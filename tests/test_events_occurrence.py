@@ -1101,3 +1101,15 @@ def test_charges_names_and_units_are_no_event(nlp, kb, text):
 def test_a_helicopter_raid_is_still_a_strike(nlp, kb):
     text = "Army helicopter gunships struck rebel positions near the town on Sunday, killing ten fighters."
     assert violent(nlp, kb, text) != []
+
+
+def test_a_company_named_like_violence_is_no_event(nlp, kb):
+    text = ("Executives from Shell and BP flew to Baghdad for talks with the oil ministry, the agency reported on "
+            "Monday.")
+    assert violent(nlp, kb, text) == []
+
+
+def test_seizing_upon_an_issue_takes_no_territory(nlp, kb):
+    text = ("The shooting at a nightclub in Tampa has allowed the governor to seize upon an issue he has long used to "
+            "advantage, the threat of Islamist militants.")
+    assert "Battles" not in [e.event_type for e in violent(nlp, kb, text)]

@@ -260,13 +260,17 @@ def _part_of_a_name(head: "Token") -> bool:
     return _in_an_agency_name(head)
 
 
+NAMED_THINGS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
 def _in_an_agency_name(head: "Token") -> bool:
-    """"an agent with the Bureau of Alcohol, Tobacco, Firearms and Explosives": a capitalised word inside the
-    name of an organisation of three words or more names the organisation, no blast."""
-    if head.pos_ != "PROPN" or head.ent_type_ != "ORG" or not head.text[:1].isupper():
+    """"an agent with the Bureau of Alcohol, Tobacco, Firearms and Explosives", "executives from Shell and
+    Total": a capitalised word inside the name of an organisation, a product, a work or a building, past the
+    sentence's first word, names that thing, no blast or shelling (an incident's own name, "the Marathon
+    Bombing", is an event, not one of these)."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in NAMED_THINGS or not head.text[:1].isupper():
         return False
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    return ent is not None and len(ent) >= 3 and ent.label_ == "ORG"
+    return head.i != head.sent.start
 
 
 # "transferred captured children", "militants arrested in the occupation": a participle telling who people are
