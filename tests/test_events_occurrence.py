@@ -1113,3 +1113,8 @@ def test_seizing_upon_an_issue_takes_no_territory(nlp, kb):
     text = ("The shooting at a nightclub in Tampa has allowed the governor to seize upon an issue he has long used to "
             "advantage, the threat of Islamist militants.")
     assert "Battles" not in [e.event_type for e in violent(nlp, kb, text)]
+
+
+def test_a_place_often_struck_is_no_incident(nlp, kb):
+    text = "Mosul, itself often the target of car bombings, was quiet as the minister arrived."
+    assert violent(nlp, kb, text) == []

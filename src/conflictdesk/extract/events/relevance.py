@@ -858,7 +858,7 @@ def _since_clause(head: "Token") -> bool:
 # "mortars frequently rained down": a pattern of violence, told as a habit, not one incident
 HABITUAL_ADVERBS = {"regularly", "repeatedly", "routinely", "frequently", "often", "habitually", "periodically",
                     "usually", "typically", "normally", "generally",
-                    "constantly", "sporadically", "occasionally"}
+                    "constantly", "sporadically", "occasionally", "sometimes"}
 HABITUAL_ADJECTIVES = {"regular", "repeated", "routine", "frequent", "periodic", "constant", "sporadic", "occasional"}
 
 
@@ -870,8 +870,13 @@ def _habitual(head: "Token") -> bool:
                                                for c in head.children):
         return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ == "of" and any(
-            c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES for c in head.head.head.children):
-        return True               # "a frequent target of bombings", "the scene of regular clashes"
+            (c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES)
+            or (c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS) for c in head.head.head.children):
+        return True               # "a frequent target of bombings", "the scene of regular clashes", "often the
+                                  # target of bombings"
+    if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" and any(
+            g.dep_ == "advmod" and g.lower_ in HABITUAL_ADVERBS for g in c.children) for c in head.children):
+        return True               # "clashes that have sometimes spilled onto the streets": a habit of clashes
     verb = head
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX"):
