@@ -409,9 +409,20 @@ def _spoken_of(head: "Token") -> bool:
         if t.dep_ not in CLIMB or t.head.i == t.i:
             return False
         t = t.head
+        if t.lemma_.lower() in ENDURED:
+            return _uncounted(noun)
         if t.lemma_.lower() in SPOKEN_OF:
             return True
     return False
+
+
+ENDURED = {"endure", "suffer", "withstand"}
+
+
+def _uncounted(noun: "Token") -> bool:
+    """A bare plural, with no number, article or owner: "enduring bombardments" is a condition, "has suffered
+    two bombings this year" counts incidents."""
+    return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def _whole_noun(head: "Token") -> "Token":
@@ -673,16 +684,9 @@ def _at_war(head: "Token") -> bool:
     if head.tag_ == "VBG" and head.dep_ == "pcomp" and any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "alongside")) for c in head.children):
         return True       # "Turkey's record in fighting Islamic State", "returning from fighting for Islamic State"
-    if _fights_beside(head) or _what_a_side_fought(head):
+    if _what_a_side_fought(head):
         return True
     return _present(head)
-
-
-def _fights_beside(verb: "Token") -> bool:
-    """"the militia has been fighting in Syria alongside government troops": whose side a group takes in a
-    war, told in the perfect with no day, is its part in the war, no battle of its own."""
-    return any(c.dep_ == "prep" and c.lower_ == "alongside" for c in verb.children) and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _what_a_side_fought(verb: "Token") -> bool:
