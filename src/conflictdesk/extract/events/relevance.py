@@ -257,13 +257,13 @@ def _part_of_a_name(head: "Token") -> bool:
         return True
     if head.lemma_.lower() == "assault" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in WEAPON_NAMES:
         return True
-    return _in_an_agency_name(head)
+    return _in_a_name(head)
 
 
 NAMED_THINGS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
 
 
-def _in_an_agency_name(head: "Token") -> bool:
+def _in_a_name(head: "Token") -> bool:
     """"an agent with the Bureau of Alcohol, Tobacco, Firearms and Explosives", "executives from Shell and
     Total": a capitalised word inside the name of an organisation, a product, a work or a building, past the
     sentence's first word, names that thing, no blast or shelling (an incident's own name, "the Marathon
@@ -380,10 +380,10 @@ SPOKEN_OF = {"accuse", "accusation", "allege", "allegation", "concern", "concern
              "escape", "free", "insistence", "deplore", "decry",
              # what security forces expect or work to stop: "focused on anticipating attacks in vulnerable regions"
              "anticipate", "prevent", "deter", "avert", "forestall", "preempt", "pre-empt",
-             # what people live through as a condition: "families enduring bombardments and hunger"
-             "endure", "suffer", "withstand",
              # what may happen: "the risk of militants staging a chemical attack", "fears of reprisals"
              "risk", "danger", "fear", "possibility", "prospect", "likelihood", "threat"}
+# what people live through as a condition, told by a bare plural: "families enduring bombardments and hunger"
+ENDURED = {"endure", "suffer", "withstand"}
 CLIMB = {"compound", "pobj", "dobj", "prep", "pcomp", "conj", "amod"}
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 PLACE_PREPS = {"in", "at", "near", "into", "around", "outside", "across", "on"}
@@ -393,7 +393,8 @@ def _spoken_of(head: "Token") -> bool:
     """Violence named only as what someone accuses another of, fears, condemns or flees, with no day,
     no place and no incident of its own ("accused Russia of bombing civilians", "fleeing air strikes"):
     an allegation or a pattern, which the statements stage keeps; an incident named so ("condemned
-    the attack", "accused Russia of bombing a hospital in Azaz on Monday") is still told."""
+    the attack", "accused Russia of bombing a hospital in Azaz on Monday") is still told. So are a risk
+    ("the risk of a chemical attack") and a condition endured ("families enduring air strikes")."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = _whole_noun(head)
@@ -415,8 +416,6 @@ def _spoken_of(head: "Token") -> bool:
             return True
     return False
 
-
-ENDURED = {"endure", "suffer", "withstand"}
 
 
 def _uncounted(noun: "Token") -> bool:
