@@ -1045,3 +1045,75 @@ def test_ground_a_side_once_controlled_is_no_takeover(nlp, kb):
     text = ("Followers of the cleric, whose militia once controlled large parts of Basra, have marched in the city "
             "for weeks to demand reforms.")
     assert violent(nlp, kb, text) == []
+
+
+# violence named as a run of incidents or a stretch of time, with no day, no place and no toll: a pattern
+@pytest.mark.parametrize("text", [
+    "Officials called it one more in a string of deadly ambushes by bandits on highway checkpoints.",
+    "The army hit back in retaliation for weeks of rocket fire on a border village.",
+])
+def test_a_run_of_attacks_with_no_day_is_no_event(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+def test_a_run_told_as_it_happened_is_still_an_event(nlp, kb):
+    text = "A new wave of fighting erupted in the northern hills on Sunday, killing a dozen soldiers."
+    assert [e.event_type for e in violent(nlp, kb, text)] == ["Battles"]
+
+
+# what people live through, and what may happen, is no incident
+@pytest.mark.parametrize("text", [
+    "Aid workers said families trapped in the valley were enduring bombardments, sieges and hunger.",
+    "Families in the besieged town have endured air strikes and hunger.",
+    "The minister spoke of the risk of a chemical attack by Islamist militants.",
+])
+def test_conditions_and_risks_are_no_event(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+# who a group is by the war it waged, and earlier incidents uncounted, with no day and no place: no battle
+@pytest.mark.parametrize("text", [
+    "Tikrit was for years a stronghold of a tribal insurgency that fought both the American occupation and the new "
+    "government.",
+    "Previous attacks in the province were claimed by Islamic State.",
+])
+def test_a_side_described_by_its_war_is_no_battle(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+def test_a_fight_told_in_a_clause_with_its_place_is_still_a_battle(nlp, kb):
+    text = "Police arrested two rebels who fought soldiers in Homs, the army said."
+    assert "Battles" in [e.event_type for e in violent(nlp, kb, text)]
+
+
+# a court's or the police's words, a name and a unit are no incidents
+@pytest.mark.parametrize("text", [
+    "The rifle was traced by an agent with the Bureau of Alcohol, Tobacco, Firearms and Explosives.",
+    "Lt. Ann Ross, a Dallas police officer in a helicopter tactical unit, posted an aerial photo of the wrecked barn "
+    "on Twitter.",
+    "The group recruited young men to go fight alongside militants in Syria, prosecutors said.",
+])
+def test_charges_names_and_units_are_no_event(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+def test_a_helicopter_raid_is_still_a_strike(nlp, kb):
+    text = "Army helicopter gunships struck rebel positions near the town on Sunday, killing ten fighters."
+    assert violent(nlp, kb, text) != []
+
+
+def test_a_company_named_like_violence_is_no_event(nlp, kb):
+    text = ("Executives from Shell and BP flew to Baghdad for talks with the oil ministry, the agency reported on "
+            "Monday.")
+    assert violent(nlp, kb, text) == []
+
+
+def test_seizing_upon_an_issue_takes_no_territory(nlp, kb):
+    text = ("The shooting at a nightclub in Tampa has allowed the governor to seize upon an issue he has long used to "
+            "advantage, the threat of Islamist militants.")
+    assert "Battles" not in [e.event_type for e in violent(nlp, kb, text)]
+
+
+def test_a_place_often_struck_is_no_incident(nlp, kb):
+    text = "Mosul, itself often the target of car bombings, was quiet as the minister arrived."
+    assert violent(nlp, kb, text) == []

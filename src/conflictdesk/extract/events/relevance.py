@@ -139,6 +139,23 @@ MANNED_AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "fighter"
 FIRED_WEAPONS = {"missile", "rocket", "drone", "uav", "shell", "mortar", "bomb", "projectile", "explosive", "ied"}
 
 
+# what aircraft strike with: "a helicopter raid", "drone strikes" are violence; "a helicopter unit" is not
+STRIKE_NOUNS = {"strike", "airstrike", "attack", "raid", "fire", "gunfire", "bombing", "bombardment", "assault",
+                "shelling", "rocket", "missile", "bomb", "operation", "sortie", "mission", "crash", "downing"}
+
+
+def _aircraft_of_a_thing(head: "Token") -> bool:
+    """"a police officer in a helicopter tactical unit", "the drone programme", "a fighter-jet pilot": an
+    aircraft word naming the kind of a unit, programme or person, not a strike ("a helicopter raid" is one)."""
+    if head.dep_ not in ("compound", "nmod", "amod") or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = head.head
+    while noun.dep_ in ("compound", "nmod", "amod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    striking = STRIKE_NOUNS | AIRCRAFT | MANNED_AIRCRAFT     # "jet fighters", "helicopter gunships" still strike
+    return not any(t.lemma_.lower() in striking | {"gunship"} for t in (head.head, noun))
+
+
 def _aircraft_intercepted(m: "Mention") -> bool:
     if m.head.lemma_.lower() != "intercept" or m.trigger.kind == "label":
         return False
@@ -171,12 +188,15 @@ def not_an_occurrence(m: "Mention") -> bool:
     if head.pos_ == "VERB" and lemma in FIGHT_VERBS:
         if head.dep_ == "acl" and head.tag_ == "VBG" and not _perceived(head.head):
             return True   # (not "we could hear soldiers battling with the attackers": a witness heard it)
-        if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
-                and head.dep_ in ("xcomp", "advcl") and head.head.lemma_.lower() in JOINING_VERBS:
-            return True
+        told_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in (*head.children, *head.head.children))
+        if head.tag_ == "VB" and told_to and head.dep_ in ("xcomp", "advcl") \
+                and head.head.lemma_.lower() in JOINING_VERBS:
+            return True   # "left to fight with Islamic State", "recruited people to go fight alongside militants"
     if _engaged_in_fighting(head):
         return True
     if head.pos_ in ("NOUN", "PROPN") and lemma in AIRCRAFT and len(m.tokens) == 1:
+        if _aircraft_of_a_thing(head):
+            return True
         verb = head
         while verb.dep_ in ("conj", "appos", "compound") and verb.head.i != verb.i:
             verb = verb.head
@@ -202,7 +222,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _blaze(head) or _foreseen(head) or _pattern_of_targets(head) or _a_share(head) or _there_is(head) \
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
-            or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head):
+            or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head) or _in_a_series(head) \
+            or _earlier_ones(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -255,7 +276,22 @@ def _part_of_a_name(head: "Token") -> bool:
     if head.lemma_.lower() == "fire" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "cease" \
             and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
         return True
-    return head.lemma_.lower() == "assault" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in WEAPON_NAMES
+    if head.lemma_.lower() == "assault" and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in WEAPON_NAMES:
+        return True
+    return _in_a_name(head)
+
+
+NAMED_THINGS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
+def _in_a_name(head: "Token") -> bool:
+    """"an agent with the Bureau of Alcohol, Tobacco, Firearms and Explosives", "executives from Shell and
+    Total": a capitalised word inside the name of an organisation, a product, a work or a building, past the
+    sentence's first word, names that thing, no blast or shelling (an incident's own name, "the Marathon
+    Bombing", is an event, not one of these)."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in NAMED_THINGS or not head.text[:1].isupper():
+        return False
+    return head.i != head.sent.start
 
 
 # "transferred captured children", "militants arrested in the occupation": a participle telling who people are
@@ -364,7 +400,11 @@ SPOKEN_OF = {"accuse", "accusation", "allege", "allegation", "concern", "concern
              "condemnation", "denounce", "blame", "link", "complain", "complaint", "criticize", "criticise", "flee",
              "escape", "free", "insistence", "deplore", "decry",
              # what security forces expect or work to stop: "focused on anticipating attacks in vulnerable regions"
-             "anticipate", "prevent", "deter", "avert", "forestall", "preempt", "pre-empt"}
+             "anticipate", "prevent", "deter", "avert", "forestall", "preempt", "pre-empt",
+             # what may happen: "the risk of militants staging a chemical attack", "fears of reprisals"
+             "risk", "danger", "fear", "possibility", "prospect", "likelihood", "threat"}
+# what people live through as a condition, told by a bare plural: "families enduring bombardments and hunger"
+ENDURED = {"endure", "suffer", "withstand"}
 CLIMB = {"compound", "pobj", "dobj", "prep", "pcomp", "conj", "amod"}
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 PLACE_PREPS = {"in", "at", "near", "into", "around", "outside", "across", "on"}
@@ -374,24 +414,44 @@ def _spoken_of(head: "Token") -> bool:
     """Violence named only as what someone accuses another of, fears, condemns or flees, with no day,
     no place and no incident of its own ("accused Russia of bombing civilians", "fleeing air strikes"):
     an allegation or a pattern, which the statements stage keeps; an incident named so ("condemned
-    the attack", "accused Russia of bombing a hospital in Azaz on Monday") is still told."""
+    the attack", "accused Russia of bombing a hospital in Azaz on Monday") is still told. So are a risk
+    ("the risk of a chemical attack") and a condition endured ("families enduring air strikes")."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
-    phrase = list(head.subtree)
+    noun = _whole_noun(head)
+    phrase = list(noun.subtree)
     placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
                  for t in phrase)
     if placed or any(t.ent_type_ in ("DATE", "TIME") for t in phrase) or any(
             c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE_DETS or c.ent_type_ in ("DATE", "TIME"))
-            for c in head.children):
+            for c in (*head.children, *noun.children)):
         return False
     t = head
     for _ in range(4):
         if t.dep_ not in CLIMB or t.head.i == t.i:
             return False
         t = t.head
+        if t.lemma_.lower() in ENDURED:
+            return _uncounted(noun)
         if t.lemma_.lower() in SPOKEN_OF:
             return True
     return False
+
+
+
+def _uncounted(noun: "Token") -> bool:
+    """A bare plural, with no number, article or owner: "enduring bombardments" is a condition, "has suffered
+    two bombings this year" counts incidents."""
+    return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") for c in noun.children)
+
+
+def _whole_noun(head: "Token") -> "Token":
+    """The noun a trigger word modifies: "attacks" of "bombing attacks", whose phrase holds the day and place
+    ("suffered bombing attacks, including one at the airport two weeks ago")."""
+    noun = head
+    while noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 STRUGGLE_NOUNS = {"fight", "battle", "war", "struggle", "campaign"}
@@ -644,7 +704,19 @@ def _at_war(head: "Token") -> bool:
     if head.tag_ == "VBG" and head.dep_ == "pcomp" and any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "alongside")) for c in head.children):
         return True       # "Turkey's record in fighting Islamic State", "returning from fighting for Islamic State"
+    if _what_a_side_fought(head):
+        return True
     return _present(head)
+
+
+def _what_a_side_fought(verb: "Token") -> bool:
+    """"the tribes, many of which fought the occupation after the invasion", "an insurgency that fought the
+    army": a relative clause in the past, with no day and no place, says who a group is by the war it waged
+    ("the rebels who fought troops in Homs", "who battled police on Sunday" still tell a fight)."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.lemma_.lower() not in FIGHT_VERBS:
+        return False
+    return not any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+                   for t in verb.subtree)
 
 
 BRINGING_VERBS = {"bring", "put", "place", "take", "come", "fall", "pass", "return"}
@@ -698,6 +770,34 @@ def _pattern_of_targets(head: "Token") -> bool:
         c.dep_ in ("det", "nummod", "poss") for c in o.children) for o in objects)
 
 
+# "a spate of attacks", "weeks of shelling": many incidents, or a stretch of time, named as one
+SERIES_NOUNS = {"spate", "wave", "string", "rash", "spree", "litany", "slew", "succession", "cycle",
+                "day", "week", "month", "year", "decade"}
+TOLL_WORDS = {"kill", "wound", "injure", "leave", "claim"}
+
+
+def _in_a_series(head: "Token") -> bool:
+    """"the latest in a spate of attacks on army posts", "in retaliation for weeks of rocket fire": violence
+    named as a run of incidents or a stretch of time, with no day and no place, is a pattern and names no
+    incident ("a wave of bombings killed 40 people", which gives the run a toll, is one aggregate event;
+    "a series of blasts" is often one attack, so "series" is not counted)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    run = head.head.head
+    if run.pos_ != "NOUN" or run.lemma_.lower() not in SERIES_NOUNS:
+        return False
+    if run.lemma_.lower() in ("day", "week", "month", "year", "decade") and run.tag_ != "NNS":
+        return False              # "a day of clashes", "the year of the coup": one day, one year
+    if run.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "nummod" for c in (*run.children, *head.children)):
+        return False              # "a new wave of fighting broke out", "three days of clashes", "a wave of 12 air
+                                  # strikes": a run told as it happened, or counted, is the guide's one aggregate
+    if any(t.lemma_.lower() in TOLL_WORDS for t in run.subtree):
+        return False              # "a spate of bombings that has killed dozens": an aggregate with its toll
+    phrase = list(run.subtree)
+    return not any(t.lower_ in DAY_WORDS for t in phrase) and not any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in phrase)
+
+
 def _any_one(head: "Token") -> bool:
     """"as part of any ground attack against Islamic State", "condemned any attack on civilians": any
     such event, none in particular."""
@@ -713,6 +813,22 @@ def _of_a_kind(head: "Token") -> bool:
     the one told, none in particular (a single "similar attack in March" is one)."""
     return head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and any(
         c.dep_ in ("amod", "det", "predet") and c.lower_ in KIND_WORDS for c in head.children)
+
+
+# "previous attacks on the base were claimed by the group": earlier incidents, uncounted and undated
+BEFORE_WORDS = {"previous", "past", "earlier", "prior"}
+
+
+def _earlier_ones(head: "Token") -> bool:
+    """"Previous bombings in the town have been blamed on the group": incidents before the one told, in the
+    plural with no count and no day, name none in particular ("two earlier attacks", "earlier clashes on
+    Monday" still do)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if not any(c.dep_ == "amod" and c.lower_ in BEFORE_WORDS for c in head.children):
+        return False
+    return not any(c.dep_ == "nummod" for c in head.children) and not any(
+        t.lower_ in DAY_WORDS or t.like_num for t in head.subtree)
 
 
 # what a blaze does: "a fire broke out at the depot", "the fire, which broke out at 3 a.m.", "fire gutted"
@@ -766,7 +882,7 @@ def _since_clause(head: "Token") -> bool:
 # "mortars frequently rained down": a pattern of violence, told as a habit, not one incident
 HABITUAL_ADVERBS = {"regularly", "repeatedly", "routinely", "frequently", "often", "habitually", "periodically",
                     "usually", "typically", "normally", "generally",
-                    "constantly", "sporadically", "occasionally"}
+                    "constantly", "sporadically", "occasionally", "sometimes"}
 HABITUAL_ADJECTIVES = {"regular", "repeated", "routine", "frequent", "periodic", "constant", "sporadic", "occasional"}
 
 
@@ -778,8 +894,13 @@ def _habitual(head: "Token") -> bool:
                                                for c in head.children):
         return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ == "of" and any(
-            c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES for c in head.head.head.children):
-        return True               # "a frequent target of bombings", "the scene of regular clashes"
+            (c.dep_ == "amod" and c.lower_ in HABITUAL_ADJECTIVES)
+            or (c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS) for c in head.head.head.children):
+        return True               # "a frequent target of bombings", "the scene of regular clashes", "often the
+                                  # target of bombings"
+    if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" and any(
+            g.dep_ == "advmod" and g.lower_ in HABITUAL_ADVERBS for g in c.children) for c in head.children):
+        return True               # "clashes that have sometimes spilled onto the streets": a habit of clashes
     verb = head
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX"):

@@ -314,10 +314,20 @@ def _gated(m: Mention, *, here: bool, window: bool) -> bool:
 FRONT_NOUNS = {"line", "front", "frontline"}
 
 
+def _seized_upon(head: Any) -> bool:
+    """"the candidate seized upon a familiar issue", "critics seized on the remark": to seize on something
+    is to make use of it, no place taken ("rebels seized the town on Monday" has its object)."""
+    return head.pos_ == "VERB" and head.lemma_.lower() in ("seize", "pounce") \
+        and not any(c.dep_ == "dobj" for c in head.children) \
+        and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in head.children)
+
+
 def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     """"an attack on the bill", "shot a film", "the fight against malaria": the object of a violent
     word is no one who could be attacked."""
     head = m.head
+    if _seized_upon(head):
+        return True
     objs = [target] if target is not None else []
     objs += [c for c in head.children if c.dep_ in ("dobj", "attr")]
     objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in FIGURATIVE_PREPS
