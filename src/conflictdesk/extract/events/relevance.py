@@ -438,7 +438,6 @@ def _spoken_of(head: "Token") -> bool:
     return False
 
 
-
 def _uncounted(noun: "Token") -> bool:
     """A bare plural, with no number, article or owner: "enduring bombardments" is a condition, "has suffered
     two bombings this year" counts incidents."""

@@ -213,7 +213,8 @@ def a_person(t: Any, patterns: EventPatterns) -> bool:
 # places a capture takes: "an attempt to capture the town", "Mosul, captured by Islamic State in 2014"
 TAKEN_PLACES = {"town", "city", "village", "area", "district", "province", "region", "territory", "hill", "road",
                 "highway", "crossing", "border", "neighbourhood", "neighborhood", "suburb", "port", "field",
-                "oilfield", "dam", "bridge", "island", "country", "capital", "ground", "land", "peninsula"} | HELD_POSITIONS
+                "oilfield", "dam", "bridge", "island", "country", "capital", "ground", "land",
+                "peninsula"} | HELD_POSITIONS
 
 
 # verbs of territory whose subject is the place ("Falluja fell to Islamic State")
