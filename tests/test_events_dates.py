@@ -311,6 +311,23 @@ def test_the_perfect_of_an_event_nouns_own_verb_or_a_headline_is_no_undated_acti
     assert not told_in_perfect(next(t for t in headline if t.text == "shelled"))
 
 
+def test_a_reference_told_as_done_does_not_date_an_action_told_in_the_perfect(nlp, kb):
+    lead = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
+    # "the fighting" names the attacks told before; its past is that of the deaths, not a day for the attacks
+    run = ("Elsewhere, militants have attacked army posts in the hills north of Tikrit. Two soldiers were killed "
+           "in the fighting, officials said.")
+    evs = [e for e in events(nlp, kb, f"{lead}\n\n{run}") if "Tikrit" in e.evidence.text]
+    assert evs and all(e.event_date is None for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_an_incident_told_as_done_keeps_its_day_when_retold_in_the_perfect(nlp, kb):
+    for day, expected in ((" on Saturday", dt.date(2016, 5, 7)), ("", dt.date(2016, 5, 8))):
+        text = (f"TIKRIT — Militants stormed an army post north of Tikrit{day}, killing four soldiers, officials "
+                "said.\n\nThe militants have attacked the post with mortars and rifles, a soldier said.")
+        evs = [e for e in events(nlp, kb, text) if e.event_type == "Battles"]
+        assert [e.event_date for e in evs] == [expected], [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
 def test_a_run_told_in_the_perfect_since_a_time_takes_no_day_from_the_story(nlp, kb):
     lead = "ISTANBUL — A car bomb killed nine soldiers in Diyarbakir on Saturday, officials said."
     run = "Protesters have gathered outside the governor's office in Diyarbakir since the bombing."

@@ -938,7 +938,7 @@ def told_in_perfect(head: "Token") -> bool:
     the perfect's subject ("the capture of the two towns has opened the road"): the perfect tells what the
     capture brought about, not when; nor a headline ("Rebels have seized town"), nor a verb of saying. A lead's
     perfect told again with its day ("Turkey says a Russian jet has violated its airspace ... violated it on
-    Friday") is one incident with that day: the merged telling told as done dates it (`notes.absorb`)."""
+    Friday") is one incident with that day: the day of the merged telling dates it (`notes.absorb`)."""
     if not _prose(head):
         return False
     verb, path = _event_clause(head)
