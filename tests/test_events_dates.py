@@ -275,6 +275,15 @@ def test_a_headline_in_the_present_is_not_an_action_going_on(nlp):
     assert told_in_present(next(t for t in prose if t.text == "shelling"))
 
 
+def test_a_participle_modifying_the_subject_takes_the_tense_of_its_clause(nlp):
+    from conflictdesk.extract.events.attributes import told_in_present
+    going_on = nlp("The police, the army and tribal fighters backed by air strikes are in an offensive to retake the "
+                   "town, officials said.")
+    done = nlp("The police, the army and tribal fighters backed by air strikes stormed the town, officials said.")
+    assert told_in_present(next(t for t in going_on if t.text == "strikes"))
+    assert not told_in_present(next(t for t in done if t.text == "strikes"))
+
+
 def test_an_action_told_in_the_perfect_without_a_day_takes_no_day_from_the_report(nlp, kb):
     lead = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
     # the present perfect leaves its time unsaid: done by now, on no day the report gives
