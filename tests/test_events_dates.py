@@ -275,6 +275,15 @@ def test_a_headline_in_the_present_is_not_an_action_going_on(nlp):
     assert told_in_present(next(t for t in prose if t.text == "shelling"))
 
 
+def test_a_participle_modifying_the_subject_takes_the_tense_of_its_clause(nlp):
+    from conflictdesk.extract.events.attributes import told_in_present
+    going_on = nlp("The police, the army and tribal fighters backed by air strikes are in an offensive to retake the "
+                   "town, officials said.")
+    done = nlp("The police, the army and tribal fighters backed by air strikes stormed the town, officials said.")
+    assert told_in_present(next(t for t in going_on if t.text == "strikes"))
+    assert not told_in_present(next(t for t in done if t.text == "strikes"))
+
+
 def test_an_action_told_in_the_perfect_without_a_day_takes_no_day_from_the_report(nlp, kb):
     lead = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
     # the present perfect leaves its time unsaid: done by now, on no day the report gives
@@ -309,6 +318,23 @@ def test_the_perfect_of_an_event_nouns_own_verb_or_a_headline_is_no_undated_acti
     # what the capture brought about is in the perfect, not the capture
     assert not told_in_perfect(next(t for t in subject if t.text == "capture"))
     assert not told_in_perfect(next(t for t in headline if t.text == "shelled"))
+
+
+def test_a_reference_told_as_done_does_not_date_an_action_told_in_the_perfect(nlp, kb):
+    lead = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
+    # "the fighting" names the attacks told before; its past is that of the deaths, not a day for the attacks
+    run = ("Elsewhere, militants have attacked army posts in the hills north of Tikrit. Two soldiers were killed "
+           "in the fighting, officials said.")
+    evs = [e for e in events(nlp, kb, f"{lead}\n\n{run}") if "Tikrit" in e.evidence.text]
+    assert evs and all(e.event_date is None for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_an_incident_told_as_done_keeps_its_day_when_retold_in_the_perfect(nlp, kb):
+    for day, expected in ((" on Saturday", dt.date(2016, 5, 7)), ("", dt.date(2016, 5, 8))):
+        text = (f"TIKRIT — Militants stormed an army post north of Tikrit{day}, killing four soldiers, officials "
+                "said.\n\nThe militants have attacked the post with mortars and rifles, a soldier said.")
+        evs = [e for e in events(nlp, kb, text) if e.event_type == "Battles"]
+        assert [e.event_date for e in evs] == [expected], [(e.event_date, e.evidence.text[:40]) for e in evs]
 
 
 def test_a_run_told_in_the_perfect_since_a_time_takes_no_day_from_the_story(nlp, kb):

@@ -895,10 +895,23 @@ def _event_clause(head: "Token") -> tuple["Token | None", list["Token"]]:
         if tok.pos_ in ("VERB", "AUX"):      # "to retake": the clause of the verb it is the aim of
             tok = tok.head
             continue
-        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep") or tok.head is tok:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep", "agent") or tok.head is tok:
             return None, path
         tok = tok.head
     return None, path
+
+
+def _subjects_clause(verb: "Token | None") -> "Token | None":
+    """A participle with no auxiliary that modifies a clause's subject (a reduced relative: "fighters backed by air
+    strikes are in an operation to retake the town") has no tense of its own: the time is that of the clause
+    whose subject it tells of. Any other verb is its own."""
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl" or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return verb
+    noun = verb.head
+    while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head          # "the army, police and fighters backed by ...": the subject the list is
+    return noun.head if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") else verb
 
 
 def told_in_present(head: "Token") -> bool:
@@ -911,7 +924,7 @@ def told_in_present(head: "Token") -> bool:
     of saying ("officials say the attack ...")."""
     if not _prose(head):
         return False
-    verb = _event_verb(head)
+    verb = _subjects_clause(_event_verb(head))
     if verb is None or verb.lemma_.lower() in REPORTING_VERBS:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -938,7 +951,7 @@ def told_in_perfect(head: "Token") -> bool:
     the perfect's subject ("the capture of the two towns has opened the road"): the perfect tells what the
     capture brought about, not when; nor a headline ("Rebels have seized town"), nor a verb of saying. A lead's
     perfect told again with its day ("Turkey says a Russian jet has violated its airspace ... violated it on
-    Friday") is one incident with that day: the merged telling told as done dates it (`notes.absorb`)."""
+    Friday") is one incident with that day: the day of the merged telling dates it (`notes.absorb`)."""
     if not _prose(head):
         return False
     verb, path = _event_clause(head)

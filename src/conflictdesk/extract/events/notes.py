@@ -55,8 +55,8 @@ class Draft:
     # the day of the clause an "after" / "following" phrase holding the event follows: its date only when no
     # telling of it gives its own ("fired the chief Friday following a series of attacks")
     clause_day: DateMention | None = None
-    # told as going on as the report is written ("troops are advancing"): the report's day is not its date,
-    # unless another telling of it tells it done
+    # told as going on as the report is written ("troops are advancing"), or in the perfect with no day of its
+    # own: the report's day is not its date; only a day another telling of it gives dates it (`absorb`)
     ongoing: bool = False
     # the word of a claim of responsibility told again into it ("IS claimed responsibility for the shrine
     # attack": "attack"): the incident is claimed by its actor1, whatever the status of its first telling
@@ -194,7 +194,11 @@ def absorb(into: Draft, other: Draft) -> None:
         into.place, into.place_here = other.place, other.place_here or into.place_here
     if into.date is None and other.date is not None and other.date.date is not None and not into.pattern:
         into.date = other.date     # never a time coarser than a month, which dates another event
-    into.ongoing = into.ongoing and other.ongoing     # a telling of it as done makes it an incident
+    # `ongoing` stays as the host telling (the one the evidence is) tells it: a later telling with no day of its
+    # own gives it none ("militants have stepped up attacks on police posts" ... "two officers died in the
+    # fighting"): its narrative past tells again what the host told, not that the report's day is the event's. A
+    # telling with a day dates it (above), and an incident told as done stays one when retold in the perfect
+    # ("gunmen stormed a hotel on Friday ... the gunmen have killed 20")
     if into.count is None:
         into.count = other.count
     if other.salience == "main" and not into.pattern:
