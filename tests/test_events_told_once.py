@@ -1,0 +1,31 @@
+"""One incident told twice in a report stays one event: its start told beside its latest day, its doers told
+from either side. Real spaCy and knowledge base, project-written texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.records import Document
+
+THURSDAY = dt.date(2016, 5, 12)
+LEAD = ("BEIRUT Dozens of people were killed in a battle between Syrian rebels and government forces in eastern "
+        "Aleppo that was still going on on Thursday, a monitoring group said.")
+
+
+def battles(nlp, kb, text, published=THURSDAY):
+    doc = Document(id="d", text=text, language="en", published=published)
+    return [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Armed clash"]
+
+
+def test_a_battle_told_with_the_day_it_began_is_the_battle_of_that_day(nlp, kb):
+    text = (f"{LEAD}\nFighters on both sides described the battle that began early on Wednesday in the eastern "
+            "districts of Aleppo.")
+    evs = battles(nlp, kb, text)
+    assert len(evs) == 1, [(e.event_date, e.evidence.text[:40]) for e in evs]
+    assert evs[0].event_date == dt.date(2016, 5, 11)
+
+
+def test_a_battle_that_began_a_week_before_is_another_battle(nlp, kb):
+    text = f"{LEAD}\nFighters on both sides described the battle that began on May 2 in the eastern districts of Aleppo."
+    evs = battles(nlp, kb, text)
+    assert any(e.event_date == THURSDAY for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]
