@@ -29,3 +29,20 @@ def test_a_battle_that_began_a_week_before_is_another_battle(nlp, kb):
     text = f"{LEAD}\nFighters on both sides described the battle that began on May 2 in the eastern districts of Aleppo."
     evs = battles(nlp, kb, text)
     assert any(e.event_date == THURSDAY for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_attackers_caught_at_the_scene_are_the_attack_not_a_clash_or_arrests(nlp, kb):
+    text = ("JERUSALEM Two gunmen opened fire on Tuesday at a cafe in Haifa, killing three people, police said.\n"
+            "The two gunmen were captured, a police spokesman said, with one shot and the other arrested "
+            "near the cafe in Haifa.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_a_clash_in_another_town_the_same_day_stays_its_own(nlp, kb):
+    text = ("JERUSALEM Two gunmen opened fire on Tuesday at a cafe in Haifa, killing three people, police said.\n"
+            "In Hebron, soldiers clashed with armed men on Tuesday and one gunman was shot, the army said.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    assert "Armed clash" in [e.sub_event_type for e in evs], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
