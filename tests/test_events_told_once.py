@@ -46,3 +46,12 @@ def test_a_clash_in_another_town_the_same_day_stays_its_own(nlp, kb):
     doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
     evs = extract_document(doc, nlp=nlp, kb=kb).events
     assert "Armed clash" in [e.sub_event_type for e in evs], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_a_raid_repelled_the_same_day_is_one_clash(nlp, kb):
+    text = ("NAIROBI Dozens of gunmen stormed the town of Mandera on Tuesday, attacking army and police posts in "
+            "a raid that killed at least 20 people, officials said.\n"
+            "Bodies lay in the streets of Mandera near the police station after the army regained control.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.event_type == "Battles"]
+    assert [e.sub_event_type for e in evs] == ["Armed clash"], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]

@@ -879,6 +879,18 @@ def _attack_ended(o: Draft, d: Draft) -> bool:
     return _one_day_and_place(o, d) and _doers_caught(d)
 
 
+def _raid_repelled(o: Draft, d: Draft) -> bool:
+    """A clash in which one side was attacked (`o`: "gunmen stormed the town on Monday, attacking army posts")
+    and that side taking the place back on the same day (`d`: "after the army regained control"): the raid
+    repelled, one clash, not a recapture of its own (ACLED codes a recapture of ground the other side held;
+    ground taken and held first is told as a takeover, which stays its own event)."""
+    if o.coding.sub_event_type != "Armed clash" or _changes_hands(o) or not _changes_hands(d):
+        return False
+    if o.actor2 is None or _actor1(d) != o.actor2 or d.actor2 not in (None, o.actor1):
+        return False
+    return _one_day_and_place(o, d)
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
@@ -890,9 +902,12 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             d.actor1 = d.actor2 = None      # the crowd or fighters the rest died among: no side of the battle
             absorb(toll, d)
             continue
-        ended = next((o for o in reversed(out) if o.history == d.history and _attack_ended(o, d)), None)
+        ended = next((o for o in reversed(out) if o.history == d.history
+                      and (_attack_ended(o, d) or _raid_repelled(o, d))), None)
         if ended is not None:
-            absorb(ended, d)         # its toll is the attack's: the attackers' deaths are told with it
+            if _raid_repelled(ended, d):
+                d.actor1 = None      # the side attacked, already the clash's second side: not its attacker
+            absorb(ended, d)         # the attack's coding and toll stand: the attackers' deaths are told with it
             continue
         # an event the text dates years back is another event than today's, however alike
         told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)
