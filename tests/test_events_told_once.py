@@ -55,3 +55,13 @@ def test_a_raid_repelled_the_same_day_is_one_clash(nlp, kb):
     doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
     evs = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.event_type == "Battles"]
     assert [e.sub_event_type for e in evs] == ["Armed clash"], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_shots_counted_are_one_shooting_told_again(nlp, kb):
+    text = ("DENVER Two gunmen shot and killed four people at a birthday party in Aurora late on Tuesday, "
+            "police said.\n"
+            "Police said 30 shots had been fired from two guns.\n"
+            "A neighbour said she heard a burst of five shots, then gunfire that went on for a minute.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
