@@ -873,9 +873,12 @@ def _doers_caught(d: Draft) -> bool:
 
 def _attack_ended(o: Draft, d: Draft) -> bool:
     """An attack or a bombing (`o`) and its doers caught or shot at its place on its day (`d`, coded as a
-    battle or arrests): how the attack ended, one event (ACLED), not a clash or arrests of their own."""
+    battle or arrests), told without who caught them: how the attack ended, one event (ACLED), not a clash
+    or arrests of their own."""
     if o.coding.event_type not in ATTACKS or o.status not in VIOLENT_STATUS or d.coding.sub_event_type not in ENDINGS:
         return False
+    if _actor1(d) is not None and d.coding.sub_event_type == "Armed clash":
+        return False        # "one assailant was killed by police": the force that fought them, a battle of its own
     return _one_day_and_place(o, d) and _doers_caught(d)
 
 
