@@ -26,7 +26,8 @@ def test_a_battle_told_with_the_day_it_began_is_the_battle_of_that_day(nlp, kb):
 
 
 def test_a_battle_that_began_a_week_before_is_another_battle(nlp, kb):
-    text = f"{LEAD}\nFighters on both sides described the battle that began on May 2 in the eastern districts of Aleppo."
+    text = (f"{LEAD}\nFighters on both sides described the battle that began on May 2 in the eastern "
+            "districts of Aleppo.")
     evs = battles(nlp, kb, text)
     assert any(e.event_date == THURSDAY for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]
 
