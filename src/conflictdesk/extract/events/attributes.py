@@ -388,6 +388,9 @@ PEOPLE_COUNTED = {"casualty", "victim", "injury", "wounded", "hostage", "captive
                   "person", "civilian"}
 
 
+ROUNDS_COUNTED = {"shot", "round", "bullet", "gunshot"}     # rounds fired in one shooting, not shootings
+
+
 def count_of(head: "Token", quantities: list[Quantity]) -> Count | None:
     """"over 150 rocket and drone attacks": a number counting the trigger noun itself."""
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -396,6 +399,8 @@ def count_of(head: "Token", quantities: list[Quantity]) -> Count | None:
         return None       # "five suicide bombers" counts people, not attacks
     if head.lemma_.lower() in DEATH_LEMMAS or head.lemma_.lower() in PEOPLE_COUNTED:
         return None       # "claimed 49 lives", "freed 126 hostages": people, not a number of incidents
+    if head.lemma_.lower() in ROUNDS_COUNTED:
+        return None       # "heard a volley of three shots", "20 shots were fired": one shooting's rounds
     holders = [head] + [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < head.i]
     nums = [c for h in holders for c in h.children if c.dep_ in ("nummod",) or (c.dep_ == "amod" and c.like_num)]
     if not nums:

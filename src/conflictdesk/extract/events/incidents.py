@@ -365,7 +365,10 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
             o.actor1, o.a1_default = d.actor1, False
         recalled = coarse_dated(host.date) and d.date is None
         salience = host.salience
+        start = d.date if _started_earlier(host, d) else None
         absorb(host, d)
+        if start is not None:
+            host.date = start            # a battle told on Wednesday "that began on Tuesday" is Tuesday's (ACLED)
         if recalled:
             host.salience = salience     # naming history again ("witnesses to the kidnapping") makes it no news
         if host.fatalities is None and host.count is None:
@@ -454,6 +457,36 @@ def _as_told(d: Draft) -> Draft:
     return dataclasses.replace(d, date=None)
 
 
+# verbs that tell when an incident still going on started ("the battle that began on Tuesday")
+BEGIN_VERBS = {"begin", "start", "erupt", "break", "launch"}
+STARTED_DAYS = 2       # an incident still told on this many days after its start is the one that started
+
+
+def _start_told(d: Draft) -> bool:
+    """Whether `d`'s date is told by a clause of its noun that says when it began ("the clashes, which erupted
+    on Monday", "the battle that started early on Sunday"), not when it happened."""
+    if d.date is None or d.date.date is None:
+        return False
+    head = d.mention.head
+    tok = next((t for t in d.mention.sent if t.idx <= d.date.span.start < t.idx + len(t)), None)
+    for _ in range(4):
+        if tok is None or tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.head.i == head.i:
+            return tok.lemma_.lower() in BEGIN_VERBS
+        tok = tok.head
+    return False
+
+
+def _started_earlier(o: Draft, d: Draft) -> bool:
+    """`d` names `o`'s incident as begun a day or two before the day `o` is told on ("fighting raged in the
+    town on Thursday ... the battle that began on Wednesday"): one incident told at its start and on its
+    latest day, not two."""
+    if d.reference != "definite" or not _start_told(d) or o.date is None or o.date.date is None:
+        return False
+    return 0 < (o.date.date - d.date.date).days <= STARTED_DAYS
+
+
 def _same_incident(o: Draft, d: Draft) -> bool:
     if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
         return False
@@ -473,7 +506,7 @@ def _same_incident(o: Draft, d: Draft) -> bool:
                                  # time of its own may name it ("kidnapped 219 girls two years ago. Witnesses
                                  # to the kidnapping said ...")
     if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d) \
-            and not _what_followed(d):
+            and not _what_followed(d) and not _started_earlier(o, d):
         return False             # a quoted reaction is dated by when it was said; a date carried
                                  # from another sentence ("died overnight. ... after the blast") is not the incident's
     place = told_place(d)

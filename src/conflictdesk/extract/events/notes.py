@@ -846,6 +846,58 @@ def _toll_continued(out: list[Draft], d: Draft, text: str | None) -> Draft | Non
     return o
 
 
+# who carried out an attack, named as caught or shot at its scene ("two gunmen were captured")
+DOER_WORDS = {"attacker", "assailant", "gunman", "gunmen", "bomber", "perpetrator", "shooter", "terrorist", "suspect",
+              "hijacker", "hostage-taker"}
+ATTACKS = ("Violence against civilians", "Explosions/Remote violence")
+ENDINGS = ("Armed clash", "Arrests")      # what the attackers' capture or shooting is coded as when told alone
+
+
+def _doer_word(tok: Any) -> bool:
+    """"the gunmen", "two attackers", "one of the assailants": the doers of an attack."""
+    if tok.like_num or tok.lower_ in ("one", "both", "all"):
+        tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), tok)
+    return tok.lemma_.lower() in DOER_WORDS or tok.lower_ in DOER_WORDS
+
+
+def _doers_caught(d: Draft) -> bool:
+    """`d`'s clause, or one it hangs from, has an attack's doers as what it struck ("two gunmen were captured,
+    one shot and the other arrested", "police shot the attacker"); a parse that hangs the rest from the
+    verb of saying ("were captured, police said, with one shot") reaches it through the clause that is said."""
+    tok, clauses = d.mention.head, []
+    for _ in range(5):
+        clauses.append(tok)
+        if tok.head.i == tok.i:
+            clauses += [c for c in tok.children if c.dep_ == "ccomp"]
+            break
+        tok = tok.head
+    return any(c.dep_ in ("nsubjpass", "dobj") and _doer_word(c) for t in clauses for c in t.children)
+
+
+def _attack_ended(o: Draft, d: Draft) -> bool:
+    """An attack or a bombing (`o`) and its doers caught or shot at its place on its day (`d`, coded as a
+    battle or arrests), told without who caught them: how the attack ended, one event (ACLED), not a clash
+    or arrests of their own."""
+    if o.coding.event_type not in ATTACKS or o.status not in VIOLENT_STATUS or d.coding.sub_event_type not in ENDINGS:
+        return False
+    if _actor1(d) is not None and d.coding.sub_event_type == "Armed clash":
+        return False        # "one assailant was killed by police": the force that fought them, a battle of its own
+    return _one_day_and_place(o, d) and _doers_caught(d)
+
+
+def _raid_repelled(o: Draft, d: Draft) -> bool:
+    """A clash in which one side was attacked (`o`: "gunmen stormed the town on Monday, attacking army posts")
+    and that side taking the place back on the same day (`d`: "after the army regained control"): the raid
+    repelled, one clash, not a recapture of its own (ACLED codes a recapture of ground the other side held;
+    ground taken and held first is told as a takeover, which stays its own event)."""
+    if o.coding.sub_event_type != "Armed clash" or _changes_hands(o) or not _changes_hands(d):
+        return False
+    if o.actor2 is None or _actor1(d) != o.actor2 or d.actor2 not in (None, o.actor1):
+        return False
+    return _one_day_and_place(o, d)
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
@@ -856,6 +908,13 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
         if toll is not None:
             d.actor1 = d.actor2 = None      # the crowd or fighters the rest died among: no side of the battle
             absorb(toll, d)
+            continue
+        ended = next((o for o in reversed(out) if o.history == d.history
+                      and (_attack_ended(o, d) or _raid_repelled(o, d))), None)
+        if ended is not None:
+            if _raid_repelled(ended, d):
+                d.actor1 = None      # the side attacked, already the clash's second side: not its attacker
+            absorb(ended, d)         # the attack's coding and toll stand: the attackers' deaths are told with it
             continue
         # an event the text dates years back is another event than today's, however alike
         told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)

@@ -1,0 +1,68 @@
+"""One incident told twice in a report stays one event: its start told beside its latest day, its doers told
+from either side. Real spaCy and knowledge base, project-written texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.records import Document
+
+THURSDAY = dt.date(2016, 5, 12)
+LEAD = ("BEIRUT Dozens of people were killed in a battle between Syrian rebels and government forces in eastern "
+        "Aleppo that was still going on on Thursday, a monitoring group said.")
+
+
+def battles(nlp, kb, text, published=THURSDAY):
+    doc = Document(id="d", text=text, language="en", published=published)
+    return [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Armed clash"]
+
+
+def test_a_battle_told_with_the_day_it_began_is_the_battle_of_that_day(nlp, kb):
+    text = (f"{LEAD}\nFighters on both sides described the battle that began early on Wednesday in the eastern "
+            "districts of Aleppo.")
+    evs = battles(nlp, kb, text)
+    assert len(evs) == 1, [(e.event_date, e.evidence.text[:40]) for e in evs]
+    assert evs[0].event_date == dt.date(2016, 5, 11)
+
+
+def test_a_battle_that_began_a_week_before_is_another_battle(nlp, kb):
+    text = (f"{LEAD}\nFighters on both sides described the battle that began on May 2 in the eastern "
+            "districts of Aleppo.")
+    evs = battles(nlp, kb, text)
+    assert any(e.event_date == THURSDAY for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_attackers_caught_at_the_scene_are_the_attack_not_a_clash_or_arrests(nlp, kb):
+    text = ("JERUSALEM Two gunmen opened fire on Tuesday at a cafe in Haifa, killing three people, police said.\n"
+            "The two gunmen were captured, a police spokesman said, with one shot and the other arrested "
+            "near the cafe in Haifa.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    assert [e.sub_event_type for e in evs] == ["Attack"], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_a_clash_in_another_town_the_same_day_stays_its_own(nlp, kb):
+    text = ("JERUSALEM Two gunmen opened fire on Tuesday at a cafe in Haifa, killing three people, police said.\n"
+            "In Hebron, soldiers clashed with armed men on Tuesday and one gunman was shot, the army said.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    assert "Armed clash" in [e.sub_event_type for e in evs], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_a_raid_repelled_the_same_day_is_one_clash(nlp, kb):
+    text = ("NAIROBI Dozens of gunmen stormed the town of Mandera on Tuesday, attacking army and police posts in "
+            "a raid that killed at least 20 people, officials said.\n"
+            "Bodies lay in the streets of Mandera near the police station after the army regained control.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.event_type == "Battles"]
+    assert [e.sub_event_type for e in evs] == ["Armed clash"], [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+def test_shots_counted_are_one_shooting_told_again(nlp, kb):
+    text = ("DENVER Two gunmen shot and killed four people at a birthday party in Aurora late on Tuesday, "
+            "police said.\n"
+            "Police said 30 shots had been fired from two guns.\n"
+            "A neighbour said she heard a burst of five shots, then gunfire that went on for a minute.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    assert len(evs) == 1, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
