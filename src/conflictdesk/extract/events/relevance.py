@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from .attributes import PERCEPTION_VERBS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
     from .triggers import Mention
@@ -420,9 +422,7 @@ def _spoken_of(head: "Token") -> bool:
         return False
     noun = _whole_noun(head)
     phrase = list(noun.subtree)
-    placed = any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
-                 for t in phrase)
-    if placed or any(t.ent_type_ in ("DATE", "TIME") for t in phrase) or any(
+    if _placed(phrase) or any(t.ent_type_ in ("DATE", "TIME") for t in phrase) or any(
             c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE_DETS or c.ent_type_ in ("DATE", "TIME"))
             for c in (*head.children, *noun.children)):
         return False
@@ -436,6 +436,12 @@ def _spoken_of(head: "Token") -> bool:
         if t.lemma_.lower() in SPOKEN_OF:
             return True
     return False
+
+
+def _placed(tokens: "Iterable[Token]") -> bool:
+    """A named place among the words, as the object of a site preposition ("in Homs", "near Aleppo")."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+               for t in tokens)
 
 
 def _uncounted(noun: "Token") -> bool:
@@ -714,8 +720,7 @@ def _what_a_side_fought(verb: "Token") -> bool:
     ("the rebels who fought troops in Homs", "who battled police on Sunday" still tell a fight)."""
     if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.lemma_.lower() not in FIGHT_VERBS:
         return False
-    return not any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
-                   for t in verb.subtree)
+    return not _placed(verb.subtree)
 
 
 BRINGING_VERBS = {"bring", "put", "place", "take", "come", "fall", "pass", "return"}
@@ -793,8 +798,7 @@ def _in_a_series(head: "Token") -> bool:
     if any(t.lemma_.lower() in TOLL_WORDS for t in run.subtree):
         return False              # "a spate of bombings that has killed dozens": an aggregate with its toll
     phrase = list(run.subtree)
-    return not any(t.lower_ in DAY_WORDS for t in phrase) and not any(
-        t.ent_type_ in ("GPE", "LOC", "FAC") and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS for t in phrase)
+    return not any(t.lower_ in DAY_WORDS for t in phrase) and not _placed(phrase)
 
 
 def _any_one(head: "Token") -> bool:
