@@ -277,6 +277,15 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The PKK said it had fought on since the breakdown last July of a fragile peace process.", "other",
      "de_escalation"),
     ("The father said he could die in peace if the killers were punished.", "other", "de_escalation"),
+    # peace as a state, a feeling, a prayer or a name is no step towards it; peace talks, peace brought or a path
+    # to peace is one
+    ("The mayor said she had prayed for peace in the city all night.", "other", "de_escalation"),
+    ("The veteran said he was finally at peace with his past.", "other", "de_escalation"),
+    ("The spokesman said the Peace Brigades had searched the marchers at the gate.", "other", "de_escalation"),
+    ("The envoy said both sides had agreed to resume peace negotiations next month.", "de_escalation", "other"),
+    ("The minister said the new council would work to bring peace to the region.", "de_escalation", "other"),
+    # halting a search or a rescue is no halt in fighting
+    ("The governor said rescuers had halted search operations at the collapsed mine.", "other", "de_escalation"),
     ("The president said the country must find ways to stop such attacks.", "demand", "de_escalation"),
     # aid let through de-escalates, aid told as delivered is a fact; "the besieged towns" is no act announced
     ("The government said it would allow aid convoys into the besieged towns.", "de_escalation", "threat"),
