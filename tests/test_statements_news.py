@@ -284,6 +284,14 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The spokesman said the Peace Brigades had searched the marchers at the gate.", "other", "de_escalation"),
     ("The envoy said both sides had agreed to resume peace negotiations next month.", "de_escalation", "other"),
     ("The minister said the new council would work to bring peace to the region.", "de_escalation", "other"),
+    # harm announced as what is to come, with no subject to carry it
+    ("\"There will be retaliation for every village they burn,\" the rebel commander said.", "threat", "other"),
+    # officers answering a call tell why they were there, no grounds for an act
+    ("Police said the two officers were responding to a call about a stolen car when they were shot.", "other",
+     "justification"),
+    # an aid agency tells of the war, it claims no side's act
+    ("A spokeswoman for an international aid agency said a school had been destroyed by an air strike.", "other",
+     "claim_of_responsibility"),
     # halting a search or a rescue is no halt in fighting
     ("The governor said rescuers had halted search operations at the collapsed mine.", "other", "de_escalation"),
     ("The president said the country must find ways to stop such attacks.", "demand", "de_escalation"),

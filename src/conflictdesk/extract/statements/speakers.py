@@ -232,7 +232,11 @@ _STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(?:tv|television|media|new
 _ONLOOKER = re.compile(
     r"\b(?:observatory|monitor\w*|activists?|residents?|witness(?:es)?|hospitals?|medical|medics?|doctors?|"
     r"analysts?|experts?|diplomats?|diplomatic|u\.?n\.?|united\s+nations|unhcr|unicef|human\s+rights|journalists?|"
-    r"reporters?|students?|teachers?|relatives?|survivors?|rescue|red\s+(?:cross|crescent)|aid\s+workers?)\b",
+    r"reporters?|students?|teachers?|relatives?|survivors?|rescue|red\s+(?:cross|crescent)|aid\s+workers?|"
+    # humanitarian agencies and charities tell of the war, they are no side in it ("a spokeswoman for an
+    # international aid agency says a clinic was destroyed by an air strike" claims nothing)
+    r"(?:aid|relief|humanitarian)\s+(?:agency|agencies|groups?|organi[sz]ations?)|charit(?:y|ies)|ngos?|"
+    r"m[ée]decins\s+sans\s+fronti[èe]res|msf|oxfam|save\s+the\s+children|amnesty)\b",
     re.IGNORECASE)
 
 
