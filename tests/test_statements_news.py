@@ -286,6 +286,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The minister said the new council would work to bring peace to the region.", "de_escalation", "other"),
     # harm announced as what is to come, with no subject to carry it
     ("\"There will be retaliation for every village they burn,\" the rebel commander said.", "threat", "other"),
+    # an ability told in the past is an act done, and a clause after "before" is no part of what was pledged
+    ("The army spokesman said troops were able to push into the village after heavy clashes.", "other", "threat"),
+    ("The police chief said the gunman pledged allegiance to the group before being shot dead by officers.",
+     "other", "threat"),
     # officers answering a call tell why they were there, no grounds for an act
     ("Police said the two officers were responding to a call about a stolen car when they were shot.", "other",
      "justification"),

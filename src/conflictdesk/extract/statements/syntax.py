@@ -133,7 +133,7 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ") \
-                and not _past_perfect(head):
+                and not _past_perfect(head) and not _ability_told_as_past(head):
             return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
@@ -143,6 +143,23 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
+
+
+def _ability_told_as_past(head: "Token") -> bool:
+    """"were able to storm into the town", "had been able to retake the hill": an ability told in the past is
+    an act done, not one to come ("will be able to strike" still announces)."""
+    if _lemma(head) != "able":
+        return False
+    verbs = [c for c in head.children if c.dep_ in ("cop", "aux")]
+    if head.dep_ == "acomp" and head.head.i != head.i:
+        verbs.append(head.head)
+    return any(v.tag_ in ("VBD", "VBN") for v in verbs)
+
+
+# prepositions of time or circumstance: a clause they govern tells when or despite what, never what is
+# pledged or planned ("pledged allegiance to the group before being shot by police")
+_CIRCUMSTANCE_PREPS = frozenset({"before", "after", "while", "since", "without", "despite", "upon", "until",
+                                 "when", "during"})
 
 
 def _past_perfect(t: "Token") -> bool:
@@ -324,6 +341,10 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
         if {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
             return True
         head = cur.head
+        if cur.dep_ in ("pcomp", "pobj") and head.lower_ in _CIRCUMSTANCE_PREPS:
+            return False                    # "pledged allegiance before being shot": when, not what is pledged
+        if _ability_told_as_past(head):
+            return False                    # "were able to storm the town": done, not announced
         if head.i == cur.i or cur.dep_ in ("ccomp", "ROOT", "parataxis") or cur.dep_ == "relcl" and not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             return False                    # "take steps to attack" (an infinitive of purpose) climbs on
