@@ -296,6 +296,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # an aid agency tells of the war, it claims no side's act
     ("A spokeswoman for an international aid agency said a school had been destroyed by an air strike.", "other",
      "claim_of_responsibility"),
+    # halting a search or a rescue, or suspending a law, is no halt in fighting
+    ("The police union called for the suspension of a state law on carrying guns at rallies.", "demand",
+     "de_escalation"),
+    # a pledge to shelter people from a war-torn country pledges no war
+    ("The prime minister pledged to take in 5,000 refugees fleeing war-torn Yemen.", "other", "threat"),
     # halting a search or a rescue is no halt in fighting
     ("The governor said rescuers had halted search operations at the collapsed mine.", "other", "de_escalation"),
     ("The president said the country must find ways to stop such attacks.", "demand", "de_escalation"),

@@ -1274,6 +1274,13 @@ def endangers_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
 
 
 def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
-    """Whether a point speaks of violence or its consequences (what makes a warning a threat)."""
-    return any(_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS
+    """Whether a point speaks of violence or its consequences (what makes a warning a threat); not the first
+    half of a hyphened modifier ("to take in 10,000 people fleeing war-torn Syria" pledges no war)."""
+    return any((_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS) and not _hyphen_prefix(t)
                for t in tokens)
+
+
+def _hyphen_prefix(t: "Token") -> bool:
+    """Whether a token is the first half of a hyphened word ("war" in "war-torn", "force" in "force-fed")."""
+    return t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(1).idx == t.idx + len(t.text) \
+        and t.nbor(2).idx == t.nbor(1).idx + 1
