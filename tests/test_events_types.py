@@ -251,6 +251,16 @@ def test_talks_and_a_missile_test_stay_apart(nlp, kb):
     assert len(tests) == 1 and "missile test" in tests[0].evidence.text, [(e.rule, e.evidence.text) for e in tests]
 
 
+# a test told with no state as its side is held in the state named before it, not in the report's dateline
+def test_a_weapons_test_is_in_the_testing_state(nlp, kb):
+    text = ("BERLIN - The minister spoke on Sunday about farm subsidies at a fair in the city.\n\n"
+            "He was also asked about North Korea's newest show of strength, a ballistic missile test that "
+            "Pyongyang hailed on Sunday as a triumph.")
+    tests = [e for e in extract(nlp, kb, text).events if e.rule == "weapons-test"]
+    assert [(e.country, (e.actor1 or "").startswith("military-forces-of-north-korea")) for e in tests] == \
+        [("North Korea", True)], [(e.country, e.actor1, e.evidence.text) for e in tests]
+
+
 # what is done under an agreement tells the agreement made: "freed in a prisoner swap", "evacuated under a deal"
 @pytest.mark.parametrize("text", [
     "Rebels freed three pilots on Tuesday as part of a prisoner swap with the government.",

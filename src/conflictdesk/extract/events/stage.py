@@ -1552,6 +1552,21 @@ def _own_launch_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     return _state_of(d.actor1, kb=kb, index=index)
 
 
+def _tester_country(d: Draft, places: list[Place], *, kb: Any, index: ActorIndex) -> str | None:
+    """A weapons test told with no state as its side ("Pyongyang's latest nuclear test", "North Korea conducted
+    its fourth nuclear test", in a report filed from Seoul or Washington): English names the state before its
+    test (as its possessor or the subject that conducts it), so the test is in the country of the state or place
+    the sentence names last before the test word, not in the report's."""
+    if d.rule != "weapons-test":
+        return None
+    start, head = d.mention.sent.start_char, d.mention.head.idx
+    named = [(p.span.start, p.country) for p in places if start <= p.span.start and p.span.end <= head and p.country]
+    named += [(a, _state_of(aid, kb=kb, index=index)) for a, _, aid in index.within(start, head)
+              if _actor_type(aid, kb=kb, index=index) in ("state", "government")]
+    named = [(at, country) for at, country in named if country]
+    return max(named)[1] if named else None
+
+
 def _police_home(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     """The country of the police the text names as the event's first side ("arrested by Malian police",
     "Saudi Arabia detained the attache"): a state's police act only in their own country, whatever town the
@@ -2106,6 +2121,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         home = _own_launch_country(d, kb=kb, index=index)
+        tester = _tester_country(d, places, kb=kb, index=index) if home is None and d.actor1 is None else None
+        if tester is not None and kb is not None:
+            # a state's weapons are tested by its military (ACLED: "Military Forces of North Korea")
+            home, d.actor1 = tester, getattr(kb.state_actor(tester, "military"), "id", None)
         if d.place is not None and not d.place_here and home is not None and d.place.country != home:
             d.place = None       # the report's town or dateline ("SEOUL —") is not where a state fired from home
         if not d.place_here:
