@@ -261,6 +261,21 @@ def test_a_weapons_test_is_in_the_testing_state(nlp, kb):
         [("North Korea", True)], [(e.country, e.actor1, e.evidence.text) for e in tests]
 
 
+# defusing or dismantling is a disrupted weapons use only when what is defused is a weapon
+def test_a_defused_bomb_is_disrupted_weapons_use(nlp, kb):
+    text = "Army engineers defused two roadside bombs planted by militants near Kirkuk on Monday, the army said."
+    assert [e.sub_event_type for e in extract(nlp, kb, text).events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text", [
+    "The general's aides defused most of the anger among veterans of the war with a short statement.",
+    "Police said they had dismantled a militant network that recruited fighters in the city.",
+])
+def test_a_defused_row_or_a_dismantled_network_is_no_weapon_disrupted(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert all(e.sub_event_type != "Disrupted weapons use" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
 # what is done under an agreement tells the agreement made: "freed in a prisoner swap", "evacuated under a deal"
 @pytest.mark.parametrize("text", [
     "Rebels freed three pilots on Tuesday as part of a prisoner swap with the government.",
