@@ -276,6 +276,22 @@ def test_a_defused_row_or_a_dismantled_network_is_no_weapon_disrupted(nlp, kb, t
     assert all(e.sub_event_type != "Disrupted weapons use" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
 
 
+# ground handed over peacefully is a place: keys or "the situation" handed over or controlled are no territory
+def test_a_town_handed_over_is_a_transfer(nlp, kb):
+    text = "Under the deal agreed on Tuesday, rebel fighters handed over the town of Zabadani to the army without a fight."
+    assert "Non-violent transfer of territory" in [e.sub_event_type for e in extract(nlp, kb, text).events]
+
+
+def test_keys_handed_over_are_no_transfer(nlp, kb):
+    text = ("Prosecutors said the two gunmen, armed with rifles, demanded the diplomat hand over the keys to his car "
+            "before opening fire.")
+    evs = extract(nlp, kb, text).events
+    assert all(e.sub_event_type != "Non-violent transfer of territory" for e in evs), [e.rule for e in evs]
+    text = "Prosecutors said the gunman, armed with a pistol, demanded Smith hand over the keys to his truck."
+    evs = extract(nlp, kb, text).events
+    assert all(e.sub_event_type != "Non-violent transfer of territory" for e in evs), [e.rule for e in evs]
+
+
 # what is done under an agreement tells the agreement made: "freed in a prisoner swap", "evacuated under a deal"
 @pytest.mark.parametrize("text", [
     "Rebels freed three pilots on Tuesday as part of a prisoner swap with the government.",

@@ -518,7 +518,7 @@ SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "arm
 
 
 def _thing_taken(m: Mention) -> bool:
-    """A territory word whose object is a thing ("police seized documents and CDs in a search",
+    """A territory or transfer word whose object is a thing ("police seized documents and CDs in a search",
     "claimed it had seized armaments and military vehicles"): no ground changed hands; the search,
     the raid or the battle it followed is the event, if told. Likewise a confiscation of such things
     ("the driver's license confiscated by the peshmerga") is no looting."""
@@ -534,8 +534,8 @@ def _thing_taken(m: Mention) -> bool:
                  for g in c.children if g.dep_ == "pobj"]
         return not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" or t.lemma_.lower() in TAKEN_PLACES
                        for t in taken)
-    if m.trigger.kind != "territory" or head.pos_ != "VERB":
-        return False
+    if m.trigger.kind not in ("territory", "transfer") or (head.pos_ != "VERB" and m.trigger.kind != "transfer"):
+        return False              # the parser may tag "hand" a noun even with its object ("hand over the keys")
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
@@ -543,6 +543,11 @@ def _thing_taken(m: Mention) -> bool:
     taken = [g for t in taken for g in ([t] if t.lemma_.lower() != "control" else
                                         [x for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                                          for x in c.children if x.dep_ == "pobj"] or [t])]
+    if m.trigger.kind == "transfer":
+        # ground handed over peacefully is a place ("handed over the town", "took control of Homs"); "demanded he
+        # hand over the keys", "help it control the situation": a thing or a state of affairs, no territory
+        return bool(taken) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN"
+                                       or t.lemma_.lower() in TAKEN_PLACES for t in taken)
     return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
 
 
