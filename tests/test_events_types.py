@@ -278,7 +278,8 @@ def test_a_defused_row_or_a_dismantled_network_is_no_weapon_disrupted(nlp, kb, t
 
 # ground handed over peacefully is a place: keys or "the situation" handed over or controlled are no territory
 def test_a_town_handed_over_is_a_transfer(nlp, kb):
-    text = "Under the deal agreed on Tuesday, rebel fighters handed over the town of Zabadani to the army without a fight."
+    text = ("Under the deal agreed on Tuesday, rebel fighters handed over the town of Zabadani to the army "
+            "without a fight.")
     assert "Non-violent transfer of territory" in [e.sub_event_type for e in extract(nlp, kb, text).events]
 
 

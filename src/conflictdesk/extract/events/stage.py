@@ -508,6 +508,20 @@ def _recorded(m: Mention) -> bool:
         for c in head.children)
 
 
+# what an arrest word names when it modifies one of these nouns: "an arrest warrant", "a detention center", "his
+# arrest record" are a document, a place or a past, no one taken into custody
+ARREST_THINGS = {"warrant", "center", "centre", "facility", "camp", "record", "order", "power", "law", "policy",
+                 "rate", "quota", "statistic", "figure"}
+
+
+def _arrest_thing(m: Mention) -> bool:
+    """An arrest noun that only qualifies a thing ("issued an arrest warrant for the speaker", "worked at a
+    juvenile detention center"): no arrest made."""
+    head = m.head
+    return m.coding.sub_event_type == "Arrests" and m.trigger.kind != "label" and head.pos_ == "NOUN" \
+        and head.dep_ in ("compound", "nmod", "amod") and head.head.lemma_.lower() in ARREST_THINGS
+
+
 # things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
 SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "armament", "ammunition", "munition",
                  "explosive", "detonator", "gun", "rifle", "pistol", "vehicle", "car", "truck", "motorcycle",
@@ -922,7 +936,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.trigger.object_person and _armed_party(roles.side1, kb=kb, index=index) \
             and not _state_side(roles.side1, kb=kb, index=index):
         taken_by = ABDUCTION   # "Boko Haram grabbed 300 schoolgirls": by an armed group, not a state's forces
-    if _place_captured(m) or _thing_taken(m) or _recorded(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
+    if _place_captured(m) or _thing_taken(m) or _recorded(m) or _arrest_thing(m) \
+            or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
