@@ -251,6 +251,48 @@ def test_talks_and_a_missile_test_stay_apart(nlp, kb):
     assert len(tests) == 1 and "missile test" in tests[0].evidence.text, [(e.rule, e.evidence.text) for e in tests]
 
 
+# a test told with no state as its side is held in the state named before it, not in the report's dateline
+def test_a_weapons_test_is_in_the_testing_state(nlp, kb):
+    text = ("BERLIN - The minister spoke on Sunday about farm subsidies at a fair in the city.\n\n"
+            "He was also asked about North Korea's newest show of strength, a ballistic missile test that "
+            "Pyongyang hailed on Sunday as a triumph.")
+    tests = [e for e in extract(nlp, kb, text).events if e.rule == "weapons-test"]
+    assert [(e.country, (e.actor1 or "").startswith("military-forces-of-north-korea")) for e in tests] == \
+        [("North Korea", True)], [(e.country, e.actor1, e.evidence.text) for e in tests]
+
+
+# defusing or dismantling is a disrupted weapons use only when what is defused is a weapon
+def test_a_defused_bomb_is_disrupted_weapons_use(nlp, kb):
+    text = "Army engineers defused two roadside bombs planted by militants near Kirkuk on Monday, the army said."
+    assert [e.sub_event_type for e in extract(nlp, kb, text).events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text", [
+    "The general's aides defused most of the anger among veterans of the war with a short statement.",
+    "Police said they had dismantled a militant network that recruited fighters in the city.",
+])
+def test_a_defused_row_or_a_dismantled_network_is_no_weapon_disrupted(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert all(e.sub_event_type != "Disrupted weapons use" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+# ground handed over peacefully is a place: keys or "the situation" handed over or controlled are no territory
+def test_a_town_handed_over_is_a_transfer(nlp, kb):
+    text = ("Under the deal agreed on Tuesday, rebel fighters handed over the town of Zabadani to the army "
+            "without a fight.")
+    assert "Non-violent transfer of territory" in [e.sub_event_type for e in extract(nlp, kb, text).events]
+
+
+def test_keys_handed_over_are_no_transfer(nlp, kb):
+    text = ("Prosecutors said the two gunmen, armed with rifles, demanded the diplomat hand over the keys to his car "
+            "before opening fire.")
+    evs = extract(nlp, kb, text).events
+    assert all(e.sub_event_type != "Non-violent transfer of territory" for e in evs), [e.rule for e in evs]
+    text = "Prosecutors said the gunman, armed with a pistol, demanded Smith hand over the keys to his truck."
+    evs = extract(nlp, kb, text).events
+    assert all(e.sub_event_type != "Non-violent transfer of territory" for e in evs), [e.rule for e in evs]
+
+
 # what is done under an agreement tells the agreement made: "freed in a prisoner swap", "evacuated under a deal"
 @pytest.mark.parametrize("text", [
     "Rebels freed three pilots on Tuesday as part of a prisoner swap with the government.",

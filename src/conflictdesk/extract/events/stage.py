@@ -508,6 +508,20 @@ def _recorded(m: Mention) -> bool:
         for c in head.children)
 
 
+# what an arrest word names when it modifies one of these nouns: "an arrest warrant", "a detention center", "his
+# arrest record" are a document, a place or a past, no one taken into custody
+ARREST_THINGS = {"warrant", "center", "centre", "facility", "camp", "record", "order", "power", "law", "policy",
+                 "rate", "quota", "statistic", "figure"}
+
+
+def _arrest_thing(m: Mention) -> bool:
+    """An arrest noun that only qualifies a thing ("issued an arrest warrant for the speaker", "worked at a
+    juvenile detention center"): no arrest made."""
+    head = m.head
+    return m.coding.sub_event_type == "Arrests" and m.trigger.kind != "label" and head.pos_ == "NOUN" \
+        and head.dep_ in ("compound", "nmod", "amod") and head.head.lemma_.lower() in ARREST_THINGS
+
+
 # things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
 SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "armament", "ammunition", "munition",
                  "explosive", "detonator", "gun", "rifle", "pistol", "vehicle", "car", "truck", "motorcycle",
@@ -518,7 +532,7 @@ SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "arm
 
 
 def _thing_taken(m: Mention) -> bool:
-    """A territory word whose object is a thing ("police seized documents and CDs in a search",
+    """A territory or transfer word whose object is a thing ("police seized documents and CDs in a search",
     "claimed it had seized armaments and military vehicles"): no ground changed hands; the search,
     the raid or the battle it followed is the event, if told. Likewise a confiscation of such things
     ("the driver's license confiscated by the peshmerga") is no looting."""
@@ -534,8 +548,8 @@ def _thing_taken(m: Mention) -> bool:
                  for g in c.children if g.dep_ == "pobj"]
         return not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" or t.lemma_.lower() in TAKEN_PLACES
                        for t in taken)
-    if m.trigger.kind != "territory" or head.pos_ != "VERB":
-        return False
+    if m.trigger.kind not in ("territory", "transfer") or (head.pos_ != "VERB" and m.trigger.kind != "transfer"):
+        return False              # the parser may tag "hand" a noun even with its object ("hand over the keys")
     taken = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if not taken and head.dep_ == "conj":
         taken = [c for c in head.head.children if c.dep_ == "dobj"]
@@ -543,6 +557,11 @@ def _thing_taken(m: Mention) -> bool:
     taken = [g for t in taken for g in ([t] if t.lemma_.lower() != "control" else
                                         [x for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                                          for x in c.children if x.dep_ == "pobj"] or [t])]
+    if m.trigger.kind == "transfer":
+        # ground handed over peacefully is a place ("handed over the town", "took control of Homs"); "demanded he
+        # hand over the keys", "help it control the situation": a thing or a state of affairs, no territory
+        return bool(taken) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN"
+                                       or t.lemma_.lower() in TAKEN_PLACES for t in taken)
     return bool(taken) and all(t.lemma_.lower() in SEIZED_THINGS for t in taken)
 
 
@@ -917,7 +936,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.trigger.object_person and _armed_party(roles.side1, kb=kb, index=index) \
             and not _state_side(roles.side1, kb=kb, index=index):
         taken_by = ABDUCTION   # "Boko Haram grabbed 300 schoolgirls": by an armed group, not a state's forces
-    if _place_captured(m) or _thing_taken(m) or _recorded(m) or (m.trigger.kind != "label" and not_an_occurrence(m)):
+    if _place_captured(m) or _thing_taken(m) or _recorded(m) or _arrest_thing(m) \
+            or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
     if m.coding.sub_event_type == "Agreement" and m.trigger.kind != "label" and not agreement_made(m):
         return None
@@ -1552,6 +1572,21 @@ def _own_launch_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     return _state_of(d.actor1, kb=kb, index=index)
 
 
+def _tester_country(d: Draft, places: list[Place], *, kb: Any, index: ActorIndex) -> str | None:
+    """A weapons test told with no state as its side ("Pyongyang's latest nuclear test", "North Korea conducted
+    its fourth nuclear test", in a report filed from Seoul or Washington): English names the state before its
+    test (as its possessor or the subject that conducts it), so the test is in the country of the state or place
+    the sentence names last before the test word, not in the report's."""
+    if d.rule != "weapons-test":
+        return None
+    start, head = d.mention.sent.start_char, d.mention.head.idx
+    named = [(p.span.start, p.country) for p in places if start <= p.span.start and p.span.end <= head and p.country]
+    named += [(a, _state_of(aid, kb=kb, index=index)) for a, _, aid in index.within(start, head)
+              if _actor_type(aid, kb=kb, index=index) in ("state", "government")]
+    named = [(at, country) for at, country in named if country]
+    return max(named)[1] if named else None
+
+
 def _police_home(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     """The country of the police the text names as the event's first side ("arrested by Malian police",
     "Saudi Arabia detained the attache"): a state's police act only in their own country, whatever town the
@@ -1942,6 +1977,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     date_spans = [(d.span.start, d.span.end) for d in dates]
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
+    suspicion = _needles(patterns.arrest_context)
+    political = [_has_any(suspicion, lemmas) or _has_any(suspicion, words) for lemmas, words in forms]
     following = [forms[k + 1] if k + 1 < len(sents) and "\n" not in doc.text[s.end_char:sents[k + 1].start_char]
                  else None for k, s in enumerate(sents)]
     # the sentence before, in the same paragraph
@@ -1968,6 +2005,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # man was beaten outside a mosque in Florida")
     told = {m.trigger.id for k, f in enumerate(found_all) for m in f
             if m.coding.event_type in ARMED_VIOLENCE and _gated(m, here=context[k], window=windows[k])}
+    # an arrest told beside a suspicion of an attack, a plot, terrorism or a coup is political (ACLED), whatever
+    # words of armed conflict its paragraph lacks
+    arrest_windows = [any(0 <= j < len(sents) and political[j] and "\n" not in
+                          doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
+                          for j in (k - 1, k, k + 1)) for k, s in enumerate(sents)]
     for k, sent in enumerate(sents):
         if not relevant:
             break
@@ -1979,7 +2021,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             continue              # "two were killed when a helicopter crashed due to a technical fault"
 
         def gated(m: Mention) -> bool:
-            return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns))
+            return _gated(m, here=here, window=window or (arrest_windows[k] and m.coding.sub_event_type == "Arrests"
+                                                          and m.trigger.kind != "label")) \
+                or (m.trigger.id in told and _violence_to_people(m, patterns))
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
@@ -2106,6 +2150,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         while end > start and doc.text[end - 1].isspace():
             end -= 1
         home = _own_launch_country(d, kb=kb, index=index)
+        tester = _tester_country(d, places, kb=kb, index=index) if home is None and d.actor1 is None else None
+        if tester is not None and kb is not None:
+            # a state's weapons are tested by its military (ACLED: "Military Forces of North Korea")
+            home, d.actor1 = tester, getattr(kb.state_actor(tester, "military"), "id", None)
         if d.place is not None and not d.place_here and home is not None and d.place.country != home:
             d.place = None       # the report's town or dateline ("SEOUL —") is not where a state fired from home
         if not d.place_here:
