@@ -678,6 +678,13 @@ def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
         return False
     if not _at_civilian_site(d.mention, side.token, patterns):
         return False
+    return not _forces_site(d, patterns)
+
+
+def _forces_site(d: Draft, patterns: EventPatterns) -> bool:
+    """The words of what an event struck tell fighters or a place forces or a government hold ("a hotel
+    housing the government", "an attack on an army checkpoint")."""
+    side = d.side2
     near = [side.token] if side.token is not None else []
     near += [c for c in d.mention.head.children if c.dep_ in ("compound", "prep")]
     lemmas = {t.lemma_.lower() for n in near for t in n.subtree}
@@ -685,7 +692,7 @@ def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
         # the words that tell what the place is, however parsed ("a hotel housing the government")
         after = side.token.doc[side.token.i + 1:min(side.token.i + 6, side.token.sent.end)]
         lemmas |= {t.lemma_.lower() for t in itertools.takewhile(lambda t: not t.is_punct, after)}
-    return not lemmas & (patterns.armed_nouns | HELD_BY_FORCES)
+    return bool(lemmas & (patterns.armed_nouns | HELD_BY_FORCES))
 
 
 def _fighting_only(sent: "SpacySpan", patterns: EventPatterns, attackers: frozenset[int] = frozenset()) -> bool:
@@ -1806,6 +1813,56 @@ def _unnamed_kidnappers(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> N
                 d.actor1, d.a1_default = taker, False
 
 
+# bombs that strike where people are, not at a target chosen from afar: told with no target, their victims are
+# civilians (ACLED codes the unnamed victims of a suicide or roadside bombing as Civilians of the country)
+CROWD_BOMBS = {"Suicide bomb", "Remote explosive/landmine/IED"}
+
+
+# who, hurt, is no civilian: the state's armed men, and the attacker shot by them ("a police officer was shot
+# during a traffic stop", "the gunman was shot dead by police")
+NOT_CIVILIAN_VICTIMS = {"police", "policeman", "policemen", "officer", "deputy", "trooper", "soldier", "troop",
+                        "cop", "gendarme", "gunman", "gunmen", "suspect", "bomber", "shooter"} | ATTACKER_NOUNS
+
+
+REFLEXIVE = {"himself", "herself", "themselves", "itself"}
+
+
+def _victim_words(d: Draft) -> list[Any]:
+    """The words that name who an event hurt: its parsed target, the subject of its verb in the passive ("the
+    gunman was shot dead"), the noun a participle hangs from ("the guard shot dead by police"), and for a
+    pronoun the first noun subject before it in its sentence ("An officer ... a day after he was shot")."""
+    head, target = d.mention.head, d.side2.token
+    words = [t for t in head.children if t.dep_ == "nsubjpass"]
+    if head.dep_ == "acl":
+        words.append(head.head)
+    if target is not None and target.lower_ not in REFLEXIVE:       # "the bomber blew himself up": no victim
+        words.append(target)
+    for pronoun in [w for w in words if w.pos_ == "PRON"]:
+        words += [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass")
+                  and t.pos_ in ("NOUN", "PROPN")][:1]
+    return words
+
+
+def _civilian_victims(d: Draft, country: str | None, *, kb: Any, index: ActorIndex,
+                      patterns: EventPatterns) -> None:
+    """"A man was shot dead at his shop", "gunmen abducted three aid workers": ACLED's violence against
+    civilians is, by its definition, done to civilians, so its second side is the civilians of the country
+    where it happened when the text names no other victim (never a side the first one is). So is a suicide
+    or roadside bombing that happened with no target told ("a bomber blew himself up at the market"), not
+    one at a place of forces or a government ("a hotel housing the government")."""
+    bombing = d.coding.sub_event_type in CROWD_BOMBS and d.status in OCCURRED
+    if d.actor2 is not None or not (d.coding.event_type == "Violence against civilians" or bombing):
+        return
+    if d.coding.event_type != "Violence against civilians" and _forces_site(d, patterns):
+        return
+    if any(w.lemma_.lower() in NOT_CIVILIAN_VICTIMS or w.lower_ in NOT_CIVILIAN_VICTIMS for w in _victim_words(d)):
+        return
+    victims = generic("civilians", country, kb=kb)
+    if victims is not None and victims != d.actor1 \
+            and _actor_type(d.actor1, kb=kb, index=index) != "civilian_group":
+        d.actor2 = victims
+
+
 def _unnamed_sides(drafts: list[Draft]) -> None:
     """"Fighting continued around the town" in a report of the army's battles with Islamic State there: a battle
     told with neither side is between the one pair of sides the report names fighting in that country (ACLED's
@@ -2119,6 +2176,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if police is not None and where != police:
             d.place, where = None, police      # "he was arrested by Malian police", told in a report from Brooklyn
         d.place = _filed_place(d, document, where)
+        _civilian_victims(d, where, kb=kb, index=index, patterns=patterns)
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
