@@ -1171,3 +1171,17 @@ def test_a_shot_police_officer_is_no_civilian(nlp, kb):
     assert evs and all(a2 is None or not a2.startswith("Civilians") for _, _, a2 in evs), \
         [(a1, a2) for _, a1, a2 in evs]
 
+
+def test_a_strike_told_without_its_target_is_on_the_enemy_the_report_names(nlp, kb):
+    text = ("Iraqi troops clashed with Islamic State fighters near Falluja on Monday. On Tuesday army "
+            "helicopters fired rockets at positions in the nearby town of Garma.")
+    [strike] = [(ev, a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.sub_event_type == "Air/drone strike"]
+    assert strike[1].startswith("Military Forces of Iraq") and strike[2] == "Islamic State (Iraq)", strike[1:]
+
+
+def test_a_strike_stays_without_target_when_the_report_names_two_enemies(nlp, kb):
+    text = ("Iraqi troops clashed with Islamic State fighters near Falluja on Monday. Iraqi troops also clashed "
+            "with Kurdish Peshmerga fighters near Kirkuk on Monday. On Tuesday army helicopters fired rockets at "
+            "positions in the nearby town of Garma.")
+    strikes = [(ev, a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.sub_event_type == "Air/drone strike"]
+    assert strikes and all(a2 is None for _, _, a2 in strikes), [s[1:] for s in strikes]

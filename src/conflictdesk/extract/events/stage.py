@@ -1883,6 +1883,45 @@ def _unnamed_sides(drafts: list[Draft]) -> None:
             d.actor1, d.actor2 = max(pairs, key=pairs.count)
 
 
+# words for an armed side by its kind, not its name ("rebels", "insurgents"): a sentence that fights one the text
+# does not name fights someone the report's named enemy may not be
+UNNAMED_ENEMY_WORDS = {"rebel", "insurgent", "opposition", "jihadist", "militant", "guerrilla", "extremist"}
+
+
+def _unnamed_opponents(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> None:
+    """"Army helicopters were rocketing positions near the town", "the army took control of the city", in a
+    report of that state's forces fighting one armed group there: a strike or a battle a state's forces fought
+    in their own country (or a coalition's), told with no enemy, is against the one armed group the report
+    names them fighting in that country (ACLED's coders read the report so); with two enemies named, or none,
+    or an enemy its own sentence tells only by kind ("advances against insurgents"), the second side stays
+    empty. Not a bombing (its victims are whoever was there), not a side itself a default."""
+    def fought(d: Draft) -> bool:
+        return d.coding.event_type in ("Battles", "Explosions/Remote violence") and d.status in OCCURRED \
+            and d.coding.sub_event_type not in CROWD_BOMBS
+
+    def country(d: Draft) -> str | None:
+        return d.place.country if d.place is not None else None
+
+    def at_home(d: Draft) -> bool:
+        kind = _actor_type(d.actor1, kb=kb, index=index)
+        return kind == "international_force" or (
+            kind in STATE_FORCE_TYPES and _state_of(d.actor1, kb=kb, index=index) in (country(d), None))
+
+    def unnamed_enemy(d: Draft) -> bool:
+        named = index.within(d.mention.sent.start_char, d.mention.sent.end_char)
+        return any(t.lemma_.lower() in UNNAMED_ENEMY_WORDS
+                   and not any(a <= t.idx < b for a, b, _ in named) for t in d.mention.sent)
+
+    for d in drafts:
+        if not fought(d) or d.actor2 is not None or d.a1_default or not at_home(d) or unnamed_enemy(d):
+            continue
+        enemies = {o.actor2 if o.actor1 == d.actor1 else o.actor1 for o in drafts
+                   if o is not d and fought(o) and not o.a1_default and d.actor1 in (o.actor1, o.actor2)
+                   and country(o) in (country(d), None)} - {d.actor1, None}
+        if len(enemies) == 1 and _actor_type(enemy := enemies.pop(), kb=kb, index=index) in NON_STATE_GROUPS:
+            d.actor2 = enemy
+
+
 # "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
 INCIDENT_NOUNS = {"site", "scene", "attack", "attacker", "assailant", "gunman", "gunmen", "bomber", "blast",
                   "explosion", "bombing", "raid", "siege", "building", "compound"}
@@ -2157,6 +2196,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _no_armed_group_flies(merged, kb=kb, index=index)
     _unnamed_kidnappers(merged, kb=kb, index=index)
     _unnamed_sides(merged)
+    _unnamed_opponents(merged, kb=kb, index=index)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
