@@ -33,7 +33,7 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from ..parse_tree import text_of
 from ..places import filed_from
-from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
+from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, intervention_in, mark_protested, met_by_authorities,
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
                         report_date, said_day_told_later)
@@ -1366,6 +1366,7 @@ def _arresting_forces(a1: str | None, country: str | None, *, kb: Any, index: Ac
     return getattr(entry, "id", None) or a1
 
 
+INTERVENTION = "Protest with intervention"
 # who is named as the one who attacked ("an assailant killed by police")
 ATTACKER_NOUNS = {"assailant", "attacker", "raider", "infiltrator"}
 
@@ -1455,7 +1456,10 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         # force against a demonstration (an activist shot at home is an attack, no protest); tear gas or
         # rubber bullets fired at it are an intervention (ACLED), not excessive force
         if less_lethal(d.mention.head):
-            d.coding = type(d.coding)("Protests", "Protest with intervention", "141")
+            d.coding = type(d.coding)("Protests", INTERVENTION, "141")
+            if _actor_type(d.actor2, kb=kb, index=index) == "protesters":
+                # the demonstrators are the first side of a protest the police broke up (ACLED)
+                d.actor1, d.actor2 = d.actor2, d.actor1
         else:
             d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
@@ -1863,6 +1867,21 @@ def _civilian_victims(d: Draft, country: str | None, *, kb: Any, index: ActorInd
         d.actor2 = victims
 
 
+def _demonstration_sides(d: Draft, country: str | None, *, kb: Any, index: ActorIndex,
+                         patterns: EventPatterns) -> None:
+    """ACLED's sides of a protest: "police used pepper spray on protesters": who broke up a demonstration its
+    own sentence tells of is its second side (the force the text names, the police of its country when it
+    names none), never an associate of the demonstrators; a peaceful protest has none (what it is against is
+    no side: "marches against the use of force by police")."""
+    if d.coding.sub_event_type == "Peaceful protest":
+        d.actor2 = None
+    elif d.coding.sub_event_type == INTERVENTION and d.actor2 is None and d.actor1 is not None \
+            and (d.rule == "protest-intervention" or intervention_in(d.mention.sent, patterns)):
+        named = [a for a in d.assoc1 if _actor_type(a, kb=kb, index=index) in ("state_forces", "police")]
+        d.actor2 = named[0] if named else _arresting_forces(None, country, kb=kb, index=index)
+        d.assoc1 = [a for a in d.assoc1 if a != d.actor2]
+
+
 def _unnamed_sides(drafts: list[Draft]) -> None:
     """"Fighting continued around the town" in a report of the army's battles with Islamic State there: a battle
     told with neither side is between the one pair of sides the report names fighting in that country (ACLED's
@@ -2217,6 +2236,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.place, where = None, police      # "he was arrested by Malian police", told in a report from Brooklyn
         d.place = _filed_place(d, document, where)
         _civilian_victims(d, where, kb=kb, index=index, patterns=patterns)
+        _demonstration_sides(d, where, kb=kb, index=index, patterns=patterns)
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
