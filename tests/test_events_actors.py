@@ -1148,3 +1148,40 @@ def test_who_uses_a_thing_packed_with_explosives_set_them_off(nlp, kb):
             "Kandahar, Afghanistan on Tuesday, officials said.")
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
     assert evs and evs[0][1] == "Taliban", [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+
+
+def test_violence_against_civilians_is_done_to_civilians(nlp, kb):
+    # a bombing with no target told strikes whoever is there: civilians of the country (ACLED)
+    text = "A suicide bomber blew himself up at a market in the Nigerian city of Maiduguri on Monday."
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert ev.sub_event_type == "Suicide bomb" and a2 == "Civilians (Nigeria)", (ev.sub_event_type, a1, a2)
+
+
+def test_a_bombing_at_an_army_base_keeps_its_target(nlp, kb):
+    text = ("A suicide bomber blew himself up at the gate of an army base in the Afghan city of Jalalabad on "
+            "Monday, wounding two soldiers.")
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert a2 and a2.startswith("Military Forces of Afghanistan"), (ev.sub_event_type, a1, a2)
+
+
+def test_a_shot_police_officer_is_no_civilian(nlp, kb):
+    text = ("A police officer in the Texas city of Austin was in critical condition on Saturday, a day after he "
+            "was shot during a traffic stop.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 is None or not a2.startswith("Civilians") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_strike_told_without_its_target_is_on_the_enemy_the_report_names(nlp, kb):
+    text = ("Iraqi troops clashed with Islamic State fighters near Falluja on Monday. On Tuesday army "
+            "helicopters fired rockets at positions in the nearby town of Garma.")
+    [strike] = [(ev, a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.sub_event_type == "Air/drone strike"]
+    assert strike[1].startswith("Military Forces of Iraq") and strike[2] == "Islamic State (Iraq)", strike[1:]
+
+
+def test_a_strike_stays_without_target_when_the_report_names_two_enemies(nlp, kb):
+    text = ("Iraqi troops clashed with Islamic State fighters near Falluja on Monday. Iraqi troops also clashed "
+            "with Kurdish Peshmerga fighters near Kirkuk on Monday. On Tuesday army helicopters fired rockets at "
+            "positions in the nearby town of Garma.")
+    strikes = [(ev, a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.sub_event_type == "Air/drone strike"]
+    assert strikes and all(a2 is None for _, _, a2 in strikes), [s[1:] for s in strikes]

@@ -104,3 +104,27 @@ def test_clashes_of_football_fans_are_mob_violence(nlp, kb):
 def test_police_clashes_with_students_are_a_riot(nlp, kb):
     evs = events(nlp, kb, "On 8 June 2022, Kenyan police fired tear gas in clashes with students in Nairobi.")
     assert {e.event_type for e in evs} == {"Riots"}, [(e.event_type, e.sub_event_type) for e in evs]
+
+
+def test_the_police_who_broke_up_a_protest_are_its_second_side(nlp, kb):
+    # ACLED: the demonstrators first, the force that intervened second, never an associate of the crowd
+    evs = events(nlp, kb, "On 8 June 2022, hundreds of people protested in Nairobi against the election result "
+                          "and police used tear gas to disperse them.")
+    [ev] = [e for e in evs if e.sub_event_type == "Protest with intervention"]
+    assert ev.actor1 and ev.actor1.startswith("protesters-kenya"), ev.actor1
+    assert ev.actor2 and ev.actor2.startswith("police-forces-of-kenya"), ev.actor2
+    assert ev.actor2 not in ev.assoc_actor_1, ev.assoc_actor_1
+
+
+def test_a_peaceful_protest_against_the_police_has_no_second_side(nlp, kb):
+    evs = events(nlp, kb, "On 8 June 2022, thousands marched peacefully through Nairobi against the use of force "
+                          "by police.")
+    peaceful = [e for e in evs if e.sub_event_type == "Peaceful protest"]
+    assert peaceful and all(e.actor2 is None for e in peaceful), [(e.actor1, e.actor2) for e in peaceful]
+
+
+def test_rubber_bullets_fired_at_protesters_keep_the_demonstrators_first(nlp, kb):
+    evs = events(nlp, kb, "On 8 June 2022, police fired rubber bullets at protesters in Nairobi.")
+    [ev] = [e for e in evs if e.sub_event_type == "Protest with intervention"]
+    assert ev.actor1.startswith("protesters-kenya") and ev.actor2.startswith("police-forces-of-kenya"), \
+        (ev.actor1, ev.actor2)

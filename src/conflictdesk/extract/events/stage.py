@@ -33,7 +33,7 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from ..parse_tree import text_of
 from ..places import filed_from
-from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, mark_protested, met_by_authorities,
+from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, intervention_in, mark_protested, met_by_authorities,
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
                         report_date, said_day_told_later)
@@ -697,6 +697,13 @@ def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
         return False
     if not _at_civilian_site(d.mention, side.token, patterns):
         return False
+    return not _forces_site(d, patterns)
+
+
+def _forces_site(d: Draft, patterns: EventPatterns) -> bool:
+    """The words of what an event struck tell fighters or a place forces or a government hold ("a hotel
+    housing the government", "an attack on an army checkpoint")."""
+    side = d.side2
     near = [side.token] if side.token is not None else []
     near += [c for c in d.mention.head.children if c.dep_ in ("compound", "prep")]
     lemmas = {t.lemma_.lower() for n in near for t in n.subtree}
@@ -704,7 +711,7 @@ def _civilian_site_struck(d: Draft, patterns: EventPatterns) -> bool:
         # the words that tell what the place is, however parsed ("a hotel housing the government")
         after = side.token.doc[side.token.i + 1:min(side.token.i + 6, side.token.sent.end)]
         lemmas |= {t.lemma_.lower() for t in itertools.takewhile(lambda t: not t.is_punct, after)}
-    return not lemmas & (patterns.armed_nouns | HELD_BY_FORCES)
+    return bool(lemmas & (patterns.armed_nouns | HELD_BY_FORCES))
 
 
 def _fighting_only(sent: "SpacySpan", patterns: EventPatterns, attackers: frozenset[int] = frozenset()) -> bool:
@@ -1379,6 +1386,7 @@ def _arresting_forces(a1: str | None, country: str | None, *, kb: Any, index: Ac
     return getattr(entry, "id", None) or a1
 
 
+INTERVENTION = "Protest with intervention"
 # who is named as the one who attacked ("an assailant killed by police")
 ATTACKER_NOUNS = {"assailant", "attacker", "raider", "infiltrator"}
 
@@ -1468,7 +1476,10 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         # force against a demonstration (an activist shot at home is an attack, no protest); tear gas or
         # rubber bullets fired at it are an intervention (ACLED), not excessive force
         if less_lethal(d.mention.head):
-            d.coding = type(d.coding)("Protests", "Protest with intervention", "141")
+            d.coding = type(d.coding)("Protests", INTERVENTION, "141")
+            if _actor_type(d.actor2, kb=kb, index=index) == "protesters":
+                # the demonstrators are the first side of a protest the police broke up (ACLED)
+                d.actor1, d.actor2 = d.actor2, d.actor1
         else:
             d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
@@ -1841,6 +1852,71 @@ def _unnamed_kidnappers(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> N
                 d.actor1, d.a1_default = taker, False
 
 
+# bombs that strike where people are, not at a target chosen from afar: told with no target, their victims are
+# civilians (ACLED codes the unnamed victims of a suicide or roadside bombing as Civilians of the country)
+CROWD_BOMBS = {"Suicide bomb", "Remote explosive/landmine/IED"}
+
+
+# who, hurt, is no civilian: the state's armed men, and the attacker shot by them ("a police officer was shot
+# during a traffic stop", "the gunman was shot dead by police")
+NOT_CIVILIAN_VICTIMS = {"police", "policeman", "policemen", "officer", "deputy", "trooper", "soldier", "troop",
+                        "cop", "gendarme", "gunman", "gunmen", "suspect", "bomber", "shooter"} | ATTACKER_NOUNS
+
+
+REFLEXIVE = {"himself", "herself", "themselves", "itself"}
+
+
+def _victim_words(d: Draft) -> list[Any]:
+    """The words that name who an event hurt: its parsed target, the subject of its verb in the passive ("the
+    gunman was shot dead"), the noun a participle hangs from ("the guard shot dead by police"), and for a
+    pronoun the first noun subject before it in its sentence ("An officer ... a day after he was shot")."""
+    head, target = d.mention.head, d.side2.token
+    words = [t for t in head.children if t.dep_ == "nsubjpass"]
+    if head.dep_ == "acl":
+        words.append(head.head)
+    if target is not None and target.lower_ not in REFLEXIVE:       # "the bomber blew himself up": no victim
+        words.append(target)
+    for pronoun in [w for w in words if w.pos_ == "PRON"]:
+        words += [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass")
+                  and t.pos_ in ("NOUN", "PROPN")][:1]
+    return words
+
+
+def _civilian_victims(d: Draft, country: str | None, *, kb: Any, index: ActorIndex,
+                      patterns: EventPatterns) -> None:
+    """"A man was shot dead at his shop", "gunmen abducted three aid workers": ACLED's violence against
+    civilians is, by its definition, done to civilians, so its second side is the civilians of the country
+    where it happened when the text names no other victim (never a side the first one is). So is a suicide
+    or roadside bombing that happened with no target told ("a bomber blew himself up at the market"), not
+    one at a place of forces or a government ("a hotel housing the government")."""
+    bombing = d.coding.sub_event_type in CROWD_BOMBS and d.status in OCCURRED
+    if d.actor2 is not None or not (d.coding.event_type == "Violence against civilians" or bombing):
+        return
+    if d.coding.event_type != "Violence against civilians" and _forces_site(d, patterns):
+        return
+    if any(w.lemma_.lower() in NOT_CIVILIAN_VICTIMS or w.lower_ in NOT_CIVILIAN_VICTIMS for w in _victim_words(d)):
+        return
+    victims = generic("civilians", country, kb=kb)
+    if victims is not None and victims != d.actor1 \
+            and _actor_type(d.actor1, kb=kb, index=index) != "civilian_group":
+        d.actor2 = victims
+
+
+def _demonstration_sides(d: Draft, country: str | None, *, kb: Any, index: ActorIndex,
+                         patterns: EventPatterns) -> None:
+    """ACLED's sides of a protest: "police used pepper spray on protesters": who broke up a demonstration its
+    own sentence tells of is its second side (the force the text names, the police of its country when it
+    names none), never an associate of the demonstrators; a peaceful protest has none (what it is against is
+    no side: "marches against the use of force by police")."""
+    if d.coding.sub_event_type == "Peaceful protest":
+        d.actor2 = None
+    elif d.coding.sub_event_type == INTERVENTION and d.actor2 is None and d.actor1 is not None \
+            and (d.rule == "protest-intervention" or intervention_in(d.mention.sent, patterns)):
+        named = [a for a in d.assoc1 if _actor_type(a, kb=kb, index=index) in ("state_forces", "police")]
+        d.actor2 = named[0] if named else _arresting_forces(None, country, kb=kb, index=index)
+        d.assoc1 = [a for a in d.assoc1 if a != d.actor2]
+
+
 def _unnamed_sides(drafts: list[Draft]) -> None:
     """"Fighting continued around the town" in a report of the army's battles with Islamic State there: a battle
     told with neither side is between the one pair of sides the report names fighting in that country (ACLED's
@@ -1859,6 +1935,45 @@ def _unnamed_sides(drafts: list[Draft]) -> None:
         if len({frozenset(p) for p in pairs}) == 1:
             # in the order the report tells them most often
             d.actor1, d.actor2 = max(pairs, key=pairs.count)
+
+
+# words for an armed side by its kind, not its name ("rebels", "insurgents"): a sentence that fights one the text
+# does not name fights someone the report's named enemy may not be
+UNNAMED_ENEMY_WORDS = {"rebel", "insurgent", "opposition", "jihadist", "militant", "guerrilla", "extremist"}
+
+
+def _unnamed_opponents(drafts: list[Draft], *, kb: Any, index: ActorIndex) -> None:
+    """"Army helicopters were rocketing positions near the town", "the army took control of the city", in a
+    report of that state's forces fighting one armed group there: a strike or a battle a state's forces fought
+    in their own country (or a coalition's), told with no enemy, is against the one armed group the report
+    names them fighting in that country (ACLED's coders read the report so); with two enemies named, or none,
+    or an enemy its own sentence tells only by kind ("advances against insurgents"), the second side stays
+    empty. Not a bombing (its victims are whoever was there), not a side itself a default."""
+    def fought(d: Draft) -> bool:
+        return d.coding.event_type in ("Battles", "Explosions/Remote violence") and d.status in OCCURRED \
+            and d.coding.sub_event_type not in CROWD_BOMBS
+
+    def country(d: Draft) -> str | None:
+        return d.place.country if d.place is not None else None
+
+    def at_home(d: Draft) -> bool:
+        kind = _actor_type(d.actor1, kb=kb, index=index)
+        return kind == "international_force" or (
+            kind in STATE_FORCE_TYPES and _state_of(d.actor1, kb=kb, index=index) in (country(d), None))
+
+    def unnamed_enemy(d: Draft) -> bool:
+        named = index.within(d.mention.sent.start_char, d.mention.sent.end_char)
+        return any(t.lemma_.lower() in UNNAMED_ENEMY_WORDS
+                   and not any(a <= t.idx < b for a, b, _ in named) for t in d.mention.sent)
+
+    for d in drafts:
+        if not fought(d) or d.actor2 is not None or d.a1_default or not at_home(d) or unnamed_enemy(d):
+            continue
+        enemies = {o.actor2 if o.actor1 == d.actor1 else o.actor1 for o in drafts
+                   if o is not d and fought(o) and not o.a1_default and d.actor1 in (o.actor1, o.actor2)
+                   and country(o) in (country(d), None)} - {d.actor1, None}
+        if len(enemies) == 1 and _actor_type(enemy := enemies.pop(), kb=kb, index=index) in NON_STATE_GROUPS:
+            d.actor2 = enemy
 
 
 # "killed by police at the site", "the attackers are still inside": a sentence back at an incident told before
@@ -2144,6 +2259,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _no_armed_group_flies(merged, kb=kb, index=index)
     _unnamed_kidnappers(merged, kb=kb, index=index)
     _unnamed_sides(merged)
+    _unnamed_opponents(merged, kb=kb, index=index)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
@@ -2167,6 +2283,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if police is not None and where != police:
             d.place, where = None, police      # "he was arrested by Malian police", told in a report from Brooklyn
         d.place = _filed_place(d, document, where)
+        _civilian_victims(d, where, kb=kb, index=index, patterns=patterns)
+        _demonstration_sides(d, where, kb=kb, index=index, patterns=patterns)
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
