@@ -159,6 +159,7 @@ class EventPatterns:
     role_phrases: tuple[RolePhrase, ...] = ()
     default_agents: tuple[RolePhrase, ...] = ()
     conflict_words: tuple[tuple[str, ...], ...] = ()   # phrases that show armed conflict in a sentence
+    political_violence_words: tuple[tuple[str, ...], ...] = ()   # "terrorist", "militant": violence called political
     not_targets: frozenset[str] = frozenset()          # objects that make a violent word figurative
     toll_subjects: frozenset[str] = frozenset()        # "the war has killed ...": a cumulative toll
     victim_nouns: frozenset[str] = frozenset()         # who can be counted among the dead
@@ -265,6 +266,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          words("unidentified_nouns"), words("protester_nouns"), words("rioter_nouns"),
                          cameo_names, plover_names, index,
                          conflict_words=tuple(sorted({_phrase(str(w)) for w in data.get("conflict_words") or []})),
+                         political_violence_words=tuple(sorted({_phrase(str(w))
+                                                                for w in data.get("political_violence_words") or []})),
                          not_targets=words("not_targets"), toll_subjects=words("toll_subjects"),
                          victim_nouns=words("civilian_nouns") | words("armed_nouns") | words("victim_nouns"),
                          handling_verbs=words("handling_verbs"), not_territories=words("not_territories"),
