@@ -122,3 +122,16 @@ def test_a_text_about_something_else_reports_the_political_violence_it_recalls(n
     assert extraction.events[0].rule.startswith("in-passing:")
     # the attack told in passing does not make the text a report of conflict for the statements stage
     assert counted == [0]
+
+
+def test_political_words_in_the_next_sentence_of_its_paragraph_call_the_violence_political(nlp, kb):
+    text = COURT_STORY.replace(
+        "Investigators say the laptop belonged to a man who, inspired by jihadist militants, shot and killed "
+        "nine people at a county office in Fresno last October. ",
+        "Its owner shot and killed nine people at a county office in Fresno last October. "
+        "Investigators want to know whether he was in touch with jihadist militants. ") + (
+        " The company plans to appeal any order. Its stock is widely held. Analysts expect a long case. "
+        "Customers have written to the court. The next filing is due in April.")
+    doc = Document(id="r", text=text, language="en", published=dt.date(2016, 3, 1))
+    found = [(e.event_type, e.location, e.fatalities) for e in extract_document(doc, nlp=nlp, kb=kb).events]
+    assert found == [("Violence against civilians", "Fresno", 9)], found

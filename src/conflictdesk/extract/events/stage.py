@@ -144,16 +144,10 @@ def _armed_organisation_in(start: int, end: int, *, kb: Any, index: ActorIndex) 
     return any(_actor_type(a, kb=kb, index=index) in NON_STATE_ARMED_TYPES for _, _, a in index.within(start, end))
 
 
-def _told_as_political(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex,
-                       forms: tuple[str, str], hurt: bool) -> bool:
-    """Does the sentence tell people killed or hurt in political violence, whatever the text around it is
-    about: in words that call it terrorism or militancy ("inspired by Islamist militants when they shot and
-    killed 14 people"), or with an armed organisation outside the state named ("42 killed in an attack
-    claimed by Islamic State")? A shooting told without them is crime news, and an armed group named with no
-    one hurt is most often a figure of speech in such a text ("a clash of civilizations", "under fire from").
-    `hurt`: a death or injury word with its victims in the sentence."""
-    if not hurt:
-        return False
+def _called_political(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex,
+                      forms: tuple[str, str]) -> bool:
+    """Does the sentence call violence political: words of terrorism or militancy ("inspired by Islamist
+    militants"), or an armed organisation outside the state named ("claimed by Islamic State")?"""
     needles = _needles(patterns.political_violence_words)
     return _has_any(needles, forms[0]) or _has_any(needles, forms[1]) or \
         _armed_organisation_in(sent.start_char, sent.end_char, kb=kb, index=index)
@@ -2005,8 +1999,16 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # a text about something else (a court case, a policy, an election) still reports the political violence
     # it recalls in a sentence that calls it so ("inspired by Islamist militants when they shot 14 people"):
     # only that sentence's violence, never its figurative battles, statements or developments
-    political = [False] * len(sents) if relevant else \
-        [_told_as_political(s, patterns, kb=kb, index=index, forms=f, hurt=h) for s, f, h in zip(sents, forms, hurts)]
+    # people killed or hurt (`hurts`) in a sentence that calls the violence political, or next to one in its
+    # paragraph ("Both were killed in a shootout with police." before "... links with militant groups"); a
+    # shooting told without such words is crime news, and an armed group named with no one hurt is most often
+    # a figure of speech in such a text ("a clash of civilizations", "under fire from")
+    called = [] if relevant else [_called_political(s, patterns, kb=kb, index=index, forms=f)
+                                  for s, f in zip(sents, forms)]
+    political = [not relevant and hurts[k] and any(
+        0 <= j < len(sents) and called[j] and "\n" not in
+        doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
+        for j in (k - 1, k, k + 1)) for k, s in enumerate(sents)]
     for k, sent in enumerate(sents):
         if not relevant and not political[k]:
             continue
