@@ -131,6 +131,8 @@ def test_a_caption_and_a_claim_retell_the_news(nlp, kb):
     "Ministers met in Geneva on Friday, officials said.\n[Islamic State fighters kill 40 in Iraq attack]\n",
     "Police arrested a man on Friday.\n(This version of the story corrects the number killed in the bombing)\n",
     "The Latest on fighting against Islamic State group in Syria and Iraq (all times local):\n",
+    "Ministers met in Geneva on Friday, officials said.\nRECOMMENDED: Rebels storm army post in the north, 30 killed\n"
+    "The talks resume on Monday.\n",
     # the caption of an old photograph
     "Ministers met in Geneva on Friday, officials said.\nThis file photo taken on March 3, 2014 shows militants "
     "standing next to burning cars after an attack on a convoy in Anbar.\n",

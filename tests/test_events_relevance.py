@@ -82,3 +82,56 @@ def test_the_attack_named_again_is_the_same_incident(nlp, kb):
 def test_an_agreement_is_one_made(nlp, kb, text, agreed):
     made = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
     assert bool(made) == agreed, [(e.sub_event_type, e.evidence.text[:50]) for e in events(nlp, kb, text)]
+
+
+# a text about something else (a court fight over a phone) that recalls an attack called terrorism
+COURT_STORY = (
+    "A software maker asked a federal court in Sacramento on Monday to set aside an order to unlock a laptop. "
+    "The order was issued last month at the request of investigators. "
+    "Investigators say the laptop belonged to a man who, inspired by jihadist militants, shot and killed "
+    "nine people at a county office in Fresno last October. "
+    "The company says the order would weaken the security of millions of customers. "
+    "\"We will not build a master key,\" its chief executive told shareholders on Friday. "
+    "Several privacy groups filed briefs in support of the company. "
+    "Prosecutors said they had no other way to read the files. "
+    "In a separate case, a man who shot his neighbour during a dispute over a fence was sentenced to life. "
+    "Critics said the government was playing into Islamic State's story of a clash of civilizations. "
+    "A hearing is set for next month. "
+    "The company's shares closed up 2 percent. "
+    "Lawyers for both sides declined to comment on the timing of the ruling. "
+    "The dispute has divided technology firms and law enforcement for years. "
+    "Some lawmakers have proposed a commission to study the issue. "
+    "Others want a law that would settle it. "
+    "The judge has not said when she will rule.")
+
+
+def test_a_text_about_something_else_reports_the_political_violence_it_recalls(nlp, kb, monkeypatch):
+    import conflictdesk.extract.runner as runner
+    counted = []
+
+    def statements(*args, events, **kwargs):
+        counted.append(events)
+        return []
+    monkeypatch.setattr(runner, "extract_statements", statements)
+    doc = Document(id="r", text=COURT_STORY, language="en", published=dt.date(2016, 3, 1))
+    extraction = extract_document(doc, nlp=nlp, kb=kb)
+    found = [(e.event_type, e.location, e.fatalities, e.salience, e.event_date) for e in extraction.events]
+    # the shooting told as militancy, background and undated; not the neighbours' quarrel (crime news) nor
+    # the figurative clash
+    assert found == [("Violence against civilians", "Fresno", 9, "background", None)], found
+    assert extraction.events[0].rule.startswith("in-passing:")
+    # the attack told in passing does not make the text a report of conflict for the statements stage
+    assert counted == [0]
+
+
+def test_political_words_in_the_next_sentence_of_its_paragraph_call_the_violence_political(nlp, kb):
+    text = COURT_STORY.replace(
+        "Investigators say the laptop belonged to a man who, inspired by jihadist militants, shot and killed "
+        "nine people at a county office in Fresno last October. ",
+        "Its owner shot and killed nine people at a county office in Fresno last October. "
+        "Investigators want to know whether he was in touch with jihadist militants. ") + (
+        " The company plans to appeal any order. Its stock is widely held. Analysts expect a long case. "
+        "Customers have written to the court. The next filing is due in April.")
+    doc = Document(id="r", text=text, language="en", published=dt.date(2016, 3, 1))
+    found = [(e.event_type, e.location, e.fatalities) for e in extract_document(doc, nlp=nlp, kb=kb).events]
+    assert found == [("Violence against civilians", "Fresno", 9)], found

@@ -20,6 +20,7 @@ from ..records import Actor, Document, Event, Extraction, Failure, Findings, Sta
 from .actors import actor_from_entry, extract_actors
 from .dates import extract_dates
 from .events.coders import EventCoder, RulesCoder
+from .events.stage import told_in_passing
 from .places import resolve_places
 from .quantities import extract_quantities
 from .statements import extract_statements
@@ -64,7 +65,8 @@ class _Stages:
             ev.coder = ev.coder or coder.name
         self.current = "statements"
         statements = extract_statements(doc, parsed, kb=kb, actors=actors, people=people, dates=dates,
-                                        labeller=labeller, events=len(events))
+                                        labeller=labeller,
+                                        events=sum(1 for ev in events if not told_in_passing(ev)))
         self.current = "actors"
         actors = actors + referenced_actors(actors, events, statements, kb=kb)
         return Extraction(document=doc, actors=actors, people=people, relations=relations, events=events,

@@ -241,11 +241,18 @@ LINK_LIST = re.compile(
     r"(?:[ \t]*\S[^\n]{0,160}(?<![.!?\"\u201d])[ \t]*(?:\n|$)){1,8}", re.MULTILINE | re.IGNORECASE)
 
 
+# a line a web page opens with an upper-case label that points to another story ("RECOMMENDED: Militants attack
+# border post, 50 killed", "READ MORE: ...", "RELATED: ...", "WATCH: ..."): that story's headline, not this one's
+LINK_LINE = re.compile(r"^[ \t\xa0]*(?:RECOMMENDED|RELATED|READ MORE|ALSO READ|SEE ALSO|MORE|WATCH)[ \t\xa0]*:[^\n]*$",
+                       re.MULTILINE)
+
+
 def aside_ranges(text: str) -> list[tuple[int, int]]:
     """The spans of lines that tell no part of the story (links to other stories, corrections, headings,
     captions of file photos)."""
     return sorted([(m.start(), m.end()) for m in ASIDE_LINES.finditer(text)] +
                   [(m.start(), m.end()) for m in LINK_LIST.finditer(text)] +
+                  [(m.start(), m.end()) for m in LINK_LINE.finditer(text)] +
                   [(m.start(), m.end()) for m in FILE_PHOTO.finditer(text) if OLD_PICTURE.match(m.group())])
 
 

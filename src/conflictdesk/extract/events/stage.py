@@ -125,6 +125,34 @@ def _conflict_in(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: 
         _armed_actor_in(sent.start_char, sent.end_char, kb=kb, index=index)
 
 
+# the rule of an event a text about something else tells in passing ("in-passing:kill"): political violence
+# it recalls, which makes the text no report of conflict (its speakers' words are no conflict statements)
+IN_PASSING = "in-passing:"
+
+
+def told_in_passing(ev: Event) -> bool:
+    """Was the event told in passing by a text about something else (a court case, a policy, an election)?"""
+    return ev.rule.startswith(IN_PASSING)
+
+
+# armed organisations outside the state: naming one calls the violence told with it political
+NON_STATE_ARMED_TYPES = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition"}
+
+
+def _armed_organisation_in(start: int, end: int, *, kb: Any, index: ActorIndex) -> bool:
+    """Is an armed organisation outside the state (Islamic State, the YPG, Boko Haram) named between the offsets?"""
+    return any(_actor_type(a, kb=kb, index=index) in NON_STATE_ARMED_TYPES for _, _, a in index.within(start, end))
+
+
+def _called_political(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex,
+                      forms: tuple[str, str]) -> bool:
+    """Does the sentence call violence political: words of terrorism or militancy ("inspired by Islamist
+    militants"), or an armed organisation outside the state named ("claimed by Islamic State")?"""
+    needles = _needles(patterns.political_violence_words)
+    return _has_any(needles, forms[0]) or _has_any(needles, forms[1]) or \
+        _armed_organisation_in(sent.start_char, sent.end_char, kb=kb, index=index)
+
+
 def _victim_named(m: Mention) -> bool:
     """An injury or death word with the people it struck ("injuring 5 people", "two soldiers were killed")."""
     head = m.head
@@ -2093,7 +2121,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
     suspicion = _needles(patterns.arrest_context)
-    political = [_has_any(suspicion, lemmas) or _has_any(suspicion, words) for lemmas, words in forms]
+    suspected = [_has_any(suspicion, lemmas) or _has_any(suspicion, words) for lemmas, words in forms]
     following = [forms[k + 1] if k + 1 < len(sents) and "\n" not in doc.text[s.end_char:sents[k + 1].start_char]
                  else None for k, s in enumerate(sents)]
     # the sentence before, in the same paragraph
@@ -2122,15 +2150,28 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if m.coding.event_type in ARMED_VIOLENCE and _gated(m, here=context[k], window=windows[k])}
     # an arrest told beside a suspicion of an attack, a plot, terrorism or a coup is political (ACLED), whatever
     # words of armed conflict its paragraph lacks
-    arrest_windows = [any(0 <= j < len(sents) and political[j] and "\n" not in
+    arrest_windows = [any(0 <= j < len(sents) and suspected[j] and "\n" not in
                           doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
                           for j in (k - 1, k, k + 1)) for k, s in enumerate(sents)]
+    # a text about something else (a court case, a policy, an election) still reports the political violence
+    # it recalls in a sentence that calls it so ("inspired by Islamist militants when they shot 14 people"):
+    # only that sentence's violence, never its figurative battles, statements or developments
+    # people killed or hurt (`hurts`) in a sentence that calls the violence political, or next to one in its
+    # paragraph ("Both were killed in a shootout with police." before "... links with militant groups"); a
+    # shooting told without such words is crime news, and an armed group named with no one hurt is most often
+    # a figure of speech in such a text ("a clash of civilizations", "under fire from")
+    called = [] if relevant else [_called_political(s, patterns, kb=kb, index=index, forms=f)
+                                  for s, f in zip(sents, forms)]
+    political = [not relevant and hurts[k] and any(
+        0 <= j < len(sents) and called[j] and "\n" not in
+        doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
+        for j in (k - 1, k, k + 1)) for k, s in enumerate(sents)]
     for k, sent in enumerate(sents):
-        if not relevant:
-            break
+        if not relevant and not political[k]:
+            continue
         if any(a <= sent.start_char < b for a, b in asides):
             continue              # a link to another story, a correction note, a live page's heading
-        here, window = context[k], windows[k]
+        here, window = context[k] or political[k], windows[k] or political[k]
         found_here, hurt = found_all[k], hurts[k]
         if accident(sent.text):
             continue              # "two were killed when a helicopter crashed due to a technical fault"
@@ -2142,6 +2183,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
+        if not relevant:
+            mentions = [m for m in mentions if m.coding.event_type in ARMED_VIOLENCE]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not gated(m) and not
@@ -2171,6 +2214,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         mark_protested(sdrafts, patterns)
         for d in sdrafts:
             _finish(d, kb=kb, index=index, patterns=patterns, note_country=country)
+            if not relevant:
+                # told in passing by a text about something else: background, never dated by the report's day
+                d.salience = "background"
         if in_background_section(flags, sent.start_char) and ANALYSIS.search(sent.text):
             # an analyst's reasoning ("appears to be commenting on the lack of attacks", "might conduct
             # new attacks") reports no violence unless it tells one that happened, against someone named
@@ -2304,7 +2350,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             geo_precision=d.place.geo_precision if d.place else None,
             event_date=None if month else when, time_precision=precision, event_month=month,
             fatalities=d.fatalities, count=d.count, status=d.status, salience=d.salience,  # type: ignore[arg-type]
-            civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover, rule=d.rule)
+            civilian_targeting=d.civilian_targeting, cameo=d.coding.cameo, plover=d.plover,
+            rule=d.rule if relevant else IN_PASSING + d.rule)
         events.append(ev)
     events = recalled_once(events)
     for n, ev in enumerate(events, start=1):
