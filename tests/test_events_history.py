@@ -42,6 +42,14 @@ def test_year_without_publication_date_changes_nothing(nlp, kb):
     assert evs and all(e.salience == "main" for e in evs)
 
 
+def test_a_day_told_for_another_clause_does_not_date_an_earlier_years_event(nlp, kb):
+    # the year of the event's own clause dates it; the day is the ruling's, another clause's
+    text = ("A court ruled on Thursday that families may sue the maker of the rifle used in the 2013 shooting "
+            "at a college in Oregon that left nine people dead.")
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type in ARMED_VIOLENCE]
+    assert evs and all(e.event_date is None for e in evs), [(e.rule, e.event_date) for e in evs]
+
+
 # 2. a shooting in a country at peace is an attack, not a battle, whoever was shot
 @pytest.mark.parametrize("text", [
     "A gunman shot two police officers in Dallas, Texas, on Tuesday before fleeing.",

@@ -1074,6 +1074,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
+    if d.history and d.date is not None and d.date.date is not None and d.date.date.year != d.year:
+        # "the 2012 shooting at a school ..., a judge ruled on Thursday": the year its clause gives dates it;
+        # the day told for another clause of the sentence, or carried from another, is not its
+        d.date = None
     return d
 
 
