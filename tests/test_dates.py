@@ -193,3 +193,20 @@ def test_the_same_day_and_the_night_before_count_from_the_day_told_last():
 def test_the_night_before_an_occasion_and_a_night_club_are_no_day():
     found = [s for s, *_ in dates("Militants met on Monday. They spoke the night before the vote at that night club.")]
     assert "the night before" not in found and "that night" not in found
+
+
+def test_a_day_month_told_as_to_come_is_this_years():
+    published = dt.date(2016, 6, 14)
+    # an occasion fixed ahead of its day, or a day a plan names, is the coming one
+    [(_, date, _, _, _)] = dates("The shooting shook the race ahead of the Nov. 8 election.", published)
+    assert date == dt.date(2016, 11, 8)
+    [(_, date, _, end, _)] = dates("Police tightened their security plan for the July 18-21 party convention.",
+                                   published)
+    assert (date, end) == (dt.date(2016, 7, 18), dt.date(2016, 7, 21))
+    [(_, date, _, _, _)] = dates("Talks between the two sides are set to resume on July 25.", published)
+    assert date == dt.date(2016, 7, 25)
+    # a day after the report told of what happened is last year's
+    [(_, date, _, _, _)] = dates("Families want a trial for the Nov. 13 attacks on a concert hall.", published)
+    assert date == dt.date(2015, 11, 13)
+    [(_, date, _, _, _)] = dates("Rebels seized the border town on July 25.", published)
+    assert date == dt.date(2015, 7, 25)

@@ -42,6 +42,25 @@ def test_year_without_publication_date_changes_nothing(nlp, kb):
     assert evs and all(e.salience == "main" for e in evs)
 
 
+def test_a_day_told_for_another_clause_does_not_date_an_earlier_years_event(nlp, kb):
+    # the year of the event's own clause dates it; the day is the ruling's, another clause's
+    text = ("A court ruled on Thursday that families may sue the maker of the rifle used in the 2013 shooting "
+            "at a college in Oregon that left nine people dead.")
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type in ARMED_VIOLENCE]
+    assert evs and all(e.event_date is None for e in evs), [(e.rule, e.event_date) for e in evs]
+
+
+def test_a_day_of_the_event_nouns_own_phrase_stays_beside_an_earlier_year(nlp, kb):
+    # "Sunday's attack" is dated by its own phrase, whatever year another phrase of the sentence names
+    text = ("A gunman killed 49 people at a nightclub in Orlando on Sunday. Older residents recalled the "
+            "indifference of the 1980s and saw in the outpouring of sympathy following Sunday's attack a sign "
+            "of changed times.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 6, 14)).events if e.event_type in ARMED_VIOLENCE]
+    second = text.index("Older")
+    assert any(e.evidence.start >= second for e in evs), [(e.rule, e.evidence.start) for e in evs]
+    assert all(e.event_date == dt.date(2016, 6, 12) for e in evs), [(e.rule, e.event_date) for e in evs]
+
+
 # 2. a shooting in a country at peace is an attack, not a battle, whoever was shot
 @pytest.mark.parametrize("text", [
     "A gunman shot two police officers in Dallas, Texas, on Tuesday before fleeing.",

@@ -358,6 +358,15 @@ def test_a_day_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, kb
     assert all(e.event_date != dt.date(2016, 5, 8) for e in deals), [e.event_date for e in deals]
 
 
+def test_a_day_told_of_the_violence_an_event_happened_in_is_the_events(nlp, kb):
+    # "killed in clashes that broke out on Thursday": the clashes' day is the deaths' day, not the lead's
+    text = ("Rebels stormed a checkpoint in the north on Saturday. Two soldiers died in clashes that broke out on "
+            "Thursday near the border, officials said.")
+    events = events_of(nlp, kb, text, dt.date(2016, 7, 16))
+    later = [e for e in events if e.evidence.start >= text.index("Two soldiers")]
+    assert later and all(e.event_date == dt.date(2016, 7, 14) for e in later), [(e.rule, e.event_date) for e in later]
+
+
 def test_a_place_told_in_a_relative_clause_of_another_noun_is_that_clauses(nlp, kb):
     text = ("JAKARTA Suicide bombers and gunmen attacked the heart of Jakarta on Thursday, killing seven people.\n"
             "Police said on Friday they had rounded up about 20 people with suspected links to Islamic State, "

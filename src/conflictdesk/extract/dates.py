@@ -48,6 +48,7 @@ class _Rules:
     following_any: re.Pattern[str] | None = None
     future_aux: frozenset[str] = frozenset()       # "will meet on Monday": a weekday ahead
     future_lemmas: frozenset[str] = frozenset()    # "talks due / scheduled / set to resume on Monday"
+    occasions: frozenset[str] = frozenset()        # "the Nov. 8 election": occasions fixed ahead of their day
 
 
 @functools.cache
@@ -91,7 +92,8 @@ def _rules() -> _Rules:
         return _Rules(months, weekdays, explicit, weekday, relative, following, int(data["future_tolerance_days"]),
                       coarse, _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]),
                       frozenset(map(str, future.get("auxiliaries") or ())),
-                      frozenset(map(str, future.get("lemmas") or ())))
+                      frozenset(map(str, future.get("lemmas") or ())),
+                      frozenset(map(str, future.get("occasions") or ())))
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ExtractionError(f"pattern file dates.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
@@ -142,7 +144,8 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     for rule, regex in rules.explicit:
         for m in regex.finditer(text):
             if free(m.start(), m.end()):
-                mention = _explicit(text, m, rule, rules, pub)
+                mention = _explicit(text, m, rule, rules, pub,
+                                    ahead=_future(parsed, m, rules, group=0) or _occasion(parsed, m, rules))
                 if mention is not None:
                     add(mention)
     for m in rules.weekday.finditer(text):
@@ -188,14 +191,34 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _infer_year(month: int, day: int, pub: dt.date, tolerance: int) -> int:
+AHEAD_DAYS = 183       # how far after the report a day-month told as to come can be: within half a year
+
+
+def _infer_year(month: int, day: int, pub: dt.date, tolerance: int, *, ahead: bool = False) -> int:
+    """The year of a day-month told without one: the report's, unless that puts it more than `tolerance` days
+    after the report, when it is last year's ("on Dec. 26" in a January report); a day told as to come
+    (`ahead`: "the July 18-21 convention", "talks set for March 9") stays this year's up to half a year on."""
     candidate = _date(pub.year, month, day) or _date(pub.year, month, min(day, 28))
-    if candidate is not None and (candidate - pub).days > tolerance:
+    if candidate is not None and (candidate - pub).days > (AHEAD_DAYS if ahead else tolerance):
         return pub.year - 1
     return pub.year
 
 
-def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.date | None) -> DateMention | None:
+def _occasion(parsed: "Doc | None", m: re.Match[str], rules: _Rules) -> bool:
+    """A date that names the day of an occasion fixed ahead of it ("the Nov. 8 election", "the July 18-21
+    convention"): the noun it modifies is one of `occasions`."""
+    if parsed is None or not rules.occasions:
+        return False
+    span = parsed.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    return tok.head.i != tok.i and tok.dep_ in ("compound", "nmod", "nummod", "amod", "npadvmod") \
+        and tok.head.lemma_.lower() in rules.occasions
+
+
+def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.date | None, *,
+              ahead: bool = False) -> DateMention | None:
     span = Span.of(text, m.start(), m.end())
     g = m.groupdict()
     month = int(g["m"]) if rule == "iso" else rules.months[g["mon"]]
@@ -223,7 +246,7 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
     if year is None:
         if pub is None:
             return DateMention(span, None, 1 if not rule.startswith("range") else 2, relative=True, rule=rule)
-        year = _infer_year(month, day, pub, rules.tolerance)
+        year = _infer_year(month, day, pub, rules.tolerance, ahead=ahead)
     start = _date(year, month, day)
     if start is None:
         return None

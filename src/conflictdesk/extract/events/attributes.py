@@ -1727,7 +1727,25 @@ def relative_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[
     the trigger ("air strikes hit near the town of Khan Touman, which rebels took late on Thursday":
     Thursday is when the rebels took it, not when the strikes hit)."""
     return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
-                     if _another_nouns_clause(_clause_top(span.root), head))
+                     if _another_nouns_clause(_clause_top(span.root), head)
+                     and not _circumstance_clause(_clause_top(span.root), head))
+
+
+# nouns of what an event happens in ("killed in violence that erupted on Friday"): its circumstance, not a place
+CIRCUMSTANCE_NOUNS = frozenset({"violence", "fighting", "clash", "attack", "explosion", "blast", "bombing",
+                                "shooting", "raid", "assault", "ambush", "unrest", "riot", "battle", "offensive",
+                                "strike", "airstrike", "shelling", "incident", "rampage", "stampede", "crackdown"})
+CIRCUMSTANCE_PREPS = frozenset({"in", "during", "amid"})
+
+
+def _circumstance_clause(clause: "Token", head: "Token") -> bool:
+    """A relative clause on the noun of the trigger's own "in" / "during" phrase that names what the event
+    happened in ("at least 60 people were killed in violence that erupted on Friday", "died in clashes that
+    broke out overnight"): the time of that violence is the event's."""
+    noun = clause.head
+    prep = noun.head
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in CIRCUMSTANCE_NOUNS and prep.lower_ in CIRCUMSTANCE_PREPS \
+        and prep.head.i == head.i
 
 
 PERSON_RELATIVES = frozenset({"who", "whom"})

@@ -1129,6 +1129,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
+    if d.history and d.date is not None and d.date.date is not None and d.date.date.year != d.year \
+            and not (own and own[0] <= d.date.span.start < own[1]):
+        # "the 2012 shooting at a school ..., a judge ruled on Thursday": the year its clause gives dates it;
+        # the day told for another clause of the sentence, or carried from another, is not its (a day of the
+        # event noun's own phrase, "Sunday's attack", still is)
+        d.date = None
     return d
 
 
