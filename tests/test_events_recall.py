@@ -286,20 +286,6 @@ def test_a_shooting_outside_any_story_of_violence_stays_out(nlp, kb):
     assert not evs, [(e.sub_event_type, e.location) for e in evs]
 
 
-# an arrest told beside a suspicion of an attack, a plot or terrorism is political (ACLED codes it) even in a
-# paragraph without a word of armed conflict; an arrest for an ordinary offence there is none
-def test_an_arrest_of_an_attack_suspect_is_an_event_without_conflict_words(nlp, kb):
-    text = ("A suicide bomber killed 12 people at a market in the capital on Tuesday, police said.\n\n"
-            "A man arrested on Friday was being held for a further day, prosecutors said. He is suspected of "
-            "helping to plan the attack.")
-    assert ("Strategic developments", "Arrests") in subs(extract(nlp, kb, text).events)
-
-
-def test_an_arrest_for_an_ordinary_offence_is_no_event(nlp, kb):
-    text = ("A suicide bomber killed 12 people at a market in the capital on Tuesday, police said.\n\n"
-            "A man arrested on Friday for drunk driving was fined, a court said. The weather was fine on the weekend.")
-    assert ("Strategic developments", "Arrests") not in subs(extract(nlp, kb, text).events)
-
 
 # an arrest noun that only qualifies a thing ("an arrest warrant", "a detention center") is no arrest made
 @pytest.mark.parametrize("second, arrests", [

@@ -159,7 +159,6 @@ class EventPatterns:
     role_phrases: tuple[RolePhrase, ...] = ()
     default_agents: tuple[RolePhrase, ...] = ()
     conflict_words: tuple[tuple[str, ...], ...] = ()   # phrases that show armed conflict in a sentence
-    arrest_context: tuple[tuple[str, ...], ...] = ()   # phrases that make an arrest political (terror, a coup)
     political_violence_words: tuple[tuple[str, ...], ...] = ()   # "terrorist", "militant": violence called political
     not_targets: frozenset[str] = frozenset()          # objects that make a violent word figurative
     toll_subjects: frozenset[str] = frozenset()        # "the war has killed ...": a cumulative toll
@@ -267,7 +266,6 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          words("unidentified_nouns"), words("protester_nouns"), words("rioter_nouns"),
                          cameo_names, plover_names, index,
                          conflict_words=tuple(sorted({_phrase(str(w)) for w in data.get("conflict_words") or []})),
-                         arrest_context=tuple(sorted({_phrase(str(w)) for w in data.get("arrest_context") or []})),
                          political_violence_words=tuple(sorted({_phrase(str(w))
                                                                 for w in data.get("political_violence_words") or []})),
                          not_targets=words("not_targets"), toll_subjects=words("toll_subjects"),

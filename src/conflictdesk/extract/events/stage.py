@@ -2126,8 +2126,6 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     date_spans = [(d.span.start, d.span.end) for d in dates]
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
-    suspicion = _needles(patterns.arrest_context)
-    suspected = [_has_any(suspicion, lemmas) or _has_any(suspicion, words) for lemmas, words in forms]
     following = [forms[k + 1] if k + 1 < len(sents) and "\n" not in doc.text[s.end_char:sents[k + 1].start_char]
                  else None for k, s in enumerate(sents)]
     # the sentence before, in the same paragraph
@@ -2154,11 +2152,6 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # man was beaten outside a mosque in Florida")
     told = {m.trigger.id for k, f in enumerate(found_all) for m in f
             if m.coding.event_type in ARMED_VIOLENCE and _gated(m, here=context[k], window=windows[k])}
-    # an arrest told beside a suspicion of an attack, a plot, terrorism or a coup is political (ACLED), whatever
-    # words of armed conflict its paragraph lacks
-    arrest_windows = [any(0 <= j < len(sents) and suspected[j] and "\n" not in
-                          doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
-                          for j in (k - 1, k, k + 1)) for k, s in enumerate(sents)]
     # a text about something else (a court case, a policy, an election) still reports the political violence
     # it recalls in a sentence that calls it so ("inspired by Islamist militants when they shot 14 people"):
     # only that sentence's violence, never its figurative battles, statements or developments
@@ -2183,9 +2176,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             continue              # "two were killed when a helicopter crashed due to a technical fault"
 
         def gated(m: Mention) -> bool:
-            return _gated(m, here=here, window=window or (arrest_windows[k] and m.coding.sub_event_type == "Arrests"
-                                                          and m.trigger.kind != "label")) \
-                or (m.trigger.id in told and _violence_to_people(m, patterns))
+            return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns))
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
