@@ -1185,3 +1185,20 @@ def test_a_strike_stays_without_target_when_the_report_names_two_enemies(nlp, kb
             "positions in the nearby town of Garma.")
     strikes = [(ev, a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.sub_event_type == "Air/drone strike"]
     assert strikes and all(a2 is None for _, _, a2 in strikes), [s[1:] for s in strikes]
+
+
+def test_barrel_bombs_in_syria_are_the_syrian_militarys(nlp, kb):
+    # a weapon only one side uses names that side: ACLED codes Syria's barrel bombs to its military
+    text = ("Helicopters dropped barrel bombs on rebel-held districts of Aleppo, Syria on Monday, killing nine "
+            "people, activists said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert evs and all(a1 and a1.startswith("Military Forces of Syria") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    assert all(a2 is None or not a2.startswith("Military Forces of Syria") for _, _, a2 in evs)
+
+
+def test_barrel_bombs_outside_syria_name_no_one(nlp, kb):
+    text = "A barrel bomb dropped on a village near Fallujah, Iraq killed four people on Monday, police said."
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or not a1.startswith("Military Forces of Syria") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

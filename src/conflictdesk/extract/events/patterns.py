@@ -158,6 +158,7 @@ class EventPatterns:
     index: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
     role_phrases: tuple[RolePhrase, ...] = ()
     default_agents: tuple[RolePhrase, ...] = ()
+    weapon_agents: tuple[RolePhrase, ...] = ()        # weapons only one side uses: "barrel bombs" in Syria
     conflict_words: tuple[tuple[str, ...], ...] = ()   # phrases that show armed conflict in a sentence
     political_violence_words: tuple[tuple[str, ...], ...] = ()   # "terrorist", "militant": violence called political
     not_targets: frozenset[str] = frozenset()          # objects that make a violent word figurative
@@ -288,12 +289,13 @@ def _role_phrase_words(text: str) -> tuple[str, ...]:
     return tuple(text.lower().replace("-", " ").replace("/", " ").split())
 
 
-def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
-                       ) -> tuple[tuple[RolePhrase, ...], tuple[RolePhrase, ...]]:
-    """Role phrases and default agents (see event_roles.yaml); problems reported with file and line."""
+def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml",
+                       keys: tuple[str, ...] = ("phrases", "default_agents")) -> tuple[tuple[RolePhrase, ...], ...]:
+    """Role phrases and default agents, and with `keys` naming it the weapon agents (see event_roles.yaml);
+    problems reported with file and line."""
     problems: list[str] = []
     doc = _parsed(text, origin)
-    out: dict[str, list[RolePhrase]] = {"phrases": [], "default_agents": []}
+    out: dict[str, list[RolePhrase]] = {key: [] for key in keys}
     for key in out:
         for where, m in validated_items(doc, key, _RolePhraseModel, problems=problems):
             if sum(x is not None for x in (m.acled or m.by_country or None, m.state, m.generic)) != 1:
@@ -301,7 +303,7 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
                                 f"state, generic")
             if m.state is not None and m.state not in ("military", "police"):
                 problems.append(f"{where}: state must be military or police")
-            if key == "phrases" and not m.match:
+            if key in ("phrases", "weapon_agents") and not m.match:
                 problems.append(f"{where}: a role phrase needs match")
             if key == "default_agents" and not m.sub_event_type:
                 problems.append(f"{where}: a default agent needs sub_event_type")
@@ -313,7 +315,7 @@ def parse_role_phrases(text: str, *, origin: str = "event_roles.yaml"
     if problems:
         raise KnowledgeBaseError(f"{len(problems)} problem(s) in role phrases {origin}", problems=problems,
                                  code=Code.PATTERN_INVALID)
-    return tuple(out["phrases"]), tuple(out["default_agents"])
+    return tuple(tuple(out[key]) for key in keys)
 
 
 def _shipped(name: str) -> tuple[str, str]:
@@ -333,5 +335,6 @@ def load_event_patterns(path: str | Path | None = None) -> EventPatterns:
         text, origin = p.read_text(encoding="utf-8"), str(p)
     patterns = parse_event_patterns(text, origin=origin, codes=codes)
     roles_text, roles_origin = _shipped("event_roles.yaml")
-    phrases, defaults = parse_role_phrases(roles_text, origin=roles_origin)
-    return dataclasses.replace(patterns, role_phrases=phrases, default_agents=defaults)
+    phrases, defaults, weapons = parse_role_phrases(roles_text, origin=roles_origin,
+                                                    keys=("phrases", "default_agents", "weapon_agents"))
+    return dataclasses.replace(patterns, role_phrases=phrases, default_agents=defaults, weapon_agents=weapons)

@@ -1395,6 +1395,24 @@ def _lone_assailant(d: Draft) -> bool:
     return not passive and head.lemma_.lower() not in DYING_VERBS      # ("a woman shot dead": shot)
 
 
+# the violence a weapon of one side's own names its doer in ("barrel bombs hit a market": an air strike
+# or, as a parse may code it, an attack on civilians)
+WEAPON_KINDS = ("Explosions/Remote violence", "Violence against civilians")
+
+
+def _weapon_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPatterns) -> str | None:
+    """The side the weapon named in the event's sentence belongs to, where only that side uses it
+    (event_roles.yaml weapon_agents: "barrel bombs" in Syria are the Syrian government's)."""
+    words = [(t.lower_, t.lemma_.lower()) for t in d.mention.sent if t.text != "-"]
+    for rp in patterns.weapon_agents:
+        if not rp.applies(country):
+            continue
+        for phrase in rp.phrases:
+            if any(all(w in words[i + k] for k, w in enumerate(phrase)) for i in range(len(words) - len(phrase) + 1)):
+                return resolve_role_phrase(rp, country, kb=kb)
+    return None
+
+
 def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPatterns) -> str | None:
     for rp in patterns.default_agents:
         if rp.sub_event_type == d.coding.sub_event_type and rp.applies(country):
@@ -1445,6 +1463,9 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
         # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
         a1 = generic("unidentified_armed_group", gcountry, kb=kb)
+    if a1 is None and d.coding.event_type in WEAPON_KINDS:
+        # "barrel bombs dropped on Daraya killed 12": a weapon only one side uses names that side (ACLED)
+        a1 = _weapon_agent(d, gcountry, kb=kb, patterns=patterns)
     if a1 is None and violent and d.kind != "outcome" and d.status in ("reported", "claimed") \
             and d.side1.kind not in ("civilians", "protesters", "rioters"):
         a1 = _default_agent(d, gcountry, kb=kb, patterns=patterns)
