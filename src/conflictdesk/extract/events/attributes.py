@@ -184,6 +184,38 @@ RUNNING_TOLL_MIN = 100
 ONE_INCIDENT = MANY_INCIDENTS | {"massacre", "ambush", "bomb", "explosion", "siege", "battle"}
 
 
+LARGE_COUNT_WORDS = {"hundreds", "thousands", "millions"}
+
+
+def told_as_running_toll(head: "Token") -> bool:
+    """"Israeli forces have killed at least 177 Palestinians", "Thousands of people have been killed in the
+    renewed fighting", "air strikes have killed more than 1,700 civilians": a toll of hundreds or more told in
+    the perfect, of no one incident, is the sum of many incidents over a time the report does not bound: the
+    guide's aggregate, background. "120 people have been killed in two bombings" names its incidents."""
+    cue = head
+    if head.lemma_.lower() not in DEATH_LEMMAS:
+        if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "nummod" for c in head.children):
+            return False
+        if head.lemma_.lower() in ONE_INCIDENT and head.tag_ not in ("NNS", "NNPS"):
+            return False        # "a suicide bombing has killed 130": one incident's toll
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            cue = head.head     # "air strikes have killed ..."
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+            cue = head.head.head     # "... have been killed in the renewed fighting"
+        else:
+            return False
+    if cue.lemma_.lower() not in DEATH_LEMMAS or not _running_toll(cue):
+        return False
+    for victim in _victims(cue):
+        toks = _np_tokens(victim)
+        if any(t.lower_ in LARGE_COUNT_WORDS for t in toks):
+            return True
+        found = number_in(toks, [])
+        if found is not None and found[0] >= RUNNING_TOLL_MIN:
+            return True
+    return False
+
+
 def _running_toll(cue: "Token") -> bool:
     """"Israeli forces have killed at least 177 Palestinians", "189 Palestinians have been killed": a
     toll in the perfect with no single incident as its subject or setting ("the bombing has killed 120",
@@ -759,6 +791,8 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
     if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
         # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls
         return "background"
+    if event_date is None and told_as_running_toll(head):
+        return "background"    # "Israeli forces have killed at least 177 Palestinians": many incidents' toll
     if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
         return "background"
     if told_as_pattern(head):
@@ -793,7 +827,8 @@ def _habitual(head: "Token") -> bool:
     return False
 
 
-PREVIOUS_WORDS = {"previous", "past", "prior", "former"}
+# "an earlier shooting", "the recent protest at the refuge": an incident named as before the report's news
+PREVIOUS_WORDS = {"previous", "past", "prior", "former", "earlier", "recent"}
 
 
 def _previous(head: "Token") -> bool:
