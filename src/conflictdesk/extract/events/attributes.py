@@ -185,6 +185,7 @@ ONE_INCIDENT = MANY_INCIDENTS | {"massacre", "ambush", "bomb", "explosion", "sie
 
 
 LARGE_COUNT_WORDS = {"hundreds", "thousands", "millions"}
+WAR_TOLL_WORDS = {"thousands", "millions"}      # deaths no one incident of the news brings, in any tense
 
 
 def told_as_running_toll(head: "Token") -> bool:
@@ -194,7 +195,8 @@ def told_as_running_toll(head: "Token") -> bool:
     guide's aggregate, background. "120 people have been killed in two bombings" names its incidents."""
     cue = head
     if head.lemma_.lower() not in DEATH_LEMMAS:
-        if head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "nummod" for c in head.children):
+        gerund = head.tag_ == "VBG" and head.dep_ in ("nsubj", "pobj")      # "Fighting ... killed thousands"
+        if (head.pos_ not in ("NOUN", "PROPN") and not gerund) or any(c.dep_ == "nummod" for c in head.children):
             return False
         if head.lemma_.lower() in ONE_INCIDENT and head.tag_ not in ("NNS", "NNPS"):
             return False        # "a suicide bombing has killed 130": one incident's toll
@@ -204,10 +206,14 @@ def told_as_running_toll(head: "Token") -> bool:
             cue = head.head.head     # "... have been killed in the renewed fighting"
         else:
             return False
-    if cue.lemma_.lower() not in DEATH_LEMMAS or not _running_toll(cue):
+    if cue.lemma_.lower() not in DEATH_LEMMAS:
         return False
     for victim in _victims(cue):
         toks = _np_tokens(victim)
+        if any(t.lower_ in WAR_TOLL_WORDS for t in toks) and _running_toll(cue, any_tense=True):
+            return True         # "Fighting between the rebels and the army killed thousands of people": a war's toll
+        if not _running_toll(cue):
+            continue
         if any(t.lower_ in LARGE_COUNT_WORDS for t in toks):
             return True
         found = number_in(toks, [])
@@ -216,12 +222,12 @@ def told_as_running_toll(head: "Token") -> bool:
     return False
 
 
-def _running_toll(cue: "Token") -> bool:
+def _running_toll(cue: "Token", *, any_tense: bool = False) -> bool:
     """"Israeli forces have killed at least 177 Palestinians", "189 Palestinians have been killed": a
-    toll in the perfect with no single incident as its subject or setting ("the bombing has killed 120",
-    "120 have died in the blast" are one incident's)."""
+    toll in the perfect (in any tense with `any_tense`) with no single incident as its subject or setting
+    ("the bombing has killed 120", "120 have died in the blast" are one incident's)."""
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-    if verb.pos_ not in ("VERB", "AUX") or not _has_perfect(verb):
+    if verb.pos_ not in ("VERB", "AUX") or not (any_tense or _has_perfect(verb)):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "relcl":
@@ -730,8 +736,37 @@ def spread_over(head: "Token") -> bool:
     not one of a day (ACLED codes such a run, if at all, as background with no day of its own). "Three
     days of clashes" can still be the news."""
     span = _of_head(head)
-    return span is not None and span.lemma_.lower() in LONG_SPAN_NOUNS and (span.tag_ == "NNS" or any(
-        c.lower_ in ("several", "many", "few") for c in span.children))
+    return lasting(head) or span is not None and span.lemma_.lower() in LONG_SPAN_NOUNS and (
+        span.tag_ == "NNS" or any(c.lower_ in ("several", "many", "few") for c in span.children))
+
+
+# the shortest run, per unit, a compound of length names as longer than the day's news ("a 41-day occupation")
+LASTING_MIN = {"day": 15, "week": 3, "month": 1, "year": 1, "decade": 1}
+
+
+def lasting(head: "Token") -> bool:
+    """"the 10-month battle at Verdun", "a 41-day occupation", "a two-year civil war", "a two-year-long
+    war": an incident noun whose own length (a number-unit compound) is weeks or more tells a run,
+    not the day's incident: background, with no day of its own. "A three-day battle" can still be the news,
+    and "a 29-year-old gunman" is an age."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for c in head.children:
+        unit = c
+        if c.dep_ == "amod" and c.lower_ == "long":
+            unit = next((g for g in c.children if g.dep_ == "npadvmod"), c)     # "a two-year-long war"
+        elif c.dep_ not in ("compound", "nmod", "amod", "npadvmod"):
+            continue
+        least = LASTING_MIN.get(unit.lemma_.lower())
+        if least is None:
+            continue
+        for n in unit.children:
+            if n.dep_ != "nummod":
+                continue
+            value = int(n.text) if n.text.isdigit() else WORD_NUMBERS.get(n.lower_)
+            if value is not None and value >= least:
+                return True
+    return False
 
 
 SERIES_NOUNS = {"series", "spate", "string", "wave", "number", "campaign", "succession"}
