@@ -196,3 +196,48 @@ def test_witnesses_to_a_kidnapping_of_years_ago_name_that_kidnapping(nlp, kb):
     evs = extract(nlp, kb, text, published=dt.date(2016, 4, 14)).events
     assert [(e.sub_event_type, e.salience, e.event_date) for e in evs] == \
         [("Abduction/forced disappearance", "background", None)]
+
+
+# a toll of hundreds or more in the perfect, of no one incident, is many incidents' sum: background with no day
+@pytest.mark.parametrize("text", [
+    "Government troops have killed at least 240 rebels in the north, the army said.",
+    "Thousands of people have been killed in the renewed fighting in the southeast.",
+    "Air strikes have killed more than 300 civilians in the province, the monitor said.",
+    "Fighting between the rebels and the army killed thousands of people.",
+])
+def test_a_running_toll_is_background(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 130 people have been killed in a suicide bombing at a market in Baghdad, police said.",
+    "At least 120 people have been killed in two bombings in the capital, police said.",
+    "Government troops killed 240 rebels in the north on Tuesday, the army said.",
+    "Fighting between rebels and troops killed 12 people in the north on Tuesday.",
+])
+def test_one_incidents_toll_is_still_the_news(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+def test_an_incident_named_as_recent_is_background(nlp, kb):
+    text = "Lawyers for a leader of the recent armed protest at the park questioned the bill."
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+# an incident noun whose own length is weeks or more is a run the report recalls: background, no day
+def test_a_battle_lasting_months_is_background(nlp, kb):
+    text = "The 10-month battle at Verdun killed 163,000 French soldiers."
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_an_age_is_no_length_of_an_incident(nlp, kb):
+    text = "A 29-year-old gunman opened fire at a nightclub on Sunday, killing 12 people."
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]

@@ -184,12 +184,50 @@ RUNNING_TOLL_MIN = 100
 ONE_INCIDENT = MANY_INCIDENTS | {"massacre", "ambush", "bomb", "explosion", "siege", "battle"}
 
 
-def _running_toll(cue: "Token") -> bool:
+LARGE_COUNT_WORDS = {"hundreds", "thousands", "millions"}
+WAR_TOLL_WORDS = {"thousands", "millions"}      # deaths no one incident of the news brings, in any tense
+
+
+def told_as_running_toll(head: "Token") -> bool:
+    """"Israeli forces have killed at least 177 Palestinians", "Thousands of people have been killed in the
+    renewed fighting", "air strikes have killed more than 1,700 civilians": a toll of hundreds or more told in
+    the perfect, of no one incident, is the sum of many incidents over a time the report does not bound: the
+    guide's aggregate, background. "120 people have been killed in two bombings" names its incidents."""
+    cue = head
+    if head.lemma_.lower() not in DEATH_LEMMAS:
+        gerund = head.tag_ == "VBG" and head.dep_ in ("nsubj", "pobj")      # "Fighting ... killed thousands"
+        if (head.pos_ not in ("NOUN", "PROPN") and not gerund) or any(c.dep_ == "nummod" for c in head.children):
+            return False
+        if head.lemma_.lower() in ONE_INCIDENT and head.tag_ not in ("NNS", "NNPS"):
+            return False        # "a suicide bombing has killed 130": one incident's toll
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            cue = head.head     # "air strikes have killed ..."
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+            cue = head.head.head     # "... have been killed in the renewed fighting"
+        else:
+            return False
+    if cue.lemma_.lower() not in DEATH_LEMMAS:
+        return False
+    for victim in _victims(cue):
+        toks = _np_tokens(victim)
+        if any(t.lower_ in WAR_TOLL_WORDS for t in toks) and _running_toll(cue, any_tense=True):
+            return True         # "Fighting between the rebels and the army killed thousands of people": a war's toll
+        if not _running_toll(cue):
+            continue
+        if any(t.lower_ in LARGE_COUNT_WORDS for t in toks):
+            return True
+        found = number_in(toks, [])
+        if found is not None and found[0] >= RUNNING_TOLL_MIN:
+            return True
+    return False
+
+
+def _running_toll(cue: "Token", *, any_tense: bool = False) -> bool:
     """"Israeli forces have killed at least 177 Palestinians", "189 Palestinians have been killed": a
-    toll in the perfect with no single incident as its subject or setting ("the bombing has killed 120",
-    "120 have died in the blast" are one incident's)."""
+    toll in the perfect (in any tense with `any_tense`) with no single incident as its subject or setting
+    ("the bombing has killed 120", "120 have died in the blast" are one incident's)."""
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-    if verb.pos_ not in ("VERB", "AUX") or not _has_perfect(verb):
+    if verb.pos_ not in ("VERB", "AUX") or not (any_tense or _has_perfect(verb)):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "relcl":
@@ -698,8 +736,37 @@ def spread_over(head: "Token") -> bool:
     not one of a day (ACLED codes such a run, if at all, as background with no day of its own). "Three
     days of clashes" can still be the news."""
     span = _of_head(head)
-    return span is not None and span.lemma_.lower() in LONG_SPAN_NOUNS and (span.tag_ == "NNS" or any(
-        c.lower_ in ("several", "many", "few") for c in span.children))
+    return lasting(head) or span is not None and span.lemma_.lower() in LONG_SPAN_NOUNS and (
+        span.tag_ == "NNS" or any(c.lower_ in ("several", "many", "few") for c in span.children))
+
+
+# the shortest run, per unit, a compound of length names as longer than the day's news ("a 41-day occupation")
+LASTING_MIN = {"day": 15, "week": 3, "month": 1, "year": 1, "decade": 1}
+
+
+def lasting(head: "Token") -> bool:
+    """"the 10-month battle at Verdun", "a 41-day occupation", "a two-year civil war", "a two-year-long
+    war": an incident noun whose own length (a number-unit compound) is weeks or more tells a run,
+    not the day's incident: background, with no day of its own. "A three-day battle" can still be the news,
+    and "a 29-year-old gunman" is an age."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for c in head.children:
+        unit = c
+        if c.dep_ == "amod" and c.lower_ == "long":
+            unit = next((g for g in c.children if g.dep_ == "npadvmod"), c)     # "a two-year-long war"
+        elif c.dep_ not in ("compound", "nmod", "amod", "npadvmod"):
+            continue
+        least = LASTING_MIN.get(unit.lemma_.lower())
+        if least is None:
+            continue
+        for n in unit.children:
+            if n.dep_ != "nummod":
+                continue
+            value = int(n.text) if n.text.isdigit() else WORD_NUMBERS.get(n.lower_)
+            if value is not None and value >= least:
+                return True
+    return False
 
 
 SERIES_NOUNS = {"series", "spate", "string", "wave", "number", "campaign", "succession"}
@@ -759,6 +826,8 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
     if event_date is None and _is_present_perfect(head) and CUMULATIVE.search(text[sent.start_char:sent.end_char]):
         # "Militants have carried out sporadic attacks since 2017": a pattern the article recalls
         return "background"
+    if event_date is None and told_as_running_toll(head):
+        return "background"    # "Israeli forces have killed at least 177 Palestinians": many incidents' toll
     if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
         return "background"
     if told_as_pattern(head):
@@ -793,7 +862,8 @@ def _habitual(head: "Token") -> bool:
     return False
 
 
-PREVIOUS_WORDS = {"previous", "past", "prior", "former"}
+# "an earlier shooting", "the recent protest at the refuge": an incident named as before the report's news
+PREVIOUS_WORDS = {"previous", "past", "prior", "former", "earlier", "recent"}
 
 
 def _previous(head: "Token") -> bool:
