@@ -205,3 +205,10 @@ def test_a_town_told_near_another_lies_near_it(run):
     places = run("Shells landed in Douma, near Damascus, on Sunday evening.")
     douma = by_text(places, "Douma")
     assert douma.geo_precision == 1 and distance_km(douma.latitude, douma.longitude, 33.57, 36.40) < 10
+
+
+def test_a_town_told_at_a_distance_from_another_lies_about_that_far(run):
+    # without the distance told, Columbia is the larger one in South Carolina
+    places = run("Students marched on Monday across the campus in Columbia, 125 miles (200 km) west of St. Louis.")
+    columbia = by_text(places, "Columbia")
+    assert columbia.admin1 == "Missouri" and distance_km(columbia.latitude, columbia.longitude, 38.95, -92.33) < 10
