@@ -194,3 +194,21 @@ def test_an_article_is_not_dropped_to_reach_another_country(nlp, gazetteer):
     dali = next(p for p in places if p.span.text == "Ad Dali")
     assert dali.country == "Yemen" and dali.name == "Ad Dali" and dali.admin1 == "Ad Dali"
 
+
+
+def test_a_town_told_near_another_lies_near_it(run):
+    # the gazetteer's only Birstall is in Leicestershire; the one "near Leeds" is not it: near Leeds, precision 2
+    places = run("A councillor was punched outside a library in Birstall near Leeds on Monday, officers said.")
+    birstall = by_text(places, "Birstall")
+    assert distance_km(birstall.latitude, birstall.longitude, 53.80, -1.55) < 25 and birstall.geo_precision == 2
+    # a town that does lie near the one named keeps its own point
+    places = run("Shells landed in Douma, near Damascus, on Sunday evening.")
+    douma = by_text(places, "Douma")
+    assert douma.geo_precision == 1 and distance_km(douma.latitude, douma.longitude, 33.57, 36.40) < 10
+
+
+def test_a_town_told_at_a_distance_from_another_lies_about_that_far(run):
+    # without the distance told, Columbia is the larger one in South Carolina
+    places = run("Students marched on Monday across the campus in Columbia, 125 miles (200 km) west of St. Louis.")
+    columbia = by_text(places, "Columbia")
+    assert columbia.admin1 == "Missouri" and distance_km(columbia.latitude, columbia.longitude, 38.95, -92.33) < 10

@@ -8,9 +8,10 @@ geo_precision follows ACLED: 1 the place named, 2 near it / its outskirts / part
 region, province or country."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ...knowledge.gazetteer import PROMINENT_POPULATION, distance_km, drops_article, name_key
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
 
 
 FUZZY_ABROAD_MIN_POPULATION = 50000   # a place read by a near spelling outside the main country: a city at least
+# "Birstall near Leeds", "Hesston, outside Wichita": the words that put a town beside a bigger one the text names
+TOLD_NEAR = re.compile(r",?\s+(?:near|outside|close\s+to)\s+(?:the\s+(?:town|city)\s+of\s+)?")
+NEAR_TOLD_KM = 80    # a town told as near another lies within this distance of it
+# "Balad, 80 kilometers north of Baghdad", "Tarhouna, some 50 miles (80 km) southeast of Tripoli": a town told
+# at a distance from another lies about that far from it
+TOLD_AWAY = re.compile(r",?\s+(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|just\s+)?(\d{1,3})\s*-?"
+                       r"(km|kilometres|kilometers|kilometre|kilometer|miles|mile)\s+(?:\([^)]{0,20}\)\s+)?"
+                       r"(?:(?:north|south|east|west)[a-z\-]*\s+of|from)\s+(?:the\s+(?:town|city|capital)\s+of\s+)?")
 
 
 def keep_known(cands: Iterable[Candidate], plausible: list[Candidate], gaz: "Gazetteer") -> list[Candidate]:
@@ -141,7 +150,41 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
         places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
-    return named_as_spelled(places, spelled)
+    return placed_near_told(named_as_spelled(places, spelled), text=text, gaz=gaz)
+
+
+def placed_near_told(places: list[Place], *, text: str, gaz: "Gazetteer") -> list[Place]:
+    """A town the text tells as near another ("Birstall near Leeds") lies within NEAR_TOLD_KM of it, one told
+    at a distance from another ("Balad, 80 kilometers north of Baghdad") about that far: a reading further
+    away is a same-named town elsewhere. It becomes the homonym that lies near (the largest), else, when the
+    gazetteer has none there, a town told near another is put at that one's point under its own name,
+    ACLED's geo_precision 2 (near a town)."""
+    towns = {p.span.start: p for p in places if p.kind == "populated_place" and p.latitude is not None}
+    out = list(places)
+    for i, p in enumerate(places):
+        if p.kind != "populated_place" or p.latitude is None:
+            continue
+        told, reach = TOLD_NEAR.match(text, p.span.end), NEAR_TOLD_KM
+        away = told is None
+        if away:
+            told = TOLD_AWAY.match(text, p.span.end)
+            if told is not None:
+                # the distance told, with room for a rough figure and the road's detours
+                reach = int(told.group(1)) * (1.609 if told.group(2).startswith("mile") else 1) * 1.5 + 30
+        near = towns.get(told.end()) if told else None
+        if near is None or near is p or p.country != near.country \
+                or distance_km(p.latitude, p.longitude, near.latitude, near.longitude) <= reach:
+            continue
+        there = [r for r in gaz.candidates(p.span.text, fuzzy=False) if r.kind == "populated_place"
+                 and distance_km(r.latitude, r.longitude, near.latitude, near.longitude) <= reach]
+        if there:
+            r = max(there, key=lambda r: r.population)
+            out[i] = replace(p, name=r.name, country=r.country, admin1=r.admin1, latitude=r.latitude,
+                             longitude=r.longitude, geo_precision=r.geo_precision, place_id=r.place_id)
+        elif not away:     # a town told far from another is not at that one's point either: it stays
+            out[i] = replace(p, admin1=near.admin1, latitude=near.latitude, longitude=near.longitude,
+                             geo_precision=max(2, near.geo_precision or 2), place_id=None)
+    return out
 
 
 def unambiguous(gaz: "Gazetteer", name: str, r: "ResolvedPlace") -> bool:
