@@ -183,6 +183,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The engineer said the new scanners should prove valuable in crowded stations.", "other", "demand"),
     ("Investigators said they had found no evidence that the gunman intended to attack other schools.", "other",
      "threat"),
+    # a verb joined to a passive one is passive too: a toll of the speaker's own men, no claim
+    ("The army said two soldiers were shot and wounded near the border post.", "other", "claim_of_responsibility"),
     # an armed verb aimed at an ill fought in a figure threatens no one
     ("The mayor said the city would fight poverty and hunger in the northern districts.", "other", "threat"),
     ("The bishop said the parish would eradicate the hatred that divides the two villages.", "other", "threat"),

@@ -850,7 +850,10 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         if subj is None and t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.head.i != t.head.i:
             subj = _subject(t.head.head)                           # "helped the militia by conducting strikes"
         subj = _one_of(subj)
-        if any(c.dep_ == "auxpass" for c in t.children):
+        # a verb joined to a passive one shares its auxiliary: "an officer was shot and wounded" is passive twice
+        passive = any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "conj" and not subjects and any(
+            c.dep_ == "auxpass" for c in t.head.children)
+        if passive:
             if _lemma(t) in ("arrest", "detain") or _lemma(t) in ("capture", "seize") and subj is not None \
                     and _lemma(subj) in lex["attackers"] | {"fighter", "member", "leader", "commander", "person"}:
                 continue                    # "two terrorists were captured", "nine suspects were detained": arrests
