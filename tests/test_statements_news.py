@@ -169,6 +169,27 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "justification"),
     ("The government said no chemical weapons had been used in the offensive.", "denial", "other"),
     ("The Pentagon said the strike hit only militant targets.", "justification", "other"),
+    # an arrest after the act is its sequel, no grounds; efforts named as any purpose are no grounds
+    ("Police said a man was taken into custody after a gunman opened fire on a bus near the depot.", "other",
+     "justification"),
+    ("Police said two men were arrested after a gunman opened fire on a bus near the depot.", "other",
+     "justification"),
+    ("The minister said the port deal was signed as part of efforts to improve trade with the north.", "other",
+     "justification"),
+    ("The ministry said the raids were part of efforts to cut the smugglers' supply lines.", "justification",
+     "other"),
+    # a fight in court is a lawsuit; "should prove" forecasts; an act told in a relative clause is no claim
+    ("The farmer said he would continue the fight in court over the seized land.", "other", "threat"),
+    ("The engineer said the new scanners should prove valuable in crowded stations.", "other", "demand"),
+    ("Investigators said they had found no evidence that the gunman intended to attack other schools.", "other",
+     "threat"),
+    # a verb joined to a passive one is passive too: a toll of the speaker's own men, no claim
+    ("The army said two soldiers were shot and wounded near the border post.", "other", "claim_of_responsibility"),
+    # an armed verb aimed at an ill fought in a figure threatens no one
+    ("The mayor said the city would fight poverty and hunger in the northern districts.", "other", "threat"),
+    ("The bishop said the parish would eradicate the hatred that divides the two villages.", "other", "threat"),
+    ("The army said the rebels must withdraw from the hills they captured last week.", "demand",
+     "claim_of_responsibility"),
     # denials as ministries word them, threats and demands in reported speech, restraint
     ("A Taliban spokesman said the group had no links to the bombers.", "denial", "other"),
     ("The ministry called the report \"a lie\".", "denial", "other"),

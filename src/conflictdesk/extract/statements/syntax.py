@@ -33,7 +33,7 @@ LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addr
             "deescalation_verbs", "denial_verbs", "self_names", "core_attack_verbs", "operation_verbs",
             "operation_nouns", "state_forces", "group_forces", "attackers", "mobilising_verbs", "purpose_verbs",
             "measure_verbs", "measure_nouns", "rejecting_verbs", "report_nouns", "military_objects",
-            "undermining_verbs", "failing_verbs", "calm_nouns")
+            "undermining_verbs", "failing_verbs", "calm_nouns", "abstract_ills")
 
 # besides violent verbs, what makes a warning a threat: consequences, force, arrest, military targets
 WARNING_WORDS = frozenset({"consequence", "price", "punishment", "force", "response", "retaliation", "revenge",
@@ -101,6 +101,25 @@ def _inverted_condition(t: "Token") -> bool:
     subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
     should = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "should"), None)
     return subj is not None and should is not None and should.i < subj.i
+
+
+# nouns of a finding: an intent said to be without one ("no evidence that he intended to target other sites") is
+# the speaker's doubt of the intent, no threat
+_FINDING_NOUNS = frozenset({"evidence", "sign", "indication", "proof", "suggestion"})
+
+
+def _found_absent(t: "Token") -> bool:
+    """Whether `t` stands in the clause of a finding said to be missing ("found no evidence that ...",
+    "there was no sign that ..."), the clause hung on the noun or, as parsed, on its verb beside it."""
+    cur = t
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        for x in (cur, *cur.children):
+            if _lemma(x) in _FINDING_NOUNS and x.pos_ == "NOUN" and x.i < t.i:
+                return any(c.lower_ == "no" for c in x.children) or _negated(x.head)
+    return False
 
 
 def _subject(t: "Token") -> "Token | None":
@@ -357,10 +376,21 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+def _at_an_ill(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether an armed verb is aimed only at an ill fought in a figure ("fight poverty", "eradicate the hatred",
+    "fight against corruption"): its objects, direct or after "against", are all `abstract_ills`."""
+    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")] + [
+        g for c in t.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(_lemma(o) in lex["abstract_ills"] for o in objects)
+
+
 def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     """An armed act to come: an attack verb, an operation ("retake", "advance", "win against"), or the
-    fight itself going on ("the fight ... will continue", "expand military operations")."""
+    fight itself going on ("the fight ... will continue", "expand military operations"); not an ill fought
+    in a figure (`_at_an_ill`)."""
     lemma = _lemma(t)
+    if _at_an_ill(t, lex):
+        return False
     if lemma in lex["violent_verbs"] or _operation(t, lex):
         return True
     if lemma in ("win", "advance", "tighten", "wipe", "dislodge", "retake", "recapture", "liberate", "enter"):
@@ -425,6 +455,15 @@ def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset
 # what one "should know" or "must remember" is no demand on a party ("the whole world should know this")
 # ("Russia needs to understand that our patience is limited" asks a change of stance: a demand)
 _KNOWING = frozenset({"know", "assume", "remember", "forget", "wonder", "imagine"})
+# "should" before a verb of how a thing turns out is a forecast ("the dogs should prove valuable", "the repairs
+# should appear complete"), no demand: epistemic "should", like "be", which the rule already leaves out; with an
+# object "prove" is something done ("they need to prove that they can comply" still asks it)
+_TURNING_OUT = frozenset({"prove", "seem", "appear"})
+
+
+def _turns_out(t: "Token") -> bool:
+    """Whether `t` tells how a thing turns out ("should prove valuable"), not an act with an object."""
+    return _lemma(t) in _TURNING_OUT and not any(c.dep_ in ("dobj", "ccomp") for c in t.children)
 
 
 def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
@@ -447,7 +486,7 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
             threat = True                                       # "we will enter it", "our forces will advance"
         # what the speaker says he himself must or had to do ("I had to run inside the store") asks nothing of another
         if (modal or needs) and not mine and not (subj is not None and subj.lower_ == "i") and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
-                and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) or (
+                and not _turns_out(t) and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) or (
                 _lemma(t) == "delay" and _negated(t)):
             demand = True
         if call_is_demand_on(t, lex, voice):
@@ -798,6 +837,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue                                               # "urged Ankara to stop shelling": asked, not done
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
             continue                                               # "would close the strait if attacked"
+        if t.dep_ == "relcl":
+            continue                        # "withdraw from land it recently captured": an act that describes a noun
         if _scene_of(t, lex):
             continue                                               # "the toll could rise as commandos cleared ..."
         if _future_or_intent(t, lex, True) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may",
@@ -809,7 +850,10 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         if subj is None and t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.head.i != t.head.i:
             subj = _subject(t.head.head)                           # "helped the militia by conducting strikes"
         subj = _one_of(subj)
-        if any(c.dep_ == "auxpass" for c in t.children):
+        # a verb joined to a passive one shares its auxiliary: "an officer was shot and wounded" is passive twice
+        passive = any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "conj" and not subjects and any(
+            c.dep_ == "auxpass" for c in t.head.children)
+        if passive:
             if _lemma(t) in ("arrest", "detain") or _lemma(t) in ("capture", "seize") and subj is not None \
                     and _lemma(subj) in lex["attackers"] | {"fighter", "member", "leader", "commander", "person"}:
                 continue                    # "two terrorists were captured", "nine suspects were detained": arrests
@@ -872,7 +916,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
         obj_lemmas = set().union(*(_phrase_lemmas(c) for c in t.children if c.dep_ in ("dobj", "prep", "pobj",
                                                                                        "nsubjpass")))
         # --- violent verbs: threat / de-escalation / claim / imperative call ---------------------
-        if lemma in violent:
+        if lemma in violent and not _at_an_ill(t, lex):
             neg = _negated(t) or (t.dep_ == "xcomp" and _negated(t.head) and _lemma(t.head) != "hesitate")
             protected = bool(obj_lemmas & lex["protected"])
             future = _future_or_intent(t, lex, reported) or (
@@ -882,7 +926,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             if future and neg and (protected or lemma in lex["core_attack_verbs"]):
                 yield SyntaxHit("de_escalation", "syn.deesc.will_not_attack", negated=True)
                 continue
-            if future and neg:
+            if future and neg or future and _found_absent(t):
                 continue
             if future and (own or passive or (subj is not None and subj.lower_ in ("they", "it", "he", "she")
                                               and _in_reported_clause(t))):
@@ -1071,8 +1115,11 @@ def _measure_after_their_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> b
     """Whether a measure is told as taken after the other side's act, its grounds: "a curfew was imposed
     after moves by militants to dig ditches", "closed the crossing after gunmen fired on a patrol". The
     "after" phrase or clause must name attackers (`attackers`); "imposed a curfew after midnight" or
-    "after talks" gives a time, no grounds."""
+    "after talks" gives a time, no grounds. An arrest after an attack ("two men were arrested after a gunman
+    opened fire") is its sequel, told as news, not a reason a party gives."""
     if _lemma(t) not in lex["measure_verbs"] or t.pos_ != "VERB" or _negated(t) or _asked_for(t, lex):
+        return False
+    if _lemma(t) in ("arrest", "detain"):
         return False
     for c in t.children:
         after = c.dep_ == "prep" and c.lower_ == "after" or c.dep_ == "advcl" and any(
