@@ -365,3 +365,15 @@ def test_rebels_who_say_they_were_attacked_stay_a_side(nlp, kb):
     evs = extract(nlp, kb, text).events
     assert "Violence against civilians" not in {e.event_type for e in evs}, \
         [(e.event_type, e.sub_event_type, e.actor1, e.actor2, e.rule) for e in evs]
+
+
+# people an armed group captures are abducted (ACLED), told as a participle as when told as its act; a state's
+# forces' or a de facto authority's detention stays an arrest
+@pytest.mark.parametrize("text, sub", [
+    ("Parents in Maiduguri on Tuesday identified the students captured by Boko Haram militants in a new video.",
+     "Abduction/forced disappearance"),
+    ("Two men captured by police in Maiduguri on Tuesday were charged on Friday.", "Arrests"),
+])
+def test_people_captured_by_an_armed_group_are_abducted(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == [sub], [(e.event_type, e.sub_event_type, e.actor1, e.rule) for e in evs]

@@ -989,6 +989,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.trigger.object_person and _armed_party(roles.side1, kb=kb, index=index) \
             and not _state_side(roles.side1, kb=kb, index=index):
         taken_by = ABDUCTION   # "Boko Haram grabbed 300 schoolgirls": by an armed group, not a state's forces
+    if m.coding.sub_event_type == "Arrests" and m.head.lemma_.lower() == "capture" and taken_by is None \
+            and _armed_party(roles.side1, kb=kb, index=index) and not _state_side(roles.side1, kb=kb, index=index):
+        # "the schoolgirls captured by Boko Haram": people an armed group captures are abducted, as when it
+        # "seized" them (ACLED's arrests are a state's, or a de facto authority's, who "detain" or "arrest")
+        taken_by = ABDUCTION
     if _place_captured(m) or _thing_taken(m) or _recorded(m) or _arrest_thing(m) \
             or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
