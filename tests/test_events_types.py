@@ -344,3 +344,36 @@ def test_an_assault_by_named_fighters_is_not_merged_into_its_bombing(nlp, kb):
             "The militants' radio said the raid on Beledweyne began with a suicide bombing on Saturday.")
     types = {e.event_type for e in extract(nlp, kb, text).events}
     assert "Violence against civilians" in types, types
+
+
+# who reports a shooting is no side of it: "police said" names no fighter, so the killing of a shopkeeper stays
+# an attack on a civilian, not a clash with the police who told it; a teller the news names again is a side
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead a shopkeeper in Peshawar on Sunday, police said.",
+    "Gunmen shot dead a shopkeeper in Peshawar on Sunday, a police spokesman said.",
+    "According to police, gunmen shot dead a shopkeeper in Peshawar on Sunday.",
+])
+def test_the_police_who_report_a_killing_are_not_its_side(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Violence against civilians", "Attack")], \
+        [(e.event_type, e.sub_event_type, e.actor1, e.actor2, e.rule) for e in evs]
+    assert all(e.actor2 is None or not e.actor2.startswith("police-forces") for e in evs)
+
+
+def test_rebels_who_say_they_were_attacked_stay_a_side(nlp, kb):
+    text = "Syrian rebels said on Wednesday they were under fierce government attack near Azaz."
+    evs = extract(nlp, kb, text).events
+    assert "Violence against civilians" not in {e.event_type for e in evs}, \
+        [(e.event_type, e.sub_event_type, e.actor1, e.actor2, e.rule) for e in evs]
+
+
+# people an armed group captures are abducted (ACLED), told as a participle as when told as its act; a state's
+# forces' or a de facto authority's detention stays an arrest
+@pytest.mark.parametrize("text, sub", [
+    ("Parents in Maiduguri on Tuesday identified the students captured by Boko Haram militants in a new video.",
+     "Abduction/forced disappearance"),
+    ("Two men captured by police in Maiduguri on Tuesday were charged on Friday.", "Arrests"),
+])
+def test_people_captured_by_an_armed_group_are_abducted(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs] == [sub], [(e.event_type, e.sub_event_type, e.actor1, e.rule) for e in evs]

@@ -745,11 +745,29 @@ def _forces_site(d: Draft, patterns: EventPatterns) -> bool:
 def _fighting_only(sent: "SpacySpan", patterns: EventPatterns, attackers: frozenset[int] = frozenset()) -> bool:
     """The sentence names fighters (soldiers, militants, positions) and no civilian. The attackers' own
     words are not among them ("militants carried out two attacks in Tunisia", "militant attacks"): who
-    attacks says nothing of whom they struck."""
+    attacks says nothing of whom they struck. Nor are the words of who tells it ("gunmen shot dead a
+    shopkeeper, police said", "according to police"): the police who report a killing did not fight in it."""
     lemmas = {t.lemma_.lower() for t in sent}
     civilians = (lemmas & patterns.civilian_nouns) - PLACE_LIKE
-    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t) and t.i not in attackers} & patterns.armed_nouns
+    tellers = _teller_words(sent)
+    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t) and t.i not in attackers and t.i not in tellers} \
+        & patterns.armed_nouns
     return not civilians and bool(fighters)
+
+
+OWN_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its"}
+
+
+def _teller_words(sent: "SpacySpan") -> frozenset[int]:
+    """The tokens that name who tells the sentence's news: the subject of a verb of saying ("..., police
+    said", "a police spokesman told reporters") and the object of "according to" ("according to the army").
+    Not a teller the news names again by a pronoun ("rebels said they were under attack"): a side of it."""
+    if any(t.lower_ in OWN_PRONOUNS for t in sent):
+        return frozenset()
+    # not who claims it ("attacks that the militants have claimed"): the doer, who says nothing of the struck
+    heads = [t for t in sent if _telling(t) and t.pos_ != "PRON" and t.head.lemma_.lower() != "claim"]
+    heads += [t for t in sent if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"]
+    return frozenset(w.i for h in heads for w in h.subtree)
 
 
 def _attacker_words(m: Mention, side1: Party) -> frozenset[int]:
@@ -971,6 +989,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.trigger.object_person and _armed_party(roles.side1, kb=kb, index=index) \
             and not _state_side(roles.side1, kb=kb, index=index):
         taken_by = ABDUCTION   # "Boko Haram grabbed 300 schoolgirls": by an armed group, not a state's forces
+    if m.coding.sub_event_type == "Arrests" and m.head.lemma_.lower() == "capture" and taken_by is None \
+            and _armed_party(roles.side1, kb=kb, index=index) and not _state_side(roles.side1, kb=kb, index=index):
+        # "the schoolgirls captured by Boko Haram": people an armed group captures are abducted, as when it
+        # "seized" them (ACLED's arrests are a state's, or a de facto authority's, who "detain" or "arrest")
+        taken_by = ABDUCTION
     if _place_captured(m) or _thing_taken(m) or _recorded(m) or _arrest_thing(m) \
             or (m.trigger.kind != "label" and not_an_occurrence(m)):
         return None
