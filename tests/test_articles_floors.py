@@ -24,8 +24,12 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.635, "ev_precision": 0.72, "actor1_ok": 0.765, "date_ok": 0.815, "loc25": 0.785,
+    "dev": {"ev_recall": 0.645, "ev_precision": 0.73, "actor1_ok": 0.77, "date_ok": 0.82, "loc25": 0.80,
             "st_found": 0.855, "st_label_f1": 0.79},
+    # measured dev (12-06 20:30, after the sd, gate, actor, date, labels, sal, act1, loc, lab2 and prec merges):
+    #   ev_recall 0.652 ev_precision 0.736 actor1_ok 0.777 date_ok 0.827 loc25 0.805 st_found 0.862 st_label_f1
+    #   0.796 (actor2 0.478 -> 0.601); batch 15 alone (kept out of all tuning): 0.433 0.591 0.692 0.769 0.667 0.617
+    #   0.587.
     # measured dev (12-06 17:35, after the session's own strategic-development triggers and the lab7, act7, date7,
     #   code7, prec7, date8 and merge8 merges): ev_recall 0.643 ev_precision 0.728 actor1_ok 0.774 date_ok 0.825
     #   loc25 0.794 st_found 0.862 st_label_f1 0.796; batch 15 alone (kept out of all tuning): 0.400 0.545 0.583
@@ -58,8 +62,12 @@ ARTICLE_FLOORS = {
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.505, "ev_precision": 0.57, "actor1_ok": 0.555, "date_ok": 0.69, "loc25": 0.70,
+    "test": {"ev_recall": 0.505, "ev_precision": 0.57, "actor1_ok": 0.565, "date_ok": 0.69, "loc25": 0.70,
              "st_found": 0.85, "st_label_f1": 0.66},
+    # measured test (12-06 20:30, same code as the dev line above): ev_recall 0.514 ev_precision 0.572 actor1_ok
+    #   0.574 date_ok 0.700 loc25 0.704 st_found 0.856 st_label_f1 0.666 (actor2 0.441 -> 0.544): the same 270
+    #   pairs as at 17:35 with better sides (one more prediction, 472); actor1 floor 0.555 -> 0.565;
+    #   batch 16 alone: 0.455 0.536 0.733 0.667 0.583 0.513 0.557.
     # measured test (12-06 17:35, same code as the dev line above): ev_recall 0.514 ev_precision 0.573 actor1_ok
     #   0.559 date_ok 0.700 loc25 0.706 st_found 0.856 st_label_f1 0.666. Dates rose (events told in the perfect or
     #   as going on take no day from the report); loc25 fell 0.714 -> 0.706 among gold events paired with a
