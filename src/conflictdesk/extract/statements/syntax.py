@@ -485,9 +485,10 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         if mine and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
         # what the speaker says he himself must or had to do ("I had to run inside the store") asks nothing of another
-        if (modal or needs) and not mine and not (subj is not None and subj.lower_ == "i") and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" \
-                and not _turns_out(t) and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) or (
-                _lemma(t) == "delay" and _negated(t)):
+        asked = (modal or needs) and not mine and not (subj is not None and subj.lower_ == "i") \
+            and _lemma(t) not in lex["cognition_verbs"] | _KNOWING and _lemma(t) != "be" and not _turns_out(t) \
+            and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children)
+        if asked or (_lemma(t) == "delay" and _negated(t)):
             demand = True
         if call_is_demand_on(t, lex, voice):
             call_is_demand = True
