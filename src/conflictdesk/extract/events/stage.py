@@ -153,6 +153,13 @@ def _called_political(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, in
         _armed_organisation_in(sent.start_char, sent.end_char, kb=kb, index=index)
 
 
+def _beside(flags: list[bool], k: int, sents: list["SpacySpan"], text: str) -> bool:
+    """Is the flag set for the sentence before or after sentence k in its paragraph (no line break between)?"""
+    s = sents[k]
+    return any(0 <= j < len(sents) and flags[j] and "\n" not in
+               text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)] for j in (k - 1, k + 1))
+
+
 def _victim_named(m: Mention) -> bool:
     """An injury or death word with the people it struck ("injuring 5 people", "two soldiers were killed")."""
     head = m.head
@@ -2188,27 +2195,22 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                                                            and not shows_not_protests(m))
                                              for m in f) for c, h, f in zip(context, hurts, found_all)])
     # the context of a sentence: its own, or that of its neighbours in the same paragraph
-    windows = [context[k] or any(0 <= j < len(sents) and context[j] and "\n" not in
-                                 doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
-                                 for j in (k - 1, k + 1)) for k, s in enumerate(sents)]
+    windows = [context[k] or _beside(context, k, sents, doc.text) for k in range(len(sents))]
     # the violence against people a text tells in a context of conflict ("beaten outside a mosque by an
     # attacker who shouted slurs") makes its other tellings of such violence events of the story ("another
     # man was beaten outside a mosque in Florida")
     told = {m.trigger.id for k, f in enumerate(found_all) for m in f
             if m.coding.event_type in ARMED_VIOLENCE and _gated(m, here=context[k], window=windows[k])}
     # a text about something else (a court case, a policy, an election) still reports the political violence
-    # it recalls in a sentence that calls it so ("inspired by Islamist militants when they shot 14 people"):
-    # only that sentence's violence, never its figurative battles, statements or developments
-    # people killed or hurt (`hurts`) in a sentence that calls the violence political, or next to one in its
+    # it recalls: the violence, and nothing else (no figurative battles, statements or developments), of a
+    # sentence telling people killed or hurt (`hurts`) that calls it political or stands next to one in its
     # paragraph ("Both were killed in a shootout with police." before "... links with militant groups"); a
     # shooting told without such words is crime news, and an armed group named with no one hurt is most often
     # a figure of speech in such a text ("a clash of civilizations", "under fire from")
     called = [] if relevant else [_called_political(s, patterns, kb=kb, index=index, forms=f)
                                   for s, f in zip(sents, forms)]
-    political = [not relevant and hurts[k] and any(
-        0 <= j < len(sents) and called[j] and "\n" not in
-        doc.text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)]
-        for j in (k - 1, k, k + 1)) for k, s in enumerate(sents)]
+    political = [not relevant and hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
+                 for k in range(len(sents))]
     for k, sent in enumerate(sents):
         if not relevant and not political[k]:
             continue
