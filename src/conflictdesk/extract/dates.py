@@ -21,7 +21,7 @@ from ..records import DateMention, Document, Span
 from .pattern_files import PATTERN_FILE_CODE, read_pattern_file
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
@@ -207,13 +207,8 @@ def _infer_year(month: int, day: int, pub: dt.date, tolerance: int, *, ahead: bo
 def _occasion(parsed: "Doc | None", m: re.Match[str], rules: _Rules) -> bool:
     """A date that names the day of an occasion fixed ahead of it ("the Nov. 8 election", "the July 18-21
     convention"): the noun it modifies is one of `occasions`."""
-    if parsed is None or not rules.occasions:
-        return False
-    span = parsed.char_span(m.start(), m.end(), alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    tok = span.root
-    return tok.head.i != tok.i and tok.dep_ in ("compound", "nmod", "nummod", "amod", "npadvmod") \
+    tok = _root(parsed, m, 0) if rules.occasions else None
+    return tok is not None and tok.head.i != tok.i and tok.dep_ in ("compound", "nmod", "nummod", "amod", "npadvmod") \
         and tok.head.lemma_.lower() in rules.occasions
 
 
@@ -261,16 +256,21 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
     return DateMention(span, start, 1, relative=relative, rule=rule)
 
 
+def _root(parsed: "Doc | None", m: re.Match[str], group: str | int) -> "Token | None":
+    """The parse's head word of a date match's group (None without a parse or tokens there)."""
+    if parsed is None:
+        return None
+    span = parsed.char_span(m.start(group), m.end(group), alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _future(parsed: "Doc | None", m: re.Match[str], rules: _Rules, group: str | int = "wd") -> bool:
     """A weekday that dates what is still to come: the verb it hangs from has a future auxiliary
     ("will meet on Monday") or it or a word it depends on is one of plans ("talks due to resume on
     Monday", "a vote scheduled for Sunday")."""
-    if parsed is None or m.groupdict().get("last"):
+    tok = None if m.groupdict().get("last") else _root(parsed, m, group)
+    if tok is None:
         return False
-    span = parsed.char_span(m.start(group), m.end(group), alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    tok = span.root
     for _ in range(4):
         if tok.head.i == tok.i:
             break

@@ -67,6 +67,9 @@ if TYPE_CHECKING:
 
 ANALYSIS = re.compile(r"\b(appears? to|seems? to|suggest\w*|indicat\w*|might|may be|could|likely|weigh\w*|"
                       r"options?|goal|aims? to|intends?|in order to|signals?|implies|means?)\b", re.IGNORECASE)
+# armed organisations outside the state: who claims attacks (not states, coalitions of states or an unnamed
+# gunman); naming one calls the violence told with it political
+NON_STATE_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition"}
 STATE_FORCE_TYPES = {"state_forces", "police", "state", "government", "external_force"}
 ARMED_TYPES = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition", "international_force",
                "unidentified_armed_group", "state_forces", "police", "external_force", "alliance"}
@@ -135,13 +138,9 @@ def told_in_passing(ev: Event) -> bool:
     return ev.rule.startswith(IN_PASSING)
 
 
-# armed organisations outside the state: naming one calls the violence told with it political
-NON_STATE_ARMED_TYPES = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition"}
-
-
 def _armed_organisation_in(start: int, end: int, *, kb: Any, index: ActorIndex) -> bool:
     """Is an armed organisation outside the state (Islamic State, the YPG, Boko Haram) named between the offsets?"""
-    return any(_actor_type(a, kb=kb, index=index) in NON_STATE_ARMED_TYPES for _, _, a in index.within(start, end))
+    return any(_actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS for _, _, a in index.within(start, end))
 
 
 def _called_political(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, index: ActorIndex,
@@ -1757,8 +1756,6 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
 
 
 OCCURRED = ("reported", "claimed", "attempted")
-# who claims attacks: armed groups, not states, coalitions of states or an unnamed gunman
-NON_STATE_GROUPS = {"rebel_group", "political_militia", "identity_militia", "umbrella_coalition"}
 SAME_SITE_KM = 25.0
 
 
