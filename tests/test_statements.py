@@ -167,6 +167,26 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("We are ready for a truce on condition that the sieges are lifted.", "demand", "other"),
     ("The opposition wants a halt in attacks on civilians.", "demand", "other"),
     ("We will not defeat them in a week.", "other", "de_escalation"),
+    # grounds named with any article and several words before them; a last resort; safety first
+    ("The checkpoints were doubled because of a new and credible threat.", "justification", "other"),
+    ("The guards fired tear gas only as a last resort.", "justification", "other"),
+    ("The rally was called off in the interest of public safety.", "justification", "other"),
+    # a dispute to be settled through dialogue
+    ("Both capitals want to settle the border quarrel through dialogue.", "de_escalation", "other"),
+    # blame refused, one's own restraint told as policy, a report called untrue with an adverb
+    ("The movement's leaders were not to blame for the riot.", "denial", "other"),
+    ("The militia says it does not target farmers.", "denial", "other"),
+    ("Absolutely untrue.", "denial", "other"),
+    # a condition that terms be carried out; a campaign announced to grow
+    ("The rebels will quit the town unless the accord is implemented.", "demand", "other"),
+    ("The air campaign against the insurgents would be stepped up.", "threat", "other"),
+    # a number of attacks claimed; one's own interests protected
+    ("The movement repeated its claim of responsibility for the ambush.", "claim_of_responsibility", "other"),
+    ("There was no claim of responsibility for the ambush.", "other", "claim_of_responsibility"),
+    ("The faction claimed two bombings near the border post.", "claim_of_responsibility", "other"),
+    ("We are only protecting our vital interests in the strait.", "justification", "other"),
+    # an officials' anonymity is no condition set on a party
+    ("Two officials speaking on condition of anonymity said the depot burned.", "other", "demand"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

@@ -259,6 +259,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The army told residents to leave the city before the offensive.", "call_to_action", "other"),
     ("\"We encourage all parties to take steps to reduce tensions,\" the envoy said.", "demand", "call_to_action"),
     ("The spokesman told reporters to expect more strikes.", "other", "call_to_action"),
+    # a reporting verb negated lends nothing; a right denied to someone in the passive is no denial
+    ("Army officials did not dispute the villagers' account of the raid.", "other", "denial"),
+    ("The rebel leader said basic freedoms are denied by the junta.", "other", "denial"),
+    # an asking denied is no call
+    ("\"I never ask my supporters to fight the protesters,\" the candidate said.", "other", "call_to_action"),
+    # an imperative to stop asks a party to stop: a demand
+    ("\"Stop the shelling of our villages,\" the elder told the two armies.", "demand", "other"),
     # menaces without a verb of attack: "or face", "will not stop until", "will not be safe", "what is to come"
     ("The Taliban warned foreign troops to leave or face more attacks.", "threat", "other"),
     ("\"Our operations will not stop until the last terrorist is killed,\" he said.", "threat", "de_escalation"),
@@ -885,3 +892,12 @@ def test_what_a_speaker_describes_a_thing_as_is_a_point(nlp, kb):
     points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert any(t.startswith("described the advance as") and t.endswith("planted by the militants") for t in points), \
         points
+
+
+def test_a_quotation_after_a_call_goes_on_in_words_of_its_own(nlp, kb):
+    text = CONTEXT + ("The governor urged the militia to \"lay down its arms.\"\n\"The weather this spring has been "
+                      "kind to the farmers and the harvest looks good.\"")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    after = [labels for t, labels in points.items() if "harvest" in t]
+    assert after and all(labels == ["other"] for labels in after), points

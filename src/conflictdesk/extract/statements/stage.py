@@ -333,6 +333,13 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
     `syntax.call_is_demand_on`); "according to" introduces nothing."""
     if sp.kind == "according":
         return None
+    if sp.kind == "continuation" and cues.intro_verbs.get(sp.intro) in ("call_to_action", "demand"):
+        return None                             # 'urged security to "get them out." "Isn't this better?"': the
+        # call was the verb's own object; a quotation after it goes on with words of its own
+    if sp.intro in cues.intro_verbs:
+        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+            return None                         # "did not dispute the account", "did not call for": nothing lent
     if cues.syntax and sp.intro not in cues.intro_verbs:
         # "rejected claims that ...", "denied ..., saying ...": what it introduces denies a report
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)

@@ -42,6 +42,8 @@ _FUTURE = {"will", "shall", "'ll", "wo"}
 _REPORTED_FUTURE = {"would"}
 _NEG = {"neg"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+# verbs that tell to stop what goes on: as an imperative they ask a party to stop ("Stop the killing")
+_STOPPING = frozenset({"stop", "end", "halt", "cease"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -954,6 +956,10 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
         if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)) or _dont(t, sent):
             yield SyntaxHit("call_to_action", "syn.call.imperative")
             continue
+        # --- "Stop the shelling", "End this war": an imperative to stop asks a party to stop, a demand ---------
+        if lemma in _STOPPING and _imperative(t, sent) and not _negated(t):
+            yield SyntaxHit("demand", "syn.demand.imperative_stop")
+            continue
         modal = {c.lower_ for c in t.children if c.dep_ == "aux"} & {"must", "should"} \
             if not (_hindsight(t) or _inverted_condition(t)) else set()
         has_to = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and t.head.dep_ == "ROOT" \
@@ -972,9 +978,9 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 yield SyntaxHit("demand", "syn.demand.must")
                 continue
         # --- "X asked/urged/called on Y to Z" (also passive "are asked to rise up") -----------
-        if lemma in lex["asking_verbs"] and any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in (lex["call_verbs"]
-                                                                                             | violent)
-                                                 for c in t.children):
+        # (not when the asking is denied: "I don't ask them to fight")
+        if lemma in lex["asking_verbs"] and not _negated(t) and any(
+                c.dep_ in ("xcomp", "ccomp") and _lemma(c) in (lex["call_verbs"] | violent) for c in t.children):
             yield SyntaxHit("call_to_action", "syn.call.asked_to")
             continue
         # --- de-escalation verbs in the first person (abide by, release, withdraw, welcome) ---------
@@ -983,8 +989,10 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             yield SyntaxHit("de_escalation", "syn.deesc.own_step")
             continue
         # --- denial verbs with the issuer as subject ----------------------------------------------
+        # (not in the passive: "rights are denied by fanatics" is withheld from someone, no denial)
         if lemma in lex["denial_verbs"] and (t.i == root.i or t.dep_ == "conj") and subj is not None \
-                and _lemma(subj) not in lex["observers"] and not _deprives(t):
+                and _lemma(subj) not in lex["observers"] and not _deprives(t) \
+                and not any(c.dep_ == "auxpass" for c in t.children):
             yield SyntaxHit("denial", "syn.deny.verb")
             continue
     # --- justification: an act done for a protective purpose or for a reason given ---------------
