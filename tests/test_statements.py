@@ -185,6 +185,9 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("There was no claim of responsibility for the ambush.", "other", "claim_of_responsibility"),
     ("The faction claimed two bombings near the border post.", "claim_of_responsibility", "other"),
     ("We are only protecting our vital interests in the strait.", "justification", "other"),
+    # a consequence set on the other side's move, the condition inverted first; not a mere question faced
+    ("Should the militia shell the port again, it will face a crushing response.", "threat", "other"),
+    ("Should the vote fail, the minister will face questions in parliament.", "other", "threat"),
     # an officials' anonymity is no condition set on a party
     ("Two officials speaking on condition of anonymity said the depot burned.", "other", "demand"),
 ])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conflictdesk.extract.pipeline import extract_document
+from conflictdesk.extract.statements.cues import label_text, load_cues
 from conflictdesk.ingest import read_text_document
 
 WIRE = (
@@ -901,3 +902,9 @@ def test_a_quotation_after_a_call_goes_on_in_words_of_its_own(nlp, kb):
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     after = [labels for t, labels in points.items() if "harvest" in t]
     assert after and all(labels == ["other"] for labels in after), points
+
+
+@pytest.mark.parametrize("sentence", ["Do not shell the villages.", "Don't bomb the hospitals."])
+def test_an_attack_forbidden_in_the_imperative_is_a_demand(nlp, sentence):
+    got = label_text(sentence, load_cues(), tokens=nlp(sentence)[:])
+    assert got.labels == ["demand"], got

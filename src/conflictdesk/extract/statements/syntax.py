@@ -947,6 +947,9 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             if did and own and neg:
                 yield SyntaxHit("denial", "syn.deny.did_not")
                 continue
+            if _imperative(t, sent) and neg:
+                yield SyntaxHit("demand", "syn.demand.do_not_attack")    # "Don't attack hospitals": told to refrain
+                continue
             if _imperative(t, sent) and not neg:
                 yield SyntaxHit("call_to_action", "syn.call.imperative")
                 if group_in is not None and any(group_in(_text(c)) for c in _objects(t)):
