@@ -1398,6 +1398,32 @@ def _country_branch(actor_id: str | None, country: str | None, *, kb: Any) -> st
     return getattr(branch, "id", None) or actor_id
 
 
+# a policeman's titles ("two officers shot a man", "Officer Yanez", "a state trooper"); "deputy" only as a
+# sheriff's ("a deputy" alone is a lawmaker in France or Britain)
+POLICE_TITLES = {"officer", "trooper", "constable", "patrolman", "policewoman", "sheriff"}
+
+
+def _police_title(tok: Any) -> bool:
+    """tok, or the title before a name ("Officer Jeronimo Yanez"), is a policeman's title and no other
+    service's ("a prison officer", "a press officer" name another)."""
+    if tok is None:
+        return False
+    for w in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
+        lemma = w.lemma_.lower()
+        if lemma in POLICE_TITLES or (lemma == "deputy" and any(c.lemma_.lower() == "sheriff" for c in w.children)):
+            return not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in w.children)
+    return False
+
+
+def _officers_police(party: Party, country: str | None, *, kb: Any, patterns: EventPatterns) -> str | None:
+    """Officers told by no force's name, where the police keep order (policing_countries), are the state's
+    police (ACLED's Police Forces of the country), not an unidentified armed group nor civilians."""
+    if kb is None or party.actor is not None or party.phrase is not None or country not in \
+            patterns.policing_countries or not _police_title(party.token):
+        return None
+    return getattr(kb.state_actor(country, "police"), "id", None)
+
+
 def _lone_assailant(d: Draft) -> bool:
     """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
     of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
@@ -1488,6 +1514,8 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
+    if a1 is None:
+        a1 = _officers_police(d.side1, country, kb=kb, patterns=patterns)
     if a1 is None and violent and _lone_assailant(d):
         # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
         # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
@@ -1518,7 +1546,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a2 = generic(kind2, c2, kb=kb) or (a2 if d.side2.kind != "nationals" else None)
         d.civilian_targeting = kind2 == "civilians" and violent
     else:
-        a2 = _party_actor(d.side2, gcountry, kb=kb)
+        a2 = _party_actor(d.side2, gcountry, kb=kb) or _officers_police(d.side2, country, kb=kb, patterns=patterns)
         if a2 is not None and violent:
             a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
         elif a2 is None and _civilian_site_struck(d, patterns):
