@@ -1415,11 +1415,43 @@ def _police_title(tok: Any) -> bool:
     return False
 
 
-def _officers_police(party: Party, country: str | None, *, kb: Any, patterns: EventPatterns) -> str | None:
+def _own_doer(tok: Any, head: Any) -> bool:
+    """tok is the event word's own doer as the parse tells it: its subject, its "by" agent, the noun its relative
+    clause hangs from ("Officer Yanez, who shot Castile") or one counted with "of" ("one of the officers shot"),
+    not a doer found by climbing to another verb ("officers responding to the shooting": they responded)."""
+    heads = {head.i, noun_anchor(head).i}
+    if _doer_modified(tok, head):
+        return True
+    t = tok
+    while t.dep_ in ("pobj", "compound", "appos") and t.head.i != t.i:
+        if t.dep_ == "pobj":
+            if t.head.lower_ == "by":
+                return t.head.head.i in heads
+            if t.head.lower_ != "of":
+                return False
+            t = t.head.head
+        else:
+            t = t.head
+    return (t.dep_ == "nsubj" and t.head.i in heads) or _doer_modified(t, head)
+
+
+def _doer_modified(tok: Any, head: Any) -> bool:
+    """The event verb modifies its doer: a relative clause ("Yanez, who shot Castile") or a present
+    participle ("videos showing two officers shooting a man"); a past participle modifies who it was done
+    to ("the officers fatally shot")."""
+    return head.head.i == tok.i and head.i != tok.i and (head.dep_ == "relcl" or (head.dep_ == "acl" and
+                                                                                 head.tag_ == "VBG"))
+
+
+def _officers_police(party: Party, country: str | None, *, kb: Any, patterns: EventPatterns,
+                     head: Any = None) -> str | None:
     """Officers told by no force's name, where the police keep order (policing_countries), are the state's
-    police (ACLED's Police Forces of the country), not an unidentified armed group nor civilians."""
+    police (ACLED's Police Forces of the country), not an unidentified armed group nor civilians; as the
+    doer (`head`: the event word), only when the parse makes them its own doer."""
     if kb is None or party.actor is not None or party.phrase is not None or country not in \
             patterns.policing_countries or not _police_title(party.token):
+        return None
+    if head is not None and not _own_doer(party.token, head):
         return None
     return getattr(kb.state_actor(country, "police"), "id", None)
 
@@ -1515,7 +1547,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
     if a1 is None:
-        a1 = _officers_police(d.side1, country, kb=kb, patterns=patterns)
+        a1 = _officers_police(d.side1, country, kb=kb, patterns=patterns, head=d.mention.head)
     if a1 is None and violent and _lone_assailant(d):
         # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
         # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
@@ -1628,6 +1660,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # "Eight soldiers and 22 militants have been killed in clashes": no attacker told (the state's
         # forces only among the dead, not a target the parse names), the state's forces first
         a1, a2 = a2, a1
+    if a1 is None and a2 is not None and d.kind != "territory" and country in patterns.policing_countries \
+            and _actor_type(a2, kb=kb, index=index) == "police" and (victim or _fired_at(d.side2.token)):
+        # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
+        # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
+        a1 = generic("unidentified_armed_group", country, kb=kb)
     if a1 is None and a2 is not None and d.kind != "territory" \
             and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
             and not _attacked(d.side2.token) and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
@@ -1652,6 +1689,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # coded as territory the government regained (above), so by the state's forces, as ACLED names them
         d.actor1 = getattr(kb.state_actor(country, "military"), "id", None)
         d.a1_default = d.actor1 is not None
+
+
+def _fired_at(tok: Any) -> bool:
+    """A side named as what was shot or struck at ("fired at the officers", "an attack on police")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS
 
 
 def _attacked(tok: Any) -> bool:
