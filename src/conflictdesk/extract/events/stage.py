@@ -1586,6 +1586,12 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             d.civilian_targeting = a2 is not None
     if a1 is not None and a1 == a2:
         a2 = None
+    if a1 is None and violent and a2 is not None and country in patterns.policing_countries and d.kind != "territory" \
+            and _actor_type(a2, kb=kb, index=index) == "police" \
+            and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token)):
+        # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
+        # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
+        a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if d.coding.event_type == "Battles" and a1 is not None and a2 is not None and d.side2.token is not None \
             and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index):
         # "an armed assailant was killed by police": the attacker is the battle's first side (ACLED)
@@ -1652,19 +1658,13 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
     # the state's forces are only among the dead: told as killed, or known only from the toll told
     # with the battle ("Eight soldiers and 22 militants have been killed in clashes", merged), not as
     # the target the battle's own phrase names ("an attack on soldiers")
-    victim = (d.side2.token is not None and d.side2.token.dep_ in ("nsubjpass", "dobj")
-              and d.side2.token.head.lemma_.lower() in HARM_VERBS) or (d.side2.token is None and d.actor2 is not None)
+    victim = _told_as_harmed(d.side2.token) or (d.side2.token is None and d.actor2 is not None)
     if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" and victim \
             and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES \
             and _actor_type(a1, kb=kb, index=index) not in STATE_FORCE_TYPES:
         # "Eight soldiers and 22 militants have been killed in clashes": no attacker told (the state's
         # forces only among the dead, not a target the parse names), the state's forces first
         a1, a2 = a2, a1
-    if a1 is None and a2 is not None and d.kind != "territory" and country in patterns.policing_countries \
-            and _actor_type(a2, kb=kb, index=index) == "police" and (victim or _fired_at(d.side2.token)):
-        # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
-        # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
-        a1 = generic("unidentified_armed_group", country, kb=kb)
     if a1 is None and a2 is not None and d.kind != "territory" \
             and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
             and not _attacked(d.side2.token) and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
@@ -1689,6 +1689,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # coded as territory the government regained (above), so by the state's forces, as ACLED names them
         d.actor1 = getattr(kb.state_actor(country, "military"), "id", None)
         d.a1_default = d.actor1 is not None
+
+
+def _told_as_harmed(tok: Any) -> bool:
+    """A side named as the one killed or wounded ("eight soldiers were killed", "killed two officers")."""
+    return tok is not None and tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in HARM_VERBS
 
 
 def _fired_at(tok: Any) -> bool:
