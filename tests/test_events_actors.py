@@ -1250,3 +1250,10 @@ def test_who_names_a_gunman_did_not_attack(nlp, kb):
     evs = coded(nlp, kb, text)
     assert evs and all(a1 is None or not a1.startswith("Military Forces") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_former_soldier_who_shoots_is_no_states_forces(nlp, kb):
+    text = "Former Army soldier John Doe, 30, shot and killed two people at a mall in Tulsa, Oklahoma on Monday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Violence against civilians", "Battles")]
+    assert evs and all(a1 is None or not a1.startswith("Military Forces") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

@@ -1415,6 +1415,15 @@ def _police_title(tok: Any) -> bool:
     return False
 
 
+def _no_longer_serving(tok: Any) -> bool:
+    """tok, or the title before a name, tells one who served and serves no more ("Former Army soldier John Doe",
+    "an Army veteran", "a retired police officer")."""
+    if tok is None:
+        return False
+    return any(w.lemma_.lower() == "veteran" or _off_duty(w)
+               for w in [tok, *(c for c in tok.children if c.dep_ == "compound")])
+
+
 def _own_doer(tok: Any, head: Any) -> bool:
     """tok is the event word's own doer as the parse tells it: its subject, its "by" agent, the noun its relative
     clause hangs from ("Officer Yanez, who shot Castile") or one counted with "of" ("one of the officers shot"),
@@ -1546,6 +1555,11 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
+    if a1 is not None and violent and _no_longer_serving(d.side1.token) \
+            and _actor_type(a1, kb=kb, index=index) in STATE_FORCE_TYPES:
+        # "a former soldier opened fire", "an Army veteran shot three people": one who no longer serves acts for
+        # no state's forces; ACLED codes such an assailant as an unidentified armed group
+        a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if a1 is None:
         a1 = _officers_police(d.side1, country, kb=kb, patterns=patterns, head=d.mention.head)
     if a1 is None and violent and _lone_assailant(d):
@@ -1586,7 +1600,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             d.civilian_targeting = a2 is not None
     if a1 is not None and a1 == a2:
         a2 = None
-    if a1 is None and violent and a2 is not None and country in patterns.policing_countries and d.kind != "territory" \
+    if a1 is None and violent and a2 is not None and country in patterns.policing_countries and d.kind == "event" \
             and _actor_type(a2, kb=kb, index=index) == "police" \
             and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token)):
         # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
