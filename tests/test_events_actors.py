@@ -1202,3 +1202,58 @@ def test_barrel_bombs_outside_syria_name_no_one(nlp, kb):
     evs = coded(nlp, kb, text)
     assert all(a1 is None or not a1.startswith("Military Forces of Syria") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_officers_who_shoot_are_the_police_where_police_keep_order(nlp, kb):
+    # ACLED codes a shooting by police officers to the Police Forces of the country, not to an unidentified
+    # armed group; "officers" alone name the police where no war is fought
+    text = "Two officers shot and killed a 30-year-old man during a traffic stop in Tulsa, Oklahoma on Tuesday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_officers_climbed_to_from_another_verb_did_not_shoot(nlp, kb):
+    # the officers respond to the shooting: they are no doer of it
+    text = "In Tulsa, Oklahoma, the officers responding to the shooting on Tuesday found a wounded man."
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or not a1.startswith("Police Forces") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_police_shot_by_no_one_named_were_shot_by_an_unnamed_gunman(nlp, kb):
+    text = "Two police officers were shot and wounded in Tulsa, Oklahoma on Tuesday night, the mayor said."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 is None or not a1.startswith("Police Forces") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    assert any(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs)
+
+
+def test_a_police_force_named_by_its_town_is_the_states_police(nlp, kb):
+    text = "A man was shot dead by Tulsa Police Department officers in Tulsa, Oklahoma on Tuesday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_by_agent_the_parser_hangs_low_is_the_verbs_doer(nlp, kb):
+    # "shot ... during a traffic stop by two officers": the parse hangs the agent from "stop"
+    text = "A 20-year-old man was shot and killed during a traffic stop by two police officers in Tulsa on Monday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_names_a_gunman_did_not_attack(nlp, kb):
+    text = ("Police killed the gunman, identified by a government source as John Doe, with a robot carrying "
+            "a bomb in Dallas, Texas on Friday.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or not a1.startswith("Military Forces") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_former_soldier_who_shoots_is_no_states_forces(nlp, kb):
+    text = "Former Army soldier John Doe, 30, shot and killed two people at a mall in Tulsa, Oklahoma on Monday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Violence against civilians", "Battles")]
+    assert evs and all(a1 is None or not a1.startswith("Military Forces") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

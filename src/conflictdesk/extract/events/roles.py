@@ -271,6 +271,11 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         kind = "armed"
     # "the al Qaeda-linked group", "Iran-backed militias": the party is not the one it is linked to
     hits = [h for h in hits if not BACKER.match(text_of(tok.doc), h[1])]
+    if hits and rp is not None and rp.state == "police" and not any(
+            getattr(index.by_id.get(h[2]), "known", True) for h in hits):
+        # "the Oregon State Police", "Fresno Police Department officers": a police force named by the place it
+        # serves, which no knowledge-base entry holds, is the state's police (ACLED codes local police so)
+        return Party(phrase=rp, token=tok)
     if hits and tok.dep_ in MODIFIER_DEPS and len(hits) == 1 and hits[0][0] <= tok.idx < hits[0][1]:
         rec = index.by_id.get(hits[0][2])
         if rec is not None and rec.type == "state" and rec.country in patterns.people_not_forces:
@@ -567,6 +572,22 @@ def told_relative(verb: "Token") -> "Token | None":
     return None
 
 
+def _agent_hung_low(verb: "Token", index: ActorIndex, patterns: EventPatterns) -> list["Token"]:
+    """"shot during a traffic stop by two officers", "fired into his back by police": the parser hangs a
+    passive verb's "by" agent from the object of its own preposition; a "by" there that names an armed
+    side (not a place: "by the river") is the verb's agent."""
+    out = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ == "by":
+            continue
+        for obj in _children(p, {"pobj"}):
+            for a in _pobj_of(obj, {"by"}):
+                party = resolve_phrase(a, index, patterns)
+                if party.actor or party.phrase or party.kind in ("armed", "unidentified_armed_group"):
+                    out.append(a)
+    return out
+
+
 def _subject(verb: "Token") -> tuple["Token | None", bool]:
     """The verb's subject (inherited from a coordinated verb, or through "after firing a missile"),
     and whether it is passive."""
@@ -625,7 +646,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who flees or escapes it was exposed to it ("residents fleeing the shelling")
                    "flee", "escape", "evade", "endure",
                    # who examines it did not do it ("officials are still analyzing the links between X and an attack")
-                   "analyze", "analyse", "examine", "study", "probe", "review",
+                   "analyze", "analyse", "examine", "study", "probe", "review", "discuss",
+                   # who names the attacker did not attack ("the gunman, identified by police as ...")
+                   "identify", "name",
                    # who finds the dead did not kill them ("police discovered three dead men", "troops found the
                    # bodies of 12 people")
                    "find", "discover", "recover", "uncover", "exhume"}
@@ -862,11 +885,15 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         objs = _children(head, {"dobj"})
         if m.trigger.kind in ("territory", "transfer"):
             objs = []                 # what is taken is a place, not the other side
-        if passive or _children(head, {"nsubjpass"}):
+        if passive or _children(head, {"nsubjpass", "agent"}):
+            # a "by" phrase the parser marks as agent is the doer of a passive verb even with no passive
+            # subject or auxiliary ("the 20th man shot and killed by police": killed by them)
             target = subj if m.trigger.kind not in ("territory", "transfer") or expelling(m) else None
             if not by and m.trigger.kind == "territory":
                 # "pushed from the city of Palmyra by government forces": the parser hangs the agent from the place
                 by = [a for p in _pobj_of(head, {"from", "of"}) for a in _pobj_of(p, {"by"})]
+            if not by and m.trigger.kind != "territory":
+                by = _agent_hung_low(head, index, patterns)
             agent = by[0] if by else None
         elif head.lemma_.lower() in DYING_VERBS:
             target = subj     # "two soldiers died": who died is the victim, never the killer

@@ -1398,6 +1398,73 @@ def _country_branch(actor_id: str | None, country: str | None, *, kb: Any) -> st
     return getattr(branch, "id", None) or actor_id
 
 
+# a policeman's titles ("two officers shot a man", "Officer Yanez", "a state trooper"); "deputy" only as a
+# sheriff's ("a deputy" alone is a lawmaker in France or Britain)
+POLICE_TITLES = {"officer", "trooper", "constable", "patrolman", "policewoman", "sheriff"}
+
+
+def _police_title(tok: Any) -> bool:
+    """tok, or the title before a name ("Officer Jeronimo Yanez"), is a policeman's title and no other
+    service's ("a prison officer", "a press officer" name another)."""
+    if tok is None:
+        return False
+    for w in [tok, *(c for c in tok.children if c.dep_ == "compound")]:
+        lemma = w.lemma_.lower()
+        if lemma in POLICE_TITLES or (lemma == "deputy" and any(c.lemma_.lower() == "sheriff" for c in w.children)):
+            return not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in w.children)
+    return False
+
+
+def _no_longer_serving(tok: Any) -> bool:
+    """tok, or the title before a name, tells one who served and serves no more ("Former Army soldier John Doe",
+    "an Army veteran", "a retired police officer")."""
+    if tok is None:
+        return False
+    return any(w.lemma_.lower() == "veteran" or _off_duty(w)
+               for w in [tok, *(c for c in tok.children if c.dep_ == "compound")])
+
+
+def _own_doer(tok: Any, head: Any) -> bool:
+    """tok is the event word's own doer as the parse tells it: its subject, its "by" agent, the noun its relative
+    clause hangs from ("Officer Yanez, who shot Castile") or one counted with "of" ("one of the officers shot"),
+    not a doer found by climbing to another verb ("officers responding to the shooting": they responded)."""
+    heads = {head.i, noun_anchor(head).i}
+    if _doer_modified(tok, head):
+        return True
+    t = tok
+    while t.dep_ in ("pobj", "compound", "appos") and t.head.i != t.i:
+        if t.dep_ == "pobj":
+            if t.head.lower_ == "by":
+                return t.head.head.i in heads
+            if t.head.lower_ != "of":
+                return False
+            t = t.head.head
+        else:
+            t = t.head
+    return (t.dep_ == "nsubj" and t.head.i in heads) or _doer_modified(t, head)
+
+
+def _doer_modified(tok: Any, head: Any) -> bool:
+    """The event verb modifies its doer: a relative clause ("Yanez, who shot Castile") or a present
+    participle ("videos showing two officers shooting a man"); a past participle modifies who it was done
+    to ("the officers fatally shot")."""
+    return head.head.i == tok.i and head.i != tok.i and (head.dep_ == "relcl" or (head.dep_ == "acl" and
+                                                                                 head.tag_ == "VBG"))
+
+
+def _officers_police(party: Party, country: str | None, *, kb: Any, patterns: EventPatterns,
+                     head: Any = None) -> str | None:
+    """Officers told by no force's name, where the police keep order (policing_countries), are the state's
+    police (ACLED's Police Forces of the country), not an unidentified armed group nor civilians; as the
+    doer (`head`: the event word), only when the parse makes them its own doer."""
+    if kb is None or party.actor is not None or party.phrase is not None or country not in \
+            patterns.policing_countries or not _police_title(party.token):
+        return None
+    if head is not None and not _own_doer(party.token, head):
+        return None
+    return getattr(kb.state_actor(country, "police"), "id", None)
+
+
 def _lone_assailant(d: Draft) -> bool:
     """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
     of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
@@ -1488,6 +1555,13 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     a1 = _party_actor(d.side1, gcountry, kb=kb)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
+    if a1 is not None and violent and _no_longer_serving(d.side1.token) \
+            and _actor_type(a1, kb=kb, index=index) in STATE_FORCE_TYPES:
+        # "a former soldier opened fire", "an Army veteran shot three people": one who no longer serves acts for
+        # no state's forces; ACLED codes such an assailant as an unidentified armed group
+        a1 = generic("unidentified_armed_group", gcountry, kb=kb)
+    if a1 is None:
+        a1 = _officers_police(d.side1, country, kb=kb, patterns=patterns, head=d.mention.head)
     if a1 is None and violent and _lone_assailant(d):
         # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
         # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
@@ -1518,7 +1592,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a2 = generic(kind2, c2, kb=kb) or (a2 if d.side2.kind != "nationals" else None)
         d.civilian_targeting = kind2 == "civilians" and violent
     else:
-        a2 = _party_actor(d.side2, gcountry, kb=kb)
+        a2 = _party_actor(d.side2, gcountry, kb=kb) or _officers_police(d.side2, country, kb=kb, patterns=patterns)
         if a2 is not None and violent:
             a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
         elif a2 is None and _civilian_site_struck(d, patterns):
@@ -1526,6 +1600,12 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             d.civilian_targeting = a2 is not None
     if a1 is not None and a1 == a2:
         a2 = None
+    if a1 is None and violent and a2 is not None and country in patterns.policing_countries and d.kind == "event" \
+            and _actor_type(a2, kb=kb, index=index) == "police" \
+            and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token)):
+        # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
+        # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
+        a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if d.coding.event_type == "Battles" and a1 is not None and a2 is not None and d.side2.token is not None \
             and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index):
         # "an armed assailant was killed by police": the attacker is the battle's first side (ACLED)
@@ -1592,8 +1672,7 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
     # the state's forces are only among the dead: told as killed, or known only from the toll told
     # with the battle ("Eight soldiers and 22 militants have been killed in clashes", merged), not as
     # the target the battle's own phrase names ("an attack on soldiers")
-    victim = (d.side2.token is not None and d.side2.token.dep_ in ("nsubjpass", "dobj")
-              and d.side2.token.head.lemma_.lower() in HARM_VERBS) or (d.side2.token is None and d.actor2 is not None)
+    victim = _told_as_harmed(d.side2.token) or (d.side2.token is None and d.actor2 is not None)
     if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" and victim \
             and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES \
             and _actor_type(a1, kb=kb, index=index) not in STATE_FORCE_TYPES:
@@ -1624,6 +1703,16 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # coded as territory the government regained (above), so by the state's forces, as ACLED names them
         d.actor1 = getattr(kb.state_actor(country, "military"), "id", None)
         d.a1_default = d.actor1 is not None
+
+
+def _told_as_harmed(tok: Any) -> bool:
+    """A side named as the one killed or wounded ("eight soldiers were killed", "killed two officers")."""
+    return tok is not None and tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in HARM_VERBS
+
+
+def _fired_at(tok: Any) -> bool:
+    """A side named as what was shot or struck at ("fired at the officers", "an attack on police")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS
 
 
 def _attacked(tok: Any) -> bool:
