@@ -210,3 +210,9 @@ def test_a_day_month_told_as_to_come_is_this_years():
     assert date == dt.date(2015, 11, 13)
     [(_, date, _, _, _)] = dates("Rebels seized the border town on July 25.", published)
     assert date == dt.date(2015, 7, 25)
+
+
+def test_a_month_named_before_its_event_noun_dates_it():
+    found = dates("Officials recalled the November bombing of a bus station in the town.")
+    assert [(span, day, precision) for span, day, precision, _, _ in found] == \
+        [("the November", dt.date(2017, 11, 1), 3)], found

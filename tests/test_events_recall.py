@@ -297,3 +297,18 @@ def test_an_arrest_warrant_or_a_detention_center_is_no_arrest(nlp, kb, second, a
     text = "Gunmen killed four soldiers at a checkpoint on Monday, the army said. " + second
     found = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
     assert len(found) == arrests, [e.evidence.text for e in found]
+
+
+def test_another_bombing_is_not_the_one_told_before(nlp, kb):
+    text = ("Police said a bomb killed four soldiers near Kandahar on Monday. "
+            "Another bomb wounded two soldiers in the province.")
+    evs = extract(nlp, kb, text).events
+    assert len([e for e in evs if e.event_type == "Explosions/Remote violence"]) == 2, subs(evs)
+
+
+def test_an_attack_named_in_another_country_is_another_incident(nlp, kb):
+    text = ("Gunmen stormed a hotel in Niamey on Friday, killing 12 people, police said. "
+            "The same group claimed the attack on a hotel in Mali, which left 20 people dead.")
+    evs = extract(nlp, kb, text).events
+    assert {e.country for e in evs if e.sub_event_type == "Attack"} == {"Niger", "Mali"}, \
+        [(e.sub_event_type, e.country) for e in evs]

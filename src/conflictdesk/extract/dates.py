@@ -81,6 +81,8 @@ def _rules() -> _Rules:
                                  rf"{last_year}")),
             # "November's attacks in Paris": a month's own event ("May's" is a name's more often than not)
             ("month", re.compile(rf"\b(?!May\b){mon}(?=['’]s\b)")),
+            # "the November attack", "the January bombings": a month named before the event noun it dates
+            ("month", re.compile(rf"\b(?i:the)\s+(?!May\b){mon}(?=\s+[a-z])")),
         )
         weekday = re.compile(r"\b(?:(?P<last>last|this past|past)\s+|(?P<next>next|this coming|coming)\s+|on\s+|"
                              r"early\s+|late\s+)?(?P<wd>"

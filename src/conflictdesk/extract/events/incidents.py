@@ -29,13 +29,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...taxonomy import ARMED_VIOLENCE
-from ...records import DateMention
+from ...records import DateMention, Place
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .attributes import DURATION, is_dateline
 from .relevance import PICTURE_NOUNS
-from .notes import (SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated, dates_differ, family,
-                    finer_within, of_mention, same_attacker, told_place)
+from .notes import (COARSE_KINDS, SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated,
+                    dates_differ, family, finer_within, of_mention, same_attacker, told_place)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -494,6 +494,12 @@ def _started_earlier(o: Draft, d: Draft) -> bool:
     return 0 < (o.date.date - d.date.date).days <= STARTED_DAYS
 
 
+def _other_country(a: Place | None, b: Place | None) -> bool:
+    """Two places in two countries (not both only regions or countries, which a report may name loosely)."""
+    return a is not None and b is not None and bool(a.country) and bool(b.country) and a.country != b.country \
+        and not (a.kind in COARSE_KINDS and b.kind in COARSE_KINDS)
+
+
 def _same_incident(o: Draft, d: Draft) -> bool:
     if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
         return False
@@ -517,6 +523,9 @@ def _same_incident(o: Draft, d: Draft) -> bool:
         return False             # a quoted reaction is dated by when it was said; a date carried
                                  # from another sentence ("died overnight. ... after the blast") is not the incident's
     place = told_place(d)
+    if d.place_here and _other_country(o.place, place):
+        return False             # "the November attack at a hotel in Mali" after a siege in Ouagadougou: another
+        #                          incident, wherever the reference's words fail to give it its own date
     return not (o.place and place and o.place_here and d.place_here and o.place.name != place.name
                 and "country" not in (o.place.kind, place.kind)
                 and not finer_within(o.place, place) and not finer_within(place, o.place))

@@ -553,6 +553,14 @@ def _sequenced(a: Any, b: Any) -> bool:
 FAR_KM = 50       # two places told farther apart than this are two sites, not one told finer
 
 
+def _set_apart(d: Draft) -> bool:
+    """An event noun its own word sets apart from what the report told before ("killed in separate Israeli
+    attacks last year", "another bombing hit the town"): another incident, never one told earlier again."""
+    head = d.mention.head
+    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "det") and c.lower_ in APART_WORDS
+                                                   for c in head.children)
+
+
 def _told_apart(o: Draft, d: Draft) -> bool:
     """Two mentions each told with a site of its own ("on Istanbul airport", "in Dhaka"), in two countries
     or far apart: two incidents."""
@@ -648,6 +656,8 @@ REFERS_BACK = re.compile(
     r"operation|shooting|shells?|missiles?|rockets?|drones?)\b|\bin the (?:same )?area\b|\b(?:the|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
     r"(?:men|women|people|members|fighters|soldiers|civilians|victims|children|militants)\b", re.IGNORECASE)
 VIOLENT_STATUS = ("reported", "claimed")
+# words that set an incident apart from those told before it ("a separate attack", "another bombing")
+APART_WORDS = {"separate", "another"}
 NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|weeks?) later|another|a second|"
                        r"a third|a fourth|(?:a|in a) separate|"
                        r"separately|elsewhere|meanwhile|also)\b", re.IGNORECASE)
@@ -937,7 +947,8 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 host.fatalities = d.fatalities if host.fatalities is None else max(host.fatalities, d.fatalities)
             continue
         host, host_swapped = None, False
-        for o in reversed(out):
+        # "killed in separate attacks", "another bombing": no incident told before
+        for o in () if _set_apart(d) else reversed(out):
             told_as_attack = _bombing_told_as_attack(o, d)
             if o.history != d.history or (o.coding.event_type != d.coding.event_type and not told_as_attack) \
                     or _backing_apart(o, d):
