@@ -1549,9 +1549,9 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             and d.place.country in patterns.policing_countries \
             and not {t.lemma_.lower() for t in d.mention.sent} & patterns.organised_fighters \
             and _actor_type(a1, kb=kb, index=index) not in ORGANISED_TYPES \
-            and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES:
+            and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES and not _armed_men_hit(d):
         # a shooting by a lone or unnamed gunman, or by police, where no armed conflict is fought: an
-        # attack (ACLED), whoever was shot
+        # attack (ACLED) on whoever was shot, unless that is armed (_armed_men_hit)
         d.coding = type(d.coding)("Violence against civilians", "Attack", "180")
         if a2 is not None and a2 == a1:
             d.actor2 = None
@@ -1946,6 +1946,15 @@ NOT_CIVILIAN_VICTIMS = {"police", "policeman", "policemen", "officer", "deputy",
 
 
 REFLEXIVE = {"himself", "herself", "themselves", "itself"}
+
+
+def _armed_men_hit(d: Draft) -> bool:
+    """Did the shooting hit armed men: police or soldiers ("a gunman opened fire on police, wounding two officers",
+    "an officer was shot dead") or the attacker they fought ("police shot the gunman dead")? ACLED's violence
+    against civilians is done to the unarmed; an armed side fired on, where no war is fought too, is in a battle.
+    A "suspect" shot by police may have been unarmed: no battle told."""
+    return any((w.lemma_.lower() in NOT_CIVILIAN_VICTIMS or w.lower_ in NOT_CIVILIAN_VICTIMS)
+               and w.lemma_.lower() != "suspect" for w in _victim_words(d))
 
 
 def _victim_words(d: Draft) -> list[Any]:
