@@ -656,6 +656,10 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
             seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using"):
             seen.extend(g.lemma_.lower() for g in c.subtree)     # "struck by rockets"
+    if head.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in head.children):
+        # "car bomb blasts that struck a suburb": what the relative pronoun stands for struck
+        seen.extend(t.lemma_.lower() for t in (head.head, *head.head.children) if t is head.head
+                    or t.dep_ in ("compound", "amod"))
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS:
         # "Russian warplanes carried out 12 raids", "drones conducted strikes": the doer of the verb that
         # carries the event noun is what struck
@@ -1949,10 +1953,10 @@ REFLEXIVE = {"himself", "herself", "themselves", "itself"}
 
 
 def _armed_men_hit(d: Draft) -> bool:
-    """Did the shooting hit armed men: police or soldiers ("a gunman opened fire on police, wounding two officers",
-    "an officer was shot dead") or the attacker they fought ("police shot the gunman dead")? ACLED's violence
-    against civilians is done to the unarmed; an armed side fired on, where no war is fought too, is in a battle.
-    A "suspect" shot by police may have been unarmed: no battle told."""
+    """Did the shooting hit armed men: police or soldiers ("five officers were killed by a sniper", "an officer was
+    shot dead") or the attacker they fought ("police shot the gunman dead")? ACLED's violence against civilians is
+    done to the unarmed; an armed side fired on, where no war is fought too, is in a battle. A "suspect" shot by
+    police may have been unarmed."""
     return any((w.lemma_.lower() in NOT_CIVILIAN_VICTIMS or w.lower_ in NOT_CIVILIAN_VICTIMS)
                and w.lemma_.lower() != "suspect" for w in _victim_words(d))
 
