@@ -405,3 +405,12 @@ def test_blasts_that_struck_are_explosions(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert evs and all(e.event_type == "Explosions/Remote violence" for e in evs), \
         [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# a battle fought beside a demonstration (a gunman firing on the police at a rally) is no force the crowd met
+def test_a_battle_at_a_rally_leaves_the_rally_peaceful(nlp, kb):
+    text = ("Hundreds of people marched in Denver on Thursday to protest a police shooting, a day after a sniper "
+            "killed four police officers in Tulsa.")
+    evs = extract(nlp, kb, text).events
+    subs = {e.sub_event_type for e in evs if e.event_type == "Protests"}
+    assert subs == {"Peaceful protest"}, [(e.event_type, e.sub_event_type, e.rule) for e in evs]
