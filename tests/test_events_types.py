@@ -383,6 +383,7 @@ def test_people_captured_by_an_armed_group_are_abducted(nlp, kb, text, sub):
 # a battle (ACLED: violence against civilians is against unarmed non-combatants)
 @pytest.mark.parametrize("text", [
     "In Tulsa, four police officers were murdered by a sniper on Monday.",
+    "The shooting in Tulsa on Monday that killed four police officers shocked the city.",
     "Police in the Ohio city of Dayton shot dead a gunman on Sunday after a standoff lasting four hours.",
 ])
 def test_a_shooting_that_hit_armed_men_is_a_battle(nlp, kb, text):

@@ -1957,8 +1957,17 @@ def _armed_men_hit(d: Draft) -> bool:
     shot dead") or the attacker they fought ("police shot the gunman dead")? ACLED's violence against civilians is
     done to the unarmed; an armed side fired on, where no war is fought too, is in a battle. A "suspect" shot by
     police may have been unarmed."""
+    return _armed_among(_victim_words(d)) or _clause_hit_armed(d.mention.head)
+
+
+def _armed_among(words: list[Any]) -> bool:
     return any((w.lemma_.lower() in NOT_CIVILIAN_VICTIMS or w.lower_ in NOT_CIVILIAN_VICTIMS)
-               and w.lemma_.lower() != "suspect" for w in _victim_words(d))
+               and w.lemma_.lower() != "suspect" for w in words)
+
+
+def _clause_hit_armed(head: Any) -> bool:
+    """"The attack that killed five police officers": an event noun's relative clause tells whom it hit."""
+    return _armed_among([o for c in head.children if c.dep_ == "relcl" for o in c.children if o.dep_ == "dobj"])
 
 
 def _victim_words(d: Draft) -> list[Any]:
