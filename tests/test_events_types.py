@@ -377,3 +377,41 @@ def test_rebels_who_say_they_were_attacked_stay_a_side(nlp, kb):
 def test_people_captured_by_an_armed_group_are_abducted(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events
     assert [e.sub_event_type for e in evs] == [sub], [(e.event_type, e.sub_event_type, e.actor1, e.rule) for e in evs]
+
+
+# a shooting where no war is fought is an attack on the unarmed; one that hit police, or the gunman they fought, is
+# a battle (ACLED: violence against civilians is against unarmed non-combatants)
+@pytest.mark.parametrize("text", [
+    "In Tulsa, four police officers were murdered by a sniper on Monday.",
+    "The shooting in Tulsa on Monday that killed four police officers shocked the city.",
+    "Police in the Ohio city of Dayton shot dead a gunman on Sunday after a standoff lasting four hours.",
+])
+def test_a_shooting_that_hit_armed_men_is_a_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule, e.actor2) for e in evs]
+
+
+def test_a_shooting_of_an_unarmed_man_by_police_stays_an_attack(nlp, kb):
+    text = "Police officers in the Ohio city of Dayton shot and killed an unarmed teenager on Sunday."
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Violence against civilians" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# an explosion that strikes is a bomb's, also when a relative clause tells it ("blasts that struck")
+@pytest.mark.parametrize("text", [
+    "Militants claimed two car bomb blasts that struck a crowded street in the Iraqi city of Hilla on Monday.",
+    "Two explosions struck the bus station in the Pakistani city of Quetta on Monday, killing six.",
+])
+def test_blasts_that_struck_are_explosions(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Explosions/Remote violence" for e in evs), \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# a battle fought beside a demonstration (a gunman firing on the police at a rally) is no force the crowd met
+def test_a_battle_at_a_rally_leaves_the_rally_peaceful(nlp, kb):
+    text = ("Hundreds of people marched in Denver on Thursday to protest a police shooting, a day after a sniper "
+            "killed four police officers in Tulsa.")
+    evs = extract(nlp, kb, text).events
+    subs = {e.sub_event_type for e in evs if e.event_type == "Protests"}
+    assert subs == {"Peaceful protest"}, [(e.event_type, e.sub_event_type, e.rule) for e in evs]

@@ -427,8 +427,9 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     # a demonstration met with force: the protest is the event, its sub-type says how it was met
     if demo and violent:
         top = max(demo, key=lambda d: d.priority)
-        # the violence a crowd protests ("against the killing of a driver") is no force it met
-        force = [d for d in violent if not d.protested]
+        # the violence a crowd protests ("against the killing of a driver") is no force it met, nor a battle
+        # fought beside it ("a gunman killed five officers at the rally"): a battle stays an event of its own
+        force = [d for d in violent if not d.protested and d.coding.event_type != "Battles"]
         if top.coding.event_type == "Protests" and force:
             lethal = any(d.mention.head.lemma_.lower() in LETHAL_HEADS and not less_lethal(d.mention.head)
                          for d in force)

@@ -656,6 +656,10 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
             seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using"):
             seen.extend(g.lemma_.lower() for g in c.subtree)     # "struck by rockets"
+    if head.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in head.children):
+        # "car bomb blasts that struck a suburb": what the relative pronoun stands for struck
+        seen.extend(t.lemma_.lower() for t in (head.head, *head.head.children) if t is head.head
+                    or t.dep_ in ("compound", "amod"))
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS:
         # "Russian warplanes carried out 12 raids", "drones conducted strikes": the doer of the verb that
         # carries the event noun is what struck
@@ -1629,9 +1633,9 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             and d.place.country in patterns.policing_countries \
             and not {t.lemma_.lower() for t in d.mention.sent} & patterns.organised_fighters \
             and _actor_type(a1, kb=kb, index=index) not in ORGANISED_TYPES \
-            and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES:
+            and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES and not _armed_men_hit(d):
         # a shooting by a lone or unnamed gunman, or by police, where no armed conflict is fought: an
-        # attack (ACLED), whoever was shot
+        # attack (ACLED) on whoever was shot, unless that is armed (_armed_men_hit)
         d.coding = type(d.coding)("Violence against civilians", "Attack", "180")
         if a2 is not None and a2 == a1:
             d.actor2 = None
@@ -2035,6 +2039,24 @@ NOT_CIVILIAN_VICTIMS = {"police", "policeman", "policemen", "officer", "deputy",
 
 
 REFLEXIVE = {"himself", "herself", "themselves", "itself"}
+
+
+def _armed_men_hit(d: Draft) -> bool:
+    """Did the shooting hit armed men: police or soldiers ("five officers were killed by a sniper", "an officer was
+    shot dead") or the attacker they fought ("police shot the gunman dead")? ACLED's violence against civilians is
+    done to the unarmed; an armed side fired on, where no war is fought too, is in a battle. A "suspect" shot by
+    police may have been unarmed."""
+    return _armed_among(_victim_words(d)) or _clause_hit_armed(d.mention.head)
+
+
+def _armed_among(words: list[Any]) -> bool:
+    return any((w.lemma_.lower() in NOT_CIVILIAN_VICTIMS or w.lower_ in NOT_CIVILIAN_VICTIMS)
+               and w.lemma_.lower() != "suspect" for w in words)
+
+
+def _clause_hit_armed(head: Any) -> bool:
+    """"The attack that killed five police officers": an event noun's relative clause tells whom it hit."""
+    return _armed_among([o for c in head.children if c.dep_ == "relcl" for o in c.children if o.dep_ == "dobj"])
 
 
 def _victim_words(d: Draft) -> list[Any]:
