@@ -39,6 +39,10 @@ def test_peoples_names_are_not_towns(places):
     found = places("Police searched the home of the suspect, Glenn Franklin Jones, in Arizona. Investigators sent "
                    "to Jones' residence found explosives.")
     assert [p.span.text for p in found] == ["Arizona"]
+    # a surname the gazetteer reads as a province by another name (Liang: Liaoning) is still the person's
+    found = places("A jury found Officer Mark Liang guilty of the death of a man who was killed by a bullet fired "
+                   "from Liang's gun. Protesters gathered outside the court in Brooklyn where Liang was convicted.")
+    assert not named(found, "Liang") and named(found, "Brooklyn")
 
 
 def test_organisations_outlets_and_common_words_are_not_towns(places):

@@ -1485,6 +1485,23 @@ def _across_border(chosen: Place, in_sent: list[Place], text: str) -> Place:
                    geo_precision=max(2, chosen.geo_precision or 2), place_id=None)
 
 
+# the words of a clause's site phrase before the place it names first: its preposition, an article, a word
+# ("in Belgium", "in neighbouring Iraq"), not a longer phrase whose noun names something else ("in the wake of
+# the shootings in Minnesota": the place of the shootings)
+OWN_SITE_WORDS = re.compile(r"[A-Za-z]+\s+(?:the\s+)?(?:[\w-]+\s+)?")
+
+
+def _within_own_region(in_sent: list[Place], governed: list[tuple[int, int]], text: str) -> list[Place]:
+    """The sentence's places, when the event's own clause names only a country, province or region ("was
+    arrested in Belgium after the attacks in Paris"): those lying in it. A town of another country or province
+    the sentence names is another clause's (the attacks'), not where the clause puts its event."""
+    own = [p for p in in_sent if p.kind in PRECISION_PENALTY
+           and any(a <= p.span.start < b and OWN_SITE_WORDS.fullmatch(text, a, p.span.start) for a, b in governed)]
+    if not own:
+        return in_sent
+    return [p for p in in_sent if p in own or any(lies_within(p, region) for region in own)]
+
+
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
@@ -1590,6 +1607,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # arrested in Brussels after attacks that killed 130 people in Paris"; "jets flew in from Turkey
         # and attacked Aleppo")
         return _across_border(min(mine, key=lambda p: p.span.start), in_sent, text)
+    in_sent = _within_own_region(in_sent, governed, text)
     site = _site_town(sites, document)
     if site is not None and not sent_start <= site.span.start < sent_end \
             and not any(p.kind not in PRECISION_PENALTY for p in in_sent) \
