@@ -251,3 +251,11 @@ def test_a_city_a_locative_word_governs_is_a_place_whatever_the_tagger_calls_its
             "Sacramento, which had been promoting a \"Shut Down Nazi Rally\" event, did not respond.")
     found = places(text)
     assert [p.country for p in named(found, "Sacramento")][:1] == ["United States"], found
+
+
+def test_a_country_named_as_a_region_of_the_story_country_is_the_region(places):
+    # Georgia is a country and a US state: the other places of the text say which one it is
+    found = places("Gunmen killed two people in Georgia on Monday, police in Atlanta said.")
+    assert (named(found, "Georgia")[0].country, named(found, "Georgia")[0].kind) == ("United States", "admin1")
+    found = places("Russian troops clashed with protesters in Georgia on Monday, officials in Tbilisi said.")
+    assert named(found, "Georgia")[0].country == "Georgia"
