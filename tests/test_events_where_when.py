@@ -741,3 +741,13 @@ def test_a_region_deep_in_another_phrase_of_the_clause_is_not_its_own(nlp, kb):
             "spoke on Monday.")
     killed = [e for e in events_of(nlp, kb, text, dt.date(2016, 7, 12)) if e.location]
     assert killed and killed[0].location == "Denver", [(e.country, e.location) for e in killed]
+
+
+def test_where_people_lived_or_came_from_is_their_home_not_a_place_of_the_story():
+    from conflictdesk.extract.events.attributes import homes
+    text = ("A couple who lived in Denver, originally from Utah and Idaho, were among those killed by the bomb "
+            "in Lisbon.")
+    places = [_place(n, text.index(n), country=c) for n, c in
+              (("Denver", "United States"), ("Utah", "United States"), ("Idaho", "United States"),
+               ("Lisbon", "Portugal"))]
+    assert [p.name for p in homes(places, text)] == ["Denver", "Utah", "Idaho"]

@@ -1272,15 +1272,18 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
                       r"nationals|citizens|pilgrims|migrants)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # where a person lives or comes from, told beside the name: "Joshua Wheeler, 39, of Roland, Oklahoma, ... was
-# killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs"
-HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of)\s+(?:the\s+)?$")
+# killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs", "a couple
+# who lived in Ohio", "originally from Texas"
+HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(?:had\s+)?(?:lived|lives|live)\s+in|"
+                     r"\boriginally\s+from)\s+(?:the\s+)?$")
 
 
 def homes(places: list[Place], text: str) -> list[Place]:
     """The places told as where a person lives or comes from (`HOME_OF`), with the state or country
-    after their comma ("of Roland, Oklahoma")."""
+    after their comma ("of Roland, Oklahoma") and the place joined to them ("from Texas and Ohio")."""
     out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)]
-    out += [p for p in places if p not in out and any(re.fullmatch(r",\s*", text[h.span.end:p.span.start]) for h in out)]
+    out += [p for p in places if p not in out
+            and any(re.fullmatch(r",\s*|\s+and\s+", text[h.span.end:p.span.start]) for h in out)]
     return out
 
 
