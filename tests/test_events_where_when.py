@@ -724,3 +724,30 @@ def test_a_month_after_a_town_is_no_place_the_town_lies_in(nlp, kb):
     events = extract_document(doc, nlp=nlp, kb=kb).events
     assert events and all((e.country, e.location) == ("Belgium", "Brussels") for e in events), \
         [(e.country, e.location) for e in events]
+
+
+def test_a_country_the_clause_puts_its_event_in_wins_over_another_clauses_town(nlp, kb):
+    # "arrested in Spain": the event's own clause names only a country; the town of the bombings the
+    # sentence links the suspects to is the bombings' place, not where they were arrested
+    text = ("Four men have been arrested since Monday in Spain and two in Italy, as police hunt militants they "
+            "link to the attacks in Lyon last month.")
+    arrests = [e for e in events_of(nlp, kb, text, dt.date(2016, 3, 22)) if e.sub_event_type == "Arrests"]
+    assert arrests and {e.country for e in arrests} == {"Spain"}, [(e.country, e.location) for e in arrests]
+
+
+def test_a_region_deep_in_another_phrase_of_the_clause_is_not_its_own(nlp, kb):
+    # "in the wake of the shootings in Ohio": Ohio is where the shootings were, the town named stays
+    text = ("In Denver, where two officers were killed in the wake of the shootings in Ohio, the police chief "
+            "spoke on Monday.")
+    killed = [e for e in events_of(nlp, kb, text, dt.date(2016, 7, 12)) if e.location]
+    assert killed and killed[0].location == "Denver", [(e.country, e.location) for e in killed]
+
+
+def test_where_people_lived_or_came_from_is_their_home_not_a_place_of_the_story():
+    from conflictdesk.extract.events.attributes import homes
+    text = ("A couple who lived in Denver, originally from Utah and Idaho, were among those killed by the bomb "
+            "in Lisbon.")
+    places = [_place(n, text.index(n), country=c) for n, c in
+              (("Denver", "United States"), ("Utah", "United States"), ("Idaho", "United States"),
+               ("Lisbon", "Portugal"))]
+    assert [p.name for p in homes(places, text)] == ["Denver", "Utah", "Idaho"]

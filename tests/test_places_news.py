@@ -39,6 +39,10 @@ def test_peoples_names_are_not_towns(places):
     found = places("Police searched the home of the suspect, Glenn Franklin Jones, in Arizona. Investigators sent "
                    "to Jones' residence found explosives.")
     assert [p.span.text for p in found] == ["Arizona"]
+    # a surname the gazetteer reads as a province by another name (Liang: Liaoning) is still the person's
+    found = places("A jury found Officer Mark Liang guilty of the death of a man who was killed by a bullet fired "
+                   "from Liang's gun. Protesters gathered outside the court in Brooklyn where Liang was convicted.")
+    assert not named(found, "Liang") and named(found, "Brooklyn")
 
 
 def test_organisations_outlets_and_common_words_are_not_towns(places):
@@ -247,3 +251,11 @@ def test_a_city_a_locative_word_governs_is_a_place_whatever_the_tagger_calls_its
             "Sacramento, which had been promoting a \"Shut Down Nazi Rally\" event, did not respond.")
     found = places(text)
     assert [p.country for p in named(found, "Sacramento")][:1] == ["United States"], found
+
+
+def test_a_country_named_as_a_region_of_the_story_country_is_the_region(places):
+    # Georgia is a country and a US state: the other places of the text say which one it is
+    found = places("Gunmen killed two people in Georgia on Monday, police in Atlanta said.")
+    assert (named(found, "Georgia")[0].country, named(found, "Georgia")[0].kind) == ("United States", "admin1")
+    found = places("Russian troops clashed with protesters in Georgia on Monday, officials in Tbilisi said.")
+    assert named(found, "Georgia")[0].country == "Georgia"

@@ -1272,15 +1272,18 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
                       r"nationals|citizens|pilgrims|migrants)\s+(?:largely\s+|mainly\s+|mostly\s+)?from)"
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # where a person lives or comes from, told beside the name: "Joshua Wheeler, 39, of Roland, Oklahoma, ... was
-# killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs"
-HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of)\s+(?:the\s+)?$")
+# killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs", "a couple
+# who lived in Ohio", "originally from Texas"
+HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(?:had\s+)?(?:lived|lives|live)\s+in|"
+                     r"\boriginally\s+from)\s+(?:the\s+)?$")
 
 
 def homes(places: list[Place], text: str) -> list[Place]:
     """The places told as where a person lives or comes from (`HOME_OF`), with the state or country
-    after their comma ("of Roland, Oklahoma")."""
+    after their comma ("of Roland, Oklahoma") and the place joined to them ("from Texas and Ohio")."""
     out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)]
-    out += [p for p in places if p not in out and any(re.fullmatch(r",\s*", text[h.span.end:p.span.start]) for h in out)]
+    out += [p for p in places if p not in out
+            and any(re.fullmatch(r",\s*|\s+and\s+", text[h.span.end:p.span.start]) for h in out)]
     return out
 
 
@@ -1485,6 +1488,23 @@ def _across_border(chosen: Place, in_sent: list[Place], text: str) -> Place:
                    geo_precision=max(2, chosen.geo_precision or 2), place_id=None)
 
 
+# the words of a clause's site phrase before the place it names first: its preposition, an article, a word
+# ("in Belgium", "in neighbouring Iraq"), not a longer phrase whose noun names something else ("in the wake of
+# the shootings in Minnesota": the place of the shootings)
+OWN_SITE_WORDS = re.compile(r"[A-Za-z]+\s+(?:the\s+)?(?:[\w-]+\s+)?")
+
+
+def _within_own_region(in_sent: list[Place], governed: list[tuple[int, int]], text: str) -> list[Place]:
+    """The sentence's places, when the event's own clause names only a country, province or region ("was
+    arrested in Belgium after the attacks in Paris"): those lying in it. A town of another country or province
+    the sentence names is another clause's (the attacks'), not where the clause puts its event."""
+    own = [p for p in in_sent if p.kind in PRECISION_PENALTY
+           and any(a <= p.span.start < b and OWN_SITE_WORDS.fullmatch(text, a, p.span.start) for a, b in governed)]
+    if not own:
+        return in_sent
+    return [p for p in in_sent if p in own or any(lies_within(p, region) for region in own)]
+
+
 def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], *, text: str,
               exclude: list[tuple[int, int]] = (), cues: frozenset[str] = frozenset(),
               own: tuple[int, int] | None = None, earlier: list[tuple[int, int]] | None = None,
@@ -1590,6 +1610,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # arrested in Brussels after attacks that killed 130 people in Paris"; "jets flew in from Turkey
         # and attacked Aleppo")
         return _across_border(min(mine, key=lambda p: p.span.start), in_sent, text)
+    in_sent = _within_own_region(in_sent, governed, text)
     site = _site_town(sites, document)
     if site is not None and not sent_start <= site.span.start < sent_end \
             and not any(p.kind not in PRECISION_PENALTY for p in in_sent) \

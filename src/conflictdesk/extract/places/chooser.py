@@ -78,7 +78,7 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
     for c in kept:
         if c.country_hint:
             cc = gaz.country_code(c.country_hint)
-            if cc:
+            if cc and not _region_elsewhere(gaz, c.country_hint, cc):    # "Appling, Georgia": which Georgia?
                 weights[cc] += 2
         r = c.resolved
         if r is None or not r.country_code or c.partial or c.via_of or r.match == "fuzzy":
@@ -87,6 +87,8 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
             continue   # known under another name there ("Saidi" for Zaidín): no evidence of the country
         if drops_article(c.text, r.name):
             continue   # "Ad Dali" matched Dali (China) only by dropping the article: no evidence either
+        if r.kind == "country" and not c.curated_id and _region_elsewhere(gaz, c.text, r.country_code):
+            continue   # "Georgia" is also a US state: the other places say which the text means
         if c.curated_id or r.kind == "country":
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
             c.anchor = r.kind != "country"
@@ -196,6 +198,12 @@ def unambiguous(gaz: "Gazetteer", name: str, r: "ResolvedPlace") -> bool:
     return True
 
 
+def _region_elsewhere(gaz: "Gazetteer", name: str, cc: str | None) -> bool:
+    """A country's name that is also the name of a first-level region of another country (Georgia)."""
+    return any(o.kind == "admin1" and o.country_code != cc and o.match == "exact"
+               and name_key(o.name) == name_key(name) for o in gaz.candidates(name, fuzzy=False))
+
+
 def actor_countries(kb: Any, gaz: "Gazetteer", text: str) -> dict[str, float]:
     """Countries of the knowledge-base actors the text names (AQAP -> Yemen): a weak signal."""
     actors = getattr(kb, "actors", None) or {}
@@ -232,7 +240,20 @@ def resolve_candidate(gaz: "Gazetteer", c: Candidate, *, countries: Any, near: A
     r = gaz.resolve(name, countries=ccs, near=near, admin1=c.admin1_hint, prefer=c.prefer)
     if r is None and name.lower().startswith("the "):
         r = gaz.resolve(name[4:], countries=ccs, near=near, admin1=c.admin1_hint, prefer=c.prefer)
-    return r
+    return _region_of_the_story(gaz, name, r, ccs)
+
+
+def _region_of_the_story(gaz: "Gazetteer", name: str, r: "ResolvedPlace | None",
+                         ccs: list[str]) -> "ResolvedPlace | None":
+    """A country's name that is also a region's of a country the document is more about (Georgia, in a report
+    whose other places are American): the region."""
+    if r is None or r.kind != "country" or not ccs:
+        return r
+    rank = {gaz.country_code(x) or x: i for i, x in reversed(list(enumerate(ccs)))}
+    regions = [o for o in gaz.candidates(name, fuzzy=False) if o.kind == "admin1" and o.match == "exact"
+               and name_key(o.name) == name_key(name) and rank.get(o.country_code, len(ccs)) < rank.get(
+                   r.country_code, len(ccs))]
+    return min(regions, key=lambda o: rank[o.country_code]) if regions else r
 
 
 # a settlement noun written with a capital is part of a longer name, not a word a partial name may leave out

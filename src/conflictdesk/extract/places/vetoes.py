@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ...knowledge.gazetteer import name_key
 from .candidates import Candidate
 from .wording import ART, COMMON_WORDS, DIRECTION_WORDS, LANGUAGES, PARTIAL_MIN_POPULATION, STOP_WORDS
 
@@ -77,8 +78,9 @@ class NamedSpans:
         if c.text in self.demonyms or single in LANGUAGES or (
                 single in COMMON_WORDS and not (c.prefer == "admin1" and single in DIRECTION_WORDS)):
             return True
-        if gaz.admin1(c.text) is not None:
-            return False
+        region = gaz.admin1(c.text)
+        if region is not None and not (c.text in self.surnames and name_key(region.name) != name_key(c.text)):
+            return False            # a province; not a surname the gazetteer reads as one by another name
         if c.origin != "dateline" and c.text.isupper() and len(c.text) <= 4:
             return True             # "CIA", "HIV"
         if _overlaps(c, self.adjectives):
