@@ -210,3 +210,11 @@ def test_a_day_month_told_as_to_come_is_this_years():
     assert date == dt.date(2015, 11, 13)
     [(_, date, _, _, _)] = dates("Rebels seized the border town on July 25.", published)
     assert date == dt.date(2015, 7, 25)
+
+
+def test_a_weekday_followed_by_another_year_is_not_relative_to_the_report():
+    # "on Easter Sunday in 1998": a Sunday of 1998, coarse; the weekday of this year stays relative
+    got = {s: (d, r) for s, d, _, _, r in dates("The bomb went off on Easter Sunday in 1998. Talks resumed on "
+                                                "Sunday in 2018.")}
+    assert got["Sunday in 1998"] == (None, "coarse")
+    assert got["on Sunday"] == (dt.date(2018, 1, 7), "weekday")

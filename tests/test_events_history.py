@@ -241,3 +241,20 @@ def test_an_age_is_no_length_of_an_incident(nlp, kb):
     text = "A 29-year-old gunman opened fire at a nightclub on Sunday, killing 12 people."
     evs = extract(nlp, kb, text).events
     assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+def test_a_year_of_the_first_of_two_coordinated_clauses_does_not_date_the_second(nlp, kb):
+    # "in 2011" dates the first clause; the second, with its own subject, tells the news of Sunday
+    text = ("The same market was shelled in Idlib in 2011, but Sunday's car bombing in Homs was the first to strike "
+            "the city in months.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 5, 2)).events if e.location == "Homs"]
+    assert evs and all(e.salience == "main" and e.event_date == dt.date(2016, 5, 1) for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_a_weekday_of_another_year_is_not_the_reports_week(nlp, kb):
+    # "on Black Friday in 1972": a day of 1972, not the Friday before the report
+    text = "She had marched with the miners across the bridge in Derry on Black Friday in 1972."
+    evs = extract(nlp, kb, text).events
+    assert all(e.event_date is None and e.salience == "background" for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]

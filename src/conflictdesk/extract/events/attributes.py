@@ -1080,9 +1080,24 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
         if head in chain:
             return year
         verb = next((a for a in chain if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and (verb is head or verb in _ancestors(head, 6)):
+        if verb is not None and (verb is head or verb in _ancestors(head, 6)) and not _other_conjunct(head, verb, t):
             return year
     return None
+
+
+def _other_conjunct(head: "Token", verb: "Token", year: "Token") -> bool:
+    """The trigger is in a clause with its own subject coordinated after the one the year dates ("the station
+    was attacked in 2012, but Monday's bombings were the first ..."): the year is the first clause's. A year
+    told before its verb ("In 2008, gunmen stormed a hotel and police killed ten") opens both."""
+    if year.i < verb.i:
+        return False
+    for t in [head, *_ancestors(head, 6)]:
+        if t.i == verb.i:
+            return False
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            return True
+    return False
 
 
 def _year_before(t: "Token", published: dt.date) -> int | None:

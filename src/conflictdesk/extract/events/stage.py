@@ -35,7 +35,7 @@ from ..parse_tree import text_of
 from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, intervention_in, mark_protested, met_by_authorities,
                      violent_demonstrations)
-from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
+from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_retold, incidents_only, merge_references, refers_back,
                         report_date, said_day_told_later)
 from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
                         shows_not_protests, told_as_state, told_as_trend)
@@ -2312,6 +2312,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
     said_day_told_later(drafts, reporting, text=doc.text, dates=dates)
     news_day = report_date(drafts, doc.published, dates=dates)
+    drafts = history_retold(drafts, [d for _, ds in found for d in ds])
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
                                            news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
