@@ -218,3 +218,9 @@ def test_a_weekday_followed_by_another_year_is_not_relative_to_the_report():
                                                 "Sunday in 2018.")}
     assert got["Sunday in 1998"] == (None, "coarse")
     assert got["on Sunday"] == (dt.date(2018, 1, 7), "weekday")
+
+
+def test_months_after_dates_what_it_names_to_its_month():
+    # "three months after" the day told before it: the month of what follows, no day
+    got = {s: (d, tp, r) for s, d, tp, _, r in dates("Monday's raid came three months after rebels seized the town.")}
+    assert got["three months after"] == (dt.date(2017, 10, 10), 3, "before_previous_phrase")

@@ -258,3 +258,21 @@ def test_a_weekday_of_another_year_is_not_the_reports_week(nlp, kb):
     evs = extract(nlp, kb, text).events
     assert all(e.event_date is None and e.salience == "background" for e in evs), \
         [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_an_event_dated_only_by_this_year_is_recalled(nlp, kb):
+    # "this year" dates months before the news; a sentence ranking the news in the year keeps it the news
+    recalled = extract(nlp, kb, "Car bombs in the port city of Latakia this year killed scores of people.").events
+    assert recalled and all(e.salience == "background" for e in recalled), [(e.rule, e.salience) for e in recalled]
+    ranked = extract(nlp, kb, "The third suicide bombing in Turkey this year struck a busy square in Istanbul, "
+                     "killing four people.").events
+    assert ranked and all(e.salience == "main" for e in ranked), [(e.rule, e.salience) for e in ranked]
+
+
+def test_the_same_year_dates_a_year_told_before(nlp, kb):
+    # "the same year" names the year of the sentence before: history, with no day
+    text = ("A judge was shot dead outside his home in Belfast in 1993. The same year, a former minister was wounded "
+            "in a car bombing in Belfast.")
+    evs = [e for e in extract(nlp, kb, text).events if e.evidence.start >= text.index("The same")]
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]

@@ -1718,7 +1718,7 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
 
 
-PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before)\b|\b(?:19|20)\d\d\b|"
+PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before|that|same)\b|\b(?:19|20)\d\d\b|"
                         r"\b(?:past|recent)\b.*\b(?:years|decades)\b", re.IGNORECASE)   # "in past years"
 
 
@@ -1732,6 +1732,19 @@ def recalled_time(when: DateMention | None, text: str, published: dt.date | None
     if years:
         return min(years) < published.year
     return bool(PAST_WORDS.search(words))
+
+
+RANK_WORDS = {"first", "latest", "worst"}
+
+
+def earlier_this_year(when: DateMention | None, head: "Token") -> bool:
+    """An event dated only by "this year" ("bombings in Homs this year killed dozens", "the North, which
+    conducted its fourth nuclear test this year"): one of the weeks or months before the report's news, which
+    the report recalls. Not where its sentence ranks an incident in the year ("the fourth suicide bombing in
+    Turkey this year hit ...", "the deadliest attack this year"): the news itself, set against the year."""
+    if when is None or when.date is not None or when.rule != COARSE or when.span.text.lower() != "this year":
+        return False
+    return not any(t.ent_type_ == "ORDINAL" or _superlative(t) or t.lower_ in RANK_WORDS for t in head.sent)
 
 
 CLAUSE_TOPS = {"ROOT", "relcl", "ccomp", "acl", "parataxis"}
