@@ -276,3 +276,10 @@ def test_the_same_year_dates_a_year_told_before(nlp, kb):
     evs = [e for e in extract(nlp, kb, text).events if e.evidence.start >= text.index("The same")]
     assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
         [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_this_years_thing_is_no_time_of_the_event(nlp, kb):
+    # "this year's race" names a thing of the year; the arrest stays the news
+    text = "Police said they arrested a man who attacked two spectators near the finish line of this year's marathon."
+    evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
+    assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]

@@ -1744,6 +1744,8 @@ def earlier_this_year(when: DateMention | None, head: "Token") -> bool:
     Turkey this year hit ...", "the deadliest attack this year"): the news itself, set against the year."""
     if when is None or when.date is not None or when.rule != COARSE or when.span.text.lower() != "this year":
         return False
+    if head.doc.text[when.span.end:when.span.end + 2] in ("'s", "’s"):
+        return False       # "into this year's race": a thing of the year, no time of the event
     return not any(t.ent_type_ == "ORDINAL" or _superlative(t) or t.lower_ in RANK_WORDS for t in head.sent)
 
 
