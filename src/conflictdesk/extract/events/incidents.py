@@ -87,6 +87,9 @@ def before_acled(d: Draft) -> bool:
     return year is not None and year < FIRST_YEAR
 
 
+SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)    # "the first murder since 1966"
+
+
 def history_retold(drafts: list[Draft], told: list[Draft]) -> list[Draft]:
     """The drafts less those that name again, without a day of their own, an incident the report dates before
     the years coded (`before_acled`, of `told`: every draft the text yields, whether an event or only an
@@ -101,10 +104,8 @@ def history_retold(drafts: list[Draft], told: list[Draft]) -> list[Draft]:
     return [d for d in drafts if before_acled(d) or not any(_retold_history(d, o) for o in old)]
 
 
-SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
-
-
 def _retold_history(d: Draft, old: Draft) -> bool:
+    """`d` is an event noun telling `old` again: the same kind of violence at the same town, no day of its own."""
     head = d.mention.head
     if head.pos_ not in ("NOUN", "PROPN") or family(d) != family(old):
         return False
