@@ -216,3 +216,17 @@ def test_a_month_named_before_its_event_noun_dates_it():
     found = dates("Officials recalled the November bombing of a bus station in the town.")
     assert [(span, day, precision) for span, day, precision, _, _ in found] == \
         [("the November", dt.date(2017, 11, 1), 3)], found
+
+
+def test_a_weekday_followed_by_another_year_is_not_relative_to_the_report():
+    # "on Easter Sunday in 1998": a Sunday of 1998, coarse; the weekday of this year stays relative
+    got = {s: (d, r) for s, d, _, _, r in dates("The bomb went off on Easter Sunday in 1998. Talks resumed on "
+                                                "Sunday in 2018.")}
+    assert got["Sunday in 1998"] == (None, "coarse")
+    assert got["on Sunday"] == (dt.date(2018, 1, 7), "weekday")
+
+
+def test_months_after_dates_what_it_names_to_its_month():
+    # "three months after" the day told before it: the month of what follows, no day
+    got = {s: (d, tp, r) for s, d, tp, _, r in dates("Monday's raid came three months after rebels seized the town.")}
+    assert got["three months after"] == (dt.date(2017, 10, 10), 3, "before_previous_phrase")

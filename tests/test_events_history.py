@@ -246,3 +246,45 @@ def test_an_age_is_no_length_of_an_incident(nlp, kb):
     text = "A 29-year-old gunman opened fire at a nightclub on Sunday, killing 12 people."
     evs = extract(nlp, kb, text).events
     assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+def test_a_year_of_the_first_of_two_coordinated_clauses_does_not_date_the_second(nlp, kb):
+    # "in 2011" dates the first clause; the second, with its own subject, tells the news of Sunday
+    text = ("The same market was shelled in Idlib in 2011, but Sunday's car bombing in Homs was the first to strike "
+            "the city in months.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 5, 2)).events if e.location == "Homs"]
+    assert evs and all(e.salience == "main" and e.event_date == dt.date(2016, 5, 1) for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_a_weekday_of_another_year_is_not_the_reports_week(nlp, kb):
+    # "on Black Friday in 1972": a day of 1972, not the Friday before the report
+    text = "She had marched with the miners across the bridge in Derry on Black Friday in 1972."
+    evs = extract(nlp, kb, text).events
+    assert all(e.event_date is None and e.salience == "background" for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_an_event_dated_only_by_this_year_is_recalled(nlp, kb):
+    # "this year" dates months before the news; a sentence ranking the news in the year keeps it the news
+    recalled = extract(nlp, kb, "Car bombs in the port city of Latakia this year killed scores of people.").events
+    assert recalled and all(e.salience == "background" for e in recalled), [(e.rule, e.salience) for e in recalled]
+    ranked = extract(nlp, kb, "The third suicide bombing in Turkey this year struck a busy square in Istanbul, "
+                     "killing four people.").events
+    assert ranked and all(e.salience == "main" for e in ranked), [(e.rule, e.salience) for e in ranked]
+
+
+def test_the_same_year_dates_a_year_told_before(nlp, kb):
+    # "the same year" names the year of the sentence before: history, with no day
+    text = ("A judge was shot dead outside his home in Belfast in 1993. The same year, a former minister was wounded "
+            "in a car bombing in Belfast.")
+    evs = [e for e in extract(nlp, kb, text).events if e.evidence.start >= text.index("The same")]
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_this_years_thing_is_no_time_of_the_event(nlp, kb):
+    # "this year's race" names a thing of the year; the arrest stays the news
+    text = "Police said they arrested a man who attacked two spectators near the finish line of this year's marathon."
+    evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
+    assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]

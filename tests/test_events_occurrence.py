@@ -1119,3 +1119,12 @@ def test_seizing_upon_an_issue_takes_no_territory(nlp, kb):
 def test_a_place_often_struck_is_no_incident(nlp, kb):
     text = "Mosul, itself often the target of car bombings, was quiet as the minister arrived."
     assert violent(nlp, kb, text) == []
+
+
+def test_history_before_1990_told_again_is_no_event(nlp, kb):
+    # the bombing dated 1945 is history; "the bombing" and "the bombings" after it are that bombing again
+    text = ("The foreign ministers visited Nagasaki on Monday, where an atomic bomb killed tens of thousands of people "
+            "on Aug. 9, 1945. They laid flowers at the site of the bombing in Nagasaki. Many still debate whether "
+            "the bombings in Nagasaki were needed to end the war.")
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.event_date, e.evidence.text[:40]) for e in evs]

@@ -123,6 +123,8 @@ def _scan_start(any_of: re.Pattern[str] | None, text: str) -> int | None:
     return m.start() if m is not None else None
 
 
+# the year told right after a weekday: "on Sunday in 1965", "on a Tuesday of 2004", "Friday, 2015"
+_WEEKDAY_YEAR = re.compile(r",?\s+(?:(?:in|of)\s+)?(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d)")
 _LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")     # one break between words, not a paragraph's
 
 
@@ -152,6 +154,12 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
                     add(mention)
     for m in rules.weekday.finditer(text):
         if free(m.start(), m.end()):
+            year = _WEEKDAY_YEAR.match(text, m.end())
+            if year is not None and pub is not None and int(year.group("year")) != pub.year:
+                # "on Bloody Sunday in 1965": a weekday of another year, which the report's week does not
+                # place; dated as its year is, coarser than a month
+                add(DateMention(Span.of(text, m.start(), year.end()), None, None, relative=True, rule=COARSE))
+                continue
             add(_weekday(text, m, rules, pub, ahead=bool(m.group("next")) or _future(parsed, m, rules)))
     for regex in rules.coarse:
         for m in regex.finditer(text):

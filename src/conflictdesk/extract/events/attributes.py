@@ -1080,9 +1080,24 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
         if head in chain:
             return year
         verb = next((a for a in chain if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and (verb is head or verb in _ancestors(head, 6)):
+        if verb is not None and (verb is head or verb in _ancestors(head, 6)) and not _other_conjunct(head, verb, t):
             return year
     return None
+
+
+def _other_conjunct(head: "Token", verb: "Token", year: "Token") -> bool:
+    """The trigger is in a clause with its own subject coordinated after the one the year dates ("the station
+    was attacked in 2012, but Monday's bombings were the first ..."): the year is the first clause's. A year
+    told before its verb ("In 2008, gunmen stormed a hotel and police killed ten") opens both."""
+    if year.i < verb.i:
+        return False
+    for t in [head, *_ancestors(head, 6)]:
+        if t.i == verb.i:
+            return False
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            return True
+    return False
 
 
 def _year_before(t: "Token", published: dt.date) -> int | None:
@@ -1724,7 +1739,7 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
 
 
-PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before)\b|\b(?:19|20)\d\d\b|"
+PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before|that|same)\b|\b(?:19|20)\d\d\b|"
                         r"\b(?:past|recent)\b.*\b(?:years|decades)\b", re.IGNORECASE)   # "in past years"
 
 
@@ -1738,6 +1753,21 @@ def recalled_time(when: DateMention | None, text: str, published: dt.date | None
     if years:
         return min(years) < published.year
     return bool(PAST_WORDS.search(words))
+
+
+RANK_WORDS = {"first", "latest", "worst"}
+
+
+def earlier_this_year(when: DateMention | None, head: "Token") -> bool:
+    """An event dated only by "this year" ("bombings in Homs this year killed dozens", "the North, which
+    conducted its fourth nuclear test this year"): one of the weeks or months before the report's news, which
+    the report recalls. Not where its sentence ranks an incident in the year ("the fourth suicide bombing in
+    Turkey this year hit ...", "the deadliest attack this year"): the news itself, set against the year."""
+    if when is None or when.date is not None or when.rule != COARSE or when.span.text.lower() != "this year":
+        return False
+    if head.doc.text[when.span.end:when.span.end + 2] in ("'s", "’s"):
+        return False       # "into this year's race": a thing of the year, no time of the event
+    return not any(t.ent_type_ == "ORDINAL" or _superlative(t) or t.lower_ in RANK_WORDS for t in head.sent)
 
 
 CLAUSE_TOPS = {"ROOT", "relcl", "ccomp", "acl", "parataxis"}

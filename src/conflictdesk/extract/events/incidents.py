@@ -87,6 +87,37 @@ def before_acled(d: Draft) -> bool:
     return year is not None and year < FIRST_YEAR
 
 
+SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)    # "the first murder since 1966"
+
+
+def history_retold(drafts: list[Draft], told: list[Draft]) -> list[Draft]:
+    """The drafts less those that name again, without a day of their own, an incident the report dates before
+    the years coded (`before_acled`, of `told`: every draft the text yields, whether an event or only an
+    outcome): after "an atomic bomb killed thousands on Aug. 6, 1945", "the bombings" and "the site of the
+    world's first atomic bombing" are that bombing again, history and no event of the report's day. A telling
+    of the same kind of violence at the same town, an event noun with no date in its own phrase."""
+    # "the first murder on campus since 1966, when a sniper opened fire": the news is compared with history,
+    # another incident than it
+    old = [d for d in told if before_acled(d) and not SINCE_YEAR.search(d.mention.head.sent.text)]
+    if not old:
+        return drafts
+    return [d for d in drafts if before_acled(d) or not any(_retold_history(d, o) for o in old)]
+
+
+def _retold_history(d: Draft, old: Draft) -> bool:
+    """`d` is an event noun telling `old` again: the same kind of violence at the same town, no day of its own."""
+    head = d.mention.head
+    if head.pos_ not in ("NOUN", "PROPN") or family(d) != family(old):
+        return False
+    if d.place is None or old.place is None or d.place.name != old.place.name:
+        return False
+    if d.date is None or d.date.date is None:
+        return True
+    start = head.left_edge.idx
+    end = head.right_edge.idx + len(head.right_edge.text)
+    return not start <= d.date.span.start < end       # "the bombing on Friday" is dated by its own phrase
+
+
 def _about_withdrawal(d: Draft) -> bool:
     """"talks about the eventual withdrawal of Coalition forces": talks on foreign forces leaving."""
     head = d.mention.head

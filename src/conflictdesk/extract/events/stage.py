@@ -35,14 +35,14 @@ from ..parse_tree import text_of
 from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, intervention_in, mark_protested, met_by_authorities,
                      violent_demonstrations)
-from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, incidents_only, merge_references, refers_back,
-                        report_date, said_day_told_later)
+from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_retold, incidents_only, merge_references,
+                        refers_back, report_date, said_day_told_later)
 from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
                         shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, accused_act_times,
                          after_the_fact, anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of,
-                         date_for, document_places, fatalities_in, filed_story, history_year, homes,
+                         date_for, document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
                          in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
                          other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for, possessed_times,
                          recalled_time, relative_clause_times, reporting_dates, salience_of, section_flags,
@@ -1100,7 +1100,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
-    if recalled_time(when, doc.text, doc.published):
+    if recalled_time(when, doc.text, doc.published) or earlier_this_year(when, m.head):
         salience = "background"
     if since_day is not None and salience == "background":
         # a run since a day long past or what came after it ("Since October, attacks have killed 34"): no
@@ -2423,6 +2423,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
     said_day_told_later(drafts, reporting, text=doc.text, dates=dates)
     news_day = report_date(drafts, doc.published, dates=dates)
+    drafts = history_retold(drafts, [d for _, ds in found for d in ds])
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
                                            news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
