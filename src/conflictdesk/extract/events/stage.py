@@ -1606,7 +1606,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a2 = None
     if a1 is None and violent and a2 is not None and country in patterns.policing_countries and d.kind == "event" \
             and _actor_type(a2, kb=kb, index=index) == "police" \
-            and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token)):
+            and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token) or _told_as_shot(d.side2.token)):
         # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
         # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
         a1 = generic("unidentified_armed_group", gcountry, kb=kb)
@@ -1712,6 +1712,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
 def _told_as_harmed(tok: Any) -> bool:
     """A side named as the one killed or wounded ("eight soldiers were killed", "killed two officers")."""
     return tok is not None and tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in HARM_VERBS
+
+
+def _told_as_shot(tok: Any) -> bool:
+    """A side named as the one shot ("two officers were shot and wounded")."""
+    return tok is not None and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "shoot"
 
 
 def _fired_at(tok: Any) -> bool:
