@@ -1128,3 +1128,25 @@ def test_history_before_1990_told_again_is_no_event(nlp, kb):
             "the bombings in Nagasaki were needed to end the war.")
     evs = violent(nlp, kb, text)
     assert not evs, [(e.sub_event_type, e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+# aircraft, fire services, warning shots, near misses: machines and words that strike no one
+@pytest.mark.parametrize("text", [
+    "The new jet was assigned to a training squadron at a base in Texas last month, officials said.",
+    "The injured hiker was flown by helicopter to a hospital in Denver on Tuesday, rangers said.",
+    "Neighbours said they heard shouting, followed by sirens and helicopters, late on Friday.",
+    "Fire and rescue crews from three counties searched the lake on Saturday, the sheriff said.",
+    "A police officer fired three warning shots into the air as the crowd grew on Monday.",
+    "Spent shell casings were found near the car on Sunday, detectives said.",
+])
+def test_aircraft_and_fire_words_that_strike_no_one_are_no_event(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russian warplanes made 30 sorties near the town on Monday, hitting dozens of rebel targets.",
+    "Ten soldiers died in an exchange of fire with a helicopter near the base on Saturday.",
+    "Two villagers were killed by a drone in northern Yemen on Sunday, residents said.",
+])
+def test_aircraft_that_strike_stay_events(nlp, kb, text):
+    assert violent(nlp, kb, text) != []

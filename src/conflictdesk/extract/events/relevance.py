@@ -158,6 +158,45 @@ def _aircraft_of_a_thing(head: "Token") -> bool:
     return not any(t.lemma_.lower() in striking | {"gunship"} for t in (head.head, noun))
 
 
+# what aircraft do when they strike: "jets pounded the town", "hit by a drone", "a strike from helicopters"
+STRIKING_VERBS = {"strike", "hit", "bomb", "attack", "fire", "shoot", "shell", "pound", "pummel", "hammer", "batter",
+                  "target", "kill", "wound", "injure", "destroy", "damage", "raid", "rocket", "bombard", "blast",
+                  "launch", "drop", "conduct", "carry", "level", "flatten", "obliterate", "open", "strafe", "down",
+                  "hunt", "chase", "engage", "support", "back", "use", "employ", "involve",
+                  # aircraft keeping up a campaign: "Russian jets intensified their bombing"
+                  "intensify", "escalate", "step", "resume", "mount", "continue", "keep", "press"}
+
+
+# fire an aircraft trades (with FIGHT_NOUNS): "a gunfire exchange with a helicopter"
+EXCHANGE_NOUNS = {"exchange", "clash", "gunfight", "firefight", "duel"}
+
+
+def _aircraft_strikes_no_one(head: "Token") -> bool:
+    """"The jet was assigned to a wing", "a warplane's stealthiness", "flown by helicopter to a hospital",
+    "sirens and helicopters", "video taken from an aircraft": an aircraft word tells a strike only as the doer
+    of a striking verb or noun ("jets pounded the town", "killed by a drone", "attacks from helicopters");
+    tied to any other word it names a machine, and a strike told with it has its own word."""
+    tok = head
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in STRIKING_VERBS for c in head.children):
+        return False              # "jets that bombed the market"
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+        word = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        word = tok.head.head
+    else:
+        return False              # a headline or a list: no verb to read the aircraft by
+    striking = STRIKING_VERBS | STRIKE_NOUNS | DOWNING_NOUNS | AIRCRAFT | MANNED_AIRCRAFT | FIGHT_NOUNS \
+        | EXCHANGE_NOUNS
+    if word.lemma_.lower() in striking:
+        return False
+    # "jets made 40 sorties, hitting 158 targets", "a drone made history when it fired": the strike is the
+    # verb's object or a clause of it
+    return not any(c.dep_ in ("dobj", "advcl", "xcomp", "conj") and c.lemma_.lower() in striking
+                   for c in word.children)
+
+
 def _aircraft_intercepted(m: "Mention") -> bool:
     if m.head.lemma_.lower() != "intercept" or m.trigger.kind == "label":
         return False
@@ -215,6 +254,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             return True
         if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in IDLE_AIRCRAFT_VERBS for c in head.children):
             return True           # "as helicopters buzzed overhead"
+        if _aircraft_strikes_no_one(head):
+            return True
     if _aircraft_intercepted(m):
         return True
     if _part_of_a_name(head) or _progress_made(head) or _armed_with(head) or _ties_to_a_doer(head):
@@ -225,7 +266,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
             or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head) or _in_a_series(head) \
-            or _earlier_ones(head):
+            or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -848,6 +889,41 @@ def _blaze(head: "Token") -> bool:
         verbs.append(head.head)
     return any(v.lemma_.lower() in BLAZE_VERBS or (v.lemma_.lower() == "break" and any(
         c.dep_ == "prt" and c.lower_ == "out" for c in v.children)) for v in verbs)
+
+
+# what "fire" may modify and still be shooting: "fire fights", "an exchange of fire", "fire support"
+FIRE_EVENT_NOUNS = {"fight", "exchange", "battle", "support", "incident", "attack", "cover"}
+
+
+def _fire_service(head: "Token") -> bool:
+    """"fire and police agencies", "fire officials said", "a fire truck": the noun "fire" naming the kind of a
+    service, its people or its gear is firefighting, no shooting ("mortar fire", "the fire from the ridge" are)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() != "fire" or head.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    noun = head.head
+    return noun.pos_ in ("NOUN", "PROPN") and noun.i > head.i and noun.lemma_.lower() not in FIRE_EVENT_NOUNS
+
+
+def _warning_shots(head: "Token") -> bool:
+    """"an officer fired two warning shots into the air", "fired into the air to disperse the crowd": shots
+    aimed at no one are a warning, no attack (a crowd dispersed is told by its own word)."""
+    if head.lemma_.lower() == "shot" and head.pos_ == "NOUN":
+        return any(t.lower_ == "warning" for t in head.children)
+    if head.lemma_.lower() != "fire" or head.pos_ != "VERB":
+        return False
+    for c in head.children:
+        if c.dep_ == "dobj" and any(t.lower_ == "warning" for t in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("into", "in") \
+                and any(t.dep_ == "pobj" and t.lower_ in ("air", "sky") for t in c.children):
+            return True
+    return False
+
+
+def _near_miss(head: "Token") -> bool:
+    """"nearly striking a law officer", "almost hit a pedestrian": a blow that nearly landed did not land."""
+    return head.pos_ == "VERB" and head.lemma_.lower() in ("strike", "hit") \
+        and any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in head.children)
 
 
 ATTEMPTING = {"try", "seek", "strive", "struggle", "attempt"}

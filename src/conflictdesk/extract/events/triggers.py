@@ -437,7 +437,9 @@ SEPARATE_WORDS = {"separate", "another", "second", "third", "earlier"}
 # "a missile defence system", "a drone factory"
 PLATFORMS = {"destroyer", "frigate", "cruiser", "ship", "submarine", "boat", "launcher", "battery", "system",
              "defense", "defence", "shield", "programme", "program", "factory", "plant", "depot", "base", "carrier",
-             "technology", "capability", "arsenal", "stockpile", "maker", "manufacturer", "industry"}
+             "technology", "capability", "arsenal", "stockpile", "maker", "manufacturer", "industry",
+             # what is left once fired: "shell casings were recovered" tells no shelling
+             "casing", "cartridge"}
 # what a force wears or rides, named after what it is for: "police in riot gear", "riot shields", "a riot van"
 EQUIPMENT = {"gear", "helmet", "shield", "van", "truck", "squad", "unit", "equipment", "uniform", "control"}
 # who may shoot, told only as placed somewhere: no shooting happened ("snipers were posted on rooftops")
