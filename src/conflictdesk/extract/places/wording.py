@@ -133,7 +133,12 @@ AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Co
                         r"Battalion|Group|Ministry|Court|Authority|Agency|Committee|Union|Bank|Hospital|"
                         r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times|"
                         r"news agency|agency|Agency|newspaper|daily|Daily|channel|television|radio|Radio|"
-                        r"nightclub|Nightclub|club|Club|bar|restaurant|magazine|website)\b")
+                        r"nightclub|Nightclub|club|Club|bar|restaurant|magazine|website|"
+                        # a company's name ("McDonald's Corp", "Excel Industries", "New Delhi Television")
+                        r"Corp|Corporation|Inc|Industries|Television|Stores)\b")
+# "Pulse, a gay nightclub": a name the next words call a venue or a firm is the venue's name, not a town's
+VENUE_APPOSITION = re.compile(r"^(?:'s)?,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:nightclub|club|bar|restaurant|cafe|café|"
+                              r"hotel|company|firm|manufacturer|factory|plant|store|supermarket|mall|chain|brand)\b")
 PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
                       + NAME + r")")
 NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
