@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate
-from .wording import (VENUE_APPOSITION, HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
+from .wording import (DOTTED_STATE_AFTER, US_STATES_DOTTED, VENUE_APPOSITION, HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
                       FUNCTION_WORDS, MONTHS, NOUN_NEXT, US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN,
                       near_word_before)
 
@@ -51,6 +51,9 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         pm = PAREN_AFTER.match(after)
         if pm:
             c.admin1_hint = pm.group(1)
+        dotted = DOTTED_STATE_AFTER.match(after)
+        if dotted and not c.admin1_hint:
+            c.admin1_hint = US_STATES_DOTTED[dotted.group(1)]     # "Charleston, S.C." is not the one in West Virginia
         cm = COMMA_AFTER.match(after)
         if cm and not c.admin1_hint:
             nxt = cm.group(1)

@@ -46,6 +46,13 @@ US_STATES_AP = {
     "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia",
     "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
 }
+# the AP's dotted abbreviations of two-word US states after a town ("Charleston, S.C.", "Manchester, N.H.")
+US_STATES_DOTTED = {
+    "N.C.": "North Carolina", "S.C.": "South Carolina", "N.D.": "North Dakota", "S.D.": "South Dakota",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "R.I.": "Rhode Island",
+    "W.Va.": "West Virginia", "W. Va.": "West Virginia",
+}
+DOTTED_STATE_AFTER = re.compile(r"^,\s*(" + "|".join(re.escape(k) for k in US_STATES_DOTTED) + r")")
 COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|village|city|area|neighbou?rhood))?"
                           r",\s*(?:(?:in\s+)?(?:the\s+)?" + DIRECTIONS + r"\s+)?(" + NAME + r")")
 # lower-case words that may stand between a locative and the direction of a region: "in volatile
