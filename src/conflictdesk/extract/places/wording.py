@@ -109,7 +109,7 @@ COMMON_WORDS = frozenset(
     "union congress senate council commerce homeland center centre university secretary supreme post marine "
     "war wall atlantic pacific earth holocaust android north south east west northern southern eastern western "
     "central national federal republic security defense defence justice liberty independence freedom victory "
-    "unity hope mission home ocean state capitol white house super still "
+    "unity hope mission home ocean state capitol white house super still metro subway "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Languages the news names ("in English", "in Kurdish"); GeoNames holds some as small towns.
 LANGUAGES = frozenset("english arabic french kurdish turkish persian farsi russian hebrew urdu pashto dari "
