@@ -259,3 +259,32 @@ def test_a_country_named_as_a_region_of_the_story_country_is_the_region(places):
     assert (named(found, "Georgia")[0].country, named(found, "Georgia")[0].kind) == ("United States", "admin1")
     found = places("Russian troops clashed with protesters in Georgia on Monday, officials in Tbilisi said.")
     assert named(found, "Georgia")[0].country == "Georgia"
+
+
+def test_a_list_of_states_takes_no_container_from_the_next_state(places):
+    # "Ohio, Nevada" lists two states: Nevada is no container of Ohio, so Ohio stays the state
+    found = places("The senator toured flooded towns in Ohio, Nevada, Oregon and South Dakota last week.")
+    got = {(p.span.text, p.kind) for p in found}
+    assert {("Ohio", "admin1"), ("Nevada", "admin1"), ("Oregon", "admin1")} <= got, got
+
+
+def test_a_dotted_state_abbreviation_places_the_town_in_that_state(places):
+    found = places("A gunman opened fire at a bank in Charleston, S.C., on Tuesday, police said.")
+    assert named(found, "Charleston")[0].admin1 == "South Carolina"
+
+
+def test_a_venue_named_by_an_apposition_is_no_town(places):
+    found = places("Officers searched Pulse, a downtown nightclub in Orlando, Florida, after the gunfire.")
+    assert not named(found, "Pulse") and named(found, "Orlando")
+
+
+def test_a_company_name_is_no_town(places):
+    found = places("Workers marched outside McDonald's Corp in Chicago, Illinois, demanding higher pay.")
+    assert not named(found, "McDonald") and named(found, "Chicago")
+
+
+def test_a_small_us_town_in_a_state_the_text_never_names_is_no_reading(places):
+    # US copy names the state of every smaller town; "Sterling" here is a man's name, not Sterling, Virginia
+    found = places("Police in Baton Rouge, Louisiana, shot a man on Tuesday. Protesters marched for Sterling "
+                   "in Baton Rouge on Wednesday.")
+    assert not named(found, "Sterling") and named(found, "Baton Rouge")[0].admin1 == "Louisiana"

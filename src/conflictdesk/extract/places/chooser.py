@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer, ResolvedPlace
 
 
+# a US city news names without its state (AP style names the state of every smaller town)
+AP_STANDALONE_POPULATION = 100_000
 FUZZY_ABROAD_MIN_POPULATION = 50000   # a place read by a near spelling outside the main country: a city at least
 # "Birstall near Leeds", "Hesston, outside Wichita": the words that put a town beside a bigger one the text names
 TOLD_NEAR = re.compile(r",?\s+(?:near|outside|close\s+to)\s+(?:the\s+(?:town|city)\s+of\s+)?")
@@ -112,6 +114,7 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
     placed, each accepted reading a `Place` (a quarter of a town the gazetteer lacks as that town,
     a region phrase as a region), each town under the spelling most of its mentions use."""
     countries, strong, anchors = known.countries, known.strong, known.anchors
+    states = us_states_named(kept, gaz)
     places: list[Place] = []
     spelled: list[tuple[int, str | None]] = []   # (index in places, the text's spelling of that mention)
     for c in kept:
@@ -137,7 +140,7 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                                     longitude=parent.longitude, geo_precision=max(1, parent.geo_precision),
                                     kind="neighbourhood", place_id=parent.place_id))
                 continue
-        if r is None or not accept(c, r, countries, strong, gaz=gaz):
+        if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states):
             continue
         precision = r.geo_precision
         if c.precision and r.kind not in COUNTRYISH:
@@ -153,6 +156,26 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
     return placed_near_told(named_as_spelled(places, spelled), text=text, gaz=gaz)
+
+
+def us_states_named(kept: list[Candidate], gaz: "Gazetteer") -> frozenset[str]:
+    """The US states a text names, as regions of their own ("in Texas", "Kalamazoo, Mich.") or after a town."""
+    named = {c.resolved.admin1 for c in kept
+             if c.resolved is not None and c.resolved.kind == "admin1" and c.resolved.country_code == "US"}
+    for c in kept:
+        region = gaz.admin1(c.admin1_hint, country="United States") if c.admin1_hint else None
+        if region is not None:
+            named.add(region.admin1)
+    return frozenset(n for n in named if n)
+
+
+def _state_untold(c: Candidate, r: "ResolvedPlace", states: frozenset[str]) -> bool:
+    """A US town below AP_STANDALONE_POPULATION in a state the text never names, in a text that names states: US
+    news names the state of every such town (AP style: "Hesston, Kan."), so the name is another place's, a
+    firm's or a person's ("Excel" in Kansas is not Excel, Alabama; "Alton Sterling" is not Sterling, Virginia)."""
+    return bool(states) and r.country_code == "US" and r.kind == "populated_place" and not r.imported \
+        and not c.admin1_hint and not c.country_hint and r.population < AP_STANDALONE_POPULATION \
+        and r.admin1 not in states
 
 
 def placed_near_told(places: list[Place], *, text: str, gaz: "Gazetteer") -> list[Place]:

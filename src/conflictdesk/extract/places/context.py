@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate
-from .wording import (HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
+from .wording import (DOTTED_STATE_AFTER, US_STATES_DOTTED, VENUE_APPOSITION, HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
                       FUNCTION_WORDS, MONTHS, NOUN_NEXT, US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN,
                       near_word_before)
 
@@ -26,6 +26,8 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         after = text[c.end:c.end + 60]
         if not c.curated_id and AFTER_ORG.match(after):
             c.origin = "not_a_place"
+        if not c.curated_id and VENUE_APPOSITION.match(after):
+            c.origin = "not_a_place"   # "Pulse, a gay nightclub": the venue's name; the town it lies in is told apart
         if not c.curated_id and HYPHEN_NEXT.match(after):
             c.origin = "not_a_place"   # "Iran-backed", "Utah-based": the name qualifies an actor
         nm = NOUN_NEXT.match(after)
@@ -49,6 +51,9 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         pm = PAREN_AFTER.match(after)
         if pm:
             c.admin1_hint = pm.group(1)
+        dotted = DOTTED_STATE_AFTER.match(after)
+        if dotted and not c.admin1_hint:
+            c.admin1_hint = US_STATES_DOTTED[dotted.group(1)]     # "Charleston, S.C." is not the one in West Virginia
         cm = COMMA_AFTER.match(after)
         if cm and not c.admin1_hint:
             nxt = cm.group(1)
@@ -56,7 +61,7 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
                 nxt = US_STATES_AP[nxt]          # "Rio Verde, Ariz."
             if gaz.country_code(nxt):
                 c.country_hint = c.country_hint or nxt
-            elif gaz.admin1(nxt) is not None:
+            elif gaz.admin1(nxt) is not None and not _regions_listed(gaz, c.text, nxt):
                 c.admin1_hint = nxt
             elif not c.within and nxt != c.text and not LIST_GOES_ON.match(after, cm.end()):
                 c.within = nxt          # "al-Saidi village, southern Daquq district" (not "attacks in Paris,
@@ -69,3 +74,10 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
             c.precision = 2
             c.direction = dm.group(0).strip().lower()
             c.region_start = max(0, c.start - 25) + dm.start()
+
+
+def _regions_listed(gaz: "Gazetteer", name: str, nxt: str) -> bool:
+    """Whether "Name, Next" lists two first-level regions ("shootings in Texas, Arizona, Colorado"): a region
+    lies within no other region, so the second is the list's next item, no container of the first (unlike
+    "Jobar, Damascus" or "Macon, Georgia", where a town precedes its region)."""
+    return name != nxt and gaz.admin1(name) is not None

@@ -46,6 +46,13 @@ US_STATES_AP = {
     "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia",
     "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
 }
+# the AP's dotted abbreviations of two-word US states after a town ("Charleston, S.C.", "Manchester, N.H.")
+US_STATES_DOTTED = {
+    "N.C.": "North Carolina", "S.C.": "South Carolina", "N.D.": "North Dakota", "S.D.": "South Dakota",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "R.I.": "Rhode Island",
+    "W.Va.": "West Virginia", "W. Va.": "West Virginia",
+}
+DOTTED_STATE_AFTER = re.compile(r"^,\s*(" + "|".join(re.escape(k) for k in US_STATES_DOTTED) + r")")
 COMMA_AFTER = re.compile(r"^(?:\s+(?:district|sub-district|subdistrict|town|village|city|area|neighbou?rhood))?"
                           r",\s*(?:(?:in\s+)?(?:the\s+)?" + DIRECTIONS + r"\s+)?(" + NAME + r")")
 # lower-case words that may stand between a locative and the direction of a region: "in volatile
@@ -102,7 +109,7 @@ COMMON_WORDS = frozenset(
     "union congress senate council commerce homeland center centre university secretary supreme post marine "
     "war wall atlantic pacific earth holocaust android north south east west northern southern eastern western "
     "central national federal republic security defense defence justice liberty independence freedom victory "
-    "unity hope mission home ocean state capitol white house super still "
+    "unity hope mission home ocean state capitol white house super still metro subway "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Languages the news names ("in English", "in Kurdish"); GeoNames holds some as small towns.
 LANGUAGES = frozenset("english arabic french kurdish turkish persian farsi russian hebrew urdu pashto dari "
@@ -133,7 +140,12 @@ AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Co
                         r"Battalion|Group|Ministry|Court|Authority|Agency|Committee|Union|Bank|Hospital|"
                         r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times|"
                         r"news agency|agency|Agency|newspaper|daily|Daily|channel|television|radio|Radio|"
-                        r"nightclub|Nightclub|club|Club|bar|restaurant|magazine|website)\b")
+                        r"nightclub|Nightclub|club|Club|bar|restaurant|magazine|website|"
+                        # a company's name ("McDonald's Corp", "Excel Industries", "New Delhi Television")
+                        r"Corp|Corporation|Inc|Industries|Television|Stores)\b")
+# "Pulse, a gay nightclub": a name the next words call a venue or a firm is the venue's name, not a town's
+VENUE_APPOSITION = re.compile(r"^(?:'s)?,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:nightclub|club|bar|restaurant|cafe|café|"
+                              r"hotel|company|firm|manufacturer|factory|plant|store|supermarket|mall|chain|brand)\b")
 PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
                       + NAME + r")")
 NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
