@@ -308,8 +308,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         # the head word's own actor first ("Kurdish positions" -> the Kurdish actor), then the one nearest
         # it ("Iraqi Kurdish Peshmerga forces" -> the Peshmerga, not Iraq)
         hits.sort(key=lambda h: (not (h[0] <= tok.idx < h[1]), h[0] > tok.idx, -h[0]))
+        # "a French policewoman", "Afghan police": the state's service the role words name, kept with the state
+        service = rp if rp is not None and rp.state == "police" else None
         return Party(actor=hits[0][2], kind=kind if kind in ("civilians", "protesters", "rioters") else None,
-                     token=tok)
+                     token=tok, phrase=service)
     if rp is not None and kind not in ("civilians", "protesters", "rioters"):
         return Party(phrase=rp, kind=kind, token=tok)
     if kind not in ("civilians", "protesters", "rioters"):
