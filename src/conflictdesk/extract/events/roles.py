@@ -863,6 +863,15 @@ FOUGHT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 LOSING_VERBS = {"lose", "fall"}
 
 
+def reduced_relative(verb: "Token", subj: "Token") -> bool:
+    """"Two of the officers fatally shot were veterans": a participle misread as the finite verb, whose own
+    clause goes on with a bare "were" the parser hangs from it; the noun before it is who was shot."""
+    if verb.tag_ not in ("VBD", "VBN") or subj.i > verb.i or _children(verb, {"dobj", "auxpass", "aux"}):
+        return False
+    return any(c.dep_ == "ccomp" and c.lemma_.lower() == "be" and c.i > verb.i
+               and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
     head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
@@ -882,6 +891,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             # "occupied the town but were driven out by the peshmerga" (who drove them out took it), "nine
             # men, thought to be militants, were detained" (the men were detained). Not in a fight: "a man
             # opened fire at police before being shot dead" is one incident, the shooting back its end
+            passive = True
+        if not passive and subj is not None and reduced_relative(head, subj):
             passive = True
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})

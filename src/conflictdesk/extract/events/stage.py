@@ -54,8 +54,8 @@ from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .whereabouts import person_place
 from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, STATE_TYPES, TARGET_PREPS, ActorIndex, Party, accused_of,
-                    actor_entry, as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase,
-                    told_relative)
+                    actor_entry, as_forces, find_roles, generic, noun_anchor, reduced_relative, resolve_phrase,
+                    resolve_role_phrase, told_relative)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -1622,8 +1622,10 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
         a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if d.coding.event_type == "Battles" and a1 is not None and a2 is not None and d.side2.token is not None \
-            and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index):
-        # "an armed assailant was killed by police": the attacker is the battle's first side (ACLED)
+            and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index) \
+            and not _fought_with(d.side2.token):
+        # "an armed assailant was killed by police": the attacker is the battle's first side (ACLED); not one
+        # the forces are told fighting with ("soldiers battling with the attackers": the sides as told)
         a1, a2 = a2, a1
     if d.coding.event_type in DEMONSTRATIONS and country and kb is not None:
         # ACLED: the demonstrators are actor1; a named group among them is their associate
@@ -1722,8 +1724,11 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
 
 def _told_as_harmed(tok: Any) -> bool:
     """A side named as the one killed or wounded ("eight soldiers were killed", "killed two officers")."""
-    return tok is not None and tok.dep_ in ("nsubjpass", "dobj") \
-        and tok.head.lemma_.lower() in HARM_VERBS | WOUNDING_VERBS
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
+        tok = tok.head.head                     # "two of the officers were killed": the number is the subject
+    if tok is None or tok.head.lemma_.lower() not in HARM_VERBS | WOUNDING_VERBS:
+        return False
+    return tok.dep_ in ("nsubjpass", "dobj") or (tok.dep_ == "nsubj" and reduced_relative(tok.head, tok))
 
 
 # verbs of a blow that hits its object ("three officers were shot", "gunned down", "stabbed a guard"): harm told
@@ -1745,6 +1750,13 @@ def _came_under(tok: Any) -> bool:
 
 # what a side "comes under" when it is the one attacked
 UNDER_FIRE = {"fire", "attack", "assault", "gunfire", "shelling", "bombardment", "ambush"}
+
+
+def _fought_with(tok: Any) -> bool:
+    """A side named as the one fought with ("clashed with the attackers", "a gunfight with the raiders")."""
+    while tok is not None and tok.dep_ in ("compound", "amod", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "with"
 
 
 def _attacked(tok: Any) -> bool:
