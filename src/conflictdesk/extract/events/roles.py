@@ -868,8 +868,10 @@ def reduced_relative(verb: "Token", subj: "Token") -> bool:
     clause goes on with a bare "were" the parser hangs from it; the noun before it is who was shot."""
     if verb.tag_ not in ("VBD", "VBN") or subj.i > verb.i or _children(verb, {"dobj", "auxpass", "aux"}):
         return False
-    return any(c.dep_ == "ccomp" and c.lemma_.lower() == "be" and c.i > verb.i
-               and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
+    # hung as its complement, or as a conjunct with no "and" before it
+    joined = any(c.dep_ == "cc" for c in verb.children)
+    return any((c.dep_ == "ccomp" or (c.dep_ == "conj" and not joined)) and c.lemma_.lower() == "be"
+               and c.i > verb.i and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
 
 
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
