@@ -1223,7 +1223,8 @@ def test_officers_climbed_to_from_another_verb_did_not_shoot(nlp, kb):
 
 def test_police_shot_by_no_one_named_were_shot_by_an_unnamed_gunman(nlp, kb):
     text = "Two police officers were shot and wounded in Tulsa, Oklahoma on Tuesday night, the mayor said."
-    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    # police shot at are an armed side: a battle with the unnamed gunman (ACLED)
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Violence against civilians", "Battles")]
     assert evs and all(a1 is None or not a1.startswith("Police Forces") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
     assert any(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs)
