@@ -1258,3 +1258,33 @@ def test_a_former_soldier_who_shoots_is_no_states_forces(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Violence against civilians", "Battles")]
     assert evs and all(a1 is None or not a1.startswith("Military Forces") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_police_named_by_a_nationality_are_its_police(nlp, kb):
+    text = "On Monday a French policewoman was gunned down in a suburb of Lyon."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Police Forces of France") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    assert all(a1 is None or not a1.startswith("Military Forces") for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_police_who_came_under_fire_are_the_target(nlp, kb):
+    text = "On Wednesday, police came under fire in Memphis, Tennessee, officials said."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_reduced_relative_read_as_the_verb_names_the_shot(nlp, kb):
+    # "shot" parsed as the finite verb of "Two": the officers were shot, they did not shoot
+    text = "Two of the officers fatally shot in Memphis on Sunday were veterans, police said."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or not a1.startswith("Police Forces") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_forces_told_fighting_with_attackers_stay_first(nlp, kb):
+    text = "Residents said soldiers were battling with the Boko Haram attackers in Dikwa, Nigeria on Monday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and all(a1 and a1.startswith("Military Forces of Nigeria") and a2 and "Boko Haram" in a2
+                       for _, a1, a2 in evs), [(a1, a2) for _, a1, a2 in evs]

@@ -308,8 +308,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         # the head word's own actor first ("Kurdish positions" -> the Kurdish actor), then the one nearest
         # it ("Iraqi Kurdish Peshmerga forces" -> the Peshmerga, not Iraq)
         hits.sort(key=lambda h: (not (h[0] <= tok.idx < h[1]), h[0] > tok.idx, -h[0]))
+        # "a French policewoman", "Afghan police": the state's service the role words name, kept with the state
+        service = rp if rp is not None and rp.state == "police" else None
         return Party(actor=hits[0][2], kind=kind if kind in ("civilians", "protesters", "rioters") else None,
-                     token=tok)
+                     token=tok, phrase=service)
     if rp is not None and kind not in ("civilians", "protesters", "rioters"):
         return Party(phrase=rp, kind=kind, token=tok)
     if kind not in ("civilians", "protesters", "rioters"):
@@ -861,6 +863,17 @@ FOUGHT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 LOSING_VERBS = {"lose", "fall"}
 
 
+def reduced_relative(verb: "Token", subj: "Token") -> bool:
+    """"Two of the officers fatally shot were veterans": a participle misread as the finite verb, whose own
+    clause goes on with a bare "were" the parser hangs from it; the noun before it is who was shot."""
+    if verb.tag_ not in ("VBD", "VBN") or subj.i > verb.i or _children(verb, {"dobj", "auxpass", "aux"}):
+        return False
+    # hung as its complement, or as a conjunct with no "and" before it
+    joined = any(c.dep_ == "cc" for c in verb.children)
+    return any((c.dep_ == "ccomp" or (c.dep_ == "conj" and not joined)) and c.lemma_.lower() == "be"
+               and c.i > verb.i and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
     head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
@@ -880,6 +893,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             # "occupied the town but were driven out by the peshmerga" (who drove them out took it), "nine
             # men, thought to be militants, were detained" (the men were detained). Not in a fight: "a man
             # opened fire at police before being shot dead" is one incident, the shooting back its end
+            passive = True
+        if not passive and subj is not None and reduced_relative(head, subj):
             passive = True
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})

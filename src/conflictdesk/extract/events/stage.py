@@ -53,9 +53,9 @@ from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .whereabouts import person_place
-from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, TARGET_PREPS, ActorIndex, Party, accused_of,
-                    actor_entry, as_forces, find_roles, generic, noun_anchor, resolve_phrase, resolve_role_phrase,
-                    told_relative)
+from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, STATE_TYPES, TARGET_PREPS, ActorIndex, Party, accused_of,
+                    actor_entry, as_forces, find_roles, generic, noun_anchor, reduced_relative, resolve_phrase,
+                    resolve_role_phrase, told_relative)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -1381,7 +1381,7 @@ def _party_actor(party: Party, country: str | None, *, kb: Any) -> str | None:
         entry = actor_entry(kb, party.actor)
         return generic("unidentified_armed_group", getattr(entry, "country", None) or country, kb=kb)
     if party.actor is not None:
-        return party.actor
+        return _state_service(party, kb=kb) or party.actor
     if party.phrase is not None:
         found = resolve_role_phrase(party.phrase, country, kb=kb)
         if found is not None:
@@ -1389,6 +1389,17 @@ def _party_actor(party: Party, country: str | None, *, kb: Any) -> str | None:
     if party.kind == "unidentified_armed_group":
         return generic("unidentified_armed_group", country, kb=kb)
     return None
+
+
+def _state_service(party: Party, *, kb: Any) -> str | None:
+    """"a French policewoman was shot", "Afghan police were killed": a state named with the words of one of its
+    services is that service (its police), not the state's military."""
+    if party.phrase is None or not party.phrase.state or kb is None:
+        return None
+    entry = actor_entry(kb, party.actor)
+    if getattr(entry, "type", None) not in STATE_TYPES or not getattr(entry, "country", None):
+        return None
+    return getattr(kb.state_actor(entry.country, party.phrase.state), "id", None)
 
 
 def _country_branch(actor_id: str | None, country: str | None, *, kb: Any) -> str | None:
@@ -1606,13 +1617,15 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a2 = None
     if a1 is None and violent and a2 is not None and country in patterns.policing_countries and d.kind == "event" \
             and _actor_type(a2, kb=kb, index=index) == "police" \
-            and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token) or _told_as_shot(d.side2.token)):
+            and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token) or _came_under(d.side2.token)):
         # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
         # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
         a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if d.coding.event_type == "Battles" and a1 is not None and a2 is not None and d.side2.token is not None \
-            and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index):
-        # "an armed assailant was killed by police": the attacker is the battle's first side (ACLED)
+            and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index) \
+            and not _fought_with(d.side2.token):
+        # "an armed assailant was killed by police": the attacker is the battle's first side (ACLED); not one
+        # the forces are told fighting with ("soldiers battling with the attackers": the sides as told)
         a1, a2 = a2, a1
     if d.coding.event_type in DEMONSTRATIONS and country and kb is not None:
         # ACLED: the demonstrators are actor1; a named group among them is their associate
@@ -1711,17 +1724,39 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
 
 def _told_as_harmed(tok: Any) -> bool:
     """A side named as the one killed or wounded ("eight soldiers were killed", "killed two officers")."""
-    return tok is not None and tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in HARM_VERBS
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
+        tok = tok.head.head                     # "two of the officers were killed": the number is the subject
+    if tok is None or tok.head.lemma_.lower() not in HARM_VERBS | WOUNDING_VERBS:
+        return False
+    return tok.dep_ in ("nsubjpass", "dobj") or (tok.dep_ == "nsubj" and reduced_relative(tok.head, tok))
 
 
-def _told_as_shot(tok: Any) -> bool:
-    """A side named as the one shot ("two officers were shot and wounded")."""
-    return tok is not None and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "shoot"
+# verbs of a blow that hits its object ("three officers were shot", "gunned down", "stabbed a guard"): harm told
+WOUNDING_VERBS = {"shoot", "gun", "stab"}
 
 
 def _fired_at(tok: Any) -> bool:
     """A side named as what was shot or struck at ("fired at the officers", "an attack on police")."""
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS
+
+
+def _came_under(tok: Any) -> bool:
+    """A side named as the subject of coming or being under fire ("police came under fire", "troops were under
+    attack"): what was fired at, not who fired."""
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" and g.lemma_.lower() in UNDER_FIRE
+                                                         for g in c.children) for c in tok.head.children)
+
+
+# what a side "comes under" when it is the one attacked
+UNDER_FIRE = {"fire", "attack", "assault", "gunfire", "shelling", "bombardment", "ambush"}
+
+
+def _fought_with(tok: Any) -> bool:
+    """A side named as the one fought with ("clashed with the attackers", "a gunfight with the raiders")."""
+    while tok is not None and tok.dep_ in ("compound", "amod", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "with"
 
 
 def _attacked(tok: Any) -> bool:
@@ -2039,8 +2074,8 @@ CROWD_BOMBS = {"Suicide bomb", "Remote explosive/landmine/IED"}
 
 # who, hurt, is no civilian: the state's armed men, and the attacker shot by them ("a police officer was shot
 # during a traffic stop", "the gunman was shot dead by police")
-NOT_CIVILIAN_VICTIMS = {"police", "policeman", "policemen", "officer", "deputy", "trooper", "soldier", "troop",
-                        "cop", "gendarme", "gunman", "gunmen", "suspect", "bomber", "shooter"} | ATTACKER_NOUNS
+NOT_CIVILIAN_VICTIMS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "trooper", "soldier",
+                        "troop", "cop", "gendarme", "gunman", "gunmen", "suspect", "bomber", "shooter"} | ATTACKER_NOUNS
 
 
 REFLEXIVE = {"himself", "herself", "themselves", "itself"}
