@@ -463,6 +463,12 @@ _KNOWING = frozenset({"know", "assume", "remember", "forget", "wonder", "imagine
 _TURNING_OUT = frozenset({"prove", "seem", "appear"})
 
 
+def _generic_you(subj: "Token | None") -> bool:
+    """A bare "you" that needs or has to do something is anyone ("you have to weigh that against the cost", "you
+    need to create a conflict zone"): a general truth, no demand; "you Muslims need to ..." still names whom."""
+    return subj is not None and subj.lower_ == "you" and not any(True for _ in subj.children)
+
+
 def _turns_out(t: "Token") -> bool:
     """Whether `t` tells how a thing turns out ("should prove valuable"), not an act with an object."""
     return _lemma(t) in _TURNING_OUT and not any(c.dep_ in ("dobj", "ccomp") for c in t.children)
@@ -483,6 +489,7 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
             and not any(c.dep_ == "auxpass" for c in t.children) and not _foreseen_need(t.head)
         subj = _subject(t)
+        needs = needs and not _generic_you(subj if subj is not None else _subject(t.head))
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
         if mine and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
@@ -1220,9 +1227,24 @@ def calm_undermined_spans(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> 
             deps = ("nsubj",)
         else:
             continue
-        for c in t.children:
-            if c.dep_ in deps and any(_lemma(x) in lex["calm_nouns"] for x in c.subtree):
+        heads = [c for c in t.children if c.dep_ in deps]
+        heads += _foreseen_subjects(t) if lemma in lex["failing_verbs"] else []
+        for c in heads:
+            if any(_lemma(x) in lex["calm_nouns"] for x in c.subtree):
                 out.append("".join(x.text_with_ws for x in c.subtree).strip())
+    return out
+
+
+def _foreseen_subjects(t: "Token") -> list["Token"]:
+    """The subject of what a failure is foreseen by ("the plan was more likely to fail", "the truce is expected
+    to collapse"): the failing verb hangs as xcomp on "likely" or "expected", whose clause holds the subject."""
+    out: list["Token"] = []
+    cur = t
+    for _ in range(2):
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        out += [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
     return out
 
 
