@@ -491,7 +491,9 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         subj = _subject(t)
         needs = needs and not _generic_you(subj if subj is not None else _subject(t.head))
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
-        if mine and _announced(t, lex) and _threat_act(t, lex):
+        undergoes = subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == t.i \
+            and not any(c.dep_ == "agent" for c in t.children)                        # "we will be cleared"
+        if mine and not undergoes and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
         # what the speaker says he himself must or had to do ("I had to run inside the store") asks nothing of another
         asked = (modal or needs) and not mine and not (subj is not None and subj.lower_ == "i") \
@@ -809,6 +811,22 @@ def _planner(t: "Token") -> "Token | None":
     return None
 
 
+def _headline_present(t: "Token", voice: Voice) -> bool:
+    """An armed group's own news tells its attacks in the present, as headlines do ("our commandos attack a
+    barracks in the city"): a present verb of its own side's operation is an act done, not a habit."""
+    kids = list(t.children)       # the parse may tag it VB after "said": with a subject and no auxiliary, it is present
+    return voice.armed_group and t.tag_ in ("VBP", "VBZ", "VB") and any(c.dep_ == "nsubj" for c in kids) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in kids)
+
+
+def _own_side_undergoes(t: "Token", subj: "Token | None", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether the speaker's own side is the subject of a passive verb ("the officers would be cleared", "our
+    men will be targeted"): what is to be done to it, no act it announces; with an agent named, the subject may be
+    the operation itself ("it would be conducted by the army"), which `_threat_act` reads."""
+    return subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == t.i \
+        and not any(c.dep_ == "agent" for c in t.children) and _own_side(subj, lex, voice)
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -829,8 +847,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]
         subj = subjects[-1] if subjects else _subject(t) or _planner(t)
-        if _announced(t, lex) and _threat_act(t, lex) and (subj is None or _own_side(subj, lex, voice)
-                                                          or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
+        if _announced(t, lex) and _threat_act(t, lex) and not _own_side_undergoes(t, subj, lex, voice) \
+                and (subj is None or _own_side(subj, lex, voice) or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
             threat = True
         if _fights_terrorists(t, subj, lex, voice):
             justification = True
@@ -841,7 +859,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     if threat:
         yield SyntaxHit("threat", "syn.threat.own_side_plan")
     for t in sent:
-        if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG"):
+        if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG") \
+                and not _headline_present(t, voice):
             continue
         if _asked_for(t, lex):
             continue                                               # "urged Ankara to stop shelling": asked, not done
@@ -963,7 +982,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                     yield SyntaxHit("incitement", "syn.incite.violence_on_group")
                 continue
         # --- calls: imperatives and "must" to supporters -------------------------------------
-        if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)) or _dont(t, sent):
+        if _let_us(t) or (lemma in lex["call_verbs"] or _addressed(t)) and _imperative(t, sent) or _dont(t, sent):
             yield SyntaxHit("call_to_action", "syn.call.imperative")
             continue
         # --- "Stop the shelling", "End this war": an imperative to stop asks a party to stop, a demand ---------
@@ -1196,6 +1215,16 @@ def _dont(t: "Token", sent: "Span") -> bool:
     auxes = [c for c in t.children if c.dep_ == "aux"]
     return (_imperative(t, sent) and len(auxes) == 1 and auxes[0].lower_ == "do" and auxes[0].tag_ == "VB"
             and _negated(t))
+
+
+_SECOND_PERSON = frozenset({"your", "yours", "yourself", "yourselves"})
+
+
+def _addressed(t: "Token") -> bool:
+    """Whether an imperative names what it asks by the hearers' own ("Serve your communities", "Open your doors to
+    the displaced"): it speaks to people and asks them to act, whatever the verb, as `call_verbs` do."""
+    return any(x.lower_ in _SECOND_PERSON for c in t.children if c.dep_ in ("dobj", "prep", "dative")
+               for x in c.subtree)
 
 
 def _let_us(t: "Token") -> bool:
