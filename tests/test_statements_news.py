@@ -501,8 +501,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("A police chief said the challenge of stopping attacks by lone gunmen keeps growing.", "other",
      "de_escalation"),
     ("The army said it is abiding by the agreement signed in the capital.", "de_escalation", "other"),
+    # an imperative that names what it asks by the hearers' own speaks to them: a call, whatever the verb
+    ("\"Open your homes to the families who fled the shelling,\" the bishop told the congregation.", "call_to_action",
+     "other"),
     # what is to be done to the speaker's own side is no act it announces
-    ("The union chief said the two officers expect they will be cleared by the inquiry.", "other", "threat"),    # a deadline set on another party is a demand; a time of one's own or a forecast is not
+    ("The union chief said the two officers expect they will be cleared of any wrongdoing.", "other", "threat"),    # a deadline set on another party is a demand; a time of one's own or a forecast is not
     ("The army commander said he gave the rebels 48 hours to leave the town.", "demand", "other"),
     ("The minister said a decision on sanctions would be made within days.", "other", "demand"),    # a need told as possible is a forecast; "should" before its subject opens a condition
     ("The senator said the alliance might need to send more ships to the gulf next year.", "other", "demand"),
