@@ -370,6 +370,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # claims without the word "responsibility"
     ("The Taliban claimed the attack.", "claim_of_responsibility", "other"),
     ("Amaq said a soldier of the caliphate carried out the attack.", "claim_of_responsibility", "other"),
+    ("The Islamic State group said its fighters attack an army post near the town.", "claim_of_responsibility",
+     "other"),
     # terms set on another party, who a party wants kept out, a leader called on to go
     ("Assad said he was ready for a ceasefire on condition that militants did not use the lull to regroup.",
      "demand", "other"),
@@ -490,7 +492,20 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The defence ministry said two soldiers were killed when a helicopter crashed because of a technical fault.",
      "other", "justification"),    # a step towards calm told as harmed or failing is no step taken
     ("A diplomat said the negotiations might simply fail over the summer.", "other", "de_escalation"),
-    ("The envoy said the raids on the camps were weakening the prospects for peace.", "other", "de_escalation"),    # a deadline set on another party is a demand; a time of one's own or a forecast is not
+    ("The envoy said the raids on the camps were weakening the prospects for peace.", "other", "de_escalation"),
+    ("An analyst said the new truce plan was more likely to collapse than hold.", "other", "de_escalation"),
+    # a bare "you" that has to do something is anyone; "you" named still is asked
+    ("\"You have to balance the risk against the gain,\" the mayor said of the plan.", "other", "demand"),
+    ("The commander said the rebels need to leave the valley.", "demand", "other"),
+    # stopping attacks as a task is prevention; an agreement kept in any tense is calm
+    ("A police chief said the challenge of stopping attacks by lone gunmen keeps growing.", "other",
+     "de_escalation"),
+    ("The army said it is abiding by the agreement signed in the capital.", "de_escalation", "other"),
+    # an imperative that names what it asks by the hearers' own speaks to them: a call, whatever the verb
+    ("\"Open your homes to the families who fled the shelling,\" the bishop told the congregation.", "call_to_action",
+     "other"),
+    # what is to be done to the speaker's own side is no act it announces
+    ("The union chief said the two officers expect they will be cleared of any wrongdoing.", "other", "threat"),    # a deadline set on another party is a demand; a time of one's own or a forecast is not
     ("The army commander said he gave the rebels 48 hours to leave the town.", "demand", "other"),
     ("The minister said a decision on sanctions would be made within days.", "other", "demand"),    # a need told as possible is a forecast; "should" before its subject opens a condition
     ("The senator said the alliance might need to send more ships to the gulf next year.", "other", "demand"),

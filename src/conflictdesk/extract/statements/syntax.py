@@ -463,6 +463,12 @@ _KNOWING = frozenset({"know", "assume", "remember", "forget", "wonder", "imagine
 _TURNING_OUT = frozenset({"prove", "seem", "appear"})
 
 
+def _generic_you(subj: "Token | None") -> bool:
+    """A bare "you" that needs or has to do something is anyone ("you have to weigh that against the cost", "you
+    need to create a conflict zone"): a general truth, no demand; "you Muslims need to ..." still names whom."""
+    return subj is not None and subj.lower_ == "you" and not any(True for _ in subj.children)
+
+
 def _turns_out(t: "Token") -> bool:
     """Whether `t` tells how a thing turns out ("should prove valuable"), not an act with an object."""
     return _lemma(t) in _TURNING_OUT and not any(c.dep_ in ("dobj", "ccomp") for c in t.children)
@@ -483,8 +489,11 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
             and not any(c.dep_ == "auxpass" for c in t.children) and not _foreseen_need(t.head)
         subj = _subject(t)
+        needs = needs and not _generic_you(subj if subj is not None else _subject(t.head))
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
-        if mine and _announced(t, lex) and _threat_act(t, lex):
+        undergoes = subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == t.i \
+            and not any(c.dep_ == "agent" for c in t.children)                        # "we will be cleared"
+        if mine and not undergoes and _announced(t, lex) and _threat_act(t, lex):
             threat = True                                       # "we will enter it", "our forces will advance"
         # what the speaker says he himself must or had to do ("I had to run inside the store") asks nothing of another
         asked = (modal or needs) and not mine and not (subj is not None and subj.lower_ == "i") \
@@ -802,6 +811,22 @@ def _planner(t: "Token") -> "Token | None":
     return None
 
 
+def _headline_present(t: "Token", voice: Voice) -> bool:
+    """An armed group's own news tells its attacks in the present, as headlines do ("our commandos attack a
+    barracks in the city"): a present verb of its own side's operation is an act done, not a habit."""
+    kids = list(t.children)       # the parse may tag it VB after "said": with a subject and no auxiliary, it is present
+    return voice.armed_group and t.tag_ in ("VBP", "VBZ", "VB") and any(c.dep_ == "nsubj" for c in kids) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in kids)
+
+
+def _own_side_undergoes(t: "Token", subj: "Token | None", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether the speaker's own side is the subject of a passive verb ("the officers would be cleared", "our
+    men will be targeted"): what is to be done to it, no act it announces; with an agent named, the subject may be
+    the operation itself ("it would be conducted by the army"), which `_threat_act` reads."""
+    return subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == t.i \
+        and not any(c.dep_ == "agent" for c in t.children) and _own_side(subj, lex, voice)
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -822,8 +847,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]
         subj = subjects[-1] if subjects else _subject(t) or _planner(t)
-        if _announced(t, lex) and _threat_act(t, lex) and (subj is None or _own_side(subj, lex, voice)
-                                                          or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
+        if _announced(t, lex) and _threat_act(t, lex) and not _own_side_undergoes(t, subj, lex, voice) \
+                and (subj is None or _own_side(subj, lex, voice) or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
             threat = True
         if _fights_terrorists(t, subj, lex, voice):
             justification = True
@@ -834,7 +859,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     if threat:
         yield SyntaxHit("threat", "syn.threat.own_side_plan")
     for t in sent:
-        if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG"):
+        if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG") \
+                and not _headline_present(t, voice):
             continue
         if _asked_for(t, lex):
             continue                                               # "urged Ankara to stop shelling": asked, not done
@@ -956,7 +982,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                     yield SyntaxHit("incitement", "syn.incite.violence_on_group")
                 continue
         # --- calls: imperatives and "must" to supporters -------------------------------------
-        if _let_us(t) or (lemma in lex["call_verbs"] and _imperative(t, sent)) or _dont(t, sent):
+        if _let_us(t) or (lemma in lex["call_verbs"] or _addressed(t)) and _imperative(t, sent) or _dont(t, sent):
             yield SyntaxHit("call_to_action", "syn.call.imperative")
             continue
         # --- "Stop the shelling", "End this war": an imperative to stop asks a party to stop, a demand ---------
@@ -1191,6 +1217,16 @@ def _dont(t: "Token", sent: "Span") -> bool:
             and _negated(t))
 
 
+_SECOND_PERSON = frozenset({"your", "yours", "yourself", "yourselves"})
+
+
+def _addressed(t: "Token") -> bool:
+    """Whether an imperative names what it asks by the hearers' own ("Serve your communities", "Open your doors to
+    the displaced"): it speaks to people and asks them to act, whatever the verb, as `call_verbs` do."""
+    return any(x.lower_ in _SECOND_PERSON for c in t.children if c.dep_ in ("dobj", "prep", "dative")
+               for x in c.subtree)
+
+
 def _let_us(t: "Token") -> bool:
     """"Let us ...", "Let every man ...", "Let all ...": an exhortation (not "let them come")."""
     if _lemma(t) != "let" or t.tag_ != "VB" or any(c.dep_ in _SUBJ for c in t.children):
@@ -1220,9 +1256,24 @@ def calm_undermined_spans(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> 
             deps = ("nsubj",)
         else:
             continue
-        for c in t.children:
-            if c.dep_ in deps and any(_lemma(x) in lex["calm_nouns"] for x in c.subtree):
+        heads = [c for c in t.children if c.dep_ in deps]
+        heads += _foreseen_subjects(t) if lemma in lex["failing_verbs"] else []
+        for c in heads:
+            if any(_lemma(x) in lex["calm_nouns"] for x in c.subtree):
                 out.append("".join(x.text_with_ws for x in c.subtree).strip())
+    return out
+
+
+def _foreseen_subjects(t: "Token") -> list["Token"]:
+    """The subject of what a failure is foreseen by ("the plan was more likely to fail", "the truce is expected
+    to collapse"): the failing verb hangs as xcomp on "likely" or "expected", whose clause holds the subject."""
+    out: list["Token"] = []
+    cur = t
+    for _ in range(2):
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        out += [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
     return out
 
 
