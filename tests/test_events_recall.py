@@ -312,3 +312,21 @@ def test_an_attack_named_in_another_country_is_another_incident(nlp, kb):
     evs = extract(nlp, kb, text).events
     assert {e.country for e in evs if e.sub_event_type == "Attack"} == {"Niger", "Mali"}, \
         [(e.sub_event_type, e.country) for e in evs]
+
+
+def test_dying_at_the_scene_is_the_toll_of_the_shooting(nlp, kb):
+    # "at the scene": where the incident happened, not a film's scene
+    text = "Two police officers shot a man who pointed a gun at them in Dallas on Friday. The man died at the scene."
+    evs = extract(nlp, kb, text).events
+    assert [e.fatalities for e in evs if e.sub_event_type == "Attack"] == [1], \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text, bombed", [
+    ("Two suicide bombers struck a crowded market in Maiduguri on Saturday, killing 11 people.", True),
+    ("Soldiers fought militants in Maiduguri. A suicide bomber hit the stock market of the city on Saturday.", False),
+])
+def test_an_explosion_striking_a_market_hits_a_place(nlp, kb, text, bombed):
+    # what a bomb or a blast strikes is a place, not a market of buyers (unless a compound says so)
+    evs = extract(nlp, kb, text).events
+    assert (("Explosions/Remote violence", "Suicide bomb") in subs(evs)) == bombed, subs(evs)
