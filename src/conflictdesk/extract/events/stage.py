@@ -260,6 +260,18 @@ def _penalty(m: Mention) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in PENALTY_VERBS
 
 
+def _attackers_killing(m: Mention) -> bool:
+    """"A gunman massacred 49 people", "two suicide bombers killed 15 worshippers": a killing of people counted,
+    done by those the text calls attackers, tells an attack even in a text about something else (an alligator,
+    a phone's encryption), where it is recalled; "a man shot his neighbour" is not told as an attack."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in KILLING_VERBS | {"massacre"}:
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in PERPETRATORS - {"suspect"}]
+    counted = [c for c in head.children if c.dep_ == "dobj" and any(n.dep_ == "nummod" for n in c.children)]
+    return bool(doers) and bool(counted)
+
+
 # a court's words: what someone is charged with, convicted or sentenced for is the charge, no incident told
 CHARGE_WORDS = {"charge", "convict", "indict", "sentence", "prosecute", "acquit", "plead", "guilty", "innocent"}
 
@@ -2340,7 +2352,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # a figure of speech in such a text ("a clash of civilizations", "under fire from")
     called = [] if relevant else [_called_political(s, patterns, kb=kb, index=index, forms=f)
                                   for s, f in zip(sents, forms)]
-    political = [not relevant and hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
+    political = [not relevant and (hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
+                                   or any(_attackers_killing(m) for m in found_all[k]))
                  for k in range(len(sents))]
     for k, sent in enumerate(sents):
         if not relevant and not political[k]:
