@@ -425,9 +425,10 @@ def test_a_weapons_test_is_no_attack(nlp, kb, text):
 
 
 def test_who_tells_of_an_attack_did_not_carry_it_out(nlp, kb):
-    [ev] = violent(nlp, kb, "Bombers struck a market in Baghdad on Monday. With another bomb planted in a car, "
-                            "they killed more than 20 people, police and medical sources said.")
-    assert ev.actor1 is None or not ev.actor1.startswith("police"), ev.actor1
+    # the market the bombers struck is a place bombed, and "another bomb" another incident: no event is the police's
+    evs = violent(nlp, kb, "Bombers struck a market in Baghdad on Monday. With another bomb planted in a car, "
+                           "they killed more than 20 people, police and medical sources said.")
+    assert evs and all(ev.actor1 is None or not ev.actor1.startswith("police") for ev in evs), [e.actor1 for e in evs]
 
 
 def test_a_police_station_seized_is_ground_taken_not_people(nlp, kb):

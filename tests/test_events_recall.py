@@ -312,3 +312,38 @@ def test_an_attack_named_in_another_country_is_another_incident(nlp, kb):
     evs = extract(nlp, kb, text).events
     assert {e.country for e in evs if e.sub_event_type == "Attack"} == {"Niger", "Mali"}, \
         [(e.sub_event_type, e.country) for e in evs]
+
+
+def test_dying_at_the_scene_is_the_toll_of_the_shooting(nlp, kb):
+    # "at the scene": where the incident happened, not a film's scene
+    text = "Two police officers shot a man who pointed a gun at them in Dallas on Friday. The man died at the scene."
+    evs = extract(nlp, kb, text).events
+    assert [e.fatalities for e in evs if e.sub_event_type == "Attack"] == [1], \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text, bombed", [
+    ("Two suicide bombers struck a crowded market in Maiduguri on Saturday, killing 11 people.", True),
+    ("Soldiers fought militants in Maiduguri. A suicide bomber hit the stock market of the city on Saturday.", False),
+])
+def test_an_explosion_striking_a_market_hits_a_place(nlp, kb, text, bombed):
+    # what a bomb or a blast strikes is a place, not a market of buyers (unless a compound says so)
+    evs = extract(nlp, kb, text).events
+    assert (("Explosions/Remote violence", "Suicide bomb") in subs(evs)) == bombed, subs(evs)
+
+
+ZOO = ("The zoo reopened its lake on Monday after a bear escaped. Keepers found the bear asleep in a garden. "
+       "Visitors were told to stay on the paths. The zoo said the fence would be raised by a metre. The bear had "
+       "swum across the moat, keepers said. Many visitors praised the keepers on social media. ")
+
+
+@pytest.mark.parametrize("text, attacks", [
+    (ZOO + "A gunman massacred 12 people early on Sunday at a dance club in Denver in the worst shooting in the "
+           "state.", 1),
+    (ZOO + "A man shot his neighbour early on Sunday at a dance club in Denver.", 0),
+])
+def test_attackers_killing_people_counted_is_told_in_passing(nlp, kb, text, attacks):
+    # a text about something else recalls an attack: attackers killing a number of people; a lone crime is no attack
+    evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Attack"]
+    assert len(evs) == attacks, [(e.sub_event_type, e.evidence.text) for e in evs]
+    assert all(e.salience == "background" for e in evs)

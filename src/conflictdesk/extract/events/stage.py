@@ -37,7 +37,7 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, intervention_in, mar
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_retold, incidents_only, merge_references,
                         refers_back, report_date, said_day_told_later)
-from .relevance import (MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
+from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
                         shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
 from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, accused_act_times,
@@ -260,6 +260,18 @@ def _penalty(m: Mention) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in PENALTY_VERBS
 
 
+def _attackers_killing(m: Mention) -> bool:
+    """"A gunman massacred 49 people", "two suicide bombers killed 15 worshippers": a killing of people counted,
+    done by those the text calls attackers, tells an attack even in a text about something else (an alligator,
+    a phone's encryption), where it is recalled; "a man shot his neighbour" is not told as an attack."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in KILLING_VERBS | {"massacre"}:
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in PERPETRATORS - {"suspect"}]
+    counted = [c for c in head.children if c.dep_ == "dobj" and any(n.dep_ == "nummod" for n in c.children)]
+    return bool(doers) and bool(counted)
+
+
 # a court's words: what someone is charged with, convicted or sentenced for is the charge, no incident told
 CHARGE_WORDS = {"charge", "convict", "indict", "sentence", "prosecute", "acquit", "plead", "guilty", "innocent"}
 
@@ -356,6 +368,26 @@ def _seized_upon(head: Any) -> bool:
         and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") for c in head.children)
 
 
+# acts and devices of violence: what they strike is a thing that can be hit ("two blasts struck a market"), not a
+# market of buyers or a scene of a film
+STRIKING_THINGS = FIRED_WEAPONS | {"attack", "blast", "explosion", "bombing", "airstrike", "bomber", "gunman", "gunmen"}
+
+
+def _struck_by_violence(head: Any) -> bool:
+    """"the attack targeted an open-air market", "a car bomb hit the market": the verb's subject is an act or a
+    device of violence, so its object is a place or people struck, whatever else the word may mean."""
+    return head.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in STRIKING_THINGS
+                                       for c in head.children)
+
+
+def _at_the_scene(o: Any) -> bool:
+    """"was shot dead by officers at the scene": the scene of the incident, where it happened (a film's scene
+    has its own words: "the opening scene", "a scene of the film")."""
+    return o.lemma_.lower() == "scene" and o.dep_ == "pobj" and o.head.lower_ in ("at", "on") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children) \
+        and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in o.children)
+
+
 def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     """"an attack on the bill", "shot a film", "the fight against malaria": the object of a violent
     word is no one who could be attacked."""
@@ -367,7 +399,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     objs += [g for c in head.children if c.dep_ == "prep" and c.lower_ in FIGURATIVE_PREPS
              for g in c.children if g.dep_ == "pobj"]
     # "a bombing at a market": a place where it happened, not a market that was "attacked"
-    objs = [o for o in objs if not (o.dep_ == "pobj" and o.head.lower_ == "at" and o.lemma_.lower() in PLACE_LIKE)]
+    objs = [o for o in objs if not (o.dep_ == "pobj" and o.head.lower_ == "at" and o.lemma_.lower() in PLACE_LIKE)
+            and not _at_the_scene(o)]
     agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if any({c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod")} & patterns.not_event_compounds
            for g in agents):
@@ -394,7 +427,9 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     for o in objs:
         if o.lemma_.lower() in patterns.victim_nouns and o.lemma_.lower() not in stop:
             continue                       # "a right to information law activist": a person, whatever their cause
-        words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
+        words = {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
+        if not (o.head.i == head.i and o.dep_ == "dobj" and _struck_by_violence(head)):
+            words |= {o.lemma_.lower(), o.lower_}     # "the blast hit the stock market": still its compound's
         if words & stop:
             return True
     return False
@@ -2357,7 +2392,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # a figure of speech in such a text ("a clash of civilizations", "under fire from")
     called = [] if relevant else [_called_political(s, patterns, kb=kb, index=index, forms=f)
                                   for s, f in zip(sents, forms)]
-    political = [not relevant and hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
+    political = [not relevant and (hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
+                                   or any(_attackers_killing(m) for m in found_all[k]))
                  for k in range(len(sents))]
     for k, sent in enumerate(sents):
         if not relevant and not political[k]:
