@@ -200,6 +200,8 @@ def _fired_at_forces(m: Mention, patterns: EventPatterns) -> bool:
 
 
 HARM_VERBS = {"kill", "wound", "injure", "murder", "lynch"}
+# verbs of a blow that hits its object ("three officers were shot", "gunned down", "stabbed a guard"): harm told
+WOUNDING_VERBS = {"shoot", "gun", "stab"}
 
 
 def _killed_by_people(m: Mention, patterns: EventPatterns) -> bool:
@@ -1764,10 +1766,6 @@ def _told_as_harmed(tok: Any) -> bool:
     if tok is None or tok.head.lemma_.lower() not in HARM_VERBS | WOUNDING_VERBS:
         return False
     return tok.dep_ in ("nsubjpass", "dobj") or (tok.dep_ == "nsubj" and reduced_relative(tok.head, tok))
-
-
-# verbs of a blow that hits its object ("three officers were shot", "gunned down", "stabbed a guard"): harm told
-WOUNDING_VERBS = {"shoot", "gun", "stab"}
 
 
 def _fired_at(tok: Any) -> bool:

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate
-from .wording import (DOTTED_STATE_AFTER, US_STATES_DOTTED, VENUE_APPOSITION, HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG, AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE,
-                      FUNCTION_WORDS, MONTHS, NOUN_NEXT, US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN,
-                      near_word_before)
+from .wording import (DOTTED_STATE_AFTER, US_STATES_DOTTED, VENUE_APPOSITION, HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG,
+                      AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE, FUNCTION_WORDS, MONTHS, NOUN_NEXT,
+                      US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN, near_word_before)
 
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer

@@ -848,7 +848,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         subjects = [c for c in t.children if c.dep_ in _SUBJ]
         subj = subjects[-1] if subjects else _subject(t) or _planner(t)
         if _announced(t, lex) and _threat_act(t, lex) and not _own_side_undergoes(t, subj, lex, voice) \
-                and (subj is None or _own_side(subj, lex, voice) or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
+                and (subj is None or _own_side(subj, lex, voice)
+                     or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
             threat = True
         if _fights_terrorists(t, subj, lex, voice):
             justification = True
