@@ -258,6 +258,9 @@ def _own_side(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> b
     if lemma in ("it", "they", "we", "i") or _is_first_person(np, lex):
         return True
     forces = lex["group_forces"] if voice.armed_group else lex["state_forces"]
+    if not voice.armed_group and any(c.dep_ in ("amod", "compound") and _lemma(c) in lex["attackers"]
+                                     for c in np.children):
+        return False                        # "rebel soldiers", "insurgent fighters": forces of the other side
     return lemma in forces
 
 
@@ -801,6 +804,24 @@ def _the_other_sides(np: "Token", lex: Mapping[str, frozenset[str]], voice: Voic
 _CONDITIONS = frozenset({"if", "unless", "once", "until", "whenever", "lest"})
 
 
+# heads whose negation keeps the act they govern ("will not hesitate to strike", "did not stop firing", "does not
+# rule out strikes"): a negated stop or refusal to exclude is no renunciation
+_NEGATION_KEEPS = _STOPPING | {"hesitate", "rule", "exclude", "refrain", "stop", "cease"}
+
+
+def _plan_negated(t: "Token") -> bool:
+    """Whether the plan, order or intent an act hangs from is negated ("never planned to pursue the death
+    penalty", "this is not an order to target the group"): the act is said not to be intended, no threat."""
+    cur = t
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acl", "attr") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if _negated(cur) and _lemma(cur) not in _NEGATION_KEEPS:
+            return True
+    return False
+
+
 def _planner(t: "Token") -> "Token | None":
     """Whose plan an act is when an intent noun's possessive names someone ("his plans to carry out the attack":
     his); the side's own "our", "its", "their" plans stay the speaker's."""
@@ -848,6 +869,7 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         subjects = [c for c in t.children if c.dep_ in _SUBJ]
         subj = subjects[-1] if subjects else _subject(t) or _planner(t)
         if _announced(t, lex) and _threat_act(t, lex) and not _own_side_undergoes(t, subj, lex, voice) \
+                and not _plan_negated(t) \
                 and (subj is None or _own_side(subj, lex, voice)
                      or _lemma(subj) in lex["operation_nouns"] | {"fight", "war"}):
             threat = True
@@ -859,7 +881,9 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             justification = True
     if threat:
         yield SyntaxHit("threat", "syn.threat.own_side_plan")
-    for t in sent:
+    # deaths in a crash or a fire are an accident the speaker reports, no act its side claims ("a helicopter
+    # crashed, killing four soldiers")
+    for t in () if accident(sent.text) else sent:
         if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG") \
                 and not _headline_present(t, voice):
             continue
@@ -1288,6 +1312,9 @@ _ARMS_TOPICS = frozenset({"deploy", "deployment", "system", "weapon", "missile",
 # talks of trade, work and money named by a noun before them ("contract talks", "wage negotiations")
 _MONEY_TALKS = frozenset({"contract", "budget", "funding", "package", "sale", "purchase", "trade", "wage", "pay",
                           "salary", "labor", "labour", "merger", "price", "tariff", "debt", "loan", "bailout"})
+# one man police talk down in a standoff: negotiating with him is crisis work, no step between parties to a conflict
+_STANDOFF_PARTIES = frozenset({"gunman", "suspect", "shooter", "kidnapper", "hijacker", "hostage-taker", "man",
+                               "woman", "attacker"})
 # words that concede what follows, the news being what holds in spite of it ("fighting raged despite a truce")
 _CONCESSIVE = frozenset({"despite", "notwithstanding"})
 
@@ -1328,6 +1355,10 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
                 t.dep_ == "acl" and _lemma(t.head) in _MONEY_TALKS
                 or any(c.dep_ == "dobj" and _lemma(c) in _MONEY_TALKS for c in t.children)):
             out.append((t.idx - base, t.idx + len(t.text) - base))  # "a funding package negotiated by the House"
+        elif lemma in ("talk", "negotiation", "negotiate") and any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(_lemma(x) in _STANDOFF_PARTIES for x in c.children)
+                for c in t.children):
+            out.append(span(t))                         # "officers negotiated with the gunman": a standoff
         elif lemma in ("talk", "negotiation") and t.pos_ == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(_lemma(x) in _ARMS_TOPICS for x in c.subtree)
                 for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
@@ -1388,7 +1419,20 @@ def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     """Whether a point speaks of violence or its consequences (what makes a warning a threat); not the first
     half of a hyphened modifier ("to take in 10,000 people fleeing war-torn Syria" pledges no war)."""
     return any((_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS) and not _hyphen_prefix(t)
-               for t in tokens)
+               and not _inquired_into(t) for t in tokens)
+
+
+# verbs and nouns of looking into what happened: their object is the past act looked into, no force pledged
+_INQUIRY = frozenset({"investigate", "probe", "examine", "investigation", "inquiry", "review"})
+
+
+def _inquired_into(t: "Token") -> bool:
+    """Whether a violent noun is what an inquiry looks into ("vowed to help in investigating the bombing", "an
+    inquiry into the shooting"): the act is past and examined, the pledge one of inquiry."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("dobj", "pobj"):
+        return False
+    head = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("into", "of") else t.head
+    return _lemma(head) in _INQUIRY
 
 
 def _hyphen_prefix(t: "Token") -> bool:
