@@ -586,6 +586,20 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The minister vowed a thorough investigation into the shooting.", "other", "threat"),
     ("The mother vowed to remain in the city until her daughter is found.", "other", "threat"),
     ("The president vowed to crush the rebels.", "threat", "other"),
+    # a vow to look into an attack is no threat; a plan or order said not to be is none either, while a stop
+    # negated keeps the act
+    ("The minister vowed to cooperate with the French police in investigating the bombing.", "other", "threat"),
+    ("The ministry said it had never planned to seek the execution of the suspect.", "other", "threat"),
+    ('The general said: "This is not an order to shoot the insurgents on sight."', "other", "threat"),
+    ("The rebels said they would not stop attacking the town.", "threat", "other"),
+    # deaths in a crash are an accident, no act claimed; rebels named as soldiers are still the other side
+    ("An army helicopter crashed near the base on Monday, killing four crew members, the army said.", "other",
+     "claim_of_responsibility"),
+    ("The interior minister said mutinous rebel troops were still shooting at the parliament.", "other",
+     "claim_of_responsibility"),
+    # police talking a gunman down is no step towards calm between parties
+    ("The police chief said negotiators talked with the gunman for hours before he surrendered.", "other",
+     "de_escalation"),
     # bail denied is withheld, no report denied
     ("The suspect was denied bail on Friday, according to court documents.", "other", "denial"),
     # the words news names a reason with, and a purpose an act is aimed at, give its grounds; a source cited does not
