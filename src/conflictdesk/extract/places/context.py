@@ -83,7 +83,7 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
 
 
 def _region_before(c: Candidate, before: str, gaz: "Gazetteer") -> None:
-    """ "the southern Missouri town of Salem": a region (or country) named before the town's noun holds the
+    """ "the southern Missouri town of Salem": a US state (or a country) named before the town's noun holds the
     town, as ", Missouri" after it would say."""
     rm = REGION_TOWN_BEFORE.search(before)
     if rm is None:
@@ -93,8 +93,11 @@ def _region_before(c: Candidate, before: str, gaz: "Gazetteer") -> None:
         return
     if gaz.country_code(name):
         c.country_hint = c.country_hint or name
-    elif not c.admin1_hint and (region := gaz.admin1(name)) is not None and name_key(region.name) == name_key(name):
-        c.admin1_hint = name        # the region's own name, not a look-alike ("Syrian" is no "Soriano")
+    elif not c.admin1_hint and (state := gaz.admin1(name, country="US")) is not None \
+            and name_key(state.name) == name_key(name):
+        # a US state by its own name (not a look-alike: "Syrian" is no "Soriano"); elsewhere such a modifier is
+        # as often a sea or a valley shared by several regions ("the Red Sea city of Jiddah")
+        c.admin1_hint = name
 
 
 def _regions_listed(gaz: "Gazetteer", name: str, nxt: str) -> bool:
