@@ -288,3 +288,18 @@ def test_a_small_us_town_in_a_state_the_text_never_names_is_no_reading(places):
     found = places("Police in Baton Rouge, Louisiana, shot a man on Tuesday. Protesters marched for Sterling "
                    "in Baton Rouge on Wednesday.")
     assert not named(found, "Sterling") and named(found, "Baton Rouge")[0].admin1 == "Louisiana"
+
+
+def test_the_seat_of_a_government_is_no_place(places):
+    found = places("The White House condemned the shooting in Dallas, Texas, on Friday.")
+    assert not named(found, "White House") and named(found, "Dallas")
+
+
+def test_a_region_named_before_the_town_noun_holds_the_town(places):
+    found = places("A gunman shot two deputies in the southern Missouri town of Salem on Sunday.")
+    assert named(found, "Salem")[0].admin1 == "Missouri"
+
+
+def test_the_ends_of_a_route_are_no_place_of_the_incident(places):
+    found = places("The airliner crashed in eastern Ukraine while en route from Oslo to Lima, officials said.")
+    assert not named(found, "Oslo") and not named(found, "Lima") and named(found, "eastern Ukraine")

@@ -9,10 +9,12 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ...knowledge.gazetteer import name_key
 from .candidates import Candidate
 from .wording import (DOTTED_STATE_AFTER, US_STATES_DOTTED, VENUE_APPOSITION, HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG,
                       AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE, FUNCTION_WORDS, MONTHS, NOUN_NEXT,
-                      US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, WITHIN, near_word_before)
+                      US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, REGION_TOWN_BEFORE, ROUTE_END_BEFORE,
+                      WITHIN, near_word_before)
 
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer
@@ -66,6 +68,10 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
             elif not c.within and nxt != c.text and not LIST_GOES_ON.match(after, cm.end()):
                 c.within = nxt          # "al-Saidi village, southern Daquq district" (not "attacks in Paris,
                 #                         Brussels and Orlando": a list, Brussels holds no Paris)
+        before = text[max(0, c.start - 60):c.start]
+        if ROUTE_END_BEFORE.search(before):
+            c.origin = "not_a_place"   # "en route from Oslo to Lima": a journey's ends, no incident's place
+        _region_before(c, before, gaz)
         if not c.precision and near_word_before(text, c.start):
             c.precision = 2
         dm = DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start])
@@ -74,6 +80,24 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
             c.precision = 2
             c.direction = dm.group(0).strip().lower()
             c.region_start = max(0, c.start - 25) + dm.start()
+
+
+def _region_before(c: Candidate, before: str, gaz: "Gazetteer") -> None:
+    """ "the southern Missouri town of Salem": a US state (or a country) named before the town's noun holds the
+    town, as ", Missouri" after it would say."""
+    rm = REGION_TOWN_BEFORE.search(before)
+    if rm is None:
+        return
+    name = re.sub(r"^(?:The|A|An)\s+", "", rm.group(1))
+    if name == c.text:
+        return
+    if gaz.country_code(name):
+        c.country_hint = c.country_hint or name
+    elif not c.admin1_hint and (state := gaz.admin1(name, country="US")) is not None \
+            and name_key(state.name) == name_key(name):
+        # a US state by its own name (not a look-alike: "Syrian" is no "Soriano"); elsewhere such a modifier is
+        # as often a sea or a valley shared by several regions ("the Red Sea city of Jiddah")
+        c.admin1_hint = name
 
 
 def _regions_listed(gaz: "Gazetteer", name: str, nxt: str) -> bool:

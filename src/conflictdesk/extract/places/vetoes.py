@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from ...knowledge.gazetteer import name_key
 from .candidates import Candidate
-from .wording import ART, COMMON_WORDS, DIRECTION_WORDS, LANGUAGES, PARTIAL_MIN_POPULATION, STOP_WORDS
+from .wording import (ART, COMMON_WORDS, DIRECTION_WORDS, GOVERNMENT_SEATS, LANGUAGES, PARTIAL_MIN_POPULATION,
+                      STOP_WORDS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -132,6 +133,8 @@ def is_plausible(c: Candidate, text: str, actor_spans: list[tuple[int, int]], ga
         return True
     if gaz.is_not_place(c.text):
         return False
+    if re.sub(r"^the\s+", "", c.text.lower()) in GOVERNMENT_SEATS:
+        return False            # "the White House said": the presidency, not White House, Tennessee
     words = c.text.replace("-", " ").split()
     if not words or not c.text[0].isupper() and not re.match(ART + "-", c.text):
         return False

@@ -95,6 +95,16 @@ CAPITAL_NAMED = re.compile(r"\bcapital(?: city)?,?\s+(?:of\s+[A-Z][\w\-]+,?\s+)?
 # A place named as the container of the place after it: "Baghdad's western suburb of Abu Ghraib".
 CONTAINER_OF = re.compile(r"(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:suburb|suburbs|district|neighbou?rhood|quarter|"
                           r"town|village|area|outskirts)\s+of\s+(?:the\s+)?")
+# buildings named for the government that sits in them ("the White House said", "the Kremlin denied"): the
+# office speaks or acts, no event takes place there
+GOVERNMENT_SEATS = frozenset({"white house", "kremlin", "pentagon"})
+# a route's ends ("en route from Amsterdam to Kuala Lumpur", "a flight to Istanbul"): where a journey starts or
+# was to end, not where what befell it happened
+ROUTE_END_BEFORE = re.compile(r"\b(?:en\s+route|on\s+(?:its|their|his|her|the|a)\s+way|flight|flights|flying|"
+                              r"bound)\s+(?:from\s+(?:the\s+)?" + NAME + r"\s+)?(?:from|to|for)\s+(?:the\s+)?$")
+# a region named before a town's noun ("the southern Missouri town of Salem", "the Punjab city of Lahore"): the
+# region that holds the town
+REGION_TOWN_BEFORE = re.compile(r"(?<![\w-])(" + NAME + r")\s+(?:town|city|village|hamlet|suburb|community)\s+of\s+$")
 # Capitalised words that are never places in these positions (sentence words, months, titles).
 STOP_WORDS = frozenset(
     "the a an this that these those he she it they we i his her its their our my your monday tuesday wednesday "
