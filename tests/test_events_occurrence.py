@@ -1151,3 +1151,28 @@ def test_aircraft_and_fire_words_that_strike_no_one_are_no_event(nlp, kb, text):
 ])
 def test_aircraft_that_strike_stay_events(nlp, kb, text):
     assert violent(nlp, kb, text) != []
+
+
+# missiles, rockets and warheads held, built or in range: a capability, not a strike
+@pytest.mark.parametrize("text", [
+    "The kingdom has spent years building up an arsenal of rockets hidden in the mountains, the report said.",
+    "Officials fear the regime wants to fit small nuclear warheads on its long-range missiles.",
+    "Both islands lie within range of the neighbour's missiles, the minister said on Tuesday.",
+    "The navy is developing new missiles capable of striking ships far out at sea, a spokesman said.",
+])
+def test_missiles_held_or_built_are_no_strike(nlp, kb, text):
+    assert violent(nlp, kb, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired a dozen rockets at the border town on Monday, wounding two farmers.",
+    "Two rockets landed near the airport in the south of the country on Friday, police said.",
+    "The navy fired what appeared to be a short-range missile into the sea on Sunday, officials said.",
+])
+def test_missiles_fired_stay_events(nlp, kb, text):
+    assert violent(nlp, kb, text) != []
+
+
+def test_a_weapons_test_stays_an_event(nlp, kb):
+    text = "The country test-fired two ballistic missiles off its east coast on Thursday, the military said."
+    assert extract(nlp, kb, text).events

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .attributes import PERCEPTION_VERBS
+from .attributes import HYPO_MODALS, PERCEPTION_VERBS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -204,6 +204,64 @@ def _aircraft_intercepted(m: "Mention") -> bool:
     return bool(lemmas & MANNED_AIRCRAFT) and not lemmas & FIRED_WEAPONS
 
 
+# what is fired from afar: "an arsenal of missiles", "warheads to mount on ballistic missiles" name weapons held
+MISSILE_NOUNS = {"missile", "rocket", "warhead"}
+# what a fired weapon does besides striking: "rockets landed near the base", "a missile fell short", "a barrage of
+# rockets", "the launch of a missile" (the launch or test ACLED codes is told by these words)
+MISSILE_FLIGHT = {"land", "fall", "explode", "slam", "crash", "rain", "impact", "detonate", "aim", "direct",
+                  "intercept", "test", "launch", "launching", "firing", "barrage", "salvo", "volley", "hail", "shot",
+                  "test-fire", "testfire", "fly", "wave", "attack"}
+
+# what one does with a missile one holds, not fires: "keep", "mount" a warhead "on" it, "carry" it, "back" a side
+HOLDING_VERBS = {"keep", "mount", "carry", "support", "back", "press", "step"}
+# an aircraft's strike words that name no strike of a rocket: "a rocket mission", "the bomb" it carries
+NOT_STRIKES = {"bomb", "operation", "mission", "sortie"}
+# "what appeared to be a missile", "what seemed to be rockets": a naming clause, not the missile's own verb
+SEEMING = {"be", "appear", "seem", "look"}
+
+
+def _could(verb: "Token") -> bool:
+    """"missiles that can be launched from warships": a verb told as possible, not done."""
+    return any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in verb.children)
+
+
+def _missile_strikes_no_one(head: "Token") -> bool:
+    """"developing missiles capable of striking the mainland", "an arsenal of missiles", "warheads to mount on
+    ballistic missiles", "missile technology": a missile word tells a strike only tied to a word of striking,
+    firing, launching or testing ("fired two missiles", "rockets landed", "a missile attack", "dozens of rockets
+    hit"); tied to any other word it names a weapon held or built, a capability, not its use."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in MISSILE_NOUNS:
+        return False
+    striking = (STRIKING_VERBS - HOLDING_VERBS) | (STRIKE_NOUNS - MISSILE_NOUNS - NOT_STRIKES) | DOWNING_NOUNS \
+        | FIGHT_NOUNS | EXCHANGE_NOUNS | MISSILE_FLIGHT
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in striking and not _could(c) for c in head.children):
+        return False              # "rockets fired from Gaza", "a missile that hit a school" (not "that can be
+                                  # launched from warships": what the weapon could do)
+    tok = head
+    while tok.dep_ in ("conj", "appos", "compound", "amod", "nmod") and tok.head.i != tok.i:
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in striking:
+            return False          # "a missile strike", "rocket fire", "a missile launch"
+        tok = tok.head
+    # "dozens of rockets", "an arsenal of missiles", "weapons including rockets": the quantity, collection or
+    # kind stands where the weapon would
+    while tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including", "like") \
+            and tok.head.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.head.lemma_.lower() not in striking:
+        tok = tok.head.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "attr"):
+        word = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        word = tok.head.head
+    else:
+        return False              # a headline or a list: no verb to read the weapon by
+    # "fired what appeared to be a ballistic missile": the weapon is named in a clause the firing verb governs
+    while word.lemma_.lower() in SEEMING and word.dep_ in ("xcomp", "ccomp", "dobj", "relcl") and word.head.i != word.i:
+        word = word.head
+    if word.lemma_.lower() in striking:
+        return False
+    return not any(c.dep_ in ("dobj", "advcl", "xcomp", "conj") and c.lemma_.lower() in striking
+                   for c in word.children)
+
+
 # "3,000 Tunisians have left to fight with Islamic State": going to fight somewhere, no battle told
 JOINING_VERBS = {"leave", "travel", "go", "head", "join", "come", "return", "recruit", "send", "volunteer", "sign",
                  "flock", "move", "cross", "assign", "deploy", "dispatch", "train", "mobilize", "mobilise"}
@@ -257,6 +315,9 @@ def not_an_occurrence(m: "Mention") -> bool:
         if _aircraft_strikes_no_one(head):
             return True
     if _aircraft_intercepted(m):
+        return True
+    if m.coding.sub_event_type == "Shelling/artillery/missile attack" and len(m.tokens) == 1 \
+            and _missile_strikes_no_one(head):
         return True
     if _part_of_a_name(head) or _progress_made(head) or _armed_with(head) or _ties_to_a_doer(head):
         return True
