@@ -221,10 +221,15 @@ def unambiguous(gaz: "Gazetteer", name: str, r: "ResolvedPlace") -> bool:
     return True
 
 
+def _regions_named(gaz: "Gazetteer", name: str) -> list["ResolvedPlace"]:
+    """The first-level regions whose own name is `name` exactly (Georgia, the US state)."""
+    return [o for o in gaz.candidates(name, fuzzy=False)
+            if o.kind == "admin1" and o.match == "exact" and name_key(o.name) == name_key(name)]
+
+
 def _region_elsewhere(gaz: "Gazetteer", name: str, cc: str | None) -> bool:
     """A country's name that is also the name of a first-level region of another country (Georgia)."""
-    return any(o.kind == "admin1" and o.country_code != cc and o.match == "exact"
-               and name_key(o.name) == name_key(name) for o in gaz.candidates(name, fuzzy=False))
+    return any(o.country_code != cc for o in _regions_named(gaz, name))
 
 
 def actor_countries(kb: Any, gaz: "Gazetteer", text: str) -> dict[str, float]:
@@ -273,9 +278,8 @@ def _region_of_the_story(gaz: "Gazetteer", name: str, r: "ResolvedPlace | None",
     if r is None or r.kind != "country" or not ccs:
         return r
     rank = {gaz.country_code(x) or x: i for i, x in reversed(list(enumerate(ccs)))}
-    regions = [o for o in gaz.candidates(name, fuzzy=False) if o.kind == "admin1" and o.match == "exact"
-               and name_key(o.name) == name_key(name) and rank.get(o.country_code, len(ccs)) < rank.get(
-                   r.country_code, len(ccs))]
+    regions = [o for o in _regions_named(gaz, name)
+               if rank.get(o.country_code, len(ccs)) < rank.get(r.country_code, len(ccs))]
     return min(regions, key=lambda o: rank[o.country_code]) if regions else r
 
 
