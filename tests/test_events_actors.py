@@ -1288,3 +1288,41 @@ def test_forces_told_fighting_with_attackers_stay_first(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
     assert evs and all(a1 and a1.startswith("Military Forces of Nigeria") and a2 and "Boko Haram" in a2
                        for _, a1, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_dateline_parsed_as_a_second_subject_is_no_side(nlp, kb):
+    text = ("SEOUL, South Korea — North Korea on Friday launched a short-range ballistic missile toward the sea, "
+            "officials in the South said.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Shelling/artillery/missile attack"]
+    assert evs and evs[0][1] and "North Korea" in evs[0][1], [(a1, a2) for _, a1, a2 in evs]
+
+
+
+def test_what_appeared_to_be_a_missile_is_fired_by_the_subject(nlp, kb):
+    text = ("North Korea on Saturday fired what appeared to be a submarine-launched ballistic missile off its east "
+            "coast, the U.S. and Japan said, the latest in a string of tests.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Shelling/artillery/missile attack"]
+    assert evs and evs[0][1] and "North Korea" in evs[0][1], [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_detects_a_launch_did_not_fire(nlp, kb):
+    text = "The U.S. Navy detected a missile launch from the north early on Friday, a spokesman said."
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or "Military Forces of the United States" not in a1 for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_person_told_as_a_states_woman_is_its_civilian(nlp, kb):
+    text = ("Police arrested a man who prosecutors believe killed Jane Miller, a U.S. woman who was found dead in "
+            "her apartment in Rome last weekend.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type != "Arrests"]
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+    assert all(a2 and a2.startswith("Civilians (United States)") for _, _, a2 in evs), [a2 for _, _, a2 in evs]
+
+
+def test_a_participle_after_an_attack_noun_is_the_attacks(nlp, kb):
+    text = ("Police were on high alert across the country on Sunday after the previous day's attack by a suicide "
+            "bomber in the city's busiest square, killing two Germans and a Dane.")
+    evs = [x for x in coded(nlp, kb, text) if x[1] is not None or x[2] is not None]
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+    assert all(a2 and a2.startswith("Civilians (Germany)") for _, _, a2 in evs), [a2 for _, _, a2 in evs]

@@ -29,6 +29,9 @@ def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], throu
     for _ in range(steps):
         for group, deps in enumerate(subjects):
             found = [c for c in v.children if c.dep_ in deps]
+            if len(found) > 1:
+                # "SEOUL, South Korea - North Korea fired a missile": the dateline parsed as a second subject
+                found = [c for c in found if not _dateline_word(c)] or found
             if found:
                 return found[0], group
         if otherwise is not None:
@@ -43,6 +46,11 @@ def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], throu
             continue
         break
     return None, -1
+
+
+def _dateline_word(tok: "Token") -> bool:
+    """A place in capitals opening the text ("SEOUL", "SEOUL/TOKYO"): where the report was filed."""
+    return tok.left_edge.i == 0 and len(tok.text) > 2 and tok.text.isupper() and tok.ent_type_ in ("GPE", "LOC", "ORG")
 
 
 TEXT_KEY = "conflictdesk.text"

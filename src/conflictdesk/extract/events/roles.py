@@ -105,6 +105,7 @@ def _subtree_range(tok: "Token", *, stop: set[str] | None = None) -> tuple[int, 
 
 # what a state owns: its modifier or possessor is whose it is, not who acted ("violated Turkish airspace")
 OWNED_NOUNS = {"airspace", "territory", "waters", "sovereignty", "border", "soil"}
+PLACE_WORDS = {"frontier", "region", "province", "coast", "island"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "wage", "execute", "perform", "begin",
                "start", "initiate", "commit"}
 COUNTING_NOUNS = {"number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "group", "handful",
@@ -246,6 +247,9 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                 # a nationality, not the state
                 hits = [h for h in hits if getattr(index.by_id.get(h[2]), "type", None) not in STATE_TYPES or (
                     tok.lemma_.lower() not in SITE_NOUNS and _state_named(h, text, index))]
+                national = _national_in_apposition(child, hits, index, patterns) if child.dep_ == "appos" else None
+                if national is not None:
+                    return Party(actor=national, kind="nationals", token=tok)   # "Jane Doe, a U.S. woman"
                 if hits:
                     break
     if not hits and rp is None:
@@ -281,7 +285,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         if rec is not None and rec.type == "state" and rec.country in patterns.people_not_forces:
             return Party(actor=hits[0][2], kind="nationals", token=tok)     # "Palestinian attacks"
         if rec is not None and rec.type == "state" and tok.dep_ == "amod" and tok.head.lemma_.lower() not in \
-                OWNED_NOUNS | SITE_NOUNS | {"frontier", "region", "province", "coast", "island"} and (
+                OWNED_NOUNS | SITE_NOUNS | PLACE_WORDS and (
                 tok.head.lemma_.lower() in patterns.nationality_heads or tok.head.lower_ in patterns.nationality_heads):
             return Party(actor=hits[0][2], kind="nationals", token=tok)     # "a Syrian suicide bomber"
     if hits and kind is None and len(hits) == 1 and _people_modifier(tok, hits[0], index=index, patterns=patterns):
@@ -332,6 +336,20 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
         return Party(token=tok)
     return Party(token=tok)
+
+
+def _national_in_apposition(appos: "Token", hits: list[tuple[int, int, str]], index: ActorIndex,
+                            patterns: EventPatterns) -> str | None:
+    """"Jane Doe, a U.S. woman", "Ali, a Syrian student": a person the apposition tells by a state's name
+    on a word for people is one of its nationals, not the state's forces; the state, or None."""
+    lemma = appos.lemma_.lower()
+    if lemma not in patterns.nationality_heads or lemma in OWNED_NOUNS | SITE_NOUNS | PLACE_WORDS or len(hits) != 1:
+        return None
+    rec = index.by_id.get(hits[0][2])
+    if rec is None or rec.type != "state":
+        return None
+    own = any(c.dep_ in ("amod", "compound", "nmod") and hits[0][0] <= c.idx < hits[0][1] for c in appos.children)
+    return hits[0][2] if own else None
 
 
 def _counted_before(num: "Token") -> "Token | None":
@@ -461,8 +479,15 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
     if said in {n.lower() for n in (rec.name, *rec.aliases)} or said in short_name_words():
         return False                                  # "Israel", "the United States", "the North": the state named
     own = hit[0] <= tok.idx < hit[1]                  # "Palestinians", "a Palestinian"
-    return own or tok.lemma_.lower() in patterns.nationality_heads or tok.lower_ in patterns.nationality_heads \
+    return own or _people_word(tok, patterns.nationality_heads) \
         or _counted_people(tok, patterns)
+
+
+def _people_word(tok: "Token", words: frozenset[str]) -> bool:
+    """Is the word one of `words`, in its own form or its lemma; a plural the tagger reads as a proper noun
+    keeps its "s" in the lemma ("Belgian Islamists", "Iraqi Kurds")."""
+    lower = tok.lemma_.lower()
+    return lower in words or tok.lower_ in words or (tok.tag_ == "NNPS" and lower.endswith("s") and lower[:-1] in words)
 
 
 # a model designation names hardware, not people: "two Turkish F-16s", "Russian Su-24s", "MiG-29s", "T-72s"
@@ -596,12 +621,25 @@ def _subject(verb: "Token") -> tuple["Token | None", bool]:
     told = told_relative(verb)
     if told is not None:
         return told, bool(_children(verb, {"auxpass"}))
+    event = _event_before_participle(verb)
+    if event is not None:
+        return next(iter(_pobj_of(event, {"by"})), None), False
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
                                    steps=4, through_prepositions=True, not_into=_SPEECH,
                                    otherwise=_modified_noun)
     if group == 1 and _controls(subj, verb):
         return subj, False
     return subj, group == 1
+
+
+def _event_before_participle(verb: "Token") -> "Token | None":
+    """"Police were on alert after the attack by a suicide bomber, killing three": a participle hung from a
+    clause that only tells a state (a copula) tells what the attack noun before it did, not what the
+    clause's subject did; that noun (its "by" names the doer), or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.lemma_.lower() not in COPULAS:
+        return None
+    return next((t for t in reversed(verb.doc[verb.head.i:verb.i]) if t.lemma_.lower() in RANKED_NOUNS
+                 and t.pos_ == "NOUN" and t.head.i != verb.i), None)
 
 
 def _controls(subj: "Token", verb: "Token") -> bool:
@@ -618,7 +656,10 @@ def _controls(subj: "Token", verb: "Token") -> bool:
 def _what_it_seemed(verb: "Token") -> "Token | None":
     """"police carried out what appeared to be controlled explosions": the verb that tells the act
     ("carried out"), of which "what appeared to be" only says what it looked like; never a verb of
-    saying ("in what police said appeared to be a terror attack")."""
+    saying ("in what police said appeared to be a terror attack"). The noun after "to be" hangs from
+    "be" ("North Korea fired what appeared to be a missile"): the seeming verb is the one above it."""
+    if verb.lemma_.lower() == "be" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in SEEMING:
+        verb = verb.head
     what = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "what" and c.tag_ == "WP"), None)
     if what is None or verb.lemma_.lower() not in SEEMING or verb.dep_ not in ("ccomp", "dobj"):
         return None
@@ -653,7 +694,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    "identify", "name",
                    # who finds the dead did not kill them ("police discovered three dead men", "troops found the
                    # bodies of 12 people")
-                   "find", "discover", "recover", "uncover", "exhume"}
+                   "find", "discover", "recover", "uncover", "exhume",
+                   # who picks it up on radar did not fire it ("the U.S. military detected a missile launch")
+                   "detect", "track", "spot", "observe"}
 # an act "reported by state media", "condemned by the UN", a gunman "described by police": the "by" of such a
 # participle names who tells or judges it, not who did it (a strike "called by unions" is theirs)
 TOLD_BY = NOT_AGENT_VERBS - {"call"}
