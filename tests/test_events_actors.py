@@ -1326,3 +1326,9 @@ def test_a_participle_after_an_attack_noun_is_the_attacks(nlp, kb):
     evs = [x for x in coded(nlp, kb, text) if x[1] is not None or x[2] is not None]
     assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
     assert all(a2 and a2.startswith("Civilians (Germany)") for _, _, a2 in evs), [a2 for _, _, a2 in evs]
+
+
+def test_a_nationality_on_a_plural_the_tagger_calls_proper_is_no_states_forces(nlp, kb):
+    text = "Two years ago, Dutch Islamists linked to the Madrid bombers killed 12 people in Utrecht."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Military Forces" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
