@@ -1332,3 +1332,23 @@ def test_a_nationality_on_a_plural_the_tagger_calls_proper_is_no_states_forces(n
     text = "Two years ago, Dutch Islamists linked to the Madrid bombers killed 12 people in Utrecht."
     evs = coded(nlp, kb, text)
     assert evs and all(a1 is None or "Military Forces" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_their_offensive_is_the_clause_subjects(nlp, kb):
+    text = ("In Syria, pro-government forces pushed ahead with their offensive near Hama on Monday, displacing "
+            "thousands of families toward the border.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Syria"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_his_countrys_military_is_the_speakers_states(nlp, kb):
+    text = ("Turkish Prime Minister Ahmet Davutoglu said on Saturday that his country's military fired at Kurdish "
+            "fighters in northern Syria after shots hit a border post.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Turkey"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_what_an_attack_only_caused_is_no_side(nlp, kb):
+    text = "Friday's attack plunged Denmark into shock, a week after gunmen killed four people in Aarhus."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 is None or "Military" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]

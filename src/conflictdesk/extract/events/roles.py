@@ -302,8 +302,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         hits = [h for h in hits if h not in people]
         if not hits and people and (people[0][0] <= tok.idx < people[0][1] or
                                     tok.lemma_.lower() in NATIONALS_ABROAD or _counted_people(tok, patterns) or
-                                    (tok.lemma_.lower() in PERSON_HEADS and tok.dep_ == "nsubj")):
-            # "27 Israelis", "a Palestinian", "three Russian nationals", "nine German tourists"
+                                    (tok.lemma_.lower() in PERSON_HEADS and tok.dep_ == "nsubj") or
+                                    (tok.tag_ == "NNPS" and rp is None and tok.dep_ == "nsubj")):
+            # "27 Israelis", "a Palestinian", "three Russian nationals", "nine German tourists", "Belgian
+            # Islamists killed 32 people" (a plural the tagger calls proper: people told by what they are)
             return Party(actor=people[0][2], kind="nationals", token=tok)
     if hits and rp is not None and rp.acled and not rp.state and all(
             h[1] <= tok.idx and getattr(index.by_id.get(h[2]), "type", None) in STATE_TYPES for h in hits):
@@ -316,6 +318,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         service = rp if rp is not None and rp.state == "police" else None
         return Party(actor=hits[0][2], kind=kind if kind in ("civilians", "protesters", "rioters") else None,
                      token=tok, phrase=service)
+    if rp is not None and rp.state and not hits:
+        state = _speakers_country(tok, index)
+        if state is not None:
+            return Party(actor=state, token=tok, phrase=rp if rp.state == "police" else None)
     if rp is not None and kind not in ("civilians", "protesters", "rioters"):
         return Party(phrase=rp, kind=kind, token=tok)
     if kind not in ("civilians", "protesters", "rioters"):
@@ -385,6 +391,25 @@ def _speaker_of_pronoun(tok: "Token") -> "Token | None":
     if not speakers or any(w.lemma_.lower() in WITNESS_NOUNS for w in (speakers[0], *speakers[0].conjuncts)):
         return None
     return speakers[0]
+
+
+def _speakers_country(tok: "Token", index: ActorIndex) -> str | None:
+    """"Turkey's prime minister said his country's military fired at Kurdish fighters": the state the
+    speaker's own phrase names (the state whose forces "his country's", "their nation's" are), or None."""
+    country = next((c for c in tok.children if c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation")), None)
+    if country is None or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in country.children):
+        return None
+    t = tok
+    while t.dep_ not in ("ccomp", "ROOT") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp" or t.head.lemma_.lower() not in SPEAKING_VERBS:
+        return None
+    speaker = next((c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    if speaker is None:
+        return None
+    lo, hi = _subtree_range(speaker)
+    states = [a for _, _, a in index.within(lo, hi) if getattr(index.by_id.get(a), "type", None) == "state"]
+    return states[0] if len(set(states)) == 1 else None
 
 
 # who tells what happened, not who did it: "they killed 20 people, police and medical sources said"
@@ -642,6 +667,21 @@ def _event_before_participle(verb: "Token") -> "Token | None":
                  and t.pos_ == "NOUN" and t.head.i != verb.i), None)
 
 
+def _clause_subject_owning(pron: "Token", head: "Token") -> "Token | None":
+    """"pro-government forces pressed ahead with their offensive", "the army went on with its shelling":
+    "its" or "their" on an event noun is the subject of the verb the noun hangs from, when that verb has
+    its own subject named before the pronoun (no verb of saying or seeing: "rebels said their attack")."""
+    if pron.lower_ not in ("its", "their") or pron.pos_ != "PRON":
+        return None
+    verb = _governing_verb(head)
+    if verb is None or verb.lemma_.lower() in NOT_AGENT_VERBS | _SPEECH:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or subj.i > pron.i:
+        return None
+    return subj
+
+
 def _controls(subj: "Token", verb: "Token") -> bool:
     """"militants were caught attempting attacks", "soldiers were ordered to fire": the subject of a passive
     verb is the one who does what its complement tells (the complement itself not passive: "were ordered
@@ -774,6 +814,13 @@ def _governing_verb(tok: "Token") -> "Token | None":
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+# what an event does to what is not struck by it: "the attack plunged France into grief", "each launch improves
+# North Korea's missile technology", "the bombing sparked protests" (its object is no side of it)
+EFFECT_VERBS = {"plunge", "improve", "spark", "trigger", "prompt", "raise", "draw", "fuel", "stoke", "reignite",
+                "renew", "revive", "heighten", "deepen", "highlight", "underscore", "mark", "follow", "precede",
+                "cause", "lead", "shock", "stun", "horrify", "complicate"}
 
 
 # a participle that fills a thing with a weapon ("a car packed with explosives", "a robot equipped with explosives")
@@ -1030,7 +1077,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if owned:
                 target = next((c for c in poss + mods if index.within(c.idx, c.idx + len(c.text))), None)
         elif poss and not _ranked_in(head, poss[0]):
-            agent = poss[0]
+            agent = _clause_subject_owning(poss[0], head) or poss[0]
         elif by:
             agent = by[0]
         else:
@@ -1099,9 +1146,10 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                             not (subj.i < head.i and head.i in {t.i for t in subj.subtree})
                             or _modified_noun(verb) == (subj,)):      # "women carrying suicide bombs"
                         agent = subj
-                    # "a drone strike ... killed three soldiers": the verb's object is the target
+                    # "a drone strike ... killed three soldiers": the verb's object is the target; not what
+                    # the attack only caused ("the attack plunged France into grief", "sparked protests")
                     if head.dep_ == "nsubj" and head.head.i == verb.i:
-                        objs = _children(verb, {"dobj"})
+                        objs = _children(verb, {"dobj"}) if verb.lemma_.lower() not in EFFECT_VERBS else []
                         target = objs[0] if objs else None
                         agent = None
         if target is None and m.coding.event_type == "Battles":
