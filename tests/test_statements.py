@@ -199,6 +199,7 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     # a war's end announced as won; a capture announced; an escalation told as going on
     ("This will be the year of final victory over the rebels.", "threat", "other"),
     ("The brigade announced the capture of the hill overlooking the road.", "claim_of_responsibility", "other"),
+    ("The police announced the capture of the two suspects in the robbery.", "other", "claim_of_responsibility"),
     ("The government was escalating its air campaign in the east.", "other", "threat"),
     ("The movement announced a renewal of its attacks on the pipeline.", "threat", "other"),
 ])

@@ -641,9 +641,6 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # what "we all" must do is addressed to everyone: a call to action
     ("\"We all have a responsibility to stand together against this hatred,\" the mayor said.", "call_to_action",
      "other"),
-    # restraint or calm asked for: a demand and a de-escalation, no call to action
-    ("The governor urged restraint on the part of both the marchers and the police.", "demand", "call_to_action"),
-    ("The envoy urged the two sides to exercise restraint along the border.", "de_escalation", "call_to_action"),
     # a fight told to go on to its goal, a war's end told as the side's win: threats
     ("The army said its units would now continue their advance towards the old city.", "threat", "other"),
     ("The army said: \"Our brave units are pressing forward until we free every village of the province.\"",
@@ -652,8 +649,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a capture announced by the side that made it: a claim
     ("The Syrian army announced the capture of four villages north of the city.", "claim_of_responsibility", "other"),
     # who wants to kill a people, told in a relative clause, is described, not incited against nor threatened
-    ("\"We must keep guns away from men who want to kill Christians,\" the senator said.", "other", "incitement"),
-    ("\"We must keep guns away from men who want to kill Christians,\" the senator said.", "other", "threat"),
+    ("\"Guns are too easy to get for men who want to kill Christians,\" the senator said.", "other", "incitement"),
+    ("\"Guns are too easy to get for men who want to kill Christians,\" the senator said.", "other", "threat"),
     # an escalation told as going on or done is a report or a charge, no threat
     ("The opposition said government forces were escalating their air campaign on the city.", "other", "threat"),
 ])
@@ -967,3 +964,11 @@ def test_a_quotation_after_a_call_goes_on_in_words_of_its_own(nlp, kb):
 def test_an_attack_forbidden_in_the_imperative_is_a_demand(nlp, sentence):
     got = label_text(sentence, load_cues(), tokens=nlp(sentence)[:])
     assert got.labels == ["demand"], got
+
+
+def test_a_relative_clause_of_the_speaker_names_nobody_who_speaks(nlp, kb):
+    text = CONTEXT + ("Gulf states that want Assad gone from power have said they would be willing to send in troops "
+                      "against Islamic State.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    speakers = [st.actor for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert speakers and "government-of-syria" not in speakers, speakers

@@ -362,9 +362,24 @@ def _plural(token: "Token") -> bool:
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")
 
 
+# words of a relative clause that tells whose side the speaker is on or what body he leads ("Amaq, which is associated
+# with Islamic State", "Rahman, who heads the Islamic Center")
+_SIDE_WORDS = frozenset({"associated", "affiliated", "linked", "close", "allied", "loyal", "tied", "aligned",
+                         "connected", "belongs", "belonging", "heads", "headed", "leads", "led", "runs", "ran",
+                         "chairs", "commands", "commanded", "represents", "represented"})
+
+
 def _np_span(token: "Token") -> tuple[int, int]:
-    """The characters of a noun phrase (its subtree, without a trailing appositive's comma)."""
+    """The characters of a noun phrase (its subtree, without a trailing appositive's comma), up to a relative
+    clause of its head: what the clause tells of the speaker names nobody who speaks ("Gulf states that want
+    Assad gone said ..." are the Gulf states, not Assad's side), unless it tells the speaker's side ("Amaq,
+    which is associated with Islamic State, said ...")."""
     left, right = token.left_edge, token.right_edge
+    clause = next((c for c in token.children if c.dep_ == "relcl" and c.left_edge.i > token.i), None)
+    if clause is not None and not any(t.lower_ in _SIDE_WORDS for t in clause.subtree):
+        right = token.doc[clause.left_edge.i - 1]
+        while right.i > token.i and right.is_punct:
+            right = right.nbor(-1)
     return left.idx, right.idx + len(right.text)
 
 
