@@ -190,6 +190,18 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("Should the vote fail, the minister will face questions in parliament.", "other", "threat"),
     # an officials' anonymity is no condition set on a party
     ("Two officials speaking on condition of anonymity said the depot burned.", "other", "demand"),
+    # "demand" in another sense, or demands told as met, asks nothing
+    ("Fuel sales fell with the drop in demand over the winter.", "other", "demand"),
+    ("It has been a demanding year for the ministry.", "other", "demand"),
+    ("The city had met demands for an outside inquiry into the shooting.", "other", "demand"),
+    ("The students will return once their demands are met.", "other", "demand"),
+    ("The families demanded an inquiry into the shooting.", "demand", "other"),
+    # a war's end announced as won; a capture announced; an escalation told as going on
+    ("This will be the year of final victory over the rebels.", "threat", "other"),
+    ("The brigade announced the capture of the hill overlooking the road.", "claim_of_responsibility", "other"),
+    ("The police announced the capture of the two suspects in the robbery.", "other", "claim_of_responsibility"),
+    ("The government was escalating its air campaign in the east.", "other", "threat"),
+    ("The movement announced a renewal of its attacks on the pipeline.", "threat", "other"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

@@ -641,6 +641,18 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # what "we all" must do is addressed to everyone: a call to action
     ("\"We all have a responsibility to stand together against this hatred,\" the mayor said.", "call_to_action",
      "other"),
+    # a fight told to go on to its goal, a war's end told as the side's win: threats
+    ("The army said its units would now continue their advance towards the old city.", "threat", "other"),
+    ("The army said: \"Our brave units are pressing forward until we free every village of the province.\"",
+     "threat", "other"),
+    ("The defence minister said next spring would bring final victory over the insurgents.", "threat", "other"),
+    # a capture announced by the side that made it: a claim
+    ("The Syrian army announced the capture of four villages north of the city.", "claim_of_responsibility", "other"),
+    # who wants to kill a people, told in a relative clause, is described, not incited against nor threatened
+    ("\"Guns are too easy to get for men who want to kill Christians,\" the senator said.", "other", "incitement"),
+    ("\"Guns are too easy to get for men who want to kill Christians,\" the senator said.", "other", "threat"),
+    # an escalation told as going on or done is a report or a charge, no threat
+    ("The opposition said government forces were escalating their air campaign on the city.", "other", "threat"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
@@ -842,12 +854,27 @@ def test_according_to_covers_its_clause_not_a_reservation_set_against_it(nlp, kb
      "his men had shot down two helicopters", None),
     ("The group repudiated the attack on the school, saying it never targets children.",
      "repudiated the attack on the school", "denial"),
+    # a noun of speech restated or issued tells what is said, and the verb it stands for lends its label
+    ("The Turkish president renewed a call for a safe zone along the border.",
+     "renewed a call for a safe zone along the border", "demand"),
+    ("The opposition leader reiterated his call for an inquiry into the shelling.",
+     "reiterated his call for an inquiry into the shelling", "demand"),
+    # a warning told in an idiom by a speaker
+    ("Prime Minister Dmitry Medvedev raised the spectre of a wider war if the talks on the truce failed.",
+     "raised the spectre of a wider war if the talks on the truce failed", "threat"),
 ])
 def test_every_verb_that_tells_a_speakers_words_reports_them(nlp, kb, sentence, point, label):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
     points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
     assert point in points, points
     assert label is None or label in points[point], points
+
+
+def test_a_thing_that_raises_a_spectre_or_a_call_made_by_phone_says_nothing(nlp, kb):
+    text = CONTEXT + ("The shelling raised the spectre of a wider war in the north. The officer made a call to the "
+                      "station after the shooting.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    assert not [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
 
 
 def test_a_thing_that_underlines_or_reveals_says_nothing(nlp, kb):
@@ -937,3 +964,11 @@ def test_a_quotation_after_a_call_goes_on_in_words_of_its_own(nlp, kb):
 def test_an_attack_forbidden_in_the_imperative_is_a_demand(nlp, sentence):
     got = label_text(sentence, load_cues(), tokens=nlp(sentence)[:])
     assert got.labels == ["demand"], got
+
+
+def test_a_relative_clause_of_the_speaker_names_nobody_who_speaks(nlp, kb):
+    text = CONTEXT + ("Gulf states that want Assad gone from power have said they would be willing to send in troops "
+                      "against Islamic State.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    speakers = [st.actor for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert speakers and "government-of-syria" not in speakers, speakers

@@ -285,7 +285,12 @@ def _speaker_otherwise(token: "Token") -> "tuple[Token | None] | None":
 
 def intro_lemma(verb: "Token") -> str:
     """The reporting verb's lemma as an intro: "call on" calls to action, "call for" demands ("called on
-    Monday for talks": a day, not whom it calls on), "told X to ..." urges."""
+    Monday for talks": a day, not whom it calls on), "told X to ..." urges; a verb whose object is a noun of
+    speech or a warning's idiom introduces as that noun's verb ("renewed a call for talks" demands, see
+    `_spoken_object`)."""
+    spoken = _spoken_object(verb)
+    if spoken is not None:
+        return spoken
     lemma = verb.lemma_.lower()
     if lemma == "call":
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt") and not any(
@@ -307,7 +312,44 @@ def _phrasal_lemma(verb: "Token", verbs: SpeechVerbs) -> str:
     for child in verb.children:
         if child.dep_ == "prt" and f"{lemma} {child.lower_}" in verbs:
             return f"{lemma} {child.lower_}"
-    return lemma
+    return _spoken_object(verb) or lemma
+
+
+# verbs a speaker restates or issues words of its own with ("renewed a call for a no-fly zone", "reiterated his
+# demand that ...", "issued a warning that ...", "made an appeal to donors to ..."): the noun of speech they take
+# for object tells what is said
+_RESTATING_VERBS = frozenset({"renew", "repeat", "reiterate", "restate", "issue", "make", "echo", "sound", "deliver"})
+# verbs and the nouns that make with them an idiom of warning: "raised the specter of a wider war" warns of it
+_WARNING_IDIOMS = {"raise": frozenset({"specter", "spectre"}), "conjure": frozenset({"specter", "spectre"})}
+# who can warn in an idiom: not "the attack raised the specter of reprisals", where a thing is the subject
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _spoken_object(verb: "Token") -> str | None:
+    """The reporting verb a verb stands for through its object: a noun of speech with what it says after it
+    ("renewed a call for talks": demand; "repeated his vow to retake the city": vow; not one whose owner is
+    somebody else, "renewed the cleric's call", nor a call with nothing said, "made a call to the police"), or
+    the specter of what a speaker or a party raises ("raised the specter of a wider war": warn). None for any
+    other verb or object."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB":
+        return None
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "obj") or obj.i < verb.i or obj.pos_ != "NOUN":
+            continue
+        noun = obj.lemma_.lower()
+        if noun in _WARNING_IDIOMS.get(lemma, ()) and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+            if subj is not None and (subj.ent_type_ in _SPEAKER_ENTS or subj.pos_ in ("PROPN", "PRON")):
+                return "warn"
+        if lemma in _RESTATING_VERBS and noun in _SPEECH_NOUNS and not any(
+                c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in obj.children):
+            said = _speech_complement(obj)
+            if said is not None:
+                # a call or an appeal "to" do a thing lends nothing: a public rallied ("to take to the streets")
+                # and a policy asked for ("calls to ban sales of rifles") read alike; its words decide
+                return "say" if said[1] in ("call", "appeal") else said[1]
+    return None
 
 
 def _for_clause(verb: "Token") -> bool:
@@ -320,9 +362,24 @@ def _plural(token: "Token") -> bool:
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("they", "we")
 
 
+# words of a relative clause that tells whose side the speaker is on or what body he leads ("Amaq, which is associated
+# with Islamic State", "Rahman, who heads the Islamic Center")
+_SIDE_WORDS = frozenset({"associated", "affiliated", "linked", "close", "allied", "loyal", "tied", "aligned",
+                         "connected", "belongs", "belonging", "heads", "headed", "leads", "led", "runs", "ran",
+                         "chairs", "commands", "commanded", "represents", "represented"})
+
+
 def _np_span(token: "Token") -> tuple[int, int]:
-    """The characters of a noun phrase (its subtree, without a trailing appositive's comma)."""
+    """The characters of a noun phrase (its subtree, without a trailing appositive's comma), up to a relative
+    clause of its head: what the clause tells of the speaker names nobody who speaks ("Gulf states that want
+    Assad gone said ..." are the Gulf states, not Assad's side), unless it tells the speaker's side ("Amaq,
+    which is associated with Islamic State, said ...")."""
     left, right = token.left_edge, token.right_edge
+    clause = next((c for c in token.children if c.dep_ == "relcl" and c.left_edge.i > token.i), None)
+    if clause is not None and not any(t.lower_ in _SIDE_WORDS for t in clause.subtree):
+        right = token.doc[clause.left_edge.i - 1]
+        while right.i > token.i and right.is_punct:
+            right = right.nbor(-1)
     return left.idx, right.idx + len(right.text)
 
 
@@ -951,6 +1008,33 @@ _OWN_WORDS_VERBS = frozenset({"renew", "repeat", "drop", "abandon", "withdraw", 
                               "break"})
 
 
+def _speech_complement(noun: "Token") -> "tuple[Token, str] | None":
+    """What a noun of speech says and the reporting verb it stands for: its infinitive ("call to press ...",
+    "vow to continue ..."), its "that" clause ("claim that ...") or, for a call, "for ..." (a demand); None
+    when nothing said follows it."""
+    lemma = noun.lemma_.lower()
+    complement, intro = None, _SPEECH_NOUNS[lemma]
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            complement = c                  # "call to press ...", "vow to continue ..."
+        elif c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            complement = c                  # "claim that ..."
+        elif c.dep_ == "prep" and c.lower_ == "for" and lemma in ("call", "appeal", "demand", "plea"):
+            complement, intro = c, "demand"     # "call for a ban on ..."
+        if complement is not None:
+            break
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if complement is None and after is not None and after.lower_ == "to" and after.dep_ == "aux" \
+            and after.head.i > after.i and after.head.pos_ == "VERB" \
+            and any(a.i == after.head.head.i for a in list(noun.ancestors)[:3]):
+        complement = after.head             # "answering the cleric's call to press ...": the parse hangs the
+                                            # infinitive on the verb the noun is the object of
+    return (complement, intro) if complement is not None else None
+
+
 def _nominal_speech(text: str, noun: "Token", quotes: list[tuple[int, int]]) \
         -> tuple[tuple[int, int], "Token", str, tuple[int, int]] | None:
     """What a noun of speech with a possessor reports: "responding to the cleric's call to press the government
@@ -971,27 +1055,10 @@ def _nominal_speech(text: str, noun: "Token", quotes: list[tuple[int, int]]) \
                 or noun.dep_ not in ("dobj", "obj") or noun.head.lemma_.lower() not in _OWN_WORDS_VERBS:
             return None                     # "the crowd cheered his call for ...": whose is for the reader to tell
         owner = subject
-    complement, intro = None, _SPEECH_NOUNS[lemma]
-    for c in noun.children:
-        if c.i < noun.i:
-            continue
-        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            complement = c                  # "call to press ...", "vow to continue ..."
-        elif c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            complement = c                  # "claim that ..."
-        elif c.dep_ == "prep" and c.lower_ == "for" and lemma in ("call", "appeal", "demand", "plea"):
-            complement, intro = c, "demand"     # "call for a ban on ..."
-        if complement is not None:
-            break
-    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if complement is None and after is not None and after.lower_ == "to" and after.dep_ == "aux" \
-            and after.head.i > after.i and after.head.pos_ == "VERB" \
-            and any(a.i == after.head.head.i for a in list(noun.ancestors)[:3]):
-        complement = after.head             # "answering the cleric's call to press ...": the parse hangs the
-                                            # infinitive on the verb the noun is the object of
-    if complement is None:
+    said = _speech_complement(noun)
+    if said is None:
         return None
+    complement, intro = said
     last = complement.right_edge
     while last.i > complement.i and last.is_punct:
         last = last.nbor(-1)

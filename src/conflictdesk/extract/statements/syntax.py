@@ -154,7 +154,7 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ") \
-                and not _past_perfect(head) and not _ability_told_as_past(head):
+                and not _past_perfect(head) and not _ability_told_as_past(head) and not _describes_who(head):
             return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
@@ -164,6 +164,12 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
+
+
+def _describes_who(head: "Token") -> bool:
+    """Whether an intent is told of whom a relative clause describes: "people who want to kill Americans",
+    "those who plan to attack us" say who they are, no act anyone announces."""
+    return head.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.lower_ in ("who", "that") for c in head.children)
 
 
 def _ability_told_as_past(head: "Token") -> bool:
@@ -352,11 +358,17 @@ _INTENT_NOUNS = frozenset({"commitment", "determination", "plan", "pledge", "pro
                            "resolve", "readiness", "launchpad", "springboard"})
 
 
+def _goal_until(t: "Token") -> bool:
+    """An act in the present after "until", the goal a fight goes on to: "we will advance until we liberate every
+    inch of the land" (not one told in the past: "they held out until the army took the town")."""
+    return t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in t.children)
+
+
 def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     """Whether an act is announced, intended or ordered, not done: "will crush", "pledged to retake",
     "determined to wipe out", "our commitment to defeating", "will take steps to attack", "have been
     instructed to kill", "should begin advancing"."""
-    if _future_or_intent(t, lex, True):
+    if _future_or_intent(t, lex, True) or _goal_until(t):
         return True
     if t.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False                        # "rebels fighting the government": a participle says who, no act to come
@@ -389,6 +401,10 @@ def _at_an_ill(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return bool(objects) and all(_lemma(o) in lex["abstract_ills"] for o in objects)
 
 
+# what a side goes on with when it fights on: "the fight will continue", "will now continue their advance"
+_ADVANCES = frozenset({"fight", "war", "pressure", "battle", "campaign", "advance", "push", "march"})
+
+
 def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     """An armed act to come: an attack verb, an operation ("retake", "advance", "win against"), or the
     fight itself going on ("the fight ... will continue", "expand military operations"); not an ill fought
@@ -411,8 +427,7 @@ def _threat_act(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children):
         lemma = "continue"                                              # "the operation will go on"
     return lemma in ("continue", "expand", "intensify", "escalate", "increase", "step", "conduct", "begin", "launch") \
-        and any(_lemma(o) in lex["operation_nouns"] | {"fight", "war", "pressure", "battle", "campaign"}
-                for o in objects)
+        and any(_lemma(o) in lex["operation_nouns"] | _ADVANCES for o in objects)
 
 
 def _done(t: "Token") -> bool:
