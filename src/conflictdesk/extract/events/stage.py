@@ -47,7 +47,7 @@ from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS,
                          other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for, possessed_times,
                          recalled_time, relative_clause_times, reporting_dates, salience_of, section_flags,
                          sequence_times, site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern,
-                         told_in_perfect, told_in_present, told_sites)
+                         told_before_clause, told_in_perfect, told_in_present, told_last_week, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
@@ -1171,6 +1171,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
                       earlier_sites=earlier_sites, governed=clause_sites(m.head))
+    if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published):
+        # "attacked peacekeepers last week", "marched on Friday, a day after a gunman killed": recalled, told
+        # with its own day; placed as the sentence places it, not as history is
+        salience = "background"
     # a perfect the sentence ties to a day of saying ("state TV said Monday that 65 people had been killed") is
     # the news of that day, not a time left unsaid
     said_on = any(sent.start_char <= r < sent.end_char for r in reporting)
