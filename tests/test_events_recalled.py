@@ -123,3 +123,15 @@ def test_an_incident_told_after_a_dated_clause_is_background(nlp, kb):
     text = "Police sealed off the market after a car bomb killed 14 people in Kirkuk on Friday."
     evs = extract(nlp, kb, text, published=dt.date(2016, 5, 7)).events
     assert evs and all(e.salience == "main" for e in evs), [(e.sub_event_type, e.salience) for e in evs]
+
+
+# 11. an incident dated to its day more than a few days before the day of the news the report tells led to it
+def test_an_incident_days_before_the_report_is_background(nlp, kb):
+    text = ("Hundreds of people protested in Basra on Sunday. Gunmen shot dead a local judge in Basra on "
+            "Tuesday, the police said.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 5, 8)).events
+    shot = [e for e in evs if e.event_type != "Protests"]
+    protest = [e for e in evs if e.event_type == "Protests"]
+    assert shot and protest, [(e.sub_event_type, e.salience) for e in evs]
+    assert shot[0].salience == "background" and shot[0].event_date == dt.date(2016, 5, 3)
+    assert protest[0].salience == "main" and protest[0].event_date == dt.date(2016, 5, 8)
