@@ -814,8 +814,8 @@ def _is_present_perfect(head: "Token") -> bool:
 
 
 RECALLED_DAYS = 14        # an incident more than two weeks before its report is recalled, not the news
-# an incident dated to its day more than this many days before its report is what led to the news (the
-# annotated articles code 1 main in 12 such), not the news itself
+# an incident dated by a relative day more than this many days before the day of the news its report tells
+# is what led to that news (the annotated dev articles code 1 such in 12 as main), not the news itself
 NEWS_DAYS = 4
 
 
@@ -1760,7 +1760,7 @@ def recalled_time(when: DateMention | None, text: str, published: dt.date | None
 
 # "last week", "last weekend", "the past week": the week before the report's, a week its news is not of
 LAST_WEEK = re.compile(r"\b(?:last|past|previous)\s+week(?:end)?\b", re.IGNORECASE)
-LAST_WEEK_DAYS = 3        # a day this many days before the report or fewer is still its news ("last weekend" on Monday)
+LAST_WEEK_DAYS = 3        # a day this many days before the report or fewer is its news ("last weekend" on a Monday)
 
 
 def told_last_week(when: DateMention | None, published: dt.date | None) -> bool:
@@ -1987,7 +1987,9 @@ def told_before_clause(head: "Token", dates: list[DateMention], when: DateMentio
     what led to its news, not the news. Not an event the phrase gives no day ("took a village on Monday after
     a battle": most often the same day's), nor a clause's day still to come or of saying ("police said on
     Friday"). `published`: the report's day."""
-    if when is None or when.date is None or not any(head.i in p for p in _sequence_phrases(head.sent, BEFORE_WORDS)):
+    if when is None or when.date is None:
+        return False
+    if not any(head.i in p for p in _sequence_phrases(head.sent, BEFORE_WORDS)):
         return False
     later, _ = sequence_times(head, dates)
     days = [d.date for d in dates if d.span.start in later and d.span.start not in reporting

@@ -40,14 +40,15 @@ from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_reto
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
                         shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
-from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, accused_act_times,
-                         after_the_fact, anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of,
-                         date_for, document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
-                         in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
-                         other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for, possessed_times,
-                         recalled_time, relative_clause_times, reporting_dates, salience_of, section_flags,
-                         sequence_times, site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern,
-                         told_before_clause, told_in_perfect, told_in_present, told_last_week, told_sites)
+from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces,
+                         accused_act_times, after_the_fact, anaphoric_site, clause_sites, clause_times,
+                         coded_fatalities, count_of, date_for, document_places, earlier_this_year, fatalities_in,
+                         filed_story, history_year, homes, in_background_section, in_sequence_phrase, in_since_phrase,
+                         offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
+                         possessed_times, recalled_time, relative_clause_times, reporting_dates, salience_of,
+                         section_flags, sequence_times, site_nouns, speaker_phrases, spread_over, status_of,
+                         told_as_pattern, told_before_clause, told_in_perfect, told_in_present, told_last_week,
+                         told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
