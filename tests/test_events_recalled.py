@@ -98,3 +98,40 @@ def test_an_incident_ranked_among_the_largest_is_no_reference_to_one_told_before
             "since 2003, suggest the group remains a threat.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 3, 22)).events
     assert [str(e.event_date) for e in evs] == ["2016-03-19", "2016-03-03"], [(e.rule, e.event_date) for e in evs]
+
+
+# 9. an incident dated only by the week before the report's is what it recalls; "last weekend" on a Monday is news
+def test_an_incident_of_last_week_is_background(nlp, kb):
+    text = "Rebels attacked an army convoy near Idlib last week, the monitor said."
+    [ev] = extract(nlp, kb, text, published=dt.date(2016, 5, 12)).events
+    assert ev.salience == "background" and ev.event_date is not None, (ev.salience, ev.event_date)
+    text = "Rebels attacked an army convoy near Idlib last weekend, the monitor said."
+    [ev] = extract(nlp, kb, text, published=dt.date(2016, 5, 2)).events
+    assert ev.salience == "main", (ev.salience, ev.event_date)
+
+
+# 10. what an "after" phrase tells before a clause with a later day of its own is what led to the news
+def test_an_incident_told_after_a_dated_clause_is_background(nlp, kb):
+    text = "Police arrested 20 men in Basra on Friday, a day after gunmen shot dead a local judge."
+    evs = extract(nlp, kb, text, published=dt.date(2016, 5, 7)).events
+    shot = [e for e in evs if e.event_type == "Violence against civilians"]
+    marched = [e for e in evs if e.sub_event_type == "Arrests"]
+    assert shot and marched, [(e.sub_event_type, e.salience) for e in evs]
+    assert shot[0].salience == "background" and shot[0].event_date == dt.date(2016, 5, 5)
+    assert marched[0].salience == "main" and marched[0].event_date == dt.date(2016, 5, 6)
+    # its own day, the news of the report: not recalled
+    text = "Police sealed off the market after a car bomb killed 14 people in Kirkuk on Friday."
+    evs = extract(nlp, kb, text, published=dt.date(2016, 5, 7)).events
+    assert evs and all(e.salience == "main" for e in evs), [(e.sub_event_type, e.salience) for e in evs]
+
+
+# 11. an incident dated to its day more than a few days before the day of the news the report tells led to it
+def test_an_incident_days_before_the_report_is_background(nlp, kb):
+    text = ("Hundreds of people protested in Basra on Sunday. Gunmen shot dead a local judge in Basra on "
+            "Tuesday, the police said.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 5, 8)).events
+    shot = [e for e in evs if e.event_type != "Protests"]
+    protest = [e for e in evs if e.event_type == "Protests"]
+    assert shot and protest, [(e.sub_event_type, e.salience) for e in evs]
+    assert shot[0].salience == "background" and shot[0].event_date == dt.date(2016, 5, 3)
+    assert protest[0].salience == "main" and protest[0].event_date == dt.date(2016, 5, 8)

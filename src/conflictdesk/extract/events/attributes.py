@@ -814,6 +814,9 @@ def _is_present_perfect(head: "Token") -> bool:
 
 
 RECALLED_DAYS = 14        # an incident more than two weeks before its report is recalled, not the news
+# an incident dated by a relative day more than this many days before the day of the news its report tells
+# is what led to that news (the annotated dev articles code 1 such in 12 as main), not the news itself
+NEWS_DAYS = 4
 
 
 def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_background: bool,
@@ -1755,6 +1758,23 @@ def recalled_time(when: DateMention | None, text: str, published: dt.date | None
     return bool(PAST_WORDS.search(words))
 
 
+# "last week", "last weekend", "the past week": the week before the report's, a week its news is not of
+LAST_WEEK = re.compile(r"\b(?:last|past|previous)\s+week(?:end)?\b", re.IGNORECASE)
+LAST_WEEK_DAYS = 3        # a day this many days before the report or fewer is its news ("last weekend" on a Monday)
+
+
+def told_last_week(when: DateMention | None, published: dt.date | None) -> bool:
+    """An event dated only by the week before the report's ("Al-Shabab attacked peacekeepers last week",
+    "a mass shooting in Michigan last weekend"): what the report recalls, not its news; not "last weekend"
+    told on a Monday, the days just gone."""
+    if when is None or when.date is None or published is None or when.time_precision != 2:
+        return False
+    if not LAST_WEEK.search(when.span.text):
+        return False
+    day = when.date + (when.end - when.date) // 2 if when.end is not None and when.end > when.date else when.date
+    return (published - day).days > LAST_WEEK_DAYS
+
+
 RANK_WORDS = {"first", "latest", "worst"}
 
 
@@ -1953,6 +1973,28 @@ def in_sequence_phrase(head: "Token") -> bool:
     still missing after the blast that ripped through the market"): what it tells came before its clause,
     and a day told in an earlier sentence dates that clause's time, not it."""
     return any(head.i in p for p in _sequence_phrases(head.sent))
+
+
+# the words of a phrase that tells what came before its clause ("marched on Friday after police shot a man")
+BEFORE_WORDS = frozenset({"after", "following"})
+
+
+def told_before_clause(head: "Token", dates: list[DateMention], when: DateMention | None,
+                       reporting: frozenset[int] = frozenset(), published: dt.date | None = None) -> bool:
+    """The trigger is in an "after" / "following" phrase of a clause told with a day of its own, and the
+    event's own day is an earlier one ("Thousands marched on Friday, a day after a gunman killed five
+    officers", "clashes on Tuesday following a car bombing on Sunday"): the incident the report recalls as
+    what led to its news, not the news. Not an event the phrase gives no day ("took a village on Monday after
+    a battle": most often the same day's), nor a clause's day still to come or of saying ("police said on
+    Friday"). `published`: the report's day."""
+    if when is None or when.date is None:
+        return False
+    if not any(head.i in p for p in _sequence_phrases(head.sent, BEFORE_WORDS)):
+        return False
+    later, _ = sequence_times(head, dates)
+    days = [d.date for d in dates if d.span.start in later and d.span.start not in reporting
+            and d.date is not None and d.time_precision == 1 and (published is None or d.date <= published)]
+    return bool(days) and when.date < max(days)
 
 
 def in_since_phrase(head: "Token", when: DateMention) -> bool:

@@ -40,14 +40,15 @@ from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_reto
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
                         shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
-from .attributes import (DURATION, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces, accused_act_times,
-                         after_the_fact, anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of,
-                         date_for, document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
-                         in_background_section, in_sequence_phrase, in_since_phrase, offensive_between,
-                         other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for, possessed_times,
-                         recalled_time, relative_clause_times, reporting_dates, salience_of, section_flags,
-                         sequence_times, site_nouns, speaker_phrases, spread_over, status_of, told_as_pattern,
-                         told_in_perfect, told_in_present, told_sites)
+from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces,
+                         accused_act_times, after_the_fact, anaphoric_site, clause_sites, clause_times,
+                         coded_fatalities, count_of, date_for, document_places, earlier_this_year, fatalities_in,
+                         filed_story, history_year, homes, in_background_section, in_sequence_phrase, in_since_phrase,
+                         offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
+                         possessed_times, recalled_time, relative_clause_times, reporting_dates, salience_of,
+                         section_flags, sequence_times, site_nouns, speaker_phrases, spread_over, status_of,
+                         told_as_pattern, told_before_clause, told_in_perfect, told_in_present, told_last_week,
+                         told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
@@ -1171,6 +1172,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
                       earlier_sites=earlier_sites, governed=clause_sites(m.head))
+    if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published):
+        # "attacked peacekeepers last week", "marched on Friday, a day after a gunman killed": recalled, told
+        # with its own day; placed as the sentence places it, not as history is
+        salience = "background"
     # a perfect the sentence ties to a day of saying ("state TV said Monday that 65 people had been killed") is
     # the news of that day, not a time left unsaid
     said_on = any(sent.start_char <= r < sent.end_char for r in reporting)
@@ -2562,6 +2567,13 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
         if when and doc.published and (doc.published - when).days > RECALLED_DAYS:
             d.salience = "background"    # dated by another telling of it: "the Nov. 13 rampage in Paris"
+        elif when and anchor and d.date is not None and d.date.relative and not month \
+                and (anchor - when).days > NEWS_DAYS:
+            # a day told relative to the report more than a few days before the day of its news ("Thursday's
+            # shooting in Dallas" told in a report of the next Tuesday's, "shot dead on July 5" in one of July
+            # 12's): what led to the news, recalled; not a day told with its year ("On 5 June 2022, ..."), as
+            # a coder's note dates its news
+            d.salience = "background"
         # a state's forces, police and government under the name of the event's period (ACLED's
         # "Military Forces of Syria (2000-2024)" for 2016); an undated event: the report's date
         dated = functools.partial(_actor_on, kb=kb, on=when or doc.published)
