@@ -98,3 +98,17 @@ def test_an_incident_ranked_among_the_largest_is_no_reference_to_one_told_before
             "since 2003, suggest the group remains a threat.")
     evs = extract(nlp, kb, text, published=dt.date(2016, 3, 22)).events
     assert [str(e.event_date) for e in evs] == ["2016-03-19", "2016-03-03"], [(e.rule, e.event_date) for e in evs]
+
+
+def test_recalled_once_joins_an_incident_coded_alike_anywhere():
+    """ACLED codes one event per type, day, town and sides: two tellings coded alike are one incident."""
+    day = dt.date(2016, 4, 1)
+    sides = dict(actor1="unidentified-armed-group-iraq", actor2="police-forces-of-iraq", event_date=day)
+    lead = _event(1, 0, salience="background", **sides)
+    again = _event(2, 80, salience="main", fatalities=1, **sides)
+    other_day = _event(3, 160, **(sides | {"event_date": dt.date(2016, 4, 2)}))
+    other_side = _event(4, 240, **(sides | {"actor2": "civilians-iraq"}))
+    undated = _event(5, 320, actor1=sides["actor1"], actor2=sides["actor2"])
+    kept = recalled_once([lead, again, other_day, other_side, undated])
+    assert kept == [lead, other_day, other_side, undated]
+    assert lead.salience == "main" and lead.fatalities == 1
