@@ -109,6 +109,8 @@ def test_recalled_once_joins_an_incident_coded_alike_anywhere():
     other_day = _event(3, 160, **(sides | {"event_date": dt.date(2016, 4, 2)}))
     other_side = _event(4, 240, **(sides | {"actor2": "civilians-iraq"}))
     undated = _event(5, 320, actor1=sides["actor1"], actor2=sides["actor2"])
-    kept = recalled_once([lead, again, other_day, other_side, undated])
-    assert kept == [lead, other_day, other_side, undated]
+    another = _event(6, 400, **sides)
+    another.evidence = Span(400, 430, "Another gunman shot a policeman")
+    kept = recalled_once([lead, again, other_day, other_side, undated, another])
+    assert kept == [lead, other_day, other_side, undated, another]
     assert lead.salience == "main" and lead.fatalities == 1

@@ -11,6 +11,7 @@ incidents told as one: background, with no day of its own (`told_over_a_span`), 
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...records import Event
@@ -56,13 +57,20 @@ def _join(host: Event, other: Event) -> None:
         host.count = other.count
 
 
+# "another bomb wounded two soldiers": a telling that names itself another incident stays one
+ANOTHER = re.compile(r"\b(?:another|separate|second|third|fourth|other|others|further|fresh|similar|more)\b",
+                     re.IGNORECASE)
+
+
 def _same_coded(a: Event, b: Event) -> bool:
     """Coded alike in every field that makes an ACLED event: the same type, day, town and sides (one gunman
     who "shot and killed a trooper" and "pulled out a handgun and shot the trooper"). ACLED codes one event
-    per type, date, location and actor pair, so two tellings coded so are one incident told twice."""
+    per type, date, location and actor pair, so two tellings coded so are one incident told twice, unless the
+    later one names itself another ("another bomb wounded two soldiers")."""
     return a.event_date is not None and a.location is not None \
         and (a.event_type, a.sub_event_type, a.country, a.location, a.event_date, a.actor1, a.actor2) \
-        == (b.event_type, b.sub_event_type, b.country, b.location, b.event_date, b.actor1, b.actor2)
+        == (b.event_type, b.sub_event_type, b.country, b.location, b.event_date, b.actor1, b.actor2) \
+        and not ANOTHER.search(b.evidence.text)
 
 
 def recalled_once(events: list[Event]) -> list[Event]:

@@ -375,6 +375,8 @@ def _words_intercepted(head: "Token") -> bool:
         return False
     if head.pos_ == "VERB" and head.dep_ in ("amod", "acl") and head.head.lemma_.lower() in MESSAGE_NOUNS:
         return True
+    if head.tag_ == "VBN" and head.i + 1 < len(head.doc) and head.nbor().lemma_.lower() in MESSAGE_NOUNS:
+        return True               # "Intercepted messages suggest ...", however parsed
     return any(c.dep_ in ("dobj", "nsubjpass", "compound") and c.lemma_.lower() in MESSAGE_NOUNS
                for c in head.children)
 
