@@ -56,8 +56,9 @@ def test_a_day_of_the_event_nouns_own_phrase_stays_beside_an_earlier_year(nlp, k
             "indifference of the 1980s and saw in the outpouring of sympathy following Sunday's attack a sign "
             "of changed times.")
     evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 6, 14)).events if e.event_type in ARMED_VIOLENCE]
-    second = text.index("Older")
-    assert any(e.evidence.start >= second for e in evs), [(e.rule, e.evidence.start) for e in evs]
+    # dated by its own phrase, the retelling is coded alike and joins the first telling (dated by the 1980s or
+    # not at all, it would stay apart)
+    assert len(evs) == 1, [(e.rule, e.evidence.start, e.event_date) for e in evs]
     assert all(e.event_date == dt.date(2016, 6, 12) for e in evs), [(e.rule, e.event_date) for e in evs]
 
 

@@ -1176,3 +1176,50 @@ def test_missiles_fired_stay_events(nlp, kb, text):
 def test_a_weapons_test_stays_an_event(nlp, kb):
     text = "The country test-fired two ballistic missiles off its east coast on Thursday, the military said."
     assert extract(nlp, kb, text).events
+
+
+# figures of speech, capabilities, calls and nature's disasters are no incident (prec4)
+@pytest.mark.parametrize("text", [
+    # a volcano, a flood or an earthquake kills no one by a hostile act
+    "A volcano on the island spewed hot ash over three villages on Sunday, killing five farmers, officials said.",
+    "Two more flood-related deaths were reported in the state on Friday after rescuers recovered the bodies.",
+    # the weapons an arsenal holds, told by what they could do
+    "In any war, the navy would lean on a growing arsenal of cruise missiles that can be launched from submarines.",
+    # a deployment that risks a clash, called explosive
+    "Sending ground troops runs the potentially explosive risk of a clash between the two regional powers.",
+    # what a candidate calls for, told by a gerund
+    "The senator called for bolstering coalition airstrikes against Islamic State in Syria on Tuesday.",
+])
+def test_figures_capabilities_calls_and_disasters_are_no_violence(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+def test_signing_autographs_is_no_agreement(nlp, kb):
+    text = "A gunman shot dead a pop singer in Lagos on Friday while she was signing autographs after a concert."
+    subs = [e.sub_event_type for e in extract(nlp, kb, text).events]
+    assert "Agreement" not in subs and "Attack" in subs, subs
+
+
+def test_the_attacks_of_a_report_about_hacking_are_on_computers(nlp, kb):
+    text = ("Hackers broke into the servers of a regional bank last month, investigators said on Tuesday. "
+            "The attackers destroyed data and systems on their way out, and the cyber attack cost the bank "
+            "millions. The hacking group had used the same malware in earlier attacks on two insurers. "
+            "Police in Dhaka said separately that gunmen shot dead a bank guard on Monday.")
+    evs = violent(nlp, kb, text)
+    assert len(evs) == 1 and "gunmen" in evs[0].evidence.text, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+@pytest.mark.parametrize("text,sub", [
+    # sitting somewhere is no sit-in
+    ("A gunman shot dead three people at a diner in Wichita on Monday. A photo from May shows him sitting in the "
+     "back seat of a truck with a rifle across his knees.", "Peaceful protest"),
+    # an arrest someone tried to get away from was not made
+    ("The gunman was trying to avoid arrest when he shot a deputy in Baltimore on Wednesday, police said.", "Arrests"),
+    # messages intercepted are no weapon stopped
+    ("Intercepted messages from the group suggest new targets, officials said on Monday, a day after gunmen "
+     "killed four soldiers in Kidal.", "Disrupted weapons use"),
+])
+def test_sitting_an_arrest_evaded_and_messages_intercepted_are_no_event(nlp, kb, text, sub):
+    subs = [e.sub_event_type for e in extract(nlp, kb, text).events]
+    assert subs and sub not in subs, subs

@@ -135,3 +135,19 @@ def test_an_incident_days_before_the_report_is_background(nlp, kb):
     assert shot and protest, [(e.sub_event_type, e.salience) for e in evs]
     assert shot[0].salience == "background" and shot[0].event_date == dt.date(2016, 5, 3)
     assert protest[0].salience == "main" and protest[0].event_date == dt.date(2016, 5, 8)
+
+
+def test_recalled_once_joins_an_incident_coded_alike_anywhere():
+    """ACLED codes one event per type, day, town and sides: two tellings coded alike are one incident."""
+    day = dt.date(2016, 4, 1)
+    sides = dict(actor1="unidentified-armed-group-iraq", actor2="police-forces-of-iraq", event_date=day)
+    lead = _event(1, 0, salience="background", **sides)
+    again = _event(2, 80, salience="main", fatalities=1, **sides)
+    other_day = _event(3, 160, **(sides | {"event_date": dt.date(2016, 4, 2)}))
+    other_side = _event(4, 240, **(sides | {"actor2": "civilians-iraq"}))
+    undated = _event(5, 320, actor1=sides["actor1"], actor2=sides["actor2"])
+    another = _event(6, 400, **sides)
+    another.evidence = Span(400, 430, "Another gunman shot a policeman")
+    kept = recalled_once([lead, again, other_day, other_side, undated, another])
+    assert kept == [lead, other_day, other_side, undated, another]
+    assert lead.salience == "main" and lead.fatalities == 1

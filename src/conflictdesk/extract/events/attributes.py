@@ -486,6 +486,8 @@ def _called_for(head: "Token") -> bool:
     for _ in range(4):
         if tok.dep_ in ("conj", "dobj", "xcomp", "pobj", "appos"):
             up = tok.head
+        elif tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+            up = tok.head         # "called for bolstering coalition airstrikes": the call is for more of them
         elif tok.dep_ == "prep" and tok.lower_ == "for":
             up = tok.head
         else:

@@ -4,12 +4,14 @@
 
 The guide codes one event per type, date, location and actor pair: a sentence that recalls one
 incident in two words ("an attack on the magazine that killed 12", "103 civilians were killed and
-67 wounded last year") tells one background event, not two. Violence its clause tells over a span of
+67 wounded last year") tells one background event, not two; two tellings coded alike in every one of
+those fields are one incident, wherever the text tells them. Violence its clause tells over a span of
 a week or more ("air strikes have killed 91 in the past six days", "over the last seven months") is many
 incidents told as one: background, with no day of its own (`told_over_a_span`), never the day's news.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...records import Event
@@ -55,15 +57,34 @@ def _join(host: Event, other: Event) -> None:
         host.count = other.count
 
 
+# "another bomb wounded two soldiers": a telling that names itself another incident stays one
+ANOTHER = re.compile(r"\b(?:another|separate|second|third|fourth|other|others|further|fresh|similar|more)\b",
+                     re.IGNORECASE)
+
+
+def _same_coded(a: Event, b: Event) -> bool:
+    """Coded alike in every field that makes an ACLED event: the same type, day, town and sides (one gunman
+    who "shot and killed a trooper" and "pulled out a handgun and shot the trooper"). ACLED codes one event
+    per type, date, location and actor pair, so two tellings coded so are one incident told twice, unless the
+    later one names itself another ("another bomb wounded two soldiers")."""
+    return a.event_date is not None and a.location is not None \
+        and (a.event_type, a.sub_event_type, a.country, a.location, a.event_date, a.actor1, a.actor2) \
+        == (b.event_type, b.sub_event_type, b.country, b.location, b.event_date, b.actor1, b.actor2) \
+        and not ANOTHER.search(b.evidence.text)
+
+
 def recalled_once(events: list[Event]) -> list[Event]:
-    """The events, each background incident a sentence recalls twice (`_same_telling`) kept once, in order."""
+    """The events, each background incident a sentence recalls twice (`_same_telling`) kept once, and each
+    incident coded twice alike (`_same_coded`) kept once, in order."""
     kept: list[Event] = []
     for ev in events:
-        host = next((k for k in kept if _same_telling(k, ev)), None)
+        host = next((k for k in kept if _same_telling(k, ev) or _same_coded(k, ev)), None)
         if host is None:
             kept.append(ev)
         else:
             _join(host, ev)
+            if ev.salience == "main":
+                host.salience = "main"
     return kept
 
 

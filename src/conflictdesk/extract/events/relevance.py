@@ -4,6 +4,7 @@
     shows_not_protests(mention)      # "the company demonstrated its technology"
     not_an_occurrence(mention)       # "officials fighting Islamic State", "helicopters buzzed overhead"
     accident(sentence)               # "killed when a helicopter crashed due to a technical fault"
+    hacking_attack(mention)          # "the attackers destroyed data and systems" (in a report about hacking)
 
 A report about business, sport, elections, technology or a film uses the words of violence
 figuratively ("a long battle against deflation", "blistering attacks from the party's
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...taxonomy import ARMED_VIOLENCE
 from .attributes import HYPO_MODALS, PERCEPTION_VERBS
 
 if TYPE_CHECKING:
@@ -40,8 +42,12 @@ def about_conflict(told: list[bool]) -> bool:
 
 def shows_not_protests(m: "Mention") -> bool:
     """"demonstrated its technology", "demonstrates why", "studies demonstrating leaks", "companies
-    need to demonstrate that ...": showing something, not taking to the streets."""
+    need to demonstrate that ...": showing something, not taking to the streets; "sitting in a car": no sit-in."""
     head = m.head
+    if head.pos_ == "VERB" and head.lemma_.lower() == "sit":
+        # "a photo shows him sitting in the front seat of a car": sitting somewhere, no sit-in
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" for g in c.children)
+                   for c in head.children)
     if head.pos_ != "VERB" or head.lemma_.lower() != "demonstrate":
         return False
     if any(c.dep_ in SHOWING for c in head.children):
@@ -59,6 +65,10 @@ MAKING = {"agree", "sign", "reach", "broker", "conclude", "seal", "strike", "ann
           "implement", "accept", "approve", "finalize", "finalise", "secure", "renew", "swap", "exchange",
           "mediate", "negotiate", "endorse", "ratify", "forge", "clinch", "hammer"}
 IN_FORCE = {"take", "come", "go", "begin", "start", "enter"}       # "the truce took effect"
+# what a party signs that is an agreement ("signed a truce", "signed the accord"; not "signing autographs")
+SIGNED = {"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire", "treaty", "pact", "memorandum",
+          "protocol", "declaration", "armistice", "peace", "document", "charter", "roadmap", "plan", "settlement",
+          "understanding", "it", "them", "this", "that"}
 OPEN_QUESTIONS = {"possibility", "idea", "prospect", "notion", "concept"}   # "agreed to the possibility of a truce"
 
 
@@ -73,6 +83,9 @@ def agreement_made(m: "Mention") -> bool:
         if head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children) and not any(
                 c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in head.children):
             return False          # "both sides agreed there has been some progress": a view shared, no agreement
+        if head.lemma_.lower() == "sign" and any(c.dep_ == "dobj" and c.lemma_.lower() not in SIGNED
+                                                 for c in head.children):
+            return False          # "signing autographs", "signed a letter": no agreement
         return head.lemma_.lower() in MAKING
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING for c in head.children):
         return True               # "a ceasefire brokered by the U.S. and Russia", "the truce agreed in February"
@@ -247,12 +260,16 @@ def _missile_strikes_no_one(head: "Token") -> bool:
     while tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including", "like") \
             and tok.head.head.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.head.lemma_.lower() not in striking:
         tok = tok.head.head
+    # "an arsenal of missiles that can be launched from warships": what the weapons could do, told of the
+    # collection that holds them
+    capable = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in striking and _could(c)
+                  for t in {head, tok} for c in t.children)
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "attr"):
         word = tok.head
     elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
         word = tok.head.head
     else:
-        return False              # a headline or a list: no verb to read the weapon by
+        return capable            # a headline or a list: no verb to read the weapon by, unless told as able
     # "fired what appeared to be a ballistic missile": the weapon is named in a clause the firing verb governs
     while word.lemma_.lower() in SEEMING and word.dep_ in ("xcomp", "ccomp", "dobj", "relcl") and word.head.i != word.i:
         word = word.head
@@ -327,12 +344,58 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _falling_trend(head) or _what_one_does(head) or _how_a_war_began(head) or _stopped(head) \
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
             or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head) or _in_a_series(head) \
-            or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head):
+            or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
+            or _explosive_matter(head) or _arrest_evaded(head) or _words_intercepted(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
         return any(t.i != head.i and t.lemma_.lower() in SPEECH_VERBS for t in near)
     return False
+
+
+# "trying to avoid arrest", "fled to escape capture": an arrest someone got away from, none made
+EVADING = {"avoid", "evade", "escape", "elude", "dodge", "flee", "prevent", "thwart", "fear"}
+ARREST_NOUNS = {"arrest", "capture", "detention"}
+
+
+def _arrest_evaded(head: "Token") -> bool:
+    """An arrest noun that is the object of a verb of getting away from it: no arrest was made."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in ARREST_NOUNS and head.dep_ == "dobj" \
+        and head.head.lemma_.lower() in EVADING
+
+
+# words intercepted are no weapon stopped: "intercepted Islamic State messages suggest targets"
+MESSAGE_NOUNS = {"message", "communication", "call", "email", "e-mail", "conversation", "chatter", "letter", "text",
+                 "transmission", "signal", "phone", "recording", "correspondence"}
+
+
+def _words_intercepted(head: "Token") -> bool:
+    """"intercept" told of a message, a call or a conversation: eavesdropping, no weapon disrupted."""
+    if head.lemma_.lower() != "intercept":
+        return False
+    if head.pos_ == "VERB" and head.dep_ in ("amod", "acl") and head.head.lemma_.lower() in MESSAGE_NOUNS:
+        return True
+    if head.tag_ == "VBN" and head.i + 1 < len(head.doc) and head.nbor().lemma_.lower() in MESSAGE_NOUNS:
+        return True               # "Intercepted messages suggest ...", however parsed
+    return any(c.dep_ in ("dobj", "nsubjpass", "compound") and c.lemma_.lower() in MESSAGE_NOUNS
+               for c in head.children)
+
+
+# what news calls explosive that is no weapon: "a potentially explosive risk of confrontation", "an explosive
+# situation", "explosive allegations", "explosive growth"
+FIGURATIVE_EXPLOSIVE = {"risk", "situation", "issue", "mix", "mixture", "cocktail", "combination", "growth", "topic",
+                        "subject", "question", "matter", "allegation", "accusation", "claim", "revelation", "report",
+                        "debate", "atmosphere", "tension", "climate", "interview", "testimony", "book", "memoir",
+                        "potential", "rise", "increase", "expansion", "temper", "argument", "dispute", "row",
+                        "confrontation", "moment", "story", "details", "email", "video", "tape"}
+
+
+def _explosive_matter(head: "Token") -> bool:
+    """"the potentially explosive risk of confrontation": the adjective "explosive" told of a thing no bomb is,
+    a figure of speech (not "an explosive device", "explosive belts")."""
+    return head.lemma_.lower() == "explosive" and head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp") \
+        and (head.head.lemma_.lower() in FIGURATIVE_EXPLOSIVE or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in FIGURATIVE_EXPLOSIVE for c in head.head.children))
 
 
 # "his connection to a suicide bomber": one's ties to a person, told by a word for the doer of violence
@@ -1094,13 +1157,43 @@ def _war_toll(head: "Token") -> bool:
 ACCIDENT = re.compile(r"\b(accident\w*|crash(?:ed|es)?|derail\w*|collision|collided|technical (?:fault|failure|problem)|"
                       r"blaze|fire (?:broke|breaks) out|malfunction\w*|mechanical (?:fault|failure|problem)|"
                       r"air ?bags?)\b", re.IGNORECASE)
+# nature's disasters, when they kill: "a volcano unleashed hot clouds of ash, killing several villagers", "one more
+# flood-related death" (not "a flood of refugees", "a photographer since Hurricane Katrina took photos of the protest")
+DISASTER = re.compile(r"\b(volcan\w*|flood(?:s|ing|waters?|-\w+)|flash floods?|earthquakes?|quakes?|landslides?|"
+                      r"mudslides?|avalanches?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|tsunamis?)\b",
+                      re.IGNORECASE)
+DEATHS = re.compile(r"\b(kill\w*|dead|deaths?|died|dies|dying|drown\w*|bod(?:y|ies)|missing|injur\w*|"
+                    r"wound\w*|lives|victims?)\b", re.IGNORECASE)
 HOSTILE = re.compile(r"\b(shot down|downed|attack\w*|gunm[ae]n|militants?|rebels?|insurgents?|bombs?|bomb(?:ing|er)s?|"
                      r"missiles?|rockets?|shell(?:s|ed|ing)|fired|gunfire|hostile|sabotage\w*|terror\w*)\b",
                      re.IGNORECASE)
 
 
+# a report about hacking: its "attacks" and "attackers" are on computers, not people ("the attackers destroyed
+# data and systems", "part of a broader attack toolkit")
+CYBER = re.compile(r"\b(cyber\w*|hack(?:s|ed|ers?|ing)?|malware|ransomware|phishing|botnets?|spyware)\b", re.IGNORECASE)
+CYBER_MIN = 3
+ARMED_HARM = re.compile(r"\b(kill\w*|dead|deaths?|died|wound\w*|injur\w*|shot|shoot\w*|gun\w*|bomb\w*|blasts?|"
+                        r"explo\w*|militants?|troops|soldiers|fighters|stabb\w*|knife|knives|rifles?|suicide|"
+                        r"hostages?|jihad\w*|islamic state|isis)\b", re.IGNORECASE)
+
+
+def about_hacking(text: str) -> bool:
+    """Does a text tell of hacking (three or more words of it)?"""
+    return len(CYBER.findall(text)) >= CYBER_MIN
+
+
+def hacking_attack(m: "Mention") -> bool:
+    """Violence or destruction told in a report about hacking by a sentence that names no weapon, fighter or
+    harm to a person: an attack on computers ("the attackers targeted vulnerabilities", "destroyed data and
+    systems"), no political violence (an arrest of hackers is still one)."""
+    return (m.coding.event_type in ARMED_VIOLENCE or m.coding.sub_event_type == "Looting/property destruction") \
+        and not ARMED_HARM.search(m.head.sent.text)
+
+
 def accident(sentence: str) -> bool:
     """"killed when a helicopter crashed due to a technical fault", "a train derailed, killing two",
-    "17 soldiers were killed in the blaze":
+    "17 soldiers were killed in the blaze", "a volcano erupted, killing seven":
     deaths in an accident, told with no hostile act."""
-    return bool(ACCIDENT.search(sentence)) and not HOSTILE.search(sentence)
+    return bool(ACCIDENT.search(sentence) or DISASTER.search(sentence) and DEATHS.search(sentence)) \
+        and not HOSTILE.search(sentence)

@@ -37,8 +37,8 @@ from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, intervention_in, mar
                      violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_retold, incidents_only, merge_references,
                         refers_back, report_date, said_day_told_later)
-from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, accident, agreement_made, not_an_occurrence,
-                        shows_not_protests, told_as_state, told_as_trend)
+from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, agreement_made,
+                        hacking_attack, not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
 from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces,
                          accused_act_times, after_the_fact, anaphoric_site, clause_sites, clause_times,
@@ -2398,6 +2398,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     political = [not relevant and (hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
                                    or any(_attackers_killing(m) for m in found_all[k]))
                  for k in range(len(sents))]
+    hacking = about_hacking(doc.text)     # its "attacks" with no weapon or harm are on computers
     for k, sent in enumerate(sents):
         if not relevant and not political[k]:
             continue
@@ -2415,6 +2416,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
         if not relevant:
             mentions = [m for m in mentions if m.coding.event_type in ARMED_VIOLENCE]
+        if hacking:
+            mentions = [m for m in mentions if not hacking_attack(m)]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not gated(m) and not
