@@ -90,6 +90,16 @@ def test_aggregate_count_is_not_fatalities(nlp):
     ("Militia forces began attempting to carry out attacks against Israel.", "attacks", "attempted"),
     ("Future attacks may be conducted against the troops.", "attacks", "hypothetical"),
     ("The Islamic State claimed responsibility for the bombing in Kirkuk.", "bombing", "claimed"),
+    # a negated verb says something of the event, its subject, not that it did not happen
+    ("The car bombing in Kirkuk did not cause any casualties, police said.", "bombing", "reported"),
+    ("The attacks in the capital were not aimed at the embassy, officials said.", "attacks", "reported"),
+    ("The protest in the capital did not go ahead, police said.", "protest", "negated"),
+    ("Gunmen did not attack the village, police said.", "attack", "negated"),
+    # a clause of its own after "but" is not denied by the clause before it
+    ("The rockets did not hit the base, but the bombing of the market killed two people.", "bombing", "reported"),
+    # fighting told as resumed happened; a vow to resume it is a threat
+    ("Fighting resumed in the northern town on Friday after a brief lull.", "Fighting", "reported"),
+    ("The rebels said they would resume attacks on the army.", "attacks", "threatened"),
 ])
 def test_status(nlp, sentence, word, status):
     parsed = nlp(sentence)
@@ -274,3 +284,14 @@ def test_a_role_phrase_names_its_countrys_actor(kb, country, want):
     [rp], _ = parse_role_phrases(text, origin="roles.yaml")
     found = resolve_role_phrase(rp, country, kb=kb)
     assert (kb.actors[found].acled_name if found else None) == want
+
+
+def test_a_quotation_continued_in_the_next_paragraph_ends_with_its_paragraph():
+    from conflictdesk.extract.events.triggers import quoted_ranges
+    text = ('"We are grateful," she said. "The plant will be the largest in the region.\n\n'
+            '"If they want to export it," they must prove it is safe, she added.\n\n'
+            'A bomb attack in the port city on Sunday killed ten people, police said.')
+    ranges = quoted_ranges(text, 0, len(text), min_length=0)
+    attack = text.index("A bomb attack")
+    assert not any(a <= attack < b for a, b in ranges), ranges
+    assert any(text[a:b].startswith('"The plant') for a, b in ranges)

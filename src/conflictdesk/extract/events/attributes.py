@@ -540,12 +540,38 @@ def _occasion(chain: list["Token"]) -> list["Token"]:
 # ahead", "the attack never happened"); any other verb denies something of an event that did ("the bombing did not
 # cause casualties", "the attacks were not aimed at NATO's headquarters")
 OCCURRING = {"happen", "occur", "take", "materialize", "materialise", "go", "come", "start", "begin", "proceed",
-             "resume", "exist", "continue", "last"}
+             "resume", "exist", "continue", "last", "pick", "erupt", "break", "unfold", "ensue", "spread"}
+
+
+# nouns that name an event (not its doers: "gunmen did not attack", "jets did not bomb" deny the act)
+EVENT_NOUNS = {"attack", "strike", "airstrike", "raid", "assault", "blast", "clash", "protest", "rally", "march",
+               "riot", "offensive", "ambush", "fight", "battle", "arrest", "violence", "unrest", "incident", "siege",
+               "massacre", "coup", "uprising", "skirmish", "crackdown", "purge", "sit-in", "strikes", "attacks"}
+EVENT_ENDINGS = ("ing", "tion", "sion", "ment")
 
 
 def _said_of_it(head: "Token", verb: "Token") -> bool:
     """Is the negated `verb` one saying something of the event noun `head`, its subject, not that it happened?"""
-    return head.head.i == verb.i and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() not in OCCURRING
+    word = head.lemma_.lower()
+    return head.head.i == verb.i and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() not in OCCURRING \
+        and (word in EVENT_NOUNS or head.lower_ in EVENT_NOUNS or word.endswith(EVENT_ENDINGS))
+
+
+def _own_clause(chain: list["Token"]) -> list["Token"]:
+    """The chain up to the clause of its own, with its own subject, that a conjunction joins to another ("the
+    attacks were not aimed at NATO, but the assault on the airport was a shock"): what the other clause denies
+    is not denied of this one's event."""
+    for k, t in enumerate(chain):
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            return chain[:k + 1]
+    return chain
+
+
+def _resumed(verb: "Token") -> bool:
+    """"fighting resumed on Friday", "the army has resumed air strikes": told as done, no threat to resume."""
+    return verb.lemma_.lower() == "resume" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
 
 
 def _aimed_at(verb: "Token") -> bool:
@@ -565,7 +591,7 @@ def status_of(head: "Token", *, text: str) -> str:
     lemmas = [t.lemma_.lower() for t in chain]
     # "did not say where they were killed": a report's negation does not negate what it tells
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
-    for t in chain[:said]:
+    for t in _own_clause(chain[:said]):
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX") and not _said_of_it(head, t):
             return "negated"
         if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children) and not _said_of_it(head, t.head):
@@ -592,7 +618,7 @@ def status_of(head: "Token", *, text: str) -> str:
     # man who drove a truck into crowds, killing 84, had ties to militants")
     if any(t.lemma_.lower() in ATTEMPT_LEMMAS for t in _relative_clause(full)[1:]) or head.lemma_.lower() == "attempt":
         return "attempted"
-    if any(lemma in THREAT_LEMMAS for lemma in lemmas[1:]):
+    if any(lemma in THREAT_LEMMAS and not _resumed(t) for lemma, t in zip(lemmas[1:], chain[1:])):
         return "threatened"
     for t in chain[:4]:
         if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children) and \
