@@ -557,21 +557,12 @@ def _said_of_it(head: "Token", verb: "Token") -> bool:
         and (word in EVENT_NOUNS or head.lower_ in EVENT_NOUNS or word.endswith(EVENT_ENDINGS))
 
 
-def _own_clause(chain: list["Token"]) -> list["Token"]:
-    """The chain up to the clause of its own, with its own subject, that a conjunction joins to another ("the
-    attacks were not aimed at NATO, but the assault on the airport was a shock"): what the other clause denies
-    is not denied of this one's event."""
-    for k, t in enumerate(chain):
-        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-            return chain[:k + 1]
-    return chain
-
-
 def _resumed(verb: "Token") -> bool:
-    """"fighting resumed on Friday", "the army has resumed air strikes": told as done, no threat to resume."""
+    """"fighting resumed on Friday", "the army has resumed air strikes on Monday": told as done on a day, no
+    threat to resume ("fighting has resumed on several fronts" tells no incident either)."""
     return verb.lemma_.lower() == "resume" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)) and any(
+        t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 def _aimed_at(verb: "Token") -> bool:
@@ -591,7 +582,7 @@ def status_of(head: "Token", *, text: str) -> str:
     lemmas = [t.lemma_.lower() for t in chain]
     # "did not say where they were killed": a report's negation does not negate what it tells
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
-    for t in _own_clause(chain[:said]):
+    for t in chain[:said]:
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX") and not _said_of_it(head, t):
             return "negated"
         if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children) and not _said_of_it(head, t.head):
