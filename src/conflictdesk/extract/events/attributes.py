@@ -557,14 +557,6 @@ def _said_of_it(head: "Token", verb: "Token") -> bool:
         and (word in EVENT_NOUNS or head.lower_ in EVENT_NOUNS or word.endswith(EVENT_ENDINGS))
 
 
-def _resumed(verb: "Token") -> bool:
-    """"fighting resumed on Friday", "the army has resumed air strikes on Monday": told as done on a day, no
-    threat to resume ("fighting has resumed on several fronts" tells no incident either)."""
-    return verb.lemma_.lower() == "resume" and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)) and any(
-        t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
-
-
 def _aimed_at(verb: "Token") -> bool:
     """"the attacks were aimed at the headquarters": a target, not an aim still to be reached ("aimed at
     retaking the town", "aims to")."""
@@ -609,7 +601,7 @@ def status_of(head: "Token", *, text: str) -> str:
     # man who drove a truck into crowds, killing 84, had ties to militants")
     if any(t.lemma_.lower() in ATTEMPT_LEMMAS for t in _relative_clause(full)[1:]) or head.lemma_.lower() == "attempt":
         return "attempted"
-    if any(lemma in THREAT_LEMMAS and not _resumed(t) for lemma, t in zip(lemmas[1:], chain[1:])):
+    if any(lemma in THREAT_LEMMAS for lemma in lemmas[1:]):
         return "threatened"
     for t in chain[:4]:
         if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children) and \
