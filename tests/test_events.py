@@ -283,10 +283,11 @@ def test_a_role_phrase_names_its_countrys_actor(kb, country, want):
 
 def test_a_quotation_continued_in_the_next_paragraph_ends_with_its_paragraph():
     from conflictdesk.extract.events.triggers import quoted_ranges
-    text = ('"We are grateful," she said. "The plant will be the largest in the region.\n\n'
-            '"If they want to export it," they must prove it is safe, she added.\n\n'
-            'A bomb attack in the port city on Sunday killed ten people, police said.')
+    text = ('"The harvest was poor," the farmer said. "We lost half the wheat to the drought.\n\n'
+            '"Next year will be better," the cooperative hopes, its chairman added.\n\n'
+            'A bomb attack in the port city on Sunday killed ten people, police said.\n\n'
+            '"It shook the whole street," a witness said.')
     ranges = quoted_ranges(text, 0, len(text), min_length=0)
     attack = text.index("A bomb attack")
     assert not any(a <= attack < b for a, b in ranges), ranges
-    assert any(text[a:b].startswith('"The plant') for a, b in ranges)
+    assert any(text[a:b].startswith('"We lost') for a, b in ranges)

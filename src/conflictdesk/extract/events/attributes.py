@@ -538,7 +538,7 @@ def _occasion(chain: list["Token"]) -> list["Token"]:
 
 # what a negated verb denies of an event noun that is its subject: that it took place ("the protest did not go
 # ahead", "the attack never happened"); any other verb denies something of an event that did ("the bombing did not
-# cause casualties", "the attacks were not aimed at NATO's headquarters")
+# cause casualties", "the raids were not aimed at the embassy")
 OCCURRING = {"happen", "occur", "take", "materialize", "materialise", "go", "come", "start", "begin", "proceed",
              "resume", "exist", "continue", "last", "pick", "erupt", "break", "unfold", "ensue", "spread"}
 
@@ -558,7 +558,7 @@ def _said_of_it(head: "Token", verb: "Token") -> bool:
 
 
 def _aimed_at(verb: "Token") -> bool:
-    """"the attacks were aimed at the headquarters": a target, not an aim still to be reached ("aimed at
+    """"the raids were aimed at the depot": a target, not an aim still to be reached ("aimed at
     retaking the town", "aims to")."""
     return verb.lemma_.lower() == "aim" and any(
         c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and g.tag_ != "VBG" for g in c.children)

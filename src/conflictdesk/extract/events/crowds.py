@@ -213,16 +213,15 @@ def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool])
     return many and _names(tok, patterns.crowd_nouns)
 
 
-
-# what a crowd of demonstrators does when it demonstrates ("protesters marched", "demonstrators waited outside")
+# what a crowd of demonstrators does when it demonstrates ("protesters marched", "demonstrators gathered")
 PROTEST_VERBS = {"protest", "march", "rally", "demonstrate"}
 NOT_DOING = {"be", "have", "say", "tell", "find", "seem", "become", "remain", "need", "want"}
 CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "picketer"}
 
 
 def demonstration_done(m: "Mention") -> bool:
-    """A demonstration told as done, in the past, by a crowd: "protesters marched outside his building",
-    "demonstrators waited outside the Capitol", "dozens of migrants protested behind the fence"; not a
+    """A demonstration told as done, in the past, by a crowd: "protesters marched to the town hall",
+    "demonstrators stood outside the court", "hundreds of farmers protested in the square"; not a
     demonstration named ("a rally", "in protest at"), planned, showing something or one person's complaint."""
     head = m.head
     if m.coding.event_type != "Protests" or m.trigger.kind != "event":

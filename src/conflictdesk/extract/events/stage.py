@@ -2393,8 +2393,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     political = [not relevant and (hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
                                    or any(_attackers_killing(m) for m in found_all[k]))
                  for k in range(len(sents))]
-    # ... and the demonstrations it tells as done by a crowd ("On Monday, protesters marched outside the governor's
-    # building"), never one only named ("a rally", "in protest at")
+    # ... and the demonstrations it tells as done by a crowd ("On Friday, protesters marched to the mayor's office"),
+    # never one only named ("a rally", "in protest at")
     marched = [set() if relevant else {id(m) for m in f if demonstration_done(m)} for f in found_all]
     for k, sent in enumerate(sents):
         if not relevant and not political[k] and not marched[k]:

@@ -79,8 +79,9 @@ _OPENING = re.compile("[" + "".join(QUOTES) + "]")
 
 def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUOTE) -> list[tuple[int, int]]:
     """Quotations longer than `min_length` within text[start:end] (character ranges). A quotation
-    left open at its paragraph's end as the next paragraph opens with the mark again ('"... reactors.\n\n"If
-    China ...') ends with its paragraph: the next mark opens the next one, never closes it."""
+    left open at its paragraph's end as the next paragraph opens with the mark again (a long quotation told
+    over two paragraphs, the first without its closing mark) ends with its paragraph: the mark that opens the
+    next paragraph opens the next quotation, never closes this one."""
     out: list[tuple[int, int]] = []
     opening = _OPENING.search(text, start, end)
     while opening is not None:
