@@ -90,6 +90,11 @@ def test_aggregate_count_is_not_fatalities(nlp):
     ("Militia forces began attempting to carry out attacks against Israel.", "attacks", "attempted"),
     ("Future attacks may be conducted against the troops.", "attacks", "hypothetical"),
     ("The Islamic State claimed responsibility for the bombing in Kirkuk.", "bombing", "claimed"),
+    # a negated verb says something of the event, its subject, not that it did not happen
+    ("The car bombing in Kirkuk did not cause any casualties, police said.", "bombing", "reported"),
+    ("The attacks in the capital were not aimed at the embassy, officials said.", "attacks", "reported"),
+    ("The protest in the capital did not go ahead, police said.", "protest", "negated"),
+    ("Gunmen did not attack the village, police said.", "attack", "negated"),
 ])
 def test_status(nlp, sentence, word, status):
     parsed = nlp(sentence)
@@ -274,3 +279,15 @@ def test_a_role_phrase_names_its_countrys_actor(kb, country, want):
     [rp], _ = parse_role_phrases(text, origin="roles.yaml")
     found = resolve_role_phrase(rp, country, kb=kb)
     assert (kb.actors[found].acled_name if found else None) == want
+
+
+def test_a_quotation_continued_in_the_next_paragraph_ends_with_its_paragraph():
+    from conflictdesk.extract.events.triggers import quoted_ranges
+    text = ('"The harvest was poor," the farmer said. "We lost half the wheat to the drought.\n\n'
+            '"Next year will be better," the cooperative hopes, its chairman added.\n\n'
+            'A bomb attack in the port city on Sunday killed ten people, police said.\n\n'
+            '"It shook the whole street," a witness said.')
+    ranges = quoted_ranges(text, 0, len(text), min_length=0)
+    attack = text.index("A bomb attack")
+    assert not any(a <= attack < b for a, b in ranges), ranges
+    assert any(text[a:b].startswith('"We lost') for a, b in ranges)

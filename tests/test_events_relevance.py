@@ -135,3 +135,31 @@ def test_political_words_in_the_next_sentence_of_its_paragraph_call_the_violence
     doc = Document(id="r", text=text, language="en", published=dt.date(2016, 3, 1))
     found = [(e.event_type, e.location, e.fatalities) for e in extract_document(doc, nlp=nlp, kb=kb).events]
     assert found == [("Violence against civilians", "Fresno", 9)], found
+
+
+SCHOOL_BOARD = (
+    "The school board approved a new budget on Tuesday after months of debate. "
+    "The plan raises teacher salaries by 3 percent and funds two new libraries. "
+    "Board members said the district would also repair leaking roofs at four schools. "
+    "On Monday, protesters marched outside the superintendent's office in Springfield, demanding her resignation. "
+    "The superintendent said she would stay in her post. "
+    "Parents will be able to comment on the plan at a meeting next month. "
+    "The district serves 12,000 pupils in 20 schools.")
+
+
+def test_a_text_about_something_else_reports_the_demonstration_it_tells_as_done(nlp, kb):
+    found = events(nlp, kb, SCHOOL_BOARD)
+    assert [e.event_type for e in found] == ["Protests"], [(e.rule, e.evidence.text[:50]) for e in found]
+    assert "marched" in found[0].evidence.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The senator will face protesters at a rally in Springfield next week.",
+    "The company protested the ruling and said it would appeal.",
+    "Other groups pulled out of the project in protest at the cuts.",
+])
+def test_a_demonstration_only_named_in_a_text_about_something_else_is_none(nlp, kb, sentence):
+    text = SCHOOL_BOARD.replace(
+        "On Monday, protesters marched outside the superintendent's office in Springfield, demanding her "
+        "resignation. ", sentence + " ")
+    assert events(nlp, kb, text) == []

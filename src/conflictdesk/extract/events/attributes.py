@@ -538,6 +538,35 @@ def _occasion(chain: list["Token"]) -> list["Token"]:
     return chain
 
 
+# what a negated verb denies of an event noun that is its subject: that it took place ("the protest did not go
+# ahead", "the attack never happened"); any other verb denies something of an event that did ("the bombing did not
+# cause casualties", "the raids were not aimed at the embassy")
+OCCURRING = {"happen", "occur", "take", "materialize", "materialise", "go", "come", "start", "begin", "proceed",
+             "resume", "exist", "continue", "last", "pick", "erupt", "break", "unfold", "ensue", "spread"}
+
+
+# nouns that name an event (not its doers: "gunmen did not attack", "jets did not bomb" deny the act)
+EVENT_NOUNS = {"attack", "strike", "airstrike", "raid", "assault", "blast", "clash", "protest", "rally", "march",
+               "riot", "offensive", "ambush", "fight", "battle", "arrest", "violence", "unrest", "incident", "siege",
+               "massacre", "coup", "uprising", "skirmish", "crackdown", "purge", "sit-in", "strikes", "attacks"}
+EVENT_ENDINGS = ("ing", "tion", "sion", "ment")
+
+
+def _said_of_it(head: "Token", verb: "Token") -> bool:
+    """Is the negated `verb` one saying something of the event noun `head`, its subject, not that it happened?"""
+    word = head.lemma_.lower()
+    return head.head.i == verb.i and head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() not in OCCURRING \
+        and (word in EVENT_NOUNS or head.lower_ in EVENT_NOUNS or word.endswith(EVENT_ENDINGS))
+
+
+def _aimed_at(verb: "Token") -> bool:
+    """"the raids were aimed at the depot": a target, not an aim still to be reached ("aimed at
+    retaking the town", "aims to")."""
+    return verb.lemma_.lower() == "aim" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and g.tag_ != "VBG" for g in c.children)
+        for c in verb.children)
+
+
 def status_of(head: "Token", *, text: str) -> str:
     full = _absolute([head] + _ancestors(head))
     chain = _participle(full)               # what the sentence says around the event participle's noun is not its own
@@ -548,9 +577,9 @@ def status_of(head: "Token", *, text: str) -> str:
     # "did not say where they were killed": a report's negation does not negate what it tells
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
     for t in chain[:said]:
-        if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX") and not _said_of_it(head, t):
             return "negated"
-        if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children):
+        if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children) and not _said_of_it(head, t.head):
             return "negated"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return "negated"                       # "no arrests were reported"
@@ -590,7 +619,7 @@ def status_of(head: "Token", *, text: str) -> str:
             return "planned"
     if _scheduled(chain) and past_dated(head) is None:
         return "planned"       # "Texas is set to execute a man on Wednesday": scheduled, not done
-    if (any(lemma in PLAN_LEMMAS for lemma in lemmas[1:]) or any(
+    if (any(lemma in PLAN_LEMMAS and not _aimed_at(t) for lemma, t in zip(lemmas[1:], chain[1:])) or any(
             c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
     if _purpose(head):

@@ -212,3 +212,25 @@ def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool])
     many = tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in COLLECTIVE   # one student who shot is no mob
     return many and _names(tok, patterns.crowd_nouns)
 
+
+# what a crowd of demonstrators does when it demonstrates ("protesters marched", "demonstrators gathered")
+PROTEST_VERBS = {"protest", "march", "rally", "demonstrate"}
+NOT_DOING = {"be", "have", "say", "tell", "find", "seem", "become", "remain", "need", "want"}
+CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "picketer"}
+
+
+def demonstration_done(m: "Mention") -> bool:
+    """A demonstration told as done, in the past, by a crowd: "protesters marched to the town hall",
+    "demonstrators stood outside the court", "hundreds of farmers protested in the square"; not a
+    demonstration named ("a rally", "in protest at"), planned, showing something or one person's complaint."""
+    head = m.head
+    if m.coding.event_type != "Protests" or m.trigger.kind != "event":
+        return False
+    if head.lemma_.lower() in CROWD_PEOPLE and head.tag_ == "NNS":
+        verb = head.head
+        return head.dep_ == "nsubj" and verb.tag_ == "VBD" and verb.lemma_.lower() not in NOT_DOING
+    if head.tag_ != "VBD" or head.lemma_.lower() not in PROTEST_VERBS:
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    return any(d.tag_ in ("NNS", "NNPS") or d.lemma_.lower() in COLLECTIVE or d.lemma_.lower() in ("dozen", "hundred",
+               "thousand") for d in doers) and not any(c.dep_ == "ccomp" for c in head.children)

@@ -33,8 +33,8 @@ from ...records import Actor, DateMention, Document, Event, Person, Place, Quant
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
 from ..parse_tree import text_of
 from ..places import filed_from
-from .crowds import (MOB_VIOLENCE, by_crowd, done_by_crowd, intervention_in, mark_protested, met_by_authorities,
-                     violent_demonstrations)
+from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
+                     met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_retold, incidents_only, merge_references,
                         refers_back, report_date, said_day_told_later)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, agreement_made,
@@ -2399,8 +2399,11 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                    or any(_attackers_killing(m) for m in found_all[k]))
                  for k in range(len(sents))]
     hacking = about_hacking(doc.text)     # its "attacks" with no weapon or harm are on computers
+    # ... and the demonstrations it tells as done by a crowd ("On Friday, protesters marched to the mayor's office"),
+    # never one only named ("a rally", "in protest at")
+    marched = [set() if relevant else {id(m) for m in f if demonstration_done(m)} for f in found_all]
     for k, sent in enumerate(sents):
-        if not relevant and not political[k]:
+        if not relevant and not political[k] and not marched[k]:
             continue
         if any(a <= sent.start_char < b for a, b in asides):
             continue              # a link to another story, a correction note, a live page's heading
@@ -2413,9 +2416,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns))
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
-                    or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts]
+                    or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in marched[k]]
         if not relevant:
-            mentions = [m for m in mentions if m.coding.event_type in ARMED_VIOLENCE]
+            mentions = [m for m in mentions if (political[k] and m.coding.event_type in ARMED_VIOLENCE)
+                        or id(m) in marched[k]]
         if hacking:
             mentions = [m for m in mentions if not hacking_attack(m)]
         # a death or injury word outside any context only tells the outcome of the event before it

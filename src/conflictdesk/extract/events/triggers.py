@@ -78,7 +78,10 @@ _OPENING = re.compile("[" + "".join(QUOTES) + "]")
 
 
 def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUOTE) -> list[tuple[int, int]]:
-    """Quotations longer than `min_length` within text[start:end] (character ranges)."""
+    """Quotations longer than `min_length` within text[start:end] (character ranges). A quotation
+    left open at its paragraph's end as the next paragraph opens with the mark again (a long quotation told
+    over two paragraphs, the first without its closing mark) ends with its paragraph: the mark that opens the
+    next paragraph opens the next quotation, never closes this one."""
     out: list[tuple[int, int]] = []
     opening = _OPENING.search(text, start, end)
     while opening is not None:
@@ -86,6 +89,12 @@ def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUO
         j = text.find(QUOTES[text[i]], i + 1, end)
         if j == -1:
             break
+        line_end = text.rfind("\n", i, j)
+        if line_end != -1 and not text[line_end:j].strip():
+            if line_end - i > min_length:
+                out.append((i, line_end))
+            opening = _OPENING.search(text, j, end)
+            continue
         if j - i > min_length:
             out.append((i, j + 1))
         opening = _OPENING.search(text, j + 1, end)
