@@ -751,3 +751,20 @@ def test_where_people_lived_or_came_from_is_their_home_not_a_place_of_the_story(
               (("Denver", "United States"), ("Utah", "United States"), ("Idaho", "United States"),
                ("Lisbon", "Portugal"))]
     assert [p.name for p in homes(places, text)] == ["Denver", "Utah", "Idaho"]
+
+
+def test_a_town_naming_another_gathering_or_incident_lends_no_place():
+    # "Crowds marched against the ruling. It followed the shootings at a Denver protest." / "... the Lyon attacks"
+    text = "Crowds marched against the ruling. It followed the shootings at a Denver protest in May."
+    denver = _place("Denver", text.index("Denver"), kind="populated_place", country="United States")
+    first = text.index(".") + 1
+    assert place_for(5, 0, first, [denver], text=text, earlier=[], later=[(first, len(text))],
+                     document=DocumentPlaces()) is None
+    text = "Crowds marched against the ruling. A suspect in the Lyon attacks was named."
+    lyon = _place("Lyon", text.index("Lyon"), kind="populated_place", country="France")
+    assert place_for(5, 0, first, [lyon], text=text, earlier=[], later=[(first, len(text))],
+                     document=DocumentPlaces()) is None
+    # in its own sentence, the gathering's town is where what happened at it happened
+    text = "Officers were killed during a Denver protest."
+    denver = _place("Denver", text.index("Denver"), kind="populated_place", country="United States")
+    assert place_for(0, 0, len(text), [denver], text=text, earlier=[], later=[], document=DocumentPlaces()) is denver

@@ -204,6 +204,16 @@ def test_a_town_named_before_who_struck_there_is_where_they_struck(places):
     assert named(found, "Orlando")
 
 
+def test_a_town_named_before_a_gathering_is_where_it_met(places):
+    # "during a Houston rally", "at a Friday Denver protest": the gathering's town, where what struck it happened
+    found = places("Two officers were shot during a Houston rally. A sniper fired at a Friday Denver protest.")
+    assert named(found, "Houston") and named(found, "Houston")[0].country == "United States"
+    assert named(found, "Denver")
+    # a person's name before the gathering is no town
+    found = places("Protesters interrupted a Trump rally on Tuesday, police said.")
+    assert not named(found, "Trump")
+
+
 def test_a_town_named_before_the_people_taken_there_is_where_they_were_taken(places):
     # "the Chibok girls": the parse may read the town as a person's name; a surname is still no town
     found = places("Militants abducted 30 Chibok schoolgirls in northeast Nigeria last year, officials said.")

@@ -1515,6 +1515,10 @@ EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|bombings?|explosions?|s
                          r"rampage|clashes|riots|uprising)\b", re.IGNORECASE)
 
 
+# a place that names a gathering ("killed during a Dallas protest"): where that gathering met
+GATHERING_NAMED = re.compile(r"\s+(?:protests?|rally|rallies|demonstrations?)\b")
+
+
 # "near Jerusalem", "outside the town of Kilis": the town is the point the site is told from
 NEAR_TOWN = re.compile(r"\b(?:near|outside|close to)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$",
                        re.IGNORECASE)
@@ -1703,7 +1707,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if later is None:
         end = text.find("\n", sent_end)
         later = [(sent_end, len(text) if end == -1 else end)]
-    after = [p for s, e in later for p in places if s <= p.span.start < e and usable(p) and p.kind != "country"]
+    # a place naming another incident there ("the shootings at a Dallas protest") lends the sentence before no place
+    after = [p for s, e in later for p in places if s <= p.span.start < e and usable(p) and p.kind != "country"
+             and not EVENT_NAMED.match(text, p.span.end) and not GATHERING_NAMED.match(text, p.span.end)]
     if after:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return finer(min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start)))

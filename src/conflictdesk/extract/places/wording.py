@@ -195,6 +195,8 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "poss", "agent
 EVENT_HEADS = frozenset({"blast", "blasts", "attack", "attacks", "bombing", "bombings", "explosion", "explosions",
                          "shooting", "shootings", "massacre", "siege", "blockade", "stabbing", "stabbings", "rampage", "clashes",
                          "riots", "protests", "uprising", "offensive", "battle",
+                         # the gathering an event happened at: "killed during a Dallas protest", "a Chicago rally"
+                         "protest", "rally", "rallies", "demonstration", "demonstrations", "riot",
                          # who struck there: "the Boston marathon bomber", "the Orlando gunman"
                          "bomber", "bombers", "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers"})
 # people a town's name modifies as where they were taken or live: "the Chibok girls", "Dapchi schoolgirls",
