@@ -17,8 +17,6 @@ point's text and says which cues fired. Reading rules, kept here and documented 
   is no call to action;
 * a call to stand down, refrain or keep calm (`modifiers.stand_down`) is a demand and a de-escalation,
   not a call to action;
-* a claim told of another in reported speech ("attacks claimed by Islamic State", "the group that later claimed
-  responsibility", `modifiers.told_claim`) is the speaker's account, not its claim;
 * a point no cue labels is `other`.
 """
 from __future__ import annotations
@@ -117,7 +115,6 @@ class CueSet:
     speech_verbs: frozenset[str] = frozenset()
     precaution: re.Pattern[str] | None = None
     stand_down: re.Pattern[str] | None = None
-    told_claim: re.Pattern[str] | None = None
 
     @property
     def speech(self) -> SpeechVerbs:
@@ -266,8 +263,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
                   modifiers["negation"], modifiers["third_party"],
                   modifiers["hedge"], modifiers["prospect"], syntax, frozenset(speech),
-                  precaution=modifiers.get("precaution"), stand_down=modifiers.get("stand_down"),
-                  told_claim=modifiers.get("told_claim"))
+                  precaution=modifiers.get("precaution"), stand_down=modifiers.get("stand_down"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -380,14 +376,6 @@ def _all_undermined(text: str, calm_at: list[int], phrases: list[str]) -> bool:
 
 # cues that set a condition on another party ("only if ...", "provided that ...", "until ... is lifted"): a
 # ceasefire or a stop read after one is what the condition asks, not the speaker's de-escalation
-def _told_claim(text: str, match: re.Match[str], cueset: CueSet) -> bool:
-    """Whether a claim cue's match tells another's claim ("attacks claimed by Islamic State", "the group that
-    later claimed responsibility"): in reported speech, the speaker's account of it, no claim of its own."""
-    if cueset.told_claim is None:
-        return False
-    return bool(cueset.told_claim.search(text[max(0, match.start() - 40):match.end()]))
-
-
 _CONDITION_CUES = frozenset({"demand.condition", "demand.terms", "demand.until"})
 
 
@@ -441,8 +429,6 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 cue_id += ":negated"
             if label is not None and third_party:
                 label, cue_id = None, cue_id + ":third_party"
-            if label == "claim_of_responsibility" and voice is not None and _told_claim(text, match, cueset):
-                label, cue_id = None, cue_id + ":told"
             if cue_id not in out.cues:
                 out.cues.append(cue_id)
             if label is None:
