@@ -676,6 +676,8 @@ def test_news_point_labels(nlp, kb, sentence, label, absent):
     # talks of money, not of a conflict
     "The senator said the chamber would vote on a funding package negotiated by the two parties.",
     "The union said its members had marched on the company after contract talks broke down.",
+    # talks that broke down are no step towards calm
+    "The sheriff said deputies stormed the farmhouse only after negotiations with the gunman broke down.",
 ])
 def test_a_truce_or_talks_named_beside_no_step_towards_calm(nlp, kb, sentence):
     ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
@@ -972,3 +974,28 @@ def test_a_relative_clause_of_the_speaker_names_nobody_who_speaks(nlp, kb):
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     speakers = [st.actor for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert speakers and "government-of-syria" not in speakers, speakers
+
+
+@pytest.mark.parametrize("sentence", [
+    # a person done to in the passive, no gain a side claims
+    "A Dutch army spokesman said: \"It seems to me that he was pushed to the end of his rope.\"",
+])
+def test_a_person_done_to_in_the_passive_is_no_claim(nlp, kb, sentence):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points and not any("claim_of_responsibility" in p.labels for p in points), \
+        [(p.labels, p.cues) for p in points]
+
+
+def test_a_claim_in_the_claimers_own_report_stays(nlp, kb):
+    text = CONTEXT + "Islamic State claimed responsibility for the attack in a statement on Monday."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    assert any("claim_of_responsibility" in p.labels for st in ex.statements for p in st.points
+               if p.start >= len(CONTEXT))
+
+
+def test_a_veteran_does_not_speak_for_the_force_he_served_in(nlp, kb):
+    text = CONTEXT + "A U.S. military veteran who lives in the town said the shooting had lasted ten minutes."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    speakers = [st.actor for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert speakers and not any(a and "united-states" in a for a in speakers), speakers

@@ -220,3 +220,13 @@ def test_a_crowd_s_cry_before_its_speaker(nlp):
     text = ('"No justice, no peace, no curfews," students shouted on Friday outside the ministry, where officers '
             'tried to push them back from the gates.')
     assert ("students", ["No justice, no peace, no curfews"]) in _speech(nlp, text)
+
+
+def test_a_day_after_told_is_no_point_and_the_quotation_after_the_stop_is_the_speakers(nlp):
+    text = ('"We bought the first dogs only last spring and trained them all winter," the police chief said. '
+            'Omar Haddad, who runs the village council, told reporters on Tuesday. "The gunmen have left the '
+            'village and the roads are open again."')
+    found = _speech(nlp, text)
+    assert not any(p.startswith("told") for _, points in found for p in points), found
+    assert any(s.startswith("Omar Haddad") and any(p.startswith("The gunmen have left") for p in points)
+               for s, points in found), found

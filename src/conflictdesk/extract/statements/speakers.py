@@ -72,6 +72,10 @@ _OWN_NAME_HEAD = re.compile(
     r"watchdog|foundation|union|website|daily)\b", re.IGNORECASE)
 
 
+# heads of one who served and serves no more: the body that modifies them is not whom they speak for
+_FORMER_HEAD = re.compile(r"veterans?\b", re.IGNORECASE)
+
+
 class Resolver:
     """Resolves a subject's characters to an actor or a person, with a little anaphora."""
 
@@ -104,6 +108,8 @@ class Resolver:
         apposition to it ("Carter's spokesman, Peter Cook"), else the side the people it mentions
         belong to ("a spokesman for Prime Minister Netanyahu" is Netanyahu's side, not Netanyahu)."""
         actor, person = self.at(start, end, head)
+        if person is None and head is not None and _FORMER_HEAD.match(self.text, head):
+            return None, None               # "a U.S. military veteran" no longer speaks for the U.S. military
         if person is None or head is None:
             return actor, person
         for m in self.mentions:

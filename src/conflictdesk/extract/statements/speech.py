@@ -44,6 +44,8 @@ _QUOTE_TO_VERB = re.compile(r"^[\s,;:.!?'’”\"\-–—]*$")
 # between an attribution and the quotation it introduces (X said: "..."; X said on Friday, "...")
 _VERB_TO_QUOTE = re.compile(r"^[^.!?\"“”]{0,80}?[:,]?\s*(?:that\s+)?$")
 # words that make a quotation a phrase inside the narrative, not somebody's words
+# from an attribution's full stop to the quotation that opens the next sentence, in the same paragraph
+_AFTER_STOP = re.compile(r"^[.:][ \t]*\n?[ \t]*[\"“«]?$")
 _MIN_CONTINUATION_WORDS = 4
 _MIN_POINT_WORDS = 2
 # verbs whose one-word quotation names what was proclaimed, not a verdict ('declared a "caliphate"')
@@ -654,6 +656,9 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 kind = "reported"
             elif setoff is not None:
                 spans, kind = list(setoff.spans), "reported"
+            elif _bare_attribution(token) \
+                    and (after_stop := _quotation_after_stop(text, sent, quotes, used)) is not None:
+                spans, kind = [after_stop], "quote"
         spans = [s for s in spans if _words(text, s) >= _MIN_POINT_WORDS]
         if spans:
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
@@ -903,6 +908,28 @@ def _quoted_points(text: str, verb: "Token", subject: tuple[int, int], quotes: l
     return []
 
 
+def _bare_attribution(verb: "Token") -> bool:
+    """A sentence that is only an attribution: "say", "tell" or "add" its main verb, with nothing said of its own
+    ("X told reporters on Friday.", not "she says yes, he nods" nor "whose website posted videos")."""
+    lemma = verb.lemma_.lower()
+    return verb.dep_ == "ROOT" and lemma in ("say", "tell", "add") and not any(
+        c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "intj") and lemma != "tell" for c in verb.children)
+
+
+def _quotation_after_stop(text: str, sent: "Span", quotes: list[tuple[int, int]],
+                          used: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that opens the next sentence after an attribution that reports nothing of its own
+    ('X, who heads the council, told Reuters on Sunday. "..."'): the speaker's words, as a colon would give."""
+    for q in quotes:
+        if q in used or q[0] < sent.end_char:
+            continue
+        if _AFTER_STOP.match(text[sent.end_char - 1:q[0]]) and _words(text, q) >= _MIN_CONTINUATION_WORDS:
+            used.add(q)
+            return q
+        return None
+    return None
+
+
 def _headline_before(text: str, quote: tuple[int, int], start: int) -> bool:
     """Whether a quotation before an attribution is a line of its own, a headline or a crosshead ('TALKS "VERY
     SOON"' over 'The U.N. chief welcomed ...'): a line break between it and the attribution with no comma or
@@ -933,11 +960,19 @@ def _has_phrase(verb: "Token") -> bool:
             return True
         if child.dep_ in ("dobj", "obj") and lemma not in ("tell", "say", "add"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for", "against") and lemma != "say":
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "for", "against") and lemma != "say" \
+                and not _when(child):
             return True
         if child.dep_ == "prep" and child.lower_ in ("of", "about") and lemma in ("warn", "caution"):
             return True                     # "warned of a harsh response"
     return lemma in ("call", "appeal") and _for_clause(verb)
+
+
+def _when(prep: "Token") -> bool:
+    """Whether a preposition only tells when ("told Reuters on Sunday", "said on Friday"): its object a day or
+    a time, nothing said."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 # speech verbs whose object, with no clause, is what was said ("reported a heavy assault on the town",

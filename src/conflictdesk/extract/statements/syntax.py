@@ -863,6 +863,10 @@ def _own_side_undergoes(t: "Token", subj: "Token | None", lex: Mapping[str, froz
         and not any(c.dep_ == "agent" for c in t.children) and _own_side(subj, lex, voice)
 
 
+# people a passive act is done to, no gain a side claims ("he was pushed", "we were hit")
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "you", "we"})
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -923,6 +927,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         passive = any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "conj" and not subjects and any(
             c.dep_ == "auxpass" for c in t.head.children)
         if passive:
+            if subj is not None and subj.lower_ in _PERSONAL_PRONOUNS:
+                continue                    # "he was pushed to the end of his rope", "we were attacked": one done to
             if _lemma(t) in ("arrest", "detain") or _lemma(t) in ("capture", "seize") and subj is not None \
                     and _lemma(subj) in lex["attackers"] | {"fighter", "member", "leader", "commander", "person"}:
                 continue                    # "two terrorists were captured", "nine suspects were detained": arrests
