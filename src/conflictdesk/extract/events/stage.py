@@ -2534,10 +2534,6 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if _long_aggregate(d, doc.text):
                 d.salience = "background"
     for d in merged:
-        if d.cause and d.date is None and not d.rules:
-            # told once, with no day, as what the news came in the wake of ("concerns rose following attacks in
-            # Paris"): recalled, not the news of the report's day
-            d.salience = "background"
         if d.date is None and d.clause_day is not None and d.salience == "main":
             # no telling of it gave its own day: that of the clause it came just before ("violence erupted on
             # Friday after a faction of the army attempted to seize power")
@@ -2577,6 +2573,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
+        if d.cause and d.date is None and d.clause_day is None and not d.rules:
+            # told once, with no day, as what the news came in the wake of ("concerns rose following attacks in
+            # Paris"): recalled, not the news; dated only as the report's week, as the news told undated is
+            d.salience = "background"
         if when and doc.published and (doc.published - when).days > RECALLED_DAYS:
             d.salience = "background"    # dated by another telling of it: "the Nov. 13 rampage in Paris"
         elif when and anchor and d.date is not None and d.date.relative and not month \
