@@ -334,3 +334,25 @@ def test_a_run_told_in_the_perfect_since_a_time_takes_no_day_from_the_story(nlp,
     run = "Protesters have gathered outside the governor's office in Diyarbakir since the bombing."
     evs = [e for e in events(nlp, kb, f"{lead}\n\n{run}") if "Protesters" in e.evidence.text]
     assert evs and all(e.event_date is None for e in evs), [(e.event_date, e.evidence.text[:40]) for e in evs]
+
+
+def test_an_incident_told_as_what_a_clause_came_in_the_wake_of_is_recalled_without_the_reports_day(nlp, kb):
+    # the worry is the news; the bombings it followed, told with no day of their own, only the report's week
+    text = ("LONDON — Fears over the safety of power plants have grown across Europe following deadly bombings "
+            "by Islamic State militants, officials said.")
+    bombings = [e for e in events(nlp, kb, text)
+                if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+    assert bombings and all((e.salience, e.time_precision) == ("background", 2) for e in bombings), \
+        [(e.sub_event_type, e.salience, e.event_date) for e in bombings]
+
+
+def test_a_day_told_before_another_events_noun_does_not_date_the_trigger(nlp, kb):
+    # published Sunday 8 May 2016: "the April 2 bombings" dates the bombings, not the arrest
+    for text in ("BRUSSELS — The arrest of a suspect by Belgian police provides the latest clue in the link between "
+                 "the April 2 bombings and the shootings in the city.",
+                 "BRUSSELS — Belgian police arrested a man involved in the April 2 bombings in the city, prosecutors "
+                 "said."):
+        doc = Document(id="written-day-before-noun", text=text, language="en", published=SUNDAY)
+        arrests = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Arrests"]
+        assert [(e.event_date, e.salience) for e in arrests] == [(SUNDAY, "main")], \
+            [(e.event_date, e.evidence.text[:40]) for e in arrests]

@@ -1978,6 +1978,29 @@ def possessed_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
     return frozenset(out)
 
 
+# how a day told before a noun modifies it: "the Nov. 13 attacks", "the March 22 suicide bombings"
+DAY_MODIFIER_DEPS = frozenset({"nmod", "compound", "nummod", "amod"})
+
+
+def modified_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the days of the trigger's sentence told before a noun of a phrase the trigger is not
+    in ("the detention of a suspect in the Nov. 13 attacks", "captured a man involved in the March 22 bombings"):
+    the day is that noun's event, not the trigger's. Not a phrase that hangs from the trigger itself ("killed
+    in the March 22 bombings": the bombings told as what killed)."""
+    out: set[int] = set()
+    for d, span in _sentence_date_spans(head, dates):
+        if d.date is None or span.root.dep_ not in DAY_MODIFIER_DEPS or span.root.head.pos_ != "NOUN":
+            continue
+        noun = span.root.head
+        if noun.i < span.end:
+            continue       # a day told after its noun ("the siege at the club last Sunday") dates a clause
+        while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj" and head not in noun.subtree and noun.head.head != head:
+            out.add(d.span.start)
+    return frozenset(out)
+
+
 # words that set one event after, since or against another: what they lead tells another event, with a day of
 # its own ("despite its declared withdrawal two weeks ago, Russian jets carried out dozens of strikes")
 SEQUENCE_WORDS = frozenset({"after", "following", "since", "despite"})
@@ -2010,6 +2033,34 @@ def in_sequence_phrase(head: "Token") -> bool:
     still missing after the blast that ripped through the market"): what it tells came before its clause,
     and a day told in an earlier sentence dates that clause's time, not it."""
     return any(head.i in p for p in _sequence_phrases(head.sent))
+
+
+# the words that set what their phrase names as what the clause's news came in the wake of ("concerns rose
+# following attacks in two capitals", "a review in the wake of a police shooting")
+CAUSE_WORDS = frozenset({"following", "wake"})
+# the links by which an event noun stays in such a phrase: coordinated, governed, or named in a participle's
+# phrase ("following a raid linked to the bombings"); not a clause of its own ("following a blast that ...")
+CAUSE_LINKS = frozenset({"pobj", "dobj", "conj", "compound", "appos", "prep", "acl"})
+
+
+def told_as_cause(head: "Token") -> bool:
+    """The event noun is named in a "following" or "in the wake of" phrase ("security was tightened following
+    attacks in two capitals"): an incident the report recalls as what led to its news; without a day of its
+    own, not the news of the report's day."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    t = head
+    for _ in range(8):
+        if t.dep_ not in CAUSE_LINKS or t.head.i == t.i:
+            return False
+        if t.dep_ in ("pobj", "dobj") and t.head.lower_ == "following" and t.head.dep_ in ("prep", "advcl", "acl"):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "wake":
+            return True
+        if t.dep_ == "acl" and t.tag_ != "VBN":
+            return False
+        t = t.head
+    return False
 
 
 # the words of a phrase that tells what came before its clause ("marched on Friday after police shot a man")

@@ -58,6 +58,9 @@ class Draft:
     # told as going on as the report is written ("troops are advancing"), or in the perfect with no day of its
     # own: the report's day is not its date; only a day another telling of it gives dates it (`absorb`)
     ongoing: bool = False
+    # named, with no day of its own, in a "following" / "in the wake of" phrase (`told_as_cause`): recalled when
+    # no other telling of it joins it
+    cause: bool = False
     # the word of a claim of responsibility told again into it ("IS claimed responsibility for the shrine
     # attack": "attack"): the incident is claimed by its actor1, whatever the status of its first telling
     claim_word: str | None = None

@@ -44,11 +44,12 @@ from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, RECALLED_DAYS, WO
                          accused_act_times, after_the_fact, anaphoric_site, clause_sites, clause_times,
                          coded_fatalities, count_of, date_for, document_places, earlier_this_year, fatalities_in,
                          filed_story, history_year, homes, in_background_section, in_sequence_phrase, in_since_phrase,
-                         offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
+                         modified_times, offensive_between, other_relative_clauses, outside_who_clause_times,
+                         phrase_scopes, place_for,
                          possessed_times, recalled_time, relative_clause_times, reporting_dates, salience_of,
                          section_flags, sequence_times, site_nouns, speaker_phrases, spread_over, status_of,
-                         told_as_pattern, told_before_clause, told_in_perfect, told_in_present, told_last_week,
-                         told_sites)
+                         told_as_cause, told_as_pattern, told_before_clause, told_in_perfect, told_in_present,
+                         told_last_week, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
@@ -1125,7 +1126,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                scopes=scopes,
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
     # a day of saying is refined later, not dropped
-    related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) \
+    related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) | modified_times(m.head, dates) \
         | accused_act_times(m.head, dates) | (outside_who_clause_times(m.head, dates) - reporting)
     elsewhere = related | clause_days
     when = dating(elsewhere=elsewhere)
@@ -1200,7 +1201,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                                 or any(place is document.sites.get(n) for n in sites)),
               reference=reference, pattern=trend or told_as_pattern(m.head),
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
-              ongoing=ongoing)
+              ongoing=ongoing, cause=when is None and told_as_cause(m.head))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
@@ -2572,6 +2573,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
+        if d.cause and d.date is None and d.clause_day is None and not d.rules:
+            # told once, with no day, as what the news came in the wake of ("concerns rose following attacks in
+            # Paris"): recalled, not the news; dated only as the report's week, as the news told undated is
+            d.salience = "background"
         if when and doc.published and (doc.published - when).days > RECALLED_DAYS:
             d.salience = "background"    # dated by another telling of it: "the Nov. 13 rampage in Paris"
         elif when and anchor and d.date is not None and d.date.relative and not month \
