@@ -40,11 +40,12 @@ from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_reto
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, agreement_made,
                         hacking_attack, not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
-from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces,
-                         accused_act_times, after_the_fact, anaphoric_site, clause_sites, clause_times,
-                         coded_fatalities, count_of, date_for, document_places, earlier_this_year, fatalities_in,
-                         filed_story, history_year, homes, in_background_section, in_sequence_phrase, in_since_phrase,
-                         offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
+from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
+                         WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
+                         clause_times, coded_fatalities, count_of, date_for, document_places, earlier_this_year,
+                         fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
+                         in_since_phrase, intent, offensive_between, other_relative_clauses, outside_who_clause_times,
+                         phrase_scopes, place_for,
                          possessed_times, recalled_time, relative_clause_times, reporting_dates, salience_of,
                          section_flags, sequence_times, site_nouns, speaker_phrases, spread_over, status_of,
                          told_as_pattern, told_before_clause, told_in_perfect, told_in_present, told_last_week,
@@ -547,6 +548,26 @@ def _offensive_for(head: Any) -> bool:
         return True
     # "launched a military operation over a week ago to recapture": the infinitive hangs off the verb
     return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFENSIVE_WORDS for c in gov.children)
+
+
+def _offensive_intended(head: Any) -> bool:
+    """The offensive a territory word is the aim of is itself only meant or foreseen ("is determined to
+    accelerate the campaign and recapture ...", "expected Gulf states to send forces to help fighters in their
+    drive to retake ..."): no fighting told as happening."""
+    verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") else head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.head.i == verb.i:
+        return False
+    for t in [verb.head, *verb.head.ancestors][:4]:
+        if t.lemma_.lower() in REPORTING_VERBS:
+            return False
+        if t.lemma_.lower() in PLAN_LEMMAS or intent(t) or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would") for c in t.children):
+            return True
+    return False
+
+
 ABDUCTION = Coding("Violence against civilians", "Abduction/forced disappearance", "181")
 # words of capture that take places as well as people ("an attempt to capture the town")
 CAPTURE_WORDS = {"capture", "seize", "take", "recapture", "overrun"}
@@ -1112,7 +1133,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         last = phrase.right_edge
         own = (phrase.left_edge.idx, last.idx + len(last.text))
     status = status_of(m.head, text=doc.text)
-    if status == "planned" and m.trigger.kind == "territory" and _offensive_for(m.head):
+    if status == "planned" and m.trigger.kind == "territory" and _offensive_for(m.head) \
+            and not _offensive_intended(m.head):
         # "launched an operation to recapture Fallujah", "an offensive to retake Mosul": the place is the
         # aim, the offensive for it is the fighting that happens (ACLED: an armed clash)
         coding, status = BATTLE, "reported"
