@@ -360,6 +360,8 @@ def _gated(m: Mention, *, here: bool, window: bool) -> bool:
     return gate == "none" or (gate == "conflict_sentence" and here) or (gate == "conflict" and window)
 
 
+# arms an event word names the kind of ("assault rifle", "assault-weapons ban")
+ARMS_NOUNS = {"weapon", "rifle", "gun", "carbine"}
 # "the front lines of battle", "the line of fire": a place near fighting, not a fight
 FRONT_NOUNS = {"line", "front", "frontline"}
 
@@ -417,6 +419,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         # "closer to the front lines of battle", "near the battle front": where (not "the front line of a new
         # offensive launched on Sunday", which tells the offensive)
         return True
+    if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in ARMS_NOUNS:
+        return True                        # "an assault-weapons ban", "an assault rifle": a kind of arm
     modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
     if modifiers & patterns.not_event_compounds:
         return True                        # "gun control", "tax raids", "an uphill battle"
