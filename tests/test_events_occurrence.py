@@ -1259,3 +1259,15 @@ def test_assault_weapons_are_no_violence(nlp, kb):
     text = "The senator said on Monday that the chances of passing an assault-weapons ban this year were slim."
     evs = violent(nlp, kb, text)
     assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+# criticism told as drawing fire, sniper rifles told as what officers might carry: no attack
+@pytest.mark.parametrize("text", [
+    "Protesters marched in Denver on Saturday. The chief's plan to keep officers in uniform drew fire from the "
+    "police union, which said it put them at risk.",
+    "Protesters marched in Denver on Saturday. A former agent pictures departments putting officers with sniper "
+    "rifles on rooftops, out of sight of the crowds.",
+])
+def test_drawing_fire_and_sniper_rifles_are_no_attack(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]

@@ -419,6 +419,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         # "closer to the front lines of battle", "near the battle front": where (not "the front line of a new
         # offensive launched on Sunday", which tells the offensive)
         return True
+    if head.lemma_.lower() == "fire" and head.dep_ == "dobj" and head.head.lemma_.lower() == "draw":
+        return True                        # "the decision drew fire from the police union": criticism
     if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in ARMS_NOUNS:
         return True                        # "an assault-weapons ban", "an assault rifle": a kind of arm
     modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
