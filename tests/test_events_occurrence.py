@@ -1223,3 +1223,51 @@ def test_the_attacks_of_a_report_about_hacking_are_on_computers(nlp, kb):
 def test_sitting_an_arrest_evaded_and_messages_intercepted_are_no_event(nlp, kb, text, sub):
     subs = [e.sub_event_type for e in extract(nlp, kb, text).events]
     assert subs and sub not in subs, subs
+
+
+# an offensive that is only meant or foreseen is no fighting, whatever place it is to take
+@pytest.mark.parametrize("text", [
+    "The minister said on Monday the government is determined to step up the air campaign and retake as soon as "
+    "possible the rebels' last strongholds in the north.",
+    "The general said he expected Gulf allies to send commandos to Yemen to help tribal fighters in their push to "
+    "recapture the port of Mukalla.",
+])
+def test_an_intended_offensive_is_no_battle(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+def test_an_offensive_launched_to_retake_a_town_is_a_battle(nlp, kb):
+    text = "Iraqi troops launched an operation on Sunday to recapture the town of Hit from Islamic State militants."
+    subs = [e.sub_event_type for e in violent(nlp, kb, text)]
+    assert subs, subs
+
+
+# what a nation serves as, a candidate's rally, a media attacked in words: no protest, no riot
+@pytest.mark.parametrize("text", [
+    "Its backers say the small kingdom serves as a front-line picket for the West in a volatile region.",
+    "The senator, speaking at a campaign rally in Iowa on Tuesday, criticized his rival and then turned to "
+    "attacking the press for its coverage of the race.",
+])
+def test_figures_of_speech_are_no_demonstration(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type in ("Protests", "Riots")]
+    assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+# a kind of arms is no attack
+def test_assault_weapons_are_no_violence(nlp, kb):
+    text = "The senator said on Monday that the chances of passing an assault-weapons ban this year were slim."
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+# criticism told as drawing fire, sniper rifles told as what officers might carry: no attack
+@pytest.mark.parametrize("text", [
+    "Protesters marched in Denver on Saturday. The chief's plan to keep officers in uniform drew fire from the "
+    "police union, which said it put them at risk.",
+    "Protesters marched in Denver on Saturday. A former agent pictures departments putting officers with sniper "
+    "rifles on rooftops, out of sight of the crowds.",
+])
+def test_drawing_fire_and_sniper_rifles_are_no_attack(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]

@@ -55,6 +55,8 @@ ATTEMPT_LEMMAS = {"attempt", "try", "foil", "thwart", "intercept", "fail", "atte
 THREAT_LEMMAS = {"vow", "threaten", "pledge", "warn", "promise", "resumption", "resume", "threat"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "schedule", "aim", "upcoming", "expect",
                "planning", "plotting"}     # "involved in planning attacks" (the parse: a compound)
+# a will to act, not the act: "is determined to recapture", "willing to send troops to battle", "ready to fight"
+INTENT_WORDS = {"determined", "willing", "unwilling", "ready", "eager", "keen"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
                    "comment", "explain", "identify"}
 # prepositions that make an event the time another action is told by ("secured after a gunfight")
@@ -619,14 +621,20 @@ def status_of(head: "Token", *, text: str) -> str:
             return "planned"
     if _scheduled(chain) and past_dated(head) is None:
         return "planned"       # "Texas is set to execute a man on Wednesday": scheduled, not done
-    if (any(lemma in PLAN_LEMMAS and not _aimed_at(t) for lemma, t in zip(lemmas[1:], chain[1:])) or any(
-            c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
+    if (any(lemma in PLAN_LEMMAS and not _aimed_at(t) or intent(t) for lemma, t in zip(lemmas[1:], chain[1:]))
+            or any(c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
     if _purpose(head):
         return "planned"       # "an offensive to retake Mosul", "a campaign to reestablish control": the aim
     if any(t.lemma_.lower() in CLAIM_LEMMAS and not _claims_lives(t) and not _claim_denied(t) for t in chain[1:]):
         return "claimed"       # not "there was no immediate claim of responsibility for the blast"
     return "reported"
+
+
+def intent(t: "Token") -> bool:
+    """An adjective of will whose "to ..." the event is ("determined to recapture", "willing to send
+    troops to battle"); not "determined" as a verb's participle ("police determined that ...")."""
+    return t.pos_ == "ADJ" and t.lower_ in INTENT_WORDS and any(c.dep_ == "xcomp" for c in t.children)
 
 
 # verbs whose "to ..." tells what happened ("managed to retake", "continued to shell", "appeared to target",

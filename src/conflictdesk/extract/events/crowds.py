@@ -147,6 +147,9 @@ def _crowd_violence_in(sent: "SpacySpan", patterns: EventPatterns) -> bool:
             continue             # "threatened to destroy the sites": a threat
         if any(c.dep_ == "dobj" and c.lemma_.lower() in patterns.symbolic_objects for c in tok.children):
             continue             # "burned effigies of the prime minister": a symbol, not violence
+        spoken = patterns.spoken_targets
+        if any(c.dep_ == "dobj" and (c.lemma_.lower() in spoken or c.lower_ in spoken) for c in tok.children):
+            continue             # "diverted to attacking the news media": words, not violence
         if protest_cause(tok, patterns) or any(_names(s, patterns.security_nouns) for s in _subjects(tok)):
             continue
         return True

@@ -44,6 +44,11 @@ def shows_not_protests(m: "Mention") -> bool:
     """"demonstrated its technology", "demonstrates why", "studies demonstrating leaks", "companies
     need to demonstrate that ...": showing something, not taking to the streets; "sitting in a car": no sit-in."""
     head = m.head
+    if _what_it_serves_as(head):
+        return True
+    if head.pos_ == "NOUN" and head.lemma_.lower() == "rally" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in CAMPAIGN_WORDS for c in head.children):
+        return True               # "at a campaign rally in Ohio": a candidate's meeting, no protest
     if head.pos_ == "VERB" and head.lemma_.lower() == "sit":
         # "a photo shows him sitting in the front seat of a car": sitting somewhere, no sit-in
         return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" for g in c.children)
@@ -58,6 +63,19 @@ def shows_not_protests(m: "Mention") -> bool:
     if head.dep_ == "xcomp" and not subjects:
         return True               # "need to demonstrate", "a campaign to demonstrate": a showing
     return any(s.lemma_.lower() in INANIMATE_SUBJECTS for s in subjects)
+
+
+# rallies that are no protests: a candidate's ("a campaign rally"), a market's ("a stock rally")
+CAMPAIGN_WORDS = {"campaign", "election", "electoral", "stock", "market"}
+# verbs that tell what something is for ("serves as a front-line picket", "acts as a showcase")
+SERVING_VERBS = {"serve", "act", "function", "stand", "see", "regard", "view", "describe"}
+
+
+def _what_it_serves_as(head: "Token") -> bool:
+    """"the nation serves as a front-line picket for the West": a protest noun after "as" of a verb of serving
+    or regarding tells what something is, no crowd that gathered."""
+    return head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "as" \
+        and head.head.head.lemma_.lower() in SERVING_VERBS
 
 
 # verbs that make an agreement ("reached a truce", "extended the ceasefire", "signed a deal")

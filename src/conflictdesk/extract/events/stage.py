@@ -40,16 +40,15 @@ from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_reto
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, agreement_made,
                         hacking_attack, not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
-from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, RECALLED_DAYS, WORD_NUMBERS, DocumentPlaces,
-                         accused_act_times, after_the_fact, anaphoric_site, clause_sites, clause_times,
-                         coded_fatalities, count_of, date_for, document_places, earlier_this_year, fatalities_in,
-                         filed_story, history_year, homes, in_background_section, in_sequence_phrase, in_since_phrase,
-                         modified_times, offensive_between, other_relative_clauses, outside_who_clause_times,
-                         phrase_scopes, place_for,
-                         possessed_times, recalled_time, relative_clause_times, reporting_dates, salience_of,
-                         section_flags, sequence_times, site_nouns, speaker_phrases, spread_over, status_of,
-                         told_as_cause, told_as_pattern, told_before_clause, told_in_perfect, told_in_present,
-                         told_last_week, told_sites)
+from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
+                         WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
+                         clause_times, coded_fatalities, count_of, date_for, document_places, earlier_this_year,
+                         fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
+                         in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
+                         outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
+                         relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
+                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_as_pattern,
+                         told_before_clause, told_in_perfect, told_in_present, told_last_week, told_sites)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
@@ -360,6 +359,8 @@ def _gated(m: Mention, *, here: bool, window: bool) -> bool:
     return gate == "none" or (gate == "conflict_sentence" and here) or (gate == "conflict" and window)
 
 
+# arms an event word names the kind of ("assault rifle", "assault-weapons ban")
+ARMS_NOUNS = {"weapon", "rifle", "gun", "carbine"}
 # "the front lines of battle", "the line of fire": a place near fighting, not a fight
 FRONT_NOUNS = {"line", "front", "frontline"}
 
@@ -417,6 +418,10 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         # "closer to the front lines of battle", "near the battle front": where (not "the front line of a new
         # offensive launched on Sunday", which tells the offensive)
         return True
+    if head.lemma_.lower() == "fire" and head.dep_ == "dobj" and head.head.lemma_.lower() == "draw":
+        return True                        # "the decision drew fire from the police union": criticism
+    if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in ARMS_NOUNS:
+        return True                        # "an assault-weapons ban", "an assault rifle": a kind of arm
     modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
     if modifiers & patterns.not_event_compounds:
         return True                        # "gun control", "tax raids", "an uphill battle"
@@ -548,6 +553,26 @@ def _offensive_for(head: Any) -> bool:
         return True
     # "launched a military operation over a week ago to recapture": the infinitive hangs off the verb
     return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFENSIVE_WORDS for c in gov.children)
+
+
+def _offensive_intended(head: Any) -> bool:
+    """The offensive a territory word is the aim of is itself only meant or foreseen ("is determined to
+    accelerate the campaign and recapture ...", "expected Gulf states to send forces to help fighters in their
+    drive to retake ..."): no fighting told as happening."""
+    verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") else head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.head.i == verb.i:
+        return False
+    for t in [verb.head, *verb.head.ancestors][:4]:
+        if t.lemma_.lower() in REPORTING_VERBS:
+            return False
+        if t.lemma_.lower() in PLAN_LEMMAS or intent(t) or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would") for c in t.children):
+            return True
+    return False
+
+
 ABDUCTION = Coding("Violence against civilians", "Abduction/forced disappearance", "181")
 # words of capture that take places as well as people ("an attempt to capture the town")
 CAPTURE_WORDS = {"capture", "seize", "take", "recapture", "overrun"}
@@ -1113,7 +1138,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         last = phrase.right_edge
         own = (phrase.left_edge.idx, last.idx + len(last.text))
     status = status_of(m.head, text=doc.text)
-    if status == "planned" and m.trigger.kind == "territory" and _offensive_for(m.head):
+    if status == "planned" and m.trigger.kind == "territory" and _offensive_for(m.head) \
+            and not _offensive_intended(m.head):
         # "launched an operation to recapture Fallujah", "an offensive to retake Mosul": the place is the
         # aim, the offensive for it is the fighting that happens (ACLED: an armed clash)
         coding, status = BATTLE, "reported"
