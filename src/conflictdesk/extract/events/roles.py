@@ -740,6 +740,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who finds the dead did not kill them ("police discovered three dead men", "troops found the
                    # bodies of 12 people")
                    "find", "discover", "recover", "uncover", "exhume",
+                   # nor who takes them away or counts them ("police were pulling bodies from the club", "police
+                   # revised the death count in the shootings")
+                   "pull", "retrieve", "remove", "collect", "bury", "count", "revise", "update", "tally",
                    # who picks it up on radar did not fire it ("the U.S. military detected a missile launch")
                    "detect", "track", "spot", "observe"}
 # an act "reported by state media", "condemned by the UN", a gunman "described by police": the "by" of such a
