@@ -1374,3 +1374,17 @@ def test_a_teen_told_by_nationality_is_a_civilian(nlp, kb):
     text = "A police officer shot an unarmed African-American teen in Ohio on Sunday, officials said."
     evs = coded(nlp, kb, text)
     assert evs and all(a2 is None or "Military" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_pulls_out_or_counts_the_dead_did_not_kill_them(nlp, kb):
+    text = ("Police were pulling bodies from a bar in Dallas on Monday, where a gunman killed 12 people. "
+            "Police later revised the death count in the shootings to 14.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_what_police_did_before_is_no_side_of_the_shooting_it_ended(nlp, kb):
+    text = ("A gunman opened fire in a bar in Dallas on Sunday, killing 12 people before police stormed the "
+            "building and fatally shot him.")
+    evs = coded(nlp, kb, text)
+    assert any(a1 and a1.startswith("Unidentified Armed Group") for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
