@@ -477,8 +477,6 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 continue        # "a June 28 attack on Istanbul airport ...; an attack on a cafe in Dhaka": two events
             if _sequenced(o.mention.head, d.mention.head) or _sequenced(d.mention.head, o.mention.head):
                 continue        # "killed in clashes on Tuesday ... following a suicide bombing": two events
-            if _ended_by_forces(o, d) or _ended_by_forces(d, o):
-                continue        # "killing 50 people before police stormed the club and shot him": two acts
             if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):
                 continue        # "air strikes killed 91 while rebel shelling claimed 49 lives": two events
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and same_attacker(o, d)):
@@ -534,22 +532,6 @@ def _sides_joined(host: Draft, d: Draft) -> None:
 # "in retaliation for weeks of rocket attacks"): another incident
 SEQUENCE_PREPS = {"following", "after", "before"}
 RESPONSE_NOUNS = {"retaliation", "response", "revenge", "reprisal", "answer"}
-
-
-def _ended_by_forces(a: Draft, b: Draft) -> bool:
-    """`a` is told in a "before" clause after `b` and done by a state's forces `b` does not name as its doer
-    ("a gunman killed 50 people before police stormed the club and shot him"): the forces' act is no telling
-    of `b`, nor are they its doer (the same doers acting on, "before gunmen fought their way in", stay one)."""
-    actor = _actor1(a)
-    if actor is None or not actor.startswith(STATE_IDS) or _actor1(b) == actor:
-        return False
-    tok = a.mention.head
-    if tok.pos_ != "VERB":
-        return False     # "filmed long before Russia began carrying out airstrikes": no act of its own told
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head   # "before police stormed the club and shot him"
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in tok.children) \
-        and b.mention.head not in tok.subtree
 
 
 def _sequenced(a: Any, b: Any) -> bool:
