@@ -1352,3 +1352,33 @@ def test_what_an_attack_only_caused_is_no_side(nlp, kb):
     text = "Friday's attack plunged Denmark into shock, a week after gunmen killed four people in Aarhus."
     evs = coded(nlp, kb, text)
     assert evs and all(a2 is None or "Military" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_states_name_before_people_or_ground_tells_where_they_are_from(nlp, kb):
+    text = "Gunmen kidnapped two U.S. citizens and their driver in Basra on Tuesday, the police said."
+    evs = [x for x in coded(nlp, kb, text) if x[2] is not None]
+    assert evs and all(not a2.startswith("Military Forces") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+    text = "The senator spoke a day after a gunman opened fire on U.S. soil, killing five people in a Texas bar."
+    evs = coded(nlp, kb, text)
+    assert all(a2 is None or "Military" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_noun_shot_and_killed_by_police_takes_the_participles_agent(nlp, kb):
+    text = "He was the 40th Hispanic American shot and killed by police in Texas this year, a group said on Monday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Military" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+    assert any(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), evs
+
+
+def test_a_teen_told_by_nationality_is_a_civilian(nlp, kb):
+    text = "A police officer shot an unarmed African-American teen in Ohio on Sunday, officials said."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 is None or "Military" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_pulls_out_or_counts_the_dead_did_not_kill_them(nlp, kb):
+    text = ("Police were pulling bodies from a bar in Dallas on Monday, where a gunman killed 12 people. "
+            "Police later revised the death count in the shootings to 14.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+

@@ -477,6 +477,8 @@ NATIONALS_ABROAD = {"national", "tourist", "visitor", "expatriate", "citizen"}
 # country's people (an unidentified armed group); as a victim ("a British man was shot") a civilian where it happened
 PERSON_HEADS = {"man", "woman", "teenager", "youth", "boy", "girl", "bomber", "gunman", "assailant", "attacker"}
 BASED = ("-based", " based", "-born", " born")
+# heads a state's own name may modify as where they are from: "a U.S. citizen", "U.S. soil" (not "U.S. troops")
+NAMED_ORIGIN_HEADS = NATIONALS_ABROAD | {"soil", "man", "woman", "teen", "teenager", "boy", "girl"}
 
 
 def _people_modifier(tok: "Token", hit: tuple[int, int, str], *, index: ActorIndex,
@@ -502,7 +504,10 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
         return True
     said = text[hit[0]:hit[1]].lower()
     if said in {n.lower() for n in (rec.name, *rec.aliases)} or said in short_name_words():
-        return False                                  # "Israel", "the United States", "the North": the state named
+        # "Israel", "the United States", "the North": the state named; but not as the word before people or
+        # ground it only tells the origin of ("three U.S. nationals", "a U.S. citizen", "on U.S. soil")
+        return tok.lemma_.lower() in NAMED_ORIGIN_HEADS and any(
+            c.dep_ in ("compound", "amod") and hit[0] <= c.idx < hit[1] for c in tok.children)
     own = hit[0] <= tok.idx < hit[1]                  # "Palestinians", "a Palestinian"
     return own or _people_word(tok, patterns.nationality_heads) \
         or _counted_people(tok, patterns)
@@ -735,6 +740,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who finds the dead did not kill them ("police discovered three dead men", "troops found the
                    # bodies of 12 people")
                    "find", "discover", "recover", "uncover", "exhume",
+                   # nor who takes them away or counts them ("police were pulling bodies from the club", "police
+                   # revised the death count in the shootings")
+                   "pull", "retrieve", "remove", "collect", "bury", "count", "revise", "update", "tally",
                    # who picks it up on radar did not fire it ("the U.S. military detected a missile launch")
                    "detect", "track", "spot", "observe"}
 # an act "reported by state media", "condemned by the UN", a gunman "described by police": the "by" of such a
@@ -1060,6 +1068,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         blamed = _blamed_in_loose_clause(head)
         by += [blamed] if blamed is not None else []
         by += _claimed_by_beside(head)
+        # "the man shot and killed by police": the noun's coordinated participle tells who did both
+        by += [g for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN" for g in _pobj_of(c, {"by"})]
         # "an IS-claimed suicide bombing", "a Taliban-claimed attack": who claimed it, before the hyphen
         claimer = next((g for c in head.children if c.dep_ == "amod" and c.lemma_.lower() == "claim"
                         and c.i > 0 and head.doc[c.i - 1].text == "-"
