@@ -474,7 +474,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 break
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
-            if "outcome" not in (o.kind, d.kind) and (_apart_clause(o) or _apart_clause(d)):
+            if "outcome" not in (o.kind, d.kind) and (_apart_clause(o, d) or _apart_clause(d, o)):
                 continue        # "explosions tore through the airport and a second blast struck a metro station"
             if "outcome" not in (o.kind, d.kind) and (_backing(o) or _backing(d)):
                 continue        # "the army, backed by air strikes from a U.S.-led coalition, ...": the support
@@ -576,12 +576,14 @@ def _apart_word(head: Any) -> bool:
                for c in head.children)
 
 
-def _apart_clause(d: Draft) -> bool:
-    """An event noun set apart ("a second blast", "another bomb") that is the subject of a verb of its own
-    ("explosions tore through the airport and a second blast struck a metro station"): an incident of its own,
-    not the sentence's other event told again in other words ("In a second attack, a bomb blew up" is one)."""
+def _apart_clause(d: Draft, other: Draft) -> bool:
+    """An event noun set apart ("a second blast", "another bomb") that is the subject of a verb of its own, whose
+    clause does not hold the other word ("explosions tore through the airport and a second blast struck a metro
+    station"): an incident of its own, not the other told again in other words ("In a second attack, a bomb blew
+    up" is one; so is "another bomb killed 30, an attack claimed by a Kurdish group")."""
     head = d.mention.head
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and _apart_word(head)
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and _apart_word(head) \
+        and other.mention.head not in head.head.subtree
 
 
 def _told_apart(o: Draft, d: Draft) -> bool:
