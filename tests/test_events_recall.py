@@ -347,3 +347,30 @@ def test_attackers_killing_people_counted_is_told_in_passing(nlp, kb, text, atta
     evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Attack"]
     assert len(evs) == attacks, [(e.sub_event_type, e.evidence.text) for e in evs]
     assert all(e.salience == "background" for e in evs)
+
+
+def test_a_vow_made_after_a_bombing_leaves_the_bombing_reported(nlp, kb):
+    # the vow is the main clause; the bombing it follows ("after ...") happened
+    text = "Local leaders vowed revenge after a car bomb killed 12 people in Peshawar on Tuesday."
+    evs = extract(nlp, kb, text).events
+    assert [e.sub_event_type for e in evs if e.event_type == "Explosions/Remote violence"], subs(evs)
+
+
+def test_a_bomb_told_in_a_second_attack_is_another_incident(nlp, kb):
+    # the sentence's bomb is the "second attack": not the bombing told before it
+    text = ("A car bomb killed 30 people in a crowded market in Baghdad late on Saturday, police said.\n\n"
+            "In a second attack, a roadside bomb blew up near a mosque in the north of the city, killing two people.")
+    evs = extract(nlp, kb, text).events
+    assert len([e for e in evs if e.event_type == "Explosions/Remote violence"]) == 2, subs(evs)
+
+
+def test_a_second_blast_with_a_verb_of_its_own_is_its_own_event(nlp, kb):
+    text = ("Explosions ripped through the arrivals hall of the airport in Brussels on Tuesday, killing 11 people, "
+            "and a second blast hit a metro station in the city center.")
+    evs = extract(nlp, kb, text).events
+    assert len([e for e in evs if e.event_type == "Explosions/Remote violence"]) == 2, subs(evs)
+
+
+def test_a_strike_word_after_a_dateline_in_capitals_is_no_name(nlp, kb):
+    evs = extract(nlp, kb, "KABUL Airstrikes hit a village in Kunduz on Monday, killing six civilians.").events
+    assert ("Explosions/Remote violence", "Air/drone strike") in subs(evs), subs(evs)

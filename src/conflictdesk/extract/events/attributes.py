@@ -605,15 +605,18 @@ def status_of(head: "Token", *, text: str) -> str:
     # man who drove a truck into crowds, killing 84, had ties to militants")
     if any(t.lemma_.lower() in ATTEMPT_LEMMAS for t in _relative_clause(full)[1:]) or head.lemma_.lower() == "attempt":
         return "attempted"
+    # a vow or plan made after a past event is not that event's ("vowed revenge after a bomb killed 30")
+    told = _occasion(chain)
+    lemmas = lemmas[:len(told)]
     if any(lemma in THREAT_LEMMAS for lemma in lemmas[1:]):
         return "threatened"
-    for t in chain[:4]:
+    for t in told[:4]:
         if any(c.dep_ == "aux" and c.lower_ in HYPO_MODALS for c in t.children) and \
                 t.lemma_.lower() not in PERCEPTION_VERBS:
             return "hypothetical"
         if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "unless", "whether") for c in t.children):
             return "hypothetical"      # "a vote on whether to authorize a strike"
-    for t in chain[:2]:
+    for t in told[:2]:
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in t.children):
             return "hypothetical"      # "agreed to allow a strike if needed"
@@ -621,7 +624,7 @@ def status_of(head: "Token", *, text: str) -> str:
             return "planned"
     if _scheduled(chain) and past_dated(head) is None:
         return "planned"       # "Texas is set to execute a man on Wednesday": scheduled, not done
-    if (any(lemma in PLAN_LEMMAS and not _aimed_at(t) or intent(t) for lemma, t in zip(lemmas[1:], chain[1:]))
+    if (any(lemma in PLAN_LEMMAS and not _aimed_at(t) or intent(t) for lemma, t in zip(lemmas[1:], told[1:]))
             or any(c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
         return "planned"       # not "helping to plan last week's car bombing": that one happened
     if _purpose(head):

@@ -64,6 +64,9 @@ class Draft:
     # the word of a claim of responsibility told again into it ("IS claimed responsibility for the shrine
     # attack": "attack"): the incident is claimed by its actor1, whatever the status of its first telling
     claim_word: str | None = None
+    # told as another incident than those told before: a word of its sentence merged into it set it apart
+    # ("In a second attack, a roadside bomb blew up": the bomb is not the attack told earlier)
+    apart: bool = False
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -206,6 +209,7 @@ def absorb(into: Draft, other: Draft) -> None:
         into.count = other.count
     if other.salience == "main" and not into.pattern:
         into.salience = "main"     # a pattern ("usually responds with barrages") stays one
+    into.apart = into.apart or _set_apart(other)
     into.rules.append(other.rule)
 
 
@@ -473,6 +477,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 break
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
+            if "outcome" not in (o.kind, d.kind) and (_apart_clause(o, d) or _apart_clause(d, o)):
+                continue        # "explosions tore through the airport and a second blast struck a metro station"
             if "outcome" not in (o.kind, d.kind) and (_backing(o) or _backing(d)):
                 continue        # "the army, backed by air strikes from a U.S.-led coalition, ...": the support
                                 # is its own event, struck from the air by whoever gave it
@@ -560,9 +566,27 @@ FAR_KM = 50       # two places told farther apart than this are two sites, not o
 def _set_apart(d: Draft) -> bool:
     """An event noun its own word sets apart from what the report told before ("killed in separate Israeli
     attacks last year", "another bombing hit the town"): another incident, never one told earlier again."""
+    return d.apart or _apart_word(d.mention.head)
+
+
+def _apart_word(head: Any) -> bool:
+    """An event noun with a word setting it apart: "separate attacks", "another bombing", "a second blast"."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # "a second bombing", "a third blast": an ordinal with an indefinite article counts another one
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    return any(c.dep_ in ("amod", "det") and (c.lower_ in APART_WORDS or (indefinite and c.lower_ in ORDINALS))
+               for c in head.children)
+
+
+def _apart_clause(d: Draft, other: Draft) -> bool:
+    """An event noun set apart ("a second blast", "another bomb") that is the subject of a verb of its own, whose
+    clause does not hold the other word ("explosions tore through the airport and a second blast struck a metro
+    station"): an incident of its own, not the other told again in other words ("In a second attack, a bomb blew
+    up" is one; so is "another bomb killed 30, an attack claimed by a Kurdish group")."""
     head = d.mention.head
-    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "det") and c.lower_ in APART_WORDS
-                                                   for c in head.children)
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and _apart_word(head) \
+        and other.mention.head not in head.head.subtree
 
 
 def _told_apart(o: Draft, d: Draft) -> bool:
@@ -662,6 +686,7 @@ REFERS_BACK = re.compile(
 VIOLENT_STATUS = ("reported", "claimed")
 # words that set an incident apart from those told before it ("a separate attack", "another bombing")
 APART_WORDS = {"separate", "another"}
+ORDINALS = {"second", "third", "fourth", "fifth"}
 NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|weeks?) later|another|a second|"
                        r"a third|a fourth|(?:a|in a) separate|"
                        r"separately|elsewhere|meanwhile|also)\b", re.IGNORECASE)

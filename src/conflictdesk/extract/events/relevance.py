@@ -473,10 +473,13 @@ def _in_a_name(head: "Token") -> bool:
     """"an agent with the Bureau of Alcohol, Tobacco, Firearms and Explosives", "executives from Shell and
     Total": a capitalised word inside the name of an organisation, a product, a work or a building, past the
     sentence's first word, names that thing, no blast or shelling (an incident's own name, "the Marathon
-    Bombing", is an event, not one of these)."""
+    Bombing", is an event, not one of these). A dateline in capitals opens no words of the sentence: the word
+    after it is its first ("BRUSSELS Explosions tore through ...", which the model may read as one name)."""
     if head.pos_ != "PROPN" or head.ent_type_ not in NAMED_THINGS or not head.text[:1].isupper():
         return False
-    return head.i != head.sent.start
+    first = next((t for t in head.sent if not t.is_space and not t.is_punct and not (t.is_upper and len(t) > 1)),
+                 None)
+    return first is not None and head.i != first.i
 
 
 # "transferred captured children", "militants arrested in the occupation": a participle telling who people are
