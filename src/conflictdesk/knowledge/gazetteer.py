@@ -105,6 +105,7 @@ def _folded_words(text: str) -> list[str]:
     return _NOT_KEY.sub(" ", text).split()
 
 
+@functools.lru_cache(maxsize=1 << 16)     # pure, and asked of the same names again and again
 def fold(text: str) -> str:
     """ASCII, lower case, apostrophes dropped, other punctuation to spaces, spaces collapsed."""
     return " ".join(_folded_words(text))
@@ -126,6 +127,7 @@ def ascii_name(text: str) -> str:
     return " ".join(out.split()) or text
 
 
+@functools.lru_cache(maxsize=1 << 16)     # pure, and asked of the same names again and again
 def leading_article(text: str) -> str | None:
     """The Arabic article a name starts with ("Ad Dali" -> "ad", "al-Mayadin" -> "al"), else None."""
     words = _folded_words(text)
@@ -138,6 +140,7 @@ def drops_article(text: str, name: str) -> bool:
     return leading_article(text) is not None and leading_article(name) is None
 
 
+@functools.lru_cache(maxsize=1 << 16)     # pure, and asked of the same names again and again
 def name_key(text: str) -> str:
     """The index key of a name: folded, Arabic articles dropped ("Al-Mayadin" -> "mayadin")."""
     words = _folded_words(text)

@@ -233,7 +233,9 @@ def governed_before(text: str, start: int) -> bool:
     return bool(_GOVERNED_BEFORE.search(text[max(0, start - 45):start].lower()))
 
 
+_NEAR_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k, v in LOCATIVES.items() if v == 2)
+                          + r")\s+(?:the\s+)?$")
+
+
 def near_word_before(text: str, start: int) -> bool:
-    before = text[max(0, start - 30):start].lower()
-    near = [re.escape(k) for k, v in LOCATIVES.items() if v == 2]
-    return bool(re.search(r"\b(?:" + "|".join(near) + r")\s+(?:the\s+)?$", before))
+    return bool(_NEAR_BEFORE.search(text[max(0, start - 30):start].lower()))
