@@ -74,6 +74,13 @@ def test_admin1_regions_with_acled_spellings(gaz):
     assert gaz.admin1("Babylon", country="Iraq").country == "Iraq"
 
 
+def test_states_whose_names_fold_to_no_consonants_stay_apart(gaz):
+    """Ohio, Iowa and Hawaii share an empty consonant skeleton; each is still its own state."""
+    for name in ("Ohio", "Iowa", "Hawaii"):
+        region = gaz.admin1(name, country="United States")
+        assert (region.kind, region.name) == ("admin1", name)
+
+
 def test_admin1_hint_picks_the_place_in_that_region(gaz):
     tafas = gaz.resolve("Tafas", admin1="Daraa")
     assert tafas.country == "Syria" and near(tafas, 32.74, 36.07, 10)

@@ -160,6 +160,12 @@ def skeleton(key: str) -> str:
     return _REPEATS.sub(_first_of_run, s) if _REPEATS.search(s) else s
 
 
+def _same_region_name(a: str, b: str) -> bool:
+    """Whether two region keys are one name spelled two ways: equal, or with one consonant skeleton of two
+    letters or more ("Ohio", "Iowa" and "Hawaii" all fold to an empty skeleton and are not one region)."""
+    return a == b or (len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b))
+
+
 def _first_of_run(m: re.Match[str]) -> str:
     return m.group(1)
 
@@ -809,8 +815,9 @@ def build_index() -> dict[str, Any]:
         rows.append((f"admin1:{cc}.{code}", name, cc, name, "", lat, lon, "admin1", member_pop[(cc, code)], 3))
         admin_row_by_raw[(cc, raw)] = row
         names = list(dict.fromkeys([raw, cleaned, name]))
+        own_key = name_key(cleaned)
         for sub in pycountry.subdivisions.get(country_code=cc) or ():
-            if sub.parent_code is None and (skeleton(name_key(_clean_admin(sub.name))) == skeleton(name_key(cleaned))):
+            if sub.parent_code is None and _same_region_name(name_key(_clean_admin(sub.name)), own_key):
                 names.append(sub.name)
         for n in names:
             admin_hints[cc].setdefault(name_key(_clean_admin(n)), row)
