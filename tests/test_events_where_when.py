@@ -768,3 +768,25 @@ def test_a_town_naming_another_gathering_or_incident_lends_no_place():
     text = "Officers were killed during a Denver protest."
     denver = _place("Denver", text.index("Denver"), kind="populated_place", country="United States")
     assert place_for(0, 0, len(text), [denver], text=text, earlier=[], later=[], document=DocumentPlaces()) is denver
+
+
+def test_the_places_of_a_wire_reports_credits_are_no_places_of_its_story():
+    from conflictdesk.extract.events.attributes import without_credits
+    text = ("Hundreds marched in Lyon on Sunday.\n(Reporting by Anna Berg and the TV desk; Additional reporting by "
+            "Omar Said in Cairo and Lena Holt in Oslo; Editing by Tom Reed)")
+    places = [_place(n, text.index(n), country=c) for n, c in
+              (("Lyon", "France"), ("Cairo", "Egypt"), ("Oslo", "Norway"))]
+    assert [p.name for p in without_credits(places, text)] == ["Lyon"]
+
+
+def test_a_firms_name_or_another_clauses_soil_is_no_country_of_the_event(nlp, kb):
+    # "Swiss" names a firm ("a Swiss Port employee"), not a Swiss place
+    text = "A Swiss Port employee was shot and wounded by a gunman at the airport on Friday, police said.\n"
+    events = events_of(nlp, kb, text, dt.date(2016, 4, 30))
+    assert events and "Switzerland" not in {e.country for e in events}, [(e.country, e.location) for e in events]
+    # "Turkish soil" is the place of the insurgency the relative clause tells, not of the base seized
+    text = ("Kurdish fighters seized an air base near Aleppo on Sunday.\nThe fighters seized a second base on Monday, "
+            "angering Turkey, which sees them as allies of the PKK, a group that waged a long insurgency on Turkish "
+            "soil.\n")
+    seized = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 3)) if "second base" in e.evidence.text]
+    assert seized and all(e.country == "Syria" for e in seized), [(e.country, e.location) for e in seized]

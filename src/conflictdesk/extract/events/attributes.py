@@ -1255,7 +1255,14 @@ class DocumentPlaces:
     filed: Place | None = None
 
 
-CREDITS = re.compile(r"\((?:[^()]{0,40}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
+CREDITS = re.compile(r"\((?:[^()]{0,80}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
+
+
+def without_credits(places: list[Place], text: str) -> list[Place]:
+    """The places, without those of a wire report's credits ("(Additional reporting by ... in GENEVA; Editing
+    by ...)"): where its reporters sat, no place of its story nor of its country."""
+    credits = [(m.start(), m.end()) for m in CREDITS.finditer(text)]
+    return [p for p in places if not any(a <= p.span.start < b for a, b in credits)]
 
 
 def document_places(places: list[Place], text: str) -> DocumentPlaces:
@@ -1264,9 +1271,8 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     count as one place), when it is named at least twice and at least as often as all the others
     together, or is the only town named and named in the lead; and it lies in the country the
     document names most."""
-    credits = [(m.start(), m.end()) for m in CREDITS.finditer(text)]
     away = homes(places, text)      # "Joshua Wheeler, 39, of Roland, Oklahoma": no place of the story
-    named = [p for p in places if not any(a <= p.span.start < b for a, b in credits) and p not in away]
+    named = [p for p in without_credits(places, text) if p not in away]
     towns = [p for p in named if p.kind not in PRECISION_PENALTY and p.latitude is not None
              and p.longitude is not None and not _dateline(p, text)]
     groups: list[list[Place]] = []
