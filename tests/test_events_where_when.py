@@ -790,3 +790,26 @@ def test_a_firms_name_or_another_clauses_soil_is_no_country_of_the_event(nlp, kb
             "soil.\n")
     seized = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 3)) if "second base" in e.evidence.text]
     assert seized and all(e.country == "Syria" for e in seized), [(e.country, e.location) for e in seized]
+
+
+def test_a_sentence_with_no_place_takes_the_one_town_of_the_line_right_before():
+    # wire copy sets each sentence on its own line: "The trouble began at a fair in Lyon." / "Men assaulted ..."
+    text = "The trouble began at a fair in Lyon.\nMen assaulted dozens of visitors, police said."
+    lyon = _place("Lyon", text.index("Lyon"), country="France", admin1="Rhone", lat=45.76, lon=4.84)
+    second = text.index("Men")
+    assert place_for(second + 4, second, len(text), [lyon], text=text, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=True) is lyon
+    # not over a blank line, nor for a toll told as going on, nor from a line naming two towns far apart
+    blank = text.replace("\n", "\n\n")
+    lyon2 = _place("Lyon", blank.index("Lyon"), country="France", admin1="Rhone", lat=45.76, lon=4.84)
+    second2 = blank.index("Men")
+    assert place_for(second2 + 4, second2, len(blank), [lyon2], text=blank, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=True) is None
+    assert place_for(second + 4, second, len(text), [lyon], text=text, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=False) is None
+    two = "Fairs in Lyon and Lille were closed.\nMen assaulted dozens of visitors, police said."
+    towns = [_place("Lyon", two.index("Lyon"), country="France", admin1="Rhone", lat=45.76, lon=4.84),
+             _place("Lille", two.index("Lille"), country="France", admin1="Nord", lat=50.63, lon=3.06)]
+    third = two.index("Men")
+    assert place_for(third + 4, third, len(two), towns, text=two, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=True) is None

@@ -1199,7 +1199,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
-                      earlier_sites=earlier_sites, governed=clause_sites(m.head))
+                      earlier_sites=earlier_sites, governed=clause_sites(m.head),
+                      continued=not (told_in_perfect(m.head) or told_in_present(m.head))
+                      and count_of(noun_anchor(m.head), quantities) is None)
     if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published):
         # "attacked peacekeepers last week", "marched on Friday, a day after a gunman killed": recalled, told
         # with its own day; placed as the sentence places it, not as history is
