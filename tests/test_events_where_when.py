@@ -813,3 +813,12 @@ def test_a_sentence_with_no_place_takes_the_one_town_of_the_line_right_before():
     third = two.index("Men")
     assert place_for(third + 4, third, len(two), towns, text=two, earlier=[], later=[],
                      document=DocumentPlaces(), continued=True) is None
+
+
+def test_where_someone_spoke_is_no_place_of_what_was_told():
+    from conflictdesk.extract.events.attributes import told_in
+    text = ("Crowds blocked the border road near Kilkis. An aid official told a news briefing in Geneva the crowds "
+            "should disperse, and a minister told reporters in Athens the same.")
+    places = [_place(n, text.index(n), country=c) for n, c in
+              (("Kilkis", "Greece"), ("Geneva", "Switzerland"), ("Athens", "Greece"))]
+    assert [p.name for p in told_in(places, text)] == ["Geneva", "Athens"]

@@ -1344,6 +1344,17 @@ HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(
                      r"\boriginally\s+from)\s+(?:the\s+)?$")
 
 
+# where someone spoke: "told reporters in Geneva", "told a news briefing in Washington", "at a press conference
+# in Moscow"; the town of a telling, not of what it tells
+TOLD_IN = re.compile(r"\b(?:told\s+(?:reporters|journalists|(?:a|the)\s+(?:[\w-]+\s+)?(?:briefing|conference))|"
+                     r"(?:news|press)\s+(?:briefing|conference))\s+in\s+$", re.IGNORECASE)
+
+
+def told_in(places: list[Place], text: str) -> list[Place]:
+    """The places named as where someone spoke (`TOLD_IN`)."""
+    return [p for p in places if TOLD_IN.search(text, max(0, p.span.start - 60), p.span.start)]
+
+
 def homes(places: list[Place], text: str) -> list[Place]:
     """The places told as where a person lives or comes from (`HOME_OF`), with the state or country
     after their comma ("of Roland, Oklahoma") and the place joined to them ("from Texas and Ohio")."""
