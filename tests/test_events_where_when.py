@@ -768,3 +768,57 @@ def test_a_town_naming_another_gathering_or_incident_lends_no_place():
     text = "Officers were killed during a Denver protest."
     denver = _place("Denver", text.index("Denver"), kind="populated_place", country="United States")
     assert place_for(0, 0, len(text), [denver], text=text, earlier=[], later=[], document=DocumentPlaces()) is denver
+
+
+def test_the_places_of_a_wire_reports_credits_are_no_places_of_its_story():
+    from conflictdesk.extract.events.attributes import without_credits
+    text = ("Hundreds marched in Lyon on Sunday.\n(Reporting by Anna Berg and the TV desk; Additional reporting by "
+            "Omar Said in Cairo and Lena Holt in Oslo; Editing by Tom Reed)")
+    places = [_place(n, text.index(n), country=c) for n, c in
+              (("Lyon", "France"), ("Cairo", "Egypt"), ("Oslo", "Norway"))]
+    assert [p.name for p in without_credits(places, text)] == ["Lyon"]
+
+
+def test_a_firms_name_or_another_clauses_soil_is_no_country_of_the_event(nlp, kb):
+    # "Swiss" names a firm ("a Swiss Port employee"), not a Swiss place
+    text = "A Swiss Port employee was shot and wounded by a gunman at the airport on Friday, police said.\n"
+    events = events_of(nlp, kb, text, dt.date(2016, 4, 30))
+    assert events and "Switzerland" not in {e.country for e in events}, [(e.country, e.location) for e in events]
+    # "Turkish soil" is the place of the insurgency the relative clause tells, not of the base seized
+    text = ("Kurdish fighters seized an air base near Aleppo on Sunday.\nThe fighters seized a second base on Monday, "
+            "angering Turkey, which sees them as allies of the PKK, a group that waged a long insurgency on Turkish "
+            "soil.\n")
+    seized = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 3)) if "second base" in e.evidence.text]
+    assert seized and all(e.country == "Syria" for e in seized), [(e.country, e.location) for e in seized]
+
+
+def test_a_sentence_with_no_place_takes_the_one_town_of_the_line_right_before():
+    # wire copy sets each sentence on its own line: "The trouble began at a fair in Lyon." / "Men assaulted ..."
+    text = "The trouble began at a fair in Lyon.\nMen assaulted dozens of visitors, police said."
+    lyon = _place("Lyon", text.index("Lyon"), country="France", admin1="Rhone", lat=45.76, lon=4.84)
+    second = text.index("Men")
+    assert place_for(second + 4, second, len(text), [lyon], text=text, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=True) is lyon
+    # not over a blank line, nor for a toll told as going on, nor from a line naming two towns far apart
+    blank = text.replace("\n", "\n\n")
+    lyon2 = _place("Lyon", blank.index("Lyon"), country="France", admin1="Rhone", lat=45.76, lon=4.84)
+    second2 = blank.index("Men")
+    assert place_for(second2 + 4, second2, len(blank), [lyon2], text=blank, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=True) is None
+    assert place_for(second + 4, second, len(text), [lyon], text=text, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=False) is None
+    two = "Fairs in Lyon and Lille were closed.\nMen assaulted dozens of visitors, police said."
+    towns = [_place("Lyon", two.index("Lyon"), country="France", admin1="Rhone", lat=45.76, lon=4.84),
+             _place("Lille", two.index("Lille"), country="France", admin1="Nord", lat=50.63, lon=3.06)]
+    third = two.index("Men")
+    assert place_for(third + 4, third, len(two), towns, text=two, earlier=[], later=[],
+                     document=DocumentPlaces(), continued=True) is None
+
+
+def test_where_someone_spoke_is_no_place_of_what_was_told():
+    from conflictdesk.extract.events.attributes import told_in
+    text = ("Crowds blocked the border road near Kilkis. An aid official told a news briefing in Geneva the crowds "
+            "should disperse, and a minister told reporters in Athens the same.")
+    places = [_place(n, text.index(n), country=c) for n, c in
+              (("Kilkis", "Greece"), ("Geneva", "Switzerland"), ("Athens", "Greece"))]
+    assert [p.name for p in told_in(places, text)] == ["Geneva", "Athens"]

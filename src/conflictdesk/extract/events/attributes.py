@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -1255,7 +1255,14 @@ class DocumentPlaces:
     filed: Place | None = None
 
 
-CREDITS = re.compile(r"\((?:[^()]{0,40}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
+CREDITS = re.compile(r"\((?:[^()]{0,80}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
+
+
+def without_credits(places: list[Place], text: str) -> list[Place]:
+    """The places, without those of a wire report's credits ("(Additional reporting by ... in GENEVA; Editing
+    by ...)"): where its reporters sat, no place of its story nor of its country."""
+    credits = [(m.start(), m.end()) for m in CREDITS.finditer(text)]
+    return [p for p in places if not any(a <= p.span.start < b for a, b in credits)]
 
 
 def document_places(places: list[Place], text: str) -> DocumentPlaces:
@@ -1264,9 +1271,8 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     count as one place), when it is named at least twice and at least as often as all the others
     together, or is the only town named and named in the lead; and it lies in the country the
     document names most."""
-    credits = [(m.start(), m.end()) for m in CREDITS.finditer(text)]
     away = homes(places, text)      # "Joshua Wheeler, 39, of Roland, Oklahoma": no place of the story
-    named = [p for p in places if not any(a <= p.span.start < b for a, b in credits) and p not in away]
+    named = [p for p in without_credits(places, text) if p not in away]
     towns = [p for p in named if p.kind not in PRECISION_PENALTY and p.latitude is not None
              and p.longitude is not None and not _dateline(p, text)]
     groups: list[list[Place]] = []
@@ -1336,6 +1342,17 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
 # who lived in Ohio", "originally from Texas"
 HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(?:had\s+)?(?:lived|lives|live)\s+in|"
                      r"\boriginally\s+from)\s+(?:the\s+)?$")
+
+
+# where someone spoke: "told reporters in Geneva", "told a news briefing in Washington", "at a press conference
+# in Moscow"; the town of a telling, not of what it tells
+TOLD_IN = re.compile(r"\b(?:told\s+(?:reporters|journalists|(?:a|the)\s+(?:[\w-]+\s+)?(?:briefing|conference))|"
+                     r"(?:news|press)\s+(?:briefing|conference))\s+in\s+$", re.IGNORECASE)
+
+
+def told_in(places: list[Place], text: str) -> list[Place]:
+    """The places named as where someone spoke (`TOLD_IN`)."""
+    return [p for p in places if TOLD_IN.search(text, max(0, p.span.start - 60), p.span.start)]
 
 
 def homes(places: list[Place], text: str) -> list[Place]:
@@ -1575,7 +1592,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               later: list[tuple[int, int]] | None = None, document: DocumentPlaces = DocumentPlaces(),
               recalled: bool = False, anaphor: int | None = None,
               tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset(),
-              earlier_sites: list[frozenset[str]] = (), governed: list[tuple[int, int]] = ()) -> Place | None:
+              earlier_sites: list[frozenset[str]] = (), governed: list[tuple[int, int]] = (),
+              continued: bool = False) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1598,7 +1616,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     (`DocumentPlaces.sites`: "mortar fire on the Sayyid Mohammed shrine ... in Balad"), whatever
     the article's main place or the sentences before it; `earlier_sites`, those of the `earlier`
     sentences, lend that town as a place they name would ("... guarding the shrine's entrance. That
-    allowed a second bomber to push into the courtyard")."""
+    allowed a second bomber to push into the courtyard").
+    `continued`: the event is told as done, once (not as going on or as a toll so far): with no place found
+    otherwise, it may take the town of the line right before its own (`_line_before`)."""
     if cues:
         outside = [p for p in places if not sent_start <= p.span.start < sent_end]
         fits = [p for p in outside if p.country in cues]
@@ -1730,7 +1750,27 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         return document.dateline
     if not recalled and main is not None:
         return main          # the story's town, for its news (an incident recalled may lie anywhere)
-    return None
+    return _line_before(sent_start, places, text, usable) if continued else None
+
+
+def _line_before(sent_start: int, places: list[Place], text: str, usable: Callable[[Place], bool]) -> Place | None:
+    """For a sentence that opens its line and finds no place anywhere else, the one town (its mentions within
+    25 km) of the line right before it, no blank line between: wire copy sets a story's sentences on lines of
+    their own ("The tipping point was New Year's Eve in Cologne." / "Police said gangs of men assaulted
+    hundreds of women.")."""
+    line = paragraph_start(text, sent_start)
+    if line == 0 or text[line:sent_start].strip():
+        return None
+    prev = paragraph_start(text, line - 1)
+    if not text[prev:line - 1].strip():
+        return None         # a blank line: another paragraph, maybe another story
+    towns = [p for p in places if prev <= p.span.start < line - 1 and usable(p) and p.kind not in PRECISION_PENALTY
+             and not EVENT_NAMED.match(text, p.span.end)]
+    if not towns or any(p.latitude is None or p.longitude is None or distance_km(
+            p.latitude, p.longitude, towns[0].latitude, towns[0].longitude) > SAME_PLACE_KM  # type: ignore[arg-type]
+                        for p in towns):
+        return None         # a line naming two towns ("shootings in Baton Rouge and St. Paul") tells no one place
+    return towns[0]
 
 
 def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMention], *,

@@ -48,7 +48,8 @@ from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECA
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_as_pattern,
-                         told_before_clause, told_in_perfect, told_in_present, told_last_week, told_sites)
+                         told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
+                         told_sites, without_credits)
 from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
@@ -1189,7 +1190,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
             and not (own and own[0] <= when.span.start < own[1]):
         when = None          # "weeks of rocket attacks", "a suspect in the Paris attacks": the sentence's day is not theirs
     earlier, later = around if around is not None else (None, None)
-    cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index)
+    cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index, head=m.head)
     sites = site_nouns(sent)
     earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
     place = place_for(m.start, sent.start_char, sent.end_char, _not_acting(places, roles.side1, m.head),
@@ -1198,7 +1199,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
-                      earlier_sites=earlier_sites, governed=clause_sites(m.head))
+                      earlier_sites=earlier_sites, governed=clause_sites(m.head),
+                      continued=not (told_in_perfect(m.head) or told_in_present(m.head))
+                      and count_of(noun_anchor(m.head), quantities) is None)
     if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published):
         # "attacked peacekeepers last week", "marched on Friday, a day after a gunman killed": recalled, told
         # with its own day; placed as the sentence places it, not as history is
@@ -1296,15 +1299,23 @@ BORDER_NOUNS = {"border", "frontier"}
 def _sentence_place_country(d: Draft, *, kb: Any, index: ActorIndex) -> str | None:
     """The state whose adjective names the place of a sentence that names no place of its own ("in a
     Lebanese village", "the Tunisian town of Ben Guerdan")."""
-    return next(iter(_adjective_country(d.mention.sent, kb=kb, index=index)), None)
+    return next(iter(_adjective_country(d.mention.sent, kb=kb, index=index, head=d.mention.head)), None)
 
 
-def _adjective_country(sent: "SpacySpan", *, kb: Any, index: ActorIndex) -> frozenset[str]:
+def _adjective_country(sent: "SpacySpan", *, kb: Any, index: ActorIndex, head: Any = None) -> frozenset[str]:
     """The country of the first state adjective that qualifies a place noun in the sentence ("in a
     Lebanese village", "the Tunisian town of Ben Guerdan"), if any. Not a border's: "near the Turkish
-    border" is told from the other side of it (Syrian rebels under attack near the Turkish border are in Syria)."""
+    border" is told from the other side of it (Syrian rebels under attack near the Turkish border are in Syria);
+    nor a name's ("a Swiss Port delivery van": a firm's name, its noun capitalised, no place); nor one in a
+    relative clause that does not hold the trigger `head` ("the militia seized a base, angering Ankara, which
+    fights a group that waged war on Turkish soil": the war's soil, not the base's)."""
+    away = other_relative_clauses(head) if head is not None else []
     for tok in sent:
+        if any(a <= tok.idx < b for a, b in away):
+            continue
         if tok.dep_ not in ("amod", "compound") or tok.head.lemma_.lower() not in PLACE_NOUNS - BORDER_NOUNS:
+            continue
+        if tok.head.pos_ == "PROPN" and tok.head.is_title:
             continue
         for _, _, aid in index.within(tok.idx, tok.idx + len(tok.text)):
             if _actor_type(aid, kb=kb, index=index) == "state":
@@ -2382,6 +2393,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     reporting = reporting_dates(dates, parsed)
     scopes = phrase_scopes(dates, parsed)
     sents = _sentences(parsed)
+    # where the wire's reporters sat ("(Reporting by ... in GENEVA)") is no event's place, and tells the report's
+    # country only when the report names no other place
+    told = without_credits(places, doc.text)
+    credited, places = [p for p in places if p not in told], told
     document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text),
                                    filed=filed_story(filed_from(doc.text, places, kb=kb), places, doc.text))
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
@@ -2471,8 +2486,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.loose = id(d.mention) in loose
         if sdrafts:
             found.append((sent, sdrafts))
-    away = homes(places, doc.text)      # where people live or come from tells no country of the events
-    country = note_country([p for p in places if p not in away], actors,
+    # where people live or come from, or where someone spoke, tells no country of the events
+    away = homes(places, doc.text) + told_in(places, doc.text)
+    country = note_country([p for p in places if p not in away] or credited, actors,
                            [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
     for sent, sdrafts in found:
         mark_protested(sdrafts, patterns)
