@@ -322,3 +322,14 @@ def test_a_country_the_event_nouns_own_phrase_names_is_its_country(nlp, kb):
     arrests = [e for e in evs if e.sub_event_type == "Arrests"]
     assert violent and all(e.country == "Niger" for e in violent), [(e.rule, e.country) for e in violent]
     assert arrests and all(e.country == "Mali" for e in arrests), [(e.rule, e.country) for e in arrests]
+
+
+def test_an_act_of_violence_its_own_year_dates_is_told_without_words_of_conflict(nlp, kb):
+    # "the 2011 shooting of a congresswoman": a past incident the report states, though its sentence names
+    # no armed group, weapon or toll
+    text = ("A council member died after being shot and stabbed outside a library in Leeds on Tuesday. The attack "
+            "echoed the 2011 shooting of a congresswoman in Tucson, also while meeting voters.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 6, 17)).events
+           if e.evidence.start >= text.index("The attack")]
+    assert any(e.event_type == "Violence against civilians" and e.country == "United States"
+               and e.salience == "background" for e in evs), [(e.rule, e.event_type, e.country) for e in evs]
