@@ -289,3 +289,47 @@ def test_this_years_thing_is_no_time_of_the_event(nlp, kb):
     text = "Police said they arrested a man who attacked two spectators near the finish line of this year's marathon."
     evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
     assert evs and all(e.salience == "main" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+def test_an_incident_a_since_clause_dates_by_its_year_is_told(nlp, kb):
+    # "since rebels overran the garrison in 2013": the clause dates the sentence and tells that incident; the
+    # main clause's negation ("has not held") denies nothing of it
+    text = ("Rebels shelled the town of Kamdesh on Monday. The army has not held a base in the district since the "
+            "rebels overran its main garrison in 2013.")
+    evs = [e for e in extract(nlp, kb, text).events if e.evidence.start >= text.index("The army")]
+    assert any(e.event_type == "Battles" and e.status == "reported" and e.salience == "background" for e in evs), \
+        [(e.rule, e.event_type, e.status, e.salience) for e in evs]
+
+
+def test_a_since_clause_without_a_time_of_its_own_still_only_dates(nlp, kb):
+    text = "The town has been quiet since the rebels overran its main garrison."
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type == "Battles"]
+    assert not evs, [(e.rule, e.status) for e in evs]
+
+
+def test_a_plan_in_the_adverbial_clause_of_an_arrest_does_not_make_it_planned(nlp, kb):
+    text = "In 2014 one of the men was arrested near the port of Durban as he prepared a car bomb attack."
+    evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
+    assert evs and all(e.status == "reported" for e in evs), [(e.rule, e.status) for e in evs]
+
+
+def test_a_country_the_event_nouns_own_phrase_names_is_its_country(nlp, kb):
+    # the ambush was in Niger, whatever country the arrest told around it was in
+    text = ("Gunmen killed two soldiers near Gao on Monday, the army said. One of their leaders was detained in "
+            "Mali in 2010 over an attack on a convoy of officials in Niger that left four dead.")
+    evs = extract(nlp, kb, text).events
+    violent = [e for e in evs if e.event_type in ARMED_VIOLENCE and e.evidence.start >= text.index("One of")]
+    arrests = [e for e in evs if e.sub_event_type == "Arrests"]
+    assert violent and all(e.country == "Niger" for e in violent), [(e.rule, e.country) for e in violent]
+    assert arrests and all(e.country == "Mali" for e in arrests), [(e.rule, e.country) for e in arrests]
+
+
+def test_an_act_of_violence_its_own_year_dates_is_told_without_words_of_conflict(nlp, kb):
+    # "the 2011 shooting of a congresswoman": a past incident the report states, though its sentence names
+    # no armed group, weapon or toll
+    text = ("A council member died after being shot and stabbed outside a library in Leeds on Tuesday. The attack "
+            "echoed the 2011 shooting of a congresswoman in Tucson, also while meeting voters.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 6, 17)).events
+           if e.evidence.start >= text.index("The attack")]
+    assert any(e.event_type == "Violence against civilians" and e.country == "United States"
+               and e.salience == "background" for e in evs), [(e.rule, e.event_type, e.country) for e in evs]

@@ -525,8 +525,9 @@ def _relative_clause(chain: list["Token"]) -> list["Token"]:
     return chain
 
 
-# "halted the talks after troops clashed": a past event told as the occasion of its sentence's main clause
-OCCASION_MARKS = {"after", "when", "once"}
+# "halted the talks after troops clashed", "has not held the town since rebels seized it": a past event told as
+# the occasion of its sentence's main clause
+OCCASION_MARKS = {"after", "when", "once", "since"}
 
 
 def _occasion(chain: list["Token"]) -> list["Token"]:
@@ -578,7 +579,9 @@ def status_of(head: "Token", *, text: str) -> str:
     lemmas = [t.lemma_.lower() for t in chain]
     # "did not say where they were killed": a report's negation does not negate what it tells
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
-    for t in chain[:said]:
+    # nor does a main clause's negation deny the past event it is told after ("the army has not held a base
+    # there since rebels captured the town in 2014": the capture happened)
+    for t in _occasion(chain)[:said]:
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX") and not _said_of_it(head, t):
             return "negated"
         if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children) and not _said_of_it(head, t.head):
@@ -625,7 +628,10 @@ def status_of(head: "Token", *, text: str) -> str:
     if _scheduled(chain) and past_dated(head) is None:
         return "planned"       # "Texas is set to execute a man on Wednesday": scheduled, not done
     if (any(lemma in PLAN_LEMMAS and not _aimed_at(t) or intent(t) for lemma, t in zip(lemmas[1:], told[1:]))
-            or any(c.lemma_.lower() in PLAN_LEMMAS for c in head.children)) and past_dated(head) is None:
+            or any(c.lemma_.lower() in PLAN_LEMMAS and c.dep_ != "advcl" for c in head.children)) \
+            and past_dated(head) is None:
+        # (a plan in the event's adverbial clause is the circumstance of what happened: "was arrested as he
+        # prepared a bomb attack", "killed while planning an ambush")
         return "planned"       # not "helping to plan last week's car bombing": that one happened
     if _purpose(head):
         return "planned"       # "an offensive to retake Mosul", "a campaign to reestablish control": the aim
@@ -1486,6 +1492,21 @@ def site_nouns(sent: "SpacySpan") -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in sent if t.lemma_.lower() in TOLD_SITES and t.pos_ in ("NOUN", "PROPN"))
 
 
+def _own_phrase_country(in_sent: list[Place], own: tuple[int, int] | None) -> Place | None:
+    """The country the event noun's own phrase names when every other place of the sentence lies in another
+    ("was arrested in Mali over an attack on a convoy in Niger": the attack's country is Niger), else None."""
+    if own is None:
+        return None
+    named = [p for p in in_sent if own[0] <= p.span.start < own[1] and p.kind == "country" and p.country]
+    if not named:
+        return None
+    country = min(named, key=lambda p: p.span.start)
+    others = [p for p in in_sent if not own[0] <= p.span.start < own[1]]
+    if not others or any(p.country == country.country for p in others):
+        return None
+    return country
+
+
 def lies_within(p: Place, coarse: Place) -> bool:
     """Whether the town `p` lies in the country or province `coarse` names."""
     if p.country is None or p.country != coarse.country:
@@ -1673,6 +1694,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               and p.kind not in PRECISION_PENALTY]
     if inside:
         return min(inside, key=lambda p: p.span.start)
+    own_country = _own_phrase_country(in_sent, own)
+    if own_country is not None:
+        return finer(own_country)
     if anaphor is not None:
         wide = text.startswith(tuple(WIDE_SITE_NOUNS), anaphor)
         kinds = {"region", "admin1"} if wide else set()        # "the region" is one, "the city" a town

@@ -1095,11 +1095,24 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _since_clause(head: "Token") -> bool:
     """"since the truce took effect", "since a U.S.-led coalition launched a campaign": a clause that
-    only dates what the sentence tells (its caller keeps one with a day or month of its own: "since
-    U.S.-backed forces recaptured al-Shadadi in late February" tells that recapture)."""
+    only dates what the sentence tells (its caller keeps one with a day, month or year of its own: "since
+    U.S.-backed forces recaptured al-Shadadi in late February", "since rebels seized the air base in 2014"
+    tell that recapture and that seizure)."""
+    verb = _since_verb(head)
+    return verb is not None and not _year_in_clause(verb)
+
+
+def _since_verb(head: "Token") -> "Token | None":
+    """The verb of the "since ..." clause the trigger is, or is the subject or object of; None outside one."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-    return verb is not None and verb.dep_ == "advcl" and \
-        any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+    if verb is None or verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return None
+    return verb
+
+
+def _year_in_clause(verb: "Token") -> bool:
+    """The clause names a year ("... captured the air base in 2014"): it tells an incident of that year."""
+    return any(t.shape_ == "dddd" and t.ent_type_ == "DATE" and 1900 <= int(t.text) <= 2100 for t in verb.subtree)
 
 
 # "regularly targets", "has carried out regular air strikes", "continues to launch attacks",

@@ -35,8 +35,9 @@ from ..parse_tree import text_of
 from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
                      met_by_authorities, violent_demonstrations)
-from .incidents import (ANY_VIOLENCE, aside_ranges, caption_ranges, history_retold, incidents_only, merge_references,
-                        refers_back, report_date, said_day_told_later)
+from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
+                        history_retold, incidents_only, merge_references, refers_back, report_date,
+                        said_day_told_later)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, agreement_made,
                         hacking_attack, not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
@@ -159,6 +160,25 @@ def _beside(flags: list[bool], k: int, sents: list["SpacySpan"], text: str) -> b
     s = sents[k]
     return any(0 <= j < len(sents) and flags[j] and "\n" not in
                text[min(sents[j].end_char, s.end_char):max(sents[j].start_char, s.start_char)] for j in (k - 1, k + 1))
+
+
+YEAR_DEPS = {"nummod", "compound", "amod", "npadvmod"}
+STRUCK_PREPS = {"of", "on", "at", "in", "against"}
+# acts done by people: "a 2015 blast at a plant", "a 2015 fire at a platform" may be accidents
+DATED_ACT_NOUNS = VIOLENT_INCIDENT_NOUNS - {"blast", "explosion", "incident", "operation"}
+
+
+def _dated_violence_noun(m: Mention, published: dt.date | None) -> bool:
+    """An act of violence named by a noun its own year dates, with what or whom it struck ("the 2011 shooting of a
+    congresswoman", "a 2013 assault on a mall in Nairobi"): a past incident the report states, whatever words of
+    conflict its sentence lacks."""
+    head = m.head
+    if published is None or m.coding.event_type not in ARMED_VIOLENCE or head.pos_ != "NOUN" \
+            or head.lemma_.lower() not in DATED_ACT_NOUNS:
+        return False
+    dated = any(c.dep_ in YEAR_DEPS and c.shape_ == "dddd" and c.text.isdigit()
+                and FIRST_YEAR <= int(c.text) < published.year for c in head.children)
+    return dated and any(c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for c in head.children)
 
 
 def _victim_named(m: Mention) -> bool:
@@ -2455,7 +2475,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             continue              # "two were killed when a helicopter crashed due to a technical fault"
 
         def gated(m: Mention) -> bool:
-            return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns))
+            return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns)) \
+                or _dated_violence_noun(m, doc.published)
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in marched[k]]
