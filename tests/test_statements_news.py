@@ -653,6 +653,21 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("\"Guns are too easy to get for men who want to kill Christians,\" the senator said.", "other", "threat"),
     # an escalation told as going on or done is a report or a charge, no threat
     ("The opposition said government forces were escalating their air campaign on the city.", "other", "threat"),
+    # a calm observed is a report of the situation, no step towards calm; one urged still is
+    ("The monitor said calm prevailed in most of the province after midnight.", "other", "de_escalation"),
+    ("The monitor said the northern towns remained calm overnight.", "other", "de_escalation"),
+    ("The monitor said violence in the valley was below pre-ceasefire levels.", "other", "de_escalation"),
+    ("The envoy urged calm in the border towns.", "de_escalation", "other"),
+    # a measure urged is asked of a party: a demand, no call to action; action urged of others is a call
+    ("The envoy urged restraint in handling any new clashes.", "demand", "call_to_action"),
+    ("The envoy urged restraint in handling any new clashes.", "de_escalation", "call_to_action"),
+    ("The lawyer for the families urged swift extradition of the suspects.", "demand", "call_to_action"),
+    ("The minister urged stronger international action against the militia.", "call_to_action", "demand"),
+    ("The cleric urged the militia not to seek revenge against the villagers.", "demand", "call_to_action"),
+    # advice to stay inside or away is a precaution; a call to join a march mobilises
+    ("The embassy urged visitors to stay in their hotels on Saturday night.", "other", "call_to_action"),
+    ("The police chief urged residents to stay away from the area of the blast.", "other", "call_to_action"),
+    ("The activist called for volunteers to join the march on the capital.", "call_to_action", "demand"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

@@ -38,7 +38,8 @@ from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
 from .speech import Speech, clause_pieces, find_speech, intro_lemma, sentence_pieces
-from .syntax import Voice, call_is_demand_on, calls_for_mobilisation, denial_context, names_or_contests
+from .syntax import (Voice, call_is_demand_on, calls_for_mobilisation, denial_context, names_or_contests,
+                     urges_a_measure)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -353,8 +354,8 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)
         if verb is not None and names_or_contests(verb):
             return None                         # "what it called 'terrorist content'": a name, no call
-        if verb is not None and call_is_demand_on(verb, cues.syntax, voice):
-            return "demand"
+        if verb is not None and (call_is_demand_on(verb, cues.syntax, voice) or urges_a_measure(verb, cues.syntax)):
+            return "demand"                     # "urged Moscow to stop bombing", "urged restraint": asked of a party
     return sp.intro
 
 
