@@ -668,6 +668,20 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The embassy urged visitors to stay in their hotels on Saturday night.", "other", "call_to_action"),
     ("The police chief urged residents to stay away from the area of the blast.", "other", "call_to_action"),
     ("The activist called for volunteers to join the march on the capital.", "call_to_action", "demand"),
+    # a place the side will not let fall, a campaign it will not halt, those it will hold to account: threats
+    ("The prime minister said: \"We won't let the border town fall.\"", "threat", "other"),
+    ("The rebels said they would not halt combat against the jihadists.", "threat", "de_escalation"),
+    ("The minister said the government will hold those behind the bombing to account.", "threat", "other"),
+    # an act described as retaliatory is given its grounds; the memory of the dead honoured is no step towards calm
+    ("The army described its shelling of the hills as a retaliatory measure.", "justification", "other"),
+    ("\"We will honour the memory of the fallen officers,\" the minister said.", "other", "de_escalation"),
+    # what might have been is no act to come; a blow dealt to a freedom tells damage, no threat
+    ("The father said he could not believe that his son would have been involved in shooting police officers.",
+     "other", "threat"),
+    ("\"The seizure of the paper is a severe blow to the freedom of the press,\" the senator said.", "other",
+     "threat"),
+    ("The senator said the raid was a severe blow by the government against the independent press.", "other",
+     "threat"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
@@ -1014,3 +1028,18 @@ def test_a_veteran_does_not_speak_for_the_force_he_served_in(nlp, kb):
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     speakers = [st.actor for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert speakers and not any(a and "united-states" in a for a in speakers), speakers
+
+
+@pytest.mark.parametrize("heading", ["BORDER TALKS STALL", "4:15 PM", "[Video: the minister speaks]"])
+def test_a_heading_on_its_own_line_is_no_part_of_the_point(nlp, kb, heading):
+    text = CONTEXT + heading + "\nThe defence minister said the army would retake the border town within days."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points and all(heading not in p.text and "\n" not in p.text for p in points), [p.text for p in points]
+
+
+def test_a_line_broken_inside_a_sentence_stays_in_the_point(nlp, kb):
+    text = CONTEXT + "The defence minister said the army would retake the town and\nthe villages around it."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert any(p.text.startswith("the army would retake the town and") for p in points), [p.text for p in points]

@@ -86,6 +86,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_HEADING_END = re.compile(r"[\]\)]\W*$")
+
+
+def _past_headings(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start a point past the lines of a page's furniture it opens with: a heading, a time stamp or a caption
+    set on its own line before the sentence ("APPARENTLY SELF-RADICALIZED\nThen as now ...", "3:59 PM\nThe
+    president ...", "[Obama condemns shooting]\n Obama noted ..."): a line with no lower-case letter or one that
+    closes a bracket, followed by a line that opens with a capital. A line broken inside a sentence ("publicly
+    and\nprivately") is kept."""
+    while True:
+        cut = text.find("\n", start, end)
+        if cut < 0:
+            return start, end
+        line = text[start:cut].strip()
+        rest_start, _ = _trim(text, cut + 1, end)
+        if rest_start >= end or not text[rest_start].isupper():
+            return start, end
+        if line and (not any(c.islower() for c in line) or _HEADING_END.search(line)):
+            start = rest_start
+        else:
+            return start, end
+
+
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     """A quoted bullet's content without the quotation marks (a trailing ".", "," after the mark goes too)."""
     body = text[start:end]
@@ -153,6 +176,7 @@ def _targets(point: Point, group_targets: list[str], mentions: list[Mention], te
 def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None,
                 intro_label: str | None = None, parsed: "Doc | None" = None,
                 voice: Voice | None = None, *, kind: str, inputs: _Inputs) -> tuple[Point, list[str]]:
+    start, end = _past_headings(text, start, end)
     tokens = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
     labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label, tokens=tokens, voice=voice)
     point = Point(text=text[start:end], start=start, end=end, labels=labelling.labels, cues=labelling.cues)

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 # what one extends or welcomes as a courtesy, no step towards calm ("we extend our condolences to his family")
 _COURTESIES = frozenset({"condolence", "sympathy", "thanks", "gratitude", "congratulation", "wish", "greeting",
-                         "prayer", "appreciation"})
+                         "prayer", "appreciation",
+                         # the dead honoured or respected ("will honour his memory", "we respect the fallen")
+                         "memory", "legacy", "victim", "dead", "fallen", "sacrifice"})
 # names of the word lists the rules read (validated at load by cues.py)
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
@@ -145,11 +147,17 @@ def _is_first_person(subj: "Token | None", lex: Mapping[str, frozenset[str]]) ->
     return bool(words & lex["self_names"])
 
 
+def _past_conditional(t: "Token") -> bool:
+    """"would have been involved", "could have shot": what might have been, no act to come."""
+    auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return t.tag_ == "VBN" and "have" in auxes and bool(auxes & {"would", "could", "might", "should"})
+
+
 def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported: bool) -> bool:
     """Whether `verb` is announced (will/shall; would in reported speech), intended (ready/determined/vow to)
     or ordered."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE):
+    if (auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE)) and not _past_conditional(verb):
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
@@ -375,7 +383,7 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     cur = t
     for _ in range(4):
         if {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
-            return True
+            return not _past_conditional(cur)           # not "would have been involved in shooting"
         head = cur.head
         if cur.dep_ in ("pcomp", "pobj") and head.lower_ in _CIRCUMSTANCE_PREPS:
             return False                    # "pledged allegiance before being shot": when, not what is pledged
