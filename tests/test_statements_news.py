@@ -682,6 +682,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "threat"),
     ("The senator said the raid was a severe blow by the government against the independent press.", "other",
      "threat"),
+    # a thought or a prayer asked is no call to action, nor is one person invited to come; a rally asked is
+    ('"Let us remember that the victims were children," the envoy said.', "other", "call_to_action"),
+    ("The White House said it had invited Netanyahu to come to Washington in March.", "other", "call_to_action"),
+    ('"Let us take this fight to the streets," the protest leader said.', "call_to_action", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

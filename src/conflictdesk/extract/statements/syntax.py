@@ -1091,7 +1091,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 continue
         # --- "X asked/urged/called on Y to Z" (also passive "are asked to rise up") -----------
         # (not when the asking is denied: "I don't ask them to fight")
-        if lemma in lex["asking_verbs"] and not _negated(t) and any(
+        if lemma in lex["asking_verbs"] and not _negated(t) and not _invites_one(t) and any(
                 c.dep_ in ("xcomp", "ccomp") and _lemma(c) in (lex["call_verbs"] | violent) for c in t.children):
             yield SyntaxHit("call_to_action", "syn.call.asked_to")
             continue
@@ -1125,6 +1125,14 @@ _HARM_NOUNS = WARNING_WORDS | frozenset({"destruction", "annihilation", "escalat
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _ARMS = frozenset({"weapon", "missile", "rocket", "bomb", "arsenal", "nuke"})
 _ENDING = frozenset({"end", "stop", "prevent", "avoid", "resolve", "settle", "limit", "reduce", "contain"})
+
+
+def _invites_one(t: "Token") -> bool:
+    """"invited Netanyahu to come", "asked the minister to visit": one person asked to come is an invitation,
+    no call to action."""
+    who = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
+    return who is not None and who.ent_type_ == "PERSON" and any(
+        c.dep_ in ("xcomp", "ccomp") and _lemma(c) in ("come", "visit", "attend", "go") for c in t.children)
 
 
 def _harm_on_condition(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
@@ -1310,11 +1318,18 @@ def _addressed(t: "Token") -> bool:
                for x in c.subtree)
 
 
+# what "let us" asks when it asks a thought or a prayer, no act ("let us remember the victims", "let us pray")
+_THOUGHTS = frozenset({"remember", "pray", "mourn", "recall", "hope", "reflect", "think", "honour", "honor",
+                       "thank", "grieve", "not"})
+
+
 def _let_us(t: "Token") -> bool:
     """"Let us ...", "Let every man ...", "Let all ...": an exhortation (not "let them come")."""
     if _lemma(t) != "let" or t.tag_ != "VB" or any(c.dep_ in _SUBJ for c in t.children):
         return False
     for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp") and _lemma(c) in _THOUGHTS:
+            return False                    # "let us remember that ...", "let us pray": no act asked
         if c.dep_ in ("ccomp", "xcomp", "dobj"):
             subj = _subject(c) if c.dep_ != "dobj" else c
             words = {x.lower_ for x in subj.subtree} if subj is not None else set()
