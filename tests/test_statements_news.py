@@ -653,6 +653,39 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("\"Guns are too easy to get for men who want to kill Christians,\" the senator said.", "other", "threat"),
     # an escalation told as going on or done is a report or a charge, no threat
     ("The opposition said government forces were escalating their air campaign on the city.", "other", "threat"),
+    # a calm observed is a report of the situation, no step towards calm; one urged still is
+    ("The monitor said calm prevailed in most of the province after midnight.", "other", "de_escalation"),
+    ("The monitor said the northern towns remained calm overnight.", "other", "de_escalation"),
+    ("The monitor said violence in the valley was below pre-ceasefire levels.", "other", "de_escalation"),
+    ("The envoy urged calm in the border towns.", "de_escalation", "other"),
+    # a measure urged is asked of a party: a demand, no call to action; action urged of others is a call
+    ("The envoy urged restraint in handling any new clashes.", "demand", "call_to_action"),
+    ("The envoy urged restraint in handling any new clashes.", "de_escalation", "call_to_action"),
+    ("The lawyer for the families urged swift extradition of the suspects.", "demand", "call_to_action"),
+    ("The minister urged stronger international action against the militia.", "call_to_action", "demand"),
+    ("The cleric urged the militia not to seek revenge against the villagers.", "demand", "call_to_action"),
+    # advice to stay inside or away is a precaution; a call to join a march mobilises
+    ("The embassy urged visitors to stay in their hotels on Saturday night.", "other", "call_to_action"),
+    ("The police chief urged residents to stay away from the area of the blast.", "other", "call_to_action"),
+    ("The activist called for volunteers to join the march on the capital.", "call_to_action", "demand"),
+    # a place the side will not let fall, a campaign it will not halt, those it will hold to account: threats
+    ("The prime minister said: \"We won't let the border town fall.\"", "threat", "other"),
+    ("The rebels said they would not halt combat against the jihadists.", "threat", "de_escalation"),
+    ("The minister said the government will hold those behind the bombing to account.", "threat", "other"),
+    # an act described as retaliatory is given its grounds; the memory of the dead honoured is no step towards calm
+    ("The army described its shelling of the hills as a retaliatory measure.", "justification", "other"),
+    ("\"We will honour the memory of the fallen officers,\" the minister said.", "other", "de_escalation"),
+    # what might have been is no act to come; a blow dealt to a freedom tells damage, no threat
+    ("The father said he could not believe that his son would have been involved in shooting police officers.",
+     "other", "threat"),
+    ("\"The seizure of the paper is a severe blow to the freedom of the press,\" the senator said.", "other",
+     "threat"),
+    ("The senator said the raid was a severe blow by the government against the independent press.", "other",
+     "threat"),
+    # a thought or a prayer asked is no call to action, nor is one person invited to come; a rally asked is
+    ('"Let us remember that the victims were children," the envoy said.', "other", "call_to_action"),
+    ("The White House said it had invited Netanyahu to come to Washington in March.", "other", "call_to_action"),
+    ('"Let us take this fight to the streets," the protest leader said.', "call_to_action", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
@@ -999,3 +1032,18 @@ def test_a_veteran_does_not_speak_for_the_force_he_served_in(nlp, kb):
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     speakers = [st.actor for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert speakers and not any(a and "united-states" in a for a in speakers), speakers
+
+
+@pytest.mark.parametrize("heading", ["BORDER TALKS STALL", "4:15 PM", "[Video: the minister speaks]"])
+def test_a_heading_on_its_own_line_is_no_part_of_the_point(nlp, kb, heading):
+    text = CONTEXT + heading + "\nThe defence minister said the army would retake the border town within days."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points and all(heading not in p.text and "\n" not in p.text for p in points), [p.text for p in points]
+
+
+def test_a_line_broken_inside_a_sentence_stays_in_the_point(nlp, kb):
+    text = CONTEXT + "The defence minister said the army would retake the town and\nthe villages around it."
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert any(p.text.startswith("the army would retake the town and") for p in points), [p.text for p in points]

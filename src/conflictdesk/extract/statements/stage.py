@@ -38,7 +38,8 @@ from .relevance import relevance
 from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
                        paragraph_starts)
 from .speech import Speech, clause_pieces, find_speech, intro_lemma, sentence_pieces
-from .syntax import Voice, call_is_demand_on, calls_for_mobilisation, denial_context, names_or_contests
+from .syntax import (Voice, call_is_demand_on, calls_for_mobilisation, denial_context, names_or_contests,
+                     urges_a_measure)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,6 +84,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
     return start, end
+
+
+_HEADING_END = re.compile(r"[\]\)]\W*$")
+
+
+def _past_headings(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start a point past the lines of a page's furniture it opens with: a heading, a time stamp or a caption
+    set on its own line before the sentence ("APPARENTLY SELF-RADICALIZED\nThen as now ...", "3:59 PM\nThe
+    president ...", "[Obama condemns shooting]\n Obama noted ..."): a line with no lower-case letter or one that
+    closes a bracket, followed by a line that opens with a capital. A line broken inside a sentence ("publicly
+    and\nprivately") is kept."""
+    while True:
+        cut = text.find("\n", start, end)
+        if cut < 0:
+            return start, end
+        line = text[start:cut].strip()
+        rest_start, _ = _trim(text, cut + 1, end)
+        if rest_start >= end or not text[rest_start].isupper():
+            return start, end
+        if line and (not any(c.islower() for c in line) or _HEADING_END.search(line)):
+            start = rest_start
+        else:
+            return start, end
 
 
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
@@ -152,6 +176,7 @@ def _targets(point: Point, group_targets: list[str], mentions: list[Mention], te
 def _make_point(text: str, start: int, end: int, cues: CueSet, intro: str | None,
                 intro_label: str | None = None, parsed: "Doc | None" = None,
                 voice: Voice | None = None, *, kind: str, inputs: _Inputs) -> tuple[Point, list[str]]:
+    start, end = _past_headings(text, start, end)
     tokens = parsed.char_span(start, end, alignment_mode="expand") if parsed is not None else None
     labelling = label_text(text[start:end], cues, intro=intro, intro_label=intro_label, tokens=tokens, voice=voice)
     point = Point(text=text[start:end], start=start, end=end, labels=labelling.labels, cues=labelling.cues)
@@ -353,8 +378,8 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
         verb = next((t for t in parsed if t.idx == sp.verb_start), None)
         if verb is not None and names_or_contests(verb):
             return None                         # "what it called 'terrorist content'": a name, no call
-        if verb is not None and call_is_demand_on(verb, cues.syntax, voice):
-            return "demand"
+        if verb is not None and (call_is_demand_on(verb, cues.syntax, voice) or urges_a_measure(verb, cues.syntax)):
+            return "demand"                     # "urged Moscow to stop bombing", "urged restraint": asked of a party
     return sp.intro
 
 

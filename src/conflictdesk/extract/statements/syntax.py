@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 # what one extends or welcomes as a courtesy, no step towards calm ("we extend our condolences to his family")
 _COURTESIES = frozenset({"condolence", "sympathy", "thanks", "gratitude", "congratulation", "wish", "greeting",
-                         "prayer", "appreciation"})
+                         "prayer", "appreciation",
+                         # the dead honoured or respected ("will honour his memory", "we respect the fallen")
+                         "memory", "legacy", "victim", "dead", "fallen", "sacrifice"})
 # names of the word lists the rules read (validated at load by cues.py)
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
@@ -145,11 +147,17 @@ def _is_first_person(subj: "Token | None", lex: Mapping[str, frozenset[str]]) ->
     return bool(words & lex["self_names"])
 
 
+def _past_conditional(t: "Token") -> bool:
+    """"would have been involved", "could have shot": what might have been, no act to come."""
+    auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return t.tag_ == "VBN" and "have" in auxes and bool(auxes & {"would", "could", "might", "should"})
+
+
 def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported: bool) -> bool:
     """Whether `verb` is announced (will/shall; would in reported speech), intended (ready/determined/vow to)
     or ordered."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE):
+    if (auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE)) and not _past_conditional(verb):
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
@@ -375,7 +383,7 @@ def _announced(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     cur = t
     for _ in range(4):
         if {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")} & _PLANNED:
-            return True
+            return not _past_conditional(cur)           # not "would have been involved in shooting"
         head = cur.head
         if cur.dep_ in ("pcomp", "pobj") and head.lower_ in _CIRCUMSTANCE_PREPS:
             return False                    # "pledged allegiance before being shot": when, not what is pledged
@@ -495,8 +503,9 @@ def _turns_out(t: "Token") -> bool:
 def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """Readings of reported speech in news: what someone should do is a demand ("Iraq should be divided",
     "must be treated the same"); calling on someone other than one's own people is a demand ("called on
-    protesters to leave parliament"); and a party's account of its own side (`_own_side_hits`)."""
-    demand = call_is_demand = threat = False
+    protesters to leave parliament"), and so is urging a measure ("urged restraint"); and a party's account of
+    its own side (`_own_side_hits`)."""
+    demand = call_is_demand = measure = threat = False
     for t in sent:
         if t.pos_ not in ("VERB", "AUX") or _negated(t) and _lemma(t) != "delay" or t.dep_ == "amod":
             continue
@@ -521,12 +530,15 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
             demand = True
         if call_is_demand_on(t, lex, voice):
             call_is_demand = True
+        measure = measure or urges_a_measure(t, lex)
     if threat and not voice.party:
         yield SyntaxHit("threat", "syn.threat.own_side_plan")
     if demand and not threat:
         yield SyntaxHit("demand", "syn.demand.should")
     if call_is_demand:
         yield SyntaxHit("demand", "syn.demand.call_on_other", replaces="call_to_action")
+    if measure:
+        yield SyntaxHit("demand", "syn.demand.urged_measure", replaces="call_to_action")   # "urged restraint"
     if voice.party:
         yield from _own_side_hits(sent, lex, voice)
 
@@ -593,6 +605,30 @@ def call_is_demand_on(verb: "Token", lex: Mapping[str, frozenset[str]], voice: V
     return _calls_on(verb) and not _addressed_to_own(verb, lex, voice) and not _mobilises(verb, lex)
 
 
+# what advice to take care urges ("urged greater caution"): no measure asked of a party; and action or help
+# urged of others, a call to act ("urging stronger international action", "urged more support")
+_NO_MEASURE = frozenset({"caution", "care", "vigilance", "precaution", "action", "effort", "support", "help", "assistance",
+                   "cooperation", "solidarity", "participation", "contribution", "unity"})
+
+
+def urges_a_measure(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether "urged ..." asks for a measure or a course, not for someone to act ("urged restraint", "urging swift
+    extradition", "urged calm"): a direct object that names no one, no mobilisation ("urged a general strike" calls
+    to action) and no action or help (`_NO_MEASURE`), and no clause of what an addressee is to do ("urged supporters to
+    march")."""
+    if _lemma(verb) != "urge" or _negated(verb):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+        return False
+    obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
+        return False                                    # "urged them on", "urged Iraqis ...": whom it urges
+    lemma = _lemma(obj)
+    return lemma not in _NO_MEASURE and lemma not in lex["addressees"] and lemma not in _PARTIES and lemma not in _RANKS \
+        and lemma not in lex["mobilising_verbs"] and lemma not in ("boycott", "mobilisation", "mobilization")
+
+
 def _mobilises(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     """Whether what a call asks for is to fight, join, protest or mobilise ("to take up arms", "to wage
     jihad", "to take to the streets")."""
@@ -620,8 +656,9 @@ def calls_for_mobilisation(verb: "Token", lex: Mapping[str, frozenset[str]]) -> 
                    and not _negated(g) for g in c.children):
                 return True
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) \
-                and _lemma(c) in lex["mobilising_verbs"] and not _negated(c):
-            return True
+                and not _negated(c) and (_lemma(c) in lex["mobilising_verbs"] or _lemma(c) in ("take", "join") and any(
+                    _lemma(x) in _RANKS for x in c.subtree if x.i > c.i)):
+            return True                     # "called for supporters to march", "... to join the resistance"
     return False
 
 
@@ -1054,7 +1091,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 continue
         # --- "X asked/urged/called on Y to Z" (also passive "are asked to rise up") -----------
         # (not when the asking is denied: "I don't ask them to fight")
-        if lemma in lex["asking_verbs"] and not _negated(t) and any(
+        if lemma in lex["asking_verbs"] and not _negated(t) and not _invites_one(t) and any(
                 c.dep_ in ("xcomp", "ccomp") and _lemma(c) in (lex["call_verbs"] | violent) for c in t.children):
             yield SyntaxHit("call_to_action", "syn.call.asked_to")
             continue
@@ -1088,6 +1125,14 @@ _HARM_NOUNS = WARNING_WORDS | frozenset({"destruction", "annihilation", "escalat
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _ARMS = frozenset({"weapon", "missile", "rocket", "bomb", "arsenal", "nuke"})
 _ENDING = frozenset({"end", "stop", "prevent", "avoid", "resolve", "settle", "limit", "reduce", "contain"})
+
+
+def _invites_one(t: "Token") -> bool:
+    """"invited Netanyahu to come", "asked the minister to visit": one person asked to come is an invitation,
+    no call to action."""
+    who = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
+    return who is not None and who.ent_type_ == "PERSON" and any(
+        c.dep_ in ("xcomp", "ccomp") and _lemma(c) in ("come", "visit", "attend", "go") for c in t.children)
 
 
 def _harm_on_condition(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
@@ -1273,11 +1318,18 @@ def _addressed(t: "Token") -> bool:
                for x in c.subtree)
 
 
+# what "let us" asks when it asks a thought or a prayer, no act ("let us remember the victims", "let us pray")
+_THOUGHTS = frozenset({"remember", "pray", "mourn", "recall", "hope", "reflect", "think", "honour", "honor",
+                       "thank", "grieve", "not"})
+
+
 def _let_us(t: "Token") -> bool:
     """"Let us ...", "Let every man ...", "Let all ...": an exhortation (not "let them come")."""
     if _lemma(t) != "let" or t.tag_ != "VB" or any(c.dep_ in _SUBJ for c in t.children):
         return False
     for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp") and _lemma(c) in _THOUGHTS:
+            return False                    # "let us remember that ...", "let us pray": no act asked
         if c.dep_ in ("ccomp", "xcomp", "dobj"):
             subj = _subject(c) if c.dep_ != "dobj" else c
             words = {x.lower_ for x in subj.subtree} if subj is not None else set()
@@ -1338,6 +1390,32 @@ _STANDOFF_PARTIES = frozenset({"gunman", "suspect", "shooter", "kidnapper", "hij
                                "woman", "attacker"})
 # words that concede what follows, the news being what holds in spite of it ("fighting raged despite a truce")
 _CONCESSIVE = frozenset({"despite", "notwithstanding"})
+# verbs whose subject is a calm that holds ("calm prevails", "calm returned"), and the verbs of a state a
+# calm is told as ("the town was calm", "the night remained calm")
+_CALM_HOLDS = frozenset({"prevail", "reign", "return", "hold", "settle", "descend"})
+_CALM_STATES = frozenset({"be", "remain", "stay", "seem", "appear", "look"})
+# words that tell a calm as a state observed ("a relative calm", "an uneasy calm")
+_CALM_KINDS = frozenset({"relative", "relatively", "uneasy", "tense", "eerie", "fragile", "precarious", "cautious"})
+
+
+def _calm_observed(t: "Token") -> bool:
+    """Whether "calm" tells a state someone observes ("calm prevails", "there was calm in many towns", "the
+    city remained calm", "an otherwise calm march", "a relative calm", "In Idlib, calm"), not calm asked for,
+    kept or restored ("urged calm", "to restore calm", "remain calm"): a report of the situation, no step."""
+    if t.lower_ != "calm":
+        return False
+    head = t.head
+    modal = any(c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "would", "to") for c in head.children)
+    if t.dep_ in ("nsubj", "nsubjpass") and _lemma(head) in _CALM_HOLDS and not modal:
+        return True
+    if t.dep_ in ("acomp", "attr") and _lemma(head) in _CALM_STATES and head.tag_ in ("VBD", "VBZ", "VBP") \
+            and not modal:
+        return True
+    if t.dep_ == "amod" and head.pos_ == "NOUN":
+        return True                                     # "a calm night", "an otherwise calm march"
+    if t.dep_ == "conj" and head.ent_type_ in ("GPE", "LOC"):
+        return True                                     # "In Idlib, calm, and ...": a place and its state
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in _CALM_KINDS for c in t.children)
 
 
 def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
@@ -1347,7 +1425,8 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
     ("in war and peace", "threats to security and peace"), talks about arms or money ("talks on deploying
     the missile defence system", "in talks on a military assistance agreement", "contract talks", "a funding
     package negotiated by the House"), and a truce or talks conceded ("fighting raged despite a truce", "will not
-    stop its strikes even if there is a truce"): the news is what holds in spite of them."""
+    stop its strikes even if there is a truce"): the news is what holds in spite of them; and a calm observed
+    ("calm prevails", "the town remained calm", `_calm_observed`)."""
     base = tokens[0].idx if len(tokens) else 0
     out: list[tuple[int, int]] = []
 
@@ -1359,6 +1438,8 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
         lemma = _lemma(t)
         if lemma == "talk" and t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "about" for c in t.children):
             out.append((t.idx - base, t.idx + len(t.text) - base))
+        elif _calm_observed(t):
+            out.append((t.idx - base, t.idx + len(t.text) - base))     # "calm prevails": a state, no step
         elif t.dep_ == "prep" and t.lower_ in _TIME_PREPS and t.head.pos_ in ("VERB", "AUX", "NOUN"):
             out.append(span(t))
         elif lemma == "peace" and (t.dep_ == "conj" and _lemma(t.head) in _PEACE_PAIRS or any(
