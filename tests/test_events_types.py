@@ -415,3 +415,36 @@ def test_a_battle_at_a_rally_leaves_the_rally_peaceful(nlp, kb):
     evs = extract(nlp, kb, text).events
     subs = {e.sub_event_type for e in evs if e.event_type == "Protests"}
     assert subs == {"Peaceful protest"}, [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# an officer told as shot in one clause and a gunman told as shooting in the tellings merged with it: police on
+# duty are an armed side, so the shooting is a battle (ACLED), not violence against civilians
+@pytest.mark.parametrize("text", [
+    "Officer Ray Lund of the Tulsa police died on Monday after he was shot twice at a gas station in Oklahoma, "
+    "the chief said.",
+    "The gunman who killed a state trooper in a roadside shootout in Tulsa on Monday had an outstanding warrant.",
+])
+def test_police_on_duty_who_were_shot_are_in_a_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# two armed sides firing at each other fight a battle, however the firing is worded
+@pytest.mark.parametrize("text", [
+    "Syrian troops and rebel fighters traded fire near the town of Azaz on Tuesday, a monitor said.",
+    "Two suspected militants were killed in a gunbattle with soldiers in the Indian region of Kashmir on Monday.",
+    "The man was killed in a shootout with police in Tulsa, Oklahoma on Sunday, the sheriff said.",
+])
+def test_fire_traded_between_armed_sides_is_a_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# police devices that stun ("flash grenades") and bullets that strike are no grenade attack or air strike
+@pytest.mark.parametrize("text", [
+    "Demonstrators hurled bottles at officers in Denver on Friday, who answered with pepper spray and flash grenades.",
+    "A deputy was shot in Tulsa, Oklahoma on Monday, one bullet striking his protective vest, the sheriff said.",
+])
+def test_stun_devices_and_bullets_are_no_explosions(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert all(e.event_type != "Explosions/Remote violence" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
