@@ -448,3 +448,15 @@ def test_fire_traded_between_armed_sides_is_a_battle(nlp, kb, text):
 def test_stun_devices_and_bullets_are_no_explosions(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert all(e.event_type != "Explosions/Remote violence" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+# what "struck" when a bombing did: a bomb's explosion, unless the bombs came from aircraft named with it
+@pytest.mark.parametrize("text, sub", [
+    ("The Karrada district of Baghdad was struck on Tuesday by a second large bombing by Islamic State in a month, "
+     "officials said.", "Remote explosive/landmine/IED"),
+    ("Rebel-held districts of Idlib were struck on Monday by bombing from Russian warplanes, a monitor said.",
+     "Air/drone strike"),
+])
+def test_a_bombing_that_struck_is_coded_by_its_weapon(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.sub_event_type == sub for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]

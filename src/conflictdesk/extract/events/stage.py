@@ -703,6 +703,10 @@ def _worn_explosive(m: Mention) -> bool:
                                                 for c in t.children) for t in near)
 
 
+# a bomb or a bombing, whatever delivered it: the weapon only when no other is named ("bombing from warplanes")
+BOMBING_ACTS = {"bombing", "bomb"}
+
+
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     """A weapon named with a generic attack trigger refines its coding ("rocket attacks")."""
     seen: list[str] = []
@@ -735,7 +739,8 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
                 seen.extend(g.lemma_.lower() for g in c.subtree)
     if _worn_explosive(m):
         seen.insert(0, "suicide")
-    codings = [patterns.weapons[lemma] for lemma in seen if lemma in patterns.weapons]
+    codings = [patterns.weapons[lemma] for lemma in seen if lemma in patterns.weapons and lemma not in BOMBING_ACTS] + \
+        [patterns.weapons[lemma] for lemma in seen if lemma in BOMBING_ACTS and lemma in patterns.weapons]
     # a suicide bombing is the most telling explosive (ACLED): "detonated his explosive vest" is no IED
     suicide = [c for c in codings if c.sub_event_type == "Suicide bomb"]
     return (suicide or codings or [None])[0]
