@@ -460,3 +460,22 @@ def test_stun_devices_and_bullets_are_no_explosions(nlp, kb, text):
 def test_a_bombing_that_struck_is_coded_by_its_weapon(nlp, kb, text, sub):
     evs = extract(nlp, kb, text).events
     assert evs and all(e.sub_event_type == sub for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# the noun "fire" is shooting when told with a weapon or a side, opened, returned or come under; a blaze is none
+@pytest.mark.parametrize("text", [
+    "Nobody was hurt in the fire, which lasted about an hour on Monday at a warehouse in Ohio, police said.",
+    "The fire at the army fuel depot near Pune broke out before dawn on Tuesday, a police official said.",
+])
+def test_a_blaze_is_no_shooting(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.event_type, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The army post near Tikrit came under fire on Monday, killing two soldiers, officials said.",
+    "Two soldiers were killed by sniper fire near Tikrit on Monday, officials said.",
+])
+def test_fire_from_weapons_is_still_violence(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule) for e in evs]
