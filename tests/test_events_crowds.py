@@ -53,6 +53,12 @@ def test_one_student_who_shot_is_no_mob(nlp, kb):
     assert all(e.sub_event_type != "Mob violence" for e in evs)
 
 
+def test_two_people_who_abducted_a_driver_are_no_mob(nlp, kb):
+    evs = events(nlp, kb, "On 6 June 2022, a taxi driver was abducted by two people who took his car near "
+                          "Gulu, Uganda, police said.")
+    assert evs and all(e.sub_event_type != "Mob violence" for e in evs), [e.sub_event_type for e in evs]
+
+
 def test_the_explosion_an_arrest_follows_is_background(nlp, kb):
     evs = events(nlp, kb, "On 9 June 2022, soldiers arrested three men in Mandalay after an explosion at a "
                           "police post.")

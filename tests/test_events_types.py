@@ -415,3 +415,67 @@ def test_a_battle_at_a_rally_leaves_the_rally_peaceful(nlp, kb):
     evs = extract(nlp, kb, text).events
     subs = {e.sub_event_type for e in evs if e.event_type == "Protests"}
     assert subs == {"Peaceful protest"}, [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# an officer told as shot in one clause and a gunman told as shooting in the tellings merged with it: police on
+# duty are an armed side, so the shooting is a battle (ACLED), not violence against civilians
+@pytest.mark.parametrize("text", [
+    "Officer Ray Lund of the Tulsa police died on Monday after he was shot twice at a gas station in Oklahoma, "
+    "the chief said.",
+    "The gunman who killed a state trooper in a roadside shootout in Tulsa on Monday had an outstanding warrant.",
+])
+def test_police_on_duty_who_were_shot_are_in_a_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# two armed sides firing at each other fight a battle, however the firing is worded
+@pytest.mark.parametrize("text", [
+    "Syrian troops and rebel fighters traded fire near the town of Azaz on Tuesday, a monitor said.",
+    "Two suspected militants were killed in a gunbattle with soldiers in the Indian region of Kashmir on Monday.",
+    "The man was killed in a shootout with police in Tulsa, Oklahoma on Sunday, the sheriff said.",
+])
+def test_fire_traded_between_armed_sides_is_a_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# police devices that stun ("flash grenades") and bullets that strike are no grenade attack or air strike
+@pytest.mark.parametrize("text", [
+    "Demonstrators hurled bottles at officers in Denver on Friday, who answered with pepper spray and flash grenades.",
+    "A deputy was shot in Tulsa, Oklahoma on Monday, one bullet striking his protective vest, the sheriff said.",
+])
+def test_stun_devices_and_bullets_are_no_explosions(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert all(e.event_type != "Explosions/Remote violence" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+# what "struck" when a bombing did: a bomb's explosion, unless the bombs came from aircraft named with it
+@pytest.mark.parametrize("text, sub", [
+    ("The Karrada district of Baghdad was struck on Tuesday by a second large bombing by Islamic State in a month, "
+     "officials said.", "Remote explosive/landmine/IED"),
+    ("Rebel-held districts of Idlib were struck on Monday by bombing from Russian warplanes, a monitor said.",
+     "Air/drone strike"),
+])
+def test_a_bombing_that_struck_is_coded_by_its_weapon(nlp, kb, text, sub):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.sub_event_type == sub for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# the noun "fire" is shooting when told with a weapon or a side, opened, returned or come under; a blaze is none
+@pytest.mark.parametrize("text", [
+    "Nobody was hurt in the fire, which lasted about an hour on Monday at a warehouse in Ohio, police said.",
+    "The fire at the army fuel depot near Pune broke out before dawn on Tuesday, a police official said.",
+])
+def test_a_blaze_is_no_shooting(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.event_type, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The army post near Tikrit came under fire on Monday, killing two soldiers, officials said.",
+    "Two soldiers were killed by sniper fire near Tikrit on Monday, officials said.",
+])
+def test_fire_from_weapons_is_still_violence(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule) for e in evs]

@@ -29,6 +29,7 @@ MOB_VIOLENCE = Coding("Riots", "Mob violence", "145")
 VIOLENT_DEMONSTRATION = Coding("Riots", "Violent demonstration", "145")
 THREAT_VERBS = {"threaten", "vow", "warn", "plan", "try", "attempt", "want"}
 COLLECTIVE = {"mob", "crowd", "townspeople", "youth"}
+FEW = {"two", "three", "2", "3"}          # "two people", "three men": a pair or a trio, no crowd
 FOLLOWING_SENTENCES = 3          # how far after a demonstration its intervention may be told
 
 
@@ -212,6 +213,8 @@ def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool])
     if tok.dep_ == "nsubjpass" or passive or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
         return False             # "with more than 20 people killed in the attack": victims, not attackers
     tok = side1.token
+    if tok.lemma_.lower() != "party" and any(c.dep_ == "nummod" and c.lower_ in FEW for c in tok.children):
+        return False             # "abducted by two people who stole her car": a pair or a trio is no crowd
     many = tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in COLLECTIVE   # one student who shot is no mob
     return many and _names(tok, patterns.crowd_nouns)
 

@@ -724,6 +724,10 @@ def _worn_explosive(m: Mention) -> bool:
                                                 for c in t.children) for t in near)
 
 
+# a bomb or a bombing, whatever delivered it: the weapon only when no other is named ("bombing from warplanes")
+BOMBING_ACTS = {"bombing", "bomb"}
+
+
 def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     """A weapon named with a generic attack trigger refines its coding ("rocket attacks")."""
     seen: list[str] = []
@@ -756,7 +760,8 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
                 seen.extend(g.lemma_.lower() for g in c.subtree)
     if _worn_explosive(m):
         seen.insert(0, "suicide")
-    codings = [patterns.weapons[lemma] for lemma in seen if lemma in patterns.weapons]
+    codings = [patterns.weapons[lemma] for lemma in seen if lemma in patterns.weapons and lemma not in BOMBING_ACTS] + \
+        [patterns.weapons[lemma] for lemma in seen if lemma in BOMBING_ACTS and lemma in patterns.weapons]
     # a suicide bombing is the most telling explosive (ACLED): "detonated his explosive vest" is no IED
     suicide = [c for c in codings if c.sub_event_type == "Suicide bomb"]
     return (suicide or codings or [None])[0]
@@ -1746,9 +1751,10 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             and d.place.country in patterns.policing_countries \
             and not {t.lemma_.lower() for t in d.mention.sent} & patterns.organised_fighters \
             and _actor_type(a1, kb=kb, index=index) not in ORGANISED_TYPES \
-            and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES and not _armed_men_hit(d):
+            and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES and not _armed_men_hit(d) \
+            and not _gunfight(d.mention):
         # a shooting by a lone or unnamed gunman, or by police, where no armed conflict is fought: an
-        # attack (ACLED) on whoever was shot, unless that is armed (_armed_men_hit)
+        # attack (ACLED) on whoever was shot, unless that is armed (_armed_men_hit) or both sides fired
         d.coding = type(d.coding)("Violence against civilians", "Attack", "180")
         if a2 is not None and a2 == a1:
             d.actor2 = None
@@ -1764,6 +1770,40 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         else:
             d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
+
+
+BATTLE_SHOT = Coding("Battles", "Armed clash", "193")
+# words of firing told of both sides: "killed in a shootout with police", "traded fire with the gunman"
+# ("out" as the clash trigger's "shoot - out" splits it)
+GUNFIGHT_WORDS = {"shootout", "shoot-out", "gunfight", "firefight", "gunbattle", "trade", "exchange", "out"}
+
+
+def _gunfight(m: Mention) -> bool:
+    """A clash word that tells both sides fired (a shootout, fire traded): armed men on each side."""
+    return m.trigger.id == "clash" and any(t.lemma_.lower() in GUNFIGHT_WORDS or t.lower_ in GUNFIGHT_WORDS
+                                           for t in m.tokens)
+
+
+ON_DUTY_FORCES = {"police", "state_forces"}
+# the words that tell police or soldiers among those an attack hit
+FORCE_VICTIMS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "trooper", "soldier", "troop",
+                 "cop", "gendarme", "detective", "agent", "sergeant", "constable", "guard"}
+
+
+def _armed_side_attacked(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> bool:
+    """An attack, as its tellings merged, whose target is a state's police or military (not off duty) and whose
+    doer is another side ("an officer died after he was shot" with "a gunman shot him"): a battle (ACLED). Not
+    one told as hitting a place of civilian life ("the attack on a beachside hotel")."""
+    if (d.coding.event_type, d.coding.sub_event_type) != ("Violence against civilians", "Attack"):
+        return False
+    if _at_civilian_site(d.mention, d.side2.token, patterns):
+        return False
+    forces = [t for t in d.mention.sent if t.lemma_.lower() in FORCE_VICTIMS or t.lower_ in FORCE_VICTIMS]
+    if all(_off_duty(t) for t in forces):
+        return False       # none on duty ("an off-duty soldier"), or the forces come from another telling merged in
+    if d.actor1 is None or d.actor2 is None or d.actor1 == d.actor2 or _off_duty(d.side2.token):
+        return False
+    return _actor_type(d.actor2, kb=kb, index=index) in ON_DUTY_FORCES
 
 
 def _territory_subtype(d: Draft, *, kb: Any, index: ActorIndex) -> None:
@@ -2581,6 +2621,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if d.actor1 is not None and d.actor1 == d.actor2:
             d.actor2 = None          # two tellings merged may give one side twice: no side fights itself
         _complete_battle(d, note_country=country, kb=kb, index=index, patterns=patterns)
+        if _armed_side_attacked(d, kb=kb, index=index, patterns=patterns):
+            # police or soldiers on duty are no civilians: an armed side fired on by another is in a battle
+            d.coding, d.civilian_targeting = BATTLE_SHOT, False
         # the sides as merged from every telling: who took the ground codes the change of territory,
         # whichever telling named them
         _territory_subtype(d, kb=kb, index=index)

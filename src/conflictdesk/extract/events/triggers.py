@@ -184,11 +184,25 @@ def _holds_territory(head: "Token") -> bool:
     return False
 
 
+FIRE_DEPS = {"compound", "amod", "nmod", "poss"}      # "sniper fire", "heavy fire", "the army's fire"
+UNDER_FIRE_PREPS = {"under", "with"}                  # "came under fire", "responded with fire"
+
+
+def _gunfire(fire: "Token") -> bool:
+    """The noun "fire" as shooting: told with what or who fired ("mortar fire", "heavy fire"), opened, returned or
+    drawn (its verb's object), or come under; not a blaze ("no one was hurt in the fire", "the fire started")."""
+    if any(c.dep_ in FIRE_DEPS for c in fire.children):
+        return True
+    return fire.dep_ == "dobj" or (fire.dep_ == "pobj" and fire.head.lower_ in UNDER_FIRE_PREPS)
+
+
 def _object_ok(trig: Trigger, head: "Token", span: list["Token"]) -> bool:
     """A trigger with object_any: its verb's direct object, when it has one, must be one of them
     ("fired three rockets", "opened fire"; not "fired the CEO"); so must the subject of its passive,
     unless the verb is aimed at someone ("shots were fired", "a patrol was fired on"; not "other
     officials were fired")."""
+    if trig.object_any and head.pos_ == "NOUN" and head.lemma_.lower() == "fire":
+        return _gunfire(head)
     if not trig.object_any or head.pos_ not in ("VERB", "AUX"):
         return True
     ids = {t.i for t in span}
