@@ -307,6 +307,34 @@ def test_a_claim_participle_the_parser_misreads_names_the_claimer(nlp, kb):
         assert claimed and claimed[0] and claimed[0].startswith("Islamic State"), (text, claimed)
 
 
+def test_a_passive_claim_joined_to_the_killing_names_the_claimer(nlp, kb):
+    # "X killed ... and were claimed by G": the claim shares the event noun as its subject
+    text = ("Car bombs in Baghdad and Basra this spring killed scores of people and were also claimed by Islamic "
+            "State, which holds towns in the north.")
+    evs = _sides(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Islamic State") for _, a1, _ in evs), evs
+    # the relative clause the parser hangs from the place of the bombing is the bombing's
+    text = ("The minister resigned after several attacks, including a bombing at a mosque in Karbala that killed "
+            "30 people and was claimed by militants from the Islamic State group.")
+    evs = _sides(nlp, kb, text)
+    assert evs and evs[0][1] and evs[0][1].startswith("Islamic State"), evs
+    # a place claimed by others is no claim of the attack
+    text = ("A bombing at a mosque in Karbala killed 30 people on Friday. The mosque, which was claimed by two "
+            "sects, was damaged.")
+    evs = _sides(nlp, kb, text)
+    assert evs and all(a1 is None or not a1.startswith("Islamic State") for _, a1, _ in evs), evs
+
+
+def test_forces_an_attack_killed_are_its_target(nlp, kb):
+    # the soldiers "an attack killed" were attacked; the attacker is unnamed, not the soldiers
+    evs = [x for x in _sides(nlp, kb, "An attack on a checkpoint in Kirkuk on Monday killed four soldiers.")
+           if x[0] == "Armed clash"]
+    assert evs and evs[0][1] is None and (evs[0][2] or "").startswith("Military Forces of Iraq"), evs
+    # the dead of a clash are one of its sides: the state's forces first
+    evs = [x for x in _sides(nlp, kb, "Clashes in Kirkuk on Monday killed four soldiers.") if x[0] == "Armed clash"]
+    assert evs and (evs[0][1] or "").startswith("Military Forces of Iraq"), evs
+
+
 def test_kurdish_militants_are_the_pkk(nlp, kb):
     # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
     evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")

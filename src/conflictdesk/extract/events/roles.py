@@ -911,9 +911,33 @@ def _claimed_by_beside(head: "Token") -> list["Token"]:
                 and doc[after].text not in (".", ";", ":") and after - head.i < 12:
             after += 1
         verb = doc[after] if after < len(doc) else None
+    if verb is not None and verb.lemma_.lower() != "claim" and head.dep_ == "nsubj":
+        return _claimed_by_after(verb)
     if verb is None or verb.lemma_.lower() != "claim" or verb.tag_ != "VBN":
         return []
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _place_chain(head: "Token") -> list["Token"]:
+    """The nouns of the event noun's "at"/"in"/"on" phrases, nested ("a bombing at a mosque in Karbala"): the
+    parser often hangs the event's own relative clause from the last of them ("... in Karbala that killed 30")."""
+    chain, tok = [], head
+    while True:
+        nxt = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on", "near")
+                    for g in p.children if g.dep_ == "pobj"), None)
+        if nxt is None or len(chain) >= 3:
+            return chain
+        chain.append(nxt)
+        tok = nxt
+
+
+def _claimed_by_after(verb: "Token") -> list["Token"]:
+    """"bombings killed 30 and were claimed by X", "an attack that killed 37 and was claimed by X": a passive
+    claim joined to the verb the event noun is the subject of shares that subject, so names who claimed it."""
+    return [g for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() == "claim" and c.tag_ == "VBN"
+            and any(a.dep_ == "auxpass" for a in c.children) and not any(a.dep_ in ("nsubj", "nsubjpass")
+                                                                         for a in c.children)
+            for b in c.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj"]
 
 
 def _in_attribute(tok: "Token", verb: "Token") -> bool:
@@ -1064,6 +1088,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
+                by += _claimed_by_after(c)         # "an attack that killed 37 and was claimed by X"
+        by += [g for c in _place_chain(head) for r in c.children if r.dep_ == "relcl" for g in _claimed_by_after(r)]
         by += _believed_by(head)
         blamed = _blamed_in_loose_clause(head)
         by += [blamed] if blamed is not None else []

@@ -1767,7 +1767,8 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         a1, a2 = a2, a1
     if a1 is None and a2 is not None and d.kind != "territory" \
             and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
-            and not _attacked(d.side2.token) and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
+            and not _attacked(d.side2.token) and not _harmed_by_the_attack(d) \
+            and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
         # "a militant commander died in a gunfight with the Indian army": no attacker named (a civilian
         # told as one is not left out: "a woman who tried to stab police officers"), and the one side
         # named is the state's forces, first as ACLED lists them; a side told as attacked stays the target
@@ -1789,6 +1790,21 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         # coded as territory the government regained (above), so by the state's forces, as ACLED names them
         d.actor1 = getattr(kb.state_actor(country, "military"), "id", None)
         d.a1_default = d.actor1 is not None
+
+
+# the nouns of violence told between two sides (no one of them the attacker): "clashes killed two soldiers"
+MUTUAL_FIGHTING = {"clash", "skirmish", "exchange", "battle", "fighting", "fight", "gunfight", "firefight",
+                   "gunbattle", "combat", "confrontation"}
+
+
+def _harmed_by_the_attack(d: Draft) -> bool:
+    """"An attack on a checkpoint killed four soldiers", "a shooting wounded two officers": the side the
+    attack itself killed or wounded (the trigger the subject of the harming verb) is its target, not the
+    attacker; not the dead of a clash ("clashes killed two soldiers": a side of the fighting)."""
+    tok, head = d.side2.token, d.mention.head
+    if tok is None or head.lemma_.lower() in MUTUAL_FIGHTING or not _told_as_harmed(tok):
+        return False
+    return head.dep_ == "nsubj" and head.head.i == tok.head.i and tok.dep_ == "dobj"
 
 
 def _told_as_harmed(tok: Any) -> bool:
