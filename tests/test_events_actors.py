@@ -335,6 +335,18 @@ def test_forces_an_attack_killed_are_its_target(nlp, kb):
     assert evs and (evs[0][1] or "").startswith("Military Forces of Iraq"), evs
 
 
+def test_who_made_a_weapon_did_not_fire_it(nlp, kb):
+    evs = _sides(nlp, kb, "Rebels fired U.S.-made anti-tank missiles at army positions near Hama on Tuesday.")
+    assert evs and all("United States" not in (a1 or "") + (a2 or "") for _, a1, a2 in evs), evs
+    evs = _sides(nlp, kb, "The airliner was shot down by a Russian-made missile over eastern Ukraine on Tuesday.")
+    assert evs and all(not (a1 or "").startswith("Military Forces of Russia") for _, a1, _ in evs), evs
+
+
+def test_an_apposition_making_the_attacker_a_member_names_the_group(nlp, kb):
+    evs = _sides(nlp, kb, "The gunman, a member of the Taliban, opened fire on guests at a hotel in Kabul on Tuesday.")
+    assert evs and evs[0][1] == "Taliban", evs
+
+
 def test_kurdish_militants_are_the_pkk(nlp, kb):
     # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
     evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")

@@ -111,6 +111,8 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "wage", "
 COUNTING_NOUNS = {"number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "group", "handful",
                   "several", "some", "many", "few", "one", "two", "three", "four", "five", "all", "most", "member",
                   "members", "total", "couple"}
+# the nouns by which an apposition makes a person one of a group: "the gunman, a member of the Taliban"
+MEMBER_NOUNS = {"member", "fighter", "militant", "operative", "commander", "loyalist", "jihadist"}
 CASED_WORDS = {"is", "us"}           # role words read only in capitals ("IS", "US-led")
 DIPLOMATIC_SITES = {"embassy", "consulate", "legation", "chancery"}
 # "forces aligned with X", "fighters loyal to X", "militias allied to X": X's side
@@ -242,6 +244,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                 members = [r for t in child.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
                            for r in [_subtree_range(t, stop=set())]]
                 hits = [h for h in index.within(lo2, hi2) if not any(a <= h[0] < b for a, b in members)]
+                if not hits and child.dep_ == "appos" and child.lemma_.lower() in MEMBER_NOUNS:
+                    # "the gunman, a member of the Taliban": the group the apposition makes him one of
+                    hits = [h for o in _pobj_of(child, {"of"})
+                            for h in index.within(*_subtree_range(o, stop={"relcl", "acl", "advcl", "punct", "prep"}))]
                 text = text_of(tok.doc)
                 # "the center of the Indonesian capital": where, not who; "an associate of a Chinese doctor":
                 # a nationality, not the state
@@ -434,8 +440,9 @@ def _known_as(tok: "Token") -> "Token | None":
     return None
 
 
-BACKER = re.compile(r"-(?:backed|linked|affiliated|allied|aligned|sponsored|funded|supported|inspired|loyal)\b",
-                    re.IGNORECASE)
+# "Iran-backed militias", "Russian-made missiles": the state or group before the hyphen backs, arms or made them
+BACKER = re.compile(r"-(?:backed|linked|affiliated|allied|aligned|sponsored|funded|supported|inspired|loyal"
+                    r"|made|built|manufactured|supplied|produced|designed)\b", re.IGNORECASE)
 OUTLET_NOUNS = {"agency", "outlet", "channel", "media", "television", "tv", "station", "newspaper", "website",
                 "radio", "account", "wing"}
 OWN_OUTLET = re.compile(r"-(?:affiliated|linked|run|owned|controlled|allied)\b", re.IGNORECASE)
