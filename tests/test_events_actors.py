@@ -347,6 +347,20 @@ def test_an_apposition_making_the_attacker_a_member_names_the_group(nlp, kb):
     assert evs and evs[0][1] == "Taliban", evs
 
 
+def test_the_news_told_with_its_attackers_named_names_its_unnamed_telling(nlp, kb):
+    # the day's raid on a village told as a group's: the bombers there that day are the group's
+    text = ("Boko Haram gunmen stormed the village of Kawuri near Maiduguri on Saturday, burning homes and "
+            "shooting residents.\nAs people fled, two women carrying explosives blew themselves up in a crowd "
+            "in Kawuri, a survivor said.")
+    bombs = [a1 for sub, a1, _ in _sides(nlp, kb, text) if sub == "Suicide bomb"]
+    assert bombs and bombs[0] and bombs[0].startswith("Boko Haram"), bombs
+    # an air strike is never named by who attacked on the ground that day
+    text = ("Warplanes bombed a clinic in eastern Aleppo on Thursday, killing 20 patients.\n"
+            "Rebels shelled a school in western Aleppo on Thursday, killing six pupils.")
+    strikes = [a1 for sub, a1, _ in _sides(nlp, kb, text) if sub == "Air/drone strike"]
+    assert strikes and all(a1 is None or "Rebels" not in a1 for a1 in strikes), strikes
+
+
 def test_kurdish_militants_are_the_pkk(nlp, kb):
     # news reporting's "Kurdish militants" is the PKK (Kurdish fighters in Syria are named as such)
     evs = _sides(nlp, kb, "Turkey blamed the car bombing in Ankara on Sunday on Kurdish militants.")
