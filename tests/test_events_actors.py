@@ -342,6 +342,11 @@ def test_who_made_a_weapon_did_not_fire_it(nlp, kb):
     assert evs and all(not (a1 or "").startswith("Military Forces of Russia") for _, a1, _ in evs), evs
 
 
+def test_a_person_of_two_nationalities_is_no_states_forces(nlp, kb):
+    evs = _sides(nlp, kb, "A Jordanian-Palestinian blew himself up at a checkpoint in Syria on Sunday.")
+    assert evs and all(not (a1 or "").startswith("Military Forces") for _, a1, _ in evs), evs
+
+
 def test_an_apposition_making_the_attacker_a_member_names_the_group(nlp, kb):
     evs = _sides(nlp, kb, "The gunman, a member of the Taliban, opened fire on guests at a hotel in Kabul on Tuesday.")
     assert evs and evs[0][1] == "Taliban", evs

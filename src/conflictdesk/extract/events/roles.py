@@ -281,6 +281,12 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         kind = "armed"
     # "the al Qaeda-linked group", "Iran-backed militias": the party is not the one it is linked to
     hits = [h for h in hits if not BACKER.match(text_of(tok.doc), h[1])]
+    # "a Palestinian-American", "a Jordanian-Palestinian": a person of two nationalities is told by the last,
+    # the noun itself; the state before the hyphen is no side of its own
+    hits = [h for h in hits if not any(o[0] == h[1] + 1 and text_of(tok.doc)[h[1]:o[0]] == "-"
+                                       and getattr(index.by_id.get(h[2]), "type", None) in STATE_TYPES
+                                       and getattr(index.by_id.get(o[2]), "type", None) in STATE_TYPES
+                                       for o in hits)]
     if hits and rp is not None and rp.state == "police" and not any(
             getattr(index.by_id.get(h[2]), "known", True) for h in hits):
         # "the Oregon State Police", "Fresno Police Department officers": a police force named by the place it
@@ -440,9 +446,10 @@ def _known_as(tok: "Token") -> "Token | None":
     return None
 
 
-# "Iran-backed militias", "Russian-made missiles": the state or group before the hyphen backs, arms or made them
+# "Iran-backed militias", "Russian-made missiles", "a Syrian-born man": the state or group before the hyphen
+# backs, arms, made or bore them
 BACKER = re.compile(r"-(?:backed|linked|affiliated|allied|aligned|sponsored|funded|supported|inspired|loyal"
-                    r"|made|built|manufactured|supplied|produced|designed)\b", re.IGNORECASE)
+                    r"|made|built|manufactured|supplied|produced|designed|born)\b", re.IGNORECASE)
 OUTLET_NOUNS = {"agency", "outlet", "channel", "media", "television", "tv", "station", "newspaper", "website",
                 "radio", "account", "wing"}
 OWN_OUTLET = re.compile(r"-(?:affiliated|linked|run|owned|controlled|allied)\b", re.IGNORECASE)
