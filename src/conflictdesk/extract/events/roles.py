@@ -111,6 +111,8 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "make", "wage", "
 COUNTING_NOUNS = {"number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "group", "handful",
                   "several", "some", "many", "few", "one", "two", "three", "four", "five", "all", "most", "member",
                   "members", "total", "couple"}
+# the nouns by which an apposition makes a person one of a group: "the gunman, a member of the Taliban"
+MEMBER_NOUNS = {"member", "fighter", "militant", "operative", "commander", "loyalist", "jihadist"}
 CASED_WORDS = {"is", "us"}           # role words read only in capitals ("IS", "US-led")
 DIPLOMATIC_SITES = {"embassy", "consulate", "legation", "chancery"}
 # "forces aligned with X", "fighters loyal to X", "militias allied to X": X's side
@@ -242,6 +244,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                 members = [r for t in child.subtree if t.dep_ == "prep" and t.lower_ in MEMBER_PREPS
                            for r in [_subtree_range(t, stop=set())]]
                 hits = [h for h in index.within(lo2, hi2) if not any(a <= h[0] < b for a, b in members)]
+                if not hits and child.dep_ == "appos" and child.lemma_.lower() in MEMBER_NOUNS:
+                    # "the gunman, a member of the Taliban": the group the apposition makes him one of
+                    hits = [h for o in _pobj_of(child, {"of"})
+                            for h in index.within(*_subtree_range(o, stop={"relcl", "acl", "advcl", "punct", "prep"}))]
                 text = text_of(tok.doc)
                 # "the center of the Indonesian capital": where, not who; "an associate of a Chinese doctor":
                 # a nationality, not the state
@@ -275,6 +281,12 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         kind = "armed"
     # "the al Qaeda-linked group", "Iran-backed militias": the party is not the one it is linked to
     hits = [h for h in hits if not BACKER.match(text_of(tok.doc), h[1])]
+    # "a Palestinian-American", "a Jordanian-Palestinian": a person of two nationalities is told by the last,
+    # the noun itself; the state before the hyphen is no side of its own
+    hits = [h for h in hits if not any(o[0] == h[1] + 1 and text_of(tok.doc)[h[1]:o[0]] == "-"
+                                       and getattr(index.by_id.get(h[2]), "type", None) in STATE_TYPES
+                                       and getattr(index.by_id.get(o[2]), "type", None) in STATE_TYPES
+                                       for o in hits)]
     if hits and rp is not None and rp.state == "police" and not any(
             getattr(index.by_id.get(h[2]), "known", True) for h in hits):
         # "the Oregon State Police", "Fresno Police Department officers": a police force named by the place it
@@ -434,8 +446,10 @@ def _known_as(tok: "Token") -> "Token | None":
     return None
 
 
-BACKER = re.compile(r"-(?:backed|linked|affiliated|allied|aligned|sponsored|funded|supported|inspired|loyal)\b",
-                    re.IGNORECASE)
+# "Iran-backed militias", "Russian-made missiles", "a Syrian-born man": the state or group before the hyphen
+# backs, arms, made or bore them
+BACKER = re.compile(r"-(?:backed|linked|affiliated|allied|aligned|sponsored|funded|supported|inspired|loyal"
+                    r"|made|built|manufactured|supplied|produced|designed|born)\b", re.IGNORECASE)
 OUTLET_NOUNS = {"agency", "outlet", "channel", "media", "television", "tv", "station", "newspaper", "website",
                 "radio", "account", "wing"}
 OWN_OUTLET = re.compile(r"-(?:affiliated|linked|run|owned|controlled|allied)\b", re.IGNORECASE)
@@ -911,9 +925,33 @@ def _claimed_by_beside(head: "Token") -> list["Token"]:
                 and doc[after].text not in (".", ";", ":") and after - head.i < 12:
             after += 1
         verb = doc[after] if after < len(doc) else None
+    if verb is not None and verb.lemma_.lower() != "claim" and head.dep_ == "nsubj":
+        return _claimed_by_after(verb)
     if verb is None or verb.lemma_.lower() != "claim" or verb.tag_ != "VBN":
         return []
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _place_chain(head: "Token") -> list["Token"]:
+    """The nouns of the event noun's "at"/"in"/"on" phrases, nested ("a bombing at a mosque in Karbala"): the
+    parser often hangs the event's own relative clause from the last of them ("... in Karbala that killed 30")."""
+    chain, tok = [], head
+    while True:
+        nxt = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "on", "near")
+                    for g in p.children if g.dep_ == "pobj"), None)
+        if nxt is None or len(chain) >= 3:
+            return chain
+        chain.append(nxt)
+        tok = nxt
+
+
+def _claimed_by_after(verb: "Token") -> list["Token"]:
+    """"bombings killed 30 and were claimed by X", "an attack that killed 37 and was claimed by X": a passive
+    claim joined to the verb the event noun is the subject of shares that subject, so names who claimed it."""
+    return [g for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() == "claim" and c.tag_ == "VBN"
+            and any(a.dep_ == "auxpass" for a in c.children) and not any(a.dep_ in ("nsubj", "nsubjpass")
+                                                                         for a in c.children)
+            for b in c.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj"]
 
 
 def _in_attribute(tok: "Token", verb: "Token") -> bool:
@@ -1064,6 +1102,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if c.dep_ in ("acl", "relcl"):       # "bombings blamed on the group"
                 blamed = _blamed_on(c, c)          # (the clause itself tells the blame)
                 by += [blamed] if blamed is not None else []
+                by += _claimed_by_after(c)         # "an attack that killed 37 and was claimed by X"
+        by += [g for c in _place_chain(head) for r in c.children if r.dep_ == "relcl" for g in _claimed_by_after(r)]
         by += _believed_by(head)
         blamed = _blamed_in_loose_clause(head)
         by += [blamed] if blamed is not None else []
