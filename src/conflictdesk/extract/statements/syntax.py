@@ -607,8 +607,8 @@ def call_is_demand_on(verb: "Token", lex: Mapping[str, frozenset[str]], voice: V
 
 # what advice to take care urges ("urged greater caution"): no measure asked of a party; and action or help
 # urged of others, a call to act ("urging stronger international action", "urged more support")
-_NO_MEASURE = frozenset({"caution", "care", "vigilance", "precaution", "action", "effort", "support", "help", "assistance",
-                   "cooperation", "solidarity", "participation", "contribution", "unity"})
+_NO_MEASURE = frozenset({"caution", "care", "vigilance", "precaution", "action", "effort", "support", "help",
+                         "assistance", "cooperation", "solidarity", "participation", "contribution", "unity"})
 
 
 def urges_a_measure(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
@@ -625,8 +625,9 @@ def urges_a_measure(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     if obj is None or obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
         return False                                    # "urged them on", "urged Iraqis ...": whom it urges
     lemma = _lemma(obj)
-    return lemma not in _NO_MEASURE and lemma not in lex["addressees"] and lemma not in _PARTIES and lemma not in _RANKS \
-        and lemma not in lex["mobilising_verbs"] and lemma not in ("boycott", "mobilisation", "mobilization")
+    return lemma not in _NO_MEASURE and lemma not in lex["addressees"] and lemma not in _PARTIES \
+        and lemma not in _RANKS and lemma not in lex["mobilising_verbs"] \
+        and lemma not in ("boycott", "mobilisation", "mobilization")
 
 
 def _mobilises(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
