@@ -160,10 +160,18 @@ def skeleton(key: str) -> str:
     return _REPEATS.sub(_first_of_run, s) if _REPEATS.search(s) else s
 
 
+_INITIAL_SOUNDS = str.maketrans("eiouyqjc", "aaaaakgk")
+
+
 def _same_region_name(a: str, b: str) -> bool:
-    """Whether two region keys are one name spelled two ways: equal, or with one consonant skeleton of two
-    letters or more ("Ohio", "Iowa" and "Hawaii" all fold to an empty skeleton and are not one region)."""
-    return a == b or (len(skeleton(a)) >= 2 and skeleton(a) == skeleton(b))
+    """Whether two region keys are one name spelled two ways: equal, or with one consonant skeleton, not empty, and
+    the same first letter ("Sousse" ~ "Susah"), or one first sound and three consonants alike ("Esfahan" ~
+    "Isfahan", "Kasserine" ~ "Qasrayn"). "Ohio", "Iowa" and "Hawaii" all fold to an empty skeleton; "Western" and
+    "Eastern", "Mie" and "Ehime" begin apart."""
+    sk = skeleton(a)
+    if a == b or not sk or sk != skeleton(b):
+        return a == b
+    return a[:1] == b[:1] or (len(sk) >= 3 and a[:1].translate(_INITIAL_SOUNDS) == b[:1].translate(_INITIAL_SOUNDS))
 
 
 def _first_of_run(m: re.Match[str]) -> str:
@@ -800,6 +808,10 @@ def build_index() -> dict[str, Any]:
     # codes an event only a province locates; else at the mean position of their populated places.
     admin_hints: dict[str, dict[str, int]] = defaultdict(dict)
     admin_row_by_raw: dict[tuple[str, str], int] = {}
+    # every region's own keys, so that a pycountry name that is another region's own is not taken as a variant
+    region_keys: dict[str, set[str]] = defaultdict(set)
+    for (cc, _), raw in admin1_name.items():
+        region_keys[cc].update(name_key(_clean_admin(n)) for n in (raw, admin1_display(cc, raw)))
     for (cc, code), raw in sorted(admin1_name.items()):
         pts = members.get((cc, code))
         if not pts:
@@ -815,9 +827,11 @@ def build_index() -> dict[str, Any]:
         rows.append((f"admin1:{cc}.{code}", name, cc, name, "", lat, lon, "admin1", member_pop[(cc, code)], 3))
         admin_row_by_raw[(cc, raw)] = row
         names = list(dict.fromkeys([raw, cleaned, name]))
-        own_key = name_key(cleaned)
+        own_key, own_keys = name_key(cleaned), {name_key(_clean_admin(n)) for n in names}
         for sub in pycountry.subdivisions.get(country_code=cc) or ():
-            if sub.parent_code is None and _same_region_name(name_key(_clean_admin(sub.name)), own_key):
+            sub_key = name_key(_clean_admin(sub.name))
+            if sub.parent_code is None and _same_region_name(sub_key, own_key) \
+                    and (sub_key in own_keys or sub_key not in region_keys[cc]):
                 names.append(sub.name)
         for n in names:
             admin_hints[cc].setdefault(name_key(_clean_admin(n)), row)
