@@ -609,6 +609,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The commander said his officers would patrol in light vests unless conditions demand heavier gear.", "other",
      "demand"),
     ("The police said the kidnappers had not made any demands so far.", "other", "demand"),
+    # an insistence that something is so asserts it; one that something be done asks it
+    ('"I am here to insist that the coalition is still united," the minister said.', "other", "demand"),
+    ('"We insist that the monitors reach the town by Friday," the envoy said.', "demand", "other"),
     # "until the end" is a time, no condition set on another party
     ("The president said the army would keep up its campaign against the rebels until the very end.", "other",
      "demand"),
