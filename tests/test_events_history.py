@@ -333,3 +333,24 @@ def test_an_act_of_violence_its_own_year_dates_is_told_without_words_of_conflict
            if e.evidence.start >= text.index("The attack")]
     assert any(e.event_type == "Violence against civilians" and e.country == "United States"
                and e.salience == "background" for e in evs), [(e.rule, e.event_type, e.country) for e in evs]
+
+
+# 5. where talks are held is no place of the war they are about, nor of the sentences around them
+@pytest.mark.parametrize("text", [
+    "Envoys will gather on Monday for peace talks in Geneva. Government jets bombed rebel positions, "
+    "monitors said.",
+    "Foreign ministers are due to meet next week in Vienna. Rebels said air strikes killed six people on "
+    "Sunday.",
+    "Aid corridors were to be discussed by a task force on Friday in Geneva. Warplanes struck a market, "
+    "killing nine people.",
+])
+def test_a_talks_venue_is_no_place_of_the_fighting(nlp, kb, text):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 2, 12)).events
+    assert evs and all(e.location not in ("Geneva", "Vienna") for e in evs), \
+        [(e.sub_event_type, e.location, e.country) for e in evs]
+
+
+def test_a_place_named_beside_talks_still_places_its_own_strike(nlp, kb):
+    text = "Talks stalled after warplanes bombed a hospital in Aleppo on Sunday."
+    evs = extract(nlp, kb, text, published=dt.date(2016, 2, 12)).events
+    assert evs and all(e.location == "Aleppo" for e in evs), [(e.sub_event_type, e.location) for e in evs]

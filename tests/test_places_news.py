@@ -313,3 +313,17 @@ def test_a_region_named_before_the_town_noun_holds_the_town(places):
 def test_the_ends_of_a_route_are_no_place_of_the_incident(places):
     found = places("The airliner crashed in eastern Ukraine while en route from Oslo to Lima, officials said.")
     assert not named(found, "Oslo") and not named(found, "Lima") and named(found, "eastern Ukraine")
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("The regime and Moscow have said they will keep up their campaign against the militants.", "Moscow"),
+    ("Kurdish fighters supported by Washington pushed on toward the river on Sunday.", "Washington"),
+    ("The raid was carried out without warning, angering Ankara.", "Ankara"),
+])
+def test_a_capital_standing_for_its_government_is_no_place(places, text, capital):
+    # a capital joined to a subject, an agent, or what a move angers is the government, not where things happen
+    assert not named(places(text), capital), places(text)
+
+
+def test_a_capital_as_a_place_is_still_found(places):
+    assert named(places("Gunmen and a bomber attacked a hotel in Ankara and a market in Moscow."), "Moscow")

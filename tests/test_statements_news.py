@@ -600,6 +600,24 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # police talking a gunman down is no step towards calm between parties
     ("The police chief said negotiators talked with the gunman for hours before he surrendered.", "other",
      "de_escalation"),
+    # holdouts talked down in a standoff, and a package of money negotiated, are no step towards calm
+    ("The sheriff said agents were still trying to negotiate with the last three holdouts at the ranch.", "other",
+     "de_escalation"),
+    ("The dean said the board was weighing a severance package that the former chief is negotiating.", "other",
+     "de_escalation"),
+    # "demand" with circumstances as its subject, or demands said to be none, is no demand
+    ("The commander said his officers would patrol in light vests unless conditions demand heavier gear.", "other",
+     "demand"),
+    ("The police said the kidnappers had not made any demands so far.", "other", "demand"),
+    # an insistence that something is so asserts it; one that something be done asks it
+    ('"I am here to insist that the coalition is still united," the minister said.', "other", "demand"),
+    ('"We insist that the monitors reach the town by Friday," the envoy said.', "demand", "other"),
+    # "until the end" is a time, no condition set on another party
+    ("The president said the army would keep up its campaign against the rebels until the very end.", "other",
+     "demand"),
+    # conditions talked about are no terms set
+    ("The minister said he had spoken with his counterpart about the conditions for a truce in the north.",
+     "de_escalation", "demand"),
     # bail denied is withheld, no report denied
     ("The suspect was denied bail on Friday, according to court documents.", "other", "denial"),
     # the words news names a reason with, and a purpose an act is aimed at, give its grounds; a source cited does not

@@ -1274,8 +1274,8 @@ def without_credits(places: list[Place], text: str) -> list[Place]:
 def document_places(places: list[Place], text: str) -> DocumentPlaces:
     """The article's main place: of the towns it names (not its dateline, nor the credits "Reporting
     by ... in Jerusalem", nor countries or regions), the one named most often (mentions within 25 km
-    count as one place), when it is named at least twice and at least as often as all the others
-    together, or is the only town named and named in the lead; and it lies in the country the
+    count as one place), unless named only as where talks are held, when it is named at least twice and at
+    least as often as all the others together, or is the only town named and named in the lead; and it lies in the country the
     document names most."""
     away = homes(places, text)      # "Joshua Wheeler, 39, of Roland, Oklahoma": no place of the story
     named = [p for p in without_credits(places, text) if p not in away]
@@ -1312,6 +1312,11 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
             if n >= 2 and n > rest[0][1]:
                 story = next(p for p in towns if p.name == first)
                 story = story if story.country == country else None
+    venues = [p for p in towns if talks_venue(p, text)]
+    if venues:
+        # a town named only as where talks are held ("peace talks in Geneva") is no town of the story
+        main, story = (None if p is not None and all(o in venues for o in towns if o.name == p.name) else p
+                       for p in (main, story))
     # a dateline without a dash is where the wire filed from, often far from the story: never a place
     lines = [p for p in places if _dateline(p, text, dashed=True) and p.latitude is not None]
     dateline = lines[0] if lines and country is not None and lines[0].country == country else None
@@ -1354,6 +1359,25 @@ HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(
 # in Moscow"; the town of a telling, not of what it tells
 TOLD_IN = re.compile(r"\b(?:told\s+(?:reporters|journalists|(?:a|the)\s+(?:[\w-]+\s+)?(?:briefing|conference))|"
                      r"(?:news|press)\s+(?:briefing|conference))\s+in\s+$", re.IGNORECASE)
+
+
+# where diplomats meet: "peace talks in Geneva", "to be discussed by a working group on Friday in Geneva", "the
+# Geneva talks"; the venue of a meeting, not of the war it is about (a gap word of an event or of cause ends the
+# phrase: "talks broke down after the bombing in Ankara"); "meet" only told with a time, no one met ("powers are
+# due to meet on Thursday in Munich", not "preparing to meet constituents in Birstall")
+VENUE_BEFORE = re.compile(r"\b(?:(?:talks|negotiations|negotiate|summit|conference|discussed|convene[sd]?)\b"
+                          r"(?:\s+(?!(?:after|over|about|against|following|amid|since|as|when|while|where|that|which|"
+                          r"attack\w*|bomb\w*|strikes?|airstrikes?|kill\w*|clash\w*|fight\w*|shell\w*|protest\w*|"
+                          r"battle\w*|offensive)\b)[\w'’-]+){0,7}?|(?:meet|meets|met|meeting)\b(?:\s+(?:on|next|this|"
+                          r"later|again|today|tomorrow|week|weekend|month|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+                          r"{0,3})\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+VENUE_AFTER = re.compile(r"(?:'s?|’s?)?\s+(?:peace\s+)?(?:talks|negotiations|summit|conference)\b", re.IGNORECASE)
+
+
+def talks_venue(p: Place, text: str) -> bool:
+    """Whether a place is named as where a meeting or talks are held (`VENUE_BEFORE`, `VENUE_AFTER`)."""
+    return bool(VENUE_BEFORE.search(text, max(0, p.span.start - 90), p.span.start)
+                or VENUE_AFTER.match(text, p.span.end))
 
 
 def told_in(places: list[Place], text: str) -> list[Place]:
@@ -1648,11 +1672,17 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     def usable(p: Place) -> bool:
         # a place word inside a longer actor name ("Axis" of "Axis of Resistance") is not a place;
         # the dateline ("BEIRUT —") says where the report was filed: the last fallback, never named
+        # where talks are held ("peace talks in Geneva") is no place of the war they are about, nor of the
+        # sentences around them
         return (p.latitude is not None or p.country is not None) and not _dateline(p, text) and not any(
-            a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude)
+            a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude) \
+            and (not talks_venue(p, text) or own_phrase(p))
+
+    def own_phrase(p: Place) -> bool:
+        return own is not None and own[0] <= p.span.start < own[1]
 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
-               and (not EVENT_NAMED.match(text, p.span.end) or (own is not None and own[0] <= p.span.start < own[1]))]
+               and (not EVENT_NAMED.match(text, p.span.end) or own_phrase(p))]
     sited = [p for p in in_sent if COUNTRY_SITE.search(text, max(0, p.span.start - 60), p.span.start)]
     if sited:
         # a sentence that puts its event in a place ("in Seoul") takes no country it names bare beside it

@@ -211,12 +211,15 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
         if text[start:end].lower().startswith("the "):
             start += 4
         governed = governed_before(text, start)
-        if ent.root.dep_ in ACTOR_DEPS and not governed and not (
+        role = _role(ent.root)
+        if role.dep_ in ACTOR_DEPS and not governed and not (
                 ent.root.dep_ == "compound" and _compound_heads(ent.root) & (EVENT_HEADS | SITE_HEADS | PEOPLE_HEADS)):
-            continue   # "Israel said", "Iran-backed": an actor, or a modifier (not "the Istanbul blast", "a
-                       # Brussels apartment": where)
-        if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in GOVERNMENT_OBJECT_VERBS:
-            continue   # "militants who are battling Ankara": the government
+            continue   # "Israel said", "Iran-backed", "the government and Moscow said": an actor, or a modifier
+                       # (not "the Istanbul blast", "a Brussels apartment": where)
+        if role.dep_ == "pobj" and role.head.dep_ == "agent":
+            continue   # "forces supported by Washington": who does it, not where
+        if role.dep_ == "dobj" and role.head.lemma_.lower() in GOVERNMENT_OBJECT_VERBS:
+            continue   # "militants who are battling Ankara", "a move angering Ankara": the government
         yield Candidate(start, end, text[start:end], "ner", governed=governed,
                         via_of=bool(re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 8):start])))
         trimmed = TRAILING_NOUN.search(text[start:end])
@@ -226,6 +229,14 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
             noun = trimmed.group(0).strip()
             yield Candidate(start, start + trimmed.start(), text[start:start + trimmed.start()], "ner",
                             governed=True, partial=noun[:1].isupper(), cut=noun if noun[:1].isupper() else "")
+
+
+def _role(tok: Any) -> Any:
+    """The token whose role in the clause a name shares: the first of the names joined to it ("the government
+    and Moscow": the subject's), else the name itself."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 _NAME_AT = re.compile(NAME)

@@ -218,10 +218,12 @@ SITE_HEADS = frozenset({"apartment", "apartments", "restaurant", "restaurants", 
 # the name's first word(s)
 SITE_MIN_POPULATION = 50_000      # a name before a site is a town only when a town that large bears it
 SITE_AFTER = re.compile(r"(?<![\w-])(" + NAME + r")\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(SITE_HEADS)) + r")\b")
-# verbs whose object, named by a place, is its government: "militants who are battling Ankara", "accused Moscow"
+# verbs whose object, named by a place, is its government: "militants who are battling Ankara", "accused Moscow",
+# "a raid angering Ankara"
 GOVERNMENT_OBJECT_VERBS = frozenset({"battle", "fight", "accuse", "urge", "warn", "criticize", "criticise", "blame",
                                      "condemn", "pressure", "press", "lobby", "ask", "thank", "praise", "support",
-                                     "back", "oppose", "defy", "challenge", "threaten", "persuade", "convince"})
+                                     "back", "oppose", "defy", "challenge", "threaten", "persuade", "convince",
+                                     "anger", "irk", "infuriate", "upset", "provoke", "reassure", "placate"})
 COUNTRYISH = frozenset({"country", "admin1"})
 
 

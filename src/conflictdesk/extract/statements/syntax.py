@@ -1388,7 +1388,7 @@ _MONEY_TALKS = frozenset({"contract", "budget", "funding", "package", "sale", "p
                           "salary", "labor", "labour", "merger", "price", "tariff", "debt", "loan", "bailout"})
 # one man police talk down in a standoff: negotiating with him is crisis work, no step between parties to a conflict
 _STANDOFF_PARTIES = frozenset({"gunman", "suspect", "shooter", "kidnapper", "hijacker", "hostage-taker", "man",
-                               "woman", "attacker"})
+                               "woman", "attacker", "holdout"})
 # words that concede what follows, the news being what holds in spite of it ("fighting raged despite a truce")
 _CONCESSIVE = frozenset({"despite", "notwithstanding"})
 # verbs whose subject is a calm that holds ("calm prevails", "calm returned"), and the verbs of a state a
@@ -1425,7 +1425,7 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
     negotiations with the police", "during the talks"), peace named beside war or security as a common good
     ("in war and peace", "threats to security and peace"), talks about arms or money ("talks on deploying
     the missile defence system", "in talks on a military assistance agreement", "contract talks", "a funding
-    package negotiated by the House"), and a truce or talks conceded ("fighting raged despite a truce", "will not
+    package negotiated by the House", "a severance package he is negotiating"), and a truce or talks conceded ("fighting raged despite a truce", "will not
     stop its strikes even if there is a truce"): the news is what holds in spite of them; and a calm observed
     ("calm prevails", "the town remained calm", `_calm_observed`)."""
     base = tokens[0].idx if len(tokens) else 0
@@ -1455,7 +1455,7 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
                 c.dep_ == "compound" and _lemma(c) in _MONEY_TALKS for c in t.children):
             out.append(span(t))                         # "after contract talks hit an impasse"
         elif lemma == "negotiate" and t.pos_ == "VERB" and (
-                t.dep_ == "acl" and _lemma(t.head) in _MONEY_TALKS
+                t.dep_ in ("acl", "relcl") and _lemma(t.head) in _MONEY_TALKS
                 or any(c.dep_ == "dobj" and _lemma(c) in _MONEY_TALKS for c in t.children)):
             out.append((t.idx - base, t.idx + len(t.text) - base))  # "a funding package negotiated by the House"
         elif lemma in ("talk", "negotiation", "negotiate") and any(
