@@ -654,13 +654,16 @@ def _place_captured(m: Mention) -> bool:
 
 # what records a scene: "captured on camera", "caught on a cellphone video"
 RECORDINGS = {"camera", "video", "film", "tape", "footage", "cctv", "videotape", "cellphone", "phone", "photograph",
-              "photo", "picture", "audio", "livestream", "stream"}
+              "photo", "picture", "audio", "livestream", "stream", "recording", "wiretap", "microphone"}
 
 
 def _recorded(m: Mention) -> bool:
     """"an attack that was captured on video", "the shooting, captured by a security camera": a scene
     caught on a recording, no place or person taken ("shot dead on camera" is still a shooting)."""
     head = m.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in CAPTURE_WORDS | {"catch"} and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in RECORDINGS for c in head.children):
+        return True           # "the recordings captured him admitting it", "a camera caught the attack"
     return head.pos_ == "VERB" and head.lemma_.lower() in CAPTURE_WORDS | {"catch"} and any(
         c.dep_ in ("prep", "agent") and c.lower_ in ("on", "by", "in", "during") and any(
             g.lemma_.lower() in RECORDINGS or any(x.dep_ == "compound" and x.lemma_.lower() in RECORDINGS
