@@ -1183,6 +1183,8 @@ def test_a_weapons_test_stays_an_event(nlp, kb):
     # a volcano, a flood or an earthquake kills no one by a hostile act
     "A volcano on the island spewed hot ash over three villages on Sunday, killing five farmers, officials said.",
     "Two more flood-related deaths were reported in the state on Friday after rescuers recovered the bodies.",
+    "Thunderstorms and twisters swept across the county on Tuesday, killing two people and injuring dozens.",
+    "Firefighters reported heavy storm damage and at least ten people injured in the town on Tuesday.",
     # the weapons an arsenal holds, told by what they could do
     "In any war, the navy would lean on a growing arsenal of cruise missiles that can be launched from submarines.",
     # a deployment that risks a clash, called explosive

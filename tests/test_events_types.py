@@ -186,6 +186,34 @@ def test_captured_alive_is_no_territory(nlp, kb):
     assert evs and not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.rule) for e in evs]
 
 
+# people captured, however the sentence tells them, are no territory taken; nor is a scene a video captured
+@pytest.mark.parametrize("text", [
+    "Omar Diallo was then shot and captured by police following a chase in Ohio, police said.",
+    "The woman was beaten with a pipe during their capture in Ohio, police said.",
+    "Soldiers stormed the hotel in Lagos, killing four of the gunmen and capturing a fifth, police said.",
+    "Troops moved house to house in the town of Jenin, capturing and killing fighters as they went.",
+    "A stabbing that was apparently captured during a Facebook Live video left two men wounded in Chicago.",
+])
+def test_people_captured_are_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_recording_that_captured_someone_takes_no_one(nlp, kb):
+    evs = extract(nlp, kb, "The recordings captured him boasting about both shootings in Chicago, the sources said.").events
+    assert not any(e.sub_event_type in ("Abduction/forced disappearance", "Arrests") or "territory" in e.sub_event_type
+                   for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State militants killed ten soldiers and captured a third village near Mosul on Monday.",
+    "The village of Tal Rifaat was shelled and captured by rebels on Sunday.",
+])
+def test_places_captured_are_still_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
 # 15. one crowd told in one sentence is one event: force against it is the graver sub-type, its own
 # violence the gravest
 @pytest.mark.parametrize("text, sub", [

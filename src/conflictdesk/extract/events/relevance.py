@@ -1194,7 +1194,9 @@ ACCIDENT = re.compile(r"\b(accident\w*|crash(?:ed|es)?|derail\w*|collision|colli
 # nature's disasters, when they kill: "a volcano unleashed hot clouds of ash, killing several villagers", "one more
 # flood-related death" (not "a flood of refugees", "a photographer since Hurricane Katrina took photos of the protest")
 DISASTER = re.compile(r"\b(volcan\w*|flood(?:s|ing|waters?|-\w+)|flash floods?|earthquakes?|quakes?|landslides?|"
-                      r"mudslides?|avalanches?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|tsunamis?)\b",
+                      r"mudslides?|avalanches?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|tsunamis?|twisters?|"
+                      r"(?:thunder|rain|snow|wind|dust|hail|sand)storms?|blizzards?|lightning|"
+                      r"(?:tropical|severe|winter|violent) storms?|storm (?:damage|wreckage|surge))\b",
                       re.IGNORECASE)
 DEATHS = re.compile(r"\b(kill\w*|dead|deaths?|died|dies|dying|drown\w*|bod(?:y|ies)|missing|injur\w*|"
                     r"wound\w*|lives|victims?)\b", re.IGNORECASE)

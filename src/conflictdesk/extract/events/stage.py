@@ -470,7 +470,11 @@ def _person_taken(m: Mention, patterns: EventPatterns, places: list[Place] = ())
     person captured is no territory taken. A name the places stage read as a town is none ("troops
     retook Palmyra", the small model's person)."""
     head = m.head
-    if m.trigger.kind != "territory" or head.pos_ != "VERB":
+    if m.trigger.kind != "territory":
+        return False
+    if head.pos_ == "NOUN":
+        return _captive_owner(head)
+    if head.pos_ != "VERB":
         return False
     if expelling(m):
         return False                       # "fighters were pushed from Palmyra": they lost the place, none was taken
@@ -486,9 +490,46 @@ def _person_taken(m: Mention, patterns: EventPatterns, places: list[Place] = ())
     if any(c.lower_ == "alive" for c in head.children):
         return True                        # "at least one was captured alive": only the living are
     if not taken and head.dep_ == "conj":
-        taken = [c for c in head.head.children if c.dep_ == "dobj"]
-    return any((t.ent_type_ == "PERSON" and not any(p.span.start <= t.idx < p.span.end for p in places))
+        # "killed two and captured a third"; "was shot and captured by police" (the first verb's passive subject)
+        taken = [c for c in head.head.children if c.dep_ == "dobj"
+                 or (c.dep_ == "nsubjpass" and any(a.dep_ == "agent" for a in head.children))]
+    if not taken:
+        # "capturing and killing fighters": the object both verbs share hangs from the second; "captured
+        # bombing suspect X" may be parsed with the name under a clause of its own
+        taken = [g for c in head.children if c.dep_ in ("conj", "xcomp", "ccomp") and c.pos_ == "VERB"
+                 for g in c.children if g.dep_ == "dobj"]
+    taken = [x for t in taken for x in _counted(t, head)]
+    # a name the places stage did not read as a town, tagged a person's or nothing ("Smith was captured"; not
+    # "dislodged Islamic State", a group's name split by the tagger)
+    return any((t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or not t.ent_type_ and not any(
+                    c.ent_type_ for c in t.children if c.dep_ == "compound"))
+                and not any(p.span.start <= t.idx < p.span.end for p in places))
                or _people(t, patterns) for t in taken)
+
+
+def _counted(t: Any, verb: Any) -> list[Any]:
+    """What a bare number or rank stands for ("six of the militants": the militants; "killing six of the
+    militants and capturing a seventh": the militants the other verb counts), else the word itself."""
+    if not (t.like_num or t.ent_type_ in ("ORDINAL", "CARDINAL")) or t.pos_ not in ("NUM", "ADJ", "PRON"):
+        return [t]
+    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of:
+        return of
+    others = [verb.head] if verb.dep_ == "conj" else [c for c in verb.children if c.dep_ == "conj"]
+    return [g for v in others if v.pos_ == "VERB" for o in v.children if o.dep_ == "dobj"
+            for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+# who a capture noun belongs to when it is theirs as captives: "during their capture", "his capture"
+CAPTIVE_OWNERS = {"his", "her", "their", "my", "our", "your"}
+
+
+def _captive_owner(head: Any) -> bool:
+    """A capture noun owned by a person with nothing it takes ("during their capture", "after his capture"):
+    people were captured, not a place (not "its capture", "their capture of the town")."""
+    if head.lemma_.lower() != "capture" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False      # "Assad's control over areas": a ruler's hold, not a captive's
+    return any(c.dep_ == "poss" and (c.lower_ in CAPTIVE_OWNERS or c.ent_type_ == "PERSON") for c in head.children)
 
 
 def _people_taken(m: Mention, patterns: EventPatterns) -> bool:
@@ -613,15 +654,18 @@ def _place_captured(m: Mention) -> bool:
 
 # what records a scene: "captured on camera", "caught on a cellphone video"
 RECORDINGS = {"camera", "video", "film", "tape", "footage", "cctv", "videotape", "cellphone", "phone", "photograph",
-              "photo", "picture", "audio", "livestream", "stream"}
+              "photo", "picture", "audio", "livestream", "stream", "recording", "wiretap", "microphone"}
 
 
 def _recorded(m: Mention) -> bool:
     """"an attack that was captured on video", "the shooting, captured by a security camera": a scene
     caught on a recording, no place or person taken ("shot dead on camera" is still a shooting)."""
     head = m.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in CAPTURE_WORDS | {"catch"} and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in RECORDINGS for c in head.children):
+        return True           # "the recordings captured him admitting it", "a camera caught the attack"
     return head.pos_ == "VERB" and head.lemma_.lower() in CAPTURE_WORDS | {"catch"} and any(
-        c.dep_ in ("prep", "agent") and c.lower_ in ("on", "by") and any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ("on", "by", "in", "during") and any(
             g.lemma_.lower() in RECORDINGS or any(x.dep_ == "compound" and x.lemma_.lower() in RECORDINGS
                                                   for x in g.children) for g in c.children if g.dep_ == "pobj")
         for c in head.children)
