@@ -24,8 +24,12 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.645, "ev_precision": 0.73, "actor1_ok": 0.77, "date_ok": 0.82, "loc25": 0.79,
+    "dev": {"ev_recall": 0.645, "ev_precision": 0.73, "actor1_ok": 0.77, "date_ok": 0.82, "loc25": 0.80,
             "st_found": 0.855, "st_label_f1": 0.79},
+    # measured dev (12-07 04:38, rounds 6 and 7: eight branches read on unannotated articles, seeds 61-73; the
+    #   gazetteer's pycountry region names no longer joined to the wrong region, Ohio and Iowa were Hawaii):
+    #   ev_recall 0.649 ev_precision 0.744 actor1_ok 0.783 date_ok 0.833 loc25 0.810 st_found 0.864 st_label_f1
+    #   0.799 (recall -0.003: a blaze read as a shooting had paired with a gold attack); batch 15 unchanged.
     # measured dev (12-07 01:35, round 4: six branches read on unannotated articles; 02:15, round 5, five more: the
     #   same): ev_recall 0.652 ev_precision 0.745 actor1_ok 0.781 date_ok 0.834 loc25 0.805 st_found 0.864
     #   st_label_f1 0.799; batch 15 unchanged.
@@ -71,8 +75,11 @@ ARTICLE_FLOORS = {
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.515, "ev_precision": 0.575, "actor1_ok": 0.58, "date_ok": 0.72, "loc25": 0.76,
+    "test": {"ev_recall": 0.525, "ev_precision": 0.585, "actor1_ok": 0.585, "date_ok": 0.72, "loc25": 0.76,
              "st_found": 0.85, "st_label_f1": 0.66},
+    # measured test (12-07 04:38, same code as the dev line above): ev_recall 0.535 ev_precision 0.595 actor1_ok
+    #   0.594 date_ok 0.722 loc25 0.762 st_found 0.857 st_label_f1 0.668 (281 pairs, was 276; dates right 201 ->
+    #   203, a share of more pairs); batch 16 alone 0.485 0.552 -> 0.545 0.600 (actor1 0.611, date 0.611).
     # measured test (12-07 01:35, same code as the dev line above): ev_recall 0.526 ev_precision 0.582 actor1_ok
     #   0.587 date_ok 0.728 loc25 0.766 st_found 0.857 st_label_f1 0.667; batch 16 unchanged. Round 5 (02:15):
     #   precision 0.586, the rest the same; batch 16 precision 0.571 -> 0.552 (one event more).
