@@ -200,7 +200,8 @@ def test_people_captured_are_no_territory(nlp, kb, text):
 
 
 def test_a_recording_that_captured_someone_takes_no_one(nlp, kb):
-    evs = extract(nlp, kb, "The recordings captured him boasting about both shootings in Chicago, the sources said.").events
+    evs = extract(nlp, kb, "The recordings captured him boasting about both shootings in Chicago, the sources "
+                           "said.").events
     assert not any(e.sub_event_type in ("Abduction/forced disappearance", "Arrests") or "territory" in e.sub_event_type
                    for e in evs), [(e.sub_event_type, e.rule) for e in evs]
 

@@ -1274,9 +1274,9 @@ def without_credits(places: list[Place], text: str) -> list[Place]:
 def document_places(places: list[Place], text: str) -> DocumentPlaces:
     """The article's main place: of the towns it names (not its dateline, nor the credits "Reporting
     by ... in Jerusalem", nor countries or regions), the one named most often (mentions within 25 km
-    count as one place), unless named only as where talks are held, when it is named at least twice and at
-    least as often as all the others together, or is the only town named and named in the lead; and it lies in the country the
-    document names most."""
+    count as one place), unless named only as where talks are held, when it is named at least twice and
+    at least as often as all the others together, or is the only town named and named in the lead; and it
+    lies in the country the document names most."""
     away = homes(places, text)      # "Joshua Wheeler, 39, of Roland, Oklahoma": no place of the story
     named = [p for p in without_credits(places, text) if p not in away]
     towns = [p for p in named if p.kind not in PRECISION_PENALTY and p.latitude is not None
