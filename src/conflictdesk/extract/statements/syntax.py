@@ -1426,8 +1426,8 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
     ("in war and peace", "threats to security and peace"), talks about arms or money ("talks on deploying
     the missile defence system", "in talks on a military assistance agreement", "contract talks", "a funding
     package negotiated by the House", "a severance package he is negotiating"), and a truce or talks conceded
-    ("fighting raged despite a truce", "will not stop its strikes even if there is a truce"): the news is what holds in spite of them; and a calm observed
-    ("calm prevails", "the town remained calm", `_calm_observed`)."""
+    ("fighting raged despite a truce", "will not stop its strikes even if there is a truce"): the news is what
+    holds in spite of them; and a calm observed ("calm prevails", "the town remained calm", `_calm_observed`)."""
     base = tokens[0].idx if len(tokens) else 0
     out: list[tuple[int, int]] = []
 
