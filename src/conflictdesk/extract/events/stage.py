@@ -56,9 +56,9 @@ from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .whereabouts import person_place
-from .roles import (DYING_VERBS, LOSING_VERBS, SPEAKING_VERBS, STATE_TYPES, TARGET_PREPS, ActorIndex, Party, accused_of,
-                    actor_entry, as_forces, find_roles, generic, noun_anchor, reduced_relative, resolve_phrase,
-                    resolve_role_phrase, told_relative)
+from .roles import (DYING_VERBS, LOSING_VERBS, RECIPROCAL, SPEAKING_VERBS, STATE_TYPES, TARGET_PREPS, ActorIndex, Party,
+                    accused_of, actor_entry, as_forces, find_roles, generic, noun_anchor, reduced_relative,
+                    resolve_phrase, resolve_role_phrase, told_relative)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -1829,9 +1829,11 @@ def _gunfight(m: Mention) -> bool:
 
 
 ON_DUTY_FORCES = {"police", "state_forces"}
+# the words of the state's armed men, police or soldiers
+ARMED_MEN_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "trooper", "soldier",
+                   "troop", "cop", "gendarme"}
 # the words that tell police or soldiers among those an attack hit
-FORCE_VICTIMS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "trooper", "soldier", "troop",
-                 "cop", "gendarme", "detective", "agent", "sergeant", "constable", "guard"}
+FORCE_VICTIMS = ARMED_MEN_WORDS | {"detective", "agent", "sergeant", "constable", "guard"}
 
 
 def _armed_side_attacked(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> bool:
@@ -1908,8 +1910,7 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
 
 
 # the nouns of violence told between two sides (no one of them the attacker): "clashes killed two soldiers"
-MUTUAL_FIGHTING = {"clash", "skirmish", "exchange", "battle", "fighting", "fight", "gunfight", "firefight",
-                   "gunbattle", "combat", "confrontation"}
+MUTUAL_FIGHTING = RECIPROCAL | {"fighting", "fight", "gunfight", "firefight", "gunbattle", "combat", "confrontation"}
 
 
 def _harmed_by_the_attack(d: Draft) -> bool:
@@ -2286,8 +2287,7 @@ CROWD_BOMBS = {"Suicide bomb", "Remote explosive/landmine/IED"}
 
 # who, hurt, is no civilian: the state's armed men, and the attacker shot by them ("a police officer was shot
 # during a traffic stop", "the gunman was shot dead by police")
-NOT_CIVILIAN_VICTIMS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "trooper", "soldier",
-                        "troop", "cop", "gendarme", "gunman", "gunmen", "suspect", "bomber", "shooter"} | ATTACKER_NOUNS
+NOT_CIVILIAN_VICTIMS = ARMED_MEN_WORDS | {"gunman", "gunmen", "suspect", "bomber", "shooter"} | ATTACKER_NOUNS
 
 
 REFLEXIVE = {"himself", "herself", "themselves", "itself"}
