@@ -134,3 +134,21 @@ def test_rubber_bullets_fired_at_protesters_keep_the_demonstrators_first(nlp, kb
     [ev] = [e for e in evs if e.sub_event_type == "Protest with intervention"]
     assert ev.actor1.startswith("protesters-kenya") and ev.actor2.startswith("police-forces-of-kenya"), \
         (ev.actor1, ev.actor2)
+
+
+def test_a_killing_that_set_off_protests_is_their_cause_not_force_met(nlp, kb):
+    for text in ("On 8 June 2022, a street vendor died in police custody in Mombasa, setting off protests "
+                 "across the city.",
+                 "On 8 June 2022, protests erupted in Mombasa after a street vendor was beaten and killed by "
+                 "police officers."):
+        evs = events(nlp, kb, text)
+        assert "Excessive force against protesters" not in {e.sub_event_type for e in evs}, text
+        assert all(e.fatalities is None for e in evs if e.event_type == "Protests"), text
+
+
+def test_a_gunman_firing_on_police_at_a_rally_is_no_force_against_the_rally(nlp, kb):
+    evs = events(nlp, kb, "On 8 June 2022, at a rally in Denver against police brutality, a gunman opened fire "
+                          "on police officers, killing two of them.")
+    kinds = {(e.event_type, e.sub_event_type) for e in evs}
+    assert ("Protests", "Excessive force against protesters") not in kinds, kinds
+    assert any(e.fatalities == 2 and e.event_type != "Protests" for e in evs), kinds

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ...taxonomy import ARMED_VIOLENCE
 from .notes import Draft, absorb
 from .patterns import Coding, EventPatterns
-from .roles import DYING_VERBS
+from .roles import DYING_VERBS, EFFECT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -38,8 +38,11 @@ def protest_cause(head: "Token", patterns: EventPatterns, *, words: frozenset[st
     of", "demanding justice for a man who was shot", "after a pupil died", "on the anniversary of the
     massacre")? Its own "after"/"following", a relative clause telling who someone is, or a cause word
     among the words that govern it."""
-    if head.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "following")
-                                    for c in head.children):
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head       # "after he was shot and killed": the first of the joined verbs
+    if first.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "following")
+                                     for c in first.children):
         return True              # "demonstrated ... after a pupil died in a fire"
     tok = head
     for _ in range(8):
@@ -53,19 +56,37 @@ def protest_cause(head: "Token", patterns: EventPatterns, *, words: frozenset[st
     return False
 
 
+def _set_off(head: "Token") -> bool:
+    """Is a demonstration told as what something set off ("the killing sparked protests", "he died, setting off
+    protests", "the anger that fueled protests")? A causing verb among the words that govern it."""
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in EFFECT_VERBS or (tok.lemma_.lower() in ("set", "touch") and any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
+            return True
+    return False
+
+
 def mark_protested(drafts: list[Draft], patterns: EventPatterns) -> None:
     """In a sentence that tells of a demonstration, the violence it protests is context: background,
-    and no force met by the demonstration (`Draft.protested`). So is the violence an arrest of the
-    sentence follows ("arrested two locals after the explosion")."""
+    and no force met by the demonstration (`Draft.protested`); so is the violence that set the
+    demonstration off, outside the words of it. So is the violence an arrest of the sentence follows
+    ("arrested two locals after the explosion")."""
+    set_off = []
     if any(d.coding.event_type == "Protests" for d in drafts):
         words = patterns.protest_causes
+        set_off = [d.mention.head for d in drafts if d.coding.event_type == "Protests" and _set_off(d.mention.head)]
     elif any(d.coding.sub_event_type == "Arrests" and d.kind != "label" for d in drafts):
         words = patterns.arrest_causes
     else:
         return
     for d in drafts:
-        if (d.coding.event_type in ARMED_VIOLENCE or d.kind == "outcome") and \
-                protest_cause(d.mention.head, patterns, words=words):
+        if (d.coding.event_type in ARMED_VIOLENCE or d.kind == "outcome") and (
+                protest_cause(d.mention.head, patterns, words=words)
+                or any(d.mention.head not in demo.subtree for demo in set_off)):
             d.protested = True
             d.salience = "background"
 

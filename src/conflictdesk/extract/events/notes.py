@@ -13,7 +13,7 @@ from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
 from .attributes import is_dateline, lies_within
 from .patterns import Coding
-from .roles import BACKING, Party
+from .roles import BACKING, FORCE_VICTIMS, TARGET_PREPS, Party
 from .triggers import Mention, contrasted, own_incident
 
 
@@ -418,6 +418,22 @@ def _crowd_met_with_force(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in drop]
 
 
+def _on_forces(head: Any) -> bool:
+    """"A gunman opened fire on officers at the rally, killing five of them": violence aimed at police or
+    soldiers (its verb's, or the verb its clause hangs on, object or target) is no force a demonstration met."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    for _ in range(3):
+        hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        hit += [g for c in [verb, *hit] for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                for g in p.children if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in FORCE_VICTIMS for t in hit):
+            return True
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -435,15 +451,17 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     if demo and violent:
         top = max(demo, key=lambda d: d.priority)
         # the violence a crowd protests ("against the killing of a driver") is no force it met, nor a battle
-        # fought beside it ("a gunman killed five officers at the rally"): a battle stays an event of its own
-        force = [d for d in violent if not d.protested and d.coding.event_type != "Battles"]
+        # fought beside it or a shooting at police there ("a gunman killed five officers at the rally"): these
+        # stay events of their own
+        beside = {id(d) for d in violent if d.coding.event_type == "Battles" or _on_forces(d.mention.head)}
+        force = [d for d in violent if not d.protested and id(d) not in beside]
         if top.coding.event_type == "Protests" and force:
             lethal = any(d.mention.head.lemma_.lower() in LETHAL_HEADS and not less_lethal(d.mention.head)
                          for d in force)
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             top.coding = Coding("Protests", sub, "175" if lethal else "141")
         for d in violent:
-            if d.status == top.status and d.coding.event_type != "Battles":
+            if d.status == top.status and id(d) not in beside:
                 d.kind = "merged-into-demonstration"
                 if d.protested:
                     top.rules.append(d.rule)     # told as the cause: no side of the demonstration

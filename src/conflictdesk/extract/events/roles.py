@@ -983,6 +983,13 @@ DYING_VERBS = {"die", "perish", "drown", "starve", "suffocate"}
 # verbs whose coordinated subject is both sides ("troops and militants clashed") and what is exchanged
 RECIPROCAL = {"clash", "skirmish", "exchange", "battle"}
 EXCHANGED = {"fire", "gunfire", "shot", "shell", "blow", "rocket"}
+
+# the words of the state's armed men, police or soldiers
+ARMED_MEN_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "trooper", "soldier",
+                   "troop", "cop", "gendarme"}
+# the words that tell police or soldiers among those an attack hit
+FORCE_VICTIMS = ARMED_MEN_WORDS | {"detective", "agent", "sergeant", "constable", "guard"}
+
 # who backs, supports or helps an action is an ally of its agent, not the agent ("an offensive backed by Russia")
 BACKING = {"back", "support", "help", "aid", "assist", "sponsor", "fund", "arm", "cover", "supply", "accompany",
            "bolster", "reinforce", "escort"}

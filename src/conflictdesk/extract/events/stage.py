@@ -56,9 +56,9 @@ from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .whereabouts import person_place
-from .roles import (DYING_VERBS, LOSING_VERBS, RECIPROCAL, SPEAKING_VERBS, STATE_TYPES, TARGET_PREPS, ActorIndex, Party,
-                    accused_of, actor_entry, as_forces, find_roles, generic, noun_anchor, reduced_relative,
-                    resolve_phrase, resolve_role_phrase, told_relative)
+from .roles import (ARMED_MEN_WORDS, DYING_VERBS, FORCE_VICTIMS, LOSING_VERBS, RECIPROCAL, SPEAKING_VERBS,
+                    STATE_TYPES, TARGET_PREPS, ActorIndex, Party, accused_of, actor_entry, as_forces, find_roles,
+                    generic, noun_anchor, reduced_relative, resolve_phrase, resolve_role_phrase, told_relative)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -1829,11 +1829,6 @@ def _gunfight(m: Mention) -> bool:
 
 
 ON_DUTY_FORCES = {"police", "state_forces"}
-# the words of the state's armed men, police or soldiers
-ARMED_MEN_WORDS = {"police", "policeman", "policemen", "policewoman", "officer", "deputy", "trooper", "soldier",
-                   "troop", "cop", "gendarme"}
-# the words that tell police or soldiers among those an attack hit
-FORCE_VICTIMS = ARMED_MEN_WORDS | {"detective", "agent", "sergeant", "constable", "guard"}
 
 
 def _armed_side_attacked(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> bool:
@@ -2670,7 +2665,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if not sdrafts:
             continue
         if deaths is not None:
-            violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in DISORDER]
+            # a peaceful protest kills no one (ACLED): a toll told beside one is of the killing it protests
+            violent = [d for d in sdrafts if d.status in ("reported", "claimed") and d.coding.event_type in DISORDER
+                       and d.coding.sub_event_type != "Peaceful protest"]
             if any(_aggregate(d, doc.text) for d in violent):
                 violent = []       # "891 attacks in May killed 2,150": the toll of many, context
             clauses = _contrast_groups(violent)
