@@ -508,3 +508,20 @@ def test_a_blaze_is_no_shooting(nlp, kb, text):
 def test_fire_from_weapons_is_still_violence(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert evs and all(e.event_type == "Battles" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# fire opened on police or soldiers: whom it was aimed at is the other side, not the fire (a battle, ACLED)
+def test_fire_opened_on_deputies_is_a_clash_with_police(nlp, kb):
+    evs = extract(nlp, kb, "On Monday a gunman opened fire on two sheriff's deputies in Tulsa, wounding both.").events
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Battles", "Armed clash")], \
+        [(e.event_type, e.sub_event_type, e.actor2) for e in evs]
+    assert evs[0].actor2 is not None and evs[0].actor2.startswith("police-forces-of-united-states")
+
+
+# an attacker shot dead while trying to attack: the end of that attack, not an attack on a civilian of its own
+def test_an_attacker_shot_dead_is_the_end_of_the_attack(nlp, kb):
+    evs = extract(nlp, kb, "On Monday, a man opened fire at soldiers at a checkpoint near Hebron before being shot "
+                           "dead, and a man who tried to stab a soldier nearby was also shot and killed.").events
+    told = [(e.event_type, e.sub_event_type, e.actor2) for e in evs]
+    assert evs and all(e.event_type == "Battles" for e in evs), told
+    assert not any((e.actor2 or "").startswith("civilians") for e in evs), told

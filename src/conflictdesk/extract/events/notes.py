@@ -478,6 +478,10 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         for o in sorted(out, key=lambda o: d.kind == "outcome" and contrasted(o.mention, d.mention)):
             if family(o) != family(d):
                 continue
+            if d.side1.token is None and d.side2.token is not None and o.side1.token is not None \
+                    and d.side2.token.i == o.side1.token.i:
+                host = o        # "a woman who tried to stab officers was shot and killed": the attacker shot,
+                break           # the end of her own attack
             if o.status != d.status and not ((any(x.kind == "outcome" and _responsibility_for(x.mention.head)
                                                   for x in (o, d)) or "territory" in (o.kind, d.kind))
                                              and {o.status, d.status} <= set(VIOLENT_STATUS)):

@@ -1058,6 +1058,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         else:
             agent = subj
             target = objs[0] if objs else None
+            if target is not None and target.lemma_.lower() in EXCHANGED:
+                # "a gunman opened fire on police officers": the fire is no side, whom it was aimed at is (told
+                # after it: "at a vigil, a gunman opened fire" names a place)
+                aimed = [g for g in _pobj_of(head, TARGET_PREPS) if g.i > target.i]
+                target = min(aimed, key=lambda g: g.i) if aimed else target
             if target is None and m.coding.event_type in ("Battles", "Riots"):
                 withs = _pobj_of(head, {"with", "against", "from"})
                 target = withs[0] if withs else None
