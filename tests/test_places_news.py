@@ -327,3 +327,14 @@ def test_a_capital_standing_for_its_government_is_no_place(places, text, capital
 
 def test_a_capital_as_a_place_is_still_found(places):
     assert named(places("Gunmen and a bomber attacked a hotel in Ankara and a market in Moscow."), "Moscow")
+
+
+def test_a_country_named_only_by_one_lesser_town_is_no_country_of_the_story(places):
+    # the only mention of Argentina would be its own Hurlingham: the name is a quarter of the story's city
+    found = places("NAIROBI, Kenya — Heavy rains flooded roads across Nairobi on Monday. A garden wall fell on "
+                   "two homes in the quiet Hurlingham area, Nairobi police said.")
+    assert all(p.country == "Kenya" for p in found)
+    # a country the text names is one it is about: its town stays
+    found = places("NAIROBI, Kenya — Heavy rains flooded roads across Nairobi on Monday. In Argentina, a storm "
+                   "damaged homes in Hurlingham, officials said.")
+    assert named(found, "Hurlingham")[0].country == "Argentina"

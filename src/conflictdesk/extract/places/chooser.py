@@ -77,11 +77,14 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
     for c in kept:
         c.resolved = resolve_candidate(gaz, c, countries=(), near=())
     weights = Counter(prior)
+    backed = set(prior)                # countries with evidence other than one lesser town's name
+    towns: dict[str, set[str]] = {}    # the lesser towns that weigh for each country
     for c in kept:
         if c.country_hint:
             cc = gaz.country_code(c.country_hint)
             if cc and not _region_elsewhere(gaz, c.country_hint, cc):    # "Appling, Georgia": which Georgia?
                 weights[cc] += 2
+                backed.add(cc)
         r = c.resolved
         if r is None or not r.country_code or c.partial or c.via_of or r.match == "fuzzy":
             continue
@@ -94,16 +97,25 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
         if c.curated_id or r.kind == "country":
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
             c.anchor = r.kind != "country"
+            backed.add(r.country_code)
         elif not unambiguous(gaz, c.text, r):
             continue
         elif r.kind == "admin1" or r.population >= 50000:
             weights[r.country_code] += 1.5
             c.anchor = True
+            if r.kind == "admin1" or r.population >= PROMINENT_POPULATION:
+                backed.add(r.country_code)
+            else:
+                towns.setdefault(r.country_code, set()).add(name_key(c.text))
         elif r.population >= 10000 and r.match == "exact":
             weights[r.country_code] += 0.5
+            backed.add(r.country_code)
     countries = [cc for cc, _ in weights.most_common()]
+    # a country named by nothing but one lesser town of its own ("the affluent Hurlingham area" of a report on
+    # Nairobi, never naming Argentina) is no country the document is about: that town is a namesake there
+    lone = {cc for cc, names in towns.items() if len(names) == 1 and cc not in backed and cc not in countries[:1]}
     # countries the document is clearly about: for rejecting a small place elsewhere
-    strong = [cc for cc, w in weights.most_common() if w >= 1.0][:3] or countries[:1]
+    strong = [cc for cc, w in weights.most_common() if w >= 1.0 and cc not in lone][:3] or countries[:1]
     anchors = [(c, c.resolved) for c in kept if c.anchor and c.resolved.kind not in COUNTRYISH
                and c.resolved.country_code in countries[:2]]
     return DocumentCountries(countries, strong, anchors)
