@@ -338,3 +338,19 @@ def test_a_country_named_only_by_one_lesser_town_is_no_country_of_the_story(plac
     found = places("NAIROBI, Kenya — Heavy rains flooded roads across Nairobi on Monday. In Argentina, a storm "
                    "damaged homes in Hurlingham, officials said.")
     assert named(found, "Hurlingham")[0].country == "Argentina"
+
+
+def test_the_town_named_before_its_quarter_holds_it(places):
+    # "the X neighborhood of Y" names either first: the larger reading is the town
+    found = places("A teenager was robbed at gunpoint in the Brooklyn neighborhood of Brownsville on Monday, "
+                   "police said. Shop owners in Brownsville asked for more patrols.")
+    quarter = named(found, "Brownsville")
+    assert len(quarter) == 2 and all(p.country == "United States" and abs(p.latitude - 40.65) < 0.3
+                                     for p in quarter)                  # not Brownsville, Texas
+    assert not named(found, "Brooklyn")      # named only as the container, it gives way to its quarter
+    # a suburb the gazetteer knows near its city keeps its own point
+    found = places("A bomb threat closed a school in the quiet Boston suburb of Hopkinton on Tuesday.")
+    assert [p.name for p in found] == ["Hopkinton"] and found[0].admin1 == "Massachusetts"
+    # the smaller reading named first is the quarter
+    found = places("Mortar shells hit the Jobar district of Damascus on Sunday.")
+    assert all(p.country == "Syria" for p in found) and named(found, "Jobar")

@@ -129,8 +129,12 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
     states = us_states_named(kept, gaz)
     places: list[Place] = []
     spelled: list[tuple[int, str | None]] = []   # (index in places, the text's spelling of that mention)
+    quarters: dict[str, "ResolvedPlace"] = {}    # a quarter's name -> the town the text puts it in
     for c in kept:
+        town = None if c.curated_id else quarters.get(name_key(c.text))
         near = [r for o, r in anchors if o is not c]
+        if town is not None:
+            near = [town, *near]
         within = None
         if c.within and not c.curated_id:
             within = resolve_container(gaz, c, countries=countries, near=near)
@@ -141,16 +145,21 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
         r = c.resolved
         if r is not None and within is not None and not c.curated_id and not lies_inside(r, within):
             r = None   # "Jarada town in the Idleb countryside" is not Jerada in Morocco
+        if town is not None and (r is None or distance_km(r.latitude, r.longitude, town.latitude, town.longitude)
+                                 > NEAR_TOLD_KM):
+            places.append(_quarter(c, town))     # "Brownsville" of "the Brooklyn neighborhood of Brownsville"
+            continue
         if c.parent:
             parent = gaz.resolve(c.parent, countries=countries, near=[r for _, r in anchors])
             if parent is not None and parent.kind not in COUNTRYISH and (
                     r is None or r.kind in COUNTRYISH
                     or distance_km(r.latitude, r.longitude, parent.latitude, parent.longitude) > 30):
-                # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
-                places.append(Place(span=Span(c.start, c.end, c.text), name=f"{parent.name} - {c.text}",
-                                    country=parent.country, admin1=parent.admin1, latitude=parent.latitude,
-                                    longitude=parent.longitude, geo_precision=max(1, parent.geo_precision),
-                                    kind="neighbourhood", place_id=parent.place_id))
+                if r is not None and _names_container(c, r, parent, text):
+                    # the town named only as the container of the next place gives way to it (`containers.py`)
+                    quarters[name_key(c.parent)] = r
+                else:
+                    # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
+                    places.append(_quarter(c, parent))
                 continue
         if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states):
             continue
@@ -168,6 +177,25 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
     return placed_near_told(named_as_spelled(places, spelled), text=text, gaz=gaz)
+
+
+# "the southeastern Baghdad suburb of Nahrawan": the article and its adjectives before a town named as a container
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}$")
+
+
+def _quarter(c: Candidate, town: "ResolvedPlace") -> Place:
+    """The mention `c` as a quarter of `town`, at its point ("Damascus - Jobar")."""
+    return Place(span=Span(c.start, c.end, c.text), name=f"{town.name} - {c.text}", country=town.country,
+                 admin1=town.admin1, latitude=town.latitude, longitude=town.longitude,
+                 geo_precision=max(1, town.geo_precision), kind="neighbourhood", place_id=town.place_id)
+
+
+def _names_container(c: Candidate, r: "ResolvedPlace", part: "ResolvedPlace", text: str) -> bool:
+    """Whether "the X neighborhood of Y" names X as the town that holds Y ("the Brooklyn neighborhood of
+    Brownsville", "the southeastern Baghdad suburb of Nahrawan"), not Y as the town X lies in ("the Jobar
+    district of Damascus"): English puts either first, and the town is the larger of the two readings."""
+    return bool(THE_BEFORE.search(text, max(0, c.start - 40), c.start)) and r.kind == "populated_place" \
+        and r.population > part.population
 
 
 def us_states_named(kept: list[Candidate], gaz: "Gazetteer") -> frozenset[str]:
