@@ -354,3 +354,12 @@ def test_the_town_named_before_its_quarter_holds_it(places):
     # the smaller reading named first is the quarter
     found = places("Mortar shells hit the Jobar district of Damascus on Sunday.")
     assert all(p.country == "Syria" for p in found) and named(found, "Jobar")
+
+
+def test_an_airport_named_after_a_person_is_no_village_far_away(places):
+    found = places("ISTANBUL — Gunmen opened fire at Ataturk Airport on Tuesday, officials in Istanbul said, "
+                   "and flights to Ankara were halted.")
+    assert not named(found, "Ataturk") and named(found, "Istanbul")
+    # a village near the story's towns gives its name to its airfield
+    found = places("Rebels shelled Kuweires airport east of Aleppo on Monday, the Syrian Observatory said.")
+    assert named(found, "Aleppo")

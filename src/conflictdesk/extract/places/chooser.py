@@ -161,7 +161,8 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                     # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
                     places.append(_quarter(c, parent))
                 continue
-        if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states):
+        if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states) \
+                or _airport_namesake(c, r, near, text):
             continue
         precision = r.geo_precision
         if c.precision and r.kind not in COUNTRYISH:
@@ -181,6 +182,19 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
 
 # "the southeastern Baghdad suburb of Nahrawan": the article and its adjectives before a town named as a container
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}$")
+
+
+# "Ataturk Airport", "Chicago's Midway International Airport": the name an airport is known by
+AIRPORT_AFTER = re.compile(r"\s+(?:International\s+|National\s+)?[Aa]irport\b")
+AIRPORT_TOWN_MIN_POPULATION = 5000   # a village this small far from the story is no airport's town
+
+
+def _airport_namesake(c: Candidate, r: "ResolvedPlace", near: list["ResolvedPlace"], text: str) -> bool:
+    """A name before "airport" read as a village far from every town the document is sure of: the airport is
+    named after a person or a quarter ("Ataturk Airport" of Istanbul is not Ataturk, a village of Duzce)."""
+    return r.kind == "populated_place" and r.population < AIRPORT_TOWN_MIN_POPULATION and not r.imported \
+        and bool(AIRPORT_AFTER.match(text, c.end)) and bool(near) and all(
+            distance_km(r.latitude, r.longitude, o.latitude, o.longitude) > NEAR_TOLD_KM for o in near)
 
 
 def _quarter(c: Candidate, town: "ResolvedPlace") -> Place:
