@@ -327,3 +327,39 @@ def test_a_capital_standing_for_its_government_is_no_place(places, text, capital
 
 def test_a_capital_as_a_place_is_still_found(places):
     assert named(places("Gunmen and a bomber attacked a hotel in Ankara and a market in Moscow."), "Moscow")
+
+
+def test_a_country_named_only_by_one_lesser_town_is_no_country_of_the_story(places):
+    # the only mention of Argentina would be its own Hurlingham: the name is a quarter of the story's city
+    found = places("NAIROBI, Kenya — Heavy rains flooded roads across Nairobi on Monday. A garden wall fell on "
+                   "two homes in the quiet Hurlingham area, Nairobi police said.")
+    assert all(p.country == "Kenya" for p in found)
+    # a country the text names is one it is about: its town stays
+    found = places("NAIROBI, Kenya — Heavy rains flooded roads across Nairobi on Monday. In Argentina, a storm "
+                   "damaged homes in Hurlingham, officials said.")
+    assert named(found, "Hurlingham")[0].country == "Argentina"
+
+
+def test_the_town_named_before_its_quarter_holds_it(places):
+    # "the X neighborhood of Y" names either first: the larger reading is the town
+    found = places("A teenager was robbed at gunpoint in the Brooklyn neighborhood of Brownsville on Monday, "
+                   "police said. Shop owners in Brownsville asked for more patrols.")
+    quarter = named(found, "Brownsville")
+    assert len(quarter) == 2 and all(p.country == "United States" and abs(p.latitude - 40.65) < 0.3
+                                     for p in quarter)                  # not Brownsville, Texas
+    assert not named(found, "Brooklyn")      # named only as the container, it gives way to its quarter
+    # a suburb the gazetteer knows near its city keeps its own point
+    found = places("A bomb threat closed a school in the quiet Boston suburb of Hopkinton on Tuesday.")
+    assert [p.name for p in found] == ["Hopkinton"] and found[0].admin1 == "Massachusetts"
+    # the smaller reading named first is the quarter
+    found = places("Mortar shells hit the Jobar district of Damascus on Sunday.")
+    assert all(p.country == "Syria" for p in found) and named(found, "Jobar")
+
+
+def test_an_airport_named_after_a_person_is_no_village_far_away(places):
+    found = places("ISTANBUL — Gunmen opened fire at Ataturk Airport on Tuesday, officials in Istanbul said, "
+                   "and flights to Ankara were halted.")
+    assert not named(found, "Ataturk") and named(found, "Istanbul")
+    # a village near the story's towns gives its name to its airfield
+    found = places("Rebels shelled Kuweires airport east of Aleppo on Monday, the Syrian Observatory said.")
+    assert named(found, "Aleppo")

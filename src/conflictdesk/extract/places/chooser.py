@@ -77,11 +77,14 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
     for c in kept:
         c.resolved = resolve_candidate(gaz, c, countries=(), near=())
     weights = Counter(prior)
+    backed = set(prior)                # countries with evidence other than one lesser town's name
+    towns: dict[str, set[str]] = {}    # the lesser towns that weigh for each country
     for c in kept:
         if c.country_hint:
             cc = gaz.country_code(c.country_hint)
             if cc and not _region_elsewhere(gaz, c.country_hint, cc):    # "Appling, Georgia": which Georgia?
                 weights[cc] += 2
+                backed.add(cc)
         r = c.resolved
         if r is None or not r.country_code or c.partial or c.via_of or r.match == "fuzzy":
             continue
@@ -94,16 +97,25 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
         if c.curated_id or r.kind == "country":
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
             c.anchor = r.kind != "country"
+            backed.add(r.country_code)
         elif not unambiguous(gaz, c.text, r):
             continue
         elif r.kind == "admin1" or r.population >= 50000:
             weights[r.country_code] += 1.5
             c.anchor = True
+            if r.kind == "admin1" or r.population >= PROMINENT_POPULATION:
+                backed.add(r.country_code)
+            else:
+                towns.setdefault(r.country_code, set()).add(name_key(c.text))
         elif r.population >= 10000 and r.match == "exact":
             weights[r.country_code] += 0.5
+            backed.add(r.country_code)
     countries = [cc for cc, _ in weights.most_common()]
+    # a country named by nothing but one lesser town of its own ("the affluent Hurlingham area" of a report on
+    # Nairobi, never naming Argentina) is no country the document is about: that town is a namesake there
+    lone = {cc for cc, names in towns.items() if len(names) == 1 and cc not in backed and cc not in countries[:1]}
     # countries the document is clearly about: for rejecting a small place elsewhere
-    strong = [cc for cc, w in weights.most_common() if w >= 1.0][:3] or countries[:1]
+    strong = [cc for cc, w in weights.most_common() if w >= 1.0 and cc not in lone][:3] or countries[:1]
     anchors = [(c, c.resolved) for c in kept if c.anchor and c.resolved.kind not in COUNTRYISH
                and c.resolved.country_code in countries[:2]]
     return DocumentCountries(countries, strong, anchors)
@@ -117,8 +129,12 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
     states = us_states_named(kept, gaz)
     places: list[Place] = []
     spelled: list[tuple[int, str | None]] = []   # (index in places, the text's spelling of that mention)
+    quarters: dict[str, "ResolvedPlace"] = {}    # a quarter's name -> the town the text puts it in
     for c in kept:
+        town = None if c.curated_id else quarters.get(name_key(c.text))
         near = [r for o, r in anchors if o is not c]
+        if town is not None:
+            near = [town, *near]
         within = None
         if c.within and not c.curated_id:
             within = resolve_container(gaz, c, countries=countries, near=near)
@@ -129,18 +145,24 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
         r = c.resolved
         if r is not None and within is not None and not c.curated_id and not lies_inside(r, within):
             r = None   # "Jarada town in the Idleb countryside" is not Jerada in Morocco
+        if town is not None and (r is None or distance_km(r.latitude, r.longitude, town.latitude, town.longitude)
+                                 > NEAR_TOLD_KM):
+            places.append(_quarter(c, town))     # "Brownsville" of "the Brooklyn neighborhood of Brownsville"
+            continue
         if c.parent:
             parent = gaz.resolve(c.parent, countries=countries, near=[r for _, r in anchors])
             if parent is not None and parent.kind not in COUNTRYISH and (
                     r is None or r.kind in COUNTRYISH
                     or distance_km(r.latitude, r.longitude, parent.latitude, parent.longitude) > 30):
-                # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
-                places.append(Place(span=Span(c.start, c.end, c.text), name=f"{parent.name} - {c.text}",
-                                    country=parent.country, admin1=parent.admin1, latitude=parent.latitude,
-                                    longitude=parent.longitude, geo_precision=max(1, parent.geo_precision),
-                                    kind="neighbourhood", place_id=parent.place_id))
+                if r is not None and _names_container(c, r, parent, text):
+                    # the town named only as the container of the next place gives way to it (`containers.py`)
+                    quarters[name_key(c.parent)] = r
+                else:
+                    # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
+                    places.append(_quarter(c, parent))
                 continue
-        if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states):
+        if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states) \
+                or _airport_namesake(c, r, near, text):
             continue
         precision = r.geo_precision
         if c.precision and r.kind not in COUNTRYISH:
@@ -156,6 +178,38 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                             admin1=r.admin1, latitude=r.latitude, longitude=r.longitude,
                             geo_precision=precision, kind=r.kind, place_id=r.place_id))
     return placed_near_told(named_as_spelled(places, spelled), text=text, gaz=gaz)
+
+
+# "the southeastern Baghdad suburb of Nahrawan": the article and its adjectives before a town named as a container
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}$")
+
+
+# "Ataturk Airport", "Chicago's Midway International Airport": the name an airport is known by
+AIRPORT_AFTER = re.compile(r"\s+(?:International\s+|National\s+)?[Aa]irport\b")
+AIRPORT_TOWN_MIN_POPULATION = 5000   # a village this small far from the story is no airport's town
+
+
+def _airport_namesake(c: Candidate, r: "ResolvedPlace", near: list["ResolvedPlace"], text: str) -> bool:
+    """A name before "airport" read as a village far from every town the document is sure of: the airport is
+    named after a person or a quarter ("Ataturk Airport" of Istanbul is not Ataturk, a village of Duzce)."""
+    return r.kind == "populated_place" and r.population < AIRPORT_TOWN_MIN_POPULATION and not r.imported \
+        and bool(AIRPORT_AFTER.match(text, c.end)) and bool(near) and all(
+            distance_km(r.latitude, r.longitude, o.latitude, o.longitude) > NEAR_TOLD_KM for o in near)
+
+
+def _quarter(c: Candidate, town: "ResolvedPlace") -> Place:
+    """The mention `c` as a quarter of `town`, at its point ("Damascus - Jobar")."""
+    return Place(span=Span(c.start, c.end, c.text), name=f"{town.name} - {c.text}", country=town.country,
+                 admin1=town.admin1, latitude=town.latitude, longitude=town.longitude,
+                 geo_precision=max(1, town.geo_precision), kind="neighbourhood", place_id=town.place_id)
+
+
+def _names_container(c: Candidate, r: "ResolvedPlace", part: "ResolvedPlace", text: str) -> bool:
+    """Whether "the X neighborhood of Y" names X as the town that holds Y ("the Brooklyn neighborhood of
+    Brownsville", "the southeastern Baghdad suburb of Nahrawan"), not Y as the town X lies in ("the Jobar
+    district of Damascus"): English puts either first, and the town is the larger of the two readings."""
+    return bool(THE_BEFORE.search(text, max(0, c.start - 40), c.start)) and r.kind == "populated_place" \
+        and r.population > part.population
 
 
 def us_states_named(kept: list[Candidate], gaz: "Gazetteer") -> frozenset[str]:
