@@ -704,6 +704,18 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ('"Let us remember that the victims were children," the envoy said.', "other", "call_to_action"),
     ("The White House said it had invited Netanyahu to come to Washington in March.", "other", "call_to_action"),
     ('"Let us take this fight to the streets," the protest leader said.', "call_to_action", "other"),
+    # a demand refused is no demand; international law asked of another is a demand, no denial
+    ("The militia rejected the army's demands for a withdrawal from the town.", "other", "demand"),
+    ("The envoy urged the government to run its inquiry in line with international standards.", "demand", "denial"),
+    ("The minister said all sides must comply with international humanitarian law.", "demand", "denial"),
+    # fire held and hostilities that must end are steps towards calm; talks to join a union are none
+    ("The envoy called on the army to hold its fire around the camps.", "de_escalation", "call_to_action"),
+    ("The ministers said that the shelling must stop at once, except strikes on the jihadists.", "de_escalation",
+     "other"),
+    ('"States negotiating membership of the union must respect the courts," the commissioner said.', "demand",
+     "de_escalation"),
+    # harm to go on until the enemy gives in
+    ('"This will happen again and again until you surrender," a militant said in the video.', "threat", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
@@ -712,6 +724,13 @@ def test_news_point_labels(nlp, kb, sentence, label, absent):
     assert points, [p.text for st in ex.statements for p in st.points]
     labels = {lab for p in points for lab in p.labels}
     assert label in labels and absent not in labels, (labels, [p.cues for p in points])
+
+
+def test_each_forbidden_attack_of_a_quotation_is_a_demand(nlp, kb):
+    text = CONTEXT + '"Do not bomb the schools. Don\'t shell the markets," the aid official said.'
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert len(points) == 2 and all("demand" in labels for labels in points.values()), points
 
 
 @pytest.mark.parametrize("sentence", [

@@ -1294,10 +1294,11 @@ def _imperative(t: "Token", sent: "Span") -> bool:
 
 def _heads(t: "Token", sent: "Span") -> bool:
     """Whether a token heads the point's sentence: its root, or a quotation's verb that opens it and hangs
-    from the attribution outside it ('"Attack them wherever you find them," the spokesman said')."""
+    from the attribution outside it ('"Attack them wherever you find them," the spokesman said'), its own
+    "do" and "not" before it ('"Don't fire on the markets," the official said')."""
     if t.dep_ == "ROOT":
         return True
-    first = next((x for x in sent if not x.is_punct), None)
+    first = next((x for x in sent if not x.is_punct and not (x.head.i == t.i and x.dep_ in ("aux", "neg"))), None)
     return t.dep_ in ("ccomp", "parataxis") and t.i != t.head.i and first is not None and first.i == t.i \
         and not sent.start <= t.head.i < sent.end
 
