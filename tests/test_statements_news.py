@@ -868,6 +868,19 @@ def test_a_clause_after_the_channel_is_what_is_said(nlp, kb):
             in points), points
 
 
+@pytest.mark.parametrize("sentence,point", [
+    # the channel dated by a participle; a word of the verb's set before "that"
+    ("The aid group said in a statement released Monday that the clinic in the northern town was hit by four "
+     "rockets a few minutes apart.", "the clinic in the northern town was hit by four rockets a few minutes apart"),
+    ("Army sources told Reuters earlier that two armoured vehicles had been spotted near the border crossing.",
+     "two armoured vehicles had been spotted near the border crossing"),
+])
+def test_a_that_clause_the_parse_hangs_elsewhere_is_what_is_said(nlp, kb, sentence, point):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points == [point], points
+
+
 def test_a_clause_whose_verb_the_parse_reads_as_a_modifier_is_still_what_is_said(nlp, kb):
     text = CONTEXT + ("A spokesman for the city police said the 16-year-old suffered bruises to the head and was "
                       "treated at a hospital.")
