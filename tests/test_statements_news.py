@@ -716,6 +716,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "de_escalation"),
     # harm to go on until the enemy gives in
     ('"This will happen again and again until you surrender," a militant said in the video.', "threat", "other"),
+    # a question weighed is no intent; justice failed is a grievance, no threat
+    ("The activist said the organizers were meeting tonight to decide how to respond to the mayor's ban.", "other",
+     "threat"),
+    ('"There has been a pattern of failure to hold guards who beat inmates accountable," the lawyer said.', "other",
+     "threat"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

@@ -804,6 +804,10 @@ def _that_clause(clause: "Token") -> bool:
         and any(c.dep_ in _SUBJ for c in clause.children)
 
 
+# words that make "that" an adverbial's: "so that", "now that", "such that", "except that", "in that"
+_THAT_JOINED = frozenset({"so", "now", "such", "except", "in", "given", "provided"})
+
+
 def _that_clause_as_adverbial(verb: "Token") -> list["Token"]:
     """The reported clause the parse reads as an adverbial of the verb when a word stands between them ("told
     Reuters earlier that two vehicles had been spotted"): a "that" clause after the verb, not "so that" or
@@ -811,10 +815,6 @@ def _that_clause_as_adverbial(verb: "Token") -> list["Token"]:
     return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _that_clause(c)
             and not any(m.dep_ == "mark" and m.lower_ == "that" and m.i > 0 and m.nbor(-1).lower_ in _THAT_JOINED
                         for m in c.children)][:1]
-
-
-# words that make "that" an adverbial's: "so that", "now that", "such that", "except that", "in that"
-_THAT_JOINED = frozenset({"so", "now", "such", "except", "in", "given", "provided"})
 
 
 # verbs whose object is whom the words are said to, the words following it ("told the conference he had ...")

@@ -160,7 +160,7 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
     if (auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE)) and not _past_conditional(verb):
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.i != verb.i:
+    if verb.dep_ == "xcomp" and head.i != verb.i and not _open_question(verb):
         if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ") \
                 and not _past_perfect(head) and not _ability_told_as_past(head) and not _describes_who(head):
             return True                     # not "the only force able to uproot terrorism": a description
@@ -172,6 +172,11 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
+
+
+def _open_question(verb: "Token") -> bool:
+    """"decide how to respond", "will decide whether to strike": a question weighed, no act intended."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether") and c.i < verb.i for c in verb.children)
 
 
 def _describes_who(head: "Token") -> bool:
