@@ -704,6 +704,23 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ('"Let us remember that the victims were children," the envoy said.', "other", "call_to_action"),
     ("The White House said it had invited Netanyahu to come to Washington in March.", "other", "call_to_action"),
     ('"Let us take this fight to the streets," the protest leader said.', "call_to_action", "other"),
+    # a demand refused is no demand; international law asked of another is a demand, no denial
+    ("The militia rejected the army's demands for a withdrawal from the town.", "other", "demand"),
+    ("The envoy urged the government to run its inquiry in line with international standards.", "demand", "denial"),
+    ("The minister said all sides must comply with international humanitarian law.", "demand", "denial"),
+    # fire held and hostilities that must end are steps towards calm; talks to join a union are none
+    ("The envoy called on the army to hold its fire around the camps.", "de_escalation", "call_to_action"),
+    ("The ministers said that the shelling must stop at once, except strikes on the jihadists.", "de_escalation",
+     "other"),
+    ('"States negotiating membership of the union must respect the courts," the commissioner said.', "demand",
+     "de_escalation"),
+    # harm to go on until the enemy gives in
+    ('"This will happen again and again until you surrender," a militant said in the video.', "threat", "other"),
+    # a question weighed is no intent; justice failed is a grievance, no threat
+    ("The activist said the organizers were meeting tonight to decide how to respond to the mayor's ban.", "other",
+     "threat"),
+    ('"There has been a pattern of failure to hold guards who beat inmates accountable," the lawyer said.', "other",
+     "threat"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
@@ -712,6 +729,13 @@ def test_news_point_labels(nlp, kb, sentence, label, absent):
     assert points, [p.text for st in ex.statements for p in st.points]
     labels = {lab for p in points for lab in p.labels}
     assert label in labels and absent not in labels, (labels, [p.cues for p in points])
+
+
+def test_each_forbidden_attack_of_a_quotation_is_a_demand(nlp, kb):
+    text = CONTEXT + '"Do not bomb the schools. Don\'t shell the markets," the aid official said.'
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert len(points) == 2 and all("demand" in labels for labels in points.values()), points
 
 
 @pytest.mark.parametrize("sentence", [
@@ -847,6 +871,19 @@ def test_a_clause_after_the_channel_is_what_is_said(nlp, kb):
     points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert ("a 16-year-old boy was attacked outside the community center as he took a break from prayers"
             in points), points
+
+
+@pytest.mark.parametrize("sentence,point", [
+    # the channel dated by a participle; a word of the verb's set before "that"
+    ("The aid group said in a statement released Monday that the clinic in the northern town was hit by four "
+     "rockets a few minutes apart.", "the clinic in the northern town was hit by four rockets a few minutes apart"),
+    ("Army sources told Reuters earlier that two armoured vehicles had been spotted near the border crossing.",
+     "two armoured vehicles had been spotted near the border crossing"),
+])
+def test_a_that_clause_the_parse_hangs_elsewhere_is_what_is_said(nlp, kb, sentence, point):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    points = [p.text for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+    assert points == [point], points
 
 
 def test_a_clause_whose_verb_the_parse_reads_as_a_modifier_is_still_what_is_said(nlp, kb):

@@ -387,8 +387,13 @@ def _np_span(token: "Token") -> tuple[int, int]:
 
 def _clause_span(text: str, clause: "Token") -> tuple[int, int]:
     """A reported clause's characters without its "that" (the clause's own mark, not that of a clause
-    inside it: "said that if they break the deal, we will act" keeps its "if")."""
+    inside it: "said that if they break the deal, we will act" keeps its "if"), nor a word of the verb's the
+    parse hangs before that mark ("told Reuters earlier that ...")."""
     tokens = [t for t in clause.subtree]
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    adverbs = {t.i for c in clause.children if c.dep_ in ("advmod", "npadvmod") for t in c.subtree}
+    if mark is not None and all(t.i in adverbs for t in tokens if t.i < mark.i):
+        tokens = [t for t in tokens if t.i >= mark.i]
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in _MARKS and tokens[0].head == clause
                       or tokens[0].is_punct):
         tokens = tokens[1:]
@@ -602,7 +607,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             subject = _trim(text, subject[0], token.idx)
         clauses = _clause_made_clear(token) or [
             c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)
-            and not (setoff and c.i < token.i)] or _clause_in_channel(token) or _clause_after_audience(token)
+            and not (setoff and c.i < token.i)] or _clause_in_channel(token) or _clause_after_audience(token) \
+            or _that_clause_as_adverbial(token)
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
@@ -779,17 +785,36 @@ def _quote_inside_phrase(text: str, verb: "Token", quote: tuple[int, int], verbs
 def _clause_in_channel(verb: "Token") -> list["Token"]:
     """The reported clause the parse hangs from the channel the verb names ("said in a statement that a boy
     was attacked", "told Reuters in an interview that ..."): a "that" clause of its own subject under the
-    noun of a phrase after the verb."""
+    noun of a phrase after the verb, or under the participle that dates the channel ("said in a statement
+    released on Monday that ...")."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            for clause in noun.children:
-                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > noun.i \
-                        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
-                        and any(c.dep_ in _SUBJ for c in clause.children):
+            dated = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > noun.i]
+            for clause in [*noun.children, *(c for p in dated for c in p.children if c.dep_ == "ccomp")]:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > noun.i and _that_clause(clause):
                     return [clause]
     return []
+
+
+def _that_clause(clause: "Token") -> bool:
+    """A clause of its own subject opened by "that"."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+        and any(c.dep_ in _SUBJ for c in clause.children)
+
+
+# words that make "that" an adverbial's: "so that", "now that", "such that", "except that", "in that"
+_THAT_JOINED = frozenset({"so", "now", "such", "except", "in", "given", "provided"})
+
+
+def _that_clause_as_adverbial(verb: "Token") -> list["Token"]:
+    """The reported clause the parse reads as an adverbial of the verb when a word stands between them ("told
+    Reuters earlier that two vehicles had been spotted"): a "that" clause after the verb, not "so that" or
+    "now that"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _that_clause(c)
+            and not any(m.dep_ == "mark" and m.lower_ == "that" and m.i > 0 and m.nbor(-1).lower_ in _THAT_JOINED
+                        for m in c.children)][:1]
 
 
 # verbs whose object is whom the words are said to, the words following it ("told the conference he had ...")

@@ -160,7 +160,7 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
     if (auxes & _FUTURE or (reported and auxes & _REPORTED_FUTURE)) and not _past_conditional(verb):
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.i != verb.i:
+    if verb.dep_ == "xcomp" and head.i != verb.i and not _open_question(verb):
         if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ") \
                 and not _past_perfect(head) and not _ability_told_as_past(head) and not _describes_who(head):
             return True                     # not "the only force able to uproot terrorism": a description
@@ -172,6 +172,11 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
     return False
+
+
+def _open_question(verb: "Token") -> bool:
+    """"decide how to respond", "will decide whether to strike": a question weighed, no act intended."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether") and c.i < verb.i for c in verb.children)
 
 
 def _describes_who(head: "Token") -> bool:
@@ -1294,10 +1299,11 @@ def _imperative(t: "Token", sent: "Span") -> bool:
 
 def _heads(t: "Token", sent: "Span") -> bool:
     """Whether a token heads the point's sentence: its root, or a quotation's verb that opens it and hangs
-    from the attribution outside it ('"Attack them wherever you find them," the spokesman said')."""
+    from the attribution outside it ('"Attack them wherever you find them," the spokesman said'), its own
+    "do" and "not" before it ('"Don't fire on the markets," the official said')."""
     if t.dep_ == "ROOT":
         return True
-    first = next((x for x in sent if not x.is_punct), None)
+    first = next((x for x in sent if not x.is_punct and not (x.head.i == t.i and x.dep_ in ("aux", "neg"))), None)
     return t.dep_ in ("ccomp", "parataxis") and t.i != t.head.i and first is not None and first.i == t.i \
         and not sent.start <= t.head.i < sent.end
 
