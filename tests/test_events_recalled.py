@@ -151,3 +151,26 @@ def test_recalled_once_joins_an_incident_coded_alike_anywhere():
     kept = recalled_once([lead, again, other_day, other_side, undated, another])
     assert kept == [lead, other_day, other_side, undated, another]
     assert lead.salience == "main" and lead.fatalities == 1
+
+
+# a death its own clause dates to another day than the event told before it is another incident, not that
+# event's outcome
+def test_a_death_dated_to_another_day_is_its_own_incident(nlp, kb):
+    text = ("Protesters blocked a highway in Riverton on Friday over the police shootings of two unarmed men.\n"
+            "Marcus Webb was shot dead by police officers at a bus stop in Riverton on Wednesday night.\n"
+            "A man was killed on Monday during an altercation with two police officers outside a pharmacy.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 9)).events
+    attacks = [e for e in evs if e.event_type == "Violence against civilians"]
+    assert sorted(str(e.event_date) for e in attacks) == ["2016-04-04", "2016-04-06"], \
+        [(e.event_date, e.evidence.text) for e in evs]
+
+
+# the violence a demonstration protests, told with its own month, is a background incident of its own
+def test_violence_protested_with_its_own_month_is_a_background_event(nlp, kb):
+    text = ("Activists rallied outside the Riverton police headquarters on Sunday to protest after an unarmed "
+            "student was shot and killed by officers in January.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 11)).events
+    assert [e.event_type for e in evs] == ["Protests", "Violence against civilians"], [e.rule for e in evs]
+    protest, killing = evs
+    assert protest.event_date == dt.date(2016, 4, 10) and protest.sub_event_type == "Peaceful protest"
+    assert killing.salience == "background" and killing.event_month == "2016-01" and killing.event_date is None

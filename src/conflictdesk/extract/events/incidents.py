@@ -35,7 +35,7 @@ from ...knowledge.gazetteer import distance_km
 from .attributes import DURATION, is_dateline
 from .relevance import PICTURE_NOUNS
 from .notes import (COARSE_KINDS, SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated,
-                    dates_differ, family, finer_within, of_mention, same_attacker, told_place)
+                    dated_in_its_clause, dates_differ, family, finer_within, of_mention, same_attacker, told_place)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -553,6 +553,10 @@ def _same_incident(o: Draft, d: Draft) -> bool:
             and not _what_followed(d) and not _started_earlier(o, d):
         return False             # a quoted reaction is dated by when it was said; a date carried
                                  # from another sentence ("died overnight. ... after the blast") is not the incident's
+    if d.protested and o.date is None and dated_in_its_clause(d):
+        return False             # "a third bomber was killed before he detonated his explosives" and "protests
+        #                          stemming from Sunday's car bombing": the news told undated is not the cause
+        #                          recalled with its own day
     place = told_place(d)
     if d.place_here and _other_country(o.place, place):
         return False             # "the November attack at a hotel in Mali" after a siege in Ouagadougou: another

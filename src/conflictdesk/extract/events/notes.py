@@ -434,6 +434,20 @@ def _on_forces(head: Any) -> bool:
     return False
 
 
+def dated_in_its_clause(d: Draft) -> bool:
+    """`d`'s day is told in its own clause: the date hangs on its word or a verb joined to it ("a man was shot
+    and killed by police in December", "Sterling was killed on Tuesday"), not on a verb of saying or of
+    another clause ("police said on Friday that ...", "protests broke out on Friday after ...")."""
+    if d.date is None:
+        return False
+    head = d.mention.head
+    told = head.doc.char_span(d.date.span.start, d.date.span.end, alignment_mode="expand")
+    if told is None or not len(told):
+        return False
+    own = {head, *(c for c in head.children if c.dep_ == "conj")}
+    return told.root.head in own or (told.root.head.dep_ == "prep" and told.root.head.head in own)
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -461,7 +475,11 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             top.coding = Coding("Protests", sub, "175" if lethal else "141")
         for d in violent:
-            if d.status == top.status and id(d) not in beside:
+            if d.protested and dated_in_its_clause(d):
+                # told as the cause with its own day ("protests after a man was shot by police in December"): no
+                # side of the demonstration, and an incident of its own the report states as fact
+                top.rules.append(d.rule)
+            elif d.status == top.status and id(d) not in beside:
                 d.kind = "merged-into-demonstration"
                 if d.protested:
                     top.rules.append(d.rule)     # told as the cause: no side of the demonstration

@@ -51,7 +51,8 @@ from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECA
                          site_nouns, speaker_phrases, spread_over, status_of, talks_venue, told_as_cause,
                          told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
                          told_sites, without_credits)
-from .notes import NEW_EVENT, Draft, less_lethal, merge_document, merge_sentence, write_note
+from .notes import (NEW_EVENT, Draft, dated_in_its_clause, dates_differ, less_lethal, merge_document, merge_sentence,
+                    write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
@@ -2647,7 +2648,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             # news the report tells, not an incident without place, date or actor
             prior = next((d for d in reversed(drafts) if d.coding.event_type in DISORDER and d.salience == "main"
                           and d.status in ("reported", "claimed")), None)
-        if prior is not None and all(d.kind == "outcome" and d.actor1 is None for d in sdrafts):
+        if prior is not None and all(d.kind == "outcome" and d.actor1 is None and not _dated_apart(d, prior)
+                                     for d in sdrafts):
             # "No fatalities reported." / "Three of them died.": the outcome of the event just told
             if deaths is not None:
                 # a retelling ("The two men were killed instantly") restates the toll, never adds to it
@@ -2912,6 +2914,12 @@ def _bare_outcome(d: Draft) -> bool:
     return d.kind == "outcome" and d.actor1 is None and d.side1.token is None and not d.place_here and \
         d.side2.actor is None and d.side2.phrase is None and d.count is None and \
         (d.date is None or not d.sent_start <= d.date.span.start < d.sent_end)
+
+
+def _dated_apart(d: Draft, prior: Draft) -> bool:
+    """A death or injury its own clause dates to another day than the event told before it ("Castile was
+    killed on Wednesday. Sterling was killed on Tuesday ..."): another incident, not that event's outcome."""
+    return dates_differ(d.date, prior.date) and dated_in_its_clause(d)
 
 
 def _previous_violent(drafts: list[Draft], start: int, text: str) -> Draft | None:
