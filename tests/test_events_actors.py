@@ -1441,3 +1441,56 @@ def test_who_pulls_out_or_counts_the_dead_did_not_kill_them(nlp, kb):
     evs = coded(nlp, kb, text)
     assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
 
+
+
+def test_an_active_verb_joined_to_a_passive_one_is_done_by_its_subject(nlp, kb):
+    text = "An Afghan soldier was wounded but killed two Taliban attackers at a checkpoint in Kunduz on Monday."
+    evs = [(a1, a2) for _, a1, a2 in coded(nlp, kb, text)]
+    assert any(a2 and a2.startswith("Military Forces of Afghanistan") and a1 == "Taliban" for a1, a2 in evs), evs
+
+
+def test_it_in_a_clause_with_no_relative_word_is_the_subject_whose_object_it_qualifies(nlp, kb):
+    text = ("Turkey began shelling on Sunday while demanding that the YPG militia withdraw from areas it has "
+            "captured from Syrian rebels near Azaz.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 and "Turkey" not in a1 and "Rebels" in (a2 or ""), (ev.sub_event_type, a1, a2)
+
+
+def test_a_doer_named_by_no_actor_is_not_the_doer_of_another_clause(nlp, kb):
+    text = ("Kurdish-backed forces were fighting with insurgent groups near Tel Rifaat on Sunday, while government "
+            "forces renewed their shelling of rebel positions near Aleppo.")
+    clashes = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.sub_event_type == "Armed clash"]
+    assert clashes and all(a1 is None or "Syria" not in a1 for a1, _ in clashes), clashes
+
+
+def test_a_gunman_subject_of_the_killing_is_its_doer_not_the_police_who_shot_him(nlp, kb):
+    text = "A gunman killed five people at a shopping mall in Munich on Friday before police shot him dead."
+    evs = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if a2 and a2.startswith("Civilians")]
+    assert evs and all(a1 and a1.startswith("Unidentified Armed Group") for a1, _ in evs), evs
+
+
+def test_who_speculates_on_a_motive_for_an_attack_did_not_carry_it_out(nlp, kb):
+    text = ("A woman stabbed the fire chief outside a fire station in Denver on Tuesday. She was arrested on suspicion "
+            "of aggravated assault. Police declined to speculate on a motive for the attack.")
+    evs = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.event_type == "Violence against civilians"]
+    assert evs and all(a1 is None or "Police" not in a1 for a1, _ in evs), evs
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Syrian troops were engaged in heavy fighting with insurgents near the village of Ratyan north of Aleppo on "
+     "Sunday.", "Military Forces of Syria", "Opposition Rebels"),
+    ("Turkish forces and Islamic State militants traded fire across the border near Kilis on Sunday.",
+     "Military Forces of Turkey", "Islamic State"),
+    ("Security forces surrounded the hotel in Ouagadougou on Friday before they stormed it hours later.",
+     "Military Forces of Burkina Faso", None),
+])
+def test_the_sides_of_a_fight_told_by_a_passive_a_trade_of_fire_or_a_pronoun(nlp, kb, text, first, second):
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert a1 and a1.startswith(first) and (second is None or (a2 or "").startswith(second)), (a1, a2)
+
+
+def test_a_side_before_an_event_noun_the_parser_left_out_of_its_phrase(nlp, kb):
+    text = ("Monitors said four people were killed in heavy rebel shelling of government-held districts of Aleppo on "
+            "Tuesday.")
+    [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert a1 == "Opposition Rebels (Syria)", (a1, a2)

@@ -30,7 +30,8 @@ from ...records import Actor, Person
 from ..actors import short_name_words
 from ..parse_tree import climb_to_subject, text_of
 from .patterns import EventPatterns, RolePhrase
-from .attributes import REPORTING_VERBS, after_the_fact
+from .attributes import KILL_VERBS, REPORTING_VERBS, after_the_fact
+from .relevance import HARM_WORDS
 from .triggers import Mention, expelling
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
-    speaker = _speaker_of_pronoun(tok)
+    speaker = _speaker_of_pronoun(tok) or _holder_of_pronoun(tok)
     if speaker is not None:
         return resolve_phrase(speaker, index, patterns)
     if tok.lemma_.lower() in COUNTING_NOUNS or (tok.like_num and tok.pos_ == "NUM"):
@@ -403,6 +404,25 @@ def _speaker_of_pronoun(tok: "Token") -> "Token | None":
     if not speakers or any(w.lemma_.lower() in WITNESS_NOUNS for w in (speakers[0], *speakers[0].conjuncts)):
         return None
     return speakers[0]
+
+
+def _holder_of_pronoun(tok: "Token") -> "Token | None":
+    """"demanding that the militia withdraw from areas it has captured": "it", the subject of a relative clause
+    with no relative word, is the one-word subject (no plural) of the clause whose object the clause qualifies."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl" \
+            or any(c.lower_ in RELATIVE for c in tok.head.children):
+        return None
+    t = tok.head.head
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ == "PRON" or subj.tag_ in ("NNS", "NNPS") or subj.i > tok.i:
+                return None
+            return subj
+    return None
 
 
 def _speakers_country(tok: "Token", index: ActorIndex) -> str | None:
@@ -671,9 +691,25 @@ def _subject(verb: "Token") -> tuple["Token | None", bool]:
     subj, group = climb_to_subject(verb, subjects=(_ACTIVE_SUBJECT, _PASSIVE_SUBJECT), through=_SUBJECT_THROUGH,
                                    steps=4, through_prepositions=True, not_into=_SPEECH,
                                    otherwise=_modified_noun)
-    if group == 1 and _controls(subj, verb):
+    if group == 1 and (_controls(subj, verb) or _active_conjunct(verb, subj)):
         return subj, False
     return subj, group == 1
+
+
+def _active_conjunct(verb: "Token", subj: "Token") -> bool:
+    """"the officer was wounded but killed two attackers": a verb in the active past with its own object
+    shares the subject of the passive verb it is joined to, as its doer, not as what was done to."""
+    return subj.head.i != verb.i and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") \
+        and bool(_children(verb, {"dobj"})) and not _children(verb, {"auxpass"})
+
+
+# verbs whose passive tells who takes part in the fighting its "in" names ("were engaged in clashes with X",
+# "were locked in fierce fighting"), not what was done to them
+PARTAKING = {"engage", "involve", "embroil", "lock"}
+
+
+def _partaking(verb: "Token") -> bool:
+    return verb.lemma_.lower() in PARTAKING and bool(_pobj_of(verb, {"in"})) and not _pobj_of(verb, {"by"})
 
 
 def _event_before_participle(verb: "Token") -> "Token | None":
@@ -734,7 +770,7 @@ NOT_AGENT_PREPS = {"after", "before", "since", "following", "despite", "amid", "
                    "ahead", "like", "unlike", "than", "without"}
 NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "face", "aftermath", "fear", "risk",
                    "victim", "target", "toll", "suspect", "investigation", "probe", "inquiry", "trial", "connection",
-                   "anniversary", "memorial", "survivor",
+                   "anniversary", "memorial", "survivor", "motive",
                    # who works at the place of an attack did not carry it out ("police cordoned off the site of
                    # the attack", "checked a sample from the blast scene")
                    "scene", "site"}
@@ -748,7 +784,7 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who flees or escapes it was exposed to it ("residents fleeing the shelling")
                    "flee", "escape", "evade", "endure",
                    # who examines it did not do it ("officials are still analyzing the links between X and an attack")
-                   "analyze", "analyse", "examine", "study", "probe", "review", "discuss",
+                   "analyze", "analyse", "examine", "study", "probe", "review", "discuss", "speculate",
                    # who names the attacker did not attack ("the gunman, identified by police as ...")
                    "identify", "name",
                    # who finds the dead did not kill them ("police discovered three dead men", "troops found the
@@ -1043,7 +1079,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         objs = _children(head, {"dobj"})
         if m.trigger.kind in ("territory", "transfer"):
             objs = []                 # what is taken is a place, not the other side
-        if passive or _children(head, {"nsubjpass", "agent"}):
+        # "troops were engaged in fierce fighting with insurgents": the subject is a side (PARTAKING)
+        if (passive or _children(head, {"nsubjpass", "agent"})) and not _partaking(head):
             # a "by" phrase the parser marks as agent is the doer of a passive verb even with no passive
             # subject or auxiliary ("the 20th man shot and killed by police": killed by them)
             target = subj if m.trigger.kind not in ("territory", "transfer") or expelling(m) else None
@@ -1204,6 +1241,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                     verb = None
                 if verb is not None:
                     subj, passive = _subject(verb)
+                    passive = passive and not _partaking(verb)      # "were locked in fighting": a side
                     if subj is not None and subj.i != head.i and not passive and (
                             not (subj.i < head.i and head.i in {t.i for t in subj.subtree})
                             or _modified_noun(verb) == (subj,)):      # "women carrying suicide bombs"
@@ -1213,7 +1251,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                     if head.dep_ == "nsubj" and head.head.i == verb.i:
                         objs = _children(verb, {"dobj"}) if verb.lemma_.lower() not in EFFECT_VERBS else []
                         target = objs[0] if objs else None
-                        agent = None
+                        # "a gunman killed 20 people", "opened fire": a word for the one who attacks is the doer
+                        # of the harm it does (not "gunmen were hiding in the house")
+                        harming = {verb.lemma_.lower(), *(o.lemma_.lower() for o in objs)} & (HARM_WORDS | KILL_VERBS)
+                        agent = head if harming and head.lemma_.lower() in PERSON_HEADS | patterns.unidentified_nouns \
+                            else None
         if target is None and m.coding.event_type == "Battles":
             withs = _pobj_of(head, {"with", "against", "from"})   # "clashes with X", "took X from Y"
             target = withs[0] if withs else None
@@ -1234,9 +1276,11 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})
         target = next((h for t in taken for x in (t, *_conjuncts(t)) for h in [_holder(x, index, patterns)]
                        if h is not None), None)
-    if agent is not None and head.pos_ == "VERB" and head.lemma_.lower() in RECIPROCAL \
-            and m.coding.event_type == "Battles" and (target is None or target.lemma_.lower() in EXCHANGED):
-        # "Turkish troops and PKK militants clashed", "X and Y exchanged fire": each side fought the other
+    if agent is not None and head.pos_ == "VERB" and m.coding.event_type == "Battles" and (
+            (head.lemma_.lower() in RECIPROCAL and target is None)
+            or (head.lemma_.lower() in RECIPROCAL | {"trade"} and target is not None
+                and target.lemma_.lower() in EXCHANGED)):
+        # "Turkish troops and PKK militants clashed", "X and Y exchanged (traded) fire": each side fought the other
         others = _conjuncts(agent)
         target = others[0] if others else target
     targets = _pobj_of(head, TARGET_PREPS)
@@ -1253,6 +1297,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if struck and struck[0].lemma_.lower() in HELD_SITES | {"position", "post", "base", "stronghold"}:
             target = _held_by(struck[0], index, patterns) or (
                 struck[0] if _names_a_side(struck[0], index, patterns) else None)
+    word = noun_anchor(m.head)
+    if agent is None or (word.dep_ == "acl" and agent.i == word.head.i):
+        agent = _stranded_modifier(word, index, patterns) or agent
     downer = _downed_by(head)
     if downer is not None:
         agent, target = downer, head
@@ -1279,6 +1326,19 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if p.actor and p.actor != roles.side1.actor and p.actor not in roles.assoc1:
             roles.assoc1.append(p.actor)
     return roles
+
+
+def _stranded_modifier(head: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
+    """"killed in heavy rebel shelling of ...", "Fighting and government shelling erupted": the word just
+    before an event noun (or a gerund read as a noun's modifier) that names a side, parsed as no part of its
+    phrase (the object of the preposition, or a conjunct), is who did it."""
+    if head.i == 0 or head.tag_ not in ("NN", "NNS", "VBG") or head.dep_ not in ("advcl", "acl", "appos", "conj"):
+        return None
+    prev = head.doc[head.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i == head.i or prev.dep_ not in ("pobj", "conj") \
+            or head.head.i not in (prev.i, prev.head.i, prev.head.head.i):
+        return None
+    return prev if _names_a_side(prev, index, patterns) else None
 
 
 DOWNED_AIRCRAFT = {"jet", "warplane", "aircraft", "plane", "helicopter", "drone", "fighter", "bomber"}

@@ -1011,17 +1011,20 @@ def _they(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) 
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     # the subject of the sentence's main clause ("They have seized villages, rebels said"), not of a clause
-    # inside it: "the men told police they targeted him", "before they killed"
+    # inside it ("the men told police they targeted him"), unless the clause it is in is set beside another
+    # whose plural subject it repeats ("security forces circled the hotel before they stormed in")
     main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i
                                    and verb.head.lemma_.lower() in SPEAKING_VERBS | {"tell"})
-    if tok.dep_ != "nsubj" or not main:
+    outer = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")
+                  and c.i < tok.i), None) if verb.dep_ == "advcl" else None
+    if tok.dep_ != "nsubj" or not (main or outer is not None):
         return party
     doc = tok.doc
     start = tok.sent.start
     if start > 0:
         start = doc[start - 1].sent.start
-    nearest = next((t for t in reversed(doc[start:tok.i]) if t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound"),
-                   None)
+    nearest = outer or next((t for t in reversed(doc[start:tok.i]) if t.tag_ in ("NNS", "NNPS")
+                             and t.dep_ != "compound"), None)
     if nearest is None:
         return party
     found = _antecedent(resolve_phrase(nearest, index, patterns), kb=kb, index=index, patterns=patterns)
@@ -2049,6 +2052,9 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     state forces first, as ACLED's coders list them when a report does not say who attacked."""
     sides: list[str] = []
     tellers: list[str] = []
+    # a doer the parse named but no actor resolves ("Kurdish-backed forces were fighting with insurgents,
+    # while government forces shelled ...") is not the doer of another clause of its sentence
+    doers = _other_doers(d) if a1 is None else frozenset()
     allies = {*d.assoc1, *(_country_branch(as_forces(a, kb=kb, index=index, country=country), country, kb=kb)
                            for a in d.assoc1)}
     for tok in d.mention.sent:
@@ -2063,7 +2069,7 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
         if actor is None and kb is not None and country and _military_reporting(tok):
             actor = getattr(kb.state_actor(country, "military"), "id", None)    # "a security officer told"
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
-        if actor is not None and actor not in sides and actor not in (a1, a2, *allies):
+        if actor is not None and tok.i not in doers and actor not in sides and actor not in (a1, a2, *allies):
             (tellers if told else sides).append(actor)   # an ally ("fighting alongside Assad's forces") is no opponent
     # who tells of the fighting ("the military said", "a rebel commander told Reuters") is one of its sides,
     # unless the state it serves already has its forces in it: "a gunfight with the Indian army, police said"
@@ -2079,6 +2085,17 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     if a2 is None and sides:
         a2 = sides[0]
     return a1, a2
+
+
+def _other_doers(d: Draft) -> frozenset[int]:
+    """The subjects of the other verbs of the sentence, when the event's own doer is told by a noun that names
+    no actor: each is the doer of its own clause, not of this event (a pronoun may stand for one of them: "as
+    the army gained strength, it led offensives")."""
+    own = d.side1.token
+    if own is None or own.pos_ == "PRON":
+        return frozenset()
+    return frozenset(t.i for t in d.mention.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i != own.i
+                     and t.head.i != d.mention.head.i)
 
 
 OCCURRED = ("reported", "claimed", "attempted")
