@@ -1252,13 +1252,16 @@ class DocumentPlaces:
     a report that leads with a region ("killed a Navy SEAL in northern Iraq after overrunning a
     town") and names other towns in passing tells its incident ("killed near the town of Tel Asqof");
     `filed`, the town of a dateline without a dash ("BIRSTALL, England A British member of parliament was
-    shot dead ..."), for an event told with no place at all in its own country (`extract_events`).
+    shot dead ..."), for an event told with no place at all in its own country (`extract_events`);
+    `venues`, where the places named only as where talks are held begin (`talks_venue`: "peace talks in
+    Geneva"), found once for the document.
     """
     main: Place | None = None
     dateline: Place | None = None
     story: Place | None = None
     sites: dict[str, Place] = field(default_factory=dict)
     filed: Place | None = None
+    venues: frozenset[int] = frozenset()
 
 
 CREDITS = re.compile(r"\((?:[^()]{0,80}\b)?(?:reporting|writing|editing) by\b[^()]*\)", re.IGNORECASE)
@@ -1312,7 +1315,8 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
             if n >= 2 and n > rest[0][1]:
                 story = next(p for p in towns if p.name == first)
                 story = story if story.country == country else None
-    venues = [p for p in towns if talks_venue(p, text)]
+    venue_starts = frozenset(p.span.start for p in places if talks_venue(p, text))
+    venues = [p for p in towns if p.span.start in venue_starts]
     if venues:
         # a town named only as where talks are held ("peace talks in Geneva") is no town of the story
         main, story = (None if p is not None and all(o in venues for o in towns if o.name == p.name) else p
@@ -1320,7 +1324,7 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     # a dateline without a dash is where the wire filed from, often far from the story: never a place
     lines = [p for p in places if _dateline(p, text, dashed=True) and p.latitude is not None]
     dateline = lines[0] if lines and country is not None and lines[0].country == country else None
-    return DocumentPlaces(main=main, dateline=dateline, story=story)
+    return DocumentPlaces(main=main, dateline=dateline, story=story, venues=venue_starts)
 
 
 def filed_story(filed: Place | None, places: list[Place], text: str) -> Place | None:
@@ -1676,7 +1680,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # sentences around them
         return (p.latitude is not None or p.country is not None) and not _dateline(p, text) and not any(
             a <= p.span.start and p.span.end <= b and b - a > p.span.end - p.span.start for a, b in exclude) \
-            and (not talks_venue(p, text) or own_phrase(p))
+            and (p.span.start not in document.venues or own_phrase(p))
 
     def own_phrase(p: Place) -> bool:
         return own is not None and own[0] <= p.span.start < own[1]

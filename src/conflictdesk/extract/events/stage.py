@@ -48,7 +48,7 @@ from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECA
                          in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
-                         site_nouns, speaker_phrases, spread_over, status_of, talks_venue, told_as_cause,
+                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause,
                          told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
                          told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, dated_in_its_clause, dates_differ, less_lethal, merge_document, merge_sentence,
@@ -2637,7 +2637,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         if sdrafts:
             found.append((sent, sdrafts))
     # where people live or come from, where someone spoke or talks are held, tells no country of the events
-    away = homes(places, doc.text) + told_in(places, doc.text) + [p for p in places if talks_venue(p, doc.text)]
+    away = homes(places, doc.text) + told_in(places, doc.text) + [p for p in places if p.span.start in document.venues]
     country = note_country([p for p in places if p not in away] or credited, actors,
                            [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
     for sent, sdrafts in found:
