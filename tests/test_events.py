@@ -95,6 +95,11 @@ def test_aggregate_count_is_not_fatalities(nlp):
     ("The attacks in the capital were not aimed at the embassy, officials said.", "attacks", "reported"),
     ("The protest in the capital did not go ahead, police said.", "protest", "negated"),
     ("Gunmen did not attack the village, police said.", "attack", "negated"),
+    # a side or an act told as none: "no soldiers fired", "no reports of shots fired"
+    ("The army said no soldiers fired at the crowd in the square.", "fired", "negated"),
+    ("No shells were fired at the town overnight, residents said.", "fired", "negated"),
+    ("Officials said there were no reports of mortars fired at the camp.", "fired", "negated"),
+    ("There were no reports of casualties in the bombing of the market.", "bombing", "reported"),
 ])
 def test_status(nlp, sentence, word, status):
     parsed = nlp(sentence)

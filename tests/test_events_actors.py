@@ -1420,6 +1420,11 @@ def test_a_states_name_before_people_or_ground_tells_where_they_are_from(nlp, kb
     text = "The senator spoke a day after a gunman opened fire on U.S. soil, killing five people in a Texas bar."
     evs = coded(nlp, kb, text)
     assert all(a2 is None or "Military" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+    # a civilian place or people the state's name tells the country of: "a U.S. clinic", "a French school"
+    for text in ("A man opened fire at a U.S. fertility clinic in Ohio on Friday, wounding three staff members.",
+                 "A gunman attacked a U.S. health care provider in Denver on Sunday, killing one nurse."):
+        evs = coded(nlp, kb, text)
+        assert evs and all(a2 is None or "Military" not in a2 for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
 
 
 def test_a_noun_shot_and_killed_by_police_takes_the_participles_agent(nlp, kb):
@@ -1494,3 +1499,13 @@ def test_a_side_before_an_event_noun_the_parser_left_out_of_its_phrase(nlp, kb):
             "Tuesday.")
     [(ev, a1, a2)] = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
     assert a1 == "Opposition Rebels (Syria)", (a1, a2)
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire at a bank in Tulsa on Friday, wounding four customers before police shot him dead.",
+    "Two gunmen shot three shoppers at a market in Lyon on Monday before officers fired at them, police said.",
+])
+def test_the_attacker_shot_by_police_ends_his_own_attack(nlp, kb, text):
+    evs = coded(nlp, kb, text)
+    assert len(evs) == 1, [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
+    assert evs[0][1] is not None and evs[0][1].startswith("Unidentified Armed Group"), evs

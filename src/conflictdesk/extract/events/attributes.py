@@ -570,6 +570,11 @@ def _aimed_at(verb: "Token") -> bool:
         for c in verb.children)
 
 
+def _told_as_none(tok: "Token") -> bool:
+    """"no soldiers", "no reports": a noun its determiner says there is none of."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
 def status_of(head: "Token", *, text: str) -> str:
     full = _absolute([head] + _ancestors(head))
     chain = _participle(full)               # what the sentence says around the event participle's noun is not its own
@@ -594,6 +599,13 @@ def status_of(head: "Token", *, text: str) -> str:
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in NO_ONE or (c.lower_ == "one" and any(
             g.lower_ == "no" for g in c.children))) for c in head.children):
         return "negated"                       # "nobody was killed", "no one was hurt", "killed none"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _told_as_none(c) for c in head.children):
+        return "negated"                       # "no soldiers opened fire", "no shots were fired"
+    told = head.head if head.dep_ == "acl" and head.pos_ == "VERB" else head
+    if told.dep_ == "pobj" and told.head.lower_ == "of":
+        told = told.head.head
+    if told is not head and told.pos_ == "NOUN" and told.lemma_.lower() in REPORTING_VERBS and _told_as_none(told):
+        return "negated"                       # "there were no reports of shots fired"
     # a stopping word negates what it governs ("the shelling stopped", "a halt to the raids"), not a verb
     # coordinated with the event: "wounded a teacher before being stopped and arrested" tells the arrest
     if any(t.lemma_.lower() in NEG_LEMMAS and unstopped[k - 1].dep_ != "conj" for k, t in enumerate(unstopped) if k):

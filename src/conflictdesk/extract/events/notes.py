@@ -490,6 +490,11 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     drafts = _destruction_in_violence(drafts)
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: -d.priority):
+        ended = next((o for o in out if family(o) == family(d) and _attacker_shot_back(d, o)), None)
+        if ended is not None:
+            out[out.index(ended)] = d      # the attack hosts the firing that ended it, whichever ranks first
+            absorb(d, ended)
+            continue
         host = None
         # an outcome joins the event of its own clause first ("air strikes killed 91 while rebel
         # shelling claimed 49 lives": the 49 are the shelling's)
@@ -500,6 +505,9 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                     and d.side2.token.i == o.side1.token.i:
                 host = o        # "a woman who tried to stab officers was shot and killed": the attacker shot,
                 break           # the end of her own attack
+            if _attacker_shot_back(o, d):
+                host = o        # "a gunman killed two people before police shot him dead": the end of his attack
+                break
             if o.status != d.status and not ((any(x.kind == "outcome" and _responsibility_for(x.mention.head)
                                                   for x in (o, d)) or "territory" in (o.kind, d.kind))
                                              and {o.status, d.status} <= set(VIOLENT_STATUS)):
@@ -551,6 +559,26 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             _crowd_named_by_type(host)
     out.sort(key=lambda d: d.mention.start)
     return out
+
+
+# the pronouns an attack's attacker is taken up by as the one shot at its end (plural or not): "before
+# police shot him"
+ATTACKER_PRONOUNS = {"him": False, "her": False, "them": True}
+POLICE_IDS = "police-forces-of-"
+
+
+def _attacker_shot_back(o: Draft, d: Draft) -> bool:
+    """Is `d` the police firing on `o`'s attacker, told by a pronoun after him ("a gunman opened fire at a
+    clinic, killing two, before police shot him dead", "after police fired at them")? One incident: the
+    attack and its end (the attacker's side is kept). Soldiers who kill attackers fight a battle of its own."""
+    attacker, him = o.side1.token, d.side2.token
+    if attacker is None or him is None or him.lower_ not in ATTACKER_PRONOUNS or him.i <= attacker.i \
+            or d.actor1 is None or not d.actor1.startswith(POLICE_IDS) \
+            or (o.actor1 is not None and o.actor1.startswith(STATE_IDS)) \
+            or o.status != d.status or o.history != d.history:
+        return False
+    return ATTACKER_PRONOUNS[him.lower_] == (attacker.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" for c in attacker.children))
 
 
 def _sides(d: Draft) -> set[str]:

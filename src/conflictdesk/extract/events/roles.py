@@ -538,9 +538,11 @@ def _nationality_only(hit: tuple[int, int, str], tok: "Token", index: ActorIndex
         return True
     said = text[hit[0]:hit[1]].lower()
     if said in {n.lower() for n in (rec.name, *rec.aliases)} or said in short_name_words():
-        # "Israel", "the United States", "the North": the state named; but not as the word before people or
-        # ground it only tells the origin of ("three U.S. nationals", "a U.S. citizen", "on U.S. soil")
-        return tok.lemma_.lower() in NAMED_ORIGIN_HEADS and any(
+        # "Israel", "the United States", "the North": the state named; but not as the word before people,
+        # ground or civilian places it only tells the origin of ("three U.S. nationals", "a U.S. citizen", "on
+        # U.S. soil", "a U.S. hospital")
+        lemma = tok.lemma_.lower()
+        return lemma in NAMED_ORIGIN_HEADS | patterns.civilian_nouns | patterns.civilian_sites and any(
             c.dep_ in ("compound", "amod") and hit[0] <= c.idx < hit[1] for c in tok.children)
     own = hit[0] <= tok.idx < hit[1]                  # "Palestinians", "a Palestinian"
     return own or _people_word(tok, patterns.nationality_heads) \
