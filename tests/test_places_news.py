@@ -363,6 +363,9 @@ def test_an_airport_named_after_a_person_is_no_village_far_away(places):
     # a village near the story's towns gives its name to its airfield
     found = places("Rebels shelled Kuweires airport east of Aleppo on Monday, the Syrian Observatory said.")
     assert named(found, "Aleppo")
+    # two airports told together: the plural names them as well
+    found = places("Snow closed the O'Hare and Midway airports on Friday, officials in Chicago said.")
+    assert not named(found, "Midway") and named(found, "Chicago")
 
 
 def test_a_name_no_locative_word_governs_is_no_town_spelled_alike_nor_a_surname_after_of(places):

@@ -184,8 +184,9 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}$")
 
 
-# "Ataturk Airport", "Chicago's Midway International Airport": the name an airport is known by
-AIRPORT_AFTER = re.compile(r"\s+(?:International\s+|National\s+)?[Aa]irport\b")
+# "Ataturk Airport", "Chicago's Midway International Airport", "O'Hare and Midway airports": the name an airport
+# is known by
+AIRPORT_AFTER = re.compile(r"\s+(?:International\s+|National\s+)?[Aa]irports?\b")
 AIRPORT_TOWN_MIN_POPULATION = 5000   # a village this small far from the story is no airport's town
 
 
