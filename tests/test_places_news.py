@@ -363,3 +363,17 @@ def test_an_airport_named_after_a_person_is_no_village_far_away(places):
     # a village near the story's towns gives its name to its airfield
     found = places("Rebels shelled Kuweires airport east of Aleppo on Monday, the Syrian Observatory said.")
     assert named(found, "Aleppo")
+    # two airports told together: the plural names them as well
+    found = places("Snow closed the O'Hare and Midway airports on Friday, officials in Chicago said.")
+    assert not named(found, "Midway") and named(found, "Chicago")
+
+
+def test_a_name_no_locative_word_governs_is_no_town_spelled_alike_nor_a_surname_after_of(places):
+    # an entity read only by a similar spelling of a town is a word or a name ("Han Solo" is not Hounslow)
+    found = places("Police in Leeds said a fan dressed as Han Solo was robbed on Friday. The actor played "
+                   "Han Solo for decades.")
+    assert not named(found, "Han Solo") and named(found, "Leeds")
+    # "of" alone keeps no city of a surname the text gives to a person ("the confirmation of Garland")
+    found = places("The Senate refused to hold hearings on Judge Merrick Garland. Critics said the confirmation "
+                   "of Garland would tilt the court, officials in Washington said.")
+    assert not named(found, "Garland")

@@ -184,8 +184,9 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+){0,2}$")
 
 
-# "Ataturk Airport", "Chicago's Midway International Airport": the name an airport is known by
-AIRPORT_AFTER = re.compile(r"\s+(?:International\s+|National\s+)?[Aa]irport\b")
+# "Ataturk Airport", "Chicago's Midway International Airport", "O'Hare and Midway airports": the name an airport
+# is known by
+AIRPORT_AFTER = re.compile(r"\s+(?:International\s+|National\s+)?[Aa]irports?\b")
 AIRPORT_TOWN_MIN_POPULATION = 5000   # a village this small far from the story is no airport's town
 
 
@@ -382,6 +383,10 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
         #                ("Pakistan, Saudi Arabia and Somalia", "Tennessee, Georgia": a list, no container)
     if r.kind == "country":
         return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
+    if c.origin == "ner" and not c.governed and r.kind == "populated_place" and r.match == "fuzzy" \
+            and not r.imported:
+        return False   # an entity no locative word governs, read only by a similar spelling of a town: a word, a
+        #                team or a person ("the Sharks" are not Sarcoxie, "Han Solo" is not Hounslow)
     if c.origin in ("ner", "object") and not c.governed and r.kind != "admin1":
         # an entity not governed by a locative word: only a known, sizeable or local place
         return r.country_code in countries[:3] or r.population >= 100000

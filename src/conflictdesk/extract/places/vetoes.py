@@ -92,10 +92,11 @@ class NamedSpans:
             if (start, end) == (c.start, c.end) and not c.governed:
                 c.named_as = "person"
         if (c.text in self.surnames or c.text.rstrip("'’") in self.surnames) \
-                and not (c.governed and c.text[-1:] not in "'’" and _largest(gaz, c.text) >= PARTIAL_MIN_POPULATION):
+                and not (c.governed and not c.via_of and c.text[-1:] not in "'’"
+                         and _largest(gaz, c.text) >= PARTIAL_MIN_POPULATION):
             # "Glenn Franklin Jones ... Jones' residence": the possessive too; not a city a locative word
             # governs ("clashes ... at the Capitol in Sacramento" beside the group "Antifa Sacramento" the
-            # tagger takes for a person)
+            # tagger takes for a person), though "of" alone says no place ("the nomination of Garland")
             return True
         for start, end in self.organisations:
             if start < c.start and c.end <= end and _largest(gaz, c.text) < PARTIAL_MIN_POPULATION:
