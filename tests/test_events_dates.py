@@ -259,6 +259,15 @@ def test_an_act_someone_is_accused_of_came_before_the_news(nlp, kb):
     assert stabbings and stabbings[0].event_date == dt.date(2016, 4, 20), [e.event_date for e in stabbings]
 
 
+
+def test_an_attempt_someone_is_accused_of_came_before_the_news(nlp, kb):
+    # "accused of attempting to bomb": the attempt is the earlier act, not the news of the day of the charges
+    text = ("Prosecutors on Sunday charged two men accused of attempting to bomb a police station in Lyon, "
+            "officials said.")
+    bombings = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert bombings and all(e.salience == "background" and e.event_date is None for e in bombings), \
+        [(e.salience, e.event_date) for e in bombings]
+
 NEWS_LEAD = "BAGHDAD — A car bomb killed nine people at a market in Baghdad on Saturday, police said."
 NEWS_DAY = dt.date(2016, 5, 7)
 

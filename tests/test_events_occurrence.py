@@ -248,6 +248,28 @@ def test_a_helicopter_shot_down_stays_an_event(nlp, kb):
     assert evs
 
 
+def test_a_blast_told_after_a_lead_telling_a_gas_explosion_is_that_accident(nlp, kb):
+    assert not violent(nlp, kb, "A gas explosion ripped through a bakery in the port of Tema on Monday, injuring "
+                                "five workers, fire officials said.\n\nThe blast shattered windows along the street "
+                                "and the explosion left two other people hurt.")
+
+
+def test_a_blast_told_after_a_lead_telling_a_bombing_stays_an_attack(nlp, kb):
+    evs = violent(nlp, kb, "A bomb went off at a bus stop in Maiduguri on Monday, killing four people, police "
+                           "said.\n\nThe blast shattered windows along the street.")
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
+def test_what_one_did_to_oneself_is_no_attack(nlp, kb):
+    assert not violent(nlp, kb, "Farmer dies of wound\nA farmer died on Sunday near the village of Kamo after a "
+                                "self-shot wound to the leg, police said.")
+
+
+def test_a_shooting_told_beside_a_self_shot_picture_stays_an_attack(nlp, kb):
+    assert violent(nlp, kb, "Police said the suspect, who had shot his neighbour on Friday, posted a self-shot "
+                            "picture of his bloody face online.")
+
+
 def test_aircraft_striking_stay_strikes(nlp, kb):
     evs = violent(nlp, kb, "Russian jets carried out dozens of strikes on Islamic State positions near Palmyra on "
                            "Sunday, the Syrian Observatory said.")

@@ -987,12 +987,12 @@ def accused_act(head: "Token") -> bool:
 
 
 def _accused_phrase(head: "Token") -> "Token | None":
-    """The verb of the phrase "of killing ..." / "with shooting ..." the trigger is in, when what governs it
-    is an accusation (`ACCUSED_WORDS`), else None."""
+    """The verb of the phrase "of killing ..." / "with shooting ..." / "of attempting to bomb ..." the trigger
+    is in, when what governs it is an accusation (`ACCUSED_WORDS`), else None."""
     if head.pos_ != "VERB":
         return None
     t = head
-    while t.dep_ == "conj" and t.head.i != t.i:
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ == "VERB":
         t = t.head
     if t.dep_ != "pcomp" or t.head.lower_ not in ("of", "with", "for", "to", "in"):
         return None

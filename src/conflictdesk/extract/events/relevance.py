@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...taxonomy import ARMED_VIOLENCE
-from .attributes import HYPO_MODALS, PERCEPTION_VERBS
+from .attributes import DEATH_LEMMAS, HYPO_MODALS, KILL_VERBS, PERCEPTION_VERBS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -363,7 +363,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
             or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head) or _in_a_series(head) \
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
-            or _explosive_matter(head) or _arrest_evaded(head) or _words_intercepted(head):
+            or _explosive_matter(head) or _arrest_evaded(head) or _words_intercepted(head) or _self_done(m):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -751,6 +751,30 @@ def _anti(head: "Token") -> bool:
     doc = head.doc
     before = [t.lower_ for t in doc[max(0, head.i - 2):head.i]]
     return before[-1:] == ["anti"] or before == ["anti", "-"]
+
+
+def _self_prefixed(tok: "Token") -> bool:
+    """Is the word the second half of one opening with "self-" ("self-shot", "self-inflicted")?"""
+    doc = tok.doc
+    return [t.lower_ for t in doc[max(0, tok.i - 2):tok.i]] == ["self", "-"] and doc[tok.i - 1].whitespace_ == ""
+
+
+def _self_marked(tok: "Token") -> bool:
+    """"self-shot", "a self-shot wound", "a self-inflicted gunshot wound": the word, one modifying it, or one
+    modifying the noun it modifies, opens with "self-"."""
+    nouns = [tok] + ([tok.head] if tok.dep_ == "compound" and tok.head.i != tok.i else [])
+    return _self_prefixed(tok) or any(c.dep_ in ("compound", "amod") and _self_prefixed(c)
+                                      for n in nouns for c in n.children)
+
+
+def _self_done(m: "Mention") -> bool:
+    """"a self-shot wound", "died from a self-inflicted gunshot wound": a trigger marked as done to oneself
+    (`_self_marked`), or a death told as caused by one, is no attack."""
+    if _self_prefixed(m.tokens[0]) or _self_marked(m.head):
+        return True
+    return m.head.lemma_.lower() in DEATH_LEMMAS - KILL_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("after", "from", "of") and any(
+            g.dep_ == "pobj" and _self_marked(g) for g in c.children) for c in m.head.children)
 
 
 HAMPERING = {"hamper", "slow", "hinder", "delay", "complicate", "impede", "obstruct"}
@@ -1189,6 +1213,7 @@ def _war_toll(head: "Token") -> bool:
 
 
 ACCIDENT = re.compile(r"\b(accident\w*|crash(?:ed|es)?|derail\w*|collision|collided|technical (?:fault|failure|problem)|"
+                      r"gas (?:explosion|blast|leak|cylinder)s?|"
                       r"blaze|fire (?:broke|breaks) out|malfunction\w*|mechanical (?:fault|failure|problem)|"
                       r"air ?bags?)\b", re.IGNORECASE)
 # nature's disasters, when they kill: "a volcano unleashed hot clouds of ash, killing several villagers", "one more
@@ -1233,3 +1258,21 @@ def accident(sentence: str) -> bool:
     deaths in an accident, told with no hostile act."""
     return bool(ACCIDENT.search(sentence) or DISASTER.search(sentence) and DEATHS.search(sentence)) \
         and not HOSTILE.search(sentence)
+
+
+# what explodes only as a weapon: "a truck crashed after it hit a landmine" tells no accidental blast
+ORDNANCE = re.compile(r"\b(?:(?:land)?mines?|IEDs?|devices?|shells?|grenades?|ordnance)\b", re.IGNORECASE)
+# how many sentences open a report (a dateline may split its lead in two)
+LEAD_SENTENCES = 2
+
+
+def blast_accident_lead(sentences: list[str]) -> bool:
+    """Does the report open by telling an explosion as an accident ("A gas explosion tore through a block of
+    flats, killing three")? Then "the blast" its later sentences tell with no hostile word is that accident."""
+    return any(accident(s) and BLAST_WORDS.search(s) and not ORDNANCE.search(s) for s in sentences[:LEAD_SENTENCES])
+
+
+def accident_blast(m: "Mention", *, accident_lead: bool) -> bool:
+    """An explosion told with no hostile word in a report that opens with an accidental one (`blast_accident_lead`):
+    that accident told again, no attack."""
+    return accident_lead and m.coding.event_type == "Explosions/Remote violence" and not HOSTILE.search(m.sent.text)

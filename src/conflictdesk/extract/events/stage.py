@@ -38,8 +38,9 @@ from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, 
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
                         history_retold, incidents_only, merge_references, refers_back, report_date,
                         said_day_told_later)
-from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, agreement_made,
-                        hacking_attack, not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
+from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
+                        agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
+                        told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
 from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
                          WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
@@ -2590,6 +2591,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                    or any(_attackers_killing(m) for m in found_all[k]))
                  for k in range(len(sents))]
     hacking = about_hacking(doc.text)     # its "attacks" with no weapon or harm are on computers
+    accident_lead = blast_accident_lead([s.text for s in sents])
     # ... and the demonstrations it tells as done by a crowd ("On Friday, protesters marched to the mayor's office"),
     # never one only named ("a rally", "in protest at")
     marched = [set() if relevant else {id(m) for m in f if demonstration_done(m)} for f in found_all]
@@ -2614,6 +2616,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                         or id(m) in marched[k]]
         if hacking:
             mentions = [m for m in mentions if not hacking_attack(m)]
+        # "The blast destroyed the second floor", after a lead telling a gas explosion: the accident again
+        mentions = [m for m in mentions if not accident_blast(m, accident_lead=accident_lead)]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not gated(m) and not
