@@ -76,7 +76,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
 UNIDENTIFIED = "unidentified-armed-group"
 
 
-STATE_IDS = ("military-forces-of-", "police-forces-of-", "government-of-")
+MILITARY_IDS, POLICE_IDS = "military-forces-of-", "police-forces-of-"
+STATE_IDS = (MILITARY_IDS, POLICE_IDS, "government-of-")
 
 
 def _unnamed(actor: str | None) -> bool:
@@ -564,7 +565,6 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
 # the pronouns an attack's attacker is taken up by as the one shot at its end (plural or not): "before
 # police shot him"
 ATTACKER_PRONOUNS = {"him": False, "her": False, "them": True}
-POLICE_IDS = "police-forces-of-"
 
 
 def _attacker_shot_back(o: Draft, d: Draft) -> bool:
@@ -845,7 +845,7 @@ def _nationals_of(d: Draft, o: Draft) -> bool:
     default) may be the forces of that country `o` struck ("attacked Kenyan peacekeepers"): no other target."""
     country = _country_part(d.actor2, "civilians-")
     return d.side2.kind == "nationals" and country is not None and o.actor2 is not None \
-        and o.actor2.startswith(("military-forces-of-", "police-forces-of-")) and country in o.actor2
+        and o.actor2.startswith((MILITARY_IDS, POLICE_IDS)) and country in o.actor2
 
 
 def _country_part(actor: str | None, prefix: str) -> str | None:
