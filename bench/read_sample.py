@@ -71,7 +71,7 @@ def readable(out: dict[str, Any]) -> dict[str, Any]:
     """One article's contract JSON with ids replaced by names and only what a reader checks."""
     actors = {a["id"]: a.get("name") for a in out.get("actors", [])}
     people = {p["id"]: p.get("name") for p in out.get("people", [])}
-    events = [{"type": e.get("event_type"), "sub": e.get("sub_event_type"), "date": e.get("date"),
+    events = [{"type": e.get("event_type"), "sub": e.get("sub_event_type"), "date": e.get("event_date"),
                "country": e.get("country"), "location": e.get("location"), "fatalities": e.get("fatalities"),
                "status": e.get("status"), "salience": e.get("salience"), "actor1": actors.get(e.get("actor1")),
                "actor2": actors.get(e.get("actor2")), "evidence": (e.get("evidence") or {}).get("text")}

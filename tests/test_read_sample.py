@@ -35,3 +35,19 @@ def test_changes_lists_removed_and_added_items_per_article():
     assert lines[1].startswith("  - ") and '"Battles"' in lines[1]
     assert lines[2].startswith("  + ") and '"Riots"' in lines[2]
     assert len(lines) == 3
+
+
+def test_readable_takes_the_contract_fields_and_names_the_ids():
+    out = {"actors": [{"id": "a1", "name": "Police Forces of Kenya (2013-)"}],
+           "people": [{"id": "p1", "name": "A Spokesman"}],
+           "events": [{"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2016-05-03",
+                       "country": "Kenya", "location": "Mombasa", "fatalities": 2, "status": "reported",
+                       "salience": "main", "actor1": "a1", "actor2": None,
+                       "evidence": {"text": "Police fought gunmen.", "start": 0, "end": 21}}],
+           "statements": [{"speaker": "p1", "actor": "a1",
+                           "points": [{"text": "We will respond.", "start": 30, "end": 46, "labels": ["threat"]}]}]}
+    got = _read_sample().readable(out)
+    assert got["events"][0]["date"] == "2016-05-03" and got["events"][0]["actor1"].startswith("Police Forces")
+    assert got["events"][0]["evidence"] == "Police fought gunmen."
+    assert got["points"] == [{"speaker": "A Spokesman", "actor": "Police Forces of Kenya (2013-)",
+                              "text": "We will respond.", "labels": ["threat"]}]
