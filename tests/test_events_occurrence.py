@@ -254,6 +254,21 @@ def test_a_blast_told_after_a_lead_telling_a_gas_explosion_is_that_accident(nlp,
                                 "and the explosion left two other people hurt.")
 
 
+# an explosion at works of industry, told with no hostile word, is an accident; one at forces' post near them is not
+@pytest.mark.parametrize("text", [
+    "A huge explosion tore through a fertilizer plant near Porto on Monday, killing four workers, officials said.",
+    "On Monday an explosion at a petrochemical facility outside Porto killed four people, the company said.",
+    "On Monday in Porto, what police called a likely fireworks mishap badly hurt a boy who stepped on an explosive.",
+])
+def test_a_blast_at_works_of_industry_is_an_accident(nlp, kb, text):
+    assert not violent(nlp, kb, text)
+
+
+def test_a_blast_at_a_police_post_near_a_plant_stays_an_attack(nlp, kb):
+    assert violent(nlp, kb, "An explosion at a police post beside a power plant in Quetta killed four officers on "
+                            "Monday, officials said.")
+
+
 def test_a_blast_told_after_a_lead_telling_a_bombing_stays_an_attack(nlp, kb):
     evs = violent(nlp, kb, "A bomb went off at a bus stop in Maiduguri on Monday, killing four people, police "
                            "said.\n\nThe blast shattered windows along the street.")
