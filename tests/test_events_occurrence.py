@@ -1310,3 +1310,13 @@ def test_assault_weapons_are_no_violence(nlp, kb):
 def test_drawing_fire_and_sniper_rifles_are_no_attack(nlp, kb, text):
     evs = violent(nlp, kb, text)
     assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+# ground a force moves "with a view to" or "with the goal of" taking is its aim, not taken
+@pytest.mark.parametrize("text", [
+    "The offensive would open the road for the army to march on Raqqa, with a view to capturing the city next year.",
+    "Government troops massed outside Raqqa on Sunday with the goal of retaking the city from the militants.",
+])
+def test_ground_aimed_at_is_not_taken(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.status) for e in evs]

@@ -570,3 +570,10 @@ def test_a_group_that_inspired_a_gunman_is_no_side(nlp, kb):
 def test_explosives_detected_or_worn_are_no_explosion(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not any(e.event_type == "Explosions/Remote violence" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# "control" naming a kind of thing ("control booths", "the control tower") takes no ground
+def test_a_control_booth_is_no_territory(nlp, kb):
+    evs = extract(nlp, kb, "From control booths in Nevada, crews fly drones over Helmand for troops on the ground, "
+                           "officials said on Sunday.").events
+    assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]

@@ -453,6 +453,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
     if modifiers & patterns.not_event_compounds:
         return True                        # "gun control", "tax raids", "an uphill battle"
+    if m.trigger.kind == "territory" and head.lemma_.lower() == "control" and head.dep_ == "compound":
+        return True                        # "control booths", "a control tower": a kind of thing, no ground taken
     stop = patterns.not_targets
     if m.trigger.kind == "territory":
         # "captured the market", "regained control of the van": no territory taken
