@@ -254,6 +254,21 @@ def test_a_blast_told_after_a_lead_telling_a_gas_explosion_is_that_accident(nlp,
                                 "and the explosion left two other people hurt.")
 
 
+# an explosion at works of industry, told with no hostile word, is an accident; one at forces' post near them is not
+@pytest.mark.parametrize("text", [
+    "A huge explosion tore through a fertilizer plant near Porto on Monday, killing four workers, officials said.",
+    "On Monday an explosion at a petrochemical facility outside Porto killed four people, the company said.",
+    "On Monday in Porto, what police called a likely fireworks mishap badly hurt a boy who stepped on an explosive.",
+])
+def test_a_blast_at_works_of_industry_is_an_accident(nlp, kb, text):
+    assert not violent(nlp, kb, text)
+
+
+def test_a_blast_at_a_police_post_near_a_plant_stays_an_attack(nlp, kb):
+    assert violent(nlp, kb, "An explosion at a police post beside a power plant in Quetta killed four officers on "
+                            "Monday, officials said.")
+
+
 def test_a_blast_told_after_a_lead_telling_a_bombing_stays_an_attack(nlp, kb):
     evs = violent(nlp, kb, "A bomb went off at a bus stop in Maiduguri on Monday, killing four people, police "
                            "said.\n\nThe blast shattered windows along the street.")
@@ -1295,3 +1310,13 @@ def test_assault_weapons_are_no_violence(nlp, kb):
 def test_drawing_fire_and_sniper_rifles_are_no_attack(nlp, kb, text):
     evs = violent(nlp, kb, text)
     assert not evs, [(e.sub_event_type, e.evidence.text[:50]) for e in evs]
+
+
+# ground a force moves "with a view to" or "with the goal of" taking is its aim, not taken
+@pytest.mark.parametrize("text", [
+    "The offensive would open the road for the army to march on Raqqa, with a view to capturing the city next year.",
+    "Government troops massed outside Raqqa on Sunday with the goal of retaking the city from the militants.",
+])
+def test_ground_aimed_at_is_not_taken(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.status) for e in evs]

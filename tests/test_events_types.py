@@ -525,3 +525,55 @@ def test_an_attacker_shot_dead_is_the_end_of_the_attack(nlp, kb):
     told = [(e.event_type, e.sub_event_type, e.actor2) for e in evs]
     assert evs and all(e.event_type == "Battles" for e in evs), told
     assert not any((e.actor2 or "").startswith("civilians") for e in evs), told
+
+
+# the weapon an attack word names types it, also as a hyphened compound ("suicide-bomb") and for an assault
+@pytest.mark.parametrize("text", [
+    "A suicide-bomb attack on a checkpoint in Kirkuk killed nine people on Sunday, police said.",
+    "The group's suicide-bomb assault on a police station in Kirkuk killed nine people on Sunday.",
+])
+def test_a_hyphened_suicide_bomb_is_a_suicide_bomb(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Explosions/Remote violence", "Suicide bomb")], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# a market struck by a bomb is a place hit, not a market of buyers (an attack on "the market" of a pundit)
+@pytest.mark.parametrize("text", [
+    "A car bomb attack on a crowded market in Hilla on Sunday killed 14 people, police said.",
+    "Militants carried out a bomb attack on a vegetable market in Hilla on Sunday, killing 14 people.",
+])
+def test_a_bomb_attack_on_a_market_is_an_explosion(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"], [(e.event_type, e.rule) for e in evs]
+
+
+def test_an_attack_on_the_market_of_buyers_is_no_event(nlp, kb):
+    evs = extract(nlp, kb, "The senator's speech on Sunday was an attack on the market, one analyst wrote.").events
+    assert not evs, [(e.event_type, e.rule) for e in evs]
+
+
+# who inspired an attacker did not attack: a lone gunman shooting people is an attack on civilians, no battle
+def test_a_group_that_inspired_a_gunman_is_no_side(nlp, kb):
+    evs = extract(nlp, kb, "On Sunday a gunman inspired by Islamic State went on a shooting rampage at a bar in "
+                           "Tampa, police said.").events
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Violence against civilians", "Attack")], \
+        [(e.event_type, e.sub_event_type, e.actor1, e.actor2) for e in evs]
+    assert evs[0].actor1 != "islamic-state", evs[0].actor1
+
+
+# an explosive found, worn or sniffed out is no explosion ("dogs detected an explosive device")
+@pytest.mark.parametrize("text", [
+    "Sniffer dogs detected an explosive device at the bus station in Denver on Sunday, police said.",
+    "Police said on Sunday that a man wearing an explosive vest was arrested in Denver.",
+])
+def test_explosives_detected_or_worn_are_no_explosion(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.event_type == "Explosions/Remote violence" for e in evs), [(e.event_type, e.rule) for e in evs]
+
+
+# "control" naming a kind of thing ("control booths", "the control tower") takes no ground
+def test_a_control_booth_is_no_territory(nlp, kb):
+    evs = extract(nlp, kb, "From control booths in Nevada, crews fly drones over Helmand for troops on the ground, "
+                           "officials said on Sunday.").events
+    assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]

@@ -682,6 +682,9 @@ def _unreal(head: "Token") -> bool:
     return any(c.dep_ == "amod" and c.lower_ in UNREAL for n in nouns for c in n.children)
 
 
+AIM_NOUNS = {"goal", "purpose", "intention", "objective", "aim"}
+
+
 def _purpose(head: "Token") -> bool:
     """The event is the aim of a to-infinitive ("an offensive to retake Mosul", "launched an operation to
     recapture Fallujah", "a campaign to reestablish control", "ordered troops to seize the border"), not
@@ -690,6 +693,10 @@ def _purpose(head: "Token") -> bool:
     verb = head
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
         verb = head.head                   # "to reestablish control over", "to take back full control"
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("to", "of") \
+            and verb.head.head.lemma_.lower() in AIM_NOUNS | {"view"} and verb.head.head.dep_ == "pobj" \
+            and verb.head.head.head.lower_ == "with":
+        return True                        # "advanced with a view to capturing the city", "with the goal of retaking"
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.tag_ == "VB":
         verb = verb.head                   # "a campaign to degrade and destroy Islamic State"
     if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl", "xcomp", "relcl"):

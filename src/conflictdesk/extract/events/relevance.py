@@ -1212,7 +1212,8 @@ def _war_toll(head: "Token") -> bool:
     return False
 
 
-ACCIDENT = re.compile(r"\b(accident\w*|crash(?:ed|es)?|derail\w*|collision|collided|technical (?:fault|failure|problem)|"
+ACCIDENT = re.compile(r"\b(accident\w*|mishaps?|crash(?:ed|es)?|derail\w*|collision|collided|"
+                      r"technical (?:fault|failure|problem)|"
                       r"gas (?:explosion|blast|leak|cylinder)s?|"
                       r"blaze|fire (?:broke|breaks) out|malfunction\w*|mechanical (?:fault|failure|problem)|"
                       r"air ?bags?)\b", re.IGNORECASE)
@@ -1252,11 +1253,23 @@ def hacking_attack(m: "Mention") -> bool:
         and not ARMED_HARM.search(m.head.sent.text)
 
 
+# works whose explosions are accidents of industry, told with no hostile word ("an explosion rocked a petrochemical
+# facility, killing three"): no weapon went off
+INDUSTRY = re.compile(r"\b(petrochemical|refiner(?:y|ies)|factory|factories|boilers?|"
+                      r"(?:chemical|power|gas|fertili[sz]er|industrial|processing) "
+                      r"(?:plants?|facilit(?:y|ies)|complex|works))\b", re.IGNORECASE)
+# ... unless the blast is told of forces ("an explosion at a police post near a power plant")
+FORCE_SITES = re.compile(r"\b(police\w*|officers?|soldiers?|troops|army|military|checkpoints?|forces|convoys?|"
+                         r"patrols?)\b", re.IGNORECASE)
+
+
 def accident(sentence: str) -> bool:
     """"killed when a helicopter crashed due to a technical fault", "a train derailed, killing two",
-    "17 soldiers were killed in the blaze", "a volcano erupted, killing seven":
+    "17 soldiers were killed in the blaze", "a volcano erupted, killing seven", "a blast at a chemical plant":
     deaths in an accident, told with no hostile act."""
-    return bool(ACCIDENT.search(sentence) or DISASTER.search(sentence) and DEATHS.search(sentence)) \
+    industrial = INDUSTRY.search(sentence) and BLAST_WORDS.search(sentence) and not ORDNANCE.search(sentence) \
+        and not FORCE_SITES.search(sentence)
+    return bool(ACCIDENT.search(sentence) or DISASTER.search(sentence) and DEATHS.search(sentence) or industrial) \
         and not HOSTILE.search(sentence)
 
 

@@ -340,7 +340,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if kind not in ("civilians", "protesters", "rioters"):
         # "stabbings and shootings by Palestinians": the "by" of the last of coordinated event nouns
         for c in [*tok.children, *(g for k in tok.children if k.dep_ == "conj" for g in k.children)]:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in BACKING | TOLD_BY:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in BACKING | TOLD_BY | INSPIRING:
                 agents = _pobj_of(c, {"by"})         # "three missiles fired by regime forces"
             elif c.dep_ in ("prep", "agent") and c.lower_ == "by":   # "attacks by Palestinians killed ..."
                 agents = [g for g in c.children if g.dep_ == "pobj"]
@@ -800,6 +800,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
 # an act "reported by state media", "condemned by the UN", a gunman "described by police": the "by" of such a
 # participle names who tells or judges it, not who did it (a strike "called by unions" is theirs)
 TOLD_BY = NOT_AGENT_VERBS - {"call"}
+# "a gunman inspired by Islamic State": who inspires or sways the doer is no doer of the act (ACLED: at most an
+# associate, as "IS-inspired" is, BACKER)
+INSPIRING = {"inspire", "motivate", "influence", "radicalize", "radicalise"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
@@ -1146,7 +1149,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             by += _pobj_of(head.head.head, {"from"})   # "backed by air strikes from the coalition": the parser
             #                                              hangs who struck from the verb of backing
         for c in head.children:
-            if c.dep_ == "acl" and c.lemma_.lower() not in BACKING | TOLD_BY:
+            if c.dep_ == "acl" and c.lemma_.lower() not in BACKING | TOLD_BY | INSPIRING:
                 # "missiles fired by regime forces"; not "an offensive backed by Russia" (an ally), nor "a gunman
                 # described by police", "the bombing, condemned by the UN" (who tells of it or judges it)
                 by += _pobj_of(c, {"by"})

@@ -246,8 +246,12 @@ def _killed_by_people(m: Mention, patterns: EventPatterns) -> bool:
 
 
 def _handled(m: Mention, patterns: EventPatterns) -> bool:
-    """"confessed to transporting the explosives": a weapon noun as the object of a verb that handles it."""
+    """"confessed to transporting the explosives", "a man carrying a bomb", "wearing an explosive vest": a
+    weapon noun, or the noun a weapon word modifies, as the object of a verb that handles it (carrying
+    out an attack is doing it)."""
     head = m.head
+    if head.pos_ == "ADJ" and head.dep_ == "amod" and head.lemma_.lower() in patterns.weapons:
+        head = head.head               # "an explosive vest": the vest is what is worn ("found dead men" tells deaths)
     if head.pos_ not in ("NOUN", "PROPN") or m.trigger.kind == "label":
         return False
     while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -257,7 +261,8 @@ def _handled(m: Mention, patterns: EventPatterns) -> bool:
     verb = head.head
     if head.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
-    return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.lemma_.lower() in patterns.handling_verbs
+    return head.dep_ in ("dobj", "nsubjpass", "pobj") and verb.lemma_.lower() in patterns.handling_verbs \
+        and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 AMOUNT_NOUNS = {"quantity", "amount", "cache", "stockpile", "supply", "load", "shipment", "consignment", "haul",
@@ -448,6 +453,8 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "nmod", "amod")}
     if modifiers & patterns.not_event_compounds:
         return True                        # "gun control", "tax raids", "an uphill battle"
+    if m.trigger.kind == "territory" and head.lemma_.lower() == "control" and head.dep_ == "compound":
+        return True                        # "control booths", "a control tower": a kind of thing, no ground taken
     stop = patterns.not_targets
     if m.trigger.kind == "territory":
         # "captured the market", "regained control of the van": no territory taken
@@ -460,11 +467,21 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
         if o.lemma_.lower() in patterns.victim_nouns and o.lemma_.lower() not in stop:
             continue                       # "a right to information law activist": a person, whatever their cause
         words = {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
+        if o.lemma_.lower() in patterns.civilian_sites and not words & stop and _harmful(m, patterns):
+            continue                       # "a bomb attack on a market" (not "the stock market"), "an attack on
+            #                                a market killed 16"
         if not (o.head.i == head.i and o.dep_ == "dobj" and _struck_by_violence(head)):
             words |= {o.lemma_.lower(), o.lower_}     # "the blast hit the stock market": still its compound's
         if words & stop:
             return True
     return False
+
+
+def _harmful(m: Mention, patterns: EventPatterns) -> bool:
+    """The event word names its weapon ("a car bomb attack") or is what killed or hurt ("the attack killed 16"):
+    what it was aimed at was struck, whatever else the word may mean ("the market" of a place, not of buyers)."""
+    head = m.head
+    return _weapon(m, patterns) is not None or (head.dep_ == "nsubj" and head.head.lemma_.lower() in HARM_VERBS)
 
 
 def _person_taken(m: Mention, patterns: EventPatterns, places: list[Place] = ()) -> bool:
@@ -787,6 +804,8 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
     for c in head.children:
         if c.dep_ in ("compound", "amod", "nmod", "nsubj", "dobj"):
             seen.append(c.lemma_.lower())
+        if c.dep_ == "compound":       # "a suicide-bomb attack": the modifier's own modifier names the weapon too
+            seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("nsubj", "nsubjpass", "dobj"):       # "a suicide car bomber struck": the attacker's kind
             seen.extend(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using"):
