@@ -1401,10 +1401,19 @@ def told_in(places: list[Place], text: str) -> list[Place]:
     return [p for p in places if TOLD_IN.search(text, max(0, p.span.start - 60), p.span.start)]
 
 
+# a person told with the country they come from ("police shot a teenage friend from Kenya", "a student from
+# Nigeria was stabbed"): a nationality, not where the event was
+PERSON_FROM = re.compile(r"\b(?:friend|relative|cousin|teen|teenager|student|man|men|woman|women|boy|girl|child|"
+                         r"children|family|families|immigrant|refugee|worker|visitor|tourist)s?\s+from\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
 def homes(places: list[Place], text: str) -> list[Place]:
-    """The places told as where a person lives or comes from (`HOME_OF`), with the state or country
-    after their comma ("of Roland, Oklahoma") and the place joined to them ("from Texas and Ohio")."""
-    out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)]
+    """The places told as where a person lives or comes from (`HOME_OF`, a country after `PERSON_FROM`), with
+    the state or country after their comma ("of Roland, Oklahoma") and the place joined to them ("from Texas
+    and Ohio")."""
+    out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)
+           or p.kind == "country" and PERSON_FROM.search(text, max(0, p.span.start - 40), p.span.start)]
     out += [p for p in places if p not in out
             and any(re.fullmatch(r",\s*|\s+and\s+", text[h.span.end:p.span.start]) for h in out)]
     return out

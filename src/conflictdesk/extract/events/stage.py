@@ -2474,9 +2474,11 @@ def _filed_place(d: Draft, document: DocumentPlaces, country: str | None) -> Pla
     return line if d.place.kind == "country" and d.place.country == line.country else d.place
 
 
-def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any) -> str | None:
+def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any,
+                 filed: Place | None = None) -> str | None:
     """The country a report is about when an event's own place does not say: the country of its
-    places (most named, then first), else of the actors it names, else of its role words."""
+    places (most named, then first), else of the actors it names, else of its role words, else of the
+    town it was filed from (`filed`, a dateline without a dash: "CINCINNATI A gorilla was shot ...")."""
     counts: dict[str, int] = {}
     for p in places:
         if p.country:
@@ -2492,7 +2494,7 @@ def note_country(places: list[Place], actors: list[Actor], parties: list[Party],
     for party in parties:
         if party.phrase is not None and party.phrase.own_country() is not None:
             return party.phrase.own_country()
-    return None
+    return filed.country if filed is not None else None
 
 
 def _sentences(parsed: "Doc") -> list["SpacySpan"]:
@@ -2547,8 +2549,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # country only when the report names no other place
     told = without_credits(places, doc.text)
     credited, places = [p for p in places if p not in told], told
+    line = filed_from(doc.text, places, kb=kb)
     document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text),
-                                   filed=filed_story(filed_from(doc.text, places, kb=kb), places, doc.text))
+                                   filed=filed_story(line, places, doc.text))
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
@@ -2643,7 +2646,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # where people live or come from, where someone spoke or talks are held, tells no country of the events
     away = homes(places, doc.text) + told_in(places, doc.text) + [p for p in places if p.span.start in document.venues]
     country = note_country([p for p in places if p not in away] or credited, actors,
-                           [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
+                           [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb, filed=line)
     for sent, sdrafts in found:
         mark_protested(sdrafts, patterns)
         for d in sdrafts:
