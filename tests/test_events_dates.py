@@ -365,3 +365,20 @@ def test_a_day_told_before_another_events_noun_does_not_date_the_trigger(nlp, kb
         arrests = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Arrests"]
         assert [(e.event_date, e.salience) for e in arrests] == [(SUNDAY, "main")], \
             [(e.event_date, e.evidence.text[:40]) for e in arrests]
+
+
+def test_the_day_an_incident_was_condemned_gives_way_to_the_day_the_report_gives_it(nlp, kb):
+    # published Sunday 8 May 2016: the mayor's day is of his words; the stabbing was on Thursday
+    text = ("DETROIT — The mayor on Saturday condemned the stabbing of a nurse by three men in a parking lot in "
+            "Detroit. Police said the men attacked the nurse late on Thursday as she left work.")
+    attacks = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert attacks and all(e.event_date == dt.date(2016, 5, 5) for e in attacks), \
+        [(e.event_date, e.evidence.text[:40]) for e in attacks]
+
+
+def test_an_incident_a_time_is_counted_since_has_neither_the_clauses_day_nor_the_reports(nlp, kb):
+    # the reopening is the news; the bombing it is the first since is recalled, with no day the text gives
+    text = ("KABUL — Traders reopened the old market in Kabul on Saturday, the first time since a suicide bomber "
+            "killed 20 people there. Shoppers said they were still afraid.")
+    bombs = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert bombs and all(e.event_date is None for e in bombs), [(e.event_date, e.salience) for e in bombs]

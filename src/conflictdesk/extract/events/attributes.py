@@ -59,6 +59,9 @@ PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "sc
 INTENT_WORDS = {"determined", "willing", "unwilling", "ready", "eager", "keen"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
                    "comment", "explain", "identify"}
+# verbs of answering an incident in words ("the mayor on Sunday denounced the rape of a woman"): their day is of
+# the words, as a reporting verb's is, not of the incident they name
+REACTION_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lament", "criticize", "criticise"}
 # prepositions that make an event the time another action is told by ("secured after a gunfight")
 TIME_LANDMARK_PREPS = {"after", "before", "following", "since", "until", "during", "amid", "ahead"}
 HYPO_MODALS = {"may", "might", "could", "would", "should", "can"}
@@ -2215,6 +2218,13 @@ def told_before_clause(head: "Token", dates: list[DateMention], when: DateMentio
     return bool(days) and when.date < max(days)
 
 
+def told_since(head: "Token") -> bool:
+    """The trigger is in a "since" phrase ("the fourth race since two brothers bombed the finish line", "the
+    first time since a suicide bomber struck the market"): the incident a run of time is counted from, told
+    as what came before the clause's news, not of its day."""
+    return any(head.i in p for p in _sequence_phrases(head.sent, frozenset({"since"})))
+
+
 def in_since_phrase(head: "Token", when: DateMention) -> bool:
     """The date is told in a "since" phrase of the trigger's sentence ("arrested since Thursday"): the day a
     run of events began, not a day before the event as "after" tells."""
@@ -2384,13 +2394,14 @@ def phrase_scopes(dates: list[DateMention], parsed: "Doc") -> dict[int, tuple[in
 
 def reporting_dates(dates: list[DateMention], parsed: "Doc") -> frozenset[int]:
     """Start offsets of the dates that date a report, not an event: those whose nearest verb is a
-    reporting verb ("officials said on Sunday", "the ministry announced on Monday")."""
+    reporting verb ("officials said on Sunday", "the ministry announced on Monday") or one of answering
+    an incident in words ("the mayor on Sunday denounced the shooting", `REACTION_VERBS`)."""
     out: set[int] = set()
     for d in dates:
         span = parsed.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         verb = next((a for a in [span.root] + _ancestors(span.root, 4) if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
+        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
             out.add(d.span.start)
     return frozenset(out)

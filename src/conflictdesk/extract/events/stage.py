@@ -49,7 +49,7 @@ from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECA
                          in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
-                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause,
+                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
                          told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
                          told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, dated_in_its_clause, dates_differ, less_lethal, merge_document, merge_sentence,
@@ -1236,7 +1236,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     since_day = since.date if since is not None else None
     if since is not None:
         when = None
-    clause = dating(elsewhere=related) if when is None and clause_days else None
+    counted_from = told_since(m.head)
+    clause = dating(elsewhere=related) if when is None and clause_days and not counted_from else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
@@ -1304,7 +1305,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                                 or any(place is document.sites.get(n) for n in sites)),
               reference=reference, pattern=trend or told_as_pattern(m.head),
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
-              ongoing=ongoing, cause=when is None and told_as_cause(m.head))
+              # what a run of time is counted from has no day of the report's week either
+              ongoing=ongoing or (counted_from and when is None),
+              cause=when is None and (told_as_cause(m.head) or counted_from))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
