@@ -382,3 +382,11 @@ def test_an_incident_a_time_is_counted_since_has_neither_the_clauses_day_nor_the
             "killed 20 people there. Shoppers said they were still afraid.")
     bombs = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
     assert bombs and all(e.event_date is None for e in bombs), [(e.event_date, e.salience) for e in bombs]
+
+
+def test_what_happened_at_the_end_of_a_dated_incident_has_its_day(nlp, kb):
+    # published Sunday 8 May 2016: the siege was on May 1, and the gunman was killed as it ended
+    text = ("DENVER — Police on Saturday released the names of the victims. The gunman was shot dead by officers at "
+            "the end of the May 1 siege at the store, officials said.")
+    shot = [e for e in events(nlp, kb, text) if "shot dead" in e.evidence.text]
+    assert shot and all(e.event_date == dt.date(2016, 5, 1) for e in shot), [(e.event_date, e.salience) for e in shot]

@@ -2129,9 +2129,16 @@ def modified_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
             continue       # a day told after its noun ("the siege at the club last Sunday") dates a clause
         while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
             noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PART_OF_TIME_NOUNS \
+                and noun.head.head.dep_ == "pobj":
+            noun = noun.head.head      # "shot dead at the end of the June 12 massacre": a time within that day
         if noun.dep_ == "pobj" and head not in noun.subtree and noun.head.head != head:
             out.add(d.span.start)
     return frozenset(out)
+
+
+# nouns of a part of an event's time: what happens "at the end of" or "in the midst of" an incident is of its day
+PART_OF_TIME_NOUNS = frozenset({"end", "start", "beginning", "height", "midst", "middle", "close", "climax"})
 
 
 # words that set one event after, since or against another: what they lead tells another event, with a day of
