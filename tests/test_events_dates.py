@@ -390,3 +390,14 @@ def test_what_happened_at_the_end_of_a_dated_incident_has_its_day(nlp, kb):
             "the end of the May 1 siege at the store, officials said.")
     shot = [e for e in events(nlp, kb, text) if "shot dead" in e.evidence.text]
     assert shot and all(e.event_date == dt.date(2016, 5, 1) for e in shot), [(e.event_date, e.salience) for e in shot]
+
+
+
+def test_an_incident_told_only_as_what_survivors_are_of_has_no_day_of_the_news(nlp, kb):
+    # the meeting is on Thursday; the shooting the survivors are of came before it, on a day this paragraph
+    # does not give: neither the meeting's day nor the report's week
+    text = ("DENVER — Funerals for two of the 12 victims killed in the shooting at a mall in Denver were held on "
+            "Saturday.\n\nThe governor, who met with survivors of the shooting and families of the dead in Denver on "
+            "Thursday, urged lawmakers to make it harder to buy rifles like the one used in the attack.")
+    told = [e for e in events(nlp, kb, text) if "survivors" in e.evidence.text]
+    assert told and all(e.event_date is None for e in told), [(e.event_date, e.salience) for e in told]

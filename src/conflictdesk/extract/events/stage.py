@@ -1305,8 +1305,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                                 or any(place is document.sites.get(n) for n in sites)),
               reference=reference, pattern=trend or told_as_pattern(m.head),
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
-              # what a run of time is counted from has no day of the report's week either
-              ongoing=ongoing or (counted_from and when is None),
+              # what a run of time is counted from has no day of the report's week either, nor what a suspect, a
+              # trial or survivors are of ("arrested in connection with the killing", "met survivors of the massacre")
+              ongoing=ongoing or (when is None and (counted_from or reference == "aftermath"
+                                                    or after_the_fact(m.head))),
               cause=when is None and (told_as_cause(m.head) or counted_from))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
