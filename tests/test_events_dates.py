@@ -401,3 +401,15 @@ def test_an_incident_told_only_as_what_survivors_are_of_has_no_day_of_the_news(n
             "Thursday, urged lawmakers to make it harder to buy rifles like the one used in the attack.")
     told = [e for e in events(nlp, kb, text) if "survivors" in e.evidence.text]
     assert told and all(e.event_date is None for e in told), [(e.event_date, e.salience) for e in told]
+
+
+def test_a_killing_told_of_the_person_a_funeral_is_for_has_not_the_funerals_day(nlp, kb):
+    # published Sunday 8 May 2016: the funeral is the news of the day; the killing came before it
+    text = ("MEMPHIS, Tenn. — The funeral for a 25-year-old man who was killed by police began in Memphis on "
+            "Saturday, officials said.")
+    killings = [e for e in events(nlp, kb, text) if "killed" in e.evidence.text]
+    assert killings and all(e.event_date is None for e in killings), [(e.event_date, e.salience) for e in killings]
+    # what the people at a funeral did there is of its day
+    text = "LAHORE — Some sobbing relatives clashed with police at the funeral on Saturday."
+    clashes = [e for e in events(nlp, kb, text) if e.event_type == "Battles"]
+    assert all(e.event_date == dt.date(2016, 5, 7) for e in clashes), [(e.event_date, e.salience) for e in clashes]

@@ -37,7 +37,7 @@ from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, 
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
                         history_retold, incidents_only, merge_references, refers_back, report_date,
-                        said_day_told_later)
+                        said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
                         told_as_state, told_as_trend)
@@ -1230,6 +1230,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) | modified_times(m.head, dates) \
         | accused_act_times(m.head, dates) | (outside_who_clause_times(m.head, dates) - reporting)
     elsewhere = related | clause_days
+    of_the_dead = told_of_the_dead(m.head)
+    if of_the_dead:
+        # "funerals for the victims killed in the shooting were held on Saturday": Saturday is the funerals'
+        lo, hi = m.head.left_edge.idx, m.head.right_edge.idx + len(m.head.right_edge.text)
+        elsewhere |= {d.span.start for d in dates if sent.start_char <= d.span.start < sent.end_char
+                      and not lo <= d.span.start < hi}
     when = dating(elsewhere=elsewhere)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
     since = when if when is not None and when.span.start in phrase_days else None
@@ -1307,7 +1313,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
               # what a run of time is counted from has no day of the report's week either, nor what a suspect, a
               # trial or survivors are of ("arrested in connection with the killing", "met survivors of the massacre")
-              ongoing=ongoing or (when is None and (counted_from or reference == "aftermath"
+              ongoing=ongoing or (when is None and (counted_from or of_the_dead or reference == "aftermath"
                                                     or after_the_fact(m.head))),
               cause=when is None and (told_as_cause(m.head) or counted_from))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
