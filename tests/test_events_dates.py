@@ -365,3 +365,51 @@ def test_a_day_told_before_another_events_noun_does_not_date_the_trigger(nlp, kb
         arrests = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.sub_event_type == "Arrests"]
         assert [(e.event_date, e.salience) for e in arrests] == [(SUNDAY, "main")], \
             [(e.event_date, e.evidence.text[:40]) for e in arrests]
+
+
+def test_the_day_an_incident_was_condemned_gives_way_to_the_day_the_report_gives_it(nlp, kb):
+    # published Sunday 8 May 2016: the mayor's day is of his words; the stabbing was on Thursday
+    text = ("DETROIT — The mayor on Saturday condemned the stabbing of a nurse by three men in a parking lot in "
+            "Detroit. Police said the men attacked the nurse late on Thursday as she left work.")
+    attacks = [e for e in events(nlp, kb, text) if e.event_type == "Violence against civilians"]
+    assert attacks and all(e.event_date == dt.date(2016, 5, 5) for e in attacks), \
+        [(e.event_date, e.evidence.text[:40]) for e in attacks]
+
+
+def test_an_incident_a_time_is_counted_since_has_neither_the_clauses_day_nor_the_reports(nlp, kb):
+    # the reopening is the news; the bombing it is the first since is recalled, with no day the text gives
+    text = ("KABUL — Traders reopened the old market in Kabul on Saturday, the first time since a suicide bomber "
+            "killed 20 people there. Shoppers said they were still afraid.")
+    bombs = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert bombs and all(e.event_date is None for e in bombs), [(e.event_date, e.salience) for e in bombs]
+
+
+def test_what_happened_at_the_end_of_a_dated_incident_has_its_day(nlp, kb):
+    # published Sunday 8 May 2016: the siege was on May 1, and the gunman was killed as it ended
+    text = ("DENVER — Police on Saturday released the names of the victims. The gunman was shot dead by officers at "
+            "the end of the May 1 siege at the store, officials said.")
+    shot = [e for e in events(nlp, kb, text) if "shot dead" in e.evidence.text]
+    assert shot and all(e.event_date == dt.date(2016, 5, 1) for e in shot), [(e.event_date, e.salience) for e in shot]
+
+
+
+def test_an_incident_told_only_as_what_survivors_are_of_has_no_day_of_the_news(nlp, kb):
+    # the meeting is on Thursday; the shooting the survivors are of came before it, on a day this paragraph
+    # does not give: neither the meeting's day nor the report's week
+    text = ("DENVER — Funerals for two of the 12 victims killed in the shooting at a mall in Denver were held on "
+            "Saturday.\n\nThe governor, who met with survivors of the shooting and families of the dead in Denver on "
+            "Thursday, urged lawmakers to make it harder to buy rifles like the one used in the attack.")
+    told = [e for e in events(nlp, kb, text) if "survivors" in e.evidence.text]
+    assert told and all(e.event_date is None for e in told), [(e.event_date, e.salience) for e in told]
+
+
+def test_a_killing_told_of_the_person_a_funeral_is_for_has_not_the_funerals_day(nlp, kb):
+    # published Sunday 8 May 2016: the funeral is the news of the day; the killing came before it
+    text = ("MEMPHIS, Tenn. — The funeral for a 25-year-old man who was killed by police began in Memphis on "
+            "Saturday, officials said.")
+    killings = [e for e in events(nlp, kb, text) if "killed" in e.evidence.text]
+    assert killings and all(e.event_date is None for e in killings), [(e.event_date, e.salience) for e in killings]
+    # what the people at a funeral did there is of its day
+    text = "LAHORE — Some sobbing relatives clashed with police at the funeral on Saturday."
+    clashes = [e for e in events(nlp, kb, text) if e.event_type == "Battles"]
+    assert all(e.event_date == dt.date(2016, 5, 7) for e in clashes), [(e.event_date, e.salience) for e in clashes]

@@ -59,6 +59,9 @@ PLAN_LEMMAS = {"plan", "prepare", "intend", "plot", "preparation", "future", "sc
 INTENT_WORDS = {"determined", "willing", "unwilling", "ready", "eager", "keen"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "specify", "disclose", "reveal",
                    "comment", "explain", "identify"}
+# verbs of answering an incident in words ("the mayor on Sunday denounced the rape of a woman"): their day is of
+# the words, as a reporting verb's is, not of the incident they name
+REACTION_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lament", "criticize", "criticise"}
 # prepositions that make an event the time another action is told by ("secured after a gunfight")
 TIME_LANDMARK_PREPS = {"after", "before", "following", "since", "until", "during", "amid", "ahead"}
 HYPO_MODALS = {"may", "might", "could", "would", "should", "can"}
@@ -1408,10 +1411,19 @@ def told_in(places: list[Place], text: str) -> list[Place]:
     return [p for p in places if TOLD_IN.search(text, max(0, p.span.start - 60), p.span.start)]
 
 
+# a person told with the country they come from ("police shot a teenage friend from Kenya", "a student from
+# Nigeria was stabbed"): a nationality, not where the event was
+PERSON_FROM = re.compile(r"\b(?:friend|relative|cousin|teen|teenager|student|man|men|woman|women|boy|girl|child|"
+                         r"children|family|families|immigrant|refugee|worker|visitor|tourist)s?\s+from\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
 def homes(places: list[Place], text: str) -> list[Place]:
-    """The places told as where a person lives or comes from (`HOME_OF`), with the state or country
-    after their comma ("of Roland, Oklahoma") and the place joined to them ("from Texas and Ohio")."""
-    out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)]
+    """The places told as where a person lives or comes from (`HOME_OF`, a country after `PERSON_FROM`), with
+    the state or country after their comma ("of Roland, Oklahoma") and the place joined to them ("from Texas
+    and Ohio")."""
+    out = [p for p in places if HOME_OF.search(text, max(0, p.span.start - 40), p.span.start)
+           or p.kind == "country" and PERSON_FROM.search(text, max(0, p.span.start - 40), p.span.start)]
     out += [p for p in places if p not in out
             and any(re.fullmatch(r",\s*|\s+and\s+", text[h.span.end:p.span.start]) for h in out)]
     return out
@@ -2124,9 +2136,16 @@ def modified_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
             continue       # a day told after its noun ("the siege at the club last Sunday") dates a clause
         while noun.dep_ in ("conj", "compound") and noun.head.i != noun.i:
             noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PART_OF_TIME_NOUNS \
+                and noun.head.head.dep_ == "pobj":
+            noun = noun.head.head      # "shot dead at the end of the June 12 massacre": a time within that day
         if noun.dep_ == "pobj" and head not in noun.subtree and noun.head.head != head:
             out.add(d.span.start)
     return frozenset(out)
+
+
+# nouns of a part of an event's time: what happens "at the end of" or "in the midst of" an incident is of its day
+PART_OF_TIME_NOUNS = frozenset({"end", "start", "beginning", "height", "midst", "middle", "close", "climax"})
 
 
 # words that set one event after, since or against another: what they lead tells another event, with a day of
@@ -2211,6 +2230,13 @@ def told_before_clause(head: "Token", dates: list[DateMention], when: DateMentio
     days = [d.date for d in dates if d.span.start in later and d.span.start not in reporting
             and d.date is not None and d.time_precision == 1 and (published is None or d.date <= published)]
     return bool(days) and when.date < max(days)
+
+
+def told_since(head: "Token") -> bool:
+    """The trigger is in a "since" phrase ("the fourth race since two brothers bombed the finish line", "the
+    first time since a suicide bomber struck the market"): the incident a run of time is counted from, told
+    as what came before the clause's news, not of its day."""
+    return any(head.i in p for p in _sequence_phrases(head.sent, frozenset({"since"})))
 
 
 def in_since_phrase(head: "Token", when: DateMention) -> bool:
@@ -2382,13 +2408,14 @@ def phrase_scopes(dates: list[DateMention], parsed: "Doc") -> dict[int, tuple[in
 
 def reporting_dates(dates: list[DateMention], parsed: "Doc") -> frozenset[int]:
     """Start offsets of the dates that date a report, not an event: those whose nearest verb is a
-    reporting verb ("officials said on Sunday", "the ministry announced on Monday")."""
+    reporting verb ("officials said on Sunday", "the ministry announced on Monday") or one of answering
+    an incident in words ("the mayor on Sunday denounced the shooting", `REACTION_VERBS`)."""
     out: set[int] = set()
     for d in dates:
         span = parsed.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         verb = next((a for a in [span.root] + _ancestors(span.root, 4) if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
+        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
             out.add(d.span.start)
     return frozenset(out)

@@ -362,6 +362,25 @@ def _in_aftermath(head: "Token") -> bool:
     return False
 
 
+# who and what a death leaves behind: a killing told as a clause of one of them ("the funeral for a man who was
+# killed by police", "families of those killed") came before what the sentence tells of them
+LEFT_BEHIND = {"funeral", "burial", "memorial", "vigil", "anniversary", "commemoration", "family", "relative",
+               "survivor", "mourner"}
+# verbs that tell how a person died ("who was killed", "shot dead"), not what they did ("relatives clashed")
+DEATH_VERBS = {"kill", "die", "shoot", "murder", "slay", "stab", "assassinate", "execute", "behead", "gun",
+               "massacre", "slaughter"}
+
+
+def told_of_the_dead(head: "Token") -> bool:
+    """The trigger is a clause told of a person the aftermath of a death is of ("the funeral for a man who was
+    killed by police has started", "funerals for two of the victims killed in the shooting were held on
+    Saturday"): the killing came before, and the day of the sentence's clause is not its."""
+    if head.pos_ != "VERB" or head.dep_ not in ("acl", "relcl") or head.lemma_.lower() not in DEATH_VERBS:
+        return False
+    noun = head.head
+    return noun.lemma_.lower() in LEFT_BEHIND or _in_aftermath(noun)
+
+
 def _depicted(m: "Mention") -> bool:
     """"Footage showed damaged shop fronts and wounded people", "the channel showed footage of ... wounded
     people": what a picture of the incident shows."""

@@ -37,7 +37,7 @@ from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, 
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
                         history_retold, incidents_only, merge_references, refers_back, report_date,
-                        said_day_told_later)
+                        said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
                         told_as_state, told_as_trend)
@@ -49,7 +49,7 @@ from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECA
                          in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
-                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause,
+                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
                          told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
                          told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, dated_in_its_clause, dates_differ, less_lethal, merge_document, merge_sentence,
@@ -1249,13 +1249,20 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) | modified_times(m.head, dates) \
         | accused_act_times(m.head, dates) | (outside_who_clause_times(m.head, dates) - reporting)
     elsewhere = related | clause_days
+    of_the_dead = told_of_the_dead(m.head)
+    if of_the_dead:
+        # "funerals for the victims killed in the shooting were held on Saturday": Saturday is the funerals'
+        lo, hi = m.head.left_edge.idx, m.head.right_edge.idx + len(m.head.right_edge.text)
+        elsewhere |= {d.span.start for d in dates if sent.start_char <= d.span.start < sent.end_char
+                      and not lo <= d.span.start < hi}
     when = dating(elsewhere=elsewhere)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
     since = when if when is not None and when.span.start in phrase_days else None
     since_day = since.date if since is not None else None
     if since is not None:
         when = None
-    clause = dating(elsewhere=related) if when is None and clause_days else None
+    counted_from = told_since(m.head)
+    clause = dating(elsewhere=related) if when is None and clause_days and not counted_from else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
@@ -1323,7 +1330,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                                                 or any(place is document.sites.get(n) for n in sites)),
               reference=reference, pattern=trend or told_as_pattern(m.head),
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
-              ongoing=ongoing, cause=when is None and told_as_cause(m.head))
+              # what a run of time is counted from has no day of the report's week either, nor what a suspect, a
+              # trial or survivors are of ("arrested in connection with the killing", "met survivors of the massacre")
+              ongoing=ongoing or (when is None and (counted_from or of_the_dead or reference == "aftermath"
+                                                    or after_the_fact(m.head))),
+              cause=when is None and (told_as_cause(m.head) or counted_from))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
     d.history = d.year is not None
@@ -2493,9 +2504,11 @@ def _filed_place(d: Draft, document: DocumentPlaces, country: str | None) -> Pla
     return line if d.place.kind == "country" and d.place.country == line.country else d.place
 
 
-def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any) -> str | None:
+def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any,
+                 filed: Place | None = None) -> str | None:
     """The country a report is about when an event's own place does not say: the country of its
-    places (most named, then first), else of the actors it names, else of its role words."""
+    places (most named, then first), else of the actors it names, else of its role words, else of the
+    town it was filed from (`filed`, a dateline without a dash: "CINCINNATI A gorilla was shot ...")."""
     counts: dict[str, int] = {}
     for p in places:
         if p.country:
@@ -2511,7 +2524,7 @@ def note_country(places: list[Place], actors: list[Actor], parties: list[Party],
     for party in parties:
         if party.phrase is not None and party.phrase.own_country() is not None:
             return party.phrase.own_country()
-    return None
+    return filed.country if filed is not None else None
 
 
 def _sentences(parsed: "Doc") -> list["SpacySpan"]:
@@ -2566,8 +2579,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # country only when the report names no other place
     told = without_credits(places, doc.text)
     credited, places = [p for p in places if p not in told], told
+    line = filed_from(doc.text, places, kb=kb)
     document = dataclasses.replace(document_places(places, doc.text), sites=told_sites(sents, places, doc.text),
-                                   filed=filed_story(filed_from(doc.text, places, kb=kb), places, doc.text))
+                                   filed=filed_story(line, places, doc.text))
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
@@ -2662,7 +2676,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # where people live or come from, where someone spoke or talks are held, tells no country of the events
     away = homes(places, doc.text) + told_in(places, doc.text) + [p for p in places if p.span.start in document.venues]
     country = note_country([p for p in places if p not in away] or credited, actors,
-                           [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb)
+                           [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb, filed=line)
     for sent, sdrafts in found:
         mark_protested(sdrafts, patterns)
         for d in sdrafts:

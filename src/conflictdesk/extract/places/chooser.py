@@ -110,6 +110,9 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
         elif r.population >= 10000 and r.match == "exact":
             weights[r.country_code] += 0.5
             backed.add(r.country_code)
+    for cc in _regions_of_their_towns(kept, gaz):
+        weights[cc] += 2          # "three people were shot in Appling ... in northeast Georgia": the US state
+        backed.add(cc)
     countries = [cc for cc, _ in weights.most_common()]
     # a country named by nothing but one lesser town of its own ("the affluent Hurlingham area" of a report on
     # Nairobi, never naming Argentina) is no country the document is about: that town is a namesake there
@@ -280,6 +283,25 @@ def _regions_named(gaz: "Gazetteer", name: str) -> list["ResolvedPlace"]:
     """The first-level regions whose own name is `name` exactly (Georgia, the US state)."""
     return [o for o in gaz.candidates(name, fuzzy=False)
             if o.kind == "admin1" and o.match == "exact" and name_key(o.name) == name_key(name)]
+
+
+def _regions_of_their_towns(kept: list[Candidate], gaz: "Gazetteer") -> set[str]:
+    """The countries of the regions a country's name also names (Georgia, the US state) when the text names a
+    town the gazetteer puts in that region ("Appling", in Georgia's Columbia County): the text means the
+    region, and its country is one the document is about."""
+    towns = [c.resolved for c in kept if c.resolved is not None and c.resolved.kind not in COUNTRYISH
+             and c.resolved.admin1 and c.resolved.match == "exact"]
+    out: set[str] = set()
+    for c in kept:
+        r = c.resolved
+        if r is None or r.kind != "country" or c.curated_id:
+            continue
+        for region in _regions_named(gaz, c.text):
+            if region.country_code != r.country_code and any(
+                    t.country_code == region.country_code and name_key(t.admin1) == name_key(region.name)
+                    for t in towns):
+                out.add(region.country_code)
+    return out
 
 
 def _region_elsewhere(gaz: "Gazetteer", name: str, cc: str | None) -> bool:
