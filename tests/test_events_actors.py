@@ -1509,3 +1509,24 @@ def test_the_attacker_shot_by_police_ends_his_own_attack(nlp, kb, text):
     evs = coded(nlp, kb, text)
     assert len(evs) == 1, [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
     assert evs[0][1] is not None and evs[0][1].startswith("Unidentified Armed Group"), evs
+
+
+def test_who_inspired_a_gunman_is_not_his_side(nlp, kb):
+    text = "MINNEAPOLIS - A gunman inspired by al Qaeda shot dead three shoppers at a mall in Minneapolis on Sunday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is not None and a1.startswith("Unidentified Armed Group") for _, a1, _ in evs), evs
+    assert all(a2 is None or a2.startswith("Civilians") for _, _, a2 in evs), evs
+
+
+def test_the_agent_of_a_second_participle_of_the_victim_did_the_killing(nlp, kb):
+    text = ("TULSA - Rights groups condemned the killing of a teenager pinned to the pavement and shot in the back by "
+            "three police officers in Tulsa on Monday.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), evs
+
+
+def test_who_is_aware_of_a_shooting_did_not_carry_it_out(nlp, kb):
+    text = ("BEIRUT - A trader suffered a gunshot wound to his leg at a market in Sidon early Sunday. Hezbollah is "
+            "aware of the shooting and has been in contact with his family, a source said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Hezbollah" not in a1 for _, a1, _ in evs), evs

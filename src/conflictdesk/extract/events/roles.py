@@ -340,7 +340,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if kind not in ("civilians", "protesters", "rioters"):
         # "stabbings and shootings by Palestinians": the "by" of the last of coordinated event nouns
         for c in [*tok.children, *(g for k in tok.children if k.dep_ == "conj" for g in k.children)]:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in BACKING | TOLD_BY:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in BACKING | INSPIRING | TOLD_BY:
                 agents = _pobj_of(c, {"by"})         # "three missiles fired by regime forces"
             elif c.dep_ in ("prep", "agent") and c.lower_ == "by":   # "attacks by Palestinians killed ..."
                 agents = [g for g in c.children if g.dep_ == "pobj"]
@@ -916,6 +916,8 @@ BLAME_PREPS = {"on", "to"}
 # a copula's subject is what something is, not who did what its complement tells ("Turkey has become
 # a target, with two bombings last year"; "the town was the scene of heavy fighting")
 COPULAS = {"be", "become", "remain", "seem", "appear"}
+# what a copula's adjective says of who did an act told after it
+DOER_ADJECTIVES = {"responsible", "guilty", "culpable", "complicit", "accountable", "involved", "active", "behind"}
 
 
 def _blamed_on(verb: "Token", head: "Token") -> "Token | None":
@@ -999,7 +1001,9 @@ def _in_attribute(tok: "Token", verb: "Token") -> bool:
     t = tok
     while t.head.i != t.i and t.head.i != verb.i:
         t = t.head
-    return t.head.i == verb.i and t.dep_ in ("attr", "acomp")
+    # an adjective tells the subject did it only when it says so ("was responsible for the attack"); not
+    # "is aware of the shooting", "was critical of the strikes"
+    return t.head.i == verb.i and (t.dep_ == "attr" or (t.dep_ == "acomp" and t.lemma_.lower() in DOER_ADJECTIVES))
 
 
 def _verb_of_noun(head: "Token") -> "Token":
@@ -1031,6 +1035,9 @@ FORCE_VICTIMS = ARMED_MEN_WORDS | {"detective", "agent", "sergeant", "constable"
 # who backs, supports or helps an action is an ally of its agent, not the agent ("an offensive backed by Russia")
 BACKING = {"back", "support", "help", "aid", "assist", "sponsor", "fund", "arm", "cover", "supply", "accompany",
            "bolster", "reinforce", "escort"}
+# who inspires, trains or recruits a man did not act through him ("a gunman inspired by Islamic State"), as
+# BACKER's "IS-inspired" tells in one word
+INSPIRING = {"inspire", "motivate", "influence", "radicalise", "radicalize", "recruit", "train", "indoctrinate"}
 # places a side holds, and the verbs that say it ("villages held by Islamic State")
 HELD_SITES = {"village", "town", "city", "area", "district", "neighbourhood", "neighborhood", "position", "base",
               "stronghold", "territory", "region", "hamlet", "suburb", "outpost"}
@@ -1055,6 +1062,17 @@ def reduced_relative(verb: "Token", subj: "Token") -> bool:
                and c.i > verb.i and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
 
 
+def _participle_noun(verb: "Token") -> "Token | None":
+    """The noun a past participle qualifies: "the girls captured by X", and its second participle ("a man
+    pinned down and shot by police", "shot" tagged as a past tense joined to the first); None otherwise."""
+    first = verb
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and not _children(verb, {"nsubj", "nsubjpass", "aux"}):
+        first = verb.head
+    if first.dep_ == "acl" and first.tag_ == "VBN" and first.head.pos_ in ("NOUN", "PROPN"):
+        return first.head
+    return None
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
     head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
@@ -1066,9 +1084,10 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         target = next(iter(_children(head, {"dobj"})), None) if head.pos_ == "VERB" else None
     elif head.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(head)
-        if subj is None and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN") \
-                and _pobj_of(head, {"by"}):
-            subj, passive = head.head, True   # "the girls captured by Boko Haram": what was done to the noun
+        noun = _participle_noun(head)
+        if subj is None and noun is not None and (_pobj_of(head, {"by"}) or (
+                head.dep_ == "conj" and _agent_hung_low(head, index, patterns))):
+            subj, passive = noun, True   # "the girls captured by Boko Haram": what was done to the noun
         if _children(head, {"auxpass"}) and (m.trigger.kind == "territory" or m.coding.event_type not in FOUGHT):
             # a verb in the passive tells what was done to the subject it inherits from another verb:
             # "occupied the town but were driven out by the peshmerga" (who drove them out took it), "nine
@@ -1146,7 +1165,7 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             by += _pobj_of(head.head.head, {"from"})   # "backed by air strikes from the coalition": the parser
             #                                              hangs who struck from the verb of backing
         for c in head.children:
-            if c.dep_ == "acl" and c.lemma_.lower() not in BACKING | TOLD_BY:
+            if c.dep_ == "acl" and c.lemma_.lower() not in BACKING | INSPIRING | TOLD_BY:
                 # "missiles fired by regime forces"; not "an offensive backed by Russia" (an ally), nor "a gunman
                 # described by police", "the bombing, condemned by the UN" (who tells of it or judges it)
                 by += _pobj_of(c, {"by"})
