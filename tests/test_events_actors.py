@@ -1530,3 +1530,9 @@ def test_who_is_aware_of_a_shooting_did_not_carry_it_out(nlp, kb):
             "aware of the shooting and has been in contact with his family, a source said.")
     evs = coded(nlp, kb, text)
     assert evs and all(a1 is None or "Hezbollah" not in a1 for _, a1, _ in evs), evs
+
+
+def test_the_police_who_shot_an_attacker_named_by_his_word_are_no_side_of_his_attack(nlp, kb):
+    text = "LYON - The gunman drove a van into a crowd in Lyon on Friday before police shot him."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), evs
