@@ -1536,3 +1536,10 @@ def test_the_police_who_shot_an_attacker_named_by_his_word_are_no_side_of_his_at
     text = "LYON - The gunman drove a van into a crowd in Lyon on Friday before police shot him."
     evs = coded(nlp, kb, text)
     assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), evs
+
+
+def test_a_rank_before_a_name_is_a_person_and_a_trooper_is_police(nlp, kb):
+    text = ("RICHMOND, Va. - A man is suspected of shooting Trooper Dale Cooper on Thursday at the Greyhound bus "
+            "station in Richmond, police said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs), evs
