@@ -1543,3 +1543,10 @@ def test_a_rank_before_a_name_is_a_person_and_a_trooper_is_police(nlp, kb):
             "station in Richmond, police said.")
     evs = coded(nlp, kb, text)
     assert evs and all(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs), evs
+
+
+def test_a_word_of_a_name_is_no_event_word(nlp, kb):
+    text = ("DALLAS - The rally where two officers were shot dead in Dallas on Thursday was organized by Brave Lives "
+            "Count.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Lives" not in a1 for _, a1, _ in evs), evs
