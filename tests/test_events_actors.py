@@ -1550,3 +1550,10 @@ def test_a_word_of_a_name_is_no_event_word(nlp, kb):
             "Count.")
     evs = coded(nlp, kb, text)
     assert evs and all(a1 is None or "Lives" not in a1 for _, a1, _ in evs), evs
+
+
+def test_police_who_arrest_suspects_are_no_side_of_a_battle_in_their_sentence(nlp, kb):
+    text = ("PARIS - French police arrested three suspects on Monday in the Islamic State attacks on Nice and Lyon as "
+            "the hunt goes on for militants who fought in Iraq.")
+    battles = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.event_type == "Battles"]
+    assert all("Police" not in (a1 or "") + (a2 or "") for a1, a2 in battles), battles

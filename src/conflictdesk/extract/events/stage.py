@@ -42,16 +42,15 @@ from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_ha
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
                         told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
-from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
+from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
                          WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
                          clause_times, coded_fatalities, count_of, date_for, document_places, earlier_this_year,
                          fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
                          in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
-                         relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
-                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause,
-                         told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
-                         told_sites, without_credits)
+                         relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times, site_nouns,
+                         speaker_phrases, spread_over, status_of, told_as_cause, told_as_pattern, told_before_clause,
+                         told_in, told_in_perfect, told_in_present, told_last_week, told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, dated_in_its_clause, dates_differ, less_lethal, merge_document, merge_sentence,
                     write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -2062,6 +2061,8 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
                 (tok.lemma_.lower() not in patterns.armed_nouns and not _military_reporting(tok)):
             continue
+        if tok.dep_ == "nsubj" and tok.head.i != d.mention.head.i and tok.head.lemma_.lower() in AFTER_VERBS:
+            continue        # "police detained two suspects in the attacks": who arrests or charges after is no side
         told = _telling(tok)
         party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
