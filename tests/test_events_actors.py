@@ -1557,3 +1557,10 @@ def test_police_who_arrest_suspects_are_no_side_of_a_battle_in_their_sentence(nl
             "the hunt goes on for militants who fought in Iraq.")
     battles = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.event_type == "Battles"]
     assert all("Police" not in (a1 or "") + (a2 or "") for a1, a2 in battles), battles
+
+
+def test_an_unknown_organisation_a_named_victim_plays_for_is_no_side(nlp, kb):
+    text = ("NEW ORLEANS - Former WXL linebacker John Doe was shot dead by a gunman after a car crash in New Orleans "
+            "on Saturday, police said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Civilians") for _, _, a2 in evs), evs

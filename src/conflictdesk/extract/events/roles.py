@@ -227,6 +227,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         return resolve_phrase(known, index, patterns)
     lo, hi = _subtree_range(tok)
     hits = index.within(lo, hi)
+    if tok.ent_type_ == "PERSON":
+        # "former NFL athlete John Doe": an organisation no knowledge-base entry holds, told as what a named
+        # person works or plays for, is no side; the person is
+        hits = [h for h in hits if h[1] > tok.idx or getattr(index.by_id.get(h[2]), "known", True)]
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and _ranked_in(tok, owner):
         a, b = _subtree_range(owner)        # "Indonesia's deadliest terror attack, which killed 202": no side
