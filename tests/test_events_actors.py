@@ -1509,3 +1509,58 @@ def test_the_attacker_shot_by_police_ends_his_own_attack(nlp, kb, text):
     evs = coded(nlp, kb, text)
     assert len(evs) == 1, [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
     assert evs[0][1] is not None and evs[0][1].startswith("Unidentified Armed Group"), evs
+
+
+def test_who_inspired_a_gunman_is_not_his_side(nlp, kb):
+    text = "MINNEAPOLIS - A gunman inspired by al Qaeda shot dead three shoppers at a mall in Minneapolis on Sunday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is not None and a1.startswith("Unidentified Armed Group") for _, a1, _ in evs), evs
+    assert all(a2 is None or a2.startswith("Civilians") for _, _, a2 in evs), evs
+
+
+def test_the_agent_of_a_second_participle_of_the_victim_did_the_killing(nlp, kb):
+    text = ("TULSA - Rights groups condemned the killing of a teenager pinned to the pavement and shot in the back by "
+            "three police officers in Tulsa on Monday.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), evs
+
+
+def test_who_is_aware_of_a_shooting_did_not_carry_it_out(nlp, kb):
+    text = ("BEIRUT - A trader suffered a gunshot wound to his leg at a market in Sidon early Sunday. Hezbollah is "
+            "aware of the shooting and has been in contact with his family, a source said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Hezbollah" not in a1 for _, a1, _ in evs), evs
+
+
+def test_the_police_who_shot_an_attacker_named_by_his_word_are_no_side_of_his_attack(nlp, kb):
+    text = "LYON - The gunman drove a van into a crowd in Lyon on Friday before police shot him."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), evs
+
+
+def test_a_rank_before_a_name_is_a_person_and_a_trooper_is_police(nlp, kb):
+    text = ("RICHMOND, Va. - A man is suspected of shooting Trooper Dale Cooper on Thursday at the Greyhound bus "
+            "station in Richmond, police said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs), evs
+
+
+def test_a_word_of_a_name_is_no_event_word(nlp, kb):
+    text = ("DALLAS - The rally where two officers were shot dead in Dallas on Thursday was organized by Brave Lives "
+            "Count.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Lives" not in a1 for _, a1, _ in evs), evs
+
+
+def test_police_who_arrest_suspects_are_no_side_of_a_battle_in_their_sentence(nlp, kb):
+    text = ("PARIS - French police arrested three suspects on Monday in the Islamic State attacks on Nice and Lyon as "
+            "the hunt goes on for militants who fought in Iraq.")
+    battles = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.event_type == "Battles"]
+    assert all("Police" not in (a1 or "") + (a2 or "") for a1, a2 in battles), battles
+
+
+def test_an_unknown_organisation_a_named_victim_plays_for_is_no_side(nlp, kb):
+    text = ("NEW ORLEANS - Former WXL linebacker John Doe was shot dead by a gunman after a car crash in New Orleans "
+            "on Saturday, police said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Civilians") for _, _, a2 in evs), evs

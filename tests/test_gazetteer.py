@@ -42,11 +42,16 @@ def test_seed_places(gaz):
     ("Jordan", "Jordan", "JOR"), ("Iraq", "Iraq", "IRQ"), ("Syria", "Syria", "SYR"),
     ("Syrian Arab Republic", "Syria", "SYR"), ("Iran", "Iran", "IRN"), ("Palestine", "Palestine", "PSE"),
     ("Turkey", "Turkey", "TUR"), ("Russia", "Russia", "RUS"), ("United States", "United States", "USA"),
-    ("Yemen", "Yemen", "YEM")])
+    ("Yemen", "Yemen", "YEM"), ("The Netherlands", "Netherlands", "NLD")])
 def test_countries_spelled_as_acled_spells_them(gaz, name, expected, iso3):
     place = gaz.resolve(name)
     assert (place.kind, place.country, place.geo_precision, place.place_id) == ("country", expected, 3,
                                                                                f"country:{iso3}")
+
+
+def test_a_town_takes_the_country_as_acled_names_it(gaz):
+    # the name generic actors and the state's forces are keyed by ("Civilians (Netherlands)")
+    assert gaz.resolve("Rotterdam").country == "Netherlands"
 
 
 def test_country_position_lies_inside_the_country(gaz):

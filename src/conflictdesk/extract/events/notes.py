@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Event, Place
@@ -13,9 +13,11 @@ from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
 from .attributes import is_dateline, lies_within
 from .patterns import Coding
-from .roles import BACKING, FORCE_VICTIMS, TARGET_PREPS, Party
+from .roles import BACKING, FORCE_VICTIMS, PERSON_HEADS, TARGET_PREPS, Party
 from .triggers import Mention, contrasted, own_incident
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(slots=True)
@@ -494,7 +496,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         ended = next((o for o in out if family(o) == family(d) and _attacker_shot_back(d, o)), None)
         if ended is not None:
             out[out.index(ended)] = d      # the attack hosts the firing that ended it, whichever ranks first
-            absorb(d, ended)
+            _absorb_its_end(d, ended)
             continue
         host = None
         # an outcome joins the event of its own clause first ("air strikes killed 91 while rebel
@@ -507,7 +509,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 host = o        # "a woman who tried to stab officers was shot and killed": the attacker shot,
                 break           # the end of her own attack
             if _attacker_shot_back(o, d):
-                host = o        # "a gunman killed two people before police shot him dead": the end of his attack
+                _withhold_sides(d)   # "a gunman killed two people before police shot him dead": the end of his
+                host = o             # attack, whose sides stay the attack's
                 break
             if o.status != d.status and not ((any(x.kind == "outcome" and _responsibility_for(x.mention.head)
                                                   for x in (o, d)) or "territory" in (o.kind, d.kind))
@@ -567,11 +570,28 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
 ATTACKER_PRONOUNS = {"him": False, "her": False, "them": True}
 
 
+def _withhold_sides(firing: Draft) -> None:
+    """The police who shot an attacker and the attacker shot (him) are no sides of his attack (`absorb`)."""
+    firing.actor1, firing.actor2, firing.assoc1, firing.assoc2 = None, None, [], []
+
+
+def _absorb_its_end(attack: Draft, firing: Draft) -> None:
+    _withhold_sides(firing)
+    absorb(attack, firing)
+
+
+def _attacker_of(d: Draft) -> Token | None:
+    """Who carried out an attack: its first side, or the attack's own word when it names him ("the gunman
+    drove on before police shot him")."""
+    head = d.mention.head
+    return d.side1.token if d.side1.token is not None else head if head.lemma_.lower() in PERSON_HEADS else None
+
+
 def _attacker_shot_back(o: Draft, d: Draft) -> bool:
     """Is `d` the police firing on `o`'s attacker, told by a pronoun after him ("a gunman opened fire at a
     clinic, killing two, before police shot him dead", "after police fired at them")? One incident: the
     attack and its end (the attacker's side is kept). Soldiers who kill attackers fight a battle of its own."""
-    attacker, him = o.side1.token, d.side2.token
+    attacker, him = _attacker_of(o), d.side2.token
     if attacker is None or him is None or him.lower_ not in ATTACKER_PRONOUNS or him.i <= attacker.i \
             or d.actor1 is None or not d.actor1.startswith(POLICE_IDS) \
             or (o.actor1 is not None and o.actor1.startswith(STATE_IDS)) \

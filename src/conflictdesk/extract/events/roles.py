@@ -227,6 +227,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         return resolve_phrase(known, index, patterns)
     lo, hi = _subtree_range(tok)
     hits = index.within(lo, hi)
+    if tok.ent_type_ == "PERSON":
+        # "former NFL athlete John Doe": an organisation no knowledge-base entry holds, told as what a named
+        # person works or plays for, is no side; the person is
+        hits = [h for h in hits if h[1] > tok.idx or getattr(index.by_id.get(h[2]), "known", True)]
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and _ranked_in(tok, owner):
         a, b = _subtree_range(owner)        # "Indonesia's deadliest terror attack, which killed 202": no side
@@ -800,9 +804,6 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
 # an act "reported by state media", "condemned by the UN", a gunman "described by police": the "by" of such a
 # participle names who tells or judges it, not who did it (a strike "called by unions" is theirs)
 TOLD_BY = NOT_AGENT_VERBS - {"call"}
-# "a gunman inspired by Islamic State": who inspires or sways the doer is no doer of the act (ACLED: at most an
-# associate, as "IS-inspired" is, BACKER)
-INSPIRING = {"inspire", "motivate", "influence", "radicalize", "radicalise"}
 # "Turkey accuses Russia of targeting civilians", "Russia was accused of bombing hospitals", "blamed the
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
@@ -919,6 +920,8 @@ BLAME_PREPS = {"on", "to"}
 # a copula's subject is what something is, not who did what its complement tells ("Turkey has become
 # a target, with two bombings last year"; "the town was the scene of heavy fighting")
 COPULAS = {"be", "become", "remain", "seem", "appear"}
+# what a copula's adjective says of who did an act told after it
+DOER_ADJECTIVES = {"responsible", "guilty", "culpable", "complicit", "accountable", "involved", "active", "behind"}
 
 
 def _blamed_on(verb: "Token", head: "Token") -> "Token | None":
@@ -1002,7 +1005,9 @@ def _in_attribute(tok: "Token", verb: "Token") -> bool:
     t = tok
     while t.head.i != t.i and t.head.i != verb.i:
         t = t.head
-    return t.head.i == verb.i and t.dep_ in ("attr", "acomp")
+    # an adjective tells the subject did it only when it says so ("was responsible for the attack"); not
+    # "is aware of the shooting", "was critical of the strikes"
+    return t.head.i == verb.i and (t.dep_ == "attr" or (t.dep_ == "acomp" and t.lemma_.lower() in DOER_ADJECTIVES))
 
 
 def _verb_of_noun(head: "Token") -> "Token":
@@ -1034,6 +1039,9 @@ FORCE_VICTIMS = ARMED_MEN_WORDS | {"detective", "agent", "sergeant", "constable"
 # who backs, supports or helps an action is an ally of its agent, not the agent ("an offensive backed by Russia")
 BACKING = {"back", "support", "help", "aid", "assist", "sponsor", "fund", "arm", "cover", "supply", "accompany",
            "bolster", "reinforce", "escort"}
+# who inspires, trains or recruits a man did not act through him ("a gunman inspired by Islamic State"), as
+# BACKER's "IS-inspired" tells in one word
+INSPIRING = {"inspire", "motivate", "influence", "radicalise", "radicalize", "recruit", "train", "indoctrinate"}
 # places a side holds, and the verbs that say it ("villages held by Islamic State")
 HELD_SITES = {"village", "town", "city", "area", "district", "neighbourhood", "neighborhood", "position", "base",
               "stronghold", "territory", "region", "hamlet", "suburb", "outpost"}
@@ -1058,6 +1066,17 @@ def reduced_relative(verb: "Token", subj: "Token") -> bool:
                and c.i > verb.i and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
 
 
+def _participle_noun(verb: "Token") -> "Token | None":
+    """The noun a past participle qualifies: "the girls captured by X", and its second participle ("a man
+    pinned down and shot by police", "shot" tagged as a past tense joined to the first); None otherwise."""
+    first = verb
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and not _children(verb, {"nsubj", "nsubjpass", "aux"}):
+        first = verb.head
+    if first.dep_ == "acl" and first.tag_ == "VBN" and first.head.pos_ in ("NOUN", "PROPN"):
+        return first.head
+    return None
+
+
 def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Roles:
     head = _verb_of_noun(noun_anchor(m.head))
     roles = Roles()
@@ -1069,9 +1088,10 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         target = next(iter(_children(head, {"dobj"})), None) if head.pos_ == "VERB" else None
     elif head.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(head)
-        if subj is None and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN") \
-                and _pobj_of(head, {"by"}):
-            subj, passive = head.head, True   # "the girls captured by Boko Haram": what was done to the noun
+        noun = _participle_noun(head)
+        if subj is None and noun is not None and (_pobj_of(head, {"by"}) or (
+                head.dep_ == "conj" and _agent_hung_low(head, index, patterns))):
+            subj, passive = noun, True   # "the girls captured by Boko Haram": what was done to the noun
         if _children(head, {"auxpass"}) and (m.trigger.kind == "territory" or m.coding.event_type not in FOUGHT):
             # a verb in the passive tells what was done to the subject it inherits from another verb:
             # "occupied the town but were driven out by the peshmerga" (who drove them out took it), "nine

@@ -42,7 +42,7 @@ from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_ha
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
                         told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
-from .attributes import (DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
+from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
                          WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
                          clause_times, coded_fatalities, count_of, date_for, document_places, earlier_this_year,
                          fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
@@ -2092,6 +2092,8 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
                 (tok.lemma_.lower() not in patterns.armed_nouns and not _military_reporting(tok)):
             continue
+        if tok.dep_ == "nsubj" and tok.head.i != d.mention.head.i and tok.head.lemma_.lower() in AFTER_VERBS:
+            continue        # "police detained two suspects in the attacks": who arrests or charges after is no side
         told = _telling(tok)
         party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):

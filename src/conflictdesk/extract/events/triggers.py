@@ -356,11 +356,29 @@ def _capital_of_the_sentence(tok: "Token") -> bool:
         and (nxt is None or nxt.pos_ != "PROPN")
 
 
+def _title_case(tok: "Token") -> bool:
+    return tok.is_alpha and tok.text.istitle() and len(tok.text) > 1
+
+
+def _title_case_within_name(tok: "Token") -> bool:
+    """A title-case word between two others, in a sentence told mostly in lower case (not a headline
+    written in title case): a word of a name ("Black Lives Matter"), whatever the tagger calls it."""
+    sent = tok.sent
+    if tok.i <= sent.start + 1 or tok.i + 1 >= sent.end or not _title_case(tok):
+        return False
+    if not (_title_case(tok.doc[tok.i - 1]) and _title_case(tok.doc[tok.i + 1])):
+        return False
+    words = [t for t in sent if t.is_alpha]
+    return 2 * sum(_title_case(t) for t in words) < len(words)
+
+
 def _in_name_or_date(tok: "Token", trig: Trigger, skip: list[tuple[int, int]]) -> bool:
     """A word inside a date ("On 3 March 2018") or a proper noun reports no event unless the
     pattern's pos allows proper nouns."""
     if any(a <= tok.idx < b for a, b in skip):
         return True
+    if "PROPN" not in trig.pos and trig.kind != "label" and _title_case_within_name(tok):
+        return True       # "a Black Lives Matter march": a word of a name, tagged as the common noun
     if tok.pos_ != "PROPN" or "PROPN" in trig.pos or trig.kind == "label":
         return False
     if _capital_of_the_sentence(tok):
