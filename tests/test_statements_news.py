@@ -1102,3 +1102,30 @@ def test_a_line_broken_inside_a_sentence_stays_in_the_point(nlp, kb):
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert any(p.text.startswith("the army would retake the town and") for p in points), [p.text for p in points]
+
+
+def _new_points(nlp, kb, sentence):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    return [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # those who hold a place, a leader of another side, one person named by a pronoun: a demand on them
+    "The provincial governor urged the occupiers to leave the farm compound.",
+    "The opposition leader called on the president to resign over the shelling.",
+    "The senator called on him to condemn the attacks by his supporters.",
+])
+def test_a_call_on_another_party_is_a_demand(nlp, kb, sentence):
+    points = _new_points(nlp, kb, sentence)
+    assert points and all(p.labels == ["demand"] for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_a_call_on_ones_own_men_stays_a_call(nlp, kb):
+    points = _new_points(nlp, kb, "The rebel commander urged his men to keep fighting.")
+    assert points and all("call_to_action" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_strikes_that_will_go_on_are_no_claim(nlp, kb):
+    points = _new_points(nlp, kb, "The ministry said its aircraft will keep bombing the militant camps in the hills.")
+    assert points and all("claim_of_responsibility" not in p.labels and "threat" in p.labels for p in points), \
+        [(p.labels, p.cues) for p in points]

@@ -166,8 +166,8 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
-        if _lemma(head) == "continue" and _future_or_intent(head, lex, reported):
-            return True
+        if _lemma(head) in ("continue", "keep") and _future_or_intent(head, lex, reported):
+            return True                     # "will continue striking", "will keep bombing": still to come
     if verb.dep_ == "conj" and head.i != verb.i and (_lemma(head) in lex["violent_verbs"] or not any(
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
@@ -677,7 +677,11 @@ _RANKS = frozenset({"arms", "arm", "weapon", "street", "fight", "rank", "jihad",
 _PARTIES = frozenset({"protester", "demonstrator", "side", "party", "government", "regime", "council", "rebel",
                       "militant", "group", "authority", "administration", "opposition", "leadership", "militia",
                       "politician", "lawmaker", "parliament", "leader", "state", "country", "power", "force",
-                      "army", "military", "troop", "coalition", "faction", "movement", "belligerent"})
+                      "army", "military", "troop", "coalition", "faction", "movement", "belligerent",
+                      # who holds a place or people, and who leads another side ("urged the occupiers to leave",
+                      # "called on the president to resign")
+                      "occupier", "holdout", "kidnapper", "captor", "gunman", "hijacker", "president", "minister",
+                      "premier", "chancellor", "official"})
 
 
 def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -694,6 +698,9 @@ def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: V
         return False
     if voice.party and _own_side(who, lex, voice):
         return True
+    if who.pos_ == "PRON" and who.lower_ in ("him", "her") and _lemma(verb) in ("call", "appeal", "urge"):
+        return False                        # one person called on ("called on him to denounce the violence"; not
+                                            # an order told in a scene, "told him to drop the gun")
     if who.ent_type_ == "NORP" and who.tag_ in ("NNPS", "NNS") and not any(
             c.dep_ == "det" and c.lower_ == "the" for c in who.children):
         return True                         # a people or a faith ("urged Palestinians to ...", "all Muslims")
