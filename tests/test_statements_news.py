@@ -1129,3 +1129,22 @@ def test_strikes_that_will_go_on_are_no_claim(nlp, kb):
     points = _new_points(nlp, kb, "The ministry said its aircraft will keep bombing the militant camps in the hills.")
     assert points and all("claim_of_responsibility" not in p.labels and "threat" in p.labels for p in points), \
         [(p.labels, p.cues) for p in points]
+
+
+@pytest.mark.parametrize("sentence,label", [
+    # a report called a lie in the contracted form speech takes
+    ("\"That's a lie,\" a shopkeeper in the old town said of the reports.", "denial"),
+    # arms of mass harm held ready for use
+    ("\"We are ready to use chemical weapons if the border is crossed,\" the general said.", "threat"),
+    # a measure given its grounds as keeping people safe
+    ("The mayor said he had closed the market to keep residents safe.", "justification"),
+])
+def test_contracted_denial_arms_held_ready_and_safety_grounds(nlp, kb, sentence, label):
+    points = _new_points(nlp, kb, sentence)
+    assert points and any(label in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
+
+
+def test_an_act_told_as_it_would_have_been_is_no_threat(nlp, kb):
+    points = _new_points(nlp, kb, "\"We would raid the house at once were he still living there,\" the police chief "
+                                  "said.")
+    assert points and not any("threat" in p.labels for p in points), [(p.labels, p.cues) for p in points]

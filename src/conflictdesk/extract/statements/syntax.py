@@ -148,9 +148,24 @@ def _is_first_person(subj: "Token | None", lex: Mapping[str, frozenset[str]]) ->
 
 
 def _past_conditional(t: "Token") -> bool:
-    """"would have been involved", "could have shot": what might have been, no act to come."""
+    """"would have been involved", "could have shot", "would arrest him were he alive": what might have been, no
+    act to come."""
     auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-    return t.tag_ == "VBN" and "have" in auxes and bool(auxes & {"would", "could", "might", "should"})
+    if not auxes & {"would", "could", "might", "should"}:
+        return False
+    return t.tag_ == "VBN" and "have" in auxes or any(_counterfactual(c) for c in t.children
+                                                      if c.dep_ in ("advcl", "ccomp")) \
+        or t.dep_ in ("advcl", "ccomp") and t.head.i != t.i and _counterfactual(t.head)
+
+
+def _counterfactual(clause: "Token") -> bool:
+    """"were he still alive", "had the army not arrived": a condition told by inversion, what is not so (not
+    "were the shelling to go on", a condition that may yet come)."""
+    inverted = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "had")]
+    inverted += [clause] if clause.lower_ in ("were", "had") else []
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
+    return bool(inverted) and subj is not None and min(c.i for c in inverted) < subj.i and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported: bool) -> bool:
