@@ -1148,3 +1148,18 @@ def test_an_act_told_as_it_would_have_been_is_no_threat(nlp, kb):
     points = _new_points(nlp, kb, "\"We would raid the house at once were he still living there,\" the police chief "
                                   "said.")
     assert points and not any("threat" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a step towards calm judged as it stands: a view of it, no step taken
+    "The opposition spokesman said the talks with the envoy had been \"useful\".",
+    "A Western diplomat said the truce in the south was fragile.",
+])
+def test_a_step_towards_calm_judged_is_no_de_escalation(nlp, kb, sentence):
+    points = _new_points(nlp, kb, sentence)
+    assert points and not any("de_escalation" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_a_truce_agreed_stays_a_de_escalation(nlp, kb):
+    points = _new_points(nlp, kb, "The rebel spokesman said they had agreed to a truce in the south.")
+    assert points and any("de_escalation" in p.labels for p in points), [(p.labels, p.cues) for p in points]

@@ -1494,7 +1494,23 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
                 c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(_lemma(x) in _ARMS_TOPICS for x in c.subtree)
                 for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
             out.append(span(t))                         # "began talks with Washington on deploying the system"
+        elif _calm_judged(t):
+            out.append(span(t))                         # "the talks had been positive": a judgement of them
     return out
+
+
+# the steps towards calm a speaker may judge as they stand ("the talks were positive", "the truce is barely alive")
+_JUDGED_STEPS = frozenset({"talk", "negotiation", "truce", "ceasefire", "cease-fire", "cessation", "agreement", "deal",
+                           "dialogue", "process"})
+
+
+def _calm_judged(t: "Token") -> bool:
+    """Whether a step towards calm is the subject of a judgement of how it stands ("the talks had been positive",
+    "the cessation of hostilities was barely alive"): a view of the step, none taken."""
+    head = t.head
+    return _lemma(t) in _JUDGED_STEPS and t.pos_ == "NOUN" and t.dep_ == "nsubj" and _lemma(head) == "be" \
+        and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "would", "to") for c in head.children)
 
 
 def pledges_restraint(tokens: "Span", intro: str) -> bool:
