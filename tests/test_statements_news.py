@@ -1163,3 +1163,15 @@ def test_a_step_towards_calm_judged_is_no_de_escalation(nlp, kb, sentence):
 def test_a_truce_agreed_stays_a_de_escalation(nlp, kb):
     points = _new_points(nlp, kb, "The rebel spokesman said they had agreed to a truce in the south.")
     assert points and any("de_escalation" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_a_base_told_as_it_was_gives_grounds_no_threat(nlp, kb):
+    points = _new_points(nlp, kb, "The defence minister said the valley served as a springboard for raids on the "
+                                  "border towns.")
+    assert points and all("threat" not in p.labels and "justification" in p.labels for p in points), \
+        [(p.labels, p.cues) for p in points]
+
+
+def test_a_base_to_come_stays_a_threat(nlp, kb):
+    points = _new_points(nlp, kb, "The army said the valley will serve as a springboard for the assault on the city.")
+    assert points and any("threat" in p.labels for p in points), [(p.labels, p.cues) for p in points]

@@ -932,6 +932,15 @@ def _own_side_undergoes(t: "Token", subj: "Token | None", lex: Mapping[str, froz
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "you", "we"})
 
 
+def _served_as_base(noun: "Token") -> bool:
+    """"the town served as a launchpad for attacks on the capital": a base told as it was, no attack to come."""
+    if _lemma(noun) not in ("launchpad", "springboard") or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return False
+    verb = noun.head.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had"})
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -947,7 +956,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue                                            # "the besieged towns": a state, no act
         if t.pos_ == "NOUN":
             if _lemma(t) in lex["operation_nouns"] and t.dep_ == "pobj" and _lemma(t.head) in ("for", "of") \
-                    and _lemma(t.head.head) in _INTENT_NOUNS | {"ahead", "expand", "operation"}:
+                    and _lemma(t.head.head) in _INTENT_NOUNS | {"ahead", "expand", "operation"} \
+                    and not _served_as_base(t.head.head):
                 threat = True                                   # "in preparation for an eventual assault"
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]
