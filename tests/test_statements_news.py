@@ -1102,3 +1102,76 @@ def test_a_line_broken_inside_a_sentence_stays_in_the_point(nlp, kb):
     ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
     points = [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
     assert any(p.text.startswith("the army would retake the town and") for p in points), [p.text for p in points]
+
+
+def _new_points(nlp, kb, sentence):
+    ex = extract_document(read_text_document(CONTEXT + sentence, id="t"), nlp=nlp, kb=kb)
+    return [p for st in ex.statements for p in st.points if p.start >= len(CONTEXT)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # those who hold a place, a leader of another side, one person named by a pronoun: a demand on them
+    "The provincial governor urged the occupiers to leave the farm compound.",
+    "The opposition leader called on the president to resign over the shelling.",
+    "The senator called on him to condemn the attacks by his supporters.",
+])
+def test_a_call_on_another_party_is_a_demand(nlp, kb, sentence):
+    points = _new_points(nlp, kb, sentence)
+    assert points and all(p.labels == ["demand"] for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_a_call_on_ones_own_men_stays_a_call(nlp, kb):
+    points = _new_points(nlp, kb, "The rebel commander urged his men to keep fighting.")
+    assert points and all("call_to_action" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_strikes_that_will_go_on_are_no_claim(nlp, kb):
+    points = _new_points(nlp, kb, "The ministry said its aircraft will keep bombing the militant camps in the hills.")
+    assert points and all("claim_of_responsibility" not in p.labels and "threat" in p.labels for p in points), \
+        [(p.labels, p.cues) for p in points]
+
+
+@pytest.mark.parametrize("sentence,label", [
+    # a report called a lie in the contracted form speech takes
+    ("\"That's a lie,\" a shopkeeper in the old town said of the reports.", "denial"),
+    # arms of mass harm held ready for use
+    ("\"We are ready to use chemical weapons if the border is crossed,\" the general said.", "threat"),
+    # a measure given its grounds as keeping people safe
+    ("The mayor said he had closed the market to keep residents safe.", "justification"),
+])
+def test_contracted_denial_arms_held_ready_and_safety_grounds(nlp, kb, sentence, label):
+    points = _new_points(nlp, kb, sentence)
+    assert points and any(label in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
+
+
+def test_an_act_told_as_it_would_have_been_is_no_threat(nlp, kb):
+    points = _new_points(nlp, kb, "\"We would raid the house at once were he still living there,\" the police chief "
+                                  "said.")
+    assert points and not any("threat" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a step towards calm judged as it stands: a view of it, no step taken
+    "The opposition spokesman said the talks with the envoy had been \"useful\".",
+    "A Western diplomat said the truce in the south was fragile.",
+])
+def test_a_step_towards_calm_judged_is_no_de_escalation(nlp, kb, sentence):
+    points = _new_points(nlp, kb, sentence)
+    assert points and not any("de_escalation" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_a_truce_agreed_stays_a_de_escalation(nlp, kb):
+    points = _new_points(nlp, kb, "The rebel spokesman said they had agreed to a truce in the south.")
+    assert points and any("de_escalation" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+def test_a_base_told_as_it_was_gives_grounds_no_threat(nlp, kb):
+    points = _new_points(nlp, kb, "The defence minister said the valley served as a springboard for raids on the "
+                                  "border towns.")
+    assert points and all("threat" not in p.labels and "justification" in p.labels for p in points), \
+        [(p.labels, p.cues) for p in points]
+
+
+def test_a_base_to_come_stays_a_threat(nlp, kb):
+    points = _new_points(nlp, kb, "The army said the valley will serve as a springboard for the assault on the city.")
+    assert points and any("threat" in p.labels for p in points), [(p.labels, p.cues) for p in points]

@@ -148,9 +148,24 @@ def _is_first_person(subj: "Token | None", lex: Mapping[str, frozenset[str]]) ->
 
 
 def _past_conditional(t: "Token") -> bool:
-    """"would have been involved", "could have shot": what might have been, no act to come."""
+    """"would have been involved", "could have shot", "would arrest him were he alive": what might have been, no
+    act to come."""
     auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-    return t.tag_ == "VBN" and "have" in auxes and bool(auxes & {"would", "could", "might", "should"})
+    if not auxes & {"would", "could", "might", "should"}:
+        return False
+    return t.tag_ == "VBN" and "have" in auxes or any(_counterfactual(c) for c in t.children
+                                                      if c.dep_ in ("advcl", "ccomp")) \
+        or t.dep_ in ("advcl", "ccomp") and t.head.i != t.i and _counterfactual(t.head)
+
+
+def _counterfactual(clause: "Token") -> bool:
+    """"were he still alive", "had the army not arrived": a condition told by inversion, what is not so (not
+    "were the shelling to go on", a condition that may yet come)."""
+    inverted = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "had")]
+    inverted += [clause] if clause.lower_ in ("were", "had") else []
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ), None)
+    return bool(inverted) and subj is not None and min(c.i for c in inverted) < subj.i and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported: bool) -> bool:
@@ -166,8 +181,8 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
             return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
-        if _lemma(head) == "continue" and _future_or_intent(head, lex, reported):
-            return True
+        if _lemma(head) in ("continue", "keep") and _future_or_intent(head, lex, reported):
+            return True                     # "will continue striking", "will keep bombing": still to come
     if verb.dep_ == "conj" and head.i != verb.i and (_lemma(head) in lex["violent_verbs"] or not any(
             c.dep_ in _SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return _future_or_intent(head, lex, reported)           # "would stand up and fight": the head's modal
@@ -677,7 +692,11 @@ _RANKS = frozenset({"arms", "arm", "weapon", "street", "fight", "rank", "jihad",
 _PARTIES = frozenset({"protester", "demonstrator", "side", "party", "government", "regime", "council", "rebel",
                       "militant", "group", "authority", "administration", "opposition", "leadership", "militia",
                       "politician", "lawmaker", "parliament", "leader", "state", "country", "power", "force",
-                      "army", "military", "troop", "coalition", "faction", "movement", "belligerent"})
+                      "army", "military", "troop", "coalition", "faction", "movement", "belligerent",
+                      # who holds a place or people, and who leads another side ("urged the occupiers to leave",
+                      # "called on the president to resign")
+                      "occupier", "holdout", "kidnapper", "captor", "gunman", "hijacker", "president", "minister",
+                      "premier", "chancellor", "official"})
 
 
 def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -694,6 +713,9 @@ def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: V
         return False
     if voice.party and _own_side(who, lex, voice):
         return True
+    if who.pos_ == "PRON" and who.lower_ in ("him", "her") and _lemma(verb) in ("call", "appeal", "urge"):
+        return False                        # one person called on ("called on him to denounce the violence"; not
+                                            # an order told in a scene, "told him to drop the gun")
     if who.ent_type_ == "NORP" and who.tag_ in ("NNPS", "NNS") and not any(
             c.dep_ == "det" and c.lower_ == "the" for c in who.children):
         return True                         # a people or a faith ("urged Palestinians to ...", "all Muslims")
@@ -910,6 +932,15 @@ def _own_side_undergoes(t: "Token", subj: "Token | None", lex: Mapping[str, froz
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "you", "we"})
 
 
+def _served_as_base(noun: "Token") -> bool:
+    """"the town served as a launchpad for attacks on the capital": a base told as it was, no attack to come."""
+    if _lemma(noun) not in ("launchpad", "springboard") or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return False
+    verb = noun.head.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had"})
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -925,7 +956,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue                                            # "the besieged towns": a state, no act
         if t.pos_ == "NOUN":
             if _lemma(t) in lex["operation_nouns"] and t.dep_ == "pobj" and _lemma(t.head) in ("for", "of") \
-                    and _lemma(t.head.head) in _INTENT_NOUNS | {"ahead", "expand", "operation"}:
+                    and _lemma(t.head.head) in _INTENT_NOUNS | {"ahead", "expand", "operation"} \
+                    and not _served_as_base(t.head.head):
                 threat = True                                   # "in preparation for an eventual assault"
             continue
         subjects = [c for c in t.children if c.dep_ in _SUBJ]
@@ -1472,7 +1504,23 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
                 c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(_lemma(x) in _ARMS_TOPICS for x in c.subtree)
                 for c in list(t.children) + (list(t.head.children) if t.dep_ == "dobj" else [])):
             out.append(span(t))                         # "began talks with Washington on deploying the system"
+        elif _calm_judged(t):
+            out.append(span(t))                         # "the talks had been positive": a judgement of them
     return out
+
+
+# the steps towards calm a speaker may judge as they stand ("the talks were positive", "the truce is barely alive")
+_JUDGED_STEPS = frozenset({"talk", "negotiation", "truce", "ceasefire", "cease-fire", "cessation", "agreement", "deal",
+                           "dialogue", "process"})
+
+
+def _calm_judged(t: "Token") -> bool:
+    """Whether a step towards calm is the subject of a judgement of how it stands ("the talks had been positive",
+    "the cessation of hostilities was barely alive"): a view of the step, none taken."""
+    head = t.head
+    return _lemma(t) in _JUDGED_STEPS and t.pos_ == "NOUN" and t.dep_ == "nsubj" and _lemma(head) == "be" \
+        and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children) \
+        and not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "would", "to") for c in head.children)
 
 
 def pledges_restraint(tokens: "Span", intro: str) -> bool:
