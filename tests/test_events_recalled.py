@@ -174,3 +174,15 @@ def test_violence_protested_with_its_own_month_is_a_background_event(nlp, kb):
     protest, killing = evs
     assert protest.event_date == dt.date(2016, 4, 10) and protest.sub_event_type == "Peaceful protest"
     assert killing.salience == "background" and killing.event_month == "2016-01" and killing.event_date is None
+
+
+# the violence a march protests, dated between its noun and its "of" phrase ("the shootings last week of two
+# men"), is dated in its own clause: a background incident of its own, not the cause folded into the march
+def test_violence_protested_dated_inside_its_phrase_is_a_background_event(nlp, kb):
+    text = ("A gunman killed three police officers at a rally in Riverton on Thursday, police said.\n\n"
+            "He opened fire during a march protesting the police shootings last week of two men in Tulsa, Oklahoma.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    shootings = [e for e in evs if e.location == "Tulsa" and e.event_type == "Violence against civilians"]
+    assert len(shootings) == 1, [(e.event_type, e.location, e.evidence.text[:40]) for e in evs]
+    assert shootings[0].salience == "background"
+
