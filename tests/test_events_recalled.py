@@ -186,3 +186,15 @@ def test_violence_protested_dated_inside_its_phrase_is_a_background_event(nlp, k
     assert len(shootings) == 1, [(e.event_type, e.location, e.evidence.text[:40]) for e in evs]
     assert shootings[0].salience == "background"
 
+
+# victims of "a shooting" (indefinite) at a place where people were killed: an incident told for the first time,
+# not a reference to the news told before it, nor one whose attacker is who met the victims
+def test_victims_of_an_indefinite_incident_name_an_incident_of_their_own(nlp, kb):
+    text = ("A gunman killed four people at a shopping mall in Portland on Sunday, police said.\n\n"
+            "Last year the governor met privately with families of victims of a shooting at a community college "
+            "where nine students were killed.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    assert sorted(e.fatalities for e in evs) == [4, 9], [(e.location, e.fatalities, e.actor1) for e in evs]
+    college = next(e for e in evs if e.fatalities == 9)
+    assert college.salience == "background" and "government" not in (college.actor1 or "")
+

@@ -36,7 +36,7 @@ from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
-                        history_retold, incidents_only, merge_references, refers_back, report_date,
+                        history_retold, in_aftermath, incidents_only, merge_references, refers_back, report_date,
                         said_day_told_later)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
@@ -1290,8 +1290,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # going on ("army units are advancing on the town")
         when = None
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
-    if reference == "aftermath" and roles.side1.token is not None and roles.side1.token not in m.head.subtree:
-        # "Obama met with survivors of the shooting": who met them did not shoot
+    if (reference == "aftermath" or in_aftermath(m.head)) and roles.side1.token is not None \
+            and roles.side1.token not in m.head.subtree:
+        # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot
         roles.side1, roles.assoc1 = Party(), []
     d = Draft(mention=m, coding=coding, plover="COERCE" if taken_by else m.trigger.plover, priority=m.priority,
               rule="person-taken" if taken_by else m.trigger.id,
