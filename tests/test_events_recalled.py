@@ -198,3 +198,25 @@ def test_victims_of_an_indefinite_incident_name_an_incident_of_their_own(nlp, kb
     college = next(e for e in evs if e.fatalities == 9)
     assert college.salience == "background" and "government" not in (college.actor1 or "")
 
+
+# a blow told as deadly ("before fatally shooting six worshippers") is a killing with its victims counted, in a
+# sentence with no other word of conflict
+def test_a_fatal_shooting_recalled_with_its_year_is_an_event_with_its_toll(nlp, kb):
+    text = ("A gunman killed three police officers at a rally in Dallas on Thursday, police said.\n\n"
+            "A union official compared him with a man who held racist views before fatally shooting six "
+            "worshippers inside a temple in Tucson, Arizona in May 2015.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    tucson = [e for e in evs if e.location == "Tucson"]
+    assert len(tucson) == 1, [(e.location, e.fatalities, e.evidence.text[:40]) for e in evs]
+    assert tucson[0].fatalities == 6 and tucson[0].salience == "background"
+
+
+# deaths told "in two other incidents" are no toll of the incident the sentence tells; "anyone" counts no one
+@pytest.mark.parametrize("text, toll", [
+    ("Police fatally shot two gunmen who fired at officers near the Old City in Jerusalem on Sunday, on a day when "
+     "officials said three other attackers were killed in two other incidents.", 2),
+    ("Gunmen stormed a farm near Jos on Sunday and fatally shot anyone who was still inside, police said.", None),
+])
+def test_deaths_of_other_incidents_or_of_no_one_counted_are_no_toll(nlp, kb, text, toll):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    assert evs and evs[0].fatalities == toll, [(e.event_type, e.fatalities) for e in evs]

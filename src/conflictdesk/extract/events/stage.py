@@ -183,6 +183,15 @@ def _dated_violence_noun(m: Mention, published: dt.date | None) -> bool:
     return dated and any(c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for c in head.children)
 
 
+FATAL_ADVERBS = {"fatally", "mortally"}
+
+
+def _fatal_blow(m: Mention) -> bool:
+    """A blow told as deadly ("fatally shooting nine people", "mortally stabbed a guard"): a death, as "killed" is."""
+    return m.trigger.kind == "event" and m.coding.event_type in ARMED_VIOLENCE and m.head.pos_ == "VERB" \
+        and any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in m.head.children)
+
+
 def _victim_named(m: Mention) -> bool:
     """An injury or death word with the people it struck ("injuring 5 people", "two soldiers were killed")."""
     head = m.head
@@ -2564,7 +2573,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                prev_forms=p) for s, f, n, p in zip(sents, forms, following, preceding)]
     # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
     # injured several children"); an outcome word alone does not ("14 people died in flooding")
-    hurts = [any(m.trigger.kind == "outcome" and _victim_named(m) for m in f) for f in found_all]
+    hurts = [any((m.trigger.kind == "outcome" or _fatal_blow(m)) and _victim_named(m) for m in f) for f in found_all]
     # "members of two rival parties clashed", "residents beat a suspected thief": a crowd's violence
     crowd_acts = {id(m) for f in found_all for m in f if done_by_crowd(m, patterns)}
     # a text about anything but conflict, violence or protest reports none ("a long battle against deflation")
