@@ -767,7 +767,7 @@ APART_WORDS = {"separate", "another"}
 ORDINALS = {"second", "third", "fourth", "fifth"}
 NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|weeks?) later|another|a second|"
                        r"a third|a fourth|(?:a|in a) separate|"
-                       r"separately|elsewhere|meanwhile|also)\b", re.IGNORECASE)
+                       r"separately|elsewhere|meanwhile|also|again)\b", re.IGNORECASE)
 
 
 def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = None) -> bool:
