@@ -2604,7 +2604,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     accident_lead = blast_accident_lead([s.text for s in sents])
     # ... and the demonstrations it tells as done by a crowd ("On Friday, protesters marched to the mayor's office"),
     # never one only named ("a rally", "in protest at")
-    marched = [set() if relevant else {id(m) for m in f if demonstration_done(m)} for f in found_all]
+    done = [{id(m) for m in f if demonstration_done(m)} for f in found_all]
+    marched = [set() if relevant else d for d in done]
     for k, sent in enumerate(sents):
         if not relevant and not political[k] and not marched[k]:
             continue
@@ -2620,7 +2621,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 or _dated_violence_noun(m, doc.published)
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
-                    or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in marched[k]]
+                    or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in done[k]]
         if not relevant:
             mentions = [m for m in mentions if (political[k] and m.coding.event_type in ARMED_VIOLENCE)
                         or id(m) in marched[k]]
@@ -2632,7 +2633,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not gated(m) and not
                  (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)
-                 and not (hurt and _killed_by_people(m, patterns)) and id(m) not in crowd_acts}
+                 and not (hurt and _killed_by_people(m, patterns)) and id(m) not in crowd_acts and id(m) not in done[k]}
         mentions = absorb_modifiers(mentions)
         # an announcement of an event is that event ("X announced that its leader met ...")
         mentions = [m for m in mentions if m.trigger.kind != "reporting"
