@@ -152,3 +152,16 @@ def test_a_gunman_firing_on_police_at_a_rally_is_no_force_against_the_rally(nlp,
     kinds = {(e.event_type, e.sub_event_type) for e in evs}
     assert ("Protests", "Excessive force against protesters") not in kinds, kinds
     assert any(e.fatalities == 2 and e.event_type != "Protests" for e in evs), kinds
+
+
+# a crowd told clashing with protesters ("members of a group clashed with counter-protesters") is a violent
+# demonstration, whatever words of conflict its sentence lacks
+def test_a_group_that_clashed_with_counter_protesters_is_a_violent_demonstration(nlp, kb):
+    text = ("At least four people were stabbed at a rally on Saturday outside the city hall in Sacramento as members "
+            "of a white nationalist group clashed with counter-protesters, according to authorities.\n\n"
+            "Six people were taken to a local hospital, a fire department spokesman said.\n\n"
+            "The group's leader said it had a permit to hold the rally and had expected trouble.")
+    evs = extract_document(Document(id="c", text=text, language="en", published=dt.date(2016, 6, 27)),
+                           nlp=nlp, kb=kb).events
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Riots", "Violent demonstration")], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]

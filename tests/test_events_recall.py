@@ -374,3 +374,16 @@ def test_a_second_blast_with_a_verb_of_its_own_is_its_own_event(nlp, kb):
 def test_a_strike_word_after_a_dateline_in_capitals_is_no_name(nlp, kb):
     evs = extract(nlp, kb, "KABUL Airstrikes hit a village in Kunduz on Monday, killing six civilians.").events
     assert ("Explosions/Remote violence", "Air/drone strike") in subs(evs), subs(evs)
+
+
+# gunfire between two sides is an armed clash, even as the sentence's first word (which the parse may take for a
+# name); fighting that "broke out again" on another day is a new incident, not the one told before it
+def test_gunfire_that_broke_out_again_is_its_own_clash(nlp, kb):
+    text = ("Fighting erupted in Juba on Sunday between rival army units, residents said. A market in Juba was "
+            "hit by heavy weapons fire, the mission said.\n\n"
+            "Gunfire broke out again on Friday between the guards of the president and the bodyguards of his "
+            "deputy, while the two men were holding talks.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 11)).events
+    clashes = [e for e in evs if (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")]
+    assert sorted(str(e.event_date) for e in clashes) == ["2016-07-08", "2016-07-10"], \
+        [(e.event_type, e.event_date, e.rule) for e in evs]

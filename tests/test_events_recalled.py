@@ -174,3 +174,49 @@ def test_violence_protested_with_its_own_month_is_a_background_event(nlp, kb):
     protest, killing = evs
     assert protest.event_date == dt.date(2016, 4, 10) and protest.sub_event_type == "Peaceful protest"
     assert killing.salience == "background" and killing.event_month == "2016-01" and killing.event_date is None
+
+
+# the violence a march protests, dated between its noun and its "of" phrase ("the shootings last week of two
+# men"), is dated in its own clause: a background incident of its own, not the cause folded into the march
+def test_violence_protested_dated_inside_its_phrase_is_a_background_event(nlp, kb):
+    text = ("A gunman killed three police officers at a rally in Riverton on Thursday, police said.\n\n"
+            "He opened fire during a march protesting the police shootings last week of two men in Tulsa, Oklahoma.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    shootings = [e for e in evs if e.location == "Tulsa" and e.event_type == "Violence against civilians"]
+    assert len(shootings) == 1, [(e.event_type, e.location, e.evidence.text[:40]) for e in evs]
+    assert shootings[0].salience == "background"
+
+
+# victims of "a shooting" (indefinite) at a place where people were killed: an incident told for the first time,
+# not a reference to the news told before it, nor one whose attacker is who met the victims
+def test_victims_of_an_indefinite_incident_name_an_incident_of_their_own(nlp, kb):
+    text = ("A gunman killed four people at a shopping mall in Portland on Sunday, police said.\n\n"
+            "Last year the governor met privately with families of victims of a shooting at a community college "
+            "where nine students were killed.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    assert sorted(e.fatalities for e in evs) == [4, 9], [(e.location, e.fatalities, e.actor1) for e in evs]
+    college = next(e for e in evs if e.fatalities == 9)
+    assert college.salience == "background" and "government" not in (college.actor1 or "")
+
+
+# a blow told as deadly ("before fatally shooting six worshippers") is a killing with its victims counted, in a
+# sentence with no other word of conflict
+def test_a_fatal_shooting_recalled_with_its_year_is_an_event_with_its_toll(nlp, kb):
+    text = ("A gunman killed three police officers at a rally in Dallas on Thursday, police said.\n\n"
+            "A union official compared him with a man who held racist views before fatally shooting six "
+            "worshippers inside a temple in Tucson, Arizona in May 2015.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    tucson = [e for e in evs if e.location == "Tucson"]
+    assert len(tucson) == 1, [(e.location, e.fatalities, e.evidence.text[:40]) for e in evs]
+    assert tucson[0].fatalities == 6 and tucson[0].salience == "background"
+
+
+# deaths told "in two other incidents" are no toll of the incident the sentence tells; "anyone" counts no one
+@pytest.mark.parametrize("text, toll", [
+    ("Police fatally shot two gunmen who fired at officers near the Old City in Jerusalem on Sunday, on a day when "
+     "officials said three other attackers were killed in two other incidents.", 2),
+    ("Gunmen stormed a farm near Jos on Sunday and fatally shot anyone who was still inside, police said.", None),
+])
+def test_deaths_of_other_incidents_or_of_no_one_counted_are_no_toll(nlp, kb, text, toll):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
+    assert evs and evs[0].fatalities == toll, [(e.event_type, e.fatalities) for e in evs]

@@ -270,6 +270,17 @@ def _np_tokens(tok: "Token") -> list["Token"]:
     return sorted(out, key=lambda t: t.i)
 
 
+OTHER_INCIDENT_WORDS = {"other", "separate", "another"}
+
+
+def _in_other_incidents(cue: "Token") -> bool:
+    """"three others were killed in two other incidents", "died in a separate attack": deaths of other events
+    than the one the sentence tells."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and any(m.dep_ in ("amod", "det") and m.lower_ in OTHER_INCIDENT_WORDS for m in g.children)
+        for g in c.children) for c in cue.children)
+
+
 def _victims(cue: "Token") -> list["Token"]:
     """The noun phrase(s) naming who died, for one death cue."""
     lemma = cue.lemma_.lower()
@@ -310,6 +321,11 @@ def _victims(cue: "Token") -> list["Token"]:
         return []
     if lemma in ("fatality", "body", "corpse", "life"):
         return [cue]
+    if lemma == "fatally" and cue.dep_ == "advmod" and cue.head.pos_ == "VERB":
+        # "fatally shooting nine people", "two men were fatally stabbed": whom the blow struck died
+        struck = [c for c in cue.head.children if c.dep_ == "nsubjpass"] or \
+            [c for c in cue.head.children if c.dep_ == "dobj"]
+        return [struck[0]] + list(struck[0].conjuncts) if struck else []
     return []
 
 
@@ -349,6 +365,8 @@ def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
             continue
         if any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ == "no" for c in tok.children):
             continue
+        if _in_other_incidents(tok):
+            continue
         for victim in _victims(tok):
             if victim.lower_ in NO_ONE or (victim.lower_ == "one" and any(c.lower_ == "no" for c in victim.children)):
                 continue        # "nobody was killed": no one died (NO_DEATHS below)
@@ -358,7 +376,8 @@ def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
             found = number_in(toks, [q for q in quantities if sent.start_char <= q.span.start < sent.end_char])
             if found is None:
                 if victim.tag_ in ("NN", "NNP") and victim.lemma_.lower() not in ("fatality", "body", "life",
-                                                                                  "death", "dead"):
+                                                                                  "death", "dead") \
+                        and victim.lower_ not in ANY_ONE:
                     found = (1, "exactly")      # "a man was killed"
                 else:
                     continue
@@ -479,6 +498,8 @@ def _absolute(chain: list["Token"]) -> list["Token"]:
 
 
 NO_ONE = {"nobody", "none", "noone"}
+# "shot anyone who was still there": people not counted, not one person
+ANY_ONE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
 # verbs whose object is what someone asks for, not what happened
 CALL_LEMMAS = {"urge", "demand", "advocate", "propose", "recommend", "request"}
 

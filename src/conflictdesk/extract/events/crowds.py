@@ -11,7 +11,7 @@ security_nouns, crowd_targets). Source: ACLED Codebook (2023), "Protests", "Riot
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...taxonomy import ARMED_VIOLENCE
 from .notes import Draft, absorb
@@ -246,11 +246,26 @@ NOT_DOING = {"be", "have", "say", "tell", "find", "seem", "become", "remain", "n
 CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "picketer"}
 
 
+CLASH_VERBS = {"clash", "scuffle", "brawl"}
+
+
+def _clashed_with_protesters(head: Any) -> bool:
+    """"members of a group clashed with counter-protesters", "protesters clashed with police": a demonstration
+    that turned violent, told as done in the past by a crowd on one side."""
+    if head.tag_ != "VBD" or head.lemma_.lower() not in CLASH_VERBS:
+        return False
+    sides = [c for c in head.children if c.dep_ == "nsubj"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in CROWD_PEOPLE and t.tag_ == "NNS" for t in sides)
+
+
 def demonstration_done(m: "Mention") -> bool:
     """A demonstration told as done, in the past, by a crowd: "protesters marched to the town hall",
     "demonstrators stood outside the court", "hundreds of farmers protested in the square"; not a
     demonstration named ("a rally", "in protest at"), planned, showing something or one person's complaint."""
     head = m.head
+    if m.coding.sub_event_type == "Violent demonstration" and m.trigger.kind == "event":
+        return _clashed_with_protesters(head)
     if m.coding.event_type != "Protests" or m.trigger.kind != "event":
         return False
     if head.lemma_.lower() in CROWD_PEOPLE and head.tag_ == "NNS":

@@ -54,6 +54,9 @@ RECENT_DAYS = 7
 FIRST_YEAR = 1990          # events dated earlier are history, not incidents a desk codes
 LEAD_CHARS = 400           # a report's lead: its first sentence or two
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
+INDEFINITE = {"a", "an"}
+# "a related raid", "the same attack": an incident told before, whatever its article
+SAME = {"related", "same"}
 # "the first attack", "a separate attack", "the previous bombing": another incident than the one told
 ANOTHER = {"first", "second", "third", "another", "separate", "new", "previous", "last", "earlier", "similar",
            "latest", "recent", "past", "former", "other", "further", "fresh", "renewed", "next", "future"}
@@ -319,8 +322,11 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
     if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children) or _ranked(head):
         return None
-    if _in_aftermath(head) and any(c.dep_ in ("det", "poss") for c in head.children):
-        return "aftermath"     # "met with survivors of the shooting", "an investigation into Tuesday's attack"
+    if in_aftermath(head) and any(c.dep_ == "poss" or (c.dep_ == "det" and (c.lower_ not in INDEFINITE
+                                                                            or mods & SAME)) for c in head.children):
+        # "met with survivors of the shooting", "an investigation into Tuesday's attack", "in connection with a
+        # related raid"; not "met with victims of a shooting at a college where nine were killed", told first here
+        return "aftermath"
     if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or \
             any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in head.children):
         return "definite"
@@ -347,7 +353,7 @@ AFTERMATH = {"survivor", "victim", "witness", "family", "relative", "anniversary
              "trial", "commemoration"}     # not "perpetrators of a car bombing": who did it is its attacker
 
 
-def _in_aftermath(head: "Token") -> bool:
+def in_aftermath(head: "Token") -> bool:
     """The noun hangs, through a preposition or two, from a word of what follows an incident ("survivors
     of the shooting", "families of the dead": the parse may hang the second from the first)."""
     tok = head

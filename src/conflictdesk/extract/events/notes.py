@@ -448,7 +448,17 @@ def dated_in_its_clause(d: Draft) -> bool:
     if told is None or not len(told):
         return False
     own = {head, *(c for c in head.children if c.dep_ == "conj")}
-    return told.root.head in own or (told.root.head.dep_ == "prep" and told.root.head.head in own)
+    return told.root.head in own or (told.root.head.dep_ == "prep" and told.root.head.head in own) \
+        or _inside_its_phrase(head, told)
+
+
+def _inside_its_phrase(head: Any, told: Any) -> bool:
+    """The date sits between the event noun and the "of" phrase that completes it ("protesting the shootings last
+    week of two men", "the killing on Sunday of a driver"): the noun's own day, whatever verb the parse hangs
+    both on."""
+    after = head.doc[told.end] if told.end < len(head.doc) else None
+    return head.pos_ == "NOUN" and told.start == head.i + 1 and after is not None and after.lower_ == "of" \
+        and after.head.i != head.i and after.head.i == told.root.head.i
 
 
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
@@ -777,7 +787,7 @@ APART_WORDS = {"separate", "another"}
 ORDINALS = {"second", "third", "fourth", "fifth"}
 NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|weeks?) later|another|a second|"
                        r"a third|a fourth|(?:a|in a) separate|"
-                       r"separately|elsewhere|meanwhile|also)\b", re.IGNORECASE)
+                       r"separately|elsewhere|meanwhile|also|again)\b", re.IGNORECASE)
 
 
 def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = None) -> bool:

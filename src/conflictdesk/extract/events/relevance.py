@@ -898,9 +898,16 @@ def told_as_state(head: "Token") -> bool:
         and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children) and _dayless(head)
 
 
+CAUSE_NOUNS = {"cause", "source", "killer"}
+
+
 def _a_share(head: "Token") -> bool:
     """"followed by roadside bombs at 21 percent and suicide attacks at 17 percent", "40 percent of the
-    attacks": a kind of violence as a share of a count, no incident."""
+    attacks", "gunfire was the leading cause of casualties": a kind of violence as a share of a count or as the
+    cause of a count's harm, no incident."""
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in CAUSE_NOUNS for c in head.head.children):
+        return True
     after = head.doc[head.i + 1:head.i + 5]
     if len(after) >= 3 and after[0].lower_ == "at" and after[1].like_num and after[2].lower_ in ("percent", "%", "per"):
         return True

@@ -36,7 +36,7 @@ from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
-                        history_retold, incidents_only, merge_references, refers_back, report_date,
+                        history_retold, in_aftermath, incidents_only, merge_references, refers_back, report_date,
                         said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
@@ -181,6 +181,15 @@ def _dated_violence_noun(m: Mention, published: dt.date | None) -> bool:
     dated = any(c.dep_ in YEAR_DEPS and c.shape_ == "dddd" and c.text.isdigit()
                 and FIRST_YEAR <= int(c.text) < published.year for c in head.children)
     return dated and any(c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for c in head.children)
+
+
+FATAL_ADVERBS = {"fatally", "mortally"}
+
+
+def _fatal_blow(m: Mention) -> bool:
+    """A blow told as deadly ("fatally shooting nine people", "mortally stabbed a guard"): a death, as "killed" is."""
+    return m.trigger.kind == "event" and m.coding.event_type in ARMED_VIOLENCE and m.head.pos_ == "VERB" \
+        and any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in m.head.children)
 
 
 def _victim_named(m: Mention) -> bool:
@@ -1316,8 +1325,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # going on ("army units are advancing on the town")
         when = None
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
-    if reference == "aftermath" and roles.side1.token is not None and roles.side1.token not in m.head.subtree:
-        # "Obama met with survivors of the shooting": who met them did not shoot
+    if (reference == "aftermath" or in_aftermath(m.head)) and roles.side1.token is not None \
+            and roles.side1.token not in m.head.subtree:
+        # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot
         roles.side1, roles.assoc1 = Party(), []
     d = Draft(mention=m, coding=coding, plover="COERCE" if taken_by else m.trigger.plover, priority=m.priority,
               rule="person-taken" if taken_by else m.trigger.id,
@@ -2598,7 +2608,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                prev_forms=p) for s, f, n, p in zip(sents, forms, following, preceding)]
     # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
     # injured several children"); an outcome word alone does not ("14 people died in flooding")
-    hurts = [any(m.trigger.kind == "outcome" and _victim_named(m) for m in f) for f in found_all]
+    hurts = [any((m.trigger.kind == "outcome" or _fatal_blow(m)) and _victim_named(m) for m in f) for f in found_all]
     # "members of two rival parties clashed", "residents beat a suspected thief": a crowd's violence
     crowd_acts = {id(m) for f in found_all for m in f if done_by_crowd(m, patterns)}
     # a text about anything but conflict, violence or protest reports none ("a long battle against deflation")
@@ -2629,7 +2639,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     accident_lead = blast_accident_lead([s.text for s in sents])
     # ... and the demonstrations it tells as done by a crowd ("On Friday, protesters marched to the mayor's office"),
     # never one only named ("a rally", "in protest at")
-    marched = [set() if relevant else {id(m) for m in f if demonstration_done(m)} for f in found_all]
+    done = [{id(m) for m in f if demonstration_done(m)} for f in found_all]
+    marched = [set() if relevant else d for d in done]
     for k, sent in enumerate(sents):
         if not relevant and not political[k] and not marched[k]:
             continue
@@ -2645,7 +2656,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                 or _dated_violence_noun(m, doc.published)
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
-                    or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in marched[k]]
+                    or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in done[k]]
         if not relevant:
             mentions = [m for m in mentions if (political[k] and m.coding.event_type in ARMED_VIOLENCE)
                         or id(m) in marched[k]]
@@ -2657,7 +2668,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not gated(m) and not
                  (hurt and m.trigger.kind != "outcome" and m.coding.event_type in ARMED_VIOLENCE)
-                 and not (hurt and _killed_by_people(m, patterns)) and id(m) not in crowd_acts}
+                 and not (hurt and _killed_by_people(m, patterns)) and id(m) not in crowd_acts and id(m) not in done[k]}
         mentions = absorb_modifiers(mentions)
         # an announcement of an event is that event ("X announced that its leader met ...")
         mentions = [m for m in mentions if m.trigger.kind != "reporting"
