@@ -384,7 +384,7 @@ def told_of_the_dead(head: "Token") -> bool:
     if head.pos_ != "VERB" or head.dep_ not in ("acl", "relcl") or head.lemma_.lower() not in DEATH_VERBS:
         return False
     noun = head.head
-    return noun.lemma_.lower() in LEFT_BEHIND or _in_aftermath(noun)
+    return noun.lemma_.lower() in LEFT_BEHIND or in_aftermath(noun)
 
 
 def _depicted(m: "Mention") -> bool:
