@@ -413,3 +413,18 @@ def test_a_killing_told_of_the_person_a_funeral_is_for_has_not_the_funerals_day(
     text = "LAHORE — Some sobbing relatives clashed with police at the funeral on Saturday."
     clashes = [e for e in events(nlp, kb, text) if e.event_type == "Battles"]
     assert all(e.event_date == dt.date(2016, 5, 7) for e in clashes), [(e.event_date, e.salience) for e in clashes]
+
+
+
+
+def test_an_incident_named_as_known_has_no_day_of_the_news(nlp, kb):
+    # published Sunday 8 May 2016: the lead's news is Saturday's search; "before the Denver shootings", past the
+    # lead, names an incident the reader knows, on a day the report does not give: not Saturday's
+    text = ("DENVER — Federal agents searched a house in Aurora on Saturday as they sought a motive for the massacre "
+            "at a Denver mall, officials said. The search lasted more than five hours and neighbours were asked to "
+            "stay indoors while the agents worked, a spokeswoman for the bureau said, adding that no one had been "
+            "arrested and that the house had been rented under a false name.\n\nThe agents took away two "
+            "computers. The source said they believe the suspect browsed militant Islamic material on the internet "
+            "for two years or more before the Denver shootings.")
+    told = [e for e in events(nlp, kb, text) if "Denver shootings" in e.evidence.text]
+    assert told and all(e.event_date is None for e in told), [(e.event_date, e.salience) for e in told]

@@ -143,6 +143,32 @@ def report_date(drafts: list[Draft], published: dt.date | None, *, dates: list[D
     return next((d.date.date for d in drafts if d.salience == "main" and recent(d.date)), published)
 
 
+def named_as_known(d: Draft, published: dt.date | None) -> bool:
+    """An event told only as an incident the reader knows ("the recent shootings by police", "before the
+    mall shootings" past the lead, "the 2009 bombing"): a definite noun with no day of its own (none, or one
+    carried from an earlier paragraph, `dating`), or one its phrase puts in an earlier year. Not the news of
+    the report's day: it is given no day."""
+    head = d.mention.head
+    when = d.date
+    carried = when is not None and when.time_precision == 2 and not d.sent_start <= when.span.start < d.sent_end
+    if (when is not None and not carried) or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if published is not None and any(t.like_num and len(t.text) == 4 and t.text.isdigit()
+                                     and FIRST_YEAR <= int(t.text) < published.year
+                                     for left in head.lefts for t in left.subtree):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in head.children)
+    if not definite or d.clause_day is not None:
+        return False
+    # "the recent shootings" anywhere; "following the shootings" past the lead (in it: the lead's own incident)
+    return any(c.dep_ == "amod" and c.lower_ in KNOWN_BEFORE for c in head.children) or (
+        head.dep_ == "pobj" and head.head.lower_ in AFTERMATH_PREPS and d.sent_start >= LEAD_CHARS)
+
+
+KNOWN_BEFORE = {"recent", "previous", "past", "earlier"}         # "the recent shootings": told as known before
+AFTERMATH_PREPS = {"after", "following", "since", "before"}     # "following the shootings": what came of it
+
+
 SAID_DAY_BACK = 7          # days before the day of saying an incident told again with its own day may be
 NEARBY_KM = 30             # places this near are one incident's (a district of the city the lead names)
 

@@ -36,8 +36,8 @@ from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
-                        history_retold, in_aftermath, incidents_only, merge_references, refers_back, report_date,
-                        said_day_told_later, told_of_the_dead)
+                        history_retold, in_aftermath, incidents_only, merge_references, named_as_known, refers_back,
+                        report_date, said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
                         told_as_state, told_as_trend)
@@ -2818,7 +2818,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         d.place = _filed_place(d, document, where)
         _civilian_victims(d, where, kb=kb, index=index, patterns=patterns)
         _demonstration_sides(d, where, kb=kb, index=index, patterns=patterns)
-        when, precision = (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
+        when, precision = (None, None) if d.salience == "main" and named_as_known(d, doc.published) else \
+            (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
         if d.cause and d.date is None and d.clause_day is None and not d.rules:
