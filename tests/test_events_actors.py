@@ -1587,6 +1587,15 @@ def test_a_time_zone_is_no_side_and_who_after_a_time_is_the_person_before_it(nlp
     assert evs and all("GMT" not in (a1 or "") and "MDT" not in (a1 or "") for _, a1, _ in evs), evs
 
 
+def test_a_capital_told_as_who_struck_stands_for_its_state(nlp, kb):
+    text = "Ankara launched air strikes on PKK camps in northern Iraq on Wednesday, killing 20 militants."
+    evs = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.event_type == "Explosions/Remote violence"]
+    assert evs and all(a1 and a1.startswith("Military Forces of Turkey") for a1, _ in evs), evs
+    text = "At least 30 people were killed in bombings in Ankara on Sunday, which wounded dozens more."
+    evs = coded(nlp, kb, text)
+    assert evs and all("Military Forces" not in (a1 or "") for _, a1, _ in evs), evs
+
+
 def test_the_home_of_an_armed_group_leader_is_that_groups_side(nlp, kb):
     text = "Police said three militants were killed in a gunfight at the house of a Taliban commander in Chaman on Friday."
     evs = coded(nlp, kb, text)
