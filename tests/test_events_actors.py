@@ -1600,3 +1600,10 @@ def test_the_home_of_an_armed_group_leader_is_that_groups_side(nlp, kb):
     text = "Police said three militants were killed in a gunfight at the house of a Taliban commander in Chaman on Friday."
     evs = coded(nlp, kb, text)
     assert evs and all("Civilians" not in (a2 or "") for _, _, a2 in evs), evs
+
+
+def test_who_leads_an_investigation_into_a_shooting_did_not_shoot(nlp, kb):
+    text = ("TULSA - A teenager was shot dead outside a gas station on Monday. The U.S. attorney's office in "
+            "partnership with the state police will lead the investigation into the shooting, officials said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all("Military" not in (a1 or "") for _, a1, _ in evs), evs

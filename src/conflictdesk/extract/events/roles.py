@@ -804,6 +804,8 @@ NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "fa
                    # who works at the place of an attack did not carry it out ("police cordoned off the site of
                    # the attack", "checked a sample from the blast scene")
                    "scene", "site"}
+# who looks into an attack did not carry it out, however the parser hangs the "into" ("opened a probe into it")
+INQUIRY_NOUNS = {"investigation", "probe", "inquiry", "inquest"}
 # who says, condemns, sees or suffers an attack did not carry it out ("the UN condemned the shelling",
 # "rebels say government forces continued offensives", "Pakistan has suffered years of violence")
 NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain", "describe", "accuse", "blame",
@@ -894,12 +896,15 @@ def _governing_verb(tok: "Token") -> "Token | None":
     for _ in range(6):
         if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
             return None
-        t = t.head
+        below, t = t, t.head
         if (t.dep_ == "prep" or t.pos_ == "ADP") and t.lower_ in NOT_AGENT_PREPS:
             return None
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in NOT_AGENT_NOUNS:
             return None
         if t.pos_ in ("VERB", "AUX"):
+            if below.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS
+                                            for c in t.children):
+                return None      # "will lead the investigation into the shooting", "into" hung from the verb
             return t
     return None
 
