@@ -1564,3 +1564,46 @@ def test_an_unknown_organisation_a_named_victim_plays_for_is_no_side(nlp, kb):
             "on Saturday, police said.")
     evs = coded(nlp, kb, text)
     assert evs and all(a2 and a2.startswith("Civilians") for _, _, a2 in evs), evs
+
+
+def test_a_claim_told_beside_an_attack_after_its_day_names_the_attacker(nlp, kb):
+    text = ("Inquiries into twin bombings in Antwerp on Friday - also claimed by Islamic State and in which at least "
+            "twelve people died - have turned to a second cell, police said.")
+    evs = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.event_type == "Explosions/Remote violence"]
+    assert evs and all(a1 and a1.startswith("Islamic State") for a1, _ in evs), evs
+
+
+def test_armed_or_masked_men_are_an_unidentified_armed_group(nlp, kb):
+    for text in ("Two armed men shot dead a grocer in Peshawar on Sunday, police said.",
+                 "A grocer was shot dead by masked men in Peshawar on Sunday, police said."):
+        evs = coded(nlp, kb, text)
+        assert evs and all(a1 and a1.startswith("Unidentified Armed Group") for _, a1, _ in evs), (text, evs)
+
+
+def test_a_time_zone_is_no_side_and_who_after_a_time_is_the_person_before_it(nlp, kb):
+    text = ("DENVER - A state trooper approached a man at about 3:10 p.m. MDT (2110 GMT) who pulled out a gun and "
+            "opened fire and was later treated for gunshot wounds, police said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all("GMT" not in (a1 or "") and "MDT" not in (a1 or "") for _, a1, _ in evs), evs
+
+
+def test_a_capital_told_as_who_struck_stands_for_its_state(nlp, kb):
+    text = "Ankara launched air strikes on PKK camps in northern Iraq on Wednesday, killing 20 militants."
+    evs = [(a1, a2) for ev, a1, a2 in coded(nlp, kb, text) if ev.event_type == "Explosions/Remote violence"]
+    assert evs and all(a1 and a1.startswith("Military Forces of Turkey") for a1, _ in evs), evs
+    text = "At least 30 people were killed in bombings in Ankara on Sunday, which wounded dozens more."
+    evs = coded(nlp, kb, text)
+    assert evs and all("Military Forces" not in (a1 or "") for _, a1, _ in evs), evs
+
+
+def test_the_home_of_an_armed_group_leader_is_that_groups_side(nlp, kb):
+    text = "Police said three militants were killed in a gunfight at the house of a Taliban commander in Chaman on Friday."
+    evs = coded(nlp, kb, text)
+    assert evs and all("Civilians" not in (a2 or "") for _, _, a2 in evs), evs
+
+
+def test_who_leads_an_investigation_into_a_shooting_did_not_shoot(nlp, kb):
+    text = ("TULSA - A teenager was shot dead outside a gas station on Monday. The U.S. attorney's office in "
+            "partnership with the state police will lead the investigation into the shooting, officials said.")
+    evs = coded(nlp, kb, text)
+    assert evs and all("Military" not in (a1 or "") for _, a1, _ in evs), evs

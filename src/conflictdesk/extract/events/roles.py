@@ -207,7 +207,15 @@ def resolve_role_phrase(rp: RolePhrase, country: str | None, *, kb: Any) -> str 
 def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> Party:
     """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        who = tok.lower_ in ("who", "whom")
         tok = tok.head.head
+        if tok.ent_type_ in ("DATE", "TIME"):
+            # "a man at around 2:45 p.m. EDT who pulled out a gun": no time is who; the person told before it
+            start = (tok.head if tok.dep_ == "pobj" else tok).left_edge.i
+            tok = next((w for w in reversed(tok.doc[tok.sent.start:start]) if w.pos_ in ("NOUN", "PROPN")
+                        and w.ent_type_ not in ("DATE", "TIME")), None) if who else None
+            if tok is None:
+                return Party()
     speaker = _speaker_of_pronoun(tok) or _holder_of_pronoun(tok)
     if speaker is not None:
         return resolve_phrase(speaker, index, patterns)
@@ -235,6 +243,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if owner is not None and _ranked_in(tok, owner):
         a, b = _subtree_range(owner)        # "Indonesia's deadliest terror attack, which killed 202": no side
         hits = [h for h in hits if not a <= h[0] < b]
+    owned_by = False
     if not hits:
         for child in tok.children:
             if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
@@ -262,6 +271,7 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                 if national is not None:
                     return Party(actor=national, kind="nationals", token=tok)   # "Jane Doe, a U.S. woman"
                 if hits:
+                    owned_by = child.dep_ == "prep"
                     break
     if not hits and rp is None:
         # "Forces aligned with Libya's unity government", "fighters loyal to Haftar": whose side they are on
@@ -278,9 +288,14 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     elif lemma in patterns.rioter_nouns:
         kind = "rioters"
     elif lemma in patterns.unidentified_nouns or any(
-            c.lemma_.lower() in ("unidentified", "unknown", "masked") for c in tok.children):
+            c.lemma_.lower() in UNKNOWN_WORDS or c.lower_ in UNKNOWN_WORDS for c in tok.children) or (
+            lemma in ARMED_PEOPLE and any(c.dep_ in ("amod", "compound") and c.lower_ in ARMED_WORDS
+                                          for c in tok.children)):
+        # "masked men" (the tagger's verb "mask"), "two armed men", "hooded men": unnamed armed men, no civilians
         kind = "unidentified_armed_group"
-    elif lemma in patterns.civilian_nouns:
+    elif lemma in patterns.civilian_nouns and not (owned_by and lemma in DWELLINGS and all(
+            getattr(index.by_id.get(h[2]), "type", None) in ARMED_GROUP_TYPES for h in hits)):
+        # "a shootout at the house of a Taliban leader": the home of an armed group's man is that group's side
         kind = "civilians"
     elif lemma in patterns.armed_nouns:
         kind = "armed"
@@ -359,6 +374,15 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     if tok.pos_ == "PRON" and tok.lower_ in RELATIVE:
         return Party(token=tok)
     return Party(token=tok)
+
+
+DWELLINGS = {"home", "house"}
+ARMED_GROUP_TYPES = {"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group"}
+# words that tell men as unnamed armed ones ("masked gunmen", "unknown assailants"), and the people words that
+# only a word of arms or disguise makes so ("armed men", "hooded men")
+UNKNOWN_WORDS = {"unidentified", "unknown", "masked"}
+ARMED_WORDS = {"armed", "hooded", "gun-toting", "heavily-armed"}
+ARMED_PEOPLE = {"man", "men", "person", "people", "individual", "youth"}
 
 
 def _national_in_apposition(appos: "Token", hits: list[tuple[int, int, str]], index: ActorIndex,
@@ -780,6 +804,8 @@ NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "fa
                    # who works at the place of an attack did not carry it out ("police cordoned off the site of
                    # the attack", "checked a sample from the blast scene")
                    "scene", "site"}
+# who looks into an attack did not carry it out, however the parser hangs the "into" ("opened a probe into it")
+INQUIRY_NOUNS = {"investigation", "probe", "inquiry", "inquest"}
 # who says, condemns, sees or suffers an attack did not carry it out ("the UN condemned the shelling",
 # "rebels say government forces continued offensives", "Pakistan has suffered years of violence")
 NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain", "describe", "accuse", "blame",
@@ -870,12 +896,15 @@ def _governing_verb(tok: "Token") -> "Token | None":
     for _ in range(6):
         if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
             return None
-        t = t.head
+        below, t = t, t.head
         if (t.dep_ == "prep" or t.pos_ == "ADP") and t.lower_ in NOT_AGENT_PREPS:
             return None
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in NOT_AGENT_NOUNS:
             return None
         if t.pos_ in ("VERB", "AUX"):
+            if below.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS
+                                            for c in t.children):
+                return None      # "will lead the investigation into the shooting", "into" hung from the verb
             return t
     return None
 
@@ -965,15 +994,21 @@ def _claimed_by_beside(head: "Token") -> list["Token"]:
     verb = head.head if head.dep_ == "nsubj" else None
     if verb is None:
         after = max(t.i for t in head.subtree) + 1
-        while after < len(doc) and (doc[after].is_punct or doc[after].dep_ == "advmod") \
+        while after < len(doc) and (doc[after].is_punct or doc[after].dep_ == "advmod" or _told_time(doc[after])) \
                 and doc[after].text not in (".", ";", ":") and after - head.i < 12:
-            after += 1
+            after += 1          # "bombings in Brussels on Tuesday - also claimed by X": the day hung elsewhere
         verb = doc[after] if after < len(doc) else None
     if verb is not None and verb.lemma_.lower() != "claim" and head.dep_ == "nsubj":
         return _claimed_by_after(verb)
     if verb is None or verb.lemma_.lower() != "claim" or verb.tag_ != "VBN":
         return []
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _told_time(tok: "Token") -> bool:
+    """A word of a time told after an event's phrase, whatever the parser hung it from ("on Tuesday")."""
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children))
 
 
 def _place_chain(head: "Token") -> list["Token"]:

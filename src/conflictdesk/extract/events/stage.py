@@ -1019,6 +1019,29 @@ def _antecedent(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatt
     return Party(actor=_last_named(before, tok), kind=party.kind, token=tok) if before else party
 
 
+def _capital_state(party: Party, *, kb: Any) -> Party:
+    """"Moscow joined the war with air strikes", "strikes carried out by Ankara", "Washington said it targeted":
+    a state's capital told as who did an armed act stands for the state, as its name does (never as the one
+    struck: "rebels shelled Damascus" is where)."""
+    tok = party.token
+    if tok is None or party.actor is not None or party.phrase is not None or party.kind is not None \
+            or kb is None or tok.pos_ != "PROPN" or tok.ent_type_ != "GPE":
+        return party
+    if not (tok.dep_ in ("nsubj", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")):
+        return party          # "attacks in Paris, which killed 130": the town a relative clause was hung from
+    words = [t for t in tok.subtree if t.ent_type_ == "GPE" and t.i <= tok.i and t.ent_iob_ != "O"]
+    if any(c.dep_ in ("det", "amod", "poss") for c in tok.children) or tok.ent_iob_ == "O":
+        return party
+    name = text_of(tok.doc)[words[0].idx:tok.idx + len(tok.text)] if words else tok.text
+    gaz = getattr(kb, "gazetteer", None)
+    place = gaz.resolve(name) if gaz is not None else None
+    capital = gaz.capital(place.country_code) if place is not None and place.country_code else None
+    if capital is None or capital.place_id != place.place_id or not place.country:
+        return party
+    state = kb.state_actor(place.country, "state")
+    return dataclasses.replace(party, actor=state.id) if state is not None else party
+
+
 def _pronoun_loser(m: Mention, party: Party, *, kb: Any, index: ActorIndex) -> Party:
     """"when it lost Ramadi": the pronoun that lost a place is the armed group the text last named before
     it (no state's forces: "the group has been pulling back since December when it lost Ramadi")."""
@@ -1145,6 +1168,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index, patterns=patterns)
     roles.side2 = _antecedent(roles.side2, kb=kb, index=index, patterns=patterns)
     roles.side2 = _pronoun_loser(m, roles.side2, kb=kb, index=index)
+    if m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory":
+        roles.side1 = _capital_state(roles.side1, kb=kb)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
             and _figurative(m, roles.side2.token, patterns):
         return None
