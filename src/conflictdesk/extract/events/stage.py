@@ -1198,6 +1198,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     downed = _aircraft_downed(m)
     if downed is not None:
         coding, refined = downed, True
+    rule = "person-taken" if taken_by else m.trigger.id
+    if not refined and (m.coding.sub_event_type == "Shelling/artillery/missile attack" or _fires_missile(m)) \
+            and _launch_at_nothing(m):
+        coding, rule = WEAPONS_TEST, "weapons-test"      # a show of force (ACLED: Other), no attack
     side2 = roles.side2
     if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index) \
             and coding.event_type in ARMED_VIOLENCE:       # those it arrests are civilians (ACLED)
@@ -1319,8 +1323,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if reference == "aftermath" and roles.side1.token is not None and roles.side1.token not in m.head.subtree:
         # "Obama met with survivors of the shooting": who met them did not shoot
         roles.side1, roles.assoc1 = Party(), []
-    d = Draft(mention=m, coding=coding, plover="COERCE" if taken_by else m.trigger.plover, priority=m.priority,
-              rule="person-taken" if taken_by else m.trigger.id,
+    plover = "COERCE" if taken_by else "MOBILIZE" if rule == "weapons-test" else m.trigger.plover
+    d = Draft(mention=m, coding=coding, plover=plover, priority=m.priority, rule=rule,
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
@@ -1478,6 +1482,32 @@ def _targeted_on_the_ground(m: Mention, side1: Party, *, kb: Any, index: ActorIn
 
 
 AIR_STRIKE = Coding("Explosions/Remote violence", "Air/drone strike", "195")
+WEAPONS_TEST = Coding("Strategic developments", "Other", "150")      # as the weapons-test trigger codes it
+LAUNCH_NOUNS = {"launch", "launching", "firing", "test"}
+OPEN_WATERS = {"sea", "ocean", "water", "waters", "gulf"}
+# what a missile fired at something does to it, or how it is aimed: a strike, not a show of force
+STRUCK_WORDS = {"kill", "wound", "injure", "hit", "strike", "target", "damage", "destroy", "land", "fall",
+                "casualty", "dead", "death", "victim", "at", "against", "toward", "towards", "intercept"}
+
+
+def _fires_missile(m: Mention) -> bool:
+    """"fired what appeared to be a missile": a verb of firing told of a missile or rocket in its sentence."""
+    return m.head.lemma_.lower() in ("fire", "launch") and any(
+        t.lemma_.lower() in ("missile", "rocket") for t in m.head.sent)
+
+
+def _launch_at_nothing(m: Mention) -> bool:
+    """A missile or rocket launched at no one ("North Korea launched a missile into the sea", "a missile launch by
+    the North"): a launch into open water, or a launch noun whose missile hits, kills or aims at nothing in
+    the sentence, tells a show of force (ACLED: Strategic developments, Other), not a shelling."""
+    head, sent = m.head, m.head.sent
+    launch = head.head if head.dep_ == "compound" else None
+    into_water = any(t.lemma_.lower() in OPEN_WATERS and t.dep_ == "pobj" and t.head.lower_ in ("into", "in")
+                     for t in sent)
+    launched = launch is not None and launch.lemma_.lower() in LAUNCH_NOUNS and launch.dep_ != "compound"
+    if not (into_water or launched):
+        return False
+    return not any(t.lemma_.lower() in STRUCK_WORDS for t in sent)
 # a military aircraft's designation: "F-16", "Su-24", "MiG-29", "Mi-8"
 AIRCRAFT_MODEL = re.compile(r"^(?:[a-z]{1,3})-\d{1,3}[a-z]?s?$", re.IGNORECASE)
 
