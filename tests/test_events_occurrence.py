@@ -1336,3 +1336,17 @@ def test_ground_aimed_at_is_not_taken(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.status) for e in evs]
 
+
+# those a call is made to ("calm from demonstrators") are asked to act, and no protest is told
+@pytest.mark.parametrize("text", [
+    "The governor urged restraint on the part of demonstrators on Tuesday.",
+    "The bishop appealed for calm from protesters in the capital on Sunday.",
+])
+def test_whom_a_call_asks_is_no_protest(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_protesters_who_marched_stay_a_protest(nlp, kb):
+    evs = extract(nlp, kb, "Protesters marched through the capital on Sunday, and the bishop appealed for calm.").events
+    assert [e.event_type for e in evs] == ["Protests"]
