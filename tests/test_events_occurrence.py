@@ -1350,3 +1350,18 @@ def test_whom_a_call_asks_is_no_protest(nlp, kb, text):
 def test_protesters_who_marched_stay_a_protest(nlp, kb):
     evs = extract(nlp, kb, "Protesters marched through the capital on Sunday, and the bishop appealed for calm.").events
     assert [e.event_type for e in evs] == ["Protests"]
+
+
+# the tactics a group uses, told in the present, are no incident
+@pytest.mark.parametrize("text", [
+    "Insurgents in the province use roadside bombs, ambushes and suicide attacks against the police.",
+    "The rebels typically employ mortar strikes and raids on outposts, analysts say.",
+])
+def test_tactics_in_use_are_no_incident(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_a_weapon_used_once_stays_an_incident(nlp, kb):
+    assert violent(nlp, kb, "Insurgents used a roadside bomb against a police patrol near Kunduz on Monday, "
+                            "killing three officers.")

@@ -360,12 +360,29 @@ SIDE_NOUNS = {"group", "militia", "side", "government", "regime", "rebels", "mil
 
 def _generic_statement(m: Mention) -> bool:
     """"Gun attacks in Britain are rare", "their attacks on shipping are in support of ...": a plural
-    event noun as the subject of a present-tense verb speaks of attacks in general, not of one."""
+    event noun as the subject of a present-tense verb speaks of attacks in general, not of one; so does one a
+    present-tense verb of using takes ("militants use roadside bombs, kidnappings and suicide attacks"): tactics."""
     head = m.head
+    if head.tag_ == "NNS" and m.trigger.kind != "label" and _tactic_used(head):
+        return True
     if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass") or m.trigger.kind == "label":
         return False
     verb = head.head
     return verb.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
+                                               and c.lower_ not in ("has", "have") for c in verb.children)
+
+
+USING_VERBS = {"use", "employ", "favor", "favour", "prefer", "adopt"}
+
+
+def _tactic_used(head: Any) -> bool:
+    """A plural noun (or one of a list of them) that a present-tense verb of using takes as its object."""
+    while head.dep_ == "conj":
+        head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in USING_VERBS:
+        return False
+    return verb.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ")
                                                and c.lower_ not in ("has", "have") for c in verb.children)
 
 
