@@ -36,7 +36,7 @@ from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
-                        history_retold, incidents_only, merge_references, refers_back, report_date,
+                        another_of_its_kind, history_retold, incidents_only, merge_references, refers_back, report_date,
                         said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
@@ -406,6 +406,8 @@ def _gated(m: Mention, *, here: bool, window: bool) -> bool:
 
 # arms an event word names the kind of ("assault rifle", "assault-weapons ban")
 ARMS_NOUNS = {"weapon", "rifle", "gun", "carbine"}
+# arms held in the hand and what they do: an attack told with one names its own kind
+HAND_ARMS = {"gunman", "gunfire", "pistol", "knife", "machete", "axe", "shoot", "shot", "stab", "gunshot", "sniper"}
 # "the front lines of battle", "the line of fire": a place near fighting, not a fight
 FRONT_NOUNS = {"line", "front", "frontline"}
 
@@ -783,6 +785,17 @@ def _attackers_struck(tok: Any) -> str | None:
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
                    for c in tok.children)
     return "definite" if definite else None
+
+
+def _attackers_struck_at_all(m: Mention, doer: Any) -> str | None:
+    """"... were on the phone when the attackers struck": the known perpetrators striking, with no one or
+    nothing struck named, tell the incident again (a reference, "definite"), not another one."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ("strike", "attack") or doer is None:
+        return None
+    if any(c.dep_ in ("dobj", "prep", "npadvmod") for c in head.children):
+        return None
+    return _attackers_struck(doer)
 
 
 # verbs that carry an event noun without telling an act of their own ("carried out raids", "launched strikes")
@@ -1336,7 +1349,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # the day of the story told around it does not date what the report recalls, nor what it tells as
         # going on ("army units are advancing on the town")
         when = None
-    reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
+    reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token) \
+        or _attackers_struck_at_all(m, roles.side1.token)
     if reference == "aftermath" and roles.side1.token is not None and roles.side1.token not in m.head.subtree:
         # "Obama met with survivors of the shooting": who met them did not shoot
         roles.side1, roles.assoc1 = Party(), []
@@ -2792,6 +2806,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     said_day_told_later(drafts, reporting, text=doc.text, dates=dates)
     news_day = report_date(drafts, doc.published, dates=dates)
     drafts = history_retold(drafts, [d for _, ds in found for d in ds])
+    another_of_its_kind(drafts, text=doc.text, weapons=set(patterns.weapons) | ARMS_NOUNS | HAND_ARMS)
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
                                            news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
