@@ -1204,10 +1204,25 @@ def test_missiles_held_or_built_are_no_strike(nlp, kb, text):
 @pytest.mark.parametrize("text", [
     "Militants fired a dozen rockets at the border town on Monday, wounding two farmers.",
     "Two rockets landed near the airport in the south of the country on Friday, police said.",
-    "The navy fired what appeared to be a short-range missile into the sea on Sunday, officials said.",
 ])
 def test_missiles_fired_stay_events(nlp, kb, text):
     assert violent(nlp, kb, text) != []
+
+
+# a launch at no one is a show of force (Strategic developments), no shelling
+@pytest.mark.parametrize("text", [
+    "The navy fired what appeared to be a short-range missile into the sea on Sunday, officials said.",
+    "The island state launched two rockets into the ocean off its east coast on Tuesday, a spokesman said.",
+    "Regional ministers met on Monday, days after a rocket launch by the neighbouring country.",
+])
+def test_a_launch_at_no_one_is_no_shelling(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not [e for e in evs if e.event_type in ARMED_VIOLENCE], [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_a_launch_that_hits_stays_shelling(nlp, kb):
+    evs = violent(nlp, kb, "Militants launched rockets into the sea port town on Monday, killing two dock workers.")
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
 
 
 def test_a_weapons_test_stays_an_event(nlp, kb):
@@ -1320,3 +1335,33 @@ def test_drawing_fire_and_sniper_rifles_are_no_attack(nlp, kb, text):
 def test_ground_aimed_at_is_not_taken(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert not any("territory" in e.sub_event_type for e in evs), [(e.sub_event_type, e.status) for e in evs]
+
+
+# those a call is made to ("calm from demonstrators") are asked to act, and no protest is told
+@pytest.mark.parametrize("text", [
+    "The governor urged restraint on the part of demonstrators on Tuesday.",
+    "The bishop appealed for calm from protesters in the capital on Sunday.",
+])
+def test_whom_a_call_asks_is_no_protest(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_protesters_who_marched_stay_a_protest(nlp, kb):
+    evs = extract(nlp, kb, "Protesters marched through the capital on Sunday, and the bishop appealed for calm.").events
+    assert [e.event_type for e in evs] == ["Protests"]
+
+
+# the tactics a group uses, told in the present, are no incident
+@pytest.mark.parametrize("text", [
+    "Insurgents in the province use roadside bombs, ambushes and suicide attacks against the police.",
+    "The rebels typically employ mortar strikes and raids on outposts, analysts say.",
+])
+def test_tactics_in_use_are_no_incident(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_a_weapon_used_once_stays_an_incident(nlp, kb):
+    assert violent(nlp, kb, "Insurgents used a roadside bomb against a police patrol near Kunduz on Monday, "
+                            "killing three officers.")

@@ -66,3 +66,24 @@ def test_shots_counted_are_one_shooting_told_again(nlp, kb):
     doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 11))
     evs = extract_document(doc, nlp=nlp, kb=kb).events
     assert len(evs) == 1, [(e.sub_event_type, e.evidence.text[:40]) for e in evs]
+
+
+
+def test_a_day_inside_the_week_of_a_bombing_names_it_again(nlp, kb):
+    # "this week's" dates the bombings to their week; "Tuesday's attacks" is that bombing told again, on its day
+    text = ("Relatives of Canadians missing in Lahore since this week's suicide bombings by militants were desperate "
+            "on Thursday for news. About a dozen Canadians were hurt in Tuesday's attacks on Lahore's airport and a "
+            "railway station, officials said.")
+    x = extract_document(Document(id="w", text=text, language="en", published=dt.date(2016, 3, 24)), nlp=nlp, kb=kb)
+    assert [(e.sub_event_type, e.event_date) for e in x.events] == [("Suicide bomb", dt.date(2016, 3, 22))]
+
+
+def test_the_attackers_striking_tells_the_bombing_again(nlp, kb):
+    # a clause far from the bombing's own telling, its day the report's: the perpetrators' act told again
+    text = ("A suicide bomber killed 20 people at a market in Lahore on Monday, officials said.\n\n"
+            "Relatives gathered at the city's main hospital on Wednesday, hoping for news of the missing.\n\n"
+            "A local paper reported that two sisters had just arrived from Karachi and were talking with a cousin "
+            "when the attackers struck.")
+    x = extract_document(Document(id="s", text=text, language="en", published=dt.date(2016, 3, 9)), nlp=nlp, kb=kb)
+    assert [e.sub_event_type for e in x.events] == ["Suicide bomb"], \
+        [(e.sub_event_type, e.evidence.text) for e in x.events]

@@ -577,3 +577,21 @@ def test_a_control_booth_is_no_territory(nlp, kb):
     evs = extract(nlp, kb, "From control booths in Nevada, crews fly drones over Helmand for troops on the ground, "
                            "officials said on Sunday.").events
     assert not any(e.event_type == "Battles" for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# "a separate attack" after a bombing is one more bombing: the weapon's kind carries over
+@pytest.mark.parametrize("text", [
+    "Two car bombs killed 14 people in Basra on Monday. A separate attack killed 12 people in Hilla, police said.",
+    "A roadside bomb killed two soldiers near Mosul on Friday. A similar attack on Thursday wounded four soldiers.",
+])
+def test_another_attack_after_a_bombing_is_a_bombing(nlp, kb, text):
+    x = extract_document(Document(id="k", text=text, language="en", published=dt.date(2016, 3, 5)), nlp=nlp, kb=kb)
+    assert [e.event_type for e in x.events] == ["Explosions/Remote violence"] * 2, \
+        [(e.event_type, e.sub_event_type) for e in x.events]
+
+
+def test_another_attack_told_with_guns_keeps_its_own_kind(nlp, kb):
+    text = "Two car bombs killed 14 people in Basra on Monday. In another attack, gunmen shot dead three men in Hilla."
+    x = extract_document(Document(id="k", text=text, language="en", published=dt.date(2016, 3, 5)), nlp=nlp, kb=kb)
+    assert sorted(e.event_type for e in x.events) == ["Explosions/Remote violence", "Violence against civilians"], \
+        [(e.event_type, e.sub_event_type) for e in x.events]

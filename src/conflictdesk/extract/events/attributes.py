@@ -507,7 +507,10 @@ CALL_LEMMAS = {"urge", "demand", "advocate", "propose", "recommend", "request"}
 def _called_for(head: "Token") -> bool:
     """The event is what a speaker calls for: the object of "urged", "demanded", "called for", "pushed
     for" ("Clinton urged increased intelligence gathering and more airstrikes"), or of the verb of
-    their call ("urged Russia to stop air strikes")."""
+    their call ("urged Russia to stop air strikes"); protesters who are asked ("urged restraint on the part of
+    protesters", "called for calm from demonstrators") are whom the call is to, no protest."""
+    if _asked_of(head):
+        return True
     tok = head
     for _ in range(4):
         if tok.dep_ in ("conj", "dobj", "xcomp", "pobj", "appos"):
@@ -526,6 +529,20 @@ def _called_for(head: "Token") -> bool:
             return True
         tok = up
     return False
+
+
+def _asked_of(head: "Token") -> bool:
+    """The noun is whom a call is made to: the object of "on" or "from" on the verb of calling ("called on
+    protesters", "urged calm from demonstrators"), or of "on the part of" there."""
+    if head.pos_ != "NOUN" or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ == "of" and prep.head.lower_ == "part" and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    if prep.lower_ not in ("on", "from") or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in CALL_LEMMAS | {"call", "appeal"}
 
 
 def _participle(chain: list["Token"]) -> list["Token"]:

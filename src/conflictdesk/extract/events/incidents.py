@@ -362,6 +362,20 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     return None
 
 
+WEEK_DAYS = 6       # a date told only to its week spans the day it starts and six more
+
+
+def day_within(day: DateMention | None, span: DateMention | None) -> bool:
+    """`day` is dated to a day inside the week `span` is dated to ("this week's bombings" and "Tuesday's
+    attacks"): no other date, only a finer one."""
+    if day is None or span is None or day.date is None or span.date is None:
+        return False
+    if day.time_precision != 1 or span.time_precision != 2:
+        return False
+    last = span.end or span.date + dt.timedelta(days=WEEK_DAYS)
+    return span.date <= day.date <= last
+
+
 def _ranked(head: "Token") -> bool:
     """"one of the largest attacks since 2003", "among the deadliest bombings": an incident ranked among a class
     by a superlative, which names no incident told before."""
@@ -427,6 +441,36 @@ def _depicted(m: "Mention") -> bool:
 RUNNING = re.compile(r"\b(?:so far|since|to date|in recent (?:days|weeks|months))\b", re.IGNORECASE)
 
 
+STRUCK = {"strike", "attack"}     # "when the attackers struck": the perpetrators' act, whatever its kind
+# "another attack", "a separate attack": one more incident of the kind just told
+SAME_KIND = {"another", "separate", "similar", "second", "third", "fresh"}
+# the explosions a bomber's incident is coded as; an air strike needs an air force and names it
+BOMBINGS = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack"}
+ONE_OF_KIND_CHARS = 600     # how far back the incident told before may be (its paragraph, about)
+
+
+def another_of_its_kind(drafts: list[Draft], *, text: str, weapons: set[str]) -> None:
+    """A bombing told, then "a separate attack killed 12 people" or "in another attack, ...": an attack noun
+    marked as one more incident of the kind just told, with no weapon of its own in its sentence and no other
+    violence there, takes the coding of the bombing told last before it (in its paragraph or the one
+    before, a few sentences back): one more bombing (ACLED codes the weapon), not an attack of unknown kind."""
+    for d in drafts:
+        head = d.mention.head
+        if head.lemma_.lower() not in ("attack", "assault") or head.pos_ != "NOUN" or d.coding.event_type not in (
+                "Violence against civilians", "Battles") or d.coding.sub_event_type not in ("Attack", "Armed clash"):
+            continue
+        if not any(c.dep_ in ("det", "amod") and c.lower_ in SAME_KIND for c in head.children):
+            continue
+        sent = head.sent
+        if any(t.lemma_.lower() in weapons for t in sent) or any(
+                o is not d and o.sent_start == d.sent_start and family(o) == "violent" for o in drafts):
+            continue
+        before = [o for o in drafts if o.sent_end <= d.sent_start and d.sent_start - o.sent_end < ONE_OF_KIND_CHARS
+                  and family(o) == "violent" and o.kind != "outcome"]
+        if before and before[-1].coding.sub_event_type in BOMBINGS:
+            d.coding = before[-1].coding
+
+
 def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Draft]:
     """Mentions that name an incident told before join the latest such incident (same family; any
     violent sub-type for a word like "attack", the same event type otherwise; no other date or
@@ -455,7 +499,10 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
         recalled = coarse_dated(host.date) and d.date is None
         salience = host.salience
         start = d.date if _started_earlier(host, d) else None
+        finer = d.date if day_within(d.date, host.date) else None
         absorb(host, d)
+        if finer is not None:
+            host.date = finer            # "this week's bombings" told again as "Tuesday's attacks": Tuesday's
         if start is not None:
             host.date = start            # a battle told on Wednesday "that began on Tuesday" is Tuesday's (ACLED)
         if recalled:
@@ -589,7 +636,8 @@ def _same_incident(o: Draft, d: Draft) -> bool:
         return False             # "the attack" names an incident, not a pattern told before it
     if o.count is not None and not (d.reference == "definite" and d.mention.head.tag_ == "NNS"):
         return False             # "891 attacks ... Those attacks killed 2,150": the aggregate told again
-    generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted"
+    generic = d.mention.head.lemma_.lower() in ANY_VIOLENCE or d.kind == "outcome" or d.reference == "depicted" \
+        or (d.reference == "definite" and d.mention.head.pos_ == "VERB" and d.mention.head.lemma_.lower() in STRUCK)
     if not generic and o.coding.event_type != d.coding.event_type:
         return False
     d = _as_told(d)
@@ -601,7 +649,7 @@ def _same_incident(o: Draft, d: Draft) -> bool:
                                  # time of its own may name it ("kidnapped 219 girls two years ago. Witnesses
                                  # to the kidnapping said ...")
     if dates_differ(o.date, d.date) and d.reference not in ("quoted", "aftermath") and _dated_here(d) \
-            and not _what_followed(d) and not _started_earlier(o, d):
+            and not _what_followed(d) and not _started_earlier(o, d) and not day_within(d.date, o.date):
         return False             # a quoted reaction is dated by when it was said; a date carried
                                  # from another sentence ("died overnight. ... after the blast") is not the incident's
     if d.protested and o.date is None and dated_in_its_clause(d):

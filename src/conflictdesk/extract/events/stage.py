@@ -36,8 +36,8 @@ from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
-                        history_retold, in_aftermath, incidents_only, merge_references, named_as_known, refers_back,
-                        report_date, said_day_told_later, told_of_the_dead)
+                        another_of_its_kind, history_retold, in_aftermath, incidents_only, merge_references,
+                        named_as_known, refers_back, report_date, said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
                         told_as_state, told_as_trend)
@@ -369,12 +369,29 @@ SIDE_NOUNS = {"group", "militia", "side", "government", "regime", "rebels", "mil
 
 def _generic_statement(m: Mention) -> bool:
     """"Gun attacks in Britain are rare", "their attacks on shipping are in support of ...": a plural
-    event noun as the subject of a present-tense verb speaks of attacks in general, not of one."""
+    event noun as the subject of a present-tense verb speaks of attacks in general, not of one; so does one a
+    present-tense verb of using takes ("militants use roadside bombs, kidnappings and suicide attacks"): tactics."""
     head = m.head
+    if head.tag_ == "NNS" and m.trigger.kind != "label" and _tactic_used(head):
+        return True
     if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass") or m.trigger.kind == "label":
         return False
     verb = head.head
     return verb.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
+                                               and c.lower_ not in ("has", "have") for c in verb.children)
+
+
+USING_VERBS = {"use", "employ", "favor", "favour", "prefer", "adopt"}
+
+
+def _tactic_used(head: Any) -> bool:
+    """A plural noun (or one of a list of them) that a present-tense verb of using takes as its object."""
+    while head.dep_ == "conj":
+        head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in USING_VERBS:
+        return False
+    return verb.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ")
                                                and c.lower_ not in ("has", "have") for c in verb.children)
 
 
@@ -398,6 +415,8 @@ def _gated(m: Mention, *, here: bool, window: bool) -> bool:
 
 # arms an event word names the kind of ("assault rifle", "assault-weapons ban")
 ARMS_NOUNS = {"weapon", "rifle", "gun", "carbine"}
+# arms held in the hand and what they do: an attack told with one names its own kind
+HAND_ARMS = {"gunman", "gunfire", "pistol", "knife", "machete", "axe", "shoot", "shot", "stab", "gunshot", "sniper"}
 # "the front lines of battle", "the line of fire": a place near fighting, not a fight
 FRONT_NOUNS = {"line", "front", "frontline"}
 
@@ -775,6 +794,17 @@ def _attackers_struck(tok: Any) -> str | None:
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
                    for c in tok.children)
     return "definite" if definite else None
+
+
+def _attackers_struck_at_all(m: Mention, doer: Any) -> str | None:
+    """"... were on the phone when the attackers struck": the known perpetrators striking, with no one or
+    nothing struck named, tell the incident again (a reference, "definite"), not another one."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ("strike", "attack") or doer is None:
+        return None
+    if any(c.dep_ in ("dobj", "prep", "npadvmod") for c in head.children):
+        return None
+    return _attackers_struck(doer)
 
 
 # verbs that carry an event noun without telling an act of their own ("carried out raids", "launched strikes")
@@ -1232,6 +1262,10 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     downed = _aircraft_downed(m)
     if downed is not None:
         coding, refined = downed, True
+    rule = "person-taken" if taken_by else m.trigger.id
+    if not refined and (m.coding.sub_event_type == "Shelling/artillery/missile attack" or _fires_missile(m)) \
+            and _launch_at_nothing(m):
+        coding, rule = WEAPONS_TEST, "weapons-test"      # a show of force (ACLED: Other), no attack
     side2 = roles.side2
     if side2.kind == "nationals" and _state_side(roles.side1, kb=kb, index=index) \
             and coding.event_type in ARMED_VIOLENCE:       # those it arrests are civilians (ACLED)
@@ -1349,13 +1383,14 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # the day of the story told around it does not date what the report recalls, nor what it tells as
         # going on ("army units are advancing on the town")
         when = None
-    reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token)
+    reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token) \
+        or _attackers_struck_at_all(m, roles.side1.token)
     if (reference == "aftermath" or in_aftermath(m.head)) and roles.side1.token is not None \
             and roles.side1.token not in m.head.subtree:
         # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot
         roles.side1, roles.assoc1 = Party(), []
-    d = Draft(mention=m, coding=coding, plover="COERCE" if taken_by else m.trigger.plover, priority=m.priority,
-              rule="person-taken" if taken_by else m.trigger.id,
+    plover = "COERCE" if taken_by else "MOBILIZE" if rule == "weapons-test" else m.trigger.plover
+    d = Draft(mention=m, coding=coding, plover=plover, priority=m.priority, rule=rule,
               side1=roles.side1, side2=roles.side2, assoc1=list(roles.assoc1), assoc2=list(roles.assoc2),
               place=place, date=when, status=status, salience=salience,
               count=count_of(noun_anchor(m.head), quantities), sent_start=sent.start_char, sent_end=sent.end_char,
@@ -1513,6 +1548,32 @@ def _targeted_on_the_ground(m: Mention, side1: Party, *, kb: Any, index: ActorIn
 
 
 AIR_STRIKE = Coding("Explosions/Remote violence", "Air/drone strike", "195")
+WEAPONS_TEST = Coding("Strategic developments", "Other", "150")      # as the weapons-test trigger codes it
+LAUNCH_NOUNS = {"launch", "launching", "firing", "test"}
+OPEN_WATERS = {"sea", "ocean", "water", "waters", "gulf"}
+# what a missile fired at something does to it, or how it is aimed: a strike, not a show of force
+STRUCK_WORDS = {"kill", "wound", "injure", "hit", "strike", "target", "damage", "destroy", "land", "fall",
+                "casualty", "dead", "death", "victim", "at", "against", "toward", "towards", "intercept"}
+
+
+def _fires_missile(m: Mention) -> bool:
+    """"fired what appeared to be a missile": a verb of firing told of a missile or rocket in its sentence."""
+    return m.head.lemma_.lower() in ("fire", "launch") and any(
+        t.lemma_.lower() in ("missile", "rocket") for t in m.head.sent)
+
+
+def _launch_at_nothing(m: Mention) -> bool:
+    """A missile or rocket launched at no one ("North Korea launched a missile into the sea", "a missile launch by
+    the North"): a launch into open water, or a launch noun whose missile hits, kills or aims at nothing in
+    the sentence, tells a show of force (ACLED: Strategic developments, Other), not a shelling."""
+    head, sent = m.head, m.head.sent
+    launch = head.head if head.dep_ == "compound" else None
+    into_water = any(t.lemma_.lower() in OPEN_WATERS and t.dep_ == "pobj" and t.head.lower_ in ("into", "in")
+                     for t in sent)
+    launched = launch is not None and launch.lemma_.lower() in LAUNCH_NOUNS and launch.dep_ != "compound"
+    if not (into_water or launched):
+        return False
+    return not any(t.lemma_.lower() in STRUCK_WORDS for t in sent)
 # a military aircraft's designation: "F-16", "Su-24", "MiG-29", "Mi-8"
 AIRCRAFT_MODEL = re.compile(r"^(?:[a-z]{1,3})-\d{1,3}[a-z]?s?$", re.IGNORECASE)
 
@@ -2781,6 +2842,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     said_day_told_later(drafts, reporting, text=doc.text, dates=dates)
     news_day = report_date(drafts, doc.published, dates=dates)
     drafts = history_retold(drafts, [d for _, ds in found for d in ds])
+    another_of_its_kind(drafts, text=doc.text, weapons=set(patterns.weapons) | ARMS_NOUNS | HAND_ARMS)
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
                                            news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
