@@ -796,6 +796,11 @@ def _attackers_struck(tok: Any) -> str | None:
     return "definite" if definite else None
 
 
+def _claimer(tok: Any) -> bool:
+    """The "by" agent of a claim ("claimed by X")."""
+    return tok.head.dep_ == "agent" and tok.head.head.lemma_.lower() == "claim"
+
+
 def _attackers_struck_at_all(m: Mention, doer: Any) -> str | None:
     """"... were on the phone when the attackers struck": the known perpetrators striking, with no one or
     nothing struck named, tell the incident again (a reference, "definite"), not another one."""
@@ -1386,8 +1391,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token) \
         or _attackers_struck_at_all(m, roles.side1.token)
     if (reference == "aftermath" or in_aftermath(m.head)) and roles.side1.token is not None \
-            and roles.side1.token not in m.head.subtree:
-        # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot
+            and roles.side1.token not in m.head.subtree and not _claimer(roles.side1.token):
+        # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot; who
+        # claimed it did ("inquiries into the bombings - claimed by X -")
         roles.side1, roles.assoc1 = Party(), []
     plover = "COERCE" if taken_by else "MOBILIZE" if rule == "weapons-test" else m.trigger.plover
     d = Draft(mention=m, coding=coding, plover=plover, priority=m.priority, rule=rule,
