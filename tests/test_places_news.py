@@ -43,6 +43,11 @@ def test_peoples_names_are_not_towns(places):
     found = places("A jury found Officer Mark Liang guilty of the death of a man who was killed by a bullet fired "
                    "from Liang's gun. Protesters gathered outside the court in Brooklyn where Liang was convicted.")
     assert not named(found, "Liang") and named(found, "Brooklyn")
+    # a name told with an age is a person's, in every mention, even where the parse saw no person
+    text = ("Three jail guards in Memphis were accused in Gray's death. Gray, 31, had been detained after a traffic "
+            "stop, and the guards had custody of Gray for a night.")
+    found = places(text)
+    assert not named(found, "Gray") and named(found, "Memphis")
 
 
 def test_organisations_outlets_and_common_words_are_not_towns(places):
