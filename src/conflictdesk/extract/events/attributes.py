@@ -1590,18 +1590,25 @@ def site_nouns(sent: "SpacySpan") -> frozenset[str]:
 
 
 def _own_phrase_country(in_sent: list[Place], own: tuple[int, int] | None) -> Place | None:
-    """The country the event noun's own phrase names when every other place of the sentence lies in another
-    ("was arrested in Mali over an attack on a convoy in Niger": the attack's country is Niger), else None."""
+    """The country or province the event noun's own phrase names when every other place of the sentence lies
+    outside it ("was arrested in Mali over an attack on a convoy in Niger": the attack's country is Niger;
+    "parades in Chicago, weeks after a shooting at an Ohio school": the shooting's state is Ohio), else None."""
     if own is None:
         return None
-    named = [p for p in in_sent if own[0] <= p.span.start < own[1] and p.kind == "country" and p.country]
+    named = [p for p in in_sent if own[0] <= p.span.start < own[1] and p.kind in ("country", "admin1") and p.country]
     if not named:
         return None
-    country = min(named, key=lambda p: p.span.start)
+    area = min(named, key=lambda p: p.span.start)
     others = [p for p in in_sent if not own[0] <= p.span.start < own[1]]
-    if not others or any(p.country == country.country for p in others):
+    if area.kind == "admin1":
+        # a town or province of the sentence inside it, or the same province named again, may be the event's
+        if not others or any(lies_within(p, area) or p.kind == "admin1" and p.admin1 == area.admin1
+                             and p.country == area.country for p in others):
+            return None
+        return area
+    if not others or any(p.country == area.country for p in others):
         return None
-    return country
+    return area
 
 
 def lies_within(p: Place, coarse: Place) -> bool:
