@@ -291,7 +291,8 @@ def test_what_the_main_clause_stops_is_not_the_event_it_followed(nlp, kb, text):
 def test_a_state_named_before_a_venue_is_where_the_attack_was(nlp, kb):
     # "an Ohio bar": the state a venue lies in, not the venue's name; the attack is there, not in the cities
     # the sentence names for other news
-    text = "Marches in Chicago and Denver drew crowds on Sunday, a week after a gunman killed six people at an Ohio bar."
+    text = ("Marches in Chicago and Denver drew crowds on Sunday, a week after a gunman killed six people at an "
+            "Ohio bar.")
     evs = [e for e in extract(nlp, kb, text).events if e.event_type != "Protests"]
     assert evs and all(e.location == "Ohio" for e in evs), [(e.sub_event_type, e.location) for e in evs]
 
