@@ -382,3 +382,9 @@ def test_a_name_no_locative_word_governs_is_no_town_spelled_alike_nor_a_surname_
     found = places("The Senate refused to hold hearings on Judge Merrick Garland. Critics said the confirmation "
                    "of Garland would tilt the court, officials in Washington said.")
     assert not named(found, "Garland")
+
+
+def test_a_state_before_a_college_is_where_it_lies(places):
+    # "an Oregon community college": the state the college is in, at least
+    found = places("Two students were shot dead at an Oregon community college on Thursday, police said.")
+    assert [(p.span.text, p.kind) for p in found] == [("Oregon", "admin1")]
