@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
 from ..dates import COARSE, PHRASE
-from ..places.wording import DATELINE as DASH_DATELINE, STRIKING_VERBS
+from ..places.wording import DATELINE as DASH_DATELINE, SITE_HEADS, STRIKING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1589,13 +1589,18 @@ def site_nouns(sent: "SpacySpan") -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in sent if t.lemma_.lower() in TOLD_SITES and t.pos_ in ("NOUN", "PROPN"))
 
 
-def _own_phrase_country(in_sent: list[Place], own: tuple[int, int] | None) -> Place | None:
-    """The country or province the event noun's own phrase names when every other place of the sentence lies
-    outside it ("was arrested in Mali over an attack on a convoy in Niger": the attack's country is Niger;
-    "parades in Chicago, weeks after a shooting at an Ohio school": the shooting's state is Ohio), else None."""
+# a province named before the site it holds ("at an Ohio school", "a Texas community college")
+SITE_NAMED = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(SITE_HEADS)) + r")\b")
+
+
+def _own_phrase_country(in_sent: list[Place], own: tuple[int, int] | None, text: str = "") -> Place | None:
+    """The country the event noun's own phrase names, or a province it names before a site, when every other
+    place of the sentence lies outside it ("was arrested in Mali over an attack on a convoy in Niger": the
+    attack's country is Niger; "parades in Chicago, weeks after a shooting at an Ohio school": Ohio), else None."""
     if own is None:
         return None
-    named = [p for p in in_sent if own[0] <= p.span.start < own[1] and p.kind in ("country", "admin1") and p.country]
+    named = [p for p in in_sent if own[0] <= p.span.start < own[1] and p.country and (
+        p.kind == "country" or p.kind == "admin1" and SITE_NAMED.match(text, p.span.end))]
     if not named:
         return None
     area = min(named, key=lambda p: p.span.start)
@@ -1804,7 +1809,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               and p.kind not in PRECISION_PENALTY]
     if inside:
         return min(inside, key=lambda p: p.span.start)
-    own_country = _own_phrase_country(in_sent, own)
+    own_country = _own_phrase_country(in_sent, own, text)
     if own_country is not None:
         return finer(own_country)
     if anaphor is not None:
