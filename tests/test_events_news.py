@@ -285,3 +285,20 @@ def test_what_the_main_clause_stops_is_not_the_event_it_followed(nlp, kb, text):
     evs = [e for e in extract_document(Document(id="n", text=text, language="en", published=dt.date(2016, 3, 2)),
                                        nlp=nlp, kb=kb).events if e.event_type in ("Battles", "Explosions/Remote violence")]
     assert evs and all(e.status == "reported" for e in evs), [(e.sub_event_type, e.status) for e in evs]
+
+
+
+def test_a_state_named_before_a_venue_is_where_the_attack_was(nlp, kb):
+    # "an Ohio bar": the state a venue lies in, not the venue's name; the attack is there, not in the cities
+    # the sentence names for other news
+    text = ("Marches in Chicago and Denver drew crowds on Sunday, a week after a gunman killed six people at an "
+            "Ohio bar.")
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type != "Protests"]
+    assert evs and all(e.location == "Ohio" for e in evs), [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_province_in_the_event_nouns_own_phrase_is_its_place(nlp, kb):
+    # the bombing's own phrase names a state no other place of the sentence lies in: the bombing is there
+    text = "Parades in Boston and Seattle drew thousands on Saturday, a week after a bombing at a Texas restaurant."
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type != "Protests"]
+    assert evs and all(e.location == "Texas" for e in evs), [(e.sub_event_type, e.location) for e in evs]

@@ -43,6 +43,11 @@ def test_peoples_names_are_not_towns(places):
     found = places("A jury found Officer Mark Liang guilty of the death of a man who was killed by a bullet fired "
                    "from Liang's gun. Protesters gathered outside the court in Brooklyn where Liang was convicted.")
     assert not named(found, "Liang") and named(found, "Brooklyn")
+    # a name told with an age is a person's, in every mention, even where the parse saw no person
+    text = ("Three jail guards in Memphis were accused in Gray's death. Gray, 31, had been detained after a traffic "
+            "stop, and the guards had custody of Gray for a night.")
+    found = places(text)
+    assert not named(found, "Gray") and named(found, "Memphis")
 
 
 def test_organisations_outlets_and_common_words_are_not_towns(places):
@@ -377,3 +382,9 @@ def test_a_name_no_locative_word_governs_is_no_town_spelled_alike_nor_a_surname_
     found = places("The Senate refused to hold hearings on Judge Merrick Garland. Critics said the confirmation "
                    "of Garland would tilt the court, officials in Washington said.")
     assert not named(found, "Garland")
+
+
+def test_a_state_before_a_college_is_where_it_lies(places):
+    # "an Oregon community college": the state the college is in, at least
+    found = places("Two students were shot dead at an Oregon community college on Thursday, police said.")
+    assert [(p.span.text, p.kind) for p in found] == [("Oregon", "admin1")]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
 from ..dates import COARSE, PHRASE
-from ..places.wording import DATELINE as DASH_DATELINE, STRIKING_VERBS
+from ..places.wording import DATELINE as DASH_DATELINE, SITE_HEADS, STRIKING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1589,19 +1589,31 @@ def site_nouns(sent: "SpacySpan") -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in sent if t.lemma_.lower() in TOLD_SITES and t.pos_ in ("NOUN", "PROPN"))
 
 
-def _own_phrase_country(in_sent: list[Place], own: tuple[int, int] | None) -> Place | None:
-    """The country the event noun's own phrase names when every other place of the sentence lies in another
-    ("was arrested in Mali over an attack on a convoy in Niger": the attack's country is Niger), else None."""
+# a province named before the site it holds ("at an Ohio school", "a Texas community college")
+SITE_NAMED = re.compile(r"\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(SITE_HEADS)) + r")\b")
+
+
+def _own_phrase_country(in_sent: list[Place], own: tuple[int, int] | None, text: str = "") -> Place | None:
+    """The country the event noun's own phrase names, or a province it names before a site, when every other
+    place of the sentence lies outside it ("was arrested in Mali over an attack on a convoy in Niger": the
+    attack's country is Niger; "parades in Chicago, weeks after a shooting at an Ohio school": Ohio), else None."""
     if own is None:
         return None
-    named = [p for p in in_sent if own[0] <= p.span.start < own[1] and p.kind == "country" and p.country]
+    named = [p for p in in_sent if own[0] <= p.span.start < own[1] and p.country and (
+        p.kind == "country" or p.kind == "admin1" and SITE_NAMED.match(text, p.span.end))]
     if not named:
         return None
-    country = min(named, key=lambda p: p.span.start)
+    area = min(named, key=lambda p: p.span.start)
     others = [p for p in in_sent if not own[0] <= p.span.start < own[1]]
-    if not others or any(p.country == country.country for p in others):
+    if area.kind == "admin1":
+        # a town or province of the sentence inside it, or the same province named again, may be the event's
+        if not others or any(lies_within(p, area) or p.kind == "admin1" and p.admin1 == area.admin1
+                             and p.country == area.country for p in others):
+            return None
+        return area
+    if not others or any(p.country == area.country for p in others):
         return None
-    return country
+    return area
 
 
 def lies_within(p: Place, coarse: Place) -> bool:
@@ -1797,7 +1809,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               and p.kind not in PRECISION_PENALTY]
     if inside:
         return min(inside, key=lambda p: p.span.start)
-    own_country = _own_phrase_country(in_sent, own)
+    own_country = _own_phrase_country(in_sent, own, text)
     if own_country is not None:
         return finer(own_country)
     if anaphor is not None:

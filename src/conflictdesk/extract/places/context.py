@@ -21,12 +21,17 @@ if TYPE_CHECKING:
 
 
 LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
+# "a Florida nightclub", "an Ohio bar": a venue word after a name with an indefinite article before it tells
+# where the venue is ("the Pulse nightclub" names the venue)
+VENUE_AFTER = re.compile(r"^\s+(?:nightclub|Nightclub|club|Club|bar|restaurant)\b")
+INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 
 def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> None:
     """Set each candidate's readings from the words around it (in place)."""
     for c in cands:
         after = text[c.end:c.end + 60]
-        if not c.curated_id and AFTER_ORG.match(after):
+        if not c.curated_id and AFTER_ORG.match(after) \
+                and not (VENUE_AFTER.match(after) and INDEFINITE_BEFORE.search(text, max(0, c.start - 4), c.start)):
             c.origin = "not_a_place"
         if not c.curated_id and VENUE_APPOSITION.match(after):
             c.origin = "not_a_place"   # "Pulse, a gay nightclub": the venue's name; the town it lies in is told apart

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
     from ...knowledge.gazetteer import Gazetteer
 
+# a name told with an age, news style for a person ("Marsh, 25, was arrested"): that name is a person's
+TOLD_WITH_AGE = re.compile(r"\b([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?),\s+(?:aged\s+)?\d{1,3},\s")
+
 
 def plausible_candidates(cands: Iterable[Candidate], *, parsed: "Doc", kb: Any, gaz: "Gazetteer",
                          text: str) -> list[Candidate]:
@@ -45,7 +48,8 @@ class NamedSpans:
     languages: tuple[tuple[int, int], ...]
     adjectives: tuple[tuple[int, int], ...]       # NORP used as an adjective ("Kurdish areas")
     demonyms: frozenset[str]
-    surnames: frozenset[str]                      # last words of people's full names ("Clinton")
+    surnames: frozenset[str]                      # last words of people's full names ("Clinton"), names told
+    #                                               with an age ("Marsh, 25,")
 
     @classmethod
     def of(cls, parsed: "Doc", *, text: str, demonyms: frozenset[str]) -> "NamedSpans":
@@ -57,7 +61,8 @@ class NamedSpans:
             start = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
             adjective = ent.label_ == "NORP" and all(t.pos_ == "ADJ" for t in ent if t.lower_ != "the")
             spans["ADJ" if adjective else ent.label_].append((start, ent.end_char))
-        surnames = frozenset(text[s:e].split()[-1] for s, e in spans["PERSON"] if len(text[s:e].split()) > 1)
+        surnames = frozenset([*(text[s:e].split()[-1] for s, e in spans["PERSON"] if len(text[s:e].split()) > 1),
+                              *(m.group(1) for m in TOLD_WITH_AGE.finditer(text))])
         return cls(tuple(spans["PERSON"]), tuple(spans["ORG"]), tuple(spans["NORP"]), tuple(spans["LANGUAGE"]),
                    tuple(spans["ADJ"]), demonyms, surnames)
 

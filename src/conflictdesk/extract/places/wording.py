@@ -207,7 +207,8 @@ PEOPLE_HEADS = frozenset({"girls", "schoolgirls", "boys", "schoolboys", "pupils"
 # market", "the Kabul airport" (not "the Ankara government", "Moscow's policy": a side, not a site)
 SITE_HEADS = frozenset({"apartment", "apartments", "restaurant", "restaurants", "hotel", "hotels", "market",
                         "markets", "marketplace", "mosque", "mosques", "church", "churches", "synagogue", "shrine",
-                        "school", "schools", "university", "campus", "hospital", "hospitals", "clinic", "airport",
+                        "school", "schools", "college", "colleges", "university", "campus", "hospital", "hospitals",
+                        "clinic", "airport",
                         "checkpoint", "street", "streets", "neighborhood", "neighbourhood", "neighborhoods",
                         "neighbourhoods", "district", "suburb", "suburbs", "cafe", "café", "bakery", "stadium",
                         "mall", "square", "prison", "jail", "courthouse", "court", "station", "nightclub", "club",
