@@ -400,3 +400,11 @@ def test_a_person_forced_out_is_no_territory(nlp, kb):
     text = "Party leaders forced the minister out of the cabinet on Sunday after a row over the budget."
     evs = extract(nlp, kb, text).events
     assert not [e for e in evs if e.event_type == "Battles"], subs(evs)
+
+
+def test_an_attack_on_a_garrison_is_a_battle(nlp, kb):
+    text = ("Insurgents attacked a government garrison near the town of Kutum on Friday, the army said. "
+            "The fighting lasted several hours.")
+    evs = extract(nlp, kb, text).events
+    assert ("Battles", "Armed clash") in subs(evs) and ("Violence against civilians", "Attack") not in subs(evs), \
+        subs(evs)

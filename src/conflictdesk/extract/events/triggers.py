@@ -219,7 +219,7 @@ PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church
 # people taken together: "seized the trio", "captured a pair of foreigners"
 PEOPLE_GROUPS = {"trio", "pair", "duo", "couple", "foreigner", "tourist", "national", "hostage", "captive"}
 HELD_POSITIONS = {"position", "checkpoint", "base", "outpost", "post", "headquarters", "stronghold", "airport",
-                  "airbase", "barracks", "camp"}
+                  "airbase", "barracks", "camp", "garrison"}
 
 
 def a_person(t: Any, patterns: EventPatterns) -> bool:
