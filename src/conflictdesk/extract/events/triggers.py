@@ -219,7 +219,7 @@ PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church
 # people taken together: "seized the trio", "captured a pair of foreigners"
 PEOPLE_GROUPS = {"trio", "pair", "duo", "couple", "foreigner", "tourist", "national", "hostage", "captive"}
 HELD_POSITIONS = {"position", "checkpoint", "base", "outpost", "post", "headquarters", "stronghold", "airport",
-                  "airbase", "barracks", "camp"}
+                  "airbase", "barracks", "camp", "garrison"}
 
 
 def a_person(t: Any, patterns: EventPatterns) -> bool:
@@ -425,9 +425,14 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                     continue
                 if all(_token_matches(toks[k + j], w) for j, w in enumerate(phrase)):
                     candidates[(id(trig), phrase)] = (phrase, trig)
+        spans: dict[tuple[str, ...], list["Token"]] = {}
+        if not any(len(phrase) > 1 for phrase, _ in candidates.values()):
+            for phrase, trig, particle in _split_particles(tok, patterns):
+                candidates[(id(trig), phrase)] = (phrase, trig)
+                spans[phrase] = [tok, particle]
         best: tuple[int, int, list["Token"], Trigger] | None = None
         for phrase, trig in candidates.values():
-            span = toks[k:k + len(phrase)]
+            span = spans.get(phrase) or toks[k:k + len(phrase)]
             if any(t.i in used for t in span):
                 continue
             head = _root(span)
@@ -466,6 +471,30 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
         used.update(t.i for t in span)
         out.append(Mention(trigger=trig, head=_root(span), tokens=span, sent=sent, coding=trig.coding,
                            priority=trig.priority))
+    return out
+
+
+# particles a territory verb may leave behind its object ("drove the fighters out of the town")
+SPLIT_PARTICLES = {"out", "from"}
+
+
+def _split_particles(tok: "Token", patterns: EventPatterns) -> list[tuple[tuple[str, ...], Trigger, "Token"]]:
+    """A two-word territory verb told with its object between its words ("drove Islamist fighters out of
+    the district", "pushed the militants from the hills"): the phrase, its trigger and the particle, when
+    the object is a side that can hold ground (not "forced the minister out")."""
+    if tok.pos_ != "VERB":
+        return []
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs or not _a_side(objs[0], patterns):
+        return []
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("prt", "prep") or c.i <= objs[0].i or c.lower_ not in SPLIT_PARTICLES:
+            continue
+        for key in set(_keys(tok)):
+            for phrase, trig in patterns.index.get(key, ()):
+                if trig.kind == "territory" and phrase == (phrase[0], c.lower_) and len(phrase) == 2:
+                    out.append((phrase, trig, c))
     return out
 
 
