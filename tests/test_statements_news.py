@@ -1197,3 +1197,16 @@ def test_a_need_told_now_or_set_on_another_side_stays_a_demand(nlp, kb, sentence
     points = _new_points(nlp, kb, sentence)
     assert points and any("demand" in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
 
+
+
+@pytest.mark.parametrize("sentence,call", [
+    # a negative imperative of feeling reassures, no call to act
+    ("\"Do not be afraid of the gunmen. The army is in the town,\" the governor told residents.", False),
+    ("\"Don’t worry about the shelling, we are protecting the district,\" the governor told residents.", False),
+    # one that asks the hearers to keep from an act still calls on them
+    ("\"Do not leave your homes until the army clears the town,\" the governor told residents.", True),
+])
+def test_a_reassurance_is_no_call_to_action(nlp, kb, sentence, call):
+    points = _new_points(nlp, kb, sentence)
+    assert points and any("call_to_action" in p.labels for p in points) == call, \
+        [(p.text, p.labels, p.cues) for p in points]

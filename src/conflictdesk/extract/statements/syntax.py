@@ -1358,11 +1358,19 @@ def _heads(t: "Token", sent: "Span") -> bool:
         and not sent.start <= t.head.i < sent.end
 
 
+# what a negative imperative of feeling asks is calm, no act ("Don't worry", "Do not be afraid", "Don't panic")
+_FEARS = frozenset({"worry", "panic", "fear", "despair", "afraid", "scared", "frightened", "worried", "alarmed",
+                    "nervous", "concerned"})
+
+
 def _dont(t: "Token", sent: "Span") -> bool:
-    """A negative imperative addressed to the audience: "Do not leave your homes"."""
+    """A negative imperative addressed to the audience: "Do not leave your homes"; not one that reassures ("Don't
+    worry", "Don't be afraid of them")."""
     auxes = [c for c in t.children if c.dep_ == "aux"]
+    feeling = _lemma(t) in _FEARS or _lemma(t) == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in _FEARS for c in t.children)
     return (_imperative(t, sent) and len(auxes) == 1 and auxes[0].lower_ == "do" and auxes[0].tag_ == "VB"
-            and _negated(t))
+            and _negated(t) and not feeling)
 
 
 _SECOND_PERSON = frozenset({"your", "yours", "yourself", "yourselves"})
