@@ -1175,3 +1175,38 @@ def test_a_base_told_as_it_was_gives_grounds_no_threat(nlp, kb):
 def test_a_base_to_come_stays_a_threat(nlp, kb):
     points = _new_points(nlp, kb, "The army said the valley will serve as a springboard for the assault on the city.")
     assert points and any("threat" in p.labels for p in points), [(p.labels, p.cues) for p in points]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a need still to come: a forecast of what others will face, no demand
+    "\"Aid agencies will have to send more trucks before the winter,\" the relief worker said of the siege.",
+    "\"The donors are going to have to pay for the camps,\" a Western analyst said of the fighting.",
+])
+def test_a_need_to_come_told_by_no_party_is_no_demand(nlp, kb, sentence):
+    points = _new_points(nlp, kb, sentence)
+    assert points and not any("demand" in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a need told as it is now asks it
+    "\"The donors have to pay for the camps,\" a Western analyst said of the fighting.",
+    # a need to come that a party sets on another side still demands
+    "The Turkish foreign minister said Assad will have to leave power before any election.",
+])
+def test_a_need_told_now_or_set_on_another_side_stays_a_demand(nlp, kb, sentence):
+    points = _new_points(nlp, kb, sentence)
+    assert points and any("demand" in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
+
+
+
+@pytest.mark.parametrize("sentence,call", [
+    # a negative imperative of feeling reassures, no call to act
+    ("\"Do not be afraid of the gunmen. The army is in the town,\" the governor told residents.", False),
+    ("\"Don’t worry about the shelling, we are protecting the district,\" the governor told residents.", False),
+    # one that asks the hearers to keep from an act still calls on them
+    ("\"Do not leave your homes until the army clears the town,\" the governor told residents.", True),
+])
+def test_a_reassurance_is_no_call_to_action(nlp, kb, sentence, call):
+    points = _new_points(nlp, kb, sentence)
+    assert points and any("call_to_action" in p.labels for p in points) == call, \
+        [(p.text, p.labels, p.cues) for p in points]

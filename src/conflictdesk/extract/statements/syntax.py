@@ -99,6 +99,23 @@ def _foreseen_need(head: "Token") -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _FORESEEING for c in head.children)
 
 
+def _of_other_side(np: "Token | None", voice: Voice) -> bool:
+    """Whether a noun phrase holds a mention of a side other than the speaker's."""
+    if np is None:
+        return False
+    start, end = np.left_edge.idx, np.right_edge.idx + len(np.right_edge.text)
+    return any(start <= s < end for s, _ in voice.other)
+
+
+def _need_to_come(head: "Token") -> bool:
+    """Whether "need" or "have" (to ...) is told as still to come ("will have to deploy more officers", "are going
+    to have to explain"): a forecast, not what anyone is asked to do."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in head.children):
+        return True
+    going = head.head if head.dep_ == "xcomp" else None
+    return going is not None and _lemma(going) == "go" and any(c.dep_ == "aux" for c in going.children)
+
+
 def _inverted_condition(t: "Token") -> bool:
     """"Should it choose to undertake another provocation, ...": "should" before its subject opens a
     condition, no demand."""
@@ -536,6 +553,8 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
             and not any(c.dep_ == "auxpass" for c in t.children) and not _foreseen_need(t.head)
         subj = _subject(t)
+        # a need still to come is a forecast, unless a party says it of another side ("Assad will have to go")
+        needs = needs and not (_need_to_come(t.head) and not (voice.party and _of_other_side(subj, voice)))
         needs = needs and not _generic_you(subj if subj is not None else _subject(t.head))
         mine = subj is not None and (_is_first_person(subj, lex) or (voice.party and _own_side(subj, lex, voice)))
         undergoes = subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == t.i \
@@ -708,8 +727,7 @@ def _addressed_to_own(verb: "Token", lex: Mapping[str, frozenset[str]], voice: V
     if not named:
         return True
     who = named[0]
-    start, end = who.left_edge.idx, who.right_edge.idx + len(who.right_edge.text)
-    if any(start <= s < end for s, _ in voice.other):
+    if _of_other_side(who, voice):
         return False
     if voice.party and _own_side(who, lex, voice):
         return True
@@ -1340,11 +1358,19 @@ def _heads(t: "Token", sent: "Span") -> bool:
         and not sent.start <= t.head.i < sent.end
 
 
+# what a negative imperative of feeling asks is calm, no act ("Don't worry", "Do not be afraid", "Don't panic")
+_FEARS = frozenset({"worry", "panic", "fear", "despair", "afraid", "scared", "frightened", "worried", "alarmed",
+                    "nervous", "concerned"})
+
+
 def _dont(t: "Token", sent: "Span") -> bool:
-    """A negative imperative addressed to the audience: "Do not leave your homes"."""
+    """A negative imperative addressed to the audience: "Do not leave your homes"; not one that reassures ("Don't
+    worry", "Don't be afraid of them")."""
     auxes = [c for c in t.children if c.dep_ == "aux"]
+    feeling = _lemma(t) in _FEARS or _lemma(t) == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in _FEARS for c in t.children)
     return (_imperative(t, sent) and len(auxes) == 1 and auxes[0].lower_ == "do" and auxes[0].tag_ == "VB"
-            and _negated(t))
+            and _negated(t) and not feeling)
 
 
 _SECOND_PERSON = frozenset({"your", "yours", "yourself", "yourselves"})
