@@ -24,8 +24,11 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.645, "ev_precision": 0.73, "actor1_ok": 0.77, "date_ok": 0.82, "loc25": 0.80,
-            "st_found": 0.855, "st_label_f1": 0.79},
+    "dev": {"ev_recall": 0.65, "ev_precision": 0.73, "actor1_ok": 0.775, "date_ok": 0.825, "loc25": 0.80,
+            "st_found": 0.855, "st_label_f1": 0.795},
+    # measured dev (12-07 10:29, rounds 10-12: eleven branches read on unannotated articles, seeds 101-111):
+    #   ev_recall 0.654 ev_precision 0.746 actor1_ok 0.788 date_ok 0.838 loc25 0.806 st_found 0.864 st_label_f1
+    #   0.801; batch 15 unchanged.
     # measured dev (12-07 07:29, rounds 8 and 9: eight branches read on unannotated articles, seeds 81-93):
     #   ev_recall 0.652 ev_precision 0.747 actor1_ok 0.787 date_ok 0.837 loc25 0.806 st_found 0.864 st_label_f1
     #   0.799; batch 15 unchanged.
@@ -78,8 +81,11 @@ ARTICLE_FLOORS = {
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.53, "ev_precision": 0.585, "actor1_ok": 0.585, "date_ok": 0.715, "loc25": 0.76,
-             "st_found": 0.85, "st_label_f1": 0.66},
+    "test": {"ev_recall": 0.54, "ev_precision": 0.59, "actor1_ok": 0.59, "date_ok": 0.72, "loc25": 0.765,
+             "st_found": 0.85, "st_label_f1": 0.665},
+    # measured test (12-07 10:29, same code as the dev line above): ev_recall 0.545 ev_precision 0.597 actor1_ok
+    #   0.598 date_ok 0.724 loc25 0.768 st_found 0.859 st_label_f1 0.670 (sub_ok 0.792 -> 0.801); batch 16
+    #   precision 0.600 -> 0.621, recall unchanged.
     # measured test (12-07 07:29, same code as the dev line above): ev_recall 0.539 ev_precision 0.593 actor1_ok
     #   0.590 date_ok 0.717 loc25 0.764 st_found 0.859 st_label_f1 0.669 (283 pairs, was 281: the two new pairs,
     #   both from the protest branch, have another day; dates right 203 and actor1 right 167 both unchanged, so
