@@ -1597,7 +1597,8 @@ def test_a_capital_told_as_who_struck_stands_for_its_state(nlp, kb):
 
 
 def test_the_home_of_an_armed_group_leader_is_that_groups_side(nlp, kb):
-    text = "Police said three militants were killed in a gunfight at the house of a Taliban commander in Chaman on Friday."
+    text = ("Police said three militants were killed in a gunfight at the house of a Taliban commander in Chaman "
+            "on Friday.")
     evs = coded(nlp, kb, text)
     assert evs and all("Civilians" not in (a2 or "") for _, _, a2 in evs), evs
 
