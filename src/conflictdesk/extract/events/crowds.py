@@ -11,7 +11,7 @@ security_nouns, crowd_targets). Source: ACLED Codebook (2023), "Protests", "Riot
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...taxonomy import ARMED_VIOLENCE
 from .notes import Draft, absorb
@@ -249,7 +249,7 @@ CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "picketer"}
 CLASH_VERBS = {"clash", "scuffle", "brawl"}
 
 
-def _clashed_with_protesters(head: Any) -> bool:
+def _clashed_with_protesters(head: "Token") -> bool:
     """"members of a group clashed with counter-protesters", "protesters clashed with police": a demonstration
     that turned violent, told as done in the past by a crowd on one side."""
     if head.tag_ != "VBD" or head.lemma_.lower() not in CLASH_VERBS:

@@ -449,7 +449,7 @@ BOMBINGS = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shellin
 ONE_OF_KIND_CHARS = 600     # how far back the incident told before may be (its paragraph, about)
 
 
-def another_of_its_kind(drafts: list[Draft], *, text: str, weapons: set[str]) -> None:
+def another_of_its_kind(drafts: list[Draft], *, weapons: set[str]) -> None:
     """A bombing told, then "a separate attack killed 12 people" or "in another attack, ...": an attack noun
     marked as one more incident of the kind just told, with no weapon of its own in its sentence and no other
     violence there, takes the coding of the bombing told last before it (in its paragraph or the one

@@ -1390,7 +1390,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         when = None
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token) \
         or _attackers_struck_at_all(m, roles.side1.token)
-    if (reference == "aftermath" or in_aftermath(m.head)) and roles.side1.token is not None \
+    if in_aftermath(m.head) and roles.side1.token is not None \
             and roles.side1.token not in m.head.subtree and not _claimer(roles.side1.token):
         # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot; who
         # claimed it did ("inquiries into the bombings - claimed by X -")
@@ -2848,7 +2848,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     said_day_told_later(drafts, reporting, text=doc.text, dates=dates)
     news_day = report_date(drafts, doc.published, dates=dates)
     drafts = history_retold(drafts, [d for _, ds in found for d in ds])
-    another_of_its_kind(drafts, text=doc.text, weapons=set(patterns.weapons) | ARMS_NOUNS | HAND_ARMS)
+    another_of_its_kind(drafts, weapons=set(patterns.weapons) | ARMS_NOUNS | HAND_ARMS)
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
                                            news_day=news_day),
                             actor_type=functools.partial(_actor_type, kb=kb, index=index))
