@@ -288,3 +288,45 @@ def test_the_statement_list_belongs_to_the_statement_not_to_an_observer(nlp, kb,
     assert "claim_of_responsibility" in three[0].points[0].labels
     assert not [s for s in ex.statements if s.actor == "iraq" and len(s.points) > 1]
     _offsets_hold(ex)
+
+
+def _speakers_of(ex) -> dict[str, tuple[str | None, str | None]]:
+    return {p.text: (st.speaker, st.actor) for st in ex.statements for p in st.points}
+
+
+def test_the_group_said_is_the_group_heard_before(nlp, kb):
+    text = ('Hezbollah fighters shelled the town on Monday, killing four soldiers. Hezbollah said it had struck an '
+            'army post near the border. "Our fighters hit the post at dawn and will strike again," the group said '
+            'in a statement.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["Our fighters hit the post at dawn and will strike again"][1] == "hezbollah"
+    text = ('Airstrikes killed nine fighters near Raqqa on Monday. While battling Islamic State with the help of '
+            'Russian jets, Hezbollah is also fighting Hamas in the south. The group said that 12 of its fighters '
+            'were killed.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["12 of its fighters were killed"][1] == "hezbollah"
+
+
+def test_he_said_names_the_sentence_speaker_not_one_told_aside(nlp, kb):
+    text = ('Air strikes killed 12 civilians in Idlib on Saturday, residents said. "Our aircraft never strike homes, '
+            'whatever the rebels claim," Sergei Shoigu told reporters in Moscow, shortly after Jean-Yves Le Drian '
+            'said the air raids on Idlib had to end. "We only defend our own country," he said.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert "le-drian" in said["the air raids on Idlib had to end"][0]
+    assert "shoigu" in said["We only defend our own country"][0]
+
+
+def test_speaker_side_is_neither_the_opponent_nor_a_rank(nlp, kb):
+    text = ('Russian air strikes killed 30 people in Aleppo on Monday, activists said. The Baghdad spokesman for the '
+            'U.S.-led coalition against the Islamic State group rejected Russian claims that coalition jets had '
+            'bombed a school. Russian defence ministry spokesman Major General Pavel Kovrigin said Russian jets '
+            'struck only militant positions. Kovrigin said the school had been empty for months. Hamid Karimi, an '
+            'expert who knows the bomber named by Afghan authorities, said more raids would follow.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["more raids would follow"][1] is None
+    text = ('Air strikes killed 12 civilians in Idlib on Saturday. Syria\'s main opposition negotiator, Ahmed Karim, '
+            'said the government\'s bombing had wrecked the peace talks.')
+    assert _speakers_of(_extract(nlp, kb, text))["the government's bombing had wrecked the peace talks"][1] is None
+    assert said["rejected Russian claims that coalition jets had bombed a school"][1] != "islamic-state"
+    assert said["Russian jets struck only militant positions"][1] == "russia"
+    assert said["the school had been empty for months"][1] == "russia"

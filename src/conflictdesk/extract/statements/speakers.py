@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ...records import Actor, Person
 from .syntax import Voice
@@ -61,6 +61,12 @@ def allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
     return {r.object for r in kb.relations_of(actor) if r.type in _ALLY_RELATIONS}
 
 
+# "the spokesman for the coalition against Islamic State" is not Islamic State: a mention after one of these
+# (up to the phrase's end) is the body's opponent, not the speaker's side
+_OPPONENT = re.compile(r"\b(?:against|fighting|battling|targeting)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Syria's opposition negotiator X", "Turkey's main opposition leader X": the country names whom X opposes
+_AGAINST_THE_STATE = re.compile(r"\b(?:opposition|rebels?|insurgents?|dissidents?|exiled|militants?)\b",
+                                re.IGNORECASE)
 # "Iran-backed groups" are not Iran: a mention followed by one of these is a patron, not the speaker
 _PATRON = re.compile(r"-(?:backed|aligned|allied|linked|supported|affiliated|funded|sponsored)\b", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(?:the\s+)?(?:mr|mrs|ms|dr|gen|col|maj|capt|lt|sgt|president|prime\s+minister|minister|"
@@ -88,7 +94,7 @@ class Resolver:
         """The actor (and person) named in [start, end): the mention holding the head, else the last one
         ("the Iran-backed militia Kataib Hezbollah" is Kataib Hezbollah, not Iran)."""
         inside = [m for m in self.mentions if m.start >= start and m.end <= end
-                  and not _PATRON.match(self.text, m.end)]
+                  and not _PATRON.match(self.text, m.end) and not _OPPONENT.search(self.text, start, m.start)]
         if head is not None:
             at_head = [m for m in inside if m.start <= head < m.end]
             if not at_head and _OWN_NAME_HEAD.match(self.text, head):
@@ -99,9 +105,16 @@ class Resolver:
             inside = list(reversed(inside))
         person = next((m.person for m in inside if m.person), None)
         if person:
-            return self.people[person].actor if person in self.people else None, person
-        actor = next((m.actor for m in inside if m.actor), None)
-        return actor, None
+            # "Russian defence ministry spokesman X": X, who speaks for the known body the phrase names before
+            # X's name when the knowledge base knows no side of X's (an unknown one is as likely his rank read
+            # as a name; what follows the name tells of others: "X, an expert who knows the man police named")
+            named = min(m.start for m in inside if m.person == person)
+            title = None if _AGAINST_THE_STATE.search(self.text, start, named) else next(
+                (m.actor for m in inside if m.actor and not m.person and m.end <= named
+                 and not m.actor.startswith("unknown-")), None)
+            own = self.people[person].actor if person in self.people else None
+            return own or title, person
+        return next((m.actor for m in inside if m.actor), None), None
 
     def speaker_at(self, start: int, end: int, head: int | None) -> tuple[str | None, str | None]:
         """The actor and person a speaker's noun phrase names: a person only at its head or in
@@ -149,6 +162,9 @@ _ROLE_HEADS = frozenset({
     "diplomat", "analyst", "expert", "witness", "resident", "leader", "chief", "head", "governor", "mayor",
     "general", "colonel", "member", "fighter", "activist", "observatory", "group", "movement", "militia", "tv",
     "television", "media", "authority", "department", "director", "president", "committee", "monitor"})
+# a definite phrase that names an armed group by its kind alone ("the group said", "the militant group said")
+_BODY_PHRASE = re.compile(r"^the (?:(?:militant|armed|rebel|jihadist|insurgent|islamist) )?"
+                          r"(?:group|militia|movement)$")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _ANAPHOR_PARAGRAPHS = 2
 
@@ -165,6 +181,7 @@ class Who:
     plural: bool = False
     paragraph: int = -1
     phrase: str = ""                   # how the text first named the speaker ("Interior Ministry spokesman X")
+    sentence: int = -1                 # where the sentence that reported it starts
 
 
 class Speakers:
@@ -172,12 +189,18 @@ class Speakers:
     said") or a definite role ("the official said") is the latest fitting speaker within two
     paragraphs; an indefinite role ("a Pentagon spokesman") is a new speaker, never an earlier one."""
 
-    def __init__(self, resolver: Resolver, paragraphs: list[int]) -> None:
+    def __init__(self, resolver: Resolver, paragraphs: list[int],
+                 kind: "Callable[[str], tuple[str | None, str | None]] | None" = None) -> None:
+        """`kind`: an actor's type and country (`Sides.kind`), for the armed group "the group" names."""
+        self.kind = kind
         self.resolver = resolver
         self.paragraphs = paragraphs
         self.history: list[Who] = []
 
-    def resolve(self, text: str, sp: "Speech") -> Who:
+    def resolve(self, text: str, sp: "Speech", *, aside: bool = False) -> Who:
+        """`aside`: the utterance is told below another's reporting verb in its sentence ("X told ..., moments
+        after Y said ..."): it is kept behind the speakers already heard in that sentence, so a later "he said"
+        names the sentence's own speaker, X."""
         para = paragraph_of(self.paragraphs, sp.verb_start)
         recent = [w for w in self.history if para - w.paragraph <= _ANAPHOR_PARAGRAPHS]
         if sp.subject is None:                              # a continuation quotation
@@ -186,8 +209,11 @@ class Speakers:
             who = self._antecedent(sp.head_lemma, recent, sp.verb_start) or Who(None, None, sp.head_lemma)
         else:
             who = self._named(text, sp, recent)
-        who = Who(who.actor, who.person, who.key, who.head, who.plural, para, who.phrase)
-        self.history.append(who)
+        who = Who(who.actor, who.person, who.key, who.head, who.plural, para, who.phrase, sp.sentence[0])
+        at = len(self.history)
+        while aside and at and self.history[at - 1].sentence == sp.sentence[0]:
+            at -= 1
+        self.history.insert(at, who)
         return who
 
     def _named(self, text: str, sp: "Speech", recent: list[Who]) -> Who:
@@ -196,10 +222,23 @@ class Speakers:
         actor, person = self.resolver.speaker_at(start, end, sp.head)
         if actor is None and person is None:
             actor, person = self.resolver.by_surname(text[start:end])
+        if person is not None and actor is None:
+            # "Konashenkov said" after "Russian defence ministry spokesman Igor Konashenkov said": the side
+            # the person was heard speaking for
+            actor = next((w.actor for w in reversed(self.history) if w.person == person and w.actor), None)
         if sp.head_lemma in _ROLE_HEADS and phrase.startswith(("the ", "this ")) and person is None:
             same = [w for w in recent if w.head == sp.head_lemma and (actor is None or w.actor == actor)]
             if same:
                 return same[-1]
+            if actor is None and self.kind is not None and _BODY_PHRASE.match(phrase):
+                # '"... a gathering of crusaders," the group said': the armed group named last before the phrase
+                # in this paragraph or the one before, not one named as another's opponent ("fighting X")
+                lo = self.paragraphs[max(0, paragraph_of(self.paragraphs, start) - 1)]
+                named = [m for m in self.resolver.mentions if lo <= m.start and m.end <= start and m.actor
+                         and not m.person and self.kind(m.actor)[0] in _GROUP_TYPES
+                         and not _OPPONENT.search(text, lo, m.start)]
+                if named:
+                    return Who(named[-1].actor, None, named[-1].actor, sp.head_lemma, phrase=text[start:end])
         return Who(actor, person, person or actor or phrase, sp.head_lemma, sp.plural, phrase=text[start:end])
 
     def _antecedent(self, pronoun: str, recent: list[Who], offset: int) -> Who | None:

@@ -321,15 +321,15 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
     items: list[tuple[int, str, object]] = [(b.start, "list", (b, s, e)) for b, s, e in list_blocks]
     items += [(sp.spans[0][0], "speech", sp) for sp in speech]
     items.sort(key=lambda x: x[0])
-    speakers = Speakers(resolver, paragraphs)
     sides = Sides(actors, people, kb)
+    speakers = Speakers(resolver, paragraphs, sides.kind)
     for _, kind, payload in items:
         if kind == "list":
             block, intro_start, intro_end = payload  # type: ignore[misc]
             _add_list(text, block, intro_start, intro_end, parsed, resolver, drafts, paragraphs, cueset, inputs)
             continue
         sp: Speech = payload  # type: ignore[assignment]
-        who = speakers.resolve(text, sp)
+        who = speakers.resolve(text, sp, aside=_told_aside(parsed, sp, speech))
         para = paragraph_of(paragraphs, sp.sentence[0])
         draft = _attach(drafts, who, para, sp.sentence, text=text)
         voice = sides.voice(text, who, sp.subject)
@@ -343,6 +343,14 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
                 draft.points.append(point)
     drafts = [d for d in drafts if d.points]
     return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(drafts, inputs, labeller))
+
+
+def _told_aside(parsed: "Doc", sp: Speech, speech: list[Speech]) -> bool:
+    """Whether an utterance's reporting verb stands below another reporting verb of its sentence ("X told a
+    conference, moments after Y said ..."): Y's words are an aside to X's (see `Speakers.resolve`)."""
+    others = {s.verb_start for s in speech if s.sentence == sp.sentence and s.verb_start != sp.verb_start}
+    verb = next((t for t in parsed if t.idx == sp.verb_start), None) if others else None
+    return verb is not None and any(a.idx in others for a in verb.ancestors)
 
 
 def _relabelled(drafts: list[_Draft], inputs: _Inputs, labeller: PointLabeller) -> dict[int, tuple[list[str], bool]]:
