@@ -330,3 +330,11 @@ def test_speaker_side_is_neither_the_opponent_nor_a_rank(nlp, kb):
     assert said["rejected Russian claims that coalition jets had bombed a school"][1] != "islamic-state"
     assert said["Russian jets struck only militant positions"][1] == "russia"
     assert said["the school had been empty for months"][1] == "russia"
+
+
+def test_an_unconfirmed_report_of_a_strike_claims_nothing(nlp, kb):
+    text = ('Air strikes killed 12 civilians in Mosul on Monday. Iraqi military officials said they could not '
+            'confirm a report that an Islamic State commander had been wounded in an air strike near the city.')
+    points = [p for st in _extract(nlp, kb, text).statements for p in st.points]
+    point = next(p for p in points if "could not confirm" in p.text or "commander had been wounded" in p.text)
+    assert "claim_of_responsibility" not in point.labels

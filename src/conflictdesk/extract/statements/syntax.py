@@ -871,6 +871,12 @@ def _asked_for(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+def _unconfirmed(t: "Token") -> bool:
+    """Whether an act is what a report the speaker could not confirm tells ("could not confirm reports that the
+    commander was wounded in a strike"): the speaker's side claims nothing."""
+    return any(_lemma(a) in ("confirm", "verify") and _negated(a) for a in list(t.ancestors)[:4])
+
+
 def _one_of(np: "Token | None") -> "Token | None":
     """"one of its fighters", "a total of 140 militants": the group named after "of"."""
     if np is None or _lemma(np) not in ("one", "two", "three", "some", "several", "many", "most", "all", "each",
@@ -999,7 +1005,7 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         if t.pos_ != "VERB" or not _operation(t, lex) or _negated(t) or t.tag_ not in ("VBD", "VBN", "VBG") \
                 and not _headline_present(t, voice):
             continue
-        if _asked_for(t, lex):
+        if _asked_for(t, lex) or _unconfirmed(t):
             continue                                               # "urged Ankara to stop shelling": asked, not done
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
             continue                                               # "would close the strait if attacked"
