@@ -384,6 +384,43 @@ def test_a_clause_telling_what_the_act_did_is_the_acts_own_place(nlp, kb):
     assert bombs and all(e.location == "Homs" for e in bombs), [(e.sub_event_type, e.location) for e in bombs]
 
 
+def test_what_befell_the_owner_of_a_noun_in_the_acts_phrase_is_not_the_acts_place(nlp):
+    # "the offensive against the rebels, whose chief was killed ... in Chad": the clause tells what befell the
+    # rebels' chief, not what the offensive did (unlike "the bombing campaign by rebels that killed 40 in Homs")
+    from conflictdesk.extract.events.attributes import other_relative_clauses
+    text = "Commanders vowed to press the offensive against the rebels, whose chief was killed in an ambush in Chad."
+    parsed = nlp(text)
+    head = next(t for t in parsed if t.text == "offensive")
+    own = (head.idx - 4, len(text) - 1)
+    assert any(a <= text.index("Chad") < b for a, b in other_relative_clauses(head, own=own))
+    text = "Police arrested a suspect over the bombing campaign by rebels that killed 40 people in Homs."
+    parsed = nlp(text)
+    head = next(t for t in parsed if t.text == "campaign")
+    own = (text.index("the bombing"), len(text) - 1)
+    assert not any(a <= text.index("Homs") < b for a, b in other_relative_clauses(head, own=own))
+
+
+def test_a_strike_told_in_what_befell_a_noun_is_an_incident_of_its_own(nlp):
+    # the strike that killed the rebels' chief is no part of the offensive against them; the toll of "the convoy,
+    # whose driver was killed" is the ambush's, its clause naming no act of its own
+    from types import SimpleNamespace as NS
+
+    from conflictdesk.extract.events.notes import _befell_another
+    parsed = nlp("Envoys said the cuts could slow the offensive against the rebels, whose chief was killed in a "
+                 "drone strike in Chad.")
+    word = {t.text: t for t in parsed}
+    offensive, strike, killed = (NS(mention=NS(head=word[w]), kind=k) for w, k in
+                                 (("offensive", "trigger"), ("strike", "trigger"), ("killed", "outcome")))
+    drafts = [offensive, strike, killed]
+    assert _befell_another(strike, offensive, drafts) and _befell_another(killed, offensive, drafts)
+    assert not _befell_another(killed, strike, drafts) and not _befell_another(offensive, strike, drafts)
+    parsed = nlp("Gunmen ambushed the convoy, whose driver was killed.")
+    word = {t.text: t for t in parsed}
+    ambush, killed = NS(mention=NS(head=word["ambushed"]), kind="trigger"), NS(mention=NS(head=word["killed"]),
+                                                                               kind="outcome")
+    assert not _befell_another(killed, ambush, [ambush, killed])
+
+
 def test_the_town_of_the_events_own_clause_wins_over_one_named_first(nlp, kb):
     # "Returning from Kabul, ... attacked a checkpoint in Kunduz": the attack's own clause puts it in Kunduz
     text = "Returning from Kabul, the general said militants attacked a checkpoint in Kunduz on Monday."

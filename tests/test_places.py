@@ -212,3 +212,18 @@ def test_a_town_told_at_a_distance_from_another_lies_about_that_far(run):
     places = run("Students marched on Monday across the campus in Columbia, 125 miles (200 km) west of St. Louis.")
     columbia = by_text(places, "Columbia")
     assert columbia.admin1 == "Missouri" and distance_km(columbia.latitude, columbia.longitude, 38.95, -92.33) < 10
+
+
+def test_central_is_a_citys_heart_a_side_its_province(run):
+    places = run("A bomb went off in a market in central Homs on Sunday, and troops advanced in northern Homs.")
+    heart, side = [p for p in places if p.name == "Homs"]
+    assert heart.span.start < side.span.start
+    assert (heart.kind, heart.geo_precision) == ("populated_place", 2)
+    assert side.kind == "admin1"
+
+
+def test_a_town_whose_region_the_text_names_backs_its_country(run):
+    # "a Connecticut man" names no place, but tells which Meriden the town is, in a report that names Brussels
+    places = run("A Connecticut man admitted firing shots at a synagogue in Meriden a day after the attacks in Brussels.")
+    meriden = by_text(places, "Meriden")
+    assert (meriden.country, meriden.admin1) == ("United States", "Connecticut")

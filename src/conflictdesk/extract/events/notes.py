@@ -539,6 +539,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 break
             if own_incident(d.mention) and d.kind != "outcome":
                 continue        # "a suicide attack on a bus ... and a separate attack on a court": two events
+            if _befell_another(o, d, drafts) or _befell_another(d, o, drafts):
+                continue        # "the fight against the militants, whose leader was killed in a drone strike": two
             if "outcome" not in (o.kind, d.kind) and (_apart_clause(o, d) or _apart_clause(d, o)):
                 continue        # "explosions tore through the airport and a second blast struck a metro station"
             if "outcome" not in (o.kind, d.kind) and (_backing(o) or _backing(d)):
@@ -685,6 +687,18 @@ def _apart_clause(d: Draft, other: Draft) -> bool:
     head = d.mention.head
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and _apart_word(head) \
         and other.mention.head not in head.head.subtree
+
+
+def _befell_another(d: Draft, other: Draft, drafts: list[Draft]) -> bool:
+    """A mention in a relative clause whose relative word is not its doer ("the fight against the militants,
+    whose leader was killed in a drone strike"), a clause that does not hold the other word: what befell a noun
+    of the other's sentence, an incident of its own (not "the militants who stormed the town"); a toll told there
+    is the other's only when the clause names no act of its own ("the convoy, whose driver was killed")."""
+    clause = next((t for t in (d.mention.head, *d.mention.head.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or other.mention.head in clause.subtree \
+            or any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children):
+        return False
+    return d.kind != "outcome" or any(x.kind != "outcome" and x.mention.head in clause.subtree for x in drafts)
 
 
 def _told_apart(o: Draft, d: Draft) -> bool:

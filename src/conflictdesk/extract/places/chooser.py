@@ -19,7 +19,7 @@ from ...records import Place, Span
 from .candidates import Candidate
 from .regions import lies_inside, region_phrase, resolve_container
 from .spelling import named_as_spelled, spelling
-from .wording import COUNTRYISH, FACILITY_WORDS, PARTIAL_MIN_POPULATION, US_STATES_AP
+from .wording import COUNTRYISH, DIRECTION_WORDS, FACILITY_WORDS, PARTIAL_MIN_POPULATION, US_STATES_AP
 
 if TYPE_CHECKING:
     from ...knowledge.gazetteer import Gazetteer, ResolvedPlace
@@ -70,10 +70,12 @@ class DocumentCountries:
     anchors: list[tuple[Candidate, "ResolvedPlace"]]
 
 
-def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counter[str]) -> DocumentCountries:
+def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counter[str],
+                       text: str = "") -> DocumentCountries:
     """Pass 1: each kept candidate resolved without context (`Candidate.resolved`, `.anchor` set);
     the countries it names, its curated places and large unambiguous cities weigh in, on top of
-    `prior` (the actors' countries, where the report was filed)."""
+    `prior` (the actors' countries, where the report was filed). A town whose own region the `text` names
+    anywhere, even as a word no place ("a Vermont man ... shot at a church in Burlington"), backs its country."""
     for c in kept:
         c.resolved = resolve_candidate(gaz, c, countries=(), near=())
     weights = Counter(prior)
@@ -98,12 +100,12 @@ def document_countries(kept: list[Candidate], *, gaz: "Gazetteer", prior: Counte
             weights[r.country_code] += 2 if c.governed or c.curated_id else 1
             c.anchor = r.kind != "country"
             backed.add(r.country_code)
-        elif not unambiguous(gaz, c.text, r):
+        elif not unambiguous(gaz, c.text, r) and not _region_told(r, c, text):
             continue
         elif r.kind == "admin1" or r.population >= 50000:
             weights[r.country_code] += 1.5
             c.anchor = True
-            if r.kind == "admin1" or r.population >= PROMINENT_POPULATION:
+            if r.kind == "admin1" or r.population >= PROMINENT_POPULATION or _region_told(r, c, text):
                 backed.add(r.country_code)
             else:
                 towns.setdefault(r.country_code, set()).add(name_key(c.text))
@@ -283,6 +285,13 @@ def _regions_named(gaz: "Gazetteer", name: str) -> list["ResolvedPlace"]:
     """The first-level regions whose own name is `name` exactly (Georgia, the US state)."""
     return [o for o in gaz.candidates(name, fuzzy=False)
             if o.kind == "admin1" and o.match == "exact" and name_key(o.name) == name_key(name)]
+
+
+def _region_told(r: "ResolvedPlace", c: Candidate, text: str) -> bool:
+    """Whether the text names, as a word of its own, the region the gazetteer puts town `r` in."""
+    return bool(r.admin1) and name_key(r.admin1) != name_key(c.text) \
+        and r.admin1.split()[0].lower() not in DIRECTION_WORDS \
+        and re.search(r"(?<![\w-])" + re.escape(r.admin1) + r"(?![\w-])", text) is not None
 
 
 def _regions_of_their_towns(kept: list[Candidate], gaz: "Gazetteer") -> set[str]:

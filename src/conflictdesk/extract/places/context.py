@@ -81,9 +81,11 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
             c.precision = 2
         dm = DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start])
         if dm:
-            c.prefer = c.prefer or "admin1"
-            c.precision = 2
             c.direction = dm.group(0).strip().lower()
+            if c.direction != "central":
+                # "northern Aleppo" is the province; "central Istanbul" the city's heart, as the name alone reads
+                c.prefer = c.prefer or "admin1"
+            c.precision = 2
             c.region_start = max(0, c.start - 25) + dm.start()
 
 

@@ -83,7 +83,7 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     filed_in = filed_in_country(gaz, text)
     if filed_in:
         prior[filed_in] += 1.5
-    known = document_countries(kept, gaz=gaz, prior=prior)
+    known = document_countries(kept, gaz=gaz, prior=prior, text=text)
     return without_containers(choose_places(kept, known, gaz=gaz, text=text), text)
 
 
