@@ -445,3 +445,10 @@ def test_the_news_ranked_in_the_year_is_the_news_of_the_leads_day(nlp, kb):
             "said.\nThe third suicide bombing in Turkey this year struck a busy square near the old city walls.")
     ranked = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("The third")]
     assert ranked and (ranked[0].event_date, ranked[0].salience) == (dt.date(2016, 5, 7), "main")
+
+
+def test_the_day_of_an_arrest_does_not_date_the_bombing_a_suspect_confessed_to(nlp, kb):
+    text = ("KANO, Nigeria — Police arrested two men on Friday, including a trader who investigators say has "
+            "confessed to planting a bomb at a bus station in the city.")
+    bombs = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert bombs and bombs[0].event_date is None and bombs[0].salience == "background"

@@ -1036,10 +1036,11 @@ def accused_act(head: "Token") -> bool:
 
 def _accused_phrase(head: "Token") -> "Token | None":
     """The verb of the phrase "of killing ..." / "with shooting ..." / "of attempting to bomb ..." the trigger
-    is in, when what governs it is an accusation (`ACCUSED_WORDS`), else None."""
-    if head.pos_ != "VERB":
+    is in, when what governs it is an accusation (`ACCUSED_WORDS`), else None; for an event noun, that of the
+    verb it is the object of ("confessed to planting a bomb", "charged with carrying out the attack")."""
+    t = head.head if head.pos_ == "NOUN" and head.dep_ == "dobj" else head
+    if t.pos_ != "VERB":
         return None
-    t = head
     while t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ == "VERB":
         t = t.head
     if t.dep_ != "pcomp" or t.head.lower_ not in ("of", "with", "for", "to", "in"):
