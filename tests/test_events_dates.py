@@ -428,3 +428,27 @@ def test_an_incident_named_as_known_has_no_day_of_the_news(nlp, kb):
             "for two years or more before the Denver shootings.")
     told = [e for e in events(nlp, kb, text) if "Denver shootings" in e.evidence.text]
     assert told and all(e.event_date is None for e in told), [(e.event_date, e.salience) for e in told]
+
+
+def test_a_story_a_paragraph_recalls_from_a_past_year_goes_on_undated(nlp, kb):
+    text = ("LAGOS — Police dispersed a march by traders in Lagos on Monday, officials said.\n\n"
+            "Last year, two brothers said to back a separatist movement shot dead nine villagers at a market in "
+            "Enugu. Soldiers later killed both men in a shootout.")
+    evs = events(nlp, kb, text, published=dt.date(2016, 5, 10))
+    battle = [e for e in evs if e.evidence.text.startswith("Soldiers later")]
+    assert battle and (battle[0].event_date, battle[0].salience) == (None, "background"), \
+        [(e.event_date, e.salience, e.evidence.text[:40]) for e in evs]
+
+
+def test_the_news_ranked_in_the_year_is_the_news_of_the_leads_day(nlp, kb):
+    text = ("ISTANBUL — A suicide bomber killed four people at a bus stop in central Istanbul on Saturday, police "
+            "said.\nThe third suicide bombing in Turkey this year struck a busy square near the old city walls.")
+    ranked = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("The third")]
+    assert ranked and (ranked[0].event_date, ranked[0].salience) == (dt.date(2016, 5, 7), "main")
+
+
+def test_the_day_of_an_arrest_does_not_date_the_bombing_a_suspect_confessed_to(nlp, kb):
+    text = ("KANO, Nigeria — Police arrested two men on Friday, including a trader who investigators say has "
+            "confessed to planting a bomb at a bus station in the city.")
+    bombs = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
+    assert bombs and bombs[0].event_date is None and bombs[0].salience == "background"

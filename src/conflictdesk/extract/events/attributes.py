@@ -1036,10 +1036,11 @@ def accused_act(head: "Token") -> bool:
 
 def _accused_phrase(head: "Token") -> "Token | None":
     """The verb of the phrase "of killing ..." / "with shooting ..." / "of attempting to bomb ..." the trigger
-    is in, when what governs it is an accusation (`ACCUSED_WORDS`), else None."""
-    if head.pos_ != "VERB":
+    is in, when what governs it is an accusation (`ACCUSED_WORDS`), else None; for an event noun, that of the
+    verb it is the object of ("confessed to planting a bomb", "charged with carrying out the attack")."""
+    t = head.head if head.pos_ == "NOUN" and head.dep_ == "dobj" else head
+    if t.pos_ != "VERB":
         return None
-    t = head
     while t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ == "VERB":
         t = t.head
     if t.dep_ != "pcomp" or t.head.lower_ not in ("of", "with", "for", "to", "in"):
@@ -1953,6 +1954,13 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     para = max(paragraph_start(text, sent_start), back or 0)
     before = [d for d in dates if para <= d.span.start < sent_start and d.date is not None
               and d.span.start not in reporting and d.rule != PHRASE]
+    past = [d for d in dates if para <= d.span.start < sent_start and recalled_time(d, text, latest)
+            and d.span.start > max((b.span.start for b in before), default=-1)]
+    if past and not in_sent:
+        # the paragraph's last time before it is a past one coarser than a month ("Two years ago, gunmen
+        # killed nine villagers. They later died in a gun battle."): the story the paragraph recalls goes
+        # on, not the news of the report's day
+        return max(past, key=lambda d: d.span.start)
     wire = para > 1 and text[para - 2] != "\n" and text[para - 1] == "\n"
     if not before and (wire or _one_sentence_paragraph(text, para)):
         # wire copy sets each sentence on its own line, or in a paragraph of its own: the line before
@@ -2014,7 +2022,12 @@ def earlier_this_year(when: DateMention | None, head: "Token") -> bool:
         return False
     if head.doc.text[when.span.end:when.span.end + 2] in ("'s", "’s"):
         return False       # "into this year's race": a thing of the year, no time of the event
-    return not any(t.ent_type_ == "ORDINAL" or _superlative(t) or t.lower_ in RANK_WORDS for t in head.sent)
+    return not any(ranks(t) for t in head.sent)
+
+
+def ranks(t: "Token") -> bool:
+    """A word that ranks an incident among others ("the fourth bombing", "the deadliest attack", "the latest")."""
+    return t.ent_type_ == "ORDINAL" or _superlative(t) or t.lower_ in RANK_WORDS
 
 
 CLAUSE_TOPS = {"ROOT", "relcl", "ccomp", "acl", "parataxis"}

@@ -31,6 +31,7 @@ import ahocorasick
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
+from ..dates import COARSE
 from ..parse_tree import text_of
 from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
@@ -47,7 +48,7 @@ from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN
                          clause_times, coded_fatalities, count_of, date_for, document_places, earlier_this_year,
                          fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
                          in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
-                         outside_who_clause_times, phrase_scopes, place_for, possessed_times, recalled_time,
+                         outside_who_clause_times, phrase_scopes, place_for, possessed_times, ranks, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
                          told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
@@ -92,6 +93,17 @@ def _day_of(when: DateMention) -> dt.date | None:
     if when.date is None or when.end is None or when.time_precision != 2 or when.end <= when.date:
         return when.date
     return when.date + (when.end - when.date) // 2
+
+
+def _year_of_the_news(d: Draft, published: dt.date | None) -> bool:
+    """The news told with only the report's year, its own noun ranked in it ("the fourth suicide bombing in
+    Turkey this year struck a square"): the news of the report's day, as one told with no time at all, not
+    an event with no date. Not where the rank is a victim's ("the second hostage killed this year")."""
+    when = d.date
+    return d.salience == "main" and published is not None and when is not None and when.date is None \
+        and when.rule == COARSE and (when.span.text.lower() == "this year" or when.span.text.endswith(
+            str(published.year))) and d.mention.head.lemma_ in VIOLENT_INCIDENT_NOUNS \
+        and any(ranks(c) for c in d.mention.head.children)
 
 
 def month_only(when: DateMention) -> bool:
@@ -2912,7 +2924,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         _civilian_victims(d, where, kb=kb, index=index, patterns=patterns)
         _demonstration_sides(d, where, kb=kb, index=index, patterns=patterns)
         when, precision = (None, None) if d.salience == "main" and named_as_known(d, doc.published) else \
-            (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date else \
+            (_day_of(d.date), d.date.time_precision if d.date.date else None) if d.date and not \
+            _year_of_the_news(d, doc.published) else \
             (anchor, 2) if d.salience == "main" and anchor and not d.ongoing else (None, None)
         month = f"{when:%Y-%m}" if when is not None and d.date is not None and month_only(d.date) else None
         if d.cause and d.date is None and d.clause_day is None and not d.rules:
