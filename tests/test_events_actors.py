@@ -1608,3 +1608,16 @@ def test_who_leads_an_investigation_into_a_shooting_did_not_shoot(nlp, kb):
             "partnership with the state police will lead the investigation into the shooting, officials said.")
     evs = coded(nlp, kb, text)
     assert evs and all("Military" not in (a1 or "") for _, a1, _ in evs), evs
+
+
+def test_who_cleared_an_officer_in_a_shooting_did_not_shoot(nlp, kb):
+    text = ("A police officer shot dead an unarmed student in the town of Tula in 2014, sparking riots. Last "
+            "year a U.S. inquiry cleared the officer in the fatal shooting.")
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or "Military" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_town_retaken_from_under_a_groups_control_names_that_group(nlp, kb):
+    text = "Iraqi troops on Monday recaptured the town of Heet, which had been under Islamic State control since 2014."
+    [(ev, a1, a2)] = coded(nlp, kb, text)
+    assert ev.sub_event_type == "Government regains territory" and a2 and "Islamic State" in a2, (a1, a2)

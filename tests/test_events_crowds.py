@@ -165,3 +165,12 @@ def test_a_group_that_clashed_with_counter_protesters_is_a_violent_demonstration
                            nlp=nlp, kb=kb).events
     assert [(e.event_type, e.sub_event_type) for e in evs] == [("Riots", "Violent demonstration")], \
         [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_crowd_that_gathered_at_the_scene_of_a_killing_met_no_force(nlp, kb):
+    text = ("A police officer in Durban, South Africa, shot dead a man who ran from a checkpoint on Tuesday, the "
+            "authorities said, and a radio station reported protesters chanting slogans gathered at the scene.")
+    evs = events(nlp, kb, text)
+    subs = {e.sub_event_type for e in evs}
+    assert "Attack" in subs and "Excessive force against protesters" not in subs, sorted(subs)
+    assert not any(e.actor1 and e.actor1.startswith("protesters") and e.actor2 for e in evs), evs

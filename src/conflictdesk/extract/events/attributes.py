@@ -1002,7 +1002,7 @@ AFTER_NOUNS = {"suspect", "accomplice", "investigation", "probe", "inquiry", "tr
                "conviction", "sentence", "charge", "verdict", "case"}
 AFTER_VERBS = {"charge", "convict", "sentence", "try", "indict", "suspect", "accuse", "detain", "arrest", "jail",
                "prosecute", "question", "interrogate", "investigate", "probe", "extradite", "acquit", "implicate",
-               "link", "tie", "connect", "commemorate", "mark", "mourn"}
+               "link", "tie", "connect", "commemorate", "mark", "mourn", "clear", "exonerate", "absolve"}
 AFTER_PREPS = {"in", "for", "over", "of", "with", "into", "to"}
 
 

@@ -461,6 +461,24 @@ def _inside_its_phrase(head: Any, told: Any) -> bool:
         and after.head.i != head.i and after.head.i == told.root.head.i
 
 
+def at_the_scene(o: Any) -> bool:
+    """"was shot dead by officers at the scene": the scene of the incident, where it happened (a film's scene
+    has its own words: "the opening scene", "a scene of the film")."""
+    return o.lemma_.lower() == "scene" and o.dep_ == "pobj" and o.head.lower_ in ("at", "on") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children) \
+        and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in o.children)
+
+
+def _gathered_at_the_scene(demo: Draft, violence: Draft) -> bool:
+    """"police shot a man dead, and protesters gathered at the scene": a crowd told after the violence, as
+    coming to its scene later in the sentence (not "the scene of the rally", nor the violence's own "shot at
+    the scene"), came after it; the violence is no force it met."""
+    head, act = demo.mention.head, violence.mention.head
+    return act.i < head.i and any(
+        at_the_scene(t) and t.head.head.i != act.i and not any(c.dep_ == "prep" for c in t.children)
+        for t in head.sent[head.i - head.sent.start:])
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -480,7 +498,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         # the violence a crowd protests ("against the killing of a driver") is no force it met, nor a battle
         # fought beside it or a shooting at police there ("a gunman killed five officers at the rally"): these
         # stay events of their own
-        beside = {id(d) for d in violent if d.coding.event_type == "Battles" or _on_forces(d.mention.head)}
+        beside = {id(d) for d in violent if d.coding.event_type == "Battles" or _on_forces(d.mention.head)
+                  or _gathered_at_the_scene(top, d)}
         force = [d for d in violent if not d.protested and id(d) not in beside]
         if top.coding.event_type == "Protests" and force:
             lethal = any(d.mention.head.lemma_.lower() in LETHAL_HEADS and not less_lethal(d.mention.head)

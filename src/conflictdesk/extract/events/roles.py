@@ -1081,6 +1081,8 @@ INSPIRING = {"inspire", "motivate", "influence", "radicalise", "radicalize", "re
 HELD_SITES = {"village", "town", "city", "area", "district", "neighbourhood", "neighborhood", "position", "base",
               "stronghold", "territory", "region", "hamlet", "suburb", "outpost"}
 HOLDING = {"hold", "control", "occupy", "run", "besiege"}
+# what a place is under when a side holds it ("under Islamic State control", "under rebel rule")
+HOLDING_NOUNS = {"control", "rule", "occupation", "siege"}
 # verbs whose subject is the side attacked, not the attacker ("repelled an attack by X")
 REPELLING = {"repel", "repulse", "deflect", "thwart", "foil", "rebuff"}
 
@@ -1437,6 +1439,14 @@ def _held_by(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Tok
             if c.i >= 2 and place.doc[c.i - 1].text == "-":
                 named = place.doc[c.i - 2]
                 if _names_a_side(named, index, patterns):
+                    return named
+    # "Fallujah, which has been under Islamic State control since 2014": the side whose control it is under
+    for clause in [place, *(c for c in place.children if c.dep_ == "relcl")]:
+        for rule in _pobj_of(clause, {"under"}):
+            if rule.lemma_.lower() in HOLDING_NOUNS:
+                named = next((c for c in rule.children if c.dep_ in ("compound", "poss", "amod")
+                              and _names_a_side(c, index, patterns)), None)
+                if named is not None:
                     return named
     return None
 

@@ -53,8 +53,8 @@ from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
                          told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
                          told_sites, without_credits)
-from .notes import (NEW_EVENT, Draft, dated_in_its_clause, dates_differ, less_lethal, merge_document, merge_sentence,
-                    write_note)
+from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
+                    merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
@@ -453,14 +453,6 @@ def _struck_by_violence(head: Any) -> bool:
                                        for c in head.children)
 
 
-def _at_the_scene(o: Any) -> bool:
-    """"was shot dead by officers at the scene": the scene of the incident, where it happened (a film's scene
-    has its own words: "the opening scene", "a scene of the film")."""
-    return o.lemma_.lower() == "scene" and o.dep_ == "pobj" and o.head.lower_ in ("at", "on") \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children) \
-        and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in o.children)
-
-
 def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
     """"an attack on the bill", "shot a film", "the fight against malaria": the object of a violent
     word is no one who could be attacked."""
@@ -473,7 +465,7 @@ def _figurative(m: Mention, target: "Any", patterns: EventPatterns) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     # "a bombing at a market": a place where it happened, not a market that was "attacked"
     objs = [o for o in objs if not (o.dep_ == "pobj" and o.head.lower_ == "at" and o.lemma_.lower() in PLACE_LIKE)
-            and not _at_the_scene(o)]
+            and not at_the_scene(o)]
     agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if any({c.lemma_.lower() for c in g.children if c.dep_ in ("compound", "amod")} & patterns.not_event_compounds
            for g in agents):
