@@ -9,6 +9,7 @@ count each change right, wrong or unsure against the article's text.
     .venv/bin/python bench/read_sample.py sample --seed 101 --n 40 --out /tmp/base.json
     .venv/bin/python bench/read_sample.py sample --seed 101 --n 40 --out /tmp/new.json   # after a change
     .venv/bin/python bench/read_sample.py diff /tmp/base.json /tmp/new.json [--points]
+    .venv/bin/python bench/read_sample.py sample --seed 7 --about 'Syria|Iraq|Yemen' ...   # reporting from there
 
 The draw leaves out every annotated row (`bench/eval_articles.py`'s gold files) and the rows the annotation
 guide keeps apart (../shared/data/annotated/README.md), and keeps articles under 30,000 characters with at
@@ -50,8 +51,9 @@ def annotated_rows() -> set[int]:
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def draw(seed: int, n: int) -> list[dict[str, Any]]:
-    """`n` unannotated conflict articles in a seeded order, as documents for `extract_articles`."""
+def draw(seed: int, n: int, about: re.Pattern[str] | None = None) -> list[dict[str, Any]]:
+    """`n` unannotated conflict articles in a seeded order, as documents for `extract_articles`; with `about`,
+    only articles that name it at least twice ("Syria|Iraq" draws reporting from those countries)."""
     skip = annotated_rows() | rows_kept_apart(GUIDE.read_text(encoding="utf-8"))
     found = []
     with NEWS.open(encoding="utf-8") as fh:
@@ -60,7 +62,8 @@ def draw(seed: int, n: int) -> list[dict[str, Any]]:
                 continue
             record = json.loads(line)
             text = record.get("text") or ""
-            if len(text) < MAX_CHARS and len(CONFLICT_WORDS.findall(text)) >= MIN_WORDS:
+            if len(text) < MAX_CHARS and len(CONFLICT_WORDS.findall(text)) >= MIN_WORDS \
+                    and (about is None or len(about.findall(text)) >= 2):
                 found.append((row, record))
     random.Random(seed).shuffle(found)
     return [{"id": f"r{row}", "title": record.get("title") or "", "published": (record.get("date") or "")[:10],
@@ -81,11 +84,11 @@ def readable(out: dict[str, Any]) -> dict[str, Any]:
     return {"events": events, "points": points}
 
 
-def sample(seed: int, n: int) -> dict[str, Any]:
+def sample(seed: int, n: int, about: re.Pattern[str] | None = None) -> dict[str, Any]:
     from conflictdesk.knowledge import load_knowledge_base
     from conflictdesk.nlp import load_pipeline
 
-    docs = draw(seed, n)
+    docs = draw(seed, n, about)
     outs = eval_articles.extract_articles(docs, nlp=load_pipeline(), kb=load_knowledge_base())
     return {d["id"]: {"title": d["title"], "published": d["published"], **readable(outs.get(d["id"], {}))}
             for d in docs}
@@ -111,13 +114,14 @@ def main() -> None:
     take.add_argument("--seed", type=int, required=True)
     take.add_argument("--n", type=int, default=40)
     take.add_argument("--out", type=Path, required=True)
+    take.add_argument("--about", type=re.compile, help="only articles naming this pattern twice, e.g. 'Syria|Iraq'")
     compare = commands.add_parser("diff", help="what changed between two samples")
     compare.add_argument("base", type=Path)
     compare.add_argument("new", type=Path)
     compare.add_argument("--points", action="store_true", help="statement points instead of events")
     args = parser.parse_args()
     if args.command == "sample":
-        result = sample(args.seed, args.n)
+        result = sample(args.seed, args.n, args.about)
         args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
         print(f"{len(result)} articles, {sum(len(r['events']) for r in result.values())} events, "
               f"{sum(len(r['points']) for r in result.values())} points -> {args.out}")

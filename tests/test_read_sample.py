@@ -51,3 +51,11 @@ def test_readable_takes_the_contract_fields_and_names_the_ids():
     assert got["events"][0]["evidence"] == "Police fought gunmen."
     assert got["points"] == [{"speaker": "A Spokesman", "actor": "Police Forces of Kenya (2013-)",
                               "text": "We will respond.", "labels": ["threat"]}]
+
+
+def test_a_draw_about_a_pattern_keeps_articles_that_name_it_twice():
+    import re
+    about = re.compile("Syria|Iraq")
+    docs = _read_sample().draw(3, 5, about)
+    assert len(docs) == 5
+    assert all(len(about.findall(d["text"])) >= 2 for d in docs)
