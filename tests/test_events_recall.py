@@ -408,3 +408,30 @@ def test_an_attack_on_a_garrison_is_a_battle(nlp, kb):
     evs = extract(nlp, kb, text).events
     assert ("Battles", "Armed clash") in subs(evs) and ("Violence against civilians", "Attack") not in subs(evs), \
         subs(evs)
+
+
+# a person shot or stabbed, told with the person hit, is harm told as "killed" is: in a report about violence
+# it needs no conflict word of its own
+def test_a_person_shot_and_stabbed_is_an_attack(nlp, kb):
+    text = ("Police are investigating a wave of attacks on local politicians in the region. "
+            "Miller, a city councillor, was shot and stabbed on Tuesday by a man outside her office in Bradford.")
+    evs = extract(nlp, kb, text).events
+    assert any(e.event_type == "Violence against civilians" and str(e.event_date) == "2016-06-07"
+               and "Miller" in e.evidence.text for e in evs), [(e.sub_event_type, e.event_date) for e in evs]
+
+
+def test_a_film_shot_is_no_harm(nlp, kb):
+    text = "The director shot the film in Bradford on Tuesday, his spokeswoman said."
+    assert not extract(nlp, kb, text).events
+
+
+# two days, each told in its own clause of one sentence, are two incidents, not one
+def test_two_shootings_dated_apart_in_one_sentence(nlp, kb):
+    text = ("An officer fatally shot a man in the city on Thursday, police said. "
+            "Thursday's shooting happened in the same district where in March police shot a teenager "
+            "who was fleeing a robbery.")
+    evs = extract(nlp, kb, text).events
+    months = {(e.event_date or e.month_start or dt.date.min).month for e in evs
+              if e.event_type == "Violence against civilians"}
+    assert {3, 6} <= months, [(e.event_date, e.event_month, e.evidence.text[:40]) for e in evs]
+

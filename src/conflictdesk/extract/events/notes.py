@@ -553,6 +553,10 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 continue        # "the first murder on campus since 1966, when a Marine opened fire": two events
             if dates_differ(o.date, d.date) and any(x.date.rule == PHRASE for x in (o, d) if x.date):
                 continue        # "police killed two militants on Saturday, a day after a suicide bombing": two days
+            if "outcome" not in (o.kind, d.kind) and dates_differ(o.date, d.date) \
+                    and dated_in_its_clause(o) and dated_in_its_clause(d):
+                continue        # "Thursday's shooting occurred where in December police shot a man": two days,
+                                # each told in its own clause, are two events
             if o.date is not None and o.date.rule == PHRASE and o.date == d.date:
                 host = o        # "a day after a bomb targeting police killed 11 people": the phrase names one event
                 break

@@ -204,6 +204,26 @@ def _fatal_blow(m: Mention) -> bool:
         and any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in m.head.children)
 
 
+def _person_wounded(m: Mention, patterns: EventPatterns) -> bool:
+    """A blow that hits a person, told with the person hit and its own day ("she was shot and stabbed on
+    Thursday", "stabbed a guard on Monday"): harm told, as "killed" or "wounded" is; not things hit ("shot a
+    film"), nor a step of an incident told before ("He then shot the driver", in a retelling of a past crime)."""
+    head = m.head
+    if m.trigger.kind != "event" or m.coding.event_type not in ARMED_VIOLENCE or head.pos_ != "VERB" \
+            or head.lemma_.lower() not in WOUNDING_VERBS:
+        return False
+    verbs = [head] + ([head.head] if head.dep_ == "conj" and head.head.pos_ == "VERB" else [])
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if not any(t.ent_type_ == "DATE" and (t.head in verbs or t.head.dep_ == "prep" and t.head.head in verbs)
+               for t in m.sent):
+        return False
+    # a name the parse tags no place or organisation is a person's ("Cox was shot"); a pronoun ("where he was
+    # shot") is most often the person hit again, in the retelling of an incident told before
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.pos_ != "PRON"
+               and (_people(c, patterns) or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_))
+               for v in verbs for c in v.children)
+
+
 def _victim_named(m: Mention) -> bool:
     """An injury or death word with the people it struck ("injuring 5 people", "two soldiers were killed")."""
     head = m.head
@@ -2704,7 +2724,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                prev_forms=p) for s, f, n, p in zip(sents, forms, following, preceding)]
     # violence with victims named in the same sentence needs no other cue ("a mysterious explosion
     # injured several children"); an outcome word alone does not ("14 people died in flooding")
-    hurts = [any((m.trigger.kind == "outcome" or _fatal_blow(m)) and _victim_named(m) for m in f) for f in found_all]
+    hurts = [any((m.trigger.kind == "outcome" or _fatal_blow(m)) and _victim_named(m) or _person_wounded(m, patterns)
+                 for m in f) for f in found_all]
     # "members of two rival parties clashed", "residents beat a suspected thief": a crowd's violence
     crowd_acts = {id(m) for f in found_all for m in f if done_by_crowd(m, patterns)}
     # a text about anything but conflict, violence or protest reports none ("a long battle against deflation")
