@@ -1621,3 +1621,41 @@ def test_a_town_retaken_from_under_a_groups_control_names_that_group(nlp, kb):
     text = "Iraqi troops on Monday recaptured the town of Heet, which had been under Islamic State control since 2014."
     [(ev, a1, a2)] = coded(nlp, kb, text)
     assert ev.sub_event_type == "Government regains territory" and a2 and "Islamic State" in a2, (a1, a2)
+
+
+def test_between_two_places_names_no_sides(nlp, kb):
+    text = ("With Iraqi troops backed by US warplanes waging a big offensive between the western town of Hit and the "
+            "Syrian border, tribal leaders appeared to be exploiting the chaos.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Armed clash"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Iraq"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_its_strikes_are_the_speakers_own(nlp, kb):
+    text = "The Russian defence ministry said on Monday its air strikes had destroyed 60 targets near Palmyra."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Russia"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_government_offensive_parsed_as_a_subject_is_the_states(nlp, kb):
+    text = ("A Syrian government offensive around the city of Homs backed by Russian jets has sent tens of "
+            "thousands fleeing to the Lebanese border.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Armed clash"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Syria"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_place_in_the_hands_of_a_group_was_taken_from_it(nlp, kb):
+    text = ("Kurdish fighters overran an air base near Qamishli on Sunday that had been in the hands of "
+            "Islamic State since 2014.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Battles"]
+    assert evs and evs[0][2] and evs[0][2].startswith("Islamic State"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_claim_of_the_attacks_in_a_statement_points_back(nlp, kb):
+    from conflictdesk.extract.events.attribution import read_attributions
+
+    doc = nlp("Islamic State claimed responsibility for the attacks in a statement posted online.")
+    told = read_attributions(list(doc.sents), groups_in=lambda lo, hi: [(hi, "islamic-state")] if lo < 14 else [])
+    assert told.back == {0: {"islamic-state"}}, (told.by_sentence, told.back)
+    doc = nlp("Islamic State claimed responsibility for the attacks in Homs.")
+    told = read_attributions(list(doc.sents), groups_in=lambda lo, hi: [(hi, "islamic-state")] if lo < 14 else [])
+    assert told.back == {}, told.back

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .incidents import ANY_VIOLENCE
+from .roles import OUTLET_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -32,6 +33,9 @@ BACK_POINTING = {"the", "this", "that", "these", "those"}     # determiners: "fo
 INCIDENT_WORDS = ANY_VIOLENCE | {"bombing", "blast", "explosion", "shooting", "killing", "ambush", "siege",
                                  "kidnapping", "abduction"}
 BACK_PRONOUNS = {"it", "them"}                                # not the relative "that" ("attacks that were...")
+# where a claim was told, no part of what it claims: "claimed the attacks in a statement posted online"
+CLAIM_CHANNELS = OUTLET_NOUNS | {"statement", "message", "video", "communique", "communiqué", "posting", "post",
+                                 "recording", "audio", "tweet"}
 
 
 @dataclass(slots=True)
@@ -99,7 +103,13 @@ def _back_reference(noun: Any) -> bool:
     """"it", "the attacks": a phrase naming nothing but an incident told before."""
     return noun.lower_ in BACK_PRONOUNS or (
         noun.lemma_.lower() in INCIDENT_WORDS
-        and all(c.dep_ == "det" and c.lower_ in BACK_POINTING for c in noun.children))
+        and all((c.dep_ == "det" and c.lower_ in BACK_POINTING) or _told_in(c) for c in noun.children))
+
+
+def _told_in(prep: Any) -> bool:
+    """"(the attacks) in a statement", "on its website": where the claim was told, hung from the incident noun."""
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "on", "via", "through") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in CLAIM_CHANNELS for g in prep.children)
 
 
 def _phrase_head(tok: Any) -> Any:

@@ -420,10 +420,16 @@ SPEAKING_VERBS = {"say", "claim", "announce", "deny", "insist", "confirm", "add"
 
 def _speaker_of_pronoun(tok: "Token") -> "Token | None":
     """"Russia said it extended a truce", "Islamic State said they carried out the attack": the pronoun
-    subject of what a speaker says is the speaker (when the speaker is no pronoun itself)."""
-    if tok.pos_ != "PRON" or tok.lower_ not in ("it", "they", "we") or tok.dep_ not in ("nsubj", "nsubjpass"):
+    subject of what a speaker says is the speaker (when the speaker is no pronoun itself); so is the owner
+    of that subject ("the Russian defence ministry said its air strikes hit 40 targets")."""
+    if tok.pos_ != "PRON":
         return None
-    said = tok.head
+    if tok.lower_ in ("its", "their", "our") and tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        said = tok.head.head
+    elif tok.lower_ in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
+        said = tok.head
+    else:
+        return None
     if said.dep_ != "ccomp" or said.head.lemma_.lower() not in SPEAKING_VERBS:
         return None
     # "Islamic State said they carried out the attack", not "They have seized villages, rebels said": a
@@ -1180,9 +1186,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 and head.tag_ == "VBG" and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
             # "Fighting between the rebels and Ukraine's forces killed thousands": a gerund read as a verb,
             # used as a noun; its "between X and Y" names both sides, as the noun's does
-            between = [b for b in _pobj_of(head, {"between"}) if _conjuncts(b)]
-            if between:
-                agent, target = between[0], _conjuncts(between[0])[0]
+            pair = _sides_between(head, index, patterns)
+            if pair is not None:
+                agent, target = pair
         if head.lemma_.lower() in REPELLING and not passive and target is not None:
             # "the peshmerga deflected Islamic State attacks": who attacked is the battle's first side (ACLED),
             # who repelled them the second; an attack noun's own attacker is that side
@@ -1198,7 +1204,10 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
     else:
         # "Saturday's suicide bombing", "last week's attack": a time owns no act, it tells when
         poss = [c for c in _children(head, {"poss"}) if c.ent_type_ not in ("DATE", "TIME")]
-        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        # "a Syrian government offensive ... has sent thousands fleeing": the parser may take the noun before an
+        # event noun for its subject; it is the noun's modifier
+        mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") or (
+            c.dep_ == "nsubj" and c.i == head.i - 1 and c.pos_ == "NOUN" and head.pos_ == "NOUN")]
         # "an attack from rebels": by them; "the capture of the town from rebels": taken from them (the loser)
         by = _pobj_of(head, {"by"}) if m.trigger.kind == "territory" else \
             [g for g in _pobj_of(head, {"by", "from"}) if not _origin(g)]
@@ -1244,10 +1253,10 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         else:
             for c in mods:
                 if index.within(c.idx, c.idx + len(c.text)) or (
-                        c.dep_ == "compound" and role_phrase_in(c, patterns) is not None):
+                        c.dep_ in ("compound", "nsubj") and role_phrase_in(c, patterns) is not None):
                     agent = c
                     break
-                if c.dep_ == "compound" and c.lemma_.lower() == "government" and \
+                if c.dep_ in ("compound", "nsubj") and c.lemma_.lower() == "government" and \
                         getattr(role_phrase_in(head, patterns), "state", None):
                     agent = head           # "a government attack", "government air strikes": the state's forces
                     break
@@ -1322,7 +1331,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             withs = _pobj_of(head, {"with", "against", "from"})   # "clashes with X", "took X from Y"
             target = withs[0] if withs else None
         between = _pobj_of(head, {"between"})
-        if between:
+        if between and (_names_a_side(between[0], index, patterns)
+                        or any(_names_a_side(c, index, patterns) for c in _conjuncts(between[0]))):
             agent = between[0]
             conj = _conjuncts(between[0])
             target = conj[0] if conj else None
@@ -1330,9 +1340,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             and not _pobj_of(head, {"between"}):
         # "fighting flared anew in Aleppo between insurgents and the YPG", "clashes broke out between X
         # and Y": the sides of the fighting, hung from the verb it is the subject of
-        between = [b for b in _pobj_of(head.head, {"between"}) if _conjuncts(b)]
-        if between:
-            agent, target = between[0], _conjuncts(between[0])[0]
+        pair = _sides_between(head.head, index, patterns)
+        if pair is not None:
+            agent, target = pair
     if target is None and m.trigger.kind == "territory" and not expelling(m):
         # "took back Islamic State-held villages", "the capture of 18 villages from Islamic State": who held them
         taken = _children(head, {"dobj"}) if head.pos_ in ("VERB", "AUX") else _pobj_of(head, {"of"})
@@ -1428,6 +1438,16 @@ def _names_a_side(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> b
     return found.actor is not None or found.phrase is not None
 
 
+def _sides_between(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> "tuple[Token, Token] | None":
+    """"fighting between the rebels and the army": the two sides "between X and Y" names; none when neither
+    names a side ("an offensive between the city of Aleppo and the Turkish border" names two places)."""
+    for b in _pobj_of(tok, {"between"}):
+        others = _conjuncts(b)
+        if others and (_names_a_side(b, index, patterns) or _names_a_side(others[0], index, patterns)):
+            return b, others[0]
+    return None
+
+
 def _held_by(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Token | None":
     """Who holds a place: "villages held by Islamic State", "Islamic State-held villages", "rebel-held
     areas" (a side, named or by its role word)."""
@@ -1440,14 +1460,16 @@ def _held_by(place: "Token", index: ActorIndex, patterns: EventPatterns) -> "Tok
                 named = place.doc[c.i - 2]
                 if _names_a_side(named, index, patterns):
                     return named
-    # "Fallujah, which has been under Islamic State control since 2014": the side whose control it is under
+    # "Fallujah, which has been under Islamic State control since 2014": the side whose control it is under;
+    # "a base that had been in the hands of rebels", "in rebel hands": the side whose hands it was in
     for clause in [place, *(c for c in place.children if c.dep_ == "relcl")]:
-        for rule in _pobj_of(clause, {"under"}):
-            if rule.lemma_.lower() in HOLDING_NOUNS:
-                named = next((c for c in rule.children if c.dep_ in ("compound", "poss", "amod")
-                              and _names_a_side(c, index, patterns)), None)
-                if named is not None:
-                    return named
+        rules = [r for r in _pobj_of(clause, {"under"}) if r.lemma_.lower() in HOLDING_NOUNS] + \
+            [r for r in _pobj_of(clause, {"in"}) if r.lower_ == "hands"]
+        for rule in rules:
+            named = next((c for c in [*rule.children, *_pobj_of(rule, {"of"})] if c.dep_ in (
+                "compound", "poss", "amod", "pobj") and _names_a_side(c, index, patterns)), None)
+            if named is not None:
+                return named
     return None
 
 
