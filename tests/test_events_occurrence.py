@@ -1365,3 +1365,17 @@ def test_tactics_in_use_are_no_incident(nlp, kb, text):
 def test_a_weapon_used_once_stays_an_incident(nlp, kb):
     assert violent(nlp, kb, "Insurgents used a roadside bomb against a police patrol near Kunduz on Monday, "
                             "killing three officers.")
+
+
+def test_a_side_of_a_country_told_past_the_lead_stays_for_the_sentence_after_it(nlp, kb):
+    # a report on a Maiduguri bombing; a later paragraph tells of fighting on the side of the country that city
+    # lies on, and the next sentence, naming no place, tells of that fighting, not of the city's bombing
+    text = ("MAIDUGURI — A bomb killed nine people outside a bus station in Maiduguri on Monday, police said. "
+            "The blast shattered windows across the district and wounded dozens of passers-by. Hospitals "
+            "in the city appealed for blood donors. Officials said the bomber had approached on foot. The governor "
+            "ordered markets closed for two days and asked residents to stay at home until Wednesday, when schools "
+            "and offices are due to open again under heavy guard.\n"
+            "Boko Haram fighters attacked troops in northeastern Nigeria last week. The insurgents said they "
+            "had killed 30 soldiers and seized weapons.")
+    evs = [e for e in violent(nlp, kb, text) if "troops" in e.evidence.text or "30 soldiers" in e.evidence.text]
+    assert evs and all(e.location != "Maiduguri" for e in evs), [(e.location, e.evidence.text) for e in evs]

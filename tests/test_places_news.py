@@ -388,3 +388,20 @@ def test_a_state_before_a_college_is_where_it_lies(places):
     # "an Oregon community college": the state the college is in, at least
     found = places("Two students were shot dead at an Oregon community college on Thursday, police said.")
     assert [(p.span.text, p.kind) for p in found] == [("Oregon", "admin1")]
+
+
+def test_a_town_told_with_a_state_named_like_a_country_is_in_that_state(places):
+    # "Athens, Georgia": the US state holds the town; the country Georgia has no Athens
+    found = places("A man was charged on Tuesday after setting fire to a car outside a bank in Athens, Georgia, "
+                   "police said.")
+    athens = named(found, "Athens")
+    assert athens and athens[0].country == "United States" and athens[0].admin1 == "Georgia"
+    # a town of the country keeps the country's reading
+    found = places("Protesters gathered outside parliament in Batumi, Georgia, on Sunday.")
+    assert named(found, "Batumi")[0].country == "Georgia"
+
+
+def test_a_towns_possessive_before_a_gathering_is_where_it_met(places):
+    # "Denver's march": where the march is, though no locative word governs the name
+    found = places("Thousands joined Denver's annual march on Saturday, organisers said.")
+    assert named(found, "Denver") and named(found, "Denver")[0].country == "United States"

@@ -1784,6 +1784,12 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     def finer(p: Place) -> Place:
         return main if main is not None and p.kind in ("country", "admin1", "region") and lies_within(main, p) else p
 
+    def finer_in_lead(p: Place, start: int) -> Place:
+        # past the lead, a side of a country a sentence puts its event on ("Al-Shabab attacked Kenyan peacekeepers
+        # in southwestern Somalia" in a report on a Mogadishu attack) is away from the story's town, which the
+        # sentence would name if it were there: it keeps the region's level, for the sentences that borrow it too
+        return p if _sided(p) and start >= LEAD_CHARS else finer(p)
+
     told_from = [p for p in in_sent if any(a <= p.span.start < b for a, b in tellers)]
     if told_from and len(told_from) < len(in_sent):
         in_sent = [p for p in in_sent if p not in told_from]
@@ -1842,12 +1848,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         return site
     if in_sent:
         first = _first_precise(in_sent, anchor)
-        # past the lead, an event whose own sentence puts it on a side of a country ("Al-Shabab attacked Kenyan
-        # peacekeepers in southwestern Somalia" in a report on a Mogadishu attack) is away from the story's
-        # town, which the sentence would name if it were there: it keeps the region's level (the lead's "killed
-        # in northern Iraq" sums up the story's own town)
-        kept = _sided(first) and sent_start >= LEAD_CHARS
-        chosen = _across_border(first if kept else finer(first), in_sent, text)
+        # (the lead's "killed in northern Iraq" sums up the story's own town)
+        chosen = _across_border(finer_in_lead(first, sent_start), in_sent, text)
         if (chosen.admin1 is not None or _sided(chosen)) and chosen.kind in ("admin1", "region") \
                 and sent_start < LEAD_CHARS:
             # the lead names a province ("38 people were killed in air strikes in Hasaka province"), the next
@@ -1871,7 +1873,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         here = [p for p in places if s <= p.span.start < e and usable(p)
                 and (p.kind != "country" or "\n" not in text[p.span.end:sent_start])]
         if here:
-            return finer(_first_precise(here, e))
+            return finer_in_lead(_first_precise(here, e), s)
         lent = _site_town(earlier_sites[k], document) if k < len(earlier_sites) else None
         if lent is not None:
             return lent

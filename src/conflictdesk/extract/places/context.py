@@ -66,7 +66,9 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
             nxt = cm.group(1)
             if nxt in US_STATES_AP and after[cm.end(1):cm.end(1) + 1] == ".":
                 nxt = US_STATES_AP[nxt]          # "Rio Verde, Ariz."
-            if gaz.country_code(nxt):
+            if gaz.country_code(nxt) and _town_of_state_named(gaz, c.text, nxt):
+                c.admin1_hint = nxt     # "Roswell, Georgia": the US state of that name holds the town, the country none
+            elif gaz.country_code(nxt):
                 c.country_hint = c.country_hint or nxt
             elif gaz.admin1(nxt) is not None and not _regions_listed(gaz, c.text, nxt):
                 c.admin1_hint = nxt
@@ -105,6 +107,17 @@ def _region_before(c: Candidate, before: str, gaz: "Gazetteer") -> None:
         # a US state by its own name (not a look-alike: "Syrian" is no "Soriano"); elsewhere such a modifier is
         # as often a sea or a valley shared by several regions ("the Red Sea city of Jiddah")
         c.admin1_hint = name
+
+
+def _town_of_state_named(gaz: "Gazetteer", name: str, region: str) -> bool:
+    """Whether "Name, Region" names a town of a first-level region that shares its name with a country
+    ("Roswell, Georgia", "Athens, Georgia"), no town of that country bearing the name ("Batumi, Georgia")."""
+    state = gaz.admin1(region)
+    if state is None or name_key(state.name) != name_key(region):
+        return False
+    towns = gaz.candidates(name, fuzzy=False)
+    return not any(t.country_code == gaz.country_code(region) for t in towns) \
+        and any(t.country_code == state.country_code and t.admin1 == state.admin1 for t in towns)
 
 
 def _regions_listed(gaz: "Gazetteer", name: str, nxt: str) -> bool:

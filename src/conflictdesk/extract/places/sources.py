@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
 from .curated import find_curated
-from .wording import (ACTOR_DEPS, BARE_DATELINE, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, EVENT_HEADS,
+from .wording import (ACTOR_DEPS, BARE_DATELINE, CAPITAL_NAMED, CAPITAL_PHRASE, DATELINE, EVENT_HEADS, GATHERING_HEADS,
                       GOVERNMENT_OBJECT_VERBS, LIST_SPLIT, LOCATIVE_PHRASE, LOCATIVES, NAME, NAME_PAREN, NOUN_AFTER,
                       PEOPLE_HEADS, SITE_AFTER, SITE_HEADS, SITE_MIN_POPULATION, STRUCK_PLACE_VERBS, TRAILING_NOUN,
                       governed_before)
@@ -213,9 +213,10 @@ def entity_candidates(parsed: "Doc", text: str) -> Iterator[Candidate]:
         governed = governed_before(text, start)
         role = _role(ent.root)
         if role.dep_ in ACTOR_DEPS and not governed and not (
-                ent.root.dep_ == "compound" and _compound_heads(ent.root) & (EVENT_HEADS | SITE_HEADS | PEOPLE_HEADS)):
+                ent.root.dep_ == "compound" and _compound_heads(ent.root) & (EVENT_HEADS | SITE_HEADS | PEOPLE_HEADS)
+                or ent.root.dep_ == "poss" and ent.root.head.lower_ in GATHERING_HEADS):
             continue   # "Israel said", "Iran-backed", "the government and Moscow said": an actor, or a modifier
-                       # (not "the Istanbul blast", "a Brussels apartment": where)
+                       # (not "the Istanbul blast", "a Brussels apartment", "New York City's parade": where)
         if role.dep_ == "pobj" and role.head.dep_ == "agent":
             continue   # "forces supported by Washington": who does it, not where
         if role.dep_ == "dobj" and role.head.lemma_.lower() in GOVERNMENT_OBJECT_VERBS:

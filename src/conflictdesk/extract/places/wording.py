@@ -199,6 +199,10 @@ EVENT_HEADS = frozenset({"blast", "blasts", "attack", "attacks", "bombing", "bom
                          "protest", "rally", "rallies", "demonstration", "demonstrations", "riot",
                          # who struck there: "the Boston marathon bomber", "the Orlando gunman"
                          "bomber", "bombers", "gunman", "gunmen", "shooter", "shooters", "attacker", "attackers"})
+# gatherings a town's possessive tells the place of: "New York City's pride parade", "Dallas's rally" (not "Moscow's
+# offensive", whose possessive is the side)
+GATHERING_HEADS = frozenset({"protest", "protests", "rally", "rallies", "demonstration", "demonstrations", "parade",
+                             "parades", "march", "marches", "vigil", "vigils"})
 # people a town's name modifies as where they were taken or live: "the Chibok girls", "Dapchi schoolgirls",
 # "Aleppo residents"; the parse may read the name as a person's ("Chibok" PERSON), a name it still is
 PEOPLE_HEADS = frozenset({"girls", "schoolgirls", "boys", "schoolboys", "pupils", "students", "villagers",
