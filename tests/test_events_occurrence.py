@@ -184,6 +184,8 @@ def test_an_accusation_of_an_incident_still_tells_it(nlp, kb):
     "As a member of the coalition, Jordan is fighting Islamic State in Syria and Iraq.",
     "Kurdish militias, who are battling the army in the southeast, are listed as terrorists by Ankara.",
     "The Nusra Front, which fights government forces in many areas of western Syria, is banned by the United Nations.",
+    # the war a side wages, named as what it fights: no one clash
+    "Officials said the plan gives the army more room to help local forces battling a stubborn rebel insurgency.",
     # an aim pursued these days, not an attempt at one incident
     "Kurdish forces hold the hills north of the city while the army is trying to capture the town.",
     # fighting as an activity someone is known for or comes back from

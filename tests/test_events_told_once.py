@@ -87,3 +87,13 @@ def test_the_attackers_striking_tells_the_bombing_again(nlp, kb):
     x = extract_document(Document(id="s", text=text, language="en", published=dt.date(2016, 3, 9)), nlp=nlp, kb=kb)
     assert [e.sub_event_type for e in x.events] == ["Suicide bomb"], \
         [(e.sub_event_type, e.evidence.text) for e in x.events]
+
+
+def test_a_bombing_ranked_in_the_year_is_the_bombing_of_its_sentence(nlp, kb):
+    # "this year" is what the rank counts over, not a second, undated bombing
+    text = ("CAIRO Six people including a suicide bomber were killed and 20 wounded in an attack on a bus station in "
+            "central Alexandria on Sunday, in the third suicide bombing to hit Egypt this year.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 5, 16))
+    evs = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.event_type == "Explosions/Remote violence"]
+    assert len(evs) == 1, [(e.sub_event_type, e.event_date, e.evidence.text[:40]) for e in evs]
+    assert evs[0].event_date == dt.date(2016, 5, 15)

@@ -2063,9 +2063,24 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
         if _superlative_range(span):
             continue       # "the worst fighting in recent years": the range of a comparison, not a time of the event
         own = _clause_top(span.root)
+        if _rank_window(span, own):
+            continue       # "the fourth suicide bombing to hit Turkey this year": what the rank counts over
         if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
             out.add(d.span.start)
     return frozenset(out)
+
+
+def _rank_window(span: "SpacySpan", own: "Token") -> bool:
+    """A time an incident is ranked over ("the fourth suicide bombing to hit Turkey this year", "the third
+    attack this month"): it hangs from the ranked noun or from the clause describing it, and tells no time of
+    that incident, which keeps the day its sentence gives it."""
+    if own.dep_ in ("relcl", "acl") and own.head.i != own.i:
+        noun = own.head
+    elif span.root.dep_ in ("npadvmod", "nmod") and span.root.head.i != span.root.i:
+        noun = span.root.head
+    else:
+        return False
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("amod", "nummod") and ranks(c) for c in noun.children)
 
 
 def _superlative(t: "Token") -> bool:

@@ -926,6 +926,8 @@ def _at_war(head: "Token") -> bool:
     if head.tag_ == "VBG" and head.dep_ == "pcomp" and any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "alongside")) for c in head.children):
         return True       # "Turkey's record in fighting Islamic State", "returning from fighting for Islamic State"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WHOLE_CONFLICTS for c in head.children):
+        return True       # "troops battling a resilient insurgency", "an army that fought a civil war": the war waged
     if _what_a_side_fought(head):
         return True
     return _present(head)
