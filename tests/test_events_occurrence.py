@@ -969,6 +969,13 @@ def test_a_vehicle_that_struck_a_boy_is_a_traffic_accident(nlp, kb):
                                 "boy in Cameroon on Monday, officials said.")
 
 
+def test_shootings_named_as_known_take_no_day_of_what_followed_them(nlp, kb):
+    evs = extract(nlp, kb, "Police in Leeds on Friday stepped up security for the weekend's music festival in the "
+                           "wake of the shootings, officials said.").events
+    assert all(e.event_date is None and e.salience == "background" for e in evs), \
+        [(e.sub_event_type, e.event_date, e.salience) for e in evs]
+
+
 def test_a_ferry_that_struck_a_barge_is_an_accident(nlp, kb):
     assert not violent(nlp, kb, "A ferry struck a moored barge on the Volta river in Ghana on Monday, killing a "
                                 "deckhand, officials said.")
