@@ -174,3 +174,19 @@ def test_a_crowd_that_gathered_at_the_scene_of_a_killing_met_no_force(nlp, kb):
     subs = {e.sub_event_type for e in evs}
     assert "Attack" in subs and "Excessive force against protesters" not in subs, sorted(subs)
     assert not any(e.actor1 and e.actor1.startswith("protesters") and e.actor2 for e in evs), evs
+
+
+def test_a_killing_a_day_before_a_march_is_no_force_the_march_met(nlp, kb):
+    evs = events(nlp, kb, "A trader was killed in Kisumu a day after police officers shot a driver in Nakuru "
+                          "and the day before a gunman killed two officers during a protest march in Eldoret.")
+    assert "Excessive force against protesters" not in {e.sub_event_type for e in evs}, \
+        [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_an_arrest_told_as_the_setting_of_a_shooting_is_no_arrest(nlp, kb):
+    evs = events(nlp, kb, "On 8 June 2022, Kenyan police fatally shot a young man during an arrest in Kisumu.")
+    assert "Arrests" not in {e.sub_event_type for e in evs}, [(e.sub_event_type, e.rule) for e in evs]
+    assert any(e.event_type == "Violence against civilians" for e in evs)
+    evs = events(nlp, kb, "On 8 June 2022, police in Kisumu clashed with a crowd during the arrest of an opposition "
+                          "leader.")
+    assert "Arrests" in {e.sub_event_type for e in evs}, [(e.sub_event_type, e.rule) for e in evs]

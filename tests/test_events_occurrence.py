@@ -256,6 +256,35 @@ def test_a_blast_told_after_a_lead_telling_a_gas_explosion_is_that_accident(nlp,
                                 "and the explosion left two other people hurt.")
 
 
+def test_the_dead_told_after_a_lead_telling_a_flood_are_the_floods(nlp, kb):
+    text = ("Four people were killed in floods in northern Ghana on Sunday, officials said.\n\nA man and his son "
+            "died in Tamale after their car was swept off a bridge by flood waters. Police took the bodies to the "
+            "regional hospital.\n\nA crewman is dead after a ferry capsized on the lake.")
+    evs = extract(nlp, kb, text).events
+    assert not evs, [(e.sub_event_type, e.evidence.text) for e in evs]
+
+
+def test_a_killing_told_after_a_lead_telling_a_flood_stays_an_attack(nlp, kb):
+    evs = violent(nlp, kb, "Four people were killed in floods in northern Ghana on Sunday, officials said.\n\n"
+                           "Separately, gunmen shot dead a trader in Tamale on Saturday, police said.")
+    assert [e.location for e in evs] == ["Tamale"], [(e.sub_event_type, e.location) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The inquiry said the town used its police to collect fines and created a culture of mistrust that exploded "
+    "when an officer fatally shot a teenager.",
+    "Anger exploded when an officer fatally shot a teenager in Porto in May.",
+])
+def test_feelings_that_exploded_are_no_bomb(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert not any(e.event_type == "Explosions/Remote violence" for e in evs), [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_bomb_that_exploded_stays_a_bomb(nlp, kb):
+    evs = violent(nlp, kb, "A bomb exploded at a market in Mosul on Monday, killing four people, police said.")
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
 # an explosion at works of industry, told with no hostile word, is an accident; one at forces' post near them is not
 @pytest.mark.parametrize("text", [
     "A huge explosion tore through a fertilizer plant near Porto on Monday, killing four workers, officials said.",
@@ -940,6 +969,18 @@ def test_two_battle_words_each_with_one_side_are_one_battle(nlp, kb):
 def test_a_vehicle_that_struck_a_boy_is_a_traffic_accident(nlp, kb):
     assert not violent(nlp, kb, "A vehicle in the motorcade of the visiting minister struck and killed a young "
                                 "boy in Cameroon on Monday, officials said.")
+
+
+def test_shootings_named_as_known_take_no_day_of_what_followed_them(nlp, kb):
+    evs = extract(nlp, kb, "Police in Leeds on Friday stepped up security for the weekend's music festival in the "
+                           "wake of the shootings, officials said.").events
+    assert all(e.event_date is None and e.salience == "background" for e in evs), \
+        [(e.sub_event_type, e.event_date, e.salience) for e in evs]
+
+
+def test_a_ferry_that_struck_a_barge_is_an_accident(nlp, kb):
+    assert not violent(nlp, kb, "A ferry struck a moored barge on the Volta river in Ghana on Monday, killing a "
+                                "deckhand, officials said.")
 
 
 def test_a_truck_that_struck_a_mine_tells_the_mine_blast(nlp, kb):

@@ -541,6 +541,12 @@ def _named_ahead_of_its_telling(drafts: list[Draft]) -> list[Draft]:
             d.date = None            # "charged on Saturday": the day of the charges
         later = [o for o in out if o.sent_start > d.sent_start and not _named_as_known(o) and _same_incident(o, d)]
         if not later:
+            if d.date is None and told is not None and d.mention.head.tag_ == "NNS" \
+                    and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in d.mention.head.subtree):
+                # "tightened security on Friday in the wake of the shootings": incidents the writer takes as
+                # known, told nowhere in the report, with no place of their own, have no day of that verb
+                d.salience = "background"
+                continue
             d.date = told
             continue
         host = later[0]

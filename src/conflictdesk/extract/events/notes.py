@@ -11,7 +11,7 @@ from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
-from .attributes import is_dateline, lies_within
+from .attributes import DURATION_UNITS, is_dateline, lies_within
 from .patterns import Coding
 from .roles import BACKING, FORCE_VICTIMS, PERSON_HEADS, TARGET_PREPS, Party
 from .triggers import Mention, contrasted, own_incident
@@ -437,6 +437,27 @@ def _on_forces(head: Any) -> bool:
     return False
 
 
+# the words of a clause told a measured time from another ("a day after police shot a man", "the day before a
+# gunman killed five officers at a march")
+TIME_MARKS = {"after", "before", "since"}
+
+
+def _measured_clause(tok: Any) -> int:
+    """The verb heading the nearest clause around `tok` that a measured time sets apart ("a day after ...",
+    "two weeks before ..."), or -1 when none does."""
+    for x in (tok, *tok.ancestors):
+        mark = next((c for c in x.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS), None)
+        if mark is not None and mark.i > 0 and mark.doc[mark.i - 1].lemma_.lower() in DURATION_UNITS:
+            return x.i
+    return -1
+
+
+def _apart_in_time(a: Any, b: Any) -> bool:
+    """Two triggers of one sentence in clauses a measured time sets apart ("Castile was killed a day after police
+    shot a man, and the day before a gunman killed five officers at a march"): two incidents, not one."""
+    return _measured_clause(a) != _measured_clause(b)
+
+
 def dated_in_its_clause(d: Draft) -> bool:
     """`d`'s day is told in its own clause: the date hangs on its word or a verb joined to it ("a man was shot
     and killed by police in December", "Sterling was killed on Tuesday"), not on a verb of saying or of
@@ -499,7 +520,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         # fought beside it or a shooting at police there ("a gunman killed five officers at the rally"): these
         # stay events of their own
         beside = {id(d) for d in violent if d.coding.event_type == "Battles" or _on_forces(d.mention.head)
-                  or _gathered_at_the_scene(top, d)}
+                  or _gathered_at_the_scene(top, d) or _apart_in_time(d.mention.head, top.mention.head)}
         force = [d for d in violent if not d.protested and id(d) not in beside]
         if top.coding.event_type == "Protests" and force:
             lethal = any(d.mention.head.lemma_.lower() in LETHAL_HEADS and not less_lethal(d.mention.head)

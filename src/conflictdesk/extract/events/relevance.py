@@ -363,7 +363,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _used_to(head) or _anti(head) or _obstacle(head) or _of_a_kind(head) or _search_raid(head) \
             or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head) or _in_a_series(head) \
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
-            or _explosive_matter(head) or _arrest_evaded(head) or _words_intercepted(head) or _self_done(m):
+            or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
+            or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -380,6 +381,14 @@ def _arrest_evaded(head: "Token") -> bool:
     """An arrest noun that is the object of a verb of getting away from it: no arrest was made."""
     return head.pos_ == "NOUN" and head.lemma_.lower() in ARREST_NOUNS and head.dep_ == "dobj" \
         and head.head.lemma_.lower() in EVADING
+
+
+def _arrest_as_setting(head: "Token") -> bool:
+    """"police shot a man during an arrest", "he died during an arrest": an arrest noun with no one of its own,
+    told as the setting of another act (the shooting, the death), no arrest coded beside it ("during the arrest
+    of a commander" names its own)."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in ARREST_NOUNS and head.dep_ == "pobj" \
+        and head.head.lower_ == "during" and not any(c.dep_ == "poss" or c.lower_ == "of" for c in head.children)
 
 
 # words intercepted are no weapon stopped: "intercepted Islamic State messages suggest targets"
@@ -414,6 +423,34 @@ def _explosive_matter(head: "Token") -> bool:
     return head.lemma_.lower() == "explosive" and head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp") \
         and (head.head.lemma_.lower() in FIGURATIVE_EXPLOSIVE or any(
             c.dep_ == "nsubj" and c.lemma_.lower() in FIGURATIVE_EXPLOSIVE for c in head.head.children))
+
+
+# what news says explodes or bursts out that is no bomb: "a culture of distrust that exploded", "an explosion of
+# anger", "tensions exploded into protests" (the violence, if any, has its own word)
+FIGURATIVE_BLASTS = FIGURATIVE_EXPLOSIVE | {
+    "distrust", "mistrust", "anger", "rage", "fury", "frustration", "resentment", "outrage", "grief", "emotion",
+    "culture", "popularity", "population", "demand", "crisis", "scandal", "violence", "unrest", "protest", "riot",
+    "discontent", "hatred", "hostility", "feud", "rivalry", "controversy", "relation", "market", "price", "bubble"}
+
+
+def _figurative_explosion(head: "Token") -> bool:
+    """"a culture of distrust that exploded", "an explosion of anger", "tensions exploded": the verb "explode" or
+    the noun "explosion" told of feelings, dealings or numbers, a figure of speech (not "a bomb exploded")."""
+    lemma = head.lemma_.lower()
+    if lemma == "explode" and head.pos_ == "VERB":
+        nouns = [c for c in head.children if c.dep_ == "nsubj"]
+        if head.dep_ == "relcl" and any(n.lower_ in ("that", "which") for n in nouns):
+            nouns.append(head.head)
+    elif lemma == "explosion" and head.pos_ == "NOUN":
+        nouns = [head]
+    else:
+        return False
+    for noun in nouns:
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in FIGURATIVE_BLASTS for t in [noun, *of] if t.i != head.i):
+            return True
+    return False
 
 
 # "his connection to a suicide bomber": one's ties to a person, told by a word for the doer of violence
@@ -517,9 +554,11 @@ def _engaged_in_fighting(head: "Token") -> bool:
                                                        for g in c.children) for c in head.children)
 
 
-# road and rail vehicles, whose striking something is a traffic accident (aircraft strike as weapons do)
+# road, rail and civilian water craft, whose striking something is an accident (aircraft and warships strike as
+# weapons do)
 VEHICLES = {"car", "truck", "vehicle", "bus", "van", "train", "motorcade", "taxi", "lorry", "pickup", "suv",
-            "tractor", "motorcycle", "tram", "locomotive"}
+            "tractor", "motorcycle", "tram", "locomotive", "boat", "tugboat", "tug", "ferry", "barge", "trawler",
+            "yacht"}
 BLAST_WORDS = re.compile(r"\b(?:(?:land)?mines?|IEDs?|explosi\w*|devices?|blasts?|detonat\w*)\b", re.IGNORECASE)
 # what makes a vehicle a bomb ("an explosives-laden truck", "a booby-trapped car")
 LOADED = {"bomb", "explosive", "explosives", "laden", "rigged", "booby", "trapped", "suicide", "packed", "loaded"}
@@ -1221,14 +1260,14 @@ def _war_toll(head: "Token") -> bool:
     return False
 
 
-ACCIDENT = re.compile(r"\b(accident\w*|mishaps?|crash(?:ed|es)?|derail\w*|collision|collided|"
+ACCIDENT = re.compile(r"\b(accident\w*|mishaps?|crash(?:ed|es)?|derail\w*|collision|collided|sank|capsiz\w*|"
                       r"technical (?:fault|failure|problem)|"
                       r"gas (?:explosion|blast|leak|cylinder)s?|"
                       r"blaze|fire (?:broke|breaks) out|malfunction\w*|mechanical (?:fault|failure|problem)|"
                       r"air ?bags?)\b", re.IGNORECASE)
 # nature's disasters, when they kill: "a volcano unleashed hot clouds of ash, killing several villagers", "one more
 # flood-related death" (not "a flood of refugees", "a photographer since Hurricane Katrina took photos of the protest")
-DISASTER = re.compile(r"\b(volcan\w*|flood(?:s|ing|waters?|-\w+)|flash floods?|earthquakes?|quakes?|landslides?|"
+DISASTER = re.compile(r"\b(volcan\w*|flood(?:s|ing| ?waters?|-\w+)|flash floods?|earthquakes?|quakes?|landslides?|"
                       r"mudslides?|avalanches?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|tsunamis?|twisters?|"
                       r"(?:thunder|rain|snow|wind|dust|hail|sand)storms?|blizzards?|lightning|"
                       r"(?:tropical|severe|winter|violent) storms?|storm (?:damage|wreckage|surge))\b",
@@ -1292,6 +1331,19 @@ def blast_accident_lead(sentences: list[str]) -> bool:
     """Does the report open by telling an explosion as an accident ("A gas explosion tore through a block of
     flats, killing three")? Then "the blast" its later sentences tell with no hostile word is that accident."""
     return any(accident(s) and BLAST_WORDS.search(s) and not ORDNANCE.search(s) for s in sentences[:LEAD_SENTENCES])
+
+
+def death_accident_lead(sentences: list[str]) -> bool:
+    """Does the report open by telling deaths in an accident or a disaster ("Five were killed in floods in
+    Texas", "a crewman killed when a tugboat crashed")? Then the dead and the bodies its later sentences tell
+    with no hostile word are that accident's."""
+    return any(accident(s) and DEATHS.search(s) for s in sentences[:LEAD_SENTENCES])
+
+
+def accident_death(m: "Mention", *, accident_lead: bool) -> bool:
+    """A death or injury word alone ("police took the bodies", "one person is dead") in a sentence with no
+    hostile word, in a report that opens with deaths in an accident (`death_accident_lead`): those deaths."""
+    return accident_lead and m.trigger.kind == "outcome" and not HOSTILE.search(m.sent.text)
 
 
 def accident_blast(m: "Mention", *, accident_lead: bool) -> bool:

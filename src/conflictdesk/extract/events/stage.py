@@ -40,7 +40,8 @@ from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_
                         another_of_its_kind, history_retold, in_aftermath, incidents_only, merge_references,
                         named_as_known, refers_back, report_date, said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
-                        agreement_made, blast_accident_lead, hacking_attack, not_an_occurrence, shows_not_protests,
+                        accident_death, agreement_made, blast_accident_lead, death_accident_lead, hacking_attack,
+                        not_an_occurrence, shows_not_protests,
                         told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
 from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
@@ -2754,6 +2755,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                  for k in range(len(sents))]
     hacking = about_hacking(doc.text)     # its "attacks" with no weapon or harm are on computers
     accident_lead = blast_accident_lead([s.text for s in sents])
+    deaths_lead = death_accident_lead([s.text for s in sents])
     # ... and the demonstrations it tells as done by a crowd ("On Friday, protesters marched to the mayor's office"),
     # never one only named ("a rally", "in protest at")
     done = [{id(m) for m in f if demonstration_done(m)} for f in found_all]
@@ -2781,6 +2783,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             mentions = [m for m in mentions if not hacking_attack(m)]
         # "The blast destroyed the second floor", after a lead telling a gas explosion: the accident again
         mentions = [m for m in mentions if not accident_blast(m, accident_lead=accident_lead)]
+        # "Police took the bodies to a morgue", after a lead telling deaths in a flood: the accident's dead
+        mentions = [m for m in mentions if not accident_death(m, accident_lead=deaths_lead)]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not gated(m) and not
