@@ -4,9 +4,11 @@ definite role refers back to, and which actors are on the speaker's side.
 Reported speech gives a speaker as a noun phrase ("Pentagon spokesman Peter Cook", "a source in
 Sadr's office", "he", "the official"). `Speakers.resolve` turns it into a `Who`: the person the
 phrase names at its head or in apposition, else the actor it names (its side); a pronoun or a
-definite role ("the official said") is the latest fitting speaker within two paragraphs; an
-indefinite role ("a Pentagon spokesman") is a new speaker, never an earlier one. `Sides` tells
-which mentions in the text are the speaker's own side, for reading its points (`syntax.Voice`).
+definite role ("the official said") is the latest fitting speaker within two paragraphs (a page's
+furniture, a heading or "Continue reading the main story", is no paragraph), and a body by its kind
+("the army said") the one of that kind named or heard last, however far back; an indefinite role
+("a Pentagon spokesman") is a new speaker, never an earlier one. `Sides` tells which mentions in the text
+are the speaker's own side, for reading its points (`syntax.Voice`).
 """
 from __future__ import annotations
 
