@@ -317,6 +317,16 @@ def test_the_army_said_is_the_army_named_however_far_back(nlp, kb):
     assert said["it had killed 40 militants in the villages late on Sunday"][1] == "military-forces-of-iraq"
 
 
+def test_the_group_said_far_from_its_name_is_the_armed_group_named_last(nlp, kb):
+    text = ('Boko Haram fighters raided a village near Maiduguri on Sunday, killing 12 people.\n\n'
+            'Aid agencies said thousands of families were fleeing the area.\n\n'
+            'The United Nations said its camps were close to full.\n\n'
+            'Local officials said the roads out of the area were mined.\n\n'
+            'The extremist group said its fighters would strike again.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["its fighters would strike again"][1] == "boko-haram"
+
+
 def test_a_pages_furniture_is_no_paragraph_between_a_speaker_and_its_pronoun(nlp, kb):
     text = ('Turkish jets struck Kurdish militant camps in northern Iraq on Tuesday, the Turkish military said.\n\n'
             'Continue reading the main story\n\n'

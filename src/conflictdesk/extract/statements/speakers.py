@@ -186,7 +186,7 @@ _ROLE_HEADS = frozenset({
     "general", "colonel", "member", "fighter", "activist", "observatory", "group", "movement", "militia", "tv",
     "television", "media", "authority", "department", "director", "president", "committee", "monitor"})
 # a definite phrase that names an armed group by its kind alone ("the group said", "the militant group said")
-_BODY_PHRASE = re.compile(r"^the (?:(?:militant|armed|rebel|jihadist|insurgent|islamist) )?"
+_BODY_PHRASE = re.compile(r"^the (?:(?:militant|armed|rebel|jihadist|insurgent|islamist|terror|terrorist|extremist) )?"
                           r"(?:group|militia|movement)$")
 # role heads that name a body, which "the army said" names however far back the text named it
 _BODY_HEADS = frozenset({"army", "military", "ministry", "police", "government", "command"})
@@ -265,11 +265,14 @@ class Speakers:
                     return Who(body, None, body, sp.head_lemma, phrase=text[start:end])
             if actor is None and self.kind is not None and _BODY_PHRASE.match(phrase):
                 # '"... a gathering of crusaders," the group said': the armed group named last before the phrase
-                # in this paragraph or the one before, not one named as another's opponent ("fighting X")
-                lo = self.paragraphs[max(0, paragraph_of(self.paragraphs, start) - 1)]
-                named = [m for m in self.resolver.mentions if lo <= m.start and m.end <= start and m.actor
-                         and not m.person and self.kind(m.actor)[0] in _GROUP_TYPES
-                         and not _OPPONENT.search(text, lo, m.start)]
+                # in this paragraph or the one before (else the text before them), not one named as another's
+                # opponent ("fighting X")
+                for lo in (self.paragraphs[max(0, paragraph_of(self.paragraphs, start) - 1)], 0):
+                    named = [m for m in self.resolver.mentions if lo <= m.start and m.end <= start and m.actor
+                             and not m.person and self.kind(m.actor)[0] in _GROUP_TYPES
+                             and not _OPPONENT.search(text, lo, m.start)]
+                    if named:
+                        break
                 if named:
                     return Who(named[-1].actor, None, named[-1].actor, sp.head_lemma, phrase=text[start:end])
         return Who(actor, person, person or actor or phrase, sp.head_lemma, sp.plural, phrase=text[start:end])
