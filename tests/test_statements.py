@@ -307,6 +307,44 @@ def test_the_group_said_is_the_group_heard_before(nlp, kb):
     assert said["12 of its fighters were killed"][1] == "hezbollah"
 
 
+def test_the_army_said_is_the_army_named_however_far_back(nlp, kb):
+    text = ('The Iraqi army said on Sunday its troops had retaken two villages south of Mosul.\n\n'
+            'Aid agencies said thousands of families were fleeing the fighting.\n\n'
+            'The United Nations said its camps were close to full.\n\n'
+            'Local officials said the roads out of the area were mined.\n\n'
+            'The army said it had killed 40 militants in the villages late on Sunday.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["it had killed 40 militants in the villages late on Sunday"][1] == "military-forces-of-iraq"
+
+
+def test_the_group_said_far_from_its_name_is_the_armed_group_named_last(nlp, kb):
+    text = ('Boko Haram fighters raided a village near Maiduguri on Sunday, killing 12 people.\n\n'
+            'Aid agencies said thousands of families were fleeing the area.\n\n'
+            'The United Nations said its camps were close to full.\n\n'
+            'Local officials said the roads out of the area were mined.\n\n'
+            'The extremist group said its fighters would strike again.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["its fighters would strike again"][1] == "boko-haram"
+
+
+def test_a_pages_furniture_is_no_paragraph_between_a_speaker_and_its_pronoun(nlp, kb):
+    text = ('Turkish jets struck Kurdish militant camps in northern Iraq on Tuesday, the Turkish military said.\n\n'
+            'Continue reading the main story\n\n'
+            '4:15 p.m.\n\n'
+            'BORDER POSTS\n\n'
+            'It said the strikes hit shelters and arms depots used by the militants.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["the strikes hit shelters and arms depots used by the militants"][1] is not None
+
+
+def test_rebels_named_by_their_country_do_not_speak_for_its_state(nlp, kb):
+    text = ('Government jets bombed rebel-held towns near Idlib on Monday. Three Syrian rebel commanders told '
+            'reporters on Monday their fighters had received new anti-tank missiles from foreign backers.')
+    said = _speakers_of(_extract(nlp, kb, text))
+    assert said["their fighters had received new anti-tank missiles from foreign backers"][1] not in (
+        "syria", "government-of-syria", "military-forces-of-syria")
+
+
 def test_he_said_names_the_sentence_speaker_not_one_told_aside(nlp, kb):
     text = ('Air strikes killed 12 civilians in Idlib on Saturday, residents said. "Our aircraft never strike homes, '
             'whatever the rebels claim," Sergei Shoigu told reporters in Moscow, shortly after Jean-Yves Le Drian '

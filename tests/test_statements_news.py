@@ -132,6 +132,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "other"),
     ("The fighters said they were defending their land against foreign invaders.", "justification", "other"),
     ("The rebels rejected the government's account of the clashes.", "denial", "other"),
+    # an act its own side kept at a distance from a place denies hitting the place
+    ("The Russian defence ministry said its jets struck no closer than 30 km to the refugee camp.", "denial",
+     "claim_of_responsibility"),
     ("The military said reports of civilian casualties were \"completely untrue\".", "denial", "other"),
     ("An army spokesman said it was not aware of any strike in the area.", "denial", "other"),
     ("Tehran said Washington would pay a heavy price for any aggression.", "threat", "other"),

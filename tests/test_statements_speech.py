@@ -161,6 +161,11 @@ def test_no_report_of_an_object_that_says_nothing(nlp, text):
         _speech(nlp, text)
 
 
+def test_a_doubt_raised_by_an_event_is_no_call(nlp):
+    text = "The bombing called into question the army's campaign to crush the insurgency in the peninsula."
+    assert not _speech(nlp, text)
+
+
 @pytest.mark.parametrize("text,speaker,point", [
     ('One placard read: "Stop the bombing of hospitals."', "One placard", "Stop the bombing of hospitals."),
     ('The statement read in part: "We will continue to fight until the occupation ends."', "The statement",

@@ -4,9 +4,11 @@ definite role refers back to, and which actors are on the speaker's side.
 Reported speech gives a speaker as a noun phrase ("Pentagon spokesman Peter Cook", "a source in
 Sadr's office", "he", "the official"). `Speakers.resolve` turns it into a `Who`: the person the
 phrase names at its head or in apposition, else the actor it names (its side); a pronoun or a
-definite role ("the official said") is the latest fitting speaker within two paragraphs; an
-indefinite role ("a Pentagon spokesman") is a new speaker, never an earlier one. `Sides` tells
-which mentions in the text are the speaker's own side, for reading its points (`syntax.Voice`).
+definite role ("the official said") is the latest fitting speaker within two paragraphs (a page's
+furniture, a heading or "Continue reading the main story", is no paragraph), and a body by its kind
+("the army said") the one of that kind named or heard last, however far back; an indefinite role
+("a Pentagon spokesman") is a new speaker, never an earlier one. `Sides` tells which mentions in the text
+are the speaker's own side, for reading its points (`syntax.Voice`).
 """
 from __future__ import annotations
 
@@ -41,6 +43,27 @@ def mentions_of(actors: list[Actor], people: list[Person]) -> list[Mention]:
 def paragraph_starts(text: str) -> list[int]:
     starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
     return sorted(set(starts))
+
+
+# a page's furniture set apart as a paragraph: a heading, a time stamp, "Continue reading the main story", "___"
+_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_FURNITURE_WORDS = 8
+
+
+def discourse_starts(text: str) -> list[int]:
+    """The starts of the paragraphs that tell something, for the distance back to a speaker: a paragraph of a
+    page's furniture (a heading, a time stamp, "Continue reading the main story") joins the one before it."""
+    starts = paragraph_starts(text)
+    bounds = starts + [len(text)]
+    kept = []
+    for i, start in enumerate(starts):
+        body = text[start:bounds[i + 1]].strip()
+        furniture = body and len(body.split()) < _FURNITURE_WORDS and "\n" not in body and (
+            not _SENTENCE_END.search(body) or _TIME_STAMP.match(body))
+        if i == 0 or not furniture:
+            kept.append(start)
+    return kept
 
 
 def paragraph_of(starts: list[int], offset: int) -> int:
@@ -163,8 +186,10 @@ _ROLE_HEADS = frozenset({
     "general", "colonel", "member", "fighter", "activist", "observatory", "group", "movement", "militia", "tv",
     "television", "media", "authority", "department", "director", "president", "committee", "monitor"})
 # a definite phrase that names an armed group by its kind alone ("the group said", "the militant group said")
-_BODY_PHRASE = re.compile(r"^the (?:(?:militant|armed|rebel|jihadist|insurgent|islamist) )?"
+_BODY_PHRASE = re.compile(r"^the (?:(?:militant|armed|rebel|jihadist|insurgent|islamist|terror|terrorist|extremist) )?"
                           r"(?:group|militia|movement)$")
+# role heads that name a body, which "the army said" names however far back the text named it
+_BODY_HEADS = frozenset({"army", "military", "ministry", "police", "government", "command"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _ANAPHOR_PARAGRAPHS = 2
 
@@ -220,6 +245,8 @@ class Speakers:
         start, end = sp.subject  # type: ignore[misc]
         phrase = " ".join(text[start:end].lower().split())
         actor, person = self.resolver.speaker_at(start, end, sp.head)
+        if person is None and actor is not None and self._rises_against(text, start, end, actor):
+            actor = None                    # "two Syrian rebel commanders" do not speak for Syria
         if actor is None and person is None:
             actor, person = self.resolver.by_surname(text[start:end])
         if person is not None and actor is None:
@@ -230,16 +257,43 @@ class Speakers:
             same = [w for w in recent if w.head == sp.head_lemma and (actor is None or w.actor == actor)]
             if same:
                 return same[-1]
+            if actor is None and sp.head_lemma in _BODY_HEADS:
+                # "the army said" three paragraphs after "the Syrian army announced": the body of that kind
+                # named or heard last, however far back
+                body = self._body_named_before(text, start, sp.head_lemma)
+                if body is not None:
+                    return Who(body, None, body, sp.head_lemma, phrase=text[start:end])
             if actor is None and self.kind is not None and _BODY_PHRASE.match(phrase):
                 # '"... a gathering of crusaders," the group said': the armed group named last before the phrase
-                # in this paragraph or the one before, not one named as another's opponent ("fighting X")
-                lo = self.paragraphs[max(0, paragraph_of(self.paragraphs, start) - 1)]
-                named = [m for m in self.resolver.mentions if lo <= m.start and m.end <= start and m.actor
-                         and not m.person and self.kind(m.actor)[0] in _GROUP_TYPES
-                         and not _OPPONENT.search(text, lo, m.start)]
+                # in this paragraph or the one before (else the text before them), not one named as another's
+                # opponent ("fighting X")
+                for lo in (self.paragraphs[max(0, paragraph_of(self.paragraphs, start) - 1)], 0):
+                    named = [m for m in self.resolver.mentions if lo <= m.start and m.end <= start and m.actor
+                             and not m.person and self.kind(m.actor)[0] in _GROUP_TYPES
+                             and not _OPPONENT.search(text, lo, m.start)]
+                    if named:
+                        break
                 if named:
                     return Who(named[-1].actor, None, named[-1].actor, sp.head_lemma, phrase=text[start:end])
         return Who(actor, person, person or actor or phrase, sp.head_lemma, sp.plural, phrase=text[start:end])
+
+    def _rises_against(self, text: str, start: int, end: int, actor: str) -> bool:
+        """Whether a speaker's phrase names the state `actor` before a word of those who rise against it
+        ("Syrian rebel commanders", "the Yemeni opposition"): the state is where they fight, not their side."""
+        if self.kind is None or self.kind(actor)[0] not in _STATE_TYPES:
+            return False
+        last = max((m.end for m in self.resolver.mentions if m.actor == actor and start <= m.start and m.end <= end),
+                   default=None)
+        return last is not None and bool(_AGAINST_THE_STATE.search(text, last, end))
+
+    def _body_named_before(self, text: str, offset: int, head: str) -> str | None:
+        """The actor of the latest speaker with `head` ("the Russian defence ministry said") or of the latest
+        mention that ends in it ("the Syrian army") before `offset`."""
+        heard = [(w.sentence, w.actor) for w in self.history if w.head == head and w.actor and w.person is None]
+        named = [(m.start, m.actor) for m in self.resolver.mentions if m.end <= offset and m.actor and not m.person
+                 and re.search(rf"\b{head}\w*$", text[m.start:m.end], re.IGNORECASE)]
+        found = max(heard + named, default=None, key=lambda x: x[0])
+        return found[1] if found else None
 
     def _antecedent(self, pronoun: str, recent: list[Who], offset: int) -> Who | None:
         for who in reversed(recent):

@@ -576,6 +576,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
                                               for c in token.subtree if c.i > token.i):
             continue                        # "it quoted a military source saying ...": the source speaks
+        if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ == "into" for c in token.children):
+            continue                        # "the crash called into question the campaign": a doubt raised, no words
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
                 token.dep_ == "acl" or token.head.lemma_.lower() == "use"):
             continue                        # "an apparent effort to downplay the target", "a term used to describe

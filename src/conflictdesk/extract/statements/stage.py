@@ -35,8 +35,8 @@ from ...records import Actor, DateMention, Document, Person, Point, Span, Statem
 from .cues import CueSet, label_text, load_cues
 from .labeller import PROVENANCE, PointInput, PointLabeller, load_labeller
 from .relevance import relevance
-from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, mentions_of, paragraph_of,
-                       paragraph_starts)
+from .speakers import (Mention, Resolver, Sides, Speakers, Who, allies, discourse_starts, mentions_of,
+                       paragraph_of, paragraph_starts)
 from .speech import Speech, clause_pieces, find_speech, intro_lemma, sentence_pieces
 from .syntax import (Voice, call_is_demand_on, calls_for_mobilisation, denial_context, names_or_contests,
                      urges_a_measure)
@@ -322,15 +322,16 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
     items += [(sp.spans[0][0], "speech", sp) for sp in speech]
     items.sort(key=lambda x: x[0])
     sides = Sides(actors, people, kb)
-    speakers = Speakers(resolver, paragraphs, sides.kind)
+    told = discourse_starts(text)                     # furniture paragraphs left out of the distances back
+    speakers = Speakers(resolver, told, sides.kind)
     for _, kind, payload in items:
         if kind == "list":
             block, intro_start, intro_end = payload  # type: ignore[misc]
-            _add_list(text, block, intro_start, intro_end, parsed, resolver, drafts, paragraphs, cueset, inputs)
+            _add_list(text, block, intro_start, intro_end, parsed, resolver, drafts, told, cueset, inputs)
             continue
         sp: Speech = payload  # type: ignore[assignment]
         who = speakers.resolve(text, sp, aside=_told_aside(parsed, sp, speech))
-        para = paragraph_of(paragraphs, sp.sentence[0])
+        para = paragraph_of(told, sp.sentence[0])
         draft = _attach(drafts, who, para, sp.sentence, text=text)
         voice = sides.voice(text, who, sp.subject)
         intro = _intro(parsed, sp, cueset, voice)

@@ -819,6 +819,8 @@ def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> 
                     c.lower_ for c in t.children if c.dep_ == "auxpass"} & {"was", "were"} \
                 and _own_side(thing, lex, voice):
             return True                     # "government warplanes had not been used in the area", said by the army
+    if _kept_from(t) and subj is not None and _own_side(subj, lex, voice):
+        return True                         # "our jets hit targets no closer than 20 km from the town": not the town
     none_of = subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     if not (_negated(t) or none_of):
         return False                        # "no Russian aircraft were involved" is a denial too
@@ -827,6 +829,18 @@ def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> 
             "did", "had", "has", "have", "was", "were"}:
         return False                                    # "will not target civilians" is no denial but a pledge
     return subj is not None and _own_side(subj, lex, voice)
+
+
+_NEARER = frozenset({"closer", "nearer"})
+
+
+def _kept_from(t: "Token") -> bool:
+    """Whether an act is told as kept at a distance from a place ("hit targets no closer than 20 km from the
+    town", "struck not nearer than 15 km to it"): a negated comparative of nearness in the verb's own phrase."""
+    subj = _subject(t)
+    skip = set(x.i for x in subj.subtree) if subj is not None else set()
+    return any(x.lower_ in _NEARER and x.i not in skip and x.i > 0 and x.doc[x.i - 1].lower_ in ("no", "not", "never")
+               for x in t.subtree)
 
 
 def _denies_report(verb: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
