@@ -224,6 +224,7 @@ def test_central_is_a_citys_heart_a_side_its_province(run):
 
 def test_a_town_whose_region_the_text_names_backs_its_country(run):
     # "a Connecticut man" names no place, but tells which Meriden the town is, in a report that names Brussels
-    places = run("A Connecticut man admitted firing shots at a synagogue in Meriden a day after the attacks in Brussels.")
+    places = run("A Connecticut man admitted firing shots at a synagogue in Meriden a day after the attacks in "
+                 "Brussels.")
     meriden = by_text(places, "Meriden")
     assert (meriden.country, meriden.admin1) == ("United States", "Connecticut")
