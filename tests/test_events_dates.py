@@ -452,3 +452,24 @@ def test_the_day_of_an_arrest_does_not_date_the_bombing_a_suspect_confessed_to(n
             "confessed to planting a bomb at a bus station in the city.")
     bombs = [e for e in events(nlp, kb, text) if e.event_type == "Explosions/Remote violence"]
     assert bombs and bombs[0].event_date is None and bombs[0].salience == "background"
+
+
+def test_wire_lines_without_a_time_go_on_with_the_story_of_the_last_dated_line(nlp, kb):
+    # a report recalls an old attack over several wire lines: the undated lines go on with that story, recalled,
+    # not the news of the report's day
+    text = ("BAGHDAD — A car bomb killed 14 people at a market in Baghdad on Saturday, police said.\n"
+            "Past attacks\n"
+            "Gunmen attacked a wedding party in the town of Balad on March 3, killing nine guests.\n"
+            "The attackers fled in two cars toward the river.\n"
+            "Another gunman stormed a police post at the edge of the town and shot two officers.\n")
+    posts = [e for e in events(nlp, kb, text) if "police post" in e.evidence.text]
+    assert posts and posts[0].salience == "background" and posts[0].event_date in (None, dt.date(2016, 3, 3)), \
+        [(e.event_date, e.salience, e.evidence.text[:40]) for e in posts]
+    # a heading opens another story: the line after it is the news of the lead's day
+    text = ("BAGHDAD — A car bomb killed 14 people at a market in Baghdad on Saturday, police said.\n"
+            "Gunmen attacked a wedding party in the town of Balad on March 3, killing nine guests.\n"
+            "Other violence\n"
+            "Gunmen stormed a police post in Samarra and shot two officers.\n")
+    posts = [e for e in events(nlp, kb, text) if "police post" in e.evidence.text]
+    assert posts and (posts[0].event_date, posts[0].salience) == (dt.date(2016, 5, 7), "main"), \
+        [(e.event_date, e.salience, e.evidence.text[:40]) for e in posts]

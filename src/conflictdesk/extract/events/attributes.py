@@ -1974,9 +1974,33 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
                   and d.span.start not in reporting and d.time_precision == 1]
         if before and not wire:
             return replace(max(before, key=lambda d: d.span.start), time_precision=2)
+        if not before and wire and (back is None or back < para):
+            # lines with no time of their own go on with the story of the last line that has one ("The attackers
+            # targeted six sites across the city on May 2." ... "Another gunman targeted a stadium.")
+            before = _wire_story_days(text, para, dates, reporting)
     if before:
         return max(before, key=lambda d: d.span.start)
     return min(in_sent, key=lambda d: _distance(d.span.start, anchor)) if in_sent else None
+
+
+WIRE_LINES_BACK = 4      # wire lines with no time of their own a story runs over, back to the line that dates it
+
+
+def _wire_story_days(text: str, para: int, dates: list[DateMention], reporting: frozenset[int]) -> list[DateMention]:
+    """The days of the nearest earlier wire line that tells a time, over lines that tell none (a blank line,
+    a heading or the top of the text ends the story); none if that line's time is no day or dates a report."""
+    start = para
+    for _ in range(WIRE_LINES_BACK):
+        if start < 2 or text[start - 1] != "\n" or text[start - 2] == "\n":
+            return []
+        prev = paragraph_start(text, start - 1)
+        told = [d for d in dates if prev <= d.span.start < start]
+        if told:
+            return [d for d in told if d.date is not None and d.span.start not in reporting and d.time_precision == 1]
+        if not text[prev:start].rstrip().endswith((".", "!", "?", '"', "\u201d")):
+            return []        # a heading ("November attacks") opens a story of its own
+        start = prev
+    return []
 
 
 PAST_WORDS = re.compile(r"\b(?:ago|last|previous|earlier|before|that|same)\b|\b(?:19|20)\d\d\b|"
