@@ -1659,3 +1659,11 @@ def test_a_claim_of_the_attacks_in_a_statement_points_back(nlp, kb):
     doc = nlp("Islamic State claimed responsibility for the attacks in Homs.")
     told = read_attributions(list(doc.sents), groups_in=lambda lo, hi: [(hi, "islamic-state")] if lo < 14 else [])
     assert told.back == {}, told.back
+
+
+def test_the_police_a_named_person_killed_are_the_target_not_the_attacker(nlp, kb):
+    doc = Document(id="r", text="After Ahmad Karimi killed a police commander and his wife in Kabul on Tuesday, "
+                   "he fled.", language="en", published=dt.date(2016, 3, 1))
+    found = [(e.actor1, e.actor2) for e in extract_document(doc, nlp=nlp, kb=kb).events]
+    assert len(found) == 1 and (found[0][1] or "").startswith("police-forces"), found
+    assert not (found[0][0] or "").startswith("police-forces"), found

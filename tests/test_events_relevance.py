@@ -163,3 +163,30 @@ def test_a_demonstration_only_named_in_a_text_about_something_else_is_none(nlp, 
         "On Monday, protesters marched outside the superintendent's office in Springfield, demanding her "
         "resignation. ", sentence + " ")
     assert events(nlp, kb, text) == []
+
+
+STREAMING_STORY = (
+    "After Omar Haddad killed a local police sergeant and his wife on Monday, he posted a video on a streaming "
+    "site urging others to copy him.\n\n"
+    "The case shows how hard it is for streaming companies to check what users broadcast live.\n\n"
+    "Companies say they remove offending content within a day of a report. Their shares fell on Tuesday. "
+    "Analysts expect new rules next year. The firms employ thousands of reviewers. "
+    "Most of them work in shifts around the clock. Some work from home. "
+    "Their pay has been a subject of debate for years. Several have asked for counselling. "
+    "The companies say they are hiring more of them. One firm doubled its team last spring. "
+    "Another is testing software that flags videos as they spread. Its engineers call it promising. "
+    "Critics want the rules written into law.\n\n"
+    "Haddad told negotiators that he had heeded a call by Islamic State to act at home.")
+
+
+def test_a_killing_by_a_person_the_text_ties_to_an_armed_group_elsewhere_is_reported(nlp, kb):
+    found = events(nlp, kb, STREAMING_STORY)
+    assert [(e.event_type, e.fatalities) for e in found] == [("Battles", 2)], found
+    assert found[0].rule.startswith("in-passing:")
+    # the police sergeant is the one killed, not the attacker
+    assert not (found[0].actor1 or "").startswith("police-forces"), found[0]
+
+
+def test_a_killing_by_a_person_with_no_tie_to_an_armed_group_stays_crime_news(nlp, kb):
+    text = STREAMING_STORY.replace("heeded a call by Islamic State to act at home", "been drinking all day")
+    assert events(nlp, kb, text) == []

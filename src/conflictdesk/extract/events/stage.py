@@ -170,6 +170,24 @@ def _called_political(sent: "SpacySpan", patterns: EventPatterns, *, kb: Any, in
         _armed_organisation_in(sent.start_char, sent.end_char, kb=kb, index=index)
 
 
+def _tied_names(sents: list["SpacySpan"], *, kb: Any, index: ActorIndex) -> set[str]:
+    """The people a text ties to an armed organisation outside the state, by the last word of their names: those
+    named in a sentence that names such an organisation ("Smith told police he had answered an appeal by Islamic
+    State's leader")."""
+    return {e[-1].lower_ for s in sents if _armed_organisation_in(s.start_char, s.end_char, kb=kb, index=index)
+            for e in s.ents if e.label_ == "PERSON"}
+
+
+def _killing_by_tied(m: Mention, tied: set[str]) -> bool:
+    """"After John Smith killed a police officer and her partner": a killing of people done by a person the text
+    ties to an armed organisation outside the state elsewhere, which tells an attack it calls political there."""
+    head = m.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in KILLING_VERBS:
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.lower_ in tied]
+    return bool(doers) and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+
+
 def _beside(flags: list[bool], k: int, sents: list["SpacySpan"], text: str) -> bool:
     """Is the flag set for the sentence before or after sentence k in its paragraph (no line break between)?"""
     s = sents[k]
@@ -2041,7 +2059,7 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
         a1, a2 = a2, a1
     if a1 is None and a2 is not None and d.kind != "territory" \
             and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
-            and not _attacked(d.side2.token) and not _harmed_by_the_attack(d) \
+            and not _attacked(d.side2.token) and not _harmed_by_the_attack(d) and not _killed_by_subject(d) \
             and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
         # "a militant commander died in a gunfight with the Indian army": no attacker named (a civilian
         # told as one is not left out: "a woman who tried to stab police officers"), and the one side
@@ -2078,6 +2096,14 @@ def _harmed_by_the_attack(d: Draft) -> bool:
     if tok is None or head.lemma_.lower() in MUTUAL_FIGHTING or not _told_as_harmed(tok):
         return False
     return head.dep_ == "nsubj" and head.head.i == tok.head.i and tok.dep_ == "dobj"
+
+
+def _killed_by_subject(d: Draft) -> bool:
+    """"After John Smith killed a police commander": the side is the object of the event's own harming verb,
+    whose subject (someone the text names, not a side the knowledge base knows) did it; the side is the target."""
+    tok, head = d.side2.token, d.mention.head
+    return tok is not None and tok.dep_ == "dobj" and tok.head.i == head.i and _told_as_harmed(tok) \
+        and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in head.children)
 
 
 def _told_as_harmed(tok: Any) -> bool:
@@ -2750,8 +2776,9 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     # a figure of speech in such a text ("a clash of civilizations", "under fire from")
     called = [] if relevant else [_called_political(s, patterns, kb=kb, index=index, forms=f)
                                   for s, f in zip(sents, forms)]
+    tied = set() if relevant else _tied_names(sents, kb=kb, index=index)
     political = [not relevant and (hurts[k] and (called[k] or _beside(called, k, sents, doc.text))
-                                   or any(_attackers_killing(m) for m in found_all[k]))
+                                   or any(_attackers_killing(m) or _killing_by_tied(m, tied) for m in found_all[k]))
                  for k in range(len(sents))]
     hacking = about_hacking(doc.text)     # its "attacks" with no weapon or harm are on computers
     accident_lead = blast_accident_lead([s.text for s in sents])
