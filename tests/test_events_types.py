@@ -611,3 +611,13 @@ def test_a_shootout_whose_dead_are_counted_without_a_noun_is_reported(nlp, kb):
             "Islamic State and other militant groups.")
     evs = extract(nlp, kb, text).events
     assert [e.event_type for e in evs] == ["Battles"], [(e.event_type, e.rule) for e in evs]
+
+
+# "captured" with a person taken is no ground changing hands: an abduction by an armed group
+@pytest.mark.parametrize("text", [
+    "The journalist was captured by Islamic State near Raqqa on Monday, a monitor said.",
+    "The aid worker left the convoy near Kandahar on Monday and was captured by the Taliban, officials said.",
+])
+def test_a_person_captured_is_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type != "Battles" for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]
