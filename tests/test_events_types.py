@@ -595,3 +595,29 @@ def test_another_attack_told_with_guns_keeps_its_own_kind(nlp, kb):
     x = extract_document(Document(id="k", text=text, language="en", published=dt.date(2016, 3, 5)), nlp=nlp, kb=kb)
     assert sorted(e.event_type for e in x.events) == ["Explosions/Remote violence", "Violence against civilians"], \
         [(e.event_type, e.sub_event_type) for e in x.events]
+
+
+# a shootout told in a report on something else (a trial), with its dead counted by a word and no noun ("Both were
+# killed"), next to words of militancy: the fight is reported
+def test_a_shootout_whose_dead_are_counted_without_a_noun_is_reported(nlp, kb):
+    text = ("A judge in Denver on Monday set a trial date in the lawsuit over the bank records of the couple.\n"
+            "The lawyers argued for an hour over the subpoena, the fees and the filing deadlines of the case.\n"
+            "The judge said the bank had to answer the subpoena by June and that the fees would be shared.\n"
+            "The bank said it would comply. Its shares rose two percent. The couple's house was sold in March.\n"
+            "A second hearing is set for July. The lawyers declined to comment. The fees are not yet known.\n"
+            "The bank has branches in four states. It was founded in 1921. Its chief executive took over last year. "
+            "Its profit fell in the first quarter.\n"
+            "Both were killed in a shootout with police. Investigators are looking into their ties to "
+            "Islamic State and other militant groups.")
+    evs = extract(nlp, kb, text).events
+    assert [e.event_type for e in evs] == ["Battles"], [(e.event_type, e.rule) for e in evs]
+
+
+# "captured" with a person taken is no ground changing hands: an abduction by an armed group
+@pytest.mark.parametrize("text", [
+    "The journalist was captured by Islamic State near Raqqa on Monday, a monitor said.",
+    "The aid worker left the convoy near Kandahar on Monday and was captured by the Taliban, officials said.",
+])
+def test_a_person_captured_is_no_territory(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type != "Battles" for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]

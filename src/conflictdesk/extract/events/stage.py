@@ -69,6 +69,7 @@ from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from ...knowledge import KnowledgeBase
 
@@ -251,8 +252,19 @@ def _victim_named(m: Mention) -> bool:
     while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         verb = verb.head               # "a man was beaten, stabbed and killed": the first verb's subject
         near += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    return any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass", "nsubj", "compound")
+    return any((t.pos_ in ("NOUN", "PROPN") or _counted_people(t))
+               and t.dep_ in ("dobj", "nsubjpass", "nsubj", "compound")
                or t.dep_ == "amod" for t in near if t.i != head.i)
+
+
+# words that count the people struck without a noun ("Both were killed", "all were wounded"); a bare number is
+# left out ("killed one of his sons", "One dead, 3 hurt" are as often crime news)
+COUNTED_PEOPLE = {"both", "all", "several", "many", "dozens", "scores", "hundreds"}
+
+
+def _counted_people(t: Token) -> bool:
+    """A quantity word standing alone for the people struck ("Both were killed in a shootout")."""
+    return t.lower_ in COUNTED_PEOPLE
 
 
 def _violence_to_people(m: Mention, patterns: EventPatterns) -> bool:

@@ -184,6 +184,25 @@ def _holds_territory(head: "Token") -> bool:
     return False
 
 
+# territory verbs that as often take a person ("driven out", "pushed out" take fighters from a place, and stay ground)
+PERSON_TAKING = {"capture", "recapture", "seize"}
+
+
+def _person_captured(head: "Token", span: list["Token"], patterns: EventPatterns) -> bool:
+    """A territory verb in the passive whose subject is a person ("the journalist was captured by the Taliban"):
+    someone taken, no ground; a custody or abduction word may tell it (an active verb's people taken,
+    "police seized a man", are the stage's `_person_taken`)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in PERSON_TAKING:
+        return False
+    ids = {t.i for t in span}
+    objs = [c for c in head.children if c.dep_ == "nsubjpass" and c.i not in ids]
+    if not objs and head.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.children):
+        # "walked away from his post and was captured": the first verb's subject is the one taken
+        objs = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # by a noun or a pronoun of people: a name the tagger calls a person's is as often a town's ("Palmyra")
+    return bool(objs) and all(a_person(o, patterns) for o in objs)
+
+
 FIRE_DEPS = {"compound", "amod", "nmod", "poss"}      # "sniper fire", "heavy fire", "the army's fire"
 UNDER_FIRE_PREPS = {"under", "with"}                  # "came under fire", "responded with fire"
 
@@ -454,7 +473,7 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                     and trig.kind != "label":
                 continue          # "Islamic State execution videos", "attack drills", "a missile destroyer",
                 #                   "police in riot gear"
-            if trig.kind == "territory" and _holds_territory(head):
+            if trig.kind == "territory" and (_holds_territory(head) or _person_captured(head, span, patterns)):
                 continue
             if len(span) > 1 and " ".join(t.lower_ for t in span) == "air force" and head.dep_ in ("compound", "poss"):
                 continue          # "a U.S. Air Force airman", "an Indian Air Force tableau": the force, no strike
