@@ -20,7 +20,7 @@ from ..records import Actor, Document, Event, Extraction, Failure, Findings, Sta
 from .actors import actor_from_entry, extract_actors
 from .dates import extract_dates
 from .events.coders import EventCoder, RulesCoder
-from .events.stage import told_in_passing
+from .events.stage import told_as_news, told_in_passing
 from .places import resolve_places
 from .quantities import extract_quantities
 from .statements import extract_statements
@@ -66,7 +66,9 @@ class _Stages:
         self.current = "statements"
         statements = extract_statements(doc, parsed, kb=kb, actors=actors, people=people, dates=dates,
                                         labeller=labeller,
-                                        events=sum(1 for ev in events if not told_in_passing(ev)))
+                                        events=sum(1 for ev in events if not told_in_passing(ev)),
+                                        news=[(ev.evidence.start, ev.evidence.end) for ev in events
+                                              if told_as_news(ev, doc.published)])
         self.current = "actors"
         actors = actors + referenced_actors(actors, events, statements, kb=kb)
         return Extraction(document=doc, actors=actors, people=people, relations=relations, events=events,

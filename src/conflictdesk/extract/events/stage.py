@@ -157,6 +157,13 @@ def told_in_passing(ev: Event) -> bool:
     return ev.rule.startswith(IN_PASSING)
 
 
+def told_as_news(ev: Event, published: dt.date | None) -> bool:
+    """Is the event the news of its report: main, not told in passing, and dated within the days before it
+    was published that are not yet recalled (attributes.RECALLED_DAYS)?"""
+    return (ev.salience == "main" and not told_in_passing(ev) and ev.event_date is not None
+            and published is not None and 0 <= (published - ev.event_date).days <= RECALLED_DAYS)
+
+
 def _armed_organisation_in(start: int, end: int, *, kb: Any, index: ActorIndex) -> bool:
     """Is an armed organisation outside the state (Islamic State, the YPG, Boko Haram) named between the offsets?"""
     return any(_actor_type(a, kb=kb, index=index) in NON_STATE_GROUPS for _, _, a in index.within(start, end))

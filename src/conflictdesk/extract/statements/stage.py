@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -278,10 +279,11 @@ def _statement_date(doc: Document, dates: list[DateMention], evidence: Span | No
 def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", actors: list[Actor],
                        people: list[Person], dates: list[DateMention],
                        cues: CueSet | None = None, labeller: PointLabeller | None = None,
-                       events: int = 0) -> list[Statement]:
+                       events: int = 0, news: Sequence[tuple[int, int]] = ()) -> list[Statement]:
     """Statements in a document (official releases, quoted and reported declarations, the document
     itself when it is a communiqué), each split into labelled points with exact offsets. `events` is how
-    many events the document codes (relevance.py: a document with one needs fewer conflict words);
+    many events the document codes (relevance.py: a document with one needs fewer conflict words), `news`
+    the evidence spans of those that are its news (a shooting told in one makes its words of a shooting count);
     `labeller` joins a learned label to the rules' (default: the shipped model, `labeller.RULES_ONLY`
     for the rules alone)."""
     cueset = cues or load_cues()
@@ -316,7 +318,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         if _LIST_INTRO.search(intro) or quoted * 2 > len(block.items):
             list_blocks.append((block, intro_start, intro_end))
     excluded = [(b.start, b.end) for b, _, _ in list_blocks]
-    speech = [] if not relevance(parsed, actors, cueset.syntax).about_conflict_with(events) else \
+    speech = [] if not relevance(parsed, actors, cueset.syntax, news).about_conflict_with(events) else \
         [sp for sp in find_speech(parsed, text, cueset.speech) if not any(s <= sp.verb_start < e for s, e in excluded)]
     items: list[tuple[int, str, object]] = [(b.start, "list", (b, s, e)) for b, s, e in list_blocks]
     items += [(sp.spans[0][0], "speech", sp) for sp in speech]
