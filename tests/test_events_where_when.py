@@ -421,6 +421,16 @@ def test_a_strike_told_in_what_befell_a_noun_is_an_incident_of_its_own(nlp):
     assert not _befell_another(killed, ambush, [ambush, killed])
 
 
+def test_a_when_clause_telling_the_blast_of_an_attack_keeps_it_an_explosion(nlp, kb):
+    # "killed in an attack ..., when a truck bomb slammed into ...": the clause tells the attack itself, unlike
+    # one opened by "whose"; the attack stays one explosion
+    text = ("At least 40 people were killed last week in an attack in Baquba, when an explosives-laden truck slammed "
+            "into a checkpoint.")
+    events = events_of(nlp, kb, text, dt.date(2016, 6, 1))
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in events]
+
+
 def test_the_town_of_the_events_own_clause_wins_over_one_named_first(nlp, kb):
     # "Returning from Kabul, ... attacked a checkpoint in Kunduz": the attack's own clause puts it in Kunduz
     text = "Returning from Kabul, the general said militants attacked a checkpoint in Kunduz on Monday."

@@ -2448,19 +2448,26 @@ def other_relative_clauses(head: "Token", *, own: tuple[int, int] | None = None)
     event noun's own phrase (`own`) that tells what the act did tells that event, whichever noun of the
     phrase it hangs from ("the bombing rampage by Islamic State militants that killed 130 people in Paris");
     not one that tells of something else ("the cease-fire date, which others saw as a ploy to give Moscow
-    ...") nor one whose relative word is not its doer ("the fight against the militants, whose leader was
-    killed in a strike across the border": what befell the noun's owner)."""
+    ...") nor one opened by "whose" ("the fight against the militants, whose leader was killed in a strike
+    across the border": what befell the noun's owner, `whose_clause`)."""
     out: list[tuple[int, int]] = []
     for t in head.sent:
         if not _another_nouns_clause(t, head):
             continue
         sub = list(t.subtree)
         start, end = min(x.idx for x in sub), max(x.idx + len(x.text) for x in sub)
-        doer = any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in t.children)
-        if own is not None and own[0] <= start and end <= own[1] and t.lemma_.lower() in ACT_CLAUSE_VERBS and doer:
+        if own is not None and own[0] <= start and end <= own[1] and t.lemma_.lower() in ACT_CLAUSE_VERBS \
+                and not whose_clause(t):
             continue
         out.append((start, end))
     return out
+
+
+def whose_clause(clause: "Token") -> bool:
+    """A relative clause opened by "whose" ("the militants, whose leader was killed in a drone strike"): it tells
+    what befell the owner of the noun it hangs from, not what that noun did (unlike "that killed 130 people", or
+    "when a truck bomb slammed into a checkpoint", which tell the act itself)."""
+    return any(x.tag_ == "WP$" and x.head.head.i == clause.i for c in clause.children for x in c.children)
 
 
 def speaker_phrases(head: "Token") -> list[tuple[int, int]]:

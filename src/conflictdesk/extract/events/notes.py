@@ -11,7 +11,7 @@ from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
-from .attributes import DURATION_UNITS, is_dateline, lies_within
+from .attributes import DURATION_UNITS, is_dateline, lies_within, whose_clause
 from .patterns import Coding
 from .roles import BACKING, FORCE_VICTIMS, PERSON_HEADS, TARGET_PREPS, Party
 from .triggers import Mention, contrasted, own_incident
@@ -734,13 +734,13 @@ def _apart_clause(d: Draft, other: Draft) -> bool:
 
 
 def _befell_another(d: Draft, other: Draft, drafts: list[Draft]) -> bool:
-    """A mention in a relative clause whose relative word is not its doer ("the fight against the militants,
-    whose leader was killed in a drone strike"), a clause that does not hold the other word: what befell a noun
-    of the other's sentence, an incident of its own (not "the militants who stormed the town"); a toll told there
-    is the other's only when the clause names no act of its own ("the convoy, whose driver was killed")."""
+    """A mention in a relative clause opened by "whose" ("the fight against the militants, whose leader was
+    killed in a drone strike"), a clause that does not hold the other word: what befell a noun of the other's
+    sentence, an incident of its own (not "the militants who stormed the town", nor "an attack, when a truck bomb
+    slammed into a checkpoint"); a toll told there is the other's only when the clause names no act of its own
+    ("the convoy, whose driver was killed")."""
     clause = next((t for t in (d.mention.head, *d.mention.head.ancestors) if t.dep_ == "relcl"), None)
-    if clause is None or other.mention.head in clause.subtree \
-            or any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children):
+    if clause is None or other.mention.head in clause.subtree or not whose_clause(clause):
         return False
     return d.kind != "outcome" or any(x.kind != "outcome" and x.mention.head in clause.subtree for x in drafts)
 
