@@ -158,7 +158,7 @@ ARTICLE_FLOORS = {
     #   (test_no_annotated_article_is_kept_apart_for_independent_checks)
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
-NONCONFLICT_CEILINGS = {"events_per_article": 0.045, "points_per_article": 0.10}   # measured 0.040, 0.090 (issue: < 0.05)
+NONCONFLICT_CEILINGS = {"events_per_article": 0.045, "points_per_article": 0.10}  # measured 0.040, 0.090 (issue < 0.05)
 # ACLED 2022 world notes, fixed halves (bench/eval_subevents.py), seeded sample of SUBEVENT_SAMPLE each
 SUBEVENT_SAMPLE, SUBEVENT_SEED = 600, 13
 SUBEVENT_FLOORS = {
