@@ -41,8 +41,7 @@ from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_
                         named_as_known, refers_back, report_date, said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         accident_death, agreement_made, blast_accident_lead, death_accident_lead, hacking_attack,
-                        not_an_occurrence, shows_not_protests,
-                        told_as_state, told_as_trend)
+                        not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
 from .attribution import Attributions, read_attributions
 from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
                          WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
@@ -69,7 +68,6 @@ from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from ...knowledge import KnowledgeBase
 
@@ -259,19 +257,14 @@ def _victim_named(m: Mention) -> bool:
     while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         verb = verb.head               # "a man was beaten, stabbed and killed": the first verb's subject
         near += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    return any((t.pos_ in ("NOUN", "PROPN") or _counted_people(t))
+    return any((t.pos_ in ("NOUN", "PROPN") or t.lower_ in COUNTED_PEOPLE)
                and t.dep_ in ("dobj", "nsubjpass", "nsubj", "compound")
                or t.dep_ == "amod" for t in near if t.i != head.i)
 
 
-# words that count the people struck without a noun ("Both were killed", "all were wounded"); a bare number is
-# left out ("killed one of his sons", "One dead, 3 hurt" are as often crime news)
+# words that stand alone for the people struck ("Both were killed in a shootout", "all were wounded"); a bare
+# number is left out ("killed one of his sons", "One dead, 3 hurt" are as often crime news)
 COUNTED_PEOPLE = {"both", "all", "several", "many", "dozens", "scores", "hundreds"}
-
-
-def _counted_people(t: Token) -> bool:
-    """A quantity word standing alone for the people struck ("Both were killed in a shootout")."""
-    return t.lower_ in COUNTED_PEOPLE
 
 
 def _violence_to_people(m: Mention, patterns: EventPatterns) -> bool:
