@@ -2467,7 +2467,7 @@ def whose_clause(clause: "Token") -> bool:
     """A relative clause opened by "whose" ("the militants, whose leader was killed in a drone strike"): it tells
     what befell the owner of the noun it hangs from, not what that noun did (unlike "that killed 130 people", or
     "when a truck bomb slammed into a checkpoint", which tell the act itself)."""
-    return any(x.tag_ == "WP$" and x.head.head.i == clause.i for c in clause.children for x in c.children)
+    return any(x.tag_ == "WP$" for c in clause.children for x in c.children)
 
 
 def speaker_phrases(head: "Token") -> list[tuple[int, int]]:

@@ -43,7 +43,7 @@ from .syntax import (Voice, call_is_demand_on, calls_for_mobilisation, denial_co
                      urges_a_measure)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ...knowledge import KnowledgeBase
 
@@ -348,11 +348,17 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
     return _finish(doc, drafts, dates, cueset, mentions, kb, _relabelled(drafts, inputs, labeller))
 
 
+def _verb_token(parsed: "Doc", sp: Speech) -> "Token | None":
+    """The token of an utterance's reporting verb (the one that starts at `sp.verb_start`), found by offset."""
+    span = parsed.char_span(sp.verb_start, sp.verb_start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == sp.verb_start else None
+
+
 def _told_aside(parsed: "Doc", sp: Speech, speech: list[Speech]) -> bool:
     """Whether an utterance's reporting verb stands below another reporting verb of its sentence ("X told a
     conference, moments after Y said ..."): Y's words are an aside to X's (see `Speakers.resolve`)."""
     others = {s.verb_start for s in speech if s.sentence == sp.sentence and s.verb_start != sp.verb_start}
-    verb = next((t for t in parsed if t.idx == sp.verb_start), None) if others else None
+    verb = _verb_token(parsed, sp) if others else None
     return verb is not None and any(a.idx in others for a in verb.ancestors)
 
 
@@ -373,20 +379,20 @@ def _intro(parsed: "Doc", sp: Speech, cues: CueSet, voice: Voice) -> str | None:
         return None                             # 'urged security to "get them out." "Isn't this better?"': the
         # call was the verb's own object; a quotation after it goes on with words of its own
     if sp.intro in cues.intro_verbs:
-        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        verb = _verb_token(parsed, sp)
         if verb is not None and any(c.dep_ == "neg" for c in verb.children):
             return None                         # "did not dispute the account", "did not call for": nothing lent
     if cues.syntax and sp.intro not in cues.intro_verbs:
         # "rejected claims that ...", "denied ..., saying ...": what it introduces denies a report
-        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        verb = _verb_token(parsed, sp)
         if verb is not None and denial_context(verb, cues.syntax):
             return "deny"
     if sp.intro == "demand" and cues.syntax:
-        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        verb = _verb_token(parsed, sp)
         if verb is not None and calls_for_mobilisation(verb, cues.syntax):
             return "call"                       # "called for a general strike": a call to mobilise, no demand
     if cues.intro_verbs.get(sp.intro) == "call_to_action" and cues.syntax:
-        verb = next((t for t in parsed if t.idx == sp.verb_start), None)
+        verb = _verb_token(parsed, sp)
         if verb is not None and names_or_contests(verb):
             return None                         # "what it called 'terrorist content'": a name, no call
         if verb is not None and (call_is_demand_on(verb, cues.syntax, voice) or urges_a_measure(verb, cues.syntax)):
