@@ -99,7 +99,8 @@ def main() -> None:
     unpaired = np.array([s.quotes_unpaired for s in sentences])
     bare = ~np.array([s.predicted for s in sentences])
     print(f"{len(sentences)} dev sentences; {gold.sum()} quote a gold event, {(gold & bare).sum()} of them without "
-          f"a prediction; {unpaired.sum()} quote an unpaired gold event, {(unpaired & bare).sum()} without a prediction")
+          f"a prediction; {unpaired.sum()} quote an unpaired gold event, {(unpaired & bare).sum()} of them without "
+          "a prediction")
     print("recall pass: sentences without a prediction that the detector flags")
     for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
         flagged = bare & (proba >= threshold)
