@@ -1667,3 +1667,19 @@ def test_the_police_a_named_person_killed_are_the_target_not_the_attacker(nlp, k
     found = [(e.actor1, e.actor2) for e in extract_document(doc, nlp=nlp, kb=kb).events]
     assert len(found) == 1 and (found[0][1] or "").startswith("police-forces"), found
     assert not (found[0][0] or "").startswith("police-forces"), found
+
+
+def test_a_bare_noun_shares_the_forces_it_is_coordinated_with(nlp, kb):
+    # "government and allied forces" are government forces, not the sides another battle of the report names
+    text = ("Kurdish fighters clashed with Islamic State militants near Hasaka in Syria on Saturday, a monitoring "
+            "group said. Government and allied forces pressed offensives north of Aleppo on Sunday, the group said.")
+    evs = [x for x in coded(nlp, kb, text) if "Aleppo" in x[0].evidence.text and x[0].event_type == "Battles"]
+    assert evs and evs[0][1] and evs[0][1].startswith("Military Forces of Syria"), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_battle_side_told_by_words_no_actor_matches_takes_no_other_battles_sides(nlp, kb):
+    text = ("Kurdish fighters clashed with Islamic State militants near Hasaka in Syria on Saturday, a monitoring "
+            "group said. Tribal volunteers fought fierce battles north of Aleppo on Sunday, the group said.")
+    evs = [x for x in coded(nlp, kb, text) if "Aleppo" in x[0].evidence.text and x[0].event_type == "Battles"]
+    assert evs and all(a1 is None or "Syrian Democratic" not in a1 for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

@@ -170,7 +170,25 @@ def role_phrase_in(tok: "Token", patterns: EventPatterns) -> RolePhrase | None:
                 rank = (n, -k)
                 if best is None or rank > best[:2]:
                     best = (n, -k, rp)
-    return best[2] if best else None
+    if best is None:
+        return _shared_head_phrase(tok, index)
+    return best[2]
+
+
+def _shared_head_phrase(tok: "Token", index: dict[str, list[tuple[tuple[str, ...], RolePhrase]]]) -> RolePhrase | None:
+    """"government and allied forces": a bare noun coordinated with a modified noun shares that noun ("government
+    forces"), the role phrase the two words make, where its own phrase makes none."""
+    if tok.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod")
+                                                for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ != "conj" or c.pos_ != "NOUN" or not any(g.dep_ in ("amod", "compound") for g in c.children):
+            continue
+        for first, last in ((tok.lower_, c.lower_), (tok.lemma_.lower(), c.lemma_.lower())):
+            for phrase, rp in index.get(first, ()):
+                if phrase == (first, last):
+                    return rp
+    return None
 
 
 @functools.lru_cache(maxsize=8)

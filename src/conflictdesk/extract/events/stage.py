@@ -2573,10 +2573,17 @@ def _demonstration_sides(d: Draft, country: str | None, *, kb: Any, index: Actor
         d.assoc1 = [a for a in d.assoc1 if a != d.actor2]
 
 
+def _side_told(tok: Any) -> bool:
+    """A side told by a noun ("tribal volunteers"), not by a pronoun ("its worst fighting")."""
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN")
+
+
 def _unnamed_sides(drafts: list[Draft]) -> None:
     """"Fighting continued around the town" in a report of the army's battles with Islamic State there: a battle
     told with neither side is between the one pair of sides the report names fighting in that country (ACLED's
-    coders read the report so); with two pairs named, or none, it stays without."""
+    coders read the report so); with two pairs named, or none, it stays without. Not one whose sentence tells a
+    side by words no actor was found for ("tribal volunteers fought battles"): that side is
+    unknown, not the report's pair."""
     def battle(d: Draft) -> bool:
         return d.coding.event_type == "Battles" and d.kind != "territory" and d.status in OCCURRED
 
@@ -2584,7 +2591,7 @@ def _unnamed_sides(drafts: list[Draft]) -> None:
         return d.place.country if d.place is not None else None
 
     for d in drafts:
-        if not battle(d) or d.actor1 is not None or d.actor2 is not None:
+        if not battle(d) or d.actor1 is not None or d.actor2 is not None or _side_told(d.side1.token):
             continue
         pairs = [(o.actor1, o.actor2) for o in drafts if o is not d and battle(o) and o.actor1 and o.actor2
                  and not o.a1_default and country(o) in (country(d), None)]
