@@ -230,3 +230,13 @@ def test_months_after_dates_what_it_names_to_its_month():
     # "three months after" the day told before it: the month of what follows, no day
     got = {s: (d, tp, r) for s, d, tp, _, r in dates("Monday's raid came three months after rebels seized the town.")}
     assert got["three months after"] == (dt.date(2017, 10, 10), 3, "before_previous_phrase")
+
+
+def test_a_year_naming_its_event_is_a_coarse_time():
+    # "a 2009 raid", "the 1998 bombing": the past year of the event the noun names; a count is no year
+    found = dates("A 2009 raid on the depot killed four guards. The 1998 bombing was recalled by the 2000 people "
+                  "of the town.")
+    got = {s: (d, r) for s, d, _, _, r in found}
+    assert got["A 2009"] == (None, "coarse")
+    assert got["The 1998"] == (None, "coarse")
+    assert "the 2000" not in got
