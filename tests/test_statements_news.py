@@ -426,9 +426,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "claim_of_responsibility", "other"),
     ("The Syrian Observatory said an attack by Islamic State militants on the town was thwarted.", "other",
      "claim_of_responsibility"),
-    # a claim the news reports, and an offensive announced as launched
+    # a claim the news reports (the claimant's own point, see below), and an offensive announced as launched
     ("Police said the bomber killed five people at a checkpoint, in an attack later claimed by the Taliban.",
-     "claim_of_responsibility", "other"),
+     "claim_of_responsibility", "denial"),
     ("The regional government announced the launch of a dawn offensive by 4,000 peshmerga fighters to retake "
      "the villages.", "claim_of_responsibility", "other"),
     # talks that came to nothing, their failure cited (a hyphened word before them), and the end of a war as a
@@ -732,6 +732,17 @@ def test_news_point_labels(nlp, kb, sentence, label, absent):
     assert points, [p.text for st in ex.statements for p in st.points]
     labels = {lab for p in points for lab in p.labels}
     assert label in labels and absent not in labels, (labels, [p.cues for p in points])
+
+
+def test_a_claim_or_denial_closing_another_s_words_is_a_point_of_its_own(nlp, kb):
+    text = CONTEXT + ("Police said a gunman shot three guards at the depot, in an attack claimed by the Taliban. "
+                      "Kabul said the raid was planned across the border, a charge Islamabad denies.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = {p.text: p.labels for st in ex.statements for p in st.points if p.start >= len(CONTEXT)}
+    assert points.get("a gunman shot three guards at the depot") == ["other"], points
+    assert points.get("an attack claimed by the Taliban") == ["claim_of_responsibility"], points
+    assert points.get("the raid was planned across the border") == ["other"], points
+    assert points.get("a charge Islamabad denies") == ["denial"], points
 
 
 def test_each_forbidden_attack_of_a_quotation_is_a_demand(nlp, kb):

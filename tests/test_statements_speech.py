@@ -235,3 +235,29 @@ def test_a_day_after_told_is_no_point_and_the_quotation_after_the_stop_is_the_sp
     assert not any(p.startswith("told") for _, points in found for p in points), found
     assert any(s.startswith("Omar Haddad") and any(p.startswith("The gunmen have left") for p in points)
                for s, points in found), found
+
+
+@pytest.mark.parametrize("text,outer,tail,tail_speaker", [
+    # a denial or a claim that closes another's words is its own speaker's point, and their words end before it
+    ("Turkey, a vocal critic of the government, has long complained of Russian jets flying into Turkish airspace "
+     "while carrying out raids along the border - something Moscow denies.",
+     "complained of Russian jets flying into Turkish airspace while carrying out raids along the border",
+     "something Moscow denies", "Moscow"),
+    ("Damascus said on Wednesday that British special forces were present, alongside Dutch personnel, in eastern "
+     "Syria, an accusation denied by London.",
+     "British special forces were present, alongside Dutch personnel, in eastern Syria",
+     "an accusation denied by London", "London"),
+    ("South of the capital on Monday, police said a car bomb killed at least five people and wounded 14 when it "
+     "exploded near a market in the town, in an attack claimed by the Islamic State group.",
+     "a car bomb killed at least five people and wounded 14 when it exploded near a market in the town",
+     "an attack claimed by the Islamic State group", "the Islamic State group"),
+])
+def test_a_denial_or_claim_closing_another_s_words_is_its_own(nlp, text, outer, tail, tail_speaker):
+    found = _speech(nlp, text)
+    assert any(outer in points for _, points in found)
+    assert (tail_speaker, [tail]) in found
+
+
+def test_talks_called_by_a_party_are_no_tail_of_its_own(nlp):
+    text = ("The opposition said it would not take part in the talks in Vienna called by the European Union.")
+    assert all(speaker != "the European Union" for speaker, _ in _speech(nlp, text))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..parse_tree import climb_to_subject
@@ -67,6 +67,9 @@ class Speech:
     plural: bool
     spans: tuple[tuple[int, int], ...]
     sentence: tuple[int, int]          # the attribution sentence (the statement's evidence)
+    tail: str = ""                     # "relative" or "passive": a noun that closes the sentence, its own
+                                       # speaker's words ("..., a charge Moscow denies", "..., in an attack
+                                       # claimed by ISIS"), even inside another's point
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,7 +526,7 @@ def find_speech(parsed: "Doc", text: str, verbs: SpeechVerbs) -> list[Speech]:
     found: list[Speech] = []
     for sent in parsed.sents:
         found += _sentence_speech(sent, text, quotes, used, verbs)
-    found = _drop_nested(found)
+    found = _drop_nested(found, text)
     covered = [s for sp in found for s in sp.spans]
     for q in quotes:
         if q in used or _inside(q[0], covered) or _words(text, q) < _MIN_CONTINUATION_WORDS:
@@ -582,6 +585,12 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 token.dep_ == "acl" or token.head.lemma_.lower() == "use"):
             continue                        # "an apparent effort to downplay the target", "a term used to describe
                                             # pro-Iranian factions": what one means or names, no words
+        agent = _passive_tail_agent(token, sent) if lemma in _TAIL_VERBS else None
+        if agent is not None:
+            span = _trim(text, token.head.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+            out.append(Speech("phrase", lemma, intro_lemma(token), token.idx, _np_span(agent), agent.idx,
+                              agent.lemma_.lower(), _plural(agent), (span,), bounds, tail="passive"))
+            continue
         hidden = _speaker_in_modifier(token)
         subj = _reporter_of_participle(token, sent, verbs) or _subject(token) or (hidden[1] if hidden else None)
         setoff = _set_off_attribution(text, sent, token, quotes) \
@@ -617,7 +626,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         clause = clause or (clauses[0] if clauses else None)
         quoted = _quoted_points(text, token, subject, quotes, used, sent, _clause_opening(text, clause, quotes))
         spans = [s for s in quoted if _words(text, s) >= _MIN_POINT_WORDS]
-        kind = "quote"
+        kind, tail = "quote", ""
         if spans and (_quote_inside_phrase(text, token, spans[0], verbs) or _speaks_of(token)):
             spans, kind = [_phrase_span(text, token, verbs)], "phrase"
         # "three women tried to make their way into a crowd, Anka said, but they "were intercepted"": the
@@ -655,6 +664,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             elif lemma in verbs.phrase and _names_its_object(token):
                 spans = [_trim(text, token.head.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))]
                 kind = "phrase"
+                tail = "relative" if lemma in _TAIL_VERBS and _ends_sentence(token.right_edge, sent) else ""
             elif _speaks_of(token) or _reports_its_object(token, verbs):
                 spans = [_phrase_span(text, token, verbs)]
                 kind = "phrase"
@@ -670,7 +680,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
         spans = [s for s in spans if _words(text, s) >= _MIN_POINT_WORDS]
         if spans:
             out.append(Speech(kind, lemma, intro_lemma(token), token.idx, subject, subj.idx, subj.lemma_.lower(), _plural(subj),
-                              tuple(spans), bounds))
+                              tuple(spans), bounds, tail=tail))
     return out
 
 
@@ -1155,6 +1165,26 @@ def _speaks_of(verb: "Token") -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
+# verbs whose tail ("..., a charge Moscow denies") is a claim or denial of its own speaker's
+_TAIL_VERBS = frozenset({"deny", "claim", "dispute", "reject", "refute", "disavow", "contest"})
+
+
+def _ends_sentence(token: "Token", sent: "Span") -> bool:
+    """Whether only punctuation follows `token` in its sentence."""
+    return all(t.is_punct or t.is_space for t in sent if t.i > token.i)
+
+
+def _passive_tail_agent(verb: "Token", sent: "Span") -> "Token | None":
+    """Who a participle at the end of the sentence names as the one who claims or denies what its noun stands
+    for ("..., an accusation denied by Berlin", "..., in an attack claimed by the group"): the agent's noun; the
+    noun and the participle are that speaker's point, not part of the words before them. None otherwise."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ != "NOUN" \
+            or verb.head.dep_ not in ("appos", "pobj", "dobj", "npadvmod") or not _ends_sentence(verb.right_edge, sent):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def _names_its_object(verb: "Token") -> bool:
     """Whether a reporting verb's object is the noun its relative clause hangs from ("..., a charge he
     strongly denies", "an account the army disputed"): the noun and the clause are the point."""
@@ -1198,11 +1228,39 @@ def _paragraph_gap(text: str, a: int, b: int) -> int:
     return len(re.findall(r"\n\s*\n|\n", text[a:b]))
 
 
-def _drop_nested(found: list[Speech]) -> list[Speech]:
+def _drop_nested(found: list[Speech], text: str) -> list[Speech]:
     """A verb inside another utterance's point ("X said Y told him ...") is part of that point; but "X said
     ..., according to a transcript" is X's: "according to" yields to a speech verb in its sentence."""
     verbs = [sp for sp in found if sp.kind != "according"]
     found = [sp for sp in found if sp.kind != "according"
              or not any(s <= v.verb_start < e for v in verbs for s, e in sp.spans)]
     spans = [(sp, s) for sp in found for s in sp.spans]
-    return [sp for sp in found if not any(other is not sp and s[0] <= sp.verb_start < s[1] for other, s in spans)]
+    # "... along the border - something Moscow denies": a tail that closes another's words is its own speaker's,
+    # and those words end where it begins; a participle's tail inside no one's words is the reporter's
+    tails = [sp for sp in found if sp.tail and any(other is not sp and not other.tail and s[0] < sp.spans[0][0]
+                                                   and sp.spans[0][1] <= s[1] for other, s in spans)]
+    found = [sp for sp in found if sp.tail != "passive" or sp in tails]
+    spans = [(sp, s) for sp in found for s in sp.spans]
+    kept = []
+    for sp in found:
+        if sp not in tails and any(other is not sp and other not in tails and s[0] <= sp.verb_start < s[1]
+                                   for other, s in spans):
+            continue
+        if sp not in tails and tails:
+            sp = replace(sp, spans=tuple(_cut_at_tail(text, span, tails) for span in sp.spans))
+        kept.append(sp)
+    return kept
+
+
+_PREPOSITION_LAST = re.compile(r"[\s,]+(?:in|on|at|during|after|with|for|from|amid|following)$", re.IGNORECASE)
+
+
+def _cut_at_tail(text: str, span: tuple[int, int], tails: list[Speech]) -> tuple[int, int]:
+    """`span` ended where a tail inside it begins."""
+    for tail in tails:
+        start = tail.spans[0][0]
+        if span[0] < start and tail.spans[0][1] <= span[1]:
+            cut = _trim(text, span[0], start)
+            before = _PREPOSITION_LAST.search(text, cut[0], cut[1])     # "..., in" before "an attack claimed by"
+            return _trim(text, cut[0], before.start()) if before else cut
+    return span
