@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictdesk.extract.events.attributes import filed_story
+from conflictdesk.extract.events.attributes import filed_story, is_dateline
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.extract.places.sources import bare_dateline_candidate
 from conflictdesk.records import Document, Place, Span
@@ -50,6 +50,15 @@ def test_a_dateline_without_a_dash_before_an_abbreviation_is_read():
     assert cand is not None and (cand.text, cand.country_hint) == ("HANOVER", "Germany")
     assert bare_dateline_candidate("BAGHDAD - Iraqi forces ...") is None      # a dashed one is a place already
     assert bare_dateline_candidate("U.S. officials said on Sunday ...") is None
+
+
+def test_a_dateline_with_a_second_filing_point_after_its_country_is_read():
+    # "KUNDUZ, Afghanistan/KABUL Gunmen stormed ...": the first city, its country, then the second city
+    cand = bare_dateline_candidate("KUNDUZ, Afghanistan/KABUL Gunmen stormed a police post on Monday ...")
+    assert cand is not None and (cand.text, cand.country_hint) == ("KUNDUZ", "Afghanistan")
+    assert is_dateline(Place(span=Span(0, 6, "KUNDUZ"), name="Kunduz", country="Afghanistan", admin1=None,
+                             latitude=36.7, longitude=68.9, geo_precision=1),
+                       "KUNDUZ, Afghanistan/KABUL Gunmen stormed a police post on Monday ...")
 
 
 def _town(text: str, name: str, start: int, lat: float, lon: float, country: str = "United States") -> Place:

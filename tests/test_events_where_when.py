@@ -181,6 +181,19 @@ def test_the_actors_country_does_not_move_a_story_the_sentence_places():
                      document=DocumentPlaces(main=main)) is None
 
 
+def test_a_recalled_event_borrows_no_town_from_the_next_sentence():
+    # "The group's past plots included a failed bid to blow up a cargo plane. It also raided a bank in
+    # Kano last month.": the next sentence's town is its own incident's, not the plot's, which may lie anywhere
+    text = ("The group's past plots included a failed bid to blow up a cargo plane. "
+            "It also raided a bank in Kano last month.")
+    kano = _place("Kano", text.index("Kano"), country="Nigeria", admin1="Kano", lat=12.0, lon=8.5)
+    end = text.index(" It also")
+    later = [(end + 1, len(text))]
+    assert place_for(30, 0, end, [kano], text=text, earlier=[], later=later, document=DocumentPlaces()) is kano
+    assert place_for(30, 0, end, [kano], text=text, earlier=[], later=later, document=DocumentPlaces(),
+                     recalled=True) is None
+
+
 def test_the_story_town_is_the_town_named_more_often_than_any_other():
     # a lead in a region ("killed a Navy SEAL in northern Iraq after overrunning a town"), the town
     # named twice further down, other towns once each in passing: the story's town

@@ -1270,6 +1270,7 @@ def _distance(a_start: int, b_start: int) -> int:
 DATELINE = re.compile(r"(,\s*[A-Z][\w .]{1,30})?\s*[-\u2013\u2014]")
 # wire copy without a dash: "BEIRUT Four suicide bombers ...", "DIYARBAKIR/ISTANBUL, Turkey Eight ..."
 BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+                           r"(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?)*"
                            r"(?=\s+[A-Z\"“‘'][a-z]|\s+[A-Z]\s|\s+\d)")
 PRECISION_PENALTY = {"country": 400, "admin1": 150, "sea": 150, "region": 150}
 LEAD_CHARS = 400              # the lead: where a report says what happened where
@@ -1883,7 +1884,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     # a place naming another incident there ("the shootings at a Dallas protest") lends the sentence before no place
     after = [p for s, e in later for p in places if s <= p.span.start < e and usable(p) and p.kind != "country"
              and not EVENT_NAMED.match(text, p.span.end) and not GATHERING_NAMED.match(text, p.span.end)]
-    if after:
+    if after and not recalled:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return finer(min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start)))
     if main is not None and main is document.main:
