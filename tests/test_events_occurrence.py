@@ -1422,3 +1422,33 @@ def test_a_side_of_a_country_told_past_the_lead_stays_for_the_sentence_after_it(
             "had killed 30 soldiers and seized weapons.")
     evs = [e for e in violent(nlp, kb, text) if "troops" in e.evidence.text or "30 soldiers" in e.evidence.text]
     assert evs and all(e.location != "Maiduguri" for e in evs), [(e.location, e.evidence.text) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Officers sent a robot into the warehouse to check for explosives after the standoff, a spokesman said.",
+    "Sniffer dogs searched the arena for bombs on Friday before the concert began.",
+    "The city bought two new bomb-detection dogs for the airport this week.",
+])
+def test_an_explosive_looked_for_is_no_explosion(nlp, kb, text):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 2)).events
+    assert evs == [], [(e.sub_event_type, e.rule) for e in evs]
+    blast = "A bomb exploded at a checkpoint as troops searched cars for weapons, killing two soldiers."
+    assert [e.sub_event_type for e in extract(nlp, kb, blast).events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text", [
+    "When the commissioner retired in April, her deputy took over for three weeks.",
+    "The former mayor took over the post in January after a long campaign.",
+])
+def test_taking_over_an_office_is_no_territory_taken(nlp, kb, text):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 6, 2)).events
+    assert evs == [], [(e.sub_event_type, e.rule) for e in evs]
+    town = "Islamist fighters took over the border town on Tuesday after the army withdrew."
+    assert [e.event_type for e in extract(nlp, kb, town, published=dt.date(2016, 6, 2)).events] == ["Battles"]
+
+
+def test_what_a_present_verb_lets_others_do_is_no_strike(nlp, kb):
+    text = "The treaty allows allied forces to launch air strikes on insurgent camps from the northern airfield."
+    assert [e for e in extract(nlp, kb, text).events if e.status == "reported"] == []
+    done = "The pact allowed allied forces to launch air strikes on insurgent camps near the border on Sunday."
+    assert [e.sub_event_type for e in extract(nlp, kb, done).events if e.status == "reported"] == ["Air/drone strike"]

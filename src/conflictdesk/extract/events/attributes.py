@@ -740,7 +740,11 @@ def _purpose(head: "Token") -> bool:
         return True                        # "advanced with a view to capturing the city", "with the goal of retaking"
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.tag_ == "VB":
         verb = verb.head                   # "a campaign to degrade and destroy Islamic State"
-    if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl", "xcomp", "relcl"):
+    if verb.pos_ == "VERB" and verb.tag_ == "VB" and verb.dep_ == "ccomp" and verb.head.tag_ in ("VBZ", "VBP") \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        pass                               # "allows the United States to launch strikes from the base": what a
+                                           # present verb lets or wants others do, as a rule, not a deed told
+    elif verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl", "xcomp", "relcl"):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if "to" not in auxes or "have" in auxes:

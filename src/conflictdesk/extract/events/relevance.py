@@ -364,7 +364,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _held_now(head) or _vehicle_struck(m) or _described_as_taken(head) or _in_a_series(head) \
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
-            or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m):
+            or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
+            or _office_taken_over(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -389,6 +390,50 @@ def _arrest_as_setting(head: "Token") -> bool:
     of a commander" names its own)."""
     return head.pos_ == "NOUN" and head.lemma_.lower() in ARREST_NOUNS and head.dep_ == "pobj" \
         and head.head.lower_ == "during" and not any(c.dep_ == "poss" or c.lower_ == "of" for c in head.children)
+
+
+# looking for a weapon is no use of it: "sent a robot in to check for explosives", "dogs that sniff for bombs"
+SEEKING_WORDS = {"check", "search", "scan", "sweep", "screen", "sniff", "hunt", "look", "test", "inspect", "comb",
+                 "scour", "probe", "detect", "detection", "detector", "sniffer", "scanner"}
+
+
+def _weapon_sought(head: "Token") -> bool:
+    """"police sent a robot in to check for explosives", "a search for bombs", "bomb-detection dogs": an
+    explosive looked for, not one that went off (a device found is told by its own words)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() not in DEVICES:
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        return tok.head.head.lemma_.lower() in SEEKING_WORDS
+    return tok.dep_ in ("compound", "nmod", "npadvmod") and tok.head.lemma_.lower() in SEEKING_WORDS
+
+
+# what is taken over that is no ground: an office, a job, a business
+OFFICE_NOUNS = {"post", "job", "role", "position", "office", "presidency", "chairmanship", "leadership", "helm",
+                "rein", "reins", "portfolio", "duty", "responsibility", "company", "business", "firm", "management",
+                "team", "show", "program", "programme", "account", "case", "investigation"}
+
+
+def _office_taken_over(head: "Token") -> bool:
+    """"his deputy took over for two days", "she took over the post in May": taking over told of a person
+    taking up an office or a task, not of a side taking ground ("militants took over the town" still is)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() != "take" \
+            or not any(c.dep_ == "prt" and c.lower_ == "over" for c in head.children):
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objects:
+        return all(o.lemma_.lower() in OFFICE_NOUNS for o in objects)
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "of") for c in head.children):
+        return False              # "took over in Sirte": a place, however parsed
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    return any(s.ent_type_ == "PERSON" or s.lemma_.lower() in SUCCESSORS for s in subjects)
+
+
+SUCCESSORS = {"deputy", "successor", "assistant", "chief", "director", "mayor", "governor", "president", "minister",
+              "secretary", "chairman", "chairwoman", "manager", "coach", "editor", "superintendent", "commissioner",
+              "he", "she"}
 
 
 # words intercepted are no weapon stopped: "intercepted Islamic State messages suggest targets"
