@@ -1696,3 +1696,10 @@ def test_police_who_ended_a_shooting_are_not_its_attacker(nlp, kb):
             "dead by police who stormed the nightclub before dawn, ending a three-hour siege.")
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
     assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_it_in_a_clause_of_time_is_the_subject_of_the_verb_it_hangs_from(nlp, kb):
+    text = ("Moscow changed the course of the war in Syria when it joined the fighting with a campaign of air strikes "
+            "on rebel towns.")
+    evs = coded(nlp, kb, text)
+    assert any(a1 and a1.startswith("Military Forces of Russia") for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
