@@ -1683,3 +1683,23 @@ def test_a_battle_side_told_by_words_no_actor_matches_takes_no_other_battles_sid
     evs = [x for x in coded(nlp, kb, text) if "Aleppo" in x[0].evidence.text and x[0].event_type == "Battles"]
     assert evs and all(a1 is None or "Syrian Democratic" not in a1 for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_delves_into_a_shooting_did_not_carry_it_out(nlp, kb):
+    text = "Police delved into the roots of the shooting at a concert hall in Denver that killed 12 people on Saturday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_police_who_ended_a_shooting_are_not_its_attacker(nlp, kb):
+    text = ("A shooting at a nightclub in Denver killed 12 people on Saturday, officials said. The gunman was shot "
+            "dead by police who stormed the nightclub before dawn, ending a three-hour siege.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_it_in_a_clause_of_time_is_the_subject_of_the_verb_it_hangs_from(nlp, kb):
+    text = ("Moscow changed the course of the war in Syria when it joined the fighting with a campaign of air strikes "
+            "on rebel towns.")
+    evs = coded(nlp, kb, text)
+    assert any(a1 and a1.startswith("Military Forces of Russia") for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]

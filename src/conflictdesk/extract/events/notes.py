@@ -174,10 +174,11 @@ def told_place(d: Draft) -> Place | None:
     return d.place
 
 
-def absorb(into: Draft, other: Draft) -> None:
+def absorb(into: Draft, other: Draft, *, retold: bool = False) -> None:
     """`other` is `into` told again: what it adds (actors, place, date, count, salience) joins `into`. A
     reference ("the blasts") adds only a date or place told of it: another of its sentence tells something
-    else ("the blasts underscored the need for talks after the collapse of a Feb. 27 ceasefire")."""
+    else ("the blasts underscored the need for talks after the collapse of a Feb. 27 ceasefire"). `retold`:
+    merged as told again elsewhere in the document (merge_document)."""
     if other.reference and other.date is not None and not of_mention(other, other.date.span.start):
         other.date = None
     if told_place(other) is None:
@@ -185,7 +186,13 @@ def absorb(into: Draft, other: Draft) -> None:
     # a habit told after an incident ("the group is increasingly turning to attacks in Baghdad") says who
     # tends to strike, not who struck this time: its doer is no incident's attacker
     habit_only = other.pattern and not into.pattern
-    if other.actor1 and not habit_only and (into.actor1 is None or (into.a1_default and not other.a1_default)
+    # an attack on civilians by unnamed men takes no state's forces as its attacker from a telling elsewhere in
+    # the report ("police who stormed the club" ended the gunman's shooting there), whether the men were told or
+    # assumed; merged in one sentence the forces are its doers ("shot during a traffic stop by two officers")
+    unnamed_attack = retold and into.coding.event_type == "Violence against civilians" and into.actor1 is not None \
+        and into.actor1.startswith(UNIDENTIFIED) and other.actor1 is not None and other.actor1.startswith(STATE_IDS)
+    if other.actor1 and not habit_only and (into.actor1 is None or (
+            into.a1_default and not other.a1_default and not unnamed_attack)
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
                              and not other.actor1.startswith(STATE_IDS))):
         into.actor1, into.a1_default = other.actor1, other.a1_default
@@ -1102,14 +1109,15 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
         toll = _toll_continued(out, d, text)
         if toll is not None:
             d.actor1 = d.actor2 = None      # the crowd or fighters the rest died among: no side of the battle
-            absorb(toll, d)
+            absorb(toll, d, retold=True)
             continue
         ended = next((o for o in reversed(out) if o.history == d.history
                       and (_attack_ended(o, d) or _raid_repelled(o, d))), None)
         if ended is not None:
             if _raid_repelled(ended, d):
                 d.actor1 = None      # the side attacked, already the clash's second side: not its attacker
-            absorb(ended, d)         # the attack's coding and toll stand: the attackers' deaths are told with it
+            # the attack's coding and toll stand: the attackers' deaths are told with it
+            absorb(ended, d, retold=True)
             continue
         # an event the text dates years back is another event than today's, however alike
         told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)
@@ -1119,7 +1127,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 # a demonstration later met with force or dispersed takes the graver sub-type
                 told.coding, told.kind, told.rule, told.mention = d.coding, d.kind, d.rule, d.mention
                 told.priority, told.plover = d.priority, d.plover
-            absorb(told, d)
+            absorb(told, d, retold=True)
             _crowd_named_by_type(told)
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
@@ -1127,7 +1135,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
         if out and out[-1].history == d.history and not _backing_apart(out[-1], d) \
                 and _follow_up(out[-1], d, text, news_day):
             host = out[-1]
-            absorb(host, d)
+            absorb(host, d, retold=True)
             if d.fatalities is not None:
                 host.fatalities = d.fatalities if host.fatalities is None else max(host.fatalities, d.fatalities)
             continue
@@ -1187,7 +1195,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             host.coding, host.rule, host.plover, host.priority = d.coding, d.rule, d.plover, d.priority
         if host.status != d.status:
             host.status = "reported"         # claimed, and reported by others too
-        absorb(host, d)
+        absorb(host, d, retold=True)
         _crowd_named_by_type(host)
         # conflicting figures for the same victims: the lowest (ACLED); a "nobody was killed" told with the
         # same kind of violence is of another incident than a deadly one, never its toll

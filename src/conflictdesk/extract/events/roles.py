@@ -840,7 +840,7 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # who flees or escapes it was exposed to it ("residents fleeing the shelling")
                    "flee", "escape", "evade", "endure",
                    # who examines it did not do it ("officials are still analyzing the links between X and an attack")
-                   "analyze", "analyse", "examine", "study", "probe", "review", "discuss", "speculate",
+                   "analyze", "analyse", "examine", "study", "probe", "review", "discuss", "speculate", "delve",
                    # who names the attacker did not attack ("the gunman, identified by police as ...")
                    "identify", "name",
                    # who finds the dead did not kill them ("police discovered three dead men", "troops found the

@@ -1188,6 +1188,10 @@ def _they(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) 
     return party
 
 
+# the words that open a clause of time or cause an "it" subject may stand in ("when it joined the war")
+CLAUSE_TIMES = {"when", "after", "before", "as", "since", "while", "once", "until", "because"}
+
+
 def _it(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> Party:
     """"Islamic State started expanding into Libya in 2014. It took full control of Sirte last year": a
     sentence that opens with "It" as the subject of its main verb continues the sentence before, in the same
@@ -1201,6 +1205,20 @@ def _it(party: Party, *, kb: Any, index: ActorIndex, patterns: EventPatterns) ->
     sent = tok.sent
     main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i
                                    and verb.head.lemma_.lower() in SPEAKING_VERBS | {"tell"})
+    if tok.dep_ == "nsubj" and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in CLAUSE_TIMES)
+            for c in verb.children if c.i < tok.i):
+        # "Moscow turned the tide when it joined the war with air strikes": "it" in a clause the subject's own
+        # verb governs is that subject, when it is an armed actor
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or subj.pos_ == "PRON":
+            return party
+        found = _capital_state(_antecedent(resolve_phrase(subj, index, patterns), kb=kb, index=index,
+                                           patterns=patterns), kb=kb)
+        if found.kind is None and found.actor is not None \
+                and _actor_type(found.actor, kb=kb, index=index) in ARMED_TYPES | STATE_TYPES:
+            return dataclasses.replace(found, token=tok)
+        return party
     if tok.dep_ != "nsubj" or not main or tok.i != sent.start or sent.start == 0:
         return party
     doc = tok.doc
