@@ -490,3 +490,13 @@ def test_a_year_of_another_noun_does_not_undate_the_event(nlp, kb):
             "for breaking a 1998 truce.")
     told = events(nlp, kb, text)
     assert told and all(e.event_date == SUNDAY for e in told), [(e.event_date, e.evidence.text[:40]) for e in told]
+
+
+def test_a_day_told_of_a_listed_attack_is_its_own_not_the_day_of_saying(nlp, kb):
+    # the parser may hang the second attack of a list under the speakers; its "on Friday" still dates it
+    text = ("NAIROBI Police said they are still looking into a raid on a bank in Mombasa on Wednesday that killed "
+            "two guards; a suicide truck bombing in a Mogadishu market on Friday that killed at least 40 people; "
+            "and attacks in Kenya.")
+    bombs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Suicide bomb"]
+    assert bombs and bombs[0].event_date == dt.date(2016, 5, 6), [(e.event_date, e.sub_event_type)
+                                                                   for e in events(nlp, kb, text)]
