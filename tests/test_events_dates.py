@@ -481,7 +481,8 @@ def test_a_year_naming_the_recalled_attack_keeps_the_next_sentence_undated(nlp, 
             "A 2008 raid by gunmen on the embassy in Sanaa killed six guards. Soldiers clashed with the attackers "
             "at the gate for two hours.")
     battle = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("Soldiers clashed")]
-    assert battle and battle[0].event_date is None, [(e.event_date, e.evidence.text[:40]) for e in events(nlp, kb, text)]
+    assert battle and battle[0].event_date is None, [(e.event_date, e.evidence.text[:40])
+                                                     for e in events(nlp, kb, text)]
 
 
 def test_a_year_of_another_noun_does_not_undate_the_event(nlp, kb):
