@@ -501,3 +501,12 @@ def test_a_day_told_of_a_listed_attack_is_its_own_not_the_day_of_saying(nlp, kb)
     bombs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Suicide bomb"]
     assert bombs and bombs[0].event_date == dt.date(2016, 5, 6), [(e.event_date, e.sub_event_type)
                                                                    for e in events(nlp, kb, text)]
+
+
+def test_an_event_on_a_weekday_of_no_week_takes_no_day_of_the_reports(nlp, kb):
+    # "on a Sunday morning" years back is no Sunday of the report's week
+    text = ("KABUL — Officials met on Monday to review security, a spokesman said.\n\n"
+            "It was after gunmen killed 30 worshippers at a shrine on a Sunday morning that the plan was drawn up.")
+    killed = [e for e in events(nlp, kb, text) if "worshippers" in e.evidence.text]
+    assert killed and killed[0].event_date != dt.date(2016, 5, 8), [(e.event_date, e.evidence.text[:40])
+                                                                    for e in killed]
