@@ -240,3 +240,12 @@ def test_a_year_naming_its_event_is_a_coarse_time():
     assert got["A 2009"] == (None, "coarse")
     assert got["The 1998"] == (None, "coarse")
     assert "the 2000" not in got
+
+
+def test_a_weekday_after_a_or_every_is_no_day_of_the_reports_week():
+    got = {s: (d, r) for s, d, _, _, r in dates("Gunmen killed 40 people on a Saturday night in the capital. Crowds "
+                                                "gather every Friday. A Tuesday ruling was appealed on Monday.")}
+    assert got["Saturday night"] == (None, "coarse")
+    assert got["Friday"] == (None, "coarse")
+    assert got["on Monday"] == (dt.date(2018, 1, 8), "weekday")
+    assert got["Tuesday"] == (dt.date(2018, 1, 9), "weekday")      # "a Tuesday ruling": Tuesday's

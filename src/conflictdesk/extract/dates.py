@@ -125,6 +125,9 @@ def _scan_start(any_of: re.Pattern[str] | None, text: str) -> int | None:
 
 # the year told right after a weekday: "on Sunday in 1965", "on a Tuesday of 2004", "Friday, 2015"
 _WEEKDAY_YEAR = re.compile(r",?\s+(?:(?:in|of)\s+)?(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d)")
+# the words before a weekday that make it any such day ("on a Friday", "every Sunday"), not a day of the report's week
+# ("a Thursday ruling" is Thursday's)
+_ANY_WEEKDAY = re.compile(r"\b(?:on\s+(?:a|an|any)|every|each)\s+\Z", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"(?<=\S)\n(?=\S)")     # one break between words, not a paragraph's
 
 
@@ -154,6 +157,12 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
                     add(mention)
     for m in rules.weekday.finditer(text):
         if free(m.start(), m.end()):
+            if not (m.group("last") or m.group("next")) and _ANY_WEEKDAY.search(text, max(0, m.start() - 12),
+                                                                                m.start()):
+                # "on a Friday evening", "every Sunday": some such day, not the one before the report; found so
+                # that it dates its event as nothing rather than as the day of another one
+                add(DateMention(Span.of(text, m.start(), m.end()), None, None, relative=True, rule=COARSE))
+                continue
             year = _WEEKDAY_YEAR.match(text, m.end())
             if year is not None and pub is not None and int(year.group("year")) != pub.year:
                 # "on Bloody Sunday in 1965": a weekday of another year, which the report's week does not

@@ -2550,7 +2550,11 @@ def reporting_dates(dates: list[DateMention], parsed: "Doc") -> frozenset[int]:
         span = parsed.char_span(d.span.start, d.span.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        verb = next((a for a in [span.root] + _ancestors(span.root, 4) if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and verb.lemma_.lower() in REPORTING_VERBS | REACTION_VERBS:
-            out.add(d.span.start)
+        path = [span.root] + _ancestors(span.root, 4)
+        verb = next((a for a in path if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in REPORTING_VERBS | REACTION_VERBS:
+            continue
+        if any(a.pos_ == "NOUN" and a.lemma_.lower() in CIRCUMSTANCE_NOUNS for a in path[:path.index(verb)]):
+            continue       # "officials said ...; a bombing in Baghdad on Saturday that killed 175": the bombing's day
+        out.add(d.span.start)
     return frozenset(out)
