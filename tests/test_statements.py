@@ -202,6 +202,12 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The police announced the capture of the two suspects in the robbery.", "other", "claim_of_responsibility"),
     ("The government was escalating its air campaign in the east.", "other", "threat"),
     ("The movement announced a renewal of its attacks on the pipeline.", "threat", "other"),
+    # a measure said to be justified in so many words; not a motive imputed to another, nor a justification denied
+    ("The rising number of raids on the border posts justifies the curfew.", "justification", "other"),
+    ("The warning shots fired by the patrol were fully justified.", "justification", "other"),
+    ("The opposition says the cabinet staged the crisis to justify emergency rule.", "other", "justification"),
+    ("Attacks on aid workers can never be justified.", "other", "justification"),
+    ("There is no justification for shelling a hospital.", "other", "justification"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())
