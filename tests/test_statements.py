@@ -202,6 +202,17 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The police announced the capture of the two suspects in the robbery.", "other", "claim_of_responsibility"),
     ("The government was escalating its air campaign in the east.", "other", "threat"),
     ("The movement announced a renewal of its attacks on the pipeline.", "threat", "other"),
+    # a measure said to be justified in so many words; not a motive imputed to another, nor a justification denied
+    ("The rising number of raids on the border posts justifies the curfew.", "justification", "other"),
+    ("The warning shots fired by the patrol were fully justified.", "justification", "other"),
+    ("The opposition says the cabinet staged the crisis to justify emergency rule.", "other", "justification"),
+    ("Attacks on aid workers can never be justified.", "other", "justification"),
+    ("There is no justification for shelling a hospital.", "other", "justification"),
+    # a doubt about a truce or talks is no step towards calm; the step itself still is
+    ("The rebels voiced serious reservations about how the truce would be monitored.", "other", "de_escalation"),
+    ("It is difficult to see a lasting ceasefire holding in the valley.", "other", "de_escalation"),
+    ("The council expressed concern over delays, but agreed to a ceasefire in the valley.", "de_escalation",
+     "other"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

@@ -17,6 +17,8 @@ point's text and says which cues fired. Reading rules, kept here and documented 
   is no call to action;
 * a call to stand down, refrain or keep calm (`modifiers.stand_down`) is a demand and a de-escalation,
   not a call to action;
+* a ceasefire or talks read after a doubt about them (`modifiers.doubt`: "expressed reservations over ...",
+  "it is difficult to see a stable ceasefire") is no de-escalation;
 * a point no cue labels is `other`.
 """
 from __future__ import annotations
@@ -115,6 +117,7 @@ class CueSet:
     speech_verbs: frozenset[str] = frozenset()
     precaution: re.Pattern[str] | None = None
     stand_down: re.Pattern[str] | None = None
+    doubt: re.Pattern[str] | None = None
 
     @property
     def speech(self) -> SpeechVerbs:
@@ -263,7 +266,8 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
     return CueSet(tuple(cues), groups, tuple(channels), intro, frozenset(reporting), tuple(list_intros),
                   modifiers["negation"], modifiers["third_party"],
                   modifiers["hedge"], modifiers["prospect"], syntax, frozenset(speech),
-                  precaution=modifiers.get("precaution"), stand_down=modifiers.get("stand_down"))
+                  precaution=modifiers.get("precaution"), stand_down=modifiers.get("stand_down"),
+                  doubt=modifiers.get("doubt"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -279,6 +283,8 @@ def load_cues(extra: tuple[Path, ...] | list[Path] = ()) -> CueSet:
 
 
 _QUOTE_MARKS = re.compile(r'[“”"«»]')
+# a turn from a doubt to what is done despite it ("concern over delays, but agreed to a ceasefire")
+_TURN = re.compile(r";|\b(?:but|however|yet|although|though|nevertheless)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\bbut\b|\bwhile\b|\band\b", re.IGNORECASE)
 
 
@@ -459,6 +465,12 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     if calm_at and condition_at and min(calm_at) > min(condition_at) and "de_escalation" not in from_syntax_or_intro:
         # "ending fighting could only succeed if Russia stopped air strikes": the stop is the condition set on
         # another party, what the speaker demands, not a step of its own
+        suppressed.add("de_escalation")
+    doubt = cueset.doubt.search(text) if calm_at and cueset.doubt is not None else None
+    if doubt is not None and min(calm_at) >= doubt.start() and "de_escalation" not in from_syntax_or_intro \
+            and not _TURN.search(text, doubt.end(), max(calm_at)):
+        # "expressed concern over Russia's role in ensuring the cessation of hostilities": a doubt about the
+        # step towards calm, no step of the speaker's
         suppressed.add("de_escalation")
     if intro and intro in cueset.intro_verbs and not third_party:
         label = cueset.intro_verbs[intro]
