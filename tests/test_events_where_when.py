@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conflictdesk.extract.dates import COARSE, extract_dates
-from conflictdesk.extract.events.attributes import DocumentPlaces, document_places, place_for
+from conflictdesk.extract.events.attributes import DocumentPlaces, document_places, place_for, told_offset
 from conflictdesk.extract.pipeline import extract_document
 from conflictdesk.records import Document, Place, Span
 
@@ -192,6 +192,24 @@ def test_a_recalled_event_borrows_no_town_from_the_next_sentence():
     assert place_for(30, 0, end, [kano], text=text, earlier=[], later=later, document=DocumentPlaces()) is kano
     assert place_for(30, 0, end, [kano], text=text, earlier=[], later=later, document=DocumentPlaces(),
                      recalled=True) is None
+
+
+def test_a_town_a_site_is_measured_from_moves_to_the_site():
+    # "Rebels shelled hamlets some 30 km (19 miles) south of Kirkuk": the hamlets, 30 km south of the town
+    text = "Rebels shelled hamlets some 30 km (19 miles) south of Kirkuk on Monday."
+    kirkuk = _place("Kirkuk", text.index("Kirkuk"), admin1="Kirkuk", lat=35.47, lon=44.39)
+    got = told_offset(kirkuk, text)
+    assert got.name == "Kirkuk" and got.geo_precision == 2
+    assert abs(got.latitude - (35.47 - 30 / 111.2)) < 0.01 and abs(got.longitude - 44.39) < 0.01
+    # "60 miles northeast of": both ways at once, in miles
+    text = "Shells hit a post about 60 miles northeast of Kirkuk."
+    got = told_offset(_place("Kirkuk", text.index("Kirkuk"), lat=35.47, lon=44.39), text)
+    assert 35.9 < got.latitude < 36.2 and 44.8 < got.longitude < 45.3
+    # a town named as where the site is, or a distance with no direction, or too far to be an offset: as it is
+    for text in ("Rebels shelled hamlets in Kirkuk on Monday.", "Rebels shelled hamlets 30 km from Kirkuk.",
+                 "A boat sank 850 miles west of Kirkuk."):
+        kirkuk = _place("Kirkuk", text.index("Kirkuk"), lat=35.47, lon=44.39)
+        assert told_offset(kirkuk, text) is kirkuk
 
 
 def test_the_story_town_is_the_town_named_more_often_than_any_other():

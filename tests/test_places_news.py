@@ -69,6 +69,15 @@ def test_a_far_away_homonym_is_refused(places):
     assert (florida.country, florida.kind) == ("United States", "admin1")   # the state, not Florida, New York
 
 
+def test_a_name_after_of_read_only_as_another_name_of_a_small_town_abroad_is_refused(places):
+    # "Bel" is another name of Bel Air, Maryland: after "of", in a report about the Middle East that names
+    # Washington, a god's name
+    found = places("Syrian troops retook Palmyra with Russian air strikes, officials in Moscow said on Sunday. "
+                   "Officials in Washington welcomed the advance. Last year militants dynamited the temples of Bel "
+                   "and Baal Shamin in Palmyra.")
+    assert named(found, "Bel") == [] and named(found, "Washington")[0].country == "United States"
+
+
 def test_a_wire_dateline_without_a_dash_says_which_country(places):
     # "Tripoli" alone is the Libyan capital; a Beirut dateline makes it the Lebanese city
     assert named(places("Gunmen clashed in Tripoli on Monday, killing two."), "Tripoli")[0].country == "Libya"

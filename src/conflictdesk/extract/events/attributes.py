@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -1703,6 +1704,35 @@ def _across_border(chosen: Place, in_sent: list[Place], text: str) -> Place:
     region = min(around, key=lambda p: abs(p.span.start - chosen.span.start))
     return replace(chosen, country=region.country, admin1=region.admin1 if region.kind != "country" else None,
                    geo_precision=max(2, chosen.geo_precision or 2), place_id=None)
+
+
+# a site told at a distance and a direction from a town ("villages about 20 km (13 miles) east of Mosul", "the town
+# of Karkamis, about 60 miles northeast of Aleppo"): the number, its unit and the direction, ending at the town
+TOLD_OFFSET = re.compile(r"\b(\d{1,3})\s*-?(km|kilometres|kilometers|kilometre|kilometer|miles|mile)\)?\s+"
+                         r"(?:\([^)]{0,20}\)\s+)?(north|south)?-?(east|west)?(?:ern)?\s+of\s+(?:the\s+)?"
+                         r"(?:(?:town|city|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+OFFSET_MAX_KM = 300          # a distance told further than this is no site's offset from a town ("850 miles west of")
+KM_PER_DEGREE = 111.2
+
+
+def told_offset(place: Place, text: str) -> Place:
+    """An event's town named only as the point its site is measured from ("troops took villages about 20 km east
+    of Mosul"): the site, at that distance in that direction from the town, ACLED's geo_precision 2 (near a town);
+    any other place as it is."""
+    m = TOLD_OFFSET.search(text, max(0, place.span.start - 60), place.span.start)
+    if m is None or place.kind in PRECISION_PENALTY or place.latitude is None or place.longitude is None \
+            or not (m.group(3) or m.group(4)):
+        return place
+    km = int(m.group(1)) * (1.609 if m.group(2).lower().startswith("mile") else 1.0)
+    if km > OFFSET_MAX_KM:
+        return place
+    north = {"north": 1.0, "south": -1.0}.get((m.group(3) or "").lower(), 0.0)
+    east = {"east": 1.0, "west": -1.0}.get((m.group(4) or "").lower(), 0.0)
+    scale = km / math.hypot(north, east)
+    lat = place.latitude + north * scale / KM_PER_DEGREE
+    lon = place.longitude + east * scale / (KM_PER_DEGREE * max(0.2, math.cos(math.radians(place.latitude))))
+    return replace(place, latitude=round(lat, 5), longitude=round(lon, 5),
+                   geo_precision=max(2, place.geo_precision or 2), place_id=None)
 
 
 # the words of a clause's site phrase before the place it names first: its preposition, an article, a word

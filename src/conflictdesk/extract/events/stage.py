@@ -52,7 +52,7 @@ from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
                          told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
-                         told_sites, without_credits)
+                         told_offset, told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
                     merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -1460,6 +1460,11 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       earlier_sites=earlier_sites, governed=clause_sites(m.head),
                       continued=not (told_in_perfect(m.head) or told_in_present(m.head))
                       and count_of(noun_anchor(m.head), quantities) is None)
+    if place is not None and sent.start_char <= place.span.start < sent.end_char:
+        # a town the sentence measures its site from ("villages about 20 km east of Mosul"); not one another
+        # sentence measured another site from ("Balad, 80 km north of the Iraqi capital" lends a car bombing
+        # in the capital no offset)
+        place = told_offset(place, doc.text)
     if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published):
         # "attacked peacekeepers last week", "marched on Friday, a day after a gunman killed": recalled, told
         # with its own day; placed as the sentence places it, not as history is

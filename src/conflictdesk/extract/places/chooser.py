@@ -387,6 +387,10 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
         return False   # a smaller place elsewhere in a document clearly about other countries ("Hit" in Syria)
     if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
         return False
+    if c.via_of and r.kind == "populated_place" and not r.imported and r.population < PARTIAL_MIN_POPULATION \
+            and name_key(c.text) != name_key(r.name) and countries and r.country_code not in countries[:1]:
+        return False   # "the temples of Bel" in a report on Syria is not Bell, California: a name after "of" read
+        #                only as another name of a lesser town outside the main country is a word or a person
     if c.named_as and r.kind not in COUNTRYISH and r.population < PARTIAL_MIN_POPULATION \
             and r.country_code not in countries[:1]:
         return False   # "Clinton said", "Dogan reported": a small town elsewhere is no reading of a name
