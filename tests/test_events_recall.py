@@ -435,22 +435,3 @@ def test_two_shootings_dated_apart_in_one_sentence(nlp, kb):
               if e.event_type == "Violence against civilians"}
     assert {3, 6} <= months, [(e.event_date, e.event_month, e.evidence.text[:40]) for e in evs]
 
-
-
-@pytest.mark.parametrize("told", [
-    "A former minister was arrested in Ouagadougou last month on accusations that he backed the coup plotters.",
-    "One of the men had been detained in Bamako in 2013 in connection with an attack on a bus of tourists.",
-])
-def test_an_arrest_over_violence_told_in_a_conflict_report(nlp, kb, told):
-    text = ("Gunmen stormed a hotel in the capital on Friday and soldiers fought them for hours, officials said. "
-            "The army said the attackers had been killed.\n\n" + told)
-    evs = extract(nlp, kb, text).events
-    assert any(e.sub_event_type == "Arrests" and told[:30] in e.evidence.text for e in evs), subs(evs)
-
-
-def test_an_arrest_over_nothing_violent_needs_conflict_words(nlp, kb):
-    text = ("Gunmen stormed a hotel in the capital on Friday and soldiers fought them for hours, officials said. "
-            "The army said the attackers had been killed.\n\n"
-            "Separately, two shop workers were arrested on Thursday for selling stolen phones.")
-    evs = extract(nlp, kb, text).events
-    assert not any(e.sub_event_type == "Arrests" for e in evs), subs(evs)

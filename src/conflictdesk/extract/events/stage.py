@@ -470,18 +470,6 @@ def _shows_something(m: Mention, patterns: EventPatterns) -> bool:
                for g in of)
 
 
-# what an arrest told in a report about conflict is made over: violence, a plot or a coup
-ARREST_GROUNDS = (VIOLENT_INCIDENT_NOUNS - {"incident", "operation"}) | {"plot", "coup"}
-
-
-def _arrest_over_violence(m: Mention) -> bool:
-    """"He was arrested in connection with an attack on a convoy", "arrested on accusations he backed the coup
-    leader": an arrest whose sentence names the violence, plot or coup it is made over, told in a report about
-    conflict, is of that conflict, though its sentence has no armed-conflict word."""
-    return m.coding.sub_event_type == "Arrests" and any(
-        t.pos_ == "NOUN" and t.lemma_.lower() in ARREST_GROUNDS for t in m.sent)
-
-
 def _gated(m: Mention, *, here: bool, window: bool) -> bool:
     """The trigger has the context its pattern's gate asks for."""
     gate = m.trigger.gate
@@ -2853,7 +2841,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
 
         def gated(m: Mention) -> bool:
             return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns)) \
-                or _dated_violence_noun(m, doc.published) or (relevant and _arrest_over_violence(m))
+                or _dated_violence_noun(m, doc.published)
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in done[k]]
