@@ -232,15 +232,6 @@ def test_months_after_dates_what_it_names_to_its_month():
     assert got["three months after"] == (dt.date(2017, 10, 10), 3, "before_previous_phrase")
 
 
-def test_a_year_naming_its_event_is_a_coarse_time():
-    # "a 2009 raid", "the 1998 bombing": the past year of the event the noun names; a count is no year
-    found = dates("A 2009 raid on the depot killed four guards. The 1998 bombing was recalled by the 2000 people "
-                  "of the town.")
-    got = {s: (d, r) for s, d, _, _, r in found}
-    assert got["A 2009"] == (None, "coarse")
-    assert got["The 1998"] == (None, "coarse")
-    assert "the 2000" not in got
-
 
 def test_a_weekday_after_a_or_every_is_no_day_of_the_reports_week():
     got = {s: (d, r) for s, d, _, _, r in dates("Gunmen killed 40 people on a Saturday night in the capital. Crowds "

@@ -475,22 +475,6 @@ def test_wire_lines_without_a_time_go_on_with_the_story_of_the_last_dated_line(n
         [(e.event_date, e.salience, e.evidence.text[:40]) for e in posts]
 
 
-def test_a_year_naming_the_recalled_attack_keeps_the_next_sentence_undated(nlp, kb):
-    # "A 2008 raid on the embassy ...": the next sentence goes on with that raid, not with the report's news
-    text = ("SANAA — A car bomb exploded near a police station in Sanaa on Sunday, officials said.\n"
-            "A 2008 raid by gunmen on the embassy in Sanaa killed six guards. Soldiers clashed with the attackers "
-            "at the gate for two hours.")
-    battle = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("Soldiers clashed")]
-    assert battle and battle[0].event_date is None, [(e.event_date, e.evidence.text[:40])
-                                                     for e in events(nlp, kb, text)]
-
-
-def test_a_year_of_another_noun_does_not_undate_the_event(nlp, kb):
-    # "blamed the other for breaking a 1998 truce": the year of the truce, not of the casualties told today
-    text = ("YEREVAN — Each side reported civilian casualties in border villages on Sunday and blamed the other "
-            "for breaking a 1998 truce.")
-    told = events(nlp, kb, text)
-    assert told and all(e.event_date == SUNDAY for e in told), [(e.event_date, e.evidence.text[:40]) for e in told]
 
 
 def test_a_day_told_of_a_listed_attack_is_its_own_not_the_day_of_saying(nlp, kb):

@@ -2121,29 +2121,12 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
             continue
         if _superlative_range(span):
             continue       # "the worst fighting in recent years": the range of a comparison, not a time of the event
-        if _year_of_another_noun(span, head, top):
-            continue       # "accused each other of violating a 1994 ceasefire": the year of the truce only
         own = _clause_top(span.root)
         if _rank_window(span, own):
             continue       # "the fourth suicide bombing to hit Turkey this year": what the rank counts over
         if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
             out.add(d.span.start)
     return frozenset(out)
-
-
-def _year_of_another_noun(span: "SpacySpan", head: "Token", top: "Token") -> bool:
-    """A year told as a noun's modifier ("a 1994 ceasefire", "since the 2003 U.S.-led invasion") whose noun is
-    neither the trigger, nor a word the trigger governs, nor the subject of the trigger's clause ("A 2004 attack
-    on the consulate killed five"): it dates that noun's own event, not the trigger's."""
-    year = span[-1]
-    if not year.like_num or year.dep_ not in ("nummod", "compound", "amod"):
-        return False
-    noun = year.head
-    while noun.dep_ in ("compound", "amod") and noun.pos_ not in ("NOUN", "PROPN") and noun.head.i != noun.i:
-        noun = noun.head
-    if noun.i == head.i or noun.head.i == head.i:
-        return False
-    return not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == top.i)
 
 
 def _rank_window(span: "SpacySpan", own: "Token") -> bool:
