@@ -1452,3 +1452,15 @@ def test_what_a_present_verb_lets_others_do_is_no_strike(nlp, kb):
     assert [e for e in extract(nlp, kb, text).events if e.status == "reported"] == []
     done = "The pact allowed allied forces to launch air strikes on insurgent camps near the border on Sunday."
     assert [e.sub_event_type for e in extract(nlp, kb, done).events if e.status == "reported"] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Viewers have grown used to shaky phone videos of police shootings, the columnist wrote on Monday.",
+    "In a show of support for Paris on Sunday, the Iraqi capital Baghdad - itself often the target of bombings - "
+    "lit its main bridge in blue, white and red.",
+])
+def test_a_bare_plural_that_names_a_kind_of_deed_is_no_incident(nlp, kb, text):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 5)).events
+    assert evs == [], [(e.sub_event_type, e.rule) for e in evs]
+    counted = "Police released videos of attacks on two police stations in Kirkuk on Monday."
+    assert len(extract(nlp, kb, counted, published=dt.date(2016, 4, 5)).events) == 1

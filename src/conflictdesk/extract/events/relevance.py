@@ -365,7 +365,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
-            or _office_taken_over(head):
+            or _office_taken_over(head) or _kind_of_deed(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -408,6 +408,36 @@ def _weapon_sought(head: "Token") -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "for":
         return tok.head.head.lemma_.lower() in SEEKING_WORDS
     return tok.dep_ in ("compound", "nmod", "npadvmod") and tok.head.lemma_.lower() in SEEKING_WORDS
+
+
+# violence named as a kind of deed, in the plural with nothing that makes it incidents: "videos of police
+# shootings", "a frequent target of bombings"
+KIND_NOUNS = {"attack", "shooting", "bombing", "killing", "stabbing", "assault", "raid", "explosion", "blast",
+              "massacre", "ambush", "beheading", "kidnapping", "abduction"}
+# what shows or stands for a kind of deed: "videos of police shootings", "a frequent target of bombings"
+PICTURING_NOUNS = {"video", "footage", "image", "picture", "photo", "photograph", "film", "clip", "movie", "memory",
+                   "fear", "specter", "spectre", "target", "glorification", "depiction", "simulation", "culture"}
+
+
+def _kind_of_deed(head: "Token") -> bool:
+    """"accustomed to videos of officer-involved shootings", "itself often the target of bombings": a bare
+    plural violence noun, uncounted, with no day, no place and no toll, told as what a picture, a memory or
+    a target is of, names a kind of deed, no incident ("videos of two attacks", "of attacks in Paris", "of
+    attacks on Monday", "of the attacks" still do)."""
+    noun = _whole_noun(head)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in KIND_NOUNS or not _uncounted(noun):
+        return False
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in PICTURING_NOUNS:
+        return False              # (not "a full resumption of attacks", "the series of shootings north of the city":
+                                  # what is resumed or run is told by its own rules; nor "fears grew following deadly
+                                  # bombings by the group": the bombings are recalled, in the background)
+    words = list(noun.subtree)
+    if any(t.like_num or t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME") for t in words):
+        return False
+    if _placed(words) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words):
+        return False
+    return not any(t.lemma_.lower() in TOLL_WORDS for t in words)
 
 
 # what is taken over that is no ground: an office, a job, a business
