@@ -365,7 +365,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
-            or _office_taken_over(head) or _kind_of_deed(head):
+            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -438,6 +438,20 @@ def _kind_of_deed(head: "Token") -> bool:
     if _placed(words) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words):
         return False
     return not any(t.lemma_.lower() in TOLL_WORDS for t in words)
+
+
+def _defined_as(head: "Token") -> bool:
+    """"In Maryland, depraved heart murder is a killing done with extreme disregard for life": a violence noun
+    as what a present "is" says a thing is (or as the thing so defined), with a clause of its own that tells
+    the kind, defines a word or a charge, no incident ("the blast was an attack that killed 12" tells one,
+    in the past)."""
+    verb = head.head
+    if head.pos_ != "NOUN" or head.dep_ not in ("attr", "nsubj") or verb.lemma_.lower() != "be" \
+            or verb.tag_ not in ("VBZ", "VBP"):
+        return False              # (the subject too: "murder" of "depraved heart murder is a killing done ...")
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and any(g.dep_ == "det" and g.lower_ in ("a", "an")
+                                                             for g in c.children)
+               and any(g.dep_ in ("acl", "relcl") for g in c.children) for c in verb.children)
 
 
 # what is taken over that is no ground: an office, a job, a business
