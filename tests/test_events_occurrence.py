@@ -1472,3 +1472,13 @@ def test_a_kind_of_killing_defined_by_a_present_is_no_incident(nlp, kb):
     assert evs == [], [(e.sub_event_type, e.rule) for e in evs]
     told = "Police said the blast was an attack that killed 12 people at the market on Sunday."
     assert len(extract(nlp, kb, told).events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "He urged people to go beyond demonstrations to violence.",
+    "Some critics derided demonstrations as useless.",
+])
+def test_protest_as_a_means_judged_or_gone_past_is_no_protest(nlp, kb, text):
+    lead = "Militants attacked an army post in northern Syria on Monday, killing five soldiers, the army said. "
+    evs = [e for e in extract(nlp, kb, lead + text).events if e.event_type == "Protests"]
+    assert evs == [], [(e.sub_event_type, e.rule) for e in evs]

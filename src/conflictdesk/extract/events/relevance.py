@@ -365,7 +365,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
-            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head):
+            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -452,6 +452,26 @@ def _defined_as(head: "Token") -> bool:
     return any(c.dep_ == "attr" and c.pos_ == "NOUN" and any(g.dep_ == "det" and g.lower_ in ("a", "an")
                                                              for g in c.children)
                and any(g.dep_ in ("acl", "relcl") for g in c.children) for c in verb.children)
+
+
+# words for an opinion of a kind of protest, or for going past it: "derided demonstrations", "beyond protests"
+JUDGING_VERBS = {"deride", "mock", "ridicule", "dismiss", "disparage", "scorn", "belittle", "praise", "endorse",
+                 "encourage", "discourage", "advocate", "favor", "favour", "ban", "outlaw", "prohibit"}
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in"}
+
+
+def _protest_as_a_means(head: "Token") -> bool:
+    """"videos that derided demonstrations like those after the shooting", "going beyond demonstrations to
+    bloodshed": protest as a means judged, banned or gone past, a bare plural with no day or place, names no
+    protest held ("banned the rally planned for Friday", "mocked the protesters in the square" still do)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in PROTEST_NOUNS or not _uncounted(head):
+        return False
+    if not ((head.dep_ == "dobj" and head.head.lemma_.lower() in JUDGING_VERBS)
+            or (head.dep_ == "pobj" and head.head.lower_ == "beyond")):
+        return False
+    words = list(head.subtree)
+    return not any(t.like_num or t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                   for t in words)
 
 
 # what is taken over that is no ground: an office, a job, a business
