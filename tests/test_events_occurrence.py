@@ -1452,3 +1452,33 @@ def test_what_a_present_verb_lets_others_do_is_no_strike(nlp, kb):
     assert [e for e in extract(nlp, kb, text).events if e.status == "reported"] == []
     done = "The pact allowed allied forces to launch air strikes on insurgent camps near the border on Sunday."
     assert [e.sub_event_type for e in extract(nlp, kb, done).events if e.status == "reported"] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Viewers have grown used to shaky phone videos of police shootings, the columnist wrote on Monday.",
+    "In a show of support for Paris on Sunday, the Iraqi capital Baghdad - itself often the target of bombings - "
+    "lit its main bridge in blue, white and red.",
+])
+def test_a_bare_plural_that_names_a_kind_of_deed_is_no_incident(nlp, kb, text):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 4, 5)).events
+    assert evs == [], [(e.sub_event_type, e.rule) for e in evs]
+    counted = "Police released videos of attacks on two police stations in Kirkuk on Monday."
+    assert len(extract(nlp, kb, counted, published=dt.date(2016, 4, 5)).events) == 1
+
+
+def test_a_kind_of_killing_defined_by_a_present_is_no_incident(nlp, kb):
+    text = "In Ohio, reckless murder is a killing done with no care for human life."
+    evs = extract(nlp, kb, text, published=dt.date(2016, 1, 12)).events
+    assert evs == [], [(e.sub_event_type, e.rule) for e in evs]
+    told = "Police said the blast was an attack that killed 12 people at the market on Sunday."
+    assert len(extract(nlp, kb, told).events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "He urged people to go beyond demonstrations to violence.",
+    "Some critics derided demonstrations as useless.",
+])
+def test_protest_as_a_means_judged_or_gone_past_is_no_protest(nlp, kb, text):
+    lead = "Militants attacked an army post in northern Syria on Monday, killing five soldiers, the army said. "
+    evs = [e for e in extract(nlp, kb, lead + text).events if e.event_type == "Protests"]
+    assert evs == [], [(e.sub_event_type, e.rule) for e in evs]

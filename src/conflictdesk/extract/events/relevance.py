@@ -365,7 +365,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
-            or _office_taken_over(head):
+            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -408,6 +408,70 @@ def _weapon_sought(head: "Token") -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "for":
         return tok.head.head.lemma_.lower() in SEEKING_WORDS
     return tok.dep_ in ("compound", "nmod", "npadvmod") and tok.head.lemma_.lower() in SEEKING_WORDS
+
+
+# violence named as a kind of deed, in the plural with nothing that makes it incidents: "videos of police
+# shootings", "a frequent target of bombings"
+KIND_NOUNS = {"attack", "shooting", "bombing", "killing", "stabbing", "assault", "raid", "explosion", "blast",
+              "massacre", "ambush", "beheading", "kidnapping", "abduction"}
+# what shows or stands for a kind of deed: "videos of police shootings", "a frequent target of bombings"
+PICTURING_NOUNS = {"video", "footage", "image", "picture", "photo", "photograph", "film", "clip", "movie", "memory",
+                   "fear", "specter", "spectre", "target", "glorification", "depiction", "simulation", "culture"}
+
+
+def _kind_of_deed(head: "Token") -> bool:
+    """"accustomed to videos of officer-involved shootings", "itself often the target of bombings": a bare
+    plural violence noun, uncounted, with no day, no place and no toll, told as what a picture, a memory or
+    a target is of, names a kind of deed, no incident ("videos of two attacks", "of attacks in Paris", "of
+    attacks on Monday", "of the attacks" still do)."""
+    noun = _whole_noun(head)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in KIND_NOUNS or not _uncounted(noun):
+        return False
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in PICTURING_NOUNS:
+        return False              # (not "a full resumption of attacks", "the series of shootings north of the city":
+                                  # what is resumed or run is told by its own rules; nor "fears grew following deadly
+                                  # bombings by the group": the bombings are recalled, in the background)
+    words = list(noun.subtree)
+    if any(t.like_num or t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME") for t in words):
+        return False
+    if _placed(words) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words):
+        return False
+    return not any(t.lemma_.lower() in TOLL_WORDS for t in words)
+
+
+def _defined_as(head: "Token") -> bool:
+    """"In Maryland, depraved heart murder is a killing done with extreme disregard for life": a violence noun
+    as what a present "is" says a thing is (or as the thing so defined), with a clause of its own that tells
+    the kind, defines a word or a charge, no incident ("the blast was an attack that killed 12" tells one,
+    in the past)."""
+    verb = head.head
+    if head.pos_ != "NOUN" or head.dep_ not in ("attr", "nsubj") or verb.lemma_.lower() != "be" \
+            or verb.tag_ not in ("VBZ", "VBP"):
+        return False              # (the subject too: "murder" of "depraved heart murder is a killing done ...")
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and any(g.dep_ == "det" and g.lower_ in ("a", "an")
+                                                             for g in c.children)
+               and any(g.dep_ in ("acl", "relcl") for g in c.children) for c in verb.children)
+
+
+# words for an opinion of a kind of protest, or for going past it: "derided demonstrations", "beyond protests"
+JUDGING_VERBS = {"deride", "mock", "ridicule", "dismiss", "disparage", "scorn", "belittle", "praise", "endorse",
+                 "encourage", "discourage", "advocate", "favor", "favour", "ban", "outlaw", "prohibit"}
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in"}
+
+
+def _protest_as_a_means(head: "Token") -> bool:
+    """"videos that derided demonstrations like those after the shooting", "going beyond demonstrations to
+    bloodshed": protest as a means judged, banned or gone past, a bare plural with no day or place, names no
+    protest held ("banned the rally planned for Friday", "mocked the protesters in the square" still do)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in PROTEST_NOUNS or not _uncounted(head):
+        return False
+    if not ((head.dep_ == "dobj" and head.head.lemma_.lower() in JUDGING_VERBS)
+            or (head.dep_ == "pobj" and head.head.lower_ == "beyond")):
+        return False
+    words = list(head.subtree)
+    return not any(t.like_num or t.lower_ in DAY_WORDS or t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                   for t in words)
 
 
 # what is taken over that is no ground: an office, a job, a business
