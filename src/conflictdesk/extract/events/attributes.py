@@ -26,6 +26,7 @@ from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Place, Quantity
 from ..dates import COARSE, PHRASE
 from ..places.wording import DATELINE as DASH_DATELINE, SITE_HEADS, STRIKING_VERBS
+from .apart import OTHER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -271,14 +272,11 @@ def _np_tokens(tok: "Token") -> list["Token"]:
     return sorted(out, key=lambda t: t.i)
 
 
-OTHER_INCIDENT_WORDS = {"other", "separate", "another"}
-
-
 def _in_other_incidents(cue: "Token") -> bool:
     """"three others were killed in two other incidents", "died in a separate attack": deaths of other events
     than the one the sentence tells."""
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
-        g.dep_ == "pobj" and any(m.dep_ in ("amod", "det") and m.lower_ in OTHER_INCIDENT_WORDS for m in g.children)
+        g.dep_ == "pobj" and any(m.dep_ in ("amod", "det") and m.lower_ in OTHER for m in g.children)
         for g in c.children) for c in cue.children)
 
 

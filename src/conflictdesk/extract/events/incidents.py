@@ -32,6 +32,7 @@ from ...taxonomy import ARMED_VIOLENCE
 from ...records import DateMention, Place
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
+from .apart import NOT_THE_ONE_TOLD, SAME_KIND
 from .attributes import DURATION, is_dateline
 from .relevance import PICTURE_NOUNS
 from .notes import (COARSE_KINDS, SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated,
@@ -57,9 +58,6 @@ DEFINITE = {"the", "this", "that", "these", "those", "such"}
 INDEFINITE = {"a", "an"}
 # "a related raid", "the same attack": an incident told before, whatever its article
 SAME = {"related", "same"}
-# "the first attack", "a separate attack", "the previous bombing": another incident than the one told
-ANOTHER = {"first", "second", "third", "another", "separate", "new", "previous", "last", "earlier", "similar",
-           "latest", "recent", "past", "former", "other", "further", "fresh", "renewed", "next", "future"}
 # words for any violent incident, whatever its sub-type ("the attack" after "a suicide bomber killed ...")
 ANY_VIOLENCE = {"attack", "assault", "incident", "violence", "operation", "raid", "massacre", "bloodshed"}          # the lead's date counts as the report's date when this close to publication
 
@@ -229,7 +227,7 @@ def _incident_noun_of(tok: "Token") -> "Token | None":
         if t.pos_ == "NOUN" and t.lemma_.lower() in VIOLENT_INCIDENT_NOUNS:
             mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "det", "advmod", "compound")}
             definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) or tok.dep_ == "poss"
-            return t if definite and not mods & ANOTHER and not any(c.dep_ == "nummod" for c in t.children) else None
+            return t if definite and not mods & NOT_THE_ONE_TOLD and not any(c.dep_ == "nummod" for c in t.children) else None
     return None
 
 
@@ -346,7 +344,7 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     if head.pos_ != "NOUN" or m.trigger.kind == "label":
         return None
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
-    if mods & ANOTHER or any(c.dep_ == "nummod" for c in head.children) or _ranked(head):
+    if mods & NOT_THE_ONE_TOLD or any(c.dep_ == "nummod" for c in head.children) or _ranked(head):
         return None
     if in_aftermath(head) and any(c.dep_ == "poss" or (c.dep_ == "det" and (c.lower_ not in INDEFINITE
                                                                             or mods & SAME)) for c in head.children):
@@ -442,8 +440,6 @@ RUNNING = re.compile(r"\b(?:so far|since|to date|in recent (?:days|weeks|months)
 
 
 STRUCK = {"strike", "attack"}     # "when the attackers struck": the perpetrators' act, whatever its kind
-# "another attack", "a separate attack": one more incident of the kind just told
-SAME_KIND = {"another", "separate", "similar", "second", "third", "fresh"}
 # the explosions a bomber's incident is coded as; an air strike needs an air force and names it
 BOMBINGS = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Shelling/artillery/missile attack"}
 ONE_OF_KIND_CHARS = 600     # how far back the incident told before may be (its paragraph, about)

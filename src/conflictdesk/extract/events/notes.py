@@ -11,6 +11,7 @@ from ...knowledge.gazetteer import distance_km
 from ...records import Count, DateMention, Event, Place
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS
 from ..dates import PHRASE
+from .apart import APART
 from .attributes import DURATION_UNITS, is_dateline, lies_within, whose_clause
 from .patterns import Coding
 from .roles import BACKING, FORCE_VICTIMS, PERSON_HEADS, TARGET_PREPS, Party
@@ -726,7 +727,7 @@ def _apart_word(head: Any) -> bool:
         return False
     # "a second bombing", "a third blast": an ordinal with an indefinite article counts another one
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-    return any(c.dep_ in ("amod", "det") and (c.lower_ in APART_WORDS or (indefinite and c.lower_ in ORDINALS))
+    return any(c.dep_ in ("amod", "det") and (c.lower_ in APART or (indefinite and c.lower_ in ORDINALS))
                for c in head.children)
 
 
@@ -847,8 +848,6 @@ REFERS_BACK = re.compile(
     r"operation|shooting|shells?|missiles?|rockets?|drones?)\b|\bin the (?:same )?area\b|\b(?:the|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
     r"(?:men|women|people|members|fighters|soldiers|civilians|victims|children|militants)\b", re.IGNORECASE)
 VIOLENT_STATUS = ("reported", "claimed")
-# words that set an incident apart from those told before it ("a separate attack", "another bombing")
-APART_WORDS = {"separate", "another"}
 ORDINALS = {"second", "third", "fourth", "fifth"}
 NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|weeks?) later|another|a second|"
                        r"a third|a fourth|(?:a|in a) separate|"

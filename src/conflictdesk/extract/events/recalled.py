@@ -11,10 +11,10 @@ incidents told as one: background, with no day of its own (`told_over_a_span`), 
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ...records import Event
+from .apart import NAMED_ANOTHER
 from .attributes import WORD_NUMBERS
 from .notes import UNIDENTIFIED
 
@@ -57,9 +57,6 @@ def _join(host: Event, other: Event) -> None:
         host.count = other.count
 
 
-# "another bomb wounded two soldiers": a telling that names itself another incident stays one
-ANOTHER = re.compile(r"\b(?:another|separate|second|third|fourth|other|others|further|fresh|similar|more)\b",
-                     re.IGNORECASE)
 
 
 def _same_coded(a: Event, b: Event) -> bool:
@@ -70,7 +67,7 @@ def _same_coded(a: Event, b: Event) -> bool:
     return a.event_date is not None and a.location is not None \
         and (a.event_type, a.sub_event_type, a.country, a.location, a.event_date, a.actor1, a.actor2) \
         == (b.event_type, b.sub_event_type, b.country, b.location, b.event_date, b.actor1, b.actor2) \
-        and not ANOTHER.search(b.evidence.text)
+        and not NAMED_ANOTHER.search(b.evidence.text)
 
 
 def recalled_once(events: list[Event]) -> list[Event]:
