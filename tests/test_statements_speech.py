@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conflictdesk.extract.statements.cues import load_cues
-from conflictdesk.extract.statements.speech import find_speech
+from conflictdesk.extract.statements.speech import find_speech, sentence_pieces
 
 
 def _speech(nlp, text: str) -> list[tuple[str, list[str]]]:
@@ -235,3 +235,13 @@ def test_a_day_after_told_is_no_point_and_the_quotation_after_the_stop_is_the_sp
     assert not any(p.startswith("told") for _, points in found for p in points), found
     assert any(s.startswith("Omar Haddad") and any(p.startswith("The gunmen have left") for p in points)
                for s, points in found), found
+
+
+@pytest.mark.parametrize("text,count", [
+    # an ellipsis set off by spaces leaves words out of one thought: one point
+    ("Our men will hold the bridge for as long as it takes ... We will not cross the river first.", 1),
+    # one that closes a word ends its sentence: two points
+    ("The raid on the depot was stopped at dawn... The whole district is calm again tonight.", 2),
+])
+def test_an_ellipsis_between_spaces_joins_its_sentences(nlp, text, count):
+    assert len(sentence_pieces(nlp(text), text, (0, len(text)))) == count
