@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conflictdesk.extract.statements.cues import load_cues
-from conflictdesk.extract.statements.speech import find_speech
+from conflictdesk.extract.statements.speech import find_speech, sentence_pieces
 
 
 def _speech(nlp, text: str) -> list[tuple[str, list[str]]]:
@@ -261,3 +261,13 @@ def test_a_denial_or_claim_closing_another_s_words_is_its_own(nlp, text, outer, 
 def test_talks_called_by_a_party_are_no_tail_of_its_own(nlp):
     text = ("The opposition said it would not take part in the talks in Vienna called by the European Union.")
     assert all(speaker != "the European Union" for speaker, _ in _speech(nlp, text))
+
+
+@pytest.mark.parametrize("text,count", [
+    # an ellipsis set off by spaces leaves words out of one thought: one point
+    ("Our men will hold the bridge for as long as it takes ... We will not cross the river first.", 1),
+    # one that closes a word ends its sentence: two points
+    ("The raid on the depot was stopped at dawn... The whole district is calm again tonight.", 2),
+])
+def test_an_ellipsis_between_spaces_joins_its_sentences(nlp, text, count):
+    assert len(sentence_pieces(nlp(text), text, (0, len(text)))) == count

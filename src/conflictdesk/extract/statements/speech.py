@@ -128,7 +128,9 @@ def _open_quotations(text: str, matched: list[tuple[int, int]]) -> list[tuple[in
 
 def sentence_pieces(parsed: "Doc", text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A point of several sentences split into one point a sentence (a fragment of fewer than three
-    words stays with the sentence before it)."""
+    words stays with the sentence before it, and so does the sentence after an ellipsis set off by spaces:
+    "we will hold the bridge ... we will not cross the river" leaves words out of one thought, where
+    "the raid was stopped... The town is calm" ends a sentence)."""
     pieces: list[tuple[int, int]] = []
     start, end = span
     first = parsed.char_span(start, end, alignment_mode="expand")
@@ -138,11 +140,19 @@ def sentence_pieces(parsed: "Doc", text: str, span: tuple[int, int]) -> list[tup
         piece = _trim(text, max(sent.start_char, start), min(sent.end_char, end))
         if piece[1] <= piece[0]:
             continue
-        if pieces and _words(text, piece) < 3:
+        if pieces and (_words(text, piece) < 3 or _elided(text, pieces[-1][1])):
             pieces[-1] = (pieces[-1][0], piece[1])
         else:
             pieces.append(piece)
     return pieces or [span]
+
+
+def _elided(text: str, end: int) -> bool:
+    """Whether text before `end` closes on an ellipsis set off by a space: words left out of a quotation."""
+    for mark in ("...", "…"):
+        if text.endswith(mark, 0, end):
+            return end > len(mark) and text[end - len(mark) - 1].isspace()
+    return False
 
 
 # a point's clauses joined by these are its distinct points ("the army breached the deal, and we refrained")
