@@ -536,7 +536,7 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             # bombs or shells that hit a demonstration ("two blasts hit a peace rally") are the bombing (ACLED),
             # the crowd its target: no force the crowd met, and no demonstration of its own
             for d in bombs:
-                if d.actor2 is None or d.actor2 == top.actor1:
+                if d.actor2 is None:
                     d.actor2 = top.actor1
                 if d.actor1 == top.actor1:
                     d.actor1 = None
