@@ -508,6 +508,15 @@ def _gathered_at_the_scene(demo: Draft, violence: Draft) -> bool:
         for t in head.sent[head.i - head.sent.start:])
 
 
+def _hits(violence: Draft, demo: Draft) -> bool:
+    """"Two blasts hit a peace rally", "a bomber blew himself up among marchers": the demonstration's word lies
+    in the clause the violence is told in (its verb, or the verb it is the subject of), as what it struck; not
+    "protesters have gathered since the bombing"."""
+    head = violence.mention.head
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.pos_ in ("VERB", "AUX") and demo.mention.head in verb.subtree and demo.mention.head.i != verb.i
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -530,11 +539,26 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         beside = {id(d) for d in violent if d.coding.event_type == "Battles" or _on_forces(d.mention.head)
                   or _gathered_at_the_scene(top, d) or _apart_in_time(d.mention.head, top.mention.head)}
         force = [d for d in violent if not d.protested and id(d) not in beside]
+        bombs = [d for d in force if _remote(d) and _hits(d, top) and d.status == top.status]
+        if top.coding.event_type == "Protests" and bombs:
+            # bombs or shells that hit a demonstration ("two blasts hit a peace rally") are the bombing (ACLED),
+            # the crowd its target: no force the crowd met, and no demonstration of its own
+            for d in bombs:
+                if d.actor2 is None:
+                    d.actor2 = top.actor1
+                if d.actor1 == top.actor1:
+                    d.actor1 = None
+            return merge_sentence([d for d in drafts if family(d) != "demonstration"])
         if top.coding.event_type == "Protests" and force:
             lethal = any(d.mention.head.lemma_.lower() in LETHAL_HEADS and not less_lethal(d.mention.head)
                          for d in force)
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             top.coding = Coding("Protests", sub, "175" if lethal else "141")
+            doer = next((d.actor1 for d in force if d.actor1 is not None and d.actor1 != top.actor1), None)
+            if lethal and top.actor1 is not None and top.actor1 != doer:
+                # force that killed or wounded in the crowd: its doer is the first side, the crowd the second
+                # (ACLED), however the crowd's word came first ("police shot at protesters, killing two")
+                top.actor1, top.actor2, top.a1_default = doer, top.actor1, False
         for d in violent:
             if d.protested and dated_in_its_clause(d):
                 # told as the cause with its own day ("protests after a man was shot by police in December"): no

@@ -2017,10 +2017,11 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         d.coding = type(d.coding)("Violence against civilians", "Attack", "180")
         if a2 is not None and a2 == a1:
             d.actor2 = None
-    if violent and d.side2.kind == "protesters" and \
+    if violent and d.side2.kind == "protesters" and d.coding.event_type != "Explosions/Remote violence" and \
             {t.lemma_.lower() for t in d.mention.sent} & (patterns.protester_nouns - {"activist"}):
         # force against a demonstration (an activist shot at home is an attack, no protest); tear gas or
-        # rubber bullets fired at it are an intervention (ACLED), not excessive force
+        # rubber bullets fired at it are an intervention (ACLED), not excessive force. Bombs or shells that hit
+        # a crowd ("two blasts hit a peace rally") are a bombing with the crowd its target, no force it met
         if less_lethal(d.mention.head):
             d.coding = type(d.coding)("Protests", INTERVENTION, "141")
             if _actor_type(d.actor2, kb=kb, index=index) == "protesters":
