@@ -1082,10 +1082,11 @@ def test_a_battle_told_without_sides_is_between_the_one_pair_the_report_names(nl
 
 
 def test_the_one_accused_of_a_killing_is_its_unidentified_attacker(nlp, kb):
+    # one person acting alone in the United States: ACLED's Sole Perpetrator there
     text = ("BRISTOL, Tennessee The man accused of killing one person and wounding three others on a highway near "
             "Bristol on Thursday had served in the army, police said.")
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
-    assert evs and all(a1 == "Unidentified Armed Group (United States)" for _, a1, _ in evs), \
+    assert evs and all(a1 == "Sole Perpetrator (United States)" for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
 
 
@@ -1118,9 +1119,10 @@ def test_it_after_a_subject_that_is_no_armed_actor_names_no_one(nlp, kb):
     "A Houston woman who police said stabbed her neighbor in Houston, Texas on Friday was arrested on Saturday.",
 ])
 def test_a_relative_clause_told_by_police_has_the_noun_for_its_subject(nlp, kb, text):
-    # "who police say shot": the police only tell it; the one person who shot is an unidentified armed group
+    # "who police say shot": the police only tell it; the one person who shot is the attacker (acting alone in
+    # the United States: ACLED's Sole Perpetrator there, elsewhere an unidentified armed group)
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
-    assert evs and all(a1 == "Unidentified Armed Group (United States)" for _, a1, _ in evs), \
+    assert evs and all(a1 == "Sole Perpetrator (United States)" for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
 
 
@@ -1508,7 +1510,8 @@ def test_a_side_before_an_event_noun_the_parser_left_out_of_its_phrase(nlp, kb):
 def test_the_attacker_shot_by_police_ends_his_own_attack(nlp, kb, text):
     evs = coded(nlp, kb, text)
     assert len(evs) == 1, [(e.sub_event_type, a1, a2) for e, a1, a2 in evs]
-    assert evs[0][1] is not None and evs[0][1].startswith("Unidentified Armed Group"), evs
+    # one gunman in Tulsa: ACLED's Sole Perpetrator (United States); two in Lyon: an unidentified armed group
+    assert evs[0][1] is not None and evs[0][1].startswith(("Unidentified Armed Group", "Sole Perpetrator")), evs
 
 
 def test_who_inspired_a_gunman_is_not_his_side(nlp, kb):
@@ -1703,3 +1706,36 @@ def test_it_in_a_clause_of_time_is_the_subject_of_the_verb_it_hangs_from(nlp, kb
             "on rebel towns.")
     evs = coded(nlp, kb, text)
     assert any(a1 and a1.startswith("Military Forces of Russia") for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman shot and wounded three shoppers at a grocery store in Tulsa, Oklahoma on Monday, police said.",
+    "An employee stabbed two co-workers at a warehouse in Fresno, California on Tuesday, police said.",
+])
+def test_one_attacker_acting_alone_in_the_united_states_is_a_sole_perpetrator(nlp, kb, text):
+    # ACLED's US data code one person acting alone as "Sole Perpetrator (United States)"; the victims stay civilians
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 == "Sole Perpetrator (United States)" for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+    assert all(a2 == "Civilians (United States)" for _, _, a2 in evs)
+
+
+def test_a_lone_gunmans_fight_with_police_keeps_the_police_as_its_other_side(nlp, kb):
+    text = "A gunman shot and killed two police officers outside a bank in Tulsa, Oklahoma on Monday, the mayor said."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Battles", "Violence against civilians")]
+    assert evs and all(a1 == "Sole Perpetrator (United States)" for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+    assert any(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs)
+
+
+@pytest.mark.parametrize("text", [
+    # several attackers
+    "Two gunmen shot and wounded three shoppers at a grocery store in Tulsa, Oklahoma on Monday, police said.",
+    # one tied to an armed group by the text
+    "A gunman who had pledged loyalty to Islamic State shot and wounded three shoppers at a grocery store in "
+    "Tulsa, Oklahoma on Monday, police said.",
+    # one person acting alone outside the United States
+    "A gunman shot and wounded three shoppers at a grocery store in Lyon, France on Monday, police said.",
+])
+def test_groups_and_attackers_outside_the_united_states_are_no_sole_perpetrator(nlp, kb, text):
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 is None or not a1.startswith("Sole Perpetrator") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

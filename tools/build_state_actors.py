@@ -278,6 +278,11 @@ GROUPS = [
     ("private-security-forces", "Private Security Forces", "other", 8),
     ("prison-guards", "Prison Guards", "police", 1),
 ]
+# ACLED's actor for one person acting alone, in the countries whose data name it: "Sole Perpetrator (United
+# States)", inter 3, actor1 of attacks by a lone assailant in ACLED's US data
+# (../shared/data/acled-2022h1-world, 8 rows). Typed as the unidentified armed group it stands in for.
+SOLE = [("sole-perpetrator", "Sole Perpetrator", "unidentified_armed_group", 3)]
+SOLE_COUNTRIES = ("US",)
 
 
 def slugify(text: str) -> str:
@@ -452,6 +457,9 @@ def build() -> dict[Path, str]:
         entries = [e for rec in recs for e in generic_entries(rec, [row])] + international_generic([row])
         out[OUT_DIR / f"generic_{row[0].replace('-', '_')}.yaml"] = dump(
             entries, f"ACLED's generic per-country actor {row[1]} (X).", one_line=True)
+    sole = [e for rec in recs if rec["alpha_2"] in SOLE_COUNTRIES for e in generic_entries(rec, SOLE)]
+    out[OUT_DIR / "generic_sole_perpetrator.yaml"] = dump(
+        sole, f"ACLED's actor {SOLE[0][1]} (X), where ACLED names it.", one_line=True)
     return out
 
 

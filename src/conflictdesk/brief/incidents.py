@@ -271,9 +271,10 @@ def lead_text(doc: Document) -> str:
 
 
 def _organised(s: StoredEvent) -> bool:
-    """An actor of the event is a named party (not an unidentified group, civilians, protesters, unknown, or
-    the police alone: police work on its own is crime news, not conflict)."""
-    generic = ("unidentified-", "civilians-", "protesters-", "rioters-", "unknown-", "police-forces-")
+    """An actor of the event is a named party (not an unidentified group, one person acting alone, civilians,
+    protesters, unknown, or the police alone: police work on its own is crime news, not conflict)."""
+    generic = ("unidentified-", "sole-perpetrator-", "civilians-", "protesters-", "rioters-", "unknown-",
+               "police-forces-")
     return any(a and not a.startswith(generic) for a in (s.event.actor1, s.event.actor2))
 
 

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 StateKind = Literal["state", "military", "police", "government"]
-GenericKind = Literal["civilians", "protesters", "rioters", "unidentified_armed_group"]
+GenericKind = Literal["civilians", "protesters", "rioters", "unidentified_armed_group", "sole_perpetrator"]
 
 _STATE_KINDS: dict[str, tuple[str, str | None]] = {     # kind -> (actor type, ACLED name prefix)
     "state": ("state", None),
@@ -46,7 +46,9 @@ _GENERIC_KINDS: dict[str, tuple[str, str, int]] = {     # kind -> (ACLED label, 
         ("civilians", "Civilians", "civilian_group"),
         ("protesters", "Protesters", "protesters"),
         ("rioters", "Rioters", "rioters"),
-        ("unidentified_armed_group", "Unidentified Armed Group", "unidentified_armed_group"))
+        ("unidentified_armed_group", "Unidentified Armed Group", "unidentified_armed_group"),
+        # one person acting alone, where ACLED names such an actor (generic_sole_perpetrator.yaml)
+        ("sole_perpetrator", "Sole Perpetrator", "unidentified_armed_group"))
 }
 ACLED_CODEBOOK = "https://acleddata.com/knowledge-base/codebook/"
 # Role titles that make a person a leader of the actor (leaders_of); other roles: people_of.

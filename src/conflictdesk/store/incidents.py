@@ -106,7 +106,8 @@ def _close_in_place(a: Mention, b: Mention) -> bool:
 
 
 def _unknown(actor: str | None) -> bool:
-    return actor is None or actor.startswith("unidentified-")
+    """No one the text identifies: none, an unidentified armed group, or one person acting alone."""
+    return actor is None or actor.startswith(("unidentified-", "sole-perpetrator-"))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -46,6 +46,7 @@ class Draft:
     civilian_targeting: bool = False
     rules: list[str] = field(default_factory=list)
     a1_default: bool = False           # actor1 is the sub-type's default agent, not named by the text
+    alone: bool = False                # its attacker is told as one person acting alone ("a gunman", a man named)
     place_here: bool = False           # the place is named in the event's own sentence (not a dateline)
     place_site: bool = False           # ... in a site phrase of the event's word ("an attack on a cafe in Dhaka")
     listed: bool = False               # one of several places a list names for the action (`sites.each_place`)
@@ -197,6 +198,7 @@ def absorb(into: Draft, other: Draft, *, retold: bool = False) -> None:
                          or (into.actor1.startswith(UNIDENTIFIED) and not other.a1_default
                              and not other.actor1.startswith(STATE_IDS))):
         into.actor1, into.a1_default = other.actor1, other.a1_default
+    into.alone = into.alone or other.alone
     if other.actor1 is not None and other.actor1 == into.actor1 and into.claim_word is None:
         into.claim_word = other.claim_word or (other.mention.head.lemma_.lower() if other.status == "claimed" else None)
     into.actor2 = into.actor2 or other.actor2

@@ -168,6 +168,7 @@ class EventPatterns:
     not_territories: frozenset[str] = frozenset()      # "captured the market", "control of the van"
     not_event_compounds: frozenset[str] = frozenset()  # "gun control", "tax raids": no event at all
     policing_countries: frozenset[str] = frozenset()   # where a lone or unnamed gunman is crime, not battle
+    sole_perpetrator_countries: frozenset[str] = frozenset()   # where ACLED codes one attacker acting alone so
     organised_fighters: frozenset[str] = frozenset()   # fighters that keep a battle a battle there
     crowd_nouns: frozenset[str] = frozenset()          # ordinary people acting together: their violence is a mob's
     mob_nouns: frozenset[str] = frozenset()            # crowds whose violence needs no armed-conflict word
@@ -284,6 +285,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          nationality_heads=words("nationality_heads") | words("civilian_nouns")
                          | words("unidentified_nouns"),
                          policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []),
+                         sole_perpetrator_countries=frozenset(
+                             str(w) for w in data.get("sole_perpetrator_countries") or []),
                          people_not_forces=frozenset(str(w) for w in data.get("people_not_forces") or []))
 
 

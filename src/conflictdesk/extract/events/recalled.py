@@ -21,8 +21,16 @@ from .notes import UNIDENTIFIED
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# default sides the stage gives a side the text leaves unnamed: no evidence of another side
-DEFAULT_SIDES = (f"{UNIDENTIFIED}-", "civilians-")
+# default sides the stage gives a side the text leaves unnamed (one person acting alone is unnamed too): no
+# evidence of another side
+SOLE = "sole-perpetrator-"
+DEFAULT_SIDES = (f"{UNIDENTIFIED}-", SOLE, "civilians-")
+
+
+def _attacker(actor: str | None) -> str | None:
+    """One person acting alone as the unidentified armed group of his country ("sole-perpetrator-united-states" as
+    "unidentified-armed-group-united-states"): a telling that does not say he was alone tells him so."""
+    return f"{UNIDENTIFIED}-{actor[len(SOLE):]}" if actor is not None and actor.startswith(SOLE) else actor
 
 
 def _unnamed(actor: str | None) -> bool:
@@ -48,6 +56,8 @@ def _join(host: Event, other: Event) -> None:
     if (_unnamed(host.actor1) and not _unnamed(other.actor1) or host.actor1 is None) \
             and (other.actor1 is None or other.actor1 != host.actor2):
         host.actor1, host.assoc_actor_1 = other.actor1, other.assoc_actor_1
+    if other.actor1 is not None and other.actor1.startswith(SOLE) and _attacker(other.actor1) == host.actor1:
+        host.actor1 = other.actor1          # the telling that says he acted alone
     if (_unnamed(host.actor2) and not _unnamed(other.actor2) or host.actor2 is None) \
             and (other.actor2 is None or other.actor2 != host.actor1):
         host.actor2, host.assoc_actor_2 = other.actor2, other.assoc_actor_2
@@ -65,8 +75,8 @@ def _same_coded(a: Event, b: Event) -> bool:
     per type, date, location and actor pair, so two tellings coded so are one incident told twice, unless the
     later one names itself another ("another bomb wounded two soldiers")."""
     return a.event_date is not None and a.location is not None \
-        and (a.event_type, a.sub_event_type, a.country, a.location, a.event_date, a.actor1, a.actor2) \
-        == (b.event_type, b.sub_event_type, b.country, b.location, b.event_date, b.actor1, b.actor2) \
+        and (a.event_type, a.sub_event_type, a.country, a.location, a.event_date, _attacker(a.actor1), a.actor2) \
+        == (b.event_type, b.sub_event_type, b.country, b.location, b.event_date, _attacker(b.actor1), b.actor2) \
         and not NAMED_ANOTHER.search(b.evidence.text)
 
 

@@ -2017,6 +2017,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         d.coding = type(d.coding)("Violence against civilians", "Attack", "180")
         if a2 is not None and a2 == a1:
             d.actor2 = None
+    d.alone = _told_alone(d, country, kb=kb, index=index, patterns=patterns)
     if violent and d.side2.kind == "protesters" and d.coding.event_type != "Explosions/Remote violence" and \
             {t.lemma_.lower() for t in d.mention.sent} & (patterns.protester_nouns - {"activist"}):
         # force against a demonstration (an activist shot at home is an attack, no protest); tear gas or
@@ -2030,6 +2031,63 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         else:
             d.coding = type(d.coding)("Protests", "Excessive force against protesters", "175")
         d.plover = "COERCE"
+
+
+# singular words for several people acting together: "a gang", "the couple" is no one acting alone
+COLLECTIVE_NOUNS = {"group", "gang", "cell", "mob", "crowd", "couple", "pair", "duo", "family", "squad", "team",
+                    "network", "militia", "unit", "band", "ring", "faction", "organization", "organisation"}
+
+# words a text tells several attackers of an incident by: one of them is no one acting alone
+SEVERAL_ATTACKERS = {"gunmen", "attackers", "assailants", "shooters", "accomplice", "accomplices"}
+
+
+def _one_individual(party: Party, *, kb: Any, index: ActorIndex) -> bool:
+    """Is the party one person the text ties to no group: a singular word for a person ("a gunman", "an
+    employee", "the shooter") or a person's name, alone ("a man and his wife" are two), in a text that names no
+    armed organisation outside the state?"""
+    tok, phrase = party.token, party.phrase
+    if phrase is not None and (phrase.state or phrase.acled or phrase.generic != "unidentified_armed_group"):
+        return False              # role words of a state's forces or a group; "a gunman" names no one
+    if tok is None or tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+        return False
+    named = tok.tag_ == "NNP" and tok.ent_type_ == "PERSON"
+    if not named and (tok.tag_ != "NN" or tok.lemma_.lower() in COLLECTIVE_NOUNS or tok.ent_type_):
+        return False
+    if any(t.lower_ in SEVERAL_ATTACKERS for t in tok.doc):
+        return False              # "two men opened fire ... as a gunman fired, an accomplice shot": not alone
+    # a text that names an armed organisation outside the state may tie the attacker to it anywhere ("a man who
+    # wanted to join Islamic State", "inspired by al Qaeda"): that is no one acting alone
+    return not _armed_organisation_in(0, len(tok.doc.text), kb=kb, index=index)
+
+
+def _told_alone(d: Draft, country: str | None, *, kb: Any, index: ActorIndex, patterns: EventPatterns) -> bool:
+    """Is the attack told as done by one individual tied to no group ("a gunman killed five", "an employee shot
+    four", a man named), where ACLED names an actor for one person acting alone (sole_perpetrator_countries)?
+    An attack on civilians, or the person's fight with the police (ACLED's "Sole Perpetrator (United States)"
+    against its police); `_sole_perpetrators` names the actor once the tellings of each incident are merged."""
+    if kb is None or country not in patterns.sole_perpetrator_countries \
+            or d.coding.event_type not in ("Violence against civilians", "Battles"):
+        return False
+    if d.actor1 is None or d.actor1 != generic("unidentified_armed_group", country, kb=kb):
+        return False
+    if d.coding.event_type == "Battles" and _actor_type(d.actor2, kb=kb, index=index) != "police":
+        return False
+    return _one_individual(d.side1, kb=kb, index=index)
+
+
+def _sole_perpetrators(drafts: list[Draft], *, kb: Any, patterns: EventPatterns) -> None:
+    """An incident one of whose tellings tells its attacker as one person acting alone (`_told_alone`) is that
+    person's, ACLED's Sole Perpetrator of the country, where the incident's attacker is still its unidentified
+    armed group; the other side stays as it is. Named after merging, so that a telling that does not say he
+    was alone ("Sunday's attack") still joins it."""
+    if kb is None:
+        return
+    for country in patterns.sole_perpetrator_countries:
+        unidentified = generic("unidentified_armed_group", country, kb=kb)
+        sole = generic("sole_perpetrator", country, kb=kb)
+        for d in drafts:
+            if d.alone and unidentified is not None and d.actor1 == unidentified:
+                d.actor1 = sole
 
 
 BATTLE_SHOT = Coding("Battles", "Armed clash", "193")
@@ -2985,6 +3043,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _unnamed_kidnappers(merged, kb=kb, index=index)
     _unnamed_sides(merged)
     _unnamed_opponents(merged, kb=kb, index=index)
+    _sole_perpetrators(merged, kb=kb, patterns=patterns)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
