@@ -556,11 +556,6 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                          for d in force)
             sub = "Excessive force against protesters" if lethal else "Protest with intervention"
             top.coding = Coding("Protests", sub, "175" if lethal else "141")
-            doer = next((d.actor1 for d in force if d.actor1 is not None and d.actor1 != top.actor1), None)
-            if lethal and top.actor1 is not None and top.actor1 != doer:
-                # force that killed or wounded in the crowd: its doer is the first side, the crowd the second
-                # (ACLED), however the crowd's word came first ("police shot at protesters, killing two")
-                top.actor1, top.actor2, top.a1_default = doer, top.actor1, False
         for d in violent:
             if d.protested and dated_in_its_clause(d):
                 # told as the cause with its own day ("protests after a man was shot by police in December"): no
