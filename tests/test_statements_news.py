@@ -724,6 +724,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "threat"),
     ('"There has been a pattern of failure to hold guards who beat inmates accountable," the lawyer said.', "other",
      "threat"),
+    # a motive told beside what its holder did is narrated, no threat; an intent said alone still announces
+    ("The sheriff said the gunman had been drinking that night and wanted to kill the guards.", "other", "threat"),
+    ("The prosecutor said the two men bought rifles and wanted to shoot the deputies.", "other", "threat"),
+    ("The rebel commander said his fighters wanted to attack the garrison before the rains.", "threat", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

@@ -194,7 +194,8 @@ def _future_or_intent(verb: "Token", lex: Mapping[str, frozenset[str]], reported
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i and not _open_question(verb):
         if _lemma(head) in lex["intent_heads"] and not (head.dep_ == "amod" and head.pos_ == "ADJ") \
-                and not _past_perfect(head) and not _ability_told_as_past(head) and not _describes_who(head):
+                and not _past_perfect(head) and not _ability_told_as_past(head) and not _describes_who(head) \
+                and not _narrated_intent(head):
             return True                     # not "the only force able to uproot terrorism": a description
         if _lemma(head) == "go" and any(c.lower_ in ("is", "are", "am", "'re") for c in head.children):
             return True
@@ -215,6 +216,17 @@ def _describes_who(head: "Token") -> bool:
     """Whether an intent is told of whom a relative clause describes: "people who want to kill Americans",
     "those who plan to attack us" say who they are, no act anyone announces."""
     return head.dep_ == "relcl" and any(c.dep_ in _SUBJ and c.lower_ in ("who", "that") for c in head.children)
+
+
+def _narrated_intent(head: "Token") -> bool:
+    """"the gunman was angry and wanted to kill officers", "they stole rifles and planned to shoot guards": an
+    intent told in the past beside what its holder did or was, a motive narrated, no act announced ("it said
+    it wanted to strike" stays: the intent stands alone as what was said)."""
+    if head.tag_ != "VBD" or head.dep_ != "conj" or head.head.i == head.i:
+        return False
+    auxes = [c for c in head.head.children if c.dep_ in ("aux", "auxpass")]
+    return not any(c.tag_ == "MD" for c in auxes) and (head.head.tag_ in ("VBD", "VBN")
+                                                       or any(c.tag_ == "VBD" for c in auxes))
 
 
 def _ability_told_as_past(head: "Token") -> bool:
