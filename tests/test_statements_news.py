@@ -728,6 +728,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The sheriff said the gunman had been drinking that night and wanted to kill the guards.", "other", "threat"),
     ("The prosecutor said the two men bought rifles and wanted to shoot the deputies.", "other", "threat"),
     ("The rebel commander said his fighters wanted to attack the garrison before the rains.", "threat", "other"),
+    # a social movement's liberation is no armed cause invoked
+    ("The mayor said the park would honour the square as the cradle of the gay liberation movement.", "other",
+     "justification"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
