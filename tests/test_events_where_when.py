@@ -922,3 +922,12 @@ def test_the_town_told_as_the_scene_of_the_event_is_its_place():
     got = place_for(other.index("shootings"), second, len(other), [qatar, denver2], text=other, exclude=[clause2],
                     earlier=[(0, second)], later=[], document=DocumentPlaces())
     assert got is qatar
+
+
+def test_where_people_have_roots_is_no_place_of_what_they_did():
+    from conflictdesk.extract.events.attributes import homes
+    text = "Officials said the raids on two depots were carried out by men with roots in Chad and Sudan."
+    places = [_place(n, text.index(n), kind="country", country=n, admin1=None) for n in ("Chad", "Sudan")]
+    assert [p.name for p in homes(places, text)] == ["Chad", "Sudan"]
+    on = "Officials said the raids on two depots in Chad were carried out by men with roots in the region."
+    assert homes([_place("Chad", on.index("Chad"), kind="country", country="Chad", admin1=None)], on) == []

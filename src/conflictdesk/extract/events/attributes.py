@@ -1419,9 +1419,9 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # where a person lives or comes from, told beside the name: "Joshua Wheeler, 39, of Roland, Oklahoma, ... was
 # killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs", "a couple
-# who lived in Ohio", "originally from Texas"
+# who lived in Ohio", "originally from Texas", "people with roots in Chad"
 HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(?:had\s+)?(?:lived|lives|live)\s+in|"
-                     r"\boriginally\s+from)\s+(?:the\s+)?$")
+                     r"\boriginally\s+from|\broots\s+in)\s+(?:the\s+)?$")
 
 
 # where someone spoke: "told reporters in Geneva", "told a news briefing in Washington", "at a press conference
