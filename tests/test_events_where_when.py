@@ -900,3 +900,34 @@ def test_where_someone_spoke_is_no_place_of_what_was_told():
     places = [_place(n, text.index(n), country=c) for n, c in
               (("Kilkis", "Greece"), ("Geneva", "Switzerland"), ("Athens", "Greece"))]
     assert [p.name for p in told_in(places, text)] == ["Geneva", "Athens"]
+
+
+
+def test_the_town_told_as_the_scene_of_the_event_is_its_place():
+    # the town sits in a relative clause about the speaker; the shootings are told as what happened there
+    text = ("Ames had served in Qatar while he was in the army, his brother said. Last week he posted a message in "
+            "which he said he was in Denver, the scene of June 3 shootings that killed four guards.")
+    qatar = _place("Qatar", text.index("Qatar"), kind="country", country="Qatar", admin1=None)
+    denver = _place("Denver", text.index("Denver"), country="United States", admin1="Colorado", lat=39.74, lon=-104.99)
+    second = text.index("Last")
+    clause = (text.index("in which"), denver.span.end)
+    got = place_for(text.index("shootings"), second, len(text), [qatar, denver], text=text, exclude=[clause],
+                    earlier=[(0, second)], later=[], document=DocumentPlaces())
+    assert got is denver
+    # a town the sentence names before the event but not as its scene keeps no such hold
+    other = text.replace(", the scene of", " before the")
+    denver2 = _place("Denver", other.index("Denver"), country="United States", admin1="Colorado", lat=39.74,
+                     lon=-104.99)
+    clause2 = (other.index("in which"), denver2.span.end)
+    got = place_for(other.index("shootings"), second, len(other), [qatar, denver2], text=other, exclude=[clause2],
+                    earlier=[(0, second)], later=[], document=DocumentPlaces())
+    assert got is qatar
+
+
+def test_where_people_have_roots_is_no_place_of_what_they_did():
+    from conflictdesk.extract.events.attributes import homes
+    text = "Officials said the raids on two depots were carried out by men with roots in Chad and Sudan."
+    places = [_place(n, text.index(n), kind="country", country=n, admin1=None) for n in ("Chad", "Sudan")]
+    assert [p.name for p in homes(places, text)] == ["Chad", "Sudan"]
+    on = "Officials said the raids on two depots in Chad were carried out by men with roots in the region."
+    assert homes([_place("Chad", on.index("Chad"), kind="country", country="Chad", admin1=None)], on) == []

@@ -1419,9 +1419,9 @@ BASED_IN = re.compile(r"\b(?:(?:based|headquartered)\s+(?:in|at)|(?:fighters|mil
                       r"\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 # where a person lives or comes from, told beside the name: "Joshua Wheeler, 39, of Roland, Oklahoma, ... was
 # killed during a raid" (the age apposition of wire copy), "a resident of Jenin", "a native of Homs", "a couple
-# who lived in Ohio", "originally from Texas"
+# who lived in Ohio", "originally from Texas", "people with roots in Chad"
 HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(?:had\s+)?(?:lived|lives|live)\s+in|"
-                     r"\boriginally\s+from)\s+(?:the\s+)?$")
+                     r"\boriginally\s+from|\broots\s+in)\s+(?:the\s+)?$")
 
 
 # where someone spoke: "told reporters in Geneva", "told a news briefing in Washington", "at a press conference
@@ -1678,6 +1678,11 @@ EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|bombings?|explosions?|s
                          r"rampage|clashes|riots|uprising)\b", re.IGNORECASE)
 
 
+# a town told as the scene of the event that follows ("he said he was in Denver, the scene of Sunday's shootings")
+SCENE_OF = re.compile(r",\s+(?:the\s+)?(?:scene|site)\s+of\b", re.IGNORECASE)
+SCENE_REACH = 80
+
+
 # a place that names a gathering ("killed during a Dallas protest"): where that gathering met
 GATHERING_NAMED = re.compile(r"\s+(?:protests?|rally|rallies|demonstrations?)\b")
 
@@ -1800,6 +1805,11 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     def own_phrase(p: Place) -> bool:
         return own is not None and own[0] <= p.span.start < own[1]
 
+    scene = [p for p in places if sent_start <= p.span.start and p.span.end <= anchor < p.span.end + SCENE_REACH
+             and (p.latitude is not None or p.country is not None) and SCENE_OF.match(text, p.span.end)]
+    if scene:
+        # the town the sentence calls the event's scene is its place, in whatever clause the town is named
+        return max(scene, key=lambda p: p.span.start)
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
                and (not EVENT_NAMED.match(text, p.span.end) or own_phrase(p))]
     sited = [p for p in in_sent if COUNTRY_SITE.search(text, max(0, p.span.start - 60), p.span.start)]
