@@ -240,3 +240,13 @@ def test_a_weekday_after_a_or_every_is_no_day_of_the_reports_week():
     assert got["Friday"] == (None, "coarse")
     assert got["on Monday"] == (dt.date(2018, 1, 8), "weekday")
     assert got["Tuesday"] == (dt.date(2018, 1, 9), "weekday")      # "a Tuesday ruling": Tuesday's
+
+
+def test_a_weekday_of_a_meeting_told_in_the_present_is_the_coming_one():
+    got = {s: d for s, d, *_ in dates("Envoys from five states meet in Oslo on Friday to seek a truce. Gunmen "
+                                      "stormed a police post on Monday. The unrest follows riots on Sunday.")}
+    assert got["on Friday"] == dt.date(2018, 1, 12)       # published Wednesday 10 January 2018
+    assert got["on Monday"] == dt.date(2018, 1, 8)
+    assert got["on Sunday"] == dt.date(2018, 1, 7)
+    got = {s: d for s, d, *_ in dates("The council is meeting in Aden on Thursday.")}
+    assert got["on Thursday"] == dt.date(2018, 1, 11)

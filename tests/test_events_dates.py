@@ -494,3 +494,15 @@ def test_an_event_on_a_weekday_of_no_week_takes_no_day_of_the_reports(nlp, kb):
     killed = [e for e in events(nlp, kb, text) if "worshippers" in e.evidence.text]
     assert killed and killed[0].event_date != dt.date(2016, 5, 8), [(e.event_date, e.evidence.text[:40])
                                                                     for e in killed]
+
+
+def test_a_run_of_attacks_that_have_killed_is_no_news_of_the_day(nlp, kb):
+    text = ("KANO, Nigeria — A suicide bomber struck a mosque in the city on Saturday, killing six worshippers, "
+            "police said.\n\nThe north has also suffered militant raids that have killed scores "
+            "of farmers.")
+    evs = events(nlp, kb, text)
+    raids = [e for e in evs if "raids" in e.evidence.text]
+    assert raids and all(e.event_date is None and e.salience == "background" for e in raids), \
+        [(e.event_date, e.salience) for e in raids]
+    bombing = [e for e in evs if "mosque" in e.evidence.text]
+    assert bombing and bombing[0].event_date == dt.date(2016, 5, 7)

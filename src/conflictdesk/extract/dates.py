@@ -49,6 +49,7 @@ class _Rules:
     future_aux: frozenset[str] = frozenset()       # "will meet on Monday": a weekday ahead
     future_lemmas: frozenset[str] = frozenset()    # "talks due / scheduled / set to resume on Monday"
     occasions: frozenset[str] = frozenset()        # "the Nov. 8 election": occasions fixed ahead of their day
+    planned: frozenset[str] = frozenset()          # "ministers meet in Vienna on Friday": a present fixed ahead
 
 
 @functools.cache
@@ -95,7 +96,8 @@ def _rules() -> _Rules:
                       coarse, _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]),
                       frozenset(map(str, future.get("auxiliaries") or ())),
                       frozenset(map(str, future.get("lemmas") or ())),
-                      frozenset(map(str, future.get("occasions") or ())))
+                      frozenset(map(str, future.get("occasions") or ())),
+                      frozenset(map(str, future.get("planned_present") or ())))
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ExtractionError(f"pattern file dates.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
@@ -299,9 +301,25 @@ def _future(parsed: "Doc | None", m: re.Match[str], rules: _Rules, group: str | 
         if tok.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "aux" and c.lower_ in rules.future_aux for c in tok.children):
                 return True
+            if _told_in_present(tok, rules):
+                return True        # "ministers meet in Vienna on Thursday", "is meeting on Friday": to come
             if not (tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
                 return False       # a finite verb without a future auxiliary: the weekday is past
     return False
+
+
+PRESENT_AUX = frozenset({"is", "are", "am"})
+
+
+def _told_in_present(verb: "Token", rules: _Rules) -> bool:
+    """A verb of what is done on a day fixed ahead (`_Rules.planned`), in the present, simple ("Major powers meet
+    on Thursday") or progressive ("the council is meeting on Friday"): a weekday it takes is the coming one. Not
+    the present of what tells a sequence ("the violence follows two bombings on Thursday") nor of a report."""
+    if verb.lemma_.lower() not in rules.planned:
+        return False
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PRESENT_AUX for c in verb.children)
 
 
 def _weekday(text: str, m: re.Match[str], rules: _Rules, pub: dt.date | None, *,

@@ -229,6 +229,23 @@ def told_as_running_toll(head: "Token") -> bool:
     return False
 
 
+def told_as_run_of_attacks(head: "Token") -> bool:
+    """"has been a target of jihadist attacks that have killed dozens": incidents named in the plural, not
+    counted nor made known by "the" or an owner, whose killing is told in the perfect (the noun or the killing
+    its clause tells), a run of them the report does not bound: the guide's aggregate, background. Not "two
+    bombings that have killed 40", nor "the attacks that have killed 40" (the news told again)."""
+    if head.dep_ == "relcl" and head.lemma_.lower() in KILL_VERBS and _has_perfect(head):
+        noun = head.head
+    elif any(c.dep_ == "relcl" and c.lemma_.lower() in KILL_VERBS and _has_perfect(c) for c in head.children):
+        noun = head
+    else:
+        return False
+    if noun.lemma_.lower() not in MANY_INCIDENTS or noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("nummod", "poss") or (c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both"))
+                   for c in noun.children)
+
+
 def _running_toll(cue: "Token", *, any_tense: bool = False) -> bool:
     """"Israeli forces have killed at least 177 Palestinians", "189 Palestinians have been killed": a
     toll in the perfect (in any tense with `any_tense`) with no single incident as its subject or setting

@@ -51,8 +51,8 @@ from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, ranks, recalled_time,
                          relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
                          site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
-                         told_as_pattern, told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week,
-                         told_offset, told_sites, without_credits)
+                         told_as_pattern, told_as_run_of_attacks, told_before_clause, told_in, told_in_perfect,
+                         told_in_present, told_last_week, told_offset, told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
                     merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -1420,7 +1420,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         when = dataclasses.replace(since, date=None, time_precision=None, end=None)
     elif since_day is not None and in_since_phrase(m.head, since):
         when = since         # since a day of the news ("nine people have been arrested since Thursday"): that day
-    trend = told_as_trend(m.head) or told_as_state(m.head)
+    trend = told_as_trend(m.head) or told_as_state(m.head) or (told_as_run_of_attacks(m.head) and not (
+        when is not None and sent.start_char <= when.span.start < sent.end_char))
     if trend:
         # "government forces have stepped up bombing of rebel-held areas", "a rise in attacks": many incidents
         # told as how often they happen, one background event with no day of its own (the guide's aggregate);
