@@ -227,7 +227,8 @@ def _incident_noun_of(tok: "Token") -> "Token | None":
         if t.pos_ == "NOUN" and t.lemma_.lower() in VIOLENT_INCIDENT_NOUNS:
             mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "det", "advmod", "compound")}
             definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children) or tok.dep_ == "poss"
-            return t if definite and not mods & NOT_THE_ONE_TOLD and not any(c.dep_ == "nummod" for c in t.children) else None
+            counted = any(c.dep_ == "nummod" for c in t.children)
+            return t if definite and not mods & NOT_THE_ONE_TOLD and not counted else None
     return None
 
 

@@ -77,9 +77,9 @@ DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+"
     r"(?: [A-Z][A-Za-z.'’\-]+){0,2}))?\s*(?:\([^)\n]{1,40}\))?\s*(?:-|–|—|:)\s", re.M)
 # Wire copy without a dash: "BEIRUT Four suicide bombers ...", "DIYARBAKIR/ISTANBUL, Turkey Eight
-# Turkish soldiers ...", "KANDAHAR, Afghanistan/CREECH AIR FORCE BASE, Nevada When ...", "LOS ANGELES/BOSTON While ...", "HANOVER, Germany U.S. President ...": capitals
-# at the very start, then the first sentence; the first city is the dateline, a country or region after a
-# comma its hint.
+# Turkish soldiers ...", "KANDAHAR, Afghanistan/CREECH AIR FORCE BASE, Nevada When ...", "LOS ANGELES/BOSTON
+# While ...", "HANOVER, Germany U.S. President ...": capitals at the very start, then the first sentence; the
+# first city is the dateline, a country or region after a comma its hint.
 BARE_DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
     r"(?:,\s*(?P<region>[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+)?))?"
