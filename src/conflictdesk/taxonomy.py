@@ -51,6 +51,9 @@ INTER_BY_ACTOR_TYPE: dict[str, int] = {
 }
 # the actor types whose inter code the codebook fixes (any other type's code depends on the actor)
 FIXED_INTER: dict[str, int] = {t: INTER_BY_ACTOR_TYPE[t] for t in ("rioters", "protesters", "civilian_group")}
+# the ids of the generic actors that identify no one: ACLED's "Unidentified Armed Group (X)" and "Sole
+# Perpetrator (X)" (one person acting alone), for the store's and the digest's "do these actors differ?"
+UNIDENTIFIED_ID_PREFIXES: tuple[str, ...] = ("unidentified-", "sole-perpetrator-")
 
 # --- colours ------------------------------------------------------------------------------------
 # One palette for the six event types (ColorBrewer-like, distinguishable in print); others grey.

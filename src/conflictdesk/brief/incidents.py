@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..records import Document, StoredEvent
-from ..taxonomy import DISORDER, POLITICAL_VIOLENCE
+from ..taxonomy import DISORDER, POLITICAL_VIOLENCE, UNIDENTIFIED_ID_PREFIXES
 from .builder import display_title, lead_sentence
 from .lexicon import words
 from .wording import dateline_length
@@ -273,8 +273,7 @@ def lead_text(doc: Document) -> str:
 def _organised(s: StoredEvent) -> bool:
     """An actor of the event is a named party (not an unidentified group, one person acting alone, civilians,
     protesters, unknown, or the police alone: police work on its own is crime news, not conflict)."""
-    generic = ("unidentified-", "sole-perpetrator-", "civilians-", "protesters-", "rioters-", "unknown-",
-               "police-forces-")
+    generic = (*UNIDENTIFIED_ID_PREFIXES, "civilians-", "protesters-", "rioters-", "unknown-", "police-forces-")
     return any(a and not a.startswith(generic) for a in (s.event.actor1, s.event.actor2))
 
 

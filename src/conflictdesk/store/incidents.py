@@ -39,6 +39,7 @@ from sqlalchemy import and_, or_
 
 from ..knowledge.gazetteer import distance_km
 from ..records import Event, StoredEvent
+from ..taxonomy import UNIDENTIFIED_ID_PREFIXES
 
 OCCURRED = frozenset({"reported", "claimed", "attempted"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -107,7 +108,7 @@ def _close_in_place(a: Mention, b: Mention) -> bool:
 
 def _unknown(actor: str | None) -> bool:
     """No one the text identifies: none, an unidentified armed group, or one person acting alone."""
-    return actor is None or actor.startswith(("unidentified-", "sole-perpetrator-"))
+    return actor is None or actor.startswith(UNIDENTIFIED_ID_PREFIXES)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
