@@ -213,6 +213,14 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("It is difficult to see a lasting ceasefire holding in the valley.", "other", "de_escalation"),
     ("The council expressed concern over delays, but agreed to a ceasefire in the valley.", "de_escalation",
      "other"),
+    # a step said to follow from grounds; trust built between sides; a side ready to take a place, not talks
+    ("The pardon was dictated by humanitarian considerations.", "justification", "other"),
+    ("The exchange of prisoners will help build trust between the two capitals.", "de_escalation", "other"),
+    ("The brigade is ready to storm the town at any moment.", "threat", "other"),
+    ("The rebels are ready to enter talks with the government.", "de_escalation", "threat"),
+    # a conditional right to strike threatens; a right invoked for what was done justifies
+    ("The army reserves its right to respond should the rockets continue.", "threat", "justification"),
+    ("The strikes were an exercise of our right to self-defence.", "justification", "threat"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

@@ -731,6 +731,35 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a social movement's liberation is no armed cause invoked
     ("The mayor said the park would honour the square as the cradle of the gay liberation movement.", "other",
      "justification"),
+    # "they" in a quotation of several sentences is the other side
+    ('"Thousands are waiting at the crossing. They are shelling the villages every night," Turkish army commander '
+     "Mehmet Aydin said.", "other", "claim_of_responsibility"),
+    # militants killed in the passive are the side's toll, no attack of theirs met with force
+    ("The Turkish army said 30 Kurdish militants were believed to have been killed in its air strikes overnight.",
+     "other", "justification"),
+    # grounds another party gives, told by the speaker, are not the speaker's
+    ("The Kremlin said the new radar base, which Washington says is aimed at protecting its allies from Iran, is "
+     "raising tensions in the region.", "other", "justification"),
+    # a right to strike declared for what may come is a threat
+    ("The Turkish government declared its right to retaliate if attacked, despite the truce.", "threat",
+     "justification"),
+    # ruin the other side would bring on itself; an armed presence announced
+    ("The army warned that the rebels must refrain from any reckless move that would bring ruin upon themselves.",
+     "threat", "other"),
+    ("The militia leader said his members will carry rifles at the march on Saturday.", "threat", "other"),
+    # harm an act is to prevent, safety put first, harm a step would do, a necessity
+    ("The minister said the Kurdish region should be given its own state to prevent further bloodshed.",
+     "justification", "other"),
+    ("The governor said the safety of our residents is an absolute priority.", "justification", "other"),
+    ("The government said it would not pay ransoms for hostages, as doing so would endanger more of its citizens.",
+     "justification", "other"),
+    ("The veteran said the bombing of the port was a necessity to end the war sooner.", "justification", "other"),
+    # a word rejected is a denial; an exchange is no grounds
+    ('The commander rejected the word "retreat" for the pullback of his men.', "denial", "other"),
+    ("The opposition accused the governor of tolerating the militias in return for their votes.", "other",
+     "justification"),
+    # killing told as what attackers were doing is narrated, not urged
+    ("The senator said terrorists were using assault rifles to kill Americans.", "other", "incitement"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

@@ -380,6 +380,19 @@ def _all_undermined(text: str, calm_at: list[int], phrases: list[str]) -> bool:
     return bool(spans) and all(any(a <= pos < b for a, b in spans) for pos in calm_at)
 
 
+# a clause the point reports as another party's words ("a missile shield, which Washington says is directed at
+# protecting the alliance, is escalating tensions", "what Israel calls self-defence"): named, capitalised, then
+# a verb of saying; the clause runs to the next comma, semicolon or full stop
+_ATTRIBUTED = re.compile(r"\b(?:[Ww]hich|[Tt]hat|[Ww]hat)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}"
+                         r"(?:says?|said|claims?|claimed|calls?|called|describes?|described|insists?|insisted|"
+                         r"argues?|argued|maintains?|maintained|considers?|considered)\b[^,;.]*")
+
+
+def _attributed_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` tells another named party's words inside the speaker's own (see _ATTRIBUTED)."""
+    return [(m.start(), m.end()) for m in _ATTRIBUTED.finditer(text)]
+
+
 # cues that set a condition on another party ("only if ...", "provided that ...", "until ... is lifted"): a
 # ceasefire or a stop read after one is what the condition asks, not the speaker's de-escalation
 _CONDITION_CUES = frozenset({"demand.condition", "demand.terms", "demand.until"})
@@ -420,6 +433,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     start = _cue_scan_start(cueset.cues, text)
     names = _name_spans(text, tokens) if start is not None else []
     from_syntax_or_intro = set(out.labels)
+    attributed = _attributed_spans(text) if start is not None else []
     calm_at: list[int] = []                 # where the de-escalation cues matched
     condition_at: list[int] = []            # where a condition set on another party begins
     for cue in cueset.cues if start is not None else ():
@@ -435,6 +449,8 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 cue_id += ":negated"
             if label is not None and third_party:
                 label, cue_id = None, cue_id + ":third_party"
+            if label == "justification" and any(a <= match.start() < b for a, b in attributed):
+                label, cue_id = None, cue_id + ":attributed"    # grounds another party gives, told by the speaker
             if cue_id not in out.cues:
                 out.cues.append(cue_id)
             if label is None:

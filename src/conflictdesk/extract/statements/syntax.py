@@ -371,8 +371,12 @@ def _hyphened(x: "Token", words: frozenset[str]) -> bool:
 
 
 def _in_quotation(t: "Token") -> bool:
-    """Whether a token stands inside a quotation opened earlier in its sentence."""
-    marks = [x.text for x in t.doc[t.sent.start:t.i] if x.text in ('"', "“", "”")]
+    """Whether a token stands inside a quotation opened earlier in its paragraph (a quotation of several
+    sentences: '"Thousands are waiting. They are shelling the villages every night," a farmer said')."""
+    start = t.i
+    while start > 0 and "\n" not in t.doc[start - 1].text and "\n" not in t.doc[start - 1].whitespace_:
+        start -= 1
+    marks = [x.text for x in t.doc[start:t.i] if x.text in ('"', "“", "”")]
     return marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”")
 
 
@@ -1020,7 +1024,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         if _fights_terrorists(t, subj, lex, voice):
             justification = True
         if voice.armed_group is False and _lemma(t) in lex["violent_verbs"] | {"stab", "hurl", "throw", "open"} \
-                and subj is not None and _lemma(subj) in lex["attackers"] and not _own_side(subj, lex, voice) \
+                and subj is not None and subj.dep_ != "nsubjpass" \
+                and _lemma(subj) in lex["attackers"] and not _own_side(subj, lex, voice) \
                 and _met_with_force(sent, subj, lex, voice):
             justification = True
     if threat:
