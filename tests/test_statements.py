@@ -221,6 +221,12 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     # a conditional right to strike threatens; a right invoked for what was done justifies
     ("The army reserves its right to respond should the rockets continue.", "threat", "justification"),
     ("The strikes were an exercise of our right to self-defence.", "justification", "threat"),
+    # an act framed as defence, or as denying the enemy a base
+    ("The naval drills in the strait are purely defensive in nature.", "justification", "other"),
+    ("The raid ends the militia's ability to use the valley as a base for attacks on the capital.", "justification",
+     "other"),
+    # an idiom of the narrator's, no reason a speaker gives
+    ("Investors were nervous, and for good reason.", "other", "justification"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())

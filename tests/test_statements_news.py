@@ -758,6 +758,16 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ('The commander rejected the word "retreat" for the pullback of his men.', "denial", "other"),
     ("The opposition accused the governor of tolerating the militias in return for their votes.", "other",
      "justification"),
+    # what a search finds, seized, is no armed act claimed; a place seized is
+    ("The interior ministry said police seized documents and laptops in a search of the flat.", "other",
+     "claim_of_responsibility"),
+    ("The army said its troops seized the airport and two villages after heavy fighting.",
+     "claim_of_responsibility", "other"),
+    # what another side will ask one day, foretold in a quotation, is no call of the speaker's; its own is
+    ('"When it is done, they will invite the West to fight a common enemy," the German lawmaker said.', "other",
+     "call_to_action"),
+    ('"We will ask every young man to take up arms and fight," the rebel commander said.', "call_to_action",
+     "other"),
     # killing told as what attackers were doing is narrated, not urged
     ("The senator said terrorists were using assault rifles to kill Americans.", "other", "incitement"),
 ])

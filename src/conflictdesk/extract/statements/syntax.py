@@ -986,6 +986,22 @@ def _own_side_undergoes(t: "Token", subj: "Token | None", lex: Mapping[str, froz
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "you", "we"})
 
 
+# what a search finds and police take away: a seizure of these is an investigation's step, no armed act
+_EVIDENCE = frozenset({"document", "paper", "cd", "dvd", "computer", "laptop", "phone", "telephone", "hard", "drive",
+                       "evidence", "material", "cash", "money", "passport", "drug", "book", "literature", "item",
+                       "file", "record", "device", "sim", "card"})
+
+
+def _evidence_seized(t: "Token") -> bool:
+    """Whether a verb of seizing takes only what a search finds ("seized documents and CDs in a search", "laptops
+    were confiscated"), not a place, arms or people."""
+    if _lemma(t) not in ("seize", "confiscate"):
+        return False
+    things = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    things += [c for x in things for c in x.conjuncts]
+    return bool(things) and all(_lemma(x) in _EVIDENCE for x in things)
+
+
 def _served_as_base(noun: "Token") -> bool:
     """"the town served as a launchpad for attacks on the capital": a base told as it was, no attack to come."""
     if _lemma(noun) not in ("launchpad", "springboard") or noun.dep_ != "pobj" or noun.head.lower_ != "as":
@@ -1038,6 +1054,8 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         if _asked_for(t, lex) or _unconfirmed(t):
             continue                                               # "urged Ankara to stop shelling": asked, not done
+        if _evidence_seized(t):
+            continue                                               # "police seized documents in a search"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
             continue                                               # "would close the strait if attacked"
         if t.dep_ == "relcl":
@@ -1184,7 +1202,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 continue
         # --- "X asked/urged/called on Y to Z" (also passive "are asked to rise up") -----------
         # (not when the asking is denied: "I don't ask them to fight")
-        if lemma in lex["asking_verbs"] and not _negated(t) and not _invites_one(t) and any(
+        if lemma in lex["asking_verbs"] and not _negated(t) and not _invites_one(t) and not _foretold(t) and any(
                 c.dep_ in ("xcomp", "ccomp") and _lemma(c) in (lex["call_verbs"] | violent) for c in t.children):
             yield SyntaxHit("call_to_action", "syn.call.asked_to")
             continue
@@ -1218,6 +1236,14 @@ _HARM_NOUNS = WARNING_WORDS | frozenset({"destruction", "annihilation", "escalat
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _ARMS = frozenset({"weapon", "missile", "rocket", "bomb", "arsenal", "nuke"})
 _ENDING = frozenset({"end", "stop", "prevent", "avoid", "resolve", "settle", "limit", "reduce", "contain"})
+
+
+def _foretold(t: "Token") -> bool:
+    """"then they will invite the West to fight", quoted: what another will ask one day, foretold by the speaker,
+    no call of the speaker's (whose own is "we will ask", and in reported speech "would")."""
+    subj = _subject(t)
+    return subj is not None and subj.lower_ in ("they", "he", "she") and _in_quotation(t) \
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in t.children)
 
 
 def _invites_one(t: "Token") -> bool:
