@@ -225,6 +225,10 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The naval drills in the strait are purely defensive in nature.", "justification", "other"),
     ("The raid ends the militia's ability to use the valley as a base for attacks on the capital.", "justification",
      "other"),
+    # grounds told as another named party's are not the speaker's; the speaker's own "what I say" are
+    ("The shield, which Washington says is aimed at protecting its allies, raises tensions.", "other",
+     "justification"),
+    ("The raids, which I say were necessary to protect the border villages, will go on.", "justification", "other"),
     # an idiom of the narrator's, no reason a speaker gives
     ("Investors were nervous, and for good reason.", "other", "justification"),
 ])

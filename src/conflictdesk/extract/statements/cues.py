@@ -383,7 +383,7 @@ def _all_undermined(text: str, calm_at: list[int], phrases: list[str]) -> bool:
 # a clause the point reports as another party's words ("a missile shield, which Washington says is directed at
 # protecting the alliance, is escalating tensions", "what Israel calls self-defence"): named, capitalised, then
 # a verb of saying; the clause runs to the next comma, semicolon or full stop
-_ATTRIBUTED = re.compile(r"\b(?:[Ww]hich|[Tt]hat|[Ww]hat)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}"
+_ATTRIBUTED = re.compile(r"\b(?:[Ww]hich|[Tt]hat|[Ww]hat)\s+(?:the\s+)?(?!I\s)(?:[A-Z][\w.'’-]*\s+){1,4}"
                          r"(?:says?|said|claims?|claimed|calls?|called|describes?|described|insists?|insisted|"
                          r"argues?|argued|maintains?|maintained|considers?|considered)\b[^,;.]*")
 
