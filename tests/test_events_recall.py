@@ -435,3 +435,22 @@ def test_two_shootings_dated_apart_in_one_sentence(nlp, kb):
               if e.event_type == "Violence against civilians"}
     assert {3, 6} <= months, [(e.event_date, e.event_month, e.evidence.text[:40]) for e in evs]
 
+
+
+# stones or bottles thrown, told with the throwing verb apart from what it throws, are a crowd's violence
+@pytest.mark.parametrize("text", [
+    "A convoy carrying the minister was pelted with stones and bottles by angry residents in Jalalabad on Monday.",
+    "Angry villagers pelted the governor's car with rocks outside Jalalabad on Monday.",
+    "Stones were thrown at the governor's car by villagers in Jalalabad on Monday.",
+])
+def test_stones_thrown_are_a_riot(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert ("Riots", "Mob violence") in subs(evs), subs(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister was pelted with questions by reporters in Jalalabad on Monday.",
+    "Fans threw flowers onto the pitch in Jalalabad on Monday after the final.",
+])
+def test_other_things_thrown_are_no_riot(nlp, kb, text):
+    assert not extract(nlp, kb, text).events
