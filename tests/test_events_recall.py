@@ -454,3 +454,14 @@ def test_stones_thrown_are_a_riot(nlp, kb, text):
 ])
 def test_other_things_thrown_are_no_riot(nlp, kb, text):
     assert not extract(nlp, kb, text).events
+
+
+# a day told inside an attack noun's own phrase, past a participle ("an attack on a church frequented by
+# foreigners in Lahore on Friday"), is that attack's: another incident of the sentence told on another day stays
+# its own, even with no place of its own found
+def test_a_day_in_the_attacks_own_phrase_keeps_two_incidents_apart(nlp, kb):
+    text = ("Officials are studying an attack on a church frequented by foreigners in Lahore on Friday and a "
+            "suicide bombing at a crowded bus station on Saturday.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 6)).events
+    days = {(e.sub_event_type, str(e.event_date)) for e in evs}
+    assert {("Attack", "2016-07-01"), ("Suicide bomb", "2016-07-02")} <= days, days
