@@ -435,3 +435,33 @@ def test_two_shootings_dated_apart_in_one_sentence(nlp, kb):
               if e.event_type == "Violence against civilians"}
     assert {3, 6} <= months, [(e.event_date, e.event_month, e.evidence.text[:40]) for e in evs]
 
+
+
+# stones or bottles thrown, told with the throwing verb apart from what it throws, are a crowd's violence
+@pytest.mark.parametrize("text", [
+    "A convoy carrying the minister was pelted with stones and bottles by angry residents in Jalalabad on Monday.",
+    "Angry villagers pelted the governor's car with rocks outside Jalalabad on Monday.",
+    "Stones were thrown at the governor's car by villagers in Jalalabad on Monday.",
+])
+def test_stones_thrown_are_a_riot(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert ("Riots", "Mob violence") in subs(evs), subs(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister was pelted with questions by reporters in Jalalabad on Monday.",
+    "Fans threw flowers onto the pitch in Jalalabad on Monday after the final.",
+])
+def test_other_things_thrown_are_no_riot(nlp, kb, text):
+    assert not extract(nlp, kb, text).events
+
+
+# a day told inside an attack noun's own phrase, past a participle ("an attack on a church frequented by
+# foreigners in Lahore on Friday"), is that attack's: another incident of the sentence told on another day stays
+# its own, even with no place of its own found
+def test_a_day_in_the_attacks_own_phrase_keeps_two_incidents_apart(nlp, kb):
+    text = ("Officials are studying an attack on a church frequented by foreigners in Lahore on Friday and a "
+            "suicide bombing at a crowded bus station on Saturday.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 6)).events
+    days = {(e.sub_event_type, str(e.event_date)) for e in evs}
+    assert {("Attack", "2016-07-01"), ("Suicide bomb", "2016-07-02")} <= days, days

@@ -480,7 +480,28 @@ def dated_in_its_clause(d: Draft) -> bool:
         return False
     own = {head, *(c for c in head.children if c.dep_ == "conj")}
     return told.root.head in own or (told.root.head.dep_ == "prep" and told.root.head.head in own) \
-        or _inside_its_phrase(head, told)
+        or _inside_its_phrase(head, told) or _in_its_noun_phrase(head, told)
+
+
+# the links of a noun phrase's own words: its prepositions and their objects, and a participle describing one
+# of them ("an attack on a cafe frequented by foreigners in Dhaka on Friday"), not a clause with a verb of its own
+PHRASE_LINKS = ("prep", "pobj", "acl")
+
+
+def _in_its_noun_phrase(head: Any, told: Any) -> bool:
+    """The date is told within the event noun's own phrase, reached through its prepositions and the
+    participles that describe their objects ("an attack on a cafe frequented by foreigners in Dhaka on
+    Friday": Friday is the attack's day, whatever word the parse hangs it on); not in a relative clause."""
+    if head.pos_ != "NOUN":
+        return False
+    t = told.root
+    for _ in range(8):
+        if t.dep_ not in PHRASE_LINKS or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
 
 
 def _inside_its_phrase(head: Any, told: Any) -> bool:

@@ -47,6 +47,7 @@ class _TriggerModel(BaseModel):
     armed_target: list[str] | None = None
     gate: str = "conflict"
     object_any: list[str] = []
+    thrown_any: list[str] = []
     object_person: bool = False
     object_place: bool = False
     side_prep: str | None = None
@@ -100,6 +101,7 @@ class Trigger:
     armed_target: Coding | None = None
     gate: str = "conflict"
     object_any: frozenset[str] = frozenset()   # a verb trigger's direct object must be one of these
+    thrown_any: frozenset[str] = frozenset()   # a throwing verb counts only when what it throws is one of these
     object_person: bool = False                 # a verb trigger counts only with a living person as its object
     object_place: bool = False                  # ... only with a place as what it takes, loses or sees fall
     side_prep: str | None = None                # ... and with a side named after this preposition ("from", "to")
@@ -245,6 +247,7 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
             civilian_target=_coding(m.civilian_target, f"{where}: civilian_target", problems),
             armed_target=_coding(m.armed_target, f"{where}: armed_target", problems),
             gate=m.gate, object_any=frozenset(w.lower() for w in m.object_any),
+            thrown_any=frozenset(w.lower() for w in m.thrown_any),
             object_person=m.object_person, object_place=m.object_place, side_prep=m.side_prep,
             armed_doer=m.armed_doer))
     weapons: dict[str, Coding] = {}

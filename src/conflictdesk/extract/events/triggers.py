@@ -231,6 +231,24 @@ def _object_ok(trig: Trigger, head: "Token", span: list["Token"]) -> bool:
     return not objs or any(o.lemma_.lower() in trig.object_any or o.lower_ in trig.object_any for o in objs)
 
 
+def _thrown(head: "Token") -> list["Token"]:
+    """What a throwing verb throws: its direct object, its passive's subject, or the object of its "with"
+    ("pelted the convoy with stones", "was pelted with rocks"), each with the nouns joined to it
+    ("stones and bottles")."""
+    out = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    out += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+            if g.dep_ == "pobj"]
+    return out + [j for t in out for j in t.conjuncts]
+
+
+def _thrown_ok(trig: Trigger, head: "Token") -> bool:
+    """A trigger with thrown_any counts only when its verb throws one of them: "residents threw stones",
+    "the convoy was pelted with bottles"; not "threw a party", "pelted with questions"."""
+    if not trig.thrown_any:
+        return True
+    return head.pos_ == "VERB" and any(k in trig.thrown_any for t in _thrown(head) for k in _keys(t))
+
+
 # places named like the people in them ("at home", "the village"): never a person
 PLACE_LIKE = {"home", "house", "school", "hospital", "market", "mosque", "church", "neighborhood", "village", "shop"}
 
@@ -463,6 +481,7 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
             elif trig.pos and head.pos_ not in trig.pos:
                 continue
             if _in_name_or_date(head, trig, list(skip)) or not _object_ok(trig, head, span) \
+                    or not _thrown_ok(trig, head) \
                     or not _person_object_ok(trig, head, span, patterns) \
                     or not _territory_ok(trig, head, span, patterns):
                 continue
