@@ -506,3 +506,12 @@ def test_a_run_of_attacks_that_have_killed_is_no_news_of_the_day(nlp, kb):
         [(e.event_date, e.salience) for e in raids]
     bombing = [e for e in evs if "mosque" in e.evidence.text]
     assert bombing and bombing[0].event_date == dt.date(2016, 5, 7)
+
+
+def test_a_participle_of_result_takes_the_day_of_the_clause_it_follows(nlp, kb):
+    # "killing nine" tells what came of the driving on Friday, wherever the parser hangs it
+    text = ("KANDAHAR, Afghanistan — Police on Saturday were still trying to find out whether the man who drove a "
+            "car into a crowd of worshippers on Friday, killing nine people, had links to militants.")
+    evs = [e for e in events(nlp, kb, text) if "killing" in e.evidence.text]
+    assert evs and all(e.event_date == dt.date(2016, 5, 6) for e in evs), [(e.event_date, e.sub_event_type)
+                                                                            for e in evs]

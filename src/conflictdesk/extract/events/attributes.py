@@ -2264,6 +2264,25 @@ def _told_in_clause(span: "SpacySpan", inside: set[int]) -> bool:
                                           for t in span.doc[start:span.start])
 
 
+def result_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the dates told in the clause a participle of result follows ("the man who rammed a
+    van into a market on Sunday, killing 12 people"; "a bus that fell into a gorge a day earlier, killing
+    nine"): what the participle tells came of that clause's act, on its day, wherever the parser hangs the
+    participle (often from the sentence's main verb or from the noun the clause describes). Only the clause
+    that ends at the comma before the participle, and only its own dates, not those of a clause inside it."""
+    verb = head.head if head.dep_ == "conj" and head.head.tag_ == "VBG" else head
+    if verb.tag_ != "VBG" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return frozenset()
+    before = verb.doc[verb.i - 2]
+    if before.sent.start != verb.sent.start or before.pos_ == "PUNCT":
+        return frozenset()
+    clause = _clause_top(before)
+    if verb in clause.subtree:
+        return frozenset()       # the clause the participle hangs in: its dates are its already
+    return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
+                     if _clause_top(span.root).i == clause.i)
+
+
 def possessed_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
     """Start offsets of the days of the trigger's sentence told as the possessive of a noun in a phrase the
     trigger is not in ("police detained 13 people in connection with Tuesday night's attack", "protests
