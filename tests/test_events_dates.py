@@ -515,3 +515,15 @@ def test_a_participle_of_result_takes_the_day_of_the_clause_it_follows(nlp, kb):
     evs = [e for e in events(nlp, kb, text) if "killing" in e.evidence.text]
     assert evs and all(e.event_date == dt.date(2016, 5, 6) for e in evs), [(e.event_date, e.sub_event_type)
                                                                             for e in evs]
+
+
+def test_a_coarse_time_closing_the_relative_clause_of_the_event_dates_it(nlp):
+    from conflictdesk.extract.dates import extract_dates
+    from conflictdesk.extract.events.attributes import clause_times
+
+    # "last year" ends the clause of the killing: the parser hangs it from "was indicted", the news
+    text = "The militant who shot and killed two guards as they fled a checkpoint last year was indicted by a grand jury."
+    doc = Document(id="d", text=text, language="en", published=SUNDAY)
+    parsed = nlp(text)
+    head = next(t for t in parsed if t.text == "killed")
+    assert [text[s:s + 9] for s in clause_times(head, extract_dates(doc, parsed))] == ["last year"]

@@ -2149,9 +2149,16 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
         own = _clause_top(span.root)
         if _rank_window(span, own):
             continue       # "the fourth suicide bombing to hit Turkey this year": what the rank counts over
-        if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
+        if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i) or _closes_relative(span, top):
             out.add(d.span.start)
     return frozenset(out)
+
+
+def _closes_relative(span: "SpacySpan", top: "Token") -> bool:
+    """A time told right where the relative clause of the trigger ends, which the parser hangs from the verb
+    of the noun the clause describes ("the officer who shot a man as he fled a traffic stop last year was
+    indicted"): the clause's time, as the words run, not the news the main verb tells."""
+    return top.dep_ == "relcl" and span.start == top.right_edge.i + 1 and span.root not in top.subtree
 
 
 def _rank_window(span: "SpacySpan", own: "Token") -> bool:
