@@ -527,3 +527,13 @@ def test_a_coarse_time_closing_the_relative_clause_of_the_event_dates_it(nlp):
     parsed = nlp(text)
     head = next(t for t in parsed if t.text == "killed")
     assert [text[s:s + 9] for s in clause_times(head, extract_dates(doc, parsed))] == ["last year"]
+
+
+def test_the_next_sentence_telling_the_violence_on_with_its_day_dates_the_lead(nlp, kb):
+    # the lead tells the shooting by the day of saying; the next sentence tells it on, as fire exchanged, on Friday
+    text = ("The man suspected of killing four people at a warehouse in Ohio where he worked had been fired a week "
+            "before his rampage, which also wounded nine people, police said on Saturday.\n"
+            "The suspect, armed with a rifle, fired at coworkers and exchanged fire with police officers on Friday.")
+    lead = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("The man")]
+    assert lead and lead[0].event_date == dt.date(2016, 5, 6), [(e.event_date, e.sub_event_type, e.evidence.text[:30])
+                                                                for e in events(nlp, kb, text)]
