@@ -155,7 +155,9 @@ def named_as_known(d: Draft, published: dt.date | None) -> bool:
                                      and FIRST_YEAR <= int(t.text) < published.year
                                      for left in head.lefts for t in left.subtree):
         return True
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in head.children)
+    # "before his arrest": a possessive pronoun names an incident of someone told before as the definite article does
+    definite = any((c.dep_ == "det" and c.lower_ in ("the", "those", "these"))
+                   or (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS) for c in head.children)
     if not definite or d.clause_day is not None:
         return False
     # "the recent shootings" anywhere; "following the shootings" past the lead (in it: the lead's own incident)
@@ -163,6 +165,7 @@ def named_as_known(d: Draft, published: dt.date | None) -> bool:
         head.dep_ == "pobj" and head.head.lower_ in AFTERMATH_PREPS and d.sent_start >= LEAD_CHARS)
 
 
+POSSESSIVE_PRONOUNS = {"his", "her", "their"}
 KNOWN_BEFORE = {"recent", "previous", "past", "earlier"}         # "the recent shootings": told as known before
 AFTERMATH_PREPS = {"after", "following", "since", "before"}     # "following the shootings": what came of it
 
