@@ -537,4 +537,3 @@ def test_the_next_sentence_telling_the_violence_on_with_its_day_dates_the_lead(n
     lead = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("The man")]
     assert lead and lead[0].event_date == dt.date(2016, 5, 6), [(e.event_date, e.sub_event_type, e.evidence.text[:30])
                                                                 for e in events(nlp, kb, text)]
-
