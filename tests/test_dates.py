@@ -250,3 +250,11 @@ def test_a_weekday_of_a_meeting_told_in_the_present_is_the_coming_one():
     assert got["on Sunday"] == dt.date(2018, 1, 7)
     got = {s: d for s, d, *_ in dates("The council is meeting in Aden on Thursday.")}
     assert got["on Thursday"] == dt.date(2018, 1, 11)
+
+
+def test_a_day_after_counts_from_the_day_its_sentence_gave_not_a_week_told_between():
+    # "this week" dates the arrests; "the day after" counts back from Tuesday, the day of the march
+    found = dates("Hundreds marched in the capital on Tuesday against the arrests of two students this week, "
+                  "the day after gunmen shot a judge. Police said the day after was calm.")
+    got = {(s, d) for s, d, *_ in found}
+    assert ("the day after", dt.date(2018, 1, 8)) in got

@@ -506,3 +506,34 @@ def test_a_run_of_attacks_that_have_killed_is_no_news_of_the_day(nlp, kb):
         [(e.event_date, e.salience) for e in raids]
     bombing = [e for e in evs if "mosque" in e.evidence.text]
     assert bombing and bombing[0].event_date == dt.date(2016, 5, 7)
+
+
+def test_a_participle_of_result_takes_the_day_of_the_clause_it_follows(nlp, kb):
+    # "killing nine" tells what came of the driving on Friday, wherever the parser hangs it
+    text = ("KANDAHAR, Afghanistan — Police on Saturday were still trying to find out whether the man who drove a "
+            "car into a crowd of worshippers on Friday, killing nine people, had links to militants.")
+    evs = [e for e in events(nlp, kb, text) if "killing" in e.evidence.text]
+    assert evs and all(e.event_date == dt.date(2016, 5, 6) for e in evs), [(e.event_date, e.sub_event_type)
+                                                                            for e in evs]
+
+
+def test_a_coarse_time_closing_the_relative_clause_of_the_event_dates_it(nlp):
+    from conflictdesk.extract.dates import extract_dates
+    from conflictdesk.extract.events.attributes import clause_times
+
+    # "last year" ends the clause of the killing: the parser hangs it from "was indicted", the news
+    text = "The militant who shot and killed two guards as they fled a checkpoint last year was indicted by a grand jury."
+    doc = Document(id="d", text=text, language="en", published=SUNDAY)
+    parsed = nlp(text)
+    head = next(t for t in parsed if t.text == "killed")
+    assert [text[s:s + 9] for s in clause_times(head, extract_dates(doc, parsed))] == ["last year"]
+
+
+def test_the_next_sentence_telling_the_violence_on_with_its_day_dates_the_lead(nlp, kb):
+    # the lead tells the shooting by the day of saying; the next sentence tells it on, as fire exchanged, on Friday
+    text = ("The man suspected of killing four people at a warehouse in Ohio where he worked had been fired a week "
+            "before his rampage, which also wounded nine people, police said on Saturday.\n"
+            "The suspect, armed with a rifle, fired at coworkers and exchanged fire with police officers on Friday.")
+    lead = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("The man")]
+    assert lead and lead[0].event_date == dt.date(2016, 5, 6), [(e.event_date, e.sub_event_type, e.evidence.text[:30])
+                                                                for e in events(nlp, kb, text)]

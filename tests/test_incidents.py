@@ -247,3 +247,20 @@ def test_a_month_only_report_joins_the_incident_its_day_report_began(store):
     assert found["wire-b"].incident == found["wire-a"].incident
     assert found["wire-c"].incident != found["wire-a"].incident
     assert (found["wire-b"].event.event_date, found["wire-b"].event.event_month) == (None, "2024-03")
+
+
+def test_a_possessive_event_noun_past_the_lead_is_named_as_known(nlp):
+    # "before his arrest", told well past the lead, is the arrest the reader knows of, not the news of the day
+    from types import SimpleNamespace
+
+    from conflictdesk.extract.events.incidents import LEAD_CHARS, named_as_known
+
+    sent = "He drove a school bus and coached a youth football team before his arrest."
+    parsed = nlp(sent)
+    head = next(t for t in parsed if t.text == "arrest")
+    draft = SimpleNamespace(mention=SimpleNamespace(head=head), date=None, clause_day=None,
+                            sent_start=LEAD_CHARS + 100, sent_end=LEAD_CHARS + 100 + len(sent))
+    assert named_as_known(draft, dt.date(2016, 5, 8))
+    lead = SimpleNamespace(mention=SimpleNamespace(head=head), date=None, clause_day=None, sent_start=0,
+                           sent_end=len(sent))
+    assert not named_as_known(lead, dt.date(2016, 5, 8))     # in the lead: the lead's own arrest

@@ -196,12 +196,32 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
     found.sort(key=lambda d: d.span.start)
     for m, spec in sorted(following, key=lambda x: x[0].start()):
         previous = [d for d in found if d.span.end <= m.start() and d.date is not None and d.rule != PHRASE]
+        if spec.get("phrase"):
+            previous = _days_of_sentence(text, m.start(), previous)
         found.append(_following(text, m, spec, previous[-1] if previous else None, pub))
         found.sort(key=lambda d: d.span.start)
     if text is doc.text:
         return found
     return [d if d.span.text == doc.text[d.span.start:d.span.end] else
             dataclasses.replace(d, span=Span.of(doc.text, d.span.start, d.span.end)) for d in found]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s|\n")
+
+
+def _days_of_sentence(text: str, start: int, previous: list[DateMention]) -> list[DateMention]:
+    """The dates a phrase counted in days ("the day after", "a day before") can count from: a week or a month
+    told between it and the day its sentence gave before ("marched on Friday against the shootings this week,
+    the day after a gunman killed five") is of another phrase, and counts no day; the dates up to that day."""
+    if not previous or previous[-1].time_precision == 1:
+        return previous
+    for n in range(len(previous) - 1, -1, -1):
+        d = previous[n]
+        if _SENTENCE_END.search(text, d.span.end, start):
+            break
+        if d.time_precision == 1:
+            return previous[:n + 1]
+    return previous
 
 
 # --- rules ------------------------------------------------------------------------------------

@@ -2149,9 +2149,16 @@ def clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
         own = _clause_top(span.root)
         if _rank_window(span, own):
             continue       # "the fourth suicide bombing to hit Turkey this year": what the rank counts over
-        if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i):
+        if own.i == top.i or (own.dep_ in ("relcl", "acl") and own.head.i == head.i) or _closes_relative(span, top):
             out.add(d.span.start)
     return frozenset(out)
+
+
+def _closes_relative(span: "SpacySpan", top: "Token") -> bool:
+    """A time told right where the relative clause of the trigger ends, which the parser hangs from the verb
+    of the noun the clause describes ("the officer who shot a man as he fled a traffic stop last year was
+    indicted"): the clause's time, as the words run, not the news the main verb tells."""
+    return top.dep_ == "relcl" and span.start == top.right_edge.i + 1 and span.root not in top.subtree
 
 
 def _rank_window(span: "SpacySpan", own: "Token") -> bool:
@@ -2262,6 +2269,25 @@ def _told_in_clause(span: "SpacySpan", inside: set[int]) -> bool:
     start = min(inside)
     return span.start > start and not any(t.i not in inside and t.pos_ in ("VERB", "AUX")
                                           for t in span.doc[start:span.start])
+
+
+def result_clause_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:
+    """Start offsets of the dates told in the clause a participle of result follows ("the man who rammed a
+    van into a market on Sunday, killing 12 people"; "a bus that fell into a gorge a day earlier, killing
+    nine"): what the participle tells came of that clause's act, on its day, wherever the parser hangs the
+    participle (often from the sentence's main verb or from the noun the clause describes). Only the clause
+    that ends at the comma before the participle, and only its own dates, not those of a clause inside it."""
+    verb = head.head if head.dep_ == "conj" and head.head.tag_ == "VBG" else head
+    if verb.tag_ != "VBG" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return frozenset()
+    before = verb.doc[verb.i - 2]
+    if before.sent.start != verb.sent.start or before.pos_ == "PUNCT":
+        return frozenset()
+    clause = _clause_top(before)
+    if verb in clause.subtree:
+        return frozenset()       # the clause the participle hangs in: its dates are its already
+    return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
+                     if _clause_top(span.root).i == clause.i)
 
 
 def possessed_times(head: "Token", dates: list[DateMention]) -> frozenset[int]:

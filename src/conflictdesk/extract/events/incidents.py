@@ -32,7 +32,7 @@ from ...taxonomy import ARMED_VIOLENCE
 from ...records import DateMention, Place
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
-from .apart import NOT_THE_ONE_TOLD, SAME_KIND
+from .apart import NAMED_ANOTHER, NOT_THE_ONE_TOLD, SAME_KIND
 from .attributes import DURATION, is_dateline
 from .relevance import PICTURE_NOUNS
 from .notes import (COARSE_KINDS, SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated,
@@ -155,7 +155,9 @@ def named_as_known(d: Draft, published: dt.date | None) -> bool:
                                      and FIRST_YEAR <= int(t.text) < published.year
                                      for left in head.lefts for t in left.subtree):
         return True
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in head.children)
+    # "before his arrest": a possessive pronoun names an incident of someone told before as the definite article does
+    definite = any((c.dep_ == "det" and c.lower_ in ("the", "those", "these"))
+                   or (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS) for c in head.children)
     if not definite or d.clause_day is not None:
         return False
     # "the recent shootings" anywhere; "following the shootings" past the lead (in it: the lead's own incident)
@@ -163,6 +165,7 @@ def named_as_known(d: Draft, published: dt.date | None) -> bool:
         head.dep_ == "pobj" and head.head.lower_ in AFTERMATH_PREPS and d.sent_start >= LEAD_CHARS)
 
 
+POSSESSIVE_PRONOUNS = {"his", "her", "their"}
 KNOWN_BEFORE = {"recent", "previous", "past", "earlier"}         # "the recent shootings": told as known before
 AFTERMATH_PREPS = {"after", "following", "since", "before"}     # "following the shootings": what came of it
 
@@ -241,7 +244,7 @@ def _tells_again_with_its_day(d: Draft, o: Draft, reporting: frozenset[int], tex
         return False
     if o.status not in OCCURRED or d.status not in OCCURRED:
         return False
-    if o.coding.sub_event_type != d.coding.sub_event_type and not _names_it_again(o, d):
+    if o.coding.sub_event_type != d.coding.sub_event_type and not _names_it_again(o, d) and not _goes_on(o, d, text):
         return False
     if o.count is not None or DURATION.search(text, o.sent_start, o.sent_end):
         return False       # "warplanes hit 146 targets Sunday through Wednesday": many incidents, no one day
@@ -255,6 +258,14 @@ def _tells_again_with_its_day(d: Draft, o: Draft, reporting: frozenset[int], tex
     if "country" in (a.kind, b.kind) or a.latitude is None or b.latitude is None:
         return a.country == b.country
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEARBY_KM  # type: ignore[arg-type]
+
+
+def _goes_on(o: Draft, d: Draft, text: str) -> bool:
+    """The sentence right after the lead's tells its violence on with the day ("The man suspected of killing
+    three people ... authorities said on Friday. The suspect fired at coworkers on Thursday."), whatever sub-type
+    each telling's words code (an attack, then an exchange of fire), when nothing in it tells another incident."""
+    return family(o) == family(d) == "violent" and not text[d.sent_end:o.sent_start].strip() \
+        and NAMED_ANOTHER.search(text, o.sent_start, o.sent_end) is None
 
 
 def _names_it_again(o: Draft, d: Draft) -> bool:

@@ -49,8 +49,8 @@ from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN
                          fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
                          in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
                          outside_who_clause_times, phrase_scopes, place_for, possessed_times, ranks, recalled_time,
-                         relative_clause_times, reporting_dates, salience_of, section_flags, sequence_times,
-                         site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
+                         relative_clause_times, reporting_dates, result_clause_times, salience_of, section_flags,
+                         sequence_times, site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
                          told_as_pattern, told_as_run_of_attacks, told_before_clause, told_in, told_in_perfect,
                          told_in_present, told_last_week, told_offset, told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
@@ -1394,7 +1394,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     # a day of saying is refined later, not dropped
     related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) | modified_times(m.head, dates) \
         | accused_act_times(m.head, dates) | (outside_who_clause_times(m.head, dates) - reporting)
-    elsewhere = related | clause_days
+    # a participle of result takes the day of the clause it follows ("who drove into crowds on Thursday, killing 84")
+    elsewhere = (related | clause_days) - result_clause_times(m.head, dates)
     of_the_dead = told_of_the_dead(m.head)
     if of_the_dead:
         # "funerals for the victims killed in the shooting were held on Saturday": Saturday is the funerals'
