@@ -190,3 +190,27 @@ def test_a_killing_by_a_person_the_text_ties_to_an_armed_group_elsewhere_is_repo
 def test_a_killing_by_a_person_with_no_tie_to_an_armed_group_stays_crime_news(nlp, kb):
     text = STREAMING_STORY.replace("heeded a call by Islamic State to act at home", "been drinking all day")
     assert events(nlp, kb, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "DENVER A zoo keeper shot a bear dead on Tuesday after it escaped from its pen and chased two visitors, "
+    "officials said.",
+    "LONDON Officers shot the 300-pound animal to death on Monday after it bit a child, police said. The tiger was "
+    "shot dead about five minutes after it got out.",
+    "MADRID A ranger fired the shot that killed the wolf on Sunday, the park said.",
+])
+def test_an_animal_shot_is_no_violence(nlp, kb, text):
+    assert events(nlp, kb, text) == []
+
+
+def test_a_man_shot_with_his_dog_is_violence(nlp, kb):
+    evs = events(nlp, kb, "ROME Gunmen shot dead a farmer and his dog on Tuesday near Palermo, police said.")
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Norwegian police released a film that shows large hawks catching small, hobby drones out of the sky.",
+    "The drone is quickly disabled as the hawk carries it off.",
+])
+def test_drones_caught_by_birds_are_no_strike(nlp, kb, text):
+    assert events(nlp, kb, text) == []

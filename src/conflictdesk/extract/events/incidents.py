@@ -477,7 +477,8 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
     suicide car bomb struck a checkpoint")."""
     out: list[Draft] = []
     for d in drafts:
-        hosts = [o for o in reversed(out) if d.reference and _same_incident(o, d)]
+        hosts = [o for o in reversed(out) if d.reference and _same_incident(o, d)] or \
+            [o for o in reversed(out) if _recalled_again(d) and _same_incident(o, d, years=True)]
         host = hosts[0] if hosts else None
         if host is not None and host.salience != "main" and d.salience == "main" and not d.place_here \
                 and text is not None and "\n" in text[host.sent_end:d.sent_start] \
@@ -632,8 +633,16 @@ def _other_country(a: Place | None, b: Place | None) -> bool:
         and not (a.kind in COARSE_KINDS and b.kind in COARSE_KINDS)
 
 
-def _same_incident(o: Draft, d: Draft) -> bool:
-    if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
+def _recalled_again(d: Draft) -> bool:
+    """"Sam Lee fired his gun on Nov. 12, 2014 ... The shooting helped to inflame tensions": a definite incident
+    noun with no time of its own, when no incident of the report's years is there for it to name, names the one
+    the report dated years before."""
+    return d.reference == "definite" and d.date is None and not d.history
+
+
+def _same_incident(o: Draft, d: Draft, *, years: bool = False) -> bool:
+    """Whether reference `d` names incident `o`; with `years`, an incident dated years before (`_recalled_again`)."""
+    if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != (d.history or years):
         return False
     if o.status not in OCCURRED or o.pattern:
         return False             # "the attack" names an incident, not a pattern told before it

@@ -223,9 +223,14 @@ def _aircraft_strikes_no_one(head: "Token") -> bool:
     if word.lemma_.lower() in striking:
         return False
     # "jets made 40 sorties, hitting 158 targets", "a drone made history when it fired": the strike is the
-    # verb's object or a clause of it
-    return not any(c.dep_ in ("dobj", "advcl", "xcomp", "conj") and c.lemma_.lower() in striking
-                   for c in word.children)
+    # verb's object or a clause of it (not the aircraft itself: "hawks catching drones")
+    return not any(c.dep_ in ("dobj", "advcl", "xcomp", "conj") and c.lemma_.lower() in striking and c.i != tok.i
+                   and not _carried_off(c) for c in word.children)
+
+
+def _carried_off(verb: "Token") -> bool:
+    """"carry" with no "out" ("as the bird carries it off"): carrying something, no strike carried out."""
+    return verb.lemma_.lower() == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _aircraft_intercepted(m: "Mention") -> bool:
