@@ -214,3 +214,21 @@ def test_a_man_shot_with_his_dog_is_violence(nlp, kb):
 ])
 def test_drones_caught_by_birds_are_no_strike(nlp, kb, text):
     assert events(nlp, kb, text) == []
+
+
+def test_watching_executions_is_no_execution(nlp, kb):
+    text = ("According to court papers, the pair were moved to join the group after viewing Islamic State executions "
+            "of people they called sinners.")
+    assert events(nlp, kb, text) == []
+
+
+def test_a_government_that_took_over_took_no_ground(nlp, kb):
+    text = ("Mosul has been a stronghold of the Sunni insurgency that fought the Shi'ite-led government that took "
+            "over after the fall of dictator Saddam Hussein in 2003.")
+    assert not [e for e in events(nlp, kb, text) if "territory" in e.sub_event_type]
+
+
+def test_a_council_counted_by_its_seats_is_no_body_found(nlp, kb):
+    text = ("BEIRUT Fighting between rebels and government forces killed 20 people near Aleppo on Thursday, a monitor "
+            "said. The 12-member body circulated a draft resolution on Thursday backing the truce plan, diplomats said.")
+    assert [e.event_type for e in events(nlp, kb, text)] == ["Battles"]

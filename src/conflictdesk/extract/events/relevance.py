@@ -418,22 +418,25 @@ def _weapon_sought(head: "Token") -> bool:
 # violence named as a kind of deed, in the plural with nothing that makes it incidents: "videos of police
 # shootings", "a frequent target of bombings"
 KIND_NOUNS = {"attack", "shooting", "bombing", "killing", "stabbing", "assault", "raid", "explosion", "blast",
-              "massacre", "ambush", "beheading", "kidnapping", "abduction"}
+              "massacre", "ambush", "beheading", "kidnapping", "abduction", "execution"}
+# watching as a pastime: "after viewing Islamic State executions", "to watch beheadings" (a gerund or an infinitive)
+VIEWING_VERBS = {"view", "watch"}
 # what shows or stands for a kind of deed: "videos of police shootings", "a frequent target of bombings"
 PICTURING_NOUNS = {"video", "footage", "image", "picture", "photo", "photograph", "film", "clip", "movie", "memory",
                    "fear", "specter", "spectre", "target", "glorification", "depiction", "simulation", "culture"}
 
 
 def _kind_of_deed(head: "Token") -> bool:
-    """"accustomed to videos of officer-involved shootings", "itself often the target of bombings": a bare
-    plural violence noun, uncounted, with no day, no place and no toll, told as what a picture, a memory or
-    a target is of, names a kind of deed, no incident ("videos of two attacks", "of attacks in Paris", "of
-    attacks on Monday", "of the attacks" still do)."""
+    """"accustomed to videos of officer-involved shootings", "itself often the target of bombings", "after viewing
+    Islamic State executions": a bare plural violence noun, uncounted, with no day, no place and no toll, told as
+    what a picture, a memory or a target is of, or as what one watches, names a kind of deed, no incident ("videos
+    of two attacks", "of attacks in Paris", "of attacks on Monday", "of the attacks" still do)."""
     noun = _whole_noun(head)
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in KIND_NOUNS or not _uncounted(noun):
         return False
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in PICTURING_NOUNS:
+    viewed = noun.dep_ == "dobj" and prep.lemma_.lower() in VIEWING_VERBS and prep.tag_ in ("VBG", "VB")
+    if not viewed and (noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in PICTURING_NOUNS):
         return False              # (not "a full resumption of attacks", "the series of shootings north of the city":
                                   # what is resumed or run is told by its own rules; nor "fears grew following deadly
                                   # bombings by the group": the bombings are recalled, in the background)
