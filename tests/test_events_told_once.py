@@ -132,3 +132,13 @@ def test_the_shooting_told_again_after_its_telling_years_before_is_that_shooting
     x = extract_document(Document(id="h", text=text, language="en", published=dt.date(2016, 3, 10)), nlp=nlp, kb=kb)
     assert [e.event_date for e in x.events] == [dt.date(2014, 11, 12)], \
         [(e.event_date, e.evidence.text[:40]) for e in x.events]
+
+
+def test_the_shooting_of_a_day_names_the_shooting_of_its_month_again(nlp, kb):
+    text = ("The two Denver police officers involved in the October shooting death of Tom Hale will not face criminal "
+            "charges, the county attorney said Wednesday.\n\nActivists said the Oct. 12 shooting, which prompted a "
+            "week-long encampment at a police station, is proof of a broken relationship between police and the "
+            "city's residents.")
+    x = extract_document(Document(id="m", text=text, language="en", published=dt.date(2016, 3, 30)), nlp=nlp, kb=kb)
+    assert [e.event_date for e in x.events] == [dt.date(2015, 10, 12)], \
+        [(e.event_date, e.evidence.text[:40]) for e in x.events]

@@ -345,7 +345,9 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     if head.pos_ != "NOUN" or m.trigger.kind == "label":
         return None
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
-    if mods & NOT_THE_ONE_TOLD or any(c.dep_ == "nummod" for c in head.children) or _ranked(head):
+    # a number counts incidents ("two attacks"), unless it is the day of a date ("the Oct. 12 shooting")
+    if mods & NOT_THE_ONE_TOLD or any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in head.children) \
+            or _ranked(head):
         return None
     if in_aftermath(head) and any(c.dep_ == "poss" or (c.dep_ == "det" and (c.lower_ not in INDEFINITE
                                                                             or mods & SAME)) for c in head.children):
@@ -365,11 +367,13 @@ WEEK_DAYS = 6       # a date told only to its week spans the day it starts and s
 
 
 def day_within(day: DateMention | None, span: DateMention | None) -> bool:
-    """`day` is dated to a day inside the week `span` is dated to ("this week's bombings" and "Tuesday's
-    attacks"): no other date, only a finer one."""
-    if day is None or span is None or day.date is None or span.date is None:
+    """`day` is dated to a day inside the week or the month `span` is dated to ("this week's bombings" and
+    "Tuesday's attacks", "the November shooting" and "the Nov. 15 shooting"): no other date, only a finer one."""
+    if day is None or span is None or day.date is None or span.date is None or day.time_precision != 1:
         return False
-    if day.time_precision != 1 or span.time_precision != 2:
+    if span.time_precision == 3 and not span.rule.startswith("range"):
+        return (day.date.year, day.date.month) == (span.date.year, span.date.month)
+    if span.time_precision != 2:
         return False
     last = span.end or span.date + dt.timedelta(days=WEEK_DAYS)
     return span.date <= day.date <= last
