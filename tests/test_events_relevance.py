@@ -232,3 +232,14 @@ def test_a_council_counted_by_its_seats_is_no_body_found(nlp, kb):
     text = ("BEIRUT Fighting between rebels and government forces killed 20 people near Aleppo on Thursday, a monitor "
             "said. The 12-member body circulated a draft resolution on Thursday backing the truce plan, diplomats said.")
     assert [e.event_type for e in events(nlp, kb, text)] == ["Battles"]
+
+
+def test_leaving_a_post_and_lives_put_at_risk_are_no_events(nlp, kb):
+    text = ("The sergeant returned to active duty, but after an inquiry he was charged by the U.S. Army, which said "
+            "his disappearance from his base in Afghanistan led to a 30-day search that put soldiers' lives at risk.")
+    assert events(nlp, kb, text) == []
+
+
+def test_lives_claimed_are_deaths(nlp, kb):
+    evs = events(nlp, kb, "KABUL Fighting in Helmand on Monday claimed the lives of 14 soldiers, officials said.")
+    assert [e.event_type for e in evs] == ["Battles"]

@@ -370,7 +370,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
-            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head):
+            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head) \
+            or _gone_from(head) or _life_not_lost(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -446,6 +447,29 @@ def _kind_of_deed(head: "Token") -> bool:
     if _placed(words) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words):
         return False
     return not any(t.lemma_.lower() in TOLL_WORDS for t in words)
+
+
+def _gone_from(head: "Token") -> bool:
+    """"his disappearance from his post", "disappeared from the base": someone leaving a place, no one taken ("the
+    disappearance of 43 students" is told with no place left)."""
+    if head.lemma_.lower() not in ("disappearance", "disappear"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
+
+
+# what takes a life or lives away: "claimed 49 lives", "lost their lives", "the loss of life", "lives lost"
+LIFE_TAKING = {"lose", "claim", "take", "cost", "sacrifice", "give", "end", "loss", "toll"}
+
+
+def _life_not_lost(head: "Token") -> bool:
+    """"put soldiers' lives at risk", "saved lives", "life in the city": a life told with nothing that takes it is
+    no death."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() != "life":
+        return False
+    up = head.head.head if head.dep_ == "pobj" else head.head
+    if head.head.lemma_.lower() in LIFE_TAKING or up.lemma_.lower() in LIFE_TAKING:
+        return False
+    return not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in LIFE_TAKING for c in head.children)
 
 
 def _defined_as(head: "Token") -> bool:
