@@ -230,7 +230,8 @@ def test_a_government_that_took_over_took_no_ground(nlp, kb):
 
 def test_a_council_counted_by_its_seats_is_no_body_found(nlp, kb):
     text = ("BEIRUT Fighting between rebels and government forces killed 20 people near Aleppo on Thursday, a monitor "
-            "said. The 12-member body circulated a draft resolution on Thursday backing the truce plan, diplomats said.")
+            "said. The 12-member body circulated a draft resolution on Thursday backing the truce plan, diplomats "
+            "said.")
     assert [e.event_type for e in events(nlp, kb, text)] == ["Battles"]
 
 
