@@ -200,3 +200,11 @@ def test_an_arrest_told_as_the_setting_of_a_shooting_is_no_arrest(nlp, kb):
     evs = events(nlp, kb, "On 8 June 2022, police in Kisumu clashed with a crowd during the arrest of an opposition "
                           "leader.")
     assert "Arrests" in {e.sub_event_type for e in evs}, [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_warring_parties_fighting_are_no_mob(nlp, kb):
+    text = ("BEIRUT Warring parties in Yemen's civil war continued to fight and jostle for territory on Friday ahead "
+            "of a truce that is supposed to start at midnight. Fighting killed 12 people near Taiz, residents said.")
+    doc = Document(id="w", text=text, language="en", published=dt.date(2016, 3, 5))
+    evs = extract_document(doc, nlp=nlp, kb=kb).events
+    assert evs and all(e.event_type == "Battles" for e in evs), [(e.sub_event_type, e.evidence.text[:30]) for e in evs]

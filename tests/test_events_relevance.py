@@ -190,3 +190,57 @@ def test_a_killing_by_a_person_the_text_ties_to_an_armed_group_elsewhere_is_repo
 def test_a_killing_by_a_person_with_no_tie_to_an_armed_group_stays_crime_news(nlp, kb):
     text = STREAMING_STORY.replace("heeded a call by Islamic State to act at home", "been drinking all day")
     assert events(nlp, kb, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "DENVER A zoo keeper shot a bear dead on Tuesday after it escaped from its pen and chased two visitors, "
+    "officials said.",
+    "LONDON Officers shot the 300-pound animal to death on Monday after it bit a child, police said. The tiger was "
+    "shot dead about five minutes after it got out.",
+    "MADRID A ranger fired the shot that killed the wolf on Sunday, the park said.",
+])
+def test_an_animal_shot_is_no_violence(nlp, kb, text):
+    assert events(nlp, kb, text) == []
+
+
+def test_a_man_shot_with_his_dog_is_violence(nlp, kb):
+    evs = events(nlp, kb, "ROME Gunmen shot dead a farmer and his dog on Tuesday near Palermo, police said.")
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Norwegian police released a film that shows large hawks catching small, hobby drones out of the sky.",
+    "The drone is quickly disabled as the hawk carries it off.",
+])
+def test_drones_caught_by_birds_are_no_strike(nlp, kb, text):
+    assert events(nlp, kb, text) == []
+
+
+def test_watching_executions_is_no_execution(nlp, kb):
+    text = ("According to court papers, the pair were moved to join the group after viewing Islamic State executions "
+            "of people they called sinners.")
+    assert events(nlp, kb, text) == []
+
+
+def test_a_government_that_took_over_took_no_ground(nlp, kb):
+    text = ("Mosul has been a stronghold of the Sunni insurgency that fought the Shi'ite-led government that took "
+            "over after the fall of dictator Saddam Hussein in 2003.")
+    assert not [e for e in events(nlp, kb, text) if "territory" in e.sub_event_type]
+
+
+def test_a_council_counted_by_its_seats_is_no_body_found(nlp, kb):
+    text = ("BEIRUT Fighting between rebels and government forces killed 20 people near Aleppo on Thursday, a monitor "
+            "said. The 12-member body circulated a draft resolution on Thursday backing the truce plan, diplomats "
+            "said.")
+    assert [e.event_type for e in events(nlp, kb, text)] == ["Battles"]
+
+
+def test_leaving_a_post_and_lives_put_at_risk_are_no_events(nlp, kb):
+    text = ("The sergeant returned to active duty, but after an inquiry he was charged by the U.S. Army, which said "
+            "his disappearance from his base in Afghanistan led to a 30-day search that put soldiers' lives at risk.")
+    assert events(nlp, kb, text) == []
+
+
+def test_lives_claimed_are_deaths(nlp, kb):
+    evs = events(nlp, kb, "KABUL Fighting in Helmand on Monday claimed the lives of 14 soldiers, officials said.")
+    assert [e.event_type for e in evs] == ["Battles"]

@@ -97,3 +97,48 @@ def test_a_bombing_ranked_in_the_year_is_the_bombing_of_its_sentence(nlp, kb):
     evs = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if e.event_type == "Explosions/Remote violence"]
     assert len(evs) == 1, [(e.sub_event_type, e.event_date, e.evidence.text[:40]) for e in evs]
     assert evs[0].event_date == dt.date(2016, 5, 15)
+
+
+def test_a_toll_told_within_the_phrase_of_a_bombing_is_the_bombings(nlp, kb):
+    # the relative clause hangs on the building, not the bombing: still the bombing's dead, told as history
+    text = ("DENVER Federal prosecutors will seek the death penalty for a man accused of a deadly arson, the Justice "
+            "Department said on Tuesday. The best-known of those was Roy Miller, responsible for the 1998 bombing "
+            "of the Tulsa county courthouse that killed 41 people.")
+    x = extract_document(Document(id="t", text=text, language="en", published=dt.date(2016, 5, 25)), nlp=nlp, kb=kb)
+    evs = [e for e in x.events if "Tulsa" in e.evidence.text]
+    assert [(e.sub_event_type, e.fatalities, e.salience) for e in evs] == \
+        [("Remote explosive/landmine/IED", 41, "background")], [(e.sub_event_type, e.salience) for e in evs]
+
+
+def test_the_dead_following_a_shooting_are_its_toll(nlp, kb):
+    text = ("SALEM Four people are dead, including a suspect, following a shooting and standoff with police at a farm "
+            "in Oregon, the local newspaper reported on Friday, citing county authorities.")
+    x = extract_document(Document(id="f", text=text, language="en", published=dt.date(2016, 3, 4)), nlp=nlp, kb=kb)
+    assert len(x.events) == 1, [(e.sub_event_type, e.fatalities) for e in x.events]
+
+
+def test_dead_in_clashes_after_a_bombing_are_two_events(nlp, kb):
+    text = ("KABUL Two soldiers were killed in clashes with militants after a bombing near the base in Kunduz on "
+            "Sunday, officials said.")
+    x = extract_document(Document(id="c", text=text, language="en", published=dt.date(2016, 3, 7)), nlp=nlp, kb=kb)
+    assert {e.event_type for e in x.events} == {"Battles", "Explosions/Remote violence"}, \
+        [(e.sub_event_type, e.evidence.text[:40]) for e in x.events]
+
+
+def test_the_shooting_told_again_after_its_telling_years_before_is_that_shooting(nlp, kb):
+    text = ("NEW YORK Sam Lee was patrolling a housing project on the night of Nov. 12, 2014, when he fired his gun "
+            "once, killing Tom Hart. The shooting helped to inflame tensions in New York over the use of force by "
+            "police officers.")
+    x = extract_document(Document(id="h", text=text, language="en", published=dt.date(2016, 3, 10)), nlp=nlp, kb=kb)
+    assert [e.event_date for e in x.events] == [dt.date(2014, 11, 12)], \
+        [(e.event_date, e.evidence.text[:40]) for e in x.events]
+
+
+def test_the_shooting_of_a_day_names_the_shooting_of_its_month_again(nlp, kb):
+    text = ("The two Denver police officers involved in the October shooting death of Tom Hale will not face criminal "
+            "charges, the county attorney said Wednesday.\n\nActivists said the Oct. 12 shooting, which prompted a "
+            "week-long encampment at a police station, is proof of a broken relationship between police and the "
+            "city's residents.")
+    x = extract_document(Document(id="m", text=text, language="en", published=dt.date(2016, 3, 30)), nlp=nlp, kb=kb)
+    assert [e.event_date for e in x.events] == [dt.date(2015, 10, 12)], \
+        [(e.event_date, e.evidence.text[:40]) for e in x.events]

@@ -104,6 +104,14 @@ def _names(tok: "Token", words: frozenset[str]) -> bool:
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in tok.children)
 
 
+# "warring parties", "belligerent factions": the sides of a war, never a crowd
+WARRING = {"warring", "belligerent"}
+
+
+def _warring(tok: "Token") -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in WARRING for c in tok.children)
+
+
 def intervention_in(sent: "SpacySpan", patterns: EventPatterns) -> bool:
     """Does the sentence tell of the authorities meeting a crowd ("Police intervened in the event",
     "Security forces fired teargas", "21 people were arrested")?"""
@@ -211,7 +219,7 @@ def done_by_crowd(m: "Mention", patterns: EventPatterns) -> bool:
                                                for c in c.children if c.dep_ == "pobj"]
                                        if d.lemma_.lower() in ("group", "member", "band") else [d])]
     return any((d.tag_ in ("NNS", "NNPS") or d.lemma_.lower() in COLLECTIVE) and _names(d, patterns.mob_nouns)
-               for d in doers)
+               and not _warring(d) for d in doers)
 
 
 def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool]) -> bool:
@@ -237,7 +245,7 @@ def by_crowd(d: Draft, patterns: EventPatterns, *, armed: Callable[[str], bool])
     if tok.lemma_.lower() != "party" and any(c.dep_ == "nummod" and c.lower_ in FEW for c in tok.children):
         return False             # "abducted by two people who stole her car": a pair or a trio is no crowd
     many = tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in COLLECTIVE   # one student who shot is no mob
-    return many and _names(tok, patterns.crowd_nouns)
+    return many and _names(tok, patterns.crowd_nouns) and not _warring(tok)
 
 
 # what a crowd of demonstrators does when it demonstrates ("protesters marched", "demonstrators gathered")

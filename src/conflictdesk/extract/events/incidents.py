@@ -356,7 +356,9 @@ def refers_back(m: "Mention", *, quotes: list[tuple[int, int]], captions: list[t
     if head.pos_ != "NOUN" or m.trigger.kind == "label":
         return None
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")}
-    if mods & NOT_THE_ONE_TOLD or any(c.dep_ == "nummod" for c in head.children) or _ranked(head):
+    # a number counts incidents ("two attacks"), unless it is the day of a date ("the Oct. 12 shooting")
+    if mods & NOT_THE_ONE_TOLD or any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in head.children) \
+            or _ranked(head):
         return None
     if in_aftermath(head) and any(c.dep_ == "poss" or (c.dep_ == "det" and (c.lower_ not in INDEFINITE
                                                                             or mods & SAME)) for c in head.children):
@@ -376,11 +378,13 @@ WEEK_DAYS = 6       # a date told only to its week spans the day it starts and s
 
 
 def day_within(day: DateMention | None, span: DateMention | None) -> bool:
-    """`day` is dated to a day inside the week `span` is dated to ("this week's bombings" and "Tuesday's
-    attacks"): no other date, only a finer one."""
-    if day is None or span is None or day.date is None or span.date is None:
+    """`day` is dated to a day inside the week or the month `span` is dated to ("this week's bombings" and
+    "Tuesday's attacks", "the November shooting" and "the Nov. 15 shooting"): no other date, only a finer one."""
+    if day is None or span is None or day.date is None or span.date is None or day.time_precision != 1:
         return False
-    if day.time_precision != 1 or span.time_precision != 2:
+    if span.time_precision == 3 and not span.rule.startswith("range"):
+        return (day.date.year, day.date.month) == (span.date.year, span.date.month)
+    if span.time_precision != 2:
         return False
     last = span.end or span.date + dt.timedelta(days=WEEK_DAYS)
     return span.date <= day.date <= last
@@ -488,7 +492,8 @@ def merge_references(drafts: list[Draft], *, text: str | None = None) -> list[Dr
     suicide car bomb struck a checkpoint")."""
     out: list[Draft] = []
     for d in drafts:
-        hosts = [o for o in reversed(out) if d.reference and _same_incident(o, d)]
+        hosts = [o for o in reversed(out) if d.reference and _same_incident(o, d)] or \
+            [o for o in reversed(out) if _recalled_again(d) and _same_incident(o, d, years=True)]
         host = hosts[0] if hosts else None
         if host is not None and host.salience != "main" and d.salience == "main" and not d.place_here \
                 and text is not None and "\n" in text[host.sent_end:d.sent_start] \
@@ -643,8 +648,16 @@ def _other_country(a: Place | None, b: Place | None) -> bool:
         and not (a.kind in COARSE_KINDS and b.kind in COARSE_KINDS)
 
 
-def _same_incident(o: Draft, d: Draft) -> bool:
-    if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != d.history:
+def _recalled_again(d: Draft) -> bool:
+    """"Sam Lee fired his gun on Nov. 12, 2014 ... The shooting helped to inflame tensions": a definite incident
+    noun with no time of its own, when no incident of the report's years is there for it to name, names the one
+    the report dated years before."""
+    return d.reference == "definite" and d.date is None and not d.history
+
+
+def _same_incident(o: Draft, d: Draft, *, years: bool = False) -> bool:
+    """Whether reference `d` names incident `o`; with `years`, an incident dated years before (`_recalled_again`)."""
+    if family(o) != family(d) or family(o) not in ("violent", "demonstration") or o.history != (d.history or years):
         return False
     if o.status not in OCCURRED or o.pattern:
         return False             # "the attack" names an incident, not a pattern told before it

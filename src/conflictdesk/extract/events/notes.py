@@ -618,6 +618,11 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 continue        # "claiming responsibility for killing 80 after three suicide bombers detonated ...":
                                 # the toll claimed is the bombing's; "fighting raged, with the army claiming the
                                 # capture of 18 villages": the fighting is the claimed capture (ACLED codes the change)
+            if d.kind == "outcome" and o.kind != "outcome" and _inside(d.mention.head, o.mention.head):
+                # "the 1995 bombing of the federal building that killed 168 people": a toll told within the
+                # phrase of the act is the act's, told when the act is, whatever day or year each was given
+                d.salience, host = o.salience, o
+                break
             if coarse_dated(o.date) != coarse_dated(d.date):
                 continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
             if o.history != d.history:
@@ -642,7 +647,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                                 # is its own event, struck from the air by whoever gave it
             if "outcome" not in (o.kind, d.kind) and _told_apart(o, d):
                 continue        # "a June 28 attack on Istanbul airport ...; an attack on a cafe in Dhaka": two events
-            if _sequenced(o.mention.head, d.mention.head) or _sequenced(d.mention.head, o.mention.head):
+            if (_sequenced(o.mention.head, d.mention.head) or _sequenced(d.mention.head, o.mention.head)) \
+                    and not _toll_after(d, o, drafts):
                 continue        # "killed in clashes on Tuesday ... following a suicide bombing": two events
             if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):
                 continue        # "air strikes killed 91 while rebel shelling claimed 49 lives": two events
@@ -735,6 +741,23 @@ def _sides_joined(host: Draft, d: Draft) -> None:
 # "in retaliation for weeks of rocket attacks"): another incident
 SEQUENCE_PREPS = {"following", "after", "before"}
 RESPONSE_NOUNS = {"retaliation", "response", "revenge", "reprisal", "answer"}
+
+
+CAUSE_PREPS = {"following", "after"}
+
+
+def _toll_after(d: Draft, o: Draft, drafts: list[Draft]) -> bool:
+    """"Four people are dead following a shooting", "three were killed after a shooting at a bar": an outcome whose
+    clause tells no act of its own, the act it follows its only one in the sentence, counts that act's dead (not
+    "two were killed in clashes after a bombing", whose dead are the clashes')."""
+    if d.kind != "outcome" or o.kind == "outcome":
+        return False
+    head, act = d.mention.head, o.mention.head
+    verb = head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") else head
+    if not (act.dep_ == "pobj" and act.head.lower_ in CAUSE_PREPS and act.head.head.i == verb.i):
+        return False
+    return not any(x is not o and x.kind != "outcome" and family(x) == "violent"
+                   and x.sent_start == d.sent_start for x in drafts)
 
 
 def _sequenced(a: Any, b: Any) -> bool:

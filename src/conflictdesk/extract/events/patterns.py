@@ -183,6 +183,7 @@ class EventPatterns:
     crowd_violence: frozenset[str] = frozenset()       # verbs of a demonstrating crowd's own violence
     symbolic_objects: frozenset[str] = frozenset()     # what a peaceful crowd may burn (effigies, flags)
     spoken_targets: frozenset[str] = frozenset()       # what is attacked in words ("the news media")
+    animals: frozenset[str] = frozenset()              # "the gorilla was shot dead": harm to no person
     # "a British man", "the Turkish border town": heads a nationality word does not make the state's own
     nationality_heads: frozenset[str] = frozenset()
     # "Palestinian attacks": states whose adjective on an event names its people, not its forces
@@ -284,7 +285,7 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          intervention_verbs=words("intervention_verbs"), security_nouns=words("security_nouns"),
                          crowd_targets=words("crowd_targets"), civilian_sites=words("civilian_sites"),
                          crowd_violence=words("crowd_violence"), symbolic_objects=words("symbolic_objects"),
-                         spoken_targets=words("spoken_targets"),
+                         spoken_targets=words("spoken_targets"), animals=words("animals"),
                          nationality_heads=words("nationality_heads") | words("civilian_nouns")
                          | words("unidentified_nouns"),
                          policing_countries=frozenset(str(w) for w in data.get("policing_countries") or []),

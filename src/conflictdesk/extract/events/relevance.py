@@ -223,9 +223,14 @@ def _aircraft_strikes_no_one(head: "Token") -> bool:
     if word.lemma_.lower() in striking:
         return False
     # "jets made 40 sorties, hitting 158 targets", "a drone made history when it fired": the strike is the
-    # verb's object or a clause of it
-    return not any(c.dep_ in ("dobj", "advcl", "xcomp", "conj") and c.lemma_.lower() in striking
-                   for c in word.children)
+    # verb's object or a clause of it (not the aircraft itself: "hawks catching drones")
+    return not any(c.dep_ in ("dobj", "advcl", "xcomp", "conj") and c.lemma_.lower() in striking and c.i != tok.i
+                   and not _carried_off(c) for c in word.children)
+
+
+def _carried_off(verb: "Token") -> bool:
+    """"carry" with no "out" ("as the bird carries it off"): carrying something, no strike carried out."""
+    return verb.lemma_.lower() == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _aircraft_intercepted(m: "Mention") -> bool:
@@ -365,7 +370,8 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _earlier_ones(head) or _fire_service(head) or _warning_shots(head) or _near_miss(head) \
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
-            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head):
+            or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head) \
+            or _gone_from(head) or _life_not_lost(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -413,22 +419,25 @@ def _weapon_sought(head: "Token") -> bool:
 # violence named as a kind of deed, in the plural with nothing that makes it incidents: "videos of police
 # shootings", "a frequent target of bombings"
 KIND_NOUNS = {"attack", "shooting", "bombing", "killing", "stabbing", "assault", "raid", "explosion", "blast",
-              "massacre", "ambush", "beheading", "kidnapping", "abduction"}
+              "massacre", "ambush", "beheading", "kidnapping", "abduction", "execution"}
+# watching as a pastime: "after viewing Islamic State executions", "to watch beheadings" (a gerund or an infinitive)
+VIEWING_VERBS = {"view", "watch"}
 # what shows or stands for a kind of deed: "videos of police shootings", "a frequent target of bombings"
 PICTURING_NOUNS = {"video", "footage", "image", "picture", "photo", "photograph", "film", "clip", "movie", "memory",
                    "fear", "specter", "spectre", "target", "glorification", "depiction", "simulation", "culture"}
 
 
 def _kind_of_deed(head: "Token") -> bool:
-    """"accustomed to videos of officer-involved shootings", "itself often the target of bombings": a bare
-    plural violence noun, uncounted, with no day, no place and no toll, told as what a picture, a memory or
-    a target is of, names a kind of deed, no incident ("videos of two attacks", "of attacks in Paris", "of
-    attacks on Monday", "of the attacks" still do)."""
+    """"accustomed to videos of officer-involved shootings", "itself often the target of bombings", "after viewing
+    Islamic State executions": a bare plural violence noun, uncounted, with no day, no place and no toll, told as
+    what a picture, a memory or a target is of, or as what one watches, names a kind of deed, no incident ("videos
+    of two attacks", "of attacks in Paris", "of attacks on Monday", "of the attacks" still do)."""
     noun = _whole_noun(head)
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in KIND_NOUNS or not _uncounted(noun):
         return False
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in PICTURING_NOUNS:
+    viewed = noun.dep_ == "dobj" and prep.lemma_.lower() in VIEWING_VERBS and prep.tag_ in ("VBG", "VB")
+    if not viewed and (noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in PICTURING_NOUNS):
         return False              # (not "a full resumption of attacks", "the series of shootings north of the city":
                                   # what is resumed or run is told by its own rules; nor "fears grew following deadly
                                   # bombings by the group": the bombings are recalled, in the background)
@@ -438,6 +447,29 @@ def _kind_of_deed(head: "Token") -> bool:
     if _placed(words) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words):
         return False
     return not any(t.lemma_.lower() in TOLL_WORDS for t in words)
+
+
+def _gone_from(head: "Token") -> bool:
+    """"his disappearance from his post", "disappeared from the base": someone leaving a place, no one taken ("the
+    disappearance of 43 students" is told with no place left)."""
+    if head.lemma_.lower() not in ("disappearance", "disappear"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
+
+
+# what takes a life or lives away: "claimed 49 lives", "lost their lives", "the loss of life", "lives lost"
+LIFE_TAKING = {"lose", "claim", "take", "cost", "sacrifice", "give", "end", "loss", "toll"}
+
+
+def _life_not_lost(head: "Token") -> bool:
+    """"put soldiers' lives at risk", "saved lives", "life in the city": a life told with nothing that takes it is
+    no death."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() != "life":
+        return False
+    up = head.head.head if head.dep_ == "pobj" else head.head
+    if head.head.lemma_.lower() in LIFE_TAKING or up.lemma_.lower() in LIFE_TAKING:
+        return False
+    return not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in LIFE_TAKING for c in head.children)
 
 
 def _defined_as(head: "Token") -> bool:

@@ -42,6 +42,7 @@ from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         accident_death, agreement_made, blast_accident_lead, death_accident_lead, hacking_attack,
                         not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
+from .animals import harms_animal
 from .attribution import Attributions, read_attributions
 from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
                          WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
@@ -1279,7 +1280,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory":
         roles.side1 = _capital_state(roles.side1, kb=kb)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
-            and _figurative(m, roles.side2.token, patterns):
+            and (_figurative(m, roles.side2.token, patterns) or harms_animal(m, patterns)):
         return None
     if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None

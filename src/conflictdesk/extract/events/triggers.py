@@ -184,6 +184,30 @@ def _holds_territory(head: "Token") -> bool:
     return False
 
 
+TAKEN_DEPS = ("dobj", "nsubjpass", "attr")
+
+
+def _takes_nothing(head: "Token", span: list["Token"]) -> bool:
+    """A verb of territory told with nothing taken: no object, no passive's subject, no "of" ("took control of"),
+    no verb it shares an object with ("the government that took over after the fall of Saddam", power, not
+    ground; not "stormed and captured the town")."""
+    if head.pos_ != "VERB" or head.lemma_.lower() in PLACE_SUBJECT_VERBS:
+        return False      # "the air base fell to Islamic State": the place is the subject
+    ids = {t.i for t in span}
+    if any(c.dep_ in TAKEN_DEPS and c.i not in ids for c in head.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for t in span for c in t.children):
+        return False
+    if head.dep_ in ("conj", "acl", "relcl", "xcomp", "advcl") or any(c.dep_ == "conj" for c in head.children):
+        return head.dep_ == "relcl" and _power_taker(head.head)
+    return True
+
+
+def _power_taker(noun: "Token") -> bool:
+    """"the government that took over", "the regime that seized power": who rules, not ground taken."""
+    return noun.lemma_.lower() in ("government", "regime", "administration", "junta", "leadership")
+
+
 # territory verbs that as often take a person ("driven out", "pushed out" take fighters from a place, and stay ground)
 PERSON_TAKING = {"capture", "recapture", "seize"}
 
@@ -492,7 +516,8 @@ def find_mentions(sent: "SpacySpan", patterns: EventPatterns, *, text: str,
                     and trig.kind != "label":
                 continue          # "Islamic State execution videos", "attack drills", "a missile destroyer",
                 #                   "police in riot gear"
-            if trig.kind == "territory" and (_holds_territory(head) or _person_captured(head, span, patterns)):
+            if trig.kind == "territory" and (_holds_territory(head) or _person_captured(head, span, patterns)
+                                             or _takes_nothing(head, span)):
                 continue
             if len(span) > 1 and " ".join(t.lower_ for t in span) == "air force" and head.dep_ in ("compound", "poss"):
                 continue          # "a U.S. Air Force airman", "an Indian Air Force tableau": the force, no strike
