@@ -1766,3 +1766,11 @@ def test_those_an_attack_left_wounded_are_its_target(nlp, kb):
     assert evs and all(not (a1 or "").startswith("Police Forces") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
     assert any((a2 or "").startswith("Police Forces") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_was_told_the_target_of_a_bombing_is_its_target(nlp, kb):
+    text = ("Law enforcement officers in a small Ohio town were the target of two homemade bombs that were "
+            "detonated over the past week, police said on Friday.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert evs and any((a2 or "").startswith("Police Forces of the United States") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

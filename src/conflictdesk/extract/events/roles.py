@@ -1127,6 +1127,22 @@ def reduced_relative(verb: "Token", subj: "Token") -> bool:
                and c.i > verb.i and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
 
 
+TARGET_NOUNS = {"target", "victim"}
+
+
+def _told_target_of(head: "Token") -> "Token | None":
+    """"Police officers were the target of two bombs", "the convoy became the target of an ambush": the subject
+    told as the target (or victims) of the event noun is what it struck."""
+    of = head.head
+    noun = of.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or noun.lemma_.lower() not in TARGET_NOUNS or noun.dep_ != "attr" \
+            or noun.head.lemma_.lower() not in COPULAS:
+        return None
+    # "Saudi Arabia has been a target of attacks": a country or town told so is where they struck, no side
+    subj = [t for t in _children(noun.head, {"nsubj"}) if t.ent_type_ not in PLACE_ENTITIES]
+    return subj[0] if subj else None
+
+
 LEFT_HARMS = {"kill", "wound", "injure", "hurt", "maim"}
 
 
@@ -1405,6 +1421,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         targets = _pobj_of(head.head, TARGET_PREPS)     # "launched an attack on X"
     if target is None and targets:
         target = targets[0]
+    if target is None and head.pos_ in ("NOUN", "PROPN"):
+        target = _told_target_of(head)
     if target is None and head.pos_ == "NOUN" and m.trigger.kind not in ("territory", "transfer"):
         # "the shelling of Islamic State positions", "bombing of rebel-held areas": what was struck
         struck = [g for g in _pobj_of(head, {"of"}) if g.ent_type_ not in ("DATE", "TIME")]
