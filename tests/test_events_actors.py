@@ -1739,3 +1739,38 @@ def test_groups_and_attackers_outside_the_united_states_are_no_sole_perpetrator(
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
     assert evs and all(a1 is None or not a1.startswith("Sole Perpetrator") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_coalition_hung_before_its_launching_verb_is_the_striker(nlp, kb):
+    # the parser may hang "coalition" as a bare noun before "launching", the verb read as the strikes' modifier
+    text = ("The conflict has pulled in foreign powers, with a U.S.-led coalition launching airstrikes against "
+            "Islamic State targets near Raqqa on Tuesday.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Air/drone strike"]
+    assert evs and all(a1 == "Global Coalition Against Daesh" for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_government_told_by_no_state_name_strikes_with_its_military(nlp, kb):
+    text = "HOMS, Syria - Local activists said the government had shelled four villages north of Homs on Monday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert evs and all(a1 and a1.startswith("Military Forces of Syria") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    # a government as the one protested against is no armed side
+    text = "HOMS, Syria - Hundreds of people protested against the government in Homs on Monday."
+    evs = coded(nlp, kb, text)
+    assert all(not (a2 or "").startswith("Military Forces") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_those_an_attack_left_wounded_are_its_target(nlp, kb):
+    text = "HOUSTON - The shooting at a traffic stop on Tuesday left three police officers injured."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Battles", "Violence against civilians")]
+    assert evs and all(not (a1 or "").startswith("Police Forces") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    assert any((a2 or "").startswith("Police Forces") for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_was_told_the_target_of_a_bombing_is_its_target(nlp, kb):
+    text = ("Law enforcement officers in a small Ohio town were the target of two homemade bombs that were "
+            "detonated over the past week, police said on Friday.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Explosions/Remote violence"]
+    assert evs and any((a2 or "").startswith("Police Forces of the United States") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

@@ -1127,6 +1127,40 @@ def reduced_relative(verb: "Token", subj: "Token") -> bool:
                and c.i > verb.i and not _children(c, {"mark", "nsubj", "nsubjpass", "expl"}) for c in verb.children)
 
 
+TARGET_NOUNS = {"target", "victim"}
+
+
+def _told_target_of(head: "Token") -> "Token | None":
+    """"Police officers were the target of two bombs", "the convoy became the target of an ambush": the subject
+    told as the target (or victims) of the event noun is what it struck."""
+    of = head.head
+    noun = of.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or noun.lemma_.lower() not in TARGET_NOUNS or noun.dep_ != "attr" \
+            or noun.head.lemma_.lower() not in COPULAS:
+        return None
+    # "Saudi Arabia has been a target of attacks": a country or town told so is where they struck, no side
+    subj = [t for t in _children(noun.head, {"nsubj"}) if t.ent_type_ not in PLACE_ENTITIES]
+    return subj[0] if subj else None
+
+
+LEFT_HARMS = {"kill", "wound", "injure", "hurt", "maim"}
+
+
+def _left_harmed(verb: "Token") -> "Token | None":
+    """"the shooting left seven officers injured", "an ambush left four soldiers wounded": the people a harm
+    participle told after the object of "left" are the ones harmed, not its doers (None otherwise)."""
+    if verb.lemma_.lower() not in LEFT_HARMS or _children(verb, {"nsubjpass", "dobj"}):
+        return None
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() == "leave" \
+            and not _children(verb, {"nsubj"}):
+        return verb.head
+    if verb.dep_ in ("ccomp", "advcl", "xcomp", "oprd", "conj") and verb.head.lemma_.lower() == "leave":
+        # the people as the object of "left", or as the participle's subject ("left [four officers wounded]")
+        objs = [o for o in _children(verb.head, {"dobj"}) + _children(verb, {"nsubj"}) if verb.head.i < o.i < verb.i]
+        return objs[0] if objs else None
+    return None
+
+
 def _participle_noun(verb: "Token") -> "Token | None":
     """The noun a past participle qualifies: "the girls captured by X", and its second participle ("a man
     pinned down and shot by police", "shot" tagged as a past tense joined to the first); None otherwise."""
@@ -1161,6 +1195,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             passive = True
         if not passive and subj is not None and reduced_relative(head, subj):
             passive = True
+        left = _left_harmed(head)
+        if left is not None:
+            subj, passive = left, True
         by = _pobj_of(head, {"by"})
         objs = _children(head, {"dobj"})
         if m.trigger.kind in ("territory", "transfer"):
@@ -1293,9 +1330,12 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
             if agent is None:
                 agent = _retaliated_by(head)
             if agent is None:
-                # "forces ... have continued offensives" parsed with the verb as the noun's modifier
+                # "forces ... have continued offensives" parsed with the verb as the noun's modifier; "a U.S.-led
+                # coalition launching airstrikes against X", its doer hung from the verb as a bare noun before it
                 agent = next((g for c in head.children if c.dep_ in ("amod", "acl") and c.pos_ == "VERB"
-                              and c.i < head.i for g in c.children if g.dep_ == "nsubj"), None)
+                              and c.i < head.i for g in c.children if g.dep_ == "nsubj" or (
+                                  g.dep_ == "npadvmod" and g.i < c.i and c.tag_ == "VBG"
+                                  and _names_a_side(g, index, patterns))), None)
             if agent is None:
                 # "police arrested a suspect in the Paris attacks": who acts on an incident afterwards did not do it
                 verb = _governing_verb(head) if not after_the_fact(head) else None
@@ -1381,6 +1421,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         targets = _pobj_of(head.head, TARGET_PREPS)     # "launched an attack on X"
     if target is None and targets:
         target = targets[0]
+    if target is None and head.pos_ in ("NOUN", "PROPN"):
+        target = _told_target_of(head)
     if target is None and head.pos_ == "NOUN" and m.trigger.kind not in ("territory", "transfer"):
         # "the shelling of Islamic State positions", "bombing of rebel-held areas": what was struck
         struck = [g for g in _pobj_of(head, {"of"}) if g.ent_type_ not in ("DATE", "TIME")]

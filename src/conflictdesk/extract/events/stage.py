@@ -1847,6 +1847,20 @@ def _officers_police(party: Party, country: str | None, *, kb: Any, patterns: Ev
     return getattr(kb.state_actor(country, "police"), "id", None)
 
 
+GOVERNMENT_WORDS = {"government"}
+
+
+def _government_forces(party: Party, country: str | None, *, kb: Any) -> str | None:
+    """"Rebels said the government had shelled the villages": a government told by no state's name, as the doer
+    of armed violence, is the state's military (ACLED) in the country where it struck."""
+    tok = party.token
+    if kb is None or not country or party.actor is not None or party.phrase is not None or party.kind \
+            or tok is None or tok.lemma_.lower() not in GOVERNMENT_WORDS \
+            or any(c.dep_ in ("compound", "poss", "nmod") for c in tok.children):
+        return None
+    return getattr(kb.state_actor(country, "military"), "id", None)
+
+
 def _lone_assailant(d: Draft) -> bool:
     """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
     of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
@@ -1944,6 +1958,8 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if a1 is None:
         a1 = _officers_police(d.side1, country, kb=kb, patterns=patterns, head=d.mention.head)
+    if a1 is None and violent:
+        a1 = _government_forces(d.side1, country, kb=kb)
     if a1 is None and violent and _lone_assailant(d):
         # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
         # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
@@ -2207,9 +2223,21 @@ def _told_as_harmed(tok: Any) -> bool:
     """A side named as the one killed or wounded ("eight soldiers were killed", "killed two officers")."""
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
         tok = tok.head.head                     # "two of the officers were killed": the number is the subject
+    if tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "leave" and _left_harmed(tok):
+        return True
     if tok is None or tok.head.lemma_.lower() not in HARM_VERBS | WOUNDING_VERBS:
         return False
     return tok.dep_ in ("nsubjpass", "dobj") or (tok.dep_ == "nsubj" and reduced_relative(tok.head, tok))
+
+
+LEFT_STATES = {"dead", "injured", "wounded", "hurt"}
+
+
+def _left_harmed(tok: Any) -> bool:
+    """"the shooting left seven officers injured", "the blast left two soldiers dead": the side an attack left
+    so is one it harmed (the state told after the object, hung from it or from "left")."""
+    after = [c for c in (*tok.children, *tok.head.children) if c.i > tok.i and c.dep_ != "conj"]
+    return any(c.lower_ in LEFT_STATES or (c.tag_ == "VBN" and c.lemma_.lower() in HARM_VERBS) for c in after)
 
 
 def _fired_at(tok: Any) -> bool:
