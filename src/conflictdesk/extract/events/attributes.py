@@ -1779,7 +1779,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               recalled: bool = False, anaphor: int | None = None,
               tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset(),
               earlier_sites: list[frozenset[str]] = (), governed: list[tuple[int, int]] = (),
-              continued: bool = False) -> Place | None:
+              continued: bool = False, earlier_told: list[Place | None] = ()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1803,6 +1803,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     the article's main place or the sentences before it; `earlier_sites`, those of the `earlier`
     sentences, lend that town as a place they name would ("... guarding the shrine's entrance. That
     allowed a second bomber to push into the courtyard").
+    `earlier_told`: the place of the event each `earlier` sentence tells (None: it tells none): that place, not
+    the first the sentence names, is what a sentence naming none goes on from ("Speaking in Ankara, the minister
+    said jets struck villages near Afrin. Six civilians died." died near Afrin).
     `continued`: the event is told as done, once (not as going on or as a toll so far): with no place found
     otherwise, it may take the town of the line right before its own (`_line_before`)."""
     if cues:
@@ -1929,6 +1932,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         if before:
             return finer(max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start)))
     for k, (s, e) in enumerate(earlier or ()):
+        told_there = earlier_told[k] if k < len(earlier_told) else None
+        if told_there is not None:
+            return told_there
         # a country named on another line ("ALSO: devastation in Ecuador") tells no story of its own
         here = [p for p in places if s <= p.span.start < e and usable(p)
                 and (p.kind != "country" or "\n" not in text[p.span.end:sent_start])]
