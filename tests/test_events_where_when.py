@@ -964,3 +964,18 @@ def test_the_dead_told_after_a_strike_are_at_the_strikes_town(nlp, kb):
             "Six civilians were killed, he said.\n")
     events = events_of(nlp, kb, text, dt.date(2016, 5, 3))
     assert events and all(e.location == "Tikrit" for e in events), [(e.location, e.evidence.text) for e in events]
+
+
+def test_a_report_filed_from_a_town_it_names_again_keeps_that_town(nlp, kb):
+    # filed from Lyon, about a Lyon bomber's brother, naming Chile and Argentina more: "the Lyon suicide bombers"
+    # and "Lyon Airport" are Lyon, and the bombing is in France
+    text = ("LYON Karim Bel, the brother of one of the Lyon suicide bombers, has won gold at the European Judo "
+            "Championships and is set to compete for France at the World Games in Chile.\n"
+            "His older brother Amir, 25, was one of two suicide bombers who blew himself up at Lyon Airport on May 2.\n"
+            "Karim, 21, is listed in the squad bound for the games in Santiago starting on Aug. 5.\n"
+            "On Friday, Karim won gold in Mendoza, Argentina, the judo federation said.\n"
+            "His brother had left for Iraq in 2013. A veteran fighter in Iraq, Amir also made explosive belts.\n")
+    events = events_of(nlp, kb, text, dt.date(2016, 7, 3))
+    bombed = [e for e in events if "blew himself up" in e.evidence.text]
+    assert bombed and all(e.country == "France" and e.location == "Lyon" for e in bombed), \
+        [(e.country, e.location, e.evidence.text) for e in events]
