@@ -979,3 +979,17 @@ def test_a_report_filed_from_a_town_it_names_again_keeps_that_town(nlp, kb):
     bombed = [e for e in events if "blew himself up" in e.evidence.text]
     assert bombed and all(e.country == "France" and e.location == "Lyon" for e in bombed), \
         [(e.country, e.location, e.evidence.text) for e in events]
+
+
+def test_the_site_of_an_event_of_another_year_is_no_place_of_the_sentences_news():
+    # the deadliest attack of the story is compared with a recalled one: Leeds is the 2009 siege's place, not its
+    text = "The attack was the deadliest in years, surpassing the 2009 siege of a school in Leeds."
+    leeds = _place("Leeds", text.index("Leeds"), country="United Kingdom", admin1="England", lat=53.8, lon=-1.55)
+    got = place_for(text.index("attack"), 0, len(text), [leeds], text=text, earlier=[], later=[],
+                    document=DocumentPlaces())
+    assert got is None
+    # the recalled siege itself keeps it (its own phrase)
+    siege = text.index("2009")
+    got = place_for(text.index("siege"), 0, len(text), [leeds], text=text, earlier=[], later=[],
+                    document=DocumentPlaces(), own=(siege - 4, len(text) - 1))
+    assert got is leeds

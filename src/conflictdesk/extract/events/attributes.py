@@ -1695,6 +1695,14 @@ EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|bombings?|explosions?|s
                          r"rampage|clashes|riots|uprising)\b", re.IGNORECASE)
 
 
+# a place told as the site of an event of a year ("eclipsing the 2007 massacre of 32 people at Virginia Tech", "since
+# the 2014 attack on a school in Peshawar"): that event's, not the place of another the sentence tells
+YEAR_EVENT_SITE = re.compile(r"\b(?:19|20)\d\d(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:massacres?|attacks?|bombings?|shootings?|"
+                             r"killings?|blasts?|explosions?|siege|rampage|uprising|invasion|coup)\b"
+                             r"(?:\s+(?:of|on|against|that\s+killed)\s+[^.;:,]{0,40}?)?\s+(?:at|in|on)\s+(?:the\s+)?"
+                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 # a town told as the scene of the event that follows ("he said he was in Denver, the scene of Sunday's shootings")
 SCENE_OF = re.compile(r",\s+(?:the\s+)?(?:scene|site)\s+of\b", re.IGNORECASE)
 SCENE_REACH = 80
@@ -1831,7 +1839,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # the town the sentence calls the event's scene is its place, in whatever clause the town is named
         return max(scene, key=lambda p: p.span.start)
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
-               and (not EVENT_NAMED.match(text, p.span.end) or own_phrase(p))]
+               and (not EVENT_NAMED.match(text, p.span.end) or own_phrase(p))
+               and (not YEAR_EVENT_SITE.search(text, max(sent_start, p.span.start - 90), p.span.start)
+                    or own_phrase(p))]
     sited = [p for p in in_sent if COUNTRY_SITE.search(text, max(0, p.span.start - 60), p.span.start)]
     if sited:
         # a sentence that puts its event in a place ("in Seoul") takes no country it names bare beside it
