@@ -931,3 +931,65 @@ def test_where_people_have_roots_is_no_place_of_what_they_did():
     assert [p.name for p in homes(places, text)] == ["Chad", "Sudan"]
     on = "Officials said the raids on two depots in Chad were carried out by men with roots in the region."
     assert homes([_place("Chad", on.index("Chad"), kind="country", country="Chad", admin1=None)], on) == []
+
+
+def test_a_sentence_with_no_place_goes_on_from_the_event_told_before_not_its_first_place():
+    # the sentence before names where the minister spoke first, then where the jets struck: the dead of the
+    # next sentence died where the strike was
+    text = "Speaking in Kirkuk, the minister said jets struck a market in Tikrit. Six civilians died in the strike."
+    kirkuk = _place("Kirkuk", text.index("Kirkuk"), admin1="Kirkuk", lat=35.47, lon=44.39)
+    tikrit = _place("Tikrit", text.index("Tikrit"), admin1="Salah ad-Din", lat=34.6, lon=43.68)
+    second = text.index("Six")
+    kwargs = dict(text=text, earlier=[(0, second - 1)], later=[], document=DocumentPlaces())
+    assert place_for(second + 4, second, len(text), [kirkuk, tikrit], earlier_told=[tikrit], **kwargs) is tikrit
+    # a sentence before that tells no event lends its first place, as before
+    assert place_for(second + 4, second, len(text), [kirkuk, tikrit], earlier_told=[None], **kwargs) is kirkuk
+
+
+
+def test_news_told_without_a_place_is_in_the_leads_country_not_the_country_named_most(nlp, kb):
+    # the victims' home towns are in Canada, named most; the lead places the attack in Peru, where the rest happened
+    text = ("Two students from colleges in Canada were among the 12 hostages killed in an attack in Peru, their "
+            "schools said on Saturday.\nOne studied in Toronto and the other in Montreal, where she was born.\n"
+            "Friends in Ottawa and Quebec held a vigil for them.\n"
+            "The other hostages killed during the long standoff included five Italians and four Germans, "
+            "officials said.\n")
+    events = events_of(nlp, kb, text, dt.date(2016, 7, 3))
+    others = [e for e in events if "other hostages" in e.evidence.text]
+    assert others and all(e.country == "Peru" for e in others), [(e.country, e.evidence.text) for e in events]
+
+
+def test_the_dead_told_after_a_strike_are_at_the_strikes_town(nlp, kb):
+    text = ("Speaking to reporters in Kirkuk on Monday, the governor said an air strike hit a market in Tikrit. "
+            "Six civilians were killed, he said.\n")
+    events = events_of(nlp, kb, text, dt.date(2016, 5, 3))
+    assert events and all(e.location == "Tikrit" for e in events), [(e.location, e.evidence.text) for e in events]
+
+
+def test_a_report_filed_from_a_town_it_names_again_keeps_that_town(nlp, kb):
+    # filed from Lyon, about a Lyon bomber's brother, naming Chile and Argentina more: "the Lyon suicide bombers"
+    # and "Lyon Airport" are Lyon, and the bombing is in France
+    text = ("LYON Karim Bel, the brother of one of the Lyon suicide bombers, has won gold at the European Judo "
+            "Championships and is set to compete for France at the World Games in Chile.\n"
+            "His older brother Amir, 25, was one of two suicide bombers who blew himself up at Lyon Airport on May 2.\n"
+            "Karim, 21, is listed in the squad bound for the games in Santiago starting on Aug. 5.\n"
+            "On Friday, Karim won gold in Mendoza, Argentina, the judo federation said.\n"
+            "His brother had left for Iraq in 2013. A veteran fighter in Iraq, Amir also made explosive belts.\n")
+    events = events_of(nlp, kb, text, dt.date(2016, 7, 3))
+    bombed = [e for e in events if "blew himself up" in e.evidence.text]
+    assert bombed and all(e.country == "France" and e.location == "Lyon" for e in bombed), \
+        [(e.country, e.location, e.evidence.text) for e in events]
+
+
+def test_the_site_of_an_event_of_another_year_is_no_place_of_the_sentences_news():
+    # the deadliest attack of the story is compared with a recalled one: Leeds is the 2009 siege's place, not its
+    text = "The attack was the deadliest in years, surpassing the 2009 siege of a school in Leeds."
+    leeds = _place("Leeds", text.index("Leeds"), country="United Kingdom", admin1="England", lat=53.8, lon=-1.55)
+    got = place_for(text.index("attack"), 0, len(text), [leeds], text=text, earlier=[], later=[],
+                    document=DocumentPlaces())
+    assert got is None
+    # the recalled siege itself keeps it (its own phrase)
+    siege = text.index("2009")
+    got = place_for(text.index("siege"), 0, len(text), [leeds], text=text, earlier=[], later=[],
+                    document=DocumentPlaces(), own=(siege - 4, len(text) - 1))
+    assert got is leeds

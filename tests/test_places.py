@@ -228,3 +228,10 @@ def test_a_town_whose_region_the_text_names_backs_its_country(run):
                  "Brussels.")
     meriden = by_text(places, "Meriden")
     assert (meriden.country, meriden.admin1) == ("United States", "Connecticut")
+
+
+def test_a_name_told_as_a_side_whose_favour_is_won_is_no_place(run):
+    # "tipped the war in Kabul's favour": Kabul is the government there, not a site; "in Kabul" stays a place
+    places = run("Air strikes have tipped the war in Kabul's favour. Later, a bomb exploded in Kabul.")
+    assert [p.span.start for p in places if p.span.text == "Kabul"] == [
+        len("Air strikes have tipped the war in Kabul's favour. Later, a bomb exploded in ")]

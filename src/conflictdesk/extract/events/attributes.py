@@ -1695,6 +1695,14 @@ EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|bombings?|explosions?|s
                          r"rampage|clashes|riots|uprising)\b", re.IGNORECASE)
 
 
+# a place told as the site of an event of a year ("eclipsing the 2007 massacre of 32 people at Virginia Tech", "since
+# the 2014 attack on a school in Peshawar"): that event's, not the place of another the sentence tells
+YEAR_EVENT_SITE = re.compile(r"\b(?:19|20)\d\d(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:massacres?|attacks?|bombings?|shootings?|"
+                             r"killings?|blasts?|explosions?|siege|rampage|uprising|invasion|coup)\b"
+                             r"(?:\s+(?:of|on|against|that\s+killed)\s+[^.;:,]{0,40}?)?\s+(?:at|in|on)\s+(?:the\s+)?"
+                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 # a town told as the scene of the event that follows ("he said he was in Denver, the scene of Sunday's shootings")
 SCENE_OF = re.compile(r",\s+(?:the\s+)?(?:scene|site)\s+of\b", re.IGNORECASE)
 SCENE_REACH = 80
@@ -1779,7 +1787,7 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
               recalled: bool = False, anaphor: int | None = None,
               tellers: list[tuple[int, int]] = (), sites: frozenset[str] = frozenset(),
               earlier_sites: list[frozenset[str]] = (), governed: list[tuple[int, int]] = (),
-              continued: bool = False) -> Place | None:
+              continued: bool = False, earlier_told: list[Place | None] = ()) -> Place | None:
     """The place an event happened at: the most precise of its own sentence, else of the nearest
     sentence before it that names one (`earlier`: those sentences' bounds, nearest first; default
     the paragraph), else of the next one (`later`), else the article's main place, else, for the
@@ -1803,6 +1811,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     the article's main place or the sentences before it; `earlier_sites`, those of the `earlier`
     sentences, lend that town as a place they name would ("... guarding the shrine's entrance. That
     allowed a second bomber to push into the courtyard").
+    `earlier_told`: the place of the event each `earlier` sentence tells (None: it tells none): that place, not
+    the first the sentence names, is what a sentence naming none goes on from ("Speaking in Ankara, the minister
+    said jets struck villages near Afrin. Six civilians died." died near Afrin).
     `continued`: the event is told as done, once (not as going on or as a toll so far): with no place found
     otherwise, it may take the town of the line right before its own (`_line_before`)."""
     if cues:
@@ -1828,7 +1839,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # the town the sentence calls the event's scene is its place, in whatever clause the town is named
         return max(scene, key=lambda p: p.span.start)
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
-               and (not EVENT_NAMED.match(text, p.span.end) or own_phrase(p))]
+               and (not EVENT_NAMED.match(text, p.span.end) or own_phrase(p))
+               and (not YEAR_EVENT_SITE.search(text, max(sent_start, p.span.start - 90), p.span.start)
+                    or own_phrase(p))]
     sited = [p for p in in_sent if COUNTRY_SITE.search(text, max(0, p.span.start - 60), p.span.start)]
     if sited:
         # a sentence that puts its event in a place ("in Seoul") takes no country it names bare beside it
@@ -1929,6 +1942,9 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         if before:
             return finer(max(before, key=lambda p: (p.kind not in PRECISION_PENALTY, p.span.start)))
     for k, (s, e) in enumerate(earlier or ()):
+        told_there = earlier_told[k] if k < len(earlier_told) else None
+        if told_there is not None:
+            return told_there
         # a country named on another line ("ALSO: devastation in Ecuador") tells no story of its own
         here = [p for p in places if s <= p.span.start < e and usable(p)
                 and (p.kind != "country" or "\n" not in text[p.span.end:sent_start])]

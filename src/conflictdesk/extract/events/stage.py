@@ -44,16 +44,17 @@ from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_ha
                         not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
 from .animals import harms_animal
 from .attribution import Attributions, read_attributions
-from .attributes import (AFTER_VERBS, DURATION, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS, REPORTING_VERBS,
-                         WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact, anaphoric_site, clause_sites,
-                         clause_times, coded_fatalities, count_of, date_for, document_places, earlier_this_year,
-                         fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
-                         in_since_phrase, intent, modified_times, offensive_between, other_relative_clauses,
-                         outside_who_clause_times, phrase_scopes, place_for, possessed_times, ranks, recalled_time,
-                         relative_clause_times, reporting_dates, result_clause_times, salience_of, section_flags,
-                         sequence_times, site_nouns, speaker_phrases, spread_over, status_of, told_as_cause, told_since,
-                         told_as_pattern, told_as_run_of_attacks, told_before_clause, told_in, told_in_perfect,
-                         told_in_present, told_last_week, told_offset, told_sites, without_credits)
+from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS,
+                         REPORTING_VERBS, WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact,
+                         anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
+                         document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
+                         in_background_section, in_sequence_phrase, in_since_phrase, intent, modified_times,
+                         offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
+                         possessed_times, ranks, recalled_time, relative_clause_times, reporting_dates,
+                         result_clause_times, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
+                         spread_over, status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
+                         told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_offset,
+                         told_sites, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
                     merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -1272,7 +1273,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
            said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset(),
            around: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None, back: int | None = None,
            document: DocumentPlaces = DocumentPlaces(), captions: list[tuple[int, int]] = (),
-           scopes: dict[int, tuple[int, int]] | None = None) -> Draft | None:
+           scopes: dict[int, tuple[int, int]] | None = None,
+           told_at: dict[int, Place] | None = None) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index, patterns=patterns)
     roles.side2 = _antecedent(roles.side2, kb=kb, index=index, patterns=patterns)
@@ -1450,7 +1452,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
                       earlier_sites=earlier_sites, governed=clause_sites(m.head),
                       continued=not (told_in_perfect(m.head) or told_in_present(m.head))
-                      and count_of(noun_anchor(m.head), quantities) is None)
+                      and count_of(noun_anchor(m.head), quantities) is None,
+                      earlier_told=[(told_at or {}).get(s) for s, _ in earlier or ()])
     if place is not None and sent.start_char <= place.span.start < sent.end_char:
         # a town the sentence measures its site from ("villages about 20 km east of Mosul"); not one another
         # sentence measured another site from ("Balad, 80 km north of the Iraqi capital" lends a car bombing
@@ -2791,6 +2794,21 @@ def _filed_place(d: Draft, document: DocumentPlaces, country: str | None) -> Pla
     return line if d.place.kind == "country" and d.place.country == line.country else d.place
 
 
+def news_country(drafts: list[Draft], note: str | None, *, filed: Place | None = None) -> str | None:
+    """The country of the news a report's lead tells (that of the first event of its news the lead places in its
+    own sentence), when the country the report names most (`note`) is that of none of the events it places, nor
+    the one it was `filed` from: a report on victims' home towns or where people reacted ("Three students at
+    colleges in the United States were among the 20 killed in an attack in Bangladesh") names many places of
+    another country, and more of its news told without a place (not what it recalls) happened where the lead's
+    did."""
+    placed = [d for d in drafts if d.place is not None and d.place.country
+              and d.sent_start <= d.place.span.start < d.sent_end]
+    if any(d.place.country == note for d in placed) or (filed is not None and filed.country == note):
+        return None
+    return next((d.place.country for d in placed if d.sent_start < LEAD_CHARS and d.salience == "main"
+                 and d.status in ("reported", "claimed")), None)
+
+
 def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any,
                  filed: Place | None = None) -> str | None:
     """The country a report is about when an event's own place does not say: the country of its
@@ -2830,6 +2848,15 @@ def _sentences(parsed: "Doc") -> list["SpacySpan"]:
         if start < sent.end:
             out.append(parsed[start:sent.end])
     return [s for s in out if any(not t.is_space for t in s)]
+
+
+def _told_place(drafts: list[Draft], sent: "SpacySpan") -> Place | None:
+    """The place of the event a sentence tells, which the sentences after it that name no place go on from: that
+    of its news (not of an event it recalls), the last told when its events lie apart; none when none is placed in
+    the sentence itself."""
+    placed = [d for d in drafts if d.place is not None and sent.start_char <= d.place.span.start < sent.end_char]
+    news = [d for d in placed if d.salience != "background"] or placed
+    return max(news, key=lambda d: d.mention.start).place if news else None
 
 
 PLACE_BACK = 2     # earlier sentences that may lend an event told without a place their own
@@ -2872,6 +2899,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     asides, captions = aside_ranges(doc.text), caption_ranges(doc.text)
     drafts: list[Draft] = []
     found: list[tuple["SpacySpan", list[Draft]]] = []
+    told_at: dict[int, Place] = {}       # sentence start -> the place of the event it tells, for those after it
     date_spans = [(d.span.start, d.span.end) for d in dates]
     forms = [sentence_text_forms(s) for s in sents]
     context = [_conflict_in(s, patterns, kb=kb, index=index, forms=f) for s, f in zip(sents, forms)]
@@ -2959,9 +2987,12 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
                           quantities=quantities, flags=flags, said=said, reporting=reporting, around=around,
                           back=sents[max(0, k - PLACE_BACK)].start_char,
-                          document=document, captions=captions, scopes=scopes) for m in mentions]
+                          document=document, captions=captions, scopes=scopes, told_at=told_at) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
+        placed = _told_place(sdrafts, sent)
+        if placed is not None:
+            told_at[sent.start_char] = placed
         for d in sdrafts:
             d.loose = id(d.mention) in loose
         if sdrafts:
@@ -3075,6 +3106,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     _unnamed_sides(merged)
     _unnamed_opponents(merged, kb=kb, index=index)
     _sole_perpetrators(merged, kb=kb, patterns=patterns)
+    lead_country = news_country(merged, country, filed=line)
     events: list[Event] = []
     for n, d in enumerate(merged, start=1):
         start, end = d.sent_start, d.sent_end
@@ -3093,7 +3125,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         # told without a place: the country its sentence or the report is about; told without a date
         # in the news of the day: the report's date, to the week (not one dated coarser than a month)
         where = d.place.country if d.place and d.place.country else _sentence_place_country(d, kb=kb, index=index) \
-            or home or country
+            or home or (lead_country if d.salience == "main" else None) or country
         police = _police_home(d, kb=kb, index=index)
         if police is not None and where != police:
             d.place, where = None, police      # "he was arrested by Malian police", told in a report from Brooklyn

@@ -25,6 +25,9 @@ LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
 # where the venue is ("the Pulse nightclub" names the venue)
 VENUE_AFTER = re.compile(r"^\s+(?:nightclub|Nightclub|club|Club|bar|restaurant)\b")
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+# "tipped the war in Damascus' favor", "on Moscow's behalf": the name is a side whose favour or behalf is told,
+# not a site
+SIDE_AFTER = re.compile(r"^(?:'s|’s|'|’)?\s+(?:favou?r|behalf)\b")
 
 def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> None:
     """Set each candidate's readings from the words around it (in place)."""
@@ -35,6 +38,8 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
             c.origin = "not_a_place"
         if not c.curated_id and VENUE_APPOSITION.match(after):
             c.origin = "not_a_place"   # "Pulse, a gay nightclub": the venue's name; the town it lies in is told apart
+        if SIDE_AFTER.match(after) or (c.text.endswith(("'", "’")) and SIDE_AFTER.match("'" + after)):
+            c.origin = "not_a_place"
         if not c.curated_id and HYPHEN_NEXT.match(after):
             c.origin = "not_a_place"   # "Iran-backed", "Utah-based": the name qualifies an actor
         nm = NOUN_NEXT.match(after)

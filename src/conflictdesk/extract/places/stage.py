@@ -40,10 +40,12 @@ does not become a place unless a locative word governs it.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ...records import Document, Place
-from .candidates import CandidateSet
+from ...knowledge.gazetteer import name_key
+from .candidates import Candidate, CandidateSet
 from .chooser import DocumentCountries, actor_countries, choose_places, document_countries, keep_known
 from .context import read_context
 from .containers import without_containers
@@ -84,7 +86,25 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     if filed_in:
         prior[filed_in] += 1.5
     known = document_countries(kept, gaz=gaz, prior=prior, text=text)
+    if filed_in:
+        known = with_filing_country(known, filed_in, kept, text=text)
     return without_containers(choose_places(kept, known, gaz=gaz, text=text), text)
+
+
+def with_filing_country(known: DocumentCountries, filed_in: str, kept: list[Candidate], *,
+                        text: str) -> DocumentCountries:
+    """A report filed from a town ("BRUSSELS Mourad ...") that names that town again ("the Brussels suicide
+    bombers", "Brussels Airport") is about the country it was filed in, however often it names others (the
+    Olympics in Brazil, a win in Switzerland): that country is among the three it is clearly about, so that a
+    mention of the town inside a longer name or after "of" is not dropped as a place abroad."""
+    cand = bare_dateline_candidate(text)
+    if cand is None or (filed_in in known.countries[:3] and filed_in in known.strong):
+        return known
+    if not any(c.start >= cand.end and name_key(c.text) == name_key(cand.text) for c in kept):
+        return known
+    countries = [cc for cc in known.countries if cc != filed_in]
+    strong = [cc for cc in known.strong if cc != filed_in]
+    return replace(known, countries=[*countries[:2], filed_in, *countries[2:]], strong=[*strong[:2], filed_in])
 
 
 def filed_from(text: str, places: list[Place], *, kb: Any) -> Place | None:
