@@ -770,6 +770,21 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "other"),
     # killing told as what attackers were doing is narrated, not urged
     ("The senator said terrorists were using assault rifles to kill Americans.", "other", "incitement"),
+    # a request another party made, told in what the speaker says, is no call or demand of the speaker's; a
+    # request in the present, voiced by a spokesman, and one of the speaker's own are
+    ("The neighbour said the detectives had asked her to keep quiet about the raid.", "other", "call_to_action"),
+    ("The prosecutor said the guard fired after he heard his colleague urge him to shoot the driver.", "other",
+     "demand"),
+    ("The spokesman said the commission urges the parties to return to the negotiating table.", "demand", "other"),
+    ("The mayor said he had urged residents to join the march on Sunday.", "call_to_action", "other"),
+    # people who will go somewhere to take part intend, they call on no one; people asked to take part are called
+    ("The organisers said hundreds of members would travel to the capital to participate in the protest.", "other",
+     "call_to_action"),
+    ("The opposition party said it had asked its members to participate in the protests against the militias.",
+     "call_to_action", "other"),
+    # data said to be wrong, however long the phrase that tells which data
+    ("The ministry said the figures released by the opposition groups about the shelling of the two towns were "
+     "wrong.", "denial", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

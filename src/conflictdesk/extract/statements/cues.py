@@ -37,9 +37,9 @@ from ...records import POINT_LABELS
 from ...yamlfile import YamlError, read_yaml, validated_items
 from .relevance import LEXICONS as RELEVANCE_LEXICONS
 from .speech import SpeechVerbs
-from .syntax import (LEXICONS, Voice, calm_idle_spans, calm_undermined_spans, endangers_only, observer_voice,
-                     pledged_words, pledges_restraint, sentences, syntax_hits, violent_content, warns_of_own_act,
-                     withholds_only)
+from .syntax import (LEXICONS, Voice, asks_told_of_another, calm_idle_spans, calm_undermined_spans, endangers_only,
+                     observer_voice, pledged_words, pledges_restraint, sentences, syntax_hits, violent_content,
+                     warns_of_own_act, withholds_only)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -519,6 +519,15 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
         suppressed.add("denial")                       # "denying the militants access to terrain": withheld
     elif "denial" in out.labels:
         suppressed.add("claim_of_responsibility")      # "denied that its warplanes hit the hospital"
+    told = intro is not None and intro not in cueset.intro_verbs and intro not in cueset.syntax.get("asking_verbs", ())
+    if told and {"call_to_action", "demand"} & set(out.labels) and tokens is not None and cueset.syntax \
+            and asks_told_of_another(tokens, cueset.syntax, voice):
+        # "(said) authorities had asked him to keep quiet": in what the speaker says, a request another party
+        # made; no call or demand of the speaker's
+        suppressed.add("call_to_action")
+        if not any(c.startswith(("syn.demand.must", "syn.demand.should")) for c in out.cues):
+            suppressed.add("demand")
+        out.cues.append("syntax.asked_by_another")
     if cueset.precaution is not None and cueset.precaution.search(text):
         suppressed.add("call_to_action")               # "urged Americans to take extra precautions": advice
     if "call_to_action" in out.labels and cueset.stand_down is not None and cueset.stand_down.search(text):

@@ -1347,6 +1347,27 @@ def withholds_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     return bool(verbs) and all(_deprives(t) for t in verbs)
 
 
+def asks_told_of_another(tokens: "Span", lex: Mapping[str, frozenset[str]], voice: Voice | None) -> bool:
+    """Whether every asking verb of a point ("asked", "urged", "called on") has another party named as its
+    subject inside the point ("authorities had asked him to keep quiet", "he heard the officer urge him to
+    shoot"): the point tells of a request someone else made, no call or demand of the speaker's. A pronoun
+    subject ("he urged", "they called on") may be the speaker, and so may a mention of its own side; a request
+    in the present ("the Secretary-General urges the parties to ...") is made now, through its spokesman."""
+    verbs = [t for t in tokens if _lemma(t) in lex["asking_verbs"] and t.pos_ == "VERB"]
+    if not verbs:
+        return False
+    for t in verbs:
+        if t.tag_ in ("VBZ", "VBP"):
+            return False
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN") \
+                or _is_first_person(subj, lex):
+            return False
+        if voice is not None and voice.party and _own_side(subj, lex, voice):
+            return False
+    return True
+
+
 # marks of a clause that tells what went on while the main clause held ("as troops cleared the hostels")
 _SCENE_MARKS = frozenset({"as", "while", "when"})
 
