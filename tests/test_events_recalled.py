@@ -220,3 +220,18 @@ def test_a_fatal_shooting_recalled_with_its_year_is_an_event_with_its_toll(nlp, 
 def test_deaths_of_other_incidents_or_of_no_one_counted_are_no_toll(nlp, kb, text, toll):
     evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
     assert evs and evs[0].fatalities == toll, [(e.event_type, e.fatalities) for e in evs]
+
+
+# two incidents a report recalls in two different earlier years are two events, and an office holder
+# murdered by a man is violence against a person wherever its sentence stands
+def test_incidents_recalled_in_two_years_stay_two(nlp, kb):
+    text = ("LONDON - A lawmaker was shot dead in a street in Leeds on Thursday, police said. "
+            "The previous attack on a lawmaker was in 2011, when a Labour member was stabbed in the arm at his "
+            "office in north London by a student. In 2002, a local councillor was murdered by a man with a knife "
+            "at the offices in Wales of lawmaker John Smith, who was also badly hurt in the attack.")
+    evs = extract(nlp, kb, text).events
+    recalled = [e for e in evs if e.salience == "background"]
+    murder = [e for e in recalled if "In 2002" in e.evidence.text]
+    assert len(murder) == 1, [(e.evidence.text[:40], e.event_date) for e in evs]
+    assert murder[0].event_type == "Violence against civilians" and murder[0].event_date is None
+    assert any("in 2011" in e.evidence.text for e in recalled)

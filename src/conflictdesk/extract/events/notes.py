@@ -1141,6 +1141,12 @@ def _raid_repelled(o: Draft, d: Draft) -> bool:
     return _one_day_and_place(o, d)
 
 
+def same_era(o: Draft, d: Draft) -> bool:
+    """Both the news of the report's time, or both history of the same year: incidents the text dates to two
+    different earlier years ("in 2010, a member was stabbed ... In 2000, a councillor was murdered") are two."""
+    return o.history == d.history and (o.year is None or d.year is None or o.year == d.year)
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
@@ -1152,7 +1158,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             d.actor1 = d.actor2 = None      # the crowd or fighters the rest died among: no side of the battle
             absorb(toll, d, retold=True)
             continue
-        ended = next((o for o in reversed(out) if o.history == d.history
+        ended = next((o for o in reversed(out) if same_era(o, d)
                       and (_attack_ended(o, d) or _raid_repelled(o, d))), None)
         if ended is not None:
             if _raid_repelled(ended, d):
@@ -1161,7 +1167,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             absorb(ended, d, retold=True)
             continue
         # an event the text dates years back is another event than today's, however alike
-        told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)
+        told = next((o for o in reversed(out) if same_era(o, d) and not _backing_apart(o, d)
                      and _retells(o, d, text, news_day)), None)
         if told is not None:
             if family(d) == "demonstration" and d.priority > told.priority:
@@ -1173,7 +1179,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
-        if out and out[-1].history == d.history and not _backing_apart(out[-1], d) \
+        if out and same_era(out[-1], d) and not _backing_apart(out[-1], d) \
                 and _follow_up(out[-1], d, text, news_day):
             host = out[-1]
             absorb(host, d, retold=True)
@@ -1184,7 +1190,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
         # "killed in separate attacks", "another bombing": no incident told before
         for o in () if _set_apart(d) else reversed(out):
             told_as_attack = _bombing_told_as_attack(o, d)
-            if o.history != d.history or (o.coding.event_type != d.coding.event_type and not told_as_attack) \
+            if not same_era(o, d) or (o.coding.event_type != d.coding.event_type and not told_as_attack) \
                     or _backing_apart(o, d):
                 continue
             if o.status != d.status and not {o.status, d.status} <= set(VIOLENT_STATUS):
