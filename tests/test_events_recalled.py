@@ -235,3 +235,16 @@ def test_incidents_recalled_in_two_years_stay_two(nlp, kb):
     assert len(murder) == 1, [(e.evidence.text[:40], e.event_date) for e in evs]
     assert murder[0].event_type == "Violence against civilians" and murder[0].event_date is None
     assert any("in 2011" in e.evidence.text for e in recalled)
+
+
+# a run of incidents told with how often they recur is one background event of its own (the guide's
+# aggregate), not the day's bombing told again; attacks said to be rare are no incidents at all
+def test_a_run_told_as_recurring_is_one_background_event(nlp, kb):
+    text = ("KABUL - A roadside bomb killed three soldiers in Helmand on Monday, officials said. "
+            "Rocket attacks occur every week in the south of the province.")
+    evs = extract(nlp, kb, text).events
+    run = [e for e in evs if e.evidence.text.startswith("Rocket attacks")]
+    assert len(run) == 1 and len(evs) == 2, [(e.evidence.text[:30], e.sub_event_type) for e in evs]
+    assert run[0].salience == "background" and run[0].event_date is None and run[0].fatalities is None
+    rare = extract(nlp, kb, "LONDON - Police said on Monday that gun attacks in Britain are rare.").events
+    assert not [e for e in rare if e.event_type == "Violence against civilians"]

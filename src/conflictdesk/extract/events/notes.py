@@ -896,6 +896,12 @@ NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|
                        r"separately|elsewhere|meanwhile|also|again)\b", re.IGNORECASE)
 
 
+def _recurring_run(d: Draft) -> bool:
+    """A run of incidents told with how often they recur ("small bombings occur on a near-daily basis"): set apart
+    (`Draft.apart`) and a pattern; the guide's aggregate, never an incident told again nor one told again in it."""
+    return d.apart and d.pattern
+
+
 def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = None) -> bool:
     """d is o told again: both violent, nothing conflicting (actors, place, date), and d is in o's
     paragraph or refers back to it ("the strike", "the two men")."""
@@ -918,6 +924,8 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False           # the sides swapped: a response, not the same event told again
     if NEW_EVENT.search(text[d.sent_start:d.sent_end]):
         return False
+    if _recurring_run(o) or _recurring_run(d):
+        return False           # "small bombings occur on a near-daily basis": a run, not the incident told before
     if o.sent_start == d.sent_start and contrasted(o.mention, d.mention):
         return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
     if _ground_after_strike(o, d):
@@ -1205,8 +1213,9 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 continue     # ACLED's catch-all: talks in Geneva and a missile test are two developments
             if (o.date is None) != (d.date is None) and o.salience != d.salience and not (d.pattern and not o.pattern):
                 continue     # an undated response today is not the dated incident of months ago
-            if o.pattern and d.salience == "main":
-                continue     # the news of the day is no instance of a pattern told before it
+            if o.pattern and d.salience == "main" or _recurring_run(o) or _recurring_run(d):
+                continue     # the news of the day is no instance of a pattern told before it, nor any
+                #              incident one of a run told as recurring ("bombings occur almost daily")
             if (o.count is not None) and (d.count is not None) and o.count.value != d.count.value:
                 continue     # two runs of incidents; the same number is one told again ("following two
                 #              bombings" and "the violence follows two bombings on Thursday")
