@@ -220,3 +220,31 @@ def test_a_fatal_shooting_recalled_with_its_year_is_an_event_with_its_toll(nlp, 
 def test_deaths_of_other_incidents_or_of_no_one_counted_are_no_toll(nlp, kb, text, toll):
     evs = extract(nlp, kb, text, published=dt.date(2016, 7, 12)).events
     assert evs and evs[0].fatalities == toll, [(e.event_type, e.fatalities) for e in evs]
+
+
+# two incidents a report recalls in two different earlier years are two events, and an office holder
+# murdered by a man is violence against a person wherever its sentence stands
+def test_incidents_recalled_in_two_years_stay_two(nlp, kb):
+    text = ("LONDON - A lawmaker was shot dead in a street in Leeds on Thursday, police said. "
+            "The previous attack on a lawmaker was in 2011, when a Labour member was stabbed in the arm at his "
+            "office in north London by a student. In 2002, a local councillor was murdered by a man with a knife "
+            "at the offices in Wales of lawmaker John Smith, who was also badly hurt in the attack.")
+    evs = extract(nlp, kb, text).events
+    recalled = [e for e in evs if e.salience == "background"]
+    murder = [e for e in recalled if "In 2002" in e.evidence.text]
+    assert len(murder) == 1, [(e.evidence.text[:40], e.event_date) for e in evs]
+    assert murder[0].event_type == "Violence against civilians" and murder[0].event_date is None
+    assert any("in 2011" in e.evidence.text for e in recalled)
+
+
+# a run of incidents told with how often they recur is one background event of its own (the guide's
+# aggregate), not the day's bombing told again; attacks said to be rare are no incidents at all
+def test_a_run_told_as_recurring_is_one_background_event(nlp, kb):
+    text = ("KABUL - A roadside bomb killed three soldiers in Helmand on Monday, officials said. "
+            "Rocket attacks occur every week in the south of the province.")
+    evs = extract(nlp, kb, text).events
+    run = [e for e in evs if e.evidence.text.startswith("Rocket attacks")]
+    assert len(run) == 1 and len(evs) == 2, [(e.evidence.text[:30], e.sub_event_type) for e in evs]
+    assert run[0].salience == "background" and run[0].event_date is None and run[0].fatalities is None
+    rare = extract(nlp, kb, "LONDON - Police said on Monday that gun attacks in Britain are rare.").events
+    assert not [e for e in rare if e.event_type == "Violence against civilians"]

@@ -974,6 +974,26 @@ HABITUAL = {"regularly", "repeatedly", "routinely", "frequently", "often", "dail
             "sporadically", "periodically", "continually", "continuously", "increasingly", "usually",
             "historically", "traditionally", "typically", "generally", "normally", "habitually"}
 ONGOING = {"continue", "keep"}
+# how often a run of incidents recurs, told as a phrase: "on a near-daily basis", "every week", "almost daily"
+FREQUENCY_UNITS = {"day", "week", "month", "night"}
+FREQUENCY_WORDS = {"daily", "near-daily", "nightly", "weekly", "monthly", "regular", "frequent", "routine"}
+
+
+def told_with_frequency(verb: "Token") -> bool:
+    """A verb told with how often its incidents recur: an advmod of habit ("often", "almost daily"), "on a
+    (near-)daily basis", "every day", "each week"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and (c.lower_ in HABITUAL or c.lower_ in FREQUENCY_WORDS):
+            return True
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in FREQUENCY_UNITS \
+                and any(g.lower_ in ("every", "each") for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() == "basis" \
+                        and any(w.lower_ in FREQUENCY_WORDS or w.lower_.endswith("-daily") for w in g.subtree):
+                    return True
+    return False
 
 
 def _habitual(head: "Token") -> bool:
@@ -985,7 +1005,7 @@ def _habitual(head: "Token") -> bool:
         auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
         if t.tag_ == "VBG" and "been" in auxes and ({"has", "have"} & set(auxes)):
             return True
-        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in t.children):
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in t.children) or told_with_frequency(t):
             return True
         if t.lemma_.lower() in ONGOING and t.tag_ in ("VBZ", "VBP"):
             return True

@@ -919,6 +919,12 @@ NEW_EVENT = re.compile(r"\b(?:retaliat\w*|in response|responded|(?:days?|hours?|
                        r"separately|elsewhere|meanwhile|also|again)\b", re.IGNORECASE)
 
 
+def _recurring_run(d: Draft) -> bool:
+    """A run of incidents told with how often they recur ("small bombings occur on a near-daily basis"): set apart
+    (`Draft.apart`) and a pattern; the guide's aggregate, never an incident told again nor one told again in it."""
+    return d.apart and d.pattern
+
+
 def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = None) -> bool:
     """d is o told again: both violent, nothing conflicting (actors, place, date), and d is in o's
     paragraph or refers back to it ("the strike", "the two men")."""
@@ -941,6 +947,8 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False           # the sides swapped: a response, not the same event told again
     if NEW_EVENT.search(text[d.sent_start:d.sent_end]):
         return False
+    if _recurring_run(o) or _recurring_run(d):
+        return False           # "small bombings occur on a near-daily basis": a run, not the incident told before
     if o.sent_start == d.sent_start and contrasted(o.mention, d.mention):
         return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
     if _ground_after_strike(o, d):
@@ -1164,6 +1172,12 @@ def _raid_repelled(o: Draft, d: Draft) -> bool:
     return _one_day_and_place(o, d)
 
 
+def same_era(o: Draft, d: Draft) -> bool:
+    """Both the news of the report's time, or both history of the same year: incidents the text dates to two
+    different earlier years ("in 2010, a member was stabbed ... In 2000, a councillor was murdered") are two."""
+    return o.history == d.history and (o.year is None or d.year is None or o.year == d.year)
+
+
 def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt.date | None = None) -> list[Draft]:
     """Mentions of the same event across the document (same coding and status, nothing conflicting;
     or violence retold: in the same paragraph, or referring back to it). `news_day`: the day of the
@@ -1175,7 +1189,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             d.actor1 = d.actor2 = None      # the crowd or fighters the rest died among: no side of the battle
             absorb(toll, d, retold=True)
             continue
-        ended = next((o for o in reversed(out) if o.history == d.history
+        ended = next((o for o in reversed(out) if same_era(o, d)
                       and (_attack_ended(o, d) or _raid_repelled(o, d))), None)
         if ended is not None:
             if _raid_repelled(ended, d):
@@ -1184,7 +1198,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             absorb(ended, d, retold=True)
             continue
         # an event the text dates years back is another event than today's, however alike
-        told = next((o for o in reversed(out) if o.history == d.history and not _backing_apart(o, d)
+        told = next((o for o in reversed(out) if same_era(o, d) and not _backing_apart(o, d)
                      and _retells(o, d, text, news_day)), None)
         if told is not None:
             if family(d) == "demonstration" and d.priority > told.priority:
@@ -1196,7 +1210,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
             if d.fatalities is not None:
                 told.fatalities = d.fatalities if told.fatalities is None else max(told.fatalities, d.fatalities)
             continue
-        if out and out[-1].history == d.history and not _backing_apart(out[-1], d) \
+        if out and same_era(out[-1], d) and not _backing_apart(out[-1], d) \
                 and _follow_up(out[-1], d, text, news_day):
             host = out[-1]
             absorb(host, d, retold=True)
@@ -1207,7 +1221,7 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
         # "killed in separate attacks", "another bombing": no incident told before
         for o in () if _set_apart(d) else reversed(out):
             told_as_attack = _bombing_told_as_attack(o, d)
-            if o.history != d.history or (o.coding.event_type != d.coding.event_type and not told_as_attack) \
+            if not same_era(o, d) or (o.coding.event_type != d.coding.event_type and not told_as_attack) \
                     or _backing_apart(o, d):
                 continue
             if o.status != d.status and not {o.status, d.status} <= set(VIOLENT_STATUS):
@@ -1222,8 +1236,9 @@ def merge_document(drafts: list[Draft], *, text: str | None = None, news_day: dt
                 continue     # ACLED's catch-all: talks in Geneva and a missile test are two developments
             if (o.date is None) != (d.date is None) and o.salience != d.salience and not (d.pattern and not o.pattern):
                 continue     # an undated response today is not the dated incident of months ago
-            if o.pattern and d.salience == "main":
-                continue     # the news of the day is no instance of a pattern told before it
+            if o.pattern and d.salience == "main" or _recurring_run(o) or _recurring_run(d):
+                continue     # the news of the day is no instance of a pattern told before it, nor any
+                #              incident one of a run told as recurring ("bombings occur almost daily")
             if (o.count is not None) and (d.count is not None) and o.count.value != d.count.value:
                 continue     # two runs of incidents; the same number is one told again ("following two
                 #              bombings" and "the violence follows two bombings on Thursday")

@@ -54,7 +54,7 @@ from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE
                          result_clause_times, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
                          spread_over, status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
                          told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_offset,
-                         told_sites, without_credits)
+                         told_sites, told_with_frequency, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
                     merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -442,8 +442,23 @@ def _generic_statement(m: Mention) -> bool:
     if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass") or m.trigger.kind == "label":
         return False
     verb = head.head
+    if _run_recurring(verb):
+        return False      # "small bombings occur on a near-daily basis in Baghdad": a run of real incidents
     return verb.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
                                                and c.lower_ not in ("has", "have") for c in verb.children)
+
+
+# verbs whose subject, a plural event noun, is incidents that take place ("bombings occur", "attacks hit the city")
+RECURRING_VERBS = {"occur", "happen", "hit", "strike", "rock", "shake", "kill"}
+
+
+def _run_recurring(verb: Any) -> bool:
+    """A present-tense verb of incidents taking place, told with how often they recur ("bombings occur on a
+    near-daily basis", "attacks take place almost every day"): the guide's aggregate of incidents that
+    happened, background, not a statement about attacks in general ("gun attacks are rare")."""
+    occurs = verb.lemma_.lower() in RECURRING_VERBS or (
+        verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+    return occurs and told_with_frequency(verb)
 
 
 USING_VERBS = {"use", "employ", "favor", "favour", "prefer", "adopt"}
@@ -1497,6 +1512,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               cause=when is None and (told_as_cause(m.head) or counted_from))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
+    if m.head.tag_ == "NNS" and m.head.dep_ == "nsubj" and _run_recurring(m.head.head):
+        d.apart = True      # "small bombings occur on a near-daily basis": a run, no incident told before it
     d.history = d.year is not None
     if d.history and d.date is not None and d.date.date is not None and d.date.date.year != d.year \
             and not (own and own[0] <= d.date.span.start < own[1]):
