@@ -655,3 +655,12 @@ def test_relatives_telling_of_a_clash_keep_it_a_battle(nlp, kb):
     text = "MAIDUGURI (Reuters) - Relatives said soldiers clashed with Boko Haram fighters near the village on Monday."
     evs = extract(nlp, kb, text).events
     assert [e.event_type for e in evs] == ["Battles"], [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# officers hurt "in the ambush" are the armed men it hit: one shooting of police is one battle, not also an attack
+def test_officers_wounded_in_an_ambush_keep_it_a_battle(nlp, kb):
+    text = ("PHOENIX (Reuters) - A gunman shot dead two police officers outside a bank on Monday, officials said.\n\n"
+            "Three other officers and a bystander were wounded in the ambush on Monday evening, officials said.")
+    evs = extract(nlp, kb, text).events
+    assert not [e for e in evs if e.event_type == "Violence against civilians"], \
+        [(e.event_type, e.sub_event_type, e.rule, e.actor2) for e in evs]

@@ -2628,6 +2628,10 @@ def _victim_words(d: Draft) -> list[Any]:
     words = [t for t in head.children if t.dep_ == "nsubjpass"]
     if head.dep_ == "acl":
         words.append(head.head)
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") \
+            and head.head.head.tag_ == "VBN":
+        # "seven officers were wounded in the ambush": who the verb the event noun hangs from hurt, it hurt
+        words += [w for t in head.head.head.children if t.dep_ == "nsubjpass" for w in (t, *t.conjuncts)]
     if target is not None and target.lower_ not in REFLEXIVE:       # "the bomber blew himself up": no victim
         words.append(target)
     for pronoun in [w for w in words if w.pos_ == "PRON"]:
