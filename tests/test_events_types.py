@@ -621,3 +621,46 @@ def test_a_shootout_whose_dead_are_counted_without_a_noun_is_reported(nlp, kb):
 def test_a_person_captured_is_no_territory(nlp, kb, text):
     evs = extract(nlp, kb, text).events
     assert evs and all(e.event_type != "Battles" for e in evs), [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# fighters named only as a feared possibility fought in nothing told: the killing beside them is an attack
+@pytest.mark.parametrize("text", [
+    "PARIS (Reuters) - The killing last week of a night watchman at a depot near Lyon has revived fears of "
+    "jihadists attempting an attack on a power plant, officials said on Sunday.",
+])
+def test_fighters_only_feared_make_no_battle(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert evs and all(e.event_type == "Violence against civilians" for e in evs), \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# relatives who clash with police are a crowd: riots, not an armed clash
+def test_relatives_clashing_with_police_riot(nlp, kb):
+    text = "KARACHI (Reuters) - Grieving relatives clashed with police outside the morgue on Tuesday, witnesses said."
+    evs = extract(nlp, kb, text).events
+    assert [e.event_type for e in evs] == ["Riots"], [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# petrol bombs in a list of what one man carried ("armed with a rifle, an axe and petrol bombs") are no riot
+def test_petrol_bombs_carried_in_a_list_are_no_riot(nlp, kb):
+    text = ("DENVER (Reuters) - Armed with a pump-action shotgun, a hunting knife and two Molotov cocktails, Smith "
+            "stormed the library on Tuesday, police said.")
+    evs = extract(nlp, kb, text).events
+    assert evs and not [e for e in evs if e.event_type == "Riots"], \
+        [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# relatives who tell of a clash took no part in it
+def test_relatives_telling_of_a_clash_keep_it_a_battle(nlp, kb):
+    text = "MAIDUGURI (Reuters) - Relatives said soldiers clashed with Boko Haram fighters near the village on Monday."
+    evs = extract(nlp, kb, text).events
+    assert [e.event_type for e in evs] == ["Battles"], [(e.event_type, e.sub_event_type, e.rule) for e in evs]
+
+
+# officers hurt "in the ambush" are the armed men it hit: one shooting of police is one battle, not also an attack
+def test_officers_wounded_in_an_ambush_keep_it_a_battle(nlp, kb):
+    text = ("PHOENIX (Reuters) - A gunman shot dead two police officers outside a bank on Monday, officials said.\n\n"
+            "Three other officers and a bystander were wounded in the ambush on Monday evening, officials said.")
+    evs = extract(nlp, kb, text).events
+    assert not [e for e in evs if e.event_type == "Violence against civilians"], \
+        [(e.event_type, e.sub_event_type, e.rule, e.actor2) for e in evs]

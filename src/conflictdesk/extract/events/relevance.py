@@ -609,9 +609,10 @@ def _ties_to_a_doer(head: "Token") -> bool:
 def _armed_with(head: "Token") -> bool:
     """"gunmen armed with assault rifles and hand grenades", "a man armed with a knife and explosives": what
     someone carried, told of who carried it; the violence, if any, has its own word ("opened fire", "threw
-    grenades")."""
+    grenades"). A list the parser reads as an apposition ("armed with a shotgun, a machete and petrol bombs")
+    is one list."""
     tok = head
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ == "armed"
 

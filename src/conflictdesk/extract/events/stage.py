@@ -1030,10 +1030,22 @@ def _fighting_only(sent: "SpacySpan", patterns: EventPatterns, attackers: frozen
     shopkeeper, police said", "according to police"): the police who report a killing did not fight in it."""
     lemmas = {t.lemma_.lower() for t in sent}
     civilians = (lemmas & patterns.civilian_nouns) - PLACE_LIKE
-    tellers = _teller_words(sent)
-    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t) and t.i not in attackers and t.i not in tellers} \
+    aside = _teller_words(sent) | _feared_words(sent)
+    fighters = {t.lemma_.lower() for t in sent if not _off_duty(t) and t.i not in attackers and t.i not in aside} \
         & patterns.armed_nouns
     return not civilians and bool(fighters)
+
+
+# nouns of what may come: fighters told after one ("the risk of militants attempting an attack") do nothing told
+FEARED_NOUNS = {"risk", "threat", "fear", "danger", "possibility", "prospect", "spectre", "specter", "likelihood"}
+
+
+def _feared_words(sent: "SpacySpan") -> frozenset[int]:
+    """The tokens of fighters named only as what may come: the "of" or "from" phrase of a noun of risk or fear
+    ("the risks of militants attempting a nuclear attack", "the threat from jihadists"). They fought nowhere
+    the sentence tells, and say nothing of whom its attack struck."""
+    return frozenset(w.i for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("of", "from")
+                     and t.head.head.lemma_.lower() in FEARED_NOUNS for w in t.subtree)
 
 
 OWN_PRONOUNS = {"they", "them", "their", "we", "us", "our", "its"}
@@ -2047,7 +2059,8 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     _territory_subtype(d, kb=kb, index=index)
     if d.coding.event_type == "Battles" and d.kind != "territory" and d.place is not None \
             and d.place.country in patterns.policing_countries \
-            and not {t.lemma_.lower() for t in d.mention.sent} & patterns.organised_fighters \
+            and not {t.lemma_.lower() for t in d.mention.sent if t.i not in _feared_words(d.mention.sent)} \
+            & patterns.organised_fighters \
             and _actor_type(a1, kb=kb, index=index) not in ORGANISED_TYPES \
             and _actor_type(a2, kb=kb, index=index) not in ORGANISED_TYPES and not _armed_men_hit(d) \
             and not _gunfight(d.mention):
@@ -2663,6 +2676,10 @@ def _victim_words(d: Draft) -> list[Any]:
     words = [t for t in head.children if t.dep_ == "nsubjpass"]
     if head.dep_ == "acl":
         words.append(head.head)
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("in", "during") \
+            and head.head.head.tag_ == "VBN":
+        # "seven officers were wounded in the ambush": who the verb the event noun hangs from hurt, it hurt
+        words += [w for t in head.head.head.children if t.dep_ == "nsubjpass" for w in (t, *t.conjuncts)]
     if target is not None and target.lower_ not in REFLEXIVE:       # "the bomber blew himself up": no victim
         words.append(target)
     for pronoun in [w for w in words if w.pos_ == "PRON"]:

@@ -102,10 +102,11 @@ def quoted_ranges(text: str, start: int, end: int, *, min_length: int = LONG_QUO
 
 
 # who told the story, not who took part: "clashes occurred on the outskirts, a resident said",
-# "according to villagers"
+# "according to villagers", "relatives told reporters"
 SOURCE_PEOPLE = re.compile(r" (?:an? |one |two |three |several |some |many |other |local |the )*"
-                           r"(?:resident|villager)s? (?:say|said|says|tell|told|report|reported|reports) "
-                           r"| according to (?:an? |one |two |several |some |local |the )*(?:resident|villager)s? ")
+                           r"(?:resident|villager|relative)s? (?:say|said|says|tell|told|report|reported|reports) "
+                           r"| according to (?:an? |one |two |several |some |local |the )*"
+                           r"(?:resident|villager|relative)s? ")
 
 
 def _unsourced(forms: tuple[str, str]) -> tuple[str, str]:
