@@ -226,6 +226,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         who = tok.lower_ in ("who", "whom")
+        if not who and _struck_by_the_act(tok.head.head, tok.head):
+            return Party()
         tok = tok.head.head
         if tok.ent_type_ in ("DATE", "TIME"):
             # "a man at around 2:45 p.m. EDT who pulled out a gun": no time is who; the person told before it
@@ -401,6 +403,21 @@ ARMED_GROUP_TYPES = {"rebel_group", "political_militia", "identity_militia", "un
 UNKNOWN_WORDS = {"unidentified", "unknown", "masked"}
 ARMED_WORDS = {"armed", "hooded", "gun-toting", "heavily-armed"}
 ARMED_PEOPLE = {"man", "men", "person", "people", "individual", "youth"}
+
+
+# nouns of an act whose "on X" names what it struck ("an attack on the newspaper", "a raid on the camp")
+STRIKING_NOUNS = {"attack", "bombing", "blast", "explosion", "massacre", "shooting", "assault", "raid", "strike",
+                  "airstrike", "attempt", "ambush", "rampage"}
+# what the act itself did, told by a clause the parser may hang from the nearer noun it struck
+ACT_HARMS = KILL_VERBS | {"wound", "injure", "leave", "claim"}
+
+
+def _struck_by_the_act(antecedent: "Token", clause: "Token") -> bool:
+    """"an attack on the newspaper that killed 12", "a raid on a village which left five dead": what
+    killed is the act, not what it struck; the parser hangs the clause from the nearer noun, the place
+    or people struck, which did nothing."""
+    return antecedent.dep_ == "pobj" and antecedent.head.lower_ in TARGET_PREPS \
+        and antecedent.head.head.lemma_.lower() in STRIKING_NOUNS and clause.lemma_.lower() in ACT_HARMS
 
 
 def _national_in_apposition(appos: "Token", hits: list[tuple[int, int, str]], index: ActorIndex,
