@@ -1795,3 +1795,10 @@ def test_authorities_who_bombed_are_the_states_forces(nlp, kb):
     evs = coded(nlp, kb, text)
     assert evs and all(a1 and a1.startswith("Military Forces of Syria") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_one_killed_in_an_altercation_was_killed_by_whom_he_met(nlp, kb):
+    text = "Jones was killed on Monday during an altercation with two police officers outside a gas station in Tulsa."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

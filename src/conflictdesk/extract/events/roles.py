@@ -734,6 +734,18 @@ def told_relative(verb: "Token") -> "Token | None":
     return None
 
 
+# a meeting of a few people that turned violent, not a fight between armed sides ("an altercation with police")
+ENCOUNTER_NOUNS = {"altercation", "struggle", "scuffle", "encounter", "standoff", "argument", "dispute"}
+
+
+def _met_in_encounter(verb: "Token") -> list["Token"]:
+    """"Jones was killed during an altercation with two officers": one harmed in a brush with others, told
+    with no "by", was harmed by those he met (the "with" of the encounter noun)."""
+    return [w for p in verb.children if p.dep_ == "prep" and p.lower_ in ("during", "in", "after")
+            for e in _children(p, {"pobj"}) if e.lemma_.lower() in ENCOUNTER_NOUNS
+            for w in _pobj_of(e, {"with"})]
+
+
 def _agent_hung_low(verb: "Token", index: ActorIndex, patterns: EventPatterns) -> list["Token"]:
     """"shot during a traffic stop by two officers", "fired into his back by police": the parser hangs a
     passive verb's "by" agent from the object of its own preposition; a "by" there that names an armed
@@ -1229,6 +1241,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 by = [a for p in _pobj_of(head, {"from", "of"}) for a in _pobj_of(p, {"by"})]
             if not by and m.trigger.kind != "territory":
                 by = _agent_hung_low(head, index, patterns)
+            if not by and m.coding.event_type != "Battles":
+                by = _met_in_encounter(head)
             agent = by[0] if by else None
         elif head.lemma_.lower() in DYING_VERBS:
             target = subj     # "two soldiers died": who died is the victim, never the killer
