@@ -226,6 +226,8 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
     """The actor a noun phrase names (its own words first, then its 'of X' / appositive)."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         who = tok.lower_ in ("who", "whom")
+        if not who and _struck_by_the_act(tok.head.head, tok.head):
+            return Party()
         tok = tok.head.head
         if tok.ent_type_ in ("DATE", "TIME"):
             # "a man at around 2:45 p.m. EDT who pulled out a gun": no time is who; the person told before it
@@ -401,6 +403,21 @@ ARMED_GROUP_TYPES = {"rebel_group", "political_militia", "identity_militia", "un
 UNKNOWN_WORDS = {"unidentified", "unknown", "masked"}
 ARMED_WORDS = {"armed", "hooded", "gun-toting", "heavily-armed"}
 ARMED_PEOPLE = {"man", "men", "person", "people", "individual", "youth"}
+
+
+# nouns of an act whose "on X" names what it struck ("an attack on the newspaper", "a raid on the camp")
+STRIKING_NOUNS = {"attack", "bombing", "blast", "explosion", "massacre", "shooting", "assault", "raid", "strike",
+                  "airstrike", "attempt", "ambush", "rampage"}
+# what the act itself did, told by a clause the parser may hang from the nearer noun it struck
+ACT_HARMS = KILL_VERBS | {"wound", "injure", "leave", "claim"}
+
+
+def _struck_by_the_act(antecedent: "Token", clause: "Token") -> bool:
+    """"an attack on the newspaper that killed 12", "a raid on a village which left five dead": what
+    killed is the act, not what it struck; the parser hangs the clause from the nearer noun, the place
+    or people struck, which did nothing."""
+    return antecedent.dep_ == "pobj" and antecedent.head.lower_ in TARGET_PREPS \
+        and antecedent.head.head.lemma_.lower() in STRIKING_NOUNS and clause.lemma_.lower() in ACT_HARMS
 
 
 def _national_in_apposition(appos: "Token", hits: list[tuple[int, int, str]], index: ActorIndex,
@@ -715,6 +732,18 @@ def told_relative(verb: "Token") -> "Token | None":
         if not own or own[0].lower_ in RELATIVE:
             return said.head
     return None
+
+
+# a meeting of a few people that turned violent, not a fight between armed sides ("an altercation with police")
+ENCOUNTER_NOUNS = {"altercation", "struggle", "scuffle", "encounter", "standoff", "argument", "dispute"}
+
+
+def _met_in_encounter(verb: "Token") -> list["Token"]:
+    """"Jones was killed during an altercation with two officers": one harmed in a brush with others, told
+    with no "by", was harmed by those he met (the "with" of the encounter noun)."""
+    return [w for p in verb.children if p.dep_ == "prep" and p.lower_ in ("during", "in", "after")
+            for e in _children(p, {"pobj"}) if e.lemma_.lower() in ENCOUNTER_NOUNS
+            for w in _pobj_of(e, {"with"})]
 
 
 def _agent_hung_low(verb: "Token", index: ActorIndex, patterns: EventPatterns) -> list["Token"]:
@@ -1212,6 +1241,8 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
                 by = [a for p in _pobj_of(head, {"from", "of"}) for a in _pobj_of(p, {"by"})]
             if not by and m.trigger.kind != "territory":
                 by = _agent_hung_low(head, index, patterns)
+            if not by and m.coding.event_type != "Battles":
+                by = _met_in_encounter(head)
             agent = by[0] if by else None
         elif head.lemma_.lower() in DYING_VERBS:
             target = subj     # "two soldiers died": who died is the victim, never the killer

@@ -1772,13 +1772,17 @@ def _state_side(party: Party, *, kb: Any, index: ActorIndex) -> bool:
     return party.kind is None and _actor_type(party.actor, kb=kb, index=index) in STATE_FORCE_TYPES
 
 
-def _party_actor(party: Party, country: str | None, *, kb: Any) -> str | None:
+def _party_actor(party: Party, country: str | None, *, kb: Any,
+                 people_not_forces: frozenset[str] = frozenset()) -> str | None:
     """A party's actor id: named, or named by ACLED's role words ("regime forces") for the country.
-    People named by their nationality ("Palestinians attacked ...") are an unidentified armed group of
-    their state, never its forces."""
+    People named by their nationality are an unidentified armed group, never their state's forces: of the
+    country where they acted ("a Syrian suicide bomber killed ten in Istanbul": Turkey's, as ACLED names
+    nearly all of them), except a people ACLED keeps by its own name ("Palestinians attacked ...")."""
     if party.kind in ("nationals", "armed_nationals"):
-        entry = actor_entry(kb, party.actor)
-        return generic("unidentified_armed_group", getattr(entry, "country", None) or country, kb=kb)
+        state = getattr(actor_entry(kb, party.actor), "country", None)
+        if country and state not in people_not_forces:
+            state = country
+        return generic("unidentified_armed_group", state or country, kb=kb)
     if party.actor is not None:
         return _state_service(party, kb=kb) or party.actor
     if party.phrase is not None:
@@ -1879,16 +1883,21 @@ def _officers_police(party: Party, country: str | None, *, kb: Any, patterns: Ev
     return getattr(kb.state_actor(country, "police"), "id", None)
 
 
-GOVERNMENT_WORDS = {"government"}
+GOVERNMENT_WORDS = {"government", "authority"}
 
 
-def _government_forces(party: Party, country: str | None, *, kb: Any) -> str | None:
-    """"Rebels said the government had shelled the villages": a government told by no state's name, as the doer
-    of armed violence, is the state's military (ACLED) in the country where it struck."""
+def _government_forces(party: Party, country: str | None, *, kb: Any, taking: bool = False,
+                       policing_countries: frozenset[str] = frozenset()) -> str | None:
+    """"Rebels said the government had shelled the villages", "the authorities had bombed the town": a
+    government told by no state's name, as the doer of armed violence, is the state's military (ACLED) in the
+    country where it struck. Not authorities where no armed conflict is fought (who they are is left to the
+    rules of policing), nor authorities that seize a place (an office, a newspaper: no territory fought for)."""
     tok = party.token
     if kb is None or not country or party.actor is not None or party.phrase is not None or party.kind \
             or tok is None or tok.lemma_.lower() not in GOVERNMENT_WORDS \
             or any(c.dep_ in ("compound", "poss", "nmod") for c in tok.children):
+        return None
+    if tok.lemma_.lower() == "authority" and (taking or country in policing_countries):
         return None
     return getattr(kb.state_actor(country, "military"), "id", None)
 
@@ -1980,7 +1989,7 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     # event's place, as ACLED's do; the report's country when the event has no place
     gcountry = country
     violent = d.coding.event_type in ARMED_VIOLENCE
-    a1 = _party_actor(d.side1, gcountry, kb=kb)
+    a1 = _party_actor(d.side1, gcountry, kb=kb, people_not_forces=patterns.people_not_forces)
     if a1 is not None and violent:
         a1 = _country_branch(as_forces(a1, kb=kb, index=index, country=country), country, kb=kb)
     if a1 is not None and violent and _no_longer_serving(d.side1.token) \
@@ -1991,7 +2000,8 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     if a1 is None:
         a1 = _officers_police(d.side1, country, kb=kb, patterns=patterns, head=d.mention.head)
     if a1 is None and violent:
-        a1 = _government_forces(d.side1, country, kb=kb)
+        a1 = _government_forces(d.side1, country, kb=kb, taking=d.kind == "territory",
+                                policing_countries=patterns.policing_countries)
     if a1 is None and violent and _lone_assailant(d):
         # "a teenager who attacked a teacher", "stabbed by a 21-year-old student": one person who does armed
         # violence is no civilian of it; ACLED codes the unnamed assailant as an unidentified armed group
@@ -2022,7 +2032,8 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
         a2 = generic(kind2, c2, kb=kb) or (a2 if d.side2.kind != "nationals" else None)
         d.civilian_targeting = kind2 == "civilians" and violent
     else:
-        a2 = _party_actor(d.side2, gcountry, kb=kb) or _officers_police(d.side2, country, kb=kb, patterns=patterns)
+        a2 = _party_actor(d.side2, gcountry, kb=kb, people_not_forces=patterns.people_not_forces) \
+            or _officers_police(d.side2, country, kb=kb, patterns=patterns)
         if a2 is not None and violent:
             a2 = _country_branch(as_forces(a2, kb=kb, index=index, country=country), country, kb=kb)
         elif a2 is None and _civilian_site_struck(d, patterns):
@@ -2409,7 +2420,7 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
         party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
             continue
-        actor = _party_actor(party, country, kb=kb)
+        actor = _party_actor(party, country, kb=kb, people_not_forces=patterns.people_not_forces)
         if actor is None and kb is not None and country and _military_reporting(tok):
             actor = getattr(kb.state_actor(country, "military"), "id", None)    # "a security officer told"
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
