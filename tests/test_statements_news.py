@@ -554,6 +554,14 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # what is asked in the mood of a request ("be" with no modal) is a demand; a question about it is none
     ("The general said he had requested that two more brigades be stationed on the border.", "demand", "other"),
     ("The mayor said she had asked whether the curfew would be lifted.", "other", "demand"),
+    # a captive handed to police or intelligence is taken into custody, no step towards calm; one handed to the Red
+    # Cross is released
+    ("The commander said: \"We gave him water and handed him over to the military police.\"", "other",
+     "de_escalation"),
+    ("The commander said: \"We will hand over the prisoners to the Red Cross.\"", "de_escalation", "other"),
+    # a measure called needed, with its reason, is justified
+    ("The governor said the new law was needed because officers risk their lives every day.", "justification",
+     "other"),
     # advice to shelter at home is a precaution, no call to action
     ("Police urged residents to stay in their homes while the gunmen were at large.", "other", "call_to_action"),
     # restraint kept to avoid a clash is a step towards calm
