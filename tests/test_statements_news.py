@@ -559,6 +559,10 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The commander said: \"We gave him water and handed him over to the military police.\"", "other",
      "de_escalation"),
     ("The commander said: \"We will hand over the prisoners to the Red Cross.\"", "de_escalation", "other"),
+    # what the speaker wants a party named to do is a demand; what one wants a public to understand, or a pronoun to
+    # do, is none
+    ("\"I want the Minister to say he is sorry,\" the widow said.", "demand", "other"),
+    ("\"I want people to understand what happened here,\" the pastor said.", "other", "demand"),
     # a measure called needed, with its reason, is justified
     ("The governor said the new law was needed because officers risk their lives every day.", "justification",
      "other"),
