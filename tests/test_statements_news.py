@@ -548,6 +548,24 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The protest leader urged the remaining occupiers to stand down.", "de_escalation", "call_to_action"),
     ("The protest leader urged the remaining occupiers to stand down.", "demand", "call_to_action"),
     ("The governor urged the crowd to remain calm and go home.", "de_escalation", "call_to_action"),
+    # a place left "peacefully" is a stand-down asked of those holding it
+    ("Police urged the squatters to leave the warehouse peacefully.", "de_escalation", "call_to_action"),
+    ("Police urged the squatters to leave the warehouse peacefully.", "demand", "call_to_action"),
+    # what is asked in the mood of a request ("be" with no modal) is a demand; a question about it is none
+    ("The general said he had requested that two more brigades be stationed on the border.", "demand", "other"),
+    ("The mayor said she had asked whether the curfew would be lifted.", "other", "demand"),
+    # a captive handed to police or intelligence is taken into custody, no step towards calm; one handed to the Red
+    # Cross is released
+    ("The commander said: \"We gave him water and handed him over to the military police.\"", "other",
+     "de_escalation"),
+    ("The commander said: \"We will hand over the prisoners to the Red Cross.\"", "de_escalation", "other"),
+    # what the speaker wants a party named to do is a demand; what one wants a public to understand, or a pronoun to
+    # do, is none
+    ("\"I want the Minister to say he is sorry,\" the widow said.", "demand", "other"),
+    ("\"I want people to understand what happened here,\" the pastor said.", "other", "demand"),
+    # a measure called needed, with its reason, is justified
+    ("The governor said the new law was needed because officers risk their lives every day.", "justification",
+     "other"),
     # advice to shelter at home is a precaution, no call to action
     ("Police urged residents to stay in their homes while the gunmen were at large.", "other", "call_to_action"),
     # restraint kept to avoid a clash is a step towards calm

@@ -29,6 +29,10 @@ _COURTESIES = frozenset({"condolence", "sympathy", "thanks", "gratitude", "congr
                          "prayer", "appreciation",
                          # the dead honoured or respected ("will honour his memory", "we respect the fallen")
                          "memory", "legacy", "victim", "dead", "fallen", "sacrifice"})
+# whom a captive is handed to when taken into custody ("handed him over to military intelligence"): an arrest's
+# sequel, no release or exchange
+_CUSTODY = frozenset({"police", "intelligence", "authority", "prosecutor", "prosecution", "court", "custody",
+                      "judiciary", "investigator", "security", "service", "agency", "jail", "prison"})
 # names of the word lists the rules read (validated at load by cues.py)
 LEXICONS = ("violent_verbs", "intent_heads", "first_person", "own_forces", "addressees", "call_verbs",
             "demand_verbs", "protected", "observers", "cognition_verbs", "dehumanising", "asking_verbs",
@@ -1208,7 +1212,7 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             continue
         # --- de-escalation verbs in the first person (abide by, release, withdraw, welcome) ---------
         if lemma in lex["deescalation_verbs"] and _is_first_person(subj, lex) and not _negated(t) \
-                and not any(_lemma(o) in _COURTESIES for o in _objects(t)):
+                and not any(_lemma(o) in _COURTESIES for o in _objects(t)) and not _into_custody(t):
             yield SyntaxHit("de_escalation", "syn.deesc.own_step")
             continue
         # --- denial verbs with the issuer as subject ----------------------------------------------
@@ -1236,6 +1240,14 @@ _HARM_NOUNS = WARNING_WORDS | frozenset({"destruction", "annihilation", "escalat
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _ARMS = frozenset({"weapon", "missile", "rocket", "bomb", "arsenal", "nuke"})
 _ENDING = frozenset({"end", "stop", "prevent", "avoid", "resolve", "settle", "limit", "reduce", "contain"})
+
+
+def _into_custody(t: "Token") -> bool:
+    """Whether a captive is handed to police, intelligence or a court ("handed him over to military
+    intelligence"): custody, no step towards calm ("we will hand over the prisoners to the Red Cross" is one)."""
+    return _lemma(t) == "hand" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(g) in _CUSTODY for g in c.children if g.dep_ == "pobj")
+        for c in t.children)
 
 
 def _foretold(t: "Token") -> bool:
