@@ -848,6 +848,43 @@ def test_a_town_naming_another_gathering_or_incident_lends_no_place():
     assert place_for(0, 0, len(text), [denver], text=text, earlier=[], later=[], document=DocumentPlaces()) is denver
 
 
+def test_a_town_naming_an_assault_or_killings_lends_the_sentence_before_no_place():
+    # "A boy heard gunfire. Planning for the Lyon assault was done abroad.": Lyon is the assault's place, not the
+    # gunfire's; so is a town told with its "killings" or "massacres"
+    for noun in ("assault", "killings", "massacres"):
+        text = f"A boy heard gunfire near his home. Planning for the Lyon {noun} was done abroad."
+        lyon = _place("Lyon", text.index("Lyon"), kind="populated_place", country="France")
+        first = text.index(".") + 1
+        assert place_for(12, 0, first, [lyon], text=text, earlier=[], later=[(first, len(text))],
+                         document=DocumentPlaces()) is None, noun
+    text = "A boy heard gunfire near his home. Police later searched a flat in Lyon."
+    lyon = _place("Lyon", text.index("Lyon"), kind="populated_place", country="France")
+    first = text.index(".") + 1
+    assert place_for(12, 0, first, [lyon], text=text, earlier=[], later=[(first, len(text))],
+                     document=DocumentPlaces()) is lyon
+
+
+def test_a_town_someone_spoke_on_a_trip_to_is_where_they_spoke():
+    from conflictdesk.extract.events.attributes import told_in
+    text = "The minister, speaking on a two-day trip to Oslo, said troops shelled villages near Lyon."
+    places = [_place(n, text.index(n), country=c) for n, c in (("Oslo", "Norway"), ("Lyon", "France"))]
+    assert [p.name for p in told_in(places, text)] == ["Oslo"]
+
+
+def test_the_town_a_report_was_filed_from_counts_as_its_country_named_once_and_last():
+    from conflictdesk.extract.events.stage import note_country
+    text = "x" * 400
+    filed = _place("Ankara", 0, country="Turkey")
+    turkey = _place("Turkey", 100, kind="country", country="Turkey")
+    madrid = _place("Madrid", 200, country="Spain")
+    # a country named once, a town of another named once: the dateline's country tips it
+    assert note_country([turkey, madrid], [], [], kb=None, filed=filed) == "Turkey"
+    assert note_country([turkey, madrid], [], [], kb=None) == "Spain"
+    # a country named once and the dateline of another: the country the text names wins the tie
+    chad = _place("Chad", 50, kind="country", country="Chad")
+    assert note_country([chad], [], [], kb=None, filed=madrid) == "Chad"
+
+
 def test_the_places_of_a_wire_reports_credits_are_no_places_of_its_story():
     from conflictdesk.extract.events.attributes import without_credits
     text = ("Hundreds marched in Lyon on Sunday.\n(Reporting by Anna Berg and the TV desk; Additional reporting by "

@@ -1462,9 +1462,10 @@ HOME_OF = re.compile(r"(?:\b\d{1,3},\s+of|\b(?:resident|native)s?\s+of|\bwho\s+(
 
 
 # where someone spoke: "told reporters in Geneva", "told a news briefing in Washington", "at a press conference
-# in Moscow"; the town of a telling, not of what it tells
-TOLD_IN = re.compile(r"\b(?:told\s+(?:reporters|journalists|(?:a|the)\s+(?:[\w-]+\s+)?(?:briefing|conference))|"
-                     r"(?:news|press)\s+(?:briefing|conference))\s+in\s+$", re.IGNORECASE)
+# in Moscow", "said while on a trip to Tehran"; the town of a telling, not of what it tells
+TOLD_IN = re.compile(r"\b(?:(?:told\s+(?:reporters|journalists|(?:a|the)\s+(?:[\w-]+\s+)?(?:briefing|conference))|"
+                     r"(?:news|press)\s+(?:briefing|conference))\s+in|"
+                     r"on\s+an?\s+(?:[\w-]+\s+)?(?:trip|visit|tour)\s+to)\s+$", re.IGNORECASE)
 
 
 # where diplomats meet: "peace talks in Geneva", "to be discussed by a working group on Friday in Geneva", "the
@@ -1710,9 +1711,11 @@ def _first_precise(cands: list[Place], anchor: int) -> Place:
                                      p.span.start > anchor + 250, p.span.start))
 
 
-# a place that names an incident ("a suspect in the Paris attacks"): where that incident happened, no other
-EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|bombings?|explosions?|shootings?|massacre|siege|stabbings?|"
-                         r"rampage|clashes|riots|uprising)\b", re.IGNORECASE)
+# a place that names an incident ("a suspect in the Paris attacks", "the planning for the Paris assault"): where
+# that incident happened, no other
+EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|assaults?|bombings?|explosions?|shootings?|killings?|"
+                         r"massacres?|siege|stabbings?|ambush(?:es)?|atrocit(?:y|ies)|carnage|rampage|clashes|riots|"
+                         r"uprising)\b", re.IGNORECASE)
 
 
 # a place told as the site of an event of a year ("eclipsing the 2007 massacre of 32 people at Virginia Tech", "since

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 
 # a name told with an age, news style for a person ("Marsh, 25, was arrested"): that name is a person's
 TOLD_WITH_AGE = re.compile(r"\b([A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?),\s+(?:aged\s+)?\d{1,3},\s")
+# a name told as an outlet's ("the Zaman newspaper", "the daily Zaman"): a newspaper, channel or agency of that
+# name, wherever else the text names it ("police raided Zaman")
+OUTLET_NAMES = (re.compile(r"\b(?:newspaper|daily|weekly|paper|magazine|broadcaster|channel|agency)\s+"
+                           r"([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)\b(?!['’])"),
+                re.compile(r"\b(?:The\s+)?([A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?)\s+"
+                           r"(?:newspaper|daily|magazine|news\s+agency|TV|television)\b"))
 
 
 def plausible_candidates(cands: Iterable[Candidate], *, parsed: "Doc", kb: Any, gaz: "Gazetteer",
@@ -50,6 +56,7 @@ class NamedSpans:
     demonyms: frozenset[str]
     surnames: frozenset[str]                      # last words of people's full names ("Clinton"), names told
     #                                               with an age ("Marsh, 25,")
+    outlets: frozenset[str] = frozenset()         # names the text tells as an outlet's (`OUTLET_NAMES`)
 
     @classmethod
     def of(cls, parsed: "Doc", *, text: str, demonyms: frozenset[str]) -> "NamedSpans":
@@ -63,8 +70,12 @@ class NamedSpans:
             spans["ADJ" if adjective else ent.label_].append((start, ent.end_char))
         surnames = frozenset([*(text[s:e].split()[-1] for s, e in spans["PERSON"] if len(text[s:e].split()) > 1),
                               *(m.group(1) for m in TOLD_WITH_AGE.finditer(text))])
+        # not a name the text also puts things in ("Dabiq magazine" ... "fighting in Dabiq"): the town too
+        told = {m.group(1) for pattern in OUTLET_NAMES for m in pattern.finditer(text)}
+        outlets = frozenset(n for n in told if n.lower() not in STOP_WORDS and not re.search(
+            rf"\b(?:in|near|outside|(?:town|city|village|district) of)\s+{re.escape(n)}\b", text))
         return cls(tuple(spans["PERSON"]), tuple(spans["ORG"]), tuple(spans["NORP"]), tuple(spans["LANGUAGE"]),
-                   tuple(spans["ADJ"]), demonyms, surnames)
+                   tuple(spans["ADJ"]), demonyms, surnames, outlets)
 
     def vetoes(self, c: Candidate, gaz: "Gazetteer") -> bool:
         """Whether the candidate is one of these rather than a place. The small model mislabels
@@ -103,6 +114,8 @@ class NamedSpans:
             # governs ("clashes ... at the Capitol in Sacramento" beside the group "Antifa Sacramento" the
             # tagger takes for a person), though "of" alone says no place ("the nomination of Garland")
             return True
+        if c.text in self.outlets and c.origin != "dateline" and _largest(gaz, c.text) < PARTIAL_MIN_POPULATION:
+            return True             # "the Zaman newspaper ... police raided Zaman": the outlet, not a village
         for start, end in self.organisations:
             if start < c.start and c.end <= end and _largest(gaz, c.text) < PARTIAL_MIN_POPULATION:
                 return True         # inside an organisation's name, unless a city ("University of Goma")
