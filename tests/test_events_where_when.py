@@ -871,20 +871,6 @@ def test_a_town_someone_spoke_on_a_trip_to_is_where_they_spoke():
     assert [p.name for p in told_in(places, text)] == ["Oslo"]
 
 
-def test_the_town_a_report_was_filed_from_counts_as_its_country_named_once_and_last():
-    from conflictdesk.extract.events.stage import note_country
-    text = "x" * 400
-    filed = _place("Ankara", 0, country="Turkey")
-    turkey = _place("Turkey", 100, kind="country", country="Turkey")
-    madrid = _place("Madrid", 200, country="Spain")
-    # a country named once, a town of another named once: the dateline's country tips it
-    assert note_country([turkey, madrid], [], [], kb=None, filed=filed) == "Turkey"
-    assert note_country([turkey, madrid], [], [], kb=None) == "Spain"
-    # a country named once and the dateline of another: the country the text names wins the tie
-    chad = _place("Chad", 50, kind="country", country="Chad")
-    assert note_country([chad], [], [], kb=None, filed=madrid) == "Chad"
-
-
 def test_the_places_of_a_wire_reports_credits_are_no_places_of_its_story():
     from conflictdesk.extract.events.attributes import without_credits
     text = ("Hundreds marched in Lyon on Sunday.\n(Reporting by Anna Berg and the TV desk; Additional reporting by "

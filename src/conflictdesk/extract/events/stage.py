@@ -2857,15 +2857,12 @@ def news_country(drafts: list[Draft], note: str | None, *, filed: Place | None =
 def note_country(places: list[Place], actors: list[Actor], parties: list[Party], *, kb: Any,
                  filed: Place | None = None) -> str | None:
     """The country a report is about when an event's own place does not say: the country of its
-    places (most named, then first; the town it was `filed` from, a dateline without a dash, counts as its
-    country named once, last: "ISTANBUL Turkish police fired ..." in a report naming Turkey once, Brussels once,
-    not "DAKAR ... killed a boy in Cameroon"), else of the actors it names, else of its role words, else of
-    the town it was filed from ("CINCINNATI A gorilla was shot ...")."""
+    places (most named, then first), else of the actors it names, else of its role words, else of the
+    town it was filed from (`filed`, a dateline without a dash: "CINCINNATI A gorilla was shot ...")."""
     counts: dict[str, int] = {}
-    places = places + ([filed] if filed is not None and places else [])
     for p in places:
         if p.country:
-            counts[p.country] = counts.get(p.country, 0) + (2 if p.kind != "country" and p is not filed else 1)
+            counts[p.country] = counts.get(p.country, 0) + (2 if p.kind != "country" else 1)
     if counts:
         return max(counts, key=lambda c: (counts[c], -next(i for i, p in enumerate(places) if p.country == c)))
     for a in actors:
