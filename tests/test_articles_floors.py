@@ -24,8 +24,11 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.66, "ev_precision": 0.745, "actor1_ok": 0.78, "date_ok": 0.835, "loc25": 0.81,
-            "st_found": 0.875, "st_label_f1": 0.805},
+    "dev": {"ev_recall": 0.67, "ev_precision": 0.755, "actor1_ok": 0.79, "date_ok": 0.84, "loc25": 0.81,
+            "st_found": 0.875, "st_label_f1": 0.825},
+    # measured dev (12-07 18:50, rounds 18-19: eleven helper branches, seeds 164-177, read on unannotated
+    #   articles; two of their changes taken back at integration): ev_recall 0.673 ev_precision 0.759
+    #   actor1_ok 0.794 date_ok 0.842 loc25 0.811 st_found 0.885 st_label_f1 0.830; batch 15 0.467 0.737.
     # measured dev (12-07 15:55, rounds 16-17: thirteen helper branches, seeds 151-163, most read on unannotated
     #   articles; three of their changes taken back at integration): ev_recall 0.665 ev_precision 0.754
     #   actor1_ok 0.788 date_ok 0.844 loc25 0.817 st_found 0.885 st_label_f1 0.814; batch 15 0.467 0.667.
@@ -88,8 +91,11 @@ ARTICLE_FLOORS = {
     #   ev_precision 0.694 actor1_ok 0.706 date_ok 0.767 loc25 0.859 st_found 0.911 st_label_f1 0.806 (19:20, when
     #   batches 10-11 were added: 0.695 0.657 0.710 0.742 0.835 0.883 0.769). On the 53 older dev articles: 0.764
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
-    "test": {"ev_recall": 0.54, "ev_precision": 0.59, "actor1_ok": 0.605, "date_ok": 0.725, "loc25": 0.76,
+    "test": {"ev_recall": 0.54, "ev_precision": 0.59, "actor1_ok": 0.615, "date_ok": 0.725, "loc25": 0.76,
              "st_found": 0.865, "st_label_f1": 0.67},
+    # measured test (12-07 18:50, same code as the dev line above): ev_recall 0.543 ev_precision 0.597 actor1_ok
+    #   0.618 date_ok 0.730 loc25 0.761 st_found 0.871 st_label_f1 0.674; batch 16 0.545 0.643 (precision
+    #   0.621 -> 0.643), points 0.664, labels 0.624.
     # measured test (12-07 15:55, same code as the dev line above): ev_recall 0.543 ev_precision 0.597 actor1_ok
     #   0.611 date_ok 0.730 loc25 0.762 st_found 0.871 st_label_f1 0.674; batch 16 unchanged (0.545 0.621, points
     #   0.664, labels 0.624).

@@ -522,7 +522,8 @@ def test_a_coarse_time_closing_the_relative_clause_of_the_event_dates_it(nlp):
     from conflictdesk.extract.events.attributes import clause_times
 
     # "last year" ends the clause of the killing: the parser hangs it from "was indicted", the news
-    text = "The militant who shot and killed two guards as they fled a checkpoint last year was indicted by a grand jury."
+    text = ("The militant who shot and killed two guards as they fled a checkpoint last year was indicted by a "
+            "grand jury.")
     doc = Document(id="d", text=text, language="en", published=SUNDAY)
     parsed = nlp(text)
     head = next(t for t in parsed if t.text == "killed")
