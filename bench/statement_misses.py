@@ -100,8 +100,7 @@ def main() -> None:
         if out is None:
             continue
         text = out["document"]["text"]
-        points = [dict(p, speaker=s.get("speaker") or s.get("actor")) for s in out.get("statements") or []
-                  for p in s.get("points") or []]
+        points = _points_of(out)
         lines = []
         spans = []
         for gp in g.get("statements") or []:
@@ -136,6 +135,12 @@ def main() -> None:
     print(f"\n{missed} of {total} gold points missed" + (f"; {extra} predicted points match none" if args.extra else ""))
 
 
+def _points_of(out: dict[str, Any]) -> list[dict[str, Any]]:
+    """The predicted points of one contract output, each with its statement's speaker (else its actor)."""
+    return [dict(p, speaker=s.get("speaker") or s.get("actor")) for s in out.get("statements") or []
+            for p in s.get("points") or []]
+
+
 def list_label_errors(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]], *, only: set[str]) -> None:
     """Print the label errors of found gold points, per article, then the missing and extra counts per label."""
     missing: Counter[str] = Counter()
@@ -146,8 +151,7 @@ def list_label_errors(gold: list[dict[str, Any]], outs: dict[str, dict[str, Any]
         if out is None:
             continue
         text = out["document"]["text"]
-        points = [dict(p, speaker=s.get("speaker") or s.get("actor")) for s in out.get("statements") or []
-                  for p in s.get("points") or []]
+        points = _points_of(out)
         lines = []
         for gp in g.get("statements") or []:
             gs = text.find(gp["point"])
