@@ -228,6 +228,12 @@ def _aircraft_strikes_no_one(head: "Token") -> bool:
                    and not _carried_off(c) for c in word.children)
 
 
+def idle_aircraft(head: "Token") -> bool:
+    """An aircraft word that strikes no one ("heard gunfire and helicopters"): joined to another event word, it
+    names what was there, not the weapon of that event."""
+    return head.lemma_.lower() in AIRCRAFT | MANNED_AIRCRAFT and _aircraft_strikes_no_one(head)
+
+
 def _carried_off(verb: "Token") -> bool:
     """"carry" with no "out" ("as the bird carries it off"): carrying something, no strike carried out."""
     return verb.lemma_.lower() == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
