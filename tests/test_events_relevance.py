@@ -258,3 +258,11 @@ def test_helicopters_heard_with_gunfire_are_no_air_strike(nlp, kb):
             "Villagers said they heard gunfire and helicopters through the night.")
     subs = [e.sub_event_type for e in events(nlp, kb, text)]
     assert "Air/drone strike" not in subs, subs
+
+
+@pytest.mark.parametrize("text", [
+    "HAIFA Families sued a charity on Tuesday for allegedly financing militant attacks on their relatives.",
+    "The minister accused the neighbouring state of funding bombings in the capital.",
+])
+def test_attacks_someone_helped_pay_for_are_no_incident(nlp, kb, text):
+    assert events(nlp, kb, text) == [], [(e.rule, e.evidence.text[:50]) for e in events(nlp, kb, text)]
