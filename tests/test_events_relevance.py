@@ -244,3 +244,25 @@ def test_leaving_a_post_and_lives_put_at_risk_are_no_events(nlp, kb):
 def test_lives_claimed_are_deaths(nlp, kb):
     evs = events(nlp, kb, "KABUL Fighting in Helmand on Monday claimed the lives of 14 soldiers, officials said.")
     assert [e.event_type for e in evs] == ["Battles"]
+
+
+def test_a_place_out_of_control_is_no_ground_taken(nlp, kb):
+    text = ("Rebels shelled an army post near the river on Monday. "
+            "The mayor said on Tuesday that the city's finances were spinning out of control.")
+    subs = [e.sub_event_type for e in events(nlp, kb, text)]
+    assert not any("territory" in s for s in subs), subs
+
+
+def test_helicopters_heard_with_gunfire_are_no_air_strike(nlp, kb):
+    text = ("Gunmen attacked a checkpoint near the market on Sunday. "
+            "Villagers said they heard gunfire and helicopters through the night.")
+    subs = [e.sub_event_type for e in events(nlp, kb, text)]
+    assert "Air/drone strike" not in subs, subs
+
+
+@pytest.mark.parametrize("text", [
+    "HAIFA Families sued a charity on Tuesday for allegedly financing militant attacks on their relatives.",
+    "The minister accused the neighbouring state of funding bombings in the capital.",
+])
+def test_attacks_someone_helped_pay_for_are_no_incident(nlp, kb, text):
+    assert events(nlp, kb, text) == [], [(e.rule, e.evidence.text[:50]) for e in events(nlp, kb, text)]

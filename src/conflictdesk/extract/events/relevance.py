@@ -228,6 +228,24 @@ def _aircraft_strikes_no_one(head: "Token") -> bool:
                    and not _carried_off(c) for c in word.children)
 
 
+def idle_aircraft(head: "Token") -> bool:
+    """An aircraft word that strikes no one ("heard gunfire and helicopters"): joined to another event word, it
+    names what was there, not the weapon of that event."""
+    return head.lemma_.lower() in AIRCRAFT | MANNED_AIRCRAFT and _aircraft_strikes_no_one(head)
+
+
+# verbs of helping others to violence: "accused of financing attacks" tells support, not an incident
+ENABLING_VERBS = {"facilitate", "finance", "fund", "sponsor", "abet", "bankroll"}
+
+
+def _enabled_only(head: "Token") -> bool:
+    """"a lawsuit against the bank for allegedly facilitating attacks", "accused of funding bombings": attacks,
+    plural, named as what someone's help made possible (a verb of helping not told as done, an -ing or a bare
+    form) are no incident of their own."""
+    return head.tag_ in ("NNS", "NNPS") and head.dep_ == "dobj" and head.head.tag_ in ("VBG", "VB") \
+        and head.head.lemma_.lower() in ENABLING_VERBS
+
+
 def _carried_off(verb: "Token") -> bool:
     """"carry" with no "out" ("as the bird carries it off"): carrying something, no strike carried out."""
     return verb.lemma_.lower() == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -359,7 +377,8 @@ def not_an_occurrence(m: "Mention") -> bool:
     if m.coding.sub_event_type == "Shelling/artillery/missile attack" and len(m.tokens) == 1 \
             and _missile_strikes_no_one(head):
         return True
-    if _part_of_a_name(head) or _progress_made(head) or _armed_with(head) or _ties_to_a_doer(head):
+    if _part_of_a_name(head) or _progress_made(head) or _armed_with(head) or _ties_to_a_doer(head) \
+            or _enabled_only(head):
         return True
     if (_since_clause(head) and _dayless(head)) or _habitual(head) or _war_toll(head) or _spoken_of(head) \
             or _struggle(head) or _as_a_force(head) or _at_war(head) or _still_trying(head) or _any_one(head) \

@@ -41,7 +41,7 @@ from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_
                         named_as_known, refers_back, report_date, said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         accident_death, agreement_made, blast_accident_lead, death_accident_lead, hacking_attack,
-                        not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
+                        idle_aircraft, not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
 from .animals import harms_animal
 from .attribution import Attributions, read_attributions
 from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS,
@@ -913,6 +913,8 @@ def _weapon(m: Mention, patterns: EventPatterns) -> Any:
 
     def walk(x: Mention) -> None:
         for a in x.absorbed:
+            if idle_aircraft(a.head):
+                continue          # "heard gunfire and helicopters": aircraft beside the shooting, not its weapon
             seen.extend(t.lemma_.lower() for t in a.tokens)
             walk(a)
     walk(m)

@@ -175,6 +175,9 @@ def _holds_territory(head: "Token") -> bool:
         return True
     if head.tag_ in ("VBP", "VBZ") and head.lemma_.lower() in ("control", "hold", "occupy", "run"):
         return True            # "the Houthis, who control much of northern Yemen": holding, not taking
+    if head.lower_ == "control" and head.i >= 2 and head.doc[head.i - 1].lower_ == "of" \
+            and head.doc[head.i - 2].lower_ == "out":
+        return True            # "the country is out of control": disorder, no ground taken
     t = head
     for _ in range(3):
         if t.lower_ == "under" or (t.dep_ == "pobj" and t.head.lower_ == "under"):
