@@ -1802,3 +1802,13 @@ def test_one_killed_in_an_altercation_was_killed_by_whom_he_met(nlp, kb):
     evs = coded(nlp, kb, text)
     assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_is_listed_with_the_offensives_doer_is_no_opponent(nlp, kb):
+    # the parse hangs "tribal fighters and Shiite militias directed by Iran" on "offensive", not on "forces":
+    # they fight beside the Yemeni forces, not against them
+    text = ("But in less than ten days, the offensive by Yemeni forces, tribal fighters and Shiite militias directed "
+            "by Iran - all backed by Saudi air raids - have reversed insurgent gains on the ground and encircled "
+            "insurgents inside Taiz, a city now divided between the two sides.")
+    evs = [x for x in _sides(nlp, kb, text) if x[1] and x[1].startswith("Military Forces of Yemen")]
+    assert evs and all(a2 is None or "Iran" not in a2 for _, _, a2 in evs), evs

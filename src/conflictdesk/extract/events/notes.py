@@ -78,6 +78,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 UNIDENTIFIED = "unidentified-armed-group"
+CIVILIANS = "civilians-"
 
 
 MILITARY_IDS, POLICE_IDS = "military-forces-of-", "police-forces-of-"
@@ -201,10 +202,15 @@ def absorb(into: Draft, other: Draft, *, retold: bool = False) -> None:
     into.alone = into.alone or other.alone
     if other.actor1 is not None and other.actor1 == into.actor1 and into.claim_word is None:
         into.claim_word = other.claim_word or (other.mention.head.lemma_.lower() if other.status == "claimed" else None)
-    into.actor2 = into.actor2 or other.actor2
+    # a battle told again with the people its fighting killed ("five years of fighting that has killed 250,000
+    # people") takes no side from them: civilians are no side of a battle, only its dead
+    victims_only = into.coding.event_type == other.coding.event_type == "Battles" \
+        and other.actor2 is not None and other.actor2.startswith(CIVILIANS)
+    if not victims_only:
+        into.actor2 = into.actor2 or other.actor2
+        into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
     into.assoc1 += [x for x in other.assoc1 if x not in into.assoc1]
     into.assoc2 += [x for x in other.assoc2 if x not in into.assoc2]
-    into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
     # a place named with the telling wins over one borrowed from the sentences around, unless it is only the
     # region the borrowed town lies in ("air strikes" near Tel Asqof, told again as "coalition air strikes"
     # in northern Iraq): ACLED codes the incident at the most precise place reported

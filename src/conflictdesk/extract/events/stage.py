@@ -2412,12 +2412,17 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     doers = _other_doers(d) if a1 is None else frozenset()
     allies = {*d.assoc1, *(_country_branch(as_forces(a, kb=kb, index=index, country=country), country, kb=kb)
                            for a in d.assoc1)}
+    # who the doer is listed with ("the offensive by Syrian forces, Hezbollah and Shiite militias") fights beside
+    # it, the list also where the parse hangs it on the noun the doer's "by" follows ("offensive ... , militias")
+    beside = _listed_with(d.side1.token)
     for tok in d.mention.sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or \
                 (tok.lemma_.lower() not in patterns.armed_nouns and not _military_reporting(tok)):
             continue
         if tok.dep_ == "nsubj" and tok.head.i != d.mention.head.i and tok.head.lemma_.lower() in AFTER_VERBS:
             continue        # "police detained two suspects in the attacks": who arrests or charges after is no side
+        if tok.i in beside:
+            continue
         told = _telling(tok)
         party = _antecedent(resolve_phrase(tok, index, patterns), kb=kb, index=index, patterns=patterns)
         if party.kind in ("civilians", "protesters", "rioters", "nationals"):
@@ -2442,6 +2447,17 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
     if a2 is None and sides:
         a2 = sides[0]
     return a1, a2
+
+
+def _listed_with(doer: "Token | None") -> set[int]:
+    """The tokens listed with a side ("Syrian forces, Hezbollah and Shiite militias"), also when the parse hangs
+    the list on the noun the side's "by" follows ("the offensive by Syrian forces, Hezbollah and ...")."""
+    if doer is None:
+        return set()
+    listed = {c.i for c in doer.conjuncts}
+    if doer.dep_ == "pobj" and doer.head.lower_ == "by" and doer.head.head.pos_ == "NOUN":
+        listed |= {c.i for c in doer.head.head.conjuncts if c.i > doer.i}
+    return listed
 
 
 def _other_doers(d: Draft) -> frozenset[int]:
