@@ -809,6 +809,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "demand"),
     ('"We hope for greater help from the international community," the governor said.', "call_to_action", "demand"),
     ("The envoy said the international community must take firm measures against the junta.", "demand", "other"),
+    # an exhortation to more effort is a call; what the effort is for is its aim, no grounds for an act
+    ('"We need to redouble our efforts to protect our towns against the raiders," the governor said.',
+     "call_to_action", "justification"),
     # a request told as not made is no demand
     ("The minister said the inspector did not recommend that the officers be charged.", "other", "demand"),
 ])
