@@ -812,6 +812,9 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # an exhortation to more effort is a call; what the effort is for is its aim, no grounds for an act
     ('"We need to redouble our efforts to protect our towns against the raiders," the governor said.',
      "call_to_action", "justification"),
+    # demands only named as someone's tell nothing asked; with what they ask, they are a demand
+    ("The organiser said the marchers had been loud in presenting their demands.", "other", "demand"),
+    ("The organiser said the marchers repeated their demands for the governor to resign.", "demand", "other"),
     # a request told as not made is no demand
     ("The minister said the inspector did not recommend that the officers be charged.", "other", "demand"),
 ])
