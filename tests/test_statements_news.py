@@ -803,6 +803,20 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # data said to be wrong, however long the phrase that tells which data
     ("The ministry said the figures released by the opposition groups about the shelling of the two towns were "
      "wrong.", "denial", "other"),
+    # an appeal to donors or the international community for help is a call to action, no demand on a party;
+    # what it must do against a party is still a demand
+    ("The aid chief called for more funding from donors to rebuild the shattered villages.", "call_to_action",
+     "demand"),
+    ('"We hope for greater help from the international community," the governor said.', "call_to_action", "demand"),
+    ("The envoy said the international community must take firm measures against the junta.", "demand", "other"),
+    # an exhortation to more effort is a call; what the effort is for is its aim, no grounds for an act
+    ('"We need to redouble our efforts to protect our towns against the raiders," the governor said.',
+     "call_to_action", "justification"),
+    # demands only named as someone's tell nothing asked; with what they ask, they are a demand
+    ("The organiser said the marchers had been loud in presenting their demands.", "other", "demand"),
+    ("The organiser said the marchers repeated their demands for the governor to resign.", "demand", "other"),
+    # a request told as not made is no demand
+    ("The minister said the inspector did not recommend that the officers be charged.", "other", "demand"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
