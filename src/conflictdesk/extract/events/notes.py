@@ -1016,7 +1016,7 @@ def _victim_named_again(o: Draft, d: Draft) -> bool:
 def _nationals_of(d: Draft, o: Draft) -> bool:
     """`d`'s victims named only by their nationality ("killed about 100 Kenyans", civilians of that country by
     default) may be the forces of that country `o` struck ("attacked Kenyan peacekeepers"): no other target."""
-    country = _country_part(d.actor2, "civilians-")
+    country = _country_part(d.actor2, CIVILIANS)
     return d.side2.kind == "nationals" and country is not None and o.actor2 is not None \
         and o.actor2.startswith((MILITARY_IDS, POLICE_IDS)) and country in o.actor2
 

@@ -2269,7 +2269,7 @@ def _told_as_harmed(tok: Any) -> bool:
     """A side named as the one killed or wounded ("eight soldiers were killed", "killed two officers")."""
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
         tok = tok.head.head                     # "two of the officers were killed": the number is the subject
-    if tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "leave" and _left_harmed(tok):
+    if tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "leave" and _object_left_harmed(tok):
         return True
     if tok is None or tok.head.lemma_.lower() not in HARM_VERBS | WOUNDING_VERBS:
         return False
@@ -2279,7 +2279,7 @@ def _told_as_harmed(tok: Any) -> bool:
 LEFT_STATES = {"dead", "injured", "wounded", "hurt"}
 
 
-def _left_harmed(tok: Any) -> bool:
+def _object_left_harmed(tok: Any) -> bool:
     """"the shooting left seven officers injured", "the blast left two soldiers dead": the side an attack left
     so is one it harmed (the state told after the object, hung from it or from "left")."""
     after = [c for c in (*tok.children, *tok.head.children) if c.i > tok.i and c.dep_ != "conj"]
