@@ -465,3 +465,19 @@ def test_a_day_in_the_attacks_own_phrase_keeps_two_incidents_apart(nlp, kb):
     evs = extract(nlp, kb, text, published=dt.date(2016, 7, 6)).events
     days = {(e.sub_event_type, str(e.event_date)) for e in evs}
     assert {("Attack", "2016-07-01"), ("Suicide bomb", "2016-07-02")} <= days, days
+
+
+# a round-up's sentence that opens on its own place and tells who struck whom ("In Hebron, a Palestinian stabbed
+# a soldier") is a new incident, as one told with its own day is; a retelling by a pronoun is not
+def test_a_blow_told_after_its_own_place_is_an_incident(nlp, kb):
+    text = ("JERUSALEM (Reuters) - A Palestinian militant stabbed three people in Jerusalem on Monday, police said."
+            "\n\nIn the West Bank city of Hebron, a Palestinian walked into a bakery and stabbed an Israeli.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 3, 8)).events
+    assert len(evs) == 2 and "Hebron" in evs[1].evidence.text, [(e.location, e.evidence.text) for e in evs]
+
+
+def test_a_blow_retold_by_a_pronoun_after_a_place_is_no_new_incident(nlp, kb):
+    text = ("JERUSALEM (Reuters) - A Palestinian militant stabbed three people in Jerusalem on Monday, police said."
+            "\n\nIn the market, he then stabbed a shopkeeper.")
+    evs = extract(nlp, kb, text, published=dt.date(2016, 3, 8)).events
+    assert len(evs) == 1, [(e.location, e.evidence.text) for e in evs]

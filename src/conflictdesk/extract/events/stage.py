@@ -242,13 +242,27 @@ def _person_wounded(m: Mention, patterns: EventPatterns) -> bool:
     verbs = [head] + ([head.head] if head.dep_ == "conj" and head.head.pos_ == "VERB" else [])
     verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if not any(t.ent_type_ == "DATE" and (t.head in verbs or t.head.dep_ == "prep" and t.head.head in verbs)
-               for t in m.sent):
+               for t in m.sent) and not _place_told_first(verbs, m.sent):
         return False
     # a name the parse tags no place or organisation is a person's ("Cox was shot"); a pronoun ("where he was
     # shot") is most often the person hit again, in the retelling of an incident told before
     return any(c.dep_ in ("nsubjpass", "dobj") and c.pos_ != "PRON"
                and (_people(c, patterns) or c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_))
                for v in verbs for c in v.children)
+
+
+def _place_told_first(verbs: list[Any], sent: "SpacySpan") -> bool:
+    """A sentence that opens on its own place, then tells who struck ("In Hebron, a Palestinian stabbed a
+    soldier", in a round-up of the day's attacks): a new incident, as one told with its own day is; not a
+    retelling by a pronoun ("In the car, he then shot the driver")."""
+    first = sent[0]
+    if first.dep_ != "prep" or first.lower_ not in ("in", "at", "near") or first.head not in verbs:
+        return False
+    phrase = list(first.subtree)
+    after = phrase[-1].i + 1
+    if after >= sent.end or sent.doc[after].text != "," or not any(t.pos_ == "PROPN" for t in phrase):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ != "PRON" for v in verbs for c in v.children)
 
 
 def _victim_named(m: Mention) -> bool:
