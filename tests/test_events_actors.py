@@ -1812,3 +1812,65 @@ def test_who_is_listed_with_the_offensives_doer_is_no_opponent(nlp, kb):
             "insurgents inside Taiz, a city now divided between the two sides.")
     evs = [x for x in _sides(nlp, kb, text) if x[1] and x[1].startswith("Military Forces of Yemen")]
     assert evs and all(a2 is None or "Iran" not in a2 for _, _, a2 in evs), evs
+
+
+def test_who_tries_to_establish_a_death_did_not_cause_it(nlp, kb):
+    # the police work out what killed the man: they are no side of his death
+    text = ("Police said on Monday that they were trying to establish the cause of death of a man found dead in a "
+            "car in Manila.")
+    evs = coded(nlp, kb, text)
+    assert all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_the_killing_of_officers_names_them_the_target(nlp, kb):
+    # "the killing of two police officers": the officers were killed; no killer is named
+    text = "The killing of two police officers in Dallas on Sunday shocked the city."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+    assert all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_who_responds_to_reports_of_shootings_did_not_shoot(nlp, kb):
+    text = "A man was killed in Memphis on Friday while police responded to reports of two shootings in the city."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a1 is None or "Police" not in a1 for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_where_a_victim_works_is_no_side(nlp, kb):
+    # "an NYU professor": a university no knowledge-base entry holds names where he works; he is a civilian
+    text = "The gunman who killed an NYU professor in New York on Wednesday left behind a list of targets, police said."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 and a2.startswith("Civilians (United States)") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_one_accused_of_two_coordinated_acts_did_both(nlp, kb):
+    # "accused of running over and killing an officer": the accused man killed him, the officer is the target
+    text = ("A man accused of running over and killing a police officer in Memphis while fleeing has been charged "
+            "with murder, police said on Sunday.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type in ("Battles", "Violence against civilians")]
+    assert evs and all(a2 and a2.startswith("Police Forces of the United States") for _, _, a2 in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_shooting_rampage_is_one_gunmans(nlp, kb):
+    # a rampage with no doer told: ACLED's Sole Perpetrator, where it names one person acting alone
+    text = "Six people were killed during a shooting rampage in Kalamazoo, Michigan on Saturday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 and a1.startswith("Sole Perpetrator (United States)") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_plain_shooting_keeps_its_unidentified_gunmen(nlp, kb):
+    text = "Five people were killed in a shooting at a school in Ohio on Monday."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 and a1.startswith("Unidentified Armed Group (United States)") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_contractors_of_a_state_are_its_civilians(nlp, kb):
+    # "U.S. contractors": people working for hire, named by where they are from, not the state's forces
+    text = "Two U.S. contractors were kidnapped in Baghdad on Friday."
+    evs = coded(nlp, kb, text)
+    assert evs and all(a2 == "Civilians (United States)" for _, _, a2 in evs), [(a1, a2) for _, a1, a2 in evs]

@@ -321,6 +321,10 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
         kind = "armed"
     # "the al Qaeda-linked group", "Iran-backed militias": the party is not the one it is linked to
     hits = [h for h in hits if not BACKER.match(text_of(tok.doc), h[1])]
+    if kind == "civilians":
+        # "a Stanford professor", "an Acme employee": an organisation no knowledge-base entry holds, told as
+        # where a civilian works or studies, is no side; the civilian is
+        hits = [h for h in hits if h[1] > tok.idx or getattr(index.by_id.get(h[2]), "known", True)]
     # "a Palestinian-American", "a Jordanian-Palestinian": a person of two nationalities is told by the last,
     # the noun itself; the state before the hyphen is no side of its own
     hits = [h for h in hits if not any(o[0] == h[1] + 1 and text_of(tok.doc)[h[1]:o[0]] == "-"
@@ -575,7 +579,7 @@ SITE_NOUNS = {"center", "centre", "heart", "capital", "city", "town", "village",
               "area", "district", "province", "region", "street", "streets", "north", "south", "east", "west",
               "border", "countryside", "suburb", "neighborhood", "neighbourhood"}
 # people named by where they are from, and no more: civilians of that state (ACLED)
-NATIONALS_ABROAD = {"national", "tourist", "visitor", "expatriate", "citizen"}
+NATIONALS_ABROAD = {"national", "tourist", "visitor", "expatriate", "citizen", "contractor", "engineer"}
 # one person told by nationality as the one who acted ("a Palestinian man stabbed two soldiers"): that
 # country's people (an unidentified armed group); as a victim ("a British man was shot") a civilian where it happened
 PERSON_HEADS = {"man", "woman", "teenager", "youth", "boy", "girl", "bomber", "gunman", "assailant", "attacker"}
@@ -854,9 +858,14 @@ NOT_AGENT_PREPS = {"after", "before", "since", "following", "despite", "amid", "
 NOT_AGENT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "wake", "face", "aftermath", "fear", "risk",
                    "victim", "target", "toll", "suspect", "investigation", "probe", "inquiry", "trial", "connection",
                    "anniversary", "memorial", "survivor", "motive",
+                   # who works out what caused a death or who the dead man was did not kill him ("police were
+                   # trying to determine the cause of death of a man found in a car")
+                   "cause", "identity",
                    # who works at the place of an attack did not carry it out ("police cordoned off the site of
                    # the attack", "checked a sample from the blast scene")
                    "scene", "site"}
+# who answers an attack or a call about it did not carry it out ("officers responded to the shooting")
+RESPONDING = {"respond", "react", "rush", "race", "hurry"}
 # who looks into an attack did not carry it out, however the parser hangs the "into" ("opened a probe into it")
 INQUIRY_NOUNS = {"investigation", "probe", "inquiry", "inquest"}
 # who says, condemns, sees or suffers an attack did not carry it out ("the UN condemned the shelling",
@@ -879,7 +888,9 @@ NOT_AGENT_VERBS = {"say", "tell", "report", "state", "add", "comment", "explain"
                    # revised the death count in the shootings")
                    "pull", "retrieve", "remove", "collect", "bury", "count", "revise", "update", "tally",
                    # who picks it up on radar did not fire it ("the U.S. military detected a missile launch")
-                   "detect", "track", "spot", "observe"}
+                   "detect", "track", "spot", "observe",
+                   # who tries to establish what happened did not do it ("police are trying to determine the cause")
+                   "determine", "establish", "ascertain", "verify"}
 # an act "reported by state media", "condemned by the UN", a gunman "described by police": the "by" of such a
 # participle names who tells or judges it, not who did it (a strike "called by unions" is theirs)
 TOLD_BY = NOT_AGENT_VERBS - {"call"}
@@ -887,6 +898,11 @@ TOLD_BY = NOT_AGENT_VERBS - {"call"}
 # PKK for the attack": who is accused of, blamed for or charged with an act is its agent as told
 ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticize", "criticise", "fault",
             "credit", "sentence", "arrest", "detain", "indict", "sanction"}
+
+
+# an act done to the people its "of" phrase names ("the killing of two police officers")
+HARMED_OF_NOUNS = {"killing", "murder", "assassination", "shooting", "stabbing", "slaying", "execution", "beheading",
+                   "kidnapping", "abduction", "ambush"}
 
 
 # "a series of suicide bombings", "a wave of attacks": many acts told as one run of them
@@ -898,8 +914,11 @@ def accused_of(head: "Token") -> "Token | None":
     verb a participle, the noun it qualifies ("an Islamic State network blamed for a series of suicide
     bombings", "the cell accused of the attack")."""
     t = head
-    while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
-        t = t.head           # "sanctioned the North over a nuclear test and a rocket launch": each act told
+    while t.dep_ == "conj" and t.head.i != t.i and (t.head.pos_ in ("NOUN", "PROPN") or (
+            t.head.pos_ == "VERB" and t.head.dep_ == "pcomp")):
+        # "sanctioned the North over a nuclear test and a rocket launch", "accused of robbing and killing a
+        # guard": each act told
+        t = t.head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
         t = t.head.head
     if t.dep_ not in ("pcomp", "pobj") or t.head.dep_ != "prep" or t.head.lower_ not in ("of", "for", "over"):
@@ -958,6 +977,8 @@ def _governing_verb(tok: "Token") -> "Token | None":
             if below.dep_ == "prep" and any(c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS
                                             for c in t.children):
                 return None      # "will lead the investigation into the shooting", "into" hung from the verb
+            if below.dep_ == "prep" and below.lower_ == "to" and t.lemma_.lower() in RESPONDING:
+                return None      # "police responded to reports of a shooting": who answers it did not do it
             return t
     return None
 
@@ -1460,6 +1481,9 @@ def find_roles(m: Mention, *, index: ActorIndex, patterns: EventPatterns) -> Rol
         if struck and struck[0].lemma_.lower() in HELD_SITES | {"position", "post", "base", "stronghold"}:
             target = _held_by(struck[0], index, patterns) or (
                 struck[0] if _names_a_side(struck[0], index, patterns) else None)
+        elif struck and head.lemma_.lower() in HARMED_OF_NOUNS and struck[0].lemma_.lower() in FORCE_VICTIMS:
+            # "the killing of two police officers", "the murder of a soldier": who was killed, never the killer
+            target = struck[0]
     word = noun_anchor(m.head)
     if agent is None or (word.dep_ == "acl" and agent.i == word.head.i):
         agent = _stranded_modifier(word, index, patterns) or agent

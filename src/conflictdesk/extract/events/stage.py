@@ -61,9 +61,10 @@ from .patterns import Coding, EventPatterns, load_event_patterns
 from .recalled import recalled_once, told_over_a_span
 from .sites import SITE_PREPS, coordinated_sites, each_place
 from .whereabouts import person_place
-from .roles import (ARMED_MEN_WORDS, DYING_VERBS, FORCE_VICTIMS, LOSING_VERBS, RECIPROCAL, SPEAKING_VERBS,
-                    STATE_TYPES, TARGET_PREPS, ActorIndex, Party, accused_of, actor_entry, as_forces, find_roles,
-                    generic, noun_anchor, reduced_relative, resolve_phrase, resolve_role_phrase, told_relative)
+from .roles import (ARMED_MEN_WORDS, DYING_VERBS, FORCE_VICTIMS, HARMED_OF_NOUNS, LOSING_VERBS, RECIPROCAL,
+                    SPEAKING_VERBS, STATE_TYPES, TARGET_PREPS, ActorIndex, Party, accused_of, actor_entry, as_forces,
+                    find_roles, generic, noun_anchor, reduced_relative, resolve_phrase, resolve_role_phrase,
+                    told_relative)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
                        expelling, find_mentions, quoted_ranges, sentence_text_forms)
 
@@ -2151,7 +2152,23 @@ def _told_alone(d: Draft, country: str | None, *, kb: Any, index: ActorIndex, pa
         return False
     if d.coding.event_type == "Battles" and _actor_type(d.actor2, kb=kb, index=index) != "police":
         return False
+    if d.side1.token is None and d.coding.event_type == "Violence against civilians" and _rampage(d.mention.head) \
+            and not _armed_organisation_in(0, len(d.mention.head.doc.text), kb=kb, index=index):
+        return True        # "a mass shooting", "a shooting rampage" with no doer told: one gunman's
     return _one_individual(d.side1, kb=kb, index=index)
+
+
+RAMPAGE_WORDS = {"rampage", "spree"}
+
+
+def _rampage(head: Any) -> bool:
+    """Is the act told as a rampage: "a shooting rampage", "a killing spree", "a mass shooting" (one person's
+    run of killing, as such reports tell it; not "mass killings" of a war)?"""
+    words = [head, *(c for c in head.children if c.dep_ in ("compound", "amod")),
+             *([head.head] if head.dep_ == "compound" else [])]
+    if any(w.lemma_.lower() in RAMPAGE_WORDS for w in words):
+        return True
+    return head.lemma_.lower() == "shooting" and any(c.lower_ == "mass" for c in head.children)
 
 
 def _sole_perpetrators(drafts: list[Draft], *, kb: Any, patterns: EventPatterns) -> None:
@@ -2285,6 +2302,9 @@ def _told_as_harmed(tok: Any) -> bool:
         tok = tok.head.head                     # "two of the officers were killed": the number is the subject
     if tok is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "leave" and _object_left_harmed(tok):
         return True
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in HARMED_OF_NOUNS:
+        return True                              # "the killing of two officers"
     if tok is None or tok.head.lemma_.lower() not in HARM_VERBS | WOUNDING_VERBS:
         return False
     return tok.dep_ in ("nsubjpass", "dobj") or (tok.dep_ == "nsubj" and reduced_relative(tok.head, tok))
@@ -2302,7 +2322,8 @@ def _object_left_harmed(tok: Any) -> bool:
 
 def _fired_at(tok: Any) -> bool:
     """A side named as what was shot or struck at ("fired at the officers", "an attack on police")."""
-    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS
+    return tok is not None and tok.dep_ == "pobj" and (tok.head.lower_ in TARGET_PREPS or (
+        tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in HARMED_OF_NOUNS))   # "the killing of officers"
 
 
 def _came_under(tok: Any) -> bool:
@@ -2329,7 +2350,8 @@ def _attacked(tok: Any) -> bool:
     army"), not as one fought with ("a gunfight with the Indian army")."""
     while tok is not None and tok.dep_ in ("compound", "amod", "conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
-    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS
+    return tok is not None and tok.dep_ == "pobj" and (tok.head.lower_ in TARGET_PREPS or (
+        tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in HARMED_OF_NOUNS))   # "the killing of officers"
 
 
 # who of the state's forces tells what happened: "a senior security officer told Reuters", "army sources said"
