@@ -1741,6 +1741,11 @@ EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|assaults?|bombings?|exp
                          r"uprising)\b", re.IGNORECASE)
 
 
+# "the attacks in San Bernardino", "a bombing at the Ankara station": a place named as another incident's site
+EVENT_SITE_BEFORE = re.compile(r"\b(?:blasts?|attacks?|bombings?|explosions?|shootings?|killings?|massacres?|"
+                               r"stabbings?|rampage)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # a place told as the site of an event of a year ("eclipsing the 2007 massacre of 32 people at Virginia Tech", "since
 # the 2014 attack on a school in Peshawar"): that event's, not the place of another the sentence tells
 YEAR_EVENT_SITE = re.compile(r"\b(?:19|20)\d\d(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:massacres?|attacks?|bombings?|shootings?|"
@@ -2002,9 +2007,11 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if later is None:
         end = text.find("\n", sent_end)
         later = [(sent_end, len(text) if end == -1 else end)]
-    # a place naming another incident there ("the shootings at a Dallas protest") lends the sentence before no place
+    # a place naming another incident there ("the shootings at a Dallas protest", "an echo of the attacks in Paris")
+    # lends the sentence before no place
     after = [p for s, e in later for p in places if s <= p.span.start < e and usable(p) and p.kind != "country"
-             and not EVENT_NAMED.match(text, p.span.end) and not GATHERING_NAMED.match(text, p.span.end)]
+             and not EVENT_NAMED.match(text, p.span.end) and not GATHERING_NAMED.match(text, p.span.end)
+             and not EVENT_SITE_BEFORE.search(text, max(s, p.span.start - 40), p.span.start)]
     if after and not recalled:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return finer(min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start)))
