@@ -538,3 +538,16 @@ def test_the_next_sentence_telling_the_violence_on_with_its_day_dates_the_lead(n
     lead = [e for e in events(nlp, kb, text) if e.evidence.text.startswith("The man")]
     assert lead and lead[0].event_date == dt.date(2016, 5, 6), [(e.event_date, e.sub_event_type, e.evidence.text[:30])
                                                                 for e in events(nlp, kb, text)]
+
+
+def test_a_clause_inside_the_incident_an_arrest_is_over_takes_no_day_of_the_arrest(nlp, kb):
+    # "that injured three people" tells the attacks the man was arrested over: Saturday is the arrest's
+    # (also through a participle and a second verb: "attacks on buses carrying pilgrims ... that killed ... and
+    # injured ...")
+    for text in ("Police on Saturday arrested a 30-year-old man in connection with attacks on two shops in Leeds "
+                 "that injured three people.",
+                 "Police on Saturday arrested a man in connection with attacks on two buses carrying pilgrims to a "
+                 "shrine near Leeds that killed one driver and injured four passengers."):
+        attacks = events(nlp, kb, text, published=dt.date(2016, 5, 9))
+        assert attacks and all(e.event_date is None and e.salience == "background" for e in attacks), \
+            [(e.sub_event_type, e.event_date, e.salience) for e in attacks]

@@ -1016,3 +1016,15 @@ def test_the_site_of_an_event_of_another_year_is_no_place_of_the_sentences_news(
     got = place_for(text.index("siege"), 0, len(text), [leeds], text=text, earlier=[], later=[],
                     document=DocumentPlaces(), own=(siege - 4, len(text) - 1))
     assert got is leeds
+
+
+def test_the_site_of_another_incident_in_the_next_sentence_lends_no_place(nlp, kb):
+    # "the attacks in Paris" of the next sentence is where other attacks were, not where this shooting was
+    text = ("Gunmen stormed a nightclub in Tampa early on Sunday, killing 12 people, police said.\n\n"
+            "A spokesman said the police were still searching for a third man. The shooting took place at about "
+            "2 a.m. on Sunday, and the two gunmen were killed by officers. In an echo of the attacks in Paris, "
+            "the gunmen wore suicide vests.")
+    doc = Document(id="d", text=text, language="en", published=dt.date(2016, 6, 16))
+    took_place = [e for e in extract_document(doc, nlp=nlp, kb=kb).events if "took place" in e.evidence.text]
+    assert took_place and all(e.country == "United States" and e.location != "Paris" for e in took_place), \
+        [(e.country, e.location) for e in took_place]

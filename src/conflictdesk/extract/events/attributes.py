@@ -1048,7 +1048,14 @@ AFTER_PREPS = {"in", "for", "over", "of", "with", "into", "to"}
 
 def after_the_fact(head: "Token") -> bool:
     """The event noun is what a suspect, a trial, an arrest or a memorial is about: the incident came before
-    the report's news ("arrested a suspect in the Paris attacks on Friday": Friday is the arrest's)."""
+    the report's news ("arrested a suspect in the Paris attacks on Friday": Friday is the arrest's). So is a verb
+    of a relative clause told inside such a noun's phrase ("arrested in connection with attacks on two shops that
+    injured three people", wherever the parser hangs the clause)."""
+    if head.pos_ == "VERB":
+        verb = head
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+            verb = verb.head        # "that killed one dog and injured three others"
+        return verb.dep_ == "relcl" and _in_after_the_fact_phrase(verb.head)
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     t = head
@@ -1060,6 +1067,22 @@ def after_the_fact(head: "Token") -> bool:
     if owner.lower_ == "connection" or owner.lemma_.lower() in AFTER_NOUNS:
         return True
     return owner.pos_ == "VERB" and owner.lemma_.lower() in AFTER_VERBS
+
+
+def _in_after_the_fact_phrase(noun: "Token") -> bool:
+    """The noun is an after-the-fact event noun (`after_the_fact`) or hangs in one's phrase through its
+    prepositions and the participles that modify its nouns ("attacks on two buses carrying pilgrims to a shrine")."""
+    t = noun
+    for _ in range(8):
+        if t.pos_ in ("NOUN", "PROPN") and after_the_fact(t):
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "compound", "conj") and t.head.i != t.i:
+            t = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+        elif t.pos_ == "VERB" and t.dep_ == "acl" and t.tag_ in ("VBG", "VBN"):
+            t = t.head
+        else:
+            return False
+    return False
 
 
 # what a crime someone is accused, charged, convicted or suspected of is told with ("accused of killing four
@@ -1718,6 +1741,11 @@ EVENT_NAMED = re.compile(r"(?:'s)?\s+(?:blasts?|attacks?|assaults?|bombings?|exp
                          r"uprising)\b", re.IGNORECASE)
 
 
+# "the attacks in San Bernardino", "a bombing at the Ankara station": a place named as another incident's site
+EVENT_SITE_BEFORE = re.compile(r"\b(?:blasts?|attacks?|bombings?|explosions?|shootings?|killings?|massacres?|"
+                               r"stabbings?|rampage)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # a place told as the site of an event of a year ("eclipsing the 2007 massacre of 32 people at Virginia Tech", "since
 # the 2014 attack on a school in Peshawar"): that event's, not the place of another the sentence tells
 YEAR_EVENT_SITE = re.compile(r"\b(?:19|20)\d\d(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:massacres?|attacks?|bombings?|shootings?|"
@@ -1979,9 +2007,11 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     if later is None:
         end = text.find("\n", sent_end)
         later = [(sent_end, len(text) if end == -1 else end)]
-    # a place naming another incident there ("the shootings at a Dallas protest") lends the sentence before no place
+    # a place naming another incident there ("the shootings at a Dallas protest", "an echo of the attacks in Paris")
+    # lends the sentence before no place
     after = [p for s, e in later for p in places if s <= p.span.start < e and usable(p) and p.kind != "country"
-             and not EVENT_NAMED.match(text, p.span.end) and not GATHERING_NAMED.match(text, p.span.end)]
+             and not EVENT_NAMED.match(text, p.span.end) and not GATHERING_NAMED.match(text, p.span.end)
+             and not EVENT_SITE_BEFORE.search(text, max(s, p.span.start - 40), p.span.start)]
     if after and not recalled:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return finer(min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start)))
