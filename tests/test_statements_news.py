@@ -817,6 +817,11 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The organiser said the marchers repeated their demands for the governor to resign.", "demand", "other"),
     # a request told as not made is no demand
     ("The minister said the inspector did not recommend that the officers be charged.", "other", "demand"),
+    # an armed drive named by a noun is force pledged; one the pledge ends is not
+    ("There was no sign that the junta would drop its vow to continue its onslaught against the hill tribes.",
+     "threat", "other"),
+    ("The commander pledged to press the offensive on the town before winter.", "threat", "other"),
+    ("The government promised to halt the air campaign and the bombing of the villages.", "other", "threat"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
