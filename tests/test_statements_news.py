@@ -822,6 +822,19 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "threat", "other"),
     ("The commander pledged to press the offensive on the town before winter.", "threat", "other"),
     ("The government promised to halt the air campaign and the bombing of the villages.", "other", "threat"),
+    # an act said to have become necessary is given its grounds
+    ("The sheriff's lawyer said the use of force became necessary in reacting to the driver's moves.",
+     "justification", "other"),
+    # an appeal to witnesses the speaker makes is a call; witnesses said to be afraid to come forward are not
+    ('"We want anybody who saw the shooting to come forward and talk to us," the police chief said.',
+     "call_to_action", "other"),
+    ("The detective said many witnesses were afraid to come forward.", "other", "call_to_action"),
+    ('"As a town, we must say enough is enough," the mayor said.', "call_to_action", "other"),
+    # advice to be cautious asks nobody to act
+    ("The expert urged caution over drawing conclusions from the size of the debris.", "other", "call_to_action"),
+    # told they cannot hide, those named are threatened; people who cannot hide from bombs are not
+    ('"We name the hackers so that they know they cannot hide," the attorney general said.', "threat", "other"),
+    ("The activist said civilians cannot hide from the bombs.", "other", "threat"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
