@@ -835,6 +835,12 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # told they cannot hide, those named are threatened; people who cannot hide from bombs are not
     ('"We name the hackers so that they know they cannot hide," the attorney general said.', "threat", "other"),
     ("The activist said civilians cannot hide from the bombs.", "other", "threat"),
+    # a reason that another party threatens harm is grounds given; a reason of no harm threatened is none
+    ('"If the law allows it, we will carry rifles because there are other groups threatening to do harm to us," '
+     "the leader said.", "justification", "other"),
+    ("The mayor said residents were leaving because they feared the winter.", "other", "justification"),
+    # a campaign said to have no end intended goes on: a threat
+    ("The foreign minister said his country had no intention of ending its air campaign.", "threat", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):
