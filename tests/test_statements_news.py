@@ -817,6 +817,30 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The organiser said the marchers repeated their demands for the governor to resign.", "demand", "other"),
     # a request told as not made is no demand
     ("The minister said the inspector did not recommend that the officers be charged.", "other", "demand"),
+    # an armed drive named by a noun is force pledged; one the pledge ends is not
+    ("There was no sign that the junta would drop its vow to continue its onslaught against the hill tribes.",
+     "threat", "other"),
+    ("The commander pledged to press the offensive on the town before winter.", "threat", "other"),
+    ("The government promised to halt the air campaign and the bombing of the villages.", "other", "threat"),
+    # an act said to have become necessary is given its grounds
+    ("The sheriff's lawyer said the use of force became necessary in reacting to the driver's moves.",
+     "justification", "other"),
+    # an appeal to witnesses the speaker makes is a call; witnesses said to be afraid to come forward are not
+    ('"We want anybody who saw the shooting to come forward and talk to us," the police chief said.',
+     "call_to_action", "other"),
+    ("The detective said many witnesses were afraid to come forward.", "other", "call_to_action"),
+    ('"As a town, we must say enough is enough," the mayor said.', "call_to_action", "other"),
+    # advice to be cautious asks nobody to act
+    ("The expert urged caution over drawing conclusions from the size of the debris.", "other", "call_to_action"),
+    # told they cannot hide, those named are threatened; people who cannot hide from bombs are not
+    ('"We name the hackers so that they know they cannot hide," the attorney general said.', "threat", "other"),
+    ("The activist said civilians cannot hide from the bombs.", "other", "threat"),
+    # a reason that another party threatens harm is grounds given; a reason of no harm threatened is none
+    ('"If the law allows it, we will carry rifles because there are other groups threatening to do harm to us," '
+     "the leader said.", "justification", "other"),
+    ("The mayor said residents were leaving because they feared the winter.", "other", "justification"),
+    # a campaign said to have no end intended goes on: a threat
+    ("The foreign minister said his country had no intention of ending its air campaign.", "threat", "other"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

@@ -1694,11 +1694,27 @@ def endangers_only(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
+# an armed drive named by a noun ("its vow to continue its onslaught", "pledged to press the offensive"): force as
+# much as a violent verb, unless it is what the pledge ends ("promised to halt the bombardment")
+_ARMED_DRIVES = frozenset({"offensive", "onslaught", "bombardment", "bombing", "airstrike", "counteroffensive",
+                           "counterattack", "jihad"})
+_HALTING = frozenset({"end", "stop", "halt", "cease", "suspend", "pause", "call", "scale", "wind"})
+
+
 def violent_content(tokens: "Span", lex: Mapping[str, frozenset[str]]) -> bool:
     """Whether a point speaks of violence or its consequences (what makes a warning a threat); not the first
     half of a hyphened modifier ("to take in 10,000 people fleeing war-torn Syria" pledges no war)."""
-    return any((_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS) and not _hyphen_prefix(t)
-               and not _inquired_into(t) for t in tokens)
+    return any((_lemma(t) in lex["violent_verbs"] or _lemma(t) in WARNING_WORDS or _armed_drive(t))
+               and not _hyphen_prefix(t) and not _inquired_into(t) for t in tokens)
+
+
+def _armed_drive(t: "Token") -> bool:
+    """Whether a noun names an armed drive the point goes on with, not one it ends ("to halt the offensive")."""
+    if t.pos_ != "NOUN" or _lemma(t) not in _ARMED_DRIVES:
+        return False
+    while t.dep_ == "conj" and t.head.i != t.i:        # "to halt the air campaign and the bombing"
+        t = t.head
+    return not (t.dep_ == "dobj" and _lemma(t.head) in _HALTING)
 
 
 # verbs and nouns of looking into what happened: their object is the past act looked into, no force pledged
