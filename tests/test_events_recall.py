@@ -308,6 +308,8 @@ def test_an_arrest_warrant_or_a_detention_center_is_no_arrest(nlp, kb, second, a
     ("Authorities detained two activists in Minsk on Tuesday.", 1),
     ("The farmer was arrested on Tuesday in Boise and charged in connection with a standoff on federal land.", 1),
     ("A man was arrested on Tuesday in Boise for stealing a car.", 0),
+    ("Kabore was arrested and jailed in March on accusations he helped the coup leader flee.", 1),
+    ("A man was arrested on Tuesday in Boise on charges of assault and reckless driving.", 0),
 ])
 def test_an_arrest_of_an_opponent_needs_no_other_word_of_conflict(nlp, kb, second, arrests):
     text = "Gunmen killed four soldiers at a checkpoint on Monday, the army said.\n\n" + second

@@ -824,6 +824,7 @@ POLITICAL_CAUSES = {"protest", "demonstration", "rally", "unrest", "riot", "occu
                     "coup", "uprising", "insurgency", "attack", "bombing", "plot", "terrorism", "sedition", "treason",
                     "subversion", "rebellion", "mutiny", "siege", "massacre", "blast", "explosion"}
 CAUSE_PREPS = {"over", "for", "after", "following"}
+ACCUSATION_NOUNS = {"accusation", "charge", "suspicion", "allegation"}
 
 
 def _political_arrest(m: Mention) -> bool:
@@ -839,10 +840,18 @@ def _political_arrest(m: Mention) -> bool:
            if w is t or w.dep_ in ("compound", "amod", "nmod", "poss")):
         return True
     # "arrested over the occupation", "charged with conspiracy in connection with a 2014 standoff"
-    return any(prep.dep_ == "prep" and (prep.lower_ in CAUSE_PREPS or prep.lower_ == "with"
-                                        and prep.head.lower_ == "connection")
-               and any(o.dep_ == "pobj" and o.lemma_.lower() in POLITICAL_CAUSES for o in prep.children)
-               for prep in head.subtree)
+    if any(prep.dep_ == "prep" and (prep.lower_ in CAUSE_PREPS or prep.lower_ == "with"
+                                    and prep.head.lower_ == "connection")
+           and any(o.dep_ == "pobj" and o.lemma_.lower() in POLITICAL_CAUSES for o in prep.children)
+           for prep in head.subtree):
+        return True
+    # "jailed on accusations he helped the coup leaders", "held on suspicion of plotting a bombing": what the
+    # accusation says runs to the sentence's end (the parser often hangs its clause elsewhere)
+    accused = [o for c in [head, *(x for x in head.children if x.dep_ == "conj")] for p in c.children
+               if p.dep_ == "prep" and p.lower_ == "on" for o in p.children
+               if o.dep_ == "pobj" and o.lemma_.lower() in ACCUSATION_NOUNS]
+    return any(w.pos_ == "NOUN" and w.lemma_.lower() in POLITICAL_CAUSES
+               for o in accused[:1] for w in m.sent[o.i - m.sent.start + 1:])
 
 
 # things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
