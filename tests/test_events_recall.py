@@ -293,9 +293,26 @@ def test_a_shooting_outside_any_story_of_violence_stays_out(nlp, kb):
     ("A judge issued an arrest warrant for the group's leader on Tuesday.", 0),
     ("The suspect was later held at a military detention center near the capital.", 0),
     ("Police arrested two suspects on Tuesday.", 1),
+    ("The deal funds a new office to keep records on arrests and other police matters.", 0),
 ])
 def test_an_arrest_warrant_or_a_detention_center_is_no_arrest(nlp, kb, second, arrests):
     text = "Gunmen killed four soldiers at a checkpoint on Monday, the army said. " + second
+    found = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
+    assert len(found) == arrests, [e.evidence.text for e in found]
+
+
+# an arrest of an opponent, an activist or a protester, or one over unrest, is political (ACLED) with no other
+# word of conflict in its paragraph; an arrest for a theft is not
+@pytest.mark.parametrize("second, arrests", [
+    ("The opposition leader was arrested in Harare on Tuesday.", 1),
+    ("Authorities detained two activists in Minsk on Tuesday.", 1),
+    ("The farmer was arrested on Tuesday in Boise and charged in connection with a standoff on federal land.", 1),
+    ("A man was arrested on Tuesday in Boise for stealing a car.", 0),
+    ("Kabore was arrested and jailed in March on accusations he helped the coup leader flee.", 1),
+    ("A man was arrested on Tuesday in Boise on charges of assault and reckless driving.", 0),
+])
+def test_an_arrest_of_an_opponent_needs_no_other_word_of_conflict(nlp, kb, second, arrests):
+    text = "Gunmen killed four soldiers at a checkpoint on Monday, the army said.\n\n" + second
     found = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
     assert len(found) == arrests, [e.evidence.text for e in found]
 

@@ -813,10 +813,60 @@ ARREST_THINGS = {"warrant", "center", "centre", "facility", "camp", "record", "o
 
 def _arrest_thing(m: Mention) -> bool:
     """An arrest noun that only qualifies a thing ("issued an arrest warrant for the speaker", "worked at a
-    juvenile detention center"): no arrest made."""
+    juvenile detention center", "records on arrests and use of force"): no arrest made."""
     head = m.head
-    return m.coding.sub_event_type == "Arrests" and m.trigger.kind != "label" and head.pos_ == "NOUN" \
-        and head.dep_ in ("compound", "nmod", "amod") and head.head.lemma_.lower() in ARREST_THINGS
+    if m.coding.sub_event_type != "Arrests" or m.trigger.kind == "label" or head.pos_ != "NOUN":
+        return False
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.lemma_.lower() in ARREST_THINGS:
+        return True
+    # a bare plural told as what a record or a policy is about ("data on arrests"), none of its own
+    if head.dep_ != "pobj" or head.tag_ != "NNS" or head.head.lower_ not in ("on", "of", "about") \
+            or any(c.dep_ in ("det", "nummod", "poss", "prep") for c in head.children):
+        return False
+    held = head.head.head           # "records on arrests", or "keep records on arrests" as the parser hangs it
+    return held.lemma_.lower() in ARREST_THINGS or held.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ARREST_THINGS for c in held.children)
+
+
+# who is taken, or what for, that makes an arrest political (ACLED codes arrests of opponents, activists,
+# protesters and fighters, and arrests over unrest or violence): such an arrest needs no other word of conflict
+# ("The opposition leader was arrested in Harare on Tuesday"); an arrest of a man for stealing a car needs one
+POLITICAL_DETAINEES = {"opposition", "activist", "protester", "protestor", "demonstrator", "dissident", "journalist",
+                       "blogger", "militant", "rebel", "insurgent", "jihadist", "islamist", "extremist", "occupier",
+                       "holdout", "politician", "lawmaker", "legislator", "senator", "parliamentarian", "minister",
+                       "mayor", "governor", "candidate", "coup", "plotter", "mutineer", "separatist", "ringleader"}
+POLITICAL_CAUSES = {"protest", "demonstration", "rally", "unrest", "riot", "occupation", "standoff", "stand-off",
+                    "coup", "uprising", "insurgency", "attack", "bombing", "plot", "terrorism", "sedition", "treason",
+                    "subversion", "rebellion", "mutiny", "siege", "massacre", "blast", "explosion"}
+CAUSE_PREPS = {"over", "for", "after", "following"}
+ACCUSATION_NOUNS = {"accusation", "charge", "suspicion", "allegation"}
+
+
+def _political_arrest(m: Mention) -> bool:
+    """An arrest told by its verb with a political detainee ("opposition supporters were detained", "arrested
+    two activists") or a political cause ("arrested over the occupation", "in connection with the standoff")."""
+    head = m.head
+    if m.coding.sub_event_type != "Arrests" or m.trigger.kind != "event" or head.pos_ != "VERB":
+        return False
+    taken = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj")]
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+        taken.append(head.head)             # "activists who were arrested", "two activists arrested on Monday"
+    if any(w.lemma_.lower() in POLITICAL_DETAINEES for t in taken for w in [t, *t.children]
+           if w is t or w.dep_ in ("compound", "amod", "nmod", "poss")):
+        return True
+    # "arrested over the occupation", "charged with conspiracy in connection with a 2014 standoff"
+    if any(prep.dep_ == "prep" and (prep.lower_ in CAUSE_PREPS or prep.lower_ == "with"
+                                    and prep.head.lower_ == "connection")
+           and any(o.dep_ == "pobj" and o.lemma_.lower() in POLITICAL_CAUSES for o in prep.children)
+           for prep in head.subtree):
+        return True
+    # "jailed on accusations he helped the coup leaders", "held on suspicion of plotting a bombing": what the
+    # accusation says runs to the sentence's end (the parser often hangs its clause elsewhere)
+    accused = [o for c in [head, *(x for x in head.children if x.dep_ == "conj")] for p in c.children
+               if p.dep_ == "prep" and p.lower_ == "on" for o in p.children
+               if o.dep_ == "pobj" and o.lemma_.lower() in ACCUSATION_NOUNS]
+    return any(w.pos_ == "NOUN" and w.lemma_.lower() in POLITICAL_CAUSES
+               for o in accused[:1] for w in m.sent[o.i - m.sent.start + 1:])
 
 
 # things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
@@ -3058,7 +3108,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
 
         def gated(m: Mention) -> bool:
             return _gated(m, here=here, window=window) or (m.trigger.id in told and _violence_to_people(m, patterns)) \
-                or _dated_violence_noun(m, doc.published)
+                or _dated_violence_noun(m, doc.published) or _political_arrest(m)
 
         mentions = [m for m in found_here if gated(m) or m.trigger.kind == "outcome"
                     or (hurt and m.coding.event_type in ARMED_VIOLENCE) or id(m) in crowd_acts or id(m) in done[k]]
