@@ -248,6 +248,9 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
      "other"),
     ("Its acceptance depends on whether the army ends the blockade of the port.", "demand", "de_escalation"),
     ("The harvest may be lost unless the rain stops.", "other", "demand"),
+    # access agreed to is a step towards calm; refused, none
+    ("The junta had agreed to allow access to the besieged valley.", "de_escalation", "other"),
+    ("The junta has not agreed to allow access to the valley.", "other", "de_escalation"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())
