@@ -231,6 +231,26 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     ("The raids, which I say were necessary to protect the border villages, will go on.", "justification", "other"),
     # an idiom of the narrator's, no reason a speaker gives
     ("Investors were nervous, and for good reason.", "other", "justification"),
+    # a negation read inside its word ("doesn't", "won't"), as "does not" is
+    ("The junta doesn't want a negotiated settlement of the dispute.", "other", "de_escalation"),
+    ("The rebels won't agree to a truce in the hills.", "other", "de_escalation"),
+    # a denial negated concedes; a denial told as another party's aside is not the speaker's
+    ("The ministry does not deny that the camps carry some risk.", "other", "denial"),
+    ("Nobody denies that the bridge was hit twice.", "other", "denial"),
+    ("The governor blamed the militia for the fire at the depot, which the militia denies.", "other", "denial"),
+    ("The governor blamed the militia for the fire, a charge its commander has flatly rejected.", "other", "denial"),
+    ("The militia denies starting the fire at the depot.", "denial", "other"),
+    # a proposal of talks turned down is no step towards calm; one taken up after a turn still is
+    ("The council rejected a proposal from the islanders to discuss a peace accord.", "other", "de_escalation"),
+    ("The council rejected the proposal, but said it was ready for talks next month.", "de_escalation", "other"),
+    # a condition set on another party, in the active voice, or as what an acceptance depends on
+    ("The farmers will not leave the depot unless the police drop the charges against their leader.", "demand",
+     "other"),
+    ("Its acceptance depends on whether the army ends the blockade of the port.", "demand", "de_escalation"),
+    ("The harvest may be lost unless the rain stops.", "other", "demand"),
+    # access agreed to is a step towards calm; refused, none
+    ("The junta had agreed to allow access to the besieged valley.", "de_escalation", "other"),
+    ("The junta has not agreed to allow access to the valley.", "other", "de_escalation"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())
@@ -275,6 +295,7 @@ def test_attribution_without_content_is_no_point(nlp, kb):
     ("The Yazidis are vermin who must be cleansed from the mountain.", "incitement", "other"),
     ("The Kurdish regional government has failed to pay salaries for five months.", "other", "incitement"),
     ("We will not hesitate to strike any ship that approaches our waters.", "threat", "de_escalation"),
+    ("The tribunal does not deny that the new camps carry some risk.", "other", "denial"),
 ])
 def test_parse_rules(nlp, text, label, absent):
     from conflictdesk.extract.statements.stage import label_sentence

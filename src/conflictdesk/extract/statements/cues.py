@@ -393,6 +393,20 @@ def _attributed_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ATTRIBUTED.finditer(text)]
 
 
+# another party's denial the point tells beside the speaker's words ("accused the rebels of the bombing, which the rebel
+# command denies", "a charge Moscow has rejected"): the reporter's aside, no denial of the speaker's; not one the speaker
+# makes of itself ("which it denies")
+_DENIED_BY_ANOTHER = re.compile(r"\b(?:which|a\s+charge|charges|an\s+accusation|accusations|allegations?)\s+"
+                                r"(?!(?:it|they|we|he|she|I)\b)(?:the\s+)?(?:[\w.'’-]+\s+){1,4}?"
+                                r"(?:(?:has|have|had|strongly|repeatedly|flatly|always)\s+){0,2}"
+                                r"(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed))\b", re.IGNORECASE)
+
+
+def _denied_by_another_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` tells another party's denial in an aside (see _DENIED_BY_ANOTHER)."""
+    return [(m.start(), m.end()) for m in _DENIED_BY_ANOTHER.finditer(text)]
+
+
 # cues that set a condition on another party ("only if ...", "provided that ...", "until ... is lifted"): a
 # ceasefire or a stop read after one is what the condition asks, not the speaker's de-escalation
 _CONDITION_CUES = frozenset({"demand.condition", "demand.terms", "demand.until"})
@@ -434,6 +448,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     names = _name_spans(text, tokens) if start is not None else []
     from_syntax_or_intro = set(out.labels)
     attributed = _attributed_spans(text) if start is not None else []
+    denied_aside = _denied_by_another_spans(text) if start is not None else []
     calm_at: list[int] = []                 # where the de-escalation cues matched
     condition_at: list[int] = []            # where a condition set on another party begins
     for cue in cueset.cues if start is not None else ():
@@ -451,6 +466,8 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
                 label, cue_id = None, cue_id + ":third_party"
             if label == "justification" and any(a <= match.start() < b for a, b in attributed):
                 label, cue_id = None, cue_id + ":attributed"    # grounds another party gives, told by the speaker
+            if label == "denial" and any(a <= match.start() < b for a, b in denied_aside):
+                label, cue_id = None, cue_id + ":another"       # "..., which the rebels deny": another's denial
             if cue_id not in out.cues:
                 out.cues.append(cue_id)
             if label is None:

@@ -498,12 +498,13 @@ def _finish(doc: Document, drafts: list[_Draft], dates: list[DateMention], cuese
 
 def label_sentence(text: str, parsed: "Doc", cues: CueSet | None = None) -> tuple[list[str], list[str], list[str]]:
     """Labels, cues and group targets of one free-standing sentence or point (the evaluation uses this):
-    its main verb, when it is a reporting verb, lends its label as in a reported statement."""
+    its main verb, when it is a reporting verb, lends its label as in a reported statement; negated, nothing
+    ("does not deny that ...", as a reported statement's verb)."""
     cueset = cues or load_cues()
     intro = None
     for token in parsed:
         if token.dep_ == "ROOT":
-            intro = intro_lemma(token)
+            intro = None if any(c.dep_ == "neg" for c in token.children) else intro_lemma(token)
             break
     labelling = label_text(text, cueset, intro=intro, tokens=parsed[:])
     return labelling.labels, labelling.cues, labelling.targets

@@ -1216,10 +1216,11 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
             yield SyntaxHit("de_escalation", "syn.deesc.own_step")
             continue
         # --- denial verbs with the issuer as subject ----------------------------------------------
-        # (not in the passive: "rights are denied by fanatics" is withheld from someone, no denial)
+        # (not in the passive: "rights are denied by fanatics" is withheld from someone, no denial; nor negated,
+        # which concedes: "the court does not deny that the refugees pose some risk", "no one denies it")
         if lemma in lex["denial_verbs"] and (t.i == root.i or t.dep_ == "conj") and subj is not None \
-                and _lemma(subj) not in lex["observers"] and not _deprives(t) \
-                and not any(c.dep_ == "auxpass" for c in t.children):
+                and _lemma(subj) not in lex["observers"] and not _deprives(t) and not _negated(t) \
+                and not _nobody(subj) and not any(c.dep_ == "auxpass" for c in t.children):
             yield SyntaxHit("denial", "syn.deny.verb")
             continue
     # --- justification: an act done for a protective purpose or for a reason given ---------------
@@ -1232,6 +1233,11 @@ def _sentence_hits(sent: "Span", lex: Mapping[str, frozenset[str]],
                 if group_in(sent.text):
                     yield SyntaxHit("incitement", "syn.incite.dehumanise")
                     break
+
+
+def _nobody(subj: "Token") -> bool:
+    """Whether a subject is no one ("nobody", "no one", "none of us")."""
+    return _lemma(subj) in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 # what a harm set on a condition is: besides violent verbs and the words of WARNING_WORDS, ruin and escalation
