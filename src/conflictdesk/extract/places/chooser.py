@@ -166,6 +166,9 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                     # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
                     places.append(_quarter(c, parent))
                 continue
+            if parent is not None and r is not None and r.kind not in COUNTRYISH and parent.kind not in COUNTRYISH \
+                    and _names_container(c, r, parent, text):
+                continue   # "the Tel Aviv suburb of Petah Tikva": both known, close; the event is in the suburb
         if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states) \
                 or _airport_namesake(c, r, near, text):
             continue
@@ -373,6 +376,13 @@ def _region_of_the_story(gaz: "Gazetteer", name: str, r: "ResolvedPlace | None",
 NAMED_SETTLEMENT_NOUNS = frozenset({"Village", "Town", "City"})
 
 
+def _told_town(c: Candidate, r: "ResolvedPlace", countries: list[str]) -> bool:
+    """ "the town of Karkamis" in a report mostly on Syria that names Turkey too: a town the text calls one, named
+    exactly as the gazetteer has it, in a country the document names, is that town however small."""
+    return c.settlement and r.kind == "populated_place" and r.match == "exact" and r.country_code in countries \
+        and name_key(c.text) == name_key(r.name)
+
+
 def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None, *,
             gaz: "Gazetteer") -> bool:
     """Whether a resolution is plausible enough to report."""
@@ -383,7 +393,7 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
     if r.country_code not in countries and gaz.prominent(c.text) == r:
         size = PROMINENT_POPULATION      # "talks in Geneva" in a report about Syria: Geneva, Switzerland
     if r.kind not in COUNTRYISH and strong and r.country_code not in strong and r.population < size \
-            and not c.admin1_hint and not c.country_hint and not r.imported:
+            and not c.admin1_hint and not c.country_hint and not r.imported and not _told_town(c, r, countries):
         return False   # a smaller place elsewhere in a document clearly about other countries ("Hit" in Syria)
     if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
         return False
