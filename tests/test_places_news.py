@@ -156,6 +156,20 @@ def test_a_town_the_text_calls_one_stands_in_a_country_it_names(places):
     assert not named(places(text.replace("the town of ", "")), "Karkamis")   # the bare name of a lesser town abroad
 
 
+def test_a_quarter_told_by_its_town_is_that_quarter(places):
+    # a quarter the gazetteer lacks after its town: the town's point under the quarter's name, ACLED style
+    found = places("Police fired tear gas in the Karachi neighbourhood of Lyari on Friday.")
+    assert [p.name for p in found] == ["Karachi - Lyari"] and found[0].geo_precision == 1
+    # a town's possessive before a quarter the gazetteer knows: the quarter alone
+    found = places("A bomb killed five shoppers in Baghdad's Sadr City district on Wednesday.")
+    assert [p.span.text for p in found] == ["Sadr City"]
+    found = places("A bomb killed five shoppers in Baghdad's Sadr City on Wednesday.")
+    assert [p.span.text for p in found] == ["Sadr City"]
+    # the quarter naming a site of the town ("Baghdad's Kadhimiya shrine") leaves the town where it was
+    found = places("A car bomb killed 20 people in southeastern Baghdad, far from Baghdad's Kadhimiya shrine.")
+    assert len(named(found, "Baghdad")) == 2
+
+
 def test_a_firms_name_is_no_town(places):
     # a firm's legal form or an airline after the name, a curly possessive included
     found = places("Cleaners for McDonald’s Corp went on strike in Chicago. Passengers of Delta Air Lines and "

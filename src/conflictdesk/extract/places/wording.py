@@ -98,6 +98,13 @@ CAPITAL_NAMED = re.compile(r"\bcapital(?: city)?,?\s+(?:of\s+[A-Z][\w\-]+,?\s+)?
 # A place named as the container of the place after it: "Baghdad's western suburb of Abu Ghraib".
 CONTAINER_OF = re.compile(r"(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:suburb|suburbs|district|neighbou?rhood|quarter|"
                           r"town|village|area|outskirts)\s+of\s+(?:the\s+)?")
+# A town whose possessive names a quarter of it: "Baghdad's Sadr City district", "Istanbul's Sultanahmet square".
+POSSESSIVE_OF = re.compile(r"(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}")
+QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|area|square)\b")
+# what may follow a quarter named bare after its town's possessive ("Baghdad's Sadr City, where", "... on Monday"):
+# not a site it names ("Baghdad's Kadhimiyah shrine" is the shrine's quarter, not the event's place)
+QUARTER_BARE_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:on|in|at|and|or|where|when|after|before|as|was|were|is|has|had|"
+                                r"killed|killing|left|leaving|wounded)\b")
 # buildings named for the government that sits in them ("the White House said", "the Kremlin denied"): the
 # office speaks or acts, no event takes place there
 GOVERNMENT_SEATS = frozenset({"white house", "kremlin", "pentagon"})
