@@ -136,6 +136,50 @@ def test_a_town_named_as_the_container_of_another_gives_way_to_it(places):
     assert [p.name for p in found] == ["Abu Ghraib"]
 
 
+def test_a_town_named_before_a_suburb_close_by_gives_way_to_it(places):
+    # both names are towns the gazetteer knows, a few kilometres apart: the larger, named first, only holds the other
+    found = places("A rocket struck a school in the Tel Aviv suburb of Petah Tikva on Monday, police said.")
+    assert [p.span.text for p in found] == ["Petah Tikva"] and found[0].country == "Israel"
+    found = places("Gunmen burned a police station in the Paris suburb of Saint-Denis overnight.")
+    assert [p.span.text for p in found] == ["Saint-Denis"]
+    # the smaller named first is the part: the town after it stays
+    found = places("Shells fell on the Jobar district of Damascus on Sunday.")
+    assert named(found, "Jobar") and named(found, "Damascus")
+
+
+def test_a_town_the_text_calls_one_stands_in_a_country_it_names(places):
+    # a small town in a country the report names but is not mostly about: "the town of X" says it is one
+    text = ("Syrian troops fought in Aleppo and Homs in Syria on Monday, Russian jets from Russia bombed Idlib, and "
+            "U.S. jets from Iraq struck Raqqa. Shells hit a school in the town of Karkamis, Turkey's governor said.")
+    found = places(text)
+    assert named(found, "Karkamis") and named(found, "Karkamis")[0].country == "Turkey"
+    assert not named(places(text.replace("the town of ", "")), "Karkamis")   # the bare name of a lesser town abroad
+
+
+def test_a_quarter_told_by_its_town_is_that_quarter(places):
+    # a quarter the gazetteer lacks after its town: the town's point under the quarter's name, ACLED style
+    found = places("Police fired tear gas in the Karachi neighbourhood of Lyari on Friday.")
+    assert [p.name for p in found] == ["Karachi - Lyari"] and found[0].geo_precision == 1
+    # a town's possessive before a quarter the gazetteer knows: the quarter alone
+    found = places("A bomb killed five shoppers in Baghdad's Sadr City district on Wednesday.")
+    assert [p.span.text for p in found] == ["Sadr City"]
+    found = places("A bomb killed five shoppers in Baghdad's Sadr City on Wednesday.")
+    assert [p.span.text for p in found] == ["Sadr City"]
+    # the quarter naming a site of the town ("Baghdad's Kadhimiya shrine") leaves the town where it was
+    found = places("A car bomb killed 20 people in southeastern Baghdad, far from Baghdad's Kadhimiya shrine.")
+    assert len(named(found, "Baghdad")) == 2
+
+
+def test_a_firms_name_is_no_town(places):
+    # a firm's legal form or an airline after the name, a curly possessive included
+    found = places("Cleaners for McDonald’s Corp went on strike in Chicago. Passengers of Delta Air Lines and "
+                   "Emirates Airlines were stranded, and guards of Halliburton Co fired shots in Houston.")
+    assert {p.span.text for p in found} == {"Chicago", "Houston"}
+    # a possessive with no noun after it names a shop: "at McDonald's in Chicago"
+    found = places("Two men were robbed at McDonald's in Chicago on Monday.")
+    assert [p.span.text for p in found] == ["Chicago"]
+
+
 def test_small_places_of_the_front_lines_are_curated(places):
     # towns and fronts near Mosul that the GeoNames packages lack, and a disputed region
     found = places("Kurdish forces repelled attacks on the Bashiqa front and in the Khazer area, west of Erbil. "

@@ -34,6 +34,7 @@ class Candidate:
     parent: str | None = None         # "Jobar neighbourhood of Damascus" -> "Damascus"
     quarter: bool = False             # "Midan district", "the Sheikh Maqsoud neighbourhood": part of a town
     within: str | None = None         # "Jarada town in the Idleb countryside" -> "Idleb"
+    settlement: bool = False          # "the town of Karkamis": the text calls it a town, village or city
     direction: str | None = None      # "northern" in "northern Syria"
     coast_of: str | None = None       # "Red Sea coastal area of Yemen" -> "Yemen" ("" when no country named)
     region_start: int | None = None   # where a region phrase starts ("northern Syria")

@@ -132,6 +132,8 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
     a region phrase as a region), each town under the spelling most of its mentions use."""
     countries, strong, anchors = known.countries, known.strong, known.anchors
     states = us_states_named(kept, gaz)
+    # the countries of the places read without context, each with how many names put it there
+    named = Counter(c.resolved.country_code for c in kept if c.resolved is not None and c.resolved.country_code)
     places: list[Place] = []
     spelled: list[tuple[int, str | None]] = []   # (index in places, the text's spelling of that mention)
     quarters: dict[str, "ResolvedPlace"] = {}    # a quarter's name -> the town the text puts it in
@@ -145,6 +147,7 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
             within = resolve_container(gaz, c, countries=countries, near=near)
             if within is not None and within.kind not in COUNTRYISH:
                 near = [within, *near]
+        others = named - Counter([c.resolved.country_code] if c.resolved is not None else [])   # the other names'
         if not c.curated_id:
             c.resolved = resolve_candidate(gaz, c, countries=countries, near=near)
         r = c.resolved
@@ -154,6 +157,7 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                                  > NEAR_TOLD_KM):
             places.append(_quarter(c, town))     # "Brownsville" of "the Brooklyn neighborhood of Brownsville"
             continue
+        parent = None
         if c.parent:
             parent = gaz.resolve(c.parent, countries=countries, near=[r for _, r in anchors])
             if parent is not None and parent.kind not in COUNTRYISH and (
@@ -166,7 +170,10 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                     # a quarter of a town that the gazetteer lacks, or places elsewhere: the town
                     places.append(_quarter(c, parent))
                 continue
-        if r is None or not accept(c, r, countries, strong, gaz=gaz) or _state_untold(c, r, states) \
+            if parent is not None and r is not None and r.kind not in COUNTRYISH and parent.kind not in COUNTRYISH \
+                    and _names_container(c, r, parent, text):
+                continue   # "the Tel Aviv suburb of Petah Tikva": both known, close; the event is in the suburb
+        if r is None or not accept(c, r, countries, strong, gaz=gaz, named=others) or _state_untold(c, r, states) \
                 or _airport_namesake(c, r, near, text):
             continue
         precision = r.geo_precision
@@ -177,6 +184,12 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
         region = region_phrase(gaz, c, r, text)
         if region is not None:
             places.append(region)
+            continue
+        if c.parent and parent is None and r.kind == "populated_place" \
+                and THE_BEFORE.search(text, max(0, c.start - 40), c.start):
+            # "the Karachi neighbourhood of Lyari", a quarter the gazetteer lacks: that quarter of the town, at its
+            # point
+            places.append(replace(_quarter(c, r), name=f"{r.name} - {c.parent}"))
             continue
         spelled.append((len(places), None if c.capital_of else spelling(c, r)))
         places.append(Place(span=Span(c.start, c.end, c.text), name=r.name, country=r.country,
@@ -373,9 +386,18 @@ def _region_of_the_story(gaz: "Gazetteer", name: str, r: "ResolvedPlace | None",
 NAMED_SETTLEMENT_NOUNS = frozenset({"Village", "Town", "City"})
 
 
+def _told_town(c: Candidate, r: "ResolvedPlace", named: Counter[str]) -> bool:
+    """ "the town of Karkamis" in a report filed from Istanbul on Syria: a town the text calls one, named exactly
+    as the gazetteer has it, in a country another name of the text puts a place in (`named`: countries by the
+    names read there without context, its own left out), is that town however small (not "the town of Hit" in a
+    report naming only Syria: the town alone does not put Iraq in the story)."""
+    return c.settlement and r.kind == "populated_place" and r.match == "exact" and named[r.country_code] > 0 \
+        and name_key(c.text) == name_key(r.name)
+
+
 def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[str] | None = None, *,
-            gaz: "Gazetteer") -> bool:
-    """Whether a resolution is plausible enough to report."""
+            gaz: "Gazetteer", named: Counter[str] | None = None) -> bool:
+    """Whether a resolution is plausible enough to report (`named`: `_told_town`)."""
     if c.curated_id or r.match == "curated" or c.capital_of:
         return True
     strong = countries[:3] if strong is None else strong
@@ -383,7 +405,8 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
     if r.country_code not in countries and gaz.prominent(c.text) == r:
         size = PROMINENT_POPULATION      # "talks in Geneva" in a report about Syria: Geneva, Switzerland
     if r.kind not in COUNTRYISH and strong and r.country_code not in strong and r.population < size \
-            and not c.admin1_hint and not c.country_hint and not r.imported:
+            and not c.admin1_hint and not c.country_hint and not r.imported \
+            and not _told_town(c, r, named or Counter()):
         return False   # a smaller place elsewhere in a document clearly about other countries ("Hit" in Syria)
     if (c.partial or c.via_of) and (r.match != "exact" or (countries and r.country_code not in countries[:3])):
         return False

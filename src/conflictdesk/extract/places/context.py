@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer import name_key
 from .candidates import Candidate
 from .wording import (DOTTED_STATE_AFTER, US_STATES_DOTTED, VENUE_APPOSITION, HYPHEN_NEXT, AFTER_NEAR, AFTER_ORG,
+                      POSSESSIVE_ALONE, SETTLEMENT_BEFORE,
                       AFTER_REGION, COAST_AFTER, COMMA_AFTER, DIRECTION_BEFORE, FUNCTION_WORDS, MONTHS, NOUN_NEXT,
                       US_STATES_AP, PAREN_AFTER, PART_OF, QUARTER_NOUNS, REGION_TOWN_BEFORE, ROUTE_END_BEFORE,
                       WITHIN, near_word_before)
@@ -36,6 +37,8 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         if not c.curated_id and AFTER_ORG.match(after) \
                 and not (VENUE_AFTER.match(after) and INDEFINITE_BEFORE.search(text, max(0, c.start - 4), c.start)):
             c.origin = "not_a_place"
+        if not c.curated_id and POSSESSIVE_ALONE.match(after):
+            c.origin = "not_a_place"   # "at McDonald's in Chicago": a shop or a firm, not McDonald, Kansas
         if not c.curated_id and VENUE_APPOSITION.match(after):
             c.origin = "not_a_place"   # "Pulse, a gay nightclub": the venue's name; the town it lies in is told apart
         if SIDE_AFTER.match(after) or (c.text.endswith(("'", "’")) and SIDE_AFTER.match("'" + after)):
@@ -84,6 +87,8 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
         if ROUTE_END_BEFORE.search(before):
             c.origin = "not_a_place"   # "en route from Oslo to Lima": a journey's ends, no incident's place
         _region_before(c, before, gaz)
+        if SETTLEMENT_BEFORE.search(before):
+            c.settlement = True
         if not c.precision and near_word_before(text, c.start):
             c.precision = 2
         dm = DIRECTION_BEFORE.search(text[max(0, c.start - 25):c.start])

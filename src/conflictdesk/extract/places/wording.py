@@ -98,6 +98,13 @@ CAPITAL_NAMED = re.compile(r"\bcapital(?: city)?,?\s+(?:of\s+[A-Z][\w\-]+,?\s+)?
 # A place named as the container of the place after it: "Baghdad's western suburb of Abu Ghraib".
 CONTAINER_OF = re.compile(r"(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:suburb|suburbs|district|neighbou?rhood|quarter|"
                           r"town|village|area|outskirts)\s+of\s+(?:the\s+)?")
+# A town whose possessive names a quarter of it: "Baghdad's Sadr City district", "Istanbul's Sultanahmet square".
+POSSESSIVE_OF = re.compile(r"(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}")
+QUARTER_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|area|square)\b")
+# what may follow a quarter named bare after its town's possessive ("Baghdad's Sadr City, where", "... on Monday"):
+# not a site it names ("Baghdad's Kadhimiyah shrine" is the shrine's quarter, not the event's place)
+QUARTER_BARE_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:on|in|at|and|or|where|when|after|before|as|was|were|is|has|had|"
+                                r"killed|killing|left|leaving|wounded)\b")
 # buildings named for the government that sits in them ("the White House said", "the Kremlin denied"): the
 # office speaks or acts, no event takes place there
 GOVERNMENT_SEATS = frozenset({"white house", "kremlin", "pentagon"})
@@ -108,6 +115,8 @@ ROUTE_END_BEFORE = re.compile(r"\b(?:en\s+route|on\s+(?:its|their|his|her|the|a)
 # a region named before a town's noun ("the southern Missouri town of Salem", "the Punjab city of Lahore"): the
 # region that holds the town
 REGION_TOWN_BEFORE = re.compile(r"(?<![\w-])(" + NAME + r")\s+(?:town|city|village|hamlet|suburb|community)\s+of\s+$")
+# the noun that calls the next name a settlement: "the town of Karkamis", "the Turkish border village of Elbeyli"
+SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|city)\s+of\s+$")
 # Capitalised words that are never places in these positions (sentence words, months, titles).
 STOP_WORDS = frozenset(
     "the a an this that these those he she it they we i his her its their our my your monday tuesday wednesday "
@@ -148,14 +157,19 @@ DIRECTION_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|r
                                r"north-?western|south-?eastern|south-?western|northeastern|northwestern|"
                                r"southeastern|southwestern)\s+$", re.I)
 # A name followed by one of these is an organisation or an operation, not a place.
-AFTER_ORG = re.compile(r"^(?:'s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Corps|Company|Army|army|Forces|forces|"
+AFTER_ORG = re.compile(r"^(?:'s|’s)?\s+(?:[A-Z][a-z]+\s+)?(?:Operation|operation|Corps|Company|Army|army|Forces|forces|"
                         r"Brigade|Brigades|Movement|Front|Council|University|Railways?|Party|Division|Regiment|"
                         r"Battalion|Group|Ministry|Court|Authority|Agency|Committee|Union|Bank|Hospital|"
                         r"militia|militias|fighters|troops|soldiers|Guard|Guards|Command|TV|News|Times|"
                         r"news agency|agency|Agency|newspaper|daily|Daily|channel|television|radio|Radio|"
                         r"nightclub|Nightclub|club|Club|bar|restaurant|magazine|website|"
                         # a company's name ("McDonald's Corp", "Excel Industries", "New Delhi Television")
-                        r"Corp|Corporation|Inc|Industries|Television|Stores)\b")
+                        r"Corp|Corporation|Inc|Industries|Television|Stores|"
+                        # a firm's legal form, an airline ("Delta Air Lines", "Emirates Airlines", "Halliburton Co")
+                        r"Co|Ltd|LLC|PLC|Plc|Holdings|Airlines|Airways|Air\s+Lines)\b")
+# a possessive with no noun after it, before punctuation or the town it lies in ("workers at McDonald's in Chicago",
+# "shoppers at Macy's."): a shop or a firm named after its founder; a town's possessive is followed by what it has
+POSSESSIVE_ALONE = re.compile(r"^(?:'s|’s)(?:\s*[,.;:!?)]|\s+(?:in|near|outside|across)\s+(?:the\s+)?[A-Z])")
 # "Pulse, a gay nightclub": a name the next words call a venue or a firm is the venue's name, not a town's
 VENUE_APPOSITION = re.compile(r"^(?:'s)?,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:nightclub|club|bar|restaurant|cafe|café|"
                               r"hotel|company|firm|manufacturer|factory|plant|store|supermarket|mall|chain|brand)\b")
