@@ -1536,3 +1536,19 @@ def test_a_political_crime_a_death_sentence_punishes_stays_told(nlp, kb):
                            "said. Most were put to death by firing squad. Many of them had been convicted of taking "
                            "part in a wave of al Qaeda bombings that killed dozens of people in 2003 and 2004.")
     assert any("bombings" in e.evidence.text for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the father fought to free his son from the jaws of the crocodile on Tuesday, but the boy was "
+    "dragged under.",
+    "The farmer had fought to pull his daughter from the leopard's grip near the village on Monday.",
+])
+def test_a_fight_to_free_someone_from_an_animal_is_no_clash(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_an_arrest_asked_for_is_no_arrest(nlp, kb):
+    evs = extract(nlp, kb, "\"I'm going to ask that you arrest them,\" the candidate told the police officers at "
+                           "the rally on Saturday.").events
+    assert not any(e.sub_event_type == "Arrests" for e in evs), [(e.sub_event_type, e.rule) for e in evs]

@@ -64,6 +64,16 @@ def done_by_animal(m: Mention, patterns: EventPatterns) -> bool:
     head = m.head
     doers = [c for c in head.children if c.dep_ == "nsubj"]
     doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if head.pos_ == "VERB":
+        # "fought the crocodile off", "fought against the bear", "fought to free his son from the jaws of the
+        # crocodile": the animal one fights (not "fought the protesters with dogs", the dogs a means)
+        verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+        preps = ("from", "against") if any(c.dep_ == "dobj" for c in head.children) else ("from", "against", "with")
+        found = [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj"]
+        doers += found + [c for t in found for c in t.children if c.dep_ == "poss"]    # "the alligator's grasp"
+        doers += [g for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
     if head.pos_ == "NOUN":
         doers += [c for c in head.children if c.dep_ == "poss"]
         doers += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for c in c.children

@@ -558,6 +558,9 @@ def _called_for(head: "Token") -> bool:
         return True
     tok = head
     for _ in range(4):
+        if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+                and tok.head.lemma_.lower() in CALL_LEMMAS | {"ask", "insist"}:
+            return True           # "I'm going to ask that you arrest them", "demanded that police arrest him"
         if tok.dep_ in ("conj", "dobj", "xcomp", "pobj", "appos"):
             up = tok.head
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG":
