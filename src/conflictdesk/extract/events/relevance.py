@@ -390,7 +390,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
             or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head) \
-            or _gone_from(head) or _life_not_lost(head) or judicial_execution(head):
+            or _gone_from(head) or _life_not_lost(head) or judicial_execution(head) or _likened_to(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -583,6 +583,18 @@ def _explosive_matter(head: "Token") -> bool:
     return head.lemma_.lower() == "explosive" and head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp") \
         and (head.head.lemma_.lower() in FIGURATIVE_EXPLOSIVE or any(
             c.dep_ == "nsubj" and c.lemma_.lower() in FIGURATIVE_EXPLOSIVE for c in head.head.children))
+
+
+# "it sounds like bombings you hear in Syria", "it looked like battles in a film": a likeness, no event
+LIKENING_VERBS = {"sound", "look", "seem", "feel", "resemble"}
+
+
+def _likened_to(head: "Token") -> bool:
+    """"It sounds like bombings you hear in Syria": violence of a kind (a bare plural after "like") that something
+    is likened to, no event (not "heard what sounded like an explosion", one blast heard)."""
+    return head.dep_ == "pobj" and head.head.lower_ == "like" and head.tag_ == "NNS" \
+        and head.head.head.lemma_.lower() in LIKENING_VERBS \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
 
 
 # what news says explodes or bursts out that is no bomb: "a culture of distrust that exploded", "an explosion of
