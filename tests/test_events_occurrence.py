@@ -1483,3 +1483,72 @@ def test_protest_as_a_means_judged_or_gone_past_is_no_protest(nlp, kb, text):
     lead = "Militants attacked an army post in northern Syria on Monday, killing five soldiers, the army said. "
     evs = [e for e in extract(nlp, kb, lead + text).events if e.event_type == "Protests"]
     assert evs == [], [(e.sub_event_type, e.rule) for e in evs]
+
+
+# figures of speech, animals and a state's death sentences are no political violence (issue 9, event precision)
+@pytest.mark.parametrize("text", [
+    "The crowd exploded when the striker scored in the final minute of the match on Sunday.",
+    "The fans exploded with joy on Sunday after the final whistle.",
+    "Baltimore exploded on Monday night after the funeral of the young man.",
+])
+def test_people_or_a_place_that_explode_are_no_blast(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text).events if e.event_type == "Explosions/Remote violence"]
+    assert not evs, [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_bomb_that_explodes_in_a_crowded_place_stays_a_blast(nlp, kb):
+    evs = extract(nlp, kb, "A bomb exploded in a crowded market in Baghdad on Tuesday, killing six people.").events
+    assert any(e.event_type == "Explosions/Remote violence" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "A tiger killed a zookeeper at a zoo in the north of the country on Sunday, officials said.",
+    "Hunters shot and killed a mountain lion near the campground on Saturday.",
+    "He shot at animals from the road and killed a possum, prosecutors said.",
+])
+def test_animals_doing_or_suffering_harm_are_no_violence(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_a_sentence_of_death_carried_out_is_no_killing_and_no_death_of_the_crime(nlp, kb):
+    evs = violent(nlp, kb, "A man who shot and killed two police officers during a robbery in 1999 was executed "
+                           "by lethal injection in Texas on Wednesday.")
+    assert all(e.event_date != dt.date(2016, 3, 2) for e in evs), [(e.sub_event_type, e.event_date) for e in evs]
+    assert all(e.fatalities in (None, 2) for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_an_execution_by_an_armed_group_stays_an_attack(nlp, kb):
+    evs = violent(nlp, kb, "Two men accused of spying were executed by Islamic State militants in Mosul on Tuesday.")
+    assert evs and evs[0].fatalities == 2
+
+
+def test_the_crime_a_death_sentence_punishes_is_no_event_of_the_report(nlp, kb):
+    evs = violent(nlp, kb, "Texas on Wednesday executed a man who shot a game warden during a chase in 2009. He was "
+                           "pronounced dead after receiving a lethal injection at the state's death chamber in "
+                           "Huntsville. On the night of the crime he fired at the wardens with a rifle and killed one "
+                           "of them, prosecutors said. He was shot three times and survived.")
+    assert not evs, [(e.sub_event_type, e.evidence.text[:60]) for e in evs]
+
+
+def test_a_political_crime_a_death_sentence_punishes_stays_told(nlp, kb):
+    evs = violent(nlp, kb, "Saudi Arabia on Saturday executed 47 people convicted of terrorism, the interior ministry "
+                           "said. Most were put to death by firing squad. Many of them had been convicted of taking "
+                           "part in a wave of al Qaeda bombings that killed dozens of people in 2003 and 2004.")
+    assert any("bombings" in e.evidence.text for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the father fought to free his son from the jaws of the crocodile on Tuesday, but the boy was "
+    "dragged under.",
+    "The farmer had fought to pull his daughter from the leopard's grip near the village on Monday.",
+])
+def test_a_fight_to_free_someone_from_an_animal_is_no_clash(nlp, kb, text):
+    evs = violent(nlp, kb, text)
+    assert not evs, [(e.sub_event_type, e.rule) for e in evs]
+
+
+def test_an_arrest_asked_for_is_no_arrest(nlp, kb):
+    evs = extract(nlp, kb, "\"I'm going to ask that you arrest them,\" the candidate told the police officers at "
+                           "the rally on Saturday.").events
+    assert not any(e.sub_event_type == "Arrests" for e in evs), [(e.sub_event_type, e.rule) for e in evs]

@@ -266,3 +266,11 @@ def test_helicopters_heard_with_gunfire_are_no_air_strike(nlp, kb):
 ])
 def test_attacks_someone_helped_pay_for_are_no_incident(nlp, kb, text):
     assert events(nlp, kb, text) == [], [(e.rule, e.evidence.text[:50]) for e in events(nlp, kb, text)]
+
+
+def test_violence_something_is_likened_to_is_no_event(nlp):
+    from conflictdesk.extract.events.relevance import _likened_to
+    doc = nlp("It sounds like bombings you hear in Syria, she said.")
+    assert _likened_to(next(t for t in doc if t.lower_ == "bombings"))
+    doc = nlp("Residents heard what sounded like an explosion near the base.")
+    assert not _likened_to(next(t for t in doc if t.lower_ == "explosion"))

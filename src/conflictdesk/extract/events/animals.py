@@ -26,6 +26,12 @@ def _victims(head: Any, skip: set[int], depth: int = 0) -> list[Any]:
     if head.pos_ in ("VERB", "AUX"):
         deps = VICTIM_DEPS + ("nsubj",) if head.lemma_.lower() == "die" else VICTIM_DEPS
         found = [c for c in head.children if c.dep_ in deps and c.i not in skip]
+        if not found:
+            # "shot at animals"; "shot and killed a mountain lion": the object the verbs share, told after the last
+            found = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "at"
+                     for g in c.children if g.dep_ == "pobj"]
+            found += [g for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      for g in c.children if g.dep_ in VICTIM_DEPS and g.i not in skip]
         return [v for c in found for v in (_victims(c, skip, depth + 1) if c.lower_ in FIRED else [c])]
     found = [c for c in head.children if c.dep_ == "poss"]
     found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in OF_VICTIM
@@ -44,3 +50,35 @@ def harms_animal(m: Mention, patterns: EventPatterns) -> bool:
     # a common noun only: "a Black Hawk was shot down" is a helicopter
     return bool(victims) and all(v.pos_ == "NOUN" and (v.lemma_.lower() in patterns.animals
                                                        or v.lower_ in patterns.animals) for v in victims)
+
+
+def _an_animal(t: Any, patterns: EventPatterns) -> bool:
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in patterns.animals or t.lower_ in patterns.animals)
+
+
+def done_by_animal(m: Mention, patterns: EventPatterns) -> bool:
+    """"A tiger killed a keeper", "a man was mauled by a bear", "the alligator's attack": a violent word whose doer
+    is an animal (its subject, its passive's "by", its possessor) tells no political violence."""
+    if not patterns.animals:
+        return False
+    head = m.head
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if head.pos_ == "VERB":
+        # "fought the crocodile off", "fought against the bear", "fought to free his son from the jaws of the
+        # crocodile": the animal one fights (not "fought the protesters with dogs", the dogs a means)
+        verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+        preps = ("from", "against") if any(c.dep_ == "dobj" for c in head.children) else ("from", "against", "with")
+        found = [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj"]
+        doers += found + [c for t in found for c in t.children if c.dep_ == "poss"]    # "the alligator's grasp"
+        doers += [g for t in found for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    if head.pos_ == "NOUN":
+        doers += [c for c in head.children if c.dep_ == "poss"]
+        doers += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for c in c.children
+                  if c.dep_ == "pobj"]
+    # "a pack of dogs": the animals the group word counts
+    doers = [g for d in doers for g in ([d] + [p for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                                               for p in c.children if p.dep_ == "pobj"])]
+    return any(_an_animal(d, patterns) for d in doers)

@@ -289,6 +289,35 @@ def _np_tokens(tok: "Token") -> list["Token"]:
     return sorted(out, key=lambda t: t.i)
 
 
+# a sentence of death carried out ("was executed by lethal injection", "Texas executed a man convicted of ..."): the
+# state's punishment after a trial, which ACLED does not code; the crime punished, if told, has its own words
+EXECUTING = {"execute", "execution", "hang", "hanging"}
+DEATH_PENALTY_CUES = {"injection", "chair", "electrocution", "gallows", "row", "inmate", "prisoner", "convict",
+                      "convicted", "sentence", "sentenced", "penalty", "prison", "penitentiary", "court", "murder",
+                      "conviction", "trial", "jury"}
+
+
+def judicial_execution(head: "Token") -> bool:
+    """"A man who killed three people was executed by lethal injection on Wednesday", "Texas executed a man
+    convicted of killing a game warden", "the execution of a death row inmate": a death sentence carried out by a
+    state (told with a court's, a prison's or the death penalty's words), no killing in a conflict; an execution by
+    an armed group ("executed by Islamic State militants") names its doer, who is no state."""
+    if head.lemma_.lower() not in EXECUTING:
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pobj"]
+    if head.pos_ == "NOUN":
+        doers += [c for c in head.children if c.dep_ == "poss"]
+    doers = [d for d in doers if d.lemma_.lower() not in DEATH_PENALTY_CUES and d.lemma_.lower() != "hanging"]
+    if any(d.ent_type_ not in ("GPE",) for d in doers):
+        return False
+    words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
+    if "lethal" in words and "injection" in words or "death" in words and words & {"row", "penalty", "sentence"}:
+        return True
+    return bool(doers) and bool(words & DEATH_PENALTY_CUES)
+
+
 def _in_other_incidents(cue: "Token") -> bool:
     """"three others were killed in two other incidents", "died in a separate attack": deaths of other events
     than the one the sentence tells."""
@@ -381,8 +410,8 @@ def fatalities_in(sent: "SpacySpan", quantities: list[Quantity], *, text: str,
             continue
         if any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ == "no" for c in tok.children):
             continue
-        if _in_other_incidents(tok):
-            continue
+        if _in_other_incidents(tok) or judicial_execution(tok):
+            continue        # "... was executed by lethal injection": the state's sentence, no one the event killed
         for victim in _victims(tok):
             if victim.lower_ in NO_ONE or (victim.lower_ == "one" and any(c.lower_ == "no" for c in victim.children)):
                 continue        # "nobody was killed": no one died (NO_DEATHS below)
@@ -529,6 +558,9 @@ def _called_for(head: "Token") -> bool:
         return True
     tok = head
     for _ in range(4):
+        if tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+                and tok.head.lemma_.lower() in CALL_LEMMAS | {"ask", "insist"}:
+            return True           # "I'm going to ask that you arrest them", "demanded that police arrest him"
         if tok.dep_ in ("conj", "dobj", "xcomp", "pobj", "appos"):
             up = tok.head
         elif tok.dep_ == "pcomp" and tok.tag_ == "VBG":

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...taxonomy import ARMED_VIOLENCE
-from .attributes import DEATH_LEMMAS, HYPO_MODALS, KILL_VERBS, PERCEPTION_VERBS
+from .attributes import DEATH_LEMMAS, HYPO_MODALS, KILL_VERBS, PERCEPTION_VERBS, judicial_execution
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -390,7 +390,7 @@ def not_an_occurrence(m: "Mention") -> bool:
             or _explosive_matter(head) or _figurative_explosion(head) or _arrest_evaded(head) \
             or _arrest_as_setting(head) or _words_intercepted(head) or _self_done(m) or _weapon_sought(head) \
             or _office_taken_over(head) or _kind_of_deed(head) or _defined_as(head) or _protest_as_a_means(head) \
-            or _gone_from(head) or _life_not_lost(head):
+            or _gone_from(head) or _life_not_lost(head) or judicial_execution(head) or _likened_to(head):
         return True
     if lemma == "protest" and head.pos_ == "VERB":
         near = [head.head] + [c for c in head.children if c.dep_ == "conj"]
@@ -585,12 +585,33 @@ def _explosive_matter(head: "Token") -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in FIGURATIVE_EXPLOSIVE for c in head.head.children))
 
 
+# "it sounds like bombings you hear in Syria", "it looked like battles in a film": a likeness, no event
+LIKENING_VERBS = {"sound", "look", "seem", "feel", "resemble"}
+
+
+def _likened_to(head: "Token") -> bool:
+    """"It sounds like bombings you hear in Syria": violence of a kind (a bare plural after "like") that something
+    is likened to, no event (not "heard what sounded like an explosion", one blast heard)."""
+    return head.dep_ == "pobj" and head.head.lower_ == "like" and head.tag_ == "NNS" \
+        and head.head.head.lemma_.lower() in LIKENING_VERBS \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+
+
 # what news says explodes or bursts out that is no bomb: "a culture of distrust that exploded", "an explosion of
 # anger", "tensions exploded into protests" (the violence, if any, has its own word)
 FIGURATIVE_BLASTS = FIGURATIVE_EXPLOSIVE | {
     "distrust", "mistrust", "anger", "rage", "fury", "frustration", "resentment", "outrage", "grief", "emotion",
     "culture", "popularity", "population", "demand", "crisis", "scandal", "violence", "unrest", "protest", "riot",
     "discontent", "hatred", "hostility", "feud", "rivalry", "controversy", "relation", "market", "price", "bubble"}
+# people gathered or a place's people, said to explode ("the crowd exploded", "the city exploded in protests"):
+# a burst of feeling or unrest (no bomb is a crowd, a city or a stadium; "a bomb exploded in the city" is the bomb's)
+FIGURATIVE_BLASTERS = {"crowd", "fan", "audience", "spectator", "stadium", "arena", "city", "town", "country",
+                       "nation", "neighborhood", "neighbourhood", "street", "campus", "community", "region",
+                       "capital", "media", "internet", "twitter", "room", "hall", "parliament", "chamber"}
+# what a crowd or a city bursts into: "exploded in cheers", "exploded into celebration", "exploded with joy"
+FIGURATIVE_BURSTS = {"anger", "rage", "fury", "frustration", "outrage", "grief", "emotion", "violence", "unrest",
+                     "protest", "riot", "cheer", "applause", "laughter", "joy", "celebration", "jubilation", "chaos",
+                     "arson", "looting", "clash", "demonstration", "song", "chant", "noise", "delight"}
 
 
 def _figurative_explosion(head: "Token") -> bool:
@@ -610,7 +631,24 @@ def _figurative_explosion(head: "Token") -> bool:
               for g in c.children if g.dep_ == "pobj"]
         if any(t.lemma_.lower() in FIGURATIVE_BLASTS for t in [noun, *of] if t.i != head.i):
             return True
-    return False
+    return lemma == "explode" and _burst_out(head, nouns)
+
+
+def _burst_out(head: "Token", subjects: list["Token"]) -> bool:
+    """"The crowd exploded when the goal went in", "Ferguson exploded", "the city exploded in protests and arson":
+    "explode" told, with no object, of gathered people or a place, or bursting "in", "into" or "with" a feeling, a
+    sound or unrest: a figure of speech, the unrest (if any) told by its own word."""
+    if any(c.dep_ == "dobj" for c in head.children):
+        return False                      # "the bomber exploded his vest"
+    into = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "with")
+            for g in c.children if g.dep_ == "pobj"]
+    into += [g for t in list(into) for g in t.conjuncts]
+    # bare: "in protests", "with rage" (not "in a crowded market", where a bomb went off)
+    if any(t.lemma_.lower() in FIGURATIVE_BURSTS and not any(c.dep_ in ("det", "poss") for c in t.children)
+           for t in into):
+        return True
+    return any(s.lemma_.lower() in FIGURATIVE_BLASTERS and s.pos_ == "NOUN" or s.ent_type_ == "GPE"
+               for s in subjects)
 
 
 # "his connection to a suicide bomber": one's ties to a person, told by a word for the doer of violence
@@ -1505,6 +1543,21 @@ def accident_death(m: "Mention", *, accident_lead: bool) -> bool:
     """A death or injury word alone ("police took the bodies", "one person is dead") in a sentence with no
     hostile word, in a report that opens with deaths in an accident (`death_accident_lead`): those deaths."""
     return accident_lead and m.trigger.kind == "outcome" and not HOSTILE.search(m.sent.text)
+
+
+# a death sentence carried out or due ("Texas executed a man", "is set to be put to death by lethal injection")
+EXECUTING_WORDS = re.compile(r"\b(?:execut(?:e|es|ed|ing|ion|ions)|put to death)\b", re.IGNORECASE)
+DEATH_PENALTY_WORDS = re.compile(r"\b(?:lethal injection|death row|death chamber|death penalty|death sentence|"
+                                 r"electric chair|sentenced to death|firing squad|gallows)\b", re.IGNORECASE)
+EXECUTION_LEAD_SENTENCES = 3
+
+
+def execution_lead(sentences: list[str]) -> bool:
+    """Does the report open by telling a state's death sentence carried out or due ("Texas on Wednesday executed
+    a man who shot a game warden. He died by lethal injection at the state's death chamber")? Then the killings it
+    tells are the crime punished, a criminal case, unless called political (terrorism, an armed group)."""
+    lead = " ".join(sentences[:EXECUTION_LEAD_SENTENCES])
+    return bool(EXECUTING_WORDS.search(lead) and DEATH_PENALTY_WORDS.search(lead))
 
 
 def accident_blast(m: "Mention", *, accident_lead: bool) -> bool:

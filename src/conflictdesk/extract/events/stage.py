@@ -40,9 +40,10 @@ from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_
                         another_of_its_kind, history_retold, in_aftermath, incidents_only, merge_references,
                         named_as_known, refers_back, report_date, said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
-                        accident_death, agreement_made, blast_accident_lead, death_accident_lead, hacking_attack,
-                        idle_aircraft, not_an_occurrence, shows_not_protests, told_as_state, told_as_trend)
-from .animals import harms_animal
+                        accident_death, agreement_made, blast_accident_lead, death_accident_lead, execution_lead,
+                        hacking_attack, idle_aircraft, not_an_occurrence, shows_not_protests, told_as_state,
+                        told_as_trend)
+from .animals import done_by_animal, harms_animal
 from .attribution import Attributions, read_attributions
 from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS,
                          REPORTING_VERBS, WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact,
@@ -1376,7 +1377,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory":
         roles.side1 = _capital_state(roles.side1, kb=kb)
     if m.trigger.kind != "label" and (m.coding.event_type in ARMED_VIOLENCE or m.trigger.kind == "territory") \
-            and (_figurative(m, roles.side2.token, patterns) or harms_animal(m, patterns)):
+            and (_figurative(m, roles.side2.token, patterns) or harms_animal(m, patterns)
+                 or done_by_animal(m, patterns)):
         return None
     if m.coding.event_type == "Protests" and (_shows_something(m, patterns) or shows_not_protests(m)):
         return None
@@ -3092,6 +3094,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     hacking = about_hacking(doc.text)     # its "attacks" with no weapon or harm are on computers
     accident_lead = blast_accident_lead([s.text for s in sents])
     deaths_lead = death_accident_lead([s.text for s in sents])
+    # a report of a death sentence carried out: its killings are the crime punished, criminal unless called political
+    punished = execution_lead([s.text for s in sents])
     # ... and the demonstrations it tells as done by a crowd ("On Friday, protesters marched to the mayor's office"),
     # never one only named ("a rally", "in protest at")
     done = [{id(m) for m in f if demonstration_done(m)} for f in found_all]
@@ -3121,6 +3125,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         mentions = [m for m in mentions if not accident_blast(m, accident_lead=accident_lead)]
         # "Police took the bodies to a morgue", after a lead telling deaths in a flood: the accident's dead
         mentions = [m for m in mentions if not accident_death(m, accident_lead=deaths_lead)]
+        if punished and not political[k] and not _called_political(sent, patterns, kb=kb, index=index, forms=forms[k]):
+            mentions = [m for m in mentions if m.coding.event_type not in ARMED_VIOLENCE]
         # a death or injury word outside any context only tells the outcome of the event before it
         # ("No fatalities reported."); alone it is no event ("14 people have died in flooding")
         loose = {id(m) for m in mentions if not gated(m) and not
