@@ -959,7 +959,7 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
         return "background"
     if event_date is None and told_as_running_toll(head):
         return "background"    # "Israeli forces have killed at least 177 Palestinians": many incidents' toll
-    if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
+    if background_cue(head, sent, text):
         return "background"
     if told_as_pattern(head):
         return "background"    # "Hadi's forces have been battling the Houthis", "jets regularly strike"
@@ -968,6 +968,19 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
     if earlier_year(head, sent, published):
         return "background"
     return "main"
+
+
+def background_cue(head: "Token", sent: "SpacySpan", text: str) -> bool:
+    """A word of the event's sentence that sets what it tells before the report's news ("last month", "earlier
+    this year", "previously"), not one told in an "after", "since" or "following" phrase the trigger is not in
+    ("protesters blocked a highway on Wednesday after his death in custody last month": the month is the
+    death's, the blockade the news)."""
+    phrases = [p for p in _sequence_phrases(sent) if head.i not in p]
+    for cue in BACKGROUND_CUES.finditer(text, sent.start_char, sent.end_char):
+        words = sent.doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+        if words is None or not any(all(w.i in p for w in words) for p in phrases):
+            return True
+    return False
 
 
 HABITUAL = {"regularly", "repeatedly", "routinely", "frequently", "often", "daily", "constantly", "long",

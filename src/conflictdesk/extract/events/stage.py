@@ -1435,17 +1435,19 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         elsewhere |= {d.span.start for d in dates if sent.start_char <= d.span.start < sent.end_char
                       and not lo <= d.span.start < hi}
     when = dating(elsewhere=elsewhere)
+    counted_from = told_since(m.head)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
     since = when if when is not None and when.span.start in phrase_days else None
     since_day = since.date if since is not None else None
     if since is not None:
         when = None
-    counted_from = told_since(m.head)
     clause = dating(elsewhere=related) if when is None and clause_days and not counted_from else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
-    if recalled_time(when, doc.text, doc.published) or earlier_this_year(when, m.head):
+    if recalled_time(when, doc.text, doc.published) or earlier_this_year(when, m.head) or counted_from:
+        # "missing since this week's bombings", "tense since the 2015 attacks": what a run of time is counted
+        # from came before the clause's news
         salience = "background"
     if since_day is not None and salience == "background":
         # a run since a day long past or what came after it ("Since October, attacks have killed 34"): no
