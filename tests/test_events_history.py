@@ -373,3 +373,20 @@ def test_a_cue_of_the_past_in_an_after_phrase_is_the_phrase_s(nlp, kb):
     evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events if e.event_type == "Protests"]
     assert evs and all(e.salience == "main" and e.event_date == dt.date(2016, 7, 13) for e in evs), \
         [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+# 7. a year inside the phrase of a noun the trigger governs dates that noun's event, not the trigger's
+@pytest.mark.parametrize("text, kind", [
+    ("Police arrested two men in Lyon on Friday over the 2015 Lyon attacks.", "Strategic developments"),
+    ("Hundreds of people gathered in Lyon on Sunday to mark the anniversary of the 2015 Lyon attacks.", "Protests"),
+])
+def test_a_year_of_the_object_leaves_the_news_main(nlp, kb, text, kind):
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events if e.event_type == kind]
+    assert evs and all(e.salience == "main" and e.event_date is not None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_a_year_of_the_subject_still_dates_history(nlp, kb):
+    text = "A 2004 militant attack on the consulate in Jiddah killed five employees."
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events
+    assert evs and all(e.salience == "background" for e in evs), [(e.rule, e.salience) for e in evs]

@@ -1228,6 +1228,10 @@ def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
     return history_year(head, sent, published) is not None
 
 
+# how a year sits inside a noun's phrase ("the 2015 attacks", "his 2014 arrest"): it dates that noun
+YEAR_MODIFIER_DEPS = {"compound", "nummod", "amod", "nmod", "poss"}
+
+
 def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) -> int | None:
     """The year before the report's own that dates the event's clause (`earlier_year`), or None."""
     if published is None:
@@ -1237,6 +1241,8 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
         if year is None:
             continue
         chain = [t] + _ancestors(t, 6)
+        if _year_of_an_object(t, head):
+            continue             # "arrested two men over the 2015 attacks": the year is the attacks', not the arrest's
         if any(a.dep_ in ("relcl", "acl") and a.head.i == t.i for a in [head] + _ancestors(head, 6)):
             return year          # "the first murder on campus since 1966, when a Marine opened fire": 1966's own
         if any(a.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep") for c in a.children)
@@ -1248,6 +1254,25 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
         if verb is not None and (verb is head or verb in _ancestors(head, 6)) and not _other_conjunct(head, verb, t):
             return year
     return None
+
+
+def _year_of_an_object(year: "Token", head: "Token") -> bool:
+    """The year sits in the phrase of a noun the trigger governs as its object or in a prepositional phrase
+    ("arrested two men over the 2015 attacks", "gathered to mark the anniversary of the 2014 massacre"): it
+    dates that noun's event, not the trigger's. Not a month's year ("in June 2013"), nor the year of the
+    trigger's own subject ("a 2004 attack on the consulate killed nine")."""
+    noun = year.head
+    if year.dep_ not in YEAR_MODIFIER_DEPS or noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i \
+            or noun.ent_type_ in ("DATE", "TIME"):
+        return False
+    t = noun
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj", "ROOT") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
 
 
 def _other_conjunct(head: "Token", verb: "Token", year: "Token") -> bool:
