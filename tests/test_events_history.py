@@ -390,3 +390,14 @@ def test_a_year_of_the_subject_still_dates_history(nlp, kb):
     text = "A 2004 militant attack on the consulate in Jiddah killed five employees."
     evs = extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events
     assert evs and all(e.salience == "background" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+# 8. what an "after" phrase tells as weeks or more before its clause is history, with no day of the report's
+@pytest.mark.parametrize("text", [
+    "The vote came months after rebels seized the town of Rutba.",
+    "The council met on Tuesday, a year after militants stormed the town of Rutba.",
+])
+def test_an_incident_long_before_its_clause_is_background(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events if e.event_type == "Battles"]
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]

@@ -2499,6 +2499,32 @@ def told_before_clause(head: "Token", dates: list[DateMention], when: DateMentio
     return bool(days) and when.date < max(days)
 
 
+# days in a unit of the distance an "after" phrase tells ("a year after", "two weeks after", "months after")
+DISTANCE_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
+
+
+def told_long_after(head: "Token") -> bool:
+    """The trigger is in an "after" / "following" phrase told as more than two weeks before its clause
+    ("protesters marched on Sunday, a year after his death in custody triggered rioting", "the vote came months
+    after rebels seized the town"): what the phrase recalls is history (`RECALLED_DAYS`), not the news."""
+    for phrase in _sequence_phrases(head.sent, BEFORE_WORDS):
+        if head.i not in phrase:
+            continue
+        lead = next(t for t in head.sent if t.i in phrase and t.lower_ in BEFORE_WORDS)
+        owners = [lead] + ([lead.head] if lead.dep_ == "mark" else [])
+        for unit in (c for o in owners for c in o.children if c.dep_ == "npadvmod" and c.i < lead.i):
+            days = DISTANCE_DAYS.get(unit.lemma_.lower())
+            if days is None:
+                continue
+            count = next((WORD_NUMBERS.get(n.lower_) or (int(n.text) if n.text.isdigit() else None)
+                          for n in unit.children if n.dep_ == "nummod"), None)
+            if count is None:
+                count = 2 if unit.tag_ == "NNS" else 1          # "months after", "a year after"
+            if days * count > RECALLED_DAYS:
+                return True
+    return False
+
+
 def told_since(head: "Token") -> bool:
     """The trigger is in a "since" phrase ("the fourth race since two brothers bombed the finish line", "the
     first time since a suicide bomber struck the market"): the incident a run of time is counted from, told

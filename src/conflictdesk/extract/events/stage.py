@@ -53,8 +53,8 @@ from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE
                          possessed_times, ranks, recalled_time, relative_clause_times, reporting_dates,
                          result_clause_times, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
                          spread_over, status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
-                         told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_offset,
-                         told_sites, told_with_frequency, without_credits)
+                         told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_long_after,
+                         told_offset, told_sites, told_with_frequency, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
                     merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -1490,7 +1490,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # sentence measured another site from ("Balad, 80 km north of the Iraqi capital" lends a car bombing
         # in the capital no offset)
         place = told_offset(place, doc.text)
-    if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published):
+    if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published) \
+            or told_long_after(m.head):
         # "attacked peacekeepers last week", "marched on Friday, a day after a gunman killed": recalled, told
         # with its own day; placed as the sentence places it, not as history is
         salience = "background"
