@@ -354,3 +354,50 @@ def test_a_place_named_beside_talks_still_places_its_own_strike(nlp, kb):
     text = "Talks stalled after warplanes bombed a hospital in Aleppo on Sunday."
     evs = extract(nlp, kb, text, published=dt.date(2016, 2, 12)).events
     assert evs and all(e.location == "Aleppo" for e in evs), [(e.sub_event_type, e.location) for e in evs]
+
+
+# 6. the incident a run of time is counted from ("since ...") came before the clause's news: background
+@pytest.mark.parametrize("text", [
+    "The port city has been tense since the 2015 Lyon attacks, in which gunmen killed 130 people.",
+    "Families of tourists missing in Manchester since this week's suicide bombings were desperate on Monday.",
+])
+def test_an_incident_counted_from_is_background(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events
+           if e.event_type in ARMED_VIOLENCE]
+    assert evs and all(e.salience == "background" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+def test_a_cue_of_the_past_in_an_after_phrase_is_the_phrase_s(nlp, kb):
+    # "last month" dates the death the march came after, not the march
+    text = "Protesters blocked a highway in Denver on Wednesday after Carter's death in police custody last month."
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events if e.event_type == "Protests"]
+    assert evs and all(e.salience == "main" and e.event_date == dt.date(2016, 7, 13) for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+# 7. a year inside the phrase of a noun the trigger governs dates that noun's event, not the trigger's
+@pytest.mark.parametrize("text, kind", [
+    ("Police arrested two men in Lyon on Friday over the 2015 Lyon attacks.", "Strategic developments"),
+    ("Hundreds of people gathered in Lyon on Sunday to mark the anniversary of the 2015 Lyon attacks.", "Protests"),
+])
+def test_a_year_of_the_object_leaves_the_news_main(nlp, kb, text, kind):
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events if e.event_type == kind]
+    assert evs and all(e.salience == "main" and e.event_date is not None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_a_year_of_the_subject_still_dates_history(nlp, kb):
+    text = "A 2004 militant attack on the consulate in Jiddah killed five employees."
+    evs = extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events
+    assert evs and all(e.salience == "background" for e in evs), [(e.rule, e.salience) for e in evs]
+
+
+# 8. what an "after" phrase tells as weeks or more before its clause is history, with no day of the report's
+@pytest.mark.parametrize("text", [
+    "The vote came months after rebels seized the town of Rutba.",
+    "The council met on Tuesday, a year after militants stormed the town of Rutba.",
+])
+def test_an_incident_long_before_its_clause_is_background(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events if e.event_type == "Battles"]
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.rule, e.salience, e.event_date) for e in evs]

@@ -991,7 +991,7 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
         return "background"
     if event_date is None and told_as_running_toll(head):
         return "background"    # "Israeli forces have killed at least 177 Palestinians": many incidents' toll
-    if BACKGROUND_CUES.search(text[sent.start_char:sent.end_char]):
+    if background_cue(head, sent, text):
         return "background"
     if told_as_pattern(head):
         return "background"    # "Hadi's forces have been battling the Houthis", "jets regularly strike"
@@ -1000,6 +1000,19 @@ def salience_of(head: "Token", sent: "SpacySpan", *, text: str, section_backgrou
     if earlier_year(head, sent, published):
         return "background"
     return "main"
+
+
+def background_cue(head: "Token", sent: "SpacySpan", text: str) -> bool:
+    """A word of the event's sentence that sets what it tells before the report's news ("last month", "earlier
+    this year", "previously"), not one told in an "after", "since" or "following" phrase the trigger is not in
+    ("protesters blocked a highway on Wednesday after his death in custody last month": the month is the
+    death's, the blockade the news)."""
+    phrases = [p for p in _sequence_phrases(sent) if head.i not in p]
+    for cue in BACKGROUND_CUES.finditer(text, sent.start_char, sent.end_char):
+        words = sent.doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+        if words is None or not any(all(w.i in p for w in words) for p in phrases):
+            return True
+    return False
 
 
 HABITUAL = {"regularly", "repeatedly", "routinely", "frequently", "often", "daily", "constantly", "long",
@@ -1270,6 +1283,10 @@ def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
     return history_year(head, sent, published) is not None
 
 
+# how a year sits inside a noun's phrase ("the 2015 attacks", "his 2014 arrest"): it dates that noun
+YEAR_MODIFIER_DEPS = {"compound", "nummod", "amod", "nmod", "poss"}
+
+
 def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) -> int | None:
     """The year before the report's own that dates the event's clause (`earlier_year`), or None."""
     if published is None:
@@ -1279,6 +1296,8 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
         if year is None:
             continue
         chain = [t] + _ancestors(t, 6)
+        if _year_of_an_object(t, head):
+            continue             # "arrested two men over the 2015 attacks": the year is the attacks', not the arrest's
         if any(a.dep_ in ("relcl", "acl") and a.head.i == t.i for a in [head] + _ancestors(head, 6)):
             return year          # "the first murder on campus since 1966, when a Marine opened fire": 1966's own
         if any(a.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep") for c in a.children)
@@ -1290,6 +1309,25 @@ def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
         if verb is not None and (verb is head or verb in _ancestors(head, 6)) and not _other_conjunct(head, verb, t):
             return year
     return None
+
+
+def _year_of_an_object(year: "Token", head: "Token") -> bool:
+    """The year sits in the phrase of a noun the trigger governs as its object or in a prepositional phrase
+    ("arrested two men over the 2015 attacks", "gathered to mark the anniversary of the 2014 massacre"): it
+    dates that noun's event, not the trigger's. Not a month's year ("in June 2013"), nor the year of the
+    trigger's own subject ("a 2004 attack on the consulate killed nine")."""
+    noun = year.head
+    if year.dep_ not in YEAR_MODIFIER_DEPS or noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i \
+            or noun.ent_type_ in ("DATE", "TIME"):
+        return False
+    t = noun
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj", "ROOT") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
 
 
 def _other_conjunct(head: "Token", verb: "Token", year: "Token") -> bool:
@@ -2521,6 +2559,32 @@ def told_before_clause(head: "Token", dates: list[DateMention], when: DateMentio
     days = [d.date for d in dates if d.span.start in later and d.span.start not in reporting
             and d.date is not None and d.time_precision == 1 and (published is None or d.date <= published)]
     return bool(days) and when.date < max(days)
+
+
+# days in a unit of the distance an "after" phrase tells ("a year after", "two weeks after", "months after")
+DISTANCE_DAYS = {"week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
+
+
+def told_long_after(head: "Token") -> bool:
+    """The trigger is in an "after" / "following" phrase told as more than two weeks before its clause
+    ("protesters marched on Sunday, a year after his death in custody triggered rioting", "the vote came months
+    after rebels seized the town"): what the phrase recalls is history (`RECALLED_DAYS`), not the news."""
+    for phrase in _sequence_phrases(head.sent, BEFORE_WORDS):
+        if head.i not in phrase:
+            continue
+        lead = next(t for t in head.sent if t.i in phrase and t.lower_ in BEFORE_WORDS)
+        owners = [lead] + ([lead.head] if lead.dep_ == "mark" else [])
+        for unit in (c for o in owners for c in o.children if c.dep_ == "npadvmod" and c.i < lead.i):
+            days = DISTANCE_DAYS.get(unit.lemma_.lower())
+            if days is None:
+                continue
+            count = next((WORD_NUMBERS.get(n.lower_) or (int(n.text) if n.text.isdigit() else None)
+                          for n in unit.children if n.dep_ == "nummod"), None)
+            if count is None:
+                count = 2 if unit.tag_ == "NNS" else 1          # "months after", "a year after"
+            if days * count > RECALLED_DAYS:
+                return True
+    return False
 
 
 def told_since(head: "Token") -> bool:

@@ -54,8 +54,8 @@ from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE
                          possessed_times, ranks, recalled_time, relative_clause_times, reporting_dates,
                          result_clause_times, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
                          spread_over, status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
-                         told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_offset,
-                         told_sites, told_with_frequency, without_credits)
+                         told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_long_after,
+                         told_offset, told_sites, told_with_frequency, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
                     merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -1502,17 +1502,19 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         elsewhere |= {d.span.start for d in dates if sent.start_char <= d.span.start < sent.end_char
                       and not lo <= d.span.start < hi}
     when = dating(elsewhere=elsewhere)
+    counted_from = told_since(m.head)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
     since = when if when is not None and when.span.start in phrase_days else None
     since_day = since.date if since is not None else None
     if since is not None:
         when = None
-    counted_from = told_since(m.head)
     clause = dating(elsewhere=related) if when is None and clause_days and not counted_from else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
-    if recalled_time(when, doc.text, doc.published) or earlier_this_year(when, m.head):
+    if recalled_time(when, doc.text, doc.published) or earlier_this_year(when, m.head) or counted_from:
+        # "missing since this week's bombings", "tense since the 2015 attacks": what a run of time is counted
+        # from came before the clause's news
         salience = "background"
     if since_day is not None and salience == "background":
         # a run since a day long past or what came after it ("Since October, attacks have killed 34"): no
@@ -1555,7 +1557,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         # sentence measured another site from ("Balad, 80 km north of the Iraqi capital" lends a car bombing
         # in the capital no offset)
         place = told_offset(place, doc.text)
-    if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published):
+    if told_last_week(when, doc.published) or told_before_clause(m.head, dates, when, reporting, doc.published) \
+            or told_long_after(m.head):
         # "attacked peacekeepers last week", "marched on Friday, a day after a gunman killed": recalled, told
         # with its own day; placed as the sentence places it, not as history is
         salience = "background"
