@@ -317,6 +317,22 @@ def test_an_arrest_of_an_opponent_needs_no_other_word_of_conflict(nlp, kb, secon
     assert len(found) == arrests, [e.evidence.text for e in found]
 
 
+# a text telling ordinary crime (a murder, escaped inmates) and nothing of unrest codes no arrest: police work ACLED
+# does not code; one that also tells unrest, terrorism or violence against a politician keeps its arrest
+@pytest.mark.parametrize("first, arrests", [
+    ("A man shot dead his neighbour at a farm near Dayton on Monday, police said.", 0),
+    ("A woman was found stabbed to death in her flat in Dayton on Monday, police said.", 0),
+    ("Two inmates escaped from a prison van near Dayton on Monday and shot a guard, police said.", 0),
+    ("A gunman shot dead two people at a bus stop in Dayton on Monday in what police called a terrorist attack.", 1),
+    ("Hundreds of protesters marched through Dayton on Monday and police fired tear gas.", 1),
+    ("A member of parliament was shot dead outside a library near Dayton on Monday, police said.", 1),
+])
+def test_an_arrest_in_crime_news_is_no_event(nlp, kb, first, arrests):
+    text = first + "\n\nPolice arrested a 30-year-old man in Dayton on Tuesday on suspicion of murder."
+    found = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Arrests"]
+    assert len(found) == arrests, [e.evidence.text for e in found]
+
+
 def test_another_bombing_is_not_the_one_told_before(nlp, kb):
     text = ("Police said a bomb killed four soldiers near Kandahar on Monday. "
             "Another bomb wounded two soldiers in the province.")

@@ -163,6 +163,8 @@ class EventPatterns:
     weapon_agents: tuple[RolePhrase, ...] = ()        # weapons only one side uses: "barrel bombs" in Syria
     conflict_words: tuple[tuple[str, ...], ...] = ()   # phrases that show armed conflict in a sentence
     political_violence_words: tuple[tuple[str, ...], ...] = ()   # "terrorist", "militant": violence called political
+    unrest_words: tuple[tuple[str, ...], ...] = ()    # "troops", "protesters", "coup": a text about more than crime
+    crime_words: tuple[tuple[str, ...], ...] = ()     # "murder", "robbery", "inmate": words of ordinary crime
     not_targets: frozenset[str] = frozenset()          # objects that make a violent word figurative
     toll_subjects: frozenset[str] = frozenset()        # "the war has killed ...": a cumulative toll
     victim_nouns: frozenset[str] = frozenset()         # who can be counted among the dead
@@ -275,6 +277,8 @@ def parse_event_patterns(text: str, *, origin: str = "events.yaml",
                          conflict_words=tuple(sorted({_phrase(str(w)) for w in data.get("conflict_words") or []})),
                          political_violence_words=tuple(sorted({_phrase(str(w))
                                                                 for w in data.get("political_violence_words") or []})),
+                         unrest_words=tuple(sorted({_phrase(str(w)) for w in data.get("unrest_words") or []})),
+                         crime_words=tuple(sorted({_phrase(str(w)) for w in data.get("crime_words") or []})),
                          not_targets=words("not_targets"), toll_subjects=words("toll_subjects"),
                          victim_nouns=words("civilian_nouns") | words("armed_nouns") | words("victim_nouns"),
                          handling_verbs=words("handling_verbs"), not_territories=words("not_territories"),

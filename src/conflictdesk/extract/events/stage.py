@@ -870,6 +870,48 @@ def _political_arrest(m: Mention) -> bool:
                for o in accused[:1] for w in m.sent[o.i - m.sent.start + 1:])
 
 
+# people whose harm makes violence political: "a member of parliament was shot dead", "the killing of a lawmaker"
+POLITICIANS = {"lawmaker", "politician", "legislator", "senator", "parliamentarian", "minister", "candidate",
+               "congressman", "congresswoman", "mp", "president", "governor", "mayor"}
+
+
+def _politician_harmed(m: Mention) -> bool:
+    """Violence told against a politician ("a member of parliament was shot dead", "Jones, a senator, was
+    attacked", "the killing of the mayor"): political violence, whoever did it."""
+    head = m.head
+    if m.coding.event_type not in ARMED_VIOLENCE:
+        return False
+    struck = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + \
+        [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    near = [w for t in struck for w in [t, *t.children] if w is t or w.dep_ in ("appos", "compound", "amod")]
+    near += [g for t in struck for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "parliament"]
+    return any(w.lemma_.lower() in POLITICIANS or w.lemma_.lower() == "parliament" for w in near)
+
+
+def _unrest_told(sents: list["SpacySpan"], forms: list[tuple[str, str]], found: list[list[Mention]],
+                 patterns: EventPatterns, *, kb: Any, index: ActorIndex) -> bool:
+    """Does the text tell of war, political violence or unrest, not crime alone: words of them ("troops",
+    "protesters", "a coup", "terrorism"), an armed organisation outside the state, a demonstration, or violence
+    against a politician? Police, guns and killings alone are crime news, whose arrests ACLED does not code."""
+    needles = _needles(patterns.unrest_words + patterns.political_violence_words)
+    return any(_has_any(needles, f[0]) or _has_any(needles, f[1]) for f in forms) \
+        or any(_armed_organisation_in(s.start_char, s.end_char, kb=kb, index=index) for s in sents) \
+        or any((m.coding.event_type in DEMONSTRATIONS and not shows_not_protests(m)) or _politician_harmed(m)
+               for f in found for m in f)
+
+
+def _crime_told(forms: list[tuple[str, str]], patterns: EventPatterns) -> bool:
+    """Does the text use words of ordinary crime and its justice ("murder", "robbery", "the escaped inmates")?"""
+    needles = _needles(patterns.crime_words)
+    return any(_has_any(needles, f[0]) or _has_any(needles, f[1]) for f in forms)
+
+
+def _crime_arrest(m: Mention) -> bool:
+    """An arrest told by its word (not ACLED's label) that its own words do not make political."""
+    return m.coding.sub_event_type == "Arrests" and m.trigger.kind != "label" and not _political_arrest(m)
+
+
 # things a search or a raid takes: "police seized documents and CDs", "seized armaments and vehicles"
 SEIZED_THINGS = {"document", "cd", "dvd", "paper", "file", "weapon", "arm", "armament", "ammunition", "munition",
                  "explosive", "detonator", "gun", "rifle", "pistol", "vehicle", "car", "truck", "motorcycle",
@@ -3095,6 +3137,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                                    or any(_attackers_killing(m) or _killing_by_tied(m, tied) for m in found_all[k]))
                  for k in range(len(sents))]
     hacking = about_hacking(doc.text)     # its "attacks" with no weapon or harm are on computers
+    # a text that tells ordinary crime ("charged with first-degree murder") and no war, political violence or unrest
+    # is crime news: its arrests are police work ACLED does not code
+    crime_only = relevant and any(_crime_arrest(m) for f in found_all for m in f) \
+        and _crime_told(forms, patterns) and not _unrest_told(sents, forms, found_all, patterns, kb=kb, index=index)
     accident_lead = blast_accident_lead([s.text for s in sents])
     deaths_lead = death_accident_lead([s.text for s in sents])
     # a report of a death sentence carried out: its killings are the crime punished, criminal unless called political
@@ -3124,6 +3170,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
                         or id(m) in marched[k]]
         if hacking:
             mentions = [m for m in mentions if not hacking_attack(m)]
+        if crime_only:
+            mentions = [m for m in mentions if not _crime_arrest(m)]
         # "The blast destroyed the second floor", after a lead telling a gas explosion: the accident again
         mentions = [m for m in mentions if not accident_blast(m, accident_lead=accident_lead)]
         # "Police took the bodies to a morgue", after a lead telling deaths in a flood: the accident's dead
