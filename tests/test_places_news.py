@@ -160,6 +160,9 @@ def test_a_quarter_told_by_its_town_is_that_quarter(places):
     # a quarter the gazetteer lacks after its town: the town's point under the quarter's name, ACLED style
     found = places("Police fired tear gas in the Karachi neighbourhood of Lyari on Friday.")
     assert [p.name for p in found] == ["Karachi - Lyari"] and found[0].geo_precision == 1
+    # a quarter's name opening on an abbreviated "St." is read whole
+    found = places("Gunmen attacked a cafe in the Lyon suburb of St. Rambert on Sunday.")
+    assert [p.name for p in found] in (["Lyon - St. Rambert"], ["St. Rambert"])
     # a town's possessive before a quarter the gazetteer knows: the quarter alone
     found = places("A bomb killed five shoppers in Baghdad's Sadr City district on Wednesday.")
     assert [p.span.text for p in found] == ["Sadr City"]

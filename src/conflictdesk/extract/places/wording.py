@@ -173,8 +173,9 @@ POSSESSIVE_ALONE = re.compile(r"^(?:'s|’s)(?:\s*[,.;:!?)]|\s+(?:in|near|outsid
 # "Pulse, a gay nightclub": a name the next words call a venue or a firm is the venue's name, not a town's
 VENUE_APPOSITION = re.compile(r"^(?:'s)?,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:nightclub|club|bar|restaurant|cafe|café|"
                               r"hotel|company|firm|manufacturer|factory|plant|store|supermarket|mall|chain|brand)\b")
+# the parent's name may open on an abbreviated "St." or "Mt." ("the Paris suburb of St. Denis")
 PART_OF = re.compile(r"^\s+(?:neighbou?rhood|quarter|district|suburb|area|camp)s?\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?("
-                      + NAME + r")")
+                      + r"(?:(?:St|Ste|Mt|Ft)\.\s?)?" + NAME + r")")
 NOUN_NEXT = re.compile(r"^\s+([a-z]+)\b")
 # "Iran-backed", "Saudi-led", "Aleppo-based": the name qualifies who acts, names no place
 HYPHEN_NEXT = re.compile(r"^[-‑–](?:backed|led|based|allied|aligned|run|held|controlled|linked|affiliated|sponsored|"
