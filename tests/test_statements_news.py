@@ -1341,3 +1341,13 @@ def test_a_reassurance_is_no_call_to_action(nlp, kb, sentence, call):
     points = _new_points(nlp, kb, sentence)
     assert points and any("call_to_action" in p.labels for p in points) == call, \
         [(p.text, p.labels, p.cues) for p in points]
+
+
+def test_he_after_a_newly_introduced_person_is_that_person(nlp, kb):
+    text = ("President Jan Novak said the army would stay in the north of the country. Defence Minister Karel Dvorak "
+            "visited troops in Brno on Tuesday. \"We will not abandon these towns to the rebels,\" he said.")
+    ex = extract_document(read_text_document(text, id="t"), nlp=nlp, kb=kb)
+    points = _points(ex)
+    quoted = points["We will not abandon these towns to the rebels"][0]
+    assert quoted.speaker and "dvorak" in quoted.speaker, quoted.speaker
+    assert "novak" in points["the army would stay in the north of the country"][0].speaker

@@ -271,3 +271,23 @@ def test_talks_called_by_a_party_are_no_tail_of_its_own(nlp):
 ])
 def test_an_ellipsis_between_spaces_joins_its_sentences(nlp, text, count):
     assert len(sentence_pieces(nlp(text), text, (0, len(text)))) == count
+
+
+def test_a_participle_describing_the_subject_does_not_report_the_main_clause(nlp):
+    found = _speech(nlp, "Protesters calling for an end to corruption occupied the parliament building on Sunday.")
+    assert not any("occupied" in p for _, points in found for p in points), found
+
+
+@pytest.mark.parametrize("text,point", [
+    ("The opposition leader appealed to supporters to gather in the central square on Friday.",
+     "appealed to supporters to gather in the central square on Friday"),
+    ("The hospital asked residents to donate blood after the bombing.",
+     "asked residents to donate blood after the bombing"),
+])
+def test_a_request_that_someone_act_is_a_point(nlp, text, point):
+    found = _speech(nlp, text)
+    assert any(point in p for _, points in found for p in points), found
+
+
+def test_being_asked_to_act_is_no_point(nlp):
+    assert not _speech(nlp, "He was asked to resign by the party.")

@@ -231,7 +231,7 @@ class Speakers:
         if sp.subject is None:                              # a continuation quotation
             who = recent[-1] if recent else Who(None, None, "", paragraph=para)
         elif sp.head_lemma in _PRONOUNS:
-            who = self._antecedent(sp.head_lemma, recent, sp.verb_start) or Who(None, None, sp.head_lemma)
+            who = self._antecedent(sp.head_lemma, recent, sp.verb_start, text) or Who(None, None, sp.head_lemma)
         else:
             who = self._named(text, sp, recent)
         who = Who(who.actor, who.person, who.key, who.head, who.plural, para, who.phrase, sp.sentence[0])
@@ -295,11 +295,11 @@ class Speakers:
         found = max(heard + named, default=None, key=lambda x: x[0])
         return found[1] if found else None
 
-    def _antecedent(self, pronoun: str, recent: list[Who], offset: int) -> Who | None:
+    def _antecedent(self, pronoun: str, recent: list[Who], offset: int, text: str = "") -> Who | None:
         for who in reversed(recent):
             if pronoun in ("he", "she"):
                 if who.person or (who.head in _ROLE_HEADS and not who.plural):
-                    return who
+                    return self._person_introduced_after(who, offset, text) or who
             elif pronoun == "it":
                 if who.person is None and not who.plural:
                     return who
@@ -310,6 +310,40 @@ class Speakers:
             if person is not None:
                 return Who(person[0], person[1], person[1], "", False)
         return None
+
+    def _person_introduced_after(self, who: Who, offset: int, text: str) -> Who | None:
+        """'President X said ... Defence Minister Y visited the troops. "...," he said': a person who opens a
+        sentence after the last speaker's and before the pronoun's is the one "he" names, not the speaker."""
+        if not text or who.sentence < 0:
+            return None
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, who.sentence, offset)]
+        if not ends:
+            return None
+        para = paragraph_of(self.paragraphs, offset)
+        lo = max(ends[0], self.paragraphs[max(0, para - _ANAPHOR_PARAGRAPHS)])
+        opening = [m for m in self.resolver.mentions if m.person and m.person != who.person and lo <= m.start
+                   and m.end <= offset and _title_words(text, m.start) <= _TITLE_WORDS]
+        if not opening or any(_SENTENCE_END.search(text, m.end, offset) is None for m in opening[-1:]):
+            return None
+        m = opening[-1]
+        return Who(self.people_actor(m.person), m.person, m.person, "", False)
+
+    def people_actor(self, person: str) -> str | None:
+        people = self.resolver.people
+        return people[person].actor if person in people else None
+
+
+# a sentence's end, and the words from a sentence's opening up to a mention (its title: "Defence Minister")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“A-Z])")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n)(?P<words>[^.!?\n]*)\Z")
+_TITLE_WORDS = 4
+
+
+def _title_words(text: str, start: int) -> int:
+    """How many words open the sentence before `start`."""
+    m = _OPENS_SENTENCE.search(text, max(0, start - 400), start)
+    words = m.group("words").split() if m else []
+    return len(words) if m and (not words or words[0][:1].isupper()) else _TITLE_WORDS + 1
 
 
 _STATE_TYPES = frozenset({"state", "government", "state_forces", "police"})

@@ -467,6 +467,8 @@ def _phrase_span(text: str, verb: "Token", verbs: SpeechVerbs) -> tuple[int, int
             continue
         if child.dep_ in ("advcl", "conj") and child.lemma_.lower() in verbs:
             break
+        if child.dep_ == "ccomp" and _main_verb_read_as_clause(verb, child):
+            continue                        # "protesters calling for ... occupied ...": not what they called for
         if child.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in child.children):
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
         elif child.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "obj", "prt", "acomp",
@@ -583,7 +585,8 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             continue
         if lemma in _FINDING_VERBS and token.pos_ == "VERB" and _found_by_a_report(token):
             lemma = "say"                   # "..., the report found": a report's finding is what it says
-        elif lemma not in verbs and not (_speaks_of(token) or _voices_words(token) or _clause_made_clear(token)) \
+        elif lemma not in verbs and not (_speaks_of(token) or _voices_words(token) or _clause_made_clear(token)
+                                         or _asks_to_act(token)) \
                 or token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quotes):
             continue
         if lemma in ("quote", "cite") and any(c.tag_ == "VBG" and c.lemma_.lower() in verbs
@@ -630,6 +633,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             c for c in token.children if c.dep_ == "ccomp" and not (hidden and c.i == hidden[0].i)
             and not (setoff and c.i < token.i)] or _clause_in_channel(token) or _clause_after_audience(token) \
             or _that_clause_as_adverbial(token)
+        clauses = [c for c in clauses if not _main_verb_read_as_clause(token, c)]
         # "Turkey complained that ...; Russia insisted the jet was ...": a clause before the verb and one
         # after it, the one after is what it reports
         clause = next((c for c in clauses if c.i > token.i), None) if len(clauses) > 1 else None
@@ -668,7 +672,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
                 after = _clause_after_attribution(text, token, quotes, verbs)
                 spans += [after] if after else []
                 kind = "reported"
-            elif lemma in verbs.phrase and _has_phrase(token):
+            elif (lemma in verbs.phrase or _asks_to_act(token)) and _has_phrase(token):
                 spans = [_phrase_span(text, token, verbs)]
                 kind = "phrase"
             elif lemma in verbs.phrase and _names_its_object(token):
@@ -902,6 +906,16 @@ def _clause_opening(text: str, clause: "Token | None", quotes: list[tuple[int, i
     return start, inner[0][0]
 
 
+def _main_verb_read_as_clause(verb: "Token", clause: "Token") -> bool:
+    """"Protesters calling for an end to graft occupied the parliament": the parse makes the participle that
+    describes the subject the root and the sentence's own verb its clause; a clause whose finite verb has no
+    subject of its own, after a bare participle, is what the subject did, not what it said."""
+    return verb.tag_ == "VBG" and clause.i > verb.i and clause.tag_ in ("VBD", "VBZ", "VBP") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and not any(c.dep_ in _SUBJ or c.dep_ == "expl" for c in clause.children) \
+        and not any(t.is_punct for t in verb.doc[verb.i + 1:clause.i] if t.text in (",", ":", ";", "\"", "“"))
+
+
 def _reporter_of_participle(verb: "Token", sent: "Span", verbs: SpeechVerbs) -> "Token | None":
     """The speaker of a participle that goes on reporting ("..., it said, promising to ..."), when the parse
     hangs it from the reported clause rather than from the attribution: the subject of the speech verb
@@ -1012,7 +1026,24 @@ def _has_phrase(verb: "Token") -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in ("of", "about") and lemma in ("warn", "caution"):
             return True                     # "warned of a harsh response"
+    if lemma in ("call", "appeal", "urge") and any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+                                                   for c in verb.children) \
+            and any(c.dep_ == "advcl" and _to_infinitive(c) for c in verb.children):
+        return True                         # "appealed to supporters to gather ...": the parse hangs the act apart
     return lemma in ("call", "appeal") and _for_clause(verb)
+
+
+def _to_infinitive(verb: "Token") -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def _asks_to_act(verb: "Token") -> bool:
+    """"asked residents to donate blood", "requested foreigners to leave the area": a request that someone act,
+    whose phrase is the point (not "asked about the attack", a question, nor "was asked to resign")."""
+    return verb.lemma_.lower() in ("ask", "request") and verb.pos_ == "VERB" \
+        and any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+        and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children) \
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _when(prep: "Token") -> bool:
