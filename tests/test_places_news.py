@@ -160,6 +160,10 @@ def test_a_quarter_told_by_its_town_is_that_quarter(places):
     # a quarter the gazetteer lacks after its town: the town's point under the quarter's name, ACLED style
     found = places("Police fired tear gas in the Karachi neighbourhood of Lyari on Friday.")
     assert [p.name for p in found] == ["Karachi - Lyari"] and found[0].geo_precision == 1
+    # a suburb told by its town needs no state of its own where the text names another state
+    found = places("HOUSTON, Texas Crowds marched on Saturday. Riots broke out last year in the Cleveland suburb of "
+                   "Euclid.")
+    assert named(found, "Euclid") and named(found, "Euclid")[0].country == "United States"
     # a quarter's name opening on an abbreviated "St." is read whole
     found = places("Gunmen attacked a cafe in the Lyon suburb of St. Rambert on Sunday.")
     assert [p.name for p in found] in (["Lyon - St. Rambert"], ["St. Rambert"])

@@ -172,9 +172,13 @@ def choose_places(kept: list[Candidate], known: DocumentCountries, *, gaz: "Gaze
                 continue
             if parent is not None and r is not None and r.kind not in COUNTRYISH and parent.kind not in COUNTRYISH \
                     and _names_container(c, r, parent, text):
-                continue   # "the Tel Aviv suburb of Petah Tikva": both known, close; the event is in the suburb
-        if r is None or not accept(c, r, countries, strong, gaz=gaz, named=others) or _state_untold(c, r, states) \
-                or _airport_namesake(c, r, near, text):
+                # "the Tel Aviv suburb of Petah Tikva": both known, close; the event is in the suburb (or, where the
+                # suburb's own mention finds no place, in that quarter of the town)
+                quarters[name_key(c.parent)] = r
+                continue
+        # a suburb told by its town ("the St. Louis suburb of Ferguson") needs no state of its own
+        if r is None or not accept(c, r, countries, strong, gaz=gaz, named=others) \
+                or (town is None and _state_untold(c, r, states)) or _airport_namesake(c, r, near, text):
             continue
         precision = r.geo_precision
         if c.precision and r.kind not in COUNTRYISH:
