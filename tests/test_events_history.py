@@ -386,8 +386,13 @@ def test_a_year_of_the_object_leaves_the_news_main(nlp, kb, text, kind):
         [(e.rule, e.salience, e.event_date) for e in evs]
 
 
-def test_a_year_of_the_subject_still_dates_history(nlp, kb):
-    text = "A 2004 militant attack on the consulate in Jiddah killed five employees."
+@pytest.mark.parametrize("text", [
+    "A 2004 militant attack on the consulate in Jiddah killed five employees.",
+    # a year in a phrase that times the act ("ahead of", "during") dates the act
+    ("The foiled plot is like arrests made a year ago, when four youths were arrested in Perth ahead of a 2015 Anzac "
+     "parade, in what officers called a big counterterrorism raid."),
+])
+def test_a_year_of_the_subject_still_dates_history(nlp, kb, text):
     evs = extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events
     assert evs and all(e.salience == "background" for e in evs), [(e.rule, e.salience) for e in evs]
 

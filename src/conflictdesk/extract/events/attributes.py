@@ -1285,6 +1285,8 @@ def earlier_year(head: "Token", sent: "SpacySpan", published: dt.date | None) ->
 
 # how a year sits inside a noun's phrase ("the 2015 attacks", "his 2014 arrest"): it dates that noun
 YEAR_MODIFIER_DEPS = {"compound", "nummod", "amod", "nmod", "poss"}
+# prepositions that time the act by the dated noun rather than name what it is about
+TIME_PREPOSITIONS = frozenset({"ahead", "before", "after", "during", "following", "until", "amid", "in", "at"})
 
 
 def history_year(head: "Token", sent: "SpacySpan", published: dt.date | None) -> int | None:
@@ -1327,6 +1329,8 @@ def _year_of_an_object(year: "Token", head: "Token") -> bool:
         t = t.head
         if t.i == head.i:
             return True
+        if t.lower_ in TIME_PREPOSITIONS:
+            return False     # "arrested ahead of a 2015 ceremony", "killed in the 2014 war": the year times the act
     return False
 
 
