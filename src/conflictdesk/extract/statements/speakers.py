@@ -369,7 +369,9 @@ _ONLOOKER = re.compile(
     # humanitarian agencies and charities tell of the war, they are no side in it ("a spokeswoman for an
     # international aid agency says a clinic was destroyed by an air strike" claims nothing)
     r"(?:aid|relief|humanitarian)\s+(?:agency|agencies|groups?|organi[sz]ations?)|charit(?:y|ies)|ngos?|"
-    r"m[ée]decins\s+sans\s+fronti[èe]res|msf|oxfam|save\s+the\s+children|amnesty)\b",
+    r"m[ée]decins\s+sans\s+fronti[èe]res|msf|oxfam|save\s+the\s+children|amnesty|"
+    # the press among those who tell it ("the police department and local media said"): the reporter's account
+    r"(?:local|news|social)\s+media|media\s+reports?|news\s+reports?)\b",
     re.IGNORECASE)
 
 

@@ -515,6 +515,55 @@ _TAKEN = frozenset({"capture", "seize", "retake", "recapture", "liberate"})
 _PLACES = frozenset({"village", "neighbourhood", "neighborhood", "camp", "station"})
 
 
+# verbs of a finding: an act told in what a court, an inquiry or a judge found or ruled is its finding, not a side's
+# claim ("the court found that the soldier had shot the man"), and what it rules should be is its ruling, no demand
+# ("the judge ruled that the defense should have access to the files")
+_FINDING_VERBS = frozenset({"find", "rule", "conclude", "determine", "establish"})
+
+
+def _under_finding(t: "Token") -> bool:
+    """Whether `t` stands in the clause a verb of finding takes ("an inquiry found that police shot ...")."""
+    cur = t
+    while cur.head.i != cur.i:
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in _FINDING_VERBS and cur.head.pos_ == "VERB":
+            return True
+        cur = cur.head
+    return False
+
+
+# verbs of agreeing: what the parties agreed should be done is their agreement, no demand ("all sides had agreed
+# that the talks should resume")
+_AGREEING = frozenset({"agree", "concur"})
+
+
+def _under_agreement(t: "Token") -> bool:
+    """Whether `t` stands in the clause of an agreement ("agreed that the talks should resume", "reached an
+    agreement that ... should")."""
+    cur = t
+    while cur.head.i != cur.i:
+        head = cur.head
+        if cur.dep_ in ("ccomp", "acl") and (_lemma(head) in _AGREEING or _lemma(head) in ("agreement", "consensus")):
+            return True
+        cur = head
+    return False
+
+
+def _cleared_of_them(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a passive "cleared" names whom the place was cleared of as fighters ("the village was cleared of
+    militants"): an armed gain; a site "cleared" with no one named was emptied of its people."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        _lemma(g) in lex["attackers"] | lex["group_forces"] | {"terrorist", "fighter"}
+        for g in c.children if g.dep_ == "pobj") for c in t.children)
+
+
+def _accused(t: "Token", subj: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether an act on the unarmed, told by a speaker whose side is unknown, of forces named by a people or a
+    state ("Russian warplanes had been bombing the villages"), is an accusation against that side, no claim."""
+    if voice.own or voice.other or not any(x.ent_type_ in ("NORP", "GPE") and x.i < subj.i for x in subj.subtree):
+        return False
+    return any(c.dep_ == "dobj" and _lemma(c) in lex["protected"] for c in t.children)
+
+
 def _time_word(t: "Token") -> bool:
     """Whether a "by" phrase names a time, not an agent ("captured by mid-day", "taken by nightfall")."""
     return t.ent_type_ in ("DATE", "TIME") or _lemma(t) in _TIMES
@@ -539,7 +588,9 @@ def _met_with_force(sent: "Span", attacker: "Token", lex: Mapping[str, frozenset
 
 # what one "should know" or "must remember" is no demand on a party ("the whole world should know this")
 # ("Russia needs to understand that our patience is limited" asks a change of stance: a demand)
-_KNOWING = frozenset({"know", "assume", "remember", "forget", "wonder", "imagine"})
+# (and what one sees, hears or grasps: "everyone should see what is happening there" asks no act)
+_KNOWING = frozenset({"know", "assume", "remember", "forget", "wonder", "imagine", "see", "hear", "realize",
+                      "realise", "understand", "notice", "witness", "watch"})
 # "should" before a verb of how a thing turns out is a forecast ("the dogs should prove valuable", "the repairs
 # should appear complete"), no demand: epistemic "should", like "be", which the rule already leaves out; with an
 # object "prove" is something done ("they need to prove that they can comply" still asks it)
@@ -569,7 +620,8 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         if t.dep_ == "relcl" or t.head.dep_ == "relcl":
             continue                                            # "those who need to be defended"
         modal = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")} & {"must", "should", "ought"}
-        modal = modal if not (_hindsight(t) or _inverted_condition(t)) else set()
+        modal = modal if not (_hindsight(t) or _inverted_condition(t) or _under_agreement(t)
+                              or _under_finding(t)) else set()
         needs = t.dep_ == "xcomp" and _lemma(t.head) in ("have", "need") and not _negated(t.head) \
             and not any(c.dep_ == "auxpass" for c in t.children) and not _foreseen_need(t.head)
         subj = _subject(t)
@@ -1078,7 +1130,11 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
         # a verb joined to a passive one shares its auxiliary: "an officer was shot and wounded" is passive twice
         passive = any(c.dep_ == "auxpass" for c in t.children) or t.dep_ == "conj" and not subjects and any(
             c.dep_ == "auxpass" for c in t.head.children)
+        if _under_finding(t):
+            continue                        # "the inquiry found that officers shot the man": a finding, no claim
         if passive:
+            if _lemma(t) == "clear" and not _cleared_of_them(t, lex):
+                continue                    # "the terminal was quickly cleared": emptied of people, no armed gain
             if subj is not None and subj.lower_ in _PERSONAL_PRONOUNS:
                 continue                    # "he was pushed to the end of his rope", "we were attacked": one done to
             if _lemma(t) in ("arrest", "detain") or _lemma(t) in ("capture", "seize") and subj is not None \
@@ -1114,7 +1170,7 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
             continue
         if _lemma(t) in ("arrest", "detain"):
             continue                        # "police said they had arrested four people": arrests, as when passive
-        if subj is not None and _own_side(subj, lex, voice):
+        if subj is not None and _own_side(subj, lex, voice) and not _accused(t, subj, lex, voice):
             claim = True
             break
     if denial:
@@ -1624,6 +1680,10 @@ def calm_idle_spans(tokens: "Span") -> list[tuple[int, int]]:
                 t.dep_ in ("acl", "relcl") and _lemma(t.head) in _MONEY_TALKS
                 or any(c.dep_ == "dobj" and _lemma(c) in _MONEY_TALKS for c in t.children)):
             out.append((t.idx - base, t.idx + len(t.text) - base))  # "a funding package negotiated by the House"
+        elif lemma in ("negotiate", "talk", "negotiation") and any(
+                _lemma(c) in ("pay", "ransom") and (c.dep_ in ("xcomp", "dobj", "compound") or c.dep_ == "prep")
+                or c.dep_ == "prep" and any(_lemma(g) == "ransom" for g in c.children) for c in t.children):
+            out.append(span(t))                         # "negotiating to pay for the release": a ransom, no calm
         elif lemma in ("talk", "negotiation", "negotiate") and any(
                 c.dep_ == "prep" and c.lower_ == "with" and any(_lemma(x) in _STANDOFF_PARTIES for x in c.children)
                 for c in t.children):
@@ -1646,6 +1706,10 @@ def _calm_judged(t: "Token") -> bool:
     """Whether a step towards calm is the subject of a judgement of how it stands ("the talks had been positive",
     "the cessation of hostilities was barely alive"): a view of the step, none taken."""
     head = t.head
+    if _lemma(t) in _JUDGED_STEPS and t.pos_ == "NOUN" and t.dep_ == "attr" and _lemma(head) == "be" \
+            and any(c.dep_ in _SUBJ and c.lower_ in ("that", "this", "it") for c in head.children) \
+            and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in t.children):
+        return True                                     # "that's a very effective ceasefire": the step judged
     return _lemma(t) in _JUDGED_STEPS and t.pos_ == "NOUN" and t.dep_ == "nsubj" and _lemma(head) == "be" \
         and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children) \
         and not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "will", "would", "to") for c in head.children)
