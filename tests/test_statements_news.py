@@ -1351,3 +1351,33 @@ def test_he_after_a_newly_introduced_person_is_that_person(nlp, kb):
     quoted = points["We will not abandon these towns to the rebels"][0]
     assert quoted.speaker and "dvorak" in quoted.speaker, quoted.speaker
     assert "novak" in points["the army would stay in the north of the country"][0].speaker
+
+
+@pytest.mark.parametrize("sentence,label", [
+    # a "should" inside what all sides agreed is the agreement, not a demand
+    ("The mediator said all parties had agreed that the talks should resume next month.", "demand"),
+    # a ruling or a finding is no demand and no claim
+    ("The judge ruled that the defense lawyers should have access to the intelligence files.", "demand"),
+    ("The justice ministry said an inquiry had found that police officers shot the protester in the back.",
+     "claim_of_responsibility"),
+    # "should see" asks no act
+    ("\"Everyone should see what is happening in the camps,\" the aid worker said.", "demand"),
+    # a site cleared, with no fighters named, claims no act
+    ("The airport spokesman said the terminal was quickly cleared and flights resumed.", "claim_of_responsibility"),
+    # an onlooker's account of another side's strikes on villages is no claim
+    ("A customs official said Russian warplanes had been bombing Syrian villages for two weeks.",
+     "claim_of_responsibility"),
+    # sarcasm about a truce and ransom talks take no step towards calm
+    ("\"Oh yes, that's a very successful truce,\" the rebel commander said.", "de_escalation"),
+    ("The family said they were negotiating to pay for the release of the kidnapped engineer.", "de_escalation"),
+    # an election campaign continued is no threat
+    ("The candidate vowed to continue his campaign until the primary in June.", "threat"),
+])
+def test_what_only_looks_like_a_label_is_not_it(nlp, kb, sentence, label):
+    points = _new_points(nlp, kb, sentence)
+    assert not any(label in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
+
+
+def test_a_campaign_against_forces_vowed_stays_a_threat(nlp, kb):
+    points = _new_points(nlp, kb, "The rebel leader vowed to continue his campaign against the government forces.")
+    assert any("threat" in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
