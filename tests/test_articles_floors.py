@@ -24,8 +24,11 @@ from conftest import missing_shared
 # --- the pinned figures (measured values in comments) ------------------------------------------
 # annotated articles, scored by ../shared/acceptance/score_articles.py (bench/eval_articles.py)
 ARTICLE_FLOORS = {
-    "dev": {"ev_recall": 0.67, "ev_precision": 0.755, "actor1_ok": 0.79, "date_ok": 0.84, "loc25": 0.81,
-            "st_found": 0.875, "st_label_f1": 0.825},
+    "dev": {"ev_recall": 0.675, "ev_precision": 0.755, "actor1_ok": 0.79, "date_ok": 0.84, "loc25": 0.81,
+            "st_found": 0.875, "st_label_f1": 0.835},
+    # measured dev (12-07 21:50, round 21: twelve helper branches, seeds 182-193, read on unannotated articles;
+    #   three of their changes mended at integration): ev_recall 0.677 ev_precision 0.760 actor1_ok 0.792
+    #   date_ok 0.843 loc25 0.811 st_found 0.885 st_label_f1 0.838; batch 15 0.467 0.737.
     # measured dev (12-07 18:50, rounds 18-19: eleven helper branches, seeds 164-177, read on unannotated
     #   articles; two of their changes taken back at integration): ev_recall 0.673 ev_precision 0.759
     #   actor1_ok 0.794 date_ok 0.842 loc25 0.811 st_found 0.885 st_label_f1 0.830; batch 15 0.467 0.737.
@@ -93,6 +96,8 @@ ARTICLE_FLOORS = {
     #   0.687 0.711 0.772 0.857 0.909 0.842 (18:06: 0.733 0.659 0.692 0.748 0.833 0.896 0.814)
     "test": {"ev_recall": 0.54, "ev_precision": 0.59, "actor1_ok": 0.615, "date_ok": 0.725, "loc25": 0.76,
              "st_found": 0.865, "st_label_f1": 0.67},
+    # measured test (12-07 21:50, same code as the dev line of 21:50): ev_recall 0.543 ev_precision 0.597 actor1_ok
+    #   0.618 date_ok 0.730 loc25 0.761 st_found 0.871 st_label_f1 0.674 (unchanged by round 21); batch 16 0.545 0.643.
     # measured test (12-07 18:50, same code as the dev line above): ev_recall 0.543 ev_precision 0.597 actor1_ok
     #   0.618 date_ok 0.730 loc25 0.761 st_found 0.871 st_label_f1 0.674; batch 16 0.545 0.643 (precision
     #   0.621 -> 0.643), points 0.664, labels 0.624.
@@ -170,7 +175,7 @@ ARTICLE_FLOORS = {
     #   (test_no_annotated_article_is_kept_apart_for_independent_checks)
 }
 # non-conflict articles (tests/fixtures/nonconflict/rows.txt): ceilings per article
-NONCONFLICT_CEILINGS = {"events_per_article": 0.045, "points_per_article": 0.10}  # measured 0.040, 0.090 (issue < 0.05)
+NONCONFLICT_CEILINGS = {"events_per_article": 0.035, "points_per_article": 0.10}  # measured 0.030, 0.090 (issue < 0.05)
 # ACLED 2022 world notes, fixed halves (bench/eval_subevents.py), seeded sample of SUBEVENT_SAMPLE each
 SUBEVENT_SAMPLE, SUBEVENT_SEED = 600, 13
 SUBEVENT_FLOORS = {
