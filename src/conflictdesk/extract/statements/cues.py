@@ -393,9 +393,9 @@ def _attributed_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ATTRIBUTED.finditer(text)]
 
 
-# another party's denial the point tells beside the speaker's words ("accused the rebels of the bombing, which the rebel
-# command denies", "a charge Moscow has rejected"): the reporter's aside, no denial of the speaker's; not one the speaker
-# makes of itself ("which it denies")
+# another party's denial the point tells beside the speaker's words ("accused the rebels of the bombing, which the
+# rebel command denies", "a charge Moscow has rejected"): the reporter's aside, no denial of the speaker's; not one
+# the speaker makes of itself ("which it denies")
 _DENIED_BY_ANOTHER = re.compile(r"\b(?:which|a\s+charge|charges|an\s+accusation|accusations|allegations?)\s+"
                                 r"(?!(?:it|they|we|he|she|I)\b)(?:the\s+)?(?:[\w.'’-]+\s+){1,4}?"
                                 r"(?:(?:has|have|had|strongly|repeatedly|flatly|always)\s+){0,2}"
