@@ -832,10 +832,13 @@ def _arrest_thing(m: Mention) -> bool:
 # who is taken, or what for, that makes an arrest political (ACLED codes arrests of opponents, activists,
 # protesters and fighters, and arrests over unrest or violence): such an arrest needs no other word of conflict
 # ("The opposition leader was arrested in Harare on Tuesday"); an arrest of a man for stealing a car needs one
-POLITICAL_DETAINEES = {"opposition", "activist", "protester", "protestor", "demonstrator", "dissident", "journalist",
-                       "blogger", "militant", "rebel", "insurgent", "jihadist", "islamist", "extremist", "occupier",
-                       "holdout", "politician", "lawmaker", "legislator", "senator", "parliamentarian", "minister",
-                       "mayor", "governor", "candidate", "coup", "plotter", "mutineer", "separatist", "ringleader"}
+# holders of or candidates for office: both detainees who make an arrest political and victims who make violence so
+OFFICE_HOLDERS = frozenset({"politician", "lawmaker", "legislator", "senator", "parliamentarian", "minister", "mayor",
+                            "governor", "candidate"})
+POLITICAL_DETAINEES = OFFICE_HOLDERS | {"opposition", "activist", "protester", "protestor", "demonstrator",
+                                        "dissident", "journalist", "blogger", "militant", "rebel", "insurgent",
+                                        "jihadist", "islamist", "extremist", "occupier", "holdout", "coup", "plotter",
+                                        "mutineer", "separatist", "ringleader"}
 POLITICAL_CAUSES = {"protest", "demonstration", "rally", "unrest", "riot", "occupation", "standoff", "stand-off",
                     "coup", "uprising", "insurgency", "attack", "bombing", "plot", "terrorism", "sedition", "treason",
                     "subversion", "rebellion", "mutiny", "siege", "massacre", "blast", "explosion"}
@@ -871,8 +874,7 @@ def _political_arrest(m: Mention) -> bool:
 
 
 # people whose harm makes violence political: "a member of parliament was shot dead", "the killing of a lawmaker"
-POLITICIANS = {"lawmaker", "politician", "legislator", "senator", "parliamentarian", "minister", "candidate",
-               "congressman", "congresswoman", "mp", "president", "governor", "mayor"}
+POLITICIANS = OFFICE_HOLDERS | {"congressman", "congresswoman", "mp", "president"}
 
 
 def _politician_harmed(m: Mention) -> bool:

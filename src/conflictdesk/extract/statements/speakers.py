@@ -135,8 +135,7 @@ class Resolver:
             title = None if _AGAINST_THE_STATE.search(self.text, start, named) else next(
                 (m.actor for m in inside if m.actor and not m.person and m.end <= named
                  and not m.actor.startswith("unknown-")), None)
-            own = self.people[person].actor if person in self.people else None
-            return own or title, person
+            return self.actor_of(person) or title, person
         return next((m.actor for m in inside if m.actor), None), None
 
     def speaker_at(self, start: int, end: int, head: int | None) -> tuple[str | None, str | None]:
@@ -174,7 +173,11 @@ class Resolver:
         if not before:
             return None
         person = before[-1].person
-        return (self.people[person].actor if person in self.people else None), person  # type: ignore[return-value]
+        return self.actor_of(person), person
+
+    def actor_of(self, person: str) -> str | None:
+        """The side the people list gives a person, if any."""
+        return self.people[person].actor if person in self.people else None
 
 
 # role nouns: a speaker named by role ("a Pentagon spokesman", "the official") is not the person the
@@ -326,11 +329,7 @@ class Speakers:
         if not opening or any(_SENTENCE_END.search(text, m.end, offset) is None for m in opening[-1:]):
             return None
         m = opening[-1]
-        return Who(self.people_actor(m.person), m.person, m.person, "", False)
-
-    def people_actor(self, person: str) -> str | None:
-        people = self.resolver.people
-        return people[person].actor if person in people else None
+        return Who(self.resolver.actor_of(m.person), m.person, m.person, "", False)
 
 
 # a sentence's end, and the words from a sentence's opening up to a mention (its title: "Defence Minister")

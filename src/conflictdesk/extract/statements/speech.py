@@ -315,7 +315,7 @@ def intro_lemma(verb: "Token") -> str:
         return "demand" if "for" in preps or _for_clause(verb) else "say"
     if lemma == "tell" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in ("reporter", "journalist")
                                for c in verb.children) and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+            c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children):
         return "urge"                       # "told residents to leave": what it tells them to do, not a report
     return lemma
 
@@ -594,7 +594,7 @@ def _sentence_speech(sent: "Span", text: str, quotes: list[tuple[int, int]], use
             continue                        # "it quoted a military source saying ...": the source speaks
         if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ == "into" for c in token.children):
             continue                        # "the crash called into question the campaign": a doubt raised, no words
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+        if _to_infinitive(token) and (
                 token.dep_ == "acl" or token.head.lemma_.lower() == "use"):
             continue                        # "an apparent effort to downplay the target", "a term used to describe
                                             # pro-Iranian factions": what one means or names, no words
@@ -1034,6 +1034,7 @@ def _has_phrase(verb: "Token") -> bool:
 
 
 def _to_infinitive(verb: "Token") -> bool:
+    """Does the verb open with "to" ("to gather", "to leave")?"""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
@@ -1130,8 +1131,7 @@ def _speech_complement(noun: "Token") -> "tuple[Token, str] | None":
     for c in noun.children:
         if c.i < noun.i:
             continue
-        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX") and _to_infinitive(c):
             complement = c                  # "call to press ...", "vow to continue ..."
         elif c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             complement = c                  # "claim that ..."
