@@ -258,3 +258,15 @@ def test_a_day_after_counts_from_the_day_its_sentence_gave_not_a_week_told_betwe
                   "the day after gunmen shot a judge. Police said the day after was calm.")
     got = {(s, d) for s, d, *_ in found}
     assert ("the day after", dt.date(2018, 1, 8)) in got
+
+
+def test_days_before_what_it_names_count_on_from_the_day_told_not_back():
+    # "on Monday, three days before the vote": the vote is three days after Monday, and only the vote's
+    found = {s: (d, r) for s, d, _, _, r in dates(
+        "Rebels shelled the town on Monday, three days before the regional vote. The day before the truce, they "
+        "withdrew. Gunmen attacked a bus on Tuesday. Two days before, a mine had exploded.")}
+    assert found["three days before"] == (dt.date(2018, 1, 11), "before_previous_phrase")
+    assert found["The day before"][1] == "before_previous_phrase"
+    # told alone, "two days before" still counts back from the day told before it
+    assert found["Two days before"] == (dt.date(2018, 1, 7), "relative_to_previous")
+

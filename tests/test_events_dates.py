@@ -65,7 +65,14 @@ def test_a_day_after_dates_the_event_it_names_not_the_clause_it_follows(nlp, kb)
 
 
 
-def test_the_lead_dated_by_its_saying_takes_the_day_the_report_gives_it_later(nlp, kb):
+def test_days_before_an_occasion_date_it_not_the_protest_of_the_next_sentence(nlp, kb):
+    # "on Friday, three days before the vote": Friday is the rally's day; the next sentence goes on with it
+    text = ("PHOENIX — Hundreds of protesters rallied against the governor on Friday, three days before the "
+            "state's election.\nMore than 100 demonstrators blocked the main road leading to the governor's office.")
+    evs = [e for e in events(nlp, kb, text) if e.event_type == "Protests"]
+    assert evs and all(e.event_date == dt.date(2016, 5, 6) for e in evs), [(e.event_date, e.evidence.text[:30])
+                                                                            for e in evs]
+
     text = ("ISTANBUL — Turkish police detained three men following a suicide bomb attack in Istanbul that killed "
             "ten tourists, media reports said on Sunday.\n"
             "A suicide bomber killed ten tourists on Saturday in Istanbul's historic Sultanahmet Square.")

@@ -2749,8 +2749,9 @@ def speaker_phrases(head: "Token") -> list[tuple[int, int]]:
 
 def phrase_scopes(dates: list[DateMention], parsed: "Doc") -> dict[int, tuple[int, int]]:
     """For each date told as "a day after" / "hours after" what follows ("police raided homes on
-    Friday, a day after an attack in Jakarta", "came a day after government advances"), by its start
-    offset: the characters of what "after" governs, the one event that date is of. None for a
+    Friday, a day after an attack in Jakarta", "came a day after government advances") or "days before" it
+    ("rallied on Saturday, three days before the primary"), by its start offset: the characters of what
+    "after" or "before" governs, the one event that date is of. None for a
     phrase that opens its sentence ("Two days after the bombing, gunmen attacked ..."), which dates
     the clause it leads, counted from a day the text may not have told."""
     out: dict[int, tuple[int, int]] = {}
@@ -2758,7 +2759,7 @@ def phrase_scopes(dates: list[DateMention], parsed: "Doc") -> dict[int, tuple[in
         if d.rule != PHRASE:
             continue
         span = parsed.char_span(d.span.start, d.span.end, alignment_mode="expand")
-        if span is None or not len(span) or span[-1].lower_ != "after":
+        if span is None or not len(span) or span[-1].lower_ not in ("after", "before"):
             continue
         after = span[-1]
         if not any(t.is_alpha for t in parsed[span.sent.start:span.start]):
