@@ -73,6 +73,17 @@ def test_days_before_an_occasion_date_it_not_the_protest_of_the_next_sentence(nl
     assert evs and all(e.event_date == dt.date(2016, 5, 6) for e in evs), [(e.event_date, e.evidence.text[:30])
                                                                             for e in evs]
 
+
+def test_the_day_of_an_occasion_ahead_dates_no_protest_told_after_it(nlp, kb):
+    # "ahead of Tuesday's runoff" names the runoff's day (ahead, or past): not the day of the next line's protest
+    text = ("LIMA — The candidate is touring the south ahead of Tuesday's runoff.\n"
+            "Dozens of protesters blocked the road to his hotel, chanting slogans.")
+    evs = [e for e in events(nlp, kb, text) if e.event_type == "Protests"]
+    assert evs and all(e.event_date != dt.date(2016, 5, 3) for e in evs), [(e.event_date, e.evidence.text[:30])
+                                                                           for e in evs]
+
+
+def test_the_lead_dated_by_its_saying_takes_the_day_the_report_gives_it_later(nlp, kb):
     text = ("ISTANBUL — Turkish police detained three men following a suicide bomb attack in Istanbul that killed "
             "ten tourists, media reports said on Sunday.\n"
             "A suicide bomber killed ten tourists on Saturday in Istanbul's historic Sultanahmet Square.")

@@ -249,8 +249,26 @@ def _occasion(parsed: "Doc | None", m: re.Match[str], rules: _Rules) -> bool:
     """A date that names the day of an occasion fixed ahead of it ("the Nov. 8 election", "the July 18-21
     convention"): the noun it modifies is one of `occasions`."""
     tok = _root(parsed, m, 0) if rules.occasions else None
-    return tok is not None and tok.head.i != tok.i and tok.dep_ in ("compound", "nmod", "nummod", "amod", "npadvmod") \
-        and tok.head.lemma_.lower() in rules.occasions
+    return tok is not None and _names_occasion(tok, rules)
+
+
+OCCASION_DEPS = ("compound", "nmod", "nummod", "amod", "npadvmod")
+
+
+def _names_occasion(tok: "Token", rules: _Rules, deps: tuple[str, ...] = OCCASION_DEPS) -> bool:
+    return tok.head.i != tok.i and tok.dep_ in deps and tok.head.lemma_.lower() in rules.occasions
+
+
+def occasion_dates(dates: list[DateMention], parsed: "Doc") -> frozenset[int]:
+    """Start offsets of the dates that name the day of an occasion fixed ahead ("ahead of Tuesday's primary",
+    "the Nov. 8 election"): that occasion's day, which dates no incident told beside or after it."""
+    rules = _rules()
+    out: set[int] = set()
+    for d in dates:
+        span = parsed.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if span is not None and len(span) and _names_occasion(span.root, rules, OCCASION_DEPS + ("poss",)):
+            out.add(d.span.start)
+    return frozenset(out)
 
 
 def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.date | None, *,

@@ -2122,7 +2122,7 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
              text: str, reporting: frozenset[int] = frozenset(), back: int | None = None,
              coarse: frozenset[int] = frozenset(), own: tuple[int, int] | None = None,
              latest: dt.date | None = None, scopes: dict[int, tuple[int, int]] | None = None,
-             elsewhere: frozenset[int] = frozenset()) -> DateMention | None:
+             elsewhere: frozenset[int] = frozenset(), occasions: frozenset[int] = frozenset()) -> DateMention | None:
     """The date of an event: the nearest date of its sentence, else the last one before it in its
     paragraph (no further back than `back`, where the second sentence before it starts). A date
     that dates a report ("the military said on Sunday": `reporting`, the start offsets of such
@@ -2134,8 +2134,11 @@ def date_for(anchor: int, sent_start: int, sent_end: int, dates: list[DateMentio
     it dates something else ("talks due to resume on March 9"). `scopes`: for a date told as "a day
     after" / "hours after" what it names (`phrase_scopes`), the characters of what it names: it
     dates an event there and nothing else. `elsewhere`: start offsets of the sentence's dates told in a
-    relative clause the event is not in (`relative_clause_times`): they date that clause's event."""
-    dates = [d for d in dates if d.span.start not in elsewhere]
+    relative clause the event is not in (`relative_clause_times`): they date that clause's event.
+    `occasions`: start offsets of the days of occasions fixed ahead ("ahead of Tuesday's primary",
+    `occasion_dates`), which date no event but one whose own phrase tells them."""
+    dates = [d for d in dates if d.span.start not in elsewhere and (d.span.start not in occasions or (
+        own is not None and own[0] <= d.span.start < own[1]))]
     dates = [d for d in dates if d.rule != PHRASE or any(
         a <= anchor < b for a, b in [(scopes or {}).get(d.span.start, (0, 0))])]
     if latest is not None:

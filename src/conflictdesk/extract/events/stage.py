@@ -31,7 +31,7 @@ import ahocorasick
 from ...knowledge.gazetteer import distance_km
 from ...records import Actor, DateMention, Document, Event, Person, Place, Quantity, Span
 from ...taxonomy import ARMED_VIOLENCE, DEMONSTRATIONS, DISORDER
-from ..dates import COARSE
+from ..dates import COARSE, occasion_dates
 from ..parse_tree import text_of
 from ..places import filed_from
 from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, intervention_in, mark_protested,
@@ -1412,7 +1412,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
            said: list[tuple[int, int]] = (), reporting: frozenset[int] = frozenset(),
            around: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None, back: int | None = None,
            document: DocumentPlaces = DocumentPlaces(), captions: list[tuple[int, int]] = (),
-           scopes: dict[int, tuple[int, int]] | None = None,
+           scopes: dict[int, tuple[int, int]] | None = None, occasions: frozenset[int] = frozenset(),
            told_at: dict[int, Place] | None = None) -> Draft | None:
     roles = find_roles(m, index=index, patterns=patterns)
     roles.side1 = _antecedent(roles.side1, kb=kb, index=index, patterns=patterns)
@@ -1532,7 +1532,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     dating = functools.partial(date_for, m.start, sent.start_char, sent.end_char, dates, text=doc.text,
                                reporting=reporting, back=sent.start_char if in_sequence_phrase(m.head) else back,
                                coarse=clause_times(m.head, dates), own=own,
-                               scopes=scopes,
+                               scopes=scopes, occasions=occasions,
                                latest=None if status in ("planned", "threatened", "hypothetical") else doc.published)
     # a day of saying is refined later, not dropped
     related = relative_clause_times(m.head, dates) | possessed_times(m.head, dates) | modified_times(m.head, dates) \
@@ -3086,6 +3086,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     quotes = [(a, b) for a, b in said if b - 1 - a > LONG_QUOTE]
     reporting = reporting_dates(dates, parsed)
     scopes = phrase_scopes(dates, parsed)
+    occasions = occasion_dates(dates, parsed)
+    news_dates = [d for d in dates if d.span.start not in occasions]    # the days a lead's news may have
     sents = _sentences(parsed)
     # where the wire's reporters sat ("(Reporting by ... in GENEVA)") is no event's place, and tells the report's
     # country only when the report names no other place
@@ -3195,7 +3197,8 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
         sdrafts = [_draft(m, doc=doc, kb=kb, index=index, patterns=patterns, places=places, dates=dates,
                           quantities=quantities, flags=flags, said=said, reporting=reporting, around=around,
                           back=sents[max(0, k - PLACE_BACK)].start_char,
-                          document=document, captions=captions, scopes=scopes, told_at=told_at) for m in mentions]
+                          document=document, captions=captions, scopes=scopes, occasions=occasions,
+                          told_at=told_at) for m in mentions]
         sdrafts = [d for d in sdrafts if d is not None]
         sdrafts = _without_struck_units(sdrafts)
         placed = _told_place(sdrafts, sent)
@@ -3273,7 +3276,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
     drafts = met_by_authorities(drafts, sents, text=doc.text, patterns=patterns)
     violent_demonstrations(drafts, sents, text=doc.text, patterns=patterns)
     said_day_told_later(drafts, reporting, text=doc.text, dates=dates)
-    news_day = report_date(drafts, doc.published, dates=dates)
+    news_day = report_date(drafts, doc.published, dates=news_dates)
     drafts = history_retold(drafts, [d for _, ds in found for d in ds])
     another_of_its_kind(drafts, weapons=set(patterns.weapons) | ARMS_NOUNS | HAND_ARMS)
     merged = incidents_only(merge_document(merge_references(drafts, text=doc.text), text=doc.text,
@@ -3306,7 +3309,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             # no telling of it gave its own day: that of the clause it came just before ("violence erupted on
             # Friday after a faction of the army attempted to seize power")
             d.date = d.clause_day
-    anchor = report_date(merged, doc.published, dates=dates)
+    anchor = report_date(merged, doc.published, dates=news_dates)
     _claimed_attackers(merged, anchor, kb=kb, index=index, sents=sents)
     _unnamed_strikers(merged, anchor)
     _no_armed_group_flies(merged, kb=kb, index=index)
