@@ -270,3 +270,13 @@ def test_days_before_what_it_names_count_on_from_the_day_told_not_back():
     # told alone, "two days before" still counts back from the day told before it
     assert found["Two days before"] == (dt.date(2018, 1, 7), "relative_to_previous")
 
+
+def test_a_holiday_on_a_fixed_day_names_that_day():
+    found = {s: (d, r) for s, d, _, _, r in dates(
+        "Men robbed revellers on New Year’s Eve; a bomb hit a Christmas Day service in 2014, and on Christmas Eve "
+        "2016 talks will open. A new truce is due on Valentine's Day.")}
+    assert found["New Year’s Eve"] == (dt.date(2017, 12, 31), "holiday")     # the one before a January report
+    assert found["Christmas Eve 2016"][0] == dt.date(2016, 12, 24)
+    assert found["Christmas Day"][0] == dt.date(2017, 12, 25)
+    assert found["Valentine's Day"][0] == dt.date(2018, 2, 14)               # told as to come: this year's
+

@@ -83,6 +83,14 @@ def test_the_day_of_an_occasion_ahead_dates_no_protest_told_after_it(nlp, kb):
                                                                            for e in evs]
 
 
+def test_an_assault_on_new_years_eve_is_dated_to_that_night_not_the_report(nlp, kb):
+    text = ("BERLIN — Gangs of men robbed and assaulted dozens of women outside the station on New Year's Eve, "
+            "police said on Saturday.")
+    evs = [e for e in events(nlp, kb, text, published=dt.date(2016, 1, 9)) if e.event_type != "Strategic developments"]
+    assert evs and all(e.event_date == dt.date(2015, 12, 31) for e in evs), [(e.event_date, e.sub_event_type)
+                                                                             for e in evs]
+
+
 def test_the_lead_dated_by_its_saying_takes_the_day_the_report_gives_it_later(nlp, kb):
     text = ("ISTANBUL — Turkish police detained three men following a suicide bomb attack in Istanbul that killed "
             "ten tourists, media reports said on Sunday.\n"

@@ -50,6 +50,8 @@ class _Rules:
     future_lemmas: frozenset[str] = frozenset()    # "talks due / scheduled / set to resume on Monday"
     occasions: frozenset[str] = frozenset()        # "the Nov. 8 election": occasions fixed ahead of their day
     planned: frozenset[str] = frozenset()          # "ministers meet in Vienna on Friday": a present fixed ahead
+    holidays: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)   # "new year's eve": (12, 31)
+    holiday: re.Pattern[str] | None = None         # any of `holidays`, an optional year after it
 
 
 @functools.cache
@@ -92,15 +94,23 @@ def _rules() -> _Rules:
         following = tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), dict(r)) for r in data["following"])
         coarse = tuple(re.compile(rf"\b(?:{r['pattern']})\b", re.I) for r in data.get("coarse") or ())
         future = data.get("future_cues") or {}
+        holidays = {_holiday_key(str(k)): (int(v[0]), int(v[1])) for k, v in (data.get("holidays") or {}).items()}
+        names = "|".join(re.escape(k).replace("'", "['’]") for k in sorted(holidays, key=len, reverse=True))
+        holiday = re.compile(rf"\b(?P<holiday>{names})\b(?:,?\s+{year}\b)?", re.I) if holidays else None
         return _Rules(months, weekdays, explicit, weekday, relative, following, int(data["future_tolerance_days"]),
                       coarse, _any_of([r for r, _ in relative]), _any_of([r for r, _ in following]),
                       frozenset(map(str, future.get("auxiliaries") or ())),
                       frozenset(map(str, future.get("lemmas") or ())),
                       frozenset(map(str, future.get("occasions") or ())),
-                      frozenset(map(str, future.get("planned_present") or ())))
+                      frozenset(map(str, future.get("planned_present") or ())), holidays, holiday)
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ExtractionError(f"pattern file dates.yaml is malformed: {type(exc).__name__} {exc}",
                               code=PATTERN_FILE_CODE) from exc
+
+
+def _holiday_key(name: str) -> str:
+    """A holiday's name as `_Rules.holidays` keys it: lower case, a straight apostrophe."""
+    return name.lower().replace("’", "'")
 
 
 def _any_of(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
@@ -157,6 +167,9 @@ def extract_dates(doc: Document, parsed: "Doc") -> list[DateMention]:
                                     ahead=_future(parsed, m, rules, group=0) or _occasion(parsed, m, rules))
                 if mention is not None:
                     add(mention)
+    for m in rules.holiday.finditer(text) if rules.holiday is not None else ():
+        if free(m.start(), m.end()):
+            add(_holiday(text, m, rules, pub, ahead=_future(parsed, m, rules, group=0)))
     for m in rules.weekday.finditer(text):
         if free(m.start(), m.end()):
             if not (m.group("last") or m.group("next")) and _ANY_WEEKDAY.search(text, max(0, m.start() - 12),
@@ -313,6 +326,18 @@ def _explicit(text: str, m: re.Match[str], rule: str, rules: _Rules, pub: dt.dat
         precision = 2 if (end - start).days <= 7 else 3
         return DateMention(span, start, precision, end=end, relative=relative, rule=rule)
     return DateMention(span, start, 1, relative=relative, rule=rule)
+
+
+def _holiday(text: str, m: re.Match[str], rules: _Rules, pub: dt.date | None, *, ahead: bool = False) -> DateMention:
+    """The day a fixed holiday names ("on New Year's Eve" in a January report: the last day of last year)."""
+    span = Span.of(text, m.start(), m.end())
+    month, day = rules.holidays[_holiday_key(m.group("holiday"))]
+    if m.group("year"):
+        return DateMention(span, dt.date(int(m.group("year")), month, day), 1, rule="holiday")
+    if pub is None:
+        return DateMention(span, None, 1, relative=True, rule="holiday")
+    year = _infer_year(month, day, pub, rules.tolerance, ahead=ahead)
+    return DateMention(span, dt.date(year, month, day), 1, relative=True, rule="holiday")
 
 
 def _root(parsed: "Doc | None", m: re.Match[str], group: str | int) -> "Token | None":
