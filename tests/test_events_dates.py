@@ -91,6 +91,19 @@ def test_an_assault_on_new_years_eve_is_dated_to_that_night_not_the_report(nlp, 
                                                                              for e in evs]
 
 
+def test_an_act_that_identifies_a_known_person_takes_no_day_of_saying(nlp, kb):
+    # "the man who shot three guards": who he is, by an act told with no day of its own; Tuesday is the saying's
+    text = ("WASHINGTON — The man who shot three guards at the embassy in Nairobi had served in the army, "
+            "officials said on Tuesday.")
+    shot = [e for e in events(nlp, kb, text) if e.event_type != "Strategic developments"]
+    assert shot and all(e.event_date is None for e in shot), [(e.event_date, e.sub_event_type) for e in shot]
+    # gunmen newly told ("two gunmen who attacked a checkpoint") are the story's own: its day stays theirs
+    text = ("KABUL — Afghan police shot dead two gunmen who attacked a checkpoint in Kandahar, officials said on "
+            "Friday.")
+    dated = [e.event_date for e in events(nlp, kb, text)]
+    assert dated and all(d == dt.date(2016, 5, 6) for d in dated), dated
+
+
 def test_the_lead_dated_by_its_saying_takes_the_day_the_report_gives_it_later(nlp, kb):
     text = ("ISTANBUL — Turkish police detained three men following a suicide bomb attack in Istanbul that killed "
             "ten tourists, media reports said on Sunday.\n"

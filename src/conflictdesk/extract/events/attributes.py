@@ -2400,6 +2400,29 @@ def outside_who_clause_times(head: "Token", dates: list[DateMention]) -> frozens
                      if not _told_in_clause(span, inside))
 
 
+def told_of_a_person(head: "Token", when: DateMention | None) -> bool:
+    """The trigger is in a "who" clause that tells who a person named or known is by what they did ("the man
+    who killed 49 people at a nightclub ..., officials said on Tuesday", "Smith, who was arrested, pleaded
+    guilty on Friday") and `when` is told outside that clause: a day of saying, of the clause it hangs in, or of an
+    earlier sentence, none of which is that act's."""
+    clause = _clause_top(head)
+    if when is None or not _who_clause(clause) or not _identified(clause.head):
+        return False
+    span = head.doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
+    return span is None or not len(span) or span.sent != head.sent or not _told_in_clause(
+        span, {t.i for t in clause.subtree})
+
+
+IDENTIFYING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "their"})
+
+
+def _identified(person: "Token") -> bool:
+    """A person named ("Smith, who ...") or told as one the reader knows ("the man who ..."): the clause on them
+    identifies them by an act, not one newly told ("nine gunmen who targeted the guards": the story's own)."""
+    return person.ent_type_ == "PERSON" or person.pos_ == "PROPN" or any(
+        c.dep_ in ("det", "poss") and c.lower_ in IDENTIFYING_DETERMINERS for c in person.children)
+
+
 def _who_clause(clause: "Token") -> bool:
     """A relative clause whose relative pronoun is a person's ("who stormed a hotel", "whom police shot")."""
     return clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in PERSON_RELATIVES

@@ -55,7 +55,7 @@ from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE
                          result_clause_times, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
                          spread_over, status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
                          told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_long_after,
-                         told_offset, told_sites, told_with_frequency, without_credits)
+                         told_of_a_person, told_offset, told_sites, told_with_frequency, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
                     merge_sentence, write_note)
 from .patterns import Coding, EventPatterns, load_event_patterns
@@ -1546,13 +1546,16 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         elsewhere |= {d.span.start for d in dates if sent.start_char <= d.span.start < sent.end_char
                       and not lo <= d.span.start < hi}
     when = dating(elsewhere=elsewhere)
+    described = told_of_a_person(m.head, when)
+    if described:
+        when = None       # "the man who killed 49 people ..., officials said on Tuesday": no day of that act
     counted_from = told_since(m.head)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
     since = when if when is not None and when.span.start in phrase_days else None
     since_day = since.date if since is not None else None
     if since is not None:
         when = None
-    clause = dating(elsewhere=related) if when is None and clause_days and not counted_from else None
+    clause = dating(elsewhere=related) if when is None and clause_days and not (counted_from or described) else None
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
@@ -1635,8 +1638,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
               # what a run of time is counted from has no day of the report's week either, nor what a suspect, a
               # trial or survivors are of ("arrested in connection with the killing", "met survivors of the massacre")
-              ongoing=ongoing or (when is None and (counted_from or of_the_dead or reference == "aftermath"
-                                                    or after_the_fact(m.head))),
+              ongoing=ongoing or (when is None and (counted_from or of_the_dead or described
+                                                    or reference == "aftermath" or after_the_fact(m.head))),
               cause=when is None and (told_as_cause(m.head) or counted_from))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
     d.year = history_year(m.head, sent, doc.published)
