@@ -1899,3 +1899,19 @@ def test_people_killed_by_ordinary_people_were_killed_by_unnamed_attackers(nlp, 
     evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
     assert evs and all(a1 == "Unidentified Armed Group (United Kingdom)" for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_the_subject_after_a_clauses_after_is_its_own(nlp, kb):
+    # the parser may hang the main clause's subject on the "after" clause's verb: its doer is the one after "after"
+    text = ("Maria Lopez was begging her boyfriend, John Castor, after a police officer fatally shot him following "
+            "a traffic stop in Falcon Heights, Minnesota, last night.")
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 and a1.startswith("Police Forces of the United States") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_a_device_made_safe_by_no_one_named_is_the_polices_where_no_war_is_fought(nlp, kb):
+    text = "A bomb disposal squad was called in and a controlled explosion carried out at the stadium in Leeds."
+    evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Disrupted weapons use"]
+    assert evs and all(a1 and a1.startswith("Police Forces of the United Kingdom") for _, a1, _ in evs), \
+        [(a1, a2) for _, a1, a2 in evs]

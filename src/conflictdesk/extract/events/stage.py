@@ -2083,6 +2083,15 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
     return None
 
 
+TELLING_VERBS = SPEAKING_VERBS | {"tweet", "tell", "report", "write"}
+
+
+def _police_telling(sent: Any) -> bool:
+    """"..., the police said (tweeted)": the police tell of it in the sentence."""
+    return any(t.dep_ == "nsubj" and t.lemma_.lower() == "police" and t.head.lemma_.lower() in TELLING_VERBS
+               for t in sent)
+
+
 def _arresting_forces(a1: str | None, country: str | None, *, kb: Any, index: ActorIndex) -> str | None:
     """Who arrests is a state's forces (ACLED): "nine men were detained in dawn raids" (no one named) or
     "Turkish authorities detained three Russians" (the state or its government named) are arrests by
@@ -2151,6 +2160,13 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             d.a1_default = a1 is not None
         elif a1 is not None:
             a1 = _arresting_forces(a1, country, kb=kb, index=index)
+    if d.coding.sub_event_type == "Disrupted weapons use" and a1 is None and d.side1.token is None \
+            and (country in patterns.policing_countries or _police_telling(d.mention.sent)):
+        # "a controlled explosion was carried out at the stadium", "weapons were found in a search, the police
+        # tweeted": a device made safe or arms seized by no one named, where no war is fought or as the police
+        # tell it, are the police's (ACLED)
+        a1 = _arresting_forces(None, country, kb=kb, index=index)
+        d.a1_default = a1 is not None
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters", "nationals"):
         # "killing four Israelis": civilians, of the state they are from
