@@ -1915,3 +1915,9 @@ def test_a_device_made_safe_by_no_one_named_is_the_polices_where_no_war_is_fough
     evs = [x for x in coded(nlp, kb, text) if x[0].sub_event_type == "Disrupted weapons use"]
     assert evs and all(a1 and a1.startswith("Police Forces of the United Kingdom") for _, a1, _ in evs), \
         [(a1, a2) for _, a1, a2 in evs]
+
+
+def test_gunmen_affiliated_with_a_group_are_that_groups(nlp, kb):
+    text = "The Nov. 13 attacks in Paris by gunmen affiliated with the Islamic State killed 130 people."
+    evs = [x for x in coded(nlp, kb, text) if x[0].event_type == "Violence against civilians"]
+    assert evs and all(a1 and a1.startswith("Islamic State") for _, a1, _ in evs), [(a1, a2) for _, a1, a2 in evs]
