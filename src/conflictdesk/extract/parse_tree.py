@@ -32,6 +32,11 @@ def climb_to_subject(verb: "Token", *, subjects: Sequence[frozenset[str]], throu
             if len(found) > 1:
                 # "SEOUL, South Korea - North Korea fired a missile": the dateline parsed as a second subject
                 found = [c for c in found if not _dateline_word(c)] or found
+                # "she was begging her boyfriend, John Doe, after an officer shot him": the parser hangs the
+                # subject of the main clause on the subordinate verb; the subject after its "after" is its own
+                mark = max((c.i for c in v.children if c.dep_ == "mark" and c.i < v.i), default=None)
+                if mark is not None:
+                    found = [c for c in found if c.i > mark] or found
             if found:
                 return found[0], group
         if otherwise is not None:

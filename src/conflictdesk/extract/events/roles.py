@@ -293,8 +293,9 @@ def resolve_phrase(tok: "Token", index: ActorIndex, patterns: EventPatterns) -> 
                 if hits:
                     owned_by = child.dep_ == "prep"
                     break
-    if not hits and rp is None:
-        # "Forces aligned with Libya's unity government", "fighters loyal to Haftar": whose side they are on
+    if not hits and (rp is None or rp.generic == "unidentified_armed_group"):
+        # "Forces aligned with Libya's unity government", "fighters loyal to Haftar", "gunmen affiliated with
+        # Islamic State": whose side they are on (unnamed gunmen so told are that side's)
         for c in tok.children:
             if c.dep_ in ("acl", "amod") and c.lemma_.lower() in ALLEGIANCE:
                 for side in _pobj_of(c, {"with", "to"}):

@@ -2021,12 +2021,21 @@ def _government_forces(party: Party, country: str | None, *, kb: Any, taking: bo
     return getattr(kb.state_actor(country, "military"), "id", None)
 
 
+# words for two people acting together ("a Muslim couple"), no civilians' word of their own
+PAIR_WORDS = {"couple", "pair", "duo"}
+
+
 def _lone_assailant(d: Draft) -> bool:
-    """One person, told by a word for an ordinary person ("a man", "a teenager", "a student"), as the subject
-    of the event's own active verb or its "by" agent: the one who attacked, not one of the people it struck."""
+    """People told by a word for ordinary people ("a man", "a teenager", "two students", "a couple"), as the
+    subject of the event's own active verb, its "by" agent, or who carried it out ("the brothers who carried out
+    the bombing"): the ones who attacked, not the people it struck."""
     tok, head = d.side1.token, d.mention.head
-    if d.side1.kind != "civilians" or tok is None:
+    if tok is None or not (d.side1.kind == "civilians" or (
+            d.side1.kind is None and d.side1.actor is None and tok.lemma_.lower() in PAIR_WORDS)):
         return False
+    if tok.head.dep_ == "agent" and tok.head.head.i == head.i and head.pos_ == "VERB" \
+            and tok.tag_ in ("NN", "NNP", "NNS"):
+        return True                   # "stabbed by a 21-year-old student", "14 people were killed by a couple"
     if d.kind not in ("event", None):
         # "a man accused of killing four people": the one accused of a killing is its (alleged) killer
         accused = accused_of(head)
@@ -2034,10 +2043,15 @@ def _lone_assailant(d: Draft) -> bool:
     if head.pos_ in ("NOUN", "PROPN") and d.coding.event_type == "Explosions/Remote violence" \
             and head.dep_ == "dobj" and head.head.dep_ == "acl" and head.head.tag_ == "VBG" and head.head.head.i == tok.i:
         return True                   # "three women carrying suicide bombs": who carries the bombs uses them
-    if tok.tag_ not in ("NN", "NNP") or head.pos_ != "VERB":
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.lemma_.lower() in LIGHT_VERBS \
+            and tok.tag_ in ("NN", "NNP", "NNS"):
+        # "the brothers who carried out the bombing", "a student who carried out the attack": who carries it out
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+            subj = head.head.head
+        return subj is not None and subj.i == tok.i
+    if tok.tag_ not in ("NN", "NNP", "NNS") or head.pos_ != "VERB":
         return False
-    if tok.head.dep_ == "agent" and tok.head.head.i == head.i:
-        return True                   # "stabbed by a 21-year-old student"
     told = told_relative(head)
     if told is not None and told.i == tok.i and not any(c.dep_ == "auxpass" for c in head.children):
         # "a man who police said stabbed two neighbors": the verb after "said" may be tagged a participle
@@ -2070,6 +2084,15 @@ def _default_agent(d: Draft, country: str | None, *, kb: Any, patterns: EventPat
         if rp.sub_event_type == d.coding.sub_event_type and rp.applies(country):
             return resolve_role_phrase(rp, country, kb=kb)
     return None
+
+
+TELLING_VERBS = SPEAKING_VERBS | {"tweet", "tell", "report", "write"}
+
+
+def _police_telling(sent: Any) -> bool:
+    """"..., the police said (tweeted)": the police tell of it in the sentence."""
+    return any(t.dep_ == "nsubj" and t.lemma_.lower() == "police" and t.head.lemma_.lower() in TELLING_VERBS
+               for t in sent)
 
 
 def _arresting_forces(a1: str | None, country: str | None, *, kb: Any, index: ActorIndex) -> str | None:
@@ -2140,6 +2163,13 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
             d.a1_default = a1 is not None
         elif a1 is not None:
             a1 = _arresting_forces(a1, country, kb=kb, index=index)
+    if d.coding.sub_event_type == "Disrupted weapons use" and a1 is None and d.side1.token is None \
+            and (country in patterns.policing_countries or _police_telling(d.mention.sent)):
+        # "a controlled explosion was carried out at the stadium", "weapons were found in a search, the police
+        # tweeted": a device made safe or arms seized by no one named, where no war is fought or as the police
+        # tell it, are the police's (ACLED)
+        a1 = _arresting_forces(None, country, kb=kb, index=index)
+        d.a1_default = a1 is not None
     a2 = d.side2.actor
     if d.side2.kind in ("civilians", "protesters", "rioters", "nationals"):
         # "killing four Israelis": civilians, of the state they are from
@@ -2161,10 +2191,11 @@ def _finish(d: Draft, *, kb: Any, index: ActorIndex, patterns: EventPatterns, no
     if a1 is not None and a1 == a2:
         a2 = None
     if a1 is None and violent and a2 is not None and country in patterns.policing_countries and d.kind == "event" \
-            and _actor_type(a2, kb=kb, index=index) == "police" \
+            and _actor_type(a2, kb=kb, index=index) in ON_DUTY_FORCES \
             and (_told_as_harmed(d.side2.token) or _fired_at(d.side2.token) or _came_under(d.side2.token)):
-        # "three police officers were shot", "he fired at the officers": where no armed conflict is fought,
-        # police shot at by no one named were shot by an unnamed gunman (ACLED's unidentified armed group)
+        # "three police officers were shot", "he fired at the officers", "a shooting killed four marines": where
+        # no armed conflict is fought, police or troops shot at by no one named were shot by an unnamed gunman
+        # (ACLED's unidentified armed group)
         a1 = generic("unidentified_armed_group", gcountry, kb=kb)
     if d.coding.event_type == "Battles" and a1 is not None and a2 is not None and d.side2.token is not None \
             and d.side2.token.lemma_.lower() in ATTACKER_NOUNS and _state_side(d.side1, kb=kb, index=index) \
@@ -2338,18 +2369,22 @@ def _complete_battle(d: Draft, *, note_country: str | None, kb: Any, index: Acto
     if d.coding.event_type != "Battles" or (d.actor1 is not None and d.actor2 is not None):
         return
     country = (d.place.country if d.place else None) or note_country
-    a1, a2 = _battle_sides(d, d.actor1, d.actor2, country=country, kb=kb, index=index, patterns=patterns)
+    a1, a2, struck = _battle_sides(d, d.actor1, d.actor2, country=country, kb=kb, index=index, patterns=patterns)
+    if struck and a1 is None and country in patterns.policing_countries and kb is not None:
+        # where no armed conflict is fought, troops an unnamed attacker's act killed were struck by an unnamed
+        # gunman (ACLED's unidentified armed group), as police are (`_finish`)
+        a1 = generic("unidentified_armed_group", country, kb=kb)
     # the state's forces are only among the dead: told as killed, or known only from the toll told
     # with the battle ("Eight soldiers and 22 militants have been killed in clashes", merged), not as
     # the target the battle's own phrase names ("an attack on soldiers")
     victim = _told_as_harmed(d.side2.token) or (d.side2.token is None and d.actor2 is not None)
-    if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" and victim \
+    if d.actor1 is None and a1 is not None and a2 is not None and d.kind != "territory" and victim and not struck \
             and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES \
             and _actor_type(a1, kb=kb, index=index) not in STATE_FORCE_TYPES:
         # "Eight soldiers and 22 militants have been killed in clashes": no attacker told (the state's
         # forces only among the dead, not a target the parse names), the state's forces first
         a1, a2 = a2, a1
-    if a1 is None and a2 is not None and d.kind != "territory" \
+    if a1 is None and a2 is not None and d.kind != "territory" and not struck \
             and d.side1.kind not in ("civilians", "nationals", "protesters", "rioters") \
             and not _attacked(d.side2.token) and not _harmed_by_the_attack(d) and not _killed_by_subject(d) \
             and _actor_type(a2, kb=kb, index=index) in STATE_FORCE_TYPES:
@@ -2391,11 +2426,26 @@ def _harmed_by_the_attack(d: Draft) -> bool:
 
 
 def _killed_by_subject(d: Draft) -> bool:
-    """"After John Smith killed a police commander": the side is the object of the event's own harming verb,
-    whose subject (someone the text names, not a side the knowledge base knows) did it; the side is the target."""
-    tok, head = d.side2.token, d.mention.head
-    return tok is not None and tok.dep_ == "dobj" and tok.head.i == head.i and _told_as_harmed(tok) \
-        and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in head.children)
+    """"After John Smith killed a police commander", "the shooting rampage that killed four servicemen": the
+    side is the object of the event's own harming verb, whose subject (someone the text names, not a side the
+    knowledge base knows, or the attack itself) did it; the side is the target. Not the dead of fighting
+    between sides ("clashes that killed two soldiers": a side of the clashes)."""
+    tok = d.side2.token
+    return tok is not None and tok.head.i == d.mention.head.i and _struck_by_the_attack(tok)
+
+
+def _struck_by_the_attack(tok: Any, armed_nouns: frozenset[str] = frozenset()) -> bool:
+    """"a shooting that killed four marines", "John Smith killed two officers": the object of a harming verb
+    whose subject is a person the text names or an act (not fighting between sides, "clashes that killed two
+    soldiers", nor a side the armed-people words tell, "militants killed two soldiers")."""
+    if tok is None or tok.dep_ != "dobj" or not _told_as_harmed(tok):
+        return False
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subj = verb.head                        # "the rampage that killed": the noun the clause tells of
+    return subj is not None and (subj.ent_type_ == "PERSON" or (
+        subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in MUTUAL_FIGHTING | armed_nouns))
 
 
 def _told_as_harmed(tok: Any) -> bool:
@@ -2542,9 +2592,11 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
                   patterns: EventPatterns) -> tuple[str | None, str | None]:
     """The sides of a battle its trigger's parse leaves open, from the armed parties its sentence names
     ("Six soldiers were killed in clashes with militants": the state's forces and an armed group),
-    state forces first, as ACLED's coders list them when a report does not say who attacked."""
+    state forces first, as ACLED's coders list them when a report does not say who attacked; and whether the
+    second is one the act itself struck ("a shooting that killed four soldiers"), never a doer."""
     sides: list[str] = []
     tellers: list[str] = []
+    struck: list[str] = []
     # a doer the parse named but no actor resolves ("Kurdish-backed forces were fighting with insurgents,
     # while government forces shelled ...") is not the doer of another clause of its sentence
     doers = _other_doers(d) if a1 is None else frozenset()
@@ -2569,6 +2621,9 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
         if actor is None and kb is not None and country and _military_reporting(tok):
             actor = getattr(kb.state_actor(country, "military"), "id", None)    # "a security officer told"
         actor = _country_branch(as_forces(actor, kb=kb, index=index, country=country), country, kb=kb)
+        if actor is not None and actor != a1 and _struck_by_the_attack(tok, patterns.armed_nouns):
+            struck.append(actor)            # "the shooting that killed four soldiers": its target, never its doer
+            continue
         if actor is not None and tok.i not in doers and actor not in sides and actor not in (a1, a2, *allies):
             (tellers if told else sides).append(actor)   # an ally ("fighting alongside Assad's forces") is no opponent
     # who tells of the fighting ("the military said", "a rebel commander told Reuters") is one of its sides,
@@ -2578,13 +2633,14 @@ def _battle_sides(d: Draft, a1: str | None, a2: str | None, *, country: str | No
                 if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES}
     sides += [t for t in tellers if t not in sides and not (
         _actor_type(t, kb=kb, index=index) in STATE_FORCE_TYPES and _state_of(t, kb=kb, index=index) in fighting)]
+    sides = [s for s in sides if s not in struck]     # the army whose soldiers an act killed is not its doer
     if a1 is None and sides:
         state = [s for s in sides if _actor_type(s, kb=kb, index=index) in STATE_FORCE_TYPES]
         a1 = (state or sides)[0]
         sides.remove(a1)
-    if a2 is None and sides:
-        a2 = sides[0]
-    return a1, a2
+    if a2 is None and (struck or sides):
+        a2 = (struck or sides)[0]
+    return a1, a2, a2 in struck
 
 
 def _listed_with(doer: "Token | None") -> set[int]:
