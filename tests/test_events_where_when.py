@@ -372,12 +372,20 @@ def test_a_second_site_told_with_its_own_toll_is_a_second_event(nlp, kb):
     text = "Militants attacked a police station in Arish and an army checkpoint in Rafah on Monday."
     evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type != "Strategic developments"]
     assert sorted(e.location for e in evs) == ["Arish", "Rafah"], [(e.sub_event_type, e.location) for e in evs]
+    # a second site the parser joins to the first town: its own event, with no toll (a bakery is no victim)
+    text = "Air strikes killed 14 civilians in a market in Maarat al-Numan and a bakery in Idlib, activists said."
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.sub_event_type == "Air/drone strike"]
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Idlib", None), ("Maarat al-Numan", 14)], \
+        [(e.location, e.fatalities) for e in evs]
 
 
 @pytest.mark.parametrize("text", [
     "Gunmen killed 12 soldiers and two civilians in Kirkuk on Sunday.",
     "Gunmen attacked a checkpoint near Arish in North Sinai on Monday, killing five soldiers.",
     "A bomb exploded at a market in the Karrada district of Baghdad on Sunday, killing 11 people.",
+    # the places of another clause the event's verb only tells it beside
+    "The bombing on Friday came at the end of a march against police killings of two men in Tulsa, Oklahoma, "
+    "and near Akron, Ohio.",
 ])
 def test_one_site_told_with_two_place_names_stays_one_event(nlp, kb, text):
     evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type != "Strategic developments"]

@@ -18,7 +18,7 @@ import dataclasses
 from typing import Any
 
 from ...records import Place, Span
-from ..places.wording import STRIKING_VERBS
+from ..places.wording import STRIKING_VERBS, STRUCK_PLACE_VERBS
 from .attributes import KILL_VERBS, LIGHT_ROLES, number_in
 from .incidents import VIOLENT_INCIDENT_NOUNS
 from .notes import Draft, finer_within
@@ -30,6 +30,8 @@ AIMED_PREPS = {"against", "into"}
 WIDE_KINDS = ("country", "admin1", "region")
 AREA_NOUNS = {"region", "area", "village", "town", "district", "province", "city", "neighbourhood", "neighborhood",
               "suburb", "locality", "capital"}
+# the verbs an event noun may be the subject or object of in a clause that tells its harm ("bombers killed")
+HARMING_VERBS = KILL_VERBS | STRUCK_PLACE_VERBS | {"wound", "injure", "die", "shoot", "detonate", "explode"}
 # one agreement covers all the places it names
 ONE_PLACE_TYPES = {"Agreement"}
 
@@ -128,12 +130,20 @@ def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None]
     parts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN", "ADP")
              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     for c in verb.children:
-        held = [c] if c.dep_ in ("dobj", "nsubjpass") else \
-            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in SITE_PREPS else []
-        parts += [x for h in held for x in h.conjuncts if x.i > h.i]
-        if c.dep_ == "prep" and c.lower_ in SITE_PREPS:
+        if c.dep_ in ("dobj", "nsubjpass"):
             parts += [x for x in c.conjuncts if x.i > c.i]
+        elif c.dep_ == "prep" and c.lower_ in SITE_PREPS:
+            parts += [x for g in c.children if g.dep_ == "pobj" for x in g.conjuncts if x.i > g.i]
+            parts += [x for x in c.conjuncts if x.i > c.i]
+    # the parts that count the victims as the verb's object does ("killed 12 ... and nine at ...")
+    counted = {c.i for c in parts if c.head.i == verb.i or c.head.dep_ in ("dobj", "nsubjpass")}
     told = d.place.span.start
+    town = next((t for t in d.mention.sent if t.idx <= told < t.idx + len(t)), None)
+    while town is not None and town.dep_ == "compound" and town.head.i > town.i:
+        town = town.head
+    if town is not None:
+        # "in a market in Maarat al-Numan and a bakery in Idlib": the parser joins the second site to the town
+        parts += [c for c in town.conjuncts if c.i > town.i and c.pos_ == "NOUN"]
     out: list[tuple[Place, int | None]] = []
     for part in sorted(parts, key=lambda t: t.i):
         if part.left_edge.idx <= told:
@@ -145,7 +155,7 @@ def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None]
                 or finer_within(place, d.place) or finer_within(d.place, place):
             continue
         toll = None
-        if verb.lemma_.lower() in KILL_VERBS and part.pos_ in ("NUM", "NOUN"):
+        if verb.lemma_.lower() in KILL_VERBS and part.pos_ in ("NUM", "NOUN") and part.i in counted:
             found = number_in([c for c in part.children if c.dep_ in ("nummod", "det")] + [part], [])
             toll = found[0] if found is not None else None
         out.append((place, toll))
@@ -153,13 +163,14 @@ def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None]
 
 
 def _clause_verb(head: Any) -> Any:
-    """The verb of an event word's clause: the word itself, or the verb it is the subject or object of
-    ("bombers killed", "killed in an attack")."""
+    """The verb of an event word's clause: the word itself, or the verb of harm or striking it is the subject
+    or object of ("bombers killed", "killed in an attack"); not a verb that only tells of it ("the attack came
+    at the end of a march decrying shootings in A and near B")."""
     if head.pos_ == "VERB":
         return head
     if head.dep_ in LIGHT_ROLES:
         up = head.head.head if head.dep_ == "pobj" else head.head
-        if up.pos_ == "VERB" and up.i != head.i:
+        if up.pos_ == "VERB" and up.i != head.i and up.lemma_.lower() in HARMING_VERBS:
             return up
     return None
 
