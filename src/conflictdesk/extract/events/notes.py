@@ -990,7 +990,7 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
     if _recurring_run(o) or _recurring_run(d):
         return False           # "small bombings occur on a near-daily basis": a run, not the incident told before
     if o.sent_start == d.sent_start and (contrasted(o.mention, d.mention) or _joined_apart(o, d)):
-        return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
+        return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"; "... and ..."
     if _ground_after_strike(o, d):
         return False
     if _apart(o, d):

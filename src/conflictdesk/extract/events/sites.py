@@ -10,7 +10,9 @@ towns of A and B", "advanced into A and B"), its direct object ("captured A and 
 noun, its "of" phrase ("the capture of A and B"); a list headed by a place noun ("the villages of A and B",
 "two villages, A and B") may name villages the gazetteer lacks. Each copy keeps the other fields of the
 event; the sentence's toll stays with the first place (the fatalities are assigned after this step, to
-one draft of the sentence), never duplicated.
+one draft of the sentence), never duplicated. A part joined with "and" that names its own site in another
+town ("killed 15 people at a hotel in Aden and seven at a mosque in Sanaa") is such a copy too, with the toll
+that part counts (`joined_sites`).
 """
 from __future__ import annotations
 
