@@ -360,6 +360,72 @@ def test_a_toll_told_for_towns_struck_together_is_counted_once(nlp, kb):
         [(e.location, e.fatalities) for e in blasts]
 
 
+def test_a_second_site_told_with_its_own_toll_is_a_second_event(nlp, kb):
+    # "killed 12 ... in A and nine at ... in B": the parser joins the second toll to the verb; each part has its
+    # own site, town and toll, the date and attackers are shared
+    text = "Gunmen killed 12 people at a market in Kirkuk and nine at a checkpoint in Tikrit on Sunday, police said."
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type != "Strategic developments"]
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Kirkuk", 12), ("Tikrit", 9)], \
+        [(e.location, e.fatalities) for e in evs]
+    assert len({(e.event_date, e.actor1) for e in evs}) == 1, [(e.event_date, e.actor1) for e in evs]
+    # two targets, each in its own town
+    text = "Militants attacked a police station in Arish and an army checkpoint in Rafah on Monday."
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type != "Strategic developments"]
+    assert sorted(e.location for e in evs) == ["Arish", "Rafah"], [(e.sub_event_type, e.location) for e in evs]
+    # a second site the parser joins to the first town: its own event, with no toll (a bakery is no victim)
+    text = "Air strikes killed 14 civilians in a market in Maarat al-Numan and a bakery in Idlib, activists said."
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.sub_event_type == "Air/drone strike"]
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Idlib", None), ("Maarat al-Numan", 14)], \
+        [(e.location, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 soldiers and two civilians in Kirkuk on Sunday.",
+    "Gunmen attacked a checkpoint near Arish in North Sinai on Monday, killing five soldiers.",
+    "A bomb exploded at a market in the Karrada district of Baghdad on Sunday, killing 11 people.",
+    # the places of another clause the event's verb only tells it beside
+    "The bombing on Friday came at the end of a march against police killings of two men in Tulsa, Oklahoma, "
+    "and near Akron, Ohio.",
+])
+def test_one_site_told_with_two_place_names_stays_one_event(nlp, kb, text):
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type != "Strategic developments"]
+    assert len(evs) == 1, [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_second_site_joined_to_a_qualified_first_is_its_own_event(nlp, kb):
+    # "in the city of A near the border and in the capital B": the parser hangs the second site from "near"
+    text = "Syria was struck by two car bombings in March, in the city of Azaz near the Turkish border and in the " \
+           "capital Damascus."
+    blasts = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type == "Explosions/Remote violence"]
+    assert sorted(e.location for e in blasts) == ["Azaz", "Damascus"], [e.location for e in blasts]
+
+
+def test_two_clauses_with_their_own_means_places_and_tolls_are_two_events(nlp, kb):
+    text = "An air strike killed 11 civilians in Idlib and government shelling killed four in Hama on Sunday, " \
+           "the monitor said."
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type == "Explosions/Remote violence"]
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in evs) == [
+        ("Air/drone strike", "Idlib", 11), ("Shelling/artillery/missile attack", "Hama", 4)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in evs]
+    text = "A roadside bomb killed three soldiers near Kandahar and a suicide attack killed two police in Kabul."
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type == "Explosions/Remote violence"]
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Kabul", 2), ("Kandahar", 3)], \
+        [(e.location, e.fatalities) for e in evs]
+    # "while": the clause set against the first is at the place it names, not the first clause's
+    text = "The army said air strikes on militant camps in Khost killed 30 fighters while insurgent shelling of " \
+           "army posts in Kunar killed six soldiers."
+    shelling = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10))
+                if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.location for e in shelling] and "Khost" not in [e.location for e in shelling], \
+        [e.location for e in shelling]
+
+
+def test_one_incident_told_in_two_clauses_stays_one(nlp, kb):
+    text = "Gunmen stormed a hotel in Mogadishu on Friday and the attackers killed 20 people."
+    evs = [e for e in events_of(nlp, kb, text, dt.date(2016, 5, 10)) if e.event_type != "Strategic developments"]
+    assert [(e.location, e.fatalities) for e in evs] == [("Mogadishu", 20)], [(e.location, e.fatalities) for e in evs]
+
+
 def test_protests_and_arrests_in_two_towns_are_one_event_in_each(nlp, kb):
     text = "Protesters rallied in Cairo and Alexandria on Friday against the government."
     protests = [e for e in events_of(nlp, kb, text, dt.date(2016, 4, 16)) if e.event_type == "Protests"]

@@ -15,7 +15,7 @@ from .apart import APART
 from .attributes import DURATION_UNITS, is_dateline, lies_within, whose_clause
 from .patterns import Coding
 from .roles import BACKING, FORCE_VICTIMS, PERSON_HEADS, TARGET_PREPS, Party
-from .triggers import Mention, contrasted, own_incident
+from .triggers import Mention, contrasted, joined_clause, own_incident
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -607,7 +607,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
         host = None
         # an outcome joins the event of its own clause first ("air strikes killed 91 while rebel
         # shelling claimed 49 lives": the 49 are the shelling's)
-        for o in sorted(out, key=lambda o: d.kind == "outcome" and contrasted(o.mention, d.mention)):
+        for o in sorted(out, key=lambda o: d.kind == "outcome" and (contrasted(o.mention, d.mention)
+                                                                    or _other_clause(o, d))):
             if family(o) != family(d):
                 continue
             if d.side1.token is None and d.side2.token is not None and o.side1.token is not None \
@@ -658,6 +659,8 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 continue        # "killed in clashes on Tuesday ... following a suicide bombing": two events
             if contrasted(o.mention, d.mention) and "outcome" not in (o.kind, d.kind):
                 continue        # "air strikes killed 91 while rebel shelling claimed 49 lives": two events
+            if "outcome" not in (o.kind, d.kind) and _joined_apart(o, d):
+                continue        # "an air strike killed 11 in Idlib and shelling killed four in Hama": two events
             if d.kind == "outcome" or (_compatible(o.actor2, d.actor2) and same_attacker(o, d)):
                 host = o         # (unnamed attackers may be the group the sentence names: "IS said it was
                 break            # behind an attack by suicide bombers ..., the first time the group has targeted")
@@ -681,6 +684,37 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
             _crowd_named_by_type(host)
     out.sort(key=lambda d: d.mention.start)
     return out
+
+
+def _other_clause(o: Draft, d: Draft) -> bool:
+    """Whether two drafts lie in two clauses joined with "and", each with a subject of its own."""
+    return joined_clause(o.mention.head) is not joined_clause(d.mention.head)
+
+
+def _joined_apart(o: Draft, d: Draft) -> bool:
+    """Two clauses joined with "and", each with its own subject, that tell two incidents: struck by other
+    means ("an air strike killed 11 ... and government shelling killed four") or at other towns, each named in
+    its own clause. One incident told in two clauses ("gunmen stormed the hotel and the attackers killed 20")
+    names neither."""
+    if not _other_clause(o, d):
+        return False
+    remote = o.coding.event_type == d.coding.event_type == "Explosions/Remote violence"
+    if remote and o.coding.sub_event_type != d.coding.sub_event_type:
+        return True
+    return o.place_here and d.place_here and None not in (o.place, d.place) and o.place.name != d.place.name \
+        and not (finer_within(o.place, d.place) or finer_within(d.place, o.place)) \
+        and all(of_mention(x, x.place.span.start) or _in_clause(x) for x in (o, d))
+
+
+def _in_clause(d: Draft) -> bool:
+    """Whether a draft's place is named in the clause its mention lies in (its own "and" clause, else the
+    sentence outside any)."""
+    own = joined_clause(d.mention.head)
+    start = d.place.span.start
+    if own is not None:
+        return any(t.idx <= start < t.idx + len(t) for t in own.subtree)
+    others = [t for t in d.mention.sent if joined_clause(t) is not None]
+    return not any(t.idx <= start < t.idx + len(t) for t in others)
 
 
 # the pronouns an attack's attacker is taken up by as the one shot at its end (plural or not): "before
@@ -955,8 +989,8 @@ def _retells(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = No
         return False
     if _recurring_run(o) or _recurring_run(d):
         return False           # "small bombings occur on a near-daily basis": a run, not the incident told before
-    if o.sent_start == d.sent_start and contrasted(o.mention, d.mention):
-        return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"
+    if o.sent_start == d.sent_start and (contrasted(o.mention, d.mention) or _joined_apart(o, d)):
+        return False           # "air strikes killed 91 while rebel shelling claimed 49 lives"; "... and ..."
     if _ground_after_strike(o, d):
         return False
     if _apart(o, d):

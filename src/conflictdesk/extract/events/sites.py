@@ -10,7 +10,9 @@ towns of A and B", "advanced into A and B"), its direct object ("captured A and 
 noun, its "of" phrase ("the capture of A and B"); a list headed by a place noun ("the villages of A and B",
 "two villages, A and B") may name villages the gazetteer lacks. Each copy keeps the other fields of the
 event; the sentence's toll stays with the first place (the fatalities are assigned after this step, to
-one draft of the sentence), never duplicated.
+one draft of the sentence), never duplicated. A part joined with "and" that names its own site in another
+town ("killed 15 people at a hotel in Aden and seven at a mosque in Sanaa") is such a copy too, with the toll
+that part counts (`joined_sites`).
 """
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ import dataclasses
 from typing import Any
 
 from ...records import Place, Span
-from ..places.wording import STRIKING_VERBS
-from .notes import Draft
+from ..places.wording import STRIKING_VERBS, STRUCK_PLACE_VERBS
+from .attributes import KILL_VERBS, LIGHT_ROLES, number_in
+from .incidents import VIOLENT_INCIDENT_NOUNS
+from .notes import Draft, finer_within
 
 SITE_PREPS = {"in", "on", "at", "near", "around", "outside"}
 # prepositions naming the place an action is aimed at or moves into ("an offensive against the towns of
@@ -28,6 +32,8 @@ AIMED_PREPS = {"against", "into"}
 WIDE_KINDS = ("country", "admin1", "region")
 AREA_NOUNS = {"region", "area", "village", "town", "district", "province", "city", "neighbourhood", "neighborhood",
               "suburb", "locality", "capital"}
+# the verbs an event noun may be the subject or object of in a clause that tells its harm ("bombers killed")
+HARMING_VERBS = KILL_VERBS | STRUCK_PLACE_VERBS | {"wound", "injure", "die", "shoot", "detonate", "explode"}
 # one agreement covers all the places it names
 ONE_PLACE_TYPES = {"Agreement"}
 
@@ -54,6 +60,11 @@ def coordinated_sites(head: Any, place: Place) -> list[Any]:
             or (prep.head.i == head.head.i and _subject_noun(head))):
         return []
     preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
+    # "in the town of Suruc near the Syrian border and in the capital Ankara": the parser joins the second
+    # site to the preposition that qualifies the first
+    inner = [t for o in prep.children if o.dep_ == "pobj" for t in o.subtree
+             if t.dep_ == "prep" and t.lower_ in SITE_PREPS]
+    preps += [c for t in inner for c in t.conjuncts if c.lower_ in SITE_PREPS and c.i > t.i and c not in preps]
     objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
     return objs + [c for o in objs for c in o.conjuncts]
 
@@ -81,7 +92,7 @@ def each_place(d: Draft, places: list[Place]) -> list[Draft]:
     if sites is None:
         sites = _listed_sites(d, places)
     if len(sites) < 2:
-        return [d]
+        return _each_own_site(d, places)
     sites = sorted(sites, key=lambda p: p.span.start)
     tied = _tied_site(d, sites)
     if tied is not None:
@@ -93,6 +104,91 @@ def each_place(d: Draft, places: list[Place]) -> list[Draft]:
                                           assoc1=list(d.assoc1), assoc2=list(d.assoc2), place_here=True,
                                           place_site=True, reference=None, listed=True)
                       for s in sites[1:]]
+
+
+def _each_own_site(d: Draft, places: list[Place]) -> list[Draft]:
+    """The draft, and a copy of it at each place a part joined to its clause with "and" names in a site
+    phrase of its own, with the toll that part tells (`joined_sites`)."""
+    copies = [dataclasses.replace(d, place=p, fatalities=toll, count=None, rules=list(d.rules), assoc1=list(d.assoc1),
+                                  assoc2=list(d.assoc2), place_here=True, place_site=True, reference=None, listed=True)
+              for p, toll in joined_sites(d, places)]
+    if not copies:
+        return [d]
+    return [dataclasses.replace(d, reference=None, listed=True)] + copies
+
+
+def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None]]:
+    """The places, with the toll each tells, of the parts joined with "and" to the clause of an event told at a
+    town: "bombers killed 15 people at a hotel in Aden and seven at a mosque in Sanaa" (the parser joins "seven"
+    to the verb), "attacked a police station in Arish and an army checkpoint in Rafah", "killed 12 at a market
+    in Kirkuk and at a checkpoint in Tikrit". Each part names its own site in a town of its own, after the
+    event's town; a part inside the town told ("in Aleppo and in its eastern districts") or the same town is
+    no other incident, nor is a place that only qualifies the first site ("near X in Y": one phrase)."""
+    if not d.place_here or d.place is None or d.place.kind in WIDE_KINDS or d.place.latitude is None:
+        return []
+    verb = _clause_verb(d.mention.head)
+    if verb is None:
+        return []
+    parts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN", "ADP")
+             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            parts += [x for x in c.conjuncts if x.i > c.i]
+        elif c.dep_ == "prep" and c.lower_ in SITE_PREPS:
+            parts += [x for g in c.children if g.dep_ == "pobj" for x in g.conjuncts if x.i > g.i]
+            parts += [x for x in c.conjuncts if x.i > c.i]
+    # the parts that count the victims as the verb's object does ("killed 12 ... and nine at ...")
+    counted = {c.i for c in parts if c.head.i == verb.i or c.head.dep_ in ("dobj", "nsubjpass")}
+    told = d.place.span.start
+    town = next((t for t in d.mention.sent if t.idx <= told < t.idx + len(t)), None)
+    while town is not None and town.dep_ == "compound" and town.head.i > town.i:
+        town = town.head
+    if town is not None:
+        # "in a market in Maarat al-Numan and a bakery in Idlib": the parser joins the second site to the town
+        parts += [c for c in town.conjuncts if c.i > town.i and c.pos_ == "NOUN"]
+    out: list[tuple[Place, int | None]] = []
+    for part in sorted(parts, key=lambda t: t.i):
+        if part.left_edge.idx <= told:
+            return []         # the event's own town lies in a part: the parser's parts are not the text's
+        if part.lemma_.lower() in VIOLENT_INCIDENT_NOUNS:
+            continue          # "a suicide attack near Kabul and a separate attack in Ghazni": a telling of its own
+        place = _own_site(part, places)
+        if place is None or place.name in {d.place.name} | {p.name for p, _ in out} \
+                or finer_within(place, d.place) or finer_within(d.place, place):
+            continue
+        toll = None
+        if verb.lemma_.lower() in KILL_VERBS and part.pos_ in ("NUM", "NOUN") and part.i in counted:
+            found = number_in([c for c in part.children if c.dep_ in ("nummod", "det")] + [part], [])
+            toll = found[0] if found is not None else None
+        out.append((place, toll))
+    return out
+
+
+def _clause_verb(head: Any) -> Any:
+    """The verb of an event word's clause: the word itself, or the verb of harm or striking it is the subject
+    or object of ("bombers killed", "killed in an attack"); not a verb that only tells of it ("the attack came
+    at the end of a march decrying shootings in A and near B")."""
+    if head.pos_ == "VERB":
+        return head
+    if head.dep_ in LIGHT_ROLES:
+        up = head.head.head if head.dep_ == "pobj" else head.head
+        if up.pos_ == "VERB" and up.i != head.i and up.lemma_.lower() in HARMING_VERBS:
+            return up
+    return None
+
+
+def _own_site(part: Any, places: list[Place]) -> Place | None:
+    """The one town a part names in a site phrase of its own ("seven at a mosque in Sanaa"), not in the
+    parts joined to it."""
+    others = {t.i for c in part.children if c.dep_ == "conj" for t in c.subtree}
+    preps = [part] if part.pos_ == "ADP" else [c for c in part.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS]
+    if part.pos_ == "ADP" and part.lower_ not in SITE_PREPS:
+        return None
+    spans = [(min(t.idx for t in sub), max(t.idx + len(t) for t in sub))
+             for p in preps if (sub := [t for t in p.subtree if t.i not in others])]
+    found = {p.name: p for p in places if p.kind not in WIDE_KINDS and p.latitude is not None
+             and any(a <= p.span.start < b for a, b in spans)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _tied_site(d: Draft, sites: list[Place]) -> Place | None:
@@ -199,6 +295,12 @@ def _names(obj: Any) -> tuple[list[Any], bool]:
                 heads += [c for c in area.head.children if c.dep_ == area.dep_ and c.pos_ == "PROPN"
                           and c.left_edge.i == after + 1]
         names = {n.i: n for h in heads for n in (h, *h.conjuncts) if n.pos_ == "PROPN"}
+        if not names and obj.i + 1 < len(obj.doc) and obj.nbor(1).pos_ == "PROPN":
+            # "the capital Ankara": the parser often hangs the name elsewhere
+            name = obj.nbor(1)
+            while name.dep_ == "compound" and name.head.i > name.i:
+                name = name.head
+            names = {name.i: name}
         return [names[i] for i in sorted(names)], True
     if obj.pos_ == "PROPN":
         names = {n.i: n for n in (obj, *obj.conjuncts) if n.pos_ == "PROPN"}

@@ -46,9 +46,9 @@ from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_ha
 from .animals import done_by_animal, harms_animal
 from .attribution import Attributions, read_attributions
 from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS,
-                         REPORTING_VERBS, WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact,
-                         anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of, date_for,
-                         document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
+                         REPORTING_VERBS, SITE_PREPOSITIONS, WORD_NUMBERS, DocumentPlaces, accused_act_times,
+                         after_the_fact, anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of,
+                         date_for, document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
                          in_background_section, in_sequence_phrase, in_since_phrase, intent, modified_times,
                          offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
                          possessed_times, ranks, recalled_time, relative_clause_times, reporting_dates,
@@ -67,7 +67,7 @@ from .roles import (ARMED_MEN_WORDS, DYING_VERBS, FORCE_VICTIMS, HARMED_OF_NOUNS
                     find_roles, generic, noun_anchor, reduced_relative, resolve_phrase, resolve_role_phrase,
                     told_relative)
 from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
-                       expelling, find_mentions, quoted_ranges, sentence_text_forms)
+                       expelling, find_mentions, joined_clause, quoted_ranges, sentence_text_forms)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1595,7 +1595,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
-                      earlier_sites=earlier_sites, governed=clause_sites(m.head),
+                      earlier_sites=earlier_sites, governed=clause_sites(m.head) or _own_clause(m.head),
                       continued=not (told_in_perfect(m.head) or told_in_present(m.head))
                       and count_of(noun_anchor(m.head), quantities) is None,
                       earlier_told=[(told_at or {}).get(s) for s, _ in earlier or ()])
@@ -1659,6 +1659,17 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
 # leader of the PAN", "attacked a CCC candidate")
 UNARMED_TYPES = {"political_party", "civilian_group", "government", "protesters", "rioters", "other"}
 OFF_DUTY = {"off-duty", "retired", "former", "ex"}
+
+
+def _own_clause(head: Any) -> list[tuple[int, int]]:
+    """The site phrases of the clause with a subject of its own, set against or joined to another, that an
+    event word lies in ("while insurgent shelling of army posts in Kunar killed six"): where it names its own
+    site when its word governs none."""
+    clause = contrast_clause(head) or joined_clause(head)
+    if clause is None:
+        return []
+    return [(t.idx, t.right_edge.idx + len(t.right_edge)) for t in clause.subtree
+            if t.dep_ == "prep" and t.lower_ in SITE_PREPOSITIONS]
 
 
 def _not_acting(places: list[Place], side1: Party, head: Any) -> list[Place]:
@@ -3478,12 +3489,13 @@ def _long_aggregate(d: Draft, text: str) -> bool:
 
 
 def _contrast_groups(drafts: list[Draft]) -> list[tuple[list[Draft], frozenset[int]]]:
-    """The drafts of a sentence grouped by the "while ..." clause each lies in (none: the main clause),
-    with the token indices of each clause; one group when the sentence sets nothing against anything."""
+    """The drafts of a sentence grouped by the "while ..." clause, or the clause joined with "and" to
+    another with a subject of its own, each lies in (none: the main clause), with the token indices of each
+    clause; one group when the sentence sets nothing against anything."""
     by_clause: dict[int | None, list[Draft]] = {}
     heads: dict[int | None, Any] = {}
     for d in drafts:
-        clause = contrast_clause(d.mention.head)
+        clause = contrast_clause(d.mention.head) or joined_clause(d.mention.head)
         key = clause.i if clause is not None else None
         by_clause.setdefault(key, []).append(d)
         heads[key] = clause

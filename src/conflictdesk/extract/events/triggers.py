@@ -634,6 +634,24 @@ def contrast_clause(tok: Any) -> Any:
     return None
 
 
+def joined_clause(tok: Any) -> Any:
+    """The clause with a subject of its own that `tok` lies in, joined with "and" to another that has one too
+    ("a roadside bomb killed three soldiers near Kandahar and a suicide attack killed two police in Kabul"), if
+    any."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and _has_subject(t) and _has_subject(t.head):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def contrasted(a: Mention, b: Mention) -> bool:
     """Two events a sentence sets against each other with "while" or "whereas", each with its own
     subject: two incidents, not one told twice."""
