@@ -76,3 +76,16 @@ def test_fire_is_placed_where_it_lands_not_where_it_was_launched_from(nlp, kb):
     evs = events(nlp, kb, text)
     assert evs and all((e.country, e.location) == ("Israel", "southern Israel") for e in evs), \
         [(e.country, e.location) for e in evs]
+
+
+def test_an_agreement_reached_at_talks_the_report_was_filed_from_is_at_their_venue(nlp, kb):
+    text = ("VIENNA Foreign ministers agreed on Saturday to a truce in Libya, officials said.\n"
+            "The ministers spoke after a meeting in Vienna that lasted nine hours.")
+    evs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
+    assert evs and all((e.country, e.location) == ("Austria", "Vienna") for e in evs), \
+        [(e.country, e.location) for e in evs]
+    # filed from elsewhere than the talks: the agreement stays in the country it is about
+    text = ("WASHINGTON Foreign ministers agreed on Saturday to a truce in Libya, officials said.\n"
+            "The ministers spoke after a meeting in Vienna that lasted nine hours.")
+    evs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
+    assert evs and all(e.country == "Libya" for e in evs), [(e.country, e.location) for e in evs]

@@ -1584,6 +1584,19 @@ def talks_venue(p: Place, text: str) -> bool:
                 or VENUE_AFTER.match(text, p.span.end))
 
 
+def agreement_venue(places: list[Place], text: str, document: DocumentPlaces) -> Place | None:
+    """Where an agreement told with no town of its own was reached: the town the report was filed from, when the
+    text names it as where talks or a meeting were held ("MUNICH Major powers agreed on Friday to implement a
+    cessation of hostilities in Syria ... after a meeting in Munich"): the venue, where ACLED codes an agreement,
+    not the country the agreement is about; its mention in the body. None otherwise."""
+    filed = document.filed or next((p for p in places if _dateline(p, text) and p.kind not in PRECISION_PENALTY), None)
+    if filed is None or filed.latitude is None or filed.longitude is None:
+        return None
+    return next((p for p in places if p.span.start in document.venues and p.latitude is not None
+                 and p.longitude is not None and p.span.start > filed.span.start
+                 and distance_km(p.latitude, p.longitude, filed.latitude, filed.longitude) <= SAME_PLACE_KM), None)
+
+
 def told_in(places: list[Place], text: str) -> list[Place]:
     """The places named as where someone spoke (`TOLD_IN`)."""
     return [p for p in places if TOLD_IN.search(text, max(0, p.span.start - 60), p.span.start)]

@@ -45,10 +45,10 @@ from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_ha
                         told_as_trend)
 from .animals import done_by_animal, harms_animal
 from .attribution import Attributions, read_attributions
-from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS,
-                         REPORTING_VERBS, WORD_NUMBERS, DocumentPlaces, accused_act_times, after_the_fact,
-                         anaphoric_site, clause_sites, clause_times, coded_fatalities, contrast_clauses, count_of,
-                         date_for,
+from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, PRECISION_PENALTY,
+                         RECALLED_DAYS, REPORTING_VERBS, WORD_NUMBERS, DocumentPlaces, accused_act_times,
+                         after_the_fact, agreement_venue, anaphoric_site, clause_sites, clause_times, coded_fatalities,
+                         contrast_clauses, count_of, date_for,
                          document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
                          in_background_section, in_sequence_phrase, in_since_phrase, intent, modified_times,
                          offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
@@ -1602,6 +1602,9 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
                       and count_of(noun_anchor(m.head), quantities) is None,
                       earlier_told=[None if t is not None and t.country in away else t
                                     for t in ((told_at or {}).get(s) for s, _ in earlier or ())])
+    if coding.sub_event_type == "Agreement" and (place is None or place.kind in PRECISION_PENALTY):
+        # an agreement reached at talks the report was filed from is coded at their venue, not the country it is about
+        place = agreement_venue(places, doc.text, document) or place
     if place is not None and sent.start_char <= place.span.start < sent.end_char:
         # a town the sentence measures its site from ("villages about 20 km east of Mosul"); not one another
         # sentence measured another site from ("Balad, 80 km north of the Iraqi capital" lends a car bombing
