@@ -40,3 +40,52 @@ def test_a_report_naming_no_place_is_in_the_country_it_was_filed_from(nlp, kb):
             "bar, a spokesman said.")
     evs = events(nlp, kb, text)
     assert evs and all(e.country == "United States" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_a_country_set_against_the_event_in_a_clause_of_contrast_is_not_its_place(nlp, kb):
+    # the sentence before tells of Chad; the contrast sets the kidnapping against Chad: it is the report's Niger's
+    text = ("NIAMEY, Niger — Gunmen stormed a police post in Niamey on Sunday, officials said. Rebels in Chad have "
+            "attacked border posts before. While Niger has mostly escaped the fighting waged by armed groups in Chad, "
+            "an Italian aid worker was kidnapped last year.")
+    evs = [e for e in events(nlp, kb, text) if "Italian" in e.evidence.text]
+    assert evs and all(e.country == "Niger" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_while_telling_when_keeps_its_place(nlp, kb):
+    text = "While patrolling near Gao in Mali on Saturday, two soldiers were shot dead by gunmen."
+    evs = events(nlp, kb, text)
+    assert evs and all(e.location == "Gao" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_countries_a_relation_is_between_are_not_where_a_protest_was(nlp, kb):
+    text = ("SEOUL, South Korea — Hundreds of students protested on Sunday against joint naval drills between "
+            "the U.S. and Japan.")
+    evs = events(nlp, kb, text)
+    assert evs and all(e.country == "South Korea" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_a_side_of_a_country_written_with_a_capital_places_an_arrest(nlp, kb):
+    text = ("A court in Paris heard on Sunday that the suspect fled in 2012. French troops in Northern Niger "
+            "arrested him in March 2014.")
+    evs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Arrests"]
+    assert evs and all(e.country == "Niger" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_fire_is_placed_where_it_lands_not_where_it_was_launched_from(nlp, kb):
+    text = "Rockets fired by militants from Gaza hit southern Israel on Monday, wounding two farmers."
+    evs = events(nlp, kb, text)
+    assert evs and all((e.country, e.location) == ("Israel", "southern Israel") for e in evs), \
+        [(e.country, e.location) for e in evs]
+
+
+def test_an_agreement_reached_at_talks_the_report_was_filed_from_is_at_their_venue(nlp, kb):
+    text = ("VIENNA Foreign ministers agreed on Saturday to a truce in Libya, officials said.\n"
+            "The ministers spoke after a meeting in Vienna that lasted nine hours.")
+    evs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
+    assert evs and all((e.country, e.location) == ("Austria", "Vienna") for e in evs), \
+        [(e.country, e.location) for e in evs]
+    # filed from elsewhere than the talks: the agreement stays in the country it is about
+    text = ("WASHINGTON Foreign ministers agreed on Saturday to a truce in Libya, officials said.\n"
+            "The ministers spoke after a meeting in Vienna that lasted nine hours.")
+    evs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
+    assert evs and all(e.country == "Libya" for e in evs), [(e.country, e.location) for e in evs]

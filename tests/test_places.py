@@ -235,3 +235,19 @@ def test_a_name_told_as_a_side_whose_favour_is_won_is_no_place(run):
     places = run("Air strikes have tipped the war in Kabul's favour. Later, a bomb exploded in Kabul.")
     assert [p.span.start for p in places if p.span.text == "Kabul"] == [
         len("Air strikes have tipped the war in Kabul's favour. Later, a bomb exploded in ")]
+
+
+def test_a_side_of_a_country_written_with_a_capital_is_that_side(run):
+    # "in Northern Mali" is northern Mali, as "in northern Mali" is; a name that is itself a place keeps its side
+    places = run("Soldiers in Northern Mali detained two smugglers, and a bomb went off in Northern Ireland.")
+    mali = by_text(places, "Northern Mali")
+    assert (mali.country, mali.kind) == ("Mali", "region")
+    assert by_text(places, "Northern Ireland").country == "United Kingdom"
+
+
+def test_a_country_a_verb_follows_is_no_modifier(run):
+    # "in Yemen killed": the phrase ends at the name (not "the Yemen embassy"); "In May, Chad sent" names the
+    # government acting, not a site
+    places = run("Air strikes in Yemen killed nine fishermen on Sunday. In May, Chad sent troops to the border.")
+    assert by_text(places, "Yemen").kind == "country"
+    assert not [p for p in places if p.span.text == "Chad"]

@@ -1584,6 +1584,19 @@ def talks_venue(p: Place, text: str) -> bool:
                 or VENUE_AFTER.match(text, p.span.end))
 
 
+def agreement_venue(places: list[Place], text: str, document: DocumentPlaces) -> Place | None:
+    """Where an agreement told with no town of its own was reached: the town the report was filed from, when the
+    text names it as where talks or a meeting were held ("MUNICH Major powers agreed on Friday to implement a
+    cessation of hostilities in Syria ... after a meeting in Munich"): the venue, where ACLED codes an agreement,
+    not the country the agreement is about; its mention in the body. None otherwise."""
+    filed = document.filed or next((p for p in places if _dateline(p, text) and p.kind not in PRECISION_PENALTY), None)
+    if filed is None or filed.latitude is None or filed.longitude is None:
+        return None
+    return next((p for p in places if p.span.start in document.venues and p.latitude is not None
+                 and p.longitude is not None and p.span.start > filed.span.start
+                 and distance_km(p.latitude, p.longitude, filed.latitude, filed.longitude) <= SAME_PLACE_KM), None)
+
+
 def told_in(places: list[Place], text: str) -> list[Place]:
     """The places named as where someone spoke (`TOLD_IN`)."""
     return [p for p in places if TOLD_IN.search(text, max(0, p.span.start - 60), p.span.start)]
@@ -1607,6 +1620,11 @@ def homes(places: list[Place], text: str) -> list[Place]:
     return out
 
 
+# where fire was launched from ("rocket fire from northern Syria hit Kilis", "mortars fired by militants from Gaza"):
+# where the shooter stands, not where the fire lands
+FIRED_FROM = re.compile(r"\b(?:fire[ds]?|firing|launch(?:ed|es|ing)?|rockets?|missiles?|mortars?|shells?|shelling|"
+                        r"artillery|projectiles?)\s+(?:[\w-]+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?"
+                        r"(?:[a-z\-]+\s+)?$", re.IGNORECASE)
 # the town a distance is measured from ("Falluja, located 50 km (30 miles) west of Baghdad")
 DISTANCE_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\([^)]{0,20}\)\s+)?"
                            r"(?:(?:north|south|east|west)[a-z\-]*\s+of|from)\s+(?:the\s+)?$")
@@ -1997,6 +2015,12 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
         # "the brigades based in Misrata have advanced on Sirte": where a side is based is not where it acts;
         # "Bahrun Naim, an Indonesian based in Syria, ... the bombings": nor where its act is told alone
         in_sent = [p for p in in_sent if p not in home]
+    launched = [p for p in in_sent if FIRED_FROM.search(text, max(sent_start, p.span.start - 60), p.span.start)]
+    if launched and (any(p not in launched for p in in_sent)
+                     or any(c not in {p.country for p in launched} for c in cues)):
+        # "rocket fire from southern Lebanon struck the Israeli town of ...": where the shooter stands is not where
+        # the fire lands, which the sentence names (a town, or a state's adjective before a place noun)
+        in_sent = [p for p in in_sent if p not in launched]
     across = [p for p in in_sent if p.kind == "country" and (BORDER_OWNER.match(text, p.span.end)
                                                             or BORDER_WITH.search(text, max(0, p.span.start - 30), p.span.start))]
     if across:
@@ -2742,6 +2766,41 @@ def other_relative_clauses(head: "Token", *, own: tuple[int, int] | None = None)
             continue
         out.append((start, end))
     return out
+
+
+# what opens a clause of contrast ("Although Kenya has been spared ...", "While Mali has seen attacks, ..."):
+# another setting set against the event's, not where the event was
+CONTRAST_MARKS = frozenset({"although", "though", "whereas"})
+
+
+def contrast_clauses(head: "Token") -> list[tuple[int, int]]:
+    """Character ranges of the clauses of contrast of the trigger's sentence that do not hold the trigger
+    ("While Burkina Faso has been spared the violence of groups in Mali, a Romanian was abducted": Mali is
+    where the violence is, not where the abduction was). "While" is one only opening the sentence with a
+    subject and a verb not told as going on ("While patrolling in Kandahar, soldiers were attacked", "While
+    they were patrolling ..." tell when, and where, the event was)."""
+    out: list[tuple[int, int]] = []
+    for t in head.sent:
+        if t.dep_ != "advcl" or head in t.subtree:
+            continue
+        marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+        sub = list(t.subtree)
+        start = min(x.idx for x in sub)
+        contrast = bool(marks & CONTRAST_MARKS) or "while" in marks and start == head.sent.start_char \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.tag_ != "VBG"
+        if contrast:
+            out.append((start, max(x.idx + len(x.text) for x in sub)))
+    return out
+
+
+def set_against(places: list[Place], contrasts: list[tuple[int, int]], sent_start: int,
+                sent_end: int) -> frozenset[str]:
+    """The countries a clause of contrast names and the rest of the sentence does not (`contrast_clauses`):
+    "While Burkina Faso has been spared the violence of groups in Mali, a Romanian was abducted" sets the
+    abduction against Mali, so no place of Mali, nor a sentence around it that tells of Mali, places it."""
+    inside = [p for p in places if any(a <= p.span.start < b for a, b in contrasts)]
+    rest = {p.country for p in places if sent_start <= p.span.start < sent_end and p not in inside}
+    return frozenset(p.country for p in inside if p.country and p.country not in rest)
 
 
 def whose_clause(clause: "Token") -> bool:

@@ -45,14 +45,16 @@ from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_ha
                         told_as_trend)
 from .animals import done_by_animal, harms_animal
 from .attribution import Attributions, read_attributions
-from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, RECALLED_DAYS,
-                         REPORTING_VERBS, SITE_PREPOSITIONS, WORD_NUMBERS, DocumentPlaces, accused_act_times,
-                         after_the_fact, anaphoric_site, clause_sites, clause_times, coded_fatalities, count_of,
-                         date_for, document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
+from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, PRECISION_PENALTY,
+                         RECALLED_DAYS, REPORTING_VERBS, SITE_PREPOSITIONS, WORD_NUMBERS, DocumentPlaces,
+                         accused_act_times, after_the_fact, agreement_venue, anaphoric_site, clause_sites, clause_times,
+                         coded_fatalities, contrast_clauses, count_of, date_for,
+                         document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
                          in_background_section, in_sequence_phrase, in_since_phrase, intent, modified_times,
                          offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
                          possessed_times, ranks, recalled_time, relative_clause_times, reporting_dates,
-                         result_clause_times, salience_of, section_flags, sequence_times, site_nouns, speaker_phrases,
+                         result_clause_times, salience_of, section_flags, set_against, sequence_times, site_nouns,
+                         speaker_phrases,
                          spread_over, status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
                          told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_long_after,
                          told_of_a_person, told_offset, told_sites, told_with_frequency, without_credits)
@@ -1589,16 +1591,23 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     cues = _sentence_countries(sent, kb=kb, index=index) | _adjective_country(sent, kb=kb, index=index, head=m.head)
     sites = site_nouns(sent)
     earlier_sites = [site_nouns(sent.doc.char_span(s, e, alignment_mode="expand")) for s, e in earlier or ()]
-    place = place_for(m.start, sent.start_char, sent.end_char, _not_acting(places, roles.side1, m.head),
+    contrasts = contrast_clauses(m.head)
+    away = set_against(places, contrasts, sent.start_char, sent.end_char)
+    place = place_for(m.start, sent.start_char, sent.end_char,
+                      [p for p in _not_acting(places, roles.side1, m.head) if p.country not in away],
                       text=doc.text,
-                      exclude=actor_spans + other_relative_clauses(m.head, own=own),
+                      exclude=actor_spans + other_relative_clauses(m.head, own=own) + contrasts,
                       tellers=speaker_phrases(m.head),
                       cues=cues, own=own, earlier=earlier, later=later, document=document,
                       recalled=salience == "background", anaphor=anaphoric_site(m.head), sites=sites,
                       earlier_sites=earlier_sites, governed=clause_sites(m.head) or _own_clause(m.head),
                       continued=not (told_in_perfect(m.head) or told_in_present(m.head))
                       and count_of(noun_anchor(m.head), quantities) is None,
-                      earlier_told=[(told_at or {}).get(s) for s, _ in earlier or ()])
+                      earlier_told=[None if t is not None and t.country in away else t
+                                    for t in ((told_at or {}).get(s) for s, _ in earlier or ())])
+    if coding.sub_event_type == "Agreement" and (place is None or place.kind in PRECISION_PENALTY):
+        # an agreement reached at talks the report was filed from is coded at their venue, not the country it is about
+        place = agreement_venue(places, doc.text, document) or place
     if place is not None and sent.start_char <= place.span.start < sent.end_char:
         # a town the sentence measures its site from ("villages about 20 km east of Mosul"); not one another
         # sentence measured another site from ("Balad, 80 km north of the Iraqi capital" lends a car bombing

@@ -9,6 +9,9 @@ from typing import Any
 
 # a possessive inside a name: "Syria's Idlib" names two places
 POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['’]s\s+(?=[A-Z])")
+# a side of a place written with a capital, as headlines and some wires do: "in Northern Mali", "Eastern Ukraine";
+# the name after it is read too (the chooser keeps the whole when it names a place: "Northern Ireland")
+SIDE_BEFORE = re.compile(r"(?:North|South|East|West)(?:-?(?:[Ee]ast|[Ww]est))?ern\s+(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -27,6 +30,7 @@ class Candidate:
     governed: bool = False            # a locative word governs it
     anchor: bool = False              # placed without doubt in pass 1: context for the others
     modifier: bool = False            # "U.S. embassy": the name modifies a noun
+    sides: bool = False               # "drills between the U.S. and South Korea": a side of a relation
     partial: bool = False             # a shorter prefix of a longer capitalised name
     cut: str = ""                     # what a partial name leaves out ("Touman" of "Khan Touman")
     named_as: str | None = None       # "person" / "organisation": the parse names it so, with no locative word
@@ -70,6 +74,9 @@ class CandidateSet:
             c = replace(c, end=c.start + inner.start() + 2, text=c.text[:inner.start() + 2])
             self.add(c)
             return
+        side = SIDE_BEFORE.match(c.text)
+        if side is not None:
+            self.add(replace(c, start=c.start + side.end(), text=c.text[side.end():]))
         old = self.by_span.get((c.start, c.end))
         if old is None:
             self.by_span[(c.start, c.end)] = c

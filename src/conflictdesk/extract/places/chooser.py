@@ -444,7 +444,7 @@ def accept(c: Candidate, r: "ResolvedPlace", countries: list[str], strong: list[
         return False   # "Rio Verde, Ariz." is not Rio Verde in Brazil: a town the text puts elsewhere
         #                ("Pakistan, Saudi Arabia and Somalia", "Tennessee, Georgia": a list, no container)
     if r.kind == "country":
-        return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier
+        return (c.governed or c.origin in ("dateline", "paren")) and not c.modifier and not c.sides
     if c.origin == "ner" and not c.governed and r.kind == "populated_place" and r.match == "fuzzy" \
             and not r.imported:
         return False   # an entity no locative word governs, read only by a similar spelling of a town: a word, a

@@ -28,10 +28,19 @@ VENUE_AFTER = re.compile(r"^\s+(?:nightclub|Nightclub|club|Club|bar|restaurant)\
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 # "tipped the war in Damascus' favor", "on Moscow's behalf": the name is a side whose favour or behalf is told,
 # not a site
+# the two sides of a relation ("drills between the U.S. and South Korea", "talks between Russia and Turkey"): who
+# the relation is between, not a site; a border, a road or an area between two countries is one
+BETWEEN_SIDES = re.compile(r"\b([a-z]+)\s+between\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?(?:and\s+(?:the\s+)?)?$")
+BETWEEN_SITES = frozenset({"border", "borders", "frontier", "boundary", "area", "areas", "road", "roads", "highway",
+                           "route", "corridor", "line", "zone", "region", "crossing", "towns", "villages", "cities",
+                           "sea", "waters", "strait", "desert", "mountains", "valley"})
 SIDE_AFTER = re.compile(r"^(?:'s|’s|'|’)?\s+(?:favou?r|behalf)\b")
 
-def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> None:
-    """Set each candidate's readings from the words around it (in place)."""
+def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer", *,
+                 verbs: frozenset[int] = frozenset()) -> None:
+    """Set each candidate's readings from the words around it (in place). `verbs`: where the parse's verbs
+    start that follow the object of a preposition: a name such a verb follows is no modifier ("air strikes in Yemen
+    killed five", not "the U.S. embassy")."""
     for c in cands:
         after = text[c.end:c.end + 60]
         if not c.curated_id and AFTER_ORG.match(after) \
@@ -45,8 +54,11 @@ def read_context(cands: Iterable[Candidate], text: str, gaz: "Gazetteer") -> Non
             c.origin = "not_a_place"
         if not c.curated_id and HYPHEN_NEXT.match(after):
             c.origin = "not_a_place"   # "Iran-backed", "Utah-based": the name qualifies an actor
+        bm = BETWEEN_SIDES.search(text, max(0, c.start - 60), c.start)
+        if bm and bm.group(1) not in BETWEEN_SITES:
+            c.sides = True
         nm = NOUN_NEXT.match(after)
-        if nm and nm.group(1) not in FUNCTION_WORDS:
+        if nm and nm.group(1) not in FUNCTION_WORDS and c.end + nm.start(1) not in verbs:
             c.modifier = True
             c.quarter = nm.group(1) in QUARTER_NOUNS
         pm = PART_OF.match(after)

@@ -76,7 +76,9 @@ def resolve_places(doc: Document, parsed: "Doc", *, kb: Any) -> list[Place]:
     cands.extend(site_candidates(gaz, text))
     cands.extend(entity_candidates(parsed, text))
     cands.extend(object_candidates(parsed, text))
-    read_context(cands, text, gaz)
+    # a verb right after a name a preposition governs ("air strikes in Yemen killed five"): the name ends a phrase
+    verbs = frozenset(t.idx for t in parsed if t.pos_ in ("VERB", "AUX") and t.i > 0 and parsed[t.i - 1].dep_ == "pobj")
+    read_context(cands, text, gaz, verbs=verbs)
 
     plausible = plausible_candidates(cands, parsed=parsed, kb=kb, gaz=gaz, text=text)
     kept = keep_known(cands, plausible, gaz)
