@@ -1341,6 +1341,22 @@ def test_an_offensive_launched_to_retake_a_town_is_a_battle(nlp, kb):
     assert subs, subs
 
 
+
+# a ranked noun's infinitive tells what it did ("the first city to fall"), not an aim; "the next" forecasts
+def test_the_first_town_to_fall_fell_and_the_next_is_a_forecast(nlp, kb):
+    told = violent(nlp, kb, "Ramadi was the second city to fall to Islamic State militants in May, after "
+                            "government troops fled.")
+    assert [(e.sub_event_type, e.status) for e in told] == [("Non-state actor overtakes territory", "reported")]
+    foreseen = violent(nlp, kb, "Analysts say Marea could be the next town to fall to the militants.")
+    assert not foreseen, [(e.sub_event_type, e.status) for e in foreseen]
+
+
+# the example an "as shown by" clause gives happened, whatever the clause it illustrates denies
+def test_an_attack_given_as_evidence_is_no_negated_attack(nlp, kb):
+    evs = violent(nlp, kb, "Students have not been spared either, as seen in the massacre at a university in "
+                           "Garissa in 2015.")
+    assert [(e.country, e.status) for e in evs] == [("Kenya", "reported")], evs
+
 # what a nation serves as, a candidate's rally, a media attacked in words: no protest, no riot
 @pytest.mark.parametrize("text", [
     "Its backers say the small kingdom serves as a front-line picket for the West in a volatile region.",
