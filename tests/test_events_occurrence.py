@@ -1341,6 +1341,33 @@ def test_an_offensive_launched_to_retake_a_town_is_a_battle(nlp, kb):
     assert subs, subs
 
 
+
+# a ranked noun's infinitive tells what it did ("the first city to fall"), not an aim; "the next" forecasts
+def test_the_first_town_to_fall_fell_and_the_next_is_a_forecast(nlp, kb):
+    told = violent(nlp, kb, "Ramadi was the second city to fall to Islamic State militants in May, after "
+                            "government troops fled.")
+    assert [(e.sub_event_type, e.status) for e in told] == [("Non-state actor overtakes territory", "reported")]
+    foreseen = violent(nlp, kb, "Analysts say Marea could be the next town to fall to the militants.")
+    assert not foreseen, [(e.sub_event_type, e.status) for e in foreseen]
+
+
+# the example an "as shown by" clause gives happened, whatever the clause it illustrates denies
+def test_an_attack_given_as_evidence_is_no_negated_attack(nlp, kb):
+    evs = violent(nlp, kb, "Students have not been spared either, as seen in the massacre at a university in "
+                           "Garissa in 2015.")
+    assert [(e.country, e.status) for e in evs] == [("Kenya", "reported")], evs
+
+
+# the attackers' deaths in a shootout with a force the attack did not have is a battle of its own, not the attack told
+# again in the next sentence
+def test_a_shootout_with_police_after_an_attack_is_its_own_battle(nlp, kb):
+    text = ("A married couple opened fire at an office party in Riverside on Wednesday, killing 14 people, police "
+            "said. The couple later died in a shootout with police.")
+    evs = violent(nlp, kb, text)
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [
+        ("Attack", "unidentified-armed-group-united-states"),
+        ("Armed clash", "police-forces-of-united-states-2009-2017")], [(e.sub_event_type, e.actor1) for e in evs]
+
 # what a nation serves as, a candidate's rally, a media attacked in words: no protest, no riot
 @pytest.mark.parametrize("text", [
     "Its backers say the small kingdom serves as a front-line picket for the West in a volatile region.",

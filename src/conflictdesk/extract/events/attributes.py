@@ -630,6 +630,21 @@ def _occasion(chain: list["Token"]) -> list["Token"]:
     return chain
 
 
+# participles that bring in evidence of what a clause says: "as shown by", "as evidenced in", "as seen in"
+EVIDENCE_VERBS = {"show", "evidence", "see", "demonstrate", "illustrate", "prove", "underline", "highlight"}
+
+
+def _evidence(chain: list["Token"]) -> list["Token"]:
+    """The chain up to an "as shown by ..." clause that holds the event: the example given as evidence happened,
+    whatever the clause it illustrates denies ("the public has not escaped the group's violence, as shown by a 2013
+    assault on a mall")."""
+    for k, t in enumerate(chain):
+        if k and t.dep_ == "advcl" and t.tag_ == "VBN" and t.lemma_.lower() in EVIDENCE_VERBS \
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return chain[:k + 1]
+    return chain
+
 # what a negated verb denies of an event noun that is its subject: that it took place ("the protest did not go
 # ahead", "the attack never happened"); any other verb denies something of an event that did ("the bombing did not
 # cause casualties", "the raids were not aimed at the embassy")
@@ -675,7 +690,7 @@ def status_of(head: "Token", *, text: str) -> str:
     said = next((k for k, t in enumerate(chain) if k and t.lemma_.lower() in REPORTING_VERBS), len(chain))
     # nor does a main clause's negation deny the past event it is told after ("the army has not held a base
     # there since rebels captured the town in 2014": the capture happened)
-    for t in _occasion(chain)[:said]:
+    for t in _evidence(_occasion(chain))[:said]:
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX") and not _said_of_it(head, t):
             return "negated"
         if t.dep_ == "nsubj" and any(c.dep_ == "neg" for c in t.head.children) and not _said_of_it(head, t.head):
@@ -795,9 +810,23 @@ def _purpose(head: "Token") -> bool:
     elif verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl", "xcomp", "relcl"):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if "to" not in auxes or "have" in auxes:
+    if "to" not in auxes or "have" in auxes or _ranked_infinitive(verb):
         return False
     return verb.head.lemma_.lower() not in FACTIVE or offensive_between(verb.head, verb)
+
+
+# what ranks a noun among others of its kind: "the first city to fall", "the only town to hold out"
+RANKS = {"first", "last", "only", "latest"}
+
+
+def _ranked_infinitive(verb: "Token") -> bool:
+    """The infinitive tells what its ranked noun did ("Falluja was the first city to fall to the militants",
+    "the second town to be retaken", "the biggest force to cross the border"): a fact, no aim; not "the next
+    town to fall", a forecast."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("amod", "advmod") and c.i < verb.head.i and c.lower_ != "next"
+               and (c.lower_ in RANKS or c.ent_type_ == "ORDINAL" or c.tag_ == "JJS") for c in verb.head.children)
 
 
 OFFENSIVE_WORDS = {"offensive", "counteroffensive", "counter-offensive", "operation", "campaign", "assault", "push",

@@ -939,6 +939,10 @@ def _follow_up(o: Draft, d: Draft, text: str | None, news_day: dt.date | None = 
         return False
     if d.actor1 is not None or d.place is not None and o.place is not None and d.place.name != o.place.name:
         return False
+    if d.coding.event_type == "Battles" and d.actor2 is not None and not any(_one_side(d.actor2, a)
+                                                                              for a in (o.actor1, o.actor2)):
+        return False      # "The couple later died in a shootout with police": a side the attack did not have, who
+        #                   fought its doers, a battle of its own (the side after "with" is the clash's second)
     if _ground_after_strike(o, d):
         return False
     if dates_differ(o.date, d.date) or apart_from_the_news(o, d, news_day):
