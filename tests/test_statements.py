@@ -251,6 +251,37 @@ def test_police_account_is_a_point_not_a_threat(nlp, kb):
     # access agreed to is a step towards calm; refused, none
     ("The junta had agreed to allow access to the besieged valley.", "de_escalation", "other"),
     ("The junta has not agreed to allow access to the valley.", "other", "de_escalation"),
+    # a fight said to go on without pause, or kept up as vowed; harm the other side could face
+    ("The general said there would be no let-up in the offensive against the rebels.", "threat", "other"),
+    ("The brigade would not let up until the bridge was retaken.", "threat", "other"),
+    ("The president vowed to keep up the struggle against the insurgent groups.", "threat", "other"),
+    ("The candidate vowed to keep up his campaign for the nomination.", "other", "threat"),
+    ("The president vowed to keep up Turkey's struggle against the armed groups.", "threat", "other"),
+    ("The senator vowed to keep up Obama's campaign for the nomination.", "other", "threat"),
+    ("Anyone who attacks the border posts could face severe consequences.", "threat", "other"),
+    # what someone should be, or is called on to be, is demanded, not threatened; what will be stays a threat
+    ("The officers should be held accountable for the beating.", "demand", "threat"),
+    ("The union called for the guards to be brought to justice.", "other", "threat"),
+    ("Those behind the bombing will be brought to justice.", "threat", "other"),
+    # an act a side says it did, told with "claimed to have"; a victory over an armed enemy, not a vote
+    ("The breakaway faction claimed to have seized the state radio station.", "claim_of_responsibility", "other"),
+    ("The prime minister declared the defeat of the militants in the river town.", "claim_of_responsibility",
+     "other"),
+    ("The senator declared victory in the primary election.", "other", "claim_of_responsibility"),
+    ("The militia was claiming credit Sunday for the raid on the depot.", "claim_of_responsibility", "other"),
+    ("it was responsible", "claim_of_responsibility", "other"),
+    ("it was responsible for the delays at the port", "other", "claim_of_responsibility"),
+    # a cause told of a state is no grounds of an act; an occupation to be ended is asked, no grounds
+    ("The truce is in danger of collapse because of attacks by the army.", "de_escalation", "justification"),
+    ("The talks to end the occupation of the farm were continuing.", "de_escalation", "justification"),
+    ("The commander said his men were cautious because of the presence of civilians.", "justification", "other"),
+    # force said to be forced on the side; the side's own word for its targets
+    ('"We had no other option," the colonel said of the shelling.', "justification", "other"),
+    ("Residents said they had no choice.", "other", "justification"),
+    ("The jets targeted terrorist positions east of the river.", "justification", "other"),
+    # thanks to those who serve is no grounds given for an act; a measure taken to keep people safe is
+    ("The trooper put on a uniform and risked his life every day to keep us safe.", "other", "justification"),
+    ("The organisers postponed the march to keep everyone safe.", "justification", "other"),
 ])
 def test_label_rules(text, label, absent):
     got = label_text(text, load_cues())
