@@ -406,3 +406,15 @@ def test_an_incident_long_before_its_clause_is_background(nlp, kb, text):
     evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 7, 14)).events if e.event_type == "Battles"]
     assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
         [(e.rule, e.salience, e.event_date) for e in evs]
+
+
+def test_a_retelling_dated_by_its_own_phrase_joins_the_news_despite_an_older_year(nlp, kb):
+    # the year dates another clause ("the famine in the 1990s"); "Sunday's attack" is the news told again
+    text = ("MIAMI What drove a gunman to kill people dancing at a nightclub in Orlando in the early hours of Sunday "
+            "is still being investigated.\n\nMourners gathered outside a bar in New York on Monday.\n\nSome older "
+            "residents recalled the widespread indifference that greeted the early years of the famine in the 1990s, "
+            "in which thousands of farmers died, and saw in the outpouring of sympathy following Sunday's attack a "
+            "welcome sign of changed times.")
+    evs = [e for e in extract(nlp, kb, text, published=dt.date(2016, 6, 13)).events if e.event_type in ARMED_VIOLENCE]
+    assert len(evs) == 1, [(e.rule, e.evidence.start, e.event_date, e.salience) for e in evs]
+    assert evs[0].event_date == dt.date(2016, 6, 12), evs[0].event_date

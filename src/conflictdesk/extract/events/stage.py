@@ -1655,12 +1655,15 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     if m.head.tag_ == "NNS" and m.head.dep_ == "nsubj" and _run_recurring(m.head.head):
         d.apart = True      # "small bombings occur on a near-daily basis": a run, no incident told before it
     d.history = d.year is not None
-    if d.history and d.date is not None and d.date.date is not None and d.date.date.year != d.year \
-            and not (own and own[0] <= d.date.span.start < own[1]):
-        # "the 2012 shooting at a school ..., a judge ruled on Thursday": the year its clause gives dates it;
-        # the day told for another clause of the sentence, or carried from another, is not its (a day of the
-        # event noun's own phrase, "Sunday's attack", still is)
-        d.date = None
+    if d.history and d.date is not None and d.date.date is not None and d.date.date.year != d.year:
+        if own and own[0] <= d.date.span.start < own[1]:
+            # a day of the event noun's own phrase ("sympathy following Sunday's attack", "the AIDS crisis in the
+            # 1980s") dates it: the year is another clause's, and the attack is today's news told again
+            d.year, d.history = None, False
+        else:
+            # "the 2012 shooting at a school ..., a judge ruled on Thursday": the year its clause gives dates it;
+            # the day told for another clause of the sentence, or carried from another, is not its
+            d.date = None
     return d
 
 
