@@ -142,3 +142,18 @@ def test_the_shooting_of_a_day_names_the_shooting_of_its_month_again(nlp, kb):
     x = extract_document(Document(id="m", text=text, language="en", published=dt.date(2016, 3, 30)), nlp=nlp, kb=kb)
     assert [e.event_date for e in x.events] == [dt.date(2015, 10, 12)], \
         [(e.event_date, e.evidence.text[:40]) for e in x.events]
+
+
+def test_deaths_told_in_the_phrase_of_their_attacks_are_those_attacks(nlp):
+    # "who died in attacks in X between 2013 and 2015": the deaths are the attacks' toll (merge_sentence joins
+    # the outcome to the act its own cause phrase names), not a second attack of the report's day
+    from conflictdesk.extract.events.notes import _act_of_toll
+    sent = nlp("The families of three students who died in attacks in Haifa sued the bank.")
+    died, attacks = next(t for t in sent if t.lower_ == "died"), next(t for t in sent if t.lower_ == "attacks")
+    assert _act_of_toll(died, attacks)
+    sent = nlp("Two soldiers were killed by an air strike and a mortar round near the border.")
+    killed, strike = next(t for t in sent if t.lower_ == "killed"), next(t for t in sent if t.lower_ == "strike")
+    assert _act_of_toll(killed, strike)
+    sent = nlp("Three people died in hospital days after the bombing.")
+    died, bombing = next(t for t in sent if t.lower_ == "died"), next(t for t in sent if t.lower_ == "bombing")
+    assert not _act_of_toll(died, bombing)

@@ -546,6 +546,22 @@ def _hits(violence: Draft, demo: Draft) -> bool:
     return verb.pos_ in ("VERB", "AUX") and demo.mention.head in verb.subtree and demo.mention.head.i != verb.i
 
 
+# the prepositions of an outcome that name the act it came of ("died in attacks", "killed by an air strike")
+TOLL_PREPS = {"in", "by", "during"}
+
+
+def _act_of_toll(outcome: Any, act: Any) -> bool:
+    """`act` (or an act listed with it) is the object of the cause phrase of `outcome`'s own verb ("who died in
+    attacks in Tel Aviv", "were killed by an air strike on the market"): the act the toll is of."""
+    t = act
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ in TOLL_PREPS and prep.dep_ in ("prep", "agent") and prep.head.i == outcome.i
+
+
 def merge_sentence(drafts: list[Draft]) -> list[Draft]:
     """Triggers of one sentence that describe one event become one (the codebook's hierarchy)."""
     labels = [d for d in drafts if d.kind == "label"]
@@ -629,6 +645,11 @@ def merge_sentence(drafts: list[Draft]) -> list[Draft]:
                 # "the 1995 bombing of the federal building that killed 168 people": a toll told within the
                 # phrase of the act is the act's, told when the act is, whatever day or year each was given
                 d.salience, host = o.salience, o
+                break
+            if d.kind == "outcome" and o.kind != "outcome" and _act_of_toll(d.mention.head, o.mention.head):
+                # "relatives of five citizens who died in attacks in Tel Aviv between 2014 and 2016": the deaths
+                # are the toll of the act their own phrase names, told when the act is
+                d.salience, d.date, host = o.salience, o.date, o
                 break
             if coarse_dated(o.date) != coarse_dated(d.date):
                 continue        # "a bus exploded on Monday, ... the suicide attacks of a decade ago": two events
