@@ -126,6 +126,51 @@ def test_one_clash_per_town_the_sentence_names(nlp, kb, text):
         [(e.event_type, e.location) for e in evs]
 
 
+@pytest.mark.parametrize("text, sub", [
+    ("Demonstrators blocked highways in Chicago, Boston and Seattle on Sunday night.", "Peaceful protest"),
+    ("Warplanes struck Saraqeb, Ariha and Idlib on Wednesday, a monitoring group said.", "Air/drone strike"),
+    ("Protests were held in several cities including Aswan, Luxor and Suez on Friday.", "Peaceful protest"),
+])
+def test_one_event_per_town_of_a_list(nlp, kb, text, sub):
+    evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == sub]
+    assert len(evs) == 3 and len({e.location for e in evs}) == 3, [(e.sub_event_type, e.location) for e in evs]
+    assert len({(e.event_date, e.actor1) for e in evs}) == 1, [(e.event_date, e.actor1) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting raged on the road between Saraqeb and Ariha on Wednesday.",
+    "Warplanes struck the road from Saraqeb to Ariha on Wednesday.",
+    "Warplanes struck Aleppo and its eastern districts on Wednesday.",
+    "Demonstrators from Chicago and Boston blocked highways in Seattle on Sunday night.",
+])
+def test_no_list_of_sites(nlp, kb, text):
+    evs = extract(nlp, kb, text).events
+    assert len(evs) <= 1, [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_toll_told_for_a_list_of_towns_is_counted_once(nlp, kb):
+    text = "Warplanes killed 14 people in Saraqeb, Ariha and Idlib on Wednesday, a monitoring group said."
+    evs = [e for e in extract(nlp, kb, text).events if e.sub_event_type == "Air/drone strike"]
+    assert len(evs) == 3 and sum(e.fatalities or 0 for e in evs) == 14, [(e.location, e.fatalities) for e in evs]
+
+
+def test_each_joined_part_keeps_its_own_day_and_toll(nlp, kb):
+    text = "Gunmen shot dead four villagers in Maiduguri on Thursday and six traders in Damaturu on Friday."
+    evs = sorted(extract(nlp, kb, text, published=dt.date(2016, 6, 11)).events, key=lambda e: e.event_date)
+    assert [(e.location, e.event_date, e.fatalities) for e in evs] == [
+        ("Maiduguri", dt.date(2016, 6, 9), 4), ("Damaturu", dt.date(2016, 6, 10), 6)], \
+        [(e.location, e.event_date, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed four villagers in Maiduguri and six traders in Damaturu on Thursday.",
+    "On Thursday gunmen killed four villagers in Maiduguri and six traders in Damaturu, police said on Friday.",
+])
+def test_joined_parts_share_a_day_told_once(nlp, kb, text):
+    evs = extract(nlp, kb, text, published=dt.date(2016, 6, 11)).events
+    assert {e.event_date for e in evs} == {dt.date(2016, 6, 9)}, [(e.location, e.event_date) for e in evs]
+
+
 @pytest.mark.parametrize("text", [
     "Syrian rebels clashed with government forces in Daraya, near Damascus, on Tuesday.",
     "Syrian rebels clashed with government forces in Aleppo and its countryside on Tuesday.",

@@ -17,9 +17,9 @@ that part counts (`joined_sites`).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, Sequence
 
-from ...records import Place, Span
+from ...records import DateMention, Place, Span
 from ..places.wording import STRIKING_VERBS, STRUCK_PLACE_VERBS
 from .attributes import KILL_VERBS, LIGHT_ROLES, number_in
 from .incidents import VIOLENT_INCIDENT_NOUNS
@@ -57,7 +57,7 @@ def coordinated_sites(head: Any, place: Place) -> list[Any]:
     if prep.dep_ == "conj":
         prep = next((p for p in prep.ancestors if p.dep_ == "prep"), prep)
     if not (prep.head.i == head.i or head in prep.head.ancestors or prep.head in head.children
-            or (prep.head.i == head.head.i and _subject_noun(head))):
+            or (_subject_noun(head) and (prep.head.i == head.head.i or _verb_object(prep.head, head.head)))):
         return []
     preps = [prep] + [c for c in prep.conjuncts if c.lower_ in SITE_PREPS]
     # "in the town of Suruc near the Syrian border and in the capital Ankara": the parser joins the second
@@ -67,6 +67,12 @@ def coordinated_sites(head: Any, place: Place) -> list[Any]:
     preps += [c for t in inner for c in t.conjuncts if c.lower_ in SITE_PREPS and c.i > t.i and c not in preps]
     objs = [c for p in preps for c in p.children if c.dep_ == "pobj"]
     return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _verb_object(tok: Any, verb: Any) -> bool:
+    """The direct object of the verb an event noun is the subject of: the site phrase of "protesters
+    blocked roads in A, B and C" is the protesters' act's."""
+    return tok.dep_ == "dobj" and tok.head.i == verb.i
 
 
 def _areas_struck(head: Any, tok: Any) -> list[Any]:
@@ -82,7 +88,7 @@ def _areas_struck(head: Any, tok: Any) -> list[Any]:
     return objs + [c for o in objs for c in o.conjuncts]
 
 
-def each_place(d: Draft, places: list[Place]) -> list[Draft]:
+def each_place(d: Draft, places: list[Place], dates: Sequence[DateMention] = ()) -> list[Draft]:
     """The draft, and a copy of it for every other place its event word governs in a list of places
     (module docstring). Only a reported or claimed event; the places towns or villages (no region,
     province or country), in one country."""
@@ -92,7 +98,7 @@ def each_place(d: Draft, places: list[Place]) -> list[Draft]:
     if sites is None:
         sites = _listed_sites(d, places)
     if len(sites) < 2:
-        return _each_own_site(d, places)
+        return _each_own_site(d, places, dates)
     sites = sorted(sites, key=lambda p: p.span.start)
     tied = _tied_site(d, sites)
     if tied is not None:
@@ -106,24 +112,28 @@ def each_place(d: Draft, places: list[Place]) -> list[Draft]:
                       for s in sites[1:]]
 
 
-def _each_own_site(d: Draft, places: list[Place]) -> list[Draft]:
+def _each_own_site(d: Draft, places: list[Place], dates: Sequence[DateMention] = ()) -> list[Draft]:
     """The draft, and a copy of it at each place a part joined to its clause with "and" names in a site
-    phrase of its own, with the toll that part tells (`joined_sites`)."""
+    phrase of its own, with the toll that part tells (`joined_sites`) and the day it tells (`_part_day`)."""
+    joined = joined_sites(d, places)
     copies = [dataclasses.replace(d, place=p, fatalities=toll, count=None, rules=list(d.rules), assoc1=list(d.assoc1),
-                                  assoc2=list(d.assoc2), place_here=True, place_site=True, reference=None, listed=True)
-              for p, toll in joined_sites(d, places)]
+                                  assoc2=list(d.assoc2), place_here=True, place_site=True, reference=None, listed=True,
+                                  date=_part_day(d, start, joined[k + 1][2] if k + 1 < len(joined) else d.sent_end,
+                                                 dates))
+              for k, (p, toll, start) in enumerate(joined)]
     if not copies:
         return [d]
     return [dataclasses.replace(d, reference=None, listed=True)] + copies
 
 
-def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None]]:
+def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None, int]]:
     """The places, with the toll each tells, of the parts joined with "and" to the clause of an event told at a
     town: "bombers killed 15 people at a hotel in Aden and seven at a mosque in Sanaa" (the parser joins "seven"
     to the verb), "attacked a police station in Arish and an army checkpoint in Rafah", "killed 12 at a market
     in Kirkuk and at a checkpoint in Tikrit". Each part names its own site in a town of its own, after the
     event's town; a part inside the town told ("in Aleppo and in its eastern districts") or the same town is
-    no other incident, nor is a place that only qualifies the first site ("near X in Y": one phrase)."""
+    no other incident, nor is a place that only qualifies the first site ("near X in Y": one phrase). With
+    each place, the character its part starts at."""
     if not d.place_here or d.place is None or d.place.kind in WIDE_KINDS or d.place.latitude is None:
         return []
     verb = _clause_verb(d.mention.head)
@@ -138,7 +148,9 @@ def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None]
             parts += [x for g in c.children if g.dep_ == "pobj" for x in g.conjuncts if x.i > g.i]
             parts += [x for x in c.conjuncts if x.i > c.i]
     # the parts that count the victims as the verb's object does ("killed 12 ... and nine at ...")
-    counted = {c.i for c in parts if c.head.i == verb.i or c.head.dep_ in ("dobj", "nsubjpass")}
+    # (the parser often joins such a part to the day told last: "killed five in A on Monday and three in B")
+    counted = {c.i for c in parts if c.head.i == verb.i or c.head.dep_ in ("dobj", "nsubjpass")
+               or (c.head.dep_ == "pobj" and c.head.head.head.i == verb.i)}
     told = d.place.span.start
     town = next((t for t in d.mention.sent if t.idx <= told < t.idx + len(t)), None)
     while town is not None and town.dep_ == "compound" and town.head.i > town.i:
@@ -146,22 +158,43 @@ def joined_sites(d: Draft, places: list[Place]) -> list[tuple[Place, int | None]
     if town is not None:
         # "in a market in Maarat al-Numan and a bakery in Idlib": the parser joins the second site to the town
         parts += [c for c in town.conjuncts if c.i > town.i and c.pos_ == "NOUN"]
-    out: list[tuple[Place, int | None]] = []
+    out: list[tuple[Place, int | None, int]] = []
     for part in sorted(parts, key=lambda t: t.i):
         if part.left_edge.idx <= told:
             return []         # the event's own town lies in a part: the parser's parts are not the text's
         if part.lemma_.lower() in VIOLENT_INCIDENT_NOUNS:
             continue          # "a suicide attack near Kabul and a separate attack in Ghazni": a telling of its own
         place = _own_site(part, places)
-        if place is None or place.name in {d.place.name} | {p.name for p, _ in out} \
+        if place is None or place.name in {d.place.name} | {p.name for p, _, _ in out} \
                 or finer_within(place, d.place) or finer_within(d.place, place):
             continue
         toll = None
-        if verb.lemma_.lower() in KILL_VERBS and part.pos_ in ("NUM", "NOUN") and part.i in counted:
+        killing = verb.lemma_.lower() in KILL_VERBS or (verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_ == "dead")
+        if killing and part.pos_ in ("NUM", "NOUN") and part.i in counted:
             found = number_in([c for c in part.children if c.dep_ in ("nummod", "det")] + [part], [])
             toll = found[0] if found is not None else None
-        out.append((place, toll))
+        out.append((place, toll, part.left_edge.idx))
     return out
+
+
+def _part_day(d: Draft, start: int, end: int, dates: Sequence[DateMention]) -> DateMention | None:
+    """The day a joined part tells of its own ("killed five in A on Monday and three in B on Tuesday": Tuesday),
+    when the first part told its own before it; else the event's day, which the parts share ("killed five in A
+    and three in B on Monday")."""
+    verb = _clause_verb(d.mention.head)
+    if d.date is None or verb is None or not d.sent_start <= d.date.span.start < start:
+        return d.date
+    own = [m for m in dates if start <= m.span.start < end and m.date is not None and _dates(verb, m)]
+    return own[0] if own else d.date
+
+
+def _dates(verb: Any, when: DateMention) -> bool:
+    """Whether a day told in an event's sentence dates the verb's own clause, not a verb of saying or
+    another verb ("..., officials said on Tuesday")."""
+    tok = next((t for t in verb.sent if t.idx <= when.span.start < t.idx + len(t)), None)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.i == verb.i
 
 
 def _clause_verb(head: Any) -> Any:
@@ -265,9 +298,13 @@ def _governed(head: Any) -> list[Any]:
         elif c.dep_ == "prep" and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     if _subject_noun(head):
-        # "protesters rallied in Cairo and Alexandria", "clashes erupted in ...": the sites of its verb
-        out.extend(g for c in head.head.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS
+        # "protesters rallied in Cairo and Alexandria", "clashes erupted in ...": the sites of its verb; the
+        # places its verb of striking struck ("air strikes hit A, B and C")
+        verb = head.head
+        out.extend(g for c in verb.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS
                    for g in c.children if g.dep_ == "pobj")
+        if verb.lemma_.lower() in STRUCK_PLACE_VERBS:
+            out.extend(c for c in verb.children if c.dep_ == "dobj")
     return out
 
 
@@ -286,7 +323,8 @@ def _names(obj: Any) -> tuple[list[Any], bool]:
         for area in (obj, *obj.conjuncts):
             if area.lemma_.lower() not in AREA_NOUNS:
                 continue
-            heads += [g for c in area.children if c.dep_ == "prep" and c.lower_ == "of"
+            # "the towns of A and B", "several cities including A, B and C"
+            heads += [g for c in area.children if c.dep_ == "prep" and c.lower_ in ("of", "including")
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             heads += [c for c in area.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             # "entered two villages, al Foua and Kefraya": the parser often makes the names a second object

@@ -3309,7 +3309,7 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if not sdrafts:
                 continue
         sdrafts = merge_sentence(sdrafts)
-        sdrafts = [c for d in sdrafts for c in each_place(d, places)]
+        sdrafts = [c for d in sdrafts for c in each_place(d, places, dates)]
         deaths = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
                                toll_subjects=patterns.toll_subjects)
         prior = _previous_violent(drafts, sent.start_char, doc.text)
