@@ -12,6 +12,7 @@ are the speaker's own side, for reading its points (`syntax.Voice`).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
@@ -195,6 +196,10 @@ _BODY_PHRASE = re.compile(r"^the (?:(?:militant|armed|rebel|jihadist|insurgent|i
 _BODY_HEADS = frozenset({"army", "military", "ministry", "police", "government", "command"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _ANAPHOR_PARAGRAPHS = 2
+# heads that name one person, who tells his own acts as "he" ("the officer said he fired because ...")
+_ONE_PERSON_HEADS = frozenset({"he", "she", "officer", "policeman", "policewoman", "soldier", "trooper", "guard",
+                               "sergeant", "pilot", "man", "woman", "gunman", "shooter", "suspect", "defendant",
+                               "deputy", "agent", "marine", "sniper", "commander", "constable", "detective"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,9 +413,14 @@ class Sides:
             return True
         return b in allies(self.kb, a) or a in allies(self.kb, b)
 
-    def voice(self, text: str, who: Who, subject: tuple[int, int] | None) -> Voice:
+    def voice(self, text: str, who: Who, subject: tuple[int, int] | None, *, reported: bool = True) -> Voice:
         """The speaker as its points are read: a party (its KB type, or a role such as "the army",
-        "military sources", "officials") or an onlooker, and its side's mentions."""
+        "military sources", "officials") or an onlooker, its side's mentions, and whether one person speaks
+        in reported speech (`reported`: not a quotation), whose "he" or "she" is himself."""
+        one = reported and (who.person is not None or not who.plural and who.head in _ONE_PERSON_HEADS)
+        return dataclasses.replace(self._voice(text, who, subject), one_person=one)
+
+    def _voice(self, text: str, who: Who, subject: tuple[int, int] | None) -> Voice:
         phrase = text[subject[0]:subject[1]] if subject else ""
         described = " ".join((phrase, who.phrase, self._described(who)))
         words = set(re.findall(r"[\w.]+", described.lower()))
