@@ -851,6 +851,13 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     ("The officer said he fired because he thought he was in danger.", "justification", "other"),
     ("The soldier told the court she shot the man because he was reaching for a gun.", "justification", "other"),
     ('"He fired because he panicked," the lawyer said.', "other", "justification"),
+    # one person's account of his own attack is his claim; officials' account of his is not
+    ("The suspect told investigators he carried out the killings in revenge for the death of his brother.",
+     "claim_of_responsibility", "other"),
+    ("Officials said he carried out the killings alone.", "other", "claim_of_responsibility"),
+    # a name several actors share counts as the speaker's own when one of them is on its side
+    ("The Kurdistan Region Security Council said Kurdish forces had fully retaken three villages east of Mosul.",
+     "claim_of_responsibility", "other"),
     # an appeal at law is no call to action; an appeal to people to act still is
     ("The former commander appealed to a court to have his conviction overturned.", "other", "call_to_action"),
     ("The jailed activist appealed against the sentence handed down last week.", "other", "call_to_action"),

@@ -389,6 +389,7 @@ class Sides:
         self.kb = kb
         self.spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
         self.spans += [(m.start, m.end, p.actor) for p in people if p.actor for m in p.mentions]
+        self._maybe: dict[tuple[str, str], bool] = {}
 
     def kind(self, actor_id: str) -> tuple[str | None, str | None]:
         """An actor's type and country, from the document's actors or else the knowledge base."""
@@ -404,6 +405,17 @@ class Sides:
         person = self.people.get(who.person) if who.person else None
         actor = self.actors.get(who.actor) if who.actor else None
         return " ".join(x for x in (person.role if person else None, actor.name if actor else None) if x)
+
+    def _may_name(self, speaker: str, name: str) -> bool:
+        """Whether a name the knowledge base shares among several actors ("Kurdish forces": the Peshmerga or
+        the SDF) may name one on the speaker's side: a Kurdish body's "Kurdish forces" are its own, whichever
+        the document's actors took them for."""
+        key = (speaker, name)
+        if key not in self._maybe:
+            found = self.kb.match(name, fuzzy=False) if self.kb is not None else []
+            self._maybe[key] = any(m.start == 0 and m.end == len(name) and m.alternatives
+                                   and any(self.same(speaker, i) for i in (m.id, *m.alternatives)) for m in found)
+        return self._maybe[key]
 
     def same(self, a: str, b: str) -> bool:
         if a == b:
@@ -435,7 +447,9 @@ class Sides:
             # sides unknown: its forces by common nouns only
             return Voice(party=True, armed_group=bool(words & _ARMED_GROUP_WORDS) and not words & _PARTY_WORDS
                          - _ARMED_GROUP_WORDS)
-        own = tuple((s, e) for s, e, a in self.spans if a and self.same(who.actor, a))
-        other = tuple((s, e) for s, e, a in self.spans if a and not self.same(who.actor, a)
+        mine = {(s, e) for s, e, a in self.spans if a and (self.same(who.actor, a)
+                                                          or self._may_name(who.actor, text[s:e]))}
+        own = tuple((s, e) for s, e, a in self.spans if (s, e) in mine)
+        other = tuple((s, e) for s, e, a in self.spans if a and (s, e) not in mine
                       and self.kind(a)[0] in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES)
         return Voice(party=True, armed_group=kind in _GROUP_TYPES, own=own, other=other)

@@ -677,6 +677,8 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         measure = measure or urges_a_measure(t, lex)
     if any(_his_act_with_reason(t, lex, voice) for t in sent):
         yield SyntaxHit("justification", "syn.just.his_reason")
+    if any(_his_act(t, lex, voice) for t in sent):
+        yield SyntaxHit("claim_of_responsibility", "syn.claim.his_act")
     if threat and not voice.party:
         yield SyntaxHit("threat", "syn.threat.own_side_plan")
     if demand and not threat:
@@ -886,6 +888,21 @@ def _gives_reason(verb: "Token") -> bool:
                 g.dep_ == "pobj" and _lemma(g) == "fear" for g in c.children)):
             return True
     return False
+
+
+def _his_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """One person's account, in reported speech, of an attack he carried out ("told investigators he carried out
+    the killings", "said she had shot the guard"): his claim of it. Done, active, not negated, not asked or
+    supposed; not an arrest; not in a quotation, where "he" is someone else."""
+    if not voice.one_person or t.pos_ != "VERB" or _negated(t) or t.tag_ not in ("VBD", "VBN") \
+            or not _operation(t, lex) or _lemma(t) in ("arrest", "detain") or t.dep_ in ("relcl", "amod"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could", "might", "may", "should", "must", "to",
+                                                        "was", "were", "been", "be")
+           for c in t.children) or _asked_for(t, lex) or _unconfirmed(t) or accident(t.sent.text):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("he", "she") and not _in_quotation(subj)
 
 
 def _reasoned_act_subject(t: "Token", lex: Mapping[str, frozenset[str]]) -> "Token | None":
