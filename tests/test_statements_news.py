@@ -842,6 +842,39 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
     # a campaign said to have no end intended goes on: a threat
     ("The foreign minister said his country had no intention of ending its air campaign.", "threat", "other"),    # advice to wait for the facts asks nobody to act
     ("The governor urged people to reserve judgment until the inquiry is finished.", "other", "call_to_action"),
+    # a side's strike on armed men's convoy, named by its nationality, is its claim, not an accusation
+    ("A Pentagon spokesman said U.S. aircraft had struck a convoy of fighters near the border.",
+     "claim_of_responsibility", "other"),
+    ("The Pentagon said Russian warplanes had bombed an aid convoy near the border.", "other",
+     "claim_of_responsibility"),
+    # one person's reason for his own act, told in reported speech, is his justification
+    ("The officer said he fired because he thought he was in danger.", "justification", "other"),
+    ("The soldier told the court she shot the man because he was reaching for a gun.", "justification", "other"),
+    ('"He fired because he panicked," the lawyer said.', "other", "justification"),
+    # one person's account of his own attack is his claim; officials' account of his is not
+    ("The suspect told investigators he carried out the killings in revenge for the death of his brother.",
+     "claim_of_responsibility", "other"),
+    ("Officials said he carried out the killings alone.", "other", "claim_of_responsibility"),
+    # a name several actors share counts as the speaker's own when one of them is on its side
+    ("The Kurdistan Region Security Council said Kurdish forces had fully retaken three villages east of Mosul.",
+     "claim_of_responsibility", "other"),
+    # an appeal at law is no call to action; an appeal to people to act still is
+    ("The former commander appealed to a court to have his conviction overturned.", "other", "call_to_action"),
+    ("The jailed activist appealed against the sentence handed down last week.", "other", "call_to_action"),
+    # the purpose a side gives its own operation is its grounds; another side's aim is not
+    ("The army said the operation aims to clear the area of militants.", "justification", "other"),
+    ("The military said the offensive is meant to drive the insurgents from the province.", "justification",
+     "other"),
+    ("The army said the rebels' offensive aims to cut the supply line.", "other", "justification"),
+    # an inquiry that clears an officer of blame claims no armed act; a village cleared of militants is claimed
+    ("The inquiry found evidence of racial bias, police said, but it cleared the two officers of any crime.",
+     "other", "claim_of_responsibility"),
+    ("The army said its troops cleared the village of militants.", "claim_of_responsibility", "other"),
+    # a cue word inside a title-case name says nothing of the point
+    ("The organizers said members of Parents Demand Peace Now plan to speak at the rallies.", "other", "demand"),
+    # talks one has lost patience with are doubted, no step towards calm
+    ("The analyst said Washington is losing patience with promises of talks and is willing to strike their "
+     "leaders.", "other", "de_escalation"),
 ])
 
 def test_news_point_labels(nlp, kb, sentence, label, absent):

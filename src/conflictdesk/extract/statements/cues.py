@@ -17,6 +17,7 @@ point's text and says which cues fired. Reading rules, kept here and documented 
   is no call to action;
 * a call to stand down, refrain or keep calm (`modifiers.stand_down`) is a demand and a de-escalation,
   not a call to action;
+* an appeal at law (`modifiers.legal_appeal`: "appealed to a court to overturn his conviction") lends no call;
 * a ceasefire or talks read after a doubt about them (`modifiers.doubt`: "expressed reservations over ...",
   "it is difficult to see a stable ceasefire") is no de-escalation;
 * a point no cue labels is `other`.
@@ -118,6 +119,7 @@ class CueSet:
     precaution: re.Pattern[str] | None = None
     stand_down: re.Pattern[str] | None = None
     doubt: re.Pattern[str] | None = None
+    legal_appeal: re.Pattern[str] | None = None
 
     @property
     def speech(self) -> SpeechVerbs:
@@ -267,7 +269,7 @@ def _parse(paths: tuple[Path, ...]) -> CueSet:
                   modifiers["negation"], modifiers["third_party"],
                   modifiers["hedge"], modifiers["prospect"], syntax, frozenset(speech),
                   precaution=modifiers.get("precaution"), stand_down=modifiers.get("stand_down"),
-                  doubt=modifiers.get("doubt"))
+                  doubt=modifiers.get("doubt"), legal_appeal=modifiers.get("legal_appeal"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -354,8 +356,30 @@ def _name_spans(text: str, tokens: "Span | None") -> list[tuple[int, int]]:
 
 
 def _in_name(match: re.Match[str], names: list[tuple[int, int]]) -> bool:
-    """Whether a cue's words are a capitalised part of a name ("Demand" in "Moms Demand Action")."""
-    return match.group(0)[:1].isupper() and any(a <= match.start() and match.end() <= b for a, b in names)
+    """Whether a cue's words are a capitalised part of a name ("Demand" in "Moms Demand Action"): one the parse
+    reads as a name, or a run of capitalised words inside a sentence that the cue's word stands in the middle of."""
+    if not match.group(0)[:1].isupper():
+        return False
+    return any(a <= match.start() and match.end() <= b for a, b in names) or _in_title_case(match)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def _in_title_case(match: re.Match[str]) -> bool:
+    """Whether a capitalised match stands between two capitalised words, neither starting a sentence or a
+    quotation ("Moms Demand Action for Gun Sense"): a word of a title-case name, not one of the point."""
+    text = match.string
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    after = _WORD_AFTER.match(text, match.end())
+    if before is None or after is None or before.start() == 0:
+        return False
+    ahead = text[:before.start()].rstrip()
+    if not ahead or ahead[-1] in '.!?:;"“”':
+        return False                        # "... ended. Peace Talks Resume": a heading or a new sentence
+    return before.group(1)[:1].isupper() and after.group(1)[:1].isupper() \
+        and not before.group(1).isupper() and not after.group(1).isupper()
 
 
 def _stripped_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -453,7 +477,7 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
     condition_at: list[int] = []            # where a condition set on another party begins
     for cue in cueset.cues if start is not None else ():
         for match in cue.pattern.finditer(text, start):
-            if names and _in_name(match, names):
+            if _in_name(match, names):
                 if cue.id + ":name" not in out.cues:
                     out.cues.append(cue.id + ":name")
                 continue
@@ -524,6 +548,9 @@ def label_text(text: str, cueset: CueSet, *, intro: str | None = None, intro_lab
         # "pledged not to take part in the assault": a pledge of restraint, what the speaker will not do
         hedged = hedged or (intro in ("vow", "pledge", "promise") and tokens is not None
                             and pledges_restraint(tokens, intro))
+        # "appealed to a court to have his conviction overturned": an appeal at law, no call to action
+        hedged = hedged or (intro == "appeal" and cueset.legal_appeal is not None
+                            and bool(cueset.legal_appeal.search(text)))
         if hedged and intro == "warn" and tokens is not None and voice is not None and cueset.syntax:
             hedged = not warns_of_own_act(tokens, cueset.syntax, voice)     # "warned that it might launch a strike"
         if not hedged and label not in out.labels:

@@ -12,6 +12,7 @@ are the speaker's own side, for reading its points (`syntax.Voice`).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
@@ -195,6 +196,10 @@ _BODY_PHRASE = re.compile(r"^the (?:(?:militant|armed|rebel|jihadist|insurgent|i
 _BODY_HEADS = frozenset({"army", "military", "ministry", "police", "government", "command"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _ANAPHOR_PARAGRAPHS = 2
+# heads that name one person, who tells his own acts as "he" ("the officer said he fired because ...")
+_ONE_PERSON_HEADS = frozenset({"he", "she", "officer", "policeman", "policewoman", "soldier", "trooper", "guard",
+                               "sergeant", "pilot", "man", "woman", "gunman", "shooter", "suspect", "defendant",
+                               "deputy", "agent", "marine", "sniper", "commander", "constable", "detective"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +389,7 @@ class Sides:
         self.kb = kb
         self.spans = [(m.start, m.end, a.id) for a in actors for m in a.mentions]
         self.spans += [(m.start, m.end, p.actor) for p in people if p.actor for m in p.mentions]
+        self._maybe: dict[tuple[str, str], bool] = {}
 
     def kind(self, actor_id: str) -> tuple[str | None, str | None]:
         """An actor's type and country, from the document's actors or else the knowledge base."""
@@ -400,6 +406,17 @@ class Sides:
         actor = self.actors.get(who.actor) if who.actor else None
         return " ".join(x for x in (person.role if person else None, actor.name if actor else None) if x)
 
+    def _may_name(self, speaker: str, name: str) -> bool:
+        """Whether a name the knowledge base shares among several actors ("Kurdish forces": the Peshmerga or
+        the SDF) may name one on the speaker's side: a Kurdish body's "Kurdish forces" are its own, whichever
+        the document's actors took them for."""
+        key = (speaker, name)
+        if key not in self._maybe:
+            found = self.kb.match(name, fuzzy=False) if self.kb is not None else []
+            self._maybe[key] = any(m.start == 0 and m.end == len(name) and m.alternatives
+                                   and any(self.same(speaker, i) for i in (m.id, *m.alternatives)) for m in found)
+        return self._maybe[key]
+
     def same(self, a: str, b: str) -> bool:
         if a == b:
             return True
@@ -408,9 +425,14 @@ class Sides:
             return True
         return b in allies(self.kb, a) or a in allies(self.kb, b)
 
-    def voice(self, text: str, who: Who, subject: tuple[int, int] | None) -> Voice:
+    def voice(self, text: str, who: Who, subject: tuple[int, int] | None, *, reported: bool = True) -> Voice:
         """The speaker as its points are read: a party (its KB type, or a role such as "the army",
-        "military sources", "officials") or an onlooker, and its side's mentions."""
+        "military sources", "officials") or an onlooker, its side's mentions, and whether one person speaks
+        in reported speech (`reported`: not a quotation), whose "he" or "she" is himself."""
+        one = reported and (who.person is not None or not who.plural and who.head in _ONE_PERSON_HEADS)
+        return dataclasses.replace(self._voice(text, who, subject), one_person=one)
+
+    def _voice(self, text: str, who: Who, subject: tuple[int, int] | None) -> Voice:
         phrase = text[subject[0]:subject[1]] if subject else ""
         described = " ".join((phrase, who.phrase, self._described(who)))
         words = set(re.findall(r"[\w.]+", described.lower()))
@@ -425,7 +447,9 @@ class Sides:
             # sides unknown: its forces by common nouns only
             return Voice(party=True, armed_group=bool(words & _ARMED_GROUP_WORDS) and not words & _PARTY_WORDS
                          - _ARMED_GROUP_WORDS)
-        own = tuple((s, e) for s, e, a in self.spans if a and self.same(who.actor, a))
-        other = tuple((s, e) for s, e, a in self.spans if a and not self.same(who.actor, a)
+        mine = {(s, e) for s, e, a in self.spans if a and (self.same(who.actor, a)
+                                                          or self._may_name(who.actor, text[s:e]))}
+        own = tuple((s, e) for s, e, a in self.spans if (s, e) in mine)
+        other = tuple((s, e) for s, e, a in self.spans if a and (s, e) not in mine
                       and self.kind(a)[0] in _STATE_TYPES | _GROUP_TYPES | _FOREIGN_TYPES)
         return Voice(party=True, armed_group=kind in _GROUP_TYPES, own=own, other=other)

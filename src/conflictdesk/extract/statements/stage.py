@@ -335,7 +335,7 @@ def extract_statements(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | Non
         who = speakers.resolve(text, sp, aside=_told_aside(parsed, sp, speech))
         para = paragraph_of(told, sp.sentence[0])
         draft = _attach(drafts, who, para, sp.sentence, text=text)
-        voice = sides.voice(text, who, sp.subject)
+        voice = sides.voice(text, who, sp.subject, reported=sp.kind not in ("quote", "continuation"))
         intro = _intro(parsed, sp, cueset, voice)
         for piece in (piece for span in sp.spans for piece in sentence_pieces(parsed, text, span)):
             for point, targets in _clause_points(text, piece, cueset, intro, parsed, voice, kind=sp.kind,

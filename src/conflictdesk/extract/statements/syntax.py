@@ -63,6 +63,7 @@ class Voice:
     armed_group: bool = False
     own: tuple[tuple[int, int], ...] = ()
     other: tuple[tuple[int, int], ...] = ()
+    one_person: bool = False           # one person's reported speech ("the officer said he fired"): "he" is him
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,6 +388,8 @@ def _in_quotation(t: "Token") -> bool:
 def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
     """A verb of armed action: "killed", "shelled", "took over", "launched an air strike"."""
     lemma = _lemma(t)
+    if lemma == "clear" and _exonerates(t):
+        return False                                                     # "cleared the officer of wrongdoing"
     if lemma in lex["core_attack_verbs"] or lemma in lex["operation_verbs"]:
         return True
     if lemma in ("take", "gain", "retake", "regain") and any(
@@ -403,6 +406,27 @@ def _operation(t: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
         return any(c.dep_ == "nsubjpass" and _lemma(c) in lex["operation_nouns"] for c in t.children)
     return lemma in ("launch", "conduct", "carry", "mount", "stage") and any(
         _lemma(c) in lex["operation_nouns"] and not _unarmed(c) for c in t.subtree if c.i > t.i)
+
+
+# whom "clear" frees of blame, and what of ("the inquiry cleared the officer of wrongdoing", "he was cleared of
+# all charges"): an exoneration, no place cleared of fighters
+_CLEARED_PEOPLE = frozenset({"officer", "policeman", "policewoman", "soldier", "trooper", "guard", "agent", "deputy",
+                             "man", "woman", "he", "she", "him", "her", "they", "them", "defendant", "suspect",
+                             "pilot", "commander", "sergeant", "constable", "detective", "official", "minister"})
+_BLAME = frozenset({"wrongdoing", "charge", "misconduct", "allegation", "crime", "blame", "suspicion", "murder",
+                    "manslaughter", "negligence", "liability", "responsibility", "accusation", "offence", "offense"})
+
+
+def _exonerates(t: "Token") -> bool:
+    """Whether a verb "clear" frees people of blame: its object (or passive subject) a person, or what it clears
+    of blame ("cleared the officer", "was cleared of wrongdoing"), not a place cleared of fighters."""
+    for c in t.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _lemma(c) in _CLEARED_PEOPLE
+                                                or c.lower_ in _CLEARED_PEOPLE):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(_lemma(g) in _BLAME for g in c.children):
+            return True
+    return False
 
 
 # what an operation is for when it is no armed action ("advise and assist operations", "rescue operations")
@@ -561,7 +585,16 @@ def _accused(t: "Token", subj: "Token", lex: Mapping[str, frozenset[str]], voice
     state ("Russian warplanes had been bombing the villages"), is an accusation against that side, no claim."""
     if voice.own or voice.other or not any(x.ent_type_ in ("NORP", "GPE") and x.i < subj.i for x in subj.subtree):
         return False
-    return any(c.dep_ == "dobj" and _lemma(c) in lex["protected"] for c in t.children)
+    return any(c.dep_ == "dobj" and _lemma(c) in lex["protected"] and not _held_by_fighters(c, lex)
+               for c in t.children)
+
+
+def _held_by_fighters(noun: "Token", lex: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a noun names what armed men hold or ride in ("a convoy of fighters", "a militant convoy", "an
+    insurgent camp"): a military target, not the unarmed."""
+    armed = lex["attackers"] | lex["group_forces"] | {"terrorist", "fighter", "weapon", "ammunition", "arm"}
+    return any(x.i != noun.i and _lemma(x) in armed and (x.head.i == noun.i or x.head.head.i == noun.i)
+               for x in noun.subtree)
 
 
 def _time_word(t: "Token") -> bool:
@@ -642,6 +675,10 @@ def _speaker_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice)
         if call_is_demand_on(t, lex, voice):
             call_is_demand = True
         measure = measure or urges_a_measure(t, lex)
+    if any(_his_act_with_reason(t, lex, voice) for t in sent):
+        yield SyntaxHit("justification", "syn.just.his_reason")
+    if any(_his_act(t, lex, voice) for t in sent):
+        yield SyntaxHit("claim_of_responsibility", "syn.claim.his_act")
     if threat and not voice.party:
         yield SyntaxHit("threat", "syn.threat.own_side_plan")
     if demand and not threat:
@@ -853,21 +890,54 @@ def _gives_reason(verb: "Token") -> bool:
     return False
 
 
+def _his_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """One person's account, in reported speech, of an attack he carried out ("told investigators he carried out
+    the killings", "said she had shot the guard"): his claim of it. Done, active, not negated, not asked or
+    supposed; not an arrest; not in a quotation, where "he" is someone else."""
+    if not voice.one_person or t.pos_ != "VERB" or _negated(t) or t.tag_ not in ("VBD", "VBN") \
+            or not _operation(t, lex) or _lemma(t) in ("arrest", "detain") or t.dep_ in ("relcl", "amod"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could", "might", "may", "should", "must", "to",
+                                                        "was", "were", "been", "be")
+           for c in t.children) or _asked_for(t, lex) or _unconfirmed(t) or accident(t.sent.text):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ in ("he", "she") and not _in_quotation(subj)
+
+
+def _reasoned_act_subject(t: "Token", lex: Mapping[str, frozenset[str]]) -> "Token | None":
+    """The subject of an act told with its reason ("closed the crossing due to security threats", "fired because
+    he thought he was in danger"), or None: not the speech or belief verbs ("said ... because"), not the cause
+    of an accident; the acts are those of the measure, violent and de-escalation verb lists and operations."""
+    if t.pos_ != "VERB" or t.dep_ == "amod" or _lemma(t) in lex["cognition_verbs"] or not _gives_reason(t):
+        return None
+    if not (_lemma(t) in lex["measure_verbs"] | lex["violent_verbs"] | lex["deescalation_verbs"] or _operation(t, lex)):
+        return None                         # "we mourn fewer people because of your actions": no act of a side
+    if accident(t.sent.text):
+        return None                         # "a helicopter crashed due to a technical fault": a cause, no grounds
+    subjects = [c for c in t.children if c.dep_ in _SUBJ]
+    return subjects[-1] if subjects else _subject(t)
+
+
 def _own_act_with_reason(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
     """A party's reason for what its own side did, does or will not do ("broke off the talks because the
     prime minister did not want to interfere", "cannot accept a truce because it does not trust the Russians",
-    "closed the crossing due to security threats"): the grounds it gives for its act or stance. Not the
-    speech or belief verbs ("said ... because"), not what someone else did, not the cause of an accident; the
-    acts are those of the measure, violent and de-escalation verb lists and operations."""
-    if t.pos_ != "VERB" or t.dep_ == "amod" or _lemma(t) in lex["cognition_verbs"] or not _gives_reason(t):
-        return False
-    if not (_lemma(t) in lex["measure_verbs"] | lex["violent_verbs"] | lex["deescalation_verbs"] or _operation(t, lex)):
-        return False                        # "we mourn fewer people because of your actions": no act of a side
-    if accident(t.sent.text):
-        return False                        # "a helicopter crashed due to a technical fault": a cause, no grounds
-    subjects = [c for c in t.children if c.dep_ in _SUBJ]
-    subj = subjects[-1] if subjects else _subject(t)
+    "closed the crossing due to security threats"): the grounds it gives for its act or stance, not what
+    someone else did."""
+    subj = _reasoned_act_subject(t, lex)
     return subj is not None and _own_side(subj, lex, voice)
+
+
+def _his_act_with_reason(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """One person's reason for his own act, in his account told in reported speech ("the officer said he fired
+    because he thought he was in danger"): his grounds, as a side's are. Not in a quotation, where "he" is
+    someone else ('"He fired because he panicked," the lawyer said')."""
+    if not voice.one_person:
+        return False
+    subj = _reasoned_act_subject(t, lex)
+    if subj is None or subj.lower_ not in ("he", "she") or _in_quotation(subj):
+        return False
+    return not _negated(t)
 
 
 def _denied_act(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
@@ -1067,6 +1137,28 @@ def _served_as_base(noun: "Token") -> bool:
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had"})
 
 
+# verbs that give a measure its purpose ("the operation aims to clear the area", "the curfew is meant to ...")
+_AIMING = frozenset({"aim", "seek", "intend", "design", "mean"})
+
+
+def _aimed_measure(t: "Token", lex: Mapping[str, frozenset[str]], voice: Voice) -> bool:
+    """Whether a party tells the purpose of its own side's operation or measure ("the operation aims to clear the
+    area of militants", "the offensive is meant to drive the insurgents out"): its grounds. Not one of another
+    side's ("the rebels' offensive aims to cut the road")."""
+    if _lemma(t) not in _AIMING or _negated(t) or not any(c.dep_ == "xcomp" for c in t.children):
+        return False
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or _lemma(subj) not in lex["operation_nouns"] | lex["measure_nouns"]:
+        return False
+    start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+    if any(start <= s < end for s, _ in voice.other):
+        return False
+    others = lex["state_forces"] if voice.armed_group else lex["attackers"] | lex["group_forces"]
+    return not any(x.i != subj.i and (_lemma(x) in others or x.ent_type_ in ("NORP", "GPE", "ORG")
+                                      and not any(start <= s < end for s, _ in voice.own))
+                   for x in subj.subtree)
+
+
 def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice) -> Iterator[SyntaxHit]:
     """A party's account of its own side's armed action: done or under way, its claim of it ("troops
     killed 33 militants", "its forces took over the city", "25 vehicles were destroyed"); announced, a
@@ -1076,7 +1168,7 @@ def _own_side_hits(sent: "Span", lex: Mapping[str, frozenset[str]], voice: Voice
     for t in sent:
         if _denied_act(t, lex, voice):
             denial = True
-        if _own_act_with_reason(t, lex, voice):
+        if _own_act_with_reason(t, lex, voice) or _aimed_measure(t, lex, voice):
             reason = True                                       # negated too: "cannot accept a truce because ..."
         if t.pos_ not in ("VERB", "NOUN") or _negated(t) or t.dep_ == "amod":
             continue                                            # "the besieged towns": a state, no act
