@@ -77,6 +77,11 @@ def paragraph_of(starts: list[int], offset: int) -> int:
     return lo
 
 
+def anaphor_window(starts: list[int], offset: int) -> int:
+    """Where a pronoun or role at `offset` may find its antecedent: the opening of the paragraph two before its own."""
+    return starts[max(0, paragraph_of(starts, offset) - _ANAPHOR_PARAGRAPHS)]
+
+
 def allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
     if kb is None or actor is None:
         return set()
@@ -168,8 +173,7 @@ class Resolver:
 
     def person_before(self, offset: int, paragraphs: list[int]) -> tuple[str | None, str] | None:
         """The person mentioned last before `offset`, within two paragraphs."""
-        para = paragraph_of(paragraphs, offset)
-        lo = paragraphs[max(0, para - _ANAPHOR_PARAGRAPHS)]
+        lo = anaphor_window(paragraphs, offset)
         before = [m for m in self.mentions if m.person and lo <= m.start and m.end <= offset]
         if not before:
             return None
@@ -327,8 +331,7 @@ class Speakers:
         ends = [m.end() for m in _SENTENCE_END.finditer(text, who.sentence, offset)]
         if not ends:
             return None
-        para = paragraph_of(self.paragraphs, offset)
-        lo = max(ends[0], self.paragraphs[max(0, para - _ANAPHOR_PARAGRAPHS)])
+        lo = max(ends[0], anaphor_window(self.paragraphs, offset))
         opening = [m for m in self.resolver.mentions if m.person and m.person != who.person and lo <= m.start
                    and m.end <= offset and _title_words(text, m.start) <= _TITLE_WORDS]
         if not opening or any(_SENTENCE_END.search(text, m.end, offset) is None for m in opening[-1:]):
