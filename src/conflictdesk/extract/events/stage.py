@@ -38,8 +38,8 @@ from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, 
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
                         another_of_its_kind, history_retold, in_aftermath, incidents_only, merge_references,
-                        named_as_known, own_day, referred_back, refers_back, report_date, said_day_told_later,
-                        told_of_the_dead)
+                        named_as_known, own_day, PERPETRATORS, referred_back, refers_back, report_date,
+                        said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         accident_death, agreement_made, blast_accident_lead, death_accident_lead, execution_lead,
                         hacking_attack, idle_aircraft, not_an_occurrence, shows_not_protests, told_as_state,
@@ -1637,7 +1637,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         when = None
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token) \
         or _attackers_struck_at_all(m, roles.side1.token)
-    if (in_aftermath(m.head) or (told_back and m.head.pos_ != "VERB")) and roles.side1.token is not None \
+    if (in_aftermath(m.head) or (told_back and m.head.lemma_.lower() in PERPETRATORS)) \
+            and roles.side1.token is not None \
             and roles.side1.token not in m.head.subtree and not _claimer(roles.side1.token):
         # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot; who
         # claimed it did ("inquiries into the bombings - claimed by X -")
