@@ -248,3 +248,48 @@ def test_a_run_told_as_recurring_is_one_background_event(nlp, kb):
     assert run[0].salience == "background" and run[0].event_date is None and run[0].fatalities is None
     rare = extract(nlp, kb, "LONDON - Police said on Monday that gun attacks in Britain are rare.").events
     assert not [e for e in rare if e.event_type == "Violence against civilians"]
+
+
+# an incident told to say who people are, or by the name the reader knows it by, is referred back to: background,
+# with no day told for another clause of its sentence
+def _kinds(events, sub):
+    return [e for e in events if e.sub_event_type == sub]
+
+
+def test_bombers_told_as_whose_relative_are_no_news_of_the_day(nlp, kb):
+    text = "Police arrested a brother of one of the Lisbon suicide bombers on Friday, prosecutors said."
+    evs = extract(nlp, kb, text, dt.date(2016, 6, 15)).events
+    [arrest], bombs = _kinds(evs, "Arrests"), _kinds(evs, "Suicide bomb")
+    assert arrest.event_date == dt.date(2016, 6, 10) and arrest.salience == "main"
+    assert bombs and all(e.salience == "background" and e.event_date is None and e.actor1 != arrest.actor1
+                         for e in bombs), [(e.salience, e.event_date, e.actor1) for e in bombs]
+
+
+@pytest.mark.parametrize("text", [
+    "Relatives of the 31 people massacred in Dayton gathered at a church on Sunday to pray.",
+    "Investigators said on Tuesday that the gunman who killed 12 people at a bar in Tampa had visited the bar before.",
+    "Police on Thursday questioned a suspected participant in the October attacks in Lyon that killed 40 people.",
+])
+def test_an_incident_told_of_people_takes_no_day_of_the_sentence(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text, dt.date(2016, 6, 15)).events if e.event_type in (
+        "Violence against civilians", "Explosions/Remote violence")]
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.sub_event_type, e.salience, e.event_date) for e in evs]
+
+
+def test_an_incident_named_by_its_city_after_the_lead_is_background(nlp, kb):
+    text = ("Police raided a flat in Lisbon on Tuesday. Security has been tight in the city since the Madrid "
+            "attacks, officials said on Monday.")
+    evs = [e for e in extract(nlp, kb, text, dt.date(2016, 6, 15)).events if e.location == "Madrid"]
+    assert evs and all(e.salience == "background" and e.event_date is None for e in evs), \
+        [(e.salience, e.event_date) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The Tampa bar massacre on Sunday killed 12 people and wounded 30, police said.",
+    "The gunman who killed 12 people at a bar in Tampa on Sunday was identified by police on Tuesday.",
+])
+def test_an_incident_told_with_its_own_day_keeps_it(nlp, kb, text):
+    evs = [e for e in extract(nlp, kb, text, dt.date(2016, 6, 15)).events if e.sub_event_type == "Attack"]
+    assert evs and all(e.event_date == dt.date(2016, 6, 12) and e.salience == "main" for e in evs), \
+        [(e.salience, e.event_date) for e in evs]

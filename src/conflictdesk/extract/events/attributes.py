@@ -1109,11 +1109,12 @@ def _in_the_past(head: "Token") -> bool:
     return False
 
 
-# what is done about an incident after it: "a suspect in the Paris attacks", "charged over the bombing",
+# what is done about an incident after it, or who took part in it: "a suspect in the Paris attacks", "charged over
+# the bombing", "a participant in the attacks",
 # "an investigation into the shooting", "arrested in connection with the attack"
 AFTER_NOUNS = {"suspect", "accomplice", "investigation", "probe", "inquiry", "trial", "connection", "role",
                "involvement", "part", "anniversary", "memorial", "commemoration", "victim", "survivor", "witness",
-               "conviction", "sentence", "charge", "verdict", "case"}
+               "conviction", "sentence", "charge", "verdict", "case", "participant"}
 AFTER_VERBS = {"charge", "convict", "sentence", "try", "indict", "suspect", "accuse", "detain", "arrest", "jail",
                "prosecute", "question", "interrogate", "investigate", "probe", "extradite", "acquit", "implicate",
                "link", "tie", "connect", "commemorate", "mark", "mourn", "clear", "exonerate", "absolve"}

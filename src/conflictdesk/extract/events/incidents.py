@@ -33,7 +33,7 @@ from ...records import DateMention, Place
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .apart import NAMED_ANOTHER, NOT_THE_ONE_TOLD, SAME_KIND
-from .attributes import DURATION, is_dateline
+from .attributes import DURATION, IDENTIFYING_DETERMINERS, _told_in_clause, _who_clause, is_dateline
 from .relevance import PICTURE_NOUNS
 from .notes import (COARSE_KINDS, SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated,
                     dated_in_its_clause, dates_differ, family, finer_within, of_mention, same_attacker, told_place)
@@ -439,6 +439,70 @@ def told_of_the_dead(head: "Token") -> bool:
         return False
     noun = head.head
     return noun.lemma_.lower() in LEFT_BEHIND or in_aftermath(noun)
+
+
+# who did an incident, named by it: "one of the Brussels bombers", "the gunman who killed 49"
+PERPETRATORS = {"bomber", "gunman", "gunmen", "attacker", "shooter", "assailant", "hijacker", "stabber", "killer"}
+
+
+def referred_back(head: "Token") -> bool:
+    """The incident is told only to say who people are, a reference back to one told or known before (the
+    news of the sentence is what those people do or what is done about them): its doer told as whose
+    relative, as one of several or as whom a clause describes ("a brother of one of the Lisbon suicide bombers
+    was arrested on Friday", "the gunman who killed 12 people ... had visited the bar"), a clause on
+    people known to the reader ("relatives of the 31 people massacred in Dayton gathered on Sunday"), or an
+    incident named by its place after the lead (`named_by_place`: "security has been tight since the Madrid
+    attacks").
+    Salience background, with no day but one its own phrase tells (`own_day`)."""
+    if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in PERPETRATORS or head.lower_ in PERPETRATORS):
+        t = head
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of"
+                                and t.head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
+            return True    # "the bombers' brother", "one of the bombers"
+        return _known(t) and any(_who_clause(c) for c in t.children)
+    if head.pos_ == "NOUN" and named_by_place(head) and head.sent.start != 0:
+        return True        # "since the Madrid attacks"; not in the lead, where "the Tampa massacre" may be the news
+    if head.pos_ != "VERB" or head.dep_ not in ("acl", "relcl") or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    person = head.head
+    if not (head.dep_ == "acl" and head.tag_ == "VBN" or _who_clause(head)):
+        return False
+    if any(g.dep_ == "pobj" and g.lemma_.lower() in VIOLENT_INCIDENT_NOUNS
+           and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in g.children)
+           for c in head.children if c.dep_ == "prep" for g in c.children):
+        return False       # "her daughter who was killed in a shooting": the clause tells an incident of its own
+    return _known(person)
+
+
+def named_by_place(noun: "Token") -> bool:
+    """A definite event noun named by the place or group it struck or was done by ("the Brussels bombings",
+    "the San Bernardino shooting", "the Nice truck attack"): the name of an incident known to the reader."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG")
+        for c in noun.children)
+
+
+def _known(person: "Token") -> bool:
+    """People told as ones the reader knows: named ("Smith, who ...") or with a definite word ("the 31
+    people", "his attackers"); not "an American killed in Jordan", told first here."""
+    return person.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss") and c.lower_ in IDENTIFYING_DETERMINERS
+                                               for c in person.children)
+
+
+def own_day(head: "Token", when: DateMention | None) -> bool:
+    """`when` is told in the trigger's own phrase ("the March bombers") or clause ("the gunman who killed 12
+    people on Sunday")."""
+    if when is None:
+        return False
+    span = head.doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
+    if span is None or not len(span) or span.sent != head.sent:
+        return False
+    inside = {t.i for t in head.subtree}
+    if head.pos_ != "VERB":
+        return span.root.i in inside    # "one of the bombers" ends where its words do, not at the next verb
+    return _told_in_clause(span, inside)
 
 
 def _depicted(m: "Mention") -> bool:

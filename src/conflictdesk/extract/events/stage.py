@@ -38,7 +38,8 @@ from .crowds import (MOB_VIOLENCE, by_crowd, demonstration_done, done_by_crowd, 
                      met_by_authorities, violent_demonstrations)
 from .incidents import (ANY_VIOLENCE, FIRST_YEAR, VIOLENT_INCIDENT_NOUNS, aside_ranges, caption_ranges,
                         another_of_its_kind, history_retold, in_aftermath, incidents_only, merge_references,
-                        named_as_known, refers_back, report_date, said_day_told_later, told_of_the_dead)
+                        named_as_known, own_day, PERPETRATORS, referred_back, refers_back, report_date,
+                        said_day_told_later, told_of_the_dead)
 from .relevance import (FIRED_WEAPONS, MANNED_AIRCRAFT, about_conflict, about_hacking, accident, accident_blast,
                         accident_death, agreement_made, blast_accident_lead, death_accident_lead, execution_lead,
                         hacking_attack, idle_aircraft, not_an_occurrence, shows_not_protests, told_as_state,
@@ -1551,6 +1552,12 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     described = told_of_a_person(m.head, when)
     if described:
         when = None       # "the man who killed 49 people ..., officials said on Tuesday": no day of that act
+    # an incident told to say who people are, or by its known name: a day told for another clause of its sentence
+    # is not its ("a brother of one of the bombers was arrested on Friday"); one carried from the story is
+    told_back = referred_back(m.head) and not own_day(m.head, when) \
+        and (when is None or sent.start_char <= when.span.start < sent.end_char)
+    if told_back:
+        when = None
     counted_from = told_since(m.head)
     # "Since October, attacks have killed 34": the day the run began is not its day, but tells how long ago
     since = when if when is not None and when.span.start in phrase_days else None
@@ -1561,7 +1568,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
     salience = salience_of(m.head, sent, text=doc.text,
                            section_background=in_background_section(flags, sent.start_char),
                            event_date=when.date if when else since_day, published=doc.published)
-    if recalled_time(when, doc.text, doc.published) or earlier_this_year(when, m.head) or counted_from:
+    if recalled_time(when, doc.text, doc.published) or earlier_this_year(when, m.head) or counted_from \
+            or told_back:
         # "missing since this week's bombings", "tense since the 2015 attacks": what a run of time is counted
         # from came before the clause's news
         salience = "background"
@@ -1629,7 +1637,8 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
         when = None
     reference = refers_back(m, quotes=said, captions=captions) or _attackers_struck(roles.side2.token) \
         or _attackers_struck_at_all(m, roles.side1.token)
-    if in_aftermath(m.head) and roles.side1.token is not None \
+    if (in_aftermath(m.head) or (told_back and m.head.lemma_.lower() in PERPETRATORS)) \
+            and roles.side1.token is not None \
             and roles.side1.token not in m.head.subtree and not _claimer(roles.side1.token):
         # "Obama met with survivors of the shooting" (or "of a shooting"): who met them did not shoot; who
         # claimed it did ("inquiries into the bombings - claimed by X -")
@@ -1647,7 +1656,7 @@ def _draft(m: Mention, *, doc: Document, kb: Any, index: ActorIndex, patterns: E
               clause_day=clause if clause is not None and clause.span.start in clause_days and not trend else None,
               # what a run of time is counted from has no day of the report's week either, nor what a suspect, a
               # trial or survivors are of ("arrested in connection with the killing", "met survivors of the massacre")
-              ongoing=ongoing or (when is None and (counted_from or of_the_dead or described
+              ongoing=ongoing or (when is None and (counted_from or of_the_dead or described or told_back
                                                     or reference == "aftermath" or after_the_fact(m.head))),
               cause=when is None and (told_as_cause(m.head) or counted_from))
     d.place_site = d.place_here and bool(coordinated_sites(m.head, place))
