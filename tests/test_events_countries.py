@@ -89,3 +89,18 @@ def test_an_agreement_reached_at_talks_the_report_was_filed_from_is_at_their_ven
             "The ministers spoke after a meeting in Vienna that lasted nine hours.")
     evs = [e for e in events(nlp, kb, text) if e.sub_event_type == "Agreement"]
     assert evs and all(e.country == "Libya" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_a_place_of_an_incident_something_is_likened_to_is_no_place_of_it(nlp, kb):
+    text = ("DHAKA Bangladeshi police arrested three men in raids on Saturday, a day after an assault by gunmen on a "
+            "cafe in the heart of the capital killed twenty people. Bangladesh has seen attacks by militants before, "
+            "but an assault on foreigners by a team of gunmen is new and has echoes of the siege in Mumbai years ago.")
+    evs = [e for e in events(nlp, kb, text) if e.event_type != "Strategic developments"]
+    assert evs and all(e.country == "Bangladesh" for e in evs), [(e.country, e.location) for e in evs]
+
+
+def test_only_a_likeness_marks_the_site_of_another_incident():
+    from conflictdesk.extract.events.attributes import LIKENED_SITE
+    assert LIKENED_SITE.search("the raid has echoes of the siege in ")
+    assert LIKENED_SITE.search("a tactic similar to the bombing at a market in ")
+    assert not LIKENED_SITE.search("hundreds joined a similar demonstration in ")

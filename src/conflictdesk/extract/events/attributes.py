@@ -1510,6 +1510,7 @@ def document_places(places: list[Place], text: str) -> DocumentPlaces:
     at least as often as all the others together, or is the only town named and named in the lead; and it
     lies in the country the document names most."""
     away = homes(places, text)      # "Joshua Wheeler, 39, of Roland, Oklahoma": no place of the story
+    away += likened_sites(places, text)
     named = [p for p in without_credits(places, text) if p not in away]
     towns = [p for p in named if p.kind not in PRECISION_PENALTY and p.latitude is not None
              and p.longitude is not None and not _dateline(p, text)]
@@ -1868,6 +1869,20 @@ EVENT_SITE_BEFORE = re.compile(r"\b(?:blasts?|attacks?|bombings?|explosions?|sho
                                r"stabbings?|rampage)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# a place told as the site of an incident something is likened to ("has echoes of the siege in Mumbai", "reminiscent
+# of the attacks in Paris", "similar to the bombing at a market in Baghdad"): the other incident's, never this one's
+# (not "a similar demonstration in Dallas", an incident of its own)
+LIKENED_SITE = re.compile(r"\b(?:echo(?:es|ed|ing)?\s+of|reminiscent\s+of|evok(?:es|ed|ing)|"
+                          r"(?:similar|comparable|akin|likened)\s+to)\s+(?:the\s+)?[^.;:,]{0,50}?\b(?:in|at|on)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def likened_sites(places: list[Place], text: str) -> list[Place]:
+    """The places told as the site of an incident the story is likened to ("has echoes of the siege in Mumbai"):
+    no place of the story, nor a country it is about."""
+    return [p for p in places if LIKENED_SITE.search(text, max(0, p.span.start - 90), p.span.start)]
+
+
 # a place told as the site of an event of a year ("eclipsing the 2007 massacre of 32 people at Virginia Tech", "since
 # the 2014 attack on a school in Peshawar"): that event's, not the place of another the sentence tells
 YEAR_EVENT_SITE = re.compile(r"\b(?:19|20)\d\d(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:massacres?|attacks?|bombings?|shootings?|"
@@ -2014,7 +2029,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     in_sent = [p for p in places if sent_start <= p.span.start < sent_end and usable(p)
                and (not EVENT_NAMED.match(text, p.span.end) or own_phrase(p))
                and (not YEAR_EVENT_SITE.search(text, max(sent_start, p.span.start - 90), p.span.start)
-                    or own_phrase(p))]
+                    or own_phrase(p))
+               and not LIKENED_SITE.search(text, max(sent_start, p.span.start - 90), p.span.start)]
     sited = [p for p in in_sent if COUNTRY_SITE.search(text, max(0, p.span.start - 60), p.span.start)]
     if sited:
         # a sentence that puts its event in a place ("in Seoul") takes no country it names bare beside it
@@ -2139,7 +2155,8 @@ def place_for(anchor: int, sent_start: int, sent_end: int, places: list[Place], 
     # lends the sentence before no place
     after = [p for s, e in later for p in places if s <= p.span.start < e and usable(p) and p.kind != "country"
              and not EVENT_NAMED.match(text, p.span.end) and not GATHERING_NAMED.match(text, p.span.end)
-             and not EVENT_SITE_BEFORE.search(text, max(s, p.span.start - 40), p.span.start)]
+             and not EVENT_SITE_BEFORE.search(text, max(s, p.span.start - 40), p.span.start)
+             and not LIKENED_SITE.search(text, max(s, p.span.start - 90), p.span.start)]
     if after and not recalled:
         # a short report may name the place only in a later sentence ("Shelling across Eastern Ghouta ...")
         return finer(min(after, key=lambda p: (p.kind in PRECISION_PENALTY, p.span.start)))

@@ -49,14 +49,13 @@ from .attribution import Attributions, read_attributions
 from .attributes import (AFTER_VERBS, DURATION, LEAD_CHARS, NEWS_DAYS, OFFENSIVE_WORDS, PLAN_LEMMAS, PRECISION_PENALTY,
                          RECALLED_DAYS, REPORTING_VERBS, SITE_PREPOSITIONS, WORD_NUMBERS, DocumentPlaces,
                          accused_act_times, after_the_fact, agreement_venue, anaphoric_site, clause_sites, clause_times,
-                         coded_fatalities, contrast_clauses, count_of, date_for,
-                         document_places, earlier_this_year, fatalities_in, filed_story, history_year, homes,
-                         in_background_section, in_sequence_phrase, in_since_phrase, intent, modified_times,
-                         offensive_between, other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for,
-                         possessed_times, ranks, recalled_time, relative_clause_times, reporting_dates,
-                         result_clause_times, salience_of, section_flags, set_against, sequence_times, site_nouns,
-                         speaker_phrases,
-                         spread_over, status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
+                         coded_fatalities, contrast_clauses, count_of, date_for, document_places, earlier_this_year,
+                         fatalities_in, filed_story, history_year, homes, in_background_section, in_sequence_phrase,
+                         in_since_phrase, intent, likened_sites, modified_times, offensive_between,
+                         other_relative_clauses, outside_who_clause_times, phrase_scopes, place_for, possessed_times,
+                         ranks, recalled_time, relative_clause_times, reporting_dates, result_clause_times, salience_of,
+                         section_flags, set_against, sequence_times, site_nouns, speaker_phrases, spread_over,
+                         status_of, told_as_cause, told_since, told_as_pattern, told_as_run_of_attacks,
                          told_before_clause, told_in, told_in_perfect, told_in_present, told_last_week, told_long_after,
                          told_of_a_person, told_offset, told_sites, told_with_frequency, without_credits)
 from .notes import (NEW_EVENT, Draft, at_the_scene, dated_in_its_clause, dates_differ, less_lethal, merge_document,
@@ -3299,8 +3298,10 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             d.loose = id(d.mention) in loose
         if sdrafts:
             found.append((sent, sdrafts))
-    # where people live or come from, where someone spoke or talks are held, tells no country of the events
-    away = homes(places, doc.text) + told_in(places, doc.text) + [p for p in places if p.span.start in document.venues]
+    # where people live or come from, where someone spoke or talks are held, an incident the story is likened to
+    # tells no country of the events
+    away = homes(places, doc.text) + told_in(places, doc.text) + likened_sites(places, doc.text) \
+        + [p for p in places if p.span.start in document.venues]
     country = note_country([p for p in places if p not in away] or credited, actors,
                            [p for _, ds in found for d in ds for p in (d.side1, d.side2)], kb=kb, filed=line)
     for sent, sdrafts in found:
