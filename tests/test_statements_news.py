@@ -840,7 +840,8 @@ CONTEXT = ("Syrian troops and Russian warplanes pounded rebel positions near Ale
      "the leader said.", "justification", "other"),
     ("The mayor said residents were leaving because they feared the winter.", "other", "justification"),
     # a campaign said to have no end intended goes on: a threat
-    ("The foreign minister said his country had no intention of ending its air campaign.", "threat", "other"),    # advice to wait for the facts asks nobody to act
+    ("The foreign minister said his country had no intention of ending its air campaign.", "threat", "other"),
+    # advice to wait for the facts asks nobody to act
     ("The governor urged people to reserve judgment until the inquiry is finished.", "other", "call_to_action"),
     # a side's strike on armed men's convoy, named by its nationality, is its claim, not an accusation
     ("A Pentagon spokesman said U.S. aircraft had struck a convoy of fighters near the border.",
