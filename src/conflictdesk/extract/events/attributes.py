@@ -1195,7 +1195,7 @@ def accused_act_times(head: "Token", dates: list[DateMention]) -> frozenset[int]
         return frozenset()
     inside = {t.i for t in act.subtree}
     return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
-                     if not _told_in_clause(span, inside))
+                     if not told_in_clause(span, inside))
 
 
 PRESENT_AUX = {"is", "are", "am", "'s", "'re"}
@@ -2463,12 +2463,12 @@ def outside_who_clause_times(head: "Token", dates: list[DateMention]) -> frozens
     began two days of mourning on Sunday"): such a clause tells who a person is by what they once did, not
     at the time of the clause it hangs in; Sunday is the mourning's day. The same for a trigger that is the
     person the clause tells of ("gunmen" of "gunmen who stormed a hotel"). Empty when there is no such clause."""
-    clause = next((c for c in [_clause_top(head), *head.children] if _who_clause(c)), None)
+    clause = next((c for c in [_clause_top(head), *head.children] if who_clause(c)), None)
     if clause is None:
         return frozenset()
     inside = {t.i for t in clause.subtree}
     return frozenset(d.span.start for d, span in _sentence_date_spans(head, dates)
-                     if not _told_in_clause(span, inside))
+                     if not told_in_clause(span, inside))
 
 
 def told_of_a_person(head: "Token", when: DateMention | None) -> bool:
@@ -2477,10 +2477,10 @@ def told_of_a_person(head: "Token", when: DateMention | None) -> bool:
     guilty on Friday") and `when` is told outside that clause: a day of saying, of the clause it hangs in, or of an
     earlier sentence, none of which is that act's."""
     clause = _clause_top(head)
-    if when is None or not _who_clause(clause) or not _identified(clause.head):
+    if when is None or not who_clause(clause) or not _identified(clause.head):
         return False
     span = head.doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
-    return span is None or not len(span) or span.sent != head.sent or not _told_in_clause(
+    return span is None or not len(span) or span.sent != head.sent or not told_in_clause(
         span, {t.i for t in clause.subtree})
 
 
@@ -2494,13 +2494,13 @@ def _identified(person: "Token") -> bool:
         c.dep_ in ("det", "poss") and c.lower_ in IDENTIFYING_DETERMINERS for c in person.children)
 
 
-def _who_clause(clause: "Token") -> bool:
+def who_clause(clause: "Token") -> bool:
     """A relative clause whose relative pronoun is a person's ("who stormed a hotel", "whom police shot")."""
     return clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in PERSON_RELATIVES
                                           for c in clause.children)
 
 
-def _told_in_clause(span: "SpacySpan", inside: set[int]) -> bool:
+def told_in_clause(span: "SpacySpan", inside: set[int]) -> bool:
     """A date is told in a clause (its token indices) when the parse hangs it there, or when it follows the
     clause's start with no verb of another clause between ("a man who shot dead four Marines in Chattanooga,
     Tennessee, on July 16, 2015", wherever the parser hangs the date)."""

@@ -33,7 +33,7 @@ from ...records import DateMention, Place
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .apart import NAMED_ANOTHER, NOT_THE_ONE_TOLD, SAME_KIND
-from .attributes import DURATION, IDENTIFYING_DETERMINERS, _told_in_clause, _who_clause, is_dateline
+from .attributes import DURATION, IDENTIFYING_DETERMINERS, told_in_clause, who_clause, is_dateline
 from .relevance import PICTURE_NOUNS
 from .notes import (COARSE_KINDS, SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated,
                     dated_in_its_clause, dates_differ, family, finer_within, of_mention, same_attacker, told_place)
@@ -461,13 +461,13 @@ def referred_back(head: "Token") -> bool:
         if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of"
                                 and t.head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")):
             return True    # "the bombers' brother", "one of the bombers"
-        return _known(t) and any(_who_clause(c) for c in t.children)
+        return _known(t) and any(who_clause(c) for c in t.children)
     if head.pos_ == "NOUN" and named_by_place(head) and head.sent.start != 0:
         return True        # "since the Madrid attacks"; not in the lead, where "the Tampa massacre" may be the news
     if head.pos_ != "VERB" or head.dep_ not in ("acl", "relcl") or head.head.pos_ not in ("NOUN", "PROPN"):
         return False
     person = head.head
-    if not (head.dep_ == "acl" and head.tag_ == "VBN" or _who_clause(head)):
+    if not (head.dep_ == "acl" and head.tag_ == "VBN" or who_clause(head)):
         return False
     if any(g.dep_ == "pobj" and g.lemma_.lower() in VIOLENT_INCIDENT_NOUNS
            and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in g.children)
@@ -502,7 +502,7 @@ def own_day(head: "Token", when: DateMention | None) -> bool:
     inside = {t.i for t in head.subtree}
     if head.pos_ != "VERB":
         return span.root.i in inside    # "one of the bombers" ends where its words do, not at the next verb
-    return _told_in_clause(span, inside)
+    return told_in_clause(span, inside)
 
 
 def _depicted(m: "Mention") -> bool:
