@@ -46,3 +46,19 @@ def test_every_period_has_its_dates_and_source_and_the_old_names_find_it() -> No
     # the bare name and the text's words are the current entry's
     assert kb.find_actor_by_name("Military Forces of Syria").id == "military-forces-of-syria"
     assert kb.actor_on("military-forces-of-syria", None) == "military-forces-of-syria"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Kremlin", "government-of-russia"),
+    ("White House", "government-of-united-states"),
+    ("State Department", "government-of-united-states"),
+    ("Pentagon", "military-forces-of-united-states"),
+    ("Downing Street", "government-of-united-kingdom"),
+    ("Elysee", "government-of-france"),
+    ("Quai d'Orsay", "government-of-france"),
+])
+def test_a_seat_of_government_names_the_government_or_forces_in_it(name: str, expected: str) -> None:
+    kb = load_knowledge_base()
+    assert kb.find_actor_by_name(name).id == expected
+    # a capital alone stays the place, never the government
+    assert kb.find_actor_by_name("Washington") is None or kb.find_actor_by_name("Washington").type != "government"

@@ -1416,3 +1416,25 @@ def test_what_only_looks_like_a_label_is_not_it(nlp, kb, sentence, label):
 def test_a_campaign_against_forces_vowed_stays_a_threat(nlp, kb):
     points = _new_points(nlp, kb, "The rebel leader vowed to continue his campaign against the government forces.")
     assert any("threat" in p.labels for p in points), [(p.text, p.labels, p.cues) for p in points]
+
+
+def test_a_seat_of_government_speaks_for_its_side(nlp, kb):
+    text = ("The Kremlin said on Tuesday its jets had not flown over the town. Later the Pentagon said American "
+            "aircraft hit a column of fighter vehicles close to the frontier.")
+    ex = extract_document(read_text_document(text, id="seats", published="2016-03-08"), nlp=nlp, kb=kb)
+    actors = {st.evidence.text.split()[1]: st.actor for st in ex.statements}
+    assert actors.get("Kremlin") == "government-of-russia"
+    assert ex.statements and any(st.actor == "military-forces-of-united-states" for st in ex.statements)
+
+
+
+def test_an_office_sought_is_not_the_speakers_side():
+    from conflictdesk.extract.statements.speakers import Mention, Resolver
+
+    text = "Smith, a senator who ended his bid for the White House in May"
+    seat = text.index("White House")
+    resolver = Resolver([Mention(seat, seat + len("White House"), "government-of-united-states", None)], {}, text)
+    assert resolver.at(0, len(text)) == (None, None)
+    said = "a spokesman for the White House"
+    resolver = Resolver([Mention(20, 31, "government-of-united-states", None)], {}, said)
+    assert resolver.at(0, len(said)) == ("government-of-united-states", None)

@@ -247,6 +247,31 @@ FORCE_ALIASES = {
 }
 FORCE_SOURCES = {"IL": "https://en.wikipedia.org/wiki/Israel_Defense_Forces"}
 
+# Seats that news names for the government or forces sitting in them ("the Kremlin said", "the Pentagon
+# denied"): ISO alpha-2 -> kind -> (alias, source: the Wikipedia article on the metonym). A bare capital
+# ("Moscow", "Washington") is not one: it is far more often the place.
+SEAT_ALIASES = {
+    "RU": {"Government": [("Kremlin", WIKI + "Moscow_Kremlin")]},
+    "US": {"Government": [("White House", WIKI + "White_House"),
+                          ("State Department", WIKI + "United_States_Department_of_State"),
+                          ("US State Department", WIKI + "United_States_Department_of_State"),
+                          ("U.S. State Department", WIKI + "United_States_Department_of_State"),
+                          ("Foggy Bottom", WIKI + "Foggy_Bottom,_Washington,_D.C.")],
+           "Military Forces": [("Pentagon", WIKI + "The_Pentagon"),
+                               ("US Defense Department", WIKI + "United_States_Department_of_Defense"),
+                               ("U.S. Defense Department", WIKI + "United_States_Department_of_Defense"),
+                               ("US Department of Defense", WIKI + "United_States_Department_of_Defense"),
+                               ("U.S. Department of Defense", WIKI + "United_States_Department_of_Defense")]},
+    "GB": {"Government": [("Downing Street", WIKI + "Downing_Street"),
+                          ("Number 10", WIKI + "10_Downing_Street")]},
+    "FR": {"Government": [("Elysee", WIKI + "Élysée_Palace"), ("Élysée", WIKI + "Élysée_Palace"),
+                          ("Elysee Palace", WIKI + "Élysée_Palace"),
+                          ("Élysée Palace", WIKI + "Élysée_Palace"),
+                          ("Quai d'Orsay", WIKI + "Quai_d%27Orsay")]},
+}
+# seats matched only as capitalised: "a white house", "a pentagon" (the shape), "number 10" (a count)
+SEAT_CASE_SENSITIVE = {"White House", "Pentagon", "Number 10", "Downing Street", "Foggy Bottom", "Kremlin"}
+
 # ACLED wrote some names without "the" (e.g. "Military Forces of United States" in 2018 data).
 THE = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands", "Philippines",
        "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles", "Marshall Islands", "Solomon Islands"}
@@ -356,6 +381,9 @@ def state_entries(rec: dict) -> list[dict]:
     for kind, extra in FORCE_ALIASES.get(code, {}).items():
         target = mil_aliases if kind == "Military Forces" else pol_aliases
         target[:0] = extra
+    for kind, seats in SEAT_ALIASES.get(code, {}).items():
+        target = mil_aliases if kind == "Military Forces" else gov_aliases
+        target += [alias for alias, _source in seats]
     entries = [state]
     for kind, prefix, typ, aka in (
         ("Military Forces", "military-forces-of", "state_forces", mil_aliases),
@@ -371,7 +399,8 @@ def state_entries(rec: dict) -> list[dict]:
             entry["since"] = periods[-1][1]
         entry["aliases"] = al
         cs = [a for a in al if a.split()[0] in {"US", "U.S.", "UK", "UAE"} or a in {"SAA", "ISF", "LAF", "TSK", "TAF",
-                                                                                 "JAF", "RSAF", "VKS", "RAF", "IDF", "FARAJA"}]
+                                                                                 "JAF", "RSAF", "VKS", "RAF", "IDF", "FARAJA"}
+              or a in SEAT_CASE_SENSITIVE]
         if cs:
             entry["case_sensitive"] = cs
         entry["relations"] = [{"type": "part_of", "object": slug, "source": CODEBOOK}]

@@ -93,6 +93,9 @@ def allies(kb: "KnowledgeBase | None", actor: str | None) -> set[str]:
 # "the spokesman for the coalition against Islamic State" is not Islamic State: a mention after one of these
 # (up to the phrase's end) is the body's opponent, not the speaker's side
 _OPPONENT = re.compile(r"\b(?:against|fighting|battling|targeting)\s+(?:the\s+)?$", re.IGNORECASE)
+# an office sought ("X, who lost his bid for the White House"): the seat is the post, not whom X speaks for
+_OFFICE_SOUGHT = re.compile(r"\b(?:bid|run|race|campaign|quest|nomination|candidacy)\s+for\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # "Syria's opposition negotiator X", "Turkey's main opposition leader X": the country names whom X opposes
 _AGAINST_THE_STATE = re.compile(r"\b(?:opposition|rebels?|insurgents?|dissidents?|exiled|militants?)\b",
                                 re.IGNORECASE)
@@ -123,7 +126,8 @@ class Resolver:
         """The actor (and person) named in [start, end): the mention holding the head, else the last one
         ("the Iran-backed militia Kataib Hezbollah" is Kataib Hezbollah, not Iran)."""
         inside = [m for m in self.mentions if m.start >= start and m.end <= end
-                  and not _PATRON.match(self.text, m.end) and not _OPPONENT.search(self.text, start, m.start)]
+                  and not _PATRON.match(self.text, m.end) and not _OPPONENT.search(self.text, start, m.start)
+                  and not _OFFICE_SOUGHT.search(self.text, start, m.start)]
         if head is not None:
             at_head = [m for m in inside if m.start <= head < m.end]
             if not at_head and _OWN_NAME_HEAD.match(self.text, head):
