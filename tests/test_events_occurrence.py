@@ -109,6 +109,20 @@ def test_two_events_set_against_each_other_stay_two(nlp, kb):
         [(e.sub_event_type, e.status, e.fatalities) for e in evs]
 
 
+@pytest.mark.parametrize("text,tolls", [
+    ("Soldiers killed two suspected rebels in raids near the border on Sunday, two days after an ambush by "
+     "gunmen in the town of Marawi killed six villagers.", [2, 6]),
+    ("Soldiers killed two suspected rebels and detained three more in raids near the border on Sunday, two days "
+     "after an ambush by gunmen in the town of Marawi killed six villagers.", [2, 6]),
+    ("A roadside bomb killed four soldiers in Kandahar on Monday as gunmen killed two policemen in Kabul.", [2, 4]),
+])
+def test_tolls_of_two_clauses_are_never_added(nlp, kb, text, tolls):
+    # each count belongs to the event whose own clause's verb tells it: the raid's two, the ambush's six
+    evs = violent(nlp, kb, text)
+    assert sorted(e.fatalities for e in evs if e.fatalities is not None) == tolls, \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+
+
 # 2b. one incident told several ways in a report is coded once
 def test_a_caption_and_a_claim_retell_the_news(nlp, kb):
     text = ("Islamic State claimed responsibility on Saturday for suicide blasts that a monitoring group said left "

@@ -68,8 +68,8 @@ from .roles import (ARMED_MEN_WORDS, DYING_VERBS, FORCE_VICTIMS, HARMED_OF_NOUNS
                     SPEAKING_VERBS, STATE_TYPES, TARGET_PREPS, ActorIndex, Party, accused_of, actor_entry, as_forces,
                     find_roles, generic, noun_anchor, reduced_relative, resolve_phrase, resolve_role_phrase,
                     told_relative)
-from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, contrast_clause,
-                       expelling, find_mentions, joined_clause, quoted_ranges, sentence_text_forms)
+from .triggers import (LONG_QUOTE, PLACE_LIKE, TAKEN_PLACES, Mention, a_person, absorb_modifiers, adverbial_clause,
+                       contrast_clause, expelling, find_mentions, joined_clause, quoted_ranges, sentence_text_forms)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -3354,11 +3354,21 @@ def extract_events(doc: Document, parsed: "Doc", *, kb: "KnowledgeBase | None", 
             if any(_aggregate(d, doc.text) for d in violent):
                 violent = []       # "891 attacks in May killed 2,150": the toll of many, context
             clauses = _contrast_groups(violent)
+            tolls = []
+            if len(clauses) < 2:
+                # "police killed one militant, a day after bombers killed eight": the deaths an adverbial
+                # clause's own verb tells are its incident's, never added to those of the main clause
+                clauses = _contrast_groups(violent, adverbial=True)
+                tolls = [fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
+                                       toll_subjects=patterns.toll_subjects, tokens=tokens) for _, tokens in clauses]
+                if sum(t is not None for t in tolls) < 2:
+                    clauses, tolls = [], []
             if len(clauses) > 1:
                 # "air strikes killed 27 while rebel shelling killed 14": each toll is its own clause's
-                for group, tokens in clauses:
-                    own = fatalities_in(sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
-                                        toll_subjects=patterns.toll_subjects, tokens=tokens)
+                for n, (group, tokens) in enumerate(clauses):
+                    own = tolls[n] if tolls else fatalities_in(
+                        sent, quantities, text=doc.text, victim_nouns=patterns.victim_nouns,
+                        toll_subjects=patterns.toll_subjects, tokens=tokens)
                     if own is not None:
                         max(group, key=lambda d: d.priority).fatalities = own
             elif violent:
@@ -3510,14 +3520,16 @@ def _long_aggregate(d: Draft, text: str) -> bool:
         (span is not None and LONG_SPAN.search(span.group(0)) is not None)
 
 
-def _contrast_groups(drafts: list[Draft]) -> list[tuple[list[Draft], frozenset[int]]]:
+def _contrast_groups(drafts: list[Draft], *, adverbial: bool = False) -> list[tuple[list[Draft], frozenset[int]]]:
     """The drafts of a sentence grouped by the "while ..." clause, or the clause joined with "and" to
-    another with a subject of its own, each lies in (none: the main clause), with the token indices of each
-    clause; one group when the sentence sets nothing against anything."""
+    another with a subject of its own (with `adverbial`: the adverbial clause with a subject of its own), each
+    lies in (none: the main clause), with the token indices of each clause; one group when the sentence sets
+    nothing against anything."""
     by_clause: dict[int | None, list[Draft]] = {}
     heads: dict[int | None, Any] = {}
     for d in drafts:
-        clause = contrast_clause(d.mention.head) or joined_clause(d.mention.head)
+        head = d.mention.head
+        clause = adverbial_clause(head) if adverbial else contrast_clause(head) or joined_clause(head)
         key = clause.i if clause is not None else None
         by_clause.setdefault(key, []).append(d)
         heads[key] = clause

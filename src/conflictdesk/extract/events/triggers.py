@@ -648,6 +648,19 @@ def joined_clause(tok: Any) -> Any:
     return None
 
 
+def adverbial_clause(tok: Any) -> Any:
+    """The adverbial clause with a subject of its own that `tok` lies in ("police killed one militant, a day
+    after an attack by bombers killed eight people"), if any: an incident the sentence tells beside another."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and _has_subject(t):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def _has_subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
