@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .attributes import PERCEPTION_VERBS
 from .patterns import Coding, EventPatterns, Trigger
@@ -623,37 +623,29 @@ CONTRAST_MARKS = {"while", "whereas"}
 def contrast_clause(tok: Any) -> Any:
     """The "while ..." clause with a subject of its own that `tok` lies in ("air strikes killed 91
     while rebel shelling claimed 49 lives"), if any."""
-    t = tok
-    for _ in range(8):
-        if t.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children) \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return t
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return None
+    return _clause_of(tok, lambda t: t.dep_ in ("advcl", "conj") and _has_subject(t) and any(
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in t.children))
 
 
 def joined_clause(tok: Any) -> Any:
     """The clause with a subject of its own that `tok` lies in, joined with "and" to another that has one too
     ("a roadside bomb killed three soldiers near Kandahar and a suicide attack killed two police in Kabul"), if
     any."""
-    t = tok
-    for _ in range(8):
-        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and _has_subject(t) and _has_subject(t.head):
-            return t
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return None
+    return _clause_of(tok, lambda t: t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and _has_subject(t)
+                      and _has_subject(t.head))
 
 
 def adverbial_clause(tok: Any) -> Any:
     """The adverbial clause with a subject of its own that `tok` lies in ("police killed one militant, a day
     after an attack by bombers killed eight people"), if any: an incident the sentence tells beside another."""
+    return _clause_of(tok, lambda t: t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and _has_subject(t))
+
+
+def _clause_of(tok: Any, is_clause: Callable[[Any], bool]) -> Any:
+    """The nearest of `tok` and its heads (eight at most) that `is_clause`, if any."""
     t = tok
     for _ in range(8):
-        if t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and _has_subject(t):
+        if is_clause(t):
             return t
         if t.head.i == t.i:
             return None
