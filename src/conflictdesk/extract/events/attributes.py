@@ -2479,9 +2479,14 @@ def told_of_a_person(head: "Token", when: DateMention | None) -> bool:
     clause = _clause_top(head)
     if when is None or not who_clause(clause) or not _identified(clause.head):
         return False
+    span = date_in_sentence(head, when)
+    return span is None or not told_in_clause(span, {t.i for t in clause.subtree})
+
+
+def date_in_sentence(head: "Token", when: DateMention) -> "SpacySpan | None":
+    """The words of a date told in the trigger's sentence; None for one told in another."""
     span = head.doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
-    return span is None or not len(span) or span.sent != head.sent or not told_in_clause(
-        span, {t.i for t in clause.subtree})
+    return span if span is not None and len(span) and span.sent == head.sent else None
 
 
 IDENTIFYING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "their"})

@@ -33,7 +33,7 @@ from ...records import DateMention, Place
 from ..dates import PHRASE
 from ...knowledge.gazetteer import distance_km
 from .apart import NAMED_ANOTHER, NOT_THE_ONE_TOLD, SAME_KIND
-from .attributes import DURATION, IDENTIFYING_DETERMINERS, told_in_clause, who_clause, is_dateline
+from .attributes import DURATION, IDENTIFYING_DETERMINERS, date_in_sentence, is_dateline, told_in_clause, who_clause
 from .relevance import PICTURE_NOUNS
 from .notes import (COARSE_KINDS, SEQUENCE_PREPS as WHAT_FOLLOWS, UNIDENTIFIED, Draft, absorb, coarse_dated,
                     dated_in_its_clause, dates_differ, family, finer_within, of_mention, same_attacker, told_place)
@@ -496,8 +496,8 @@ def own_day(head: "Token", when: DateMention | None) -> bool:
     people on Sunday")."""
     if when is None:
         return False
-    span = head.doc.char_span(when.span.start, when.span.end, alignment_mode="expand")
-    if span is None or not len(span) or span.sent != head.sent:
+    span = date_in_sentence(head, when)
+    if span is None:
         return False
     inside = {t.i for t in head.subtree}
     if head.pos_ != "VERB":
